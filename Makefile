@@ -1,0 +1,42 @@
+# The two commands a newcomer needs: `make run` and `make test`. Each builds .venv itself.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+DEMO   := .demo/demo.iltdesk
+# The demo journal's passphrase is public on purpose: it holds invented people only.
+DEMO_PASSPHRASE := demo
+
+.PHONY: run test lint typecheck pytest demo clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+		|| { echo "iltdesk needs Python 3.11 or newer as '$(PYTHON)'"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+$(DEMO): $(STAMP)
+	@mkdir -p -m 700 .demo
+	ILTDESK_PASSPHRASE=$(DEMO_PASSPHRASE) $(VENV)/bin/iltdesk demo $(DEMO)
+
+demo: $(DEMO)
+
+run: $(DEMO)
+	ILTDESK_PASSPHRASE=$(DEMO_PASSPHRASE) $(VENV)/bin/iltdesk open $(DEMO)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy --strict iltdesk
+
+pytest: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q
+
+test: lint typecheck pytest
+
+clean:
+	rm -rf $(VENV) .demo build dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,5 @@
+"""Allow ``python -m iltdesk``."""
+
+from iltdesk.cli.main import main
+
+raise SystemExit(main())

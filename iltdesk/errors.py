@@ -1,0 +1,69 @@
+"""Errors a person can act on.
+
+Each failure a principal can meet has its own type, its own plain message and its own CLI exit
+code. None of them is raised after the journal file has been changed.
+"""
+
+from __future__ import annotations
+
+
+class JournalError(Exception):
+    """Base of every error the core raises on purpose. ``str(err)`` is a plain sentence."""
+
+    exit_code = 1
+
+
+class UsageError(JournalError):
+    """The request itself is wrong: a missing argument, an unknown lead or record."""
+
+    exit_code = 2
+
+
+class WrongPassphrase(JournalError):
+    """The passphrase does not unlock this journal."""
+
+    exit_code = 3
+
+
+class JournalDamaged(JournalError):
+    """The file is not an iltdesk journal, or its contents fail an integrity check."""
+
+    exit_code = 4
+
+
+class NotAJournal(JournalDamaged):
+    """The file is readable but is not an iltdesk journal (plain SQLite, another app's data)."""
+
+
+class JournalInUse(JournalError):
+    """Another iltdesk window or command has this journal open."""
+
+    exit_code = 5
+
+
+class JournalTooNew(JournalError):
+    """The journal was written by a newer iltdesk than this one."""
+
+    exit_code = 6
+
+
+class DiskFull(JournalError):
+    """The disk holding the journal is full; nothing was saved."""
+
+    exit_code = 7
+
+
+class KeychainUnavailable(JournalError):
+    """No usable OS keychain: ask for the passphrase instead (never a plaintext fallback)."""
+
+
+EXIT_CODES: dict[int, str] = {
+    0: "success",
+    1: "unexpected error",
+    2: "usage error, or the lead or record named does not exist",
+    3: "wrong passphrase",
+    4: "not an iltdesk journal, or the journal is damaged",
+    5: "the journal is open in another iltdesk window or command",
+    6: "the journal was made by a newer version of iltdesk",
+    7: "the disk is full; nothing was saved",
+}

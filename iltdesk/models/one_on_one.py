@@ -1,0 +1,86 @@
+"""1:1 check-ins on a collaborative agenda, and the action items that come out of them."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+
+from sqlmodel import Field
+
+from iltdesk.models.base import Stamped, today
+
+
+class OneOnOne(Stamped, table=True):
+    """One 1:1 meeting between the principal and a lead."""
+
+    __tablename__ = "one_on_one"
+
+    id: int | None = Field(default=None, primary_key=True)
+    lead_id: int = Field(foreign_key="lead.id", ondelete="CASCADE", index=True)
+    held_on: date = Field(default_factory=today, index=True)
+    notes: str = ""
+    feedback_given: str = ""
+
+
+class AgendaSection(StrEnum):
+    """The recurring parts of a collaborative 1:1 agenda."""
+
+    goals = "goals"
+    coaching_calendar = "coaching_calendar"
+    deadlines = "deadlines"
+    release_time = "release_time"
+    lead_items = "lead_items"
+    principal_items = "principal_items"
+    feedback = "feedback"
+    next_steps = "next_steps"
+
+
+class Author(StrEnum):
+    """Who added an agenda item or owns an action item."""
+
+    principal = "principal"
+    lead = "lead"
+    both = "both"
+
+
+class AgendaItem(Stamped, table=True):
+    """An item on a 1:1's agenda, and who put it there."""
+
+    __tablename__ = "agenda_item"
+
+    id: int | None = Field(default=None, primary_key=True)
+    one_on_one_id: int = Field(foreign_key="one_on_one.id", ondelete="CASCADE", index=True)
+    position: int = 0
+    section: AgendaSection = AgendaSection.principal_items
+    added_by: Author = Author.principal
+    text: str = ""
+    notes: str = ""
+    discussed: bool = False
+
+
+class ActionSource(StrEnum):
+    """Where an action item came from."""
+
+    one_on_one = "one_on_one"
+    observation = "observation"
+    cycle = "cycle"
+    manual = "manual"
+
+
+class ActionItem(Stamped, table=True):
+    """A next step with an owner and a due date."""
+
+    __tablename__ = "action_item"
+
+    id: int | None = Field(default=None, primary_key=True)
+    lead_id: int = Field(foreign_key="lead.id", ondelete="CASCADE", index=True)
+    text: str
+    owner: Author = Author.lead
+    due_on: date | None = Field(default=None, index=True)
+    done_on: date | None = None
+    source: ActionSource = ActionSource.manual
+    one_on_one_id: int | None = Field(default=None, foreign_key="one_on_one.id", ondelete="SET NULL")
+    observation_id: int | None = Field(
+        default=None, foreign_key="observation.id", ondelete="SET NULL"
+    )
+    cycle_id: int | None = Field(default=None, foreign_key="learning_cycle.id", ondelete="SET NULL")

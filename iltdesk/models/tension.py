@@ -1,0 +1,27 @@
+"""Notes on the tensions a system leader balances (see iltdesk.tension for the seven)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlmodel import Field
+
+from iltdesk.models.base import Stamped, today
+
+
+class TensionNote(Stamped, table=True):
+    """A dated note on one tension: where the principal leans, and when each pole serves.
+
+    ``leaning`` runs from -2 (fully the first pole) to +2 (fully the second); 0 is balanced.
+    """
+
+    __tablename__ = "tension_note"
+
+    id: int | None = Field(default=None, primary_key=True)
+    tension: str = Field(index=True)
+    noted_on: date = Field(default_factory=today)
+    leaning: int = Field(default=0, ge=-2, le=2)
+    first_pole_serves: str = ""
+    second_pole_serves: str = ""
+    evidence: str = ""
+    note: str = ""

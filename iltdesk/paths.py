@@ -1,0 +1,84 @@
+"""Where files live, and creating them privately (files 0600, folders 0700)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+JOURNAL_SUFFIX = ".iltdesk"
+
+
+def default_data_dir() -> Path:
+    """The per-user folder for journals, as the platform expects it."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("iltdesk", appauthor=False))
+
+
+def default_journal_path() -> Path:
+    """Where a journal goes when the user does not pick a place."""
+    return default_data_dir() / f"journal{JOURNAL_SUFFIX}"
+
+
+def resources_dir() -> Path:
+    """The ``resources/`` folder, in a source checkout or a PyInstaller bundle."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root is not None:
+        return Path(frozen_root) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create ``path`` (and missing parents) as 0700 folders; leave existing ones alone."""
+    missing = []
+    probe = path
+    while not probe.exists():
+        missing.append(probe)
+        probe = probe.parent
+    for folder in reversed(missing):
+        folder.mkdir(mode=DIR_MODE)
+        os.chmod(folder, DIR_MODE)  # mkdir's mode is filtered by the umask
+    return path
+
+
+def create_private_file(path: Path) -> None:
+    """Create an empty 0600 file; fail if it already exists."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    os.close(fd)
+    os.chmod(path, FILE_MODE)
+
+
+def fsync_dir(path: Path) -> None:
+    """Make a rename or a new file in ``path`` durable (a no-op where not supported)."""
+    if os.name != "posix":
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def private_temp_path(beside: Path) -> Iterator[Path]:
+    """A fresh 0600 temporary file name in the same folder as ``beside``.
+
+    Staying in the same folder keeps the final ``os.replace`` atomic and keeps the bytes on the
+    same disk as the user chose; the temporary name carries nothing personal.
+    """
+    fd, name = tempfile.mkstemp(prefix=".iltdesk-", suffix=".tmp", dir=beside.parent)
+    os.close(fd)
+    os.chmod(name, FILE_MODE)
+    tmp = Path(name)
+    try:
+        yield tmp
+    finally:
+        for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm"), Path(f"{tmp}-journal")):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()

@@ -1,0 +1,229 @@
+"""The full-text index: one FTS5 table inside the encrypted file, kept in step by triggers.
+
+Triggers (not application code) keep the index in step, so every write path, bulk inserts
+and cascading deletes included, updates it in the same transaction. Each indexed row gets the
+FTS rowid ``record_id * KIND_SLOTS + code``, so an update or delete touches one index row by
+rowid instead of scanning.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+INDEX_TABLE = "search_index"
+KIND_SLOTS = 32
+
+
+@dataclass(frozen=True)
+class Source:
+    """How one table feeds the index."""
+
+    table: str
+    kind: str
+    code: int
+    title: str  # an SQL expression over NEW/OLD-less column names
+    body: tuple[str, ...]
+    lead: str = "NULL"
+    happened: str = "NULL"
+
+
+def _via(parent: str, column: str, key: str) -> str:
+    return f"(SELECT {column} FROM {parent} WHERE id = {{row}}.{key})"
+
+
+# Frozen for migration 0001: a later schema that indexes differently adds SOURCES_V2 and a
+# migration that rebuilds; this tuple is never edited, or old migrations would change.
+SOURCES_V1: tuple[Source, ...] = (
+    Source("lead", "lead", 1, "name", ("role", "team", "notes"), "{row}.id", "{row}.on_ilt_since"),
+    Source("lead_trait", "trait", 2, "title", ("evidence",), "{row}.lead_id", "{row}.noted_on"),
+    Source("energy_check", "energy", 3, "''", ("note",), "{row}.lead_id", "{row}.checked_on"),
+    Source(
+        "one_on_one",
+        "one_on_one",
+        4,
+        "''",
+        ("notes", "feedback_given"),
+        "{row}.lead_id",
+        "{row}.held_on",
+    ),
+    Source(
+        "agenda_item",
+        "agenda_item",
+        5,
+        "text",
+        ("notes",),
+        _via("one_on_one", "lead_id", "one_on_one_id"),
+        _via("one_on_one", "held_on", "one_on_one_id"),
+    ),
+    Source("action_item", "action_item", 6, "text", (), "{row}.lead_id", "{row}.due_on"),
+    Source(
+        "coaching_agreement",
+        "agreement",
+        7,
+        "''",
+        ("meeting_cadence", "feedback_approach", "coaching_approach", "revision_note"),
+        "{row}.lead_id",
+        "{row}.agreed_on",
+    ),
+    Source(
+        "agreement_expectation",
+        "expectation",
+        8,
+        "text",
+        (),
+        _via("coaching_agreement", "lead_id", "agreement_id"),
+        _via("coaching_agreement", "agreed_on", "agreement_id"),
+    ),
+    Source(
+        "learning_cycle",
+        "cycle",
+        9,
+        "goal",
+        (
+            "success_measure",
+            "baseline_quantitative",
+            "baseline_qualitative",
+            "focus_indicator",
+            "outcome_evidence",
+            "lead_reflection",
+            "principal_reflection",
+            "next_goal",
+        ),
+        "{row}.lead_id",
+        "{row}.started_on",
+    ),
+    Source(
+        "cycle_activity",
+        "activity",
+        10,
+        "title",
+        ("notes",),
+        _via("learning_cycle", "lead_id", "cycle_id"),
+        "{row}.happened_on",
+    ),
+    Source(
+        "observation",
+        "observation",
+        11,
+        "''",
+        ("evidence", "feedback", "action_step"),
+        "{row}.lead_id",
+        "{row}.observed_on",
+    ),
+    Source(
+        "challenge",
+        "challenge",
+        12,
+        "title",
+        (
+            "systems",
+            "technical_needs",
+            "relationships",
+            "adaptive_needs",
+            "information_flow",
+            "equity",
+            "root_causes",
+        ),
+        "NULL",
+        "{row}.opened_on",
+    ),
+    Source(
+        "force_card", "force_card", 13, "''", ("text",), "NULL", _via("challenge", "opened_on", "challenge_id")
+    ),
+    Source("challenge_log_entry", "challenge_log", 14, "''", ("text",), "NULL", "{row}.logged_on"),
+    Source("self_check", "self_check", 15, "''", ("note",), "NULL", "{row}.taken_on"),
+    Source(
+        "self_check_area_note",
+        "self_check_note",
+        16,
+        "area",
+        ("note",),
+        "NULL",
+        _via("self_check", "taken_on", "self_check_id"),
+    ),
+    Source(
+        "tension_note",
+        "tension",
+        17,
+        "tension",
+        ("first_pole_serves", "second_pole_serves", "evidence", "note"),
+        "NULL",
+        "{row}.noted_on",
+    ),
+    Source(
+        "charter",
+        "charter",
+        18,
+        "'ILT charter'",
+        ("purpose", "vision_link", "goals", "norms", "member_qualities"),
+    ),
+    Source("scope_item", "scope_item", 19, "period", ("focus",), "NULL", "{row}.starts_on"),
+    Source(
+        "meeting_feedback",
+        "meeting_feedback",
+        20,
+        "''",
+        ("plus", "delta", "response"),
+        "NULL",
+        "{row}.met_on",
+    ),
+)
+
+
+def _row_values(source: Source, row: str) -> str:
+    def col(expr: str) -> str:
+        expr = expr.format(row=row)
+        if expr.startswith(("'", "(", "NULL")) or "." in expr:
+            return expr
+        return f"{row}.{expr}"
+
+    body = ", ".join(f"{row}.{name}" for name in source.body) or "''"
+    return (
+        f"{row}.id * {KIND_SLOTS} + {source.code}, '{source.kind}', {row}.id, "
+        f"{col(source.lead)}, {col(source.happened)}, {col(source.title)}, "
+        f"concat_ws(char(10), {body})"
+    )
+
+
+def create_index_sql(sources: tuple[Source, ...]) -> list[str]:
+    """The statements that create the FTS5 table and the triggers that keep it in step."""
+    statements = [
+        f"CREATE VIRTUAL TABLE {INDEX_TABLE} USING fts5("
+        "title, body, kind UNINDEXED, record_id UNINDEXED, lead_id UNINDEXED, "
+        "happened_on UNINDEXED, tokenize = 'porter unicode61 remove_diacritics 2')"
+    ]
+    columns = "rowid, kind, record_id, lead_id, happened_on, title, body"
+    for s in sources:
+        insert = f"INSERT INTO {INDEX_TABLE}({columns}) VALUES ({_row_values(s, 'NEW')});"
+        delete = f"DELETE FROM {INDEX_TABLE} WHERE rowid = OLD.id * {KIND_SLOTS} + {s.code};"
+        statements += [
+            f"CREATE TRIGGER {INDEX_TABLE}_{s.table}_ai AFTER INSERT ON {s.table} BEGIN {insert} END",
+            f"CREATE TRIGGER {INDEX_TABLE}_{s.table}_au AFTER UPDATE ON {s.table} "
+            f"BEGIN {delete} {insert} END",
+            f"CREATE TRIGGER {INDEX_TABLE}_{s.table}_ad AFTER DELETE ON {s.table} BEGIN {delete} END",
+        ]
+    return statements
+
+
+def drop_index_sql(sources: tuple[Source, ...]) -> list[str]:
+    """The statements that remove the index and its triggers."""
+    drops = [
+        f"DROP TRIGGER IF EXISTS {INDEX_TABLE}_{s.table}_{suffix}"
+        for s in sources
+        for suffix in ("ai", "au", "ad")
+    ]
+    return [*drops, f"DROP TABLE IF EXISTS {INDEX_TABLE}"]
+
+
+def rebuild_index_sql(sources: tuple[Source, ...]) -> list[str]:
+    """Statements that refill the index from the tables (after a repair or a bulk load)."""
+    columns = "rowid, kind, record_id, lead_id, happened_on, title, body"
+    fills = [
+        f"INSERT INTO {INDEX_TABLE}({columns}) SELECT {_row_values(s, s.table)} FROM {s.table}"
+        for s in sources
+    ]
+    return [f"DELETE FROM {INDEX_TABLE}", *fills]
+
+
+CURRENT_SOURCES = SOURCES_V1
+KIND_BY_TABLE = {s.table: s.kind for s in CURRENT_SOURCES}

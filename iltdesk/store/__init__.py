@@ -1,0 +1,1 @@
+"""The encrypted store: one SQLCipher file per journal."""

@@ -1,0 +1,177 @@
+"""The journal: one open, locked, encrypted file and the ORM sessions on it."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import sqlcipher3.dbapi2 as sqlcipher
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.pool import StaticPool
+from sqlmodel import Session
+
+from iltdesk import models
+from iltdesk.errors import JournalError
+from iltdesk.store import schema
+from iltdesk.store.connection import Connection, classify, create_connection, open_connection
+
+JOURNAL_FORMAT = "iltdesk-journal"
+
+
+class Journal:
+    """An open journal. Use ``Journal.create`` or ``Journal.open``; close it when done.
+
+    One long-lived connection serves every session (deriving the key costs ~130 ms, so it is
+    done once per unlock). Sessions are serialised by a lock: the store has a single writer.
+    """
+
+    def __init__(self, path: Path, conn: Connection) -> None:
+        self.path = path
+        self._conn: Connection | None = conn
+        self._lock = threading.RLock()
+        self.engine: Engine = create_engine(
+            "sqlite://", creator=lambda: conn, poolclass=StaticPool, module=sqlcipher
+        )
+        event.listen(self.engine, "begin", lambda c: c.exec_driver_sql("BEGIN IMMEDIATE"))
+
+    # -- opening and closing ------------------------------------------------------------------
+
+    @classmethod
+    def create(
+        cls, path: Path, passphrase: str, *, school: str = "", principal: str = ""
+    ) -> Journal:
+        """Create a new journal at ``path`` (which must not exist) and return it open."""
+        conn = create_connection(path, passphrase)
+        journal = cls(path, conn)
+        try:
+            schema.upgrade(journal.engine)
+            journal.set_settings(
+                {
+                    "format": JOURNAL_FORMAT,
+                    "created_at": datetime.now().isoformat(timespec="seconds"),
+                    "school": school,
+                    "principal": principal,
+                }
+            )
+        except BaseException:
+            journal.close()
+            path.unlink(missing_ok=True)
+            raise
+        return journal
+
+    @classmethod
+    def open(cls, path: Path, passphrase: str) -> Journal:
+        """Unlock the journal at ``path``, migrating it (after a verified backup) if older."""
+        conn = open_connection(path, passphrase)
+        try:
+            revision = schema.stored_revision(conn)
+            if schema.needs_upgrade(revision):
+                from iltdesk.store.backup import backup_before_migration
+
+                backup_before_migration(conn, path, revision)
+        except sqlcipher.Error as exc:
+            conn.close()
+            raise classify(exc, path) from None
+        except BaseException:
+            conn.close()
+            raise
+        journal = cls(path, conn)
+        if revision != schema.HEAD_REVISION:
+            try:
+                schema.upgrade(journal.engine)
+            except BaseException:
+                journal.close()
+                raise
+        return journal
+
+    @property
+    def connection(self) -> Connection:
+        """The raw DB-API connection (for search, backup and checks)."""
+        if self._conn is None:
+            raise JournalError("The journal is closed.")
+        return self._conn
+
+    @property
+    def closed(self) -> bool:
+        """Whether ``close`` has been called."""
+        return self._conn is None
+
+    def close(self) -> None:
+        """Write everything out, release the lock and forget the key."""
+        with self._lock:
+            if self._conn is None:
+                return
+            self.engine.dispose()
+            self._conn.close()
+            self._conn = None
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    # -- sessions -----------------------------------------------------------------------------
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A read session. Objects stay usable after it ends (no expiry on commit)."""
+        with self._lock, Session(self.engine, expire_on_commit=False) as session:
+            try:
+                yield session
+            except DBAPIError as exc:
+                raise classify(exc.orig or exc, self.path) from None
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A session that commits when the block ends, or changes nothing if it fails.
+
+        Disk-full and damage surface as their own ``JournalError`` types; the caller still
+        holds whatever the user typed, because nothing here discards it.
+        """
+        with self._lock, Session(self.engine, expire_on_commit=False) as session:
+            try:
+                yield session
+                session.commit()
+            except DBAPIError as exc:
+                session.rollback()
+                raise classify(exc.orig or exc, self.path) from None
+
+    @contextmanager
+    def raw(self) -> Iterator[Connection]:
+        """The raw DB-API connection, held exclusively for the block (no session may run)."""
+        with self._lock:
+            yield self.connection
+
+    def execute(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[Any]:
+        """Run raw SQL on the journal's connection and return all rows."""
+        with self._lock:
+            try:
+                return list(self.connection.execute(sql, params).fetchall())
+            except sqlcipher.Error as exc:
+                raise classify(exc, self.path) from None
+
+    # -- settings -----------------------------------------------------------------------------
+
+    def settings(self) -> dict[str, str]:
+        """Journal-wide settings such as the school and principal names."""
+        with self.session() as s:
+            return {row.key: row.value for row in s.query(models.JournalSetting)}
+
+    def set_settings(self, values: dict[str, str]) -> None:
+        """Store journal-wide settings."""
+        with self.write() as s:
+            for key, value in values.items():
+                row = s.get(models.JournalSetting, key)
+                if row is None:
+                    s.add(models.JournalSetting(key=key, value=value))
+                else:
+                    row.value = value

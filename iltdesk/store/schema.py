@@ -1,0 +1,64 @@
+"""Which schema a journal has, and bringing it up to date with Alembic."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from iltdesk.errors import JournalTooNew, NotAJournal
+from iltdesk.store.connection import Connection
+
+# The newest revision this build knows. A test checks it equals Alembic's head, so opening an
+# up-to-date journal never has to import Alembic or scan the migration scripts.
+HEAD_REVISION = "0001"
+MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
+
+
+def stored_revision(conn: Connection) -> str | None:
+    """The journal's Alembic revision, or None for a brand-new, empty file."""
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if not tables:
+        return None
+    if "alembic_version" not in tables:
+        raise NotAJournal("This encrypted file is not an iltdesk journal.")
+    row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    if row is None:
+        raise NotAJournal("This encrypted file is not an iltdesk journal.")
+    return str(row[0])
+
+
+def needs_upgrade(revision: str | None) -> bool:
+    """Whether a journal at ``revision`` must be migrated; refuse one from a newer iltdesk."""
+    if revision is None:
+        return True
+    if not revision.isdigit():
+        raise NotAJournal("This encrypted file is not an iltdesk journal.")
+    if int(revision) > int(HEAD_REVISION):
+        raise JournalTooNew(
+            "This journal was saved by a newer version of iltdesk. "
+            "Update iltdesk to open it; the file has not been changed."
+        )
+    return int(revision) < int(HEAD_REVISION)
+
+
+def alembic_config() -> object:
+    """An Alembic configuration pointing at the packaged migrations (no ini file)."""
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def upgrade(engine: Engine, target: str = "head") -> None:
+    """Apply migrations up to ``target``; each runs in its own transaction."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = alembic_config()
+    assert isinstance(config, Config)
+    with engine.connect() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, target)
+        connection.commit()
