@@ -128,7 +128,13 @@ SOURCES_V1: tuple[Source, ...] = (
         "{row}.opened_on",
     ),
     Source(
-        "force_card", "force_card", 13, "''", ("text",), "NULL", _via("challenge", "opened_on", "challenge_id")
+        "force_card",
+        "force_card",
+        13,
+        "''",
+        ("text",),
+        "NULL",
+        _via("challenge", "opened_on", "challenge_id"),
     ),
     Source("challenge_log_entry", "challenge_log", 14, "''", ("text",), "NULL", "{row}.logged_on"),
     Source("self_check", "self_check", 15, "''", ("note",), "NULL", "{row}.taken_on"),
@@ -197,10 +203,12 @@ def create_index_sql(sources: tuple[Source, ...]) -> list[str]:
         insert = f"INSERT INTO {INDEX_TABLE}({columns}) VALUES ({_row_values(s, 'NEW')});"
         delete = f"DELETE FROM {INDEX_TABLE} WHERE rowid = OLD.id * {KIND_SLOTS} + {s.code};"
         statements += [
-            f"CREATE TRIGGER {INDEX_TABLE}_{s.table}_ai AFTER INSERT ON {s.table} BEGIN {insert} END",
+            f"CREATE TRIGGER {INDEX_TABLE}_{s.table}_ai AFTER INSERT ON {s.table} "
+            f"BEGIN {insert} END",
             f"CREATE TRIGGER {INDEX_TABLE}_{s.table}_au AFTER UPDATE ON {s.table} "
             f"BEGIN {delete} {insert} END",
-            f"CREATE TRIGGER {INDEX_TABLE}_{s.table}_ad AFTER DELETE ON {s.table} BEGIN {delete} END",
+            f"CREATE TRIGGER {INDEX_TABLE}_{s.table}_ad AFTER DELETE ON {s.table} "
+            f"BEGIN {delete} END",
         ]
     return statements
 

@@ -79,7 +79,9 @@ class ActionItem(Stamped, table=True):
     due_on: date | None = Field(default=None, index=True)
     done_on: date | None = None
     source: ActionSource = ActionSource.manual
-    one_on_one_id: int | None = Field(default=None, foreign_key="one_on_one.id", ondelete="SET NULL")
+    one_on_one_id: int | None = Field(
+        default=None, foreign_key="one_on_one.id", ondelete="SET NULL"
+    )
     observation_id: int | None = Field(
         default=None, foreign_key="observation.id", ondelete="SET NULL"
     )

@@ -65,8 +65,13 @@ def _precheck_existing(path: Path) -> None:
         raise JournalDamaged(f"The journal {path} is damaged: it has been cut short.")
 
 
-def classify(exc: Exception, path: Path) -> JournalError:
-    """Map a SQLite/SQLCipher exception to the error a person should see."""
+def is_storage_error(exc: BaseException) -> bool:
+    """Whether ``exc`` is about the file or disk (not a constraint or SQL mistake in our code)."""
+    return isinstance(exc, sqlcipher.OperationalError) or type(exc) is sqlcipher.DatabaseError
+
+
+def classify(exc: BaseException, path: Path) -> JournalError:
+    """Map a SQLite/SQLCipher storage exception to the error a person should see."""
     message = str(exc).lower()
     if "locked" in message or "busy" in message:
         return JournalInUse(f"The journal {path} is open in another iltdesk window or command.")
@@ -74,6 +79,8 @@ def classify(exc: Exception, path: Path) -> JournalError:
         return DiskFull("The disk is full, so the last change was not saved.")
     if "not a database" in message:
         return WrongPassphrase(f"The passphrase does not unlock {path}.")
+    if "malformed" in message or "corrupt" in message:
+        return JournalDamaged(f"The journal {path} is damaged: parts of it are missing or corrupt.")
     return JournalDamaged(f"The journal {path} is damaged ({exc}).")
 
 
@@ -101,24 +108,15 @@ def _configure(conn: Connection, path: Path) -> None:
     conn.execute("COMMIT")
 
 
-def _check_length(conn: Connection, path: Path, had_wal: bool) -> None:
-    if had_wal:
-        return  # pages may legitimately live in the WAL until the next checkpoint
-    pages = int(conn.execute("PRAGMA page_count").fetchone()[0])
-    if pages * PAGE_SIZE > path.stat().st_size:
-        raise JournalDamaged(f"The journal {path} is damaged: it has been cut short.")
-
-
 def open_connection(path: Path, passphrase: str) -> Connection:
     """Open an existing journal file, verify the passphrase, and lock it for this process."""
     _precheck_existing(path)
     if not passphrase or "\x00" in passphrase:
         raise WrongPassphrase(f"The passphrase does not unlock {path}.")
-    had_wal = Path(f"{path}-wal").exists()
     conn = _connect(path, passphrase)
     try:
+        # SQLite itself refuses a file shorter than its header says ("malformed").
         _configure(conn, path)
-        _check_length(conn, path, had_wal)
     except sqlcipher.Error as exc:
         conn.close()
         raise classify(exc, path) from None

@@ -14,12 +14,18 @@ import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import StaticPool
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from iltdesk import models
 from iltdesk.errors import JournalError
 from iltdesk.store import schema
-from iltdesk.store.connection import Connection, classify, create_connection, open_connection
+from iltdesk.store.connection import (
+    Connection,
+    classify,
+    create_connection,
+    is_storage_error,
+    open_connection,
+)
 
 JOURNAL_FORMAT = "iltdesk-journal"
 
@@ -128,7 +134,9 @@ class Journal:
             try:
                 yield session
             except DBAPIError as exc:
-                raise classify(exc.orig or exc, self.path) from None
+                if not is_storage_error(exc.orig):
+                    raise
+                raise classify(exc.orig, self.path) from None
 
     @contextmanager
     def write(self) -> Iterator[Session]:
@@ -143,7 +151,9 @@ class Journal:
                 session.commit()
             except DBAPIError as exc:
                 session.rollback()
-                raise classify(exc.orig or exc, self.path) from None
+                if not is_storage_error(exc.orig):
+                    raise
+                raise classify(exc.orig, self.path) from None
 
     @contextmanager
     def raw(self) -> Iterator[Connection]:
@@ -157,6 +167,8 @@ class Journal:
             try:
                 return list(self.connection.execute(sql, params).fetchall())
             except sqlcipher.Error as exc:
+                if not is_storage_error(exc):
+                    raise
                 raise classify(exc, self.path) from None
 
     # -- settings -----------------------------------------------------------------------------
@@ -164,7 +176,7 @@ class Journal:
     def settings(self) -> dict[str, str]:
         """Journal-wide settings such as the school and principal names."""
         with self.session() as s:
-            return {row.key: row.value for row in s.query(models.JournalSetting)}
+            return {row.key: row.value for row in s.exec(select(models.JournalSetting))}
 
     def set_settings(self, values: dict[str, str]) -> None:
         """Store journal-wide settings."""

@@ -1,0 +1,1 @@
+"""The ``iltdesk`` command line."""

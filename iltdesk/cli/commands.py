@@ -1,0 +1,299 @@
+"""The CLI's subcommands. Heavy modules are imported inside each command, keeping --help fast."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from iltdesk.cli import passphrase
+from iltdesk.errors import JournalDamaged, KeychainUnavailable, UsageError
+
+Sub = Any  # argparse's private _SubParsersAction
+
+
+def _journal_arg(p: argparse.ArgumentParser, help_text: str = "the journal file") -> None:
+    p.add_argument("journal", type=Path, metavar="JOURNAL", help=help_text)
+
+
+def register(sub: Sub) -> None:
+    """Add every subcommand to ``sub``."""
+    p = sub.add_parser("open", help="open the app on a journal")
+    p.add_argument("journal", type=Path, nargs="?", metavar="JOURNAL")
+    p.set_defaults(func=cmd_open)
+
+    p = sub.add_parser("init", help="create a new, empty journal")
+    _journal_arg(p, "where to create the journal")
+    p.add_argument("--school", default="", help="the school's name, shown on reports")
+    p.add_argument("--principal", default="", help="your name, shown on reports")
+    p.add_argument("--remember", action="store_true", help="remember the passphrase here")
+    p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("demo", help="create a demo journal with invented people")
+    _journal_arg(p, "where to create the demo journal")
+    p.add_argument("--entries", type=int, help="scale 1:1 notes and observations to about N")
+    p.add_argument("--seed", type=int, default=2020, help="the same seed gives the same journal")
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("check", help="verify the passphrase and the journal's integrity")
+    _journal_arg(p)
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("passwd", help="change the journal's passphrase")
+    _journal_arg(p)
+    p.set_defaults(func=cmd_passwd)
+
+    p = sub.add_parser("backup", help="write a verified encrypted copy")
+    _journal_arg(p)
+    p.add_argument("dest", type=Path, metavar="DEST", help="the backup file to create")
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser("restore", help="replace a journal with a verified backup")
+    p.add_argument("backup", type=Path, metavar="BACKUP")
+    _journal_arg(p, "the journal to restore into (the current one is kept beside it)")
+    p.add_argument("--force", action="store_true", help="replace an existing journal")
+    p.set_defaults(func=cmd_restore)
+
+    p = sub.add_parser("search", help="search everything in the journal")
+    _journal_arg(p)
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("note", help="add a quick 1:1 note for a lead")
+    _journal_arg(p)
+    p.add_argument("--lead", required=True, metavar="NAME", help="the lead's name, or part of it")
+    p.add_argument("--date", type=date.fromisoformat, help="the meeting date (YYYY-MM-DD)")
+    p.add_argument("text", metavar="TEXT", help="the note (Markdown); - reads standard input")
+    p.set_defaults(func=cmd_note)
+
+    p = sub.add_parser("leads", help="list the leads")
+    _journal_arg(p)
+    p.add_argument("--all", action="store_true", help="include archived leads")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_leads)
+
+    p = sub.add_parser("remember", help="remember the passphrase in the system keychain")
+    _journal_arg(p)
+    p.set_defaults(func=cmd_remember)
+
+    p = sub.add_parser("forget", help="remove the passphrase from the system keychain")
+    _journal_arg(p)
+    p.set_defaults(func=cmd_forget)
+
+
+APP_ENTRY_POINT_GROUP = "iltdesk.app"
+
+
+def _app_launcher() -> Any:
+    # The desktop app registers itself under this entry-point group, so the core never
+    # imports the interface (ui -> iltdesk, never the reverse).
+    from importlib.metadata import entry_points
+
+    for entry in entry_points(group=APP_ENTRY_POINT_GROUP):
+        return entry.load()
+    return None
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    """Open the desktop app, or explain how to use the commands when it is not installed."""
+    launcher = getattr(args, "launcher", None) or _app_launcher()
+    if launcher is None:
+        from iltdesk.cli.main import build_parser
+
+        print("The desktop window is not part of this build yet; use the commands below.\n")
+        build_parser().print_help()
+        return 0
+    result: int = launcher(args.journal)
+    return result
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    """Create an empty journal."""
+    from iltdesk import keychain
+    from iltdesk.store.journal import Journal
+
+    secret = passphrase.new_passphrase()
+    Journal.create(args.journal, secret, school=args.school, principal=args.principal).close()
+    print(f"Created {args.journal}.")
+    if args.remember:
+        keychain.remember(args.journal, secret)
+        print(f"The passphrase is remembered in {keychain.description()}.")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Create and fill a demo journal."""
+    from iltdesk.demo import build_demo
+    from iltdesk.store.journal import Journal
+
+    if args.entries is not None and args.entries < 0:
+        raise UsageError("--entries must be zero or more.")
+    secret = passphrase.new_passphrase()
+    with Journal.create(args.journal, secret) as journal:
+        summary = build_demo(journal, entries=args.entries, seed=args.seed)
+    total = sum(summary.counts.values())
+    print(f"Created the demo journal {args.journal}: {total} records in {summary.seconds:.1f} s.")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Check passphrase, cipher pages, SQLite integrity, foreign keys and the index."""
+    from iltdesk.store.backup import check
+
+    with passphrase.unlock(args.journal) as journal:
+        report = check(journal)
+    if not report.ok:
+        raise JournalDamaged(f"{args.journal} is damaged: " + "; ".join(report.problems))
+    print(
+        f"{args.journal}: OK (passphrase, {report.pages} encrypted pages, integrity, "
+        f"foreign keys, search index; schema {report.revision})."
+    )
+    return 0
+
+
+def cmd_passwd(args: argparse.Namespace) -> int:
+    """Change the passphrase, and the keychain entry if one was kept."""
+    from iltdesk import keychain
+    from iltdesk.store.backup import rekey
+
+    journal = passphrase.unlock(args.journal)
+    try:
+        secret = passphrase.new_passphrase(passphrase.ENV_NEW_PASSPHRASE)
+        journal = rekey(journal, secret)
+    finally:
+        journal.close()
+    print(f"The passphrase of {args.journal} is changed.")
+    if passphrase.from_keychain(args.journal) is not None:
+        try:
+            keychain.remember(args.journal, secret)
+            print("The keychain now holds the new passphrase.")
+        except KeychainUnavailable as exc:
+            print(f"Could not update the keychain ({exc}); you will be asked.", file=sys.stderr)
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    """Back the journal up and verify the copy."""
+    from iltdesk.store.backup import backup
+
+    with passphrase.unlock(args.journal) as journal:
+        report = backup(journal, args.dest)
+    print(f"Backed up to {args.dest} and verified ({report.pages} pages).")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """Restore a backup, keeping the current journal beside it."""
+    from iltdesk.store.backup import restore
+
+    secret = passphrase.from_keychain(args.journal) or os.environ.get(passphrase.ENV_PASSPHRASE)
+    if not secret:
+        secret = passphrase.prompt(f"Passphrase of the backup {args.backup}: ")
+    aside = restore(args.backup, args.journal, secret, force=args.force)
+    print(f"Restored {args.backup} to {args.journal}.")
+    if aside is not None:
+        print(f"The journal it replaced is kept as {aside}.")
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    """Search and print ranked hits."""
+    from iltdesk.search import search
+
+    with passphrase.unlock(args.journal) as journal:
+        hits = search(journal, args.query, limit=args.limit)
+    if args.json:
+        rows = [
+            {
+                "kind": h.kind,
+                "id": h.record_id,
+                "lead": h.lead_name,
+                "date": h.happened_on.isoformat() if h.happened_on else None,
+                "title": h.title,
+                "snippet": h.marked("**", "**"),
+            }
+            for h in hits
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    bold, plain = ("\033[1m", "\033[0m") if sys.stdout.isatty() else ("[", "]")
+    for h in hits:
+        when = h.happened_on.isoformat() if h.happened_on else "          "
+        who = f" · {h.lead_name}" if h.lead_name else ""
+        print(f"{when}  {h.kind_label}{who}  (#{h.record_id})\n    {h.marked(bold, plain)}")
+    if not hits:
+        print("No matches.", file=sys.stderr)
+    return 0
+
+
+def cmd_note(args: argparse.Namespace) -> int:
+    """Add a quick 1:1 note."""
+    from iltdesk.one_on_one import add_quick_note
+
+    text = sys.stdin.read() if args.text == "-" else args.text
+    with passphrase.unlock(args.journal) as journal:
+        meeting = add_quick_note(journal, args.lead, text, held_on=args.date)
+    print(f"Saved a 1:1 note dated {meeting.held_on.isoformat()} (#{meeting.id}).")
+    return 0
+
+
+def cmd_leads(args: argparse.Namespace) -> int:
+    """List leads."""
+    from iltdesk.lead import lead_summaries
+
+    with passphrase.unlock(args.journal) as journal:
+        leads = lead_summaries(journal, include_archived=args.all)
+    if args.json:
+        rows = [
+            {
+                "id": s.id,
+                "name": s.name,
+                "role": s.role,
+                "team": s.team,
+                "active": s.active,
+                "on_ilt_since": s.on_ilt_since.isoformat() if s.on_ilt_since else None,
+                "last_one_on_one": s.last_one_on_one.isoformat() if s.last_one_on_one else None,
+                "open_action_items": s.open_action_items,
+            }
+            for s in leads
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    for s in leads:
+        last = s.last_one_on_one.isoformat() if s.last_one_on_one else "never"
+        state = "" if s.active else "  (archived)"
+        print(
+            f"{s.name:<24} {s.role:<22} {s.team:<20} last 1:1 {last}  "
+            f"{s.open_action_items} open{state}"
+        )
+    return 0
+
+
+def cmd_remember(args: argparse.Namespace) -> int:
+    """Remember the passphrase after proving it opens the journal."""
+    from iltdesk import keychain
+    from iltdesk.store.journal import Journal
+
+    secret = passphrase.prompt(f"Passphrase for {args.journal}: ") if sys.stdin.isatty() else None
+    secret = secret or os.environ.get(passphrase.ENV_PASSPHRASE)
+    if not secret:
+        raise UsageError(f"No passphrase: run in a terminal or set {passphrase.ENV_PASSPHRASE}.")
+    Journal.open(args.journal, secret).close()
+    keychain.remember(args.journal, secret)
+    print(f"The passphrase is remembered in {keychain.description()}.")
+    return 0
+
+
+def cmd_forget(args: argparse.Namespace) -> int:
+    """Forget the remembered passphrase."""
+    from iltdesk import keychain
+
+    had = keychain.forget(args.journal)
+    print("Forgotten." if had else "No passphrase was remembered for this journal.")
+    return 0

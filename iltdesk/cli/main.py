@@ -1,0 +1,73 @@
+"""``iltdesk``: open the app, or run one of the journal commands."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+
+from iltdesk import __version__
+from iltdesk.errors import EXIT_CODES, JournalError
+
+EPILOG = """\
+passphrase sources, in order:
+  1. the system keychain, if you chose to remember the passphrase on this computer
+  2. the ILTDESK_PASSPHRASE environment variable (for scripts; less safe, since other
+     programs of yours can read your environment)
+  3. a prompt that does not echo what you type
+  A new passphrase (init, demo, passwd) comes from ILTDESK_NEW_PASSPHRASE for passwd or
+  ILTDESK_PASSPHRASE for init and demo, otherwise it is asked for twice.
+
+exit codes:
+""" + "\n".join(f"  {code}  {text}" for code, text in EXIT_CODES.items())
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every subcommand."""
+    from iltdesk.cli import commands
+
+    parser = argparse.ArgumentParser(
+        prog="iltdesk",
+        description="A principal's private, encrypted journal for coaching the ILT. "
+        "With no command, opens the app.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"iltdesk {__version__}")
+    parser.add_argument("--journal", metavar="PATH", help="journal for the app to open")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.register(sub)
+    return parser
+
+
+def _run(argv: Sequence[str]) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args(["open", *([args.journal] if args.journal else [])])
+    result: int = args.func(args)
+    return result
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; return the process exit code (documented in ``iltdesk --help``)."""
+    if os.name == "posix":
+        os.umask(0o077)  # whatever this process creates is private to the user
+    try:
+        return _run(sys.argv[1:] if argv is None else argv)
+    except SystemExit as exc:  # argparse: --help, --version, usage errors
+        return exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 2
+    except JournalError as exc:
+        print(f"iltdesk: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("iltdesk: interrupted; nothing more was changed.", file=sys.stderr)
+        return 1
+    except Exception as exc:
+        # Never print the message: it could quote a principal's notes. The type is enough.
+        print(f"iltdesk: unexpected error ({type(exc).__name__}).", file=sys.stderr)
+        if os.environ.get("ILTDESK_DEBUG") == "1":
+            traceback.print_exc()
+        return 1

@@ -1,0 +1,82 @@
+"""Finding leads and summarising where each one stands."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlmodel import Session, col, func, select
+
+from iltdesk.errors import UsageError
+from iltdesk.models import ActionItem, Lead, OneOnOne
+from iltdesk.store.journal import Journal
+
+
+def find_lead(session: Session, name: str) -> Lead:
+    """The lead called ``name``: an exact match (any case), else the one name containing it.
+
+    Raises ``UsageError`` naming the candidates when there is none or more than one.
+    """
+    wanted = name.strip().casefold()
+    if not wanted:
+        raise UsageError("Name a lead.")
+    leads = list(session.exec(select(Lead)))
+    exact = [lead for lead in leads if lead.name.casefold() == wanted]
+    if len(exact) == 1:
+        return exact[0]
+    partial = exact or [lead for lead in leads if wanted in lead.name.casefold()]
+    if len(partial) == 1:
+        return partial[0]
+    if not partial:
+        raise UsageError(f"No lead is called '{name}'.")
+    names = ", ".join(sorted(lead.name for lead in partial))
+    raise UsageError(f"'{name}' matches more than one lead: {names}.")
+
+
+@dataclass(frozen=True)
+class LeadSummary:
+    """A lead with the facts a principal scans first."""
+
+    id: int
+    name: str
+    role: str
+    team: str
+    active: bool
+    on_ilt_since: date | None
+    last_one_on_one: date | None
+    open_action_items: int
+
+
+def lead_summaries(journal: Journal, *, include_archived: bool = False) -> list[LeadSummary]:
+    """Leads, active first then by name, with their last 1:1 and open action items."""
+    with journal.session() as s:
+        last_met = dict(
+            s.exec(
+                select(OneOnOne.lead_id, func.max(OneOnOne.held_on)).group_by(col(OneOnOne.lead_id))
+            ).all()
+        )
+        open_items = dict(
+            s.exec(
+                select(ActionItem.lead_id, func.count())
+                .where(col(ActionItem.done_on).is_(None))
+                .group_by(col(ActionItem.lead_id))
+            ).all()
+        )
+        query = select(Lead)
+        if not include_archived:
+            query = query.where(col(Lead.archived_on).is_(None))
+        leads = list(s.exec(query))
+    leads.sort(key=lambda lead: (not lead.active, lead.name.casefold()))
+    return [
+        LeadSummary(
+            id=lead.id or 0,
+            name=lead.name,
+            role=lead.role,
+            team=lead.team,
+            active=lead.active,
+            on_ilt_since=lead.on_ilt_since,
+            last_one_on_one=last_met.get(lead.id or 0),
+            open_action_items=int(open_items.get(lead.id or 0, 0)),
+        )
+        for lead in leads
+    ]

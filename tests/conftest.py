@@ -1,0 +1,109 @@
+"""Shared fixtures. Every test runs with a private HOME and an in-memory keychain."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+from keyring.backends import fail
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.pop("ILTDESK_PASSPHRASE", None)
+os.environ.pop("ILTDESK_NEW_PASSPHRASE", None)
+
+PASSPHRASE = "correct horse 'battery' staple — ünïcode"
+REPO = Path(__file__).resolve().parent.parent
+
+
+class MemoryKeyring(KeyringBackend):
+    """A keychain that lives only in this test's memory."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.secrets.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.secrets.pop((service, username), None)
+
+
+@pytest.fixture(autouse=True)
+def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point HOME and the XDG folders into tmp_path so nothing real is read or written."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    for name, sub in (
+        ("XDG_CONFIG_HOME", ".config"),
+        ("XDG_DATA_HOME", ".local/share"),
+        ("XDG_CACHE_HOME", ".cache"),
+        ("XDG_STATE_HOME", ".local/state"),
+    ):
+        monkeypatch.setenv(name, str(home / sub))
+    # Subprocesses must never reach the real keychain either.
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
+    monkeypatch.delenv("ILTDESK_PASSPHRASE", raising=False)
+    monkeypatch.delenv("ILTDESK_NEW_PASSPHRASE", raising=False)
+    return home
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """Install the in-memory keychain for every test, and restore the previous one after."""
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def no_keychain() -> None:
+    """A computer with no usable keychain."""
+    keyring.set_keyring(fail.Keyring())
+
+
+@pytest.fixture
+def journal_path(tmp_path: Path) -> Path:
+    """Where a test's journal goes (not created)."""
+    return tmp_path / "journals" / "school.iltdesk"
+
+
+@pytest.fixture
+def journal(journal_path: Path) -> Iterator[object]:
+    """A new, open, empty journal."""
+    from iltdesk.store.journal import Journal
+
+    j = Journal.create(journal_path, PASSPHRASE, school="Riverside Middle", principal="A. Rivera")
+    yield j
+    j.close()
+
+
+def run_cli(
+    *args: str, env: dict[str, str] | None = None, stdin: str | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m iltdesk ARGS`` in a fresh process, as a user's shell would."""
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "iltdesk", *args],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        input=stdin,
+        timeout=timeout,
+        cwd=REPO,
+        check=False,
+    )

@@ -1,0 +1,78 @@
+"""Schema migrations: models and migrations agree; old journals open; newer ones are refused."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlmodel import SQLModel, select
+
+from iltdesk.models import ActionItem, Lead, OneOnOne
+from iltdesk.search import search
+from iltdesk.store import schema
+from iltdesk.store.backup import check
+from iltdesk.store.journal import Journal
+
+FIXTURES = Path(__file__).with_name("fixtures")
+FIXTURE_0001_PASSPHRASE = "fixture-0001 passphrase"
+
+
+def test_head_constant_matches_alembic() -> None:
+    from alembic.config import Config
+
+    config = schema.alembic_config()
+    assert isinstance(config, Config)
+    assert ScriptDirectory.from_config(config).get_current_head() == schema.HEAD_REVISION
+
+
+def test_models_and_migrations_agree(journal: Journal) -> None:
+    with journal.engine.connect() as connection:
+        context = MigrationContext.configure(
+            connection,
+            opts={"include_object": lambda o, n, t, r, c: not str(n).startswith("search_index")},
+        )
+        differences = compare_metadata(context, SQLModel.metadata)
+    assert differences == []
+
+
+def test_every_table_is_in_the_journal(journal: Journal) -> None:
+    tables = {
+        row[0] for row in journal.execute("SELECT name FROM sqlite_master WHERE type='table'")
+    }
+    assert set(SQLModel.metadata.tables) <= tables
+    assert "search_index" in tables
+
+
+def test_journal_from_first_revision_opens(tmp_path: Path) -> None:
+    path = tmp_path / "old.iltdesk"
+    shutil.copyfile(FIXTURES / "journal-0001.iltdesk", path)
+    with Journal.open(path, FIXTURE_0001_PASSPHRASE) as journal:
+        assert journal.execute("SELECT version_num FROM alembic_version")[0][0] == "0001"
+        with journal.session() as s:
+            lead = s.exec(select(Lead)).one()
+            assert lead.name == "Rosa Delgado"
+            assert s.exec(select(OneOnOne)).one().notes == "Norms *revisited*."
+            assert s.exec(select(ActionItem)).one().text == "Draft the SLO"
+        assert [h.kind for h in search(journal, "norms")] == ["one_on_one"]
+        assert check(journal).ok
+
+
+def test_downgrade_and_upgrade_round_trip(journal: Journal) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    config = schema.alembic_config()
+    assert isinstance(config, Config)
+    with journal.engine.connect() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "base")
+        connection.commit()
+    tables = {
+        row[0] for row in journal.execute("SELECT name FROM sqlite_master WHERE type='table'")
+    }
+    assert tables <= {"alembic_version"}
+    schema.upgrade(journal.engine)
+    assert journal.execute("SELECT version_num FROM alembic_version")[0][0] == "0001"
