@@ -25,6 +25,9 @@ class Source:
     body: tuple[str, ...]
     lead: str = "NULL"
     happened: str = "NULL"
+    # (parent table, this table's key to it, parent columns the index copies): when those
+    # change, this table's rows are re-indexed so their lead and date never go stale.
+    parent: tuple[str, str, tuple[str, ...]] | None = None
 
 
 def _via(parent: str, column: str, key: str) -> str:
@@ -54,6 +57,7 @@ SOURCES_V1: tuple[Source, ...] = (
         ("notes",),
         _via("one_on_one", "lead_id", "one_on_one_id"),
         _via("one_on_one", "held_on", "one_on_one_id"),
+        ("one_on_one", "one_on_one_id", ("lead_id", "held_on")),
     ),
     Source("action_item", "action_item", 6, "text", (), "{row}.lead_id", "{row}.due_on"),
     Source(
@@ -73,6 +77,7 @@ SOURCES_V1: tuple[Source, ...] = (
         (),
         _via("coaching_agreement", "lead_id", "agreement_id"),
         _via("coaching_agreement", "agreed_on", "agreement_id"),
+        ("coaching_agreement", "agreement_id", ("lead_id", "agreed_on")),
     ),
     Source(
         "learning_cycle",
@@ -100,6 +105,7 @@ SOURCES_V1: tuple[Source, ...] = (
         ("notes",),
         _via("learning_cycle", "lead_id", "cycle_id"),
         "{row}.happened_on",
+        ("learning_cycle", "cycle_id", ("lead_id",)),
     ),
     Source(
         "observation",
@@ -146,6 +152,7 @@ SOURCES_V1: tuple[Source, ...] = (
         ("note",),
         "NULL",
         _via("self_check", "taken_on", "self_check_id"),
+        ("self_check", "self_check_id", ("taken_on",)),
     ),
     Source(
         "tension_note",
@@ -196,7 +203,7 @@ def create_index_sql(sources: tuple[Source, ...]) -> list[str]:
     statements = [
         f"CREATE VIRTUAL TABLE {INDEX_TABLE} USING fts5("
         "title, body, kind UNINDEXED, record_id UNINDEXED, lead_id UNINDEXED, "
-        "happened_on UNINDEXED, tokenize = 'porter unicode61 remove_diacritics 2')"
+        "happened_on UNINDEXED, tokenize = 'unicode61 remove_diacritics 2')"
     ]
     columns = "rowid, kind, record_id, lead_id, happened_on, title, body"
     for s in sources:
@@ -210,7 +217,23 @@ def create_index_sql(sources: tuple[Source, ...]) -> list[str]:
             f"CREATE TRIGGER {INDEX_TABLE}_{s.table}_ad AFTER DELETE ON {s.table} "
             f"BEGIN {delete} END",
         ]
+        statements += _parent_trigger_sql(s)
     return statements
+
+
+def _parent_trigger_sql(s: Source) -> list[str]:
+    if s.parent is None:
+        return []
+    parent, key, watched = s.parent
+    columns = "rowid, kind, record_id, lead_id, happened_on, title, body"
+    children = f"FROM {s.table} WHERE {s.table}.{key} = NEW.id"
+    return [
+        f"CREATE TRIGGER {INDEX_TABLE}_{s.table}_via_{parent} "
+        f"AFTER UPDATE OF {', '.join(watched)} ON {parent} BEGIN "
+        f"DELETE FROM {INDEX_TABLE} WHERE rowid IN "
+        f"(SELECT {s.table}.id * {KIND_SLOTS} + {s.code} {children}); "
+        f"INSERT INTO {INDEX_TABLE}({columns}) SELECT {_row_values(s, s.table)} {children}; END"
+    ]
 
 
 def drop_index_sql(sources: tuple[Source, ...]) -> list[str]:
@@ -218,7 +241,7 @@ def drop_index_sql(sources: tuple[Source, ...]) -> list[str]:
     drops = [
         f"DROP TRIGGER IF EXISTS {INDEX_TABLE}_{s.table}_{suffix}"
         for s in sources
-        for suffix in ("ai", "au", "ad")
+        for suffix in ("ai", "au", "ad", *([f"via_{s.parent[0]}"] if s.parent else []))
     ]
     return [*drops, f"DROP TABLE IF EXISTS {INDEX_TABLE}"]
 

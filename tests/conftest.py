@@ -41,6 +41,15 @@ class MemoryKeyring(KeyringBackend):
 
 
 @pytest.fixture(autouse=True)
+def keep_umask() -> Iterator[None]:
+    """``iltdesk.cli.main.main`` tightens the umask; give each test the one it started with."""
+    before = os.umask(0o022)
+    os.umask(before)
+    yield
+    os.umask(before)
+
+
+@pytest.fixture(autouse=True)
 def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point HOME and the XDG folders into tmp_path so nothing real is read or written."""
     home = tmp_path / "home"

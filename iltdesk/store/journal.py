@@ -134,7 +134,7 @@ class Journal:
             try:
                 yield session
             except DBAPIError as exc:
-                if not is_storage_error(exc.orig):
+                if exc.orig is None or not is_storage_error(exc.orig):
                     raise
                 raise classify(exc.orig, self.path) from None
 
@@ -151,7 +151,7 @@ class Journal:
                 session.commit()
             except DBAPIError as exc:
                 session.rollback()
-                if not is_storage_error(exc.orig):
+                if exc.orig is None or not is_storage_error(exc.orig):
                     raise
                 raise classify(exc.orig, self.path) from None
 

@@ -1,0 +1,107 @@
+"""Action items: next steps with an owner and a due date, and when they count as overdue."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sqlmodel import col, select
+
+from iltdesk.errors import UsageError
+from iltdesk.models import ActionItem, ActionSource, Author
+from iltdesk.store.journal import Journal
+
+DUE_SOON_DAYS = 7
+
+
+def is_overdue(item: ActionItem, today: date) -> bool:
+    """Open, with a due date before today."""
+    return item.done_on is None and item.due_on is not None and item.due_on < today
+
+
+def is_due_soon(item: ActionItem, today: date) -> bool:
+    """Open, and due today or within the coming week."""
+    return (
+        item.done_on is None
+        and item.due_on is not None
+        and today <= item.due_on < today + timedelta(days=DUE_SOON_DAYS)
+    )
+
+
+def add_action_item(
+    journal: Journal,
+    lead_id: int,
+    text: str,
+    *,
+    owner: Author = Author.lead,
+    due_on: date | None = None,
+    source: ActionSource = ActionSource.manual,
+    one_on_one_id: int | None = None,
+    observation_id: int | None = None,
+) -> ActionItem:
+    """Record a next step for a lead."""
+    if not text.strip():
+        raise UsageError("Describe the action item.")
+    item = ActionItem(
+        lead_id=lead_id,
+        text=text.strip(),
+        owner=owner,
+        due_on=due_on,
+        source=source,
+        one_on_one_id=one_on_one_id,
+        observation_id=observation_id,
+    )
+    with journal.write() as s:
+        s.add(item)
+        s.flush()
+    return item
+
+
+def set_done(journal: Journal, item_id: int, done: bool, *, on: date | None = None) -> ActionItem:
+    """Mark an action item done (today, unless ``on`` says otherwise) or open again."""
+    with journal.write() as s:
+        item = s.get(ActionItem, item_id)
+        if item is None:
+            raise UsageError(f"There is no action item #{item_id}.")
+        item.done_on = (on or date.today()) if done else None
+        s.add(item)
+    return item
+
+
+def update_action_item(journal: Journal, item_id: int, **changes: object) -> ActionItem:
+    """Change an action item's text, owner or due date."""
+    allowed = {"text", "owner", "due_on"}
+    if unknown := set(changes) - allowed:
+        raise UsageError(f"Cannot change {', '.join(sorted(unknown))} of an action item.")
+    with journal.write() as s:
+        item = s.get(ActionItem, item_id)
+        if item is None:
+            raise UsageError(f"There is no action item #{item_id}.")
+        for name, value in changes.items():
+            setattr(item, name, value)
+        s.add(item)
+    return item
+
+
+def delete_action_item(journal: Journal, item_id: int) -> None:
+    """Remove an action item."""
+    with journal.write() as s:
+        item = s.get(ActionItem, item_id)
+        if item is not None:
+            s.delete(item)
+
+
+def action_items_for(
+    journal: Journal, lead_id: int, *, open_only: bool = False
+) -> list[ActionItem]:
+    """A lead's action items: open first by due date (undated last), then done, newest first."""
+    with journal.session() as s:
+        query = select(ActionItem).where(ActionItem.lead_id == lead_id)
+        if open_only:
+            query = query.where(col(ActionItem.done_on).is_(None))
+        items = list(s.exec(query))
+    open_items = sorted(
+        (i for i in items if i.done_on is None),
+        key=lambda i: (i.due_on is None, i.due_on or date.max, i.id or 0),
+    )
+    done = sorted((i for i in items if i.done_on is not None), key=lambda i: i.done_on or date.min)
+    return open_items + done[::-1]

@@ -1,0 +1,1 @@
+"""The Qt desktop interface. It imports ``iltdesk``; the core never imports it."""
