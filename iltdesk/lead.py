@@ -80,3 +80,59 @@ def lead_summaries(journal: Journal, *, include_archived: bool = False) -> list[
         )
         for lead in leads
     ]
+
+
+_LEAD_FIELDS = {"name", "role", "team", "on_ilt_since", "cadence_days", "notes"}
+
+
+def add_lead(journal: Journal, name: str, **fields: object) -> Lead:
+    """Add a lead to the ILT."""
+    _check_lead_fields(name, fields)
+    lead = Lead(name=name.strip(), **fields)  # type: ignore[arg-type]
+    with journal.write() as s:
+        s.add(lead)
+        s.flush()
+    return lead
+
+
+def update_lead(journal: Journal, lead_id: int, **fields: object) -> Lead:
+    """Change a lead's details (name, role, team, on_ilt_since, cadence_days, notes)."""
+    _check_lead_fields(str(fields.get("name", "x")), fields)
+    with journal.write() as s:
+        lead = _get(s, lead_id)
+        for key, value in fields.items():
+            setattr(lead, key, value.strip() if isinstance(value, str) else value)
+        s.add(lead)
+    return lead
+
+
+def set_archived(journal: Journal, lead_id: int, archived: bool, *, on: date | None = None) -> Lead:
+    """Archive a lead who has left the ILT (their records stay), or bring them back."""
+    with journal.write() as s:
+        lead = _get(s, lead_id)
+        lead.archived_on = (on or date.today()) if archived else None
+        s.add(lead)
+    return lead
+
+
+def get_lead(journal: Journal, lead_id: int) -> Lead:
+    """One lead by id."""
+    with journal.session() as s:
+        return _get(s, lead_id)
+
+
+def _get(s: Session, lead_id: int) -> Lead:
+    lead = s.get(Lead, lead_id)
+    if lead is None:
+        raise UsageError(f"There is no lead #{lead_id}.")
+    return lead
+
+
+def _check_lead_fields(name: str, fields: dict[str, object]) -> None:
+    if unknown := set(fields) - _LEAD_FIELDS:
+        raise UsageError(f"Unknown lead details: {', '.join(sorted(unknown))}.")
+    if not name.strip():
+        raise UsageError("A lead needs a name.")
+    cadence = fields.get("cadence_days")
+    if cadence is not None and not (isinstance(cadence, int) and 1 <= cadence <= 90):
+        raise UsageError("Meet every 1 to 90 days.")

@@ -1,13 +1,120 @@
-"""Writing 1:1 notes."""
+"""1:1 check-ins: the collaborative agenda, notes, feedback, and next steps."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
+from sqlmodel import Session, col, select
+
+from iltdesk.action_item import add_action_item
 from iltdesk.errors import UsageError
 from iltdesk.lead import find_lead
-from iltdesk.models import OneOnOne
+from iltdesk.models import ActionItem, ActionSource, AgendaItem, AgendaSection, Author, OneOnOne
 from iltdesk.store.journal import Journal
+
+
+@dataclass(frozen=True)
+class AgendaPart:
+    """One recurring part of the collaborative agenda, with the question it asks."""
+
+    section: AgendaSection
+    title: str
+    prompt: str
+
+
+AGENDA: tuple[AgendaPart, ...] = (
+    AgendaPart(
+        AgendaSection.goals,
+        "Goals revisited",
+        "Where do we stand on the school, ILT and team goals?",
+    ),
+    AgendaPart(
+        AgendaSection.coaching_calendar,
+        "Coaching calendar",
+        "What coaching is booked for the next two weeks, and what needs a slot?",
+    ),
+    AgendaPart(
+        AgendaSection.deadlines,
+        "Deadlines ahead",
+        "Which SLO checkpoints and evaluation-cycle dates are coming up?",
+    ),
+    AgendaPart(
+        AgendaSection.release_time,
+        "Release time",
+        "How will the next block of release time be spent?",
+    ),
+    AgendaPart(
+        AgendaSection.lead_items,
+        "The lead's items",
+        "What did the lead bring to the table?",
+    ),
+    AgendaPart(
+        AgendaSection.principal_items,
+        "My items",
+        "What do I need to raise?",
+    ),
+    AgendaPart(
+        AgendaSection.feedback,
+        "Feedback given",
+        "What feedback did I give, and how did it land?",
+    ),
+    AgendaPart(
+        AgendaSection.next_steps,
+        "Next steps",
+        "Who does what, by when?",
+    ),
+)
+AGENDA_BY_SECTION = {part.section: part for part in AGENDA}
+# The headed parts of the notes; items, feedback and next steps have their own fields.
+NOTE_SECTIONS = (
+    AgendaSection.goals,
+    AgendaSection.coaching_calendar,
+    AgendaSection.deadlines,
+    AgendaSection.release_time,
+)
+
+
+def notes_template() -> str:
+    """The Markdown a new 1:1's notes start from: one heading per recurring part."""
+    return "".join(f"## {AGENDA_BY_SECTION[s].title}\n\n\n" for s in NOTE_SECTIONS)
+
+
+def start_one_on_one(journal: Journal, lead_id: int, *, held_on: date | None = None) -> OneOnOne:
+    """Open a new 1:1 from the agenda template.
+
+    Agenda items left undiscussed last time come forward, so nothing the lead raised is lost.
+    """
+    with journal.write() as s:
+        previous = s.exec(
+            select(OneOnOne)
+            .where(OneOnOne.lead_id == lead_id)
+            .order_by(col(OneOnOne.held_on).desc(), col(OneOnOne.id).desc())
+        ).first()
+        meeting = OneOnOne(lead_id=lead_id, held_on=held_on or date.today(), notes=notes_template())
+        s.add(meeting)
+        s.flush()
+        if previous is not None:
+            _carry_agenda(s, previous.id or 0, meeting.id or 0)
+    return meeting
+
+
+def _carry_agenda(s: Session, from_id: int, to_id: int) -> None:
+    left_over = s.exec(
+        select(AgendaItem).where(
+            AgendaItem.one_on_one_id == from_id, col(AgendaItem.discussed).is_(False)
+        )
+    )
+    for position, item in enumerate(left_over):
+        s.add(
+            AgendaItem(
+                one_on_one_id=to_id,
+                position=position,
+                section=item.section,
+                added_by=item.added_by,
+                text=item.text,
+            )
+        )
 
 
 def add_quick_note(
@@ -22,3 +129,153 @@ def add_quick_note(
         s.add(meeting)
         s.flush()
     return meeting
+
+
+def one_on_ones_for(journal: Journal, lead_id: int) -> list[OneOnOne]:
+    """A lead's 1:1s, newest first."""
+    with journal.session() as s:
+        return list(
+            s.exec(
+                select(OneOnOne)
+                .where(OneOnOne.lead_id == lead_id)
+                .order_by(col(OneOnOne.held_on).desc(), col(OneOnOne.id).desc())
+            )
+        )
+
+
+def get_one_on_one(journal: Journal, meeting_id: int) -> OneOnOne:
+    """One 1:1 by id."""
+    with journal.session() as s:
+        meeting = s.get(OneOnOne, meeting_id)
+    if meeting is None:
+        raise UsageError(f"There is no 1:1 #{meeting_id}.")
+    return meeting
+
+
+def save_one_on_one(
+    journal: Journal,
+    meeting_id: int,
+    *,
+    notes: str | None = None,
+    feedback_given: str | None = None,
+    held_on: date | None = None,
+) -> OneOnOne:
+    """Save what changed in a 1:1 (the autosave path: one small transaction)."""
+    with journal.write() as s:
+        meeting = s.get(OneOnOne, meeting_id)
+        if meeting is None:
+            raise UsageError(f"There is no 1:1 #{meeting_id}.")
+        if notes is not None:
+            meeting.notes = notes
+        if feedback_given is not None:
+            meeting.feedback_given = feedback_given
+        if held_on is not None:
+            meeting.held_on = held_on
+        s.add(meeting)
+    return meeting
+
+
+def delete_one_on_one(journal: Journal, meeting_id: int) -> None:
+    """Remove a 1:1 and its agenda items (its action items stay, unlinked)."""
+    with journal.write() as s:
+        meeting = s.get(OneOnOne, meeting_id)
+        if meeting is not None:
+            s.delete(meeting)
+
+
+def agenda_items(journal: Journal, meeting_id: int) -> list[AgendaItem]:
+    """A 1:1's agenda items in agenda order."""
+    order = {part.section: i for i, part in enumerate(AGENDA)}
+    with journal.session() as s:
+        items = list(s.exec(select(AgendaItem).where(AgendaItem.one_on_one_id == meeting_id)))
+    return sorted(items, key=lambda i: (order.get(i.section, 99), i.position, i.id or 0))
+
+
+def add_agenda_item(
+    journal: Journal, meeting_id: int, text: str, *, added_by: Author = Author.principal
+) -> AgendaItem:
+    """Add an item to a 1:1's agenda, in the lead's or the principal's part."""
+    if not text.strip():
+        raise UsageError("Write the agenda item first.")
+    section = AgendaSection.lead_items if added_by is Author.lead else AgendaSection.principal_items
+    with journal.write() as s:
+        count = len(
+            list(s.exec(select(AgendaItem.id).where(AgendaItem.one_on_one_id == meeting_id)))
+        )
+        item = AgendaItem(
+            one_on_one_id=meeting_id,
+            section=section,
+            added_by=added_by,
+            text=text.strip(),
+            position=count,
+        )
+        s.add(item)
+        s.flush()
+    return item
+
+
+def update_agenda_item(
+    journal: Journal, item_id: int, *, text: str | None = None, discussed: bool | None = None
+) -> AgendaItem:
+    """Edit an agenda item or tick it off as discussed."""
+    with journal.write() as s:
+        item = s.get(AgendaItem, item_id)
+        if item is None:
+            raise UsageError(f"There is no agenda item #{item_id}.")
+        if text is not None:
+            item.text = text
+        if discussed is not None:
+            item.discussed = discussed
+        s.add(item)
+    return item
+
+
+def delete_agenda_item(journal: Journal, item_id: int) -> None:
+    """Remove an agenda item."""
+    with journal.write() as s:
+        item = s.get(AgendaItem, item_id)
+        if item is not None:
+            s.delete(item)
+
+
+def items_to_follow_up(journal: Journal, meeting: OneOnOne) -> list[ActionItem]:
+    """The lead's open action items from before this 1:1, to discuss rather than forget."""
+    with journal.session() as s:
+        items = s.exec(
+            select(ActionItem).where(
+                ActionItem.lead_id == meeting.lead_id,
+                col(ActionItem.done_on).is_(None),
+                col(ActionItem.one_on_one_id).is_distinct_from(meeting.id),
+            )
+        )
+        return sorted(items, key=lambda i: (i.due_on is None, i.due_on or date.max, i.id or 0))
+
+
+def add_next_step(
+    journal: Journal, meeting: OneOnOne, text: str, *, owner: Author, due_on: date | None
+) -> ActionItem:
+    """Turn a next step agreed in a 1:1 into an action item with an owner and a due date."""
+    return add_action_item(
+        journal,
+        meeting.lead_id,
+        text,
+        owner=owner,
+        due_on=due_on,
+        source=ActionSource.one_on_one,
+        one_on_one_id=meeting.id,
+    )
+
+
+def next_steps(journal: Journal, meeting_id: int) -> list[ActionItem]:
+    """Action items that came out of this 1:1."""
+    with journal.session() as s:
+        return list(s.exec(select(ActionItem).where(ActionItem.one_on_one_id == meeting_id)))
+
+
+def summary_line(meeting: OneOnOne, width: int = 90) -> str:
+    """The first line of a 1:1's notes that says something (not a heading), for timelines."""
+    for raw in meeting.notes.splitlines():
+        line = raw.strip().lstrip("#-*0123456789. ").replace("**", "").strip()
+        if line and not raw.lstrip().startswith("#"):
+            return line if len(line) <= width else line[: width - 1].rstrip() + "…"
+    return "No notes yet"

@@ -40,6 +40,9 @@ class TodayRow:
 TodaySource = Callable[[Session, date], list[TodayRow]]
 
 
+OWNER_WORDS = {"lead": "the lead's", "principal": "yours", "both": "shared"}
+
+
 def _action_rows(s: Session, today: date) -> list[TodayRow]:
     leads = {lead.id: lead for lead in s.exec(select(Lead))}
     rows = []
@@ -50,10 +53,10 @@ def _action_rows(s: Session, today: date) -> list[TodayRow]:
         if is_overdue(item, today):
             days = (today - item.due_on).days
             urgency, section = Urgency.overdue, "Overdue action items"
-            detail = f"{days} day{'s' if days != 1 else ''} overdue · {item.owner.value} owns it"
+            detail = f"{days} day{'s' if days != 1 else ''} overdue · {OWNER_WORDS[item.owner]}"
         elif is_due_soon(item, today):
             urgency, section = Urgency.due_soon, "Due this week"
-            detail = f"due {_relative(item.due_on, today)} · {item.owner.value} owns it"
+            detail = f"due {_relative(item.due_on, today)} · {OWNER_WORDS[item.owner]}"
         else:
             continue
         rows.append(

@@ -1,0 +1,216 @@
+"""The story year: a third-year principal, six leads, and a hard year, written as rows."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from random import Random
+
+from iltdesk.demo import cycles_a, cycles_b, cycles_c, meetings_a, meetings_b, text
+from iltdesk.demo.cast_others import CAST
+from iltdesk.demo.records import add_action, add_composed_observation
+from iltdesk.demo.rows import Rows
+from iltdesk.demo.schedule import add_meetings
+from iltdesk.demo.spec import Cycle, Meeting, Observed, Person
+from iltdesk.demo.text import Composer
+from iltdesk.demo.timeline import Timeline, weekday_on_or_before
+from iltdesk.demo.whole_team import add_challenge, add_team
+from iltdesk.models import ActionSource, Author, TraitKind
+
+CYCLES: dict[str, tuple[Cycle, ...]] = {
+    "yolanda": cycles_a.YOLANDA_CYCLES,
+    "marcus": cycles_a.MARCUS_CYCLES,
+    "priya": cycles_b.PRIYA_CYCLES,
+    "tomas": cycles_b.TOMAS_CYCLES,
+    "keisha": cycles_c.KEISHA_CYCLES,
+    "grace": cycles_c.GRACE_CYCLES,
+    "hal": (cycles_c.HAL_CYCLE,),
+}
+
+MEETINGS: dict[str, tuple[Meeting, ...]] = {
+    "yolanda": meetings_a.YOLANDA_MEETINGS,
+    "marcus": meetings_a.MARCUS_MEETINGS,
+    "priya": meetings_a.PRIYA_MEETINGS,
+    "tomas": meetings_b.TOMAS_MEETINGS,
+    "keisha": meetings_b.KEISHA_MEETINGS,
+    "grace": meetings_b.GRACE_MEETINGS,
+}
+
+ENERGY_EVERY_WEEKS = 3
+DROP_IN_WEEK = 18  # an observation outside any cycle, while cycles were paused
+
+
+def add_story(rows: Rows, rng: Random, tl: Timeline) -> dict[str, int]:
+    """Write the whole story year; return each lead's id by story key."""
+    lead_ids: dict[str, int] = {}
+    for person in CAST:
+        composer = Composer(rng.getrandbits(64))  # each lead's notes drawn from fresh decks
+        lead_id = _add_lead(rows, tl, person)
+        lead_ids[person.key] = lead_id
+        _add_traits(rows, tl, lead_id, person)
+        _add_energy(rows, composer, tl, lead_id, person)
+        _add_agreements(rows, tl, lead_id, person)
+        _add_cycles(rows, tl, lead_id, CYCLES[person.key])
+        add_meetings(rows, composer, tl, lead_id, person, MEETINGS.get(person.key, ()))
+        if person.archived_on is None:
+            seen = weekday_on_or_before(tl.w(DROP_IN_WEEK, composer.randint(0, 4)))
+            ctx = text.context(composer, person.first, person.crew, person.topic)
+            add_composed_observation(rows, composer, lead_id, None, seen, ctx, tl.today)
+    add_team(rows, tl)
+    add_challenge(rows, tl, lead_ids)
+    return lead_ids
+
+
+def _add_lead(rows: Rows, tl: Timeline, person: Person) -> int:
+    since = tl.at(person.on_ilt_since)
+    return rows.add(
+        "lead",
+        since,
+        name=person.name,
+        role=person.role,
+        team=person.team,
+        on_ilt_since=since,
+        archived_on=tl.at(person.archived_on) if person.archived_on else None,
+        cadence_days=person.cadence_days,
+        notes=person.notes,
+    )
+
+
+def _add_traits(rows: Rows, tl: Timeline, lead_id: int, person: Person) -> None:
+    for trait in person.traits:
+        noted = tl.at(trait.noted_on)
+        resolved = tl.at(trait.resolved_on) if trait.resolved_on else None
+        rows.add(
+            "lead_trait",
+            noted,
+            updated_at=rows.stamp(resolved or noted),
+            lead_id=lead_id,
+            kind=TraitKind.strength if trait.strength else TraitKind.growth,
+            title=trait.title,
+            evidence=trait.evidence,
+            noted_on=noted,
+            resolved_on=resolved,
+        )
+
+
+def _add_energy(rows: Rows, rng: Composer, tl: Timeline, lead_id: int, person: Person) -> None:
+    for index, level in enumerate(person.energy):
+        checked = weekday_on_or_before(tl.w(1 + ENERGY_EVERY_WEEKS * index, 1 + index % 3))
+        note = person.energy_notes.get(index) or text.energy_note(rng, level)
+        rows.add(
+            "energy_check", checked, lead_id=lead_id, checked_on=checked, level=level, note=note
+        )
+
+
+def _add_agreements(rows: Rows, tl: Timeline, lead_id: int, person: Person) -> None:
+    for version, agreement in enumerate(person.agreements, start=1):
+        agreed = tl.at(agreement.agreed_on)
+        agreement_id = rows.add(
+            "coaching_agreement",
+            agreed,
+            lead_id=lead_id,
+            version=version,
+            agreed_on=agreed,
+            revisit_on=tl.at(agreement.revisit_on) if agreement.revisit_on else None,
+            meeting_cadence=agreement.meeting_cadence,
+            feedback_approach=agreement.feedback_approach,
+            coaching_approach=agreement.coaching_approach,
+            revision_note=agreement.revision_note,
+        )
+        for position, (kind, expectation) in enumerate(agreement.expectations):
+            rows.add(
+                "agreement_expectation",
+                agreed,
+                agreement_id=agreement_id,
+                position=position,
+                kind=kind,
+                text=expectation,
+            )
+
+
+def _add_cycles(rows: Rows, tl: Timeline, lead_id: int, cycles: tuple[Cycle, ...]) -> None:
+    previous: tuple[int, Cycle] | None = None
+    for cycle in cycles:
+        started = tl.at(cycle.started_on)
+        closed = tl.at(cycle.closed_on) if cycle.closed_on else None
+        events = [tl.at(o.observed_on) for o in cycle.observations]
+        events += [tl.at(a.happened_on) for a in cycle.activities]
+        cycle_id = rows.add(
+            "learning_cycle",
+            started,
+            updated_at=rows.stamp(closed or max([started, *events])),
+            lead_id=lead_id,
+            previous_cycle_id=previous[0] if previous else None,
+            started_on=started,
+            planned_weeks=cycle.planned_weeks,
+            phase=cycle.phase,
+            goal=cycle.goal or (previous[1].next_goal if previous else ""),
+            **_cycle_texts(cycle),
+            outcome=cycle.outcome,
+            closed_on=closed,
+        )
+        for activity in cycle.activities:
+            happened = tl.at(activity.happened_on)
+            rows.add(
+                "cycle_activity",
+                happened,
+                cycle_id=cycle_id,
+                kind=activity.kind,
+                happened_on=happened,
+                title=activity.title,
+                notes=activity.notes,
+            )
+        for observed in cycle.observations:
+            _add_observation(rows, tl, lead_id, cycle_id, observed)
+        previous = (cycle_id, cycle)
+
+
+def _cycle_texts(cycle: Cycle) -> dict[str, str]:
+    names = (
+        "success_measure",
+        "baseline_quantitative",
+        "baseline_qualitative",
+        "focus_indicator",
+        "outcome_evidence",
+        "lead_reflection",
+        "principal_reflection",
+        "next_goal",
+    )
+    return {name: str(getattr(cycle, name)) for name in names}
+
+
+def _add_observation(
+    rows: Rows, tl: Timeline, lead_id: int, cycle_id: int, observed: Observed
+) -> None:
+    seen = tl.at(observed.observed_on)
+    follow_up = tl.at(observed.follow_up_on) if observed.follow_up_on else None
+    observation_id = rows.add(
+        "observation",
+        seen,
+        lead_id=lead_id,
+        cycle_id=cycle_id,
+        observed_on=seen,
+        setting=observed.setting,
+        evidence=observed.evidence,
+        feedback=observed.feedback,
+        action_step=observed.action_step,
+        follow_up_on=follow_up,
+    )
+    due = follow_up or seen + timedelta(days=7)
+    add_action(
+        rows,
+        lead_id,
+        seen,
+        (observed.action_step, Author.lead),
+        due,
+        _step_done(tl, observed, due),
+        ActionSource.observation,
+        observation_id=observation_id,
+        cycle_id=cycle_id,
+    )
+
+
+def _step_done(tl: Timeline, observed: Observed, due: date) -> date | None:
+    """Steps are done by their follow-up, except those still due (or a day late) today."""
+    if observed.step_done_on is not None:
+        return tl.at(observed.step_done_on)
+    return due - timedelta(days=1) if due < tl.today - timedelta(days=3) else None

@@ -1,0 +1,66 @@
+"""Render the app's screens to PNG files, to look at them (light or dark).
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screens.py OUT_DIR [light|dark]
+
+Builds a throwaway demo journal in a temporary folder; touches nothing of the user's.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+
+def _grab(widget: QWidget, path: Path) -> None:
+    QApplication.processEvents()
+    widget.grab().save(str(path))
+    print(path)
+
+
+def main() -> None:
+    out = Path(sys.argv[1])
+    os.environ["ILTDESK_THEME"] = sys.argv[2] if len(sys.argv) > 2 else "light"
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication([])
+    from iltdesk.demo import build_demo
+    from iltdesk.store.journal import Journal
+    from ui import theme
+    from ui.context import AppContext
+    from ui.create_dialog import CreateJournalDialog
+    from ui.lead_page import ACTION_ITEMS, ONE_ON_ONES
+    from ui.main_window import MainWindow
+    from ui.unlock import UnlockDialog
+
+    theme.apply(app)
+    suffix = os.environ["ILTDESK_THEME"]
+    with tempfile.TemporaryDirectory() as tmp:
+        journal = Journal.create(Path(tmp) / "demo.iltdesk", "demo")
+        build_demo(journal)
+        window = MainWindow(AppContext(journal))
+        window.resize(1280, 820)
+        window.show()
+        _grab(window, out / f"today-{suffix}.png")
+        lead_id = window.sidebar.model.item(1).child(0).data(window.sidebar.tree.model().sortRole() + 1)
+        window.show_lead(int(lead_id or 1))
+        _grab(window, out / f"lead-overview-{suffix}.png")
+        window.lead_page.tabs.setCurrentIndex(ONE_ON_ONES)
+        _grab(window, out / f"lead-one-on-ones-{suffix}.png")
+        window.lead_page.tabs.setCurrentIndex(ACTION_ITEMS)
+        _grab(window, out / f"lead-action-items-{suffix}.png")
+        unlock = UnlockDialog(journal.path, message="That passphrase does not unlock this journal.")
+        unlock.show()
+        _grab(unlock, out / f"unlock-{suffix}.png")
+        create = CreateJournalDialog()
+        create.passphrase.setText("maple river chalk")
+        create.show()
+        _grab(create, out / f"create-{suffix}.png")
+        window.release()
+        journal.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,120 @@
+"""Start the desktop app: welcome or unlock, then the main window; lock and unlock again."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication
+
+from iltdesk import keychain
+from iltdesk.errors import JournalError, KeychainUnavailable
+from iltdesk.store.journal import Journal
+from ui import theme
+from ui.context import AppContext
+from ui.main_window import MainWindow
+from ui.recent import add_recent, recent_journals
+from ui.unlock import KEYCHAIN_TIMEOUT, UnlockDialog, friendly_error
+from ui.welcome import WelcomeWindow
+
+
+class AppController(QObject):
+    """Moves between the welcome window, the unlock dialog and the main window."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.window: MainWindow | None = None
+        self.welcome: WelcomeWindow | None = None
+
+    def start(self, path: Path | None) -> None:
+        """Open ``path``, else the most recent journal, else the welcome window."""
+        if path is None:
+            path = next((p for p in recent_journals() if p.exists()), None)
+        if path is None:
+            self.show_welcome()
+        else:
+            self.unlock(path, automatic=True)
+
+    def show_welcome(self) -> None:
+        """The welcome window: create or open a journal."""
+        if self.welcome is None:
+            self.welcome = WelcomeWindow()
+            self.welcome.journal_chosen.connect(lambda p: self.unlock(p, automatic=True))
+            self.welcome.journal_created.connect(self.show_main)
+        self.welcome.show()
+        self.welcome.raise_()
+
+    def _automatic_passphrase(self, path: Path) -> tuple[Journal | None, str]:
+        """Try the keychain, then ILTDESK_PASSPHRASE; return the journal or a message."""
+        secrets = []
+        try:
+            remembered = keychain.recall(path, KEYCHAIN_TIMEOUT)
+        except KeychainUnavailable:
+            remembered = None
+        secrets = [s for s in (remembered, os.environ.get("ILTDESK_PASSPHRASE")) if s]
+        message = ""
+        for secret in secrets:
+            try:
+                return Journal.open(path, secret), ""
+            except JournalError as exc:
+                message = friendly_error(exc)
+        return None, message
+
+    def unlock(self, path: Path, *, automatic: bool) -> None:
+        """Open ``path``: automatically if a passphrase is at hand, else by asking."""
+        message = ""
+        if automatic:
+            journal, message = self._automatic_passphrase(path)
+            if journal is not None:
+                self.show_main(journal)
+                return
+        parent = self.welcome if self.welcome is not None and self.welcome.isVisible() else None
+        dialog = UnlockDialog(path, parent, message=message)
+        if dialog.exec() and dialog.journal is not None:
+            self.show_main(dialog.journal)
+        elif dialog.choose_other or self.window is None:
+            self.show_welcome()
+            if dialog.choose_other and self.welcome is not None:
+                self.welcome.browse()
+
+    def show_main(self, journal: Journal) -> None:
+        """Show the main window on an unlocked journal."""
+        add_recent(journal.path)
+        if self.welcome is not None:
+            self.welcome.hide()
+        self.window = MainWindow(AppContext(journal))
+        self.window.lock_requested.connect(self.lock)
+        self.window.show()
+
+    def lock(self) -> None:
+        """Save, close the journal (forgetting its key) and ask for the passphrase again."""
+        window = self.window
+        if window is None:
+            return
+        window.context.flush_all()
+        path = window.context.journal.path
+        window.release()
+        window.context.journal.close()
+        window.hide()
+        window.deleteLater()
+        self.window = None
+        self.unlock(path, automatic=False)
+
+
+def launch(journal: Path | None = None) -> int:
+    """Run the app (the ``iltdesk.app`` entry point the CLI's ``open`` command calls)."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("iltdesk")
+    app.setOrganizationName("iltdesk")
+    app.setApplicationDisplayName("iltdesk")
+    theme.apply(app)
+    controller = AppController()
+    controller.start(journal)
+    app.setProperty("iltdesk_controller", id(controller))
+    result = app.exec()
+    if controller.window is not None:
+        controller.window.context.journal.close()
+    return int(result)

@@ -1,0 +1,86 @@
+"""What every window and page shares: the open journal, navigation, and autosave."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from iltdesk.errors import JournalError
+from iltdesk.store.journal import Journal
+
+SAVE_DELAY_MS = 800  # commit within about a second of the last keystroke
+RETRY_MS = 5000
+
+
+class Autosaver(QObject):
+    """Debounces edits and saves them; a failed save keeps the text and retries.
+
+    ``save`` reads the editor's current text itself, so nothing typed is ever dropped: until a
+    save succeeds the saver stays dirty and the editor keeps what the user wrote.
+    """
+
+    def __init__(self, context: AppContext, save: Callable[[], None]) -> None:
+        super().__init__(context)
+        self._context = context
+        self._save = save
+        self.dirty = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.flush)
+        context.register(self)
+
+    def touch(self) -> None:
+        """Something changed: save after a short pause."""
+        self.dirty = True
+        self._timer.start(SAVE_DELAY_MS)
+
+    def flush(self) -> bool:
+        """Save now if anything is pending; True when nothing is left unsaved."""
+        self._timer.stop()
+        if not self.dirty:
+            return True
+        try:
+            self._save()
+        except JournalError as exc:
+            self._context.save_failed.emit(
+                f"Not saved: {exc} Your text is kept here and iltdesk will try again."
+            )
+            self._timer.start(RETRY_MS)
+            return False
+        self.dirty = False
+        self._context.saved.emit()
+        return True
+
+    def discard(self) -> None:
+        """Forget pending edits (the record they belong to was deleted)."""
+        self._timer.stop()
+        self.dirty = False
+
+
+class AppContext(QObject):
+    """The open journal plus the signals pages use to talk to each other."""
+
+    open_record = Signal(str, int)  # kind (as in the search index), record id
+    changed = Signal(str)  # what kind of thing changed: "lead", "one_on_one", "action_item"...
+    saved = Signal()
+    save_failed = Signal(str)
+
+    def __init__(self, journal: Journal, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.journal = journal
+        self._savers: list[Autosaver] = []
+        self.is_demo = journal.settings().get("demo") == "yes"
+
+    def register(self, saver: Autosaver) -> None:
+        """Track an autosaver so that lock and quit can flush it."""
+        self._savers.append(saver)
+        saver.destroyed.connect(lambda *_: self._forget(saver))
+
+    def _forget(self, saver: Autosaver) -> None:
+        if saver in self._savers:
+            self._savers.remove(saver)
+
+    def flush_all(self) -> bool:
+        """Save every pending edit now; False if something could not be saved."""
+        return all([saver.flush() for saver in list(self._savers)])

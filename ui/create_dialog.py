@@ -1,0 +1,151 @@
+"""Create a new journal: where it goes, the passphrase (twice), and whether to remember it."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from iltdesk import keychain
+from iltdesk.errors import JournalError
+from iltdesk.paths import JOURNAL_SUFFIX, default_journal_path
+from iltdesk.store.journal import Journal
+from iltdesk.strength import estimate
+from ui.unlock import KEYCHAIN_TIMEOUT, remember_label
+
+
+class CreateJournalDialog(QDialog):
+    """Collect what a new journal needs and create it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.journal: Journal | None = None
+        self.setWindowTitle("New journal — iltdesk")
+        self.setMinimumWidth(520)
+        self.location = QLineEdit(str(_free_default()))
+        browse = QPushButton("Choose…")
+        browse.clicked.connect(self._browse)
+        where = QHBoxLayout()
+        where.addWidget(self.location, 1)
+        where.addWidget(browse)
+        self.school = QLineEdit()
+        self.school.setPlaceholderText("Shown on exported reports")
+        self.principal = QLineEdit()
+        self.principal.setPlaceholderText("Shown on exported reports")
+        self.passphrase = _secret_field("Passphrase")
+        self.again = _secret_field("Type it again")
+        self.meter = QProgressBar()
+        self.meter.setRange(0, 4)
+        self.meter.setTextVisible(False)
+        self.meter.setMaximumHeight(6)
+        self.hint = QLabel()
+        self.hint.setObjectName("Hint")
+        text, has_keychain = remember_label()
+        self.remember = QCheckBox(text)
+        self.remember.setEnabled(has_keychain)
+        warning = QLabel(
+            "There is no way to recover a forgotten passphrase: without it, nobody can read "
+            "this journal, including you."
+        )
+        warning.setWordWrap(True)
+        warning.setObjectName("Hint")
+        self.error = QLabel()
+        self.error.setObjectName("ErrorText")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        form = QFormLayout()
+        form.addRow("Save in", where)
+        form.addRow("School", self.school)
+        form.addRow("Your name", self.principal)
+        form.addRow("Passphrase", self.passphrase)
+        form.addRow("", self.meter)
+        form.addRow("", self.hint)
+        form.addRow("Again", self.again)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.create_button = buttons.addButton("Create", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.create_button.setObjectName("Primary")
+        buttons.accepted.connect(self.try_create)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        for widget in (self.remember, warning, self.error):
+            layout.addWidget(widget)
+        layout.addWidget(buttons)
+        self.passphrase.textChanged.connect(self._update)
+        self.again.textChanged.connect(self._update)
+        self._update()
+
+    def _browse(self) -> None:
+        chosen, _ = QFileDialog.getSaveFileName(
+            self,
+            "Save the journal as",
+            self.location.text(),
+            f"iltdesk journal (*{JOURNAL_SUFFIX})",
+        )
+        if chosen:
+            path = Path(chosen)
+            self.location.setText(str(path if path.suffix else path.with_suffix(JOURNAL_SUFFIX)))
+
+    def _update(self) -> None:
+        strength = estimate(self.passphrase.text())
+        self.meter.setValue(strength.score)
+        self.hint.setText(strength.hint)
+        matches = self.passphrase.text() == self.again.text()
+        if self.again.text() and not matches:
+            self.hint.setText(strength.hint + " The two entries differ.")
+        self.create_button.setEnabled(strength.acceptable and matches)
+
+    def try_create(self) -> None:
+        """Create the journal; stay open with a message if that fails."""
+        path = Path(self.location.text()).expanduser()
+        secret = self.passphrase.text()
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.journal = Journal.create(
+                path, secret, school=self.school.text().strip(), principal=self.principal.text()
+            )
+        except (JournalError, OSError) as exc:
+            self.error.setText(f"The journal could not be created: {exc}")
+            self.error.show()
+            return
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        if self.remember.isChecked():
+            with contextlib.suppress(JournalError):
+                keychain.remember(path, secret, KEYCHAIN_TIMEOUT)
+        self.passphrase.clear()
+        self.again.clear()
+        self.accept()
+
+
+def _secret_field(placeholder: str) -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setPlaceholderText(placeholder)
+    field.setAccessibleName(placeholder)
+    return field
+
+
+def _free_default() -> Path:
+    path = default_journal_path()
+    n = 2
+    while path.exists():
+        path = path.with_name(f"journal-{n}{JOURNAL_SUFFIX}")
+        n += 1
+    return path

@@ -1,0 +1,90 @@
+"""A lead's page: who they are, then Overview, 1:1s and Action items tabs."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+from iltdesk.lead import get_lead, set_archived
+from iltdesk.models import Lead
+from ui.action_items_view import ActionItemsView
+from ui.context import AppContext
+from ui.lead_dialog import LeadDialog
+from ui.one_on_one_view import OneOnOnesView
+from ui.overview_view import OverviewView
+
+OVERVIEW, ONE_ON_ONES, ACTION_ITEMS = range(3)
+
+
+class LeadPage(QWidget):
+    """Everything about one lead. Coaching tabs (agreements, cycles...) join these later."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.lead: Lead | None = None
+        self.name = QLabel()
+        self.name.setObjectName("PageTitle")
+        self.details = QLabel()
+        self.details.setObjectName("PageSubtitle")
+        self.edit_button = QPushButton("Edit…")
+        self.edit_button.clicked.connect(self.edit)
+        self.archive_button = QPushButton("Archive")
+        self.archive_button.clicked.connect(self.toggle_archived)
+        header = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(self.name)
+        titles.addWidget(self.details)
+        header.addLayout(titles, 1)
+        header.addWidget(self.edit_button)
+        header.addWidget(self.archive_button)
+        self.overview = OverviewView(context)
+        self.one_on_ones = OneOnOnesView(context)
+        self.action_items = ActionItemsView(context)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.overview, "Overview")
+        self.tabs.addTab(self.one_on_ones, "1:1s")
+        self.tabs.addTab(self.action_items, "Action items")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 12)
+        layout.addLayout(header)
+        layout.addWidget(self.tabs, 1)
+
+    def show_lead(self, lead_id: int) -> None:
+        """Load a lead into every tab."""
+        self.context.flush_all()
+        self.lead = get_lead(self.context.journal, lead_id)
+        self._show_header()
+        self.overview.show_lead(lead_id)
+        self.one_on_ones.show_lead(lead_id)
+        self.action_items.show_lead(lead_id)
+
+    def _show_header(self) -> None:
+        lead = self.lead
+        if lead is None:
+            return
+        self.name.setText(lead.name + ("" if lead.active else "  (archived)"))
+        parts = [p for p in (lead.role, lead.team) if p]
+        if lead.on_ilt_since:
+            parts.append(f"on the ILT since {lead.on_ilt_since.strftime('%B %Y')}")
+        parts.append(f"meets every {lead.cadence_days} days")
+        self.details.setText(" · ".join(parts))
+        self.archive_button.setText("Archive" if lead.active else "Bring back")
+
+    def edit(self) -> None:
+        """Edit the lead's details."""
+        if self.lead is not None and LeadDialog(self.context, self.lead, self).exec():
+            self.show_lead(self.lead.id or 0)
+
+    def toggle_archived(self) -> None:
+        """Archive the lead (their records stay) or bring them back."""
+        if self.lead is None:
+            return
+        self.lead = set_archived(self.context.journal, self.lead.id or 0, self.lead.active)
+        self._show_header()
+        self.context.changed.emit("lead")
+
+    def new_one_on_one(self) -> None:
+        """Start a 1:1 with this lead."""
+        self.tabs.setCurrentIndex(ONE_ON_ONES)
+        self.one_on_ones.start_new()

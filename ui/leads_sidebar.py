@@ -1,0 +1,147 @@
+"""The sidebar: Today, then the leads (active first, archived folded away), filtered as you type."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from iltdesk.lead import lead_summaries
+from ui.context import AppContext
+
+LEAD_ID = Qt.ItemDataRole.UserRole + 1
+TODAY_ID = -1
+
+
+def _group(text: str) -> QStandardItem:
+    item = QStandardItem(text)
+    item.setSelectable(False)
+    font = item.font()
+    font.setPointSizeF(font.pointSizeF() * 0.85)
+    font.setBold(True)
+    item.setFont(font)
+    item.setForeground(QBrush(QColor("#7a848c")))
+    return item
+
+
+class LeadsSidebar(QFrame):
+    """Navigation: ``today_selected`` and ``lead_selected(lead_id)``."""
+
+    today_selected = Signal()
+    lead_selected = Signal(int)
+    add_lead_requested = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Sidebar")
+        self.context = context
+        self.model = QStandardItemModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setRecursiveFilteringEnabled(True)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("Filter leads")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self._filter_changed)
+        self.tree = QTreeView()
+        self.tree.setObjectName("LeadList")
+        self.tree.setHeaderHidden(True)
+        self.tree.setModel(self.proxy)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setIndentation(12)
+        self.tree.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
+        self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        add = QPushButton("Add lead…")
+        add.clicked.connect(self.add_lead_requested)
+        heading = QLabel("iltdesk")
+        heading.setObjectName("SectionTitle")
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 10, 10, 10)
+        layout.addLayout(top)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(add)
+        self.setMinimumWidth(220)
+        self.setMaximumWidth(320)
+        self.reload()
+        context.changed.connect(self._on_changed)
+
+    def _on_changed(self, kind: str) -> None:
+        if kind in {"lead", "one_on_one", "action_item"}:
+            self.reload(keep=self.current_lead_id())
+
+    def reload(self, keep: int | None = None) -> None:
+        """Rebuild the list from the journal, keeping the selection where possible."""
+        self.model.clear()
+        today = QStandardItem("Today")
+        today.setData(TODAY_ID, LEAD_ID)
+        self.model.appendRow(today)
+        leads = lead_summaries(self.context.journal, include_archived=True)
+        active = [s for s in leads if s.active]
+        archived = [s for s in leads if not s.active]
+        team = _group(f"LEADS  {len(active)}")
+        folded = _group(f"ARCHIVED  {len(archived)}")
+        for group, members in ((team, active), (folded, archived)):
+            for s in members:
+                item = QStandardItem(s.name)
+                item.setData(s.id, LEAD_ID)
+                item.setToolTip(" · ".join(p for p in (s.role, s.team) if p))
+                group.appendRow(item)
+        self.model.appendRow(team)
+        if archived:
+            self.model.appendRow(folded)
+        self.tree.expand(self.proxy.mapFromSource(team.index()))
+        if keep is not None:
+            self.select_lead(keep)
+
+    def _filter_changed(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text)
+        if text:
+            self.tree.expandAll()
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        value = current.data(LEAD_ID)
+        if value is None:
+            return
+        if int(value) == TODAY_ID:
+            self.today_selected.emit()
+        else:
+            self.lead_selected.emit(int(value))
+
+    def current_lead_id(self) -> int | None:
+        """The selected lead, if a lead is selected."""
+        value = self.tree.currentIndex().data(LEAD_ID)
+        return None if value is None or int(value) == TODAY_ID else int(value)
+
+    def select_lead(self, lead_id: int) -> None:
+        """Select a lead (unfolding the archive if needed) without re-emitting if unchanged."""
+        for index in self._all_indexes():
+            if index.data(LEAD_ID) == lead_id:
+                self.tree.expand(index.parent())
+                self.tree.setCurrentIndex(index)
+                return
+
+    def select_today(self) -> None:
+        """Select the Today entry."""
+        self.tree.setCurrentIndex(self.proxy.index(0, 0))
+
+    def _all_indexes(self) -> list[QModelIndex]:
+        found = []
+        for row in range(self.proxy.rowCount()):
+            top = self.proxy.index(row, 0)
+            found.append(top)
+            found += [self.proxy.index(r, 0, top) for r in range(self.proxy.rowCount(top))]
+        return found

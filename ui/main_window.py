@@ -1,0 +1,189 @@
+"""The window a principal lives in: leads on the left, Today or a lead's page on the right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+)
+
+from iltdesk.records import locate
+from ui.context import AppContext
+from ui.lead_dialog import LeadDialog
+from ui.lead_page import ACTION_ITEMS, ONE_ON_ONES, OVERVIEW, LeadPage
+from ui.leads_sidebar import LeadsSidebar
+from ui.search_dialog import SearchDialog
+from ui.switcher import QuickSwitcher
+from ui.today_page import TodayPage
+
+IDLE_LOCK_MINUTES = 10
+_INPUT_EVENTS = {
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+}
+
+
+class MainWindow(QMainWindow):
+    """Sidebar, pages, menus and the save indicator. ``lock_requested`` asks the app to lock."""
+
+    lock_requested = Signal()
+
+    def __init__(self, context: AppContext, idle_minutes: int = IDLE_LOCK_MINUTES) -> None:
+        super().__init__()
+        self.context = context
+        self.setWindowTitle(self._title())
+        self.resize(1240, 800)
+        self.sidebar = LeadsSidebar(context)
+        self.today = TodayPage(context)
+        self.lead_page = LeadPage(context)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.today)
+        self.pages.addWidget(self.lead_page)
+        splitter = QSplitter()
+        splitter.addWidget(self.sidebar)
+        splitter.addWidget(self.pages)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+        self.save_state = QLabel("All changes saved")
+        self.save_state.setObjectName("Hint")
+        self.statusBar().addPermanentWidget(self.save_state)
+        self.sidebar.today_selected.connect(self.show_today)
+        self.sidebar.lead_selected.connect(self.show_lead)
+        self.sidebar.add_lead_requested.connect(self.add_lead)
+        context.open_record.connect(self.open_record)
+        context.saved.connect(lambda: self._save_message("All changes saved", error=False))
+        context.save_failed.connect(lambda text: self._save_message(text, error=True))
+        self._build_menus()
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.setInterval(idle_minutes * 60_000)
+        self.idle_timer.timeout.connect(self.lock_requested)
+        self.idle_timer.start()
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        self.sidebar.select_today()
+
+    def _title(self) -> str:
+        name = self.context.journal.path.name
+        return f"iltdesk — {name}" + (
+            "  (demo journal: invented people)" if self.context.is_demo else ""
+        )
+
+    def _build_menus(self) -> None:
+        def action(menu_name: str, text: str, shortcut: str | QKeySequence, slot: object) -> None:
+            act = QAction(text, self)
+            act.setShortcut(QKeySequence(shortcut))
+            act.triggered.connect(slot)
+            menus[menu_name].addAction(act)
+
+        bar = self.menuBar()
+        menus = {name: bar.addMenu(name) for name in ("&Journal", "&Edit", "&Lead", "&Go")}
+        action("&Journal", "Lock", "Ctrl+L", self.lock_requested.emit)
+        action("&Journal", "Quit", QKeySequence.StandardKey.Quit, self.close)
+        action("&Edit", "Search everything…", "Ctrl+F", self.open_search)
+        action("&Go", "Go to lead…", "Ctrl+K", self.open_switcher)
+        action("&Go", "Today", "Ctrl+T", self.sidebar.select_today)
+        action("&Lead", "New 1:1", "Ctrl+N", self.new_one_on_one)
+        action("&Lead", "Add lead…", "Ctrl+Shift+N", self.add_lead)
+
+    # -- navigation -----------------------------------------------------------------------
+
+    def show_today(self) -> None:
+        """Show the Today page, fresh."""
+        self.context.flush_all()
+        self.today.refresh()
+        self.pages.setCurrentWidget(self.today)
+
+    def show_lead(self, lead_id: int) -> None:
+        """Show a lead's page."""
+        if self.lead_page.lead is None or self.lead_page.lead.id != lead_id:
+            self.lead_page.show_lead(lead_id)
+        self.pages.setCurrentWidget(self.lead_page)
+        if self.sidebar.current_lead_id() != lead_id:
+            self.sidebar.select_lead(lead_id)
+
+    def open_record(self, kind: str, record_id: int) -> None:
+        """Open whatever a search hit or a Today row points at."""
+        where = locate(self.context.journal, kind, record_id)
+        if where.lead_id is None:
+            self.statusBar().showMessage(
+                "That record opens with the coaching tools, coming soon.", 5000
+            )
+            return
+        self.show_lead(where.lead_id)
+        page = self.lead_page
+        if where.one_on_one_id is not None:
+            page.tabs.setCurrentIndex(ONE_ON_ONES)
+            page.one_on_ones.open_meeting_of(where.one_on_one_id)
+        elif kind == "action_item":
+            page.tabs.setCurrentIndex(ACTION_ITEMS)
+            page.action_items.select_item(record_id)
+        else:
+            page.tabs.setCurrentIndex(OVERVIEW)
+
+    def open_search(self) -> None:
+        """Ctrl+F: search everything."""
+        self.context.flush_all()  # so that what was just typed can be found
+        SearchDialog(self.context, self).exec()
+
+    def open_switcher(self) -> None:
+        """Ctrl+K: jump to a lead."""
+        QuickSwitcher(self.context, self).exec()
+
+    def new_one_on_one(self) -> None:
+        """Ctrl+N: a new 1:1 with the lead on screen."""
+        if self.pages.currentWidget() is self.lead_page and self.lead_page.lead is not None:
+            self.lead_page.new_one_on_one()
+        else:
+            self.statusBar().showMessage("Open a lead first (Ctrl+K), then start the 1:1.", 5000)
+
+    def add_lead(self) -> None:
+        """Add a lead and open their page."""
+        dialog = LeadDialog(self.context, parent=self)
+        if dialog.exec() and dialog.lead is not None:
+            self.sidebar.reload(keep=dialog.lead.id)
+            self.show_lead(dialog.lead.id or 0)
+
+    # -- saving, idle lock and quitting ---------------------------------------------------
+
+    def _save_message(self, text: str, *, error: bool) -> None:
+        self.save_state.setText(text)
+        self.save_state.setObjectName("ErrorText" if error else "Hint")
+        self.save_state.style().polish(self.save_state)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _INPUT_EVENTS:
+            self.idle_timer.start()
+        return False
+
+    def release(self) -> None:
+        """Stop watching input (before the window is thrown away on lock)."""
+        self.idle_timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.context.flush_all():
+            answer = QMessageBox.warning(
+                self,
+                "Some text is not saved",
+                "iltdesk could not save your latest changes (see the message at the bottom). "
+                "Quit anyway and lose them?",
+                QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Discard,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                event.ignore()
+                return
+        self.release()
+        event.accept()

@@ -1,0 +1,144 @@
+"""The unlock dialog: ask for a journal's passphrase, and say plainly what went wrong."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from iltdesk import keychain
+from iltdesk.errors import (
+    JournalDamaged,
+    JournalError,
+    JournalInUse,
+    JournalTooNew,
+    NotAJournal,
+    UsageError,
+    WrongPassphrase,
+)
+from iltdesk.store.journal import Journal
+
+KEYCHAIN_TIMEOUT = 1.5  # the dialog must never wait long on a keychain
+
+
+def friendly_error(error: JournalError) -> str:
+    """A plain message for each failure a person can meet when opening a journal."""
+    messages: list[tuple[type[JournalError], str]] = [
+        (WrongPassphrase, "That passphrase does not unlock this journal. Check Caps Lock."),
+        (
+            JournalInUse,
+            "This journal is already open in another iltdesk window or command. "
+            "Close it there first.",
+        ),
+        (
+            JournalTooNew,
+            "This journal was saved by a newer iltdesk. Update iltdesk to open it; "
+            "the file is unchanged.",
+        ),
+        (NotAJournal, "This file is not an iltdesk journal. Choose another file."),
+        (
+            JournalDamaged,
+            "This journal is damaged and cannot be opened safely. Restore it from a backup; "
+            "the file is unchanged.",
+        ),
+    ]
+    for kind, text in messages:
+        if isinstance(error, kind):
+            return text
+    if isinstance(error, UsageError):
+        return str(error)
+    return f"The journal could not be opened: {error}"
+
+
+def remember_label() -> tuple[str, bool]:
+    """The 'remember' checkbox text, and whether a keychain is there to remember in."""
+    try:
+        where = keychain.description(KEYCHAIN_TIMEOUT)
+    except JournalError:
+        return "No system keychain is available, so you will be asked each time.", False
+    return f"Remember on this computer (kept in {where})", True
+
+
+class UnlockDialog(QDialog):
+    """Ask for the passphrase of ``path`` until it opens, or the user picks another file."""
+
+    def __init__(self, path: Path, parent: QWidget | None = None, *, message: str = "") -> None:
+        super().__init__(parent)
+        self.path = path
+        self.journal: Journal | None = None
+        self.choose_other = False
+        self.setWindowTitle("Unlock journal — iltdesk")
+        self.setMinimumWidth(460)
+        title = QLabel(f"Unlock <b>{path.name}</b>")
+        title.setObjectName("PageTitle")
+        where = QLabel(str(path.parent))
+        where.setObjectName("Hint")
+        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setPlaceholderText("Passphrase")
+        self.passphrase.setAccessibleName("Passphrase")
+        text, has_keychain = remember_label()
+        self.remember = QCheckBox(text)
+        self.remember.setEnabled(has_keychain)
+        self.error = QLabel(message)
+        self.error.setObjectName("ErrorText")
+        self.error.setWordWrap(True)
+        self.error.setVisible(bool(message))
+        buttons = QDialogButtonBox()
+        self.unlock_button = buttons.addButton("Unlock", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.unlock_button.setObjectName("Primary")
+        self.unlock_button.setDefault(True)
+        other = QPushButton("Choose another journal…")
+        buttons.addButton(other, QDialogButtonBox.ButtonRole.ResetRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.try_unlock)
+        buttons.rejected.connect(self.reject)
+        other.clicked.connect(self._choose_other)
+        layout = QVBoxLayout(self)
+        for widget in (title, where, self.passphrase, self.remember, self.error):
+            layout.addWidget(widget)
+        layout.addSpacing(8)
+        layout.addWidget(buttons)
+        self.passphrase.setFocus()
+
+    def _choose_other(self) -> None:
+        self.choose_other = True
+        self.reject()
+
+    def show_error(self, text: str) -> None:
+        """Show ``text`` under the field and select what was typed, ready to retype."""
+        self.error.setText(text)
+        self.error.setVisible(True)
+        self.passphrase.selectAll()
+        self.passphrase.setFocus()
+
+    def try_unlock(self) -> None:
+        """Open the journal with what was typed; stay open with a message if that fails."""
+        secret = self.passphrase.text()
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.journal = Journal.open(self.path, secret)
+        except JournalError as exc:
+            self.show_error(friendly_error(exc))
+            return
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        if self.remember.isChecked():
+            # If the keychain fails the journal is still open; the user is simply asked next time.
+            with contextlib.suppress(JournalError):
+                keychain.remember(self.path, secret, KEYCHAIN_TIMEOUT)
+        self.passphrase.clear()
+        self.accept()
