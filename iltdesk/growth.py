@@ -63,7 +63,9 @@ def traits_for(journal: Journal, lead_id: int) -> list[LeadTrait]:
     """A lead's traits: current ones first (newest first), resolved ones after."""
     with journal.session() as s:
         traits = list(s.exec(select(LeadTrait).where(LeadTrait.lead_id == lead_id)))
-    return sorted(traits, key=lambda t: (t.resolved_on is not None, -t.noted_on.toordinal()))
+    return sorted(
+        traits, key=lambda t: (t.resolved_on is not None, -t.noted_on.toordinal(), -(t.id or 0))
+    )
 
 
 def _get_trait(s: Session, trait_id: int) -> LeadTrait:

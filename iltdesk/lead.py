@@ -33,6 +33,20 @@ def find_lead(session: Session, name: str) -> Lead:
     raise UsageError(f"'{name}' matches more than one lead: {names}.")
 
 
+def last_met_by_lead(s: Session, today: date) -> dict[int, date]:
+    """Each lead's latest 1:1 held on or before ``today``.
+
+    A 1:1 dated in the future is a planned meeting whose agenda is being gathered; it does not
+    count as having met.
+    """
+    rows = s.exec(
+        select(OneOnOne.lead_id, func.max(OneOnOne.held_on))
+        .where(col(OneOnOne.held_on) <= today)
+        .group_by(col(OneOnOne.lead_id))
+    ).all()
+    return {int(lead_id): held_on for lead_id, held_on in rows}
+
+
 @dataclass(frozen=True)
 class LeadSummary:
     """A lead with the facts a principal scans first."""
@@ -50,11 +64,7 @@ class LeadSummary:
 def lead_summaries(journal: Journal, *, include_archived: bool = False) -> list[LeadSummary]:
     """Leads, active first then by name, with their last 1:1 and open action items."""
     with journal.session() as s:
-        last_met = dict(
-            s.exec(
-                select(OneOnOne.lead_id, func.max(OneOnOne.held_on)).group_by(col(OneOnOne.lead_id))
-            ).all()
-        )
+        last_met = last_met_by_lead(s, date.today())
         open_items = dict(
             s.exec(
                 select(ActionItem.lead_id, func.count())
@@ -97,7 +107,8 @@ def add_lead(journal: Journal, name: str, **fields: object) -> Lead:
 
 def update_lead(journal: Journal, lead_id: int, **fields: object) -> Lead:
     """Change a lead's details (name, role, team, on_ilt_since, cadence_days, notes)."""
-    _check_lead_fields(str(fields.get("name", "x")), fields)
+    name = fields.get("name", "unchanged")
+    _check_lead_fields(name if isinstance(name, str) else "", fields)
     with journal.write() as s:
         lead = _get(s, lead_id)
         for key, value in fields.items():
@@ -134,5 +145,6 @@ def _check_lead_fields(name: str, fields: dict[str, object]) -> None:
     if not name.strip():
         raise UsageError("A lead needs a name.")
     cadence = fields.get("cadence_days")
-    if cadence is not None and not (isinstance(cadence, int) and 1 <= cadence <= 90):
+    valid = isinstance(cadence, int) and not isinstance(cadence, bool) and 1 <= cadence <= 90
+    if cadence is not None and not valid:
         raise UsageError("Meet every 1 to 90 days.")

@@ -239,13 +239,25 @@ def delete_agenda_item(journal: Journal, item_id: int) -> None:
 
 
 def items_to_follow_up(journal: Journal, meeting: OneOnOne) -> list[ActionItem]:
-    """The lead's open action items from before this 1:1, to discuss rather than forget."""
+    """The lead's open action items from before this 1:1, to discuss rather than forget.
+
+    Steps agreed at this 1:1 or at a later one are left out; items added by hand or from
+    observations are always followed up while they are open.
+    """
     with journal.session() as s:
+        later = select(OneOnOne.id).where(
+            OneOnOne.lead_id == meeting.lead_id,
+            (col(OneOnOne.held_on) > meeting.held_on)
+            | (
+                (col(OneOnOne.held_on) == meeting.held_on) & (col(OneOnOne.id) >= (meeting.id or 0))
+            ),
+        )
         items = s.exec(
             select(ActionItem).where(
                 ActionItem.lead_id == meeting.lead_id,
                 col(ActionItem.done_on).is_(None),
-                col(ActionItem.one_on_one_id).is_distinct_from(meeting.id),
+                col(ActionItem.one_on_one_id).is_(None)
+                | col(ActionItem.one_on_one_id).not_in(later),
             )
         )
         return sorted(items, key=lambda i: (i.due_on is None, i.due_on or date.max, i.id or 0))

@@ -7,10 +7,12 @@ from dataclasses import dataclass
 from datetime import date
 from enum import IntEnum
 
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, select
 
+from iltdesk import dates
 from iltdesk.action_item import is_due_soon, is_overdue
-from iltdesk.models import ActionItem, Lead, OneOnOne
+from iltdesk.lead import last_met_by_lead
+from iltdesk.models import ActionItem, Lead
 from iltdesk.store.journal import Journal
 
 
@@ -69,11 +71,7 @@ def _action_rows(s: Session, today: date) -> list[TodayRow]:
 
 
 def _cadence_rows(s: Session, today: date) -> list[TodayRow]:
-    last_met = dict(
-        s.exec(
-            select(OneOnOne.lead_id, func.max(OneOnOne.held_on)).group_by(col(OneOnOne.lead_id))
-        ).all()
-    )
+    last_met = last_met_by_lead(s, today)
     rows = []
     for lead in s.exec(select(Lead).where(col(Lead.archived_on).is_(None))):
         last = last_met.get(lead.id or 0)
@@ -101,7 +99,7 @@ def _relative(day: date, today: date) -> str:
         return "today"
     if delta == 1:
         return "tomorrow"
-    return day.strftime("%A %-d %B")
+    return dates.weekday_day_month(day)
 
 
 # Later features (cycles ending, observation follow-ups, agreements to revisit) add sources here.

@@ -27,6 +27,7 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication([])
     from iltdesk.demo import build_demo
+    from iltdesk.lead import lead_summaries
     from iltdesk.store.journal import Journal
     from ui import theme
     from ui.context import AppContext
@@ -44,8 +45,7 @@ def main() -> None:
         window.resize(1280, 820)
         window.show()
         _grab(window, out / f"today-{suffix}.png")
-        lead_id = window.sidebar.model.item(1).child(0).data(window.sidebar.tree.model().sortRole() + 1)
-        window.show_lead(int(lead_id or 1))
+        window.show_lead(lead_summaries(journal)[-1].id)
         _grab(window, out / f"lead-overview-{suffix}.png")
         window.lead_page.tabs.setCurrentIndex(ONE_ON_ONES)
         _grab(window, out / f"lead-one-on-ones-{suffix}.png")

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iltdesk import action_item
+from iltdesk import action_item, dates
 from iltdesk.errors import JournalError
 from iltdesk.models import ActionItem
 from ui.context import AppContext
@@ -84,7 +84,7 @@ class ActionItemsModel(QAbstractTableModel):
         if column == 2:
             return OWNER_NAMES[item.owner.value]
         if column == 3:
-            return item.due_on.strftime("%-d %b %Y") if item.due_on else "—"
+            return dates.short(item.due_on) if item.due_on else "—"
         if column == 4:
             return SOURCES[item.source.value]
         return None

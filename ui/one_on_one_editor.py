@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iltdesk import action_item, one_on_one
+from iltdesk import action_item, dates, one_on_one
 from iltdesk.models import ActionItem, AgendaItem, Author, OneOnOne
 from ui.context import AppContext, Autosaver
 from ui.markdown_edit import MarkdownEdit
@@ -44,7 +44,7 @@ def _date_edit() -> QDateEdit:
 def item_label(item: ActionItem, today: date) -> str:
     """An action item in one line: what, who, when."""
     owner = {"lead": "lead", "principal": "me", "both": "both of us"}[item.owner.value]
-    due = f", due {item.due_on.strftime('%-d %b')}" if item.due_on else ""
+    due = f", due {dates.day_month(item.due_on)}" if item.due_on else ""
     late = " — overdue" if action_item.is_overdue(item, today) else ""
     return f"{item.text}  ({owner}{due}){late}"
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iltdesk import one_on_one
+from iltdesk import dates, one_on_one
 from iltdesk.models import OneOnOne
 from ui.context import AppContext
 from ui.one_on_one_editor import OneOnOneEditor
@@ -108,7 +108,7 @@ class OneOnOnesView(QWidget):
         answer = QMessageBox.question(
             self,
             "Delete this 1:1?",
-            f"Delete the 1:1 of {meeting.held_on.strftime('%-d %B %Y')} and its agenda? "
+            f"Delete the 1:1 of {dates.long(meeting.held_on)} and its agenda? "
             "Its action items are kept.",
         )
         if answer != QMessageBox.StandardButton.Yes:

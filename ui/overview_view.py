@@ -16,12 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iltdesk import growth
+from iltdesk import dates, growth
 from iltdesk.errors import JournalError
 from iltdesk.models import LeadTrait, TraitKind
 from ui.context import AppContext
 from ui.energy_widgets import LEVEL_WORDS, EnergyForm, EnergySparkline
-from ui.rich_delegate import HTML_ROLE, RichTextDelegate, two_lines
+from ui.rich_delegate import HTML_ROLE, HtmlRoleDelegate, two_lines
 from ui.trait_dialog import TraitDialog
 
 TRAIT_ID = Qt.ItemDataRole.UserRole + 1
@@ -29,9 +29,9 @@ TRAIT_ID = Qt.ItemDataRole.UserRole + 1
 
 def trait_html(trait: LeadTrait) -> str:
     """A trait as rich text: title, when it was noted (and resolved), then the evidence."""
-    when = f"noted {trait.noted_on.strftime('%-d %b %Y')}"
+    when = f"noted {dates.short(trait.noted_on)}"
     if trait.resolved_on:
-        when += f" · resolved {trait.resolved_on.strftime('%-d %b %Y')}"
+        when += f" · resolved {dates.short(trait.resolved_on)}"
     evidence = " ".join(trait.evidence.split())
     html = two_lines(trait.title, when, muted_title=trait.resolved_on is not None)
     return html + (f"<div>{escape(evidence)}</div>" if evidence else "")
@@ -48,7 +48,7 @@ class TraitList(QWidget):
         title = QLabel("Strengths" if kind is TraitKind.strength else "Growth areas")
         title.setObjectName("SectionTitle")
         self.list = QListWidget()
-        self.list.setItemDelegate(RichTextDelegate(self.list))
+        self.list.setItemDelegate(HtmlRoleDelegate(self.list))
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.itemActivated.connect(lambda *_: self.edit())
         self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
@@ -171,7 +171,7 @@ class OverviewView(QWidget):
         note = f"\n“{checks[0].note}”" if checks and checks[0].note else ""
         self.energy_summary.setText(
             f"Latest: {trend.latest} of 5, {LEVEL_WORDS[trend.latest]} "
-            f"({last_day.strftime('%-d %b')}; {direction} since the check before).{note}"
+            f"({dates.day_month(last_day)}; {direction} since the check before).{note}"
         )
 
     def _record_energy(self, level: int, note: str) -> None:

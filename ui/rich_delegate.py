@@ -1,10 +1,11 @@
-"""Draw list rows from a little HTML (a bold title line, a muted line), wrapped to the width."""
+"""List rows drawn from a little HTML, or as two elided lines, in either theme."""
 
 from __future__ import annotations
 
+import math
 from html import escape
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QFont,
@@ -13,68 +14,95 @@ from PySide6.QtGui import (
     QPalette,
     QTextDocument,
 )
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+)
 
+ItemIndex = QModelIndex | QPersistentModelIndex
 HTML_ROLE = Qt.ItemDataRole.UserRole + 7
+MUTED = "@MUTED"  # replaced by the row's secondary-text colour when drawn
 PADDING = 6
 
 
 def two_lines(title: str, detail: str, *, muted_title: bool = False) -> str:
     """HTML for a row: the title in bold, then a muted detail line (both escaped)."""
     weight = "normal" if muted_title else "600"
-    first = f"<div style='font-weight:{weight}'>{escape(title)}</div>"
-    return first + (f"<div class='muted'>{escape(detail)}</div>" if detail else "")
+    colour = f"color:{MUTED};" if muted_title else ""
+    first = f"<div style='font-weight:{weight};{colour}'>{escape(title)}</div>"
+    return first + (f"<div style='color:{MUTED}'>{escape(detail)}</div>" if detail else "")
 
 
 class RichTextDelegate(QStyledItemDelegate):
-    """Renders ``HTML_ROLE`` (falling back to the plain text) with a QTextDocument."""
+    """Draws each row as a small HTML document; subclasses say what the HTML is."""
 
-    def _document(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QTextDocument:
-        html = index.data(HTML_ROLE) or escape(str(index.data() or ""))
-        palette = option.palette  # type: ignore[attr-defined]
-        muted = palette.color(QPalette.ColorRole.PlaceholderText).name()
+    PAD_X = 12
+    PAD_Y = 7
+
+    def html(self, index: ItemIndex, muted: str, selected: bool) -> str:
+        """The row's HTML; ``muted`` is the colour for secondary text on this row."""
+        raise NotImplementedError
+
+    def top_gap(self, index: ItemIndex) -> int:
+        """Extra space above a row, outside its hover and selection background."""
+        return 0
+
+    def _document(self, option: QStyleOptionViewItem, index: ItemIndex) -> QTextDocument:
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        pal = option.palette
+        if selected:
+            # Secondary text on the accent keeps a quieter tone but stays legible.
+            c = pal.color(QPalette.ColorRole.HighlightedText)
+            muted = f"rgba({c.red()}, {c.green()}, {c.blue()}, 0.8)"
+        else:
+            muted = pal.color(QPalette.ColorRole.PlaceholderText).name()
         doc = QTextDocument()
-        doc.setDefaultFont(option.font)  # type: ignore[attr-defined]
-        doc.setDefaultStyleSheet(f".muted {{ color: {muted}; }}")
-        doc.setDocumentMargin(PADDING)
-        doc.setHtml(str(html))
-        width = option.rect.width() or 240  # type: ignore[attr-defined]
-        doc.setTextWidth(max(width, 120))
+        doc.setDocumentMargin(0)
+        doc.setDefaultFont(option.font)
+        doc.setHtml(self.html(index, muted, selected))
+        width = option.rect.width()
+        view = option.widget
+        if isinstance(view, QAbstractItemView):
+            width = view.viewport().width()
+        doc.setTextWidth(max(width - 2 * self.PAD_X, 80))
         return doc
 
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        self.initStyleOption(option, index)
-        style = QApplication.style()
-        text_option = QStyleOptionViewItem(option)
-        text_option.text = ""  # type: ignore[attr-defined]
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, text_option, painter)
-        doc = self._document(option, index)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ItemIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        opt.rect.setTop(opt.rect.top() + self.top_gap(index))
+        if not index.flags() & Qt.ItemFlag.ItemIsSelectable:
+            # Headings are labels: hovering them must not look like it would do something.
+            opt.state &= ~(QStyle.StateFlag.State_MouseOver | QStyle.StateFlag.State_HasFocus)
+        style = opt.widget.style() if opt.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        doc = self._document(opt, index)
         context = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))  # type: ignore[attr-defined]
-        if selected:
-            doc.setDefaultStyleSheet(".muted { color: rgba(255,255,255,0.8); }")
-            doc.setHtml(doc.toHtml())
-        rect = option.rect  # type: ignore[attr-defined]
+        context.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(role))
         painter.save()
-        painter.translate(rect.topLeft())
-        painter.setClipRect(QRectF(0, 0, rect.width(), rect.height()))
+        painter.translate(opt.rect.left() + self.PAD_X, opt.rect.top() + self.PAD_Y)
         doc.documentLayout().draw(painter, context)
         painter.restore()
 
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        doc = self._document(option, index)
-        return QSize(int(doc.idealWidth()), int(doc.size().height()))
+    def sizeHint(self, option: QStyleOptionViewItem, index: ItemIndex) -> QSize:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        doc = self._document(opt, index)
+        height = math.ceil(doc.size().height()) + 2 * self.PAD_Y + self.top_gap(index)
+        return QSize(int(doc.textWidth()) + 2 * self.PAD_X, height)
+
+
+class HtmlRoleDelegate(RichTextDelegate):
+    """Draws the HTML an item holds in ``HTML_ROLE`` (see ``two_lines``)."""
+
+    def html(self, index: ItemIndex, muted: str, selected: bool) -> str:
+        return str(index.data(HTML_ROLE) or escape(str(index.data() or ""))).replace(MUTED, muted)
 
 
 class TwoLineDelegate(QStyledItemDelegate):

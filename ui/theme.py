@@ -84,7 +84,8 @@ def apply(app: QApplication) -> None:
     sheet = resources_dir() / "style.qss"
     if sheet.exists():
         text = sheet.read_text(encoding="utf-8")
-        app.setStyleSheet(text.replace("@ACCENT", ACCENT if not dark else "#3f8d92"))
+        text = text.replace("@ACCENT", ACCENT if not dark else "#3f8d92")
+        app.setStyleSheet(text.replace("@ERROR", "#f2a196" if dark else "#b3261e"))
     app.setProperty("iltdesk_dark", dark)
 
 

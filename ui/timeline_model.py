@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
+from iltdesk import dates
 from iltdesk.models import OneOnOne
 from iltdesk.one_on_one import summary_line
 
@@ -32,7 +33,7 @@ class OneOnOneListModel(QAbstractListModel):
             return None
         meeting = self.meetings[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{meeting.held_on.strftime('%a %-d %b %Y')}\n{summary_line(meeting, 120)}"
+            return f"{dates.with_weekday(meeting.held_on)}\n{summary_line(meeting, 120)}"
         if role == RECORD_ID:
             return meeting.id
         if role == Qt.ItemDataRole.ToolTipRole:
