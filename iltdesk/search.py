@@ -37,6 +37,7 @@ KIND_LABELS: dict[str, str] = {
     "meeting_feedback": "Meeting plus/delta",
 }
 
+MIN_PREFIX = 2
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _PHRASE = re.compile(r'"([^"]+)"')
 
@@ -74,7 +75,8 @@ def fts_query(text: str, *, prefix: bool = True) -> str | None:
 
     Quoted phrases stay phrases; other words are quoted one by one so that FTS5 operators and
     punctuation in the input cannot cause a syntax error. The last word is a prefix match
-    unless the text ends with a space, which is what search-as-you-type needs.
+    unless the text ends with a space (or it is a single letter), which is what
+    search-as-you-type needs.
     """
     terms: list[str] = []
     for phrase in _PHRASE.findall(text):
@@ -85,7 +87,8 @@ def fts_query(text: str, *, prefix: bool = True) -> str | None:
     terms += [f'"{w}"' for w in words]
     if not terms:
         return None
-    if prefix and words and not text.endswith((" ", '"')):
+    # A one-letter prefix matches half the journal and helps nobody: wait for the second.
+    if prefix and words and len(words[-1]) >= MIN_PREFIX and not text.endswith((" ", '"')):
         terms[-1] += "*"
     return " ".join(terms)
 
@@ -99,25 +102,38 @@ def _parse_date(value: object) -> date | None:
     return None
 
 
+# Ranking scores every candidate, so only the newest RANK_WINDOW matches are ranked: in a
+# journal, recent notes matter most, and a common word in a 100k-entry journal stays fast.
+RANK_WINDOW = 2000
+
+
 def search(
     journal: Journal, text: str, *, limit: int = 50, kinds: tuple[str, ...] = ()
 ) -> list[Hit]:
-    """Ranked hits for ``text`` (titles weigh more than bodies), newest first among equals."""
+    """Ranked hits for ``text`` (titles weigh more than bodies), newest first among equals.
+
+    Among very many matches, the newest ``RANK_WINDOW`` are ranked. Snippets and lead names
+    are made for the returned rows only.
+    """
     query = fts_query(text)
     if query is None:
         return []
     kind_filter = ""
-    params: list[object] = [MARK_START, MARK_END, query]
+    params: list[object] = [query]
     if kinds:
         kind_filter = f" AND kind IN ({', '.join('?' for _ in kinds)})"
         params += list(kinds)
-    params.append(limit)
+    params += [RANK_WINDOW, limit, MARK_START, MARK_END, query]
     sql = (
+        f"WITH candidates AS (SELECT rowid AS r, bm25({INDEX_TABLE}, 4.0, 1.0) AS score "
+        f"FROM {INDEX_TABLE} WHERE {INDEX_TABLE} MATCH ?{kind_filter} "
+        f"ORDER BY rowid DESC LIMIT ?), "
+        f"best AS (SELECT r, score FROM candidates ORDER BY score LIMIT ?) "
         f"SELECT kind, record_id, lead_id, lead.name, happened_on, title, "
         f"snippet({INDEX_TABLE}, -1, ?, ?, '…', 14) "
-        f"FROM {INDEX_TABLE} LEFT JOIN lead ON lead.id = {INDEX_TABLE}.lead_id "
-        f"WHERE {INDEX_TABLE} MATCH ?{kind_filter} "
-        f"ORDER BY bm25({INDEX_TABLE}, 4.0, 1.0), happened_on DESC LIMIT ?"
+        f"FROM best JOIN {INDEX_TABLE} ON {INDEX_TABLE}.rowid = best.r "
+        f"LEFT JOIN lead ON lead.id = {INDEX_TABLE}.lead_id "
+        f"WHERE {INDEX_TABLE} MATCH ? ORDER BY best.score, happened_on DESC"
     )
     rows = journal.execute(sql, tuple(params))
     return [

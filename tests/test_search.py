@@ -96,10 +96,16 @@ def test_quoted_phrases_stay_phrases() -> None:
 
 
 def test_operator_words_and_characters_become_plain_terms() -> None:
-    assert fts_query("a AND b OR NOT c") == '"a" "AND" "b" "OR" "NOT" "c"*'
-    assert fts_query("NEAR(data, walk) title:norms ^x-y*") == (
-        '"NEAR" "data" "walk" "title" "norms" "x" "y"*'
+    assert fts_query("a AND b OR NOT cat") == '"a" "AND" "b" "OR" "NOT" "cat"*'
+    assert fts_query("NEAR(data, walk) title:norms ^x-yz*") == (
+        '"NEAR" "data" "walk" "title" "norms" "x" "yz"*'
     )
+
+
+def test_a_single_letter_is_not_a_prefix() -> None:
+    # "d*" would match half the journal; a prefix starts at the second letter.
+    assert fts_query("data d") == '"data" "d"'
+    assert fts_query("data da") == '"data" "da"*'
 
 
 @pytest.mark.parametrize("text", ["", "   ", "*", "()", '"', '""', "^:-+", "…", "— ! ? ;"])

@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QApplication
 from iltdesk import keychain
 from iltdesk.errors import JournalError, KeychainUnavailable
 from iltdesk.store.journal import Journal
-from ui import theme
+from ui import crash, theme
 from ui.context import AppContext
+from ui.icons import app_icon
 from ui.main_window import MainWindow
 from ui.recent import add_recent, recent_journals
 from ui.unlock import KEYCHAIN_TIMEOUT, UnlockDialog, friendly_error
@@ -27,6 +28,7 @@ class AppController(QObject):
         super().__init__()
         self.window: MainWindow | None = None
         self.welcome: WelcomeWindow | None = None
+        self._place: dict[str, int] = {}  # where the user was when the app locked
 
     def start(self, path: Path | None) -> None:
         """Open ``path``, else the most recent journal, else the welcome window."""
@@ -87,6 +89,9 @@ class AppController(QObject):
         self.window = MainWindow(AppContext(journal))
         self.window.lock_requested.connect(self.lock)
         self.window.show()
+        if self._place:
+            self.window.go_to(self._place)
+            self._place = {}
 
     def lock(self) -> None:
         """Save, close the journal (forgetting its key) and ask for the passphrase again."""
@@ -94,6 +99,7 @@ class AppController(QObject):
         if window is None:
             return
         window.context.flush_all()
+        self._place = window.place()
         path = window.context.journal.path
         window.release()
         window.context.journal.close()
@@ -111,6 +117,8 @@ def launch(journal: Path | None = None) -> int:
     app.setOrganizationName("iltdesk")
     app.setApplicationDisplayName("iltdesk")
     theme.apply(app)
+    app.setWindowIcon(app_icon())
+    crash.install()
     controller = AppController()
     controller.start(journal)
     app.setProperty("iltdesk_controller", id(controller))

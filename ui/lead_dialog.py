@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from iltdesk.errors import JournalError
 from iltdesk.lead import add_lead, update_lead
 from iltdesk.models import Lead
+from ui import preferences
 from ui.context import AppContext
 
 
@@ -52,7 +53,7 @@ class LeadDialog(QDialog):
         self.cadence = QSpinBox()
         self.cadence.setRange(1, 90)
         self.cadence.setSuffix(" days")
-        self.cadence.setValue(lead.cadence_days if lead else 14)
+        self.cadence.setValue(lead.cadence_days if lead else preferences.default_cadence())
         self.error = QLabel()
         self.error.setObjectName("ErrorText")
         self.error.hide()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from iltdesk.lead import lead_summaries
 from ui.context import AppContext
+from ui.icons import icon
 
 LEAD_ID = Qt.ItemDataRole.UserRole + 1
 TODAY_ID = -1
@@ -52,16 +53,18 @@ class LeadsSidebar(QFrame):
         self.filter = QLineEdit()
         self.filter.setPlaceholderText("Filter leads")
         self.filter.setClearButtonEnabled(True)
+        self.filter.setAccessibleName("Filter leads")
         self.filter.textChanged.connect(self._filter_changed)
         self.tree = QTreeView()
         self.tree.setObjectName("LeadList")
+        self.tree.setAccessibleName("Today and leads")
         self.tree.setHeaderHidden(True)
         self.tree.setModel(self.proxy)
         self.tree.setRootIsDecorated(False)
         self.tree.setIndentation(12)
         self.tree.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
-        add = QPushButton("Add lead…")
+        add = QPushButton(icon("add"), "Add lead…")
         add.clicked.connect(self.add_lead_requested)
         heading = QLabel("iltdesk")
         heading.setObjectName("SectionTitle")
@@ -86,7 +89,7 @@ class LeadsSidebar(QFrame):
     def reload(self, keep: int | None = None) -> None:
         """Rebuild the list from the journal, keeping the selection where possible."""
         self.model.clear()
-        today = QStandardItem("Today")
+        today = QStandardItem(icon("today"), "Today")
         today.setData(TODAY_ID, LEAD_ID)
         self.model.appendRow(today)
         leads = lead_summaries(self.context.journal, include_archived=True)

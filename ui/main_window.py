@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -13,16 +13,20 @@ from PySide6.QtWidgets import (
     QStackedWidget,
 )
 
+from iltdesk.errors import JournalError
 from iltdesk.records import locate
+from iltdesk.store.journal import Journal
+from ui import preferences
 from ui.context import AppContext
+from ui.icons import app_icon, icon
 from ui.lead_dialog import LeadDialog
 from ui.lead_page import ACTION_ITEMS, ONE_ON_ONES, OVERVIEW, LeadPage
 from ui.leads_sidebar import LeadsSidebar
 from ui.search_dialog import SearchDialog
+from ui.settings_dialog import SettingsDialog
 from ui.switcher import QuickSwitcher
 from ui.today_page import TodayPage
 
-IDLE_LOCK_MINUTES = 10
 _INPUT_EVENTS = {
     QEvent.Type.KeyPress,
     QEvent.Type.MouseButtonPress,
@@ -36,10 +40,11 @@ class MainWindow(QMainWindow):
 
     lock_requested = Signal()
 
-    def __init__(self, context: AppContext, idle_minutes: int = IDLE_LOCK_MINUTES) -> None:
+    def __init__(self, context: AppContext, idle_minutes: int | None = None) -> None:
         super().__init__()
         self.context = context
         self.setWindowTitle(self._title())
+        self.setWindowIcon(app_icon())
         self.resize(1240, 800)
         self.sidebar = LeadsSidebar(context)
         self.today = TodayPage(context)
@@ -65,13 +70,16 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
-        self.idle_timer.setInterval(idle_minutes * 60_000)
+        self.idle_timer.setInterval((idle_minutes or preferences.idle_minutes()) * 60_000)
         self.idle_timer.timeout.connect(self.lock_requested)
         self.idle_timer.start()
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
         self.sidebar.select_today()
+        geometry = QSettings("iltdesk", "iltdesk").value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
 
     def _title(self) -> str:
         name = self.context.journal.path.name
@@ -80,21 +88,25 @@ class MainWindow(QMainWindow):
         )
 
     def _build_menus(self) -> None:
-        def action(menu_name: str, text: str, shortcut: str | QKeySequence, slot: object) -> None:
+        bar = self.menuBar()
+        menus = {name: bar.addMenu(name) for name in ("&Journal", "&Edit", "&Lead", "&Go")}
+        entries: list[tuple[str, str, str | QKeySequence, object, str]] = [
+            ("&Journal", "Settings…", "Ctrl+,", self.open_settings, "settings"),
+            ("&Journal", "Lock", "Ctrl+L", self.lock_requested.emit, "lock"),
+            ("&Journal", "Quit", QKeySequence.StandardKey.Quit, self.close, ""),
+            ("&Edit", "Search everything…", "Ctrl+F", self.open_search, "search"),
+            ("&Go", "Go to lead…", "Ctrl+K", self.open_switcher, "lead"),
+            ("&Go", "Today", "Ctrl+T", self.sidebar.select_today, "today"),
+            ("&Lead", "New 1:1", "Ctrl+N", self.new_one_on_one, "meeting"),
+            ("&Lead", "Add lead…", "Ctrl+Shift+N", self.add_lead, "add"),
+        ]
+        for menu, text, shortcut, slot, icon_name in entries:
             act = QAction(text, self)
             act.setShortcut(QKeySequence(shortcut))
             act.triggered.connect(slot)
-            menus[menu_name].addAction(act)
-
-        bar = self.menuBar()
-        menus = {name: bar.addMenu(name) for name in ("&Journal", "&Edit", "&Lead", "&Go")}
-        action("&Journal", "Lock", "Ctrl+L", self.lock_requested.emit)
-        action("&Journal", "Quit", QKeySequence.StandardKey.Quit, self.close)
-        action("&Edit", "Search everything…", "Ctrl+F", self.open_search)
-        action("&Go", "Go to lead…", "Ctrl+K", self.open_switcher)
-        action("&Go", "Today", "Ctrl+T", self.sidebar.select_today)
-        action("&Lead", "New 1:1", "Ctrl+N", self.new_one_on_one)
-        action("&Lead", "Add lead…", "Ctrl+Shift+N", self.add_lead)
+            if icon_name:
+                act.setIcon(icon(icon_name))
+            menus[menu].addAction(act)
 
     # -- navigation -----------------------------------------------------------------------
 
@@ -131,6 +143,24 @@ class MainWindow(QMainWindow):
         else:
             page.tabs.setCurrentIndex(OVERVIEW)
 
+    def open_settings(self) -> None:
+        """Settings; a passphrase change or restore hands back a reopened journal."""
+        self.context.flush_all()
+        dialog = SettingsDialog(self.context, self)
+        dialog.journal_replaced.connect(self.replace_journal)
+        dialog.needs_unlock.connect(self.lock_requested.emit)
+        dialog.exec()
+        self.idle_timer.setInterval(preferences.idle_minutes() * 60_000)
+
+    def replace_journal(self, journal: Journal) -> None:
+        """Carry on with a reopened journal (after a passphrase change or a restore)."""
+        self.context.journal = journal
+        place = self.place()
+        self.lead_page.lead = None
+        self.sidebar.reload()
+        self.sidebar.select_today()
+        self.go_to(place)
+
     def open_search(self) -> None:
         """Ctrl+F: search everything."""
         self.context.flush_all()  # so that what was just typed can be found
@@ -154,6 +184,30 @@ class MainWindow(QMainWindow):
             self.sidebar.reload(keep=dialog.lead.id)
             self.show_lead(dialog.lead.id or 0)
 
+    def place(self) -> dict[str, int]:
+        """Where the user is (ids only, kept in memory across a lock, never on disk)."""
+        page = self.lead_page
+        if self.pages.currentWidget() is not page or page.lead is None:
+            return {}
+        meeting = page.one_on_ones.current()
+        return {
+            "lead": page.lead.id or 0,
+            "tab": page.tabs.currentIndex(),
+            "meeting": (meeting.id or 0) if meeting else 0,
+        }
+
+    def go_to(self, place: dict[str, int]) -> None:
+        """Return to a place from ``place()``; quietly stay on Today if it is gone."""
+        if not place.get("lead"):
+            return
+        try:
+            self.show_lead(place["lead"])
+        except JournalError:
+            return
+        self.lead_page.tabs.setCurrentIndex(place.get("tab", OVERVIEW))
+        if place.get("meeting"):
+            self.lead_page.one_on_ones.select(place["meeting"])
+
     # -- saving, idle lock and quitting ---------------------------------------------------
 
     def _save_message(self, text: str, *, error: bool) -> None:
@@ -167,7 +221,10 @@ class MainWindow(QMainWindow):
         return False
 
     def release(self) -> None:
-        """Stop watching input (before the window is thrown away on lock)."""
+        """Stop watching input and keep the window's size (before it is thrown away)."""
+        settings = QSettings("iltdesk", "iltdesk")
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.sync()
         self.idle_timer.stop()
         app = QApplication.instance()
         if app is not None:

@@ -8,7 +8,14 @@ Markdown. Typing Markdown's own marks works too: "- " starts a list, "## " a hea
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QTextBlockFormat, QTextCharFormat, QTextCursor
+from PySide6.QtGui import (
+    QFocusEvent,
+    QFont,
+    QKeyEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtGui import QTextListFormat as ListFormat
 from PySide6.QtWidgets import QTextEdit, QWidget
 
@@ -19,6 +26,7 @@ class MarkdownEdit(QTextEdit):
     """Rich text in, Markdown out. ``edited`` fires on user changes only, not on loading."""
 
     edited = Signal()
+    focus_left = Signal()  # autosave also commits when the user moves elsewhere
 
     def __init__(self, parent: QWidget | None = None, *, placeholder: str = "") -> None:
         super().__init__(parent)
@@ -46,6 +54,10 @@ class MarkdownEdit(QTextEdit):
     def _on_change(self) -> None:
         if not self._loading:
             self.edited.emit()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.focus_left.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         mods = event.modifiers()

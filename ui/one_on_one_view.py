@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from iltdesk import dates, one_on_one
 from iltdesk.models import OneOnOne
 from ui.context import AppContext
+from ui.icons import icon
 from ui.one_on_one_editor import OneOnOneEditor
 from ui.rich_delegate import TwoLineDelegate
 from ui.timeline_model import OneOnOneListModel
@@ -31,11 +32,12 @@ class OneOnOnesView(QWidget):
         self.model = OneOnOneListModel()
         self.timeline = QListView()
         self.timeline.setModel(self.model)
+        self.timeline.setAccessibleName("1:1s, newest first")
         self.timeline.setUniformItemSizes(True)  # every row is two lines: fast with 1,000s
         self.timeline.setItemDelegate(TwoLineDelegate(self.timeline))
         self.timeline.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.timeline.selectionModel().currentChanged.connect(self._current_changed)
-        self.new_button = QPushButton("New 1:1")
+        self.new_button = QPushButton(icon("meeting", "#ffffff"), "New 1:1")
         self.new_button.setObjectName("Primary")
         self.new_button.setToolTip("Start a 1:1 from the agenda template (Ctrl+N)")
         self.new_button.clicked.connect(self.start_new)

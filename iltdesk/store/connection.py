@@ -104,6 +104,8 @@ def _configure(conn: Connection, path: Path) -> None:
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA temp_store = MEMORY")
+    # Decrypted pages stay cached (32 MB), so typing a search does not decrypt them again.
+    conn.execute("PRAGMA cache_size = -32768")
     conn.execute("BEGIN EXCLUSIVE")
     conn.execute("COMMIT")
 

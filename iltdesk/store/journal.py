@@ -18,7 +18,7 @@ from sqlmodel import Session, select
 
 from iltdesk import models
 from iltdesk.errors import JournalError
-from iltdesk.store import schema
+from iltdesk.store import schema, verifier
 from iltdesk.store.connection import (
     Connection,
     classify,
@@ -63,6 +63,7 @@ class Journal:
                     "created_at": datetime.now().isoformat(timespec="seconds"),
                     "school": school,
                     "principal": principal,
+                    verifier.SETTING_KEY: verifier.make(passphrase),
                 }
             )
         except BaseException:
@@ -88,13 +89,24 @@ class Journal:
             conn.close()
             raise
         journal = cls(path, conn)
-        if revision != schema.HEAD_REVISION:
-            try:
+        try:
+            if revision != schema.HEAD_REVISION:
                 schema.upgrade(journal.engine)
-            except BaseException:
-                journal.close()
-                raise
+            journal.refresh_verifier(passphrase)
+        except BaseException:
+            journal.close()
+            raise
         return journal
+
+    def refresh_verifier(self, passphrase: str) -> None:
+        """Record ``passphrase`` (just proven by opening) as the one to check against."""
+        stored = self.settings().get(verifier.SETTING_KEY, "")
+        if not verifier.matches(stored, passphrase):
+            self.set_settings({verifier.SETTING_KEY: verifier.make(passphrase)})
+
+    def verify_passphrase(self, passphrase: str) -> bool:
+        """Whether ``passphrase`` unlocks this journal (checked without reopening it)."""
+        return verifier.matches(self.settings().get(verifier.SETTING_KEY, ""), passphrase)
 
     @property
     def connection(self) -> Connection:

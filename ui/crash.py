@@ -1,0 +1,35 @@
+"""Keep the app alive on an unexpected error: log it without content, tell the user."""
+
+from __future__ import annotations
+
+import sys
+from types import TracebackType
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from iltdesk.crash_log import write_report
+
+
+def handle(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+    """``sys.excepthook`` for the app: write a content-free report and show a dialog."""
+    if issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, value, tb)
+        return
+    try:
+        where = str(write_report(kind, tb))
+    except OSError:
+        where = "nowhere (the log could not be written)"
+    if QApplication.instance() is None:
+        return
+    QMessageBox.warning(
+        QApplication.activeWindow(),
+        "Something went wrong",
+        f"iltdesk hit an unexpected problem ({kind.__name__}). Everything already saved is safe, "
+        "and the app keeps running.\n\nA short report without any of your notes was written "
+        f"to {where}.",
+    )
+
+
+def install() -> None:
+    """Route uncaught exceptions (including those in Qt slots) to ``handle``."""
+    sys.excepthook = handle
