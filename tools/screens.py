@@ -12,6 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 
@@ -34,7 +35,11 @@ def main() -> None:
     from ui.create_dialog import CreateJournalDialog
     from ui.lead_page import ACTION_ITEMS, ONE_ON_ONES
     from ui.main_window import MainWindow
+    from ui.search_dialog import SearchDialog
+    from ui.settings_dialog import SettingsDialog
+    from ui.switcher import QuickSwitcher
     from ui.unlock import UnlockDialog
+    from ui.welcome import WelcomeWindow
 
     theme.apply(app)
     suffix = os.environ["ILTDESK_THEME"]
@@ -58,6 +63,22 @@ def main() -> None:
         create.passphrase.setText("maple river chalk")
         create.show()
         _grab(create, out / f"create-{suffix}.png")
+        context = window.context
+        search = SearchDialog(context, window)
+        search.show()
+        search.set_query("release time")
+        QTest.qWait(400)
+        _grab(search, out / f"search-{suffix}.png")
+        switcher = QuickSwitcher(context, window)
+        switcher.show()
+        switcher.field.setText("ma")
+        _grab(switcher, out / f"switcher-{suffix}.png")
+        settings = SettingsDialog(context, window)
+        settings.show()
+        _grab(settings, out / f"settings-{suffix}.png")
+        welcome = WelcomeWindow()
+        welcome.show()
+        _grab(welcome, out / f"welcome-{suffix}.png")
         window.release()
         journal.close()
 

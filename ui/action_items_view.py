@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -73,8 +74,11 @@ class ActionItemsModel(QAbstractTableModel):
             return Qt.CheckState.Checked if item.done_on else Qt.CheckState.Unchecked
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._text(item, column)
-        if role == Qt.ItemDataRole.ForegroundRole and column == 3:
-            return QBrush(OVERDUE) if action_item.is_overdue(item, date.today()) else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if item.done_on is not None:  # done items recede so the open ones stand out
+                return QApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
+            if column == 3 and action_item.is_overdue(item, date.today()):
+                return QBrush(OVERDUE)
         return None
 
     @staticmethod

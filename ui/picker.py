@@ -64,6 +64,7 @@ def picker_layout(
     view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
     view.setResizeMode(QListView.ResizeMode.Adjust)
     view.setMouseTracking(True)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     empty.setObjectName("Hint")
     # The quiet states sit in the same panel as the results, so nothing jumps as you type.
     empty.setFrameShape(view.frameShape())

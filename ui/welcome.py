@@ -20,6 +20,7 @@ from iltdesk.paths import JOURNAL_SUFFIX
 from iltdesk.store.journal import Journal
 from ui.create_dialog import CreateJournalDialog
 from ui.recent import recent_journals
+from ui.rich_delegate import TwoLineDelegate
 
 
 class WelcomeWindow(QWidget):
@@ -51,6 +52,8 @@ class WelcomeWindow(QWidget):
         recent_title = QLabel("Recent journals")
         recent_title.setObjectName("SectionTitle")
         self.recent = QListWidget()
+        self.recent.setAccessibleName("Recent journals")
+        self.recent.setItemDelegate(TwoLineDelegate(self.recent))
         self.recent.itemActivated.connect(self._open_item)
         self._fill_recent()
         layout = QVBoxLayout(self)
@@ -66,14 +69,14 @@ class WelcomeWindow(QWidget):
     def _fill_recent(self) -> None:
         self.recent.clear()
         for path in recent_journals():
-            item = QListWidgetItem(f"{path.name}   —   {path.parent}")
+            item = QListWidgetItem(f"{path.name}\n{path.parent}")
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             if not path.exists():
                 item.setFlags(Qt.ItemFlag.NoItemFlags)
-                item.setText(f"{path.name}   —   {path.parent}   (missing)")
+                item.setText(f"{path.name}  (missing)\n{path.parent}")
             self.recent.addItem(item)
         if not self.recent.count():
-            placeholder = QListWidgetItem("Journals you open will be listed here.")
+            placeholder = QListWidgetItem("No journals yet\nJournals you open will be listed here.")
             placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
             self.recent.addItem(placeholder)
         elif self.recent.item(0).flags() & Qt.ItemFlag.ItemIsEnabled:
