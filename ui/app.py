@@ -98,7 +98,16 @@ class AppController(QObject):
         window = self.window
         if window is None:
             return
-        window.context.flush_all()
+        if not window.context.flush_all():
+            # Locking would close the journal and lose what could not be saved: stay open,
+            # keep the text, say why, and try again at the next idle period.
+            window.statusBar().showMessage(
+                "Not locked: your latest changes could not be saved yet (see the message "
+                "on the right). Free some space or fix the problem, then lock again.",
+                15000,
+            )
+            window.idle_timer.start()
+            return
         self._place = window.place()
         path = window.context.journal.path
         window.release()

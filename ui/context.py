@@ -20,8 +20,9 @@ class Autosaver(QObject):
     save succeeds the saver stays dirty and the editor keeps what the user wrote.
     """
 
-    def __init__(self, context: AppContext, save: Callable[[], None]) -> None:
-        super().__init__(context)
+    def __init__(self, context: AppContext, save: Callable[[], None], owner: QObject) -> None:
+        # Owned by the editor, so it dies with it and never saves from a deleted widget.
+        super().__init__(owner)
         self._context = context
         self._save = save
         self.dirty = False

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -26,7 +25,7 @@ from iltdesk import keychain
 from iltdesk.errors import JournalError
 from iltdesk.paths import JOURNAL_SUFFIX, default_journal_path
 from iltdesk.store.journal import Journal
-from iltdesk.strength import estimate
+from ui.new_passphrase import NewPassphraseFields
 from ui.unlock import KEYCHAIN_TIMEOUT, remember_label
 
 
@@ -48,14 +47,8 @@ class CreateJournalDialog(QDialog):
         self.school.setPlaceholderText("Shown on exported reports")
         self.principal = QLineEdit()
         self.principal.setPlaceholderText("Shown on exported reports")
-        self.passphrase = _secret_field("Passphrase")
-        self.again = _secret_field("Type it again")
-        self.meter = QProgressBar()
-        self.meter.setRange(0, 4)
-        self.meter.setTextVisible(False)
-        self.meter.setMaximumHeight(6)
-        self.hint = QLabel()
-        self.hint.setObjectName("Hint")
+        self.fields = NewPassphraseFields(self)
+        self.passphrase, self.again = self.fields.first, self.fields.again
         text, has_keychain = remember_label()
         self.remember = QCheckBox(text)
         self.remember.setEnabled(has_keychain)
@@ -73,10 +66,7 @@ class CreateJournalDialog(QDialog):
         form.addRow("Save in", where)
         form.addRow("School", self.school)
         form.addRow("Your name", self.principal)
-        form.addRow("Passphrase", self.passphrase)
-        form.addRow("", self.meter)
-        form.addRow("", self.hint)
-        form.addRow("Again", self.again)
+        self.fields.add_rows(form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.create_button = buttons.addButton("Create", QDialogButtonBox.ButtonRole.AcceptRole)
         self.create_button.setObjectName("Primary")
@@ -87,9 +77,8 @@ class CreateJournalDialog(QDialog):
         for widget in (self.remember, warning, self.error):
             layout.addWidget(widget)
         layout.addWidget(buttons)
-        self.passphrase.textChanged.connect(self._update)
-        self.again.textChanged.connect(self._update)
-        self._update()
+        self.fields.changed.connect(self.create_button.setEnabled)
+        self.fields.update()
 
     def _browse(self) -> None:
         chosen, _ = QFileDialog.getSaveFileName(
@@ -101,15 +90,6 @@ class CreateJournalDialog(QDialog):
         if chosen:
             path = Path(chosen)
             self.location.setText(str(path if path.suffix else path.with_suffix(JOURNAL_SUFFIX)))
-
-    def _update(self) -> None:
-        strength = estimate(self.passphrase.text())
-        self.meter.setValue(strength.score)
-        self.hint.setText(strength.hint)
-        matches = self.passphrase.text() == self.again.text()
-        if self.again.text() and not matches:
-            self.hint.setText(strength.hint + " The two entries differ.")
-        self.create_button.setEnabled(strength.acceptable and matches)
 
     def try_create(self) -> None:
         """Create the journal; stay open with a message if that fails."""
@@ -129,17 +109,8 @@ class CreateJournalDialog(QDialog):
         if self.remember.isChecked():
             with contextlib.suppress(JournalError):
                 keychain.remember(path, secret, KEYCHAIN_TIMEOUT)
-        self.passphrase.clear()
-        self.again.clear()
+        self.fields.clear()
         self.accept()
-
-
-def _secret_field(placeholder: str) -> QLineEdit:
-    field = QLineEdit()
-    field.setEchoMode(QLineEdit.EchoMode.Password)
-    field.setPlaceholderText(placeholder)
-    field.setAccessibleName(placeholder)
-    return field
 
 
 def _free_default() -> Path:

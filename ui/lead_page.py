@@ -50,14 +50,16 @@ class LeadPage(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.tabs, 1)
 
-    def show_lead(self, lead_id: int) -> None:
-        """Load a lead into every tab."""
-        self.context.flush_all()
+    def show_lead(self, lead_id: int) -> bool:
+        """Load a lead into every tab; False (staying put) if unsaved text cannot be saved."""
+        if not self.context.flush_all():
+            return False
         self.lead = get_lead(self.context.journal, lead_id)
         self._show_header()
         self.overview.show_lead(lead_id)
         self.one_on_ones.show_lead(lead_id)
         self.action_items.show_lead(lead_id)
+        return True
 
     def _show_header(self) -> None:
         lead = self.lead

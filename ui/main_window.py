@@ -118,8 +118,16 @@ class MainWindow(QMainWindow):
 
     def show_lead(self, lead_id: int) -> None:
         """Show a lead's page."""
-        if self.lead_page.lead is None or self.lead_page.lead.id != lead_id:
-            self.lead_page.show_lead(lead_id)
+        current = self.lead_page.lead
+        if (current is None or current.id != lead_id) and not self.lead_page.show_lead(lead_id):
+            self.statusBar().showMessage(
+                "Staying here: your latest changes are not saved yet (see the message on the "
+                "right).",
+                8000,
+            )
+            if current is not None:
+                self.sidebar.select_lead(current.id or 0)
+            return
         self.pages.setCurrentWidget(self.lead_page)
         if self.sidebar.current_lead_id() != lead_id:
             self.sidebar.select_lead(lead_id)

@@ -65,7 +65,7 @@ class OneOnOneEditor(QScrollArea):
         self.meeting: OneOnOne | None = None
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.autosaver = Autosaver(context, self._save)
+        self.autosaver = Autosaver(context, self._save, self)
         self.held_on = _date_edit()
         self.held_on.setAccessibleName("Date of the 1:1")
         self.held_on.dateChanged.connect(lambda *_: self.autosaver.touch())
@@ -170,13 +170,18 @@ class OneOnOneEditor(QScrollArea):
 
     # -- loading --------------------------------------------------------------------------
 
-    def load(self, meeting: OneOnOne | None) -> None:
-        """Show ``meeting`` (saving whatever was pending on the previous one first)."""
-        self.autosaver.flush()
+    def load(self, meeting: OneOnOne | None) -> bool:
+        """Show ``meeting``, saving what was pending first.
+
+        Returns False, and keeps the current 1:1 with its unsaved text on screen, when that
+        text cannot be saved yet: replacing it would lose what the user typed.
+        """
+        if not self.autosaver.flush():
+            return False
         self.meeting = meeting
         self.setEnabled(meeting is not None)
         if meeting is None:
-            return
+            return True
         self.held_on.blockSignals(True)
         self.held_on.setDate(QDate(meeting.held_on))
         self.held_on.blockSignals(False)
@@ -184,6 +189,7 @@ class OneOnOneEditor(QScrollArea):
         self.feedback.set_markdown(meeting.feedback_given)
         self.step_due.setDate(QDate(meeting.held_on).addDays(7))
         self.refresh_lists()
+        return True
 
     def refresh_lists(self) -> None:
         """Reload agenda items, follow-ups and next steps from the journal."""

@@ -62,12 +62,14 @@ class OneOnOnesView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
-    def show_lead(self, lead_id: int) -> None:
-        """Load a lead's 1:1s and open the newest."""
-        self.editor.autosaver.flush()
+    def show_lead(self, lead_id: int) -> bool:
+        """Load a lead's 1:1s and open the newest; False if unsaved text must stay on screen."""
+        if not self.editor.autosaver.flush():
+            return False
         self.lead_id = lead_id
         self.model.set_meetings(one_on_one.one_on_ones_for(self.context.journal, lead_id))
         self.select(self.model.meetings[0].id or 0 if self.model.meetings else None)
+        return True
 
     def select(self, meeting_id: int | None) -> None:
         """Open one 1:1 (or none)."""
@@ -82,9 +84,15 @@ class OneOnOnesView(QWidget):
         )
         self.timeline.scrollTo(index)
 
-    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+    def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         meeting = self.model.meetings[current.row()] if current.isValid() else None
-        self.editor.load(meeting)
+        if not self.editor.load(meeting):
+            # The open 1:1 holds text that could not be saved: stay on it.
+            selection = self.timeline.selectionModel()
+            selection.blockSignals(True)
+            selection.setCurrentIndex(previous, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            selection.blockSignals(False)
+            return
         self.delete_button.setEnabled(meeting is not None)
 
     def start_new(self) -> None:

@@ -7,23 +7,12 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
-    QProgressBar,
     QVBoxLayout,
     QWidget,
 )
 
 from iltdesk.store.journal import Journal
-from iltdesk.strength import estimate
-
-
-def secret_field(placeholder: str) -> QLineEdit:
-    """A no-echo field with an accessible name."""
-    field = QLineEdit()
-    field.setEchoMode(QLineEdit.EchoMode.Password)
-    field.setPlaceholderText(placeholder)
-    field.setAccessibleName(placeholder)
-    return field
+from ui.new_passphrase import NewPassphraseFields, secret_field
 
 
 class ChangePassphraseDialog(QDialog):
@@ -35,24 +24,15 @@ class ChangePassphraseDialog(QDialog):
         self.setWindowTitle("Change passphrase — iltdesk")
         self.setMinimumWidth(440)
         self.current = secret_field("Current passphrase")
-        self.new = secret_field("New passphrase")
-        self.again = secret_field("New passphrase again")
-        self.meter = QProgressBar()
-        self.meter.setRange(0, 4)
-        self.meter.setTextVisible(False)
-        self.meter.setMaximumHeight(6)
-        self.hint = QLabel()
-        self.hint.setObjectName("Hint")
+        self.fields = NewPassphraseFields(self, "New passphrase")
+        self.new, self.again = self.fields.first, self.fields.again
         self.error = QLabel()
         self.error.setObjectName("ErrorText")
         self.error.setWordWrap(True)
         self.error.hide()
         form = QFormLayout()
         form.addRow("Current", self.current)
-        form.addRow("New", self.new)
-        form.addRow("", self.meter)
-        form.addRow("", self.hint)
-        form.addRow("Again", self.again)
+        self.fields.add_rows(form, "New")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.ok = buttons.addButton("Change", QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok.setObjectName("Primary")
@@ -62,18 +42,8 @@ class ChangePassphraseDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.new.textChanged.connect(self._update)
-        self.again.textChanged.connect(self._update)
-        self._update()
-
-    def _update(self) -> None:
-        strength = estimate(self.new.text())
-        self.meter.setValue(strength.score)
-        same = self.new.text() == self.again.text()
-        self.hint.setText(
-            strength.hint + ("" if same or not self.again.text() else " The two entries differ.")
-        )
-        self.ok.setEnabled(strength.acceptable and same)
+        self.fields.changed.connect(self.ok.setEnabled)
+        self.fields.update()
 
     def check(self) -> None:
         """Accept only when the current passphrase is right and the new one is new."""

@@ -63,6 +63,8 @@ class SettingsDialog(QDialog):
         self.keychain_state.setObjectName("Hint")
         self.forget_button = QPushButton("Forget it on this computer")
         self.forget_button.clicked.connect(self.forget)
+        self.remember_button = QPushButton("Remember on this computer…")
+        self.remember_button.clicked.connect(self.remember)
         self._show_keychain_state()
         layout = QVBoxLayout(self)
         layout.addWidget(
@@ -99,6 +101,7 @@ class SettingsDialog(QDialog):
         change.clicked.connect(self.change_passphrase)
         row = QHBoxLayout()
         row.addWidget(change)
+        row.addWidget(self.remember_button)
         row.addWidget(self.forget_button)
         row.addStretch(1)
         layout = QVBoxLayout(box)
@@ -137,15 +140,35 @@ class SettingsDialog(QDialog):
                 "No system keychain is available: you are asked for the passphrase each time."
             )
             self.forget_button.setEnabled(False)
+            self.remember_button.setEnabled(False)
             return
         if remembered:
             self.keychain_state.setText(f"This computer remembers the passphrase in {where}.")
         else:
             self.keychain_state.setText(
-                "This computer does not remember the passphrase. To remember it, tick "
-                "“Remember on this computer” the next time you unlock."
+                "This computer does not remember the passphrase: you type it to unlock."
             )
-        self.forget_button.setEnabled(remembered)
+        self.forget_button.setVisible(remembered)
+        self.remember_button.setVisible(not remembered)
+
+    def remember(self) -> None:
+        """Keep the passphrase in the keychain, once the user has typed it correctly."""
+        secret, ok = QInputDialog.getText(
+            self,
+            "Remember the passphrase",
+            "Type the journal's passphrase to keep it in this computer's keychain:",
+            QLineEdit.EchoMode.Password,
+        )
+        if not ok:
+            return
+        if not self.context.journal.verify_passphrase(secret):
+            QMessageBox.warning(self, "Not remembered", "That is not this journal's passphrase.")
+            return
+        try:
+            keychain.remember(self.context.journal.path, secret, KEYCHAIN_TIMEOUT)
+        except JournalError as exc:
+            QMessageBox.warning(self, "Not remembered", str(exc))
+        self._show_keychain_state()
 
     def forget(self) -> None:
         """Remove the remembered passphrase from the keychain."""
