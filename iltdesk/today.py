@@ -4,16 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import IntEnum
 
 from sqlmodel import Session, col, select
 
 from iltdesk import dates
-from iltdesk.action_item import is_due_soon, is_overdue
+from iltdesk.action_item import DUE_SOON_DAYS, is_due_soon, is_overdue
+from iltdesk.cycle import planned_end
 from iltdesk.lead import last_met_by_lead
-from iltdesk.models import ActionItem, Lead
+from iltdesk.models import (
+    ActionItem,
+    CoachingAgreement,
+    CyclePhase,
+    Lead,
+    LearningCycle,
+    Observation,
+)
 from iltdesk.store.journal import Journal
+
+FOLLOW_UP_MEMORY_DAYS = 30  # an observation follow-up older than this has had its moment
 
 
 class Urgency(IntEnum):
@@ -102,8 +112,97 @@ def _relative(day: date, today: date) -> str:
     return dates.weekday_day_month(day)
 
 
-# Later features (cycles ending, observation follow-ups, agreements to revisit) add sources here.
-SOURCES: list[TodaySource] = [_action_rows, _cadence_rows]
+def _active_leads(s: Session) -> dict[int, Lead]:
+    return {lead.id or 0: lead for lead in s.exec(select(Lead)) if lead.active}
+
+
+def _cycle_rows(s: Session, today: date) -> list[TodayRow]:
+    leads, rows = _active_leads(s), []
+    cycles = s.exec(select(LearningCycle).where(LearningCycle.phase != CyclePhase.closed))
+    for cycle in cycles:
+        lead = leads.get(cycle.lead_id)
+        end = planned_end(cycle)
+        if lead is None or (end - today).days >= DUE_SOON_DAYS:
+            continue
+        if end < today:
+            urgency, detail = Urgency.overdue, f"ran {(today - end).days} days past its plan"
+        else:
+            urgency, detail = Urgency.due_soon, f"ends {_relative(end, today)}"
+        title = f"Learning cycle: {cycle.goal or 'no goal written yet'}"
+        rows.append(
+            TodayRow(
+                "Learning cycles to wrap up", urgency, title, detail, "cycle", cycle.id or 0,
+                lead.id, lead.name, end,
+            )
+        )  # fmt: skip
+    return rows
+
+
+def _follow_up_rows(s: Session, today: date) -> list[TodayRow]:
+    leads, rows = _active_leads(s), []
+    steps = list(s.exec(select(ActionItem).where(col(ActionItem.observation_id).is_not(None))))
+    # A dated open step is already on Today as an action item; a finished one needs nothing.
+    shown = {i.observation_id for i in steps if i.done_on is None and i.due_on is not None}
+    finished = {i.observation_id for i in steps} - {
+        i.observation_id for i in steps if i.done_on is None
+    }
+    window = select(Observation).where(
+        col(Observation.follow_up_on).is_not(None),
+        col(Observation.follow_up_on) < today + timedelta(days=DUE_SOON_DAYS),
+        col(Observation.follow_up_on) >= today - timedelta(days=FOLLOW_UP_MEMORY_DAYS),
+    )
+    for obs in s.exec(window):
+        lead, due = leads.get(obs.lead_id), obs.follow_up_on
+        if lead is None or due is None or obs.id in shown or obs.id in finished:
+            continue
+        urgency = Urgency.overdue if due < today else Urgency.due_soon
+        detail = (
+            f"follow up {_relative(due, today)}"
+            if due >= today
+            else f"was due {dates.day_month(due)}"
+        )
+        title = obs.action_step or "Follow up on an observation"
+        rows.append(
+            TodayRow(
+                "Observation follow-ups", urgency, title, detail, "observation", obs.id or 0,
+                lead.id, lead.name, due,
+            )
+        )  # fmt: skip
+    return rows
+
+
+def _revisit_rows(s: Session, today: date) -> list[TodayRow]:
+    leads = _active_leads(s)
+    newest: dict[int, CoachingAgreement] = {}
+    for version in s.exec(select(CoachingAgreement).order_by(col(CoachingAgreement.version))):
+        newest[version.lead_id] = version  # a later version replaces the one it revised
+    rows = []
+    for lead_id, version in newest.items():
+        lead, revisit = leads.get(lead_id), version.revisit_on
+        if lead is None or revisit is None or (revisit - today).days >= DUE_SOON_DAYS:
+            continue
+        urgency = Urgency.overdue if revisit < today else Urgency.due_soon
+        detail = (
+            f"revisit {_relative(revisit, today)}"
+            if revisit >= today
+            else f"was due {dates.day_month(revisit)}"
+        )
+        rows.append(
+            TodayRow(
+                "Agreements to revisit", urgency, f"Coaching agreement, version {version.version}",
+                detail, "agreement", version.id or 0, lead.id, lead.name, revisit,
+            )
+        )  # fmt: skip
+    return rows
+
+
+SOURCES: list[TodaySource] = [
+    _action_rows,
+    _cycle_rows,
+    _follow_up_rows,
+    _revisit_rows,
+    _cadence_rows,
+]
 
 
 def today_rows(journal: Journal, today: date | None = None) -> list[TodayRow]:

@@ -1,0 +1,109 @@
+"""Observations of a lead in action; the next step becomes an action item."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlmodel import col, select
+
+from iltdesk.cycle import current_cycle
+from iltdesk.errors import UsageError
+from iltdesk.models import ActionItem, ActionSource, Author, Observation, ObservationSetting
+from iltdesk.store.journal import Journal
+
+SETTING_TITLES = {
+    ObservationSetting.team_meeting: "Teacher-team meeting",
+    ObservationSetting.data_meeting: "Data meeting",
+    ObservationSetting.feedback_conversation: "Feedback conversation",
+    ObservationSetting.one_on_one: "1:1",
+    ObservationSetting.professional_learning: "Professional learning",
+    ObservationSetting.other: "Other",
+}
+
+
+@dataclass(frozen=True)
+class ObservationNotes:
+    """What the principal saw and said."""
+
+    setting: ObservationSetting = ObservationSetting.team_meeting
+    evidence: str = ""
+    feedback: str = ""
+    action_step: str = ""
+    follow_up_on: date | None = None
+    observed_on: date | None = None
+
+
+def add_observation(
+    journal: Journal, lead_id: int, notes: ObservationNotes, *, cycle_id: int | None = -1
+) -> Observation:
+    """Record an observation, by default in the lead's current cycle.
+
+    A next action step also becomes the lead's action item, due on the follow-up date.
+    Pass ``cycle_id=None`` for an observation outside any cycle.
+    """
+    if not (notes.evidence.strip() or notes.feedback.strip() or notes.action_step.strip()):
+        raise UsageError("Write what you saw, the feedback, or the next step first.")
+    if cycle_id == -1:
+        cycle = current_cycle(journal, lead_id)
+        cycle_id = cycle.id if cycle else None
+    observation = Observation(
+        lead_id=lead_id,
+        cycle_id=cycle_id,
+        observed_on=notes.observed_on or date.today(),
+        setting=notes.setting,
+        evidence=notes.evidence,
+        feedback=notes.feedback,
+        action_step=notes.action_step.strip(),
+        follow_up_on=notes.follow_up_on,
+    )
+    with journal.write() as s:
+        s.add(observation)
+        s.flush()
+        if observation.action_step:
+            s.add(
+                ActionItem(
+                    lead_id=lead_id,
+                    text=observation.action_step,
+                    owner=Author.lead,
+                    due_on=notes.follow_up_on,
+                    source=ActionSource.observation,
+                    observation_id=observation.id,
+                    cycle_id=cycle_id,
+                )
+            )
+    return observation
+
+
+def update_observation(journal: Journal, observation_id: int, **changes: object) -> Observation:
+    """Save changes to an observation (evidence, feedback, setting, dates, cycle)."""
+    allowed = {"setting", "evidence", "feedback", "observed_on", "follow_up_on", "cycle_id"}
+    if unknown := set(changes) - allowed:
+        raise UsageError(f"Cannot change {', '.join(sorted(unknown))} of an observation.")
+    with journal.write() as s:
+        observation = s.get(Observation, observation_id)
+        if observation is None:
+            raise UsageError(f"There is no observation #{observation_id}.")
+        for name, value in changes.items():
+            setattr(observation, name, value)
+        s.add(observation)
+    return observation
+
+
+def observations_for(journal: Journal, lead_id: int) -> list[Observation]:
+    """A lead's observations, newest first."""
+    with journal.session() as s:
+        return list(
+            s.exec(
+                select(Observation)
+                .where(Observation.lead_id == lead_id)
+                .order_by(col(Observation.observed_on).desc(), col(Observation.id).desc())
+            )
+        )
+
+
+def follow_up_open(journal: Journal, observation: Observation) -> bool:
+    """Whether the observation's next step is still open (no action item counts as open)."""
+    with journal.session() as s:
+        items = list(s.exec(select(ActionItem).where(ActionItem.observation_id == observation.id)))
+    return not items or any(i.done_on is None for i in items)
