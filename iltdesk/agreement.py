@@ -80,7 +80,7 @@ def record_version(journal: Journal, lead_id: int, terms: AgreementTerms) -> Agr
         getattr(terms, name).strip() for name in TEXT_FIELDS
     ):
         raise UsageError("Write at least one expectation or approach before agreeing.")
-    if terms.revisit_on and terms.agreed_on and terms.revisit_on < terms.agreed_on:
+    if terms.revisit_on and terms.revisit_on < (terms.agreed_on or date.today()):
         raise UsageError("The revisit date cannot come before the day it was agreed.")
     with journal.write() as s:
         latest = s.exec(

@@ -153,8 +153,10 @@ def update_cycle(journal: Journal, cycle_id: int, **changes: object) -> Learning
     """Save changes to a cycle (the autosave path). Closing goes through ``close_cycle``."""
     if unknown := set(changes) - _EDITABLE:
         raise UsageError(f"Cannot change {', '.join(sorted(unknown))} of a cycle.")
-    if changes.get("phase") is CyclePhase.closed:
-        raise UsageError("Close a cycle with close_cycle, which checks it is complete.")
+    if "phase" in changes:
+        changes["phase"] = CyclePhase(str(changes["phase"]))  # also refuses unknown phases
+        if changes["phase"] is CyclePhase.closed:
+            raise UsageError("Close a cycle with close_cycle, which checks it is complete.")
     if isinstance(weeks := changes.get("planned_weeks"), int):
         length_warning(weeks)
     with journal.write() as s:

@@ -87,6 +87,12 @@ def update_observation(journal: Journal, observation_id: int, **changes: object)
         for name, value in changes.items():
             setattr(observation, name, value)
         s.add(observation)
+        if "follow_up_on" in changes:  # the next step is due when the follow-up is
+            steps = s.exec(select(ActionItem).where(ActionItem.observation_id == observation_id))
+            for step in steps:
+                if step.done_on is None:
+                    step.due_on = observation.follow_up_on
+                    s.add(step)
     return observation
 
 

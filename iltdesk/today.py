@@ -125,7 +125,9 @@ def _cycle_rows(s: Session, today: date) -> list[TodayRow]:
         if lead is None or (end - today).days >= DUE_SOON_DAYS:
             continue
         if end < today:
-            urgency, detail = Urgency.overdue, f"ran {(today - end).days} days past its plan"
+            late = (today - end).days
+            urgency = Urgency.overdue
+            detail = f"ran {late} day{'s' if late != 1 else ''} past its plan"
         else:
             urgency, detail = Urgency.due_soon, f"ends {_relative(end, today)}"
         title = f"Learning cycle: {cycle.goal or 'no goal written yet'}"
