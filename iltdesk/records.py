@@ -1,4 +1,4 @@
-"""Where a record lives: which lead's page, and which 1:1, shows it."""
+"""Where a record lives: which lead's page, and which 1:1, cycle or agreement, shows it."""
 
 from __future__ import annotations
 
@@ -8,26 +8,34 @@ from iltdesk.search_index import CURRENT_SOURCES, INDEX_TABLE, KIND_SLOTS
 from iltdesk.store.journal import Journal
 
 _CODES = {s.kind: s.code for s in CURRENT_SOURCES}
+# Records shown inside a parent record: kind -> (parent kind, SQL for the parent's id).
+_PARENTS = {
+    "agenda_item": ("one_on_one", "SELECT one_on_one_id FROM agenda_item WHERE id = ?"),
+    "expectation": ("agreement", "SELECT agreement_id FROM agreement_expectation WHERE id = ?"),
+    "activity": ("cycle", "SELECT cycle_id FROM cycle_activity WHERE id = ?"),
+}
 
 
 @dataclass(frozen=True)
 class Location:
-    """What to open to show a record."""
+    """What to open to show a record: the lead, and the record (or parent) on their page."""
 
     kind: str
     record_id: int
     lead_id: int | None
     one_on_one_id: int | None = None
+    agreement_id: int | None = None
+    cycle_id: int | None = None
+    observation_id: int | None = None
 
 
 def locate(journal: Journal, kind: str, record_id: int) -> Location:
-    """Find the lead (and 1:1, for 1:1s and their agenda items) a record belongs to."""
-    one_on_one_id: int | None = None
-    if kind == "one_on_one":
-        one_on_one_id = record_id
-    elif kind == "agenda_item":
-        rows = journal.execute("SELECT one_on_one_id FROM agenda_item WHERE id = ?", (record_id,))
-        one_on_one_id = int(rows[0][0]) if rows else None
+    """Find the lead, and the 1:1 / agreement / cycle / observation, a record belongs to."""
+    shown_kind, shown_id = kind, record_id
+    if kind in _PARENTS:
+        shown_kind, sql = _PARENTS[kind]
+        rows = journal.execute(sql, (record_id,))
+        shown_id = int(rows[0][0]) if rows and rows[0][0] is not None else 0
     lead_id: int | None = None
     if kind == "lead":
         lead_id = record_id
@@ -37,4 +45,15 @@ def locate(journal: Journal, kind: str, record_id: int) -> Location:
             (record_id * KIND_SLOTS + _CODES[kind],),
         )
         lead_id = int(rows[0][0]) if rows and rows[0][0] is not None else None
-    return Location(kind, record_id, lead_id, one_on_one_id)
+    ids: dict[str, int | None] = dict.fromkeys(("one_on_one", "agreement", "cycle", "observation"))
+    if shown_kind in ids and shown_id:
+        ids[shown_kind] = shown_id
+    return Location(
+        kind,
+        record_id,
+        lead_id,
+        one_on_one_id=ids["one_on_one"],
+        agreement_id=ids["agreement"],
+        cycle_id=ids["cycle"],
+        observation_id=ids["observation"],
+    )

@@ -7,16 +7,18 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBo
 from iltdesk.lead import get_lead, set_archived
 from iltdesk.models import Lead
 from ui.action_items_view import ActionItemsView
+from ui.agreement_view import AgreementView
 from ui.context import AppContext
 from ui.lead_dialog import LeadDialog
 from ui.one_on_one_view import OneOnOnesView
 from ui.overview_view import OverviewView
+from ui.timeline_view import TimelineView
 
-OVERVIEW, ONE_ON_ONES, ACTION_ITEMS = range(3)
+OVERVIEW, ONE_ON_ONES, ACTION_ITEMS, AGREEMENT, TIMELINE = range(5)
 
 
 class LeadPage(QWidget):
-    """Everything about one lead. Coaching tabs (agreements, cycles...) join these later."""
+    """Everything about one lead, one tab per part of the coaching."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,6 +47,10 @@ class LeadPage(QWidget):
         self.tabs.addTab(self.overview, "Overview")
         self.tabs.addTab(self.one_on_ones, "1:1s")
         self.tabs.addTab(self.action_items, "Action items")
+        self.agreement = AgreementView(context)
+        self.tabs.addTab(self.agreement, "Agreement")
+        self.timeline = TimelineView(context)
+        self.tabs.addTab(self.timeline, "Timeline")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 12)
         layout.addLayout(header)
@@ -59,6 +65,8 @@ class LeadPage(QWidget):
         self.overview.show_lead(lead_id)
         self.one_on_ones.show_lead(lead_id)
         self.action_items.show_lead(lead_id)
+        self.agreement.show_lead(lead_id)
+        self.timeline.show_lead(lead_id)
         return True
 
     def _show_header(self) -> None:

@@ -20,7 +20,7 @@ from ui import preferences
 from ui.context import AppContext
 from ui.icons import app_icon, icon
 from ui.lead_dialog import LeadDialog
-from ui.lead_page import ACTION_ITEMS, ONE_ON_ONES, OVERVIEW, LeadPage
+from ui.lead_page import OVERVIEW, LeadPage
 from ui.leads_sidebar import LeadsSidebar
 from ui.search_dialog import SearchDialog
 from ui.settings_dialog import SettingsDialog
@@ -143,13 +143,16 @@ class MainWindow(QMainWindow):
         self.show_lead(where.lead_id)
         page = self.lead_page
         if where.one_on_one_id is not None:
-            page.tabs.setCurrentIndex(ONE_ON_ONES)
+            page.tabs.setCurrentWidget(page.one_on_ones)
             page.one_on_ones.open_meeting_of(where.one_on_one_id)
+        elif where.agreement_id is not None:
+            page.tabs.setCurrentWidget(page.agreement)
+            page.agreement.select_version(where.agreement_id)
         elif kind == "action_item":
-            page.tabs.setCurrentIndex(ACTION_ITEMS)
+            page.tabs.setCurrentWidget(page.action_items)
             page.action_items.select_item(record_id)
         else:
-            page.tabs.setCurrentIndex(OVERVIEW)
+            page.tabs.setCurrentWidget(page.overview)
 
     def open_settings(self) -> None:
         """Settings; a passphrase change or restore hands back a reopened journal."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from iltdesk import action_item, dates, one_on_one
 from iltdesk.models import ActionItem, AgendaItem, Author, OneOnOne
+from ui.agreement_popup import show_current_agreement
 from ui.context import AppContext, Autosaver
 from ui.markdown_edit import MarkdownEdit
 
@@ -63,6 +65,7 @@ class OneOnOneEditor(QScrollArea):
         super().__init__(parent)
         self.context = context
         self.meeting: OneOnOne | None = None
+        self.agreement_window: QWidget | None = None
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.autosaver = Autosaver(context, self._save, self)
@@ -114,6 +117,11 @@ class OneOnOneEditor(QScrollArea):
         top.addWidget(QLabel("Met on"))
         top.addWidget(self.held_on)
         top.addStretch(1)
+        agreement = QPushButton("Our agreement")
+        agreement.setToolTip("The current coaching agreement, beside the notes (Ctrl+Shift+A)")
+        agreement.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        agreement.clicked.connect(self.show_agreement)
+        top.addWidget(agreement)
         grid.addLayout(top, 0, 0, 1, 2)
         add_agenda = QHBoxLayout()
         add_agenda.addWidget(self.agenda_text, 1)
@@ -167,6 +175,11 @@ class OneOnOneEditor(QScrollArea):
         row.addWidget(self.step_due)
         row.addWidget(add)
         return row
+
+    def show_agreement(self) -> None:
+        """Open the lead's current coaching agreement in a window beside the 1:1."""
+        if self.meeting is not None:
+            self.agreement_window = show_current_agreement(self.context, self.meeting.lead_id, self)
 
     # -- loading --------------------------------------------------------------------------
 
