@@ -171,6 +171,8 @@ def close_cycle(journal: Journal, cycle_id: int, *, on: date | None = None) -> L
     """Close a complete cycle; raise ``CycleNotReady`` naming what is missing."""
     with journal.write() as s:
         cycle = _get(s, cycle_id)
+        if cycle.phase is CyclePhase.closed:
+            raise UsageError("This cycle is already closed.")
         if missing := closure_problems(cycle):
             raise CycleNotReady(missing)
         cycle.phase = CyclePhase.closed

@@ -47,6 +47,7 @@ def add_observation(
     if cycle_id == -1:
         cycle = current_cycle(journal, lead_id)
         cycle_id = cycle.id if cycle else None
+    _check_cycle(journal, lead_id, cycle_id)
     observation = Observation(
         lead_id=lead_id,
         cycle_id=cycle_id,
@@ -75,6 +76,14 @@ def add_observation(
     return observation
 
 
+def _check_cycle(journal: Journal, lead_id: int, cycle_id: int | None) -> None:
+    if cycle_id is None:
+        return
+    rows = journal.execute("SELECT lead_id FROM learning_cycle WHERE id = ?", (cycle_id,))
+    if not rows or rows[0][0] != lead_id:
+        raise UsageError("An observation can only belong to one of the same lead's cycles.")
+
+
 def update_observation(journal: Journal, observation_id: int, **changes: object) -> Observation:
     """Save changes to an observation (evidence, feedback, setting, dates, cycle)."""
     allowed = {"setting", "evidence", "feedback", "observed_on", "follow_up_on", "cycle_id"}
@@ -84,6 +93,9 @@ def update_observation(journal: Journal, observation_id: int, **changes: object)
         observation = s.get(Observation, observation_id)
         if observation is None:
             raise UsageError(f"There is no observation #{observation_id}.")
+        if "cycle_id" in changes:
+            cycle = changes["cycle_id"]
+            _check_cycle(journal, observation.lead_id, cycle if isinstance(cycle, int) else None)
         for name, value in changes.items():
             setattr(observation, name, value)
         s.add(observation)

@@ -33,7 +33,7 @@ def main() -> None:
     from ui import theme
     from ui.context import AppContext
     from ui.create_dialog import CreateJournalDialog
-    from ui.lead_page import ACTION_ITEMS, ONE_ON_ONES
+    from ui.lead_page import ONE_ON_ONES
     from ui.main_window import MainWindow
     from ui.search_dialog import SearchDialog
     from ui.settings_dialog import SettingsDialog
@@ -54,8 +54,16 @@ def main() -> None:
         _grab(window, out / f"lead-overview-{suffix}.png")
         window.lead_page.tabs.setCurrentIndex(ONE_ON_ONES)
         _grab(window, out / f"lead-one-on-ones-{suffix}.png")
-        window.lead_page.tabs.setCurrentIndex(ACTION_ITEMS)
-        _grab(window, out / f"lead-action-items-{suffix}.png")
+        page = window.lead_page
+        for name, tab in (
+            ("action-items", page.action_items),
+            ("cycles", page.cycles),
+            ("observations", page.observations),
+            ("agreement", page.agreement),
+            ("timeline", page.timeline),
+        ):
+            page.tabs.setCurrentWidget(tab)
+            _grab(window, out / f"lead-{name}-{suffix}.png")
         unlock = UnlockDialog(journal.path, message="That passphrase does not unlock this journal.")
         unlock.show()
         _grab(unlock, out / f"unlock-{suffix}.png")

@@ -9,12 +9,14 @@ from iltdesk.models import Lead
 from ui.action_items_view import ActionItemsView
 from ui.agreement_view import AgreementView
 from ui.context import AppContext
+from ui.cycle_view import CyclesView
 from ui.lead_dialog import LeadDialog
+from ui.observation_view import ObservationsView
 from ui.one_on_one_view import OneOnOnesView
 from ui.overview_view import OverviewView
 from ui.timeline_view import TimelineView
 
-OVERVIEW, ONE_ON_ONES, ACTION_ITEMS, AGREEMENT, TIMELINE = range(5)
+OVERVIEW, ONE_ON_ONES, CYCLES, OBSERVATIONS, AGREEMENT, ACTION_ITEMS, TIMELINE = range(7)
 
 
 class LeadPage(QWidget):
@@ -44,13 +46,20 @@ class LeadPage(QWidget):
         self.action_items = ActionItemsView(context)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.overview, "Overview")
-        self.tabs.addTab(self.one_on_ones, "1:1s")
-        self.tabs.addTab(self.action_items, "Action items")
+        self.cycles = CyclesView(context)
+        self.observations = ObservationsView(context)
         self.agreement = AgreementView(context)
-        self.tabs.addTab(self.agreement, "Agreement")
         self.timeline = TimelineView(context)
-        self.tabs.addTab(self.timeline, "Timeline")
+        for widget, title in (
+            (self.overview, "Overview"),
+            (self.one_on_ones, "1:1s"),
+            (self.cycles, "Learning cycles"),
+            (self.observations, "Observations"),
+            (self.agreement, "Agreement"),
+            (self.action_items, "Action items"),
+            (self.timeline, "Timeline"),
+        ):
+            self.tabs.addTab(widget, title)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 12)
         layout.addLayout(header)
@@ -65,6 +74,8 @@ class LeadPage(QWidget):
         self.overview.show_lead(lead_id)
         self.one_on_ones.show_lead(lead_id)
         self.action_items.show_lead(lead_id)
+        self.cycles.show_lead(lead_id)
+        self.observations.show_lead(lead_id)
         self.agreement.show_lead(lead_id)
         self.timeline.show_lead(lead_id)
         return True

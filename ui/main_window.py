@@ -22,6 +22,7 @@ from ui.icons import app_icon, icon
 from ui.lead_dialog import LeadDialog
 from ui.lead_page import OVERVIEW, LeadPage
 from ui.leads_sidebar import LeadsSidebar
+from ui.observation_dialog import ObservationDialog
 from ui.search_dialog import SearchDialog
 from ui.settings_dialog import SettingsDialog
 from ui.switcher import QuickSwitcher
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
             ("&Go", "Go to lead…", "Ctrl+K", self.open_switcher, "lead"),
             ("&Go", "Today", "Ctrl+T", self.sidebar.select_today, "today"),
             ("&Lead", "New 1:1", "Ctrl+N", self.new_one_on_one, "meeting"),
+            ("&Lead", "Add an observation…", "Ctrl+Shift+O", self.add_observation, "lead"),
             ("&Lead", "Add lead…", "Ctrl+Shift+N", self.add_lead, "add"),
         ]
         for menu, text, shortcut, slot, icon_name in entries:
@@ -148,6 +150,12 @@ class MainWindow(QMainWindow):
         elif where.agreement_id is not None:
             page.tabs.setCurrentWidget(page.agreement)
             page.agreement.select_version(where.agreement_id)
+        elif where.cycle_id is not None:
+            page.tabs.setCurrentWidget(page.cycles)
+            page.cycles.select_cycle(where.cycle_id)
+        elif where.observation_id is not None:
+            page.tabs.setCurrentWidget(page.observations)
+            page.observations.select_observation(where.observation_id)
         elif kind == "action_item":
             page.tabs.setCurrentWidget(page.action_items)
             page.action_items.select_item(record_id)
@@ -187,6 +195,16 @@ class MainWindow(QMainWindow):
             self.lead_page.new_one_on_one()
         else:
             self.statusBar().showMessage("Open a lead first (Ctrl+K), then start the 1:1.", 5000)
+
+    def add_observation(self) -> None:
+        """Ctrl+Shift+O: record what you just saw the lead on screen do."""
+        lead = self.lead_page.lead
+        if self.pages.currentWidget() is not self.lead_page or lead is None:
+            self.statusBar().showMessage(
+                "Open a lead first (Ctrl+K), then add the observation.", 5000
+            )
+            return
+        ObservationDialog(self.context, lead.id or 0, parent=self).exec()
 
     def add_lead(self) -> None:
         """Add a lead and open their page."""
