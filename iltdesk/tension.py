@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
+
+from sqlmodel import col, select
+
+from iltdesk.errors import UsageError
+from iltdesk.models import TensionNote
+from iltdesk.store.journal import Journal
 
 
 @dataclass(frozen=True)
@@ -61,3 +68,67 @@ TENSIONS: tuple[Tension, ...] = (
 )
 
 TENSION_BY_KEY = {t.key: t for t in TENSIONS}
+
+
+# -- notes on the tensions --------------------------------------------------------------------
+
+
+def add_note(
+    journal: Journal,
+    tension: str,
+    leaning: int,
+    *,
+    first_pole_serves: str = "",
+    second_pole_serves: str = "",
+    evidence: str = "",
+    note: str = "",
+    noted_on: date | None = None,
+) -> TensionNote:
+    """Note where you lean on a tension today, when each pole serves, and your evidence."""
+    if tension not in TENSION_BY_KEY:
+        raise UsageError(f"There is no tension called '{tension}'.")
+    if not -2 <= leaning <= 2:
+        raise UsageError("A leaning runs from -2 (all the first pole) to 2 (all the second).")
+    row = TensionNote(
+        tension=tension,
+        leaning=leaning,
+        first_pole_serves=first_pole_serves,
+        second_pole_serves=second_pole_serves,
+        evidence=evidence,
+        note=note,
+        noted_on=noted_on or date.today(),
+    )
+    with journal.write() as s:
+        s.add(row)
+        s.flush()
+    return row
+
+
+def notes_on(journal: Journal, tension: str) -> list[TensionNote]:
+    """The notes on one tension, newest first."""
+    with journal.session() as s:
+        return list(
+            s.exec(
+                select(TensionNote)
+                .where(TensionNote.tension == tension)
+                .order_by(col(TensionNote.noted_on).desc(), col(TensionNote.id).desc())
+            )
+        )
+
+
+def overview(journal: Journal) -> list[tuple[Tension, TensionNote | None]]:
+    """All seven tensions with their latest note (None if never noted)."""
+    with journal.session() as s:
+        rows = list(s.exec(select(TensionNote)))
+    latest: dict[str, TensionNote] = {}
+    for row in sorted(rows, key=lambda r: (r.noted_on, r.id or 0)):
+        latest[row.tension] = row
+    return [(t, latest.get(t.key)) for t in TENSIONS]
+
+
+def leaning_words(tension: Tension, leaning: int) -> str:
+    """A leaning in words, e.g. 'leans to Build talent inside'."""
+    if leaning == 0:
+        return "balanced between the two"
+    pole = tension.first_pole if leaning < 0 else tension.second_pole
+    return f"{'strongly ' if abs(leaning) == 2 else ''}leans to {pole}"

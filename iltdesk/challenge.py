@@ -1,0 +1,262 @@
+"""Complex-challenge reflections: the guided areas, the forces board and the log."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlmodel import Session, col, select
+
+from iltdesk.errors import UsageError
+from iltdesk.models import (
+    Challenge,
+    ChallengeLogEntry,
+    ChallengeStatus,
+    ForceCard,
+    ForceCardLead,
+    ForceKind,
+    LogKind,
+)
+from iltdesk.store.journal import Journal
+
+
+@dataclass(frozen=True)
+class Area:
+    """One part of the guided reflection, with the questions shown beside it."""
+
+    field: str
+    title: str
+    prompts: tuple[str, ...]
+
+
+AREAS: tuple[Area, ...] = (
+    Area("systems", "Systems and structures", (
+        "Which systems, structures and routines touch this?",
+        "How do they work together, and where are the gaps?",
+    )),
+    Area("technical_needs", "Technical needs", ("So what has to be built, fixed or taught?",)),
+    Area("relationships", "Relationships", (
+        "How do the people closest to this relate to it, and to each other?",
+        "Which values, beliefs and mindsets are in play?",
+    )),
+    Area("adaptive_needs", "Relational and adaptive needs", (
+        "So what has to shift in how people think, feel or work together?",
+    )),
+    Area("information_flow", "Information", (
+        "How does information travel here? Does it flow both ways?",
+        "Where is there room to make meaning together?",
+    )),
+    Area("equity", "Equity", (
+        "What is the equity imperative here?",
+        "What is producing inequity: which practices, policies or beliefs?",
+    )),
+    Area("root_causes", "Root causes", (
+        "Above the line: the events everyone can see.",
+        "Below the line: the structures and mindsets that keep producing them.",
+    )),
+)  # fmt: skip
+FORCE_TITLES = {
+    ForceKind.hinders: "What hinders",
+    ForceKind.asset: "Assets that help",
+    ForceKind.move: "Moves we are trying",
+    ForceKind.context: "Context",
+}
+
+
+def add_challenge(journal: Journal, title: str, *, opened_on: date | None = None) -> Challenge:
+    """Open a new reflection."""
+    if not title.strip():
+        raise UsageError("Give the challenge a short title.")
+    challenge = Challenge(title=title.strip(), opened_on=opened_on or date.today())
+    with journal.write() as s:
+        s.add(challenge)
+        s.flush()
+    return challenge
+
+
+def challenges(journal: Journal) -> list[Challenge]:
+    """All reflections: open and working first, newest first, resolved last."""
+    with journal.session() as s:
+        rows = list(s.exec(select(Challenge)))
+    return sorted(
+        rows,
+        key=lambda c: (
+            c.status is ChallengeStatus.resolved,
+            -c.opened_on.toordinal(),
+            -(c.id or 0),
+        ),
+    )
+
+
+_FIELDS = {area.field for area in AREAS} | {"title", "status", "opened_on"}
+
+
+def update_challenge(journal: Journal, challenge_id: int, **changes: object) -> Challenge:
+    """Save changes to a reflection (the autosave path)."""
+    if unknown := set(changes) - _FIELDS:
+        raise UsageError(f"Cannot change {', '.join(sorted(unknown))} of a challenge.")
+    if "status" in changes:
+        changes["status"] = ChallengeStatus(str(changes["status"]))
+    with journal.write() as s:
+        challenge = _get(s, challenge_id)
+        for name, value in changes.items():
+            setattr(challenge, name, value)
+        s.add(challenge)
+    return challenge
+
+
+def _get(s: Session, challenge_id: int) -> Challenge:
+    challenge = s.get(Challenge, challenge_id)
+    if challenge is None:
+        raise UsageError(f"There is no challenge #{challenge_id}.")
+    return challenge
+
+
+# -- the forces board ---------------------------------------------------------------------
+
+
+def board(journal: Journal, challenge_id: int) -> dict[ForceKind, list[ForceCard]]:
+    """The four columns of cards, each in its order."""
+    columns: dict[ForceKind, list[ForceCard]] = {kind: [] for kind in ForceKind}
+    with journal.session() as s:
+        rows = s.exec(
+            select(ForceCard)
+            .where(ForceCard.challenge_id == challenge_id)
+            .order_by(col(ForceCard.position), col(ForceCard.id))
+        )
+        for card in rows:
+            columns[card.kind].append(card)
+    return columns
+
+
+def add_card(journal: Journal, challenge_id: int, kind: ForceKind, text: str) -> ForceCard:
+    """Add a card at the bottom of a column."""
+    if not text.strip():
+        raise UsageError("Write the card first.")
+    with journal.write() as s:
+        _get(s, challenge_id)
+        count = len(_column(s, challenge_id, kind))
+        card = ForceCard(challenge_id=challenge_id, kind=kind, position=count, text=text.strip())
+        s.add(card)
+        s.flush()
+    return card
+
+
+def edit_card(journal: Journal, card_id: int, text: str) -> ForceCard:
+    """Change what a card says."""
+    if not text.strip():
+        raise UsageError("A card cannot be empty; delete it instead.")
+    with journal.write() as s:
+        card = _card(s, card_id)
+        card.text = text.strip()
+        s.add(card)
+    return card
+
+
+def delete_card(journal: Journal, card_id: int) -> None:
+    """Remove a card and close the gap in its column."""
+    with journal.write() as s:
+        card = _card(s, card_id)
+        kind, challenge_id = card.kind, card.challenge_id
+        s.delete(card)
+        s.flush()
+        _renumber(s, _column(s, challenge_id, kind))
+
+
+def move_card(journal: Journal, card_id: int, kind: ForceKind, position: int) -> ForceCard:
+    """Put a card at ``position`` (0 = top) of column ``kind``: reorder or move across."""
+    with journal.write() as s:
+        card = _card(s, card_id)
+        source = [c for c in _column(s, card.challenge_id, card.kind) if c.id != card.id]
+        _renumber(s, source)
+        target = source if kind is card.kind else _column(s, card.challenge_id, kind)
+        target = [c for c in target if c.id != card.id]
+        card.kind = kind
+        target.insert(max(0, min(position, len(target))), card)
+        _renumber(s, target)
+    return card
+
+
+def _card(s: Session, card_id: int) -> ForceCard:
+    card = s.get(ForceCard, card_id)
+    if card is None:
+        raise UsageError(f"There is no card #{card_id}.")
+    return card
+
+
+def _column(s: Session, challenge_id: int, kind: ForceKind) -> list[ForceCard]:
+    return list(
+        s.exec(
+            select(ForceCard)
+            .where(ForceCard.challenge_id == challenge_id, ForceCard.kind == kind)
+            .order_by(col(ForceCard.position), col(ForceCard.id))
+        )
+    )
+
+
+def _renumber(s: Session, cards: list[ForceCard]) -> None:
+    for position, card in enumerate(cards):
+        card.position = position
+        s.add(card)
+
+
+def set_card_leads(journal: Journal, card_id: int, lead_ids: set[int]) -> None:
+    """Name the leads a card concerns (their pages link back to it)."""
+    with journal.write() as s:
+        _card(s, card_id)
+        for link in s.exec(select(ForceCardLead).where(ForceCardLead.card_id == card_id)):
+            s.delete(link)
+        s.flush()
+        for lead_id in sorted(lead_ids):
+            s.add(ForceCardLead(card_id=card_id, lead_id=lead_id))
+
+
+def card_leads(journal: Journal, card_id: int) -> set[int]:
+    """The leads a card names."""
+    with journal.session() as s:
+        rows = s.exec(select(ForceCardLead.lead_id).where(ForceCardLead.card_id == card_id))
+        return set(rows)
+
+
+def cards_about(journal: Journal, lead_id: int) -> list[tuple[Challenge, ForceCard]]:
+    """Force cards that name a lead, with their challenge: for the lead's page."""
+    with journal.session() as s:
+        rows = s.exec(
+            select(Challenge, ForceCard)
+            .join(ForceCard, col(ForceCard.challenge_id) == col(Challenge.id))
+            .join(ForceCardLead, col(ForceCardLead.card_id) == col(ForceCard.id))
+            .where(ForceCardLead.lead_id == lead_id)
+            .order_by(col(Challenge.opened_on).desc(), col(ForceCard.position))
+        )
+        return [(c, f) for c, f in rows]
+
+
+# -- the log ------------------------------------------------------------------------------
+
+
+def log(
+    journal: Journal, challenge_id: int, kind: LogKind, text: str, *, on: date | None = None
+) -> ChallengeLogEntry:
+    """Add a dated decision, change seen, or lesson about your own leadership."""
+    if not text.strip():
+        raise UsageError("Write the entry first.")
+    entry = ChallengeLogEntry(
+        challenge_id=challenge_id, kind=kind, text=text.strip(), logged_on=on or date.today()
+    )
+    with journal.write() as s:
+        _get(s, challenge_id)
+        s.add(entry)
+        s.flush()
+    return entry
+
+
+def log_entries(journal: Journal, challenge_id: int) -> list[ChallengeLogEntry]:
+    """A challenge's log, newest first."""
+    with journal.session() as s:
+        return list(
+            s.exec(
+                select(ChallengeLogEntry)
+                .where(ChallengeLogEntry.challenge_id == challenge_id)
+                .order_by(col(ChallengeLogEntry.logged_on).desc(), col(ChallengeLogEntry.id).desc())
+            )
+        )
