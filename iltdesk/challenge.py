@@ -96,7 +96,12 @@ def update_challenge(journal: Journal, challenge_id: int, **changes: object) -> 
     if unknown := set(changes) - _FIELDS:
         raise UsageError(f"Cannot change {', '.join(sorted(unknown))} of a challenge.")
     if "status" in changes:
-        changes["status"] = ChallengeStatus(str(changes["status"]))
+        try:
+            changes["status"] = ChallengeStatus(str(changes["status"]))
+        except ValueError:
+            raise UsageError("A challenge is open, working or resolved.") from None
+    if "title" in changes and not str(changes["title"]).strip():
+        raise UsageError("A challenge needs a short title.")
     with journal.write() as s:
         challenge = _get(s, challenge_id)
         for name, value in changes.items():
@@ -164,7 +169,11 @@ def delete_card(journal: Journal, card_id: int) -> None:
 
 
 def move_card(journal: Journal, card_id: int, kind: ForceKind, position: int) -> ForceCard:
-    """Put a card at ``position`` (0 = top) of column ``kind``: reorder or move across."""
+    """Put a card at ``position`` (0 = top) of column ``kind``: reorder or move across.
+
+    ``position`` counts the column's other cards, as if this one were already lifted out: in
+    its own column, position 2 means "after the second of the remaining cards".
+    """
     with journal.write() as s:
         card = _card(s, card_id)
         source = [c for c in _column(s, card.challenge_id, card.kind) if c.id != card.id]

@@ -44,13 +44,11 @@ def save_charter(journal: Journal, **fields: str) -> Charter:
 def scope_items(journal: Journal) -> list[ScopeItem]:
     """The year's scope and sequence, in order."""
     with journal.session() as s:
-        return list(
-            s.exec(
-                select(ScopeItem).order_by(
-                    col(ScopeItem.starts_on), col(ScopeItem.position), col(ScopeItem.id)
-                )
-            )
-        )
+        items = list(s.exec(select(ScopeItem)))
+    # Dated periods in calendar order; undated ones after them, in the order they were added.
+    return sorted(
+        items, key=lambda i: (i.starts_on is None, i.starts_on or date.max, i.position, i.id or 0)
+    )
 
 
 def add_scope_item(
@@ -73,12 +71,23 @@ def update_scope_item(journal: Journal, item_id: int, **changes: object) -> Scop
     """Change a period, its strand, its focus or its start."""
     if unknown := set(changes) - {"period", "kind", "focus", "starts_on"}:
         raise UsageError(f"Cannot change {', '.join(sorted(unknown))} of a scope item.")
+    if "period" in changes:
+        changes["period"] = str(changes["period"]).strip()
+        if not changes["period"]:
+            raise UsageError("Name the period, e.g. 'October' or 'Quarter 2'.")
     with journal.write() as s:
         item = s.get(ScopeItem, item_id)
         if item is None:
             raise UsageError(f"There is no scope item #{item_id}.")
+        if "kind" in changes:
+            try:
+                changes["kind"] = FocusKind(str(changes["kind"]))
+            except ValueError:
+                raise UsageError(
+                    "A strand is data, observation and feedback, or learning."
+                ) from None
         for name, value in changes.items():
-            setattr(item, name, FocusKind(str(value)) if name == "kind" else value)
+            setattr(item, name, value)
         s.add(item)
     return item
 
@@ -100,9 +109,10 @@ def balance_hint(items: list[ScopeItem]) -> str | None:
     least = min(FocusKind, key=lambda k: (counts[k], list(FocusKind).index(k)))
     if counts[most] - counts[least] < IMBALANCE:
         return None
+    light = f"only {counts[least]}" if counts[least] else "none"
     return (
         f"The year leans on {FOCUS_TITLES[most].lower()} ({counts[most]} periods) and gives "
-        f"{FOCUS_TITLES[least].lower()} only {counts[least]}: the three strands work best "
+        f"{FOCUS_TITLES[least].lower()} {light}: the three strands work best "
         "in roughly equal measure."
     )
 

@@ -13,6 +13,11 @@ _PARENTS = {
     "agenda_item": ("one_on_one", "SELECT one_on_one_id FROM agenda_item WHERE id = ?"),
     "expectation": ("agreement", "SELECT agreement_id FROM agreement_expectation WHERE id = ?"),
     "activity": ("cycle", "SELECT cycle_id FROM cycle_activity WHERE id = ?"),
+    "challenge_log": ("challenge", "SELECT challenge_id FROM challenge_log_entry WHERE id = ?"),
+    "self_check_note": (
+        "self_check",
+        "SELECT self_check_id FROM self_check_area_note WHERE id = ?",
+    ),
 }
 
 
@@ -27,6 +32,8 @@ class Location:
     agreement_id: int | None = None
     cycle_id: int | None = None
     observation_id: int | None = None
+    challenge_id: int | None = None
+    self_check_id: int | None = None
 
 
 def locate(journal: Journal, kind: str, record_id: int) -> Location:
@@ -45,7 +52,9 @@ def locate(journal: Journal, kind: str, record_id: int) -> Location:
             (record_id * KIND_SLOTS + _CODES[kind],),
         )
         lead_id = int(rows[0][0]) if rows and rows[0][0] is not None else None
-    ids: dict[str, int | None] = dict.fromkeys(("one_on_one", "agreement", "cycle", "observation"))
+    ids: dict[str, int | None] = dict.fromkeys(
+        ("one_on_one", "agreement", "cycle", "observation", "challenge", "self_check")
+    )
     if shown_kind in ids and shown_id:
         ids[shown_kind] = shown_id
     return Location(
@@ -56,4 +65,6 @@ def locate(journal: Journal, kind: str, record_id: int) -> Location:
         agreement_id=ids["agreement"],
         cycle_id=ids["cycle"],
         observation_id=ids["observation"],
+        challenge_id=ids["challenge"],
+        self_check_id=ids["self_check"],
     )

@@ -141,6 +141,7 @@ SOURCES_V1: tuple[Source, ...] = (
         ("text",),
         "NULL",
         _via("challenge", "opened_on", "challenge_id"),
+        ("challenge", "challenge_id", ("opened_on",)),
     ),
     Source("challenge_log_entry", "challenge_log", 14, "''", ("text",), "NULL", "{row}.logged_on"),
     Source("self_check", "self_check", 15, "''", ("note",), "NULL", "{row}.taken_on"),

@@ -20,7 +20,15 @@ from ui.context import AppContext
 from ui.icons import icon
 
 LEAD_ID = Qt.ItemDataRole.UserRole + 1
+PAGE_KEY = Qt.ItemDataRole.UserRole + 2
 TODAY_ID = -1
+# The team-level thinking tools, each a page of its own: (key, title, icon).
+REFLECT_PAGES = (
+    ("challenges", "Complex challenges", "challenge"),
+    ("self_check", "ILT self-check", "self_check"),
+    ("tensions", "Tensions", "tension"),
+    ("charter", "ILT charter", "charter"),
+)
 
 
 def _group(text: str) -> QStandardItem:
@@ -39,6 +47,7 @@ class LeadsSidebar(QFrame):
 
     today_selected = Signal()
     lead_selected = Signal(int)
+    page_selected = Signal(str)
     add_lead_requested = Signal()
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -106,6 +115,13 @@ class LeadsSidebar(QFrame):
         self.model.appendRow(team)
         if archived:
             self.model.appendRow(folded)
+        reflect = _group("REFLECT")
+        for key, title, icon_name in REFLECT_PAGES:
+            page = QStandardItem(icon(icon_name), title)
+            page.setData(key, PAGE_KEY)
+            reflect.appendRow(page)
+        self.model.appendRow(reflect)
+        self.tree.expand(self.proxy.mapFromSource(reflect.index()))
         self.tree.expand(self.proxy.mapFromSource(team.index()))
         if keep is not None:
             self.select_lead(keep)
@@ -116,6 +132,9 @@ class LeadsSidebar(QFrame):
             self.tree.expandAll()
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.data(PAGE_KEY):
+            self.page_selected.emit(str(current.data(PAGE_KEY)))
+            return
         value = current.data(LEAD_ID)
         if value is None:
             return
@@ -134,6 +153,13 @@ class LeadsSidebar(QFrame):
         for index in self._all_indexes():
             if index.data(LEAD_ID) == lead_id:
                 self.tree.expand(index.parent())
+                self.tree.setCurrentIndex(index)
+                return
+
+    def select_page(self, key: str) -> None:
+        """Select one of the Reflect pages."""
+        for index in self._all_indexes():
+            if index.data(PAGE_KEY) == key:
                 self.tree.setCurrentIndex(index)
                 return
 

@@ -23,6 +23,7 @@ from ui.lead_dialog import LeadDialog
 from ui.lead_page import OVERVIEW, LeadPage
 from ui.leads_sidebar import LeadsSidebar
 from ui.observation_dialog import ObservationDialog
+from ui.reflect_pages import PAGE_OF_KIND, ReflectPages
 from ui.search_dialog import SearchDialog
 from ui.settings_dialog import SettingsDialog
 from ui.switcher import QuickSwitcher
@@ -62,8 +63,10 @@ class MainWindow(QMainWindow):
         self.save_state = QLabel("All changes saved")
         self.save_state.setObjectName("Hint")
         self.statusBar().addPermanentWidget(self.save_state)
+        self.reflect = ReflectPages(context, self.pages)
         self.sidebar.today_selected.connect(self.show_today)
         self.sidebar.lead_selected.connect(self.show_lead)
+        self.sidebar.page_selected.connect(self.show_reflect_page)
         self.sidebar.add_lead_requested.connect(self.add_lead)
         context.open_record.connect(self.open_record)
         context.saved.connect(lambda: self._save_message("All changes saved", error=False))
@@ -118,6 +121,11 @@ class MainWindow(QMainWindow):
         self.today.refresh()
         self.pages.setCurrentWidget(self.today)
 
+    def show_reflect_page(self, key: str) -> None:
+        """Show one of the team-level thinking tools."""
+        if self.context.flush_all():
+            self.reflect.show(key)
+
     def show_lead(self, lead_id: int) -> None:
         """Show a lead's page."""
         current = self.lead_page.lead
@@ -138,9 +146,10 @@ class MainWindow(QMainWindow):
         """Open whatever a search hit or a Today row points at."""
         where = locate(self.context.journal, kind, record_id)
         if where.lead_id is None:
-            self.statusBar().showMessage(
-                "That record opens with the coaching tools, coming soon.", 5000
-            )
+            key = PAGE_OF_KIND.get(kind)
+            if key is not None and self.context.flush_all():
+                self.sidebar.select_page(key)  # shows the page; then point it at the record
+                self.reflect.open(where)
             return
         self.show_lead(where.lead_id)
         page = self.lead_page
@@ -174,6 +183,7 @@ class MainWindow(QMainWindow):
     def replace_journal(self, journal: Journal) -> None:
         """Carry on with a reopened journal (after a passphrase change or a restore)."""
         self.context.journal = journal
+        self.reflect.replace_context(self.context)
         place = self.place()
         self.lead_page.lead = None
         self.sidebar.reload()

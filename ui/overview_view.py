@@ -21,6 +21,7 @@ from iltdesk.errors import JournalError
 from iltdesk.models import LeadTrait, TraitKind
 from ui.context import AppContext
 from ui.energy_widgets import LEVEL_WORDS, EnergyForm, EnergySparkline
+from ui.lead_challenges import LeadChallengeLinks
 from ui.rich_delegate import HTML_ROLE, HtmlRoleDelegate, two_lines
 from ui.trait_dialog import TraitDialog
 
@@ -148,6 +149,8 @@ class OverviewView(QWidget):
         energy.addLayout(row)
         energy.addWidget(self.energy_form)
         grid.addLayout(energy, 1, 0, 1, 2)
+        self.challenge_links = LeadChallengeLinks(context)
+        grid.addWidget(self.challenge_links, 2, 0, 1, 2)
         grid.setRowStretch(0, 1)
 
     def show_lead(self, lead_id: int) -> None:
@@ -156,6 +159,7 @@ class OverviewView(QWidget):
         self.strengths.show_lead(lead_id)
         self.growth_areas.show_lead(lead_id)
         self._show_energy()
+        self.challenge_links.show_lead(lead_id)
 
     def _show_energy(self) -> None:
         if self.lead_id is None:

@@ -1,0 +1,297 @@
+"""The ILT health self-check on real encrypted journals: recording, reading, scores and trends."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from iltdesk.errors import UsageError
+from iltdesk.self_check import (
+    AREAS,
+    ITEM_AREA,
+    AreaTrend,
+    check_ins,
+    record_check,
+    strongest_and_weakest,
+    trends,
+)
+from iltdesk.store.journal import Journal
+
+KEYS = list(ITEM_AREA)  # the 15 actions, in catalogue order
+AREA_KEYS = [
+    "learning_teaching",
+    "school_culture",
+    "talent",
+    "planning_operations",
+    "personal_leadership",
+]
+TEXT = {item.key: item.text for area in AREAS for item in area.items}
+
+
+def ratings(default: int = 2, **changed: int) -> dict[str, int]:
+    """A rating for every action: ``default``, except the ones named."""
+    assert set(changed) <= set(KEYS)
+    return {key: changed.get(key, default) for key in KEYS}
+
+
+def by_area(*scores: tuple[int, int, int]) -> dict[str, int]:
+    """Ratings given area by area, three per area, in catalogue order."""
+    flat = [value for triple in scores for value in triple]
+    assert len(flat) == 15
+    return dict(zip(KEYS, flat, strict=True))
+
+
+def _nothing_written(journal: Journal) -> None:
+    for table in ("self_check", "self_check_answer", "self_check_area_note"):
+        assert journal.execute(f"SELECT count(*) FROM {table}") == [(0,)], table
+    assert check_ins(journal) == []
+
+
+def test_the_catalogue_is_five_areas_of_three_actions() -> None:
+    assert [area.key for area in AREAS] == AREA_KEYS
+    assert [len(area.items) for area in AREAS] == [3, 3, 3, 3, 3]
+    assert len(KEYS) == len(set(KEYS)) == 15
+
+
+# -- recording --------------------------------------------------------------------------------
+
+
+def test_record_check_refuses_bad_ratings_and_writes_nothing(journal: Journal) -> None:
+    with pytest.raises(UsageError, match=r"^Rate every action before saving \(15 left\)\.$"):
+        record_check(journal, {})
+    two_missing = ratings()
+    del two_missing["delegation"], two_missing["equity_of_voice"]
+    with pytest.raises(UsageError, match=r"^Rate every action before saving \(2 left\)\.$"):
+        record_check(journal, two_missing, notes={"talent": "Would be dropped"})
+    one_missing = ratings()
+    del one_missing["shared_picture"]
+    with pytest.raises(UsageError, match=r"\(1 left\)"):
+        record_check(journal, {**one_missing, "bogus": 3})
+
+    with pytest.raises(UsageError, match=r"^Unknown actions: bogus, extra\.$"):
+        record_check(journal, {**ratings(), "extra": 1, "bogus": 2})
+
+    for bad in (-1, 5, 40):
+        with pytest.raises(UsageError, match=r"^Ratings run from 0 \(never\) to 4 \(always\)\.$"):
+            record_check(journal, ratings(safe_to_ask=bad), notes={"talent": "dropped"})
+
+    _nothing_written(journal)
+
+
+def test_record_check_stores_every_answer_and_the_notes(journal: Journal) -> None:
+    answers = by_area((4, 1, 2), (0, 3, 3), (2, 2, 2), (1, 0, 4), (3, 4, 1))
+
+    check = record_check(
+        journal,
+        answers,
+        notes={
+            "school_culture": "  Norms are posted but not lived  ",
+            "talent": "",
+            "planning_operations": "   \n ",
+            "personal_leadership": "Newer members rarely speak",
+            "no_such_area": "ignored",
+        },
+        taken_on=date(2024, 10, 2),
+        taken_by="the whole ILT",
+        note="First check of the year",
+    )
+
+    assert check.id is not None
+    (stored,) = check_ins(journal)
+    assert (stored.check.id, stored.check.taken_on, stored.check.taken_by, stored.check.note) == (
+        check.id,
+        date(2024, 10, 2),
+        "the whole ILT",
+        "First check of the year",
+    )
+    assert stored.answers == answers
+    assert stored.notes == {
+        "school_culture": "Norms are posted but not lived",
+        "personal_leadership": "Newer members rarely speak",
+    }
+    rows = journal.execute("SELECT item, area, frequency FROM self_check_answer ORDER BY id")
+    assert sorted(rows) == sorted((key, ITEM_AREA[key], answers[key]) for key in KEYS)
+    assert len(rows) == 15
+    assert journal.execute("SELECT count(*) FROM self_check_area_note") == [(2,)]
+
+
+def test_record_check_defaults_and_both_ends_of_the_scale(journal: Journal) -> None:
+    record_check(journal, ratings(0, delegation=4))
+
+    (stored,) = check_ins(journal)
+    assert (stored.check.taken_on, stored.check.taken_by, stored.check.note, stored.notes) == (
+        date.today(),
+        "principal",
+        "",
+        {},
+    )
+    assert stored.answers == ratings(0, delegation=4)
+
+
+def test_check_ins_oldest_first_each_with_its_own_answers_and_notes(journal: Journal) -> None:
+    record_check(journal, ratings(3), taken_on=date(2025, 1, 15), notes={"talent": "January"})
+    record_check(journal, ratings(1), taken_on=date(2024, 9, 20), notes={"talent": "September"})
+    record_check(journal, ratings(2), taken_on=date(2025, 1, 15), notes={"equity": "x"})
+    record_check(
+        journal, ratings(4), taken_on=date(2024, 11, 5), notes={"school_culture": "November"}
+    )
+
+    history = check_ins(journal)
+
+    assert [(c.check.taken_on, c.answers, c.notes) for c in history] == [
+        (date(2024, 9, 20), ratings(1), {"talent": "September"}),
+        (date(2024, 11, 5), ratings(4), {"school_culture": "November"}),
+        (date(2025, 1, 15), ratings(3), {"talent": "January"}),
+        (date(2025, 1, 15), ratings(2), {}),
+    ]
+
+
+def test_area_score_is_the_mean_of_the_areas_three_actions(journal: Journal) -> None:
+    record_check(journal, by_area((4, 1, 2), (0, 0, 0), (4, 4, 4), (1, 2, 3), (0, 1, 1)))
+
+    (stored,) = check_ins(journal)
+
+    scores = {key: stored.area_score(key) for key in AREA_KEYS}
+    assert scores == {
+        "learning_teaching": pytest.approx(7 / 3),
+        "school_culture": 0.0,
+        "talent": 4.0,
+        "planning_operations": 2.0,
+        "personal_leadership": pytest.approx(2 / 3),
+    }
+    assert scores["learning_teaching"] == pytest.approx(2.3333333, abs=1e-6)
+
+
+# -- trends -----------------------------------------------------------------------------------
+
+
+def test_trends_with_no_check_ins(journal: Journal) -> None:
+    trend = trends(journal)
+
+    assert trend == [
+        AreaTrend(area.key, area.title, (), 0.0, ()) for area in AREAS
+    ]  # one per area, in catalogue order
+    assert strongest_and_weakest(trend) is None
+    assert strongest_and_weakest([]) is None
+
+
+def test_trends_with_one_check_in(journal: Journal) -> None:
+    record_check(
+        journal,
+        by_area((3, 3, 3), (1, 1, 1), (2, 2, 2), (0, 0, 0), (4, 4, 4)),
+        taken_on=date(2024, 9, 20),
+    )
+
+    trend = trends(journal)
+
+    assert [(t.area, t.points, t.change, t.moved_items) for t in trend] == [
+        ("learning_teaching", ((date(2024, 9, 20), 3.0),), 0.0, ()),
+        ("school_culture", ((date(2024, 9, 20), 1.0),), 0.0, ()),
+        ("talent", ((date(2024, 9, 20), 2.0),), 0.0, ()),
+        ("planning_operations", ((date(2024, 9, 20), 0.0),), 0.0, ()),
+        ("personal_leadership", ((date(2024, 9, 20), 4.0),), 0.0, ()),
+    ]
+
+
+def test_trends_across_check_ins(journal: Journal) -> None:
+    # Recorded out of order on purpose: the trend is by date, oldest first.
+    record_check(
+        journal,
+        by_area((2, 2, 2), (1, 1, 1), (3, 3, 3), (0, 0, 0), (2, 2, 2)),
+        taken_on=date(2025, 1, 15),
+    )
+    record_check(
+        journal,
+        by_area((0, 0, 0), (4, 4, 4), (0, 0, 0), (0, 0, 0), (0, 0, 0)),
+        taken_on=date(2024, 9, 20),
+    )
+    record_check(
+        journal,
+        by_area((3, 1, 2), (1, 1, 1), (3, 3, 3), (0, 1, 2), (2, 2, 2)),
+        taken_on=date(2025, 3, 1),
+    )
+    record_check(
+        journal,
+        by_area((4, 0, 2), (1, 1, 1), (1, 4, 4), (3, 3, 0), (2, 2, 2)),
+        taken_on=date(2025, 5, 10),
+    )
+
+    trend = trends(journal)
+
+    assert [t.area for t in trend] == AREA_KEYS
+    assert [t.title for t in trend] == [area.title for area in AREAS]
+    dates = [date(2024, 9, 20), date(2025, 1, 15), date(2025, 3, 1), date(2025, 5, 10)]
+    assert {t.area: t.points for t in trend} == {
+        "learning_teaching": tuple(zip(dates, (0.0, 2.0, 2.0, 2.0), strict=True)),
+        "school_culture": tuple(zip(dates, (4.0, 1.0, 1.0, 1.0), strict=True)),
+        "talent": tuple(zip(dates, (0.0, 3.0, 3.0, 3.0), strict=True)),
+        "planning_operations": tuple(zip(dates, (0.0, 0.0, 1.0, 2.0), strict=True)),
+        "personal_leadership": tuple(zip(dates, (0.0, 2.0, 2.0, 2.0), strict=True)),
+    }
+    # Latest minus the one before (not minus the first).
+    assert {t.area: t.change for t in trend} == {
+        "learning_teaching": 0.0,  # 3,1,2 -> 4,0,2: same mean, yet two actions moved
+        "school_culture": 0.0,
+        "talent": 0.0,  # 3,3,3 -> 1,4,4: same mean
+        "planning_operations": 1.0,
+        "personal_leadership": 0.0,
+    }
+    assert {t.area: t.moved_items for t in trend} == {
+        "learning_teaching": ((TEXT["shared_picture"], 1), (TEXT["aligned_meetings"], -1)),
+        "school_culture": (),
+        "talent": (
+            (TEXT["delegation"], -2),
+            (TEXT["new_staff"], 1),
+            (TEXT["differentiated_pl"], 1),
+        ),
+        "planning_operations": (
+            (TEXT["consistent_process"], 3),
+            (TEXT["measurable_goals"], 2),
+            (TEXT["equitable_resources"], -2),
+        ),
+        "personal_leadership": (),
+    }
+
+
+def test_change_can_be_negative_and_fractional(journal: Journal) -> None:
+    record_check(journal, ratings(4), taken_on=date(2024, 9, 1))
+    record_check(journal, ratings(4, shared_picture=2), taken_on=date(2024, 12, 1))
+
+    learning = trends(journal)[0]
+
+    assert learning.area == "learning_teaching"
+    assert learning.change == pytest.approx(-2 / 3)
+    assert learning.moved_items == ((TEXT["shared_picture"], -2),)
+    assert all(t.change == 0.0 and t.moved_items == () for t in trends(journal)[1:])
+
+
+def test_strongest_and_weakest_use_the_latest_check_in(journal: Journal) -> None:
+    record_check(
+        journal,
+        by_area((0, 0, 0), (4, 4, 4), (0, 0, 0), (0, 0, 0), (0, 0, 0)),
+        taken_on=date(2024, 9, 20),
+    )
+    record_check(
+        journal,
+        by_area((3, 3, 3), (1, 1, 1), (2, 2, 2), (1, 2, 2), (4, 4, 3)),
+        taken_on=date(2025, 1, 15),
+    )
+
+    picked = strongest_and_weakest(trends(journal))
+
+    assert picked is not None
+    strongest, weakest = picked
+    assert (strongest.area, weakest.area) == ("personal_leadership", "school_culture")
+
+
+def test_strongest_and_weakest_break_ties_by_title(journal: Journal) -> None:
+    # Learning and teaching ties School culture at the top; Planning and operations ties
+    # Talent management at the bottom.
+    record_check(journal, by_area((3, 3, 3), (3, 3, 3), (1, 1, 1), (1, 1, 1), (2, 2, 2)))
+
+    picked = strongest_and_weakest(trends(journal))
+
+    assert picked is not None
+    strongest, weakest = picked
+    assert (strongest.title, weakest.title) == ("School culture", "Planning and operations")

@@ -1,0 +1,267 @@
+"""One complex challenge as a guided page: the seven areas, the forces board, then the log."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from iltdesk import dates
+from iltdesk.challenge import AREAS, Area, update_challenge
+from iltdesk.errors import JournalError
+from iltdesk.models import Challenge, ChallengeStatus
+from ui.challenge_log import ChallengeLog
+from ui.context import AppContext, Autosaver
+from ui.cycle_phases import field_label, hint, page_style
+from ui.forces_board import ForcesBoard
+from ui.markdown_edit import MarkdownEdit
+
+STATUS_TITLES = {
+    ChallengeStatus.open: "Open",
+    ChallengeStatus.working: "Working",
+    ChallengeStatus.resolved: "Resolved",
+}
+STATUSES = tuple(STATUS_TITLES)
+SECTIONS = ("Thinking it through", "Forces", "Log")
+PROMPT_WIDTH = 250
+MIN_TEXT, MAX_TEXT = 66, 360  # an area's box grows with its text between these heights
+
+VIEW_STYLE = """
+QLineEdit#ChallengeTitle { font-size: 18px; font-weight: 600; background: transparent;
+                           border: 1px solid transparent; border-radius: 5px; padding: 2px 5px; }
+QLineEdit#ChallengeTitle:hover { border-color: palette(mid); }
+QLineEdit#ChallengeTitle:focus { border-color: palette(highlight); background: palette(base); }
+QLabel#Prompts { color: palette(placeholder-text); border-left: 2px solid palette(mid);
+                 padding: 1px 0 1px 12px; }
+QPushButton#Jump { border: none; background: transparent; color: palette(link);
+                   padding: 4px 8px; }
+QPushButton#Jump:hover { text-decoration: underline; }
+"""
+
+
+def prompts_label(area: Area) -> QLabel:
+    """An area's questions as a quiet column beside its text."""
+    paragraphs = "".join(f"<p style='margin:0 0 7px 0'>{p}</p>" for p in area.prompts)
+    label = QLabel(paragraphs)
+    label.setObjectName("Prompts")
+    label.setWordWrap(True)
+    label.setFixedWidth(PROMPT_WIDTH)
+    label.setAccessibleName(f"Questions for {area.title}")
+    return label
+
+
+def grow_with_text(edit: MarkdownEdit) -> None:
+    """Let a text box grow with what is written, so the page scrolls rather than the box."""
+
+    edit.document().setIndentWidth(22)  # lists sit close to the text, as in the board's cards
+
+    def fit() -> None:
+        height = edit.document().size().height() + 2 * edit.frameWidth() + 6
+        edit.setFixedHeight(int(min(max(height, MIN_TEXT), MAX_TEXT)))
+
+    edit.document().documentLayout().documentSizeChanged.connect(lambda *_: fit())
+    fit()
+
+
+def section_title(text: str) -> QLabel:
+    """A section heading on the page."""
+    label = QLabel(text)
+    label.setObjectName("SectionTitle")
+    label.setIndent(0)  # the shared style's top margin would otherwise indent it by half an x
+    return label
+
+
+class ChallengeView(QWidget):
+    """Shows and edits one challenge; text saves itself, status saves on a click."""
+
+    saved = Signal(Challenge)  # title or status changed: the list row shows them
+    changed = Signal()  # cards or log changed: other pages may show them
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.challenge: Challenge | None = None
+        self.setStyleSheet(page_style() + VIEW_STYLE)
+        self.autosaver = Autosaver(context, self._save, self)
+        self.title = QLineEdit()
+        self.title.setObjectName("ChallengeTitle")
+        self.title.setAccessibleName("Challenge title")
+        self.title.textEdited.connect(self.autosaver.touch)
+        self.title.editingFinished.connect(self.autosaver.flush)
+        self.opened = QLabel()
+        self.opened.setObjectName("Hint")  # one line: a wrapped date would crowd the status
+        self.status = QButtonGroup(self)
+        self.areas = {area.field: MarkdownEdit(placeholder="Your thinking…") for area in AREAS}
+        for edit in self.areas.values():
+            edit.edited.connect(self.autosaver.touch)
+            edit.focus_left.connect(self.autosaver.flush)
+            grow_with_text(edit)
+        self.board = ForcesBoard(context)
+        self.board.changed.connect(self.changed)
+        self.log = ChallengeLog(context)
+        self.log.logged.connect(self.changed)
+        self.sections: dict[str, QWidget] = {}
+        self.column = QWidget()
+        self.scroller = QScrollArea()
+        self._lay_out()
+
+    def _header(self) -> QVBoxLayout:
+        choices = QHBoxLayout()
+        choices.setSpacing(4)
+        for number, title in enumerate(STATUS_TITLES.values()):
+            button = QPushButton(title)
+            button.setObjectName("OutcomeChoice")  # the cycle page's segmented look
+            button.setCheckable(True)
+            bold = QFont(button.font())
+            bold.setWeight(QFont.Weight.DemiBold)  # the chosen one is bold: leave room for it
+            button.setMinimumWidth(QFontMetrics(bold).horizontalAdvance(title) + 36)
+            self.status.addButton(button, number)
+            choices.addWidget(button)
+        self.status.idClicked.connect(self._status_chosen)
+        row = QHBoxLayout()
+        row.setContentsMargins(8, 0, 0, 0)  # under the title's text, not its edit frame
+        row.setSpacing(12)
+        row.addWidget(self.opened)
+        row.addLayout(choices)
+        row.addStretch(1)
+        for name in SECTIONS:
+            jump = QPushButton(name)
+            jump.setObjectName("Jump")
+            jump.setCursor(Qt.CursorShape.PointingHandCursor)
+            jump.clicked.connect(lambda _=False, n=name: self.scroll_to(n))
+            row.addWidget(jump)
+        header = QVBoxLayout()
+        header.setContentsMargins(14, 12, 20, 10)
+        header.setSpacing(6)
+        header.addWidget(self.title)
+        header.addLayout(row)
+        return header
+
+    def _areas(self) -> QGridLayout:
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(18)
+        grid.setVerticalSpacing(4)
+        for number, area in enumerate(AREAS):
+            row = number * 2
+            title = field_label(area.title)
+            if number:
+                title.setContentsMargins(0, 14, 0, 0)  # air between areas, none above the first
+            grid.addWidget(title, row, 0)
+            grid.addWidget(self.areas[area.field], row + 1, 0)
+            grid.addWidget(prompts_label(area), row + 1, 1, Qt.AlignmentFlag.AlignTop)
+        grid.setColumnStretch(0, 1)
+        return grid
+
+    def _lay_out(self) -> None:
+        body = QVBoxLayout(self.column)
+        body.setContentsMargins(22, 8, 22, 28)
+        body.setSpacing(6)
+        notes = (
+            "Work through each area in your own words. The questions beside each box are "
+            "there to prompt you, not to be answered one by one.",
+            "One short card each: what hinders, what helps, what you are trying, and what "
+            "surrounds it all. Name the leads a card is about and it shows on their overview.",
+            "What you decided, what changed, and what you learned about your own leadership.",
+        )
+        areas = QWidget()
+        areas.setLayout(self._areas())
+        parts: tuple[QWidget, ...] = (areas, self.board, self.log)
+        for number, (name, note, part) in enumerate(zip(SECTIONS, notes, parts, strict=True)):
+            if number:
+                body.addSpacing(26)
+            self.sections[name] = heading = section_title(name)
+            body.addWidget(heading)
+            body.addWidget(hint(note))
+            body.addSpacing(12)
+            body.addWidget(part)
+        body.addStretch(1)
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroller.setWidget(self.column)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(self._header())
+        layout.addWidget(self.scroller, 1)
+
+    # -- showing --------------------------------------------------------------------------
+
+    def load(self, challenge: Challenge | None) -> bool:
+        """Show ``challenge``; False (keeping the one on screen) if its text cannot be saved."""
+        if not self.autosaver.flush():
+            return False
+        another = challenge is None or self.challenge is None or challenge.id != self.challenge.id
+        self.challenge = challenge
+        if challenge is None:
+            return True
+        self.title.setText(challenge.title)
+        self.title.setCursorPosition(0)
+        self._show_status(challenge)
+        for area in AREAS:
+            self.areas[area.field].set_markdown(str(getattr(challenge, area.field)))
+        self.board.load(challenge.id or 0)
+        self.log.load(challenge.id or 0)
+        if another:
+            self.scroller.verticalScrollBar().setValue(0)
+        return True
+
+    def _show_status(self, challenge: Challenge) -> None:
+        self.opened.setText(f"Opened {dates.short(challenge.opened_on)}")
+        self.status.button(STATUSES.index(challenge.status)).setChecked(True)
+
+    def scroll_to(self, section: str) -> None:
+        """Bring a section into view (the links in the header do this)."""
+        layout = self.column.layout()
+        if layout is not None:
+            layout.activate()  # positions are stale right after the board or log changed
+        self.scroller.verticalScrollBar().setValue(self.sections[section].y() - 8)
+
+    def reload_parts(self) -> None:
+        """Re-read the board and the log (a lead was renamed, a card changed elsewhere)."""
+        if self.challenge is not None:
+            self.board.reload(self.board.selected_card())
+            self.log.load(self.challenge.id or 0)
+
+    # -- saving ---------------------------------------------------------------------------
+
+    def _save(self) -> None:
+        if self.challenge is None:
+            return
+        values: dict[str, object] = {a.field: self.areas[a.field].markdown() for a in AREAS}
+        title = " ".join(self.title.text().split())
+        if title:  # a cleared title keeps the last one rather than leaving the row blank
+            values["title"] = title
+        self.challenge = update_challenge(self.context.journal, self.challenge.id or 0, **values)
+        self.saved.emit(self.challenge)
+
+    def _status_chosen(self, number: int) -> None:
+        if self.challenge is None:
+            return
+        if not self.autosaver.flush():
+            self._show_status(self.challenge)
+            return
+        try:
+            self.challenge = update_challenge(
+                self.context.journal, self.challenge.id or 0, status=STATUSES[number]
+            )
+        except JournalError as exc:
+            self.context.save_failed.emit(f"Not saved: {exc}")
+            self._show_status(self.challenge)
+            return
+        # Later, so the list can reorder without pulling the click's button out from under it.
+        QTimer.singleShot(0, self, self._announce)
+
+    def _announce(self) -> None:
+        if self.challenge is not None:
+            self.saved.emit(self.challenge)
