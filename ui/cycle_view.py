@@ -15,8 +15,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSpinBox,
-    QSplitter,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +37,7 @@ from ui.cycle_cards import RECORD_ID, date_edit
 from ui.cycle_page import CyclePage
 from ui.cycle_phases import LineBox, field_label, hint, page_style
 from ui.icons import icon
+from ui.list_detail import list_detail_layout
 from ui.rich_delegate import TwoLineDelegate
 
 LIST_PHASES = ("Intention", "Learning", "Practice", "Evaluation")  # the list is narrow
@@ -186,22 +185,7 @@ class CyclesView(QWidget):
         self.page.start_next.connect(lambda cycle: self.start_new(cycle, from_next_goal=True))
         self.empty = hint()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.empty)
-        self.stack.addWidget(self.page)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 8, 0, 0)
-        left_layout.addWidget(self.start_button)
-        left_layout.addWidget(self.list, 1)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([270, 830])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        self.stack = list_detail_layout(self, self.start_button, self.list, self.page, self.empty)
         context.changed.connect(self._changed_elsewhere)
 
     def show_lead(self, lead_id: int) -> bool:

@@ -14,8 +14,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
-    QSplitter,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +27,7 @@ from ui.context import AppContext, Autosaver
 from ui.cycle_cards import RECORD_ID, date_edit, qdate
 from ui.cycle_phases import field_label, hint, page_style
 from ui.icons import icon
+from ui.list_detail import list_detail_layout
 from ui.markdown_edit import MarkdownEdit
 from ui.observation_dialog import NO_CYCLE, ObservationDialog, fill_cycle_combo, setting_combo
 from ui.rich_delegate import TwoLineDelegate
@@ -201,22 +200,7 @@ class ObservationsView(QWidget):
         self.editor.saved.connect(self._update_row)
         self.empty = hint()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.empty)
-        self.stack.addWidget(self.editor)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 8, 0, 0)
-        left_layout.addWidget(self.add_button)
-        left_layout.addWidget(self.list, 1)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([270, 830])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        self.stack = list_detail_layout(self, self.add_button, self.list, self.editor, self.empty)
         context.changed.connect(self._changed_elsewhere)
 
     def show_lead(self, lead_id: int) -> bool:
