@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
             ("&Go", "Today", "Ctrl+T", self.sidebar.select_today, "today"),
             ("&Lead", "New 1:1", "Ctrl+N", self.new_one_on_one, "meeting"),
             ("&Lead", "Add an observation…", "Ctrl+Shift+O", self.add_observation, "lead"),
+            ("&Lead", "Export a cycle summary (PDF)…", "Ctrl+E", self.export_summary, "backup"),
             ("&Lead", "Add lead…", "Ctrl+Shift+N", self.add_lead, "add"),
         ]
         for menu, text, shortcut, slot, icon_name in entries:
@@ -215,6 +216,24 @@ class MainWindow(QMainWindow):
             )
             return
         ObservationDialog(self.context, lead.id or 0, parent=self).exec()
+
+    def export_summary(self) -> None:
+        """Ctrl+E: export or print the summary of the lead's cycle on screen (or the latest)."""
+        from ui.export_dialog import ExportDialog  # loads the report renderer only when asked
+
+        lead = self.lead_page.lead
+        if self.pages.currentWidget() is not self.lead_page or lead is None:
+            self.statusBar().showMessage("Open a lead first (Ctrl+K), then export.", 5000)
+            return
+        self.context.flush_all()
+        page = self.lead_page
+        shown = page.cycles.page.cycle if page.tabs.currentWidget() is page.cycles else None
+        try:
+            dialog = ExportDialog(self.context, lead.id or 0, shown.id if shown else None, self)
+        except JournalError as exc:
+            self.statusBar().showMessage(str(exc), 8000)
+            return
+        dialog.exec()
 
     def add_lead(self) -> None:
         """Add a lead and open their page."""

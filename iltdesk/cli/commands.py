@@ -78,6 +78,8 @@ def register(sub: Sub) -> None:
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_leads)
 
+    _register_export(sub)
+
     p = sub.add_parser("remember", help="remember the passphrase in the system keychain")
     _journal_arg(p)
     p.set_defaults(func=cmd_remember)
@@ -85,6 +87,25 @@ def register(sub: Sub) -> None:
     p = sub.add_parser("forget", help="remove the passphrase from the system keychain")
     _journal_arg(p)
     p.set_defaults(func=cmd_forget)
+
+
+def _register_export(sub: Sub) -> None:
+    """Add `export`: a lead's learning-cycle summary as a PDF."""
+    p = sub.add_parser("export", help="export a lead's learning-cycle summary to PDF")
+    _journal_arg(p)
+    p.add_argument("--lead", required=True, metavar="NAME", help="the lead's name, or part of it")
+    p.add_argument(
+        "--cycle", default="latest", metavar="latest|all|ID", help="which cycle (default latest)"
+    )
+    p.add_argument("--all-cycles", action="store_true", help="every cycle of the last 12 months")
+    p.add_argument("--sections", metavar="A,B,...", help="what to include (see below)")
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf")
+    p.add_argument("--password-env", metavar="VAR", help="lock the PDF with the password in VAR")
+    p.epilog = (
+        "sections: intention, learning, observations, outcome, lead_reflection, next_goal "
+        "(the default), and the private principal_reflection and energy"
+    )
+    p.set_defaults(func=cmd_export)
 
 
 APP_ENTRY_POINT_GROUP = "iltdesk.app"
@@ -272,6 +293,33 @@ def cmd_leads(args: argparse.Namespace) -> int:
             f"{s.name:<24} {s.role:<22} {s.team:<20} last 1:1 {last}  "
             f"{s.open_action_items} open{state}"
         )
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write a lead's learning-cycle summary as a PDF."""
+    from iltdesk import report
+    from iltdesk.lead import find_lead
+
+    sections = report.DEFAULT_SECTIONS
+    if args.sections is not None:
+        sections = report.parse_sections(args.sections)
+    secret = None
+    if args.password_env is not None:
+        secret = os.environ.get(args.password_env)
+        if not secret:
+            raise UsageError(f"The environment variable {args.password_env} holds no password.")
+    if not args.output.parent.is_dir():
+        raise UsageError(f"There is no folder {args.output.parent} to write the PDF into.")
+    with passphrase.unlock(args.journal) as journal:
+        with journal.session() as s:
+            lead_id = find_lead(s, args.lead).id or 0
+        which = "all" if args.all_cycles else args.cycle
+        cycle_ids = report.cycles_for_export(journal, lead_id, which=which)
+        html = report.build_html(journal, report.ReportRequest(lead_id, cycle_ids, sections))
+    report.gui_app()
+    pages = report.write_pdf(html, args.output, password=secret)
+    print(f"Wrote {args.output} ({pages} page{'s' if pages != 1 else ''}).")
     return 0
 
 

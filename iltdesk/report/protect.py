@@ -1,0 +1,52 @@
+"""Writing a finished PDF privately, and locking it with a password (AES-256)."""
+
+from __future__ import annotations
+
+import errno
+import io
+import os
+from pathlib import Path
+
+from iltdesk.errors import DiskFull, JournalError, UsageError
+from iltdesk.paths import fsync_dir, private_temp_path
+
+
+def encrypt(data: bytes, password: str) -> bytes:
+    """The PDF ``data`` encrypted with AES-256; opening it asks for ``password``."""
+    if not password:
+        raise UsageError("A PDF password cannot be empty.")
+    try:
+        from pypdf import PdfReader, PdfWriter
+        from pypdf.errors import DependencyError
+    except ImportError:
+        raise JournalError("Password protection needs the pypdf package.") from None
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    try:
+        writer.encrypt(user_password=password, owner_password=None, algorithm="AES-256")
+    except DependencyError:
+        raise JournalError("Password protection needs the cryptography package.") from None
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """Write ``data`` to exactly ``path`` (mode 0600) through a temporary file beside it."""
+    if path.is_dir():
+        raise UsageError(f"{path} is a folder; name the PDF file to write.")
+    if not path.parent.is_dir():
+        raise UsageError(f"There is no folder {path.parent} to write the PDF into.")
+    try:
+        with private_temp_path(path) as tmp:
+            with open(tmp, "wb") as out:
+                out.write(data)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(tmp, path)
+        fsync_dir(path.parent)
+    except PermissionError:
+        raise UsageError(f"You may not write to {path}.") from None
+    except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise DiskFull("The disk is full; the PDF was not written.") from None
+        raise

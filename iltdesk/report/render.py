@@ -1,0 +1,219 @@
+"""Laying a summary out on pages and writing the PDF, with a running head and footer.
+
+QTextDocument has no page header or footer, so the pages are painted one by one: the document
+is laid out to the body's size, each page's slice is drawn with a translated painter, and the
+school, "Confidential", the date and "Page X of Y" are painted around it in the bundled font.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from html import unescape
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QLineF,
+    QLocale,
+    QMarginsF,
+    QRectF,
+    QSizeF,
+    Qt,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextDocument,
+    QTextOption,
+)
+
+from iltdesk import dates
+from iltdesk.errors import JournalError
+from iltdesk.report.content import META_LEAD, META_PREPARED, META_SCHOOL
+from iltdesk.report.fonts import ensure_fonts
+from iltdesk.report.pagination import keep_headings_with_text
+from iltdesk.report.protect import encrypt, write_private
+
+BODY_POINT_SIZE = 9.5
+SMALL_POINT_SIZE = 7.5
+MARGIN_MM = (20.0, 23.0, 20.0, 22.0)  # left, top, right, bottom: where the body text sits
+HEAD_MM = 12.0  # the running head's baseline, from the top edge
+FOOT_MM = 12.0  # the footer's baseline, from the bottom edge
+LIST_INDENT_PX = 18.0  # per list level, in the 96-per-inch units Qt's rich text uses
+KEEP_ROOM_PT = 42.0  # a heading needs this much room below it, or it moves to the next page
+KEEP_TOGETHER = 0.45  # a section shorter than this share of a page is not split
+MUTED = "#6b7682"
+RULE = "#c9d1d9"
+
+
+@dataclass(frozen=True)
+class RunningText:
+    """What the head and footer of each page say."""
+
+    school: str
+    lead: str
+    prepared: str
+
+    @classmethod
+    def from_html(cls, html: str) -> RunningText:
+        """Read the values ``build_html`` left in its meta tags (blank when absent)."""
+
+        def meta(name: str) -> str:
+            found = re.search(rf'<meta\s+name="{re.escape(name)}"\s+content="([^"]*)"', html)
+            return unescape(found.group(1)).strip() if found else ""
+
+        try:
+            prepared = date.fromisoformat(meta(META_PREPARED))
+        except ValueError:
+            prepared = date.today()
+        return cls(meta(META_SCHOOL), meta(META_LEAD), dates.long(prepared))
+
+
+def print_document(html: str) -> QTextDocument:
+    """The summary as a QTextDocument in the bundled font: what the PDF is painted from.
+
+    The app can hand it to ``QTextDocument.print_`` for printing or print preview.
+    """
+    family = ensure_fonts()
+    doc = QTextDocument()
+    doc.setDefaultFont(report_font(family, BODY_POINT_SIZE))
+    option = QTextOption(doc.defaultTextOption())
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    doc.setDefaultTextOption(option)
+    doc.setIndentWidth(LIST_INDENT_PX)
+    doc.setHtml(html)
+    return doc
+
+
+def report_font(family: str, points: float) -> QFont:
+    """The report's font at ``points``, without ligatures: 'fi' must stay 'f', 'i' when the
+    text is copied or searched (Qt maps a ligature glyph to a single character such as 'ﬁ')."""
+    font = QFont(family)
+    font.setPointSizeF(points)
+    for tag in ("liga", "clig", "dlig"):
+        name = QFont.Tag.fromString(tag)
+        if name is not None:
+            font.setFeature(name, 0)
+    return font
+
+
+def render_pdf(html: str, path: Path, *, password: str | None = None) -> None:
+    """Write the summary to exactly ``path`` (mode 0600), AES-256 encrypted if ``password``."""
+    write_pdf(html, path, password=password)
+
+
+def write_pdf(html: str, path: Path, *, password: str | None = None) -> int:
+    """Like ``render_pdf``; returns the number of pages written."""
+    data, pages = pdf_bytes(html)
+    if password is not None:
+        data = encrypt(data, password)
+    write_private(Path(path), data)
+    return pages
+
+
+def pdf_bytes(html: str) -> tuple[bytes, int]:
+    """The PDF, made in memory (no unencrypted copy touches the disk), and its page count."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setPageSize(QPageSize(paper_size()))
+    writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
+    writer.setCreator("iltdesk")
+    pages = paint_pages(html, writer)
+    buffer.close()
+    data: QByteArray = buffer.data()
+    return bytes(data.data()), pages
+
+
+def paint_pages(html: str, device: QPagedPaintDevice) -> int:
+    """Lay the document out for ``device`` and paint every page with its head and footer.
+
+    The PDF writer and a printer both come through here, so a printed copy and the exported
+    file look the same. The device's own page margins should be zero (or "full page").
+    """
+    doc = print_document(html)
+    if isinstance(device, QPdfWriter):
+        device.setTitle(doc.metaInformation(QTextDocument.MetaInformation.DocumentTitle))
+    page = _Page(device)
+    doc.setDocumentMargin(0)  # the page margins are painted around the body instead
+    doc.documentLayout().setPaintDevice(device)
+    doc.setPageSize(QSizeF(page.body.width(), page.body.height()))
+    keep_headings_with_text(doc, page.body.height(), page.px(KEEP_ROOM_PT), KEEP_TOGETHER)
+    pages = doc.pageCount()
+    painter = QPainter()
+    if not painter.begin(device):
+        raise JournalError("Qt could not start drawing the pages.")
+    running = RunningText.from_html(html)
+    for number in range(pages):
+        if number:
+            device.newPage()
+        page.paint(painter, doc, number, pages, running)
+    painter.end()
+    return pages
+
+
+def paper_size() -> QPageSize.PageSizeId:
+    """US Letter where the system measures in inches, A4 everywhere else."""
+    imperial = QLocale.system().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
+    return QPageSize.PageSizeId.Letter if imperial else QPageSize.PageSizeId.A4
+
+
+class _Page:
+    """The page's geometry in the writer's device pixels, and the painting of one page."""
+
+    def __init__(self, device: QPagedPaintDevice) -> None:
+        self.dpi = device.logicalDpiY()  # a PDF writer's or printer's resolution
+        self.width = float(device.width())
+        self.height = float(device.height())
+        left, top, right, bottom = (self.mm(v) for v in MARGIN_MM)
+        self.body = QRectF(left, top, self.width - left - right, self.height - top - bottom)
+        self.family = ensure_fonts()
+
+    def mm(self, value: float) -> float:
+        return value / 25.4 * self.dpi
+
+    def px(self, points: float) -> float:
+        return points / 72.0 * self.dpi
+
+    def paint(
+        self, painter: QPainter, doc: QTextDocument, number: int, pages: int, text: RunningText
+    ) -> None:
+        """Paint page ``number`` (from 0): its slice of the document, then head and footer."""
+        body = self.body
+        painter.save()
+        painter.translate(body.left(), body.top() - number * body.height())
+        doc.drawContents(painter, QRectF(0, number * body.height(), body.width(), body.height()))
+        painter.restore()
+        self._furniture(painter, number, pages, text)
+
+    def _furniture(self, painter: QPainter, number: int, pages: int, text: RunningText) -> None:
+        painter.save()
+        painter.setFont(report_font(self.family, SMALL_POINT_SIZE))
+        painter.setPen(QColor(MUTED))
+        left, width = self.body.left(), self.body.width()
+        line = self.px(SMALL_POINT_SIZE * 1.6)
+        head = QRectF(left, self.mm(HEAD_MM) - line, width, line)
+        foot = QRectF(left, self.height - self.mm(FOOT_MM), width, line)
+        bottom_left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom
+        bottom_right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom
+        top = Qt.AlignmentFlag.AlignTop
+        painter.drawText(head, bottom_left, text.school.upper())
+        painter.drawText(head, bottom_right, text.lead)
+        painter.drawText(foot, Qt.AlignmentFlag.AlignLeft | top, "Confidential")
+        painter.drawText(foot, Qt.AlignmentFlag.AlignHCenter | top, f"Prepared {text.prepared}")
+        painter.drawText(foot, Qt.AlignmentFlag.AlignRight | top, f"Page {number + 1} of {pages}")
+        painter.setPen(QPen(QColor(RULE), self.px(0.5)))
+        gap = self.px(4)
+        painter.drawLine(QLineF(left, head.bottom() + gap, left + width, head.bottom() + gap))
+        painter.drawLine(QLineF(left, foot.top() - gap, left + width, foot.top() - gap))
+        painter.restore()

@@ -1,0 +1,86 @@
+"""What a cycle summary holds: the sections to show and which of a lead's cycles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+from iltdesk.cycle import cycles_for
+from iltdesk.errors import UsageError
+from iltdesk.lead import get_lead
+from iltdesk.models import LearningCycle
+from iltdesk.store.journal import Journal
+
+SCHOOL_YEAR = timedelta(days=365)
+
+
+class Section(StrEnum):
+    """What a summary can contain; the values are the names the CLI takes."""
+
+    intention = "intention"
+    learning = "learning"
+    observations = "observations"
+    outcome = "outcome"
+    lead_reflection = "lead_reflection"
+    principal_reflection = "principal_reflection"  # private: off by default
+    next_goal = "next_goal"
+    energy = "energy"  # private: off by default
+
+
+PRIVATE_SECTIONS = frozenset({Section.principal_reflection, Section.energy})
+DEFAULT_SECTIONS: frozenset[Section] = frozenset(Section) - PRIVATE_SECTIONS
+
+
+@dataclass(frozen=True)
+class ReportRequest:
+    """One lead, the cycles to summarise (in the order given) and the sections to show."""
+
+    lead_id: int
+    cycle_ids: tuple[int, ...]
+    sections: frozenset[Section]
+
+
+def parse_sections(text: str) -> frozenset[Section]:
+    """Sections from a comma-separated list such as ``intention,outcome``."""
+    names = [name.strip() for name in text.split(",") if name.strip()]
+    valid = ", ".join(s.value for s in Section)
+    if not names:
+        raise UsageError(f"Name at least one section: {valid}.")
+    unknown = [name for name in names if name not in Section.__members__]
+    if unknown:
+        raise UsageError(f"Unknown section {', '.join(unknown)}; choose from {valid}.")
+    return frozenset(Section(name) for name in names)
+
+
+def cycles_for_export(journal: Journal, lead_id: int, *, which: str = "latest") -> tuple[int, ...]:
+    """The ids of the cycles to summarise.
+
+    ``which`` is ``"latest"`` (the newest cycle), ``"all"`` (every cycle of the current school
+    year: started within the last 12 months, oldest first) or one cycle's id as text.
+    """
+    lead = get_lead(journal, lead_id)
+    cycles = cycles_for(journal, lead_id)  # newest first
+    choice = which.strip().casefold()
+    if not cycles:
+        raise UsageError(f"{lead.name} has no learning cycles yet.")
+    if choice == "latest":
+        return (_id(cycles[0]),)
+    if choice == "all":
+        since = date.today() - SCHOOL_YEAR
+        recent = [_id(c) for c in reversed(cycles) if c.started_on >= since]
+        if not recent:
+            raise UsageError(f"{lead.name} has no learning cycle that started in the last year.")
+        return tuple(recent)
+    if not choice.lstrip("#").isdigit():
+        raise UsageError(f"Choose the cycle as latest, all or a cycle number, not '{which}'.")
+    wanted = int(choice.lstrip("#"))
+    if wanted not in {c.id for c in cycles}:
+        raise UsageError(f"{lead.name} has no learning cycle #{wanted}.")
+    return (wanted,)
+
+
+def _id(cycle: LearningCycle) -> int:
+    if cycle.id is None:
+        raise UsageError("This cycle has not been saved yet.")
+    return cycle.id
