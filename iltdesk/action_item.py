@@ -8,7 +8,7 @@ from sqlmodel import col, select
 
 from iltdesk.errors import UsageError
 from iltdesk.models import ActionItem, ActionSource, Author
-from iltdesk.store.journal import Journal
+from iltdesk.store.journal import Journal, fetch
 
 DUE_SOON_DAYS = 7
 
@@ -59,9 +59,7 @@ def add_action_item(
 def set_done(journal: Journal, item_id: int, done: bool, *, on: date | None = None) -> ActionItem:
     """Mark an action item done (today, unless ``on`` says otherwise) or open again."""
     with journal.write() as s:
-        item = s.get(ActionItem, item_id)
-        if item is None:
-            raise UsageError(f"There is no action item #{item_id}.")
+        item = fetch(s, ActionItem, item_id, "action item")
         item.done_on = (on or date.today()) if done else None
         s.add(item)
     return item
@@ -73,9 +71,7 @@ def update_action_item(journal: Journal, item_id: int, **changes: object) -> Act
     if unknown := set(changes) - allowed:
         raise UsageError(f"Cannot change {', '.join(sorted(unknown))} of an action item.")
     with journal.write() as s:
-        item = s.get(ActionItem, item_id)
-        if item is None:
-            raise UsageError(f"There is no action item #{item_id}.")
+        item = fetch(s, ActionItem, item_id, "action item")
         for name, value in changes.items():
             setattr(item, name, value)
         s.add(item)

@@ -17,7 +17,7 @@ from iltdesk.models import (
     ForceKind,
     LogKind,
 )
-from iltdesk.store.journal import Journal
+from iltdesk.store.journal import Journal, fetch
 
 
 @dataclass(frozen=True)
@@ -111,9 +111,7 @@ def update_challenge(journal: Journal, challenge_id: int, **changes: object) -> 
 
 
 def _get(s: Session, challenge_id: int) -> Challenge:
-    challenge = s.get(Challenge, challenge_id)
-    if challenge is None:
-        raise UsageError(f"There is no challenge #{challenge_id}.")
+    challenge = fetch(s, Challenge, challenge_id, "challenge")
     return challenge
 
 
@@ -187,9 +185,7 @@ def move_card(journal: Journal, card_id: int, kind: ForceKind, position: int) ->
 
 
 def _card(s: Session, card_id: int) -> ForceCard:
-    card = s.get(ForceCard, card_id)
-    if card is None:
-        raise UsageError(f"There is no card #{card_id}.")
+    card = fetch(s, ForceCard, card_id, "card")
     return card
 
 

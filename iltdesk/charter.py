@@ -9,7 +9,7 @@ from sqlmodel import col, select
 
 from iltdesk.errors import UsageError
 from iltdesk.models import Charter, FocusKind, MeetingFeedback, ScopeItem
-from iltdesk.store.journal import Journal
+from iltdesk.store.journal import Journal, fetch
 
 FOCUS_TITLES = {
     FocusKind.data: "Data",
@@ -76,9 +76,7 @@ def update_scope_item(journal: Journal, item_id: int, **changes: object) -> Scop
         if not changes["period"]:
             raise UsageError("Name the period, e.g. 'October' or 'Quarter 2'.")
     with journal.write() as s:
-        item = s.get(ScopeItem, item_id)
-        if item is None:
-            raise UsageError(f"There is no scope item #{item_id}.")
+        item = fetch(s, ScopeItem, item_id, "scope item")
         if "kind" in changes:
             try:
                 changes["kind"] = FocusKind(str(changes["kind"]))
@@ -147,9 +145,7 @@ def update_meeting_feedback(journal: Journal, row_id: int, **changes: object) ->
     if unknown := set(changes) - {"plus", "delta", "response", "met_on"}:
         raise UsageError(f"Cannot change {', '.join(sorted(unknown))} of meeting feedback.")
     with journal.write() as s:
-        row = s.get(MeetingFeedback, row_id)
-        if row is None:
-            raise UsageError(f"There is no meeting feedback #{row_id}.")
+        row = fetch(s, MeetingFeedback, row_id, "meeting feedback")
         for name, value in changes.items():
             setattr(row, name, value)
         s.add(row)

@@ -16,7 +16,7 @@ from iltdesk.models import (
     Observation,
     Outcome,
 )
-from iltdesk.store.journal import Journal
+from iltdesk.store.journal import Journal, fetch
 
 USUAL_WEEKS = range(3, 6)
 PHASES = (CyclePhase.intention, CyclePhase.learning, CyclePhase.practice, CyclePhase.evaluation)
@@ -191,9 +191,7 @@ def reopen_cycle(journal: Journal, cycle_id: int) -> LearningCycle:
 
 
 def _get(s: Session, cycle_id: int) -> LearningCycle:
-    cycle = s.get(LearningCycle, cycle_id)
-    if cycle is None:
-        raise UsageError(f"There is no learning cycle #{cycle_id}.")
+    cycle = fetch(s, LearningCycle, cycle_id, "learning cycle")
     return cycle
 
 

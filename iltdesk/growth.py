@@ -9,7 +9,7 @@ from sqlmodel import Session, col, select
 
 from iltdesk.errors import UsageError
 from iltdesk.models import EnergyCheck, LeadTrait, TraitKind
-from iltdesk.store.journal import Journal
+from iltdesk.store.journal import Journal, fetch
 
 
 def add_trait(
@@ -69,9 +69,7 @@ def traits_for(journal: Journal, lead_id: int) -> list[LeadTrait]:
 
 
 def _get_trait(s: Session, trait_id: int) -> LeadTrait:
-    trait = s.get(LeadTrait, trait_id)
-    if trait is None:
-        raise UsageError(f"There is no strength or growth area #{trait_id}.")
+    trait = fetch(s, LeadTrait, trait_id, "strength or growth area")
     return trait
 
 

@@ -9,7 +9,7 @@ from sqlmodel import Session, col, func, select
 
 from iltdesk.errors import UsageError
 from iltdesk.models import ActionItem, Lead, OneOnOne
-from iltdesk.store.journal import Journal
+from iltdesk.store.journal import Journal, fetch
 
 
 def find_lead(session: Session, name: str) -> Lead:
@@ -133,9 +133,7 @@ def get_lead(journal: Journal, lead_id: int) -> Lead:
 
 
 def _get(s: Session, lead_id: int) -> Lead:
-    lead = s.get(Lead, lead_id)
-    if lead is None:
-        raise UsageError(f"There is no lead #{lead_id}.")
+    lead = fetch(s, Lead, lead_id, "lead")
     return lead
 
 

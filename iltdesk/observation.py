@@ -10,7 +10,7 @@ from sqlmodel import col, select
 from iltdesk.cycle import current_cycle
 from iltdesk.errors import UsageError
 from iltdesk.models import ActionItem, ActionSource, Author, Observation, ObservationSetting
-from iltdesk.store.journal import Journal
+from iltdesk.store.journal import Journal, fetch
 
 SETTING_TITLES = {
     ObservationSetting.team_meeting: "Teacher-team meeting",
@@ -90,9 +90,7 @@ def update_observation(journal: Journal, observation_id: int, **changes: object)
     if unknown := set(changes) - allowed:
         raise UsageError(f"Cannot change {', '.join(sorted(unknown))} of an observation.")
     with journal.write() as s:
-        observation = s.get(Observation, observation_id)
-        if observation is None:
-            raise UsageError(f"There is no observation #{observation_id}.")
+        observation = fetch(s, Observation, observation_id, "observation")
         if "cycle_id" in changes:
             cycle = changes["cycle_id"]
             _check_cycle(journal, observation.lead_id, cycle if isinstance(cycle, int) else None)

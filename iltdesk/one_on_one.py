@@ -11,7 +11,7 @@ from iltdesk.action_item import add_action_item
 from iltdesk.errors import UsageError
 from iltdesk.lead import find_lead
 from iltdesk.models import ActionItem, ActionSource, AgendaItem, AgendaSection, Author, OneOnOne
-from iltdesk.store.journal import Journal
+from iltdesk.store.journal import Journal, fetch
 
 
 @dataclass(frozen=True)
@@ -146,9 +146,7 @@ def one_on_ones_for(journal: Journal, lead_id: int) -> list[OneOnOne]:
 def get_one_on_one(journal: Journal, meeting_id: int) -> OneOnOne:
     """One 1:1 by id."""
     with journal.session() as s:
-        meeting = s.get(OneOnOne, meeting_id)
-    if meeting is None:
-        raise UsageError(f"There is no 1:1 #{meeting_id}.")
+        meeting = fetch(s, OneOnOne, meeting_id, "1:1")
     return meeting
 
 
@@ -162,9 +160,7 @@ def save_one_on_one(
 ) -> OneOnOne:
     """Save what changed in a 1:1 (the autosave path: one small transaction)."""
     with journal.write() as s:
-        meeting = s.get(OneOnOne, meeting_id)
-        if meeting is None:
-            raise UsageError(f"There is no 1:1 #{meeting_id}.")
+        meeting = fetch(s, OneOnOne, meeting_id, "1:1")
         if notes is not None:
             meeting.notes = notes
         if feedback_given is not None:
@@ -219,9 +215,7 @@ def update_agenda_item(
 ) -> AgendaItem:
     """Edit an agenda item or tick it off as discussed."""
     with journal.write() as s:
-        item = s.get(AgendaItem, item_id)
-        if item is None:
-            raise UsageError(f"There is no agenda item #{item_id}.")
+        item = fetch(s, AgendaItem, item_id, "agenda item")
         if text is not None:
             item.text = text
         if discussed is not None:

@@ -68,6 +68,7 @@ class ExportDialog(QDialog):
         self.context, self.lead_id, self.cycle_id = context, lead_id, cycle_id
         self.lead = get_lead(context.journal, lead_id)
         self.document: QTextDocument | None = None
+        self.html = ""  # the document's source, for exporting and printing
         self.setWindowTitle(f"Export a cycle summary for {self.lead.name} — iltdesk")
         self.resize(980, 720)
         self.this_cycle = QRadioButton("This cycle" if cycle_id else "The latest cycle")

@@ -240,4 +240,6 @@ def rekey(journal: Journal, new_passphrase: str) -> Journal:
             Path(f"{path}-wal").unlink()
         os.replace(tmp, path)
         fsync_dir(path.parent)
-    return Journal.open(path, new_passphrase)
+    reopened = Journal.open(path, new_passphrase)
+    reopened.refresh_verifier(new_passphrase)  # the copy still holds the old passphrase's
+    return reopened

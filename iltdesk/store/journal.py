@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Engine, create_engine, event
@@ -17,7 +17,7 @@ from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, select
 
 from iltdesk import models
-from iltdesk.errors import JournalError
+from iltdesk.errors import JournalError, UsageError
 from iltdesk.store import schema, verifier
 from iltdesk.store.connection import (
     Connection,
@@ -28,6 +28,15 @@ from iltdesk.store.connection import (
 )
 
 JOURNAL_FORMAT = "iltdesk-journal"
+_Record = TypeVar("_Record")
+
+
+def fetch(session: Session, model: type[_Record], record_id: int, noun: str) -> _Record:
+    """The ``model`` row with ``record_id``, or a ``UsageError`` saying there is no such noun."""
+    record = session.get(model, record_id)
+    if record is None:
+        raise UsageError(f"There is no {noun} #{record_id}.")
+    return record
 
 
 class Journal:
@@ -92,7 +101,8 @@ class Journal:
         try:
             if revision != schema.HEAD_REVISION:
                 schema.upgrade(journal.engine)
-            journal.refresh_verifier(passphrase)
+            if verifier.SETTING_KEY not in journal.settings():  # journals made before it existed
+                journal.refresh_verifier(passphrase)
         except BaseException:
             journal.close()
             raise
