@@ -7,7 +7,7 @@ DEMO   := .demo/demo.iltdesk
 # The demo journal's passphrase is public on purpose: it holds invented people only.
 DEMO_PASSPHRASE := demo
 
-.PHONY: run test lint typecheck pytest demo clean
+.PHONY: run test lint typecheck pytest demo clean reliability bench dist
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
@@ -37,6 +37,19 @@ pytest: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q
 
 test: lint typecheck pytest
+
+# Not part of `make test`: the long runs of the reliability suite and the benchmarks.
+reliability: $(STAMP)
+	$(PY) tools/reliability.py
+
+bench: $(STAMP)
+	$(PY) bench/run.py
+
+dist: $(STAMP)
+	$(PY) -m pip install --quiet -e '.[dist]'
+	$(PY) tools/make_icons.py
+	$(VENV)/bin/pyinstaller --noconfirm --clean build.spec
+	$(PY) tools/bundle_smoke.py dist/iltdesk
 
 clean:
 	rm -rf $(VENV) .demo build dist .pytest_cache .mypy_cache .ruff_cache
