@@ -265,3 +265,22 @@ def log_entries(journal: Journal, challenge_id: int) -> list[ChallengeLogEntry]:
                 .order_by(col(ChallengeLogEntry.logged_on).desc(), col(ChallengeLogEntry.id).desc())
             )
         )
+
+
+def edit_log_entry(
+    journal: Journal, entry_id: int, kind: LogKind, text: str, *, on: date
+) -> ChallengeLogEntry:
+    """Correct a log entry: its kind, its date or what it says."""
+    if not text.strip():
+        raise UsageError("A log entry cannot be empty; delete it instead.")
+    with journal.write() as s:
+        entry = fetch(s, ChallengeLogEntry, entry_id, "log entry")
+        entry.kind, entry.text, entry.logged_on = kind, text.strip(), on
+        s.add(entry)
+    return entry
+
+
+def delete_log_entry(journal: Journal, entry_id: int) -> None:
+    """Remove a log entry for good."""
+    with journal.write() as s:
+        s.delete(fetch(s, ChallengeLogEntry, entry_id, "log entry"))

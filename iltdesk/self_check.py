@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from iltdesk.errors import UsageError
 from iltdesk.models import SelfCheck, SelfCheckAnswer, SelfCheckAreaNote
-from iltdesk.store.journal import Journal
+from iltdesk.store.journal import Journal, fetch
 
 
 @dataclass(frozen=True)
@@ -103,26 +103,65 @@ def record_check(
     note: str = "",
 ) -> SelfCheck:
     """Store a check-in: a frequency 0 (never) to 4 (always) for every action."""
+    _check_answers(answers)
+    check = SelfCheck(taken_on=taken_on or date.today(), taken_by=taken_by, note=note)
+    with journal.write() as s:
+        s.add(check)
+        s.flush()
+        _add_ratings(s, check.id or 0, answers, notes or {})
+    return check
+
+
+def revise_check(
+    journal: Journal,
+    self_check_id: int,
+    answers: dict[str, int],
+    *,
+    notes: dict[str, str],
+    taken_on: date,
+    taken_by: str,
+) -> SelfCheck:
+    """Correct a check-in: its date, who took it, every rating and the notes per area."""
+    _check_answers(answers)
+    with journal.write() as s:
+        check = fetch(s, SelfCheck, self_check_id, "check-in")
+        check.taken_on, check.taken_by = taken_on, taken_by
+        s.add(check)
+        for model in (SelfCheckAnswer, SelfCheckAreaNote):
+            for row in s.exec(select(model).where(model.self_check_id == self_check_id)):
+                s.delete(row)
+        s.flush()
+        _add_ratings(s, self_check_id, answers, notes)
+    return check
+
+
+def delete_check(journal: Journal, self_check_id: int) -> None:
+    """Remove a check-in, with its ratings and notes, for good."""
+    with journal.write() as s:
+        s.delete(fetch(s, SelfCheck, self_check_id, "check-in"))
+
+
+def _check_answers(answers: dict[str, int]) -> None:
     if missing := [key for key in ITEM_AREA if key not in answers]:
         raise UsageError(f"Rate every action before saving ({len(missing)} left).")
     if unknown := set(answers) - set(ITEM_AREA):
         raise UsageError(f"Unknown actions: {', '.join(sorted(unknown))}.")
     if any(not 0 <= value <= 4 for value in answers.values()):
         raise UsageError("Ratings run from 0 (never) to 4 (always).")
-    check = SelfCheck(taken_on=taken_on or date.today(), taken_by=taken_by, note=note)
-    with journal.write() as s:
-        s.add(check)
-        s.flush()
-        for item, value in answers.items():
-            s.add(
-                SelfCheckAnswer(
-                    self_check_id=check.id or 0, area=ITEM_AREA[item], item=item, frequency=value
-                )
+
+
+def _add_ratings(
+    s: Session, self_check_id: int, answers: dict[str, int], notes: dict[str, str]
+) -> None:
+    for item, value in answers.items():
+        s.add(
+            SelfCheckAnswer(
+                self_check_id=self_check_id, area=ITEM_AREA[item], item=item, frequency=value
             )
-        for area, text in (notes or {}).items():
-            if area in AREA_BY_KEY and text.strip():
-                s.add(SelfCheckAreaNote(self_check_id=check.id or 0, area=area, note=text.strip()))
-    return check
+        )
+    for area, text in notes.items():
+        if area in AREA_BY_KEY and text.strip():
+            s.add(SelfCheckAreaNote(self_check_id=self_check_id, area=area, note=text.strip()))
 
 
 @dataclass(frozen=True)

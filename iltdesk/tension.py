@@ -9,7 +9,7 @@ from sqlmodel import col, select
 
 from iltdesk.errors import UsageError
 from iltdesk.models import TensionNote
-from iltdesk.store.journal import Journal
+from iltdesk.store.journal import Journal, fetch
 
 
 @dataclass(frozen=True)
@@ -87,8 +87,7 @@ def add_note(
     """Note where you lean on a tension today, when each pole serves, and your evidence."""
     if tension not in TENSION_BY_KEY:
         raise UsageError(f"There is no tension called '{tension}'.")
-    if not -2 <= leaning <= 2:
-        raise UsageError("A leaning runs from -2 (all the first pole) to 2 (all the second).")
+    _check_leaning(leaning)
     row = TensionNote(
         tension=tension,
         leaning=leaning,
@@ -102,6 +101,39 @@ def add_note(
         s.add(row)
         s.flush()
     return row
+
+
+def _check_leaning(leaning: int) -> None:
+    if not -2 <= leaning <= 2:
+        raise UsageError("A leaning runs from -2 (all the first pole) to 2 (all the second).")
+
+
+def edit_note(
+    journal: Journal,
+    note_id: int,
+    leaning: int,
+    *,
+    first_pole_serves: str,
+    second_pole_serves: str,
+    evidence: str,
+    note: str,
+    noted_on: date,
+) -> TensionNote:
+    """Correct a note on a tension; it keeps its place in that tension's history."""
+    _check_leaning(leaning)
+    with journal.write() as s:
+        row = fetch(s, TensionNote, note_id, "note on a tension")
+        row.leaning, row.noted_on, row.note = leaning, noted_on, note
+        row.first_pole_serves, row.second_pole_serves = first_pole_serves, second_pole_serves
+        row.evidence = evidence
+        s.add(row)
+    return row
+
+
+def delete_note(journal: Journal, note_id: int) -> None:
+    """Remove a note on a tension for good."""
+    with journal.write() as s:
+        s.delete(fetch(s, TensionNote, note_id, "note on a tension"))
 
 
 def notes_on(journal: Journal, tension: str) -> list[TensionNote]:

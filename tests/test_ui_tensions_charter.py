@@ -77,7 +77,7 @@ def test_a_note_added_through_the_page_moves_the_overview_marker(
 
     def fill(dialog: TensionNoteDialog) -> None:
         assert not dialog.save_button.isEnabled()  # nothing to save before a leaning is picked
-        qtbot.mouseClick(dialog.picker.group.button(2), Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dialog.picker.step_button(2), Qt.MouseButton.LeftButton)
         assert dialog.picker.words.text() == "Strongly leans to Bring expertise in."
         qtbot.keyClicks(dialog.second_serves, "When nobody here has done it before")
         qtbot.keyClicks(dialog.evidence, "New teachers act on outside coaching within a week")

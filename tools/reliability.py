@@ -42,11 +42,17 @@ TITLES = {
 }
 
 
+def test_number(path: Path) -> int:
+    """12 for ``test_t12_idle_lock.py`` or ``T12.md``."""
+    stem = path.stem.removeprefix("test_")
+    return int(stem.split("_")[0][1:])
+
+
 def test_files(only: set[str]) -> list[str]:
-    files = sorted(SUITE.glob("test_t*.py"))
+    files = sorted(SUITE.glob("test_t*.py"), key=test_number)
     chosen = []
     for f in files:
-        tid = "T" + str(int(f.name.split("_")[1][1:]))
+        tid = "T" + str(test_number(f))
         if not only or tid in only:
             chosen.append(str(f))
     return chosen
@@ -128,9 +134,14 @@ def write_report(
         ok = all(bool(r["ok"]) for r in rows)
         figures = "<br>".join(f"{r['title']}: {r['text']}" for r in rows)
         out.append(f"| {tid} | {title} | {'pass' if ok else '**FAIL**'} | {figures} |")
-    notes = REPO / "docs" / "reliability-notes.md"
-    if notes.exists():
-        out += ["", notes.read_text(encoding="utf-8").strip()]
+    # Each test's own notes (how it works, what it proves and what it can't) follow the table.
+    notes = sorted((REPO / "docs" / "reliability-notes").glob("T*.md"), key=test_number)
+    if notes:
+        out += ["", "## How each test works"]
+    for note in notes:
+        tid = "T" + str(test_number(note))
+        text = note.read_text(encoding="utf-8").strip()
+        out += ["", f"### {tid} {TITLES.get(tid, '')}", "", text]
     REPORT.write_text("\n".join(out) + "\n", encoding="utf-8")
 
 

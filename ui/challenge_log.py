@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -17,12 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from iltdesk import dates
-from iltdesk.challenge import log, log_entries
+from iltdesk.challenge import delete_log_entry, log, log_entries
 from iltdesk.errors import JournalError
 from iltdesk.models import ChallengeLogEntry, LogKind
 from ui.context import AppContext
 from ui.cycle_cards import date_edit
 from ui.cycle_phases import dark, hint
+from ui.log_entry_dialog import LogEntryDialog
+from ui.record_actions import actions_button, confirm_delete
 
 TAGS = {LogKind.decision: "Decision", LogKind.change: "Change", LogKind.learning: "Learning"}
 CHOICES = {
@@ -54,9 +58,12 @@ def log_style() -> str:
     )
 
 
-def entry_row(entry: ChallengeLogEntry) -> QWidget:
-    """One entry: the date, a tag for its kind, then the text, wrapping."""
+def entry_row(
+    entry: ChallengeLogEntry, edit: Callable[[], None], delete: Callable[[], None]
+) -> QWidget:
+    """One entry: the date, a tag for its kind, the text, wrapping, and its ⋯ menu."""
     row = QWidget()
+    more = actions_button(row, "entry", edit, delete)
     when = QLabel(dates.short(entry.logged_on))
     when.setObjectName("LogDate")
     when.setFixedWidth(96)
@@ -81,6 +88,7 @@ def entry_row(entry: ChallengeLogEntry) -> QWidget:
     layout.addWidget(when, 0, Qt.AlignmentFlag.AlignTop)
     layout.addWidget(holder, 0, Qt.AlignmentFlag.AlignTop)
     layout.addWidget(text, 1, Qt.AlignmentFlag.AlignTop)
+    layout.addWidget(more, 0, Qt.AlignmentFlag.AlignTop)
     return row
 
 
@@ -144,6 +152,7 @@ class ChallengeLog(QWidget):
         self.entries = log_entries(self.context.journal, challenge_id)
         while (old := self.rows.takeAt(0)) is not None:
             if (widget := old.widget()) is not None:
+                widget.hide()  # at once: deleteLater waits for the event loop
                 widget.deleteLater()
         for number, entry in enumerate(self.entries):
             if number:
@@ -151,7 +160,9 @@ class ChallengeLog(QWidget):
                 rule.setObjectName("LogRule")
                 rule.setFixedHeight(1)
                 self.rows.addWidget(rule)
-            self.rows.addWidget(entry_row(entry))
+            entry_id = entry.id or 0
+            edit, delete = partial(self.edit, entry_id), partial(self.delete, entry_id)
+            self.rows.addWidget(entry_row(entry, edit, delete))
         self.card.setVisible(bool(self.entries))
         self.empty.setVisible(not self.entries)
 
@@ -168,5 +179,33 @@ class ChallengeLog(QWidget):
             self.error.show()
             return
         self.text.clear()
+        self.load(self.challenge_id)
+        self.logged.emit()
+
+    def _entry(self, entry_id: int) -> ChallengeLogEntry | None:
+        return next((e for e in self.entries if e.id == entry_id), None)
+
+    def edit(self, entry_id: int) -> None:
+        """Correct an entry in a dialog; the log reloads when it is saved."""
+        entry = self._entry(entry_id)
+        if entry is None or self.challenge_id is None:
+            return
+        if LogEntryDialog(self.context, entry, CHOICES, self).exec():
+            self.load(self.challenge_id)
+            self.logged.emit()
+
+    def delete(self, entry_id: int) -> None:
+        """Remove an entry after asking, since there is no undo."""
+        entry = self._entry(entry_id)
+        if entry is None or self.challenge_id is None:
+            return
+        if not confirm_delete(self, "Delete this log entry?", f"“{entry.text}”"):
+            return
+        try:
+            delete_log_entry(self.context.journal, entry_id)
+        except JournalError as exc:
+            self.error.setText(f"Not deleted: {exc}")
+            self.error.show()
+            return
         self.load(self.challenge_id)
         self.logged.emit()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
     QHBoxLayout,
     QLabel,
@@ -274,7 +275,8 @@ class LeaningPicker(QWidget):
             button.setCheckable(True)
             button.setToolTip(sentence(leaning_words(tension, leaning)))
             button.setAccessibleName(leaning_words(tension, leaning))
-            self.group.addButton(button, leaning)
+            # Ids run 0…4: a button id of -1 would ask QButtonGroup to pick one itself.
+            self.group.addButton(button, leaning + 2)
             row.addWidget(button, 1)
         self.words = QLabel("Choose where you lean today.")
         self.words.setObjectName("Hint")
@@ -285,7 +287,7 @@ class LeaningPicker(QWidget):
         layout.addLayout(poles)
         layout.addLayout(row)
         layout.addWidget(self.words)
-        self.group.idClicked.connect(self._picked)
+        self.group.idClicked.connect(lambda step: self._picked(step - 2))
         edge = "#5a646c" if dark() else "#b8c0c7"
         self.setStyleSheet(
             f"QPushButton#LeaningStep {{ border: 1px solid {edge}; border-radius: 4px;"
@@ -304,11 +306,17 @@ class LeaningPicker(QWidget):
     def leaning(self) -> int | None:
         """The chosen step, or None before one is picked."""
         picked = self.group.checkedId()
-        return picked if self.group.checkedButton() is not None else None
+        return picked - 2 if self.group.checkedButton() is not None else None
+
+    def step_button(self, leaning: int) -> QAbstractButton:
+        """The button for a leaning, -2 … 2."""
+        button = self.group.button(leaning + 2)
+        assert button is not None, leaning
+        return button
 
     def set_leaning(self, leaning: int) -> None:
         """Pick a step as if clicked."""
-        button = self.group.button(leaning)
+        button = self.group.button(leaning + 2)
         if button is not None:
             button.setChecked(True)
             self._picked(leaning)

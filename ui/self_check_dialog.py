@@ -1,4 +1,5 @@
-"""A new self-check: how often the team does each of the fifteen actions, and a note per area."""
+"""A self-check, new or corrected: how often the team does each of the fifteen actions, and a
+note per area."""
 
 from __future__ import annotations
 
@@ -22,9 +23,9 @@ from PySide6.QtWidgets import (
 
 from iltdesk.errors import JournalError
 from iltdesk.models import SelfCheck
-from iltdesk.self_check import AREAS, ITEM_AREA, CheckArea, record_check
+from iltdesk.self_check import AREAS, ITEM_AREA, CheckArea, CheckIn, record_check, revise_check
 from ui.context import AppContext
-from ui.cycle_cards import date_edit
+from ui.cycle_cards import date_edit, qdate
 from ui.cycle_phases import field_label, hint, page_style
 from ui.frequency_picker import FrequencyPicker
 from ui.markdown_edit import MarkdownEdit
@@ -44,13 +45,18 @@ def area_heading(area: CheckArea) -> QLabel:
 class SelfCheckDialog(QDialog):
     """Rate every action Never … Always; Save stays off until all fifteen are rated."""
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: AppContext, parent: QWidget | None = None, *, editing: CheckIn | None = None
+    ) -> None:
         super().__init__(parent)
         self.context = context
         self.check: SelfCheck | None = None
+        self.editing = editing  # a past check-in being corrected, or None for a new one
         self.pickers: dict[str, FrequencyPicker] = {}
         self.notes: dict[str, MarkdownEdit] = {}
-        self.setWindowTitle("New ILT self-check — iltdesk")
+        self.setWindowTitle(
+            "Edit an ILT self-check — iltdesk" if editing else "New ILT self-check — iltdesk"
+        )
         self.setStyleSheet(page_style())
         self.setMinimumSize(760, 560)
         self.resize(900, 780)
@@ -75,8 +81,22 @@ class SelfCheckDialog(QDialog):
         layout.addLayout(self._buttons())
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.save)
+        if editing is not None:
+            self._fill(editing)
         self._update_left()
         next(iter(self.pickers.values())).setFocus()
+
+    def _fill(self, entry: CheckIn) -> None:
+        self.taken_on.setDate(qdate(entry.check.taken_on))
+        for button in self.who.buttons():
+            button.setChecked(button.property("taken_by") == entry.check.taken_by)
+        for item, value in entry.answers.items():
+            if item in self.pickers:
+                self.set_rating(item, value)
+        for area, note in entry.notes.items():
+            if area in self.notes:
+                self.notes[area].set_markdown(note)
+        self.save_button.setText("Save changes")
 
     def _heading(self) -> QVBoxLayout:
         title = QLabel("How often does the team really do this?")
@@ -184,7 +204,7 @@ class SelfCheckDialog(QDialog):
 
     def reject(self) -> None:
         """Closing with ratings chosen asks first: they took thought to give."""
-        if self.answers() and self.check is None:
+        if self._unsaved() and self.check is None:
             answer = QMessageBox.question(
                 self,
                 "Leave this check-in?",
@@ -196,20 +216,37 @@ class SelfCheckDialog(QDialog):
                 return
         super().reject()
 
+    def _notes_typed(self) -> dict[str, str]:
+        return {key: text for key, edit in self.notes.items() if (text := edit.markdown().strip())}
+
+    def _unsaved(self) -> bool:
+        if self.editing is None:
+            return bool(self.answers())
+        return (self.answers(), self._notes_typed()) != (self.editing.answers, self.editing.notes)
+
     def save(self) -> None:
         """Record the check-in; problems show in the dialog, which stays open."""
         if not self.save_button.isEnabled():
             return
         button = self.who.checkedButton()
         day = self.taken_on.date()
+        when = date(day.year(), day.month(), day.day())
+        who = str(button.property("taken_by")) if button else "principal"
+        journal, answers, notes = self.context.journal, self.answers(), self._notes_typed()
         try:
-            self.check = record_check(
-                self.context.journal,
-                self.answers(),
-                notes={key: edit.markdown() for key, edit in self.notes.items()},
-                taken_on=date(day.year(), day.month(), day.day()),
-                taken_by=str(button.property("taken_by")) if button else "principal",
-            )
+            if self.editing is not None:
+                self.check = revise_check(
+                    journal,
+                    self.editing.check.id or 0,
+                    answers,
+                    notes=notes,
+                    taken_on=when,
+                    taken_by=who,
+                )
+            else:
+                self.check = record_check(
+                    journal, answers, notes=notes, taken_on=when, taken_by=who
+                )
         except JournalError as exc:
             self.error.setText(f"Not saved: {exc}")
             self.error.show()

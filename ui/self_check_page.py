@@ -16,9 +16,18 @@ from PySide6.QtWidgets import (
 )
 
 from iltdesk import dates
-from iltdesk.self_check import AREAS, CheckIn, check_ins, strongest_and_weakest, trends
+from iltdesk.errors import JournalError
+from iltdesk.self_check import (
+    AREAS,
+    CheckIn,
+    check_ins,
+    delete_check,
+    strongest_and_weakest,
+    trends,
+)
 from ui.context import AppContext
 from ui.cycle_cards import record_list
+from ui.record_actions import actions_button, confirm_delete
 from ui.self_check_chart import SelfCheckChart
 from ui.self_check_colours import area_dot
 from ui.self_check_dialog import TAKEN_BY, SelfCheckDialog
@@ -55,6 +64,9 @@ class SelfCheckPage(QWidget):
         self.checks.setStyleSheet("QListWidget { background: transparent; }")
         self.checks.currentItemChanged.connect(lambda *_: self._show_selected())
         self.detail_title = label("", "SectionTitle")
+        self.check_actions = actions_button(
+            self.checks, "check-in", self.edit_selected, self.delete_selected
+        )
         self.detail = QVBoxLayout()
         self.new_button = QPushButton("New check-in…")
         self.new_button.setObjectName("Primary")
@@ -122,14 +134,21 @@ class SelfCheckPage(QWidget):
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(28)
+        detail_head = QHBoxLayout()
+        detail_head.setContentsMargins(0, 0, 0, 0)
+        detail_head.addWidget(self.detail_title, 1)
+        detail_head.addWidget(self.check_actions, 0, Qt.AlignmentFlag.AlignBottom)
         for header, body, stretch in (
             (self.moved_title, scrolling(moved), 5),
             (label("Past check-ins", "SectionTitle"), self.checks, 3),
-            (self.detail_title, scrolling(detail), 6),
+            (detail_head, scrolling(detail), 6),
         ):
             box = QVBoxLayout()
             box.setSpacing(6)
-            box.addWidget(header)
+            if isinstance(header, QHBoxLayout):
+                box.addLayout(header)
+            else:
+                box.addWidget(header)
             box.addWidget(body, 1)
             row.addLayout(box, stretch)
         page = QWidget()
@@ -195,6 +214,34 @@ class SelfCheckPage(QWidget):
         self.checks.blockSignals(False)
         self._show_selected()
 
+    def selected(self) -> CheckIn | None:
+        """The check-in shown on the right, if any."""
+        current = self.checks.currentItem()
+        chosen = current.data(CHECK_ID) if current else None
+        return next((e for e in self._history if e.check.id == chosen), None)
+
+    def edit_selected(self) -> None:
+        """Correct the selected check-in in the same form it was taken in."""
+        if (entry := self.selected()) is None:
+            return
+        dialog = SelfCheckDialog(self._context, self, editing=entry)
+        if dialog.exec():
+            self.select_check(entry.check.id or 0)
+
+    def delete_selected(self) -> None:
+        """Remove the selected check-in after asking, since there is no undo."""
+        if (entry := self.selected()) is None:
+            return
+        what = f"The check-in of {dates.with_weekday(entry.check.taken_on)}, all fifteen ratings."
+        if not confirm_delete(self, "Delete this check-in?", what):
+            return
+        try:
+            delete_check(self._context.journal, entry.check.id or 0)
+        except JournalError as exc:
+            self._context.save_failed.emit(f"Not deleted: {exc}")
+            return
+        self._context.changed.emit("self_check")  # shows the newest that is left
+
     def _new_check(self) -> None:
         dialog = SelfCheckDialog(self._context, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -209,9 +256,8 @@ class SelfCheckPage(QWidget):
             if widget is not None:
                 widget.hide()  # deleteLater waits for the event loop; don't draw it till then
                 widget.deleteLater()
-        current = self.checks.currentItem()
-        chosen = current.data(CHECK_ID) if current else None
-        entry = next((e for e in self._history if e.check.id == chosen), None)
+        entry = self.selected()
+        self.check_actions.setVisible(entry is not None)
         if entry is None:
             self.detail_title.setText("Ratings")
             self.detail.addWidget(label("Pick a check-in to see how it was rated.", "Hint"))

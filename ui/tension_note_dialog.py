@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 
 from iltdesk.errors import JournalError
 from iltdesk.models import TensionNote
-from iltdesk.tension import Tension, add_note
+from iltdesk.tension import Tension, add_note, edit_note
 from ui.context import AppContext
-from ui.cycle_cards import date_edit
+from ui.cycle_cards import date_edit, qdate
 from ui.cycle_phases import LineBox, field_label, hint
 from ui.leaning_widget import LeaningPicker
 
@@ -34,12 +34,18 @@ class TensionNoteDialog(QDialog):
         tension: Tension,
         latest: TensionNote | None = None,
         parent: QWidget | None = None,
+        *,
+        editing: bool = False,
     ) -> None:
         super().__init__(parent)
         self.context = context
         self.tension = tension
         self.saved_note: TensionNote | None = None
-        self.setWindowTitle("A note on a tension — iltdesk")
+        # Editing corrects ``latest`` itself; adding starts a new note from its leaning.
+        self.editing = latest if editing else None
+        self.setWindowTitle(
+            "Edit a note on a tension — iltdesk" if editing else "A note on a tension — iltdesk"
+        )
         self.setMinimumWidth(680)
         heading = QLabel(f"{tension.first_pole}  ↔  {tension.second_pole}")
         heading.setObjectName("SectionTitle")
@@ -72,7 +78,17 @@ class TensionNoteDialog(QDialog):
         self.save_button.setEnabled(False)  # a leaning is the one thing a note must have
         if latest is not None:
             self.picker.set_leaning(latest.leaning)
+        if self.editing is not None:
+            self._fill(self.editing)
         self._lay_out(heading)
+
+    def _fill(self, note: TensionNote) -> None:
+        self.save_button.setEnabled(True)
+        self.noted_on.setDate(qdate(note.noted_on))
+        self.first_serves.set_text(note.first_pole_serves)
+        self.second_serves.set_text(note.second_pole_serves)
+        self.evidence.set_text(note.evidence)
+        self.note.setPlainText(note.note)
 
     def _lay_out(self, heading: QLabel) -> None:
         fields = QGridLayout()
@@ -121,17 +137,19 @@ class TensionNoteDialog(QDialog):
             self._fail("Choose where you lean first: one of the five steps between the poles.")
             return
         noted: date = self.noted_on.date().toPython()  # type: ignore[assignment]
+        fields = {
+            "first_pole_serves": self.first_serves.text(),
+            "second_pole_serves": self.second_serves.text(),
+            "evidence": self.evidence.text(),
+            "note": self.note.toPlainText().strip(),
+            "noted_on": noted,
+        }
+        journal = self.context.journal
         try:
-            self.saved_note = add_note(
-                self.context.journal,
-                self.tension.key,
-                leaning,
-                first_pole_serves=self.first_serves.text(),
-                second_pole_serves=self.second_serves.text(),
-                evidence=self.evidence.text(),
-                note=self.note.toPlainText().strip(),
-                noted_on=noted,
-            )
+            if self.editing is not None:
+                self.saved_note = edit_note(journal, self.editing.id or 0, leaning, **fields)
+            else:
+                self.saved_note = add_note(journal, self.tension.key, leaning, **fields)
         except JournalError as exc:
             self._fail(f"Not saved: {exc}")
             return

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from iltdesk import dates
+from iltdesk.errors import JournalError
 from iltdesk.models import TensionNote
-from iltdesk.tension import TENSIONS, Tension, leaning_words, notes_on, overview
+from iltdesk.tension import TENSIONS, Tension, delete_note, leaning_words, notes_on, overview
 from ui.context import AppContext
 from ui.cycle_phases import accent, accent_text, hint, restyle
 from ui.leaning_widget import (
@@ -31,6 +32,7 @@ from ui.leaning_widget import (
     ScaleMark,
     sentence,
 )
+from ui.record_actions import actions_button, confirm_delete
 from ui.tension_note_dialog import TensionNoteDialog
 
 
@@ -60,10 +62,19 @@ def overview_text(tension: Tension, note: TensionNote | None) -> str:
 class NoteCard(QFrame):
     """One dated note: the leaning in words, when each pole serves, the evidence, the note."""
 
+    edit_requested = Signal(int)
+    delete_requested = Signal(int)
+
     def __init__(self, tension: Tension, note: TensionNote, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("NoteCard")
         self.note = note
+        self.actions = actions_button(
+            self,
+            "note",
+            lambda: self.edit_requested.emit(note.id or 0),
+            lambda: self.delete_requested.emit(note.id or 0),
+        )
         when = QLabel(dates.with_weekday(note.noted_on))
         when.setObjectName("NoteDate")
         self.leaning = QLabel(sentence(leaning_words(tension, note.leaning)))
@@ -73,6 +84,7 @@ class NoteCard(QFrame):
         head.addWidget(when)
         head.addWidget(self.leaning, 1)
         head.addWidget(ScaleMark(note.leaning))
+        head.addWidget(self.actions, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 14)
         layout.setSpacing(8)
@@ -250,6 +262,9 @@ class TensionsPage(QWidget):
             card.hide()  # at once: deleteLater waits for the event loop
             card.deleteLater()
         self.note_cards = [NoteCard(tension, note) for note in self._notes]
+        for card in self.note_cards:
+            card.edit_requested.connect(self.edit_note)
+            card.delete_requested.connect(self.delete_note)
         while self.cards.count():
             self.cards.takeAt(0)
         for card in self.note_cards:
@@ -274,3 +289,34 @@ class TensionsPage(QWidget):
             self.context.changed.emit("tension")
             self.refresh()
             self.select_note(dialog.saved_note.id or 0)
+
+    # -- correcting ----------------------------------------------------------------------------
+
+    def edit_note(self, note_id: int) -> None:
+        """Correct a note in the same form it was written in; it stays where it was."""
+        note = next((n for n in self._notes if n.id == note_id), None)
+        if note is None:
+            return
+        dialog = TensionNoteDialog(self.context, self.current_tension(), note, self, editing=True)
+        if dialog.exec() and dialog.saved_note is not None:
+            self.context.changed.emit("tension")
+            self.refresh()
+            self.select_note(note_id)
+
+    def delete_note(self, note_id: int) -> None:
+        """Remove a note after asking, since there is no undo."""
+        note = next((n for n in self._notes if n.id == note_id), None)
+        if note is None:
+            return
+        tension = self.current_tension()
+        poles = f"{tension.first_pole} ↔ {tension.second_pole}"
+        what = f"Your note of {dates.short(note.noted_on)} on {poles}."
+        if not confirm_delete(self, "Delete this note?", what):
+            return
+        try:
+            delete_note(self.context.journal, note_id)
+        except JournalError as exc:
+            self.context.save_failed.emit(f"Not deleted: {exc}")
+            return
+        self.context.changed.emit("tension")
+        self.refresh()
