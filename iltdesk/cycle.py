@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Literal
 
 from sqlmodel import Session, col, select
 
@@ -40,11 +41,22 @@ ACTIVITY_TITLES = {
 OUTCOME_TITLES = {Outcome.met: "Met", Outcome.partly: "Partly met", Outcome.not_yet: "Not yet"}
 
 
+@dataclass(frozen=True)
+class ClosureGap:
+    """One thing a cycle needs before it may close: which part, and how to say it."""
+
+    part: Literal["outcome", "evidence", "reflection"]
+    words: str
+
+    def __str__(self) -> str:
+        return self.words
+
+
 class CycleNotReady(UsageError):
     """A cycle cannot close yet; ``missing`` says what it still needs."""
 
-    def __init__(self, missing: list[str]) -> None:
-        super().__init__("To close this cycle, add: " + "; ".join(missing) + ".")
+    def __init__(self, missing: list[ClosureGap]) -> None:
+        super().__init__("To close this cycle, add: " + "; ".join(map(str, missing)) + ".")
         self.missing = missing
 
 
@@ -94,15 +106,15 @@ def standing(cycle: LearningCycle, today: date) -> Standing:
     )
 
 
-def closure_problems(cycle: LearningCycle) -> list[str]:
+def closure_problems(cycle: LearningCycle) -> list[ClosureGap]:
     """What a cycle still needs before it may close: outcome, evidence, a reflection."""
     missing = []
     if cycle.outcome is None:
-        missing.append("the outcome (met, partly, or not yet)")
+        missing.append(ClosureGap("outcome", "the outcome (met, partly, or not yet)"))
     if not cycle.outcome_evidence.strip():
-        missing.append("the evidence for that outcome")
+        missing.append(ClosureGap("evidence", "the evidence for that outcome"))
     if not (cycle.lead_reflection.strip() or cycle.principal_reflection.strip()):
-        missing.append("a reflection (the lead's or yours)")
+        missing.append(ClosureGap("reflection", "a reflection (the lead's or yours)"))
     return missing
 
 

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from iltdesk.cycle import (
+    ClosureGap,
     CycleNotReady,
     Standing,
     activities,
@@ -31,9 +32,10 @@ from iltdesk.observation import ObservationNotes, add_observation
 from iltdesk.store.journal import Journal
 
 DAY = date(2025, 3, 12)  # a Wednesday
-OUTCOME = "the outcome (met, partly, or not yet)"
-EVIDENCE = "the evidence for that outcome"
-REFLECTION = "a reflection (the lead's or yours)"
+# Each gap names its part, so the screen can mark that field without reading the words.
+OUTCOME = ClosureGap("outcome", "the outcome (met, partly, or not yet)")
+EVIDENCE = ClosureGap("evidence", "the evidence for that outcome")
+REFLECTION = ClosureGap("reflection", "a reflection (the lead's or yours)")
 
 
 def _lead(journal: Journal, name: str = "Maria Lopez") -> int:
@@ -279,7 +281,7 @@ def test_standing_counts_days_left_and_overrun() -> None:
     ],
 )
 def test_closure_problems_name_exactly_what_is_missing(
-    fields: dict[str, object], missing: list[str]
+    fields: dict[str, object], missing: list[ClosureGap]
 ) -> None:
     assert closure_problems(_in_memory(**fields)) == missing
 

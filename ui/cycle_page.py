@@ -19,6 +19,7 @@ from iltdesk.cycle import (
     OUTCOME_TITLES,
     PHASE_TITLES,
     PHASES,
+    ClosureGap,
     CycleNotReady,
     close_cycle,
     closure_problems,
@@ -263,11 +264,13 @@ class CyclePage(QWidget):
         self.restructured.emit(self.cycle.id or 0)
         self.context.changed.emit("cycle")
 
-    def _show_missing(self, missing: list[str]) -> None:
+    def _show_missing(self, missing: list[ClosureGap]) -> None:
         self.evaluation.show_missing(missing)
         if missing:
             self.problems.setText(
-                "Not closed yet. It still needs " + "; ".join(missing) + " (marked below)."
+                "Not closed yet. It still needs "
+                + "; ".join(map(str, missing))
+                + " (marked below)."
             )
         else:
             self.problems.setText("Everything is in: you can close the cycle now.")

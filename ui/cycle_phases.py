@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iltdesk.cycle import OUTCOME_TITLES, PHASE_TITLES
+from iltdesk.cycle import OUTCOME_TITLES, PHASE_TITLES, ClosureGap
 from iltdesk.models import CyclePhase, LearningCycle
 from ui.markdown_edit import MarkdownEdit
 from ui.theme import ACCENT
@@ -213,13 +213,6 @@ class PhaseCard(QFrame):
             self.body.addWidget(note)
 
 
-def _needs(problem: str) -> str:
-    """Which field a closure problem is about (closure_problems gives sentences, not keys)."""
-    if "evidence" in problem:
-        return "evidence"
-    return "reflection" if "reflection" in problem else "outcome"
-
-
 class EvaluationCard(PhaseCard):
     """Phase 4: was the goal met, what shows it, what each of you makes of it, what next."""
 
@@ -298,9 +291,9 @@ class EvaluationCard(PhaseCard):
             "next_goal": self.next_goal.text(),
         }
 
-    def show_missing(self, missing: list[str]) -> None:
+    def show_missing(self, missing: list[ClosureGap]) -> None:
         """Say under each field what closing still needs, and outline those fields."""
-        needs = {_needs(problem): problem for problem in missing}
+        needs = {gap.part: gap.words for gap in missing}
         fields: dict[str, tuple[QWidget, ...]] = {
             "outcome": (self.outcome_row,),
             "evidence": (self.evidence,),
