@@ -54,6 +54,20 @@ def create_private_file(path: Path) -> None:
     os.chmod(path, FILE_MODE)
 
 
+def ensure_private_file(path: Path) -> Path:
+    """Make ``path`` an existing 0600 file in 0700 folders, for a library to write into.
+
+    For files another library writes (Qt's settings): it rewrites them through a temporary
+    file that keeps the existing file's mode, so creating it privately first keeps it private
+    whatever the umask.
+    """
+    ensure_private_dir(path.parent)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT, FILE_MODE)
+    os.close(fd)
+    os.chmod(path, FILE_MODE)
+    return path
+
+
 def fsync_dir(path: Path) -> None:
     """Make a rename or a new file in ``path`` durable (a no-op where not supported)."""
     if os.name != "posix":

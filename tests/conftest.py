@@ -62,6 +62,11 @@ def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         ("XDG_STATE_HOME", ".local/state"),
     ):
         monkeypatch.setenv(name, str(home / sub))
+    # Qt decides where its settings file lives once per process: point it at this test's HOME.
+    from PySide6.QtCore import QSettings
+
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(home / ".config"))
     # Subprocesses must never reach the real keychain either.
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
     monkeypatch.delenv("ILTDESK_PASSPHRASE", raising=False)

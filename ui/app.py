@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import os
 import sys
+from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from iltdesk import keychain
 from iltdesk.errors import JournalError, KeychainUnavailable
 from iltdesk.store.journal import Journal
 from ui import crash, theme
+from ui.automatic_backup import AutomaticBackup
 from ui.context import AppContext
 from ui.icons import app_icon
 from ui.main_window import MainWindow
+from ui.preferences import private_settings
 from ui.recent import add_recent, recent_journals
 from ui.unlock import KEYCHAIN_TIMEOUT, UnlockDialog, friendly_error
 from ui.welcome import WelcomeWindow
@@ -29,6 +32,7 @@ class AppController(QObject):
         self.window: MainWindow | None = None
         self.welcome: WelcomeWindow | None = None
         self._place: dict[str, int] = {}  # where the user was when the app locked
+        private_settings()  # before anything (recent journals, preferences) writes to it
 
     def start(self, path: Path | None) -> None:
         """Open ``path``, else the most recent journal, else the welcome window."""
@@ -74,7 +78,9 @@ class AppController(QObject):
                 return
         parent = self.welcome if self.welcome is not None and self.welcome.isVisible() else None
         dialog = UnlockDialog(path, parent, message=message)
-        if dialog.exec() and dialog.journal is not None:
+        accepted = bool(dialog.exec())
+        dialog.deleteLater()  # a child of the welcome window would otherwise live on
+        if accepted and dialog.journal is not None:
             self.show_main(dialog.journal)
         elif dialog.choose_other or self.window is None:
             self.show_welcome()
@@ -89,9 +95,15 @@ class AppController(QObject):
         self.window = MainWindow(AppContext(journal))
         self.window.lock_requested.connect(self.lock)
         self.window.show()
+        # The day's backup, on a worker thread; it reports in the status bar, never modally.
+        AutomaticBackup(self.window, journal).start(datetime.now())
         if self._place:
             self.window.go_to(self._place)
             self._place = {}
+        if os.environ.get("ILTDESK_QUIT_WHEN_SHOWN") == "1":
+            # For tools/bundle_smoke.py and bench: the window is up; close it as a person
+            # would (closeEvent saves and releases), which quits the app.
+            QTimer.singleShot(0, self.window.close)
 
     def lock(self) -> None:
         """Save, close the journal (forgetting its key) and ask for the passphrase again."""
@@ -125,6 +137,8 @@ def launch(journal: Path | None = None) -> int:
     app.setApplicationName("iltdesk")
     app.setOrganizationName("iltdesk")
     app.setApplicationDisplayName("iltdesk")
+    # Lets Wayland docks match the window to iltdesk.desktop and its icon.
+    app.setDesktopFileName("iltdesk")
     theme.apply(app)
     app.setWindowIcon(app_icon())
     crash.install()

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QTimer, Signal
+import sys
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -23,6 +28,7 @@ from ui.lead_dialog import LeadDialog
 from ui.lead_page import OVERVIEW, LeadPage
 from ui.leads_sidebar import LeadsSidebar
 from ui.observation_dialog import ObservationDialog
+from ui.preferences import private_settings
 from ui.reflect_pages import PAGE_OF_KIND, ReflectPages
 from ui.search_dialog import SearchDialog
 from ui.settings_dialog import SettingsDialog
@@ -35,6 +41,20 @@ _INPUT_EVENTS = {
     QEvent.Type.MouseMove,
     QEvent.Type.Wheel,
 }
+IDLE_CHECK_MS = 5_000  # also catches time that passed while the computer slept
+
+
+def idle_clock() -> float:
+    """Seconds on a clock that keeps counting while the computer sleeps.
+
+    Qt's timers and Linux's monotonic clock stop during suspend, so a laptop closed for the
+    night would otherwise come back with the journal open for the rest of the idle period.
+    """
+    if sys.platform.startswith("linux"):
+        return time.clock_gettime(time.CLOCK_BOOTTIME)
+    if sys.platform == "darwin":
+        return time.clock_gettime(time.CLOCK_MONOTONIC)  # counts sleep on macOS
+    return time.monotonic()  # Windows: GetTickCount64 counts sleep
 
 
 class MainWindow(QMainWindow):
@@ -42,9 +62,16 @@ class MainWindow(QMainWindow):
 
     lock_requested = Signal()
 
-    def __init__(self, context: AppContext, idle_minutes: int | None = None) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        idle_minutes: int | None = None,
+        clock: Callable[[], float] | None = None,
+    ) -> None:
         super().__init__()
         self.context = context
+        self.clock = clock or idle_clock  # looked up here, so a test can patch ``idle_clock``
+        self.last_input = self.clock()
         self.setWindowTitle(self._title())
         self.setWindowIcon(app_icon())
         self.resize(1240, 800)
@@ -72,16 +99,21 @@ class MainWindow(QMainWindow):
         context.saved.connect(lambda: self._save_message("All changes saved", error=False))
         context.save_failed.connect(lambda text: self._save_message(text, error=True))
         self._build_menus()
+        # The idle limit is the single-shot timer's interval; both timers only ask the clock.
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
         self.idle_timer.setInterval((idle_minutes or preferences.idle_minutes()) * 60_000)
-        self.idle_timer.timeout.connect(self.lock_requested)
+        self.idle_timer.timeout.connect(self.check_idle)
         self.idle_timer.start()
+        self.idle_check = QTimer(self)
+        self.idle_check.setInterval(IDLE_CHECK_MS)
+        self.idle_check.timeout.connect(self.check_idle)
+        self.idle_check.start()
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
         self.sidebar.select_today()
-        geometry = QSettings("iltdesk", "iltdesk").value("window/geometry")
+        geometry = private_settings().value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
 
@@ -179,6 +211,7 @@ class MainWindow(QMainWindow):
         dialog.journal_replaced.connect(self.replace_journal)
         dialog.needs_unlock.connect(self.lock_requested.emit)
         dialog.exec()
+        dialog.deleteLater()  # with its passphrase dialogs, whose fields held secrets
         self.idle_timer.setInterval(preferences.idle_minutes() * 60_000)
 
     def replace_journal(self, journal: Journal) -> None:
@@ -275,15 +308,38 @@ class MainWindow(QMainWindow):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT_EVENTS:
+            self.last_input = self.clock()
             self.idle_timer.start()
         return False
 
+    def check_idle(self) -> bool:
+        """Ask to lock if the idle period has passed on the clock; True if it asked."""
+        if not self.idle_check.isActive():
+            return False  # released: this window no longer speaks for the app
+        idle = self.clock() - self.last_input
+        limit = self.idle_timer.interval() / 1000
+        if idle < limit:
+            if not self.idle_timer.isActive():  # it fired early (coarse timers may)
+                QTimer.singleShot(int((limit - idle) * 1000) + 1, self, self.check_idle)
+            return False
+        self.last_input = self.clock()  # if locking is refused, try again one period later
+        self.lock_requested.emit()
+        return True
+
     def release(self) -> None:
-        """Stop watching input and keep the window's size (before it is thrown away)."""
-        settings = QSettings("iltdesk", "iltdesk")
+        """Stop watching input, keep the window's size and empty every passphrase field.
+
+        The window is only deleted once the event loop is back from the unlock prompt, so
+        any secret still in a hidden dialog's field would outlive the lock without this.
+        """
+        for field in self.findChildren(QLineEdit):
+            if field.echoMode() != QLineEdit.EchoMode.Normal:
+                field.setText("")  # unlike clear(), also drops the field's undo history
+        settings = private_settings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.sync()
         self.idle_timer.stop()
+        self.idle_check.stop()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)

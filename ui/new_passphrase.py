@@ -53,8 +53,9 @@ class NewPassphraseFields(QObject):
 
     def clear(self) -> None:
         """Empty both fields (after use, so the widgets stop holding the secret)."""
-        self.first.clear()
-        self.again.clear()
+        # setText, not clear(): clear() keeps the passphrase in the undo history.
+        self.first.setText("")
+        self.again.setText("")
 
     def update(self) -> None:
         """Refresh the meter and hint, and announce whether the passphrase may be used."""

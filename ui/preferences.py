@@ -2,16 +2,39 @@
 
 from __future__ import annotations
 
+import os
+import sys
+from pathlib import Path
+
 from PySide6.QtCore import QSettings
+
+from iltdesk.paths import DIR_MODE, ensure_private_file
 
 IDLE_LOCK_KEY = "lock/idle_minutes"
 CADENCE_KEY = "leads/default_cadence_days"
 DEFAULT_IDLE_MINUTES = 10
 DEFAULT_CADENCE_DAYS = 14
+_SETTINGS_ARE_A_FILE = sys.platform not in ("darwin", "win32")  # elsewhere: plist, registry
+
+
+def private_settings() -> QSettings:
+    """The app's QSettings, whose file is made 0600 in a 0700 folder before Qt writes to it.
+
+    Qt creates its settings file and folder with the process umask (0644/0755 under the
+    usual 022) and keeps an existing file's mode when it rewrites it, so creating it first
+    is enough. Only where settings are an INI file (Linux and other Unixes).
+    """
+    settings = QSettings("iltdesk", "iltdesk")
+    if _SETTINGS_ARE_A_FILE and settings.format() == QSettings.Format.NativeFormat:
+        path = Path(settings.fileName())
+        ensure_private_file(path)
+        if path.parent.name == "iltdesk":  # the app's own folder, perhaps made by an older one
+            os.chmod(path.parent, DIR_MODE)
+    return settings
 
 
 def _int(key: str, default: int, low: int, high: int) -> int:
-    value = QSettings("iltdesk", "iltdesk").value(key, default)
+    value = private_settings().value(key, default)
     try:
         number = int(str(value))
     except ValueError:
@@ -31,7 +54,7 @@ def default_cadence() -> int:
 
 def save(*, idle: int, cadence: int) -> None:
     """Store the preferences."""
-    settings = QSettings("iltdesk", "iltdesk")
+    settings = private_settings()
     settings.setValue(IDLE_LOCK_KEY, idle)
     settings.setValue(CADENCE_KEY, cadence)
     settings.sync()

@@ -25,15 +25,29 @@ from PySide6.QtWidgets import (
 )
 
 from iltdesk import keychain
-from iltdesk.errors import JournalError
+from iltdesk.errors import JournalDamaged, JournalError, WrongPassphrase
 from iltdesk.paths import JOURNAL_SUFFIX
-from iltdesk.store.backup import backup, backups_dir, rekey, restore
+from iltdesk.store import rotation
+from iltdesk.store.backup import backup, backups_dir, rekey
 from iltdesk.store.journal import Journal
 from ui import preferences
 from ui.background import run_with_progress
+from ui.backups_panel import BackupsPanel
 from ui.context import AppContext
 from ui.passphrase_dialog import ChangePassphraseDialog
 from ui.unlock import KEYCHAIN_TIMEOUT, friendly_error
+
+
+def restore_failure_text(error: JournalError) -> str:
+    """Why a backup was not restored, about the backup (the journal itself is fine)."""
+    if isinstance(error, WrongPassphrase):
+        return (
+            "That passphrase does not open this backup. It opens with the passphrase the "
+            "journal had when the backup was made."
+        )
+    if isinstance(error, JournalDamaged):
+        return "This backup is damaged, so it was not restored. Choose another one."
+    return friendly_error(error)
 
 
 class SettingsDialog(QDialog):
@@ -46,7 +60,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.setWindowTitle("Settings — iltdesk")
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(560)
         values = context.journal.settings()
         self.school = QLineEdit(values.get("school", ""))
         self.principal = QLineEdit(values.get("principal", ""))
@@ -109,26 +123,16 @@ class SettingsDialog(QDialog):
         layout.addLayout(row)
         return box
 
-    def _backup_group(self) -> QGroupBox:
-        box = QGroupBox("Backups")
-        note = QLabel(
-            "A backup is an encrypted copy, checked after it is written. It opens with the "
-            "passphrase the journal had when it was made."
-        )
-        note.setWordWrap(True)
-        note.setObjectName("Hint")
-        now = QPushButton("Back up now…")
-        now.clicked.connect(self.back_up)
-        back = QPushButton("Restore from a backup…")
-        back.clicked.connect(self.restore_backup)
-        row = QHBoxLayout()
-        row.addWidget(now)
-        row.addWidget(back)
-        row.addStretch(1)
-        layout = QVBoxLayout(box)
-        layout.addWidget(note)
-        layout.addLayout(row)
-        return box
+    def _backup_group(self) -> BackupsPanel:
+        self.backups = BackupsPanel(self.context, self)
+        self.backups.restore_requested.connect(self._restore_from)
+        to_file = QPushButton("Back up to a file…")
+        to_file.clicked.connect(self.back_up)
+        from_file = QPushButton("Restore from a file…")
+        from_file.clicked.connect(self.restore_backup)
+        self.backups.add_button(to_file)
+        self.backups.add_button(from_file)
+        return self.backups
 
     def _show_keychain_state(self) -> None:
         path = self.context.journal.path
@@ -139,7 +143,7 @@ class SettingsDialog(QDialog):
             self.keychain_state.setText(
                 "No system keychain is available: you are asked for the passphrase each time."
             )
-            self.forget_button.setEnabled(False)
+            self.forget_button.setVisible(False)
             self.remember_button.setEnabled(False)
             return
         if remembered:
@@ -194,6 +198,9 @@ class SettingsDialog(QDialog):
         if not dialog.exec():
             return
         new = dialog.new.text()
+        for field in (dialog.current, dialog.new, dialog.again):
+            field.setText("")  # no passphrase lingers in a hidden dialog for the session
+        dialog.deleteLater()
         path = self.context.journal.path
         was_remembered = False
         with contextlib.suppress(JournalError):
@@ -236,24 +243,33 @@ class SettingsDialog(QDialog):
         except JournalError as exc:
             QMessageBox.warning(self, "Backup failed", str(exc))
             return
+        self.backups.refresh()  # the suggested name is listed there
         QMessageBox.information(
             self, "Backed up", f"Backed up and checked ({report.pages} pages):\n{chosen}"
         )
 
     def restore_backup(self) -> None:
-        """Replace the journal with a verified backup; the current one is kept beside it."""
+        """Replace the journal with a verified backup file the user picks."""
         chosen, _ = QFileDialog.getOpenFileName(
             self,
             "Restore from",
             str(backups_dir(self.context.journal.path)),
             f"iltdesk journal (*{JOURNAL_SUFFIX});;All files (*)",
         )
-        if not chosen:
-            return
+        if chosen:
+            self._restore_from(Path(chosen), Path(chosen).name)
+
+    def _restore_from(self, chosen: Path, described: str) -> None:
+        """Restore ``chosen``: close the journal, put the checked copy in, reopen it.
+
+        The journal as it was is kept beside it (the restore's own safety copy).
+        """
         secret, ok = QInputDialog.getText(
             self,
-            "Backup passphrase",
-            "The passphrase this backup was made with:",
+            "Restore a backup",
+            f"Restore the backup from {described}.\n"
+            "The journal as it is now is kept beside it (listed as “Before a restore”).\n\n"
+            "The passphrase the journal had when this backup was made:",
             QLineEdit.EchoMode.Password,
         )
         if not ok or not secret:
@@ -265,16 +281,28 @@ class SettingsDialog(QDialog):
             aside = run_with_progress(
                 self,
                 "Checking and restoring the backup…",
-                lambda: restore(Path(chosen), path, secret, force=True),
+                lambda: rotation.restore_from(chosen, path, secret),
             )
             journal = Journal.open(path, secret)
         except JournalError as exc:
             QMessageBox.warning(
-                self, "Not restored", f"{friendly_error(exc)}\nYour journal was not changed."
+                self, "Not restored", f"{restore_failure_text(exc)}\nYour journal was not changed."
             )
-            self.needs_unlock.emit()
+            self._reopen_unchanged(path, secret)
             return
         self.journal_replaced.emit(journal)
         QMessageBox.information(
             self, "Restored", f"Restored. The journal it replaced is kept as {aside}."
         )
+        self.reject()  # the fields shown belong to the journal that was replaced: never save them
+
+    def _reopen_unchanged(self, path: Path, secret: str) -> None:
+        """After a failed restore: carry on if the passphrase typed also opens the journal."""
+        try:
+            journal = Journal.open(path, secret)
+        except JournalError:
+            self.reject()
+            self.needs_unlock.emit()
+            return
+        self.journal_replaced.emit(journal)
+        self.backups.refresh()

@@ -140,5 +140,5 @@ class UnlockDialog(QDialog):
             # If the keychain fails the journal is still open; the user is simply asked next time.
             with contextlib.suppress(JournalError):
                 keychain.remember(self.path, secret, KEYCHAIN_TIMEOUT)
-        self.passphrase.clear()
+        self.passphrase.setText("")  # clear() keeps the text in the undo history
         self.accept()

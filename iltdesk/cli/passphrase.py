@@ -31,6 +31,21 @@ def _no_passphrase() -> UsageError:
     )
 
 
+def is_text(secret: str) -> bool:
+    """Whether ``secret`` is valid text: a non-UTF-8 byte in the environment or a terminal
+    arrives as a lone surrogate, which can never be a journal's passphrase."""
+    try:
+        secret.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def from_env(env: str = ENV_PASSPHRASE) -> str | None:
+    """The passphrase in the environment variable ``env``, or None when it is unset or empty."""
+    return os.environ.get(env) or None
+
+
 def from_keychain(path: Path) -> str | None:
     """The remembered passphrase, or None when there is none or no keychain answers."""
     try:
@@ -48,15 +63,26 @@ def prompt(label: str) -> str:
 
 def new_passphrase(env: str = ENV_PASSPHRASE) -> str:
     """A new passphrase from ``env`` or typed twice."""
-    value = os.environ.get(env)
-    if value:
-        return value
-    first = prompt("New passphrase: ")
-    if not first:
-        raise UsageError("The passphrase cannot be empty.")
-    if prompt("Type it again: ") != first:
-        raise UsageError("The two passphrases differ; nothing was changed.")
-    return first
+    value = from_env(env)
+    if value is None:
+        value = prompt("New passphrase: ")
+        if not value:
+            raise UsageError("The passphrase cannot be empty.")
+        if prompt("Type it again: ") != value:
+            raise UsageError("The two passphrases differ; nothing was changed.")
+    if not is_text(value):
+        raise UsageError(
+            "The passphrase holds bytes that are not UTF-8 text; set your terminal to UTF-8 "
+            "and try again. Nothing was changed."
+        )
+    return value
+
+
+def _open_with(opener: Callable[[Path, str], Journal], path: Path, secret: str) -> Journal:
+    if not is_text(secret):
+        # Every journal's passphrase is text, so this one cannot be it.
+        raise WrongPassphrase(f"The passphrase does not unlock {path}.")
+    return opener(path, secret)
 
 
 def unlock(path: Path, opener: Callable[[Path, str], Journal] | None = None) -> Journal:
@@ -67,17 +93,17 @@ def unlock(path: Path, opener: Callable[[Path, str], Journal] | None = None) -> 
     remembered = from_keychain(path)
     if remembered is not None:
         try:
-            return open_with(path, remembered)
+            return _open_with(open_with, path, remembered)
         except WrongPassphrase:
             pass  # the journal's passphrase changed elsewhere: fall through to the others
-    env_value = os.environ.get(ENV_PASSPHRASE)
-    if env_value:
-        return open_with(path, env_value)
+    env_value = from_env()
+    if env_value is not None:
+        return _open_with(open_with, path, env_value)
     if not _interactive():
         raise _no_passphrase()
     for attempt in range(PROMPT_ATTEMPTS):
         try:
-            return open_with(path, getpass.getpass(f"Passphrase for {path}: "))
+            return _open_with(open_with, path, getpass.getpass(f"Passphrase for {path}: "))
         except WrongPassphrase:
             if attempt == PROMPT_ATTEMPTS - 1:
                 raise

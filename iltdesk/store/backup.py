@@ -7,15 +7,25 @@ durable, and only then renamed into place, so a crash leaves either the old file
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
+import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
+from sqlmodel import SQLModel
 
-from iltdesk.errors import JournalDamaged, JournalInUse, UsageError
+from iltdesk.errors import (
+    DiskFull,
+    JournalDamaged,
+    JournalError,
+    JournalInUse,
+    NotAJournal,
+    UsageError,
+)
 from iltdesk.paths import (
     JOURNAL_SUFFIX,
     create_private_file,
@@ -24,7 +34,7 @@ from iltdesk.paths import (
     private_temp_path,
 )
 from iltdesk.search_index import INDEX_TABLE
-from iltdesk.store import schema
+from iltdesk.store import schema, verifier
 from iltdesk.store.connection import (
     Connection,
     check_new_passphrase,
@@ -54,9 +64,39 @@ def _stamp() -> str:
     return datetime.now().strftime("%Y%m%d-%H%M%S")
 
 
+def _free_name(folder: Path, stem: str) -> Path:
+    """``folder/stem.iltdesk``, or ``stem-2``, ``stem-3``… when taken (two in one second)."""
+    candidate, n = folder / f"{stem}{JOURNAL_SUFFIX}", 1
+    while candidate.exists() or Path(f"{candidate}-wal").exists():
+        n += 1
+        candidate = folder / f"{stem}-{n}{JOURNAL_SUFFIX}"
+    return candidate
+
+
 def backups_dir(journal_path: Path) -> Path:
     """The private folder beside a journal where its automatic backups go."""
     return journal_path.parent / f"{journal_path.stem}.backups"
+
+
+STALE_TEMP_AFTER_S = 3600.0
+
+
+def sweep_stale_temp_files(journal_path: Path, older_than: float = STALE_TEMP_AFTER_S) -> int:
+    """Delete the temporary copies a crash left beside a journal or in its backups folder.
+
+    Only our own names (``.iltdesk-*.tmp`` and SQLite's companions of them) older than
+    ``older_than`` seconds go: a younger one may belong to a backup still running elsewhere.
+    Returns how many were removed.
+    """
+    cutoff = time.time() - older_than
+    removed = 0
+    for folder in (journal_path.parent, backups_dir(journal_path)):
+        for leftover in folder.glob(".iltdesk-*.tmp*") if folder.is_dir() else ():
+            with contextlib.suppress(OSError):
+                if leftover.is_file() and leftover.stat().st_mtime < cutoff:
+                    leftover.unlink()
+                    removed += 1
+    return removed
 
 
 def check_connection(conn: Connection, schema_name: str = "main") -> CheckReport:
@@ -84,10 +124,24 @@ def check_connection(conn: Connection, schema_name: str = "main") -> CheckReport
     return report
 
 
+def _storage_error(exc: BaseException, path: Path, unfinished: str) -> JournalError:
+    """``classify``, with a full disk told in terms of what was being done (``unfinished``)."""
+    if isinstance(exc, OSError) and exc.errno != errno.ENOSPC:
+        return JournalError(f"{unfinished[0].upper()}{unfinished[1:]}: {exc.strerror}.")
+    error = DiskFull() if isinstance(exc, OSError) else classify(exc, path)
+    if isinstance(error, DiskFull):
+        return DiskFull(f"The disk is full, so {unfinished}. Free some space and try again.")
+    return error
+
+
 def check(journal: Journal) -> CheckReport:
     """Check an open journal from end to end (passphrase already proven by opening it)."""
     with journal.raw() as conn:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        try:
+            # Folding the WAL in needs room on the disk; a full one is told as such.
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlcipher.Error as exc:
+            raise _storage_error(exc, journal.path, "the journal could not be checked") from None
         return check_connection(conn)
 
 
@@ -99,12 +153,20 @@ def _durable(path: Path) -> None:
         os.close(fd)
 
 
-def _export(conn: Connection, dest: Path, new_passphrase: str | None) -> None:
-    """Write an encrypted copy of ``conn``'s database to the existing empty file ``dest``."""
+def _export(
+    conn: Connection, dest: Path, new_passphrase: str | None, settings: dict[str, str] | None = None
+) -> None:
+    """Write an encrypted copy of ``conn``'s database to the existing empty file ``dest``,
+    with the journal settings in ``settings`` changed in the copy only.
+    """
     key = "" if new_passphrase is None else f" KEY {sql_string(new_passphrase)}"
     conn.execute(f"ATTACH DATABASE {sql_string(str(dest))} AS export_copy{key}")
     try:
         conn.execute("SELECT sqlcipher_export('export_copy')")
+        for name, value in (settings or {}).items():
+            conn.execute(
+                "UPDATE export_copy.journal_setting SET value = ? WHERE key = ?", (value, name)
+            )
     finally:
         conn.execute("DETACH DATABASE export_copy")
     _durable(dest)
@@ -134,8 +196,8 @@ def write_backup(conn: Connection, dest: Path) -> CheckReport:
                 raise JournalDamaged("The backup failed its check: " + "; ".join(report.problems))
             os.replace(tmp, dest)
             fsync_dir(dest.parent)
-    except sqlcipher.Error as exc:
-        raise classify(exc, dest) from None
+    except sqlcipher.Error as exc:  # an OSError is left to the caller, who knows the folder
+        raise _storage_error(exc, dest, "no backup was written") from None
     return report
 
 
@@ -150,14 +212,21 @@ def backup_before_migration(conn: Connection, path: Path, revision: str | None) 
     if revision is None:
         return None  # a brand-new file holds nothing to lose
     folder = ensure_private_dir(backups_dir(path))
-    dest = folder / f"before-migration-from-{revision}-{_stamp()}{JOURNAL_SUFFIX}"
+    # A migration interrupted and retried within a second must not find its own backup there.
+    dest = _free_name(folder, f"before-migration-from-{revision}-{_stamp()}")
     write_backup(conn, dest)
     return dest
 
 
 def ensure_not_open(path: Path) -> None:
-    """Raise ``JournalInUse`` if another process holds the journal at ``path``."""
-    conn = sqlcipher.connect(str(path), isolation_level=None, timeout=0)
+    """Raise ``JournalInUse`` if another process holds the journal at ``path``.
+
+    The probe has no key and is read-only: a read-write one would, on closing, checkpoint a
+    WAL left by a crash into the file (and delete it) without being able to read either.
+    """
+    shm = Path(f"{path}-shm")
+    had_shm = shm.exists()
+    conn = sqlcipher.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=0)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute("SELECT count(*) FROM sqlite_master")
@@ -166,23 +235,59 @@ def ensure_not_open(path: Path) -> None:
             raise classify(exc, path) from None
     finally:
         conn.close()
+        if not had_shm:
+            shm.unlink(missing_ok=True)
+
+
+def _fold_wal(journal_path: Path, passphrase: str) -> None:
+    """Checkpoint a WAL a crash left beside the journal into it, when ``passphrase`` opens it.
+
+    Then the journal is one file and setting it aside is one atomic link: no moment exists in
+    which the journal's name points at its main file without its last commits.
+    """
+    if not Path(f"{journal_path}-wal").exists():
+        return
+    with contextlib.suppress(JournalError):  # another passphrase, or damaged: kept as it is
+        open_connection(journal_path, passphrase).close()
+
+
+def _missing_parts(conn: Connection) -> list[str]:
+    """The tables and columns of this build's schema that the database lacks."""
+    found = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    missing = []
+    for name, table in SQLModel.metadata.tables.items():
+        if name not in found:
+            missing.append(f"table {name}")
+            continue
+        columns = {r[1] for r in conn.execute(f"PRAGMA table_info({sql_string(name)})")}
+        missing += [f"column {name}.{c.name}" for c in table.columns if c.name not in columns]
+    return missing
 
 
 def _verify_file(path: Path, passphrase: str) -> CheckReport:
+    """Prove ``path`` is a whole, readable journal this build can open (refused otherwise)."""
     conn = open_connection(path, passphrase)
     try:
         revision = schema.stored_revision(conn)
-        schema.needs_upgrade(revision)  # refuses a backup from a newer iltdesk
+        # Refuses a backup from a newer iltdesk, or at a revision no iltdesk made.
+        schema.needs_upgrade(revision)
+        # An older journal's tables are the migrations' business; a current one has them all.
+        missing = _missing_parts(conn) if revision == schema.HEAD_REVISION else []
         report = check_connection(conn)
+    except sqlcipher.Error as exc:
+        raise classify(exc, path) from None
     finally:
         conn.close()
+    if revision is None or missing:
+        parts = ", ".join(missing[:5]) or "no tables"
+        raise NotAJournal(f"{path} is not a whole iltdesk journal: it lacks {parts}.")
     if not report.ok:
         raise JournalDamaged(f"{path} is damaged: " + "; ".join(report.problems))
     return report
 
 
 def _set_aside(journal_path: Path) -> Path:
-    aside = journal_path.with_name(f"{journal_path.stem}.before-restore-{_stamp()}{JOURNAL_SUFFIX}")
+    aside = _free_name(journal_path.parent, f"{journal_path.stem}.before-restore-{_stamp()}")
     try:
         os.link(journal_path, aside)
     except OSError:
@@ -205,12 +310,22 @@ def restore(backup_path: Path, journal_path: Path, passphrase: str, *, force: bo
     ensure_private_dir(journal_path.parent)
     aside = None
     with private_temp_path(journal_path) as tmp:
-        shutil.copyfile(backup_path, tmp)
-        _durable(tmp)
-        _verify_file(tmp, passphrase)
+        try:
+            shutil.copyfile(backup_path, tmp)
+            _durable(tmp)
+        except OSError as exc:
+            raise _storage_error(exc, journal_path, "the backup was not restored") from None
+        try:
+            _verify_file(tmp, passphrase)
+        except JournalError as exc:  # name the file the person chose, not our temporary copy
+            raise type(exc)(str(exc).replace(str(tmp), str(backup_path))) from None
         if journal_path.exists():
             ensure_not_open(journal_path)
-            aside = _set_aside(journal_path)
+            _fold_wal(journal_path, passphrase)
+            try:
+                aside = _set_aside(journal_path)
+            except OSError as exc:
+                raise _storage_error(exc, journal_path, "the backup was not restored") from None
         os.replace(tmp, journal_path)
         fsync_dir(journal_path.parent)
     return aside
@@ -228,9 +343,12 @@ def rekey(journal: Journal, new_passphrase: str) -> Journal:
     with private_temp_path(path) as tmp:
         tmp.unlink()
         create_private_file(tmp)
+        # The copy carries the new passphrase's verifier, so whichever file survives a crash
+        # checks typed passphrases against the one that opens it.
+        fresh = {verifier.SETTING_KEY: verifier.make(new_passphrase)}
         with journal.raw() as conn:
             try:
-                _export(conn, tmp, new_key)
+                _export(conn, tmp, new_key, fresh)
             except sqlcipher.Error as exc:
                 raise classify(exc, path) from None
         _verify_file(tmp, new_passphrase)
@@ -241,5 +359,5 @@ def rekey(journal: Journal, new_passphrase: str) -> Journal:
         os.replace(tmp, path)
         fsync_dir(path.parent)
     reopened = Journal.open(path, new_passphrase)
-    reopened.refresh_verifier(new_passphrase)  # the copy still holds the old passphrase's
+    reopened.refresh_verifier(new_passphrase)  # only journals made before the verifier lack it
     return reopened

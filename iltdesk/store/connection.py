@@ -8,6 +8,8 @@ header) and never changes them.
 from __future__ import annotations
 
 import os
+import re
+import struct
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -27,6 +29,12 @@ from iltdesk.paths import create_private_file, ensure_private_dir
 
 PAGE_SIZE = 4096  # SQLCipher 4's default page size
 SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
+# The WAL format (sqlite.org/fileformat.html#walformat): magic -> byte order of its checksums.
+WAL_MAGIC = {0x377F0682: "<", 0x377F0683: ">"}
+WAL_HEADER = 32
+WAL_FRAME_HEADER = 24
+# SQLCipher takes a key of this form as raw key bytes and skips key stretching entirely.
+RAW_KEY_FORM = re.compile(r"[xX]'[0-9A-Fa-f]*'")
 
 Connection = Any  # sqlcipher3 ships no type information
 
@@ -36,12 +44,25 @@ def normalise_passphrase(passphrase: str) -> str:
     return unicodedata.normalize("NFC", passphrase)
 
 
+def is_encodable(passphrase: str) -> bool:
+    """Whether ``passphrase`` can be keyed at all (a lone surrogate has no UTF-8 form)."""
+    try:
+        passphrase.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def check_new_passphrase(passphrase: str) -> None:
     """Refuse a passphrase that cannot protect a journal."""
     if not passphrase:
         raise UsageError("The passphrase cannot be empty.")
     if "\x00" in passphrase:
         raise UsageError("The passphrase cannot contain a NUL character.")
+    if not is_encodable(passphrase):
+        raise UsageError("The passphrase contains a character that cannot be stored; retype it.")
+    if RAW_KEY_FORM.fullmatch(passphrase):
+        raise UsageError("The passphrase cannot have the form x'…' (a raw key); choose words.")
 
 
 def sql_string(text: str) -> str:
@@ -96,8 +117,18 @@ def _connect(path: Path, passphrase: str) -> Connection:
     return conn
 
 
+def _refuse_unknown(conn: Connection) -> None:
+    """Refuse a file that is not a journal this build can open, before anything is written."""
+    from iltdesk.store import schema  # schema imports this module
+
+    schema.needs_upgrade(schema.stored_revision(conn))
+
+
 def _configure(conn: Connection, path: Path) -> None:
     conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    # Switching to WAL rewrites the header, so another app's file or a newer journal is
+    # refused first and stays byte-identical.
+    _refuse_unknown(conn)
     mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
     if str(mode).lower() != "wal":
         raise JournalInUse(f"The journal {path} is open in another iltdesk window or command.")
@@ -110,11 +141,145 @@ def _configure(conn: Connection, path: Path) -> None:
     conn.execute("COMMIT")
 
 
+def _wal_checksum(data: bytes, seed: tuple[int, int], order: str) -> tuple[int, int]:
+    words = struct.unpack(f"{order}{len(data) // 4}I", data)
+    s0, s1 = seed
+    for i in range(0, len(words), 2):
+        s0 = (s0 + words[i] + s1) & 0xFFFFFFFF
+        s1 = (s1 + words[i + 1] + s0) & 0xFFFFFFFF
+    return s0, s1
+
+
+def wal_damage(path: Path) -> str | None:
+    """Why the WAL beside ``path`` would silently drop committed changes, or None.
+
+    SQLite replays a WAL up to its first frame that fails the checksum and ignores the rest,
+    because after a power cut that is a torn, unacknowledged write. But a genuine commit frame
+    *after* a bad one (or frames behind a corrupt header) can only mean the log was damaged
+    later: replaying would quietly roll back acknowledged work, so the journal is refused.
+    A bad frame with nothing genuine after it cannot be told apart from a torn last write.
+    """
+    try:
+        data = Path(f"{path}-wal").read_bytes()
+    except FileNotFoundError:
+        return None
+    frame_size = WAL_FRAME_HEADER + PAGE_SIZE
+    frames = max(0, (len(data) - WAL_HEADER) // frame_size)
+    if not frames:
+        return None
+    magic, _, page_size, _, salt1, salt2, c1, c2 = struct.unpack(">8I", data[:WAL_HEADER])
+    order = WAL_MAGIC.get(magic, ">")
+    if (
+        magic not in WAL_MAGIC
+        or page_size != PAGE_SIZE
+        or (_wal_checksum(data[:24], (0, 0), order) != (c1, c2))
+    ):
+        return "the header of its write-ahead log is corrupt"
+    stored = computed = (c1, c2)  # the last frame's stored checksum, and its recomputed one
+    replayed = True  # still inside the run of frames SQLite would replay
+    for k in range(frames):
+        head = data[WAL_HEADER + k * frame_size :][:WAL_FRAME_HEADER]
+        _, commit, s1, s2, f1, f2 = struct.unpack(">6I", head)
+        mine = stored  # stale frames of an older log are not checked: no commit of ours there
+        if (s1, s2) == (salt1, salt2):
+            body = head[:8] + data[WAL_HEADER + k * frame_size + WAL_FRAME_HEADER :][:PAGE_SIZE]
+            mine = _wal_checksum(body, stored, order)
+            chained = (f1, f2) == mine
+            if (
+                not replayed
+                and commit
+                and (chained or (f1, f2) == _wal_checksum(body, computed, order))
+            ):
+                return "its write-ahead log is corrupt before its last saved change"
+            replayed = replayed and chained
+        else:
+            replayed = False
+        stored, computed = (f1, f2), mine
+    return None
+
+
+def _confirm_wal_damage(path: Path, passphrase: str) -> str | None:
+    """Re-read the WAL while holding a read lock, through a connection that cannot write."""
+    shm = Path(f"{path}-shm")
+    had_shm = shm.exists()
+    conn = sqlcipher.connect(_uri(path, "mode=ro"), uri=True, isolation_level=None, timeout=0)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = {sql_string(normalise_passphrase(passphrase))}")
+        conn.execute("BEGIN")  # a writer elsewhere holds the file: "locked", i.e. in use
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return wal_damage(path)
+    except sqlcipher.Error as exc:
+        raise classify(exc, path) from None
+    finally:
+        conn.close()  # read-only: closing never checkpoints, so the file stays as it was
+        if not had_shm:
+            shm.unlink(missing_ok=True)
+
+
+def _uri(path: Path, query: str) -> str:
+    return path.resolve().as_uri() + "?" + query
+
+
+def _refuse_if_held(path: Path) -> None:
+    """Raise ``JournalInUse`` if another process holds the journal (keyless, read-only probe).
+
+    Without a key the read fails either way; only "locked" tells that someone holds it.
+    """
+    shm = Path(f"{path}-shm")
+    had_shm = shm.exists()
+    probe = sqlcipher.connect(_uri(path, "mode=ro"), uri=True, isolation_level=None, timeout=0)
+    try:
+        probe.execute("PRAGMA cipher_log_level = NONE")
+        probe.execute("PRAGMA locking_mode = EXCLUSIVE")
+        probe.execute("PRAGMA user_version").fetchone()
+    except sqlcipher.Error as exc:
+        error = classify(exc, path)
+        if isinstance(error, JournalInUse):
+            raise error from None
+    finally:
+        probe.close()
+        if not had_shm:
+            shm.unlink(missing_ok=True)
+
+
+def _prove_key(path: Path, passphrase: str) -> None:
+    """Raise ``WrongPassphrase`` unless ``passphrase`` decrypts the main file.
+
+    The probe is immutable: it takes no lock and never looks at or folds in the WAL, so a
+    wrong passphrase cannot checkpoint a crash-left WAL into the journal (and delete it).
+    """
+    probe = sqlcipher.connect(_uri(path, "immutable=1"), uri=True, isolation_level=None)
+    try:
+        probe.execute("PRAGMA cipher_log_level = NONE")
+        probe.execute(f"PRAGMA key = {sql_string(normalise_passphrase(passphrase))}")
+        probe.execute("PRAGMA user_version").fetchone()
+    except sqlcipher.Error as exc:
+        error = classify(exc, path)
+        if isinstance(error, WrongPassphrase):
+            raise error from None
+    finally:
+        probe.close()
+
+
 def open_connection(path: Path, passphrase: str) -> Connection:
     """Open an existing journal file, verify the passphrase, and lock it for this process."""
     _precheck_existing(path)
-    if not passphrase or "\x00" in passphrase:
+    if not passphrase or "\x00" in passphrase or not is_encodable(passphrase):
         raise WrongPassphrase(f"The passphrase does not unlock {path}.")
+    if Path(f"{path}-wal").exists():
+        # A crash left committed changes in the WAL: prove the key before a connection that
+        # could fold them in exists (costs one extra key derivation, only in this case).
+        _refuse_if_held(path)
+        _prove_key(path, passphrase)
+    # The quick scan reads without a lock; a hit is confirmed under one before refusing.
+    if wal_damage(path) is not None:
+        reason = _confirm_wal_damage(path, passphrase)
+        if reason is not None:
+            raise JournalDamaged(
+                f"The journal {path} is damaged: {reason}. The file has not been changed; "
+                "restore your latest backup."
+            )
     conn = _connect(path, passphrase)
     try:
         # SQLite itself refuses a file shorter than its header says ("malformed").

@@ -106,6 +106,9 @@ class Journal:
         except BaseException:
             journal.close()
             raise
+        from iltdesk.store.backup import sweep_stale_temp_files
+
+        sweep_stale_temp_files(path)  # copies a crash left mid-backup, -restore or -rekey
         return journal
 
     def refresh_verifier(self, passphrase: str) -> None:

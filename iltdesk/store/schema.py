@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-
-from sqlalchemy import Engine
+from typing import TYPE_CHECKING
 
 from iltdesk.errors import JournalTooNew, NotAJournal
 from iltdesk.store.connection import Connection
+
+if TYPE_CHECKING:  # reading the revision must not load SQLAlchemy (the quick CLI commands)
+    from sqlalchemy import Engine
 
 # The newest revision this build knows. A test checks it equals Alembic's head, so opening an
 # up-to-date journal never has to import Alembic or scan the migration scripts.
@@ -28,8 +30,20 @@ def stored_revision(conn: Connection) -> str | None:
     return str(row[0])
 
 
+def is_known(revision: str) -> bool:
+    """Whether this build has a migration script for ``revision`` (read at call time)."""
+    if revision == HEAD_REVISION:
+        return True
+    versions = MIGRATIONS_DIR / "versions"
+    return any(versions.glob(f"{revision}_*.py")) if revision.isdigit() else False
+
+
 def needs_upgrade(revision: str | None) -> bool:
-    """Whether a journal at ``revision`` must be migrated; refuse one from a newer iltdesk."""
+    """Whether a journal at ``revision`` must be migrated.
+
+    Refuses one from a newer iltdesk (``JournalTooNew``) and one at a revision no iltdesk
+    ever made (``NotAJournal``), before anything (a pre-migration backup, say) is written.
+    """
     if revision is None:
         return True
     if not revision.isdigit():
@@ -39,7 +53,9 @@ def needs_upgrade(revision: str | None) -> bool:
             "This journal was saved by a newer version of iltdesk. "
             "Update iltdesk to open it; the file has not been changed."
         )
-    return int(revision) < int(HEAD_REVISION)
+    if not is_known(revision):
+        raise NotAJournal("This encrypted file is not an iltdesk journal.")
+    return revision != HEAD_REVISION
 
 
 def alembic_config() -> object:

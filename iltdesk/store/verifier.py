@@ -11,7 +11,8 @@ import hashlib
 import hmac
 import secrets
 
-from iltdesk.store.connection import normalise_passphrase
+from iltdesk.errors import UsageError
+from iltdesk.store.connection import is_encodable, normalise_passphrase
 
 ITERATIONS = 100_000
 SETTING_KEY = "passphrase_verifier"
@@ -32,11 +33,13 @@ def matches(verifier: str, passphrase: str) -> bool:
             return False
         expected = bytes.fromhex(digest)
         actual = _hash(passphrase, bytes.fromhex(salt), int(iterations))
-    except ValueError:
+    except (ValueError, UsageError):
         return False
     return hmac.compare_digest(expected, actual)
 
 
 def _hash(passphrase: str, salt: bytes, iterations: int) -> bytes:
+    if not is_encodable(passphrase):  # no journal can be keyed with it either
+        raise UsageError("The passphrase contains a character that cannot be stored; retype it.")
     data = normalise_passphrase(passphrase).encode("utf-8")
     return hashlib.pbkdf2_hmac("sha256", data, salt, iterations)

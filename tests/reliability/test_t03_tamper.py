@@ -1,0 +1,165 @@
+"""T3 tamper: flip one byte in the salt, page 1, a random page and the WAL.
+
+Each trial copies a journal, flips one random bit pattern in one byte of one region, then opens
+the copy and runs ``check`` on it, as ``iltdesk check`` does. A flip counts as detected when the
+open is refused with one of our errors or ``check`` reports a problem.
+
+One case cannot be detected by any reader of the format: a flip in the WAL's final frame makes
+that frame fail its checksum exactly as a write torn by a power cut does, and SQLite then drops
+the last commit. Such a flip must return exactly the journal as it was before that commit; it
+is counted and reported on its own ("rolled back"), never as detected.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from iltdesk.errors import JournalError
+from iltdesk.lead import add_lead
+from iltdesk.one_on_one import add_quick_note
+from iltdesk.store.backup import check
+from iltdesk.store.connection import PAGE_SIZE
+from iltdesk.store.journal import Journal
+from tests.conftest import PASSPHRASE
+from tests.reliability.conftest import Figure, Trials
+
+Snapshot = list[tuple[object, ...]]
+Original = tuple[Path, Snapshot, Snapshot]  # file, its rows, its rows before the last commit
+FRAME = 24 + PAGE_SIZE
+
+
+@dataclass
+class Tally:
+    trials: int = 0
+    detected: int = 0
+    exact: int = 0  # not detected, but every row read back equals the original
+    rolled_back: int = 0  # a flip in the WAL's final frame: exactly the state before it
+    wrong: int = 0  # not detected and the data differs: the failure this test exists for
+    how: Counter[str] = field(default_factory=Counter)
+
+
+def snapshot(journal: Journal) -> Snapshot:
+    return [
+        *journal.execute("SELECT id, name FROM lead ORDER BY id"),
+        *journal.execute("SELECT id, lead_id, held_on, notes FROM one_on_one ORDER BY id"),
+    ]
+
+
+def write_notes(journal: Journal, first: int, count: int) -> None:
+    for n in range(first, first + count):
+        add_quick_note(journal, "Rosa Delgado", f"Note {n}: " + "trust and norms " * (n % 40 + 1))
+
+
+@pytest.fixture(scope="module")
+def originals(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Original]:
+    """Two journals: one closed cleanly, one copied while open with commits only in its WAL."""
+    folder = tmp_path_factory.mktemp("t3")
+    closed = folder / "closed" / "journal.iltdesk"
+    with Journal.create(closed, PASSPHRASE) as journal:
+        add_lead(journal, "Rosa Delgado")
+        write_notes(journal, 0, 60)
+        closed_rows = snapshot(journal)
+    live = folder / "live" / "journal.iltdesk"
+    live.parent.mkdir()
+    shutil.copyfile(closed, live)
+    with Journal.open(live, PASSPHRASE) as journal:
+        write_notes(journal, 60, 11)  # a dozen commits that live only in the WAL
+        before_last = snapshot(journal)
+        write_notes(journal, 71, 1)
+        wal_rows = snapshot(journal)
+        shutil.copyfile(live, folder / "journal.iltdesk")
+        shutil.copyfile(f"{live}-wal", folder / "journal.iltdesk-wal")
+    shutil.rmtree(live.parent)
+    live.parent.mkdir()
+    for name in ("journal.iltdesk", "journal.iltdesk-wal"):
+        (folder / name).rename(live.parent / name)
+    return {"closed": (closed, closed_rows, closed_rows), "live": (live, wal_rows, before_last)}
+
+
+def flip(path: Path, offset: int, mask: int) -> None:
+    with path.open("r+b") as fh:
+        fh.seek(offset)
+        byte = fh.read(1)[0]
+        fh.seek(offset)
+        fh.write(bytes([byte ^ mask]))
+
+
+def trial(original: Original, target: str, offset: int, mask: int, work: Path) -> str:
+    """Tamper with a copy; return how it came out: 'refused:<Error>', 'check', 'exact',
+    'rolled back' (the state before the last commit) or 'wrong'.
+    """
+    source, rows, before_last = original
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir()
+    copy = work / source.name
+    for suffix in ("", "-wal"):
+        if Path(f"{source}{suffix}").exists():
+            shutil.copyfile(f"{source}{suffix}", f"{copy}{suffix}")
+    flip(Path(f"{copy}{target}"), offset, mask)
+    try:
+        with Journal.open(copy, PASSPHRASE) as journal:
+            read_back = snapshot(journal)
+            report = check(journal)
+    except JournalError as exc:
+        return f"refused:{type(exc).__name__}"
+    if not report.ok:
+        return "check"
+    if read_back == rows:
+        return "exact"
+    return "rolled back" if read_back == before_last else "wrong"
+
+
+def offsets(where: str, rng: random.Random, sizes: dict[str, int]) -> tuple[str, int]:
+    """(file suffix, byte offset) of one random byte in region ``where``."""
+    if where == "salt":
+        return "", rng.randrange(16)
+    if where == "page 1":
+        return "", rng.randrange(16, PAGE_SIZE)
+    if where == "random page":
+        page = rng.randrange(2, sizes["main"] // PAGE_SIZE + 1)
+        return "", (page - 1) * PAGE_SIZE + rng.randrange(PAGE_SIZE)
+    return "-wal", rng.randrange(sizes["wal"])
+
+
+def test_one_flipped_byte_is_always_detected(
+    originals: dict[str, Original], tmp_path: Path, trials: Trials, figure: Figure
+) -> None:
+    count = trials(3, 100)
+    rng = random.Random()
+    tallies: dict[str, Tally] = {}
+    for where in ("salt", "page 1", "random page", "WAL"):
+        original = originals["live" if where == "WAL" else "closed"]
+        source = original[0]
+        wal = Path(f"{source}-wal")
+        sizes = {"main": source.stat().st_size, "wal": wal.stat().st_size if wal.exists() else 0}
+        tally = tallies[where] = Tally()
+        for _ in range(count):
+            suffix, offset = offsets(where, rng, sizes)
+            result = trial(original, suffix, offset, rng.randrange(1, 256), tmp_path / "work")
+            in_final_frame = suffix == "-wal" and offset >= sizes["wal"] - FRAME
+            if result == "rolled back" and not in_final_frame:
+                result = "wrong"
+            tally.trials += 1
+            tally.how[result] += 1
+            tally.detected += result.startswith("refused") or result == "check"
+            tally.exact += result == "exact"
+            tally.rolled_back += result == "rolled back"
+            tally.wrong += result == "wrong"
+    for where, t in tallies.items():
+        ways = ", ".join(f"{n} {how}" for how, n in sorted(t.how.items()))
+        figure(
+            "T3",
+            f"tamper {where}",
+            f"{t.detected}/{t.trials} detected, {t.wrong} returned wrong data silently"
+            + (f", {t.rolled_back} rolled back the last commit" if where == "WAL" else "")
+            + f" ({ways})",
+            t.detected + t.rolled_back == t.trials and t.wrong == 0,
+        )
+    assert all(t.wrong == 0 for t in tallies.values()), tallies
+    assert all(t.detected + t.rolled_back == t.trials for t in tallies.values()), tallies

@@ -1,0 +1,245 @@
+"""Automatic backups in the app: taken after unlock, listed in Settings, restored from there."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from iltdesk.lead import add_lead, lead_summaries
+from iltdesk.store import rotation
+from iltdesk.store.backup import backups_dir, check
+from iltdesk.store.connection import PAGE_SIZE
+from iltdesk.store.journal import Journal
+from tests.conftest import PASSPHRASE
+from tests.test_rotation import read_only_folder
+from ui.app import AppController
+from ui.automatic_backup import AutomaticBackup
+from ui.context import AppContext
+from ui.main_window import MainWindow
+from ui.settings_dialog import SettingsDialog
+
+Shown = list[tuple[str, str, str]]
+
+
+@pytest.fixture(autouse=True)
+def boxes(monkeypatch: pytest.MonkeyPatch) -> Shown:
+    """Message boxes answer at once (a blocked test would hang the run), and are recorded."""
+    shown: Shown = []
+
+    def box(kind: str) -> Callable[..., QMessageBox.StandardButton]:
+        def show(_parent: object, title: str, text: str, *_: object) -> QMessageBox.StandardButton:
+            shown.append((kind, title, text))
+            return QMessageBox.StandardButton.Ok
+
+        return show
+
+    for kind in ("warning", "information", "question", "critical"):
+        monkeypatch.setattr(QMessageBox, kind, box(kind))
+    return shown
+
+
+def _names(journal: Journal) -> list[str]:
+    return sorted(s.name for s in lead_summaries(journal))
+
+
+def _automatic(journal: Journal) -> list[Path]:
+    folder = rotation.backup_folder(journal)
+    return [path for _, path in rotation.automatic_backups(folder, journal.path.stem)]
+
+
+def _unlocked(qtbot: QtBot, journal: Journal) -> tuple[AppController, MainWindow, AutomaticBackup]:
+    controller = AppController()
+    controller.show_main(journal)
+    window = controller.window
+    assert window is not None
+    qtbot.addWidget(window)
+    job = window.findChild(AutomaticBackup)
+    assert job is not None
+    return controller, window, job
+
+
+def _settle(qtbot: QtBot, job: AutomaticBackup) -> None:
+    qtbot.waitUntil(lambda: job.state not in ("idle", "running"), timeout=60_000)
+
+
+def test_after_unlock_a_backup_is_taken_when_the_last_is_from_an_earlier_day(
+    qtbot: QtBot, journal: Journal, boxes: Shown
+) -> None:
+    add_lead(journal, "Maya Ortiz")
+    old = rotation.take(journal, datetime.now() - timedelta(days=2)).path
+    _, window, job = _unlocked(qtbot, journal)
+    _settle(qtbot, job)
+    assert job.state == "done"
+    assert "written and checked" in window.statusBar().currentMessage()
+    newest = _automatic(journal)[0]
+    assert newest != old and old.exists()
+    assert boxes == []  # quietly: nothing modal
+    window.close()
+    journal.close()
+    with Journal.open(newest, PASSPHRASE) as copy:
+        assert _names(copy) == ["Maya Ortiz"]
+
+
+def test_after_unlock_no_backup_when_one_is_from_today_or_they_are_off(
+    qtbot: QtBot, journal: Journal
+) -> None:
+    rotation.take(journal, datetime.now())
+    _, window, job = _unlocked(qtbot, journal)
+    assert job.state == "not due"
+    window.close()
+    rotation.set_enabled(journal, False)
+    for path in _automatic(journal):
+        path.unlink()
+    _, window, job = _unlocked(qtbot, journal)
+    assert job.state == "not due" and _automatic(journal) == []
+    window.close()
+
+
+def test_a_read_only_backup_folder_says_so_and_the_app_keeps_working(
+    qtbot: QtBot, journal: Journal, tmp_path: Path, boxes: Shown
+) -> None:
+    add_lead(journal, "Maya Ortiz")
+    with read_only_folder(tmp_path / "locked") as locked:
+        rotation.set_folder(journal, locked)
+        _, window, job = _unlocked(qtbot, journal)
+        _settle(qtbot, job)
+        assert job.state == "failed"
+        message = window.statusBar().currentMessage()
+        assert "Automatic backup not written" in message and str(locked) in message
+        assert "journal is unchanged" in message
+        assert boxes == [] and QApplication.activeModalWidget() is None
+        assert not window.context.journal.closed
+        daniel = add_lead(window.context.journal, "Daniel Kim").id or 0
+        window.sidebar.reload()
+        window.sidebar.select_lead(daniel)
+        assert window.lead_page.lead is not None and window.lead_page.lead.name == "Daniel Kim"
+        dialog = SettingsDialog(window.context, window)
+        dialog.backups.back_up_now()  # asked for by hand: a warning, the panel says why
+        assert [b[:2] for b in boxes] == [("warning", "Backup failed")]
+        assert "Not backed up" in dialog.backups.status.text()
+        assert list(locked.iterdir()) == []
+    assert check(journal).ok and _names(journal) == ["Daniel Kim", "Maya Ortiz"]
+    window.close()
+
+
+def test_back_up_now_lists_a_checked_backup(qtbot: QtBot, journal: Journal) -> None:
+    dialog = SettingsDialog(AppContext(journal))
+    qtbot.addWidget(dialog)
+    panel = dialog.backups
+    assert panel.list.topLevelItemCount() == 0 and "No backups yet" in panel.status.text()
+    assert panel.automatic.isChecked() and not panel.restore_button.isEnabled()
+    assert panel.folder.text() == str(backups_dir(journal.path))
+    panel.back_up_now()
+    assert panel.list.topLevelItemCount() == 1
+    item = panel.list.topLevelItem(0)
+    assert item is not None and item.text(0).startswith("Today, ") and item.text(2) == "Automatic"
+    assert item.isSelected() and panel.restore_button.isEnabled()
+    assert "Backed up and checked" in panel.status.text()
+    assert Path(item.data(0, 256)) == _automatic(journal)[0]
+    panel.automatic.setChecked(False)
+    assert not rotation.is_enabled(journal)
+
+
+def test_restoring_from_the_list_brings_back_the_old_journal(
+    qtbot: QtBot, journal: Journal, monkeypatch: pytest.MonkeyPatch, boxes: Shown
+) -> None:
+    add_lead(journal, "Maya Ortiz")
+    rotation.take(journal, datetime.now() - timedelta(days=3))
+    add_lead(journal, "Daniel Kim")  # written after the backup: the restore takes it away
+    path = journal.path
+    window = MainWindow(AppContext(journal))
+    qtbot.addWidget(window)
+    window.show()
+    asked: list[str] = []
+
+    def passphrase(_parent: QWidget, _title: str, label: str, *_: object) -> tuple[str, bool]:
+        asked.append(label)
+        return PASSPHRASE, True
+
+    def choose_and_restore(dialog: SettingsDialog) -> int:
+        panel = dialog.backups
+        rows = [panel.list.topLevelItem(i) for i in range(panel.list.topLevelItemCount())]
+        automatic = next(r for r in rows if r is not None and r.text(2) == "Automatic")
+        panel.list.setCurrentItem(automatic)
+        panel.restore_selected()
+        return int(dialog.result())
+
+    monkeypatch.setattr(QInputDialog, "getText", passphrase)
+    monkeypatch.setattr(SettingsDialog, "exec", choose_and_restore)
+    window.open_settings()
+
+    assert len(asked) == 1 and "(automatic)" in asked[0] and "Before a restore" in asked[0]
+    assert [b[:2] for b in boxes] == [("information", "Restored")]
+    assert journal.closed and window.context.journal is not journal
+    assert _names(window.context.journal) == ["Maya Ortiz"]
+    window.close()
+    window.context.journal.close()
+    with Journal.open(path, PASSPHRASE) as reopened:
+        assert _names(reopened) == ["Maya Ortiz"]
+    kept = [e for e in rotation.list_backups(path) if e.kind == "before-restore"]
+    assert len(kept) == 1
+    with Journal.open(kept[0].path, PASSPHRASE) as before:
+        assert _names(before) == ["Daniel Kim", "Maya Ortiz"]
+
+
+def test_a_wrong_passphrase_for_a_backup_changes_nothing_and_asks_again(
+    qtbot: QtBot, journal: Journal, monkeypatch: pytest.MonkeyPatch, boxes: Shown
+) -> None:
+    add_lead(journal, "Maya Ortiz")
+    rotation.take(journal, datetime.now() - timedelta(days=1))
+    window = MainWindow(AppContext(journal))
+    qtbot.addWidget(window)
+    locks: list[bool] = []
+    window.lock_requested.connect(lambda: locks.append(True))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_: ("not the passphrase", True))
+    dialog = SettingsDialog(window.context, window)
+    dialog.journal_replaced.connect(window.replace_journal)
+    dialog.needs_unlock.connect(window.lock_requested.emit)
+    first = dialog.backups.list.topLevelItem(0)
+    assert first is not None
+    dialog.backups.list.setCurrentItem(first)
+    dialog.backups.restore_selected()
+    assert [b[:2] for b in boxes] == [("warning", "Not restored")]
+    assert "does not open this backup" in boxes[0][2] and "not changed" in boxes[0][2]
+    assert locks == [True]  # the typed passphrase does not open the journal: ask again
+    assert journal.closed
+    assert [e.kind for e in rotation.list_backups(journal.path)] == ["automatic"]  # none set aside
+    window.close()
+    with Journal.open(journal.path, PASSPHRASE) as same:
+        assert _names(same) == ["Maya Ortiz"]
+
+
+def test_a_damaged_backup_is_refused_and_the_journal_carries_on_open(
+    qtbot: QtBot, journal: Journal, monkeypatch: pytest.MonkeyPatch, boxes: Shown
+) -> None:
+    add_lead(journal, "Maya Ortiz")
+    damaged = rotation.take(journal, datetime.now() - timedelta(days=1)).path
+    with damaged.open("r+b") as copy:
+        copy.seek(PAGE_SIZE + 200)
+        copy.write(b"\x00" * 32)
+    window = MainWindow(AppContext(journal))
+    qtbot.addWidget(window)
+    locks: list[bool] = []
+    window.lock_requested.connect(lambda: locks.append(True))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_: (PASSPHRASE, True))
+    dialog = SettingsDialog(window.context, window)
+    dialog.journal_replaced.connect(window.replace_journal)
+    dialog.needs_unlock.connect(window.lock_requested.emit)
+    first = dialog.backups.list.topLevelItem(0)
+    assert first is not None
+    dialog.backups.list.setCurrentItem(first)
+    dialog.backups.restore_selected()
+    assert [b[:2] for b in boxes] == [("warning", "Not restored")]
+    assert "This backup is damaged" in boxes[0][2] and "not changed" in boxes[0][2]
+    assert locks == []  # the passphrase typed opens the journal: no need to unlock again
+    reopened = window.context.journal
+    assert reopened is not journal and not reopened.closed
+    assert _names(reopened) == ["Maya Ortiz"]
+    assert [e.kind for e in rotation.list_backups(reopened.path)] == ["automatic"]
+    window.close()
+    reopened.close()
