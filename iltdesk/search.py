@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, Protocol
 
 from iltdesk.search_index import INDEX_TABLE
-from iltdesk.store.journal import Journal
 
 # Private-use markers around highlighted terms; callers turn them into bold, brackets or HTML.
 MARK_START = "\ue000"
@@ -102,40 +102,67 @@ def _parse_date(value: object) -> date | None:
     return None
 
 
-# Ranking scores every candidate, so only the newest RANK_WINDOW matches are ranked: in a
-# journal, recent notes matter most, and a common word in a 100k-entry journal stays fast.
-RANK_WINDOW = 2000
+# Only the newest RANK_WINDOW matches (and the newest RANK_WINDOW title matches) are ordered:
+# in a journal recent notes matter most, and the cost of a search stays the same however
+# large the journal grows. Nothing here scores every match (bm25 would count every match of
+# every word first, which for a common word in a 100k-entry journal takes longer than a
+# keystroke).
+RANK_WINDOW = 300
+
+
+class Searchable(Protocol):
+    """What search needs of a journal: raw SQL whose storage failures are ``JournalError``s."""
+
+    def execute(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ...) -> list[Any]:
+        """Run ``sql`` and return all rows."""
+        ...
+
+
+def _ranked_sql(kind_count: int) -> str:
+    names = ", ".join(f":kind{i}" for i in range(kind_count))
+    kinds = f" AND kind IN ({names})" if kind_count else ""
+
+    def newest(tier: int, match: str) -> str:
+        # FTS5 walks the index newest-first and stops after RANK_WINDOW rows; snippets are
+        # made in the same pass, since finding a row again by MATCH would search again.
+        return (
+            f"SELECT rowid AS r, {tier} AS tier, kind, record_id, lead_id, happened_on, title, "
+            f"snippet({INDEX_TABLE}, -1, :mark_start, :mark_end, '…', 14) AS snip "
+            f"FROM {INDEX_TABLE} WHERE {INDEX_TABLE} MATCH {match}{kinds} "
+            f"ORDER BY rowid DESC LIMIT {RANK_WINDOW}"
+        )
+
+    return (
+        f"WITH titled AS MATERIALIZED ({newest(0, ':titled')}), "
+        f"recent AS MATERIALIZED ({newest(1, ':query')}), "
+        "pool AS (SELECT * FROM titled "
+        "UNION ALL SELECT * FROM recent WHERE r NOT IN (SELECT r FROM titled)) "
+        "SELECT kind, record_id, lead_id, lead.name, happened_on, title, snip FROM pool "
+        "LEFT JOIN lead ON lead.id = pool.lead_id "
+        "ORDER BY tier, happened_on DESC, r DESC LIMIT :limit"
+    )
 
 
 def search(
-    journal: Journal, text: str, *, limit: int = 50, kinds: tuple[str, ...] = ()
+    journal: Searchable, text: str, *, limit: int = 50, kinds: tuple[str, ...] = ()
 ) -> list[Hit]:
-    """Ranked hits for ``text`` (titles weigh more than bodies), newest first among equals.
+    """Hits for ``text``: those with every word in the title first, newest first within each.
 
-    Among very many matches, the newest ``RANK_WINDOW`` are ranked. Snippets and lead names
-    are made for the returned rows only.
+    Among very many matches, the newest ``RANK_WINDOW`` (and the newest ``RANK_WINDOW`` title
+    matches) are ordered. Snippets and lead names are made for the returned rows only.
     """
     query = fts_query(text)
     if query is None:
         return []
-    kind_filter = ""
-    params: list[object] = [query]
-    if kinds:
-        kind_filter = f" AND kind IN ({', '.join('?' for _ in kinds)})"
-        params += list(kinds)
-    params += [RANK_WINDOW, limit, MARK_START, MARK_END, query]
-    sql = (
-        f"WITH candidates AS (SELECT rowid AS r, bm25({INDEX_TABLE}, 4.0, 1.0) AS score "
-        f"FROM {INDEX_TABLE} WHERE {INDEX_TABLE} MATCH ?{kind_filter} "
-        f"ORDER BY rowid DESC LIMIT ?), "
-        f"best AS (SELECT r, score FROM candidates ORDER BY score LIMIT ?) "
-        f"SELECT kind, record_id, lead_id, lead.name, happened_on, title, "
-        f"snippet({INDEX_TABLE}, -1, ?, ?, '…', 14) "
-        f"FROM best JOIN {INDEX_TABLE} ON {INDEX_TABLE}.rowid = best.r "
-        f"LEFT JOIN lead ON lead.id = {INDEX_TABLE}.lead_id "
-        f"WHERE {INDEX_TABLE} MATCH ? ORDER BY best.score, happened_on DESC"
-    )
-    rows = journal.execute(sql, tuple(params))
+    params: dict[str, object] = {
+        "query": query,
+        "titled": f"{{title}} : ({query})",
+        "limit": limit,
+        "mark_start": MARK_START,
+        "mark_end": MARK_END,
+    }
+    params.update({f"kind{i}": kind for i, kind in enumerate(kinds)})
+    rows = journal.execute(_ranked_sql(len(kinds)), params)
     return [
         Hit(
             kind=str(kind),

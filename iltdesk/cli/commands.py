@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from iltdesk.cli import passphrase
-from iltdesk.errors import JournalDamaged, KeychainUnavailable, UsageError
+from iltdesk.errors import JournalDamaged, KeychainUnavailable, UsageError, WrongPassphrase
 
 Sub = Any  # argparse's private _SubParsersAction
 
@@ -213,9 +213,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
     """Restore a backup, keeping the current journal beside it."""
     from iltdesk.store.backup import restore
 
-    secret = passphrase.from_keychain(args.journal) or os.environ.get(passphrase.ENV_PASSPHRASE)
+    secret = passphrase.from_keychain(args.journal) or passphrase.from_env()
     if not secret:
         secret = passphrase.prompt(f"Passphrase of the backup {args.backup}: ")
+    if not passphrase.is_text(secret):
+        raise WrongPassphrase(f"The passphrase does not unlock {args.backup}.")
     aside = restore(args.backup, args.journal, secret, force=args.force)
     print(f"Restored {args.backup} to {args.journal}.")
     if aside is not None:
@@ -225,10 +227,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def cmd_search(args: argparse.Namespace) -> int:
     """Search and print ranked hits."""
-    from iltdesk.search import search
+    from iltdesk.cli.quick import find_hits  # the core's search, without loading the ORM
 
-    with passphrase.unlock(args.journal) as journal:
-        hits = search(journal, args.query, limit=args.limit)
+    hits = find_hits(args.journal, args.query, limit=args.limit)
     if args.json:
         rows = [
             {
@@ -255,11 +256,10 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def cmd_note(args: argparse.Namespace) -> int:
     """Add a quick 1:1 note."""
-    from iltdesk.one_on_one import add_quick_note
+    from iltdesk.cli.quick import add_note  # add_quick_note's rules, without loading the ORM
 
     text = sys.stdin.read() if args.text == "-" else args.text
-    with passphrase.unlock(args.journal) as journal:
-        meeting = add_quick_note(journal, args.lead, text, held_on=args.date)
+    meeting = add_note(args.journal, args.lead, text, held_on=args.date)
     print(f"Saved a 1:1 note dated {meeting.held_on.isoformat()} (#{meeting.id}).")
     return 0
 
@@ -329,9 +329,11 @@ def cmd_remember(args: argparse.Namespace) -> int:
     from iltdesk.store.journal import Journal
 
     secret = passphrase.prompt(f"Passphrase for {args.journal}: ") if sys.stdin.isatty() else None
-    secret = secret or os.environ.get(passphrase.ENV_PASSPHRASE)
+    secret = secret or passphrase.from_env()
     if not secret:
         raise UsageError(f"No passphrase: run in a terminal or set {passphrase.ENV_PASSPHRASE}.")
+    if not passphrase.is_text(secret):
+        raise WrongPassphrase(f"The passphrase does not unlock {args.journal}.")
     Journal.open(args.journal, secret).close()
     keychain.remember(args.journal, secret)
     print(f"The passphrase is remembered in {keychain.description()}.")

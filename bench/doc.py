@@ -1,0 +1,105 @@
+"""docs/performance.md: written whole by every `make bench` run."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.journals import REPO
+from bench.report import DOC, markdown_table
+from bench.rows import Row
+
+# Hand-written findings (profiles, explanations of missed goals) kept across regenerations.
+ANALYSIS = REPO / "bench" / "analysis.md"
+
+METHOD = """\
+## How each figure is measured
+
+Journals come from `iltdesk demo PATH --entries N` (N counts 1:1s and observations; the
+journal holds about six times as many rows in all, agenda and action items included). They
+are cached in `.bench/` (0700) and copied for each run, so every run starts from the same
+files. Every in-app figure comes from a fresh process (`python -m bench.probe`), running the
+code the app runs; every cold figure is a new process, timed from start to exit.
+
+- **Save one edit in the app**: `iltdesk.one_on_one.save_one_on_one` (what the 1:1 editor's
+  autosave calls: one transaction, `synchronous = FULL`, WAL) on the newest 1:1 of the lead
+  with the most records; the note grows by a sentence each time; {saves} saves per run.
+  The ratio row divides the largest size's p95 by the smallest's, run by run.
+- **Search as you type**: `iltdesk.search.search(journal, text, limit=50)` (what the search
+  dialog calls after each pause in typing) for {queries} queries drawn from the demo's phrase
+  banks (`bench/queries.py`): 40% one word, 30% two words from one phrase, 30% the first 3–5
+  letters of a word. The first {warm} queries are run once beforehand, as typing them would.
+- **Plaintext floor**: the same journal decrypted with `sqlcipher_export` into a plain SQLite
+  file (same schema, triggers and rows), opened by SQLCipher's own SQLite *without a key*
+  and with the same pragmas (`connection._configure`), wrapped in the same `Journal` class,
+  so the same save and search code runs on it. Only encryption differs: same SQLite build,
+  same page cache, same fsyncs. Saves and searches alternate encrypted/plain one by one in
+  the same process; the figure is encrypted p50 ÷ plain p50, run by run. (Python's own
+  `sqlite3` cannot run the schema: its SQLite lacks `concat_ws`, used by the index triggers.)
+- **Against jrnl**: jrnl from PyPI in a venv under `.bench/`; the same journal's 1:1 notes
+  (with the feedback given) and observations (evidence, feedback, action step) written as jrnl
+  entries in jrnl's text format, then encrypted by `jrnl --encrypt` itself. Each command runs
+  cold, without a terminal, its password on stdin (keyring's null backend); iltdesk's from
+  `ILTDESK_PASSPHRASE` with the keychain off. Pairs run back to back, order alternating:
+  `iltdesk note J --lead NAME TEXT` with `jrnl TEXT`, `iltdesk search J baseline` with
+  `jrnl -contains baseline`. jrnl holds only those entries; the iltdesk journal holds
+  everything else too. Peak RSS comes from `wait4`.
+- **Cold start**: `python -m bench.window_probe J` runs `iltdesk open J` (the CLI entry) with
+  the passphrase from the keychain (`bench/keyring_backend.py`, selected by
+  `PYTHON_KEYRING_BACKEND`), offscreen, and reports when the main window is first exposed
+  and painted; timed from just before the process is started.
+- **Lead switch**: `MainWindow.show_lead` from another lead's page to the page of a lead
+  given ~{records} composed 1:1s and observations (added to a copy of the 1k demo), until
+  the events it posted are processed; median of {switches} switches per run after one
+  warm-up.
+- **PDF**: in the app, `report.build_html` then `report.render_pdf` (what the export dialog
+  does) for the latest cycle of the lead whose cycle started last, median of {renders} renders
+  after one warm-up; cold, `iltdesk export J --lead NAME -o FILE`.
+- **Memory**: peak RSS (`getrusage`) of a process that opens the largest journal in the main
+  window, types four searches letter by letter and opens two leads' pages.
+
+Figures are the median of the runs with the lowest and highest run in brackets; ratios are
+taken run by run between figures measured in the same run, then their median is shown.
+"""
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    """What is known about the run besides its rows."""
+
+    when: str
+    machine: dict[str, str]
+    versions: dict[str, str]
+    load_before: str
+    load_after: str
+    settings: str
+    minutes: float
+    note: str
+    method: dict[str, int]
+
+
+def write(rows: list[Row], info: RunInfo, path: Path = DOC) -> None:
+    """Write the whole document."""
+    lines = [
+        "# Performance",
+        "",
+        "Written by `make bench` (`bench/run.py`); do not edit by hand — findings that should",
+        "survive a re-run go in `bench/analysis.md`, which is copied in below.",
+        "",
+        f"Measured {info.when} ({info.settings}; the whole run took {info.minutes:.1f} min).",
+        "",
+        *[f"- {k}: {v}" for k, v in info.machine.items()],
+        f"- load average (1/5/15 min) before: {info.load_before}; after: {info.load_after}",
+        *[f"- {k}: {v}" for k, v in info.versions.items()],
+        "",
+    ]
+    if info.note:
+        lines += [f"**Note:** {info.note}", ""]
+    lines += ["## Results", "", markdown_table(rows), ""]
+    missed = [r for r in rows if r.verdict in ("missed", "failed")]
+    if missed:
+        lines += ["Missed or failed: " + "; ".join(f"{r.measure} ({r.size})" for r in missed), ""]
+    if ANALYSIS.exists():
+        lines += [ANALYSIS.read_text(encoding="utf-8").strip(), ""]
+    lines.append(METHOD.format(**info.method))
+    path.write_text("\n".join(lines), encoding="utf-8")

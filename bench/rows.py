@@ -1,0 +1,255 @@
+"""The table: one row per measure and size, each with its goal (from issue 8) and a verdict."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from bench.stats import Figure, ratios
+
+Results = dict[str, Any]  # section -> size label -> metric -> per-run values
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the table."""
+
+    measure: str
+    size: str
+    figure: str
+    goal: str
+    verdict: str  # met, missed, info (no goal at this size) or failed
+
+
+def _verdict(ok: bool, judged: bool = True) -> str:
+    if not judged:
+        return "info"
+    return "met" if ok else "missed"
+
+
+def _fig(runs: dict[str, list[float]], metric: str) -> Figure | None:
+    values = runs.get(metric) or []
+    return Figure.of(values) if values else None
+
+
+RATIO_GOAL = "100k/1k ≤ 1.5"
+
+
+def save_rows(section: Results, sizes: list[str]) -> list[Row]:
+    """Autosave p50/p95 at each size, and the largest/smallest ratio of p95 run by run."""
+    rows = []
+    for size in sizes:
+        p50, p95 = (
+            _fig(section[size], "save_encrypted_p50"),
+            _fig(section[size], "save_encrypted_p95"),
+        )
+        if p50 and p95:
+            rows.append(
+                Row(
+                    "save one edit in the app",
+                    size,
+                    f"p50 {p50.show('ms', 2)}; p95 {p95.show('ms', 2)}",
+                    "p95 ≤ 5 ms",
+                    _verdict(p95.median <= 5),
+                )
+            )
+    if len(sizes) < 2:
+        rows.append(Row("save cost largest ÷ smallest", "—", "needs two sizes", RATIO_GOAL, "info"))
+        return rows
+    small, big = sizes[0], sizes[-1]
+    p95 = ratios(section[big]["save_encrypted_p95"], section[small]["save_encrypted_p95"])
+    p50 = ratios(section[big]["save_encrypted_p50"], section[small]["save_encrypted_p50"])
+    judged = (small, big) == ("1k", "100k")
+    rows.append(
+        Row(
+            f"save cost {big} ÷ {small}",
+            f"{big}/{small}",
+            f"p95 ratio {p95.show('×', 2)}; p50 ratio {p50.show('×', 2)}",
+            RATIO_GOAL,
+            _verdict(p95.median <= 1.5, judged),
+        )
+    )
+    return rows
+
+
+def search_rows(section: Results, sizes: list[str]) -> list[Row]:
+    """Search-as-you-type p50/p95 at each size (the goal is set for 100k)."""
+    rows = []
+    for size in sizes:
+        p50 = _fig(section[size], "search_encrypted_p50")
+        p95 = _fig(section[size], "search_encrypted_p95")
+        if p50 and p95:
+            rows.append(
+                Row(
+                    "search as you type (200 queries)",
+                    size,
+                    f"p50 {p50.show('ms', 2)}; p95 {p95.show('ms', 2)}",
+                    "p95 ≤ 30 ms at 100k",
+                    _verdict(p95.median <= 30, size == "100k"),
+                )
+            )
+    return rows
+
+
+def floor_rows(section: Results, sizes: list[str]) -> list[Row]:
+    """Encrypted ÷ plain, save and search, ratio of the run's medians taken run by run."""
+    rows = []
+    for what, name in (("save", "save"), ("search", "search")):
+        for size in sizes:
+            runs = section[size]
+            if not runs.get(f"{what}_plain_p50"):
+                continue
+            ratio = ratios(runs[f"{what}_encrypted_p50"], runs[f"{what}_plain_p50"])
+            plain = Figure.of(runs[f"{what}_plain_p50"])
+            rows.append(
+                Row(
+                    f"plaintext floor: {name}",
+                    size,
+                    f"encrypted ÷ plain {ratio.show('×', 2)} (plain p50 {plain.show('ms', 2)})",
+                    "≤ 1.5",
+                    _verdict(ratio.median <= 1.5),
+                )
+            )
+    return rows
+
+
+RATIO_GOALS = {"10k": 4.0, "100k": 25.0}
+
+
+def jrnl_rows(section: Results, sizes: list[str]) -> list[Row]:
+    """Cold iltdesk commands, and jrnl's, pair by pair."""
+    rows = []
+    for ours, theirs, name in (
+        ("iltdesk_note", "jrnl_add", "cold add a note"),
+        ("iltdesk_search", "jrnl_search", "cold search"),
+    ):
+        for size in sizes:
+            runs = section[size]
+            mine = _fig(runs, f"{ours}_s")
+            if mine is None:
+                continue
+            target = RATIO_GOALS.get(size)
+            goal = "iltdesk ≤ 0.6 s" + (f"; ≥ {target:g}× faster than jrnl" if target else "")
+            text, ok = f"iltdesk {mine.show('s', 2)}", mine.median <= 0.6
+            if runs.get(f"{theirs}_s"):
+                n = len(runs[f"{theirs}_s"])
+                faster = ratios(runs[f"{theirs}_s"], runs[f"{ours}_s"][:n])
+                text += (
+                    f"; jrnl {Figure.of(runs[f'{theirs}_s']).show('s', 2)}; "
+                    f"jrnl ÷ iltdesk {faster.show('×', 1)}"
+                )
+                ok = ok and (target is None or faster.median >= target)
+            else:
+                text += "; jrnl not measured"
+            rows.append(Row(name, size, text, goal, _verdict(ok)))
+    for size in sizes:
+        runs = section[size]
+        parts = [
+            f"{label} {Figure.of(runs[key]).show('MB', 0)}"
+            for key, label in (
+                ("iltdesk_search_mb", "iltdesk search"),
+                ("jrnl_search_mb", "jrnl -contains"),
+                ("jrnl_add_mb", "jrnl add"),
+            )
+            if runs.get(key)
+        ]
+        if parts:
+            rows.append(Row("cold command peak RSS", size, "; ".join(parts), "—", "info"))
+    return rows
+
+
+def start_rows(section: Results, sizes: list[str]) -> list[Row]:
+    """Cold start to the unlocked window (the goal is set for 10k)."""
+    return [
+        Row(
+            "cold start to unlocked window",
+            size,
+            fig.show("s", 2),
+            "≤ 1.2 s at 10k",
+            _verdict(fig.median <= 1.2, size == "10k"),
+        )
+        for size in sizes
+        if (fig := _fig(section[size], "start_s"))
+    ]
+
+
+def pdf_rows(section: Results, sizes: list[str]) -> list[Row]:
+    """The cycle summary PDF, in the app and by the cold CLI."""
+    rows = []
+    for size in sizes:
+        app, cli = _fig(section[size], "app_ms"), _fig(section[size], "cli_s")
+        if app and cli:
+            rows.append(
+                Row(
+                    "PDF cycle summary",
+                    size,
+                    f"in app {app.show('ms', 0)}; cold CLI {cli.show('s', 2)}",
+                    "≤ 300 ms / ≤ 2 s",
+                    _verdict(app.median <= 300 and cli.median <= 2),
+                )
+            )
+    return rows
+
+
+def lead_rows(section: Results, sizes: list[str]) -> list[Row]:
+    """Opening the page of a lead with ~1,000 records."""
+    rows = []
+    for size, runs in section.items():
+        fig = _fig(runs, "switch_ms")
+        if fig:
+            records = int(max(runs["records"]))
+            rows.append(
+                Row(
+                    f"lead switch ({records} records)",
+                    size,
+                    fig.show("ms", 0),
+                    "≤ 100 ms",
+                    _verdict(fig.median <= 100),
+                )
+            )
+    return rows
+
+
+def memory_rows(section: Results, sizes: list[str]) -> list[Row]:
+    """Peak RSS with the largest journal open (the goal is set for 100k)."""
+    rows = []
+    for size, runs in section.items():
+        fig = _fig(runs, "peak_mb")
+        if fig:
+            opened = Figure.of(runs["after_open_mb"])
+            rows.append(
+                Row(
+                    "peak memory (search + lead switch)",
+                    size,
+                    f"{fig.show('MB', 0)} (after opening: {opened.median:.0f} MB)",
+                    "≤ 250 MB at 100k",
+                    _verdict(fig.median <= 250, size == "100k"),
+                )
+            )
+    return rows
+
+
+BUILDERS: dict[str, tuple[str, Callable[[Results, list[str]], list[Row]]]] = {
+    "in_app": (
+        "save one edit / search / plaintext floor",
+        lambda s, z: [*save_rows(s, z), *search_rows(s, z), *floor_rows(s, z)],
+    ),
+    "cli": ("against jrnl", jrnl_rows),
+    "start": ("cold start", start_rows),
+    "lead": ("lead switch", lead_rows),
+    "pdf": ("PDF", pdf_rows),
+    "memory": ("memory", memory_rows),
+}
+
+
+def table_rows(results: Results, failures: dict[str, str], sizes: list[str]) -> list[Row]:
+    """Every row, in the issue's order; a section that failed gets one 'failed' row."""
+    rows: list[Row] = []
+    for key, (title, build) in BUILDERS.items():
+        if key in failures:
+            rows.append(Row(title, "—", failures[key], "—", "failed"))
+        elif key in results:
+            present = [s for s in sizes if s in results[key]]
+            rows += build(results[key], present)
+    return rows

@@ -1,0 +1,185 @@
+"""`make bench`: measure iltdesk at 1k, 10k and 100k entries and write docs/performance.md.
+
+Journals (and jrnl's venv) are cached in ``.bench/`` so a second run, or a run resumed after
+an interruption, starts measuring at once. A section that fails is reported as failed; the
+others still run. ``--quick`` is the tiny smoke run the test suite uses.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import time
+from dataclasses import asdict, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import doc, measure, report
+from bench.journals import REPO, Cache, private_dir
+from bench.jrnl_side import JrnlSide
+from bench.measure import Plan, Workspace, label
+from bench.rows import Row, table_rows
+
+QUICK = {
+    "saves": 10,
+    "queries": 20,
+    "warm": 5,
+    "switches": 1,
+    "renders": 1,
+    "lead_records": 60,
+    "memory_repeat": 1,
+}
+
+
+def parse_sizes(text: str) -> list[int]:
+    """'1k,10k,100k' -> [1000, 10000, 100000]."""
+    sizes = []
+    for part in text.split(","):
+        part = part.strip().lower()
+        sizes.append(int(float(part[:-1]) * 1000) if part.endswith("k") else int(part))
+    if not sizes or min(sizes) < 0:
+        raise argparse.ArgumentTypeError("sizes are entry counts such as 1k,10k,100k")
+    return sorted(set(sizes))
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    """The command line."""
+    p = argparse.ArgumentParser(prog="bench/run.py", description=__doc__)
+    p.add_argument(
+        "--sizes",
+        type=parse_sizes,
+        default=[1000, 10_000, 100_000],
+        help="journal sizes in entries (default 1k,10k,100k)",
+    )
+    p.add_argument("--repeat", type=int, default=5, help="runs per figure (default 5)")
+    p.add_argument("--quick", action="store_true", help="a tiny smoke run (seconds)")
+    p.add_argument("--no-jrnl", action="store_true", help="skip jrnl (no install, no network)")
+    p.add_argument("--no-write", action="store_true", help="do not write docs/performance.md")
+    p.add_argument("--cache", type=Path, default=REPO / ".bench", help="cache folder")
+    p.add_argument("--note", default="", help="a remark for the document (e.g. machine busy)")
+    return p.parse_args(argv)
+
+
+def make_plan(args: argparse.Namespace) -> Plan:
+    """What to measure, from the command line."""
+    plan = Plan(
+        sizes=args.sizes,
+        repeat=max(1, args.repeat),
+        jrnl=not args.no_jrnl,
+        say=lambda text: print(text, flush=True),
+    )
+    if args.quick:
+        plan = replace(plan, sizes=[100], repeat=1, jrnl=False, **QUICK)
+    return plan
+
+
+def prepare(plan: Plan, cache: Cache, jrnl: JrnlSide | None) -> str | None:
+    """Build (or find) every journal before timing anything; return jrnl's version."""
+    for size in plan.sizes:
+        plan.say(f"journal {label(size)}: {cache.demo(size)}")
+        cache.plain(size)
+    cache.lead_heavy(plan.lead_records, min(plan.sizes))
+    if jrnl is None:
+        return None
+    version = jrnl.install()
+    for size in plan.sizes:
+        plan.say(f"jrnl journal {label(size)}: {jrnl.journal(f'demo-{size}', cache.demo(size))}")
+    return version
+
+
+def measure_all(
+    plan: Plan, ws: Workspace, jrnl: JrnlSide | None
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """Every section; a failing section is recorded and the others go on."""
+    sections = {
+        "in_app": lambda: measure.in_app(plan, ws),
+        "cli": lambda: measure.cli_and_jrnl(plan, ws, jrnl),
+        "start": lambda: measure.cold_start(plan, ws),
+        "lead": lambda: measure.lead_switch(plan, ws),
+        "pdf": lambda: measure.pdf(plan, ws),
+        "memory": lambda: measure.memory(plan, ws),
+    }
+    results: dict[str, Any] = {}
+    failures: dict[str, str] = {}
+    for key, run in sections.items():
+        plan.say(f"measuring {key}…")
+        started = time.perf_counter()
+        try:
+            results[key] = run()
+        except Exception as exc:  # one broken section must not cost the whole run
+            failures[key] = f"{type(exc).__name__}: {exc}"
+            plan.say(f"  {key} failed: {failures[key]}")
+        plan.say(f"  ({key}: {time.perf_counter() - started:.0f} s)")
+    return results, failures
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark; 0 when every section ran (missed goals are not errors)."""
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    plan = make_plan(args)
+    began, load_before = time.perf_counter(), report.load()
+    cache = Cache(private_dir(args.cache.resolve()))
+    jrnl = JrnlSide(cache.root) if plan.jrnl else None
+    jrnl_version = None
+    try:
+        jrnl_version = prepare(plan, cache, jrnl)
+    except Exception as exc:
+        if jrnl is None:
+            raise
+        plan.say(f"jrnl is not available ({type(exc).__name__}: {exc}); going on without it")
+        jrnl = None
+    ws = Workspace(cache, private_dir(cache.root / f"work-{int(time.time())}"))
+    try:
+        results, failures = measure_all(plan, ws, jrnl)
+    finally:
+        shutil.rmtree(ws.folder, ignore_errors=True)
+    rows = table_rows(results, failures, [label(s) for s in plan.sizes])
+    minutes = (time.perf_counter() - began) / 60
+    print("\n" + report.terminal_table(rows))
+    print(f"\nTotal time: {minutes:.1f} min")
+    info = doc.RunInfo(
+        when=datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
+        machine=report.machine(),
+        versions=report.versions(jrnl_version),
+        load_before=load_before,
+        load_after=report.load(),
+        settings=f"sizes {', '.join(label(s) for s in plan.sizes)}; {plan.repeat} runs"
+        + (" (quick)" if args.quick else ""),
+        minutes=minutes,
+        note=args.note,
+        method={k: getattr(plan, k) for k in ("saves", "queries", "warm", "switches", "renders")}
+        | {"records": plan.lead_records},
+    )
+    _save_raw(cache, results, failures, rows, info)
+    if not args.no_write:
+        doc.write(rows, info)
+        print(f"Wrote {doc.DOC.relative_to(REPO)}")
+    return 1 if failures else 0
+
+
+def _save_raw(
+    cache: Cache,
+    results: dict[str, Any],
+    failures: dict[str, str],
+    rows: list[Row],
+    info: doc.RunInfo,
+) -> None:
+    """Keep every run's raw numbers beside the cache, for a later look."""
+    folder = private_dir(cache.root / "results")
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    raw = {
+        "info": asdict(info),
+        "results": results,
+        "failures": failures,
+        "rows": [asdict(r) for r in rows],
+    }
+    (folder / f"run-{stamp}.json").write_text(json.dumps(raw, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

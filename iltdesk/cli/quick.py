@@ -1,0 +1,233 @@
+"""`iltdesk search` and `iltdesk note` for a fresh process: answered in well under a second.
+
+A cold command pays for one key derivation (SQLCipher's PBKDF2, about 0.2 s, never weakened)
+and would pay as much again to import the ORM and Alembic. These two commands need neither:
+they use the same locked, keyed connection as the core (``store.connection``), the same
+search (``iltdesk.search``) and the same rules for a note, on the raw connection. A journal
+that needs more than that (an older schema to migrate, a passphrase verifier to record) is
+handed to the core's ``Journal.open``, so nothing is skipped.
+
+While the keychain is asked for a remembered passphrase, the key is already being derived
+from ``ILTDESK_PASSPHRASE`` in a thread (SQLCipher releases the GIL); the order in which the
+sources are tried is the same as ``passphrase.unlock``.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+import sqlcipher3.dbapi2 as sqlcipher
+
+from iltdesk.cli import passphrase
+from iltdesk.errors import UsageError, WrongPassphrase
+from iltdesk.lead_names import pick_lead
+from iltdesk.store import schema, verifier
+from iltdesk.store.connection import Connection, classify, is_storage_error, open_connection
+
+if TYPE_CHECKING:
+    from iltdesk.search import Hit
+    from iltdesk.store.journal import Journal
+
+# How SQLAlchemy stores a UTC datetime in SQLite, so the ORM reads our rows back unchanged.
+_STORED_DATETIME = "%Y-%m-%d %H:%M:%S.%f"
+
+
+class QuickJournal:
+    """An unlocked, current journal on its raw connection (no ORM)."""
+
+    def __init__(self, path: Path, conn: Connection) -> None:
+        self.path = path
+        self._conn: Connection | None = conn
+
+    @property
+    def connection(self) -> Connection:
+        """The raw DB-API connection."""
+        if self._conn is None:
+            raise UsageError("The journal is closed.")
+        return self._conn
+
+    def execute(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[Any]:
+        """Run SQL and return all rows; storage failures become the core's errors."""
+        try:
+            return list(self.connection.execute(sql, params).fetchall())
+        except sqlcipher.Error as exc:
+            if not is_storage_error(exc):
+                raise
+            raise classify(exc, self.path) from None
+
+    @contextmanager
+    def write(self) -> Iterator[None]:
+        """One transaction, as ``Journal.write`` makes it: all of it, or nothing."""
+        self.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            self.execute("COMMIT")
+        except BaseException:
+            if self.connection.in_transaction:
+                self.connection.execute("ROLLBACK")
+            raise
+
+    def close(self) -> None:
+        """Release the lock and forget the key."""
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def __enter__(self) -> QuickJournal:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+def _is_current(conn: Connection) -> bool:
+    """Whether the core's ``Journal.open`` would do nothing more than unlock this journal.
+
+    Refuses a journal from a newer iltdesk (``JournalTooNew``) exactly as the core does.
+    """
+    revision = schema.stored_revision(conn)
+    if schema.needs_upgrade(revision) or revision != schema.HEAD_REVISION:
+        return False
+    found = conn.execute(
+        "SELECT 1 FROM journal_setting WHERE key = ?", (verifier.SETTING_KEY,)
+    ).fetchone()
+    return found is not None
+
+
+def _finish_open(path: Path, conn: Connection, secret: str) -> QuickJournal | Journal:
+    try:
+        current = _is_current(conn)
+    except sqlcipher.Error as exc:
+        conn.close()
+        raise classify(exc, path) from None
+    except BaseException:
+        conn.close()
+        raise
+    if current:
+        return QuickJournal(path, conn)
+    conn.close()
+    from iltdesk.store.journal import Journal  # migrate (after a verified backup) and the rest
+
+    return Journal.open(path, secret)
+
+
+def open_journal(path: Path, secret: str) -> QuickJournal | Journal:
+    """Unlock ``path`` with ``secret``: raw when it is current, through the core otherwise."""
+    if not passphrase.is_text(secret):
+        raise WrongPassphrase(f"The passphrase does not unlock {path}.")  # as passphrase.unlock
+    return _finish_open(path, open_connection(path, secret), secret)
+
+
+class _EarlyUnlock:
+    """Derives the key from one passphrase in a thread while the caller does something else."""
+
+    def __init__(self, path: Path, secret: str) -> None:
+        self.secret = secret
+        self._conn: Connection | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(
+            target=self._run, args=(path,), name="iltdesk-unlock", daemon=True
+        )
+        self._thread.start()
+
+    def _run(self, path: Path) -> None:
+        try:
+            self._conn = open_connection(path, self.secret)
+        except BaseException as exc:  # handed to the caller's thread in connection()
+            self._error = exc
+
+    def connection(self) -> Connection:
+        """The unlocked connection, or the error unlocking raised."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._conn
+
+    def discard(self) -> None:
+        """Wait for the thread and release whatever it opened (and its lock)."""
+        self._thread.join()
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+
+def unlock(path: Path) -> QuickJournal | Journal:
+    """Open ``path`` with the first passphrase source that works, as ``passphrase.unlock``."""
+    env_value = passphrase.from_env()
+    early = None
+    if env_value is not None and passphrase.is_text(env_value):
+        early = _EarlyUnlock(path, env_value)
+    remembered = passphrase.from_keychain(path)
+    if remembered is not None and remembered != env_value:
+        if early is not None:
+            early.discard()  # the remembered passphrase goes first, and it needs the lock
+            early = None
+        try:
+            return open_journal(path, remembered)
+        except WrongPassphrase:
+            pass  # the journal's passphrase changed elsewhere: fall through to the others
+    if env_value is not None:
+        if early is None:
+            return open_journal(path, env_value)
+        return _finish_open(path, early.connection(), env_value)
+    for attempt in range(passphrase.PROMPT_ATTEMPTS):
+        try:
+            return open_journal(path, passphrase.prompt(f"Passphrase for {path}: "))
+        except WrongPassphrase:
+            if attempt == passphrase.PROMPT_ATTEMPTS - 1:
+                raise
+            print("That passphrase does not unlock this journal; try again.", file=sys.stderr)
+    raise AssertionError("unreachable")
+
+
+def find_hits(path: Path, text: str, *, limit: int) -> list[Hit]:
+    """What ``iltdesk search`` prints: the core's search, on a quickly unlocked journal."""
+    from iltdesk.search import search
+
+    with unlock(path) as journal:
+        return search(journal, text, limit=limit)
+
+
+@dataclass(frozen=True)
+class SavedNote:
+    """The 1:1 a quick note was saved as."""
+
+    id: int
+    held_on: date
+
+
+def add_note(path: Path, lead_name: str, text: str, *, held_on: date | None = None) -> SavedNote:
+    """Record a 1:1 with the named lead holding ``text``, as ``one_on_one.add_quick_note``."""
+    with unlock(path) as journal:
+        if not isinstance(journal, QuickJournal):
+            from iltdesk.one_on_one import add_quick_note
+
+            meeting = add_quick_note(journal, lead_name, text, held_on=held_on)
+            return SavedNote(meeting.id or 0, meeting.held_on)
+        return _insert_note(journal, lead_name, text, held_on or date.today())
+
+
+def _insert_note(journal: QuickJournal, lead_name: str, text: str, held_on: date) -> SavedNote:
+    if not text.strip():
+        raise UsageError("The note is empty; nothing was saved.")
+    now = datetime.now(UTC).strftime(_STORED_DATETIME)
+    with journal.write():
+        leads = journal.execute("SELECT id, name FROM lead")
+        lead_id = int(pick_lead(leads, lead_name, lambda row: str(row[1]))[0])
+        journal.execute(
+            "INSERT INTO one_on_one (created_at, updated_at, lead_id, held_on, notes, "
+            "feedback_given) VALUES (?, ?, ?, ?, ?, '')",
+            (now, now, lead_id, held_on.isoformat(), text),
+        )
+        note_id = int(journal.execute("SELECT last_insert_rowid()")[0][0])
+    return SavedNote(note_id, held_on)
