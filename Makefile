@@ -34,7 +34,7 @@ typecheck: $(STAMP)
 	$(VENV)/bin/mypy --strict iltdesk
 
 pytest: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q -n 2  # two workers: CI has two cores
 
 test: lint typecheck pytest
 
