@@ -134,6 +134,10 @@ def write_report(
         ok = all(bool(r["ok"]) for r in rows)
         figures = "<br>".join(f"{r['title']}: {r['text']}" for r in rows)
         out.append(f"| {tid} | {title} | {'pass' if ok else '**FAIL**'} | {figures} |")
+    # Figures of earlier runs at the full counts, kept by hand (a T1 run takes ~45 min).
+    full = REPO / "docs" / "reliability-notes" / "full-runs.md"
+    if full.exists():
+        out += ["", full.read_text(encoding="utf-8").strip()]
     # Each test's own notes (how it works, what it proves and what it can't) follow the table.
     notes = sorted((REPO / "docs" / "reliability-notes").glob("T*.md"), key=test_number)
     if notes:
