@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import date, timedelta
-from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -19,6 +18,7 @@ from iltdesk.lead import add_lead
 from iltdesk.models import ActionSource, ActivityKind, CyclePhase, ObservationSetting, Outcome
 from iltdesk.observation import ObservationNotes, add_observation, observations_for
 from iltdesk.store.journal import Journal
+from tests.dialogs import answer_with
 from ui.context import AppContext
 from ui.cycle_cards import RECORD_ID
 from ui.cycle_view import CyclesView, StartCycleDialog
@@ -61,19 +61,6 @@ def view(qtbot: QtBot, context: AppContext) -> CyclesView:
     widget.resize(1100, 800)
     widget.show()
     return widget
-
-
-def answer_with(
-    monkeypatch: pytest.MonkeyPatch, dialog: type[QDialog], fill: Callable[[Any], object]
-) -> None:
-    """Make ``dialog.exec`` fill the form as a person would, then press its save button."""
-
-    def exec_(self: QDialog) -> int:
-        fill(self)
-        self.save()  # type: ignore[attr-defined]
-        return int(self.result())
-
-    monkeypatch.setattr(dialog, "exec", exec_)
 
 
 def test_start_a_cycle_from_the_tab_then_the_intention_saves_itself(

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QToolButton, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from iltdesk.challenge import add_challenge, challenges, log, log_entries
@@ -17,6 +17,7 @@ from iltdesk.self_check import ITEM_AREA, check_ins, record_check
 from iltdesk.store.journal import Journal
 from iltdesk.tension import TENSION_BY_KEY, add_note, notes_on
 from tests.conftest import PASSPHRASE
+from tests.dialogs import answer_with
 from ui.challenge_page import ChallengesPage
 from ui.context import AppContext
 from ui.cycle_cards import qdate
@@ -38,19 +39,6 @@ def shown(qtbot: QtBot, widget: Any) -> Any:
     widget.resize(1200, 820)
     widget.show()
     return widget
-
-
-def answer_with(
-    monkeypatch: pytest.MonkeyPatch, dialog: type[QDialog], fill: Callable[[Any], object]
-) -> None:
-    """Make ``dialog.exec`` fill the form as a person would, then press its save button."""
-
-    def exec_(self: QDialog) -> int:
-        fill(self)
-        self.save()  # type: ignore[attr-defined]
-        return int(self.result())
-
-    monkeypatch.setattr(dialog, "exec", exec_)
 
 
 def menu_actions(button: QToolButton) -> dict[str, Callable[[], None]]:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from iltdesk import dates
@@ -23,6 +22,7 @@ from iltdesk.charter import (
 from iltdesk.models import FocusKind
 from iltdesk.store.journal import Journal
 from iltdesk.tension import TENSIONS, add_note, notes_on
+from tests.dialogs import answer_with
 from ui.charter_page import CharterPage
 from ui.context import AppContext
 from ui.cycle_cards import qdate
@@ -45,19 +45,6 @@ def shown(qtbot: QtBot, widget: Any) -> Any:
     widget.resize(1100, 800)
     widget.show()
     return widget
-
-
-def answer_with(
-    monkeypatch: pytest.MonkeyPatch, dialog: type[QDialog], fill: Callable[[Any], object]
-) -> None:
-    """Make ``dialog.exec`` fill the form as a person would, then press its save button."""
-
-    def exec_(self: QDialog) -> int:
-        fill(self)
-        self.save()  # type: ignore[attr-defined]
-        return int(self.result())
-
-    monkeypatch.setattr(dialog, "exec", exec_)
 
 
 # -- tensions -----------------------------------------------------------------------------------
