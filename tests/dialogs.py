@@ -20,3 +20,24 @@ def answer_with(
         return int(self.result())
 
     monkeypatch.setattr(dialog, "exec", exec_)
+
+
+Shown = list[tuple[str, str, str]]
+
+
+def record_boxes(monkeypatch: pytest.MonkeyPatch) -> Shown:
+    """Message boxes answer at once (a blocked test would hang the run), and are recorded."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: Shown = []
+
+    def box(kind: str) -> Callable[..., QMessageBox.StandardButton]:
+        def show(_parent: object, title: str, text: str, *_: object) -> QMessageBox.StandardButton:
+            shown.append((kind, title, text))
+            return QMessageBox.StandardButton.Ok
+
+        return show
+
+    for kind in ("warning", "information", "question", "critical"):
+        monkeypatch.setattr(QMessageBox, kind, box(kind))
+    return shown

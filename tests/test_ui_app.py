@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from iltdesk import crash_log, keychain
@@ -18,6 +18,7 @@ from iltdesk.lead import add_lead
 from iltdesk.one_on_one import get_one_on_one, start_one_on_one
 from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE, MemoryKeyring
+from tests.dialogs import Shown, record_boxes
 from ui import crash
 from ui.app import AppController
 from ui.context import AppContext
@@ -29,24 +30,12 @@ from ui.unlock import UnlockDialog
 
 TYPED = "maple river quiet lantern 42"  # ASCII: QTest cannot type anything else
 TODAY = date.today()
-Shown = list[tuple[str, str, str]]
 
 
 @pytest.fixture(autouse=True)
 def boxes(monkeypatch: pytest.MonkeyPatch) -> Shown:
-    """Message boxes answer at once (a blocked test would hang the run), and are recorded."""
-    shown: Shown = []
-
-    def box(kind: str) -> Callable[..., QMessageBox.StandardButton]:
-        def show(_parent: object, title: str, text: str, *_: object) -> QMessageBox.StandardButton:
-            shown.append((kind, title, text))
-            return QMessageBox.StandardButton.Ok
-
-        return show
-
-    for kind in ("warning", "information", "question", "critical"):
-        monkeypatch.setattr(QMessageBox, kind, box(kind))
-    return shown
+    """Message boxes answer at once and are recorded."""
+    return record_boxes(monkeypatch)
 
 
 def _disk_full(*_: object, **__: object) -> None:

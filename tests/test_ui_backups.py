@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from iltdesk.lead import add_lead, lead_summaries
@@ -16,6 +15,7 @@ from iltdesk.store.backup import backups_dir, check
 from iltdesk.store.connection import PAGE_SIZE
 from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE
+from tests.dialogs import Shown, record_boxes
 from tests.test_rotation import read_only_folder
 from ui.app import AppController
 from ui.automatic_backup import AutomaticBackup
@@ -23,24 +23,11 @@ from ui.context import AppContext
 from ui.main_window import MainWindow
 from ui.settings_dialog import SettingsDialog
 
-Shown = list[tuple[str, str, str]]
-
 
 @pytest.fixture(autouse=True)
 def boxes(monkeypatch: pytest.MonkeyPatch) -> Shown:
-    """Message boxes answer at once (a blocked test would hang the run), and are recorded."""
-    shown: Shown = []
-
-    def box(kind: str) -> Callable[..., QMessageBox.StandardButton]:
-        def show(_parent: object, title: str, text: str, *_: object) -> QMessageBox.StandardButton:
-            shown.append((kind, title, text))
-            return QMessageBox.StandardButton.Ok
-
-        return show
-
-    for kind in ("warning", "information", "question", "critical"):
-        monkeypatch.setattr(QMessageBox, kind, box(kind))
-    return shown
+    """Message boxes answer at once and are recorded."""
+    return record_boxes(monkeypatch)
 
 
 def _names(journal: Journal) -> list[str]:

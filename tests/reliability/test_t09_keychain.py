@@ -28,7 +28,7 @@ from keyring.backend import KeyringBackend
 from keyring.backends import fail
 
 from iltdesk.store.journal import Journal
-from tests.conftest import REPO
+from tests.conftest import REPO, MemoryKeyring
 from tests.reliability.conftest import Figure, Trials, full_run
 
 if TYPE_CHECKING:
@@ -48,23 +48,8 @@ BACKENDS = {
 }
 
 
-class EmptyKeychain(KeyringBackend):
+class EmptyKeychain(MemoryKeyring):
     """A working keychain that holds nothing: the entry was deleted behind the app's back."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.secrets.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.secrets[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.secrets.pop((service, username), None)
 
 
 class RaisingKeychain(EmptyKeychain):
