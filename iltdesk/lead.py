@@ -61,6 +61,21 @@ class LeadSummary:
     open_action_items: int
 
 
+def _roster(s: Session, include_archived: bool) -> list[Lead]:
+    query = select(Lead)
+    if not include_archived:
+        query = query.where(col(Lead.archived_on).is_(None))
+    leads = list(s.exec(query))
+    leads.sort(key=lambda lead: (not lead.active, lead.name.casefold()))
+    return leads
+
+
+def roster(journal: Journal, *, include_archived: bool = True) -> list[Lead]:
+    """The leads alone, active first then by name (what the sidebar lists)."""
+    with journal.session() as s:
+        return _roster(s, include_archived)
+
+
 def lead_summaries(journal: Journal, *, include_archived: bool = False) -> list[LeadSummary]:
     """Leads, active first then by name, with their last 1:1 and open action items."""
     with journal.session() as s:
@@ -72,11 +87,7 @@ def lead_summaries(journal: Journal, *, include_archived: bool = False) -> list[
                 .group_by(col(ActionItem.lead_id))
             ).all()
         )
-        query = select(Lead)
-        if not include_archived:
-            query = query.where(col(Lead.archived_on).is_(None))
-        leads = list(s.exec(query))
-    leads.sort(key=lambda lead: (not lead.active, lead.name.casefold()))
+        leads = _roster(s, include_archived)
     return [
         LeadSummary(
             id=lead.id or 0,

@@ -58,7 +58,12 @@ OWNER_WORDS = {"lead": "the lead's", "principal": "yours", "both": "shared"}
 def _action_rows(s: Session, today: date) -> list[TodayRow]:
     leads = {lead.id: lead for lead in s.exec(select(Lead))}
     rows = []
-    for item in s.exec(select(ActionItem).where(col(ActionItem.done_on).is_(None))):
+    # Open and due before the end of the coming week: overdue or due soon, nothing later.
+    horizon = today + timedelta(days=DUE_SOON_DAYS)
+    open_items = select(ActionItem).where(
+        col(ActionItem.done_on).is_(None), col(ActionItem.due_on) < horizon
+    )
+    for item in s.exec(open_items):
         lead = leads.get(item.lead_id)
         if lead is None or not lead.active or item.due_on is None:
             continue
@@ -142,18 +147,22 @@ def _cycle_rows(s: Session, today: date) -> list[TodayRow]:
 
 def _follow_up_rows(s: Session, today: date) -> list[TodayRow]:
     leads, rows = _active_leads(s), []
-    steps = list(s.exec(select(ActionItem).where(col(ActionItem.observation_id).is_not(None))))
-    # A dated open step is already on Today as an action item; a finished one needs nothing.
-    shown = {i.observation_id for i in steps if i.done_on is None and i.due_on is not None}
-    finished = {i.observation_id for i in steps} - {
-        i.observation_id for i in steps if i.done_on is None
-    }
     window = select(Observation).where(
         col(Observation.follow_up_on).is_not(None),
         col(Observation.follow_up_on) < today + timedelta(days=DUE_SOON_DAYS),
         col(Observation.follow_up_on) >= today - timedelta(days=FOLLOW_UP_MEMORY_DAYS),
     )
-    for obs in s.exec(window):
+    observations = list(s.exec(window))
+    # The action steps of just these observations (a journal holds thousands of others).
+    steps = s.exec(
+        select(
+            col(ActionItem.observation_id), col(ActionItem.done_on), col(ActionItem.due_on)
+        ).where(col(ActionItem.observation_id).in_([obs.id for obs in observations]))
+    ).all()
+    # A dated open step is already on Today as an action item; a finished one needs nothing.
+    shown = {obs for obs, done, due in steps if done is None and due is not None}
+    finished = {obs for obs, _, _ in steps} - {obs for obs, done, _ in steps if done is None}
+    for obs in observations:
         lead, due = leads.get(obs.lead_id), obs.follow_up_on
         if lead is None or due is None or obs.id in shown or obs.id in finished:
             continue

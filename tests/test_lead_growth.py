@@ -32,6 +32,7 @@ from iltdesk.lead import (
     find_lead,
     get_lead,
     lead_summaries,
+    roster,
     set_archived,
     update_lead,
 )
@@ -153,6 +154,11 @@ def test_archiving_hides_a_lead_and_unarchiving_brings_it_back(journal: Journal)
         ("Dev Patel", True),
         ("Maria Lopez", False),
     ]
+    assert [(lead.name, lead.active) for lead in roster(journal)] == [
+        ("Dev Patel", True),
+        ("Maria Lopez", False),
+    ]
+    assert [lead.name for lead in roster(journal, include_archived=False)] == ["Dev Patel"]
 
     set_archived(journal, lead_id, False)
 

@@ -242,6 +242,7 @@ def test_locking_while_a_save_fails_keeps_the_text_until_it_is_saved(
             window = controller.window
             assert window is not None
             window.sidebar.select_lead(maya)
+            window.lead_page.tabs.setCurrentIndex(ONE_ON_ONES)
             qtbot.keyClicks(window.lead_page.one_on_ones.editor.notes, words)
             qtbot.waitUntil(lambda: window.save_state.text().startswith("Not saved"), timeout=2000)
             controller.lock()

@@ -50,8 +50,14 @@ def _unlocked(qtbot: QtBot, journal: Journal) -> tuple[AppController, MainWindow
     return controller, window, job
 
 
+@pytest.fixture(autouse=True)
+def no_waiting(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The day's backup starts at the next turn of the event loop instead of 45 s later."""
+    monkeypatch.setattr("ui.automatic_backup.DELAY_MS", 0)
+
+
 def _settle(qtbot: QtBot, job: AutomaticBackup) -> None:
-    qtbot.waitUntil(lambda: job.state not in ("idle", "running"), timeout=60_000)
+    qtbot.waitUntil(lambda: job.state not in ("idle", "waiting", "running"), timeout=60_000)
 
 
 def test_after_unlock_a_backup_is_taken_when_the_last_is_from_an_earlier_day(
@@ -77,14 +83,37 @@ def test_after_unlock_no_backup_when_one_is_from_today_or_they_are_off(
 ) -> None:
     rotation.take(journal, datetime.now())
     _, window, job = _unlocked(qtbot, journal)
+    _settle(qtbot, job)
     assert job.state == "not due"
     window.close()
     rotation.set_enabled(journal, False)
     for path in _automatic(journal):
         path.unlink()
     _, window, job = _unlocked(qtbot, journal)
+    _settle(qtbot, job)
     assert job.state == "not due" and _automatic(journal) == []
     window.close()
+
+
+def test_the_backup_waits_for_the_window_to_settle_and_not_for_a_locked_journal(
+    qtbot: QtBot, journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("ui.automatic_backup.DELAY_MS", 300)
+    add_lead(journal, "Maya Ortiz")
+    _, window, job = _unlocked(qtbot, journal)
+    assert job.state == "waiting" and _automatic(journal) == []  # unlocking is not slowed
+    _settle(qtbot, job)
+    assert job.state == "done" and len(_automatic(journal)) == 1
+    window.close()
+
+    for path in _automatic(journal):
+        path.unlink()
+    folder = rotation.backup_folder(journal)
+    _, window, job = _unlocked(qtbot, journal)
+    window.close()
+    journal.close()  # locked before the backup was due to start
+    qtbot.waitUntil(lambda: job.state != "waiting", timeout=5_000)
+    assert job.state == "idle" and rotation.automatic_backups(folder, journal.path.stem) == []
 
 
 def test_a_read_only_backup_folder_says_so_and_the_app_keeps_working(

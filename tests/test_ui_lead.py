@@ -113,7 +113,7 @@ def test_add_a_lead_write_a_one_on_one_and_find_it_after_reopening(
     assert window.pages.currentWidget() is window.lead_page
     assert "meets every 7 days" in window.lead_page.details.text()
 
-    window.lead_page.one_on_ones.start_new()
+    window.lead_page.new_one_on_one()  # Ctrl+N: the 1:1s tab, with a new 1:1 open
     meeting = window.lead_page.one_on_ones.current()
     assert meeting is not None and meeting.held_on == TODAY
     notes = window.lead_page.one_on_ones.editor.notes
@@ -163,7 +163,8 @@ def test_a_new_one_on_one_follows_up_open_items_and_records_next_steps(
 
     window = open_window()
     window.sidebar.select_lead(maya)
-    window.lead_page.one_on_ones.start_new()
+    window.lead_page.tabs.setCurrentIndex(ACTION_ITEMS)  # seen once, then kept up to date
+    window.lead_page.new_one_on_one()
     editor = window.lead_page.one_on_ones.editor
     assert editor.meeting is not None and editor.meeting.id != earlier.id
     rows = [editor.follow_ups.item(r) for r in range(editor.follow_ups.count())]

@@ -22,6 +22,7 @@ from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE
 from ui import preferences
 from ui.context import AppContext
+from ui.lead_page import ONE_ON_ONES
 from ui.main_window import MainWindow
 from ui.markdown_edit import MarkdownEdit
 from ui.passphrase_dialog import ChangePassphraseDialog
@@ -93,6 +94,7 @@ def test_a_failed_save_keeps_the_text_and_the_retry_saves_it(
     meeting = start_one_on_one(journal, maya)
     window = open_window()
     window.sidebar.select_lead(maya)
+    window.lead_page.tabs.setCurrentIndex(ONE_ON_ONES)
     editor = window.lead_page.one_on_ones.editor
     assert editor.meeting is not None and editor.meeting.id == meeting.id
 
@@ -125,6 +127,7 @@ def test_opening_another_one_on_one_while_a_save_fails_keeps_the_text(
     newer = start_one_on_one(journal, maya).id or 0
     window = open_window()
     window.sidebar.select_lead(maya)
+    window.lead_page.tabs.setCurrentIndex(ONE_ON_ONES)
     view = window.lead_page.one_on_ones
     monkeypatch.setattr("ui.context.RETRY_MS", 100)
     with monkeypatch.context() as full:

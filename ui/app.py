@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from iltdesk import keychain
 from iltdesk.errors import JournalError, KeychainUnavailable
 from iltdesk.store.journal import Journal
+from iltdesk.store.unlocking import UnlockAhead, Unlocked
 from ui import crash, theme
 from ui.automatic_backup import AutomaticBackup
 from ui.context import AppContext
@@ -32,10 +32,15 @@ class AppController(QObject):
         self.window: MainWindow | None = None
         self.welcome: WelcomeWindow | None = None
         self._place: dict[str, int] = {}  # where the user was when the app locked
+        self._ahead: UnlockAhead | None = None
         private_settings()  # before anything (recent journals, preferences) writes to it
 
-    def start(self, path: Path | None) -> None:
-        """Open ``path``, else the most recent journal, else the welcome window."""
+    def start(self, path: Path | None, ahead: UnlockAhead | None = None) -> None:
+        """Open ``path``, else the most recent journal, else the welcome window.
+
+        ``ahead`` is an unlock of ``path`` the command line started while the app loaded.
+        """
+        self._ahead = ahead
         if path is None:
             path = next((p for p in recent_journals() if p.exists()), None)
         if path is None:
@@ -54,6 +59,11 @@ class AppController(QObject):
 
     def _automatic_passphrase(self, path: Path) -> tuple[Journal | None, str]:
         """Try the keychain, then ILTDESK_PASSPHRASE; return the journal or a message."""
+        ahead, self._ahead = self._ahead, None
+        if ahead is not None and ahead.path == path:
+            return self._finish_ahead(ahead)
+        if ahead is not None:
+            ahead.discard()
         secrets = []
         try:
             remembered = keychain.recall(path, KEYCHAIN_TIMEOUT)
@@ -67,6 +77,17 @@ class AppController(QObject):
             except JournalError as exc:
                 message = friendly_error(exc)
         return None, message
+
+    def _finish_ahead(self, ahead: UnlockAhead) -> tuple[Journal | None, str]:
+        outcome = ahead.outcome()
+        if outcome is None:
+            return None, ""
+        if not isinstance(outcome, Unlocked):
+            return None, friendly_error(outcome)
+        try:  # adopt closes the connection if it fails
+            return Journal.adopt(ahead.path, outcome.connection, outcome.secret), ""
+        except JournalError as exc:
+            return None, friendly_error(exc)
 
     def unlock(self, path: Path, *, automatic: bool) -> None:
         """Open ``path``: automatically if a passphrase is at hand, else by asking."""
@@ -95,8 +116,9 @@ class AppController(QObject):
         self.window = MainWindow(AppContext(journal))
         self.window.lock_requested.connect(self.lock)
         self.window.show()
-        # The day's backup, on a worker thread; it reports in the status bar, never modally.
-        AutomaticBackup(self.window, journal).start(datetime.now())
+        # The day's backup, on a worker thread once the window has settled; it reports in
+        # the status bar, never modally.
+        AutomaticBackup(self.window, journal).start_later()
         if self._place:
             self.window.go_to(self._place)
             self._place = {}
@@ -130,8 +152,11 @@ class AppController(QObject):
         self.unlock(path, automatic=False)
 
 
-def launch(journal: Path | None = None) -> int:
-    """Run the app (the ``iltdesk.app`` entry point the CLI's ``open`` command calls)."""
+def launch(journal: Path | None = None, ahead: UnlockAhead | None = None) -> int:
+    """Run the app (the ``iltdesk.app`` entry point the CLI's ``open`` command calls).
+
+    ``ahead``: the command line's unlock of ``journal``, already under way.
+    """
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("iltdesk")
@@ -143,7 +168,7 @@ def launch(journal: Path | None = None) -> int:
     app.setWindowIcon(app_icon())
     crash.install()
     controller = AppController()
-    controller.start(journal)
+    controller.start(journal, ahead)
     app.setProperty("iltdesk_controller", id(controller))
     result = app.exec()
     if controller.window is not None:

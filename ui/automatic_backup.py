@@ -13,6 +13,9 @@ from iltdesk.store import rotation
 from iltdesk.store.journal import Journal
 
 POLL_MS = 100
+# After unlock the principal is about to read or write: the copy holds the journal for a
+# moment (seconds for a very large one), so it waits until the window has settled.
+DELAY_MS = 45_000
 SUCCESS_MS = 8_000
 FAILURE_MS = 60_000
 
@@ -32,9 +35,10 @@ def failure_text(error: JournalError) -> str:
 class AutomaticBackup(QObject):
     """Takes the day's backup if one is due, without blocking the window, and says how it went.
 
-    Lives as a child of the main window. ``state`` is ``idle``, ``not due``, ``running``,
-    ``done`` or ``failed``; ``finished`` fires with (succeeded, message) once it is over. The
-    journal's own lock keeps sessions and the backup from running at the same moment.
+    Lives as a child of the main window. ``state`` is ``idle``, ``waiting`` (to start
+    later), ``not due``, ``running``, ``done`` or ``failed``; ``finished`` fires with
+    (succeeded, message) once it is over. The journal's own lock keeps sessions and the
+    backup from running at the same moment.
     """
 
     finished = Signal(bool, str)
@@ -50,6 +54,17 @@ class AutomaticBackup(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self._poll)
+
+    def start_later(self, delay_ms: int | None = None) -> None:
+        """Check whether a backup is due ``delay_ms`` (``DELAY_MS``) from now; take it if so."""
+        self.state = "waiting"
+        QTimer.singleShot(DELAY_MS if delay_ms is None else delay_ms, self, self._start_now)
+
+    def _start_now(self) -> None:
+        if self._journal.closed:  # locked or replaced meanwhile: the next unlock starts anew
+            self.state = "idle"
+            return
+        self.start(datetime.now())
 
     def start(self, now: datetime) -> None:
         """Back up if due at ``now``; otherwise do nothing."""

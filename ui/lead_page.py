@@ -1,11 +1,16 @@
-"""A lead's page: who they are, then Overview, 1:1s and Action items tabs."""
+"""A lead's page: who they are, then a tab for each part of the coaching.
+
+A tab reads the journal only when it is first shown for a lead, so opening a lead with
+years of records costs one tab's worth of reading, not seven."""
 
 from __future__ import annotations
+
+from typing import Protocol
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from iltdesk.lead import get_lead, set_archived
-from iltdesk.models import Lead
+from iltdesk.models import Lead, OneOnOne
 from ui.action_items_view import ActionItemsView
 from ui.agreement_view import AgreementView
 from ui.context import AppContext
@@ -17,6 +22,10 @@ from ui.overview_view import OverviewView
 from ui.timeline_view import TimelineView
 
 OVERVIEW, ONE_ON_ONES, CYCLES, OBSERVATIONS, AGREEMENT, ACTION_ITEMS, TIMELINE = range(7)
+
+
+class _LeadView(Protocol):
+    def show_lead(self, lead_id: int) -> object: ...
 
 
 class LeadPage(QWidget):
@@ -50,16 +59,21 @@ class LeadPage(QWidget):
         self.observations = ObservationsView(context)
         self.agreement = AgreementView(context)
         self.timeline = TimelineView(context)
-        for widget, title in (
-            (self.overview, "Overview"),
-            (self.one_on_ones, "1:1s"),
-            (self.cycles, "Learning cycles"),
-            (self.observations, "Observations"),
-            (self.agreement, "Agreement"),
-            (self.action_items, "Action items"),
-            (self.timeline, "Timeline"),
-        ):
+        # In tab order (OVERVIEW ... TIMELINE).
+        self.views: tuple[_LeadView, ...] = (
+            self.overview,
+            self.one_on_ones,
+            self.cycles,
+            self.observations,
+            self.agreement,
+            self.action_items,
+            self.timeline,
+        )
+        titles = ("Overview", "1:1s", "Learning cycles", "Observations", "Agreement")
+        for widget, title in zip(self.views, (*titles, "Action items", "Timeline"), strict=True):
             self.tabs.addTab(widget, title)
+        self._loaded: set[int] = set()  # tabs showing ``self.lead`` (the others may not)
+        self.tabs.currentChanged.connect(self._load)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 12)
         layout.addLayout(header)
@@ -71,14 +85,20 @@ class LeadPage(QWidget):
             return False
         self.lead = get_lead(self.context.journal, lead_id)
         self._show_header()
-        self.overview.show_lead(lead_id)
-        self.one_on_ones.show_lead(lead_id)
-        self.action_items.show_lead(lead_id)
-        self.cycles.show_lead(lead_id)
-        self.observations.show_lead(lead_id)
-        self.agreement.show_lead(lead_id)
-        self.timeline.show_lead(lead_id)
+        self._loaded.clear()
+        self._load(self.tabs.currentIndex())
         return True
+
+    def _load(self, index: int) -> None:
+        """Show the current lead in tab ``index`` unless it already does."""
+        if self.lead is None or index < 0 or index in self._loaded:
+            return
+        self._loaded.add(index)
+        self.views[index].show_lead(self.lead.id or 0)
+
+    def current_meeting(self) -> OneOnOne | None:
+        """The 1:1 selected for this lead, if the 1:1s tab has been shown for them."""
+        return self.one_on_ones.current() if ONE_ON_ONES in self._loaded else None
 
     def _show_header(self) -> None:
         lead = self.lead

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iltdesk.lead import lead_summaries
+from iltdesk.lead import roster
 from ui.context import AppContext
 from ui.icons import icon
 
@@ -92,7 +92,7 @@ class LeadsSidebar(QFrame):
         context.changed.connect(self._on_changed)
 
     def _on_changed(self, kind: str) -> None:
-        if kind in {"lead", "one_on_one", "action_item"}:
+        if kind == "lead":  # the list shows leads alone: nothing else can change it
             self.reload(keep=self.current_lead_id())
 
     def reload(self, keep: int | None = None) -> None:
@@ -101,7 +101,7 @@ class LeadsSidebar(QFrame):
         today = QStandardItem(icon("today"), "Today")
         today.setData(TODAY_ID, LEAD_ID)
         self.model.appendRow(today)
-        leads = lead_summaries(self.context.journal, include_archived=True)
+        leads = roster(self.context.journal)
         active = [s for s in leads if s.active]
         archived = [s for s in leads if not s.active]
         team = _group(f"LEADS  {len(active)}")
@@ -109,7 +109,7 @@ class LeadsSidebar(QFrame):
         for group, members in ((team, active), (folded, archived)):
             for s in members:
                 item = QStandardItem(s.name)
-                item.setData(s.id, LEAD_ID)
+                item.setData(s.id or 0, LEAD_ID)
                 item.setToolTip(" · ".join(p for p in (s.role, s.team) if p))
                 group.appendRow(item)
         self.model.appendRow(team)

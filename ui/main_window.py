@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -24,16 +25,17 @@ from iltdesk.store.journal import Journal
 from ui import preferences
 from ui.context import AppContext
 from ui.icons import app_icon, icon
-from ui.lead_dialog import LeadDialog
-from ui.lead_page import OVERVIEW, LeadPage
 from ui.leads_sidebar import LeadsSidebar
-from ui.observation_dialog import ObservationDialog
 from ui.preferences import private_settings
 from ui.reflect_pages import PAGE_OF_KIND, ReflectPages
-from ui.search_dialog import SearchDialog
-from ui.settings_dialog import SettingsDialog
-from ui.switcher import QuickSwitcher
 from ui.today_page import TodayPage
+
+if TYPE_CHECKING:
+    from iltdesk.models import Lead
+    from ui.lead_page import LeadPage
+
+# The lead page, the dialogs and the Reflect pages are imported when first used: the window
+# then comes up with only what Today needs loaded (issue 8: cold start).
 
 _INPUT_EVENTS = {
     QEvent.Type.KeyPress,
@@ -76,11 +78,10 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.resize(1240, 800)
         self.sidebar = LeadsSidebar(context)
-        self.today = TodayPage(context)
-        self.lead_page = LeadPage(context)
+        self.today = TodayPage(context, load=False)  # the first show_today reads it
+        self._lead_page: LeadPage | None = None
         self.pages = QStackedWidget()
         self.pages.addWidget(self.today)
-        self.pages.addWidget(self.lead_page)
         splitter = QSplitter()
         splitter.addWidget(self.sidebar)
         splitter.addWidget(self.pages)
@@ -148,6 +149,23 @@ class MainWindow(QMainWindow):
 
     # -- navigation -----------------------------------------------------------------------
 
+    @property
+    def lead_page(self) -> LeadPage:
+        """The page that shows one lead, made the first time a lead is opened."""
+        if self._lead_page is None:
+            from ui.lead_page import LeadPage
+
+            self._lead_page = LeadPage(self.context)
+            self.pages.addWidget(self._lead_page)
+        return self._lead_page
+
+    def lead_on_screen(self) -> Lead | None:
+        """The lead whose page is showing, if a lead's page is showing."""
+        page = self._lead_page
+        if page is None or self.pages.currentWidget() is not page:
+            return None
+        return page.lead
+
     def show_today(self) -> None:
         """Show the Today page, fresh."""
         self.context.flush_all()
@@ -161,7 +179,7 @@ class MainWindow(QMainWindow):
 
     def show_lead(self, lead_id: int) -> None:
         """Show a lead's page."""
-        current = self.lead_page.lead
+        current = self.lead_page.lead if self._lead_page is not None else None
         if (current is None or current.id != lead_id) and not self.lead_page.show_lead(lead_id):
             self.statusBar().showMessage(
                 "Staying here: your latest changes are not saved yet (see the message on the "
@@ -206,6 +224,8 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> None:
         """Settings; a passphrase change or restore hands back a reopened journal."""
+        from ui.settings_dialog import SettingsDialog
+
         self.context.flush_all()
         dialog = SettingsDialog(self.context, self)
         dialog.journal_replaced.connect(self.replace_journal)
@@ -219,31 +239,38 @@ class MainWindow(QMainWindow):
         self.context.journal = journal
         self.reflect.replace_context(self.context)
         place = self.place()
-        self.lead_page.lead = None
+        if self._lead_page is not None:
+            self._lead_page.lead = None
         self.sidebar.reload()
         self.sidebar.select_today()
         self.go_to(place)
 
     def open_search(self) -> None:
         """Ctrl+F: search everything."""
+        from ui.search_dialog import SearchDialog
+
         self.context.flush_all()  # so that what was just typed can be found
         SearchDialog(self.context, self).exec()
 
     def open_switcher(self) -> None:
         """Ctrl+K: jump to a lead."""
+        from ui.switcher import QuickSwitcher
+
         QuickSwitcher(self.context, self).exec()
 
     def new_one_on_one(self) -> None:
         """Ctrl+N: a new 1:1 with the lead on screen."""
-        if self.pages.currentWidget() is self.lead_page and self.lead_page.lead is not None:
+        if self.lead_on_screen() is not None:
             self.lead_page.new_one_on_one()
         else:
             self.statusBar().showMessage("Open a lead first (Ctrl+K), then start the 1:1.", 5000)
 
     def add_observation(self) -> None:
         """Ctrl+Shift+O: record what you just saw the lead on screen do."""
-        lead = self.lead_page.lead
-        if self.pages.currentWidget() is not self.lead_page or lead is None:
+        from ui.observation_dialog import ObservationDialog
+
+        lead = self.lead_on_screen()
+        if lead is None:
             self.statusBar().showMessage(
                 "Open a lead first (Ctrl+K), then add the observation.", 5000
             )
@@ -254,8 +281,8 @@ class MainWindow(QMainWindow):
         """Ctrl+E: export or print the summary of the lead's cycle on screen (or the latest)."""
         from ui.export_dialog import ExportDialog  # loads the report renderer only when asked
 
-        lead = self.lead_page.lead
-        if self.pages.currentWidget() is not self.lead_page or lead is None:
+        lead = self.lead_on_screen()
+        if lead is None:
             self.statusBar().showMessage("Open a lead first (Ctrl+K), then export.", 5000)
             return
         self.context.flush_all()
@@ -270,6 +297,8 @@ class MainWindow(QMainWindow):
 
     def add_lead(self) -> None:
         """Add a lead and open their page."""
+        from ui.lead_dialog import LeadDialog
+
         dialog = LeadDialog(self.context, parent=self)
         if dialog.exec() and dialog.lead is not None:
             self.sidebar.reload(keep=dialog.lead.id)
@@ -277,12 +306,13 @@ class MainWindow(QMainWindow):
 
     def place(self) -> dict[str, int]:
         """Where the user is (ids only, kept in memory across a lock, never on disk)."""
-        page = self.lead_page
-        if self.pages.currentWidget() is not page or page.lead is None:
+        lead = self.lead_on_screen()
+        if lead is None:
             return {}
-        meeting = page.one_on_ones.current()
+        page = self.lead_page
+        meeting = page.current_meeting()
         return {
-            "lead": page.lead.id or 0,
+            "lead": lead.id or 0,
             "tab": page.tabs.currentIndex(),
             "meeting": (meeting.id or 0) if meeting else 0,
         }
@@ -295,6 +325,8 @@ class MainWindow(QMainWindow):
             self.show_lead(place["lead"])
         except JournalError:
             return
+        from ui.lead_page import OVERVIEW
+
         self.lead_page.tabs.setCurrentIndex(place.get("tab", OVERVIEW))
         if place.get("meeting"):
             self.lead_page.one_on_ones.select(place["meeting"])

@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from importlib import import_module
 
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from iltdesk.records import Location
-from ui.challenge_page import ChallengesPage
-from ui.charter_page import CharterPage
 from ui.context import AppContext
-from ui.self_check_page import SelfCheckPage
-from ui.tensions_page import TensionsPage
 
-_FACTORIES: dict[str, Callable[[AppContext], QWidget]] = {
-    "challenges": ChallengesPage,
-    "self_check": SelfCheckPage,
-    "tensions": TensionsPage,
-    "charter": CharterPage,
+# Each page's module and class, imported on the first visit (the window starts without them).
+_FACTORIES: dict[str, tuple[str, str]] = {
+    "challenges": ("ui.challenge_page", "ChallengesPage"),
+    "self_check": ("ui.self_check_page", "SelfCheckPage"),
+    "tensions": ("ui.tensions_page", "TensionsPage"),
+    "charter": ("ui.charter_page", "CharterPage"),
 }
 # Which page shows a kind of record (kinds as in the search index).
 PAGE_OF_KIND = {
@@ -45,7 +42,8 @@ class ReflectPages:
         """Bring page ``key`` up to date and onto the screen."""
         page = self.pages.get(key)
         if page is None:
-            page = _FACTORIES[key](self.context)
+            module, name = _FACTORIES[key]
+            page = getattr(import_module(module), name)(self.context)
             self.pages[key] = page
             self.stack.addWidget(page)
         else:

@@ -83,7 +83,9 @@ class TodayDelegate(RichTextDelegate):
 class TodayPage(QWidget):
     """The rows from ``iltdesk.today``, under their section headings; Enter opens one."""
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: AppContext, parent: QWidget | None = None, *, load: bool = True
+    ) -> None:
         super().__init__(parent)
         self._context = context
         self._shown: list[tuple[str, list[TodayRow]]] = []
@@ -109,7 +111,8 @@ class TodayPage(QWidget):
         layout.addWidget(self._stack, 1)
         self.tree.itemActivated.connect(self._activate)
         context.changed.connect(lambda _kind: self.refresh())
-        self.refresh()
+        if load:
+            self.refresh()
 
     def _make_tree(self) -> QTreeWidget:
         tree = QTreeWidget()

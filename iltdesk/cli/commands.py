@@ -7,6 +7,7 @@ import json
 import os
 import sys
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -121,16 +122,37 @@ def _app_launcher() -> Any:
     return None
 
 
+def _unlock_ahead(journal: Path | None) -> Any:
+    """Start unlocking ``journal`` with a remembered passphrase before the app is imported."""
+    if journal is None or not journal.is_file():
+        return None  # the app shows the welcome window or explains what is wrong
+    from iltdesk import keychain
+    from iltdesk.store.unlocking import UnlockAhead
+
+    # The app's own order: the keychain (bounded, as its unlock dialog is), then the variable.
+    recall = partial(keychain.recall, timeout=keychain.RECALL_TIMEOUT_SECONDS)
+    return UnlockAhead(journal, recall, os.environ.get("ILTDESK_PASSPHRASE") or None)
+
+
 def cmd_open(args: argparse.Namespace) -> int:
     """Open the desktop app, or explain how to use the commands when it is not installed."""
-    launcher = getattr(args, "launcher", None) or _app_launcher()
+    # The key is derived while Qt and the ORM are imported: both take a few tenths of a second.
+    ahead = _unlock_ahead(args.journal)
+    try:
+        launcher = getattr(args, "launcher", None) or _app_launcher()
+    except BaseException:
+        if ahead is not None:
+            ahead.discard()
+        raise
     if launcher is None:
+        if ahead is not None:
+            ahead.discard()
         from iltdesk.cli.main import build_parser
 
         print("The desktop window is not part of this build yet; use the commands below.\n")
         build_parser().print_help()
         return 0
-    result: int = launcher(args.journal)
+    result: int = launcher(args.journal) if ahead is None else launcher(args.journal, ahead)
     return result
 
 

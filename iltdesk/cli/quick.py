@@ -15,7 +15,6 @@ sources are tried is the same as ``passphrase.unlock``.
 from __future__ import annotations
 
 import sys
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -31,6 +30,7 @@ from iltdesk.errors import UsageError, WrongPassphrase
 from iltdesk.lead_names import pick_lead
 from iltdesk.store import schema, verifier
 from iltdesk.store.connection import Connection, classify, is_storage_error, open_connection
+from iltdesk.store.unlocking import BackgroundUnlock
 
 if TYPE_CHECKING:
     from iltdesk.search import Hit
@@ -128,45 +128,12 @@ def open_journal(path: Path, secret: str) -> QuickJournal | Journal:
     return _finish_open(path, open_connection(path, secret), secret)
 
 
-class _EarlyUnlock:
-    """Derives the key from one passphrase in a thread while the caller does something else."""
-
-    def __init__(self, path: Path, secret: str) -> None:
-        self.secret = secret
-        self._conn: Connection | None = None
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(
-            target=self._run, args=(path,), name="iltdesk-unlock", daemon=True
-        )
-        self._thread.start()
-
-    def _run(self, path: Path) -> None:
-        try:
-            self._conn = open_connection(path, self.secret)
-        except BaseException as exc:  # handed to the caller's thread in connection()
-            self._error = exc
-
-    def connection(self) -> Connection:
-        """The unlocked connection, or the error unlocking raised."""
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-        return self._conn
-
-    def discard(self) -> None:
-        """Wait for the thread and release whatever it opened (and its lock)."""
-        self._thread.join()
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
-
-
 def unlock(path: Path) -> QuickJournal | Journal:
     """Open ``path`` with the first passphrase source that works, as ``passphrase.unlock``."""
     env_value = passphrase.from_env()
     early = None
     if env_value is not None and passphrase.is_text(env_value):
-        early = _EarlyUnlock(path, env_value)
+        early = BackgroundUnlock(path, env_value)
     remembered = passphrase.from_keychain(path)
     if remembered is not None and remembered != env_value:
         if early is not None:

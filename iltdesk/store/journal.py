@@ -84,7 +84,12 @@ class Journal:
     @classmethod
     def open(cls, path: Path, passphrase: str) -> Journal:
         """Unlock the journal at ``path``, migrating it (after a verified backup) if older."""
-        conn = open_connection(path, passphrase)
+        return cls.adopt(path, open_connection(path, passphrase), passphrase)
+
+    @classmethod
+    def adopt(cls, path: Path, conn: Connection, passphrase: str) -> Journal:
+        """Finish opening ``path`` on ``conn``, which ``open_connection`` unlocked with
+        ``passphrase`` (perhaps in another thread); the journal owns it from now on."""
         try:
             revision = schema.stored_revision(conn)
             if schema.needs_upgrade(revision):

@@ -32,6 +32,7 @@ from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE, run_cli
 from tests.reliability.conftest import Figure, Trials
 from ui.context import AppContext
+from ui.lead_page import ONE_ON_ONES
 from ui.main_window import MainWindow
 
 TINY_BYTES = 4 * 1024 * 1024
@@ -244,6 +245,7 @@ def test_the_editor_keeps_text_typed_on_a_full_disk_and_saves_it_when_space_retu
     try:
         window.show()
         window.sidebar.select_lead(maya)
+        window.lead_page.tabs.setCurrentIndex(ONE_ON_ONES)
         editor = window.lead_page.one_on_ones.editor
         assert editor.meeting is not None and editor.meeting.id == meeting
         journal.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # no room left in the WAL either

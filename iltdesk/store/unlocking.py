@@ -1,0 +1,104 @@
+"""Unlocking a journal in a thread while the process gets on with something else.
+
+Unlocking is mostly SQLCipher deriving the key (PBKDF2-SHA512, 256,000 iterations, about
+0.2 s here, never weakened), during which SQLCipher releases the GIL. A cold command derives
+it while it asks the keychain; the desktop app derives it while it imports Qt and the ORM.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from iltdesk.errors import JournalError, KeychainUnavailable
+from iltdesk.store.connection import Connection, open_connection
+
+
+class BackgroundUnlock:
+    """``open_connection(path, secret)`` in a thread; collect it with ``connection()``."""
+
+    def __init__(self, path: Path, secret: str) -> None:
+        self.secret = secret
+        self._conn: Connection | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(
+            target=self._run, args=(path,), name="iltdesk-unlock", daemon=True
+        )
+        self._thread.start()
+
+    def _run(self, path: Path) -> None:
+        try:
+            self._conn = open_connection(path, self.secret)
+        except BaseException as exc:  # handed to the caller's thread in connection()
+            self._error = exc
+
+    def connection(self) -> Connection:
+        """The unlocked connection, or the error unlocking raised."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._conn is not None
+        conn, self._conn = self._conn, None
+        return conn
+
+    def discard(self) -> None:
+        """Wait for the thread and release whatever it opened (and its lock)."""
+        self._thread.join()
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+
+class Unlocked:
+    """A connection a passphrase opened, and that passphrase (to finish opening with)."""
+
+    def __init__(self, conn: Connection, secret: str) -> None:
+        self.connection = conn
+        self.secret = secret
+
+
+class UnlockAhead:
+    """Unlock ``path`` with the passphrases at hand, in order, in a thread.
+
+    ``recall`` asks the keychain (``None``: nothing remembered); ``fallback`` is tried after
+    it (the ``ILTDESK_PASSPHRASE`` of a scripted start). ``outcome()`` is what happened:
+    ``Unlocked``, the last ``JournalError`` (a wrong or changed passphrase, a journal open
+    elsewhere...), or ``None`` when there was no passphrase to try.
+    """
+
+    def __init__(
+        self, path: Path, recall: Callable[[Path], str | None], fallback: str | None
+    ) -> None:
+        self.path = path
+        self._recall = recall
+        self._fallback = fallback
+        self._outcome: Unlocked | JournalError | None = None
+        self._thread = threading.Thread(target=self._run, name="iltdesk-unlock", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            remembered = self._recall(self.path)
+        except KeychainUnavailable:
+            remembered = None
+        for secret in dict.fromkeys(s for s in (remembered, self._fallback) if s):
+            try:
+                self._outcome = Unlocked(open_connection(self.path, secret), secret)
+                return
+            except JournalError as exc:
+                self._outcome = exc
+            except Exception as exc:  # never lost in the thread: the caller asks instead
+                self._outcome = JournalError(f"Could not unlock {self.path}: {exc}")
+
+    def outcome(self) -> Unlocked | JournalError | None:
+        """Wait for the attempt and hand over its result (once; the caller owns it)."""
+        self._thread.join()
+        result, self._outcome = self._outcome, None
+        return result
+
+    def discard(self) -> None:
+        """Wait, and close whatever was opened (releasing the journal's lock)."""
+        result = self.outcome()
+        if isinstance(result, Unlocked):
+            result.connection.close()
