@@ -2,29 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from sqlmodel import col, select
 
+from iltdesk.due import DUE_SOON_DAYS as DUE_SOON_DAYS
+from iltdesk.due import is_due_soon as is_due_soon
+from iltdesk.due import is_overdue as is_overdue
 from iltdesk.errors import UsageError
 from iltdesk.models import ActionItem, ActionSource, Author
 from iltdesk.store.journal import Journal, fetch
-
-DUE_SOON_DAYS = 7
-
-
-def is_overdue(item: ActionItem, today: date) -> bool:
-    """Open, with a due date before today."""
-    return item.done_on is None and item.due_on is not None and item.due_on < today
-
-
-def is_due_soon(item: ActionItem, today: date) -> bool:
-    """Open, and due today or within the coming week."""
-    return (
-        item.done_on is None
-        and item.due_on is not None
-        and today <= item.due_on < today + timedelta(days=DUE_SOON_DAYS)
-    )
 
 
 def add_action_item(

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Literal
 
 from sqlmodel import Session, col, select
 
+from iltdesk.due import planned_end as planned_end
 from iltdesk.errors import UsageError
 from iltdesk.models import (
     ActivityKind,
@@ -70,11 +71,6 @@ def length_warning(weeks: int) -> str | None:
         plural = "s" if weeks > 1 else ""
         return f"{weeks} week{plural} is short for practice and feedback to take hold."
     return f"{weeks} weeks is long: cycles usually run 3 to 5 weeks, then a new goal."
-
-
-def planned_end(cycle: LearningCycle) -> date:
-    """The day the cycle is planned to end."""
-    return cycle.started_on + timedelta(weeks=cycle.planned_weeks)
 
 
 def weeks_run(cycle: LearningCycle, today: date) -> int:

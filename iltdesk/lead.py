@@ -70,12 +70,6 @@ def _roster(s: Session, include_archived: bool) -> list[Lead]:
     return leads
 
 
-def roster(journal: Journal, *, include_archived: bool = True) -> list[Lead]:
-    """The leads alone, active first then by name (what the sidebar lists)."""
-    with journal.session() as s:
-        return _roster(s, include_archived)
-
-
 def lead_summaries(journal: Journal, *, include_archived: bool = False) -> list[LeadSummary]:
     """Leads, active first then by name, with their last 1:1 and open action items."""
     with journal.session() as s:

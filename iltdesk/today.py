@@ -1,4 +1,9 @@
-"""Today: what needs the principal's attention, as rows that each open a record."""
+"""Today: what needs the principal's attention, as rows that each open a record.
+
+Read with plain SQL on the journal's connection, not the ORM: Today is the first page the app
+shows, and it shows it while the ORM is still loading (issue 8: cold start). The rules for
+what is due come from ``iltdesk.due``, the same ones the ORM's records are judged by.
+"""
 
 from __future__ import annotations
 
@@ -6,21 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import IntEnum
-
-from sqlmodel import Session, col, select
+from typing import NamedTuple
 
 from iltdesk import dates
-from iltdesk.action_item import DUE_SOON_DAYS, is_due_soon, is_overdue
-from iltdesk.cycle import planned_end
-from iltdesk.lead import last_met_by_lead
-from iltdesk.models import (
-    ActionItem,
-    CoachingAgreement,
-    CyclePhase,
-    Lead,
-    LearningCycle,
-    Observation,
-)
+from iltdesk.due import DUE_SOON_DAYS, is_due_soon, is_overdue, planned_end
 from iltdesk.store.journal import Journal
 
 FOLLOW_UP_MEMORY_DAYS = 30  # an observation follow-up older than this has had its moment
@@ -49,21 +43,63 @@ class TodayRow:
     when: date | None
 
 
-TodaySource = Callable[[Session, date], list[TodayRow]]
-
-
 OWNER_WORDS = {"lead": "the lead's", "principal": "yours", "both": "shared"}
 
 
-def _action_rows(s: Session, today: date) -> list[TodayRow]:
-    leads = {lead.id: lead for lead in s.exec(select(Lead))}
+class _Lead(NamedTuple):
+    id: int
+    name: str
+    active: bool
+    since: date  # on the ILT since, else added to the journal
+    cadence_days: int
+
+
+class _Item(NamedTuple):
+    id: int
+    lead_id: int
+    text: str
+    owner: str
+    due_on: date | None
+    done_on: date | None
+
+
+class _Cycle(NamedTuple):
+    id: int
+    lead_id: int
+    goal: str
+    started_on: date
+    planned_weeks: int
+
+
+TodaySource = Callable[[Journal, date, dict[int, _Lead]], list["TodayRow"]]
+
+
+def _day(text: str | None) -> date | None:
+    # Dates are stored as ISO text; a timestamp's date is its first ten characters.
+    return None if text is None else date.fromisoformat(text[:10])
+
+
+def _leads(journal: Journal) -> dict[int, _Lead]:
+    rows = journal.execute(
+        "SELECT id, name, archived_on, on_ilt_since, created_at, cadence_days FROM lead"
+    )
+    return {
+        r[0]: _Lead(r[0], r[1], r[2] is None, _day(r[3]) or _day(r[4]) or date.min, r[5])
+        for r in rows
+    }
+
+
+def _action_rows(journal: Journal, today: date, leads: dict[int, _Lead]) -> list[TodayRow]:
     rows = []
     # Open and due before the end of the coming week: overdue or due soon, nothing later.
     horizon = today + timedelta(days=DUE_SOON_DAYS)
-    open_items = select(ActionItem).where(
-        col(ActionItem.done_on).is_(None), col(ActionItem.due_on) < horizon
+    found = journal.execute(
+        "SELECT id, lead_id, text, owner, due_on, done_on FROM action_item "
+        "WHERE done_on IS NULL AND due_on < ?",
+        (horizon.isoformat(),),
     )
-    for item in s.exec(open_items):
+    for r in found:
+        item = _Item(r[0], r[1], r[2], r[3], _day(r[4]), _day(r[5]))
         lead = leads.get(item.lead_id)
         if lead is None or not lead.active or item.due_on is None:
             continue
@@ -78,20 +114,28 @@ def _action_rows(s: Session, today: date) -> list[TodayRow]:
             continue
         rows.append(
             TodayRow(
-                section, urgency, item.text, detail, "action_item", item.id or 0,
-                lead.id, lead.name, item.due_on,
+                section, urgency, item.text, detail, "action_item", item.id, lead.id, lead.name,
+                item.due_on,
             )
         )  # fmt: skip
     return rows
 
 
-def _cadence_rows(s: Session, today: date) -> list[TodayRow]:
-    last_met = last_met_by_lead(s, today)
+def _cadence_rows(journal: Journal, today: date, leads: dict[int, _Lead]) -> list[TodayRow]:
+    # A 1:1 dated in the future is a planned meeting; it does not count as having met.
+    last_met = {
+        int(lead_id): date.fromisoformat(held_on)
+        for lead_id, held_on in journal.execute(
+            "SELECT lead_id, MAX(held_on) FROM one_on_one WHERE held_on <= ? GROUP BY lead_id",
+            (today.isoformat(),),
+        )
+    }
     rows = []
-    for lead in s.exec(select(Lead).where(col(Lead.archived_on).is_(None))):
-        last = last_met.get(lead.id or 0)
-        since = last or lead.on_ilt_since or lead.created_at.date()
-        gap = (today - since).days
+    for lead in leads.values():
+        if not lead.active:
+            continue
+        last = last_met.get(lead.id)
+        gap = (today - (last or lead.since)).days
         if gap <= lead.cadence_days:
             continue
         detail = (
@@ -101,7 +145,7 @@ def _cadence_rows(s: Session, today: date) -> list[TodayRow]:
         )
         rows.append(
             TodayRow(
-                "Leads to meet", Urgency.reminder, lead.name, detail, "lead", lead.id or 0,
+                "Leads to meet", Urgency.reminder, lead.name, detail, "lead", lead.id,
                 lead.id, lead.name, last,
             )
         )  # fmt: skip
@@ -117,17 +161,17 @@ def _relative(day: date, today: date) -> str:
     return dates.weekday_day_month(day)
 
 
-def _active_leads(s: Session) -> dict[int, Lead]:
-    return {lead.id or 0: lead for lead in s.exec(select(Lead)) if lead.active}
-
-
-def _cycle_rows(s: Session, today: date) -> list[TodayRow]:
-    leads, rows = _active_leads(s), []
-    cycles = s.exec(select(LearningCycle).where(LearningCycle.phase != CyclePhase.closed))
-    for cycle in cycles:
+def _cycle_rows(journal: Journal, today: date, leads: dict[int, _Lead]) -> list[TodayRow]:
+    rows = []
+    found = journal.execute(
+        "SELECT id, lead_id, goal, started_on, planned_weeks FROM learning_cycle "
+        "WHERE phase != 'closed'"
+    )
+    for r in found:
+        cycle = _Cycle(r[0], r[1], r[2], date.fromisoformat(r[3]), r[4])
         lead = leads.get(cycle.lead_id)
         end = planned_end(cycle)
-        if lead is None or (end - today).days >= DUE_SOON_DAYS:
+        if lead is None or not lead.active or (end - today).days >= DUE_SOON_DAYS:
             continue
         if end < today:
             late = (today - end).days
@@ -138,33 +182,36 @@ def _cycle_rows(s: Session, today: date) -> list[TodayRow]:
         title = f"Learning cycle: {cycle.goal or 'no goal written yet'}"
         rows.append(
             TodayRow(
-                "Learning cycles to wrap up", urgency, title, detail, "cycle", cycle.id or 0,
+                "Learning cycles to wrap up", urgency, title, detail, "cycle", cycle.id,
                 lead.id, lead.name, end,
             )
         )  # fmt: skip
     return rows
 
 
-def _follow_up_rows(s: Session, today: date) -> list[TodayRow]:
-    leads, rows = _active_leads(s), []
-    window = select(Observation).where(
-        col(Observation.follow_up_on).is_not(None),
-        col(Observation.follow_up_on) < today + timedelta(days=DUE_SOON_DAYS),
-        col(Observation.follow_up_on) >= today - timedelta(days=FOLLOW_UP_MEMORY_DAYS),
+def _follow_up_rows(journal: Journal, today: date, leads: dict[int, _Lead]) -> list[TodayRow]:
+    rows = []
+    observations = journal.execute(
+        "SELECT id, lead_id, follow_up_on, action_step FROM observation "
+        "WHERE follow_up_on IS NOT NULL AND follow_up_on < ? AND follow_up_on >= ?",
+        (
+            (today + timedelta(days=DUE_SOON_DAYS)).isoformat(),
+            (today - timedelta(days=FOLLOW_UP_MEMORY_DAYS)).isoformat(),
+        ),
     )
-    observations = list(s.exec(window))
     # The action steps of just these observations (a journal holds thousands of others).
-    steps = s.exec(
-        select(
-            col(ActionItem.observation_id), col(ActionItem.done_on), col(ActionItem.due_on)
-        ).where(col(ActionItem.observation_id).in_([obs.id for obs in observations]))
-    ).all()
+    ids = [r[0] for r in observations]
+    steps = journal.execute(
+        "SELECT observation_id, done_on, due_on FROM action_item "
+        f"WHERE observation_id IN ({', '.join('?' * len(ids))})",
+        tuple(ids),
+    )
     # A dated open step is already on Today as an action item; a finished one needs nothing.
     shown = {obs for obs, done, due in steps if done is None and due is not None}
     finished = {obs for obs, _, _ in steps} - {obs for obs, done, _ in steps if done is None}
-    for obs in observations:
-        lead, due = leads.get(obs.lead_id), obs.follow_up_on
-        if lead is None or due is None or obs.id in shown or obs.id in finished:
+    for obs_id, lead_id, follow_up_on, action_step in observations:
+        lead, due = leads.get(lead_id), date.fromisoformat(follow_up_on)
+        if lead is None or not lead.active or obs_id in shown or obs_id in finished:
             continue
         urgency = Urgency.overdue if due < today else Urgency.due_soon
         detail = (
@@ -172,25 +219,29 @@ def _follow_up_rows(s: Session, today: date) -> list[TodayRow]:
             if due >= today
             else f"was due {dates.day_month(due)}"
         )
-        title = obs.action_step or "Follow up on an observation"
+        title = action_step or "Follow up on an observation"
         rows.append(
             TodayRow(
-                "Observation follow-ups", urgency, title, detail, "observation", obs.id or 0,
+                "Observation follow-ups", urgency, title, detail, "observation", obs_id,
                 lead.id, lead.name, due,
             )
         )  # fmt: skip
     return rows
 
 
-def _revisit_rows(s: Session, today: date) -> list[TodayRow]:
-    leads = _active_leads(s)
-    newest: dict[int, CoachingAgreement] = {}
-    for version in s.exec(select(CoachingAgreement).order_by(col(CoachingAgreement.version))):
-        newest[version.lead_id] = version  # a later version replaces the one it revised
+def _revisit_rows(journal: Journal, today: date, leads: dict[int, _Lead]) -> list[TodayRow]:
+    newest: dict[int, tuple[int, int, str | None]] = {}
+    found = journal.execute(
+        "SELECT lead_id, id, version, revisit_on FROM coaching_agreement ORDER BY version"
+    )
+    for lead_id, version_id, version, revisit_on in found:
+        newest[lead_id] = (version_id, version, revisit_on)  # a later version replaces it
     rows = []
-    for lead_id, version in newest.items():
-        lead, revisit = leads.get(lead_id), version.revisit_on
-        if lead is None or revisit is None or (revisit - today).days >= DUE_SOON_DAYS:
+    for lead_id, (version_id, version, revisit_on) in newest.items():
+        lead, revisit = leads.get(lead_id), _day(revisit_on)
+        if lead is None or not lead.active or revisit is None:
+            continue
+        if (revisit - today).days >= DUE_SOON_DAYS:
             continue
         urgency = Urgency.overdue if revisit < today else Urgency.due_soon
         detail = (
@@ -200,8 +251,8 @@ def _revisit_rows(s: Session, today: date) -> list[TodayRow]:
         )
         rows.append(
             TodayRow(
-                "Agreements to revisit", urgency, f"Coaching agreement, version {version.version}",
-                detail, "agreement", version.id or 0, lead.id, lead.name, revisit,
+                "Agreements to revisit", urgency, f"Coaching agreement, version {version}",
+                detail, "agreement", version_id, lead.id, lead.name, revisit,
             )
         )  # fmt: skip
     return rows
@@ -219,6 +270,7 @@ SOURCES: list[TodaySource] = [
 def today_rows(journal: Journal, today: date | None = None) -> list[TodayRow]:
     """Every row for Today, most urgent first, then by date and lead."""
     day = today or date.today()
-    with journal.session() as s:
-        rows = [row for source in SOURCES for row in source(s, day)]
+    with journal.raw():  # one consistent reading, even with a backup waiting for its turn
+        leads = _leads(journal)
+        rows = [row for source in SOURCES for row in source(journal, day, leads)]
     return sorted(rows, key=lambda r: (r.urgency, r.when or date.max, r.lead_name or "", r.title))

@@ -32,12 +32,12 @@ from iltdesk.lead import (
     find_lead,
     get_lead,
     lead_summaries,
-    roster,
     set_archived,
     update_lead,
 )
 from iltdesk.models import ActionItem, Author, TraitKind
 from iltdesk.one_on_one import add_quick_note
+from iltdesk.roster import roster
 from iltdesk.store.journal import Journal
 
 DAY = date(2025, 3, 12)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from datetime import date, timedelta
 
 from pytestqt.qtbot import QtBot
@@ -36,21 +34,6 @@ def _window(qtbot: QtBot, journal: Journal) -> MainWindow:
 
 def _items_shown(window: MainWindow) -> list[str]:
     return [item.text for item in window.lead_page.action_items.model.items]
-
-
-def test_the_window_starts_without_the_lead_page_and_its_modules() -> None:
-    # Cold start (issue 8) depends on Today coming up without a lead's tabs, dialogs or
-    # Reflect pages imported: a fresh interpreter proves it, whatever this one has loaded.
-    code = (
-        "import sys, ui.main_window as m; "
-        "later = ('ui.lead_page', 'ui.one_on_one_view', 'ui.cycle_view', 'ui.settings_dialog', "
-        "'ui.search_dialog', 'ui.challenge_page', 'ui.self_check_page', 'ui.tensions_page'); "
-        "print(sorted(name for name in later if name in sys.modules))"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
-    )
-    assert done.stdout.strip() == "[]"
 
 
 def test_the_lead_page_is_built_when_the_first_lead_is_opened(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
@@ -11,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from iltdesk import keychain
 from iltdesk.errors import JournalError, KeychainUnavailable
-from iltdesk.store.journal import Journal
+from iltdesk.store.journal import Journal, load_orm
 from iltdesk.store.unlocking import UnlockAhead, Unlocked
 from ui import crash, theme
 from ui.automatic_backup import AutomaticBackup
@@ -22,6 +23,8 @@ from ui.preferences import private_settings
 from ui.recent import add_recent, recent_journals
 from ui.unlock import KEYCHAIN_TIMEOUT, UnlockDialog, friendly_error
 from ui.welcome import WelcomeWindow
+
+ORM_AFTER_MS = 150  # after the window's first paint
 
 
 class AppController(QObject):
@@ -116,6 +119,9 @@ class AppController(QObject):
         self.window = MainWindow(AppContext(journal))
         self.window.lock_requested.connect(self.lock)
         self.window.show()
+        # Today and the leads came from plain SQL; load the ORM for everything else once the
+        # window has painted, in a thread, so opening a lead does not wait for it.
+        QTimer.singleShot(ORM_AFTER_MS, self._load_orm_in_background)
         # The day's backup, on a worker thread once the window has settled; it reports in
         # the status bar, never modally.
         AutomaticBackup(self.window, journal).start_later()
@@ -126,6 +132,10 @@ class AppController(QObject):
             # For tools/bundle_smoke.py and bench: the window is up; close it as a person
             # would (closeEvent saves and releases), which quits the app.
             QTimer.singleShot(0, self.window.close)
+
+    @staticmethod
+    def _load_orm_in_background() -> None:
+        threading.Thread(target=load_orm, name="iltdesk-load-orm", daemon=True).start()
 
     def lock(self) -> None:
         """Save, close the journal (forgetting its key) and ask for the passphrase again."""

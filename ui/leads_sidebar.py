@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iltdesk.lead import roster
+from iltdesk.roster import roster
 from ui.context import AppContext
 from ui.icons import icon
 
@@ -109,7 +109,7 @@ class LeadsSidebar(QFrame):
         for group, members in ((team, active), (folded, archived)):
             for s in members:
                 item = QStandardItem(s.name)
-                item.setData(s.id or 0, LEAD_ID)
+                item.setData(s.id, LEAD_ID)
                 item.setToolTip(" · ".join(p for p in (s.role, s.team) if p))
                 group.appendRow(item)
         self.model.appendRow(team)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from datetime import date
@@ -264,6 +263,8 @@ def cmd_search(args: argparse.Namespace) -> int:
             }
             for h in hits
         ]
+        import json
+
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
     bold, plain = ("\033[1m", "\033[0m") if sys.stdout.isatty() else ("[", "]")
@@ -306,6 +307,8 @@ def cmd_leads(args: argparse.Namespace) -> int:
             }
             for s in leads
         ]
+        import json
+
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
     for s in leads:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import traceback
 from collections.abc import Sequence
 
 from iltdesk import __version__
@@ -69,5 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Never print the message: it could quote a principal's notes. The type is enough.
         print(f"iltdesk: unexpected error ({type(exc).__name__}).", file=sys.stderr)
         if os.environ.get("ILTDESK_DEBUG") == "1":
+            import traceback
+
             traceback.print_exc()
         return 1

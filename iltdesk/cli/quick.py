@@ -9,26 +9,25 @@ handed to the core's ``Journal.open``, so nothing is skipped.
 
 While the keychain is asked for a remembered passphrase, the key is already being derived
 from ``ILTDESK_PASSPHRASE`` in a thread (SQLCipher releases the GIL); the order in which the
-sources are tried is the same as ``passphrase.unlock``.
+sources are tried is the same as ``passphrase.unlock``. Whatever is not needed to start that
+thread is imported after it has started, when importing costs no time of its own.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from importlib import import_module
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import sqlcipher3.dbapi2 as sqlcipher
 
 from iltdesk.cli import passphrase
 from iltdesk.errors import UsageError, WrongPassphrase
-from iltdesk.lead_names import pick_lead
-from iltdesk.store import schema, verifier
 from iltdesk.store.connection import Connection, classify, is_storage_error, open_connection
 from iltdesk.store.unlocking import BackgroundUnlock
 
@@ -95,6 +94,8 @@ def _is_current(conn: Connection) -> bool:
 
     Refuses a journal from a newer iltdesk (``JournalTooNew``) exactly as the core does.
     """
+    from iltdesk.store import schema, verifier  # imported while the key is being derived
+
     revision = schema.stored_revision(conn)
     if schema.needs_upgrade(revision) or revision != schema.HEAD_REVISION:
         return False
@@ -128,12 +129,17 @@ def open_journal(path: Path, secret: str) -> QuickJournal | Journal:
     return _finish_open(path, open_connection(path, secret), secret)
 
 
-def unlock(path: Path) -> QuickJournal | Journal:
-    """Open ``path`` with the first passphrase source that works, as ``passphrase.unlock``."""
+def unlock(path: Path, *, meanwhile: Callable[[], object] | None = None) -> QuickJournal | Journal:
+    """Open ``path`` with the first passphrase source that works, as ``passphrase.unlock``.
+
+    ``meanwhile`` runs once the key is being derived (an import the command needs next).
+    """
     env_value = passphrase.from_env()
     early = None
     if env_value is not None and passphrase.is_text(env_value):
         early = BackgroundUnlock(path, env_value)
+    if meanwhile is not None:
+        meanwhile()
     remembered = passphrase.from_keychain(path)
     if remembered is not None and remembered != env_value:
         if early is not None:
@@ -159,14 +165,13 @@ def unlock(path: Path) -> QuickJournal | Journal:
 
 def find_hits(path: Path, text: str, *, limit: int) -> list[Hit]:
     """What ``iltdesk search`` prints: the core's search, on a quickly unlocked journal."""
-    from iltdesk.search import search
+    with unlock(path, meanwhile=lambda: import_module("iltdesk.search")) as journal:
+        from iltdesk.search import search
 
-    with unlock(path) as journal:
         return search(journal, text, limit=limit)
 
 
-@dataclass(frozen=True)
-class SavedNote:
+class SavedNote(NamedTuple):
     """The 1:1 a quick note was saved as."""
 
     id: int
@@ -185,6 +190,8 @@ def add_note(path: Path, lead_name: str, text: str, *, held_on: date | None = No
 
 
 def _insert_note(journal: QuickJournal, lead_name: str, text: str, held_on: date) -> SavedNote:
+    from iltdesk.lead_names import pick_lead
+
     if not text.strip():
         raise UsageError("The note is empty; nothing was saved.")
     now = datetime.now(UTC).strftime(_STORED_DATETIME)

@@ -16,7 +16,6 @@ from datetime import datetime
 from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
-from sqlmodel import SQLModel
 
 from iltdesk.errors import (
     DiskFull,
@@ -253,6 +252,10 @@ def _fold_wal(journal_path: Path, passphrase: str) -> None:
 
 def _missing_parts(conn: Connection) -> list[str]:
     """The tables and columns of this build's schema that the database lacks."""
+    from sqlmodel import SQLModel
+
+    from iltdesk import models  # noqa: F401 (registers every table in SQLModel.metadata)
+
     found = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     missing = []
     for name, table in SQLModel.metadata.tables.items():

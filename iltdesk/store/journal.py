@@ -1,4 +1,8 @@
-"""The journal: one open, locked, encrypted file and the ORM sessions on it."""
+"""The journal: one open, locked, encrypted file and the ORM sessions on it.
+
+The ORM (SQLAlchemy, SQLModel and the models: about 0.6 s to import here) is loaded on the
+first session, not by opening: the desktop app shows Today from raw SQL while it loads.
+"""
 
 from __future__ import annotations
 
@@ -8,15 +12,10 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import sqlcipher3.dbapi2 as sqlcipher
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.pool import StaticPool
-from sqlmodel import Session, select
 
-from iltdesk import models
 from iltdesk.errors import JournalError, UsageError
 from iltdesk.store import schema, verifier
 from iltdesk.store.connection import (
@@ -27,8 +26,13 @@ from iltdesk.store.connection import (
     open_connection,
 )
 
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlmodel import Session
+
 JOURNAL_FORMAT = "iltdesk-journal"
 _Record = TypeVar("_Record")
+_READ_SETTINGS = 'SELECT "key", value FROM journal_setting'
 
 
 def fetch(session: Session, model: type[_Record], record_id: int, noun: str) -> _Record:
@@ -37,6 +41,19 @@ def fetch(session: Session, model: type[_Record], record_id: int, noun: str) -> 
     if record is None:
         raise UsageError(f"There is no {noun} #{record_id}.")
     return record
+
+
+def load_orm() -> None:
+    """Import the ORM and the models and configure the mappers, as a first session would.
+
+    The desktop app runs this in a thread once its window is up, so opening a lead does not
+    wait for it; anything that needs the ORM before then simply loads it itself.
+    """
+    from sqlalchemy.orm import configure_mappers
+
+    from iltdesk import models  # noqa: F401 (defines the mapped classes)
+
+    configure_mappers()
 
 
 class Journal:
@@ -50,10 +67,23 @@ class Journal:
         self.path = path
         self._conn: Connection | None = conn
         self._lock = threading.RLock()
-        self.engine: Engine = create_engine(
-            "sqlite://", creator=lambda: conn, poolclass=StaticPool, module=sqlcipher
-        )
-        event.listen(self.engine, "begin", lambda c: c.exec_driver_sql("BEGIN IMMEDIATE"))
+        self._engine: Engine | None = None
+
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine on the journal's one connection (made on first use)."""
+        with self._lock:
+            if self._engine is None:
+                from sqlalchemy import create_engine, event
+                from sqlalchemy.pool import StaticPool
+
+                conn = self.connection
+                engine = create_engine(
+                    "sqlite://", creator=lambda: conn, poolclass=StaticPool, module=sqlcipher
+                )
+                event.listen(engine, "begin", lambda c: c.exec_driver_sql("BEGIN IMMEDIATE"))
+                self._engine = engine
+            return self._engine
 
     # -- opening and closing ------------------------------------------------------------------
 
@@ -143,7 +173,8 @@ class Journal:
         with self._lock:
             if self._conn is None:
                 return
-            self.engine.dispose()
+            if self._engine is not None:
+                self._engine.dispose()
             self._conn.close()
             self._conn = None
 
@@ -160,6 +191,9 @@ class Journal:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A read session. Objects stay usable after it ends (no expiry on commit)."""
+        from sqlalchemy.exc import DBAPIError
+        from sqlmodel import Session
+
         with self._lock, Session(self.engine, expire_on_commit=False) as session:
             try:
                 yield session
@@ -175,6 +209,9 @@ class Journal:
         Disk-full and damage surface as their own ``JournalError`` types; the caller still
         holds whatever the user typed, because nothing here discards it.
         """
+        from sqlalchemy.exc import DBAPIError
+        from sqlmodel import Session
+
         with self._lock, Session(self.engine, expire_on_commit=False) as session:
             try:
                 yield session
@@ -205,11 +242,12 @@ class Journal:
 
     def settings(self) -> dict[str, str]:
         """Journal-wide settings such as the school and principal names."""
-        with self.session() as s:
-            return {row.key: row.value for row in s.exec(select(models.JournalSetting))}
+        return {str(key): str(value) for key, value in self.execute(_READ_SETTINGS)}
 
     def set_settings(self, values: dict[str, str]) -> None:
         """Store journal-wide settings."""
+        from iltdesk import models
+
         with self.write() as s:
             for key, value in values.items():
                 row = s.get(models.JournalSetting, key)
