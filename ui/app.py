@@ -5,13 +5,14 @@ from __future__ import annotations
 import os
 import sys
 import threading
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from iltdesk import keychain
-from iltdesk.errors import JournalError, KeychainUnavailable
+from iltdesk.errors import JournalError
 from iltdesk.store.journal import Journal, load_orm
 from iltdesk.store.unlocking import UnlockAhead, Unlocked
 from ui import crash, theme
@@ -63,23 +64,13 @@ class AppController(QObject):
     def _automatic_passphrase(self, path: Path) -> tuple[Journal | None, str]:
         """Try the keychain, then ILTDESK_PASSPHRASE; return the journal or a message."""
         ahead, self._ahead = self._ahead, None
-        if ahead is not None and ahead.path == path:
-            return self._finish_ahead(ahead)
-        if ahead is not None:
+        if ahead is not None and ahead.path != path:
             ahead.discard()
-        secrets = []
-        try:
-            remembered = keychain.recall(path, KEYCHAIN_TIMEOUT)
-        except KeychainUnavailable:
-            remembered = None
-        secrets = [s for s in (remembered, os.environ.get("ILTDESK_PASSPHRASE")) if s]
-        message = ""
-        for secret in secrets:
-            try:
-                return Journal.open(path, secret), ""
-            except JournalError as exc:
-                message = friendly_error(exc)
-        return None, message
+            ahead = None
+        if ahead is None:  # the same attempt the command line starts early, made now
+            recall = partial(keychain.recall, timeout=KEYCHAIN_TIMEOUT)
+            ahead = UnlockAhead(path, recall, os.environ.get("ILTDESK_PASSPHRASE") or None)
+        return self._finish_ahead(ahead)
 
     def _finish_ahead(self, ahead: UnlockAhead) -> tuple[Journal | None, str]:
         outcome = ahead.outcome()
