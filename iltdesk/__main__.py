@@ -1,5 +1,5 @@
 """Allow ``python -m iltdesk``."""
 
-from iltdesk.cli.main import main
+from iltdesk.cli.main import run
 
-raise SystemExit(main())
+run()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -86,6 +85,8 @@ def private_temp_path(beside: Path) -> Iterator[Path]:
     Staying in the same folder keeps the final ``os.replace`` atomic and keeps the bytes on the
     same disk as the user chose; the temporary name carries nothing personal.
     """
+    import tempfile  # not at the top: a cold command imports this module on its critical path
+
     fd, name = tempfile.mkstemp(prefix=".iltdesk-", suffix=".tmp", dir=beside.parent)
     os.close(fd)
     os.chmod(name, FILE_MODE)

@@ -9,8 +9,9 @@ handed to the core's ``Journal.open``, so nothing is skipped.
 
 While the keychain is asked for a remembered passphrase, the key is already being derived
 from ``ILTDESK_PASSPHRASE`` in a thread (SQLCipher releases the GIL); the order in which the
-sources are tried is the same as ``passphrase.unlock``. Whatever is not needed to start that
-thread is imported after it has started, when importing costs no time of its own.
+sources are tried is the same as ``passphrase.unlock``. ``main`` has usually started that
+thread before parsing the command line (``iltdesk.cli.early``); whatever is not needed to
+start it is imported after it has started, when importing costs no time of its own.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import sqlcipher3.dbapi2 as sqlcipher
 
 from iltdesk.cli import passphrase
+from iltdesk.cli.early import claim
 from iltdesk.errors import UsageError, WrongPassphrase
 from iltdesk.store.connection import Connection, classify, is_storage_error, open_connection
 from iltdesk.store.unlocking import BackgroundUnlock
@@ -137,7 +139,7 @@ def unlock(path: Path, *, meanwhile: Callable[[], object] | None = None) -> Quic
     env_value = passphrase.from_env()
     early = None
     if env_value is not None and passphrase.is_text(env_value):
-        early = BackgroundUnlock(path, env_value)
+        early = claim(path, env_value) or BackgroundUnlock(path, env_value)
     if meanwhile is not None:
         meanwhile()
     remembered = passphrase.from_keychain(path)

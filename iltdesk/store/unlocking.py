@@ -19,6 +19,7 @@ class BackgroundUnlock:
     """``open_connection(path, secret)`` in a thread; collect it with ``connection()``."""
 
     def __init__(self, path: Path, secret: str) -> None:
+        self.path = path
         self.secret = secret
         self._conn: Connection | None = None
         self._error: BaseException | None = None

@@ -1,0 +1,64 @@
+"""Start deriving a cold command's key before the command line is even parsed.
+
+``iltdesk note J ...`` and ``iltdesk search J ...`` spend most of their time in one key
+derivation (SQLCipher's PBKDF2, never weakened). Building the argument parser and importing
+the command modules takes ~35 ms that the derivation can overlap, so ``main`` calls
+``begin`` first: when the words look like one of those commands with ``ILTDESK_PASSPHRASE``
+set, the journal starts unlocking at once. The command then ``claim``s it only if the parsed
+journal and passphrase are the very ones it guessed; ``release`` closes an unclaimed one.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from iltdesk.store.unlocking import BackgroundUnlock
+
+QUICK_COMMANDS = frozenset({"note", "search"})
+
+_pending: BackgroundUnlock | None = None
+
+
+def guess(argv: Sequence[str]) -> Path | None:
+    """The journal a quick command names, read the way its parser will (first positional)."""
+    if len(argv) < 2 or argv[0] not in QUICK_COMMANDS or argv[1].startswith("-"):
+        return None
+    path = Path(argv[1])
+    return path if path.is_file() else None
+
+
+def begin(argv: Sequence[str]) -> None:
+    """Start unlocking the journal ``argv`` names with ``ILTDESK_PASSPHRASE``, if any."""
+    global _pending
+    from iltdesk.cli.passphrase import ENV_PASSPHRASE, is_text
+
+    release()
+    path = guess(argv)
+    secret = os.environ.get(ENV_PASSPHRASE)
+    if path is None or not secret or not is_text(secret):
+        return
+    from iltdesk.store.unlocking import BackgroundUnlock
+
+    _pending = BackgroundUnlock(path, secret)
+
+
+def claim(path: Path, secret: str) -> BackgroundUnlock | None:
+    """The unlock ``begin`` started, if it is for ``path`` with ``secret``; else None."""
+    global _pending
+    early = _pending
+    if early is None or early.path != path or early.secret != secret:
+        return None
+    _pending = None
+    return early
+
+
+def release() -> None:
+    """Close an unlock nobody claimed (a guess that was wrong, or a usage error)."""
+    global _pending
+    early, _pending = _pending, None
+    if early is not None:
+        early.discard()
