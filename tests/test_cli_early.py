@@ -75,10 +75,17 @@ def test_an_unclaimed_unlock_is_released_with_its_lock(
 ) -> None:
     monkeypatch.setenv("ILTDESK_PASSPHRASE", PASSPHRASE)
     early.begin(["search", str(demo_path), "data"])
+    early.release()  # at once, while the key may still be being derived
+    with Journal.open(demo_path, PASSPHRASE):
+        pass
+    early.begin(["search", str(demo_path), "data"])
+    ahead = early.claim(demo_path, PASSPHRASE)
+    assert ahead is not None
+    ahead.wait()
     with pytest.raises(JournalInUse):
         Journal.open(demo_path, PASSPHRASE)  # the early unlock holds the journal...
-    early.release()
-    with Journal.open(demo_path, PASSPHRASE):  # ...until it is released
+    ahead.discard()
+    with Journal.open(demo_path, PASSPHRASE):  # ...until it lets go
         pass
 
 

@@ -34,9 +34,13 @@ class BackgroundUnlock:
         except BaseException as exc:  # handed to the caller's thread in connection()
             self._error = exc
 
+    def wait(self) -> None:
+        """Block until unlocking has finished (the journal is then held, or it failed)."""
+        self._thread.join()
+
     def connection(self) -> Connection:
         """The unlocked connection, or the error unlocking raised."""
-        self._thread.join()
+        self.wait()
         if self._error is not None:
             raise self._error
         assert self._conn is not None
@@ -45,7 +49,7 @@ class BackgroundUnlock:
 
     def discard(self) -> None:
         """Wait for the thread and release whatever it opened (and its lock)."""
-        self._thread.join()
+        self.wait()
         if self._conn is not None:
             self._conn.close()
             self._conn = None
