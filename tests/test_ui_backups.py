@@ -39,9 +39,13 @@ def _automatic(journal: Journal) -> list[Path]:
     return [path for _, path in rotation.automatic_backups(folder, journal.path.stem)]
 
 
-def _unlocked(qtbot: QtBot, journal: Journal) -> tuple[AppController, MainWindow, AutomaticBackup]:
+def _unlocked(
+    qtbot: QtBot, journal: Journal, secret: str | None = PASSPHRASE
+) -> tuple[AppController, MainWindow, AutomaticBackup]:
+    """The window as an unlock shows it: with the passphrase that unlocked the journal, so the
+    day's backup is keyed ahead and copied in steps (``secret=None``: the fallback)."""
     controller = AppController()
-    controller.show_main(journal)
+    controller.show_main(journal, secret)
     window = controller.window
     assert window is not None
     qtbot.addWidget(window)
@@ -259,3 +263,71 @@ def test_a_damaged_backup_is_refused_and_the_journal_carries_on_open(
     assert [e.kind for e in rotation.list_backups(reopened.path)] == ["automatic"]
     window.close()
     reopened.close()
+
+
+def test_without_the_passphrase_the_backup_is_still_taken(qtbot: QtBot, journal: Journal) -> None:
+    add_lead(journal, "Maya Ortiz")
+    _, window, job = _unlocked(qtbot, journal, secret=None)  # e.g. a journal just created
+    _settle(qtbot, job)
+    assert job.state == "done"
+    newest = _automatic(journal)[0]
+    window.close()
+    journal.close()
+    with Journal.open(newest, PASSPHRASE) as copy:
+        assert _names(copy) == ["Maya Ortiz"]
+
+
+def _slow_copy(monkeypatch: pytest.MonkeyPatch, qtbot: QtBot, journal: Journal) -> None:
+    """One page per step: the copy of even a small journal lasts long enough to act during."""
+    monkeypatch.setattr("iltdesk.store.journal.COPY_STEP_PAGES", 1)
+    for n in range(40):
+        add_lead(journal, f"Lead {n:02}", role="Team lead", notes="Background. " * 200)
+
+
+def test_writing_goes_on_while_the_days_backup_is_copied(
+    qtbot: QtBot, journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _slow_copy(monkeypatch, qtbot, journal)
+    _, window, job = _unlocked(qtbot, journal)
+    qtbot.waitUntil(lambda: journal._copying, timeout=30_000)
+    add_lead(window.context.journal, "Added During The Copy")  # a step's wait, not the copy's
+    assert job.state == "running" and journal._copying
+    _settle(qtbot, job)
+    assert job.state == "done"
+    newest = _automatic(journal)[0]
+    window.close()
+    journal.close()
+    with Journal.open(newest, PASSPHRASE) as copy:
+        assert "Added During The Copy" in _names(copy)
+
+
+def test_locking_during_the_copy_stops_it_quietly_and_leaves_nothing(
+    qtbot: QtBot, journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _slow_copy(monkeypatch, qtbot, journal)
+    folder = rotation.backup_folder(journal)
+    _, window, job = _unlocked(qtbot, journal)
+    qtbot.waitUntil(lambda: journal._copying, timeout=30_000)
+    window.release()  # what locking does: the window lets go, then the journal closes
+    journal.close()
+    qtbot.waitUntil(lambda: job.state != "running", timeout=30_000)
+    assert job.state == "idle" and "backup" not in window.statusBar().currentMessage()
+    assert list(folder.glob(".iltdesk-*")) == []
+    assert rotation.automatic_backups(folder, journal.path.stem) == []
+    window.close()
+    with Journal.open(journal.path, PASSPHRASE) as reopened:
+        assert len(_names(reopened)) == 40
+
+
+def test_a_lock_before_the_backup_starts_drops_the_keyed_file(
+    qtbot: QtBot, journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("ui.automatic_backup.DELAY_MS", 60_000)
+    monkeypatch.setattr("ui.automatic_backup.PREPARE_AFTER_MS", 0)
+    folder = rotation.backup_folder(journal)
+    _, window, job = _unlocked(qtbot, journal)
+    qtbot.waitUntil(lambda: len(list(folder.glob(".iltdesk-*.tmp"))) == 1, timeout=10_000)
+    window.release()
+    journal.close()
+    assert list(folder.glob(".iltdesk-*")) == [] and job.state == "waiting"
+    window.close()

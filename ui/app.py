@@ -61,7 +61,7 @@ class AppController(QObject):
         self.welcome.show()
         self.welcome.raise_()
 
-    def _automatic_passphrase(self, path: Path) -> tuple[Journal | None, str]:
+    def _automatic_passphrase(self, path: Path) -> tuple[Unlocked | None, Journal | None, str]:
         """Try the keychain, then ILTDESK_PASSPHRASE; return the journal or a message."""
         ahead, self._ahead = self._ahead, None
         if ahead is not None and ahead.path != path:
@@ -72,38 +72,45 @@ class AppController(QObject):
             ahead = UnlockAhead(path, recall, os.environ.get("ILTDESK_PASSPHRASE") or None)
         return self._finish_ahead(ahead)
 
-    def _finish_ahead(self, ahead: UnlockAhead) -> tuple[Journal | None, str]:
+    def _finish_ahead(self, ahead: UnlockAhead) -> tuple[Unlocked | None, Journal | None, str]:
+        """What unlocked the journal (for its passphrase), the journal, or a message."""
         outcome = ahead.outcome()
         if outcome is None:
-            return None, ""
+            return None, None, ""
         if not isinstance(outcome, Unlocked):
-            return None, friendly_error(outcome)
+            return None, None, friendly_error(outcome)
         try:  # adopt closes the connection if it fails
-            return Journal.adopt(ahead.path, outcome.connection, outcome.secret), ""
+            journal = Journal.adopt(ahead.path, outcome.connection, outcome.secret)
         except JournalError as exc:
-            return None, friendly_error(exc)
+            return None, None, friendly_error(exc)
+        return outcome, journal, ""
 
     def unlock(self, path: Path, *, automatic: bool) -> None:
         """Open ``path``: automatically if a passphrase is at hand, else by asking."""
         message = ""
         if automatic:
-            journal, message = self._automatic_passphrase(path)
-            if journal is not None:
-                self.show_main(journal)
+            unlocked, journal, message = self._automatic_passphrase(path)
+            if unlocked is not None and journal is not None:
+                self.show_main(journal, unlocked.secret)
                 return
         parent = self.welcome if self.welcome is not None and self.welcome.isVisible() else None
         dialog = UnlockDialog(path, parent, message=message)
         accepted = bool(dialog.exec())
         dialog.deleteLater()  # a child of the welcome window would otherwise live on
         if accepted and dialog.journal is not None:
-            self.show_main(dialog.journal)
+            secret, dialog.secret = dialog.secret, None
+            self.show_main(dialog.journal, secret)
         elif dialog.choose_other or self.window is None:
             self.show_welcome()
             if dialog.choose_other and self.welcome is not None:
                 self.welcome.browse()
 
-    def show_main(self, journal: Journal) -> None:
-        """Show the main window on an unlocked journal."""
+    def show_main(self, journal: Journal, secret: str | None = None) -> None:
+        """Show the main window on an unlocked journal.
+
+        ``secret``, the passphrase that just unlocked it, keys the day's backup file and is
+        not kept (without it, the backup holds the journal while it copies).
+        """
         add_recent(journal.path)
         if self.welcome is not None:
             self.welcome.hide()
@@ -115,7 +122,7 @@ class AppController(QObject):
         QTimer.singleShot(ORM_AFTER_MS, self._load_orm_in_background)
         # The day's backup, on a worker thread once the window has settled; it reports in
         # the status bar, never modally.
-        AutomaticBackup(self.window, journal).start_later()
+        AutomaticBackup(self.window, journal, secret).start_later()
         if self._place:
             self.window.go_to(self._place)
             self._place = {}

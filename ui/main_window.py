@@ -63,6 +63,8 @@ class MainWindow(QMainWindow):
     """Sidebar, pages, menus and the save indicator. ``lock_requested`` asks the app to lock."""
 
     lock_requested = Signal()
+    # The journal is about to be closed (lock or quit): whatever waits on it lets go.
+    released = Signal()
 
     def __init__(
         self,
@@ -375,6 +377,7 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
+        self.released.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.context.flush_all():

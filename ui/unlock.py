@@ -78,6 +78,7 @@ class UnlockDialog(QDialog):
         super().__init__(parent)
         self.path = path
         self.journal: Journal | None = None
+        self.secret: str | None = None
         self.choose_other = False
         self.setWindowTitle("Unlock journal — iltdesk")
         self.setMinimumWidth(460)
@@ -141,4 +142,5 @@ class UnlockDialog(QDialog):
             with contextlib.suppress(JournalError):
                 keychain.remember(self.path, secret, KEYCHAIN_TIMEOUT)
         self.passphrase.setText("")  # clear() keeps the text in the undo history
+        self.secret = secret  # for the day's backup to key its file; taken once, then dropped
         self.accept()

@@ -293,6 +293,27 @@ def open_connection(path: Path, passphrase: str) -> Connection:
     return conn
 
 
+def keyed_connection(path: Path, passphrase: str) -> Connection:
+    """A locked connection keyed with ``passphrase`` on an existing, empty 0600 file: the
+    target of an online copy. The key is derived now (the file gets its own salt), so the
+    passphrase is not needed, or kept, afterwards."""
+    if not passphrase or "\x00" in passphrase or not is_encodable(passphrase):
+        raise WrongPassphrase(f"The passphrase cannot key {path}.")
+    conn = _connect(path, passphrase)
+    try:
+        # Writing the first page derives the key (reading an empty file does not); the copy
+        # overwrites it.
+        conn.execute("PRAGMA user_version = 1")
+        # The copy's last step commits with the journal held: no fsync there (and no rollback
+        # journal for a file nobody else sees). The caller syncs the file before naming it.
+        conn.execute("PRAGMA synchronous = OFF")
+        conn.execute("PRAGMA journal_mode = OFF")
+    except sqlcipher.Error as exc:
+        conn.close()
+        raise classify(exc, path) from None
+    return conn
+
+
 def create_connection(path: Path, passphrase: str) -> Connection:
     """Create a new, empty encrypted journal file (0600) and return its locked connection."""
     check_new_passphrase(passphrase)

@@ -33,6 +33,14 @@ if TYPE_CHECKING:
 JOURNAL_FORMAT = "iltdesk-journal"
 _Record = TypeVar("_Record")
 _READ_SETTINGS = 'SELECT "key", value FROM journal_setting'
+# One step of an online copy: 256 pages (1 MB) take ~5-10 ms to decrypt and re-encrypt, so a
+# save waiting behind a step waits no longer than that.
+COPY_STEP_PAGES = 256
+COPY_TURN_S = 0.002
+
+
+class CopyStopped(JournalError):
+    """The journal was closed (locked, quit) while it was being copied; the copy is unfinished."""
 
 
 def fetch(session: Session, model: type[_Record], record_id: int, noun: str) -> _Record:
@@ -67,6 +75,9 @@ class Journal:
         self.path = path
         self._conn: Connection | None = conn
         self._lock = threading.RLock()
+        self._turns = threading.Condition(self._lock)
+        self._copying = False
+        self._stop_copying = False
         self._engine: Engine | None = None
 
     @property
@@ -169,8 +180,13 @@ class Journal:
         return self._conn is None
 
     def close(self) -> None:
-        """Write everything out, release the lock and forget the key."""
+        """Write everything out, release the lock and forget the key (a copy under way stops
+        first, at the end of its current step)."""
         with self._lock:
+            if self._copying:
+                self._stop_copying = True
+                while self._copying:
+                    self._turns.wait()
             if self._conn is None:
                 return
             if self._engine is not None:
@@ -227,6 +243,32 @@ class Journal:
         """The raw DB-API connection, held exclusively for the block (no session may run)."""
         with self._lock:
             yield self.connection
+
+    def copy_to(self, target: Connection, *, pages: int | None = None) -> None:
+        """Copy the whole journal into ``target``'s database with SQLite's online backup.
+
+        The journal is held one step of ``pages`` (``COPY_STEP_PAGES``) pages at a time: between steps, sessions
+        (an autosave) go first, and what they change reaches the copy too, so the copy is the
+        journal as it stands when the last step ends. Raises ``CopyStopped`` when the journal
+        is closed meanwhile; storage failures become the core's errors.
+        """
+        with self._lock:
+            source = self.connection
+            self._copying, self._stop_copying = True, False
+            try:
+                step = COPY_STEP_PAGES if pages is None else pages
+                source.backup(target, pages=step, progress=self._between_steps)
+            except sqlcipher.Error as exc:
+                raise classify(exc, self.path) from None
+            finally:
+                self._copying = False
+                self._turns.notify_all()
+
+    def _between_steps(self, status: int, remaining: int, total: int) -> None:
+        if not self._stop_copying:
+            self._turns.wait(COPY_TURN_S)  # lets the lock go: a waiting session runs now
+        if self._stop_copying:
+            raise CopyStopped("The journal was closed before the copy was finished.")
 
     def execute(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[Any]:
         """Run raw SQL on the journal's connection and return all rows."""

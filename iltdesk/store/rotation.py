@@ -5,7 +5,8 @@ the before-migration copies also go) or to a folder chosen in Settings. The choi
 the journal's own encrypted settings, never in the OS preferences, because a path can name a
 school. Each backup is written through ``backup.write_backup``: under a neutral temporary name,
 checked page by page, then renamed into place, so a crash never leaves a half backup that looks
-complete, and only then are older ones pruned.
+complete, and only then are older ones pruned. The app's daily one is copied in steps by
+``daily_backup`` instead (same names, checks and pruning), so the journal stays usable meanwhile.
 
 Automatic backups are named ``NAME.auto-YYYYMMDD-HHMMSS.iltdesk`` (local time). Only files of
 that shape for this journal are ever pruned: copies kept before a migration or a restore, the
@@ -101,7 +102,7 @@ def _automatic_pattern(stem: str) -> re.Pattern[str]:
     return re.compile(rf"{re.escape(stem)}\.auto-(\d{{8}}-\d{{6}})(?:-(\d{{1,5}}))?{_SUFFIX}")
 
 
-def _local(moment: datetime) -> datetime:
+def local_time(moment: datetime) -> datetime:
     """Naive local time, as backup names are written (an aware ``now`` is converted)."""
     return moment.astimezone().replace(tzinfo=None) if moment.tzinfo else moment
 
@@ -186,14 +187,14 @@ def due(journal: Journal, now: datetime) -> bool:
     """Whether an automatic backup should be taken: they are on and none is dated today."""
     if not is_enabled(journal):
         return False
-    today = _local(now).date()
+    today = local_time(now).date()
     found = automatic_backups(backup_folder(journal), journal.path.stem)
     return all(stamp.date() != today for stamp, _ in found)
 
 
 def retained(stamps: Iterable[datetime], now: datetime) -> set[datetime]:
     """The stamps the retention rule keeps (see the module's docstring for the rule)."""
-    now = _local(now)
+    now = local_time(now)
     ordered = sorted(set(stamps), reverse=True)
     # Names carry whole seconds (a same-second count as microseconds): compare seconds only.
     future = {stamp for stamp in ordered if stamp.replace(microsecond=0) > now}
@@ -240,8 +241,8 @@ def prune(folder: Path, now: datetime, stem: str) -> list[Path]:
 # -- taking one -----------------------------------------------------------------------------
 
 
-def _free_name(folder: Path, stem: str, now: datetime) -> tuple[Path, datetime]:
-    """A new backup's name and the stamp it will be listed under."""
+def backup_name(folder: Path, stem: str, now: datetime) -> tuple[Path, datetime]:
+    """A new automatic backup's name and the stamp it will be listed under."""
     base = f"{stem}.auto-{now.strftime(_STAMP)}"
     dest = folder / f"{base}{JOURNAL_SUFFIX}"
     count = 1
@@ -251,7 +252,8 @@ def _free_name(folder: Path, stem: str, now: datetime) -> tuple[Path, datetime]:
     return dest, now.replace(microsecond=count if count > 1 else 0)
 
 
-def _not_written(folder: Path, exc: OSError) -> JournalError:
+def folder_unusable(folder: Path, exc: OSError) -> JournalError:
+    """What to tell a person when the backups folder could not be written to."""
     if exc.errno == errno.ENOSPC:
         return DiskFull(f"The disk holding {folder} is full, so no backup was written.")
     reason = exc.strerror or str(exc)
@@ -265,7 +267,7 @@ def take(journal: Journal, now: datetime) -> BackupEntry:
     chose is used as it is). A failure raises a ``JournalError``, leaves the journal and the
     older backups untouched, and leaves no file that could pass for a backup.
     """
-    now = _local(now)
+    now = local_time(now)
     folder = backup_folder(journal)
     if chosen_folder(journal) is not None and not folder.is_dir():
         raise UsageError(
@@ -274,13 +276,13 @@ def take(journal: Journal, now: datetime) -> BackupEntry:
         )
     try:
         ensure_private_dir(folder)
-        dest, stamp = _free_name(folder, journal.path.stem, now)
+        dest, stamp = backup_name(folder, journal.path.stem, now)
         backup(journal, dest)
         size = os.stat(dest).st_size
     except DiskFull:
         raise DiskFull(f"The disk holding {folder} is full, so no backup was written.") from None
     except OSError as exc:
-        raise _not_written(folder, exc) from None
+        raise folder_unusable(folder, exc) from None
     prune(folder, now, journal.path.stem)
     return BackupEntry(dest, stamp, size, "automatic")
 

@@ -1,0 +1,148 @@
+"""The day's backup copied in steps (``Journal.copy_to``, ``daily_backup``): the journal stays
+usable during the copy, what is written meanwhile reaches the copy, closing stops it cleanly,
+and only a checked copy is ever named as a backup."""
+
+from __future__ import annotations
+
+import stat
+import threading
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from iltdesk.demo import build_demo
+from iltdesk.errors import JournalDamaged, UsageError, WrongPassphrase
+from iltdesk.lead import add_lead, lead_summaries
+from iltdesk.store import daily_backup, rotation
+from iltdesk.store.backup import CheckReport
+from iltdesk.store.journal import CopyStopped, Journal
+from tests.conftest import PASSPHRASE
+
+
+@pytest.fixture
+def demo(journal_path: Path) -> Journal:
+    journal = Journal.create(journal_path, PASSPHRASE)
+    build_demo(journal, entries=40)
+    return journal
+
+
+def names(journal: Journal) -> list[str]:
+    return sorted(s.name for s in lead_summaries(journal))
+
+
+def leftovers(folder: Path) -> list[Path]:
+    return sorted(folder.glob(".iltdesk-*"))
+
+
+def wait_until_copying(journal: Journal) -> None:
+    deadline = time.monotonic() + 30
+    while not journal._copying:
+        assert time.monotonic() < deadline, "the copy never started"
+        time.sleep(0.001)
+
+
+def keyed_target(journal: Journal) -> daily_backup.PreparedBackup:
+    prepared = daily_backup.prepare(journal, PASSPHRASE, datetime.now())
+    assert prepared is not None
+    return prepared
+
+
+def test_the_days_backup_is_a_checked_private_copy(demo: Journal) -> None:
+    now = datetime.now()
+    prepared = keyed_target(demo)
+    assert stat.S_IMODE(prepared.temp.stat().st_mode) == 0o600
+    entry = prepared.take(demo, now)
+    assert entry.kind == "automatic" and entry.path.name.startswith(f"{demo.path.stem}.auto-")
+    assert stat.S_IMODE(entry.path.stat().st_mode) == 0o600
+    assert leftovers(entry.path.parent) == []
+    assert rotation.due(demo, now) is False  # today's is taken
+    assert daily_backup.prepare(demo, PASSPHRASE, now) is None
+    expected = names(demo)
+    demo.close()
+    with Journal.open(entry.path, PASSPHRASE) as copy:  # the journal's own passphrase opens it
+        assert names(copy) == expected
+
+
+def test_the_journal_is_usable_during_the_copy_and_the_copy_has_what_was_written(
+    demo: Journal,
+) -> None:
+    prepared = keyed_target(demo)
+    assert prepared._conn is not None
+    copying = threading.Thread(target=demo.copy_to, args=(prepared._conn,), kwargs={"pages": 1})
+    copying.start()
+    wait_until_copying(demo)
+    add_lead(demo, "Written Mid-Copy")  # not held until the copy ends...
+    assert copying.is_alive()  # ...it happened while the copy was under way
+    copying.join()
+    prepared._conn.close()
+    prepared._conn = None
+    with Journal.open(prepared.temp, PASSPHRASE) as copy:
+        assert "Written Mid-Copy" in names(copy)
+    prepared.discard()
+
+
+def test_closing_the_journal_stops_the_copy_and_leaves_no_file(demo: Journal) -> None:
+    prepared = keyed_target(demo)
+    errors: list[BaseException] = []
+
+    def take() -> None:
+        try:
+            assert prepared._conn is not None
+            demo.copy_to(prepared._conn, pages=1)
+        except BaseException as exc:
+            errors.append(exc)
+        finally:
+            prepared.discard()
+
+    copying = threading.Thread(target=take)
+    copying.start()
+    wait_until_copying(demo)
+    demo.close()  # a lock: waits one step at most, then closes
+    copying.join(timeout=30)
+    assert [type(e) for e in errors] == [CopyStopped]
+    assert leftovers(prepared.folder) == [] and not copying.is_alive()
+    with Journal.open(demo.path, PASSPHRASE) as reopened:  # the journal itself is whole
+        assert len(names(reopened)) == 6
+
+
+def test_a_copy_that_fails_its_check_is_not_kept(
+    demo: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = rotation.automatic_backups(rotation.backup_folder(demo), demo.path.stem)
+    prepared = keyed_target(demo)
+    monkeypatch.setattr(
+        daily_backup, "check_connection", lambda conn: CheckReport(problems=["integrity: bad"])
+    )
+    with pytest.raises(JournalDamaged, match="The backup failed its check: integrity: bad"):
+        prepared.take(demo, datetime.now())
+    assert leftovers(prepared.folder) == []
+    assert rotation.automatic_backups(prepared.folder, demo.path.stem) == before
+    add_lead(demo, "Still Writable")
+
+
+def test_nothing_is_prepared_that_could_not_be_restored_or_written(
+    demo: Journal, tmp_path: Path
+) -> None:
+    with pytest.raises(WrongPassphrase, match="no backup was made"):
+        daily_backup.prepare(demo, "not the passphrase", datetime.now())
+    rotation.set_folder(demo, tmp_path / "unplugged drive")
+    with pytest.raises(UsageError, match="is not there"):
+        daily_backup.prepare(demo, PASSPHRASE, datetime.now())
+    rotation.set_folder(demo, None)
+    rotation.set_enabled(demo, False)
+    assert daily_backup.prepare(demo, PASSPHRASE, datetime.now()) is None
+
+
+def test_older_backups_are_pruned_after_a_good_copy(demo: Journal) -> None:
+    now = datetime.now()
+    folder = rotation.backup_folder(demo)
+    for days in range(1, 12):
+        rotation.take(demo, now - timedelta(days=days))
+    before = [stamp for stamp, _ in rotation.automatic_backups(folder, demo.path.stem)]
+    entry = keyed_target(demo).take(demo, now)
+    after = {stamp for stamp, _ in rotation.automatic_backups(folder, demo.path.stem)}
+    assert entry.taken_at in after
+    assert after == rotation.retained([*before, entry.taken_at], now)
+    assert len(after) < len(before) + 1  # the rule pruned something
