@@ -247,10 +247,11 @@ class Journal:
     def copy_to(self, target: Connection, *, pages: int | None = None) -> None:
         """Copy the whole journal into ``target``'s database with SQLite's online backup.
 
-        The journal is held one step of ``pages`` (``COPY_STEP_PAGES``) pages at a time: between steps, sessions
-        (an autosave) go first, and what they change reaches the copy too, so the copy is the
-        journal as it stands when the last step ends. Raises ``CopyStopped`` when the journal
-        is closed meanwhile; storage failures become the core's errors.
+        The journal is held one step of ``pages`` (``COPY_STEP_PAGES``) pages at a time:
+        between steps, sessions (an autosave) go first, and what they change reaches the copy
+        too, so the copy is the journal as it stands when the last step ends. Raises
+        ``CopyStopped`` when the journal is closed meanwhile; storage failures become the
+        core's errors.
         """
         with self._lock:
             source = self.connection
