@@ -55,8 +55,14 @@ code the app runs; every cold figure is a new process, timed from start to exit.
 - **PDF**: in the app, `report.build_html` then `report.render_pdf` (what the export dialog
   does) for the latest cycle of the lead whose cycle started last, median of {renders} renders
   after one warm-up; cold, `iltdesk export J --lead NAME -o FILE`.
-- **Memory**: peak RSS (`getrusage`) of a process that opens the largest journal in the main
+- **Memory**: peak RSS (`VmHWM`) of a process that opens the largest journal in the main
   window, types four searches letter by letter and opens two leads' pages.
+- **Save during the day's backup** (a goal of ours, not issue 8's): the app's automatic
+  backup (`daily_backup.prepare`, then `PreparedBackup.take` on a thread: the copy in steps,
+  then its check) while the main thread saves the newest 1:1 every 20 ms; the longest of
+  those saves, and the backup's duration. Then the old way (`rotation.take`: export and check
+  through the journal's own connection, which holds the journal) is timed on the same
+  journal: a save made then would have waited that long.
 
 Figures are the median of the runs with the lowest and highest run in brackets; ratios are
 taken run by run between figures measured in the same run, then their median is shown.

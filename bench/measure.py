@@ -7,6 +7,7 @@ or encrypted-to-plain ratio is always taken between figures measured in the same
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from collections import defaultdict
@@ -40,6 +41,7 @@ class Plan:
     jrnl: bool = True
     jrnl_repeat_100k: int = 2
     memory_repeat: int = 3
+    backup_repeat: int = 2
     say: Callable[[str], None] = print
 
 
@@ -243,4 +245,28 @@ def memory(plan: Plan, ws: Workspace) -> Runs:
         runs[label(size)]["peak_mb"].append(result["peak_mb"])
         runs[label(size)]["after_open_mb"].append(result["after_open_mb"])
         plan.say(f"  memory run {r + 1}, {label(size)}: peak {result['peak_mb']:.0f} MB")
+    return runs
+
+
+def backup(plan: Plan, ws: Workspace) -> Runs:
+    """Autosaves during the day's backup (the longest is what a person would feel)."""
+    runs = _new_runs()
+    scratch = ws.folder / "backups"
+    for r in range(max(1, min(plan.repeat, plan.backup_repeat))):
+        for size in plan.sizes:
+            scratch.mkdir(mode=0o700, exist_ok=True)
+            journal = ws.copy(ws.cache.demo(size))
+            result = probe("backup", {"journal": str(journal), "scratch": str(scratch)}, ws.home)
+            out = runs[label(size)]
+            out["longest_save_ms"].append(max(result["saves_ms"]))
+            out["save_p50_ms"].append(percentile(result["saves_ms"], 50))
+            out["backup_s"].append(result["backup_ms"] / 1000)
+            out["held_s"].append(result["held_ms"] / 1000)
+            shutil.rmtree(scratch, ignore_errors=True)
+            plan.say(
+                f"  backup run {r + 1}, {label(size)}: longest save "
+                f"{out['longest_save_ms'][-1]:.0f} ms over {len(result['saves_ms'])} saves, "
+                f"backup {out['backup_s'][-1]:.1f} s (the old way held the journal "
+                f"{out['held_s'][-1]:.1f} s)"
+            )
     return runs

@@ -197,6 +197,55 @@ def memory(args: dict[str, Any]) -> dict[str, Any]:
     return {"peak_mb": peak, "after_open_mb": opened}
 
 
+def backup(args: dict[str, Any]) -> dict[str, Any]:
+    """Autosaves while the day's backup runs, as the app takes it, and the old way's hold.
+
+    The app's way (``daily_backup``): the file is keyed first, then the copy runs on a thread
+    in steps while this thread saves every 20 ms. The old way (``rotation.take``: export and
+    check through the journal's connection) held the journal throughout, so a save made then
+    waited for all of it: its duration is that wait.
+    """
+    import threading
+    from datetime import datetime, timedelta
+
+    from iltdesk.one_on_one import get_one_on_one, save_one_on_one
+    from iltdesk.store import daily_backup, rotation
+
+    journal = Journal.open(Path(args["journal"]), PASSPHRASE)
+    rotation.set_folder(journal, Path(args["scratch"]))
+    meeting_id = _newest_meeting(journal)
+    base = get_one_on_one(journal, meeting_id)
+    prepared = daily_backup.prepare(journal, PASSPHRASE, datetime.now() + timedelta(days=1))
+    assert prepared is not None
+    done: list[float] = []
+
+    def take() -> None:
+        start = time.perf_counter()
+        prepared.take(journal, datetime.now() + timedelta(days=1))
+        done.append(_ms(start))
+
+    worker = threading.Thread(target=take)
+    worker.start()
+    saves: list[float] = []
+    while worker.is_alive():
+        start = time.perf_counter()
+        save_one_on_one(
+            journal,
+            meeting_id,
+            notes=f"{base.notes}\n\nWritten during the backup ({len(saves)}).",
+            feedback_given=base.feedback_given,
+            held_on=base.held_on,
+        )
+        saves.append(_ms(start))
+        time.sleep(0.02)
+    worker.join()
+    start = time.perf_counter()
+    rotation.take(journal, datetime.now() + timedelta(days=2))
+    held = _ms(start)
+    journal.close()
+    return {"saves_ms": saves, "backup_ms": done[0], "held_ms": held}
+
+
 def _peak_mb() -> float:
     """This process's own peak RSS in MB.
 
@@ -218,6 +267,7 @@ PROBES: dict[str, Probe] = {
     "lead_switch": lead_switch,
     "pdf": pdf,
     "memory": memory,
+    "backup": backup,
 }
 
 

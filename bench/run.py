@@ -103,6 +103,7 @@ def measure_all(
         "lead": lambda: measure.lead_switch(plan, ws),
         "pdf": lambda: measure.pdf(plan, ws),
         "memory": lambda: measure.memory(plan, ws),
+        "backup": lambda: measure.backup(plan, ws),
     }
     results: dict[str, Any] = {}
     failures: dict[str, str] = {}

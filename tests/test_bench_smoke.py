@@ -28,6 +28,7 @@ MEASURES = (
     "lead switch",
     "PDF cycle summary",
     "peak memory",
+    "save during the day's backup",
 )
 NEVER_HANGS_SECONDS = 600
 
