@@ -4,6 +4,7 @@ and only a checked copy is ever named as a backup."""
 
 from __future__ import annotations
 
+import os
 import stat
 import threading
 import time
@@ -146,3 +147,23 @@ def test_older_backups_are_pruned_after_a_good_copy(demo: Journal) -> None:
     assert entry.taken_at in after
     assert after == rotation.retained([*before, entry.taken_at], now)
     assert len(after) < len(before) + 1  # the rule pruned something
+
+
+def test_what_a_quit_mid_backup_left_in_a_chosen_folder_is_swept(
+    demo: Journal, tmp_path: Path
+) -> None:
+    chosen = tmp_path / "usb"
+    chosen.mkdir(mode=0o700)
+    rotation.set_folder(demo, chosen)
+    stale, fresh = chosen / ".iltdesk-old.tmp", chosen / ".iltdesk-new.tmp"
+    for leftover in (stale, fresh):
+        leftover.write_bytes(b"half a copy")
+    hours_ago = time.time() - 2 * 3600
+    os.utime(stale, (hours_ago, hours_ago))
+    mine = chosen / "notes.txt"
+    mine.write_text("not ours")
+    os.utime(mine, (hours_ago, hours_ago))
+    prepared = keyed_target(demo)
+    assert not stale.exists() and fresh.exists() and mine.exists()  # a young one may be running
+    prepared.take(demo, datetime.now())
+    assert sorted(p.name for p in chosen.iterdir() if p.name.startswith(".")) == [fresh.name]

@@ -11,6 +11,7 @@ import errno
 import os
 import shutil
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -87,9 +88,14 @@ def sweep_stale_temp_files(journal_path: Path, older_than: float = STALE_TEMP_AF
     ``older_than`` seconds go: a younger one may belong to a backup still running elsewhere.
     Returns how many were removed.
     """
+    return sweep_folders((journal_path.parent, backups_dir(journal_path)), older_than)
+
+
+def sweep_folders(folders: Iterable[Path], older_than: float = STALE_TEMP_AFTER_S) -> int:
+    """``sweep_stale_temp_files`` for the given folders (a backups folder chosen in Settings)."""
     cutoff = time.time() - older_than
     removed = 0
-    for folder in (journal_path.parent, backups_dir(journal_path)):
+    for folder in folders:
         for leftover in folder.glob(".iltdesk-*.tmp*") if folder.is_dir() else ():
             with contextlib.suppress(OSError):
                 if leftover.is_file() and leftover.stat().st_mtime < cutoff:

@@ -18,6 +18,8 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import threading
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -26,7 +28,7 @@ import sqlcipher3.dbapi2 as sqlcipher
 from iltdesk.errors import DiskFull, JournalDamaged, JournalError, UsageError, WrongPassphrase
 from iltdesk.paths import FILE_MODE, ensure_private_dir, fsync_dir
 from iltdesk.store import rotation, schema
-from iltdesk.store.backup import check_connection
+from iltdesk.store.backup import check_connection, sweep_folders
 from iltdesk.store.connection import Connection, classify, keyed_connection
 from iltdesk.store.journal import Journal
 
@@ -49,7 +51,8 @@ class PreparedBackup:
         if self._conn is None:
             raise UsageError("This backup was already taken or discarded.")
         try:
-            journal.copy_to(self._conn)
+            with _written_back_as_it_goes(self.temp):
+                journal.copy_to(self._conn)
             self._check(self._conn)
             self._conn.close()
             self._conn = None
@@ -91,6 +94,37 @@ class PreparedBackup:
                 leftover.unlink()
 
 
+# The copy is written without syncing; left to the kernel, hundreds of megabytes would reach
+# the disk in one burst at the final sync, and a save's own sync (synchronous = FULL) queued
+# behind it would wait for all of it (0.6 s at 100k entries). Synced every quarter second as
+# it is written, no burst builds up.
+WRITE_BACK_EVERY_S = 0.25
+
+
+@contextlib.contextmanager
+def _written_back_as_it_goes(path: Path) -> Iterator[None]:
+    done = threading.Event()
+
+    def write_back() -> None:
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            while not done.wait(WRITE_BACK_EVERY_S):
+                os.fdatasync(fd)
+            os.fdatasync(fd)
+        except OSError:
+            pass  # a disk that fails here fails the copy or its final sync, which say so
+        finally:
+            os.close(fd)
+
+    flusher = threading.Thread(target=write_back, name="iltdesk-backup-sync", daemon=True)
+    flusher.start()
+    try:
+        yield
+    finally:
+        done.set()
+        flusher.join()
+
+
 def _not_written(folder: Path, error: JournalError) -> JournalError:
     if isinstance(error, DiskFull):
         return DiskFull(f"The disk holding {folder} is full, so no backup was written.")
@@ -115,6 +149,7 @@ def prepare(journal: Journal, passphrase: str, now: datetime) -> PreparedBackup 
         )
     try:
         ensure_private_dir(folder)
+        sweep_folders((folder,))  # what a crash or a quit mid-backup left there
         fd, name = tempfile.mkstemp(prefix=".iltdesk-", suffix=".tmp", dir=folder)
         os.close(fd)
         os.chmod(name, FILE_MODE)
