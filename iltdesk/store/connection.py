@@ -301,13 +301,13 @@ def keyed_connection(path: Path, passphrase: str) -> Connection:
         raise WrongPassphrase(f"The passphrase cannot key {path}.")
     conn = _connect(path, passphrase)
     try:
+        # The copy's last step commits with the journal held: no fsync there (and no rollback
+        # journal for a file nobody else sees). The caller syncs the file before naming it.
+        conn.execute("PRAGMA journal_mode = OFF")
+        conn.execute("PRAGMA synchronous = OFF")
         # Writing the first page derives the key (reading an empty file does not); the copy
         # overwrites it.
         conn.execute("PRAGMA user_version = 1")
-        # The copy's last step commits with the journal held: no fsync there (and no rollback
-        # journal for a file nobody else sees). The caller syncs the file before naming it.
-        conn.execute("PRAGMA synchronous = OFF")
-        conn.execute("PRAGMA journal_mode = OFF")
     except sqlcipher.Error as exc:
         conn.close()
         raise classify(exc, path) from None
