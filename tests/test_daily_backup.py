@@ -54,6 +54,7 @@ def test_the_days_backup_is_a_checked_private_copy(demo: Journal) -> None:
     now = datetime.now()
     prepared = keyed_target(demo)
     assert stat.S_IMODE(prepared.temp.stat().st_mode) == 0o600
+    assert leftovers(prepared.folder) == [prepared.temp]  # one keyed file, no rollback journal
     entry = prepared.take(demo, now)
     assert entry.kind == "automatic" and entry.path.name.startswith(f"{demo.path.stem}.auto-")
     assert stat.S_IMODE(entry.path.stat().st_mode) == 0o600
