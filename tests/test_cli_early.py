@@ -4,6 +4,10 @@ and leaves without tearing the interpreter down (``iltdesk.cli.main.run``)."""
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,7 +19,8 @@ from iltdesk.demo import build_demo
 from iltdesk.errors import JournalInUse
 from iltdesk.one_on_one import one_on_ones_for
 from iltdesk.store.journal import Journal
-from tests.conftest import PASSPHRASE, run_cli
+from tests.conftest import PASSPHRASE, REPO, run_cli
+from tests.test_store import HOLDER
 
 
 @pytest.fixture
@@ -43,6 +48,7 @@ def test_the_guess_is_the_journal_a_quick_command_names(demo_path: Path, tmp_pat
     assert early.guess(["search", str(tmp_path / "missing.iltdesk"), "data"]) is None
     assert early.guess(["backup", str(demo_path)]) is None  # only the quick commands
     assert early.guess(["search"]) is None
+    assert early.guess(["note", str(demo_path), "--lead", "M", "-"]) is None  # typed on stdin
 
 
 def test_an_early_unlock_is_handed_only_to_the_same_journal_and_passphrase(
@@ -128,3 +134,32 @@ def test_a_quick_command_keeps_its_exit_code(demo_path: Path) -> None:
     refused = run_cli("search", str(demo_path), "x", env={"ILTDESK_PASSPHRASE": "nope"})
     assert refused.returncode == 3
     assert refused.stderr.strip() == f"iltdesk: The passphrase does not unlock {demo_path}."
+
+
+def test_a_note_on_standard_input_is_refused_before_it_is_typed_when_held_elsewhere(
+    demo_path: Path,
+) -> None:
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(demo_path), PASSPHRASE],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+        note = subprocess.Popen(
+            [sys.executable, "-m", "iltdesk", "note", str(demo_path), "--lead", "x", "-"],
+            stdin=subprocess.PIPE,  # left open: a person still typing
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "ILTDESK_PASSPHRASE": PASSPHRASE},
+            cwd=REPO,
+        )
+        try:
+            assert note.wait(timeout=60) == 5
+        finally:
+            note.kill()
+            _, err = note.communicate()
+        assert "open in another" in err
+    finally:
+        holder.send_signal(signal.SIGKILL)
+        holder.wait()

@@ -281,7 +281,13 @@ def cmd_note(args: argparse.Namespace) -> int:
     """Add a quick 1:1 note."""
     from iltdesk.cli.quick import add_note  # add_quick_note's rules, without loading the ORM
 
-    text = sys.stdin.read() if args.text == "-" else args.text
+    if args.text == "-":
+        from iltdesk.store.backup import ensure_not_open
+
+        ensure_not_open(args.journal)  # say so before the note is typed, not after
+        text = sys.stdin.read()
+    else:
+        text = args.text
     meeting = add_note(args.journal, args.lead, text, held_on=args.date)
     print(f"Saved a 1:1 note dated {meeting.held_on.isoformat()} (#{meeting.id}).")
     return 0

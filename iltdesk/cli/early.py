@@ -27,6 +27,8 @@ def guess(argv: Sequence[str]) -> Path | None:
     """The journal a quick command names, read the way its parser will (first positional)."""
     if len(argv) < 2 or argv[0] not in QUICK_COMMANDS or argv[1].startswith("-"):
         return None
+    if "-" in argv[2:]:
+        return None  # a note typed on standard input: the journal stays free while it is typed
     path = Path(argv[1])
     return path if path.is_file() else None
 
