@@ -96,8 +96,9 @@ class Cache:
         return private_dir(self.root / "home")
 
     def demo(self, entries: int) -> Path:
-        """``iltdesk demo --entries N``, built once."""
-        return _build(self.journals / f"demo-{entries}.iltdesk", self._make_demo, entries)
+        """``iltdesk demo --entries N``, built once (and migrated once by a newer iltdesk)."""
+        path = _build(self.journals / f"demo-{entries}.iltdesk", self._make_demo, entries)
+        return _up_to_date(path, self.journals / f"demo-{entries}.plain.sqlite")
 
     def _make_demo(self, path: Path, entries: int) -> None:
         subprocess.run(
@@ -116,7 +117,34 @@ class Cache:
         """A demo journal of ``base_entries`` in which one lead has ``records`` more records."""
         base = self.demo(base_entries)
         target = self.journals / f"lead-{records}-in-{base_entries}.iltdesk"
-        return _build(target, _make_lead_heavy, base, records)
+        return _up_to_date(_build(target, _make_lead_heavy, base, records))
+
+
+_CURRENT: set[Path] = set()
+
+
+def _up_to_date(path: Path, *derived: Path) -> Path:
+    """``path``, migrated to this build's schema if an older iltdesk made it (once), so that no
+    measured run pays for a migration; copies ``derived`` from it are deleted to be remade."""
+    if path in _CURRENT:
+        return path
+    from iltdesk.store import schema
+    from iltdesk.store.backup import backups_dir
+    from iltdesk.store.connection import open_connection
+    from iltdesk.store.journal import Journal
+
+    conn = open_connection(path, PASSPHRASE)
+    try:
+        current = schema.stored_revision(conn) == schema.HEAD_REVISION
+    finally:
+        conn.close()
+    if not current:
+        Journal.open(path, PASSPHRASE).close()
+        shutil.rmtree(backups_dir(path), ignore_errors=True)  # the copy kept before migrating
+        for copy in derived:
+            copy.unlink(missing_ok=True)
+    _CURRENT.add(path)
+    return path
 
 
 def export_plain(path: Path, source: Path) -> None:

@@ -123,12 +123,15 @@ def _action_rows(journal: Journal, today: date, leads: dict[int, _Lead]) -> list
 
 def _cadence_rows(journal: Journal, today: date, leads: dict[int, _Lead]) -> list[TodayRow]:
     # A 1:1 dated in the future is a planned meeting; it does not count as having met.
+    # One index lookup per lead (ix_one_on_one_lead_id_held_on), not a pass over every 1:1.
     last_met = {
         int(lead_id): date.fromisoformat(held_on)
         for lead_id, held_on in journal.execute(
-            "SELECT lead_id, MAX(held_on) FROM one_on_one WHERE held_on <= ? GROUP BY lead_id",
+            "SELECT id, (SELECT MAX(held_on) FROM one_on_one "
+            "WHERE lead_id = lead.id AND held_on <= ?) FROM lead",
             (today.isoformat(),),
         )
+        if held_on is not None
     }
     rows = []
     for lead in leads.values():

@@ -50,7 +50,7 @@ def test_journal_from_first_revision_opens(tmp_path: Path) -> None:
     path = tmp_path / "old.iltdesk"
     shutil.copyfile(FIXTURES / "journal-0001.iltdesk", path)
     with Journal.open(path, FIXTURE_0001_PASSPHRASE) as journal:
-        assert journal.execute("SELECT version_num FROM alembic_version")[0][0] == "0001"
+        assert journal.execute("SELECT version_num FROM alembic_version")[0][0] == "0002"
         with journal.session() as s:
             lead = s.exec(select(Lead)).one()
             assert lead.name == "Rosa Delgado"
@@ -75,4 +75,56 @@ def test_downgrade_and_upgrade_round_trip(journal: Journal) -> None:
     }
     assert tables <= {"alembic_version"}
     schema.upgrade(journal.engine)
-    assert journal.execute("SELECT version_num FROM alembic_version")[0][0] == "0001"
+    assert journal.execute("SELECT version_num FROM alembic_version")[0][0] == "0002"
+
+
+NEW_IN_0002 = {
+    "ix_action_item_one_on_one_id",
+    "ix_action_item_observation_id",
+    "ix_action_item_cycle_id",
+    "ix_action_item_open_due_on",
+    "ix_learning_cycle_previous_cycle_id",
+    "ix_observation_follow_up_on",
+    "ix_one_on_one_lead_id_held_on",
+}
+
+
+def _indexes(journal: Journal) -> set[str]:
+    rows = journal.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
+    return {str(row[0]) for row in rows}
+
+
+def test_a_0001_journal_gains_the_0002_indexes_after_a_kept_backup(tmp_path: Path) -> None:
+    path = tmp_path / "old.iltdesk"
+    shutil.copyfile(FIXTURES / "journal-0001.iltdesk", path)
+    with Journal.open(path, FIXTURE_0001_PASSPHRASE) as journal:
+        assert _indexes(journal) >= NEW_IN_0002
+        assert check(journal).ok
+    kept = list((tmp_path / "old.backups").glob("before-migration-from-0001-*.iltdesk"))
+    assert len(kept) == 1
+    with Journal.open(kept[0], FIXTURE_0001_PASSPHRASE) as before:  # migrated on opening...
+        assert _indexes(before) >= NEW_IN_0002
+    assert kept[0].stat().st_size > 0
+
+
+def test_today_reads_no_table_from_end_to_end(journal: Journal) -> None:
+    """Today is read at every unlock: it must use indexes, not read every row ever kept."""
+    from iltdesk.demo import build_demo
+    from iltdesk.today import today_rows
+
+    build_demo(journal, entries=30)
+    statements: list[str] = []
+    with journal.raw() as conn:
+        conn.set_trace_callback(statements.append)
+    try:
+        assert today_rows(journal)
+    finally:
+        with journal.raw() as conn:
+            conn.set_trace_callback(None)
+    big = ("action_item", "one_on_one", "observation", "agenda_item")
+    plans = []
+    for sql in statements:
+        if sql.lstrip().upper().startswith("SELECT"):
+            plans += [str(r[3]) for r in journal.execute("EXPLAIN QUERY PLAN " + sql)]
+    scans = [p for p in plans if p.startswith("SCAN") and p.split()[1] in big]
+    assert plans and scans == []

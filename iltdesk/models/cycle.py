@@ -36,7 +36,7 @@ class LearningCycle(Stamped, table=True):
     id: int | None = Field(default=None, primary_key=True)
     lead_id: int = Field(foreign_key="lead.id", ondelete="CASCADE", index=True)
     previous_cycle_id: int | None = Field(
-        default=None, foreign_key="learning_cycle.id", ondelete="SET NULL"
+        default=None, foreign_key="learning_cycle.id", ondelete="SET NULL", index=True
     )
     started_on: date = Field(default_factory=today)
     planned_weeks: int = 4
@@ -106,4 +106,4 @@ class Observation(Stamped, table=True):
     evidence: str = ""
     feedback: str = ""
     action_step: str = ""
-    follow_up_on: date | None = None
+    follow_up_on: date | None = Field(default=None, index=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 
+from sqlalchemy import Index, text
 from sqlmodel import Field
 
 from iltdesk.models.base import Stamped, today
@@ -14,6 +15,8 @@ class OneOnOne(Stamped, table=True):
     """One 1:1 meeting between the principal and a lead."""
 
     __tablename__ = "one_on_one"
+    # Each lead's latest 1:1 (Today's "leads to meet") without reading every 1:1.
+    __table_args__ = (Index("ix_one_on_one_lead_id_held_on", "lead_id", "held_on"),)
 
     id: int | None = Field(default=None, primary_key=True)
     lead_id: int = Field(foreign_key="lead.id", ondelete="CASCADE", index=True)
@@ -71,6 +74,10 @@ class ActionItem(Stamped, table=True):
     """A next step with an owner and a due date."""
 
     __tablename__ = "action_item"
+    # Today reads the open items due soon; done ones are most of a long-kept journal.
+    __table_args__ = (
+        Index("ix_action_item_open_due_on", "due_on", sqlite_where=text("done_on IS NULL")),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     lead_id: int = Field(foreign_key="lead.id", ondelete="CASCADE", index=True)
@@ -80,9 +87,11 @@ class ActionItem(Stamped, table=True):
     done_on: date | None = None
     source: ActionSource = ActionSource.manual
     one_on_one_id: int | None = Field(
-        default=None, foreign_key="one_on_one.id", ondelete="SET NULL"
+        default=None, foreign_key="one_on_one.id", ondelete="SET NULL", index=True
     )
     observation_id: int | None = Field(
-        default=None, foreign_key="observation.id", ondelete="SET NULL"
+        default=None, foreign_key="observation.id", ondelete="SET NULL", index=True
     )
-    cycle_id: int | None = Field(default=None, foreign_key="learning_cycle.id", ondelete="SET NULL")
+    cycle_id: int | None = Field(
+        default=None, foreign_key="learning_cycle.id", ondelete="SET NULL", index=True
+    )

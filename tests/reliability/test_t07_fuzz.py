@@ -98,7 +98,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
         ["CREATE TABLE notes(body)", "INSERT INTO notes VALUES (1)"],
     )
     for name, value in (
-        ("newer", "'0002'"),
+        ("newer", "'0901'"),
         ("older", "'0000'"),
         ("garbage", "'abc'"),
         ("empty", "''"),

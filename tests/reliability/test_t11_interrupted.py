@@ -5,12 +5,13 @@ killed at a random moment between its "start" and the time a whole run takes (me
 first). After every kill the journal must open with the old or the new passphrase, pass
 ``check`` and hold every row; leftover temporary files must not stop the next run.
 
-The migration case: iltdesk has one Alembic revision (0001), so no real upgrade exists to
-interrupt. Faking one by editing ``alembic_version`` would make Alembic fail rather than run.
-Instead the worker runs with a test-only copy of the migration scripts holding an extra revision
-0002 (``workers.PROBE_SOURCE``: it fills a new table from every note and rebuilds the search
-index, a realistic data-touching migration) and ``schema.HEAD_REVISION`` set to match. Opening
-a 0001 journal then takes the real path: ``backup_before_migration``, then ``schema.upgrade``.
+The migration case: iltdesk's own revisions after 0001 only add indexes, too quick to
+interrupt reliably. Faking one by editing ``alembic_version`` would make Alembic fail rather
+than run. Instead the worker runs with a test-only copy of the migration scripts holding an extra
+revision 0900 on top of the real head (``workers.PROBE_SOURCE``: it fills a new table from every
+note and rebuilds the search index, a realistic data-touching migration) and
+``schema.HEAD_REVISION`` set to match. Opening a 0001 journal then takes the real path:
+``backup_before_migration``, then ``schema.upgrade`` through every revision.
 """
 
 from __future__ import annotations
@@ -347,7 +348,7 @@ def test_interrupted_migration(
         kills,
         runs,
         problems,
-        f"every reopen finished the migration to 0002; {backups_seen} backups taken before "
+        f"every reopen finished the migration to 0900; {backups_seen} backups taken before "
         f"migrating all passed check; {swept}",
     )
     assert ok, problems
@@ -355,7 +356,7 @@ def test_interrupted_migration(
 
 @contextmanager
 def probe_build(migrations: Path) -> Iterator[None]:
-    """This process as a build whose head is the probe revision 0002 (undone after)."""
+    """This process as a build whose head is the probe revision 0900 (undone after)."""
     with pytest.MonkeyPatch.context() as patched:
         patched.setattr(schema, "MIGRATIONS_DIR", migrations)
         patched.setattr(schema, "HEAD_REVISION", PROBE_REVISION)
@@ -367,7 +368,7 @@ def migrated_problem(path: Path) -> str | None:
         revision = journal.execute("SELECT version_num FROM alembic_version")[0][0]
         probed = journal.execute("SELECT count(*) FROM reliability_probe")[0][0]
         notes = journal.execute("SELECT count(*) FROM one_on_one")[0][0]
-    if revision != "0002" or probed != notes:
+    if revision != PROBE_REVISION or probed != notes:
         return f"migration incomplete: revision {revision}, {probed}/{notes} rows"
     return None
 

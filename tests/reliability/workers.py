@@ -29,7 +29,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent.parent
 LEAD = "Rosa Delgado"
 EDITS_PER_MEETING = 8
-PROBE_REVISION = "0002"
+PROBE_REVISION = "0900"
 
 
 def emit(**fields: object) -> None:
@@ -101,7 +101,7 @@ def task_restore(path: str, passphrase: str, source: str) -> None:
 
 
 def task_migrate(path: str, passphrase: str, into: str) -> None:
-    """Open a 0001 journal with a build whose head is the test-only revision 0002."""
+    """Open an older journal with a build whose head is the test-only revision 0900."""
     from iltdesk.store import schema
     from iltdesk.store.journal import Journal
 
@@ -117,8 +117,8 @@ from alembic import op
 
 from iltdesk.search_index import CURRENT_SOURCES, rebuild_index_sql
 
-revision = "0002"
-down_revision = "0001"
+revision = "0900"
+down_revision = "{down}"
 branch_labels = None
 depends_on = None
 
@@ -136,7 +136,7 @@ def downgrade() -> None:
 
 
 def probe_migrations(folder: Path) -> Path:
-    """A copy of the packaged migrations plus the test-only revision 0002, in ``folder``."""
+    """A copy of the packaged migrations plus the test-only revision 0900, in ``folder``."""
     from iltdesk.store import schema
 
     (folder / "versions").mkdir(parents=True)
@@ -144,12 +144,13 @@ def probe_migrations(folder: Path) -> Path:
         (folder / name).write_bytes((schema.MIGRATIONS_DIR / name).read_bytes())
     for revision in (schema.MIGRATIONS_DIR / "versions").glob("0*.py"):
         (folder / "versions" / revision.name).write_bytes(revision.read_bytes())
-    (folder / "versions" / "0002_reliability_probe.py").write_text(PROBE_SOURCE)
+    probe = PROBE_SOURCE.replace("{down}", schema.HEAD_REVISION)  # on top of the real head
+    (folder / "versions" / "0900_reliability_probe.py").write_text(probe)
     return folder
 
 
 def use_probe_migrations(schema: Any, migrations: Path) -> None:
-    """Make ``schema`` a build whose migrations live in ``migrations`` (head 0002)."""
+    """Make ``schema`` a build whose migrations live in ``migrations`` (head 0900)."""
     schema.MIGRATIONS_DIR = migrations
     schema.HEAD_REVISION = PROBE_REVISION
 
