@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,6 +17,8 @@ from iltdesk.store.journal import Journal
 from iltdesk.store.unlocking import UnlockAhead, Unlocked
 from tests.conftest import PASSPHRASE
 from tests.dialogs import Shown, record_boxes
+from tests.test_migrations import FIXTURE_0001_PASSPHRASE, FIXTURES
+from ui import background, unlock
 from ui.app import AppController
 from ui.unlock import UnlockDialog
 
@@ -134,3 +137,52 @@ def test_a_failed_early_unlock_asks_with_the_reason(
     qtbot.addWidget(window)
     window.close()
     window.context.journal.close()
+
+
+def _old_journal(tmp_path: Path) -> Path:
+    """A journal made by the first release (schema 0001), as a principal would still have."""
+    path = tmp_path / "old.iltdesk"
+    shutil.copyfile(FIXTURES / "journal-0001.iltdesk", path)
+    return path
+
+
+@pytest.mark.parametrize("way", ["remembered", "typed"])
+def test_a_journal_from_an_older_version_is_updated_with_a_message(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, way: str
+) -> None:
+    path = _old_journal(tmp_path)
+    shown: list[str] = []
+
+    def progress(parent: object, label: str, work: Callable[[], Journal]) -> Journal:
+        shown.append(label)
+        return background.run_with_progress(parent, label, work)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(unlock, "run_with_progress", progress)
+
+    def ask(self: UnlockDialog) -> int:
+        self.passphrase.setText(FIXTURE_0001_PASSPHRASE)
+        self.try_unlock()
+        return self.result()
+
+    monkeypatch.setattr(UnlockDialog, "exec", ask)
+    remembered = FIXTURE_0001_PASSPHRASE if way == "remembered" else None
+    controller = AppController()
+    controller.start(path, UnlockAhead(path, _answers(remembered), None))
+    window = controller.window
+    assert window is not None
+    qtbot.addWidget(window)
+    assert shown == [unlock.UPDATING]
+    journal = window.context.journal
+    assert journal.execute("SELECT version_num FROM alembic_version")[0][0] == "0002"
+    assert [s.name for s in lead_summaries(journal)] == ["Rosa Delgado"]
+    assert list((tmp_path / "old.backups").glob("before-migration-from-0001-*.iltdesk"))
+    window.close()
+    journal.close()
+
+    shown.clear()  # once: the next unlock opens without a word
+    controller = AppController()
+    controller.start(path, UnlockAhead(path, _answers(FIXTURE_0001_PASSPHRASE), None))
+    assert controller.window is not None and shown == []
+    qtbot.addWidget(controller.window)
+    controller.window.close()
+    controller.window.context.journal.close()

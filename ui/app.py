@@ -22,7 +22,7 @@ from ui.icons import app_icon
 from ui.main_window import MainWindow
 from ui.preferences import private_settings
 from ui.recent import add_recent, recent_journals
-from ui.unlock import KEYCHAIN_TIMEOUT, UnlockDialog, friendly_error
+from ui.unlock import KEYCHAIN_TIMEOUT, UnlockDialog, adopt, friendly_error
 from ui.welcome import WelcomeWindow
 
 ORM_AFTER_MS = 150  # after the window's first paint
@@ -80,7 +80,7 @@ class AppController(QObject):
         if not isinstance(outcome, Unlocked):
             return None, None, friendly_error(outcome)
         try:  # adopt closes the connection if it fails
-            journal = Journal.adopt(ahead.path, outcome.connection, outcome.secret)
+            journal = adopt(ahead.path, outcome.connection, outcome.secret)
         except JournalError as exc:
             return None, None, friendly_error(exc)
         return outcome, journal, ""

@@ -28,9 +28,28 @@ from iltdesk.errors import (
     UsageError,
     WrongPassphrase,
 )
+from iltdesk.store import schema
+from iltdesk.store.connection import Connection, open_connection
 from iltdesk.store.journal import Journal
+from ui.background import run_with_progress
 
 KEYCHAIN_TIMEOUT = 1.5  # the dialog must never wait long on a keychain
+UPDATING = (
+    "Updating this journal for this version of iltdesk…\n"
+    "A checked copy of it is kept first, in its backups folder. This happens once."
+)
+
+
+def adopt(path: Path, conn: Connection, secret: str, parent: QWidget | None = None) -> Journal:
+    """``Journal.adopt``, saying so in a progress dialog when the journal must be migrated
+    (a verified backup, then the migrations: seconds for a large journal)."""
+    try:
+        updating = schema.needs_upgrade(schema.stored_revision(conn))
+    except Exception:  # a journal that is too new or damaged: adopt refuses it plainly
+        updating = False
+    if not updating:
+        return Journal.adopt(path, conn, secret)
+    return run_with_progress(parent, UPDATING, lambda: Journal.adopt(path, conn, secret))
 
 
 def friendly_error(error: JournalError) -> str:
@@ -131,7 +150,7 @@ class UnlockDialog(QDialog):
         secret = self.passphrase.text()
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.journal = Journal.open(self.path, secret)
+            self.journal = adopt(self.path, open_connection(self.path, secret), secret, self)
         except JournalError as exc:
             self.show_error(friendly_error(exc))
             return
