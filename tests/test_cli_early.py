@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -20,7 +19,7 @@ from iltdesk.errors import JournalInUse
 from iltdesk.one_on_one import one_on_ones_for
 from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE, REPO, run_cli
-from tests.test_store import HOLDER
+from tests.test_store import held_elsewhere
 
 
 @pytest.fixture
@@ -139,13 +138,7 @@ def test_a_quick_command_keeps_its_exit_code(demo_path: Path) -> None:
 def test_a_note_on_standard_input_is_refused_before_it_is_typed_when_held_elsewhere(
     demo_path: Path,
 ) -> None:
-    holder = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(demo_path), PASSPHRASE],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+    with held_elsewhere(demo_path):
         note = subprocess.Popen(
             [sys.executable, "-m", "iltdesk", "note", str(demo_path), "--lead", "x", "-"],
             stdin=subprocess.PIPE,  # left open: a person still typing
@@ -160,6 +153,3 @@ def test_a_note_on_standard_input_is_refused_before_it_is_typed_when_held_elsewh
             note.kill()
             _, err = note.communicate()
         assert "open in another" in err
-    finally:
-        holder.send_signal(signal.SIGKILL)
-        holder.wait()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import signal
 import subprocess
 import sys
 import textwrap
@@ -26,7 +25,7 @@ from iltdesk.search import search
 from iltdesk.store import verifier
 from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE, REPO, run_cli
-from tests.test_store import HOLDER
+from tests.test_store import held_elsewhere
 
 QUERIES = ("data", "data meet", "walk", "norms ", '"next steps"', "ob", "zz-nothing", "Marcus")
 
@@ -161,20 +160,11 @@ def test_wrong_passphrase_exits_3(demo_path: Path) -> None:
 
 
 def test_a_journal_open_elsewhere_exits_5(demo_path: Path) -> None:
-    holder = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(demo_path), PASSPHRASE],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+    with held_elsewhere(demo_path):
         results = [
             run_cli("search", str(demo_path), "data", env=env()),
             run_cli("note", str(demo_path), "--lead", "Nobody", "hi", env=env()),
         ]
-    finally:
-        holder.send_signal(signal.SIGKILL)
-        holder.wait()
     for result in results:
         assert result.returncode == 5
         assert "open in another" in result.stderr

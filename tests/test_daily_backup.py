@@ -107,6 +107,12 @@ def test_closing_the_journal_stops_the_copy_and_leaves_no_file(demo: Journal) ->
     assert leftovers(prepared.folder) == [] and not copying.is_alive()
     with Journal.open(demo.path, PASSPHRASE) as reopened:  # the journal itself is whole
         assert len(names(reopened)) == 6
+    late = keyed_target(reopened := Journal.open(demo.path, PASSPHRASE))
+    reopened.close()
+    assert late._conn is not None
+    with pytest.raises(CopyStopped):  # closed before its copy began: the same quiet stop
+        reopened.copy_to(late._conn)
+    late.discard()
 
 
 def test_a_copy_that_fails_its_check_is_not_kept(

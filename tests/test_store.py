@@ -10,6 +10,8 @@ import stat
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -219,6 +221,20 @@ HOLDER = textwrap.dedent(
     time.sleep(600)
     """
 )
+
+
+@contextmanager
+def held_elsewhere(path: Path) -> Iterator[None]:
+    """``path`` held open by another process (another iltdesk window) for the block."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(path), PASSPHRASE], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+        yield
+    finally:
+        holder.send_signal(signal.SIGKILL)
+        holder.wait()
 
 
 def test_second_process_fails_fast_and_lock_dies_with_holder(journal_path: Path) -> None:

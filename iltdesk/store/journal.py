@@ -254,7 +254,9 @@ class Journal:
         core's errors.
         """
         with self._lock:
-            source = self.connection
+            if self._conn is None:  # closed before the copy began: as if closed during it
+                raise CopyStopped("The journal was closed before it could be copied.")
+            source = self._conn
             self._copying, self._stop_copying = True, False
             try:
                 step = COPY_STEP_PAGES if pages is None else pages
