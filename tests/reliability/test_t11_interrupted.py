@@ -31,7 +31,7 @@ from iltdesk.lead import add_lead
 from iltdesk.models import OneOnOne
 from iltdesk.one_on_one import add_quick_note
 from iltdesk.store import backup as backup_module
-from iltdesk.store import schema
+from iltdesk.store import rotation, schema
 from iltdesk.store.backup import (
     STALE_TEMP_AFTER_S,
     backup_before_migration,
@@ -220,6 +220,40 @@ def test_interrupted_backup(
         runs,
         problems,
         f"{complete} finished backups all passed check; the next backup unaffected; {swept}",
+    )
+    assert ok, problems
+
+
+def test_interrupted_days_backup(
+    server: ForkServer, tmp_path: Path, trials: Trials, figure: Figure
+) -> None:
+    path = tmp_path / "j" / "school.iltdesk"
+    rows = new_journal(path)
+    folder = backups_dir(path)
+    counter = iter(range(1, 10**6))
+
+    def task() -> dict[str, Any]:
+        return dict(
+            task="daily_backup", path=str(path), passphrase=PASSPHRASE, days_on=next(counter)
+        )
+
+    def verify(outcome: Outcome) -> str | None:
+        problem = opens(path, [rows])
+        finished = rotation.automatic_backups(folder, path.stem)
+        if problem is None and finished:
+            problem = backup_problem(finished[0][1], rows)
+        return problem
+
+    kills, runs, problems = interrupt(server, trials(1, 100), task, verify)
+    swept = sweep(path, PASSPHRASE, problems)
+    complete = len(rotation.automatic_backups(folder, path.stem))
+    ok = report(
+        figure,
+        "day's backup",
+        kills,
+        runs,
+        problems,
+        f"{complete} day's backups kept after pruning, the newest passed check; {swept}",
     )
     assert ok, problems
 

@@ -92,6 +92,23 @@ def task_backup(path: str, passphrase: str, dest: str) -> None:
         emit(event="done")
 
 
+def task_daily_backup(path: str, passphrase: str, days_on: int) -> None:
+    """The app's day's backup (keyed file, stepwise copy, check, rename, prune), ``days_on``
+    days from now, so that every run has a day of its own to back up."""
+    from datetime import datetime, timedelta
+
+    from iltdesk.store import daily_backup
+    from iltdesk.store.journal import Journal
+
+    now = datetime.now() + timedelta(days=days_on)
+    with Journal.open(Path(path), passphrase) as journal:
+        prepared = daily_backup.prepare(journal, passphrase, now)
+        assert prepared is not None
+        emit(event="start")
+        prepared.take(journal, now)
+        emit(event="done")
+
+
 def task_restore(path: str, passphrase: str, source: str) -> None:
     from iltdesk.store.backup import restore
 
@@ -159,6 +176,7 @@ TASKS: dict[str, Callable[..., None]] = {
     "write": task_write,
     "rekey": task_rekey,
     "backup": task_backup,
+    "daily_backup": task_daily_backup,
     "restore": task_restore,
     "migrate": task_migrate,
 }
