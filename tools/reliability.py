@@ -37,7 +37,7 @@ TITLES = {
     "T8": "canary (nothing leaks)",
     "T9": "keychain failures",
     "T10": "permissions",
-    "T11": "interrupted rekey / backup / restore / migration",
+    "T11": "interrupted rekey / backup / day's backup / restore / migration",
     "T12": "idle lock",
 }
 

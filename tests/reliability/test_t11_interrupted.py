@@ -1,4 +1,4 @@
-"""T11 interrupted rekey / backup / restore / migration: kill -9 in the middle, many times.
+"""T11 interrupted rekey / backup / day's backup / restore / migration: kill -9 mid-way, often.
 
 Each operation runs in a forked worker (``workers.ForkServer``) through the real core API and is
 killed at a random moment between its "start" and the time a whole run takes (measured once
