@@ -78,6 +78,26 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def create_private_temp(folder: Path) -> Path:
+    """A fresh, empty 0600 file in ``folder`` under a neutral name (``.iltdesk-*.tmp``, which
+    the sweep of stale temporary files recognises); the caller deletes or renames it."""
+    import tempfile  # not at the top: a cold command imports this module on its critical path
+
+    fd, name = tempfile.mkstemp(prefix=".iltdesk-", suffix=".tmp", dir=folder)
+    os.close(fd)
+    os.chmod(name, FILE_MODE)
+    return Path(name)
+
+
+def fsync_file(path: Path) -> None:
+    """Make ``path``'s contents durable."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 @contextlib.contextmanager
 def private_temp_path(beside: Path) -> Iterator[Path]:
     """A fresh 0600 temporary file name in the same folder as ``beside``.
@@ -85,12 +105,7 @@ def private_temp_path(beside: Path) -> Iterator[Path]:
     Staying in the same folder keeps the final ``os.replace`` atomic and keeps the bytes on the
     same disk as the user chose; the temporary name carries nothing personal.
     """
-    import tempfile  # not at the top: a cold command imports this module on its critical path
-
-    fd, name = tempfile.mkstemp(prefix=".iltdesk-", suffix=".tmp", dir=beside.parent)
-    os.close(fd)
-    os.chmod(name, FILE_MODE)
-    tmp = Path(name)
+    tmp = create_private_temp(beside.parent)
     try:
         yield tmp
     finally:

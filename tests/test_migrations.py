@@ -128,3 +128,19 @@ def test_today_reads_no_table_from_end_to_end(journal: Journal) -> None:
             plans += [str(r[3]) for r in journal.execute("EXPLAIN QUERY PLAN " + sql)]
     scans = [p for p in plans if p.startswith("SCAN") and p.split()[1] in big]
     assert plans and scans == []
+
+
+def test_whether_opening_will_migrate_is_known_before_opening(tmp_path: Path) -> None:
+    from iltdesk.store.connection import open_connection
+
+    old = tmp_path / "old.iltdesk"
+    shutil.copyfile(FIXTURES / "journal-0001.iltdesk", old)
+    conn = open_connection(old, FIXTURE_0001_PASSPHRASE)
+    try:
+        assert schema.opening_migrates(conn)
+        conn.execute("UPDATE alembic_version SET version_num = '0901'")  # from a newer iltdesk
+        assert not schema.opening_migrates(conn)  # refused on opening, never migrated
+        conn.execute(f"UPDATE alembic_version SET version_num = '{schema.HEAD_REVISION}'")
+        assert not schema.opening_migrates(conn)
+    finally:
+        conn.close()

@@ -265,16 +265,21 @@ def test_a_damaged_backup_is_refused_and_the_journal_carries_on_open(
     reopened.close()
 
 
+def _names_in_newest_backup(window: MainWindow, journal: Journal) -> list[str]:
+    """Close the window and the journal, as quitting does, and read the newest backup."""
+    newest = _automatic(journal)[0]
+    window.close()
+    journal.close()
+    with Journal.open(newest, PASSPHRASE) as copy:
+        return _names(copy)
+
+
 def test_without_the_passphrase_the_backup_is_still_taken(qtbot: QtBot, journal: Journal) -> None:
     add_lead(journal, "Maya Ortiz")
     _, window, job = _unlocked(qtbot, journal, secret=None)  # e.g. a journal just created
     _settle(qtbot, job)
     assert job.state == "done"
-    newest = _automatic(journal)[0]
-    window.close()
-    journal.close()
-    with Journal.open(newest, PASSPHRASE) as copy:
-        assert _names(copy) == ["Maya Ortiz"]
+    assert _names_in_newest_backup(window, journal) == ["Maya Ortiz"]
 
 
 def _slow_copy(monkeypatch: pytest.MonkeyPatch, qtbot: QtBot, journal: Journal) -> None:
@@ -294,11 +299,7 @@ def test_writing_goes_on_while_the_days_backup_is_copied(
     assert job.state == "running" and journal._copying
     _settle(qtbot, job)
     assert job.state == "done"
-    newest = _automatic(journal)[0]
-    window.close()
-    journal.close()
-    with Journal.open(newest, PASSPHRASE) as copy:
-        assert "Added During The Copy" in _names(copy)
+    assert "Added During The Copy" in _names_in_newest_backup(window, journal)
 
 
 def test_locking_during_the_copy_stops_it_quietly_and_leaves_nothing(

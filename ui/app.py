@@ -61,8 +61,9 @@ class AppController(QObject):
         self.welcome.show()
         self.welcome.raise_()
 
-    def _automatic_passphrase(self, path: Path) -> tuple[Unlocked | None, Journal | None, str]:
-        """Try the keychain, then ILTDESK_PASSPHRASE; return the journal or a message."""
+    def _automatic_passphrase(self, path: Path) -> tuple[Journal, str] | str:
+        """Try the keychain, then ILTDESK_PASSPHRASE: the journal and the passphrase that
+        opened it, or a message ("" when there was nothing to try)."""
         ahead, self._ahead = self._ahead, None
         if ahead is not None and ahead.path != path:
             ahead.discard()
@@ -72,27 +73,26 @@ class AppController(QObject):
             ahead = UnlockAhead(path, recall, os.environ.get("ILTDESK_PASSPHRASE") or None)
         return self._finish_ahead(ahead)
 
-    def _finish_ahead(self, ahead: UnlockAhead) -> tuple[Unlocked | None, Journal | None, str]:
-        """What unlocked the journal (for its passphrase), the journal, or a message."""
+    def _finish_ahead(self, ahead: UnlockAhead) -> tuple[Journal, str] | str:
         outcome = ahead.outcome()
         if outcome is None:
-            return None, None, ""
+            return ""
         if not isinstance(outcome, Unlocked):
-            return None, None, friendly_error(outcome)
+            return friendly_error(outcome)
         try:  # adopt closes the connection if it fails
-            journal = adopt(ahead.path, outcome.connection, outcome.secret)
+            return adopt(ahead.path, outcome.connection, outcome.secret), outcome.secret
         except JournalError as exc:
-            return None, None, friendly_error(exc)
-        return outcome, journal, ""
+            return friendly_error(exc)
 
     def unlock(self, path: Path, *, automatic: bool) -> None:
         """Open ``path``: automatically if a passphrase is at hand, else by asking."""
         message = ""
         if automatic:
-            unlocked, journal, message = self._automatic_passphrase(path)
-            if unlocked is not None and journal is not None:
-                self.show_main(journal, unlocked.secret)
+            opened = self._automatic_passphrase(path)
+            if isinstance(opened, tuple):
+                self.show_main(*opened)
                 return
+            message = opened
         parent = self.welcome if self.welcome is not None and self.welcome.isVisible() else None
         dialog = UnlockDialog(path, parent, message=message)
         accepted = bool(dialog.exec())

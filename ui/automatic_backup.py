@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import threading
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QMainWindow
 
 from iltdesk.errors import DiskFull, JournalDamaged, JournalError
 from iltdesk.store import daily_backup, rotation
 from iltdesk.store.journal import CopyStopped, Journal
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
 
 POLL_MS = 100
 # After unlock the principal is about to read or write: the copy and its check take the disk
@@ -52,9 +55,7 @@ class AutomaticBackup(QObject):
 
     finished = Signal(bool, str)
 
-    def __init__(
-        self, window: QMainWindow, journal: Journal, passphrase: str | None = None
-    ) -> None:
+    def __init__(self, window: MainWindow, journal: Journal, passphrase: str | None = None) -> None:
         super().__init__(window)
         self._window = window
         self._journal = journal
@@ -70,9 +71,7 @@ class AutomaticBackup(QObject):
         self._preparing: threading.Thread | None = None
         if passphrase is not None:
             QTimer.singleShot(PREPARE_AFTER_MS, self, self._prepare)
-        released = getattr(window, "released", None)
-        if released is not None:
-            released.connect(self.discard)
+        window.released.connect(self.discard)  # a lock or quit drops a file not yet copied to
 
     def _prepare(self) -> None:
         """Key the day's file on a thread (if a passphrase was given and it is not yet done)."""

@@ -43,11 +43,7 @@ UPDATING = (
 def adopt(path: Path, conn: Connection, secret: str, parent: QWidget | None = None) -> Journal:
     """``Journal.adopt``, saying so in a progress dialog when the journal must be migrated
     (a verified backup, then the migrations: seconds for a large journal)."""
-    try:
-        updating = schema.needs_upgrade(schema.stored_revision(conn))
-    except Exception:  # a journal that is too new or damaged: adopt refuses it plainly
-        updating = False
-    if not updating:
+    if not schema.opening_migrates(conn):
         return Journal.adopt(path, conn, secret)
     return run_with_progress(parent, UPDATING, lambda: Journal.adopt(path, conn, secret))
 

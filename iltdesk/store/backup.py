@@ -31,6 +31,7 @@ from iltdesk.paths import (
     create_private_file,
     ensure_private_dir,
     fsync_dir,
+    fsync_file,
     private_temp_path,
 )
 from iltdesk.search_index import INDEX_TABLE
@@ -150,14 +151,6 @@ def check(journal: Journal) -> CheckReport:
         return check_connection(conn)
 
 
-def _durable(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def _export(
     conn: Connection, dest: Path, new_passphrase: str | None, settings: dict[str, str] | None = None
 ) -> None:
@@ -174,7 +167,7 @@ def _export(
             )
     finally:
         conn.execute("DETACH DATABASE export_copy")
-    _durable(dest)
+    fsync_file(dest)
 
 
 def _verify_same_key(conn: Connection, dest: Path) -> CheckReport:
@@ -321,7 +314,7 @@ def restore(backup_path: Path, journal_path: Path, passphrase: str, *, force: bo
     with private_temp_path(journal_path) as tmp:
         try:
             shutil.copyfile(backup_path, tmp)
-            _durable(tmp)
+            fsync_file(tmp)
         except OSError as exc:
             raise _storage_error(exc, journal_path, "the backup was not restored") from None
         try:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 import threading
 from collections.abc import Iterator
 from datetime import datetime
@@ -26,7 +25,7 @@ from pathlib import Path
 import sqlcipher3.dbapi2 as sqlcipher
 
 from iltdesk.errors import DiskFull, JournalDamaged, JournalError, UsageError, WrongPassphrase
-from iltdesk.paths import FILE_MODE, ensure_private_dir, fsync_dir
+from iltdesk.paths import create_private_temp, fsync_dir, fsync_file
 from iltdesk.store import rotation, schema
 from iltdesk.store.backup import check_connection, sweep_folders
 from iltdesk.store.connection import Connection, classify, keyed_connection
@@ -72,11 +71,7 @@ class PreparedBackup:
             raise JournalDamaged("The backup failed its check: " + "; ".join(report.problems))
 
     def _name(self, journal: Journal, now: datetime) -> rotation.BackupEntry:
-        fd = os.open(self.temp, os.O_RDONLY)
-        try:
-            os.fsync(fd)  # the copy itself did not sync: it does so here, the journal free
-        finally:
-            os.close(fd)
+        fsync_file(self.temp)  # the copy itself did not sync: it does so here, the journal free
         dest, stamp = rotation.backup_name(self.folder, journal.path.stem, now)
         os.replace(self.temp, dest)
         fsync_dir(self.folder)
@@ -126,9 +121,7 @@ def _written_back_as_it_goes(path: Path) -> Iterator[None]:
 
 
 def _not_written(folder: Path, error: JournalError) -> JournalError:
-    if isinstance(error, DiskFull):
-        return DiskFull(f"The disk holding {folder} is full, so no backup was written.")
-    return error
+    return rotation.disk_full(folder) if isinstance(error, DiskFull) else error
 
 
 def prepare(journal: Journal, passphrase: str, now: datetime) -> PreparedBackup | None:
@@ -141,21 +134,12 @@ def prepare(journal: Journal, passphrase: str, now: datetime) -> PreparedBackup 
         raise WrongPassphrase(
             f"That passphrase does not unlock {journal.path}; no backup was made."
         )
-    folder = rotation.backup_folder(journal)
-    if rotation.chosen_folder(journal) is not None and not folder.is_dir():
-        raise UsageError(
-            f"The backups folder {folder} is not there (is its drive connected?). "
-            "Connect it, or choose another folder in Settings."
-        )
+    folder = rotation.usable_folder(journal)
     try:
-        ensure_private_dir(folder)
         sweep_folders((folder,))  # what a crash or a quit mid-backup left there
-        fd, name = tempfile.mkstemp(prefix=".iltdesk-", suffix=".tmp", dir=folder)
-        os.close(fd)
-        os.chmod(name, FILE_MODE)
+        temp = create_private_temp(folder)
     except OSError as exc:
         raise rotation.folder_unusable(folder, exc) from None
-    temp = Path(name)
     try:
         return PreparedBackup(folder, temp, keyed_connection(temp, passphrase))
     except JournalError as exc:

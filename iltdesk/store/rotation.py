@@ -252,10 +252,15 @@ def backup_name(folder: Path, stem: str, now: datetime) -> tuple[Path, datetime]
     return dest, now.replace(microsecond=count if count > 1 else 0)
 
 
+def disk_full(folder: Path) -> DiskFull:
+    """What to tell a person when the disk holding the backups folder is full."""
+    return DiskFull(f"The disk holding {folder} is full, so no backup was written.")
+
+
 def folder_unusable(folder: Path, exc: OSError) -> JournalError:
     """What to tell a person when the backups folder could not be written to."""
     if exc.errno == errno.ENOSPC:
-        return DiskFull(f"The disk holding {folder} is full, so no backup was written.")
+        return disk_full(folder)
     reason = exc.strerror or str(exc)
     return JournalError(f"No backup was written: {folder} cannot be used ({reason}).")
 
@@ -268,6 +273,22 @@ def take(journal: Journal, now: datetime) -> BackupEntry:
     older backups untouched, and leaves no file that could pass for a backup.
     """
     now = local_time(now)
+    folder = usable_folder(journal)
+    try:
+        dest, stamp = backup_name(folder, journal.path.stem, now)
+        backup(journal, dest)
+        size = os.stat(dest).st_size
+    except DiskFull:
+        raise disk_full(folder) from None
+    except OSError as exc:
+        raise folder_unusable(folder, exc) from None
+    prune(folder, now, journal.path.stem)
+    return BackupEntry(dest, stamp, size, "automatic")
+
+
+def usable_folder(journal: Journal) -> Path:
+    """The automatic backups' folder, made (0700) if it is the default one; a ``JournalError``
+    when a chosen folder is missing (an unplugged drive) or cannot be made."""
     folder = backup_folder(journal)
     if chosen_folder(journal) is not None and not folder.is_dir():
         raise UsageError(
@@ -275,16 +296,9 @@ def take(journal: Journal, now: datetime) -> BackupEntry:
             "Connect it, or choose another folder in Settings."
         )
     try:
-        ensure_private_dir(folder)
-        dest, stamp = backup_name(folder, journal.path.stem, now)
-        backup(journal, dest)
-        size = os.stat(dest).st_size
-    except DiskFull:
-        raise DiskFull(f"The disk holding {folder} is full, so no backup was written.") from None
+        return ensure_private_dir(folder)
     except OSError as exc:
         raise folder_unusable(folder, exc) from None
-    prune(folder, now, journal.path.stem)
-    return BackupEntry(dest, stamp, size, "automatic")
 
 
 def restore_from(backup_path: Path, journal_path: Path, passphrase: str) -> Path | None:

@@ -38,6 +38,15 @@ def is_known(revision: str) -> bool:
     return any(versions.glob(f"{revision}_*.py")) if revision.isdigit() else False
 
 
+def opening_migrates(conn: Connection) -> bool:
+    """Whether opening the journal on ``conn`` will migrate it (a checked copy, then the
+    migrations: seconds for a large journal). False when opening will refuse it instead."""
+    try:
+        return needs_upgrade(stored_revision(conn))
+    except Exception:  # too new, not a journal, unreadable: opening says which
+        return False
+
+
 def needs_upgrade(revision: str | None) -> bool:
     """Whether a journal at ``revision`` must be migrated.
 
