@@ -25,6 +25,30 @@ def default_journal_path() -> Path:
     return default_data_dir() / f"journal{JOURNAL_SUFFIX}"
 
 
+def resolve_journal(path: Path) -> Path:
+    """``path`` made absolute with every link resolved: the one form a journal is known by.
+
+    SQLite keeps a journal's ``-wal`` and ``-shm`` beside the file the links lead to, so every
+    check of those companions, every backups folder and every keychain entry must start from
+    the real file; a journal's path is resolved once, where it enters (command line, app,
+    recent list). A link loop or an unusable name is a usage error, said in one line.
+    """
+    from iltdesk.errors import UsageError  # errors imports nothing; kept local for cold starts
+
+    try:
+        # Path.resolve, not os.path.realpath: on 3.11 realpath quietly returns a looping link.
+        return path.expanduser().resolve(strict=False)
+    except (OSError, RuntimeError, ValueError) as exc:
+        # A link loop: RuntimeError up to 3.12, OSError (ELOOP) from 3.13.
+        raise UsageError(f"{path} cannot be used as a journal: {_reason(exc)}.") from None
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror.lower()
+    return "its links go round in a loop" if isinstance(exc, RuntimeError) else "bad name"
+
+
 def resources_dir() -> Path:
     """The ``resources/`` folder, in a source checkout or a PyInstaller bundle."""
     frozen_root = getattr(sys, "_MEIPASS", None)
