@@ -2,11 +2,30 @@
 
 Every keychain call runs in a worker thread bounded by a timeout, so a locked or hung
 keychain can never freeze the app: it reports ``KeychainUnavailable`` and the caller asks
-for the passphrase instead. Backends that would keep the secret in plain text are refused.
+for the passphrase instead.
+
+Only the OS keychains that ``keyring`` reaches are trusted (an allowlist, matched by the
+backend's exact ``module.Class``): GNOME Keyring and other Secret Service providers
+(``SecretService.Keyring``, ``libsecret.Keyring``), KWallet (``kwallet.DBusKeyring``, which
+Plasma 6's kwalletd also answers, and ``kwallet.DBusKeyringKWallet4``), the macOS Keychain
+(``macOS.Keyring``) and the Windows Credential Locker (``Windows.WinVaultKeyring``). Any other
+backend, whatever it calls itself, is treated as "no keychain", because a backend we do not
+know may keep the secret in plain text. When ``keyring`` chains several backends, the first
+trusted one in the chain is used.
+
+For the brave: ``ILTDESK_KEYRING_BACKENDS`` holds a comma-separated list of backend classes,
+each as ``module.Class`` exactly as Python names it (``type(b).__module__`` and
+``__qualname__``), that are trusted as well, for example
+``ILTDESK_KEYRING_BACKENDS=keyrings.cryptfile.cryptfile.CryptFileKeyring``. Whoever sets it
+vouches that the backend keeps secrets safe; iltdesk then says it remembers the passphrase
+in that class. Some names are never trusted, even when listed: keyring's ``fail`` and
+``null`` backends (they keep nothing), the chainer (it is looked inside instead) and
+``keyrings.alt``'s plain-text file backend.
 """
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -19,16 +38,27 @@ TIMEOUT_SECONDS = 3.0
 # Recalling stands between the user and the passphrase prompt, which must show within 2 s
 # (issue 7, T9) whatever the keychain does; a keychain slower than this is simply not used.
 RECALL_TIMEOUT_SECONDS = 1.5
+OVERRIDE_VARIABLE = "ILTDESK_KEYRING_BACKENDS"
 _T = TypeVar("_T")
 
-# Backends that do not protect a secret (or do nothing); treated as "no keychain".
-_REFUSED_BACKENDS = frozenset(
+# The OS keychains, by the exact class keyring uses for each, and the words a person knows
+# them by. Exact names, not isinstance: a subclass may store the secret somewhere else.
+TRUSTED_BACKENDS: dict[str, str] = {
+    "keyring.backends.SecretService.Keyring": "GNOME Keyring / Secret Service",
+    "keyring.backends.libsecret.Keyring": "GNOME Keyring / Secret Service",
+    "keyring.backends.kwallet.DBusKeyring": "KWallet",
+    "keyring.backends.kwallet.DBusKeyringKWallet4": "KWallet",
+    "keyring.backends.macOS.Keyring": "the macOS Keychain",
+    "keyring.backends.Windows.WinVaultKeyring": "the Windows Credential Locker",
+}
+CHAINER = "keyring.backends.chainer.ChainerBackend"
+# Never a keychain, whatever the override says: these keep nothing, or keep it in plain text.
+NEVER_TRUSTED = frozenset(
     {
         "keyring.backends.fail.Keyring",
         "keyring.backends.null.Keyring",
+        CHAINER,
         "keyrings.alt.file.PlaintextKeyring",
-        "keyrings.alt.file.EncryptedKeyring",
-        "keyrings.alt.Gnome.Keyring",
     }
 )
 
@@ -38,21 +68,40 @@ def account_for(journal_path: Path) -> str:
     return str(journal_path.expanduser().resolve())
 
 
+def backend_name(backend: object) -> str:
+    """A backend's exact class as ``module.Class``: what the allowlist and override match."""
+    cls = type(backend)
+    return f"{cls.__module__}.{cls.__qualname__}"
+
+
+def allowed_by_override() -> frozenset[str]:
+    """The classes ``ILTDESK_KEYRING_BACKENDS`` adds to the allowlist (never the refused)."""
+    listed = os.environ.get(OVERRIDE_VARIABLE, "")
+    names = {name.strip() for name in listed.split(",")}
+    return frozenset(names - NEVER_TRUSTED - {""})
+
+
+def is_trusted(backend: object) -> bool:
+    """Whether ``backend`` is a keychain a passphrase may be kept in."""
+    name = backend_name(backend)
+    if name in NEVER_TRUSTED:
+        return False
+    return name in TRUSTED_BACKENDS or name in allowed_by_override()
+
+
 def _backend() -> Any:
     import keyring
 
     backend = keyring.get_keyring()
-    chained = getattr(backend, "backends", None)
-    candidates = list(chained) if chained else [backend]
-    usable = [b for b in candidates if _name(b) not in _REFUSED_BACKENDS]
-    if not usable:
-        raise KeychainUnavailable("No system keychain is available on this computer.")
-    return backend if not chained else usable[0]
-
-
-def _name(backend: Any) -> str:
-    cls = type(backend)
-    return f"{cls.__module__}.{cls.__qualname__}"
+    chained = backend_name(backend) == CHAINER
+    candidates = list(getattr(backend, "backends", ())) if chained else [backend]
+    for candidate in candidates:
+        if is_trusted(candidate):
+            return candidate
+    # Name what was refused, so whoever set up an unusual backend knows why it is not used.
+    refused = sorted({backend_name(b) for b in candidates} - NEVER_TRUSTED)
+    why = f" (iltdesk does not trust {', '.join(refused)} to keep a passphrase)" if refused else ""
+    raise KeychainUnavailable(f"No system keychain is available on this computer{why}.")
 
 
 def _bounded(call: Callable[[], _T], timeout: float) -> _T:
@@ -79,12 +128,13 @@ def _bounded(call: Callable[[], _T], timeout: float) -> _T:
 
 def description(timeout: float = TIMEOUT_SECONDS) -> str:
     """Where a remembered passphrase would be kept, in words for the user."""
-    return _bounded(lambda: _describe(_backend()), timeout)
+    return _bounded(lambda: describe(_backend()), timeout)
 
 
-def _describe(backend: Any) -> str:
-    name = getattr(backend, "name", None) or type(backend).__name__
-    return f"the system keychain ({name})"
+def describe(backend: object) -> str:
+    """A trusted backend's name as a person knows it ("KWallet", "the macOS Keychain")."""
+    name = backend_name(backend)
+    return TRUSTED_BACKENDS.get(name) or f"{name}, trusted through {OVERRIDE_VARIABLE}"
 
 
 def available(timeout: float = TIMEOUT_SECONDS) -> bool:

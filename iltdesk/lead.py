@@ -8,29 +8,18 @@ from datetime import date
 from sqlmodel import Session, col, func, select
 
 from iltdesk.errors import UsageError
+from iltdesk.lead_names import normalise_name, pick_lead
 from iltdesk.models import ActionItem, Lead, OneOnOne
 from iltdesk.store.journal import Journal, fetch
 
 
 def find_lead(session: Session, name: str) -> Lead:
-    """The lead called ``name``: an exact match (any case), else the one name containing it.
+    """The lead called ``name``: an exact match (any case or Unicode form), else the one name
+    containing it (the rule ``iltdesk note`` applies too, in ``lead_names``).
 
     Raises ``UsageError`` naming the candidates when there is none or more than one.
     """
-    wanted = name.strip().casefold()
-    if not wanted:
-        raise UsageError("Name a lead.")
-    leads = list(session.exec(select(Lead)))
-    exact = [lead for lead in leads if lead.name.casefold() == wanted]
-    if len(exact) == 1:
-        return exact[0]
-    partial = exact or [lead for lead in leads if wanted in lead.name.casefold()]
-    if len(partial) == 1:
-        return partial[0]
-    if not partial:
-        raise UsageError(f"No lead is called '{name}'.")
-    names = ", ".join(sorted(lead.name for lead in partial))
-    raise UsageError(f"'{name}' matches more than one lead: {names}.")
+    return pick_lead(list(session.exec(select(Lead))), name, lambda lead: lead.name)
 
 
 def last_met_by_lead(s: Session, today: date) -> dict[int, date]:
@@ -103,7 +92,8 @@ _LEAD_FIELDS = {"name", "role", "team", "on_ilt_since", "cadence_days", "notes"}
 def add_lead(journal: Journal, name: str, **fields: object) -> Lead:
     """Add a lead to the ILT."""
     _check_lead_fields(name, fields)
-    lead = Lead(name=name.strip(), **fields)  # type: ignore[arg-type]
+    # One Unicode form in the journal, whatever form the keyboard or paste produced.
+    lead = Lead(name=normalise_name(name), **fields)  # type: ignore[arg-type]
     with journal.write() as s:
         s.add(lead)
         s.flush()
@@ -117,7 +107,9 @@ def update_lead(journal: Journal, lead_id: int, **fields: object) -> Lead:
     with journal.write() as s:
         lead = _get(s, lead_id)
         for key, value in fields.items():
-            setattr(lead, key, value.strip() if isinstance(value, str) else value)
+            if isinstance(value, str):
+                value = normalise_name(value) if key == "name" else value.strip()
+            setattr(lead, key, value)
         s.add(lead)
     return lead
 

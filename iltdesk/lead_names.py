@@ -1,10 +1,14 @@
 """Which lead a typed name means: the rule shared by the ORM core and the quick commands.
 
-It imports nothing heavy, so ``iltdesk note`` can apply it without loading the ORM.
+Names are compared in one Unicode form: "Tomás" may arrive composed (NFC, as most keyboards
+type it and as the journal stores it) or decomposed (NFD, as macOS terminals and file names
+may hand it over), and both must mean the same lead. It imports nothing heavy, so
+``iltdesk note`` can apply it without loading the ORM.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -13,18 +17,33 @@ from iltdesk.errors import UsageError
 _Lead = TypeVar("_Lead")
 
 
+def normalise_name(name: str) -> str:
+    """A lead's name as the journal stores it: trimmed, in Unicode's composed form (NFC)."""
+    return unicodedata.normalize("NFC", name.strip())
+
+
+def name_key(name: str) -> str:
+    """What two names are compared by: composed form and case folded (any case, any form).
+
+    Folding can decompose a character again (``"ǰ".casefold()``), hence NFC after it too.
+    """
+    return unicodedata.normalize("NFC", normalise_name(name).casefold())
+
+
 def pick_lead(leads: Sequence[_Lead], name: str, name_of: Callable[[_Lead], str]) -> _Lead:
-    """The lead called ``name``: an exact match (any case), else the one name containing it.
+    """The lead called ``name``: an exact match (any case or Unicode form), else the one
+    name containing it.
 
     Raises ``UsageError`` naming the candidates when there is none or more than one.
     """
-    wanted = name.strip().casefold()
+    wanted = name_key(name)
     if not wanted:
         raise UsageError("Name a lead.")
-    exact = [lead for lead in leads if name_of(lead).casefold() == wanted]
+    keyed = [(name_key(name_of(lead)), lead) for lead in leads]
+    exact = [lead for key, lead in keyed if key == wanted]
     if len(exact) == 1:
         return exact[0]
-    partial = exact or [lead for lead in leads if wanted in name_of(lead).casefold()]
+    partial = exact or [lead for key, lead in keyed if wanted in key]
     if len(partial) == 1:
         return partial[0]
     if not partial:

@@ -74,9 +74,17 @@ def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
+MEMORY_KEYRING = f"{MemoryKeyring.__module__}.{MemoryKeyring.__qualname__}"
+
+
 @pytest.fixture(autouse=True)
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    """Install the in-memory keychain for every test, and restore the previous one after."""
+def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
+    """Install the in-memory keychain for every test, and restore the previous one after.
+
+    iltdesk trusts only OS keychains; the fake is let in the way a user would let in another
+    backend, through the documented ``ILTDESK_KEYRING_BACKENDS`` (subprocesses inherit it).
+    """
+    monkeypatch.setenv("ILTDESK_KEYRING_BACKENDS", MEMORY_KEYRING)
     previous = keyring.get_keyring()
     backend = MemoryKeyring()
     keyring.set_keyring(backend)

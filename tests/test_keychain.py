@@ -54,6 +54,12 @@ class PlaintextKeyring(MemoryKeyring):
     __module__ = "keyrings.alt.file"
 
 
+def install(backend: MemoryKeyring, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Use a fake keychain, trusted as a user would trust one: ``ILTDESK_KEYRING_BACKENDS``."""
+    monkeypatch.setenv(keychain.OVERRIDE_VARIABLE, keychain.backend_name(backend))
+    keyring.set_keyring(backend)
+
+
 def make_journal(path: Path, secret: str = PASSPHRASE) -> Path:
     Journal.create(path, secret).close()
     return path
@@ -145,8 +151,10 @@ def test_without_a_keychain_nothing_is_remembered(tmp_path: Path) -> None:
     assert passphrase.from_keychain(path) is None
 
 
-def test_a_failing_backend_is_unavailable_and_says_nothing_of_its_error(tmp_path: Path) -> None:
-    keyring.set_keyring(RaisingKeyring())
+def test_a_failing_backend_is_unavailable_and_says_nothing_of_its_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    install(RaisingKeyring(), monkeypatch)
     path = tmp_path / "school.iltdesk"
 
     with pytest.raises(KeychainUnavailable) as raised:
@@ -157,9 +165,11 @@ def test_a_failing_backend_is_unavailable_and_says_nothing_of_its_error(tmp_path
     assert passphrase.from_keychain(path) is None
 
 
-def test_a_hung_backend_gives_up_within_the_timeout(tmp_path: Path) -> None:
+def test_a_hung_backend_gives_up_within_the_timeout(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     backend = BlockingKeyring()
-    keyring.set_keyring(backend)
+    install(backend, monkeypatch)
     path = tmp_path / "school.iltdesk"
     try:
         started = time.monotonic()
@@ -173,12 +183,12 @@ def test_a_hung_backend_gives_up_within_the_timeout(tmp_path: Path) -> None:
     assert 0.5 <= elapsed < 2.0
 
 
-def test_a_plaintext_backend_is_refused(tmp_path: Path) -> None:
+def test_a_plaintext_backend_is_refused_even_when_listed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     backend = PlaintextKeyring()
-    assert f"{type(backend).__module__}.{type(backend).__qualname__}" == (
-        "keyrings.alt.file.PlaintextKeyring"
-    )
-    keyring.set_keyring(backend)
+    assert keychain.backend_name(backend) == "keyrings.alt.file.PlaintextKeyring"
+    install(backend, monkeypatch)  # the override lists it: still never a keychain
     path = tmp_path / "school.iltdesk"
 
     assert keychain.available() is False
@@ -190,7 +200,9 @@ def test_a_plaintext_backend_is_refused(tmp_path: Path) -> None:
 
 def test_a_usable_keychain_is_available() -> None:
     assert keychain.available() is True
-    assert "MemoryKeyring" in keychain.description()
+    assert keychain.description() == (
+        "tests.conftest.MemoryKeyring, trusted through ILTDESK_KEYRING_BACKENDS"
+    )
 
 
 # -- unlock: the order of passphrase sources -------------------------------------------------------
@@ -226,7 +238,7 @@ def test_unlock_uses_the_environment_when_the_keychain_fails(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = make_journal(tmp_path / "school.iltdesk")
-    keyring.set_keyring(RaisingKeyring())
+    install(RaisingKeyring(), monkeypatch)
     monkeypatch.setenv("ILTDESK_PASSPHRASE", PASSPHRASE)
 
     passphrase.unlock(path).close()
