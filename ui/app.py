@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import threading
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from iltdesk import keychain
 from iltdesk.errors import JournalError
+from iltdesk.paths import resolve_journal
 from iltdesk.store.journal import Journal, load_orm
 from iltdesk.store.unlocking import UnlockAhead, Unlocked
 from ui import crash, theme
@@ -22,10 +24,19 @@ from ui.icons import app_icon
 from ui.main_window import MainWindow
 from ui.preferences import private_settings
 from ui.recent import add_recent, recent_journals
+from ui.shutdown import Shutdown, install_message_handler
 from ui.unlock import KEYCHAIN_TIMEOUT, UnlockDialog, adopt, friendly_error
 from ui.welcome import WelcomeWindow
 
 ORM_AFTER_MS = 150  # after the window's first paint
+
+
+def _resolved(path: Path) -> Path:
+    """``path`` with its links resolved; as given if that fails (opening it then says why)."""
+    try:
+        return resolve_journal(path)
+    except JournalError:
+        return path
 
 
 class AppController(QObject):
@@ -35,6 +46,8 @@ class AppController(QObject):
         super().__init__()
         self.window: MainWindow | None = None
         self.welcome: WelcomeWindow | None = None
+        self.backup: AutomaticBackup | None = None
+        self.stopping = False  # the process is being ended: nothing new opens
         self._place: dict[str, int] = {}  # where the user was when the app locked
         self._ahead: UnlockAhead | None = None
         private_settings()  # before anything (recent journals, preferences) writes to it
@@ -45,6 +58,8 @@ class AppController(QObject):
         ``ahead`` is an unlock of ``path`` the command line started while the app loaded.
         """
         self._ahead = ahead
+        if path is not None:
+            path = _resolved(path)
         if path is None:
             path = next((p for p in recent_journals() if p.exists()), None)
         if path is None:
@@ -65,7 +80,7 @@ class AppController(QObject):
         """Try the keychain, then ILTDESK_PASSPHRASE: the journal and the passphrase that
         opened it, or a message ("" when there was nothing to try)."""
         ahead, self._ahead = self._ahead, None
-        if ahead is not None and ahead.path != path:
+        if ahead is not None and _resolved(ahead.path) != path:
             ahead.discard()
             ahead = None
         if ahead is None:  # the same attempt the command line starts early, made now
@@ -86,6 +101,7 @@ class AppController(QObject):
 
     def unlock(self, path: Path, *, automatic: bool) -> None:
         """Open ``path``: automatically if a passphrase is at hand, else by asking."""
+        path = _resolved(path)  # the real file, so every companion-file check sees it
         message = ""
         if automatic:
             opened = self._automatic_passphrase(path)
@@ -97,6 +113,10 @@ class AppController(QObject):
         dialog = UnlockDialog(path, parent, message=message)
         accepted = bool(dialog.exec())
         dialog.deleteLater()  # a child of the welcome window would otherwise live on
+        if self.stopping:  # a signal ended the app while the dialog was up
+            if dialog.journal is not None:
+                dialog.journal.close()
+            return
         if accepted and dialog.journal is not None:
             secret, dialog.secret = dialog.secret, None
             self.show_main(dialog.journal, secret)
@@ -122,7 +142,8 @@ class AppController(QObject):
         QTimer.singleShot(ORM_AFTER_MS, self._load_orm_in_background)
         # The day's backup, on a worker thread once the window has settled; it reports in
         # the status bar, never modally.
-        AutomaticBackup(self.window, journal, secret).start_later()
+        self.backup = AutomaticBackup(self.window, journal, secret)
+        self.backup.start_later()
         if self._place:
             self.window.go_to(self._place)
             self._place = {}
@@ -157,7 +178,32 @@ class AppController(QObject):
         window.hide()
         window.deleteLater()
         self.window = None
+        self.backup = None
         self.unlock(path, automatic=False)
+
+    def save(self) -> None:
+        """Save every pending edit (the session manager asks before logging out)."""
+        if self.window is not None and not self.window.context.journal.closed:
+            self.window.context.flush_all()
+
+    def close_journal(self, quick: bool) -> None:
+        """Save, finish what is due and close the journal, as the process is about to end
+        (a signal, the session, a lost display, a quit). Safe to call more than once.
+
+        ``quick``: someone else decides when the process ends, so nothing waits long.
+        """
+        if self._ahead is not None:  # an unlock the command line started, never used
+            self._ahead.discard()
+            self._ahead = None
+        window = self.window
+        if window is None or window.context.journal.closed:
+            return
+        # What cannot be saved now (a full disk) is lost with the process: nothing can keep it.
+        window.context.flush_all()
+        window.release(quick=quick)
+        window.context.journal.close()
+        if self.backup is not None:
+            self.backup.settle()
 
 
 def launch(journal: Path | None = None, ahead: UnlockAhead | None = None) -> int:
@@ -165,8 +211,15 @@ def launch(journal: Path | None = None, ahead: UnlockAhead | None = None) -> int
 
     ``ahead``: the command line's unlock of ``journal``, already under way.
     """
+    _no_core_dumps()
+    # Before QApplication: with no display its constructor aborts, and the handler says so in
+    # one line instead (exit code 2).
+    messages = install_message_handler()
+    if ahead is not None:
+        messages.abandon = ahead.discard
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    messages.started()
     app.setApplicationName("iltdesk")
     app.setOrganizationName("iltdesk")
     app.setApplicationDisplayName("iltdesk")
@@ -176,9 +229,22 @@ def launch(journal: Path | None = None, ahead: UnlockAhead | None = None) -> int
     app.setWindowIcon(app_icon())
     crash.install()
     controller = AppController()
+    messages.close_journal = controller.close_journal
+    shutdown = Shutdown(app, controller.close_journal, controller.save)
     controller.start(journal, ahead)
     app.setProperty("iltdesk_controller", id(controller))
-    result = app.exec()
-    if controller.window is not None:
-        controller.window.context.journal.close()
+    result = 0 if shutdown.stopping else app.exec()
+    controller.close_journal(True)
+    shutdown.uninstall()
     return int(result)
+
+
+def _no_core_dumps() -> None:
+    """A crash must not write the process's memory (the journal's key) to a core file."""
+    try:
+        import resource
+    except ImportError:  # not POSIX
+        return
+    # An odd environment that refuses: keep going rather than refuse to open.
+    with contextlib.suppress(OSError, ValueError):
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))

@@ -1,4 +1,9 @@
-"""The day's automatic backup, taken after unlock on a worker thread, reported quietly.
+"""The day's automatic backup, taken soon after unlock on a worker thread, reported quietly.
+
+It starts a few seconds after the window has painted; a lock or a quit before it is done
+finishes it first (with a small progress window), and a signal ending the process gives it a
+short bounded wait before the copy is stopped and its file removed. So even a session of a
+few seconds leaves the day's backup behind.
 
 Given the passphrase that unlocked the journal, it keys the day's file at once
 (``daily_backup.prepare``) and later copies in steps (``PreparedBackup.take``), so the
@@ -12,7 +17,8 @@ import threading
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QProgressDialog
 
 from iltdesk.errors import DiskFull, JournalDamaged, JournalError
 from iltdesk.store import daily_backup, rotation
@@ -22,9 +28,13 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 POLL_MS = 100
-# After unlock the principal is about to read or write: the copy and its check take the disk
-# and a core for seconds in a very large journal, so they wait until the window has settled.
-DELAY_MS = 45_000
+# Not during the first paint and the first clicks, but soon: a session may last seconds only.
+# The copy goes in steps, so a save waits ~10 ms at most while it runs.
+DELAY_MS = 3_000
+# A signal is ending the process (logout, shutdown): the backup may finish if that is quick;
+# otherwise it is stopped and its file removed, the next session takes it.
+QUICK_WAIT_S = 2.0
+SETTLE_S = 5.0  # a stopped copy ends at its current step (~10 ms) and deletes its own file
 # Keying the day's file costs one key derivation (~0.15 s on the other core): not while the
 # window is being built and painted.
 PREPARE_AFTER_MS = 1_000
@@ -66,12 +76,16 @@ class AutomaticBackup(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self._poll)
+        self._delay = QTimer(self)
+        self._delay.setSingleShot(True)
+        self._delay.timeout.connect(self._start_now)
         self._passphrase = passphrase  # until the day's file is keyed, ~1 s after unlock
         self._prepared: daily_backup.PreparedBackup | JournalError | None = None
         self._preparing: threading.Thread | None = None
         if passphrase is not None:
             QTimer.singleShot(PREPARE_AFTER_MS, self, self._prepare)
-        window.released.connect(self.discard)  # a lock or quit drops a file not yet copied to
+        window.finishing.connect(self.finish)  # a lock or quit takes a backup still due
+        window.released.connect(self.discard)  # ...or drops a file not yet copied to
 
     def _prepare(self) -> None:
         """Key the day's file on a thread (if a passphrase was given and it is not yet done)."""
@@ -103,7 +117,7 @@ class AutomaticBackup(QObject):
     def start_later(self, delay_ms: int | None = None) -> None:
         """Check whether a backup is due ``delay_ms`` (``DELAY_MS``) from now; take it if so."""
         self.state = "waiting"
-        QTimer.singleShot(DELAY_MS if delay_ms is None else delay_ms, self, self._start_now)
+        self._delay.start(DELAY_MS if delay_ms is None else delay_ms)
 
     def _start_now(self) -> None:
         if self._journal.closed:  # locked or replaced meanwhile: the next unlock starts anew
@@ -154,6 +168,50 @@ class AutomaticBackup(QObject):
             self._outcome = exc
         except OSError as exc:  # anything the core did not name: still only a message
             self._outcome = JournalError(f"No backup was written ({exc.strerror or exc}).")
+
+    def finish(self, quick: bool) -> None:
+        """The journal is about to close: take the day's backup now if it is still due.
+
+        ``quick`` (the process is being ended): wait at most ``QUICK_WAIT_S``, showing
+        nothing; otherwise show a small progress window until it is done or skipped.
+        """
+        if self.state == "waiting" and not self._journal.closed:
+            self._delay.stop()
+            self.start(datetime.now())
+        worker = self._worker
+        if worker is None or not worker.is_alive():
+            return
+        if quick:
+            worker.join(QUICK_WAIT_S)
+        else:
+            self._wait_showing_progress(worker)
+        if not worker.is_alive():
+            self._poll()
+
+    def _wait_showing_progress(self, worker: threading.Thread) -> None:
+        progress = QProgressDialog("Taking today's backup…", "Skip", 0, 0, self._window)
+        progress.setWindowTitle("iltdesk")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(0)
+        loop = QEventLoop()
+        check = QTimer(progress)
+        check.timeout.connect(lambda: None if worker.is_alive() else loop.quit())
+        check.start(POLL_MS // 2)
+        progress.canceled.connect(loop.quit)  # skipped: the copy stops when the journal closes
+        progress.show()
+        if worker.is_alive():
+            loop.exec()
+        check.stop()
+        progress.close()
+        progress.deleteLater()
+
+    def settle(self, timeout: float = SETTLE_S) -> None:
+        """After the journal closed: let a stopped copy remove its file before the process
+        ends (its threads are daemons and would die with the keyed file in place)."""
+        for thread in (self._preparing, self._worker):
+            if thread is not None:
+                thread.join(timeout)
+        self.discard()
 
     def _poll(self) -> None:
         if self._worker is not None and self._worker.is_alive():

@@ -4,17 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal
 
 from iltdesk.errors import JournalError
 from iltdesk.store.journal import Journal
 
-SAVE_DELAY_MS = 800  # commit within about a second of the last keystroke
+SAVE_DELAY_MS = 800  # a pause in typing this long saves
+# ...and so does typing on without a pause: a kill then loses at most this much of the text.
+MAX_WAIT_MS = 1000
 RETRY_MS = 5000
 
 
 class Autosaver(QObject):
     """Debounces edits and saves them; a failed save keeps the text and retries.
+
+    A save comes ``SAVE_DELAY_MS`` after the last keystroke, but never later than
+    ``MAX_WAIT_MS`` after the first unsaved one, so continuous typing is saved every second.
 
     ``save`` reads the editor's current text itself, so nothing typed is ever dropped: until a
     save succeeds the saver stays dirty and the editor keeps what the user wrote.
@@ -29,16 +34,22 @@ class Autosaver(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.flush)
+        self._unsaved_since = QElapsedTimer()  # started by the first edit after a save attempt
         context.register(self)
 
     def touch(self) -> None:
-        """Something changed: save after a short pause."""
+        """Something changed: save after a short pause, or at the latest MAX_WAIT_MS after
+        the first change not yet saved."""
         self.dirty = True
-        self._timer.start(SAVE_DELAY_MS)
+        if not self._unsaved_since.isValid():
+            self._unsaved_since.start()
+        left = MAX_WAIT_MS - self._unsaved_since.elapsed()
+        self._timer.start(max(0, min(SAVE_DELAY_MS, left)))
 
     def flush(self) -> bool:
         """Save now if anything is pending; True when nothing is left unsaved."""
         self._timer.stop()
+        self._unsaved_since.invalidate()  # the next edit starts a new maximum wait
         if not self.dirty:
             return True
         try:
@@ -56,6 +67,7 @@ class Autosaver(QObject):
     def discard(self) -> None:
         """Forget pending edits (the record they belong to was deleted)."""
         self._timer.stop()
+        self._unsaved_since.invalidate()
         self.dirty = False
 
 

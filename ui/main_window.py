@@ -63,7 +63,10 @@ class MainWindow(QMainWindow):
     """Sidebar, pages, menus and the save indicator. ``lock_requested`` asks the app to lock."""
 
     lock_requested = Signal()
-    # The journal is about to be closed (lock or quit): whatever waits on it lets go.
+    # The journal is about to be closed (lock or quit): work still due on it is finished now
+    # (True: the process is being ended by someone else, so only briefly)...
+    finishing = Signal(bool)
+    # ...and then whatever waits on it lets go.
     released = Signal()
 
     def __init__(
@@ -74,6 +77,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.context = context
+        self._released = False
         self.clock = clock or idle_clock  # looked up here, so a test can patch ``idle_clock``
         self.last_input = self.clock()
         self.setWindowTitle(self._title())
@@ -360,12 +364,17 @@ class MainWindow(QMainWindow):
         self.lock_requested.emit()
         return True
 
-    def release(self) -> None:
-        """Stop watching input, keep the window's size and empty every passphrase field.
+    def release(self, *, quick: bool = False) -> None:
+        """Finish what is due (the day's backup), stop watching input, keep the window's size
+        and empty every passphrase field. Only the first call does anything.
 
         The window is only deleted once the event loop is back from the unlock prompt, so
         any secret still in a hidden dialog's field would outlive the lock without this.
         """
+        if self._released:
+            return
+        self._released = True
+        self.finishing.emit(quick)
         for field in self.findChildren(QLineEdit):
             if field.echoMode() != QLineEdit.EchoMode.Normal:
                 field.setText("")  # unlike clear(), also drops the field's undo history
