@@ -1,9 +1,12 @@
-"""T9 keychain: no keychain, one that raises, one that hangs, and an entry deleted behind the
-app's back. The app must ask for the passphrase within 2 s, the CLI must ask or say plainly
-what to do, and no secret may be written anywhere in plain text.
+"""T9 keychain: no keychain, one that raises, one that hangs, an entry deleted behind the
+app's back, and a plain-text store calling itself a secure keychain (refused, never asked).
+The app must ask for the passphrase within 2 s, the CLI must ask or say plainly what to do,
+and no secret may be written anywhere in plain text.
 
 The keychains are the only fakes. The CLI runs in real subprocesses that load them through
-``PYTHON_KEYRING_BACKEND`` (so this module stays light to import), the app in process.
+``PYTHON_KEYRING_BACKEND`` (from ``keychain_fakes``, light to import), the app in process. The
+fakes that stand for working OS keychains are trusted the way a user would trust one,
+through ``ILTDESK_KEYRING_BACKENDS``; the plain-text one is not.
 """
 
 from __future__ import annotations
@@ -27,9 +30,19 @@ import pytest
 from keyring.backend import KeyringBackend
 from keyring.backends import fail
 
+from iltdesk.errors import KeychainUnavailable
 from iltdesk.store.journal import Journal
-from tests.conftest import REPO, MemoryKeyring
+from tests.conftest import REPO
 from tests.reliability.conftest import Figure, Trials, full_run
+from tests.reliability.keychain_fakes import (
+    STORE_VARIABLE,
+    BlockingKeychain,
+    EmptyKeychain,
+    RaisingKeychain,
+    SecureKeychain,
+    plaintext_calls,
+    seed_plaintext,
+)
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
@@ -38,44 +51,26 @@ Capture = pytest.CaptureFixture[str]
 
 PROMPT_BOUND_S = 2.0  # the issue's bound for the passphrase prompt
 SETTINGS_BOUND_S = 5.0  # Settings asks the keychain too: it may wait, but never hang
-HERE = "tests.reliability.test_t09_keychain"
-KINDS = ("none", "raising", "blocking", "removed")
+FAKES = "tests.reliability.keychain_fakes"
+KINDS = ("none", "raising", "blocking", "removed", "plaintext")
+NO_KEYCHAIN = ("none", "plaintext")  # what the app and CLI must see: nothing to remember in
 BACKENDS = {
     "none": "keyring.backends.fail.Keyring",
-    "raising": f"{HERE}.RaisingKeychain",
-    "blocking": f"{HERE}.BlockingKeychain",
-    "removed": f"{HERE}.EmptyKeychain",
+    "raising": f"{FAKES}.RaisingKeychain",
+    "blocking": f"{FAKES}.BlockingKeychain",
+    "removed": f"{FAKES}.EmptyKeychain",
+    "plaintext": f"{FAKES}.SecureKeychain",
 }
-
-
-class EmptyKeychain(MemoryKeyring):
-    """A working keychain that holds nothing: the entry was deleted behind the app's back."""
-
-
-class RaisingKeychain(EmptyKeychain):
-    """Every call fails, as with a crashed agent or a broken D-Bus."""
-
-    def _explode(self, *_args: str) -> None:
-        raise RuntimeError("backend exploded")
-
-    get_password = set_password = delete_password = _explode  # type: ignore[assignment]
-
-
-class BlockingKeychain(EmptyKeychain):
-    """Every call hangs, as a locked keychain waiting behind its own unlock dialog does."""
-
-    release = threading.Event()
-
-    def _hang(self, *_args: str) -> None:
-        self.release.wait(3600)
-
-    get_password = set_password = delete_password = _hang  # type: ignore[assignment]
+TRUSTED = ",".join(BACKENDS[kind] for kind in ("raising", "blocking", "removed"))
 
 
 def _install(kind: str, path: Path, passphrase: str) -> KeyringBackend:
     backend: KeyringBackend
     if kind == "none":
         backend = fail.Keyring()
+    elif kind == "plaintext":
+        seed_plaintext([path], passphrase)
+        backend = SecureKeychain()
     elif kind == "raising":
         backend = RaisingKeychain()
     elif kind == "blocking":
@@ -92,11 +87,20 @@ def _install(kind: str, path: Path, passphrase: str) -> KeyringBackend:
 
 
 @pytest.fixture
-def school(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Path, str]]:
-    """A journal whose ASCII passphrase a pty or QTest can type; TMPDIR private to the test."""
+def school(
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[tuple[Path, str]]:
+    """A journal whose ASCII passphrase a pty or QTest can type; TMPDIR private to the test.
+
+    The plain-text keychain's file lies outside the folders searched for the passphrase (it
+    is seeded with it); its call log says whether it was used."""
     temp = tmp_path / "tmpdir"
     temp.mkdir()
     monkeypatch.setenv("TMPDIR", str(temp))
+    monkeypatch.setenv("ILTDESK_KEYRING_BACKENDS", TRUSTED)
+    store = tmp_path_factory.mktemp("plaintext") / "keychain.json"
+    store.write_text("{}")
+    monkeypatch.setenv(STORE_VARIABLE, str(store))
     passphrase = f"keychain-{secrets.token_hex(10)}"
     path = tmp_path / "journals" / "school.iltdesk"
     Journal.create(path, passphrase).close()
@@ -201,6 +205,9 @@ def _answer_all(clis: list[Cli], passphrase: str, timeout: float = 60) -> None:
                 del waiting[fd]
 
 
+_KEYCHAIN_EXIT = KeychainUnavailable.exit_code  # what `remember` exits with when refused
+
+
 def _cli_in_process(
     kind: str, path: Path, passphrase: str, monkeypatch: pytest.MonkeyPatch, capsys: Capture
 ) -> dict[str, object]:
@@ -235,7 +242,7 @@ def _cli_in_process(
         "quiet_ok": quiet_code == 2 and "No passphrase: run in a terminal" in quiet_text.err,
         "remember_ok": (keep_code == 0 and "remembered" in keep_text.out)
         if kind == "removed"
-        else (keep_code == 1 and "keychain" in keep_text.err.lower()),
+        else (keep_code == _KEYCHAIN_EXIT and "keychain" in keep_text.err.lower()),
         "secret_echoed": passphrase in said,
     }
 
@@ -248,6 +255,7 @@ def _cli_processes(
     copies = {kind: path.with_name(f"{kind}.iltdesk") for kind in {*on_tty, *off_tty}}
     for copy in copies.values():  # they run at once: each needs its own journal
         shutil.copyfile(path, copy)
+    seed_plaintext([copies[kind] for kind in copies if kind == "plaintext"], passphrase)
     asked = {kind: Cli(kind, ["check", str(copies[kind])], tty=True) for kind in on_tty}
     quiet = {kind: Cli(kind, ["check", str(copies[kind])], tty=False) for kind in off_tty}
     _answer_all(list(asked.values()), passphrase)
@@ -280,7 +288,7 @@ class AppRound:
             wrong.append(f"app/{kind}: asked after {self.prompts} s")
         if not self.settings_after or max(self.settings_after) >= SETTINGS_BOUND_S:
             wrong.append(f"app/{kind}: Settings opened after {self.settings_after} s")
-        if kind == "none" and any(self.remember_offered):
+        if kind in NO_KEYCHAIN and any(self.remember_offered):
             wrong.append(f"app/{kind}: offered to remember without a keychain")
         return wrong
 
@@ -370,14 +378,18 @@ def test_no_keychain_problem_blocks_or_leaks_the_passphrase(
         BlockingKeychain.release.set()  # the hung calls of this round may end now
         BlockingKeychain.release = threading.Event()
     # Processes are slow on a busy machine: the short run starts the two that matter most.
-    on_tty, off_tty = (KINDS, KINDS) if full_run() else (("blocking",), ("raising",))
+    quick = (("blocking",), ("raising", "plaintext"))
+    on_tty, off_tty = (KINDS, KINDS) if full_run() else quick
     failures += _cli_processes(path, passphrase, on_tty, off_tty)
+    if asked := plaintext_calls():
+        failures.append(f"the plain-text keychain was used: {asked}")
     scanned, copies = _plaintext_copies([private_home, tmp_path], passphrase)
     ok = not failures and not copies
     figure(
         "T9",
         "keychain",
-        f"{rounds} round(s) of 4 keychains (none, raising, hanging, entry deleted): app asked "
+        f"{rounds} round(s) of 5 keychains (none, raising, hanging, entry deleted, plain text "
+        f"under an innocent name, never asked: {len(plaintext_calls())} calls): app asked "
         f"within {worst['app']:.2f} s at worst (on start and after locking; bound "
         f"{PROMPT_BOUND_S:.0f} s), Settings opened within {worst['settings']:.2f} s, "
         f"the CLI asked within {worst['cli']:.2f} s, without a terminal said how to give it "
