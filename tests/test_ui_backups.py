@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -114,10 +115,10 @@ def test_the_backup_waits_for_the_window_to_settle_and_not_for_a_locked_journal(
         path.unlink()
     folder = rotation.backup_folder(journal)
     _, window, job = _unlocked(qtbot, journal)
-    window.close()
-    journal.close()  # locked before the backup was due to start
-    qtbot.waitUntil(lambda: job.state != "waiting", timeout=5_000)
-    assert job.state == "idle" and rotation.automatic_backups(folder, journal.path.stem) == []
+    window.close()  # quit before the backup was due to start: it is taken then (issue 15)
+    journal.close()
+    assert job.state == "done" and len(rotation.automatic_backups(folder, journal.path.stem)) == 1
+    assert list(folder.glob(".iltdesk-*")) == []
 
 
 def test_a_read_only_backup_folder_says_so_and_the_app_keeps_working(
@@ -309,6 +310,8 @@ def test_locking_during_the_copy_stops_it_quietly_and_leaves_nothing(
     folder = rotation.backup_folder(journal)
     _, window, job = _unlocked(qtbot, journal)
     qtbot.waitUntil(lambda: journal._copying, timeout=30_000)
+    # A lock finishes the copy showing its progress; the principal skips it (Escape).
+    QTimer.singleShot(50, lambda: qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape))
     window.release()  # what locking does: the window lets go, then the journal closes
     journal.close()
     qtbot.waitUntil(lambda: job.state != "running", timeout=30_000)
@@ -320,15 +323,17 @@ def test_locking_during_the_copy_stops_it_quietly_and_leaves_nothing(
         assert len(_names(reopened)) == 40
 
 
-def test_a_lock_before_the_backup_starts_drops_the_keyed_file(
+def test_a_signal_before_the_backup_starts_drops_the_keyed_file(
     qtbot: QtBot, journal: Journal, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("ui.automatic_backup.DELAY_MS", 60_000)
     monkeypatch.setattr("ui.automatic_backup.PREPARE_AFTER_MS", 0)
+    monkeypatch.setattr("ui.automatic_backup.QUICK_WAIT_S", 0)  # no time left at all
+    _slow_copy(monkeypatch, qtbot, journal)
     folder = rotation.backup_folder(journal)
-    _, window, job = _unlocked(qtbot, journal)
+    controller, window, _ = _unlocked(qtbot, journal)
     qtbot.waitUntil(lambda: len(list(folder.glob(".iltdesk-*.tmp"))) == 1, timeout=10_000)
-    window.release()
-    journal.close()
-    assert list(folder.glob(".iltdesk-*")) == [] and job.state == "waiting"
+    controller.close_journal(True)  # what SIGTERM does: save, a bounded wait, close
+    assert journal.closed and list(folder.glob(".iltdesk-*")) == []
+    assert rotation.automatic_backups(folder, journal.path.stem) == []
     window.close()

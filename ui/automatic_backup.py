@@ -197,7 +197,9 @@ class AutomaticBackup(QObject):
         check = QTimer(progress)
         check.timeout.connect(lambda: None if worker.is_alive() else loop.quit())
         check.start(POLL_MS // 2)
-        progress.canceled.connect(loop.quit)  # skipped: the copy stops when the journal closes
+        # Skipped (the button, Escape): the copy stops when the journal closes.
+        progress.canceled.connect(loop.quit)
+        progress.rejected.connect(loop.quit)
         progress.show()
         if worker.is_alive():
             loop.exec()
