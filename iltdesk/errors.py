@@ -53,8 +53,23 @@ class DiskFull(JournalError):
     exit_code = 7
 
 
+class JournalReadOnly(JournalError):
+    """The journal cannot be changed here: its file, its folder or its disk is read-only (or
+    it was opened read-only). Commands that only read it still work; nothing was changed."""
+
+    exit_code = 8
+
+
+class JournalUnreadable(JournalError):
+    """This user may not read the journal (its file or a folder above it denies it)."""
+
+    exit_code = 8
+
+
 class KeychainUnavailable(JournalError):
     """No usable OS keychain: ask for the passphrase instead (never a plaintext fallback)."""
+
+    exit_code = 9
 
 
 EXIT_CODES: dict[int, str] = {
@@ -66,4 +81,6 @@ EXIT_CODES: dict[int, str] = {
     5: "the journal is open in another iltdesk window or command",
     6: "the journal was made by a newer version of iltdesk",
     7: "the disk is full; nothing was saved",
+    8: "the journal is read-only here (file, folder or disk) or you may not read it",
+    9: "no usable system keychain",
 }

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import struct
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -21,18 +20,16 @@ from iltdesk.errors import (
     JournalDamaged,
     JournalError,
     JournalInUse,
-    NotAJournal,
+    JournalReadOnly,
     UsageError,
     WrongPassphrase,
 )
-from iltdesk.paths import create_private_file, ensure_private_dir
+from iltdesk.paths import create_private_file, ensure_private_dir, resolve_journal
+from iltdesk.store.precheck import check_existing, refuse_cut_short
+from iltdesk.store.precheck import write_problem as write_problem
+from iltdesk.store.wal import PAGE_SIZE as PAGE_SIZE
+from iltdesk.store.wal import wal_damage, wal_path
 
-PAGE_SIZE = 4096  # SQLCipher 4's default page size
-SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
-# The WAL format (sqlite.org/fileformat.html#walformat): magic -> byte order of its checksums.
-WAL_MAGIC = {0x377F0682: "<", 0x377F0683: ">"}
-WAL_HEADER = 32
-WAL_FRAME_HEADER = 24
 # SQLCipher takes a key of this form as raw key bytes and skips key stretching entirely.
 RAW_KEY_FORM = re.compile(r"[xX]'[0-9A-Fa-f]*'")
 
@@ -70,20 +67,16 @@ def sql_string(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _precheck_existing(path: Path) -> None:
-    if not path.exists():
-        raise UsageError(f"There is no journal at {path}.")
-    if not path.is_file():
-        raise UsageError(f"{path} is a folder, not a journal.")
-    size = path.stat().st_size
-    if size == 0:
-        raise NotAJournal(f"{path} is an empty file, not an iltdesk journal.")
-    with path.open("rb") as fh:
-        head = fh.read(len(SQLITE_PLAIN_HEADER))
-    if head == SQLITE_PLAIN_HEADER:
-        raise NotAJournal(f"{path} is an unencrypted SQLite database, not an iltdesk journal.")
-    if size % PAGE_SIZE:
-        raise JournalDamaged(f"The journal {path} is damaged: it has been cut short.")
+def keyed_secret(passphrase: str) -> bytes:
+    """The bytes SQLCipher derives the key from: the passphrase as keyed, in UTF-8."""
+    return normalise_passphrase(passphrase).encode("utf-8")
+
+
+def _restore_advice(shown: Path, reason: str) -> JournalDamaged:
+    return JournalDamaged(
+        f"The journal {shown} is damaged: {reason}. The file has not been changed; "
+        "restore your latest backup."
+    )
 
 
 def is_storage_error(exc: BaseException) -> bool:
@@ -98,11 +91,31 @@ def classify(exc: BaseException, path: Path) -> JournalError:
         return JournalInUse(f"The journal {path} is open in another iltdesk window or command.")
     if "full" in message:
         return DiskFull("The disk is full, so the last change was not saved.")
+    if "readonly" in message or "read-only" in message:
+        return JournalReadOnly(f"The journal {path} is read-only here, so nothing was changed.")
     if "not a database" in message:
         return WrongPassphrase(f"The passphrase does not unlock {path}.")
     if "malformed" in message or "corrupt" in message:
         return JournalDamaged(f"The journal {path} is damaged: parts of it are missing or corrupt.")
     return JournalDamaged(f"The journal {path} is damaged ({exc}).")
+
+
+def _explain(exc: BaseException, path: Path, shown: Path, passphrase: str) -> JournalError:
+    """``classify`` at open, telling a damaged first page or salt from a wrong passphrase.
+
+    SQLCipher says "not a database" for both. Only this failure path pays for the check
+    (one more key derivation, or two with a crash-left WAL holding another salt).
+    """
+    error = classify(exc, shown)
+    if not isinstance(error, WrongPassphrase):
+        return error
+    from iltdesk.store.diagnose import damage_reason
+
+    # A damaged salt with no copy of page 1 in a WAL stays "wrong passphrase": nothing can
+    # tell it from a mistyped passphrase, and the message must not send everyone who mistypes
+    # to their backups. (A caller who knows the passphrase is a remembered one may say more.)
+    reason = damage_reason(path, keyed_secret(passphrase))
+    return error if reason is None else _restore_advice(shown, reason)
 
 
 def _connect(path: Path, passphrase: str) -> Connection:
@@ -124,6 +137,13 @@ def _refuse_unknown(conn: Connection) -> None:
     schema.needs_upgrade(schema.stored_revision(conn))
 
 
+def _tune(conn: Connection) -> None:
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA temp_store = MEMORY")
+    # Decrypted pages stay cached (32 MB), so typing a search does not decrypt them again.
+    conn.execute("PRAGMA cache_size = -32768")
+
+
 def _configure(conn: Connection, path: Path) -> None:
     conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     # Switching to WAL rewrites the header, so another app's file or a newer journal is
@@ -133,72 +153,12 @@ def _configure(conn: Connection, path: Path) -> None:
     if str(mode).lower() != "wal":
         raise JournalInUse(f"The journal {path} is open in another iltdesk window or command.")
     conn.execute("PRAGMA synchronous = FULL")
-    conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA temp_store = MEMORY")
-    # Decrypted pages stay cached (32 MB), so typing a search does not decrypt them again.
-    conn.execute("PRAGMA cache_size = -32768")
+    _tune(conn)
     conn.execute("BEGIN EXCLUSIVE")
     conn.execute("COMMIT")
 
 
-def _wal_checksum(data: bytes, seed: tuple[int, int], order: str) -> tuple[int, int]:
-    words = struct.unpack(f"{order}{len(data) // 4}I", data)
-    s0, s1 = seed
-    for i in range(0, len(words), 2):
-        s0 = (s0 + words[i] + s1) & 0xFFFFFFFF
-        s1 = (s1 + words[i + 1] + s0) & 0xFFFFFFFF
-    return s0, s1
-
-
-def wal_damage(path: Path) -> str | None:
-    """Why the WAL beside ``path`` would silently drop committed changes, or None.
-
-    SQLite replays a WAL up to its first frame that fails the checksum and ignores the rest,
-    because after a power cut that is a torn, unacknowledged write. But a genuine commit frame
-    *after* a bad one (or frames behind a corrupt header) can only mean the log was damaged
-    later: replaying would quietly roll back acknowledged work, so the journal is refused.
-    A bad frame with nothing genuine after it cannot be told apart from a torn last write.
-    """
-    try:
-        data = Path(f"{path}-wal").read_bytes()
-    except FileNotFoundError:
-        return None
-    frame_size = WAL_FRAME_HEADER + PAGE_SIZE
-    frames = max(0, (len(data) - WAL_HEADER) // frame_size)
-    if not frames:
-        return None
-    magic, _, page_size, _, salt1, salt2, c1, c2 = struct.unpack(">8I", data[:WAL_HEADER])
-    order = WAL_MAGIC.get(magic, ">")
-    if (
-        magic not in WAL_MAGIC
-        or page_size != PAGE_SIZE
-        or (_wal_checksum(data[:24], (0, 0), order) != (c1, c2))
-    ):
-        return "the header of its write-ahead log is corrupt"
-    stored = computed = (c1, c2)  # the last frame's stored checksum, and its recomputed one
-    replayed = True  # still inside the run of frames SQLite would replay
-    for k in range(frames):
-        head = data[WAL_HEADER + k * frame_size :][:WAL_FRAME_HEADER]
-        _, commit, s1, s2, f1, f2 = struct.unpack(">6I", head)
-        mine = stored  # stale frames of an older log are not checked: no commit of ours there
-        if (s1, s2) == (salt1, salt2):
-            body = head[:8] + data[WAL_HEADER + k * frame_size + WAL_FRAME_HEADER :][:PAGE_SIZE]
-            mine = _wal_checksum(body, stored, order)
-            chained = (f1, f2) == mine
-            if (
-                not replayed
-                and commit
-                and (chained or (f1, f2) == _wal_checksum(body, computed, order))
-            ):
-                return "its write-ahead log is corrupt before its last saved change"
-            replayed = replayed and chained
-        else:
-            replayed = False
-        stored, computed = (f1, f2), mine
-    return None
-
-
-def _confirm_wal_damage(path: Path, passphrase: str) -> str | None:
+def _confirm_wal_damage(path: Path, shown: Path, passphrase: str) -> str | None:
     """Re-read the WAL while holding a read lock, through a connection that cannot write."""
     shm = Path(f"{path}-shm")
     had_shm = shm.exists()
@@ -210,7 +170,7 @@ def _confirm_wal_damage(path: Path, passphrase: str) -> str | None:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return wal_damage(path)
     except sqlcipher.Error as exc:
-        raise classify(exc, path) from None
+        raise _explain(exc, path, shown, passphrase) from None
     finally:
         conn.close()  # read-only: closing never checkpoints, so the file stays as it was
         if not had_shm:
@@ -218,10 +178,10 @@ def _confirm_wal_damage(path: Path, passphrase: str) -> str | None:
 
 
 def _uri(path: Path, query: str) -> str:
-    return path.resolve().as_uri() + "?" + query
+    return path.as_uri() + "?" + query  # ``path`` is resolved, so absolute
 
 
-def _refuse_if_held(path: Path) -> None:
+def _refuse_if_held(path: Path, shown: Path) -> None:
     """Raise ``JournalInUse`` if another process holds the journal (keyless, read-only probe).
 
     Without a key the read fails either way; only "locked" tells that someone holds it.
@@ -234,7 +194,7 @@ def _refuse_if_held(path: Path) -> None:
         probe.execute("PRAGMA locking_mode = EXCLUSIVE")
         probe.execute("PRAGMA user_version").fetchone()
     except sqlcipher.Error as exc:
-        error = classify(exc, path)
+        error = classify(exc, shown)
         if isinstance(error, JournalInUse):
             raise error from None
     finally:
@@ -243,50 +203,109 @@ def _refuse_if_held(path: Path) -> None:
             shm.unlink(missing_ok=True)
 
 
-def _prove_key(path: Path, passphrase: str) -> None:
-    """Raise ``WrongPassphrase`` unless ``passphrase`` decrypts the main file.
+def _immutable(path: Path, passphrase: str) -> Connection:
+    """A keyed connection that reads only the main file: it takes no lock, never looks at or
+    folds in a WAL, and cannot write (SQLite opens the file read-only)."""
+    conn = sqlcipher.connect(
+        _uri(path, "mode=ro&immutable=1"),
+        uri=True,
+        isolation_level=None,
+        check_same_thread=False,
+    )
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute(f"PRAGMA key = {sql_string(normalise_passphrase(passphrase))}")
+    return conn
 
-    The probe is immutable: it takes no lock and never looks at or folds in the WAL, so a
-    wrong passphrase cannot checkpoint a crash-left WAL into the journal (and delete it).
+
+def _prove_key(path: Path, shown: Path, passphrase: str) -> None:
+    """Raise ``WrongPassphrase`` (or ``JournalDamaged``) unless ``passphrase`` decrypts the
+    main file, without a connection that could fold a crash-left WAL into it (and delete it).
     """
-    probe = sqlcipher.connect(_uri(path, "immutable=1"), uri=True, isolation_level=None)
+    probe = _immutable(path, passphrase)
     try:
-        probe.execute("PRAGMA cipher_log_level = NONE")
-        probe.execute(f"PRAGMA key = {sql_string(normalise_passphrase(passphrase))}")
         probe.execute("PRAGMA user_version").fetchone()
     except sqlcipher.Error as exc:
-        error = classify(exc, path)
-        if isinstance(error, WrongPassphrase):
+        error = _explain(exc, path, shown, passphrase)
+        if isinstance(error, WrongPassphrase | JournalDamaged):
             raise error from None
     finally:
         probe.close()
 
 
-def open_connection(path: Path, passphrase: str) -> Connection:
-    """Open an existing journal file, verify the passphrase, and lock it for this process."""
-    _precheck_existing(path)
+def _open_read_only(path: Path, shown: Path, passphrase: str, problem: str) -> Connection:
+    """Open a journal this process cannot change (``problem`` says why) for reading only.
+
+    The file is read as it stands, changing nothing. With no writable folder SQLite cannot
+    read a WAL without changing files, and without the WAL the journal would look older than
+    it is; nobody with these permissions can have left a WAL since, so one that is there
+    holds changes from before, and the journal is refused rather than shown without them.
+    """
+    if wal_path(path).exists() and wal_path(path).stat().st_size > 0:
+        raise JournalReadOnly(
+            f"The journal {shown} cannot be read here: it holds changes an iltdesk that did "
+            f"not close left beside it, and {problem}. Nothing was changed; open it once "
+            "where it can be changed."
+        )
+    conn = _immutable(path, passphrase)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        _refuse_unknown(conn)
+        _tune(conn)
+        conn.execute("PRAGMA query_only = ON")
+    except sqlcipher.Error as exc:
+        conn.close()
+        raise _explain(exc, path, shown, passphrase) from None
+    except JournalError:
+        conn.close()
+        raise
+    return conn
+
+
+def open_connection(path: Path, passphrase: str, *, read_only: bool = False) -> Connection:
+    """Open an existing journal file, verify the passphrase, and lock it for this process.
+
+    Every check of the journal's companions (``-wal``, ``-shm``) and the connection itself use
+    the path with its links resolved, where SQLite keeps them; messages name ``path``.
+
+    ``read_only``: the caller only reads. A journal this process can change is opened as
+    usual (locked, a crash-left WAL folded in) with writes refused (``query_only``); one it
+    cannot change (read-only file, folder or disk) is read without changing any file (see
+    ``_open_read_only``). Either way a write raises ``JournalReadOnly``. Without
+    ``read_only``, a journal that cannot be changed is refused with ``JournalReadOnly``.
+    """
+    real = resolve_journal(path)
+    size = check_existing(real, path)
     if not passphrase or "\x00" in passphrase or not is_encodable(passphrase):
         raise WrongPassphrase(f"The passphrase does not unlock {path}.")
-    if Path(f"{path}-wal").exists():
+    if size % PAGE_SIZE:
+        refuse_cut_short(real, path, keyed_secret(passphrase))
+    problem = write_problem(real)
+    if problem is not None:
+        if not read_only:
+            raise JournalReadOnly(
+                f"The journal {path} cannot be changed here: {problem}. Nothing was changed; "
+                "commands that only read it still work."
+            )
+        return _open_read_only(real, path, passphrase, problem)
+    if wal_path(real).exists():
         # A crash left committed changes in the WAL: prove the key before a connection that
         # could fold them in exists (costs one extra key derivation, only in this case).
-        _refuse_if_held(path)
-        _prove_key(path, passphrase)
+        _refuse_if_held(real, path)
+        _prove_key(real, path, passphrase)
     # The quick scan reads without a lock; a hit is confirmed under one before refusing.
-    if wal_damage(path) is not None:
-        reason = _confirm_wal_damage(path, passphrase)
+    if wal_damage(real) is not None:
+        reason = _confirm_wal_damage(real, path, passphrase)
         if reason is not None:
-            raise JournalDamaged(
-                f"The journal {path} is damaged: {reason}. The file has not been changed; "
-                "restore your latest backup."
-            )
-    conn = _connect(path, passphrase)
+            raise _restore_advice(path, reason)
+    conn = _connect(real, passphrase)
     try:
         # SQLite itself refuses a file shorter than its header says ("malformed").
         _configure(conn, path)
+        if read_only:
+            conn.execute("PRAGMA query_only = ON")
     except sqlcipher.Error as exc:
         conn.close()
-        raise classify(exc, path) from None
+        raise _explain(exc, real, path, passphrase) from None
     except JournalError:
         conn.close()
         raise
@@ -299,7 +318,7 @@ def keyed_connection(path: Path, passphrase: str) -> Connection:
     passphrase is not needed, or kept, afterwards."""
     if not passphrase or "\x00" in passphrase or not is_encodable(passphrase):
         raise WrongPassphrase(f"The passphrase cannot key {path}.")
-    conn = _connect(path, passphrase)
+    conn = _connect(resolve_journal(path), passphrase)  # companions beside the real file
     try:
         # The copy's last step commits with the journal held: no fsync there (and no rollback
         # journal for a file nobody else sees). The caller syncs the file before naming it.
@@ -315,17 +334,21 @@ def keyed_connection(path: Path, passphrase: str) -> Connection:
 
 
 def create_connection(path: Path, passphrase: str) -> Connection:
-    """Create a new, empty encrypted journal file (0600) and return its locked connection."""
+    """Create a new, empty encrypted journal file (0600) and return its locked connection.
+
+    A link is followed: the journal (and so its ``-wal``) is made where the link leads.
+    """
     check_new_passphrase(passphrase)
-    if path.exists():
+    real = resolve_journal(path)
+    if real.exists():
         raise UsageError(f"{path} already exists; choose another name.")
-    ensure_private_dir(path.parent)
-    create_private_file(path)
+    ensure_private_dir(real.parent)
+    create_private_file(real)
     try:
-        conn = _connect(path, passphrase)
+        conn = _connect(real, passphrase)
         _configure(conn, path)
     except sqlcipher.Error as exc:
-        _remove_quietly(path)
+        _remove_quietly(real)
         raise classify(exc, path) from None
     return conn
 

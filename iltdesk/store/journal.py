@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import sqlcipher3.dbapi2 as sqlcipher
 
-from iltdesk.errors import JournalError, UsageError
+from iltdesk.errors import JournalError, JournalReadOnly, UsageError
+from iltdesk.paths import resolve_journal
 from iltdesk.store import schema, verifier
 from iltdesk.store.connection import (
     Connection,
@@ -24,6 +25,7 @@ from iltdesk.store.connection import (
     create_connection,
     is_storage_error,
     open_connection,
+    write_problem,
 )
 
 if TYPE_CHECKING:
@@ -37,6 +39,21 @@ _READ_SETTINGS = 'SELECT "key", value FROM journal_setting'
 # save waiting behind a step waits no longer than that.
 COPY_STEP_PAGES = 256
 COPY_TURN_S = 0.002
+
+
+def _allow_migration(path: Path, conn: Connection) -> None:
+    """Let a journal opened to read only be migrated first, if this process may change it.
+
+    Reading it under the old schema would not work; migrating changes it (after a verified
+    backup), which is what opening it for any command does.
+    """
+    problem = write_problem(resolve_journal(path))
+    if problem is not None:
+        raise JournalReadOnly(
+            f"The journal {path} was made by an older iltdesk and must be upgraded before it "
+            f"can be read, but it cannot be changed here: {problem}. Nothing was changed."
+        )
+    conn.execute("PRAGMA query_only = OFF")
 
 
 class CopyStopped(JournalError):
@@ -71,8 +88,10 @@ class Journal:
     done once per unlock). Sessions are serialised by a lock: the store has a single writer.
     """
 
-    def __init__(self, path: Path, conn: Connection) -> None:
+    def __init__(self, path: Path, conn: Connection, *, read_only: bool = False) -> None:
         self.path = path
+        #: Opened to read only: every write raises ``JournalReadOnly`` and changes nothing.
+        self.read_only = read_only
         self._conn: Connection | None = conn
         self._lock = threading.RLock()
         self._turns = threading.Condition(self._lock)
@@ -123,16 +142,28 @@ class Journal:
         return journal
 
     @classmethod
-    def open(cls, path: Path, passphrase: str) -> Journal:
-        """Unlock the journal at ``path``, migrating it (after a verified backup) if older."""
-        return cls.adopt(path, open_connection(path, passphrase), passphrase)
+    def open(cls, path: Path, passphrase: str, *, read_only: bool = False) -> Journal:
+        """Unlock the journal at ``path``, migrating it (after a verified backup) if older.
+
+        ``read_only``: for commands that only read (see ``open_connection``). A read-only
+        journal (file, folder or disk) then opens without changing any file; one that still
+        needs migrating is refused (``JournalReadOnly``). Writes raise ``JournalReadOnly``.
+        """
+        conn = open_connection(path, passphrase, read_only=read_only)
+        return cls.adopt(path, conn, passphrase, read_only=read_only)
 
     @classmethod
-    def adopt(cls, path: Path, conn: Connection, passphrase: str) -> Journal:
+    def adopt(
+        cls, path: Path, conn: Connection, passphrase: str, *, read_only: bool = False
+    ) -> Journal:
         """Finish opening ``path`` on ``conn``, which ``open_connection`` unlocked with
-        ``passphrase`` (perhaps in another thread); the journal owns it from now on."""
+        ``passphrase`` (perhaps in another thread) and ``read_only``; the journal owns it
+        from now on."""
         try:
             revision = schema.stored_revision(conn)
+            migrating = schema.needs_upgrade(revision) or revision != schema.HEAD_REVISION
+            if read_only and migrating:
+                _allow_migration(path, conn)
             if schema.needs_upgrade(revision):
                 from iltdesk.store.backup import backup_before_migration
 
@@ -143,18 +174,21 @@ class Journal:
         except BaseException:
             conn.close()
             raise
-        journal = cls(path, conn)
+        journal = cls(path, conn, read_only=read_only)
         try:
             if revision != schema.HEAD_REVISION:
                 schema.upgrade(journal.engine)
-            if verifier.SETTING_KEY not in journal.settings():  # journals made before it existed
+            if read_only:
+                conn.execute("PRAGMA query_only = ON")  # back to reading only, if migrated
+            elif verifier.SETTING_KEY not in journal.settings():  # journals made before it
                 journal.refresh_verifier(passphrase)
         except BaseException:
             journal.close()
             raise
-        from iltdesk.store.backup import sweep_stale_temp_files
+        if not read_only:
+            from iltdesk.store.backup import sweep_stale_temp_files
 
-        sweep_stale_temp_files(path)  # copies a crash left mid-backup, -restore or -rekey
+            sweep_stale_temp_files(path)  # copies a crash left mid-backup, -restore or -rekey
         return journal
 
     def refresh_verifier(self, passphrase: str) -> None:
