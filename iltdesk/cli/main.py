@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -10,7 +11,7 @@ from typing import NoReturn
 
 from iltdesk import __version__
 from iltdesk.cli import early
-from iltdesk.errors import EXIT_CODES, JournalError
+from iltdesk.errors import EXIT_CODES, JournalError, UsageError
 
 EPILOG = """\
 passphrase sources, in order:
@@ -25,11 +26,19 @@ exit codes:
 """ + "\n".join(f"  {code}  {text}" for code, text in EXIT_CODES.items())
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one plain line (``iltdesk: ...``, exit 2), as every
+    other error is; subcommands' parsers are of this class too (``add_subparsers``)."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{self.prog} --help').")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every subcommand."""
     from iltdesk.cli import commands
 
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="iltdesk",
         description="A principal's private, encrypted journal for coaching the ILT. "
         "With no command, opens the app.",
@@ -52,15 +61,45 @@ def _run(argv: Sequence[str]) -> int:
     return result
 
 
+def _refuse_undecodable(words: Sequence[str]) -> None:
+    """Refuse a word that was not UTF-8 (Python hands it over with lone surrogates).
+
+    The word itself is not shown: it may be a principal's note.
+    """
+    for n, word in enumerate(words, start=1):
+        try:
+            word.encode("utf-8")
+        except UnicodeEncodeError:
+            raise UsageError(
+                f"word {n} of the command line is not UTF-8 text; iltdesk takes UTF-8 "
+                "text and file names."
+            ) from None
+
+
+def _no_core_dumps() -> None:
+    """A core dump would hold the key and the decrypted pages: none, for this process."""
+    import resource  # a built-in module: costs nothing on a quick command's path
+
+    # Not allowed here (a sandbox): nothing more this process can do about it.
+    with contextlib.suppress(OSError, ValueError):
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; return the process exit code (documented in ``iltdesk --help``)."""
     if os.name == "posix":
+        _no_core_dumps()
         os.umask(0o077)  # whatever this process creates is private to the user
     words = sys.argv[1:] if argv is None else argv
+    try:
+        _refuse_undecodable(words)
+    except UsageError as exc:
+        print(f"iltdesk: {exc}", file=sys.stderr)
+        return exc.exit_code
     early.begin(words)  # a quick command's key derivation overlaps parsing and imports
     try:
         return _run(words)
-    except SystemExit as exc:  # argparse: --help, --version, usage errors
+    except SystemExit as exc:  # argparse: --help, --version
         return exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 2
     except JournalError as exc:
         print(f"iltdesk: {exc}", file=sys.stderr)
