@@ -9,13 +9,17 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog, QLabel, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QProgressDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from iltdesk import crash_log, keychain
 from iltdesk.errors import DiskFull
 from iltdesk.lead import add_lead
 from iltdesk.one_on_one import get_one_on_one, start_one_on_one
+from iltdesk.store import rotation
+from iltdesk.store.backup import check
 from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE, MemoryKeyring
 from tests.dialogs import Shown, record_boxes
@@ -321,3 +325,50 @@ def test_typing_does_not_leak_references_to_true(qtbot: QtBot) -> None:
     before = sys.getrefcount(True)
     qtbot.keyClicks(edit, "x" * 50)
     assert sys.getrefcount(True) > before - 25
+
+
+# -- a short session still leaves the day's backup ------------------------------------------------
+
+
+def test_quitting_seconds_after_unlock_takes_the_days_backup_first(
+    qtbot: QtBot, journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("ui.automatic_backup.DELAY_MS", 60_000)  # quit long before it starts
+    maya = add_lead(journal, "Maya Ortiz").id or 0
+    meeting = start_one_on_one(journal, maya).id or 0
+    controller = AppController()
+    controller.show_main(journal, PASSPHRASE)
+    window = controller.window
+    assert window is not None and controller.backup is not None
+    window.sidebar.select_lead(maya)
+    window.lead_page.tabs.setCurrentIndex(ONE_ON_ONES)
+    notes = window.lead_page.one_on_ones.editor.notes
+    window.activateWindow()
+    notes.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is notes, timeout=2000)
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    progress_seen: list[str] = []
+    watch = QTimer()
+    watch.timeout.connect(
+        lambda: progress_seen.extend(
+            w.labelText()
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QProgressDialog)
+            if w.isVisible()
+        )
+    )
+    watch.start(5)
+    QTest.keyClicks(QApplication.focusWidget(), "jotted")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    watch.stop()
+    assert not window.isVisible() and controller.backup.state == "done"
+    assert any("today's backup" in text for text in progress_seen)
+    folder = rotation.backup_folder(journal)
+    backups = rotation.automatic_backups(folder, journal.path.stem)
+    assert len(backups) == 1 and list(folder.glob(".iltdesk-*")) == []
+    controller.close_journal(False)
+    assert journal.closed and not Path(f"{journal.path}-wal").exists()
+    with Journal.open(backups[0][1], PASSPHRASE) as copy:
+        assert check(copy).ok
+    with Journal.open(journal.path, PASSPHRASE) as again:
+        assert "jotted" in get_one_on_one(again, meeting).notes

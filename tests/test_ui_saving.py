@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import re
 import stat
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from iltdesk import keychain
@@ -257,3 +259,47 @@ def test_save_stores_school_in_the_journal_and_habits_in_preferences(
     settings = journal.settings()
     assert (settings["school"], settings["principal"]) == ("Hillside Elementary", "B. Okafor")
     assert (preferences.idle_minutes(), preferences.default_cadence()) == (7, 21)
+
+
+# -- typing without a pause --------------------------------------------------------------------
+
+
+def test_typing_without_a_pause_is_saved_while_it_goes_on(
+    qtbot: QtBot, open_window: OpenWindow, journal: Journal
+) -> None:
+    maya = add_lead(journal, "Maya Ortiz").id or 0
+    meeting = start_one_on_one(journal, maya).id
+    window = open_window()
+    window.sidebar.select_lead(maya)
+    window.lead_page.tabs.setCurrentIndex(ONE_ON_ONES)
+    notes = window.lead_page.one_on_ones.editor.notes
+    window.activateWindow()
+    notes.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is notes, timeout=2000)
+    typed: list[str] = []
+    saved_while_typing: list[str] = []
+    # Keys come every 20 ms, far inside the 800 ms pause that used to be the only trigger.
+    keys = QTimer(window)
+    keys.setInterval(20)
+
+    def press() -> None:
+        letter = "abcdefghij"[len(typed) % 10]
+        QTest.keyClick(QApplication.focusWidget(), letter)
+        typed.append(letter)
+
+    def on_saved() -> None:
+        if keys.isActive():  # what of the typing the journal holds (the agenda is around it)
+            found = re.search(r"[a-j]{10,}", _notes(journal, meeting))
+            saved_while_typing.append(found.group() if found else "")
+
+    keys.timeout.connect(press)
+    window.context.saved.connect(on_saved)
+    keys.start()
+    try:
+        qtbot.waitUntil(lambda: len(saved_while_typing) >= 2, timeout=20_000)
+    finally:
+        keys.stop()
+    # Each save held exactly what had been typed up to then, and the later one more of it.
+    first, second = saved_while_typing[:2]
+    assert first and len(second) > len(first)
+    assert "".join(typed).startswith(second)

@@ -136,7 +136,8 @@ class MainWindow(QMainWindow):
         entries: list[tuple[str, str, str | QKeySequence, object, str]] = [
             ("&Journal", "Settings…", "Ctrl+,", self.open_settings, "settings"),
             ("&Journal", "Lock", "Ctrl+L", self.lock_requested.emit, "lock"),
-            ("&Journal", "Quit", QKeySequence.StandardKey.Quit, self.close, ""),
+            # Not StandardKey.Quit: some platforms (Windows, offscreen) bind nothing to it.
+            ("&Journal", "Quit", "Ctrl+Q", self.close, ""),
             ("&Edit", "Search everything…", "Ctrl+F", self.open_search, "search"),
             ("&Go", "Go to lead…", "Ctrl+K", self.open_switcher, "lead"),
             ("&Go", "Today", "Ctrl+T", self.sidebar.select_today, "today"),
