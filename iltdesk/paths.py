@@ -102,15 +102,40 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+TEMP_PREFIX = ".iltdesk-"
+
+
 def create_private_temp(folder: Path) -> Path:
-    """A fresh, empty 0600 file in ``folder`` under a neutral name (``.iltdesk-*.tmp``, which
-    the sweep of stale temporary files recognises); the caller deletes or renames it."""
+    """A fresh, empty 0600 file in ``folder`` under a neutral name that names only this
+    process (``.iltdesk-<pid>-*.tmp``), so the sweep of leftovers can tell at once that its
+    process is gone; the caller deletes or renames it."""
     import tempfile  # not at the top: a cold command imports this module on its critical path
 
-    fd, name = tempfile.mkstemp(prefix=".iltdesk-", suffix=".tmp", dir=folder)
+    fd, name = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=".tmp", dir=folder)
     os.close(fd)
     os.chmod(name, FILE_MODE)
     return Path(name)
+
+
+def temp_owner_gone(temp: Path) -> bool:
+    """Whether the process that made ``temp`` (``create_private_temp``) is known to be gone.
+
+    Only on POSIX, where signal 0 asks without touching the process (on Windows it would end
+    it); False when the name carries no process id or it cannot be told.
+    """
+    head = temp.name.removeprefix(TEMP_PREFIX).split("-", 1)[0]
+    if os.name != "posix" or not head.isdigit() or not head.isascii():
+        return False
+    pid = int(head)
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # alive under another user (EPERM), or unknowable
+        return False
+    return False
 
 
 def fsync_file(path: Path) -> None:

@@ -123,7 +123,7 @@ def make_rich(journal: Journal) -> Rich:
 
 def export(journal: Journal, rich: Rich, path: Path, sections: frozenset[Section]) -> list[str]:
     html = build_html(journal, ReportRequest(rich.lead_id, (rich.cycle_id,), sections))
-    render_pdf(html, path)
+    render_pdf(html, path, journal=journal.path, replace=True)  # as after "Replace?" Yes
     return pdf_text(path)
 
 

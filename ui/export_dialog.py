@@ -189,19 +189,26 @@ class ExportDialog(QDialog):
 
     def export(self) -> Path | None:
         """Ask where, then write the PDF off the UI thread; returns the path written."""
-        stem = f"{self.lead.name} cycle summary {dates.short(date.today())}"
+        password = self.password.text() if self.protect.isChecked() else None
+        # A protected PDF's name must not say whose it is: the name is readable without it.
+        who = "" if password else f"{self.lead.name} "
+        stem = f"{who}cycle summary {dates.short(date.today())}"
         chosen, _ = QFileDialog.getSaveFileName(
             self, "Export the summary as", str(Path.home() / f"{stem}.pdf"), "PDF (*.pdf)"
         )
         if not chosen:
             return None
         path = Path(chosen if chosen.lower().endswith(".pdf") else f"{chosen}.pdf")
-        password = self.password.text() if self.protect.isChecked() else None
-        html = self.html
+        html, journal = self.html, self.context.journal.path
+        # The save dialog has asked before replacing a file; the core still refuses the
+        # journal's own files, folders and devices.
+        replace = Path(chosen).exists()
+
+        def write() -> None:
+            render_pdf(html, path, password=password, journal=journal, replace=replace)
+
         try:
-            run_with_progress(
-                self, "Writing the PDF…", lambda: render_pdf(html, path, password=password)
-            )
+            run_with_progress(self, "Writing the PDF…", write)
         except (JournalError, OSError) as exc:
             QMessageBox.warning(self, "Not exported", f"The PDF could not be written: {exc}")
             return None

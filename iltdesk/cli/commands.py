@@ -8,22 +8,46 @@ import sys
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from iltdesk.cli import passphrase
-from iltdesk.errors import JournalDamaged, KeychainUnavailable, UsageError, WrongPassphrase
+from iltdesk.cli.keeping import (
+    cmd_backup,
+    cmd_check,
+    cmd_passwd,
+    cmd_restore,
+    report_days_backup,
+)
+from iltdesk.errors import UsageError, WrongPassphrase
+
+if TYPE_CHECKING:
+    pass
 
 Sub = Any  # argparse's private _SubParsersAction
 
 
+def journal_path(text: str) -> Path:
+    """A journal named on the command line, resolved once (links followed, made absolute)."""
+    from iltdesk.paths import resolve_journal
+
+    return resolve_journal(Path(text))
+
+
+def _limit(text: str) -> int:
+    """``--limit``: a whole number of hits SQLite can take (it refuses 2**63 and more)."""
+    if not (text.isascii() and text.isdigit() and 0 < len(text) <= 6 and int(text) > 0):
+        raise argparse.ArgumentTypeError(f"give a whole number from 1 to 999999, not '{text}'")
+    return int(text)
+
+
 def _journal_arg(p: argparse.ArgumentParser, help_text: str = "the journal file") -> None:
-    p.add_argument("journal", type=Path, metavar="JOURNAL", help=help_text)
+    p.add_argument("journal", type=journal_path, metavar="JOURNAL", help=help_text)
 
 
 def register(sub: Sub) -> None:
     """Add every subcommand to ``sub``."""
     p = sub.add_parser("open", help="open the app on a journal")
-    p.add_argument("journal", type=Path, nargs="?", metavar="JOURNAL")
+    p.add_argument("journal", type=journal_path, nargs="?", metavar="JOURNAL")
     p.set_defaults(func=cmd_open)
 
     p = sub.add_parser("init", help="create a new, empty journal")
@@ -53,15 +77,17 @@ def register(sub: Sub) -> None:
     p.set_defaults(func=cmd_backup)
 
     p = sub.add_parser("restore", help="replace a journal with a verified backup")
-    p.add_argument("backup", type=Path, metavar="BACKUP")
+    p.add_argument("backup", type=journal_path, metavar="BACKUP")
     _journal_arg(p, "the journal to restore into (the current one is kept beside it)")
-    p.add_argument("--force", action="store_true", help="replace an existing journal")
+    p.add_argument(
+        "--force", action="store_true", help="replace an existing journal (it is kept beside)"
+    )
     p.set_defaults(func=cmd_restore)
 
     p = sub.add_parser("search", help="search everything in the journal")
     _journal_arg(p)
     p.add_argument("query", metavar="QUERY")
-    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--limit", type=_limit, default=20, help="at most this many hits")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_search)
 
@@ -100,6 +126,7 @@ def _register_export(sub: Sub) -> None:
     p.add_argument("--all-cycles", action="store_true", help="every cycle of the last 12 months")
     p.add_argument("--sections", metavar="A,B,...", help="what to include (see below)")
     p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf")
+    p.add_argument("--force", action="store_true", help="replace FILE.pdf if it exists")
     p.add_argument("--password-env", metavar="VAR", help="lock the PDF with the password in VAR")
     p.epilog = (
         "sections: intention, learning, observations, outcome, lead_reflection, next_goal "
@@ -158,8 +185,10 @@ def cmd_open(args: argparse.Namespace) -> int:
 def cmd_init(args: argparse.Namespace) -> int:
     """Create an empty journal."""
     from iltdesk import keychain
+    from iltdesk.destination import check_destination
     from iltdesk.store.journal import Journal
 
+    check_destination(args.journal, new_folders=True)  # before the passphrase is asked for
     secret = passphrase.new_passphrase()
     Journal.create(args.journal, secret, school=args.school, principal=args.principal).close()
     print(f"Created {args.journal}.")
@@ -176,73 +205,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     if args.entries is not None and args.entries < 0:
         raise UsageError("--entries must be zero or more.")
+    from iltdesk.destination import check_destination
+
+    check_destination(args.journal, new_folders=True)
     secret = passphrase.new_passphrase()
     with Journal.create(args.journal, secret) as journal:
         summary = build_demo(journal, entries=args.entries, seed=args.seed)
     total = sum(summary.counts.values())
     print(f"Created the demo journal {args.journal}: {total} records in {summary.seconds:.1f} s.")
-    return 0
-
-
-def cmd_check(args: argparse.Namespace) -> int:
-    """Check passphrase, cipher pages, SQLite integrity, foreign keys and the index."""
-    from iltdesk.store.backup import check
-
-    with passphrase.unlock(args.journal) as journal:
-        report = check(journal)
-    if not report.ok:
-        raise JournalDamaged(f"{args.journal} is damaged: " + "; ".join(report.problems))
-    print(
-        f"{args.journal}: OK (passphrase, {report.pages} encrypted pages, integrity, "
-        f"foreign keys, search index; schema {report.revision})."
-    )
-    return 0
-
-
-def cmd_passwd(args: argparse.Namespace) -> int:
-    """Change the passphrase, and the keychain entry if one was kept."""
-    from iltdesk import keychain
-    from iltdesk.store.backup import rekey
-
-    journal = passphrase.unlock(args.journal)
-    try:
-        secret = passphrase.new_passphrase(passphrase.ENV_NEW_PASSPHRASE)
-        journal = rekey(journal, secret)
-    finally:
-        journal.close()
-    print(f"The passphrase of {args.journal} is changed.")
-    if passphrase.from_keychain(args.journal) is not None:
-        try:
-            keychain.remember(args.journal, secret)
-            print("The keychain now holds the new passphrase.")
-        except KeychainUnavailable as exc:
-            print(f"Could not update the keychain ({exc}); you will be asked.", file=sys.stderr)
-    return 0
-
-
-def cmd_backup(args: argparse.Namespace) -> int:
-    """Back the journal up and verify the copy."""
-    from iltdesk.store.backup import backup
-
-    with passphrase.unlock(args.journal) as journal:
-        report = backup(journal, args.dest)
-    print(f"Backed up to {args.dest} and verified ({report.pages} pages).")
-    return 0
-
-
-def cmd_restore(args: argparse.Namespace) -> int:
-    """Restore a backup, keeping the current journal beside it."""
-    from iltdesk.store.backup import restore
-
-    secret = passphrase.from_keychain(args.journal) or passphrase.from_env()
-    if not secret:
-        secret = passphrase.prompt(f"Passphrase of the backup {args.backup}: ")
-    if not passphrase.is_text(secret):
-        raise WrongPassphrase(f"The passphrase does not unlock {args.backup}.")
-    aside = restore(args.backup, args.journal, secret, force=args.force)
-    print(f"Restored {args.backup} to {args.journal}.")
-    if aside is not None:
-        print(f"The journal it replaced is kept as {aside}.")
     return 0
 
 
@@ -285,11 +255,17 @@ def cmd_note(args: argparse.Namespace) -> int:
         from iltdesk.store.backup import ensure_not_open
 
         ensure_not_open(args.journal)  # say so before the note is typed, not after
-        text = sys.stdin.read()
+        try:
+            text = sys.stdin.read()
+        except UnicodeDecodeError:
+            raise UsageError(
+                "The note on standard input is not UTF-8 text; nothing was saved."
+            ) from None
     else:
         text = args.text
     meeting = add_note(args.journal, args.lead, text, held_on=args.date)
     print(f"Saved a 1:1 note dated {meeting.held_on.isoformat()} (#{meeting.id}).")
+    report_days_backup(meeting.backup)
     return 0
 
 
@@ -340,8 +316,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         secret = os.environ.get(args.password_env)
         if not secret:
             raise UsageError(f"The environment variable {args.password_env} holds no password.")
-    if not args.output.parent.is_dir():
-        raise UsageError(f"There is no folder {args.output.parent} to write the PDF into.")
+    from iltdesk.destination import check_destination
+
+    # Checked before unlocking so a bad -o costs nothing; write_pdf checks again as it writes.
+    check_destination(args.output, journal=args.journal, replace=args.force)
     with passphrase.unlock(args.journal) as journal:
         with journal.session() as s:
             lead_id = find_lead(s, args.lead).id or 0
@@ -349,7 +327,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         cycle_ids = report.cycles_for_export(journal, lead_id, which=which)
         html = report.build_html(journal, report.ReportRequest(lead_id, cycle_ids, sections))
     report.gui_app()
-    pages = report.write_pdf(html, args.output, password=secret)
+    pages = report.write_pdf(
+        html, args.output, password=secret, journal=args.journal, replace=args.force
+    )
     print(f"Wrote {args.output} ({pages} page{'s' if pages != 1 else ''}).")
     return 0
 

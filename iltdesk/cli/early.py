@@ -29,7 +29,13 @@ def guess(argv: Sequence[str]) -> Path | None:
         return None
     if "-" in argv[2:]:
         return None  # a note typed on standard input: the journal stays free while it is typed
-    path = Path(argv[1])
+    from iltdesk.errors import UsageError
+    from iltdesk.paths import resolve_journal
+
+    try:  # resolved as the parser resolves it, so that ``claim`` finds the same path
+        path = resolve_journal(Path(argv[1]))
+    except UsageError:
+        return None
     return path if path.is_file() else None
 
 

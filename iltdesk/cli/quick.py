@@ -34,8 +34,10 @@ from iltdesk.store.connection import Connection, classify, is_storage_error, ope
 from iltdesk.store.unlocking import BackgroundUnlock
 
 if TYPE_CHECKING:
+    from iltdesk.errors import JournalError
     from iltdesk.search import Hit
     from iltdesk.store.journal import Journal
+    from iltdesk.store.rotation import BackupEntry
 
 # How SQLAlchemy stores a UTC datetime in SQLite, so the ORM reads our rows back unchanged.
 _STORED_DATETIME = "%Y-%m-%d %H:%M:%S.%f"
@@ -174,21 +176,36 @@ def find_hits(path: Path, text: str, *, limit: int) -> list[Hit]:
 
 
 class SavedNote(NamedTuple):
-    """The 1:1 a quick note was saved as."""
+    """The 1:1 a quick note was saved as, and the day's backup taken after it, if one was
+    due (a ``JournalError`` when it could not be made)."""
 
     id: int
     held_on: date
+    backup: BackupEntry | JournalError | None = None
 
 
 def add_note(path: Path, lead_name: str, text: str, *, held_on: date | None = None) -> SavedNote:
-    """Record a 1:1 with the named lead holding ``text``, as ``one_on_one.add_quick_note``."""
+    """Record a 1:1 with the named lead holding ``text``, as ``one_on_one.add_quick_note``;
+    then take the day's backup if none is dated today (a principal who only ever jots notes
+    from the command line gets daily backups too)."""
     with unlock(path) as journal:
         if not isinstance(journal, QuickJournal):
             from iltdesk.one_on_one import add_quick_note
 
             meeting = add_quick_note(journal, lead_name, text, held_on=held_on)
-            return SavedNote(meeting.id or 0, meeting.held_on)
-        return _insert_note(journal, lead_name, text, held_on or date.today())
+            saved = SavedNote(meeting.id or 0, meeting.held_on)
+            return saved._replace(backup=_days_backup(journal))
+        saved = _insert_note(journal, lead_name, text, held_on or date.today())
+        return saved._replace(backup=_days_backup(journal))
+
+
+def _days_backup(journal: QuickJournal | Journal) -> BackupEntry | JournalError | None:
+    from iltdesk.store import rotation
+    from iltdesk.store.journal import Journal
+
+    if isinstance(journal, QuickJournal):  # the same locked connection, seen as the core's
+        journal = Journal(journal.path, journal.connection)
+    return rotation.take_if_due(journal, datetime.now())
 
 
 def _insert_note(journal: QuickJournal, lead_name: str, text: str, held_on: date) -> SavedNote:

@@ -23,6 +23,8 @@ def encrypt(data: bytes, password: str) -> bytes:
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
     try:
         writer.encrypt(user_password=password, owner_password=None, algorithm="AES-256")
+        # AES-256 (security handler revision 6) is PDF 2.0's: declare it, not pypdf's 1.3.
+        writer.pdf_header = "%PDF-2.0"
     except DependencyError:
         raise JournalError("Password protection needs the cryptography package.") from None
     out = io.BytesIO()

@@ -38,6 +38,7 @@ from PySide6.QtGui import (
 )
 
 from iltdesk import dates
+from iltdesk.destination import check_destination
 from iltdesk.errors import JournalError
 from iltdesk.report.content import META_LEAD, META_PREPARED, META_SCHOOL
 from iltdesk.report.fonts import ensure_fonts
@@ -107,17 +108,36 @@ def report_font(family: str, points: float) -> QFont:
     return font
 
 
-def render_pdf(html: str, path: Path, *, password: str | None = None) -> None:
-    """Write the summary to exactly ``path`` (mode 0600), AES-256 encrypted if ``password``."""
-    write_pdf(html, path, password=password)
+def render_pdf(
+    html: str,
+    path: Path,
+    *,
+    password: str | None = None,
+    journal: Path | None = None,
+    replace: bool = False,
+) -> None:
+    """Write the summary to exactly ``path`` (mode 0600), AES-256 encrypted if ``password``.
+
+    ``path`` is checked first (``check_destination``): never ``journal``'s own files, a
+    device or folder, nor an existing file unless ``replace``.
+    """
+    write_pdf(html, path, password=password, journal=journal, replace=replace)
 
 
-def write_pdf(html: str, path: Path, *, password: str | None = None) -> int:
+def write_pdf(
+    html: str,
+    path: Path,
+    *,
+    password: str | None = None,
+    journal: Path | None = None,
+    replace: bool = False,
+) -> int:
     """Like ``render_pdf``; returns the number of pages written."""
+    real = check_destination(Path(path), journal=journal, replace=replace)
     data, pages = pdf_bytes(html)
     if password is not None:
         data = encrypt(data, password)
-    write_private(Path(path), data)
+    write_private(real, data)
     return pages
 
 

@@ -72,9 +72,12 @@ def cycles_for_export(journal: Journal, lead_id: int, *, which: str = "latest") 
         if not recent:
             raise UsageError(f"{lead.name} has no learning cycle that started in the last year.")
         return tuple(recent)
-    if not choice.lstrip("#").isdigit():
+    number = choice.lstrip("#")
+    # ASCII digits only ("²" is a digit to str.isdigit but not to int), and few enough of them
+    # that int() accepts them (it refuses over 4,300 digits).
+    if not (number.isascii() and number.isdigit() and len(number) <= 18):
         raise UsageError(f"Choose the cycle as latest, all or a cycle number, not '{which}'.")
-    wanted = int(choice.lstrip("#"))
+    wanted = int(number)
     if wanted not in {c.id for c in cycles}:
         raise UsageError(f"{lead.name} has no learning cycle #{wanted}.")
     return (wanted,)

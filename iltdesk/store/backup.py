@@ -18,6 +18,8 @@ from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
 
+from iltdesk.destination import backups_dir as backups_dir
+from iltdesk.destination import check_destination, check_restore_target
 from iltdesk.errors import (
     DiskFull,
     JournalDamaged,
@@ -25,14 +27,17 @@ from iltdesk.errors import (
     JournalInUse,
     NotAJournal,
     UsageError,
+    WrongPassphrase,
 )
 from iltdesk.paths import (
     JOURNAL_SUFFIX,
+    TEMP_PREFIX,
     create_private_file,
     ensure_private_dir,
     fsync_dir,
     fsync_file,
     private_temp_path,
+    temp_owner_gone,
 )
 from iltdesk.search_index import INDEX_TABLE
 from iltdesk.store import schema, verifier
@@ -74,20 +79,16 @@ def _free_name(folder: Path, stem: str) -> Path:
     return candidate
 
 
-def backups_dir(journal_path: Path) -> Path:
-    """The private folder beside a journal where its automatic backups go."""
-    return journal_path.parent / f"{journal_path.stem}.backups"
-
-
 STALE_TEMP_AFTER_S = 3600.0
 
 
 def sweep_stale_temp_files(journal_path: Path, older_than: float = STALE_TEMP_AFTER_S) -> int:
     """Delete the temporary copies a crash left beside a journal or in its backups folder.
 
-    Only our own names (``.iltdesk-*.tmp`` and SQLite's companions of them) older than
-    ``older_than`` seconds go: a younger one may belong to a backup still running elsewhere.
-    Returns how many were removed.
+    Only our own names (``.iltdesk-*.tmp`` and SQLite's companions of them) go: at once when
+    the process that made one is gone (a keyed copy never outlives its process by more than
+    the next start), else once older than ``older_than`` seconds (a name without a live
+    owner's id, or an owner that cannot be asked). Returns how many were removed.
     """
     return sweep_folders((journal_path.parent, backups_dir(journal_path)), older_than)
 
@@ -97,9 +98,11 @@ def sweep_folders(folders: Iterable[Path], older_than: float = STALE_TEMP_AFTER_
     cutoff = time.time() - older_than
     removed = 0
     for folder in folders:
-        for leftover in folder.glob(".iltdesk-*.tmp*") if folder.is_dir() else ():
+        for leftover in folder.glob(f"{TEMP_PREFIX}*.tmp*") if folder.is_dir() else ():
             with contextlib.suppress(OSError):
-                if leftover.is_file() and leftover.stat().st_mtime < cutoff:
+                if leftover.is_file() and (
+                    temp_owner_gone(leftover) or leftover.stat().st_mtime < cutoff
+                ):
                     leftover.unlink()
                     removed += 1
     return removed
@@ -200,9 +203,13 @@ def write_backup(conn: Connection, dest: Path) -> CheckReport:
 
 
 def backup(journal: Journal, dest: Path) -> CheckReport:
-    """Back an open journal up to ``dest`` and verify the copy before reporting success."""
+    """Back an open journal up to ``dest`` and verify the copy before reporting success.
+
+    ``dest`` must be a new file, and never one of the journal's own (``check_destination``).
+    """
+    real = check_destination(dest, journal=journal.path, new_folders=True)
     with journal.raw() as conn:
-        return write_backup(conn, dest)
+        return write_backup(conn, real)
 
 
 def backup_before_migration(conn: Connection, path: Path, revision: str | None) -> Path | None:
@@ -305,32 +312,53 @@ def restore(backup_path: Path, journal_path: Path, passphrase: str, *, force: bo
 
     The current journal, if any, is kept beside it under a timestamped name (returned).
     """
-    if journal_path.exists() and not force:
-        raise UsageError(f"{journal_path} exists; pass --force to replace it (it will be kept).")
+    return restore_with(backup_path, journal_path, (passphrase,), force=force)[0]
+
+
+def restore_with(
+    backup_path: Path, journal_path: Path, passphrases: Iterable[str], *, force: bool
+) -> tuple[Path | None, str]:
+    """``restore``, trying each of ``passphrases`` in turn on the backup (read lazily, so a
+    prompt comes last and only when needed); returns the journal set aside and the
+    passphrase that opened the backup. The last wrong passphrase's error is raised if none
+    does, with nothing changed."""
+    target = check_restore_target(journal_path, backup=backup_path, replace=force)
     if not backup_path.is_file():
         raise UsageError(f"There is no backup at {backup_path}.")
-    ensure_private_dir(journal_path.parent)
+    ensure_private_dir(target.parent)
     aside = None
-    with private_temp_path(journal_path) as tmp:
+    with private_temp_path(target) as tmp:
         try:
             shutil.copyfile(backup_path, tmp)
             fsync_file(tmp)
         except OSError as exc:
             raise _storage_error(exc, journal_path, "the backup was not restored") from None
-        try:
-            _verify_file(tmp, passphrase)
-        except JournalError as exc:  # name the file the person chose, not our temporary copy
-            raise type(exc)(str(exc).replace(str(tmp), str(backup_path))) from None
-        if journal_path.exists():
-            ensure_not_open(journal_path)
-            _fold_wal(journal_path, passphrase)
+        secret = _first_that_opens(tmp, backup_path, passphrases)
+        if target.exists():
+            ensure_not_open(target)
+            _fold_wal(target, secret)
             try:
-                aside = _set_aside(journal_path)
+                aside = _set_aside(target)
             except OSError as exc:
                 raise _storage_error(exc, journal_path, "the backup was not restored") from None
-        os.replace(tmp, journal_path)
-        fsync_dir(journal_path.parent)
-    return aside
+        os.replace(tmp, target)
+        fsync_dir(target.parent)
+    return aside, secret
+
+
+def _first_that_opens(copy: Path, backup_path: Path, passphrases: Iterable[str]) -> str:
+    """The first passphrase that opens ``copy`` (our private copy of ``backup_path``), which
+    is verified as a whole journal on the way."""
+    refused: JournalError = WrongPassphrase(f"No passphrase was given for {backup_path}.")
+    for secret in passphrases:
+        try:
+            _verify_file(copy, secret)
+            return secret
+        except WrongPassphrase as exc:
+            refused = exc
+        except JournalError as exc:  # name the file the person chose, not our temporary copy
+            raise type(exc)(str(exc).replace(str(copy), str(backup_path))) from None
+    raise type(refused)(str(refused).replace(str(copy), str(backup_path))) from None
 
 
 def rekey(journal: Journal, new_passphrase: str) -> Journal:

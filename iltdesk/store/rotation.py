@@ -286,6 +286,16 @@ def take(journal: Journal, now: datetime) -> BackupEntry:
     return BackupEntry(dest, stamp, size, "automatic")
 
 
+def take_if_due(journal: Journal, now: datetime) -> BackupEntry | JournalError | None:
+    """The day's backup for a command that holds the journal for a moment (``iltdesk note``):
+    taken with the journal's own key if one is due, else None. A failure is returned, not
+    raised: what the command itself wrote is already saved, and says so before the failure."""
+    try:
+        return take(journal, now) if due(journal, now) else None
+    except JournalError as exc:
+        return exc
+
+
 def usable_folder(journal: Journal) -> Path:
     """The automatic backups' folder, made (0700) if it is the default one; a ``JournalError``
     when a chosen folder is missing (an unplugged drive) or cannot be made."""

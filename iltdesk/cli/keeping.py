@@ -1,0 +1,139 @@
+"""The commands that keep a journal safe: check, passwd, backup, restore.
+
+Each writes only where ``iltdesk.destination`` allows, and a writing command takes the day's
+backup when one is due, as the app does on its first unlock of the day.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from iltdesk.cli import passphrase
+from iltdesk.errors import JournalDamaged, KeychainUnavailable
+
+if TYPE_CHECKING:
+    from iltdesk.errors import JournalError
+    from iltdesk.store.rotation import BackupEntry
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Check passphrase, cipher pages, SQLite integrity, foreign keys and the index."""
+    from iltdesk.store.backup import check
+
+    with passphrase.unlock(args.journal) as journal:
+        report = check(journal)
+    if not report.ok:
+        raise JournalDamaged(f"{args.journal} is damaged: " + "; ".join(report.problems))
+    print(
+        f"{args.journal}: OK (passphrase, {report.pages} encrypted pages, integrity, "
+        f"foreign keys, search index; schema {report.revision})."
+    )
+    return 0
+
+
+def cmd_passwd(args: argparse.Namespace) -> int:
+    """Change the passphrase, and the keychain entry if one was kept."""
+    from iltdesk import keychain
+    from iltdesk.store import rotation
+    from iltdesk.store.backup import rekey
+
+    journal = passphrase.unlock(args.journal)
+    try:
+        secret = passphrase.new_passphrase(passphrase.ENV_NEW_PASSPHRASE)
+        journal = rekey(journal, secret)
+        print(f"The passphrase of {args.journal} is changed.")
+        report_days_backup(rotation.take_if_due(journal, datetime.now()))
+    finally:
+        journal.close()
+    if passphrase.from_keychain(args.journal) is not None:
+        try:
+            keychain.remember(args.journal, secret)
+            print("The keychain now holds the new passphrase.")
+        except KeychainUnavailable as exc:
+            print(f"Could not update the keychain ({exc}); you will be asked.", file=sys.stderr)
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    """Back the journal up and verify the copy."""
+    from iltdesk.destination import check_destination
+    from iltdesk.store.backup import backup
+
+    check_destination(args.dest, journal=args.journal, new_folders=True)  # before unlocking
+    with passphrase.unlock(args.journal) as journal:
+        report = backup(journal, args.dest)
+    print(f"Backed up to {args.dest} and verified ({report.pages} pages).")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """Restore a backup, keeping the current journal beside it."""
+    from iltdesk.store.backup import restore_with
+
+    candidates = _restore_passphrases(args.backup, args.journal)
+    aside, secret = restore_with(args.backup, args.journal, candidates, force=args.force)
+    print(f"Restored {args.backup} to {args.journal}.")
+    if aside is not None:
+        print(f"The journal it replaced is kept as {aside}.")
+    _keychain_after_restore(args.journal, secret)
+    return 0
+
+
+def _restore_passphrases(backup: Path, journal: Path) -> Iterator[str]:
+    """The passphrases a backup may open with, in the documented order: the one the keychain
+    keeps for the journal restored into, the one it keeps for the backup file itself,
+    ILTDESK_PASSPHRASE, then (at a terminal) a prompt, three times. Read lazily: a prompt
+    comes only when nothing before it opened the backup."""
+    tried: set[str] = set()
+    for secret in (
+        passphrase.from_keychain(journal),
+        passphrase.from_keychain(backup),
+        passphrase.from_env(),
+    ):
+        if secret and passphrase.is_text(secret) and secret not in tried:
+            tried.add(secret)
+            yield secret
+    if tried and not sys.stdin.isatty():
+        return  # the last refusal is reported; asking is impossible here
+    for attempt in range(passphrase.PROMPT_ATTEMPTS):
+        if attempt or tried:
+            print("That passphrase does not open the backup; try again.", file=sys.stderr)
+        secret = passphrase.prompt(f"Passphrase of the backup {backup}: ")
+        if passphrase.is_text(secret):
+            yield secret
+
+
+def _keychain_after_restore(journal: Path, secret: str) -> None:
+    """Say so when the keychain keeps another passphrase than the restored journal's (a
+    backup made before the passphrase was changed), and offer to update it."""
+    from iltdesk import keychain
+
+    remembered = passphrase.from_keychain(journal)
+    if remembered is None or remembered == secret:
+        return
+    print(
+        "The restored journal opens with the backup's passphrase, not the one the keychain "
+        "keeps for it."
+    )
+    if sys.stdin.isatty() and input("Keep the backup's passphrase in the keychain? [y/N] ")[
+        :1
+    ].lower() in ("y", "j"):
+        keychain.remember(journal, secret)
+        print("The keychain now holds the restored journal's passphrase.")
+    else:
+        print(f"Until you run `iltdesk remember {journal}`, you will be asked for it.")
+
+
+def report_days_backup(outcome: BackupEntry | JournalError | None) -> None:
+    """Say what became of the day's backup a writing command took (``take_if_due``)."""
+    from iltdesk.store.rotation import BackupEntry
+
+    if isinstance(outcome, BackupEntry):
+        print(f"Took today's backup ({outcome.path.name}).")
+    elif outcome is not None:
+        print(f"iltdesk: today's backup was not made: {outcome}", file=sys.stderr)
