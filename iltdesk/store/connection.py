@@ -225,9 +225,9 @@ def _prove_key(path: Path, shown: Path, passphrase: str) -> None:
     try:
         probe.execute("PRAGMA user_version").fetchone()
     except sqlcipher.Error as exc:
-        error = _explain(exc, path, shown, passphrase)
-        if isinstance(error, WrongPassphrase | JournalDamaged):
-            raise error from None
+        # Only the key is proven here: anything else is left to the real open, WAL and all.
+        if isinstance(classify(exc, shown), WrongPassphrase):
+            raise _explain(exc, path, shown, passphrase) from None
     finally:
         probe.close()
 
