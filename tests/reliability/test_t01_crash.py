@@ -9,8 +9,11 @@ recover the WAL a killed one left behind (and are themselves killed while doing 
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
+import signal
+import time
 from pathlib import Path
 
 from iltdesk.errors import JournalError
@@ -19,7 +22,15 @@ from iltdesk.store.backup import check
 from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE
 from tests.reliability.conftest import Figure, Trials
-from tests.reliability.workers import LEAD, ForkServer, note_text, parse_note
+from tests.reliability.workers import (
+    LEAD,
+    AppTypist,
+    ForkServer,
+    note_text,
+    parse_note,
+    saved_typing,
+    typing_journal,
+)
 
 # Some kills are timed from the fork, landing while the writer opens the journal (key
 # derivation, recovering the WAL the last one left); the rest from its first write.
@@ -97,3 +108,75 @@ def test_kill_9_loses_no_acknowledged_edit(tmp_path: Path, trials: Trials, figur
     assert acknowledged > 0
     assert lost == 0
     assert passed == kills
+
+
+# The autosave's maximum wait (1 s) plus room for the commit and a busy two-core machine.
+AGE_BOUND_S = 1.5
+TYPE_FOR_S = (1.5, 4.0)  # when the signal comes, after the first key
+
+
+def _app_env() -> dict[str, str]:
+    return {**os.environ, "ILTDESK_PASSPHRASE": PASSPHRASE, "QT_QPA_PLATFORM": "offscreen"}
+
+
+def _typing_then(
+    signum: int, folder: Path, rng: random.Random
+) -> tuple[float, dict[int, float], int, int]:
+    """Type in a fresh app until ``signum`` comes, at a random moment; (when it was sent,
+    when each key was taken, letters saved, exit status). The journal is in ``folder``."""
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    path = folder / "typing.iltdesk"
+    meeting = typing_journal(path, PASSPHRASE)
+    with AppTypist(path, folder / "keys.log", _app_env()) as app:
+        app.wait_for_keys(1)
+        at = app.keys()[0][1] + rng.uniform(*TYPE_FOR_S)  # one clock for all processes
+        time.sleep(max(0.0, at - time.monotonic()))
+        sent = app.signal(signum)
+        status, _ = app.finish()
+        keys = dict(app.keys())
+    return sent, keys, saved_typing(path, PASSPHRASE, meeting), status
+
+
+def test_kill_9_during_continuous_typing_loses_at_most_a_second(
+    tmp_path: Path, trials: Trials, figure: Figure
+) -> None:
+    kills = trials(2, 50)
+    rng = random.Random()
+    worst = 0.0
+    keys_total = 0
+    for _ in range(kills):
+        killed_at, keys, saved, status = _typing_then(signal.SIGKILL, tmp_path / "k", rng)
+        assert status == -signal.SIGKILL
+        lost_from = saved + 1  # the first letter the journal does not hold
+        if lost_from in keys:
+            worst = max(worst, killed_at - keys[lost_from])
+        keys_total += len(keys)
+    ok = worst <= AGE_BOUND_S
+    figure(
+        "T1",
+        "kill -9 while typing",
+        f"{kills} kills during continuous typing ({keys_total:,} keys); the oldest letter lost "
+        f"was typed {worst:.2f} s before the kill (bound {AGE_BOUND_S} s)",
+        ok,
+    )
+    assert ok, f"text typed {worst:.2f} s before the kill was lost"
+
+
+def test_sigterm_during_typing_loses_nothing_and_closes_cleanly(
+    tmp_path: Path, trials: Trials, figure: Figure
+) -> None:
+    runs = trials(1, 20)
+    rng = random.Random()
+    lost = unclean = 0
+    for _ in range(runs):
+        _, keys, saved, status = _typing_then(signal.SIGTERM, tmp_path / "t", rng)
+        lost += saved < len(keys)
+        unclean += status != 0 or Path(tmp_path / "t" / "typing.iltdesk-wal").exists()
+    figure(
+        "T1",
+        "SIGTERM while typing",
+        f"{runs} runs: {lost} lost typing, {unclean} not closed cleanly (exit 0, no -wal)",
+        lost == 0 and unclean == 0,
+    )
+    assert lost == 0 and unclean == 0
