@@ -200,9 +200,9 @@ class ExportDialog(QDialog):
             return None
         path = Path(chosen if chosen.lower().endswith(".pdf") else f"{chosen}.pdf")
         html, journal = self.html, self.context.journal.path
-        # The save dialog has asked before replacing a file; the core still refuses the
-        # journal's own files, folders and devices.
-        replace = Path(chosen).exists()
+        # The save dialog asked before replacing what was chosen (not a name we added
+        # ".pdf" to); the core still refuses the journal's own files, folders and devices.
+        replace = path == Path(chosen)
 
         def write() -> None:
             render_pdf(html, path, password=password, journal=journal, replace=replace)
