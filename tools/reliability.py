@@ -27,7 +27,7 @@ SUITE = REPO / "tests" / "reliability"
 REPORT = REPO / "docs" / "reliability.md"
 
 TITLES = {
-    "T1": "crash (kill -9 while writing)",
+    "T1": "crash (kill -9 while writing; kill -9 and SIGTERM while typing in the app)",
     "T2": "wrong passphrase",
     "T3": "tamper (one flipped byte)",
     "T4": "truncation",
@@ -39,6 +39,7 @@ TITLES = {
     "T10": "permissions",
     "T11": "interrupted rekey / backup / day's backup / restore / migration",
     "T12": "idle lock",
+    "T13": "shutdown (SIGHUP, lost display, no display, a one-second session)",
 }
 
 
