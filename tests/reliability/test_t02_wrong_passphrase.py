@@ -19,6 +19,8 @@ import textwrap
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from iltdesk.errors import WrongPassphrase
 from iltdesk.lead import add_lead, lead_summaries
 from iltdesk.one_on_one import add_quick_note
@@ -165,26 +167,34 @@ CRASHED_WRITER = textwrap.dedent(
 )
 
 
+@pytest.mark.parametrize("via", ["direct", "symlink"])
 def test_wrong_passphrases_leave_a_crash_left_wal_alone(
-    tmp_path: Path, journal_path: Path, trials: Trials, figure: Figure
+    tmp_path: Path, journal_path: Path, trials: Trials, figure: Figure, via: str
 ) -> None:
+    """Directly, and through a symlink (SQLite keeps the WAL beside the link's target)."""
     journal_path.parent.mkdir(parents=True)
     cmd = [sys.executable, "-c", CRASHED_WRITER, str(journal_path), PASSPHRASE]
     subprocess.run(cmd, check=True, timeout=120)
     assert Path(f"{journal_path}-wal").stat().st_size > 0
+    opened = journal_path
+    if via == "symlink":
+        opened = tmp_path / "elsewhere" / "link.iltdesk"
+        opened.parent.mkdir()
+        opened.symlink_to(journal_path)
     pristine = tmp_path / "pristine"
     shutil.copytree(journal_path.parent, pristine)
     before = snapshot(journal_path.parent)
+    beside_link = snapshot(opened.parent)
     rnd = random.Random(3)
     count = trials(3, 60)
     refused = changed = 0
     for i in range(count):
         secret = wrong_passphrase(KINDS[3 + i % 3], PASSPHRASE, rnd)  # near miss, NUL, random
         try:
-            Journal.open(journal_path, secret).close()
+            Journal.open(opened, secret).close()
         except WrongPassphrase:
             refused += 1
-        if snapshot(journal_path.parent) != before:
+        if snapshot(journal_path.parent) != before or snapshot(opened.parent) != beside_link:
             changed += 1
             shutil.rmtree(journal_path.parent)  # put the crash-left state back for the next one
             shutil.copytree(pristine, journal_path.parent)
@@ -192,13 +202,14 @@ def test_wrong_passphrases_leave_a_crash_left_wal_alone(
     ok = refused == count and changed == 0
     figure(
         "T2",
-        "wrong passphrase after a crash (WAL left beside the journal)",
+        "wrong passphrase after a crash (WAL left beside the journal)"
+        + (", through a symlink" if via == "symlink" else ""),
         f"{refused}/{count} rejected; journal or WAL changed by {changed}/{count} attempts",
         ok,
     )
     assert refused == count
     assert changed == 0, "a wrong passphrase checkpointed the crash-left WAL into the journal"
-    with Journal.open(journal_path, PASSPHRASE) as journal:
+    with Journal.open(opened, PASSPHRASE) as journal:
         assert len(lead_summaries(journal)) == 12
 
 

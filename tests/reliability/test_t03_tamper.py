@@ -4,6 +4,12 @@ Each trial copies a journal, flips one random bit pattern in one byte of one reg
 the copy and runs ``check`` on it, as ``iltdesk check`` does. A flip counts as detected when the
 open is refused with one of our errors or ``check`` reports a problem.
 
+A flip in page 1 or in the salt must say "damaged" (``JournalDamaged``), not "wrong passphrase",
+whenever anything can tell: page 1 always (the other pages prove the key), the salt when a
+crash-left WAL still holds a copy of page 1. A damaged salt with no such copy is refused as a
+wrong passphrase: no reader can tell it from one. The WAL flips also run through a symlink and
+a relative path, where SQLite keeps the WAL beside the link's target.
+
 One case cannot be detected by any reader of the format: a flip in the WAL's final frame makes
 that frame fail its checksum exactly as a write torn by a power cut does, and SQLite then drops
 the last commit. Such a flip must return exactly the journal as it was before that commit; it
@@ -12,6 +18,7 @@ is counted and reported on its own ("rolled back"), never as detected.
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
 from collections import Counter
@@ -26,12 +33,29 @@ from iltdesk.one_on_one import add_quick_note
 from iltdesk.store.backup import check
 from iltdesk.store.connection import PAGE_SIZE
 from iltdesk.store.journal import Journal
+from iltdesk.store.wal import wal_pages
 from tests.conftest import PASSPHRASE
 from tests.reliability.conftest import Figure, Trials
 
 Snapshot = list[tuple[object, ...]]
 Original = tuple[Path, Snapshot, Snapshot]  # file, its rows, its rows before the last commit
 FRAME = 24 + PAGE_SIZE
+# What a refusal must say, where the passphrase is right (other regions: any of our errors).
+EXPECTED = {
+    "page 1": "refused:JournalDamaged",
+    "salt, copy in the WAL": "refused:JournalDamaged",
+    "salt": "refused:WrongPassphrase",  # no copy of the salt anywhere: cannot be told
+}
+# Region -> (journal, how it is opened).
+REGIONS = {
+    "salt": ("closed", "direct"),
+    "salt, copy in the WAL": ("live", "direct"),
+    "page 1": ("closed", "direct"),
+    "random page": ("closed", "direct"),
+    "WAL": ("live", "direct"),
+    "WAL through a symlink": ("live", "link"),
+    "WAL by a relative path": ("live", "relative"),
+}
 
 
 @dataclass
@@ -41,6 +65,7 @@ class Tally:
     exact: int = 0  # not detected, but every row read back equals the original
     rolled_back: int = 0  # a flip in the WAL's final frame: exactly the state before it
     wrong: int = 0  # not detected and the data differs: the failure this test exists for
+    mislabelled: int = 0  # refused, but not as EXPECTED says (e.g. damage as a wrong key)
     how: Counter[str] = field(default_factory=Counter)
 
 
@@ -90,7 +115,19 @@ def flip(path: Path, offset: int, mask: int) -> None:
         fh.write(bytes([byte ^ mask]))
 
 
-def trial(original: Original, target: str, offset: int, mask: int, work: Path) -> str:
+def opened_as(copy: Path, via: str) -> Path:
+    """The path ``copy`` is opened by: itself, a symlink beside its folder, or relative."""
+    if via == "link":
+        link = copy.parent.parent / f"link-{copy.name}"
+        link.unlink(missing_ok=True)
+        link.symlink_to(copy)
+        return link
+    return Path(os.path.relpath(copy)) if via == "relative" else copy
+
+
+def trial(
+    original: Original, target: str, offset: int, mask: int, work: Path, via: str = "direct"
+) -> str:
     """Tamper with a copy; return how it came out: 'refused:<Error>', 'check', 'exact',
     'rolled back' (the state before the last commit) or 'wrong'.
     """
@@ -103,7 +140,7 @@ def trial(original: Original, target: str, offset: int, mask: int, work: Path) -
             shutil.copyfile(f"{source}{suffix}", f"{copy}{suffix}")
     flip(Path(f"{copy}{target}"), offset, mask)
     try:
-        with Journal.open(copy, PASSPHRASE) as journal:
+        with Journal.open(opened_as(copy, via), PASSPHRASE) as journal:
             read_back = snapshot(journal)
             report = check(journal)
     except JournalError as exc:
@@ -117,7 +154,7 @@ def trial(original: Original, target: str, offset: int, mask: int, work: Path) -
 
 def offsets(where: str, rng: random.Random, sizes: dict[str, int]) -> tuple[str, int]:
     """(file suffix, byte offset) of one random byte in region ``where``."""
-    if where == "salt":
+    if where.startswith("salt"):
         return "", rng.randrange(16)
     if where == "page 1":
         return "", rng.randrange(16, PAGE_SIZE)
@@ -133,15 +170,17 @@ def test_one_flipped_byte_is_always_detected(
     count = trials(3, 100)
     rng = random.Random()
     tallies: dict[str, Tally] = {}
-    for where in ("salt", "page 1", "random page", "WAL"):
-        original = originals["live" if where == "WAL" else "closed"]
+    assert any(n == 1 for n, _ in wal_pages(originals["live"][0])), "page 1 not in the WAL"
+    for where, (which, via) in REGIONS.items():
+        original = originals[which]
         source = original[0]
         wal = Path(f"{source}-wal")
         sizes = {"main": source.stat().st_size, "wal": wal.stat().st_size if wal.exists() else 0}
         tally = tallies[where] = Tally()
         for _ in range(count):
             suffix, offset = offsets(where, rng, sizes)
-            result = trial(original, suffix, offset, rng.randrange(1, 256), tmp_path / "work")
+            mask = rng.randrange(1, 256)
+            result = trial(original, suffix, offset, mask, tmp_path / "work", via)
             in_final_frame = suffix == "-wal" and offset >= sizes["wal"] - FRAME
             if result == "rolled back" and not in_final_frame:
                 result = "wrong"
@@ -151,15 +190,18 @@ def test_one_flipped_byte_is_always_detected(
             tally.exact += result == "exact"
             tally.rolled_back += result == "rolled back"
             tally.wrong += result == "wrong"
+            tally.mislabelled += where in EXPECTED and result != EXPECTED[where]
     for where, t in tallies.items():
         ways = ", ".join(f"{n} {how}" for how, n in sorted(t.how.items()))
         figure(
             "T3",
             f"tamper {where}",
             f"{t.detected}/{t.trials} detected, {t.wrong} returned wrong data silently"
-            + (f", {t.rolled_back} rolled back the last commit" if where == "WAL" else "")
+            + (f", {t.rolled_back} rolled back the last commit" if "WAL" in where else "")
+            + (f", {t.mislabelled} not {EXPECTED[where]}" if where in EXPECTED else "")
             + f" ({ways})",
-            t.detected + t.rolled_back == t.trials and t.wrong == 0,
+            t.detected + t.rolled_back == t.trials and t.wrong == 0 and t.mislabelled == 0,
         )
     assert all(t.wrong == 0 for t in tallies.values()), tallies
+    assert all(t.mislabelled == 0 for t in tallies.values()), tallies
     assert all(t.detected + t.rolled_back == t.trials for t in tallies.values()), tallies
