@@ -295,3 +295,17 @@ def test_a_journal_made_through_a_link_lives_where_the_link_leads(tmp_path: Path
         assert not Path(f"{link}-wal").exists()
     with Journal.open(link, PASSPHRASE) as journal:
         assert len(journal.execute("SELECT id FROM lead")) == 1
+
+
+def test_read_only_migrates_a_writable_older_journal_first(tmp_path: Path) -> None:
+    """Reading needs the current schema: a journal this process may change is migrated (after
+    its verified backup), as any open does, and is read-only afterwards."""
+    path = tmp_path / "old.iltdesk"
+    shutil.copyfile(REPO / "tests" / "fixtures" / "journal-0001.iltdesk", path)
+    with Journal.open(path, "fixture-0001 passphrase", read_only=True) as journal:
+        from iltdesk.store import schema
+
+        revision = journal.execute("SELECT version_num FROM alembic_version")[0][0]
+        assert revision == schema.HEAD_REVISION
+        with pytest.raises(JournalReadOnly):
+            add_lead(journal, "Dana Whitfield")

@@ -102,9 +102,10 @@ def write_problem(path: Path) -> str | None:
     """
     if os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK):
         return None
-    try:
-        if os.statvfs(path).f_flag & os.ST_RDONLY:
-            return "its disk is read-only"
-    except OSError:
-        pass
+    if os.name == "posix":  # statvfs is POSIX only
+        try:
+            if os.statvfs(path).f_flag & os.ST_RDONLY:
+                return "its disk is read-only"
+        except OSError:
+            pass
     return "its file is read-only" if not os.access(path, os.W_OK) else "its folder is read-only"
