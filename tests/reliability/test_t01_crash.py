@@ -9,11 +9,9 @@ recover the WAL a killed one left behind (and are themselves killed while doing 
 
 from __future__ import annotations
 
-import os
 import random
 import shutil
 import signal
-import time
 from pathlib import Path
 
 from iltdesk.errors import JournalError
@@ -21,16 +19,9 @@ from iltdesk.lead import add_lead
 from iltdesk.store.backup import check
 from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE
+from tests.reliability.app_typist import typing_then
 from tests.reliability.conftest import Figure, Trials
-from tests.reliability.workers import (
-    LEAD,
-    AppTypist,
-    ForkServer,
-    note_text,
-    parse_note,
-    saved_typing,
-    typing_journal,
-)
+from tests.reliability.workers import LEAD, ForkServer, note_text, parse_note
 
 # Some kills are timed from the fork, landing while the writer opens the journal (key
 # derivation, recovering the WAL the last one left); the rest from its first write.
@@ -112,30 +103,6 @@ def test_kill_9_loses_no_acknowledged_edit(tmp_path: Path, trials: Trials, figur
 
 # The autosave's maximum wait (1 s) plus room for the commit and a busy two-core machine.
 AGE_BOUND_S = 1.5
-TYPE_FOR_S = (1.5, 4.0)  # when the signal comes, after the first key
-
-
-def _app_env() -> dict[str, str]:
-    return {**os.environ, "ILTDESK_PASSPHRASE": PASSPHRASE, "QT_QPA_PLATFORM": "offscreen"}
-
-
-def _typing_then(
-    signum: int, folder: Path, rng: random.Random
-) -> tuple[float, dict[int, float], int, int]:
-    """Type in a fresh app until ``signum`` comes, at a random moment; (when it was sent,
-    when each key was taken, letters saved, exit status). The journal is in ``folder``."""
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir()
-    path = folder / "typing.iltdesk"
-    meeting = typing_journal(path, PASSPHRASE)
-    with AppTypist(path, folder / "keys.log", _app_env()) as app:
-        app.wait_for_keys(1)
-        at = app.keys()[0][1] + rng.uniform(*TYPE_FOR_S)  # one clock for all processes
-        time.sleep(max(0.0, at - time.monotonic()))
-        sent = app.signal(signum)
-        status, _ = app.finish()
-        keys = dict(app.keys())
-    return sent, keys, saved_typing(path, PASSPHRASE, meeting), status
 
 
 def test_kill_9_during_continuous_typing_loses_at_most_a_second(
@@ -146,7 +113,7 @@ def test_kill_9_during_continuous_typing_loses_at_most_a_second(
     worst = 0.0
     keys_total = 0
     for _ in range(kills):
-        killed_at, keys, saved, status = _typing_then(signal.SIGKILL, tmp_path / "k", rng)
+        killed_at, keys, saved, status = typing_then(signal.SIGKILL, tmp_path / "k", rng)
         assert status == -signal.SIGKILL
         lost_from = saved + 1  # the first letter the journal does not hold
         if lost_from in keys:
@@ -170,7 +137,7 @@ def test_sigterm_during_typing_loses_nothing_and_closes_cleanly(
     rng = random.Random()
     lost = unclean = 0
     for _ in range(runs):
-        _, keys, saved, status = _typing_then(signal.SIGTERM, tmp_path / "t", rng)
+        _, keys, saved, status = typing_then(signal.SIGTERM, tmp_path / "t", rng)
         lost += saved < len(keys)
         unclean += status != 0 or Path(tmp_path / "t" / "typing.iltdesk-wal").exists()
     figure(

@@ -1,6 +1,6 @@
 """T13 shutdown: however the app is ended, what was typed is saved and the journal closed.
 
-Each case runs the real app in its own process (``workers.run_app_typist``: keys driven by a
+Each case runs the real app in its own process (``app_typist.run_app_typist``: keys driven by a
 timer inside it) and ends it from outside: SIGHUP (the terminal closed), the X server killed
 under it (Xvfb; skipped when Xvfb is not installed), no display at all (one plain line, exit
 code 2, no core dump, the journal untouched although its unlock had started), and a session of
@@ -23,9 +23,14 @@ from iltdesk.store import rotation
 from iltdesk.store.backup import check
 from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE, REPO
+from tests.reliability.app_typist import (
+    AppTypist,
+    app_env,
+    saved_typing,
+    typing_journal,
+    typing_then,
+)
 from tests.reliability.conftest import Figure, Trials
-from tests.reliability.test_t01_crash import _app_env, _typing_then
-from tests.reliability.workers import AppTypist, saved_typing, typing_journal
 from ui.shutdown import DISPLAY_LOST, NO_DISPLAY
 
 
@@ -43,7 +48,7 @@ def test_sighup_during_typing_saves_everything_and_closes(
     rng = random.Random()
     lost = unclean = 0
     for _ in range(runs):
-        _, keys, saved, status = _typing_then(signal.SIGHUP, tmp_path / "h", rng)
+        _, keys, saved, status = typing_then(signal.SIGHUP, tmp_path / "h", rng)
         lost += saved < len(keys)
         unclean += status != 0 or Path(tmp_path / "h" / "typing.iltdesk-wal").exists()
     ok = lost == 0 and unclean == 0
@@ -78,7 +83,7 @@ def test_losing_the_display_while_typing_saves_everything_and_closes(
     for _ in range(runs):
         path, meeting = _fresh(tmp_path / "x")
         server, display = _xvfb()
-        env = {**_app_env(), "QT_QPA_PLATFORM": "xcb", "DISPLAY": display}
+        env = {**app_env(), "QT_QPA_PLATFORM": "xcb", "DISPLAY": display}
         env.pop("WAYLAND_DISPLAY", None)
         try:
             with AppTypist(path, tmp_path / "x" / "keys.log", env) as app:
@@ -104,7 +109,7 @@ def test_losing_the_display_while_typing_saves_everything_and_closes(
 def test_no_display_says_so_in_one_line_and_exits_2(tmp_path: Path, figure: Figure) -> None:
     path, _ = _fresh(tmp_path / "n")
     before = path.read_bytes()
-    env = {**_app_env(), "QT_QPA_PLATFORM": ""}
+    env = {**app_env(), "QT_QPA_PLATFORM": ""}
     for name in ("DISPLAY", "WAYLAND_DISPLAY"):
         env.pop(name, None)
     done = subprocess.run(
@@ -138,7 +143,7 @@ def test_a_session_of_a_second_still_leaves_the_days_backup(
     missing = lost = 0
     for _ in range(runs):
         path, meeting = _fresh(tmp_path / "s")
-        with AppTypist(path, tmp_path / "s" / "keys.log", _app_env(), quit_after=1.0) as app:
+        with AppTypist(path, tmp_path / "s" / "keys.log", app_env(), quit_after=1.0) as app:
             status, _ = app.finish(timeout=120)
             keys = app.keys()
         lost += status != 0 or saved_typing(path, PASSPHRASE, meeting) < len(keys)
