@@ -40,6 +40,7 @@ TITLES = {
     "T11": "interrupted rekey / backup / day's backup / restore / migration",
     "T12": "idle lock",
     "T13": "shutdown (SIGHUP, lost display, no display, a one-second session)",
+    "T14": "destinations that point at the journal",
 }
 
 
