@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
+from iltdesk.errors import JournalReadOnly
 from iltdesk.search_index import INDEX_TABLE
 
 # Private-use markers around highlighted terms; callers turn them into bold, brackets or HTML.
@@ -165,9 +166,13 @@ def _spell_out_prefix(journal: Searchable, query: str) -> str | None:
     if found is None:
         return query
     stem = found.group(1).lower()
-    journal.execute(
-        f"CREATE VIRTUAL TABLE IF NOT EXISTS {VOCABULARY} USING fts5vocab(main, {INDEX_TABLE}, row)"
-    )
+    try:
+        journal.execute(
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS {VOCABULARY} "
+            f"USING fts5vocab(main, {INDEX_TABLE}, row)"
+        )
+    except JournalReadOnly:  # a journal opened only to read refuses even a temporary table
+        return query
     after = stem[:-1] + chr(ord(stem[-1]) + 1)  # the first string past every word with the stem
     rows = journal.execute(
         f"SELECT term FROM {VOCABULARY} WHERE term >= ? AND term < ? LIMIT ?",

@@ -56,13 +56,14 @@ def test_an_early_unlock_is_handed_only_to_the_same_journal_and_passphrase(
     monkeypatch.setenv("ILTDESK_PASSPHRASE", PASSPHRASE)
     early.begin(["search", str(demo_path), "data"])
     assert early.claim(tmp_path / "other.iltdesk", PASSPHRASE) is None
-    assert early.claim(demo_path, "another passphrase") is None
-    ahead = early.claim(demo_path, PASSPHRASE)
+    assert early.claim(demo_path, "another passphrase", read_only=True) is None
+    assert early.claim(demo_path, PASSPHRASE) is None  # a search's unlock reads only
+    ahead = early.claim(demo_path, PASSPHRASE, read_only=True)
     assert ahead is not None
     conn = ahead.connection()
     try:
         assert conn.execute("SELECT count(*) FROM lead").fetchone()[0] > 0
-        assert early.claim(demo_path, PASSPHRASE) is None  # handed over once
+        assert early.claim(demo_path, PASSPHRASE, read_only=True) is None  # handed over once
     finally:
         conn.close()
 
@@ -84,7 +85,7 @@ def test_an_unclaimed_unlock_is_released_with_its_lock(
     with Journal.open(demo_path, PASSPHRASE):
         pass
     early.begin(["search", str(demo_path), "data"])
-    ahead = early.claim(demo_path, PASSPHRASE)
+    ahead = early.claim(demo_path, PASSPHRASE, read_only=True)
     assert ahead is not None
     ahead.wait()
     with pytest.raises(JournalInUse):

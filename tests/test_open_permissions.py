@@ -200,3 +200,26 @@ def test_the_cli_says_so_in_one_line_with_exit_8(
     if before is not None:
         assert state(journal.parent) == before
     assert stat.S_IMODE(journal.stat().st_mode) in (0o400, 0o600, 0)
+
+
+@pytest.mark.parametrize("how", ["file 0400", "folder read-only"])
+@pytest.mark.parametrize(
+    ("words", "shows"),
+    [
+        (["search", "J", "Lead"], "Lead 1"),
+        (["leads", "J"], "Lead 2"),
+        (["check", "J"], "OK (passphrase"),
+    ],
+    ids=["search", "leads", "check"],
+)
+def test_the_commands_that_only_read_still_work(
+    how: str, words: list[str], shows: str, templates: dict[str, Path], place: Path
+) -> None:
+    journal = lay_out(templates["closed"], place, how)
+    before = state(journal.parent)
+    argv = [str(journal) if w == "J" else w for w in words]
+    cmd = as_user(["-m", "iltdesk", *argv], place / "home", {"ILTDESK_PASSPHRASE": PASSPHRASE})
+    result = subprocess.run(cmd, capture_output=True, text=True, timeout=120, cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    assert shows in result.stdout
+    assert state(journal.parent) == before

@@ -273,7 +273,7 @@ def cmd_leads(args: argparse.Namespace) -> int:
     """List leads."""
     from iltdesk.lead import lead_summaries
 
-    with passphrase.unlock(args.journal) as journal:
+    with passphrase.unlock(args.journal, read_only=True) as journal:
         leads = lead_summaries(journal, include_archived=args.all)
     if args.json:
         rows = [
@@ -320,7 +320,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     # Checked before unlocking so a bad -o costs nothing; write_pdf checks again as it writes.
     check_destination(args.output, journal=args.journal, replace=args.force)
-    with passphrase.unlock(args.journal) as journal:
+    with passphrase.unlock(args.journal, read_only=True) as journal:
         with journal.session() as s:
             lead_id = find_lead(s, args.lead).id or 0
         which = "all" if args.all_cycles else args.cycle

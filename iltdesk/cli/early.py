@@ -51,14 +51,16 @@ def begin(argv: Sequence[str]) -> None:
         return
     from iltdesk.store.unlocking import BackgroundUnlock
 
-    _pending = BackgroundUnlock(path, secret)
+    # A search only reads: it also works on a journal that cannot be changed here.
+    _pending = BackgroundUnlock(path, secret, read_only=argv[0] == "search")
 
 
-def claim(path: Path, secret: str) -> BackgroundUnlock | None:
-    """The unlock ``begin`` started, if it is for ``path`` with ``secret``; else None."""
+def claim(path: Path, secret: str, *, read_only: bool = False) -> BackgroundUnlock | None:
+    """The unlock ``begin`` started, if it is for ``path`` with ``secret`` (and opened for
+    reading only, or not, as asked); else None."""
     global _pending
     early = _pending
-    if early is None or early.path != path or early.secret != secret:
+    if early is None or (early.path, early.secret, early.read_only) != (path, secret, read_only):
         return None
     _pending = None
     return early

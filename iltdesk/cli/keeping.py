@@ -24,15 +24,20 @@ if TYPE_CHECKING:
 def cmd_check(args: argparse.Namespace) -> int:
     """Check passphrase, cipher pages, SQLite integrity, foreign keys and the index."""
     from iltdesk.store.backup import check
+    from iltdesk.store.precheck import write_problem
 
-    with passphrase.unlock(args.journal) as journal:
+    read_only = write_problem(args.journal) is not None  # then checked as far as reading allows
+    with passphrase.unlock(args.journal, read_only=read_only) as journal:
         report = check(journal)
     if not report.ok:
         raise JournalDamaged(f"{args.journal} is damaged: " + "; ".join(report.problems))
+    index = "" if read_only else ", search index"
     print(
         f"{args.journal}: OK (passphrase, {report.pages} encrypted pages, integrity, "
-        f"foreign keys, search index; schema {report.revision})."
+        f"foreign keys{index}; schema {report.revision})."
     )
+    if read_only:
+        print("The search index was not checked: the journal is read-only here.")
     return 0
 
 

@@ -107,6 +107,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("iltdesk: interrupted; nothing more was changed.", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # The reader went away (``| head``): nothing to say to it. What is left to print
+        # goes nowhere, so that the exit itself does not fail on the closed pipe again.
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except Exception as exc:
         # Never print the message: it could quote a principal's notes. The type is enough.
         print(f"iltdesk: unexpected error ({type(exc).__name__}).", file=sys.stderr)

@@ -6,6 +6,7 @@ import getpass
 import os
 import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -85,11 +86,14 @@ def _open_with(opener: Callable[[Path, str], Journal], path: Path, secret: str) 
     return opener(path, secret)
 
 
-def unlock(path: Path, opener: Callable[[Path, str], Journal] | None = None) -> Journal:
-    """Open the journal at ``path`` with the first passphrase source that works."""
+def unlock(
+    path: Path, opener: Callable[[Path, str], Journal] | None = None, *, read_only: bool = False
+) -> Journal:
+    """Open the journal at ``path`` with the first passphrase source that works;
+    ``read_only`` for a command that only reads (it then works on a read-only journal too)."""
     from iltdesk.store.journal import Journal
 
-    open_with = opener or Journal.open
+    open_with = opener or partial(Journal.open, read_only=read_only)
     remembered = from_keychain(path)
     if remembered is not None:
         try:

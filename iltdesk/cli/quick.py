@@ -109,7 +109,9 @@ def _is_current(conn: Connection) -> bool:
     return found is not None
 
 
-def _finish_open(path: Path, conn: Connection, secret: str) -> QuickJournal | Journal:
+def _finish_open(
+    path: Path, conn: Connection, secret: str, read_only: bool = False
+) -> QuickJournal | Journal:
     try:
         current = _is_current(conn)
     except sqlcipher.Error as exc:
@@ -123,17 +125,21 @@ def _finish_open(path: Path, conn: Connection, secret: str) -> QuickJournal | Jo
     conn.close()
     from iltdesk.store.journal import Journal  # migrate (after a verified backup) and the rest
 
-    return Journal.open(path, secret)
+    return Journal.open(path, secret, read_only=read_only)
 
 
-def open_journal(path: Path, secret: str) -> QuickJournal | Journal:
-    """Unlock ``path`` with ``secret``: raw when it is current, through the core otherwise."""
+def open_journal(path: Path, secret: str, read_only: bool = False) -> QuickJournal | Journal:
+    """Unlock ``path`` with ``secret``: raw when it is current, through the core otherwise.
+    ``read_only``: for a command that only reads (see ``open_connection``)."""
     if not passphrase.is_text(secret):
         raise WrongPassphrase(f"The passphrase does not unlock {path}.")  # as passphrase.unlock
-    return _finish_open(path, open_connection(path, secret), secret)
+    conn = open_connection(path, secret, read_only=read_only)
+    return _finish_open(path, conn, secret, read_only)
 
 
-def unlock(path: Path, *, meanwhile: Callable[[], object] | None = None) -> QuickJournal | Journal:
+def unlock(
+    path: Path, *, meanwhile: Callable[[], object] | None = None, read_only: bool = False
+) -> QuickJournal | Journal:
     """Open ``path`` with the first passphrase source that works, as ``passphrase.unlock``.
 
     ``meanwhile`` runs once the key is being derived (an import the command needs next).
@@ -141,7 +147,9 @@ def unlock(path: Path, *, meanwhile: Callable[[], object] | None = None) -> Quic
     env_value = passphrase.from_env()
     early = None
     if env_value is not None and passphrase.is_text(env_value):
-        early = claim(path, env_value) or BackgroundUnlock(path, env_value)
+        early = claim(path, env_value, read_only=read_only) or BackgroundUnlock(
+            path, env_value, read_only=read_only
+        )
     if meanwhile is not None:
         meanwhile()
     remembered = passphrase.from_keychain(path)
@@ -150,16 +158,16 @@ def unlock(path: Path, *, meanwhile: Callable[[], object] | None = None) -> Quic
             early.discard()  # the remembered passphrase goes first, and it needs the lock
             early = None
         try:
-            return open_journal(path, remembered)
+            return open_journal(path, remembered, read_only)
         except WrongPassphrase:
             pass  # the journal's passphrase changed elsewhere: fall through to the others
     if env_value is not None:
         if early is None:
-            return open_journal(path, env_value)
-        return _finish_open(path, early.connection(), env_value)
+            return open_journal(path, env_value, read_only)
+        return _finish_open(path, early.connection(), env_value, read_only)
     for attempt in range(passphrase.PROMPT_ATTEMPTS):
         try:
-            return open_journal(path, passphrase.prompt(f"Passphrase for {path}: "))
+            return open_journal(path, passphrase.prompt(f"Passphrase for {path}: "), read_only)
         except WrongPassphrase:
             if attempt == passphrase.PROMPT_ATTEMPTS - 1:
                 raise
@@ -169,7 +177,8 @@ def unlock(path: Path, *, meanwhile: Callable[[], object] | None = None) -> Quic
 
 def find_hits(path: Path, text: str, *, limit: int) -> list[Hit]:
     """What ``iltdesk search`` prints: the core's search, on a quickly unlocked journal."""
-    with unlock(path, meanwhile=lambda: import_module("iltdesk.search")) as journal:
+    reading = unlock(path, meanwhile=lambda: import_module("iltdesk.search"), read_only=True)
+    with reading as journal:
         from iltdesk.search import search
 
         return search(journal, text, limit=limit)

@@ -108,8 +108,12 @@ def sweep_folders(folders: Iterable[Path], older_than: float = STALE_TEMP_AFTER_
     return removed
 
 
-def check_connection(conn: Connection, schema_name: str = "main") -> CheckReport:
-    """Run SQLCipher's page checks, SQLite's integrity and foreign-key checks and the index's."""
+def check_connection(
+    conn: Connection, schema_name: str = "main", *, index: bool = True
+) -> CheckReport:
+    """Run SQLCipher's page checks, SQLite's integrity and foreign-key checks and the index's
+    (unless ``index`` is False: FTS5 checks through an INSERT, which a read-only file refuses).
+    """
     report = CheckReport()
     checks = (
         ("cipher", f"PRAGMA {schema_name}.cipher_integrity_check"),
@@ -121,10 +125,11 @@ def check_connection(conn: Connection, schema_name: str = "main") -> CheckReport
         for label, sql in checks:
             rows = [r for r in conn.execute(sql).fetchall() if r and r[0] != "ok"]
             report.problems += [f"{label}: {' '.join(map(str, row))}" for row in rows[:20]]
-        conn.execute(
-            f"INSERT INTO {schema_name}.{INDEX_TABLE}({INDEX_TABLE}, rank) "
-            "VALUES ('integrity-check', 1)"
-        )
+        if index:
+            conn.execute(
+                f"INSERT INTO {schema_name}.{INDEX_TABLE}({INDEX_TABLE}, rank) "
+                "VALUES ('integrity-check', 1)"
+            )
         report.revision = conn.execute(
             f"SELECT version_num FROM {schema_name}.alembic_version"
         ).fetchone()[0]
@@ -144,8 +149,13 @@ def _storage_error(exc: BaseException, path: Path, unfinished: str) -> JournalEr
 
 
 def check(journal: Journal) -> CheckReport:
-    """Check an open journal from end to end (passphrase already proven by opening it)."""
+    """Check an open journal from end to end (passphrase already proven by opening it).
+
+    A journal opened read-only is checked as far as reading allows: not its search index.
+    """
     with journal.raw() as conn:
+        if journal.read_only:
+            return check_connection(conn, index=False)
         try:
             # Folding the WAL in needs room on the disk; a full one is told as such.
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

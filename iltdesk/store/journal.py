@@ -111,7 +111,9 @@ class Journal:
                 engine = create_engine(
                     "sqlite://", creator=lambda: conn, poolclass=StaticPool, module=sqlcipher
                 )
-                event.listen(engine, "begin", lambda c: c.exec_driver_sql("BEGIN IMMEDIATE"))
+                # A reader begins deferred: an immediate BEGIN asks for the write lock.
+                begin = "BEGIN" if self.read_only else "BEGIN IMMEDIATE"
+                event.listen(engine, "begin", lambda c: c.exec_driver_sql(begin))
                 self._engine = engine
             return self._engine
 

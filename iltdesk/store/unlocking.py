@@ -16,11 +16,13 @@ from iltdesk.store.connection import Connection, open_connection
 
 
 class BackgroundUnlock:
-    """``open_connection(path, secret)`` in a thread; collect it with ``connection()``."""
+    """``open_connection(path, secret, read_only=...)`` in a thread; collect it with
+    ``connection()``."""
 
-    def __init__(self, path: Path, secret: str) -> None:
+    def __init__(self, path: Path, secret: str, *, read_only: bool = False) -> None:
         self.path = path
         self.secret = secret
+        self.read_only = read_only
         self._conn: Connection | None = None
         self._error: BaseException | None = None
         self._thread = threading.Thread(
@@ -30,7 +32,7 @@ class BackgroundUnlock:
 
     def _run(self, path: Path) -> None:
         try:
-            self._conn = open_connection(path, self.secret)
+            self._conn = open_connection(path, self.secret, read_only=self.read_only)
         except BaseException as exc:  # handed to the caller's thread in connection()
             self._error = exc
 
