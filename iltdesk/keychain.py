@@ -159,6 +159,16 @@ def recall(journal_path: Path, timeout: float = RECALL_TIMEOUT_SECONDS) -> str |
     return None if value is None else str(value)
 
 
+def keeps_another(journal_path: Path, passphrase: str, timeout: float = TIMEOUT_SECONDS) -> bool:
+    """Whether the keychain remembers a passphrase for this journal other than ``passphrase``
+    (after restoring a backup made under an older one, say); False without a keychain."""
+    try:
+        remembered = recall(journal_path, timeout)
+    except KeychainUnavailable:
+        return False
+    return remembered is not None and remembered != passphrase
+
+
 def forget(journal_path: Path, timeout: float = TIMEOUT_SECONDS) -> bool:
     """Remove the remembered passphrase; True if there was one."""
     account = account_for(journal_path)

@@ -294,7 +294,25 @@ class SettingsDialog(QDialog):
         QMessageBox.information(
             self, "Restored", f"Restored. The journal it replaced is kept as {aside}."
         )
+        self._offer_keychain_update(path, secret)
         self.reject()  # the fields shown belong to the journal that was replaced: never save them
+
+    def _offer_keychain_update(self, path: Path, secret: str) -> None:
+        """A backup opens with the passphrase the journal had when it was made: when the
+        keychain keeps another, say so and offer to keep the restored journal's instead."""
+        if not keychain.keeps_another(path, secret, KEYCHAIN_TIMEOUT):
+            return
+        answer = QMessageBox.question(
+            self,
+            "Keep the backup's passphrase?",
+            "The restored journal opens with the passphrase you just typed, not the one this "
+            "computer's keychain keeps for it. Keep the new one in the keychain instead?",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            try:
+                keychain.remember(path, secret, KEYCHAIN_TIMEOUT)
+            except JournalError as exc:
+                QMessageBox.warning(self, "Not remembered", str(exc))
 
     def _reopen_unchanged(self, path: Path, secret: str) -> None:
         """After a failed restore: carry on if the passphrase typed also opens the journal."""

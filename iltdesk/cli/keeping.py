@@ -118,8 +118,7 @@ def _keychain_after_restore(journal: Path, secret: str) -> None:
     backup made before the passphrase was changed), and offer to update it."""
     from iltdesk import keychain
 
-    remembered = passphrase.from_keychain(journal)
-    if remembered is None or remembered == secret:
+    if not keychain.keeps_another(journal, secret):
         return
     print(
         "The restored journal opens with the backup's passphrase, not the one the keychain "

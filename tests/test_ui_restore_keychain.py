@@ -1,0 +1,84 @@
+"""Restoring a backup made under an older passphrase, from Settings with the keyboard: the app
+says the keychain keeps another passphrase and, if the person agrees, keeps the backup's."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from iltdesk import keychain
+from iltdesk.lead import add_lead
+from iltdesk.store import rotation
+from iltdesk.store.backup import rekey
+from iltdesk.store.journal import Journal
+from tests.conftest import PASSPHRASE
+from ui.context import AppContext
+from ui.main_window import MainWindow
+from ui.settings_dialog import SettingsDialog
+
+OLD = "the passphrase of last spring"
+
+
+def _press(key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    focused = QApplication.focusWidget()
+    assert focused is not None
+    QTest.keyClick(focused, key, modifier)
+
+
+def _tab_to(widget: QWidget) -> None:
+    for _ in range(60):
+        if QApplication.focusWidget() is widget:
+            return
+        _press(Qt.Key.Key_Tab)
+    raise AssertionError(f"Tab never reached {widget}")
+
+
+@pytest.mark.parametrize("answer", ["Yes", "No"])
+def test_the_app_offers_to_keep_the_restored_journals_passphrase(
+    qtbot: QtBot, journal_path: Path, monkeypatch: pytest.MonkeyPatch, answer: str
+) -> None:
+    with Journal.create(journal_path, OLD) as old:
+        add_lead(old, "Maya Ortiz")
+        rotation.take(old, datetime.now() - timedelta(days=2))
+        journal = rekey(old, PASSPHRASE)
+    keychain.remember(journal_path, PASSPHRASE)
+    questions: list[str] = []
+
+    def question(_parent: object, _title: str, text: str, *_: object) -> object:
+        questions.append(text)
+        return getattr(QMessageBox.StandardButton, answer)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(QMessageBox, "information", lambda *_: QMessageBox.StandardButton.Ok)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_: (OLD, True))  # typed: the old one
+
+    def restore_with_keys(dialog: SettingsDialog) -> int:
+        panel = dialog.backups
+        dialog.show()
+        dialog.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+        _tab_to(panel.list)
+        _press(Qt.Key.Key_Space)  # the newest backup (current on focus): the automatic one
+        assert panel.restore_button.isEnabled(), [i.text(2) for i in panel.list.selectedItems()]
+        _tab_to(panel.restore_button)
+        _press(Qt.Key.Key_Space)
+        return int(dialog.result())
+
+    monkeypatch.setattr(SettingsDialog, "exec", restore_with_keys)
+    window = MainWindow(AppContext(journal))
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    _press(Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    assert len(questions) == 1 and "not the one this computer's keychain keeps" in questions[0]
+    assert keychain.recall(journal_path) == (OLD if answer == "Yes" else PASSPHRASE)
+    window.close()
+    window.context.journal.close()
+    Journal.open(journal_path, OLD).close()
