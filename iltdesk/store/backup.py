@@ -10,7 +10,6 @@ import contextlib
 import errno
 import os
 import shutil
-import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -31,13 +30,11 @@ from iltdesk.errors import (
 )
 from iltdesk.paths import (
     JOURNAL_SUFFIX,
-    TEMP_PREFIX,
     create_private_file,
     ensure_private_dir,
     fsync_dir,
     fsync_file,
     private_temp_path,
-    temp_owner_gone,
 )
 from iltdesk.search_index import INDEX_TABLE
 from iltdesk.store import schema, verifier
@@ -77,35 +74,6 @@ def _free_name(folder: Path, stem: str) -> Path:
         n += 1
         candidate = folder / f"{stem}-{n}{JOURNAL_SUFFIX}"
     return candidate
-
-
-STALE_TEMP_AFTER_S = 3600.0
-
-
-def sweep_stale_temp_files(journal_path: Path, older_than: float = STALE_TEMP_AFTER_S) -> int:
-    """Delete the temporary copies a crash left beside a journal or in its backups folder.
-
-    Only our own names (``.iltdesk-*.tmp`` and SQLite's companions of them) go: at once when
-    the process that made one is gone (a keyed copy never outlives its process by more than
-    the next start), else once older than ``older_than`` seconds (a name without a live
-    owner's id, or an owner that cannot be asked). Returns how many were removed.
-    """
-    return sweep_folders((journal_path.parent, backups_dir(journal_path)), older_than)
-
-
-def sweep_folders(folders: Iterable[Path], older_than: float = STALE_TEMP_AFTER_S) -> int:
-    """``sweep_stale_temp_files`` for the given folders (a backups folder chosen in Settings)."""
-    cutoff = time.time() - older_than
-    removed = 0
-    for folder in folders:
-        for leftover in folder.glob(f"{TEMP_PREFIX}*.tmp*") if folder.is_dir() else ():
-            with contextlib.suppress(OSError):
-                if leftover.is_file() and (
-                    temp_owner_gone(leftover) or leftover.stat().st_mtime < cutoff
-                ):
-                    leftover.unlink()
-                    removed += 1
-    return removed
 
 
 def check_connection(

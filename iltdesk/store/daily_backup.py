@@ -27,9 +27,10 @@ import sqlcipher3.dbapi2 as sqlcipher
 from iltdesk.errors import DiskFull, JournalDamaged, JournalError, UsageError, WrongPassphrase
 from iltdesk.paths import create_private_temp, fsync_dir, fsync_file
 from iltdesk.store import rotation, schema
-from iltdesk.store.backup import check_connection, sweep_folders
+from iltdesk.store.backup import check_connection
 from iltdesk.store.connection import Connection, classify, keyed_connection
 from iltdesk.store.journal import Journal
+from iltdesk.store.leftovers import sweep_folders
 
 
 class PreparedBackup:

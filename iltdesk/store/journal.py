@@ -188,7 +188,7 @@ class Journal:
             journal.close()
             raise
         if not read_only:
-            from iltdesk.store.backup import sweep_stale_temp_files
+            from iltdesk.store.leftovers import sweep_stale_temp_files
 
             sweep_stale_temp_files(path)  # copies a crash left mid-backup, -restore or -rekey
         return journal

@@ -33,7 +33,6 @@ from iltdesk.one_on_one import add_quick_note
 from iltdesk.store import backup as backup_module
 from iltdesk.store import rotation, schema
 from iltdesk.store.backup import (
-    STALE_TEMP_AFTER_S,
     backup_before_migration,
     backups_dir,
     check,
@@ -42,6 +41,7 @@ from iltdesk.store.backup import (
 )
 from iltdesk.store.connection import open_connection
 from iltdesk.store.journal import Journal
+from iltdesk.store.leftovers import STALE_TEMP_AFTER_S
 from tests.conftest import PASSPHRASE
 from tests.reliability.conftest import Figure, Trials
 from tests.reliability.workers import (
