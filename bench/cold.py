@@ -64,7 +64,11 @@ def cold_start(journal: Path, home: Path) -> float:
     The passphrase comes from the keychain (a bench keychain backend), as it does for a
     principal who chose to remember it.
     """
-    env = cli_env(home, PYTHON_KEYRING_BACKEND="bench.keyring_backend.BenchKeyring")
+    bench_keychain = "bench.keyring_backend.BenchKeyring"
+    # iltdesk trusts only OS keychains; the bench's is let in the documented way.
+    env = cli_env(
+        home, PYTHON_KEYRING_BACKEND=bench_keychain, ILTDESK_KEYRING_BACKENDS=bench_keychain
+    )
     del env["ILTDESK_PASSPHRASE"]
     start = time.monotonic()
     proc = subprocess.run(

@@ -1,6 +1,7 @@
 """A keychain for the cold-start benchmark: answers the bench passphrase, stores nothing.
 
-Selected with ``PYTHON_KEYRING_BACKEND=bench.keyring_backend.BenchKeyring`` so the app
+Selected with ``PYTHON_KEYRING_BACKEND=bench.keyring_backend.BenchKeyring`` (and trusted
+through ``ILTDESK_KEYRING_BACKENDS``, as iltdesk trusts only OS keychains) so the app
 unlocks by its keychain path, as it does for a principal who chose "remember", on a machine
 without a desktop keychain. The passphrase is public: bench journals hold invented people.
 """

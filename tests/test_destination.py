@@ -11,6 +11,7 @@ import stat
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from iltdesk.cli.main import main
 from iltdesk.destination import check_destination, check_restore_target
@@ -123,8 +124,10 @@ def test_export_never_replaces_a_device(place: Path, capsys: pytest.CaptureFixtu
 
 
 def test_export_replaces_an_older_export_only_when_told(
-    place: Path, capsys: pytest.CaptureFixture[str]
+    qapp: QApplication, place: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """(``qapp``: the export makes a QGuiApplication otherwise, and the widgets of later
+    tests in this process would have no QApplication.)"""
     old = place / "elsewhere" / "old.pdf"
     assert main(_export(place, "E/old.pdf")) == 2
     assert old.read_bytes() == b"an older export"
