@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -247,18 +249,28 @@ def _open_read_only(path: Path, shown: Path, passphrase: str, problem: str) -> C
             "where it can be changed."
         )
     conn = _immutable(path, passphrase)
-    try:
+    with _closed_on_failure(conn, path, shown, passphrase):
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         _refuse_unknown(conn)
         _tune(conn)
         conn.execute("PRAGMA query_only = ON")
+    return conn
+
+
+@contextmanager
+def _closed_on_failure(
+    conn: Connection, real: Path, shown: Path, passphrase: str
+) -> Iterator[Connection]:
+    """Close ``conn`` if the block fails (releasing its lock); a storage error becomes the
+    error a person should see."""
+    try:
+        yield conn
     except sqlcipher.Error as exc:
         conn.close()
-        raise _explain(exc, path, shown, passphrase) from None
-    except JournalError:
+        raise _explain(exc, real, shown, passphrase) from None
+    except BaseException:
         conn.close()
         raise
-    return conn
 
 
 def open_connection(path: Path, passphrase: str, *, read_only: bool = False) -> Connection:
@@ -298,17 +310,11 @@ def open_connection(path: Path, passphrase: str, *, read_only: bool = False) -> 
         if reason is not None:
             raise _restore_advice(path, reason)
     conn = _connect(real, passphrase)
-    try:
+    with _closed_on_failure(conn, real, path, passphrase):
         # SQLite itself refuses a file shorter than its header says ("malformed").
         _configure(conn, path)
         if read_only:
             conn.execute("PRAGMA query_only = ON")
-    except sqlcipher.Error as exc:
-        conn.close()
-        raise _explain(exc, real, path, passphrase) from None
-    except JournalError:
-        conn.close()
-        raise
     return conn
 
 

@@ -183,5 +183,17 @@ def typing_then(
     return sent, keys, saved_typing(path, PASSPHRASE, meeting), status
 
 
+def signalled_while_typing(signum: int, folder: Path, runs: int) -> tuple[int, int]:
+    """``runs`` fresh apps each typed into until ``signum`` comes: (how many lost typing, how
+    many did not close cleanly: a non-zero exit or a ``-wal`` left beside the journal)."""
+    rng = random.Random()
+    lost = unclean = 0
+    for _ in range(runs):
+        _, keys, saved, status = typing_then(signum, folder, rng)
+        lost += saved < len(keys)
+        unclean += status != 0 or Path(folder / "typing.iltdesk-wal").exists()
+    return lost, unclean
+
+
 if __name__ == "__main__":
     run_app_typist(**json.loads(sys.argv[1]))

@@ -19,7 +19,7 @@ from iltdesk.lead import add_lead
 from iltdesk.store.backup import check
 from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE
-from tests.reliability.app_typist import typing_then
+from tests.reliability.app_typist import signalled_while_typing, typing_then
 from tests.reliability.conftest import Figure, Trials
 from tests.reliability.workers import LEAD, ForkServer, note_text, parse_note
 
@@ -134,12 +134,7 @@ def test_sigterm_during_typing_loses_nothing_and_closes_cleanly(
     tmp_path: Path, trials: Trials, figure: Figure
 ) -> None:
     runs = trials(1, 20)
-    rng = random.Random()
-    lost = unclean = 0
-    for _ in range(runs):
-        _, keys, saved, status = typing_then(signal.SIGTERM, tmp_path / "t", rng)
-        lost += saved < len(keys)
-        unclean += status != 0 or Path(tmp_path / "t" / "typing.iltdesk-wal").exists()
+    lost, unclean = signalled_while_typing(signal.SIGTERM, tmp_path / "t", runs)
     figure(
         "T1",
         "SIGTERM while typing",

@@ -10,7 +10,6 @@ about a second ended with Ctrl+Q (the day's backup is still taken, and passes ``
 from __future__ import annotations
 
 import os
-import random
 import shutil
 import signal
 import subprocess
@@ -27,8 +26,8 @@ from tests.reliability.app_typist import (
     AppTypist,
     app_env,
     saved_typing,
+    signalled_while_typing,
     typing_journal,
-    typing_then,
 )
 from tests.reliability.conftest import Figure, Trials
 from ui.shutdown import DISPLAY_LOST, NO_DISPLAY
@@ -45,12 +44,7 @@ def test_sighup_during_typing_saves_everything_and_closes(
     tmp_path: Path, trials: Trials, figure: Figure
 ) -> None:
     runs = trials(1, 20)
-    rng = random.Random()
-    lost = unclean = 0
-    for _ in range(runs):
-        _, keys, saved, status = typing_then(signal.SIGHUP, tmp_path / "h", rng)
-        lost += saved < len(keys)
-        unclean += status != 0 or Path(tmp_path / "h" / "typing.iltdesk-wal").exists()
+    lost, unclean = signalled_while_typing(signal.SIGHUP, tmp_path / "h", runs)
     ok = lost == 0 and unclean == 0
     figure("T13", "SIGHUP while typing", f"{runs} runs: {lost} lost typing, {unclean} unclean", ok)
     assert ok
