@@ -167,11 +167,17 @@ CRASHED_WRITER = textwrap.dedent(
 )
 
 
-@pytest.mark.parametrize("via", ["direct", "symlink"])
+@pytest.mark.parametrize("via", ["direct", "symlink", "relative"])
 def test_wrong_passphrases_leave_a_crash_left_wal_alone(
-    tmp_path: Path, journal_path: Path, trials: Trials, figure: Figure, via: str
+    tmp_path: Path,
+    journal_path: Path,
+    trials: Trials,
+    figure: Figure,
+    via: str,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Directly, and through a symlink (SQLite keeps the WAL beside the link's target)."""
+    """Directly, through a symlink (SQLite keeps the WAL beside the link's target), and by a
+    path relative to another folder."""
     journal_path.parent.mkdir(parents=True)
     cmd = [sys.executable, "-c", CRASHED_WRITER, str(journal_path), PASSPHRASE]
     subprocess.run(cmd, check=True, timeout=120)
@@ -181,6 +187,10 @@ def test_wrong_passphrases_leave_a_crash_left_wal_alone(
         opened = tmp_path / "elsewhere" / "link.iltdesk"
         opened.parent.mkdir()
         opened.symlink_to(journal_path)
+    if via == "relative":
+        (tmp_path / "elsewhere").mkdir()
+        monkeypatch.chdir(tmp_path / "elsewhere")
+        opened = Path("..") / journal_path.relative_to(tmp_path)
     pristine = tmp_path / "pristine"
     shutil.copytree(journal_path.parent, pristine)
     before = snapshot(journal_path.parent)
@@ -203,7 +213,7 @@ def test_wrong_passphrases_leave_a_crash_left_wal_alone(
     figure(
         "T2",
         "wrong passphrase after a crash (WAL left beside the journal)"
-        + (", through a symlink" if via == "symlink" else ""),
+        + {"direct": "", "symlink": ", through a symlink", "relative": ", by a relative path"}[via],
         f"{refused}/{count} rejected; journal or WAL changed by {changed}/{count} attempts",
         ok,
     )
