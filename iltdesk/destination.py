@@ -40,20 +40,26 @@ def backups_dir(journal: Path) -> Path:
 
 
 def check_destination(
-    dest: Path, *, journal: Path | None = None, replace: bool = False, new_folders: bool = False
+    dest: Path,
+    *,
+    journal: Path | None = None,
+    replace: bool = False,
+    new_folders: bool = False,
+    hint: str = "choose another name",
 ) -> Path:
     """The real path to write ``dest`` at, or a ``UsageError`` saying why not.
 
     ``journal`` is the journal the file is made from (its files are never written over);
     ``replace`` is the person's say-so for replacing an existing regular file;
-    ``new_folders``: missing folders on the way will be made (a new journal's).
+    ``new_folders``: missing folders on the way will be made (a new journal's); ``hint``:
+    what to do about an existing file (the CLI's ``--force``, where a command has one).
     """
     real = resolve_journal(dest)
     info = _stat(real, dest)
     if journal is not None:
         _refuse_journal_files(real, info, resolve_journal(journal), dest)
     if info is not None:
-        _refuse_existing(info, dest, replace, "pass --force to replace it")
+        _refuse_existing(info, dest, replace, hint)
     elif not new_folders and not real.parent.is_dir():
         raise UsageError(f"There is no folder {real.parent} to write {dest.name} into.")
     _refuse_database_files(real, info, dest)

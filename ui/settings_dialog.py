@@ -228,8 +228,13 @@ class SettingsDialog(QDialog):
             folder
             / f"{self.context.journal.path.stem}-{datetime.now():%Y-%m-%d-%H%M}{JOURNAL_SUFFIX}"
         )
+        # A backup never replaces a file (the core refuses), so the dialog must not offer to.
         chosen, _ = QFileDialog.getSaveFileName(
-            self, "Back up to", str(suggested), f"iltdesk journal (*{JOURNAL_SUFFIX})"
+            self,
+            "Back up to",
+            str(suggested),
+            f"iltdesk journal (*{JOURNAL_SUFFIX})",
+            options=QFileDialog.Option.DontConfirmOverwrite,
         )
         if not chosen:
             return

@@ -319,7 +319,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     from iltdesk.destination import check_destination
 
     # Checked before unlocking so a bad -o costs nothing; write_pdf checks again as it writes.
-    check_destination(args.output, journal=args.journal, replace=args.force)
+    check_destination(
+        args.output, journal=args.journal, replace=args.force, hint="pass --force to replace it"
+    )
     with passphrase.unlock(args.journal, read_only=True) as journal:
         with journal.session() as s:
             lead_id = find_lead(s, args.lead).id or 0
