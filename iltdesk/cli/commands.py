@@ -256,8 +256,11 @@ def cmd_note(args: argparse.Namespace) -> int:
 
         ensure_not_open(args.journal)  # say so before the note is typed, not after
         try:
+            # A byte that is not UTF-8 fails here, or arrives as a lone surrogate (the
+            # "surrogateescape" of a C locale) that no journal can store.
             text = sys.stdin.read()
-        except UnicodeDecodeError:
+            text.encode("utf-8")
+        except (UnicodeDecodeError, UnicodeEncodeError):
             raise UsageError(
                 "The note on standard input is not UTF-8 text; nothing was saved."
             ) from None

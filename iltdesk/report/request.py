@@ -76,7 +76,8 @@ def cycles_for_export(journal: Journal, lead_id: int, *, which: str = "latest") 
     # ASCII digits only ("²" is a digit to str.isdigit but not to int), and few enough of them
     # that int() accepts them (it refuses over 4,300 digits).
     if not (number.isascii() and number.isdigit() and len(number) <= 18):
-        raise UsageError(f"Choose the cycle as latest, all or a cycle number, not '{which}'.")
+        shown = which if len(which) <= 20 else f"{which[:20]}…"
+        raise UsageError(f"Choose the cycle as latest, all or a cycle number, not '{shown}'.")
     wanted = int(number)
     if wanted not in {c.id for c in cycles}:
         raise UsageError(f"{lead.name} has no learning cycle #{wanted}.")
