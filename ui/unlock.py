@@ -119,7 +119,11 @@ class UnlockDialog(QDialog):
         self.unlock_button.setDefault(True)
         other = QPushButton("Choose another journal…")
         buttons.addButton(other, QDialogButtonBox.ButtonRole.ResetRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        # Enter in the passphrase field must unlock: an auto-default button can take the
+        # default when the dialog is shown (Fusion), and Enter then opened a file chooser.
+        for button in (other, cancel):
+            button.setAutoDefault(False)
         buttons.accepted.connect(self.try_unlock)
         buttons.rejected.connect(self.reject)
         other.clicked.connect(self._choose_other)

@@ -69,6 +69,18 @@ def sql_string(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
+def set_key(conn: Connection, passphrase: str) -> None:
+    """Key ``conn`` with ``passphrase`` (NFC): what ``PRAGMA key = '…'`` does, without an SQL text.
+
+    Both reach ``sqlite3_key`` with the same UTF-8 bytes (the same KDF, the raw ``x'…'`` form
+    handled the same), but the pragma left whole copies of the passphrase behind: the quoted
+    literal, the statement string kept as a key of the connection's statement cache, and
+    SQLite's copy of the SQL in the cached statement, for as long as the connection lived.
+    ``set_key`` reads the str's own UTF-8 bytes in place (an ASCII str is its UTF-8).
+    """
+    conn.set_key(normalise_passphrase(passphrase))
+
+
 def keyed_secret(passphrase: str) -> bytes:
     """The bytes SQLCipher derives the key from: the passphrase as keyed, in UTF-8."""
     return normalise_passphrase(passphrase).encode("utf-8")
@@ -125,7 +137,7 @@ def _connect(path: Path, passphrase: str) -> Connection:
     # timeout=0: a journal held by another process fails at once instead of waiting.
     conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False, timeout=0)
     conn.execute("PRAGMA cipher_log_level = NONE")
-    conn.execute(f"PRAGMA key = {sql_string(normalise_passphrase(passphrase))}")
+    set_key(conn, passphrase)
     # Exclusive before the first read: WAL then needs no shared-memory file, and the lock
     # taken below is held for the life of the connection (the OS drops it if we die).
     conn.execute("PRAGMA locking_mode = EXCLUSIVE")
@@ -167,7 +179,7 @@ def _confirm_wal_damage(path: Path, shown: Path, passphrase: str) -> str | None:
     conn = sqlcipher.connect(_uri(path, "mode=ro"), uri=True, isolation_level=None, timeout=0)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(f"PRAGMA key = {sql_string(normalise_passphrase(passphrase))}")
+        set_key(conn, passphrase)
         conn.execute("BEGIN")  # a writer elsewhere holds the file: "locked", i.e. in use
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return wal_damage(path)
@@ -215,7 +227,7 @@ def _immutable(path: Path, passphrase: str) -> Connection:
         check_same_thread=False,
     )
     conn.execute("PRAGMA cipher_log_level = NONE")
-    conn.execute(f"PRAGMA key = {sql_string(normalise_passphrase(passphrase))}")
+    set_key(conn, passphrase)
     return conn
 
 
