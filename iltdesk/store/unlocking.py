@@ -89,7 +89,9 @@ class UnlockAhead:
             remembered = self._recall(self.path)
         except KeychainUnavailable:
             remembered = None
-        for secret in dict.fromkeys(s for s in (remembered, self._fallback) if s):
+        # Not kept past the attempt: the object may outlive it (the app holds it until used).
+        fallback, self._fallback = self._fallback, None
+        for secret in dict.fromkeys(s for s in (remembered, fallback) if s):
             try:
                 self._outcome = Unlocked(open_connection(self.path, secret), secret)
                 return
