@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
 import threading
@@ -12,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-from iltdesk import keychain
+from iltdesk import keychain, process
 from iltdesk.errors import JournalError
 from iltdesk.paths import resolve_journal
 from iltdesk.store.journal import Journal, load_orm
@@ -211,7 +210,7 @@ def launch(journal: Path | None = None, ahead: UnlockAhead | None = None) -> int
 
     ``ahead``: the command line's unlock of ``journal``, already under way.
     """
-    _no_core_dumps()
+    process.make_private()  # also when launched without the command line
     # Before QApplication: with no display its constructor aborts, and the handler says so in
     # one line instead (exit code 2).
     messages = install_message_handler()
@@ -237,14 +236,3 @@ def launch(journal: Path | None = None, ahead: UnlockAhead | None = None) -> int
     controller.close_journal(True)
     shutdown.uninstall()
     return int(result)
-
-
-def _no_core_dumps() -> None:
-    """A crash must not write the process's memory (the journal's key) to a core file."""
-    try:
-        import resource
-    except ImportError:  # not POSIX
-        return
-    # An odd environment that refuses: keep going rather than refuse to open.
-    with contextlib.suppress(OSError, ValueError):
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from iltdesk import __version__
+from iltdesk import __version__, process
 from iltdesk.cli import early
 from iltdesk.errors import EXIT_CODES, JournalError, UsageError
 
@@ -76,20 +76,9 @@ def _refuse_undecodable(words: Sequence[str]) -> None:
             ) from None
 
 
-def _no_core_dumps() -> None:
-    """A core dump would hold the key and the decrypted pages: none, for this process."""
-    import resource  # a built-in module: costs nothing on a quick command's path
-
-    # Not allowed here (a sandbox): nothing more this process can do about it.
-    with contextlib.suppress(OSError, ValueError):
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; return the process exit code (documented in ``iltdesk --help``)."""
-    if os.name == "posix":
-        _no_core_dumps()
-        os.umask(0o077)  # whatever this process creates is private to the user
+    process.make_private()
     words = sys.argv[1:] if argv is None else argv
     try:
         _refuse_undecodable(words)
