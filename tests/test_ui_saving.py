@@ -229,8 +229,12 @@ def test_back_up_writes_a_private_verified_copy(
     dest = tmp_path / "elsewhere" / "copy.iltdesk"
     offered: list[str] = []
 
-    def choose(_parent: object, _title: str, suggested: str, _filter: str) -> tuple[str, str]:
+    def choose(
+        _parent: object, _title: str, suggested: str, _filter: str, **options: object
+    ) -> tuple[str, str]:
         offered.append(suggested)
+        # A backup never replaces a file: the dialog is told not to offer it.
+        assert options == {"options": QFileDialog.Option.DontConfirmOverwrite}
         return str(dest), _filter
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
