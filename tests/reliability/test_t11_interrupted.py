@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -41,7 +40,6 @@ from iltdesk.store.backup import (
 )
 from iltdesk.store.connection import open_connection
 from iltdesk.store.journal import Journal
-from iltdesk.store.leftovers import STALE_TEMP_AFTER_S
 from tests.conftest import PASSPHRASE
 from tests.reliability.conftest import Figure, Trials
 from tests.reliability.workers import (
@@ -96,33 +94,39 @@ def temp_leftovers(*folders: Path) -> list[Path]:
     return [p for f in folders if f.exists() for p in f.iterdir() if p.name.startswith(".iltdesk-")]
 
 
+# Temporary files found beside a journal right after a kill, by journal: each must be gone
+# once the journal has been opened again, at once (their process is gone), not an hour on.
+LEFT_BY_KILLS: dict[str, int] = {}
+
+
 def sweep(path: Path, passphrase: str, problems: list[str]) -> str:
-    """Age the temporary files the kills left past the sweep's hour, open the journal, and
-    check that opening removed them all. Returns the figure's words for it.
-    """
+    """Open the journal once more and check that nothing temporary is left beside it; the
+    figure's words for what the kills left and the next opens swept."""
     folders = (path.parent, backups_dir(path))
-    left = temp_leftovers(*folders)
-    long_ago = time.time() - 2 * STALE_TEMP_AFTER_S
-    for leftover in left:
-        os.utime(leftover, (long_ago, long_ago))
     Journal.open(path, passphrase).close()
     remaining = temp_leftovers(*folders)
     if remaining:
-        problems.append(f"{len(remaining)} stale temporary files survived an open")
-    return f"{len(left)} temporary files left by kills, all swept by the next open an hour on"
+        problems.append(f"{len(remaining)} temporary files survived an open")
+    left = LEFT_BY_KILLS.pop(str(path), 0)
+    return f"{left} temporary files left by kills, each swept by the next open (no waiting)"
 
 
 def healthy(path: Path, passphrase: str, rows: list[Snapshot]) -> str | None:
     """None when the journal opens with ``passphrase``, passes check, holds one of ``rows`` and
     its passphrase verifier agrees. ``WrongPassphrase`` propagates (the caller tries another).
     """
+    folders = (path.parent, backups_dir(path))
+    left = len(temp_leftovers(*folders))
     try:
         journal = Journal.open(path, passphrase)
     except WrongPassphrase:
         raise
     except JournalError as exc:
         return f"{type(exc).__name__}: {exc}"
+    LEFT_BY_KILLS[str(path)] = LEFT_BY_KILLS.get(str(path), 0) + left
     with journal:
+        if temp_leftovers(*folders):
+            return "a temporary file of a killed process survived the open"
         if not check(journal).ok:
             return "check failed"
         if rows_of(journal) not in rows:
