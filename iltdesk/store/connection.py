@@ -118,17 +118,18 @@ def _explain(exc: BaseException, path: Path, shown: Path, passphrase: str) -> Jo
     """``classify`` at open, telling a damaged first page or salt from a wrong passphrase.
 
     SQLCipher says "not a database" for both. Only this failure path pays for the check
-    (one more key derivation, or two with a crash-left WAL holding another salt).
+    (one more key derivation, or two with a crash-left WAL holding another salt, plus one
+    for each of the newest few backups when the file alone cannot tell).
     """
     error = classify(exc, shown)
     if not isinstance(error, WrongPassphrase):
         return error
-    from iltdesk.store.diagnose import damage_reason
+    from iltdesk.store.diagnose import refusal_reason
 
-    # A damaged salt with no copy of page 1 in a WAL stays "wrong passphrase": nothing can
-    # tell it from a mistyped passphrase, and the message must not send everyone who mistypes
-    # to their backups. (A caller who knows the passphrase is a remembered one may say more.)
-    reason = damage_reason(path, keyed_secret(passphrase))
+    # A damaged salt with no copy of page 1 in a WAL and no backup remembering the salt stays
+    # "wrong passphrase": nothing can tell it from a mistyped passphrase, and the message must
+    # not send everyone who mistypes to their backups.
+    reason = refusal_reason(path, shown, passphrase)
     return error if reason is None else _restore_advice(shown, reason)
 
 

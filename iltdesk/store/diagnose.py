@@ -18,6 +18,7 @@ import struct
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from iltdesk.store.connection import keyed_secret
 from iltdesk.store.wal import PAGE_SIZE, wal_pages
 
 SALT_SIZE = 16
@@ -71,7 +72,8 @@ def damage_reason(path: Path, secret: bytes) -> str | None:
     copy of page 1 in a crash-left WAL still holds the true salt, and the main file's page 1
     (whose HMAC leaves the salt out) verifying under it proves that. Without such a copy a
     damaged salt cannot be told from a wrong passphrase by anyone (the salt is 16 random
-    bytes; trying every one-byte change would take 4,080 derivations, ~15 minutes), so None.
+    bytes; trying every one-byte change would take 4,080 derivations, ~15 minutes), so None
+    (``refusal_reason`` then asks the journal's backups for the salt).
     """
     main = _main_pages(path, 1 + WITNESSES)
     if not main:
@@ -87,4 +89,47 @@ def damage_reason(path: Path, secret: bytes) -> str | None:
     for other in dict.fromkeys(page[:SALT_SIZE] for n, page in wal if n == 1):
         if other != salt and page_verifies(main[0], 1, _hmac_key(secret, other)):
             return "the salt at the head of its file is damaged"
+    return None
+
+
+def salt_recorded_elsewhere(path: Path, secret: bytes, recorded: Iterable[bytes]) -> bool:
+    """Whether one of the ``recorded`` salts (the journal's, as its backups remember it)
+    differs from the salt at the head of ``path`` and keys its other pages under ``secret``.
+
+    One key derivation per distinct salt tried. Pages past page 1 must verify: a salt that
+    only made page 1 verify could not prove the rest of the file is this journal.
+    """
+    main = _main_pages(path, 1 + WITNESSES)
+    if not main:
+        return False
+    witnesses = list(zip(range(WITNESSES), _witnesses(main, wal_pages(path)), strict=False))
+    tried = {main[0][:SALT_SIZE]}
+    for salt in recorded:
+        if salt in tried:
+            continue
+        tried.add(salt)
+        key = _hmac_key(secret, salt)
+        if any(page_verifies(page, n, key) for _, (n, page) in witnesses):
+            return True
+    return False
+
+
+def refusal_reason(path: Path, shown: Path, passphrase: str) -> str | None:
+    """Why SQLCipher said "not a database" to ``passphrase`` on ``path`` (real) if the
+    passphrase is right and the file damaged, or None (a wrong passphrase, as far as anyone
+    can tell).
+
+    Only when the file itself cannot tell does this open the journal's newest backups
+    (``salt.BACKUPS_TRIED``, each one more derivation), read-only and immutable: one that
+    opens with this passphrase remembers the journal's salt, and a damaged salt is then
+    proven by the journal's pages verifying under the remembered one.
+    """
+    from iltdesk.store import salt
+
+    secret = keyed_secret(passphrase)
+    reason = damage_reason(path, secret)
+    if reason is not None:
+        return reason
+    if salt_recorded_elsewhere(path, secret, salt.salts_in_backups(path, shown, passphrase)):
+        return "its first page is damaged"
     return None

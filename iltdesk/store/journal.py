@@ -182,8 +182,16 @@ class Journal:
                 schema.upgrade(journal.engine)
             if read_only:
                 conn.execute("PRAGMA query_only = ON")  # back to reading only, if migrated
-            elif verifier.SETTING_KEY not in journal.settings():  # journals made before it
-                journal.refresh_verifier(passphrase)
+            else:
+                from iltdesk.store import salt
+
+                settings = journal.settings()
+                if verifier.SETTING_KEY not in settings:  # journals made before it
+                    journal.refresh_verifier(passphrase)
+                # Recorded so that backups remember it; a rekey or a restore changes it.
+                recorded = salt.to_record(conn, settings)
+                if recorded is not None:
+                    journal.set_settings({salt.SETTING_KEY: recorded})
         except BaseException:
             journal.close()
             raise

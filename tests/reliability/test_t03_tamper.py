@@ -6,9 +6,10 @@ open is refused with one of our errors or ``check`` reports a problem.
 
 A flip in page 1 or in the salt must say "damaged" (``JournalDamaged``), not "wrong passphrase",
 whenever anything can tell: page 1 always (the other pages prove the key), the salt when a
-crash-left WAL still holds a copy of page 1. A damaged salt with no such copy is refused as a
-wrong passphrase: no reader can tell it from one. The WAL flips also run through a symlink and
-a relative path, where SQLite keeps the WAL beside the link's target.
+crash-left WAL still holds a copy of page 1 or a backup in the journal's backups folder
+remembers it (the journal records its salt on each writable open). A damaged salt with no copy
+anywhere is refused as a wrong passphrase: no reader can tell it from one. The WAL flips also
+run through a symlink and a relative path, where SQLite keeps the WAL beside the link's target.
 
 One case cannot be detected by any reader of the format: a flip in the WAL's final frame makes
 that frame fail its checksum exactly as a write torn by a power cut does, and SQLite then drops
@@ -23,6 +24,7 @@ import random
 import shutil
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -30,7 +32,8 @@ import pytest
 from iltdesk.errors import JournalError
 from iltdesk.lead import add_lead
 from iltdesk.one_on_one import add_quick_note
-from iltdesk.store.backup import check
+from iltdesk.store import rotation
+from iltdesk.store.backup import backups_dir, check
 from iltdesk.store.connection import PAGE_SIZE
 from iltdesk.store.journal import Journal
 from iltdesk.store.wal import wal_pages
@@ -44,12 +47,14 @@ FRAME = 24 + PAGE_SIZE
 EXPECTED = {
     "page 1": "refused:JournalDamaged",
     "salt, copy in the WAL": "refused:JournalDamaged",
+    "salt, with a backup": "refused:JournalDamaged",
     "salt": "refused:WrongPassphrase",  # no copy of the salt anywhere: cannot be told
 }
 # Region -> (journal, how it is opened).
 REGIONS = {
     "salt": ("closed", "direct"),
     "salt, copy in the WAL": ("live", "direct"),
+    "salt, with a backup": ("backed up", "direct"),
     "page 1": ("closed", "direct"),
     "random page": ("closed", "direct"),
     "WAL": ("live", "direct"),
@@ -83,7 +88,8 @@ def write_notes(journal: Journal, first: int, count: int) -> None:
 
 @pytest.fixture(scope="module")
 def originals(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Original]:
-    """Two journals: one closed cleanly, one copied while open with commits only in its WAL."""
+    """Three journals: one closed cleanly, one copied while open with commits only in its WAL,
+    and one reopened (so it records its salt) with an automatic backup beside it."""
     folder = tmp_path_factory.mktemp("t3")
     closed = folder / "closed" / "journal.iltdesk"
     with Journal.create(closed, PASSPHRASE) as journal:
@@ -104,7 +110,16 @@ def originals(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Original]:
     live.parent.mkdir()
     for name in ("journal.iltdesk", "journal.iltdesk-wal"):
         (folder / name).rename(live.parent / name)
-    return {"closed": (closed, closed_rows, closed_rows), "live": (live, wal_rows, before_last)}
+    backed = folder / "backed" / "journal.iltdesk"
+    backed.parent.mkdir()
+    shutil.copyfile(closed, backed)
+    with Journal.open(backed, PASSPHRASE) as journal:
+        rotation.take(journal, datetime.now())
+    return {
+        "closed": (closed, closed_rows, closed_rows),
+        "live": (live, wal_rows, before_last),
+        "backed up": (backed, closed_rows, closed_rows),
+    }
 
 
 def flip(path: Path, offset: int, mask: int) -> None:
@@ -138,6 +153,8 @@ def trial(
     for suffix in ("", "-wal"):
         if Path(f"{source}{suffix}").exists():
             shutil.copyfile(f"{source}{suffix}", f"{copy}{suffix}")
+    if backups_dir(source).is_dir():
+        shutil.copytree(backups_dir(source), backups_dir(copy))
     flip(Path(f"{copy}{target}"), offset, mask)
     try:
         with Journal.open(opened_as(copy, via), PASSPHRASE) as journal:
