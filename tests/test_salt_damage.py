@@ -52,12 +52,14 @@ def states(journal: Path) -> list[State]:
     return [folder_state(f) for f in folders if f.is_dir()]
 
 
-def test_the_salt_is_recorded_on_a_writable_open_only(tmp_path: Path) -> None:
+def test_the_salt_is_recorded_at_creation_and_a_read_only_open_writes_nothing(
+    tmp_path: Path,
+) -> None:
     path = tmp_path / "j.iltdesk"
     Journal.create(path, PASSPHRASE).close()
     before = path.read_bytes()
     with Journal.open(path, PASSPHRASE, read_only=True) as journal:
-        assert SETTING_KEY not in journal.settings()
+        assert journal.settings()[SETTING_KEY] == head(path)
     assert path.read_bytes() == before, "a read-only open writes nothing"
     with Journal.open(path, PASSPHRASE) as journal:
         assert journal.settings()[SETTING_KEY] == head(path)

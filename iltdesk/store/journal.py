@@ -124,6 +124,8 @@ class Journal:
         cls, path: Path, passphrase: str, *, school: str = "", principal: str = ""
     ) -> Journal:
         """Create a new journal at ``path`` (which must not exist) and return it open."""
+        from iltdesk.store import salt
+
         conn = create_connection(path, passphrase)
         journal = cls(path, conn)
         try:
@@ -135,6 +137,8 @@ class Journal:
                     "school": school,
                     "principal": principal,
                     verifier.SETTING_KEY: verifier.make(passphrase),
+                    # So that even the first day's backups can prove a damaged salt.
+                    salt.SETTING_KEY: salt.to_record(conn, {}) or "",
                 }
             )
         except BaseException:
