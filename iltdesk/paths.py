@@ -117,27 +117,6 @@ def create_private_temp(folder: Path) -> Path:
     return Path(name)
 
 
-def temp_owner_gone(temp: Path) -> bool:
-    """Whether the process that made ``temp`` (``create_private_temp``) is known to be gone.
-
-    Only on POSIX, where signal 0 asks without touching the process (on Windows it would end
-    it); False when the name carries no process id or it cannot be told.
-    """
-    head = temp.name.removeprefix(TEMP_PREFIX).split("-", 1)[0]
-    if os.name != "posix" or not head.isdigit() or not head.isascii():
-        return False
-    pid = int(head)
-    if pid == os.getpid():
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    except OSError:  # alive under another user (EPERM), or unknowable
-        return False
-    return False
-
-
 def fsync_file(path: Path) -> None:
     """Make ``path``'s contents durable."""
     fd = os.open(path, os.O_RDONLY)

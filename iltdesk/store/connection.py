@@ -218,7 +218,7 @@ def _refuse_if_held(path: Path, shown: Path) -> None:
             shm.unlink(missing_ok=True)
 
 
-def _immutable(path: Path, passphrase: str) -> Connection:
+def immutable_connection(path: Path, passphrase: str) -> Connection:
     """A keyed connection that reads only the main file: it takes no lock, never looks at or
     folds in a WAL, and cannot write (SQLite opens the file read-only)."""
     conn = sqlcipher.connect(
@@ -236,7 +236,7 @@ def _prove_key(path: Path, shown: Path, passphrase: str) -> None:
     """Raise ``WrongPassphrase`` (or ``JournalDamaged``) unless ``passphrase`` decrypts the
     main file, without a connection that could fold a crash-left WAL into it (and delete it).
     """
-    probe = _immutable(path, passphrase)
+    probe = immutable_connection(path, passphrase)
     try:
         probe.execute("PRAGMA user_version").fetchone()
     except sqlcipher.Error as exc:
@@ -261,7 +261,7 @@ def _open_read_only(path: Path, shown: Path, passphrase: str, problem: str) -> C
             f"not close left beside it, and {problem}. Nothing was changed; open it once "
             "where it can be changed."
         )
-    conn = _immutable(path, passphrase)
+    conn = immutable_connection(path, passphrase)
     with _closed_on_failure(conn, path, shown, passphrase):
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         _refuse_unknown(conn)

@@ -19,9 +19,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from iltdesk.store.connection import keyed_secret
+from iltdesk.store.precheck import SALT_SIZE
 from iltdesk.store.wal import PAGE_SIZE, wal_pages
 
-SALT_SIZE = 16
 HMAC_SIZE = 64  # HMAC-SHA512
 KDF_ITERATIONS = 256_000  # SQLCipher 4's default; only ever used to check, never to key
 HMAC_KDF_ITERATIONS = 2

@@ -8,14 +8,36 @@ not outlive that process by more than the next start.
 from __future__ import annotations
 
 import contextlib
+import os
 import time
 from collections.abc import Iterable
 from pathlib import Path
 
 from iltdesk.destination import backups_dir
-from iltdesk.paths import TEMP_PREFIX, temp_owner_gone
+from iltdesk.paths import TEMP_PREFIX
 
 STALE_TEMP_AFTER_S = 3600.0
+
+
+def temp_owner_gone(temp: Path) -> bool:
+    """Whether the process that made ``temp`` (``create_private_temp``) is known to be gone.
+
+    Only on POSIX, where signal 0 asks without touching the process (on Windows it would end
+    it); False when the name carries no process id or it cannot be told.
+    """
+    head = temp.name.removeprefix(TEMP_PREFIX).split("-", 1)[0]
+    if os.name != "posix" or not head.isdigit() or not head.isascii():
+        return False
+    pid = int(head)
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # alive under another user (EPERM), or unknowable
+        return False
+    return False
 
 
 def sweep_stale_temp_files(journal_path: Path, older_than: float = STALE_TEMP_AFTER_S) -> int:

@@ -16,10 +16,10 @@ import sqlcipher3.dbapi2 as sqlcipher
 
 from iltdesk.destination import backups_dir
 from iltdesk.paths import JOURNAL_SUFFIX
-from iltdesk.store.connection import Connection, set_key
+from iltdesk.store.connection import Connection, immutable_connection
+from iltdesk.store.precheck import SALT_SIZE
 
 SETTING_KEY = "cipher_salt"
-SALT_SIZE = 16
 # Opening each backup derives a key (~0.2 s), on the failure path only: the newest few are
 # the ones likeliest to share the journal's passphrase and salt.
 BACKUPS_TRIED = 3
@@ -60,14 +60,11 @@ def newest_backups(folders: Iterable[Path]) -> list[Path]:
 
 def _recorded_in(backup: Path, passphrase: str) -> bytes | None:
     """The salt ``backup`` recorded, if ``passphrase`` opens it and it holds one."""
-    uri = backup.resolve().as_uri() + "?mode=ro&immutable=1"
     try:
-        conn = sqlcipher.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        conn = immutable_connection(backup.resolve(), passphrase)
     except sqlcipher.Error:
         return None
     try:
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        set_key(conn, passphrase)
         row = conn.execute(_READ, (SETTING_KEY,)).fetchone()
         salt = bytes.fromhex(str(row[0])) if row is not None else b""
     except (sqlcipher.Error, ValueError):  # another passphrase, not a journal, a bad value
