@@ -57,8 +57,6 @@ class AppController(QObject):
         ``ahead`` is an unlock of ``path`` the command line started while the app loaded.
         """
         self._ahead = ahead
-        if path is not None:
-            path = _resolved(path)
         if path is None:
             path = next((p for p in recent_journals() if p.exists()), None)
         if path is None:

@@ -17,12 +17,12 @@ import threading
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QProgressDialog
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from iltdesk.errors import DiskFull, JournalDamaged, JournalError
 from iltdesk.store import daily_backup, rotation
 from iltdesk.store.journal import CopyStopped, Journal
+from ui.background import wait_with_progress
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -184,28 +184,10 @@ class AutomaticBackup(QObject):
         if quick:
             worker.join(QUICK_WAIT_S)
         else:
-            self._wait_showing_progress(worker)
+            # Skipped (the button, Escape): the copy stops when the journal closes.
+            wait_with_progress(self._window, "Taking today's backup…", worker, skip="Skip")
         if not worker.is_alive():
             self._poll()
-
-    def _wait_showing_progress(self, worker: threading.Thread) -> None:
-        progress = QProgressDialog("Taking today's backup…", "Skip", 0, 0, self._window)
-        progress.setWindowTitle("iltdesk")
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(0)
-        loop = QEventLoop()
-        check = QTimer(progress)
-        check.timeout.connect(lambda: None if worker.is_alive() else loop.quit())
-        check.start(POLL_MS // 2)
-        # Skipped (the button, Escape): the copy stops when the journal closes.
-        progress.canceled.connect(loop.quit)
-        progress.rejected.connect(loop.quit)
-        progress.show()
-        if worker.is_alive():
-            loop.exec()
-        check.stop()
-        progress.close()
-        progress.deleteLater()
 
     def settle(self, timeout: float = SETTLE_S) -> None:
         """After the journal closed: let a stopped copy remove its file before the process

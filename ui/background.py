@@ -1,4 +1,5 @@
-"""Run a long operation off the UI thread, with a progress dialog, and get its result back."""
+"""Work off the UI thread behind a progress dialog: run an operation and get its result
+back, or wait for a thread already running."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import threading
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 T = TypeVar("T")
@@ -27,20 +28,38 @@ def run_with_progress(parent: QWidget | None, label: str, work: Callable[[], T])
         except BaseException as exc:  # handed back to the UI thread below
             outcome["error"] = exc
 
-    dialog = QProgressDialog(label, "", 0, 0, parent)
-    dialog.setWindowTitle("iltdesk")
-    dialog.setCancelButton(None)  # type: ignore[arg-type]
-    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
-    dialog.setMinimumDuration(0)
     worker = threading.Thread(target=target, name="iltdesk-operation", daemon=True)
-    timer = QTimer(dialog)
-    timer.timeout.connect(lambda: None if worker.is_alive() else dialog.accept())
     worker.start()
-    timer.start(POLL_MS)
-    dialog.exec()
+    wait_with_progress(parent, label, worker)
     worker.join()
-    timer.stop()
-    dialog.deleteLater()
     if "error" in outcome:
         raise outcome["error"]  # type: ignore[misc]
     return outcome["value"]  # type: ignore[return-value]
+
+
+def wait_with_progress(
+    parent: QWidget | None, label: str, worker: threading.Thread, *, skip: str | None = None
+) -> bool:
+    """Show a modal progress dialog until ``worker`` ends; True when it has.
+
+    ``skip``: the label of a button (Escape too) that stops waiting, the worker going on.
+    """
+    dialog = QProgressDialog(label, skip or "", 0, 0, parent)
+    dialog.setWindowTitle("iltdesk")
+    if skip is None:
+        dialog.setCancelButton(None)  # type: ignore[arg-type]
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(0)
+    loop = QEventLoop()
+    timer = QTimer(dialog)
+    timer.timeout.connect(lambda: None if worker.is_alive() else loop.quit())
+    if skip is not None:
+        dialog.canceled.connect(loop.quit)
+    timer.start(POLL_MS)
+    dialog.show()
+    if worker.is_alive():
+        loop.exec()
+    timer.stop()
+    dialog.close()
+    dialog.deleteLater()
+    return not worker.is_alive()
