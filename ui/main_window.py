@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -25,6 +23,7 @@ from iltdesk.store.journal import Journal
 from ui import preferences
 from ui.context import AppContext
 from ui.icons import app_icon, icon
+from ui.idle import IDLE_CHECK_MS, INPUT_EVENTS, idle_clock
 from ui.leads_sidebar import LeadsSidebar
 from ui.preferences import private_settings
 from ui.reflect_pages import PAGE_OF_KIND, ReflectPages
@@ -36,27 +35,6 @@ if TYPE_CHECKING:
 
 # The lead page, the dialogs and the Reflect pages are imported when first used: the window
 # then comes up with only what Today needs loaded (issue 8: cold start).
-
-_INPUT_EVENTS = {
-    QEvent.Type.KeyPress,
-    QEvent.Type.MouseButtonPress,
-    QEvent.Type.MouseMove,
-    QEvent.Type.Wheel,
-}
-IDLE_CHECK_MS = 5_000  # also catches time that passed while the computer slept
-
-
-def idle_clock() -> float:
-    """Seconds on a clock that keeps counting while the computer sleeps.
-
-    Qt's timers and Linux's monotonic clock stop during suspend, so a laptop closed for the
-    night would otherwise come back with the journal open for the rest of the idle period.
-    """
-    if sys.platform.startswith("linux"):
-        return time.clock_gettime(time.CLOCK_BOOTTIME)
-    if sys.platform == "darwin":
-        return time.clock_gettime(time.CLOCK_MONOTONIC)  # counts sleep on macOS
-    return time.monotonic()  # Windows: GetTickCount64 counts sleep
 
 
 class MainWindow(QMainWindow):
@@ -346,7 +324,7 @@ class MainWindow(QMainWindow):
         self.save_state.style().polish(self.save_state)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _INPUT_EVENTS:
+        if event.type() in INPUT_EVENTS:
             self.last_input = self.clock()
             self.idle_timer.start()
         return False
