@@ -1,0 +1,123 @@
+"""Driving the app from the keyboard, as a person does.
+
+Every key goes to ``QApplication.focusWidget()`` of the active window: whatever a person's
+keystroke would reach. Nothing here calls a slot, ``accept()`` or ``click()``.
+
+A modal dialog's ``exec()`` blocks the test until the dialog closes, so what a person does in
+it is queued first with ``Keys.then_in(...)``: it runs once a window of that kind is active.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+
+from tests.dialogs import type_text
+
+W = TypeVar("W", bound=QWidget)
+Key = Qt.Key
+Mod = Qt.KeyboardModifier
+POLL_MS = 10
+WAIT_MS = 10_000
+
+
+def focused() -> QWidget:
+    """The widget a keystroke would reach now."""
+    widget = QApplication.focusWidget()
+    assert widget is not None, f"no widget has focus (active window: {active()!r})"
+    return widget
+
+
+def active() -> QWidget | None:
+    """The window a person is looking at: a modal dialog if one is up, else the active window."""
+    return QApplication.activeModalWidget() or QApplication.activeWindow()
+
+
+def settle(ms: int = 0) -> None:
+    """Let queued events (timers at 0, deferred deletes, repaints) run."""
+    QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, ms)
+
+
+def _has_focus(window: QWidget) -> bool:
+    """``window`` is up and keystrokes reach a widget inside it (focus moves a moment after
+    a dialog activates: until then they would still reach the window behind)."""
+    widget = QApplication.focusWidget()
+    return window.isVisible() and widget is not None and widget.window() is window
+
+
+class Keys:
+    """Presses keys on the focused widget, and counts the ones that are not typed text
+    (Tab, Enter, Escape, arrows, shortcuts): the keystroke budget of a journey."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.log: list[str] = []
+
+    def press(self, key: Key, modifier: Mod = Mod.NoModifier, times: int = 1) -> None:
+        """Press ``key`` (with ``modifier``) ``times`` times on whatever has focus."""
+        for _ in range(times):
+            self.count += 1
+            self.log.append(f"{modifier.name}+{key.name}")
+            QTest.keyClick(focused(), key, modifier)
+            settle()
+
+    def shortcut(self, sequence: str) -> None:
+        """Press a shortcut written as Qt writes it ("Ctrl+Shift+N", "Ctrl+,", "F1")."""
+        from PySide6.QtGui import QKeySequence
+
+        combo = QKeySequence(sequence)[0]
+        self.press(combo.key(), combo.keyboardModifiers())
+
+    def type(self, text: str) -> None:
+        """Type ``text`` into the focused widget (typed text is not counted)."""
+        type_text(focused(), text)
+        settle()
+
+    def enter(self) -> None:
+        self.press(Key.Key_Return)
+
+    def tab(self, times: int = 1) -> None:
+        self.press(Key.Key_Tab, times=times)
+
+    def escape(self) -> None:
+        self.press(Key.Key_Escape)
+
+    def then_in(
+        self, kind: type[W], act: Callable[[W], None], *, timeout_ms: int = WAIT_MS
+    ) -> list[W]:
+        """Once a window of ``kind`` is active and has focus, run ``act(window)``: queue this
+        *before* the key that opens a modal dialog. The returned list receives the window
+        (empty if it never came: the test then fails on what it expected)."""
+        seen: list[W] = []
+        waited = [0]
+
+        def poll() -> None:
+            window = active()
+            if isinstance(window, kind) and _has_focus(window):
+                assert isinstance(window, kind)
+                seen.append(window)
+                act(window)
+                return
+            waited[0] += POLL_MS
+            if waited[0] < timeout_ms:
+                QTimer.singleShot(POLL_MS, poll)
+
+        QTimer.singleShot(0, poll)
+        return seen
+
+
+def wait_for_active(kind: type[W], timeout_ms: int = WAIT_MS) -> W:
+    """Wait (running events) until a window of ``kind`` is active with focus; return it."""
+    waited = 0
+    while waited < timeout_ms:
+        window = active()
+        if isinstance(window, kind) and _has_focus(window):
+            return window
+        settle(POLL_MS)
+        QTest.qWait(POLL_MS)
+        waited += 2 * POLL_MS
+    raise AssertionError(f"no active {kind.__name__}; active is {active()!r}")
