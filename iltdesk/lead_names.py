@@ -50,3 +50,21 @@ def pick_lead(leads: Sequence[_Lead], name: str, name_of: Callable[[_Lead], str]
         raise UsageError(f"No lead is called '{name}'.")
     names = ", ".join(sorted(name_of(lead) for lead in partial))
     raise UsageError(f"'{name}' matches more than one lead: {names}.")
+
+
+# Titles a principal may write before a colleague's name; with one, the title stays with the
+# surname ("Dr. Okafor"), never alone ("Dr.").
+TITLES = frozenset(
+    "dr dr. mr mr. mrs mrs. ms ms. mx mx. miss prof prof. sr sr. sra sra. srta srta. "
+    "fr fr. rev rev. coach mme mme. mlle m. herr frau".split()
+)
+
+
+def short_name(name: str, fallback: str = "the lead") -> str:
+    """How a sentence names a lead: the first name ("Amara" for "Amara Okafor"), or title
+    and surname when the name starts with a title ("Dr. Okafor" for "Dr. Amara Okafor")."""
+    words = normalise_name(name).split()
+    if not words:
+        return fallback
+    titled = len(words) > 1 and words[0].casefold() in TITLES
+    return f"{words[0]} {words[-1]}" if titled else words[0]

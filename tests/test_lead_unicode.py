@@ -153,3 +153,21 @@ def test_cli_export_finds_the_lead_typed_in_the_other_form(
 
     assert main(["export", str(journal_path), "--lead", FORMS[typed], "-o", str(out)]) == 0
     assert out.read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize(
+    ("name", "short"),
+    [
+        ("Amara Okafor", "Amara"),
+        ("Dr. Amara Okafor", "Dr. Okafor"),
+        ("dr Amara Okafor", "dr Okafor"),
+        ("Ms Lee", "Ms Lee"),
+        ("Dr.", "Dr."),
+        ("  Tomás  ", "Tomás"),
+        ("", "the lead"),
+    ],
+)
+def test_a_sentence_names_a_lead_by_first_name_or_title_and_surname(name: str, short: str) -> None:
+    from iltdesk.lead_names import short_name
+
+    assert short_name(name) == short

@@ -340,3 +340,13 @@ def test_sections() -> None:
         parse_sections("intention,feelings")
     with pytest.raises(UsageError, match="at least one"):
         parse_sections(" , ")
+
+
+def test_a_title_stays_with_the_surname(journal: Journal) -> None:
+    lead = add_lead(journal, "Dr. Amara Okafor")
+    assert lead.id is not None
+    cycle = start_cycle(journal, lead.id, goal="Shorter data meetings")
+    assert cycle.id is not None
+    update_cycle(journal, cycle.id, lead_reflection="It worked.")
+    html = build_html(journal, ReportRequest(lead.id, (cycle.id,), DEFAULT_SECTIONS))
+    assert "Dr. Okafor" in html and "Dr.’s" not in html and "Dr.'s" not in html

@@ -11,6 +11,7 @@ from iltdesk import dates
 from iltdesk.cycle import activities, cycles_for, observations_in
 from iltdesk.errors import UsageError
 from iltdesk.lead import get_lead
+from iltdesk.lead_names import short_name
 from iltdesk.models import EnergyCheck, Lead, LearningCycle
 from iltdesk.paths import resources_dir
 from iltdesk.report.request import ReportRequest, Section
@@ -73,7 +74,7 @@ def _contents(
     """Each wanted cycle with its records, in the order asked for."""
     own = {c.id: c for c in cycles_for(journal, lead.id or 0)}
     numbers = {c.id: n for n, c in enumerate(sorted(own.values(), key=_order), start=1)}
-    first_name = lead.name.split()[0] if lead.name.split() else lead.name
+    first_name = short_name(lead.name, lead.name)
     contents = []
     for cycle_id in request.cycle_ids:
         cycle = own.get(cycle_id)
