@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QWidget,
 )
 
 from iltdesk.errors import JournalError
@@ -22,9 +23,10 @@ from iltdesk.records import locate
 from iltdesk.store.journal import Journal
 from ui import preferences
 from ui.context import AppContext
-from ui.icons import app_icon, icon
+from ui.icons import app_icon
 from ui.idle import IDLE_CHECK_MS, INPUT_EVENTS, idle_clock
 from ui.leads_sidebar import LeadsSidebar
+from ui.menus import WindowMenus
 from ui.preferences import private_settings
 from ui.reflect_pages import PAGE_OF_KIND, ReflectPages
 from ui.today_page import TodayPage
@@ -37,10 +39,23 @@ if TYPE_CHECKING:
 # then comes up with only what Today needs loaded (issue 8: cold start).
 
 
+def default_size(window: QWidget) -> QSize:
+    """1240×800, or 90% of the screen's free area where that is smaller (1366×768 laptops)."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return QSize(1240, 800)
+    free = screen.availableGeometry().size()
+    return QSize(min(1240, free.width() * 9 // 10), min(800, free.height() * 9 // 10))
+
+
 class MainWindow(QMainWindow):
     """Sidebar, pages, menus and the save indicator. ``lock_requested`` asks the app to lock."""
 
     lock_requested = Signal()
+    # For the app: Journal > New… and Open… (a Path, or None to choose a file). Pending text
+    # is saved first; switching journals is the app's business.
+    new_journal_requested = Signal()
+    open_journal_requested = Signal(object)
     # The journal is about to be closed (lock or quit): work still due on it is finished now
     # (True: the process is being ended by someone else, so only briefly)...
     finishing = Signal(bool)
@@ -60,7 +75,7 @@ class MainWindow(QMainWindow):
         self.last_input = self.clock()
         self.setWindowTitle(self._title())
         self.setWindowIcon(app_icon())
-        self.resize(1240, 800)
+        self.resize(default_size(self))
         self.sidebar = LeadsSidebar(context)
         self.today = TodayPage(context, load=False)  # the first show_today reads it
         self._lead_page: LeadPage | None = None
@@ -83,7 +98,7 @@ class MainWindow(QMainWindow):
         context.open_record.connect(self.open_record)
         context.saved.connect(lambda: self._save_message("All changes saved", error=False))
         context.save_failed.connect(lambda text: self._save_message(text, error=True))
-        self._build_menus()
+        self.menus = WindowMenus(self)
         # The idle limit is the single-shot timer's interval; both timers only ask the clock.
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
@@ -103,34 +118,10 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
 
     def _title(self) -> str:
-        name = self.context.journal.path.name
-        return f"iltdesk — {name}" + (
-            "  (demo journal: invented people)" if self.context.is_demo else ""
-        )
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        menus = {name: bar.addMenu(name) for name in ("&Journal", "&Edit", "&Lead", "&Go")}
-        entries: list[tuple[str, str, str | QKeySequence, object, str]] = [
-            ("&Journal", "Settings…", "Ctrl+,", self.open_settings, "settings"),
-            ("&Journal", "Lock", "Ctrl+L", self.lock_requested.emit, "lock"),
-            # Not StandardKey.Quit: some platforms (Windows, offscreen) bind nothing to it.
-            ("&Journal", "Quit", "Ctrl+Q", self.close, ""),
-            ("&Edit", "Search everything…", "Ctrl+F", self.open_search, "search"),
-            ("&Go", "Go to lead…", "Ctrl+K", self.open_switcher, "lead"),
-            ("&Go", "Today", "Ctrl+T", self.sidebar.select_today, "today"),
-            ("&Lead", "New 1:1", "Ctrl+N", self.new_one_on_one, "meeting"),
-            ("&Lead", "Add an observation…", "Ctrl+Shift+O", self.add_observation, "lead"),
-            ("&Lead", "Export a cycle summary (PDF)…", "Ctrl+E", self.export_summary, "backup"),
-            ("&Lead", "Add lead…", "Ctrl+Shift+N", self.add_lead, "add"),
-        ]
-        for menu, text, shortcut, slot, icon_name in entries:
-            act = QAction(text, self)
-            act.setShortcut(QKeySequence(shortcut))
-            act.triggered.connect(slot)
-            if icon_name:
-                act.setIcon(icon(icon_name))
-            menus[menu].addAction(act)
+        # Ending with the app's name: Qt then adds no second " — iltdesk" where it appends
+        # the display name (X11, Windows), and the name still shows where it does not.
+        demo = "  (demo journal: invented people)" if self.context.is_demo else ""
+        return f"{self.context.journal.path.name}{demo} — iltdesk"
 
     # -- navigation -----------------------------------------------------------------------
 
@@ -275,8 +266,8 @@ class MainWindow(QMainWindow):
         shown = page.cycles.page.cycle if page.tabs.currentWidget() is page.cycles else None
         try:
             dialog = ExportDialog(self.context, lead.id or 0, shown.id if shown else None, self)
-        except JournalError as exc:
-            self.statusBar().showMessage(str(exc), 8000)
+        except JournalError as exc:  # nothing to export yet: say so where it is seen
+            QMessageBox.information(self, "Nothing to export yet", str(exc))
             return
         dialog.exec()
 
@@ -324,6 +315,8 @@ class MainWindow(QMainWindow):
         self.save_state.style().polish(self.save_state)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self.menus.claims(watched, event):
+            return True
         if event.type() in INPUT_EVENTS:
             self.last_input = self.clock()
             self.idle_timer.start()

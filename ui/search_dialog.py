@@ -9,6 +9,7 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
     QObject,
+    QSize,
     Qt,
     QTimer,
 )
@@ -28,6 +29,7 @@ from iltdesk.search import Hit, search
 from ui.context import AppContext
 from ui.picker import ListKeys, picker_layout
 from ui.rich_delegate import ItemIndex, RichTextDelegate
+from ui.switcher import picker_window
 from ui.theme import highlight_colour
 
 DEBOUNCE_MS = 150  # long enough to skip half-typed words, short enough to feel instant
@@ -131,7 +133,7 @@ class SearchDialog(QDialog):
         self._context = context
         self._opened = False
         self.setWindowTitle("Search — iltdesk")
-        self.setMinimumSize(640, 460)
+        picker_window(self, parent, QSize(680, 480))
         self.field = QLineEdit()
         self.field.setPlaceholderText("Search notes, leads, action items…")
         self.results_model = SearchResultsModel(self)

@@ -6,15 +6,27 @@ import html
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QSize, Qt
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListView, QWidget
 
 from iltdesk.lead import LeadSummary, lead_summaries
 from ui.context import AppContext
+from ui.help import DIALOG_FLAGS
 from ui.picker import ListKeys, picker_layout
 from ui.rich_delegate import ItemIndex, RichTextDelegate
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def picker_window(dialog: QDialog, parent: QWidget | None, size: QSize) -> None:
+    """Make ``dialog`` a picker over ``parent``: ``size``, or 80% of the parent where that
+    is smaller; QDialog centres it on the parent when it is shown."""
+    dialog.setWindowFlags(DIALOG_FLAGS)  # no minimise or maximise
+    dialog.setMinimumSize(360, 260)
+    if parent is not None:
+        room = parent.window().size()
+        size = size.boundedTo(QSize(room.width() * 4 // 5, room.height() * 4 // 5))
+    dialog.resize(size.expandedTo(dialog.minimumSize()))
 
 
 def match_rank(query: str, lead: LeadSummary) -> int | None:
@@ -143,7 +155,7 @@ class QuickSwitcher(QDialog):
         self._context = context
         self._opened = False
         self.setWindowTitle("Go to lead — iltdesk")
-        self.setMinimumSize(520, 400)
+        picker_window(self, parent, QSize(560, 420))
         self.field = QLineEdit()
         self.field.setPlaceholderText("Type a lead's name…")
         self.leads_model = LeadListModel(lead_summaries(context.journal, include_archived=True))
