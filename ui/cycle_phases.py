@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QButtonGroup,
     QFrame,
     QGridLayout,
@@ -20,55 +19,35 @@ from PySide6.QtWidgets import (
 
 from iltdesk.cycle import OUTCOME_TITLES, PHASE_TITLES, ClosureGap
 from iltdesk.models import CyclePhase, LearningCycle
+from ui import theme
 from ui.markdown_edit import MarkdownEdit
-from ui.theme import ACCENT
 
 OUTCOMES = tuple(OUTCOME_TITLES)
 
 
 def dark() -> bool:
-    """Whether the dark look is on (ui.theme records it on the application)."""
-    app = QApplication.instance()
-    return bool(app.property("iltdesk_dark")) if app is not None else False
+    """Whether the dark look is on (ui.theme decides: this only asks it)."""
+    return theme.is_dark()
 
 
 def accent() -> str:
-    """The theme's accent, as ui/theme.py gives it to the style sheet."""
-    return "#3f8d92" if dark() else ACCENT
+    """The theme's accent (filled buttons, the current card's outline), read when asked."""
+    return theme.colour("accent")
 
 
 def accent_text() -> str:
     """The accent as text on the page's background (lighter in the dark look, to be read)."""
-    return "#7cc4c8" if dark() else ACCENT
+    return theme.colour("accent_text")
 
 
 def page_style() -> str:
-    """Style for the cycle and observation pages (the shared sheet has no cards yet)."""
-    error = "#f2a196" if dark() else "#b3261e"
-    late = "#e8b96a" if dark() else "#8a5300"
-    edge = "#5a646c" if dark() else "#b8c0c7"
-    return f"""
-    QFrame#PhaseCard {{ background: palette(base); border: 1px solid palette(mid);
-                        border-radius: 8px; }}
-    QFrame#PhaseCard[state="current"] {{ border: 2px solid {accent()}; }}
-    QLabel#PhaseNumber {{ color: palette(placeholder-text); font-weight: 700;
-                          border: 1px solid palette(placeholder-text); border-radius: 11px; }}
-    QFrame#PhaseCard[state="current"] QLabel#PhaseNumber {{ background: {accent()};
-                          color: white; border: none; }}
-    QFrame#PhaseCard[state="done"] QLabel#PhaseNumber {{ color: {accent_text()};
-                          border: 1px solid {accent_text()}; }}
-    QLabel#PhaseTag {{ color: {accent_text()}; font-weight: 600; }}
-    QLabel#FieldLabel {{ font-weight: 600; }}
-    QLabel#FieldNote {{ color: {error}; }}
-    QLabel#Overrun {{ color: {late}; font-weight: 600; }}
-    QLabel#CycleGoal {{ font-size: 16px; font-weight: 600; }}
-    QPushButton#OutcomeChoice {{ border: 1px solid {edge}; border-radius: 4px;
-                                 padding: 5px 16px; background: palette(button); }}
-    QPushButton#OutcomeChoice:checked {{ background: {accent()}; border-color: {accent()};
-                                         color: white; font-weight: 600; }}
-    QPushButton#OutcomeChoice:disabled:!checked {{ color: palette(placeholder-text); }}
-    *[missing="true"] {{ border: 2px solid {error}; border-radius: 4px; }}
+    """Style for the cycle, observation, challenge and self-check pages.
+
+    Empty now: the cards' rules live in resources/style.qss, so that they follow a change
+    of look (a sheet set on a page would keep the colours of the look it was built in).
+    Kept so that pages may still add their own rules after it.
     """
+    return ""
 
 
 def mark_missing(widget: QWidget, missing: bool) -> None:

@@ -1,43 +1,110 @@
-"""SVG icons from resources/icons, tinted with the theme's text colour, crisp at any size."""
+"""SVG icons from resources/icons, tinted with the theme's text colour, crisp at any size.
+
+An icon asked for without a colour is drawn when it is painted, in the colour of the look
+then on screen, so menus and buttons follow a switch between light and dark.
+"""
 
 from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
-from PySide6.QtGui import QIcon, QImage, QPainter, QPalette, QPixmap
+from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QIcon, QIconEngine, QImage, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyle
 
 from iltdesk.paths import resources_dir
 
 SIZES = (16, 20, 24, 32, 48, 64, 128, 256)
+SP = QStyle.StandardPixmap
+# Qt's own stock pictures that the app shows, and the flat icon drawn in their place.
+STANDARD = {
+    SP.SP_LineEditClearButton: "clear",
+    SP.SP_DialogCloseButton: "clear",
+    SP.SP_TitleBarCloseButton: "clear",
+    SP.SP_ArrowLeft: "back",
+    SP.SP_ArrowBack: "back",
+    SP.SP_ArrowRight: "forward",
+    SP.SP_ArrowForward: "forward",
+    SP.SP_MessageBoxInformation: "info",
+    SP.SP_MessageBoxQuestion: "question",
+    SP.SP_MessageBoxWarning: "warning",
+    SP.SP_MessageBoxCritical: "warning",
+}
 
 
-def _colour() -> str:
+def _colour(disabled: bool = False) -> str:
     app = QApplication.instance()
     palette = app.palette() if isinstance(app, QApplication) else QPalette()
-    return palette.color(QPalette.ColorRole.WindowText).name()
+    group = QPalette.ColorGroup.Disabled if disabled else QPalette.ColorGroup.Normal
+    return palette.color(group, QPalette.ColorRole.WindowText).name()
+
+
+@cache
+def _svg(name: str) -> str:
+    return (resources_dir() / "icons" / f"{name}.svg").read_text(encoding="utf-8")
+
+
+@cache
+def _image(name: str, colour: str, size: int) -> QImage:
+    renderer = QSvgRenderer(QByteArray(_svg(name).replace("@COLOR", colour).encode("utf-8")))
+    image = QImage(QSize(size, size), QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    renderer.render(painter, QRectF(0, 0, size, size))
+    painter.end()
+    return image
 
 
 @cache
 def _icon(name: str, colour: str) -> QIcon:
-    svg = (resources_dir() / "icons" / f"{name}.svg").read_text(encoding="utf-8")
-    renderer = QSvgRenderer(QByteArray(svg.replace("@COLOR", colour).encode("utf-8")))
     icon = QIcon()
     for size in SIZES:
-        image = QImage(QSize(size, size), QImage.Format.Format_ARGB32_Premultiplied)
-        image.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(image)
-        renderer.render(painter, QRectF(0, 0, size, size))
-        painter.end()
-        icon.addPixmap(QPixmap.fromImage(image))
+        icon.addPixmap(QPixmap.fromImage(_image(name, colour, size)))
     return icon
 
 
+class _ThemedEngine(QIconEngine):
+    """Draws the SVG in the current look's text colour each time it is asked for."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name = name
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        side = max(1, min(size.width(), size.height()))
+        colour = _colour(disabled=mode == QIcon.Mode.Disabled)
+        return QPixmap.fromImage(_image(self.name, colour, side))
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        side = round(min(rect.width(), rect.height()) * ratio)
+        picture = self.pixmap(QSize(side, side), mode, state)
+        painter.drawPixmap(rect, picture)
+
+    def actualSize(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QSize:
+        side = min(size.width(), size.height())
+        return QSize(side, side)
+
+    def clone(self) -> QIconEngine:
+        return _ThemedEngine(self.name)
+
+    def key(self) -> str:
+        return "iltdesk-themed"
+
+
 def icon(name: str, colour: str | None = None) -> QIcon:
-    """The icon ``name`` (a file in resources/icons), in ``colour`` or the theme's text colour."""
-    return _icon(name, colour or _colour())
+    """The icon ``name`` (a file in resources/icons), in ``colour`` or the look's text colour
+    (then drawn afresh in the new colour when the look changes)."""
+    if colour:
+        return _icon(name, colour)
+    return QIcon(_ThemedEngine(name))
+
+
+def standard_icon(which: QStyle.StandardPixmap) -> QIcon | None:
+    """The flat icon that stands for one of Qt's stock pictures, if the app has one."""
+    name = STANDARD.get(which)
+    return icon(name) if name else None
 
 
 def app_icon() -> QIcon:

@@ -14,6 +14,10 @@ IDLE_LOCK_KEY = "lock/idle_minutes"
 CADENCE_KEY = "leads/default_cadence_days"
 DEFAULT_IDLE_MINUTES = 10
 DEFAULT_CADENCE_DAYS = 14
+THEME_KEY = "appearance/theme"
+TEXT_SIZE_KEY = "appearance/text_size"
+THEMES = ("system", "light", "dark")
+TEXT_SIZES = ("small", "normal", "large", "larger")
 _SETTINGS_ARE_A_FILE = sys.platform not in ("darwin", "win32")  # elsewhere: plist, registry
 
 
@@ -57,4 +61,29 @@ def save(*, idle: int, cadence: int) -> None:
     settings = private_settings()
     settings.setValue(IDLE_LOCK_KEY, idle)
     settings.setValue(CADENCE_KEY, cadence)
+    settings.sync()
+
+
+def _choice(key: str, choices: tuple[str, ...], default: str) -> str:
+    value = str(private_settings().value(key, default))
+    return value if value in choices else default
+
+
+def theme() -> str:
+    """'system' (follow the computer), 'light' or 'dark'."""
+    return _choice(THEME_KEY, THEMES, "system")
+
+
+def text_size() -> str:
+    """'small', 'normal', 'large' or 'larger'."""
+    return _choice(TEXT_SIZE_KEY, TEXT_SIZES, "normal")
+
+
+def save_appearance(*, theme: str, text_size: str) -> None:
+    """Store the look chosen in Settings (words from THEMES and TEXT_SIZES only)."""
+    if theme not in THEMES or text_size not in TEXT_SIZES:
+        raise ValueError(f"unknown appearance {theme!r}, {text_size!r}")
+    settings = private_settings()
+    settings.setValue(THEME_KEY, theme)
+    settings.setValue(TEXT_SIZE_KEY, text_size)
     settings.sync()

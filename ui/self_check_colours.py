@@ -7,6 +7,7 @@ import math
 from PySide6.QtGui import QColor, QPalette
 
 from iltdesk.self_check import FREQUENCY_LABELS
+from ui import theme
 
 # Mid-tone hues with at least 3:1 contrast on both the light and the dark card colour, so one
 # set serves both looks and an area keeps its colour when the theme changes.
@@ -38,13 +39,13 @@ def area_dot(area: str) -> str:
     return f"<span style='color:{area_colour(area).name()}'>●</span>&nbsp;"
 
 
-def is_dark(palette: QPalette) -> bool:
-    """Light text means the dark look (true for any palette, whichever theme set it)."""
-    return palette.color(QPalette.ColorRole.Text).lightness() >= 128
+def is_dark(palette: QPalette | None = None) -> bool:
+    """Whether the dark look is on: ui.theme decides (``palette`` is no longer consulted)."""
+    return theme.is_dark()
 
 
-def movement_colours(palette: QPalette, change: float) -> tuple[str, str]:
-    """Text and background colours for a change up or down, readable on this palette."""
+def movement_colours(palette: QPalette | None, change: float) -> tuple[str, str]:
+    """Text and background colours for a change up or down, readable in the look on screen."""
     return MOVEMENT[(is_dark(palette), change > 0)]
 
 

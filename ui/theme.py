@@ -1,96 +1,267 @@
-"""Light and dark looks: Fusion with a palette, plus a small style sheet from resources/."""
+"""Light and dark looks: Fusion with a palette, plus a small style sheet from resources/.
+
+The look is chosen in Settings (System, Light or Dark, and a text size) and applied live;
+System follows the computer when it switches. ``ILTDESK_THEME=light|dark`` still overrides
+the choice, for tests and tools that need one look whatever is saved. Widgets that draw
+with theme colours read them when they paint (``colour()``, ``is_dark()``) or listen to
+``notifier().changed``.
+"""
 
 from __future__ import annotations
 
 import os
+import re
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAccessible, QColor, QGuiApplication, QIcon, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QLineEdit,
+    QPlainTextEdit,
+    QProxyStyle,
+    QStyle,
+    QStyleOption,
+    QTextEdit,
+    QWidget,
+)
 
 from iltdesk.paths import resources_dir
+from ui import icons, preferences
 
+ENVIRONMENT = "ILTDESK_THEME"
 ACCENT = "#2f6f73"  # a calm teal: serious, not clinical
 HIGHLIGHT_LIGHT = "#fff1a8"
 HIGHLIGHT_DARK = "#6b5d1a"
+# How much bigger than the computer's own font each text size is.
+TEXT_SCALE = {"small": 0.9, "normal": 1.0, "large": 1.15, "larger": 1.3}
+# Named colours per look (False: light, True: dark), for the style sheet (@ACCENT_TEXT...)
+# and for widgets that paint. Each text colour reads at 4.5:1 on the window and the base;
+# 'edge' and 'focus' (control outlines, the focus ring) at 3:1 (tests/test_ui_contrast.py).
+LOOKS: dict[bool, dict[str, str]] = {
+    False: {
+        "accent": ACCENT,  # filled buttons and selections, with 'on_accent' text
+        "accent_text": ACCENT,  # the accent as text on the page
+        "on_accent": "#ffffff",
+        "focus": ACCENT,
+        "edge": "#7d878f",
+        "error": "#b3261e",
+        "late": "#8a5300",
+        "highlight": HIGHLIGHT_LIGHT,
+    },
+    True: {
+        "accent": "#2e7a7f",
+        "accent_text": "#7cc4c8",
+        "on_accent": "#ffffff",
+        "focus": "#6cc0c5",
+        "edge": "#7d878f",
+        "error": "#f2a196",
+        "late": "#e8b96a",
+        "highlight": HIGHLIGHT_DARK,
+    },
+}
+_ROLES = QPalette.ColorRole
+PALETTES: dict[bool, dict[QPalette.ColorRole, str]] = {
+    True: {
+        _ROLES.Window: "#1f2326",
+        _ROLES.WindowText: "#e6e8ea",
+        _ROLES.Base: "#272c30",
+        _ROLES.AlternateBase: "#2d3338",
+        _ROLES.Text: "#e6e8ea",
+        _ROLES.Button: "#2d3338",
+        _ROLES.ButtonText: "#e6e8ea",
+        _ROLES.ToolTipBase: "#2d3338",
+        _ROLES.ToolTipText: "#e6e8ea",
+        _ROLES.PlaceholderText: "#9aa4ac",
+        _ROLES.Highlight: LOOKS[True]["accent"],
+        _ROLES.HighlightedText: "#ffffff",
+        _ROLES.Link: "#7cc4c8",
+        _ROLES.Mid: "#3a4147",
+        _ROLES.Dark: "#15181a",
+        _ROLES.Shadow: "#0d0f10",
+        _ROLES.Light: "#3a4147",
+        _ROLES.Midlight: "#333a40",
+    },
+    False: {
+        _ROLES.Window: "#f4f5f6",
+        _ROLES.WindowText: "#1d2327",
+        _ROLES.Base: "#ffffff",
+        _ROLES.AlternateBase: "#f7f8f9",
+        _ROLES.Text: "#1d2327",
+        _ROLES.Button: "#eceef0",
+        _ROLES.ButtonText: "#1d2327",
+        _ROLES.ToolTipBase: "#ffffff",
+        _ROLES.ToolTipText: "#1d2327",
+        _ROLES.PlaceholderText: "#5f6a72",
+        _ROLES.Highlight: ACCENT,
+        _ROLES.HighlightedText: "#ffffff",
+        _ROLES.Link: ACCENT,
+        _ROLES.Mid: "#d5d9dd",
+        _ROLES.Dark: "#aab2b9",
+        _ROLES.Shadow: "#7d868e",
+        _ROLES.Light: "#ffffff",
+        _ROLES.Midlight: "#e7eaed",
+    },
+}
+DISABLED_TEXT = "#8a949c"  # inactive controls: WCAG asks no contrast of them
+
+
+class _Notifier(QObject):
+    changed = Signal()  # after a new look (theme or text size) is applied
+
+
+_notifier: _Notifier | None = None
+_system_scheme: Qt.ColorScheme | None = None  # the computer's, as last reported
+_chosen = {"theme": "", "text_size": ""}  # applied now (Settings may preview unsaved ones)
+
+
+def notifier() -> _Notifier:
+    """``notifier().changed`` fires once a new look is on screen."""
+    global _notifier
+    if _notifier is None:
+        _notifier = _Notifier()
+    return _notifier
+
+
+def system_is_dark() -> bool:
+    """The computer's own colour scheme (as the last change reported it)."""
+    scheme = _system_scheme
+    if scheme is None:
+        scheme = QGuiApplication.styleHints().colorScheme()
+    return scheme == Qt.ColorScheme.Dark
+
+
+def wants_dark(theme: str | None = None) -> bool:
+    """Whether ``theme`` (or the saved choice) means dark: the environment variable first."""
+    wanted = os.environ.get(ENVIRONMENT, "").lower()
+    if wanted in {"dark", "light"}:
+        return wanted == "dark"
+    theme = theme or _chosen["theme"] or preferences.theme()
+    if theme in {"dark", "light"}:
+        return theme == "dark"
+    return system_is_dark()
 
 
 def is_dark() -> bool:
-    """Dark when asked for (ILTDESK_THEME=dark) or when the system says so."""
-    wanted = os.environ.get("ILTDESK_THEME", "").lower()
-    if wanted in {"dark", "light"}:
-        return wanted == "dark"
-    hints = QGuiApplication.styleHints()
-    return bool(hints.colorScheme() == Qt.ColorScheme.Dark)
+    """Whether the dark look is on screen: the one answer every widget asks."""
+    app = QApplication.instance()
+    applied = app.property("iltdesk_dark") if app is not None else None
+    return bool(applied) if applied is not None else wants_dark()
 
 
-def _palette(dark: bool) -> QPalette:
+def colour(name: str) -> str:
+    """A named colour of the look on screen ('accent', 'error', 'focus'... see LOOKS)."""
+    return LOOKS[is_dark()][name]
+
+
+def palette(dark: bool) -> QPalette:
+    """The application palette of one look."""
     p = QPalette()
-    if dark:
-        colours = {
-            QPalette.ColorRole.Window: "#1f2326",
-            QPalette.ColorRole.WindowText: "#e6e8ea",
-            QPalette.ColorRole.Base: "#272c30",
-            QPalette.ColorRole.AlternateBase: "#2d3338",
-            QPalette.ColorRole.Text: "#e6e8ea",
-            QPalette.ColorRole.Button: "#2d3338",
-            QPalette.ColorRole.ButtonText: "#e6e8ea",
-            QPalette.ColorRole.ToolTipBase: "#2d3338",
-            QPalette.ColorRole.ToolTipText: "#e6e8ea",
-            QPalette.ColorRole.PlaceholderText: "#8a949c",
-            QPalette.ColorRole.Highlight: "#3f8d92",
-            QPalette.ColorRole.HighlightedText: "#ffffff",
-            QPalette.ColorRole.Link: "#7cc4c8",
-            QPalette.ColorRole.Mid: "#3a4147",
-            QPalette.ColorRole.Dark: "#15181a",
-            QPalette.ColorRole.Shadow: "#0d0f10",
-            QPalette.ColorRole.Light: "#3a4147",
-            QPalette.ColorRole.Midlight: "#333a40",
-        }
-    else:
-        colours = {
-            QPalette.ColorRole.Window: "#f4f5f6",
-            QPalette.ColorRole.WindowText: "#1d2327",
-            QPalette.ColorRole.Base: "#ffffff",
-            QPalette.ColorRole.AlternateBase: "#f7f8f9",
-            QPalette.ColorRole.Text: "#1d2327",
-            QPalette.ColorRole.Button: "#eceef0",
-            QPalette.ColorRole.ButtonText: "#1d2327",
-            QPalette.ColorRole.ToolTipBase: "#ffffff",
-            QPalette.ColorRole.ToolTipText: "#1d2327",
-            QPalette.ColorRole.PlaceholderText: "#7a848c",
-            QPalette.ColorRole.Highlight: ACCENT,
-            QPalette.ColorRole.HighlightedText: "#ffffff",
-            QPalette.ColorRole.Link: ACCENT,
-            QPalette.ColorRole.Mid: "#d5d9dd",
-            QPalette.ColorRole.Dark: "#aab2b9",
-            QPalette.ColorRole.Shadow: "#7d868e",
-            QPalette.ColorRole.Light: "#ffffff",
-            QPalette.ColorRole.Midlight: "#e7eaed",
-        }
-    for role, value in colours.items():
+    for role, value in PALETTES[dark].items():
         p.setColor(role, QColor(value))
-    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#8a949c"))
-    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, QColor("#8a949c"))
-    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor("#8a949c"))
+    for role in (_ROLES.Text, _ROLES.WindowText, _ROLES.ButtonText):
+        p.setColor(QPalette.ColorGroup.Disabled, role, QColor(DISABLED_TEXT))
     return p
 
 
-def apply(app: QApplication) -> None:
-    """Give the application its look."""
-    dark = is_dark()
-    app.setStyle("Fusion")
-    app.setPalette(_palette(dark))
+def style_sheet(dark: bool, scale: float = 1.0) -> str:
+    """resources/style.qss with the look's colours in and its font sizes scaled."""
     sheet = resources_dir() / "style.qss"
-    if sheet.exists():
-        text = sheet.read_text(encoding="utf-8")
-        text = text.replace("@ACCENT", ACCENT if not dark else "#3f8d92")
-        app.setStyleSheet(text.replace("@ERROR", "#f2a196" if dark else "#b3261e"))
-    app.setProperty("iltdesk_dark", dark)
+    if not sheet.exists():
+        return ""
+    text = re.sub(r"/\*.*?\*/", "", sheet.read_text(encoding="utf-8"), flags=re.DOTALL)
+    text = re.sub(r"@([A-Z_]+)", lambda m: LOOKS[dark][m.group(1).lower()], text)
+    return re.sub(
+        r"font-size:\s*(\d+)px", lambda m: f"font-size: {round(int(m.group(1)) * scale)}px", text
+    )
+
+
+class AppStyle(QProxyStyle):
+    """Fusion, with the app's flat icons instead of Qt's stock pictures, and a name for text
+    fields that have only a placeholder (as browsers do), so a screen reader says something."""
+
+    def __init__(self) -> None:
+        super().__init__("Fusion")
+
+    def standardIcon(
+        self,
+        which: QStyle.StandardPixmap,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+    ) -> QIcon:
+        flat = icons.standard_icon(which)
+        return flat if flat is not None else super().standardIcon(which, option, widget)
+
+    def styleHint(self, hint: QStyle.StyleHint, *args: object) -> int:
+        if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
+            return 0  # stock Save/Cancel pictures beside the flat icons looked out of place
+        return int(super().styleHint(hint, *args))  # type: ignore[arg-type]
+
+    def polish(self, target: object) -> object:  # type: ignore[override]
+        if isinstance(target, QLineEdit | QTextEdit | QPlainTextEdit):
+            _name_from_placeholder(target)
+        return super().polish(target)  # type: ignore[call-overload]
+
+
+def _name_from_placeholder(widget: QLineEdit | QTextEdit | QPlainTextEdit) -> None:
+    if widget.accessibleName() or not widget.placeholderText():
+        return
+    face = QAccessible.queryAccessibleInterface(widget)
+    if face is not None and face.text(QAccessible.Text.Name).strip():
+        return  # a buddy label names it
+    widget.setAccessibleName(widget.placeholderText())
+
+
+def _base_point_size(app: QApplication) -> float:
+    """The computer's font size, remembered before the app first scales it."""
+    base = app.property("iltdesk_base_pt")
+    if base is None:
+        base = app.font().pointSizeF()
+        app.setProperty("iltdesk_base_pt", base)
+    return float(base)
+
+
+def apply(app: QApplication, *, theme: str | None = None, text_size: str | None = None) -> None:
+    """Give the application its look: the saved choice, or ``theme``/``text_size`` (words
+    from ui.preferences) as Settings previews them. Live: no restart needed."""
+    _chosen["theme"] = theme or preferences.theme()
+    _chosen["text_size"] = text_size or preferences.text_size()
+    dark = wants_dark(_chosen["theme"])
+    scale = TEXT_SCALE[_chosen["text_size"]]
+    font = app.font()
+    font.setPointSizeF(round(_base_point_size(app) * scale, 1))
+    if not isinstance(app.style(), AppStyle):
+        app.setStyle(AppStyle())
+    app.setProperty("iltdesk_dark", dark)  # before repainting, so widgets see the new look
+    app.setPalette(palette(dark))
+    app.setFont(font)
+    app.setStyleSheet(style_sheet(dark, scale))
+    _follow_system(app)
+    notifier().changed.emit()
+
+
+def text_scale() -> float:
+    """How much bigger than the computer's font the app's text is now."""
+    return TEXT_SCALE.get(_chosen["text_size"] or preferences.text_size(), 1.0)
+
+
+def on_colour_scheme_changed(scheme: Qt.ColorScheme) -> None:
+    """The computer switched between light and dark: follow it if the choice is System."""
+    global _system_scheme
+    _system_scheme = scheme
+    app = QApplication.instance()
+    if not isinstance(app, QApplication) or app.property("iltdesk_dark") is None:
+        return  # no look applied yet: the first apply() reads the scheme
+    if (_chosen["theme"] or preferences.theme()) == "system" and wants_dark() != is_dark():
+        apply(app, theme=_chosen["theme"] or None, text_size=_chosen["text_size"] or None)
+
+
+def _follow_system(app: QApplication) -> None:
+    if app.property("iltdesk_follows_system"):
+        return
+    QGuiApplication.styleHints().colorSchemeChanged.connect(on_colour_scheme_changed)
+    app.setProperty("iltdesk_follows_system", True)
 
 
 def highlight_colour() -> str:
     """The background for highlighted search terms, readable in either theme."""
-    app = QApplication.instance()
-    dark = bool(app.property("iltdesk_dark")) if app is not None else False
-    return HIGHLIGHT_DARK if dark else HIGHLIGHT_LIGHT
+    return colour("highlight")
