@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -33,7 +34,7 @@ from iltdesk.models import CyclePhase, LearningCycle
 from iltdesk.observation import SETTING_TITLES
 from ui.context import AppContext
 from ui.cycle_phases import LineBox, PhaseCard, field_label, hint
-from ui.markdown_edit import MarkdownEdit
+from ui.markdown_edit import MarkdownEdit, ensure_name
 from ui.rich_delegate import TwoLineDelegate
 
 RECORD_ID = Qt.ItemDataRole.UserRole + 1
@@ -44,9 +45,20 @@ def qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
-def date_edit(day: date | None = None) -> QDateEdit:
+class _DateEdit(QDateEdit):
+    """A date field that a screen reader can name: by ``name``, by a label whose buddy it
+    is, or else as "Date"."""
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        ensure_name(self, "Date")
+
+
+def date_edit(day: date | None = None, name: str = "") -> QDateEdit:
     """A date field with a calendar, showing the weekday."""
-    edit = QDateEdit(qdate(day or date.today()))
+    edit = _DateEdit(qdate(day or date.today()))
+    if name:
+        edit.setAccessibleName(name)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("ddd d MMM yyyy")
     return edit
@@ -94,19 +106,19 @@ class IntentionCard(PhaseCard):
             placeholder="What you saw and heard before starting: how it goes today, who talks, "
             "what is missing"
         )
-        self.baseline_seen.setFixedHeight(96)
+        self.baseline_seen.setFixedHeight(120)  # four lines of notes text
         self.focus = LineBox("The rubric indicator it builds on, if any")
         self.weeks = QSpinBox()
         self.weeks.setRange(1, 16)
         self.weeks.setSuffix(" weeks")
-        self.started = date_edit()
+        self.started = date_edit(name="Started")
         self.weeks_note = hint()
         self.add_field("The goal", self.goal)
         self.add_field("How we'll know it's met", self.measure)
         baseline = QGridLayout()
         baseline.setHorizontalSpacing(16)
-        baseline.addWidget(field_label("Baseline: the numbers"), 0, 0)
-        baseline.addWidget(field_label("Rubric indicator in focus"), 0, 1)
+        baseline.addWidget(field_label("Baseline: the numbers", self.baseline_numbers), 0, 0)
+        baseline.addWidget(field_label("Rubric indicator in focus", self.focus), 0, 1)
         baseline.addWidget(self.baseline_numbers, 1, 0, Qt.AlignmentFlag.AlignTop)
         baseline.addWidget(self.focus, 1, 1, Qt.AlignmentFlag.AlignTop)
         baseline.setColumnStretch(0, 3)
@@ -115,7 +127,11 @@ class IntentionCard(PhaseCard):
         self.body.addLayout(baseline)
         self.add_field("Baseline: what you saw", self.baseline_seen)
         timing = QHBoxLayout()
-        for widget in (QLabel("Started"), self.started, QLabel("  Planned for"), self.weeks):
+        started, planned = QLabel("Started"), QLabel("  Planned for")
+        started.setBuddy(self.started)
+        planned.setBuddy(self.weeks)
+        self.weeks.setAccessibleName("Planned for")
+        for widget in (started, self.started, planned, self.weeks):
             timing.addWidget(widget)
         timing.addWidget(self.weeks_note, 1)
         self.body.addSpacing(6)
@@ -185,7 +201,7 @@ class LearningCard(PhaseCard):
         self.what = QLineEdit()
         self.what.setPlaceholderText("What you did, e.g. read chapter 3")
         self.what.returnPressed.connect(self.log)
-        self.when = date_edit()
+        self.when = date_edit(name="When it happened")
         self.log_button = QPushButton("Log an activity")
         self.log_button.clicked.connect(self.log)
         self.error = QLabel()

@@ -4,7 +4,7 @@ evaluation card (the one that decides whether a cycle may close)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from iltdesk.cycle import OUTCOME_TITLES, PHASE_TITLES, ClosureGap
 from iltdesk.models import CyclePhase, LearningCycle
 from ui import theme
-from ui.markdown_edit import MarkdownEdit
+from ui.markdown_edit import MarkdownEdit, ensure_name
 
 OUTCOMES = tuple(OUTCOME_TITLES)
 
@@ -66,10 +66,12 @@ def restyle(widget: QWidget, object_name: str) -> None:
     widget.style().polish(widget)
 
 
-def field_label(text: str) -> QLabel:
-    """A bold label above a field."""
+def field_label(text: str, buddy: QWidget | None = None) -> QLabel:
+    """A bold label above a field; with ``buddy``, it names the field for screen readers."""
     label = QLabel(text)
     label.setObjectName("FieldLabel")
+    if buddy is not None:
+        label.setBuddy(buddy)
     return label
 
 
@@ -141,6 +143,10 @@ class LineBox(QPlainTextEdit):
         super().focusOutEvent(event)
         self.focus_left.emit()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        ensure_name(self)
+
 
 class PhaseCard(QFrame):
     """One phase of the cycle as a card: number, title, a prompt, then its fields."""
@@ -186,7 +192,7 @@ class PhaseCard(QFrame):
     def add_field(self, label: str, widget: QWidget, note: QLabel | None = None) -> None:
         """A labelled field, with room for a note under it."""
         self.body.addSpacing(4)
-        self.body.addWidget(field_label(label))
+        self.body.addWidget(field_label(label, widget))
         self.body.addWidget(widget)
         if note is not None:
             self.body.addWidget(note)
@@ -226,7 +232,7 @@ class EvaluationCard(PhaseCard):
         self.lead_reflection = MarkdownEdit(placeholder="In their words: learned, hard, next")
         self.principal_reflection = MarkdownEdit(placeholder="Their growth, and your coaching")
         for box in (self.evidence, self.lead_reflection, self.principal_reflection):
-            box.setFixedHeight(104)
+            box.setFixedHeight(128)  # four lines of notes text
         self.next_goal = LineBox("If there is a next cycle, its goal")
         self.notes = {name: _note() for name in ("outcome", "evidence", "reflection")}
         self._lay_out()
@@ -239,8 +245,8 @@ class EvaluationCard(PhaseCard):
         self.add_field("Evidence for the outcome", self.evidence, self.notes["evidence"])
         pair = QGridLayout()
         pair.setHorizontalSpacing(16)
-        pair.addWidget(field_label("What the lead says"), 0, 0)
-        pair.addWidget(field_label("What I take from it"), 0, 1)
+        pair.addWidget(field_label("What the lead says", self.lead_reflection), 0, 0)
+        pair.addWidget(field_label("What I take from it", self.principal_reflection), 0, 1)
         pair.addWidget(self.lead_reflection, 1, 0)
         pair.addWidget(self.principal_reflection, 1, 1)
         pair.addWidget(self.notes["reflection"], 2, 0, 1, 2)

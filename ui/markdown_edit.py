@@ -9,17 +9,44 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import (
+    QAccessible,
     QFocusEvent,
     QFont,
     QKeyEvent,
+    QShowEvent,
+    QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
 )
 from PySide6.QtGui import QTextListFormat as ListFormat
-from PySide6.QtWidgets import QTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QTextEdit, QWidget
+
+from ui import theme
 
 _LIST_MARKS = {"-": ListFormat.Style.ListDisc, "*": ListFormat.Style.ListDisc}
+BODY_MIN_POINTS = 13.0  # notes are read at length: never smaller than this
+BODY_SCALE = 1.35  # ...and a step above the interface's own text
+LINE_HEIGHT = 140  # percent: 1.4 lines, for easy reading of long notes
+HEADING_SPACE = 0.9  # room above a heading, in lines of body text
+
+
+def ensure_name(widget: QWidget, fallback: str = "") -> None:
+    """Give a field an accessible name if nothing names it yet: its label's (a QLabel whose
+    buddy it is), else its placeholder or ``fallback``, so a screen reader can say what it
+    is for."""
+    if widget.accessibleName():
+        return
+    face = QAccessible.queryAccessibleInterface(widget)
+    if face is not None and face.text(QAccessible.Text.Name).strip():
+        return
+    parent = widget.parentWidget()
+    labels = parent.findChildren(QLabel) if parent is not None else []
+    named = [label.text() for label in labels if label.buddy() is widget]
+    placeholder = getattr(widget, "placeholderText", lambda: "")()
+    name = (named[0] if named else placeholder or fallback).replace("&", "")
+    if name:
+        widget.setAccessibleName(name)
 
 
 class MarkdownEdit(QTextEdit):
@@ -35,15 +62,75 @@ class MarkdownEdit(QTextEdit):
         self.setPlaceholderText(placeholder)
         self._loading = False
         self.textChanged.connect(self._on_change)
+        theme.notifier().changed.connect(self._apply_typography)
+        self._apply_typography()
 
     def set_markdown(self, text: str) -> None:
-        """Show ``text`` without it counting as an edit."""
+        """Show ``text`` without it counting as an edit; the cursor starts under the first
+        heading (where a template's first part is written), not before it."""
         self._loading = True
+        document = self.document()
         try:
+            document.setUndoRedoEnabled(False)  # loading is not a step to undo
             self.setMarkdown(text)
-            self.document().setModified(False)
+            self._lay_out_blocks()
+            document.setModified(False)
         finally:
+            document.setUndoRedoEnabled(True)
             self._loading = False
+        self.setTextCursor(self._start_cursor())
+
+    def _apply_typography(self) -> None:
+        """Body size and line height for reading at length, from the look on screen."""
+        app = QApplication.instance()
+        base = app.font().pointSizeF() if isinstance(app, QApplication) else 10.0
+        font = QFont(self.font())
+        font.setPointSizeF(max(BODY_MIN_POINTS, round(base * BODY_SCALE, 1)))
+        self.setFont(font)
+        self.document().setDefaultFont(font)
+        loading, self._loading = self._loading, True
+        try:
+            self._lay_out_blocks()
+        finally:
+            self._loading = loading
+
+    def _lay_out_blocks(self) -> None:
+        """1.4 line height everywhere, room above headings, and an empty line to write in
+        under each heading that has none (a template is only headings)."""
+        block = self.document().begin()
+        while block.isValid():
+            following = block.next()
+            if block.blockFormat().headingLevel() and (
+                not following.isValid() or following.blockFormat().headingLevel()
+            ):
+                cursor = QTextCursor(block)
+                cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+                cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+            self._format_block(block)
+            block = block.next()
+
+    def _format_block(self, block: QTextBlock) -> None:
+        wanted = QTextBlockFormat()
+        wanted.setLineHeight(LINE_HEIGHT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        if block.blockFormat().headingLevel():
+            space = self.fontMetrics().lineSpacing() * HEADING_SPACE
+            wanted.setTopMargin(space if block.position() > 0 else 0)
+            wanted.setBottomMargin(space / 3)
+        current = block.blockFormat()
+        if (current.lineHeight(), current.topMargin()) == (wanted.lineHeight(), wanted.topMargin()):
+            return
+        QTextCursor(block).mergeBlockFormat(wanted)
+
+    def _start_cursor(self) -> QTextCursor:
+        first = self.document().begin()
+        cursor = QTextCursor(first)
+        if first.blockFormat().headingLevel() and first.next().isValid():
+            cursor = QTextCursor(first.next())
+        return cursor
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        ensure_name(self)
 
     def markdown(self) -> str:
         """The contents as Markdown."""
@@ -102,6 +189,7 @@ class MarkdownEdit(QTextEdit):
             block = QTextBlockFormat()
             block.setHeadingLevel(len(mark))
             cursor.mergeBlockFormat(block)
+            self._format_block(cursor.block())
             char = QTextCharFormat()
             char.setFontWeight(QFont.Weight.Bold)
             char.setProperty(QTextCharFormat.Property.FontSizeAdjustment, 3 - len(mark))
