@@ -31,6 +31,7 @@ from iltdesk.store import rotation
 from iltdesk.store.backup import backup, backups_dir, rekey
 from iltdesk.store.journal import Journal
 from ui import preferences
+from ui.appearance import AppearanceGroup
 from ui.background import run_with_progress
 from ui.backups_panel import BackupsPanel
 from ui.context import AppContext
@@ -92,6 +93,8 @@ class SettingsDialog(QDialog):
                 "Habits", [("Lock after", self.idle), ("New leads meet every", self.cadence)]
             )
         )
+        self.appearance = AppearanceGroup(self)
+        layout.addWidget(self.appearance)
         layout.addWidget(self._passphrase_group())
         layout.addWidget(self._backup_group())
         buttons = QDialogButtonBox(
@@ -183,6 +186,7 @@ class SettingsDialog(QDialog):
     def save(self) -> None:
         """Store the preferences and the journal's details."""
         preferences.save(idle=self.idle.value(), cadence=self.cadence.value())
+        self.appearance.save()
         try:
             self.context.journal.set_settings(
                 {"school": self.school.text().strip(), "principal": self.principal.text().strip()}
@@ -191,6 +195,11 @@ class SettingsDialog(QDialog):
             QMessageBox.warning(self, "Not saved", str(exc))
             return
         self.accept()
+
+    def reject(self) -> None:
+        """Close without saving: the look previewed goes back to the one saved."""
+        self.appearance.revert()
+        super().reject()
 
     def change_passphrase(self) -> None:
         """Re-encrypt under a new passphrase, off the UI thread."""

@@ -1,0 +1,157 @@
+"""Appearance in Settings, from the keyboard: the theme and the text size change the running
+app at once, are kept for the next start, and System follows the computer when it switches."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from iltdesk.store.journal import Journal
+from tests.keys import Key, Keys, Mod, wait_for_active
+from ui import preferences, theme
+from ui.context import AppContext
+from ui.main_window import MainWindow
+from ui.markdown_edit import MarkdownEdit
+from ui.settings_dialog import SettingsDialog
+
+
+@pytest.fixture(autouse=True)
+def app_look(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The app's own look, starting light whatever the machine says; restored after."""
+    monkeypatch.delenv(theme.ENVIRONMENT, raising=False)
+    monkeypatch.setattr(theme, "_system_scheme", Qt.ColorScheme.Light)
+    monkeypatch.setattr(theme, "_chosen", {"theme": "", "text_size": ""})
+    saved = (qapp.style().name(), qapp.palette(), qapp.styleSheet(), qapp.font())
+    dark = qapp.property("iltdesk_dark")
+    theme.apply(qapp)
+    yield
+    qapp.setStyleSheet(saved[2])
+    qapp.setPalette(saved[1])
+    qapp.setFont(saved[3])
+    qapp.setStyle(saved[0])
+    qapp.setProperty("iltdesk_dark", dark)
+
+
+def _window(qtbot: QtBot, journal: Journal) -> MainWindow:
+    window = MainWindow(AppContext(journal))
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    wait_for_active(MainWindow)
+    return window
+
+
+def _in_settings(keys: Keys, act: Callable[[Keys], None]) -> None:
+    """Open Settings by its shortcut and do ``act`` in it (it closes it too)."""
+    shown = keys.then_in(SettingsDialog, lambda _dialog: act(keys))
+    keys.shortcut("Ctrl+,")
+    assert shown, "Settings never came"
+
+
+def _window_colour(app: QApplication) -> int:
+    return app.palette().color(QPalette.ColorRole.Window).lightness()
+
+
+def test_dark_chosen_by_keys_is_on_at_once_and_kept(
+    qtbot: QtBot, journal: Journal, qapp: QApplication
+) -> None:
+    window = _window(qtbot, journal)
+    assert _window_colour(qapp) > 128
+    keys = Keys()
+
+    def choose_dark(keys: Keys) -> None:
+        keys.press(Key.Key_T, Mod.AltModifier)  # "&Theme"
+        keys.press(Key.Key_End)  # System, Light, Dark
+        keys.enter()
+
+    _in_settings(keys, choose_dark)
+    assert _window_colour(qapp) < 128 and theme.is_dark()
+    assert window.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    assert preferences.theme() == "dark"
+    again = _window(qtbot, journal)  # a new window, and the look applied as at a start
+    theme.apply(qapp)
+    assert theme.is_dark() and again.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    window.release()
+    again.release()
+
+
+def test_escape_puts_the_look_back(qtbot: QtBot, journal: Journal, qapp: QApplication) -> None:
+    window = _window(qtbot, journal)
+    keys = Keys()
+    seen: list[bool] = []
+
+    def preview_then_escape(keys: Keys) -> None:
+        keys.press(Key.Key_T, Mod.AltModifier)
+        keys.press(Key.Key_End)
+        seen.append(theme.is_dark())  # previewed live, before Save
+        keys.escape()
+
+    _in_settings(keys, preview_then_escape)
+    assert seen == [True]
+    assert not theme.is_dark() and _window_colour(qapp) > 128
+    assert preferences.theme() == "system"
+    window.release()
+
+
+def test_a_larger_text_size_makes_the_app_text_bigger_live(
+    qtbot: QtBot, journal: Journal, qapp: QApplication
+) -> None:
+    window = _window(qtbot, journal)
+    before = qapp.font().pointSizeF()
+    notes = MarkdownEdit()
+    qtbot.addWidget(notes)
+    notes_before = notes.font().pointSizeF()
+    keys = Keys()
+
+    def choose_large(keys: Keys) -> None:
+        keys.press(Key.Key_X, Mod.AltModifier)  # "Te&xt size": Normal
+        keys.press(Key.Key_Down)  # Large
+        keys.enter()
+
+    _in_settings(keys, choose_large)
+    assert preferences.text_size() == "large"
+    assert qapp.font().pointSizeF() == pytest.approx(before * 1.15, abs=0.1)
+    assert window.font().pointSizeF() > before
+    assert notes.font().pointSizeF() >= notes_before  # notes never below their minimum
+    window.release()
+
+
+def test_system_follows_the_computer_when_it_switches(
+    qtbot: QtBot, journal: Journal, qapp: QApplication
+) -> None:
+    window = _window(qtbot, journal)
+    keys = Keys()
+
+    def choose_system(keys: Keys) -> None:
+        keys.press(Key.Key_T, Mod.AltModifier)
+        keys.press(Key.Key_Home)  # "As the computer"
+        keys.enter()
+
+    _in_settings(keys, choose_system)
+    assert preferences.theme() == "system" and not theme.is_dark()
+    theme.on_colour_scheme_changed(Qt.ColorScheme.Dark)  # the computer, not the user
+    assert theme.is_dark() and _window_colour(qapp) < 128
+    theme.on_colour_scheme_changed(Qt.ColorScheme.Light)
+    assert not theme.is_dark() and _window_colour(qapp) > 128
+    window.release()
+
+
+def test_a_chosen_theme_does_not_follow_the_computer(qapp: QApplication) -> None:
+    preferences.save_appearance(theme="light", text_size="normal")
+    theme.apply(qapp)
+    theme.on_colour_scheme_changed(Qt.ColorScheme.Dark)
+    assert not theme.is_dark()
+
+
+def test_the_environment_variable_still_overrides(
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    preferences.save_appearance(theme="light", text_size="normal")
+    monkeypatch.setenv(theme.ENVIRONMENT, "dark")
+    theme.apply(qapp)
+    assert theme.is_dark()
