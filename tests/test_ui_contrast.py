@@ -1,0 +1,145 @@
+"""Every text/background pair the theme and the style sheet define reads at WCAG AA in both
+looks: 4.5:1 for text, 3:1 for large text and for control outlines and the focus ring."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from PySide6.QtGui import QColor, QPalette
+
+from ui import theme
+
+Role = QPalette.ColorRole
+TEXT, LARGE, OUTLINE = 4.5, 3.0, 3.0
+# Where text without a background of its own may sit.
+SURFACES = (Role.Window, Role.Base, Role.AlternateBase)
+PALETTE_PAIRS = [
+    (Role.WindowText, Role.Window),
+    (Role.Text, Role.Base),
+    (Role.Text, Role.AlternateBase),
+    (Role.ButtonText, Role.Button),
+    (Role.ToolTipText, Role.ToolTipBase),
+    (Role.HighlightedText, Role.Highlight),
+    *[(Role.PlaceholderText, surface) for surface in (*SURFACES, Role.Button)],
+    *[(Role.Link, surface) for surface in SURFACES],
+]
+LOOKS = (False, True)
+
+
+def luminance(colour: str) -> float:
+    """WCAG relative luminance."""
+    c = QColor(colour)
+
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+
+
+def ratio(one: str, other: str) -> float:
+    """WCAG contrast ratio of two colours."""
+    high, low = sorted((luminance(one), luminance(other)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def _colour(value: str, dark: bool) -> str | None:
+    """A style-sheet colour as #rrggbb (None: transparent or not a colour)."""
+    found = re.fullmatch(r"palette\(([a-z-]+)\)", value)
+    if found:
+        role = getattr(Role, found.group(1).title().replace("-", ""))
+        return theme.PALETTES[dark][role]
+    return QColor(value).name() if QColor.isValidColorName(value) else None
+
+
+def _rules(dark: bool) -> list[tuple[str, dict[str, str]]]:
+    sheet = theme.style_sheet(dark)
+    rules = []
+    for selector, body in re.findall(r"([^{}]+)\{([^}]*)\}", sheet):
+        declarations = dict(
+            (name.strip(), value.strip())
+            for name, value in (d.split(":", 1) for d in body.split(";") if ":" in d)
+        )
+        rules.append((" ".join(selector.split()), declarations))
+    return rules
+
+
+def _large(declarations: dict[str, str]) -> bool:
+    size = re.match(r"(\d+)px", declarations.get("font-size", ""))
+    px = int(size.group(1)) if size else 0
+    bold = declarations.get("font-weight", "") in {"600", "700", "bold"}
+    return px >= 24 or (bold and px >= 19)
+
+
+def _sheet_text_pairs(dark: bool) -> list[tuple[str, str, str, float]]:
+    """(where, text, background, needed) for each rule that sets a text colour."""
+    pairs = []
+    for selector, declarations in _rules(dark):
+        if ":disabled" in selector or "color" not in declarations:
+            continue  # inactive controls: WCAG asks no contrast of them
+        text = _colour(declarations["color"], dark)
+        assert text is not None, f"{selector}: colour {declarations['color']!r} not understood"
+        background = _colour(declarations.get("background", ""), dark)
+        grounds = [background] if background else [theme.PALETTES[dark][s] for s in SURFACES]
+        needed = LARGE if _large(declarations) else TEXT
+        pairs += [(selector, text, ground, needed) for ground in grounds]
+    return pairs
+
+
+@pytest.mark.parametrize("dark", LOOKS, ids=["light", "dark"])
+def test_palette_text_reads_on_its_background(dark: bool) -> None:
+    colours = theme.PALETTES[dark]
+    low = [
+        (text.name, ground.name, round(ratio(colours[text], colours[ground]), 2))
+        for text, ground in PALETTE_PAIRS
+        if ratio(colours[text], colours[ground]) < TEXT
+    ]
+    assert low == []
+
+
+@pytest.mark.parametrize("dark", LOOKS, ids=["light", "dark"])
+def test_named_colours_read_where_they_are_used(dark: bool) -> None:
+    look, colours = theme.LOOKS[dark], theme.PALETTES[dark]
+    grounds = [colours[s] for s in SURFACES]
+    texts = ("accent_text", "error", "late")
+    pairs = [(name, look[name], g, TEXT) for name in texts for g in grounds]
+    pairs += [("on_accent", look["on_accent"], look["accent"], TEXT)]
+    pairs += [("text on highlight", colours[Role.Text], look["highlight"], TEXT)]
+    pairs += [
+        (name, look[name], g, OUTLINE)
+        for name in ("focus", "edge")
+        for g in (*grounds, colours[Role.Button])
+    ]
+    low = [(n, t, g, round(ratio(t, g), 2)) for n, t, g, need in pairs if ratio(t, g) < need]
+    assert low == []
+
+
+@pytest.mark.parametrize("dark", LOOKS, ids=["light", "dark"])
+def test_every_style_sheet_colour_reads_on_its_background(dark: bool) -> None:
+    pairs = _sheet_text_pairs(dark)
+    assert len(pairs) > 20  # the sheet was read and its colours understood
+    low = [(s, t, g, round(ratio(t, g), 2)) for s, t, g, need in pairs if ratio(t, g) < need]
+    assert low == []
+
+
+@pytest.mark.parametrize("dark", LOOKS, ids=["light", "dark"])
+def test_every_focus_ring_and_outline_in_the_sheet_stands_out(dark: bool) -> None:
+    grounds = [theme.PALETTES[dark][s] for s in (*SURFACES, Role.Button)]
+    rings = []
+    for selector, declarations in _rules(dark):
+        for name, value in declarations.items():
+            if not name.startswith(("border", "outline")) or ":disabled" in selector:
+                continue
+            if ":focus" in selector or "@EDGE" in value or theme.LOOKS[dark]["edge"] in value:
+                rings += [(selector, word) for word in value.split() if word.startswith("#")]
+    assert len(rings) >= 5
+    low = [(s, c, g) for s, c in rings for g in grounds if ratio(c, g) < OUTLINE]
+    assert low == []
+
+
+def test_the_cases_seen_in_issue_16_are_fixed() -> None:
+    """Dark overdue text, white on the dark teal, the light secondary grey."""
+    dark, light = theme.PALETTES[True], theme.PALETTES[False]
+    assert ratio(theme.LOOKS[True]["error"], dark[Role.Base]) >= TEXT
+    assert ratio("#ffffff", theme.LOOKS[True]["accent"]) >= TEXT
+    assert ratio(light[Role.PlaceholderText], light[Role.Window]) >= TEXT
