@@ -1,0 +1,125 @@
+"""Every control a person can Tab to has a name a screen reader can say.
+
+The test walks the main window's pages with records on them (Today, each lead's every tab,
+every Reflect page) and lists the focusable widgets whose accessible name is empty, as the
+accessibility interface gives it (an explicit name, a buddy label, a button's text...).
+It audits what is on screen, so it moves between pages the short way (the sidebar's current
+row and the tab bar's current tab), not by keys.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from iltdesk.demo import build_demo
+from iltdesk.lead import lead_summaries
+from iltdesk.store.journal import Journal
+from tests.keys import settle
+from ui import theme
+from ui.context import AppContext
+from ui.main_window import MainWindow
+from ui.reflect_pages import _FACTORIES as REFLECT_PAGES
+
+# Widgets in files this change did not own, for the lead engineer to name (issue 16):
+# "Class in ParentClass" -> the file that builds it.
+KNOWN_ELSEWHERE = {
+    "QTreeWidget in QStackedWidget": "ui/today_page.py",
+    "QTabWidget in LeadPage": "ui/lead_page.py",
+    "QListWidget in TraitList": "ui/overview_view.py",
+    "QSpinBox in EnergyForm": "ui/energy_widgets.py",
+    "OneOnOneEditor in QSplitter": "ui/one_on_one_editor.py",
+    "ObservationEditor in QStackedWidget": "ui/observation_view.py",
+    "AgreementReader in QWidget": "ui/agreement_popup.py",
+    "QTableView in ActionItemsView": "ui/action_items_view.py",
+    "QDateEdit in ActionItemsView": "ui/action_items_view.py",
+    "QScrollArea in CyclePage": "ui/cycle_page.py",
+    "QScrollArea in ChallengeView": "ui/challenge_view.py",
+    "QScrollArea in QWidget": "ui/self_check_page.py",
+    "QScrollArea in TensionsPage": "ui/tensions_page.py",
+    "QScrollArea in CharterPage": "ui/charter_page.py",
+}
+
+
+@pytest.fixture(autouse=True)
+def app_look(qapp: QApplication) -> Iterator[None]:
+    """The app's own style (which also names placeholder-only fields), restored after."""
+    saved = (qapp.style().name(), qapp.palette(), qapp.styleSheet(), qapp.font())
+    theme.apply(qapp)
+    yield
+    qapp.setStyleSheet(saved[2])
+    qapp.setPalette(saved[1])
+    qapp.setFont(saved[3])
+    qapp.setStyle(saved[0])
+
+
+def _focusable(widget: QWidget) -> bool:
+    # A widget whose focus goes to a proxy (a spin box's inner line edit) is that proxy.
+    return (
+        bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+        and widget.focusProxy() is None
+        and widget.isVisible()
+        and widget.isEnabled()
+    )
+
+
+def _name(widget: QWidget) -> str:
+    face = QAccessible.queryAccessibleInterface(widget)
+    return face.text(QAccessible.Text.Name).strip() if face is not None else ""
+
+
+def _unnamed(window: MainWindow) -> tuple[int, set[str]]:
+    widgets = [w for w in window.findChildren(QWidget) if _focusable(w)]
+    parent = lambda w: type(w.parentWidget()).__name__  # noqa: E731
+    unnamed = {f"{type(w).__name__} in {parent(w)}" for w in widgets if not _name(w)}
+    return len(widgets), {u.replace("_DateEdit", "QDateEdit") for u in unnamed}
+
+
+def _walk(qtbot: QtBot, journal: Journal) -> tuple[int, dict[str, set[str]]]:
+    build_demo(journal)
+    window = MainWindow(AppContext(journal))
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    settle()
+    seen: dict[str, set[str]] = {}
+    counted, seen["Today"] = _unnamed(window)
+    for lead in lead_summaries(journal):
+        window.sidebar.select_lead(lead.id)
+        tabs = window.lead_page.tabs
+        for index in range(tabs.count()):
+            tabs.setCurrentIndex(index)
+            settle()
+            count, seen[f"{lead.name}: {tabs.tabText(index)}"] = _unnamed(window)
+            counted += count
+    for key in REFLECT_PAGES:
+        window.sidebar.select_page(key)
+        settle()
+        count, seen[key] = _unnamed(window)
+        counted += count
+    window.release()
+    return counted, {page: found for page, found in seen.items() if found}
+
+
+def test_no_control_lacks_a_name_but_those_listed_for_other_files(
+    qtbot: QtBot, journal: Journal
+) -> None:
+    counted, unnamed = _walk(qtbot, journal)
+    assert counted > 150  # the walk saw the pages with their records
+    new = {page: found - KNOWN_ELSEWHERE.keys() for page, found in unnamed.items()}
+    assert {page: found for page, found in new.items() if found} == {}
+
+
+@pytest.mark.xfail(
+    reason="still unnamed, in files outside this change: "
+    + "; ".join(f"{what} ({where})" for what, where in KNOWN_ELSEWHERE.items()),
+    strict=False,
+)
+def test_every_control_has_a_name(qtbot: QtBot, journal: Journal) -> None:
+    _counted, unnamed = _walk(qtbot, journal)
+    assert unnamed == {}
