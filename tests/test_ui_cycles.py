@@ -243,7 +243,7 @@ def test_moving_through_the_phases(view: CyclesView, journal: Journal, lead: int
     start_cycle(journal, lead, goal=GOAL)
     view.show_lead(lead)
     page = view.page
-    assert page.next_button.text() == "Move on to Related learning →"
+    assert page.next_button.text() == "Move on to Learning →"
     assert not page.back_button.isVisibleTo(page)
     page.next_button.click()
     page.next_button.click()

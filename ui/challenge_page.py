@@ -31,6 +31,8 @@ from ui.cycle_phases import field_label, hint, page_style
 from ui.icons import icon
 from ui.rich_delegate import TwoLineDelegate
 
+LIST_WIDTH = 260
+
 
 def challenge_row(challenge: Challenge) -> str:
     """A challenge as two list lines: its title, then when it opened and where it stands."""
@@ -138,6 +140,7 @@ class ChallengesPage(QWidget):
         title.setObjectName("PageTitle")
         subtitle = QLabel("Hard, tangled problems, thought through one area at a time")
         subtitle.setObjectName("PageSubtitle")
+        subtitle.setWordWrap(True)  # the list's width decides, not the sentence's
         left = QWidget()
         side = QVBoxLayout(left)
         side.setContentsMargins(16, 18, 8, 12)
@@ -152,7 +155,7 @@ class ChallengesPage(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([300, 980])
+        splitter.setSizes([LIST_WIDTH, 980])
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -134,16 +134,21 @@ class ChallengeView(QWidget):
         row.addWidget(self.opened)
         row.addLayout(choices)
         row.addStretch(1)
+        # The links share the title's line: on the status line they made the page too wide
+        # for a 1024-pixel screen.
+        top = QHBoxLayout()
+        top.setSpacing(0)
+        top.addWidget(self.title, 1)
         for name in SECTIONS:
             jump = QPushButton(name)
             jump.setObjectName("Jump")
             jump.setCursor(Qt.CursorShape.PointingHandCursor)
             jump.clicked.connect(lambda _=False, n=name: self.scroll_to(n))
-            row.addWidget(jump)
+            top.addWidget(jump)
         header = QVBoxLayout()
         header.setContentsMargins(14, 12, 20, 10)
         header.setSpacing(6)
-        header.addWidget(self.title)
+        header.addLayout(top)
         header.addLayout(row)
         return header
 

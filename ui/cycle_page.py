@@ -37,7 +37,9 @@ from ui.markdown_edit import MarkdownEdit
 from ui.observation_dialog import ObservationDialog
 from ui.step_indicator import StepIndicator
 
-SHORT_PHASES = ("Intention", "Related learning", "Practice and feedback", "Evaluation")
+# On the buttons: one word each, so that "back" and "move on" fit side by side in a narrow
+# window (the steps above carry the full titles).
+SHORT_PHASES = ("Intention", "Learning", "Practice", "Evaluation")
 
 
 def _plural(n: int, word: str) -> str:
@@ -78,7 +80,7 @@ class CyclePage(QWidget):
         self.steps = StepIndicator([PHASE_TITLES[p] for p in PHASES])
         self.steps.step_clicked.connect(self.scroll_to_phase)
         self.status = QLabel()
-        self.status.setWordWrap(True)  # a long status wraps instead of squeezing the list
+        self.status.setWordWrap(True)  # on a line of its own: wraps only in a very narrow page
         self.problems = QLabel()
         self.problems.setObjectName("ErrorText")
         self.problems.setWordWrap(True)
@@ -111,20 +113,19 @@ class CyclePage(QWidget):
 
     def _lay_out(self) -> None:
         buttons = QHBoxLayout()
-        buttons.addWidget(self.status, 1)
-        for button in (
-            self.back_button,
-            self.next_button,
-            self.close_button,
-            self.reopen_button,
-            self.follow_button,
-        ):
+        buttons.addWidget(self.back_button)
+        buttons.addStretch(1)
+        for button in (self.next_button, self.close_button, self.reopen_button):
             buttons.addWidget(button)
+        buttons.addWidget(self.follow_button)
+        for button in (self.back_button, *self._moves()):
+            button.hide()  # until a cycle is shown: all of them at once would widen the page
         header = QVBoxLayout()
         header.setContentsMargins(20, 14, 20, 10)
         header.setSpacing(8)
         header.addWidget(self.goal_title)
         header.addWidget(self.steps)
+        header.addWidget(self.status)
         header.addLayout(buttons)
         header.addWidget(self.problems)
         self.column = column = QWidget()
@@ -143,6 +144,9 @@ class CyclePage(QWidget):
         layout.setSpacing(0)
         layout.addLayout(header)
         layout.addWidget(self.scroller, 1)
+
+    def _moves(self) -> tuple[QPushButton, ...]:
+        return (self.next_button, self.close_button, self.reopen_button, self.follow_button)
 
     def _wire_autosave(self) -> None:
         i, e = self.intention, self.evaluation

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QLabel, QListView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QListWidgetItem, QVBoxLayout, QWidget
 
 from iltdesk.challenge import FORCE_TITLES, cards_about
 from ui.context import AppContext
+from ui.list_detail import FittedList
 from ui.rich_delegate import HTML_ROLE, HtmlRoleDelegate, two_lines
 
 CARD_ID = Qt.ItemDataRole.UserRole + 1
@@ -23,11 +23,11 @@ class LeadChallengeLinks(QWidget):
         self.lead_id: int | None = None
         title = QLabel("Named in challenges")
         title.setObjectName("SectionTitle")
-        self.list = QListWidget()
+        # As tall as its rows up to MAX_ROWS, yet able to shrink: a fixed height made the
+        # window taller than a laptop's screen.
+        self.list = FittedList(max_rows=MAX_ROWS)
         self.list.setAccessibleName("Force cards that name this lead")
         self.list.setItemDelegate(HtmlRoleDelegate(self.list))
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setResizeMode(QListView.ResizeMode.Adjust)  # re-wrap the rows on resize
         self.list.setToolTip("Double-click or press Enter to open the card on its board")
         self.list.itemActivated.connect(self._open)
         layout = QVBoxLayout(self)
@@ -51,17 +51,7 @@ class LeadChallengeLinks(QWidget):
             item.setToolTip(f"{challenge.title}\n{FORCE_TITLES[card.kind]}: {card.text}")
             self.list.addItem(item)
         self.setVisible(bool(found))
-        self._fit()
-
-    def _fit(self) -> None:
-        shown = min(self.list.count(), MAX_ROWS)
-        rows = sum(self.list.sizeHintForRow(r) for r in range(shown))
-        self.list.setFixedHeight(rows + 2 * self.list.frameWidth() + 2)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        # Rows wrap, so their height follows the width: measure once the list has its new one.
-        QTimer.singleShot(0, self, self._fit)
+        self.list.updateGeometry()
 
     def _open(self, item: QListWidgetItem) -> None:
         self.context.open_record.emit("force_card", int(item.data(CARD_ID)))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from iltdesk.lead import get_lead, set_archived
 from iltdesk.models import Lead, OneOnOne
@@ -15,6 +15,7 @@ from ui.action_items_view import ActionItemsView
 from ui.agreement_view import AgreementView
 from ui.context import AppContext
 from ui.cycle_view import CyclesView
+from ui.elided_label import ElidedLabel
 from ui.lead_dialog import LeadDialog
 from ui.observation_view import ObservationsView
 from ui.one_on_one_view import OneOnOnesView
@@ -35,9 +36,10 @@ class LeadPage(QWidget):
         super().__init__(parent)
         self.context = context
         self.lead: Lead | None = None
-        self.name = QLabel()
+        # A long name, role or team elides (full text in the tooltip): never a wider window.
+        self.name = ElidedLabel()
         self.name.setObjectName("PageTitle")
-        self.details = QLabel()
+        self.details = ElidedLabel()
         self.details.setObjectName("PageSubtitle")
         self.edit_button = QPushButton("Edit…")
         self.edit_button.clicked.connect(self.edit)

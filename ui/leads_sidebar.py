@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSize, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QFrame,
@@ -22,6 +22,7 @@ from ui.icons import icon
 LEAD_ID = Qt.ItemDataRole.UserRole + 1
 PAGE_KEY = Qt.ItemDataRole.UserRole + 2
 TODAY_ID = -1
+MIN_WIDTH = 220
 # The team-level thinking tools, each a page of its own: (key, title, icon).
 REFLECT_PAGES = (
     ("challenges", "Complex challenges", "challenge"),
@@ -86,10 +87,15 @@ class LeadsSidebar(QFrame):
         layout.addWidget(self.filter)
         layout.addWidget(self.tree, 1)
         layout.addWidget(add)
-        self.setMinimumWidth(220)
+        self.setMinimumWidth(MIN_WIDTH)
         self.setMaximumWidth(320)
         self.reload()
         context.changed.connect(self._on_changed)
+
+    def sizeHint(self) -> QSize:
+        # Its usual width, whatever the names: a long one elides rather than widening the
+        # sidebar at the page's expense (the splitter still lets a person drag it wider).
+        return QSize(MIN_WIDTH + 10, super().sizeHint().height())
 
     def _on_changed(self, kind: str) -> None:
         if kind == "lead":  # the list shows leads alone: nothing else can change it

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QVBoxLayout,
@@ -22,10 +21,12 @@ from iltdesk.models import LeadTrait, TraitKind
 from ui.context import AppContext
 from ui.energy_widgets import LEVEL_WORDS, EnergyForm, EnergySparkline
 from ui.lead_challenges import LeadChallengeLinks
+from ui.list_detail import FittedList
 from ui.rich_delegate import HTML_ROLE, HtmlRoleDelegate, two_lines
 from ui.trait_dialog import TraitDialog
 
 TRAIT_ID = Qt.ItemDataRole.UserRole + 1
+TRAIT_ROWS, TRAIT_MIN_HEIGHT = 5, 64  # beyond five the box scrolls; empty, it still shows
 
 
 def trait_html(trait: LeadTrait) -> str:
@@ -48,9 +49,10 @@ class TraitList(QWidget):
         self.traits: dict[int, LeadTrait] = {}
         title = QLabel("Strengths" if kind is TraitKind.strength else "Growth areas")
         title.setObjectName("SectionTitle")
-        self.list = QListWidget()
+        # As tall as what is written (one item, a short box), not as tall as the window.
+        self.list = FittedList(max_rows=TRAIT_ROWS, min_height=TRAIT_MIN_HEIGHT)
+        self.list.setAccessibleName(title.text())
         self.list.setItemDelegate(HtmlRoleDelegate(self.list))
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.itemActivated.connect(lambda *_: self.edit())
         self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.add_button = QPushButton("Add…")
@@ -66,7 +68,7 @@ class TraitList(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(title)
-        layout.addWidget(self.list, 1)
+        layout.addWidget(self.list, 1)  # as tall as the longer of the two lists beside it
         layout.addLayout(buttons)
 
     def show_lead(self, lead_id: int) -> None:
@@ -151,7 +153,7 @@ class OverviewView(QWidget):
         grid.addLayout(energy, 1, 0, 1, 2)
         self.challenge_links = LeadChallengeLinks(context)
         grid.addWidget(self.challenge_links, 2, 0, 1, 2)
-        grid.setRowStretch(0, 1)
+        grid.setRowStretch(3, 1)  # room to spare goes below everything, not into the boxes
 
     def show_lead(self, lead_id: int) -> None:
         """Show one lead."""

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetrics,
     QMouseEvent,
     QPainter,
     QPainterPath,
@@ -16,6 +17,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QWidget
 
 from ui.cycle_phases import accent
+
+LABEL_PADDING = 4  # between one step's title and the next
 
 
 class StepIndicator(QWidget):
@@ -29,7 +32,11 @@ class StepIndicator(QWidget):
         self.titles = titles
         self.current = 0
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setMinimumHeight(self.sizeHint().height())
+        # As tall as its titles need at the width it gets: "Practice, observation and
+        # feedback" takes three lines in a narrow window, and is never cut off.
+        policy = self.sizePolicy()
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         self.setToolTip("Click a phase to go to its part of the page")
 
     def set_step(self, current: int) -> None:
@@ -43,7 +50,32 @@ class StepIndicator(QWidget):
         self.update()
 
     def sizeHint(self) -> QSize:
-        return QSize(560, self.DOT + 14 + 2 * self.fontMetrics().lineSpacing())
+        return QSize(560, self.heightForWidth(560))
+
+    def minimumSizeHint(self) -> QSize:
+        # Room for each title's longest word: titles wrap between words, never inside one.
+        words = [word for title in self.titles for word in title.split()]
+        widest = max((self._bold_metrics().horizontalAdvance(w) for w in words), default=0)
+        width = len(self.titles) * (widest + 2 * LABEL_PADDING + 4)
+        return QSize(width, self.heightForWidth(width))
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return int(self.DOT + 14 + self._labels_height(width) + 4)
+
+    def _bold_metrics(self) -> QFontMetrics:
+        font = QFont(self.font())
+        font.setWeight(QFont.Weight.DemiBold)  # the current step's title is the widest
+        return QFontMetrics(font)
+
+    def _labels_height(self, width: int) -> int:
+        """The height of the tallest title, wrapped in its share of ``width``."""
+        box = QRect(0, 0, max(1, int(width / len(self.titles)) - 2 * LABEL_PADDING), 10_000)
+        flags = int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap)
+        metrics = self._bold_metrics()
+        return max(metrics.boundingRect(box, flags, title).height() for title in self.titles)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         width = self.width() / len(self.titles)
@@ -68,7 +100,13 @@ class StepIndicator(QWidget):
                     painter, centre, width, colours["accent" if i <= self.current else "line"]
                 )
             self._dot(painter, i, centre, colours)
-            self._label(painter, i, QRectF(width * i + 4, self.DOT + 10, width - 8, 60), colours)
+            box = QRectF(
+                width * i + LABEL_PADDING,
+                self.DOT + 10,
+                width - 2 * LABEL_PADDING,
+                self.height() - self.DOT - 10,
+            )
+            self._label(painter, i, box, colours)
         painter.end()
 
     def _connector(self, painter: QPainter, centre: QPointF, width: float, colour: QColor) -> None:
