@@ -155,3 +155,57 @@ def test_the_environment_variable_still_overrides(
     monkeypatch.setenv(theme.ENVIRONMENT, "dark")
     theme.apply(qapp)
     assert theme.is_dark()
+
+
+def _block_formats(notes: MarkdownEdit) -> list[tuple[str, int, float, float]]:
+    block, found = notes.document().begin(), []
+    while block.isValid():
+        fmt = block.blockFormat()
+        found.append((block.text(), fmt.headingLevel(), fmt.lineHeight(), fmt.topMargin()))
+        block = block.next()
+    return found
+
+
+def test_notes_are_set_for_reading_at_length(qtbot: QtBot) -> None:
+    notes = MarkdownEdit(placeholder="Notes")
+    qtbot.addWidget(notes)
+    notes.set_markdown("## Goals\n\nWhat we agreed.\n\n## Next\n\nOne step.\n")
+    assert notes.font().pointSizeF() >= 13
+    formats = _block_formats(notes)
+    assert all(height >= 140 for _text, _level, height, _top in formats)
+    later_headings = [top for text, level, _h, top in formats if level and text != "Goals"]
+    assert later_headings and all(top > 0 for top in later_headings)  # room above headings
+    assert notes.markdown() == "## Goals\n\nWhat we agreed.\n\n## Next\n\nOne step.\n"
+
+
+def test_a_template_starts_the_cursor_under_its_first_heading(qtbot: QtBot) -> None:
+    notes = MarkdownEdit()
+    qtbot.addWidget(notes)
+    notes.set_markdown("## Heading\n\nBody\n")
+    cursor = notes.textCursor()
+    assert cursor.block().text() == "Body" and cursor.positionInBlock() == 0
+    notes.set_markdown("## Goals\n\n\n## Calendar\n\n\n")  # only headings, as the 1:1 template
+    cursor = notes.textCursor()
+    assert cursor.block().blockFormat().headingLevel() == 0
+    assert cursor.block().previous().text() == "Goals"
+    assert not notes.document().isModified()
+    notes.show()
+    qtbot.keyClicks(notes, "Two goals met")
+    assert notes.markdown() == "## Goals\n\nTwo goals met\n\n## Calendar\n"
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_the_notes_box_shows_a_focus_ring(
+    qtbot: QtBot, qapp: QApplication, monkeypatch: pytest.MonkeyPatch, dark: bool
+) -> None:
+    monkeypatch.setenv(theme.ENVIRONMENT, "dark" if dark else "light")
+    theme.apply(qapp)
+    notes = MarkdownEdit(placeholder="Notes")
+    qtbot.addWidget(notes)
+    notes.resize(300, 120)
+    notes.show()
+    notes.activateWindow()
+    notes.setFocus()
+    qtbot.waitUntil(notes.hasFocus)
+    edge = notes.grab().toImage().pixelColor(1, 60).name()
+    assert edge == theme.LOOKS[dark]["focus"]
