@@ -69,6 +69,7 @@ class ExportDialog(QDialog):
         self.lead = get_lead(context.journal, lead_id)
         self.document: QTextDocument | None = None
         self.html = ""  # the document's source, for exporting and printing
+        self._preview_printer: QPrinter | None = None  # what the print preview draws on
         self.setWindowTitle(f"Export a cycle summary for {self.lead.name} — iltdesk")
         self.resize(980, 720)
         self.this_cycle = QRadioButton("This cycle" if cycle_id else "The latest cycle")
@@ -117,7 +118,7 @@ class ExportDialog(QDialog):
         guard_form.addRow("Again", self.again)
         guard_form.addRow(self.warning)
         buttons = QHBoxLayout()
-        for text, slot in (("Print preview…", self.print_preview), ("Print…", self.print)):
+        for text, slot in (("Print pre&view…", self.print_preview), ("&Print…", self.print)):
             button = QPushButton(text)
             button.clicked.connect(slot)
             buttons.addWidget(button)
@@ -232,6 +233,11 @@ class ExportDialog(QDialog):
         """Qt's print preview of the pages as they will print."""
         if self.document is None:
             return
-        preview = QPrintPreviewDialog(self._printer(), self)
-        preview.paintRequested.connect(lambda printer: paint_pages(self.html, printer))
+        # The preview does not own its printer: the printer must outlive it, or Qt paints on a
+        # freed object (the app crashed in QtPrintSupport when it was a temporary).
+        self._preview_printer = self._printer()
+        preview = QPrintPreviewDialog(self._preview_printer, self)
+        preview.paintRequested.connect(lambda device: paint_pages(self.html, device))
         preview.exec()
+        preview.setParent(None)  # Python's now: deleted here, while its printer still lives
+        del preview

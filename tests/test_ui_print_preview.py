@@ -1,0 +1,115 @@
+"""Export → Print preview → Escape, from the keyboard, in light and dark.
+
+The preview once crashed the app (a segfault in QtPrintSupport): the printer it drew on was a
+temporary Python object, freed while the preview still used it. A crash would end the pytest
+worker rather than fail a test, so the journey runs in a child process and the test reads its
+exit status.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
+
+from iltdesk.store.journal import Journal
+from tests.conftest import REPO
+from tests.keys import Keys, active, settle, wait_for_active
+from tests.test_ui_export import _lead_with_a_closed_cycle
+from ui import theme
+from ui.context import AppContext
+from ui.main_window import MainWindow
+
+CHILD = "ILTDESK_PRINT_PREVIEW_CHILD"
+in_child = pytest.mark.skipif(not os.environ.get(CHILD), reason="runs in the child process")
+
+
+@pytest.fixture
+def look(qapp: QApplication, request: pytest.FixtureRequest) -> Iterator[str]:
+    """The app's own look in the theme asked for; restored after."""
+    style, palette, sheet = qapp.style().name(), qapp.palette(), qapp.styleSheet()
+    before = os.environ.get("ILTDESK_THEME")
+    os.environ["ILTDESK_THEME"] = request.param
+    theme.apply(qapp)
+    yield request.param
+    if before is None:
+        os.environ.pop("ILTDESK_THEME", None)
+    else:
+        os.environ["ILTDESK_THEME"] = before
+    qapp.setStyleSheet(sheet)
+    qapp.setPalette(palette)
+    qapp.setStyle(style)
+
+
+def _window_on_lead(qtbot: QtBot, journal: Journal) -> MainWindow:
+    lead, _cycle = _lead_with_a_closed_cycle(journal)
+    window = MainWindow(AppContext(journal))
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    wait_for_active(MainWindow)
+    window.sidebar.reload(keep=lead)
+    window.show_lead(lead)
+    settle()
+    return window
+
+
+@in_child
+@pytest.mark.parametrize("look", ["light", "dark"], indirect=True)
+def test_print_preview_opens_and_closes_by_keys(qtbot: QtBot, journal: Journal, look: str) -> None:
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    from ui.export_dialog import ExportDialog
+
+    _window_on_lead(qtbot, journal)
+    keys = Keys()
+    previews: list[QPrintPreviewDialog] = []
+    after: list[str] = []
+
+    def in_export(dialog: ExportDialog) -> None:
+        def in_preview(preview: QPrintPreviewDialog) -> None:
+            previews.append(preview)
+            settle(50)
+            keys.escape()
+
+        keys.then_in(QPrintPreviewDialog, in_preview)
+        keys.shortcut("Alt+V")  # "Print pre&view…": a mnemonic clicks a moment later
+        qtbot.waitUntil(lambda: bool(previews), timeout=10_000)
+        # Back in the export dialog, alive: it still answers the keyboard. (A window manager
+        # hands the focus back to the dialog; the offscreen platform leaves no window active.)
+        qtbot.waitUntil(lambda: not isValid(previews[0]) or not previews[0].isVisible())
+        dialog.activateWindow()
+        wait_for_active(ExportDialog)
+        gc.collect()  # what freed the printer under the preview before the fix
+        settle(50)
+        after.append(dialog.preview.toPlainText())
+        keys.escape()
+
+    shown = keys.then_in(ExportDialog, in_export)
+    keys.shortcut("Ctrl+E")
+    assert shown, "Ctrl+E did not open the export dialog"
+    assert previews, "Alt+V did not open the print preview"
+    assert after and "Every meeting ends with one decision" in after[0]
+    assert not isinstance(active(), ExportDialog)
+
+
+def test_print_preview_does_not_crash_the_app() -> None:
+    env = {**os.environ, CHILD: "1", "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", __file__, "-k", "by_keys"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    report = done.stdout[-3000:] + done.stderr[-3000:]
+    assert done.returncode == 0, f"the preview journey ended with {done.returncode}:\n{report}"
+    assert "2 passed" in done.stdout, report
