@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -33,7 +33,8 @@ STATUS_TITLES = {
 }
 STATUSES = tuple(STATUS_TITLES)
 SECTIONS = ("Thinking it through", "Forces", "Log")
-PROMPT_WIDTH = 250
+PROMPT_WIDTH, MIN_PROMPT_WIDTH = 250, 150
+HEADER_MARGINS = 34  # left and right of the header, together
 MIN_TEXT, MAX_TEXT = 66, 360  # an area's box grows with its text between these heights
 
 VIEW_STYLE = """
@@ -55,7 +56,9 @@ def prompts_label(area: Area) -> QLabel:
     label = QLabel(paragraphs)
     label.setObjectName("Prompts")
     label.setWordWrap(True)
-    label.setFixedWidth(PROMPT_WIDTH)
+    # Narrower in a small window (the questions wrap), never wider than PROMPT_WIDTH.
+    label.setMinimumWidth(MIN_PROMPT_WIDTH)
+    label.setMaximumWidth(PROMPT_WIDTH)
     label.setAccessibleName(f"Questions for {area.title}")
     return label
 
@@ -97,6 +100,7 @@ class ChallengeView(QWidget):
         self.title.setObjectName("ChallengeTitle")
         self.title.setAccessibleName("Challenge title")
         self.title.textEdited.connect(self.autosaver.touch)
+        self.title.textChanged.connect(lambda *_: self._title_tooltip())
         self.title.editingFinished.connect(self.autosaver.flush)
         self.opened = QLabel()
         self.opened.setObjectName("Hint")  # one line: a wrapped date would crowd the status
@@ -128,29 +132,56 @@ class ChallengeView(QWidget):
             self.status.addButton(button, number)
             choices.addWidget(button)
         self.status.idClicked.connect(self._status_chosen)
-        row = QHBoxLayout()
+        self.status_row = row = QHBoxLayout()
         row.setContentsMargins(8, 0, 0, 0)  # under the title's text, not its edit frame
         row.setSpacing(12)
         row.addWidget(self.opened)
         row.addLayout(choices)
         row.addStretch(1)
-        # The links share the title's line: on the status line they made the page too wide
-        # for a 1024-pixel screen.
-        top = QHBoxLayout()
-        top.setSpacing(0)
-        top.addWidget(self.title, 1)
+        self.links = QWidget()  # the jumps to each section
+        links = QHBoxLayout(self.links)
+        links.setContentsMargins(0, 0, 0, 0)
+        links.setSpacing(0)
         for name in SECTIONS:
             jump = QPushButton(name)
             jump.setObjectName("Jump")
             jump.setCursor(Qt.CursorShape.PointingHandCursor)
             jump.clicked.connect(lambda _=False, n=name: self.scroll_to(n))
-            top.addWidget(jump)
+            links.addWidget(jump)
+        row.addWidget(self.links)
+        # In a narrow window the links take a line of their own below the status, rather than
+        # widening the page or squeezing the title.
+        self.links_row = QHBoxLayout()
+        self.links_row.setContentsMargins(0, 0, 0, 0)
+        self.links_row.addStretch(1)
         header = QVBoxLayout()
-        header.setContentsMargins(14, 12, 20, 10)
+        header.setContentsMargins(14, 12, HEADER_MARGINS - 14, 10)
         header.setSpacing(6)
-        header.addLayout(top)
+        header.addWidget(self.title)
         header.addLayout(row)
+        header.addLayout(self.links_row)
         return header
+
+    def _status_width(self) -> int:
+        """The width of the header's margins, the opening date and the status buttons."""
+        buttons = sum(self.status.button(n).sizeHint().width() + 4 for n in range(len(STATUSES)))
+        return HEADER_MARGINS + self.opened.sizeHint().width() + 2 * 12 + buttons
+
+    def _place_links(self) -> None:
+        """The links beside the status if there is room for both, else on the line below."""
+        beside = self.width() - self._status_width() >= self.links.sizeHint().width()
+        if beside == (self.status_row.indexOf(self.links) >= 0):
+            return
+        (self.links_row if beside else self.status_row).removeWidget(self.links)
+        (self.status_row if beside else self.links_row).addWidget(self.links)
+
+    def minimumSizeHint(self) -> QSize:
+        # As narrow as the header with the links on their own line (where they then go).
+        hint = super().minimumSizeHint()
+        narrow = max(self._status_width(), HEADER_MARGINS + self.links.sizeHint().width())
+        return QSize(
+            min(hint.width(), max(narrow, self.scroller.minimumSizeHint().width())), hint.height()
+        )
 
     def _areas(self) -> QGridLayout:
         grid = QGridLayout()
@@ -170,7 +201,7 @@ class ChallengeView(QWidget):
 
     def _lay_out(self) -> None:
         body = QVBoxLayout(self.column)
-        body.setContentsMargins(22, 8, 22, 28)
+        body.setContentsMargins(16, 8, 16, 28)
         body.setSpacing(6)
         notes = (
             "Work through each area in your own words. The questions beside each box are "
@@ -220,6 +251,17 @@ class ChallengeView(QWidget):
         if another:
             self.scroller.verticalScrollBar().setValue(0)
         return True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_links()
+        self._title_tooltip()
+
+    def _title_tooltip(self) -> None:
+        """The whole title as the field's tooltip whenever the field is too narrow for it."""
+        room = self.title.contentsRect().width() - 12  # the frame's padding and cursor
+        fits = self.title.fontMetrics().horizontalAdvance(self.title.text()) <= room
+        self.title.setToolTip("" if fits else self.title.text())
 
     def _show_status(self, challenge: Challenge) -> None:
         self.opened.setText(f"Opened {dates.short(challenge.opened_on)}")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -56,6 +57,23 @@ def cycle_row(cycle: LearningCycle, today: date) -> str:
     return f"{goal}\n{when} – {dates.day_month(planned_end(cycle))} · {phase}{late}"
 
 
+class GoalBox(LineBox):
+    """The goal in "Start a cycle": Enter starts the cycle (the date and length have their
+    defaults), as Enter does in any one-question dialog; Tab still moves on to them."""
+
+    submitted = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        ):
+            self.submitted.emit()
+            return
+        super().keyPressEvent(event)
+
+
 class StartCycleDialog(QDialog):
     """Ask for the goal and the planned length; offer the last cycle's next goal."""
 
@@ -78,8 +96,9 @@ class StartCycleDialog(QDialog):
         self.use_next = QCheckBox("Start from the last cycle's next goal")
         self.use_next.setVisible(bool(previous and previous.next_goal))
         self.use_next.toggled.connect(self._use_next_goal)
-        self.goal = LineBox("One measurable goal for the next few weeks")
+        self.goal = GoalBox("One measurable goal for the next few weeks")
         self.goal.setMinimumHeight(self.goal.height() * 2)
+        self.goal.submitted.connect(self.save)
         self.weeks = QSpinBox()
         self.weeks.setRange(1, 16)
         self.weeks.setValue(4)

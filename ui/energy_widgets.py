@@ -10,6 +10,9 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QSpinBox, QWidget
 
 LEVEL_WORDS = {1: "depleted", 2: "strained", 3: "steady", 4: "good", 5: "energised"}
+MARGIN = 6  # around the guide lines
+DOT_RADIUS, DOT_PEN = 3.5, 1.0
+DOT_ROOM = DOT_RADIUS + DOT_PEN  # from a guide line's end to the nearest dot's centre
 
 
 class EnergySparkline(QWidget):
@@ -29,33 +32,46 @@ class EnergySparkline(QWidget):
         self.points = points
         self.update()
 
+    def grid_area(self) -> QRectF:
+        """Where the guide lines run: the widget less a margin."""
+        return QRectF(self.rect()).adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN)
+
+    def dot_centres(self) -> list[QPointF]:
+        """Where each check's dot goes, oldest on the left. The dots sit a radius inside the
+        guide lines, so the first and the last are whole, never cut by the edge."""
+        area = self.grid_area()
+        inner = area.adjusted(DOT_ROOM, DOT_ROOM, -DOT_ROOM, -DOT_ROOM)
+        if len(self.points) == 1:
+            return [QPointF(inner.center().x(), self._y(inner, self.points[0][1]))]
+        step = inner.width() / max(len(self.points) - 1, 1)
+        return [
+            QPointF(inner.left() + i * step, self._y(inner, level))
+            for i, (_, level) in enumerate(self.points)
+        ]
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        area = QRectF(self.rect()).adjusted(8, 8, -8, -8)
+        area = self.grid_area()
+        inner = area.adjusted(0, DOT_ROOM, 0, -DOT_ROOM)
         grid = QColor(self.palette().mid().color())
         painter.setPen(QPen(grid, 1, Qt.PenStyle.DotLine))
         for level in (1, 3, 5):
-            y = self._y(area, level)
+            y = self._y(inner, level)
             painter.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
         if not self.points:
             painter.setPen(self.palette().placeholderText().color())
             painter.drawText(area, Qt.AlignmentFlag.AlignCenter, "No energy checks yet")
             return
-        step = area.width() / max(len(self.points) - 1, 1)
-        single = len(self.points) == 1
-        dots = [
-            QPointF(area.center().x() if single else area.left() + i * step, self._y(area, lvl))
-            for i, (_, lvl) in enumerate(self.points)
-        ]
+        dots = self.dot_centres()
         accent = self.palette().highlight().color()
         painter.setPen(QPen(accent, 2))
         for a, b in itertools.pairwise(dots):
             painter.drawLine(a, b)
         painter.setBrush(accent)
         for dot, (_, level) in zip(dots, self.points, strict=True):
-            painter.setPen(QPen(QColor("#c0392b") if level <= 2 else accent, 1))
-            painter.drawEllipse(dot, 3.5, 3.5)
+            painter.setPen(QPen(QColor("#c0392b") if level <= 2 else accent, DOT_PEN))
+            painter.drawEllipse(dot, DOT_RADIUS, DOT_RADIUS)
 
     @staticmethod
     def _y(area: QRectF, level: int) -> float:

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from iltdesk.challenge import FORCE_TITLES
 from iltdesk.lead import LeadSummary
+from iltdesk.lead_names import short_name
 from iltdesk.models import ForceKind
 from ui.cycle_phases import accent, dark
 from ui.rich_delegate import ItemIndex
@@ -85,13 +86,18 @@ def board_colours() -> dict[str, str]:
 
 
 def short_names(leads: list[LeadSummary]) -> dict[int, str]:
-    """First names, with a last initial where two leads share a first name."""
-    firsts = [lead.name.split()[0] if lead.name.split() else "?" for lead in leads]
+    """How a sentence names each lead ("Amara", "Dr. Okafor", never "Dr."), with a last
+    initial where two leads share a first name (the whole name if even that is shared)."""
+    firsts = [short_name(lead.name, "?") for lead in leads]
     names: dict[int, str] = {}
     for lead, first in zip(leads, firsts, strict=True):
         parts = lead.name.split()
-        shared = firsts.count(first) > 1 and len(parts) > 1
-        names[lead.id] = f"{first} {parts[-1][0]}." if shared else first
+        if firsts.count(first) < 2 or len(parts) < 2:
+            names[lead.id] = first
+        elif first == parts[0]:
+            names[lead.id] = f"{first} {parts[-1][0]}."
+        else:
+            names[lead.id] = " ".join(parts)
     return names
 
 

@@ -6,10 +6,11 @@ is always what is saved (a drag never rearranges rows on its own).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -49,6 +50,8 @@ from ui.force_cards import (
 KINDS = tuple(ForceKind)
 EMPTY_HEIGHT = 56  # an empty column still offers somewhere to drop
 DROP_ROOM = 14  # below the last card, so dropping at the end is easy
+SPACING = 10  # between columns
+MIN_COLUMN = 170  # narrower, a card holds two or three words a line
 
 
 def board_style() -> str:
@@ -134,10 +137,9 @@ class ForcesBoard(QWidget):
         field.returnPressed.connect(lambda c=column: self.add(c.kind, c.add_field.text()))
 
     def _lay_out(self) -> None:
-        row = QHBoxLayout()
-        row.setSpacing(10)
-        for column in self.columns:
-            row.addWidget(column, 1, Qt.AlignmentFlag.AlignTop)
+        self.grid = QGridLayout()
+        self.grid.setSpacing(SPACING)
+        self._place(len(self.columns))
         actions = QHBoxLayout()
         actions.setSpacing(6)
         actions.addWidget(
@@ -148,8 +150,35 @@ class ForcesBoard(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
-        layout.addLayout(row)
+        layout.addLayout(self.grid)
         layout.addLayout(actions)
+
+    def _place(self, per_row: int) -> None:
+        """Lay the columns out ``per_row`` to a row: four side by side, or two above two
+        where four would be too narrow to read (Context was cut off at 1024 pixels)."""
+        self.per_row = per_row
+        for column in self.columns:
+            self.grid.removeWidget(column)
+        for number, column in enumerate(self.columns):
+            row, place = divmod(number, per_row)
+            self.grid.addWidget(column, row, place, Qt.AlignmentFlag.AlignTop)
+        for place in range(len(self.columns)):
+            self.grid.setColumnStretch(place, 1 if place < per_row else 0)
+
+    def _column_width(self) -> int:
+        """The narrowest a column may be: its heading, and never less than MIN_COLUMN."""
+        return max(MIN_COLUMN, *(c.minimumSizeHint().width() for c in self.columns))
+
+    def minimumSizeHint(self) -> QSize:
+        # Two columns to a row: the board folds rather than widening the page.
+        hint = super().minimumSizeHint()
+        return QSize(2 * self._column_width() + SPACING, hint.height())
+
+    def _fold(self, width: int) -> None:
+        wide = len(self.columns) * self._column_width() + (len(self.columns) - 1) * SPACING
+        per_row = len(self.columns) if width >= wide else 2
+        if per_row != self.per_row:
+            self._place(per_row)
 
     @property
     def lists(self) -> list[CardList]:
@@ -190,17 +219,20 @@ class ForcesBoard(QWidget):
         self._update_buttons()
 
     def fit(self) -> None:
-        """Give every column the height of the tallest, so the page scrolls and not the lists."""
-        tallest = 0
-        for cards in self.lists:
-            tallest = max(tallest, sum(cards.sizeHintForRow(r) for r in range(cards.count())))
-        for cards in self.lists:
-            cards.setFixedHeight(max(tallest + DROP_ROOM, EMPTY_HEIGHT))
+        """Give the columns of a row the height of the tallest, so the page scrolls and not
+        the lists."""
+        lists = self.lists
+        for start in range(0, len(lists), self.per_row):
+            row = lists[start : start + self.per_row]
+            tallest = max(sum(c.sizeHintForRow(r) for r in range(c.count())) for c in row)
+            for cards in row:
+                cards.setFixedHeight(max(tallest + DROP_ROOM, EMPTY_HEIGHT))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if event.size().width() != self._width:
             self._width = event.size().width()
+            self._fold(self._width)
             QTimer.singleShot(0, self, self.fit)  # once the lists have their new widths
 
     def select_card(self, card: int, *, focus: bool = True) -> bool:

@@ -71,8 +71,9 @@ class LeadPage(QWidget):
             self.action_items,
             self.timeline,
         )
-        titles = ("Overview", "1:1s", "Learning cycles", "Observations", "Agreement")
-        for widget, title in zip(self.views, (*titles, "Action items", "Timeline"), strict=True):
+        tab_titles = ("Overview", "1:1s", "Learning cycles", "Observations", "Agreement")
+        all_titles = (*tab_titles, "Action items", "Timeline")
+        for widget, title in zip(self.views, all_titles, strict=True):
             self.tabs.addTab(widget, title)
         self._loaded: set[int] = set()  # tabs showing ``self.lead`` (the others may not)
         self.tabs.currentChanged.connect(self._load)

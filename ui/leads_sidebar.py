@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QSize, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -43,6 +43,13 @@ def _group(text: str) -> QStandardItem:
     return item
 
 
+def _blank_icon(size: QSize) -> QIcon:
+    """An empty icon, so that names without one line up with names that have one."""
+    pixmap = QPixmap(size if size.isValid() else QSize(16, 16))
+    pixmap.fill(Qt.GlobalColor.transparent)
+    return QIcon(pixmap)
+
+
 class LeadsSidebar(QFrame):
     """Navigation: ``today_selected`` and ``lead_selected(lead_id)``."""
 
@@ -71,7 +78,9 @@ class LeadsSidebar(QFrame):
         self.tree.setHeaderHidden(True)
         self.tree.setModel(self.proxy)
         self.tree.setRootIsDecorated(False)
-        self.tree.setIndentation(12)
+        # One left edge for every row, and one for every name: headings and icons line up,
+        # and so do Today, the leads and the Reflect pages (leads have an empty icon).
+        self.tree.setIndentation(0)
         self.tree.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         add = QPushButton(icon("add"), "Add lead…")
@@ -110,11 +119,12 @@ class LeadsSidebar(QFrame):
         leads = roster(self.context.journal)
         active = [s for s in leads if s.active]
         archived = [s for s in leads if not s.active]
+        blank = _blank_icon(self.tree.iconSize())
         team = _group(f"LEADS  {len(active)}")
         folded = _group(f"ARCHIVED  {len(archived)}")
         for group, members in ((team, active), (folded, archived)):
             for s in members:
-                item = QStandardItem(s.name)
+                item = QStandardItem(blank, s.name)
                 item.setData(s.id, LEAD_ID)
                 item.setToolTip(" · ".join(p for p in (s.role, s.team) if p))
                 group.appendRow(item)

@@ -158,8 +158,8 @@ class OverviewGeometry:
     """Where each part of an overview row goes, so every row's scale lines up."""
 
     PAD = 16
-    DATE_WIDTH = 118
-    SCALE_WIDTH = 200
+    DATE_WIDTH = 104
+    SCALE_WIDTH, MIN_SCALE_WIDTH = 200, 120
     GAP = 14
 
     def __init__(self, rect: QRect) -> None:
@@ -169,9 +169,9 @@ class OverviewGeometry:
         )
         span = inner.width() - self.DATE_WIDTH - self.GAP
         centre = inner.left() + span // 2
-        self.scale = QRectF(
-            centre - self.SCALE_WIDTH / 2, rect.center().y() - 8, self.SCALE_WIDTH, 16
-        )
+        # In a narrow window the scale gives way before the poles' names do.
+        scale = min(self.SCALE_WIDTH, max(self.MIN_SCALE_WIDTH, span // 4))
+        self.scale = QRectF(centre - scale / 2, rect.center().y() - 8, scale, 16)
         left = int(self.scale.left()) - self.GAP
         right = int(self.scale.right()) + self.GAP
         self.first = QRect(inner.left(), inner.top(), left - inner.left(), inner.height())
