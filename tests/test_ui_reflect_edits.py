@@ -185,7 +185,7 @@ def test_cancelling_an_unchanged_correction_does_not_ask(
     record_check(journal, dict.fromkeys(ITEM_AREA, 2), notes={"talent": "Busy term"})
     entry = check_ins(journal)[0]
     asked: list[object] = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *a: asked.append(a) or 0)
+    monkeypatch.setattr("ui.unsaved.confirm_discard", lambda *a: asked.append(a) or False)
     dialog = SelfCheckDialog(context, editing=entry)
     qtbot.addWidget(dialog)
     dialog.reject()

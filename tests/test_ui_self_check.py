@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextDocument
-from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import QDialog, QLabel
 from pytestqt.qtbot import QtBot
 
 from iltdesk import dates
@@ -156,8 +156,8 @@ def test_a_failed_save_shows_inline_and_keeps_the_dialog(
 def test_leaving_with_ratings_asks_first(
     qtbot: QtBot, journal: Journal, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
-    monkeypatch.setattr(QMessageBox, "question", lambda *_: answers.pop(0))
+    answers = [False, True]  # keep editing, then discard
+    monkeypatch.setattr("ui.unsaved.confirm_discard", lambda *_: answers.pop(0))
     dialog = SelfCheckDialog(AppContext(journal))
     qtbot.addWidget(dialog)
     dialog.show()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Hashable
 from datetime import date, timedelta
 from itertools import pairwise
 
@@ -12,7 +13,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFrame,
     QHBoxLayout,
@@ -34,6 +34,7 @@ from iltdesk.models import ExpectationKind
 from ui.context import AppContext
 from ui.icons import icon
 from ui.markdown_edit import MarkdownEdit
+from ui.unsaved import GuardedDialog, typed_texts
 
 REVISIT_AFTER = timedelta(days=90)  # about a school term: long enough to try, soon enough to fix
 KINDS = (ExpectationKind.non_negotiable, ExpectationKind.adjustable)
@@ -194,7 +195,7 @@ class ExpectationsEditor(QScrollArea):
         return tuple(r.expectation() for r in self.rows)
 
 
-class AgreementDialog(QDialog):
+class AgreementDialog(GuardedDialog):
     """The terms of a new version, starting from ``base``; ``base`` itself is never changed."""
 
     def __init__(
@@ -231,6 +232,11 @@ class AgreementDialog(QDialog):
         layout.addWidget(self._buttons())
         self._fill(base)
         self.meeting_cadence.setFocus()
+        self.mark_clean()
+
+    def unsaved_state(self) -> Hashable:
+        """The expectations' order and kinds count too (blank rows do not)."""
+        return typed_texts(self), tuple(e for e in self.expectations.expectations() if e.text)
 
     def _buttons(self) -> QDialogButtonBox:
         latest = agreement.current(self.context.journal, self.lead_id)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from iltdesk import agreement, dates
 from iltdesk.agreement import AgreementVersion, Change
 from iltdesk.lead import get_lead
+from iltdesk.lead_names import short_name
 from ui.agreement_dialog import AgreementDialog
 from ui.agreement_popup import AgreementReader
 from ui.context import AppContext
@@ -232,7 +233,7 @@ class AgreementView(QWidget):
             return
         self.found = agreement.versions(self.context.journal, self.lead_id)
         if not self.found:
-            name = get_lead(self.context.journal, self.lead_id).name.split()[0]
+            name = short_name(get_lead(self.context.journal, self.lead_id).name)
             self.empty_hint.setText(
                 f"An agreement is what you and {name} decide together about how you will work: "
                 "how often you meet, how feedback lands, and which expectations never bend."

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QListWidget,
@@ -16,11 +17,12 @@ from PySide6.QtWidgets import (
 
 from iltdesk.lead import LeadSummary
 from ui.cycle_phases import field_label, hint, page_style
+from ui.unsaved import GuardedDialog, typed_texts
 
 LEAD_ID = Qt.ItemDataRole.UserRole + 3
 
 
-class CardDialog(QDialog):
+class CardDialog(GuardedDialog):
     """Change what a card says and which leads it concerns."""
 
     def __init__(
@@ -59,6 +61,11 @@ class CardDialog(QDialog):
         self.error.hide()
         self._lay_out(bool(leads))
         (self.leads if leads_first and leads else self.text).setFocus()
+        self.mark_clean()
+
+    def unsaved_state(self) -> Hashable:
+        """The ticked leads count too: ticking them is what this dialog is often opened for."""
+        return typed_texts(self), frozenset(self.chosen_leads())
 
     def _lay_out(self, has_leads: bool) -> None:
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)

@@ -6,7 +6,6 @@ from datetime import date
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -20,9 +19,10 @@ from iltdesk.errors import JournalError
 from iltdesk.models import ChallengeLogEntry, LogKind
 from ui.context import AppContext
 from ui.cycle_cards import date_edit
+from ui.unsaved import GuardedDialog
 
 
-class LogEntryDialog(QDialog):
+class LogEntryDialog(GuardedDialog):
     """Edit ``entry``; problems show in the dialog, which stays open with the text."""
 
     def __init__(
@@ -65,6 +65,7 @@ class LogEntryDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        self.mark_clean()
 
     def save(self) -> None:
         """Save the corrected entry and close, or say why not."""

@@ -11,7 +11,6 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFrame,
     QGridLayout,
@@ -29,6 +28,7 @@ from iltdesk.models import MeetingFeedback
 from ui.context import AppContext, Autosaver
 from ui.cycle_cards import date_edit
 from ui.cycle_phases import LineBox, field_label, hint, restyle
+from ui.unsaved import GuardedDialog
 
 PLUS_TITLE = "+  What worked"
 DELTA_TITLE = "Δ  What to change"
@@ -106,7 +106,7 @@ class FeedbackCard(QFrame):
         restyle(self, "FeedbackCard")
 
 
-class FeedbackDialog(QDialog):
+class FeedbackDialog(GuardedDialog):
     """Record a meeting's plus/delta: what worked, and what to change next time."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -149,6 +149,7 @@ class FeedbackDialog(QDialog):
             layout.addSpacing(4)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        self.mark_clean()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -8,7 +8,6 @@ from PySide6.QtCore import QDate
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QGridLayout,
     QHBoxLayout,
@@ -21,12 +20,14 @@ from PySide6.QtWidgets import (
 from iltdesk.cycle import cycles_for
 from iltdesk.errors import JournalError
 from iltdesk.lead import get_lead
+from iltdesk.lead_names import short_name
 from iltdesk.models import CyclePhase, LearningCycle, Observation
 from iltdesk.observation import SETTING_TITLES, ObservationNotes, add_observation
 from ui.context import AppContext
 from ui.cycle_cards import date_edit
 from ui.cycle_phases import field_label, hint, page_style
 from ui.markdown_edit import MarkdownEdit
+from ui.unsaved import GuardedDialog
 
 FOLLOW_UP_DAYS = 7
 NO_CYCLE = "Not part of a cycle"
@@ -72,7 +73,7 @@ def setting_combo() -> QComboBox:
     return combo
 
 
-class ObservationDialog(QDialog):
+class ObservationDialog(GuardedDialog):
     """Quick to fill straight after an observation; Ctrl+Enter saves."""
 
     def __init__(
@@ -86,7 +87,7 @@ class ObservationDialog(QDialog):
         self.context, self.lead_id = context, lead_id
         self.observation: Observation | None = None
         lead = get_lead(context.journal, lead_id)
-        first = lead.name.split()[0] if lead.name.split() else "the lead"
+        first = short_name(lead.name)
         self.setWindowTitle(f"Observation of {lead.name} — iltdesk")
         self.setStyleSheet(page_style())
         self.heading = QLabel(f"Observing {lead.name}")
@@ -108,6 +109,7 @@ class ObservationDialog(QDialog):
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.save)
         self.evidence.setFocus()  # straight to scripting: the date and setting are usually right
+        self.mark_clean()
 
     def _make_notes(self, first: str) -> None:
         self.evidence = MarkdownEdit(

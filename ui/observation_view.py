@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from iltdesk import dates
 from iltdesk.cycle import cycles_for
 from iltdesk.lead import get_lead
+from iltdesk.lead_names import short_name
 from iltdesk.models import LearningCycle, Observation
 from iltdesk.observation import SETTING_TITLES, observations_for, update_observation
 from ui.context import AppContext, Autosaver
@@ -150,7 +151,7 @@ class ObservationEditor(QScrollArea):
 
     def _show_step(self, observation: Observation) -> None:
         lead = get_lead(self.context.journal, observation.lead_id)
-        first = lead.name.split()[0] if lead.name.split() else "the lead"
+        first = short_name(lead.name)
         self.step.setText(observation.action_step or "None written.")
         self.step_note.setText(
             f"This step is {first}'s action item: change it or tick it off under Action items."
@@ -237,7 +238,7 @@ class ObservationsView(QWidget):
             self.editor.load(None, self.cycles)
             first = "this lead"
             if self.lead_id is not None:
-                first = get_lead(self.context.journal, self.lead_id).name.split()[0]
+                first = short_name(get_lead(self.context.journal, self.lead_id).name)
             self.empty.setText(
                 f"No observations of {first} yet.\n\nWatch them lead a meeting or a "
                 "conversation, then write down what you saw,\nthe feedback, and one next step."

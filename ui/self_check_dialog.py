@@ -3,18 +3,17 @@ note per area."""
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -30,6 +29,7 @@ from ui.cycle_phases import field_label, hint, page_style
 from ui.frequency_picker import FrequencyPicker
 from ui.markdown_edit import MarkdownEdit
 from ui.self_check_colours import area_dot
+from ui.unsaved import GuardedDialog, typed_texts
 
 TAKEN_BY = (("principal", "Just me"), ("team", "With the team"))
 
@@ -42,7 +42,7 @@ def area_heading(area: CheckArea) -> QLabel:
     return label
 
 
-class SelfCheckDialog(QDialog):
+class SelfCheckDialog(GuardedDialog):
     """Rate every action Never … Always; Save stays off until all fifteen are rated."""
 
     def __init__(
@@ -85,6 +85,7 @@ class SelfCheckDialog(QDialog):
             self._fill(editing)
         self._update_left()
         next(iter(self.pickers.values())).setFocus()
+        self.mark_clean()
 
     def _fill(self, entry: CheckIn) -> None:
         self.taken_on.setDate(qdate(entry.check.taken_on))
@@ -202,27 +203,12 @@ class SelfCheckDialog(QDialog):
             plural = "action" if left == 1 else "actions"
             self.left.setText(f"{left} {plural} left to rate before you can save.")
 
-    def reject(self) -> None:
-        """Closing with ratings chosen asks first: they took thought to give."""
-        if self._unsaved() and self.check is None:
-            answer = QMessageBox.question(
-                self,
-                "Leave this check-in?",
-                "Your ratings so far are not saved. Leave without saving them?",
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Discard:
-                return
-        super().reject()
+    def unsaved_state(self) -> Hashable:
+        """The ratings count as much as the notes: they took thought to give."""
+        return typed_texts(self), tuple(sorted(self.answers().items()))
 
     def _notes_typed(self) -> dict[str, str]:
         return {key: text for key, edit in self.notes.items() if (text := edit.markdown().strip())}
-
-    def _unsaved(self) -> bool:
-        if self.editing is None:
-            return bool(self.answers())
-        return (self.answers(), self._notes_typed()) != (self.editing.answers, self.editing.notes)
 
     def save(self) -> None:
         """Record the check-in; problems show in the dialog, which stays open."""

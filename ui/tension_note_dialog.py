@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from datetime import date
 
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QGridLayout,
     QHBoxLayout,
@@ -23,9 +23,10 @@ from ui.context import AppContext
 from ui.cycle_cards import date_edit, qdate
 from ui.cycle_phases import LineBox, field_label, hint
 from ui.leaning_widget import LeaningPicker
+from ui.unsaved import GuardedDialog, typed_texts
 
 
-class TensionNoteDialog(QDialog):
+class TensionNoteDialog(GuardedDialog):
     """Add a note on ``tension``; the leaning starts where the latest note left it."""
 
     def __init__(
@@ -81,6 +82,11 @@ class TensionNoteDialog(QDialog):
         if self.editing is not None:
             self._fill(self.editing)
         self._lay_out(heading)
+        self.mark_clean()
+
+    def unsaved_state(self) -> Hashable:
+        """The leaning counts too: a changed one is a changed mind, worth asking about."""
+        return typed_texts(self), self.picker.leaning()
 
     def _fill(self, note: TensionNote) -> None:
         self.save_button.setEnabled(True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -17,9 +16,10 @@ from iltdesk.growth import add_trait, update_trait
 from iltdesk.models import LeadTrait, TraitKind
 from ui.context import AppContext
 from ui.markdown_edit import MarkdownEdit
+from ui.unsaved import GuardedDialog
 
 
-class TraitDialog(QDialog):
+class TraitDialog(GuardedDialog):
     """One strength or growth area."""
 
     def __init__(
@@ -58,6 +58,7 @@ class TraitDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        self.mark_clean()
 
     def save(self) -> None:
         """Store it; stay open with a message if that fails."""
