@@ -2,7 +2,9 @@
 
 Every keychain call runs in a worker thread bounded by a timeout, so a locked or hung
 keychain can never freeze the app: it reports ``KeychainUnavailable`` and the caller asks
-for the passphrase instead.
+for the passphrase instead. What those threads need is imported first, on the calling thread
+(``prepare``): an import on a worker while the main thread imports PySide6 could abort the
+process (issue 16).
 
 Only the OS keychains that ``keyring`` reaches are trusted (an allowlist, matched by the
 backend's exact ``module.Class``): GNOME Keyring and other Secret Service providers
@@ -40,6 +42,7 @@ TIMEOUT_SECONDS = 3.0
 RECALL_TIMEOUT_SECONDS = 1.5
 OVERRIDE_VARIABLE = "ILTDESK_KEYRING_BACKENDS"
 _T = TypeVar("_T")
+_prepared = False
 
 # The OS keychains, by the exact class keyring uses for each, and the words a person knows
 # them by. Exact names, not isinstance: a subclass may store the secret somewhere else.
@@ -89,6 +92,28 @@ def is_trusted(backend: object) -> bool:
     return name in TRUSTED_BACKENDS or name in allowed_by_override()
 
 
+def prepare() -> None:
+    """Import ``keyring`` and choose its backend now, on this thread; later calls are free.
+
+    Call it on the main thread before any other thread asks the keychain: keyring imports
+    its backends (secretstorage, jeepney, cryptography...) and its entry points on first use,
+    and PySide6 aborts the process when its start-up meets an import on another thread.
+    Choosing asks the session bus only whether a keychain service is there (no secret, no
+    unlock prompt; jeepney gives up connecting after 1 s). A failure is left for the calls
+    that follow, which report it as ``KeychainUnavailable``.
+    """
+    global _prepared
+    if _prepared:
+        return
+    _prepared = True
+    try:
+        import keyring
+
+        keyring.get_keyring()
+    except Exception:  # any backend's failure: the bounded call that follows says so
+        return
+
+
 def _backend() -> Any:
     import keyring
 
@@ -105,6 +130,7 @@ def _backend() -> Any:
 
 
 def _bounded(call: Callable[[], _T], timeout: float) -> _T:
+    prepare()  # here, not in the worker (see prepare)
     result: list[_T] = []
     failure: list[BaseException] = []
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
-import threading
 from functools import partial
 from pathlib import Path
 
@@ -14,11 +14,12 @@ from PySide6.QtWidgets import QApplication
 from iltdesk import keychain, process
 from iltdesk.errors import JournalError
 from iltdesk.paths import resolve_journal
-from iltdesk.store.journal import Journal, load_orm
+from iltdesk.store.journal import ORM_STEPS, Journal, load_orm
 from iltdesk.store.unlocking import UnlockAhead, Unlocked
 from ui import crash, theme
 from ui.automatic_backup import AutomaticBackup
 from ui.context import AppContext
+from ui.create_dialog import CreateJournalDialog
 from ui.icons import app_icon
 from ui.main_window import MainWindow
 from ui.preferences import private_settings
@@ -28,6 +29,17 @@ from ui.unlock import KEYCHAIN_TIMEOUT, UnlockDialog, adopt, friendly_error
 from ui.welcome import WelcomeWindow
 
 ORM_AFTER_MS = 150  # after the window's first paint
+# What the app's threads would import on first use, imported on the main thread instead: a
+# thread importing while PySide6 does can abort the app (issue 16). tests/test_startup_race
+# lists what is imported off the main thread. ``_strptime``: datetime.strptime's, used when
+# the day's backup reads the dates of the backups it keeps.
+FOR_THREADS = ("_strptime",)
+NOT_SAVED = (
+    "{}: your latest changes could not be saved yet (see the message on the right). "
+    "Free some space or fix the problem, then {}."
+)
+NOT_LOCKED = ("Not locked", "lock again")
+NOT_SWITCHED = ("This journal stays open", "try again")
 
 
 def _resolved(path: Path) -> Path:
@@ -47,9 +59,14 @@ class AppController(QObject):
         self.welcome: WelcomeWindow | None = None
         self.backup: AutomaticBackup | None = None
         self.stopping = False  # the process is being ended: nothing new opens
-        self._place: dict[str, int] = {}  # where the user was when the app locked
+        # Where the user was in the journal last closed (ids only, in memory), for its return.
+        self._place: tuple[Path, dict[str, int]] | None = None
         self._ahead: UnlockAhead | None = None
+        self._left: Path | None = None  # the journal left for another: Cancel goes back to it
+        self._choosing = False  # the welcome window's file chooser is up for a switch
         private_settings()  # before anything (recent journals, preferences) writes to it
+        for name in FOR_THREADS:
+            importlib.import_module(name)
 
     def start(self, path: Path | None, ahead: UnlockAhead | None = None) -> None:
         """Open ``path``, else the most recent journal, else the welcome window.
@@ -66,12 +83,22 @@ class AppController(QObject):
 
     def show_welcome(self) -> None:
         """The welcome window: create or open a journal."""
+        welcome = self._welcome_window()
+        welcome.show()
+        welcome.raise_()
+
+    def _welcome_window(self) -> WelcomeWindow:
+        """The welcome window, made (not shown) the first time: its file chooser serves
+        Journal > Open… too."""
         if self.welcome is None:
             self.welcome = WelcomeWindow()
-            self.welcome.journal_chosen.connect(lambda p: self.unlock(p, automatic=True))
+            self.welcome.journal_chosen.connect(self._chosen)
             self.welcome.journal_created.connect(self.show_main)
-        self.welcome.show()
-        self.welcome.raise_()
+        return self.welcome
+
+    def _chosen(self, path: Path) -> None:
+        self._choosing = False
+        self.unlock(path, automatic=True)
 
     def _automatic_passphrase(self, path: Path) -> tuple[Journal, str] | str:
         """Try the keychain, then ILTDESK_PASSPHRASE: the journal and the passphrase that
@@ -114,9 +141,12 @@ class AppController(QObject):
             if dialog.journal is not None:
                 dialog.journal.close()
             return
+        left, self._left = self._left, None
         if accepted and dialog.journal is not None:
             secret, dialog.secret = dialog.secret, None
             self.show_main(dialog.journal, secret)
+        elif left is not None and left != path and not dialog.choose_other:
+            self.unlock(left, automatic=False)  # not this one after all: back to the one left
         elif dialog.choose_other or self.window is None:
             self.show_welcome()
             if dialog.choose_other and self.welcome is not None:
@@ -131,52 +161,94 @@ class AppController(QObject):
         add_recent(journal.path)
         if self.welcome is not None:
             self.welcome.hide()
+        self._left = None
         self.window = MainWindow(AppContext(journal))
         self.window.lock_requested.connect(self.lock)
+        self.window.open_journal_requested.connect(self.open_journal)
+        self.window.new_journal_requested.connect(self.new_journal)
         self.window.show()
         # Today and the leads came from plain SQL; load the ORM for everything else once the
-        # window has painted, in a thread, so opening a lead does not wait for it.
-        QTimer.singleShot(ORM_AFTER_MS, self._load_orm_in_background)
+        # window has painted, so opening a lead seldom waits for it. On this thread, in
+        # pieces between events: a thread importing while PySide6 does can abort the app.
+        QTimer.singleShot(ORM_AFTER_MS, self._load_orm_in_steps)
         # The day's backup, on a worker thread once the window has settled; it reports in
         # the status bar, never modally.
         self.backup = AutomaticBackup(self.window, journal, secret)
         self.backup.start_later()
-        if self._place:
-            self.window.go_to(self._place)
-            self._place = {}
+        place, self._place = self._place, None
+        if place is not None and place[0] == journal.path:
+            self.window.go_to(place[1])
         if os.environ.get("ILTDESK_QUIT_WHEN_SHOWN") == "1":
             # For tools/bundle_smoke.py and bench: the window is up; close it as a person
             # would (closeEvent saves and releases), which quits the app.
             QTimer.singleShot(0, self.window.close)
 
-    @staticmethod
-    def _load_orm_in_background() -> None:
-        threading.Thread(target=load_orm, name="iltdesk-load-orm", daemon=True).start()
+    def _load_orm_in_steps(self, step: int = 0) -> None:
+        load_orm(step)
+        if step < len(ORM_STEPS):
+            QTimer.singleShot(0, self, lambda: self._load_orm_in_steps(step + 1))
 
-    def lock(self) -> None:
-        """Save, close the journal (forgetting its key) and ask for the passphrase again."""
+    def _close_current(self, refused: tuple[str, str]) -> Path | None:
+        """Save and close the open journal, its key forgotten and the day's backup finished;
+        its path. None, and the window stays with a message, if the latest text cannot be
+        saved: closing would lose it."""
         window = self.window
         if window is None:
-            return
+            return None
         if not window.context.flush_all():
-            # Locking would close the journal and lose what could not be saved: stay open,
-            # keep the text, say why, and try again at the next idle period.
-            window.statusBar().showMessage(
-                "Not locked: your latest changes could not be saved yet (see the message "
-                "on the right). Free some space or fix the problem, then lock again.",
-                15000,
-            )
+            # Stay open, keep the text, say why, and try saving again at the next idle period.
+            window.statusBar().showMessage(NOT_SAVED.format(*refused), 15000)
             window.idle_timer.start()
-            return
-        self._place = window.place()
+            return None
         path = window.context.journal.path
+        self._place = (path, window.place())
         window.release()
         window.context.journal.close()
         window.hide()
         window.deleteLater()
         self.window = None
         self.backup = None
-        self.unlock(path, automatic=False)
+        return path
+
+    def lock(self) -> None:
+        """Save, close the journal (forgetting its key) and ask for the passphrase again."""
+        path = self._close_current(NOT_LOCKED)
+        if path is not None:
+            self.unlock(path, automatic=False)
+
+    def open_journal(self, path: Path | None) -> None:
+        """Journal > Open… or a recent journal: close this one, open ``path`` (None: the
+        person chooses a file). Cancelling returns to this one, asking its passphrase."""
+        left = self._close_current(NOT_SWITCHED)
+        if left is None:
+            return
+        self._left = left
+        if path is not None:
+            self.unlock(path, automatic=True)
+            return
+        self._choosing = True
+        welcome = self._welcome_window()
+        welcome.browse()  # a choice comes back through journal_chosen (_chosen)
+        if self._choosing:  # cancelled
+            self._choosing = False
+            self._left = None
+            self.unlock(left, automatic=False)
+
+    def new_journal(self) -> None:
+        """Journal > New…: close this journal, then create one; Cancel returns to this one."""
+        left = self._close_current(NOT_SWITCHED)
+        if left is None:
+            return
+        dialog = CreateJournalDialog()
+        created = bool(dialog.exec()) and dialog.journal is not None
+        dialog.deleteLater()
+        if self.stopping:
+            if dialog.journal is not None:
+                dialog.journal.close()
+        elif created and dialog.journal is not None:
+            self.show_main(dialog.journal)
+        else:
+            self.unlock(left, automatic=False)
 
     def save(self) -> None:
         """Save every pending edit (the session manager asks before logging out)."""

@@ -11,8 +11,15 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from iltdesk import keychain
 from iltdesk.errors import JournalError, KeychainUnavailable
+from iltdesk.store import diagnose, salt, schema
 from iltdesk.store.connection import Connection, open_connection
+
+# What ``open_connection`` imports only when it needs it (the schema check; what tells a
+# damaged journal from a wrong passphrase), imported here, on the thread that starts an
+# unlock: a thread must import nothing while the main thread imports PySide6 (issue 16).
+_USED_BY_THE_THREAD = (diagnose, salt, schema)
 
 
 class BackgroundUnlock:
@@ -81,6 +88,9 @@ class UnlockAhead:
         self._recall = recall
         self._fallback = fallback
         self._outcome: Unlocked | JournalError | None = None
+        # The keychain ``recall`` asks is imported and chosen here, on the caller's thread
+        # (see keychain.prepare); asking it stays in the thread, bounded.
+        keychain.prepare()
         self._thread = threading.Thread(target=self._run, name="iltdesk-unlock", daemon=True)
         self._thread.start()
 
