@@ -22,6 +22,7 @@ import pytest
 
 from iltdesk.store.journal import Journal
 from tests.conftest import MEMORY_KEYRING, PASSPHRASE, REPO
+from tests.test_migrations import FIXTURE_0001_PASSPHRASE, FIXTURES
 
 LAUNCHES = 30
 AT_ONCE = 2
@@ -79,7 +80,8 @@ def _env(home: Path, keychain: str, **extra: str) -> dict[str, str]:
     """The launched app's environment: offscreen, a private home, the passphrase in the
     variable, and a keychain that is never a real one."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ILTDESK_PASSPHRASE": PASSPHRASE}
-    env.update(HOME=str(home), PYTHONPATH=str(REPO), **extra)
+    env.update(HOME=str(home), PYTHONPATH=str(REPO))
+    env.update(extra)
     if keychain == "detected":
         # keyring's own choice, importing every backend it has, as on a principal's
         # computer; a session bus that is not there keeps any real keychain out of reach.
@@ -135,15 +137,11 @@ def test_thirty_launches_open_and_quit_without_an_abort(
     assert aborted == []
 
 
-@pytest.mark.parametrize("keychain", ["detected", "memory"])
-def test_nothing_is_imported_off_the_main_thread_from_start_to_quit(
-    closed_journal: Path, private_home: Path, keychain: str
-) -> None:
-    if keychain == "detected" and sys.platform != "linux":
-        pytest.skip("keeps keyring away from a real keychain through the session bus only")
+def _imported_off_the_main_thread(journal: Path, env: dict[str, str]) -> list[list[str]]:
+    """[thread, module] for each import off the main thread in an audited launch."""
     done = subprocess.run(
-        [sys.executable, "-c", AUDITED_LAUNCH, str(closed_journal), "4500"],
-        env=_env(private_home, keychain),
+        [sys.executable, "-c", AUDITED_LAUNCH, str(journal), "4500"],
+        env=env,
         cwd=REPO,
         stdin=subprocess.DEVNULL,
         capture_output=True,
@@ -154,7 +152,24 @@ def test_nothing_is_imported_off_the_main_thread_from_start_to_quit(
     assert done.returncode == 0, done.stderr
     reported = [line for line in done.stdout.splitlines() if line.startswith("OFF-THREAD ")]
     assert len(reported) == 1, done.stdout
-    assert json.loads(reported[0].removeprefix("OFF-THREAD ")) == []
+    found: list[list[str]] = json.loads(reported[0].removeprefix("OFF-THREAD "))
     # The window was up long enough for what start-up leaves to threads to have run.
-    backups = list(closed_journal.parent.glob("*.backups/*.iltdesk"))
+    backups = list(journal.parent.glob("*.backups/*.iltdesk"))
     assert backups, "the day's backup was not taken: the launch ended too early to tell"
+    return found
+
+
+@pytest.mark.parametrize("keychain", ["detected", "memory"])
+def test_nothing_is_imported_off_the_main_thread_from_start_to_quit(
+    closed_journal: Path, private_home: Path, keychain: str
+) -> None:
+    if keychain == "detected" and sys.platform != "linux":
+        pytest.skip("keeps keyring away from a real keychain through the session bus only")
+    assert _imported_off_the_main_thread(closed_journal, _env(private_home, keychain)) == []
+
+
+def test_nor_when_the_journal_is_updated_on_opening(tmp_path: Path, private_home: Path) -> None:
+    old = tmp_path / "old.iltdesk"  # made by the first release: opening it migrates it
+    shutil.copyfile(FIXTURES / "journal-0001.iltdesk", old)
+    env = _env(private_home, "memory", ILTDESK_PASSPHRASE=FIXTURE_0001_PASSPHRASE)
+    assert _imported_off_the_main_thread(old, env) == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import importlib
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -30,7 +31,7 @@ from iltdesk.errors import (
 )
 from iltdesk.store import schema
 from iltdesk.store.connection import Connection, open_connection
-from iltdesk.store.journal import Journal
+from iltdesk.store.journal import Journal, load_orm
 from ui.background import run_with_progress
 
 KEYCHAIN_TIMEOUT = 1.5  # the dialog must never wait long on a keychain
@@ -40,11 +41,30 @@ UPDATING = (
 )
 
 
+# What migrating imports (besides the ORM), imported on this thread before it runs on
+# another: a thread importing while PySide6 does can abort the app (issue 16).
+# tests/test_startup_race.py lists what a start-up imports off the main thread.
+FOR_MIGRATING = (
+    "alembic.command",
+    "alembic.config",
+    "alembic.context",
+    "alembic.op",
+    "alembic.runtime.migration",
+    "alembic.script",
+    "alembic.ddl.sqlite",
+    "alembic.autogenerate",
+    "iltdesk.search_index",
+)
+
+
 def adopt(path: Path, conn: Connection, secret: str, parent: QWidget | None = None) -> Journal:
     """``Journal.adopt``, saying so in a progress dialog when the journal must be migrated
     (a verified backup, then the migrations: seconds for a large journal)."""
     if not schema.opening_migrates(conn):
         return Journal.adopt(path, conn, secret)
+    load_orm()
+    for name in FOR_MIGRATING:
+        importlib.import_module(name)
     return run_with_progress(parent, UPDATING, lambda: Journal.adopt(path, conn, secret))
 
 
