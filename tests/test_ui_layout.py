@@ -188,6 +188,11 @@ def test_the_cycle_stepper_and_status_are_never_cut_or_wrapped(
     assert status.text().startswith("Week 8 of 4 ·")
     assert status.height() < 2 * status.fontMetrics().lineSpacing(), "the status wrapped"
 
+    window.resize(1920, 1080)  # room for the status beside the buttons, on one line
+    settle()
+    assert cycle_page.buttons.indexOf(status) >= 0
+    assert status.height() < 2 * status.fontMetrics().lineSpacing(), "the status wrapped"
+
 
 def test_strengths_and_growth_boxes_are_as_tall_as_what_is_in_them(
     qtbot: QtBot, journal: Journal
@@ -226,6 +231,8 @@ def test_the_sidebar_has_one_edge_for_headings_and_icons_and_one_for_names(
 def test_the_forces_board_folds_in_a_narrow_window_so_context_is_not_cut_off(
     qtbot: QtBot, journal: Journal, long_lead: int
 ) -> None:
+    from ui.challenge_view import MIN_PROMPT_WIDTH, PROMPT_WIDTH
+
     window = _window(qtbot, journal)
     window.show_reflect_page("challenges")
     settle()
@@ -236,10 +243,12 @@ def test_the_forces_board_folds_in_a_narrow_window_so_context_is_not_cut_off(
     right = context.mapTo(board, QPoint(context.width(), 0)).x()
     assert right <= board.width(), "the Context column runs off the board"
     assert view.title.toolTip() == TITLE  # the title does not fit: the tooltip has it all
+    assert {label.width() for label in view.prompts} == {MIN_PROMPT_WIDTH}
 
     window.resize(1920, 1080)
     settle()
     assert board.per_row == 4 and view.title.toolTip() == ""
+    assert {label.width() for label in view.prompts} == {PROMPT_WIDTH}
 
 
 def test_force_cards_name_a_titled_lead_by_title_and_surname() -> None:
@@ -301,3 +310,19 @@ def test_enter_in_the_goal_starts_the_cycle_from_today(qtbot: QtBot, journal: Jo
     assert cycle.goal == "Every team meeting ends with one next step"
     assert cycle.started_on == date.today() and cycle.planned_weeks == 4
     assert keys.log[-2:] == ["NoModifier+Key_Space", "NoModifier+Key_Return"]
+
+
+def test_a_long_name_on_a_force_card_chip_ends_in_an_ellipsis(qtbot: QtBot) -> None:
+    from iltdesk.models import ForceKind
+    from ui.force_cards import CHIP_PAD, CardDelegate, CardList, chip_text
+
+    cards = CardList(ForceKind.asset, 1)
+    qtbot.addWidget(cards)
+    delegate = CardDelegate(cards, ForceKind.asset)
+    name = "Dr. Wolfeschlegelsteinhausen-Bergerdorff"
+    shape = delegate.shape(cards.font(), 200, "Yolanda as a thought partner", [name])
+    [chip] = shape.chips
+    metrics = QFontMetrics(delegate.chip_font(cards.font()))
+    shown = chip_text(metrics, name, chip.width())
+    assert shown.endswith("…")
+    assert metrics.horizontalAdvance(shown) <= chip.width() - 2 * CHIP_PAD

@@ -34,6 +34,7 @@ STATUS_TITLES = {
 STATUSES = tuple(STATUS_TITLES)
 SECTIONS = ("Thinking it through", "Forces", "Log")
 PROMPT_WIDTH, MIN_PROMPT_WIDTH = 250, 150
+WIDE_VIEW = 760  # from this width on, the questions get their full width
 HEADER_MARGINS = 34  # left and right of the header, together
 MIN_TEXT, MAX_TEXT = 66, 360  # an area's box grows with its text between these heights
 
@@ -56,9 +57,7 @@ def prompts_label(area: Area) -> QLabel:
     label = QLabel(paragraphs)
     label.setObjectName("Prompts")
     label.setWordWrap(True)
-    # Narrower in a small window (the questions wrap), never wider than PROMPT_WIDTH.
-    label.setMinimumWidth(MIN_PROMPT_WIDTH)
-    label.setMaximumWidth(PROMPT_WIDTH)
+    label.setFixedWidth(PROMPT_WIDTH)  # narrower in a small window: ChallengeView.resizeEvent
     label.setAccessibleName(f"Questions for {area.title}")
     return label
 
@@ -115,6 +114,7 @@ class ChallengeView(QWidget):
         self.log = ChallengeLog(context)
         self.log.logged.connect(self.changed)
         self.sections: dict[str, QWidget] = {}
+        self.prompts: list[QLabel] = []
         self.column = QWidget()
         self.scroller = QScrollArea()
         self._lay_out()
@@ -195,7 +195,9 @@ class ChallengeView(QWidget):
                 title.setContentsMargins(0, 14, 0, 0)  # air between areas, none above the first
             grid.addWidget(title, row, 0)
             grid.addWidget(self.areas[area.field], row + 1, 0)
-            grid.addWidget(prompts_label(area), row + 1, 1, Qt.AlignmentFlag.AlignTop)
+            prompts = prompts_label(area)
+            self.prompts.append(prompts)
+            grid.addWidget(prompts, row + 1, 1, Qt.AlignmentFlag.AlignTop)
         grid.setColumnStretch(0, 1)
         return grid
 
@@ -256,6 +258,11 @@ class ChallengeView(QWidget):
         super().resizeEvent(event)
         self._place_links()
         self._title_tooltip()
+        # The questions beside each box: their full width where there is room, narrower
+        # (wrapping more) in a small window, so the boxes keep a useful width.
+        width = PROMPT_WIDTH if self.width() >= WIDE_VIEW else MIN_PROMPT_WIDTH
+        for label in self.prompts:
+            label.setFixedWidth(width)
 
     def _title_tooltip(self) -> None:
         """The whole title as the field's tooltip whenever the field is too narrow for it."""

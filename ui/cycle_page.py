@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -112,7 +114,7 @@ class CyclePage(QWidget):
         self._lay_out()
 
     def _lay_out(self) -> None:
-        buttons = QHBoxLayout()
+        self.buttons, self.header = buttons, header = QHBoxLayout(), QVBoxLayout()
         buttons.addWidget(self.back_button)
         buttons.addStretch(1)
         for button in (self.next_button, self.close_button, self.reopen_button):
@@ -120,7 +122,6 @@ class CyclePage(QWidget):
         buttons.addWidget(self.follow_button)
         for button in (self.back_button, *self._moves()):
             button.hide()  # until a cycle is shown: all of them at once would widen the page
-        header = QVBoxLayout()
         header.setContentsMargins(20, 14, 20, 10)
         header.setSpacing(8)
         header.addWidget(self.goal_title)
@@ -144,6 +145,33 @@ class CyclePage(QWidget):
         layout.setSpacing(0)
         layout.addLayout(header)
         layout.addWidget(self.scroller, 1)
+
+    def _place_status(self) -> None:
+        """The status beside the buttons when both fit on one line, else on its own line
+        above them (squeezed beside them, "Week 7 of 4" wrapped word by word)."""
+        spacing = self.buttons.spacing() + 8
+        needed = 40 + self.status.fontMetrics().horizontalAdvance(self.status.text()) + spacing
+        for button in (self.back_button, *self._moves()):
+            if not button.isHidden():
+                needed += button.sizeHint().width() + spacing
+        beside = self.width() >= needed
+        if beside == (self.buttons.indexOf(self.status) >= 0):
+            return
+        (self.header if beside else self.buttons).removeWidget(self.status)
+        # Beside the buttons it asks for no width of its own: it is only there when it fits,
+        # and a narrower window moves it back to its own line.
+        policy = QSizePolicy.Policy.Ignored if beside else QSizePolicy.Policy.Preferred
+        self.status.setSizePolicy(policy, QSizePolicy.Policy.Preferred)
+        if beside:
+            self.buttons.insertWidget(0, self.status, 1)
+        else:
+            self.header.insertWidget(self.header.indexOf(self.steps) + 1, self.status)
+        # The gap between "back" and "move on" closes while the status takes the room.
+        self.buttons.setStretch(self.buttons.indexOf(self.back_button) + 1, 0 if beside else 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_status()
 
     def _moves(self) -> tuple[QPushButton, ...]:
         return (self.next_button, self.close_button, self.reopen_button, self.follow_button)
@@ -214,6 +242,7 @@ class CyclePage(QWidget):
             if cycle.next_goal
             else "Start the next cycle"
         )
+        self._place_status()
 
     def scroll_to_phase(self, number: int) -> None:
         """Bring a phase's card into view (clicking a step does this)."""

@@ -45,6 +45,7 @@ GAP = 3  # above and below each card, so neighbours never touch
 PAD_X, PAD_Y = 12, 9
 STRIP = 4  # the column's colour along the card's left edge
 RADIUS = 7
+CHIP_PAD = 6  # inside a chip, each side of the name
 WRAP = int(Qt.TextFlag.TextWordWrap)
 CARD_MIME = "application/x-iltdesk-force-card"
 ARROWS = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}
@@ -189,13 +190,21 @@ class CardDelegate(QStyledItemDelegate):
         painter.drawText(QRect(left, top, inner, shape.text_height), WRAP, text)
         colours = board_colours()
         painter.setFont(self.chip_font(font))
+        metrics = QFontMetrics(self.chip_font(font))
         for chip, name in zip(shape.chips, names, strict=True):
             box = QRectF(chip.translated(left, top))
             pill = QPainterPath()
             pill.addRoundedRect(box, box.height() / 2, box.height() / 2)
             painter.fillPath(pill, QColor(colours["chip"]))
             painter.setPen(QColor(colours["chip_text"]))
-            painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), name)
+            shown = chip_text(metrics, name, chip.width())
+            painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), shown)
+
+
+def chip_text(metrics: QFontMetrics, name: str, width: int) -> str:
+    """A lead's name as it fits a chip ``width`` wide: a name longer than the card ends in
+    "…" rather than being cut off at both ends."""
+    return metrics.elidedText(name, Qt.TextElideMode.ElideRight, width - 2 * CHIP_PAD)
 
 
 def card_id(item: QListWidgetItem) -> int:
