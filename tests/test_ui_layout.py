@@ -155,6 +155,8 @@ def test_a_long_name_role_and_team_elide_with_the_whole_text_in_the_tooltip(
     assert name.is_elided() and name.toolTip() == name.text()
     assert name.shown_text().endswith("…") and name.width() < name.sizeHint().width()
     assert ROLE in details.toolTip() and TEAM in details.toolTip()
+    in_list = window.sidebar.tree.currentIndex()
+    assert in_list.data(Qt.ItemDataRole.ToolTipRole) == f"{NAME}\n{ROLE} · {TEAM}"
     assert window.lead_page.archive_button.isVisible()
     bring_back = window.lead_page.archive_button
     assert bring_back.mapTo(window, QPoint(bring_back.width(), 0)).x() <= window.width()

@@ -126,7 +126,9 @@ class LeadsSidebar(QFrame):
             for s in members:
                 item = QStandardItem(blank, s.name)
                 item.setData(s.id, LEAD_ID)
-                item.setToolTip(" · ".join(p for p in (s.role, s.team) if p))
+                # The whole name too: a long one is cut short in the list.
+                about = " · ".join(p for p in (s.role, s.team) if p)
+                item.setToolTip(f"{s.name}\n{about}" if about else s.name)
                 group.appendRow(item)
         self.model.appendRow(team)
         if archived:
