@@ -78,7 +78,7 @@ class ExportDialog(QDialog):
         self.sections = {s: QCheckBox(SECTION_LABELS[s]) for s in Section}
         for section, box in self.sections.items():
             box.setChecked(section in DEFAULT_SECTIONS)
-        self.protect = QCheckBox("Protect the PDF with a password")
+        self.protect = QCheckBox("Pro&tect the PDF with a password")
         self.password = secret_field("PDF password")
         self.again = secret_field("PDF password again")
         self.warning = QLabel()
@@ -200,10 +200,17 @@ class ExportDialog(QDialog):
         if not chosen:
             return None
         path = Path(chosen if chosen.lower().endswith(".pdf") else f"{chosen}.pdf")
-        html, journal = self.html, self.context.journal.path
         # The save dialog asked before replacing what was chosen (not a name we added
         # ".pdf" to); the core still refuses the journal's own files, folders and devices.
-        replace = path == Path(chosen)
+        if not self._write(path, password, replace=path == Path(chosen), doing="exported"):
+            return None
+        QMessageBox.information(self, "Exported", f"Saved {path}")
+        return path
+
+    def _write(self, path: Path, password: str | None, *, replace: bool, doing: str) -> bool:
+        """Write the PDF to ``path`` off the UI thread (encrypted if ``password``); False, and
+        said why, if it could not be written."""
+        html, journal = self.html, self.context.journal.path
 
         def write() -> None:
             render_pdf(html, path, password=password, journal=journal, replace=replace)
@@ -211,10 +218,9 @@ class ExportDialog(QDialog):
         try:
             run_with_progress(self, "Writing the PDF…", write)
         except (JournalError, OSError) as exc:
-            QMessageBox.warning(self, "Not exported", f"The PDF could not be written: {exc}")
-            return None
-        QMessageBox.information(self, "Exported", f"Saved {path}")
-        return path
+            QMessageBox.warning(self, f"Not {doing}", f"The PDF could not be written: {exc}")
+            return False
+        return True
 
     def _printer(self) -> QPrinter:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -226,8 +232,28 @@ class ExportDialog(QDialog):
         if self.document is None:
             return
         printer = self._printer()
-        if QPrintDialog(printer, self).exec():
+        if not QPrintDialog(printer, self).exec():
+            return
+        to_file = printer.outputFormat() == QPrinter.OutputFormat.PdfFormat
+        if to_file and printer.outputFileName() and self.protect.isChecked():
+            self._print_protected(Path(printer.outputFileName()))
+        else:
             paint_pages(self.html, printer)
+
+    def _print_protected(self, path: Path) -> None:
+        """With the password box ticked, "Print to File" writes the protected PDF that Export
+        writes, never Qt's unprotected one."""
+        if self.warning.text():  # the password is missing or its two copies differ
+            QMessageBox.warning(
+                self,
+                "Not printed",
+                f"{self.warning.text()} The PDF is to be protected, so nothing was written to "
+                f"{path}.",
+            )
+            return
+        # The print dialog asked before replacing an existing file.
+        if self._write(path, self.password.text(), replace=True, doing="printed"):
+            QMessageBox.information(self, "Printed to a file", f"Saved {path}, with its password")
 
     def print_preview(self) -> None:
         """Qt's print preview of the pages as they will print."""
