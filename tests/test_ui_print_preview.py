@@ -204,3 +204,31 @@ def test_print_to_file_keeps_the_password(
     else:
         assert boxes[-1][:2] == ("warning", "Not printed")
         assert "differ" in boxes[-1][2]
+
+
+@pytest.mark.parametrize("look", ["dark", "light"], indirect=True)
+def test_the_preview_is_paper_in_either_theme(
+    qtbot: QtBot, journal: Journal, look: str, tmp_path: Path
+) -> None:
+    """The export preview shows the page as printed: white paper, dark text (in the dark
+    theme it was dark text on a dark box)."""
+    from PySide6.QtGui import QColor
+
+    from ui.export_dialog import ExportDialog
+
+    lead, cycle = _lead_with_a_closed_cycle(journal)
+    dialog = ExportDialog(AppContext(journal), lead, cycle)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    image = dialog.preview.viewport().grab().toImage()
+    image.save(str(tmp_path / f"preview-{look}.png"))
+    lightness = [
+        QColor(image.pixel(x, y)).lightness()
+        for x in range(0, image.width(), 3)
+        for y in range(0, image.height(), 3)
+    ]
+    paper = sorted(lightness)[len(lightness) // 2]  # the median: what most of it is
+    assert paper >= 240, f"the preview's page is not light in {look} (median {paper})"
+    ink = sum(1 for value in lightness if value < 110)
+    assert ink > 50, f"no dark text on the preview's page in {look}"
