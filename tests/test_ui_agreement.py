@@ -207,3 +207,13 @@ def test_a_due_revisit_is_marked(view: AgreementView, journal: Journal, lead: in
     assert "in 2 days" in label and (OVERDUE_LIGHT in label or OVERDUE_DARK in label)
     view.versions.setCurrentIndex(1)  # a replaced version is never "due"
     assert not view.reader.revisit_due
+
+
+def test_the_empty_state_names_a_titled_lead_by_title_and_surname(
+    qtbot: QtBot, context: AppContext, journal: Journal
+) -> None:
+    lead = add_lead(journal, "Dr. Amara Okafor", on_ilt_since=TODAY).id or 0
+    view = AgreementView(context)
+    qtbot.addWidget(view)
+    view.show_lead(lead)
+    assert "what you and Dr. Okafor decide together" in view.empty_hint.text()

@@ -309,3 +309,21 @@ def test_a_dialog_cancel_changes_nothing(
     monkeypatch.setattr(NewChallengeDialog, "exec", lambda _self: 0)
     page.new_challenge()
     assert layout(journal, cid)[ForceKind.hinders] == ["Turnover"] and len(challenges(journal)) == 1
+
+
+def test_the_log_entry_box_has_room_for_a_few_sentences(
+    qtbot: QtBot, page: ChallengesPage, journal: Journal
+) -> None:
+    """It was a one-line field beside the kind, the date and the button: ~90 px wide at 1024."""
+    opened(page, journal)
+    page.resize(1024, 700)
+    qtbot.waitUntil(lambda: page.width() == 1024)
+    box = page.view.log.text
+    assert box.height() >= 5 * box.fontMetrics().lineSpacing()
+    assert box.width() >= 400
+    qtbot.keyClicks(box, "Paused new initiatives")
+    qtbot.keyClick(box, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)  # a new line
+    qtbot.keyClicks(box, "until the team settles")
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # adds it
+    [entry] = page.view.log.entries
+    assert entry.text == "Paused new initiatives\nuntil the team settles" and box.text() == ""

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from iltdesk import action_item
@@ -19,6 +19,7 @@ from iltdesk.models import ActionSource, ActivityKind, CyclePhase, ObservationSe
 from iltdesk.observation import ObservationNotes, add_observation, observations_for
 from iltdesk.store.journal import Journal
 from tests.dialogs import answer_with
+from ui import theme
 from ui.context import AppContext
 from ui.cycle_cards import RECORD_ID
 from ui.cycle_view import CyclesView, StartCycleDialog
@@ -330,3 +331,31 @@ def test_a_failed_save_keeps_the_text_and_the_cycle_on_screen(
     assert view.page.intention.measure.text() == "Typed before the disk filled"
     assert view.list.currentRow() == 0
     view.page.autosaver.discard()  # let the test end without retrying
+
+
+def test_the_cycle_choice_shows_its_goal_and_names_keep_their_title(
+    qtbot: QtBot, qapp: QApplication, context: AppContext, journal: Journal
+) -> None:
+    """The Cycle combo once shared a row with the date and setting and showed a few words;
+    "Dr. Amara Okafor" was once "Dr." in "No observations of Dr. yet"."""
+    lead = add_lead(journal, "Dr. Amara Okafor").id or 0
+    start_cycle(journal, lead, goal="Every department meeting ends with a decision the team owns")
+    style, palette, sheet = qapp.style().name(), qapp.palette(), qapp.styleSheet()
+    theme.apply(qapp)  # the app's own font and padding
+    try:
+        dialog = ObservationDialog(context, lead)
+        qtbot.addWidget(dialog)
+        dialog.resize(dialog.minimumSize())
+        dialog.show()
+        combo = dialog.cycle
+        wanted = combo.fontMetrics().horizontalAdvance(combo.currentText())
+        assert combo.width() > wanted + 20  # the text, the arrow and the padding
+        assert "Dr. Okafor's action item" in dialog.step_note.text()
+    finally:
+        qapp.setStyleSheet(sheet)
+        qapp.setPalette(palette)
+        qapp.setStyle(style)
+    observations = ObservationsView(context)
+    qtbot.addWidget(observations)
+    observations.show_lead(lead)
+    assert "No observations of Dr. Okafor yet" in observations.empty.text()

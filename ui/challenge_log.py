@@ -6,13 +6,14 @@ from collections.abc import Callable
 from datetime import date
 from functools import partial
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -92,6 +93,39 @@ def entry_row(
     return row
 
 
+class EntryBox(QPlainTextEdit):
+    """Room to see a few sentences while writing them (a one-line field showed a dozen words
+    at 1024 px). Enter adds the entry, as the line did; Shift+Enter starts a new line."""
+
+    submitted = Signal()
+    LINES = 5
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self._fit()
+
+    def _fit(self) -> None:
+        margins = 2 * (self.document().documentMargin() + self.frameWidth())
+        self.setFixedHeight(int(self.fontMetrics().lineSpacing() * self.LINES + margins) + 2)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit()  # the theme's text size arrives after construction
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            self.submitted.emit()
+            return
+        super().keyPressEvent(event)
+
+    def text(self) -> str:
+        """What was written, trimmed."""
+        return self.toPlainText().strip()
+
+
 class ChallengeLog(QWidget):
     """Add a dated entry, then read the log, newest first."""
 
@@ -109,10 +143,10 @@ class ChallengeLog(QWidget):
             self.kind.addItem(title, kind)
         self.when = date_edit()
         self.when.setAccessibleName("Date of the entry")
-        self.text = QLineEdit()
+        self.text = EntryBox()
         self.text.setPlaceholderText("What happened, in a sentence or two")
         self.text.setAccessibleName("Log entry")
-        self.text.returnPressed.connect(self.add)
+        self.text.submitted.connect(self.add)
         self.add_button = QPushButton("Add to the log")
         self.add_button.clicked.connect(self.add)
         self.error = QLabel()
@@ -130,15 +164,20 @@ class ChallengeLog(QWidget):
         self._lay_out()
 
     def _lay_out(self) -> None:
+        # Kind and date above the box, the button below it: the box gets the full width.
+        what = QHBoxLayout()
+        what.setSpacing(6)
+        what.addWidget(self.kind)
+        what.addWidget(self.when)
+        what.addStretch(1)
         add = QHBoxLayout()
-        add.setSpacing(6)
-        add.addWidget(self.kind)
-        add.addWidget(self.when)
-        add.addWidget(self.text, 1)
+        add.addWidget(hint("Enter adds it to the log · Shift+Enter starts a new line"), 1)
         add.addWidget(self.add_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
+        layout.addLayout(what)
+        layout.addWidget(self.text)
         layout.addLayout(add)
         layout.addWidget(self.error)
         layout.addSpacing(4)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -52,16 +52,22 @@ def fill_cycle_combo(
     combo.clear()
     open_ones = [c for c in cycles if c.phase is not CyclePhase.closed]
     for cycle in open_ones:
-        combo.addItem(cycle_choice(cycle), cycle.id)
+        _add_cycle(combo, cycle)
     combo.addItem(NO_CYCLE, None)
     for cycle in cycles:
         if cycle.phase is CyclePhase.closed:
-            combo.addItem(cycle_choice(cycle), cycle.id)
+            _add_cycle(combo, cycle)
     if selected == -1:
         selected = open_ones[0].id if open_ones else None
     # findData(None) does not find the "no cycle" row, which sits right after the open ones.
     combo.setCurrentIndex(combo.findData(selected) if selected is not None else len(open_ones))
     combo.blockSignals(False)
+
+
+def _add_cycle(combo: QComboBox, cycle: LearningCycle) -> None:
+    combo.addItem(cycle_choice(cycle), cycle.id)
+    # The goal whole, for when the choice had to cut it short.
+    combo.setItemData(combo.count() - 1, " ".join(cycle.goal.split()), Qt.ItemDataRole.ToolTipRole)
 
 
 def setting_combo() -> QComboBox:
@@ -92,7 +98,7 @@ class ObservationDialog(GuardedDialog):
         self.setStyleSheet(page_style())
         self.heading = QLabel(f"Observing {lead.name}")
         self.heading.setObjectName("CycleGoal")
-        self.setMinimumSize(640, 620)
+        self.setMinimumSize(640, 660)
         self.observed_on = date_edit()
         self.observed_on.setAccessibleName("Observed on")
         self._observed = self.observed_on.date()
@@ -103,6 +109,7 @@ class ObservationDialog(GuardedDialog):
         self.cycle.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
+        self.cycle.setMinimumContentsLength(40)  # "Current: " and the start of the goal
         fill_cycle_combo(self.cycle, cycles_for(context.journal, lead_id), cycle_id)
         self._make_notes(first)
         self._lay_out()
@@ -139,11 +146,12 @@ class ObservationDialog(GuardedDialog):
         top.setHorizontalSpacing(10)
         top.addWidget(field_label("Observed on"), 0, 0)
         top.addWidget(field_label("Setting"), 0, 1)
-        top.addWidget(field_label("Learning cycle"), 0, 2)
         top.addWidget(self.observed_on, 1, 0)
         top.addWidget(self.setting, 1, 1)
-        top.addWidget(self.cycle, 1, 2)
         top.setColumnStretch(2, 1)
+        # A row of its own: beside the date and setting a cycle's goal was cut to a few words.
+        top.addWidget(field_label("Learning cycle"), 2, 0, 1, 3)
+        top.addWidget(self.cycle, 3, 0, 1, 3)
         step = QGridLayout()
         step.setHorizontalSpacing(10)
         step.addWidget(field_label("Next action step"), 0, 0)
