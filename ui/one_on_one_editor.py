@@ -1,11 +1,11 @@
-"""One 1:1 on one page: agenda, open items from before, notes, feedback and next steps."""
+"""One 1:1 on one page: agenda, open items from before, notes, action items and feedback."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -17,17 +17,23 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
     QWidget,
 )
 
-from iltdesk import action_item, dates, one_on_one
+from iltdesk import action_item, dates, due_dates, one_on_one
 from iltdesk.models import ActionItem, AgendaItem, Author, OneOnOne
 from ui.agreement_popup import show_current_agreement
 from ui.context import AppContext, Autosaver
 from ui.markdown_edit import MarkdownEdit
 
 RECORD_ID = Qt.ItemDataRole.UserRole + 1
+# Each starts with its own letter: typing it in the owner box chooses it.
 OWNERS = (("The lead", Author.lead), ("Me", Author.principal), ("Both of us", Author.both))
+LIST_ROWS = (2, 8)  # a list shows at least this many rows, and grows up to the second
+NEW_ITEM_SHORTCUT = "Ctrl+Shift+I"  # beside Alt+A, the "Action items" title's mnemonic
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 def _title(text: str) -> QLabel:
@@ -41,6 +47,36 @@ def _date_edit() -> QDateEdit:
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("ddd d MMM yyyy")
     return edit
+
+
+class FittedList(QListWidget):
+    """A list as tall as its rows (between ``LIST_ROWS``), so its items can be read without
+    scrolling a box the size of one line."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.setAccessibleName(name)
+        self.setWordWrap(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        model = self.model()
+        for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset):
+            signal.connect(self.updateGeometry)
+
+    def sizeHint(self) -> QSize:
+        least, most = LIST_ROWS
+        line = self.fontMetrics().lineSpacing() + 6
+        rows = [self.sizeHintForRow(r) for r in range(min(self.count(), most))]
+        height = sum(rows) + max(0, least - len(rows)) * line
+        return QSize(super().sizeHint().width(), height + 2 * self.frameWidth() + 4)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # wrapped rows change height with the width
 
 
 def item_label(item: ActionItem, today: date) -> str:
@@ -72,17 +108,17 @@ class OneOnOneEditor(QScrollArea):
         self.held_on = _date_edit()
         self.held_on.setAccessibleName("Date of the 1:1")
         self.held_on.dateChanged.connect(lambda *_: self.autosaver.touch())
-        self.agenda = QListWidget()
-        self.agenda.setAccessibleName("Agenda items")
+        self.held_on.dateChanged.connect(lambda *_: self._show_due())
+        self.agenda = FittedList("Agenda items")
         self.agenda.itemChanged.connect(self._agenda_ticked)
         self.agenda_text = QLineEdit()
         self.agenda_text.setPlaceholderText("Add an agenda item and press Enter")
+        self.agenda_text.setAccessibleName("New agenda item")
         self.agenda_text.returnPressed.connect(self._add_agenda_item)
         self.agenda_by = QComboBox()
         self.agenda_by.setAccessibleName("Who added the agenda item")
         self.agenda_by.addItems(["The lead added it", "I added it"])
-        self.follow_ups = QListWidget()
-        self.follow_ups.setAccessibleName("Open action items from before")
+        self.follow_ups = FittedList("Open action items from before")
         self.follow_ups.itemChanged.connect(self._item_ticked)
         self.notes = MarkdownEdit(placeholder="What happened, in your words")
         self.notes.edited.connect(self.autosaver.touch)
@@ -94,18 +130,36 @@ class OneOnOneEditor(QScrollArea):
         self.feedback.focus_left.connect(self.autosaver.flush)
         self.feedback.setMaximumHeight(120)
         self.feedback.setAccessibleName("Feedback given")
-        self.steps = QListWidget()
-        self.steps.setAccessibleName("Next steps")
+        self.steps = FittedList("Action items from this 1:1")
         self.steps.itemChanged.connect(self._item_ticked)
-        self.step_text = QLineEdit()
-        self.step_text.setPlaceholderText("Next step, then Enter")
-        self.step_text.returnPressed.connect(self._add_step)
-        self.step_owner = QComboBox()
-        self.step_owner.setAccessibleName("Who owns the next step")
-        self.step_owner.addItems([label for label, _ in OWNERS])
-        self.step_due = _date_edit()
-        self.step_due.setAccessibleName("Next step due")
+        self._build_step_row()
         self.setWidget(self._layout_page())
+        QWidget.setTabOrder(self.step_text, self.step_owner)  # once they share a window
+        QWidget.setTabOrder(self.step_owner, self.step_due)
+        jump = QShortcut(QKeySequence(NEW_ITEM_SHORTCUT), self)
+        jump.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        jump.activated.connect(self.focus_new_item)
+
+    def _build_step_row(self) -> None:
+        """Text, owner, due: Enter in any of the three adds the item as the row shows it."""
+        self.step_text = QLineEdit()
+        self.step_text.setPlaceholderText("New action item, then Enter")
+        self.step_text.setAccessibleName("New action item")
+        self.step_owner = QComboBox()
+        self.step_owner.setAccessibleName("Who owns the action item")
+        self.step_owner.setToolTip("Type its first letter: T, M or B")
+        self.step_owner.addItems([label for label, _ in OWNERS])
+        self.step_due = QLineEdit()
+        self.step_due.setPlaceholderText("in a week")
+        self.step_due.setAccessibleName("When the action item is due")
+        self.step_due.setToolTip("In words or as a date: fri, tomorrow, next week, 12/10")
+        self.step_due.setMaximumWidth(140)
+        self.step_due.textChanged.connect(self._show_due)
+        self.due_shown = QLabel()
+        self.due_shown.setObjectName("Hint")
+        for field in (self.step_text, self.step_due):
+            field.returnPressed.connect(self._add_step)
+        self.step_owner.installEventFilter(self)  # a closed combo box lets Enter go by
 
     def _layout_page(self) -> QWidget:
         page = QWidget()
@@ -126,7 +180,12 @@ class OneOnOneEditor(QScrollArea):
         add_agenda = QHBoxLayout()
         add_agenda.addWidget(self.agenda_text, 1)
         add_agenda.addWidget(self.agenda_by)
-        rows: list[tuple[QWidget | QHBoxLayout, QWidget | None]] = [
+        items_title = _title("&Action items")  # the lead page's tab says the same
+        items_title.setBuddy(self.step_text)
+        items_title.setToolTip(f"Add an action item (Alt+A or {NEW_ITEM_SHORTCUT})")
+        # Action items straight after the notes, where a 1:1 ends; both span the page's
+        # width (the prompts only sit beside the notes).
+        rows: list[tuple[QWidget | QHBoxLayout | QVBoxLayout, QWidget | None]] = [
             (_title("Agenda"), None),
             (self.agenda, None),
             (add_agenda, None),
@@ -134,23 +193,20 @@ class OneOnOneEditor(QScrollArea):
             (self.follow_ups, None),
             (_title("Notes"), _title("Prompts")),
             (self.notes, self._prompts()),
-            (_title("Feedback given"), None),
-            (self.feedback, None),
-            (_title("Next steps"), None),
+            (items_title, None),
             (self.steps, None),
             (self._step_row(), None),
+            (_title("Feedback given"), None),
+            (self.feedback, None),
         ]
         for row, (left, right) in enumerate(rows, start=1):
-            if isinstance(left, QHBoxLayout):
-                grid.addLayout(left, row, 0)
+            span = 1 if right is not None else 2
+            if isinstance(left, QWidget):
+                grid.addWidget(left, row, 0, 1, span)
             else:
-                grid.addWidget(left, row, 0)
+                grid.addLayout(left, row, 0, 1, span)
             if right is not None:
                 grid.addWidget(right, row, 1, Qt.AlignmentFlag.AlignTop)
-        for widget in (self.agenda, self.follow_ups, self.steps):
-            widget.setMaximumHeight(110)
-            widget.setWordWrap(True)
-            widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         return page
 
     def _prompts(self) -> QLabel:
@@ -164,22 +220,41 @@ class OneOnOneEditor(QScrollArea):
         label.setWordWrap(True)
         return label
 
-    def _step_row(self) -> QHBoxLayout:
+    def _step_row(self) -> QVBoxLayout:
         row = QHBoxLayout()
         add = QPushButton("Add")
+        add.setAccessibleName("Add the action item")
         add.clicked.connect(self._add_step)
         row.addWidget(self.step_text, 1)
-        row.addWidget(QLabel("Owner"))
         row.addWidget(self.step_owner)
-        row.addWidget(QLabel("Due"))
         row.addWidget(self.step_due)
         row.addWidget(add)
-        return row
+        column = QVBoxLayout()
+        column.addLayout(row)
+        column.addWidget(self.due_shown)
+        return column
 
     def show_agreement(self) -> None:
         """Open the lead's current coaching agreement in a window beside the 1:1."""
         if self.meeting is not None:
             self.agreement_window = show_current_agreement(self.context, self.meeting.lead_id, self)
+
+    def focus_new_item(self) -> None:
+        """Put the cursor in the new action item's text, scrolled into view."""
+        self.step_text.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.ensureWidgetVisible(self.due_shown)
+        self.ensureWidgetVisible(self.step_text)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.step_owner
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in ENTER_KEYS
+        ):
+            self._add_step()
+            return True
+        return super().eventFilter(watched, event)
 
     # -- loading --------------------------------------------------------------------------
 
@@ -200,12 +275,12 @@ class OneOnOneEditor(QScrollArea):
         self.held_on.blockSignals(False)
         self.notes.set_markdown(meeting.notes)
         self.feedback.set_markdown(meeting.feedback_given)
-        self.step_due.setDate(QDate(meeting.held_on).addDays(7))
+        self._reset_step_row()
         self.refresh_lists()
         return True
 
     def refresh_lists(self) -> None:
-        """Reload agenda items, follow-ups and next steps from the journal."""
+        """Reload agenda items, follow-ups and action items from the journal."""
         if self.meeting is None:
             return
         journal, today = self.context.journal, date.today()
@@ -213,13 +288,20 @@ class OneOnOneEditor(QScrollArea):
         self._fill(self.agenda, [(i.id or 0, agenda_label(i), i.discussed) for i in agenda])
         follow = one_on_one.items_to_follow_up(journal, self.meeting)
         self._fill(self.follow_ups, [(i.id or 0, item_label(i, today), False) for i in follow])
-        steps = one_on_one.next_steps(journal, self.meeting.id or 0)
-        self._fill(
-            self.steps, [(i.id or 0, item_label(i, today), i.done_on is not None) for i in steps]
-        )
+        self._refresh_steps()
+
+    def _refresh_steps(self) -> None:
+        if self.meeting is None:
+            return
+        steps = one_on_one.next_steps(self.context.journal, self.meeting.id or 0)
+        rows = [(i.id or 0, item_label(i, date.today()), i.done_on is not None) for i in steps]
+        self._fill(self.steps, rows)
 
     @staticmethod
     def _fill(widget: QListWidget, rows: list[tuple[int, str, bool]]) -> None:
+        """Show ``rows``, keeping the row the cursor was on."""
+        current = widget.currentItem()
+        keep = current.data(RECORD_ID) if current is not None else None
         widget.blockSignals(True)
         widget.clear()
         for record_id, text, checked in rows:
@@ -228,7 +310,38 @@ class OneOnOneEditor(QScrollArea):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
             widget.addItem(item)
+            if record_id == keep:
+                widget.setCurrentItem(item)
         widget.blockSignals(False)
+
+    # -- the new action item's due date ---------------------------------------------------
+
+    def _due(self) -> date | None:
+        """The date the due field names (a week after the 1:1 when empty); None if none."""
+        text = self.step_due.text()
+        if not text.strip():
+            held_on: date = self.held_on.date().toPython()  # type: ignore[assignment]
+            return due_dates.default_due(held_on)
+        return due_dates.parse_due(text, date.today())
+
+    def _show_due(self) -> None:
+        """Say which day the due field means before the item is added."""
+        due = self._due()
+        if due is None:
+            self.due_shown.setText("Not a date I know: try fri, tomorrow, in 2 weeks or 12/10")
+            self.due_shown.setObjectName("ErrorText")
+        else:
+            when = dates.with_weekday(due)
+            default = "  (a week after the 1:1)" if not self.step_due.text().strip() else ""
+            self.due_shown.setText(f"Due {when}{default}")
+            self.due_shown.setObjectName("Hint")
+        self.due_shown.style().polish(self.due_shown)
+
+    def _reset_step_row(self) -> None:
+        self.step_text.clear()
+        self.step_owner.setCurrentIndex(0)
+        self.step_due.clear()
+        self._show_due()
 
     # -- saving ---------------------------------------------------------------------------
 
@@ -253,6 +366,7 @@ class OneOnOneEditor(QScrollArea):
         )
 
     def _item_ticked(self, item: QListWidgetItem) -> None:
+        # The row stays where it is, under the cursor, until the 1:1 is opened again.
         done = item.checkState() == Qt.CheckState.Checked
         action_item.set_done(self.context.journal, int(item.data(RECORD_ID)), done)
         self.context.changed.emit("action_item")
@@ -265,16 +379,26 @@ class OneOnOneEditor(QScrollArea):
             self.context.journal, self.meeting.id or 0, self.agenda_text.text(), added_by=by
         )
         self.agenda_text.clear()
-        self.refresh_lists()
+        agenda = one_on_one.agenda_items(self.context.journal, self.meeting.id or 0)
+        self._fill(self.agenda, [(i.id or 0, agenda_label(i), i.discussed) for i in agenda])
 
     def _add_step(self) -> None:
-        if self.meeting is None or not self.step_text.text().strip():
+        """Add the action item as the row shows it: text, owner and due date."""
+        if self.meeting is None:
             return
-        due: date = self.step_due.date().toPython()  # type: ignore[assignment]
+        if not self.step_text.text().strip():
+            self.step_text.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        due = self._due()
+        if due is None:  # the message under the row says why
+            self.step_due.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.step_due.selectAll()
+            return
         owner = OWNERS[self.step_owner.currentIndex()][1]
         one_on_one.add_next_step(
             self.context.journal, self.meeting, self.step_text.text(), owner=owner, due_on=due
         )
-        self.step_text.clear()
-        self.refresh_lists()
+        self._reset_step_row()
+        self.step_text.setFocus(Qt.FocusReason.OtherFocusReason)  # ready for the next one
+        self._refresh_steps()
         self.context.changed.emit("action_item")

@@ -43,8 +43,14 @@ class WelcomeWindow(QWidget):
         create = QPushButton("Create a new journal…")
         create.setObjectName("Primary")
         create.clicked.connect(self.create)
+        # Enter creates, and the ring shows where Enter goes: in a window that is not a
+        # dialog a push button neither takes Enter nor is focused unless told.
+        create.setAutoDefault(True)
+        create.setDefault(True)
+        self.create_button = create
         open_button = QPushButton("Open a journal…")
         open_button.clicked.connect(self.browse)
+        open_button.setAutoDefault(True)
         buttons = QHBoxLayout()
         buttons.addWidget(create)
         buttons.addWidget(open_button)
@@ -65,6 +71,7 @@ class WelcomeWindow(QWidget):
         layout.addSpacing(16)
         layout.addWidget(recent_title)
         layout.addWidget(self.recent, 1)
+        create.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _fill_recent(self) -> None:
         self.recent.clear()
