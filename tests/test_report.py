@@ -314,7 +314,7 @@ def test_cycles_for_export(journal: Journal) -> None:
     maria = add_lead(journal, "Maria Lopez").id
     other = add_lead(journal, "Omar Diaz").id
     assert maria is not None and other is not None
-    with pytest.raises(UsageError, match="no learning cycles"):
+    with pytest.raises(UsageError, match="Nothing to export yet: Maria has no learning cycle"):
         cycles_for_export(journal, maria)
     old = start_cycle(journal, maria, started_on=TODAY - timedelta(days=400)).id
     first = start_cycle(journal, maria, started_on=TODAY - timedelta(days=90)).id
@@ -329,6 +329,22 @@ def test_cycles_for_export(journal: Journal) -> None:
         cycles_for_export(journal, maria, which="newest")
     with pytest.raises(UsageError, match="no learning cycle #"):
         build_html(journal, ReportRequest(maria, (theirs or 0,), DEFAULT_SECTIONS))
+
+
+def test_a_lead_without_a_cycle_has_nothing_to_export(journal: Journal) -> None:
+    """What can be exported is the core's rule: a summary needs a learning cycle."""
+    from iltdesk.report import NothingToExport, check_exportable
+
+    lead = add_lead(journal, "Dr. Amara Okafor").id or 0
+    with pytest.raises(NothingToExport) as raised:
+        check_exportable(journal, lead)
+    assert str(raised.value) == (
+        "Nothing to export yet: Dr. Okafor has no learning cycle. "
+        "Start one on the Learning cycles tab."
+    )
+    assert isinstance(raised.value, UsageError)  # the CLI's usage exit code, the app's message
+    start_cycle(journal, lead)
+    check_exportable(journal, lead)  # now there is something
 
 
 def test_sections() -> None:

@@ -103,11 +103,12 @@ def test_export_writes_a_private_pdf(
     assert "Every meeting ends with one decision" in text and "PRIVATE" not in text
 
 
-def test_a_lead_without_cycles_cannot_export(qtbot: QtBot, journal: Journal) -> None:
+def test_a_lead_without_cycles_has_no_export_dialog(qtbot: QtBot, journal: Journal) -> None:
+    from iltdesk.report import NothingToExport
+
     lead = add_lead(journal, "New Lead").id or 0
-    dialog = _dialog(qtbot, journal, lead, None)
-    assert not dialog.export_button.isEnabled()  # type: ignore[attr-defined]
-    assert dialog.error.text()  # type: ignore[attr-defined]
+    with pytest.raises(NothingToExport, match="Nothing to export yet: New has no learning cycle"):
+        _dialog(qtbot, journal, lead, None)
 
 
 def test_printing_paints_the_same_pages_as_the_pdf(

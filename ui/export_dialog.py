@@ -32,6 +32,7 @@ from iltdesk.report import (
     ReportRequest,
     Section,
     build_html,
+    check_exportable,
     cycles_for_export,
     paint_pages,
     print_document,
@@ -56,7 +57,10 @@ PAPER, INK = "#ffffff", "#23272b"  # the report's page and body text (cycle_summ
 
 
 class ExportDialog(QDialog):
-    """Choose cycles, sections and a password; preview; then export or print."""
+    """Choose cycles, sections and a password; preview; then export or print.
+
+    Raises ``NothingToExport`` (a ``JournalError``) for a lead with no learning cycle.
+    """
 
     def __init__(
         self,
@@ -65,6 +69,8 @@ class ExportDialog(QDialog):
         cycle_id: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        # Before any widget exists: with nothing to export, the caller says so instead.
+        check_exportable(context.journal, lead_id)
         super().__init__(parent)
         self.context, self.lead_id, self.cycle_id = context, lead_id, cycle_id
         self.lead = get_lead(context.journal, lead_id)

@@ -12,8 +12,10 @@ from iltdesk.report.render import paint_pages, print_document, render_pdf, write
 from iltdesk.report.request import (
     DEFAULT_SECTIONS,
     PRIVATE_SECTIONS,
+    NothingToExport,
     ReportRequest,
     Section,
+    check_exportable,
     cycles_for_export,
     parse_sections,
 )
@@ -21,9 +23,11 @@ from iltdesk.report.request import (
 __all__ = [
     "DEFAULT_SECTIONS",
     "PRIVATE_SECTIONS",
+    "NothingToExport",
     "ReportRequest",
     "Section",
     "build_html",
+    "check_exportable",
     "cycles_for_export",
     "ensure_fonts",
     "gui_app",

@@ -9,6 +9,7 @@ from enum import StrEnum
 from iltdesk.cycle import cycles_for
 from iltdesk.errors import UsageError
 from iltdesk.lead import get_lead
+from iltdesk.lead_names import short_name
 from iltdesk.models import LearningCycle
 from iltdesk.store.journal import Journal
 
@@ -41,6 +42,21 @@ class ReportRequest:
     sections: frozenset[Section]
 
 
+class NothingToExport(UsageError):
+    """The lead has nothing a summary could hold yet: no learning cycle."""
+
+
+def check_exportable(journal: Journal, lead_id: int) -> None:
+    """Raise ``NothingToExport`` when a summary of the lead would be empty, so that the app
+    says so instead of opening an export with nothing in it."""
+    if not cycles_for(journal, lead_id):
+        name = short_name(get_lead(journal, lead_id).name)
+        raise NothingToExport(
+            f"Nothing to export yet: {name} has no learning cycle. "
+            "Start one on the Learning cycles tab."
+        )
+
+
 def parse_sections(text: str) -> frozenset[Section]:
     """Sections from a comma-separated list such as ``intention,outcome``."""
     names = [name.strip() for name in text.split(",") if name.strip()]
@@ -59,11 +75,10 @@ def cycles_for_export(journal: Journal, lead_id: int, *, which: str = "latest") 
     ``which`` is ``"latest"`` (the newest cycle), ``"all"`` (every cycle of the current school
     year: started within the last 12 months, oldest first) or one cycle's id as text.
     """
+    check_exportable(journal, lead_id)
     lead = get_lead(journal, lead_id)
     cycles = cycles_for(journal, lead_id)  # newest first
     choice = which.strip().casefold()
-    if not cycles:
-        raise UsageError(f"{lead.name} has no learning cycles yet.")
     if choice == "latest":
         return (_id(cycles[0]),)
     if choice == "all":
