@@ -35,7 +35,6 @@ KNOWN_ELSEWHERE = {
     "QSpinBox in EnergyForm": "ui/energy_widgets.py",
     "OneOnOneEditor in QSplitter": "ui/one_on_one_editor.py",
     "ObservationEditor in QStackedWidget": "ui/observation_view.py",
-    "AgreementReader in QWidget": "ui/agreement_popup.py",
     "QTableView in ActionItemsView": "ui/action_items_view.py",
     "QDateEdit in ActionItemsView": "ui/action_items_view.py",
     "QScrollArea in CyclePage": "ui/cycle_page.py",

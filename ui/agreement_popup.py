@@ -65,6 +65,7 @@ class AgreementReader(QScrollArea):
 
     def __init__(self, *, compact: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setAccessibleName("Coaching agreement")
         self.compact = compact  # one column, no history: for a glance during a 1:1
         self.revisit_due = False
         self.setWidgetResizable(True)
