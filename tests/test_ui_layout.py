@@ -244,6 +244,8 @@ def test_the_forces_board_folds_in_a_narrow_window_so_context_is_not_cut_off(
     context = board.columns[-1]
     right = context.mapTo(board, QPoint(context.width(), 0)).x()
     assert right <= board.width(), "the Context column runs off the board"
+    seen = context.mapTo(view.scroller.viewport(), QPoint(context.width(), 0)).x()
+    assert seen <= view.scroller.viewport().width(), "the Context column runs off the page"
     assert view.title.toolTip() == TITLE  # the title does not fit: the tooltip has it all
     assert {label.width() for label in view.prompts} == {MIN_PROMPT_WIDTH}
 
