@@ -9,8 +9,9 @@ from sqlmodel import Session, col, func, select
 
 from iltdesk.errors import UsageError
 from iltdesk.lead_names import normalise_name, pick_lead
-from iltdesk.models import ActionItem, Lead, OneOnOne
+from iltdesk.models import ActionItem, Lead
 from iltdesk.store.journal import Journal, fetch
+from iltdesk.today import last_met
 
 
 def find_lead(session: Session, name: str) -> Lead:
@@ -23,17 +24,13 @@ def find_lead(session: Session, name: str) -> Lead:
 
 
 def last_met_by_lead(s: Session, today: date) -> dict[int, date]:
-    """Each lead's latest 1:1 held on or before ``today``.
+    """Each lead's latest 1:1 held on or before ``today`` that counts as having met.
 
-    A 1:1 dated in the future is a planned meeting whose agenda is being gathered; it does not
-    count as having met.
+    A 1:1 dated in the future is a planned meeting whose agenda is being gathered, and an
+    empty one holds nothing (``iltdesk.today.meeting_counts``): neither counts.
     """
-    rows = s.exec(
-        select(OneOnOne.lead_id, func.max(OneOnOne.held_on))
-        .where(col(OneOnOne.held_on) <= today)
-        .group_by(col(OneOnOne.lead_id))
-    ).all()
-    return {int(lead_id): held_on for lead_id, held_on in rows}
+    connection = s.connection()
+    return last_met(lambda sql, params: connection.exec_driver_sql(sql, params).all(), today)
 
 
 @dataclass(frozen=True)

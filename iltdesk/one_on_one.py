@@ -12,6 +12,7 @@ from iltdesk.errors import UsageError
 from iltdesk.lead import find_lead
 from iltdesk.models import ActionItem, ActionSource, AgendaItem, AgendaSection, Author, OneOnOne
 from iltdesk.store.journal import Journal, fetch
+from iltdesk.today import meeting_counts
 
 
 @dataclass(frozen=True)
@@ -177,6 +178,54 @@ def delete_one_on_one(journal: Journal, meeting_id: int) -> None:
         meeting = s.get(OneOnOne, meeting_id)
         if meeting is not None:
             s.delete(meeting)
+
+
+def holds_something(journal: Journal, meeting_id: int) -> bool:
+    """The 1:1 counts as having met (``iltdesk.today.meeting_counts``): notes, feedback, an
+    agenda item discussed or a next step agreed."""
+    with journal.session() as s:
+        meeting = fetch(s, OneOnOne, meeting_id, "1:1")
+        agreed = s.exec(select(ActionItem.id).where(ActionItem.one_on_one_id == meeting_id)).first()
+        discussed = s.exec(
+            select(AgendaItem.id).where(
+                AgendaItem.one_on_one_id == meeting_id, col(AgendaItem.discussed).is_(True)
+            )
+        ).first()
+    return meeting_counts(
+        meeting.notes, meeting.feedback_given, discussed_or_agreed=bool(agreed or discussed)
+    )
+
+
+def is_untouched(journal: Journal, meeting_id: int) -> bool:
+    """Nothing in the 1:1 was put there by hand: no notes beyond the template's headings, no
+    feedback, no next step, and no agenda item but the undiscussed ones carried forward from
+    an earlier 1:1 (which still has them). Dropping it loses nothing."""
+    if holds_something(journal, meeting_id):
+        return False
+    with journal.session() as s:
+        meeting = fetch(s, OneOnOne, meeting_id, "1:1")
+        earlier = select(OneOnOne.id).where(
+            OneOnOne.lead_id == meeting.lead_id, col(OneOnOne.id) < meeting_id
+        )
+        waiting = {
+            (i.section, i.added_by, i.text)
+            for i in s.exec(
+                select(AgendaItem).where(
+                    col(AgendaItem.one_on_one_id).in_(earlier), col(AgendaItem.discussed).is_(False)
+                )
+            )
+        }
+        own = s.exec(select(AgendaItem).where(AgendaItem.one_on_one_id == meeting_id))
+        return all((i.section, i.added_by, i.text) in waiting for i in own)
+
+
+def discard_if_untouched(journal: Journal, meeting_id: int) -> bool:
+    """Delete a 1:1 that was started and left untouched (an accidental Ctrl+N); True if it
+    was. One holding anything (``is_untouched``) is kept."""
+    if not is_untouched(journal, meeting_id):
+        return False
+    delete_one_on_one(journal, meeting_id)
+    return True
 
 
 def agenda_items(journal: Journal, meeting_id: int) -> list[AgendaItem]:

@@ -7,11 +7,11 @@ what is due come from ``iltdesk.due``, the same ones the ORM's records are judge
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import IntEnum
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from iltdesk import dates
 from iltdesk.due import DUE_SOON_DAYS, is_due_soon, is_overdue, planned_end
@@ -121,23 +121,62 @@ def _action_rows(journal: Journal, today: date, leads: dict[int, _Lead]) -> list
     return rows
 
 
+# -- what counts as having met ---------------------------------------------------------------
+# Here, not in ``one_on_one``, so that Today can judge meetings without loading the ORM.
+
+Execute = Callable[[str, tuple[Any, ...]], Sequence[Sequence[Any]]]
+_MEETINGS_BATCH = 4  # a lead's latest 1:1 nearly always counts: read a few at a time
+_LEAD_MEETINGS = (
+    "SELECT o.held_on, o.notes, o.feedback_given, "
+    "EXISTS (SELECT 1 FROM agenda_item a WHERE a.one_on_one_id = o.id AND a.discussed) "
+    "OR EXISTS (SELECT 1 FROM action_item i WHERE i.one_on_one_id = o.id) "
+    "FROM one_on_one o WHERE o.lead_id = ? AND o.held_on <= ? "
+    "ORDER BY o.held_on DESC, o.id DESC LIMIT ? OFFSET ?"
+)
+
+
+def notes_written(notes: str) -> bool:
+    """The notes say something: a line that is neither blank nor a heading (a new 1:1's
+    template is headings only)."""
+    return any(line.strip() and not line.lstrip().startswith("#") for line in notes.splitlines())
+
+
+def meeting_counts(notes: str, feedback: str, *, discussed_or_agreed: bool) -> bool:
+    """A 1:1 counts as having met only if it holds something: notes, feedback given, an
+    agenda item discussed or a next step agreed. An empty one (an accidental Ctrl+N, an
+    agenda gathered for later) does not take a lead off "Leads to meet"."""
+    return notes_written(notes) or bool(feedback.strip()) or discussed_or_agreed
+
+
+def last_met(execute: Execute, today: date) -> dict[int, date]:
+    """Each lead's latest 1:1 that counts (``meeting_counts``), held on or before ``today``:
+    a 1:1 dated in the future is a planned meeting. ``execute`` runs SQL on the journal.
+
+    Each lead's 1:1s are read newest first through ix_one_on_one_lead_id_held_on, a few at
+    a time, until one counts: not a pass over every 1:1.
+    """
+    found: dict[int, date] = {}
+    for (lead_id,) in execute("SELECT id FROM lead", ()):
+        offset = 0
+        while lead_id not in found:
+            batch = execute(_LEAD_MEETINGS, (lead_id, today.isoformat(), _MEETINGS_BATCH, offset))
+            for held_on, notes, feedback, something in batch:
+                if meeting_counts(notes or "", feedback or "", discussed_or_agreed=bool(something)):
+                    found[int(lead_id)] = _day(held_on) or today
+                    break
+            if len(batch) < _MEETINGS_BATCH:
+                break
+            offset += _MEETINGS_BATCH
+    return found
+
+
 def _cadence_rows(journal: Journal, today: date, leads: dict[int, _Lead]) -> list[TodayRow]:
-    # A 1:1 dated in the future is a planned meeting; it does not count as having met.
-    # One index lookup per lead (ix_one_on_one_lead_id_held_on), not a pass over every 1:1.
-    last_met = {
-        int(lead_id): date.fromisoformat(held_on)
-        for lead_id, held_on in journal.execute(
-            "SELECT id, (SELECT MAX(held_on) FROM one_on_one "
-            "WHERE lead_id = lead.id AND held_on <= ?) FROM lead",
-            (today.isoformat(),),
-        )
-        if held_on is not None
-    }
+    met = last_met(journal.execute, today)
     rows = []
     for lead in leads.values():
         if not lead.active:
             continue
-        last = last_met.get(lead.id)
+        last = met.get(lead.id)
         gap = (today - (last or lead.since)).days
         if gap <= lead.cadence_days:
             continue

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from iltdesk.action_item import add_action_item, set_done
 from iltdesk.lead import add_lead, get_lead, set_archived
 from iltdesk.models import ActionItem, Author
-from iltdesk.one_on_one import start_one_on_one
+from iltdesk.one_on_one import save_one_on_one, start_one_on_one
 from iltdesk.store.journal import Journal
 from iltdesk.today import TodayRow, Urgency, today_rows
 
@@ -37,7 +37,9 @@ def _item(
 
 
 def _met(journal: Journal, lead_id: int, on: date) -> None:
-    start_one_on_one(journal, lead_id, held_on=on)
+    # A 1:1 counts once it holds something (tests/test_empty_meeting.py): notes here.
+    meeting = start_one_on_one(journal, lead_id, held_on=on)
+    save_one_on_one(journal, meeting.id or 0, notes="We met.")
 
 
 # -- action items -----------------------------------------------------------------------------
