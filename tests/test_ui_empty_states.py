@@ -5,8 +5,10 @@ action items in place."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date, timedelta
 
 import pytest
+from PySide6.QtCore import QAbstractItemModel, QModelIndex
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
@@ -88,7 +90,6 @@ def go_to_lead(keys: Keys, name: str) -> None:
 def visible_text(window: QWidget) -> str:
     """Every piece of text a person could read in ``window`` now (labels, buttons, fields,
     list and table rows, tab titles), one per line."""
-    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import (
         QAbstractButton,
         QAbstractItemView,
@@ -110,14 +111,23 @@ def visible_text(window: QWidget) -> str:
         elif isinstance(widget, QTabBar):
             parts.extend(widget.tabText(i) for i in range(widget.count()))
         elif isinstance(widget, QAbstractItemView) and widget.model() is not None:
-            model = widget.model()
-            rows: list[object] = [
-                model.index(r, c)
-                for r in range(model.rowCount())
-                for c in range(model.columnCount())
-            ]
-            parts.extend(str(model.data(i, Qt.ItemDataRole.DisplayRole) or "") for i in rows)
+            parts.extend(_model_text(widget.model(), QModelIndex()))
     return "\n".join(parts)
+
+
+def _model_text(model: QAbstractItemModel, parent: QModelIndex) -> list[str]:
+    """The text of every cell of ``model`` under ``parent``, children too."""
+    from PySide6.QtCore import QAbstractListModel, Qt
+
+    texts = []
+    # A list model's column count is private in PySide: it has one column.
+    columns = 1 if isinstance(model, QAbstractListModel) else model.columnCount(parent)
+    for row in range(model.rowCount(parent)):
+        for column in range(columns):
+            index = model.index(row, column, parent)
+            texts.append(str(model.data(index, Qt.ItemDataRole.DisplayRole) or ""))
+            texts.extend(_model_text(model, index))
+    return texts
 
 
 # -- export ---------------------------------------------------------------------------------
@@ -147,3 +157,88 @@ def test_export_for_a_lead_without_a_cycle_says_so(
             "Start one on the Learning cycles tab.",
         )
     ]
+
+
+# -- 1:1s -------------------------------------------------------------------------------------
+
+
+def _lead_with_a_one_on_one(journal: Journal) -> int:
+    """Maria, met last week: notes, an agenda item left for next time, an open action item."""
+    from iltdesk.action_item import add_action_item
+    from iltdesk.models import Author
+    from iltdesk.one_on_one import add_agenda_item, save_one_on_one, start_one_on_one
+
+    maria = add_lead(journal, "Maria Lopez").id or 0
+    meeting = start_one_on_one(journal, maria, held_on=date.today() - timedelta(days=7))
+    save_one_on_one(journal, meeting.id or 0, notes="MARIA-NOTES about the budget")
+    add_agenda_item(journal, meeting.id or 0, "MARIA-AGENDA rota", added_by=Author.lead)
+    add_action_item(journal, maria, "MARIA-ITEM send the draft", owner=Author.lead)
+    return maria
+
+
+def test_a_lead_without_one_on_ones_shows_none_of_the_last_leads(
+    qtbot: QtBot, journal: Journal
+) -> None:
+    """From Maria's 1:1 to Omar, who has none: an empty state naming Omar, and nothing of
+    Maria's 1:1 anywhere in the window (it once stayed there, greyed, under Omar's name)."""
+    from ui.lead_page import ONE_ON_ONES
+
+    maria = _lead_with_a_one_on_one(journal)
+    add_lead(journal, "Omar Diaz")
+    window = _window(qtbot, journal)
+    keys = DesktopKeys()
+    go_to_lead(keys, "maria")
+    window.lead_page.tabs.setCurrentIndex(ONE_ON_ONES)  # the setting: Maria's 1:1 on screen
+    settle()
+    before = visible_text(window)
+    assert "MARIA-NOTES" in before and "MARIA-AGENDA" in before and "MARIA-ITEM" in before
+    go_to_lead(keys, "omar")  # opens Omar's Overview: nothing of Maria there...
+    assert window.lead_page.lead is not None and window.lead_page.lead.name == "Omar Diaz"
+    assert "MARIA" not in visible_text(window)
+    window.lead_page.tabs.setCurrentIndex(ONE_ON_ONES)  # ...nor on his 1:1s tab
+    settle()
+    shown = visible_text(window)
+    assert "No 1:1s with Omar yet — Ctrl+N starts one." in shown, shown
+    assert "MARIA" not in shown, [line for line in shown.splitlines() if "MARIA" in line]
+    go_to_lead(keys, "maria")  # and back: Maria's 1:1 again on her 1:1s tab
+    window.lead_page.tabs.setCurrentIndex(ONE_ON_ONES)
+    settle()
+    assert "MARIA-NOTES" in visible_text(window)
+    assert maria == (window.lead_page.lead.id if window.lead_page.lead else None)
+
+
+def test_an_accidental_new_one_on_one_is_dropped_and_the_lead_still_to_meet(
+    qtbot: QtBot, journal: Journal
+) -> None:
+    """Ctrl+N, then Ctrl+T: the untouched 1:1 is gone and Omar is still in "Leads to meet"
+    (it once counted as a meeting)."""
+    from iltdesk.one_on_one import one_on_ones_for
+
+    omar = add_lead(journal, "Omar Diaz", on_ilt_since=date.today() - timedelta(days=30)).id
+    window = _window(qtbot, journal)
+    keys = DesktopKeys()
+    go_to_lead(keys, "omar")
+    keys.shortcut("Ctrl+N")
+    assert len(one_on_ones_for(journal, omar or 0)) == 1
+    assert "No 1:1s with Omar" not in visible_text(window)
+    keys.shortcut("Ctrl+T")
+    settle()
+    assert one_on_ones_for(journal, omar or 0) == []
+    to_meet = dict(window.today.rows_shown()).get("Leads to meet", [])
+    assert [row.title for row in to_meet] == ["Omar Diaz"]
+
+
+def test_a_new_one_on_one_with_notes_is_kept(qtbot: QtBot, journal: Journal) -> None:
+    """Ctrl+N, a line of notes, Ctrl+T: the 1:1 stays and counts, Omar is met."""
+    from iltdesk.one_on_one import one_on_ones_for
+
+    omar = add_lead(journal, "Omar Diaz", on_ilt_since=date.today() - timedelta(days=30)).id
+    window = _window(qtbot, journal)
+    keys = DesktopKeys()
+    go_to_lead(keys, "omar")
+    keys.shortcut("Ctrl+N")
+    keys.type("Talked about the timetable")
+    keys.shortcut("Ctrl+T")
+    settle()
+    assert len(one_on_ones_for(journal, omar or 0)) == 1
+    assert "Leads to meet" not in dict(window.today.rows_shown())
