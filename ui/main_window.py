@@ -315,7 +315,7 @@ class MainWindow(QMainWindow):
         self.save_state.style().polish(self.save_state)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if self.menus.claims(watched, event):
+        if self.menus.filter_event(watched, event):
             return True
         if event.type() in INPUT_EVENTS:
             self.last_input = self.clock()

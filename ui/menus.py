@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QFocusEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -99,9 +99,11 @@ def _can(field: TextWidget, operation: str) -> bool:
 class WindowMenus(QObject):
     """Builds the menu bar of ``window`` and keeps its Edit menu pointed at the focused field.
 
-    ``claims(watched, event)`` tells the window's event filter whether a ShortcutOverride is
-    one of the window's own shortcuts, which a text field must not take (a QLineEdit on X11
-    takes Ctrl+E and Ctrl+K as emacs keys, so Export did nothing from "Filter leads").
+    ``filter_event(watched, event)`` serves the window's event filter: a ShortcutOverride
+    for one of the window's own shortcuts is kept from the focused widget (a QLineEdit on X11
+    takes Ctrl+E and Ctrl+K as emacs keys, so Export did nothing from "Filter leads"), and a
+    line edit's selection outlives a visit to the menu bar by keyboard (Qt drops it then, and
+    Alt+E, Copy had nothing to copy).
     """
 
     def __init__(self, window: MainWindow) -> None:
@@ -110,6 +112,7 @@ class WindowMenus(QObject):
         self.actions: dict[str, QAction] = {}
         self._focus: QWidget | None = None  # the last widget of the window to have focus
         self.sheet: ShortcutSheet | None = None
+        self._kept: tuple[QLineEdit, int, int] | None = None  # field, selection start, length
         bar = window.menuBar()
         self.journal = self._journal_menu(bar.addMenu("&Journal"))
         self.edit = self._edit_menu(bar.addMenu("&Edit"))
@@ -244,6 +247,9 @@ class WindowMenus(QObject):
             return
         # The menu bar takes focus while it is driven from the keyboard: keep the field.
         if new.window() is self.window and not isinstance(new, QMenuBar | QMenu):
+            if self._kept is not None and self._kept[0] is not new:
+                self._kept = None  # the selection was left for another widget
+            self._restore_selection()
             self._focus = new
             self._update_edit()
 
@@ -251,23 +257,33 @@ class WindowMenus(QObject):
         """The text field the Edit menu acts on, if the window's focus is in one."""
         return _text_target(self._focus)
 
+    def _restore_selection(self) -> None:
+        kept, self._kept = self._kept, None
+        if kept is not None and shiboken6.isValid(kept[0]) and not kept[0].hasSelectedText():
+            kept[0].setSelection(kept[1], kept[2])
+
     def _update_edit(self) -> None:
+        self._restore_selection()
         field = self.focused_field()
         for _text, key, operation in EDIT_ENTRIES:
             if key is not None:
                 self.actions[operation].setEnabled(field is not None and _can(field, operation))
 
     def _edit(self, operation: str) -> None:
+        self._restore_selection()
         field = self.focused_field()
         if field is not None and _can(field, operation):
             getattr(field, operation)()
 
     # -- the window's shortcuts win over a text field's own bindings -------------------------
 
-    def claims(self, watched: QObject, event: QEvent) -> bool:
+    def filter_event(self, watched: QObject, event: QEvent) -> bool:
         """True if ``event`` is a ShortcutOverride in this window for one of its own shortcuts
         that is not a standard editing key: it is then kept from the widget (not accepted),
         so the shortcut fires."""
+        if event.type() == QEvent.Type.FocusOut:
+            self._keep_selection(watched, event)
+            return False
         if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
             return False
         if not isinstance(watched, QWidget) or watched.window() is not self.window:
@@ -282,3 +298,13 @@ class WindowMenus(QObject):
                 event.ignore()
                 return True
         return False
+
+    def _keep_selection(self, watched: QObject, event: QEvent) -> None:
+        if (
+            isinstance(watched, QLineEdit)
+            and isinstance(event, QFocusEvent)
+            and event.reason() == Qt.FocusReason.MenuBarFocusReason
+            and watched.hasSelectedText()
+            and watched.window() is self.window
+        ):
+            self._kept = (watched, watched.selectionStart(), len(watched.selectedText()))
