@@ -309,6 +309,11 @@ SOURCES: list[TodaySource] = [
 ]
 
 
+def has_leads(journal: Journal) -> bool:
+    """The journal has a lead, even an archived one: a journal without is just starting."""
+    return bool(journal.execute("SELECT EXISTS (SELECT 1 FROM lead)")[0][0])
+
+
 def today_rows(journal: Journal, today: date | None = None) -> list[TodayRow]:
     """Every row for Today, most urgent first, then by date and lead."""
     day = today or date.today()

