@@ -330,3 +330,26 @@ def test_a_long_name_on_a_force_card_chip_ends_in_an_ellipsis(qtbot: QtBot) -> N
     shown = chip_text(metrics, name, chip.width())
     assert shown.endswith("…")
     assert metrics.horizontalAdvance(shown) <= chip.width() - 2 * CHIP_PAD
+
+
+def test_no_cycle_card_is_wider_than_the_page_at_1024x700(
+    qtbot: QtBot, journal: Journal, long_lead: int
+) -> None:
+    """No horizontal scrolling on a cycle's page, whatever its phase; the learning card's
+    'what you did' field keeps room to type in."""
+    window = _window(qtbot, journal)
+    window.show_lead(long_lead)
+    page = window.lead_page
+    page.tabs.setCurrentWidget(page.cycles)
+    cycle_page = page.cycles.page
+    for cycle in page.cycles.cycles:
+        page.cycles.select_cycle(cycle.id)
+        settle()
+        viewport = cycle_page.scroller.viewport().width()
+        assert not cycle_page.scroller.horizontalScrollBar().maximum(), cycle.phase
+        for card in cycle_page.cards:
+            right = card.mapTo(cycle_page.scroller.viewport(), QPoint(card.width(), 0)).x()
+            assert card.minimumSizeHint().width() <= viewport, (cycle.phase, type(card))
+            assert right <= viewport, (cycle.phase, type(card), right, viewport)
+        if not cycle_page.learning.what.isHidden():
+            assert cycle_page.learning.what.width() >= 200, cycle_page.learning.what.width()

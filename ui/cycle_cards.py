@@ -207,15 +207,19 @@ class LearningCard(PhaseCard):
         self.error = QLabel()
         self.error.setObjectName("ErrorText")
         self.error.hide()
-        row = QHBoxLayout()
-        row.addWidget(self.kind)
-        row.addWidget(self.what, 1)
-        row.addWidget(self.when)
-        row.addWidget(self.log_button)
+        # Two rows: on one, the kind, the date and the button left the text field a sliver
+        # (and made the card wider than the page) in a 1024 px window.
+        what_row, when_row = QHBoxLayout(), QHBoxLayout()
+        what_row.addWidget(self.kind)
+        what_row.addWidget(self.what, 1)
+        when_row.addWidget(self.when)
+        when_row.addStretch(1)
+        when_row.addWidget(self.log_button)
         for widget in (self.list, self.empty):
             self.body.addWidget(widget)
         self.body.addSpacing(6)
-        self.body.addLayout(row)
+        self.body.addLayout(what_row)
+        self.body.addLayout(when_row)
         self.body.addWidget(self.error)
 
     def load(self, cycle_id: int) -> None:

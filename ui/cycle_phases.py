@@ -161,6 +161,9 @@ class PhaseCard(QFrame):
         self.title = QLabel(title)
         self.title.setObjectName("SectionTitle")
         self.title.setStyleSheet("margin-top: 0")
+        # "Practice, observation and feedback" beside "Where you are now" would otherwise
+        # make the card wider than the page in a 1024 px window.
+        self.title.setWordWrap(True)
         self.tag = QLabel()
         self.tag.setObjectName("PhaseTag")
         head = QHBoxLayout()
