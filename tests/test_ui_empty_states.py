@@ -283,3 +283,55 @@ def _connect_add_lead(window: MainWindow) -> None:
     signal = meta.method(meta.indexOfSignal("add_lead_requested()"))
     if not today.isSignalConnected(signal):
         today.add_lead_requested.connect(window.add_lead)
+
+
+# -- ticking action items ---------------------------------------------------------------------
+
+
+def test_ticking_an_action_item_keeps_it_under_the_cursor_and_ctrl_z_undoes_it(
+    qtbot: QtBot, journal: Journal
+) -> None:
+    """Space ticks the current row: it stays where it is, the cursor with it (it once jumped
+    to the done items at the bottom), and Ctrl+Z opens it again. Left and come back, the
+    list is in its order again."""
+    from PySide6.QtCore import Qt
+
+    from iltdesk.action_item import action_items_for, add_action_item
+    from ui.lead_page import ACTION_ITEMS
+
+    maria = add_lead(journal, "Maria Lopez", on_ilt_since=date.today()).id or 0
+    for days, text in ((1, "Agenda out"), (2, "Book the room"), (3, "Share the data")):
+        add_action_item(journal, maria, text, due_on=date.today() + timedelta(days=days))
+    window = _window(qtbot, journal)
+    keys = DesktopKeys()
+    go_to_lead(keys, "maria")
+    page = window.lead_page
+    page.tabs.setCurrentIndex(ACTION_ITEMS)  # the setting: Maria's action items, in focus
+    view = page.action_items
+    window.activateWindow()  # as the window manager does once the switcher has closed
+    wait_for_active(MainWindow)
+    view.table.setFocus()
+    settle()
+
+    def rows() -> list[str]:
+        return [item.text for item in view.model.items]
+
+    def done() -> set[str]:
+        return {i.text for i in action_items_for(journal, maria) if i.done_on is not None}
+
+    assert view.table.currentIndex().row() == 0  # focus comes to the first row
+    keys.press(Qt.Key.Key_Down)  # to "Book the room"
+    assert view.table.currentIndex().row() == 1
+    keys.press(Qt.Key.Key_Space)
+    assert done() == {"Book the room"}
+    assert rows() == ["Agenda out", "Book the room", "Share the data"]  # not moved
+    assert view.table.currentIndex().row() == 1
+    keys.shortcut("Ctrl+Z")
+    assert done() == set()
+    assert view.table.currentIndex().row() == 1
+    keys.press(Qt.Key.Key_Space)  # done again, then leave and come back
+    keys.shortcut("Ctrl+T")
+    go_to_lead(keys, "maria")
+    page.tabs.setCurrentIndex(ACTION_ITEMS)
+    settle()
+    assert rows() == ["Agenda out", "Share the data", "Book the room"]  # done ones last

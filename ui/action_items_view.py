@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QPalette
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QHideEvent, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -40,11 +47,16 @@ class ActionItemsModel(QAbstractTableModel):
         super().__init__()
         self.context = context
         self.items: list[ActionItem] = []
+        # Ticks to undo, latest last: the item and when it was done before (None: open).
+        self.ticks: list[tuple[int, date | None]] = []
+        self.unsorted = False  # a row was ticked in place: the order is stale until a reload
+        self.announcing = False  # while this model tells the app about its own change
 
     def set_items(self, items: list[ActionItem]) -> None:
         """Replace the rows."""
         self.beginResetModel()
         self.items = items
+        self.unsorted = False
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -99,6 +111,8 @@ class ActionItemsModel(QAbstractTableModel):
             if index.column() == 0 and role == Qt.ItemDataRole.CheckStateRole:
                 done = Qt.CheckState(value) == Qt.CheckState.Checked  # type: ignore[call-overload]
                 updated = action_item.set_done(self.context.journal, item.id or 0, done)
+                self.ticks.append((item.id or 0, item.done_on))
+                self.unsorted = True
             elif index.column() == 1 and role == Qt.ItemDataRole.EditRole and str(value).strip():
                 updated = action_item.update_action_item(
                     self.context.journal, item.id or 0, text=str(value).strip()
@@ -108,14 +122,59 @@ class ActionItemsModel(QAbstractTableModel):
         except JournalError as exc:
             self.context.save_failed.emit(f"Not saved: {exc}")
             return False
-        self.items[index.row()] = updated
-        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), len(COLUMNS) - 1))
-        self.context.changed.emit("action_item")
+        self._replace(index.row(), updated)
         return True
+
+    def undo_tick(self) -> int:
+        """Undo the latest tick (its done date comes back too); the row it is on, or -1."""
+        if not self.ticks:
+            return -1
+        item_id, done_on = self.ticks.pop()
+        try:
+            updated = action_item.set_done(
+                self.context.journal, item_id, done_on is not None, on=done_on
+            )
+        except JournalError as exc:
+            self.context.save_failed.emit(f"Not undone: {exc}")
+            return -1
+        row = self.row_of(item_id)
+        if row >= 0:
+            self._replace(row, updated)
+        return row
+
+    def _replace(self, row: int, item: ActionItem) -> None:
+        """Show ``item``'s change in place (the row does not move), and tell the app."""
+        self.items[row] = item
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        self.announcing = True
+        try:
+            self.context.changed.emit("action_item")
+        finally:
+            self.announcing = False
 
     def row_of(self, item_id: int) -> int:
         """The row showing ``item_id``, or -1."""
         return next((r for r, i in enumerate(self.items) if i.id == item_id), -1)
+
+
+class ItemsTable(QTableView):
+    """The items' table: Space ticks the current row whatever its column; Ctrl+Z undoes the
+    latest tick."""
+
+    tick_requested = Signal()
+    undo_requested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        plain = event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        )
+        if event.key() == Qt.Key.Key_Space and plain:
+            self.tick_requested.emit()
+        elif event.matches(QKeySequence.StandardKey.Undo):
+            self.undo_requested.emit()
+        else:
+            super().keyPressEvent(event)
 
 
 class ActionItemsView(QWidget):
@@ -126,8 +185,11 @@ class ActionItemsView(QWidget):
         self.context = context
         self.lead_id: int | None = None
         self.model = ActionItemsModel(context)
-        self.table = QTableView()
+        self.table = ItemsTable()
         self.table.setModel(self.model)
+        self.table.setAccessibleName("Action items (Space ticks one done, Ctrl+Z undoes it)")
+        self.table.tick_requested.connect(self.tick_current)
+        self.table.undo_requested.connect(self.undo_tick)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
@@ -156,12 +218,42 @@ class ActionItemsView(QWidget):
         layout.addWidget(self.show_done)
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
-        context.changed.connect(lambda kind: kind == "action_item" and self.reload())
+        context.changed.connect(self._changed)
+
+    def _changed(self, kind: str) -> None:
+        # A tick here keeps its row where it is, under the cursor, until the view is left.
+        if kind == "action_item" and not self.model.announcing:
+            self.reload()
 
     def show_lead(self, lead_id: int) -> None:
         """Load a lead's action items."""
+        if lead_id != self.lead_id:
+            self.model.ticks.clear()
         self.lead_id = lead_id
         self.reload()
+
+    def tick_current(self) -> None:
+        """Tick the current row done, or open again; it stays where it is."""
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return
+        box = self.model.index(index.row(), 0)
+        checked = self.model.data(box, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+        state = Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked
+        self.model.setData(box, state, Qt.ItemDataRole.CheckStateRole)
+
+    def undo_tick(self) -> None:
+        """Ctrl+Z: undo the latest tick and put the cursor on its row."""
+        row = self.model.undo_tick()
+        if row >= 0:
+            column = max(self.table.currentIndex().column(), 0)
+            self.table.setCurrentIndex(self.model.index(row, column))
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # Left: the next visit shows the items in their order again.
+        if self.model.unsorted and not event.spontaneous():
+            self.reload()
+        super().hideEvent(event)
 
     def reload(self) -> None:
         """Re-read the items from the journal."""
