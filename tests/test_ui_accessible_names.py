@@ -30,18 +30,11 @@ from ui.reflect_pages import _FACTORIES as REFLECT_PAGES
 # "Class in ParentClass" -> the file that builds it.
 KNOWN_ELSEWHERE = {
     "QTreeWidget in QStackedWidget": "ui/today_page.py",
-    "QTabWidget in LeadPage": "ui/lead_page.py",
-    "QListWidget in TraitList": "ui/overview_view.py",
-    "QSpinBox in EnergyForm": "ui/energy_widgets.py",
     "OneOnOneEditor in QSplitter": "ui/one_on_one_editor.py",
+    "OneOnOneEditor in QStackedWidget": "ui/one_on_one_editor.py",  # in an empty state's stack
     "ObservationEditor in QStackedWidget": "ui/observation_view.py",
     "QTableView in ActionItemsView": "ui/action_items_view.py",
     "QDateEdit in ActionItemsView": "ui/action_items_view.py",
-    "QScrollArea in CyclePage": "ui/cycle_page.py",
-    "QScrollArea in ChallengeView": "ui/challenge_view.py",
-    "QScrollArea in QWidget": "ui/self_check_page.py",
-    "QScrollArea in TensionsPage": "ui/tensions_page.py",
-    "QScrollArea in CharterPage": "ui/charter_page.py",
 }
 
 

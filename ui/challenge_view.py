@@ -117,6 +117,7 @@ class ChallengeView(QWidget):
         self.prompts: list[QLabel] = []
         self.column = QWidget()
         self.scroller = QScrollArea()
+        self.scroller.setAccessibleName("The challenge")
         self._lay_out()
 
     def _header(self) -> QVBoxLayout:

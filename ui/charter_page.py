@@ -118,6 +118,7 @@ class CharterPage(QWidget):
         cards.addWidget(self.feedback)
         cards.addStretch(1)
         self.scroller = QScrollArea()
+        self.scroller.setAccessibleName("The charter")
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroller.setWidget(self.column)

@@ -137,6 +137,7 @@ class CyclePage(QWidget):
             cards.addWidget(card)
         cards.addStretch(1)
         self.scroller = QScrollArea()
+        self.scroller.setAccessibleName("The cycle's phases")
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroller.setWidget(column)

@@ -89,6 +89,7 @@ class EnergyForm(QWidget):
         self.level.setRange(1, 5)
         self.level.setValue(3)
         self.level.setPrefix("Energy ")
+        self.level.setAccessibleName("Energy level, 1 to 5")
         self.level.setToolTip("1 depleted · 2 strained · 3 steady · 4 good · 5 energised")
         self.note = QLineEdit()
         self.note.setPlaceholderText("What you noticed (load, mood, what's draining or lifting)")

@@ -56,6 +56,7 @@ class LeadPage(QWidget):
         self.one_on_ones = OneOnOnesView(context)
         self.action_items = ActionItemsView(context)
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("The lead's pages")
         self.tabs.setDocumentMode(True)
         self.cycles = CyclesView(context)
         self.observations = ObservationsView(context)

@@ -37,9 +37,10 @@ CHECK_ID = Qt.ItemDataRole.UserRole + 1
 WHO = dict(TAKEN_BY)
 
 
-def scrolling(inner: QWidget) -> QScrollArea:
-    """A frameless scroll area around a column of labels."""
+def scrolling(inner: QWidget, name: str) -> QScrollArea:
+    """A frameless scroll area around a column of labels, named for screen readers."""
     scroll = QScrollArea()
+    scroll.setAccessibleName(name)
     scroll.setWidget(inner)
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -139,9 +140,9 @@ class SelfCheckPage(QWidget):
         detail_head.addWidget(self.detail_title, 1)
         detail_head.addWidget(self.check_actions, 0, Qt.AlignmentFlag.AlignBottom)
         for header, body, stretch in (
-            (self.moved_title, scrolling(moved), 5),
+            (self.moved_title, scrolling(moved, "What moved"), 5),
             (label("Past check-ins", "SectionTitle"), self.checks, 3),
-            (detail_head, scrolling(detail), 6),
+            (detail_head, scrolling(detail, "The check-in"), 6),
         ):
             box = QVBoxLayout()
             box.setSpacing(6)

@@ -199,6 +199,7 @@ class TensionsPage(QWidget):
         self.cards.setContentsMargins(0, 0, 0, 20)
         self.cards.setSpacing(10)
         self.scroller = QScrollArea()
+        self.scroller.setAccessibleName("Notes on the tension")
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroller.setWidget(self.column)
