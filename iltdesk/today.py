@@ -200,7 +200,7 @@ def _relative(day: date, today: date) -> str:
         return "today"
     if delta == 1:
         return "tomorrow"
-    return dates.weekday_day_month(day)
+    return dates.list_date(day, today)
 
 
 def _cycle_rows(journal: Journal, today: date, leads: dict[int, _Lead]) -> list[TodayRow]:
@@ -259,7 +259,7 @@ def _follow_up_rows(journal: Journal, today: date, leads: dict[int, _Lead]) -> l
         detail = (
             f"follow up {_relative(due, today)}"
             if due >= today
-            else f"was due {dates.day_month(due)}"
+            else f"was due {dates.list_date(due, today)}"
         )
         title = action_step or "Follow up on an observation"
         rows.append(
@@ -289,7 +289,7 @@ def _revisit_rows(journal: Journal, today: date, leads: dict[int, _Lead]) -> lis
         detail = (
             f"revisit {_relative(revisit, today)}"
             if revisit >= today
-            else f"was due {dates.day_month(revisit)}"
+            else f"was due {dates.list_date(revisit, today)}"
         )
         rows.append(
             TodayRow(

@@ -84,7 +84,7 @@ def test_items_due_from_today_to_six_days_ahead_are_due_this_week(journal: Journ
             "action_item", due_tomorrow, lead_id, "Maria Lopez", _days(1),
         ),
         TodayRow(
-            DUE, Urgency.due_soon, "Co-plan data meeting", "due Tuesday 18 March · shared",
+            DUE, Urgency.due_soon, "Co-plan data meeting", "due Tue 18 Mar · shared",
             "action_item", due_sixth, lead_id, "Maria Lopez", _days(6),
         ),
     ]  # fmt: skip
@@ -250,3 +250,13 @@ def test_each_row_points_at_its_real_record(journal: Journal) -> None:
                 assert (item.text, item.lead_id, item.due_on) == (row.title, row.lead_id, row.when)
     lead = get_lead(journal, rows[-1].record_id)
     assert (lead.id, lead.name) == (rows[-1].lead_id, rows[-1].title)
+
+
+def test_lists_show_dates_one_way() -> None:
+    """One list-date format (iltdesk.dates.list_date): weekday, day and month this year,
+    day, month and year for another year."""
+    from iltdesk import dates
+
+    assert dates.list_date(date(2025, 3, 18), TODAY) == "Tue 18 Mar"
+    assert dates.list_date(date(2024, 12, 30), TODAY) == "30 Dec 2024"
+    assert dates.DATE_FIELD_FORMAT == "ddd d MMM yyyy"

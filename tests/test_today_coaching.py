@@ -83,7 +83,7 @@ def test_open_cycles_ending_within_six_days_are_due_soon(journal: Journal) -> No
         ),
         TodayRow(
             CYCLES, Urgency.due_soon, "Learning cycle: no goal written yet",
-            "ends Tuesday 18 March", "cycle", sixth, lead_id, "Maria Lopez", _days(6),
+            "ends Tue 18 Mar", "cycle", sixth, lead_id, "Maria Lopez", _days(6),
         ),
     ]  # fmt: skip
     # A day later the 7-days-ahead cycle enters the window.
@@ -166,11 +166,11 @@ def test_follow_ups_without_an_action_step_show_this_week_and_recent_past(
     title = "Follow up on an observation"
     assert rows == [
         TodayRow(
-            FOLLOW_UPS, Urgency.overdue, title, "was due 10 Feb", "observation", thirty,
+            FOLLOW_UPS, Urgency.overdue, title, "was due Mon 10 Feb", "observation", thirty,
             lead_id, "Maria Lopez", _days(-30),
         ),
         TodayRow(
-            FOLLOW_UPS, Urgency.overdue, title, "was due 5 Mar", "observation", late,
+            FOLLOW_UPS, Urgency.overdue, title, "was due Wed 5 Mar", "observation", late,
             lead_id, "Maria Lopez", _days(-7),
         ),
         TodayRow(
@@ -178,7 +178,7 @@ def test_follow_ups_without_an_action_step_show_this_week_and_recent_past(
             lead_id, "Maria Lopez", _days(1),
         ),
         TodayRow(
-            FOLLOW_UPS, Urgency.due_soon, title, "follow up Tuesday 18 March", "observation",
+            FOLLOW_UPS, Urgency.due_soon, title, "follow up Tue 18 Mar", "observation",
             sixth, lead_id, "Maria Lopez", _days(6),
         ),
     ]  # fmt: skip
@@ -294,18 +294,18 @@ def test_agreements_revisited_soon_or_overdue_appear(journal: Journal) -> None:
 
     assert rows == [
         TodayRow(
-            REVISITS, Urgency.overdue, "Coaching agreement, version 1", "was due 10 Mar",
+            REVISITS, Urgency.overdue, "Coaching agreement, version 1", "was due Mon 10 Mar",
             "agreement", dev_v1.agreement.id or 0, dev, "Dev Patel", _days(-2),
         ),
         TodayRow(
             REVISITS, Urgency.due_soon, "Coaching agreement, version 2",
-            "revisit Monday 17 March", "agreement", maria_v2.agreement.id or 0, maria,
+            "revisit Mon 17 Mar", "agreement", maria_v2.agreement.id or 0, maria,
             "Maria Lopez", _days(5),
         ),
     ]  # fmt: skip
     assert [(r.detail, r.lead_name) for r in _section(journal, REVISITS)] == [
-        ("was due 10 Mar", "Dev Patel"),
-        ("revisit Monday 17 March", "Maria Lopez"),
+        ("was due Mon 10 Mar", "Dev Patel"),
+        ("revisit Mon 17 Mar", "Maria Lopez"),
     ]
 
 

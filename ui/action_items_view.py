@@ -100,7 +100,7 @@ class ActionItemsModel(QAbstractTableModel):
         if column == 2:
             return OWNER_NAMES[item.owner.value]
         if column == 3:
-            return dates.short(item.due_on) if item.due_on else "—"
+            return dates.list_date(item.due_on) if item.due_on else "—"
         if column == 4:
             return SOURCES[item.source.value]
         return None
@@ -207,7 +207,7 @@ class ActionItemsView(QWidget):
         self.owner.addItems([label for label, _ in OWNERS])
         self.due = QDateEdit(QDate.currentDate().addDays(7))
         self.due.setCalendarPopup(True)
-        self.due.setDisplayFormat("d MMM yyyy")
+        self.due.setDisplayFormat(dates.DATE_FIELD_FORMAT)
         add = QPushButton("Add")
         add.clicked.connect(self.add)
         row = QHBoxLayout()

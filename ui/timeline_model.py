@@ -33,7 +33,7 @@ class OneOnOneListModel(QAbstractListModel):
             return None
         meeting = self.meetings[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{dates.with_weekday(meeting.held_on)}\n{summary_line(meeting, 120)}"
+            return f"{dates.list_date(meeting.held_on)}\n{summary_line(meeting, 120)}"
         if role == RECORD_ID:
             return meeting.id
         if role == Qt.ItemDataRole.ToolTipRole:
