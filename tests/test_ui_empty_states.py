@@ -335,3 +335,18 @@ def test_ticking_an_action_item_keeps_it_under_the_cursor_and_ctrl_z_undoes_it(
     page.tabs.setCurrentIndex(ACTION_ITEMS)
     settle()
     assert rows() == ["Agenda out", "Share the data", "Book the room"]  # done ones last
+
+
+def test_an_untouched_new_one_on_one_is_dropped_on_quit(qtbot: QtBot, journal: Journal) -> None:
+    """Ctrl+N, then Ctrl+Q: the window closes and leaves no empty 1:1 behind."""
+    from iltdesk.one_on_one import one_on_ones_for
+
+    omar = add_lead(journal, "Omar Diaz").id or 0
+    window = _window(qtbot, journal)
+    keys = DesktopKeys()
+    go_to_lead(keys, "omar")
+    keys.shortcut("Ctrl+N")
+    assert len(one_on_ones_for(journal, omar)) == 1
+    keys.shortcut("Ctrl+Q")
+    assert not window.isVisible()
+    assert one_on_ones_for(journal, omar) == []
