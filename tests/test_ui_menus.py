@@ -178,11 +178,13 @@ def test_edit_entries_are_off_away_from_text(qtbot: QtBot, journal: Journal) -> 
     window = _window(qtbot, journal)
     _focus(qtbot, window.sidebar.tree)
     keys = Keys()
-    _menu(keys, Key.Key_E)
+    keys.press(Key.Key_E, Mod.AltModifier)  # the Edit menu opens...
     names = ("undo", "redo", "cut", "copy", "paste", "selectAll")
     assert [window.menus.actions[n].isEnabled() for n in names] == [False] * 6
     assert window.menus.actions["find"].isEnabled()
-    QTest.keyClick(QApplication.activePopupWidget(), Key.Key_Escape)
+    popup = QApplication.activePopupWidget()
+    assert popup is not None
+    QTest.keyClick(popup, Key.Key_Escape)  # ...and Escape closes it
     settle()
     assert QApplication.activePopupWidget() is None
     _focus(qtbot, window.sidebar.tree)
@@ -196,7 +198,7 @@ def test_edit_find_opens_search(qtbot: QtBot, journal: Journal) -> None:
 
     _window(qtbot, journal)
     keys = Keys()
-    shown = keys.then_in(SearchDialog, lambda _d: keys.escape())
+    shown: list[SearchDialog] = keys.then_in(SearchDialog, lambda _d: keys.escape())
     _menu(keys, Key.Key_E, Key.Key_F)
     assert shown
 
@@ -335,7 +337,9 @@ def test_export_with_no_cycle_says_so_in_a_message(
     boxes = record_boxes(monkeypatch)
     _focus(qtbot, window.sidebar.filter)
     keys = Keys()
-    opened = keys.then_in(ExportDialog, lambda _d: keys.escape(), timeout_ms=3000)
+    opened: list[ExportDialog] = keys.then_in(
+        ExportDialog, lambda _d: keys.escape(), timeout_ms=3000
+    )
     keys.shortcut("Ctrl+E")
     assert not opened, "an empty export dialog opened"
     assert [kind for kind, _title, _text in boxes] == ["information"]

@@ -15,12 +15,12 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from iltdesk.cycle import start_cycle
 from iltdesk.lead import add_lead
-from iltdesk.one_on_one import start_one_on_one
+from iltdesk.one_on_one import save_one_on_one, start_one_on_one
 from iltdesk.store.journal import Journal
 from tests.keys import Keys, focused, settle, wait_for_active
 from ui import theme
@@ -87,6 +87,7 @@ class Scene:
         window.raise_()
         window.activateWindow()
         wait_for_active(MainWindow)
+        window.show_today()  # leaves a 1:1 that Ctrl+N started (the app then drops it)
         window.show_lead(self.lead_id)
         page = window.lead_page
         page.tabs.setCurrentWidget(page.one_on_ones)
@@ -116,14 +117,16 @@ def scene(qtbot: QtBot, journal: Journal) -> Scene:
     lead = add_lead(journal, "Amara Okafor", role="Grade 6 lead", team="Grade 6")
     start_cycle(journal, lead.id or 0, goal="Every team meeting ends with a next step")
     meeting = start_one_on_one(journal, lead.id or 0)
+    # A 1:1 with notes: an untouched new one would be dropped when the window leaves it.
+    save_one_on_one(journal, meeting.id or 0, notes="Talked about norms")
     return Scene(qtbot, journal, lead.id or 0, meeting.id or 0)
 
 
 def _closes_by_escape(scene: Scene, kind_name: str, shortcut: str) -> None:
     """The shortcut opens a modal dialog (``kind_name`` in its module); Escape closes it."""
     module, _, name = kind_name.rpartition(".")
-    kind = getattr(__import__(module, fromlist=[name]), name)
-    shown = scene.keys.then_in(kind, lambda _dialog: scene.keys.escape())
+    kind: type[QDialog] = getattr(__import__(module, fromlist=[name]), name)
+    shown: list[QDialog] = scene.keys.then_in(kind, lambda _dialog: scene.keys.escape())
     scene.keys.shortcut(shortcut)
     assert shown, f"{shortcut} did not open {name}"
     assert not shiboken6.isValid(shown[0]) or not shown[0].isVisible()

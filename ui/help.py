@@ -91,8 +91,9 @@ class ShortcutSheet(QDialog):
     @staticmethod
     def _html(bar: QMenuBar) -> str:
         rows = []
-        for menu, entries in shortcut_rows(bar):
-            rows.append(f"<tr><td colspan='2'><br><b>{html.escape(menu)}</b></td></tr>")
+        for number, (menu, entries) in enumerate(shortcut_rows(bar)):
+            space = "<br>" if number else ""  # between menus, not above the first
+            rows.append(f"<tr><td colspan='2'>{space}<b>{html.escape(menu)}</b></td></tr>")
             rows += [
                 f"<tr><td>{html.escape(text)}</td>"
                 f"<td style='padding-left:24px'><b>{html.escape(keys)}</b></td></tr>"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -53,15 +54,10 @@ EDIT_ENTRIES = (
 CHANGES_TEXT = {"undo", "redo", "cut", "paste"}  # not for a read-only field
 
 
-def _editing_combinations() -> set[int]:
-    """Every key combination bound on this platform to a standard editing key. Moving keys
+def _editing_combinations() -> set[str]:
+    """Every key sequence bound on this platform to a standard editing key. Moving keys
     are left out on purpose: on X11 "end of line" is also Ctrl+E, the window's Export."""
-    found: set[int] = set()
-    for key in EDITING_KEYS:
-        for sequence in QKeySequence.keyBindings(key):
-            if sequence.count() == 1:
-                found.add(sequence[0].toCombined())
-    return found
+    return {s.toString() for key in EDITING_KEYS for s in QKeySequence.keyBindings(key)}
 
 
 def _text_target(widget: QWidget | None) -> TextWidget | None:
@@ -232,7 +228,7 @@ class WindowMenus(QObject):
             if key is None:
                 menu.addSeparator()
                 continue
-            self._add(menu, operation, text, key, lambda op=operation: self._edit(op))
+            self._add(menu, operation, text, key, partial(self._edit, operation))
         menu.addSeparator()
         self._add(menu, "find", "&Find (search everything)…", "Ctrl+F",
                   self.window.open_search, "search")  # fmt: skip
@@ -288,13 +284,11 @@ class WindowMenus(QObject):
             return False
         if not isinstance(watched, QWidget) or watched.window() is not self.window:
             return False
-        combined = event.keyCombination().toCombined()
-        if combined in self._editing:
+        pressed = QKeySequence(event.keyCombination()).toString()
+        if pressed in self._editing:
             return False
         for act in self.actions.values():
-            if act.isEnabled() and any(
-                s.count() == 1 and s[0].toCombined() == combined for s in act.shortcuts()
-            ):
+            if act.isEnabled() and any(s.toString() == pressed for s in act.shortcuts()):
                 event.ignore()
                 return True
         return False
