@@ -55,8 +55,38 @@ def pick_lead(leads: Sequence[_Lead], name: str, name_of: Callable[[_Lead], str]
 # Titles a principal may write before a colleague's name; with one, the title stays with the
 # surname ("Dr. Okafor"), never alone ("Dr.").
 TITLES = frozenset(
-    "dr dr. mr mr. mrs mrs. ms ms. mx mx. miss prof prof. sr sr. sra sra. srta srta. "
-    "fr fr. rev rev. coach mme mme. mlle m. herr frau".split()
+    [
+        "dr",
+        "dr.",
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "mx",
+        "mx.",
+        "miss",
+        "prof",
+        "prof.",
+        "sr",
+        "sr.",
+        "sra",
+        "sra.",
+        "srta",
+        "srta.",
+        "fr",
+        "fr.",
+        "rev",
+        "rev.",
+        "coach",
+        "mme",
+        "mme.",
+        "mlle",
+        "m.",
+        "herr",
+        "frau",
+    ]
 )
 
 
