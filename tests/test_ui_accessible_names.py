@@ -32,7 +32,6 @@ KNOWN_ELSEWHERE = {
     "QTreeWidget in QStackedWidget": "ui/today_page.py",
     "OneOnOneEditor in QSplitter": "ui/one_on_one_editor.py",
     "OneOnOneEditor in QStackedWidget": "ui/one_on_one_editor.py",  # in an empty state's stack
-    "ObservationEditor in QStackedWidget": "ui/observation_view.py",
     "QTableView in ActionItemsView": "ui/action_items_view.py",
     "QDateEdit in ActionItemsView": "ui/action_items_view.py",
 }

@@ -55,6 +55,7 @@ class ObservationEditor(QScrollArea):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setAccessibleName("The observation")
         self.context = context
         self.observation: Observation | None = None
         self.setWidgetResizable(True)
