@@ -208,6 +208,8 @@ class ActionItemsView(QWidget):
         self.due = QDateEdit(QDate.currentDate().addDays(7))
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat(dates.DATE_FIELD_FORMAT)
+        self.due.setAccessibleName("Due date of the new action item")
+        self.owner.setAccessibleName("Who owns the new action item")
         add = QPushButton("Add")
         add.clicked.connect(self.add)
         row = QHBoxLayout()

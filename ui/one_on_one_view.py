@@ -59,6 +59,7 @@ class OneOnOnesView(QWidget):
         left_layout.addWidget(self.timeline, 1)
         self.editor = OneOnOneEditor(context)
         self.editor.meeting_saved.connect(self.model.update_meeting)
+        self.editor.setAccessibleName("The open 1:1")
         # With no 1:1 open, an empty state stands in for the editor, which may still hold
         # the previous lead's 1:1: nothing of it shows under another lead's name.
         self.empty = QLabel()

@@ -137,6 +137,7 @@ class TodayPage(QWidget):
         # The list sits on the page itself rather than in a white box.
         tree.viewport().setBackgroundRole(QPalette.ColorRole.Window)
         tree.setItemDelegate(TodayDelegate(tree))
+        tree.setAccessibleName("What needs you today, most urgent first")
         return tree
 
     def _make_empty_state(self) -> QWidget:
