@@ -255,6 +255,7 @@ class MainWindow(QMainWindow):
 
     def export_summary(self) -> None:
         """Ctrl+E: export or print the summary of the lead's cycle on screen (or the latest)."""
+        from iltdesk.report import NothingToExport
         from ui.export_dialog import ExportDialog  # loads the report renderer only when asked
 
         lead = self.lead_on_screen()
@@ -266,8 +267,11 @@ class MainWindow(QMainWindow):
         shown = page.cycles.page.cycle if page.tabs.currentWidget() is page.cycles else None
         try:
             dialog = ExportDialog(self.context, lead.id or 0, shown.id if shown else None, self)
-        except JournalError as exc:  # nothing to export yet: say so where it is seen
+        except NothingToExport as exc:  # no cycle yet: say so where it is seen
             QMessageBox.information(self, "Nothing to export yet", str(exc))
+            return
+        except JournalError as exc:
+            QMessageBox.warning(self, "Cannot export now", str(exc))
             return
         dialog.exec()
 
