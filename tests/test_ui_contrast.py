@@ -49,11 +49,17 @@ def _colour(value: str, dark: bool) -> str | None:
     if found:
         role = getattr(Role, found.group(1).title().replace("-", ""))
         return theme.PALETTES[dark][role]
+    if value == "transparent":
+        return None  # the surface below shows through
     return QColor(value).name() if QColor.isValidColorName(value) else None
 
 
 def _rules(dark: bool) -> list[tuple[str, dict[str, str]]]:
-    sheet = theme.style_sheet(dark)
+    return rules_of(theme.style_sheet(dark))
+
+
+def rules_of(sheet: str) -> list[tuple[str, dict[str, str]]]:
+    """(selector, {property: value}) for each rule of a style sheet."""
     rules = []
     for selector, body in re.findall(r"([^{}]+)\{([^}]*)\}", sheet):
         declarations = dict(
@@ -72,9 +78,14 @@ def _large(declarations: dict[str, str]) -> bool:
 
 
 def _sheet_text_pairs(dark: bool) -> list[tuple[str, str, str, float]]:
-    """(where, text, background, needed) for each rule that sets a text colour."""
+    return sheet_text_pairs(theme.style_sheet(dark), dark)
+
+
+def sheet_text_pairs(sheet: str, dark: bool) -> list[tuple[str, str, str, float]]:
+    """(where, text, background, needed) for each rule of ``sheet`` that sets a text colour
+    (one pair for each surface text may sit on, where the rule sets no background)."""
     pairs = []
-    for selector, declarations in _rules(dark):
+    for selector, declarations in rules_of(sheet):
         if ":disabled" in selector or "color" not in declarations:
             continue  # inactive controls: WCAG asks no contrast of them
         text = _colour(declarations["color"], dark)

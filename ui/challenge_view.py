@@ -20,6 +20,7 @@ from iltdesk import dates
 from iltdesk.challenge import AREAS, Area, update_challenge
 from iltdesk.errors import JournalError
 from iltdesk.models import Challenge, ChallengeStatus
+from ui import theme
 from ui.challenge_log import ChallengeLog
 from ui.context import AppContext, Autosaver
 from ui.cycle_phases import field_label, hint, page_style
@@ -93,7 +94,7 @@ class ChallengeView(QWidget):
         super().__init__(parent)
         self.context = context
         self.challenge: Challenge | None = None
-        self.setStyleSheet(page_style() + VIEW_STYLE)
+        theme.live_style(self, lambda: page_style() + VIEW_STYLE)
         self.autosaver = Autosaver(context, self._save, self)
         self.title = QLineEdit()
         self.title.setObjectName("ChallengeTitle")

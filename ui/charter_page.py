@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from iltdesk.charter import charter, save_charter
+from ui import theme
 from ui.context import AppContext, Autosaver
 from ui.cycle_phases import accent, accent_text, dark, field_label, hint
 from ui.markdown_edit import MarkdownEdit
@@ -76,7 +77,7 @@ class CharterPage(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.setStyleSheet(charter_style())
+        theme.live_style(self, charter_style)
         self.editors: dict[str, MarkdownEdit] = {}
         self.autosaver = Autosaver(context, self._save, self)
         self.purpose_card = self._text_card(

@@ -9,6 +9,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QSpinBox, QWidget
 
+from ui import theme
+
 LEVEL_WORDS = {1: "depleted", 2: "strained", 3: "steady", 4: "good", 5: "energised"}
 MARGIN = 6  # around the guide lines
 DOT_RADIUS, DOT_PEN = 3.5, 1.0
@@ -70,7 +72,7 @@ class EnergySparkline(QWidget):
             painter.drawLine(a, b)
         painter.setBrush(accent)
         for dot, (_, level) in zip(dots, self.points, strict=True):
-            painter.setPen(QPen(QColor("#c0392b") if level <= 2 else accent, DOT_PEN))
+            painter.setPen(QPen(QColor(theme.colour("error")) if level <= 2 else accent, DOT_PEN))
             painter.drawEllipse(dot, DOT_RADIUS, DOT_RADIUS)
 
     @staticmethod

@@ -34,6 +34,7 @@ from iltdesk.challenge import (
 from iltdesk.errors import JournalError
 from iltdesk.lead import LeadSummary, lead_summaries
 from iltdesk.models import ForceKind
+from ui import theme
 from ui.card_dialog import CardDialog
 from ui.context import AppContext
 from ui.cycle_phases import accent, hint
@@ -77,7 +78,7 @@ class ForceColumn(QFrame):
         self.setObjectName("ForceColumn")
         dot = QLabel()
         dot.setFixedSize(9, 9)
-        dot.setStyleSheet(f"background: {kind_colour(kind)}; border-radius: 4px;")
+        theme.live_style(dot, lambda: f"background: {kind_colour(kind)}; border-radius: 4px;")
         title = QLabel(FORCE_TITLES[kind])
         title.setObjectName("ForceTitle")
         self.count = QLabel()
@@ -112,7 +113,7 @@ class ForcesBoard(QWidget):
         self.challenge_id: int | None = None
         self._leads: list[LeadSummary] = []
         self._width = 0
-        self.setStyleSheet(board_style())
+        theme.live_style(self, board_style)
         self.columns = [ForceColumn(kind, number) for number, kind in enumerate(KINDS)]
         for column in self.columns:
             self._wire(column)

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSize, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap, QStandardItem, QStandardItemModel
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QIcon, QPixmap, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -21,6 +29,7 @@ from ui.icons import icon
 
 LEAD_ID = Qt.ItemDataRole.UserRole + 1
 PAGE_KEY = Qt.ItemDataRole.UserRole + 2
+GROUP = Qt.ItemDataRole.UserRole + 3  # a heading: LEADS, ARCHIVED, REFLECT
 TODAY_ID = -1
 MIN_WIDTH = 220
 # The team-level thinking tools, each a page of its own: (key, title, icon).
@@ -39,8 +48,20 @@ def _group(text: str) -> QStandardItem:
     font.setPointSizeF(font.pointSizeF() * 0.85)
     font.setBold(True)
     item.setFont(font)
-    item.setForeground(QBrush(QColor("#7a848c")))
+    item.setData(True, GROUP)
     return item
+
+
+class _Rows(QSortFilterProxyModel):
+    """The sidebar's rows, filtered; headings in the palette's quiet text colour, read when
+    painted so that they follow a change of look (and read at 4.5:1 in either)."""
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role == Qt.ItemDataRole.ForegroundRole and super().data(index, GROUP):
+            return QApplication.palette().placeholderText()
+        return super().data(index, role)
 
 
 def _blank_icon(size: QSize) -> QIcon:
@@ -63,7 +84,7 @@ class LeadsSidebar(QFrame):
         self.setObjectName("Sidebar")
         self.context = context
         self.model = QStandardItemModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = _Rows(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setRecursiveFilteringEnabled(True)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from iltdesk import dates
 from iltdesk.models import TensionNote
 from iltdesk.tension import Tension, leaning_words
+from ui import theme
 from ui.cycle_phases import accent, accent_text, dark
 from ui.rich_delegate import ItemIndex
 
@@ -288,13 +289,7 @@ class LeaningPicker(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.words)
         self.group.idClicked.connect(lambda step: self._picked(step - 2))
-        edge = "#5a646c" if dark() else "#b8c0c7"
-        self.setStyleSheet(
-            f"QPushButton#LeaningStep {{ border: 1px solid {edge}; border-radius: 4px;"
-            " padding: 6px 10px; background: palette(button); }"
-            f"QPushButton#LeaningStep:checked {{ background: {accent()};"
-            f" border-color: {accent()}; color: white; }}"
-        )
+        theme.live_style(self, _step_style)
 
     @staticmethod
     def _pole(text: str, align: Qt.AlignmentFlag) -> QLabel:
@@ -324,3 +319,14 @@ class LeaningPicker(QWidget):
     def _picked(self, leaning: int) -> None:
         self.words.setText(sentence(leaning_words(self.tension, leaning)) + ".")
         self.chosen.emit(leaning)
+
+
+def _step_style() -> str:
+    """The five steps' look, in the colours of the look on screen."""
+    edge = "#5a646c" if dark() else "#b8c0c7"
+    return (
+        f"QPushButton#LeaningStep {{ border: 1px solid {edge}; border-radius: 4px;"
+        " padding: 6px 10px; background: palette(button); }"
+        f"QPushButton#LeaningStep:checked {{ background: {accent()};"
+        f" border-color: {accent()}; color: {theme.colour('on_accent')}; }}"
+    )

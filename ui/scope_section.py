@@ -19,6 +19,7 @@ from iltdesk.charter import (
 )
 from iltdesk.errors import JournalError
 from iltdesk.models import FocusKind, ScopeItem
+from ui import theme
 from ui.context import AppContext
 from ui.cycle_phases import hint
 from ui.scope_table import FOCUS, ScopeTable, strand_colour, strand_counts
@@ -51,6 +52,7 @@ class ScopeSection(QFrame):
         title.setStyleSheet("margin-top: 0")
         self.counts = QLabel()
         self.counts.setTextFormat(Qt.TextFormat.RichText)
+        theme.notifier().changed.connect(self._show_counts)
         self.balance = QLabel()
         self.balance.setObjectName("BalanceHint")
         self.balance.setWordWrap(True)
@@ -99,6 +101,15 @@ class ScopeSection(QFrame):
         self.items = scope_items(self.context.journal)
         self.table.load(self.items)
         self.empty.setVisible(not self.items)
+        self._show_counts()
+        text = balance_hint(self.items)
+        self.balance.setText(f"⚖  {text}" if text else "")
+        self.balance.setVisible(bool(text))
+        if keep is not None:
+            self.select(keep)
+
+    def _show_counts(self) -> None:
+        # Rich text keeps the colours it was written in: written again on a change of look.
         counts = strand_counts(self.items)
         self.counts.setText(
             "&nbsp;&nbsp;&nbsp;".join(
@@ -107,11 +118,6 @@ class ScopeSection(QFrame):
                 for kind in FocusKind
             )
         )
-        text = balance_hint(self.items)
-        self.balance.setText(f"⚖  {text}" if text else "")
-        self.balance.setVisible(bool(text))
-        if keep is not None:
-            self.select(keep)
 
     def select(self, item_id: int) -> bool:
         """Select a period's row; False if it is not in the plan."""

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from iltdesk import dates
 from iltdesk.charter import FOCUS_TITLES
 from iltdesk.models import FocusKind, ScopeItem
+from ui import theme
 from ui.cycle_cards import qdate
 from ui.cycle_phases import dark
 from ui.rich_delegate import ItemIndex
@@ -187,7 +188,7 @@ class ScopeTable(QTableWidget):
         self.setItemDelegateForColumn(STARTS, DateDelegate(self))
         self.setItemDelegateForColumn(STRAND, StrandDelegate(self))
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setStyleSheet(table_style())
+        theme.live_style(self, table_style)
         self._loading = False
         self.itemChanged.connect(self._changed)
 

@@ -25,6 +25,7 @@ from iltdesk.self_check import (
     strongest_and_weakest,
     trends,
 )
+from ui import theme
 from ui.context import AppContext
 from ui.cycle_cards import record_list
 from ui.record_actions import actions_button, confirm_delete
@@ -101,8 +102,9 @@ class SelfCheckPage(QWidget):
 
     def _empty_state(self) -> QWidget:
         areas = "<br>".join(f"{area_dot(a.key)}{a.title}" for a in AREAS)
+        title = label("No check-ins yet")
+        theme.live_style(title, lambda: "font-size: 15px; font-weight: 600")  # at the text size
         text = label(
-            "<p style='font-size:15px; font-weight:600'>No check-ins yet</p>"
             "<p>A check-in is fifteen quick ratings: how often the team does three leadership "
             "actions in each of five areas, from never to always.</p>"
             f"<p style='line-height:150%'>{areas}</p>"
@@ -116,6 +118,7 @@ class SelfCheckPage(QWidget):
         page = QWidget()
         column = QVBoxLayout(page)
         column.setContentsMargins(0, 24, 0, 0)
+        column.addWidget(title)
         column.addWidget(text)
         column.addSpacing(8)
         column.addWidget(start, 0, Qt.AlignmentFlag.AlignLeft)

@@ -21,6 +21,7 @@ from iltdesk import dates
 from iltdesk.errors import JournalError
 from iltdesk.models import TensionNote
 from iltdesk.tension import TENSIONS, Tension, delete_note, leaning_words, notes_on, overview
+from ui import theme
 from ui.context import AppContext
 from ui.cycle_phases import accent, accent_text, hint, restyle
 from ui.leaning_widget import (
@@ -143,7 +144,7 @@ class TensionsPage(QWidget):
         self.context = context
         self.note_cards: list[NoteCard] = []
         self._notes: list[TensionNote] = []
-        self.setStyleSheet(page_style())
+        theme.live_style(self, page_style)
         title = QLabel("Tensions")
         title.setObjectName("PageTitle")
         purpose = QLabel(

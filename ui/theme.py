@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAccessible, QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -170,9 +171,36 @@ def style_sheet(dark: bool, scale: float = 1.0) -> str:
         return ""
     text = re.sub(r"/\*.*?\*/", "", sheet.read_text(encoding="utf-8"), flags=re.DOTALL)
     text = re.sub(r"@([A-Z_]+)", lambda m: LOOKS[dark][m.group(1).lower()], text)
+    return scale_font_sizes(text, scale)
+
+
+def scale_font_sizes(sheet: str, scale: float) -> str:
+    """``sheet`` with each ``font-size: Npx`` at the text size (px sizes ignore the app font)."""
     return re.sub(
-        r"font-size:\s*(\d+)px", lambda m: f"font-size: {round(int(m.group(1)) * scale)}px", text
+        r"font-size:\s*(\d+)px", lambda m: f"font-size: {round(int(m.group(1)) * scale)}px", sheet
     )
+
+
+class _Restyler(QObject):
+    """Writes a widget's own style sheet again whenever the look changes. A child of the
+    widget, so the connection goes when the widget does."""
+
+    def __init__(self, widget: QWidget, build: Callable[[], str]) -> None:
+        super().__init__(widget)
+        self._widget, self._build = widget, build
+        notifier().changed.connect(self.restyle)
+        self.restyle()
+
+    @Slot()
+    def restyle(self) -> None:
+        self._widget.setStyleSheet(scale_font_sizes(self._build(), text_scale()))
+
+
+def live_style(widget: QWidget, build: Callable[[], str]) -> None:
+    """Give ``widget`` the style sheet ``build()`` writes (its colours read from the look on
+    screen, its px font sizes scaled to the text size), and write it again on each change of
+    look: a sheet set once keeps the colours and sizes of the look it was built in."""
+    _Restyler(widget, build)
 
 
 class AppStyle(QProxyStyle):
