@@ -26,8 +26,8 @@ WAIT_MS = 10_000
 
 
 def focused() -> QWidget:
-    """The widget a keystroke would reach now."""
-    widget = QApplication.focusWidget()
+    """The widget a keystroke would reach now: an open menu or popup first, as on screen."""
+    widget = QApplication.activePopupWidget() or QApplication.focusWidget()
     assert widget is not None, f"no widget has focus (active window: {active()!r})"
     return widget
 

@@ -254,7 +254,6 @@ def test_a_new_journals_today_leads_to_add_lead(qtbot: QtBot, journal: Journal) 
     from ui.lead_dialog import LeadDialog
 
     window = _window(qtbot, journal)
-    _connect_add_lead(window)
     settle()
     assert window.today.welcoming()
     shown = visible_text(window)
@@ -273,16 +272,6 @@ def test_a_new_journals_today_leads_to_add_lead(qtbot: QtBot, journal: Journal) 
     assert keys.count == 2
     keys.shortcut("Ctrl+T")  # Today now has a lead: no welcome
     assert not window.today.welcoming()
-
-
-def _connect_add_lead(window: MainWindow) -> None:
-    """The main window answers Today's ``add_lead_requested`` with Add lead; until
-    ui/main_window.py connects it, the test does (once)."""
-    today = window.today
-    meta = today.metaObject()
-    signal = meta.method(meta.indexOfSignal("add_lead_requested()"))
-    if not today.isSignalConnected(signal):
-        today.add_lead_requested.connect(window.add_lead)
 
 
 # -- ticking action items ---------------------------------------------------------------------

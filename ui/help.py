@@ -59,6 +59,35 @@ def shortcut_rows(bar: QMenuBar) -> list[tuple[str, list[tuple[str, str]]]]:
     return sections
 
 
+def _native(keys: str) -> str:
+    return QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+
+
+def page_shortcut_rows() -> list[tuple[str, list[tuple[str, str]]]]:
+    """Shortcuts that live in a page or a dialog rather than a menu (read from where they are
+    set, where that is a name)."""
+    from ui.one_on_one_editor import NEW_ITEM_SHORTCUT
+
+    AGREEMENT_SHORTCUT = "Ctrl+Shift+A"  # noqa: N806
+
+    return [
+        (
+            "In a 1:1",
+            [
+                ("New action item", _native(NEW_ITEM_SHORTCUT)),
+                ("The coaching agreement, beside the notes", _native(AGREEMENT_SHORTCUT)),
+            ],
+        ),
+        (
+            "In a dialog",
+            [
+                ("Save", _native("Ctrl+Return")),
+                ("Close (asks first if you typed something)", _native("Esc")),
+            ],
+        ),
+    ]
+
+
 def _entries(menu: QMenu) -> list[QAction]:
     found: list[QAction] = []
     for act in menu.actions():
@@ -91,7 +120,7 @@ class ShortcutSheet(QDialog):
     @staticmethod
     def _html(bar: QMenuBar) -> str:
         rows = []
-        for number, (menu, entries) in enumerate(shortcut_rows(bar)):
+        for number, (menu, entries) in enumerate(shortcut_rows(bar) + page_shortcut_rows()):
             space = "<br>" if number else ""  # between menus, not above the first
             rows.append(f"<tr><td colspan='2'>{space}<b>{html.escape(menu)}</b></td></tr>")
             rows += [

@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
         self.sidebar.lead_selected.connect(self.show_lead)
         self.sidebar.page_selected.connect(self.show_reflect_page)
         self.sidebar.add_lead_requested.connect(self.add_lead)
+        self.today.add_lead_requested.connect(self.add_lead)
         context.open_record.connect(self.open_record)
         context.saved.connect(lambda: self._save_message("All changes saved", error=False))
         context.save_failed.connect(lambda text: self._save_message(text, error=True))
