@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QStyle, QStyleOptionSpinBox
 from pytestqt.qtbot import QtBot
 
 from iltdesk.store.journal import Journal
@@ -209,3 +209,49 @@ def test_the_notes_box_shows_a_focus_ring(
     qtbot.waitUntil(notes.hasFocus)
     edge = notes.grab().toImage().pixelColor(1, 60).name()
     assert edge == theme.LOOKS[dark]["focus"]
+
+
+def _spin_box_up_arrow(spin: QAbstractSpinBox) -> tuple[QRect, set[str]]:
+    """The up button's rectangle, as the style on screen lays it out, and its colours."""
+    option = QStyleOptionSpinBox()
+    spin.initStyleOption(option)
+    up = spin.style().subControlRect(
+        QStyle.ComplexControl.CC_SpinBox, option, QStyle.SubControl.SC_SpinBoxUp, spin
+    )
+    image = spin.grab().toImage()
+    colours = {
+        image.pixelColor(x, y).name()
+        for x in range(up.left(), up.right() + 1)
+        for y in range(up.top(), up.bottom() + 1)
+    }
+    return up, colours
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_the_energy_spin_box_shows_its_arrows_and_a_focus_ring(
+    qtbot: QtBot, qapp: QApplication, monkeypatch: pytest.MonkeyPatch, dark: bool
+) -> None:
+    from tests.test_ui_contrast import ratio
+    from ui.energy_widgets import EnergyForm
+
+    monkeypatch.setenv(theme.ENVIRONMENT, "dark" if dark else "light")
+    theme.apply(qapp)
+    form = EnergyForm()
+    qtbot.addWidget(form)
+    form.resize(500, form.sizeHint().height())
+    form.show()
+    form.activateWindow()
+    spin = form.level
+    for state, focus in (("unfocused", form.note), ("focused", spin)):
+        focus.setFocus()
+        qtbot.waitUntil(focus.hasFocus)
+        up, colours = _spin_box_up_arrow(spin)
+        assert up.width() >= 12 and up.height() >= 5, (state, up)
+        button = spin.palette().color(QPalette.ColorRole.Button).name()
+        colours.discard(theme.LOOKS[dark]["focus"])  # the ring, not an arrow
+        edges = (QPalette.ColorRole.Shadow, QPalette.ColorRole.Dark, QPalette.ColorRole.Mid)
+        colours -= {theme.PALETTES[dark][role] for role in edges}  # a button's bevel
+        arrow = [c for c in colours if ratio(c, button) >= 3.0]
+        assert arrow, f"{state}: no arrow on the up button, only {sorted(colours)}"
+    ring = spin.grab().toImage().pixelColor(0, spin.height() // 2).name()
+    assert ring == theme.LOOKS[dark]["focus"]

@@ -13,15 +13,17 @@ import os
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
-from PySide6.QtGui import QAccessible, QColor, QGuiApplication, QIcon, QPalette
+from PySide6.QtCore import QObject, QRectF, Qt, Signal, Slot
+from PySide6.QtGui import QAccessible, QColor, QGuiApplication, QIcon, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QApplication,
     QLineEdit,
     QPlainTextEdit,
     QProxyStyle,
     QStyle,
     QStyleOption,
+    QStyleOptionComplex,
     QTextEdit,
     QWidget,
 )
@@ -103,6 +105,7 @@ PALETTES: dict[bool, dict[QPalette.ColorRole, str]] = {
         _ROLES.Midlight: "#e7eaed",
     },
 }
+FOCUS_RING = 2  # px, as the style sheet's ring on text fields
 DISABLED_TEXT = "#8a949c"  # inactive controls: WCAG asks no contrast of them
 
 
@@ -223,6 +226,26 @@ class AppStyle(QProxyStyle):
         if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
             return 0  # stock Save/Cancel pictures beside the flat icons looked out of place
         return int(super().styleHint(hint, *args))  # type: ignore[arg-type]
+
+    def drawComplexControl(
+        self,
+        control: QStyle.ComplexControl,
+        option: QStyleOptionComplex,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawComplexControl(control, option, painter, widget)
+        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
+        # A date box with a calendar is drawn as a combo box.
+        spin = isinstance(widget, QAbstractSpinBox)
+        if focused and (control == QStyle.ComplexControl.CC_SpinBox or spin):
+            # The focus ring the style sheet gives other fields (see resources/style.qss).
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            painter.setPen(QPen(QColor(colour("focus")), FOCUS_RING))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(option.rect).adjusted(1, 1, -1, -1))
+            painter.restore()
 
     def polish(self, target: object) -> object:  # type: ignore[override]
         if isinstance(target, QLineEdit | QTextEdit | QPlainTextEdit):
