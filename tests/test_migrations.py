@@ -18,6 +18,7 @@ from iltdesk.store.journal import Journal
 
 FIXTURES = Path(__file__).with_name("fixtures")
 FIXTURE_0001_PASSPHRASE = "fixture-0001 passphrase"
+FIXTURE_0002_PASSPHRASE = "fixture-0002 passphrase"
 
 
 def test_head_constant_matches_alembic() -> None:
@@ -50,7 +51,7 @@ def test_journal_from_first_revision_opens(tmp_path: Path) -> None:
     path = tmp_path / "old.iltdesk"
     shutil.copyfile(FIXTURES / "journal-0001.iltdesk", path)
     with Journal.open(path, FIXTURE_0001_PASSPHRASE) as journal:
-        assert journal.execute("SELECT version_num FROM alembic_version")[0][0] == "0002"
+        assert journal.execute("SELECT version_num FROM alembic_version")[0][0] == "0003"
         with journal.session() as s:
             lead = s.exec(select(Lead)).one()
             assert lead.name == "Rosa Delgado"
@@ -75,7 +76,7 @@ def test_downgrade_and_upgrade_round_trip(journal: Journal) -> None:
     }
     assert tables <= {"alembic_version"}
     schema.upgrade(journal.engine)
-    assert journal.execute("SELECT version_num FROM alembic_version")[0][0] == "0002"
+    assert journal.execute("SELECT version_num FROM alembic_version")[0][0] == "0003"
 
 
 NEW_IN_0002 = {
@@ -144,3 +145,24 @@ def test_whether_opening_will_migrate_is_known_before_opening(tmp_path: Path) ->
         assert not schema.opening_migrates(conn)
     finally:
         conn.close()
+
+
+def test_a_0002_journal_gains_drafts_and_keeps_its_records(tmp_path: Path) -> None:
+    from iltdesk.drafts import draft_for, keep_draft
+    from iltdesk.models import Observation
+
+    path = tmp_path / "old.iltdesk"
+    shutil.copyfile(FIXTURES / "journal-0002.iltdesk", path)
+    with Journal.open(path, FIXTURE_0002_PASSPHRASE) as journal:
+        assert journal.execute("SELECT version_num FROM alembic_version")[0][0] == "0003"
+        with journal.session() as s:
+            assert s.exec(select(Lead)).one().name == "Ahmed Okafor"
+            assert s.exec(select(Observation)).one().evidence == "Opened with the norms."
+            assert s.exec(select(ActionItem)).one().text == "Share the tracker"
+        assert _indexes(journal) >= NEW_IN_0002
+        assert [h.kind for h in search(journal, "protocol")] == ["one_on_one"]
+        keep_draft(journal, "observation", "lead:1", {"a": "kept"})
+        assert draft_for(journal, "observation", "lead:1") == {"a": "kept"}
+        assert check(journal).ok
+    kept = list((tmp_path / "old.backups").glob("before-migration-from-0002-*.iltdesk"))
+    assert len(kept) == 1

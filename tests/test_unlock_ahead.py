@@ -173,7 +173,7 @@ def test_a_journal_from_an_older_version_is_updated_with_a_message(
     qtbot.addWidget(window)
     assert shown == [unlock.UPDATING]
     journal = window.context.journal
-    assert journal.execute("SELECT version_num FROM alembic_version")[0][0] == "0002"
+    assert journal.execute("SELECT version_num FROM alembic_version")[0][0] == "0003"
     assert [s.name for s in lead_summaries(journal)] == ["Rosa Delgado"]
     assert list((tmp_path / "old.backups").glob("before-migration-from-0001-*.iltdesk"))
     window.close()

@@ -20,6 +20,7 @@ from iltdesk.models.cycle import (
     ObservationSetting,
     Outcome,
 )
+from iltdesk.models.draft import Draft
 from iltdesk.models.lead import EnergyCheck, Lead, LeadTrait, TraitKind
 from iltdesk.models.one_on_one import (
     ActionItem,
@@ -48,6 +49,7 @@ __all__ = [
     "CoachingAgreement",
     "CycleActivity",
     "CyclePhase",
+    "Draft",
     "EnergyCheck",
     "ExpectationKind",
     "FocusKind",
