@@ -353,3 +353,72 @@ def test_no_cycle_card_is_wider_than_the_page_at_1024x700(
             assert right <= viewport, (cycle.phase, type(card), right, viewport)
         if not cycle_page.learning.what.isHidden():
             assert cycle_page.learning.what.width() >= 200, cycle_page.learning.what.width()
+
+
+def _placeholders_cut(root: QWidget) -> list[tuple[str, int, int]]:
+    """(placeholder, lines of room, lines it needs) for each visible text box under ``root``
+    too short to show its whole placeholder (drawn word-wrapped in the viewport)."""
+    from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
+
+    cut = []
+    for box in root.findChildren(QTextEdit) + root.findChildren(QPlainTextEdit):
+        if not box.isVisible() or not box.placeholderText():
+            continue
+        margin = int(box.document().documentMargin())
+        room = QRect(0, 0, box.viewport().width() - 2 * margin, 10_000)
+        metrics = box.fontMetrics()
+        needed = metrics.boundingRect(room, int(Qt.TextFlag.TextWordWrap), box.placeholderText())
+        height = box.viewport().height() - 2 * margin
+        if needed.height() > height + 1:
+            spacing = metrics.lineSpacing()
+            cut.append((box.placeholderText(), height // spacing, needed.height() // spacing))
+    return cut
+
+
+def test_every_placeholder_is_shown_whole_at_1024x700(
+    qtbot: QtBot, journal: Journal, long_lead: int
+) -> None:
+    window = _window(qtbot, journal)
+    window.show_lead(long_lead)
+    page = window.lead_page
+    page.tabs.setCurrentWidget(page.cycles)
+    cut: dict[str, list[tuple[str, int, int]]] = {}
+    for cycle in page.cycles.cycles:
+        page.cycles.select_cycle(cycle.id)
+        settle()
+        cut[f"cycle, {cycle.phase}"] = _placeholders_cut(page.cycles.page)
+    for key in ("challenges", "tensions", "charter"):
+        window.show_reflect_page(key)
+        settle()
+        cut[key] = _placeholders_cut(window.reflect.pages[key])
+    assert {where: boxes for where, boxes in cut.items() if boxes} == {}
+
+
+def test_a_notes_placeholder_of_two_lines_is_drawn_whole(qtbot: QtBot) -> None:
+    """Qt drew it inside the empty document's first line and a half: its second line was
+    cut in two (the cycle's 'Evidence for the outcome' at 1024x700)."""
+    from ui.markdown_edit import MarkdownEdit
+
+    notes = MarkdownEdit(placeholder="What the numbers and your observations show now, next to it")
+    qtbot.addWidget(notes)
+    notes.setFixedHeight(40)  # too short: the box grows to show it all
+    notes.resize(260, 40)
+    notes.show()
+    settle()
+    viewport = notes.viewport()
+    layout = notes.document().documentLayout()
+    first_lines = int(layout.frameBoundingRect(notes.document().rootFrame()).bottom())
+    image = viewport.grab().toImage()
+    base = viewport.palette().color(viewport.backgroundRole()).name()
+    below = {
+        image.pixelColor(x, y).name()
+        for x in range(image.width())
+        for y in range(first_lines + 1, image.height())
+    }
+    assert below - {base}, "nothing of the placeholder below the document's first line"
+    margin = int(notes.document().documentMargin())
+    room = QRect(0, 0, viewport.width() - 2 * margin, 10_000)
+    flags = int(Qt.TextFlag.TextWordWrap)
+    needed = notes.fontMetrics().boundingRect(room, flags, notes.placeholderText()).height()
+    assert needed >= 2 * notes.fontMetrics().lineSpacing()  # two lines, or this proves nothing
+    assert viewport.height() - 2 * margin >= needed

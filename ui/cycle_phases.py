@@ -123,7 +123,8 @@ class LineBox(QPlainTextEdit):
         # Measured from the text rather than the document layout, which lags behind resizes.
         width = self.viewport().width() - 2 * int(self.document().documentMargin())
         flags = int(Qt.TextFlag.TextWordWrap)
-        bound = self.fontMetrics().boundingRect(0, 0, max(width, 40), 10_000, flags, self.text())
+        shown = self.text() or self.placeholderText()  # an empty box shows its placeholder
+        bound = self.fontMetrics().boundingRect(0, 0, max(width, 40), 10_000, flags, shown)
         spacing = self.fontMetrics().lineSpacing()
         lines = min(max(round(bound.height() / spacing), 1), 5)
         margin = 2 * (self.document().documentMargin() + self.frameWidth())

@@ -7,12 +7,15 @@ Markdown. Typing Markdown's own marks works too: "- " starts a list, "## " a hea
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import (
     QAccessible,
     QFocusEvent,
     QFont,
     QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
     QShowEvent,
     QTextBlock,
     QTextBlockFormat,
@@ -57,6 +60,8 @@ class MarkdownEdit(QTextEdit):
 
     def __init__(self, parent: QWidget | None = None, *, placeholder: str = "") -> None:
         super().__init__(parent)
+        self._placeholder = ""
+        self._asked_height: int | None = None  # as set by setFixedHeight
         self.setAcceptRichText(False)  # pasted HTML would bring foreign styles along
         self.setTabChangesFocus(True)
         self.setPlaceholderText(placeholder)
@@ -64,6 +69,61 @@ class MarkdownEdit(QTextEdit):
         self.textChanged.connect(self._on_change)
         theme.notifier().changed.connect(self._apply_typography)
         self._apply_typography()
+
+    # -- the placeholder ----------------------------------------------------------------------
+    # Qt draws a text edit's placeholder inside the empty document's first line and a half,
+    # so a second line was cut in two; it is drawn here over the whole box instead, and the
+    # box is kept tall enough for all of it.
+
+    def setPlaceholderText(self, text: str) -> None:
+        self._placeholder = text
+        self._fit_placeholder()
+        self.viewport().update()
+
+    def placeholderText(self) -> str:
+        return self._placeholder
+
+    def setFixedHeight(self, height: int) -> None:
+        self._asked_height = height
+        super().setFixedHeight(max(height, self.placeholder_height()))
+
+    def placeholder_height(self) -> int:
+        """The box's height that shows the whole placeholder at its present width."""
+        if not self._placeholder:
+            return 0
+        margin = int(self.document().documentMargin())
+        frame = self.height() - self.viewport().height()
+        room = QRect(0, 0, max(self.viewport().width() - 2 * margin, 40), 10_000)
+        flags = int(Qt.TextFlag.TextWordWrap)
+        text = self.fontMetrics().boundingRect(room, flags, self._placeholder)
+        return text.height() + 2 * margin + frame + 2
+
+    def _fit_placeholder(self) -> None:
+        if self._asked_height is not None:
+            super().setFixedHeight(max(self._asked_height, self.placeholder_height()))
+        elif self.minimumHeight() < self.placeholder_height():
+            self.setMinimumHeight(self.placeholder_height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit_placeholder()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._placeholder or not self.document().isEmpty():
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().placeholderText().color())
+        painter.setFont(self.font())
+        margin = int(self.document().documentMargin())
+        box = self.viewport().rect().adjusted(margin, margin, -margin, -margin)
+        painter.drawText(
+            box, int(Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap), self._placeholder
+        )
+        painter.end()
+
+    # -- text ----------------------------------------------------------------------------------
 
     def set_markdown(self, text: str) -> None:
         """Show ``text`` without it counting as an edit; the cursor starts under the first
@@ -88,6 +148,7 @@ class MarkdownEdit(QTextEdit):
         font.setPointSizeF(max(BODY_MIN_POINTS, round(base * BODY_SCALE, 1)))
         self.setFont(font)
         self.document().setDefaultFont(font)
+        self._fit_placeholder()
         loading, self._loading = self._loading, True
         try:
             self._lay_out_blocks()
