@@ -42,7 +42,7 @@ FROM_TODAY_BUDGET = 12
 FROM_WELCOME_BUDGET = 22
 ITEMS = (  # text, owner's first letter, owner as the journal keeps it, due as typed
     ("Observe the grade 6 data meeting", "M", "principal", "fri"),
-    ("Share the reteach plan with the team", "T", "lead", "next week"),
+    ("Share the reteach plan with the team", "B", "both", "next week"),
 )
 
 
@@ -147,7 +147,7 @@ def _assert_on_screen(window: MainWindow, lead: str) -> None:
     assert window.lead_page.lead is not None and window.lead_page.lead.name == lead
     assert window.lead_page.tabs.currentIndex() == ONE_ON_ONES
     shown = _shown_items(window)
-    owners = {"principal": "me", "lead": "lead"}
+    owners = {"principal": "me", "both": "both of us"}
     for (text, _letter, owner, due), line in zip(ITEMS, shown, strict=True):
         day = _expected_due(due)
         assert line.startswith(f"{text}  ({owners[owner]}, due {day.day} {day:%b})"), line
@@ -213,7 +213,7 @@ def test_first_run_from_welcome_to_a_saved_one_on_one(
 
     # A file picker opened by a space typed in a name would block the journey: if one
     # comes, Escape closes it, and the test fails on it below.
-    pickers = keys.then_in(QFileDialog, lambda _picker: keys.escape())
+    pickers: list[QFileDialog] = keys.then_in(QFileDialog, lambda _picker: keys.escape())
     created = keys.then_in(CreateJournalDialog, create)
     keys.enter()  # Welcome: Create a new journal
     assert created, "Enter on Welcome did not open the New journal dialog"

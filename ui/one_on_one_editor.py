@@ -246,13 +246,18 @@ class OneOnOneEditor(QScrollArea):
         self.ensureWidgetVisible(self.step_text)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            watched is self.step_owner
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in ENTER_KEYS
-        ):
+        if watched is not self.step_owner or event.type() != QEvent.Type.KeyPress:
+            return super().eventFilter(watched, event)
+        assert isinstance(event, QKeyEvent)
+        if event.key() in ENTER_KEYS:
             self._add_step()
+            return True
+        # A letter chooses the owner it starts, whatever was typed a moment before (the
+        # box's own search joins letters typed within 0.4 s: "b" then "m" finds nothing).
+        letter = event.text().casefold()
+        owners = [i for i, (label, _) in enumerate(OWNERS) if label.casefold()[:1] == letter]
+        if letter and owners and not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier:
+            self.step_owner.setCurrentIndex(owners[0])
             return True
         return super().eventFilter(watched, event)
 
