@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -65,13 +66,22 @@ class FittedList(QListWidget):
 
     def sizeHint(self) -> QSize:
         least, most = LIST_ROWS
-        line = self.fontMetrics().lineSpacing() + 6
-        rows = [self.sizeHintForRow(r) for r in range(min(self.count(), most))]
-        height = sum(rows) + max(0, least - len(rows)) * line
+        rows = [self._row_height(r) for r in range(min(self.count(), most))]
+        empty_row = self.fontMetrics().lineSpacing() + 6
+        height = sum(rows) + max(0, least - len(rows)) * empty_row
         return QSize(super().sizeHint().width(), height + 2 * self.frameWidth() + 4)
 
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
+
+    def _row_height(self, row: int) -> int:
+        """The row's height wrapped at the list's width now (the view's own cached sizes
+        lag a resize by a moment)."""
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        option.rect = QRect(0, 0, max(1, self.viewport().width()), 1)
+        hint = self.itemDelegate().sizeHint(option, self.model().index(row, 0))
+        return hint.height() + 2 * self.spacing()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
