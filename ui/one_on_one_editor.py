@@ -43,13 +43,6 @@ def _title(text: str) -> QLabel:
     return label
 
 
-def _date_edit() -> QDateEdit:
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("ddd d MMM yyyy")
-    return edit
-
-
 class FittedList(QListWidget):
     """A list as tall as its rows (between ``LIST_ROWS``), so its items can be read without
     scrolling a box the size of one line."""
@@ -115,7 +108,7 @@ class OneOnOneEditor(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.autosaver = Autosaver(context, self._save, self)
-        self.held_on = _date_edit()
+        self.held_on = QDateEdit(calendarPopup=True, displayFormat="ddd d MMM yyyy")
         self.held_on.setAccessibleName("Date of the 1:1")
         self.held_on.dateChanged.connect(lambda *_: self.autosaver.touch())
         self.held_on.dateChanged.connect(lambda *_: self._show_due())
@@ -298,17 +291,20 @@ class OneOnOneEditor(QScrollArea):
         """Reload agenda items, follow-ups and action items from the journal."""
         if self.meeting is None:
             return
-        journal, today = self.context.journal, date.today()
-        agenda = one_on_one.agenda_items(journal, self.meeting.id or 0)
-        self._fill(self.agenda, [(i.id or 0, agenda_label(i), i.discussed) for i in agenda])
-        follow = one_on_one.items_to_follow_up(journal, self.meeting)
+        self._refresh_agenda(self.meeting.id or 0)
+        follow = one_on_one.items_to_follow_up(self.context.journal, self.meeting)
+        today = date.today()
         self._fill(self.follow_ups, [(i.id or 0, item_label(i, today), False) for i in follow])
-        self._refresh_steps()
+        self._refresh_steps(self.meeting.id or 0)
 
-    def _refresh_steps(self) -> None:
-        if self.meeting is None:
-            return
-        steps = one_on_one.next_steps(self.context.journal, self.meeting.id or 0)
+    # Adding an item refreshes its own list only: a follow-up ticked a moment ago stays where
+    # it is, under the cursor, until the 1:1 is opened again.
+    def _refresh_agenda(self, meeting_id: int) -> None:
+        agenda = one_on_one.agenda_items(self.context.journal, meeting_id)
+        self._fill(self.agenda, [(i.id or 0, agenda_label(i), i.discussed) for i in agenda])
+
+    def _refresh_steps(self, meeting_id: int) -> None:
+        steps = one_on_one.next_steps(self.context.journal, meeting_id)
         rows = [(i.id or 0, item_label(i, date.today()), i.done_on is not None) for i in steps]
         self._fill(self.steps, rows)
 
@@ -381,7 +377,6 @@ class OneOnOneEditor(QScrollArea):
         )
 
     def _item_ticked(self, item: QListWidgetItem) -> None:
-        # The row stays where it is, under the cursor, until the 1:1 is opened again.
         done = item.checkState() == Qt.CheckState.Checked
         action_item.set_done(self.context.journal, int(item.data(RECORD_ID)), done)
         self.context.changed.emit("action_item")
@@ -394,8 +389,7 @@ class OneOnOneEditor(QScrollArea):
             self.context.journal, self.meeting.id or 0, self.agenda_text.text(), added_by=by
         )
         self.agenda_text.clear()
-        agenda = one_on_one.agenda_items(self.context.journal, self.meeting.id or 0)
-        self._fill(self.agenda, [(i.id or 0, agenda_label(i), i.discussed) for i in agenda])
+        self._refresh_agenda(self.meeting.id or 0)
 
     def _add_step(self) -> None:
         """Add the action item as the row shows it: text, owner and due date."""
@@ -415,5 +409,5 @@ class OneOnOneEditor(QScrollArea):
         )
         self._reset_step_row()
         self.step_text.setFocus(Qt.FocusReason.OtherFocusReason)  # ready for the next one
-        self._refresh_steps()
+        self._refresh_steps(self.meeting.id or 0)
         self.context.changed.emit("action_item")
