@@ -5,15 +5,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialogButtonBox,
+    QFileDialog,
+    QProxyStyle,
+    QStyle,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from iltdesk import paths
 from iltdesk.action_item import action_items_for
 from iltdesk.due_dates import default_due, parse_due
-from iltdesk.lead import add_lead
+from iltdesk.lead import add_lead, lead_summaries
 from iltdesk.models import Author
 from iltdesk.one_on_one import add_next_step, next_steps, start_one_on_one
 from iltdesk.store.journal import Journal
@@ -22,6 +30,7 @@ from tests.test_journey import DesktopKeys
 from ui import theme
 from ui.context import AppContext
 from ui.create_dialog import CreateJournalDialog
+from ui.lead_dialog import LeadDialog
 from ui.main_window import MainWindow
 from ui.one_on_one_editor import LIST_ROWS, OneOnOneEditor
 from ui.welcome import WelcomeWindow
@@ -237,3 +246,35 @@ def test_a_ticked_item_stays_under_the_cursor_when_an_item_is_added(
     rows = [editor.follow_ups.item(r).text() for r in range(editor.follow_ups.count())]
     assert [r.split("  (")[0] for r in rows] == ["Share the protocol", "Book the room"]
     assert editor.follow_ups.currentRow() == 1
+
+
+# -- Add lead ------------------------------------------------------------------------------
+
+
+class GnomeButtons(QProxyStyle):
+    """Dialog buttons in GNOME's order (Cancel before Save), as on a GNOME desktop."""
+
+    def styleHint(self, hint: QStyle.StyleHint, *args: Any) -> int:
+        if hint == QStyle.StyleHint.SH_DialogButtonLayout:
+            return int(QDialogButtonBox.ButtonLayout.GnomeLayout.value)
+        return int(super().styleHint(hint, *args))
+
+
+def test_enter_in_the_name_adds_the_lead_whatever_order_the_buttons_are_in(
+    qtbot: QtBot, qapp: QApplication, journal: Journal
+) -> None:
+    qapp.setStyle(GnomeButtons(qapp.style().name()))
+    window = MainWindow(AppContext(journal))
+    _show(qtbot, window)
+    keys = DesktopKeys()
+
+    def add(_dialog: LeadDialog) -> None:
+        keys.type("Amara Okafor")
+        keys.enter()
+        if _dialog.isVisible():
+            keys.escape()
+
+    shown = keys.then_in(LeadDialog, add)
+    keys.shortcut("Ctrl+Shift+N")
+    assert shown
+    assert [lead.name for lead in lead_summaries(journal)] == ["Amara Okafor"]

@@ -283,7 +283,7 @@ class OneOnOneEditor(QScrollArea):
         self.held_on.blockSignals(False)
         self.notes.set_markdown(meeting.notes)
         self.feedback.set_markdown(meeting.feedback_given)
-        self._reset_step_row()
+        self._show_due()  # a half-typed action item stays: what is typed is never dropped
         self.refresh_lists()
         return True
 
