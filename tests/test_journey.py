@@ -4,13 +4,15 @@ Each starts at ``AppController().start`` (the welcome window on a bare machine, 
 dialog for a journal), presses keys on whatever has focus in the active window, and counts
 the keys that are not typed text against the issue's budget: from an unlocked Today to a
 saved 1:1 with two action items (owners and due dates) in at most 12 keys; from Welcome on a
-bare machine in at most 22 (17 and 41 when these tests were written). What was saved is then
-read back by a fresh process, as a script or the next launch would.
+bare machine in at most 22 (17 and 41 before the fixes that came with these tests; 10 and 17
+after). What was saved is then read back by a fresh process, as a script or the next launch
+would.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -180,7 +182,7 @@ def _assert_saved(path: Path, lead: str) -> None:
         [sys.executable, "-c", script, str(path), lead],
         capture_output=True,
         text=True,
-        env={**__import__("os").environ, **env},
+        env={**os.environ, **env},
         cwd=REPO,
         timeout=120,
         check=False,
