@@ -62,7 +62,7 @@ AGENDA: tuple[AgendaPart, ...] = (
     ),
     AgendaPart(
         AgendaSection.next_steps,
-        "Next steps",
+        "Action items",  # as the lead page's tab and the 1:1's own list call them
         "Who does what, by when?",
     ),
 )

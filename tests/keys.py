@@ -15,6 +15,7 @@ from typing import TypeVar
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
+from shiboken6 import isValid
 
 from tests.dialogs import type_text
 
@@ -108,6 +109,37 @@ class Keys:
 
         QTimer.singleShot(0, poll)
         return seen
+
+
+class DesktopKeys(Keys):
+    """Keys, with what a window manager does between them: when a dialog closes, the window
+    under it is active again. The offscreen platform leaves no window active instead, and
+    keys would then reach nothing."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.windows: list[QWidget] = []  # windows that were active, latest last
+
+    def press(self, key: Key, modifier: Mod = Mod.NoModifier, times: int = 1) -> None:
+        for _ in range(times):
+            self._give_back_focus()
+            window = active()
+            if window is not None and (not self.windows or self.windows[-1] is not window):
+                self.windows.append(window)
+            super().press(key, modifier)
+
+    def type(self, text: str) -> None:
+        self._give_back_focus()
+        super().type(text)
+
+    def _give_back_focus(self) -> None:
+        if QApplication.focusWidget() is not None:
+            return
+        for window in (active(), *reversed(self.windows)):
+            if window is not None and isValid(window) and window.isVisible():
+                window.activateWindow()
+                wait_for_active(type(window))
+                return
 
 
 def wait_for_active(kind: type[W], timeout_ms: int = WAIT_MS) -> W:

@@ -20,15 +20,14 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-import shiboken6
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from iltdesk.due_dates import parse_due
 from iltdesk.lead import add_lead
 from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE, REPO, run_cli
-from tests.keys import Key, Keys, Mod, active, focused, settle, wait_for_active
+from tests.keys import DesktopKeys, Keys, focused, settle, wait_for_active
 from ui import theme
 from ui.app import AppController
 from ui.create_dialog import CreateJournalDialog
@@ -71,37 +70,6 @@ def controller(monkeypatch: pytest.MonkeyPatch) -> Iterator[AppController]:
             window.hide()
             window.deleteLater()
     settle()
-
-
-class DesktopKeys(Keys):
-    """Keys, with what a window manager does between them: when a dialog closes, the window
-    under it is active again. The offscreen platform leaves no window active instead, and
-    keys would then reach nothing."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.under: list[QWidget] = []  # windows that were active, latest last
-
-    def press(self, key: Key, modifier: Mod = Mod.NoModifier, times: int = 1) -> None:
-        for _ in range(times):
-            self._give_back_focus()
-            window = active()
-            if window is not None and (not self.under or self.under[-1] is not window):
-                self.under.append(window)
-            super().press(key, modifier)
-
-    def type(self, text: str) -> None:
-        self._give_back_focus()
-        super().type(text)
-
-    def _give_back_focus(self) -> None:
-        if QApplication.focusWidget() is not None:
-            return
-        for window in (active(), *reversed(self.under)):
-            if window is not None and shiboken6.isValid(window) and window.isVisible():
-                window.activateWindow()
-                wait_for_active(type(window))
-                return
 
 
 def _unlock_with(keys: Keys) -> None:

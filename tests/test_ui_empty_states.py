@@ -11,12 +11,11 @@ import pytest
 from PySide6.QtCore import QAbstractItemModel, QModelIndex
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
-from shiboken6 import isValid
 
 from iltdesk.lead import add_lead
 from iltdesk.store.journal import Journal
 from tests.dialogs import record_boxes
-from tests.keys import Key, Keys, Mod, active, settle, wait_for_active
+from tests.keys import DesktopKeys, Keys, settle, wait_for_active
 from ui import theme
 from ui.context import AppContext
 from ui.main_window import MainWindow
@@ -31,37 +30,6 @@ def app_look(qapp: QApplication) -> Iterator[None]:
     qapp.setStyleSheet(sheet)
     qapp.setPalette(palette)
     qapp.setStyle(style)
-
-
-class DesktopKeys(Keys):
-    """Keys, with what a window manager does between them: when a dialog closes, the window
-    under it is active again (the offscreen platform leaves no window active, and keys would
-    reach nothing). The same as tests/test_journey.py's; tests/keys.py could hold one."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.windows: list[QWidget] = []  # windows that were active, latest last
-
-    def press(self, key: Key, modifier: Mod = Mod.NoModifier, times: int = 1) -> None:
-        for _ in range(times):
-            self._give_back_focus()
-            window = active()
-            if window is not None and (not self.windows or self.windows[-1] is not window):
-                self.windows.append(window)
-            super().press(key, modifier)
-
-    def type(self, text: str) -> None:
-        self._give_back_focus()
-        super().type(text)
-
-    def _give_back_focus(self) -> None:
-        if QApplication.focusWidget() is not None:
-            return
-        for window in (active(), *reversed(self.windows)):
-            if window is not None and isValid(window) and window.isVisible():
-                window.activateWindow()
-                wait_for_active(type(window))
-                return
 
 
 def _window(qtbot: QtBot, journal: Journal) -> MainWindow:

@@ -66,15 +66,13 @@ def _native(keys: str) -> str:
 def page_shortcut_rows() -> list[tuple[str, list[tuple[str, str]]]]:
     """Shortcuts that live in a page or a dialog rather than a menu (read from where they are
     set, where that is a name)."""
-    from ui.one_on_one_editor import NEW_ITEM_SHORTCUT
-
-    AGREEMENT_SHORTCUT = "Ctrl+Shift+A"  # noqa: N806
+    from ui.one_on_one_editor import AGREEMENT_SHORTCUT, NEW_ITEM_SHORTCUT
 
     return [
         (
             "In a 1:1",
             [
-                ("New action item", _native(NEW_ITEM_SHORTCUT)),
+                ("New action item (owner: T, M or B; due in words)", _native(NEW_ITEM_SHORTCUT)),
                 ("The coaching agreement, beside the notes", _native(AGREEMENT_SHORTCUT)),
             ],
         ),

@@ -33,6 +33,7 @@ RECORD_ID = Qt.ItemDataRole.UserRole + 1
 # Each starts with its own letter: typing it in the owner box chooses it.
 OWNERS = (("The lead", Author.lead), ("Me", Author.principal), ("Both of us", Author.both))
 LIST_ROWS = (2, 8)  # a list shows at least this many rows, and grows up to the second
+AGREEMENT_SHORTCUT = "Ctrl+Shift+A"
 NEW_ITEM_SHORTCUT = "Ctrl+Shift+I"  # beside Alt+A, the "Action items" title's mnemonic
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -176,7 +177,7 @@ class OneOnOneEditor(QScrollArea):
         top.addStretch(1)
         agreement = QPushButton("Our agreement")
         agreement.setToolTip("The current coaching agreement, beside the notes (Ctrl+Shift+A)")
-        agreement.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        agreement.setShortcut(QKeySequence(AGREEMENT_SHORTCUT))
         agreement.clicked.connect(self.show_agreement)
         top.addWidget(agreement)
         grid.addLayout(top, 0, 0, 1, 2)
