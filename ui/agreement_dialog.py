@@ -233,6 +233,7 @@ class AgreementDialog(GuardedDialog):
         self._fill(base)
         self.meeting_cadence.setFocus()
         self.mark_clean()
+        self.keep_drafts("agreement", f"lead:{lead_id}", context)
 
     def unsaved_state(self) -> Hashable:
         """The expectations' order and kinds count too (blank rows do not)."""

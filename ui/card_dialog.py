@@ -33,6 +33,7 @@ class CardDialog(GuardedDialog):
         *,
         leads_first: bool = False,
         parent: QWidget | None = None,
+        place: str = "",
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Card — iltdesk")
@@ -62,6 +63,7 @@ class CardDialog(GuardedDialog):
         self._lay_out(bool(leads))
         (self.leads if leads_first and leads else self.text).setFocus()
         self.mark_clean()
+        self.keep_drafts("card", place or f"card-text:{text}")  # the board's context
 
     def unsaved_state(self) -> Hashable:
         """The ticked leads count too: ticking them is what this dialog is often opened for."""

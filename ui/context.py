@@ -25,10 +25,19 @@ class Autosaver(QObject):
     save succeeds the saver stays dirty and the editor keeps what the user wrote.
     """
 
-    def __init__(self, context: AppContext, save: Callable[[], None], owner: QObject) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        save: Callable[[], None],
+        owner: QObject,
+        *,
+        announce: bool = True,
+    ) -> None:
         # Owned by the editor, so it dies with it and never saves from a deleted widget.
         super().__init__(owner)
         self._context = context
+        # A dialog's draft is not the record: "All changes saved" would say it was.
+        self._announce = announce
         self._save = save
         self.dirty = False
         self._timer = QTimer(self)
@@ -61,7 +70,8 @@ class Autosaver(QObject):
             self._timer.start(RETRY_MS)
             return False
         self.dirty = False
-        self._context.saved.emit()
+        if self._announce:
+            self._context.saved.emit()
         return True
 
     def discard(self) -> None:

@@ -66,6 +66,7 @@ class LogEntryDialog(GuardedDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.mark_clean()
+        self.keep_drafts("log_entry", f"log_entry:{entry.id}", context)
 
     def save(self) -> None:
         """Save the corrected entry and close, or say why not."""

@@ -150,6 +150,7 @@ class FeedbackDialog(GuardedDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.mark_clean()
+        self.keep_drafts("meeting_feedback", "", context)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -117,6 +117,7 @@ class ObservationDialog(GuardedDialog):
             QShortcut(QKeySequence(keys), self, self.save)
         self.evidence.setFocus()  # straight to scripting: the date and setting are usually right
         self.mark_clean()
+        self.keep_drafts("observation", f"lead:{lead_id}", context)
 
     def _make_notes(self, first: str) -> None:
         self.evidence = MarkdownEdit(

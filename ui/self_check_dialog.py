@@ -86,6 +86,8 @@ class SelfCheckDialog(GuardedDialog):
         self._update_left()
         next(iter(self.pickers.values())).setFocus()
         self.mark_clean()
+        place = f"self_check:{editing.check.id}" if editing else "new"
+        self.keep_drafts("self_check", place, context)
 
     def _fill(self, entry: CheckIn) -> None:
         self.taken_on.setDate(qdate(entry.check.taken_on))

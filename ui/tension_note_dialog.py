@@ -83,6 +83,8 @@ class TensionNoteDialog(GuardedDialog):
             self._fill(self.editing)
         self._lay_out(heading)
         self.mark_clean()
+        place = f"tension_note:{self.editing.id}" if self.editing else f"tension:{tension.key}"
+        self.keep_drafts("tension_note", place, context)
 
     def unsaved_state(self) -> Hashable:
         """The leaning counts too: a changed one is a changed mind, worth asking about."""

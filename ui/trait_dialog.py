@@ -59,6 +59,8 @@ class TraitDialog(GuardedDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.mark_clean()
+        place = f"trait:{trait.id}" if trait else f"lead:{lead_id}:{kind.value}"
+        self.keep_drafts("trait", place, context)
 
     def save(self) -> None:
         """Store it; stay open with a message if that fails."""
