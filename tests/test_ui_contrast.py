@@ -121,6 +121,11 @@ def test_named_colours_read_where_they_are_used(dark: bool) -> None:
         for name in ("focus", "edge")
         for g in (*grounds, colours[Role.Button])
     ]
+    # A focused filled button's ring, against its own fill and the page around it (in light
+    # the focus colour was the fill itself: a focused Create showed no ring).
+    pairs += [
+        ("focus_on_accent", look["focus_on_accent"], g, OUTLINE) for g in (*grounds, look["accent"])
+    ]
     low = [(n, t, g, round(ratio(t, g), 2)) for n, t, g, need in pairs if ratio(t, g) < need]
     assert low == []
 

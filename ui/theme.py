@@ -46,6 +46,8 @@ LOOKS: dict[bool, dict[str, str]] = {
         "accent_text": ACCENT,  # the accent as text on the page
         "on_accent": "#ffffff",
         "focus": ACCENT,
+        # The ring of a focused filled button: the focus colour is its own fill in light.
+        "focus_on_accent": "#000000",
         "edge": "#7d878f",
         "error": "#b3261e",
         "late": "#8a5300",
@@ -56,6 +58,7 @@ LOOKS: dict[bool, dict[str, str]] = {
         "accent_text": "#7cc4c8",
         "on_accent": "#ffffff",
         "focus": "#6cc0c5",
+        "focus_on_accent": "#ffffff",
         "edge": "#7d878f",
         "error": "#f2a196",
         "late": "#e8b96a",
