@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Hashable
 
-from PySide6.QtCore import QObject, SignalInstance
+from PySide6.QtCore import QObject, QTimer, SignalInstance
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -39,6 +39,7 @@ KEEP, DISCARD = "&Keep editing", "&Discard"
 
 
 RESTORED = "Restored what you were typing on {}."
+WATCH_MS = 1000
 TextBox = QLineEdit | QPlainTextEdit | QTextEdit
 
 
@@ -124,8 +125,8 @@ def confirm_discard(parent: QWidget) -> bool:
 
 class DraftKeeper(QObject):
     """Keeps a dialog's text boxes as a draft in the journal: about a second after typing
-    stops (the shared ``Autosaver``), and at once when the journal is about to close (lock
-    and quit flush every autosaver first)."""
+    stops (the shared ``Autosaver``, which lock and quit flush first), and at once when the
+    journal is about to close under the dialog (``GuardedDialog._journal_closing``)."""
 
     def __init__(self, dialog: GuardedDialog, context: AppContext, kind: str, place: str) -> None:
         super().__init__(dialog)
@@ -133,8 +134,23 @@ class DraftKeeper(QObject):
         self.opened = self.fields()  # what the form opened with: no draft needed for it
         self.saver = Autosaver(context, self.keep, self, announce=False)
         self.restored_at = self.restore()
-        for box in named_boxes(dialog).values():
-            box.textChanged.connect(self.saver.touch)
+        self.dropped = False
+        self._watched: list[TextBox] = []
+        self._watch()
+        # Boxes a form adds later (an agreement's new expectation) are watched within a second.
+        self._watcher = QTimer(self)
+        self._watcher.timeout.connect(self._watch)
+        self._watcher.start(WATCH_MS)
+
+    def _watch(self) -> None:
+        for box in named_boxes(self.dialog).values():
+            if box not in self._watched:
+                self._watched.append(box)
+                box.textChanged.connect(self._changed)
+
+    def _changed(self) -> None:
+        if not self.dropped:
+            self.saver.touch()
 
     def fields(self) -> dict[str, str]:
         return {name: box_text(box) for name, box in named_boxes(self.dialog).items()}
@@ -164,9 +180,9 @@ class DraftKeeper(QObject):
 
     def drop(self) -> None:
         """The dialog saved, or the person discarded: the draft has served."""
+        self.dropped = True
+        self._watcher.stop()
         self.saver.discard()
-        for box in named_boxes(self.dialog).values():
-            box.textChanged.disconnect(self.saver.touch)
         if not self.context.journal.closed:
             # If it cannot be dropped now, it is offered again later: nothing is lost.
             with contextlib.suppress(JournalError):
@@ -219,9 +235,13 @@ class GuardedDialog(QDialog):
     def _journal_closing(self, *_: object) -> None:
         """The journal is locked or the app ends: the draft is kept (the window flushed every
         autosaver first), so close without asking and without dropping it."""
-        if self.drafts is not None and self.isVisible():
-            self.drafts.saver.flush()
-            QDialog.done(self, QDialog.DialogCode.Rejected)
+        if self.drafts is None or not self.isVisible():
+            return
+        self.drafts.saver.discard()
+        with contextlib.suppress(JournalError):  # then it is lost with the journal: nothing
+            self.drafts.keep()  # can keep it (a full disk); the lock refused if it could not
+        self.drafts.dropped = True
+        QDialog.done(self, QDialog.DialogCode.Rejected)
 
     def unsaved_state(self) -> Hashable:
         """What the form holds that would be lost by closing it; compared with the start."""
