@@ -179,6 +179,25 @@ def test_discarding_drops_the_draft_and_keeping_editing_keeps_it(
     assert observations_for(journal, 1) == []
 
 
+def test_erasing_what_was_typed_drops_the_draft(qtbot: QtBot, journal: Journal) -> None:
+    add_lead(journal, LEAD)
+    window = MainWindow(AppContext(journal))
+    qtbot.addWidget(window)
+    window.show()
+    keys = Keys()
+
+    def type_then_erase(dialog: ObservationDialog) -> None:
+        keys.type("Brief")
+        qtbot.waitUntil(lambda: draft_for(journal, "observation", "lead:1") is not None)
+        keys.press(Key.Key_Backspace, times=len("Brief"))
+        qtbot.waitUntil(lambda: draft_for(journal, "observation", "lead:1") is None)
+        keys.escape()  # nothing left to lose: closes without asking
+
+    dialog = open_observation(keys, window, type_then_erase)
+    assert not dialog.isVisible()
+    assert journal.execute("SELECT count(*) FROM draft") == [(0,)]
+
+
 # -- the SIGTERM case: the real app in a process of its own ----------------------------------
 
 
