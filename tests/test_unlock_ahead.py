@@ -14,6 +14,7 @@ from iltdesk.cli.main import main
 from iltdesk.errors import JournalInUse, KeychainUnavailable, WrongPassphrase
 from iltdesk.lead import add_lead, lead_summaries
 from iltdesk.store.journal import Journal
+from iltdesk.store.schema import HEAD_REVISION
 from iltdesk.store.unlocking import UnlockAhead, Unlocked
 from tests.conftest import PASSPHRASE
 from tests.dialogs import Shown, record_boxes
@@ -173,7 +174,7 @@ def test_a_journal_from_an_older_version_is_updated_with_a_message(
     qtbot.addWidget(window)
     assert shown == [unlock.UPDATING]
     journal = window.context.journal
-    assert journal.execute("SELECT version_num FROM alembic_version")[0][0] == "0003"
+    assert journal.execute("SELECT version_num FROM alembic_version")[0][0] == HEAD_REVISION
     assert [s.name for s in lead_summaries(journal)] == ["Rosa Delgado"]
     assert list((tmp_path / "old.backups").glob("before-migration-from-0001-*.iltdesk"))
     window.close()

@@ -310,7 +310,14 @@ class ForcesBoard(QWidget):
         if card is None or item is None:
             return
         named = card_leads(self.context.journal, card)
-        dialog = CardDialog(item.text(), self._leads, named, leads_first=leads_first, parent=self)
+        dialog = CardDialog(
+            item.text(),
+            self._leads,
+            named,
+            leads_first=leads_first,
+            place=f"card:{card}",  # its draft follows the card, not its words
+            parent=self,
+        )
         if not dialog.exec():
             return
         try:
