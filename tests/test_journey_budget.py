@@ -30,9 +30,10 @@ from tests.test_journey import DesktopKeys
 from ui import theme
 from ui.context import AppContext
 from ui.create_dialog import CreateJournalDialog
+from ui.fitted_list import LIST_ROWS
 from ui.lead_dialog import LeadDialog
 from ui.main_window import MainWindow
-from ui.one_on_one_editor import LIST_ROWS, OneOnOneEditor
+from ui.one_on_one_editor import OneOnOneEditor
 from ui.welcome import WelcomeWindow
 
 TODAY = date.today()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QObject, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -17,8 +17,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -27,12 +25,12 @@ from iltdesk import action_item, dates, due_dates, one_on_one
 from iltdesk.models import ActionItem, AgendaItem, Author, OneOnOne
 from ui.agreement_popup import show_current_agreement
 from ui.context import AppContext, Autosaver
+from ui.fitted_list import FittedList
 from ui.markdown_edit import MarkdownEdit
 
 RECORD_ID = Qt.ItemDataRole.UserRole + 1
 # Each starts with its own letter: typing it in the owner box chooses it.
 OWNERS = (("The lead", Author.lead), ("Me", Author.principal), ("Both of us", Author.both))
-LIST_ROWS = (2, 8)  # a list shows at least this many rows, and grows up to the second
 AGREEMENT_SHORTCUT = "Ctrl+Shift+A"
 NEW_ITEM_SHORTCUT = "Ctrl+Shift+I"  # beside Alt+A, the "Action items" title's mnemonic
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -42,45 +40,6 @@ def _title(text: str) -> QLabel:
     label = QLabel(text)
     label.setObjectName("SectionTitle")
     return label
-
-
-class FittedList(QListWidget):
-    """A list as tall as its rows (between ``LIST_ROWS``), so its items can be read without
-    scrolling a box the size of one line."""
-
-    def __init__(self, name: str) -> None:
-        super().__init__()
-        self.setAccessibleName(name)
-        self.setWordWrap(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        model = self.model()
-        for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset):
-            signal.connect(self.updateGeometry)
-
-    def sizeHint(self) -> QSize:
-        least, most = LIST_ROWS
-        rows = [self._row_height(r) for r in range(min(self.count(), most))]
-        empty_row = self.fontMetrics().lineSpacing() + 6
-        height = sum(rows) + max(0, least - len(rows)) * empty_row
-        return QSize(super().sizeHint().width(), height + 2 * self.frameWidth() + 4)
-
-    def minimumSizeHint(self) -> QSize:
-        return self.sizeHint()
-
-    def _row_height(self, row: int) -> int:
-        """The row's height wrapped at the list's width now (the view's own cached sizes
-        lag a resize by a moment)."""
-        option = QStyleOptionViewItem()
-        self.initViewItemOption(option)
-        option.rect = QRect(0, 0, max(1, self.viewport().width()), 1)
-        hint = self.itemDelegate().sizeHint(option, self.model().index(row, 0))
-        return hint.height() + 2 * self.spacing()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
-            self.updateGeometry()  # wrapped rows change height with the width
 
 
 def item_label(item: ActionItem, today: date) -> str:
