@@ -47,7 +47,7 @@ def main() -> None:
         journal = Journal.create(Path(tmp) / "demo.iltdesk", "demo")
         build_demo(journal)
         window = MainWindow(AppContext(journal))
-        window.resize(1280, 820)
+        window.resize(1280, 800)  # the README's pictures: a common laptop
         window.show()
         _grab(window, out / f"today-{suffix}.png")
         window.show_lead(lead_summaries(journal)[-1].id)
@@ -55,6 +55,9 @@ def main() -> None:
         window.lead_page.tabs.setCurrentIndex(ONE_ON_ONES)
         _grab(window, out / f"lead-one-on-ones-{suffix}.png")
         page = window.lead_page
+        page.one_on_ones.editor.verticalScrollBar().setValue(10_000)  # down to the action items
+        _grab(window, out / f"lead-one-on-ones-items-{suffix}.png")
+        page.one_on_ones.editor.verticalScrollBar().setValue(0)
         for name, tab in (
             ("action-items", page.action_items),
             ("cycles", page.cycles),
@@ -87,6 +90,11 @@ def main() -> None:
         settings = SettingsDialog(context, window)
         settings.show()
         _grab(settings, out / f"settings-{suffix}.png")
+        from ui.help import ShortcutSheet
+
+        sheet = ShortcutSheet(window.menuBar(), window)
+        sheet.show()
+        _grab(sheet, out / f"shortcuts-{suffix}.png")
         welcome = WelcomeWindow()
         welcome.show()
         _grab(welcome, out / f"welcome-{suffix}.png")
