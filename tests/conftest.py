@@ -129,3 +129,20 @@ def run_cli(
         cwd=REPO,
         check=False,
     )
+
+
+@pytest.fixture
+def app_look(qapp: object) -> Iterator[None]:
+    """The app's own look (Fusion, its palette and style sheet), restored after the test:
+    some faults show only under it (Enter once reached another auto-default button)."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui import theme
+
+    assert isinstance(qapp, QApplication)
+    style, palette, sheet = qapp.style().name(), qapp.palette(), qapp.styleSheet()
+    theme.apply(qapp)
+    yield
+    qapp.setStyleSheet(sheet)
+    qapp.setPalette(palette)
+    qapp.setStyle(style)

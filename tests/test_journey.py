@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from iltdesk.due_dates import parse_due
@@ -28,7 +28,6 @@ from iltdesk.lead import add_lead
 from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE, REPO, run_cli
 from tests.keys import DesktopKeys, Keys, focused, settle, wait_for_active
-from ui import theme
 from ui.app import AppController
 from ui.create_dialog import CreateJournalDialog
 from ui.lead_dialog import LeadDialog
@@ -47,15 +46,7 @@ ITEMS = (  # text, owner's first letter, owner as the journal keeps it, due as t
 )
 
 
-@pytest.fixture(autouse=True)
-def app_look(qapp: QApplication) -> Iterator[None]:
-    """The app's own look (Fusion and its style sheet), restored after the test."""
-    style, palette, sheet = qapp.style().name(), qapp.palette(), qapp.styleSheet()
-    theme.apply(qapp)
-    yield
-    qapp.setStyleSheet(sheet)
-    qapp.setPalette(palette)
-    qapp.setStyle(style)
+pytestmark = pytest.mark.usefixtures("app_look")  # the app's own look (tests/conftest.py)
 
 
 @pytest.fixture

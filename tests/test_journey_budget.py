@@ -3,7 +3,7 @@ Welcome, the New journal dialog's focus and tab order, and the 1:1's action-item
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
@@ -27,7 +27,6 @@ from iltdesk.one_on_one import add_next_step, next_steps, start_one_on_one
 from iltdesk.store.journal import Journal
 from tests.keys import Key, Mod, focused, wait_for_active
 from tests.test_journey import DesktopKeys
-from ui import theme
 from ui.context import AppContext
 from ui.create_dialog import CreateJournalDialog
 from ui.fitted_list import LIST_ROWS
@@ -39,15 +38,7 @@ from ui.welcome import WelcomeWindow
 TODAY = date.today()
 
 
-@pytest.fixture(autouse=True)
-def app_look(qapp: QApplication) -> Iterator[None]:
-    """The app's own look (Fusion and its style sheet), restored after the test."""
-    style, palette, sheet = qapp.style().name(), qapp.palette(), qapp.styleSheet()
-    theme.apply(qapp)
-    yield
-    qapp.setStyleSheet(sheet)
-    qapp.setPalette(palette)
-    qapp.setStyle(style)
+pytestmark = pytest.mark.usefixtures("app_look")  # the app's own look (tests/conftest.py)
 
 
 def _show(qtbot: QtBot, window: WelcomeWindow | MainWindow) -> None:

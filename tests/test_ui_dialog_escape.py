@@ -7,14 +7,13 @@ shortcut), the question is answered by keys too.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
-    QApplication,
     QComboBox,
     QDialog,
     QLineEdit,
@@ -36,7 +35,6 @@ from iltdesk.self_check import check_ins
 from iltdesk.store.journal import Journal
 from iltdesk.tension import TENSIONS, notes_on
 from tests.keys import Key, Keys, Mod, focused, settle, wait_for_active
-from ui import theme
 from ui.agreement_dialog import AgreementDialog
 from ui.agreement_view import AgreementView
 from ui.card_dialog import CardDialog
@@ -63,15 +61,7 @@ LEAD = "Dr. Amara Okafor"
 TAB_LIMIT = 150
 
 
-@pytest.fixture(autouse=True)
-def app_look(qapp: QApplication) -> Iterator[None]:
-    """The app's own look (Fusion and its style sheet), restored after the test."""
-    style, palette, sheet = qapp.style().name(), qapp.palette(), qapp.styleSheet()
-    theme.apply(qapp)
-    yield
-    qapp.setStyleSheet(sheet)
-    qapp.setPalette(palette)
-    qapp.setStyle(style)
+pytestmark = pytest.mark.usefixtures("app_look")  # the app's own look (tests/conftest.py)
 
 
 # -- moving about by keys ------------------------------------------------------------------------

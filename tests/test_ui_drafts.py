@@ -15,7 +15,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -29,7 +29,6 @@ from iltdesk.observation import observations_for
 from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE, REPO
 from tests.keys import Key, Keys, Mod, wait_for_active
-from ui import theme
 from ui.app import AppController
 from ui.context import AppContext
 from ui.main_window import MainWindow
@@ -43,15 +42,7 @@ WORD = "Quokkaquorum"  # typed into the dialog; must never be found outside the 
 TYPED = f"{WORD} opened with the norms"
 
 
-@pytest.fixture(autouse=True)
-def app_look(qapp: QApplication) -> Iterator[None]:
-    """The app's own look (Fusion and its style sheet), restored after the test."""
-    style, palette, sheet = qapp.style().name(), qapp.palette(), qapp.styleSheet()
-    theme.apply(qapp)
-    yield
-    qapp.setStyleSheet(sheet)
-    qapp.setPalette(palette)
-    qapp.setStyle(style)
+pytestmark = pytest.mark.usefixtures("app_look")  # the app's own look (tests/conftest.py)
 
 
 def open_observation(keys: Keys, window: MainWindow, act: Callable[[ObservationDialog], None]):

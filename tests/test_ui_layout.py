@@ -7,14 +7,13 @@ Ctrl+Tab from tab to tab, arrow keys in the cycle list.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from iltdesk.challenge import challenges, update_challenge
@@ -24,7 +23,6 @@ from iltdesk.lead import LeadSummary, add_lead, lead_summaries, set_archived, up
 from iltdesk.models import CyclePhase
 from iltdesk.store.journal import Journal
 from tests.keys import Keys, focused, settle, wait_for_active
-from ui import theme
 from ui.context import AppContext
 from ui.leads_sidebar import LEAD_ID, PAGE_KEY
 from ui.main_window import MainWindow
@@ -40,15 +38,7 @@ SMALL = QSize(1024, 700)
 MOST_WIDTH, MOST_HEIGHT = 1000, 650  # what the window may ask for at the least
 
 
-@pytest.fixture(autouse=True)
-def app_look(qapp: QApplication) -> Iterator[None]:
-    """The app's own look (Fusion and its style sheet), restored after the test."""
-    style, palette, sheet = qapp.style().name(), qapp.palette(), qapp.styleSheet()
-    theme.apply(qapp)
-    yield
-    qapp.setStyleSheet(sheet)
-    qapp.setPalette(palette)
-    qapp.setStyle(style)
+pytestmark = pytest.mark.usefixtures("app_look")  # the app's own look (tests/conftest.py)
 
 
 @pytest.fixture

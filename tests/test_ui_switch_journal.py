@@ -18,7 +18,6 @@ from iltdesk.lead import add_lead, lead_summaries
 from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE
 from tests.keys import Key, Keys, Mod, settle, wait_for_active
-from ui import theme
 from ui.app import AppController
 from ui.create_dialog import CreateJournalDialog
 from ui.main_window import MainWindow
@@ -28,15 +27,7 @@ from ui.unlock import UnlockDialog
 TYPED = "maple river quiet lantern 42"  # ASCII: typed key by key
 
 
-@pytest.fixture(autouse=True)
-def app_look(qapp: QApplication) -> Iterator[None]:
-    """The app's own look (Fusion and its style sheet), restored after the test."""
-    style, palette, sheet = qapp.style().name(), qapp.palette(), qapp.styleSheet()
-    theme.apply(qapp)
-    yield
-    qapp.setStyleSheet(sheet)
-    qapp.setPalette(palette)
-    qapp.setStyle(style)
+pytestmark = pytest.mark.usefixtures("app_look")  # the app's own look (tests/conftest.py)
 
 
 def _journal(path: Path, lead: str, secret: str = PASSPHRASE) -> Path:

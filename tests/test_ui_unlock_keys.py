@@ -3,7 +3,6 @@ once opened the file chooser), and a wrong passphrase + Enter says so and keeps 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,20 +14,9 @@ from pytestqt.qtbot import QtBot
 from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE
 from tests.dialogs import type_text
-from ui import theme
 from ui.unlock import UnlockDialog
 
-
-@pytest.fixture(autouse=True)
-def app_look(qapp: QApplication) -> Iterator[None]:
-    """The app's own look (Fusion and its style sheet): under it, the dialog's other buttons
-    were auto-default and Enter opened the file chooser; restored after the test."""
-    style, palette, sheet = qapp.style().name(), qapp.palette(), qapp.styleSheet()
-    theme.apply(qapp)
-    yield
-    qapp.setStyleSheet(sheet)
-    qapp.setPalette(palette)
-    qapp.setStyle(style)
+pytestmark = pytest.mark.usefixtures("app_look")  # the app's own look (tests/conftest.py)
 
 
 def _dialog(qtbot: QtBot, path: Path) -> UnlockDialog:
