@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QImage, QPalette
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QStyle, QStyleOptionSpinBox
 from pytestqt.qtbot import QtBot
 
@@ -255,3 +255,40 @@ def test_the_energy_spin_box_shows_its_arrows_and_a_focus_ring(
         assert arrow, f"{state}: no arrow on the up button, only {sorted(colours)}"
     ring = spin.grab().toImage().pixelColor(0, spin.height() // 2).name()
     assert ring == theme.LOOKS[dark]["focus"]
+
+
+def _lightness_of_ink(image: QImage, rect: QRect, ground: QColor) -> int:
+    """The lightness of the pixels in ``rect`` that differ most from ``ground`` (the ink)."""
+    far: list[tuple[int, int]] = []
+    for x in range(rect.left(), rect.right() + 1):
+        for y in range(rect.top(), rect.bottom() + 1):
+            pixel = image.pixelColor(x, y)
+            distance = sum(
+                abs(a - b) for a, b in zip(pixel.getRgb()[:3], ground.getRgb()[:3], strict=True)
+            )
+            far.append((distance, pixel.lightness()))
+    far.sort(reverse=True)
+    ink = far[: max(1, len(far) // 20)]
+    return sum(light for _, light in ink) // len(ink)
+
+
+@pytest.mark.parametrize("look", ["light", "dark"])
+def test_the_selected_sidebar_icon_is_light_on_the_accent(
+    qtbot: QtBot, journal: Journal, qapp: QApplication, look: str
+) -> None:
+    """In light the selected row's icon stayed dark on the teal; it takes the white text's
+    colour now, as it always did in dark."""
+    theme.apply(qapp, theme=look)
+    window = _window(qtbot, journal)
+    tree = window.sidebar.tree
+    qtbot.waitUntil(lambda: tree.currentIndex().data() == "Today")  # where a window opens
+    index = tree.currentIndex()
+    selected = tree.model().data(index, Qt.ItemDataRole.DecorationRole)
+    pixmap = selected.pixmap(QSize(16, 16), QIcon.Mode.Selected)
+    assert _lightness_of_ink(pixmap.toImage(), QRect(0, 0, 16, 16), QColor(0, 0, 0, 0)) > 200
+    image = tree.viewport().grab().toImage()
+    row = tree.visualRect(index)
+    # Inside the row's padding (the style sheet's 5px 6px), where the 16px icon is drawn.
+    icon_area = QRect(row.left() + 6, row.top() + 5, 16, row.height() - 10)
+    accent = QColor(theme.colour("accent"))
+    assert _lightness_of_ink(image, icon_area, accent) > 200

@@ -33,10 +33,16 @@ STANDARD = {
 }
 
 
-def _colour(disabled: bool = False) -> str:
+def _colour(mode: QIcon.Mode = QIcon.Mode.Normal) -> str:
+    """The look's colour for an icon in ``mode``: a selected row's icon sits on the accent,
+    so it takes the selection's text colour (dark text on teal was lost in light)."""
     app = QApplication.instance()
     palette = app.palette() if isinstance(app, QApplication) else QPalette()
-    group = QPalette.ColorGroup.Disabled if disabled else QPalette.ColorGroup.Normal
+    if mode == QIcon.Mode.Selected:
+        return palette.color(QPalette.ColorRole.HighlightedText).name()
+    group = (
+        QPalette.ColorGroup.Disabled if mode == QIcon.Mode.Disabled else QPalette.ColorGroup.Normal
+    )
     return palette.color(group, QPalette.ColorRole.WindowText).name()
 
 
@@ -56,11 +62,17 @@ def _image(name: str, colour: str, size: int) -> QImage:
     return image
 
 
-@cache
 def _icon(name: str, colour: str) -> QIcon:
+    return _tinted(name, colour, _colour(QIcon.Mode.Selected))
+
+
+@cache
+def _tinted(name: str, colour: str, selected: str) -> QIcon:
     icon = QIcon()
     for size in SIZES:
         icon.addPixmap(QPixmap.fromImage(_image(name, colour, size)))
+        # On a selected row (the accent) in the selection's text colour, as text is.
+        icon.addPixmap(QPixmap.fromImage(_image(name, selected, size)), QIcon.Mode.Selected)
     return icon
 
 
@@ -73,7 +85,7 @@ class _ThemedEngine(QIconEngine):
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
         side = max(1, min(size.width(), size.height()))
-        colour = _colour(disabled=mode == QIcon.Mode.Disabled)
+        colour = _colour(mode)
         return QPixmap.fromImage(_image(self.name, colour, side))
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
