@@ -6,12 +6,13 @@ import html
 from datetime import date
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QPalette, QShowEvent
+from PySide6.QtGui import QFontMetrics, QPalette, QShowEvent, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
     QPushButton,
     QStackedWidget,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -50,6 +51,25 @@ class TodayDelegate(RichTextDelegate):
     def __init__(self, view: QWidget) -> None:
         super().__init__(view)
         self._view = view  # read its palette when drawing, so a theme change is followed
+        self._title_width = 0
+        self._metrics = QFontMetrics(view.font())
+
+    def _document(self, option: QStyleOptionViewItem, index: ItemIndex) -> QTextDocument:
+        # Each line is elided to the row's width, never wrapped: a row's height then does not
+        # hang on the width it was first measured at (the tree keeps that height on resize).
+        self._metrics = QFontMetrics(option.font)
+        self._title_width = self._view_width(option) - 2 * self.PAD_X
+        return super()._document(option, index)
+
+    def _view_width(self, option: QStyleOptionViewItem) -> int:
+        view = option.widget
+        if isinstance(view, QAbstractItemView):
+            return int(view.viewport().width())
+        return int(option.rect.width())
+
+    def _one_line(self, text: str) -> str:
+        elide = Qt.TextElideMode.ElideRight
+        return html.escape(self._metrics.elidedText(text, elide, max(self._title_width, 80)))
 
     def html(self, index: ItemIndex, muted: str, selected: bool) -> str:
         row = index.data(ROW_ROLE)
@@ -74,11 +94,15 @@ class TodayDelegate(RichTextDelegate):
         detail_colour = muted
         if row.urgency == Urgency.overdue and not selected:
             detail_colour = overdue_colour(self._view.palette())
-        about = f"<span style='color:{detail_colour}'>{html.escape(row.detail)}</span>"
-        if row.lead_name and row.lead_name != row.title:
-            about = f"{html.escape(row.lead_name)} · {about}"
+        lead = row.lead_name if row.lead_name and row.lead_name != row.title else ""
+        # The lead's name is elided with the detail as one line, so measure them together.
+        line = self._one_line(f"{lead} · {row.detail}" if lead else row.detail)
+        lead_part, _, detail = line.partition(" · ") if lead else ("", "", line)
+        about = f"<span style='color:{detail_colour}'>{detail}</span>"
+        if lead:
+            about = f"{lead_part} · {about}" if detail else lead_part
         return (
-            f"<div style='margin-bottom:2px'>{html.escape(row.title)}</div>"
+            f"<div style='margin-bottom:2px'>{self._one_line(row.title)}</div>"
             f"<div style='color:{muted}'>{about}</div>"
         )
 
