@@ -7,8 +7,15 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QImage, QPalette
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QStyle, QStyleOptionSpinBox
+from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QCheckBox,
+    QStyle,
+    QStyleOptionButton,
+    QStyleOptionSpinBox,
+)
 from pytestqt.qtbot import QtBot
 
 from iltdesk.store.journal import Journal
@@ -292,3 +299,47 @@ def test_the_selected_sidebar_icon_is_light_on_the_accent(
     icon_area = QRect(row.left() + 6, row.top() + 5, 16, row.height() - 10)
     accent = QColor(theme.colour("accent"))
     assert _lightness_of_ink(image, icon_area, accent) > 200
+
+
+def _contrast(one: QColor, other: QColor) -> float:
+    def lum(c: QColor) -> float:
+        parts = [
+            v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in c.getRgbF()[:3]
+        ]
+        return 0.2126 * parts[0] + 0.7152 * parts[1] + 0.0722 * parts[2]
+
+    high, low = sorted((lum(one), lum(other)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("look", ["light", "dark"])
+@pytest.mark.parametrize(
+    "element",
+    [
+        QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+        QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
+    ],
+    ids=["check box", "item view"],
+)
+@pytest.mark.parametrize("enabled", [True, False], ids=["enabled", "disabled"])
+def test_an_unchecked_box_shows_its_outline(
+    qtbot: QtBot, qapp: QApplication, look: str, element: QStyle.PrimitiveElement, enabled: bool
+) -> None:
+    """Dark: an unchecked box was outlined at 1:1 on the base (the 1:1's agenda, the Done
+    column, unlock's "remember"). Its outline reads at 3:1 now, in both looks."""
+    theme.apply(qapp, theme=look)
+    box = QCheckBox("Remember")
+    box.setEnabled(enabled)
+    qtbot.addWidget(box)
+    option = QStyleOptionButton()
+    option.initFrom(box)
+    option.rect = QRect(2, 2, 16, 16)
+    option.state |= QStyle.StateFlag.State_Off
+    ground = qapp.palette().color(QPalette.ColorRole.Base)
+    image = QImage(20, 20, QImage.Format.Format_ARGB32)
+    image.fill(ground)
+    painter = QPainter(image)
+    qapp.style().drawPrimitive(element, option, painter, box)
+    painter.end()
+    best = max(_contrast(image.pixelColor(x, 2), ground) for x in range(2, 18))
+    assert best >= 3.0

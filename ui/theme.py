@@ -250,6 +250,27 @@ class AppStyle(QProxyStyle):
             painter.drawRect(QRectF(option.rect).adjusted(1, 1, -1, -1))
             painter.restore()
 
+    def drawPrimitive(
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        # Fusion outlines a check box in the window colour darkened, lost on dark (1:1) and
+        # faint on light: draw it in the edge colour (3:1), bar a keyboard focus ring. Item
+        # views' check boxes (a table's Done column) come here too, through proxy().
+        ring = QStyle.StateFlag.State_HasFocus | QStyle.StateFlag.State_KeyboardFocusChange
+        if element != QStyle.PrimitiveElement.PE_IndicatorCheckBox or option.state & ring == ring:
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.setPen(QPen(QColor(colour("edge")), 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(option.rect.adjusted(0, 0, -1, -1))
+        painter.restore()
+
     def polish(self, target: object) -> object:  # type: ignore[override]
         if isinstance(target, QLineEdit | QTextEdit | QPlainTextEdit):
             _name_from_placeholder(target)
