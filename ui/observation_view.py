@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -14,6 +15,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
+    QStyle,
+    QStyleOptionComboBox,
     QVBoxLayout,
     QWidget,
 )
@@ -47,6 +50,51 @@ def observation_row(observation: Observation, goals: dict[int, str]) -> str:
     return f"{title}\n{'Cycle: ' + goal if goal else NO_CYCLE}"
 
 
+FULL_TEXT = Qt.ItemDataRole.UserRole + 5  # an item's whole text, before eliding
+
+
+class ElidedCombo(QComboBox):
+    """A combo box whose items are elided (with "…") to the width its text has, so a long
+    goal is never cut through a letter; the whole text is in the tooltips."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentIndexChanged.connect(self._show_tooltip)
+
+    def elide_items(self) -> None:
+        """Fit every item's text to the box (call after filling it)."""
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        field = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox,
+            option,
+            QStyle.SubControl.SC_ComboBoxEditField,
+            self,
+        )
+        width = max(field.width() - 4, 20)  # a little room for the style's text margin
+        metrics = self.fontMetrics()
+        for row in range(self.count()):
+            full = self.itemData(row, FULL_TEXT)
+            if full is None:
+                full = self.itemText(row)
+                self.setItemData(row, full, FULL_TEXT)
+                if self.itemData(row, Qt.ItemDataRole.ToolTipRole) is None:
+                    self.setItemData(row, full, Qt.ItemDataRole.ToolTipRole)
+            elided = metrics.elidedText(str(full), Qt.TextElideMode.ElideRight, width)
+            self.setItemText(row, elided)
+        self._show_tooltip()
+
+    def _show_tooltip(self) -> None:
+        index = self.currentIndex()
+        tip = self.itemData(index, Qt.ItemDataRole.ToolTipRole) if index >= 0 else None
+        self.setToolTip(str(tip or ""))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.elide_items()
+
+
 class ObservationEditor(QScrollArea):
     """One observation's details; every change saves itself (the next step lives on as an
     action item, so it is shown here and changed in Action items)."""
@@ -63,7 +111,7 @@ class ObservationEditor(QScrollArea):
         self.autosaver = Autosaver(context, self._save, self)
         self.observed_on = date_edit()
         self.setting = setting_combo()
-        self.cycle = QComboBox()
+        self.cycle = ElidedCombo()
         self.cycle.setAccessibleName("Learning cycle")
         self.cycle.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -139,6 +187,7 @@ class ObservationEditor(QScrollArea):
         self.observed_on.setDate(qdate(observation.observed_on))
         self.setting.setCurrentIndex(self.setting.findData(observation.setting))
         fill_cycle_combo(self.cycle, cycles, observation.cycle_id)
+        self.cycle.elide_items()
         follow = observation.follow_up_on
         self.has_follow_up.setChecked(follow is not None)
         self.follow_up.setEnabled(follow is not None)
