@@ -45,7 +45,7 @@ def _title(text: str) -> QLabel:
 def item_label(item: ActionItem, today: date) -> str:
     """An action item in one line: what, who, when."""
     owner = {"lead": "lead", "principal": "me", "both": "both of us"}[item.owner.value]
-    due = f", due {dates.day_month(item.due_on)}" if item.due_on else ""
+    due = f", due {dates.list_date(item.due_on, today)}" if item.due_on else ""
     late = " — overdue" if action_item.is_overdue(item, today) else ""
     return f"{item.text}  ({owner}{due}){late}"
 
