@@ -159,3 +159,24 @@ def test_the_cases_seen_in_issue_16_are_fixed() -> None:
     assert ratio(theme.LOOKS[True]["error"], dark[Role.Base]) >= TEXT
     assert ratio("#ffffff", theme.LOOKS[True]["accent"]) >= TEXT
     assert ratio(light[Role.PlaceholderText], light[Role.Window]) >= TEXT
+
+
+@pytest.mark.parametrize("dark", LOOKS, ids=["light", "dark"])
+def test_the_scroll_bar_handle_stands_out_on_its_track(dark: bool) -> None:
+    """Fusion's handle was 1:1 on its groove (dark) and on the page (light)."""
+    rules = _rules(dark)
+
+    def backgrounds(pattern: str) -> dict[str, str | None]:
+        return {s: _colour(d["background"], dark) for s, d in rules if re.fullmatch(pattern, s)}
+
+    tracks = backgrounds(r"QScrollBar:(vertical|horizontal)")
+    handles = backgrounds(r"QScrollBar::handle:(vertical|horizontal)")
+    assert set(tracks) == {"QScrollBar:vertical", "QScrollBar:horizontal"}
+    assert set(handles) == {"QScrollBar::handle:vertical", "QScrollBar::handle:horizontal"}
+    low = [
+        (h, t, round(ratio(handle, track), 2))
+        for h, handle in handles.items()
+        for t, track in tracks.items()
+        if handle is None or track is None or ratio(handle, track) < OUTLINE
+    ]
+    assert low == []
