@@ -10,7 +10,7 @@ it is queued first with ``Keys.then_in(...)``: it runs once a window of that kin
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtTest import QTest
@@ -18,6 +18,12 @@ from PySide6.QtWidgets import QApplication, QWidget
 from shiboken6 import isValid
 
 from tests.dialogs import type_text
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from iltdesk.store.journal import Journal
+    from ui.main_window import MainWindow
 
 W = TypeVar("W", bound=QWidget)
 Key = Qt.Key
@@ -153,3 +159,15 @@ def wait_for_active(kind: type[W], timeout_ms: int = WAIT_MS) -> W:
         QTest.qWait(POLL_MS)
         waited += 2 * POLL_MS
     raise AssertionError(f"no active {kind.__name__}; active is {active()!r}")
+
+
+def show_main_window(qtbot: QtBot, journal: Journal) -> MainWindow:
+    """The main window on ``journal``, shown and active, as after unlocking it."""
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+
+    window = MainWindow(AppContext(journal))
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    return wait_for_active(MainWindow)

@@ -19,9 +19,8 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from iltdesk.store.journal import Journal
-from tests.keys import Key, Keys, Mod, wait_for_active
+from tests.keys import Key, Keys, Mod, show_main_window
 from ui import preferences, theme
-from ui.context import AppContext
 from ui.main_window import MainWindow
 from ui.markdown_edit import MarkdownEdit
 from ui.settings_dialog import SettingsDialog
@@ -45,12 +44,7 @@ def app_look(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[No
 
 
 def _window(qtbot: QtBot, journal: Journal) -> MainWindow:
-    window = MainWindow(AppContext(journal))
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    wait_for_active(MainWindow)
-    return window
+    return show_main_window(qtbot, journal)
 
 
 def _in_settings(keys: Keys, act: Callable[[Keys], None]) -> None:

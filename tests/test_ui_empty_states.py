@@ -4,7 +4,6 @@ action items in place."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, timedelta
 
 import pytest
@@ -15,30 +14,14 @@ from pytestqt.qtbot import QtBot
 from iltdesk.lead import add_lead
 from iltdesk.store.journal import Journal
 from tests.dialogs import record_boxes
-from tests.keys import DesktopKeys, Keys, settle, wait_for_active
-from ui import theme
-from ui.context import AppContext
+from tests.keys import DesktopKeys, Keys, settle, show_main_window, wait_for_active
 from ui.main_window import MainWindow
 
-
-@pytest.fixture(autouse=True)
-def app_look(qapp: QApplication) -> Iterator[None]:
-    """The app's own look (Fusion and its style sheet), restored after the test."""
-    style, palette, sheet = qapp.style().name(), qapp.palette(), qapp.styleSheet()
-    theme.apply(qapp)
-    yield
-    qapp.setStyleSheet(sheet)
-    qapp.setPalette(palette)
-    qapp.setStyle(style)
+pytestmark = pytest.mark.usefixtures("app_look")  # the app's own look (tests/conftest.py)
 
 
 def _window(qtbot: QtBot, journal: Journal) -> MainWindow:
-    window = MainWindow(AppContext(journal))
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    wait_for_active(MainWindow)
-    return window
+    return show_main_window(qtbot, journal)
 
 
 def go_to_lead(keys: Keys, name: str) -> None:

@@ -22,7 +22,7 @@ from iltdesk.lead import add_lead
 from iltdesk.one_on_one import get_one_on_one, start_one_on_one
 from iltdesk.store.journal import Journal
 from tests.dialogs import record_boxes
-from tests.keys import Key, Keys, Mod, focused, settle, wait_for_active
+from tests.keys import Key, Keys, Mod, focused, settle, show_main_window, wait_for_active
 from ui import theme
 from ui.context import AppContext
 from ui.help import AboutDialog, ShortcutSheet
@@ -41,12 +41,7 @@ def app_look(qapp: QApplication) -> Iterator[None]:
 
 
 def _window(qtbot: QtBot, journal: Journal) -> MainWindow:
-    window = MainWindow(AppContext(journal))
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    wait_for_active(MainWindow)
-    return window
+    return show_main_window(qtbot, journal)
 
 
 def _menu(keys: Keys, letter: Key, *entries: Key) -> None:

@@ -3,30 +3,18 @@ are as tall as the lines they hold."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from PySide6.QtWidgets import QApplication, QTreeWidget
+from PySide6.QtWidgets import QTreeWidget
 from pytestqt.qtbot import QtBot
 
 from iltdesk.demo import build_demo
 from iltdesk.lead import lead_summaries
 from iltdesk.store.journal import Journal
 from tests.keys import settle, wait_for_active
-from ui import theme
 from ui.context import AppContext
 from ui.main_window import MainWindow
 
-
-@pytest.fixture(autouse=True)
-def app_look(qapp: QApplication) -> Iterator[None]:
-    """The app's own look (Fusion and its style sheet), restored after the test."""
-    style, palette, sheet = qapp.style().name(), qapp.palette(), qapp.styleSheet()
-    theme.apply(qapp)
-    yield
-    qapp.setStyleSheet(sheet)
-    qapp.setPalette(palette)
-    qapp.setStyle(style)
+pytestmark = pytest.mark.usefixtures("app_look")  # the app's own look (tests/conftest.py)
 
 
 def _demo_window(qtbot: QtBot, journal: Journal, width: int) -> MainWindow:
