@@ -71,3 +71,28 @@ def test_todays_one_line_rows_are_equally_tall_in_every_section(
     heights = _row_heights(tree)
     assert len(heights) >= 3
     assert len(set().union(*heights.values())) == 1, heights
+
+
+def test_lists_write_their_dates_one_way(qtbot: QtBot, journal: Journal) -> None:
+    """Timeline, tension and observation rows write a day as Today and Action items do:
+    'Fri 4 Dec' this year, '30 Dec 2024' before (three formats once stood side by side)."""
+    from datetime import date
+
+    from iltdesk import dates
+    from iltdesk.models import TensionNote
+    from iltdesk.tension import TENSIONS
+    from iltdesk.timeline import TimelineEntry
+    from ui.observation_view import list_day
+    from ui.tensions_page import overview_text
+    from ui.timeline_view import TimelineModel
+
+    today = date.today()
+    for day in (today, date(today.year - 2, 12, 30)):
+        assert list_day(day, today) == dates.list_date(day, today)
+        tension = TENSIONS[0]
+        note = TensionNote(tension=tension.key, leaning=0, noted_on=day)
+        assert overview_text(tension, note).endswith(f"noted {dates.list_date(day)}")
+        model = TimelineModel()
+        model.entries = [TimelineEntry("one_on_one", 1, day, "A 1:1", "")]
+        shown = model.data(model.index(0, 0))
+        assert isinstance(shown, str) and shown.startswith(dates.list_date(day))

@@ -65,7 +65,7 @@ def entry_row(
     """One entry: the date, a tag for its kind, the text, wrapping, and its ⋯ menu."""
     row = QWidget()
     more = actions_button(row, "entry", edit, delete)
-    when = QLabel(dates.short(entry.logged_on))
+    when = QLabel(dates.list_date(entry.logged_on))
     when.setObjectName("LogDate")
     when.setFixedWidth(96)
     tag = QLabel(TAGS[entry.kind])

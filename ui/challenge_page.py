@@ -36,7 +36,7 @@ LIST_WIDTH = 260
 
 def challenge_row(challenge: Challenge) -> str:
     """A challenge as two list lines: its title, then when it opened and where it stands."""
-    when = dates.short(challenge.opened_on)
+    when = dates.list_date(challenge.opened_on)
     return f"{challenge.title}\nOpened {when} · {STATUS_TITLES[challenge.status]}"
 
 

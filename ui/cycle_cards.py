@@ -229,7 +229,7 @@ class LearningCard(PhaseCard):
             (
                 a.id or 0,
                 a.title or ACTIVITY_TITLES[a.kind],
-                f"{ACTIVITY_TITLES[a.kind]} · {dates.with_weekday(a.happened_on)}",
+                f"{ACTIVITY_TITLES[a.kind]} · {dates.list_date(a.happened_on)}",
             )
             for a in activities(self.context.journal, cycle_id)
         ]
@@ -294,7 +294,7 @@ class PracticeCard(PhaseCard):
         rows = [
             (
                 o.id or 0,
-                f"{dates.with_weekday(o.observed_on)} · {SETTING_TITLES[o.setting]}",
+                f"{dates.list_date(o.observed_on)} · {SETTING_TITLES[o.setting]}",
                 f"Next step: {o.action_step}" if o.action_step else " ".join(o.evidence.split()),
             )
             for o in observations_in(self.context.journal, cycle_id)

@@ -39,7 +39,7 @@ from ui.rich_delegate import TwoLineDelegate
 
 def list_day(day: date, today: date) -> str:
     """'Fri 6 Nov', with the year only when it is not this year's (lists are narrow)."""
-    return f"{day:%a} {dates.day_month(day)}" if day.year == today.year else dates.short(day)
+    return dates.list_date(day, today)
 
 
 def observation_row(observation: Observation, goals: dict[int, str]) -> str:

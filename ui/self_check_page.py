@@ -201,7 +201,7 @@ class SelfCheckPage(QWidget):
         self.checks.clear()
         for entry in reversed(self._history):  # newest first: usually the one you came for
             who = WHO.get(entry.check.taken_by, entry.check.taken_by)
-            item = QListWidgetItem(f"{dates.with_weekday(entry.check.taken_on)}\n{who}")
+            item = QListWidgetItem(f"{dates.list_date(entry.check.taken_on)}\n{who}")
             item.setData(CHECK_ID, entry.check.id)
             self.checks.addItem(item)
         self.checks.blockSignals(False)

@@ -57,7 +57,8 @@ def overview_text(tension: Tension, note: TensionNote | None) -> str:
     poles = f"{tension.first_pole} or {tension.second_pole}"
     if note is None:
         return f"{poles}: not noted yet"
-    return f"{poles}: {leaning_words(tension, note.leaning)}, noted {dates.short(note.noted_on)}"
+    noted = dates.list_date(note.noted_on)
+    return f"{poles}: {leaning_words(tension, note.leaning)}, noted {noted}"
 
 
 class NoteCard(QFrame):

@@ -35,7 +35,7 @@ class TimelineModel(QAbstractListModel):
         entry = self.entries[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             detail = entry.detail or " "
-            return f"{dates.with_weekday(entry.day)}  ·  {entry.title}\n{detail}"
+            return f"{dates.list_date(entry.day)}  ·  {entry.title}\n{detail}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return entry.detail
         return None
