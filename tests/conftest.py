@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import keyring
@@ -131,18 +132,31 @@ def run_cli(
     )
 
 
+@contextmanager
+def kept_look(app: object) -> Iterator[None]:
+    """Whatever a test does to the app's look (style, palette, sheet, font, the dark flag)
+    is undone after it, so the next test starts from Qt's own."""
+    from PySide6.QtWidgets import QApplication
+
+    assert isinstance(app, QApplication)
+    style, palette, sheet, font = app.style().name(), app.palette(), app.styleSheet(), app.font()
+    dark = app.property("iltdesk_dark")
+    try:
+        yield
+    finally:
+        app.setStyleSheet(sheet)
+        app.setPalette(palette)
+        app.setFont(font)
+        app.setStyle(style)
+        app.setProperty("iltdesk_dark", dark)
+
+
 @pytest.fixture
 def app_look(qapp: object) -> Iterator[None]:
     """The app's own look (Fusion, its palette and style sheet), restored after the test:
     some faults show only under it (Enter once reached another auto-default button)."""
-    from PySide6.QtWidgets import QApplication
-
     from ui import theme
 
-    assert isinstance(qapp, QApplication)
-    style, palette, sheet = qapp.style().name(), qapp.palette(), qapp.styleSheet()
-    theme.apply(qapp)
-    yield
-    qapp.setStyleSheet(sheet)
-    qapp.setPalette(palette)
-    qapp.setStyle(style)
+    with kept_look(qapp):
+        theme.apply(qapp)  # type: ignore[arg-type]
+        yield

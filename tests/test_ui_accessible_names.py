@@ -9,34 +9,21 @@ row and the tab bar's current tab), not by keys.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from iltdesk.demo import build_demo
 from iltdesk.lead import lead_summaries
 from iltdesk.store.journal import Journal
 from tests.keys import settle
-from ui import theme
 from ui.context import AppContext
 from ui.main_window import MainWindow
 from ui.reflect_pages import _FACTORIES as REFLECT_PAGES
 
-
-@pytest.fixture(autouse=True)
-def app_look(qapp: QApplication) -> Iterator[None]:
-    """The app's own style (which also names placeholder-only fields), restored after."""
-    saved = (qapp.style().name(), qapp.palette(), qapp.styleSheet(), qapp.font())
-    theme.apply(qapp)
-    yield
-    qapp.setStyleSheet(saved[2])
-    qapp.setPalette(saved[1])
-    qapp.setFont(saved[3])
-    qapp.setStyle(saved[0])
+pytestmark = pytest.mark.usefixtures("app_look")  # the app's own look (tests/conftest.py)
 
 
 def _focusable(widget: QWidget) -> bool:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from iltdesk.store.journal import Journal
+from tests.conftest import kept_look
 from tests.keys import Key, Keys, Mod, show_main_window
 from ui import preferences, theme
 from ui.main_window import MainWindow
@@ -32,15 +33,9 @@ def app_look(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[No
     monkeypatch.delenv(theme.ENVIRONMENT, raising=False)
     monkeypatch.setattr(theme, "_system_scheme", Qt.ColorScheme.Light)
     monkeypatch.setattr(theme, "_chosen", {"theme": "", "text_size": ""})
-    saved = (qapp.style().name(), qapp.palette(), qapp.styleSheet(), qapp.font())
-    dark = qapp.property("iltdesk_dark")
-    theme.apply(qapp)
-    yield
-    qapp.setStyleSheet(saved[2])
-    qapp.setPalette(saved[1])
-    qapp.setFont(saved[3])
-    qapp.setStyle(saved[0])
-    qapp.setProperty("iltdesk_dark", dark)
+    with kept_look(qapp):
+        theme.apply(qapp)
+        yield
 
 
 def _window(qtbot: QtBot, journal: Journal) -> MainWindow:

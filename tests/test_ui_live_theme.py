@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 from iltdesk.demo import build_demo
 from iltdesk.store.journal import Journal
 from iltdesk.tension import TENSIONS
+from tests.conftest import kept_look
 from tests.keys import Key, Keys, Mod, settle, wait_for_active
 from tests.test_ui_contrast import TEXT, ratio, sheet_text_pairs
 from ui import theme
@@ -35,15 +36,9 @@ def app_look(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[No
     monkeypatch.delenv(theme.ENVIRONMENT, raising=False)
     monkeypatch.setattr(theme, "_system_scheme", Qt.ColorScheme.Light)
     monkeypatch.setattr(theme, "_chosen", {"theme": "", "text_size": ""})
-    saved = (qapp.style().name(), qapp.palette(), qapp.styleSheet(), qapp.font())
-    dark = qapp.property("iltdesk_dark")
-    theme.apply(qapp, theme="light", text_size="normal")
-    yield
-    qapp.setStyleSheet(saved[2])
-    qapp.setPalette(saved[1])
-    qapp.setFont(saved[3])
-    qapp.setStyle(saved[0])
-    qapp.setProperty("iltdesk_dark", dark)
+    with kept_look(qapp):
+        theme.apply(qapp, theme="light", text_size="normal")
+        yield
 
 
 def _window(qtbot: QtBot, journal: Journal) -> MainWindow:

@@ -6,7 +6,6 @@ Edit acts on whichever text field has focus, Help shows the shortcuts and About.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,21 +22,12 @@ from iltdesk.one_on_one import get_one_on_one, start_one_on_one
 from iltdesk.store.journal import Journal
 from tests.dialogs import record_boxes
 from tests.keys import Key, Keys, Mod, focused, settle, show_main_window, wait_for_active
-from ui import theme
 from ui.context import AppContext
 from ui.help import AboutDialog, ShortcutSheet
 from ui.main_window import MainWindow, default_size
 from ui.recent import add_recent
 
-
-@pytest.fixture(autouse=True)
-def app_look(qapp: QApplication) -> Iterator[None]:
-    style, palette, sheet = qapp.style().name(), qapp.palette(), qapp.styleSheet()
-    theme.apply(qapp)
-    yield
-    qapp.setStyleSheet(sheet)
-    qapp.setPalette(palette)
-    qapp.setStyle(style)
+pytestmark = pytest.mark.usefixtures("app_look")  # the app's own look (tests/conftest.py)
 
 
 def _window(qtbot: QtBot, journal: Journal) -> MainWindow:

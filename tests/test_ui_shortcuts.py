@@ -8,7 +8,7 @@ the window's own shortcuts must still win, and the standard editing keys must no
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pytest
@@ -23,7 +23,6 @@ from iltdesk.lead import add_lead
 from iltdesk.one_on_one import save_one_on_one, start_one_on_one
 from iltdesk.store.journal import Journal
 from tests.keys import Keys, focused, settle, wait_for_active
-from ui import theme
 from ui.context import AppContext
 from ui.main_window import MainWindow
 
@@ -50,14 +49,7 @@ class X11Field(QObject):
         return False
 
 
-@pytest.fixture(autouse=True)
-def app_look(qapp: QApplication) -> Iterator[None]:
-    style, palette, sheet = qapp.style().name(), qapp.palette(), qapp.styleSheet()
-    theme.apply(qapp)
-    yield
-    qapp.setStyleSheet(sheet)
-    qapp.setPalette(palette)
-    qapp.setStyle(style)
+pytestmark = pytest.mark.usefixtures("app_look")  # the app's own look (tests/conftest.py)
 
 
 @dataclass
