@@ -100,9 +100,10 @@ def closed_journal(journal: Journal) -> Path:
     return journal.path
 
 
-def _launch(journal: Path, env: dict[str, str]) -> tuple[int, str]:
-    done = subprocess.run(
-        [sys.executable, "-c", TAKING_TURNS, "open", str(journal)],
+def _run(code: str, args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """``python -c CODE ARGS`` from the repository, as a launch from a desktop would be."""
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
         env=env,
         cwd=REPO,
         stdin=subprocess.DEVNULL,
@@ -111,6 +112,10 @@ def _launch(journal: Path, env: dict[str, str]) -> tuple[int, str]:
         timeout=TIMEOUT_S,
         check=False,
     )
+
+
+def _launch(journal: Path, env: dict[str, str]) -> tuple[int, str]:
+    done = _run(TAKING_TURNS, ["open", str(journal)], env)
     return done.returncode, done.stderr
 
 
@@ -139,16 +144,7 @@ def test_thirty_launches_open_and_quit_without_an_abort(
 
 def _imported_off_the_main_thread(journal: Path, env: dict[str, str]) -> list[list[str]]:
     """[thread, module] for each import off the main thread in an audited launch."""
-    done = subprocess.run(
-        [sys.executable, "-c", AUDITED_LAUNCH, str(journal), "4500"],
-        env=env,
-        cwd=REPO,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT_S,
-        check=False,
-    )
+    done = _run(AUDITED_LAUNCH, [str(journal), "4500"], env)
     assert done.returncode == 0, done.stderr
     reported = [line for line in done.stdout.splitlines() if line.startswith("OFF-THREAD ")]
     assert len(reported) == 1, done.stdout
