@@ -103,8 +103,8 @@ def core(args: dict[str, Any]) -> dict[str, Any]:
 def _main_window(path: Path) -> tuple[Any, Any]:
     from PySide6.QtWidgets import QApplication
 
-    from ui.context import AppContext
-    from ui.main_window import MainWindow
+    from ui.kit.context import AppContext
+    from ui.shell.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     window = MainWindow(AppContext(Journal.open(path, PASSPHRASE)))

@@ -155,7 +155,7 @@ def kept_look(app: object) -> Iterator[None]:
 def app_look(qapp: object) -> Iterator[None]:
     """The app's own look (Fusion, its palette and style sheet), restored after the test:
     some faults show only under it (Enter once reached another auto-default button)."""
-    from ui import theme
+    from ui.kit import theme
 
     with kept_look(qapp):
         theme.apply(qapp)  # type: ignore[arg-type]

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
 
     from iltdesk.store.journal import Journal
-    from ui.main_window import MainWindow
+    from ui.shell.main_window import MainWindow
 
 W = TypeVar("W", bound=QWidget)
 Key = Qt.Key
@@ -163,8 +163,8 @@ def wait_for_active(kind: type[W], timeout_ms: int = WAIT_MS) -> W:
 
 def show_main_window(qtbot: QtBot, journal: Journal) -> MainWindow:
     """The main window on ``journal``, shown and active, as after unlocking it."""
-    from ui.context import AppContext
-    from ui.main_window import MainWindow
+    from ui.kit.context import AppContext
+    from ui.shell.main_window import MainWindow
 
     window = MainWindow(AppContext(journal))
     qtbot.addWidget(window)

@@ -37,3 +37,48 @@ def test_core_files_stay_small() -> None:
         if "versions" not in p.parts and (n := len(p.read_text().splitlines())) > 400
     }
     assert too_long == {}
+
+
+UI = REPO / "ui"
+# The app's features, each a package that mirrors a part of the core. The shell (the window,
+# menus and the app's life) puts them together; the kit is what they share.
+FEATURES = ("journal", "navigation", "lead", "reflect")
+
+
+def ui_part(module: str) -> str:
+    """The part of ui/ a module belongs to: "kit", "shell" or a feature's name."""
+    return module.split(".")[1] if module.count(".") >= 1 else ""
+
+
+def test_pyside6_in_the_core_only_for_reports() -> None:
+    offenders = {
+        str(path.relative_to(REPO))
+        for path in CORE.rglob("*.py")
+        if "report" not in path.relative_to(CORE).parts
+        and any(m.startswith("PySide6") for m in imported_modules(path))
+    }
+    assert offenders == set()
+
+
+def test_ui_is_made_of_the_kit_the_shell_and_features() -> None:
+    loose = sorted(p.name for p in UI.glob("*.py") if p.name != "__init__.py")
+    parts = sorted(p.name for p in UI.iterdir() if p.is_dir() and p.name != "__pycache__")
+    assert loose == []
+    assert parts == sorted(("kit", "shell", *FEATURES))
+
+
+def test_features_meet_only_through_the_kit_and_the_core() -> None:
+    crossings: dict[str, list[str]] = {}
+    for path in UI.rglob("*.py"):
+        module = ".".join(path.relative_to(REPO).with_suffix("").parts)
+        own = ui_part(module)
+        for name in imported_modules(path):
+            if not name.startswith("ui."):
+                continue
+            other = ui_part(name)
+            allowed = other in ("kit", own) or own == "shell"
+            if own == "kit":
+                allowed = other == "kit"  # the kit is shared, so it depends on no feature
+            if not allowed:
+                crossings.setdefault(module, []).append(name)
+    assert crossings == {}

@@ -17,14 +17,14 @@ from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE, REPO
 
 LATER = (
-    "ui.lead_page",
-    "ui.one_on_one_view",
-    "ui.cycle_view",
-    "ui.settings_dialog",
-    "ui.search_dialog",
-    "ui.challenge_page",
-    "ui.self_check_page",
-    "ui.tensions_page",
+    "ui.lead.page",
+    "ui.lead.one_on_ones.view",
+    "ui.lead.cycles.view",
+    "ui.journal.settings_dialog",
+    "ui.navigation.search_dialog",
+    "ui.reflect.challenges.page",
+    "ui.reflect.self_check.page",
+    "ui.reflect.tensions.page",
 )
 ORM = ("sqlalchemy", "sqlmodel", "alembic", "iltdesk.models")
 
@@ -34,8 +34,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from iltdesk.store.journal import Journal, load_orm
-from ui.context import AppContext
-from ui.main_window import MainWindow
+from ui.kit.context import AppContext
+from ui.shell.main_window import MainWindow
 journal = Journal.open(Path(sys.argv[1]), os.environ["TEST_PASSPHRASE"])
 window = MainWindow(AppContext(journal))
 window.show()
@@ -68,7 +68,9 @@ def _run(code: str, *args: str) -> list[str]:
 
 
 def test_importing_the_window_loads_neither_the_orm_nor_a_leads_page() -> None:
-    code = f"import sys, ui.app; print(sorted(m for m in {ORM + LATER!r} if m in sys.modules))"
+    code = (
+        f"import sys, ui.shell.app; print(sorted(m for m in {ORM + LATER!r} if m in sys.modules))"
+    )
     assert _run(code) == ["[]"]
 
 

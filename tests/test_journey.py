@@ -29,15 +29,15 @@ from iltdesk.lead import add_lead
 from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE, REPO, run_cli
 from tests.keys import DesktopKeys, Keys, focused, settle, wait_for_active
-from ui.app import AppController
-from ui.create_dialog import CreateJournalDialog
-from ui.lead_dialog import LeadDialog
-from ui.lead_page import ONE_ON_ONES
-from ui.main_window import MainWindow
-from ui.one_on_one_editor import OneOnOneEditor
-from ui.switcher import QuickSwitcher
-from ui.unlock import UnlockDialog
-from ui.welcome import WelcomeWindow
+from ui.journal.create_dialog import CreateJournalDialog
+from ui.journal.unlock import UnlockDialog
+from ui.journal.welcome import WelcomeWindow
+from ui.lead.lead_dialog import LeadDialog
+from ui.lead.one_on_ones.editor import OneOnOneEditor
+from ui.lead.page import ONE_ON_ONES
+from ui.navigation.switcher import QuickSwitcher
+from ui.shell.app import AppController
+from ui.shell.main_window import MainWindow
 
 FROM_TODAY_BUDGET = 12
 FROM_WELCOME_BUDGET = 22
@@ -53,7 +53,7 @@ pytestmark = pytest.mark.usefixtures("app_look")  # the app's own look (tests/co
 @pytest.fixture
 def controller(monkeypatch: pytest.MonkeyPatch) -> Iterator[AppController]:
     """The app's controller; its journal is closed and its windows let go after the test."""
-    monkeypatch.setattr("ui.automatic_backup.DELAY_MS", 600_000)  # no backup mid-journey
+    monkeypatch.setattr("ui.shell.automatic_backup.DELAY_MS", 600_000)  # no backup mid-journey
     app = AppController()
     yield app
     app.close_journal(True)

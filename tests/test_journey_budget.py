@@ -27,13 +27,13 @@ from iltdesk.one_on_one import add_next_step, next_steps, start_one_on_one
 from iltdesk.store.journal import Journal
 from tests.keys import Key, Mod, focused, wait_for_active
 from tests.test_journey import DesktopKeys
-from ui.context import AppContext
-from ui.create_dialog import CreateJournalDialog
-from ui.fitted_list import LIST_ROWS
-from ui.lead_dialog import LeadDialog
-from ui.main_window import MainWindow
-from ui.one_on_one_editor import OneOnOneEditor
-from ui.welcome import WelcomeWindow
+from ui.journal.create_dialog import CreateJournalDialog
+from ui.journal.welcome import WelcomeWindow
+from ui.kit.context import AppContext
+from ui.kit.fitted_list import LIST_ROWS
+from ui.lead.lead_dialog import LeadDialog
+from ui.lead.one_on_ones.editor import OneOnOneEditor
+from ui.shell.main_window import MainWindow
 
 TODAY = date.today()
 

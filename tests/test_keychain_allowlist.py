@@ -220,7 +220,7 @@ def test_the_cli_asks_when_only_a_plaintext_backend_holds_the_passphrase(
 
 
 def test_the_app_offers_no_remembering_in_a_plaintext_backend(plain: tuple[Path, Path]) -> None:
-    from ui.unlock import remember_label
+    from ui.journal.unlock import remember_label
 
     text, offered = remember_label()
     assert offered is False

@@ -7,12 +7,12 @@ from pytestqt.qtbot import QtBot
 from iltdesk.lead import lead_summaries
 from iltdesk.store.journal import Journal
 from tests.keys import Keys, wait_for_active
-from ui.context import AppContext
-from ui.main_window import MainWindow
+from ui.kit.context import AppContext
+from ui.shell.main_window import MainWindow
 
 
 def test_a_shortcut_opens_a_dialog_that_keys_fill_in(qtbot: QtBot, journal: Journal) -> None:
-    from ui.lead_dialog import LeadDialog
+    from ui.lead.lead_dialog import LeadDialog
 
     window = MainWindow(AppContext(journal))
     qtbot.addWidget(window)

@@ -33,7 +33,7 @@ TAKING_TURNS = "import sys; sys.setswitchinterval(1e-6); from iltdesk.cli.main i
 
 # `iltdesk open JOURNAL` as the command runs it, with an audit hook that notes each module
 # imported off the main thread; the window stays up long enough for the ORM to load and
-# the day's backup to be keyed and taken (ui.automatic_backup: 1 s and 3 s), then closes.
+# the day's backup to be keyed and taken (ui.shell.automatic_backup: 1 s and 3 s), then closes.
 AUDITED_LAUNCH = r"""
 import json, sys, threading
 
@@ -55,7 +55,7 @@ find_app = commands._app_launcher
 def app_that_stays():
     launch = find_app()  # imports the app here, where `iltdesk open` does
     from PySide6.QtCore import QTimer
-    from ui.app import AppController
+    from ui.shell.app import AppController
 
     show_main = AppController.show_main
 

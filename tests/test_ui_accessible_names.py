@@ -19,9 +19,9 @@ from iltdesk.demo import build_demo
 from iltdesk.lead import lead_summaries
 from iltdesk.store.journal import Journal
 from tests.keys import settle
-from ui.context import AppContext
-from ui.main_window import MainWindow
-from ui.reflect_pages import _FACTORIES as REFLECT_PAGES
+from ui.kit.context import AppContext
+from ui.reflect.pages import _FACTORIES as REFLECT_PAGES
+from ui.shell.main_window import MainWindow
 
 pytestmark = pytest.mark.usefixtures("app_look")  # the app's own look (tests/conftest.py)
 

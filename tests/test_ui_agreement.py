@@ -14,11 +14,11 @@ from iltdesk.agreement import AgreementTerms, Expectation, record_version, versi
 from iltdesk.lead import add_lead
 from iltdesk.models import ExpectationKind
 from iltdesk.store.journal import Journal
-from ui.agreement_dialog import AgreementDialog
-from ui.agreement_popup import AgreementPopup, show_current_agreement
-from ui.agreement_view import AgreementView
-from ui.context import AppContext
-from ui.today_page import OVERDUE_DARK, OVERDUE_LIGHT
+from ui.kit.context import AppContext
+from ui.lead.agreement.dialog import AgreementDialog
+from ui.lead.agreement.popup import AgreementPopup, show_current_agreement
+from ui.lead.agreement.view import AgreementView
+from ui.navigation.today_page import OVERDUE_DARK, OVERDUE_LIGHT
 
 TODAY = date.today()
 NN, ADJ = ExpectationKind.non_negotiable, ExpectationKind.adjustable

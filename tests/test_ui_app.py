@@ -23,14 +23,14 @@ from iltdesk.store.backup import check
 from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE, MemoryKeyring
 from tests.dialogs import Shown, record_boxes
-from ui import crash
-from ui.app import AppController
-from ui.context import AppContext
-from ui.create_dialog import CreateJournalDialog
-from ui.lead_page import ONE_ON_ONES
-from ui.main_window import MainWindow
-from ui.markdown_edit import MarkdownEdit
-from ui.unlock import UnlockDialog
+from ui.journal.create_dialog import CreateJournalDialog
+from ui.journal.unlock import UnlockDialog
+from ui.kit.context import AppContext
+from ui.kit.markdown_edit import MarkdownEdit
+from ui.lead.page import ONE_ON_ONES
+from ui.shell import crash
+from ui.shell.app import AppController
+from ui.shell.main_window import MainWindow
 
 TYPED = "maple river quiet lantern 42"  # ASCII: QTest cannot type anything else
 TODAY = date.today()
@@ -236,13 +236,13 @@ def test_locking_while_a_save_fails_keeps_the_text_until_it_is_saved(
     maya = add_lead(journal, "Maya Ortiz").id or 0
     meeting = start_one_on_one(journal, maya).id or 0
     words = "words typed while the disk was full"
-    monkeypatch.setattr("ui.context.RETRY_MS", 100)
+    monkeypatch.setattr("ui.kit.context.RETRY_MS", 100)
     monkeypatch.setattr(UnlockDialog, "exec", _type_into_unlock(PASSPHRASE))
     controller = AppController()
     controller.show_main(journal)
     try:
         with monkeypatch.context() as disk:
-            disk.setattr("ui.one_on_one_editor.one_on_one.save_one_on_one", _disk_full)
+            disk.setattr("ui.lead.one_on_ones.editor.one_on_one.save_one_on_one", _disk_full)
             window = controller.window
             assert window is not None
             window.sidebar.select_lead(maya)
@@ -333,7 +333,7 @@ def test_typing_does_not_leak_references_to_true(qtbot: QtBot) -> None:
 def test_quitting_seconds_after_unlock_takes_the_days_backup_first(
     qtbot: QtBot, journal: Journal, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("ui.automatic_backup.DELAY_MS", 60_000)  # quit long before it starts
+    monkeypatch.setattr("ui.shell.automatic_backup.DELAY_MS", 60_000)  # quit long before it starts
     maya = add_lead(journal, "Maya Ortiz").id or 0
     meeting = start_one_on_one(journal, maya).id or 0
     controller = AppController()

@@ -21,10 +21,10 @@ from pytestqt.qtbot import QtBot
 from iltdesk.store.journal import Journal
 from tests.conftest import kept_look
 from tests.keys import Key, Keys, Mod, show_main_window
-from ui import preferences, theme
-from ui.main_window import MainWindow
-from ui.markdown_edit import MarkdownEdit
-from ui.settings_dialog import SettingsDialog
+from ui.journal.settings_dialog import SettingsDialog
+from ui.kit import preferences, theme
+from ui.kit.markdown_edit import MarkdownEdit
+from ui.shell.main_window import MainWindow
 
 
 @pytest.fixture(autouse=True)
@@ -228,7 +228,7 @@ def test_the_energy_spin_box_shows_its_arrows_and_a_focus_ring(
     qtbot: QtBot, qapp: QApplication, monkeypatch: pytest.MonkeyPatch, dark: bool
 ) -> None:
     from tests.test_ui_contrast import ratio
-    from ui.energy_widgets import EnergyForm
+    from ui.lead.energy_widgets import EnergyForm
 
     monkeypatch.setenv(theme.ENVIRONMENT, "dark" if dark else "light")
     theme.apply(qapp)

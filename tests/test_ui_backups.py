@@ -18,11 +18,11 @@ from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE
 from tests.dialogs import Shown, record_boxes
 from tests.test_rotation import read_only_folder
-from ui.app import AppController
-from ui.automatic_backup import AutomaticBackup
-from ui.context import AppContext
-from ui.main_window import MainWindow
-from ui.settings_dialog import SettingsDialog
+from ui.journal.settings_dialog import SettingsDialog
+from ui.kit.context import AppContext
+from ui.shell.app import AppController
+from ui.shell.automatic_backup import AutomaticBackup
+from ui.shell.main_window import MainWindow
 
 
 @pytest.fixture(autouse=True)
@@ -58,7 +58,7 @@ def _unlocked(
 @pytest.fixture(autouse=True)
 def no_waiting(monkeypatch: pytest.MonkeyPatch) -> None:
     """The day's backup starts at the next turn of the event loop instead of 45 s later."""
-    monkeypatch.setattr("ui.automatic_backup.DELAY_MS", 0)
+    monkeypatch.setattr("ui.shell.automatic_backup.DELAY_MS", 0)
 
 
 def _settle(qtbot: QtBot, job: AutomaticBackup) -> None:
@@ -103,7 +103,7 @@ def test_after_unlock_no_backup_when_one_is_from_today_or_they_are_off(
 def test_the_backup_waits_for_the_window_to_settle_and_not_for_a_locked_journal(
     qtbot: QtBot, journal: Journal, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("ui.automatic_backup.DELAY_MS", 300)
+    monkeypatch.setattr("ui.shell.automatic_backup.DELAY_MS", 300)
     add_lead(journal, "Maya Ortiz")
     _, window, job = _unlocked(qtbot, journal)
     assert job.state == "waiting" and _automatic(journal) == []  # unlocking is not slowed
@@ -326,9 +326,9 @@ def test_locking_during_the_copy_stops_it_quietly_and_leaves_nothing(
 def test_a_signal_before_the_backup_starts_drops_the_keyed_file(
     qtbot: QtBot, journal: Journal, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("ui.automatic_backup.DELAY_MS", 60_000)
-    monkeypatch.setattr("ui.automatic_backup.PREPARE_AFTER_MS", 0)
-    monkeypatch.setattr("ui.automatic_backup.QUICK_WAIT_S", 0)  # no time left at all
+    monkeypatch.setattr("ui.shell.automatic_backup.DELAY_MS", 60_000)
+    monkeypatch.setattr("ui.shell.automatic_backup.PREPARE_AFTER_MS", 0)
+    monkeypatch.setattr("ui.shell.automatic_backup.QUICK_WAIT_S", 0)  # no time left at all
     _slow_copy(monkeypatch, qtbot, journal)
     folder = rotation.backup_folder(journal)
     controller, window, _ = _unlocked(qtbot, journal)

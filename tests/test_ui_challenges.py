@@ -15,13 +15,13 @@ from iltdesk.challenge import add_card, add_challenge, board, challenges, log
 from iltdesk.lead import add_lead
 from iltdesk.models import ChallengeStatus, ForceKind, LogKind
 from iltdesk.store.journal import Journal
-from ui.card_dialog import CardDialog
-from ui.challenge_page import ChallengesPage, NewChallengeDialog
-from ui.context import AppContext
-from ui.cycle_cards import qdate
-from ui.force_cards import CARD_MIME, NAMES_ROLE, CardList
-from ui.forces_board import ForcesBoard
-from ui.lead_challenges import LeadChallengeLinks
+from ui.kit.context import AppContext
+from ui.kit.fields import qdate
+from ui.lead.challenges import LeadChallengeLinks
+from ui.reflect.challenges.card_dialog import CardDialog
+from ui.reflect.challenges.force_cards import CARD_MIME, NAMES_ROLE, CardList
+from ui.reflect.challenges.forces_board import ForcesBoard
+from ui.reflect.challenges.page import ChallengesPage, NewChallengeDialog
 
 TITLE = "Turnover and burnout on a half-new team"
 ALT = Qt.KeyboardModifier.AltModifier

@@ -10,8 +10,8 @@ from iltdesk.lead import add_lead
 from iltdesk.models import ActivityKind
 from iltdesk.observation import ObservationNotes, add_observation
 from iltdesk.store.journal import Journal
-from ui.context import AppContext
-from ui.main_window import MainWindow
+from ui.kit.context import AppContext
+from ui.shell.main_window import MainWindow
 
 
 def test_coaching_records_open_their_tab_and_record(qtbot: QtBot, journal: Journal) -> None:

@@ -8,7 +8,7 @@ import re
 import pytest
 from PySide6.QtGui import QColor, QPalette
 
-from ui import theme
+from ui.kit import theme
 
 Role = QPalette.ColorRole
 TEXT, LARGE, OUTLINE = 4.5, 3.0, 3.0

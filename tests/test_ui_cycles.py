@@ -19,12 +19,12 @@ from iltdesk.models import ActionSource, ActivityKind, CyclePhase, ObservationSe
 from iltdesk.observation import ObservationNotes, add_observation, observations_for
 from iltdesk.store.journal import Journal
 from tests.dialogs import answer_with
-from ui import theme
-from ui.context import AppContext
-from ui.cycle_cards import RECORD_ID
-from ui.cycle_view import CyclesView, StartCycleDialog
-from ui.observation_dialog import NO_CYCLE, ObservationDialog
-from ui.observation_view import ObservationsView
+from ui.kit import theme
+from ui.kit.context import AppContext
+from ui.kit.lists import RECORD_ID
+from ui.lead.cycles.view import CyclesView, StartCycleDialog
+from ui.lead.observations.dialog import NO_CYCLE, ObservationDialog
+from ui.lead.observations.view import ObservationsView
 
 TODAY = date.today()
 GOAL = "Every 8th grade team meeting ends with one owned next step"
@@ -323,7 +323,7 @@ def test_a_failed_save_keeps_the_text_and_the_cycle_on_screen(
     def full(*_: object, **__: object) -> None:
         raise DiskFull("The disk is full.")
 
-    monkeypatch.setattr("ui.cycle_page.update_cycle", full)
+    monkeypatch.setattr("ui.lead.cycles.page.update_cycle", full)
     qtbot.keyClicks(view.page.intention.measure, "Typed before the disk filled")
     assert not view.page.autosaver.flush()
     view.select_cycle(older.id)

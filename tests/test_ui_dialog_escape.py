@@ -35,26 +35,26 @@ from iltdesk.self_check import check_ins
 from iltdesk.store.journal import Journal
 from iltdesk.tension import TENSIONS, notes_on
 from tests.keys import Key, Keys, Mod, focused, settle, wait_for_active
-from ui.agreement_dialog import AgreementDialog
-from ui.agreement_view import AgreementView
-from ui.card_dialog import CardDialog
-from ui.challenge_log import CHOICES
-from ui.context import AppContext
-from ui.force_cards import CardList
-from ui.forces_board import ForcesBoard
-from ui.frequency_picker import FrequencyPicker
-from ui.log_entry_dialog import LogEntryDialog
-from ui.main_window import MainWindow
-from ui.meeting_feedback import FeedbackDialog, FeedbackLog
-from ui.observation_dialog import ObservationDialog
-from ui.overview_view import TraitList
-from ui.self_check_dialog import SelfCheckDialog
-from ui.self_check_page import SelfCheckPage
-from ui.switcher import QuickSwitcher
-from ui.tension_note_dialog import TensionNoteDialog
-from ui.tensions_page import TensionsPage
-from ui.trait_dialog import TraitDialog
-from ui.unsaved import QUESTION
+from ui.kit.context import AppContext
+from ui.kit.unsaved import QUESTION
+from ui.lead.agreement.dialog import AgreementDialog
+from ui.lead.agreement.view import AgreementView
+from ui.lead.observations.dialog import ObservationDialog
+from ui.lead.overview import TraitList
+from ui.lead.trait_dialog import TraitDialog
+from ui.navigation.switcher import QuickSwitcher
+from ui.reflect.challenges.card_dialog import CardDialog
+from ui.reflect.challenges.force_cards import CardList
+from ui.reflect.challenges.forces_board import ForcesBoard
+from ui.reflect.challenges.log import CHOICES
+from ui.reflect.challenges.log_entry_dialog import LogEntryDialog
+from ui.reflect.charter.meeting_feedback import FeedbackDialog, FeedbackLog
+from ui.reflect.self_check.dialog import SelfCheckDialog
+from ui.reflect.self_check.frequency_picker import FrequencyPicker
+from ui.reflect.self_check.page import SelfCheckPage
+from ui.reflect.tensions.note_dialog import TensionNoteDialog
+from ui.reflect.tensions.page import TensionsPage
+from ui.shell.main_window import MainWindow
 
 MARK = "Zebra crossing talk"  # typed into each dialog; found in the journal only if saved
 LEAD = "Dr. Amara Okafor"

@@ -29,13 +29,13 @@ from iltdesk.observation import observations_for
 from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE, REPO
 from tests.keys import Key, Keys, Mod, wait_for_active
-from ui.app import AppController
-from ui.context import AppContext
-from ui.main_window import MainWindow
-from ui.observation_dialog import ObservationDialog
-from ui.switcher import QuickSwitcher
-from ui.unlock import UnlockDialog
-from ui.unsaved import RESTORED
+from ui.journal.unlock import UnlockDialog
+from ui.kit.context import AppContext
+from ui.kit.unsaved import RESTORED
+from ui.lead.observations.dialog import ObservationDialog
+from ui.navigation.switcher import QuickSwitcher
+from ui.shell.app import AppController
+from ui.shell.main_window import MainWindow
 
 LEAD = "Dr. Amara Okafor"
 WORD = "Quokkaquorum"  # typed into the dialog; must never be found outside the journal

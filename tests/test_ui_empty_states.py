@@ -15,7 +15,7 @@ from iltdesk.lead import add_lead
 from iltdesk.store.journal import Journal
 from tests.dialogs import record_boxes
 from tests.keys import DesktopKeys, Keys, settle, show_main_window, wait_for_active
-from ui.main_window import MainWindow
+from ui.shell.main_window import MainWindow
 
 pytestmark = pytest.mark.usefixtures("app_look")  # the app's own look (tests/conftest.py)
 
@@ -26,7 +26,7 @@ def _window(qtbot: QtBot, journal: Journal) -> MainWindow:
 
 def go_to_lead(keys: Keys, name: str) -> None:
     """Ctrl+K, a few letters of the name, Enter."""
-    from ui.switcher import QuickSwitcher
+    from ui.navigation.switcher import QuickSwitcher
 
     def pick(_switcher: QuickSwitcher) -> None:
         keys.type(name)
@@ -88,7 +88,7 @@ def test_export_for_a_lead_without_a_cycle_says_so(
     qtbot: QtBot, journal: Journal, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Ctrl+E on a lead with no learning cycle: a message saying why, not an empty dialog."""
-    from ui.export_dialog import ExportDialog
+    from ui.lead.export_dialog import ExportDialog
 
     add_lead(journal, "Dr. Amara Okafor")
     boxes = record_boxes(monkeypatch)
@@ -132,7 +132,7 @@ def test_a_lead_without_one_on_ones_shows_none_of_the_last_leads(
 ) -> None:
     """From Maria's 1:1 to Omar, who has none: an empty state naming Omar, and nothing of
     Maria's 1:1 anywhere in the window (it once stayed there, greyed, under Omar's name)."""
-    from ui.lead_page import ONE_ON_ONES
+    from ui.lead.page import ONE_ON_ONES
 
     maria = _lead_with_a_one_on_one(journal)
     add_lead(journal, "Omar Diaz")
@@ -202,7 +202,7 @@ def test_a_new_journals_today_leads_to_add_lead(qtbot: QtBot, journal: Journal) 
     """No leads yet: Today welcomes and its "Add your first lead…" button has the focus, so
     Enter opens Add lead (it said "Nothing needs you today")."""
     from iltdesk.lead import lead_summaries
-    from ui.lead_dialog import LeadDialog
+    from ui.lead.lead_dialog import LeadDialog
 
     window = _window(qtbot, journal)
     settle()
@@ -237,7 +237,7 @@ def test_ticking_an_action_item_keeps_it_under_the_cursor_and_ctrl_z_undoes_it(
     from PySide6.QtCore import Qt
 
     from iltdesk.action_item import action_items_for, add_action_item
-    from ui.lead_page import ACTION_ITEMS
+    from ui.lead.page import ACTION_ITEMS
 
     maria = add_lead(journal, "Maria Lopez", on_ilt_since=date.today()).id or 0
     for days, text in ((1, "Agenda out"), (2, "Book the room"), (3, "Share the data")):

@@ -14,7 +14,7 @@ from iltdesk.lead import add_lead
 from iltdesk.models import Outcome
 from iltdesk.observation import ObservationNotes, add_observation
 from iltdesk.store.journal import Journal
-from ui.context import AppContext
+from ui.kit.context import AppContext
 
 
 def _lead_with_a_closed_cycle(journal: Journal) -> tuple[int, int]:
@@ -36,7 +36,7 @@ def _lead_with_a_closed_cycle(journal: Journal) -> tuple[int, int]:
 
 
 def _dialog(qtbot: QtBot, journal: Journal, lead: int, cycle: int | None) -> object:
-    from ui.export_dialog import ExportDialog
+    from ui.lead.export_dialog import ExportDialog
 
     dialog = ExportDialog(AppContext(journal), lead, cycle)
     qtbot.addWidget(dialog)
@@ -89,9 +89,9 @@ def test_export_writes_a_private_pdf(
     target = tmp_path / "out" / "rosa.pdf"
     target.parent.mkdir()
     monkeypatch.setattr(
-        "ui.export_dialog.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), "")
+        "ui.lead.export_dialog.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), "")
     )
-    monkeypatch.setattr("ui.export_dialog.QMessageBox.information", lambda *a, **k: None)
+    monkeypatch.setattr("ui.lead.export_dialog.QMessageBox.information", lambda *a, **k: None)
     assert dialog.export() == target  # type: ignore[attr-defined]
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert [p.name for p in target.parent.iterdir()] == ["rosa.pdf"]

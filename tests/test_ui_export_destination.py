@@ -14,11 +14,11 @@ from pytestqt.qtbot import QtBot
 from iltdesk.store.journal import Journal
 from tests.dialogs import record_boxes
 from tests.test_ui_export import _lead_with_a_closed_cycle
-from ui.context import AppContext
+from ui.kit.context import AppContext
 
 
 def _shown(qtbot: QtBot, journal: Journal) -> QWidget:
-    from ui.export_dialog import ExportDialog
+    from ui.lead.export_dialog import ExportDialog
 
     lead, cycle = _lead_with_a_closed_cycle(journal)
     dialog = ExportDialog(AppContext(journal), lead, cycle)
@@ -56,7 +56,7 @@ def test_choosing_the_journal_as_the_pdf_is_refused_and_changes_nothing(
         # The person picked a link to the journal and said yes to "Replace?".
         return str(link), ""
 
-    monkeypatch.setattr("ui.export_dialog.QFileDialog.getSaveFileName", save_as)
+    monkeypatch.setattr("ui.lead.export_dialog.QFileDialog.getSaveFileName", save_as)
     shown = record_boxes(monkeypatch)
     journal.close()  # what is on disk now must stay exactly so
     before = {p.name: p.read_bytes() for p in journal.path.parent.iterdir()}
@@ -78,7 +78,7 @@ def test_a_protected_pdf_is_offered_a_name_without_the_leads(
         asked.append(proposed)
         return "", ""  # then cancelled
 
-    monkeypatch.setattr("ui.export_dialog.QFileDialog.getSaveFileName", save_as)
+    monkeypatch.setattr("ui.lead.export_dialog.QFileDialog.getSaveFileName", save_as)
     _tab_to(qtbot, dialog.protect)  # type: ignore[attr-defined]
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
     _tab_to(qtbot, dialog.password)  # type: ignore[attr-defined]

@@ -23,9 +23,9 @@ from iltdesk.lead import LeadSummary, add_lead, lead_summaries, set_archived, up
 from iltdesk.models import CyclePhase
 from iltdesk.store.journal import Journal
 from tests.keys import Keys, focused, settle, wait_for_active
-from ui.context import AppContext
-from ui.leads_sidebar import LEAD_ID, PAGE_KEY
-from ui.main_window import MainWindow
+from ui.kit.context import AppContext
+from ui.navigation.leads_sidebar import LEAD_ID, PAGE_KEY
+from ui.shell.main_window import MainWindow
 
 NAME = "Dr. Maximiliana Wolfeschlegelsteinhausen-Bergerdorff"
 ROLE = "Senior Team Lead for Curriculum, Instruction and Assessment Design"
@@ -223,7 +223,7 @@ def test_the_sidebar_has_one_edge_for_headings_and_icons_and_one_for_names(
 def test_the_forces_board_folds_in_a_narrow_window_so_context_is_not_cut_off(
     qtbot: QtBot, journal: Journal, long_lead: int
 ) -> None:
-    from ui.challenge_view import MIN_PROMPT_WIDTH, PROMPT_WIDTH
+    from ui.reflect.challenges.view import MIN_PROMPT_WIDTH, PROMPT_WIDTH
 
     window = _window(qtbot, journal)
     window.show_reflect_page("challenges")
@@ -246,7 +246,7 @@ def test_the_forces_board_folds_in_a_narrow_window_so_context_is_not_cut_off(
 
 
 def test_force_cards_name_a_titled_lead_by_title_and_surname() -> None:
-    from ui.force_cards import short_names
+    from ui.reflect.challenges.force_cards import short_names
 
     def lead(number: int, name: str) -> LeadSummary:
         return LeadSummary(number, name, "", "", True, None, None, 0)
@@ -258,7 +258,7 @@ def test_force_cards_name_a_titled_lead_by_title_and_surname() -> None:
 
 
 def test_the_energy_sparkline_draws_every_dot_whole_inside_its_lines(qtbot: QtBot) -> None:
-    from ui.energy_widgets import DOT_PEN, DOT_RADIUS, EnergySparkline
+    from ui.lead.energy_widgets import DOT_PEN, DOT_RADIUS, EnergySparkline
 
     sparkline = EnergySparkline()
     qtbot.addWidget(sparkline)
@@ -278,7 +278,7 @@ def test_the_energy_sparkline_draws_every_dot_whole_inside_its_lines(qtbot: QtBo
 
 
 def test_enter_in_the_goal_starts_the_cycle_from_today(qtbot: QtBot, journal: Journal) -> None:
-    from ui.cycle_view import StartCycleDialog
+    from ui.lead.cycles.view import StartCycleDialog
 
     lead = add_lead(journal, "Amara Okafor").id or 0
     window = _window(qtbot, journal)
@@ -308,7 +308,7 @@ def test_enter_in_the_goal_starts_the_cycle_from_today(qtbot: QtBot, journal: Jo
 
 def test_a_long_name_on_a_force_card_chip_ends_in_an_ellipsis(qtbot: QtBot) -> None:
     from iltdesk.models import ForceKind
-    from ui.force_cards import CHIP_PAD, CardDelegate, CardList, chip_text
+    from ui.reflect.challenges.force_cards import CHIP_PAD, CardDelegate, CardList, chip_text
 
     cards = CardList(ForceKind.asset, 1)
     qtbot.addWidget(cards)
@@ -387,7 +387,7 @@ def test_every_placeholder_is_shown_whole_at_1024x700(
 def test_a_notes_placeholder_of_two_lines_is_drawn_whole(qtbot: QtBot) -> None:
     """Qt drew it inside the empty document's first line and a half: its second line was
     cut in two (the cycle's 'Evidence for the outcome' at 1024x700)."""
-    from ui.markdown_edit import MarkdownEdit
+    from ui.kit.markdown_edit import MarkdownEdit
 
     notes = MarkdownEdit(placeholder="What the numbers and your observations show now, next to it")
     qtbot.addWidget(notes)

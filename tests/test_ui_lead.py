@@ -23,14 +23,14 @@ from iltdesk.one_on_one import (
 )
 from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE
-from ui.context import AppContext
-from ui.lead_dialog import LeadDialog
-from ui.lead_page import ACTION_ITEMS, ONE_ON_ONES, OVERVIEW
-from ui.leads_sidebar import LEAD_ID, LeadsSidebar
-from ui.main_window import MainWindow
-from ui.markdown_edit import MarkdownEdit
-from ui.one_on_one_editor import RECORD_ID
-from ui.trait_dialog import TraitDialog
+from ui.kit.context import AppContext
+from ui.kit.markdown_edit import MarkdownEdit
+from ui.lead.lead_dialog import LeadDialog
+from ui.lead.one_on_ones.editor import RECORD_ID
+from ui.lead.page import ACTION_ITEMS, ONE_ON_ONES, OVERVIEW
+from ui.lead.trait_dialog import TraitDialog
+from ui.navigation.leads_sidebar import LEAD_ID, LeadsSidebar
+from ui.shell.main_window import MainWindow
 
 TODAY = date.today()
 OpenWindow = Callable[[], MainWindow]

@@ -11,9 +11,9 @@ from iltdesk.lead import add_lead
 from iltdesk.models import Author
 from iltdesk.one_on_one import add_next_step, start_one_on_one
 from iltdesk.store.journal import Journal
-from ui.context import AppContext
-from ui.lead_page import ACTION_ITEMS, ONE_ON_ONES, OVERVIEW, TIMELINE
-from ui.main_window import MainWindow
+from ui.kit.context import AppContext
+from ui.lead.page import ACTION_ITEMS, ONE_ON_ONES, OVERVIEW, TIMELINE
+from ui.shell.main_window import MainWindow
 
 TODAY = date.today()
 

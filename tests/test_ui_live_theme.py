@@ -22,10 +22,10 @@ from iltdesk.tension import TENSIONS
 from tests.conftest import kept_look
 from tests.keys import Key, Keys, Mod, settle, wait_for_active
 from tests.test_ui_contrast import TEXT, ratio, sheet_text_pairs
-from ui import theme
-from ui.context import AppContext
-from ui.main_window import MainWindow
-from ui.settings_dialog import SettingsDialog
+from ui.journal.settings_dialog import SettingsDialog
+from ui.kit import theme
+from ui.kit.context import AppContext
+from ui.shell.main_window import MainWindow
 
 Role = QPalette.ColorRole
 
@@ -116,11 +116,11 @@ def test_reflect_pages_take_the_dark_colours_when_dark_is_chosen_live(
         assert _low_contrast(page, True) == [], key
     assert any(dark in sheet for _kind, sheet in _own_sheets(pages["charter"]))
     board = pages["challenges"].view.board  # type: ignore[attr-defined]
-    from ui.force_cards import board_colours
+    from ui.reflect.challenges.force_cards import board_colours
 
     assert board_colours()["column"] in board.styleSheet()  # the dark board's columns
     from iltdesk.models import FocusKind
-    from ui.scope_table import STRAND_COLOURS
+    from ui.reflect.charter.scope_table import STRAND_COLOURS
 
     counts = pages["charter"].scope.counts.text()  # type: ignore[attr-defined]
     assert STRAND_COLOURS[FocusKind.data][1] in counts  # the strands' dots, in dark colours
@@ -143,7 +143,7 @@ def test_pixel_font_sizes_in_page_sheets_follow_the_text_size(
 
 
 def test_the_leaning_picker_follows_the_look(qtbot: QtBot, qapp: QApplication) -> None:
-    from ui.leaning_widget import LeaningPicker
+    from ui.reflect.tensions.leaning_widget import LeaningPicker
 
     picker = LeaningPicker(TENSIONS[0])
     qtbot.addWidget(picker)
@@ -205,7 +205,7 @@ def test_the_energy_line_draws_low_dots_in_the_looks_error_colour(
 ) -> None:
     from datetime import date, timedelta
 
-    from ui.energy_widgets import EnergySparkline
+    from ui.lead.energy_widgets import EnergySparkline
 
     sparkline = EnergySparkline()
     qtbot.addWidget(sparkline)

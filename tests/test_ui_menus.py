@@ -22,10 +22,10 @@ from iltdesk.one_on_one import get_one_on_one, start_one_on_one
 from iltdesk.store.journal import Journal
 from tests.dialogs import record_boxes
 from tests.keys import Key, Keys, Mod, focused, settle, show_main_window, wait_for_active
-from ui.context import AppContext
-from ui.help import AboutDialog, ShortcutSheet
-from ui.main_window import MainWindow, default_size
-from ui.recent import add_recent
+from ui.journal.recent import add_recent
+from ui.kit.context import AppContext
+from ui.shell.help import AboutDialog, ShortcutSheet
+from ui.shell.main_window import MainWindow, default_size
 
 pytestmark = pytest.mark.usefixtures("app_look")  # the app's own look (tests/conftest.py)
 
@@ -179,7 +179,7 @@ def test_edit_entries_are_off_away_from_text(qtbot: QtBot, journal: Journal) -> 
 
 
 def test_edit_find_opens_search(qtbot: QtBot, journal: Journal) -> None:
-    from ui.search_dialog import SearchDialog
+    from ui.navigation.search_dialog import SearchDialog
 
     _window(qtbot, journal)
     keys = Keys()
@@ -280,8 +280,8 @@ def test_the_first_size_fits_the_screen(
 def test_pickers_are_dialogs_of_the_window(
     qtbot: QtBot, journal: Journal, shortcut: str, kind_name: str
 ) -> None:
-    from ui.search_dialog import SearchDialog
-    from ui.switcher import QuickSwitcher
+    from ui.navigation.search_dialog import SearchDialog
+    from ui.navigation.switcher import QuickSwitcher
 
     kind: type[QDialog] = QuickSwitcher if kind_name == "QuickSwitcher" else SearchDialog
     window = _window(qtbot, journal)
@@ -317,7 +317,7 @@ def test_export_with_no_cycle_says_so_in_a_message(
     lead_id, _meeting = _lead_with_meeting(journal)
     window = _window(qtbot, journal)
     window.show_lead(lead_id)
-    from ui.export_dialog import ExportDialog
+    from ui.lead.export_dialog import ExportDialog
 
     boxes = record_boxes(monkeypatch)
     _focus(qtbot, window.sidebar.filter)

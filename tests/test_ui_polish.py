@@ -11,8 +11,8 @@ from iltdesk.demo import build_demo
 from iltdesk.lead import lead_summaries
 from iltdesk.store.journal import Journal
 from tests.keys import settle, wait_for_active
-from ui.context import AppContext
-from ui.main_window import MainWindow
+from ui.kit.context import AppContext
+from ui.shell.main_window import MainWindow
 
 pytestmark = pytest.mark.usefixtures("app_look")  # the app's own look (tests/conftest.py)
 
@@ -82,9 +82,9 @@ def test_lists_write_their_dates_one_way(qtbot: QtBot, journal: Journal) -> None
     from iltdesk.models import TensionNote
     from iltdesk.tension import TENSIONS
     from iltdesk.timeline import TimelineEntry
-    from ui.observation_view import list_day
-    from ui.tensions_page import overview_text
-    from ui.timeline_view import TimelineModel
+    from ui.lead.observations.view import list_day
+    from ui.lead.timeline import TimelineModel
+    from ui.reflect.tensions.page import overview_text
 
     today = date.today()
     for day in (today, date(today.year - 2, 12, 30)):

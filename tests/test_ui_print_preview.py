@@ -26,9 +26,9 @@ from tests.conftest import REPO
 from tests.dialogs import record_boxes
 from tests.keys import Keys, active, settle, wait_for_active
 from tests.test_ui_export import _lead_with_a_closed_cycle
-from ui import theme
-from ui.context import AppContext
-from ui.main_window import MainWindow
+from ui.kit import theme
+from ui.kit.context import AppContext
+from ui.shell.main_window import MainWindow
 
 D = TypeVar("D", bound=QDialog)
 CHILD = "ILTDESK_PRINT_PREVIEW_CHILD"
@@ -93,7 +93,7 @@ def _window_on_lead(qtbot: QtBot, journal: Journal) -> MainWindow:
 def test_print_preview_opens_and_closes_by_keys(qtbot: QtBot, journal: Journal, look: str) -> None:
     from PySide6.QtPrintSupport import QPrintPreviewDialog
 
-    from ui.export_dialog import ExportDialog
+    from ui.lead.export_dialog import ExportDialog
 
     _window_on_lead(qtbot, journal)
     keys = Keys()
@@ -169,7 +169,7 @@ def test_print_to_file_keeps_the_password(
     an unprotected one), or, when the password is not ready, says so and writes nothing."""
     from pypdf import PdfReader
 
-    from ui.export_dialog import ExportDialog
+    from ui.lead.export_dialog import ExportDialog
 
     boxes = record_boxes(monkeypatch)
     _window_on_lead(qtbot, journal)
@@ -214,7 +214,7 @@ def test_the_preview_is_paper_in_either_theme(
     theme it was dark text on a dark box)."""
     from PySide6.QtGui import QColor
 
-    from ui.export_dialog import ExportDialog
+    from ui.lead.export_dialog import ExportDialog
 
     lead, cycle = _lead_with_a_closed_cycle(journal)
     dialog = ExportDialog(AppContext(journal), lead, cycle)

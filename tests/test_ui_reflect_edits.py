@@ -18,15 +18,15 @@ from iltdesk.store.journal import Journal
 from iltdesk.tension import TENSION_BY_KEY, add_note, notes_on
 from tests.conftest import PASSPHRASE
 from tests.dialogs import answer_with
-from ui.challenge_page import ChallengesPage
-from ui.context import AppContext
-from ui.cycle_cards import qdate
-from ui.log_entry_dialog import LogEntryDialog
-from ui.record_actions import confirm_delete
-from ui.self_check_dialog import SelfCheckDialog
-from ui.self_check_page import SelfCheckPage
-from ui.tension_note_dialog import TensionNoteDialog
-from ui.tensions_page import TensionsPage
+from ui.kit.context import AppContext
+from ui.kit.fields import qdate
+from ui.kit.record_actions import confirm_delete
+from ui.reflect.challenges.log_entry_dialog import LogEntryDialog
+from ui.reflect.challenges.page import ChallengesPage
+from ui.reflect.self_check.dialog import SelfCheckDialog
+from ui.reflect.self_check.page import SelfCheckPage
+from ui.reflect.tensions.note_dialog import TensionNoteDialog
+from ui.reflect.tensions.page import TensionsPage
 
 
 @pytest.fixture
@@ -105,11 +105,12 @@ def test_a_log_entry_is_edited_then_deleted_from_its_menu(
     )
     asked: list[str] = []
     monkeypatch.setattr(
-        "ui.challenge_log.confirm_delete", lambda _p, title, _w: asked.append(title) or False
+        "ui.reflect.challenges.log.confirm_delete",
+        lambda _p, title, _w: asked.append(title) or False,
     )
     menu_actions(visible_buttons(entries.card)[0])["Delete…"]()
     assert asked == ["Delete this log entry?"] and len(entries.entries) == 1  # cancelled
-    monkeypatch.setattr("ui.challenge_log.confirm_delete", lambda *_: True)
+    monkeypatch.setattr("ui.reflect.challenges.log.confirm_delete", lambda *_: True)
     menu_actions(visible_buttons(entries.card)[0])["Delete…"]()
     assert entries.entries == [] and entries.empty.isVisibleTo(entries)
     journal = reopened(journal)
@@ -142,7 +143,7 @@ def test_a_tension_note_is_edited_in_its_form_and_deleted(
         "Grade 7 stalled twice",
     )
     assert len(notes) == 2  # corrected in place, not added
-    monkeypatch.setattr("ui.tensions_page.confirm_delete", lambda *_: True)
+    monkeypatch.setattr("ui.reflect.tensions.page.confirm_delete", lambda *_: True)
     card = next(c for c in page.note_cards if c.note.id == older.id)
     menu_actions(card.actions)["Delete…"]()
     assert [c.note.note for c in page.note_cards] == ["Push on"]
@@ -172,7 +173,7 @@ def test_a_check_in_is_corrected_and_deleted_from_the_page(
     assert selected is not None and selected.check.id == first.id  # still the one corrected
     assert selected.answers[item] == 4 and selected.notes == {"talent": "New leads need more time"}
     assert len(check_ins(journal)) == 2
-    monkeypatch.setattr("ui.self_check_page.confirm_delete", lambda *_: True)
+    monkeypatch.setattr("ui.reflect.self_check.page.confirm_delete", lambda *_: True)
     menu_actions(page.check_actions)["Delete…"]()
     assert [e.check.taken_on for e in check_ins(journal)] == [date(2026, 3, 10)]
     shown_now = page.selected()
@@ -185,7 +186,7 @@ def test_cancelling_an_unchanged_correction_does_not_ask(
     record_check(journal, dict.fromkeys(ITEM_AREA, 2), notes={"talent": "Busy term"})
     entry = check_ins(journal)[0]
     asked: list[object] = []
-    monkeypatch.setattr("ui.unsaved.confirm_discard", lambda *a: asked.append(a) or False)
+    monkeypatch.setattr("ui.kit.unsaved.confirm_discard", lambda *a: asked.append(a) or False)
     dialog = SelfCheckDialog(context, editing=entry)
     qtbot.addWidget(dialog)
     dialog.reject()

@@ -10,8 +10,8 @@ from iltdesk import challenge, charter, self_check, tension
 from iltdesk.models import FocusKind, ForceKind, LogKind
 from iltdesk.search import search
 from iltdesk.store.journal import Journal
-from ui.context import AppContext
-from ui.main_window import MainWindow
+from ui.kit.context import AppContext
+from ui.shell.main_window import MainWindow
 
 
 def test_reflection_records_open_their_page(qtbot: QtBot, journal: Journal) -> None:

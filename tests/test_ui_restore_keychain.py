@@ -18,9 +18,9 @@ from iltdesk.store import rotation
 from iltdesk.store.backup import rekey
 from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE
-from ui.context import AppContext
-from ui.main_window import MainWindow
-from ui.settings_dialog import SettingsDialog
+from ui.journal.settings_dialog import SettingsDialog
+from ui.kit.context import AppContext
+from ui.shell.main_window import MainWindow
 
 OLD = "the passphrase of last spring"
 

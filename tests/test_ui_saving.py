@@ -22,17 +22,17 @@ from iltdesk.one_on_one import get_one_on_one, start_one_on_one
 from iltdesk.store.backup import backups_dir
 from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE
-from ui import preferences
-from ui.context import AppContext
-from ui.lead_page import ONE_ON_ONES
-from ui.main_window import MainWindow
-from ui.markdown_edit import MarkdownEdit
-from ui.passphrase_dialog import ChangePassphraseDialog
-from ui.settings_dialog import SettingsDialog
+from ui.journal.passphrase_dialog import ChangePassphraseDialog
+from ui.journal.settings_dialog import SettingsDialog
+from ui.kit import preferences
+from ui.kit.context import AppContext
+from ui.kit.markdown_edit import MarkdownEdit
+from ui.lead.page import ONE_ON_ONES
+from ui.shell.main_window import MainWindow
 
 NEW_PASSPHRASE = "otter violin gravel sunrise 17"
 OpenWindow = Callable[[], MainWindow]
-SAVE = "ui.one_on_one_editor.one_on_one.save_one_on_one"  # as the editor calls it
+SAVE = "ui.lead.one_on_ones.editor.one_on_one.save_one_on_one"  # as the editor calls it
 Shown = list[tuple[str, str, str]]
 
 
@@ -100,7 +100,7 @@ def test_a_failed_save_keeps_the_text_and_the_retry_saves_it(
     editor = window.lead_page.one_on_ones.editor
     assert editor.meeting is not None and editor.meeting.id == meeting.id
 
-    monkeypatch.setattr("ui.context.RETRY_MS", 100)
+    monkeypatch.setattr("ui.kit.context.RETRY_MS", 100)
     with monkeypatch.context() as full:
         full.setattr(SAVE, _disk_full)
         _type_at_end(qtbot, editor.notes, "Words that must survive")
@@ -131,7 +131,7 @@ def test_opening_another_one_on_one_while_a_save_fails_keeps_the_text(
     window.sidebar.select_lead(maya)
     window.lead_page.tabs.setCurrentIndex(ONE_ON_ONES)
     view = window.lead_page.one_on_ones
-    monkeypatch.setattr("ui.context.RETRY_MS", 100)
+    monkeypatch.setattr("ui.kit.context.RETRY_MS", 100)
     with monkeypatch.context() as full:
         full.setattr(SAVE, _disk_full)
         _type_at_end(qtbot, view.editor.notes, "Words that must survive")

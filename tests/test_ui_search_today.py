@@ -13,10 +13,10 @@ from iltdesk.action_item import add_action_item
 from iltdesk.lead import add_lead, set_archived
 from iltdesk.one_on_one import add_quick_note
 from iltdesk.store.journal import Journal
-from ui.context import AppContext
-from ui.search_dialog import SearchDialog, hit_html
-from ui.switcher import QuickSwitcher, filter_leads
-from ui.today_page import TodayPage
+from ui.kit.context import AppContext
+from ui.navigation.search_dialog import SearchDialog, hit_html
+from ui.navigation.switcher import QuickSwitcher, filter_leads
+from ui.navigation.today_page import TodayPage
 
 MET = date(2027, 3, 12)
 TODAY = date.today()

@@ -14,11 +14,11 @@ from iltdesk import dates
 from iltdesk.errors import UsageError
 from iltdesk.self_check import ITEM_AREA, check_ins, record_check
 from iltdesk.store.journal import Journal
-from ui.context import AppContext
-from ui.self_check_chart import SelfCheckChart
-from ui.self_check_colours import AREA_COLOURS
-from ui.self_check_dialog import SelfCheckDialog
-from ui.self_check_page import CHECK_ID, SelfCheckPage
+from ui.kit.context import AppContext
+from ui.reflect.self_check.chart import SelfCheckChart
+from ui.reflect.self_check.colours import AREA_COLOURS
+from ui.reflect.self_check.dialog import SelfCheckDialog
+from ui.reflect.self_check.page import CHECK_ID, SelfCheckPage
 
 FIRST_DAY = date(2026, 9, 14)
 SECOND_DAY = date(2026, 12, 7)
@@ -142,7 +142,7 @@ def test_a_failed_save_shows_inline_and_keeps_the_dialog(
     def refuse(*_: object, **__: object) -> None:
         raise UsageError("The journal is read-only just now.")
 
-    monkeypatch.setattr("ui.self_check_dialog.record_check", refuse)
+    monkeypatch.setattr("ui.reflect.self_check.dialog.record_check", refuse)
     dialog = SelfCheckDialog(AppContext(journal))
     qtbot.addWidget(dialog)
     for key in ITEM_AREA:
@@ -157,7 +157,7 @@ def test_leaving_with_ratings_asks_first(
     qtbot: QtBot, journal: Journal, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     answers = [False, True]  # keep editing, then discard
-    monkeypatch.setattr("ui.unsaved.confirm_discard", lambda *_: answers.pop(0))
+    monkeypatch.setattr("ui.kit.unsaved.confirm_discard", lambda *_: answers.pop(0))
     dialog = SelfCheckDialog(AppContext(journal))
     qtbot.addWidget(dialog)
     dialog.show()

@@ -23,8 +23,8 @@ from iltdesk.lead import add_lead
 from iltdesk.one_on_one import save_one_on_one, start_one_on_one
 from iltdesk.store.journal import Journal
 from tests.keys import Keys, focused, settle, wait_for_active
-from ui.context import AppContext
-from ui.main_window import MainWindow
+from ui.kit.context import AppContext
+from ui.shell.main_window import MainWindow
 
 KINDS = (
     "sidebar list",
@@ -158,7 +158,7 @@ def _open_journal(scene: Scene, shortcut: str) -> None:
 
 
 def _shortcut_sheet(scene: Scene, shortcut: str) -> None:
-    from ui.help import ShortcutSheet
+    from ui.shell.help import ShortcutSheet
 
     scene.keys.shortcut(shortcut)
     sheet = wait_for_active(ShortcutSheet)
@@ -171,17 +171,17 @@ def _dialog(kind_name: str) -> Callable[[Scene, str], None]:
 
 
 EFFECTS: dict[str, Callable[[Scene, str], None]] = {
-    "Ctrl+,": _dialog("ui.settings_dialog.SettingsDialog"),
+    "Ctrl+,": _dialog("ui.journal.settings_dialog.SettingsDialog"),
     "Ctrl+L": _lock,
     "Ctrl+Q": _quit,
     "Ctrl+O": _open_journal,
-    "Ctrl+F": _dialog("ui.search_dialog.SearchDialog"),
-    "Ctrl+K": _dialog("ui.switcher.QuickSwitcher"),
+    "Ctrl+F": _dialog("ui.navigation.search_dialog.SearchDialog"),
+    "Ctrl+K": _dialog("ui.navigation.switcher.QuickSwitcher"),
     "Ctrl+T": _today,
     "Ctrl+N": _new_one_on_one,
-    "Ctrl+Shift+O": _dialog("ui.observation_dialog.ObservationDialog"),
-    "Ctrl+E": _dialog("ui.export_dialog.ExportDialog"),
-    "Ctrl+Shift+N": _dialog("ui.lead_dialog.LeadDialog"),
+    "Ctrl+Shift+O": _dialog("ui.lead.observations.dialog.ObservationDialog"),
+    "Ctrl+E": _dialog("ui.lead.export_dialog.ExportDialog"),
+    "Ctrl+Shift+N": _dialog("ui.lead.lead_dialog.LeadDialog"),
     "F1": _shortcut_sheet,
     "Ctrl+/": _shortcut_sheet,
 }
@@ -203,7 +203,7 @@ def test_a_window_shortcut_works_from_every_kind_of_widget(scene: Scene, shortcu
 def test_every_window_shortcut_is_covered(scene: Scene) -> None:
     """A shortcut added to a menu needs a line in EFFECTS (the editing keys are the fields')."""
     window = scene.new_window()
-    from ui.menus import EDIT_ENTRIES
+    from ui.shell.menus import EDIT_ENTRIES
 
     editing = {operation for _text, key, operation in EDIT_ENTRIES if key is not None}
     keys = {

@@ -18,11 +18,11 @@ from iltdesk.lead import add_lead, lead_summaries
 from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE
 from tests.keys import Key, Keys, Mod, settle, wait_for_active
-from ui.app import AppController
-from ui.create_dialog import CreateJournalDialog
-from ui.main_window import MainWindow
-from ui.recent import add_recent
-from ui.unlock import UnlockDialog
+from ui.journal.create_dialog import CreateJournalDialog
+from ui.journal.recent import add_recent
+from ui.journal.unlock import UnlockDialog
+from ui.shell.app import AppController
+from ui.shell.main_window import MainWindow
 
 TYPED = "maple river quiet lantern 42"  # ASCII: typed key by key
 

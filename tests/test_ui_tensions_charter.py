@@ -23,14 +23,14 @@ from iltdesk.models import FocusKind
 from iltdesk.store.journal import Journal
 from iltdesk.tension import TENSIONS, add_note, notes_on
 from tests.dialogs import answer_with
-from ui.charter_page import CharterPage
-from ui.context import AppContext
-from ui.cycle_cards import qdate
-from ui.leaning_widget import NOTE_ROLE, OverviewGeometry, marker_colour, step_x
-from ui.meeting_feedback import FeedbackDialog
-from ui.scope_table import FOCUS, PERIOD, STRAND, VALUE_ROLE
-from ui.tension_note_dialog import TensionNoteDialog
-from ui.tensions_page import TensionsPage
+from ui.kit.context import AppContext
+from ui.kit.fields import qdate
+from ui.reflect.charter.meeting_feedback import FeedbackDialog
+from ui.reflect.charter.page import CharterPage
+from ui.reflect.charter.scope_table import FOCUS, PERIOD, STRAND, VALUE_ROLE
+from ui.reflect.tensions.leaning_widget import NOTE_ROLE, OverviewGeometry, marker_colour, step_x
+from ui.reflect.tensions.note_dialog import TensionNoteDialog
+from ui.reflect.tensions.page import TensionsPage
 
 DAY = date(2027, 3, 9)
 

@@ -12,8 +12,8 @@ from iltdesk.lead import add_lead
 from iltdesk.observation import ObservationNotes, add_observation
 from iltdesk.one_on_one import start_one_on_one
 from iltdesk.store.journal import Journal
-from ui.context import AppContext
-from ui.timeline_view import TimelineView
+from ui.kit.context import AppContext
+from ui.lead.timeline import TimelineView
 
 
 def test_timeline_mixes_kinds_filters_and_opens(qtbot: QtBot, journal: Journal) -> None:

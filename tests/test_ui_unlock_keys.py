@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE
 from tests.dialogs import type_text
-from ui.unlock import UnlockDialog
+from ui.journal.unlock import UnlockDialog
 
 pytestmark = pytest.mark.usefixtures("app_look")  # the app's own look (tests/conftest.py)
 

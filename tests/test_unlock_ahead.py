@@ -19,9 +19,10 @@ from iltdesk.store.unlocking import UnlockAhead, Unlocked
 from tests.conftest import PASSPHRASE
 from tests.dialogs import Shown, record_boxes
 from tests.test_migrations import FIXTURE_0001_PASSPHRASE, FIXTURES
-from ui import background, unlock
-from ui.app import AppController
-from ui.unlock import UnlockDialog
+from ui.journal import unlock
+from ui.journal.unlock import UnlockDialog
+from ui.kit import background
+from ui.shell.app import AppController
 
 
 @pytest.fixture

@@ -29,7 +29,7 @@ from bundle_contents import APP_NAME, ROOT, package_version
 
 PASSPHRASE = "smoke-test passphrase, not a secret"
 PDF_PASSWORD = "smoke-pdf-password"
-# ui/app.py closes the main window (through closeEvent, as a person would) right after showing
+# ui/shell/app.py closes the main window (through closeEvent, as a person would) right after showing
 # it when this is set; see docs/packaging.md.
 QUIT_WHEN_SHOWN = "ILTDESK_QUIT_WHEN_SHOWN"
 APP_TIMEOUT = 60.0
@@ -204,7 +204,10 @@ def check_app(smoke: Smoke) -> str:
             env={QUIT_WHEN_SHOWN: "1"},
         )
     except SmokeFailure as exc:
-        hint = f"(does ui/app.py close the window when {QUIT_WHEN_SHOWN}=1? see docs/packaging.md)"
+        hint = (
+            f"(does ui/shell/app.py close the window when {QUIT_WHEN_SHOWN}=1?"
+            " see docs/packaging.md)"
+        )
         raise SmokeFailure(f"{exc}\n      {hint}") from exc
     # The main window saves its geometry when it is closed: proof that it was built, shown
     # and closed through closeEvent rather than the process just ending.

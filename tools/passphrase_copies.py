@@ -43,8 +43,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit
-from ui.main_window import MainWindow
-from ui.unlock import UnlockDialog
+from ui.shell.main_window import MainWindow
+from ui.journal.unlock import UnlockDialog
 
 flags = Path(sys.argv[1])
 secret = bytearray(os.fstat(0).st_size or 32)  # straight from the pipe: no buffer between

@@ -30,16 +30,16 @@ def main() -> None:
     from iltdesk.demo import build_demo
     from iltdesk.lead import lead_summaries
     from iltdesk.store.journal import Journal
-    from ui import theme
-    from ui.context import AppContext
-    from ui.create_dialog import CreateJournalDialog
-    from ui.lead_page import ONE_ON_ONES
-    from ui.main_window import MainWindow
-    from ui.search_dialog import SearchDialog
-    from ui.settings_dialog import SettingsDialog
-    from ui.switcher import QuickSwitcher
-    from ui.unlock import UnlockDialog
-    from ui.welcome import WelcomeWindow
+    from ui.journal.create_dialog import CreateJournalDialog
+    from ui.journal.settings_dialog import SettingsDialog
+    from ui.journal.unlock import UnlockDialog
+    from ui.journal.welcome import WelcomeWindow
+    from ui.kit import theme
+    from ui.kit.context import AppContext
+    from ui.lead.page import ONE_ON_ONES
+    from ui.navigation.search_dialog import SearchDialog
+    from ui.navigation.switcher import QuickSwitcher
+    from ui.shell.main_window import MainWindow
 
     theme.apply(app)
     suffix = os.environ["ILTDESK_THEME"]
@@ -90,7 +90,7 @@ def main() -> None:
         settings = SettingsDialog(context, window)
         settings.show()
         _grab(settings, out / f"settings-{suffix}.png")
-        from ui.help import ShortcutSheet
+        from ui.shell.help import ShortcutSheet
 
         sheet = ShortcutSheet(window.menuBar(), window)
         sheet.show()

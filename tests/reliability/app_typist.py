@@ -1,6 +1,6 @@
 """The real desktop app, typing without a pause, for the shutdown tests (T1, T13).
 
-``python -m tests.reliability.app_typist JSON`` runs ``ui.app.launch`` in a process of its own
+``python -m tests.reliability.app_typist JSON`` runs ``ui.shell.app.launch`` in a process of its own
 and types into a 1:1 from a timer inside it; the test ends the process from outside (SIGKILL,
 SIGTERM, SIGHUP, the X server killed) and compares the journal with the log of keys taken.
 """
@@ -28,7 +28,7 @@ def typed_text(count: int) -> str:
 
 
 def run_app_typist(journal: str, log: str, quit_after: float | None = None) -> None:
-    """Run the real app (``ui.app.launch``) on ``journal`` (unlocked by ILTDESK_PASSPHRASE),
+    """Run the real app (``ui.shell.app.launch``) on ``journal`` (unlocked by ILTDESK_PASSPHRASE),
     open its first lead's 1:1, and type into it from a timer inside the process, writing
     "COUNT MONOTONIC" to ``log`` after each key the editor has taken. With ``quit_after``,
     press Ctrl+Q that many seconds after the first key.
@@ -38,8 +38,8 @@ def run_app_typist(journal: str, log: str, quit_after: float | None = None) -> N
     from PySide6.QtWidgets import QApplication
 
     from ui import app as ui_app
-    from ui.lead_page import ONE_ON_ONES
-    from ui.main_window import MainWindow
+    from ui.lead.page import ONE_ON_ONES
+    from ui.shell.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     fd = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)

@@ -31,9 +31,9 @@ from iltdesk.store.backup import backup, check
 from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE, run_cli
 from tests.reliability.conftest import Figure, Trials
-from ui.context import AppContext
-from ui.lead_page import ONE_ON_ONES
-from ui.main_window import MainWindow
+from ui.kit.context import AppContext
+from ui.lead.page import ONE_ON_ONES
+from ui.shell.main_window import MainWindow
 
 TINY_BYTES = 4 * 1024 * 1024
 NO_LIMIT = 1_073_741_823  # SQLite's largest max_page_count
@@ -239,7 +239,7 @@ def test_the_editor_keeps_text_typed_on_a_full_disk_and_saves_it_when_space_retu
     journal = Journal.create(path, PASSPHRASE)
     maya = add_lead(journal, "Maya Ortiz").id or 0
     meeting = start_one_on_one(journal, maya).id or 0
-    monkeypatch.setattr("ui.context.RETRY_MS", 200)
+    monkeypatch.setattr("ui.kit.context.RETRY_MS", 200)
     asked: list[str] = []
 
     def warning(_parent: object, title: str, *_: object) -> QMessageBox.StandardButton:

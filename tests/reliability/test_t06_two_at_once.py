@@ -29,8 +29,8 @@ from iltdesk.store.backup import check
 from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE, run_cli
 from tests.reliability.conftest import Figure, Trials
-from ui.app import AppController
-from ui.unlock import UnlockDialog
+from ui.journal.unlock import UnlockDialog
+from ui.shell.app import AppController
 
 NEVER_HANGS_S = 60  # generous: a refusal is immediate; only a hang (busy-wait) could exceed it
 IN_USE = "This journal is already open in another iltdesk window or command. Close it there first."

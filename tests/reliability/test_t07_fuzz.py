@@ -36,10 +36,10 @@ from iltdesk.store.connection import sql_string
 from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE, run_cli
 from tests.reliability.conftest import Figure, trial_count
-from ui import preferences
-from ui.context import AppContext
-from ui.main_window import MainWindow
-from ui.recent import recent_journals
+from ui.journal.recent import recent_journals
+from ui.kit import preferences
+from ui.kit.context import AppContext
+from ui.shell.main_window import MainWindow
 
 PAGE = 4096
 Sample = tuple[str, bytes]  # (kind, file content)
@@ -373,8 +373,8 @@ def settings_file(qtbot: QtBot, tmp_path: Path) -> Iterator[Path]:
 
 def _reads_of_the_settings(journal: Journal) -> dict[str, object]:
     """Every place the app reads the settings file, each run once."""
-    from ui.app import AppController
-    from ui.welcome import WelcomeWindow
+    from ui.journal.welcome import WelcomeWindow
+    from ui.shell.app import AppController
 
     def welcome() -> None:
         WelcomeWindow().deleteLater()
@@ -404,7 +404,7 @@ def _reads_of_the_settings(journal: Journal) -> dict[str, object]:
 def test_garbage_in_the_settings_file_never_crashes_the_app(
     settings_file: Path, journal: Journal, monkeypatch: pytest.MonkeyPatch, figure: Figure
 ) -> None:
-    from ui.unlock import UnlockDialog
+    from ui.journal.unlock import UnlockDialog
 
     monkeypatch.setattr(UnlockDialog, "exec", lambda self: 0)  # nobody there to type
     stamp = [1_700_000_000]

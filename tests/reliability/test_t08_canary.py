@@ -34,16 +34,16 @@ from iltdesk.errors import JournalError
 from tests.conftest import REPO
 from tests.reliability.conftest import Figure, Trials
 from tests.reliability.test_t12_idle_lock import FakeClock, Modals
-from ui import crash
-from ui.app import AppController
-from ui.create_dialog import CreateJournalDialog
-from ui.lead_dialog import LeadDialog
-from ui.main_window import MainWindow
-from ui.observation_dialog import ObservationDialog
-from ui.search_dialog import SearchDialog
-from ui.settings_dialog import SettingsDialog
-from ui.switcher import QuickSwitcher
-from ui.unlock import UnlockDialog
+from ui.journal.create_dialog import CreateJournalDialog
+from ui.journal.settings_dialog import SettingsDialog
+from ui.journal.unlock import UnlockDialog
+from ui.lead.lead_dialog import LeadDialog
+from ui.lead.observations.dialog import ObservationDialog
+from ui.navigation.search_dialog import SearchDialog
+from ui.navigation.switcher import QuickSwitcher
+from ui.shell import crash
+from ui.shell.app import AppController
+from ui.shell.main_window import MainWindow
 
 FLOWS = (  # what one run drives, for the figure
     *("create journal", "add lead", "1:1 typed with autosave", "observation", "cycle"),
@@ -214,7 +214,7 @@ class Canary:
     def _export(self) -> None:
         window = self.window
         window.lead_page.tabs.setCurrentWidget(window.lead_page.cycles)
-        from ui.export_dialog import ExportDialog
+        from ui.lead.export_dialog import ExportDialog
 
         def export(dialog: QWidget) -> None:
             assert isinstance(dialog, ExportDialog)
@@ -351,8 +351,8 @@ def test_the_marker_never_leaves_the_journal(
     monkeypatch.setenv("TMPDIR", str(temp))
     monkeypatch.setattr(tempfile, "tempdir", str(temp))
     clock = FakeClock()
-    monkeypatch.setattr("ui.main_window.idle_clock", clock)
-    monkeypatch.setattr("ui.main_window.IDLE_CHECK_MS", 10)
+    monkeypatch.setattr("ui.shell.main_window.idle_clock", clock)
+    monkeypatch.setattr("ui.shell.main_window.IDLE_CHECK_MS", 10)
     since = time.time() - 1
     rounds = trials(1, 3)
     leaks: list[str] = []

@@ -296,9 +296,9 @@ class AppRound:
 def _app_round(qtbot: QtBot, path: Path, passphrase: str) -> AppRound:
     """Start the app on the journal, unlock, open Settings, lock, unlock again."""
     from tests.reliability.test_t12_idle_lock import Modals
-    from ui.app import AppController
-    from ui.settings_dialog import SettingsDialog
-    from ui.unlock import UnlockDialog
+    from ui.journal.settings_dialog import SettingsDialog
+    from ui.journal.unlock import UnlockDialog
+    from ui.shell.app import AppController
 
     seen = AppRound()
     start = [0.0]

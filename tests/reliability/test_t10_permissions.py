@@ -29,10 +29,11 @@ from iltdesk.store.backup import backup, backup_before_migration, rekey, restore
 from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE, REPO, run_cli
 from tests.reliability.conftest import Figure, Trials
-from ui import crash, preferences
-from ui.app import AppController
-from ui.create_dialog import CreateJournalDialog
-from ui.unlock import UnlockDialog
+from ui.journal.create_dialog import CreateJournalDialog
+from ui.journal.unlock import UnlockDialog
+from ui.kit import preferences
+from ui.shell import crash
+from ui.shell.app import AppController
 
 TYPED = "quiet harbour lantern 7731"  # ASCII so that QTest can type it
 FIXTURE = REPO / "tests" / "fixtures" / "journal-0001.iltdesk"
@@ -137,8 +138,8 @@ def _ui_flows(qtbot: QtBot, work: Path, monkeypatch: pytest.MonkeyPatch) -> None
 def _export_pdf(
     qtbot: QtBot, journal: Journal, lead: int, work: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ui.context import AppContext
-    from ui.export_dialog import ExportDialog
+    from ui.kit.context import AppContext
+    from ui.lead.export_dialog import ExportDialog
 
     target = work / "exports" / "rosa.pdf"
     target.parent.mkdir()
@@ -146,7 +147,7 @@ def _export_pdf(
     dialog = ExportDialog(AppContext(journal), lead)
     qtbot.addWidget(dialog)
     monkeypatch.setattr(
-        "ui.export_dialog.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), "")
+        "ui.lead.export_dialog.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), "")
     )
     assert dialog.export() == target
 

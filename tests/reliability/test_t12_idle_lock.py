@@ -1,8 +1,9 @@
 """T12 idle lock: a fake clock drives the idle lock of the real app.
 
-The main window asks an injectable clock how long the user has been idle (``idle_clock`` in
-``ui.main_window``, which keeps counting while the computer sleeps). Here it is a fake the test
-moves forward, and the periodic idle check runs every 10 ms, so no test waits for real minutes.
+The main window asks an injectable clock how long the user has been idle (``idle_clock``
+in ``ui.shell.main_window``, which keeps counting while the computer sleeps). Here it is a
+fake the test moves forward, and the periodic idle check runs every 10 ms, so no test waits for
+real minutes.
 Each trial unlocks through the unlock dialog, changes the passphrase in Settings (so both the
 old and the new one have passed through the app), types into a 1:1 and goes idle.
 """
@@ -34,12 +35,12 @@ from iltdesk.one_on_one import get_one_on_one, start_one_on_one
 from iltdesk.store.journal import Journal
 from tests.conftest import run_cli
 from tests.reliability.conftest import Figure, Trials
-from ui.app import AppController
-from ui.lead_page import ONE_ON_ONES
-from ui.main_window import MainWindow
-from ui.passphrase_dialog import ChangePassphraseDialog
-from ui.settings_dialog import SettingsDialog
-from ui.unlock import UnlockDialog
+from ui.journal.passphrase_dialog import ChangePassphraseDialog
+from ui.journal.settings_dialog import SettingsDialog
+from ui.journal.unlock import UnlockDialog
+from ui.lead.page import ONE_ON_ONES
+from ui.shell.app import AppController
+from ui.shell.main_window import MainWindow
 
 LIMIT_MINUTES = 10
 
@@ -158,9 +159,9 @@ def _widgets_holding(secrets_: list[bytes]) -> list[str]:
 @pytest.fixture
 def clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
     fake = FakeClock()
-    monkeypatch.setattr("ui.main_window.idle_clock", fake)
-    monkeypatch.setattr("ui.main_window.IDLE_CHECK_MS", 10)
-    monkeypatch.setattr("ui.main_window.preferences.idle_minutes", lambda: LIMIT_MINUTES)
+    monkeypatch.setattr("ui.shell.main_window.idle_clock", fake)
+    monkeypatch.setattr("ui.shell.main_window.IDLE_CHECK_MS", 10)
+    monkeypatch.setattr("ui.shell.main_window.preferences.idle_minutes", lambda: LIMIT_MINUTES)
     for kind in ("warning", "information", "question", "critical"):
         monkeypatch.setattr(QMessageBox, kind, lambda *_a, **_k: QMessageBox.StandardButton.Ok)
     return fake

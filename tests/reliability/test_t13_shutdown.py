@@ -30,7 +30,7 @@ from tests.reliability.app_typist import (
     typing_journal,
 )
 from tests.reliability.conftest import Figure, Trials
-from ui.shutdown import DISPLAY_LOST, NO_DISPLAY
+from ui.shell.shutdown import DISPLAY_LOST, NO_DISPLAY
 
 
 def _fresh(folder: Path) -> tuple[Path, int]:

@@ -1,0 +1,1 @@
+"""The journal as a file: welcome, create, unlock, passphrase, settings and backups."""

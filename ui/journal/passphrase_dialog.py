@@ -1,0 +1,59 @@
+"""Change the journal's passphrase: the current one, then the new one twice."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from iltdesk.store.journal import Journal
+from ui.kit.new_passphrase import NewPassphraseFields, secret_field
+
+
+class ChangePassphraseDialog(QDialog):
+    """Collects and checks the passphrases; the caller does the re-encryption."""
+
+    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.journal = journal
+        self.setWindowTitle("Change passphrase — iltdesk")
+        self.setMinimumWidth(440)
+        self.current = secret_field("Current passphrase")
+        self.fields = NewPassphraseFields(self, "New passphrase")
+        self.new, self.again = self.fields.first, self.fields.again
+        self.error = QLabel()
+        self.error.setObjectName("ErrorText")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        form = QFormLayout()
+        form.addRow("Current", self.current)
+        self.fields.add_rows(form, "New")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.ok = buttons.addButton("Change", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok.setObjectName("Primary")
+        buttons.accepted.connect(self.check)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.fields.changed.connect(self.ok.setEnabled)
+        self.fields.update()
+
+    def check(self) -> None:
+        """Accept only when the current passphrase is right and the new one is new."""
+        if not self.journal.verify_passphrase(self.current.text()):
+            self.error.setText("The current passphrase is not right.")
+        elif self.new.text() == self.current.text():
+            self.error.setText("The new passphrase is the same as the current one.")
+        else:
+            self.accept()
+            return
+        self.error.show()
+        self.current.selectAll()
+        self.current.setFocus()

@@ -1,0 +1,340 @@
+"""Settings: the journal's details, locking, defaults, the passphrase, and backups."""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from iltdesk import keychain
+from iltdesk.errors import JournalDamaged, JournalError, WrongPassphrase
+from iltdesk.paths import JOURNAL_SUFFIX
+from iltdesk.store import rotation
+from iltdesk.store.backup import backup, backups_dir, rekey
+from iltdesk.store.journal import Journal
+from ui.journal.appearance import AppearanceGroup
+from ui.journal.backups_panel import BackupsPanel
+from ui.journal.passphrase_dialog import ChangePassphraseDialog
+from ui.journal.unlock import KEYCHAIN_TIMEOUT, friendly_error
+from ui.kit import preferences
+from ui.kit.background import run_with_progress
+from ui.kit.context import AppContext
+
+
+def restore_failure_text(error: JournalError) -> str:
+    """Why a backup was not restored, about the backup (the journal itself is fine)."""
+    if isinstance(error, WrongPassphrase):
+        return (
+            "That passphrase does not open this backup. It opens with the passphrase the "
+            "journal had when the backup was made."
+        )
+    if isinstance(error, JournalDamaged):
+        return "This backup is damaged, so it was not restored. Choose another one."
+    return friendly_error(error)
+
+
+class SettingsDialog(QDialog):
+    """``journal_replaced`` fires after a passphrase change or a restore reopened the file."""
+
+    journal_replaced = Signal(Journal)
+    needs_unlock = Signal()  # a failed restore left the journal closed: ask to unlock again
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle("Settings — iltdesk")
+        self.setMinimumWidth(560)
+        values = context.journal.settings()
+        self.school = QLineEdit(values.get("school", ""))
+        self.principal = QLineEdit(values.get("principal", ""))
+        self.idle = QSpinBox()
+        self.idle.setRange(1, 240)
+        self.idle.setSuffix(" minutes without use")
+        self.idle.setValue(preferences.idle_minutes())
+        self.cadence = QSpinBox()
+        self.cadence.setRange(1, 90)
+        self.cadence.setSuffix(" days")
+        self.cadence.setValue(preferences.default_cadence())
+        self.keychain_state = QLabel()
+        self.keychain_state.setWordWrap(True)
+        self.keychain_state.setObjectName("Hint")
+        self.forget_button = QPushButton("Forget it on this computer")
+        self.forget_button.clicked.connect(self.forget)
+        self.remember_button = QPushButton("Remember on this computer…")
+        self.remember_button.clicked.connect(self.remember)
+        self._show_keychain_state()
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            self._group(
+                "This journal (kept inside it, encrypted)",
+                [("School", self.school), ("Your name", self.principal)],
+            )
+        )
+        layout.addWidget(
+            self._group(
+                "Habits", [("Lock after", self.idle), ("New leads meet every", self.cadence)]
+            )
+        )
+        self.appearance = AppearanceGroup(self)
+        layout.addWidget(self.appearance)
+        layout.addWidget(self._passphrase_group())
+        layout.addWidget(self._backup_group())
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    @staticmethod
+    def _group(title: str, rows: list[tuple[str, QWidget]]) -> QGroupBox:
+        box = QGroupBox(title)
+        form = QFormLayout(box)
+        for label, widget in rows:
+            form.addRow(label, widget)
+        return box
+
+    def _passphrase_group(self) -> QGroupBox:
+        box = QGroupBox("Passphrase")
+        change = QPushButton("Change passphrase…")
+        change.clicked.connect(self.change_passphrase)
+        row = QHBoxLayout()
+        row.addWidget(change)
+        row.addWidget(self.remember_button)
+        row.addWidget(self.forget_button)
+        row.addStretch(1)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.keychain_state)
+        layout.addLayout(row)
+        return box
+
+    def _backup_group(self) -> BackupsPanel:
+        self.backups = BackupsPanel(self.context, self)
+        self.backups.restore_requested.connect(self._restore_from)
+        to_file = QPushButton("Back up to a file…")
+        to_file.clicked.connect(self.back_up)
+        from_file = QPushButton("Restore from a file…")
+        from_file.clicked.connect(self.restore_backup)
+        self.backups.add_button(to_file)
+        self.backups.add_button(from_file)
+        return self.backups
+
+    def _show_keychain_state(self) -> None:
+        path = self.context.journal.path
+        try:
+            remembered = keychain.recall(path, KEYCHAIN_TIMEOUT) is not None
+            where = keychain.description(KEYCHAIN_TIMEOUT)
+        except JournalError:
+            self.keychain_state.setText(
+                "No system keychain is available: you are asked for the passphrase each time."
+            )
+            self.forget_button.setVisible(False)
+            self.remember_button.setEnabled(False)
+            return
+        if remembered:
+            self.keychain_state.setText(f"This computer remembers the passphrase in {where}.")
+        else:
+            self.keychain_state.setText(
+                "This computer does not remember the passphrase: you type it to unlock."
+            )
+        self.forget_button.setVisible(remembered)
+        self.remember_button.setVisible(not remembered)
+
+    def remember(self) -> None:
+        """Keep the passphrase in the keychain, once the user has typed it correctly."""
+        secret, ok = QInputDialog.getText(
+            self,
+            "Remember the passphrase",
+            "Type the journal's passphrase to keep it in this computer's keychain:",
+            QLineEdit.EchoMode.Password,
+        )
+        if not ok:
+            return
+        if not self.context.journal.verify_passphrase(secret):
+            QMessageBox.warning(self, "Not remembered", "That is not this journal's passphrase.")
+            return
+        try:
+            keychain.remember(self.context.journal.path, secret, KEYCHAIN_TIMEOUT)
+        except JournalError as exc:
+            QMessageBox.warning(self, "Not remembered", str(exc))
+        self._show_keychain_state()
+
+    def forget(self) -> None:
+        """Remove the remembered passphrase from the keychain."""
+        with contextlib.suppress(JournalError):
+            keychain.forget(self.context.journal.path, KEYCHAIN_TIMEOUT)
+        self._show_keychain_state()
+
+    def save(self) -> None:
+        """Store the preferences and the journal's details."""
+        preferences.save(idle=self.idle.value(), cadence=self.cadence.value())
+        self.appearance.save()
+        try:
+            self.context.journal.set_settings(
+                {"school": self.school.text().strip(), "principal": self.principal.text().strip()}
+            )
+        except JournalError as exc:
+            QMessageBox.warning(self, "Not saved", str(exc))
+            return
+        self.accept()
+
+    def reject(self) -> None:
+        """Close without saving: the look previewed goes back to the one saved."""
+        self.appearance.revert()
+        super().reject()
+
+    def change_passphrase(self) -> None:
+        """Re-encrypt under a new passphrase, off the UI thread."""
+        dialog = ChangePassphraseDialog(self.context.journal, self)
+        if not dialog.exec():
+            return
+        new = dialog.new.text()
+        for field in (dialog.current, dialog.new, dialog.again):
+            field.setText("")  # no passphrase lingers in a hidden dialog for the session
+        dialog.deleteLater()
+        path = self.context.journal.path
+        was_remembered = False
+        with contextlib.suppress(JournalError):
+            was_remembered = keychain.recall(path, KEYCHAIN_TIMEOUT) is not None
+        self.context.flush_all()
+        try:
+            journal = run_with_progress(
+                self, "Re-encrypting the journal…", lambda: rekey(self.context.journal, new)
+            )
+        except JournalError as exc:
+            QMessageBox.warning(self, "Passphrase not changed", friendly_error(exc))
+            return
+        if was_remembered:
+            with contextlib.suppress(JournalError):
+                keychain.remember(path, new, KEYCHAIN_TIMEOUT)
+        self.journal_replaced.emit(journal)
+        QMessageBox.information(
+            self, "Passphrase changed", "The journal now opens with the new passphrase."
+        )
+
+    def back_up(self) -> None:
+        """Write and verify a backup where the user chooses."""
+        folder = backups_dir(self.context.journal.path)
+        suggested = (
+            folder
+            / f"{self.context.journal.path.stem}-{datetime.now():%Y-%m-%d-%H%M}{JOURNAL_SUFFIX}"
+        )
+        # A backup never replaces a file (the core refuses), so the dialog must not offer to.
+        chosen, _ = QFileDialog.getSaveFileName(
+            self,
+            "Back up to",
+            str(suggested),
+            f"iltdesk journal (*{JOURNAL_SUFFIX})",
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if not chosen:
+            return
+        self.context.flush_all()
+        try:
+            report = run_with_progress(
+                self,
+                "Writing and checking the backup…",
+                lambda: backup(self.context.journal, Path(chosen)),
+            )
+        except JournalError as exc:
+            QMessageBox.warning(self, "Backup failed", str(exc))
+            return
+        self.backups.refresh()  # the suggested name is listed there
+        QMessageBox.information(
+            self, "Backed up", f"Backed up and checked ({report.pages} pages):\n{chosen}"
+        )
+
+    def restore_backup(self) -> None:
+        """Replace the journal with a verified backup file the user picks."""
+        chosen, _ = QFileDialog.getOpenFileName(
+            self,
+            "Restore from",
+            str(backups_dir(self.context.journal.path)),
+            f"iltdesk journal (*{JOURNAL_SUFFIX});;All files (*)",
+        )
+        if chosen:
+            self._restore_from(Path(chosen), Path(chosen).name)
+
+    def _restore_from(self, chosen: Path, described: str) -> None:
+        """Restore ``chosen``: close the journal, put the checked copy in, reopen it.
+
+        The journal as it was is kept beside it (the restore's own safety copy).
+        """
+        secret, ok = QInputDialog.getText(
+            self,
+            "Restore a backup",
+            f"Restore the backup from {described}.\n"
+            "The journal as it is now is kept beside it (listed as “Before a restore”).\n\n"
+            "The passphrase the journal had when this backup was made:",
+            QLineEdit.EchoMode.Password,
+        )
+        if not ok or not secret:
+            return
+        self.context.flush_all()
+        path = self.context.journal.path
+        self.context.journal.close()
+        try:
+            aside = run_with_progress(
+                self,
+                "Checking and restoring the backup…",
+                lambda: rotation.restore_from(chosen, path, secret),
+            )
+            journal = Journal.open(path, secret)
+        except JournalError as exc:
+            QMessageBox.warning(
+                self, "Not restored", f"{restore_failure_text(exc)}\nYour journal was not changed."
+            )
+            self._reopen_unchanged(path, secret)
+            return
+        self.journal_replaced.emit(journal)
+        QMessageBox.information(
+            self, "Restored", f"Restored. The journal it replaced is kept as {aside}."
+        )
+        self._offer_keychain_update(path, secret)
+        self.reject()  # the fields shown belong to the journal that was replaced: never save them
+
+    def _offer_keychain_update(self, path: Path, secret: str) -> None:
+        """A backup opens with the passphrase the journal had when it was made: when the
+        keychain keeps another, say so and offer to keep the restored journal's instead."""
+        if not keychain.keeps_another(path, secret, KEYCHAIN_TIMEOUT):
+            return
+        answer = QMessageBox.question(
+            self,
+            "Keep the backup's passphrase?",
+            "The restored journal opens with the passphrase you just typed, not the one this "
+            "computer's keychain keeps for it. Keep the new one in the keychain instead?",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            try:
+                keychain.remember(path, secret, KEYCHAIN_TIMEOUT)
+            except JournalError as exc:
+                QMessageBox.warning(self, "Not remembered", str(exc))
+
+    def _reopen_unchanged(self, path: Path, secret: str) -> None:
+        """After a failed restore: carry on if the passphrase typed also opens the journal."""
+        try:
+            journal = Journal.open(path, secret)
+        except JournalError:
+            self.reject()
+            self.needs_unlock.emit()
+            return
+        self.journal_replaced.emit(journal)
+        self.backups.refresh()

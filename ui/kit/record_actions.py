@@ -1,0 +1,46 @@
+"""Editing and deleting a record from where it is shown: a ⋯ button, a right-click menu, and a
+question before anything that can't be undone."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMenu, QMessageBox, QToolButton, QWidget
+
+from ui.kit.icons import icon
+
+
+def actions_button(
+    row: QWidget, what: str, edit: Callable[[], None], delete: Callable[[], None]
+) -> QToolButton:
+    """A ⋯ button offering "Edit…" and "Delete…" for the record shown by ``row``.
+
+    The same menu opens on a right click anywhere on ``row``; it belongs to the row, so it goes
+    when the row is rebuilt.
+    """
+    menu = QMenu(row)
+    menu.addAction("Edit…", edit)
+    menu.addAction("Delete…", delete)
+    row.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    row.customContextMenuRequested.connect(lambda at: menu.exec(row.mapToGlobal(at)))
+    button = QToolButton(row)
+    button.setIcon(icon("more"))
+    button.setAutoRaise(True)
+    button.setToolTip(f"Edit or delete this {what}")
+    button.setAccessibleName(f"Edit or delete this {what}")
+    button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+    button.setMenu(menu)
+    button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0; }")
+    return button
+
+
+def confirm_delete(parent: QWidget, title: str, what: str) -> bool:
+    """Ask "Delete …?" with Cancel as the default; True only for an explicit Delete."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, f"{what}\n\nThis can't be undone.")
+    box.setParent(parent, box.windowFlags())
+    delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is delete

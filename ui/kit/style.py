@@ -1,0 +1,84 @@
+"""How a page's parts look: field labels, hints, the accent, and roles a style sheet colours.
+
+Every colour comes from ``ui.kit.theme``: this module only asks it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QLabel, QWidget
+
+from ui.kit import theme
+
+# The warm red for overdue things: each reads at 4.5:1 on its look's background.
+OVERDUE_LIGHT = "#b3261e"
+OVERDUE_DARK = "#f2a196"
+
+# Dialogs of the window: a title bar with a close button, no minimise or maximise.
+DIALOG_FLAGS = (
+    Qt.WindowType.Dialog
+    | Qt.WindowType.CustomizeWindowHint
+    | Qt.WindowType.WindowTitleHint
+    | Qt.WindowType.WindowCloseButtonHint
+)
+
+
+def accent() -> str:
+    """The theme's accent (filled buttons, the current card's outline), read when asked."""
+    return theme.colour("accent")
+
+
+def accent_text() -> str:
+    """The accent as text on the page's background (lighter in the dark look, to be read)."""
+    return theme.colour("accent_text")
+
+
+def page_style() -> str:
+    """Style for the cycle, observation, challenge and self-check pages.
+
+    Empty now: the cards' rules live in resources/style.qss, so that they follow a change
+    of look (a sheet set on a page would keep the colours of the look it was built in).
+    Kept so that pages may still add their own rules after it.
+    """
+    return ""
+
+
+def mark_missing(widget: QWidget, missing: bool) -> None:
+    """Outline a field the cycle still needs before it can close."""
+    if bool(widget.property("missing")) == missing:
+        return
+    widget.setProperty("missing", missing)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+def restyle(widget: QWidget, object_name: str) -> None:
+    """Switch a widget to another style-sheet role (Hint, ErrorText...) and redraw it so."""
+    widget.setObjectName(object_name)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+def field_label(text: str, buddy: QWidget | None = None) -> QLabel:
+    """A bold label above a field; with ``buddy``, it names the field for screen readers."""
+    label = QLabel(text)
+    label.setObjectName("FieldLabel")
+    if buddy is not None:
+        label.setBuddy(buddy)
+    return label
+
+
+def hint(text: str = "") -> QLabel:
+    """Quiet explanatory text that wraps."""
+    label = QLabel(text)
+    label.setObjectName("Hint")
+    label.setWordWrap(True)
+    return label
+
+
+def overdue_colour(palette: QPalette) -> str:
+    """The warm red for overdue things, picked to read on this palette's background."""
+    # Light text means a dark theme; this holds even where a background is transparent.
+    dark = palette.color(QPalette.ColorRole.Text).lightness() >= 128
+    return OVERDUE_DARK if dark else OVERDUE_LIGHT

@@ -1,0 +1,289 @@
+"""A lead's action items as a table: tick done, edit text and due date, add new ones."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QHideEvent, QKeyEvent, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from iltdesk import action_item, dates
+from iltdesk.errors import JournalError
+from iltdesk.models import ActionItem
+from ui.kit.context import AppContext
+from ui.lead.one_on_ones.editor import OWNERS
+
+Index = QModelIndex | QPersistentModelIndex
+COLUMNS = ("Done", "Action", "Owner", "Due", "From")
+SOURCES = {"one_on_one": "1:1", "observation": "Observation", "cycle": "Cycle", "manual": "Added"}
+OWNER_NAMES = {"lead": "Lead", "principal": "Me", "both": "Both"}
+OVERDUE = QColor("#c0392b")
+
+
+class ActionItemsModel(QAbstractTableModel):
+    """Action items of one lead; the Done column is checkable and saves at once."""
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.items: list[ActionItem] = []
+        # Ticks to undo, latest last: the item and when it was done before (None: open).
+        self.ticks: list[tuple[int, date | None]] = []
+        self.unsorted = False  # a row was ticked in place: the order is stale until a reload
+        self.announcing = False  # while this model tells the app about its own change
+
+    def set_items(self, items: list[ActionItem]) -> None:
+        """Replace the rows."""
+        self.beginResetModel()
+        self.items = items
+        self.unsorted = False
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == 0:
+            return base | Qt.ItemFlag.ItemIsUserCheckable
+        if index.column() == 1:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        item, column = self.items[index.row()], index.column()
+        if role == Qt.ItemDataRole.CheckStateRole and column == 0:
+            return Qt.CheckState.Checked if item.done_on else Qt.CheckState.Unchecked
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self._text(item, column)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if item.done_on is not None:  # done items recede so the open ones stand out
+                return QApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
+            if column == 3 and action_item.is_overdue(item, date.today()):
+                return QBrush(OVERDUE)
+        return None
+
+    @staticmethod
+    def _text(item: ActionItem, column: int) -> str | None:
+        if column == 1:
+            return item.text
+        if column == 2:
+            return OWNER_NAMES[item.owner.value]
+        if column == 3:
+            return dates.list_date(item.due_on) if item.due_on else "—"
+        if column == 4:
+            return SOURCES[item.source.value]
+        return None
+
+    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        item = self.items[index.row()]
+        try:
+            if index.column() == 0 and role == Qt.ItemDataRole.CheckStateRole:
+                done = Qt.CheckState(value) == Qt.CheckState.Checked  # type: ignore[call-overload]
+                updated = action_item.set_done(self.context.journal, item.id or 0, done)
+                self.ticks.append((item.id or 0, item.done_on))
+                self.unsorted = True
+            elif index.column() == 1 and role == Qt.ItemDataRole.EditRole and str(value).strip():
+                updated = action_item.update_action_item(
+                    self.context.journal, item.id or 0, text=str(value).strip()
+                )
+            else:
+                return False
+        except JournalError as exc:
+            self.context.save_failed.emit(f"Not saved: {exc}")
+            return False
+        self._replace(index.row(), updated)
+        return True
+
+    def undo_tick(self) -> int:
+        """Undo the latest tick (its done date comes back too); the row it is on, or -1."""
+        if not self.ticks:
+            return -1
+        item_id, done_on = self.ticks.pop()
+        try:
+            updated = action_item.set_done(
+                self.context.journal, item_id, done_on is not None, on=done_on
+            )
+        except JournalError as exc:
+            self.context.save_failed.emit(f"Not undone: {exc}")
+            return -1
+        row = self.row_of(item_id)
+        if row >= 0:
+            self._replace(row, updated)
+        return row
+
+    def _replace(self, row: int, item: ActionItem) -> None:
+        """Show ``item``'s change in place (the row does not move), and tell the app."""
+        self.items[row] = item
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        self.announcing = True
+        try:
+            self.context.changed.emit("action_item")
+        finally:
+            self.announcing = False
+
+    def row_of(self, item_id: int) -> int:
+        """The row showing ``item_id``, or -1."""
+        return next((r for r, i in enumerate(self.items) if i.id == item_id), -1)
+
+
+class ItemsTable(QTableView):
+    """The items' table: Space ticks the current row whatever its column; Ctrl+Z undoes the
+    latest tick."""
+
+    tick_requested = Signal()
+    undo_requested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        plain = event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        )
+        if event.key() == Qt.Key.Key_Space and plain:
+            self.tick_requested.emit()
+        elif event.matches(QKeySequence.StandardKey.Undo):
+            self.undo_requested.emit()
+        else:
+            super().keyPressEvent(event)
+
+
+class ActionItemsView(QWidget):
+    """The Action items tab of a lead's page."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.lead_id: int | None = None
+        self.model = ActionItemsModel(context)
+        self.table = ItemsTable()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Action items (Space ticks one done, Ctrl+Z undoes it)")
+        self.table.tick_requested.connect(self.tick_current)
+        self.table.undo_requested.connect(self.undo_tick)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column in (0, 2, 3, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.show_done = QCheckBox("Show done")
+        self.show_done.setChecked(True)
+        self.show_done.toggled.connect(lambda *_: self.reload())
+        self.text = QLineEdit()
+        self.text.setPlaceholderText("New action item, then Enter")
+        self.text.returnPressed.connect(self.add)
+        self.owner = QComboBox()
+        self.owner.addItems([label for label, _ in OWNERS])
+        self.due = QDateEdit(QDate.currentDate().addDays(7))
+        self.due.setCalendarPopup(True)
+        self.due.setDisplayFormat(dates.DATE_FIELD_FORMAT)
+        self.due.setAccessibleName("Due date of the new action item")
+        self.owner.setAccessibleName("Who owns the new action item")
+        add = QPushButton("Add")
+        add.clicked.connect(self.add)
+        row = QHBoxLayout()
+        for widget, stretch in ((self.text, 1), (self.owner, 0), (self.due, 0), (add, 0)):
+            row.addWidget(widget, stretch)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(self.show_done)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)
+        context.changed.connect(self._changed)
+
+    def _changed(self, kind: str) -> None:
+        # A tick here keeps its row where it is, under the cursor, until the view is left.
+        if kind == "action_item" and not self.model.announcing:
+            self.reload()
+
+    def show_lead(self, lead_id: int) -> None:
+        """Load a lead's action items."""
+        if lead_id != self.lead_id:
+            self.model.ticks.clear()
+        self.lead_id = lead_id
+        self.reload()
+
+    def tick_current(self) -> None:
+        """Tick the current row done, or open again; it stays where it is."""
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return
+        box = self.model.index(index.row(), 0)
+        checked = self.model.data(box, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+        state = Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked
+        self.model.setData(box, state, Qt.ItemDataRole.CheckStateRole)
+
+    def undo_tick(self) -> None:
+        """Ctrl+Z: undo the latest tick and put the cursor on its row."""
+        row = self.model.undo_tick()
+        if row >= 0:
+            column = max(self.table.currentIndex().column(), 0)
+            self.table.setCurrentIndex(self.model.index(row, column))
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # Left: the next visit shows the items in their order again.
+        if self.model.unsorted and not event.spontaneous():
+            self.reload()
+        super().hideEvent(event)
+
+    def reload(self) -> None:
+        """Re-read the items from the journal."""
+        if self.lead_id is None:
+            return
+        items = action_item.action_items_for(
+            self.context.journal, self.lead_id, open_only=not self.show_done.isChecked()
+        )
+        self.model.set_items(items)
+
+    def add(self) -> None:
+        """Add the typed action item."""
+        if self.lead_id is None or not self.text.text().strip():
+            return
+        due: date = self.due.date().toPython()  # type: ignore[assignment]
+        owner = OWNERS[self.owner.currentIndex()][1]
+        action_item.add_action_item(
+            self.context.journal, self.lead_id, self.text.text(), owner=owner, due_on=due
+        )
+        self.text.clear()
+        self.context.changed.emit("action_item")
+
+    def select_item(self, item_id: int) -> None:
+        """Select one action item (from Today or search)."""
+        row = self.model.row_of(item_id)
+        if row < 0 and not self.show_done.isChecked():
+            self.show_done.setChecked(True)
+            row = self.model.row_of(item_id)
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 1))

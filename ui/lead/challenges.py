@@ -1,0 +1,61 @@
+"""On a lead's overview: the force cards that name them, each opening its challenge's board."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QListWidgetItem, QVBoxLayout, QWidget
+
+from iltdesk.challenge import FORCE_TITLES, cards_about
+from ui.kit.context import AppContext
+from ui.kit.list_detail import FittedList
+from ui.kit.rich_delegate import HTML_ROLE, HtmlRoleDelegate, two_lines
+
+CARD_ID = Qt.ItemDataRole.UserRole + 1
+MAX_ROWS = 6  # beyond this the list scrolls rather than pushing the overview down
+
+
+class LeadChallengeLinks(QWidget):
+    """ "Named in challenges": hidden until a force card names the lead."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.lead_id: int | None = None
+        title = QLabel("Named in challenges")
+        title.setObjectName("SectionTitle")
+        # As tall as its rows up to MAX_ROWS, yet able to shrink: a fixed height made the
+        # window taller than a laptop's screen.
+        self.list = FittedList(max_rows=MAX_ROWS)
+        self.list.setAccessibleName("Force cards that name this lead")
+        self.list.setItemDelegate(HtmlRoleDelegate(self.list))
+        self.list.setToolTip("Double-click or press Enter to open the card on its board")
+        self.list.itemActivated.connect(self._open)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(title)
+        layout.addWidget(self.list)
+        context.changed.connect(self._changed_elsewhere)
+        self.hide()
+
+    def show_lead(self, lead_id: int) -> None:
+        """List the cards that name this lead; hide when there are none."""
+        self.lead_id = lead_id
+        self.list.clear()
+        found = cards_about(self.context.journal, lead_id)
+        for challenge, card in found:
+            where = f"{FORCE_TITLES[card.kind]} · {challenge.title}"
+            item = QListWidgetItem(f"{card.text} ({where})")
+            item.setData(HTML_ROLE, two_lines(card.text, where))
+            item.setData(CARD_ID, card.id)
+            item.setToolTip(f"{challenge.title}\n{FORCE_TITLES[card.kind]}: {card.text}")
+            self.list.addItem(item)
+        self.setVisible(bool(found))
+        self.list.updateGeometry()
+
+    def _open(self, item: QListWidgetItem) -> None:
+        self.context.open_record.emit("force_card", int(item.data(CARD_ID)))
+
+    def _changed_elsewhere(self, kind: str) -> None:
+        if kind in ("challenge", "lead") and self.lead_id is not None:
+            self.show_lead(self.lead_id)

@@ -1,0 +1,1 @@
+"""A lead's learning cycles: the list, the cycle page, its phase cards and stepper."""

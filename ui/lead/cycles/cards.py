@@ -1,0 +1,260 @@
+"""The four phase cards on a learning cycle's page, each with its prompt and fields."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from iltdesk import dates
+from iltdesk.cycle import (
+    ACTIVITY_TITLES,
+    PHASE_TITLES,
+    activities,
+    length_warning,
+    log_activity,
+    observations_in,
+)
+from iltdesk.errors import JournalError
+from iltdesk.models import CyclePhase, LearningCycle
+from iltdesk.observation import SETTING_TITLES
+from ui.kit.context import AppContext
+from ui.kit.fields import LineBox, date_edit, qdate
+from ui.kit.lists import RECORD_ID, fill_list, record_list
+from ui.kit.markdown_edit import MarkdownEdit
+from ui.kit.style import field_label, hint
+from ui.lead.cycles.phases import PhaseCard
+
+
+class IntentionCard(PhaseCard):
+    """Phase 1: the goal, how success shows, and where things stand at the start."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(
+            1,
+            PHASE_TITLES[CyclePhase.intention],
+            "Choose one goal together that would make a real difference, from the numbers and "
+            "from what you have both seen. Write the starting point down now: the evaluation "
+            "comes back to it.",
+            parent,
+        )
+        self.goal = LineBox("One measurable goal, e.g. every team meeting ends with a next step")
+        self.measure = LineBox("How you will both know, e.g. 4 of the next 5 meetings")
+        self.baseline_numbers = LineBox("Where it stands now, e.g. 1 of the last 5 meetings")
+        self.baseline_seen = MarkdownEdit(
+            placeholder="What you saw and heard before starting: how it goes today, who talks, "
+            "what is missing"
+        )
+        self.baseline_seen.setFixedHeight(120)  # four lines of notes text
+        self.focus = LineBox("The rubric indicator it builds on, if any")
+        self.weeks = QSpinBox()
+        self.weeks.setRange(1, 16)
+        self.weeks.setSuffix(" weeks")
+        self.started = date_edit(name="Started")
+        self.weeks_note = hint()
+        self.add_field("The goal", self.goal)
+        self.add_field("How we'll know it's met", self.measure)
+        baseline = QGridLayout()
+        baseline.setHorizontalSpacing(16)
+        baseline.addWidget(field_label("Baseline: the numbers", self.baseline_numbers), 0, 0)
+        baseline.addWidget(field_label("Rubric indicator in focus", self.focus), 0, 1)
+        baseline.addWidget(self.baseline_numbers, 1, 0, Qt.AlignmentFlag.AlignTop)
+        baseline.addWidget(self.focus, 1, 1, Qt.AlignmentFlag.AlignTop)
+        baseline.setColumnStretch(0, 3)
+        baseline.setColumnStretch(1, 2)
+        self.body.addSpacing(4)
+        self.body.addLayout(baseline)
+        self.add_field("Baseline: what you saw", self.baseline_seen)
+        timing = QHBoxLayout()
+        started, planned = QLabel("Started"), QLabel("  Planned for")
+        started.setBuddy(self.started)
+        planned.setBuddy(self.weeks)
+        self.weeks.setAccessibleName("Planned for")
+        for widget in (started, self.started, planned, self.weeks):
+            timing.addWidget(widget)
+        timing.addWidget(self.weeks_note, 1)
+        self.body.addSpacing(6)
+        self.body.addLayout(timing)
+        self.weeks.valueChanged.connect(self._show_length)
+
+    def _show_length(self, weeks: int) -> None:
+        self.weeks_note.setText(length_warning(weeks) or "")
+
+    def load(self, cycle: LearningCycle) -> None:
+        """Show a cycle's intention without it counting as an edit."""
+        self.goal.set_text(cycle.goal)
+        self.measure.set_text(cycle.success_measure)
+        self.baseline_numbers.set_text(cycle.baseline_quantitative)
+        self.baseline_seen.set_markdown(cycle.baseline_qualitative)
+        self.focus.set_text(cycle.focus_indicator)
+        for widget in (self.weeks, self.started):
+            widget.blockSignals(True)  # loading is not an edit: nothing to save
+        self.weeks.setValue(cycle.planned_weeks)
+        self.started.setDate(qdate(cycle.started_on))
+        for widget in (self.weeks, self.started):
+            widget.blockSignals(False)
+        self._show_length(cycle.planned_weeks)
+
+    def values(self) -> dict[str, object]:
+        """The fields as ``update_cycle`` takes them."""
+        return {
+            "goal": self.goal.text(),
+            "success_measure": self.measure.text(),
+            "baseline_quantitative": self.baseline_numbers.text(),
+            "baseline_qualitative": self.baseline_seen.markdown(),
+            "focus_indicator": self.focus.text(),
+            "planned_weeks": self.weeks.value(),
+            "started_on": self.started.date().toPython(),
+        }
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A closed cycle is shown, not edited."""
+        boxes = (self.goal, self.measure, self.baseline_numbers, self.baseline_seen, self.focus)
+        for box in boxes:
+            box.setReadOnly(read_only)
+        self.weeks.setEnabled(not read_only)
+        self.started.setEnabled(not read_only)
+
+
+class LearningCard(PhaseCard):
+    """Phase 2: what the lead does to learn the move before trying it."""
+
+    logged = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(
+            2,
+            PHASE_TITLES[CyclePhase.learning],
+            "What will help them learn the move before they try it: a reading, watching you "
+            "model it, observing a teacher together, planning the meeting side by side.",
+            parent,
+        )
+        self.context = context
+        self.cycle_id = 0
+        self.list = record_list("Related learning activities, in the order they happened")
+        self.empty = hint("Nothing logged yet.")
+        self.kind = QComboBox()
+        self.kind.setAccessibleName("Kind of activity")
+        for kind, title in ACTIVITY_TITLES.items():
+            self.kind.addItem(title, kind)
+        self.what = QLineEdit()
+        self.what.setPlaceholderText("What you did, e.g. read chapter 3")
+        self.what.returnPressed.connect(self.log)
+        self.when = date_edit(name="When it happened")
+        self.log_button = QPushButton("Log an activity")
+        self.log_button.clicked.connect(self.log)
+        self.error = QLabel()
+        self.error.setObjectName("ErrorText")
+        self.error.hide()
+        # Two rows: on one, the kind, the date and the button left the text field a sliver
+        # (and made the card wider than the page) in a 1024 px window.
+        what_row, when_row = QHBoxLayout(), QHBoxLayout()
+        what_row.addWidget(self.kind)
+        what_row.addWidget(self.what, 1)
+        when_row.addWidget(self.when)
+        when_row.addStretch(1)
+        when_row.addWidget(self.log_button)
+        for widget in (self.list, self.empty):
+            self.body.addWidget(widget)
+        self.body.addSpacing(6)
+        self.body.addLayout(what_row)
+        self.body.addLayout(when_row)
+        self.body.addWidget(self.error)
+
+    def load(self, cycle_id: int) -> None:
+        """List the cycle's activities."""
+        self.cycle_id = cycle_id
+        rows = [
+            (
+                a.id or 0,
+                a.title or ACTIVITY_TITLES[a.kind],
+                f"{ACTIVITY_TITLES[a.kind]} · {dates.list_date(a.happened_on)}",
+            )
+            for a in activities(self.context.journal, cycle_id)
+        ]
+        fill_list(self.list, rows)
+        self.empty.setVisible(not rows)
+
+    def log(self) -> None:
+        """Log the activity described in the row under the list."""
+        when: date = self.when.date().toPython()  # type: ignore[assignment]
+        try:
+            log_activity(
+                self.context.journal,
+                self.cycle_id,
+                self.kind.currentData(),
+                title=self.what.text(),
+                happened_on=when,
+            )
+        except JournalError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return
+        self.error.hide()
+        self.what.clear()
+        self.load(self.cycle_id)
+        self.logged.emit()
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Closed cycles keep their record; nothing new is logged in them."""
+        for widget in (self.kind, self.what, self.when, self.log_button):
+            widget.setVisible(not read_only)
+
+
+class PracticeCard(PhaseCard):
+    """Phase 3: the observations of the lead in action made during this cycle."""
+
+    add_requested = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(
+            3,
+            PHASE_TITLES[CyclePhase.practice],
+            "Watch them lead a team meeting, a data meeting or a feedback conversation. Write "
+            "what you saw, the feedback you gave, and one next step they will take.",
+            parent,
+        )
+        self.context = context
+        self.list = record_list("Observations in this cycle, oldest first")
+        self.list.itemActivated.connect(self._open)
+        self.empty = hint("No observations in this cycle yet.")
+        self.add_button = QPushButton("Add an observation…")
+        self.add_button.clicked.connect(self.add_requested.emit)
+        row = QHBoxLayout()
+        row.addWidget(self.add_button)
+        row.addStretch(1)
+        for widget in (self.list, self.empty):
+            self.body.addWidget(widget)
+        self.body.addSpacing(6)
+        self.body.addLayout(row)
+
+    def load(self, cycle_id: int) -> None:
+        """List the observations made in the cycle."""
+        rows = [
+            (
+                o.id or 0,
+                f"{dates.list_date(o.observed_on)} · {SETTING_TITLES[o.setting]}",
+                f"Next step: {o.action_step}" if o.action_step else " ".join(o.evidence.split()),
+            )
+            for o in observations_in(self.context.journal, cycle_id)
+        ]
+        fill_list(self.list, rows)
+        self.empty.setVisible(not rows)
+
+    def _open(self, item: QListWidgetItem) -> None:
+        self.context.open_record.emit("observation", int(item.data(RECORD_ID)))
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Observations join open cycles only."""
+        self.add_button.setVisible(not read_only)

@@ -1,0 +1,290 @@
+"""Export a lead's learning-cycle summary to PDF, or print it, with a preview."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QColor, QPalette, QTextDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from iltdesk import dates
+from iltdesk.errors import JournalError
+from iltdesk.lead import get_lead
+from iltdesk.report import (
+    DEFAULT_SECTIONS,
+    ReportRequest,
+    Section,
+    build_html,
+    check_exportable,
+    cycles_for_export,
+    paint_pages,
+    print_document,
+    render_pdf,
+)
+from ui.kit.background import run_with_progress
+from ui.kit.context import AppContext
+from ui.kit.new_passphrase import secret_field
+
+SECTION_LABELS = {
+    Section.intention: "Goal, success measure and baseline",
+    Section.learning: "Learning activities",
+    Section.observations: "Observations and feedback",
+    Section.outcome: "Outcome and its evidence",
+    Section.lead_reflection: "The lead's reflection",
+    Section.principal_reflection: "My own reflection (private)",
+    Section.next_goal: "Next goal",
+    Section.energy: "Energy checks (private)",
+}
+PREVIEW_DELAY_MS = 250
+PAPER, INK = "#ffffff", "#23272b"  # the report's page and body text (cycle_summary.css)
+
+
+class ExportDialog(QDialog):
+    """Choose cycles, sections and a password; preview; then export or print.
+
+    Raises ``NothingToExport`` (a ``JournalError``) for a lead with no learning cycle.
+    """
+
+    def __init__(
+        self,
+        context: AppContext,
+        lead_id: int,
+        cycle_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        # Before any widget exists: with nothing to export, the caller says so instead.
+        check_exportable(context.journal, lead_id)
+        super().__init__(parent)
+        self.context, self.lead_id, self.cycle_id = context, lead_id, cycle_id
+        self.lead = get_lead(context.journal, lead_id)
+        self.document: QTextDocument | None = None
+        self.html = ""  # the document's source, for exporting and printing
+        self._preview_printer: QPrinter | None = None  # what the print preview draws on
+        self.setWindowTitle(f"Export a cycle summary for {self.lead.name} — iltdesk")
+        self.resize(980, 720)
+        self.this_cycle = QRadioButton("This cycle" if cycle_id else "The latest cycle")
+        self.all_cycles = QRadioButton("Every cycle of the past year")
+        self.this_cycle.setChecked(True)
+        self.sections = {s: QCheckBox(SECTION_LABELS[s]) for s in Section}
+        for section, box in self.sections.items():
+            box.setChecked(section in DEFAULT_SECTIONS)
+        self.protect = QCheckBox("Pro&tect the PDF with a password")
+        self.password = secret_field("PDF password")
+        self.again = secret_field("PDF password again")
+        self.warning = QLabel()
+        self.warning.setWordWrap(True)
+        self.warning.setObjectName("ErrorText")
+        self.preview = QTextEdit()
+        self.preview.setReadOnly(True)
+        self.preview.setAccessibleName("Preview of the summary")
+        self._as_paper(self.preview)
+        self.error = QLabel()
+        self.error.setObjectName("ErrorText")
+        self.error.setWordWrap(True)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.refresh_preview)
+        self._layout()
+        for widget in (self.this_cycle, self.all_cycles, *self.sections.values()):
+            widget.toggled.connect(lambda *_: self._timer.start(PREVIEW_DELAY_MS))
+        for widget in (self.protect, self.password, self.again):
+            signal = widget.toggled if isinstance(widget, QCheckBox) else widget.textChanged
+            signal.connect(lambda *_: self._update_protection())
+        self._update_protection()
+        self.refresh_preview()
+
+    @staticmethod
+    def _as_paper(preview: QTextEdit) -> None:
+        """The preview is the page as printed, in any theme: white paper, the report's own
+        dark ink. (On the dark theme's box its dark text could not be read.)"""
+        preview.setObjectName("Paper")
+        palette = preview.palette()
+        for role, colour in ((QPalette.ColorRole.Base, PAPER), (QPalette.ColorRole.Text, INK)):
+            for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+                palette.setColor(group, role, QColor(colour))
+        preview.setPalette(palette)
+        # The app's style sheet paints text boxes in the theme's colours: say paper here.
+        preview.setStyleSheet(f"QTextEdit#Paper {{ background: {PAPER}; color: {INK}; }}")
+
+    def _layout(self) -> None:
+        which = QGroupBox("Which cycles")
+        which_layout = QVBoxLayout(which)
+        which_layout.addWidget(self.this_cycle)
+        which_layout.addWidget(self.all_cycles)
+        parts = QGroupBox("What to include")
+        parts_layout = QVBoxLayout(parts)
+        for box in self.sections.values():
+            parts_layout.addWidget(box)
+        guard = QGroupBox("Protection")
+        guard_form = QFormLayout(guard)
+        guard_form.addRow(self.protect)
+        guard_form.addRow("Password", self.password)
+        guard_form.addRow("Again", self.again)
+        guard_form.addRow(self.warning)
+        buttons = QHBoxLayout()
+        for text, slot in (("Print pre&view…", self.print_preview), ("&Print…", self.print)):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.export_button = QPushButton("Export PDF…")
+        self.export_button.setObjectName("Primary")
+        self.export_button.clicked.connect(self.export)
+        close = QPushButton("Close")
+        close.clicked.connect(self.reject)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(close)
+        left = QVBoxLayout()
+        for box in (which, parts, guard):
+            left.addWidget(box)
+        left.addStretch(1)
+        body = QHBoxLayout()
+        body.addLayout(left)
+        body.addWidget(self.preview, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+
+    # -- what is being exported ---------------------------------------------------------------
+
+    def request(self) -> ReportRequest:
+        """The cycles and sections chosen on screen."""
+        which = "all" if self.all_cycles.isChecked() else str(self.cycle_id or "latest")
+        cycles = cycles_for_export(self.context.journal, self.lead_id, which=which)
+        chosen = frozenset(s for s, box in self.sections.items() if box.isChecked())
+        return ReportRequest(self.lead_id, cycles, chosen)
+
+    def refresh_preview(self) -> None:
+        """Rebuild the document and show it (now: a pending delayed refresh is cancelled)."""
+        self._timer.stop()
+        try:
+            html = build_html(self.context.journal, self.request())
+        except JournalError as exc:
+            self.document = None
+            self.preview.setPlainText("")
+            self.error.setText(str(exc))
+            self.export_button.setEnabled(False)
+            return
+        self.error.setText("")
+        self.document = print_document(html)
+        self.html = html
+        self.preview.setDocument(self.document)
+        self._update_protection()
+
+    def _update_protection(self) -> None:
+        on = self.protect.isChecked()
+        self.password.setEnabled(on)
+        self.again.setEnabled(on)
+        if not on:
+            self.warning.setText(
+                "Without a password the exported file is readable by anyone who gets a copy: "
+                "your journal's encryption does not travel with it."
+            )
+        elif self.password.text() != self.again.text():
+            self.warning.setText("The two passwords differ.")
+        elif not self.password.text():
+            self.warning.setText("Choose a password to share with the reader separately.")
+        else:
+            self.warning.setText("")
+        ready = self.document is not None and (not on or not self.warning.text())
+        self.export_button.setEnabled(ready)
+
+    # -- doing it -------------------------------------------------------------------------------
+
+    def export(self) -> Path | None:
+        """Ask where, then write the PDF off the UI thread; returns the path written."""
+        password = self.password.text() if self.protect.isChecked() else None
+        # A protected PDF's name must not say whose it is: the name is readable without it.
+        who = "" if password else f"{self.lead.name} "
+        stem = f"{who}cycle summary {dates.short(date.today())}"
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, "Export the summary as", str(Path.home() / f"{stem}.pdf"), "PDF (*.pdf)"
+        )
+        if not chosen:
+            return None
+        path = Path(chosen if chosen.lower().endswith(".pdf") else f"{chosen}.pdf")
+        # The save dialog asked before replacing what was chosen (not a name we added
+        # ".pdf" to); the core still refuses the journal's own files, folders and devices.
+        if not self._write(path, password, replace=path == Path(chosen), doing="exported"):
+            return None
+        QMessageBox.information(self, "Exported", f"Saved {path}")
+        return path
+
+    def _write(self, path: Path, password: str | None, *, replace: bool, doing: str) -> bool:
+        """Write the PDF to ``path`` off the UI thread (encrypted if ``password``); False, and
+        said why, if it could not be written."""
+        html, journal = self.html, self.context.journal.path
+
+        def write() -> None:
+            render_pdf(html, path, password=password, journal=journal, replace=replace)
+
+        try:
+            run_with_progress(self, "Writing the PDF…", write)
+        except (JournalError, OSError) as exc:
+            QMessageBox.warning(self, f"Not {doing}", f"The PDF could not be written: {exc}")
+            return False
+        return True
+
+    def _printer(self) -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setFullPage(True)  # the summary paints its own margins, head and footer
+        return printer
+
+    def print(self) -> None:
+        """Print through the system's print dialog, exactly as the PDF looks."""
+        if self.document is None:
+            return
+        printer = self._printer()
+        if not QPrintDialog(printer, self).exec():
+            return
+        to_file = printer.outputFormat() == QPrinter.OutputFormat.PdfFormat
+        if to_file and printer.outputFileName() and self.protect.isChecked():
+            self._print_protected(Path(printer.outputFileName()))
+        else:
+            paint_pages(self.html, printer)
+
+    def _print_protected(self, path: Path) -> None:
+        """With the password box ticked, "Print to File" writes the protected PDF that Export
+        writes, never Qt's unprotected one."""
+        if self.warning.text():  # the password is missing or its two copies differ
+            QMessageBox.warning(
+                self,
+                "Not printed",
+                f"{self.warning.text()} The PDF is to be protected, so nothing was written to "
+                f"{path}.",
+            )
+            return
+        # The print dialog asked before replacing an existing file.
+        if self._write(path, self.password.text(), replace=True, doing="printed"):
+            QMessageBox.information(self, "Printed to a file", f"Saved {path}, with its password")
+
+    def print_preview(self) -> None:
+        """Qt's print preview of the pages as they will print."""
+        if self.document is None:
+            return
+        # The preview does not own its printer: the printer must outlive it, or Qt paints on a
+        # freed object (the app crashed in QtPrintSupport when it was a temporary).
+        self._preview_printer = self._printer()
+        preview = QPrintPreviewDialog(self._preview_printer, self)
+        preview.paintRequested.connect(lambda device: paint_pages(self.html, device))
+        preview.exec()
+        preview.setParent(None)  # Python's now: deleted here, while its printer still lives
+        del preview

@@ -1,0 +1,101 @@
+"""Add or edit a lead's details."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from iltdesk.errors import JournalError
+from iltdesk.lead import add_lead, update_lead
+from iltdesk.models import Lead
+from ui.kit import preferences
+from ui.kit.context import AppContext
+
+
+class LeadDialog(QDialog):
+    """Collect a lead's name, role, team, ILT start and meeting cadence."""
+
+    def __init__(
+        self, context: AppContext, lead: Lead | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.lead = lead
+        self.setWindowTitle("Edit lead — iltdesk" if lead else "Add lead — iltdesk")
+        self.setMinimumWidth(420)
+        self.name = QLineEdit(lead.name if lead else "")
+        self.role = QLineEdit(lead.role if lead else "")
+        self.role.setPlaceholderText("e.g. Senior Team Lead, Dean of Instruction")
+        self.team = QLineEdit(lead.team if lead else "")
+        self.team.setPlaceholderText("e.g. Grade 4, Science department")
+        self.has_since = QCheckBox("On the ILT since")
+        self.since = QDateEdit()
+        self.since.setCalendarPopup(True)
+        self.since.setDisplayFormat("d MMM yyyy")
+        since = lead.on_ilt_since if lead and lead.on_ilt_since else None
+        self.has_since.setChecked(since is not None)
+        self.since.setDate(QDate(since) if since else QDate.currentDate())
+        self.since.setEnabled(since is not None)
+        self.has_since.toggled.connect(self.since.setEnabled)
+        self.cadence = QSpinBox()
+        self.cadence.setRange(1, 90)
+        self.cadence.setSuffix(" days")
+        self.cadence.setValue(lead.cadence_days if lead else preferences.default_cadence())
+        self.error = QLabel()
+        self.error.setObjectName("ErrorText")
+        self.error.hide()
+        form = QFormLayout()
+        form.addRow("Name", self.name)
+        form.addRow("Role", self.role)
+        form.addRow("Team", self.team)
+        form.addRow(self.has_since, self.since)
+        form.addRow("Meet every", self.cadence)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def values(self) -> dict[str, object]:
+        """What the form holds, as lead fields."""
+        since: date | None = self.since.date().toPython() if self.has_since.isChecked() else None  # type: ignore[assignment]
+        return {
+            "name": self.name.text().strip(),
+            "role": self.role.text().strip(),
+            "team": self.team.text().strip(),
+            "on_ilt_since": since,
+            "cadence_days": self.cadence.value(),
+        }
+
+    def save(self) -> None:
+        """Store the lead; stay open with a message when something is missing or fails."""
+        values = self.values()
+        try:
+            if self.lead is None:
+                name = str(values.pop("name"))
+                self.lead = add_lead(self.context.journal, name, **values)
+            else:
+                self.lead = update_lead(self.context.journal, self.lead.id or 0, **values)
+        except JournalError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return
+        self.context.changed.emit("lead")
+        self.accept()

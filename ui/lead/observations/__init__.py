@@ -1,0 +1,1 @@
+"""A lead's observations: the list and the observation dialog."""

@@ -1,0 +1,229 @@
+"""Write down an observation right after watching a lead lead: what you saw, said, and next."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialogButtonBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from iltdesk.cycle import cycles_for
+from iltdesk.errors import JournalError
+from iltdesk.lead import get_lead
+from iltdesk.lead_names import short_name
+from iltdesk.models import CyclePhase, LearningCycle, Observation
+from iltdesk.observation import SETTING_TITLES, ObservationNotes, add_observation
+from ui.kit.context import AppContext
+from ui.kit.fields import date_edit
+from ui.kit.markdown_edit import MarkdownEdit
+from ui.kit.style import field_label, hint, page_style
+from ui.kit.unsaved import GuardedDialog
+
+FOLLOW_UP_DAYS = 7
+NO_CYCLE = "Not part of a cycle"
+
+
+def cycle_choice(cycle: LearningCycle) -> str:
+    """A cycle in a drop-down: open or closed first (the goal may be cut short), then its goal."""
+    goal = " ".join(cycle.goal.split()) or "a cycle with no goal yet"
+    goal = goal if len(goal) <= 70 else goal[:68].rstrip() + "…"
+    return ("Closed: " if cycle.phase is CyclePhase.closed else "Current: ") + goal
+
+
+def fill_cycle_combo(
+    combo: QComboBox, cycles: list[LearningCycle], selected: int | None = -1
+) -> None:
+    """Open cycles first, then "not part of a cycle", then closed ones.
+
+    ``selected`` is a cycle id, None for no cycle, or -1 for the lead's current (newest open)
+    cycle, as in ``add_observation``.
+    """
+    combo.blockSignals(True)
+    combo.clear()
+    open_ones = [c for c in cycles if c.phase is not CyclePhase.closed]
+    for cycle in open_ones:
+        _add_cycle(combo, cycle)
+    combo.addItem(NO_CYCLE, None)
+    for cycle in cycles:
+        if cycle.phase is CyclePhase.closed:
+            _add_cycle(combo, cycle)
+    if selected == -1:
+        selected = open_ones[0].id if open_ones else None
+    # findData(None) does not find the "no cycle" row, which sits right after the open ones.
+    combo.setCurrentIndex(combo.findData(selected) if selected is not None else len(open_ones))
+    combo.blockSignals(False)
+
+
+def _add_cycle(combo: QComboBox, cycle: LearningCycle) -> None:
+    combo.addItem(cycle_choice(cycle), cycle.id)
+    # The goal whole, for when the choice had to cut it short.
+    combo.setItemData(combo.count() - 1, " ".join(cycle.goal.split()), Qt.ItemDataRole.ToolTipRole)
+
+
+def setting_combo() -> QComboBox:
+    """Where the lead was observed."""
+    combo = QComboBox()
+    combo.setAccessibleName("Setting")
+    for setting, title in SETTING_TITLES.items():
+        combo.addItem(title, setting)
+    return combo
+
+
+class ObservationDialog(GuardedDialog):
+    """Quick to fill straight after an observation; Ctrl+Enter saves."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        lead_id: int,
+        cycle_id: int | None = -1,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context, self.lead_id = context, lead_id
+        self.observation: Observation | None = None
+        lead = get_lead(context.journal, lead_id)
+        first = short_name(lead.name)
+        self.setWindowTitle(f"Observation of {lead.name} — iltdesk")
+        self.setStyleSheet(page_style())
+        self.heading = QLabel(f"Observing {lead.name}")
+        self.heading.setObjectName("CycleGoal")
+        self.setMinimumSize(640, 660)
+        self.observed_on = date_edit()
+        self.observed_on.setAccessibleName("Observed on")
+        self._observed = self.observed_on.date()
+        self.observed_on.dateChanged.connect(self._move_follow_up)
+        self.setting = setting_combo()
+        self.cycle = QComboBox()
+        self.cycle.setAccessibleName("Learning cycle")
+        self.cycle.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.cycle.setMinimumContentsLength(40)  # "Current: " and the start of the goal
+        fill_cycle_combo(self.cycle, cycles_for(context.journal, lead_id), cycle_id)
+        self._make_notes(first)
+        self._lay_out()
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.save)
+        self.evidence.setFocus()  # straight to scripting: the date and setting are usually right
+        self.mark_clean()
+        self.keep_drafts("observation", f"lead:{lead_id}", context)
+
+    def _make_notes(self, first: str) -> None:
+        self.evidence = MarkdownEdit(
+            placeholder="Script it as it happens: who says what, what the team decides, where "
+            "the talk goes. Times help."
+        )
+        self.evidence.setAccessibleName("What you saw and heard")
+        self.evidence.setMinimumHeight(220)
+        self.feedback = MarkdownEdit(
+            placeholder="What you told them: what worked, and the one thing to change"
+        )
+        self.feedback.setAccessibleName("Feedback given")
+        self.feedback.setFixedHeight(84)
+        self.step = QLineEdit()
+        self.step.setAccessibleName("Next action step")
+        self.step.setPlaceholderText("One concrete move for next time")
+        self.follow_up = date_edit(date.today() + timedelta(days=FOLLOW_UP_DAYS))
+        self.follow_up.setAccessibleName("Follow up on")
+        self.step_note = hint(f"The next step becomes {first}'s action item, due on this date.")
+        self.error = QLabel()
+        self.error.setObjectName("ErrorText")
+        self.error.setWordWrap(True)
+        self.error.hide()
+
+    def _lay_out(self) -> None:
+        top = QGridLayout()
+        top.setHorizontalSpacing(10)
+        top.addWidget(field_label("Observed on"), 0, 0)
+        top.addWidget(field_label("Setting"), 0, 1)
+        top.addWidget(self.observed_on, 1, 0)
+        top.addWidget(self.setting, 1, 1)
+        top.setColumnStretch(2, 1)
+        # A row of its own: beside the date and setting a cycle's goal was cut to a few words.
+        top.addWidget(field_label("Learning cycle"), 2, 0, 1, 3)
+        top.addWidget(self.cycle, 3, 0, 1, 3)
+        step = QGridLayout()
+        step.setHorizontalSpacing(10)
+        step.addWidget(field_label("Next action step"), 0, 0)
+        step.addWidget(field_label("Follow up on"), 0, 1)
+        step.addWidget(self.step, 1, 0)
+        step.addWidget(self.follow_up, 1, 1)
+        step.addWidget(self.step_note, 2, 0, 1, 2)
+        step.setColumnStretch(0, 1)
+        footer = self._footer()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 14)
+        layout.setSpacing(6)
+        layout.addWidget(self.heading)
+        layout.addSpacing(6)
+        layout.addLayout(top)
+        layout.addSpacing(8)
+        layout.addWidget(field_label("What you saw and heard"))
+        layout.addWidget(self.evidence, 1)
+        layout.addSpacing(4)
+        layout.addWidget(field_label("Feedback you gave"))
+        layout.addWidget(self.feedback)
+        layout.addSpacing(4)
+        layout.addLayout(step)
+        layout.addWidget(self.error)
+        layout.addSpacing(6)
+        layout.addLayout(footer)
+
+    def _footer(self) -> QHBoxLayout:
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        save = buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setObjectName("Primary")
+        save.setToolTip("Save (Ctrl+Enter)")
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        footer = QHBoxLayout()
+        footer.addWidget(hint("Ctrl+Enter saves"), 1)
+        footer.addWidget(buttons)
+        return footer
+
+    def _move_follow_up(self, observed: QDate) -> None:
+        # A week after the observation is the usual rhythm: when the observation date moves,
+        # the follow-up moves with it, unless it was set to something else on purpose.
+        if self.follow_up.date() == self._observed.addDays(FOLLOW_UP_DAYS):
+            self.follow_up.setDate(observed.addDays(FOLLOW_UP_DAYS))
+        self._observed = observed
+
+    def notes(self) -> ObservationNotes:
+        """What the form holds."""
+        observed: date = self.observed_on.date().toPython()  # type: ignore[assignment]
+        follow_up: date = self.follow_up.date().toPython()  # type: ignore[assignment]
+        return ObservationNotes(
+            setting=self.setting.currentData(),
+            evidence=self.evidence.markdown(),
+            feedback=self.feedback.markdown(),
+            action_step=self.step.text(),
+            follow_up_on=follow_up,
+            observed_on=observed,
+        )
+
+    def save(self) -> None:
+        """Record the observation (and its next step as an action item); errors stay here."""
+        try:
+            self.observation = add_observation(
+                self.context.journal, self.lead_id, self.notes(), cycle_id=self.cycle.currentData()
+            )
+        except JournalError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return
+        self.context.changed.emit("observation")
+        self.context.changed.emit("action_item")
+        self.accept()

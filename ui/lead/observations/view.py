@@ -1,0 +1,335 @@
+"""A lead's observations: the list on the left, the chosen one beside it, saving as you type."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QStyle,
+    QStyleOptionComboBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from iltdesk import dates
+from iltdesk.cycle import cycles_for
+from iltdesk.lead import get_lead
+from iltdesk.lead_names import short_name
+from iltdesk.models import LearningCycle, Observation
+from iltdesk.observation import SETTING_TITLES, observations_for, update_observation
+from ui.kit.context import AppContext, Autosaver
+from ui.kit.fields import date_edit, qdate
+from ui.kit.icons import icon
+from ui.kit.list_detail import list_detail_layout
+from ui.kit.lists import RECORD_ID
+from ui.kit.markdown_edit import MarkdownEdit
+from ui.kit.rich_delegate import TwoLineDelegate
+from ui.kit.style import field_label, hint, page_style
+from ui.lead.observations.dialog import NO_CYCLE, ObservationDialog, fill_cycle_combo, setting_combo
+
+
+def list_day(day: date, today: date) -> str:
+    """'Fri 6 Nov', with the year only when it is not this year's (lists are narrow)."""
+    return dates.list_date(day, today)
+
+
+def observation_row(observation: Observation, goals: dict[int, str]) -> str:
+    """An observation as two list lines: when and where, then the cycle it belongs to."""
+    day = list_day(observation.observed_on, date.today())
+    title = f"{day} · {SETTING_TITLES[observation.setting]}"
+    goal = goals.get(observation.cycle_id or 0)
+    return f"{title}\n{'Cycle: ' + goal if goal else NO_CYCLE}"
+
+
+FULL_TEXT = Qt.ItemDataRole.UserRole + 5  # an item's whole text, before eliding
+
+
+class ElidedCombo(QComboBox):
+    """A combo box whose items are elided (with "…") to the width its text has, so a long
+    goal is never cut through a letter; the whole text is in the tooltips."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentIndexChanged.connect(self._show_tooltip)
+
+    def elide_items(self) -> None:
+        """Fit every item's text to the box (call after filling it)."""
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        field = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox,
+            option,
+            QStyle.SubControl.SC_ComboBoxEditField,
+            self,
+        )
+        width = max(field.width() - 4, 20)  # a little room for the style's text margin
+        metrics = self.fontMetrics()
+        for row in range(self.count()):
+            full = self.itemData(row, FULL_TEXT)
+            if full is None:
+                full = self.itemText(row)
+                self.setItemData(row, full, FULL_TEXT)
+                if self.itemData(row, Qt.ItemDataRole.ToolTipRole) is None:
+                    self.setItemData(row, full, Qt.ItemDataRole.ToolTipRole)
+            elided = metrics.elidedText(str(full), Qt.TextElideMode.ElideRight, width)
+            self.setItemText(row, elided)
+        self._show_tooltip()
+
+    def _show_tooltip(self) -> None:
+        index = self.currentIndex()
+        tip = self.itemData(index, Qt.ItemDataRole.ToolTipRole) if index >= 0 else None
+        self.setToolTip(str(tip or ""))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.elide_items()
+
+
+class ObservationEditor(QScrollArea):
+    """One observation's details; every change saves itself (the next step lives on as an
+    action item, so it is shown here and changed in Action items)."""
+
+    saved = Signal(Observation)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("The observation")
+        self.context = context
+        self.observation: Observation | None = None
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.autosaver = Autosaver(context, self._save, self)
+        self.observed_on = date_edit()
+        self.setting = setting_combo()
+        self.cycle = ElidedCombo()
+        self.cycle.setAccessibleName("Learning cycle")
+        self.cycle.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.evidence = MarkdownEdit(placeholder="What you saw and heard")
+        self.evidence.setMinimumHeight(220)
+        self.feedback = MarkdownEdit(placeholder="The feedback you gave")
+        self.feedback.setFixedHeight(110)
+        self.step = QLabel()
+        self.step.setWordWrap(True)
+        self.step.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.step_note = hint()
+        self.has_follow_up = QCheckBox("Follow up on")
+        self.follow_up = date_edit()
+        self.has_follow_up.toggled.connect(self.follow_up.setEnabled)
+        for signal in (
+            self.observed_on.dateChanged,
+            self.setting.currentIndexChanged,
+            self.cycle.currentIndexChanged,
+            self.follow_up.dateChanged,
+            self.has_follow_up.toggled,
+            self.evidence.edited,
+            self.feedback.edited,
+        ):
+            signal.connect(self.autosaver.touch)
+        self.evidence.focus_left.connect(self.autosaver.flush)
+        self.feedback.focus_left.connect(self.autosaver.flush)
+        self.setWidget(self._lay_out())
+
+    def _lay_out(self) -> QWidget:
+        page = QWidget()
+        top = QGridLayout()
+        top.setHorizontalSpacing(10)
+        for column, (label, widget) in enumerate(
+            (("Observed on", self.observed_on), ("Setting", self.setting), ("Cycle", self.cycle))
+        ):
+            top.addWidget(field_label(label), 0, column)
+            top.addWidget(widget, 1, column)
+        top.setColumnStretch(2, 1)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(20, 14, 20, 20)
+        layout.setSpacing(6)
+        layout.addLayout(top)
+        for label, widget in (
+            ("What you saw and heard", self.evidence),
+            ("Feedback you gave", self.feedback),
+            ("Next action step", self.step),
+        ):
+            layout.addSpacing(6)
+            layout.addWidget(field_label(label))
+            layout.addWidget(widget)
+        layout.addWidget(self.step_note)
+        follow = QGridLayout()
+        follow.addWidget(self.has_follow_up, 0, 0)
+        follow.addWidget(self.follow_up, 0, 1)
+        follow.setColumnStretch(2, 1)
+        layout.addSpacing(6)
+        layout.addLayout(follow)
+        layout.setStretchFactor(self.evidence, 1)  # the scripted notes get the room there is
+        return page
+
+    def load(self, observation: Observation | None, cycles: list[LearningCycle]) -> bool:
+        """Show ``observation``; False (keeping the one on screen) if its text cannot be saved."""
+        if not self.autosaver.flush():
+            return False
+        self.observation = observation
+        self.setEnabled(observation is not None)
+        if observation is None:
+            return True
+        widgets = (self.observed_on, self.setting, self.cycle, self.follow_up, self.has_follow_up)
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.observed_on.setDate(qdate(observation.observed_on))
+        self.setting.setCurrentIndex(self.setting.findData(observation.setting))
+        fill_cycle_combo(self.cycle, cycles, observation.cycle_id)
+        self.cycle.elide_items()
+        follow = observation.follow_up_on
+        self.has_follow_up.setChecked(follow is not None)
+        self.follow_up.setEnabled(follow is not None)
+        self.follow_up.setDate(qdate(follow or observation.observed_on))
+        for widget in widgets:
+            widget.blockSignals(False)
+        self.evidence.set_markdown(observation.evidence)
+        self.feedback.set_markdown(observation.feedback)
+        self._show_step(observation)
+        return True
+
+    def _show_step(self, observation: Observation) -> None:
+        lead = get_lead(self.context.journal, observation.lead_id)
+        first = short_name(lead.name)
+        self.step.setText(observation.action_step or "None written.")
+        self.step_note.setText(
+            f"This step is {first}'s action item: change it or tick it off under Action items."
+            if observation.action_step
+            else ""
+        )
+        self.step_note.setVisible(bool(observation.action_step))
+
+    def _save(self) -> None:
+        if self.observation is None:
+            return
+        observed: date = self.observed_on.date().toPython()  # type: ignore[assignment]
+        follow: date = self.follow_up.date().toPython()  # type: ignore[assignment]
+        self.observation = update_observation(
+            self.context.journal,
+            self.observation.id or 0,
+            observed_on=observed,
+            setting=self.setting.currentData(),
+            cycle_id=self.cycle.currentData(),
+            evidence=self.evidence.markdown(),
+            feedback=self.feedback.markdown(),
+            follow_up_on=follow if self.has_follow_up.isChecked() else None,
+        )
+        self.saved.emit(self.observation)
+
+
+class ObservationsView(QWidget):
+    """The "Observations" tab of a lead's page."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.lead_id: int | None = None
+        self.observations: list[Observation] = []
+        self.cycles: list[LearningCycle] = []
+        self.setStyleSheet(page_style())
+        self.add_button = QPushButton(icon("add", "#ffffff"), "Add an observation…")
+        self.add_button.setObjectName("Primary")
+        self.add_button.clicked.connect(self.add)
+        self.list = QListWidget()
+        self.list.setAccessibleName("Observations, newest first")
+        self.list.setItemDelegate(TwoLineDelegate(self.list))
+        self.list.setUniformItemSizes(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.currentItemChanged.connect(self._current_changed)
+        self.editor = ObservationEditor(context)
+        self.editor.saved.connect(self._update_row)
+        self.empty = hint()
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack = list_detail_layout(self, self.add_button, self.list, self.editor, self.empty)
+        context.changed.connect(self._changed_elsewhere)
+
+    def show_lead(self, lead_id: int) -> bool:
+        """Load a lead's observations and open the newest; False if unsaved text must stay."""
+        if not self.editor.autosaver.flush():
+            return False
+        self.lead_id = lead_id
+        self.reload()
+        return True
+
+    def reload(self, select_id: int | None = None) -> None:
+        """Re-read the observations (and cycle goals), keeping or moving the selection."""
+        if self.lead_id is None or not self.editor.autosaver.flush():
+            return
+        journal = self.context.journal
+        keep = select_id or (self.editor.observation.id if self.editor.observation else None)
+        self.observations = observations_for(journal, self.lead_id)
+        self.cycles = cycles_for(journal, self.lead_id)
+        goals = {c.id or 0: " ".join(c.goal.split()) for c in self.cycles}
+        self.list.blockSignals(True)
+        self.list.clear()
+        for observation in self.observations:
+            item = QListWidgetItem(observation_row(observation, goals))
+            item.setData(RECORD_ID, observation.id)
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        ids = [o.id for o in self.observations]
+        self.select_observation(keep if keep in ids else (ids[0] if ids else None))
+
+    def select_observation(self, observation_id: int | None) -> None:
+        """Open one observation (or none)."""
+        ids = [o.id for o in self.observations]
+        if observation_id is None or observation_id not in ids:
+            self.editor.load(None, self.cycles)
+            first = "this lead"
+            if self.lead_id is not None:
+                first = short_name(get_lead(self.context.journal, self.lead_id).name)
+            self.empty.setText(
+                f"No observations of {first} yet.\n\nWatch them lead a meeting or a "
+                "conversation, then write down what you saw,\nthe feedback, and one next step."
+            )
+            self.stack.setCurrentWidget(self.empty)
+            return
+        row = ids.index(observation_id)
+        if self.list.currentRow() == row:
+            self._current_changed(self.list.item(row), None)
+        else:
+            self.list.setCurrentRow(row)
+
+    def _current_changed(self, item: QListWidgetItem | None, previous: object) -> None:
+        found = (o for o in self.observations if item and o.id == item.data(RECORD_ID))
+        observation = next(found, None)
+        if not self.editor.load(observation, self.cycles):
+            # Unsaved text that could not be saved stays on screen with its observation.
+            self.list.blockSignals(True)
+            ids = [o.id for o in self.observations]
+            kept = self.editor.observation
+            self.list.setCurrentRow(ids.index(kept.id) if kept else -1)
+            self.list.blockSignals(False)
+            return
+        self.stack.setCurrentWidget(self.editor if observation else self.empty)
+
+    def _update_row(self, observation: Observation) -> None:
+        goals = {c.id or 0: " ".join(c.goal.split()) for c in self.cycles}
+        for row, known in enumerate(self.observations):
+            if known.id == observation.id:
+                self.observations[row] = observation
+                self.list.item(row).setText(observation_row(observation, goals))
+
+    def add(self) -> None:
+        """Write a new observation, in the lead's current cycle unless changed."""
+        if self.lead_id is None or not self.editor.autosaver.flush():
+            return
+        dialog = ObservationDialog(self.context, self.lead_id, -1, self)
+        if dialog.exec() and dialog.observation is not None:
+            self.reload(dialog.observation.id)
+
+    def _changed_elsewhere(self, kind: str) -> None:
+        if kind in ("observation", "cycle") and self.lead_id is not None:
+            self.reload()

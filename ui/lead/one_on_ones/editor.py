@@ -1,0 +1,373 @@
+"""One 1:1 on one page: agenda, open items from before, notes, action items and feedback."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from iltdesk import action_item, dates, due_dates, one_on_one
+from iltdesk.models import ActionItem, AgendaItem, Author, OneOnOne
+from ui.kit.context import AppContext, Autosaver
+from ui.kit.fitted_list import FittedList
+from ui.kit.markdown_edit import MarkdownEdit
+from ui.lead.agreement.popup import show_current_agreement
+
+RECORD_ID = Qt.ItemDataRole.UserRole + 1
+# Each starts with its own letter: typing it in the owner box chooses it.
+OWNERS = (("The lead", Author.lead), ("Me", Author.principal), ("Both of us", Author.both))
+AGREEMENT_SHORTCUT = "Ctrl+Shift+A"
+NEW_ITEM_SHORTCUT = "Ctrl+Shift+I"  # beside Alt+A, the "Action items" title's mnemonic
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+def _title(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("SectionTitle")
+    return label
+
+
+def item_label(item: ActionItem, today: date) -> str:
+    """An action item in one line: what, who, when."""
+    owner = {"lead": "lead", "principal": "me", "both": "both of us"}[item.owner.value]
+    due = f", due {dates.list_date(item.due_on, today)}" if item.due_on else ""
+    late = " — overdue" if action_item.is_overdue(item, today) else ""
+    return f"{item.text}  ({owner}{due}){late}"
+
+
+def agenda_label(item: AgendaItem) -> str:
+    """An agenda item, saying when the lead put it there."""
+    return item.text + ("  — the lead's item" if item.added_by is Author.lead else "")
+
+
+class OneOnOneEditor(QScrollArea):
+    """Edits one 1:1; everything saves itself."""
+
+    meeting_saved = Signal(OneOnOne)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.meeting: OneOnOne | None = None
+        self.agreement_window: QWidget | None = None
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.autosaver = Autosaver(context, self._save, self)
+        self.held_on = QDateEdit(calendarPopup=True, displayFormat="ddd d MMM yyyy")
+        self.held_on.setAccessibleName("Date of the 1:1")
+        self.held_on.dateChanged.connect(lambda *_: self.autosaver.touch())
+        self.held_on.dateChanged.connect(lambda *_: self._show_due())
+        self.agenda = FittedList("Agenda items")
+        self.agenda.itemChanged.connect(self._agenda_ticked)
+        self.agenda_text = QLineEdit()
+        self.agenda_text.setPlaceholderText("Add an agenda item and press Enter")
+        self.agenda_text.setAccessibleName("New agenda item")
+        self.agenda_text.returnPressed.connect(self._add_agenda_item)
+        self.agenda_by = QComboBox()
+        self.agenda_by.setAccessibleName("Who added the agenda item")
+        self.agenda_by.addItems(["The lead added it", "I added it"])
+        self.follow_ups = FittedList("Open action items from before")
+        self.follow_ups.itemChanged.connect(self._item_ticked)
+        self.notes = MarkdownEdit(placeholder="What happened, in your words")
+        self.notes.edited.connect(self.autosaver.touch)
+        self.notes.focus_left.connect(self.autosaver.flush)
+        self.notes.setMinimumHeight(260)
+        self.notes.setAccessibleName("1:1 notes")
+        self.feedback = MarkdownEdit(placeholder="Feedback I gave, and how it landed")
+        self.feedback.edited.connect(self.autosaver.touch)
+        self.feedback.focus_left.connect(self.autosaver.flush)
+        self.feedback.setMaximumHeight(120)
+        self.feedback.setAccessibleName("Feedback given")
+        self.steps = FittedList("Action items from this 1:1")
+        self.steps.itemChanged.connect(self._item_ticked)
+        self._build_step_row()
+        self.setWidget(self._layout_page())
+        QWidget.setTabOrder(self.step_text, self.step_owner)  # once they share a window
+        QWidget.setTabOrder(self.step_owner, self.step_due)
+        jump = QShortcut(QKeySequence(NEW_ITEM_SHORTCUT), self)
+        jump.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        jump.activated.connect(self.focus_new_item)
+
+    def _build_step_row(self) -> None:
+        """Text, owner, due: Enter in any of the three adds the item as the row shows it."""
+        self.step_text = QLineEdit()
+        self.step_text.setPlaceholderText("New action item, then Enter")
+        self.step_text.setAccessibleName("New action item")
+        self.step_owner = QComboBox()
+        self.step_owner.setAccessibleName("Who owns the action item")
+        self.step_owner.setToolTip("Type its first letter: T, M or B")
+        self.step_owner.addItems([label for label, _ in OWNERS])
+        self.step_due = QLineEdit()
+        self.step_due.setPlaceholderText("in a week")
+        self.step_due.setAccessibleName("When the action item is due")
+        self.step_due.setToolTip("In words or as a date: fri, tomorrow, next week, 12/10")
+        self.step_due.setMaximumWidth(140)
+        self.step_due.textChanged.connect(self._show_due)
+        self.due_shown = QLabel()
+        self.due_shown.setObjectName("Hint")
+        for field in (self.step_text, self.step_due):
+            field.returnPressed.connect(self._add_step)
+        self.step_owner.installEventFilter(self)  # a closed combo box lets Enter go by
+
+    def _layout_page(self) -> QWidget:
+        page = QWidget()
+        grid = QGridLayout(page)
+        grid.setContentsMargins(16, 12, 16, 16)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 1)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Met on"))
+        top.addWidget(self.held_on)
+        top.addStretch(1)
+        agreement = QPushButton("Our agreement")
+        agreement.setToolTip("The current coaching agreement, beside the notes (Ctrl+Shift+A)")
+        agreement.setShortcut(QKeySequence(AGREEMENT_SHORTCUT))
+        agreement.clicked.connect(self.show_agreement)
+        top.addWidget(agreement)
+        grid.addLayout(top, 0, 0, 1, 2)
+        add_agenda = QHBoxLayout()
+        add_agenda.addWidget(self.agenda_text, 1)
+        add_agenda.addWidget(self.agenda_by)
+        items_title = _title("&Action items")  # the lead page's tab says the same
+        items_title.setBuddy(self.step_text)
+        items_title.setToolTip(f"Add an action item (Alt+A or {NEW_ITEM_SHORTCUT})")
+        # Action items straight after the notes, where a 1:1 ends; both span the page's
+        # width (the prompts only sit beside the notes).
+        rows: list[tuple[QWidget | QHBoxLayout | QVBoxLayout, QWidget | None]] = [
+            (_title("Agenda"), None),
+            (self.agenda, None),
+            (add_agenda, None),
+            (_title("Open action items from before"), None),
+            (self.follow_ups, None),
+            (_title("Notes"), _title("Prompts")),
+            (self.notes, self._prompts()),
+            (items_title, None),
+            (self.steps, None),
+            (self._step_row(), None),
+            (_title("Feedback given"), None),
+            (self.feedback, None),
+        ]
+        for row, (left, right) in enumerate(rows, start=1):
+            span = 1 if right is not None else 2
+            if isinstance(left, QWidget):
+                grid.addWidget(left, row, 0, 1, span)
+            else:
+                grid.addLayout(left, row, 0, 1, span)
+            if right is not None:
+                grid.addWidget(right, row, 1, Qt.AlignmentFlag.AlignTop)
+        return page
+
+    def _prompts(self) -> QLabel:
+        lines = [
+            f"<b>{part.title}</b><br>{part.prompt}"
+            for part in one_on_one.AGENDA
+            if part.section in one_on_one.NOTE_SECTIONS
+        ]
+        label = QLabel("<br><br>".join(lines))
+        label.setObjectName("Hint")
+        label.setWordWrap(True)
+        return label
+
+    def _step_row(self) -> QVBoxLayout:
+        row = QHBoxLayout()
+        add = QPushButton("Add")
+        add.setAccessibleName("Add the action item")
+        add.clicked.connect(self._add_step)
+        row.addWidget(self.step_text, 1)
+        row.addWidget(self.step_owner)
+        row.addWidget(self.step_due)
+        row.addWidget(add)
+        column = QVBoxLayout()
+        column.addLayout(row)
+        column.addWidget(self.due_shown)
+        return column
+
+    def show_agreement(self) -> None:
+        """Open the lead's current coaching agreement in a window beside the 1:1."""
+        if self.meeting is not None:
+            self.agreement_window = show_current_agreement(self.context, self.meeting.lead_id, self)
+
+    def focus_new_item(self) -> None:
+        """Put the cursor in the new action item's text, scrolled into view."""
+        self.step_text.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.ensureWidgetVisible(self.due_shown)
+        self.ensureWidgetVisible(self.step_text)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is not self.step_owner or event.type() != QEvent.Type.KeyPress:
+            return super().eventFilter(watched, event)
+        assert isinstance(event, QKeyEvent)
+        if event.key() in ENTER_KEYS:
+            self._add_step()
+            return True
+        # A letter chooses the owner it starts, whatever was typed a moment before (the
+        # box's own search joins letters typed within 0.4 s: "b" then "m" finds nothing).
+        letter = event.text().casefold()
+        owners = [i for i, (label, _) in enumerate(OWNERS) if label.casefold()[:1] == letter]
+        if letter and owners and not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier:
+            self.step_owner.setCurrentIndex(owners[0])
+            return True
+        return super().eventFilter(watched, event)
+
+    # -- loading --------------------------------------------------------------------------
+
+    def load(self, meeting: OneOnOne | None) -> bool:
+        """Show ``meeting``, saving what was pending first.
+
+        Returns False, and keeps the current 1:1 with its unsaved text on screen, when that
+        text cannot be saved yet: replacing it would lose what the user typed.
+        """
+        if not self.autosaver.flush():
+            return False
+        self.meeting = meeting
+        self.setEnabled(meeting is not None)
+        if meeting is None:
+            return True
+        self.held_on.blockSignals(True)
+        self.held_on.setDate(QDate(meeting.held_on))
+        self.held_on.blockSignals(False)
+        self.notes.set_markdown(meeting.notes)
+        self.feedback.set_markdown(meeting.feedback_given)
+        self._show_due()  # a half-typed action item stays: what is typed is never dropped
+        self.refresh_lists()
+        return True
+
+    def refresh_lists(self) -> None:
+        """Reload agenda items, follow-ups and action items from the journal."""
+        if self.meeting is None:
+            return
+        self._refresh_agenda(self.meeting.id or 0)
+        follow = one_on_one.items_to_follow_up(self.context.journal, self.meeting)
+        today = date.today()
+        self._fill(self.follow_ups, [(i.id or 0, item_label(i, today), False) for i in follow])
+        self._refresh_steps(self.meeting.id or 0)
+
+    # Adding an item refreshes its own list only: a follow-up ticked a moment ago stays where
+    # it is, under the cursor, until the 1:1 is opened again.
+    def _refresh_agenda(self, meeting_id: int) -> None:
+        agenda = one_on_one.agenda_items(self.context.journal, meeting_id)
+        self._fill(self.agenda, [(i.id or 0, agenda_label(i), i.discussed) for i in agenda])
+
+    def _refresh_steps(self, meeting_id: int) -> None:
+        steps = one_on_one.next_steps(self.context.journal, meeting_id)
+        rows = [(i.id or 0, item_label(i, date.today()), i.done_on is not None) for i in steps]
+        self._fill(self.steps, rows)
+
+    @staticmethod
+    def _fill(widget: QListWidget, rows: list[tuple[int, str, bool]]) -> None:
+        """Show ``rows``, keeping the row the cursor was on."""
+        current = widget.currentItem()
+        keep = current.data(RECORD_ID) if current is not None else None
+        widget.blockSignals(True)
+        widget.clear()
+        for record_id, text, checked in rows:
+            item = QListWidgetItem(text)
+            item.setData(RECORD_ID, record_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            widget.addItem(item)
+            if record_id == keep:
+                widget.setCurrentItem(item)
+        widget.blockSignals(False)
+
+    # -- the new action item's due date ---------------------------------------------------
+
+    def _due(self) -> date | None:
+        """The date the due field names (a week after the 1:1 when empty); None if none."""
+        text = self.step_due.text()
+        if not text.strip():
+            held_on: date = self.held_on.date().toPython()  # type: ignore[assignment]
+            return due_dates.default_due(held_on)
+        return due_dates.parse_due(text, date.today())
+
+    def _show_due(self) -> None:
+        """Say which day the due field means before the item is added."""
+        due = self._due()
+        if due is None:
+            self.due_shown.setText("Not a date I know: try fri, tomorrow, in 2 weeks or 12/10")
+            self.due_shown.setObjectName("ErrorText")
+        else:
+            when = dates.with_weekday(due)
+            default = "  (a week after the 1:1)" if not self.step_due.text().strip() else ""
+            self.due_shown.setText(f"Due {when}{default}")
+            self.due_shown.setObjectName("Hint")
+        self.due_shown.style().polish(self.due_shown)
+
+    def _reset_step_row(self) -> None:
+        self.step_text.clear()
+        self.step_owner.setCurrentIndex(0)
+        self.step_due.clear()
+        self._show_due()
+
+    # -- saving ---------------------------------------------------------------------------
+
+    def _save(self) -> None:
+        if self.meeting is None:
+            return
+        held_on: date = self.held_on.date().toPython()  # type: ignore[assignment]
+        self.meeting = one_on_one.save_one_on_one(
+            self.context.journal,
+            self.meeting.id or 0,
+            notes=self.notes.markdown(),
+            feedback_given=self.feedback.markdown(),
+            held_on=held_on,
+        )
+        self.meeting_saved.emit(self.meeting)
+
+    def _agenda_ticked(self, item: QListWidgetItem) -> None:
+        one_on_one.update_agenda_item(
+            self.context.journal,
+            int(item.data(RECORD_ID)),
+            discussed=item.checkState() == Qt.CheckState.Checked,
+        )
+
+    def _item_ticked(self, item: QListWidgetItem) -> None:
+        done = item.checkState() == Qt.CheckState.Checked
+        action_item.set_done(self.context.journal, int(item.data(RECORD_ID)), done)
+        self.context.changed.emit("action_item")
+
+    def _add_agenda_item(self) -> None:
+        if self.meeting is None or not self.agenda_text.text().strip():
+            return
+        by = Author.lead if self.agenda_by.currentIndex() == 0 else Author.principal
+        one_on_one.add_agenda_item(
+            self.context.journal, self.meeting.id or 0, self.agenda_text.text(), added_by=by
+        )
+        self.agenda_text.clear()
+        self._refresh_agenda(self.meeting.id or 0)
+
+    def _add_step(self) -> None:
+        """Add the action item as the row shows it: text, owner and due date."""
+        if self.meeting is None:
+            return
+        if not self.step_text.text().strip():
+            self.step_text.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        due = self._due()
+        if due is None:  # the message under the row says why
+            self.step_due.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.step_due.selectAll()
+            return
+        owner = OWNERS[self.step_owner.currentIndex()][1]
+        one_on_one.add_next_step(
+            self.context.journal, self.meeting, self.step_text.text(), owner=owner, due_on=due
+        )
+        self._reset_step_row()
+        self.step_text.setFocus(Qt.FocusReason.OtherFocusReason)  # ready for the next one
+        self._refresh_steps(self.meeting.id or 0)
+        self.context.changed.emit("action_item")

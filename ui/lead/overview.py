@@ -1,0 +1,191 @@
+"""A lead's overview: strengths and growth areas with evidence, and their energy."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from iltdesk import dates, growth
+from iltdesk.errors import JournalError
+from iltdesk.models import LeadTrait, TraitKind
+from ui.kit.context import AppContext
+from ui.kit.list_detail import FittedList
+from ui.kit.rich_delegate import HTML_ROLE, HtmlRoleDelegate, two_lines
+from ui.lead.challenges import LeadChallengeLinks
+from ui.lead.energy_widgets import LEVEL_WORDS, EnergyForm, EnergySparkline
+from ui.lead.trait_dialog import TraitDialog
+
+TRAIT_ID = Qt.ItemDataRole.UserRole + 1
+TRAIT_ROWS, TRAIT_MIN_HEIGHT = 5, 64  # beyond five the box scrolls; empty, it still shows
+
+
+def trait_html(trait: LeadTrait) -> str:
+    """A trait as rich text: title, when it was noted (and resolved), then the evidence."""
+    when = f"noted {dates.short(trait.noted_on)}"
+    if trait.resolved_on:
+        when += f" · resolved {dates.short(trait.resolved_on)}"
+    evidence = " ".join(trait.evidence.split())
+    html = two_lines(trait.title, when, muted_title=trait.resolved_on is not None)
+    return html + (f"<div>{escape(evidence)}</div>" if evidence else "")
+
+
+class TraitList(QWidget):
+    """Strengths or growth areas: current first, resolved greyed below."""
+
+    def __init__(self, context: AppContext, kind: TraitKind, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context, self.kind = context, kind
+        self.lead_id: int | None = None
+        self.traits: dict[int, LeadTrait] = {}
+        title = QLabel("Strengths" if kind is TraitKind.strength else "Growth areas")
+        title.setObjectName("SectionTitle")
+        # As tall as what is written (one item, a short box), not as tall as the window.
+        self.list = FittedList(max_rows=TRAIT_ROWS, min_height=TRAIT_MIN_HEIGHT)
+        self.list.setAccessibleName(title.text())
+        self.list.setItemDelegate(HtmlRoleDelegate(self.list))
+        self.list.itemActivated.connect(lambda *_: self.edit())
+        self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.add_button = QPushButton("Add…")
+        self.add_button.clicked.connect(self.add)
+        self.edit_button = QPushButton("Edit…")
+        self.edit_button.clicked.connect(self.edit)
+        self.resolve_button = QPushButton("Mark resolved")
+        self.resolve_button.clicked.connect(self.toggle_resolved)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.edit_button, self.resolve_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(title)
+        layout.addWidget(self.list, 1)  # as tall as the longer of the two lists beside it
+        layout.addLayout(buttons)
+
+    def show_lead(self, lead_id: int) -> None:
+        """List this lead's traits of this kind."""
+        self.lead_id = lead_id
+        self.list.clear()
+        traits = [
+            t for t in growth.traits_for(self.context.journal, lead_id) if t.kind is self.kind
+        ]
+        self.traits = {t.id or 0: t for t in traits}
+        for trait in traits:
+            item = QListWidgetItem(trait.title)
+            item.setData(HTML_ROLE, trait_html(trait))
+            item.setData(TRAIT_ID, trait.id)
+            item.setToolTip(trait.evidence)
+            self.list.addItem(item)
+        self._update_buttons()
+
+    def _current(self) -> LeadTrait | None:
+        item = self.list.currentItem()
+        return None if item is None else self.traits.get(int(item.data(TRAIT_ID)))
+
+    def _update_buttons(self) -> None:
+        trait = self._current()
+        self.edit_button.setEnabled(trait is not None)
+        self.resolve_button.setEnabled(trait is not None)
+        self.resolve_button.setText("Reopen" if trait and trait.resolved_on else "Mark resolved")
+
+    def add(self) -> None:
+        """Add a strength or growth area."""
+        if (
+            self.lead_id is not None
+            and TraitDialog(self.context, self.lead_id, self.kind, parent=self).exec()
+        ):
+            self.show_lead(self.lead_id)
+
+    def edit(self) -> None:
+        """Edit the selected one."""
+        trait = self._current()
+        if trait is None or self.lead_id is None:
+            return
+        if TraitDialog(self.context, self.lead_id, self.kind, trait, parent=self).exec():
+            self.show_lead(self.lead_id)
+
+    def toggle_resolved(self) -> None:
+        """Resolve the selected one, or reopen it."""
+        trait = self._current()
+        if trait is None or self.lead_id is None:
+            return
+        growth.set_resolved(self.context.journal, trait.id or 0, trait.resolved_on is None)
+        self.show_lead(self.lead_id)
+
+
+class OverviewView(QWidget):
+    """The Overview tab of a lead's page."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.lead_id: int | None = None
+        self.strengths = TraitList(context, TraitKind.strength)
+        self.growth_areas = TraitList(context, TraitKind.growth)
+        energy_title = QLabel("Energy and load")
+        energy_title.setObjectName("SectionTitle")
+        self.sparkline = EnergySparkline()
+        self.energy_summary = QLabel()
+        self.energy_summary.setObjectName("Hint")
+        self.energy_summary.setWordWrap(True)
+        self.energy_form = EnergyForm()
+        self.energy_form.recorded.connect(self._record_energy)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 12, 0, 0)
+        grid.addWidget(self.strengths, 0, 0)
+        grid.addWidget(self.growth_areas, 0, 1)
+        energy = QVBoxLayout()
+        energy.addWidget(energy_title)
+        row = QHBoxLayout()
+        row.addWidget(self.sparkline, 1)
+        row.addWidget(self.energy_summary, 1)
+        energy.addLayout(row)
+        energy.addWidget(self.energy_form)
+        grid.addLayout(energy, 1, 0, 1, 2)
+        self.challenge_links = LeadChallengeLinks(context)
+        grid.addWidget(self.challenge_links, 2, 0, 1, 2)
+        grid.setRowStretch(3, 1)  # room to spare goes below everything, not into the boxes
+
+    def show_lead(self, lead_id: int) -> None:
+        """Show one lead."""
+        self.lead_id = lead_id
+        self.strengths.show_lead(lead_id)
+        self.growth_areas.show_lead(lead_id)
+        self._show_energy()
+        self.challenge_links.show_lead(lead_id)
+
+    def _show_energy(self) -> None:
+        if self.lead_id is None:
+            return
+        trend = growth.energy_trend(self.context.journal, self.lead_id)
+        self.sparkline.set_points(trend.points)
+        if trend.latest is None:
+            self.energy_summary.setText("Record how this lead's energy looks after your next 1:1.")
+            return
+        last_day, _ = trend.points[-1]
+        direction = {True: "up", False: "down"}.get(trend.change > 0) if trend.change else "steady"
+        checks = growth.energy_checks_for(self.context.journal, self.lead_id)
+        note = f"\n“{checks[0].note}”" if checks and checks[0].note else ""
+        self.energy_summary.setText(
+            f"Latest: {trend.latest} of 5, {LEVEL_WORDS[trend.latest]} "
+            f"({dates.day_month(last_day)}; {direction} since the check before).{note}"
+        )
+
+    def _record_energy(self, level: int, note: str) -> None:
+        if self.lead_id is None:
+            return
+        try:
+            growth.record_energy(self.context.journal, self.lead_id, level, note)
+        except JournalError as exc:
+            self.context.save_failed.emit(f"Not saved: {exc}")
+            return
+        self._show_energy()

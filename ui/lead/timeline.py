@@ -1,0 +1,95 @@
+"""A lead's timeline: 1:1s, observations, cycle milestones and agreement versions, newest first."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QListView, QVBoxLayout, QWidget
+
+from iltdesk import dates
+from iltdesk.timeline import KINDS, TimelineEntry, lead_timeline
+from ui.kit.context import AppContext
+from ui.kit.rich_delegate import TwoLineDelegate
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class TimelineModel(QAbstractListModel):
+    """Rows of ``date · title`` over a detail line."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: list[TimelineEntry] = []
+
+    def set_entries(self, entries: list[TimelineEntry]) -> None:
+        """Replace the rows."""
+        self.beginResetModel()
+        self.entries = entries
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.entries)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        entry = self.entries[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            detail = entry.detail or " "
+            return f"{dates.list_date(entry.day)}  ·  {entry.title}\n{detail}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return entry.detail
+        return None
+
+
+class TimelineView(QWidget):
+    """The Timeline tab; activating a row opens its record where it lives."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.lead_id: int | None = None
+        self.model = TimelineModel()
+        self.list = QListView()
+        self.list.setModel(self.model)
+        self.list.setUniformItemSizes(True)
+        self.list.setItemDelegate(TwoLineDelegate(self.list))
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setAccessibleName("Timeline, newest first")
+        self.list.activated.connect(self._open)
+        self.filters: dict[str, QCheckBox] = {}
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Show"))
+        for kind, label in KINDS.items():
+            box = QCheckBox(label)
+            box.setChecked(True)
+            box.toggled.connect(lambda *_: self.reload())
+            self.filters[kind] = box
+            row.addWidget(box)
+        row.addStretch(1)
+        self.empty = QLabel(
+            "Nothing to show yet: 1:1s, observations, cycles and agreements appear here."
+        )
+        self.empty.setObjectName("Hint")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.list, 1)
+        context.changed.connect(lambda *_: self.reload())
+
+    def show_lead(self, lead_id: int) -> None:
+        """Show one lead's timeline."""
+        self.lead_id = lead_id
+        self.reload()
+
+    def reload(self) -> None:
+        """Re-read the timeline with the chosen kinds."""
+        if self.lead_id is None:
+            return
+        kinds = {kind for kind, box in self.filters.items() if box.isChecked()}
+        self.model.set_entries(lead_timeline(self.context.journal, self.lead_id, kinds))
+        self.empty.setVisible(not self.model.entries)
+
+    def _open(self, index: QModelIndex) -> None:
+        entry = self.model.entries[index.row()]
+        self.context.open_record.emit(entry.kind, entry.record_id)

@@ -1,0 +1,87 @@
+"""Add or edit a strength or growth area, with its evidence."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from iltdesk.errors import JournalError
+from iltdesk.growth import add_trait, update_trait
+from iltdesk.models import LeadTrait, TraitKind
+from ui.kit.context import AppContext
+from ui.kit.markdown_edit import MarkdownEdit
+from ui.kit.unsaved import GuardedDialog
+
+
+class TraitDialog(GuardedDialog):
+    """One strength or growth area."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        lead_id: int,
+        kind: TraitKind,
+        trait: LeadTrait | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context, self.lead_id, self.kind, self.trait = context, lead_id, kind, trait
+        noun = "strength" if kind is TraitKind.strength else "growth area"
+        self.setWindowTitle(f"{'Edit' if trait else 'Add'} {noun} — iltdesk")
+        self.setMinimumWidth(460)
+        self.title = QLineEdit(trait.title if trait else "")
+        self.title.setPlaceholderText(
+            "e.g. Runs data meetings that end in decisions"
+            if kind is TraitKind.strength
+            else "e.g. Giving direct feedback to peers"
+        )
+        self.evidence = MarkdownEdit(placeholder="What you saw or heard, and when")
+        self.evidence.set_markdown(trait.evidence if trait else "")
+        self.error = QLabel()
+        self.error.setObjectName("ErrorText")
+        self.error.hide()
+        form = QFormLayout()
+        form.addRow(noun.capitalize(), self.title)
+        form.addRow("Evidence", self.evidence)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.mark_clean()
+        place = f"trait:{trait.id}" if trait else f"lead:{lead_id}:{kind.value}"
+        self.keep_drafts("trait", place, context)
+
+    def save(self) -> None:
+        """Store it; stay open with a message if that fails."""
+        try:
+            if self.trait is None:
+                add_trait(
+                    self.context.journal,
+                    self.lead_id,
+                    self.kind,
+                    self.title.text(),
+                    self.evidence.markdown(),
+                )
+            else:
+                update_trait(
+                    self.context.journal,
+                    self.trait.id or 0,
+                    title=self.title.text(),
+                    evidence=self.evidence.markdown(),
+                )
+        except JournalError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return
+        self.accept()

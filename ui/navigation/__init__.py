@@ -1,0 +1,1 @@
+"""Getting around: the leads sidebar, Today, the switcher (Ctrl+K) and search (Ctrl+F)."""

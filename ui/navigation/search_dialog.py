@@ -1,0 +1,206 @@
+"""Search the whole journal as you type, and open what you find with the keyboard."""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QSize,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import (
+    QColor,
+)
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QWidget,
+)
+
+from iltdesk.errors import JournalError
+from iltdesk.search import Hit, search
+from ui.kit.context import AppContext
+from ui.kit.rich_delegate import ItemIndex, RichTextDelegate
+from ui.kit.theme import highlight_colour
+from ui.navigation.picker import ListKeys, picker_layout
+from ui.navigation.switcher import picker_window
+
+DEBOUNCE_MS = 150  # long enough to skip half-typed words, short enough to feel instant
+LIMIT = 50
+TITLE_CHARS = 48
+
+
+def long_date(day: date) -> str:
+    """Like "12 Mar 2027": unambiguous wherever the principal works."""
+    return f"{day.day} {day:%b %Y}"
+
+
+def hit_html(hit: Hit, *, muted: str = "#7a848c", highlight: str | None = None) -> str:
+    """Two lines of rich text for a hit: where it comes from, then the snippet.
+
+    Everything the principal wrote is escaped, so a note containing ``<b>`` shows as typed.
+    """
+    mark_bg = highlight or highlight_colour()
+    # Readable on the highlight whatever the row's own text colour (selected rows are white).
+    mark_fg = "#1d2327" if QColor(mark_bg).lightness() >= 128 else "#fff6d5"
+    meta = [f"<span style='font-weight:600'>{html.escape(hit.kind_label)}</span>"]
+    details = [hit.lead_name or "", long_date(hit.happened_on) if hit.happened_on else ""]
+    plain_snippet = "".join(text for text, _ in hit.snippet_parts())
+    title = hit.title.strip()
+    # The title earns a place only when the snippet comes from elsewhere (a note, evidence).
+    from_title = plain_snippet.strip("… ") in title
+    if title and title != hit.lead_name and not from_title:
+        details.append(title if len(title) <= TITLE_CHARS else title[: TITLE_CHARS - 1] + "…")
+    meta += [f"<span style='color:{muted}'>{html.escape(d)}</span>" for d in details if d]
+    snippet = "".join(
+        f"<span style='background-color:{mark_bg}; color:{mark_fg}; font-weight:bold'>"
+        f"{html.escape(text)}</span>"
+        if marked
+        else html.escape(text)
+        for text, marked in _joined_marks(list(hit.snippet_parts()))
+    )
+    sep = f"<span style='color:{muted}'> · </span>"
+    return (
+        f"<div style='margin-bottom:3px'>{sep.join(meta)}</div>"
+        f"<div>{snippet or html.escape(title)}</div>"
+    )
+
+
+def _joined_marks(parts: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """Highlight the spaces between highlighted words too, so a phrase reads as one mark."""
+    joined: list[tuple[str, bool]] = []
+    for i, (text, marked) in enumerate(parts):
+        between = 0 < i < len(parts) - 1 and parts[i - 1][1] and parts[i + 1][1]
+        marked = marked or (between and not text.strip())
+        if joined and joined[-1][1] == marked:
+            joined[-1] = (joined[-1][0] + text, marked)
+        else:
+            joined.append((text, marked))
+    return joined
+
+
+class HitDelegate(RichTextDelegate):
+    """A search hit: source on the first line, snippet with highlighted terms below."""
+
+    def html(self, index: ItemIndex, muted: str, selected: bool) -> str:
+        hit = index.data(SearchResultsModel.HIT_ROLE)
+        return hit_html(hit, muted=muted) if isinstance(hit, Hit) else ""
+
+
+class SearchResultsModel(QAbstractListModel):
+    """The hits of the latest search."""
+
+    HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.hits: list[Hit] = []
+
+    def set_hits(self, hits: list[Hit]) -> None:
+        """Replace the results."""
+        self.beginResetModel()
+        self.hits = list(hits)
+        self.endResetModel()
+
+    def rowCount(self, parent: ItemIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.hits)
+
+    def data(self, index: ItemIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self.hits):
+            return None
+        hit = self.hits[index.row()]
+        if role == self.HIT_ROLE:
+            return hit
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            # Plain text for screen readers and type-ahead; the delegate draws the rich version.
+            words = " ".join(text for text, _ in hit.snippet_parts())
+            return f"{hit.kind_label}, {hit.lead_name or ''}: {words}"
+        return None
+
+
+class SearchDialog(QDialog):
+    """Type to search every note, lead and action item; Enter opens the chosen one."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._opened = False
+        self.setWindowTitle("Search — iltdesk")
+        picker_window(self, parent, QSize(680, 480))
+        self.field = QLineEdit()
+        self.field.setPlaceholderText("Search notes, leads, action items…")
+        self.results_model = SearchResultsModel(self)
+        self.results = QListView()
+        self.results.setModel(self.results_model)
+        self.results.setItemDelegate(HitDelegate(self.results))
+        self.results.clicked.connect(self._open)
+        self.empty = QLabel()
+        self.footer = QLabel()
+        self._stack = picker_layout(self, self.field, self.results, self.empty, self.footer)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self._run)
+        self.field.textChanged.connect(lambda _text: self._timer.start())
+        ListKeys(self.field, self.results, self.open_current)
+        self._show_state()
+
+    def set_query(self, text: str) -> None:
+        """Search for ``text`` now, without waiting for the typing pause."""
+        self.field.setText(text)
+        self._timer.stop()
+        self._run()
+
+    def _run(self) -> None:
+        text = self.field.text()
+        try:
+            hits = search(self._context.journal, text, limit=LIMIT) if text.strip() else []
+        except JournalError as exc:
+            self.results_model.set_hits([])
+            self._show_state(f"Search is not available right now: {exc}")
+            return
+        self.results_model.set_hits(hits)
+        if hits:
+            self.results.setCurrentIndex(self.results_model.index(0, 0))
+        self._show_state()
+
+    def _show_state(self, problem: str | None = None) -> None:
+        count = self.results_model.rowCount()
+        text = self.field.text().strip()
+        if problem:
+            self.empty.setText(problem)
+        elif not text:
+            self.empty.setText("Type to search your whole journal.")
+        else:
+            self.empty.setText(f"No matches for “{text}”.\nTry fewer words, or the start of one.")
+        self._stack.setCurrentIndex(1 if count else 0)
+        if count:
+            many = f"The {count} best matches" if count >= LIMIT else f"{count} matches"
+            self.footer.setText(
+                f"{'1 match' if count == 1 else many}   ·   ↑ ↓ to choose   ·   Enter to open"
+                "   ·   Esc to close"
+            )
+        else:
+            self.footer.setText("Esc to close")
+
+    def open_current(self) -> None:
+        """Open the selected hit, or the first one if none is selected."""
+        index = self.results.currentIndex()
+        if not index.isValid():
+            index = self.results_model.index(0, 0)
+        self._open(index)
+
+    def _open(self, index: ItemIndex) -> None:
+        hit = index.data(SearchResultsModel.HIT_ROLE) if index.isValid() else None
+        if not isinstance(hit, Hit) or self._opened:
+            return
+        self._opened = True  # a double click must not open the record twice
+        self._context.open_record.emit(hit.kind, hit.record_id)
+        self.accept()

@@ -1,0 +1,86 @@
+"""Correcting one entry of a challenge's log: its kind, its date and what it says."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from iltdesk.challenge import edit_log_entry
+from iltdesk.errors import JournalError
+from iltdesk.models import ChallengeLogEntry, LogKind
+from ui.kit.context import AppContext
+from ui.kit.fields import date_edit
+from ui.kit.unsaved import GuardedDialog
+
+
+class LogEntryDialog(GuardedDialog):
+    """Edit ``entry``; problems show in the dialog, which stays open with the text."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        entry: ChallengeLogEntry,
+        choices: dict[LogKind, str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.entry = entry
+        self.setWindowTitle("Edit a log entry — iltdesk")
+        self.setMinimumWidth(520)
+        self.kind = QComboBox()
+        self.kind.setAccessibleName("Kind of entry")
+        for kind, title in choices.items():
+            self.kind.addItem(title, kind)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(entry.kind)))
+        self.when = date_edit(entry.logged_on)
+        self.when.setAccessibleName("Date of the entry")
+        self.text = QPlainTextEdit(entry.text)
+        self.text.setAccessibleName("Log entry")
+        self.text.setTabChangesFocus(True)
+        self.text.setFixedHeight(self.text.fontMetrics().lineSpacing() * 5 + 14)
+        self.error = QLabel()
+        self.error.setObjectName("ErrorText")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow("Kind", self.kind)
+        form.addRow("Date", self.when)
+        form.addRow("Entry", self.text)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.mark_clean()
+        self.keep_drafts("log_entry", f"log_entry:{entry.id}", context)
+
+    def save(self) -> None:
+        """Save the corrected entry and close, or say why not."""
+        on: date = self.when.date().toPython()  # type: ignore[assignment]
+        try:
+            edit_log_entry(
+                self.context.journal,
+                self.entry.id or 0,
+                LogKind(self.kind.currentData()),
+                self.text.toPlainText(),
+                on=on,
+            )
+        except JournalError as exc:
+            self.error.setText(f"Not saved: {exc}")
+            self.error.show()
+            return
+        self.accept()

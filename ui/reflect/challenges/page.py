@@ -1,0 +1,252 @@
+"""Complex challenges: the list of reflections on the left, the chosen one as a guided page."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from iltdesk import dates
+from iltdesk.challenge import add_challenge, board, challenges
+from iltdesk.errors import JournalError
+from iltdesk.models import Challenge
+from ui.kit.context import AppContext
+from ui.kit.fields import date_edit
+from ui.kit.icons import icon
+from ui.kit.lists import RECORD_ID
+from ui.kit.rich_delegate import TwoLineDelegate
+from ui.kit.style import field_label, hint, page_style
+from ui.reflect.challenges.view import STATUS_TITLES, ChallengeView
+
+LIST_WIDTH = 260
+
+
+def challenge_row(challenge: Challenge) -> str:
+    """A challenge as two list lines: its title, then when it opened and where it stands."""
+    when = dates.list_date(challenge.opened_on)
+    return f"{challenge.title}\nOpened {when} · {STATUS_TITLES[challenge.status]}"
+
+
+class NewChallengeDialog(QDialog):
+    """Ask for a short title (and the day it began, if not today)."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.challenge: Challenge | None = None
+        self.setWindowTitle("New complex challenge — iltdesk")
+        self.setStyleSheet(page_style())
+        self.setMinimumWidth(500)
+        self.title = QLineEdit()
+        self.title.setPlaceholderText("e.g. Half the team is new and our norms are gone")
+        self.opened = date_edit()
+        self.error = QLabel("Give it a short title first; you can change it later.")
+        self.error.setObjectName("ErrorText")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        start = buttons.addButton(
+            "Start thinking it through", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        start.setObjectName("Primary")
+        start.setDefault(True)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        when = QHBoxLayout()
+        when.addWidget(QLabel("It began"))
+        when.addWidget(self.opened)
+        when.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 14)
+        layout.setSpacing(6)
+        layout.addWidget(
+            hint(
+                "Something hard and tangled: turnover, exhaustion, a change nobody asked for. "
+                "You will work through it area by area, at your own pace."
+            )
+        )
+        layout.addSpacing(6)
+        layout.addWidget(field_label("What is the challenge?"))
+        layout.addWidget(self.title)
+        layout.addLayout(when)
+        layout.addWidget(self.error)
+        layout.addSpacing(6)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        """Open the reflection; stay open with a message if the title is missing."""
+        if not self.title.text().strip():
+            self.error.show()
+            return
+        opened: date = self.opened.date().toPython()  # type: ignore[assignment]
+        try:
+            self.challenge = add_challenge(
+                self.context.journal, self.title.text(), opened_on=opened
+            )
+        except JournalError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return
+        self.accept()
+
+
+class ChallengesPage(QWidget):
+    """The "Complex challenges" page, shared by the whole team rather than one lead."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.challenges: list[Challenge] = []
+        self.new_button = QPushButton(icon("add", "#ffffff"), "New challenge…")
+        self.new_button.setObjectName("Primary")
+        self.new_button.clicked.connect(self.new_challenge)
+        self.list = QListWidget()
+        self.list.setAccessibleName("Complex challenges: open first, resolved last")
+        self.list.setItemDelegate(TwoLineDelegate(self.list))
+        self.list.setUniformItemSizes(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.currentItemChanged.connect(self._current_changed)
+        self.view = ChallengeView(context)
+        self.view.saved.connect(self._saved)
+        self.view.changed.connect(lambda: context.changed.emit("challenge"))
+        self.empty = hint(
+            "No complex challenges yet.\n\nWhen something is hard and tangled, open one here: "
+            "think it through area by area,\nname the forces at work, and log what you decide "
+            "and learn."
+        )
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.view)
+        self._lay_out()
+        context.changed.connect(self._changed_elsewhere)
+        self.refresh()
+
+    def _lay_out(self) -> None:
+        title = QLabel("Complex challenges")
+        title.setObjectName("PageTitle")
+        subtitle = QLabel("Hard, tangled problems, thought through one area at a time")
+        subtitle.setObjectName("PageSubtitle")
+        subtitle.setWordWrap(True)  # the list's width decides, not the sentence's
+        left = QWidget()
+        side = QVBoxLayout(left)
+        side.setContentsMargins(16, 18, 8, 12)
+        side.setSpacing(4)
+        side.addWidget(title)
+        side.addWidget(subtitle)
+        side.addSpacing(12)
+        side.addWidget(self.new_button)
+        side.addSpacing(4)
+        side.addWidget(self.list, 1)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([LIST_WIDTH, 980])
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+    def refresh(self) -> None:
+        """Re-read the challenges, keeping the one on screen selected."""
+        keep = self.view.challenge.id if self.view.challenge else None
+        self.challenges = challenges(self.context.journal)
+        self.list.blockSignals(True)
+        self.list.clear()
+        for challenge in self.challenges:
+            item = QListWidgetItem(challenge_row(challenge))
+            item.setData(RECORD_ID, challenge.id)
+            item.setToolTip(challenge.title)
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        ids = [c.id for c in self.challenges]
+        if keep in ids:
+            self.list.blockSignals(True)  # still the same challenge: leave its text alone
+            self.list.setCurrentRow(ids.index(keep))
+            self.list.blockSignals(False)
+            self.view.reload_parts()
+        else:
+            self.select_challenge(ids[0] if ids else None)
+
+    def select_challenge(self, challenge_id: int | None) -> bool:
+        """Open a challenge (or show how to start one); False if it is not in the journal."""
+        ids = [c.id for c in self.challenges]
+        if challenge_id is None or challenge_id not in ids:
+            self.view.load(None)
+            self.stack.setCurrentWidget(self.empty)
+            return False
+        row = ids.index(challenge_id)
+        if self.list.currentRow() == row:
+            self._current_changed(self.list.item(row), None)
+        else:
+            self.list.setCurrentRow(row)
+        return self.view.challenge is not None and self.view.challenge.id == challenge_id
+
+    def select_card(self, card_id: int) -> bool:
+        """Open the challenge a force card is on, scroll to the board and select the card."""
+        self.challenges = self.challenges or challenges(self.context.journal)
+        for challenge in self.challenges:
+            cards = board(self.context.journal, challenge.id or 0).values()
+            if any(card.id == card_id for column in cards for card in column):
+                if not self.select_challenge(challenge.id):
+                    return False
+                self.view.scroll_to("Forces")
+                return self.view.board.select_card(card_id)
+        return False
+
+    def _current_changed(self, item: QListWidgetItem | None, previous: object) -> None:
+        chosen = next((c for c in self.challenges if item and c.id == item.data(RECORD_ID)), None)
+        if not self.view.load(chosen):
+            # The open challenge holds text that could not be saved: stay on it.
+            ids = [c.id for c in self.challenges]
+            self.list.blockSignals(True)
+            self.list.setCurrentRow(
+                ids.index(self.view.challenge.id) if self.view.challenge else -1
+            )
+            self.list.blockSignals(False)
+            return
+        self.stack.setCurrentWidget(self.view if chosen else self.empty)
+
+    def _saved(self, challenge: Challenge) -> None:
+        before = next((c for c in self.challenges if c.id == challenge.id), None)
+        if before is not None and before.status is not challenge.status:
+            self.refresh()  # resolved challenges move to the bottom of the list
+        else:
+            for row, known in enumerate(self.challenges):
+                if known.id == challenge.id:
+                    self.challenges[row] = challenge
+                    self.list.item(row).setText(challenge_row(challenge))
+                    self.list.item(row).setToolTip(challenge.title)
+        self.context.changed.emit("challenge")
+
+    def new_challenge(self) -> None:
+        """Ask for a title, open the new challenge and put the cursor in its first area."""
+        if not self.view.autosaver.flush():
+            return
+        dialog = NewChallengeDialog(self.context, self)
+        if not dialog.exec() or dialog.challenge is None:
+            return
+        self.challenges = challenges(self.context.journal)
+        self.refresh()
+        self.select_challenge(dialog.challenge.id)
+        self.view.areas["systems"].setFocus()
+        self.context.changed.emit("challenge")
+
+    def _changed_elsewhere(self, kind: str) -> None:
+        if kind == "lead" and self.view.challenge is not None:
+            self.view.reload_parts()  # a renamed or archived lead shows on the cards

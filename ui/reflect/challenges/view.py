@@ -1,0 +1,323 @@
+"""One complex challenge as a guided page: the seven areas, the forces board, then the log."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from iltdesk import dates
+from iltdesk.challenge import AREAS, Area, update_challenge
+from iltdesk.errors import JournalError
+from iltdesk.models import Challenge, ChallengeStatus
+from ui.kit import theme
+from ui.kit.context import AppContext, Autosaver
+from ui.kit.markdown_edit import MarkdownEdit
+from ui.kit.style import field_label, hint, page_style
+from ui.reflect.challenges.forces_board import ForcesBoard
+from ui.reflect.challenges.log import ChallengeLog
+
+STATUS_TITLES = {
+    ChallengeStatus.open: "Open",
+    ChallengeStatus.working: "Working",
+    ChallengeStatus.resolved: "Resolved",
+}
+STATUSES = tuple(STATUS_TITLES)
+SECTIONS = ("Thinking it through", "Forces", "Log")
+PROMPT_WIDTH, MIN_PROMPT_WIDTH = 250, 150
+WIDE_VIEW = 760  # from this width on, the questions get their full width
+HEADER_MARGINS = 34  # left and right of the header, together
+MIN_TEXT, MAX_TEXT = 66, 360  # an area's box grows with its text between these heights
+
+VIEW_STYLE = """
+QLineEdit#ChallengeTitle { font-size: 18px; font-weight: 600; background: transparent;
+                           border: 1px solid transparent; border-radius: 5px; padding: 2px 5px; }
+QLineEdit#ChallengeTitle:hover { border-color: palette(mid); }
+QLineEdit#ChallengeTitle:focus { border-color: palette(highlight); background: palette(base); }
+QLabel#Prompts { color: palette(placeholder-text); border-left: 2px solid palette(mid);
+                 padding: 1px 0 1px 12px; }
+QPushButton#Jump { border: none; background: transparent; color: palette(link);
+                   padding: 4px 8px; }
+QPushButton#Jump:hover { text-decoration: underline; }
+"""
+
+
+def prompts_label(area: Area) -> QLabel:
+    """An area's questions as a quiet column beside its text."""
+    paragraphs = "".join(f"<p style='margin:0 0 7px 0'>{p}</p>" for p in area.prompts)
+    label = QLabel(paragraphs)
+    label.setObjectName("Prompts")
+    label.setWordWrap(True)
+    label.setFixedWidth(PROMPT_WIDTH)  # narrower in a small window: ChallengeView.resizeEvent
+    label.setAccessibleName(f"Questions for {area.title}")
+    return label
+
+
+def grow_with_text(edit: MarkdownEdit) -> None:
+    """Let a text box grow with what is written, so the page scrolls rather than the box."""
+
+    edit.document().setIndentWidth(22)  # lists sit close to the text, as in the board's cards
+
+    def fit() -> None:
+        height = edit.document().size().height() + 2 * edit.frameWidth() + 6
+        edit.setFixedHeight(int(min(max(height, MIN_TEXT), MAX_TEXT)))
+
+    edit.document().documentLayout().documentSizeChanged.connect(lambda *_: fit())
+    fit()
+
+
+def section_title(text: str) -> QLabel:
+    """A section heading on the page."""
+    label = QLabel(text)
+    label.setObjectName("SectionTitle")
+    label.setIndent(0)  # the shared style's top margin would otherwise indent it by half an x
+    return label
+
+
+class ChallengeView(QWidget):
+    """Shows and edits one challenge; text saves itself, status saves on a click."""
+
+    saved = Signal(Challenge)  # title or status changed: the list row shows them
+    changed = Signal()  # cards or log changed: other pages may show them
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.challenge: Challenge | None = None
+        theme.live_style(self, lambda: page_style() + VIEW_STYLE)
+        self.autosaver = Autosaver(context, self._save, self)
+        self.title = QLineEdit()
+        self.title.setObjectName("ChallengeTitle")
+        self.title.setAccessibleName("Challenge title")
+        self.title.textEdited.connect(self.autosaver.touch)
+        self.title.textChanged.connect(lambda *_: self._title_tooltip())
+        self.title.editingFinished.connect(self.autosaver.flush)
+        self.opened = QLabel()
+        self.opened.setObjectName("Hint")  # one line: a wrapped date would crowd the status
+        self.status = QButtonGroup(self)
+        self.areas = {area.field: MarkdownEdit(placeholder="Your thinking…") for area in AREAS}
+        for edit in self.areas.values():
+            edit.edited.connect(self.autosaver.touch)
+            edit.focus_left.connect(self.autosaver.flush)
+            grow_with_text(edit)
+        self.board = ForcesBoard(context)
+        self.board.changed.connect(self.changed)
+        self.log = ChallengeLog(context)
+        self.log.logged.connect(self.changed)
+        self.sections: dict[str, QWidget] = {}
+        self.prompts: list[QLabel] = []
+        self.column = QWidget()
+        self.scroller = QScrollArea()
+        self.scroller.setAccessibleName("The challenge")
+        self._lay_out()
+
+    def _header(self) -> QVBoxLayout:
+        choices = QHBoxLayout()
+        choices.setSpacing(4)
+        for number, title in enumerate(STATUS_TITLES.values()):
+            button = QPushButton(title)
+            button.setObjectName("OutcomeChoice")  # the cycle page's segmented look
+            button.setCheckable(True)
+            bold = QFont(button.font())
+            bold.setWeight(QFont.Weight.DemiBold)  # the chosen one is bold: leave room for it
+            button.setMinimumWidth(QFontMetrics(bold).horizontalAdvance(title) + 36)
+            self.status.addButton(button, number)
+            choices.addWidget(button)
+        self.status.idClicked.connect(self._status_chosen)
+        self.status_row = row = QHBoxLayout()
+        row.setContentsMargins(8, 0, 0, 0)  # under the title's text, not its edit frame
+        row.setSpacing(12)
+        row.addWidget(self.opened)
+        row.addLayout(choices)
+        row.addStretch(1)
+        self.links = QWidget()  # the jumps to each section
+        links = QHBoxLayout(self.links)
+        links.setContentsMargins(0, 0, 0, 0)
+        links.setSpacing(0)
+        for name in SECTIONS:
+            jump = QPushButton(name)
+            jump.setObjectName("Jump")
+            jump.setCursor(Qt.CursorShape.PointingHandCursor)
+            jump.clicked.connect(lambda _=False, n=name: self.scroll_to(n))
+            links.addWidget(jump)
+        row.addWidget(self.links)
+        # In a narrow window the links take a line of their own below the status, rather than
+        # widening the page or squeezing the title.
+        self.links_row = QHBoxLayout()
+        self.links_row.setContentsMargins(0, 0, 0, 0)
+        self.links_row.addStretch(1)
+        header = QVBoxLayout()
+        header.setContentsMargins(14, 12, HEADER_MARGINS - 14, 10)
+        header.setSpacing(6)
+        header.addWidget(self.title)
+        header.addLayout(row)
+        header.addLayout(self.links_row)
+        return header
+
+    def _status_width(self) -> int:
+        """The width of the header's margins, the opening date and the status buttons."""
+        buttons = sum(self.status.button(n).sizeHint().width() + 4 for n in range(len(STATUSES)))
+        return HEADER_MARGINS + self.opened.sizeHint().width() + 2 * 12 + buttons
+
+    def _place_links(self) -> None:
+        """The links beside the status if there is room for both, else on the line below."""
+        beside = self.width() - self._status_width() >= self.links.sizeHint().width()
+        if beside == (self.status_row.indexOf(self.links) >= 0):
+            return
+        (self.links_row if beside else self.status_row).removeWidget(self.links)
+        (self.status_row if beside else self.links_row).addWidget(self.links)
+
+    def minimumSizeHint(self) -> QSize:
+        # As narrow as the header with the links on their own line (where they then go).
+        hint = super().minimumSizeHint()
+        narrow = max(self._status_width(), HEADER_MARGINS + self.links.sizeHint().width())
+        return QSize(
+            min(hint.width(), max(narrow, self.scroller.minimumSizeHint().width())), hint.height()
+        )
+
+    def _areas(self) -> QGridLayout:
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(18)
+        grid.setVerticalSpacing(4)
+        for number, area in enumerate(AREAS):
+            row = number * 2
+            title = field_label(area.title)
+            if number:
+                title.setContentsMargins(0, 14, 0, 0)  # air between areas, none above the first
+            grid.addWidget(title, row, 0)
+            grid.addWidget(self.areas[area.field], row + 1, 0)
+            prompts = prompts_label(area)
+            self.prompts.append(prompts)
+            grid.addWidget(prompts, row + 1, 1, Qt.AlignmentFlag.AlignTop)
+        grid.setColumnStretch(0, 1)
+        return grid
+
+    def _lay_out(self) -> None:
+        body = QVBoxLayout(self.column)
+        body.setContentsMargins(16, 8, 16, 28)
+        body.setSpacing(6)
+        notes = (
+            "Work through each area in your own words. The questions beside each box are "
+            "there to prompt you, not to be answered one by one.",
+            "One short card each: what hinders, what helps, what you are trying, and what "
+            "surrounds it all. Name the leads a card is about and it shows on their overview.",
+            "What you decided, what changed, and what you learned about your own leadership.",
+        )
+        areas = QWidget()
+        areas.setLayout(self._areas())
+        parts: tuple[QWidget, ...] = (areas, self.board, self.log)
+        for number, (name, note, part) in enumerate(zip(SECTIONS, notes, parts, strict=True)):
+            if number:
+                body.addSpacing(26)
+            self.sections[name] = heading = section_title(name)
+            body.addWidget(heading)
+            body.addWidget(hint(note))
+            body.addSpacing(12)
+            body.addWidget(part)
+        body.addStretch(1)
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroller.setWidget(self.column)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(self._header())
+        layout.addWidget(self.scroller, 1)
+
+    # -- showing --------------------------------------------------------------------------
+
+    def load(self, challenge: Challenge | None) -> bool:
+        """Show ``challenge``; False (keeping the one on screen) if its text cannot be saved."""
+        if not self.autosaver.flush():
+            return False
+        another = challenge is None or self.challenge is None or challenge.id != self.challenge.id
+        self.challenge = challenge
+        if challenge is None:
+            return True
+        self.title.setText(challenge.title)
+        self.title.setCursorPosition(0)
+        self._show_status(challenge)
+        for area in AREAS:
+            self.areas[area.field].set_markdown(str(getattr(challenge, area.field)))
+        self.board.load(challenge.id or 0)
+        self.log.load(challenge.id or 0)
+        if another:
+            self.scroller.verticalScrollBar().setValue(0)
+        return True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_links()
+        self._title_tooltip()
+        # The questions beside each box: their full width where there is room, narrower
+        # (wrapping more) in a small window, so the boxes keep a useful width.
+        width = PROMPT_WIDTH if self.width() >= WIDE_VIEW else MIN_PROMPT_WIDTH
+        for label in self.prompts:
+            label.setFixedWidth(width)
+
+    def _title_tooltip(self) -> None:
+        """The whole title as the field's tooltip whenever the field is too narrow for it."""
+        room = self.title.contentsRect().width() - 12  # the frame's padding and cursor
+        fits = self.title.fontMetrics().horizontalAdvance(self.title.text()) <= room
+        self.title.setToolTip("" if fits else self.title.text())
+
+    def _show_status(self, challenge: Challenge) -> None:
+        self.opened.setText(f"Opened {dates.short(challenge.opened_on)}")
+        self.status.button(STATUSES.index(challenge.status)).setChecked(True)
+
+    def scroll_to(self, section: str) -> None:
+        """Bring a section into view (the links in the header do this)."""
+        layout = self.column.layout()
+        if layout is not None:
+            layout.activate()  # positions are stale right after the board or log changed
+        self.scroller.verticalScrollBar().setValue(self.sections[section].y() - 8)
+
+    def reload_parts(self) -> None:
+        """Re-read the board and the log (a lead was renamed, a card changed elsewhere)."""
+        if self.challenge is not None:
+            self.board.reload(self.board.selected_card())
+            self.log.load(self.challenge.id or 0)
+
+    # -- saving ---------------------------------------------------------------------------
+
+    def _save(self) -> None:
+        if self.challenge is None:
+            return
+        values: dict[str, object] = {a.field: self.areas[a.field].markdown() for a in AREAS}
+        title = " ".join(self.title.text().split())
+        if title:  # a cleared title keeps the last one rather than leaving the row blank
+            values["title"] = title
+        self.challenge = update_challenge(self.context.journal, self.challenge.id or 0, **values)
+        self.saved.emit(self.challenge)
+
+    def _status_chosen(self, number: int) -> None:
+        if self.challenge is None:
+            return
+        if not self.autosaver.flush():
+            self._show_status(self.challenge)
+            return
+        try:
+            self.challenge = update_challenge(
+                self.context.journal, self.challenge.id or 0, status=STATUSES[number]
+            )
+        except JournalError as exc:
+            self.context.save_failed.emit(f"Not saved: {exc}")
+            self._show_status(self.challenge)
+            return
+        # Later, so the list can reorder without pulling the click's button out from under it.
+        QTimer.singleShot(0, self, self._announce)
+
+    def _announce(self) -> None:
+        if self.challenge is not None:
+            self.saved.emit(self.challenge)

@@ -1,0 +1,1 @@
+"""The ILT charter: vision, scope and sequence, and meeting plus/delta."""

@@ -1,0 +1,190 @@
+"""The charter's scope-and-sequence card: strand counts, the balance hint, and the table."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+from html import escape
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout
+
+from iltdesk.charter import (
+    FOCUS_TITLES,
+    add_scope_item,
+    balance_hint,
+    delete_scope_item,
+    scope_items,
+    update_scope_item,
+)
+from iltdesk.errors import JournalError
+from iltdesk.models import FocusKind, ScopeItem
+from ui.kit import theme
+from ui.kit.context import AppContext
+from ui.kit.style import hint
+from ui.reflect.charter.scope_table import FOCUS, ScopeTable, strand_colour, strand_counts
+
+
+def next_period(items: list[ScopeItem], today: date) -> tuple[str, date, FocusKind]:
+    """A guess at the next period: the month after the last one planned, in the thinnest strand."""
+    starts = [item.starts_on for item in items if item.starts_on]
+    if starts:
+        last = max(starts)
+        start = (last.replace(day=calendar.monthrange(last.year, last.month)[1])) + timedelta(1)
+    else:
+        start = today.replace(day=1)
+    counts = strand_counts(items)
+    # Offering the strand with the fewest periods nudges the year towards balance.
+    kind = min(FocusKind, key=lambda k: counts[k])
+    return f"{start:%B}", start, kind
+
+
+class ScopeSection(QFrame):
+    """Plan the year's focus period by period, and see at once when one strand crowds out."""
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.setObjectName("Card")
+        self.context = context
+        self.items: list[ScopeItem] = []
+        title = QLabel("Scope and sequence")
+        title.setObjectName("SectionTitle")
+        title.setStyleSheet("margin-top: 0")
+        self.counts = QLabel()
+        self.counts.setTextFormat(Qt.TextFormat.RichText)
+        theme.notifier().changed.connect(self._show_counts)
+        self.balance = QLabel()
+        self.balance.setObjectName("BalanceHint")
+        self.balance.setWordWrap(True)
+        self.problem = QLabel()
+        self.problem.setObjectName("ErrorText")
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        self.table = ScopeTable()
+        self.table.edited.connect(self._edited)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.empty = hint("Nothing planned yet. Add the first month or quarter, then the next.")
+        self.add_button = QPushButton("Add a period")
+        self.add_button.clicked.connect(self.add_period)
+        self.remove_button = QPushButton("Remove this period")
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.remove_button.setEnabled(False)
+        self._lay_out(title)
+
+    def _lay_out(self, title: QLabel) -> None:
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addSpacing(10)
+        buttons.addWidget(hint("Double-click a cell to change it."), 1)
+        head = QHBoxLayout()
+        head.addWidget(title, 1)
+        head.addWidget(self.counts)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 18)
+        layout.setSpacing(8)
+        layout.addLayout(head)
+        layout.addWidget(
+            hint(
+                "A focus for each month or quarter of the year. Data, observation and "
+                "feedback, and professional learning work best in roughly equal measure."
+            )
+        )
+        layout.addWidget(self.balance)
+        layout.addWidget(self.table)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.problem)
+        layout.addLayout(buttons)
+
+    def refresh(self, keep: int | None = None) -> None:
+        """Reload the periods, the counts and the hint; keep ``keep`` (an id) selected."""
+        self.items = scope_items(self.context.journal)
+        self.table.load(self.items)
+        self.empty.setVisible(not self.items)
+        self._show_counts()
+        text = balance_hint(self.items)
+        self.balance.setText(f"⚖  {text}" if text else "")
+        self.balance.setVisible(bool(text))
+        if keep is not None:
+            self.select(keep)
+
+    def _show_counts(self) -> None:
+        # Rich text keeps the colours it was written in: written again on a change of look.
+        counts = strand_counts(self.items)
+        self.counts.setText(
+            "&nbsp;&nbsp;&nbsp;".join(
+                f"<span style='color:{strand_colour(kind).name()}'>●</span>&nbsp;"
+                f"{escape(FOCUS_TITLES[kind])}&nbsp;<b>{counts[kind]}</b>"
+                for kind in FocusKind
+            )
+        )
+
+    def select(self, item_id: int) -> bool:
+        """Select a period's row; False if it is not in the plan."""
+        row = self.table.row_of(item_id)
+        if row >= 0:
+            self.table.selectRow(row)
+        return row >= 0
+
+    def selected_id(self) -> int | None:
+        """The id of the selected period, if any."""
+        rows = self.table.selectionModel().selectedRows()
+        return self.table.item_id(rows[0].row()) if rows else None
+
+    def _selection_changed(self) -> None:
+        self.remove_button.setEnabled(self.selected_id() is not None)
+
+    def _edited(self, item_id: int, field: str, value: object) -> None:
+        self.problem.hide()
+        if field == "period" and not str(value).strip():
+            self._fail("A period needs a name, such as 'October' or 'Quarter 2'.", item_id)
+            return
+        try:
+            update_scope_item(self.context.journal, item_id, **{field: value})
+        except JournalError as exc:
+            self._fail(f"Not saved: {exc}", item_id)
+            return
+        self.context.changed.emit("scope_item")
+        self._reload_soon(item_id)
+
+    def _reload_soon(self, item_id: int) -> None:
+        # The cell is still inside its own change: rebuild the rows once that has finished
+        # (a new start date can also move the row).
+        QTimer.singleShot(0, self, lambda: self.refresh(keep=item_id))
+
+    def _fail(self, text: str, item_id: int) -> None:
+        self.problem.setText(text)
+        self.problem.show()
+        self._reload_soon(item_id)
+
+    def add_period(self) -> None:
+        """Add the next period, guessed from the plan so far, and open its focus to write."""
+        period, start, kind = next_period(self.items, date.today())
+        try:
+            item = add_scope_item(self.context.journal, period, kind, "", starts_on=start)
+        except JournalError as exc:
+            self.problem.setText(f"Not added: {exc}")
+            self.problem.show()
+            return
+        self.context.changed.emit("scope_item")
+        self.refresh(keep=item.id)
+        row = self.table.row_of(item.id or 0)
+        if row >= 0:
+            self.table.edit_cell(row, FOCUS)
+
+    def remove_selected(self) -> None:
+        """Remove the selected period, once the principal has confirmed it."""
+        item_id = self.selected_id()
+        if item_id is None:
+            return
+        item = next(i for i in self.items if i.id == item_id)
+        answer = QMessageBox.question(
+            self,
+            "Remove this period?",
+            f"Remove {item.period} ({FOCUS_TITLES[item.kind].lower()}) from the year's plan?",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        delete_scope_item(self.context.journal, item_id)
+        self.context.changed.emit("scope_item")
+        self.refresh()

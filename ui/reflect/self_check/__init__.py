@@ -1,0 +1,1 @@
+"""The ILT self-check: check-ins, their chart and wording."""

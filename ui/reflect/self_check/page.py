@@ -1,0 +1,279 @@
+"""The ILT self-check page: each area's trend, what moved, and every past check-in."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from iltdesk import dates
+from iltdesk.errors import JournalError
+from iltdesk.self_check import (
+    AREAS,
+    CheckIn,
+    check_ins,
+    delete_check,
+    strongest_and_weakest,
+    trends,
+)
+from ui.kit import theme
+from ui.kit.context import AppContext
+from ui.kit.lists import record_list
+from ui.kit.record_actions import actions_button, confirm_delete
+from ui.reflect.self_check.chart import SelfCheckChart
+from ui.reflect.self_check.colours import area_dot
+from ui.reflect.self_check.dialog import TAKEN_BY, SelfCheckDialog
+from ui.reflect.self_check.text import ends_html, label, moved_html, note_label, ratings_label
+
+CHECK_ID = Qt.ItemDataRole.UserRole + 1
+WHO = dict(TAKEN_BY)
+
+
+def scrolling(inner: QWidget, name: str) -> QScrollArea:
+    """A frameless scroll area around a column of labels, named for screen readers."""
+    scroll = QScrollArea()
+    scroll.setAccessibleName(name)
+    scroll.setWidget(inner)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return scroll
+
+
+class SelfCheckPage(QWidget):
+    """How the ILT rates itself over time, and the conversation the latest change invites."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._history: list[CheckIn] = []
+        self.chart = SelfCheckChart()
+        self.glance = label(name="Glance")
+        self.moved_title = label("What moved", "SectionTitle")
+        self.moved = label()
+        self.checks = record_list("Past check-ins")
+        # No box around the list: on a short history a big empty frame looked unfinished.
+        self.checks.setFrameShape(QFrame.Shape.NoFrame)
+        self.checks.setStyleSheet("QListWidget { background: transparent; }")
+        self.checks.currentItemChanged.connect(lambda *_: self._show_selected())
+        self.detail_title = label("", "SectionTitle")
+        self.check_actions = actions_button(
+            self.checks, "check-in", self.edit_selected, self.delete_selected
+        )
+        self.detail = QVBoxLayout()
+        self.new_button = QPushButton("New check-in…")
+        self.new_button.setObjectName("Primary")
+        self.new_button.clicked.connect(self._new_check)
+        self._stack = QStackedWidget()
+        self._stack.addWidget(self._empty_state())
+        self._stack.addWidget(self._filled())
+        self._lay_out()
+        context.changed.connect(self._on_changed)
+        self.refresh()
+
+    def _lay_out(self) -> None:
+        purpose = label(
+            "How often your team really does the leadership moves that matter, and what shifted "
+            "since the last time you asked.",
+            "PageSubtitle",
+        )
+        heading = QVBoxLayout()
+        heading.setSpacing(2)
+        heading.addWidget(label("ILT self-check", "PageTitle"))
+        heading.addWidget(purpose)
+        top = QHBoxLayout()
+        top.addLayout(heading, 1)
+        top.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 20, 20, 16)
+        layout.setSpacing(0)
+        layout.addLayout(top)
+        layout.addSpacing(16)
+        layout.addWidget(self._stack, 1)
+
+    def _empty_state(self) -> QWidget:
+        areas = "<br>".join(f"{area_dot(a.key)}{a.title}" for a in AREAS)
+        title = label("No check-ins yet")
+        theme.live_style(title, lambda: "font-size: 15px; font-weight: 600")  # at the text size
+        text = label(
+            "<p>A check-in is fifteen quick ratings: how often the team does three leadership "
+            "actions in each of five areas, from never to always.</p>"
+            f"<p style='line-height:150%'>{areas}</p>"
+            "<p>Do it alone or with the whole ILT. From the second one on, this page shows "
+            "what moved and where to start the conversation.</p>"
+        )
+        text.setMaximumWidth(520)
+        start = QPushButton("Start the first check-in…")
+        start.setObjectName("Primary")
+        start.clicked.connect(self._new_check)
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 24, 0, 0)
+        column.addWidget(title)
+        column.addWidget(text)
+        column.addSpacing(8)
+        column.addWidget(start, 0, Qt.AlignmentFlag.AlignLeft)
+        column.addStretch(1)
+        return page
+
+    def _filled(self) -> QWidget:
+        moved = QWidget()
+        column = QVBoxLayout(moved)
+        column.setContentsMargins(0, 0, 8, 0)
+        column.addWidget(self.moved)
+        column.addStretch(1)
+        detail = QWidget()
+        detail.setLayout(self.detail)
+        self.detail.setContentsMargins(0, 0, 8, 0)
+        self.detail.setSpacing(0)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(28)
+        detail_head = QHBoxLayout()
+        detail_head.setContentsMargins(0, 0, 0, 0)
+        detail_head.addWidget(self.detail_title, 1)
+        detail_head.addWidget(self.check_actions, 0, Qt.AlignmentFlag.AlignBottom)
+        for header, body, stretch in (
+            (self.moved_title, scrolling(moved, "What moved"), 5),
+            (label("Past check-ins", "SectionTitle"), self.checks, 3),
+            (detail_head, scrolling(detail, "The check-in"), 6),
+        ):
+            box = QVBoxLayout()
+            box.setSpacing(6)
+            if isinstance(header, QHBoxLayout):
+                box.addLayout(header)
+            else:
+                box.addWidget(header)
+            box.addWidget(body, 1)
+            row.addLayout(box, stretch)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.glance)
+        layout.addSpacing(12)
+        layout.addWidget(self.chart, 5)
+        layout.addSpacing(16)
+        layout.addLayout(row, 6)
+        return page
+
+    # -- data -----------------------------------------------------------------------------------
+
+    def _on_changed(self, kind: str) -> None:
+        if kind != "self_check":
+            return
+        self.refresh()
+        if self._history:  # a check-in was just saved: show it
+            self.select_check(self._history[-1].check.id or 0)
+
+    def refresh(self) -> None:
+        """Read the check-ins again, keeping the selected one when it still exists."""
+        current = self.checks.currentItem()
+        keep = current.data(CHECK_ID) if current else None
+        self._history = check_ins(self._context.journal)
+        area_trends = trends(self._context.journal)
+        self._stack.setCurrentIndex(1 if self._history else 0)
+        self.new_button.setVisible(bool(self._history))  # the empty state has its own button
+        self.chart.set_trends(area_trends)
+        ends = strongest_and_weakest(area_trends)
+        self.glance.setText(ends_html(area_trends, *ends) if ends else "")
+        if len(self._history) < 2:
+            self.moved_title.setText("What moved")
+            muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
+            self.moved.setText(
+                f"<span style='color:{muted}'>After your second check-in, the actions that "
+                "moved up or down show here.</span>"
+            )
+        else:
+            since = dates.short(self._history[-2].check.taken_on)
+            self.moved_title.setText(f"What moved since {since}")
+            self.moved.setText(moved_html(area_trends, self.palette()))
+        self.checks.blockSignals(True)
+        self.checks.clear()
+        for entry in reversed(self._history):  # newest first: usually the one you came for
+            who = WHO.get(entry.check.taken_by, entry.check.taken_by)
+            item = QListWidgetItem(f"{dates.list_date(entry.check.taken_on)}\n{who}")
+            item.setData(CHECK_ID, entry.check.id)
+            self.checks.addItem(item)
+        self.checks.blockSignals(False)
+        newest = self._history[-1].check.id if self._history else None
+        self.select_check(keep if keep is not None else newest or 0)
+
+    def select_check(self, self_check_id: int) -> None:
+        """Select a past check-in and show its ratings and notes."""
+        self.checks.blockSignals(True)  # one redraw of the ratings, not two
+        self.checks.setCurrentRow(-1)
+        for row in range(self.checks.count()):
+            if self.checks.item(row).data(CHECK_ID) == self_check_id:
+                self.checks.setCurrentRow(row)
+        self.checks.blockSignals(False)
+        self._show_selected()
+
+    def selected(self) -> CheckIn | None:
+        """The check-in shown on the right, if any."""
+        current = self.checks.currentItem()
+        chosen = current.data(CHECK_ID) if current else None
+        return next((e for e in self._history if e.check.id == chosen), None)
+
+    def edit_selected(self) -> None:
+        """Correct the selected check-in in the same form it was taken in."""
+        if (entry := self.selected()) is None:
+            return
+        dialog = SelfCheckDialog(self._context, self, editing=entry)
+        if dialog.exec():
+            self.select_check(entry.check.id or 0)
+
+    def delete_selected(self) -> None:
+        """Remove the selected check-in after asking, since there is no undo."""
+        if (entry := self.selected()) is None:
+            return
+        what = f"The check-in of {dates.with_weekday(entry.check.taken_on)}, all fifteen ratings."
+        if not confirm_delete(self, "Delete this check-in?", what):
+            return
+        try:
+            delete_check(self._context.journal, entry.check.id or 0)
+        except JournalError as exc:
+            self._context.save_failed.emit(f"Not deleted: {exc}")
+            return
+        self._context.changed.emit("self_check")  # shows the newest that is left
+
+    def _new_check(self) -> None:
+        dialog = SelfCheckDialog(self._context, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    # -- the selected check-in ------------------------------------------------------------------
+
+    def _show_selected(self) -> None:
+        while self.detail.count():
+            item = self.detail.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()  # deleteLater waits for the event loop; don't draw it till then
+                widget.deleteLater()
+        entry = self.selected()
+        self.check_actions.setVisible(entry is not None)
+        if entry is None:
+            self.detail_title.setText("Ratings")
+            self.detail.addWidget(label("Pick a check-in to see how it was rated.", "Hint"))
+            self.detail.addStretch(1)
+            return
+        who = WHO.get(entry.check.taken_by, entry.check.taken_by).lower()
+        self.detail_title.setText(f"{dates.short(entry.check.taken_on)}, {who}")
+        if entry.check.note.strip():
+            self.detail.addWidget(label(entry.check.note.strip(), "Hint"))
+        for area in AREAS:
+            self.detail.addSpacing(12)  # rich text drops a first paragraph's top margin
+            self.detail.addWidget(ratings_label(entry, area.key))
+            if note := entry.notes.get(area.key, "").strip():
+                self.detail.addWidget(note_label(note, area.key))
+        self.detail.addStretch(1)

@@ -1,0 +1,104 @@
+"""The self-check page's words: the at-a-glance line, what moved, and one check-in's ratings."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QLabel
+
+from iltdesk.self_check import AREA_BY_KEY, FREQUENCY_LABELS, AreaTrend, CheckIn
+from ui.reflect.self_check.colours import (
+    STILL,
+    area_colour,
+    area_dot,
+    change_text,
+    movement_colours,
+)
+
+TIED = 1e-9  # area scores are means of whole numbers; equal ones may differ in the last bit
+
+
+def label(text: str = "", name: str = "") -> QLabel:
+    """A wrapping, selectable label with a style-sheet role."""
+    widget = QLabel(text)
+    widget.setObjectName(name)
+    widget.setWordWrap(True)
+    widget.setIndent(0)  # a role with a margin would otherwise indent it half an "x"
+    widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return widget
+
+
+def ends_html(trends: list[AreaTrend], best: AreaTrend, worst: AreaTrend) -> str:
+    """'Strongest: … · Weakest: …', naming every area tied at the top or the bottom."""
+
+    def named(end: AreaTrend, heading: str) -> str:
+        score = end.points[-1][1]
+        tied = [t for t in trends if t.points and abs(t.points[-1][1] - score) < TIED]
+        heading += " (tied)" if len(tied) > 1 else ""
+        names = ", ".join(f"{area_dot(t.area)}{escape(t.title)}" for t in tied)
+        return f"<b>{heading}:</b> {names} ({score:.1f})"
+
+    gap = "&nbsp;&nbsp;&nbsp;·&nbsp;&nbsp;&nbsp;"
+    return named(best, "Strongest") + gap + named(worst, "Weakest")
+
+
+def moved_html(trends: list[AreaTrend], palette: QPalette) -> str:
+    """Each area with actions that moved, then those actions with their arrow and amount."""
+    muted = palette.color(QPalette.ColorRole.PlaceholderText).name()
+    parts = []
+    for trend in trends:
+        if not trend.moved_items:
+            continue
+        still = abs(trend.change) < STILL  # items moved both ways and cancelled out
+        fg = muted if still else movement_colours(palette, trend.change)[0]
+        parts.append(
+            f"<p style='margin:0 0 3px 0'><b>{area_dot(trend.area)}{escape(trend.title)}</b>"
+            f"&nbsp;&nbsp;<span style='color:{fg}'>{change_text(trend.change)}</span></p>"
+        )
+        # A table keeps a long action's second line clear of the arrow column.
+        rows = "".join(moved_row(text, amount, palette) for text, amount in trend.moved_items)
+        parts.append(f"<table cellspacing='0' style='margin-bottom:10px'>{rows}</table>")
+    return "".join(parts) or "Every action was rated the same as last time."
+
+
+def moved_row(text: str, amount: int, palette: QPalette) -> str:
+    """One action that moved: '▲ +1' in the rise or fall colour, then the action."""
+    colour = movement_colours(palette, amount)[0]
+    arrow = change_text(amount, 0).replace(" ", "&nbsp;")
+    return (
+        f"<tr><td style='padding:1px 8px 1px 22px; font-weight:600; color:{colour}'>{arrow}</td>"
+        f"<td style='padding:1px 0'>{escape(text)}</td></tr>"
+    )
+
+
+def ratings_label(entry: CheckIn, area_key: str) -> QLabel:
+    """One area of a check-in: its average, then each action and how often, read-only."""
+    area = AREA_BY_KEY[area_key]
+    rows = []
+    for item in area.items:
+        value = entry.answers.get(item.key)
+        word = FREQUENCY_LABELS[value] if value is not None else "not rated"
+        rows.append(
+            f"<tr><td style='padding:1px 16px 1px 22px'>{escape(item.text)}</td>"
+            f"<td style='padding:1px 0' align='right'><b>{word}</b></td></tr>"
+        )
+    return label(
+        f"<p style='margin:0 0 3px 0'><b>{area_dot(area_key)}{escape(area.title)}</b>"
+        f"&nbsp;&nbsp;{entry.area_score(area_key):.1f}</p>"
+        f"<table width='100%' cellspacing='0'>{''.join(rows)}</table>"
+    )
+
+
+def note_label(note: str, area_key: str) -> QLabel:
+    """The area note as written (Markdown), set off by a bar in the area's colour."""
+    widget = label(note)
+    widget.setTextFormat(Qt.TextFormat.MarkdownText)
+    widget.setAccessibleName(f"Note on {AREA_BY_KEY[area_key].title.lower()}")
+    # Qt draws a one-sided border only once the other sides are set too.
+    widget.setStyleSheet(
+        f"QLabel {{ border: 0 solid transparent; border-left: 3px solid "
+        f"{area_colour(area_key).name()}; padding: 1px 0 1px 10px; margin: 6px 0 0 22px; }}"
+    )
+    return widget

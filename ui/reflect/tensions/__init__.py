@@ -1,0 +1,1 @@
+"""Tensions of leadership: the page, the leaning widget and notes."""

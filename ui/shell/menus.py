@@ -1,0 +1,304 @@
+"""The main window's menus, and the rule that its shortcuts work from any focused widget."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QFocusEvent, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QMenu,
+    QMenuBar,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+
+from ui.journal.recent import recent_journals
+from ui.kit.icons import icon
+
+if TYPE_CHECKING:
+    from ui.shell.help import ShortcutSheet
+    from ui.shell.main_window import MainWindow
+
+Std = QKeySequence.StandardKey
+TextWidget = QLineEdit | QTextEdit | QPlainTextEdit
+# A text field keeps these for itself: the window never claims them from it.
+EDITING_KEYS = (
+    Std.Undo,
+    Std.Redo,
+    Std.Cut,
+    Std.Copy,
+    Std.Paste,
+    Std.SelectAll,
+    Std.Delete,
+)
+# (text, standard key, method of the text widget): the Edit menu acts on the focused field.
+EDIT_ENTRIES = (
+    ("&Undo", Std.Undo, "undo"),
+    ("&Redo", Std.Redo, "redo"),
+    ("", None, ""),
+    ("Cu&t", Std.Cut, "cut"),
+    ("&Copy", Std.Copy, "copy"),
+    ("&Paste", Std.Paste, "paste"),
+    ("", None, ""),
+    ("Select &all", Std.SelectAll, "selectAll"),
+)
+CHANGES_TEXT = {"undo", "redo", "cut", "paste"}  # not for a read-only field
+
+
+def _editing_combinations() -> set[str]:
+    """Every key sequence bound on this platform to a standard editing key. Moving keys
+    are left out on purpose: on X11 "end of line" is also Ctrl+E, the window's Export."""
+    return {s.toString() for key in EDITING_KEYS for s in QKeySequence.keyBindings(key)}
+
+
+def _text_target(widget: QWidget | None) -> TextWidget | None:
+    """The text field a ``widget`` with focus stands for, if it is one."""
+    if widget is None or not shiboken6.isValid(widget):
+        return None
+    if isinstance(widget, QComboBox) and widget.isEditable():
+        return widget.lineEdit()
+    return widget if isinstance(widget, TextWidget) else None
+
+
+def _can(field: TextWidget, operation: str) -> bool:
+    """Whether ``operation`` would do something in ``field`` now."""
+    if operation in CHANGES_TEXT and field.isReadOnly():
+        return False
+    if isinstance(field, QLineEdit):
+        checks: dict[str, Callable[[], bool]] = {
+            "undo": field.isUndoAvailable,
+            "redo": field.isRedoAvailable,
+            "cut": field.hasSelectedText,
+            "copy": field.hasSelectedText,
+        }
+    else:
+        document = field.document()
+        checks = {
+            "undo": document.isUndoAvailable,
+            "redo": document.isRedoAvailable,
+            "cut": lambda: field.textCursor().hasSelection(),
+            "copy": lambda: field.textCursor().hasSelection(),
+        }
+    check = checks.get(operation)
+    return check() if check is not None else True
+
+
+class WindowMenus(QObject):
+    """Builds the menu bar of ``window`` and keeps its Edit menu pointed at the focused field.
+
+    ``filter_event(watched, event)`` serves the window's event filter: a ShortcutOverride
+    for one of the window's own shortcuts is kept from the focused widget (a QLineEdit on X11
+    takes Ctrl+E and Ctrl+K as emacs keys, so Export did nothing from "Filter leads"), and a
+    line edit's selection outlives a visit to the menu bar by keyboard (Qt drops it then, and
+    Alt+E, Copy had nothing to copy).
+    """
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.actions: dict[str, QAction] = {}
+        self._focus: QWidget | None = None  # the last widget of the window to have focus
+        self.sheet: ShortcutSheet | None = None
+        self._kept: tuple[QLineEdit, int, int] | None = None  # field, selection start, length
+        bar = window.menuBar()
+        self.journal = self._journal_menu(bar.addMenu("&Journal"))
+        self.edit = self._edit_menu(bar.addMenu("&Edit"))
+        lead = bar.addMenu("&Lead")
+        self._add(lead, "new_one_on_one", "&New 1:1", "Ctrl+N", window.new_one_on_one, "meeting")
+        self._add(lead, "observation", "Add an &observation…", "Ctrl+Shift+O",
+                  window.add_observation, "lead")  # fmt: skip
+        self._add(lead, "export", "&Export a cycle summary (PDF)…", "Ctrl+E",
+                  window.export_summary, "backup")  # fmt: skip
+        self._add(lead, "add_lead", "&Add lead…", "Ctrl+Shift+N", window.add_lead, "add")
+        go = bar.addMenu("&Go")
+        self._add(go, "switcher", "&Go to lead…", "Ctrl+K", window.open_switcher, "lead")
+        self._add(go, "today", "&Today", "Ctrl+T", window.sidebar.select_today, "today")
+        helps = bar.addMenu("&Help")
+        self._add(helps, "shortcuts", "&Keyboard shortcuts", "F1", self.show_shortcuts)
+        self.actions["shortcuts"].setShortcuts([QKeySequence("F1"), QKeySequence("Ctrl+/")])
+        self._add(helps, "about", "&About iltdesk", "", self.show_about)
+        self._editing = _editing_combinations()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+
+    def _add(
+        self,
+        menu: QMenu,
+        key: str,
+        text: str,
+        shortcut: str | Std,
+        slot: Callable[[], object],
+        icon_name: str = "",
+    ) -> QAction:
+        act = QAction(text, self.window)
+        if shortcut:
+            act.setShortcut(QKeySequence(shortcut))
+        act.triggered.connect(lambda _checked=False: slot())
+        if icon_name:
+            act.setIcon(icon(icon_name))
+        menu.addAction(act)
+        self.actions[key] = act
+        return act
+
+    def _journal_menu(self, menu: QMenu) -> QMenu:
+        window = self.window
+        self._add(menu, "new_journal", "&New journal…", "", self.request_new_journal)
+        self._add(menu, "open_journal", "&Open journal…", Std.Open,
+                  lambda: self.request_open_journal(None))  # fmt: skip
+        self.recent = menu.addMenu("Open &recent")
+        self.recent.aboutToShow.connect(self._fill_recent)
+        self._fill_recent()  # so the submenu is never empty, even before it is shown
+        menu.addSeparator()
+        self._add(menu, "settings", "&Settings…", "Ctrl+,", window.open_settings, "settings")
+        self._add(menu, "lock", "&Lock", "Ctrl+L", window.lock_requested.emit, "lock")
+        menu.addSeparator()
+        # Not StandardKey.Quit: some platforms (Windows, offscreen) bind nothing to it.
+        self._add(menu, "quit", "&Quit", "Ctrl+Q", window.close)
+        return menu
+
+    def _fill_recent(self) -> None:
+        """The recent journals other than the open one, most recent first."""
+        self.recent.clear()
+        here = self.window.context.journal.path.expanduser().resolve()
+        others = [p for p in recent_journals() if p != here]
+        for number, path in enumerate(others, start=1):
+            act = self.recent.addAction(f"&{number} {path.name}")
+            act.setToolTip(str(path))
+            act.setStatusTip(str(path))
+            act.setEnabled(path.exists())
+            act.triggered.connect(lambda _checked=False, p=path: self._open_recent(p))
+        if not others:
+            self.recent.addAction("No other journals yet").setEnabled(False)
+
+    def _open_recent(self, path: Path) -> None:
+        self.request_open_journal(path)
+
+    def request_new_journal(self) -> None:
+        """Journal > New…: save, then ask the app for a new journal."""
+        if self._saved_before_leaving():
+            self.window.new_journal_requested.emit()
+
+    def request_open_journal(self, path: Path | None) -> None:
+        """Journal > Open… (``path`` None: let the user choose) or a recent journal."""
+        if self._saved_before_leaving():
+            self.window.open_journal_requested.emit(path)
+
+    def _saved_before_leaving(self) -> bool:
+        if self.window.context.flush_all():
+            return True
+        self.window.statusBar().showMessage(
+            "Staying in this journal: your latest changes are not saved yet (see the message "
+            "on the right).",
+            8000,
+        )
+        return False
+
+    # -- Help ------------------------------------------------------------------------------
+
+    def show_shortcuts(self) -> None:
+        """F1, Ctrl+/: the keyboard shortcuts, beside the window (not modal)."""
+        from ui.shell.help import ShortcutSheet
+
+        if self.sheet is None:
+            self.sheet = ShortcutSheet(self.window.menuBar(), self.window)
+        self.sheet.show()
+        self.sheet.raise_()
+        self.sheet.activateWindow()
+
+    def show_about(self) -> None:
+        """Help > About: version and licences."""
+        from ui.shell.help import AboutDialog
+
+        dialog = AboutDialog(self.window)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def _edit_menu(self, menu: QMenu) -> QMenu:
+        for text, key, operation in EDIT_ENTRIES:
+            if key is None:
+                menu.addSeparator()
+                continue
+            self._add(menu, operation, text, key, partial(self._edit, operation))
+        menu.addSeparator()
+        self._add(menu, "find", "&Find (search everything)…", "Ctrl+F",
+                  self.window.open_search, "search")  # fmt: skip
+        menu.aboutToShow.connect(self._update_edit)
+        self._update_edit()
+        return menu
+
+    # -- the Edit menu follows the focused text field ----------------------------------------
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is None or not shiboken6.isValid(self.window):
+            return
+        # The menu bar takes focus while it is driven from the keyboard: keep the field.
+        if new.window() is self.window and not isinstance(new, QMenuBar | QMenu):
+            if self._kept is not None and self._kept[0] is not new:
+                self._kept = None  # the selection was left for another widget
+            self._restore_selection()
+            self._focus = new
+            self._update_edit()
+
+    def focused_field(self) -> TextWidget | None:
+        """The text field the Edit menu acts on, if the window's focus is in one."""
+        return _text_target(self._focus)
+
+    def _restore_selection(self) -> None:
+        kept, self._kept = self._kept, None
+        if kept is not None and shiboken6.isValid(kept[0]) and not kept[0].hasSelectedText():
+            kept[0].setSelection(kept[1], kept[2])
+
+    def _update_edit(self) -> None:
+        self._restore_selection()
+        field = self.focused_field()
+        for _text, key, operation in EDIT_ENTRIES:
+            if key is not None:
+                self.actions[operation].setEnabled(field is not None and _can(field, operation))
+
+    def _edit(self, operation: str) -> None:
+        self._restore_selection()
+        field = self.focused_field()
+        if field is not None and _can(field, operation):
+            getattr(field, operation)()
+
+    # -- the window's shortcuts win over a text field's own bindings -------------------------
+
+    def filter_event(self, watched: QObject, event: QEvent) -> bool:
+        """True if ``event`` is a ShortcutOverride in this window for one of its own shortcuts
+        that is not a standard editing key: it is then kept from the widget (not accepted),
+        so the shortcut fires."""
+        if event.type() == QEvent.Type.FocusOut:
+            self._keep_selection(watched, event)
+            return False
+        if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
+            return False
+        if not isinstance(watched, QWidget) or watched.window() is not self.window:
+            return False
+        pressed = QKeySequence(event.keyCombination()).toString()
+        if pressed in self._editing:
+            return False
+        for act in self.actions.values():
+            if act.isEnabled() and any(s.toString() == pressed for s in act.shortcuts()):
+                event.ignore()
+                return True
+        return False
+
+    def _keep_selection(self, watched: QObject, event: QEvent) -> None:
+        if (
+            isinstance(watched, QLineEdit)
+            and isinstance(event, QFocusEvent)
+            and event.reason() == Qt.FocusReason.MenuBarFocusReason
+            and watched.hasSelectedText()
+            and watched.window() is self.window
+        ):
+            self._kept = (watched, watched.selectionStart(), len(watched.selectedText()))
