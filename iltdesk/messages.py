@@ -15,3 +15,8 @@ def backup_not_written(error: JournalError) -> str:
     if isinstance(error, DiskFull):
         return f"{error} Free some space; older backups are untouched."
     return str(error)
+
+
+def not_done(what: str, error: JournalError, then: str = "") -> str:
+    """"Not saved: <the core's reason>." and what happens next: one wording for every write."""
+    return " ".join(part for part in (f"{what}: {error}", then) if part)

@@ -15,10 +15,10 @@ from iltdesk.lead import add_lead
 from iltdesk.models import ExpectationKind
 from iltdesk.store.journal import Journal
 from ui.kit.context import AppContext
+from ui.kit.style import OVERDUE_DARK, OVERDUE_LIGHT
 from ui.lead.agreement.dialog import AgreementDialog
 from ui.lead.agreement.popup import AgreementPopup, show_current_agreement
 from ui.lead.agreement.view import AgreementView
-from ui.navigation.today_page import OVERDUE_DARK, OVERDUE_LIGHT
 
 TODAY = date.today()
 NN, ADJ = ExpectationKind.non_negotiable, ExpectationKind.adjustable

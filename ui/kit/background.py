@@ -47,7 +47,7 @@ def wait_with_progress(
     dialog = QProgressDialog(label, skip or "", 0, 0, parent)
     dialog.setWindowTitle("iltdesk")
     if skip is None:
-        dialog.setCancelButton(None)  # type: ignore[arg-type]
+        dialog.setCancelButton(None)
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
     dialog.setMinimumDuration(0)
     loop = QEventLoop()

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Final, TypeVar
 
 from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal
 
 from iltdesk.errors import JournalError
+from iltdesk.messages import not_done
+from iltdesk.record_kinds import Change, RecordKind
 from iltdesk.store.journal import Journal
+
+T = TypeVar("T")
 
 SAVE_DELAY_MS = 800  # a pause in typing this long saves
 # ...and so does typing on without a pause: a kill then loses at most this much of the text.
@@ -65,7 +70,7 @@ class Autosaver(QObject):
             self._save()
         except JournalError as exc:
             self._context.save_failed.emit(
-                f"Not saved: {exc} Your text is kept here and iltdesk will try again."
+                not_done("Not saved", exc, "Your text is kept here and iltdesk will try again.")
             )
             self._timer.start(RETRY_MS)
             return False
@@ -84,8 +89,8 @@ class Autosaver(QObject):
 class AppContext(QObject):
     """The open journal plus the signals pages use to talk to each other."""
 
-    open_record = Signal(str, int)  # kind (as in the search index), record id
-    changed = Signal(str)  # what kind of thing changed: "lead", "one_on_one", "action_item"...
+    open_record = Signal(str, int)  # a RecordKind's value, record id
+    changed = Signal(object)  # a Change: what kind of record changed, and whose
     saved = Signal()
     save_failed = Signal(str)
 
@@ -107,3 +112,40 @@ class AppContext(QObject):
     def flush_all(self) -> bool:
         """Save every pending edit now; False if something could not be saved."""
         return all([saver.flush() for saver in list(self._savers)])
+
+    def announce(self, kind: RecordKind, lead_id: int | None = None) -> None:
+        """Tell every page that a record of ``kind`` (of lead ``lead_id``) changed."""
+        self.changed.emit(Change(kind, lead_id))
+
+    def write(
+        self,
+        work: Callable[[], T],
+        change: Change | None = None,
+        *,
+        failed: str = "Not saved",
+    ) -> T | NotWritten:
+        """Run one write to the journal from the UI, the one way every page writes.
+
+        On success, announce ``change``. A ``JournalError`` (a full disk, a lost file) is shown
+        in the status bar in the core's words, ``failed`` first, and comes back as
+        ``NOT_WRITTEN``, so the caller keeps what was typed (a dialog stays open). Anything
+        else is a bug and goes on to the crash dialog.
+        """
+        try:
+            result = work()
+        except JournalError as exc:
+            self.save_failed.emit(not_done(failed, exc))
+            return NOT_WRITTEN
+        if change is not None:
+            self.changed.emit(change)
+        return result
+
+
+class NotWritten:
+    """What ``AppContext.write`` gives back when the journal refused the write."""
+
+    def __bool__(self) -> bool:
+        return False
+
+
+NOT_WRITTEN: Final = NotWritten()

@@ -7,8 +7,11 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
 from ui.kit.rich_delegate import TwoLineDelegate
 
-# The record's id on a list row (a row's text is what it shows; its id says what it opens).
+# The roles every list in the app uses (a row's text is what it shows; these say what it is).
+# The record's id on a list row: what a row opens.
 RECORD_ID = Qt.ItemDataRole.UserRole + 1
+# The row's object itself, where a view needs more than the id (a search hit, a Today row).
+RECORD = Qt.ItemDataRole.UserRole + 2
 
 
 def record_list(name: str) -> QListWidget:

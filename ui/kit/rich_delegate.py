@@ -120,16 +120,16 @@ class TwoLineDelegate(QStyledItemDelegate):
         self.initStyleOption(option, index)
         title, _, detail = str(index.data() or "").partition("\n")
         blank = QStyleOptionViewItem(option)
-        blank.text = ""  # type: ignore[attr-defined]
+        blank.text = ""
         QApplication.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, blank, painter)
-        rect = option.rect.adjusted(PADDING, PADDING // 2, -PADDING, -PADDING // 2)  # type: ignore[attr-defined]
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
-        palette = option.palette  # type: ignore[attr-defined]
+        rect = option.rect.adjusted(PADDING, PADDING // 2, -PADDING, -PADDING // 2)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        palette = option.palette
         main = palette.color(
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         )
         muted = main if selected else palette.color(QPalette.ColorRole.PlaceholderText)
-        bold = QFont(option.font)  # type: ignore[attr-defined]
+        bold = QFont(option.font)
         bold.setWeight(QFont.Weight.DemiBold)
         line = QFontMetrics(bold).height()
         painter.save()
@@ -143,9 +143,9 @@ class TwoLineDelegate(QStyledItemDelegate):
             Qt.AlignmentFlag.AlignLeft,
             QFontMetrics(bold).elidedText(title, Qt.TextElideMode.ElideRight, rect.width()),
         )
-        painter.setFont(option.font)  # type: ignore[attr-defined]
+        painter.setFont(option.font)
         painter.setPen(muted)
-        metrics = QFontMetrics(option.font)  # type: ignore[attr-defined]
+        metrics = QFontMetrics(option.font)
         painter.drawText(
             rect.left(),
             rect.top() + line + 2,
@@ -159,5 +159,5 @@ class TwoLineDelegate(QStyledItemDelegate):
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        height = QFontMetrics(option.font).height() * 2 + PADDING + 4  # type: ignore[attr-defined]
+        height = QFontMetrics(option.font).height() * 2 + PADDING + 4
         return QSize(200, height)

@@ -1,0 +1,55 @@
+"""The kinds of record a journal holds, and what a change to one says.
+
+The kinds are the search index's (``iltdesk.search_index.CURRENT_SOURCES``): a test keeps the
+two equal, so a kind is searchable, openable (``iltdesk.records.locate``) and announced with
+one name. Adding a record kind:
+
+1. the model in ``iltdesk/models`` and an Alembic revision (``docs/architecture.md``);
+2. a ``Source`` in a new ``SOURCES_Vn`` of the search index (v1 is frozen) and a member here;
+3. where it is shown: ``iltdesk.records`` (its parent, if it lives inside another record) and
+   the page that opens it (``ui.shell.main_window.PAGE_OF_KIND`` for lead pages, or
+   ``ui.reflect.pages.PAGE_OF_KIND``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class RecordKind(StrEnum):
+    """A kind of record, spelt as the search index spells it."""
+
+    LEAD = "lead"
+    TRAIT = "trait"
+    ENERGY = "energy"
+    ONE_ON_ONE = "one_on_one"
+    AGENDA_ITEM = "agenda_item"
+    ACTION_ITEM = "action_item"
+    AGREEMENT = "agreement"
+    EXPECTATION = "expectation"
+    CYCLE = "cycle"
+    ACTIVITY = "activity"
+    OBSERVATION = "observation"
+    CHALLENGE = "challenge"
+    FORCE_CARD = "force_card"
+    CHALLENGE_LOG = "challenge_log"
+    SELF_CHECK = "self_check"
+    SELF_CHECK_NOTE = "self_check_note"
+    TENSION = "tension"
+    CHARTER = "charter"
+    SCOPE_ITEM = "scope_item"
+    MEETING_FEEDBACK = "meeting_feedback"
+
+
+@dataclass(frozen=True)
+class Change:
+    """Something in the journal changed: which kind of record, and whose (None: the team's
+    or the principal's own, or not known)."""
+
+    kind: RecordKind
+    lead_id: int | None = None
+
+    def about(self, *kinds: RecordKind) -> bool:
+        """Whether the change is to one of ``kinds``."""
+        return self.kind in kinds
