@@ -231,7 +231,7 @@ def test_markdown_in_notes_is_formatting_not_asterisks(
     assert "*" not in text
 
 
-def test_what_was_typed_is_escaped(journal: Journal) -> None:
+def test_what_was_typed_is_escaped(qapp: QApplication, journal: Journal) -> None:
     lead = add_lead(journal, "Sam <script>alert(1)</script> & Co")
     assert lead.id is not None
     cycle = start_cycle(journal, lead.id, goal='<img src="x"> & <b>not bold</b>')
@@ -296,7 +296,7 @@ def test_print_document_uses_the_bundled_font(qapp: QApplication) -> None:
     assert doc.toPlainText() == "Hello"
 
 
-def test_an_open_cycle_says_what_is_still_to_come(journal: Journal) -> None:
+def test_an_open_cycle_says_what_is_still_to_come(qapp: QApplication, journal: Journal) -> None:
     lead = add_lead(journal, "Maria Lopez")
     assert lead.id is not None
     cycle = start_cycle(journal, lead.id, goal="A goal")
@@ -310,7 +310,7 @@ def test_an_open_cycle_says_what_is_still_to_come(journal: Journal) -> None:
 # -- choosing cycles and sections ---------------------------------------------------------------
 
 
-def test_cycles_for_export(journal: Journal) -> None:
+def test_cycles_for_export(qapp: QApplication, journal: Journal) -> None:
     maria = add_lead(journal, "Maria Lopez").id
     other = add_lead(journal, "Omar Diaz").id
     assert maria is not None and other is not None
@@ -358,7 +358,7 @@ def test_sections() -> None:
         parse_sections(" , ")
 
 
-def test_a_title_stays_with_the_surname(journal: Journal) -> None:
+def test_a_title_stays_with_the_surname(qapp: QApplication, journal: Journal) -> None:
     lead = add_lead(journal, "Dr. Amara Okafor")
     assert lead.id is not None
     cycle = start_cycle(journal, lead.id, goal="Shorter data meetings")

@@ -8,7 +8,7 @@ from PySide6.QtGui import QTextBlock, QTextDocument
 from PySide6.QtWidgets import QApplication
 
 from iltdesk.report import print_document
-from iltdesk.report.markdown import to_html
+from iltdesk.report.markdown import note_html
 from iltdesk.report.pagination import keep_headings_with_text
 
 
@@ -75,14 +75,22 @@ def _blocks(doc: QTextDocument) -> list[QTextBlock]:
         ("", ""),
         ("Plain <b>text</b> & more", "<p>Plain &lt;b&gt;text&lt;/b&gt; &amp; more</p>"),
         ("one\ntwo\n\nthree", "<p>one two</p><p>three</p>"),
-        ("**bold** and *it* and _it_", "<p><b>bold</b> and <i>it</i> and <i>it</i></p>"),
-        ("- a\n- **b**\n", "<ul><li>a</li><li><b>b</b></li></ul>"),
-        ("1. first\n2. second", "<ol><li>first</li><li>second</li></ol>"),
+        ("**bold** and *it* and _u_", "<p><b>bold</b> and <i>it</i> and <u>u</u></p>"),
+        ("- a\n- **b**\n", '<ul style="list-style-type: disc"><li>a</li><li><b>b</b></li></ul>'),
+        (
+            "3. first\n4. second",
+            '<ol start="3" style="list-style-type: decimal"><li>first</li><li>second</li></ol>',
+        ),
         ("## Notes", '<p class="md-heading"><b>Notes</b></p>'),
-        ("`a*b*` \\*not\\*", "<p>a*b* &#42;not&#42;</p>"),
-        ("snake_case_name 2*3*4", "<p>snake_case_name 2*3*4</p>"),
+        ("`a*b*` \\*not\\*", "<p><code>a*b*</code> *not*</p>"),
+        ("snake_case_name", "<p>snake_case_name</p>"),
         ("[link](https://x.org)", "<p>link (https://x.org)</p>"),
+        ("![chart](/home/me/chart.png)", "<p>[chart: /home/me/chart.png]</p>"),
+        (
+            "- [ ] ask\n- [x] asked",
+            '<ul style="list-style-type: disc"><li>☐ ask</li><li>☒ asked</li></ul>',
+        ),
     ],
 )
-def test_markdown_to_html(markdown: str, html: str) -> None:
-    assert to_html(markdown) == html
+def test_note_html(qapp: QApplication, markdown: str, html: str) -> None:
+    assert note_html(markdown) == html

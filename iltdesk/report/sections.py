@@ -18,7 +18,7 @@ from iltdesk.models import (
     Outcome,
 )
 from iltdesk.observation import SETTING_TITLES
-from iltdesk.report.markdown import to_html
+from iltdesk.report.markdown import note_html
 from iltdesk.report.request import Section
 
 OUTCOME_VERDICTS = {
@@ -49,7 +49,7 @@ def esc(text: str) -> str:
 
 def note(text: str, empty: str = "Not written down yet.") -> str:
     """A note's Markdown as HTML, or a quiet line saying there is none."""
-    return to_html(text) if text.strip() else quiet(empty)
+    return note_html(text) if text.strip() else quiet(empty)
 
 
 def quiet(text: str) -> str:
@@ -137,7 +137,7 @@ def cycle_facts(content: CycleContent) -> str:
 def intention(content: CycleContent) -> str:
     """The goal, how success shows, the baseline and the rubric focus."""
     c = content.cycle
-    goal = f'<div class="goal">{to_html(c.goal)}</div>' if c.goal.strip() else ""
+    goal = f'<div class="goal">{note_html(c.goal)}</div>' if c.goal.strip() else ""
     rows = [("Goal", goal or quiet("No goal written down yet."))]
     optional = (
         ("How we will know", c.success_measure),
@@ -145,7 +145,7 @@ def intention(content: CycleContent) -> str:
         ("Where we started: what we saw", c.baseline_qualitative),
         ("Rubric focus", c.focus_indicator),
     )
-    rows += [(label, to_html(text)) for label, text in optional if text.strip()]
+    rows += [(label, note_html(text)) for label, text in optional if text.strip()]
     return heading("What we set out to do") + field_table(rows)
 
 
@@ -158,7 +158,7 @@ def learning(content: CycleContent) -> str:
             f'<p class="when">{esc(dates.short(a.happened_on))}</p>',
             f'<p class="title">{esc(a.title or ACTIVITY_TITLES[a.kind])}</p>'
             + (f'<p class="kind">{esc(ACTIVITY_TITLES[a.kind])}</p>' if a.title else ""),
-            to_html(a.notes),
+            note_html(a.notes),
         ]
         for a in content.activities
     ]
@@ -204,21 +204,21 @@ def outcome(content: CycleContent) -> str:
 def lead_reflection(content: CycleContent) -> str:
     """The lead's own reflection."""
     text = content.cycle.lead_reflection
-    body = quote(to_html(text)) if text.strip() else quiet("No reflection written down yet.")
+    body = quote(note_html(text)) if text.strip() else quiet("No reflection written down yet.")
     return heading(f"{content.lead_first_name}’s reflection") + body
 
 
 def principal_reflection(content: CycleContent) -> str:
     """The principal's reflection (private unless chosen)."""
     text = content.cycle.principal_reflection
-    body = quote(to_html(text)) if text.strip() else quiet("No reflection written down yet.")
+    body = quote(note_html(text)) if text.strip() else quiet("No reflection written down yet.")
     return heading("The principal’s reflection") + body
 
 
 def next_goal(content: CycleContent) -> str:
     """The goal to carry into the next cycle."""
     text = content.cycle.next_goal
-    body = f'<div class="goal">{to_html(text)}</div>' if text.strip() else quiet("Not set yet.")
+    body = f'<div class="goal">{note_html(text)}</div>' if text.strip() else quiet("Not set yet.")
     return heading("Where we go next") + body
 
 
@@ -232,7 +232,7 @@ def energy(content: CycleContent) -> str:
             f'<p><span class="dots">{"●" * e.level}</span>'
             f'<span class="dots-off">{"●" * (5 - e.level)}</span>'
             f'&nbsp;&nbsp;<span class="quiet">{e.level} of 5</span></p>',
-            to_html(e.note),
+            note_html(e.note),
         ]
         for e in content.energy
     ]
