@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import stat
+from collections.abc import Callable
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -12,10 +14,21 @@ from sqlmodel import select
 from iltdesk.errors import JournalDamaged, JournalTooNew, UsageError, WrongPassphrase
 from iltdesk.models import Lead
 from iltdesk.search import search
-from iltdesk.store import backup as backup_mod
-from iltdesk.store.backup import backup, backup_before_migration, check, rekey, restore
+from iltdesk.store import rekey as rekey_mod
+from iltdesk.store.backups import (
+    CheckReport,
+    CopyMethod,
+    backup,
+    backup_before_migration,
+    check,
+    daily,
+    restore,
+    rotation,
+)
+from iltdesk.store.backups import copy as backup_copy
 from iltdesk.store.connection import PAGE_SIZE
 from iltdesk.store.journal import Journal
+from iltdesk.store.rekey import rekey
 from tests.conftest import PASSPHRASE
 
 
@@ -69,6 +82,36 @@ def test_backup_before_migration_lands_in_private_folder(journal: Journal) -> No
     assert made is not None and made.parent.name == "school.backups"
     assert made.name.startswith("before-migration-from-0001-")
     assert stat.S_IMODE(made.parent.stat().st_mode) == 0o700
+
+
+def test_every_backup_is_written_by_the_one_copy_function(
+    journal: Journal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The day's prepared backup, rotation's, one made by hand and the copy kept before a
+    migration all end in ``copy.write_verified``: how a backup is checked and put in place is
+    decided in one place."""
+    real = backup_copy.write_verified
+    ways: list[str] = []
+
+    def counted(
+        temp: Path, method: CopyMethod, destination: Callable[[], Path]
+    ) -> tuple[Path, CheckReport]:
+        ways.append(type(method).__name__)
+        return real(temp, method, destination)
+
+    monkeypatch.setattr(backup_copy, "write_verified", counted)
+    prepared = daily.prepare(journal, PASSPHRASE, datetime.now())
+    assert prepared is not None
+    written = [prepared.take(journal, datetime.now()).path]
+    # a day earlier: the same day's would make the rule prune the prepared one
+    written.append(rotation.take(journal, datetime.now() - timedelta(days=1)).path)
+    backup(journal, by_hand := tmp_path / "by-hand.iltdesk")
+    with journal.raw() as conn:
+        before_migration = backup_before_migration(conn, journal.path, "0001")
+    assert before_migration is not None
+    written += [by_hand, before_migration]
+    assert ways == ["Stepped", "Exported", "Exported", "Exported"]
+    assert len(set(written)) == 4 and all(lead_names(path) == [] for path in written)
 
 
 def test_restore_keeps_current_journal_beside(journal: Journal, tmp_path: Path) -> None:
@@ -163,7 +206,7 @@ def test_failure_mid_rekey_leaves_old_passphrase_working(
     def crash(*_: object) -> None:
         raise OSError("power cut")
 
-    monkeypatch.setattr(backup_mod, "_verify_file", crash)
+    monkeypatch.setattr(rekey_mod, "verify_file", crash)
     with pytest.raises(OSError, match="power cut"):
         rekey(journal, "never applied")
     journal.close()

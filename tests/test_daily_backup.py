@@ -1,4 +1,4 @@
-"""The day's backup copied in steps (``Journal.copy_to``, ``daily_backup``): the journal stays
+"""The day's backup copied in steps (``Journal.copy_to``, ``backups.daily``): the journal stays
 usable during the copy, what is written meanwhile reaches the copy, closing stops it cleanly,
 and only a checked copy is ever named as a backup."""
 
@@ -16,8 +16,8 @@ import pytest
 from iltdesk.demo import build_demo
 from iltdesk.errors import JournalDamaged, UsageError, WrongPassphrase
 from iltdesk.lead import add_lead, lead_summaries
-from iltdesk.store import daily_backup, rotation
-from iltdesk.store.backup import CheckReport
+from iltdesk.store.backups import CheckReport, daily, rotation
+from iltdesk.store.backups import copy as backup_copy
 from iltdesk.store.journal import CopyStopped, Journal
 from tests.conftest import PASSPHRASE
 
@@ -44,8 +44,8 @@ def wait_until_copying(journal: Journal) -> None:
         time.sleep(0.001)
 
 
-def keyed_target(journal: Journal) -> daily_backup.PreparedBackup:
-    prepared = daily_backup.prepare(journal, PASSPHRASE, datetime.now())
+def keyed_target(journal: Journal) -> daily.PreparedBackup:
+    prepared = daily.prepare(journal, PASSPHRASE, datetime.now())
     assert prepared is not None
     return prepared
 
@@ -60,7 +60,7 @@ def test_the_days_backup_is_a_checked_private_copy(demo: Journal) -> None:
     assert stat.S_IMODE(entry.path.stat().st_mode) == 0o600
     assert leftovers(entry.path.parent) == []
     assert rotation.due(demo, now) is False  # today's is taken
-    assert daily_backup.prepare(demo, PASSPHRASE, now) is None
+    assert daily.prepare(demo, PASSPHRASE, now) is None
     expected = names(demo)
     demo.close()
     with Journal.open(entry.path, PASSPHRASE) as copy:  # the journal's own passphrase opens it
@@ -121,7 +121,7 @@ def test_a_copy_that_fails_its_check_is_not_kept(
     before = rotation.automatic_backups(rotation.backup_folder(demo), demo.path.stem)
     prepared = keyed_target(demo)
     monkeypatch.setattr(
-        daily_backup, "check_connection", lambda conn: CheckReport(problems=["integrity: bad"])
+        backup_copy, "check_connection", lambda conn: CheckReport(problems=["integrity: bad"])
     )
     with pytest.raises(JournalDamaged, match="The backup failed its check: integrity: bad"):
         prepared.take(demo, datetime.now())
@@ -134,13 +134,13 @@ def test_nothing_is_prepared_that_could_not_be_restored_or_written(
     demo: Journal, tmp_path: Path
 ) -> None:
     with pytest.raises(WrongPassphrase, match="no backup was made"):
-        daily_backup.prepare(demo, "not the passphrase", datetime.now())
+        daily.prepare(demo, "not the passphrase", datetime.now())
     rotation.set_folder(demo, tmp_path / "unplugged drive")
     with pytest.raises(UsageError, match="is not there"):
-        daily_backup.prepare(demo, PASSPHRASE, datetime.now())
+        daily.prepare(demo, PASSPHRASE, datetime.now())
     rotation.set_folder(demo, None)
     rotation.set_enabled(demo, False)
-    assert daily_backup.prepare(demo, PASSPHRASE, datetime.now()) is None
+    assert daily.prepare(demo, PASSPHRASE, datetime.now()) is None
 
 
 def test_older_backups_are_pruned_after_a_good_copy(demo: Journal) -> None:

@@ -13,7 +13,7 @@ from sqlmodel import SQLModel, select
 from iltdesk.models import ActionItem, Lead, OneOnOne
 from iltdesk.search import search
 from iltdesk.store import schema
-from iltdesk.store.backup import check
+from iltdesk.store.backups import check
 from iltdesk.store.journal import Journal
 
 FIXTURES = Path(__file__).with_name("fixtures")

@@ -16,9 +16,16 @@ from sqlmodel import select
 
 from iltdesk.errors import JournalDamaged, JournalError, UsageError, WrongPassphrase
 from iltdesk.models import Lead
-from iltdesk.store import backup as backup_mod
-from iltdesk.store import rotation
-from iltdesk.store.backup import backup, backup_before_migration, backups_dir, check, restore
+from iltdesk.store.backups import (
+    backup,
+    backup_before_migration,
+    backups_dir,
+    check,
+    restore,
+    restore_from,
+    rotation,
+)
+from iltdesk.store.backups import copy as backup_copy
 from iltdesk.store.connection import PAGE_SIZE, Connection
 from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE
@@ -185,7 +192,7 @@ def test_a_backup_that_fails_its_check_deletes_no_older_backup(
         shutil.copyfile(first, first.with_name(f"school.auto-{day:%Y%m%d-%H%M%S}.iltdesk"))
     before = automatic(journal)
     assert len(before) == 7 and before[0] == MONDAY
-    real_export = backup_mod._export
+    real_export = backup_copy.export
 
     def damaging_export(conn: Connection, dest: Path, new_passphrase: str | None) -> None:
         real_export(conn, dest, new_passphrase)
@@ -193,14 +200,14 @@ def test_a_backup_that_fails_its_check_deletes_no_older_backup(
             copy.seek(PAGE_SIZE + 100)
             copy.write(b"\xff" * 64)
 
-    monkeypatch.setattr(backup_mod, "_export", damaging_export)
+    monkeypatch.setattr(backup_copy, "export", damaging_export)
     with pytest.raises(JournalDamaged, match="failed its check"):
         rotation.take(journal, MONDAY + timedelta(days=7))
     folder = backups_dir(journal.path)
     assert automatic(journal) == before
     assert not [p for p in folder.iterdir() if p.name.startswith(".iltdesk-")]
     assert check(journal).ok
-    monkeypatch.setattr(backup_mod, "_export", real_export)
+    monkeypatch.setattr(backup_copy, "export", real_export)
     rotation.take(journal, MONDAY + timedelta(days=7))
     assert automatic(journal) == [*before[1:], MONDAY + timedelta(days=7)]  # pruned only now
 
@@ -310,9 +317,9 @@ def test_restoring_a_damaged_backup_is_a_plain_error_and_changes_nothing(
     journal.close()
     before = journal.path.read_bytes()
     with pytest.raises(JournalDamaged, match="is damaged"):
-        rotation.restore_from(damaged, journal.path, PASSPHRASE)
+        restore_from(damaged, journal.path, PASSPHRASE)
     with pytest.raises(WrongPassphrase):
-        rotation.restore_from(damaged, journal.path, "not the passphrase")
+        restore_from(damaged, journal.path, "not the passphrase")
     assert journal.path.read_bytes() == before
     assert [e.kind for e in rotation.list_backups(journal.path)] == ["automatic"]
     assert lead_names(journal.path) == ["Priya Natarajan"]

@@ -1,0 +1,116 @@
+"""Checking journals and copies of them: SQLCipher's pages, SQLite's integrity and foreign
+keys, the search index, and (for a file about to replace a journal) that it is a whole
+journal this build can open."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sqlcipher3.dbapi2 as sqlcipher
+
+from iltdesk.errors import JournalDamaged, NotAJournal
+from iltdesk.search_index import INDEX_TABLE
+from iltdesk.store import schema
+from iltdesk.store.backups.files import storage_error
+from iltdesk.store.connection import Connection, classify, open_connection, sql_string
+from iltdesk.store.journal import Journal
+
+
+@dataclass
+class CheckReport:
+    """What ``check`` found. ``ok`` when there are no problems."""
+
+    revision: str | None = None
+    pages: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when every check passed."""
+        return not self.problems
+
+
+def check_connection(
+    conn: Connection, schema_name: str = "main", *, index: bool = True
+) -> CheckReport:
+    """Run SQLCipher's page checks, SQLite's integrity and foreign-key checks and the index's
+    (unless ``index`` is False: FTS5 checks through an INSERT, which a read-only file refuses).
+    """
+    report = CheckReport()
+    checks = (
+        ("cipher", f"PRAGMA {schema_name}.cipher_integrity_check"),
+        ("integrity", f"PRAGMA {schema_name}.integrity_check"),
+        ("foreign keys", f"PRAGMA {schema_name}.foreign_key_check"),
+    )
+    try:
+        report.pages = int(conn.execute(f"PRAGMA {schema_name}.page_count").fetchone()[0])
+        for label, sql in checks:
+            rows = [r for r in conn.execute(sql).fetchall() if r and r[0] != "ok"]
+            report.problems += [f"{label}: {' '.join(map(str, row))}" for row in rows[:20]]
+        if index:
+            conn.execute(
+                f"INSERT INTO {schema_name}.{INDEX_TABLE}({INDEX_TABLE}, rank) "
+                "VALUES ('integrity-check', 1)"
+            )
+        report.revision = conn.execute(
+            f"SELECT version_num FROM {schema_name}.alembic_version"
+        ).fetchone()[0]
+    except sqlcipher.Error as exc:
+        report.problems.append(f"unreadable: {exc}")
+    return report
+
+
+def check(journal: Journal) -> CheckReport:
+    """Check an open journal from end to end (passphrase already proven by opening it).
+
+    A journal opened read-only is checked as far as reading allows: not its search index.
+    """
+    with journal.raw() as conn:
+        if journal.read_only:
+            return check_connection(conn, index=False)
+        try:
+            # Folding the WAL in needs room on the disk; a full one is told as such.
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlcipher.Error as exc:
+            raise storage_error(exc, journal.path, "the journal could not be checked") from None
+        return check_connection(conn)
+
+
+def _missing_parts(conn: Connection) -> list[str]:
+    """The tables and columns of this build's schema that the database lacks."""
+    from sqlmodel import SQLModel
+
+    from iltdesk import models  # noqa: F401 (registers every table in SQLModel.metadata)
+
+    found = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    missing = []
+    for name, table in SQLModel.metadata.tables.items():
+        if name not in found:
+            missing.append(f"table {name}")
+            continue
+        columns = {r[1] for r in conn.execute(f"PRAGMA table_info({sql_string(name)})")}
+        missing += [f"column {name}.{c.name}" for c in table.columns if c.name not in columns]
+    return missing
+
+
+def verify_file(path: Path, passphrase: str) -> CheckReport:
+    """Prove ``path`` is a whole, readable journal this build can open (refused otherwise)."""
+    conn = open_connection(path, passphrase)
+    try:
+        revision = schema.stored_revision(conn)
+        # Refuses a backup from a newer iltdesk, or at a revision no iltdesk made.
+        schema.needs_upgrade(revision)
+        # An older journal's tables are the migrations' business; a current one has them all.
+        missing = _missing_parts(conn) if revision == schema.HEAD_REVISION else []
+        report = check_connection(conn)
+    except sqlcipher.Error as exc:
+        raise classify(exc, path) from None
+    finally:
+        conn.close()
+    if revision is None or missing:
+        parts = ", ".join(missing[:5]) or "no tables"
+        raise NotAJournal(f"{path} is not a whole iltdesk journal: it lacks {parts}.")
+    if not report.ok:
+        raise JournalDamaged(f"{path} is damaged: " + "; ".join(report.problems))
+    return report
