@@ -58,7 +58,7 @@ code the app runs; every cold figure is a new process, timed from start to exit.
 - **Memory**: peak RSS (`VmHWM`) of a process that opens the largest journal in the main
   window, types four searches letter by letter and opens two leads' pages.
 - **Save during the day's backup** (a goal of ours, not issue 8's): the app's automatic
-  backup (`daily_backup.prepare`, then `PreparedBackup.take` on a thread: the copy in steps,
+  backup (`backups.daily.prepare`, then `PreparedBackup.take` on a thread: the copy in steps,
   then its check) while the main thread saves the newest 1:1 every 20 ms; the longest of
   those saves, and the backup's duration. Then the old way (`rotation.take`: export and check
   through the journal's own connection, which holds the journal) is timed on the same

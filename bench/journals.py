@@ -129,7 +129,7 @@ def _up_to_date(path: Path, *derived: Path) -> Path:
     if path in _CURRENT:
         return path
     from iltdesk.store import schema
-    from iltdesk.store.backup import backups_dir
+    from iltdesk.store.backups import backups_dir
     from iltdesk.store.connection import open_connection
     from iltdesk.store.journal import Journal
 

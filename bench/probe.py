@@ -200,7 +200,7 @@ def memory(args: dict[str, Any]) -> dict[str, Any]:
 def backup(args: dict[str, Any]) -> dict[str, Any]:
     """Autosaves while the day's backup runs, as the app takes it, and the old way's hold.
 
-    The app's way (``daily_backup``): the file is keyed first, then the copy runs on a thread
+    The app's way (``backups.daily``): the file is keyed first, then the copy runs on a thread
     in steps while this thread saves every 20 ms. The old way (``rotation.take``: export and
     check through the journal's connection) held the journal throughout, so a save made then
     waited for all of it: its duration is that wait.
@@ -209,13 +209,13 @@ def backup(args: dict[str, Any]) -> dict[str, Any]:
     from datetime import datetime, timedelta
 
     from iltdesk.one_on_one import get_one_on_one, save_one_on_one
-    from iltdesk.store import daily_backup, rotation
+    from iltdesk.store.backups import daily, rotation
 
     journal = Journal.open(Path(args["journal"]), PASSPHRASE)
     rotation.set_folder(journal, Path(args["scratch"]))
     meeting_id = _newest_meeting(journal)
     base = get_one_on_one(journal, meeting_id)
-    prepared = daily_backup.prepare(journal, PASSPHRASE, datetime.now() + timedelta(days=1))
+    prepared = daily.prepare(journal, PASSPHRASE, datetime.now() + timedelta(days=1))
     assert prepared is not None
     done: list[float] = []
 
