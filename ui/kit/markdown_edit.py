@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 from PySide6.QtGui import QTextListFormat as ListFormat
 from PySide6.QtWidgets import QApplication, QLabel, QTextEdit, QWidget
 
+from iltdesk.report.markdown import read_markdown, write_markdown
 from ui.kit import theme
 
 _LIST_MARKS = {"-": ListFormat.Style.ListDisc, "*": ListFormat.Style.ListDisc}
@@ -132,7 +133,7 @@ class MarkdownEdit(QTextEdit):
         document = self.document()
         try:
             document.setUndoRedoEnabled(False)  # loading is not a step to undo
-            self.setMarkdown(text)
+            read_markdown(document, text)  # the PDF reads a note the same way
             self._lay_out_blocks()
             document.setModified(False)
         finally:
@@ -197,7 +198,7 @@ class MarkdownEdit(QTextEdit):
         """The contents as Markdown."""
         if self.document().isEmpty():
             return ""
-        return self.toMarkdown().rstrip("\n") + "\n"
+        return write_markdown(self.document()).rstrip("\n") + "\n"
 
     def _on_change(self) -> None:
         if not self._loading:
