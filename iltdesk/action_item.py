@@ -9,6 +9,7 @@ from sqlmodel import col, select
 from iltdesk.due import DUE_SOON_DAYS as DUE_SOON_DAYS
 from iltdesk.due import is_due_soon as is_due_soon
 from iltdesk.due import is_overdue as is_overdue
+from iltdesk.due import next_step_due as next_step_due
 from iltdesk.errors import UsageError
 from iltdesk.models import ActionItem, ActionSource, Author
 from iltdesk.store.journal import Journal, fetch

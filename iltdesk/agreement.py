@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from sqlmodel import Session, col, select
 
@@ -17,6 +17,8 @@ TEXT_FIELDS = {
     "feedback_approach": "How feedback is given and received",
     "coaching_approach": "How I will manage and coach",
 }
+# About a school term: long enough to try the agreement, soon enough to fix what does not work.
+REVISIT_AFTER = timedelta(days=90)
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,11 @@ class AgreementTerms:
     agreed_on: date | None = None
     revisit_on: date | None = None
     revision_note: str = ""
+
+
+def revisit_date(agreed_on: date) -> date:
+    """When a version agreed on ``agreed_on`` is revisited unless the two name another day."""
+    return agreed_on + REVISIT_AFTER
 
 
 def _load(s: Session, agreement: CoachingAgreement) -> AgreementVersion:

@@ -10,6 +10,9 @@ from datetime import date, timedelta
 from typing import Protocol
 
 DUE_SOON_DAYS = 7
+# A next step written down without a date (an action item, an observation's next step) is
+# due a week later: soon enough to keep it alive, long enough to try it once.
+NEXT_STEP_DAYS = 7
 
 
 class Dated(Protocol):
@@ -49,3 +52,8 @@ def is_due_soon(item: Dated, today: date) -> bool:
 def planned_end(cycle: Planned) -> date:
     """The day the cycle is planned to end."""
     return cycle.started_on + timedelta(weeks=cycle.planned_weeks)
+
+
+def next_step_due(day: date) -> date:
+    """When a next step written down on ``day`` is due if nobody names a date."""
+    return day + timedelta(days=NEXT_STEP_DAYS)

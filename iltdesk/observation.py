@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlmodel import col, select
 
 from iltdesk.cycle import current_cycle
+from iltdesk.due import NEXT_STEP_DAYS
 from iltdesk.errors import UsageError
 from iltdesk.models import ActionItem, ActionSource, Author, Observation, ObservationSetting
 from iltdesk.store.journal import Journal, fetch
@@ -20,6 +21,9 @@ SETTING_TITLES = {
     ObservationSetting.professional_learning: "Professional learning",
     ObservationSetting.other: "Other",
 }
+# An observation's follow-up is when its next step (an action item) falls due, so it waits as
+# long as any next step written down without a date.
+FOLLOW_UP_DAYS = NEXT_STEP_DAYS
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,11 @@ class ObservationNotes:
     action_step: str = ""
     follow_up_on: date | None = None
     observed_on: date | None = None
+
+
+def follow_up_due(observed_on: date) -> date:
+    """The follow-up an observation made on ``observed_on`` gets unless the principal names one."""
+    return observed_on + timedelta(days=FOLLOW_UP_DAYS)
 
 
 def add_observation(

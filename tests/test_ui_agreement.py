@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from iltdesk.agreement import AgreementTerms, Expectation, record_version, versions
 from iltdesk.lead import add_lead
 from iltdesk.models import ExpectationKind
+from iltdesk.record_kinds import RecordKind
 from iltdesk.store.journal import Journal
 from ui.kit.context import AppContext
 from ui.kit.style import OVERDUE_DARK, OVERDUE_LIGHT
@@ -182,7 +183,7 @@ def test_popup_shows_the_current_version(
     assert "No agreement yet" in popup.subtitle.text()
     for cadence in ("Weekly, 45 minutes.", "Every two weeks, 30 minutes."):
         record_version(journal, lead, AgreementTerms(meeting_cadence=cadence))
-    context.changed.emit("agreement")  # an open popup follows a revision
+    context.announce(RecordKind.AGREEMENT, lead)  # an open popup follows a revision
     assert "version 2" in popup.subtitle.text()
     assert "Every two weeks, 30 minutes." in popup.reader.plain_text()
     assert "Weekly" not in popup.reader.plain_text()

@@ -17,6 +17,7 @@ from iltdesk.errors import DiskFull
 from iltdesk.lead import add_lead
 from iltdesk.models import ActionSource, ActivityKind, CyclePhase, ObservationSetting, Outcome
 from iltdesk.observation import ObservationNotes, add_observation, observations_for
+from iltdesk.record_kinds import Change, RecordKind
 from iltdesk.store.journal import Journal
 from tests.dialogs import answer_with
 from ui.kit import theme
@@ -159,7 +160,7 @@ def test_an_observation_added_from_practice_lands_in_the_cycle_and_makes_an_acti
 def test_the_observation_dialog_is_quick_and_says_what_is_wrong(
     qtbot: QtBot, context: AppContext, journal: Journal, lead: int
 ) -> None:
-    kinds: list[str] = []
+    kinds: list[Change] = []
     context.changed.connect(kinds.append)
     dialog = ObservationDialog(context, lead)  # no cycle yet
     qtbot.addWidget(dialog)
@@ -177,7 +178,7 @@ def test_the_observation_dialog_is_quick_and_says_what_is_wrong(
     assert dialog.result() == QDialog.DialogCode.Accepted
     [observation] = observations_for(journal, lead)
     assert observation.cycle_id is None and observation.observed_on == TODAY - timedelta(days=2)
-    assert kinds == ["observation", "action_item"]
+    assert kinds == [Change(RecordKind.OBSERVATION, lead), Change(RecordKind.ACTION_ITEM, lead)]
 
 
 def test_closing_is_refused_until_the_evaluation_is_written_then_it_closes(

@@ -23,10 +23,10 @@ from iltdesk.one_on_one import (
 )
 from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE
+from ui.kit.lists import RECORD_ID
 from ui.kit.context import AppContext
 from ui.kit.markdown_edit import MarkdownEdit
 from ui.lead.lead_dialog import LeadDialog
-from ui.lead.one_on_ones.editor import RECORD_ID
 from ui.lead.page import ACTION_ITEMS, ONE_ON_ONES, OVERVIEW
 from ui.lead.trait_dialog import TraitDialog
 from ui.navigation.leads_sidebar import LEAD_ID, LeadsSidebar

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from iltdesk.action_item import add_action_item
 from iltdesk.lead import add_lead, set_archived
 from iltdesk.one_on_one import add_quick_note
+from iltdesk.record_kinds import RecordKind
 from iltdesk.store.journal import Journal
 from ui.kit.context import AppContext
 from ui.navigation.search_dialog import SearchDialog, hit_html
@@ -210,7 +211,7 @@ def test_today_groups_overdue_and_due_this_week(
 
     # Another page adds something: Today follows without being asked.
     add_action_item(journal, maya, "Book a co-observation", due_on=TODAY - timedelta(1))
-    context.changed.emit("action_item")
+    context.announce(RecordKind.ACTION_ITEM, maya)
     assert len(page.rows_shown()[0][1]) == 2
 
 

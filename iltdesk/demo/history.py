@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from math import ceil
 
+from iltdesk.agreement import revisit_date
 from iltdesk.demo import bank_agenda, bank_practice, text
 from iltdesk.demo.cast import SHARED
 from iltdesk.demo.records import add_composed_observation, add_composed_one_on_one
@@ -121,7 +122,7 @@ def _add_agreement(rows: Rows, year: Timeline, lead_id: int, cadence: int) -> No
         lead_id=lead_id,
         version=1,
         agreed_on=agreed,
-        revisit_on=year.w(20),
+        revisit_on=revisit_date(agreed),
         meeting_cadence="Weekly, 30 minutes." if cadence == 7 else "Every two weeks, 45 minutes.",
         feedback_approach="Written after observations, talked through at the 1:1.",
         coaching_approach="One cycle at a time, one goal per cycle.",

@@ -15,6 +15,7 @@ from iltdesk.demo.text import Composer
 from iltdesk.demo.timeline import Timeline, weekday_on_or_before
 from iltdesk.demo.whole_team import add_challenge, add_team
 from iltdesk.models import ActionSource, Author, TraitKind
+from iltdesk.observation import follow_up_due
 
 CYCLES: dict[str, tuple[Cycle, ...]] = {
     "yolanda": cycles_a.YOLANDA_CYCLES,
@@ -195,7 +196,7 @@ def _add_observation(
         action_step=observed.action_step,
         follow_up_on=follow_up,
     )
-    due = follow_up or seen + timedelta(days=7)
+    due = follow_up or follow_up_due(seen)
     add_action(
         rows,
         lead_id,

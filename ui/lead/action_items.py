@@ -6,7 +6,6 @@ from datetime import date
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QDate,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -28,9 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from iltdesk import action_item, dates
-from iltdesk.errors import JournalError
 from iltdesk.models import ActionItem
-from ui.kit.context import AppContext
+from iltdesk.record_kinds import Change, RecordKind
+from ui.kit.context import AppContext, NotWritten
+from ui.kit.fields import qdate
 from ui.lead.one_on_ones.editor import OWNERS
 
 Index = QModelIndex | QPersistentModelIndex
@@ -107,20 +107,22 @@ class ActionItemsModel(QAbstractTableModel):
 
     def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
         item = self.items[index.row()]
-        try:
-            if index.column() == 0 and role == Qt.ItemDataRole.CheckStateRole:
-                done = Qt.CheckState(value) == Qt.CheckState.Checked  # type: ignore[call-overload]
-                updated = action_item.set_done(self.context.journal, item.id or 0, done)
-                self.ticks.append((item.id or 0, item.done_on))
-                self.unsorted = True
-            elif index.column() == 1 and role == Qt.ItemDataRole.EditRole and str(value).strip():
-                updated = action_item.update_action_item(
-                    self.context.journal, item.id or 0, text=str(value).strip()
-                )
-            else:
+        journal, item_id, text = self.context.journal, item.id or 0, str(value).strip()
+        # The change is announced by _replace, once the row shows it.
+        if index.column() == 0 and role == Qt.ItemDataRole.CheckStateRole:
+            done = Qt.CheckState(value) == Qt.CheckState.Checked
+            updated = self.context.write(lambda: action_item.set_done(journal, item_id, done))
+            if isinstance(updated, NotWritten):
                 return False
-        except JournalError as exc:
-            self.context.save_failed.emit(f"Not saved: {exc}")
+            self.ticks.append((item_id, item.done_on))
+            self.unsorted = True
+        elif index.column() == 1 and role == Qt.ItemDataRole.EditRole and text:
+            updated = self.context.write(
+                lambda: action_item.update_action_item(journal, item_id, text=text)
+            )
+            if isinstance(updated, NotWritten):
+                return False
+        else:
             return False
         self._replace(index.row(), updated)
         return True
@@ -130,12 +132,12 @@ class ActionItemsModel(QAbstractTableModel):
         if not self.ticks:
             return -1
         item_id, done_on = self.ticks.pop()
-        try:
-            updated = action_item.set_done(
-                self.context.journal, item_id, done_on is not None, on=done_on
-            )
-        except JournalError as exc:
-            self.context.save_failed.emit(f"Not undone: {exc}")
+        journal = self.context.journal
+        updated = self.context.write(
+            lambda: action_item.set_done(journal, item_id, done_on is not None, on=done_on),
+            failed="Not undone",
+        )
+        if isinstance(updated, NotWritten):
             return -1
         row = self.row_of(item_id)
         if row >= 0:
@@ -148,7 +150,7 @@ class ActionItemsModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
         self.announcing = True
         try:
-            self.context.changed.emit("action_item")
+            self.context.announce(RecordKind.ACTION_ITEM, item.lead_id)
         finally:
             self.announcing = False
 
@@ -205,7 +207,7 @@ class ActionItemsView(QWidget):
         self.text.returnPressed.connect(self.add)
         self.owner = QComboBox()
         self.owner.addItems([label for label, _ in OWNERS])
-        self.due = QDateEdit(QDate.currentDate().addDays(7))
+        self.due = QDateEdit(qdate(action_item.next_step_due(date.today())))
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat(dates.DATE_FIELD_FORMAT)
         self.due.setAccessibleName("Due date of the new action item")
@@ -222,9 +224,9 @@ class ActionItemsView(QWidget):
         layout.addLayout(row)
         context.changed.connect(self._changed)
 
-    def _changed(self, kind: str) -> None:
+    def _changed(self, change: Change) -> None:
         # A tick here keeps its row where it is, under the cursor, until the view is left.
-        if kind == "action_item" and not self.model.announcing:
+        if change.kind is RecordKind.ACTION_ITEM and not self.model.announcing:
             self.reload()
 
     def show_lead(self, lead_id: int) -> None:
@@ -270,13 +272,15 @@ class ActionItemsView(QWidget):
         """Add the typed action item."""
         if self.lead_id is None or not self.text.text().strip():
             return
+        journal, lead_id, text = self.context.journal, self.lead_id, self.text.text()
         due: date = self.due.date().toPython()  # type: ignore[assignment]
         owner = OWNERS[self.owner.currentIndex()][1]
-        action_item.add_action_item(
-            self.context.journal, self.lead_id, self.text.text(), owner=owner, due_on=due
+        added = self.context.write(
+            lambda: action_item.add_action_item(journal, lead_id, text, owner=owner, due_on=due),
+            Change(RecordKind.ACTION_ITEM, lead_id),
         )
-        self.text.clear()
-        self.context.changed.emit("action_item")
+        if not isinstance(added, NotWritten):  # refused: the typed text stays to try again
+            self.text.clear()
 
     def select_item(self, item_id: int) -> None:
         """Select one action item (from Today or search)."""

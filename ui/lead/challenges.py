@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QVBoxLayout, QWidget
 
 from iltdesk.challenge import FORCE_TITLES, cards_about
+from iltdesk.record_kinds import Change, RecordKind
 from ui.kit.context import AppContext
 from ui.kit.list_detail import FittedList
+from ui.kit.lists import RECORD_ID
 from ui.kit.rich_delegate import HTML_ROLE, HtmlRoleDelegate, two_lines
 
-CARD_ID = Qt.ItemDataRole.UserRole + 1
 MAX_ROWS = 6  # beyond this the list scrolls rather than pushing the overview down
 
 
@@ -47,15 +47,15 @@ class LeadChallengeLinks(QWidget):
             where = f"{FORCE_TITLES[card.kind]} · {challenge.title}"
             item = QListWidgetItem(f"{card.text} ({where})")
             item.setData(HTML_ROLE, two_lines(card.text, where))
-            item.setData(CARD_ID, card.id)
+            item.setData(RECORD_ID, card.id)
             item.setToolTip(f"{challenge.title}\n{FORCE_TITLES[card.kind]}: {card.text}")
             self.list.addItem(item)
         self.setVisible(bool(found))
         self.list.updateGeometry()
 
     def _open(self, item: QListWidgetItem) -> None:
-        self.context.open_record.emit("force_card", int(item.data(CARD_ID)))
+        self.context.open_record.emit(RecordKind.FORCE_CARD, int(item.data(RECORD_ID)))
 
-    def _changed_elsewhere(self, kind: str) -> None:
-        if kind in ("challenge", "lead") and self.lead_id is not None:
+    def _changed_elsewhere(self, change: Change) -> None:
+        if change.about(RecordKind.CHALLENGE, RecordKind.LEAD) and self.lead_id is not None:
             self.show_lead(self.lead_id)

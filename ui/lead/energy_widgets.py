@@ -105,5 +105,5 @@ class EnergyForm(QWidget):
         layout.addWidget(button)
 
     def _record(self) -> None:
+        # The page clears the note once it is written: refused, it stays to try again.
         self.recorded.emit(self.level.value(), self.note.text().strip())
-        self.note.clear()

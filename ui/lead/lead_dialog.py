@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -18,11 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iltdesk.errors import JournalError
 from iltdesk.lead import add_lead, update_lead
 from iltdesk.models import Lead
+from iltdesk.record_kinds import RecordKind
 from ui.kit import preferences
-from ui.kit.context import AppContext
+from ui.kit.context import AppContext, NotWritten
+from ui.kit.fields import qdate
+from ui.lead.writing import write_or_say
 
 
 class LeadDialog(QDialog):
@@ -47,7 +48,7 @@ class LeadDialog(QDialog):
         self.since.setDisplayFormat("d MMM yyyy")
         since = lead.on_ilt_since if lead and lead.on_ilt_since else None
         self.has_since.setChecked(since is not None)
-        self.since.setDate(QDate(since) if since else QDate.currentDate())
+        self.since.setDate(qdate(since or date.today()))
         self.since.setEnabled(since is not None)
         self.has_since.toggled.connect(self.since.setEnabled)
         self.cadence = QSpinBox()
@@ -86,16 +87,16 @@ class LeadDialog(QDialog):
 
     def save(self) -> None:
         """Store the lead; stay open with a message when something is missing or fails."""
-        values = self.values()
-        try:
-            if self.lead is None:
-                name = str(values.pop("name"))
-                self.lead = add_lead(self.context.journal, name, **values)
-            else:
-                self.lead = update_lead(self.context.journal, self.lead.id or 0, **values)
-        except JournalError as exc:
-            self.error.setText(str(exc))
-            self.error.show()
+        values, journal, known = self.values(), self.context.journal, self.lead
+
+        def store() -> Lead:
+            if known is None:
+                return add_lead(journal, str(values.pop("name")), **values)
+            return update_lead(journal, known.id or 0, **values)
+
+        stored = write_or_say(self.context, store, None, self.error)
+        if isinstance(stored, NotWritten):  # said here or in the status bar; the form stays
             return
-        self.context.changed.emit("lead")
+        self.lead = stored
+        self.context.announce(RecordKind.LEAD, stored.id)
         self.accept()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -16,16 +15,16 @@ from PySide6.QtWidgets import (
 )
 
 from iltdesk import dates, growth
-from iltdesk.errors import JournalError
 from iltdesk.models import LeadTrait, TraitKind
-from ui.kit.context import AppContext
+from iltdesk.record_kinds import Change, RecordKind
+from ui.kit.context import AppContext, NotWritten
 from ui.kit.list_detail import FittedList
+from ui.kit.lists import RECORD_ID
 from ui.kit.rich_delegate import HTML_ROLE, HtmlRoleDelegate, two_lines
 from ui.lead.challenges import LeadChallengeLinks
 from ui.lead.energy_widgets import LEVEL_WORDS, EnergyForm, EnergySparkline
 from ui.lead.trait_dialog import TraitDialog
 
-TRAIT_ID = Qt.ItemDataRole.UserRole + 1
 TRAIT_ROWS, TRAIT_MIN_HEIGHT = 5, 64  # beyond five the box scrolls; empty, it still shows
 
 
@@ -82,14 +81,14 @@ class TraitList(QWidget):
         for trait in traits:
             item = QListWidgetItem(trait.title)
             item.setData(HTML_ROLE, trait_html(trait))
-            item.setData(TRAIT_ID, trait.id)
+            item.setData(RECORD_ID, trait.id)
             item.setToolTip(trait.evidence)
             self.list.addItem(item)
         self._update_buttons()
 
     def _current(self) -> LeadTrait | None:
         item = self.list.currentItem()
-        return None if item is None else self.traits.get(int(item.data(TRAIT_ID)))
+        return None if item is None else self.traits.get(int(item.data(RECORD_ID)))
 
     def _update_buttons(self) -> None:
         trait = self._current()
@@ -118,8 +117,13 @@ class TraitList(QWidget):
         trait = self._current()
         if trait is None or self.lead_id is None:
             return
-        growth.set_resolved(self.context.journal, trait.id or 0, trait.resolved_on is None)
-        self.show_lead(self.lead_id)
+        journal, trait_id, resolve = self.context.journal, trait.id or 0, trait.resolved_on is None
+        resolved = self.context.write(
+            lambda: growth.set_resolved(journal, trait_id, resolve),
+            Change(RecordKind.TRAIT, self.lead_id),
+        )
+        if not isinstance(resolved, NotWritten):
+            self.show_lead(self.lead_id)
 
 
 class OverviewView(QWidget):
@@ -183,9 +187,12 @@ class OverviewView(QWidget):
     def _record_energy(self, level: int, note: str) -> None:
         if self.lead_id is None:
             return
-        try:
-            growth.record_energy(self.context.journal, self.lead_id, level, note)
-        except JournalError as exc:
-            self.context.save_failed.emit(f"Not saved: {exc}")
+        journal, lead_id = self.context.journal, self.lead_id
+        recorded = self.context.write(
+            lambda: growth.record_energy(journal, lead_id, level, note),
+            Change(RecordKind.ENERGY, lead_id),
+        )
+        if isinstance(recorded, NotWritten):  # the note stays in its box to try again
             return
+        self.energy_form.note.clear()
         self._show_energy()

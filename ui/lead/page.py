@@ -10,8 +10,10 @@ from typing import Protocol
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from iltdesk.lead import get_lead, set_archived
-from iltdesk.models import Lead, OneOnOne
-from ui.kit.context import AppContext
+from iltdesk.models import Lead, LearningCycle, OneOnOne
+from iltdesk.record_kinds import Change, RecordKind
+from iltdesk.records import Location
+from ui.kit.context import AppContext, NotWritten
 from ui.kit.elided_label import ElidedLabel
 from ui.lead.action_items import ActionItemsView
 from ui.lead.agreement.view import AgreementView
@@ -30,7 +32,7 @@ class _LeadView(Protocol):
 
 
 class LeadPage(QWidget):
-    """Everything about one lead, one tab per part of the coaching."""
+    """Everything about one lead, one tab per part of the coaching (a ``RecordPage``)."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,6 +102,63 @@ class LeadPage(QWidget):
         self._loaded.add(index)
         self.views[index].show_lead(self.lead.id or 0)
 
+    # -- what the shell asks of the page (ui.kit.pages.RecordPage and the window's place) --
+
+    def refresh(self) -> None:
+        """Re-read the lead on screen (its header, and each tab as it is next shown)."""
+        if self.lead is not None:
+            self.show_lead(self.lead.id or 0)
+
+    def open(self, where: Location) -> bool:
+        """Show the record ``where`` points at: its lead, the tab that holds it, and it there;
+        False if it is no lead's, or the lead on screen holds text that cannot be saved yet."""
+        if where.lead_id is None:
+            return False
+        if (self.lead is None or self.lead.id != where.lead_id) and not self.show_lead(
+            where.lead_id
+        ):
+            return False
+        if where.one_on_one_id is not None:
+            self.tabs.setCurrentWidget(self.one_on_ones)
+            self.one_on_ones.open_meeting_of(where.one_on_one_id)
+        elif where.agreement_id is not None:
+            self.tabs.setCurrentWidget(self.agreement)
+            self.agreement.select_version(where.agreement_id)
+        elif where.cycle_id is not None:
+            self.tabs.setCurrentWidget(self.cycles)
+            self.cycles.select_cycle(where.cycle_id)
+        elif where.observation_id is not None:
+            self.tabs.setCurrentWidget(self.observations)
+            self.observations.select_observation(where.observation_id)
+        elif where.kind == RecordKind.ACTION_ITEM:
+            self.tabs.setCurrentWidget(self.action_items)
+            self.action_items.select_item(where.record_id)
+        else:  # the lead, a trait, an energy check: all on the overview
+            self.tabs.setCurrentWidget(self.overview)
+        return True
+
+    def shown_cycle(self) -> LearningCycle | None:
+        """The cycle open on the Learning cycles tab, if that tab is the one on screen."""
+        return self.cycles.page.cycle if self.tabs.currentWidget() is self.cycles else None
+
+    def place(self) -> dict[str, int]:
+        """Where the user is on this page (ids only, for ``go_to`` after a lock or a reopen);
+        empty when no lead is shown."""
+        if self.lead is None:
+            return {}
+        meeting = self.current_meeting()
+        return {
+            "lead": self.lead.id or 0,
+            "tab": self.tabs.currentIndex(),
+            "meeting": (meeting.id or 0) if meeting else 0,
+        }
+
+    def go_to(self, place: dict[str, int]) -> None:
+        """Return to the tab (and 1:1) of a ``place()``; the lead is already shown."""
+        self.tabs.setCurrentIndex(place.get("tab", OVERVIEW))
+        if place.get("meeting"):
+            self.one_on_ones.select(place["meeting"])
+
     def current_meeting(self) -> OneOnOne | None:
         """The 1:1 selected for this lead, if the 1:1s tab has been shown for them."""
         return self.one_on_ones.current() if ONE_ON_ONES in self._loaded else None
@@ -125,9 +184,14 @@ class LeadPage(QWidget):
         """Archive the lead (their records stay) or bring them back."""
         if self.lead is None:
             return
-        self.lead = set_archived(self.context.journal, self.lead.id or 0, self.lead.active)
+        journal, lead_id, archive = self.context.journal, self.lead.id or 0, self.lead.active
+        changed = self.context.write(
+            lambda: set_archived(journal, lead_id, archive), Change(RecordKind.LEAD, lead_id)
+        )
+        if isinstance(changed, NotWritten):
+            return
+        self.lead = changed
         self._show_header()
-        self.context.changed.emit("lead")
 
     def new_one_on_one(self) -> None:
         """Start a 1:1 with this lead."""

@@ -6,6 +6,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QListView, QVBoxLayout, QWidget
 
 from iltdesk import dates
+from iltdesk.record_kinds import Change
 from iltdesk.timeline import KINDS, TimelineEntry, lead_timeline
 from ui.kit.context import AppContext
 from ui.kit.rich_delegate import TwoLineDelegate
@@ -75,7 +76,12 @@ class TimelineView(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.empty)
         layout.addWidget(self.list, 1)
-        context.changed.connect(lambda *_: self.reload())
+        context.changed.connect(self._changed)
+
+    def _changed(self, change: Change) -> None:
+        # Nearly every kind of record has a row here; another lead's change has none.
+        if change.lead_id in (None, self.lead_id):
+            self.reload()
 
     def show_lead(self, lead_id: int) -> None:
         """Show one lead's timeline."""

@@ -11,12 +11,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iltdesk.errors import JournalError
 from iltdesk.growth import add_trait, update_trait
 from iltdesk.models import LeadTrait, TraitKind
-from ui.kit.context import AppContext
+from iltdesk.record_kinds import Change, RecordKind
+from ui.kit.context import AppContext, NotWritten
 from ui.kit.markdown_edit import MarkdownEdit
 from ui.kit.unsaved import GuardedDialog
+from ui.lead.writing import write_or_say
 
 
 class TraitDialog(GuardedDialog):
@@ -64,24 +65,14 @@ class TraitDialog(GuardedDialog):
 
     def save(self) -> None:
         """Store it; stay open with a message if that fails."""
-        try:
-            if self.trait is None:
-                add_trait(
-                    self.context.journal,
-                    self.lead_id,
-                    self.kind,
-                    self.title.text(),
-                    self.evidence.markdown(),
-                )
-            else:
-                update_trait(
-                    self.context.journal,
-                    self.trait.id or 0,
-                    title=self.title.text(),
-                    evidence=self.evidence.markdown(),
-                )
-        except JournalError as exc:
-            self.error.setText(str(exc))
-            self.error.show()
-            return
-        self.accept()
+        journal, lead_id, kind, trait = self.context.journal, self.lead_id, self.kind, self.trait
+        title, evidence = self.title.text(), self.evidence.markdown()
+
+        def store() -> LeadTrait:
+            if trait is None:
+                return add_trait(journal, lead_id, kind, title, evidence)
+            return update_trait(journal, trait.id or 0, title=title, evidence=evidence)
+
+        stored = write_or_say(self.context, store, Change(RecordKind.TRAIT, lead_id), self.error)
+        if not isinstance(stored, NotWritten):  # else said here or in the status bar
+            self.accept()

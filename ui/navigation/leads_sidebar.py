@@ -23,13 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from iltdesk.record_kinds import Change, RecordKind
 from iltdesk.roster import roster
 from ui.kit.context import AppContext
 from ui.kit.icons import icon
+from ui.kit.lists import RECORD, RECORD_ID
 
-LEAD_ID = Qt.ItemDataRole.UserRole + 1
-PAGE_KEY = Qt.ItemDataRole.UserRole + 2
-GROUP = Qt.ItemDataRole.UserRole + 3  # a heading: LEADS, ARCHIVED, REFLECT
+LEAD_ID = RECORD_ID  # a lead's row: the lead's id
+PAGE_KEY = RECORD + 1  # a Reflect page's row: the page's key
+GROUP = RECORD + 2  # a heading: LEADS, ARCHIVED, REFLECT
 TODAY_ID = -1
 MIN_WIDTH = 220
 # The team-level thinking tools, each a page of its own: (key, title, icon).
@@ -127,8 +129,8 @@ class LeadsSidebar(QFrame):
         # sidebar at the page's expense (the splitter still lets a person drag it wider).
         return QSize(MIN_WIDTH + 10, super().sizeHint().height())
 
-    def _on_changed(self, kind: str) -> None:
-        if kind == "lead":  # the list shows leads alone: nothing else can change it
+    def _on_changed(self, change: Change) -> None:
+        if change.kind is RecordKind.LEAD:  # the list shows leads alone: nothing else can change it
             self.reload(keep=self.current_lead_id())
 
     def reload(self, keep: int | None = None) -> None:

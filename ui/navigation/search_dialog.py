@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from iltdesk.errors import JournalError
 from iltdesk.search import Hit, search
 from ui.kit.context import AppContext
+from ui.kit.lists import RECORD
 from ui.kit.rich_delegate import ItemIndex, RichTextDelegate
 from ui.kit.theme import highlight_colour
 from ui.navigation.picker import ListKeys, picker_layout
@@ -97,7 +98,7 @@ class HitDelegate(RichTextDelegate):
 class SearchResultsModel(QAbstractListModel):
     """The hits of the latest search."""
 
-    HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+    HIT_ROLE = RECORD  # a row's Hit
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -10,7 +10,9 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QSize, Qt
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListView, QWidget
 
 from iltdesk.lead import LeadSummary, lead_summaries
+from iltdesk.record_kinds import RecordKind
 from ui.kit.context import AppContext
+from ui.kit.lists import RECORD
 from ui.kit.rich_delegate import ItemIndex, RichTextDelegate
 from ui.kit.style import DIALOG_FLAGS
 from ui.navigation.picker import ListKeys, picker_layout
@@ -68,7 +70,7 @@ def filter_leads(leads: list[LeadSummary], query: str) -> list[LeadSummary]:
 class LeadListModel(QAbstractListModel):
     """The leads that match what has been typed."""
 
-    LEAD_ROLE = Qt.ItemDataRole.UserRole + 1
+    LEAD_ROLE = RECORD  # a row's lead
 
     def __init__(self, leads: list[LeadSummary], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -198,5 +200,5 @@ class QuickSwitcher(QDialog):
         if not isinstance(lead, LeadSummary) or self._opened:
             return
         self._opened = True  # a double click must not open the lead twice
-        self._context.open_record.emit("lead", lead.id)
+        self._context.open_record.emit(RecordKind.LEAD, lead.id)
         self.accept()

@@ -19,15 +19,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from iltdesk.record_kinds import Change
 from iltdesk.today import TodayRow, Urgency, has_leads, today_rows
 from ui.kit.context import AppContext
 from ui.kit.icons import icon
+from ui.kit.lists import RECORD
 from ui.kit.rich_delegate import ItemIndex, RichTextDelegate
 from ui.kit.style import overdue_colour
 
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-COUNT_ROLE = Qt.ItemDataRole.UserRole + 2
-URGENCY_ROLE = Qt.ItemDataRole.UserRole + 3
+ROW_ROLE = RECORD  # a row's TodayRow
+COUNT_ROLE = RECORD + 1  # a heading's number of rows
+URGENCY_ROLE = RECORD + 2  # a heading's urgency
 # Warm reds with at least 4.5:1 contrast on the light and the dark base colour.
 NOTHING_DUE, ROWS, WELCOME = range(3)  # the pages of the page's stack
 
@@ -136,7 +138,7 @@ class TodayPage(QWidget):
         layout.addSpacing(16)
         layout.addWidget(self._stack, 1)
         self.tree.itemActivated.connect(self._activate)
-        context.changed.connect(lambda _kind: self.refresh())
+        context.changed.connect(self._changed)
         if load:
             self.refresh()
 
@@ -209,6 +211,10 @@ class TodayPage(QWidget):
         super().showEvent(event)
         if self.welcoming():
             self.add_first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _changed(self, change: Change) -> None:
+        # Any record can bring something due (or take it away), so every change re-reads.
+        self.refresh()
 
     def refresh(self, today: date | None = None) -> None:
         """Read the journal again and show what needs attention on ``today``."""

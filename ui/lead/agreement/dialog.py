@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Hashable
-from datetime import date, timedelta
+from datetime import date
 from itertools import pairwise
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -28,15 +28,16 @@ from PySide6.QtWidgets import (
 
 from iltdesk import agreement
 from iltdesk.agreement import TEXT_FIELDS, AgreementTerms, AgreementVersion, Expectation
-from iltdesk.errors import JournalError
 from iltdesk.lead import get_lead
 from iltdesk.models import ExpectationKind
-from ui.kit.context import AppContext
+from iltdesk.record_kinds import Change, RecordKind
+from ui.kit.context import AppContext, NotWritten
+from ui.kit.fields import qdate
 from ui.kit.icons import icon
 from ui.kit.markdown_edit import MarkdownEdit
 from ui.kit.unsaved import GuardedDialog, typed_texts
+from ui.lead.writing import write_or_say
 
-REVISIT_AFTER = timedelta(days=90)  # about a school term: long enough to try, soon enough to fix
 KINDS = (ExpectationKind.non_negotiable, ExpectationKind.adjustable)
 PLACEHOLDERS = {
     "meeting_cadence": "e.g. Every two weeks, Thursdays, 30 minutes",
@@ -262,15 +263,13 @@ class AgreementDialog(GuardedDialog):
         self.agreed_on = QDateEdit(QDate.currentDate())
         self.revisit = QCheckBox("&Revisit on")
         self.revisit.setChecked(True)
-        self.revisit_on = QDateEdit(QDate.currentDate().addDays(REVISIT_AFTER.days))
+        self.revisit_on = QDateEdit(qdate(agreement.revisit_date(date.today())))
         for edit in (self.agreed_on, self.revisit_on):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("d MMM yyyy")
         self.revisit.toggled.connect(self.revisit_on.setEnabled)
         # The suggested revisit follows the agreed date; it can still be set by hand after.
-        self.agreed_on.dateChanged.connect(
-            lambda d: self.revisit_on.setDate(d.addDays(REVISIT_AFTER.days))
-        )
+        self.agreed_on.dateChanged.connect(self._suggest_revisit)
         agreed = QLabel("&Agreed on")
         agreed.setBuddy(self.agreed_on)
         row = QHBoxLayout()
@@ -279,6 +278,10 @@ class AgreementDialog(GuardedDialog):
         row.insertSpacing(2, 24)
         row.addStretch(1)
         return row
+
+    def _suggest_revisit(self, agreed_on: QDate) -> None:
+        agreed: date = agreed_on.toPython()  # type: ignore[assignment]
+        self.revisit_on.setDate(qdate(agreement.revisit_date(agreed)))
 
     def _columns(self) -> QHBoxLayout:
         self.approaches = {
@@ -334,14 +337,15 @@ class AgreementDialog(GuardedDialog):
 
     def save(self) -> None:
         """Agree the new version; stay open with the reason if that fails."""
-        try:
-            agreement.record_version(self.context.journal, self.lead_id, self.terms())
-        except JournalError as exc:
-            self.error.setText(str(exc))
-            self.error.show()
-            return
-        self.context.changed.emit("agreement")
-        self.accept()
+        journal, lead_id, terms = self.context.journal, self.lead_id, self.terms()
+        agreed = write_or_say(
+            self.context,
+            lambda: agreement.record_version(journal, lead_id, terms),
+            Change(RecordKind.AGREEMENT, lead_id),
+            self.error,
+        )
+        if not isinstance(agreed, NotWritten):
+            self.accept()
 
 
 def _label(text: str, name: str) -> QLabel:

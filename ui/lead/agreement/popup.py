@@ -21,6 +21,7 @@ from iltdesk import dates
 from iltdesk.agreement import TEXT_FIELDS, AgreementVersion, current, due_for_revisit
 from iltdesk.lead import get_lead
 from iltdesk.models import ExpectationKind
+from iltdesk.record_kinds import Change, RecordKind
 from ui.kit.context import AppContext
 from ui.kit.style import overdue_colour
 
@@ -220,8 +221,8 @@ class AgreementPopup(QDialog):
         self.subtitle.setText(f"Coaching agreement · version {version.agreement.version}")
         self.reader.set_version(version, date.today())
 
-    def _on_changed(self, kind: str) -> None:
-        if kind in ("agreement", "lead"):
+    def _on_changed(self, change: Change) -> None:
+        if change.about(RecordKind.AGREEMENT, RecordKind.LEAD):
             self.reload()
 
 

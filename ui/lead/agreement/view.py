@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from iltdesk import agreement, dates
-from iltdesk.agreement import AgreementVersion, Change
+from iltdesk.agreement import AgreementVersion
+from iltdesk.agreement import Change as Difference  # not a record_kinds.Change
 from iltdesk.lead import get_lead
 from iltdesk.lead_names import short_name
+from iltdesk.record_kinds import Change, RecordKind
 from ui.kit.context import AppContext
 from ui.lead.agreement.dialog import AgreementDialog
 from ui.lead.agreement.popup import AgreementReader
@@ -59,7 +61,7 @@ def _section(title: str, rows: list[str]) -> str:
     return heading + table
 
 
-def _summary(changes: list[Change]) -> str:
+def _summary(changes: list[Difference]) -> str:
     """'2 approaches changed · 1 expectation added · 1 removed'."""
     approaches = sum(c.what != "Expectation" for c in changes)
     parts = [f"{approaches} approach{'es' * (approaches != 1)} changed"] if approaches else []
@@ -75,7 +77,7 @@ def _summary(changes: list[Change]) -> str:
     return " · ".join(parts)
 
 
-def changes_html(changes: list[Change], note: str, palette: QPalette) -> str:
+def changes_html(changes: list[Difference], note: str, palette: QPalette) -> str:
     """The changes as HTML: why, then each changed approach's lines, then the expectations."""
     dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
     muted = palette.color(QPalette.ColorRole.PlaceholderText).name()
@@ -218,8 +220,8 @@ class AgreementView(QWidget):
             grid.setColumnStretch(i, 0 if i == 1 else 1)
         return page
 
-    def _on_changed(self, kind: str) -> None:
-        if kind == "agreement":
+    def _on_changed(self, change: Change) -> None:
+        if change.kind is RecordKind.AGREEMENT:
             self.reload()
 
     def show_lead(self, lead_id: int) -> None:

@@ -26,15 +26,16 @@ from iltdesk.cycle import (
     log_activity,
     observations_in,
 )
-from iltdesk.errors import JournalError
 from iltdesk.models import CyclePhase, LearningCycle
 from iltdesk.observation import SETTING_TITLES
-from ui.kit.context import AppContext
+from iltdesk.record_kinds import RecordKind
+from ui.kit.context import AppContext, NotWritten
 from ui.kit.fields import LineBox, date_edit, qdate
 from ui.kit.lists import RECORD_ID, fill_list, record_list
 from ui.kit.markdown_edit import MarkdownEdit
 from ui.kit.style import field_label, hint
 from ui.lead.cycles.phases import PhaseCard
+from ui.lead.writing import write_or_say
 
 
 class IntentionCard(PhaseCard):
@@ -189,19 +190,20 @@ class LearningCard(PhaseCard):
     def log(self) -> None:
         """Log the activity described in the row under the list."""
         when: date = self.when.date().toPython()  # type: ignore[assignment]
-        try:
-            log_activity(
-                self.context.journal,
-                self.cycle_id,
-                self.kind.currentData(),
-                title=self.what.text(),
-                happened_on=when,
-            )
-        except JournalError as exc:
-            self.error.setText(str(exc))
-            self.error.show()
+        journal, cycle_id, kind, title = (
+            self.context.journal,
+            self.cycle_id,
+            self.kind.currentData(),
+            self.what.text(),
+        )
+        logged = write_or_say(
+            self.context,
+            lambda: log_activity(journal, cycle_id, kind, title=title, happened_on=when),
+            None,  # the page announces it: it knows the cycle's lead
+            self.error,
+        )
+        if isinstance(logged, NotWritten):
             return
-        self.error.hide()
         self.what.clear()
         self.load(self.cycle_id)
         self.logged.emit()
@@ -253,7 +255,7 @@ class PracticeCard(PhaseCard):
         self.empty.setVisible(not rows)
 
     def _open(self, item: QListWidgetItem) -> None:
-        self.context.open_record.emit("observation", int(item.data(RECORD_ID)))
+        self.context.open_record.emit(RecordKind.OBSERVATION, int(item.data(RECORD_ID)))
 
     def set_read_only(self, read_only: bool) -> None:
         """Observations join open cycles only."""

@@ -30,9 +30,9 @@ from iltdesk.cycle import (
     standing,
     update_cycle,
 )
-from iltdesk.errors import JournalError
 from iltdesk.models import CyclePhase, LearningCycle
-from ui.kit.context import AppContext, Autosaver
+from iltdesk.record_kinds import RecordKind
+from ui.kit.context import AppContext, Autosaver, NotWritten
 from ui.kit.fields import LineBox
 from ui.kit.markdown_edit import MarkdownEdit
 from ui.kit.style import page_style, restyle
@@ -40,6 +40,7 @@ from ui.lead.cycles.cards import IntentionCard, LearningCard, PracticeCard
 from ui.lead.cycles.phases import EvaluationCard
 from ui.lead.cycles.step_indicator import StepIndicator
 from ui.lead.observations.dialog import ObservationDialog
+from ui.lead.writing import write_or_say
 
 # On the buttons: one word each, so that "back" and "move on" fit side by side in a narrow
 # window (the steps above carry the full titles).
@@ -106,7 +107,7 @@ class CyclePage(QWidget):
         self.follow_button.clicked.connect(lambda: self.cycle and self.start_next.emit(self.cycle))
         self.intention = IntentionCard()
         self.learning = LearningCard(context)
-        self.learning.logged.connect(lambda: context.changed.emit("cycle"))
+        self.learning.logged.connect(self._announce)
         self.practice = PracticeCard(context)
         self.practice.add_requested.connect(self.add_observation)
         self.evaluation = EvaluationCard()
@@ -276,29 +277,39 @@ class CyclePage(QWidget):
         if self.cycle is None or not self.autosaver.flush():
             return
         phase = PHASES[PHASES.index(self.cycle.phase) + step]
-        self.cycle = update_cycle(self.context.journal, self.cycle.id or 0, phase=phase)
+        journal, cycle_id = self.context.journal, self.cycle.id or 0
+        moved = self.context.write(lambda: update_cycle(journal, cycle_id, phase=phase))
+        if isinstance(moved, NotWritten):
+            return
+        self.cycle = moved
         self._show_state()
         self.scroll_to_phase(PHASES.index(phase))
         self.restructured.emit(self.cycle.id or 0)
-        self.context.changed.emit("cycle")
+        self._announce()
 
     def close_cycle(self) -> None:
         """Close the cycle, or say exactly what it still needs."""
         if self.cycle is None or not self.autosaver.flush():
             return
-        try:
-            self.cycle = close_cycle(self.context.journal, self.cycle.id or 0)
-        except CycleNotReady as exc:
-            self._show_missing(exc.missing)
+        journal, cycle_id = self.context.journal, self.cycle.id or 0
+
+        def attempt() -> LearningCycle | CycleNotReady:
+            try:
+                return close_cycle(journal, cycle_id)
+            except CycleNotReady as exc:  # said on the cards it is about, not in one line
+                return exc
+
+        closed = write_or_say(self.context, attempt, None, self.problems)
+        if isinstance(closed, NotWritten):
+            return
+        if isinstance(closed, CycleNotReady):
+            self._show_missing(closed.missing)
             self.scroll_to_phase(len(PHASES) - 1)
             return
-        except JournalError as exc:
-            self.problems.setText(str(exc))
-            self.problems.show()
-            return
+        self.cycle = closed
         self.load(self.cycle)
         self.restructured.emit(self.cycle.id or 0)
-        self.context.changed.emit("cycle")
+        self._announce()
 
     def _show_missing(self, missing: list[ClosureGap]) -> None:
         self.evaluation.show_missing(missing)
@@ -317,10 +328,18 @@ class CyclePage(QWidget):
         """Reopen a closed cycle at its evaluation."""
         if self.cycle is None:
             return
-        self.cycle = reopen_cycle(self.context.journal, self.cycle.id or 0)
+        journal, cycle_id = self.context.journal, self.cycle.id or 0
+        reopened = self.context.write(lambda: reopen_cycle(journal, cycle_id))
+        if isinstance(reopened, NotWritten):
+            return
+        self.cycle = reopened
         self.load(self.cycle)
         self.restructured.emit(self.cycle.id or 0)
-        self.context.changed.emit("cycle")
+        self._announce()
+
+    def _announce(self) -> None:
+        """Tell the app this lead's cycle changed (its phase, its log)."""
+        self.context.announce(RecordKind.CYCLE, self.cycle.lead_id if self.cycle else None)
 
     def add_observation(self) -> None:
         """Record an observation in this cycle."""

@@ -33,6 +33,7 @@ from iltdesk.cycle import (
 )
 from iltdesk.errors import JournalError
 from iltdesk.models import CyclePhase, LearningCycle
+from iltdesk.record_kinds import Change, RecordKind
 from ui.kit.context import AppContext
 from ui.kit.fields import LineBox, date_edit
 from ui.kit.icons import icon
@@ -285,10 +286,10 @@ class CyclesView(QWidget):
             return
         self.reload(dialog.cycle.id)
         self.page.intention.measure.setFocus()
-        self.context.changed.emit("cycle")
+        self.context.announce(RecordKind.CYCLE, self.lead_id)
 
-    def _changed_elsewhere(self, kind: str) -> None:
-        if kind == "cycle":  # from here or elsewhere (Today, a timeline): cheap to re-read
+    def _changed_elsewhere(self, change: Change) -> None:
+        if change.kind is RecordKind.CYCLE:  # from here or elsewhere (Today): cheap to re-read
             self.reload()
-        elif kind == "observation" and self.page.cycle is not None:
+        elif change.kind is RecordKind.OBSERVATION and self.page.cycle is not None:
             self.page.practice.load(self.page.cycle.id or 0)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -18,18 +18,18 @@ from PySide6.QtWidgets import (
 )
 
 from iltdesk.cycle import cycles_for
-from iltdesk.errors import JournalError
 from iltdesk.lead import get_lead
 from iltdesk.lead_names import short_name
 from iltdesk.models import CyclePhase, LearningCycle, Observation
-from iltdesk.observation import SETTING_TITLES, ObservationNotes, add_observation
-from ui.kit.context import AppContext
-from ui.kit.fields import date_edit
+from iltdesk.observation import SETTING_TITLES, ObservationNotes, add_observation, follow_up_due
+from iltdesk.record_kinds import Change, RecordKind
+from ui.kit.context import AppContext, NotWritten
+from ui.kit.fields import date_edit, qdate
 from ui.kit.markdown_edit import MarkdownEdit
 from ui.kit.style import field_label, hint, page_style
 from ui.kit.unsaved import GuardedDialog
+from ui.lead.writing import write_or_say
 
-FOLLOW_UP_DAYS = 7
 NO_CYCLE = "Not part of a cycle"
 
 
@@ -134,7 +134,7 @@ class ObservationDialog(GuardedDialog):
         self.step = QLineEdit()
         self.step.setAccessibleName("Next action step")
         self.step.setPlaceholderText("One concrete move for next time")
-        self.follow_up = date_edit(date.today() + timedelta(days=FOLLOW_UP_DAYS))
+        self.follow_up = date_edit(follow_up_due(date.today()))
         self.follow_up.setAccessibleName("Follow up on")
         self.step_note = hint(f"The next step becomes {first}'s action item, due on this date.")
         self.error = QLabel()
@@ -197,8 +197,10 @@ class ObservationDialog(GuardedDialog):
     def _move_follow_up(self, observed: QDate) -> None:
         # A week after the observation is the usual rhythm: when the observation date moves,
         # the follow-up moves with it, unless it was set to something else on purpose.
-        if self.follow_up.date() == self._observed.addDays(FOLLOW_UP_DAYS):
-            self.follow_up.setDate(observed.addDays(FOLLOW_UP_DAYS))
+        was: date = self._observed.toPython()  # type: ignore[assignment]
+        if self.follow_up.date() == qdate(follow_up_due(was)):
+            now: date = observed.toPython()  # type: ignore[assignment]
+            self.follow_up.setDate(qdate(follow_up_due(now)))
         self._observed = observed
 
     def notes(self) -> ObservationNotes:
@@ -216,14 +218,16 @@ class ObservationDialog(GuardedDialog):
 
     def save(self) -> None:
         """Record the observation (and its next step as an action item); errors stay here."""
-        try:
-            self.observation = add_observation(
-                self.context.journal, self.lead_id, self.notes(), cycle_id=self.cycle.currentData()
-            )
-        except JournalError as exc:
-            self.error.setText(str(exc))
-            self.error.show()
+        journal, lead_id, notes = self.context.journal, self.lead_id, self.notes()
+        cycle_id = self.cycle.currentData()
+        observation = write_or_say(
+            self.context,
+            lambda: add_observation(journal, lead_id, notes, cycle_id=cycle_id),
+            Change(RecordKind.OBSERVATION, lead_id),
+            self.error,
+        )
+        if isinstance(observation, NotWritten):  # said here or in the status bar; text kept
             return
-        self.context.changed.emit("observation")
-        self.context.changed.emit("action_item")
+        self.observation = observation
+        self.context.announce(RecordKind.ACTION_ITEM, lead_id)  # its next step
         self.accept()

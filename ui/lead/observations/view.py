@@ -27,6 +27,7 @@ from iltdesk.lead import get_lead
 from iltdesk.lead_names import short_name
 from iltdesk.models import LearningCycle, Observation
 from iltdesk.observation import SETTING_TITLES, observations_for, update_observation
+from iltdesk.record_kinds import Change, RecordKind
 from ui.kit.context import AppContext, Autosaver
 from ui.kit.fields import date_edit, qdate
 from ui.kit.icons import icon
@@ -330,6 +331,6 @@ class ObservationsView(QWidget):
         if dialog.exec() and dialog.observation is not None:
             self.reload(dialog.observation.id)
 
-    def _changed_elsewhere(self, kind: str) -> None:
-        if kind in ("observation", "cycle") and self.lead_id is not None:
+    def _changed_elsewhere(self, change: Change) -> None:
+        if change.about(RecordKind.OBSERVATION, RecordKind.CYCLE) and self.lead_id is not None:
             self.reload()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,12 +23,14 @@ from PySide6.QtWidgets import (
 
 from iltdesk import action_item, dates, due_dates, one_on_one
 from iltdesk.models import ActionItem, AgendaItem, Author, OneOnOne
-from ui.kit.context import AppContext, Autosaver
+from iltdesk.record_kinds import Change, RecordKind
+from ui.kit.context import AppContext, Autosaver, NotWritten
+from ui.kit.fields import qdate
 from ui.kit.fitted_list import FittedList
+from ui.kit.lists import RECORD_ID
 from ui.kit.markdown_edit import MarkdownEdit
 from ui.lead.agreement.popup import show_current_agreement
 
-RECORD_ID = Qt.ItemDataRole.UserRole + 1
 # Each starts with its own letter: typing it in the owner box chooses it.
 OWNERS = (("The lead", Author.lead), ("Me", Author.principal), ("Both of us", Author.both))
 AGREEMENT_SHORTCUT = "Ctrl+Shift+A"
@@ -68,7 +70,9 @@ class OneOnOneEditor(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.autosaver = Autosaver(context, self._save, self)
-        self.held_on = QDateEdit(calendarPopup=True, displayFormat="ddd d MMM yyyy")
+        self.held_on = QDateEdit()
+        self.held_on.setCalendarPopup(True)
+        self.held_on.setDisplayFormat("ddd d MMM yyyy")
         self.held_on.setAccessibleName("Date of the 1:1")
         self.held_on.dateChanged.connect(lambda *_: self.autosaver.touch())
         self.held_on.dateChanged.connect(lambda *_: self._show_due())
@@ -239,7 +243,7 @@ class OneOnOneEditor(QScrollArea):
         if meeting is None:
             return True
         self.held_on.blockSignals(True)
-        self.held_on.setDate(QDate(meeting.held_on))
+        self.held_on.setDate(qdate(meeting.held_on))
         self.held_on.blockSignals(False)
         self.notes.set_markdown(meeting.notes)
         self.feedback.set_markdown(meeting.feedback_given)
@@ -330,24 +334,39 @@ class OneOnOneEditor(QScrollArea):
         self.meeting_saved.emit(self.meeting)
 
     def _agenda_ticked(self, item: QListWidgetItem) -> None:
-        one_on_one.update_agenda_item(
-            self.context.journal,
-            int(item.data(RECORD_ID)),
-            discussed=item.checkState() == Qt.CheckState.Checked,
+        journal, item_id = self.context.journal, int(item.data(RECORD_ID))
+        discussed = item.checkState() == Qt.CheckState.Checked
+        ticked = self.context.write(
+            lambda: one_on_one.update_agenda_item(journal, item_id, discussed=discussed)
         )
+        if isinstance(ticked, NotWritten):
+            _untick(item)
 
     def _item_ticked(self, item: QListWidgetItem) -> None:
+        journal, item_id = self.context.journal, int(item.data(RECORD_ID))
         done = item.checkState() == Qt.CheckState.Checked
-        action_item.set_done(self.context.journal, int(item.data(RECORD_ID)), done)
-        self.context.changed.emit("action_item")
+        lead_id = self.meeting.lead_id if self.meeting else None
+        ticked = self.context.write(
+            lambda: action_item.set_done(journal, item_id, done),
+            Change(RecordKind.ACTION_ITEM, lead_id),
+        )
+        if isinstance(ticked, NotWritten):
+            _untick(item)
 
     def _add_agenda_item(self) -> None:
         if self.meeting is None or not self.agenda_text.text().strip():
             return
         by = Author.lead if self.agenda_by.currentIndex() == 0 else Author.principal
-        one_on_one.add_agenda_item(
-            self.context.journal, self.meeting.id or 0, self.agenda_text.text(), added_by=by
+        journal, meeting_id, text = (
+            self.context.journal,
+            self.meeting.id or 0,
+            self.agenda_text.text(),
         )
+        added = self.context.write(
+            lambda: one_on_one.add_agenda_item(journal, meeting_id, text, added_by=by)
+        )
+        if isinstance(added, NotWritten):  # the typed item stays to try again
+            return
         self.agenda_text.clear()
         self._refresh_agenda(self.meeting.id or 0)
 
@@ -364,10 +383,21 @@ class OneOnOneEditor(QScrollArea):
             self.step_due.selectAll()
             return
         owner = OWNERS[self.step_owner.currentIndex()][1]
-        one_on_one.add_next_step(
-            self.context.journal, self.meeting, self.step_text.text(), owner=owner, due_on=due
+        journal, meeting, text = self.context.journal, self.meeting, self.step_text.text()
+        added = self.context.write(
+            lambda: one_on_one.add_next_step(journal, meeting, text, owner=owner, due_on=due)
         )
+        if isinstance(added, NotWritten):  # the typed step stays to try again
+            return
         self._reset_step_row()
         self.step_text.setFocus(Qt.FocusReason.OtherFocusReason)  # ready for the next one
-        self._refresh_steps(self.meeting.id or 0)
-        self.context.changed.emit("action_item")
+        self._refresh_steps(meeting.id or 0)
+        self.context.announce(RecordKind.ACTION_ITEM, meeting.lead_id)
+
+
+def _untick(item: QListWidgetItem) -> None:
+    """Show a tick the journal refused as it was (the status bar says why)."""
+    ticked = item.checkState() == Qt.CheckState.Checked
+    blocked = item.listWidget().blockSignals(True)  # not a tick of the person's
+    item.setCheckState(Qt.CheckState.Unchecked if ticked else Qt.CheckState.Checked)
+    item.listWidget().blockSignals(blocked)

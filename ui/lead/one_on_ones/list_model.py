@@ -7,8 +7,8 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from iltdesk import dates
 from iltdesk.models import OneOnOne
 from iltdesk.one_on_one import summary_line
+from ui.kit.lists import RECORD_ID
 
-RECORD_ID = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
 
 

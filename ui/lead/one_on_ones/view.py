@@ -21,7 +21,8 @@ from iltdesk.errors import JournalError
 from iltdesk.lead import get_lead
 from iltdesk.lead_names import short_name
 from iltdesk.models import OneOnOne
-from ui.kit.context import AppContext
+from iltdesk.record_kinds import RecordKind
+from ui.kit.context import AppContext, NotWritten
 from ui.kit.icons import icon
 from ui.kit.rich_delegate import TwoLineDelegate
 from ui.lead.one_on_ones.editor import OneOnOneEditor
@@ -138,11 +139,14 @@ class OneOnOnesView(QWidget):
         if self.lead_id is None or not self.editor.autosaver.flush():
             return
         self.leave()  # a second Ctrl+N leaves the first, if untouched
-        meeting = one_on_one.start_one_on_one(self.context.journal, self.lead_id)
+        journal, lead_id = self.context.journal, self.lead_id
+        meeting = self.context.write(lambda: one_on_one.start_one_on_one(journal, lead_id))
+        if isinstance(meeting, NotWritten):
+            return
         self.fresh = meeting.id
         self._reload(meeting.id)
         self.editor.notes.setFocus()
-        self.context.changed.emit("one_on_one")
+        self.context.announce(RecordKind.ONE_ON_ONE, lead_id)
 
     # -- leaving a 1:1 just started -------------------------------------------------------
 
@@ -158,7 +162,7 @@ class OneOnOnesView(QWidget):
         except JournalError:
             return False  # gone already, or the journal is closing: nothing to drop
         if dropped:
-            self.context.changed.emit("one_on_one")
+            self.context.announce(RecordKind.ONE_ON_ONE, self.lead_id)
         return dropped
 
     def _leave_and_reload(self) -> None:
@@ -199,11 +203,17 @@ class OneOnOnesView(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.editor.autosaver.discard()
-        one_on_one.delete_one_on_one(self.context.journal, meeting.id or 0)
+        journal, meeting_id = self.context.journal, meeting.id or 0
+        gone = self.context.write(
+            lambda: one_on_one.delete_one_on_one(journal, meeting_id), failed="Not deleted"
+        )
+        if isinstance(gone, NotWritten):
+            self.editor.autosaver.touch()  # still there: what is on screen is saved again
+            return
         if meeting.id == self.fresh:
             self.fresh = None
         self._reload()
-        self.context.changed.emit("one_on_one")
+        self.context.announce(RecordKind.ONE_ON_ONE, self.lead_id)
 
     def open_meeting_of(self, meeting_id: int) -> None:
         """Select a 1:1 by id (from search or Today)."""

@@ -1,0 +1,28 @@
+"""The dates a record gets when nobody names one: rules of the core, shared by UI, CLI and demo."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from iltdesk.action_item import next_step_due
+from iltdesk.agreement import revisit_date
+from iltdesk.due import NEXT_STEP_DAYS
+from iltdesk.observation import FOLLOW_UP_DAYS, follow_up_due
+
+FRIDAY = date(2026, 12, 4)
+
+
+def test_a_next_step_without_a_date_is_due_a_week_later() -> None:
+    assert NEXT_STEP_DAYS == 7
+    assert next_step_due(FRIDAY) == date(2026, 12, 11)
+
+
+def test_an_observations_follow_up_is_when_its_next_step_is_due() -> None:
+    assert FOLLOW_UP_DAYS == NEXT_STEP_DAYS
+    assert follow_up_due(FRIDAY) == next_step_due(FRIDAY)
+    assert follow_up_due(date(2026, 12, 28)) == date(2027, 1, 4)  # across the year's end
+
+
+def test_an_agreement_is_revisited_about_a_term_later() -> None:
+    assert revisit_date(FRIDAY) == date(2027, 3, 4)
+    assert revisit_date(date(2026, 1, 1)) == date(2026, 4, 1)
