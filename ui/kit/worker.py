@@ -1,0 +1,233 @@
+"""The one way the app works off the UI thread: a ``Worker`` runs a piece of work in a thread
+and reports back through Qt signals, on the UI thread.
+
+In the spirit of Anki's ``aqt.operations`` (``QueryOp``): the work is a plain function of a
+``Progress`` handle, run in a daemon thread (one that would not outlive the process, so a
+process ending is never held up by it); its result comes back as ``finished(result)``, its
+exception as ``failed(error)`` (never lost: with nothing connected to ``failed`` it goes to
+``sys.excepthook``, the crash dialog), a ``Cancelled`` it raised as ``cancelled()``, and in
+every case ``ended()`` follows. The thread hands its outcome over by a queued signal to the
+worker, which lives on the UI thread, so nothing polls and nothing joins; the worker keeps
+itself alive (``_RUNNING``) until its outcome is delivered.
+
+Progress and cancellation: the work calls ``progress.report(done, total)`` (delivered as
+``progress(done, total)``) and checks ``progress.should_stop()`` or ``progress.check()``
+between steps; ``Worker.cancel()`` sets that flag. ``should_stop`` is also the callable the
+core's stoppable functions take.
+
+``run_modal``/``wait_modal``: a modal progress dialog over a worker, for what the window must
+not be touched during (a rekey, a restore, writing a PDF), or must finish before it closes
+(the day's backup, with a "Skip" button).
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Callable
+from typing import ClassVar, TypeVar
+
+from PySide6.QtCore import SIGNAL, QEventLoop, QObject, Qt, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+T = TypeVar("T")
+
+
+class Cancelled(Exception):
+    """Raised by work that stopped because it was asked to (``Progress.check``)."""
+
+
+class Progress:
+    """What the work is handed: a way to say how far it is, and to learn it should stop."""
+
+    def __init__(self, report: Callable[[int, int], None]) -> None:
+        self._report = report
+        self._stop = threading.Event()  # a flag the work reads; nobody waits on it
+
+    def report(self, done: int, total: int) -> None:
+        """``done`` of ``total`` steps (total 0: no measure, just busy)."""
+        self._report(done, total)
+
+    def should_stop(self) -> bool:
+        """Whether ``Worker.cancel`` was called (for the core's ``should_stop`` arguments)."""
+        return self._stop.is_set()
+
+    def check(self) -> None:
+        """Raise ``Cancelled`` if the work was asked to stop."""
+        if self._stop.is_set():
+            raise Cancelled
+
+    def stop(self) -> None:
+        self._stop.set()
+
+
+class _Courier(QObject):
+    """What the thread holds: two signals to the worker on the UI thread (queued), and
+    nothing else, so the thread never holds the last reference to the worker or the UI."""
+
+    outcome = Signal(object, object)  # result, exception
+    step = Signal(int, int)
+
+
+def _run(handed: list[Callable[[Progress], object]], progress: Progress, courier: _Courier) -> None:
+    work = handed.pop()  # held by this frame only: let go of before the outcome is handed over
+    try:
+        result: object = work(progress)
+    except BaseException as exc:  # handed to the UI thread, never lost here
+        del work
+        courier.outcome.emit(None, exc)
+    else:
+        del work
+        courier.outcome.emit(result, None)
+
+
+class Worker(QObject):
+    """Run ``work(progress)`` in a thread once ``start`` is called; results come back as
+    signals on the thread the worker was made on (the UI thread)."""
+
+    finished = Signal(object)  # the work's result
+    failed = Signal(object)  # the exception it raised
+    cancelled = Signal()  # it raised Cancelled after cancel()
+    progress = Signal(int, int)  # done, total
+    ended = Signal()  # after any of the three above
+
+    _RUNNING: ClassVar[set[Worker]] = set()  # alive until delivered, whoever holds them
+
+    def __init__(self, work: Callable[[Progress], object], *, name: str = "iltdesk-work") -> None:
+        super().__init__()  # no Qt parent: a parent deleting it must not lose the outcome
+        self._work: list[Callable[[Progress], object]] = [work]
+        self._name = name
+        self._courier = _Courier()
+        self._progress = Progress(self._courier.step.emit)
+        self._thread: threading.Thread | None = None
+        self._delivered = False
+        self._result: object = None
+        self._error: BaseException | None = None
+        queued = Qt.ConnectionType.QueuedConnection
+        self._courier.outcome.connect(self._deliver, queued)
+        self._courier.step.connect(self.progress, queued)
+
+    @property
+    def running(self) -> bool:
+        """Started and its outcome not yet delivered."""
+        return self._thread is not None and not self._delivered
+
+    @property
+    def done(self) -> bool:
+        """Its outcome has been delivered (one of finished, failed, cancelled)."""
+        return self._delivered
+
+    def start(self) -> Worker:
+        """Start the work (once); returns the worker, to chain after connecting."""
+        if self._thread is not None:
+            raise RuntimeError("A worker runs its work once.")
+        Worker._RUNNING.add(self)
+        self._thread = threading.Thread(
+            target=_run,
+            args=(self._work, self._progress, self._courier),
+            name=self._name,
+            daemon=True,
+        )
+        self._thread.start()
+        return self
+
+    def cancel(self) -> None:
+        """Ask the work to stop at its next check; its outcome is still delivered."""
+        self._progress.stop()
+
+    def should_stop(self) -> bool:
+        """Whether ``cancel`` was called."""
+        return self._progress.should_stop()
+
+    def _deliver(self, result: object, error: BaseException | None) -> None:
+        if self._delivered:
+            return
+        self._delivered = True
+        self._result, self._error = result, error
+        Worker._RUNNING.discard(self)
+        if isinstance(error, Cancelled):
+            self.cancelled.emit()
+        elif error is not None:
+            if self.receivers(SIGNAL("failed(PyObject)")) > 0:
+                self.failed.emit(error)
+            else:
+                sys.excepthook(type(error), error, error.__traceback__)
+        else:
+            self.finished.emit(result)
+        self.ended.emit()
+
+    def outcome(self) -> object:
+        """The delivered result, or the delivered exception raised here."""
+        if not self._delivered:
+            raise RuntimeError("The work has not ended yet.")
+        if self._error is not None:
+            raise self._error
+        return self._result
+
+    def wait_ended(self, timeout: float) -> bool:
+        """Block up to ``timeout`` seconds for the work to end, and deliver its outcome now;
+        True if it has. Only for a process that is ending (a signal, the session closing),
+        where no event loop will run again to deliver it; anywhere else, connect to
+        ``ended``."""
+        if self._thread is None or self._delivered:
+            return self._delivered
+        self._thread.join(timeout)
+        if self._thread.is_alive():
+            return False
+        # The thread has emitted its outcome: take it from the queue now, not at a next turn
+        # of the event loop that may never come.
+        from PySide6.QtCore import QCoreApplication
+
+        QCoreApplication.sendPostedEvents(self, 0)
+        return self._delivered
+
+
+def wait_modal(
+    parent: QWidget | None, label: str, worker: Worker, *, skip: str | None = None
+) -> bool:
+    """Show a modal progress dialog until ``worker`` has ended; True when it has.
+
+    ``skip``: the label of a button (Escape too) that stops waiting; the work goes on (the
+    caller decides whether to ``cancel`` it).
+    """
+    if worker.done:
+        return True
+    dialog = QProgressDialog(label, skip or "", 0, 0, parent)
+    dialog.setWindowTitle("iltdesk")
+    if skip is None:
+        dialog.setCancelButton(None)
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(0)
+    loop = QEventLoop()
+
+    def show_step(done: int, total: int) -> None:
+        dialog.setRange(0, total)
+        dialog.setValue(done)
+
+    connections = [worker.ended.connect(loop.quit), worker.progress.connect(show_step)]
+    if skip is not None:
+        dialog.canceled.connect(loop.quit)
+    dialog.show()
+    if not worker.done:
+        loop.exec()
+    for connection in connections:
+        QObject.disconnect(connection)
+    dialog.close()
+    dialog.deleteLater()
+    return worker.done
+
+
+def run_modal(parent: QWidget | None, label: str, work: Callable[[Progress], T]) -> T:
+    """Run ``work`` in a worker behind a modal progress dialog and return its result.
+
+    The dialog is modal, so nothing else can touch the journal meanwhile; the exception the
+    work raised, if any, is raised here, on the UI thread.
+    """
+    failures: list[BaseException] = []
+    worker = Worker(work, name="iltdesk-operation")
+    worker.failed.connect(failures.append)  # raised below, not sent to the crash dialog
+    worker.start()
+    wait_modal(parent, label, worker)
+    if failures:
+        raise failures[0]
+    return worker.outcome()  # type: ignore[return-value]  # what work returned: a T
