@@ -20,6 +20,7 @@ from iltdesk.observation import ObservationNotes, add_observation, observations_
 from iltdesk.record_kinds import Change, RecordKind
 from iltdesk.store.journal import Journal
 from tests.dialogs import answer_with
+from tests.keys import Keys
 from ui.kit import theme
 from ui.kit.context import AppContext
 from ui.kit.lists import RECORD_ID
@@ -360,3 +361,36 @@ def test_the_cycle_choice_shows_its_goal_and_names_keep_their_title(
     qtbot.addWidget(observations)
     observations.show_lead(lead)
     assert "No observations of Dr. Okafor yet" in observations.empty.text()
+
+
+def test_an_observation_the_disk_refuses_stays_typed_in_its_dialog(
+    qtbot: QtBot, context: AppContext, journal: Journal, lead: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk is said in the status bar (the core's words), not the crash dialog; the
+    dialog stays open with what was typed, and saves it once the disk has room."""
+    said: list[str] = []
+    context.save_failed.connect(said.append)
+    dialog = ObservationDialog(context, lead)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+
+    def full(*_: object, **__: object) -> None:
+        raise DiskFull("The disk is full.")
+
+    monkeypatch.setattr("ui.lead.observations.dialog.add_observation", full)
+    keys = Keys()
+    keys.type("Started on time; agenda on the board.")
+    keys.shortcut("Ctrl+Return")
+    assert said == ["Not saved: The disk is full."]
+    assert (
+        dialog.isVisible() and dialog.observation is None and not dialog.error.isVisibleTo(dialog)
+    )
+    assert dialog.evidence.markdown().strip() == "Started on time; agenda on the board."
+    monkeypatch.setattr("ui.lead.observations.dialog.add_observation", add_observation)
+    # Room again: the same keys save it.
+    keys.shortcut("Ctrl+Return")
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    [observation] = observations_for(journal, lead)
+    assert observation.evidence.strip() == "Started on time; agenda on the board."
