@@ -9,8 +9,8 @@ from sqlmodel import Session, col, select
 
 from iltdesk.action_item import add_action_item
 from iltdesk.errors import UsageError
-from iltdesk.lead import find_lead
 from iltdesk.models import ActionItem, ActionSource, AgendaItem, AgendaSection, Author, OneOnOne
+from iltdesk.quick_note import save_quick_note
 from iltdesk.store.journal import Journal, fetch
 from iltdesk.today import meeting_counts
 
@@ -121,15 +121,10 @@ def _carry_agenda(s: Session, from_id: int, to_id: int) -> None:
 def add_quick_note(
     journal: Journal, lead_name: str, text: str, *, held_on: date | None = None
 ) -> OneOnOne:
-    """Record a 1:1 with the named lead holding ``text`` as its notes (Markdown)."""
-    if not text.strip():
-        raise UsageError("The note is empty; nothing was saved.")
-    with journal.write() as s:
-        lead = find_lead(s, lead_name)
-        meeting = OneOnOne(lead_id=lead.id or 0, held_on=held_on or date.today(), notes=text)
-        s.add(meeting)
-        s.flush()
-    return meeting
+    """Record a 1:1 with the named lead holding ``text`` as its notes (Markdown): the
+    command line's quick note (``quick_note.save_quick_note``), read back as the record."""
+    saved = save_quick_note(journal, lead_name, text, held_on=held_on)
+    return get_one_on_one(journal, saved.id)
 
 
 def one_on_ones_for(journal: Journal, lead_id: int) -> list[OneOnOne]:

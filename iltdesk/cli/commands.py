@@ -6,9 +6,8 @@ import argparse
 import os
 import sys
 from datetime import date
-from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from iltdesk.cli import passphrase
 from iltdesk.cli.keeping import (
@@ -19,9 +18,6 @@ from iltdesk.cli.keeping import (
     report_days_backup,
 )
 from iltdesk.errors import UsageError, WrongPassphrase
-
-if TYPE_CHECKING:
-    pass
 
 Sub = Any  # argparse's private _SubParsersAction
 
@@ -152,12 +148,11 @@ def _unlock_ahead(journal: Path | None) -> Any:
     """Start unlocking ``journal`` with a remembered passphrase before the app is imported."""
     if journal is None or not journal.is_file():
         return None  # the app shows the welcome window or explains what is wrong
-    from iltdesk import keychain
     from iltdesk.store.unlocking import UnlockAhead
 
-    # The app's own order: the keychain (bounded, as its unlock dialog is), then the variable.
-    recall = partial(keychain.recall, timeout=keychain.RECALL_TIMEOUT_SECONDS)
-    return UnlockAhead(journal, recall, os.environ.get("ILTDESK_PASSPHRASE") or None)
+    # The one order (store.opening): the keychain (bounded, as the app's unlock dialog is),
+    # then ILTDESK_PASSPHRASE; the app asks in its own dialog if neither opens it.
+    return UnlockAhead(journal)
 
 
 def cmd_open(args: argparse.Namespace) -> int:
@@ -252,7 +247,7 @@ def cmd_note(args: argparse.Namespace) -> int:
     from iltdesk.cli.quick import add_note  # add_quick_note's rules, without loading the ORM
 
     if args.text == "-":
-        from iltdesk.store.backup import ensure_not_open
+        from iltdesk.store.backups import ensure_not_open
 
         ensure_not_open(args.journal)  # say so before the note is typed, not after
         try:

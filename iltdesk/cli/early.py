@@ -10,7 +10,6 @@ journal and passphrase are the very ones it guessed; ``release`` closes an uncla
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,12 +41,13 @@ def guess(argv: Sequence[str]) -> Path | None:
 def begin(argv: Sequence[str]) -> None:
     """Start unlocking the journal ``argv`` names with ``ILTDESK_PASSPHRASE``, if any."""
     global _pending
-    from iltdesk.cli.passphrase import ENV_PASSPHRASE, is_text
+    from iltdesk.store.connection import is_encodable
+    from iltdesk.store.opening import from_env
 
     release()
     path = guess(argv)
-    secret = os.environ.get(ENV_PASSPHRASE)
-    if path is None or not secret or not is_text(secret):
+    secret = from_env()
+    if path is None or secret is None or not is_encodable(secret):
         return
     from iltdesk.store.unlocking import BackgroundUnlock
 

@@ -14,16 +14,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from iltdesk.cli import passphrase
-from iltdesk.errors import JournalDamaged, KeychainUnavailable
+from iltdesk.errors import JournalDamaged
 
 if TYPE_CHECKING:
     from iltdesk.errors import JournalError
-    from iltdesk.store.rotation import BackupEntry
+    from iltdesk.store.backups.rotation import BackupEntry
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Check passphrase, cipher pages, SQLite integrity, foreign keys and the index."""
-    from iltdesk.store.backup import check
+    from iltdesk.store.backups import check
     from iltdesk.store.precheck import write_problem
 
     read_only = write_problem(args.journal) is not None  # then checked as far as reading allows
@@ -43,31 +43,32 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_passwd(args: argparse.Namespace) -> int:
     """Change the passphrase, and the keychain entry if one was kept."""
-    from iltdesk import keychain
-    from iltdesk.store import rotation
-    from iltdesk.store.backup import rekey
+    from iltdesk.store.backups import rotation
+    from iltdesk.store.opening import change_passphrase
 
     journal = passphrase.unlock(args.journal)
     try:
         secret = passphrase.new_passphrase(passphrase.ENV_NEW_PASSPHRASE)
-        journal = rekey(journal, secret)
+        changed = change_passphrase(journal, secret)
+        journal = changed.journal
         print(f"The passphrase of {args.journal} is changed.")
+        if changed.remembered:
+            print("The keychain now holds the new passphrase.")
+        elif changed.keychain_problem is not None:
+            print(
+                f"Could not update the keychain ({changed.keychain_problem}); you will be asked.",
+                file=sys.stderr,
+            )
         report_days_backup(rotation.take_if_due(journal, datetime.now()))
     finally:
         journal.close()
-    if passphrase.from_keychain(args.journal) is not None:
-        try:
-            keychain.remember(args.journal, secret)
-            print("The keychain now holds the new passphrase.")
-        except KeychainUnavailable as exc:
-            print(f"Could not update the keychain ({exc}); you will be asked.", file=sys.stderr)
     return 0
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
     """Back the journal up and verify the copy."""
     from iltdesk.destination import check_destination
-    from iltdesk.store.backup import backup
+    from iltdesk.store.backups import backup
 
     check_destination(args.dest, journal=args.journal, new_folders=True)  # before unlocking
     with passphrase.unlock(args.journal) as journal:
@@ -78,7 +79,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     """Restore a backup, keeping the current journal beside it."""
-    from iltdesk.store.backup import restore_with
+    from iltdesk.store.backups import restore_with
 
     candidates = _restore_passphrases(args.backup, args.journal)
     aside, secret = restore_with(args.backup, args.journal, candidates, force=args.force)
@@ -90,27 +91,17 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def _restore_passphrases(backup: Path, journal: Path) -> Iterator[str]:
-    """The passphrases a backup may open with, in the documented order: the one the keychain
-    keeps for the journal restored into, the one it keeps for the backup file itself,
-    ILTDESK_PASSPHRASE, then (at a terminal) a prompt, three times. Read lazily: a prompt
-    comes only when nothing before it opened the backup."""
-    tried: set[str] = set()
-    for secret in (
-        passphrase.from_keychain(journal),
-        passphrase.from_keychain(backup),
-        passphrase.from_env(),
-    ):
-        if secret and passphrase.is_text(secret) and secret not in tried:
-            tried.add(secret)
-            yield secret
-    if tried and not sys.stdin.isatty():
-        return  # the last refusal is reported; asking is impossible here
-    for attempt in range(passphrase.PROMPT_ATTEMPTS):
-        if attempt or tried:
-            print("That passphrase does not open the backup; try again.", file=sys.stderr)
-        secret = passphrase.prompt(f"Passphrase of the backup {backup}: ")
-        if passphrase.is_text(secret):
-            yield secret
+    """The passphrases a backup may open with, in the one order (``store.opening``): the
+    keychain's for the journal restored into, then for the backup file itself, then
+    ILTDESK_PASSPHRASE, then (at a terminal) a prompt. Read lazily: a prompt comes only when
+    nothing before it opened the backup."""
+    from iltdesk.store.opening import passphrases
+
+    ask = passphrase.asking(
+        f"Passphrase of the backup {backup}: ",
+        "That passphrase does not open the backup; try again.",
+    )
+    return passphrases(journal, ask=ask, also_remembered_for=[backup])
 
 
 def _keychain_after_restore(journal: Path, secret: str) -> None:
@@ -135,7 +126,7 @@ def _keychain_after_restore(journal: Path, secret: str) -> None:
 
 def report_days_backup(outcome: BackupEntry | JournalError | None) -> None:
     """Say what became of the day's backup a writing command took (``take_if_due``)."""
-    from iltdesk.store.rotation import BackupEntry
+    from iltdesk.store.backups.rotation import BackupEntry
 
     if isinstance(outcome, BackupEntry):
         print(f"Took today's backup ({outcome.path.name}).")

@@ -1,65 +1,68 @@
-"""Where the CLI gets passphrases: keychain, then ILTDESK_PASSPHRASE, then a no-echo prompt."""
+"""The CLI's side of passphrases: its prompt (a no-echo terminal), and a new passphrase.
+
+Where a passphrase comes from, and in which order, is the core's (``store.opening``): the
+keychain, then ILTDESK_PASSPHRASE, then this prompt.
+"""
 
 from __future__ import annotations
 
 import getpass
-import os
 import sys
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from iltdesk import keychain
-from iltdesk.errors import KeychainUnavailable, UsageError, WrongPassphrase
+from iltdesk.errors import UsageError
+from iltdesk.store.connection import is_encodable as is_text
+from iltdesk.store.opening import (
+    ENV_NEW_PASSPHRASE,
+    ENV_PASSPHRASE,
+    PROMPT_ATTEMPTS,
+    Ask,
+    from_env,
+    from_keychain,
+    no_passphrase,
+    open_journal,
+)
 
 if TYPE_CHECKING:
     from iltdesk.store.journal import Journal
+    from iltdesk.store.unlocking import BackgroundUnlock
 
-ENV_PASSPHRASE = "ILTDESK_PASSPHRASE"
-ENV_NEW_PASSPHRASE = "ILTDESK_NEW_PASSPHRASE"
-PROMPT_ATTEMPTS = 3
+__all__ = [
+    "ENV_NEW_PASSPHRASE",
+    "ENV_PASSPHRASE",
+    "PROMPT_ATTEMPTS",
+    "asking",
+    "from_env",
+    "from_keychain",
+    "is_text",
+    "new_passphrase",
+    "prompt",
+    "unlock",
+]
 
 
 def _interactive() -> bool:
     return sys.stdin is not None and sys.stdin.isatty()
 
 
-def _no_passphrase() -> UsageError:
-    return UsageError(
-        f"No passphrase: run in a terminal to be asked, or set {ENV_PASSPHRASE} "
-        "(less safe: other programs may read the environment)."
-    )
-
-
-def is_text(secret: str) -> bool:
-    """Whether ``secret`` is valid text: a non-UTF-8 byte in the environment or a terminal
-    arrives as a lone surrogate, which can never be a journal's passphrase."""
-    try:
-        secret.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def from_env(env: str = ENV_PASSPHRASE) -> str | None:
-    """The passphrase in the environment variable ``env``, or None when it is unset or empty."""
-    return os.environ.get(env) or None
-
-
-def from_keychain(path: Path) -> str | None:
-    """The remembered passphrase, or None when there is none or no keychain answers."""
-    try:
-        return keychain.recall(path)
-    except KeychainUnavailable:
-        return None
-
-
 def prompt(label: str) -> str:
-    """Ask without echo; refuse when nobody is at a terminal."""
+    """Ask without echo; refuse (``NoPassphrase``) when nobody is at a terminal."""
     if not _interactive():
-        raise _no_passphrase()
+        raise no_passphrase()
     return getpass.getpass(label)
+
+
+def asking(label: str, again: str) -> Ask:
+    """The prompt the core's sources end with: ``label``, after a refusal ``again`` first."""
+
+    def ask(attempt: int) -> str:
+        if attempt and _interactive():
+            print(again, file=sys.stderr)
+        return prompt(label)
+
+    return ask
 
 
 def new_passphrase(env: str = ENV_PASSPHRASE) -> str:
@@ -79,37 +82,27 @@ def new_passphrase(env: str = ENV_PASSPHRASE) -> str:
     return value
 
 
-def _open_with(opener: Callable[[Path, str], Journal], path: Path, secret: str) -> Journal:
-    if not is_text(secret):
-        # Every journal's passphrase is text, so this one cannot be it.
-        raise WrongPassphrase(f"The passphrase does not unlock {path}.")
-    return opener(path, secret)
-
-
 def unlock(
-    path: Path, opener: Callable[[Path, str], Journal] | None = None, *, read_only: bool = False
+    path: Path,
+    opener: Callable[[Path, str], Journal] | None = None,
+    *,
+    read_only: bool = False,
+    overlap: bool = False,
+    early: BackgroundUnlock | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> Journal:
-    """Open the journal at ``path`` with the first passphrase source that works;
-    ``read_only`` for a command that only reads (it then works on a read-only journal too)."""
-    from iltdesk.store.journal import Journal
-
-    open_with = opener or partial(Journal.open, read_only=read_only)
-    remembered = from_keychain(path)
-    if remembered is not None:
-        try:
-            return _open_with(open_with, path, remembered)
-        except WrongPassphrase:
-            pass  # the journal's passphrase changed elsewhere: fall through to the others
-    env_value = from_env()
-    if env_value is not None:
-        return _open_with(open_with, path, env_value)
-    if not _interactive():
-        raise _no_passphrase()
-    for attempt in range(PROMPT_ATTEMPTS):
-        try:
-            return _open_with(open_with, path, getpass.getpass(f"Passphrase for {path}: "))
-        except WrongPassphrase:
-            if attempt == PROMPT_ATTEMPTS - 1:
-                raise
-            print("That passphrase does not unlock this journal; try again.", file=sys.stderr)
-    raise AssertionError("unreachable")
+    """Open the journal at ``path`` with the first passphrase source that works, asking at
+    the terminal last; ``read_only`` for a command that only reads (it then works on a
+    read-only journal too). The rest is ``opening.open_journal``'s (a quick command's)."""
+    ask = asking(
+        f"Passphrase for {path}: ", "That passphrase does not unlock this journal; try again."
+    )
+    return open_journal(
+        path,
+        ask=ask,
+        read_only=read_only,
+        overlap=overlap,
+        early=early,
+        meanwhile=meanwhile,
+        opener=opener,
+    )

@@ -183,7 +183,7 @@ class Journal:
             if read_only and migrating:
                 _allow_migration(path, conn)
             if schema.needs_upgrade(revision):
-                from iltdesk.store.backup import backup_before_migration
+                from iltdesk.store.backups.copy import backup_before_migration
 
                 backup_before_migration(conn, path, revision)
         except sqlcipher.Error as exc:
@@ -297,6 +297,23 @@ class Journal:
                 if exc.orig is None or not is_storage_error(exc.orig):
                     raise
                 raise classify(exc.orig, self.path) from None
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One transaction of raw SQL (``execute``), without the ORM: all of it, or nothing.
+
+        What ``write`` is to a session, for a command that must not pay to import the ORM
+        (``iltdesk note``); storage failures become the core's errors, as there.
+        """
+        with self._lock:
+            self.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+                self.execute("COMMIT")
+            except BaseException:
+                if self.connection.in_transaction:
+                    self.connection.execute("ROLLBACK")
+                raise
 
     @contextmanager
     def raw(self) -> Iterator[Connection]:

@@ -8,13 +8,22 @@ it while it asks the keychain; the desktop app derives it while it imports Qt an
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from enum import Enum
 from pathlib import Path
+from typing import Literal
 
 from iltdesk import keychain
-from iltdesk.errors import JournalError, KeychainUnavailable
+from iltdesk.errors import JournalError
 from iltdesk.store import diagnose, salt, schema
 from iltdesk.store.connection import Connection, open_connection
+from iltdesk.store.opening import (
+    NoPassphrase,
+    Recall,
+    first_that_opens,
+    from_env,
+    from_keychain,
+    passphrases,
+)
 
 # What ``open_connection`` imports only when it needs it (the schema check; what tells a
 # damaged journal from a wrong passphrase), imported here, on the thread that starts an
@@ -72,21 +81,29 @@ class Unlocked:
         self.secret = secret
 
 
+class _From(Enum):
+    ENVIRONMENT = "read ILTDESK_PASSPHRASE"
+
+
 class UnlockAhead:
-    """Unlock ``path`` with the passphrases at hand, in order, in a thread.
+    """Unlock ``path`` in a thread with the passphrases at hand, in the order of
+    ``opening.passphrases`` (the prompt excepted: the app asks in its own dialog).
 
     ``recall`` asks the keychain (``None``: nothing remembered); ``fallback`` is tried after
-    it (the ``ILTDESK_PASSPHRASE`` of a scripted start). ``outcome()`` is what happened:
-    ``Unlocked``, the last ``JournalError`` (a wrong or changed passphrase, a journal open
-    elsewhere...), or ``None`` when there was no passphrase to try.
+    it (by default ``ILTDESK_PASSPHRASE``, for a scripted start). ``outcome()`` is what
+    happened: ``Unlocked``, the ``JournalError`` that stopped it (a wrong or changed
+    passphrase, a journal open elsewhere...), or ``None`` when there was no passphrase to try.
     """
 
     def __init__(
-        self, path: Path, recall: Callable[[Path], str | None], fallback: str | None
+        self,
+        path: Path,
+        recall: Recall = from_keychain,
+        fallback: str | Literal[_From.ENVIRONMENT] | None = _From.ENVIRONMENT,
     ) -> None:
         self.path = path
         self._recall = recall
-        self._fallback = fallback
+        self._fallback = from_env() if fallback is _From.ENVIRONMENT else fallback
         self._outcome: Unlocked | JournalError | None = None
         # The keychain ``recall`` asks is imported and chosen here, on the caller's thread
         # (see keychain.prepare); asking it stays in the thread, bounded.
@@ -94,21 +111,24 @@ class UnlockAhead:
         self._thread = threading.Thread(target=self._run, name="iltdesk-unlock", daemon=True)
         self._thread.start()
 
-    def _run(self) -> None:
-        try:
-            remembered = self._recall(self.path)
-        except KeychainUnavailable:
-            remembered = None
+    def _take_fallback(self) -> str | None:
         # Not kept past the attempt: the object may outlive it (the app holds it until used).
         fallback, self._fallback = self._fallback, None
-        for secret in dict.fromkeys(s for s in (remembered, fallback) if s):
-            try:
-                self._outcome = Unlocked(open_connection(self.path, secret), secret)
-                return
-            except JournalError as exc:
-                self._outcome = exc
-            except Exception as exc:  # never lost in the thread: the caller asks instead
-                self._outcome = JournalError(f"Could not unlock {self.path}: {exc}")
+        return fallback
+
+    def _run(self) -> None:
+        offers = passphrases(self.path, recall=self._recall, environment=self._take_fallback)
+        try:
+            self._outcome = first_that_opens(offers, self._unlocked)
+        except NoPassphrase:
+            self._outcome = None
+        except JournalError as exc:
+            self._outcome = exc
+        except Exception as exc:  # never lost in the thread: the caller asks instead
+            self._outcome = JournalError(f"Could not unlock {self.path}: {exc}")
+
+    def _unlocked(self, secret: str) -> Unlocked:
+        return Unlocked(open_connection(self.path, secret), secret)
 
     def outcome(self) -> Unlocked | JournalError | None:
         """Wait for the attempt and hand over its result (once; the caller owns it)."""
