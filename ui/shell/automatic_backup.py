@@ -9,11 +9,13 @@ Given the passphrase that unlocked the journal, it keys the day's file at once
 (``daily_backup.prepare``) and later copies in steps (``PreparedBackup.take``), so the
 journal is never held for more than a few milliseconds. Without it (a journal handed over
 some other way) it falls back to ``rotation.take``, which holds the journal while it copies.
+Both run on ``ui.kit.worker`` workers, which report back by signal.
 """
 
 from __future__ import annotations
 
-import threading
+import sys
+import time
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -23,12 +25,11 @@ from iltdesk.errors import JournalError
 from iltdesk.messages import backup_not_written
 from iltdesk.store import daily_backup, rotation
 from iltdesk.store.journal import CopyStopped, Journal
-from ui.kit.background import wait_with_progress
+from ui.kit.worker import Progress, Worker, wait_modal
 
 if TYPE_CHECKING:
     from ui.shell.main_window import MainWindow
 
-POLL_MS = 100
 # Not during the first paint and the first clicks, but soon: a session may last seconds only.
 # The copy goes in steps, so a save waits ~10 ms at most while it runs.
 DELAY_MS = 3_000
@@ -41,6 +42,49 @@ SETTLE_S = 5.0  # a stopped copy ends at its current step (~10 ms) and deletes i
 PREPARE_AFTER_MS = 1_000
 SUCCESS_MS = 8_000
 FAILURE_MS = 60_000
+
+Outcome = rotation.BackupEntry | JournalError | None
+
+
+def _unexpected(error: BaseException) -> None:
+    """Not a failure the core names: the crash dialog, as on the UI thread."""
+    sys.excepthook(type(error), error, error.__traceback__)
+
+
+class _DayFile:
+    """The day's file as keyed on a worker, and whether the journal let go of it first.
+
+    Plain Python, reached from the keying worker's signals through lambdas: it outlives the
+    window, so a file keyed after the window has gone is still dropped.
+    """
+
+    def __init__(self) -> None:
+        self._keyed: daily_backup.PreparedBackup | JournalError | None = None
+        self._dropped = False
+
+    def arrived(self, keyed: daily_backup.PreparedBackup | None) -> None:
+        if self._dropped and keyed is not None:
+            keyed.discard()
+        else:
+            self._keyed = keyed
+
+    def refused(self, error: BaseException) -> None:
+        if not isinstance(error, JournalError):
+            _unexpected(error)
+        elif not self._dropped:
+            self._keyed = error
+
+    def take(self) -> daily_backup.PreparedBackup | JournalError | None:
+        """The keyed file (None: no backup due), or why it could not be made; once."""
+        keyed, self._keyed = self._keyed, None
+        return keyed
+
+    def drop(self) -> None:
+        """The journal is closing: delete a keyed file, now or when it arrives."""
+        self._dropped = True
+        keyed, self._keyed = self._keyed, None
+        if isinstance(keyed, daily_backup.PreparedBackup):
+            keyed.discard()
 
 
 class AutomaticBackup(QObject):
@@ -60,48 +104,53 @@ class AutomaticBackup(QObject):
         self._journal = journal
         self.state = "idle"
         self.message = ""
-        self._outcome: rotation.BackupEntry | JournalError | None = None
-        self._worker: threading.Thread | None = None
-        self._timer = QTimer(self)
-        self._timer.setInterval(POLL_MS)
-        self._timer.timeout.connect(self._poll)
-        self._delay = QTimer(self)
+        self._delay = QTimer(self)  # one shot: when to start, not a poll
         self._delay.setSingleShot(True)
         self._delay.timeout.connect(self._start_now)
         self._passphrase = passphrase  # until the day's file is keyed, ~1 s after unlock
-        self._prepared: daily_backup.PreparedBackup | JournalError | None = None
-        self._preparing: threading.Thread | None = None
+        self._day = _DayFile()
+        self._keying: Worker | None = None
+        self._copying: Worker | None = None
+        self._copy_at: datetime | None = None  # a copy waiting for the day's file to be keyed
         if passphrase is not None:
             QTimer.singleShot(PREPARE_AFTER_MS, self, self._prepare)
         window.finishing.connect(self.finish)  # a lock or quit takes a backup still due
         window.released.connect(self.discard)  # ...or drops a file not yet copied to
 
     def _prepare(self) -> None:
-        """Key the day's file on a thread (if a passphrase was given and it is not yet done)."""
+        """Key the day's file on a worker (if a passphrase was given and it is not yet done)."""
         passphrase, self._passphrase = self._passphrase, None
         if passphrase is None or self._journal.closed:
             return
-        self._preparing = threading.Thread(
-            target=self._key_file, args=(passphrase,), name="iltdesk-backup-key", daemon=True
-        )
-        self._preparing.start()
+        journal, day = self._journal, self._day
 
-    def _key_file(self, passphrase: str) -> None:
-        try:
-            self._prepared = daily_backup.prepare(self._journal, passphrase, datetime.now())
-        except JournalError as exc:
-            self._prepared = exc
+        def key_file(progress: Progress) -> daily_backup.PreparedBackup | None:
+            return daily_backup.prepare(journal, passphrase, datetime.now())
+
+        worker = Worker(key_file, name="iltdesk-backup-key")
+        worker.finished.connect(lambda keyed: day.arrived(keyed))
+        worker.failed.connect(lambda error: day.refused(error))
+        worker.ended.connect(self._keyed)
+        self._keying = worker.start()
+
+    def _keyed(self) -> None:
+        """The day's file is keyed (or could not be): copy into it if the copy was waiting."""
+        now, self._copy_at = self._copy_at, None
+        if now is None:
+            return
+        if self._journal.closed:  # locked meanwhile: the next unlock starts anew
+            self._day.drop()
+            self.state = "idle"
+            return
+        self._copy_into(now, self._day.take())
 
     def discard(self) -> None:
         """The journal is being closed: drop a keyed file the copy has not started on."""
         self._passphrase = None
-        if self._worker is not None and self._worker.is_alive():
+        self._copy_at = None
+        if self._copying is not None and self._copying.running:
             return  # the copy stops when the journal closes and removes its own file
-        if self._preparing is not None:
-            self._preparing.join()
-        if isinstance(self._prepared, daily_backup.PreparedBackup):
-            self._prepared.discard()
-        self._prepared = None
+        self._day.drop()
 
     def start_later(self, delay_ms: int | None = None) -> None:
         """Check whether a backup is due ``delay_ms`` (``DELAY_MS``) from now; take it if so."""
@@ -118,8 +167,7 @@ class AutomaticBackup(QObject):
     def start(self, now: datetime) -> None:
         """Back up if due at ``now``; otherwise do nothing."""
         self._prepare()  # at once, if the delay was shorter than PREPARE_AFTER_MS
-        stepwise = self._preparing is not None
-        if not stepwise:
+        if self._keying is None:
             try:
                 is_due = rotation.due(self._journal, now)
             except JournalError as exc:
@@ -129,34 +177,45 @@ class AutomaticBackup(QObject):
                 self.state = "not due"
                 return
         self.state = "running"
-        self._worker = threading.Thread(
-            target=self._work_in_steps if stepwise else self._work,
-            args=(now,),
-            name="iltdesk-automatic-backup",
-            daemon=True,
-        )
-        self._worker.start()
-        self._timer.start()
-
-    def _work_in_steps(self, now: datetime) -> None:
-        assert self._preparing is not None
-        self._preparing.join()
-        prepared, self._prepared = self._prepared, None
-        if isinstance(prepared, daily_backup.PreparedBackup):
-            self._work(now, prepared)
+        if self._keying is None:
+            self._copy(now, None)
+        elif self._keying.done:
+            self._copy_into(now, self._day.take())
         else:
-            self._outcome = prepared  # None: not due; or why the file could not be made
+            self._copy_at = now  # _keyed copies once the file is keyed
 
-    def _work(self, now: datetime, prepared: daily_backup.PreparedBackup | None = None) -> None:
-        try:
-            if prepared is None:
-                self._outcome = rotation.take(self._journal, now)
-            else:
-                self._outcome = prepared.take(self._journal, now)
-        except JournalError as exc:
-            self._outcome = exc
-        except OSError as exc:  # anything the core did not name: still only a message
-            self._outcome = JournalError(f"No backup was written ({exc.strerror or exc}).")
+    def _copy_into(
+        self, now: datetime, keyed: daily_backup.PreparedBackup | JournalError | None
+    ) -> None:
+        if isinstance(keyed, daily_backup.PreparedBackup):
+            self._copy(now, keyed)
+        else:
+            self._report(keyed)  # None: not due; or why the file could not be made
+
+    def _copy(self, now: datetime, prepared: daily_backup.PreparedBackup | None) -> None:
+        """Copy the journal on a worker: in steps into ``prepared``, or whole (``None``)."""
+        journal = self._journal
+
+        def take(progress: Progress) -> rotation.BackupEntry:
+            try:
+                if prepared is None:
+                    return rotation.take(journal, now)
+                return prepared.take(journal, now)
+            except OSError as exc:  # anything the core did not name: still only a message
+                raise JournalError(f"No backup was written ({exc.strerror or exc}).") from None
+
+        worker = Worker(take, name="iltdesk-automatic-backup")
+        worker.finished.connect(self._report)
+        worker.failed.connect(self._failed)
+        self._copying = worker.start()
+
+    def _busy(self) -> Worker | None:
+        """The worker the day's backup waits on now: the copy, or the keying it waits for."""
+        if self._copying is not None and self._copying.running:
+            return self._copying
+        if self._copy_at is not None and self._keying is not None and self._keying.running:
+            return self._keying
+        return None
 
     def finish(self, quick: bool) -> None:
         """The journal is about to close: take the day's backup now if it is still due.
@@ -167,32 +226,32 @@ class AutomaticBackup(QObject):
         if self.state == "waiting" and not self._journal.closed:
             self._delay.stop()
             self.start(datetime.now())
-        worker = self._worker
-        if worker is None or not worker.is_alive():
-            return
-        if quick:
-            worker.join(QUICK_WAIT_S)
-        else:
+        deadline = time.monotonic() + QUICK_WAIT_S
+        while (worker := self._busy()) is not None:
+            if quick:
+                left = deadline - time.monotonic()
+                if left <= 0 or not worker.wait_ended(left):
+                    return
             # Skipped (the button, Escape): the copy stops when the journal closes.
-            wait_with_progress(self._window, "Taking today's backup…", worker, skip="Skip")
-        if not worker.is_alive():
-            self._poll()
+            elif not wait_modal(self._window, "Taking today's backup…", worker, skip="Skip"):
+                return
 
     def settle(self, timeout: float = SETTLE_S) -> None:
         """After the journal closed: let a stopped copy remove its file before the process
         ends (its threads are daemons and would die with the keyed file in place)."""
-        for thread in (self._preparing, self._worker):
-            if thread is not None:
-                thread.join(timeout)
+        if self._keying is not None:
+            self._keying.wait_ended(timeout)
+        if self._copying is not None:
+            self._copying.wait_ended(timeout)
         self.discard()
 
-    def _poll(self) -> None:
-        if self._worker is not None and self._worker.is_alive():
-            return
-        self._timer.stop()
-        self._report(self._outcome)
+    def _failed(self, error: BaseException) -> None:
+        if isinstance(error, JournalError):
+            self._report(error)
+        else:
+            _unexpected(error)
 
-    def _report(self, outcome: rotation.BackupEntry | JournalError | None) -> None:
+    def _report(self, outcome: Outcome) -> None:
         if isinstance(outcome, CopyStopped):  # locked mid-copy: the next unlock tries again
             self.state = "idle"
             return
