@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import calendar
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 
 from sqlmodel import col, select
 
@@ -98,11 +99,35 @@ def delete_scope_item(journal: Journal, item_id: int) -> None:
             s.delete(item)
 
 
+def strand_counts(items: list[ScopeItem]) -> dict[FocusKind, int]:
+    """How many periods of the plan each strand has, every strand listed (in FocusKind order).
+
+    The one count behind the balance hint, the counts over the scope table and the strand a
+    new period is offered in."""
+    counts = Counter(item.kind for item in items)
+    return {kind: counts[kind] for kind in FocusKind}
+
+
+def next_period(items: list[ScopeItem], today: date) -> tuple[str, date, FocusKind]:
+    """A guess at the next period: the month after the last one planned (this month if none),
+    named after its month, in the thinnest strand."""
+    starts = [item.starts_on for item in items if item.starts_on]
+    if starts:
+        last = max(starts)
+        start = last.replace(day=calendar.monthrange(last.year, last.month)[1]) + timedelta(1)
+    else:
+        start = today.replace(day=1)
+    counts = strand_counts(items)
+    # Offering the strand with the fewest periods nudges the year towards balance.
+    kind = min(FocusKind, key=lambda k: counts[k])
+    return f"{start:%B}", start, kind
+
+
 def balance_hint(items: list[ScopeItem]) -> str | None:
     """A hint when data, observation and feedback, and professional learning drift apart."""
     if not items:
         return None
-    counts = Counter(item.kind for item in items)
+    counts = strand_counts(items)
     most = max(FocusKind, key=lambda k: counts[k])
     least = min(FocusKind, key=lambda k: (counts[k], list(FocusKind).index(k)))
     if counts[most] - counts[least] < IMBALANCE:

@@ -16,8 +16,10 @@ from iltdesk.charter import (
     charter,
     delete_scope_item,
     meeting_feedback,
+    next_period,
     save_charter,
     scope_items,
+    strand_counts,
     update_meeting_feedback,
     update_scope_item,
 )
@@ -210,6 +212,24 @@ def test_balance_hint_names_the_heavy_and_the_light_strand(
     kinds: tuple[FocusKind, ...], hint: str
 ) -> None:
     assert balance_hint(_year(*kinds)) == hint + TAIL
+
+
+def test_strand_counts_list_every_strand_in_order() -> None:
+    assert strand_counts([]) == {D: 0, OF: 0, P: 0}
+    counts = strand_counts(_year(P, D, P, P))
+    assert counts == {D: 1, OF: 0, P: 3} and list(counts) == [D, OF, P]
+
+
+def test_next_period_is_the_month_after_the_last_in_the_thinnest_strand() -> None:
+    assert next_period([], date(2026, 9, 17)) == ("September", date(2026, 9, 1), D)
+    year = _year(D, OF, D)
+    starts = (date(2026, 9, 1), date(2026, 10, 1), date(2027, 1, 15))
+    for item, start in zip(year, starts, strict=True):
+        item.starts_on = start
+    # The last period began in January: February comes next, in the strand with none yet.
+    assert next_period(year, date(2026, 9, 17)) == ("February", date(2027, 2, 1), P)
+    # Undated periods still count towards balance; the month starts from today.
+    assert next_period(_year(D, OF), date(2026, 11, 3)) == ("November", date(2026, 11, 1), P)
 
 
 def test_balance_hint_on_a_stored_year(journal: Journal) -> None:
