@@ -130,6 +130,42 @@ def test_named_colours_read_where_they_are_used(dark: bool) -> None:
     assert low == []
 
 
+def test_both_looks_name_the_same_colours() -> None:
+    assert sorted(theme.LOOKS[False]) == sorted(theme.LOOKS[True])
+
+
+def _reflect_pairs(dark: bool) -> list[tuple[str, str, str, float]]:
+    """(name, colour, background, needed) for the Reflect pages' own colours, where drawn."""
+    look, colours = theme.LOOKS[dark], theme.PALETTES[dark]
+    grounds = [colours[s] for s in SURFACES]
+    pills = [f"log_{kind}" for kind in ("decision", "change", "learning")] + ["rise", "fall"]
+    pairs = [(p, look[f"{p}_text"], look[f"{p}_bg"], TEXT) for p in pills]
+    pairs += [("board_chip_text", look["board_chip_text"], look["board_chip"], TEXT)]
+    pairs += [("notice_text", look["notice_text"], look["notice_bg"], TEXT)]
+    page_texts = ("rise_text", "fall_text", "plus_text", "delta_text")
+    pairs += [(n, look[n], g, TEXT) for n in page_texts for g in grounds]
+    pairs += [(n, look[n], look["feedback_latest_bg"], TEXT) for n in ("plus_text", "delta_text")]
+    strands = [n for n in look if n.startswith("strand_")]
+    pairs += [(n, look[n], colours[s], TEXT) for n in strands for s in (Role.Base, Role.Window)]
+    # Marks (a card's strip, a chart's line and dots): 3:1 on what they are drawn on.
+    forces = [n for n in look if n.startswith("force_")]
+    cards = (look["board_card"], look["board_column"])
+    pairs += [(n, look[n], g, OUTLINE) for n in forces for g in cards]
+    areas = [n for n in look if n.startswith("area_") and n != "area_unknown"]
+    pairs += [(n, look[n], colours[s], OUTLINE) for n in areas for s in (Role.Base, Role.Window)]
+    selections = ("scope_selected_bg", "board_card", "board_selected", "feedback_latest_bg")
+    pairs += [(f"text on {n}", colours[Role.Text], look[n], TEXT) for n in selections]
+    return pairs
+
+
+@pytest.mark.parametrize("dark", LOOKS, ids=["light", "dark"])
+def test_reflect_colours_read_where_they_are_drawn(dark: bool) -> None:
+    pairs = _reflect_pairs(dark)
+    assert len(pairs) > 40
+    low = [(n, t, g, round(ratio(t, g), 2)) for n, t, g, need in pairs if ratio(t, g) < need]
+    assert low == []
+
+
 @pytest.mark.parametrize("dark", LOOKS, ids=["light", "dark"])
 def test_every_style_sheet_colour_reads_on_its_background(dark: bool) -> None:
     pairs = _sheet_text_pairs(dark)

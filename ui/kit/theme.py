@@ -30,41 +30,11 @@ from PySide6.QtWidgets import (
 
 from iltdesk.paths import resources_dir
 from ui.kit import icons, preferences
+from ui.kit.palette import ACCENT, LOOKS
 
 ENVIRONMENT = "ILTDESK_THEME"
-ACCENT = "#2f6f73"  # a calm teal: serious, not clinical
-HIGHLIGHT_LIGHT = "#fff1a8"
-HIGHLIGHT_DARK = "#6b5d1a"
 # How much bigger than the computer's own font each text size is.
 TEXT_SCALE = {"small": 0.9, "normal": 1.0, "large": 1.15, "larger": 1.3}
-# Named colours per look (False: light, True: dark), for the style sheet (@ACCENT_TEXT...)
-# and for widgets that paint. Each text colour reads at 4.5:1 on the window and the base;
-# 'edge' and 'focus' (control outlines, the focus ring) at 3:1 (tests/test_ui_contrast.py).
-LOOKS: dict[bool, dict[str, str]] = {
-    False: {
-        "accent": ACCENT,  # filled buttons and selections, with 'on_accent' text
-        "accent_text": ACCENT,  # the accent as text on the page
-        "on_accent": "#ffffff",
-        "focus": ACCENT,
-        # The ring of a focused filled button: the focus colour is its own fill in light.
-        "focus_on_accent": "#000000",
-        "edge": "#7d878f",
-        "error": "#b3261e",
-        "late": "#8a5300",
-        "highlight": HIGHLIGHT_LIGHT,
-    },
-    True: {
-        "accent": "#2e7a7f",
-        "accent_text": "#7cc4c8",
-        "on_accent": "#ffffff",
-        "focus": "#6cc0c5",
-        "focus_on_accent": "#ffffff",
-        "edge": "#7d878f",
-        "error": "#f2a196",
-        "late": "#e8b96a",
-        "highlight": HIGHLIGHT_DARK,
-    },
-}
 _ROLES = QPalette.ColorRole
 PALETTES: dict[bool, dict[QPalette.ColorRole, str]] = {
     True: {
@@ -156,7 +126,8 @@ def is_dark() -> bool:
 
 
 def colour(name: str) -> str:
-    """A named colour of the look on screen ('accent', 'error', 'focus'... see LOOKS)."""
+    """A named colour of the look on screen ('accent', 'error', 'focus'... see
+    ``ui.kit.palette.LOOKS``)."""
     return LOOKS[is_dark()][name]
 
 
