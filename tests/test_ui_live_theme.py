@@ -119,11 +119,8 @@ def test_reflect_pages_take_the_dark_colours_when_dark_is_chosen_live(
     from ui.reflect.challenges.force_cards import board_colours
 
     assert board_colours()["column"] in board.styleSheet()  # the dark board's columns
-    from iltdesk.models import FocusKind
-    from ui.reflect.charter.scope_table import STRAND_COLOURS
-
     counts = pages["charter"].scope.counts.text()  # type: ignore[attr-defined]
-    assert STRAND_COLOURS[FocusKind.data][1] in counts  # the strands' dots, in dark colours
+    assert theme.LOOKS[True]["strand_data"] in counts  # the strands' dots, in dark colours
     window.release()
 
 

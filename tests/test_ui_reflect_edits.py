@@ -135,7 +135,7 @@ def test_a_tension_note_is_edited_in_its_form_and_deleted(
 
     answer_with(monkeypatch, TensionNoteDialog, fill)
     card = next(c for c in page.note_cards if c.note.id == older.id)
-    menu_actions(card.actions)["Edit…"]()
+    menu_actions(card.actions_button)["Edit…"]()
     notes = notes_on(journal, "fast_slow")
     assert [(n.id, n.leaning, n.evidence) for n in notes][1] == (
         older.id,
@@ -145,7 +145,7 @@ def test_a_tension_note_is_edited_in_its_form_and_deleted(
     assert len(notes) == 2  # corrected in place, not added
     monkeypatch.setattr("ui.reflect.tensions.page.confirm_delete", lambda *_: True)
     card = next(c for c in page.note_cards if c.note.id == older.id)
-    menu_actions(card.actions)["Delete…"]()
+    menu_actions(card.actions_button)["Delete…"]()
     assert [c.note.note for c in page.note_cards] == ["Push on"]
     journal = reopened(journal)
     assert [n.note for n in notes_on(journal, "fast_slow")] == ["Push on"]

@@ -6,17 +6,18 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QTextDocument
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QDialog, QLabel
 from pytestqt.qtbot import QtBot
 
 from iltdesk import dates
 from iltdesk.errors import UsageError
+from iltdesk.record_kinds import Change, RecordKind
 from iltdesk.self_check import ITEM_AREA, check_ins, record_check
 from iltdesk.store.journal import Journal
 from ui.kit.context import AppContext
 from ui.reflect.self_check.chart import SelfCheckChart
-from ui.reflect.self_check.colours import AREA_COLOURS
+from ui.reflect.self_check.colours import area_colour
 from ui.reflect.self_check.dialog import SelfCheckDialog
 from ui.reflect.self_check.page import CHECK_ID, SelfCheckPage
 
@@ -67,7 +68,7 @@ def assert_drawn(shown: SelfCheckChart, width: int, height: int) -> None:
         for y in range(0, image.height(), 3)
     }
     assert len(seen - {background}) > 20, "the chart came out blank"
-    talent = QColor(AREA_COLOURS["talent"]).rgb()
+    talent = area_colour("talent").rgb()
     assert talent in seen, "no line or dot in the talent colour"
 
 
@@ -92,7 +93,7 @@ def test_the_dialog_saves_only_once_all_fifteen_are_rated(qtbot: QtBot, journal:
     dialog.who.button(1).click()  # with the team
     with qtbot.waitSignal(context.changed) as signal:
         dialog.save()
-    assert signal.args == ["self_check"]
+    assert signal.args == [Change(RecordKind.SELF_CHECK)]
     assert dialog.result() == QDialog.DialogCode.Accepted
     [saved] = check_ins(journal)
     assert len(saved.answers) == 15

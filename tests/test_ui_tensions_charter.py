@@ -19,10 +19,13 @@ from iltdesk.charter import (
     meeting_feedback,
     scope_items,
 )
+from iltdesk.errors import DiskFull
 from iltdesk.models import FocusKind
+from iltdesk.record_kinds import Change, RecordKind
 from iltdesk.store.journal import Journal
 from iltdesk.tension import TENSIONS, add_note, notes_on
 from tests.dialogs import answer_with
+from tests.keys import Keys, focused, show_main_window
 from ui.kit.context import AppContext
 from ui.kit.fields import qdate
 from ui.reflect.charter.meeting_feedback import FeedbackDialog
@@ -73,7 +76,7 @@ def test_a_note_added_through_the_page_moves_the_overview_marker(
     answer_with(monkeypatch, TensionNoteDialog, fill)
     with qtbot.waitSignal(context.changed) as changed:
         qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
-    assert changed.args == ["tension"]
+    assert changed.args == [Change(RecordKind.TENSION)]
     [note] = notes_on(journal, "build_buy")
     assert (note.leaning, note.noted_on) == (2, DAY)
     assert note.evidence == "New teachers act on outside coaching within a week"
@@ -240,3 +243,47 @@ def test_select_picks_the_right_rows(qtbot: QtBot, context: AppContext, journal:
     assert current == [entries[2].id]
     page.select("charter", 1)
     qtbot.waitUntil(lambda: page.scroller.verticalScrollBar().value() == 0)
+
+
+def test_a_full_disk_keeps_the_plus_delta_typed_and_says_so_in_the_status_bar(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, journal: Journal
+) -> None:
+    def disk_full(*_: object, **__: object) -> None:
+        raise DiskFull("The disk is full; nothing was saved.")
+
+    monkeypatch.setattr("ui.reflect.charter.meeting_feedback.add_meeting_feedback", disk_full)
+    monkeypatch.setattr("ui.kit.unsaved.confirm_discard", lambda *_: True)
+    window = show_main_window(qtbot, journal)
+    window.show_reflect_page("charter")
+    page = window.reflect.pages["charter"]
+    assert isinstance(page, CharterPage)
+    keys, seen = Keys(), []
+
+    def type_then_keep(dialog: FeedbackDialog) -> None:
+        keys.type("Peer visits")
+        keys.enter()  # on to the delta
+        keys.type("Data came too late")
+        keys.enter()
+        for _ in range(4):
+            if focused() is dialog.save_button:
+                break
+            keys.tab()
+        keys.press(Qt.Key.Key_Space)  # "Keep it": refused by the full disk
+        seen.append(
+            (
+                dialog.isVisible(),
+                dialog.plus.text(),
+                dialog.delta.text(),
+                window.save_state.text(),
+            )
+        )
+        keys.escape()  # and leave it, discarding
+
+    keys.then_in(FeedbackDialog, type_then_keep)
+    qtbot.mouseClick(page.feedback.add_button, Qt.MouseButton.LeftButton)
+    assert seen, "the plus/delta dialog never came up"
+    still_open, plus, delta, status = seen[0]
+    assert still_open and (plus, delta) == ("Peer visits", "Data came too late")
+    assert status == "Not saved: The disk is full; nothing was saved."
+    assert meeting_feedback(journal) == []
+    window.release()

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from importlib import import_module
+from typing import Protocol, TypeGuard
 
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
+from iltdesk.record_kinds import RecordKind
 from iltdesk.records import Location
 from ui.kit.context import AppContext
+from ui.kit.pages import RecordPage
 
 # Each page's module and class, imported on the first visit (the window starts without them).
 _FACTORIES: dict[str, tuple[str, str]] = {
@@ -16,60 +19,68 @@ _FACTORIES: dict[str, tuple[str, str]] = {
     "tensions": ("ui.reflect.tensions.page", "TensionsPage"),
     "charter": ("ui.reflect.charter.page", "CharterPage"),
 }
-# Which page shows a kind of record (kinds as in the search index).
-PAGE_OF_KIND = {
-    "challenge": "challenges",
-    "force_card": "challenges",
-    "challenge_log": "challenges",
-    "self_check": "self_check",
-    "self_check_note": "self_check",
-    "tension": "tensions",
-    "charter": "charter",
-    "scope_item": "charter",
-    "meeting_feedback": "charter",
+# Which page shows a kind of record.
+PAGE_OF_KIND: dict[RecordKind, str] = {
+    RecordKind.CHALLENGE: "challenges",
+    RecordKind.FORCE_CARD: "challenges",
+    RecordKind.CHALLENGE_LOG: "challenges",
+    RecordKind.SELF_CHECK: "self_check",
+    RecordKind.SELF_CHECK_NOTE: "self_check",
+    RecordKind.TENSION: "tensions",
+    RecordKind.CHARTER: "charter",
+    RecordKind.SCOPE_ITEM: "charter",
+    RecordKind.MEETING_FEEDBACK: "charter",
 }
 
 
+class _Factory(Protocol):
+    """A Reflect page's class: made from the app's context alone."""
+
+    def __call__(self, context: AppContext) -> QWidget: ...
+
+
 class ReflectPages:
-    """Creates each page once, on the stack, and points it at a record."""
+    """Creates each page once, on the stack, and points it at a record.
+
+    ``pages`` holds the widgets (what the stack shows), ``records`` the same objects as
+    ``RecordPage``s (what the shell asks of them): a page is both, which Python's types cannot
+    say in one name of a Qt class.
+    """
 
     def __init__(self, context: AppContext, stack: QStackedWidget) -> None:
         self.context = context
         self.stack = stack
         self.pages: dict[str, QWidget] = {}
+        self.records: dict[str, RecordPage] = {}
 
     def show(self, key: str) -> QWidget:
         """Bring page ``key`` up to date and onto the screen."""
         page = self.pages.get(key)
         if page is None:
-            module, name = _FACTORIES[key]
-            page = getattr(import_module(module), name)(self.context)
-            self.pages[key] = page
-            self.stack.addWidget(page)
+            page = self._make(key)
         else:
-            page.refresh()  # type: ignore[attr-defined]
+            self.records[key].refresh()
         self.stack.setCurrentWidget(page)
         return page
 
+    def _make(self, key: str) -> QWidget:
+        module, name = _FACTORIES[key]
+        factory: _Factory = getattr(import_module(module), name)
+        widget = factory(self.context)
+        self.pages[key] = widget
+        self.stack.addWidget(widget)
+        if not _is_record_page(widget):
+            raise TypeError(f"{module}.{name} does not offer refresh() and open()")
+        self.records[key] = widget
+        return self.pages[key]
+
     def open(self, where: Location) -> bool:
-        """Show the record ``where`` points at; False if no Reflect page shows that kind."""
-        key = PAGE_OF_KIND.get(where.kind)
+        """Show the record ``where`` points at; False if no Reflect page shows it."""
+        key = next((page for kind, page in PAGE_OF_KIND.items() if kind == where.kind), None)
         if key is None:
             return False
-        page = self.show(key)
-        kind, record_id = where.kind, where.record_id
-        if key == "challenges":
-            if kind == "force_card":
-                page.select_card(record_id)  # type: ignore[attr-defined]
-            else:
-                page.select_challenge(where.challenge_id or record_id)  # type: ignore[attr-defined]
-        elif key == "self_check":
-            page.select_check(where.self_check_id or record_id)  # type: ignore[attr-defined]
-        elif key == "tensions":
-            page.select_note(record_id)  # type: ignore[attr-defined]
-        else:
-            page.select(kind, record_id)  # type: ignore[attr-defined]
-        return True
+        self.show(key)
+        return self.records[key].open(where)
 
     def replace_context(self, context: AppContext) -> None:
         """Drop pages built on an old journal (after a restore or passphrase change)."""
@@ -77,4 +88,9 @@ class ReflectPages:
             self.stack.removeWidget(page)
             page.deleteLater()
         self.pages.clear()
+        self.records.clear()
         self.context = context
+
+
+def _is_record_page(page: object) -> TypeGuard[RecordPage]:
+    return callable(getattr(page, "refresh", None)) and callable(getattr(page, "open", None))

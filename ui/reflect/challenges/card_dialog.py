@@ -16,10 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from iltdesk.lead import LeadSummary
+from ui.kit.lists import RECORD_ID
 from ui.kit.style import field_label, hint, page_style
 from ui.kit.unsaved import GuardedDialog, typed_texts
-
-LEAD_ID = Qt.ItemDataRole.UserRole + 3
 
 
 class CardDialog(GuardedDialog):
@@ -50,7 +49,7 @@ class CardDialog(GuardedDialog):
                 continue
             label = lead.name + (f"  ·  {lead.role}" if lead.role else "")
             item = QListWidgetItem(label + ("" if lead.active else "  (archived)"))
-            item.setData(LEAD_ID, lead.id)
+            item.setData(RECORD_ID, lead.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             checked = lead.id in named
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
@@ -112,7 +111,9 @@ class CardDialog(GuardedDialog):
         """The ticked leads."""
         items = (self.leads.item(row) for row in range(self.leads.count()))
         return {
-            int(item.data(LEAD_ID)) for item in items if item.checkState() == Qt.CheckState.Checked
+            int(item.data(RECORD_ID))
+            for item in items
+            if item.checkState() == Qt.CheckState.Checked
         }
 
     def save(self) -> None:

@@ -37,11 +37,12 @@ from iltdesk.lead import LeadSummary
 from iltdesk.lead_names import short_name
 from iltdesk.models import ForceKind
 from ui.kit import theme
+from ui.kit.lists import RECORD, RECORD_ID
 from ui.kit.rich_delegate import ItemIndex
 from ui.kit.style import accent
 
-CARD_ID = Qt.ItemDataRole.UserRole + 1
-NAMES_ROLE = Qt.ItemDataRole.UserRole + 2  # the first names of the leads a card concerns
+CARD_ID = RECORD_ID  # a card row's id
+NAMES_ROLE = RECORD  # the first names of the leads a card concerns
 GAP = 3  # above and below each card, so neighbours never touch
 PAD_X, PAD_Y = 12, 9
 STRIP = 4  # the column's colour along the card's left edge
@@ -51,40 +52,18 @@ WRAP = int(Qt.TextFlag.TextWordWrap)
 CARD_MIME = "application/x-iltdesk-force-card"
 ARROWS = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}
 
-# Each column has its own quiet colour, picked to read on both the light and the dark card.
-KIND_COLOURS = {
-    ForceKind.hinders: ("#b8483b", "#e58f82"),
-    ForceKind.asset: ("#3b7f50", "#86c89c"),
-    ForceKind.move: ("#2f6f73", "#7cc4c8"),
-    ForceKind.context: ("#6a7683", "#a5b0bb"),
-}
+# The board's parts, each a colour of the look (``board_<part>`` in ui.kit.palette).
+BOARD_PARTS = ("column", "card", "edge", "selected", "chip", "chip_text")
 
 
 def kind_colour(kind: ForceKind) -> str:
-    """The column's colour in the current theme."""
-    light, night = KIND_COLOURS[kind]
-    return night if theme.is_dark() else light
+    """The column's colour in the look on screen."""
+    return theme.colour(f"force_{kind.value}")
 
 
 def board_colours() -> dict[str, str]:
-    """Column, card and chip colours: cards sit a step lighter than their column in both looks."""
-    if theme.is_dark():
-        return {
-            "column": "#191c1f",
-            "card": "#2b3136",
-            "edge": "#3e464d",
-            "selected": "#24393b",
-            "chip": "#1f3c3e",
-            "chip_text": "#a6dadd",
-        }
-    return {
-        "column": "#e7eaed",
-        "card": "#ffffff",
-        "edge": "#d0d6db",
-        "selected": "#eef6f6",
-        "chip": "#e0efef",
-        "chip_text": "#245a5d",
-    }
+    """Column, card and chip colours of the look on screen."""
+    return {part: theme.colour(f"board_{part}") for part in BOARD_PARTS}
 
 
 def short_names(leads: list[LeadSummary]) -> dict[int, str]:

@@ -31,11 +31,10 @@ from iltdesk.challenge import (
     move_card,
     set_card_leads,
 )
-from iltdesk.errors import JournalError
 from iltdesk.lead import LeadSummary, lead_summaries
 from iltdesk.models import ForceKind
 from ui.kit import theme
-from ui.kit.context import AppContext
+from ui.kit.context import AppContext, NotWritten
 from ui.kit.style import accent, hint
 from ui.reflect.challenges.card_dialog import CardDialog
 from ui.reflect.challenges.force_cards import (
@@ -283,11 +282,10 @@ class ForcesBoard(QWidget):
         """Add a card at the bottom of a column (the field keeps focus for the next one)."""
         if self.challenge_id is None or not text.strip():
             return
-        try:
-            card = add_card(self.context.journal, self.challenge_id, kind, text)
-        except JournalError as exc:
-            self.context.save_failed.emit(f"Not saved: {exc}")
-            return
+        challenge_id = self.challenge_id
+        card = self.context.write(lambda: add_card(self.context.journal, challenge_id, kind, text))
+        if isinstance(card, NotWritten):
+            return  # the words stay in the field
         self.columns[KINDS.index(kind)].add_field.clear()
         self.reload(select=card.id, focus=False)
         self.changed.emit()
@@ -296,10 +294,10 @@ class ForcesBoard(QWidget):
         """Put a card at ``position`` of column number ``column``; it stays selected."""
         if not 0 <= column < len(KINDS):
             return
-        try:
-            move_card(self.context.journal, card, KINDS[column], position)
-        except JournalError as exc:
-            self.context.save_failed.emit(f"Not moved: {exc}")
+        self.context.write(
+            lambda: move_card(self.context.journal, card, KINDS[column], position),
+            failed="Not moved",
+        )
         self.reload(select=card, focus=True)
         self.changed.emit()
 
@@ -320,15 +318,15 @@ class ForcesBoard(QWidget):
         )
         if not dialog.exec():
             return
-        try:
-            if dialog.card_text() != item.text():
-                edit_card(self.context.journal, card, dialog.card_text())
-            if dialog.chosen_leads() != named:
-                set_card_leads(self.context.journal, card, dialog.chosen_leads())
-        except JournalError as exc:
-            self.context.save_failed.emit(f"Not saved: {exc}")
+        self.context.write(lambda: self._save_card(card, dialog, item.text(), named))
         self.reload(select=card, focus=True)
         self.changed.emit()
+
+    def _save_card(self, card: int, dialog: CardDialog, text: str, named: set[int]) -> None:
+        if dialog.card_text() != text:
+            edit_card(self.context.journal, card, dialog.card_text())
+        if dialog.chosen_leads() != named:
+            set_card_leads(self.context.journal, card, dialog.chosen_leads())
 
     def delete(self, card: int | None = None) -> None:
         """Delete a card after asking, since there is no undo; its neighbour is selected next."""
@@ -347,10 +345,7 @@ class ForcesBoard(QWidget):
             return
         cards = item.listWidget()
         row = cards.row(item)
-        try:
-            delete_card(self.context.journal, card)
-        except JournalError as exc:
-            self.context.save_failed.emit(f"Not deleted: {exc}")
+        self.context.write(lambda: delete_card(self.context.journal, card), failed="Not deleted")
         self.reload()
         if cards.count():
             cards.setCurrentRow(min(row, cards.count() - 1))

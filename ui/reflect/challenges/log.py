@@ -21,14 +21,14 @@ from PySide6.QtWidgets import (
 
 from iltdesk import dates
 from iltdesk.challenge import delete_log_entry, log, log_entries
-from iltdesk.errors import JournalError
 from iltdesk.models import ChallengeLogEntry, LogKind
 from ui.kit import theme
-from ui.kit.context import AppContext
+from ui.kit.context import AppContext, NotWritten
 from ui.kit.fields import date_edit
 from ui.kit.record_actions import actions_button, confirm_delete
 from ui.kit.style import hint
 from ui.reflect.challenges.log_entry_dialog import LogEntryDialog
+from ui.reflect.writing import write_or_say
 
 TAGS = {LogKind.decision: "Decision", LogKind.change: "Change", LogKind.learning: "Learning"}
 CHOICES = {
@@ -36,21 +36,16 @@ CHOICES = {
     LogKind.change: "A change I saw",
     LogKind.learning: "What I learned about my leadership",
 }
-# (background, text) per kind, light then dark: tinted pills that read in both looks.
-TAG_COLOURS = {
-    LogKind.decision: (("#e0efef", "#245a5d"), ("#1f3c3e", "#a6dadd")),
-    LogKind.change: (("#e3f1e6", "#2d6a3f"), ("#20362a", "#9fd3ae")),
-    LogKind.learning: (("#f4ead9", "#7a4d0c"), ("#3b3121", "#e8c58a")),
-}
 
 
 def log_style() -> str:
     """The log's look: entries on one card, each kind as a small tinted tag."""
-    look = 1 if theme.is_dark() else 0
+    # Each kind a tinted pill (``log_<kind>_bg`` and ``_text`` in ui.kit.palette).
     tags = "".join(
-        f'QLabel#LogTag[kind="{kind.value}"] {{ background: {colours[look][0]};'
-        f" color: {colours[look][1]}; }}\n"
-        for kind, colours in TAG_COLOURS.items()
+        f'QLabel#LogTag[kind="{kind.value}"] {{'
+        f" background: {theme.colour(f'log_{kind.value}_bg')};"
+        f" color: {theme.colour(f'log_{kind.value}_text')}; }}\n"
+        for kind in TAGS
     )
     return (
         "QFrame#LogCard { background: palette(base); border: 1px solid palette(mid);"
@@ -213,12 +208,16 @@ class ChallengeLog(QWidget):
             return
         kind = LogKind(self.kind.currentData())
         on: date = self.when.date().toPython()  # type: ignore[assignment]
-        try:
-            log(self.context.journal, self.challenge_id, kind, self.text.text(), on=on)
-        except JournalError as exc:
-            self.error.setText(str(exc))
-            self.error.show()
-            return
+        challenge_id, text = self.challenge_id, self.text.text()
+        # The page announces the change when it hears ``logged``.
+        entry = write_or_say(
+            self.context,
+            lambda: log(self.context.journal, challenge_id, kind, text, on=on),
+            None,
+            self.error,
+        )
+        if isinstance(entry, NotWritten):
+            return  # the words stay in the field
         self.text.clear()
         self.load(self.challenge_id)
         self.logged.emit()
@@ -242,11 +241,10 @@ class ChallengeLog(QWidget):
             return
         if not confirm_delete(self, "Delete this log entry?", f"“{entry.text}”"):
             return
-        try:
-            delete_log_entry(self.context.journal, entry_id)
-        except JournalError as exc:
-            self.error.setText(f"Not deleted: {exc}")
-            self.error.show()
+        gone = self.context.write(
+            lambda: delete_log_entry(self.context.journal, entry_id), failed="Not deleted"
+        )
+        if isinstance(gone, NotWritten):
             return
         self.load(self.challenge_id)
         self.logged.emit()

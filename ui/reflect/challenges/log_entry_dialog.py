@@ -15,11 +15,11 @@ from PySide6.QtWidgets import (
 )
 
 from iltdesk.challenge import edit_log_entry
-from iltdesk.errors import JournalError
 from iltdesk.models import ChallengeLogEntry, LogKind
-from ui.kit.context import AppContext
+from ui.kit.context import AppContext, NotWritten
 from ui.kit.fields import date_edit
 from ui.kit.unsaved import GuardedDialog
+from ui.reflect.writing import write_or_say
 
 
 class LogEntryDialog(GuardedDialog):
@@ -71,16 +71,14 @@ class LogEntryDialog(GuardedDialog):
     def save(self) -> None:
         """Save the corrected entry and close, or say why not."""
         on: date = self.when.date().toPython()  # type: ignore[assignment]
-        try:
-            edit_log_entry(
-                self.context.journal,
-                self.entry.id or 0,
-                LogKind(self.kind.currentData()),
-                self.text.toPlainText(),
-                on=on,
-            )
-        except JournalError as exc:
-            self.error.setText(f"Not saved: {exc}")
-            self.error.show()
-            return
+        entry_id, kind, text = self.entry.id or 0, LogKind(self.kind.currentData()), self.text
+        # The log announces the change once it has reloaded.
+        saved = write_or_say(
+            self.context,
+            lambda: edit_log_entry(self.context.journal, entry_id, kind, text.toPlainText(), on=on),
+            None,
+            self.error,
+        )
+        if isinstance(saved, NotWritten):
+            return  # the dialog stays open with the text
         self.accept()

@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
 
 from iltdesk import dates
 from iltdesk.challenge import add_challenge, board, challenges
-from iltdesk.errors import JournalError
 from iltdesk.models import Challenge
-from ui.kit.context import AppContext
+from iltdesk.record_kinds import Change, RecordKind
+from iltdesk.records import Location
+from ui.kit import theme
+from ui.kit.context import AppContext, NotWritten
 from ui.kit.fields import date_edit
 from ui.kit.icons import icon
 from ui.kit.lists import RECORD_ID
@@ -93,14 +95,14 @@ class NewChallengeDialog(QDialog):
             self.error.show()
             return
         opened: date = self.opened.date().toPython()  # type: ignore[assignment]
-        try:
-            self.challenge = add_challenge(
-                self.context.journal, self.title.text(), opened_on=opened
-            )
-        except JournalError as exc:
-            self.error.setText(str(exc))
-            self.error.show()
-            return
+        made = self.context.write(
+            lambda: add_challenge(self.context.journal, self.title.text(), opened_on=opened),
+            Change(RecordKind.CHALLENGE),
+            failed="Not started",
+        )
+        if isinstance(made, NotWritten):
+            return  # the status bar says why; the title stays typed
+        self.challenge = made
         self.accept()
 
 
@@ -111,7 +113,7 @@ class ChallengesPage(QWidget):
         super().__init__(parent)
         self.context = context
         self.challenges: list[Challenge] = []
-        self.new_button = QPushButton(icon("add", "#ffffff"), "New challenge…")
+        self.new_button = QPushButton(icon("add", theme.colour("on_accent")), "New challenge…")
         self.new_button.setObjectName("Primary")
         self.new_button.clicked.connect(self.new_challenge)
         self.list = QListWidget()
@@ -122,7 +124,7 @@ class ChallengesPage(QWidget):
         self.list.currentItemChanged.connect(self._current_changed)
         self.view = ChallengeView(context)
         self.view.saved.connect(self._saved)
-        self.view.changed.connect(lambda: context.changed.emit("challenge"))
+        self.view.changed.connect(lambda: context.announce(RecordKind.CHALLENGE))
         self.empty = hint(
             "No complex challenges yet.\n\nWhen something is hard and tangled, open one here: "
             "think it through area by area,\nname the forces at work, and log what you decide "
@@ -232,7 +234,7 @@ class ChallengesPage(QWidget):
                     self.challenges[row] = challenge
                     self.list.item(row).setText(challenge_row(challenge))
                     self.list.item(row).setToolTip(challenge.title)
-        self.context.changed.emit("challenge")
+        self.context.announce(RecordKind.CHALLENGE)
 
     def new_challenge(self) -> None:
         """Ask for a title, open the new challenge and put the cursor in its first area."""
@@ -245,8 +247,13 @@ class ChallengesPage(QWidget):
         self.refresh()
         self.select_challenge(dialog.challenge.id)
         self.view.areas["systems"].setFocus()
-        self.context.changed.emit("challenge")
 
-    def _changed_elsewhere(self, kind: str) -> None:
-        if kind == "lead" and self.view.challenge is not None:
+    def open(self, where: Location) -> bool:
+        """Show a challenge, or the challenge a force card or log entry is on."""
+        if where.kind == RecordKind.FORCE_CARD:
+            return self.select_card(where.record_id)
+        return self.select_challenge(where.challenge_id or where.record_id)
+
+    def _changed_elsewhere(self, change: Change) -> None:
+        if change.about(RecordKind.LEAD) and self.view.challenge is not None:
             self.view.reload_parts()  # a renamed or archived lead shows on the cards

@@ -18,10 +18,9 @@ from PySide6.QtWidgets import (
 
 from iltdesk import dates
 from iltdesk.challenge import AREAS, Area, update_challenge
-from iltdesk.errors import JournalError
 from iltdesk.models import Challenge, ChallengeStatus
 from ui.kit import theme
-from ui.kit.context import AppContext, Autosaver
+from ui.kit.context import AppContext, Autosaver, NotWritten
 from ui.kit.markdown_edit import MarkdownEdit
 from ui.kit.style import field_label, hint, page_style
 from ui.reflect.challenges.forces_board import ForcesBoard
@@ -307,14 +306,15 @@ class ChallengeView(QWidget):
         if not self.autosaver.flush():
             self._show_status(self.challenge)
             return
-        try:
-            self.challenge = update_challenge(
-                self.context.journal, self.challenge.id or 0, status=STATUSES[number]
-            )
-        except JournalError as exc:
-            self.context.save_failed.emit(f"Not saved: {exc}")
+        challenge_id = self.challenge.id or 0
+        # The list hears of it once it has reordered (_announce), not from the write.
+        updated = self.context.write(
+            lambda: update_challenge(self.context.journal, challenge_id, status=STATUSES[number])
+        )
+        if isinstance(updated, NotWritten):
             self._show_status(self.challenge)
             return
+        self.challenge = updated
         # Later, so the list can reorder without pulling the click's button out from under it.
         QTimer.singleShot(0, self, self._announce)
 

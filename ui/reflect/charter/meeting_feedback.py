@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
 
 from iltdesk import dates
 from iltdesk.charter import add_meeting_feedback, meeting_feedback, update_meeting_feedback
-from iltdesk.errors import JournalError
 from iltdesk.models import MeetingFeedback
-from ui.kit.context import AppContext, Autosaver
+from iltdesk.record_kinds import Change, RecordKind
+from ui.kit.context import AppContext, Autosaver, NotWritten
 from ui.kit.fields import LineBox, date_edit
 from ui.kit.style import field_label, hint, restyle
 from ui.kit.unsaved import GuardedDialog
+from ui.reflect.writing import write_or_say
 
 PLUS_TITLE = "+  What worked"
 DELTA_TITLE = "Δ  What to change"
@@ -159,14 +160,16 @@ class FeedbackDialog(GuardedDialog):
     def save(self) -> None:
         """Keep the entry and close, or say why not and keep what was typed."""
         met: date = self.met_on.date().toPython()  # type: ignore[assignment]
-        try:
-            self.saved_entry = add_meeting_feedback(
-                self.context.journal, self.plus.text(), self.delta.text(), met_on=met
-            )
-        except JournalError as exc:
-            self.error.setText(str(exc))
-            self.error.show()
-            return
+        plus, delta = self.plus.text(), self.delta.text()
+        saved = write_or_say(
+            self.context,
+            lambda: add_meeting_feedback(self.context.journal, plus, delta, met_on=met),
+            Change(RecordKind.MEETING_FEEDBACK),
+            self.error,
+        )
+        if isinstance(saved, NotWritten):
+            return  # the dialog stays open with what was typed
+        self.saved_entry = saved
         self.accept()
 
 
@@ -241,5 +244,4 @@ class FeedbackLog(QFrame):
         """Ask for a meeting's plus/delta and put it on top."""
         dialog = FeedbackDialog(self.context, self)
         if dialog.exec() and dialog.saved_entry is not None:
-            self.context.changed.emit("meeting_feedback")
             self.refresh()

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from iltdesk.charter import charter, save_charter
+from iltdesk.record_kinds import RecordKind
+from iltdesk.records import Location
 from ui.kit import theme
 from ui.kit.context import AppContext, Autosaver
 from ui.kit.markdown_edit import MarkdownEdit
@@ -34,11 +36,9 @@ MIN_LINES, MAX_HEIGHT = 3, 420
 
 def charter_style() -> str:
     """Cards, the last meeting's prominence, the balance hint and the strand-free headings."""
-    notice = (
-        ("#3a3220", "#6b5a2e", "#f0d49a") if theme.is_dark() else ("#fff5de", "#e5c88a", "#6b4500")
-    )
-    plus, delta = ("#8fd19e", "#f0b27a") if theme.is_dark() else ("#1e6b34", "#9a4a00")
-    latest_bg = "#243a3c" if theme.is_dark() else "#eef6f6"
+    notice = [theme.colour(f"notice_{part}") for part in ("bg", "edge", "text")]
+    plus, delta = theme.colour("plus_text"), theme.colour("delta_text")
+    latest_bg = theme.colour("feedback_latest_bg")
     return f"""
     QFrame#Card, QFrame#FeedbackCard {{ background: palette(base);
                       border: 1px solid palette(mid); border-radius: 8px; }}
@@ -196,11 +196,16 @@ class CharterPage(QWidget):
         self.scope.refresh()
         self.feedback.refresh()
 
+    def open(self, where: Location) -> bool:
+        """Show the charter, a period of its plan or a meeting's feedback."""
+        self.select(where.kind, where.record_id)
+        return True  # the charter itself is shown when the record is not found
+
     def select(self, kind: str, record_id: int) -> None:
-        """Show a record: 'charter', 'scope_item' or 'meeting_feedback'."""
-        if kind == "scope_item" and self.scope.select(record_id):
+        """Show a record: the charter, a scope item or a meeting's feedback."""
+        if kind == RecordKind.SCOPE_ITEM and self.scope.select(record_id):
             self.scroll_to(self.scope)
-        elif kind == "meeting_feedback" and (card := self.feedback.select(record_id)):
+        elif kind == RecordKind.MEETING_FEEDBACK and (card := self.feedback.select(record_id)):
             # The last meeting sits under the section's heading and its add button: show both.
             self.scroll_to(self.feedback if card.latest else card)
         else:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import calendar
-from datetime import date, timedelta
+from datetime import date
 from html import escape
 
 from PySide6.QtCore import Qt, QTimer
@@ -14,29 +13,18 @@ from iltdesk.charter import (
     add_scope_item,
     balance_hint,
     delete_scope_item,
+    next_period,
     scope_items,
+    strand_counts,
     update_scope_item,
 )
-from iltdesk.errors import JournalError
 from iltdesk.models import FocusKind, ScopeItem
+from iltdesk.record_kinds import Change, RecordKind
 from ui.kit import theme
-from ui.kit.context import AppContext
+from ui.kit.context import AppContext, NotWritten
 from ui.kit.style import hint
-from ui.reflect.charter.scope_table import FOCUS, ScopeTable, strand_colour, strand_counts
-
-
-def next_period(items: list[ScopeItem], today: date) -> tuple[str, date, FocusKind]:
-    """A guess at the next period: the month after the last one planned, in the thinnest strand."""
-    starts = [item.starts_on for item in items if item.starts_on]
-    if starts:
-        last = max(starts)
-        start = (last.replace(day=calendar.monthrange(last.year, last.month)[1])) + timedelta(1)
-    else:
-        start = today.replace(day=1)
-    counts = strand_counts(items)
-    # Offering the strand with the fewest periods nudges the year towards balance.
-    kind = min(FocusKind, key=lambda k: counts[k])
-    return f"{start:%B}", start, kind
+from ui.reflect.charter.scope_table import FOCUS, ScopeTable, strand_colour
+from ui.reflect.writing import write_or_say
 
 
 class ScopeSection(QFrame):
@@ -139,12 +127,13 @@ class ScopeSection(QFrame):
         if field == "period" and not str(value).strip():
             self._fail("A period needs a name, such as 'October' or 'Quarter 2'.", item_id)
             return
-        try:
-            update_scope_item(self.context.journal, item_id, **{field: value})
-        except JournalError as exc:
-            self._fail(f"Not saved: {exc}", item_id)
-            return
-        self.context.changed.emit("scope_item")
+        # Saved or not, the row is rebuilt: a refused value goes back to the saved one.
+        write_or_say(
+            self.context,
+            lambda: update_scope_item(self.context.journal, item_id, **{field: value}),
+            Change(RecordKind.SCOPE_ITEM),
+            self.problem,
+        )
         self._reload_soon(item_id)
 
     def _reload_soon(self, item_id: int) -> None:
@@ -160,13 +149,15 @@ class ScopeSection(QFrame):
     def add_period(self) -> None:
         """Add the next period, guessed from the plan so far, and open its focus to write."""
         period, start, kind = next_period(self.items, date.today())
-        try:
-            item = add_scope_item(self.context.journal, period, kind, "", starts_on=start)
-        except JournalError as exc:
-            self.problem.setText(f"Not added: {exc}")
-            self.problem.show()
+        item = write_or_say(
+            self.context,
+            lambda: add_scope_item(self.context.journal, period, kind, "", starts_on=start),
+            Change(RecordKind.SCOPE_ITEM),
+            self.problem,
+            failed="Not added",
+        )
+        if isinstance(item, NotWritten):
             return
-        self.context.changed.emit("scope_item")
         self.refresh(keep=item.id)
         row = self.table.row_of(item.id or 0)
         if row >= 0:
@@ -185,6 +176,10 @@ class ScopeSection(QFrame):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        delete_scope_item(self.context.journal, item_id)
-        self.context.changed.emit("scope_item")
-        self.refresh()
+        gone = self.context.write(
+            lambda: delete_scope_item(self.context.journal, item_id),
+            Change(RecordKind.SCOPE_ITEM),
+            failed="Not removed",
+        )
+        if not isinstance(gone, NotWritten):
+            self.refresh()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from datetime import date
 
 from PySide6.QtCore import QAbstractItemModel, QRect, QSize, Qt, QTimer, Signal
@@ -27,23 +26,17 @@ from iltdesk.charter import FOCUS_TITLES
 from iltdesk.models import FocusKind, ScopeItem
 from ui.kit import theme
 from ui.kit.fields import qdate
+from ui.kit.lists import RECORD, RECORD_ID
 from ui.kit.rich_delegate import ItemIndex
 
 PERIOD, STARTS, STRAND, FOCUS = range(4)
 HEADERS = ("Period", "Starts", "Strand", "Focus")
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-VALUE_ROLE = Qt.ItemDataRole.UserRole + 2  # ISO date or strand value (plain str: Qt keeps it)
-# Each strand's colour on the light and the dark look; every one reads at 4.5:1 on its base.
-STRAND_COLOURS = {
-    FocusKind.data: ("#2b6aa3", "#8dbbe9"),
-    FocusKind.observation_feedback: ("#9a5a00", "#e7b767"),
-    FocusKind.professional_learning: ("#7145a8", "#c5a6f0"),
-}
+VALUE_ROLE = RECORD  # the cell's value: an ISO date or a strand (plain str: Qt keeps it)
 
 
 def strand_colour(kind: FocusKind) -> QColor:
-    """The strand's colour for the current look."""
-    return QColor(STRAND_COLOURS[kind][1 if theme.is_dark() else 0])
+    """The strand's colour in the look on screen (``strand_<kind>`` in ui.kit.palette)."""
+    return QColor(theme.colour(f"strand_{kind.value}"))
 
 
 def table_style() -> str:
@@ -51,7 +44,7 @@ def table_style() -> str:
 
     A solid accent selection would swallow the strand tags' colours.
     """
-    selected = "#2f4a4c" if theme.is_dark() else "#dcebec"
+    selected = theme.colour("scope_selected_bg")
     return f"""
     QTableWidget {{ background: palette(base); alternate-background-color: palette(window);
                     border: none; selection-background-color: {selected};
@@ -66,12 +59,6 @@ def table_style() -> str:
 def iso(day: date | None) -> str:
     """A date as text for an item's data ("" for none)."""
     return day.isoformat() if day else ""
-
-
-def strand_counts(items: list[ScopeItem]) -> dict[FocusKind, int]:
-    """How many periods each strand has, every strand listed."""
-    counts = Counter(item.kind for item in items)
-    return {kind: counts[kind] for kind in FocusKind}
 
 
 class StrandDelegate(QStyledItemDelegate):
@@ -211,7 +198,7 @@ class ScopeTable(QTableWidget):
         )
         for column, (text, value) in enumerate(cells):
             cell = QTableWidgetItem(text)
-            cell.setData(ID_ROLE, item.id)
+            cell.setData(RECORD_ID, item.id)
             cell.setData(VALUE_ROLE, value)
             cell.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
             if column == STRAND:
@@ -242,7 +229,7 @@ class ScopeTable(QTableWidget):
     def item_id(self, row: int) -> int:
         """The scope item shown on ``row``."""
         cell = self.item(row, PERIOD)
-        return int(cell.data(ID_ROLE)) if cell is not None else 0
+        return int(cell.data(RECORD_ID)) if cell is not None else 0
 
     def row_of(self, item_id: int) -> int:
         """The row showing ``item_id`` (-1 if none)."""
@@ -251,7 +238,7 @@ class ScopeTable(QTableWidget):
     def _changed(self, cell: QTableWidgetItem) -> None:
         if self._loading:
             return
-        column, item_id = cell.column(), int(cell.data(ID_ROLE))
+        column, item_id = cell.column(), int(cell.data(RECORD_ID))
         value = cell.data(VALUE_ROLE)
         if column == STARTS and value:
             self.edited.emit(item_id, "starts_on", date.fromisoformat(value))

@@ -12,12 +12,12 @@ from PySide6.QtWidgets import QToolTip, QWidget
 
 from iltdesk import dates
 from iltdesk.self_check import FREQUENCY_LABELS, AreaTrend
+from ui.kit import theme
 from ui.reflect.self_check.colours import (
     STILL,
     area_colour,
     change_text,
     closest_word,
-    is_dark,
     movement_colours,
 )
 
@@ -231,7 +231,7 @@ class SelfCheckChart(QWidget):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             colour = self.palette().color(Role.PlaceholderText)
         else:
-            fg, bg = movement_colours(self.palette(), trend.change)
+            fg, bg = movement_colours(trend.change)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(bg))
             colour = QColor(fg)
@@ -246,7 +246,7 @@ class SelfCheckChart(QWidget):
         """Earlier check-ins quietly; the latest step bold, since that is the conversation."""
         colour = area_colour(trend.area)
         faint = QColor(colour)
-        faint.setAlphaF(0.6 if is_dark(self.palette()) else 0.45)  # dim, still visible
+        faint.setAlphaF(0.6 if theme.is_dark() else 0.45)  # dim, still visible
         count = len(trend.points)
         dots = [
             QPointF(self._x(plot, i, count), self._y(plot, s))

@@ -4,34 +4,20 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor
 
-from iltdesk.self_check import FREQUENCY_LABELS
+from iltdesk.self_check import AREAS, FREQUENCY_LABELS
 from ui.kit import theme
 
-# Mid-tone hues with at least 3:1 contrast on both the light and the dark card colour, so one
-# set serves both looks and an area keeps its colour when the theme changes.
-AREA_COLOURS = {
-    "learning_teaching": "#3b82c4",
-    "school_culture": "#c97a1e",
-    "talent": "#8e6bd6",
-    "planning_operations": "#1f9a7a",
-    "personal_leadership": "#d0508a",
-}
-# (text, background) for a rise and a fall, per look; the text reads at 4.5:1 on its pill and
-# on the page, so a change never depends on the arrow's colour alone (the arrow says it too).
-MOVEMENT = {
-    (False, True): ("#1b6b45", "#dcf1e4"),
-    (False, False): ("#a3261e", "#fbe3e0"),
-    (True, True): ("#93dcb2", "#1e3b2c"),
-    (True, False): ("#f4a79c", "#4a2623"),
-}
+AREA_KEYS = frozenset(area.key for area in AREAS)
 STILL = 0.05  # a change that rounds to 0.0 is no change
 
 
 def area_colour(area: str) -> QColor:
-    """The colour that marks an area in the chart, the form and the page."""
-    return QColor(AREA_COLOURS.get(area, "#7a848c"))
+    """The colour that marks an area in the chart, the form and the page (``area_<key>`` in
+    ui.kit.palette; one hue in both looks, so an area keeps its colour)."""
+    name = f"area_{area}" if area in AREA_KEYS else "area_unknown"
+    return QColor(theme.colour(name))
 
 
 def area_dot(area: str) -> str:
@@ -39,14 +25,10 @@ def area_dot(area: str) -> str:
     return f"<span style='color:{area_colour(area).name()}'>●</span>&nbsp;"
 
 
-def is_dark(palette: QPalette | None = None) -> bool:
-    """Whether the dark look is on: ui.kit.theme decides (``palette`` is no longer consulted)."""
-    return theme.is_dark()
-
-
-def movement_colours(palette: QPalette | None, change: float) -> tuple[str, str]:
+def movement_colours(change: float) -> tuple[str, str]:
     """Text and background colours for a change up or down, readable in the look on screen."""
-    return MOVEMENT[(is_dark(palette), change > 0)]
+    way = "rise" if change > 0 else "fall"
+    return theme.colour(f"{way}_text"), theme.colour(f"{way}_bg")
 
 
 def change_text(change: float, places: int = 1) -> str:

@@ -20,16 +20,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iltdesk.errors import JournalError
 from iltdesk.models import SelfCheck
+from iltdesk.record_kinds import Change, RecordKind
 from iltdesk.self_check import AREAS, ITEM_AREA, CheckArea, CheckIn, record_check, revise_check
-from ui.kit.context import AppContext
+from ui.kit.context import AppContext, NotWritten
 from ui.kit.fields import date_edit, qdate
 from ui.kit.markdown_edit import MarkdownEdit
 from ui.kit.style import field_label, hint, page_style
 from ui.kit.unsaved import GuardedDialog, typed_texts
 from ui.reflect.self_check.colours import area_dot
 from ui.reflect.self_check.frequency_picker import FrequencyPicker
+from ui.reflect.writing import write_or_say
 
 TAKEN_BY = (("principal", "Just me"), ("team", "With the team"))
 
@@ -221,23 +222,17 @@ class SelfCheckDialog(GuardedDialog):
         when = date(day.year(), day.month(), day.day())
         who = str(button.property("taken_by")) if button else "principal"
         journal, answers, notes = self.context.journal, self.answers(), self._notes_typed()
-        try:
-            if self.editing is not None:
-                self.check = revise_check(
-                    journal,
-                    self.editing.check.id or 0,
-                    answers,
-                    notes=notes,
-                    taken_on=when,
-                    taken_by=who,
+        editing = self.editing.check.id or 0 if self.editing is not None else None
+
+        def write() -> SelfCheck:
+            if editing is not None:
+                return revise_check(
+                    journal, editing, answers, notes=notes, taken_on=when, taken_by=who
                 )
-            else:
-                self.check = record_check(
-                    journal, answers, notes=notes, taken_on=when, taken_by=who
-                )
-        except JournalError as exc:
-            self.error.setText(f"Not saved: {exc}")
-            self.error.show()
-            return
-        self.context.changed.emit("self_check")
+            return record_check(journal, answers, notes=notes, taken_on=when, taken_by=who)
+
+        saved = write_or_say(self.context, write, Change(RecordKind.SELF_CHECK), self.error)
+        if isinstance(saved, NotWritten):
+            return  # the dialog stays open with every rating and note
+        self.check = saved
         self.accept()

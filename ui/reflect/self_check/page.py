@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from iltdesk import dates
-from iltdesk.errors import JournalError
+from iltdesk.record_kinds import Change, RecordKind
+from iltdesk.records import Location
 from iltdesk.self_check import (
     AREAS,
     CheckIn,
@@ -27,14 +28,14 @@ from iltdesk.self_check import (
 )
 from ui.kit import theme
 from ui.kit.context import AppContext
-from ui.kit.lists import record_list
+from ui.kit.lists import RECORD_ID, record_list
 from ui.kit.record_actions import actions_button, confirm_delete
 from ui.reflect.self_check.chart import SelfCheckChart
 from ui.reflect.self_check.colours import area_dot
 from ui.reflect.self_check.dialog import TAKEN_BY, SelfCheckDialog
 from ui.reflect.self_check.text import ends_html, label, moved_html, note_label, ratings_label
 
-CHECK_ID = Qt.ItemDataRole.UserRole + 1
+CHECK_ID = RECORD_ID  # a check-in row's id
 WHO = dict(TAKEN_BY)
 
 
@@ -168,8 +169,8 @@ class SelfCheckPage(QWidget):
 
     # -- data -----------------------------------------------------------------------------------
 
-    def _on_changed(self, kind: str) -> None:
-        if kind != "self_check":
+    def _on_changed(self, change: Change) -> None:
+        if not change.about(RecordKind.SELF_CHECK, RecordKind.SELF_CHECK_NOTE):
             return
         self.refresh()
         if self._history:  # a check-in was just saved: show it
@@ -208,6 +209,11 @@ class SelfCheckPage(QWidget):
         newest = self._history[-1].check.id if self._history else None
         self.select_check(keep if keep is not None else newest or 0)
 
+    def open(self, where: Location) -> bool:
+        """Show the check-in a record is (or is a note of)."""
+        self.select_check(where.self_check_id or where.record_id)
+        return self.selected() is not None
+
     def select_check(self, self_check_id: int) -> None:
         """Select a past check-in and show its ratings and notes."""
         self.checks.blockSignals(True)  # one redraw of the ratings, not two
@@ -239,12 +245,13 @@ class SelfCheckPage(QWidget):
         what = f"The check-in of {dates.with_weekday(entry.check.taken_on)}, all fifteen ratings."
         if not confirm_delete(self, "Delete this check-in?", what):
             return
-        try:
-            delete_check(self._context.journal, entry.check.id or 0)
-        except JournalError as exc:
-            self._context.save_failed.emit(f"Not deleted: {exc}")
-            return
-        self._context.changed.emit("self_check")  # shows the newest that is left
+        check_id = entry.check.id or 0
+        # The change makes the page show the newest check-in that is left.
+        self._context.write(
+            lambda: delete_check(self._context.journal, check_id),
+            Change(RecordKind.SELF_CHECK),
+            failed="Not deleted",
+        )
 
     def _new_check(self) -> None:
         dialog = SelfCheckDialog(self._context, self)

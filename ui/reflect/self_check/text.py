@@ -52,20 +52,20 @@ def moved_html(trends: list[AreaTrend], palette: QPalette) -> str:
         if not trend.moved_items:
             continue
         still = abs(trend.change) < STILL  # items moved both ways and cancelled out
-        fg = muted if still else movement_colours(palette, trend.change)[0]
+        fg = muted if still else movement_colours(trend.change)[0]
         parts.append(
             f"<p style='margin:0 0 3px 0'><b>{area_dot(trend.area)}{escape(trend.title)}</b>"
             f"&nbsp;&nbsp;<span style='color:{fg}'>{change_text(trend.change)}</span></p>"
         )
         # A table keeps a long action's second line clear of the arrow column.
-        rows = "".join(moved_row(text, amount, palette) for text, amount in trend.moved_items)
+        rows = "".join(moved_row(text, amount) for text, amount in trend.moved_items)
         parts.append(f"<table cellspacing='0' style='margin-bottom:10px'>{rows}</table>")
     return "".join(parts) or "Every action was rated the same as last time."
 
 
-def moved_row(text: str, amount: int, palette: QPalette) -> str:
+def moved_row(text: str, amount: int) -> str:
     """One action that moved: '▲ +1' in the rise or fall colour, then the action."""
-    colour = movement_colours(palette, amount)[0]
+    colour = movement_colours(amount)[0]
     arrow = change_text(amount, 0).replace(" ", "&nbsp;")
     return (
         f"<tr><td style='padding:1px 8px 1px 22px; font-weight:600; color:{colour}'>{arrow}</td>"

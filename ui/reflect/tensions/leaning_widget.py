@@ -25,13 +25,14 @@ from iltdesk import dates
 from iltdesk.models import TensionNote
 from iltdesk.tension import Tension, leaning_words
 from ui.kit import theme
+from ui.kit.lists import RECORD
 from ui.kit.rich_delegate import ItemIndex
 from ui.kit.style import accent, accent_text
 
 STEPS = 5  # leanings -2..2
-TENSION_ROLE = Qt.ItemDataRole.UserRole + 1
-NOTE_ROLE = Qt.ItemDataRole.UserRole + 2
-PREVIOUS_ROLE = Qt.ItemDataRole.UserRole + 3  # the leaning before the latest, to show movement
+TENSION_ROLE = RECORD  # the row's tension
+NOTE_ROLE = RECORD + 1  # its latest note
+PREVIOUS_ROLE = RECORD + 2  # the leaning before the latest, to show movement
 STEP_WORDS = ("Strongly", "Leaning", "Balanced", "Leaning", "Strongly")
 
 
@@ -323,7 +324,7 @@ class LeaningPicker(QWidget):
 
 def _step_style() -> str:
     """The five steps' look, in the colours of the look on screen."""
-    edge = "#5a646c" if theme.is_dark() else "#b8c0c7"
+    edge = theme.colour("leaning_step_edge")
     return (
         f"QPushButton#LeaningStep {{ border: 1px solid {edge}; border-radius: 4px;"
         " padding: 6px 10px; background: palette(button); }"

@@ -16,14 +16,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iltdesk.errors import JournalError
 from iltdesk.models import TensionNote
+from iltdesk.record_kinds import Change, RecordKind
 from iltdesk.tension import Tension, add_note, edit_note
-from ui.kit.context import AppContext
+from ui.kit.context import AppContext, NotWritten
 from ui.kit.fields import LineBox, date_edit, qdate
 from ui.kit.style import field_label, hint
 from ui.kit.unsaved import GuardedDialog, typed_texts
 from ui.reflect.tensions.leaning_widget import LeaningPicker
+from ui.reflect.writing import write_or_say
 
 
 class TensionNoteDialog(GuardedDialog):
@@ -145,22 +146,38 @@ class TensionNoteDialog(GuardedDialog):
             self._fail("Choose where you lean first: one of the five steps between the poles.")
             return
         noted: date = self.noted_on.date().toPython()  # type: ignore[assignment]
-        fields = {
-            "first_pole_serves": self.first_serves.text(),
-            "second_pole_serves": self.second_serves.text(),
-            "evidence": self.evidence.text(),
-            "note": self.note.toPlainText().strip(),
-            "noted_on": noted,
-        }
-        journal = self.context.journal
-        try:
-            if self.editing is not None:
-                self.saved_note = edit_note(journal, self.editing.id or 0, leaning, **fields)
-            else:
-                self.saved_note = add_note(journal, self.tension.key, leaning, **fields)
-        except JournalError as exc:
-            self._fail(f"Not saved: {exc}")
-            return
+        first, second = self.first_serves.text(), self.second_serves.text()
+        evidence, note = self.evidence.text(), self.note.toPlainText().strip()
+        journal, key = self.context.journal, self.tension.key
+        editing = self.editing.id or 0 if self.editing is not None else None
+
+        def write() -> TensionNote:
+            if editing is not None:
+                return edit_note(
+                    journal,
+                    editing,
+                    leaning,
+                    first_pole_serves=first,
+                    second_pole_serves=second,
+                    evidence=evidence,
+                    note=note,
+                    noted_on=noted,
+                )
+            return add_note(
+                journal,
+                key,
+                leaning,
+                first_pole_serves=first,
+                second_pole_serves=second,
+                evidence=evidence,
+                note=note,
+                noted_on=noted,
+            )
+
+        saved = write_or_say(self.context, write, Change(RecordKind.TENSION), self.error)
+        if isinstance(saved, NotWritten):
+            return  # the dialog stays open with everything typed
+        self.saved_note = saved
         self.accept()
 
     def _fail(self, text: str) -> None:

@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from iltdesk import dates
-from iltdesk.errors import JournalError
 from iltdesk.models import TensionNote
+from iltdesk.record_kinds import Change, RecordKind
+from iltdesk.records import Location
 from iltdesk.tension import TENSIONS, Tension, delete_note, leaning_words, notes_on, overview
 from ui.kit import theme
-from ui.kit.context import AppContext
+from ui.kit.context import AppContext, NotWritten
 from ui.kit.record_actions import actions_button, confirm_delete
 from ui.kit.style import accent, accent_text, hint, restyle
 from ui.reflect.tensions.leaning_widget import (
@@ -71,7 +72,7 @@ class NoteCard(QFrame):
         super().__init__(parent)
         self.setObjectName("NoteCard")
         self.note = note
-        self.actions = actions_button(
+        self.actions_button = actions_button(
             self,
             "note",
             lambda: self.edit_requested.emit(note.id or 0),
@@ -86,7 +87,7 @@ class NoteCard(QFrame):
         head.addWidget(when)
         head.addWidget(self.leaning, 1)
         head.addWidget(ScaleMark(note.leaning))
-        head.addWidget(self.actions, 0, Qt.AlignmentFlag.AlignTop)
+        head.addWidget(self.actions_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 14)
         layout.setSpacing(8)
@@ -238,17 +239,24 @@ class TensionsPage(QWidget):
         else:
             self.overview.setCurrentRow(row)
 
-    def select_note(self, note_id: int) -> None:
+    def open(self, where: Location) -> bool:
+        """Show a tension note, on its tension."""
+        return self.select_note(where.record_id)
+
+    def select_note(self, note_id: int) -> bool:
         """Open the tension a note belongs to, and bring that note into view, outlined."""
+        found = False
         for tension in TENSIONS:
             if any(n.id == note_id for n in notes_on(self.context.journal, tension.key)):
                 self.select_tension(tension.key)
+                found = True
                 break
         for card in self.note_cards:
             card.set_current(card.note.id == note_id)
             if card.note.id == note_id:
                 # Once the new cards have their heights, scroll the note to the top.
                 QTimer.singleShot(0, self, lambda c=card: self._scroll_to(c))
+        return found
 
     def _scroll_to(self, card: NoteCard) -> None:
         layout = self.column.layout()
@@ -289,7 +297,6 @@ class TensionsPage(QWidget):
         latest = self._notes[0] if self._notes else None
         dialog = TensionNoteDialog(self.context, tension, latest, self)
         if dialog.exec() and dialog.saved_note is not None:
-            self.context.changed.emit("tension")
             self.refresh()
             self.select_note(dialog.saved_note.id or 0)
 
@@ -302,7 +309,6 @@ class TensionsPage(QWidget):
             return
         dialog = TensionNoteDialog(self.context, self.current_tension(), note, self, editing=True)
         if dialog.exec() and dialog.saved_note is not None:
-            self.context.changed.emit("tension")
             self.refresh()
             self.select_note(note_id)
 
@@ -316,10 +322,10 @@ class TensionsPage(QWidget):
         what = f"Your note of {dates.short(note.noted_on)} on {poles}."
         if not confirm_delete(self, "Delete this note?", what):
             return
-        try:
-            delete_note(self.context.journal, note_id)
-        except JournalError as exc:
-            self.context.save_failed.emit(f"Not deleted: {exc}")
-            return
-        self.context.changed.emit("tension")
-        self.refresh()
+        gone = self.context.write(
+            lambda: delete_note(self.context.journal, note_id),
+            Change(RecordKind.TENSION),
+            failed="Not deleted",
+        )
+        if not isinstance(gone, NotWritten):
+            self.refresh()
