@@ -199,7 +199,7 @@ def run_typist(journal: str, log: str) -> None:
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtTest import QTest
 
-    from ui import app as ui_app
+    from ui.shell import app as ui_app
 
     # tests.conftest, imported with this module, clears ILTDESK_PASSPHRASE: it came under
     # another name.
