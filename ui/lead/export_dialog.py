@@ -38,9 +38,9 @@ from iltdesk.report import (
     print_document,
     render_pdf,
 )
-from ui.kit.background import run_with_progress
 from ui.kit.context import AppContext
 from ui.kit.new_passphrase import secret_field
+from ui.kit.worker import Progress, run_modal
 
 SECTION_LABELS = {
     Section.intention: "Goal, success measure and baseline",
@@ -102,11 +102,11 @@ class ExportDialog(QDialog):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.refresh_preview)
         self._layout()
-        for widget in (self.this_cycle, self.all_cycles, *self.sections.values()):
-            widget.toggled.connect(lambda *_: self._timer.start(PREVIEW_DELAY_MS))
-        for widget in (self.protect, self.password, self.again):
-            signal = widget.toggled if isinstance(widget, QCheckBox) else widget.textChanged
-            signal.connect(lambda *_: self._update_protection())
+        for choice in (self.this_cycle, self.all_cycles, *self.sections.values()):
+            choice.toggled.connect(lambda *_: self._timer.start(PREVIEW_DELAY_MS))
+        self.protect.toggled.connect(lambda *_: self._update_protection())
+        for field in (self.password, self.again):
+            field.textChanged.connect(lambda *_: self._update_protection())
         self._update_protection()
         self.refresh_preview()
 
@@ -152,8 +152,8 @@ class ExportDialog(QDialog):
         buttons.addWidget(self.export_button)
         buttons.addWidget(close)
         left = QVBoxLayout()
-        for box in (which, parts, guard):
-            left.addWidget(box)
+        for group in (which, parts, guard):
+            left.addWidget(group)
         left.addStretch(1)
         body = QHBoxLayout()
         body.addLayout(left)
@@ -233,11 +233,11 @@ class ExportDialog(QDialog):
         said why, if it could not be written."""
         html, journal = self.html, self.context.journal.path
 
-        def write() -> None:
+        def write(progress: Progress) -> None:
             render_pdf(html, path, password=password, journal=journal, replace=replace)
 
         try:
-            run_with_progress(self, "Writing the PDF…", write)
+            run_modal(self, "Writing the PDF…", write)
         except (JournalError, OSError) as exc:
             QMessageBox.warning(self, f"Not {doing}", f"The PDF could not be written: {exc}")
             return False
