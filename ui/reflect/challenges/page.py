@@ -33,6 +33,7 @@ from ui.kit.lists import RECORD_ID
 from ui.kit.rich_delegate import TwoLineDelegate
 from ui.kit.style import field_label, hint, page_style
 from ui.reflect.challenges.view import STATUS_TITLES, ChallengeView
+from ui.reflect.writing import write_or_say
 
 LIST_WIDTH = 260
 
@@ -95,9 +96,11 @@ class NewChallengeDialog(QDialog):
             self.error.show()
             return
         opened: date = self.opened.date().toPython()  # type: ignore[assignment]
-        made = self.context.write(
+        made = write_or_say(
+            self.context,
             lambda: add_challenge(self.context.journal, self.title.text(), opened_on=opened),
             Change(RecordKind.CHALLENGE),
+            self.error,
             failed="Not started",
         )
         if isinstance(made, NotWritten):
