@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from importlib import import_module
-from typing import Protocol, TypeGuard
+from typing import TYPE_CHECKING, Protocol, TypeGuard
 
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
@@ -19,6 +19,18 @@ _FACTORIES: dict[str, tuple[str, str]] = {
     "tensions": ("ui.reflect.tensions.page", "TensionsPage"),
     "charter": ("ui.reflect.charter.page", "CharterPage"),
 }
+if TYPE_CHECKING:  # mypy checks that every page keeps the protocol; the app imports them late
+    from ui.reflect.challenges.page import ChallengesPage
+    from ui.reflect.charter.page import CharterPage
+    from ui.reflect.self_check.page import SelfCheckPage
+    from ui.reflect.tensions.page import TensionsPage
+
+    _RECORD_PAGES: tuple[type[RecordPage], ...] = (
+        ChallengesPage,
+        SelfCheckPage,
+        TensionsPage,
+        CharterPage,
+    )
 # Which page shows a kind of record.
 PAGE_OF_KIND: dict[RecordKind, str] = {
     RecordKind.CHALLENGE: "challenges",
