@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QThread
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 
 from iltdesk.errors import JournalError
@@ -18,7 +19,16 @@ FONT_FILES = (
     "DejaVuSans-BoldOblique.ttf",
 )
 
-_state: dict[str, object] = {}  # "family": the registered family; "app": a QGuiApplication we made
+
+@dataclass
+class _Registered:
+    """What this process set up for reports: the font family, and an application we made."""
+
+    family: str | None = None
+    app: QGuiApplication | None = None  # kept alive for as long as this process renders
+
+
+_registered = _Registered()
 
 
 def gui_app() -> QGuiApplication:
@@ -30,7 +40,7 @@ def gui_app() -> QGuiApplication:
         raise JournalError("Reports need a Qt GUI application, not a console-only one.")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = QGuiApplication(sys.argv[:1] or ["iltdesk"])
-    _state["app"] = app  # keep it alive for as long as this process renders
+    _registered.app = app
     return app
 
 
@@ -38,18 +48,22 @@ def ensure_fonts() -> str:
     """Register the bundled fonts with Qt (once) and return their family name.
 
     Without this, a machine with no system fonts gets a PDF of empty boxes and no error.
-    Needs a QGuiApplication (see ``gui_app``).
+    Needs a QGuiApplication (see ``gui_app``), and its thread: Qt's font database is not for
+    other threads to change, so a worker that renders calls this on the GUI thread first.
     """
-    if not isinstance(QCoreApplication.instance(), QGuiApplication):
+    app = QCoreApplication.instance()
+    if not isinstance(app, QGuiApplication):
         raise JournalError("Reports need a Qt GUI application to load their fonts.")
-    family = _state.get("family")
-    if isinstance(family, str) and family in QFontDatabase.families():
+    family = _registered.family
+    if family is not None and family in QFontDatabase.families():
         return family
+    if QThread.currentThread() is not app.thread():
+        raise RuntimeError("ensure_fonts() registers fonts: call it on the GUI thread first")
     families: list[str] = []
     for name in FONT_FILES:
         font_id = QFontDatabase.addApplicationFont(str(resources_dir() / "fonts" / name))
         if font_id < 0:
             raise JournalError(f"The report font {name} is missing from this installation.")
         families += QFontDatabase.applicationFontFamilies(font_id)
-    _state["family"] = families[0]
+    _registered.family = families[0]
     return families[0]
