@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -33,8 +33,11 @@ class CardDialog(GuardedDialog):
         leads_first: bool = False,
         parent: QWidget | None = None,
         place: str = "",
+        write: Callable[[CardDialog], bool] | None = None,
     ) -> None:
         super().__init__(parent)
+        # Writes the changes on Save; False (the journal refused) keeps the dialog open.
+        self._write = write
         self.setWindowTitle("Card — iltdesk")
         self.setStyleSheet(page_style())
         self.setMinimumWidth(440)
@@ -121,4 +124,6 @@ class CardDialog(GuardedDialog):
         if not self.card_text():
             self.error.show()
             return
+        if self._write is not None and not self._write(self):
+            return  # the status bar says why; the words and ticks stay here
         self.accept()

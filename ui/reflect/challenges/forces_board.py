@@ -315,18 +315,23 @@ class ForcesBoard(QWidget):
             leads_first=leads_first,
             place=f"card:{card}",  # its draft follows the card, not its words
             parent=self,
+            write=lambda chosen: self._save_card(card, chosen, item.text(), named),
         )
         if not dialog.exec():
             return
-        self.context.write(lambda: self._save_card(card, dialog, item.text(), named))
         self.reload(select=card, focus=True)
         self.changed.emit()
 
-    def _save_card(self, card: int, dialog: CardDialog, text: str, named: set[int]) -> None:
-        if dialog.card_text() != text:
-            edit_card(self.context.journal, card, dialog.card_text())
-        if dialog.chosen_leads() != named:
-            set_card_leads(self.context.journal, card, dialog.chosen_leads())
+    def _save_card(self, card: int, dialog: CardDialog, text: str, named: set[int]) -> bool:
+        """Write what the card dialog holds; False if the journal refused it."""
+
+        def write() -> None:
+            if dialog.card_text() != text:
+                edit_card(self.context.journal, card, dialog.card_text())
+            if dialog.chosen_leads() != named:
+                set_card_leads(self.context.journal, card, dialog.chosen_leads())
+
+        return not isinstance(self.context.write(write), NotWritten)
 
     def delete(self, card: int | None = None) -> None:
         """Delete a card after asking, since there is no undo; its neighbour is selected next."""
