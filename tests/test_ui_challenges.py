@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from iltdesk.challenge import add_card, add_challenge, board, challenges, log
+from iltdesk.errors import DiskFull
 from iltdesk.lead import add_lead
 from iltdesk.models import ChallengeStatus, ForceKind, LogKind
 from iltdesk.store.journal import Journal
@@ -251,6 +252,35 @@ def test_editing_and_deleting_a_card_by_keyboard(
         "Coaching",
     ]
     assert forces.selected_card() == moves.card_ids()[1]  # the next card takes its place
+
+
+def test_a_card_edit_refused_by_the_journal_keeps_the_dialog_and_its_words(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, page: ChallengesPage
+) -> None:
+    cid, forces = opened(page, page.context.journal)
+    add_by_typing(qtbot, forces, 2, "Ask before deciding")
+    moves = forces.lists[2]
+    failures: list[str] = []
+    page.context.save_failed.connect(failures.append)
+
+    def disk_full(*_: object) -> None:
+        raise DiskFull("The disk is full; nothing was saved.")
+
+    monkeypatch.setattr("ui.reflect.challenges.forces_board.edit_card", disk_full)
+    kept: list[tuple[int, str]] = []
+
+    def exec_(dialog: CardDialog) -> int:
+        dialog.text.setPlainText("Ask 'tell me more' first")
+        dialog.save()
+        kept.append((dialog.result(), dialog.card_text()))
+        return 0  # then Cancel
+
+    monkeypatch.setattr(CardDialog, "exec", exec_)
+    forces.select_card(moves.card_ids()[0])
+    qtbot.keyClick(moves, Qt.Key.Key_F2)
+    assert kept == [(0, "Ask 'tell me more' first")]  # still open, the words still there
+    assert failures == ["Not saved: The disk is full; nothing was saved."]
+    assert layout(page.context.journal, cid)[ForceKind.move] == ["Ask before deciding"]
 
 
 def test_the_log_adds_entries_and_shows_the_newest_first(
