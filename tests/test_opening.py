@@ -24,7 +24,7 @@ from iltdesk.store.opening import (
     open_journal,
     passphrases,
 )
-from iltdesk.store.unlocking import UnlockAhead, Unlocked
+from iltdesk.store.unlocking import BackgroundUnlock, UnlockAhead, Unlocked
 from tests.conftest import PASSPHRASE, REPO, MemoryKeyring
 
 STALE = "a passphrase from before it was changed"
@@ -261,3 +261,34 @@ def test_a_keychain_that_fails_after_the_change_is_reported(
     assert not changed.remembered
     assert isinstance(changed.keychain_problem, KeychainUnavailable)
     Journal.open(journal.path, NEW).close()  # the journal changed all the same
+
+
+# -- a derivation started early ----------------------------------------------------------------
+
+
+def test_a_derivation_under_way_for_the_passphrase_used_is_adopted(
+    closed: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(opening.ENV_PASSPHRASE, PASSPHRASE)
+    early = BackgroundUnlock(closed, PASSPHRASE)
+
+    def no_second_derivation(*_args: object, **_kwargs: object) -> Journal:
+        raise AssertionError("derived again")
+
+    monkeypatch.setattr(Journal, "open", no_second_derivation)
+    with open_journal(closed, early=early) as journal:
+        assert journal.execute("SELECT name FROM lead") == [("Maya Ortiz",)]
+
+
+def test_a_derivation_for_another_passphrase_lets_the_journal_go(
+    closed: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    keychain.remember(closed, PASSPHRASE)  # goes first, and needs the lock the thread takes
+    monkeypatch.setenv(opening.ENV_PASSPHRASE, STALE)
+    with open_journal(closed, overlap=True) as journal:
+        assert not journal.closed
+    monkeypatch.setenv(opening.ENV_PASSPHRASE, PASSPHRASE)
+    keychain.forget(closed)
+    with open_journal(closed, overlap=True, read_only=True) as journal:
+        assert journal.read_only
+    Journal.open(closed, PASSPHRASE).close()  # nothing left holding it

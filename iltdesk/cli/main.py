@@ -12,15 +12,17 @@ from typing import NoReturn
 from iltdesk import __version__, process
 from iltdesk.cli import early
 from iltdesk.errors import EXIT_CODES, JournalError, UsageError
+from iltdesk.store.opening import ENV_NEW_PASSPHRASE, ENV_PASSPHRASE
 
-EPILOG = """\
-passphrase sources, in order:
+# The order is store.opening's, the one every command and the app follow.
+EPILOG = f"""\
+passphrase sources, in order (when one does not unlock the journal, the next is tried):
   1. the system keychain, if you chose to remember the passphrase on this computer
-  2. the ILTDESK_PASSPHRASE environment variable (for scripts; less safe, since other
+  2. the {ENV_PASSPHRASE} environment variable (for scripts; less safe, since other
      programs of yours can read your environment)
-  3. a prompt that does not echo what you type
-  A new passphrase (init, demo, passwd) comes from ILTDESK_NEW_PASSPHRASE for passwd or
-  ILTDESK_PASSPHRASE for init and demo, otherwise it is asked for twice.
+  3. a prompt that does not echo what you type (only in a terminal)
+  A new passphrase (init, demo, passwd) comes from {ENV_NEW_PASSPHRASE} for passwd or
+  {ENV_PASSPHRASE} for init and demo, otherwise it is asked for twice.
 
 exit codes:
 """ + "\n".join(f"  {code}  {text}" for code, text in EXIT_CODES.items())

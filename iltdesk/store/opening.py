@@ -23,6 +23,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -133,24 +134,28 @@ def first_that_opens(offers: Iterable[str], open_with: Callable[[str], _Opened])
     raise no_passphrase()
 
 
-@dataclass
-class _Early:
-    """A key derivation started before the keychain was asked (see ``open_journal``)."""
+class _Opening:
+    """Opens ``path`` with one passphrase at a time, taking the derivation ``early`` started
+    when it is for that passphrase (and letting it go, with the journal's lock, when not)."""
 
-    unlock: BackgroundUnlock | None
+    def __init__(self, path: Path, read_only: bool, early: BackgroundUnlock | None) -> None:
+        self.path = path
+        self.read_only = read_only
+        self.early = early
 
-    def take(self, path: Path, secret: str, read_only: bool) -> Journal:
+    def __call__(self, secret: str) -> Journal:
         from iltdesk.store.journal import Journal
 
-        early, self.unlock = self.unlock, None
+        early, self.early = self.early, None
         if early is not None and early.secret == secret:
-            return Journal.adopt(path, early.connection(), secret, read_only=read_only)
+            return Journal.adopt(self.path, early.connection(), secret, read_only=self.read_only)
         if early is not None:
-            early.discard()  # another passphrase goes first, and it needs the journal's lock
-        return Journal.open(path, secret, read_only=read_only)
+            early.discard()  # this passphrase needs the journal's lock
+        return Journal.open(self.path, secret, read_only=self.read_only)
 
     def discard(self) -> None:
-        early, self.unlock = self.unlock, None
+        """Release a derivation nobody took (closing what it opened)."""
+        early, self.early = self.early, None
         if early is not None:
             early.discard()
 
@@ -178,18 +183,15 @@ def open_journal(
     env_value = from_env()
     if early is None and overlap and opener is None:
         early = _start_early(path, env_value, read_only)
-    ahead = _Early(early)
-    if opener is not None:
-        open_with: Callable[[str], Journal] = lambda secret: opener(path, secret)  # noqa: E731
-    else:
-        open_with = lambda secret: ahead.take(path, secret, read_only)  # noqa: E731
+    opening = _Opening(path, read_only, early)
+    open_with = opening if opener is None else partial(opener, path)
     try:
         if meanwhile is not None:
             meanwhile()
         offers = passphrases(path, ask=ask, environment=lambda: env_value)
         return first_that_opens(offers, open_with)
     finally:
-        ahead.discard()
+        opening.discard()
 
 
 def _start_early(path: Path, secret: str | None, read_only: bool) -> BackgroundUnlock | None:
