@@ -170,7 +170,7 @@ def test_a_journal_open_elsewhere_is_reported_as_already_open(
         dialog.passphrase.setText(TYPED)
         dialog.try_unlock()
         assert dialog.journal is None
-        assert "already open" in dialog.error.text()
+        assert "open in another iltdesk window" in dialog.error.text()
     finally:
         holder.close()
 

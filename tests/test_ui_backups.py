@@ -226,7 +226,8 @@ def test_a_wrong_passphrase_for_a_backup_changes_nothing_and_asks_again(
     dialog.backups.list.setCurrentItem(first)
     dialog.backups.restore_selected()
     assert [b[:2] for b in boxes] == [("warning", "Not restored")]
-    assert "does not open this backup" in boxes[0][2] and "not changed" in boxes[0][2]
+    assert "passphrase the journal had when the backup was made" in boxes[0][2]
+    assert "not changed" in boxes[0][2]
     assert locks == [True]  # the typed passphrase does not open the journal: ask again
     assert journal.closed
     assert [e.kind for e in rotation.list_backups(journal.path)] == ["automatic"]  # none set aside
@@ -256,7 +257,8 @@ def test_a_damaged_backup_is_refused_and_the_journal_carries_on_open(
     dialog.backups.list.setCurrentItem(first)
     dialog.backups.restore_selected()
     assert [b[:2] for b in boxes] == [("warning", "Not restored")]
-    assert "This backup is damaged" in boxes[0][2] and "not changed" in boxes[0][2]
+    assert "is damaged" in boxes[0][2] and "This backup was not restored" in boxes[0][2]
+    assert "not changed" in boxes[0][2]
     assert locks == []  # the passphrase typed opens the journal: no need to unlock again
     reopened = window.context.journal
     assert reopened is not journal and not reopened.closed

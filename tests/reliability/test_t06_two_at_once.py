@@ -33,7 +33,7 @@ from ui.journal.unlock import UnlockDialog
 from ui.shell.app import AppController
 
 NEVER_HANGS_S = 60  # generous: a refusal is immediate; only a hang (busy-wait) could exceed it
-IN_USE = "This journal is already open in another iltdesk window or command. Close it there first."
+IN_USE = "The journal {} is open in another iltdesk window or command. Close it there first."
 HOLDER = textwrap.dedent(
     """
     import sys, time
@@ -160,19 +160,20 @@ def test_the_app_says_plainly_that_the_journal_is_open_elsewhere(
     controller.start(held)
     if controller.welcome is not None:
         qtbot.addWidget(controller.welcome)
-    ok = shown == IN_USE and still_asking and kept and on_start == [IN_USE]
+    in_use = IN_USE.format(held)
+    ok = shown == in_use and still_asking and kept and on_start == [in_use]
     figure(
         "T6",
         "second app on a journal open elsewhere",
         f"the unlock dialog said '{shown}' after {took:.2f} s and stayed open with the "
         f"passphrase kept; starting the app with the passphrase at hand showed the same "
-        f"message: {'yes' if on_start == [IN_USE] else on_start}",
+        f"message: {'yes' if on_start == [in_use] else on_start}",
         ok,
     )
-    assert shown == IN_USE
+    assert shown == in_use
     assert still_asking and kept
     assert took < NEVER_HANGS_S
-    assert on_start == [IN_USE] and controller.window is None
+    assert on_start == [in_use] and controller.window is None
     with pytest.raises(JournalInUse):
         Journal.open(held, PASSPHRASE)
 

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 from iltdesk.errors import JournalError
 from iltdesk.messages import backup_not_written
 from iltdesk.store import rotation
-from ui.kit.background import run_with_progress
 from ui.kit.context import AppContext
+from ui.kit.worker import run_modal
 
 KINDS: dict[str, str] = {
     "automatic": "Automatic",
@@ -195,10 +195,10 @@ class BackupsPanel(QGroupBox):
         self.context.flush_all()
         journal = self.context.journal
         try:
-            entry = run_with_progress(
+            entry = run_modal(
                 self,
                 "Writing and checking the backup…",
-                lambda: rotation.take(journal, datetime.now()),
+                lambda progress: rotation.take(journal, datetime.now()),
             )
         except JournalError as exc:
             self.status.setText("Not backed up (see why in the message).")

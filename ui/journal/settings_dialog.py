@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from iltdesk import keychain
-from iltdesk.errors import JournalDamaged, JournalError, WrongPassphrase
+from iltdesk.errors import JournalError
+from iltdesk.messages import not_restored
 from iltdesk.paths import JOURNAL_SUFFIX
 from iltdesk.store import rotation
 from iltdesk.store.backup import backup, backups_dir, rekey
@@ -33,22 +34,10 @@ from iltdesk.store.journal import Journal
 from ui.journal.appearance import AppearanceGroup
 from ui.journal.backups_panel import BackupsPanel
 from ui.journal.passphrase_dialog import ChangePassphraseDialog
-from ui.journal.unlock import KEYCHAIN_TIMEOUT, friendly_error
+from ui.journal.unlock import KEYCHAIN_TIMEOUT
 from ui.kit import preferences
-from ui.kit.background import run_with_progress
 from ui.kit.context import AppContext
-
-
-def restore_failure_text(error: JournalError) -> str:
-    """Why a backup was not restored, about the backup (the journal itself is fine)."""
-    if isinstance(error, WrongPassphrase):
-        return (
-            "That passphrase does not open this backup. It opens with the passphrase the "
-            "journal had when the backup was made."
-        )
-    if isinstance(error, JournalDamaged):
-        return "This backup is damaged, so it was not restored. Choose another one."
-    return friendly_error(error)
+from ui.kit.worker import run_modal
 
 
 class SettingsDialog(QDialog):
@@ -216,11 +205,13 @@ class SettingsDialog(QDialog):
             was_remembered = keychain.recall(path, KEYCHAIN_TIMEOUT) is not None
         self.context.flush_all()
         try:
-            journal = run_with_progress(
-                self, "Re-encrypting the journal…", lambda: rekey(self.context.journal, new)
+            journal = run_modal(
+                self,
+                "Re-encrypting the journal…",
+                lambda progress: rekey(self.context.journal, new),
             )
         except JournalError as exc:
-            QMessageBox.warning(self, "Passphrase not changed", friendly_error(exc))
+            QMessageBox.warning(self, "Passphrase not changed", str(exc))
             return
         if was_remembered:
             with contextlib.suppress(JournalError):
@@ -249,10 +240,10 @@ class SettingsDialog(QDialog):
             return
         self.context.flush_all()
         try:
-            report = run_with_progress(
+            report = run_modal(
                 self,
                 "Writing and checking the backup…",
-                lambda: backup(self.context.journal, Path(chosen)),
+                lambda progress: backup(self.context.journal, Path(chosen)),
             )
         except JournalError as exc:
             QMessageBox.warning(self, "Backup failed", str(exc))
@@ -292,16 +283,14 @@ class SettingsDialog(QDialog):
         path = self.context.journal.path
         self.context.journal.close()
         try:
-            aside = run_with_progress(
+            aside = run_modal(
                 self,
                 "Checking and restoring the backup…",
-                lambda: rotation.restore_from(chosen, path, secret),
+                lambda progress: rotation.restore_from(chosen, path, secret),
             )
             journal = Journal.open(path, secret)
         except JournalError as exc:
-            QMessageBox.warning(
-                self, "Not restored", f"{restore_failure_text(exc)}\nYour journal was not changed."
-            )
+            QMessageBox.warning(self, "Not restored", not_restored(exc))
             self._reopen_unchanged(path, secret)
             return
         self.journal_replaced.emit(journal)

@@ -20,15 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from iltdesk import keychain
-from iltdesk.errors import (
-    JournalDamaged,
-    JournalError,
-    JournalInUse,
-    JournalTooNew,
-    NotAJournal,
-    UsageError,
-    WrongPassphrase,
-)
+from iltdesk.errors import JournalError
+from iltdesk.messages import not_opened
 from iltdesk.store import schema
 from iltdesk.store.connection import Connection, open_connection
 from iltdesk.store.journal import Journal, load_orm
@@ -66,35 +59,6 @@ def adopt(path: Path, conn: Connection, secret: str, parent: QWidget | None = No
     for name in FOR_MIGRATING:
         importlib.import_module(name)
     return run_with_progress(parent, UPDATING, lambda: Journal.adopt(path, conn, secret))
-
-
-def friendly_error(error: JournalError) -> str:
-    """A plain message for each failure a person can meet when opening a journal."""
-    messages: list[tuple[type[JournalError], str]] = [
-        (WrongPassphrase, "That passphrase does not unlock this journal. Check Caps Lock."),
-        (
-            JournalInUse,
-            "This journal is already open in another iltdesk window or command. "
-            "Close it there first.",
-        ),
-        (
-            JournalTooNew,
-            "This journal was saved by a newer iltdesk. Update iltdesk to open it; "
-            "the file is unchanged.",
-        ),
-        (NotAJournal, "This file is not an iltdesk journal. Choose another file."),
-        (
-            JournalDamaged,
-            "This journal is damaged and cannot be opened safely. Restore it from a backup; "
-            "the file is unchanged.",
-        ),
-    ]
-    for kind, text in messages:
-        if isinstance(error, kind):
-            return text
-    if isinstance(error, UsageError):
-        return str(error)
-    return f"The journal could not be opened: {error}"
 
 
 def remember_label() -> tuple[str, bool]:
@@ -172,7 +136,7 @@ class UnlockDialog(QDialog):
         try:
             self.journal = adopt(self.path, open_connection(self.path, secret), secret, self)
         except JournalError as exc:
-            self.show_error(friendly_error(exc))
+            self.show_error(not_opened(exc))
             return
         finally:
             QGuiApplication.restoreOverrideCursor()

@@ -42,7 +42,7 @@ class WelcomeWindow(QWidget):
         subtitle.setWordWrap(True)
         create = QPushButton("Create a new journal…")
         create.setObjectName("Primary")
-        create.clicked.connect(self.create)
+        create.clicked.connect(self.create_journal)
         # Enter creates, and the ring shows where Enter goes: in a window that is not a
         # dialog a push button neither takes Enter nor is focused unless told.
         create.setAutoDefault(True)
@@ -94,7 +94,7 @@ class WelcomeWindow(QWidget):
         if value:
             self.journal_chosen.emit(Path(str(value)))
 
-    def create(self) -> None:
+    def create_journal(self) -> None:
         """Ask for what a new journal needs, then hand it over open."""
         dialog = CreateJournalDialog(self)
         if dialog.exec() and dialog.journal is not None:

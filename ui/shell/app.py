@@ -13,12 +13,13 @@ from PySide6.QtWidgets import QApplication
 
 from iltdesk import keychain, process
 from iltdesk.errors import JournalError
+from iltdesk.messages import not_opened
 from iltdesk.paths import resolve_journal
 from iltdesk.store.journal import ORM_STEPS, Journal, load_orm
 from iltdesk.store.unlocking import UnlockAhead, Unlocked
 from ui.journal.create_dialog import CreateJournalDialog
 from ui.journal.recent import add_recent, recent_journals
-from ui.journal.unlock import KEYCHAIN_TIMEOUT, UnlockDialog, adopt, friendly_error
+from ui.journal.unlock import KEYCHAIN_TIMEOUT, UnlockDialog, adopt
 from ui.journal.welcome import WelcomeWindow
 from ui.kit import theme
 from ui.kit.context import AppContext
@@ -118,11 +119,11 @@ class AppController(QObject):
         if outcome is None:
             return ""
         if not isinstance(outcome, Unlocked):
-            return friendly_error(outcome)
+            return not_opened(outcome)
         try:  # adopt closes the connection if it fails
             return adopt(ahead.path, outcome.connection, outcome.secret), outcome.secret
         except JournalError as exc:
-            return friendly_error(exc)
+            return not_opened(exc)
 
     def unlock(self, path: Path, *, automatic: bool) -> None:
         """Open ``path``: automatically if a passphrase is at hand, else by asking."""
