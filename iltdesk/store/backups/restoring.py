@@ -16,7 +16,7 @@ from pathlib import Path
 import sqlcipher3.dbapi2 as sqlcipher
 
 from iltdesk.destination import check_restore_target
-from iltdesk.errors import JournalDamaged, JournalError, JournalInUse, UsageError, WrongPassphrase
+from iltdesk.errors import JournalDamaged, JournalError, JournalInUse, UsageError
 from iltdesk.paths import ensure_private_dir, fsync_dir, fsync_file, private_temp_path
 from iltdesk.store.backups import files
 from iltdesk.store.backups.integrity import verify_file
@@ -113,17 +113,17 @@ def restore_with(
 
 def _first_that_opens(copy: Path, backup_path: Path, passphrases: Iterable[str]) -> str:
     """The first passphrase that opens ``copy`` (our private copy of ``backup_path``), which
-    is verified as a whole journal on the way."""
-    refused: JournalError = WrongPassphrase(f"No passphrase was given for {backup_path}.")
-    for secret in passphrases:
-        try:
-            verify_file(copy, secret)
-            return secret
-        except WrongPassphrase as exc:
-            refused = exc
-        except JournalError as exc:  # name the file the person chose, not our temporary copy
-            raise type(exc)(str(exc).replace(str(copy), str(backup_path))) from None
-    raise type(refused)(str(refused).replace(str(copy), str(backup_path))) from None
+    is verified as a whole journal on the way; tried as every opener tries (store.opening)."""
+    from iltdesk.store.opening import first_that_opens
+
+    def verified(secret: str) -> str:
+        verify_file(copy, secret)
+        return secret
+
+    try:
+        return first_that_opens(passphrases, verified)
+    except JournalError as exc:  # name the file the person chose, not our temporary copy
+        raise type(exc)(str(exc).replace(str(copy), str(backup_path))) from None
 
 
 def restore_from(backup_path: Path, journal_path: Path, passphrase: str) -> Path | None:
