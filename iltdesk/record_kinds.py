@@ -7,8 +7,8 @@ one name. Adding a record kind:
 1. the model in ``iltdesk/models`` and an Alembic revision (``docs/architecture.md``);
 2. a ``Source`` in a new ``SOURCES_Vn`` of the search index (v1 is frozen) and a member here;
 3. where it is shown: ``iltdesk.records`` (its parent, if it lives inside another record) and
-   the page that opens it (``ui.shell.main_window.PAGE_OF_KIND`` for lead pages, or
-   ``ui.reflect.pages.PAGE_OF_KIND``).
+   the page that opens it (``ui.lead.page.LeadPage.open`` for a lead's records,
+   ``ui.reflect.pages.PAGE_OF_KIND`` for the principal's own).
 """
 
 from __future__ import annotations

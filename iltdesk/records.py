@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from iltdesk.record_kinds import RecordKind
 from iltdesk.search_index import CURRENT_SOURCES, INDEX_TABLE, KIND_SLOTS
 from iltdesk.store.journal import Journal
 
@@ -25,7 +26,7 @@ _PARENTS = {
 class Location:
     """What to open to show a record: the lead, and the record (or parent) on their page."""
 
-    kind: str
+    kind: RecordKind
     record_id: int
     lead_id: int | None
     one_on_one_id: int | None = None
@@ -36,15 +37,17 @@ class Location:
     self_check_id: int | None = None
 
 
-def locate(journal: Journal, kind: str, record_id: int) -> Location:
+def locate(journal: Journal, kind: RecordKind | str, record_id: int) -> Location:
     """Find the lead, and the 1:1 / agreement / cycle / observation, a record belongs to."""
-    shown_kind, shown_id = kind, record_id
+    kind = RecordKind(kind)
+    shown_kind: str = kind
+    shown_id = record_id
     if kind in _PARENTS:
         shown_kind, sql = _PARENTS[kind]
         rows = journal.execute(sql, (record_id,))
         shown_id = int(rows[0][0]) if rows and rows[0][0] is not None else 0
     lead_id: int | None = None
-    if kind == "lead":
+    if kind is RecordKind.LEAD:
         lead_id = record_id
     elif kind in _CODES:
         rows = journal.execute(

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from iltdesk.errors import JournalError
+from iltdesk.record_kinds import RecordKind
 from iltdesk.records import locate
 from iltdesk.store.journal import Journal
 from ui.kit import preferences
@@ -172,32 +173,18 @@ class MainWindow(QMainWindow):
 
     def open_record(self, kind: str, record_id: int) -> None:
         """Open whatever a search hit or a Today row points at."""
-        where = locate(self.context.journal, kind, record_id)
+        record_kind = RecordKind(kind)  # the signal carries the kind's value
+        where = locate(self.context.journal, record_kind, record_id)
         if where.lead_id is None:
-            key = PAGE_OF_KIND.get(kind)
+            key = PAGE_OF_KIND.get(record_kind)
             if key is not None and self.context.flush_all():
                 self.sidebar.select_page(key)  # shows the page; then point it at the record
                 self.reflect.open(where)
             return
-        self.show_lead(where.lead_id)
-        page = self.lead_page
-        if where.one_on_one_id is not None:
-            page.tabs.setCurrentWidget(page.one_on_ones)
-            page.one_on_ones.open_meeting_of(where.one_on_one_id)
-        elif where.agreement_id is not None:
-            page.tabs.setCurrentWidget(page.agreement)
-            page.agreement.select_version(where.agreement_id)
-        elif where.cycle_id is not None:
-            page.tabs.setCurrentWidget(page.cycles)
-            page.cycles.select_cycle(where.cycle_id)
-        elif where.observation_id is not None:
-            page.tabs.setCurrentWidget(page.observations)
-            page.observations.select_observation(where.observation_id)
-        elif kind == "action_item":
-            page.tabs.setCurrentWidget(page.action_items)
-            page.action_items.select_item(record_id)
-        else:
-            page.tabs.setCurrentWidget(page.overview)
+        self.show_lead(where.lead_id)  # says so and stays if the lead on screen cannot be left
+        shown = self.lead_on_screen()
+        if shown is not None and shown.id == where.lead_id:
+            self.lead_page.open(where)
 
     def open_settings(self) -> None:
         """Settings; a passphrase change or restore hands back a reopened journal."""
@@ -264,8 +251,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Open a lead first (Ctrl+K), then export.", 5000)
             return
         self.context.flush_all()
-        page = self.lead_page
-        shown = page.cycles.page.cycle if page.tabs.currentWidget() is page.cycles else None
+        shown = self.lead_page.shown_cycle()
         try:
             dialog = ExportDialog(self.context, lead.id or 0, shown.id if shown else None, self)
         except NothingToExport as exc:  # no cycle yet: say so where it is seen
@@ -287,16 +273,7 @@ class MainWindow(QMainWindow):
 
     def place(self) -> dict[str, int]:
         """Where the user is (ids only, kept in memory across a lock, never on disk)."""
-        lead = self.lead_on_screen()
-        if lead is None:
-            return {}
-        page = self.lead_page
-        meeting = page.current_meeting()
-        return {
-            "lead": lead.id or 0,
-            "tab": page.tabs.currentIndex(),
-            "meeting": (meeting.id or 0) if meeting else 0,
-        }
+        return self.lead_page.place() if self.lead_on_screen() is not None else {}
 
     def go_to(self, place: dict[str, int]) -> None:
         """Return to a place from ``place()``; quietly stay on Today if it is gone."""
@@ -306,11 +283,7 @@ class MainWindow(QMainWindow):
             self.show_lead(place["lead"])
         except JournalError:
             return
-        from ui.lead.page import OVERVIEW
-
-        self.lead_page.tabs.setCurrentIndex(place.get("tab", OVERVIEW))
-        if place.get("meeting"):
-            self.lead_page.one_on_ones.select(place["meeting"])
+        self.lead_page.go_to(place)
 
     # -- saving, idle lock and quitting ---------------------------------------------------
 
