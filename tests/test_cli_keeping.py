@@ -15,10 +15,10 @@ from iltdesk import keychain
 from iltdesk.cli.main import main
 from iltdesk.lead import add_lead
 from iltdesk.paths import create_private_temp
-from iltdesk.store import rotation
-from iltdesk.store.backup import backup, backups_dir, check, rekey
+from iltdesk.store.backups import backup, backups_dir, check, rotation
 from iltdesk.store.journal import Journal
 from iltdesk.store.leftovers import sweep_stale_temp_files
+from iltdesk.store.rekey import rekey
 from tests.conftest import PASSPHRASE, MemoryKeyring
 
 OLD = "an older passphrase"

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 from iltdesk.cli.main import main
 from iltdesk.destination import check_destination, check_restore_target
 from iltdesk.errors import UsageError
-from iltdesk.store.backup import backup, backups_dir
+from iltdesk.store.backups import backup, backups_dir
 from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE
 from tests.test_ui_export import _lead_with_a_closed_cycle

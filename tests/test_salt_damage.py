@@ -16,9 +16,9 @@ import pytest
 
 from iltdesk.errors import JournalDamaged, WrongPassphrase
 from iltdesk.lead import add_lead
-from iltdesk.store import rotation
-from iltdesk.store.backup import backups_dir, rekey
+from iltdesk.store.backups import backups_dir, rotation
 from iltdesk.store.journal import Journal
+from iltdesk.store.rekey import rekey
 from iltdesk.store.salt import SETTING_KEY
 from tests.conftest import PASSPHRASE
 from tests.test_open_errors import State, flip, folder_state

@@ -181,7 +181,7 @@ def test_truncated_journal_is_damaged(journal_path: Path, cut: str) -> None:
 @pytest.mark.parametrize("page", [5, -2])
 def test_flipped_byte_is_always_detected(journal_path: Path, page: int) -> None:
     """A flipped byte is caught at open (if the page is read then) or by check; never silent."""
-    from iltdesk.store.backup import check
+    from iltdesk.store.backups import check
 
     make_closed_journal(journal_path)
     pages = journal_path.stat().st_size // PAGE_SIZE

@@ -19,7 +19,7 @@ from iltdesk import keychain
 from iltdesk.errors import DiskFull, WrongPassphrase
 from iltdesk.lead import add_lead, lead_summaries
 from iltdesk.one_on_one import get_one_on_one, start_one_on_one
-from iltdesk.store.backup import backups_dir
+from iltdesk.store.backups import backups_dir
 from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE
 from ui.journal.passphrase_dialog import ChangePassphraseDialog

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from iltdesk.errors import JournalError
 from iltdesk.lead import add_lead
-from iltdesk.store.backup import check
+from iltdesk.store.backups import check
 from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE
 from tests.reliability.app_typist import signalled_while_typing, typing_then

@@ -32,8 +32,7 @@ import pytest
 from iltdesk.errors import JournalError
 from iltdesk.lead import add_lead
 from iltdesk.one_on_one import add_quick_note
-from iltdesk.store import rotation
-from iltdesk.store.backup import backups_dir, check
+from iltdesk.store.backups import backups_dir, check, rotation
 from iltdesk.store.connection import PAGE_SIZE
 from iltdesk.store.journal import Journal
 from iltdesk.store.wal import wal_pages

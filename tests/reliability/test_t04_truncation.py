@@ -18,7 +18,7 @@ from iltdesk.cli.main import main as cli_main
 from iltdesk.errors import JournalDamaged, JournalError
 from iltdesk.lead import add_lead
 from iltdesk.one_on_one import add_quick_note
-from iltdesk.store.backup import backup, backups_dir, check, restore
+from iltdesk.store.backups import backup, backups_dir, check, restore
 from iltdesk.store.connection import PAGE_SIZE
 from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE, run_cli

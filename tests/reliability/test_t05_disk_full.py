@@ -27,7 +27,7 @@ from iltdesk.errors import DiskFull
 from iltdesk.lead import add_lead
 from iltdesk.models import OneOnOne
 from iltdesk.one_on_one import add_quick_note, get_one_on_one, start_one_on_one
-from iltdesk.store.backup import backup, check
+from iltdesk.store.backups import backup, check
 from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE, run_cli
 from tests.reliability.conftest import Figure, Trials

@@ -25,7 +25,7 @@ from iltdesk.errors import JournalInUse
 from iltdesk.lead import add_lead
 from iltdesk.models import OneOnOne
 from iltdesk.one_on_one import add_quick_note
-from iltdesk.store.backup import check
+from iltdesk.store.backups import check
 from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE, run_cli
 from tests.reliability.conftest import Figure, Trials
@@ -182,7 +182,7 @@ WRITER = textwrap.dedent(
     """
     import sys, threading
     from pathlib import Path
-    from iltdesk.store.backup import backup
+    from iltdesk.store.backups import backup
     from iltdesk.one_on_one import add_quick_note
     from iltdesk.store.journal import Journal
     journal = Journal.open(Path(sys.argv[1]), sys.argv[2])

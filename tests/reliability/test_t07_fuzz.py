@@ -31,7 +31,7 @@ from pytestqt.qtbot import QtBot
 from iltdesk.errors import JournalDamaged, JournalError
 from iltdesk.lead import add_lead
 from iltdesk.one_on_one import add_quick_note
-from iltdesk.store.backup import backup, check, restore
+from iltdesk.store.backups import backup, check, restore
 from iltdesk.store.connection import sql_string
 from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE, run_cli

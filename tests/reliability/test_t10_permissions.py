@@ -25,8 +25,9 @@ from iltdesk.cycle import start_cycle
 from iltdesk.lead import add_lead
 from iltdesk.observation import ObservationNotes, add_observation
 from iltdesk.one_on_one import add_quick_note
-from iltdesk.store.backup import backup, backup_before_migration, rekey, restore
+from iltdesk.store.backups import backup, backup_before_migration, restore
 from iltdesk.store.journal import Journal
+from iltdesk.store.rekey import rekey
 from tests.conftest import PASSPHRASE, REPO, run_cli
 from tests.reliability.conftest import Figure, Trials
 from ui.journal.create_dialog import CreateJournalDialog
@@ -88,8 +89,8 @@ def _core_flows(work: Path) -> list[Path]:
     seen_open += [wal, *path.parent.glob("*-shm")]
     assert _mode(wal) == 0o600, oct(_mode(wal))
     backup(journal, work / "by-hand" / "nested" / "copy.iltdesk")
-    if importlib.util.find_spec("iltdesk.store.rotation") is not None:
-        from iltdesk.store import rotation
+    if importlib.util.find_spec("iltdesk.store.backups.rotation") is not None:
+        from iltdesk.store.backups import rotation
 
         rotation.take(journal, datetime.now())
     journal = rekey(journal, "a brand new passphrase")

@@ -29,14 +29,15 @@ from iltdesk.errors import JournalError, WrongPassphrase
 from iltdesk.lead import add_lead
 from iltdesk.models import OneOnOne
 from iltdesk.one_on_one import add_quick_note
-from iltdesk.store import backup as backup_module
-from iltdesk.store import rotation, schema
-from iltdesk.store.backup import (
+from iltdesk.store import schema
+from iltdesk.store.backups import (
     backup_before_migration,
     backups_dir,
     check,
     check_connection,
+    files,
     restore,
+    rotation,
 )
 from iltdesk.store.connection import open_connection
 from iltdesk.store.journal import Journal
@@ -336,7 +337,7 @@ def asides_problems(
     before = set(path.parent.glob("*.before-restore-*.iltdesk"))
     reset()
     with pytest.MonkeyPatch.context() as patched:
-        patched.setattr(backup_module, "_stamp", lambda: "20260101-080000")
+        patched.setattr(files, "stamp", lambda: "20260101-080000")
         restore(source, path, PASSPHRASE, force=True)
         restore(source, path, PASSPHRASE, force=True)
     kept = sorted(set(path.parent.glob("*.before-restore-*.iltdesk")) - before)
@@ -418,7 +419,7 @@ def same_second_backups(template: Path) -> list[str]:
     conn = open_connection(template, PASSPHRASE)
     try:
         with pytest.MonkeyPatch.context() as patched:
-            patched.setattr(backup_module, "_stamp", lambda: "20260101-080000")
+            patched.setattr(files, "stamp", lambda: "20260101-080000")
             first = backup_before_migration(conn, template, "0001")
             second = backup_before_migration(conn, template, "0001")
     except JournalError as exc:

@@ -18,8 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from iltdesk.store import rotation
-from iltdesk.store.backup import check
+from iltdesk.store.backups import check, rotation
 from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE, REPO
 from tests.reliability.app_typist import (

@@ -73,8 +73,8 @@ def task_write(path: str, passphrase: str, run: int) -> None:
 
 
 def task_rekey(path: str, passphrase: str, new: str) -> None:
-    from iltdesk.store.backup import rekey
     from iltdesk.store.journal import Journal
+    from iltdesk.store.rekey import rekey
 
     journal = Journal.open(Path(path), passphrase)
     emit(event="start")
@@ -83,7 +83,7 @@ def task_rekey(path: str, passphrase: str, new: str) -> None:
 
 
 def task_backup(path: str, passphrase: str, dest: str) -> None:
-    from iltdesk.store.backup import backup
+    from iltdesk.store.backups import backup
     from iltdesk.store.journal import Journal
 
     with Journal.open(Path(path), passphrase) as journal:
@@ -97,12 +97,12 @@ def task_daily_backup(path: str, passphrase: str, days_on: int) -> None:
     days from now, so that every run has a day of its own to back up."""
     from datetime import datetime, timedelta
 
-    from iltdesk.store import daily_backup
+    from iltdesk.store.backups import daily
     from iltdesk.store.journal import Journal
 
     now = datetime.now() + timedelta(days=days_on)
     with Journal.open(Path(path), passphrase) as journal:
-        prepared = daily_backup.prepare(journal, passphrase, now)
+        prepared = daily.prepare(journal, passphrase, now)
         assert prepared is not None
         emit(event="start")
         prepared.take(journal, now)
@@ -110,7 +110,7 @@ def task_daily_backup(path: str, passphrase: str, days_on: int) -> None:
 
 
 def task_restore(path: str, passphrase: str, source: str) -> None:
-    from iltdesk.store.backup import restore
+    from iltdesk.store.backups import restore
 
     emit(event="start")
     restore(Path(source), Path(path), passphrase, force=True)
@@ -195,7 +195,7 @@ def serve() -> None:
     """Import the core once, then fork one child per task line read from stdin."""
 
     import iltdesk.one_on_one
-    import iltdesk.store.backup
+    import iltdesk.store.backups
     import iltdesk.store.journal  # noqa: F401
 
     for line in sys.stdin:
