@@ -37,8 +37,8 @@ def run_app_typist(journal: str, log: str, quit_after: float | None = None) -> N
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from ui.shell import app as ui_app
     from ui.lead.page import ONE_ON_ONES
+    from ui.shell import app as ui_app
     from ui.shell.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

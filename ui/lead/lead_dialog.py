@@ -23,7 +23,7 @@ from iltdesk.record_kinds import RecordKind
 from ui.kit import preferences
 from ui.kit.context import AppContext, NotWritten
 from ui.kit.fields import qdate
-from ui.lead.writing import write_or_say
+from ui.kit.writing import write_or_say
 
 
 class LeadDialog(QDialog):

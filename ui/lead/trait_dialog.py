@@ -17,7 +17,7 @@ from iltdesk.record_kinds import Change, RecordKind
 from ui.kit.context import AppContext, NotWritten
 from ui.kit.markdown_edit import MarkdownEdit
 from ui.kit.unsaved import GuardedDialog
-from ui.lead.writing import write_or_say
+from ui.kit.writing import write_or_say
 
 
 class TraitDialog(GuardedDialog):

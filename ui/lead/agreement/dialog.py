@@ -36,7 +36,7 @@ from ui.kit.fields import qdate
 from ui.kit.icons import icon
 from ui.kit.markdown_edit import MarkdownEdit
 from ui.kit.unsaved import GuardedDialog, typed_texts
-from ui.lead.writing import write_or_say
+from ui.kit.writing import write_or_say
 
 KINDS = (ExpectationKind.non_negotiable, ExpectationKind.adjustable)
 PLACEHOLDERS = {

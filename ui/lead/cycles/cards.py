@@ -34,8 +34,8 @@ from ui.kit.fields import LineBox, date_edit, qdate
 from ui.kit.lists import RECORD_ID, fill_list, record_list
 from ui.kit.markdown_edit import MarkdownEdit
 from ui.kit.style import field_label, hint
+from ui.kit.writing import write_or_say
 from ui.lead.cycles.phases import PhaseCard
-from ui.lead.writing import write_or_say
 
 
 class IntentionCard(PhaseCard):

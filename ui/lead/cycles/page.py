@@ -36,11 +36,11 @@ from ui.kit.context import AppContext, Autosaver, NotWritten
 from ui.kit.fields import LineBox
 from ui.kit.markdown_edit import MarkdownEdit
 from ui.kit.style import page_style, restyle
+from ui.kit.writing import write_or_say
 from ui.lead.cycles.cards import IntentionCard, LearningCard, PracticeCard
 from ui.lead.cycles.phases import EvaluationCard
 from ui.lead.cycles.step_indicator import StepIndicator
 from ui.lead.observations.dialog import ObservationDialog
-from ui.lead.writing import write_or_say
 
 # On the buttons: one word each, so that "back" and "move on" fit side by side in a narrow
 # window (the steps above carry the full titles).

@@ -28,7 +28,7 @@ from ui.kit.fields import date_edit, qdate
 from ui.kit.markdown_edit import MarkdownEdit
 from ui.kit.style import field_label, hint, page_style
 from ui.kit.unsaved import GuardedDialog
-from ui.lead.writing import write_or_say
+from ui.kit.writing import write_or_say
 
 NO_CYCLE = "Not part of a cycle"
 

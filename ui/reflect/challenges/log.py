@@ -27,8 +27,8 @@ from ui.kit.context import AppContext, NotWritten
 from ui.kit.fields import date_edit
 from ui.kit.record_actions import actions_button, confirm_delete
 from ui.kit.style import hint
+from ui.kit.writing import write_or_say
 from ui.reflect.challenges.log_entry_dialog import LogEntryDialog
-from ui.reflect.writing import write_or_say
 
 TAGS = {LogKind.decision: "Decision", LogKind.change: "Change", LogKind.learning: "Learning"}
 CHOICES = {

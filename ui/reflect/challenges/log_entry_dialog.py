@@ -19,7 +19,7 @@ from iltdesk.models import ChallengeLogEntry, LogKind
 from ui.kit.context import AppContext, NotWritten
 from ui.kit.fields import date_edit
 from ui.kit.unsaved import GuardedDialog
-from ui.reflect.writing import write_or_say
+from ui.kit.writing import write_or_say
 
 
 class LogEntryDialog(GuardedDialog):

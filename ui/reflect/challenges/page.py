@@ -32,8 +32,8 @@ from ui.kit.icons import icon
 from ui.kit.lists import RECORD_ID
 from ui.kit.rich_delegate import TwoLineDelegate
 from ui.kit.style import field_label, hint, page_style
+from ui.kit.writing import write_or_say
 from ui.reflect.challenges.view import STATUS_TITLES, ChallengeView
-from ui.reflect.writing import write_or_say
 
 LIST_WIDTH = 260
 

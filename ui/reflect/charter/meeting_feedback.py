@@ -29,7 +29,7 @@ from ui.kit.context import AppContext, Autosaver, NotWritten
 from ui.kit.fields import LineBox, date_edit
 from ui.kit.style import field_label, hint, restyle
 from ui.kit.unsaved import GuardedDialog
-from ui.reflect.writing import write_or_say
+from ui.kit.writing import write_or_say
 
 PLUS_TITLE = "+  What worked"
 DELTA_TITLE = "Δ  What to change"

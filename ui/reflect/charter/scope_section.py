@@ -23,8 +23,8 @@ from iltdesk.record_kinds import Change, RecordKind
 from ui.kit import theme
 from ui.kit.context import AppContext, NotWritten
 from ui.kit.style import hint
+from ui.kit.writing import write_or_say
 from ui.reflect.charter.scope_table import FOCUS, ScopeTable, strand_colour
-from ui.reflect.writing import write_or_say
 
 
 class ScopeSection(QFrame):

@@ -28,9 +28,9 @@ from ui.kit.fields import date_edit, qdate
 from ui.kit.markdown_edit import MarkdownEdit
 from ui.kit.style import field_label, hint, page_style
 from ui.kit.unsaved import GuardedDialog, typed_texts
+from ui.kit.writing import write_or_say
 from ui.reflect.self_check.colours import area_dot
 from ui.reflect.self_check.frequency_picker import FrequencyPicker
-from ui.reflect.writing import write_or_say
 
 TAKEN_BY = (("principal", "Just me"), ("team", "With the team"))
 

@@ -23,8 +23,8 @@ from ui.kit.context import AppContext, NotWritten
 from ui.kit.fields import LineBox, date_edit, qdate
 from ui.kit.style import field_label, hint
 from ui.kit.unsaved import GuardedDialog, typed_texts
+from ui.kit.writing import write_or_say
 from ui.reflect.tensions.leaning_widget import LeaningPicker
-from ui.reflect.writing import write_or_say
 
 
 class TensionNoteDialog(GuardedDialog):

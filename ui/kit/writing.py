@@ -1,9 +1,5 @@
-"""A lead form's write: the one helper (``AppContext.write``), with a refusal of what was
-typed said beside the field it is about.
-
-The same as ``ui.reflect.writing``; features do not import each other, so it belongs in
-``ui.kit`` (asked for), where both can use one copy.
-"""
+"""A form's write: the one helper (``AppContext.write``), with a refusal of what was typed
+said beside the field it is about."""
 
 from __future__ import annotations
 
@@ -20,7 +16,8 @@ T = TypeVar("T")
 
 
 class _Refused(Exception):
-    """The core refused what was typed (no goal, no name): not a failure of the journal."""
+    """The core refused what was typed (an empty entry, no goal, no name): not a failure of
+    the journal."""
 
 
 def write_or_say(
@@ -31,9 +28,9 @@ def write_or_say(
     *,
     failed: str = "Not saved",
 ) -> T | NotWritten:
-    """``context.write(work, change)``; a ``UsageError`` (the person's input refused) is shown
-    in ``error`` instead of the status bar, since it is about the form, not the journal.
-    Either way the form keeps its text and ``NOT_WRITTEN`` comes back."""
+    """``context.write(work, change)``; a ``UsageError`` (the person's input refused, e.g. an
+    empty entry) is shown in ``error`` instead of the status bar, since it is about the form,
+    not the journal. Either way the form keeps its text and ``NOT_WRITTEN`` comes back."""
 
     def attempt() -> T:
         try:
