@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QProgressBar, QWidget
 
-from iltdesk.strength import estimate
+from iltdesk.passphrase_strength import estimate
 
 
 def secret_field(placeholder: str) -> QLineEdit:
