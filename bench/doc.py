@@ -57,7 +57,7 @@ code the app runs; every cold figure is a new process, timed from start to exit.
   after one warm-up; cold, `iltdesk export J --lead NAME -o FILE`.
 - **Memory**: peak RSS (`VmHWM`) of a process that opens the largest journal in the main
   window, types four searches letter by letter and opens two leads' pages.
-- **Save during the day's backup** (a goal of ours, not issue 8's): the app's automatic
+- **Save during the day's backup** (a goal of ours beyond the first set): the app's automatic
   backup (`backups.daily.prepare`, then `PreparedBackup.take` on a thread: the copy in steps,
   then its check) while the main thread saves the newest 1:1 every 20 ms; the longest of
   those saves, and the backup's duration. Then the old way (`rotation.take`: export and check

@@ -1,4 +1,4 @@
-"""The table: one row per measure and size, each with its goal (from issue 8) and a verdict."""
+"""The table: one row per measure and size, each with its goal  and a verdict."""
 
 from __future__ import annotations
 
@@ -231,7 +231,7 @@ def memory_rows(section: Results, sizes: list[str]) -> list[Row]:
 
 
 def backup_rows(section: Results, sizes: list[str]) -> list[Row]:
-    """Saving while the day's backup is copied and checked (a goal of ours, not issue 8's)."""
+    """Saving while the day's backup is copied and checked (a goal of ours beyond the first set)."""
     rows = []
     for size in sizes:
         longest, held = _fig(section[size], "longest_save_ms"), _fig(section[size], "held_s")

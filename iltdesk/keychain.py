@@ -4,7 +4,7 @@ Every keychain call runs in a worker thread bounded by a timeout, so a locked or
 keychain can never freeze the app: it reports ``KeychainUnavailable`` and the caller asks
 for the passphrase instead. What those threads need is imported first, on the calling thread
 (``prepare``): an import on a worker while the main thread imports PySide6 could abort the
-process (issue 16).
+process (tests/test_startup_race.py).
 
 Only the OS keychains that ``keyring`` reaches are trusted (an allowlist, matched by the
 backend's exact ``module.Class``): GNOME Keyring and other Secret Service providers
@@ -38,7 +38,7 @@ from iltdesk.errors import KeychainUnavailable
 SERVICE = "iltdesk"
 TIMEOUT_SECONDS = 3.0
 # Recalling stands between the user and the passphrase prompt, which must show within 2 s
-# (issue 7, T9) whatever the keychain does; a keychain slower than this is simply not used.
+# (reliability test T9) whatever the keychain does; a keychain slower than this is simply not used.
 RECALL_TIMEOUT_SECONDS = 1.5
 OVERRIDE_VARIABLE = "ILTDESK_KEYRING_BACKENDS"
 _T = TypeVar("_T")

@@ -54,3 +54,8 @@ def not_restored(error: JournalError) -> str:
     else:
         why = str(error)
     return f"{why} Your journal was not changed."
+
+
+def keychain_not_updated(error: JournalError) -> str:
+    """The passphrase changed but the keychain kept the old one (which no longer opens it)."""
+    return f"Could not update the keychain ({error}); you will be asked for the passphrase."

@@ -1,7 +1,7 @@
 """Today: what needs the principal's attention, as rows that each open a record.
 
 Read with plain SQL on the journal's connection, not the ORM: Today is the first page the app
-shows, and it shows it while the ORM is still loading (issue 8: cold start). The rules for
+shows, and it shows it while the ORM is still loading (the cold-start goal). The rules for
 what is due come from ``iltdesk.due``, the same ones the ORM's records are judged by.
 """
 

@@ -1,4 +1,4 @@
-"""The window comes up on Today without the ORM or a lead's page loaded (issue 8: cold start).
+"""The window comes up on Today without the ORM or a lead's page loaded (the cold-start goal).
 
 Each test runs a fresh interpreter: this one has long since imported everything.
 """

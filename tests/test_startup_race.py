@@ -1,4 +1,4 @@
-"""No start-up race (issue 16): about 1 launch in 35 aborted with "Fatal Python error:
+"""No start-up race: about 1 launch in 35 aborted with "Fatal Python error:
 libshiboken ... dictionary changed size during iteration", because keyring was imported on a
 thread while the main thread imported PySide6 (whose first import walks ``sys.modules``).
 

@@ -115,7 +115,7 @@ def test_the_backup_waits_for_the_window_to_settle_and_not_for_a_locked_journal(
         path.unlink()
     folder = rotation.backup_folder(journal)
     _, window, job = _unlocked(qtbot, journal)
-    window.close()  # quit before the backup was due to start: it is taken then (issue 15)
+    window.close()  # quit before the backup was due to start: it is taken then
     journal.close()
     assert job.state == "done" and len(rotation.automatic_backups(folder, journal.path.stem)) == 1
     assert list(folder.glob(".iltdesk-*")) == []

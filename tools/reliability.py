@@ -1,4 +1,4 @@
-"""Run the reliability suite (issue 7) and write ``docs/reliability.md``.
+"""Run the reliability suite and write ``docs/reliability.md``.
 
     python tools/reliability.py            # the full run: every test at its full count
     python tools/reliability.py --count 50 # every test at 50 trials

@@ -1,6 +1,6 @@
 """What was typed in an open dialog and not saved yet, kept inside the encrypted journal.
 
-A lock, a quit, a signal or a crash while a dialog is open would otherwise lose it (issue 16).
+A lock, a quit, a signal or a crash while a dialog is open would otherwise lose it.
 Drafts are not records: nothing lists, searches or exports them.
 """
 

@@ -80,7 +80,7 @@ def load_orm(step: int | None = None) -> None:
 
     ``step`` (0 to ``len(ORM_STEPS)``) does one piece of it, the last the whole. The desktop
     app takes the pieces on its main thread, between events, once its window is up (a thread
-    must not import while PySide6 may: issue 16), so opening a lead rarely waits for it;
+    must not import while PySide6 may: test_startup_race), so opening a lead rarely waits for it;
     anything that needs the ORM before then simply loads it itself.
     """
     if step is not None and step < len(ORM_STEPS):

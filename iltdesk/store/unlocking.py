@@ -27,7 +27,7 @@ from iltdesk.store.opening import (
 
 # What ``open_connection`` imports only when it needs it (the schema check; what tells a
 # damaged journal from a wrong passphrase), imported here, on the thread that starts an
-# unlock: a thread must import nothing while the main thread imports PySide6 (issue 16).
+# unlock: a thread must import nothing while the main thread imports PySide6 (test_startup_race).
 _USED_BY_THE_THREAD = (diagnose, salt, schema)
 
 

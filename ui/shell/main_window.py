@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from ui.lead.page import LeadPage
 
 # The lead page, the dialogs and the Reflect pages are imported when first used: the window
-# then comes up with only what Today needs loaded (issue 8: cold start).
+# then comes up with only what Today needs loaded (the cold-start goal).
 
 
 def default_size(window: QWidget) -> QSize:
