@@ -1,5 +1,6 @@
 """The reliability suite (docs/reliability.md): each test T1–T12 runs a short version in
-``make test`` and a long one under ``make reliability`` (``tools/reliability.py``), which also collects the figures.
+``make test`` and a long one under ``make reliability`` (``tools/reliability.py``), which also
+collects the figures.
 
 Two fixtures are shared by every test here:
 
