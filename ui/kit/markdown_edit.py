@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
+    QTextDocument,
 )
 from PySide6.QtGui import QTextListFormat as ListFormat
 from PySide6.QtWidgets import QApplication, QLabel, QTextEdit, QWidget
@@ -51,6 +52,14 @@ def ensure_name(widget: QWidget, fallback: str = "") -> None:
     name = (named[0] if named else placeholder or fallback).replace("&", "")
     if name:
         widget.setAccessibleName(name)
+
+
+def markdown_html(text: str) -> str:
+    """A note as rich text for a label, read the way the editor and the PDF read it (a label's
+    own Markdown mode would read raw HTML in a note, which the editor shows as typed)."""
+    document = QTextDocument()
+    read_markdown(document, text)
+    return document.toHtml()
 
 
 class MarkdownEdit(QTextEdit):

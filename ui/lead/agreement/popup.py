@@ -6,6 +6,7 @@ from datetime import date
 from html import escape
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,6 +24,7 @@ from iltdesk.lead import get_lead
 from iltdesk.models import ExpectationKind
 from iltdesk.record_kinds import Change, RecordKind
 from ui.kit.context import AppContext
+from ui.kit.markdown_edit import markdown_html
 from ui.kit.style import overdue_colour
 
 KIND_NAMES = {
@@ -51,11 +53,11 @@ def revisit_words(revisit: date, today: date) -> str:
 
 
 def _label(text: str, name: str = "", *, markdown: bool = False) -> QLabel:
-    label = QLabel(text)
+    label = QLabel(markdown_html(text) if markdown else text)
     label.setWordWrap(True)
     label.setObjectName(name)
     label.setIndent(0)  # styled labels otherwise indent by half an "x" and lose the left edge
-    label.setTextFormat(Qt.TextFormat.MarkdownText if markdown else Qt.TextFormat.AutoText)
+    label.setTextFormat(Qt.TextFormat.RichText if markdown else Qt.TextFormat.AutoText)
     # Selectable so a phrase can be copied into a message to the lead.
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
@@ -164,7 +166,14 @@ class AgreementReader(QScrollArea):
         """Everything shown, as text (for tests and copying)."""
         if self._body is None:
             return ""
-        return "\n".join(label.text() for label in self._body.findChildren(QLabel))
+        return "\n".join(_shown(label) for label in self._body.findChildren(QLabel))
+
+
+def _shown(label: QLabel) -> str:
+    """A label's text as read (a note's rich text without its markup)."""
+    if label.textFormat() is Qt.TextFormat.RichText:
+        return QTextDocumentFragment.fromHtml(label.text()).toPlainText()
+    return label.text()
 
 
 def _bullets(texts: list[str]) -> QWidget:

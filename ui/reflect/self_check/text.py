@@ -9,6 +9,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel
 
 from iltdesk.self_check import AREA_BY_KEY, FREQUENCY_LABELS, AreaTrend, CheckIn
+from ui.kit.markdown_edit import markdown_html
 from ui.reflect.self_check.colours import (
     STILL,
     area_colour,
@@ -93,8 +94,8 @@ def ratings_label(entry: CheckIn, area_key: str) -> QLabel:
 
 def note_label(note: str, area_key: str) -> QLabel:
     """The area note as written (Markdown), set off by a bar in the area's colour."""
-    widget = label(note)
-    widget.setTextFormat(Qt.TextFormat.MarkdownText)
+    widget = label(markdown_html(note))
+    widget.setTextFormat(Qt.TextFormat.RichText)
     widget.setAccessibleName(f"Note on {AREA_BY_KEY[area_key].title.lower()}")
     # Qt draws a one-sided border only once the other sides are set too.
     widget.setStyleSheet(
