@@ -211,7 +211,7 @@ def test_lock_closes_the_journal_and_unlocking_returns_to_the_same_place(
         controller.lock()
 
         assert journal.closed
-        assert not old.isVisible()
+        assert gone or not old.isVisible()  # the unlock's wait may already have deleted it
         assert len(asked) == 1 and "does not unlock" in asked[0]
         new = controller.window
         assert new is not None and new is not old and new.isVisible()

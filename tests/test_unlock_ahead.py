@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from iltdesk import keychain
@@ -21,7 +22,8 @@ from tests.dialogs import Shown, record_boxes
 from tests.test_migrations import FIXTURE_0001_PASSPHRASE, FIXTURES
 from ui.journal import unlock
 from ui.journal.unlock import UnlockDialog
-from ui.kit import background
+from ui.kit import worker
+from ui.kit.worker import Progress
 from ui.shell.app import AppController
 
 
@@ -155,11 +157,13 @@ def test_a_journal_from_an_older_version_is_updated_with_a_message(
     path = _old_journal(tmp_path)
     shown: list[str] = []
 
-    def progress(parent: object, label: str, work: Callable[[], Journal]) -> Journal:
+    def progress(
+        parent: QWidget | None, label: str, work: Callable[[Progress], Journal]
+    ) -> Journal:
         shown.append(label)
-        return background.run_with_progress(parent, label, work)  # type: ignore[arg-type]
+        return worker.run_modal(parent, label, work)
 
-    monkeypatch.setattr(unlock, "run_with_progress", progress)
+    monkeypatch.setattr(unlock, "run_modal", progress)
 
     def ask(self: UnlockDialog) -> int:
         self.passphrase.setText(FIXTURE_0001_PASSPHRASE)

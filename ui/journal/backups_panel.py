@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from iltdesk.errors import JournalError
 from iltdesk.messages import backup_not_written
-from iltdesk.store import rotation
+from iltdesk.store.backups import rotation
 from ui.kit.context import AppContext
 from ui.kit.worker import run_modal
 

@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 
 from iltdesk import keychain
 from iltdesk.errors import JournalError
-from iltdesk.messages import not_restored
+from iltdesk.messages import keychain_not_updated, not_restored
 from iltdesk.paths import JOURNAL_SUFFIX
-from iltdesk.store import rotation
-from iltdesk.store.backup import backup, backups_dir, rekey
+from iltdesk.store.backups import backup, backups_dir, restore_from
 from iltdesk.store.journal import Journal
+from iltdesk.store.opening import change_passphrase
 from ui.journal.appearance import AppearanceGroup
 from ui.journal.backups_panel import BackupsPanel
 from ui.journal.passphrase_dialog import ChangePassphraseDialog
@@ -199,27 +199,22 @@ class SettingsDialog(QDialog):
         for field in (dialog.current, dialog.new, dialog.again):
             field.setText("")  # no passphrase lingers in a hidden dialog for the session
         dialog.deleteLater()
-        path = self.context.journal.path
-        was_remembered = False
-        with contextlib.suppress(JournalError):
-            was_remembered = keychain.recall(path, KEYCHAIN_TIMEOUT) is not None
+        journal = self.context.journal
         self.context.flush_all()
-        try:
-            journal = run_modal(
+        try:  # the keychain kept in step by the core, as ``iltdesk passwd`` does
+            changed = run_modal(
                 self,
                 "Re-encrypting the journal…",
-                lambda progress: rekey(self.context.journal, new),
+                lambda progress: change_passphrase(journal, new, timeout=KEYCHAIN_TIMEOUT),
             )
         except JournalError as exc:
             QMessageBox.warning(self, "Passphrase not changed", str(exc))
             return
-        if was_remembered:
-            with contextlib.suppress(JournalError):
-                keychain.remember(path, new, KEYCHAIN_TIMEOUT)
-        self.journal_replaced.emit(journal)
-        QMessageBox.information(
-            self, "Passphrase changed", "The journal now opens with the new passphrase."
-        )
+        self.journal_replaced.emit(changed.journal)
+        said = "The journal now opens with the new passphrase."
+        if changed.keychain_problem is not None:
+            said = f"{said}\n{keychain_not_updated(changed.keychain_problem)}"
+        QMessageBox.information(self, "Passphrase changed", said)
 
     def back_up(self) -> None:
         """Write and verify a backup where the user chooses."""
@@ -286,7 +281,7 @@ class SettingsDialog(QDialog):
             aside = run_modal(
                 self,
                 "Checking and restoring the backup…",
-                lambda progress: rotation.restore_from(chosen, path, secret),
+                lambda progress: restore_from(chosen, path, secret),
             )
             journal = Journal.open(path, secret)
         except JournalError as exc:

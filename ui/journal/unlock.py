@@ -25,7 +25,7 @@ from iltdesk.messages import not_opened
 from iltdesk.store import schema
 from iltdesk.store.connection import Connection, open_connection
 from iltdesk.store.journal import Journal, load_orm
-from ui.kit.background import run_with_progress
+from ui.kit.worker import run_modal, run_waiting
 
 KEYCHAIN_TIMEOUT = 1.5  # the dialog must never wait long on a keychain
 UPDATING = (
@@ -58,7 +58,7 @@ def adopt(path: Path, conn: Connection, secret: str, parent: QWidget | None = No
     load_orm()
     for name in FOR_MIGRATING:
         importlib.import_module(name)
-    return run_with_progress(parent, UPDATING, lambda: Journal.adopt(path, conn, secret))
+    return run_modal(parent, UPDATING, lambda progress: Journal.adopt(path, conn, secret))
 
 
 def remember_label() -> tuple[str, bool]:
@@ -130,11 +130,15 @@ class UnlockDialog(QDialog):
         self.passphrase.setFocus()
 
     def try_unlock(self) -> None:
-        """Open the journal with what was typed; stay open with a message if that fails."""
-        secret = self.passphrase.text()
+        """Open the journal with what was typed; stay open with a message if that fails.
+
+        The key is derived on a worker (a few tenths of a second): the dialog still paints
+        meanwhile, and what the person types waits until it is done."""
+        secret, path = self.passphrase.text(), self.path
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.journal = adopt(self.path, open_connection(self.path, secret), secret, self)
+            conn = run_waiting(lambda progress: open_connection(path, secret))
+            self.journal = adopt(path, conn, secret, self)
         except JournalError as exc:
             self.show_error(not_opened(exc))
             return

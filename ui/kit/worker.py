@@ -17,7 +17,9 @@ core's stoppable functions take.
 
 ``run_modal``/``wait_modal``: a modal progress dialog over a worker, for what the window must
 not be touched during (a rekey, a restore, writing a PDF), or must finish before it closes
-(the day's backup, with a "Skip" button).
+(the day's backup, with a "Skip" button). ``run_waiting``/``wait_for``: the same without a
+dialog, the person's input held back, for a short step the caller cannot go on without (an
+unlock).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ import threading
 from collections.abc import Callable
 from typing import ClassVar, TypeVar
 
-from PySide6.QtCore import SIGNAL, QEventLoop, QObject, Qt, Signal
+from PySide6.QtCore import SIGNAL, QCoreApplication, QEventLoop, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 T = TypeVar("T")
@@ -139,6 +141,7 @@ class Worker(QObject):
         """Whether ``cancel`` was called."""
         return self._progress.should_stop()
 
+    @Slot(object, object)
     def _deliver(self, result: object, error: BaseException | None) -> None:
         if self._delivered:
             return
@@ -176,8 +179,6 @@ class Worker(QObject):
             return False
         # The thread has emitted its outcome: take it from the queue now, not at a next turn
         # of the event loop that may never come.
-        from PySide6.QtCore import QCoreApplication
-
         QCoreApplication.sendPostedEvents(self, 0)
         return self._delivered
 
@@ -228,6 +229,31 @@ def run_modal(parent: QWidget | None, label: str, work: Callable[[Progress], T])
     worker.failed.connect(failures.append)  # raised below, not sent to the crash dialog
     worker.start()
     wait_modal(parent, label, worker)
+    if failures:
+        raise failures[0]
+    return worker.outcome()  # type: ignore[return-value]  # what work returned: a T
+
+
+def wait_for(worker: Worker) -> None:
+    """Keep the event loop turning until ``worker`` has ended: painting, timers and signals
+    go on; the person's input waits (so nothing can start meanwhile). For a short step the
+    caller cannot go on without (an unlock), where a progress dialog would only flicker."""
+    if worker.done:
+        return
+    loop = QEventLoop()
+    connection = worker.ended.connect(loop.quit)
+    if not worker.done:
+        loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    QObject.disconnect(connection)
+
+
+def run_waiting(work: Callable[[Progress], T]) -> T:
+    """Run ``work`` in a worker, ``wait_for`` it and return its result (or raise its error,
+    here, on the UI thread)."""
+    failures: list[BaseException] = []
+    worker = Worker(work, name="iltdesk-step")
+    worker.failed.connect(failures.append)  # raised below, not sent to the crash dialog
+    wait_for(worker.start())
     if failures:
         raise failures[0]
     return worker.outcome()  # type: ignore[return-value]  # what work returned: a T

@@ -5,13 +5,12 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-from iltdesk import keychain, process
+from iltdesk import process
 from iltdesk.errors import JournalError
 from iltdesk.messages import not_opened
 from iltdesk.paths import resolve_journal
@@ -19,12 +18,13 @@ from iltdesk.store.journal import ORM_STEPS, Journal, load_orm
 from iltdesk.store.unlocking import UnlockAhead, Unlocked
 from ui.journal.create_dialog import CreateJournalDialog
 from ui.journal.recent import add_recent, recent_journals
-from ui.journal.unlock import KEYCHAIN_TIMEOUT, UnlockDialog, adopt
+from ui.journal.unlock import UnlockDialog, adopt
 from ui.journal.welcome import WelcomeWindow
 from ui.kit import theme
 from ui.kit.context import AppContext
 from ui.kit.icons import app_icon
 from ui.kit.preferences import private_settings
+from ui.kit.worker import Worker, run_waiting
 from ui.shell import crash
 from ui.shell.automatic_backup import AutomaticBackup
 from ui.shell.main_window import MainWindow
@@ -107,15 +107,20 @@ class AppController(QObject):
         opened it, or a message ("" when there was nothing to try)."""
         ahead, self._ahead = self._ahead, None
         if ahead is not None and _resolved(ahead.path) != path:
-            ahead.discard()
+            stale = ahead  # of another journal: let go of on a worker, nobody waits for it
+            Worker(lambda progress: stale.discard(), name="iltdesk-unlock-discard").start()
             ahead = None
         if ahead is None:  # the same attempt the command line starts early, made now
-            recall = partial(keychain.recall, timeout=KEYCHAIN_TIMEOUT)
-            ahead = UnlockAhead(path, recall, os.environ.get("ILTDESK_PASSPHRASE") or None)
+            ahead = UnlockAhead(path)  # the keychain, then ILTDESK_PASSPHRASE (store.opening)
         return self._finish_ahead(ahead)
 
     def _finish_ahead(self, ahead: UnlockAhead) -> tuple[Journal, str] | str:
-        outcome = ahead.outcome()
+        # Its thread is waited for on a worker: the window paints and signals are heard.
+        outcome = run_waiting(lambda progress: ahead.outcome())
+        if self.stopping:  # a signal ended the app meanwhile: nothing new opens
+            if isinstance(outcome, Unlocked):
+                outcome.connection.close()
+            return ""
         if outcome is None:
             return ""
         if not isinstance(outcome, Unlocked):
@@ -131,6 +136,10 @@ class AppController(QObject):
         message = ""
         if automatic:
             opened = self._automatic_passphrase(path)
+            if self.stopping:  # a signal ended the app while it was unlocking
+                if isinstance(opened, tuple):
+                    opened[0].close()
+                return
             if isinstance(opened, tuple):
                 self.show_main(*opened)
                 return

@@ -6,7 +6,7 @@ short bounded wait before the copy is stopped and its file removed. So even a se
 few seconds leaves the day's backup behind.
 
 Given the passphrase that unlocked the journal, it keys the day's file at once
-(``daily_backup.prepare``) and later copies in steps (``PreparedBackup.take``), so the
+(``backups.daily.prepare``) and later copies in steps (``PreparedBackup.take``), so the
 journal is never held for more than a few milliseconds. Without it (a journal handed over
 some other way) it falls back to ``rotation.take``, which holds the journal while it copies.
 Both run on ``ui.kit.worker`` workers, which report back by signal.
@@ -23,7 +23,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from iltdesk.errors import JournalError
 from iltdesk.messages import backup_not_written
-from iltdesk.store import daily_backup, rotation
+from iltdesk.store.backups import daily, rotation
 from iltdesk.store.journal import CopyStopped, Journal
 from ui.kit.worker import Progress, Worker, wait_modal
 
@@ -59,10 +59,10 @@ class _DayFile:
     """
 
     def __init__(self) -> None:
-        self._keyed: daily_backup.PreparedBackup | JournalError | None = None
+        self._keyed: daily.PreparedBackup | JournalError | None = None
         self._dropped = False
 
-    def arrived(self, keyed: daily_backup.PreparedBackup | None) -> None:
+    def arrived(self, keyed: daily.PreparedBackup | None) -> None:
         if self._dropped and keyed is not None:
             keyed.discard()
         else:
@@ -74,7 +74,7 @@ class _DayFile:
         elif not self._dropped:
             self._keyed = error
 
-    def take(self) -> daily_backup.PreparedBackup | JournalError | None:
+    def take(self) -> daily.PreparedBackup | JournalError | None:
         """The keyed file (None: no backup due), or why it could not be made; once."""
         keyed, self._keyed = self._keyed, None
         return keyed
@@ -83,7 +83,7 @@ class _DayFile:
         """The journal is closing: delete a keyed file, now or when it arrives."""
         self._dropped = True
         keyed, self._keyed = self._keyed, None
-        if isinstance(keyed, daily_backup.PreparedBackup):
+        if isinstance(keyed, daily.PreparedBackup):
             keyed.discard()
 
 
@@ -124,8 +124,8 @@ class AutomaticBackup(QObject):
             return
         journal, day = self._journal, self._day
 
-        def key_file(progress: Progress) -> daily_backup.PreparedBackup | None:
-            return daily_backup.prepare(journal, passphrase, datetime.now())
+        def key_file(progress: Progress) -> daily.PreparedBackup | None:
+            return daily.prepare(journal, passphrase, datetime.now())
 
         worker = Worker(key_file, name="iltdesk-backup-key")
         worker.finished.connect(lambda keyed: day.arrived(keyed))
@@ -184,15 +184,13 @@ class AutomaticBackup(QObject):
         else:
             self._copy_at = now  # _keyed copies once the file is keyed
 
-    def _copy_into(
-        self, now: datetime, keyed: daily_backup.PreparedBackup | JournalError | None
-    ) -> None:
-        if isinstance(keyed, daily_backup.PreparedBackup):
+    def _copy_into(self, now: datetime, keyed: daily.PreparedBackup | JournalError | None) -> None:
+        if isinstance(keyed, daily.PreparedBackup):
             self._copy(now, keyed)
         else:
             self._report(keyed)  # None: not due; or why the file could not be made
 
-    def _copy(self, now: datetime, prepared: daily_backup.PreparedBackup | None) -> None:
+    def _copy(self, now: datetime, prepared: daily.PreparedBackup | None) -> None:
         """Copy the journal on a worker: in steps into ``prepared``, or whole (``None``)."""
         journal = self._journal
 
