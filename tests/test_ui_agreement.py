@@ -16,7 +16,7 @@ from iltdesk.models import ExpectationKind
 from iltdesk.record_kinds import RecordKind
 from iltdesk.store.journal import Journal
 from ui.kit.context import AppContext
-from ui.kit.style import OVERDUE_DARK, OVERDUE_LIGHT
+from ui.kit.palette import LOOKS
 from ui.lead.agreement.dialog import AgreementDialog
 from ui.lead.agreement.popup import AgreementPopup, show_current_agreement
 from ui.lead.agreement.view import AgreementView
@@ -102,7 +102,7 @@ def test_write_revise_read_and_compare(view: AgreementView, journal: Journal, le
     first = versions(journal, lead)[-1]
     view.select_version(first.agreement.id or 0)
     old = view.reader.plain_text()
-    assert "I **model** the first two" in old and "co-plan" not in old
+    assert "I model the first two" in old and "co-plan" not in old
     assert "reflection before each 1:1" in old
     assert "earlier version" in view.older_hint.text()
     assert "replaced on" in view.reader.dates_label.text()
@@ -205,7 +205,7 @@ def test_a_due_revisit_is_marked(view: AgreementView, journal: Journal, lead: in
     agree(TODAY + timedelta(days=2))
     assert view.reader.revisit_due
     label = view.reader.dates_label.text()
-    assert "in 2 days" in label and (OVERDUE_LIGHT in label or OVERDUE_DARK in label)
+    assert "in 2 days" in label and any(look["overdue"] in label for look in LOOKS.values())
     view.versions.setCurrentIndex(1)  # a replaced version is never "due"
     assert not view.reader.revisit_due
 

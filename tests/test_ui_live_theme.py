@@ -215,3 +215,25 @@ def test_the_energy_line_draws_low_dots_in_the_looks_error_colour(
         error = theme.LOOKS[dark]["error"]
         assert error in drawn and "#c0392b" not in drawn, dark
         assert ratio(error, theme.PALETTES[dark][Role.Base]) >= TEXT
+
+
+def test_an_overdue_action_item_takes_the_looks_overdue_colour(
+    qapp: QApplication, journal: Journal
+) -> None:
+    """It was one red in both looks (2.6:1 on dark); now the look's, read when drawn."""
+    from datetime import date, timedelta
+
+    from iltdesk.action_item import action_items_for, add_action_item
+    from iltdesk.lead import add_lead
+    from ui.lead.action_items import ActionItemsModel
+
+    lead = add_lead(journal, "Priya Natarajan", on_ilt_since=date.today()).id or 0
+    add_action_item(journal, lead, "Book coverage", due_on=date.today() - timedelta(days=3))
+    model = ActionItemsModel(AppContext(journal))
+    model.set_items(action_items_for(journal, lead))
+    due = model.index(0, 3)
+    for dark in (False, True, False):
+        theme.apply(qapp, theme="dark" if dark else "light", text_size="normal")
+        colour = due.data(Qt.ItemDataRole.ForegroundRole).color().name()
+        assert colour == theme.LOOKS[dark]["overdue"], dark
+        assert ratio(colour, theme.PALETTES[dark][Role.Base]) >= TEXT

@@ -14,6 +14,7 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication, QStyle
 
 from iltdesk.paths import resources_dir
+from ui.kit.palette import APP_ICON
 
 SIZES = (16, 20, 24, 32, 48, 64, 128, 256)
 SP = QStyle.StandardPixmap
@@ -121,4 +122,4 @@ def standard_icon(which: QStyle.StandardPixmap) -> QIcon | None:
 
 def app_icon() -> QIcon:
     """iltdesk's own icon, in its own colours."""
-    return _icon("app", "#000000")
+    return _icon("app", APP_ICON)

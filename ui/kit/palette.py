@@ -3,7 +3,9 @@
 ``LOOKS[dark][name]`` (False: light, True: dark); widgets read it through ``theme.colour(name)``
 when they paint or write a style sheet, so a change of look restyles them. Names say what a
 colour means, not what it looks like. Each text colour reads at 4.5:1 where it is used, and
-marks and outlines at 3:1 (tests/test_ui_contrast.py checks both looks).
+marks and outlines at 3:1 (tests/test_ui_contrast.py checks both looks). ``QT_ROLES`` holds
+the colours of Qt's palette roles per look. This is the one module under ui/ that writes colour
+values (tests/test_one_palette.py).
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from __future__ import annotations
 ACCENT = "#2f6f73"  # a calm teal: serious, not clinical
 HIGHLIGHT_LIGHT = "#fff1a8"
 HIGHLIGHT_DARK = "#6b5d1a"
+# app.svg carries its own colours (no @COLOR in it): this only names the one it is drawn in.
+APP_ICON = "#000000"
 
 _LIGHT: dict[str, str] = {
     # -- the app's own -------------------------------------------------------------------------
@@ -24,6 +28,16 @@ _LIGHT: dict[str, str] = {
     "error": "#b3261e",
     "late": "#8a5300",
     "highlight": HIGHLIGHT_LIGHT,
+    # A search hit's mark text, picked by the mark's own lightness (selected rows are white).
+    "on_highlight": "#1d2327",
+    "overdue": "#b3261e",  # the warm red for overdue things: 4.5:1 on the look's background
+    "muted": "#7a848c",  # a search hit's details where no view's palette is at hand
+    "disabled_text": "#8a949c",  # inactive controls: WCAG asks no contrast of them
+    # -- an agreement's changes: added and removed lines (text, background) --------------------
+    "added_text": "#1e5631",
+    "added_bg": "#e3f3e6",
+    "removed_text": "#8c1d18",
+    "removed_bg": "#fbe7e5",
     # -- complex challenges: the forces board --------------------------------------------------
     # Each column has its own quiet colour, picked to read on both the light and the dark card.
     "force_hinders": "#b8483b",
@@ -86,6 +100,14 @@ _DARK: dict[str, str] = {
     "error": "#f2a196",
     "late": "#e8b96a",
     "highlight": HIGHLIGHT_DARK,
+    "on_highlight": "#fff6d5",
+    "overdue": "#f2a196",
+    "muted": "#7a848c",
+    "disabled_text": "#8a949c",
+    "added_text": "#b9e8c3",
+    "added_bg": "#1f3a28",
+    "removed_text": "#f5bcb6",
+    "removed_bg": "#45211f",
     "force_hinders": "#e58f82",
     "force_asset": "#86c89c",
     "force_move": "#7cc4c8",
@@ -128,3 +150,49 @@ _DARK: dict[str, str] = {
 # Named colours per look (False: light, True: dark), for the style sheet (@ACCENT_TEXT...)
 # and for widgets that paint.
 LOOKS: dict[bool, dict[str, str]] = {False: _LIGHT, True: _DARK}
+
+# Qt's palette roles per look (QPalette.ColorRole names), for Fusion's windows, fields and
+# buttons; ui.kit.theme builds the QPalette from them. The selection and links are the
+# app's accent, so they are read from the look above.
+QT_ROLES: dict[bool, dict[str, str]] = {
+    True: {
+        "Window": "#1f2326",
+        "WindowText": "#e6e8ea",
+        "Base": "#272c30",
+        "AlternateBase": "#2d3338",
+        "Text": "#e6e8ea",
+        "Button": "#2d3338",
+        "ButtonText": "#e6e8ea",
+        "ToolTipBase": "#2d3338",
+        "ToolTipText": "#e6e8ea",
+        "PlaceholderText": "#9aa4ac",
+        "Highlight": _DARK["accent"],
+        "HighlightedText": _DARK["on_accent"],
+        "Link": _DARK["accent_text"],
+        "Mid": "#3a4147",
+        "Dark": "#15181a",
+        "Shadow": "#0d0f10",
+        "Light": "#3a4147",
+        "Midlight": "#333a40",
+    },
+    False: {
+        "Window": "#f4f5f6",
+        "WindowText": "#1d2327",
+        "Base": "#ffffff",
+        "AlternateBase": "#f7f8f9",
+        "Text": "#1d2327",
+        "Button": "#eceef0",
+        "ButtonText": "#1d2327",
+        "ToolTipBase": "#ffffff",
+        "ToolTipText": "#1d2327",
+        "PlaceholderText": "#5f6a72",
+        "Highlight": _LIGHT["accent"],
+        "HighlightedText": _LIGHT["on_accent"],
+        "Link": _LIGHT["accent_text"],
+        "Mid": "#d5d9dd",
+        "Dark": "#aab2b9",
+        "Shadow": "#7d868e",
+        "Light": "#ffffff",
+        "Midlight": "#e7eaed",
+    },
+}

@@ -1,6 +1,6 @@
 """How a page's parts look: field labels, hints, the accent, and roles a style sheet colours.
 
-Every colour comes from ``ui.kit.theme``: this module only asks it.
+Every colour comes from ``ui.kit.palette`` (through ``ui.kit.theme``): this module only asks.
 """
 
 from __future__ import annotations
@@ -10,10 +10,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ui.kit import theme
-
-# The warm red for overdue things: each reads at 4.5:1 on its look's background.
-OVERDUE_LIGHT = "#b3261e"
-OVERDUE_DARK = "#f2a196"
+from ui.kit.palette import LOOKS
 
 # Dialogs of the window: a title bar with a close button, no minimise or maximise.
 DIALOG_FLAGS = (
@@ -81,4 +78,4 @@ def overdue_colour(palette: QPalette) -> str:
     """The warm red for overdue things, picked to read on this palette's background."""
     # Light text means a dark theme; this holds even where a background is transparent.
     dark = palette.color(QPalette.ColorRole.Text).lightness() >= 128
-    return OVERDUE_DARK if dark else OVERDUE_LIGHT
+    return LOOKS[dark]["overdue"]

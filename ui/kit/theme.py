@@ -30,56 +30,18 @@ from PySide6.QtWidgets import (
 
 from iltdesk.paths import resources_dir
 from ui.kit import icons, preferences
-from ui.kit.palette import ACCENT, LOOKS
+from ui.kit.palette import LOOKS, QT_ROLES
 
 ENVIRONMENT = "ILTDESK_THEME"
 # How much bigger than the computer's own font each text size is.
 TEXT_SCALE = {"small": 0.9, "normal": 1.0, "large": 1.15, "larger": 1.3}
 _ROLES = QPalette.ColorRole
+# The palette roles of each look, as ``QPalette.ColorRole`` (values from ui.kit.palette).
 PALETTES: dict[bool, dict[QPalette.ColorRole, str]] = {
-    True: {
-        _ROLES.Window: "#1f2326",
-        _ROLES.WindowText: "#e6e8ea",
-        _ROLES.Base: "#272c30",
-        _ROLES.AlternateBase: "#2d3338",
-        _ROLES.Text: "#e6e8ea",
-        _ROLES.Button: "#2d3338",
-        _ROLES.ButtonText: "#e6e8ea",
-        _ROLES.ToolTipBase: "#2d3338",
-        _ROLES.ToolTipText: "#e6e8ea",
-        _ROLES.PlaceholderText: "#9aa4ac",
-        _ROLES.Highlight: LOOKS[True]["accent"],
-        _ROLES.HighlightedText: "#ffffff",
-        _ROLES.Link: "#7cc4c8",
-        _ROLES.Mid: "#3a4147",
-        _ROLES.Dark: "#15181a",
-        _ROLES.Shadow: "#0d0f10",
-        _ROLES.Light: "#3a4147",
-        _ROLES.Midlight: "#333a40",
-    },
-    False: {
-        _ROLES.Window: "#f4f5f6",
-        _ROLES.WindowText: "#1d2327",
-        _ROLES.Base: "#ffffff",
-        _ROLES.AlternateBase: "#f7f8f9",
-        _ROLES.Text: "#1d2327",
-        _ROLES.Button: "#eceef0",
-        _ROLES.ButtonText: "#1d2327",
-        _ROLES.ToolTipBase: "#ffffff",
-        _ROLES.ToolTipText: "#1d2327",
-        _ROLES.PlaceholderText: "#5f6a72",
-        _ROLES.Highlight: ACCENT,
-        _ROLES.HighlightedText: "#ffffff",
-        _ROLES.Link: ACCENT,
-        _ROLES.Mid: "#d5d9dd",
-        _ROLES.Dark: "#aab2b9",
-        _ROLES.Shadow: "#7d868e",
-        _ROLES.Light: "#ffffff",
-        _ROLES.Midlight: "#e7eaed",
-    },
+    dark: {getattr(_ROLES, role): value for role, value in roles.items()}
+    for dark, roles in QT_ROLES.items()
 }
 FOCUS_RING = 2  # px, as the style sheet's ring on text fields
-DISABLED_TEXT = "#8a949c"  # inactive controls: WCAG asks no contrast of them
 
 
 class _Notifier(QObject):
@@ -137,7 +99,7 @@ def palette(dark: bool) -> QPalette:
     for role, value in PALETTES[dark].items():
         p.setColor(role, QColor(value))
     for role in (_ROLES.Text, _ROLES.WindowText, _ROLES.ButtonText):
-        p.setColor(QPalette.ColorGroup.Disabled, role, QColor(DISABLED_TEXT))
+        p.setColor(QPalette.ColorGroup.Disabled, role, QColor(LOOKS[dark]["disabled_text"]))
     return p
 
 

@@ -31,13 +31,13 @@ from iltdesk.models import ActionItem
 from iltdesk.record_kinds import Change, RecordKind
 from ui.kit.context import AppContext, NotWritten
 from ui.kit.fields import qdate
+from ui.kit.style import overdue_colour
 from ui.lead.one_on_ones.editor import OWNERS
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Done", "Action", "Owner", "Due", "From")
 SOURCES = {"one_on_one": "1:1", "observation": "Observation", "cycle": "Cycle", "manual": "Added"}
 OWNER_NAMES = {"lead": "Lead", "principal": "Me", "both": "Both"}
-OVERDUE = QColor("#c0392b")
 
 
 class ActionItemsModel(QAbstractTableModel):
@@ -90,7 +90,8 @@ class ActionItemsModel(QAbstractTableModel):
             if item.done_on is not None:  # done items recede so the open ones stand out
                 return QApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
             if column == 3 and action_item.is_overdue(item, date.today()):
-                return QBrush(OVERDUE)
+                # Read when drawn, so it follows a change of look (4.5:1 in either).
+                return QBrush(QColor(overdue_colour(QApplication.palette())))
         return None
 
     @staticmethod

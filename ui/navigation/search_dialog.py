@@ -28,8 +28,9 @@ from iltdesk.errors import JournalError
 from iltdesk.search import Hit, search
 from ui.kit.context import AppContext
 from ui.kit.lists import RECORD
+from ui.kit.palette import LOOKS
 from ui.kit.rich_delegate import ItemIndex, RichTextDelegate
-from ui.kit.theme import highlight_colour
+from ui.kit.theme import colour, highlight_colour
 from ui.navigation.picker import ListKeys, picker_layout
 from ui.navigation.switcher import picker_window
 
@@ -43,14 +44,16 @@ def long_date(day: date) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
-def hit_html(hit: Hit, *, muted: str = "#7a848c", highlight: str | None = None) -> str:
+def hit_html(hit: Hit, *, muted: str | None = None, highlight: str | None = None) -> str:
     """Two lines of rich text for a hit: where it comes from, then the snippet.
 
     Everything the principal wrote is escaped, so a note containing ``<b>`` shows as typed.
     """
+    muted = muted or colour("muted")  # a view passes its palette's own quiet colour
     mark_bg = highlight or highlight_colour()
-    # Readable on the highlight whatever the row's own text colour (selected rows are white).
-    mark_fg = "#1d2327" if QColor(mark_bg).lightness() >= 128 else "#fff6d5"
+    # Readable on the highlight whatever the row's own text colour (selected rows are white):
+    # picked by the mark's own lightness, which need not be the look on screen's.
+    mark_fg = LOOKS[QColor(mark_bg).lightness() < 128]["on_highlight"]
     meta = [f"<span style='font-weight:600'>{html.escape(hit.kind_label)}</span>"]
     details = [hit.lead_name or "", long_date(hit.happened_on) if hit.happened_on else ""]
     plain_snippet = "".join(text for text, _ in hit.snippet_parts())

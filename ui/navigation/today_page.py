@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from iltdesk.record_kinds import Change
 from iltdesk.today import TodayRow, Urgency, has_leads, today_rows
+from ui.kit import theme
 from ui.kit.context import AppContext
 from ui.kit.icons import icon
 from ui.kit.lists import RECORD
@@ -188,7 +189,7 @@ class TodayPage(QWidget):
         hint.setObjectName("Hint")
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint.setWordWrap(True)
-        self.add_first = QPushButton(icon("add", "#ffffff"), "Add your first lead…")
+        self.add_first = QPushButton(icon("add", theme.colour("on_accent")), "Add your first lead…")
         self.add_first.setObjectName("Primary")
         self.add_first.setAutoDefault(True)  # Enter presses it, as Space does
         self.add_first.setToolTip("Add a lead (Ctrl+Shift+N)")

@@ -28,12 +28,9 @@ from iltdesk.lead import get_lead
 from iltdesk.lead_names import short_name
 from iltdesk.record_kinds import Change, RecordKind
 from ui.kit.context import AppContext
+from ui.kit.palette import LOOKS
 from ui.lead.agreement.dialog import AgreementDialog
 from ui.lead.agreement.popup import AgreementReader
-
-# Added and removed lines as (text, background), each pair readable on its own theme.
-ADDED = {False: ("#1e5631", "#e3f3e6"), True: ("#b9e8c3", "#1f3a28")}
-REMOVED = {False: ("#8c1d18", "#fbe7e5"), True: ("#f5bcb6", "#45211f")}
 
 
 def version_title(version: AgreementVersion, *, is_current: bool) -> str:
@@ -46,8 +43,9 @@ def version_title(version: AgreementVersion, *, is_current: bool) -> str:
 
 def _line(mark: str, text: str, dark: bool) -> str:
     """One table row: a fixed-width sign column, then the text, both tinted."""
-    sign, colours = ("−", REMOVED) if mark == "-" else ("+", ADDED)
-    fg, bg = colours[dark]
+    sign, kind = ("−", "removed") if mark == "-" else ("+", "added")
+    # Each pair (palette.LOOKS' added_*/removed_*) reads on its own look.
+    fg, bg = LOOKS[dark][f"{kind}_text"], LOOKS[dark][f"{kind}_bg"]
     cell = f"background:{bg}; color:{fg}"
     return (
         f"<tr><td width='26' align='center' style='{cell}; padding:4px; font-weight:600'>"

@@ -16,6 +16,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
+from ui.kit import theme
 from ui.kit.style import accent
 
 LABEL_PADDING = 4  # between one step's title and the next
@@ -87,6 +88,7 @@ class StepIndicator(QWidget):
         pal = self.palette()
         colours = {
             "accent": QColor(accent()),
+            "on_accent": QColor(theme.colour("on_accent")),  # the tick and number on a dot
             "line": pal.color(QPalette.ColorRole.Mid),
             "muted": pal.color(QPalette.ColorRole.PlaceholderText),
             "text": pal.color(QPalette.ColorRole.WindowText),
@@ -135,7 +137,7 @@ class StepIndicator(QWidget):
             path = QPainterPath(QPointF(centre.x() - 6, centre.y()))
             path.lineTo(centre.x() - 1.5, centre.y() + 4.5)
             path.lineTo(centre.x() + 6.5, centre.y() - 4.5)
-            tick = QPen(QColor("white"), 2.4)
+            tick = QPen(colours["on_accent"], 2.4)
             tick.setCapStyle(Qt.PenCapStyle.RoundCap)
             tick.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
             painter.setPen(tick)
@@ -145,7 +147,7 @@ class StepIndicator(QWidget):
         font = QFont(self.font())
         font.setWeight(QFont.Weight.Bold)
         painter.setFont(font)
-        painter.setPen(QColor("white") if i == self.current else colours["muted"])
+        painter.setPen(colours["on_accent"] if i == self.current else colours["muted"])
         box = QRectF(centre.x() - radius, centre.y() - radius, self.DOT, self.DOT)
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, str(i + 1))
 

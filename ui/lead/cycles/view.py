@@ -34,6 +34,7 @@ from iltdesk.cycle import (
 from iltdesk.errors import JournalError
 from iltdesk.models import CyclePhase, LearningCycle
 from iltdesk.record_kinds import Change, RecordKind
+from ui.kit import theme
 from ui.kit.context import AppContext
 from ui.kit.fields import LineBox, date_edit
 from ui.kit.icons import icon
@@ -191,7 +192,7 @@ class CyclesView(QWidget):
         self.context = context
         self.lead_id: int | None = None
         self.cycles: list[LearningCycle] = []
-        self.start_button = QPushButton(icon("add", "#ffffff"), "Start a cycle…")
+        self.start_button = QPushButton(icon("add", theme.colour("on_accent")), "Start a cycle…")
         self.start_button.setObjectName("Primary")
         self.start_button.clicked.connect(lambda: self.start_new())
         self.list = QListWidget()

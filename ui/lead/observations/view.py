@@ -28,6 +28,7 @@ from iltdesk.lead_names import short_name
 from iltdesk.models import LearningCycle, Observation
 from iltdesk.observation import SETTING_TITLES, observations_for, update_observation
 from iltdesk.record_kinds import Change, RecordKind
+from ui.kit import theme
 from ui.kit.context import AppContext, Autosaver
 from ui.kit.fields import date_edit, qdate
 from ui.kit.icons import icon
@@ -240,7 +241,7 @@ class ObservationsView(QWidget):
         self.observations: list[Observation] = []
         self.cycles: list[LearningCycle] = []
         self.setStyleSheet(page_style())
-        self.add_button = QPushButton(icon("add", "#ffffff"), "Add an observation…")
+        self.add_button = QPushButton(icon("add", theme.colour("on_accent")), "Add an observation…")
         self.add_button.setObjectName("Primary")
         self.add_button.clicked.connect(self.add)
         self.list = QListWidget()

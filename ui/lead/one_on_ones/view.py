@@ -22,6 +22,7 @@ from iltdesk.lead import get_lead
 from iltdesk.lead_names import short_name
 from iltdesk.models import OneOnOne
 from iltdesk.record_kinds import RecordKind
+from ui.kit import theme
 from ui.kit.context import AppContext, NotWritten
 from ui.kit.icons import icon
 from ui.kit.rich_delegate import TwoLineDelegate
@@ -44,7 +45,7 @@ class OneOnOnesView(QWidget):
         self.timeline.setItemDelegate(TwoLineDelegate(self.timeline))
         self.timeline.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.timeline.selectionModel().currentChanged.connect(self._current_changed)
-        self.new_button = QPushButton(icon("meeting", "#ffffff"), "New 1:1")
+        self.new_button = QPushButton(icon("meeting", theme.colour("on_accent")), "New 1:1")
         self.new_button.setObjectName("Primary")
         self.new_button.setToolTip("Start a 1:1 from the agenda template (Ctrl+N)")
         self.new_button.clicked.connect(self.start_new)
