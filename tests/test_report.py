@@ -23,11 +23,13 @@ from iltdesk.models import ActivityKind, Outcome
 from iltdesk.observation import ObservationNotes, add_observation
 from iltdesk.report import (
     DEFAULT_SECTIONS,
+    Cycles,
     ReportRequest,
     Section,
     build_html,
     cycles_for_export,
     ensure_fonts,
+    parse_cycle_choice,
     parse_sections,
     print_document,
     render_pdf,
@@ -171,7 +173,7 @@ def test_every_page_has_the_footer_and_each_cycle_starts_a_page(
     with journal.session() as s:
         lead = find_lead(s, "Yolanda Brooks")
     assert lead.id is not None
-    ids = cycles_for_export(journal, lead.id, which="all")
+    ids = cycles_for_export(journal, lead.id, which=Cycles.ALL)
     assert len(ids) == 2
     html = build_html(journal, ReportRequest(lead.id, ids, frozenset(Section)))
     path = tmp_path / "yolanda.pdf"
@@ -321,12 +323,17 @@ def test_cycles_for_export(qapp: QApplication, journal: Journal) -> None:
     latest = start_cycle(journal, maria, started_on=TODAY - timedelta(days=10)).id
     theirs = start_cycle(journal, other).id
     assert cycles_for_export(journal, maria) == (latest,)
-    assert cycles_for_export(journal, maria, which="all") == (first, latest)
-    assert cycles_for_export(journal, maria, which=str(old)) == (old,)
+    assert cycles_for_export(journal, maria, which=Cycles.ALL) == (first, latest)
+    assert cycles_for_export(journal, maria, which=old or 0) == (old,)
     with pytest.raises(UsageError, match="no learning cycle #"):
-        cycles_for_export(journal, maria, which=str(theirs))
-    with pytest.raises(UsageError, match="latest, all or a cycle number"):
-        cycles_for_export(journal, maria, which="newest")
+        cycles_for_export(journal, maria, which=theirs or 0)
+    # The command line's words, read once into a choice.
+    assert parse_cycle_choice(" Latest ") is Cycles.LATEST
+    assert parse_cycle_choice("all") is Cycles.ALL
+    assert parse_cycle_choice("#12") == 12
+    for text in ("newest", "²", "1" * 30, ""):
+        with pytest.raises(UsageError, match="latest, all or a cycle number"):
+            parse_cycle_choice(text)
     with pytest.raises(UsageError, match="no learning cycle #"):
         build_html(journal, ReportRequest(maria, (theirs or 0,), DEFAULT_SECTIONS))
 

@@ -323,7 +323,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     with passphrase.unlock(args.journal, read_only=True) as journal:
         with journal.session() as s:
             lead_id = find_lead(s, args.lead).id or 0
-        which = "all" if args.all_cycles else args.cycle
+        which = report.Cycles.ALL if args.all_cycles else report.parse_cycle_choice(args.cycle)
         cycle_ids = report.cycles_for_export(journal, lead_id, which=which)
         html = report.build_html(journal, report.ReportRequest(lead_id, cycle_ids, sections))
     report.gui_app()

@@ -17,11 +17,13 @@ if TYPE_CHECKING:
     from iltdesk.report.request import (
         DEFAULT_SECTIONS,
         PRIVATE_SECTIONS,
+        Cycles,
         NothingToExport,
         ReportRequest,
         Section,
         check_exportable,
         cycles_for_export,
+        parse_cycle_choice,
         parse_sections,
     )
 
@@ -39,11 +41,13 @@ _HOMES = {
         (
             "DEFAULT_SECTIONS",
             "PRIVATE_SECTIONS",
+            "Cycles",
             "NothingToExport",
             "ReportRequest",
             "Section",
             "check_exportable",
             "cycles_for_export",
+            "parse_cycle_choice",
             "parse_sections",
         ),
         "request",
@@ -60,6 +64,7 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "DEFAULT_SECTIONS",
     "PRIVATE_SECTIONS",
+    "Cycles",
     "NothingToExport",
     "ReportRequest",
     "Section",
@@ -69,6 +74,7 @@ __all__ = [
     "ensure_fonts",
     "gui_app",
     "paint_pages",
+    "parse_cycle_choice",
     "parse_sections",
     "print_document",
     "render_pdf",

@@ -69,34 +69,49 @@ def parse_sections(text: str) -> frozenset[Section]:
     return frozenset(Section(name) for name in names)
 
 
-def cycles_for_export(journal: Journal, lead_id: int, *, which: str = "latest") -> tuple[int, ...]:
-    """The ids of the cycles to summarise.
+class Cycles(StrEnum):
+    """Which cycles a summary covers, besides one chosen cycle (given by its id)."""
 
-    ``which`` is ``"latest"`` (the newest cycle), ``"all"`` (every cycle of the current school
-    year: started within the last 12 months, oldest first) or one cycle's id as text.
-    """
+    LATEST = "latest"  # the newest cycle
+    ALL = "all"  # every cycle of the current school year: started within the last 12 months
+
+
+CycleChoice = Cycles | int
+
+
+def parse_cycle_choice(text: str) -> CycleChoice:
+    """The command line's ``--cycle``: ``latest``, ``all`` or a cycle's number (``12``, ``#12``)."""
+    choice = text.strip().casefold()
+    if choice in Cycles.__members__.values():
+        return Cycles(choice)
+    number = choice.lstrip("#")
+    # ASCII digits only ("²" is a digit to str.isdigit but not to int), and few enough of them
+    # that int() accepts them (it refuses over 4,300 digits).
+    if not (number.isascii() and number.isdigit() and len(number) <= 18):
+        shown = text if len(text) <= 20 else f"{text[:20]}…"
+        raise UsageError(f"Choose the cycle as latest, all or a cycle number, not '{shown}'.")
+    return int(number)
+
+
+def cycles_for_export(
+    journal: Journal, lead_id: int, *, which: CycleChoice = Cycles.LATEST
+) -> tuple[int, ...]:
+    """The ids of the cycles to summarise: the latest, all of this school year (oldest first),
+    or the one whose id ``which`` is."""
     check_exportable(journal, lead_id)
     lead = get_lead(journal, lead_id)
     cycles = cycles_for(journal, lead_id)  # newest first
-    choice = which.strip().casefold()
-    if choice == "latest":
+    if which is Cycles.LATEST:
         return (_id(cycles[0]),)
-    if choice == "all":
+    if which is Cycles.ALL:
         since = date.today() - SCHOOL_YEAR
         recent = [_id(c) for c in reversed(cycles) if c.started_on >= since]
         if not recent:
             raise UsageError(f"{lead.name} has no learning cycle that started in the last year.")
         return tuple(recent)
-    number = choice.lstrip("#")
-    # ASCII digits only ("²" is a digit to str.isdigit but not to int), and few enough of them
-    # that int() accepts them (it refuses over 4,300 digits).
-    if not (number.isascii() and number.isdigit() and len(number) <= 18):
-        shown = which if len(which) <= 20 else f"{which[:20]}…"
-        raise UsageError(f"Choose the cycle as latest, all or a cycle number, not '{shown}'.")
-    wanted = int(number)
-    if wanted not in {c.id for c in cycles}:
-        raise UsageError(f"{lead.name} has no learning cycle #{wanted}.")
-    return (wanted,)
+    if which not in {c.id for c in cycles}:
+        raise UsageError(f"{lead.name} has no learning cycle #{which}.")
+    return (which,)
 
 
 def _id(cycle: LearningCycle) -> int:

@@ -29,6 +29,7 @@ from iltdesk.errors import JournalError
 from iltdesk.lead import get_lead
 from iltdesk.report import (
     DEFAULT_SECTIONS,
+    Cycles,
     ReportRequest,
     Section,
     build_html,
@@ -167,7 +168,7 @@ class ExportDialog(QDialog):
 
     def request(self) -> ReportRequest:
         """The cycles and sections chosen on screen."""
-        which = "all" if self.all_cycles.isChecked() else str(self.cycle_id or "latest")
+        which = Cycles.ALL if self.all_cycles.isChecked() else (self.cycle_id or Cycles.LATEST)
         cycles = cycles_for_export(self.context.journal, self.lead_id, which=which)
         chosen = frozenset(s for s, box in self.sections.items() if box.isChecked())
         return ReportRequest(self.lead_id, cycles, chosen)
