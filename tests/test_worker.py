@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.keys import Keys
 from ui.kit import worker as worker_module
-from ui.kit.worker import Cancelled, Progress, Worker, run_modal, wait_modal
+from ui.kit.worker import Cancelled, Progress, Worker, run_modal, running_workers, wait_modal
 
 WAIT_MS = 5_000
 
@@ -171,12 +171,12 @@ def test_a_worker_lives_until_its_outcome_is_delivered(qtbot: QtBot) -> None:
         worker.finished.connect(got.append)
         worker.start()
 
-    before = len(Worker._RUNNING)
+    before = running_workers()
     start()
-    assert len(Worker._RUNNING) == before + 1
+    assert running_workers() == before + 1
     go.set()
     qtbot.waitUntil(lambda: got == ["kept"], timeout=WAIT_MS)
-    assert len(Worker._RUNNING) == before
+    qtbot.waitUntil(lambda: running_workers() == before, timeout=WAIT_MS)  # let go of, after
 
 
 def test_run_modal_returns_the_result_and_raises_the_error(

@@ -8,7 +8,7 @@ exception as ``failed(error)`` (never lost: with nothing connected to ``failed``
 ``sys.excepthook``, the crash dialog), a ``Cancelled`` it raised as ``cancelled()``, and in
 every case ``ended()`` follows. The thread hands its outcome over by a queued signal to the
 worker, which lives on the UI thread, so nothing polls and nothing joins; the worker keeps
-itself alive (``_RUNNING``) until its outcome is delivered.
+itself alive (``_Keeper``) until its outcome is delivered.
 
 Progress and cancellation: the work calls ``progress.report(done, total)`` (delivered as
 ``progress(done, total)``) and checks ``progress.should_stop()`` or ``progress.check()``
@@ -27,7 +27,7 @@ from __future__ import annotations
 import sys
 import threading
 from collections.abc import Callable
-from typing import ClassVar, TypeVar
+from typing import TypeVar
 
 from PySide6.QtCore import SIGNAL, QCoreApplication, QEventLoop, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
@@ -65,7 +65,8 @@ class Progress:
 
 class _Courier(QObject):
     """What the thread holds: two signals to the worker on the UI thread (queued), and
-    nothing else, so the thread never holds the last reference to the worker or the UI."""
+    nothing else. A child of the worker, so it is deleted with it, on the UI thread: the
+    thread letting go of it deletes nothing."""
 
     outcome = Signal(object, object)  # result, exception
     step = Signal(int, int)
@@ -83,6 +84,41 @@ def _run(handed: list[Callable[[Progress], object]], progress: Progress, courier
         courier.outcome.emit(result, None)
 
 
+class _Keeper(QObject):
+    """Holds every worker until its outcome is delivered, and lets go of it afterwards from
+    an event of its own: never from inside the worker's own delivery, where dropping the last
+    reference would delete the worker in the middle of its own event."""
+
+    _let_go = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.held: set[Worker] = set()
+        self._let_go.connect(self._release, Qt.ConnectionType.QueuedConnection)
+
+    def release(self, worker: Worker) -> None:
+        self._let_go.emit(worker)
+
+    @Slot(object)
+    def _release(self, worker: Worker) -> None:
+        self.held.discard(worker)
+
+
+_keeper: _Keeper | None = None
+
+
+def _kept() -> _Keeper:
+    global _keeper  # one per process, made on the UI thread by the first worker started
+    if _keeper is None:
+        _keeper = _Keeper()
+    return _keeper
+
+
+def running_workers() -> int:
+    """How many workers are held (started, and not yet let go of after their delivery)."""
+    return 0 if _keeper is None else len(_keeper.held)
+
+
 class Worker(QObject):
     """Run ``work(progress)`` in a thread once ``start`` is called; results come back as
     signals on the thread the worker was made on (the UI thread)."""
@@ -93,13 +129,11 @@ class Worker(QObject):
     progress = Signal(int, int)  # done, total
     ended = Signal()  # after any of the three above
 
-    _RUNNING: ClassVar[set[Worker]] = set()  # alive until delivered, whoever holds them
-
     def __init__(self, work: Callable[[Progress], object], *, name: str = "iltdesk-work") -> None:
         super().__init__()  # no Qt parent: a parent deleting it must not lose the outcome
         self._work: list[Callable[[Progress], object]] = [work]
         self._name = name
-        self._courier = _Courier()
+        self._courier = _Courier(self)  # deleted with the worker, on this thread
         self._progress = Progress(self._courier.step.emit)
         self._thread: threading.Thread | None = None
         self._delivered = False
@@ -123,7 +157,7 @@ class Worker(QObject):
         """Start the work (once); returns the worker, to chain after connecting."""
         if self._thread is not None:
             raise RuntimeError("A worker runs its work once.")
-        Worker._RUNNING.add(self)
+        _kept().held.add(self)
         self._thread = threading.Thread(
             target=_run,
             args=(self._work, self._progress, self._courier),
@@ -147,7 +181,6 @@ class Worker(QObject):
             return
         self._delivered = True
         self._result, self._error = result, error
-        Worker._RUNNING.discard(self)
         if isinstance(error, Cancelled):
             self.cancelled.emit()
         elif error is not None:
@@ -158,6 +191,7 @@ class Worker(QObject):
         else:
             self.finished.emit(result)
         self.ended.emit()
+        _kept().release(self)
 
     def outcome(self) -> object:
         """The delivered result, or the delivered exception raised here."""
