@@ -18,8 +18,7 @@ from iltdesk import crash_log, keychain
 from iltdesk.errors import DiskFull
 from iltdesk.lead import add_lead
 from iltdesk.one_on_one import get_one_on_one, start_one_on_one
-from iltdesk.store import rotation
-from iltdesk.store.backup import check
+from iltdesk.store.backups import check, rotation
 from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE, MemoryKeyring
 from tests.dialogs import Shown, record_boxes

@@ -11,8 +11,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from iltdesk.lead import add_lead, lead_summaries
-from iltdesk.store import rotation
-from iltdesk.store.backup import backups_dir, check
+from iltdesk.store.backups import backups_dir, check, rotation
 from iltdesk.store.connection import PAGE_SIZE
 from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE

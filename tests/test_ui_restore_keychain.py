@@ -14,9 +14,9 @@ from pytestqt.qtbot import QtBot
 
 from iltdesk import keychain
 from iltdesk.lead import add_lead
-from iltdesk.store import rotation
-from iltdesk.store.backup import rekey
+from iltdesk.store.backups import rotation
 from iltdesk.store.journal import Journal
+from iltdesk.store.rekey import rekey
 from tests.conftest import PASSPHRASE
 from ui.journal.settings_dialog import SettingsDialog
 from ui.kit.context import AppContext

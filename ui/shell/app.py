@@ -312,7 +312,6 @@ def launch(journal: Path | None = None, ahead: UnlockAhead | None = None) -> int
     messages.close_journal = controller.close_journal
     shutdown = Shutdown(app, controller.close_journal, controller.save)
     controller.start(journal, ahead)
-    app.setProperty("iltdesk_controller", id(controller))
     result = 0 if shutdown.stopping else app.exec()
     controller.close_journal(True)
     shutdown.uninstall()
