@@ -153,7 +153,7 @@ def pdf(args: dict[str, Any]) -> dict[str, Any]:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     journal = Journal.open(Path(args["journal"]), PASSPHRASE)
     lead_id, name = lead_with_cycle(journal)
-    cycles = report.cycles_for_export(journal, lead_id, which="latest")
+    cycles = report.cycles_for_export(journal, lead_id, which=report.Cycles.LATEST)
     request = report.ReportRequest(lead_id, cycles, report.DEFAULT_SECTIONS)
     report.ensure_fonts()  # a running app has its fonts loaded
     times = []
