@@ -133,7 +133,9 @@ def test_a_quick_command_exits_at_once_with_its_output_and_its_work_done(demo_pa
 def test_a_quick_command_keeps_its_exit_code(demo_path: Path) -> None:
     refused = run_cli("search", str(demo_path), "x", env={"ILTDESK_PASSPHRASE": "nope"})
     assert refused.returncode == 3
-    assert refused.stderr.strip() == f"iltdesk: The passphrase does not unlock {demo_path}."
+    assert refused.stderr.strip() == (
+        f"iltdesk: The passphrase does not unlock {demo_path}. Check Caps Lock."
+    )
 
 
 def test_a_note_on_standard_input_is_refused_before_it_is_typed_when_held_elsewhere(

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from iltdesk.cli import passphrase
-from iltdesk.errors import JournalDamaged
+from iltdesk.errors import JournalDamaged, JournalError
+from iltdesk.messages import keychain_not_updated, not_restored
 
 if TYPE_CHECKING:
     from iltdesk.errors import JournalError
@@ -55,10 +56,7 @@ def cmd_passwd(args: argparse.Namespace) -> int:
         if changed.remembered:
             print("The keychain now holds the new passphrase.")
         elif changed.keychain_problem is not None:
-            print(
-                f"Could not update the keychain ({changed.keychain_problem}); you will be asked.",
-                file=sys.stderr,
-            )
+            print(keychain_not_updated(changed.keychain_problem), file=sys.stderr)
         report_days_backup(rotation.take_if_due(journal, datetime.now()))
     finally:
         journal.close()
@@ -82,7 +80,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from iltdesk.store.backups import restore_with
 
     candidates = _restore_passphrases(args.backup, args.journal)
-    aside, secret = restore_with(args.backup, args.journal, candidates, force=args.force)
+    try:
+        aside, secret = restore_with(args.backup, args.journal, candidates, force=args.force)
+    except JournalError as exc:  # the app says the same (iltdesk.messages)
+        print(f"iltdesk: {not_restored(exc)}", file=sys.stderr)
+        return exc.exit_code
     print(f"Restored {args.backup} to {args.journal}.")
     if aside is not None:
         print(f"The journal it replaced is kept as {aside}.")

@@ -12,6 +12,7 @@ from typing import NoReturn
 from iltdesk import __version__, process
 from iltdesk.cli import early
 from iltdesk.errors import EXIT_CODES, JournalError, UsageError
+from iltdesk.messages import not_opened
 from iltdesk.store.opening import ENV_NEW_PASSPHRASE, ENV_PASSPHRASE
 
 # The order is store.opening's, the one every command and the app follow.
@@ -92,8 +93,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run(words)
     except SystemExit as exc:  # argparse: --help, --version
         return exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 2
-    except JournalError as exc:
-        print(f"iltdesk: {exc}", file=sys.stderr)
+    except JournalError as exc:  # the core's words and the next step, as the app says them
+        print(f"iltdesk: {not_opened(exc)}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("iltdesk: interrupted; nothing more was changed.", file=sys.stderr)

@@ -239,7 +239,9 @@ def test_the_cli_exits_3_with_a_plain_message(
         result = run_cli("check", str(journal_path), env={"ILTDESK_PASSPHRASE": secret})
         codes[result.returncode] += 1
         if result.returncode == 3:
-            assert result.stderr == f"iltdesk: The passphrase does not unlock {journal_path}.\n"
+            assert result.stderr == (
+                f"iltdesk: The passphrase does not unlock {journal_path}. Check Caps Lock.\n"
+            )
             assert result.stdout == ""
     unchanged = snapshot(journal_path.parent) == before
     figure(
