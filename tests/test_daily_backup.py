@@ -50,6 +50,18 @@ def keyed_target(journal: Journal) -> daily.PreparedBackup:
     return prepared
 
 
+def test_the_copy_says_how_far_it_is_in_pages(
+    demo: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("iltdesk.store.journal.COPY_STEP_PAGES", 16)  # the demo in many steps
+    steps: list[tuple[int, int]] = []
+    keyed_target(demo).take(demo, datetime.now(), lambda done, total: steps.append((done, total)))
+    assert len(steps) > 1
+    totals = {total for _, total in steps}
+    assert len(totals) == 1 and steps[-1][0] == totals.pop()  # ends with every page copied
+    assert [done for done, _ in steps] == sorted(done for done, _ in steps)
+
+
 def test_the_days_backup_is_a_checked_private_copy(demo: Journal) -> None:
     now = datetime.now()
     prepared = keyed_target(demo)

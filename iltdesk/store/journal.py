@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -321,23 +321,35 @@ class Journal:
         with self._lock:
             yield self.connection
 
-    def copy_to(self, target: Connection, *, pages: int | None = None) -> None:
+    def copy_to(
+        self,
+        target: Connection,
+        *,
+        pages: int | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> None:
         """Copy the whole journal into ``target``'s database with SQLite's online backup.
 
         The journal is held one step of ``pages`` (``COPY_STEP_PAGES``) pages at a time:
         between steps, sessions (an autosave) go first, and what they change reaches the copy
         too, so the copy is the journal as it stands when the last step ends. Raises
         ``CopyStopped`` when the journal is closed meanwhile; storage failures become the
-        core's errors.
+        core's errors. ``progress(done, total)`` hears of each step, in pages.
         """
         with self._lock:
             if self._conn is None:  # closed before the copy began: as if closed during it
                 raise CopyStopped("The journal was closed before it could be copied.")
             source = self._conn
             self._copying, self._stop_copying = True, False
+
+            def between_steps(status: int, remaining: int, total: int) -> None:
+                if progress is not None:
+                    progress(total - remaining, total)
+                self._between_steps(status, remaining, total)
+
             try:
                 step = COPY_STEP_PAGES if pages is None else pages
-                source.backup(target, pages=step, progress=self._between_steps)
+                source.backup(target, pages=step, progress=between_steps)
             except sqlcipher.Error as exc:
                 raise classify(exc, self.path) from None
             finally:

@@ -198,7 +198,7 @@ class AutomaticBackup(QObject):
             try:
                 if prepared is None:
                     return rotation.take(journal, now)
-                return prepared.take(journal, now)
+                return prepared.take(journal, now, progress.report)  # the Skip window's bar
             except OSError as exc:  # anything the core did not name: still only a message
                 raise JournalError(f"No backup was written ({exc.strerror or exc}).") from None
 

@@ -151,13 +151,19 @@ class Stepped:
     """A copy of ``journal`` into the keyed file behind ``conn``, a step at a time; checked
     on ``conn``, which is closed once the copy passes (it is synced and named closed)."""
 
-    def __init__(self, journal: Journal, conn: Connection) -> None:
+    def __init__(
+        self,
+        journal: Journal,
+        conn: Connection,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> None:
         self.journal = journal
         self.conn = conn
+        self.progress = progress  # (pages done, pages in all), after each step
 
     def fill(self, temp: Path) -> None:
         with _written_back_as_it_goes(temp):
-            self.journal.copy_to(self.conn)
+            self.journal.copy_to(self.conn, progress=self.progress)
 
     def verify(self, temp: Path) -> CheckReport:
         report = check_connection(self.conn)

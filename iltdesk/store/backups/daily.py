@@ -16,6 +16,7 @@ own connection: one statement each, so the journal is held from start to end (at
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -37,8 +38,14 @@ class PreparedBackup:
         self.temp = temp
         self._conn: Connection | None = conn
 
-    def take(self, journal: Journal, now: datetime) -> rotation.BackupEntry:
-        """Copy ``journal`` in, check the copy, name it as today's backup and prune.
+    def take(
+        self,
+        journal: Journal,
+        now: datetime,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> rotation.BackupEntry:
+        """Copy ``journal`` in, check the copy, name it as today's backup and prune;
+        ``progress(done, total)`` hears of each step of the copy, in pages.
 
         Raises ``CopyStopped`` if the journal is closed during the copy, and a
         ``JournalError`` for anything else; either way nothing that could pass for a backup
@@ -56,7 +63,9 @@ class PreparedBackup:
             return dest
 
         try:
-            dest, _ = copy.write_verified(self.temp, copy.Stepped(journal, self._conn), todays_name)
+            dest, _ = copy.write_verified(
+                self.temp, copy.Stepped(journal, self._conn, progress), todays_name
+            )
             self._conn = None  # closed by the check it passed
             size = dest.stat().st_size
             rotation.prune(self.folder, now, stem)
