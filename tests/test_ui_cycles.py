@@ -23,7 +23,7 @@ from tests.dialogs import answer_with
 from tests.keys import Keys
 from ui.kit import theme
 from ui.kit.context import AppContext
-from ui.kit.lists import RECORD_ID
+from ui.kit.roles import RECORD_ID
 from ui.lead.cycles.view import CyclesView, StartCycleDialog
 from ui.lead.observations.dialog import NO_CYCLE, ObservationDialog
 from ui.lead.observations.view import ObservationsView

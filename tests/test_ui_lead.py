@@ -24,8 +24,8 @@ from iltdesk.one_on_one import (
 from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE
 from ui.kit.context import AppContext
-from ui.kit.lists import RECORD_ID
 from ui.kit.markdown_edit import MarkdownEdit
+from ui.kit.roles import RECORD_ID
 from ui.lead.lead_dialog import LeadDialog
 from ui.lead.page import ACTION_ITEMS, ONE_ON_ONES, OVERVIEW
 from ui.lead.trait_dialog import TraitDialog

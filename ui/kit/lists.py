@@ -1,4 +1,4 @@
-"""Lists of records: the item-data roles every list uses and a short two-line record list."""
+"""A short list of two-line record rows (roles: ui.kit.roles)."""
 
 from __future__ import annotations
 
@@ -6,22 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
 from ui.kit.rich_delegate import TwoLineDelegate
-
-# The roles every list in the app uses (a row's text is what it shows; these say what it is).
-# The record's id on a list row: what a row opens.
-RECORD_ID = Qt.ItemDataRole.UserRole + 1
-# The row's object itself, where a view needs more than the id (a search hit, a Today row, a
-# file on a list of journals or backups).
-RECORD = Qt.ItemDataRole.UserRole + 2
-# The page a sidebar row opens (Today, a Reflect page), and a sidebar row that heads a group.
-PAGE_KEY = Qt.ItemDataRole.UserRole + 3
-GROUP = Qt.ItemDataRole.UserRole + 4
-# A row's whole text where the row shows it cut short (an observation's evidence).
-FULL_TEXT = Qt.ItemDataRole.UserRole + 5
-# A table cell's value, where it shows something else (a scope item's strand as a name).
-VALUE = Qt.ItemDataRole.UserRole + 6
-# Rich text a delegate paints for the row (kit.rich_delegate).
-HTML = Qt.ItemDataRole.UserRole + 7
+from ui.kit.roles import RECORD_ID
 
 
 def record_list(name: str) -> QListWidget:

@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
 )
 
+from ui.kit.roles import HTML
+
 ItemIndex = QModelIndex | QPersistentModelIndex
-HTML_ROLE = Qt.ItemDataRole.UserRole + 7
+HTML_ROLE = HTML
 MUTED = "@MUTED"  # replaced by the row's secondary-text colour when drawn
 PADDING = 6
 

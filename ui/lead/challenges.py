@@ -8,8 +8,8 @@ from iltdesk.challenge import FORCE_TITLES, cards_about
 from iltdesk.record_kinds import Change, RecordKind
 from ui.kit.context import AppContext
 from ui.kit.list_detail import FittedList
-from ui.kit.lists import RECORD_ID
 from ui.kit.rich_delegate import HTML_ROLE, HtmlRoleDelegate, two_lines
+from ui.kit.roles import RECORD_ID
 
 MAX_ROWS = 6  # beyond this the list scrolls rather than pushing the overview down
 

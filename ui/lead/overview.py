@@ -19,8 +19,8 @@ from iltdesk.models import LeadTrait, TraitKind
 from iltdesk.record_kinds import Change, RecordKind
 from ui.kit.context import AppContext, NotWritten
 from ui.kit.list_detail import FittedList
-from ui.kit.lists import RECORD_ID
 from ui.kit.rich_delegate import HTML_ROLE, HtmlRoleDelegate, two_lines
+from ui.kit.roles import RECORD_ID
 from ui.lead.challenges import LeadChallengeLinks
 from ui.lead.energy_widgets import LEVEL_WORDS, EnergyForm, EnergySparkline
 from ui.lead.trait_dialog import TraitDialog

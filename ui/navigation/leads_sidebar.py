@@ -27,7 +27,7 @@ from iltdesk.record_kinds import Change, RecordKind
 from iltdesk.roster import roster
 from ui.kit.context import AppContext
 from ui.kit.icons import icon
-from ui.kit.lists import RECORD, RECORD_ID
+from ui.kit.roles import RECORD, RECORD_ID
 
 LEAD_ID = RECORD_ID  # a lead's row: the lead's id
 PAGE_KEY = RECORD + 1  # a Reflect page's row: the page's key

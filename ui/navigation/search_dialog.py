@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 from iltdesk.errors import JournalError
 from iltdesk.search import Hit, search
 from ui.kit.context import AppContext
-from ui.kit.lists import RECORD
 from ui.kit.palette import LOOKS
 from ui.kit.rich_delegate import ItemIndex, RichTextDelegate
+from ui.kit.roles import RECORD
 from ui.kit.theme import colour, highlight_colour
 from ui.navigation.picker import ListKeys, picker_layout
 from ui.navigation.switcher import picker_window

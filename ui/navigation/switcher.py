@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListView, QWidget
 from iltdesk.lead import LeadSummary, lead_summaries
 from iltdesk.record_kinds import RecordKind
 from ui.kit.context import AppContext
-from ui.kit.lists import RECORD
 from ui.kit.rich_delegate import ItemIndex, RichTextDelegate
+from ui.kit.roles import RECORD
 from ui.kit.style import DIALOG_FLAGS
 from ui.navigation.picker import ListKeys, picker_layout
 

@@ -24,8 +24,8 @@ from iltdesk.today import TodayRow, Urgency, has_leads, today_rows
 from ui.kit import theme
 from ui.kit.context import AppContext
 from ui.kit.icons import icon
-from ui.kit.lists import RECORD
 from ui.kit.rich_delegate import ItemIndex, RichTextDelegate
+from ui.kit.roles import RECORD
 from ui.kit.style import overdue_colour
 
 ROW_ROLE = RECORD  # a row's TodayRow

@@ -31,8 +31,9 @@ from iltdesk.observation import SETTING_TITLES
 from iltdesk.record_kinds import RecordKind
 from ui.kit.context import AppContext, NotWritten
 from ui.kit.fields import LineBox, date_edit, qdate
-from ui.kit.lists import RECORD_ID, fill_list, record_list
+from ui.kit.lists import fill_list, record_list
 from ui.kit.markdown_edit import MarkdownEdit
+from ui.kit.roles import RECORD_ID
 from ui.kit.style import field_label, hint
 from ui.kit.writing import write_or_say
 from ui.lead.cycles.phases import PhaseCard

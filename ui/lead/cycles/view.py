@@ -39,8 +39,8 @@ from ui.kit.context import AppContext
 from ui.kit.fields import LineBox, date_edit
 from ui.kit.icons import icon
 from ui.kit.list_detail import list_detail_layout
-from ui.kit.lists import RECORD_ID
 from ui.kit.rich_delegate import TwoLineDelegate
+from ui.kit.roles import RECORD_ID
 from ui.kit.style import field_label, hint, page_style
 from ui.lead.cycles.page import CyclePage
 

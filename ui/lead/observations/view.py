@@ -33,9 +33,9 @@ from ui.kit.context import AppContext, Autosaver
 from ui.kit.fields import date_edit, qdate
 from ui.kit.icons import icon
 from ui.kit.list_detail import list_detail_layout
-from ui.kit.lists import RECORD_ID
 from ui.kit.markdown_edit import MarkdownEdit
 from ui.kit.rich_delegate import TwoLineDelegate
+from ui.kit.roles import RECORD_ID
 from ui.kit.style import field_label, hint, page_style
 from ui.lead.observations.dialog import NO_CYCLE, ObservationDialog, fill_cycle_combo, setting_combo
 

@@ -27,8 +27,8 @@ from iltdesk.record_kinds import Change, RecordKind
 from ui.kit.context import AppContext, Autosaver, NotWritten
 from ui.kit.fields import qdate
 from ui.kit.fitted_list import FittedList
-from ui.kit.lists import RECORD_ID
 from ui.kit.markdown_edit import MarkdownEdit
+from ui.kit.roles import RECORD_ID
 from ui.lead.agreement.popup import show_current_agreement
 
 # Each starts with its own letter: typing it in the owner box chooses it.

@@ -7,7 +7,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from iltdesk import dates
 from iltdesk.models import OneOnOne
 from iltdesk.one_on_one import summary_line
-from ui.kit.lists import RECORD_ID
+from ui.kit.roles import RECORD_ID
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from iltdesk.lead import LeadSummary
-from ui.kit.lists import RECORD_ID
+from ui.kit.roles import RECORD_ID
 from ui.kit.style import field_label, hint, page_style
 from ui.kit.unsaved import GuardedDialog, typed_texts
 

@@ -37,8 +37,8 @@ from iltdesk.lead import LeadSummary
 from iltdesk.lead_names import short_name
 from iltdesk.models import ForceKind
 from ui.kit import theme
-from ui.kit.lists import RECORD, RECORD_ID
 from ui.kit.rich_delegate import ItemIndex
+from ui.kit.roles import RECORD, RECORD_ID
 from ui.kit.style import accent
 
 CARD_ID = RECORD_ID  # a card row's id

@@ -29,8 +29,8 @@ from ui.kit import theme
 from ui.kit.context import AppContext, NotWritten
 from ui.kit.fields import date_edit
 from ui.kit.icons import icon
-from ui.kit.lists import RECORD_ID
 from ui.kit.rich_delegate import TwoLineDelegate
+from ui.kit.roles import RECORD_ID
 from ui.kit.style import field_label, hint, page_style
 from ui.kit.writing import write_or_say
 from ui.reflect.challenges.view import STATUS_TITLES, ChallengeView

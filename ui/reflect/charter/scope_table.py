@@ -26,8 +26,8 @@ from iltdesk.charter import FOCUS_TITLES
 from iltdesk.models import FocusKind, ScopeItem
 from ui.kit import theme
 from ui.kit.fields import qdate
-from ui.kit.lists import RECORD, RECORD_ID
 from ui.kit.rich_delegate import ItemIndex
+from ui.kit.roles import RECORD, RECORD_ID
 
 PERIOD, STARTS, STRAND, FOCUS = range(4)
 HEADERS = ("Period", "Starts", "Strand", "Focus")

@@ -28,8 +28,9 @@ from iltdesk.self_check import (
 )
 from ui.kit import theme
 from ui.kit.context import AppContext
-from ui.kit.lists import RECORD_ID, record_list
+from ui.kit.lists import record_list
 from ui.kit.record_actions import actions_button, confirm_delete
+from ui.kit.roles import RECORD_ID
 from ui.reflect.self_check.chart import SelfCheckChart
 from ui.reflect.self_check.colours import area_dot
 from ui.reflect.self_check.dialog import TAKEN_BY, SelfCheckDialog

@@ -25,8 +25,8 @@ from iltdesk import dates
 from iltdesk.models import TensionNote
 from iltdesk.tension import Tension, leaning_words
 from ui.kit import theme
-from ui.kit.lists import RECORD
 from ui.kit.rich_delegate import ItemIndex
+from ui.kit.roles import RECORD
 from ui.kit.style import accent, accent_text
 
 STEPS = 5  # leanings -2..2
