@@ -28,7 +28,7 @@ _LIGHT: dict[str, str] = {
     "error": "#b3261e",
     "late": "#8a5300",
     "highlight": HIGHLIGHT_LIGHT,
-    # A search hit's mark text, picked by the mark's own lightness (selected rows are white).
+    # A search hit's mark text on this look's highlight (selected rows' own text is white).
     "on_highlight": "#1d2327",
     "overdue": "#b3261e",  # the warm red for overdue things: 4.5:1 on the look's background
     "muted": "#7a848c",  # a search hit's details where no view's palette is at hand

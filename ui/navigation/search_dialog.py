@@ -13,9 +13,6 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import (
-    QColor,
-)
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -27,7 +24,6 @@ from PySide6.QtWidgets import (
 from iltdesk.errors import JournalError
 from iltdesk.search import Hit, search
 from ui.kit.context import AppContext
-from ui.kit.palette import LOOKS
 from ui.kit.rich_delegate import ItemIndex, RichTextDelegate
 from ui.kit.roles import RECORD
 from ui.kit.theme import colour, highlight_colour
@@ -52,8 +48,8 @@ def hit_html(hit: Hit, *, muted: str | None = None, highlight: str | None = None
     muted = muted or colour("muted")  # a view passes its palette's own quiet colour
     mark_bg = highlight or highlight_colour()
     # Readable on the highlight whatever the row's own text colour (selected rows are white):
-    # picked by the mark's own lightness, which need not be the look on screen's.
-    mark_fg = LOOKS[QColor(mark_bg).lightness() < 128]["on_highlight"]
+    # each look names the text that goes on its own highlight.
+    mark_fg = colour("on_highlight")
     meta = [f"<span style='font-weight:600'>{html.escape(hit.kind_label)}</span>"]
     details = [hit.lead_name or "", long_date(hit.happened_on) if hit.happened_on else ""]
     plain_snippet = "".join(text for text, _ in hit.snippet_parts())
