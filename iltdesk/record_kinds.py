@@ -6,9 +6,13 @@ one name. Adding a record kind:
 
 1. the model in ``iltdesk/models`` and an Alembic revision (``docs/architecture.md``);
 2. a ``Source`` in a new ``SOURCES_Vn`` of the search index (v1 is frozen) and a member here;
-3. where it is shown: ``iltdesk.records`` (its parent, if it lives inside another record) and
+3. its name on a search hit: ``iltdesk.search.KIND_LABELS`` (a test checks every kind has one);
+4. where it is shown: ``iltdesk.records`` (its parent, if it lives inside another record) and
    the page that opens it (``ui.lead.page.LeadPage.open`` for a lead's records,
-   ``ui.reflect.pages.PAGE_OF_KIND`` for the principal's own).
+   ``ui.reflect.pages.PAGE_OF_KIND`` for the principal's own);
+5. if a lead's timeline lists it, ``iltdesk.timeline.KINDS`` (its filter's name) and
+   ``_SOURCES`` (how its entries are read); if Today lists it, a ``TodaySource`` in
+   ``iltdesk.today.SOURCES``.
 """
 
 from __future__ import annotations

@@ -8,18 +8,36 @@ from iltdesk.record_kinds import RecordKind
 from iltdesk.search_index import CURRENT_SOURCES, INDEX_TABLE, KIND_SLOTS
 from iltdesk.store.journal import Journal
 
-_CODES = {s.kind: s.code for s in CURRENT_SOURCES}
+_CODES = {RecordKind(s.kind): s.code for s in CURRENT_SOURCES}
 # Records shown inside a parent record: kind -> (parent kind, SQL for the parent's id).
-_PARENTS = {
-    "agenda_item": ("one_on_one", "SELECT one_on_one_id FROM agenda_item WHERE id = ?"),
-    "expectation": ("agreement", "SELECT agreement_id FROM agreement_expectation WHERE id = ?"),
-    "activity": ("cycle", "SELECT cycle_id FROM cycle_activity WHERE id = ?"),
-    "challenge_log": ("challenge", "SELECT challenge_id FROM challenge_log_entry WHERE id = ?"),
-    "self_check_note": (
-        "self_check",
+_PARENTS: dict[RecordKind, tuple[RecordKind, str]] = {
+    RecordKind.AGENDA_ITEM: (
+        RecordKind.ONE_ON_ONE,
+        "SELECT one_on_one_id FROM agenda_item WHERE id = ?",
+    ),
+    RecordKind.EXPECTATION: (
+        RecordKind.AGREEMENT,
+        "SELECT agreement_id FROM agreement_expectation WHERE id = ?",
+    ),
+    RecordKind.ACTIVITY: (RecordKind.CYCLE, "SELECT cycle_id FROM cycle_activity WHERE id = ?"),
+    RecordKind.CHALLENGE_LOG: (
+        RecordKind.CHALLENGE,
+        "SELECT challenge_id FROM challenge_log_entry WHERE id = ?",
+    ),
+    RecordKind.SELF_CHECK_NOTE: (
+        RecordKind.SELF_CHECK,
         "SELECT self_check_id FROM self_check_area_note WHERE id = ?",
     ),
 }
+# The parent records a Location names, each in a field of its own.
+_SHOWN_IN = (
+    RecordKind.ONE_ON_ONE,
+    RecordKind.AGREEMENT,
+    RecordKind.CYCLE,
+    RecordKind.OBSERVATION,
+    RecordKind.CHALLENGE,
+    RecordKind.SELF_CHECK,
+)
 
 
 @dataclass(frozen=True)
@@ -37,10 +55,9 @@ class Location:
     self_check_id: int | None = None
 
 
-def locate(journal: Journal, kind: RecordKind | str, record_id: int) -> Location:
+def locate(journal: Journal, kind: RecordKind, record_id: int) -> Location:
     """Find the lead, and the 1:1 / agreement / cycle / observation, a record belongs to."""
-    kind = RecordKind(kind)
-    shown_kind: str = kind
+    shown_kind = kind
     shown_id = record_id
     if kind in _PARENTS:
         shown_kind, sql = _PARENTS[kind]
@@ -55,19 +72,17 @@ def locate(journal: Journal, kind: RecordKind | str, record_id: int) -> Location
             (record_id * KIND_SLOTS + _CODES[kind],),
         )
         lead_id = int(rows[0][0]) if rows and rows[0][0] is not None else None
-    ids: dict[str, int | None] = dict.fromkeys(
-        ("one_on_one", "agreement", "cycle", "observation", "challenge", "self_check")
-    )
+    ids: dict[RecordKind, int | None] = dict.fromkeys(_SHOWN_IN)
     if shown_kind in ids and shown_id:
         ids[shown_kind] = shown_id
     return Location(
         kind,
         record_id,
         lead_id,
-        one_on_one_id=ids["one_on_one"],
-        agreement_id=ids["agreement"],
-        cycle_id=ids["cycle"],
-        observation_id=ids["observation"],
-        challenge_id=ids["challenge"],
-        self_check_id=ids["self_check"],
+        one_on_one_id=ids[RecordKind.ONE_ON_ONE],
+        agreement_id=ids[RecordKind.AGREEMENT],
+        cycle_id=ids[RecordKind.CYCLE],
+        observation_id=ids[RecordKind.OBSERVATION],
+        challenge_id=ids[RecordKind.CHALLENGE],
+        self_check_id=ids[RecordKind.SELF_CHECK],
     )

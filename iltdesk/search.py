@@ -9,33 +9,34 @@ from datetime import date
 from typing import Any, Protocol
 
 from iltdesk.errors import JournalReadOnly
+from iltdesk.record_kinds import RecordKind
 from iltdesk.search_index import INDEX_TABLE
 
 # Private-use markers around highlighted terms; callers turn them into bold, brackets or HTML.
 MARK_START = "\ue000"
 MARK_END = "\ue001"
 
-KIND_LABELS: dict[str, str] = {
-    "lead": "Lead",
-    "trait": "Strength or growth area",
-    "energy": "Energy check",
-    "one_on_one": "1:1",
-    "agenda_item": "Agenda item",
-    "action_item": "Action item",
-    "agreement": "Coaching agreement",
-    "expectation": "Agreement expectation",
-    "cycle": "Learning cycle",
-    "activity": "Cycle activity",
-    "observation": "Observation",
-    "challenge": "Complex challenge",
-    "force_card": "Force card",
-    "challenge_log": "Challenge log",
-    "self_check": "ILT self-check",
-    "self_check_note": "Self-check note",
-    "tension": "Tension note",
-    "charter": "ILT charter",
-    "scope_item": "Scope and sequence",
-    "meeting_feedback": "Meeting plus/delta",
+KIND_LABELS: dict[RecordKind, str] = {
+    RecordKind.LEAD: "Lead",
+    RecordKind.TRAIT: "Strength or growth area",
+    RecordKind.ENERGY: "Energy check",
+    RecordKind.ONE_ON_ONE: "1:1",
+    RecordKind.AGENDA_ITEM: "Agenda item",
+    RecordKind.ACTION_ITEM: "Action item",
+    RecordKind.AGREEMENT: "Coaching agreement",
+    RecordKind.EXPECTATION: "Agreement expectation",
+    RecordKind.CYCLE: "Learning cycle",
+    RecordKind.ACTIVITY: "Cycle activity",
+    RecordKind.OBSERVATION: "Observation",
+    RecordKind.CHALLENGE: "Complex challenge",
+    RecordKind.FORCE_CARD: "Force card",
+    RecordKind.CHALLENGE_LOG: "Challenge log",
+    RecordKind.SELF_CHECK: "ILT self-check",
+    RecordKind.SELF_CHECK_NOTE: "Self-check note",
+    RecordKind.TENSION: "Tension note",
+    RecordKind.CHARTER: "ILT charter",
+    RecordKind.SCOPE_ITEM: "Scope and sequence",
+    RecordKind.MEETING_FEEDBACK: "Meeting plus/delta",
 }
 
 MIN_PREFIX = 2
@@ -47,7 +48,7 @@ _PHRASE = re.compile(r'"([^"]+)"')
 class Hit:
     """One search result and the record it belongs to."""
 
-    kind: str
+    kind: RecordKind
     record_id: int
     lead_id: int | None
     lead_name: str | None
@@ -58,7 +59,7 @@ class Hit:
     @property
     def kind_label(self) -> str:
         """A human name for the kind of record."""
-        return KIND_LABELS.get(self.kind, self.kind)
+        return KIND_LABELS[self.kind]
 
     def snippet_parts(self) -> Iterator[tuple[str, bool]]:
         """The snippet as (text, highlighted) runs."""
@@ -189,7 +190,7 @@ def _spell_out_prefix(journal: Searchable, query: str) -> str | None:
 
 
 def search(
-    journal: Searchable, text: str, *, limit: int = 50, kinds: tuple[str, ...] = ()
+    journal: Searchable, text: str, *, limit: int = 50, kinds: tuple[RecordKind, ...] = ()
 ) -> list[Hit]:
     """Hits for ``text``: those with every word in the title first, newest first within each.
 
@@ -207,11 +208,11 @@ def search(
         "mark_start": MARK_START,
         "mark_end": MARK_END,
     }
-    params.update({f"kind{i}": kind for i, kind in enumerate(kinds)})
+    params.update({f"kind{i}": str(kind) for i, kind in enumerate(kinds)})
     rows = journal.execute(_ranked_sql(len(kinds)), params)
     return [
         Hit(
-            kind=str(kind),
+            kind=RecordKind(kind),
             record_id=int(record_id),
             lead_id=None if lead_id is None else int(lead_id),
             lead_name=lead_name,

@@ -258,4 +258,3 @@ def rebuild_index_sql(sources: tuple[Source, ...]) -> list[str]:
 
 
 CURRENT_SOURCES = SOURCES_V1
-KIND_BY_TABLE = {s.table: s.kind for s in CURRENT_SOURCES}

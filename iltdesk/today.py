@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 
 from iltdesk import dates
 from iltdesk.due import DUE_SOON_DAYS, is_due_soon, is_overdue, planned_end
+from iltdesk.record_kinds import RecordKind
 from iltdesk.store.journal import Journal
 
 FOLLOW_UP_MEMORY_DAYS = 30  # an observation follow-up older than this has had its moment
@@ -36,7 +37,7 @@ class TodayRow:
     urgency: Urgency
     title: str
     detail: str
-    record_kind: str
+    record_kind: RecordKind
     record_id: int
     lead_id: int | None
     lead_name: str | None
@@ -114,8 +115,8 @@ def _action_rows(journal: Journal, today: date, leads: dict[int, _Lead]) -> list
             continue
         rows.append(
             TodayRow(
-                section, urgency, item.text, detail, "action_item", item.id, lead.id, lead.name,
-                item.due_on,
+                section, urgency, item.text, detail, RecordKind.ACTION_ITEM, item.id,
+                lead.id, lead.name, item.due_on,
             )
         )  # fmt: skip
     return rows
@@ -187,7 +188,7 @@ def _cadence_rows(journal: Journal, today: date, leads: dict[int, _Lead]) -> lis
         )
         rows.append(
             TodayRow(
-                "Leads to meet", Urgency.reminder, lead.name, detail, "lead", lead.id,
+                "Leads to meet", Urgency.reminder, lead.name, detail, RecordKind.LEAD, lead.id,
                 lead.id, lead.name, last,
             )
         )  # fmt: skip
@@ -224,7 +225,7 @@ def _cycle_rows(journal: Journal, today: date, leads: dict[int, _Lead]) -> list[
         title = f"Learning cycle: {cycle.goal or 'no goal written yet'}"
         rows.append(
             TodayRow(
-                "Learning cycles to wrap up", urgency, title, detail, "cycle", cycle.id,
+                "Learning cycles to wrap up", urgency, title, detail, RecordKind.CYCLE, cycle.id,
                 lead.id, lead.name, end,
             )
         )  # fmt: skip
@@ -264,8 +265,8 @@ def _follow_up_rows(journal: Journal, today: date, leads: dict[int, _Lead]) -> l
         title = action_step or "Follow up on an observation"
         rows.append(
             TodayRow(
-                "Observation follow-ups", urgency, title, detail, "observation", obs_id,
-                lead.id, lead.name, due,
+                "Observation follow-ups", urgency, title, detail, RecordKind.OBSERVATION,
+                obs_id, lead.id, lead.name, due,
             )
         )  # fmt: skip
     return rows
@@ -294,7 +295,7 @@ def _revisit_rows(journal: Journal, today: date, leads: dict[int, _Lead]) -> lis
         rows.append(
             TodayRow(
                 "Agreements to revisit", urgency, f"Coaching agreement, version {version}",
-                detail, "agreement", version_id, lead.id, lead.name, revisit,
+                detail, RecordKind.AGREEMENT, version_id, lead.id, lead.name, revisit,
             )
         )  # fmt: skip
     return rows

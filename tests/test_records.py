@@ -8,6 +8,7 @@ from iltdesk.lead import add_lead
 from iltdesk.models import ActivityKind
 from iltdesk.observation import ObservationNotes, add_observation
 from iltdesk.one_on_one import add_agenda_item, start_one_on_one
+from iltdesk.record_kinds import RecordKind
 from iltdesk.records import Location, locate
 from iltdesk.store.journal import Journal
 
@@ -25,26 +26,30 @@ def test_each_kind_points_at_its_lead_and_parent(journal: Journal) -> None:
     activity = log_activity(journal, cycle, ActivityKind.book_study, title="Chapter 3").id or 0
     seen = add_observation(journal, lead, ObservationNotes(evidence="Opened with data")).id or 0
 
-    assert locate(journal, "lead", lead) == Location("lead", lead, lead)
-    assert locate(journal, "one_on_one", meeting) == Location(
-        "one_on_one", meeting, lead, one_on_one_id=meeting
+    assert locate(journal, RecordKind.LEAD, lead) == Location(RecordKind.LEAD, lead, lead)
+    assert locate(journal, RecordKind.ONE_ON_ONE, meeting) == Location(
+        RecordKind.ONE_ON_ONE, meeting, lead, one_on_one_id=meeting
     )
-    assert locate(journal, "agenda_item", agenda) == Location(
-        "agenda_item", agenda, lead, one_on_one_id=meeting
+    assert locate(journal, RecordKind.AGENDA_ITEM, agenda) == Location(
+        RecordKind.AGENDA_ITEM, agenda, lead, one_on_one_id=meeting
     )
-    assert locate(journal, "agreement", agreement).agreement_id == agreement
-    assert locate(journal, "expectation", expectation) == Location(
-        "expectation", expectation, lead, agreement_id=agreement
+    assert locate(journal, RecordKind.AGREEMENT, agreement).agreement_id == agreement
+    assert locate(journal, RecordKind.EXPECTATION, expectation) == Location(
+        RecordKind.EXPECTATION, expectation, lead, agreement_id=agreement
     )
-    assert locate(journal, "cycle", cycle) == Location("cycle", cycle, lead, cycle_id=cycle)
-    assert locate(journal, "activity", activity) == Location(
-        "activity", activity, lead, cycle_id=cycle
+    assert locate(journal, RecordKind.CYCLE, cycle) == Location(
+        RecordKind.CYCLE, cycle, lead, cycle_id=cycle
     )
-    assert locate(journal, "observation", seen) == Location(
-        "observation", seen, lead, observation_id=seen
+    assert locate(journal, RecordKind.ACTIVITY, activity) == Location(
+        RecordKind.ACTIVITY, activity, lead, cycle_id=cycle
+    )
+    assert locate(journal, RecordKind.OBSERVATION, seen) == Location(
+        RecordKind.OBSERVATION, seen, lead, observation_id=seen
     )
 
 
 def test_records_of_no_lead_and_missing_records(journal: Journal) -> None:
-    assert locate(journal, "charter", 1) == Location("charter", 1, None)
-    assert locate(journal, "agenda_item", 999) == Location("agenda_item", 999, None)
+    assert locate(journal, RecordKind.CHARTER, 1) == Location(RecordKind.CHARTER, 1, None)
+    assert locate(journal, RecordKind.AGENDA_ITEM, 999) == Location(
+        RecordKind.AGENDA_ITEM, 999, None
+    )

@@ -6,7 +6,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QListView, QVBoxLayout, QWidget
 
 from iltdesk import dates
-from iltdesk.record_kinds import Change
+from iltdesk.record_kinds import Change, RecordKind
 from iltdesk.timeline import KINDS, TimelineEntry, lead_timeline
 from ui.kit.context import AppContext
 from ui.kit.rich_delegate import TwoLineDelegate
@@ -57,7 +57,7 @@ class TimelineView(QWidget):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setAccessibleName("Timeline, newest first")
         self.list.activated.connect(self._open)
-        self.filters: dict[str, QCheckBox] = {}
+        self.filters: dict[RecordKind, QCheckBox] = {}
         row = QHBoxLayout()
         row.addWidget(QLabel("Show"))
         for kind, label in KINDS.items():
