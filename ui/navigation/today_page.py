@@ -73,7 +73,7 @@ class TodayDelegate(RichTextDelegate):
         heading = html.escape(str(index.data(Qt.ItemDataRole.DisplayRole)))
         colour = ""
         if index.data(URGENCY_ROLE) == Urgency.overdue:
-            colour = f"color:{overdue_colour(self._view.palette())};"
+            colour = f"color:{overdue_colour()};"
         return (
             f"<div style='font-weight:600; {colour}'>{heading}"
             f"<span style='color:{muted}; font-weight:normal'>"
@@ -88,7 +88,7 @@ class TodayDelegate(RichTextDelegate):
     def _row_html(self, row: TodayRow, muted: str, selected: bool) -> str:
         detail_colour = muted
         if row.urgency == Urgency.overdue and not selected:
-            detail_colour = overdue_colour(self._view.palette())
+            detail_colour = overdue_colour()
         lead = row.lead_name if row.lead_name and row.lead_name != row.title else ""
         # The lead's name is elided with the detail as one line, so measure them together.
         line = self._one_line(f"{lead} · {row.detail}" if lead else row.detail)
