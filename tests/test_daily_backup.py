@@ -127,6 +127,26 @@ def test_closing_the_journal_stops_the_copy_and_leaves_no_file(demo: Journal) ->
     late.discard()
 
 
+def test_a_copy_asked_to_stop_stops_between_steps_and_leaves_no_file(
+    demo: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("iltdesk.store.journal.COPY_STEP_PAGES", 4)  # the demo in many steps
+    prepared = keyed_target(demo)
+    steps: list[int] = []
+
+    def skipped() -> bool:  # the person skips after the third step
+        return len(steps) >= 3
+
+    with pytest.raises(CopyStopped):
+        prepared.take(demo, datetime.now(), lambda done, _total: steps.append(done), skipped)
+    assert len(steps) == 3  # no step was copied after the answer
+    assert leftovers(prepared.folder) == []
+    assert rotation.automatic_backups(prepared.folder, demo.path.stem) == []
+    assert not demo.closed and rotation.due(demo, datetime.now())  # the next unlock takes it
+    entry = keyed_target(demo).take(demo, datetime.now(), should_stop=lambda: False)
+    assert entry.path.exists()
+
+
 def test_a_copy_that_fails_its_check_is_not_kept(
     demo: Journal, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -324,6 +324,30 @@ def test_locking_during_the_copy_stops_it_quietly_and_leaves_nothing(
         assert len(_names(reopened)) == 40
 
 
+def test_skipping_the_days_backup_stops_its_copy_and_the_next_unlock_takes_it(
+    qtbot: QtBot, journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _slow_copy(monkeypatch, qtbot, journal)
+    folder = rotation.backup_folder(journal)
+    _, window, job = _unlocked(qtbot, journal)
+    qtbot.waitUntil(lambda: journal._copying, timeout=30_000)
+    # A lock finishes the copy showing its progress; the principal skips it (Escape)...
+    QTimer.singleShot(50, lambda: qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape))
+    window.release()
+    # ...and the copy stops there, the journal still open: skipping cancelled it.
+    qtbot.waitUntil(lambda: job.state != "running", timeout=30_000)
+    assert not journal.closed and not journal._copying
+    assert job.state == "idle" and "backup" not in window.statusBar().currentMessage()
+    assert list(folder.glob(".iltdesk-*")) == []
+    assert rotation.automatic_backups(folder, journal.path.stem) == []
+    assert rotation.due(journal, datetime.now())
+    window.close()
+    _, again, next_job = _unlocked(qtbot, journal)  # the next unlock
+    _settle(qtbot, next_job)
+    assert next_job.state == "done"
+    assert len(_names_in_newest_backup(again, journal)) == 40
+
+
 def test_a_signal_before_the_backup_starts_drops_the_keyed_file(
     qtbot: QtBot, journal: Journal, monkeypatch: pytest.MonkeyPatch
 ) -> None:

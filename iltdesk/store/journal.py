@@ -327,6 +327,7 @@ class Journal:
         *,
         pages: int | None = None,
         progress: Callable[[int, int], None] | None = None,
+        should_stop: Callable[[], bool] | None = None,
     ) -> None:
         """Copy the whole journal into ``target``'s database with SQLite's online backup.
 
@@ -334,7 +335,9 @@ class Journal:
         between steps, sessions (an autosave) go first, and what they change reaches the copy
         too, so the copy is the journal as it stands when the last step ends. Raises
         ``CopyStopped`` when the journal is closed meanwhile; storage failures become the
-        core's errors. ``progress(done, total)`` hears of each step, in pages.
+        core's errors. ``progress(done, total)`` hears of each step, in pages; a
+        ``should_stop()`` that answers True between steps (the person skipped the copy) stops
+        it with ``CopyStopped`` too.
         """
         with self._lock:
             if self._conn is None:  # closed before the copy began: as if closed during it
@@ -345,6 +348,8 @@ class Journal:
             def between_steps(status: int, remaining: int, total: int) -> None:
                 if progress is not None:
                     progress(total - remaining, total)
+                if should_stop is not None and should_stop():
+                    raise CopyStopped("The copy was stopped before it was finished.")
                 self._between_steps(status, remaining, total)
 
             try:

@@ -198,7 +198,8 @@ class AutomaticBackup(QObject):
             try:
                 if prepared is None:
                     return rotation.take(journal, now)
-                return prepared.take(journal, now, progress.report)  # the Skip window's bar
+                # The Skip window's bar; skipping stops the copy at its next step.
+                return prepared.take(journal, now, progress.report, progress.should_stop)
             except OSError as exc:  # anything the core did not name: still only a message
                 raise JournalError(f"No backup was written ({exc.strerror or exc}).") from None
 
@@ -230,8 +231,11 @@ class AutomaticBackup(QObject):
                 left = deadline - time.monotonic()
                 if left <= 0 or not worker.wait_ended(left):
                     return
-            # Skipped (the button, Escape): the copy stops when the journal closes.
             elif not wait_modal(self._window, "Taking today's backup…", worker, skip="Skip"):
+                # Skipped (the button, Escape): the copy stops at its next step and removes
+                # its file; the next unlock takes the day's backup.
+                self._copy_at = None
+                worker.cancel()
                 return
 
     def settle(self, timeout: float = SETTLE_S) -> None:

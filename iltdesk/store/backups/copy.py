@@ -156,14 +156,16 @@ class Stepped:
         journal: Journal,
         conn: Connection,
         progress: Callable[[int, int], None] | None = None,
+        should_stop: Callable[[], bool] | None = None,
     ) -> None:
         self.journal = journal
         self.conn = conn
         self.progress = progress  # (pages done, pages in all), after each step
+        self.should_stop = should_stop  # asked between steps: True stops with CopyStopped
 
     def fill(self, temp: Path) -> None:
         with _written_back_as_it_goes(temp):
-            self.journal.copy_to(self.conn, progress=self.progress)
+            self.journal.copy_to(self.conn, progress=self.progress, should_stop=self.should_stop)
 
     def verify(self, temp: Path) -> CheckReport:
         report = check_connection(self.conn)

@@ -43,13 +43,15 @@ class PreparedBackup:
         journal: Journal,
         now: datetime,
         progress: Callable[[int, int], None] | None = None,
+        should_stop: Callable[[], bool] | None = None,
     ) -> rotation.BackupEntry:
         """Copy ``journal`` in, check the copy, name it as today's backup and prune;
-        ``progress(done, total)`` hears of each step of the copy, in pages.
+        ``progress(done, total)`` hears of each step of the copy, in pages, and
+        ``should_stop()`` is asked between steps (the person skipped it).
 
-        Raises ``CopyStopped`` if the journal is closed during the copy, and a
-        ``JournalError`` for anything else; either way nothing that could pass for a backup
-        is left behind and the older backups are untouched.
+        Raises ``CopyStopped`` if the journal is closed or ``should_stop`` answers True
+        during the copy, and a ``JournalError`` for anything else; either way nothing that
+        could pass for a backup is left behind and the older backups are untouched.
         """
         if self._conn is None:
             raise UsageError("This backup was already taken or discarded.")
@@ -64,7 +66,7 @@ class PreparedBackup:
 
         try:
             dest, _ = copy.write_verified(
-                self.temp, copy.Stepped(journal, self._conn, progress), todays_name
+                self.temp, copy.Stepped(journal, self._conn, progress, should_stop), todays_name
             )
             self._conn = None  # closed by the check it passed
             size = dest.stat().st_size
