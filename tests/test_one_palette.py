@@ -133,3 +133,41 @@ PAPER, INK = "#ffffff", "#23272b"
 """
     assert colour_literals(source, "ui/lead/export_dialog.py") == []
     assert len(colour_literals(source, "ui/elsewhere.py")) == 2  # PAPER and INK
+
+
+# Modules that may read a colour's lightness, and why. "Is the look dark?" is not a reason:
+# ui.kit.theme.is_dark() answers it, and each look names its own colours in the palette.
+LIGHTNESS_ALLOWED: dict[str, str] = {
+    "ui/kit/theme.py": "the one source of truth for the look",
+    "ui/kit/palette.py": "the colours of each look",
+}
+LIGHTNESS = {"lightness", "lightnessF"}
+
+
+def lightness_reads(source: str) -> list[int]:
+    """The lines of ``source`` that ask a colour its lightness."""
+    return sorted(
+        node.lineno
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in LIGHTNESS
+    )
+
+
+def test_no_module_under_ui_judges_the_look_by_a_colours_lightness() -> None:
+    offenders = {
+        rel: lines
+        for p in sorted(UI.rglob("*.py"))
+        if (rel := p.relative_to(ROOT).as_posix()) not in LIGHTNESS_ALLOWED
+        and (lines := lightness_reads(p.read_text(encoding="utf-8")))
+    }
+    assert offenders == {}, "ask ui.kit.theme.is_dark() or theme.colour(name) instead"
+
+
+def test_the_lightness_check_sees_a_look_judged_by_a_palette() -> None:
+    source = """
+dark = palette.color(QPalette.ColorRole.Text).lightness() >= 128
+light = QColor(mark).lightnessF() > 0.5
+"""
+    assert lightness_reads(source) == [2, 3]

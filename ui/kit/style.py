@@ -6,11 +6,9 @@ Every colour comes from ``ui.kit.palette`` (through ``ui.kit.theme``): this modu
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ui.kit import theme
-from ui.kit.palette import LOOKS
 
 # Dialogs of the window: a title bar with a close button, no minimise or maximise.
 DIALOG_FLAGS = (
@@ -74,8 +72,6 @@ def hint(text: str = "") -> QLabel:
     return label
 
 
-def overdue_colour(palette: QPalette) -> str:
-    """The warm red for overdue things, picked to read on this palette's background."""
-    # Light text means a dark theme; this holds even where a background is transparent.
-    dark = palette.color(QPalette.ColorRole.Text).lightness() >= 128
-    return LOOKS[dark]["overdue"]
+def overdue_colour() -> str:
+    """The warm red for overdue things, in the look on screen (4.5:1 on its background)."""
+    return theme.colour("overdue")

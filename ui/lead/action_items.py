@@ -91,7 +91,7 @@ class ActionItemsModel(QAbstractTableModel):
                 return QApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
             if column == 3 and action_item.is_overdue(item, date.today()):
                 # Read when drawn, so it follows a change of look (4.5:1 in either).
-                return QBrush(QColor(overdue_colour(QApplication.palette())))
+                return QBrush(QColor(overdue_colour()))
         return None
 
     @staticmethod

@@ -120,7 +120,7 @@ class AgreementReader(QScrollArea):
         elif agreement.revisit_on is not None:
             words = escape(revisit_words(agreement.revisit_on, today))
             if self.revisit_due:
-                colour = overdue_colour(self.palette())
+                colour = overdue_colour()
                 words = f"<span style='color:{colour}; font-weight:600'>{words}</span>"
             parts.append(words)
         else:

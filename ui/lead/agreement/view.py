@@ -27,8 +27,8 @@ from iltdesk.agreement import Change as Difference  # not a record_kinds.Change
 from iltdesk.lead import get_lead
 from iltdesk.lead_names import short_name
 from iltdesk.record_kinds import Change, RecordKind
+from ui.kit import theme
 from ui.kit.context import AppContext
-from ui.kit.palette import LOOKS
 from ui.lead.agreement.dialog import AgreementDialog
 from ui.lead.agreement.popup import AgreementReader
 
@@ -41,11 +41,11 @@ def version_title(version: AgreementVersion, *, is_current: bool) -> str:
     )
 
 
-def _line(mark: str, text: str, dark: bool) -> str:
+def _line(mark: str, text: str) -> str:
     """One table row: a fixed-width sign column, then the text, both tinted."""
     sign, kind = ("−", "removed") if mark == "-" else ("+", "added")
-    # Each pair (palette.LOOKS' added_*/removed_*) reads on its own look.
-    fg, bg = LOOKS[dark][f"{kind}_text"], LOOKS[dark][f"{kind}_bg"]
+    # Each pair (palette.LOOKS' added_*/removed_*) reads on its own look: the one on screen.
+    fg, bg = theme.colour(f"{kind}_text"), theme.colour(f"{kind}_bg")
     cell = f"background:{bg}; color:{fg}"
     return (
         f"<tr><td width='26' align='center' style='{cell}; padding:4px; font-weight:600'>"
@@ -77,7 +77,6 @@ def _summary(changes: list[Difference]) -> str:
 
 def changes_html(changes: list[Difference], note: str, palette: QPalette) -> str:
     """The changes as HTML: why, then each changed approach's lines, then the expectations."""
-    dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
     muted = palette.color(QPalette.ColorRole.PlaceholderText).name()
     if not changes:
         return "<p>Nothing changed between these two versions.</p>"
@@ -85,14 +84,14 @@ def changes_html(changes: list[Difference], note: str, palette: QPalette) -> str
     if note:
         parts.append(_section("Why it changed", []) + f"<p style='margin:0'>{escape(note)}</p>")
     for change in (c for c in changes if c.what != "Expectation"):
-        rows = [_line(ln[0], ln[1:], dark) for ln in change.lines if ln[:1] in ("-", "+")]
+        rows = [_line(ln[0], ln[1:]) for ln in change.lines if ln[:1] in ("-", "+")]
         parts.append(_section(change.what, rows))  # "@@" hunk headers mean nothing to a reader
     titles = {"added": "Expectations added", "removed": "Expectations removed"}
     for kind in ("added", "removed", "changed"):
         rows = []
         for c in (c for c in changes if c.what == "Expectation" and c.change == kind):
-            rows += [_line("-", c.before, dark)] if c.before else []
-            rows += [_line("+", c.after, dark)] if c.after else []
+            rows += [_line("-", c.before)] if c.before else []
+            rows += [_line("+", c.after)] if c.after else []
         if rows:
             parts.append(_section(titles.get(kind, "Expectations marked differently"), rows))
     return "".join(parts)
