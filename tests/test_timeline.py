@@ -12,8 +12,9 @@ from iltdesk.lead import add_lead
 from iltdesk.models import ObservationSetting, Outcome
 from iltdesk.observation import ObservationNotes, add_observation
 from iltdesk.one_on_one import save_one_on_one, start_one_on_one
+from iltdesk.record_kinds import RecordKind
 from iltdesk.store.journal import Journal
-from iltdesk.timeline import TimelineEntry, lead_timeline
+from iltdesk.timeline import KINDS, TimelineEntry, lead_timeline
 
 DAY = date(2025, 3, 12)
 
@@ -135,13 +136,16 @@ def test_timeline_kinds_filter(journal: Journal) -> None:
     start_cycle(journal, lead_id, goal="Norms", started_on=_days(-2))
     record_version(journal, lead_id, AgreementTerms(meeting_cadence="Weekly", agreed_on=DAY))
 
-    only = lead_timeline(journal, lead_id, kinds={"observation"})
+    only = lead_timeline(journal, lead_id, kinds={RecordKind.OBSERVATION})
 
     assert [(e.kind, e.record_id) for e in only] == [
         ("observation", late.id),
         ("observation", early.id),
     ]
-    assert [e.kind for e in lead_timeline(journal, lead_id, kinds={"cycle", "one_on_one"})] == [
+    assert [
+        e.kind
+        for e in lead_timeline(journal, lead_id, kinds={RecordKind.CYCLE, RecordKind.ONE_ON_ONE})
+    ] == [
         "one_on_one",
         "cycle",
     ]
@@ -150,9 +154,9 @@ def test_timeline_kinds_filter(journal: Journal) -> None:
     assert len(lead_timeline(journal, lead_id)) == 5
 
 
-@pytest.mark.parametrize("kinds", [None, {"observation", "cycle", "one_on_one", "agreement"}])
+@pytest.mark.parametrize("kinds", [None, set(KINDS)])
 def test_timeline_of_a_lead_with_no_records_is_empty(
-    journal: Journal, kinds: set[str] | None
+    journal: Journal, kinds: set[RecordKind] | None
 ) -> None:
     (lead_id,) = _ids(add_lead(journal, "Maria Lopez"))
 

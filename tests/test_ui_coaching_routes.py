@@ -9,6 +9,7 @@ from iltdesk.cycle import log_activity, start_cycle
 from iltdesk.lead import add_lead
 from iltdesk.models import ActivityKind
 from iltdesk.observation import ObservationNotes, add_observation
+from iltdesk.record_kinds import RecordKind
 from iltdesk.store.journal import Journal
 from ui.kit.context import AppContext
 from ui.shell.main_window import MainWindow
@@ -28,20 +29,20 @@ def test_coaching_records_open_their_tab_and_record(qtbot: QtBot, journal: Journ
     page = window.lead_page
     emit = window.context.open_record.emit
 
-    emit("activity", activity.id or 0)
+    emit(RecordKind.ACTIVITY, activity.id or 0)
     assert page.lead is not None and page.lead.id == rosa
     assert page.tabs.currentWidget() is page.cycles
     assert page.cycles.page.cycle is not None and page.cycles.page.cycle.id == older
 
-    emit("observation", seen.id or 0)
+    emit(RecordKind.OBSERVATION, seen.id or 0)
     assert page.tabs.currentWidget() is page.observations
     shown = page.observations.editor.observation
     assert shown is not None and shown.id == seen.id
 
-    emit("expectation", first.expectations[0].id or 0)
+    emit(RecordKind.EXPECTATION, first.expectations[0].id or 0)
     assert page.tabs.currentWidget() is page.agreement
     assert page.agreement.versions.currentIndex() == 1  # version 1, the older of two
 
-    emit("cycle", older)
+    emit(RecordKind.CYCLE, older)
     assert page.tabs.currentWidget() is page.cycles
     window.release()

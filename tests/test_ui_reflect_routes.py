@@ -8,6 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from iltdesk import challenge, charter, self_check, tension
 from iltdesk.models import FocusKind, ForceKind, LogKind
+from iltdesk.record_kinds import RecordKind
 from iltdesk.search import search
 from iltdesk.store.journal import Journal
 from ui.kit.context import AppContext
@@ -28,29 +29,29 @@ def test_reflection_records_open_their_page(qtbot: QtBot, journal: Journal) -> N
     window.show()
     emit = window.context.open_record.emit
 
-    emit("force_card", card.id or 0)
+    emit(RecordKind.FORCE_CARD, card.id or 0)
     page = window.reflect.pages["challenges"]
     assert window.pages.currentWidget() is page
     shown = page.view.challenge  # type: ignore[attr-defined]
     assert shown is not None and shown.id == first.id
     assert page.view.board.selected_card() == card.id  # type: ignore[attr-defined]
 
-    emit("challenge_log", entry.id or 0)
+    emit(RecordKind.CHALLENGE_LOG, entry.id or 0)
     shown = page.view.challenge  # type: ignore[attr-defined]
     assert shown is not None and shown.id == second.id
 
-    [hit] = search(journal, "Delegation is thin", kinds=("self_check_note",))
+    [hit] = search(journal, "Delegation is thin", kinds=(RecordKind.SELF_CHECK_NOTE,))
     emit(hit.kind, hit.record_id)
     assert window.pages.currentWidget() is window.reflect.pages["self_check"]
     checks = window.reflect.pages["self_check"].checks  # type: ignore[attr-defined]
     assert checks.currentItem() is not None
 
-    emit("tension", note.id or 0)
+    emit(RecordKind.TENSION, note.id or 0)
     tensions = window.reflect.pages["tensions"]
     assert window.pages.currentWidget() is tensions
     assert any(c.note.id == note.id for c in tensions.note_cards)  # type: ignore[attr-defined]
 
-    emit("scope_item", scope.id or 0)
+    emit(RecordKind.SCOPE_ITEM, scope.id or 0)
     assert window.pages.currentWidget() is window.reflect.pages["charter"]
     assert window.sidebar.tree.currentIndex().data() == "ILT charter"
     assert check.taken_on == date.today()

@@ -98,7 +98,8 @@ def test_enter_opens_the_selected_hit(qtbot: QtBot, journal: Journal, context: A
     dialog.set_query("routine")
     with qtbot.waitSignal(context.open_record, timeout=1000) as opened:
         qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
-    assert opened.args == ["one_on_one", maya_note]
+    assert opened.args == [RecordKind.ONE_ON_ONE, maya_note]
+    assert opened.args[0] is RecordKind.ONE_ON_ONE  # the kind itself, not its spelling
     assert dialog.result() == QDialog.DialogCode.Accepted
 
 
@@ -160,7 +161,8 @@ def test_switcher_filters_by_typing_and_enter_opens_the_lead(
     assert [lead.name for lead in switcher.leads_model.leads] == ["Maya Ortiz"]
     with qtbot.waitSignal(context.open_record, timeout=1000) as opened:
         qtbot.keyClick(switcher.field, Qt.Key.Key_Return)
-    assert opened.args == ["lead", maya]
+    assert opened.args == [RecordKind.LEAD, maya]
+    assert opened.args[0] is RecordKind.LEAD
     assert switcher.result() == QDialog.DialogCode.Accepted
 
 
@@ -238,14 +240,16 @@ def test_activating_a_today_row_opens_its_record(
     assert page.tree.currentItem() is item  # Enter opens the most urgent row straight away
     with qtbot.waitSignal(context.open_record, timeout=1000) as opened:
         qtbot.keyClick(page.tree, Qt.Key.Key_Return)
-    assert opened.args == ["action_item", late.id]
+    assert opened.args == [RecordKind.ACTION_ITEM, late.id]
+    assert opened.args[0] is RecordKind.ACTION_ITEM
 
     centre = page.tree.visualItemRect(item).center()
     with qtbot.waitSignal(context.open_record, timeout=1000) as opened:
         # A real double click starts with a press; Qt opens only what that press was on.
         qtbot.mouseClick(page.tree.viewport(), Qt.MouseButton.LeftButton, pos=centre)
         qtbot.mouseDClick(page.tree.viewport(), Qt.MouseButton.LeftButton, pos=centre)
-    assert opened.args == ["action_item", late.id]
+    assert opened.args == [RecordKind.ACTION_ITEM, late.id]
+    assert opened.args[0] is RecordKind.ACTION_ITEM
 
     page.tree.setCurrentItem(heading)
     with qtbot.assertNotEmitted(context.open_record):

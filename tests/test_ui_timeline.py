@@ -11,6 +11,7 @@ from iltdesk.cycle import start_cycle
 from iltdesk.lead import add_lead
 from iltdesk.observation import ObservationNotes, add_observation
 from iltdesk.one_on_one import start_one_on_one
+from iltdesk.record_kinds import RecordKind
 from iltdesk.store.journal import Journal
 from ui.kit.context import AppContext
 from ui.lead.timeline import TimelineView
@@ -47,4 +48,5 @@ def test_timeline_mixes_kinds_filters_and_opens(qtbot: QtBot, journal: Journal) 
     view.filters["observation"].setChecked(True)
     with qtbot.waitSignal(context.open_record) as opened:
         view._open(view.model.index(0))
-    assert opened.args == ["observation", view.model.entries[0].record_id]
+    assert opened.args == [RecordKind.OBSERVATION, view.model.entries[0].record_id]
+    assert opened.args[0] is RecordKind.OBSERVATION

@@ -89,7 +89,7 @@ class Autosaver(QObject):
 class AppContext(QObject):
     """The open journal plus the signals pages use to talk to each other."""
 
-    open_record = Signal(str, int)  # a RecordKind's value, record id
+    open_record = Signal(object, int)  # a RecordKind, the record's id
     changed = Signal(object)  # a Change: what kind of record changed, and whose
     saved = Signal()
     save_failed = Signal(str)

@@ -1,10 +1,25 @@
-"""What a page of the main window offers the shell: show fresh data, and open a record."""
+"""What a page of the main window offers the shell: show fresh data, and open a record; and
+the names of the Reflect pages, which the navigation lists and the reflect feature makes."""
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Protocol
 
 from iltdesk.records import Location
+
+
+class ReflectPage(StrEnum):
+    """A Reflect page of the main window (a team-level thinking tool), by its key.
+
+    Here, in the kit, because the sidebar (``ui.navigation``) offers the pages that
+    ``ui.reflect`` makes, and features import each other only through the kit.
+    """
+
+    CHALLENGES = "challenges"
+    SELF_CHECK = "self_check"
+    TENSIONS = "tensions"
+    CHARTER = "charter"
 
 
 class RecordPage(Protocol):

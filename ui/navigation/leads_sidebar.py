@@ -27,19 +27,18 @@ from iltdesk.record_kinds import Change, RecordKind
 from iltdesk.roster import roster
 from ui.kit.context import AppContext
 from ui.kit.icons import icon
-from ui.kit.roles import RECORD, RECORD_ID
+from ui.kit.pages import ReflectPage
+from ui.kit.roles import GROUP, PAGE_KEY, RECORD_ID
 
 LEAD_ID = RECORD_ID  # a lead's row: the lead's id
-PAGE_KEY = RECORD + 1  # a Reflect page's row: the page's key
-GROUP = RECORD + 2  # a heading: LEADS, ARCHIVED, REFLECT
 TODAY_ID = -1
 MIN_WIDTH = 220
 # The team-level thinking tools, each a page of its own: (key, title, icon).
 REFLECT_PAGES = (
-    ("challenges", "Complex challenges", "challenge"),
-    ("self_check", "ILT self-check", "self_check"),
-    ("tensions", "Tensions", "tension"),
-    ("charter", "ILT charter", "charter"),
+    (ReflectPage.CHALLENGES, "Complex challenges", "challenge"),
+    (ReflectPage.SELF_CHECK, "ILT self-check", "self_check"),
+    (ReflectPage.TENSIONS, "Tensions", "tension"),
+    (ReflectPage.CHARTER, "ILT charter", "charter"),
 )
 
 
@@ -74,11 +73,12 @@ def _blank_icon(size: QSize) -> QIcon:
 
 
 class LeadsSidebar(QFrame):
-    """Navigation: ``today_selected`` and ``lead_selected(lead_id)``."""
+    """Navigation: ``today_selected``, ``lead_selected(lead_id)`` and
+    ``page_selected(ReflectPage)``."""
 
     today_selected = Signal()
     lead_selected = Signal(int)
-    page_selected = Signal(str)
+    page_selected = Signal(object)  # a ReflectPage
     add_lead_requested = Signal()
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -174,7 +174,7 @@ class LeadsSidebar(QFrame):
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.data(PAGE_KEY):
-            self.page_selected.emit(str(current.data(PAGE_KEY)))
+            self.page_selected.emit(ReflectPage(current.data(PAGE_KEY)))
             return
         value = current.data(LEAD_ID)
         if value is None:
@@ -197,7 +197,7 @@ class LeadsSidebar(QFrame):
                 self.tree.setCurrentIndex(index)
                 return
 
-    def select_page(self, key: str) -> None:
+    def select_page(self, key: ReflectPage) -> None:
         """Select one of the Reflect pages."""
         for index in self._all_indexes():
             if index.data(PAGE_KEY) == key:

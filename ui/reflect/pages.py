@@ -10,14 +10,14 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 from iltdesk.record_kinds import RecordKind
 from iltdesk.records import Location
 from ui.kit.context import AppContext
-from ui.kit.pages import RecordPage
+from ui.kit.pages import RecordPage, ReflectPage
 
 # Each page's module and class, imported on the first visit (the window starts without them).
-_FACTORIES: dict[str, tuple[str, str]] = {
-    "challenges": ("ui.reflect.challenges.page", "ChallengesPage"),
-    "self_check": ("ui.reflect.self_check.page", "SelfCheckPage"),
-    "tensions": ("ui.reflect.tensions.page", "TensionsPage"),
-    "charter": ("ui.reflect.charter.page", "CharterPage"),
+_FACTORIES: dict[ReflectPage, tuple[str, str]] = {
+    ReflectPage.CHALLENGES: ("ui.reflect.challenges.page", "ChallengesPage"),
+    ReflectPage.SELF_CHECK: ("ui.reflect.self_check.page", "SelfCheckPage"),
+    ReflectPage.TENSIONS: ("ui.reflect.tensions.page", "TensionsPage"),
+    ReflectPage.CHARTER: ("ui.reflect.charter.page", "CharterPage"),
 }
 if TYPE_CHECKING:  # mypy checks that every page keeps the protocol; the app imports them late
     from ui.reflect.challenges.page import ChallengesPage
@@ -32,16 +32,16 @@ if TYPE_CHECKING:  # mypy checks that every page keeps the protocol; the app imp
         CharterPage,
     )
 # Which page shows a kind of record.
-PAGE_OF_KIND: dict[RecordKind, str] = {
-    RecordKind.CHALLENGE: "challenges",
-    RecordKind.FORCE_CARD: "challenges",
-    RecordKind.CHALLENGE_LOG: "challenges",
-    RecordKind.SELF_CHECK: "self_check",
-    RecordKind.SELF_CHECK_NOTE: "self_check",
-    RecordKind.TENSION: "tensions",
-    RecordKind.CHARTER: "charter",
-    RecordKind.SCOPE_ITEM: "charter",
-    RecordKind.MEETING_FEEDBACK: "charter",
+PAGE_OF_KIND: dict[RecordKind, ReflectPage] = {
+    RecordKind.CHALLENGE: ReflectPage.CHALLENGES,
+    RecordKind.FORCE_CARD: ReflectPage.CHALLENGES,
+    RecordKind.CHALLENGE_LOG: ReflectPage.CHALLENGES,
+    RecordKind.SELF_CHECK: ReflectPage.SELF_CHECK,
+    RecordKind.SELF_CHECK_NOTE: ReflectPage.SELF_CHECK,
+    RecordKind.TENSION: ReflectPage.TENSIONS,
+    RecordKind.CHARTER: ReflectPage.CHARTER,
+    RecordKind.SCOPE_ITEM: ReflectPage.CHARTER,
+    RecordKind.MEETING_FEEDBACK: ReflectPage.CHARTER,
 }
 
 
@@ -62,10 +62,10 @@ class ReflectPages:
     def __init__(self, context: AppContext, stack: QStackedWidget) -> None:
         self.context = context
         self.stack = stack
-        self.pages: dict[str, QWidget] = {}
-        self.records: dict[str, RecordPage] = {}
+        self.pages: dict[ReflectPage, QWidget] = {}
+        self.records: dict[ReflectPage, RecordPage] = {}
 
-    def show(self, key: str) -> QWidget:
+    def show(self, key: ReflectPage) -> QWidget:
         """Bring page ``key`` up to date and onto the screen."""
         page = self.pages.get(key)
         if page is None:
@@ -75,7 +75,7 @@ class ReflectPages:
         self.stack.setCurrentWidget(page)
         return page
 
-    def _make(self, key: str) -> QWidget:
+    def _make(self, key: ReflectPage) -> QWidget:
         module, name = _FACTORIES[key]
         factory: _Factory = getattr(import_module(module), name)
         widget = factory(self.context)
@@ -88,7 +88,7 @@ class ReflectPages:
 
     def open(self, where: Location) -> bool:
         """Show the record ``where`` points at; False if no Reflect page shows it."""
-        key = next((page for kind, page in PAGE_OF_KIND.items() if kind == where.kind), None)
+        key = PAGE_OF_KIND.get(where.kind)
         if key is None:
             return False
         self.show(key)

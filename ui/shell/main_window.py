@@ -25,6 +25,7 @@ from iltdesk.store.journal import Journal
 from ui.kit import preferences
 from ui.kit.context import AppContext
 from ui.kit.icons import app_icon
+from ui.kit.pages import ReflectPage
 from ui.kit.preferences import private_settings
 from ui.navigation.leads_sidebar import LeadsSidebar
 from ui.navigation.today_page import TodayPage
@@ -150,10 +151,10 @@ class MainWindow(QMainWindow):
         self.today.refresh()
         self.pages.setCurrentWidget(self.today)
 
-    def show_reflect_page(self, key: str) -> None:
+    def show_reflect_page(self, key: ReflectPage | str) -> None:
         """Show one of the team-level thinking tools."""
         if self.context.flush_all():
-            self.reflect.show(key)
+            self.reflect.show(ReflectPage(key))
 
     def show_lead(self, lead_id: int) -> None:
         """Show a lead's page."""
@@ -171,12 +172,12 @@ class MainWindow(QMainWindow):
         if self.sidebar.current_lead_id() != lead_id:
             self.sidebar.select_lead(lead_id)
 
-    def open_record(self, kind: str, record_id: int) -> None:
+    def open_record(self, kind: RecordKind | str, record_id: int) -> None:
         """Open whatever a search hit or a Today row points at."""
-        record_kind = RecordKind(kind)  # the signal carries the kind's value
-        where = locate(self.context.journal, record_kind, record_id)
+        # Senders emit a RecordKind; a kind's value (from a script or a test) is read as one.
+        where = locate(self.context.journal, RecordKind(kind), record_id)
         if where.lead_id is None:
-            key = PAGE_OF_KIND.get(record_kind)
+            key = PAGE_OF_KIND.get(where.kind)
             if key is not None and self.context.flush_all():
                 self.sidebar.select_page(key)  # shows the page; then point it at the record
                 self.reflect.open(where)

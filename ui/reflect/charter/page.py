@@ -201,7 +201,7 @@ class CharterPage(QWidget):
         self.select(where.kind, where.record_id)
         return True  # the charter itself is shown when the record is not found
 
-    def select(self, kind: str, record_id: int) -> None:
+    def select(self, kind: RecordKind, record_id: int) -> None:
         """Show a record: the charter, a scope item or a meeting's feedback."""
         if kind == RecordKind.SCOPE_ITEM and self.scope.select(record_id):
             self.scroll_to(self.scope)
