@@ -82,6 +82,16 @@ def qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
+def py_date(day: QDate) -> date:
+    """Qt's date as a Python one (PySide6 types ``QDate.toPython()`` as ``object``)."""
+    return date(day.year(), day.month(), day.day())
+
+
+def day_of(edit: QDateEdit) -> date:
+    """The day a date field shows."""
+    return py_date(edit.date())
+
+
 class _DateEdit(QDateEdit):
     """A date field that a screen reader can name: by ``name``, by a label whose buddy it
     is, or else as "Date"."""

@@ -30,7 +30,7 @@ from iltdesk import action_item, dates
 from iltdesk.models import ActionItem
 from iltdesk.record_kinds import Change, RecordKind
 from ui.kit.context import AppContext, NotWritten
-from ui.kit.fields import qdate
+from ui.kit.fields import day_of, qdate
 from ui.kit.style import overdue_colour
 from ui.lead.one_on_ones.editor import OWNERS
 
@@ -274,7 +274,7 @@ class ActionItemsView(QWidget):
         if self.lead_id is None or not self.text.text().strip():
             return
         journal, lead_id, text = self.context.journal, self.lead_id, self.text.text()
-        due: date = self.due.date().toPython()  # type: ignore[assignment]
+        due = day_of(self.due)
         owner = OWNERS[self.owner.currentIndex()][1]
         added = self.context.write(
             lambda: action_item.add_action_item(journal, lead_id, text, owner=owner, due_on=due),

@@ -22,7 +22,7 @@ from iltdesk.models import Lead
 from iltdesk.record_kinds import RecordKind
 from ui.kit import preferences
 from ui.kit.context import AppContext, NotWritten
-from ui.kit.fields import qdate
+from ui.kit.fields import day_of, qdate
 from ui.kit.writing import write_or_say
 
 
@@ -76,7 +76,7 @@ class LeadDialog(QDialog):
 
     def values(self) -> dict[str, object]:
         """What the form holds, as lead fields."""
-        since: date | None = self.since.date().toPython() if self.has_since.isChecked() else None  # type: ignore[assignment]
+        since = day_of(self.since) if self.has_since.isChecked() else None
         return {
             "name": self.name.text().strip(),
             "role": self.role.text().strip(),

@@ -32,7 +32,7 @@ from iltdesk.lead import get_lead
 from iltdesk.models import ExpectationKind
 from iltdesk.record_kinds import Change, RecordKind
 from ui.kit.context import AppContext, NotWritten
-from ui.kit.fields import qdate
+from ui.kit.fields import day_of, py_date, qdate
 from ui.kit.icons import icon
 from ui.kit.markdown_edit import MarkdownEdit
 from ui.kit.unsaved import GuardedDialog, typed_texts
@@ -280,7 +280,7 @@ class AgreementDialog(GuardedDialog):
         return row
 
     def _suggest_revisit(self, agreed_on: QDate) -> None:
-        agreed: date = agreed_on.toPython()  # type: ignore[assignment]
+        agreed = py_date(agreed_on)
         self.revisit_on.setDate(qdate(agreement.revisit_date(agreed)))
 
     def _columns(self) -> QHBoxLayout:
@@ -323,8 +323,8 @@ class AgreementDialog(GuardedDialog):
 
     def terms(self) -> AgreementTerms:
         """What the form says."""
-        agreed: date = self.agreed_on.date().toPython()  # type: ignore[assignment]
-        revisit: date = self.revisit_on.date().toPython()  # type: ignore[assignment]
+        agreed = day_of(self.agreed_on)
+        revisit = day_of(self.revisit_on)
         return AgreementTerms(
             meeting_cadence=self.meeting_cadence.markdown(),
             feedback_approach=self.feedback_approach.markdown(),

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,7 +28,7 @@ from iltdesk.models import CyclePhase, LearningCycle
 from iltdesk.observation import SETTING_TITLES
 from iltdesk.record_kinds import RecordKind
 from ui.kit.context import AppContext, NotWritten
-from ui.kit.fields import LineBox, date_edit, qdate
+from ui.kit.fields import LineBox, date_edit, day_of, qdate
 from ui.kit.lists import fill_list, record_list
 from ui.kit.markdown_edit import MarkdownEdit
 from ui.kit.roles import RECORD_ID
@@ -117,7 +115,7 @@ class IntentionCard(PhaseCard):
             "baseline_qualitative": self.baseline_seen.markdown(),
             "focus_indicator": self.focus.text(),
             "planned_weeks": self.weeks.value(),
-            "started_on": self.started.date().toPython(),
+            "started_on": day_of(self.started),
         }
 
     def set_read_only(self, read_only: bool) -> None:
@@ -190,7 +188,7 @@ class LearningCard(PhaseCard):
 
     def log(self) -> None:
         """Log the activity described in the row under the list."""
-        when: date = self.when.date().toPython()  # type: ignore[assignment]
+        when = day_of(self.when)
         journal, cycle_id, kind, title = (
             self.context.journal,
             self.cycle_id,

@@ -36,7 +36,7 @@ from iltdesk.models import CyclePhase, LearningCycle
 from iltdesk.record_kinds import Change, RecordKind
 from ui.kit import theme
 from ui.kit.context import AppContext
-from ui.kit.fields import LineBox, date_edit
+from ui.kit.fields import LineBox, date_edit, day_of
 from ui.kit.icons import icon
 from ui.kit.list_detail import list_detail_layout
 from ui.kit.rich_delegate import TwoLineDelegate
@@ -167,7 +167,7 @@ class StartCycleDialog(QDialog):
             self.error.setText("Write the goal first. A sentence is enough; sharpen it later.")
             self.error.show()
             return
-        started: date = self.started.date().toPython()  # type: ignore[assignment]
+        started = day_of(self.started)
         try:
             self.cycle = start_cycle(
                 self.context.journal,

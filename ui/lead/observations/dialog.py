@@ -24,7 +24,7 @@ from iltdesk.models import CyclePhase, LearningCycle, Observation
 from iltdesk.observation import SETTING_TITLES, ObservationNotes, add_observation, follow_up_due
 from iltdesk.record_kinds import Change, RecordKind
 from ui.kit.context import AppContext, NotWritten
-from ui.kit.fields import date_edit, qdate
+from ui.kit.fields import date_edit, day_of, py_date, qdate
 from ui.kit.markdown_edit import MarkdownEdit
 from ui.kit.style import field_label, hint, page_style
 from ui.kit.unsaved import GuardedDialog
@@ -197,16 +197,16 @@ class ObservationDialog(GuardedDialog):
     def _move_follow_up(self, observed: QDate) -> None:
         # A week after the observation is the usual rhythm: when the observation date moves,
         # the follow-up moves with it, unless it was set to something else on purpose.
-        was: date = self._observed.toPython()  # type: ignore[assignment]
+        was = py_date(self._observed)
         if self.follow_up.date() == qdate(follow_up_due(was)):
-            now: date = observed.toPython()  # type: ignore[assignment]
+            now = py_date(observed)
             self.follow_up.setDate(qdate(follow_up_due(now)))
         self._observed = observed
 
     def notes(self) -> ObservationNotes:
         """What the form holds."""
-        observed: date = self.observed_on.date().toPython()  # type: ignore[assignment]
-        follow_up: date = self.follow_up.date().toPython()  # type: ignore[assignment]
+        observed = day_of(self.observed_on)
+        follow_up = day_of(self.follow_up)
         return ObservationNotes(
             setting=self.setting.currentData(),
             evidence=self.evidence.markdown(),

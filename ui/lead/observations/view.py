@@ -30,7 +30,7 @@ from iltdesk.observation import SETTING_TITLES, observations_for, update_observa
 from iltdesk.record_kinds import Change, RecordKind
 from ui.kit import theme
 from ui.kit.context import AppContext, Autosaver
-from ui.kit.fields import date_edit, qdate
+from ui.kit.fields import date_edit, day_of, qdate
 from ui.kit.icons import icon
 from ui.kit.list_detail import list_detail_layout
 from ui.kit.markdown_edit import MarkdownEdit
@@ -216,8 +216,8 @@ class ObservationEditor(QScrollArea):
     def _save(self) -> None:
         if self.observation is None:
             return
-        observed: date = self.observed_on.date().toPython()  # type: ignore[assignment]
-        follow: date = self.follow_up.date().toPython()  # type: ignore[assignment]
+        observed = day_of(self.observed_on)
+        follow = day_of(self.follow_up)
         self.observation = update_observation(
             self.context.journal,
             self.observation.id or 0,

@@ -25,7 +25,7 @@ from iltdesk import action_item, dates, due_dates, one_on_one
 from iltdesk.models import ActionItem, AgendaItem, Author, OneOnOne
 from iltdesk.record_kinds import Change, RecordKind
 from ui.kit.context import AppContext, Autosaver, NotWritten
-from ui.kit.fields import qdate
+from ui.kit.fields import day_of, qdate
 from ui.kit.fitted_list import FittedList
 from ui.kit.markdown_edit import MarkdownEdit
 from ui.kit.roles import RECORD_ID
@@ -295,7 +295,7 @@ class OneOnOneEditor(QScrollArea):
         """The date the due field names (a week after the 1:1 when empty); None if none."""
         text = self.step_due.text()
         if not text.strip():
-            held_on: date = self.held_on.date().toPython()  # type: ignore[assignment]
+            held_on = day_of(self.held_on)
             return due_dates.default_due(held_on)
         return due_dates.parse_due(text, date.today())
 
@@ -323,7 +323,7 @@ class OneOnOneEditor(QScrollArea):
     def _save(self) -> None:
         if self.meeting is None:
             return
-        held_on: date = self.held_on.date().toPython()  # type: ignore[assignment]
+        held_on = day_of(self.held_on)
         self.meeting = one_on_one.save_one_on_one(
             self.context.journal,
             self.meeting.id or 0,

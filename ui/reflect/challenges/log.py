@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from functools import partial
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -24,7 +23,7 @@ from iltdesk.challenge import delete_log_entry, log, log_entries
 from iltdesk.models import ChallengeLogEntry, LogKind
 from ui.kit import theme
 from ui.kit.context import AppContext, NotWritten
-from ui.kit.fields import date_edit
+from ui.kit.fields import date_edit, day_of
 from ui.kit.record_actions import actions_button, confirm_delete
 from ui.kit.style import hint
 from ui.kit.writing import write_or_say
@@ -207,7 +206,7 @@ class ChallengeLog(QWidget):
         if self.challenge_id is None:
             return
         kind = LogKind(self.kind.currentData())
-        on: date = self.when.date().toPython()  # type: ignore[assignment]
+        on = day_of(self.when)
         challenge_id, text = self.challenge_id, self.text.text()
         # The page announces the change when it hears ``logged``.
         entry = write_or_say(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
@@ -17,7 +15,7 @@ from PySide6.QtWidgets import (
 from iltdesk.challenge import edit_log_entry
 from iltdesk.models import ChallengeLogEntry, LogKind
 from ui.kit.context import AppContext, NotWritten
-from ui.kit.fields import date_edit
+from ui.kit.fields import date_edit, day_of
 from ui.kit.unsaved import GuardedDialog
 from ui.kit.writing import write_or_say
 
@@ -70,7 +68,7 @@ class LogEntryDialog(GuardedDialog):
 
     def save(self) -> None:
         """Save the corrected entry and close, or say why not."""
-        on: date = self.when.date().toPython()  # type: ignore[assignment]
+        on = day_of(self.when)
         entry_id, kind, text = self.entry.id or 0, LogKind(self.kind.currentData()), self.text
         # The log announces the change once it has reloaded.
         saved = write_or_say(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,7 +25,7 @@ from iltdesk.record_kinds import Change, RecordKind
 from iltdesk.records import Location
 from ui.kit import theme
 from ui.kit.context import AppContext, NotWritten
-from ui.kit.fields import date_edit
+from ui.kit.fields import date_edit, day_of
 from ui.kit.icons import icon
 from ui.kit.rich_delegate import TwoLineDelegate
 from ui.kit.roles import RECORD_ID
@@ -95,7 +93,7 @@ class NewChallengeDialog(QDialog):
         if not self.title.text().strip():
             self.error.show()
             return
-        opened: date = self.opened.date().toPython()  # type: ignore[assignment]
+        opened = day_of(self.opened)
         made = write_or_say(
             self.context,
             lambda: add_challenge(self.context.journal, self.title.text(), opened_on=opened),

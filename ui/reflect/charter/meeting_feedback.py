@@ -26,7 +26,7 @@ from iltdesk.charter import add_meeting_feedback, meeting_feedback, update_meeti
 from iltdesk.models import MeetingFeedback
 from iltdesk.record_kinds import Change, RecordKind
 from ui.kit.context import AppContext, Autosaver, NotWritten
-from ui.kit.fields import LineBox, date_edit
+from ui.kit.fields import LineBox, date_edit, day_of
 from ui.kit.style import field_label, hint, restyle
 from ui.kit.unsaved import GuardedDialog
 from ui.kit.writing import write_or_say
@@ -159,7 +159,7 @@ class FeedbackDialog(GuardedDialog):
 
     def save(self) -> None:
         """Keep the entry and close, or say why not and keep what was typed."""
-        met: date = self.met_on.date().toPython()  # type: ignore[assignment]
+        met = day_of(self.met_on)
         plus, delta = self.plus.text(), self.delta.text()
         saved = write_or_say(
             self.context,

@@ -25,7 +25,7 @@ from iltdesk import dates
 from iltdesk.charter import FOCUS_TITLES
 from iltdesk.models import FocusKind, ScopeItem
 from ui.kit import theme
-from ui.kit.fields import qdate
+from ui.kit.fields import day_of, qdate
 from ui.kit.rich_delegate import ItemIndex
 from ui.kit.roles import RECORD, RECORD_ID
 
@@ -138,7 +138,7 @@ class DateDelegate(QStyledItemDelegate):
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: ItemIndex) -> None:
         assert isinstance(editor, QDateEdit)
-        picked: date = editor.date().toPython()  # type: ignore[assignment]
+        picked = day_of(editor)
         model.setData(index, picked.isoformat(), VALUE_ROLE)
 
 

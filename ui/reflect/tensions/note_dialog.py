@@ -20,7 +20,7 @@ from iltdesk.models import TensionNote
 from iltdesk.record_kinds import Change, RecordKind
 from iltdesk.tension import Tension, add_note, edit_note
 from ui.kit.context import AppContext, NotWritten
-from ui.kit.fields import LineBox, date_edit, qdate
+from ui.kit.fields import LineBox, date_edit, day_of, qdate
 from ui.kit.style import field_label, hint
 from ui.kit.unsaved import GuardedDialog, typed_texts
 from ui.kit.writing import write_or_say
@@ -145,7 +145,7 @@ class TensionNoteDialog(GuardedDialog):
         if leaning is None:
             self._fail("Choose where you lean first: one of the five steps between the poles.")
             return
-        noted: date = self.noted_on.date().toPython()  # type: ignore[assignment]
+        noted = day_of(self.noted_on)
         first, second = self.first_serves.text(), self.second_serves.text()
         evidence, note = self.evidence.text(), self.note.toPlainText().strip()
         journal, key = self.context.journal, self.tension.key
