@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from iltdesk.lead import add_lead, lead_summaries
@@ -28,6 +28,16 @@ from ui.shell.main_window import MainWindow
 def boxes(monkeypatch: pytest.MonkeyPatch) -> Shown:
     """Message boxes answer at once and are recorded."""
     return record_boxes(monkeypatch)
+
+
+def _confirm_restores(monkeypatch: pytest.MonkeyPatch, boxes: Shown) -> None:
+    """ "Restore the backup…?" is answered Yes (and recorded with the other boxes)."""
+
+    def question(_parent: object, title: str, text: str, *_: object) -> object:
+        boxes.append(("question", title, text))
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", question)
 
 
 def _names(journal: Journal) -> list[str]:
@@ -191,10 +201,15 @@ def test_restoring_from_the_list_brings_back_the_old_journal(
 
     monkeypatch.setattr(QInputDialog, "getText", passphrase)
     monkeypatch.setattr(SettingsDialog, "exec", choose_and_restore)
+    _confirm_restores(monkeypatch, boxes)
     window.open_settings()
 
-    assert len(asked) == 1 and "(automatic)" in asked[0] and "Before a restore" in asked[0]
-    assert [b[:2] for b in boxes] == [("information", "Restored")]
+    assert len(asked) == 1 and "(automatic)" in asked[0]  # nothing remembered: asked once
+    assert [b[:2] for b in boxes] == [
+        ("question", "Restore a backup?"),
+        ("information", "Restored"),
+    ]
+    assert "(automatic)" in boxes[0][2] and "Before a restore" in boxes[0][2]
     assert journal.closed and window.context.journal is not journal
     assert _names(window.context.journal) == ["Maya Ortiz"]
     window.close()
@@ -207,7 +222,7 @@ def test_restoring_from_the_list_brings_back_the_old_journal(
         assert _names(before) == ["Daniel Kim", "Maya Ortiz"]
 
 
-def test_a_wrong_passphrase_for_a_backup_changes_nothing_and_asks_again(
+def test_a_wrong_passphrase_for_a_backup_changes_nothing_and_the_journal_stays_open(
     qtbot: QtBot, journal: Journal, monkeypatch: pytest.MonkeyPatch, boxes: Shown
 ) -> None:
     add_lead(journal, "Maya Ortiz")
@@ -216,7 +231,14 @@ def test_a_wrong_passphrase_for_a_backup_changes_nothing_and_asks_again(
     qtbot.addWidget(window)
     locks: list[bool] = []
     window.lock_requested.connect(lambda: locks.append(True))
-    monkeypatch.setattr(QInputDialog, "getText", lambda *_: ("not the passphrase", True))
+    asked: list[str] = []
+
+    def wrong(_parent: QWidget, _title: str, label: str, *_: object) -> tuple[str, bool]:
+        asked.append(label)
+        return "not the passphrase", True
+
+    monkeypatch.setattr(QInputDialog, "getText", wrong)
+    _confirm_restores(monkeypatch, boxes)
     dialog = SettingsDialog(window.context, window)
     dialog.journal_replaced.connect(window.replace_journal)
     dialog.needs_unlock.connect(window.lock_requested.emit)
@@ -224,15 +246,16 @@ def test_a_wrong_passphrase_for_a_backup_changes_nothing_and_asks_again(
     assert first is not None
     dialog.backups.list.setCurrentItem(first)
     dialog.backups.restore_selected()
-    assert [b[:2] for b in boxes] == [("warning", "Not restored")]
-    assert "passphrase the journal had when the backup was made" in boxes[0][2]
-    assert "not changed" in boxes[0][2]
-    assert locks == [True]  # the typed passphrase does not open the journal: ask again
-    assert journal.closed
+    assert [b[:2] for b in boxes[1:]] == [("warning", "Not restored")]
+    assert "passphrase the journal had when the backup was made" in boxes[1][2]
+    assert "not changed" in boxes[1][2]
+    assert len(asked) == 3 and "try again" in asked[1]  # asked as often as a terminal asks
+    # The backup never opened, so the journal was never closed: no need to unlock again.
+    assert locks == [] and not journal.closed and window.context.journal is journal
     assert [e.kind for e in rotation.list_backups(journal.path)] == ["automatic"]  # none set aside
+    assert _names(journal) == ["Maya Ortiz"]
     window.close()
-    with Journal.open(journal.path, PASSPHRASE) as same:
-        assert _names(same) == ["Maya Ortiz"]
+    journal.close()
 
 
 def test_a_damaged_backup_is_refused_and_the_journal_carries_on_open(
@@ -248,6 +271,7 @@ def test_a_damaged_backup_is_refused_and_the_journal_carries_on_open(
     locks: list[bool] = []
     window.lock_requested.connect(lambda: locks.append(True))
     monkeypatch.setattr(QInputDialog, "getText", lambda *_: (PASSPHRASE, True))
+    _confirm_restores(monkeypatch, boxes)
     dialog = SettingsDialog(window.context, window)
     dialog.journal_replaced.connect(window.replace_journal)
     dialog.needs_unlock.connect(window.lock_requested.emit)
@@ -255,12 +279,12 @@ def test_a_damaged_backup_is_refused_and_the_journal_carries_on_open(
     assert first is not None
     dialog.backups.list.setCurrentItem(first)
     dialog.backups.restore_selected()
-    assert [b[:2] for b in boxes] == [("warning", "Not restored")]
-    assert "is damaged" in boxes[0][2] and "This backup was not restored" in boxes[0][2]
-    assert "not changed" in boxes[0][2]
-    assert locks == []  # the passphrase typed opens the journal: no need to unlock again
+    assert [b[:2] for b in boxes[1:]] == [("warning", "Not restored")]
+    assert "is damaged" in boxes[1][2] and "This backup was not restored" in boxes[1][2]
+    assert "not changed" in boxes[1][2]
+    assert locks == []  # refused before the journal was closed: no need to unlock again
     reopened = window.context.journal
-    assert reopened is not journal and not reopened.closed
+    assert reopened is journal and not reopened.closed
     assert _names(reopened) == ["Maya Ortiz"]
     assert [e.kind for e in rotation.list_backups(reopened.path)] == ["automatic"]
     window.close()

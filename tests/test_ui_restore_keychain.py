@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from iltdesk import keychain
-from iltdesk.lead import add_lead
+from iltdesk.lead import add_lead, lead_summaries
 from iltdesk.store.backups import rotation
 from iltdesk.store.journal import Journal
 from iltdesk.store.rekey import rekey
@@ -50,7 +50,9 @@ def test_the_app_offers_to_keep_the_restored_journals_passphrase(
     keychain.remember(journal_path, PASSPHRASE)
     questions: list[str] = []
 
-    def question(_parent: object, _title: str, text: str, *_: object) -> object:
+    def question(_parent: object, title: str, text: str, *_: object) -> object:
+        if title == "Restore a backup?":
+            return QMessageBox.StandardButton.Yes
         questions.append(text)
         return getattr(QMessageBox.StandardButton, answer)
 
@@ -82,3 +84,55 @@ def test_the_app_offers_to_keep_the_restored_journals_passphrase(
     window.close()
     window.context.journal.close()
     Journal.open(journal_path, OLD).close()
+
+
+def test_a_backup_whose_passphrase_the_keychain_keeps_is_restored_without_a_prompt(
+    qtbot: QtBot, journal_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app's restore takes the backup's passphrase in the one order (store.opening): what
+    the keychain keeps for the journal, then for the backup file itself, before asking."""
+    with Journal.create(journal_path, OLD) as old:
+        add_lead(old, "Maya Ortiz")
+        backup = rotation.take(old, datetime.now() - timedelta(days=2)).path
+        journal = rekey(old, PASSPHRASE)
+    add_lead(journal, "Daniel Kim")
+    keychain.remember(journal_path, PASSPHRASE)
+    keychain.remember(backup, OLD)
+    titles: list[str] = []
+
+    def question(_parent: object, title: str, *_: object) -> object:
+        titles.append(title)
+        yes = "Restore" in title  # the restore: yes; keeping the backup's passphrase: no
+        return QMessageBox.StandardButton.Yes if yes else QMessageBox.StandardButton.No
+
+    def never_asked(*_: object) -> tuple[str, bool]:
+        raise AssertionError("the keychain had the backup's passphrase: nobody is asked")
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(QMessageBox, "information", lambda *_: QMessageBox.StandardButton.Ok)
+    monkeypatch.setattr(QInputDialog, "getText", never_asked)
+
+    def restore_with_keys(dialog: SettingsDialog) -> int:
+        dialog.show()
+        dialog.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+        _tab_to(dialog.backups.list)
+        _press(Qt.Key.Key_Space)
+        _tab_to(dialog.backups.restore_button)
+        _press(Qt.Key.Key_Space)
+        return int(dialog.result())
+
+    monkeypatch.setattr(SettingsDialog, "exec", restore_with_keys)
+    window = MainWindow(AppContext(journal))
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    _press(Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    assert titles == ["Restore a backup?", "Keep the backup's passphrase?"]
+    restored = window.context.journal
+    assert restored is not journal and journal.closed and not restored.closed
+    assert [lead.name for lead in lead_summaries(restored)] == ["Maya Ortiz"]
+    assert keychain.recall(journal_path) == PASSPHRASE  # kept, as the person answered No
+    window.close()
+    restored.close()

@@ -107,11 +107,11 @@ def _restore_passphrases(backup: Path, journal: Path) -> Iterator[str]:
 
 
 def _keychain_after_restore(journal: Path, secret: str) -> None:
-    """Say so when the keychain keeps another passphrase than the restored journal's (a
-    backup made before the passphrase was changed), and offer to update it."""
-    from iltdesk import keychain
+    """Say so when the keychain keeps another passphrase than the restored journal's (the
+    rule is the core's, ``store.opening``), and offer to keep the restored one."""
+    from iltdesk.store.opening import keep_restored_passphrase, keychain_keeps_another
 
-    if not keychain.keeps_another(journal, secret):
+    if not keychain_keeps_another(journal, secret):
         return
     print(
         "The restored journal opens with the backup's passphrase, not the one the keychain "
@@ -120,7 +120,7 @@ def _keychain_after_restore(journal: Path, secret: str) -> None:
     if sys.stdin.isatty() and input("Keep the backup's passphrase in the keychain? [y/N] ")[
         :1
     ].lower() in ("y", "j"):
-        keychain.remember(journal, secret)
+        keep_restored_passphrase(journal, secret)
         print("The keychain now holds the restored journal's passphrase.")
     else:
         print(f"Until you run `iltdesk remember {journal}`, you will be asked for it.")

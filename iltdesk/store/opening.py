@@ -16,6 +16,10 @@ unlock ahead) takes its passphrases from ``passphrases`` and opens with ``first_
 
 Opening is ``open_connection`` then ``Journal.adopt``: the ORM is loaded only when the journal
 must be migrated or a setting recorded, so a current journal opens without it.
+
+Keeping the keychain in step is decided here too, for the CLI and the app alike: after a
+passphrase change (``change_passphrase``) and after a restore (``keychain_keeps_another``,
+``keep_restored_passphrase``); each keeps its own way of asking the person.
 """
 
 from __future__ import annotations
@@ -243,3 +247,21 @@ def change_passphrase(
     except KeychainUnavailable as exc:
         return PassphraseChanged(reopened, remembered=False, keychain_problem=exc)
     return PassphraseChanged(reopened, remembered=True)
+
+
+def keychain_keeps_another(
+    journal: Path, restored_with: str, *, timeout: float = keychain.TIMEOUT_SECONDS
+) -> bool:
+    """After a restore: whether the keychain remembers for ``journal`` another passphrase than
+    ``restored_with``, the one the restored journal opens with (a backup made before the
+    passphrase was changed). The remembered one then no longer opens it: whoever restored
+    says so and offers ``keep_restored_passphrase``. False when no keychain answers."""
+    return keychain.keeps_another(journal, restored_with, timeout)
+
+
+def keep_restored_passphrase(
+    journal: Path, restored_with: str, *, timeout: float = keychain.TIMEOUT_SECONDS
+) -> None:
+    """Keep ``restored_with`` in the keychain for ``journal`` instead of the passphrase it
+    kept, once the person agreed. Raises ``KeychainUnavailable`` if it cannot be written."""
+    keychain.remember(journal, restored_with, timeout)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterator
 from datetime import datetime
+from itertools import chain
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -26,18 +28,25 @@ from PySide6.QtWidgets import (
 
 from iltdesk import keychain
 from iltdesk.errors import JournalError
-from iltdesk.messages import keychain_not_updated, not_restored
+from iltdesk.messages import backup_not_written, keychain_not_updated, not_restored
 from iltdesk.paths import JOURNAL_SUFFIX
-from iltdesk.store.backups import backup, backups_dir, restore_from
+from iltdesk.store.backups import backup, backups_dir, restore_checked
+from iltdesk.store.connection import Connection, open_connection
 from iltdesk.store.journal import Journal
-from iltdesk.store.opening import change_passphrase
+from iltdesk.store.opening import (
+    change_passphrase,
+    first_that_opens,
+    keep_restored_passphrase,
+    keychain_keeps_another,
+    passphrases,
+)
 from ui.journal.appearance import AppearanceGroup
 from ui.journal.backups_panel import BackupsPanel
 from ui.journal.passphrase_dialog import ChangePassphraseDialog
-from ui.journal.unlock import KEYCHAIN_TIMEOUT
+from ui.journal.unlock import adopt
 from ui.kit import preferences
-from ui.kit.context import AppContext
-from ui.kit.worker import run_modal
+from ui.kit.context import NOT_WRITTEN, AppContext
+from ui.kit.worker import Cancelled, Progress, on_ui_thread, run_modal, run_waiting
 
 
 class SettingsDialog(QDialog):
@@ -129,8 +138,8 @@ class SettingsDialog(QDialog):
     def _show_keychain_state(self) -> None:
         path = self.context.journal.path
         try:
-            remembered = keychain.recall(path, KEYCHAIN_TIMEOUT) is not None
-            where = keychain.description(KEYCHAIN_TIMEOUT)
+            remembered = keychain.recall(path, keychain.RECALL_TIMEOUT_SECONDS) is not None
+            where = keychain.description(keychain.RECALL_TIMEOUT_SECONDS)
         except JournalError:
             self.keychain_state.setText(
                 "No system keychain is available: you are asked for the passphrase each time."
@@ -161,7 +170,7 @@ class SettingsDialog(QDialog):
             QMessageBox.warning(self, "Not remembered", "That is not this journal's passphrase.")
             return
         try:
-            keychain.remember(self.context.journal.path, secret, KEYCHAIN_TIMEOUT)
+            keychain.remember(self.context.journal.path, secret, keychain.RECALL_TIMEOUT_SECONDS)
         except JournalError as exc:
             QMessageBox.warning(self, "Not remembered", str(exc))
         self._show_keychain_state()
@@ -169,20 +178,16 @@ class SettingsDialog(QDialog):
     def forget(self) -> None:
         """Remove the remembered passphrase from the keychain."""
         with contextlib.suppress(JournalError):
-            keychain.forget(self.context.journal.path, KEYCHAIN_TIMEOUT)
+            keychain.forget(self.context.journal.path, keychain.RECALL_TIMEOUT_SECONDS)
         self._show_keychain_state()
 
     def save(self) -> None:
         """Store the preferences and the journal's details."""
         preferences.save(idle=self.idle.value(), cadence=self.cadence.value())
         self.appearance.save()
-        try:
-            self.context.journal.set_settings(
-                {"school": self.school.text().strip(), "principal": self.principal.text().strip()}
-            )
-        except JournalError as exc:
-            QMessageBox.warning(self, "Not saved", str(exc))
-            return
+        details = {"school": self.school.text().strip(), "principal": self.principal.text().strip()}
+        if self.context.write(lambda: self.context.journal.set_settings(details)) is NOT_WRITTEN:
+            return  # said in the status bar; what was typed stays here
         self.accept()
 
     def reject(self) -> None:
@@ -205,7 +210,9 @@ class SettingsDialog(QDialog):
             changed = run_modal(
                 self,
                 "Re-encrypting the journal…",
-                lambda progress: change_passphrase(journal, new, timeout=KEYCHAIN_TIMEOUT),
+                lambda progress: change_passphrase(
+                    journal, new, timeout=keychain.RECALL_TIMEOUT_SECONDS
+                ),
             )
         except JournalError as exc:
             QMessageBox.warning(self, "Passphrase not changed", str(exc))
@@ -241,7 +248,7 @@ class SettingsDialog(QDialog):
                 lambda progress: backup(self.context.journal, Path(chosen)),
             )
         except JournalError as exc:
-            QMessageBox.warning(self, "Backup failed", str(exc))
+            QMessageBox.warning(self, "Backup failed", backup_not_written(exc))
             return
         self.backups.refresh()  # the suggested name is listed there
         QMessageBox.information(
@@ -260,62 +267,100 @@ class SettingsDialog(QDialog):
             self._restore_from(Path(chosen), Path(chosen).name)
 
     def _restore_from(self, chosen: Path, described: str) -> None:
-        """Restore ``chosen``: close the journal, put the checked copy in, reopen it.
+        """Restore ``chosen``: put the checked copy in place of the journal, and reopen it.
 
-        The journal as it was is kept beside it (the restore's own safety copy).
+        The journal as it is is kept beside it (the restore's own safety copy). The backup's
+        passphrase comes as for every opening (``store.opening``): what the keychain keeps
+        for this journal, then for the backup, then ``ILTDESK_PASSPHRASE``, then the person,
+        asked here. It all runs on a worker; the journal is closed only once the backup has
+        proved whole, and reopened through the one open path (``unlock.adopt``).
         """
-        secret, ok = QInputDialog.getText(
+        answer = QMessageBox.question(
             self,
-            "Restore a backup",
-            f"Restore the backup from {described}.\n"
-            "The journal as it is now is kept beside it (listed as “Before a restore”).\n\n"
-            "The passphrase the journal had when this backup was made:",
-            QLineEdit.EchoMode.Password,
+            "Restore a backup?",
+            f"Restore the backup from {described}?\n"
+            "The journal as it is now is kept beside it (listed as “Before a restore”).",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         )
-        if not ok or not secret:
+        if answer != QMessageBox.StandardButton.Yes:
             return
         self.context.flush_all()
-        path = self.context.journal.path
-        self.context.journal.close()
-        try:
-            aside = run_modal(
-                self,
-                "Checking and restoring the backup…",
-                lambda progress: restore_from(chosen, path, secret),
+        journal, path = self.context.journal, self.context.journal.path
+        tried: list[str] = []  # to carry on with the journal if the restore fails
+
+        def ask(attempt: int) -> str:
+            return on_ui_thread(lambda: self._ask_backup_passphrase(described, attempt))
+
+        def offers() -> Iterator[str]:
+            for secret in passphrases(path, ask=ask, also_remembered_for=[chosen]):
+                tried.append(secret)
+                yield secret
+
+        def restore(progress: Progress) -> tuple[Path | None, str, Connection]:
+            aside, secret = restore_checked(
+                chosen, path, offers(), before_replacing=lambda: on_ui_thread(journal.close)
             )
-            journal = Journal.open(path, secret)
+            return aside, secret, open_connection(path, secret)
+
+        try:
+            aside, secret, conn = run_modal(self, "Checking and restoring the backup…", restore)
+            restored = adopt(path, conn, secret, self)
+        except Cancelled:
+            return  # the person cancelled the prompt: nothing was changed
         except JournalError as exc:
             QMessageBox.warning(self, "Not restored", not_restored(exc))
-            self._reopen_unchanged(path, secret)
+            if journal.closed:
+                self._reopen_unchanged(path, tried)
             return
-        self.journal_replaced.emit(journal)
+        self.journal_replaced.emit(restored)
         QMessageBox.information(
             self, "Restored", f"Restored. The journal it replaced is kept as {aside}."
         )
         self._offer_keychain_update(path, secret)
         self.reject()  # the fields shown belong to the journal that was replaced: never save them
 
+    def _ask_backup_passphrase(self, described: str, attempt: int) -> str:
+        """The prompt of the restore's passphrase sources; cancelling it cancels the restore."""
+        again = "That passphrase does not open the backup; try again.\n\n" if attempt else ""
+        secret, ok = QInputDialog.getText(
+            self,
+            "Restore a backup",
+            f"{again}The passphrase the journal had when the backup from {described} was made:",
+            QLineEdit.EchoMode.Password,
+        )
+        if not ok or not secret:
+            raise Cancelled
+        return secret
+
     def _offer_keychain_update(self, path: Path, secret: str) -> None:
         """A backup opens with the passphrase the journal had when it was made: when the
-        keychain keeps another, say so and offer to keep the restored journal's instead."""
-        if not keychain.keeps_another(path, secret, KEYCHAIN_TIMEOUT):
+        keychain keeps another (the core's rule), say so and offer to keep the restored one."""
+        timeout = keychain.RECALL_TIMEOUT_SECONDS
+        if not run_waiting(lambda progress: keychain_keeps_another(path, secret, timeout=timeout)):
             return
         answer = QMessageBox.question(
             self,
             "Keep the backup's passphrase?",
-            "The restored journal opens with the passphrase you just typed, not the one this "
-            "computer's keychain keeps for it. Keep the new one in the keychain instead?",
+            "The restored journal opens with the backup's passphrase, not the one this "
+            "computer's keychain keeps for it. Keep the backup's in the keychain instead?",
         )
         if answer == QMessageBox.StandardButton.Yes:
             try:
-                keychain.remember(path, secret, KEYCHAIN_TIMEOUT)
+                keep_restored_passphrase(path, secret, timeout=timeout)
             except JournalError as exc:
                 QMessageBox.warning(self, "Not remembered", str(exc))
 
-    def _reopen_unchanged(self, path: Path, secret: str) -> None:
-        """After a failed restore: carry on if the passphrase typed also opens the journal."""
+    def _reopen_unchanged(self, path: Path, tried: list[str]) -> None:
+        """After a restore that failed once the journal was closed: carry on if a passphrase
+        tried, or one at hand (keychain, environment), opens the journal; else unlock again."""
+
+        def reopen(progress: Progress) -> tuple[Connection, str]:
+            offers = chain(tried, passphrases(path))
+            return first_that_opens(offers, lambda s: (open_connection(path, s), s))
+
         try:
-            journal = Journal.open(path, secret)
+            conn, secret = run_waiting(reopen)
+            journal = adopt(path, conn, secret, self)
         except JournalError:
             self.reject()
             self.needs_unlock.emit()

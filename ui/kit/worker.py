@@ -29,7 +29,16 @@ import threading
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import SIGNAL, QCoreApplication, QEventLoop, QObject, Qt, Signal, Slot
+from PySide6.QtCore import (
+    SIGNAL,
+    QCoreApplication,
+    QEventLoop,
+    QObject,
+    Qt,
+    QThread,
+    Signal,
+    Slot,
+)
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 T = TypeVar("T")
@@ -84,6 +93,34 @@ def _run(handed: list[Callable[[Progress], object]], progress: Progress, courier
         courier.outcome.emit(result, None)
 
 
+class _Call:
+    """One function to run on the UI thread, and what came of it."""
+
+    def __init__(self, function: Callable[[], object]) -> None:
+        self.function = function
+        self.result: object = None
+        self.error: BaseException | None = None
+
+
+class _Caller(QObject):
+    """Runs a function handed from a worker's thread on the UI thread, the worker's thread
+    waiting for it (a blocking queued call): for what only the UI thread may do mid-work,
+    such as asking the person in a dialog."""
+
+    call = Signal(object)
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.call.connect(self._run, Qt.ConnectionType.BlockingQueuedConnection)
+
+    @Slot(object)
+    def _run(self, call: _Call) -> None:
+        try:
+            call.result = call.function()
+        except BaseException as exc:  # raised again on the worker's thread
+            call.error = exc
+
+
 class _Keeper(QObject):
     """Holds every worker until its outcome is delivered, and lets go of it afterwards from
     an event of its own: never from inside the worker's own delivery, where dropping the last
@@ -94,6 +131,7 @@ class _Keeper(QObject):
     def __init__(self) -> None:
         super().__init__()
         self.held: set[Worker] = set()
+        self.caller = _Caller(self)
         self._let_go.connect(self._release, Qt.ConnectionType.QueuedConnection)
 
     def release(self, worker: Worker) -> None:
@@ -112,6 +150,24 @@ def _kept() -> _Keeper:
     if _keeper is None:
         _keeper = _Keeper()
     return _keeper
+
+
+def on_ui_thread(function: Callable[[], T]) -> T:
+    """Run ``function`` on the UI thread and return its result (or raise its exception),
+    from a worker's thread, which waits meanwhile; on the UI thread itself, just call it.
+
+    For work that must ask the person mid-way (the passphrase of a backup being restored):
+    the UI thread is then in the worker's progress dialog or ``wait_for``, whose event loop
+    runs the call.
+    """
+    caller = None if _keeper is None else _keeper.caller
+    if caller is None or QThread.currentThread() is caller.thread():
+        return function()
+    call = _Call(function)
+    caller.call.emit(call)
+    if call.error is not None:
+        raise call.error
+    return call.result  # type: ignore[return-value]  # what function returned: a T
 
 
 def running_workers() -> int:

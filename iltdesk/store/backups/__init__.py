@@ -25,7 +25,13 @@ from iltdesk.store.backups.copy import (
 )
 from iltdesk.store.backups.daily import PreparedBackup, prepare
 from iltdesk.store.backups.integrity import CheckReport, check, check_connection, verify_file
-from iltdesk.store.backups.restoring import ensure_not_open, restore, restore_from, restore_with
+from iltdesk.store.backups.restoring import (
+    ensure_not_open,
+    restore,
+    restore_checked,
+    restore_from,
+    restore_with,
+)
 from iltdesk.store.backups.rotation import (
     AUTOMATIC_KEY,
     FOLDER_KEY,
@@ -85,6 +91,7 @@ __all__ = [
     "prepare",
     "prune",
     "restore",
+    "restore_checked",
     "restore_from",
     "restore_with",
     "retained",

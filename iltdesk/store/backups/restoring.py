@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
@@ -79,12 +79,21 @@ def restore(backup_path: Path, journal_path: Path, passphrase: str, *, force: bo
 
 
 def restore_with(
-    backup_path: Path, journal_path: Path, passphrases: Iterable[str], *, force: bool
+    backup_path: Path,
+    journal_path: Path,
+    passphrases: Iterable[str],
+    *,
+    force: bool,
+    before_replacing: Callable[[], object] | None = None,
 ) -> tuple[Path | None, str]:
     """``restore``, trying each of ``passphrases`` in turn on the backup (read lazily, so a
     prompt comes last and only when needed); returns the journal set aside and the
     passphrase that opened the backup. The last wrong passphrase's error is raised if none
-    does, with nothing changed."""
+    does, with nothing changed.
+
+    ``before_replacing`` runs once the backup has proved whole, before the journal is
+    touched: the app closes its open journal there, so a backup refused (or a prompt
+    cancelled) leaves it open and in use."""
     target = check_restore_target(journal_path, backup=backup_path, replace=force)
     if not backup_path.is_file():
         raise UsageError(f"There is no backup at {backup_path}.")
@@ -97,6 +106,8 @@ def restore_with(
         except OSError as exc:
             raise files.storage_error(exc, journal_path, "the backup was not restored") from None
         secret = _first_that_opens(tmp, backup_path, passphrases)
+        if before_replacing is not None:
+            before_replacing()
         if target.exists():
             ensure_not_open(target)
             _fold_wal(target, secret)
@@ -132,8 +143,23 @@ def restore_from(backup_path: Path, journal_path: Path, passphrase: str) -> Path
     The journal as it was is kept beside it (returned). A backup too damaged to read, or one
     that cannot be read at all, is reported as a ``JournalError``; the journal is unchanged.
     """
+    return restore_checked(backup_path, journal_path, (passphrase,))[0]
+
+
+def restore_checked(
+    backup_path: Path,
+    journal_path: Path,
+    passphrases: Iterable[str],
+    *,
+    before_replacing: Callable[[], object] | None = None,
+) -> tuple[Path | None, str]:
+    """``restore_with`` in place of an existing journal (the app's restore), a backup too
+    damaged to read, or one that cannot be read at all, told as a ``JournalError``; returns
+    the journal set aside and the passphrase that opened the backup."""
     try:
-        return restore(backup_path, journal_path, passphrase, force=True)
+        return restore_with(
+            backup_path, journal_path, passphrases, force=True, before_replacing=before_replacing
+        )
     except sqlcipher.Error:
         raise JournalDamaged(f"The backup {backup_path} is damaged.") from None
     except OSError as exc:
