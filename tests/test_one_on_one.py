@@ -10,7 +10,7 @@ import pytest
 from iltdesk.action_item import add_action_item, set_done
 from iltdesk.errors import UsageError
 from iltdesk.lead import add_lead
-from iltdesk.models import ActionItem, ActionSource, AgendaSection, Author
+from iltdesk.models import ActionItem, ActionSource, AgendaSection, Author, OneOnOne
 from iltdesk.one_on_one import (
     add_agenda_item,
     add_next_step,
@@ -24,6 +24,7 @@ from iltdesk.one_on_one import (
     one_on_ones_for,
     save_one_on_one,
     start_one_on_one,
+    summary_line,
     update_agenda_item,
 )
 from iltdesk.store.journal import Journal
@@ -383,3 +384,12 @@ def test_add_quick_note_rejects_an_empty_note(journal: Journal) -> None:
         add_quick_note(journal, "Maria Lopez", "  \n ")
 
     assert _count(journal, "one_on_one") == 0
+
+
+def test_a_1_1_is_summed_up_by_its_first_line_that_says_something() -> None:
+    def line(notes: str, width: int = 90) -> str:
+        return summary_line(OneOnOne(lead_id=1, held_on=date(2027, 3, 12), notes=notes), width)
+
+    assert line("## Check-in\n\n- **Energy** is good\n- Exit tickets") == "Energy is good"
+    assert line("## Only a heading\n\n") == "No notes yet"
+    assert line("1. " + "word " * 30, width=20) == "word word word word…"

@@ -11,7 +11,13 @@ from iltdesk.cycle import start_cycle
 from iltdesk.lead import add_lead
 from iltdesk.observation import ObservationNotes, add_observation
 from iltdesk.report import DEFAULT_SECTIONS, ReportRequest, build_html, print_document, render_pdf
-from iltdesk.report.markdown import FEATURES, note_html, read_markdown, write_markdown
+from iltdesk.report.markdown import (
+    FEATURES,
+    note_html,
+    plain_text,
+    read_markdown,
+    write_markdown,
+)
 from iltdesk.store.journal import Journal
 from tests.test_report import pdf_text
 
@@ -79,3 +85,12 @@ def test_what_the_editor_writes_reads_back_the_same(qapp: QApplication) -> None:
     read_markdown(again, write_markdown(typed))
     assert again.toPlainText() == typed.toPlainText()
     assert FEATURES & QTextDocument.MarkdownFeature.MarkdownNoHTML
+
+
+def test_plain_text_is_what_a_note_says_without_its_marks(qapp: QApplication) -> None:
+    text = plain_text("## Check-in\n- **Energy**: a *busy* week with [parents](https://x.org)")
+    assert text.split("\n") == ["Check-in", "Energy: a busy week with parents"]
+    assert plain_text("Typed <b>not bold</b> and 2024 as written") == (
+        "Typed <b>not bold</b> and 2024 as written"
+    )
+    assert plain_text("  \n") == ""

@@ -298,3 +298,17 @@ def test_strengths_are_added_and_resolved_and_energy_is_recorded(
     assert (check.level, check.note) == (2, "tired")
     assert "2 of 5" in overview.energy_summary.text()
     assert "tired" in overview.energy_summary.text()
+
+
+def test_the_1_1_list_shows_a_notes_first_line_as_it_reads(qapp: object) -> None:
+    from iltdesk.models import OneOnOne
+    from ui.lead.one_on_ones.list_model import OneOnOneListModel
+
+    model = OneOnOneListModel()
+    notes = "## Check-in\n\n- **Energy**: a *busy* week with [parents](https://x.org)"
+    model.set_meetings([OneOnOne(id=1, lead_id=1, held_on=date(2027, 3, 12), notes=notes)])
+    shown = str(model.data(model.index(0), Qt.ItemDataRole.DisplayRole))
+    assert shown.split("\n")[1] == "Energy: a busy week with parents"
+    assert model.data(model.index(0), Qt.ItemDataRole.ToolTipRole) == (
+        "Energy: a busy week with parents"
+    )

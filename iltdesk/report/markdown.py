@@ -63,6 +63,16 @@ def write_markdown(document: QTextDocument) -> str:
     return document.toMarkdown(FEATURES)
 
 
+def plain_text(text: str) -> str:
+    """A note's Markdown as the words it shows, without its marks (``**``, ``#``, list signs)."""
+    if not text.strip():
+        return ""
+    gui_app()  # Qt's reader needs its fonts, which need a GUI application
+    document = QTextDocument()
+    read_markdown(document, text)
+    return document.toPlainText()
+
+
 def note_html(text: str) -> str:
     """A note's Markdown as report HTML (empty text gives an empty string)."""
     if not text.strip():

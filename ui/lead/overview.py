@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from iltdesk import dates, growth
 from iltdesk.models import LeadTrait, TraitKind
 from iltdesk.record_kinds import Change, RecordKind
+from iltdesk.report.markdown import plain_text
 from ui.kit.context import AppContext, NotWritten
 from ui.kit.list_detail import FittedList
 from ui.kit.rich_delegate import HTML_ROLE, HtmlRoleDelegate, two_lines
@@ -33,7 +34,7 @@ def trait_html(trait: LeadTrait) -> str:
     when = f"noted {dates.short(trait.noted_on)}"
     if trait.resolved_on:
         when += f" · resolved {dates.short(trait.resolved_on)}"
-    evidence = " ".join(trait.evidence.split())
+    evidence = " ".join(plain_text(trait.evidence).split())  # typed as Markdown: shown as read
     html = two_lines(trait.title, when, muted_title=trait.resolved_on is not None)
     return html + (f"<div>{escape(evidence)}</div>" if evidence else "")
 

@@ -27,6 +27,7 @@ from iltdesk.cycle import (
 from iltdesk.models import CyclePhase, LearningCycle
 from iltdesk.observation import SETTING_TITLES
 from iltdesk.record_kinds import RecordKind
+from iltdesk.report.markdown import plain_text
 from ui.kit.context import AppContext, NotWritten
 from ui.kit.fields import LineBox, date_edit, day_of, qdate
 from ui.kit.lists import fill_list, record_list
@@ -213,6 +214,11 @@ class LearningCard(PhaseCard):
             widget.setVisible(not read_only)
 
 
+def _one_line(evidence: str) -> str:
+    """Evidence typed as Markdown, on one line as it reads (no ``**`` or list signs)."""
+    return " ".join(plain_text(evidence).split())
+
+
 class PracticeCard(PhaseCard):
     """Phase 3: the observations of the lead in action made during this cycle."""
 
@@ -246,7 +252,7 @@ class PracticeCard(PhaseCard):
             (
                 o.id or 0,
                 f"{dates.list_date(o.observed_on)} · {SETTING_TITLES[o.setting]}",
-                f"Next step: {o.action_step}" if o.action_step else " ".join(o.evidence.split()),
+                f"Next step: {o.action_step}" if o.action_step else _one_line(o.evidence),
             )
             for o in observations_in(self.context.journal, cycle_id)
         ]

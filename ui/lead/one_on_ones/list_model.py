@@ -6,10 +6,22 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 
 from iltdesk import dates
 from iltdesk.models import OneOnOne
-from iltdesk.one_on_one import summary_line
+from iltdesk.one_on_one import NO_NOTES, clip, said_lines
+from iltdesk.report.markdown import plain_text
 from ui.kit.roles import RECORD_ID
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+def summary(notes: str, width: int) -> str:
+    """The first line of a 1:1's notes that says something, as it reads: its Markdown marks
+    (``**``, ``_``, links, list signs) gone, read as the editor reads them."""
+    for line in said_lines(notes):
+        # One line at a time: a few dozen microseconds each, so thousands of 1:1s stay quick.
+        text = " ".join(plain_text(line).split())
+        if text:
+            return clip(text, width)
+    return NO_NOTES
 
 
 class OneOnOneListModel(QAbstractListModel):
@@ -18,11 +30,19 @@ class OneOnOneListModel(QAbstractListModel):
     def __init__(self) -> None:
         super().__init__()
         self.meetings: list[OneOnOne] = []
+        # By the notes they sum up: a row is drawn many times, and its notes may change.
+        self._summaries: dict[str, str] = {}
+
+    def _summary(self, notes: str) -> str:
+        if notes not in self._summaries:
+            self._summaries[notes] = summary(notes, 200)
+        return self._summaries[notes]
 
     def set_meetings(self, meetings: list[OneOnOne]) -> None:
         """Replace the rows."""
         self.beginResetModel()
         self.meetings = meetings
+        self._summaries.clear()
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -33,11 +53,11 @@ class OneOnOneListModel(QAbstractListModel):
             return None
         meeting = self.meetings[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{dates.list_date(meeting.held_on)}\n{summary_line(meeting, 120)}"
+            return f"{dates.list_date(meeting.held_on)}\n{clip(self._summary(meeting.notes), 120)}"
         if role == RECORD_ID:
             return meeting.id
         if role == Qt.ItemDataRole.ToolTipRole:
-            return summary_line(meeting, 200)
+            return self._summary(meeting.notes)
         return None
 
     def row_of(self, meeting_id: int) -> int:
@@ -51,5 +71,6 @@ class OneOnOneListModel(QAbstractListModel):
         """Refresh one row after it was saved."""
         row = self.row_of(meeting.id or 0)
         if row >= 0:
+            self._summaries.pop(self.meetings[row].notes, None)  # autosaves would pile up
             self.meetings[row] = meeting
             self.dataChanged.emit(self.index(row), self.index(row))
