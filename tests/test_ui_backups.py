@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from iltdesk.lead import add_lead, lead_summaries
@@ -173,6 +173,36 @@ def test_back_up_now_lists_a_checked_backup(qtbot: QtBot, journal: Journal) -> N
     assert Path(item.data(0, 256)) == _automatic(journal)[0]
     panel.automatic.setChecked(False)
     assert not rotation.is_enabled(journal)
+
+
+def test_a_refused_backup_setting_is_said_in_the_status_bar_and_the_box_goes_back(
+    qtbot: QtBot, journal_path: Path, journal: Journal, boxes: Shown
+) -> None:
+    journal.close()
+    read_only = Journal.open(journal_path, PASSPHRASE, read_only=True)  # every write refused
+    window = MainWindow(AppContext(read_only))
+    qtbot.addWidget(window)
+    window.show()
+    dialog = SettingsDialog(window.context, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    panel = dialog.backups
+    assert f"last {rotation.KEEP_DAILY} days and {rotation.KEEP_WEEKLY} weeks" in " ".join(
+        label.text().replace("\n", " ") for label in panel.findChildren(QLabel)
+    )
+    was = panel.automatic.isChecked()
+    for _ in range(60):
+        if QApplication.focusWidget() is panel.automatic:
+            break
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.keyClick(panel.automatic, Qt.Key.Key_Space)
+    assert window.save_state.text().startswith("Not changed: ")
+    assert panel.automatic.isChecked() == was and boxes == []  # the one way: no box
+    dialog.close()
+    window.close()
+    read_only.close()
 
 
 def test_restoring_from_the_list_brings_back_the_old_journal(

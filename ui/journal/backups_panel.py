@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 from iltdesk.errors import JournalError
 from iltdesk.messages import backup_not_written
 from iltdesk.store.backups import rotation
-from ui.kit.context import AppContext
+from ui.kit.context import NOT_WRITTEN, AppContext
+from ui.kit.roles import RECORD
 from ui.kit.worker import run_modal
 
 KINDS: dict[str, str] = {
@@ -35,7 +36,6 @@ KINDS: dict[str, str] = {
     "before-update": "Before an update",
     "before-restore": "Before a restore",
 }
-PATH_ROLE = Qt.ItemDataRole.UserRole
 
 
 def when_text(moment: datetime, today: date) -> str:
@@ -73,7 +73,8 @@ class BackupsPanel(QGroupBox):
         # height, so on a short screen the list below would overlap it.
         note = QLabel(
             "Each backup is an encrypted copy, checked after it is written. It opens with\n"
-            "the passphrase the journal had that day. The last 7 days and 4 weeks are kept."
+            "the passphrase the journal had that day. The last "
+            f"{rotation.KEEP_DAILY} days and {rotation.KEEP_WEEKLY} weeks are kept."
         )
         note.setObjectName("Hint")
         self.folder = QLineEdit()
@@ -149,7 +150,7 @@ class BackupsPanel(QGroupBox):
             item = QTreeWidgetItem(
                 [when_text(entry.taken_at, today), size_text(entry.size), KINDS[entry.kind]]
             )
-            item.setData(0, PATH_ROLE, str(entry.path))
+            item.setData(0, RECORD, str(entry.path))
             item.setToolTip(0, str(entry.path))
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.list.addTopLevelItem(item)
@@ -165,11 +166,10 @@ class BackupsPanel(QGroupBox):
     # -- changing -------------------------------------------------------------------------
 
     def _set_automatic(self, on: bool) -> None:
-        try:
-            rotation.set_enabled(self.context.journal, on)
-        except JournalError as exc:
-            QMessageBox.warning(self, "Not changed", str(exc))
-            self.refresh()
+        journal = self.context.journal
+        turned = self.context.write(lambda: rotation.set_enabled(journal, on), failed="Not changed")
+        if turned is NOT_WRITTEN:
+            self.refresh()  # said in the status bar; the box shows what the journal keeps
 
     def choose_folder(self) -> None:
         """Pick another folder for automatic backups (a drive you keep elsewhere, say)."""
@@ -184,10 +184,10 @@ class BackupsPanel(QGroupBox):
         self._set_folder(None)
 
     def _set_folder(self, folder: Path | None) -> None:
-        try:
-            rotation.set_folder(self.context.journal, folder)
-        except JournalError as exc:
-            QMessageBox.warning(self, "Folder not changed", str(exc))
+        journal = self.context.journal
+        self.context.write(
+            lambda: rotation.set_folder(journal, folder), failed="Folder not changed"
+        )
         self.refresh()
 
     def back_up_now(self) -> None:
@@ -208,7 +208,7 @@ class BackupsPanel(QGroupBox):
         self.status.setText(f"Backed up and checked ({size_text(entry.size)}).")
         for index in range(self.list.topLevelItemCount()):
             item = self.list.topLevelItem(index)
-            if item is not None and item.data(0, PATH_ROLE) == str(entry.path):
+            if item is not None and item.data(0, RECORD) == str(entry.path):
                 self.list.setCurrentItem(item)
 
     def restore_selected(self) -> None:
@@ -217,5 +217,5 @@ class BackupsPanel(QGroupBox):
         if items:
             item = items[0]
             self.restore_requested.emit(
-                Path(str(item.data(0, PATH_ROLE))), f"{item.text(0)} ({item.text(2).lower()})"
+                Path(str(item.data(0, RECORD))), f"{item.text(0)} ({item.text(2).lower()})"
             )

@@ -21,6 +21,7 @@ from iltdesk.store.journal import Journal
 from ui.journal.create_dialog import CreateJournalDialog
 from ui.journal.recent import recent_journals
 from ui.kit.rich_delegate import TwoLineDelegate
+from ui.kit.roles import RECORD
 
 
 class WelcomeWindow(QWidget):
@@ -77,7 +78,7 @@ class WelcomeWindow(QWidget):
         self.recent.clear()
         for path in recent_journals():
             item = QListWidgetItem(f"{path.name}\n{path.parent}")
-            item.setData(Qt.ItemDataRole.UserRole, str(path))
+            item.setData(RECORD, str(path))
             if not path.exists():
                 item.setFlags(Qt.ItemFlag.NoItemFlags)
                 item.setText(f"{path.name}  (missing)\n{path.parent}")
@@ -90,7 +91,7 @@ class WelcomeWindow(QWidget):
             self.recent.setCurrentRow(0)
 
     def _open_item(self, item: QListWidgetItem) -> None:
-        value = item.data(Qt.ItemDataRole.UserRole)
+        value = item.data(RECORD)
         if value:
             self.journal_chosen.emit(Path(str(value)))
 
