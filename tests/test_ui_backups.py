@@ -19,6 +19,7 @@ from tests.dialogs import Shown, record_boxes
 from tests.test_rotation import read_only_folder
 from ui.journal.settings_dialog import SettingsDialog
 from ui.kit.context import AppContext
+from ui.kit.roles import RECORD
 from ui.shell.app import AppController
 from ui.shell.automatic_backup import AutomaticBackup
 from ui.shell.main_window import MainWindow
@@ -170,7 +171,7 @@ def test_back_up_now_lists_a_checked_backup(qtbot: QtBot, journal: Journal) -> N
     assert item is not None and item.text(0).startswith("Today, ") and item.text(2) == "Automatic"
     assert item.isSelected() and panel.restore_button.isEnabled()
     assert "Backed up and checked" in panel.status.text()
-    assert Path(item.data(0, 256)) == _automatic(journal)[0]
+    assert Path(item.data(0, RECORD)) == _automatic(journal)[0]
     panel.automatic.setChecked(False)
     assert not rotation.is_enabled(journal)
 
