@@ -13,6 +13,11 @@ DUE_SOON_DAYS = 7
 # A next step written down without a date (an action item, an observation's next step) is
 # due a week later: soon enough to keep it alive, long enough to try it once.
 NEXT_STEP_DAYS = 7
+# How often a lead is expected to meet for a 1:1 (Today says when it is past): every two weeks
+# unless said otherwise, and between daily and about once a term. Here, ORM-free, because the
+# app's preferences offer the default before any journal (or the ORM) is loaded.
+DEFAULT_CADENCE_DAYS = 14
+MIN_CADENCE_DAYS, MAX_CADENCE_DAYS = 1, 90
 
 
 class Dated(Protocol):

@@ -23,7 +23,7 @@ import calendar
 import re
 from datetime import date, timedelta
 
-DEFAULT_DUE_DAYS = 7
+from iltdesk.due import next_step_due
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = tuple(name.casefold() for name in calendar.month_name[1:])
@@ -67,8 +67,9 @@ _NAMED = {
 
 
 def default_due(held_on: date) -> date:
-    """When an action item from a 1:1 is due if nobody says: a week after the 1:1."""
-    return held_on + timedelta(days=DEFAULT_DUE_DAYS)
+    """When an action item from a 1:1 is due if nobody says: a next step's usual week after
+    the 1:1 (``iltdesk.due.next_step_due``)."""
+    return next_step_due(held_on)
 
 
 def parse_due(text: str, today: date) -> date | None:

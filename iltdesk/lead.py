@@ -7,6 +7,11 @@ from datetime import date
 
 from sqlmodel import Session, col, func, select
 
+# How often a lead meets: the lead's rule, kept in iltdesk.due so the app's preferences can
+# offer it without loading the ORM.
+from iltdesk.due import DEFAULT_CADENCE_DAYS as DEFAULT_CADENCE_DAYS
+from iltdesk.due import MAX_CADENCE_DAYS as MAX_CADENCE_DAYS
+from iltdesk.due import MIN_CADENCE_DAYS as MIN_CADENCE_DAYS
 from iltdesk.errors import UsageError
 from iltdesk.lead_names import normalise_name, pick_lead
 from iltdesk.models import ActionItem, Lead
@@ -137,6 +142,10 @@ def _check_lead_fields(name: str, fields: dict[str, object]) -> None:
     if not name.strip():
         raise UsageError("A lead needs a name.")
     cadence = fields.get("cadence_days")
-    valid = isinstance(cadence, int) and not isinstance(cadence, bool) and 1 <= cadence <= 90
+    valid = (
+        isinstance(cadence, int)
+        and not isinstance(cadence, bool)
+        and MIN_CADENCE_DAYS <= cadence <= MAX_CADENCE_DAYS
+    )
     if cadence is not None and not valid:
-        raise UsageError("Meet every 1 to 90 days.")
+        raise UsageError(f"Meet every {MIN_CADENCE_DAYS} to {MAX_CADENCE_DAYS} days.")

@@ -8,12 +8,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
+from iltdesk.due import DEFAULT_CADENCE_DAYS, MAX_CADENCE_DAYS, MIN_CADENCE_DAYS
 from iltdesk.paths import DIR_MODE, ensure_private_file
 
 IDLE_LOCK_KEY = "lock/idle_minutes"
 CADENCE_KEY = "leads/default_cadence_days"
 DEFAULT_IDLE_MINUTES = 10
-DEFAULT_CADENCE_DAYS = 14
 THEME_KEY = "appearance/theme"
 TEXT_SIZE_KEY = "appearance/text_size"
 THEMES = ("system", "light", "dark")
@@ -53,7 +53,7 @@ def idle_minutes() -> int:
 
 def default_cadence() -> int:
     """How often (in days) a new lead is expected to meet, unless said otherwise."""
-    return _int(CADENCE_KEY, DEFAULT_CADENCE_DAYS, 1, 90)
+    return _int(CADENCE_KEY, DEFAULT_CADENCE_DAYS, MIN_CADENCE_DAYS, MAX_CADENCE_DAYS)
 
 
 def save(*, idle: int, cadence: int) -> None:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iltdesk.lead import add_lead, update_lead
+from iltdesk.lead import MAX_CADENCE_DAYS, MIN_CADENCE_DAYS, add_lead, update_lead
 from iltdesk.models import Lead
 from iltdesk.record_kinds import RecordKind
 from ui.kit import preferences
@@ -52,7 +52,7 @@ class LeadDialog(QDialog):
         self.since.setEnabled(since is not None)
         self.has_since.toggled.connect(self.since.setEnabled)
         self.cadence = QSpinBox()
-        self.cadence.setRange(1, 90)
+        self.cadence.setRange(MIN_CADENCE_DAYS, MAX_CADENCE_DAYS)
         self.cadence.setSuffix(" days")
         self.cadence.setValue(lead.cadence_days if lead else preferences.default_cadence())
         self.error = QLabel()
