@@ -115,6 +115,27 @@ def test_remember_and_forget(
     assert main(["check", str(made)]) == 2  # nothing to unlock with, nobody to ask
 
 
+def test_remember_takes_the_passphrase_in_the_one_order(
+    made: Path,
+    memory_keyring: object,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from iltdesk import keychain
+    from iltdesk.store.opening import no_passphrase
+
+    keychain.remember(made, "a stale passphrase")  # refused: the environment's is next
+    monkeypatch.setattr(sys, "stdin", None)  # nobody at a terminal
+    assert main(["remember", str(made)]) == 0
+    assert keychain.recall(made) == PASSPHRASE
+    keychain.forget(made)
+    monkeypatch.delenv("ILTDESK_PASSPHRASE")
+    capsys.readouterr()
+    assert main(["remember", str(made)]) == 2  # nothing to try, nobody to ask
+    assert str(no_passphrase()) in capsys.readouterr().err
+    assert keychain.recall(made) is None
+
+
 def test_open_without_app_prints_help(made: Path, capsys: pytest.CaptureFixture[str]) -> None:
     launched: list[object] = []
     monkeypatch_target = "iltdesk.cli.commands._app_launcher"

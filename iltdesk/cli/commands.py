@@ -335,17 +335,23 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_remember(args: argparse.Namespace) -> int:
-    """Remember the passphrase after proving it opens the journal."""
+    """Remember the passphrase after proving it opens the journal; it comes from the sources
+    in the one order (``store.opening``: keychain, ILTDESK_PASSPHRASE, then a prompt)."""
     from iltdesk import keychain
     from iltdesk.store.journal import Journal
+    from iltdesk.store.opening import first_that_opens, passphrases
 
-    secret = passphrase.prompt(f"Passphrase for {args.journal}: ") if sys.stdin.isatty() else None
-    secret = secret or passphrase.from_env()
-    if not secret:
-        raise UsageError(f"No passphrase: run in a terminal or set {passphrase.ENV_PASSPHRASE}.")
-    if not passphrase.is_text(secret):
-        raise WrongPassphrase(f"The passphrase does not unlock {args.journal}.")
-    Journal.open(args.journal, secret).close()
+    def proved(secret: str) -> str:
+        if not passphrase.is_text(secret):
+            raise WrongPassphrase(f"The passphrase does not unlock {args.journal}.")
+        Journal.open(args.journal, secret).close()
+        return secret
+
+    ask = passphrase.asking(
+        f"Passphrase for {args.journal}: ",
+        "That passphrase does not unlock this journal; try again.",
+    )
+    secret = first_that_opens(passphrases(args.journal, ask=ask), proved)
     keychain.remember(args.journal, secret)
     print(f"The passphrase is remembered in {keychain.description()}.")
     return 0

@@ -17,6 +17,7 @@ from iltdesk.errors import JournalError
 from iltdesk.store import diagnose, salt, schema
 from iltdesk.store.connection import Connection, open_connection
 from iltdesk.store.opening import (
+    ENV_PASSPHRASE,
     NoPassphrase,
     Recall,
     first_that_opens,
@@ -82,7 +83,7 @@ class Unlocked:
 
 
 class _From(Enum):
-    ENVIRONMENT = "read ILTDESK_PASSPHRASE"
+    ENVIRONMENT = f"read {ENV_PASSPHRASE}"
 
 
 class UnlockAhead:

@@ -30,7 +30,7 @@ from iltdesk.paths import (
     ensure_private_dir,
 )
 from iltdesk.store.journal import Journal
-from ui.journal.unlock import KEYCHAIN_TIMEOUT, remember_label
+from ui.journal.unlock import remember_label
 from ui.kit.new_passphrase import NewPassphraseFields
 
 
@@ -130,7 +130,7 @@ class CreateJournalDialog(QDialog):
             QGuiApplication.restoreOverrideCursor()
         if self.remember.isChecked():
             with contextlib.suppress(JournalError):
-                keychain.remember(path, secret, KEYCHAIN_TIMEOUT)
+                keychain.remember(path, secret, keychain.RECALL_TIMEOUT_SECONDS)
         self.fields.clear()
         self.accept()
 

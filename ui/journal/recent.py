@@ -40,11 +40,3 @@ def add_recent(path: Path) -> None:
     settings = _settings()
     settings.setValue(KEY, [resolved, *items][:LIMIT])
     settings.sync()
-
-
-def forget_recent(path: Path) -> None:
-    """Drop ``path`` from the list."""
-    resolved = str(path.expanduser().resolve())
-    settings = _settings()
-    settings.setValue(KEY, [str(p) for p in recent_journals() if str(p) != resolved])
-    settings.sync()

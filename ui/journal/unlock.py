@@ -27,7 +27,6 @@ from iltdesk.store.connection import Connection, open_connection
 from iltdesk.store.journal import Journal, load_orm
 from ui.kit.worker import run_modal, run_waiting
 
-KEYCHAIN_TIMEOUT = 1.5  # the dialog must never wait long on a keychain
 UPDATING = (
     "Updating this journal for this version of iltdesk…\n"
     "A checked copy of it is kept first, in its backups folder. This happens once."
@@ -35,8 +34,8 @@ UPDATING = (
 
 
 # What migrating imports (besides the ORM), imported on this thread before it runs on
-# another: a thread importing while PySide6 does can abort the app (issue 16).
-# tests/test_startup_race.py lists what a start-up imports off the main thread.
+# another: a thread importing while PySide6 does can abort the app (tests/test_startup_race.py
+# shows it, and lists what a start-up imports off the main thread).
 FOR_MIGRATING = (
     "alembic.command",
     "alembic.config",
@@ -64,7 +63,7 @@ def adopt(path: Path, conn: Connection, secret: str, parent: QWidget | None = No
 def remember_label() -> tuple[str, bool]:
     """The 'remember' checkbox text, and whether a keychain is there to remember in."""
     try:
-        where = keychain.description(KEYCHAIN_TIMEOUT)
+        where = keychain.description(keychain.RECALL_TIMEOUT_SECONDS)
     except JournalError:
         return "No system keychain is available, so you will be asked each time.", False
     return f"Remember on this computer (kept in {where})", True
@@ -147,7 +146,7 @@ class UnlockDialog(QDialog):
         if self.remember.isChecked():
             # If the keychain fails the journal is still open; the user is simply asked next time.
             with contextlib.suppress(JournalError):
-                keychain.remember(self.path, secret, KEYCHAIN_TIMEOUT)
+                keychain.remember(self.path, secret, keychain.RECALL_TIMEOUT_SECONDS)
         self.passphrase.setText("")  # clear() keeps the text in the undo history
         self.secret = secret  # for the day's backup to key its file; taken once, then dropped
         self.accept()

@@ -32,9 +32,9 @@ from ui.shell.shutdown import Shutdown, install_message_handler
 
 ORM_AFTER_MS = 150  # after the window's first paint
 # What the app's threads would import on first use, imported on the main thread instead: a
-# thread importing while PySide6 does can abort the app (issue 16). tests/test_startup_race
-# lists what is imported off the main thread. ``_strptime``: datetime.strptime's, used when
-# the day's backup reads the dates of the backups it keeps.
+# thread importing while PySide6 does can abort the app (tests/test_startup_race.py shows it
+# and lists what is imported off the main thread). ``_strptime``: datetime.strptime's, used
+# when the day's backup reads the dates of the backups it keeps.
 FOR_THREADS = ("_strptime",)
 NOT_SAVED = (
     "{}: your latest changes could not be saved yet (see the message on the right). "
