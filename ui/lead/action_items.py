@@ -32,7 +32,7 @@ from iltdesk.record_kinds import Change, RecordKind
 from ui.kit.context import AppContext, NotWritten
 from ui.kit.fields import day_of, qdate
 from ui.kit.style import overdue_colour
-from ui.lead.one_on_ones.editor import OWNERS
+from ui.lead.one_on_ones.action_item_row import OWNERS
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Done", "Action", "Owner", "Due", "From")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iltdesk import action_item, dates, due_dates, one_on_one
-from iltdesk.models import ActionItem, AgendaItem, Author, OneOnOne
+from iltdesk import action_item, one_on_one
+from iltdesk.models import AgendaItem, Author, OneOnOne
 from iltdesk.record_kinds import Change, RecordKind
 from ui.kit.context import AppContext, Autosaver, NotWritten
 from ui.kit.fields import day_of, qdate
@@ -30,26 +30,16 @@ from ui.kit.fitted_list import FittedList
 from ui.kit.markdown_edit import MarkdownEdit
 from ui.kit.roles import RECORD_ID
 from ui.lead.agreement.popup import show_current_agreement
+from ui.lead.one_on_ones.action_item_row import ActionItemRow, item_label
 
-# Each starts with its own letter: typing it in the owner box chooses it.
-OWNERS = (("The lead", Author.lead), ("Me", Author.principal), ("Both of us", Author.both))
 AGREEMENT_SHORTCUT = "Ctrl+Shift+A"
 NEW_ITEM_SHORTCUT = "Ctrl+Shift+I"  # beside Alt+A, the "Action items" title's mnemonic
-ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 def _title(text: str) -> QLabel:
     label = QLabel(text)
     label.setObjectName("SectionTitle")
     return label
-
-
-def item_label(item: ActionItem, today: date) -> str:
-    """An action item in one line: what, who, when."""
-    owner = {"lead": "lead", "principal": "me", "both": "both of us"}[item.owner.value]
-    due = f", due {dates.list_date(item.due_on, today)}" if item.due_on else ""
-    late = " — overdue" if action_item.is_overdue(item, today) else ""
-    return f"{item.text}  ({owner}{due}){late}"
 
 
 def agenda_label(item: AgendaItem) -> str:
@@ -75,7 +65,6 @@ class OneOnOneEditor(QScrollArea):
         self.held_on.setDisplayFormat("ddd d MMM yyyy")
         self.held_on.setAccessibleName("Date of the 1:1")
         self.held_on.dateChanged.connect(lambda *_: self.autosaver.touch())
-        self.held_on.dateChanged.connect(lambda *_: self._show_due())
         self.agenda = FittedList("Agenda items")
         self.agenda.itemChanged.connect(self._agenda_ticked)
         self.agenda_text = QLineEdit()
@@ -99,34 +88,18 @@ class OneOnOneEditor(QScrollArea):
         self.feedback.setAccessibleName("Feedback given")
         self.steps = FittedList("Action items from this 1:1")
         self.steps.itemChanged.connect(self._item_ticked)
-        self._build_step_row()
+        self.step_row = ActionItemRow(lambda: day_of(self.held_on), self)
+        self.step_row.add_requested.connect(self._add_step)
+        self.held_on.dateChanged.connect(lambda *_: self.step_row.show_due())
+        # Named here too: the page's tab order, focus and tests reach them from the 1:1.
+        self.step_text, self.step_owner = self.step_row.text, self.step_row.owner
+        self.step_due, self.due_shown = self.step_row.due_field, self.step_row.due_shown
         self.setWidget(self._layout_page())
         QWidget.setTabOrder(self.step_text, self.step_owner)  # once they share a window
         QWidget.setTabOrder(self.step_owner, self.step_due)
         jump = QShortcut(QKeySequence(NEW_ITEM_SHORTCUT), self)
         jump.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         jump.activated.connect(self.focus_new_item)
-
-    def _build_step_row(self) -> None:
-        """Text, owner, due: Enter in any of the three adds the item as the row shows it."""
-        self.step_text = QLineEdit()
-        self.step_text.setPlaceholderText("New action item, then Enter")
-        self.step_text.setAccessibleName("New action item")
-        self.step_owner = QComboBox()
-        self.step_owner.setAccessibleName("Who owns the action item")
-        self.step_owner.setToolTip("Type its first letter: T, M or B")
-        self.step_owner.addItems([label for label, _ in OWNERS])
-        self.step_due = QLineEdit()
-        self.step_due.setPlaceholderText("in a week")
-        self.step_due.setAccessibleName("When the action item is due")
-        self.step_due.setToolTip("In words or as a date: fri, tomorrow, next week, 12/10")
-        self.step_due.setMaximumWidth(140)
-        self.step_due.textChanged.connect(self._show_due)
-        self.due_shown = QLabel()
-        self.due_shown.setObjectName("Hint")
-        for field in (self.step_text, self.step_due):
-            field.returnPressed.connect(self._add_step)
-        self.step_owner.installEventFilter(self)  # a closed combo box lets Enter go by
 
     def _layout_page(self) -> QWidget:
         page = QWidget()
@@ -162,7 +135,7 @@ class OneOnOneEditor(QScrollArea):
             (self.notes, self._prompts()),
             (items_title, None),
             (self.steps, None),
-            (self._step_row(), None),
+            (self.step_row.build(), None),
             (_title("Feedback given"), None),
             (self.feedback, None),
         ]
@@ -187,20 +160,6 @@ class OneOnOneEditor(QScrollArea):
         label.setWordWrap(True)
         return label
 
-    def _step_row(self) -> QVBoxLayout:
-        row = QHBoxLayout()
-        add = QPushButton("Add")
-        add.setAccessibleName("Add the action item")
-        add.clicked.connect(self._add_step)
-        row.addWidget(self.step_text, 1)
-        row.addWidget(self.step_owner)
-        row.addWidget(self.step_due)
-        row.addWidget(add)
-        column = QVBoxLayout()
-        column.addLayout(row)
-        column.addWidget(self.due_shown)
-        return column
-
     def show_agreement(self) -> None:
         """Open the lead's current coaching agreement in a window beside the 1:1."""
         if self.meeting is not None:
@@ -211,22 +170,6 @@ class OneOnOneEditor(QScrollArea):
         self.step_text.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.ensureWidgetVisible(self.due_shown)
         self.ensureWidgetVisible(self.step_text)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is not self.step_owner or event.type() != QEvent.Type.KeyPress:
-            return super().eventFilter(watched, event)
-        assert isinstance(event, QKeyEvent)
-        if event.key() in ENTER_KEYS:
-            self._add_step()
-            return True
-        # A letter chooses the owner it starts, whatever was typed a moment before (the
-        # box's own search joins letters typed within 0.4 s: "b" then "m" finds nothing).
-        letter = event.text().casefold()
-        owners = [i for i, (label, _) in enumerate(OWNERS) if label.casefold()[:1] == letter]
-        if letter and owners and not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier:
-            self.step_owner.setCurrentIndex(owners[0])
-            return True
-        return super().eventFilter(watched, event)
 
     # -- loading --------------------------------------------------------------------------
 
@@ -247,7 +190,7 @@ class OneOnOneEditor(QScrollArea):
         self.held_on.blockSignals(False)
         self.notes.set_markdown(meeting.notes)
         self.feedback.set_markdown(meeting.feedback_given)
-        self._show_due()  # a half-typed action item stays: what is typed is never dropped
+        self.step_row.show_due()  # a half-typed action item stays: what is typed is never dropped
         self.refresh_lists()
         return True
 
@@ -288,35 +231,6 @@ class OneOnOneEditor(QScrollArea):
             if record_id == keep:
                 widget.setCurrentItem(item)
         widget.blockSignals(False)
-
-    # -- the new action item's due date ---------------------------------------------------
-
-    def _due(self) -> date | None:
-        """The date the due field names (a week after the 1:1 when empty); None if none."""
-        text = self.step_due.text()
-        if not text.strip():
-            held_on = day_of(self.held_on)
-            return due_dates.default_due(held_on)
-        return due_dates.parse_due(text, date.today())
-
-    def _show_due(self) -> None:
-        """Say which day the due field means before the item is added."""
-        due = self._due()
-        if due is None:
-            self.due_shown.setText("Not a date I know: try fri, tomorrow, in 2 weeks or 12/10")
-            self.due_shown.setObjectName("ErrorText")
-        else:
-            when = dates.with_weekday(due)
-            default = "  (a week after the 1:1)" if not self.step_due.text().strip() else ""
-            self.due_shown.setText(f"Due {when}{default}")
-            self.due_shown.setObjectName("Hint")
-        self.due_shown.style().polish(self.due_shown)
-
-    def _reset_step_row(self) -> None:
-        self.step_text.clear()
-        self.step_owner.setCurrentIndex(0)
-        self.step_due.clear()
-        self._show_due()
 
     # -- saving ---------------------------------------------------------------------------
 
@@ -377,19 +291,19 @@ class OneOnOneEditor(QScrollArea):
         if not self.step_text.text().strip():
             self.step_text.setFocus(Qt.FocusReason.OtherFocusReason)
             return
-        due = self._due()
+        due = self.step_row.due()
         if due is None:  # the message under the row says why
             self.step_due.setFocus(Qt.FocusReason.OtherFocusReason)
             self.step_due.selectAll()
             return
-        owner = OWNERS[self.step_owner.currentIndex()][1]
+        owner = self.step_row.chosen_owner()
         journal, meeting, text = self.context.journal, self.meeting, self.step_text.text()
         added = self.context.write(
             lambda: one_on_one.add_next_step(journal, meeting, text, owner=owner, due_on=due)
         )
         if isinstance(added, NotWritten):  # the typed step stays to try again
             return
-        self._reset_step_row()
+        self.step_row.reset()
         self.step_text.setFocus(Qt.FocusReason.OtherFocusReason)  # ready for the next one
         self._refresh_steps(meeting.id or 0)
         self.context.announce(RecordKind.ACTION_ITEM, meeting.lead_id)
