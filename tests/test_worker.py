@@ -13,7 +13,15 @@ from pytestqt.qtbot import QtBot
 
 from tests.keys import Keys
 from ui.kit import worker as worker_module
-from ui.kit.worker import Cancelled, Progress, Worker, run_modal, running_workers, wait_modal
+from ui.kit.worker import (
+    Cancelled,
+    Progress,
+    Worker,
+    on_ui_thread,
+    run_modal,
+    running_workers,
+    wait_modal,
+)
 
 WAIT_MS = 5_000
 
@@ -218,3 +226,31 @@ def test_wait_ended_delivers_when_no_event_loop_will(qtbot: QtBot) -> None:
     worker.start()
     assert worker.wait_ended(WAIT_MS / 1000) is True
     assert got == ["finished"]
+
+
+def test_work_can_ask_on_the_ui_thread_and_wait_for_the_answer(qtbot: QtBot) -> None:
+    """What a restore's prompt does: the work asks, the UI thread answers, the work goes on;
+    an exception raised there is raised in the work."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    ui_thread = threading.current_thread()
+    asked_on: list[threading.Thread] = []
+
+    def answer() -> str:
+        asked_on.append(threading.current_thread())
+        return "typed"
+
+    def refuse() -> str:
+        raise Cancelled
+
+    def work(progress: Progress) -> str:
+        typed = on_ui_thread(answer)
+        try:
+            on_ui_thread(refuse)
+        except Cancelled:
+            return f"{typed}, then cancelled"
+        return "never"
+
+    assert run_modal(parent, "Working…", work) == "typed, then cancelled"
+    assert asked_on == [ui_thread]
+    assert on_ui_thread(answer) == "typed" and asked_on[-1] is ui_thread  # on it: a plain call

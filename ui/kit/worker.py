@@ -15,6 +15,9 @@ Progress and cancellation: the work calls ``progress.report(done, total)`` (deli
 between steps; ``Worker.cancel()`` sets that flag. ``should_stop`` is also the callable the
 core's stoppable functions take.
 
+``on_ui_thread``: what the work must have done on the UI thread mid-way (asking the person
+for a backup's passphrase), the work waiting for its answer.
+
 ``run_modal``/``wait_modal``: a modal progress dialog over a worker, for what the window must
 not be touched during (a rekey, a restore, writing a PDF), or must finish before it closes
 (the day's backup, with a "Skip" button). ``run_waiting``/``wait_for``: the same without a
