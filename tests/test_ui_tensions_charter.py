@@ -28,9 +28,10 @@ from tests.dialogs import answer_with
 from tests.keys import Keys, focused, show_main_window
 from ui.kit.context import AppContext
 from ui.kit.fields import qdate
+from ui.kit.roles import VALUE
 from ui.reflect.charter.meeting_feedback import FeedbackDialog
 from ui.reflect.charter.page import CharterPage
-from ui.reflect.charter.scope_table import FOCUS, PERIOD, STRAND, VALUE_ROLE
+from ui.reflect.charter.scope_table import FOCUS, PERIOD, STRAND
 from ui.reflect.tensions.leaning_widget import NOTE_ROLE, OverviewGeometry, marker_colour, step_x
 from ui.reflect.tensions.note_dialog import TensionNoteDialog
 from ui.reflect.tensions.page import TensionsPage
@@ -183,7 +184,7 @@ def test_a_period_edited_in_place_is_saved(
     qtbot.keyClick(editor, Qt.Key.Key_Return)  # Qt commits the cell on its next turn
     qtbot.waitUntil(lambda: scope_items(journal)[0].focus == "Exit tickets by student group")
     strand = table.model().index(0, STRAND)
-    table.model().setData(strand, FocusKind.professional_learning.value, VALUE_ROLE)
+    table.model().setData(strand, FocusKind.professional_learning.value, VALUE)
     assert scope_items(journal)[0].kind == FocusKind.professional_learning
     qtbot.waitUntil(lambda: table.item(0, STRAND).text() == "Professional learning")
     table.item(0, PERIOD).setText("  ")  # a period must keep a name

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from ui.kit.roles import HTML
 
 ItemIndex = QModelIndex | QPersistentModelIndex
-HTML_ROLE = HTML
+HTML_ROLE = HTML  # old name: ui/lead/challenges.py still imports it (its owner moves it)
 MUTED = "@MUTED"  # replaced by the row's secondary-text colour when drawn
 PADDING = 6
 
@@ -101,10 +101,10 @@ class RichTextDelegate(QStyledItemDelegate):
 
 
 class HtmlRoleDelegate(RichTextDelegate):
-    """Draws the HTML an item holds in ``HTML_ROLE`` (see ``two_lines``)."""
+    """Draws the HTML an item holds in ``roles.HTML`` (see ``two_lines``)."""
 
     def html(self, index: ItemIndex, muted: str, selected: bool) -> str:
-        return str(index.data(HTML_ROLE) or escape(str(index.data() or ""))).replace(MUTED, muted)
+        return str(index.data(HTML) or escape(str(index.data() or ""))).replace(MUTED, muted)
 
 
 class TwoLineDelegate(QStyledItemDelegate):

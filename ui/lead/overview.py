@@ -20,8 +20,8 @@ from iltdesk.record_kinds import Change, RecordKind
 from iltdesk.report.markdown import plain_text
 from ui.kit.context import AppContext, NotWritten
 from ui.kit.list_detail import FittedList
-from ui.kit.rich_delegate import HTML_ROLE, HtmlRoleDelegate, two_lines
-from ui.kit.roles import RECORD_ID
+from ui.kit.rich_delegate import HtmlRoleDelegate, two_lines
+from ui.kit.roles import HTML, RECORD_ID
 from ui.lead.challenges import LeadChallengeLinks
 from ui.lead.energy_widgets import LEVEL_WORDS, EnergyForm, EnergySparkline
 from ui.lead.trait_dialog import TraitDialog
@@ -81,7 +81,7 @@ class TraitList(QWidget):
         self.traits = {t.id or 0: t for t in traits}
         for trait in traits:
             item = QListWidgetItem(trait.title)
-            item.setData(HTML_ROLE, trait_html(trait))
+            item.setData(HTML, trait_html(trait))
             item.setData(RECORD_ID, trait.id)
             item.setToolTip(trait.evidence)
             self.list.addItem(item)

@@ -35,7 +35,7 @@ from ui.kit.icons import icon
 from ui.kit.list_detail import list_detail_layout
 from ui.kit.markdown_edit import MarkdownEdit
 from ui.kit.rich_delegate import TwoLineDelegate
-from ui.kit.roles import RECORD_ID
+from ui.kit.roles import FULL_TEXT, RECORD_ID
 from ui.kit.style import field_label, hint, page_style
 from ui.lead.observations.dialog import NO_CYCLE, ObservationDialog, fill_cycle_combo, setting_combo
 
@@ -51,9 +51,6 @@ def observation_row(observation: Observation, goals: dict[int, str]) -> str:
     title = f"{day} · {SETTING_TITLES[observation.setting]}"
     goal = goals.get(observation.cycle_id or 0)
     return f"{title}\n{'Cycle: ' + goal if goal else NO_CYCLE}"
-
-
-FULL_TEXT = Qt.ItemDataRole.UserRole + 5  # an item's whole text, before eliding
 
 
 class ElidedCombo(QComboBox):

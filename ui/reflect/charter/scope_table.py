@@ -27,11 +27,10 @@ from iltdesk.models import FocusKind, ScopeItem
 from ui.kit import theme
 from ui.kit.fields import day_of, qdate
 from ui.kit.rich_delegate import ItemIndex
-from ui.kit.roles import RECORD, RECORD_ID
+from ui.kit.roles import RECORD_ID, VALUE
 
 PERIOD, STARTS, STRAND, FOCUS = range(4)
 HEADERS = ("Period", "Starts", "Strand", "Focus")
-VALUE_ROLE = RECORD  # the cell's value: an ISO date or a strand (plain str: Qt keeps it)
 
 
 def strand_colour(kind: FocusKind) -> QColor:
@@ -70,7 +69,7 @@ class StrandDelegate(QStyledItemDelegate):
         blank.text = ""
         style = blank.widget.style() if blank.widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, blank, painter, blank.widget)
-        value = index.data(VALUE_ROLE)
+        value = index.data(VALUE)
         if value not in set(FocusKind):
             return
         kind = FocusKind(value)
@@ -111,13 +110,13 @@ class StrandDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor: QWidget, index: ItemIndex) -> None:
         assert isinstance(editor, QComboBox)
-        editor.setCurrentIndex(max(editor.findData(index.data(VALUE_ROLE)), 0))
+        editor.setCurrentIndex(max(editor.findData(index.data(VALUE)), 0))
         # Open the list once the editor is in place: changing a strand takes one pick.
         QTimer.singleShot(0, editor, editor.showPopup)
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: ItemIndex) -> None:
         assert isinstance(editor, QComboBox)
-        model.setData(index, editor.currentData(), VALUE_ROLE)
+        model.setData(index, editor.currentData(), VALUE)
 
 
 class DateDelegate(QStyledItemDelegate):
@@ -133,13 +132,13 @@ class DateDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor: QWidget, index: ItemIndex) -> None:
         assert isinstance(editor, QDateEdit)
-        value = index.data(VALUE_ROLE)
+        value = index.data(VALUE)
         editor.setDate(qdate(date.fromisoformat(value) if value else date.today()))
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: ItemIndex) -> None:
         assert isinstance(editor, QDateEdit)
         picked = day_of(editor)
-        model.setData(index, picked.isoformat(), VALUE_ROLE)
+        model.setData(index, picked.isoformat(), VALUE)
 
 
 class ScopeTable(QTableWidget):
@@ -199,7 +198,7 @@ class ScopeTable(QTableWidget):
         for column, (text, value) in enumerate(cells):
             cell = QTableWidgetItem(text)
             cell.setData(RECORD_ID, item.id)
-            cell.setData(VALUE_ROLE, value)
+            cell.setData(VALUE, value)
             cell.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
             if column == STRAND:
                 cell.setToolTip("Double-click to change the strand")
@@ -239,7 +238,7 @@ class ScopeTable(QTableWidget):
         if self._loading:
             return
         column, item_id = cell.column(), int(cell.data(RECORD_ID))
-        value = cell.data(VALUE_ROLE)
+        value = cell.data(VALUE)
         if column == STARTS and value:
             self.edited.emit(item_id, "starts_on", date.fromisoformat(value))
         elif column == STRAND and value:
