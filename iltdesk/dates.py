@@ -20,11 +20,6 @@ def with_weekday(day: date) -> str:
     return f"{day:%a} {day.day} {day:%b %Y}"
 
 
-def weekday_day_month(day: date) -> str:
-    """'Sunday 7 March'."""
-    return f"{day:%A} {day.day} {day:%B}"
-
-
 def long(day: date) -> str:
     """'7 March 2027'."""
     return f"{day.day} {day:%B %Y}"

@@ -269,14 +269,6 @@ def update_agenda_item(
     return item
 
 
-def delete_agenda_item(journal: Journal, item_id: int) -> None:
-    """Remove an agenda item."""
-    with journal.write() as s:
-        item = s.get(AgendaItem, item_id)
-        if item is not None:
-            s.delete(item)
-
-
 def items_to_follow_up(journal: Journal, meeting: OneOnOne) -> list[ActionItem]:
     """The lead's open action items from before this 1:1, to discuss rather than forget.
 
