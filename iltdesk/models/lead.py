@@ -7,9 +7,8 @@ from enum import StrEnum
 
 from sqlmodel import Field
 
+from iltdesk.due import DEFAULT_CADENCE_DAYS
 from iltdesk.models.base import Stamped, today
-
-DEFAULT_CADENCE_DAYS = 14
 
 
 class Lead(Stamped, table=True):

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from iltdesk import keychain
+from iltdesk.due import MAX_CADENCE_DAYS, MIN_CADENCE_DAYS
 from iltdesk.errors import JournalError
 from iltdesk.messages import backup_not_written, keychain_not_updated, not_restored
 from iltdesk.paths import JOURNAL_SUFFIX
@@ -68,7 +69,7 @@ class SettingsDialog(QDialog):
         self.idle.setSuffix(" minutes without use")
         self.idle.setValue(preferences.idle_minutes())
         self.cadence = QSpinBox()
-        self.cadence.setRange(1, 90)
+        self.cadence.setRange(MIN_CADENCE_DAYS, MAX_CADENCE_DAYS)
         self.cadence.setSuffix(" days")
         self.cadence.setValue(preferences.default_cadence())
         self.keychain_state = QLabel()

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 from ui.kit.roles import HTML
 
 ItemIndex = QModelIndex | QPersistentModelIndex
-HTML_ROLE = HTML  # old name: ui/lead/challenges.py still imports it (its owner moves it)
 MUTED = "@MUTED"  # replaced by the row's secondary-text colour when drawn
 PADDING = 6
 

@@ -8,8 +8,8 @@ from iltdesk.challenge import FORCE_TITLES, cards_about
 from iltdesk.record_kinds import Change, RecordKind
 from ui.kit.context import AppContext
 from ui.kit.list_detail import FittedList
-from ui.kit.rich_delegate import HTML_ROLE, HtmlRoleDelegate, two_lines
-from ui.kit.roles import RECORD_ID
+from ui.kit.rich_delegate import HtmlRoleDelegate, two_lines
+from ui.kit.roles import HTML, RECORD_ID
 
 MAX_ROWS = 6  # beyond this the list scrolls rather than pushing the overview down
 
@@ -46,7 +46,7 @@ class LeadChallengeLinks(QWidget):
         for challenge, card in found:
             where = f"{FORCE_TITLES[card.kind]} · {challenge.title}"
             item = QListWidgetItem(f"{card.text} ({where})")
-            item.setData(HTML_ROLE, two_lines(card.text, where))
+            item.setData(HTML, two_lines(card.text, where))
             item.setData(RECORD_ID, card.id)
             item.setToolTip(f"{challenge.title}\n{FORCE_TITLES[card.kind]}: {card.text}")
             self.list.addItem(item)
