@@ -115,7 +115,8 @@ def test_a_second_command_is_refused_at_once(
             proc.stdin.close()
             proc.wait(timeout=60)
     expected = (
-        f"iltdesk: The journal {journal_path} is open in another iltdesk window or command.\n"
+        f"iltdesk: The journal {journal_path} is open in another iltdesk window or command."
+        " Close it there first.\n"
     )
     stored, passes = notes_in(journal_path)
     notes = list(stored.values())
