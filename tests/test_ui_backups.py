@@ -346,6 +346,20 @@ def _slow_copy(monkeypatch: pytest.MonkeyPatch, qtbot: QtBot, journal: Journal) 
         add_lead(journal, f"Lead {n:02}", role="Team lead", notes="Background. " * 200)
 
 
+def _skip_while_copying(
+    qtbot: QtBot, journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Path, MainWindow, AutomaticBackup]:
+    """Unlock, wait for the day's copy to run, then lock: the window lets go and its backup
+    window comes up, where the principal skips (Escape)."""
+    _slow_copy(monkeypatch, qtbot, journal)
+    folder = rotation.backup_folder(journal)
+    _, window, job = _unlocked(qtbot, journal)
+    qtbot.waitUntil(lambda: journal._copying, timeout=30_000)
+    QTimer.singleShot(50, lambda: qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape))
+    window.release()
+    return folder, window, job
+
+
 def test_writing_goes_on_while_the_days_backup_is_copied(
     qtbot: QtBot, journal: Journal, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -362,14 +376,8 @@ def test_writing_goes_on_while_the_days_backup_is_copied(
 def test_locking_during_the_copy_stops_it_quietly_and_leaves_nothing(
     qtbot: QtBot, journal: Journal, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _slow_copy(monkeypatch, qtbot, journal)
-    folder = rotation.backup_folder(journal)
-    _, window, job = _unlocked(qtbot, journal)
-    qtbot.waitUntil(lambda: journal._copying, timeout=30_000)
-    # A lock finishes the copy showing its progress; the principal skips it (Escape).
-    QTimer.singleShot(50, lambda: qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape))
-    window.release()  # what locking does: the window lets go, then the journal closes
-    journal.close()
+    folder, window, job = _skip_while_copying(qtbot, journal, monkeypatch)
+    journal.close()  # what locking does after the window lets go
     qtbot.waitUntil(lambda: job.state != "running", timeout=30_000)
     assert job.state == "idle" and "backup" not in window.statusBar().currentMessage()
     assert list(folder.glob(".iltdesk-*")) == []
@@ -382,13 +390,7 @@ def test_locking_during_the_copy_stops_it_quietly_and_leaves_nothing(
 def test_skipping_the_days_backup_stops_its_copy_and_the_next_unlock_takes_it(
     qtbot: QtBot, journal: Journal, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _slow_copy(monkeypatch, qtbot, journal)
-    folder = rotation.backup_folder(journal)
-    _, window, job = _unlocked(qtbot, journal)
-    qtbot.waitUntil(lambda: journal._copying, timeout=30_000)
-    # A lock finishes the copy showing its progress; the principal skips it (Escape)...
-    QTimer.singleShot(50, lambda: qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape))
-    window.release()
+    folder, window, job = _skip_while_copying(qtbot, journal, monkeypatch)
     # ...and the copy stops there, the journal still open: skipping cancelled it.
     qtbot.waitUntil(lambda: job.state != "running", timeout=30_000)
     assert not journal.closed and not journal._copying

@@ -39,6 +39,34 @@ def _tab_to(widget: QWidget) -> None:
     raise AssertionError(f"Tab never reached {widget}")
 
 
+def _restore_newest_by_keys(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, journal: Journal
+) -> MainWindow:
+    """The main window on ``journal``; Ctrl+, then, in Settings, Tab to the backups, Space
+    on the newest (current on focus), Tab to Restore, Space."""
+
+    def restore_with_keys(dialog: SettingsDialog) -> int:
+        panel = dialog.backups
+        dialog.show()
+        dialog.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+        _tab_to(panel.list)
+        _press(Qt.Key.Key_Space)
+        assert panel.restore_button.isEnabled(), [i.text(2) for i in panel.list.selectedItems()]
+        _tab_to(panel.restore_button)
+        _press(Qt.Key.Key_Space)
+        return int(dialog.result())
+
+    monkeypatch.setattr(SettingsDialog, "exec", restore_with_keys)
+    window = MainWindow(AppContext(journal))
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    _press(Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    return window
+
+
 @pytest.mark.parametrize("answer", ["Yes", "No"])
 def test_the_app_offers_to_keep_the_restored_journals_passphrase(
     qtbot: QtBot, journal_path: Path, monkeypatch: pytest.MonkeyPatch, answer: str
@@ -60,25 +88,7 @@ def test_the_app_offers_to_keep_the_restored_journals_passphrase(
     monkeypatch.setattr(QMessageBox, "information", lambda *_: QMessageBox.StandardButton.Ok)
     monkeypatch.setattr(QInputDialog, "getText", lambda *_: (OLD, True))  # typed: the old one
 
-    def restore_with_keys(dialog: SettingsDialog) -> int:
-        panel = dialog.backups
-        dialog.show()
-        dialog.activateWindow()
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
-        _tab_to(panel.list)
-        _press(Qt.Key.Key_Space)  # the newest backup (current on focus): the automatic one
-        assert panel.restore_button.isEnabled(), [i.text(2) for i in panel.list.selectedItems()]
-        _tab_to(panel.restore_button)
-        _press(Qt.Key.Key_Space)
-        return int(dialog.result())
-
-    monkeypatch.setattr(SettingsDialog, "exec", restore_with_keys)
-    window = MainWindow(AppContext(journal))
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    _press(Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    window = _restore_newest_by_keys(qtbot, monkeypatch, journal)
     assert len(questions) == 1 and "not the one this computer's keychain keeps" in questions[0]
     assert keychain.recall(journal_path) == (OLD if answer == "Yes" else PASSPHRASE)
     window.close()
@@ -112,23 +122,7 @@ def test_a_backup_whose_passphrase_the_keychain_keeps_is_restored_without_a_prom
     monkeypatch.setattr(QMessageBox, "information", lambda *_: QMessageBox.StandardButton.Ok)
     monkeypatch.setattr(QInputDialog, "getText", never_asked)
 
-    def restore_with_keys(dialog: SettingsDialog) -> int:
-        dialog.show()
-        dialog.activateWindow()
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
-        _tab_to(dialog.backups.list)
-        _press(Qt.Key.Key_Space)
-        _tab_to(dialog.backups.restore_button)
-        _press(Qt.Key.Key_Space)
-        return int(dialog.result())
-
-    monkeypatch.setattr(SettingsDialog, "exec", restore_with_keys)
-    window = MainWindow(AppContext(journal))
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    _press(Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    window = _restore_newest_by_keys(qtbot, monkeypatch, journal)
     assert titles == ["Restore a backup?", "Keep the backup's passphrase?"]
     restored = window.context.journal
     assert restored is not journal and journal.closed and not restored.closed
