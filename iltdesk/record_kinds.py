@@ -44,6 +44,8 @@ class RecordKind(StrEnum):
     CHARTER = "charter"
     SCOPE_ITEM = "scope_item"
     MEETING_FEEDBACK = "meeting_feedback"
+    LEADERSHIP_NOTE = "leadership_note"
+    OWN_ENERGY = "own_energy"
 
 
 @dataclass(frozen=True)

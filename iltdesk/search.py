@@ -37,6 +37,8 @@ KIND_LABELS: dict[RecordKind, str] = {
     RecordKind.CHARTER: "ILT charter",
     RecordKind.SCOPE_ITEM: "Scope and sequence",
     RecordKind.MEETING_FEEDBACK: "Meeting plus/delta",
+    RecordKind.LEADERSHIP_NOTE: "My leadership",
+    RecordKind.OWN_ENERGY: "My energy",
 }
 
 MIN_PREFIX = 2

@@ -8,7 +8,7 @@ rowid instead of scanning.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 INDEX_TABLE = "search_index"
 KIND_SLOTS = 32
@@ -257,4 +257,43 @@ def rebuild_index_sql(sources: tuple[Source, ...]) -> list[str]:
     return [f"DELETE FROM {INDEX_TABLE}", *fills]
 
 
-CURRENT_SOURCES = SOURCES_V1
+def _v2(source: Source) -> Source:
+    """A v1 source as migration 0004 changed it (the problem statement, the decision at stake,
+    the charter in versions, the scope's three strands)."""
+    if source.table == "challenge":
+        return replace(source, body=("statement", *source.body))
+    if source.table == "tension_note":
+        return replace(source, body=(*source.body, "decision"))
+    if source.table == "charter":
+        return replace(
+            source,
+            table="charter_version",
+            body=(
+                "why",
+                "purpose",
+                "vision_link",
+                "goals",
+                "norms",
+                "lead_qualities",
+                "coach_qualities",
+                "team_qualities",
+                "commitments",
+                "theme",
+            ),
+            happened="{row}.made_on",
+        )
+    if source.table == "scope_item":
+        return replace(
+            source, body=("focus", "data", "observation_feedback", "professional_learning")
+        )
+    return source
+
+
+# Frozen for migration 0004, like SOURCES_V1.
+SOURCES_V2: tuple[Source, ...] = (
+    *(_v2(source) for source in SOURCES_V1),
+    Source("leadership_note", "leadership_note", 21, "''", ("text",), "NULL", "{row}.noted_on"),
+    Source("principal_energy", "own_energy", 22, "''", ("note",), "NULL", "{row}.checked_on"),
+)
+
+CURRENT_SOURCES = SOURCES_V2

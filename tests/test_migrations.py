@@ -51,7 +51,9 @@ def test_journal_from_first_revision_opens(tmp_path: Path) -> None:
     path = tmp_path / "old.iltdesk"
     shutil.copyfile(FIXTURES / "journal-0001.iltdesk", path)
     with Journal.open(path, FIXTURE_0001_PASSPHRASE) as journal:
-        assert journal.execute("SELECT version_num FROM alembic_version")[0][0] == "0003"
+        assert (
+            journal.execute("SELECT version_num FROM alembic_version")[0][0] == schema.HEAD_REVISION
+        )
         with journal.session() as s:
             lead = s.exec(select(Lead)).one()
             assert lead.name == "Rosa Delgado"
@@ -76,7 +78,7 @@ def test_downgrade_and_upgrade_round_trip(journal: Journal) -> None:
     }
     assert tables <= {"alembic_version"}
     schema.upgrade(journal.engine)
-    assert journal.execute("SELECT version_num FROM alembic_version")[0][0] == "0003"
+    assert journal.execute("SELECT version_num FROM alembic_version")[0][0] == schema.HEAD_REVISION
 
 
 NEW_IN_0002 = {
@@ -154,7 +156,9 @@ def test_a_0002_journal_gains_drafts_and_keeps_its_records(tmp_path: Path) -> No
     path = tmp_path / "old.iltdesk"
     shutil.copyfile(FIXTURES / "journal-0002.iltdesk", path)
     with Journal.open(path, FIXTURE_0002_PASSPHRASE) as journal:
-        assert journal.execute("SELECT version_num FROM alembic_version")[0][0] == "0003"
+        assert (
+            journal.execute("SELECT version_num FROM alembic_version")[0][0] == schema.HEAD_REVISION
+        )
         with journal.session() as s:
             assert s.exec(select(Lead)).one().name == "Ahmed Okafor"
             assert s.exec(select(Observation)).one().evidence == "Opened with the norms."

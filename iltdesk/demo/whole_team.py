@@ -13,7 +13,15 @@ ILT_MEETING_DAY = 1  # the ILT meets on Tuesdays
 
 def add_team(rows: Rows, tl: Timeline) -> None:
     """The charter, the year's scope and sequence, meeting feedback and the two self-checks."""
-    rows.add("charter", tl.w(0), updated_at=rows.stamp(tl.w(2)), **team.CHARTER)
+    charter = {k: v for k, v in team.CHARTER.items() if k != "member_qualities"}
+    rows.add(
+        "charter_version",
+        tl.w(0),
+        updated_at=rows.stamp(tl.w(2)),
+        made_on=tl.w(0),
+        lead_qualities=team.CHARTER["member_qualities"],
+        **charter,
+    )
     for position, (week, kind, focus) in enumerate(team.SCOPE):
         starts = tl.w(week)
         rows.add(
@@ -22,8 +30,7 @@ def add_team(rows: Rows, tl: Timeline) -> None:
             period=f"{starts:%B}",
             starts_on=starts,
             position=position,
-            kind=kind,
-            focus=focus,
+            **{kind.value: focus},
         )
     for week, plus, delta, response in team.MEETING_FEEDBACK:
         met = tl.w(week, ILT_MEETING_DAY)

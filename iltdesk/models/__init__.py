@@ -10,7 +10,7 @@ from iltdesk.models.challenge import (
     ForceKind,
     LogKind,
 )
-from iltdesk.models.charter import Charter, FocusKind, MeetingFeedback, ScopeItem
+from iltdesk.models.charter import CharterVersion, FocusKind, MeetingFeedback, ScopeItem
 from iltdesk.models.cycle import (
     ActivityKind,
     CycleActivity,
@@ -21,6 +21,7 @@ from iltdesk.models.cycle import (
     Outcome,
 )
 from iltdesk.models.draft import Draft
+from iltdesk.models.framework import FrameworkItem, FrameworkKind
 from iltdesk.models.lead import EnergyCheck, Lead, LeadTrait, TraitKind
 from iltdesk.models.one_on_one import (
     ActionItem,
@@ -30,6 +31,7 @@ from iltdesk.models.one_on_one import (
     Author,
     OneOnOne,
 )
+from iltdesk.models.principal import LeadershipNote, LeadershipNoteKind, PrincipalEnergy
 from iltdesk.models.self_check import Frequency, SelfCheck, SelfCheckAnswer, SelfCheckAreaNote
 from iltdesk.models.setting import JournalSetting
 from iltdesk.models.tension import TensionNote
@@ -45,7 +47,7 @@ __all__ = [
     "Challenge",
     "ChallengeLogEntry",
     "ChallengeStatus",
-    "Charter",
+    "CharterVersion",
     "CoachingAgreement",
     "CycleActivity",
     "CyclePhase",
@@ -56,10 +58,14 @@ __all__ = [
     "ForceCard",
     "ForceCardLead",
     "ForceKind",
+    "FrameworkItem",
+    "FrameworkKind",
     "Frequency",
     "JournalSetting",
     "Lead",
     "LeadTrait",
+    "LeadershipNote",
+    "LeadershipNoteKind",
     "LearningCycle",
     "LogKind",
     "MeetingFeedback",
@@ -67,6 +73,7 @@ __all__ = [
     "ObservationSetting",
     "OneOnOne",
     "Outcome",
+    "PrincipalEnergy",
     "ScopeItem",
     "SelfCheck",
     "SelfCheckAnswer",

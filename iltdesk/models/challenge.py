@@ -27,6 +27,8 @@ class Challenge(Stamped, table=True):
     title: str
     opened_on: date = Field(default_factory=today)
     status: ChallengeStatus = ChallengeStatus.open
+    # The problem in plain words and how it came to be, written before any area is explored.
+    statement: str = ""
     systems: str = ""
     technical_needs: str = ""
     relationships: str = ""

@@ -1,4 +1,4 @@
-"""The ILT charter: purpose, norms, member qualities, scope and sequence, meeting feedback."""
+"""The ILT charter in versions, the scope and sequence, and meeting feedback."""
 
 from __future__ import annotations
 
@@ -10,21 +10,31 @@ from sqlmodel import Field
 from iltdesk.models.base import Stamped, today
 
 
-class Charter(Stamped, table=True):
-    """The team's founding statement. A journal has at most one."""
+class CharterVersion(Stamped, table=True):
+    """One version of the team's founding statement. Nothing is overwritten: a revision is a
+    new row with its date and why; the newest is the charter in force."""
 
-    __tablename__ = "charter"
+    __tablename__ = "charter_version"
 
     id: int | None = Field(default=None, primary_key=True)
+    made_on: date = Field(default_factory=today, index=True)
+    why: str = ""
     purpose: str = ""
     vision_link: str = ""
     goals: str = ""
     norms: str = ""
-    member_qualities: str = ""
+    # The team's own picture of strong leadership, co-built and revisited in 1:1s.
+    lead_qualities: str = ""
+    coach_qualities: str = ""
+    team_qualities: str = ""
+    commitments: str = ""
+    # The teacher-rubric indicator the ILT takes as its year-long theme (as the list names it).
+    theme: str = ""
 
 
 class FocusKind(StrEnum):
-    """The three strands a year's scope and sequence should balance."""
+    """The three strands a year's scope and sequence gives equal weight: each is also the name
+    of a ScopeItem column holding what that strand does in the period."""
 
     data = "data"
     observation_feedback = "observation_feedback"
@@ -32,7 +42,8 @@ class FocusKind(StrEnum):
 
 
 class ScopeItem(Stamped, table=True):
-    """One period's focus in the year-long scope and sequence."""
+    """One period (a month or a quarter) of the year-long scope and sequence: its overarching
+    focus and what each of the three strands does in it."""
 
     __tablename__ = "scope_item"
 
@@ -40,8 +51,10 @@ class ScopeItem(Stamped, table=True):
     period: str
     starts_on: date | None = None
     position: int = 0
-    kind: FocusKind = FocusKind.data
     focus: str = ""
+    data: str = ""
+    observation_feedback: str = ""
+    professional_learning: str = ""
 
 
 class MeetingFeedback(Stamped, table=True):

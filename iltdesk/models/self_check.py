@@ -30,6 +30,9 @@ class SelfCheck(Stamped, table=True):
     taken_on: date = Field(default_factory=today)
     taken_by: str = "principal"
     note: str = ""
+    # The wording the actions were answered against (iltdesk.self_check.ITEM_SETS): a check-in
+    # keeps its set when the questions are reworded. Set 1 is the first release's wording.
+    item_set: int = 2
 
 
 class SelfCheckAnswer(Stamped, table=True):

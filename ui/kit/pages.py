@@ -20,6 +20,8 @@ class ReflectPage(StrEnum):
     SELF_CHECK = "self_check"
     TENSIONS = "tensions"
     CHARTER = "charter"
+    FRAMEWORKS = "frameworks"
+    MY_LEADERSHIP = "my_leadership"
 
 
 class RecordPage(Protocol):

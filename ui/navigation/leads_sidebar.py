@@ -39,6 +39,8 @@ REFLECT_PAGES = (
     (ReflectPage.SELF_CHECK, "ILT self-check", "self_check"),
     (ReflectPage.TENSIONS, "Tensions", "tension"),
     (ReflectPage.CHARTER, "ILT charter", "charter"),
+    (ReflectPage.FRAMEWORKS, "Frameworks", "framework"),
+    (ReflectPage.MY_LEADERSHIP, "My leadership", "my_leadership"),
 )
 
 

@@ -18,10 +18,14 @@ _FACTORIES: dict[ReflectPage, tuple[str, str]] = {
     ReflectPage.SELF_CHECK: ("ui.reflect.self_check.page", "SelfCheckPage"),
     ReflectPage.TENSIONS: ("ui.reflect.tensions.page", "TensionsPage"),
     ReflectPage.CHARTER: ("ui.reflect.charter.page", "CharterPage"),
+    ReflectPage.FRAMEWORKS: ("ui.reflect.frameworks.page", "FrameworksPage"),
+    ReflectPage.MY_LEADERSHIP: ("ui.reflect.principal.page", "PrincipalPage"),
 }
 if TYPE_CHECKING:  # mypy checks that every page keeps the protocol; the app imports them late
     from ui.reflect.challenges.page import ChallengesPage
     from ui.reflect.charter.page import CharterPage
+    from ui.reflect.frameworks.page import FrameworksPage
+    from ui.reflect.principal.page import PrincipalPage
     from ui.reflect.self_check.page import SelfCheckPage
     from ui.reflect.tensions.page import TensionsPage
 
@@ -30,6 +34,8 @@ if TYPE_CHECKING:  # mypy checks that every page keeps the protocol; the app imp
         SelfCheckPage,
         TensionsPage,
         CharterPage,
+        FrameworksPage,
+        PrincipalPage,
     )
 # Which page shows a kind of record.
 PAGE_OF_KIND: dict[RecordKind, ReflectPage] = {
@@ -42,6 +48,8 @@ PAGE_OF_KIND: dict[RecordKind, ReflectPage] = {
     RecordKind.CHARTER: ReflectPage.CHARTER,
     RecordKind.SCOPE_ITEM: ReflectPage.CHARTER,
     RecordKind.MEETING_FEEDBACK: ReflectPage.CHARTER,
+    RecordKind.LEADERSHIP_NOTE: ReflectPage.MY_LEADERSHIP,
+    RecordKind.OWN_ENERGY: ReflectPage.MY_LEADERSHIP,
 }
 
 
