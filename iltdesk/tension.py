@@ -1,4 +1,8 @@
-"""The seven tensions a system leader balances between two goods."""
+"""The seven tensions a system leader balances between two goods.
+
+Leaders rarely settle on one pole: what a note on a tension mostly holds is *when* each pole
+serves, the decision it bears on and what classrooms show. A leaning is optional.
+"""
 
 from __future__ import annotations
 
@@ -11,10 +15,15 @@ from iltdesk.errors import UsageError
 from iltdesk.models import TensionNote
 from iltdesk.store.journal import Journal, fetch
 
+NO_LEANING = "holds both, depending on the situation"
+
 
 @dataclass(frozen=True)
 class Tension:
-    """A pull between two poles; leanings run from -2 (first pole) to +2 (second)."""
+    """A pull between two poles; leanings run from -2 (first pole) to +2 (second).
+
+    The keys are what stored notes refer to: they stay as they are when the wording changes.
+    """
 
     key: str
     first_pole: str
@@ -33,25 +42,28 @@ TENSIONS: tuple[Tension, ...] = (
         "fast_slow",
         "Scale fast",
         "Scale slowly",
-        "Spread it now to reach more students, or prove it first?",
+        # The source asks how to make it last in the same breath as how fast to spread it.
+        "Spread it now to reach more students, or prove it first? Either way, what will "
+        "make it last once the push is over?",
     ),
     Tension(
         "need_readiness",
         "Pilot where need is greatest",
         "Pilot where readiness is greatest",
-        "Start where it matters most, or where it is most likely to work?",
+        "When choosing where to pilot: start where it matters most, or where it is most "
+        "likely to take hold?",
     ),
     Tension(
         "build_buy",
         "Build talent inside",
-        "Bring expertise in",
-        "Grow our own people, or buy what we lack?",
+        "Buy from outside",
+        "Grow our own people, or bring in what we lack from elsewhere?",
     ),
     Tension(
         "fixed_adaptive",
         "Hold a fixed strategy",
-        "Adapt as we learn",
-        "Stay the course, or change with what experience teaches?",
+        "Adapt with experience",
+        "Stay the course we set, or change it as experience teaches us?",
     ),
     Tension(
         "model_menu",
@@ -63,7 +75,7 @@ TENSIONS: tuple[Tension, ...] = (
         "practices_process",
         "Share best practices",
         "Share process and failures",
-        "Pass on what worked, or how we learned, including what did not?",
+        "Pass on what worked, or how we got there, including what did not?",
     ),
 )
 
@@ -76,25 +88,29 @@ TENSION_BY_KEY = {t.key: t for t in TENSIONS}
 def add_note(
     journal: Journal,
     tension: str,
-    leaning: int,
+    leaning: int | None = None,
     *,
     first_pole_serves: str = "",
     second_pole_serves: str = "",
+    decision: str = "",
     evidence: str = "",
     note: str = "",
     noted_on: date | None = None,
 ) -> TensionNote:
-    """Note where you lean on a tension today, when each pole serves, and your evidence."""
+    """Note when each pole serves, the decision at stake, your evidence and, if you hold one,
+    where you lean today (None: no single side)."""
     if tension not in TENSION_BY_KEY:
         raise UsageError(f"There is no tension called '{tension}'.")
     _check_leaning(leaning)
+    _check_words(first_pole_serves, second_pole_serves, decision, evidence, note)
     row = TensionNote(
         tension=tension,
         leaning=leaning,
-        first_pole_serves=first_pole_serves,
-        second_pole_serves=second_pole_serves,
-        evidence=evidence,
-        note=note,
+        decision=decision.strip(),
+        first_pole_serves=first_pole_serves.strip(),
+        second_pole_serves=second_pole_serves.strip(),
+        evidence=evidence.strip(),
+        note=note.strip(),
         noted_on=noted_on or date.today(),
     )
     with journal.write() as s:
@@ -103,29 +119,45 @@ def add_note(
     return row
 
 
-def _check_leaning(leaning: int) -> None:
-    if not -2 <= leaning <= 2:
+def _check_leaning(leaning: int | None) -> None:
+    if leaning is not None and not -2 <= leaning <= 2:
         raise UsageError("A leaning runs from -2 (all the first pole) to 2 (all the second).")
+
+
+def _check_words(*texts: str) -> None:
+    """A leaning alone says little: a note needs some reasoning in words."""
+    if not any(text.strip() for text in texts):
+        raise UsageError(
+            "Write when a side serves, the decision at stake, your evidence or a note: "
+            "a leaning alone is not a note."
+        )
 
 
 def edit_note(
     journal: Journal,
     note_id: int,
-    leaning: int,
+    leaning: int | None = None,
     *,
     first_pole_serves: str,
     second_pole_serves: str,
     evidence: str,
     note: str,
     noted_on: date,
+    decision: str | None = None,
 ) -> TensionNote:
-    """Correct a note on a tension; it keeps its place in that tension's history."""
+    """Correct a note on a tension; it keeps its place in that tension's history.
+
+    ``decision`` None keeps the one stored, so a caller that does not show it cannot wipe it.
+    """
     _check_leaning(leaning)
     with journal.write() as s:
         row = fetch(s, TensionNote, note_id, "note on a tension")
-        row.leaning, row.noted_on, row.note = leaning, noted_on, note
-        row.first_pole_serves, row.second_pole_serves = first_pole_serves, second_pole_serves
-        row.evidence = evidence
+        decided = row.decision if decision is None else decision.strip()
+        _check_words(first_pole_serves, second_pole_serves, decided, evidence, note)
+        row.leaning, row.noted_on, row.note = leaning, noted_on, note.strip()
+        row.first_pole_serves = first_pole_serves.strip()
+        row.second_pole_serves = second_pole_serves.strip()
+        row.decision, row.evidence = decided, evidence.strip()
         s.add(row)
     return row
 
@@ -158,8 +190,10 @@ def overview(journal: Journal) -> list[tuple[Tension, TensionNote | None]]:
     return [(t, latest.get(t.key)) for t in TENSIONS]
 
 
-def leaning_words(tension: Tension, leaning: int) -> str:
-    """A leaning in words, e.g. 'leans to Build talent inside'."""
+def leaning_words(tension: Tension, leaning: int | None) -> str:
+    """A leaning in words, e.g. 'leans to Build talent inside'; None holds both sides."""
+    if leaning is None:
+        return NO_LEANING
     if leaning == 0:
         return "balanced between the two"
     pole = tension.first_pole if leaning < 0 else tension.second_pole
