@@ -1,143 +1,168 @@
-"""The ILT charter: purpose, norms, member qualities, a balanced year, and meeting feedback."""
+"""The ILT charter: its versions (nothing is overwritten), the year's scope and sequence, and
+the plus/delta at the end of each meeting.
+
+The team revisits its charter early and often; each revision is a new version with its date
+and why, so the wording the team held before stays readable, and any two can be compared.
+"""
 
 from __future__ import annotations
 
-import calendar
-from collections import Counter
-from datetime import date, timedelta
+import difflib
+from dataclasses import dataclass
+from datetime import date
 
 from sqlmodel import col, select
 
+from iltdesk.charter_scope import (
+    FOCUS_TITLES,
+    IMBALANCE,
+    SCOPE_TEXTS,
+    add_scope_item,
+    balance_hint,
+    delete_scope_item,
+    next_period,
+    scope_items,
+    strand_counts,
+    strand_text,
+    thinnest_strand,
+    update_scope_item,
+)
 from iltdesk.errors import UsageError
-from iltdesk.models import Charter, FocusKind, MeetingFeedback, ScopeItem
+from iltdesk.models import CharterVersion, MeetingFeedback
 from iltdesk.store.journal import Journal, fetch
 
-FOCUS_TITLES = {
-    FocusKind.data: "Data",
-    FocusKind.observation_feedback: "Observation and feedback",
-    FocusKind.professional_learning: "Professional learning",
+__all__ = [
+    "CHARTER_FIELDS",
+    "FOCUS_TITLES",
+    "IMBALANCE",
+    "QUALITY_FIELDS",
+    "SCOPE_TEXTS",
+    "FieldChange",
+    "add_meeting_feedback",
+    "add_scope_item",
+    "balance_hint",
+    "charter_versions",
+    "compare",
+    "current_charter",
+    "delete_scope_item",
+    "meeting_feedback",
+    "next_period",
+    "revise_charter",
+    "scope_items",
+    "strand_counts",
+    "strand_text",
+    "thinnest_strand",
+    "update_meeting_feedback",
+    "update_scope_item",
+]
+
+# Each part of the charter and how it is named on screen, in the order it is read.
+CHARTER_FIELDS = {
+    "purpose": "Purpose",
+    "vision_link": "How it serves the school vision",
+    "goals": "Goals for the year",
+    "theme": "The ILT's theme",
+    "norms": "Norms",
+    "lead_qualities": "What a strong Senior/Team Lead does",
+    "coach_qualities": "What an effective coach does",
+    "team_qualities": "What an effective team does",
+    "commitments": "The commitments we make to get there",
 }
-CHARTER_FIELDS = ("purpose", "vision_link", "goals", "norms", "member_qualities")
-# The year is out of balance when one strand has at least this many more periods than another.
-IMBALANCE = 2
+# The team's own picture of strong leadership and the commitments behind it: kept in view
+# and revisited in 1:1s (beside the norms).
+QUALITY_FIELDS = ("lead_qualities", "coach_qualities", "team_qualities", "commitments")
 
 
-def charter(journal: Journal) -> Charter:
-    """The journal's charter (an empty one until something is written)."""
+def charter_versions(journal: Journal) -> list[CharterVersion]:
+    """Every version of the charter, the one in force first (newest date, then newest row)."""
     with journal.session() as s:
-        found = s.exec(select(Charter).order_by(col(Charter.id))).first()
-    return found or Charter()
+        return list(
+            s.exec(
+                select(CharterVersion).order_by(
+                    col(CharterVersion.made_on).desc(), col(CharterVersion.id).desc()
+                )
+            )
+        )
 
 
-def save_charter(journal: Journal, **fields: str) -> Charter:
-    """Save parts of the charter (the autosave path)."""
+def current_charter(journal: Journal) -> CharterVersion | None:
+    """The charter in force: the newest version (None until one is written)."""
+    found = charter_versions(journal)
+    return found[0] if found else None
+
+
+def revise_charter(
+    journal: Journal, *, why: str = "", made_on: date | None = None, **fields: str
+) -> CharterVersion:
+    """Write a new version: the one in force with ``fields`` changed. Earlier versions stay as
+    they were. The first version needs no why; every later one says why it changed."""
     if unknown := set(fields) - set(CHARTER_FIELDS):
         raise UsageError(f"The charter has no {', '.join(sorted(unknown))}.")
+    made_on = made_on or date.today()
     with journal.write() as s:
-        row = s.exec(select(Charter).order_by(col(Charter.id))).first() or Charter()
-        for name, value in fields.items():
-            setattr(row, name, value)
-        s.add(row)
+        base = s.exec(
+            select(CharterVersion).order_by(
+                col(CharterVersion.made_on).desc(), col(CharterVersion.id).desc()
+            )
+        ).first()
+        parts = {name: getattr(base, name) if base else "" for name in CHARTER_FIELDS}
+        parts |= {name: value.strip() for name, value in fields.items()}
+        _check(base, parts, why, made_on)
+        version = CharterVersion(made_on=made_on, why=why.strip())
+        for name, value in parts.items():
+            setattr(version, name, value)
+        s.add(version)
         s.flush()
-    return row
+    return version
 
 
-def scope_items(journal: Journal) -> list[ScopeItem]:
-    """The year's scope and sequence, in order."""
-    with journal.session() as s:
-        items = list(s.exec(select(ScopeItem)))
-    # Dated periods in calendar order; undated ones after them, in the order they were added.
-    return sorted(
-        items, key=lambda i: (i.starts_on is None, i.starts_on or date.max, i.position, i.id or 0)
-    )
-
-
-def add_scope_item(
-    journal: Journal, period: str, kind: FocusKind, focus: str, *, starts_on: date | None = None
-) -> ScopeItem:
-    """Plan one period's focus (a month or quarter)."""
-    if not period.strip():
-        raise UsageError("Name the period, e.g. 'October' or 'Quarter 2'.")
-    with journal.write() as s:
-        count = len(list(s.exec(select(ScopeItem.id))))
-        item = ScopeItem(
-            period=period.strip(), kind=kind, focus=focus, starts_on=starts_on, position=count
+def _check(base: CharterVersion | None, parts: dict[str, str], why: str, made_on: date) -> None:
+    """Refuse a version that would say nothing, or could not be told apart from the last."""
+    if base is None:
+        if not any(parts.values()):
+            raise UsageError("Write at least one part of the charter before saving it.")
+        return
+    if all(getattr(base, name) == value for name, value in parts.items()):
+        raise UsageError("Nothing has changed from the charter in force.")
+    if not why.strip():
+        raise UsageError("Say why the charter changes: the team will want to know later.")
+    if made_on < base.made_on:
+        # An earlier date would put the revision behind the version it revises.
+        raise UsageError(
+            f"A revision cannot be dated before the charter in force ({base.made_on:%d %b %Y})."
         )
-        s.add(item)
-        s.flush()
-    return item
 
 
-def update_scope_item(journal: Journal, item_id: int, **changes: object) -> ScopeItem:
-    """Change a period, its strand, its focus or its start."""
-    if unknown := set(changes) - {"period", "kind", "focus", "starts_on"}:
-        raise UsageError(f"Cannot change {', '.join(sorted(unknown))} of a scope item.")
-    if "period" in changes:
-        changes["period"] = str(changes["period"]).strip()
-        if not changes["period"]:
-            raise UsageError("Name the period, e.g. 'October' or 'Quarter 2'.")
-    with journal.write() as s:
-        item = fetch(s, ScopeItem, item_id, "scope item")
-        if "kind" in changes:
-            try:
-                changes["kind"] = FocusKind(str(changes["kind"]))
-            except ValueError:
-                raise UsageError(
-                    "A strand is data, observation and feedback, or learning."
-                ) from None
-        for name, value in changes.items():
-            setattr(item, name, value)
-        s.add(item)
-    return item
+@dataclass(frozen=True)
+class FieldChange:
+    """How one part of the charter reads in two versions."""
+
+    name: str  # the CharterVersion column
+    label: str
+    before: str
+    after: str
+    lines: tuple[str, ...]  # the changed lines: "-" removed, "+" added
+
+    @property
+    def change(self) -> str:
+        """ "added" (was empty), "removed" (is empty now) or "changed"."""
+        return "added" if not self.before else "removed" if not self.after else "changed"
 
 
-def delete_scope_item(journal: Journal, item_id: int) -> None:
-    """Remove a period from the plan."""
-    with journal.write() as s:
-        item = s.get(ScopeItem, item_id)
-        if item is not None:
-            s.delete(item)
+def compare(older: CharterVersion, newer: CharterVersion) -> list[FieldChange]:
+    """The parts that read differently in ``newer`` than in ``older``, in reading order."""
+    changes = []
+    for name, label in CHARTER_FIELDS.items():
+        before, after = getattr(older, name), getattr(newer, name)
+        if before != after:
+            diff = difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+            # The file headers and "@@" hunk markers mean nothing to a reader.
+            lines = tuple(ln for ln in list(diff)[2:] if ln[:1] in ("-", "+"))
+            changes.append(FieldChange(name, label, before, after, lines))
+    return changes
 
 
-def strand_counts(items: list[ScopeItem]) -> dict[FocusKind, int]:
-    """How many periods of the plan each strand has, every strand listed (in FocusKind order).
-
-    The one count behind the balance hint, the counts over the scope table and the strand a
-    new period is offered in."""
-    counts = Counter(item.kind for item in items)
-    return {kind: counts[kind] for kind in FocusKind}
-
-
-def next_period(items: list[ScopeItem], today: date) -> tuple[str, date, FocusKind]:
-    """A guess at the next period: the month after the last one planned (this month if none),
-    named after its month, in the thinnest strand."""
-    starts = [item.starts_on for item in items if item.starts_on]
-    if starts:
-        last = max(starts)
-        start = last.replace(day=calendar.monthrange(last.year, last.month)[1]) + timedelta(1)
-    else:
-        start = today.replace(day=1)
-    counts = strand_counts(items)
-    # Offering the strand with the fewest periods nudges the year towards balance.
-    kind = min(FocusKind, key=lambda k: counts[k])
-    return f"{start:%B}", start, kind
-
-
-def balance_hint(items: list[ScopeItem]) -> str | None:
-    """A hint when data, observation and feedback, and professional learning drift apart."""
-    if not items:
-        return None
-    counts = strand_counts(items)
-    most = max(FocusKind, key=lambda k: counts[k])
-    least = min(FocusKind, key=lambda k: (counts[k], list(FocusKind).index(k)))
-    if counts[most] - counts[least] < IMBALANCE:
-        return None
-    light = f"only {counts[least]}" if counts[least] else "none"
-    return (
-        f"The year leans on {FOCUS_TITLES[most].lower()} ({counts[most]} periods) and gives "
-        f"{FOCUS_TITLES[least].lower()} {light}: the three strands work best "
-        "in roughly equal measure."
-    )
+# -- meeting plus/delta ---------------------------------------------------------------------------
 
 
 def add_meeting_feedback(

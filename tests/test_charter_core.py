@@ -1,249 +1,162 @@
-"""Founding the ILT on real encrypted journals: the charter, the year's scope and sequence and
-its balance, and the plus/delta at the end of each meeting."""
+"""Founding the ILT on real encrypted journals: the charter in versions that are never
+overwritten, what changed between two, and the plus/delta at the end of each meeting.
+(The scope and sequence: tests/test_charter_scope.py.)"""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
-from sqlmodel import select
 
 from iltdesk.charter import (
     CHARTER_FIELDS,
+    QUALITY_FIELDS,
     add_meeting_feedback,
-    add_scope_item,
-    balance_hint,
-    charter,
-    delete_scope_item,
+    charter_versions,
+    compare,
+    current_charter,
     meeting_feedback,
-    next_period,
-    save_charter,
-    scope_items,
-    strand_counts,
+    revise_charter,
     update_meeting_feedback,
-    update_scope_item,
 )
 from iltdesk.errors import UsageError
-from iltdesk.models import FocusKind, ScopeItem
 from iltdesk.store.journal import Journal
 
-D, OF, P = FocusKind.data, FocusKind.observation_feedback, FocusKind.professional_learning
-TAIL = ": the three strands work best in roughly equal measure."
+DAY = date(2026, 8, 18)
 
 
 def _rows(journal: Journal, table: str) -> int:
     return int(journal.execute(f"SELECT count(*) FROM {table}")[0][0])
 
 
-# -- the charter ------------------------------------------------------------------------------
+# -- the charter in versions ------------------------------------------------------------------
 
 
-def test_charter_is_empty_until_saved_then_one_row_is_updated(journal: Journal) -> None:
-    empty = charter(journal)
-    assert empty.id is None
-    assert [getattr(empty, name) for name in CHARTER_FIELDS] == ["", "", "", "", ""]
-    with pytest.raises(UsageError, match=r"^The charter has no mission\.$"):
-        save_charter(journal, mission="x")
-    assert _rows(journal, "charter") == 0
-
-    created = save_charter(
-        journal, purpose="Every student reads on grade level", norms="Start on time"
-    )
-    assert created.id is not None
-    updated = save_charter(journal, norms="Start on time; assume good intent", goals="80% by May")
-
-    assert updated.id == created.id
-    assert journal.execute("SELECT id, purpose, norms, goals, vision_link FROM charter") == [
-        (
-            created.id,
-            "Every student reads on grade level",
-            "Start on time; assume good intent",
-            "80% by May",
-            "",
-        )
-    ]
-    stored = charter(journal)
-    assert (stored.id, stored.purpose, stored.norms, stored.goals, stored.member_qualities) == (
-        created.id,
-        "Every student reads on grade level",
-        "Start on time; assume good intent",
-        "80% by May",
-        "",
-    )
-
+def test_no_charter_until_the_first_version_which_needs_no_why(journal: Journal) -> None:
+    assert charter_versions(journal) == [] and current_charter(journal) is None
+    with pytest.raises(UsageError, match=r"^Write at least one part of the charter"):
+        revise_charter(journal, purpose="  ", norms="\n")
     with pytest.raises(UsageError, match=r"^The charter has no colour, mission\.$"):
-        save_charter(journal, purpose="Changed", mission="x", colour="blue")
-    assert charter(journal).purpose == "Every student reads on grade level"
-    assert _rows(journal, "charter") == 1
+        revise_charter(journal, purpose="Grow readers", mission="x", colour="blue")
+    assert _rows(journal, "charter_version") == 0
 
-
-# -- the scope and sequence -------------------------------------------------------------------
-
-
-def test_scope_items_ordered_by_start_then_position(journal: Journal) -> None:
-    add_scope_item(journal, "November", OF, "Feedback cycles", starts_on=date(2024, 11, 1))
-    add_scope_item(journal, "  September  ", D, "Baseline data", starts_on=date(2024, 9, 1))
-    add_scope_item(journal, "Quarter 1 (b)", P, "Norms", starts_on=date(2024, 10, 1))
-    add_scope_item(journal, "Quarter 1 (a)", D, "Data protocol", starts_on=date(2024, 10, 1))
-    add_scope_item(journal, "October (c)", OF, "Walkthroughs", starts_on=date(2024, 10, 1))
-
-    items = scope_items(journal)
-
-    assert [(i.period, i.kind, i.focus, i.starts_on, i.position) for i in items] == [
-        ("September", D, "Baseline data", date(2024, 9, 1), 1),
-        ("Quarter 1 (b)", P, "Norms", date(2024, 10, 1), 2),
-        ("Quarter 1 (a)", D, "Data protocol", date(2024, 10, 1), 3),
-        ("October (c)", OF, "Walkthroughs", date(2024, 10, 1), 4),
-        ("November", OF, "Feedback cycles", date(2024, 11, 1), 0),
-    ]
-    # Within a start date it is the position that counts, not the order of adding.
-    with journal.write() as s:
-        for item in s.exec(select(ScopeItem).where(ScopeItem.starts_on == date(2024, 10, 1))):
-            item.position = 10 - item.position
-            s.add(item)
-    assert [i.period for i in scope_items(journal)] == [
-        "September",
-        "October (c)",
-        "Quarter 1 (a)",
-        "Quarter 1 (b)",
-        "November",
-    ]
-    # Undated periods come after the dated ones, in the order they were added.
-    add_scope_item(journal, "Summer", P, "Reflection")
-    add_scope_item(journal, "Quarter 0", D, "Before the year", starts_on=date(2024, 8, 1))
-    add_scope_item(journal, "Later", OF, "Someday")
-    assert [i.period for i in scope_items(journal)] == [
-        "Quarter 0",
-        "September",
-        "October (c)",
-        "Quarter 1 (a)",
-        "Quarter 1 (b)",
-        "November",
-        "Summer",
-        "Later",
-    ]
-    for period in ("", "   "):
-        with pytest.raises(UsageError, match="Name the period"):
-            add_scope_item(journal, period, D, "Something")
-    assert _rows(journal, "scope_item") == 8
-
-
-def test_update_and_delete_scope_items(journal: Journal) -> None:
-    first = add_scope_item(journal, "September", D, "Baseline", starts_on=date(2024, 9, 1))
-    second = add_scope_item(journal, "October", D, "Protocols", starts_on=date(2024, 10, 1))
-    assert first.id is not None and second.id is not None
-
-    returned = update_scope_item(
-        journal, second.id, kind="observation_feedback", focus="Walkthroughs"
+    first = revise_charter(
+        journal,
+        made_on=DAY,
+        purpose=" Every student reads on grade level \n",
+        norms="Start on time",
     )
-    assert returned.kind is OF
-    update_scope_item(journal, first.id, kind=P, starts_on=date(2024, 12, 1), period="December")
 
-    items = scope_items(journal)
-    assert [(i.id, i.period, i.kind, i.focus, i.starts_on) for i in items] == [
-        (second.id, "October", OF, "Walkthroughs", date(2024, 10, 1)),
-        (first.id, "December", P, "Baseline", date(2024, 12, 1)),
+    assert first.id is not None and (first.made_on, first.why) == (DAY, "")
+    assert first.purpose == "Every student reads on grade level"
+    stored = current_charter(journal)
+    assert stored is not None and stored.id == first.id
+    assert [getattr(stored, name) for name in CHARTER_FIELDS] == [
+        "Every student reads on grade level",
+        "",
+        "",
+        "",
+        "Start on time",
+        "",
+        "",
+        "",
+        "",
     ]
-    assert type(items[0].kind) is FocusKind
+    second = revise_charter(journal, why="After the August retreat", goals="80% by May")
+    assert (second.why, second.purpose) == ("After the August retreat", first.purpose)
 
-    with pytest.raises(UsageError, match=r"^Cannot change position of a scope item\.$"):
-        update_scope_item(journal, first.id, position=0, focus="Changed")
-    with pytest.raises(UsageError, match="There is no scope item #99"):
-        update_scope_item(journal, 99, focus="x")
-    for period in ("", "  "):
-        with pytest.raises(UsageError, match="Name the period"):
-            update_scope_item(journal, first.id, period=period, focus="Changed")
-    assert (scope_items(journal)[1].period, scope_items(journal)[1].focus) == (
-        "December",
-        "Baseline",
+
+def test_a_revision_copies_the_one_in_force_and_never_overwrites_it(journal: Journal) -> None:
+    first = revise_charter(
+        journal,
+        made_on=DAY,
+        purpose="Grow readers",
+        norms="Start on time",
+        lead_qualities="Brings data to every team meeting",
     )
-    assert update_scope_item(journal, first.id, period="  Winter  ").period == "Winter"
+    with pytest.raises(UsageError, match=r"^Say why the charter changes"):
+        revise_charter(journal, made_on=DAY + timedelta(30), norms="Start on time; cameras on")
+    with pytest.raises(UsageError, match=r"^Nothing has changed from the charter in force\.$"):
+        revise_charter(journal, why="Revisited in October", norms="Start on time ")
+    with pytest.raises(UsageError, match=r"^A revision cannot be dated before the charter"):
+        revise_charter(journal, why="Late", made_on=DAY - timedelta(1), norms="Other")
+    assert _rows(journal, "charter_version") == 1
 
-    assert [i.period for i in scope_items(journal)] == ["October", "Winter"]
-
-    delete_scope_item(journal, first.id)
-    assert [i.id for i in scope_items(journal)] == [second.id]
-    delete_scope_item(journal, first.id)  # already gone: nothing happens
-    assert [i.id for i in scope_items(journal)] == [second.id]
-
-
-def _year(*kinds: FocusKind) -> list[ScopeItem]:
-    return [ScopeItem(period=f"Period {i}", kind=kind) for i, kind in enumerate(kinds)]
-
-
-def test_balance_hint_none_when_empty_or_within_one() -> None:
-    assert balance_hint([]) is None
-    for year in (
-        (D,),
-        (OF,),
-        (D, OF),
-        (D, OF, P),
-        (D, D, OF, P),
-        (P, P, OF, OF, D),
-        (D, OF, P) * 4,
-    ):
-        assert balance_hint(_year(*year)) is None, year
-
-
-@pytest.mark.parametrize(
-    ("kinds", "hint"),
-    [
-        ((D, D), "The year leans on data (2 periods) and gives observation and feedback none"),
-        (
-            (OF, OF, OF, D),
-            "The year leans on observation and feedback (3 periods) and gives professional "
-            "learning none",
-        ),
-        (
-            (P, P, P, OF, D),
-            "The year leans on professional learning (3 periods) and gives data only 1",
-        ),
-        (
-            (D, OF, D, OF, D, OF, P),
-            "The year leans on data (3 periods) and gives professional learning only 1",
-        ),
-        (
-            (P, P, P, P, D, D, OF, OF, OF),
-            "The year leans on professional learning (4 periods) and gives data only 2",
-        ),
-    ],
-)
-def test_balance_hint_names_the_heavy_and_the_light_strand(
-    kinds: tuple[FocusKind, ...], hint: str
-) -> None:
-    assert balance_hint(_year(*kinds)) == hint + TAIL
-
-
-def test_strand_counts_list_every_strand_in_order() -> None:
-    assert strand_counts([]) == {D: 0, OF: 0, P: 0}
-    counts = strand_counts(_year(P, D, P, P))
-    assert counts == {D: 1, OF: 0, P: 3} and list(counts) == [D, OF, P]
-
-
-def test_next_period_is_the_month_after_the_last_in_the_thinnest_strand() -> None:
-    assert next_period([], date(2026, 9, 17)) == ("September", date(2026, 9, 1), D)
-    year = _year(D, OF, D)
-    starts = (date(2026, 9, 1), date(2026, 10, 1), date(2027, 1, 15))
-    for item, start in zip(year, starts, strict=True):
-        item.starts_on = start
-    # The last period began in January: February comes next, in the strand with none yet.
-    assert next_period(year, date(2026, 9, 17)) == ("February", date(2027, 2, 1), P)
-    # Undated periods still count towards balance; the month starts from today.
-    assert next_period(_year(D, OF), date(2026, 11, 3)) == ("November", date(2026, 11, 1), P)
-
-
-def test_balance_hint_on_a_stored_year(journal: Journal) -> None:
-    for month, kind in (("September", D), ("October", OF), ("November", P), ("December", D)):
-        add_scope_item(journal, month, kind, "")
-    assert balance_hint(scope_items(journal)) is None
-
-    item = add_scope_item(journal, "January", D, "")
-    assert balance_hint(scope_items(journal)) == (
-        "The year leans on data (3 periods) and gives observation and feedback only 1" + TAIL
+    second = revise_charter(
+        journal,
+        why="  Half the team is new and meets online  ",
+        made_on=DAY + timedelta(30),
+        norms="Start on time; cameras on",
+        coach_qualities="Asks before telling",
+        theme="3b Questioning and discussion",
     )
-    assert item.id is not None
-    update_scope_item(journal, item.id, kind="professional_learning")
-    assert balance_hint(scope_items(journal)) is None
+
+    assert second.id != first.id and second.why == "Half the team is new and meets online"
+    # Everything not changed is carried over from the version it revises.
+    assert (second.purpose, second.lead_qualities) == (
+        "Grow readers",
+        "Brings data to every team meeting",
+    )
+    versions = charter_versions(journal)
+    assert [v.id for v in versions] == [second.id, first.id]
+    kept = versions[1]
+    assert (kept.norms, kept.coach_qualities, kept.theme, kept.made_on) == (
+        "Start on time",
+        "",
+        "",
+        DAY,
+    )
+    current = current_charter(journal)
+    assert current is not None and current.norms == "Start on time; cameras on"
+
+
+def test_the_newest_date_is_in_force_then_the_newest_row(journal: Journal) -> None:
+    revise_charter(journal, made_on=DAY, purpose="One")
+    later = revise_charter(journal, why="Term 2", made_on=DAY + timedelta(60), purpose="Two")
+    same_day = revise_charter(journal, why="Fixed", made_on=DAY + timedelta(60), purpose="Three")
+    assert [v.purpose for v in charter_versions(journal)] == ["Three", "Two", "One"]
+    assert later.id is not None and same_day.id is not None
+    current = current_charter(journal)
+    assert current is not None and current.id == same_day.id
+    today = revise_charter(journal, why="Spring", purpose="Four")
+    assert today.made_on == date.today()
+
+
+def test_compare_lists_each_changed_part_in_reading_order(journal: Journal) -> None:
+    first = revise_charter(
+        journal,
+        made_on=DAY,
+        purpose="Grow readers",
+        norms="Start on time\nAssume good intent",
+        team_qualities="Decides together",
+    )
+    second = revise_charter(
+        journal,
+        why="Year two",
+        made_on=DAY + timedelta(200),
+        norms="Start on time\nSpeak to the student work",
+        team_qualities="",
+        commitments="Each of us brings one artifact a month",
+    )
+
+    changes = compare(first, second)
+
+    assert [(c.name, c.label, c.change) for c in changes] == [
+        ("norms", "Norms", "changed"),
+        ("team_qualities", "What an effective team does", "removed"),
+        ("commitments", "The commitments we make to get there", "added"),
+    ]
+    assert changes[0].lines == ("-Assume good intent", "+Speak to the student work")
+    assert changes[0].before.endswith("good intent") and changes[0].after.endswith("work")
+    assert changes[2].lines == ("+Each of us brings one artifact a month",)
+    assert compare(first, first) == []
+    # Backwards reads the other way round.
+    assert [c.change for c in compare(second, first)] == ["changed", "added", "removed"]
+
+
+def test_the_qualities_are_parts_of_the_charter() -> None:
+    assert set(QUALITY_FIELDS) <= set(CHARTER_FIELDS)
+    assert CHARTER_FIELDS["lead_qualities"] == "What a strong Senior/Team Lead does"
 
 
 # -- meeting plus/delta -----------------------------------------------------------------------
