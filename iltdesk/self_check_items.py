@@ -45,6 +45,20 @@ class ItemSet:
         """The key of the area an action belongs to."""
         return next(a.key for a in self.areas for i in a.items if i.key == item_key)
 
+    def area(self, area_key: str) -> CheckArea | None:
+        """The area ``area_key`` of this set, if it has one."""
+        return next((a for a in self.areas if a.key == area_key), None)
+
+    @property
+    def item_keys(self) -> tuple[str, ...]:
+        """Every action's key, area by area, in the order asked."""
+        return tuple(i.key for a in self.areas for i in a.items)
+
+    @property
+    def item_area(self) -> dict[str, str]:
+        """Each action's key with the key of its area."""
+        return {i.key: a.key for a in self.areas for i in a.items}
+
 
 _I = CheckItem
 # Frozen: the wording check-ins recorded before migration 0004 were answered against.

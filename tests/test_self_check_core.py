@@ -7,17 +7,14 @@ from datetime import date
 import pytest
 
 from iltdesk.errors import UsageError
-from iltdesk.self_check import (
-    AREAS,
-    ITEM_AREA,
-    AreaTrend,
-    check_ins,
-    record_check,
-    strongest_and_weakest,
-    trends,
-)
+from iltdesk.models import SelfCheck, SelfCheckAnswer
+from iltdesk.self_check import check_ins, record_check, revise_check
+from iltdesk.self_check_items import CURRENT_SET, SET_1
+from iltdesk.self_check_trends import AreaTrend, RaterTrend, strongest_and_weakest, trends
 from iltdesk.store.journal import Journal
 
+AREAS = CURRENT_SET.areas
+ITEM_AREA = CURRENT_SET.item_area
 KEYS = list(ITEM_AREA)  # the 15 actions, in catalogue order
 AREA_KEYS = [
     "learning_teaching",
@@ -42,6 +39,13 @@ def by_area(*scores: tuple[int, int, int]) -> dict[str, int]:
     return dict(zip(KEYS, flat, strict=True))
 
 
+def mine(journal: Journal) -> tuple[AreaTrend, ...]:
+    """The principal's own trend, area by area (the only rater in these tests)."""
+    (own,) = trends(check_ins(journal))
+    assert isinstance(own, RaterTrend) and own.rater == "principal"
+    return own.areas
+
+
 def _nothing_written(journal: Journal) -> None:
     for table in ("self_check", "self_check_answer", "self_check_area_note"):
         assert journal.execute(f"SELECT count(*) FROM {table}") == [(0,)], table
@@ -61,11 +65,11 @@ def test_record_check_refuses_bad_ratings_and_writes_nothing(journal: Journal) -
     with pytest.raises(UsageError, match=r"^Rate every action before saving \(15 left\)\.$"):
         record_check(journal, {})
     two_missing = ratings()
-    del two_missing["delegation"], two_missing["equity_of_voice"]
+    del two_missing["delegate_across_team"], two_missing["watch_floor_time"]
     with pytest.raises(UsageError, match=r"^Rate every action before saving \(2 left\)\.$"):
         record_check(journal, two_missing, notes={"talent": "Would be dropped"})
     one_missing = ratings()
-    del one_missing["shared_picture"]
+    del one_missing["build_shared_picture"]
     with pytest.raises(UsageError, match=r"\(1 left\)"):
         record_check(journal, {**one_missing, "bogus": 3})
 
@@ -74,7 +78,7 @@ def test_record_check_refuses_bad_ratings_and_writes_nothing(journal: Journal) -
 
     for bad in (-1, 5, 40):
         with pytest.raises(UsageError, match=r"^Ratings run from 0 \(never\) to 4 \(always\)\.$"):
-            record_check(journal, ratings(safe_to_ask=bad), notes={"talent": "dropped"})
+            record_check(journal, ratings(ask_without_fear=bad), notes={"talent": "dropped"})
 
     _nothing_written(journal)
 
@@ -117,7 +121,7 @@ def test_record_check_stores_every_answer_and_the_notes(journal: Journal) -> Non
 
 
 def test_record_check_defaults_and_both_ends_of_the_scale(journal: Journal) -> None:
-    record_check(journal, ratings(0, delegation=4))
+    record_check(journal, ratings(0, delegate_across_team=4))
 
     (stored,) = check_ins(journal)
     assert (stored.check.taken_on, stored.check.taken_by, stored.check.note, stored.notes) == (
@@ -126,7 +130,7 @@ def test_record_check_defaults_and_both_ends_of_the_scale(journal: Journal) -> N
         "",
         {},
     )
-    assert stored.answers == ratings(0, delegation=4)
+    assert stored.answers == ratings(0, delegate_across_team=4)
 
 
 def test_check_ins_oldest_first_each_with_its_own_answers_and_notes(journal: Journal) -> None:
@@ -167,12 +171,7 @@ def test_area_score_is_the_mean_of_the_areas_three_actions(journal: Journal) -> 
 
 
 def test_trends_with_no_check_ins(journal: Journal) -> None:
-    trend = trends(journal)
-
-    assert trend == [
-        AreaTrend(area.key, area.title, (), 0.0, ()) for area in AREAS
-    ]  # one per area, in catalogue order
-    assert strongest_and_weakest(trend) is None
+    assert trends(check_ins(journal)) == []
     assert strongest_and_weakest([]) is None
 
 
@@ -183,7 +182,7 @@ def test_trends_with_one_check_in(journal: Journal) -> None:
         taken_on=date(2024, 9, 20),
     )
 
-    trend = trends(journal)
+    trend = mine(journal)
 
     assert [(t.area, t.points, t.change, t.moved_items) for t in trend] == [
         ("learning_teaching", ((date(2024, 9, 20), 3.0),), 0.0, ()),
@@ -217,7 +216,7 @@ def test_trends_across_check_ins(journal: Journal) -> None:
         taken_on=date(2025, 5, 10),
     )
 
-    trend = trends(journal)
+    trend = mine(journal)
 
     assert [t.area for t in trend] == AREA_KEYS
     assert [t.title for t in trend] == [area.title for area in AREAS]
@@ -238,17 +237,17 @@ def test_trends_across_check_ins(journal: Journal) -> None:
         "personal_leadership": 0.0,
     }
     assert {t.area: t.moved_items for t in trend} == {
-        "learning_teaching": ((TEXT["shared_picture"], 1), (TEXT["aligned_meetings"], -1)),
+        "learning_teaching": ((TEXT["build_shared_picture"], 1), (TEXT["align_ela_math"], -1)),
         "school_culture": (),
         "talent": (
-            (TEXT["delegation"], -2),
-            (TEXT["new_staff"], 1),
-            (TEXT["differentiated_pl"], 1),
+            (TEXT["delegate_across_team"], -2),
+            (TEXT["support_newcomers"], 1),
+            (TEXT["differentiate_pd"], 1),
         ),
         "planning_operations": (
-            (TEXT["consistent_process"], 3),
-            (TEXT["measurable_goals"], 2),
-            (TEXT["equitable_resources"], -2),
+            (TEXT["run_meetings_well"], 3),
+            (TEXT["data_into_goals"], 2),
+            (TEXT["share_resources_fairly"], -2),
         ),
         "personal_leadership": (),
     }
@@ -256,14 +255,14 @@ def test_trends_across_check_ins(journal: Journal) -> None:
 
 def test_change_can_be_negative_and_fractional(journal: Journal) -> None:
     record_check(journal, ratings(4), taken_on=date(2024, 9, 1))
-    record_check(journal, ratings(4, shared_picture=2), taken_on=date(2024, 12, 1))
+    record_check(journal, ratings(4, build_shared_picture=2), taken_on=date(2024, 12, 1))
 
-    learning = trends(journal)[0]
+    learning = mine(journal)[0]
 
     assert learning.area == "learning_teaching"
     assert learning.change == pytest.approx(-2 / 3)
-    assert learning.moved_items == ((TEXT["shared_picture"], -2),)
-    assert all(t.change == 0.0 and t.moved_items == () for t in trends(journal)[1:])
+    assert learning.moved_items == ((TEXT["build_shared_picture"], -2),)
+    assert all(t.change == 0.0 and t.moved_items == () for t in mine(journal)[1:])
 
 
 def test_strongest_and_weakest_use_the_latest_check_in(journal: Journal) -> None:
@@ -278,7 +277,7 @@ def test_strongest_and_weakest_use_the_latest_check_in(journal: Journal) -> None
         taken_on=date(2025, 1, 15),
     )
 
-    picked = strongest_and_weakest(trends(journal))
+    picked = strongest_and_weakest(mine(journal))
 
     assert picked is not None
     strongest, weakest = picked
@@ -290,8 +289,98 @@ def test_strongest_and_weakest_break_ties_by_title(journal: Journal) -> None:
     # Talent management at the bottom.
     record_check(journal, by_area((3, 3, 3), (3, 3, 3), (1, 1, 1), (1, 1, 1), (2, 2, 2)))
 
-    picked = strongest_and_weakest(trends(journal))
+    picked = strongest_and_weakest(mine(journal))
 
     assert picked is not None
     strongest, weakest = picked
     assert (strongest.title, weakest.title) == ("School culture", "Planning and operations")
+
+
+# -- item sets and raters ---------------------------------------------------------------------
+
+
+def old_check(journal: Journal, value: int, taken_on: date, taken_by: str = "principal") -> int:
+    """A check-in recorded before the rewording: set 1's actions, as migration 0004 left it."""
+    with journal.write() as s:
+        check = SelfCheck(taken_on=taken_on, taken_by=taken_by, item_set=1)
+        s.add(check)
+        s.flush()
+        for key, area in SET_1.item_area.items():
+            s.add(
+                SelfCheckAnswer(self_check_id=check.id or 0, area=area, item=key, frequency=value)
+            )
+    return check.id or 0
+
+
+def test_a_new_check_in_uses_the_current_set_and_refuses_the_old_actions(
+    journal: Journal,
+) -> None:
+    assert CURRENT_SET.version == 2
+    assert CURRENT_SET.stem.startswith("How often do you and your team")
+    record_check(journal, ratings(3))
+    (stored,) = check_ins(journal)
+    assert stored.check.item_set == 2
+    assert stored.wording is CURRENT_SET
+    old_keys = dict.fromkeys(SET_1.item_keys, 3)
+    with pytest.raises(UsageError, match=r"\(15 left\)"):
+        record_check(journal, old_keys)
+
+
+def test_an_old_check_in_is_corrected_in_its_own_wording(journal: Journal) -> None:
+    check_id = old_check(journal, 1, date(2025, 10, 1))
+    with pytest.raises(UsageError, match=r"\(15 left\)"):
+        revise_check(
+            journal, check_id, ratings(2), notes={}, taken_on=date(2025, 10, 1), taken_by="team"
+        )
+    changed = dict.fromkeys(SET_1.item_keys, 2) | {"delegation": 4}
+    revise_check(
+        journal,
+        check_id,
+        changed,
+        notes={"talent": "Still set one"},
+        taken_on=date(2025, 10, 2),
+        taken_by="team",
+    )
+    (stored,) = check_ins(journal)
+    assert (stored.check.item_set, stored.check.taken_by) == (1, "team")
+    assert stored.wording is SET_1
+    assert stored.answers == changed
+    assert stored.notes == {"talent": "Still set one"}
+    assert stored.area_score("talent") == pytest.approx(8 / 3)
+
+
+def test_each_rater_is_its_own_line_never_joined(journal: Journal) -> None:
+    record_check(journal, ratings(1), taken_on=date(2025, 9, 10))
+    record_check(journal, ratings(4), taken_on=date(2025, 9, 20), taken_by="team")
+    record_check(journal, ratings(2), taken_on=date(2025, 12, 1))
+    record_check(
+        journal, ratings(4, delegate_across_team=2), taken_on=date(2025, 12, 9), taken_by="team"
+    )
+
+    own, team = trends(check_ins(journal))
+
+    assert (own.rater, own.label, team.rater, team.label) == (
+        "principal",
+        "Just me",
+        "team",
+        "With the team",
+    )
+    learning = own.areas[0]
+    assert learning.points == ((date(2025, 9, 10), 1.0), (date(2025, 12, 1), 2.0))
+    assert learning.change == 1.0  # 1 -> 2 by the principal, not 4 -> 2 across raters
+    assert team.areas[0].points == ((date(2025, 9, 20), 4.0), (date(2025, 12, 9), 4.0))
+    assert team.areas[0].change == 0.0
+    talent = team.areas[2]
+    assert talent.moved_items == ((TEXT["delegate_across_team"], -2),)
+    assert (own.since, team.since) == (date(2025, 9, 10), date(2025, 9, 20))
+
+
+def test_a_reworded_set_reports_no_item_movement(journal: Journal) -> None:
+    old_check(journal, 1, date(2025, 5, 1))
+    record_check(journal, ratings(3), taken_on=date(2025, 9, 15))
+
+    (own,) = trends(check_ins(journal))
+
+    assert own.reworded
+    assert all(area.reworded and area.moved_items == () for area in own.areas)
+    assert [area.change for area in own.areas] == [2.0] * 5  # areas still compare
