@@ -1,4 +1,5 @@
-"""Complex-challenge reflections: the guided areas, the forces board and the log."""
+"""Complex-challenge reflections: the problem and its story, the guided areas read against the
+green line, the forces board and the log."""
 
 from __future__ import annotations
 
@@ -21,40 +22,102 @@ from iltdesk.store.journal import Journal, fetch
 
 
 @dataclass(frozen=True)
+class LineSide:
+    """Where a part of the reflection sits against the green line, and what that side holds."""
+
+    key: str
+    title: str
+    meaning: str
+
+
+# The green line (equity-focused): the technical side above, the adaptive side below, equity
+# the lens over both. Not the iceberg of visible events over hidden causes.
+ABOVE = LineSide(
+    "above",
+    "Above the green line: the technical side",
+    "Things you can point to and redesign: structures, systems, processes, patterns and resources.",
+)
+BELOW = LineSide(
+    "below",
+    "Below the green line: the adaptive side",
+    "What happens between people: how they relate, how information moves and meaning gets "
+    "made, and who they are in it (identity, values, beliefs, mindsets).",
+)
+LENS = LineSide(
+    "lens",
+    "Around it all: equity",
+    "The lens over both sides: who the way things work now serves, and who it lets down.",
+)
+BOTH = LineSide(
+    "both",
+    "Reading it against the line",
+    "Name the root causes on each side. Most challenges need moves above and below the line.",
+)
+STORY = LineSide(
+    "story",
+    "The challenge",
+    "Start from the problem as it is, before you take it apart.",
+)
+
+
+@dataclass(frozen=True)
 class Area:
     """One part of the guided reflection, with the questions shown beside it."""
 
     field: str
     title: str
     prompts: tuple[str, ...]
+    side: LineSide
 
 
+# Written first, before any area: the problem itself and how it came to be.
+STATEMENT = Area(
+    "statement",
+    "The problem and the story so far",
+    (
+        "Say what the problem is in plain words, as you would to a colleague.",
+        "How did it come to this? What has happened so far, and what has been tried?",
+    ),
+    STORY,
+)
+# Systems pair with the technical needs; relationships and information with the adaptive ones.
 AREAS: tuple[Area, ...] = (
     Area("systems", "Systems and structures", (
-        "Which systems, structures and routines touch this?",
-        "How do they work together, and where are the gaps?",
-    )),
-    Area("technical_needs", "Technical needs", ("So what has to be built, fixed or taught?",)),
+        "Which systems, structures, processes and routines touch this?",
+        "How do they fit together, and where are the gaps?",
+    ), ABOVE),
+    Area("technical_needs", "Technical needs", (
+        "So what has to be designed, fixed, resourced or taught?",
+    ), ABOVE),
     Area("relationships", "Relationships", (
-        "How do the people closest to this relate to it, and to each other?",
+        "How strong are the relationships among the people closest to this? Where is there "
+        "trust, where strain?",
+        "How do they see themselves in relation to it: what part do they feel they play?",
         "Which values, beliefs and mindsets are in play?",
-    )),
-    Area("adaptive_needs", "Relational and adaptive needs", (
-        "So what has to shift in how people think, feel or work together?",
-    )),
+    ), BELOW),
     Area("information_flow", "Information", (
-        "How does information travel here? Does it flow both ways?",
-        "Where is there room to make meaning together?",
-    )),
+        "How does information travel here? Does it go both ways?",
+        "Where is there room to make sense of it together?",
+    ), BELOW),
+    Area("adaptive_needs", "Relational and adaptive needs", (
+        "So what has to shift between people: in trust, in how information and meaning move, "
+        "in how people see themselves and what they believe?",
+    ), BELOW),
     Area("equity", "Equity", (
         "What is the equity imperative here?",
-        "What is producing inequity: which practices, policies or beliefs?",
-    )),
+        "What is producing inequity: which practices, policies or beliefs? Who does the way "
+        "things work now advantage, and who does it fail?",
+    ), LENS),
     Area("root_causes", "Root causes", (
-        "Above the line: the events everyone can see.",
-        "Below the line: the structures and mindsets that keep producing them.",
-    )),
+        "Above the line (technical): which structures, systems, processes, patterns or "
+        "resources keep producing this?",
+        "Below the line (adaptive): which relationships, flows of information and meaning, "
+        "or which identity, values, beliefs and mindsets hold it in place?",
+        "Through the equity lens: who bears the cost?",
+        "Most challenges need a move on each side of the line.",
+    ), BOTH),
 )  # fmt: skip
+PARTS: tuple[Area, ...] = (STATEMENT, *AREAS)  # everything written on a challenge's page
 FORCE_TITLES = {
     ForceKind.hinders: "What hinders",
     ForceKind.asset: "Assets that help",
@@ -63,11 +126,15 @@ FORCE_TITLES = {
 }
 
 
-def add_challenge(journal: Journal, title: str, *, opened_on: date | None = None) -> Challenge:
-    """Open a new reflection."""
+def add_challenge(
+    journal: Journal, title: str, *, opened_on: date | None = None, statement: str = ""
+) -> Challenge:
+    """Open a new reflection, with the problem and its story if already written."""
     if not title.strip():
         raise UsageError("Give the challenge a short title.")
-    challenge = Challenge(title=title.strip(), opened_on=opened_on or date.today())
+    challenge = Challenge(
+        title=title.strip(), opened_on=opened_on or date.today(), statement=statement.strip()
+    )
     with journal.write() as s:
         s.add(challenge)
         s.flush()
@@ -88,7 +155,7 @@ def challenges(journal: Journal) -> list[Challenge]:
     )
 
 
-_FIELDS = {area.field for area in AREAS} | {"title", "status", "opened_on"}
+_FIELDS = {part.field for part in PARTS} | {"title", "status", "opened_on"}
 
 
 def update_challenge(journal: Journal, challenge_id: int, **changes: object) -> Challenge:
