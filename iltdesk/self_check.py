@@ -29,6 +29,11 @@ def rater_label(taken_by: str) -> str:
     return RATER_LABELS.get(taken_by, taken_by)
 
 
+def as_sentence(text: str) -> str:
+    """An action shown on its own, away from the question it completes: 'Delegate …'."""
+    return text[:1].upper() + text[1:]
+
+
 def item_set(version: int) -> ItemSet:
     """The wording ``version``; a check-in from a newer iltdesk is refused, not misread."""
     if version not in ITEM_SETS:

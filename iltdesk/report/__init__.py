@@ -26,11 +26,13 @@ if TYPE_CHECKING:
         parse_cycle_choice,
         parse_sections,
     )
+    from iltdesk.report.self_check_report import build_self_check_html
 
 # Imported when first asked for: the editor reads Markdown with iltdesk.report.markdown, and
 # that must not pull in the ORM (0.5 s) while the window paints.
 _HOMES = {
     "build_html": "content",
+    "build_self_check_html": "self_check_report",
     "ensure_fonts": "fonts",
     "gui_app": "fonts",
     "paint_pages": "render",
@@ -69,6 +71,7 @@ __all__ = [
     "ReportRequest",
     "Section",
     "build_html",
+    "build_self_check_html",
     "check_exportable",
     "cycles_for_export",
     "ensure_fonts",

@@ -1,17 +1,23 @@
 """The self-check's trend: one small chart per area, so areas that share a score never hide
-each other's line, each showing what moved since the previous check-in."""
+each other's line. In each, the principal's own check-ins and the team's are two lines (solid
+and dashed) on one time axis, never joined; the badge shows what moved since the previous
+check-in by whoever rated last."""
 
 from __future__ import annotations
 
 import itertools
 import math
+from dataclasses import dataclass
+from datetime import date
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QHelpEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from iltdesk import dates
-from iltdesk.self_check import FREQUENCY_LABELS, AreaTrend
+from iltdesk.self_check import FREQUENCY_LABELS, TEAM, rater_label
+from iltdesk.self_check_items import CURRENT_SET
+from iltdesk.self_check_trends import AreaTrend, RaterTrend
 from ui.kit import theme
 from ui.reflect.self_check.colours import (
     STILL,
@@ -26,6 +32,39 @@ PAD = 10.0  # inside a card
 Role = QPalette.ColorRole
 
 
+@dataclass(frozen=True)
+class AreaCard:
+    """One area's card: each rater's series on the dates of every check-in, and the series
+    whose latest step the badge reports (the rater who rated last)."""
+
+    area: str
+    title: str
+    series: tuple[AreaTrend, ...]
+    lead: AreaTrend | None
+    days: tuple[date, ...]  # every check-in date of either rater, oldest first
+
+    @property
+    def points(self) -> tuple[tuple[date, float], ...]:
+        """The latest rater's points (the badge and the status read them)."""
+        return self.lead.points if self.lead is not None else ()
+
+    @property
+    def change(self) -> float:
+        """What moved since the latest rater's check-in before."""
+        return self.lead.change if self.lead is not None else 0.0
+
+
+def area_cards(trends: list[RaterTrend], latest_rater: str | None) -> list[AreaCard]:
+    """One card per area, with every rater's series; the axis is the union of their dates."""
+    days = tuple(sorted({d for t in trends for d, _ in t.areas[0].points} if trends else ()))
+    cards = []
+    for index, area in enumerate(CURRENT_SET.areas):
+        series = tuple(t.areas[index] for t in trends)
+        lead = next((s for s in series if s.rater == latest_rater), series[-1] if series else None)
+        cards.append(AreaCard(area.key, area.title, series, lead, days))
+    return cards
+
+
 class SelfCheckChart(QWidget):
     """Each area's mean rating (never … always) across check-ins, one small chart per area.
 
@@ -35,7 +74,8 @@ class SelfCheckChart(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.trends: list[AreaTrend] = []
+        self.trends: list[RaterTrend] = []
+        self.cards: list[AreaCard] = []
         self._dots: list[tuple[QPointF, str]] = []  # where each point was drawn, for tooltips
         self.setMinimumSize(280, 180)
         self.setAccessibleName("Self-check trend by area")
@@ -43,12 +83,16 @@ class SelfCheckChart(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(960, 300)
 
-    def set_trends(self, trends: list[AreaTrend]) -> None:
-        """Show these areas' scores across check-ins."""
+    def set_trends(self, trends: list[RaterTrend], latest_rater: str | None = None) -> None:
+        """Show each rater's area scores across their check-ins; the badge follows
+        ``latest_rater`` (whoever rated last)."""
         self.trends = list(trends)
+        self.cards = area_cards(self.trends, latest_rater)
         summary = [
-            f"{t.title}: {t.points[-1][1]:.1f} of 4, {change_text(t.change)}"
-            for t in self.trends
+            f"{t.title}, {rater_label(t.rater).lower()}: {t.points[-1][1]:.1f} of 4, "
+            f"{change_text(t.change)}"
+            for r in self.trends
+            for t in r.areas
             if t.points
         ]
         self.setAccessibleDescription("; ".join(summary) or "No check-ins yet")
@@ -89,8 +133,8 @@ class SelfCheckChart(QWidget):
         for cols in (5, 3, 2):
             width = (usable - GAP * (cols - 1)) / cols
             room = width - 2 * PAD - 14
-            lines = 1 if all(bold.horizontalAdvance(t.title) <= room for t in self.trends) else 2
-            rows = math.ceil(len(self.trends) / cols)
+            lines = 1 if all(bold.horizontalAdvance(t.title) <= room for t in self.cards) else 2
+            rows = math.ceil(len(self.cards) / cols)
             height = (self.height() - GAP * (rows - 1)) / rows
             # The five scale words need a line each, or they would run into one another.
             plot = height - self._header(lines) - self._footer()
@@ -100,7 +144,7 @@ class SelfCheckChart(QWidget):
 
     def _cards(self, cols: int, count: int) -> list[QRectF]:
         axis = self._axis_width()
-        rows = math.ceil(len(self.trends) / cols)
+        rows = math.ceil(len(self.cards) / cols)
         width = (self.width() - axis - GAP * (cols - 1)) / cols
         height = (self.height() - GAP * (rows - 1)) / rows
         return [
@@ -131,7 +175,7 @@ class SelfCheckChart(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self._dots = []
-        if not any(t.points for t in self.trends):
+        if not any(t.points for t in self.cards):
             painter.setPen(self.palette().color(Role.PlaceholderText))
             painter.drawText(
                 QRectF(self.rect()).adjusted(24, 24, -24, -24),
@@ -144,13 +188,13 @@ class SelfCheckChart(QWidget):
             self._paint_rows(painter)
             return
         cols, lines = grid
-        slots = self._cards(cols, cols * math.ceil(len(self.trends) / cols))
-        for i, (card, trend) in enumerate(zip(slots, self.trends, strict=False)):
+        slots = self._cards(cols, cols * math.ceil(len(self.cards) / cols))
+        for i, (card, trend) in enumerate(zip(slots, self.cards, strict=False)):
             if i % cols == 0:  # one scale per row of cards, left of the first
                 self._paint_axis(painter, self._plot(card, lines))
             self._paint_card(painter, card, trend, lines)
-        if len(slots) > len(self.trends):
-            self._paint_key(painter, slots[len(self.trends)])
+        if len(slots) > len(self.cards):
+            self._paint_key(painter, slots[len(self.cards)])
 
     def _paint_axis(self, painter: QPainter, plot: QRectF) -> None:
         painter.setFont(self._small())
@@ -165,7 +209,7 @@ class SelfCheckChart(QWidget):
         painter.setBrush(self.palette().color(Role.Base))
         painter.drawRoundedRect(card.adjusted(0.5, 0.5, -0.5, -0.5), 8, 8)
 
-    def _paint_card(self, painter: QPainter, card: QRectF, trend: AreaTrend, lines: int) -> None:
+    def _paint_card(self, painter: QPainter, card: QRectF, trend: AreaCard, lines: int) -> None:
         self._paint_background(painter, card)
         plot = self._plot(card, lines)
         painter.setPen(QPen(self.palette().color(Role.Mid), 1, Qt.PenStyle.DashLine))
@@ -181,11 +225,11 @@ class SelfCheckChart(QWidget):
             card.left() + PAD, top + lines * bold.height() + 4, card.width() - 2 * PAD, 0
         )
         self._paint_status(painter, status, trend)
-        if trend.points:
+        if trend.days:
             self._paint_line(painter, plot, trend)
             self._paint_dates(painter, card, plot, trend)
 
-    def _paint_title(self, painter: QPainter, box: QRectF, trend: AreaTrend) -> None:
+    def _paint_title(self, painter: QPainter, box: QRectF, trend: AreaCard) -> None:
         """A dot in the area's colour, then its name (on two lines when the card is narrow)."""
         bold = QFontMetricsF(self._bold())
         painter.setPen(Qt.PenStyle.NoPen)
@@ -199,7 +243,7 @@ class SelfCheckChart(QWidget):
         painter.setPen(self.palette().color(Role.Text))
         painter.drawText(text, Qt.TextFlag.TextWordWrap, title)
 
-    def _paint_status(self, painter: QPainter, box: QRectF, trend: AreaTrend) -> None:
+    def _paint_status(self, painter: QPainter, box: QRectF, trend: AreaCard) -> None:
         """The change pill, then where the area stands now, in as many words as fit."""
         pill = self._paint_pill(painter, box.topLeft(), trend)
         if not trend.points:
@@ -214,7 +258,7 @@ class SelfCheckChart(QWidget):
         y = box.top() + (small.height() + 4) / 2
         painter.drawText(QPointF(box.left() + pill + 8, y + small.ascent() / 2 - 1), text)
 
-    def _pill(self, trend: AreaTrend) -> tuple[str, QFont, QRectF]:
+    def _pill(self, trend: AreaCard) -> tuple[str, QFont, QRectF]:
         """The pill's words, font and size (placed at 0, 0)."""
         text = "first check-in" if len(trend.points) < 2 else change_text(trend.change)
         font = self._small()
@@ -222,7 +266,7 @@ class SelfCheckChart(QWidget):
         metrics = QFontMetricsF(font)
         return text, font, QRectF(0, 0, metrics.horizontalAdvance(text) + 14, metrics.height() + 4)
 
-    def _paint_pill(self, painter: QPainter, top_left: QPointF, trend: AreaTrend) -> float:
+    def _paint_pill(self, painter: QPainter, top_left: QPointF, trend: AreaCard) -> float:
         """Draw what moved since the previous check-in; return the pill's width."""
         text, font, box = self._pill(trend)
         box.moveTopLeft(top_left)
@@ -242,31 +286,37 @@ class SelfCheckChart(QWidget):
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
         return box.width()
 
-    def _paint_line(self, painter: QPainter, plot: QRectF, trend: AreaTrend) -> None:
-        """Earlier check-ins quietly; the latest step bold, since that is the conversation."""
-        colour = area_colour(trend.area)
+    def _paint_line(self, painter: QPainter, plot: QRectF, card: AreaCard) -> None:
+        """Each rater's own line on the shared dates (the team's dashed with open dots), never
+        joined to the other's: earlier steps quietly, the latest bold."""
+        colour = area_colour(card.area)
         faint = QColor(colour)
         faint.setAlphaF(0.6 if theme.is_dark() else 0.45)  # dim, still visible
-        count = len(trend.points)
-        dots = [
-            QPointF(self._x(plot, i, count), self._y(plot, s))
-            for i, (_, s) in enumerate(trend.points)
-        ]
-        for i, (a, b) in enumerate(itertools.pairwise(dots)):
-            latest = i == count - 2
-            painter.setPen(QPen(colour if latest else faint, 3 if latest else 1.5))
-            painter.drawLine(a, b)
         ring = self.palette().color(Role.Base)  # parts the dot from a line passing under it
-        for i, (dot, (day, score)) in enumerate(zip(dots, trend.points, strict=True)):
-            radius = 5.5 if i == count - 1 else 3.5
-            painter.setPen(QPen(ring, 1.5))
-            painter.setBrush(colour)
-            painter.drawEllipse(dot, radius, radius)
-            self._dots.append((dot, f"{trend.title}, {dates.short(day)}: {score:.1f} of 4"))
+        for series in card.series:
+            team = series.rater == TEAM
+            style = Qt.PenStyle.DashLine if team else Qt.PenStyle.SolidLine
+            count = len(series.points)
+            dots = [
+                QPointF(self._x(plot, card.days.index(d), len(card.days)), self._y(plot, v))
+                for d, v in series.points
+            ]
+            for i, (a, b) in enumerate(itertools.pairwise(dots)):
+                latest = i == count - 2
+                painter.setPen(QPen(colour if latest else faint, 3 if latest else 1.5, style))
+                painter.drawLine(a, b)
+            who = rater_label(series.rater).lower()
+            for i, (dot, (day, score)) in enumerate(zip(dots, series.points, strict=True)):
+                radius = 5.5 if i == count - 1 else 3.5
+                painter.setPen(QPen(colour if team else ring, 2 if team else 1.5))
+                painter.setBrush(ring if team else colour)
+                painter.drawEllipse(dot, radius, radius)
+                tip = f"{card.title}, {who}, {dates.short(day)}: {score:.1f} of 4"
+                self._dots.append((dot, tip))
 
-    def _paint_dates(self, painter: QPainter, card: QRectF, plot: QRectF, trend: AreaTrend) -> None:
-        """Check-in dates under the line, as many as fit without touching; the latest always."""
-        days = [day for day, _ in trend.points]
+    def _paint_dates(self, painter: QPainter, card: QRectF, plot: QRectF, area: AreaCard) -> None:
+        """Check-in dates under the lines, as many as fit without touching; the latest always."""
+        days = list(area.days)
         same_year = len({d.year for d in days}) == 1
         words = [dates.day_month(d) if same_year else f"{d:%b %Y}" for d in days]
         metrics = QFontMetricsF(self._small())
@@ -283,10 +333,11 @@ class SelfCheckChart(QWidget):
 
     def _paint_key(self, painter: QPainter, slot: QRectF) -> None:
         """In the grid's spare cell, say how to read the cards."""
-        several = any(len(t.points) > 1 for t in self.trends)
+        several = any(len(t.points) > 1 for c in self.cards for t in c.series)
         text = (
-            "Each dot is an area's average rating at a check-in. The bold step and its badge "
-            "show what moved since the one before."
+            "Each dot is an area's average rating at a check-in: solid for just you, dashed "
+            "with open dots for the team. The bold step and its badge show what moved since "
+            "the same rater's check-in before."
             if several
             else "Each dot is an area's average rating. Your next check-in draws the lines."
         )
@@ -296,15 +347,15 @@ class SelfCheckChart(QWidget):
 
     def _paint_rows(self, painter: QPainter) -> None:
         """Compact: one row per area with its name, a sparkline and the change, all aligned."""
-        height = (self.height() - 4 * (len(self.trends) - 1)) / len(self.trends)
+        height = (self.height() - 4 * (len(self.cards) - 1)) / len(self.cards)
         bold = QFontMetricsF(self._bold())
-        longest = max(bold.horizontalAdvance(t.title) for t in self.trends)
-        pill_width = max(self._pill(t)[2].width() for t in self.trends if t.points)
+        longest = max(bold.horizontalAdvance(t.title) for t in self.cards)
+        pill_width = max(self._pill(t)[2].width() for t in self.cards if t.points)
         # Names matter more than the sparkline's length: it keeps only what it can spare.
         spare = self.width() - 2 * PAD - pill_width - 6 - 64
         name_width = min(longest + 2 * PAD + 14, spare)
         grid = QPen(self.palette().color(Role.Mid), 1, Qt.PenStyle.DashLine)
-        for i, trend in enumerate(self.trends):
+        for i, trend in enumerate(self.cards):
             row = QRectF(0, i * (height + 4), self.width(), height)
             self._paint_background(painter, row)
             middle = row.center().y()

@@ -6,10 +6,11 @@ import math
 
 from PySide6.QtGui import QColor
 
-from iltdesk.self_check import AREAS, FREQUENCY_LABELS
+from iltdesk.self_check import FREQUENCY_LABELS
+from iltdesk.self_check_items import CURRENT_SET
 from ui.kit import theme
 
-AREA_KEYS = frozenset(area.key for area in AREAS)
+AREA_KEYS = frozenset(area.key for area in CURRENT_SET.areas)  # the same five in every set
 STILL = 0.05  # a change that rounds to 0.0 is no change
 
 

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 
 from iltdesk.models import SelfCheck
 from iltdesk.record_kinds import Change, RecordKind
-from iltdesk.self_check import AREAS, ITEM_AREA, CheckArea, CheckIn, record_check, revise_check
+from iltdesk.self_check import RATER_LABELS, CheckIn, record_check, revise_check
+from iltdesk.self_check_items import CURRENT_SET, CheckArea
 from ui.kit.context import AppContext, NotWritten
 from ui.kit.fields import date_edit, qdate
 from ui.kit.markdown_edit import MarkdownEdit
@@ -32,7 +33,7 @@ from ui.kit.writing import write_or_say
 from ui.reflect.self_check.colours import area_dot
 from ui.reflect.self_check.frequency_picker import FrequencyPicker
 
-TAKEN_BY = (("principal", "Just me"), ("team", "With the team"))
+TAKEN_BY = tuple(RATER_LABELS.items())  # (taken_by, the words on the toggle)
 
 
 def area_heading(area: CheckArea) -> QLabel:
@@ -44,7 +45,11 @@ def area_heading(area: CheckArea) -> QLabel:
 
 
 class SelfCheckDialog(GuardedDialog):
-    """Rate every action Never … Always; Save stays off until all fifteen are rated."""
+    """Rate every action Never … Always; Save stays off until all fifteen are rated.
+
+    A new check-in asks the current questions; a past one is corrected in the wording it was
+    answered against, and keeps it.
+    """
 
     def __init__(
         self, context: AppContext, parent: QWidget | None = None, *, editing: CheckIn | None = None
@@ -53,6 +58,7 @@ class SelfCheckDialog(GuardedDialog):
         self.context = context
         self.check: SelfCheck | None = None
         self.editing = editing  # a past check-in being corrected, or None for a new one
+        self.wording = editing.wording if editing is not None else CURRENT_SET
         self.pickers: dict[str, FrequencyPicker] = {}
         self.notes: dict[str, MarkdownEdit] = {}
         self.setWindowTitle(
@@ -103,7 +109,7 @@ class SelfCheckDialog(GuardedDialog):
         self.save_button.setText("Save changes")
 
     def _heading(self) -> QVBoxLayout:
-        title = QLabel("How often does the team really do this?")
+        title = QLabel(self.wording.stem)
         title.setObjectName("PageTitle")
         purpose = hint(
             "Rate what happens most weeks, not what you hope for. An honest 'rarely' gives the "
@@ -143,7 +149,7 @@ class SelfCheckDialog(GuardedDialog):
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, 12, 8)
         column.setSpacing(4)
-        for area in AREAS:
+        for area in self.wording.areas:
             column.addWidget(area_heading(area))
             column.addLayout(self._area_rows(area))
         column.addStretch(1)
@@ -198,7 +204,7 @@ class SelfCheckDialog(GuardedDialog):
         return {k: v for k, p in self.pickers.items() if (v := p.value()) is not None}
 
     def _update_left(self) -> None:
-        left = len(ITEM_AREA) - len(self.answers())
+        left = len(self.wording.item_keys) - len(self.answers())
         self.save_button.setEnabled(left == 0)
         if left == 0:
             self.left.setText("Every action is rated. Ready to save.")

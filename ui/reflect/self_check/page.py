@@ -1,4 +1,5 @@
-"""The ILT self-check page: each area's trend, what moved, and every past check-in."""
+"""The ILT self-check page: each area's trend per rater, what moved, the principal's ratings
+beside the team's, every past check-in, and its weak actions turned into work."""
 
 from __future__ import annotations
 
@@ -18,26 +19,23 @@ from PySide6.QtWidgets import (
 from iltdesk import dates
 from iltdesk.record_kinds import Change, RecordKind
 from iltdesk.records import Location
-from iltdesk.self_check import (
-    AREAS,
-    CheckIn,
-    check_ins,
-    delete_check,
-    strongest_and_weakest,
-    trends,
-)
+from iltdesk.self_check import CheckIn, check_ins, delete_check, rater_label
+from iltdesk.self_check_compare import latest_pair, pair_for
+from iltdesk.self_check_items import CURRENT_SET
+from iltdesk.self_check_trends import RaterTrend, latest_trend, strongest_and_weakest, trends
 from ui.kit import theme
 from ui.kit.context import AppContext
 from ui.kit.lists import record_list
 from ui.kit.record_actions import actions_button, confirm_delete
 from ui.kit.roles import RECORD_ID
+from ui.reflect.self_check.act import WeakActionPanel
 from ui.reflect.self_check.chart import SelfCheckChart
 from ui.reflect.self_check.colours import area_dot
-from ui.reflect.self_check.dialog import TAKEN_BY, SelfCheckDialog
+from ui.reflect.self_check.dialog import SelfCheckDialog
+from ui.reflect.self_check.side_by_side import pair_title, side_by_side_html
 from ui.reflect.self_check.text import ends_html, label, moved_html, note_label, ratings_label
 
 CHECK_ID = RECORD_ID  # a check-in row's id
-WHO = dict(TAKEN_BY)
 
 
 def scrolling(inner: QWidget, name: str) -> QScrollArea:
@@ -62,6 +60,10 @@ class SelfCheckPage(QWidget):
         self.glance = label(name="Glance")
         self.moved_title = label("What moved", "SectionTitle")
         self.moved = label()
+        self.beside_title = label("Just me beside the team", "SectionTitle")
+        self.beside = label()
+        self.weak_title = label("Rated rarely or never: make it work", "SectionTitle")
+        self.act = WeakActionPanel(context)
         self.checks = record_list("Past check-ins")
         # No box around the list: on a short history a big empty frame looked unfinished.
         self.checks.setFrameShape(QFrame.Shape.NoFrame)
@@ -75,6 +77,8 @@ class SelfCheckPage(QWidget):
         self.new_button = QPushButton("New check-in…")
         self.new_button.setObjectName("Primary")
         self.new_button.clicked.connect(self._new_check)
+        self.export_button = QPushButton("Export PDF…")
+        self.export_button.clicked.connect(self._export)
         self._stack = QStackedWidget()
         self._stack.addWidget(self._empty_state())
         self._stack.addWidget(self._filled())
@@ -84,8 +88,8 @@ class SelfCheckPage(QWidget):
 
     def _lay_out(self) -> None:
         purpose = label(
-            "How often your team really does the leadership moves that matter, and what shifted "
-            "since the last time you asked.",
+            "How often you and your team take the leadership actions that matter, rated alone "
+            "and together, and what shifted since each last asked.",
             "PageSubtitle",
         )
         heading = QVBoxLayout()
@@ -94,6 +98,7 @@ class SelfCheckPage(QWidget):
         heading.addWidget(purpose)
         top = QHBoxLayout()
         top.addLayout(heading, 1)
+        top.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 20, 20, 16)
@@ -103,15 +108,15 @@ class SelfCheckPage(QWidget):
         layout.addWidget(self._stack, 1)
 
     def _empty_state(self) -> QWidget:
-        areas = "<br>".join(f"{area_dot(a.key)}{a.title}" for a in AREAS)
+        areas = "<br>".join(f"{area_dot(a.key)}{a.title}" for a in CURRENT_SET.areas)
         title = label("No check-ins yet")
         theme.live_style(title, lambda: "font-size: 15px; font-weight: 600")  # at the text size
         text = label(
-            "<p>A check-in is fifteen quick ratings: how often the team does three leadership "
-            "actions in each of five areas, from never to always.</p>"
+            "<p>A check-in is fifteen quick ratings: how often you and your team take three "
+            "leadership actions in each of five areas, from never to always.</p>"
             f"<p style='line-height:150%'>{areas}</p>"
-            "<p>Do it alone or with the whole ILT. From the second one on, this page shows "
-            "what moved and where to start the conversation.</p>"
+            "<p>Rate alone first, then with the whole ILT: the two are kept apart and shown "
+            "side by side. From a rater's second check-in on, this page shows what moved.</p>"
         )
         text.setMaximumWidth(520)
         start = QPushButton("Start the first check-in…")
@@ -132,9 +137,16 @@ class SelfCheckPage(QWidget):
         column = QVBoxLayout(moved)
         column.setContentsMargins(0, 0, 8, 0)
         column.addWidget(self.moved)
+        column.addSpacing(12)
+        column.addWidget(self.beside_title)
+        column.addWidget(self.beside)
         column.addStretch(1)
         detail = QWidget()
-        detail.setLayout(self.detail)
+        outer = QVBoxLayout(detail)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.weak_title)
+        outer.addWidget(self.act)
+        outer.addLayout(self.detail)
         self.detail.setContentsMargins(0, 0, 8, 0)
         self.detail.setSpacing(0)
         row = QHBoxLayout()
@@ -182,33 +194,59 @@ class SelfCheckPage(QWidget):
         current = self.checks.currentItem()
         keep = current.data(CHECK_ID) if current else None
         self._history = check_ins(self._context.journal)
-        area_trends = trends(self._context.journal)
+        found = trends(self._history)
+        latest = latest_trend(self._history, found)
         self._stack.setCurrentIndex(1 if self._history else 0)
         self.new_button.setVisible(bool(self._history))  # the empty state has its own button
-        self.chart.set_trends(area_trends)
-        ends = strongest_and_weakest(area_trends)
-        self.glance.setText(ends_html(area_trends, *ends) if ends else "")
-        if len(self._history) < 2:
-            self.moved_title.setText("What moved")
-            muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
-            self.moved.setText(
-                f"<span style='color:{muted}'>After your second check-in, the actions that "
-                "moved up or down show here.</span>"
-            )
-        else:
-            since = dates.short(self._history[-2].check.taken_on)
-            self.moved_title.setText(f"What moved since {since}")
-            self.moved.setText(moved_html(area_trends, self.palette()))
+        self.export_button.setVisible(bool(self._history))
+        self.chart.set_trends(found, latest.rater if latest else None)
+        self.glance.setText(self._glance(latest))
+        self._show_moved(found)
         self.checks.blockSignals(True)
         self.checks.clear()
         for entry in reversed(self._history):  # newest first: usually the one you came for
-            who = WHO.get(entry.check.taken_by, entry.check.taken_by)
+            who = rater_label(entry.check.taken_by)
             item = QListWidgetItem(f"{dates.list_date(entry.check.taken_on)}\n{who}")
             item.setData(CHECK_ID, entry.check.id)
             self.checks.addItem(item)
         self.checks.blockSignals(False)
         newest = self._history[-1].check.id if self._history else None
         self.select_check(keep if keep is not None else newest or 0)
+
+    def _glance(self, latest: RaterTrend | None) -> str:
+        """Strongest and weakest areas in the latest check-in, saying whose it was."""
+        ends = strongest_and_weakest(latest.areas) if latest else None
+        if latest is None or ends is None:
+            return ""
+        day = dates.short(latest.history[-1].check.taken_on)
+        return f"{latest.label}, {day}:&nbsp;&nbsp;" + ends_html(latest.areas, *ends)
+
+    def _show_moved(self, found: list[RaterTrend]) -> None:
+        """What moved, rater by rater: each check-in against the same rater's one before."""
+        muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
+        compared = [t for t in found if t.since is not None]
+        self.moved_title.setText("What moved")
+        if not compared:
+            self.moved.setText(
+                f"<span style='color:{muted}'>After a second check-in by the same rater (you "
+                "alone, or the team), the actions that moved up or down show here.</span>"
+            )
+            return
+        parts = [
+            f"<p style='margin:0 0 6px 0'><b>{t.label}</b>, since "
+            f"{dates.short(t.since or t.history[0].check.taken_on)}</p>"
+            + moved_html(t, self.palette())
+            for t in compared
+        ]
+        self.moved.setText("".join(parts))
+
+    def _show_beside(self, entry: CheckIn | None) -> None:
+        """The selected check-in's pair (or the latest pair) side by side."""
+        muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
+        chosen = pair_for(self._history, entry.check.id or 0) if entry else None
+        pair = chosen or latest_pair(self._history)
+        self.beside_title.setText(pair_title(pair))
+        self.beside.setText(side_by_side_html(pair, muted))
 
     def open(self, where: Location) -> bool:
         """Show the check-in a record is (or is a note of)."""
@@ -254,6 +292,15 @@ class SelfCheckPage(QWidget):
             failed="Not deleted",
         )
 
+    def _export(self) -> None:
+        """Export the results for the ILT: the selected check-in's period, notes left out."""
+        from ui.reflect.self_check.export_dialog import SelfCheckExportDialog
+
+        entry = self.selected()
+        dialog = SelfCheckExportDialog(self._context, entry.check.id if entry else None, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
     def _new_check(self) -> None:
         dialog = SelfCheckDialog(self._context, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -270,16 +317,21 @@ class SelfCheckPage(QWidget):
                 widget.deleteLater()
         entry = self.selected()
         self.check_actions.setVisible(entry is not None)
+        self.act.set_check_in(entry)
+        self.weak_title.setVisible(not self.act.isHidden())
+        self._show_beside(entry)
         if entry is None:
             self.detail_title.setText("Ratings")
             self.detail.addWidget(label("Pick a check-in to see how it was rated.", "Hint"))
             self.detail.addStretch(1)
             return
-        who = WHO.get(entry.check.taken_by, entry.check.taken_by).lower()
+        who = rater_label(entry.check.taken_by).lower()
         self.detail_title.setText(f"{dates.short(entry.check.taken_on)}, {who}")
+        if entry.check.item_set != CURRENT_SET.version:
+            self.detail.addWidget(label(f"Asked as: {entry.wording.stem}", "Hint"))
         if entry.check.note.strip():
             self.detail.addWidget(label(entry.check.note.strip(), "Hint"))
-        for area in AREAS:
+        for area in entry.wording.areas:
             self.detail.addSpacing(12)  # rich text drops a first paragraph's top margin
             self.detail.addWidget(ratings_label(entry, area.key))
             if note := entry.notes.get(area.key, "").strip():

@@ -8,7 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel
 
-from iltdesk.self_check import AREA_BY_KEY, FREQUENCY_LABELS, AreaTrend, CheckIn
+from iltdesk.self_check import FREQUENCY_LABELS, CheckIn, as_sentence
+from iltdesk.self_check_items import CURRENT_SET
+from iltdesk.self_check_trends import AreaTrend, RaterTrend, tied_with
 from ui.kit.markdown_edit import markdown_html
 from ui.reflect.self_check.colours import (
     STILL,
@@ -17,8 +19,6 @@ from ui.reflect.self_check.colours import (
     change_text,
     movement_colours,
 )
-
-TIED = 1e-9  # area scores are means of whole numbers; equal ones may differ in the last bit
 
 
 def label(text: str = "", name: str = "") -> QLabel:
@@ -31,12 +31,12 @@ def label(text: str = "", name: str = "") -> QLabel:
     return widget
 
 
-def ends_html(trends: list[AreaTrend], best: AreaTrend, worst: AreaTrend) -> str:
+def ends_html(trends: tuple[AreaTrend, ...], best: AreaTrend, worst: AreaTrend) -> str:
     """'Strongest: … · Weakest: …', naming every area tied at the top or the bottom."""
 
     def named(end: AreaTrend, heading: str) -> str:
         score = end.points[-1][1]
-        tied = [t for t in trends if t.points and abs(t.points[-1][1] - score) < TIED]
+        tied = tied_with(trends, end)
         heading += " (tied)" if len(tied) > 1 else ""
         names = ", ".join(f"{area_dot(t.area)}{escape(t.title)}" for t in tied)
         return f"<b>{heading}:</b> {names} ({score:.1f})"
@@ -45,11 +45,14 @@ def ends_html(trends: list[AreaTrend], best: AreaTrend, worst: AreaTrend) -> str
     return named(best, "Strongest") + gap + named(worst, "Weakest")
 
 
-def moved_html(trends: list[AreaTrend], palette: QPalette) -> str:
-    """Each area with actions that moved, then those actions with their arrow and amount."""
+def moved_html(rater: RaterTrend, palette: QPalette) -> str:
+    """Each area with actions that moved since this rater's previous check-in, then those
+    actions with their arrow and amount; after a rewording, only the areas."""
     muted = palette.color(QPalette.ColorRole.PlaceholderText).name()
+    if rater.reworded:
+        return reworded_html(rater, muted)
     parts = []
-    for trend in trends:
+    for trend in rater.areas:
         if not trend.moved_items:
             continue
         still = abs(trend.change) < STILL  # items moved both ways and cancelled out
@@ -64,25 +67,40 @@ def moved_html(trends: list[AreaTrend], palette: QPalette) -> str:
     return "".join(parts) or "Every action was rated the same as last time."
 
 
+def reworded_html(rater: RaterTrend, muted: str) -> str:
+    """The questions changed between the two check-ins: areas compare, single actions not."""
+    rows = "".join(
+        f"<p style='margin:0 0 3px 0'>{area_dot(t.area)}{escape(t.title)}&nbsp;&nbsp;"
+        f"{change_text(t.change)}</p>"
+        for t in rater.areas
+    )
+    return (
+        f"<p style='color:{muted}'>The questions were reworded since the previous check-in, "
+        "so single actions are not compared; the areas are.</p>" + rows
+    )
+
+
 def moved_row(text: str, amount: int) -> str:
     """One action that moved: '▲ +1' in the rise or fall colour, then the action."""
     colour = movement_colours(amount)[0]
     arrow = change_text(amount, 0).replace(" ", "&nbsp;")
     return (
         f"<tr><td style='padding:1px 8px 1px 22px; font-weight:600; color:{colour}'>{arrow}</td>"
-        f"<td style='padding:1px 0'>{escape(text)}</td></tr>"
+        f"<td style='padding:1px 0'>{escape(as_sentence(text))}</td></tr>"
     )
 
 
 def ratings_label(entry: CheckIn, area_key: str) -> QLabel:
     """One area of a check-in: its average, then each action and how often, read-only."""
-    area = AREA_BY_KEY[area_key]
+    area = entry.wording.area(area_key)
+    if area is None:
+        return label("")
     rows = []
     for item in area.items:
         value = entry.answers.get(item.key)
         word = FREQUENCY_LABELS[value] if value is not None else "not rated"
         rows.append(
-            f"<tr><td style='padding:1px 16px 1px 22px'>{escape(item.text)}</td>"
+            f"<tr><td style='padding:1px 16px 1px 22px'>{escape(as_sentence(item.text))}</td>"
             f"<td style='padding:1px 0' align='right'><b>{word}</b></td></tr>"
         )
     return label(
@@ -96,7 +114,8 @@ def note_label(note: str, area_key: str) -> QLabel:
     """The area note as written (Markdown), set off by a bar in the area's colour."""
     widget = label(markdown_html(note))
     widget.setTextFormat(Qt.TextFormat.RichText)
-    widget.setAccessibleName(f"Note on {AREA_BY_KEY[area_key].title.lower()}")
+    title = next((a.title for a in CURRENT_SET.areas if a.key == area_key), area_key)
+    widget.setAccessibleName(f"Note on {title.lower()}")
     # Qt draws a one-sided border only once the other sides are set too.
     widget.setStyleSheet(
         f"QLabel {{ border: 0 solid transparent; border-left: 3px solid "

@@ -1,0 +1,165 @@
+"""Turn a weak action of the selected check-in into work: a scope-and-sequence period, a lead's
+learning-cycle goal or an action item for a lead, all by keys, confirmed in a line below."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from iltdesk.lead import lead_summaries
+from iltdesk.record_kinds import Change, RecordKind
+from iltdesk.self_check import FREQUENCY_LABELS, CheckIn, as_sentence
+from iltdesk.self_check_actions import (
+    OUTCOME_LABELS,
+    STRAND_LABELS,
+    Outcome,
+    add_lead_action,
+    plan_scope_period,
+    start_cycle_goal,
+    strand_for,
+    suggested_text,
+)
+from iltdesk.self_check_compare import WeakItem, weak_items
+from ui.kit.context import AppContext, NotWritten
+from ui.kit.roles import RECORD_ID
+
+KINDS = {
+    Outcome.scope_period: RecordKind.SCOPE_ITEM,
+    Outcome.cycle_goal: RecordKind.CYCLE,
+    Outcome.action_item: RecordKind.ACTION_ITEM,
+}
+
+
+class WeakActionPanel(QWidget):
+    """The weak actions of one check-in ('rarely' or 'never'), and what to make of one."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._weak: list[WeakItem] = []
+        self.items = QListWidget()
+        self.items.setAccessibleName("Actions rated rarely or never")
+        self.items.setMaximumHeight(110)
+        self.items.currentRowChanged.connect(lambda *_: self._item_changed())
+        self.outcome = QComboBox()
+        self.outcome.setAccessibleName("Make it into")
+        for outcome, words in OUTCOME_LABELS.items():
+            self.outcome.addItem(words, outcome.value)
+        self.outcome.currentIndexChanged.connect(lambda *_: self._outcome_changed())
+        self.lead = QComboBox()
+        self.lead.setAccessibleName("Lead")
+        self.period = QLineEdit()
+        self.period.setPlaceholderText("e.g. November or Quarter 2")
+        self.period.setAccessibleName("Period")
+        self.text = QLineEdit()
+        self.text.setAccessibleName("The work")
+        self.make_button = QPushButton("Make it")
+        self.make_button.clicked.connect(self.make)
+        self.confirmation = QLabel()
+        self.confirmation.setObjectName("Hint")
+        self.confirmation.setWordWrap(True)
+        self._lay_out()
+        self._outcome_changed()
+
+    def _lay_out(self) -> None:
+        form = QFormLayout()
+        form.addRow("Make it into", self.outcome)
+        form.addRow("Lead", self.lead)
+        form.addRow("Period", self.period)
+        form.addRow("The work", self.text)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.items)
+        column.addLayout(form)
+        column.addWidget(self.make_button)
+        column.addWidget(self.confirmation)
+
+    def set_check_in(self, entry: CheckIn | None) -> None:
+        """Offer this check-in's weak actions (none for no check-in)."""
+        self._weak = weak_items(entry) if entry is not None else []
+        self.items.clear()
+        for index, weak in enumerate(self._weak):
+            row = QListWidgetItem(f"{FREQUENCY_LABELS[weak.rating]}: {as_sentence(weak.item.text)}")
+            row.setData(RECORD_ID, index)
+            self.items.addItem(row)
+        self.setVisible(bool(self._weak))
+        self._fill_leads()
+        if self._weak:
+            self.items.setCurrentRow(0)
+
+    def _fill_leads(self) -> None:
+        self.lead.clear()
+        for lead in lead_summaries(self._context.journal):
+            self.lead.addItem(lead.name, lead.id)
+
+    def selected(self) -> WeakItem | None:
+        """The weak action chosen in the list."""
+        row = self.items.currentRow()
+        return self._weak[row] if 0 <= row < len(self._weak) else None
+
+    def chosen_outcome(self) -> Outcome:
+        """What the action is to become."""
+        return Outcome(str(self.outcome.currentData()))
+
+    def _item_changed(self) -> None:
+        weak = self.selected()
+        self.text.setText(suggested_text(weak) if weak is not None else "")
+        self._outcome_changed()
+
+    def _outcome_changed(self) -> None:
+        outcome = self.chosen_outcome()
+        self.lead.setEnabled(outcome is not Outcome.scope_period and self.lead.count() > 0)
+        self.period.setEnabled(outcome is Outcome.scope_period)
+        self.make_button.setEnabled(self.selected() is not None)
+
+    def make(self) -> None:
+        """Write the chosen work; the line below says what was made, or why not."""
+        weak, outcome = self.selected(), self.chosen_outcome()
+        if weak is None:
+            return
+        work = self._work(weak, outcome)
+        if work is None:
+            return
+        refused: list[str] = []  # the status bar's words, repeated beside the button
+        self._context.save_failed.connect(refused.append)
+        try:
+            done = self._context.write(work, Change(KINDS[outcome]), failed="Not made")
+        finally:
+            self._context.save_failed.disconnect(refused.append)
+        if isinstance(done, NotWritten):
+            self.confirmation.setText(" ".join(refused))
+        else:
+            self.confirmation.setText(self._made(weak, outcome))
+
+    def _work(self, weak: WeakItem, outcome: Outcome) -> Callable[[], object] | None:
+        journal, text = self._context.journal, self.text.text()
+        if outcome is Outcome.scope_period:
+            period = self.period.text()
+            return lambda: plan_scope_period(journal, weak, period=period, text=text)
+        lead_id = self.lead.currentData()
+        if lead_id is None:
+            self.confirmation.setText("Add a lead first: this needs someone to lead it.")
+            return None
+        if outcome is Outcome.cycle_goal:
+            return lambda: start_cycle_goal(journal, int(lead_id), weak, text=text)
+        return lambda: add_lead_action(journal, int(lead_id), weak, text=text)
+
+    def _made(self, weak: WeakItem, outcome: Outcome) -> str:
+        lead = self.lead.currentText()
+        if outcome is Outcome.scope_period:
+            strand = STRAND_LABELS[strand_for(weak.item.key)].lower()
+            return f"Added {self.period.text().strip()} to the scope and sequence ({strand})."
+        if outcome is Outcome.cycle_goal:
+            return f"Started a learning cycle for {lead} with this goal."
+        return f"Added an action item for {lead}, yours to follow up."

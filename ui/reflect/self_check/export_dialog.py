@@ -1,0 +1,162 @@
+"""Export the self-check's results to a PDF to discuss with the ILT, with a preview.
+
+Asks where to save as the cycle-summary export does (the core refuses the journal's own
+files, folders and devices); the principal's notes are never in the document.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtGui import QColor, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from iltdesk import dates
+from iltdesk.errors import JournalError
+from iltdesk.report import build_self_check_html, print_document, render_pdf
+from ui.kit.context import AppContext
+from ui.kit.new_passphrase import secret_field
+from ui.kit.worker import Progress, run_modal
+
+PAPER, INK = "#ffffff", "#23272b"  # the report's page and body text
+
+
+class SelfCheckExportDialog(QDialog):
+    """Choose the period (the selected check-in or the latest), preview, then export."""
+
+    def __init__(
+        self, context: AppContext, check_id: int | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.context, self.check_id = context, check_id
+        self.html = ""
+        self.document: QTextDocument | None = None
+        self.setWindowTitle("Export the ILT self-check — iltdesk")
+        self.resize(900, 680)
+        self.selected = QRadioButton("The &selected check-in's period")
+        self.latest = QRadioButton("The &latest check-in's period")
+        (self.selected if check_id else self.latest).setChecked(True)
+        self.selected.setEnabled(check_id is not None)
+        self.protect = QCheckBox("Pro&tect the PDF with a password")
+        self.password = secret_field("PDF password")
+        self.again = secret_field("PDF password again")
+        self.preview = QTextEdit()
+        self.preview.setReadOnly(True)
+        self.preview.setAccessibleName("Preview of the self-check report")
+        self._as_paper()
+        self.error = QLabel()
+        self.error.setObjectName("ErrorText")
+        self.error.setWordWrap(True)
+        self.export_button = QPushButton("Export PDF…")
+        self.export_button.setObjectName("Primary")
+        self.export_button.clicked.connect(self.export)
+        self._lay_out()
+        self.selected.toggled.connect(lambda *_: self.refresh_preview())
+        for field in (self.password, self.again):
+            field.textChanged.connect(lambda *_: self._update_protection())
+        self.protect.toggled.connect(lambda *_: self._update_protection())
+        self.refresh_preview()
+
+    def _as_paper(self) -> None:
+        """White paper and the report's ink in any theme, as the cycle summary's preview."""
+        self.preview.setObjectName("Paper")
+        palette = self.preview.palette()
+        for role, colour in ((QPalette.ColorRole.Base, PAPER), (QPalette.ColorRole.Text, INK)):
+            palette.setColor(role, QColor(colour))
+        self.preview.setPalette(palette)
+        self.preview.setStyleSheet(f"QTextEdit#Paper {{ background: {PAPER}; color: {INK}; }}")
+
+    def _lay_out(self) -> None:
+        left = QVBoxLayout()
+        for widget in (self.selected, self.latest):
+            left.addWidget(widget)
+        private = QLabel(
+            "Your own notes on a check-in and on each area stay in the journal: they are never "
+            "in this PDF."
+        )
+        private.setWordWrap(True)
+        private.setObjectName("Hint")
+        left.addWidget(private)
+        guard = QFormLayout()
+        guard.addRow(self.protect)
+        guard.addRow("Password", self.password)
+        guard.addRow("Again", self.again)
+        left.addLayout(guard)
+        left.addStretch(1)
+        body = QHBoxLayout()
+        body.addLayout(left)
+        body.addWidget(self.preview, 1)
+        close = QPushButton("Close")
+        close.setAutoDefault(False)
+        close.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.error, 1)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body, 1)
+        layout.addLayout(buttons)
+
+    def chosen(self) -> int | None:
+        """The check-in whose period is exported (None: the latest)."""
+        return self.check_id if self.selected.isChecked() else None
+
+    def refresh_preview(self) -> None:
+        """Rebuild the document and show it."""
+        try:
+            self.html = build_self_check_html(self.context.journal, self.chosen())
+        except JournalError as exc:
+            self.document, self.html = None, ""
+            self.error.setText(str(exc))
+        else:
+            self.error.setText("")
+            self.document = print_document(self.html)
+            self.preview.setDocument(self.document)
+        self._update_protection()
+
+    def password_chosen(self) -> str | None:
+        """The password to protect the PDF with, if that box is ticked."""
+        return self.password.text() if self.protect.isChecked() else None
+
+    def _update_protection(self) -> None:
+        on = self.protect.isChecked()
+        self.password.setEnabled(on)
+        self.again.setEnabled(on)
+        differs = on and (not self.password.text() or self.password.text() != self.again.text())
+        self.export_button.setEnabled(self.document is not None and not differs)
+
+    def export(self) -> Path | None:
+        """Ask where, then write the PDF off the UI thread; returns the path written."""
+        stem = f"ILT self-check {dates.short(date.today())}"
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, "Export the self-check as", str(Path.home() / f"{stem}.pdf"), "PDF (*.pdf)"
+        )
+        if not chosen:
+            return None
+        path = Path(chosen if chosen.lower().endswith(".pdf") else f"{chosen}.pdf")
+        html, journal, password = self.html, self.context.journal.path, self.password_chosen()
+        replace = path == Path(chosen)  # the save dialog asked before replacing what was chosen
+
+        def write(progress: Progress) -> None:
+            render_pdf(html, path, password=password, journal=journal, replace=replace)
+
+        try:
+            run_modal(self, "Writing the PDF…", write)
+        except (JournalError, OSError) as exc:
+            self.error.setText(f"The PDF could not be written: {exc}")
+            return None
+        self.error.setText(f"Saved {path}")
+        return path
