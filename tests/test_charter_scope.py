@@ -154,10 +154,13 @@ def _year(*planned: str) -> list[ScopeItem]:
     """Periods planning the strands named by letters: "d" data, "o" observation and feedback,
     "p" professional learning ("dop" plans all three)."""
     letters = {"d": D, "o": OF, "p": P}
-    return [
-        ScopeItem(period=f"Period {i}", **{letters[c].value: f"Something {i}" for c in strands})
-        for i, strands in enumerate(planned)
-    ]
+    year = []
+    for i, strands in enumerate(planned):
+        item = ScopeItem(period=f"Period {i}")
+        for letter in strands:
+            setattr(item, letters[letter].value, f"Something {i}")
+        year.append(item)
+    return year
 
 
 def test_strand_counts_count_periods_that_plan_each_strand() -> None:

@@ -1,4 +1,6 @@
-"""The charter page, driven as a person would."""
+"""The charter page, driven as a person would: the charter written and revised by keys, its
+history read and two versions compared, a draft kept through Escape, the year's periods
+typed in place, and each meeting's plus/delta."""
 
 from __future__ import annotations
 
@@ -7,31 +9,46 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
 
+from iltdesk import drafts
 from iltdesk.charter import (
+    FOCUS_TITLES,
     add_meeting_feedback,
     add_scope_item,
     balance_hint,
-    charter,
+    charter_versions,
+    current_charter,
     meeting_feedback,
+    revise_charter,
     scope_items,
 )
 from iltdesk.errors import DiskFull
-from iltdesk.models import FocusKind
+from iltdesk.record_kinds import RecordKind
 from iltdesk.store.journal import Journal
-from iltdesk.tension import TENSIONS
 from tests.dialogs import answer_with
-from tests.keys import Keys, focused, show_main_window
+from tests.keys import (
+    DesktopKeys,
+    Key,
+    Keys,
+    Mod,
+    focused,
+    settle,
+    show_main_window,
+    wait_for_active,
+)
 from ui.kit.context import AppContext
 from ui.kit.fields import qdate
-from ui.kit.roles import VALUE
+from ui.reflect.charter.charter_dialog import CharterDialog
 from ui.reflect.charter.meeting_feedback import FeedbackDialog
 from ui.reflect.charter.page import CharterPage
-from ui.reflect.charter.scope_table import FOCUS, PERIOD, STRAND
+from ui.reflect.charter.scope_table import DATA, FOCUS, LEARNING, OBSERVATION, PERIOD
+from ui.reflect.charter.versions import CompareDialog
 
-DAY = date(2027, 3, 9)
+DAY = date.today() - timedelta(days=120)
+TAB_LIMIT = 80
 
 
 @pytest.fixture
@@ -46,74 +63,273 @@ def shown(qtbot: QtBot, widget: Any) -> Any:
     return widget
 
 
-# -- tensions -----------------------------------------------------------------------------------
-
-
-def row_of(key: str) -> int:
-    return [t.key for t in TENSIONS].index(key)
-
-
-def test_typing_the_purpose_saves_it(qtbot: QtBot, context: AppContext, journal: Journal) -> None:
+def active_page(qtbot: QtBot, context: AppContext) -> CharterPage:
+    """The page as the window a person works in: shown and active, keys reaching it."""
     page = shown(qtbot, CharterPage(context))
-    qtbot.keyClicks(page.editors["purpose"], "We decide together what to try next")
-    qtbot.waitUntil(
-        lambda: charter(journal).purpose.strip() == "We decide together what to try next",
-        timeout=3000,
-    )
-    assert not page.autosaver.dirty
+    page.activateWindow()
+    wait_for_active(CharterPage)
+    return page
 
 
-def test_one_strand_only_shows_the_balance_hint_and_adding_the_others_clears_it(
+def back_to(widget: QWidget) -> None:
+    """After a dialog closes, its window is active again (offscreen, no window manager does
+    it: the test does what it would)."""
+    if QApplication.focusWidget() is None:
+        widget.window().activateWindow()
+        wait_for_active(type(widget.window()))
+
+
+def tab_to(keys: Keys, target: QWidget) -> None:
+    """Press Tab until ``target`` has the focus."""
+    back_to(target)
+    for _ in range(TAB_LIMIT):
+        if focused() is target:
+            return
+        keys.tab()
+    raise AssertionError(f"Tab never reached it; focus is on {focused()!r}")
+
+
+def press(keys: Keys, widget: QWidget) -> None:
+    """Tab to a button and press Space on it."""
+    tab_to(keys, widget)
+    keys.press(Key.Key_Space)
+
+
+def open_dialog(keys: Keys, page: CharterPage, button: QWidget) -> CharterDialog:
+    press(keys, button)
+    return wait_for_active(CharterDialog)
+
+
+def rewrite(keys: Keys, box: QWidget, text: str) -> None:
+    """Tab to a box, select what it holds and type over it."""
+    tab_to(keys, box)
+    keys.press(Key.Key_A, Mod.ControlModifier)
+    keys.type(text)
+
+
+def save(keys: Keys) -> None:
+    keys.press(Key.Key_Return, Mod.ControlModifier)
+    settle()
+
+
+# -- the charter in versions ----------------------------------------------------------------------
+
+
+def test_write_then_revise_by_keys_read_the_old_version_and_compare(
     qtbot: QtBot, context: AppContext, journal: Journal
 ) -> None:
+    page = active_page(qtbot, context)
+    card, keys = page.charter, DesktopKeys()
+    assert card.stack.currentIndex() == 0 and not card.revise_button.isVisible()
+
+    dialog = open_dialog(keys, page, card.write_button)
+    assert dialog.windowTitle().startswith("Write the charter")
+    assert focused() is dialog.editors["purpose"]
+    keys.type("Every student reads on grade level")
+    rewrite(keys, dialog.editors["norms"], "Start on time")
+    rewrite(keys, dialog.editors["lead_qualities"], "Brings team data to every meeting")
+    save(keys)
+    first = current_charter(journal)
+    assert first is not None and first.norms == "Start on time"
+    assert card.stack.currentIndex() == 1 and card.status.text() == "In force"
+    assert "Every student reads on grade level" in card.reader.plain_text()
+    assert not card.compare_button.isEnabled()
+
+    dialog = open_dialog(keys, page, card.revise_button)
+    assert dialog.windowTitle().startswith("Revise the charter")
+    assert dialog.editors["purpose"].markdown().strip() == "Every student reads on grade level"
+    assert focused() is dialog.why
+    keys.type("Half the team is new and we meet online")
+    rewrite(keys, dialog.editors["norms"], "Cameras on; start on time")
+    tab_to(keys, dialog.theme)  # typed into its own line
+    keys.type("3b Questioning")
+    save(keys)
+
+    versions = charter_versions(journal)
+    assert [v.norms for v in versions] == ["Cameras on; start on time", "Start on time"]
+    assert versions[0].theme == "3b Questioning"
+    assert versions[0].lead_qualities == "Brings team data to every meeting"  # carried over
+    history = card.history
+    assert history.count() == 2
+    assert "in force — Half the team is new" in history.item(0).text()
+    assert "the first version" in history.item(1).text()
+    assert "Cameras on" in card.reader.plain_text()
+
+    tab_to(keys, history)
+    keys.press(Key.Key_Down)  # the first version, as it was written
+    old = card.reader.plain_text()
+    assert "Start on time" in old and "Cameras on" not in old
+    assert card.status.text() == "An earlier version"
+    assert "replaced on" in card.reader.dates_label.text()
+
+    press(keys, card.compare_button)
+    compare = card.dialog
+    assert isinstance(compare, CompareDialog) and compare.isVisible()
+    text = compare.browser.toPlainText()
+    assert "Norms" in text and "Start on time" in text and "Cameras on" in text
+    assert "The ILT's theme (written for the first time)" in text
+    assert "Half the team is new" in text
+    assert "Purpose" not in text  # unchanged, so not listed
+    compare.pick(0, 0)
+    assert "two different versions" in compare.browser.toPlainText()
+    compare.close()
+
+
+def test_escape_in_the_revise_dialog_keeps_the_text_and_its_draft(
+    qtbot: QtBot, context: AppContext, journal: Journal
+) -> None:
+    revise_charter(journal, made_on=DAY, purpose="Grow readers", norms="Start on time")
+    page = active_page(qtbot, context)
+    keys = DesktopKeys()
+    dialog = open_dialog(keys, page, page.charter.revise_button)
+    keys.type("Revisited in October")
+    rewrite(keys, dialog.editors["commitments"], "Each of us brings one artifact a month")
+    qtbot.waitUntil(
+        lambda: (
+            (kept := drafts.kept_draft(journal, "charter", "")) is not None
+            and "artifact" in kept.fields.get("commitments", "")
+        ),
+        timeout=4000,
+    )
+
+    asked: list[str] = []
+    keys.then_in(QMessageBox, lambda box: (asked.append(box.text()), keys.enter()))
+    keys.escape()  # the question comes; Enter keeps editing
+    qtbot.waitUntil(lambda: bool(asked))
+    assert asked == ["Discard what you typed?"]
+    assert dialog.isVisible() and dialog.why.text() == "Revisited in October"
+    assert "artifact" in dialog.editors["commitments"].markdown()
+    assert len(charter_versions(journal)) == 1
+
+    # Escape again, and Discard this time: the dialog closes and its draft goes with it.
+    keys.then_in(QMessageBox, lambda _box: keys.press(Key.Key_D, Mod.AltModifier))
+    keys.escape()
+    qtbot.waitUntil(lambda: not isValid(dialog) or not dialog.isVisible())
+    assert drafts.kept_draft(journal, "charter", "") is None
+    assert len(charter_versions(journal)) == 1
+
+    # A draft left by a lock or a crash fills the dialog when it is opened again.
+    drafts.keep_draft(
+        journal, "charter", "", {"why": "Revisited in October", "commitments": "One artifact"}
+    )
+    page.activateWindow()
+    wait_for_active(CharterPage)
+    again = open_dialog(keys, page, page.charter.revise_button)
+    assert again.why.text() == "Revisited in October"
+    assert again.editors["commitments"].markdown().strip() == "One artifact"
+    assert again.editors["purpose"].markdown().strip() == "Grow readers"
+    save(keys)
+    assert current_charter(journal).commitments == "One artifact"  # type: ignore[union-attr]
+    assert drafts.kept_draft(journal, "charter", "") is None
+
+
+def test_a_revision_without_a_why_is_refused_in_the_dialog(
+    qtbot: QtBot, context: AppContext, journal: Journal
+) -> None:
+    revise_charter(journal, made_on=DAY, norms="Start on time")
+    page = active_page(qtbot, context)
+    keys = DesktopKeys()
+    dialog = open_dialog(keys, page, page.charter.revise_button)
+    rewrite(keys, dialog.editors["norms"], "Start on time, end on time")
+    save(keys)
+    assert dialog.isVisible() and dialog.error.isVisible()
+    assert "Say why the charter changes" in dialog.error.text()
+    assert len(charter_versions(journal)) == 1
+    dialog.mark_clean()  # leave without the question (it would wait for an answer)
+    keys.escape()
+    assert not isValid(dialog) or not dialog.isVisible()
+
+
+def test_opened_at_a_version_from_search(
+    qtbot: QtBot, context: AppContext, journal: Journal
+) -> None:
+    first = revise_charter(journal, made_on=DAY, purpose="Grow readers")
+    revise_charter(journal, why="Year two", made_on=DAY + timedelta(200), purpose="Grow writers")
     page = shown(qtbot, CharterPage(context))
-    assert page.scope.balance.isHidden() and not page.scope.empty.isHidden()
-    add_scope_item(journal, "September", FocusKind.data, "Baselines", starts_on=date(2026, 9, 1))
-    add_scope_item(journal, "October", FocusKind.data, "Interims", starts_on=date(2026, 10, 5))
-    page.refresh()
+    page.select(RecordKind.CHARTER, first.id or 0)
+    assert page.charter.history.currentRow() == 1
+    assert "Grow readers" in page.charter.reader.plain_text()
+
+
+# -- the scope and sequence -----------------------------------------------------------------------
+
+
+def test_a_period_and_its_three_strands_typed_in_place(
+    qtbot: QtBot, context: AppContext, journal: Journal
+) -> None:
+    page = active_page(qtbot, context)
+    keys = DesktopKeys()
+    press(keys, page.scope.add_button)  # the period opens at its focus, ready to write
+    table = page.scope.table
+    qtbot.waitUntil(lambda: table.viewport().findChild(QLineEdit) is not None)
+    assert table.currentColumn() == FOCUS
+    for text in ("Reading across the grades", "Fall interim by student group", "Walkthroughs"):
+        keys.type(text)
+        keys.tab()  # kept, and on to the next strand's cell
+    keys.type("Calibrating on questioning")
+    keys.enter()
+    qtbot.waitUntil(lambda: scope_items(journal)[0].professional_learning != "")
+    item = scope_items(journal)[0]
+    assert (item.period, item.starts_on) == (f"{date.today():%B}", date.today().replace(day=1))
+    assert (item.focus, item.data, item.observation_feedback, item.professional_learning) == (
+        "Reading across the grades",
+        "Fall interim by student group",
+        "Walkthroughs",
+        "Calibrating on questioning",
+    )
+    assert [table.item(0, c).text() for c in (FOCUS, DATA, OBSERVATION, LEARNING)] == [
+        "Reading across the grades",
+        "Fall interim by student group",
+        "Walkthroughs",
+        "Calibrating on questioning",
+    ]
+    counts = page.scope.counts.text()
+    assert all(f"{title}&nbsp;<b>1</b>" in counts for title in FOCUS_TITLES.values())
+    assert page.scope.balance.isHidden()
+
+    # F2 on a strand's cell empties it again; the counts follow.
+    table.setFocus()
+    table.setCurrentCell(0, DATA)
+    keys.press(Key.Key_F2)
+    keys.press(Key.Key_A, Mod.ControlModifier)
+    keys.press(Key.Key_Delete)
+    keys.enter()
+    qtbot.waitUntil(lambda: scope_items(journal)[0].data == "")
+    assert "Data&nbsp;<b>0</b>" in page.scope.counts.text()
+
+
+def test_the_counts_and_the_balance_hint_follow_the_strands(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, context: AppContext, journal: Journal
+) -> None:
+    for month, start in (("September", date(2026, 9, 1)), ("October", date(2026, 10, 5))):
+        add_scope_item(journal, month, starts_on=start, data="Interims", focus="Baselines")
+    page = shown(qtbot, CharterPage(context))
     assert not page.scope.balance.isHidden()
     assert balance_hint(scope_items(journal)) in page.scope.balance.text()
     assert "Data&nbsp;<b>2</b>" in page.scope.counts.text()
-    # "Add a period" offers the thinnest strand each time, so two clicks restore the balance.
-    for _ in range(2):
-        qtbot.mouseClick(page.scope.add_button, Qt.MouseButton.LeftButton)
-    kinds = [item.kind for item in scope_items(journal)]
-    assert kinds == [
-        FocusKind.data,
-        FocusKind.data,
-        FocusKind.observation_feedback,
-        FocusKind.professional_learning,
-    ]
-    assert [item.period for item in scope_items(journal)][2:] == ["November", "December"]
-    assert page.scope.balance.isHidden()
-    assert page.scope.table.rowCount() == 4
-
-
-def test_a_period_edited_in_place_is_saved(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, context: AppContext, journal: Journal
-) -> None:
-    item = add_scope_item(journal, "October", FocusKind.data, "Baselines", starts_on=DAY)
-    page = shown(qtbot, CharterPage(context))
     table = page.scope.table
-    table.edit_cell(0, FOCUS)
-    editor = table.viewport().findChild(QLineEdit)
-    assert editor is not None
-    editor.selectAll()
-    qtbot.keyClicks(editor, "Exit tickets by student group")
-    qtbot.keyClick(editor, Qt.Key.Key_Return)  # Qt commits the cell on its next turn
-    qtbot.waitUntil(lambda: scope_items(journal)[0].focus == "Exit tickets by student group")
-    strand = table.model().index(0, STRAND)
-    table.model().setData(strand, FocusKind.professional_learning.value, VALUE)
-    assert scope_items(journal)[0].kind == FocusKind.professional_learning
-    qtbot.waitUntil(lambda: table.item(0, STRAND).text() == "Professional learning")
+    assert [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())] == [
+        "Period",
+        "Starts",
+        "Focus",
+        "Data",
+        "Observation and feedback",
+        "Professional learning",
+    ]
+    qtbot.mouseClick(page.scope.add_button, Qt.MouseButton.LeftButton)
+    assert [item.period for item in scope_items(journal)] == ["September", "October", "November"]
+
     table.item(0, PERIOD).setText("  ")  # a period must keep a name
-    assert scope_items(journal)[0].period == "October"
+    assert scope_items(journal)[0].period == "September"
     assert not page.scope.problem.isHidden()
-    qtbot.waitUntil(lambda: table.item(0, PERIOD).text() == "October")
+    qtbot.waitUntil(lambda: table.item(0, PERIOD).text() == "September")
     monkeypatch.setattr(QMessageBox, "question", lambda *_: QMessageBox.StandardButton.Yes)
-    page.scope.select(item.id or 0)
+    page.scope.select(scope_items(journal)[2].id or 0)
     qtbot.mouseClick(page.scope.remove_button, Qt.MouseButton.LeftButton)
-    assert scope_items(journal) == [] and table.rowCount() == 0
+    assert len(scope_items(journal)) == 2 and table.rowCount() == 2
+
+
+# -- meeting plus/delta ---------------------------------------------------------------------------
 
 
 def test_meeting_feedback_shows_the_last_meeting_first_and_prominent(
@@ -148,20 +364,20 @@ def test_meeting_feedback_shows_the_last_meeting_first_and_prominent(
 
 def test_select_picks_the_right_rows(qtbot: QtBot, context: AppContext, journal: Journal) -> None:
     for month in range(1, 9):
-        add_scope_item(journal, f"M{month}", FocusKind.data, "x", starts_on=date(2027, month, 1))
+        add_scope_item(journal, f"M{month}", starts_on=date(2027, month, 1), focus="x")
     entries = [
         add_meeting_feedback(journal, f"Plus {n}", "Delta", met_on=DAY + timedelta(7 * n))
         for n in range(6)
     ]
     page = shown(qtbot, CharterPage(context))
     wanted = scope_items(journal)[5]
-    page.select("scope_item", wanted.id or 0)
+    page.select(RecordKind.SCOPE_ITEM, wanted.id or 0)
     assert page.scope.selected_id() == wanted.id
     assert page.scroller.verticalScrollBar().value() > 0
-    page.select("meeting_feedback", entries[2].id or 0)
+    page.select(RecordKind.MEETING_FEEDBACK, entries[2].id or 0)
     current = [c.entry.id for c in page.feedback.cards if c.property("current")]
     assert current == [entries[2].id]
-    page.select("charter", 1)
+    page.select(RecordKind.CHARTER, 1)
     qtbot.waitUntil(lambda: page.scroller.verticalScrollBar().value() == 0)
 
 

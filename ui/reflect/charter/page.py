@@ -2,36 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSizeF, Qt, QTimer
-from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from iltdesk.charter import charter, save_charter
 from iltdesk.record_kinds import RecordKind
 from iltdesk.records import Location
 from ui.kit import theme
-from ui.kit.context import AppContext, Autosaver
-from ui.kit.markdown_edit import MarkdownEdit
-from ui.kit.style import accent, accent_text, field_label, hint
+from ui.kit.context import AppContext
+from ui.kit.style import accent, accent_text
+from ui.reflect.charter.charter_card import CharterCard
 from ui.reflect.charter.meeting_feedback import FeedbackLog
 from ui.reflect.charter.scope_section import ScopeSection
-
-# (field, label, placeholder) for each part of the written charter.
-PURPOSE_FIELDS = (
-    ("purpose", "Purpose", "Why the team exists and what it decides together"),
-    ("vision_link", "How it serves the school vision", "The vision in a line, and the team's part"),
-    ("goals", "Goals for the year", "Two to four goals the team can check itself against"),
-)
-NORMS_FIELDS = (("norms", "", "How we work together, and what each of us commits to"),)
-MEMBER_FIELDS = (("member_qualities", "", "What you look for when you invite someone to join"),)
-MIN_LINES, MAX_HEIGHT = 3, 420
 
 
 def charter_style() -> str:
@@ -58,41 +39,21 @@ def charter_style() -> str:
     QPushButton#JumpLink {{ border: none; background: transparent; padding: 2px 0;
                             color: {accent_text()}; }}
     QPushButton#JumpLink:hover {{ text-decoration: underline; }}
+    QLabel#CharterWhy {{ background: palette(window); border-style: solid;
+                         border-width: 0 0 0 3px; border-color: {accent()};
+                         padding: 6px 12px; }}
     """
 
 
-def grow_with_text(edit: MarkdownEdit) -> None:
-    """Let an editor grow with what is written, so the page scrolls rather than each box."""
-
-    def fit(size: QSizeF) -> None:
-        lines = edit.fontMetrics().lineSpacing() * MIN_LINES
-        height = max(int(size.height()), lines) + 2 * edit.frameWidth() + 8
-        edit.setFixedHeight(min(height, MAX_HEIGHT))
-
-    edit.document().documentLayout().documentSizeChanged.connect(fit)
-    fit(QSizeF(0, 0))
-
-
 class CharterPage(QWidget):
-    """The whole charter on one scrolling page; written parts save themselves as you type."""
+    """The whole charter on one scrolling page: the version in force and its history, the
+    year's scope and sequence, and each meeting's feedback."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         theme.live_style(self, charter_style)
-        self.editors: dict[str, MarkdownEdit] = {}
-        self.autosaver = Autosaver(context, self._save, self)
-        self.purpose_card = self._text_card(
-            "Purpose and goals",
-            "Why the team exists and what it aims for this year, tied to the school vision.",
-            PURPOSE_FIELDS,
-        )
-        self.norms_card = self._text_card(
-            "Norms and commitments", "How the team works together.", NORMS_FIELDS
-        )
-        self.members_card = self._text_card(
-            "What makes a strong member", "The qualities you look for in a member.", MEMBER_FIELDS
-        )
+        self.charter = CharterCard(context)
         self.scope = ScopeSection(context)
         self.feedback = FeedbackLog(context)
         self._lay_out()
@@ -102,21 +63,16 @@ class CharterPage(QWidget):
         title = QLabel("ILT charter")
         title.setObjectName("PageTitle")
         subtitle = QLabel(
-            "What the team is for and how it works, the year's plan, and what each meeting "
-            "taught you."
+            "What the team is for and how it works, in every version it has had; the year's "
+            "plan; and what each meeting taught you."
         )
         subtitle.setObjectName("PageSubtitle")
         subtitle.setWordWrap(True)
-        pair = QHBoxLayout()
-        pair.setSpacing(14)
-        pair.addWidget(self.norms_card, 1)
-        pair.addWidget(self.members_card, 1)
         self.column = QWidget()
         cards = QVBoxLayout(self.column)
         cards.setContentsMargins(24, 4, 24, 28)
         cards.setSpacing(14)
-        cards.addWidget(self.purpose_card)
-        cards.addLayout(pair)
+        cards.addWidget(self.charter)
         cards.addWidget(self.scope)
         cards.addWidget(self.feedback)
         cards.addStretch(1)
@@ -143,9 +99,8 @@ class CharterPage(QWidget):
         jumps = QHBoxLayout()
         jumps.setSpacing(18)
         for text, target in (
-            ("Purpose and goals", self.purpose_card),
-            ("Norms", self.norms_card),
-            ("Strong members", self.members_card),
+            ("The charter", self.charter.charter_card),
+            ("History", self.charter.history_card),
             ("Scope and sequence", self.scope),
             ("Meeting feedback", self.feedback),
         ):
@@ -157,59 +112,30 @@ class CharterPage(QWidget):
         jumps.addStretch(1)
         return jumps
 
-    def _text_card(
-        self, title: str, about: str, fields: tuple[tuple[str, str, str], ...]
-    ) -> QFrame:
-        card = QFrame()
-        card.setObjectName("Card")
-        heading = QLabel(title)
-        heading.setObjectName("SectionTitle")
-        heading.setStyleSheet("margin-top: 0")
-        layout = QVBoxLayout(card)
-        layout.setContentsMargins(20, 16, 20, 18)
-        layout.setSpacing(4)
-        layout.addWidget(heading)
-        layout.addWidget(hint(about))
-        for name, label, placeholder in fields:
-            layout.addSpacing(8)
-            if label:
-                layout.addWidget(field_label(label))
-            edit = MarkdownEdit(placeholder=placeholder)
-            edit.setAccessibleName(label or title)
-            edit.edited.connect(self.autosaver.touch)
-            edit.focus_left.connect(self.autosaver.flush)
-            grow_with_text(edit)
-            self.editors[name] = edit
-            layout.addWidget(edit)
-        layout.addStretch(1)  # side-by-side cards keep their editors at the top
-        return card
-
     # -- showing ------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Reload everything, saving anything typed first (nothing is reloaded over it)."""
-        if not self.autosaver.flush():
-            return
-        found = charter(self.context.journal)
-        for name, edit in self.editors.items():
-            edit.set_markdown(getattr(found, name))
+        """Reload everything (a typed plus/delta response is saved first, never reloaded over)."""
+        self.charter.refresh()
         self.scope.refresh()
         self.feedback.refresh()
 
     def open(self, where: Location) -> bool:
-        """Show the charter, a period of its plan or a meeting's feedback."""
+        """Show the charter (one of its versions), a period of its plan or a meeting's feedback."""
         self.select(where.kind, where.record_id)
         return True  # the charter itself is shown when the record is not found
 
     def select(self, kind: RecordKind, record_id: int) -> None:
-        """Show a record: the charter, a scope item or a meeting's feedback."""
+        """Show a record: a version of the charter, a scope item or a meeting's feedback."""
         if kind == RecordKind.SCOPE_ITEM and self.scope.select(record_id):
             self.scroll_to(self.scope)
         elif kind == RecordKind.MEETING_FEEDBACK and (card := self.feedback.select(record_id)):
             # The last meeting sits under the section's heading and its add button: show both.
             self.scroll_to(self.feedback if card.latest else card)
         else:
-            self.scroll_to(self.purpose_card)
+            if kind == RecordKind.CHARTER:
+                self.charter.select_version(record_id)
+            self.scroll_to(self.charter)
 
     def scroll_to(self, widget: QWidget) -> None:
         """Bring a section (or a card inside one) to the top of the page."""
@@ -223,10 +149,3 @@ class CharterPage(QWidget):
 
         scroll()
         QTimer.singleShot(0, self, scroll)  # once more after pending layout, to land exactly
-
-    # -- saving -------------------------------------------------------------------------------
-
-    def _save(self) -> None:
-        save_charter(
-            self.context.journal, **{name: edit.markdown() for name, edit in self.editors.items()}
-        )

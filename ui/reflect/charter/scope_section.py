@@ -1,4 +1,5 @@
-"""The charter's scope-and-sequence card: strand counts, the balance hint, and the table."""
+"""The charter's scope-and-sequence card: the strand counts, the balance hint, and the table
+of periods (a focus and three strands each)."""
 
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ from ui.reflect.charter.scope_table import FOCUS, ScopeTable, strand_colour
 
 
 class ScopeSection(QFrame):
-    """Plan the year's focus period by period, and see at once when one strand crowds out."""
+    """Plan the year period by period, and see at once when one strand crowds out the others."""
 
     def __init__(self, context: AppContext) -> None:
         super().__init__()
@@ -52,6 +53,7 @@ class ScopeSection(QFrame):
         self.table.edited.connect(self._edited)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.empty = hint("Nothing planned yet. Add the first month or quarter, then the next.")
+        self.counts.setAccessibleName("Periods planning each strand")
         self.add_button = QPushButton("Add a period")
         self.add_button.clicked.connect(self.add_period)
         self.remove_button = QPushButton("Remove this period")
@@ -64,7 +66,7 @@ class ScopeSection(QFrame):
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
         buttons.addSpacing(10)
-        buttons.addWidget(hint("Double-click a cell to change it."), 1)
+        buttons.addWidget(hint("Double-click a cell, or press F2, to write in it."), 1)
         head = QHBoxLayout()
         head.addWidget(title, 1)
         head.addWidget(self.counts)
@@ -74,8 +76,9 @@ class ScopeSection(QFrame):
         layout.addLayout(head)
         layout.addWidget(
             hint(
-                "A focus for each month or quarter of the year. Data, observation and "
-                "feedback, and professional learning work best in roughly equal measure."
+                "Each month or quarter has an overarching focus, and a plan for each strand: "
+                "data, observation and feedback, and professional learning, in roughly equal "
+                "measure. The counts say how many periods plan something in each."
             )
         )
         layout.addWidget(self.balance)
@@ -86,15 +89,19 @@ class ScopeSection(QFrame):
 
     def refresh(self, keep: int | None = None) -> None:
         """Reload the periods, the counts and the hint; keep ``keep`` (an id) selected."""
-        self.items = scope_items(self.context.journal)
+        self._recount()
         self.table.load(self.items)
         self.empty.setVisible(not self.items)
+        if keep is not None:
+            self.select(keep)
+
+    def _recount(self) -> None:
+        """Re-read the periods for the counts and the hint, leaving the table as it is."""
+        self.items = scope_items(self.context.journal)
         self._show_counts()
         text = balance_hint(self.items)
         self.balance.setText(f"⚖  {text}" if text else "")
         self.balance.setVisible(bool(text))
-        if keep is not None:
-            self.select(keep)
 
     def _show_counts(self) -> None:
         # Rich text keeps the colours it was written in: written again on a change of look.
@@ -127,14 +134,19 @@ class ScopeSection(QFrame):
         if field == "period" and not str(value).strip():
             self._fail("A period needs a name, such as 'October' or 'Quarter 2'.", item_id)
             return
-        # Saved or not, the row is rebuilt: a refused value goes back to the saved one.
-        write_or_say(
+        saved = write_or_say(
             self.context,
             lambda: update_scope_item(self.context.journal, item_id, **{field: value}),
             Change(RecordKind.SCOPE_ITEM),
             self.problem,
         )
-        self._reload_soon(item_id)
+        if isinstance(saved, NotWritten) or field == "starts_on":
+            # A refused value goes back to the saved one; a new start can move the row.
+            self._reload_soon(item_id)
+        else:
+            # The cell already shows what was saved; rebuilding the rows now would close the
+            # next cell's editor, opened by Tab, under the person's fingers.
+            self._recount()
 
     def _reload_soon(self, item_id: int) -> None:
         # The cell is still inside its own change: rebuild the rows once that has finished
@@ -148,10 +160,10 @@ class ScopeSection(QFrame):
 
     def add_period(self) -> None:
         """Add the next period, guessed from the plan so far, and open its focus to write."""
-        period, start, kind = next_period(self.items, date.today())
+        period, start = next_period(self.items, date.today())
         item = write_or_say(
             self.context,
-            lambda: add_scope_item(self.context.journal, period, kind, "", starts_on=start),
+            lambda: add_scope_item(self.context.journal, period, starts_on=start),
             Change(RecordKind.SCOPE_ITEM),
             self.problem,
             failed="Not added",
@@ -172,7 +184,7 @@ class ScopeSection(QFrame):
         answer = QMessageBox.question(
             self,
             "Remove this period?",
-            f"Remove {item.period} ({FOCUS_TITLES[item.kind].lower()}) from the year's plan?",
+            f"Remove {item.period} and what it plans from the year's plan?",
         )
         if answer != QMessageBox.StandardButton.Yes:
             return

@@ -1,19 +1,17 @@
-"""The year's scope and sequence: one row per period, edited in place, strands colour-tagged."""
+"""The year's scope and sequence: one row per period (its name, start and overarching focus,
+then what each of the three strands does in it), edited in place."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QAbstractItemModel, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QResizeEvent
+from PySide6.QtCore import QAbstractItemModel, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
-    QComboBox,
     QDateEdit,
     QFrame,
     QHeaderView,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableWidget,
@@ -29,8 +27,17 @@ from ui.kit.fields import day_of, qdate
 from ui.kit.rich_delegate import ItemIndex
 from ui.kit.roles import RECORD_ID, VALUE
 
-PERIOD, STARTS, STRAND, FOCUS = range(4)
-HEADERS = ("Period", "Starts", "Strand", "Focus")
+PERIOD, STARTS, FOCUS, DATA, OBSERVATION, LEARNING = range(6)
+# The strands' columns, in FocusKind order: each is named after its ScopeItem column.
+STRAND_COLUMNS = dict(zip(FocusKind, (DATA, OBSERVATION, LEARNING), strict=True))
+TEXT_COLUMNS = {FOCUS: "focus", **{column: kind.value for kind, column in STRAND_COLUMNS.items()}}
+HEADERS = ("Period", "Starts", "Focus", *FOCUS_TITLES.values())
+TIPS = {
+    FOCUS: "The period's overarching focus",
+    DATA: "What the team does with data in this period",
+    OBSERVATION: "What observation and feedback look like in this period",
+    LEARNING: "The professional learning planned for this period",
+}
 
 
 def strand_colour(kind: FocusKind) -> QColor:
@@ -39,10 +46,7 @@ def strand_colour(kind: FocusKind) -> QColor:
 
 
 def table_style() -> str:
-    """A quiet table: a ruled header, padded cells, and a tinted (not solid) selection.
-
-    A solid accent selection would swallow the strand tags' colours.
-    """
+    """A quiet table: a ruled header, padded cells, and a tinted (not solid) selection."""
     selected = theme.colour("scope_selected_bg")
     return f"""
     QTableWidget {{ background: palette(base); alternate-background-color: palette(window);
@@ -58,65 +62,6 @@ def table_style() -> str:
 def iso(day: date | None) -> str:
     """A date as text for an item's data ("" for none)."""
     return day.isoformat() if day else ""
-
-
-class StrandDelegate(QStyledItemDelegate):
-    """Draws the strand as a tinted tag and edits it with a drop-down of the three strands."""
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ItemIndex) -> None:
-        blank = QStyleOptionViewItem(option)
-        self.initStyleOption(blank, index)
-        blank.text = ""
-        style = blank.widget.style() if blank.widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, blank, painter, blank.widget)
-        value = index.data(VALUE)
-        if value not in set(FocusKind):
-            return
-        kind = FocusKind(value)
-        text = FOCUS_TITLES[kind]
-        font = QFont(blank.font)
-        font.setWeight(QFont.Weight.DemiBold)
-        metrics = QFontMetrics(font)
-        rect: QRect = blank.rect
-        tag = QRect(rect.left() + 8, rect.center().y() - metrics.height() // 2 - 3, 0, 0)
-        tag.setSize(QSize(metrics.horizontalAdvance(text) + 22, metrics.height() + 6))
-        tag = tag.intersected(rect.adjusted(0, 0, -4, 0))
-        colour = strand_colour(kind)
-        tint = QColor(colour)
-        tint.setAlpha(60 if theme.is_dark() else 30)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(tint)
-        painter.drawRoundedRect(tag, tag.height() / 2, tag.height() / 2)
-        painter.setBrush(colour)
-        painter.drawEllipse(tag.left() + 7, tag.center().y() - 3, 6, 6)
-        painter.setPen(colour)
-        painter.setFont(font)
-        shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, tag.width() - 20)
-        painter.drawText(tag.adjusted(16, 0, 0, 0), Qt.AlignmentFlag.AlignCenter, shown)
-        painter.restore()
-
-    def createEditor(
-        self, parent: QWidget, option: QStyleOptionViewItem, index: ItemIndex
-    ) -> QWidget:
-        box = QComboBox(parent)
-        for kind, title in FOCUS_TITLES.items():
-            box.addItem(title, kind.value)
-        # Picking a strand is the whole edit: keep it at once rather than on leaving the cell.
-        box.activated.connect(lambda _index: self.commitData.emit(box))
-        box.activated.connect(lambda _index: self.closeEditor.emit(box))
-        return box
-
-    def setEditorData(self, editor: QWidget, index: ItemIndex) -> None:
-        assert isinstance(editor, QComboBox)
-        editor.setCurrentIndex(max(editor.findData(index.data(VALUE)), 0))
-        # Open the list once the editor is in place: changing a strand takes one pick.
-        QTimer.singleShot(0, editor, editor.showPopup)
-
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: ItemIndex) -> None:
-        assert isinstance(editor, QComboBox)
-        model.setData(index, editor.currentData(), VALUE)
 
 
 class DateDelegate(QStyledItemDelegate):
@@ -166,12 +111,15 @@ class ScopeTable(QTableWidget):
         header = self.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setHighlightSections(False)
-        for column, width in ((PERIOD, 130), (STARTS, 120), (STRAND, 230)):
+        for column, width in ((PERIOD, 110), (STARTS, 110)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             self.setColumnWidth(column, width)
-        header.setSectionResizeMode(FOCUS, QHeaderView.ResizeMode.Stretch)
+        for column, tip in TIPS.items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            heading = self.horizontalHeaderItem(column)
+            if heading is not None:
+                heading.setToolTip(tip)
         self.setItemDelegateForColumn(STARTS, DateDelegate(self))
-        self.setItemDelegateForColumn(STRAND, StrandDelegate(self))
         self.setFrameShape(QFrame.Shape.NoFrame)
         theme.live_style(self, table_style)
         self._loading = False
@@ -189,19 +137,18 @@ class ScopeTable(QTableWidget):
         self.fit()
 
     def _fill(self, row: int, item: ScopeItem) -> None:
-        cells = (
+        cells = [
             (item.period, None),
             (dates.short(item.starts_on) if item.starts_on else "—", iso(item.starts_on)),
-            (FOCUS_TITLES[item.kind], item.kind.value),
-            (item.focus, None),
-        )
+            *((getattr(item, name), None) for name in TEXT_COLUMNS.values()),
+        ]
         for column, (text, value) in enumerate(cells):
             cell = QTableWidgetItem(text)
             cell.setData(RECORD_ID, item.id)
             cell.setData(VALUE, value)
-            cell.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-            if column == STRAND:
-                cell.setToolTip("Double-click to change the strand")
+            cell.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            if column in TIPS:
+                cell.setToolTip(f"{TIPS[column]} (F2 or a double-click changes it)")
             self.setItem(row, column, cell)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -213,14 +160,16 @@ class ScopeTable(QTableWidget):
         """Grow to show every row: the page scrolls, not the table inside it."""
         # Measured here: Qt's own row sizing misjudges wrapped text under a style sheet.
         metrics = self.fontMetrics()
-        # The stretched column's own width lags behind a resize, so derive it from the view's.
-        fixed = sum(self.columnWidth(c) for c in (PERIOD, STARTS, STRAND))
-        width = max(self.viewport().width() - fixed - 20, 80)
+        # The stretched columns' own widths lag behind a resize, so derive them from the view's.
+        fixed = sum(self.columnWidth(c) for c in (PERIOD, STARTS))
+        width = max((self.viewport().width() - fixed) // len(TEXT_COLUMNS) - 14, 60)
         flags = int(Qt.TextFlag.TextWordWrap)
         for row in range(self.rowCount()):
-            cell = self.item(row, FOCUS)
-            text = cell.text() if cell is not None else ""
-            height = metrics.boundingRect(0, 0, width, 10_000, flags, text).height()
+            texts = [cell.text() for c in TEXT_COLUMNS if (cell := self.item(row, c)) is not None]
+            height = max(
+                (metrics.boundingRect(0, 0, width, 10_000, flags, t).height() for t in texts),
+                default=0,
+            )
             self.setRowHeight(row, max(height + 16, 38))
         rows = sum(self.rowHeight(r) for r in range(self.rowCount()))
         self.setFixedHeight(self.horizontalHeader().height() + rows + 2 * self.frameWidth() + 2)
@@ -241,16 +190,16 @@ class ScopeTable(QTableWidget):
         value = cell.data(VALUE)
         if column == STARTS and value:
             self.edited.emit(item_id, "starts_on", date.fromisoformat(value))
-        elif column == STRAND and value:
-            self.edited.emit(item_id, "kind", FocusKind(value))
-        elif column in (PERIOD, FOCUS):
-            self.edited.emit(item_id, "period" if column == PERIOD else "focus", cell.text())
+        elif column == PERIOD:
+            self.edited.emit(item_id, "period", cell.text())
+        elif column in TEXT_COLUMNS:
+            self.edited.emit(item_id, TEXT_COLUMNS[column], cell.text())
 
     def sizeHint(self) -> QSize:
         return QSize(600, self.height())
 
     def edit_cell(self, row: int, column: int) -> None:
-        """Open a cell's editor (after adding a period, its focus is the thing to write)."""
+        """Open a cell's editor (after adding a period, its focus is the first thing to write)."""
         self.setCurrentCell(row, column)
         cell = self.item(row, column)
         if cell is not None:
