@@ -80,7 +80,8 @@ def test_side_by_side_gives_each_area_and_action_with_its_gap(journal: Journal) 
 
     assert [a.area for a in areas] == [a.key for a in CURRENT_SET.areas]
     personal = areas[-1]
-    assert (personal.principal, personal.team) == (pytest.approx(8 / 3), pytest.approx(5 / 3))
+    assert personal.principal == pytest.approx(8 / 3)
+    assert personal.team == pytest.approx(5 / 3)
     assert personal.gap == pytest.approx(-1.0)
     floor = next(i for i in personal.items if i.key == "watch_floor_time")
     assert (floor.principal, floor.team, floor.gap) == (4, 1, -3)

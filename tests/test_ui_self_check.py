@@ -13,7 +13,8 @@ from pytestqt.qtbot import QtBot
 from iltdesk import dates
 from iltdesk.errors import UsageError
 from iltdesk.record_kinds import Change, RecordKind
-from iltdesk.self_check import ITEM_AREA, check_ins, record_check
+from iltdesk.self_check import check_ins, record_check
+from iltdesk.self_check_items import CURRENT_SET
 from iltdesk.store.journal import Journal
 from ui.kit.context import AppContext
 from ui.reflect.self_check.chart import SelfCheckChart
@@ -24,7 +25,9 @@ from ui.reflect.self_check.page import CHECK_ID, SelfCheckPage
 FIRST_DAY = date(2026, 9, 14)
 SECOND_DAY = date(2026, 12, 7)
 # The second check-in: talent climbs to 3.0 (strongest), school culture drops to 1.3 (weakest).
-CHANGES = {"delegation": 4, "new_staff": 3, "shared_norms": 0}
+CHANGES = {"delegate_across_team": 4, "support_newcomers": 3, "decide_by_norms": 0}
+ITEM_AREA = CURRENT_SET.item_area
+TEXT = {key: CURRENT_SET.item(key).text for key in ITEM_AREA}  # type: ignore[union-attr]
 
 
 def plain(text: str) -> str:
@@ -38,12 +41,12 @@ def every(value: int) -> dict[str, int]:
     return dict.fromkeys(ITEM_AREA, value)
 
 
-def record_two(journal: Journal) -> tuple[int, int]:
+def record_two(journal: Journal, second_by: str = "principal") -> tuple[int, int]:
     """A steady 'sometimes' check-in, then one where a few actions moved."""
     first = record_check(
         journal, every(2), notes={"talent": "Too much on my plate."}, taken_on=FIRST_DAY
     )
-    second = record_check(journal, every(2) | CHANGES, taken_on=SECOND_DAY, taken_by="team")
+    second = record_check(journal, every(2) | CHANGES, taken_on=SECOND_DAY, taken_by=second_by)
     return first.id or 0, second.id or 0
 
 
@@ -57,7 +60,7 @@ def detail_text(page: SelfCheckPage) -> str:
 def assert_drawn(shown: SelfCheckChart, width: int, height: int) -> None:
     """The chart paints at this size, with ink beyond the background and its area colours."""
     chart = SelfCheckChart()  # the page's own is held to its size by the page's layout
-    chart.set_trends(shown.trends)
+    chart.set_trends(shown.trends, shown.cards[0].lead.rater if shown.cards[0].lead else None)
     chart.resize(width, height)
     image = chart.grab().toImage()
     assert (image.width(), image.height()) == (width, height)
@@ -107,7 +110,7 @@ def test_the_dialog_saves_only_once_all_fifteen_are_rated(qtbot: QtBot, journal:
 def test_keys_rate_an_action(qtbot: QtBot, journal: Journal) -> None:
     dialog = SelfCheckDialog(AppContext(journal))
     qtbot.addWidget(dialog)
-    picker = dialog.pickers["shared_picture"]
+    picker = dialog.pickers["build_shared_picture"]
     assert picker.focusPolicy() & Qt.FocusPolicy.TabFocus
     qtbot.keyClick(picker, Qt.Key.Key_4)
     assert picker.value() == 3
@@ -118,7 +121,7 @@ def test_keys_rate_an_action(qtbot: QtBot, journal: Journal) -> None:
     assert picker.value() == 3
     qtbot.keyClick(picker, Qt.Key.Key_Home)
     assert picker.value() == 0
-    fresh = dialog.pickers["equity_of_voice"]
+    fresh = dialog.pickers["watch_floor_time"]
     qtbot.keyClick(fresh, Qt.Key.Key_Right)  # from "not rated", Right starts at "never"
     assert fresh.value() == 0
     assert "Never" in fresh.accessibleDescription()
@@ -129,8 +132,8 @@ def test_tab_walks_the_actions_then_the_note(qtbot: QtBot, journal: Journal) -> 
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.activateWindow()
-    qtbot.waitUntil(dialog.pickers["shared_picture"].hasFocus)  # ready to rate at once
-    expected = ["aligned_meetings", "data_analysis", "note", "shared_norms"]
+    qtbot.waitUntil(dialog.pickers["build_shared_picture"].hasFocus)  # ready to rate at once
+    expected = ["align_ela_math", "coach_data_steps", "note", "decide_by_norms"]
     for key in expected:
         qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
         wanted = dialog.notes["learning_teaching"] if key == "note" else dialog.pickers[key]
@@ -162,7 +165,7 @@ def test_leaving_with_ratings_asks_first(
     dialog = SelfCheckDialog(AppContext(journal))
     qtbot.addWidget(dialog)
     dialog.show()
-    dialog.set_rating("delegation", 2)
+    dialog.set_rating("delegate_across_team", 2)
     dialog.reject()
     assert dialog.isVisible()
     dialog.reject()
@@ -175,7 +178,7 @@ def test_a_second_check_in_extends_every_line(qtbot: QtBot, journal: Journal) ->
     context = AppContext(journal)
     page = SelfCheckPage(context)
     qtbot.addWidget(page)
-    assert [len(t.points) for t in page.chart.trends] == [1] * 5
+    assert [len(t.points) for t in page.chart.cards] == [1] * 5
     assert_drawn(page.chart, 600, 360)  # one dot per area, no line yet
 
     page.new_button.click()
@@ -185,8 +188,8 @@ def test_a_second_check_in_extends_every_line(qtbot: QtBot, journal: Journal) ->
         dialog.set_rating(key, 3)
     dialog.save()
     assert not dialog.isVisible()
-    assert [len(t.points) for t in page.chart.trends] == [2] * 5
-    assert [t.change for t in page.chart.trends] == [2.0] * 5
+    assert [len(t.points) for t in page.chart.cards] == [2] * 5
+    assert [t.change for t in page.chart.cards] == [2.0] * 5
     assert page.checks.count() == 2
     assert page.checks.currentItem().data(CHECK_ID) == check_ins(journal)[-1].check.id
     for width, height in ((300, 200), (1200, 700)):
@@ -200,29 +203,30 @@ def test_the_page_names_the_ends_and_what_moved(qtbot: QtBot, journal: Journal) 
     glance = plain(page.glance.text())
     assert "Strongest: ● Talent management (3.0)" in glance
     assert "Weakest: ● School culture (1.3)" in glance
-    assert page.moved_title.text() == f"What moved since {dates.short(FIRST_DAY)}"
+    assert glance.startswith(f"Just me, {dates.short(SECOND_DAY)}:")
     moved = plain(page.moved.text())
+    assert moved.startswith(f"Just me, since {dates.short(FIRST_DAY)}")
     assert "Talent management ▲ +1.0" in moved
-    assert "▲ +2 We hand off real work and real decisions." in moved
-    assert "▲ +1 New staff get support and coaching from day one." in moved
+    assert "▲ +2 Delegate responsibilities across the team's members" in moved
+    assert "▲ +1 Give new staff and new team members regular feedback or coaching" in moved
     assert "School culture ▼ −0.7" in moved
-    assert "▼ −2 We live by norms and values we agreed on together." in moved
+    assert "▼ −2 Let shared norms, beliefs and values guide decisions" in moved
     assert "Learning and teaching" not in moved  # nothing moved there
 
 
 def test_selecting_a_past_check_in_shows_its_ratings(qtbot: QtBot, journal: Journal) -> None:
-    first, second = record_two(journal)
+    first, second = record_two(journal, second_by="team")
     page = SelfCheckPage(AppContext(journal))
     qtbot.addWidget(page)
     assert page.checks.item(0).data(CHECK_ID) == second  # newest first, and shown
-    assert "We hand off real work and real decisions. Always" in detail_text(page)
+    assert "Delegate responsibilities across the team's members Always" in detail_text(page)
     assert page.detail_title.text() == f"{dates.short(SECOND_DAY)}, with the team"
 
     page.checks.setCurrentRow(1)  # as a click on the older one
     assert page.checks.currentItem().data(CHECK_ID) == first
     shown = detail_text(page)
     assert page.detail_title.text() == f"{dates.short(FIRST_DAY)}, just me"
-    assert "We hand off real work and real decisions. Sometimes" in shown
+    assert "Delegate responsibilities across the team's members Sometimes" in shown
     assert "Always" not in shown
     assert "Too much on my plate." in shown
     page.select_check(second)
