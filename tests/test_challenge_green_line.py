@@ -20,6 +20,7 @@ from iltdesk.challenge import (
 )
 from iltdesk.errors import UsageError
 from iltdesk.models import Challenge
+from iltdesk.record_kinds import RecordKind
 from iltdesk.search import search
 from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE
@@ -73,13 +74,13 @@ def test_the_statement_is_searchable_and_leaves_the_index_when_cleared(journal: 
     add_challenge(journal, "Distance learning", statement="Screens all day")
 
     update_challenge(journal, challenge_id, statement=STORY)
-    hits = search(journal, "year-one norms", kinds=("challenge",))
+    hits = search(journal, "year-one norms", kinds=(RecordKind.CHALLENGE,))
     assert [(h.record_id, h.title, h.happened_on) for h in hits] == [
         (challenge_id, "Norms lost", date(2024, 9, 3))
     ]
     update_challenge(journal, challenge_id, statement="")
-    assert search(journal, "year-one", kinds=("challenge",)) == []
-    assert len(search(journal, "screens", kinds=("challenge",))) == 1
+    assert search(journal, "year-one", kinds=(RecordKind.CHALLENGE,)) == []
+    assert len(search(journal, "screens", kinds=(RecordKind.CHALLENGE,))) == 1
 
 
 def test_the_statement_survives_close_and_reopen(journal: Journal, journal_path: Path) -> None:

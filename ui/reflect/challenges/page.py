@@ -34,12 +34,21 @@ from ui.kit.writing import write_or_say
 from ui.reflect.challenges.view import STATUS_TITLES, ChallengeView
 
 LIST_WIDTH = 260
+TOOLTIP_CHARS = 300  # of the problem statement, under the title in a row's tooltip
 
 
 def challenge_row(challenge: Challenge) -> str:
     """A challenge as two list lines: its title, then when it opened and where it stands."""
     when = dates.list_date(challenge.opened_on)
     return f"{challenge.title}\nOpened {when} · {STATUS_TITLES[challenge.status]}"
+
+
+def challenge_tooltip(challenge: Challenge) -> str:
+    """A row's tooltip: the whole title, then the start of the problem statement (plain)."""
+    words = " ".join(challenge.statement.replace("**", "").replace("*", "").split())
+    if len(words) > TOOLTIP_CHARS:
+        words = words[:TOOLTIP_CHARS].rsplit(" ", 1)[0] + "…"
+    return f"{challenge.title}\n\n{words}" if words else challenge.title
 
 
 class NewChallengeDialog(QDialog):
@@ -77,7 +86,8 @@ class NewChallengeDialog(QDialog):
         layout.addWidget(
             hint(
                 "Something hard and tangled: turnover, exhaustion, a change nobody asked for. "
-                "You will work through it area by area, at your own pace."
+                "Name it here; next you tell the problem and its story so far, then work "
+                "through it area by area, at your own pace."
             )
         )
         layout.addSpacing(6)
@@ -174,7 +184,7 @@ class ChallengesPage(QWidget):
         for challenge in self.challenges:
             item = QListWidgetItem(challenge_row(challenge))
             item.setData(RECORD_ID, challenge.id)
-            item.setToolTip(challenge.title)
+            item.setToolTip(challenge_tooltip(challenge))
             self.list.addItem(item)
         self.list.blockSignals(False)
         ids = [c.id for c in self.challenges]
@@ -234,11 +244,12 @@ class ChallengesPage(QWidget):
                 if known.id == challenge.id:
                     self.challenges[row] = challenge
                     self.list.item(row).setText(challenge_row(challenge))
-                    self.list.item(row).setToolTip(challenge.title)
+                    self.list.item(row).setToolTip(challenge_tooltip(challenge))
         self.context.announce(RecordKind.CHALLENGE)
 
     def new_challenge(self) -> None:
-        """Ask for a title, open the new challenge and put the cursor in its first area."""
+        """Ask for a title, open the new challenge and put the cursor in its problem statement:
+        the story comes before any area."""
         if not self.view.autosaver.flush():
             return
         dialog = NewChallengeDialog(self.context, self)
@@ -247,7 +258,7 @@ class ChallengesPage(QWidget):
         self.challenges = challenges(self.context.journal)
         self.refresh()
         self.select_challenge(dialog.challenge.id)
-        self.view.areas["systems"].setFocus()
+        self.view.areas["statement"].setFocus()
 
     def open(self, where: Location) -> bool:
         """Show a challenge, or the challenge a force card or log entry is on."""

@@ -1,4 +1,5 @@
-"""One complex challenge as a guided page: the seven areas, the forces board, then the log."""
+"""One complex challenge as a guided page: the problem and its story, the areas read against the
+green line, the forces board, then the log."""
 
 from __future__ import annotations
 
@@ -6,7 +7,6 @@ from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -17,12 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from iltdesk import dates
-from iltdesk.challenge import AREAS, Area, update_challenge
+from iltdesk.challenge import PARTS, STATEMENT, update_challenge
 from iltdesk.models import Challenge, ChallengeStatus
 from ui.kit import theme
 from ui.kit.context import AppContext, Autosaver, NotWritten
 from ui.kit.markdown_edit import MarkdownEdit
-from ui.kit.style import field_label, hint, page_style
+from ui.kit.style import hint, page_style
+from ui.reflect.challenges.areas import PROMPT_WIDTH, areas_grid, areas_style, statement_grid
 from ui.reflect.challenges.forces_board import ForcesBoard
 from ui.reflect.challenges.log import ChallengeLog
 
@@ -33,7 +34,7 @@ STATUS_TITLES = {
 }
 STATUSES = tuple(STATUS_TITLES)
 SECTIONS = ("Thinking it through", "Forces", "Log")
-PROMPT_WIDTH, MIN_PROMPT_WIDTH = 250, 150
+MIN_PROMPT_WIDTH = 150
 WIDE_VIEW = 760  # from this width on, the questions get their full width
 HEADER_MARGINS = 34  # left and right of the header, together
 MIN_TEXT, MAX_TEXT = 66, 360  # an area's box grows with its text between these heights
@@ -49,17 +50,6 @@ QPushButton#Jump { border: none; background: transparent; color: palette(link);
                    padding: 4px 8px; }
 QPushButton#Jump:hover { text-decoration: underline; }
 """
-
-
-def prompts_label(area: Area) -> QLabel:
-    """An area's questions as a quiet column beside its text."""
-    paragraphs = "".join(f"<p style='margin:0 0 7px 0'>{p}</p>" for p in area.prompts)
-    label = QLabel(paragraphs)
-    label.setObjectName("Prompts")
-    label.setWordWrap(True)
-    label.setFixedWidth(PROMPT_WIDTH)  # narrower in a small window: ChallengeView.resizeEvent
-    label.setAccessibleName(f"Questions for {area.title}")
-    return label
 
 
 def grow_with_text(edit: MarkdownEdit) -> None:
@@ -93,7 +83,7 @@ class ChallengeView(QWidget):
         super().__init__(parent)
         self.context = context
         self.challenge: Challenge | None = None
-        theme.live_style(self, lambda: page_style() + VIEW_STYLE)
+        theme.live_style(self, lambda: page_style() + VIEW_STYLE + areas_style())
         self.autosaver = Autosaver(context, self._save, self)
         self.title = QLineEdit()
         self.title.setObjectName("ChallengeTitle")
@@ -104,7 +94,10 @@ class ChallengeView(QWidget):
         self.opened = QLabel()
         self.opened.setObjectName("Hint")  # one line: a wrapped date would crowd the status
         self.status = QButtonGroup(self)
-        self.areas = {area.field: MarkdownEdit(placeholder="Your thinking…") for area in AREAS}
+        self.areas = {part.field: MarkdownEdit(placeholder="Your thinking…") for part in PARTS}
+        self.areas[STATEMENT.field].setPlaceholderText(
+            "The problem in plain words, and the story so far…"
+        )
         for edit in self.areas.values():
             edit.edited.connect(self.autosaver.touch)
             edit.focus_left.connect(self.autosaver.flush)
@@ -114,7 +107,7 @@ class ChallengeView(QWidget):
         self.log = ChallengeLog(context)
         self.log.logged.connect(self.changed)
         self.sections: dict[str, QWidget] = {}
-        self.prompts: list[QLabel] = []
+        self.prompts: list[QWidget] = []  # the questions beside each box
         self.column = QWidget()
         self.scroller = QScrollArea()
         self.scroller.setAccessibleName("The challenge")
@@ -184,37 +177,22 @@ class ChallengeView(QWidget):
             min(hint.width(), max(narrow, self.scroller.minimumSizeHint().width())), hint.height()
         )
 
-    def _areas(self) -> QGridLayout:
-        grid = QGridLayout()
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(18)
-        grid.setVerticalSpacing(4)
-        for number, area in enumerate(AREAS):
-            row = number * 2
-            title = field_label(area.title)
-            if number:
-                title.setContentsMargins(0, 14, 0, 0)  # air between areas, none above the first
-            grid.addWidget(title, row, 0)
-            grid.addWidget(self.areas[area.field], row + 1, 0)
-            prompts = prompts_label(area)
-            self.prompts.append(prompts)
-            grid.addWidget(prompts, row + 1, 1, Qt.AlignmentFlag.AlignTop)
-        grid.setColumnStretch(0, 1)
-        return grid
-
     def _lay_out(self) -> None:
         body = QVBoxLayout(self.column)
         body.setContentsMargins(16, 8, 16, 28)
         body.setSpacing(6)
         notes = (
-            "Work through each area in your own words. The questions beside each box are "
-            "there to prompt you, not to be answered one by one.",
+            "Work through each area in your own words; the questions beside each box prompt "
+            "you, they are not a form. Most challenges need moves on both sides of the line.",
             "One short card each: what hinders, what helps, what you are trying, and what "
             "surrounds it all. Name the leads a card is about and it shows on their overview.",
             "What you decided, what changed, and what you learned about your own leadership.",
         )
+        # The problem and its story come first, before any area is explored.
+        body.addLayout(statement_grid(STATEMENT, self.areas[STATEMENT.field], self.prompts))
+        body.addSpacing(20)
         areas = QWidget()
-        areas.setLayout(self._areas())
+        areas.setLayout(areas_grid(self.areas, self.prompts))
         parts: tuple[QWidget, ...] = (areas, self.board, self.log)
         for number, (name, note, part) in enumerate(zip(SECTIONS, notes, parts, strict=True)):
             if number:
@@ -247,8 +225,8 @@ class ChallengeView(QWidget):
         self.title.setText(challenge.title)
         self.title.setCursorPosition(0)
         self._show_status(challenge)
-        for area in AREAS:
-            self.areas[area.field].set_markdown(str(getattr(challenge, area.field)))
+        for part in PARTS:
+            self.areas[part.field].set_markdown(str(getattr(challenge, part.field)))
         self.board.load(challenge.id or 0)
         self.log.load(challenge.id or 0)
         if another:
@@ -262,8 +240,8 @@ class ChallengeView(QWidget):
         # The questions beside each box: their full width where there is room, narrower
         # (wrapping more) in a small window, so the boxes keep a useful width.
         width = PROMPT_WIDTH if self.width() >= WIDE_VIEW else MIN_PROMPT_WIDTH
-        for label in self.prompts:
-            label.setFixedWidth(width)
+        for column in self.prompts:
+            column.setFixedWidth(width)
 
     def _title_tooltip(self) -> None:
         """The whole title as the field's tooltip whenever the field is too narrow for it."""
@@ -293,7 +271,7 @@ class ChallengeView(QWidget):
     def _save(self) -> None:
         if self.challenge is None:
             return
-        values: dict[str, object] = {a.field: self.areas[a.field].markdown() for a in AREAS}
+        values: dict[str, object] = {p.field: self.areas[p.field].markdown() for p in PARTS}
         title = " ".join(self.title.text().split())
         if title:  # a cleared title keeps the last one rather than leaving the row blank
             values["title"] = title
