@@ -31,6 +31,7 @@ from ui.kit.markdown_edit import MarkdownEdit
 from ui.kit.roles import RECORD_ID
 from ui.lead.agreement.popup import show_current_agreement
 from ui.lead.one_on_ones.action_item_row import ActionItemRow, item_label
+from ui.lead.one_on_ones.charter_panel import CharterPanel
 
 AGREEMENT_SHORTCUT = "Ctrl+Shift+A"
 NEW_ITEM_SHORTCUT = "Ctrl+Shift+I"  # beside Alt+A, the "Action items" title's mnemonic
@@ -94,6 +95,7 @@ class OneOnOneEditor(QScrollArea):
         # Named here too: the page's tab order, focus and tests reach them from the 1:1.
         self.step_text, self.step_owner = self.step_row.text, self.step_row.owner
         self.step_due, self.due_shown = self.step_row.due_field, self.step_row.due_shown
+        self.charter = CharterPanel(context)  # the team's qualities and norms, beside the notes
         self.setWidget(self._layout_page())
         QWidget.setTabOrder(self.step_text, self.step_owner)  # once they share a window
         QWidget.setTabOrder(self.step_owner, self.step_due)
@@ -132,7 +134,7 @@ class OneOnOneEditor(QScrollArea):
             (_title("Open action items from before"), None),
             (self.follow_ups, None),
             (_title("Notes"), _title("Prompts")),
-            (self.notes, self._prompts()),
+            (self.notes, self._beside_notes()),
             (items_title, None),
             (self.steps, None),
             (self.step_row.build(), None),
@@ -148,6 +150,15 @@ class OneOnOneEditor(QScrollArea):
             if right is not None:
                 grid.addWidget(right, row, 1, Qt.AlignmentFlag.AlignTop)
         return page
+
+    def _beside_notes(self) -> QWidget:
+        """The prompts, then the charter's qualities and norms the 1:1 may revisit."""
+        side = QWidget()
+        column = QVBoxLayout(side)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self._prompts())
+        column.addWidget(self.charter)
+        return side
 
     def _prompts(self) -> QLabel:
         lines = [
