@@ -98,13 +98,14 @@ def _heading(period: Period, school: str, principal: str, today: date) -> str:
     )
     who = principal or "the principal"
     where = f", {school}" if school else ""
+    month = f"{period.anchor.check.taken_on:%B %Y}"
     return (
         "<p class='kicker'>ILT health self-check</p>"
-        f"<p class='lead-name'>{esc(CURRENT_SET.stem)}</p>"
-        f"<p class='lead-details'>Rated {esc(raters)}</p>"
+        f"<p class='lead-name'>{esc(month)}</p>"
+        f"<p class='lead-details'>{esc(CURRENT_SET.stem)} Rated {esc(raters)}.</p>"
         f"<p class='prepared'>Prepared by {esc(who + where)} · {dates.long(today)}</p>"
         "<p class='quiet'>Ratings run from never (0) to always (4); an area's score is the "
-        "average of its three actions.</p>"
+        "average of its three actions. Gaps are the team's rating minus the principal's.</p>"
     )
 
 
