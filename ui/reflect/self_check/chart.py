@@ -244,14 +244,21 @@ class SelfCheckChart(QWidget):
         painter.drawText(text, Qt.TextFlag.TextWordWrap, title)
 
     def _paint_status(self, painter: QPainter, box: QRectF, trend: AreaCard) -> None:
-        """The change pill, then where the area stands now, in as many words as fit."""
+        """The change pill, then where the area stands for whoever rated last, in as many
+        words as fit."""
         pill = self._paint_pill(painter, box.topLeft(), trend)
-        if not trend.points:
+        if not trend.points or trend.lead is None:
             return
         score = trend.points[-1][1]
         small = QFontMetricsF(self._small())
         room = box.width() - pill - 8
-        options = (f"{score:.1f} now, close to {closest_word(score)}", f"{score:.1f} now", "")
+        who = rater_label(trend.lead.rater).lower()
+        options = (
+            f"{who}: {score:.1f}, close to {closest_word(score)}",
+            f"{who}: {score:.1f}",
+            f"{score:.1f} now",
+            "",
+        )
         text = next(t for t in options if small.horizontalAdvance(t) <= room)
         painter.setFont(self._small())
         painter.setPen(self.palette().color(Role.PlaceholderText))
