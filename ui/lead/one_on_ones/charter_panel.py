@@ -49,7 +49,11 @@ class CharterPanel(QFrame):
         self.toggle.setChecked(True)  # kept in view: the team asked to revisit them in 1:1s
         self.toggle.setAutoRaise(True)
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.toggle.setStyleSheet("font-weight: 600")
+        # A heading that folds, not a pressed button: flat, underlined when it has the focus.
+        self.toggle.setStyleSheet(
+            "QToolButton { border: none; background: transparent; font-weight: 600; }"
+            "QToolButton:focus { text-decoration: underline; }"
+        )
         self.toggle.toggled.connect(self._fold)
         self.body = QWidget()
         self._parts = QVBoxLayout(self.body)

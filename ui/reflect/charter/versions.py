@@ -56,7 +56,9 @@ def part_labels(version: CharterVersion, names: tuple[str, ...]) -> list[QLabel]
     """Each part's title, then its text read as Markdown (or a quiet 'not written')."""
     labels = []
     for name in names:
-        labels.append(_label(CHARTER_FIELDS[name], "FieldLabel"))
+        title = _label(CHARTER_FIELDS[name], "FieldLabel")
+        title.setContentsMargins(0, 8 if labels else 0, 0, 0)  # a little air between parts
+        labels.append(title)
         text = getattr(version, name)
         labels.append(_label(text, markdown=True) if text else _label(NOT_WRITTEN, "Hint"))
     return labels
