@@ -104,8 +104,8 @@ SET_2 = ItemSet(2, "How often do you and your team…", (
     )),
     CheckArea("school_culture", "School culture", (
         _I("decide_by_norms",
-           "let shared norms, beliefs and values guide decisions while honouring different "
-           "points of view"),
+           "build and use shared norms, beliefs and values to guide decisions, while honouring "
+           "different points of view"),
         _I("family_systems",
            "put systems and structures in place to communicate and build relationships with "
            "families and the community"),
@@ -116,7 +116,8 @@ SET_2 = ItemSet(2, "How often do you and your team…", (
     CheckArea("talent", "Talent management", (
         _I("delegate_across_team", "delegate responsibilities across the team's members"),
         _I("support_newcomers",
-           "give new staff and new team members regular feedback or coaching"),
+           "support new staff and new team members through a system of regular feedback or "
+           "coaching"),
         _I("differentiate_pd",
            "reflect on each teacher's progress to differentiate their professional "
            "development"),

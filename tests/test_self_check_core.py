@@ -384,3 +384,15 @@ def test_a_reworded_set_reports_no_item_movement(journal: Journal) -> None:
     assert own.reworded
     assert all(area.reworded and area.moved_items == () for area in own.areas)
     assert [area.change for area in own.areas] == [2.0] * 5  # areas still compare
+
+
+def test_set_one_stays_as_it_was_asked() -> None:
+    # Check-ins recorded before migration 0004 were answered against these words: frozen.
+    assert SET_1.stem == "How often does the team really do this?"
+    assert [i.text for a in SET_1.areas for i in a.items][::7] == [
+        "We hold one clear picture of excellent, equitable teaching.",
+        "We hand off real work and real decisions.",
+        "Every voice gets the floor, not only the loudest.",
+    ]
+    assert SET_1.item_keys[::7] == ("shared_picture", "delegation", "equity_of_voice")
+    assert [a.key for a in SET_1.areas] == [a.key for a in CURRENT_SET.areas]
