@@ -135,7 +135,8 @@ def cycle_facts(content: CycleContent) -> str:
 
 
 def intention(content: CycleContent) -> str:
-    """The goal, how success shows, the baseline and the rubric focus."""
+    """The goal, how success shows, the baseline and the part of the leadership framework
+    it builds on."""
     c = content.cycle
     goal = f'<div class="goal">{note_html(c.goal)}</div>' if c.goal.strip() else ""
     rows = [("Goal", goal or quiet("No goal written down yet."))]
@@ -143,7 +144,7 @@ def intention(content: CycleContent) -> str:
         ("How we will know", c.success_measure),
         ("Where we started: the numbers", c.baseline_quantitative),
         ("Where we started: what we saw", c.baseline_qualitative),
-        ("Rubric focus", c.focus_indicator),
+        ("Leadership focus", c.focus_indicator),
     )
     rows += [(label, note_html(text)) for label, text in optional if text.strip()]
     return heading("What we set out to do") + field_table(rows)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCompleter,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -11,8 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from iltdesk.framework import item_labels
 from iltdesk.growth import add_trait, update_trait
-from iltdesk.models import LeadTrait, TraitKind
+from iltdesk.models import FrameworkKind, LeadTrait, TraitKind
 from iltdesk.record_kinds import Change, RecordKind
 from ui.kit.context import AppContext, NotWritten
 from ui.kit.markdown_edit import MarkdownEdit
@@ -40,8 +43,10 @@ class TraitDialog(GuardedDialog):
         self.title.setPlaceholderText(
             "e.g. Runs data meetings that end in decisions"
             if kind is TraitKind.strength
-            else "e.g. Giving direct feedback to peers"
+            else "e.g. Giving direct feedback to peers, or a part of your leadership framework"
         )
+        if kind is TraitKind.growth:
+            self._offer_framework()
         self.evidence = MarkdownEdit(placeholder="What you saw or heard, and when")
         self.evidence.set_markdown(trait.evidence if trait else "")
         self.error = QLabel()
@@ -62,6 +67,17 @@ class TraitDialog(GuardedDialog):
         self.mark_clean()
         place = f"trait:{trait.id}" if trait else f"lead:{lead_id}:{kind.value}"
         self.keep_drafts("trait", place, context)
+
+    def _offer_framework(self) -> None:
+        """A growth area is often a part of the leadership framework: offer its items as the
+        title is typed (any words still do)."""
+        labels = item_labels(self.context.journal, FrameworkKind.leadership)
+        if not labels:
+            return
+        offer = QCompleter(labels, self.title)
+        offer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        offer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.title.setCompleter(offer)
 
     def save(self) -> None:
         """Store it; stay open with a message if that fails."""

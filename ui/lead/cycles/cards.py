@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -24,7 +26,8 @@ from iltdesk.cycle import (
     log_activity,
     observations_in,
 )
-from iltdesk.models import CyclePhase, LearningCycle
+from iltdesk.framework import item_labels
+from iltdesk.models import CyclePhase, FrameworkKind, LearningCycle
 from iltdesk.observation import SETTING_TITLES
 from iltdesk.record_kinds import RecordKind
 from iltdesk.report.markdown import plain_text
@@ -36,6 +39,69 @@ from ui.kit.roles import RECORD_ID
 from ui.kit.style import field_label, hint
 from ui.kit.writing import write_or_say
 from ui.lead.cycles.phases import PhaseCard
+
+
+def _context_of(widget: QWidget) -> AppContext | None:
+    """The app context of the page a widget sits on (the cycle page makes its cards without
+    one, so the focus box finds the journal through its parents)."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        context = getattr(parent, "context", None)
+        if isinstance(context, AppContext):
+            return context
+        parent = parent.parentWidget()
+    return None
+
+
+class FrameworkBox(LineBox):
+    """The cycle's focus: offers the leadership framework's items as you type (Down lists
+    them all), and takes any text, so cycles written before the list keep their words."""
+
+    FORWARDED = (Qt.Key.Key_Enter, Qt.Key.Key_Return, Qt.Key.Key_Escape, Qt.Key.Key_Tab)
+
+    def __init__(self, placeholder: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(placeholder, parent)
+        self.offered = QStringListModel(self)
+        self.completer = QCompleter(self.offered, self)
+        self.completer.setWidget(self)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.completer.setMaxVisibleItems(8)
+        self.completer.activated.connect(self._choose)  # the text overload
+
+    def refresh_offer(self) -> None:
+        """Re-read the framework: it may have changed on the Frameworks page since."""
+        context = _context_of(self)
+        if context is not None:
+            self.offered.setStringList(item_labels(context.journal, FrameworkKind.leadership))
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.refresh_offer()
+
+    def _choose(self, label: str) -> None:
+        self.setPlainText(label)  # an edit like any typing: the page saves it
+        self.moveCursor(self.textCursor().MoveOperation.End)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        popup = self.completer.popup()
+        assert popup is not None  # a completer always has its list
+        if popup.isVisible() and event.key() in self.FORWARDED:
+            event.ignore()  # the list's own: Enter picks, Escape closes it
+            return
+        listing = event.key() == Qt.Key.Key_Down and not popup.isVisible()
+        super().keyPressEvent(event)
+        if self.isReadOnly() or not (listing or event.text().strip() or self._deleting(event)):
+            return
+        self.completer.setCompletionPrefix("" if listing else self.text())
+        if self.completer.completionCount() and (listing or self.text()):
+            self.completer.complete(self.cursorRect().adjusted(0, 0, 240, 4))
+        else:
+            popup.hide()
+
+    @staticmethod
+    def _deleting(event: QKeyEvent) -> bool:
+        return event.key() in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete)
 
 
 class IntentionCard(PhaseCard):
@@ -58,7 +124,9 @@ class IntentionCard(PhaseCard):
             "what is missing"
         )
         self.baseline_seen.setFixedHeight(120)  # four lines of notes text
-        self.focus = LineBox("The rubric indicator it builds on, if any")
+        self.focus = FrameworkBox(
+            "The part of your leadership framework it builds on, if any (Down lists them)"
+        )
         self.weeks = QSpinBox()
         self.weeks.setRange(1, 16)
         self.weeks.setSuffix(" weeks")
@@ -69,7 +137,7 @@ class IntentionCard(PhaseCard):
         baseline = QGridLayout()
         baseline.setHorizontalSpacing(16)
         baseline.addWidget(field_label("Baseline: the numbers", self.baseline_numbers), 0, 0)
-        baseline.addWidget(field_label("Rubric indicator in focus", self.focus), 0, 1)
+        baseline.addWidget(field_label("Leadership focus", self.focus), 0, 1)
         baseline.addWidget(self.baseline_numbers, 1, 0, Qt.AlignmentFlag.AlignTop)
         baseline.addWidget(self.focus, 1, 1, Qt.AlignmentFlag.AlignTop)
         baseline.setColumnStretch(0, 3)

@@ -1,0 +1,1 @@
+"""The Frameworks page: the leadership framework and the teacher-practice rubric."""

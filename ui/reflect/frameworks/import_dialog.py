@@ -1,0 +1,165 @@
+"""Import a framework's items from a pasted list or a text/CSV file, seeing first what it adds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from iltdesk.errors import JournalError, UsageError
+from iltdesk.framework import ImportPreview, import_list, preview_import, read_list_file
+from iltdesk.models import FrameworkKind
+from ui.kit.context import AppContext, NotWritten
+from ui.kit.style import field_label, hint
+from ui.kit.unsaved import GuardedDialog
+from ui.kit.writing import write_or_say
+
+FILE_TYPES = "Lists (*.csv *.txt *.tsv *.text);;All files (*)"
+ABOUT = (
+    "One item a line. A code and a title (2.1 Leads adult learning), columns copied from a "
+    "spreadsheet or saved as CSV (code, title, description; a header row is fine), or titles "
+    "alone. Items already in the list stay as they are, so importing twice adds nothing."
+)
+
+
+def preview_rows(preview: ImportPreview) -> list[str]:
+    """The preview as the list shows it: what is added, then what is already there."""
+    return [f"Adds  {item.label}" for item in preview.new] + [
+        f"Already there  {item.label}" for item in preview.already
+    ]
+
+
+def preview_sentence(preview: ImportPreview) -> str:
+    """What importing will do, in one sentence."""
+    new, already = len(preview.new), len(preview.already)
+    adds = f"{new} new item{'s' if new != 1 else ''} to add" if new else "Nothing new to add"
+    there = f"; {already} already in the list" if already else ""
+    return f"{adds}{there}."
+
+
+class ImportDialog(GuardedDialog):
+    """Paste a list or choose a file; the preview says what will be added; Import writes it
+    all at once (or nothing)."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        framework: FrameworkKind,
+        name: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context, self.framework = context, framework
+        self.imported: ImportPreview | None = None
+        self.setWindowTitle(f"Import into {name} — iltdesk")
+        self.setMinimumWidth(620)
+        heading = QLabel(f"Import into {name}")
+        heading.setObjectName("SectionTitle")
+        heading.setStyleSheet("margin-top: 0")
+        self.text = QPlainTextEdit()
+        self.text.setAccessibleName("The list to import")
+        self.text.setPlaceholderText("Paste the list here, or choose a file")
+        self.text.setTabChangesFocus(True)
+        self.text.textChanged.connect(self.show_preview)
+        self.choose_button = QPushButton("Choose a file…")
+        self.choose_button.clicked.connect(self.choose_file)
+        self.summary = hint()
+        self.preview = QListWidget()
+        self.preview.setAccessibleName("What the import will do")
+        self.preview.setFixedHeight(140)
+        self.error = QLabel()
+        self.error.setObjectName("ErrorText")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.import_button = QPushButton("Import")
+        self.import_button.setObjectName("Primary")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        self._lay_out(heading, buttons)
+        self.show_preview()
+        self.mark_clean()
+
+    def _lay_out(self, heading: QLabel, buttons: QDialogButtonBox) -> None:
+        label = field_label("The list", self.text)
+        choose = QHBoxLayout()
+        choose.addWidget(label, 1)
+        choose.addWidget(self.choose_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(hint(ABOUT))
+        layout.addSpacing(6)
+        layout.addLayout(choose)
+        layout.addWidget(self.text, 1)
+        layout.addSpacing(6)
+        layout.addWidget(field_label("What the import will do", self.preview))
+        layout.addWidget(self.summary)
+        layout.addWidget(self.preview)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def choose_file(self) -> None:
+        """Read a list file into the box, where the preview shows what it holds."""
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, "Import a list from", str(Path.home()), FILE_TYPES
+        )
+        if not chosen:
+            return
+        try:
+            text = read_list_file(Path(chosen))
+        except UsageError as exc:
+            self._say(str(exc))
+            return
+        self.text.setPlainText(text)
+        self.text.setFocus()
+
+    def show_preview(self) -> None:
+        """Say what importing the box's list would do; Import only when it adds something."""
+        self.preview.clear()
+        self.error.hide()
+        text = self.text.toPlainText()
+        if not text.strip():
+            self.summary.setText("Nothing to import yet.")
+            self.import_button.setEnabled(False)
+            return
+        try:
+            preview = preview_import(self.context.journal, self.framework, text)
+        except JournalError as exc:  # the list refused (or the journal unreadable): say why
+            self.summary.setText("Nothing will be imported.")
+            self._say(str(exc))
+            self.import_button.setEnabled(False)
+            return
+        self.summary.setText(preview_sentence(preview))
+        self.preview.addItems(preview_rows(preview))
+        self.import_button.setEnabled(bool(preview.new))
+
+    def _say(self, sentence: str) -> None:
+        self.error.setText(sentence)
+        self.error.show()
+
+    def save(self) -> None:
+        """Import the list; stay open, with the list, if that fails."""
+        if not self.import_button.isEnabled():
+            return
+        journal, framework, text = self.context.journal, self.framework, self.text.toPlainText()
+        done = write_or_say(
+            self.context,
+            lambda: import_list(journal, framework, text),
+            None,  # no other page lists a framework's items; fields re-read them on focus
+            self.error,
+            failed="Not imported",
+        )
+        if not isinstance(done, NotWritten):
+            self.imported = done
+            self.accept()
