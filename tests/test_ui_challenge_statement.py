@@ -152,3 +152,20 @@ def test_the_questions_and_the_drawing_narrow_together_in_a_small_window(
     page.resize(1600, 900)
     qtbot.waitUntil(lambda: view.width() >= 760)
     assert {w.width() for w in view.prompts} == {PROMPT_WIDTH}
+
+
+def test_the_sides_titles_read_clearly_on_the_page(qtbot: QtBot, journal: Journal) -> None:
+    from tests.test_ui_contrast import ratio, sheet_text_pairs
+    from ui.kit import theme
+
+    add_challenge(journal, TITLE)
+    page = shown(qtbot, journal)
+    dark = theme.is_dark()
+    sheet = page.view.styleSheet()
+    assert "SideTitle" in sheet
+    low = [
+        (selector, text, ground)
+        for selector, text, ground, needed in sheet_text_pairs(sheet, dark)
+        if ratio(text, ground) < needed
+    ]
+    assert low == []

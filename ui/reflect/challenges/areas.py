@@ -15,6 +15,7 @@ from ui.kit.style import field_label, hint
 
 PROMPT_WIDTH = 250
 LINE_COLOUR = "force_asset"  # the board's green: the line reads as the same family
+LINE_TEXT = "plus_text"  # a green that reads as text on the page (4.5:1) in either look
 ROOT_PLACEHOLDER = "Above the line (technical): …\n\nBelow the line (adaptive): …"
 # Which words each side of the drawing holds (short, so the drawing stays small).
 ABOVE_WORDS = "structures · systems · processes · patterns · resources"
@@ -29,7 +30,7 @@ QLabel#DiagramSide { font-weight: 600; }
 
 def areas_style() -> str:
     """The style of the bands and the drawing, in the look on screen."""
-    return AREAS_STYLE.replace("@LINE", theme.colour(LINE_COLOUR))
+    return AREAS_STYLE.replace("@LINE", theme.colour(LINE_TEXT))
 
 
 def prompts_label(area: Area) -> QLabel:
@@ -65,7 +66,7 @@ class GreenLine(QWidget):
             text = "the green line"
             width = self.fontMetrics().horizontalAdvance(text)
             end = self.width() - width - 10
-            painter.setPen(green)
+            painter.setPen(QColor(theme.colour(LINE_TEXT)))
             painter.drawText(
                 self.rect().adjusted(end + 8, 0, 0, 0), int(Qt.AlignmentFlag.AlignVCenter), text
             )
