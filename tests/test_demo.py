@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from iltdesk.demo import DemoSummary, build_demo
-from iltdesk.self_check import AREAS
+from iltdesk.self_check_items import SET_2
 from iltdesk.store.journal import Journal
 
 TODAY = date(2027, 3, 17)  # a Wednesday, late in the 2026–27 school year
@@ -38,8 +38,8 @@ def _one(journal: Journal, sql: str, *params: object) -> int:
 def test_six_active_leads_and_archived_ones(story: tuple[Journal, DemoSummary]) -> None:
     journal, summary = story
     assert _one(journal, "SELECT count(*) FROM lead WHERE archived_on IS NULL") == 6
-    assert _one(journal, "SELECT count(*) FROM lead WHERE archived_on IS NOT NULL") >= 1
-    assert summary.counts["lead"] >= 7
+    assert _one(journal, "SELECT count(*) FROM lead WHERE archived_on IS NOT NULL") == 3
+    assert summary.counts["lead"] == 9
     assert 200 <= summary.total <= 2000  # the story alone: a few hundred records
     settings = journal.settings()
     assert settings["demo"] == "yes"
@@ -149,34 +149,68 @@ def test_challenge_has_cards_in_every_column(story: tuple[Journal, DemoSummary])
         "information_flow, equity, root_causes FROM challenge"
     )[0]
     assert status == "working" and all(areas)
+    statement, root_causes = journal.execute("SELECT statement, root_causes FROM challenge")[0]
+    assert "volunteered" in statement and "doing too much" in statement
+    above, below = root_causes.split("**Below the line**")
+    assert "Above the green line" in above and "written down" in above  # systems: technical
+    assert "owners" in below and "belief" in below  # identity and beliefs: adaptive
+    cards = [text for (text,) in journal.execute("SELECT text FROM force_card")]
+    assert not any("resignations" in text or "veteran" in text for text in cards)
+    assert any("high-capacity" in text for text in cards)
     logged = journal.execute("SELECT DISTINCT kind FROM challenge_log_entry")
     assert {row[0] for row in logged} == {"decision", "change", "learning"}
 
 
-def test_two_self_checks_with_every_answer(story: tuple[Journal, DemoSummary]) -> None:
+def test_two_self_check_rounds_by_each_rater(story: tuple[Journal, DemoSummary]) -> None:
     journal, _ = story
-    checks = journal.execute("SELECT id FROM self_check ORDER BY taken_on")
-    assert len(checks) == 2
-    items = {item.key for area in AREAS for item in area.items}
+    checks = journal.execute("SELECT id, taken_by, item_set FROM self_check ORDER BY taken_on")
+    assert [by for _, by, _ in checks] == ["principal", "team", "principal", "team"]
+    assert {item_set for _, _, item_set in checks} == {2}
+    items = set(SET_2.item_keys)
     scores = []
-    for (check_id,) in checks:
+    for check_id, _, _ in checks:
         answers = journal.execute(
             "SELECT item, frequency FROM self_check_answer WHERE self_check_id = ?", (check_id,)
         )
         assert {item for item, _ in answers} == items and len(answers) == 15
         scores.append(dict(answers))
         notes = "SELECT count(*) FROM self_check_area_note WHERE self_check_id = ?"
-        assert _one(journal, notes, check_id) == len(AREAS)
-    assert scores[0] != scores[1]
+        assert _one(journal, notes, check_id) == len(SET_2.areas)
+    assert scores[0] != scores[1] and scores[0] != scores[2]
 
 
 def test_tensions_charter_and_team_records(story: tuple[Journal, DemoSummary]) -> None:
     journal, _ = story
     tensions = journal.execute("SELECT tension, count(*) FROM tension_note GROUP BY tension")
     assert len(tensions) >= 5 and sum(n >= 2 for _, n in tensions) >= 2
-    assert _one(journal, "SELECT count(*) FROM charter") == 1
-    kinds = journal.execute("SELECT DISTINCT kind FROM scope_item")
-    assert len(kinds) == 3
+    assert _one(journal, "SELECT count(*) FROM tension_note WHERE decision = ''") == 0
+    assert _one(journal, "SELECT count(*) FROM tension_note WHERE leaning IS NULL") >= 2
+    versions = journal.execute(
+        "SELECT made_on, why, theme, lead_qualities, coach_qualities, "
+        "team_qualities, commitments FROM charter_version ORDER BY made_on"
+    )
+    assert len(versions) == 2 and all(all(version) for version in versions)
+    assert "new" in versions[1][1]
+    teacher = {
+        f"{code} {title}"
+        for code, title in journal.execute(
+            "SELECT code, title FROM framework_item WHERE framework = 'teacher'"
+        )
+    }
+    leadership = {
+        f"{code} {title}"
+        for code, title in journal.execute(
+            "SELECT code, title FROM framework_item WHERE framework = 'leadership'"
+        )
+    }
+    assert 6 <= len(leadership) <= 8 and 8 <= len(teacher) <= 10
+    assert {version[2] for version in versions} <= teacher
+    focus = {row[0] for row in journal.execute("SELECT focus_indicator FROM learning_cycle")}
+    assert focus <= leadership
+    strands = journal.execute(
+        "SELECT focus, data, observation_feedback, professional_learning FROM scope_item"
+    )
+    assert len(strands) >= 10 and all(all(row) for row in strands)
     assert _one(journal, "SELECT count(*) FROM meeting_feedback") >= 4
 
 
@@ -234,3 +268,14 @@ def test_the_view_from_today_holds_on_any_weekday(tmp_path: Path, today: date) -
     weekend = "SELECT count(*) FROM one_on_one WHERE strftime('%w', held_on) IN ('0', '6')"
     assert _one(journal, weekend) == 0
     journal.close()
+
+
+def test_the_principal_keeps_her_own_record(story: tuple[Journal, DemoSummary]) -> None:
+    journal, _ = story
+    levels = [level for (level,) in journal.execute(
+        "SELECT level FROM principal_energy ORDER BY checked_on")]  # fmt: skip
+    assert len(levels) >= 8 and min(levels) < levels[0]  # the winter dip
+    notes = dict(journal.execute("SELECT text, kind FROM leadership_note"))
+    assert {"question", "realisation"} == set(notes.values())
+    assert any("without taking it over" in text for text in notes)
+    assert any("tell me more" in text for text in notes)

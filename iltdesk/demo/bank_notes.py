@@ -130,7 +130,7 @@ POINTS: dict[str, tuple[str, ...]] = {
     "slump": (
         "**Load:** {first} listed everything the {team} is being asked to do. It is too much. I "
         "took two items off the list on the spot.",
-        "**Turnover:** another resignation conversation this week, with {teacher}. {first} "
+        "**Vacancies:** another resignation conversation this week, with {teacher}. {first} "
         "wants to know how to keep the rest of the team steady.",
         "**Cut list:** we named one thing the {team} can stop doing until the break. {first} "
         "will tell them it came from their own feedback.",

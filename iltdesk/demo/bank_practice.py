@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from iltdesk.demo.frameworks import label
 from iltdesk.models import ActivityKind, ObservationSetting, Outcome
 
 SETTING_LABELS: dict[ObservationSetting, str] = {
@@ -148,42 +149,42 @@ ACTIVITIES: tuple[tuple[ActivityKind, str, str], ...] = (
     (ActivityKind.other, "Visited another school's ILT", "Borrowed their plus/delta routine."),
 )  # fmt: skip
 
-# (goal, success measure, quantitative baseline, qualitative baseline, rubric indicator)
+# (goal, success measure, quantitative baseline, qualitative baseline, leadership standard)
 CYCLE_GOALS: tuple[tuple[str, str, str, str, str], ...] = (
     (
         "Lead the {team}'s meetings so that 4 in 5 end with a next step tied to student work.",
         "Meeting notes show a student-work next step and an owner.",
         "{n} of {m} recent meetings ended with a next step.",
         "Meetings drift into logistics; the same two voices carry them.",
-        "Indicator 3d — Using assessment in instruction",
+        label("L2"),
     ),
     (
         "Every teacher on the {team} names one student group to reteach after each exit ticket.",
         "Reteach groups written in the team tracker weekly, checked on a post-ticket.",
         "{n} of {m} teachers bring data to the team meeting.",
         "Data conversations stay at averages; no students named.",
-        "Indicator 1f — Designing student assessments",
+        label("L3"),
     ),
     (
         "Give new teachers one actionable feedback step within 48 hours of each visit.",
         "Share of visits followed by a written step within 48 hours; step seen on follow-up.",
         "{n} of {m} visits had feedback within 48 hours.",
         "Feedback arrives late and long; teachers say they don't know what to do first.",
-        "Indicator 4e — Growing and developing professionally",
+        label("L4"),
     ),
     (
         "Raise the share of student talk in the {team}'s lessons to {pct}% of lesson time.",
         "Timed student talk in two scripted visits per teacher.",
         "Student talk measured at {n}0% on average in {m} visits.",
         "Teachers worry that discussion online turns into silence.",
-        "Indicator 3b — Using questioning and discussion techniques",
+        label("L5"),
     ),
     (
         "Plan a language support into every lesson the {team} teaches, and see students use it.",
         "Lesson plans with a planned support; students observed using it.",
         "{n} of {m} plans reviewed had a planned support.",
         "Supports appear in plans but not in lessons.",
-        "Indicator 1b — Knowledge of students",
+        label("L5"),
     ),
 )
 

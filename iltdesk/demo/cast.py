@@ -1,4 +1,5 @@
-"""The people of the demo: six leads this year, one who left, and how they are coached."""
+"""The people of the demo: six leads this year (three of them new to the ILT), and how each
+is coached. The ILT members who left are in cast_others.py."""
 
 from __future__ import annotations
 
@@ -46,11 +47,14 @@ YOLANDA = Person(
     team="8th grade team",
     on_ilt_since=week(-104),
     cadence_days=7,
-    notes="Founding ILT member. Became my thought partner last year — the person I test "
-    "ideas on before they reach the team. Protect her time; she gives more than she should.",
+    notes="One of the teachers who volunteered for the ILT in my first year. Grew into my "
+    "thought partner last year: the person I test ideas on before they reach the team, and "
+    "who gets me back on the balcony when I'm lost in the day. Protect her time; she gives "
+    "more than she should.",
     crew="8th grade team",
     topic="follow-through on team next steps",
-    last_met_days_ago=1,
+    last_met_days_ago=0,
+    weekday=2,
     traits=(
         strength(
             "Thought partner",
@@ -86,7 +90,7 @@ YOLANDA = Person(
             week(0, 2),
             days(33),
             (
-                "Weekly, Wednesdays 3:45–4:30, on video until we're back in the building.",
+                "Weekly, Wednesdays 3:45–4:30, on video while we teach at a distance.",
                 "In the moment and out loud; I write it up after if it matters.",
                 "Thought partnership first: she brings a problem, I ask before I advise.",
             ),
@@ -107,7 +111,7 @@ YOLANDA = Person(
         Agenda(
             AgendaSection.release_time,
             Author.lead,
-            "Release day for end-of-year planning",
+            "Release day to plan the next unit with the team",
             discussed=False,
         ),
     ),
@@ -126,7 +130,8 @@ MARCUS = Person(
     "everything, which is his gift and his problem. Watch his load.",
     crew="6th grade team",
     topic="reteach plans from exit-ticket data",
-    last_met_days_ago=19,
+    last_met_days_ago=16,
+    weekday=3,
     traits=(
         strength(
             "Teachers trust him",
@@ -156,7 +161,7 @@ MARCUS = Person(
             week(1, 1),
             days(25),
             (
-                "Every two weeks, Tuesdays after dismissal, 40 minutes.",
+                "Every two weeks, Thursdays after dismissal, 40 minutes.",
                 "Written, short, sent the same day, so he can read it when he has a minute.",
                 "Co-planning over modelling; he learns by doing it alongside someone.",
             ),
@@ -180,10 +185,10 @@ PRIYA_FIRST_AGREEMENT = Agreement(
     ),
 )
 
-# The lighter one that replaced it; its revisit date falls in the coming week.
+# The lighter one that replaced it; its revisit date falls in the coming days.
 PRIYA_REVISED_AGREEMENT = Agreement(
     week(16, 3),
-    days(4),
+    days(1),
     "Every two weeks, Thursdays, 30 minutes; a ten-minute phone check-in on the off week.",
     "Written only after observations. Everything else out loud.",
     "We co-plan department meetings on Monday afternoons instead of me modelling them.",
@@ -205,11 +210,13 @@ PRIYA = Person(
     team="Math department",
     on_ilt_since=week(0),
     cadence_days=14,
-    notes="New to the ILT and to leading adults. Brilliant with the mathematics; still "
-    "finding her voice with colleagues who have taught longer than she has.",
+    notes="One of our strongest math teachers, new to the ILT this year and to leading "
+    "adults. Brilliant with the mathematics; still finding her voice with colleagues who "
+    "have taught longer than she has.",
     crew="math department",
     topic="calibrating what mastery looks like",
-    last_met_days_ago=3,
+    last_met_days_ago=1,
+    weekday=3,
     traits=(
         strength(
             "Deep content knowledge",
@@ -235,7 +242,7 @@ PRIYA = Person(
         Agenda(
             AgendaSection.deadlines,
             Author.lead,
-            "End-of-year math benchmark — who scores it?",
+            "Next math benchmark — who scores it?",
             discussed=False,
         ),
     ),

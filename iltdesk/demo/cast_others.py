@@ -1,4 +1,5 @@
-"""The rest of the cast: Tomás, Keisha, Grace, and Hal who left over the summer."""
+"""The rest of the cast: Tomás, Keisha, Grace, and the three founding ILT members who left
+in the summer, taking with them much of what the team knew about how it works."""
 
 from __future__ import annotations
 
@@ -15,11 +16,13 @@ TOMAS = Person(
     team="Multilingual learners, 7th grade",
     on_ilt_since=week(0),
     cadence_days=14,
-    notes="New to the ILT this year; came from teaching newcomers at the high school. "
-    "Coaches peers who are older and more senior than he is, and feels it.",
+    notes="A high-capacity teacher of multilingual learners, here two years after the high "
+    "school's newcomer programme; new to the ILT this year. Coaches peers who are older "
+    "and more senior than he is, and feels it.",
     crew="7th grade team",
     topic="language supports in live lessons",
-    last_met_days_ago=6,
+    last_met_days_ago=1,
+    weekday=0,
     traits=(
         strength(
             "Models what he coaches",
@@ -66,7 +69,8 @@ KEISHA = Person(
     "occasionally too fast for teachers who need time.",
     crew="whole staff",
     topic="feedback teachers act on",
-    last_met_days_ago=2,
+    last_met_days_ago=1,
+    weekday=4,
     traits=(
         strength(
             "Precise, bite-sized feedback",
@@ -114,11 +118,12 @@ GRACE = Person(
     team="7th grade and electives",
     on_ilt_since=week(0),
     cadence_days=14,
-    notes="New assistant principal, from another district. Strong operator; learning to "
-    "lead instruction, not just logistics.",
+    notes="New assistant principal, from another district, and new to our ILT. Strong "
+    "operator, quick study; learning to lead instruction, not just logistics.",
     crew="7th grade team",
     topic="data meetings that end in reteach plans",
-    last_met_days_ago=8,
+    last_met_days_ago=1,
+    weekday=2,
     traits=(
         strength(
             "Calm in a crisis",
@@ -172,8 +177,9 @@ HAL = Person(
     team="7th grade team",
     on_ilt_since=week(-104),
     cadence_days=14,
-    notes="Founding ILT member; wrote most of our year-one norms. Left over the summer for a "
-    "district math coaching role. We lost a lot of shared memory with him.",
+    notes="Volunteered for the ILT in my first year; wrote most of our year-one norms. Left "
+    "over the summer for a district math coaching role, and a lot of what the team knew "
+    "about how it works left with him.",
     crew="7th grade team",
     topic="the team meeting protocol",
     last_met_days_ago=0,
@@ -186,8 +192,59 @@ HAL = Person(
     ),
     energy=(),
     archived_on=week(-3),
+    weekday=3,
 )
 
 
-# Everyone in the story: the six active leads first, then the one who left.
-CAST: tuple[Person, ...] = (YOLANDA, MARCUS, PRIYA, TOMAS, KEISHA, GRACE, HAL)
+# Two more year-one volunteers who left in June: the team's memory went with them.
+ROSA = Person(
+    key="rosa",
+    name="Rosa Delgado",
+    role="Department head",
+    team="Math department",
+    on_ilt_since=week(-104),
+    cadence_days=14,
+    notes="Year-one volunteer; ran our data meetings and kept the protocol in her head. "
+    "Moved across the state in June to be near her family.",
+    crew="math department",
+    topic="the data meeting protocol",
+    last_met_days_ago=0,
+    traits=(
+        strength(
+            "Runs a tight data meeting",
+            "Every math data meeting ended with named students and a reteach date.",
+            week(-70),
+        ),
+    ),
+    energy=(),
+    archived_on=week(-8),
+    weekday=1,
+)
+
+DEV = Person(
+    key="dev",
+    name="Devin Okoro",
+    role="Assistant principal",
+    team="7th grade and electives",
+    on_ilt_since=week(-104),
+    cadence_days=14,
+    notes="My first assistant principal and a year-one volunteer for the ILT. Took a "
+    "principalship across town in June. Grace took his place.",
+    crew="7th grade team",
+    topic="the observation calendar",
+    last_met_days_ago=0,
+    traits=(
+        strength(
+            "Keeps the calendar honest",
+            "Built the coaching calendar the ILT ran on for two years.",
+            week(-80),
+        ),
+    ),
+    energy=(),
+    archived_on=week(-8),
+    weekday=4,
+)
+
+
+# Everyone in the story: the six active leads first, then the three who left.
+CAST: tuple[Person, ...] = (YOLANDA, MARCUS, PRIYA, TOMAS, KEISHA, GRACE, HAL, ROSA, DEV)

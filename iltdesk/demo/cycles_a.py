@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from iltdesk.demo.frameworks import label
 from iltdesk.demo.spec import Activity, Cycle, Observed
 from iltdesk.demo.timeline import days, week
 from iltdesk.models import ActivityKind, CyclePhase, ObservationSetting, Outcome
@@ -58,7 +59,7 @@ YOLANDA_FIRST = Cycle(
     "meetings were worth their time (8 responses).",
     baseline_qualitative="Three of five teachers are new and never saw the year-one norms. "
     "Meetings slide into devices and schedules; cameras mostly off.",
-    focus_indicator="Indicator 3d — Using assessment in instruction",
+    focus_indicator=label("L2"),
     outcome=Outcome.met,
     outcome_evidence="5 of the last 6 meetings closed with an owned next step (notes "
     "attached). Pulse: 71% 'worth my time' (10 responses). Two new teachers owned steps.",
@@ -88,8 +89,8 @@ YOLANDA_FIRST = Cycle(
             ActivityKind.video,
             week(6, 4),
             "Watched our own meeting recording",
-            "Counted who spoke: 61% Yolanda, then the two veterans. The new teachers "
-            "spoke once each.",
+            "Counted who spoke: 61% Yolanda, then the two teachers who were here last "
+            "year. The new teachers spoke once each.",
         ),
     ),
     observations=YOLANDA_FIRST_SEEN,
@@ -106,7 +107,7 @@ YOLANDA_SECOND = Cycle(
     "average 1 of 5 teachers brought anything.",
     baseline_qualitative="Steps get named and then quietly dropped. Nobody wants to be the "
     "one who didn't do it.",
-    focus_indicator="Indicator 3d — Using assessment in instruction",
+    focus_indicator=label("L2"),
     activities=(
         Activity(
             ActivityKind.co_observation,
@@ -167,7 +168,7 @@ MARCUS_FIRST = Cycle(
     "two team meetings.",
     baseline_qualitative="Data talk is about class averages. Teachers feel judged by the "
     "numbers and go quiet.",
-    focus_indicator="Indicator 1f — Designing student assessments",
+    focus_indicator=label("L3"),
     outcome=Outcome.partly,
     outcome_evidence="Huddles held 4 of 6 weeks (two lost to coverage). By the end 4 of "
     "6 teachers brought data and named groups, but reteach plans were vague ('review').",
@@ -220,7 +221,7 @@ MARCUS_SECOND = Cycle(
     baseline_quantitative="0 written reteach plans; 1 teacher has ever brought a post-check.",
     baseline_qualitative="'Review' is the plan. Teachers are tired and the huddle is the "
     "first thing dropped.",
-    focus_indicator="Indicator 1f — Designing student assessments",
+    focus_indicator=label("L3"),
     activities=(
         Activity(
             ActivityKind.book_study,

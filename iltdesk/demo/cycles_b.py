@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from iltdesk.demo.frameworks import label
 from iltdesk.demo.spec import Activity, Cycle, Observed
 from iltdesk.demo.timeline import days, week
 from iltdesk.models import ActivityKind, CyclePhase, ObservationSetting, Outcome
 
-MATH_INDICATOR = "Indicator 3d — Using assessment in instruction"
-EL_INDICATOR = "Indicator 1b — Knowledge of students (language development)"
+MATH_INDICATOR = label("L6")  # staying in the disagreement until the rubric settles it
+EL_INDICATOR = label("L5")  # multilingual learners heard, not only present
 
 
 PRIYA_FIRST = Cycle(
@@ -19,13 +20,13 @@ PRIYA_FIRST = Cycle(
     success_measure="Agreement within one point on at least 80% of calibration samples "
     "by the last department meeting of the cycle.",
     baseline_quantitative="52% agreement on the first calibration (25 samples, 5 teachers).",
-    baseline_qualitative="Each teacher has a private picture of 'proficient'. Two veterans "
-    "see calibration as a new teacher's exercise.",
+    baseline_qualitative="Each teacher has a private picture of 'proficient'. Two long-serving "
+    "teachers see calibration as a new teacher's exercise.",
     focus_indicator=MATH_INDICATOR,
     outcome=Outcome.not_yet,
     outcome_evidence="64% agreement at the end (30 samples). Two of five meetings lost "
-    "to platform problems. The two veterans scored together and agreed with each other, "
-    "not with the rubric.",
+    "to platform problems. The two long-serving teachers scored together and agreed "
+    "with each other, not with the rubric.",
     lead_reflection="I let the disagreement sit because I didn't want to overrule people "
     "who've taught longer than me. I think that's why we didn't move.",
     principal_reflection="Too big a first goal for a new department head in a year like "

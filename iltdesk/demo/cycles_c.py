@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from iltdesk.demo.frameworks import label
 from iltdesk.demo.spec import Activity, Cycle, Observed
 from iltdesk.demo.timeline import days, week
 from iltdesk.models import ActivityKind, CyclePhase, ObservationSetting, Outcome
 
 FEEDBACK_TALK = ObservationSetting.feedback_conversation
-FEEDBACK_INDICATOR = "Indicator 4e — Growing and developing professionally"
-DATA_INDICATOR = "Indicator 1f — Designing student assessments"
+FEEDBACK_INDICATOR = label("L4")
+DATA_INDICATOR = label("L3")
 
 # Keisha's first cycle: met, with numbers to show for it.
 KEISHA_FIRST = Cycle(
@@ -212,7 +213,7 @@ HAL_CYCLE = Cycle(
     success_measure="In 3 of 4 meetings a teacher other than Hal names a norm or a slip.",
     baseline_quantitative="Only Hal named norms in the 6 meetings before the cycle.",
     baseline_qualitative="The norms work, but they live in Hal's head.",
-    focus_indicator="Indicator 4d — Participating in the professional community",
+    focus_indicator=label("L8"),
     outcome=Outcome.met,
     outcome_evidence="Teachers named norms in 3 of 4 meetings; Ms. Vance now opens them.",
     lead_reflection="I was the norms. Now the team is.",

@@ -10,9 +10,13 @@ from iltdesk.demo import bank_agenda, bank_practice, text
 from iltdesk.demo.cast import SHARED
 from iltdesk.demo.records import add_composed_observation, add_composed_one_on_one
 from iltdesk.demo.rows import Rows
-from iltdesk.demo.schedule import BREAK_WEEKS
 from iltdesk.demo.text import Composer
-from iltdesk.demo.timeline import Timeline, weekday_on_or_before
+from iltdesk.demo.timeline import (
+    Timeline,
+    is_school_day,
+    school_day_on_or_after,
+    school_day_on_or_before,
+)
 from iltdesk.models import ActivityKind, CyclePhase, Outcome, TraitKind
 
 PER_LEAD_YEAR = 34  # 1:1s + observations one former lead's year yields, on average
@@ -78,8 +82,8 @@ def _add_former_lead(
 def _one_on_one_dates(year: Timeline, cadence: int) -> list[date]:
     held, last, dates = year.w(0, 2), year.w(WEEKS_MET), []
     while held <= last:
-        if year.week_of(held) not in BREAK_WEEKS:
-            dates.append(weekday_on_or_before(held))
+        if is_school_day(held):  # same weekday every time; a slot in a break is skipped
+            dates.append(held)
         held += timedelta(days=cadence)
     return dates
 
@@ -157,7 +161,7 @@ def _add_cycles(
         fields, following = text.cycle(rng, ctx, outcome, goal)
         started = year.w(start_week, rng.randint(0, 2))
         planned = rng.randint(3, 5)
-        closed = started + timedelta(weeks=planned, days=rng.randint(0, 10))
+        closed = school_day_on_or_after(started + timedelta(weeks=planned, days=rng.randint(0, 10)))
         cycle = rows.add(
             "learning_cycle",
             started,
@@ -191,10 +195,10 @@ def _add_cycle_work(
     ctx = text.context(rng, *who)
     for _ in range(rng.randint(1, 2)):
         kind, title, notes = text.activity(rng, ctx)
-        happened = started + timedelta(days=rng.randint(2, 12))
+        happened = school_day_on_or_before(started + timedelta(days=rng.randint(2, 12)))
         _add_activity(rows, cycle_id, kind, happened, title, notes)
     for _ in range(observations):
-        seen = weekday_on_or_before(started + timedelta(days=rng.randint(7, planned * 7)))
+        seen = school_day_on_or_before(started + timedelta(days=rng.randint(7, planned * 7)))
         ctx = text.context(rng, *who)
         add_composed_observation(rows, rng, lead_id, cycle_id, seen, ctx, today)
     return max(0, observations)

@@ -21,7 +21,7 @@ YOLANDA_MEETINGS = (
         "like on a screen.'\n"
         "- **My ask:** one cycle at a time this year. She laughed and said that was her line "
         "to me last spring.\n\n"
-        "**Agreed:** weekly, Wednesdays, and she sets half the agenda.",
+        "**Agreed:** weekly, on Wednesdays, and she sets half the agenda.",
         feedback="None today — agreement meeting.",
         agenda=(
             Agenda(S.goals, ME, "School goals for the year", "Literacy across content areas."),
@@ -50,7 +50,7 @@ YOLANDA_MEETINGS = (
         "this year.",
         agenda=(
             Agenda(S.lead_items, LEAD, "Can I give you some feedback?", "Her item, first."),
-            Agenda(S.principal_items, ME, "Mid-year energy on the 8th grade team"),
+            Agenda(S.principal_items, ME, "Energy on the 8th grade team this month"),
             Agenda(S.next_steps, BOTH, "Next steps"),
         ),
         actions=(
@@ -80,22 +80,22 @@ YOLANDA_MEETINGS = (
     Meeting(
         slot=-1,
         notes="Cycle nearly done. Four of five teachers brought evidence last meeting.\n\n"
-        "- She wants to present the follow-through tracker at Thursday's ILT so the other "
+        "- She wants to present the follow-through tracker at Tuesday's ILT so the other "
         "teams can borrow it.\n"
-        "- Worried about end-of-year energy; asked if we can drop one ILT meeting in the "
-        "last month. I said tell me more; her case is good.\n"
-        "- Next year: she'd like to mentor Grace on running team meetings.\n\n"
-        "**For me:** decide about the ILT meeting by Friday and tell the team why.",
+        "- Worried about the team's energy in the weeks ahead; asked if we can drop one ILT "
+        "meeting next month. I said tell me more; her case is good.\n"
+        "- She'd like to mentor Grace on running team meetings.\n\n"
+        "**For me:** decide about the ILT meeting this week and tell the team why.",
         feedback="Told her the 8th grade meeting last week was the one I'd show a new lead.",
         agenda=(
             Agenda(S.feedback, ME, "What I saw in the last 8th grade meeting"),
-            Agenda(S.lead_items, LEAD, "Drop one ILT meeting in the last month?"),
-            Agenda(S.deadlines, ME, "SLO final evidence window"),
+            Agenda(S.lead_items, LEAD, "Drop one ILT meeting next month?"),
+            Agenda(S.deadlines, ME, "SLO evidence window"),
             Agenda(S.next_steps, BOTH, "Next steps"),
         ),
         actions=(
-            Action("Bring the follow-through tracker to Thursday's ILT", LEAD, days(2)),
-            Action("Decide on the last-month ILT meeting and explain why", ME, days(4)),
+            Action("Bring the follow-through tracker to Tuesday's ILT", LEAD, days(2)),
+            Action("Decide on next month's ILT meetings and explain why", ME, days(4)),
         ),
     ),
 )
@@ -142,7 +142,7 @@ MARCUS_MEETINGS = (
         "- Only two teachers have written reteach plans in the tracker.\n"
         "- The five silent minutes at the end of the huddle help when they happen; twice the "
         "huddle ran out of time first.\n"
-        "- He's steadier than mid-year but still covering.\n\n"
+        "- He's steadier than a month ago but still covering.\n\n"
         "**Open question:** extend the cycle again, or close it as partly met and restart "
         "smaller? He wants to extend. I want to ask the teachers.",
         feedback="Named the 'what will you do differently?' question as the best move I've "
@@ -154,7 +154,7 @@ MARCUS_MEETINGS = (
         ),
         actions=(
             Action("Send me the reteach plans from the three remaining teachers", LEAD, days(-12)),
-            Action("Cover his Thursday duty so the huddle can run", ME, days(-14), days(-14)),
+            Action("Cover his Thursday duty so the huddle can run", ME, days(-16), days(-16)),
             Action("Find a new 1:1 slot — the last two were cancelled", ME, days(-5)),
         ),
     ),
@@ -203,7 +203,7 @@ PRIYA_MEETINGS = (
         feedback="Named the moment she stayed in the disagreement for five minutes.",
         agenda=(
             Agenda(S.goals, LEAD, "Calibration session two"),
-            Agenda(S.deadlines, ME, "End-of-year benchmark dates"),
+            Agenda(S.deadlines, ME, "Next benchmark dates"),
             Agenda(S.next_steps, BOTH, "Next steps"),
         ),
         actions=(

@@ -99,7 +99,7 @@ KEISHA_MEETINGS = (
     ),
     Meeting(
         week=12,
-        notes="Turnover meeting: two resignations on the 6th grade team this month.\n\n"
+        notes="Vacancies: two teachers on the 6th grade team resigned this month.\n\n"
         "Keisha came with **two options and a recommendation** for supporting the incoming "
         "long-term subs, without being asked. A year ago she'd have brought me the problem.\n\n"
         "- Option A: weekly feedback for subs, same as new teachers.\n"
@@ -110,7 +110,7 @@ KEISHA_MEETINGS = (
         "a dean, and that it's now in her strengths.",
         agenda=(
             Agenda(S.lead_items, LEAD, "Supporting the long-term subs"),
-            Agenda(S.principal_items, ME, "Turnover: what are you hearing?"),
+            Agenda(S.principal_items, ME, "Vacancies: what are you hearing?"),
             Agenda(S.next_steps, BOTH, "Decision"),
         ),
         actions=(Action("Set up sub and teacher pairings on the 6th grade team", LEAD, 5, 5),),

@@ -9,6 +9,12 @@ from iltdesk.demo import text
 from iltdesk.demo.bank_practice import GROUP_SETTINGS, PAIR_SETTINGS
 from iltdesk.demo.rows import Rows
 from iltdesk.demo.text import Composer
+from iltdesk.demo.timeline import (
+    WEEKDAYS,
+    is_school_day,
+    school_day_on_or_after,
+    school_day_on_or_before,
+)
 from iltdesk.models import ActionSource, AgendaSection, Author
 
 # (section, added by, text, notes, discussed)
@@ -77,8 +83,24 @@ def finished_on(rng: Composer, written: date, due: date, today: date) -> date | 
     if due >= today:
         return None
     if rng.random() < 0.85:
-        return written + timedelta(days=rng.randint(1, max(1, (due - written).days)))
-    return min(due + timedelta(days=rng.randint(1, 4)), today - DAY)
+        done = written + timedelta(days=rng.randint(1, max(1, (due - written).days)))
+    else:
+        done = min(due + timedelta(days=rng.randint(1, 4)), today - DAY)
+    return school_day_on_or_before(done)
+
+
+def due_after(held: date, wait: int, day_name: str | None) -> date:
+    """A next step's due date about ``wait`` days on, on a school day; on the weekday its
+    text names, if it names one (the first such day at least four days on)."""
+    due = held + timedelta(days=wait)
+    if day_name in WEEKDAYS:
+        named = WEEKDAYS.index(day_name)
+        due = held + timedelta(days=4)
+        due += timedelta(days=(named - due.weekday()) % 7)
+        while not is_school_day(due):
+            due += timedelta(weeks=1)
+        return due
+    return school_day_on_or_after(due)
 
 
 def add_composed_one_on_one(
@@ -99,7 +121,8 @@ def add_composed_one_on_one(
         agenda,
     )
     for item in text.actions(rng, ctx, rng.randint(1, 2)):
-        due = held + timedelta(days=rng.randint(4, 10))
+        named = ctx["day"] if ctx["day"] in item[0] else None
+        due = due_after(held, rng.randint(4, 10), named)
         done = finished_on(rng, held, due, today)
         add_action(
             rows, lead_id, held, item, due, done, ActionSource.one_on_one, one_on_one_id=meeting
@@ -119,7 +142,7 @@ def add_composed_observation(
     """An observation written from the phrase banks, and its action step as an action item."""
     setting = rng.choice(COMPOSED_SETTINGS)
     evidence, feedback, step = text.observation(rng, ctx, setting)
-    follow_up = seen + timedelta(days=rng.randint(5, 10))
+    follow_up = school_day_on_or_after(seen + timedelta(days=rng.randint(5, 10)))
     observation = rows.add(
         "observation",
         seen,

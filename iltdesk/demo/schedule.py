@@ -9,30 +9,43 @@ from iltdesk.demo.records import add_action, add_composed_one_on_one, add_one_on
 from iltdesk.demo.rows import Rows
 from iltdesk.demo.spec import Meeting, Person
 from iltdesk.demo.text import Composer
-from iltdesk.demo.timeline import Timeline, When, weekday_on_or_before
+from iltdesk.demo.timeline import (
+    WEEKDAYS,
+    Timeline,
+    When,
+    is_school_day,
+    school_day_on_or_after,
+    school_day_on_or_before,
+)
 from iltdesk.models import ActionSource
 
-BREAK_WEEKS = frozenset({17, 18})  # the mid-year break: nobody meets
-FORMER_WEEKS = (-44, -34)  # when a lead who has since left met the principal, the year before
+FORMER_WEEKS = (-48, -12)  # when a lead who has since left met the principal: last year
 OWN_TOPIC_SHARE = 0.6  # how often a composed 1:1 is about the lead's own cycle focus
 
 
-def meeting_dates(tl: Timeline, person: Person) -> list[date]:
-    """The days the principal met this lead, oldest first.
+def on_weekday(day: date, weekday: int) -> date:
+    """The latest ``weekday`` (0 = Monday) on or before ``day``."""
+    return day - timedelta(days=(day.weekday() - weekday) % 7)
 
-    Counted back from the lead's last 1:1 so that 'days since the last 1:1' is exact today;
-    weekends slide to the Friday before.
+
+def meeting_dates(tl: Timeline, person: Person) -> list[date]:
+    """The days the principal met this lead in the story, oldest first, all on the lead's
+    agreed weekday and on school days.
+
+    Counted back from the lead's last 1:1 (``last_met_days_ago`` before the story's today),
+    every ``cadence_days``; a slot that falls in a break is skipped, not moved. Dates after
+    ``tl.now`` are included here (the story's layout) and left out by the caller.
     """
     if person.archived_on is not None:
-        first, last = tl.w(FORMER_WEEKS[0], 1), tl.w(FORMER_WEEKS[1], 1)
+        first, last = tl.w(FORMER_WEEKS[0]), tl.w(FORMER_WEEKS[1])
     else:
         first, last = tl.w(0), tl.t(-person.last_met_days_ago)
-    held = weekday_on_or_before(last)
+    held = on_weekday(last, person.weekday)
     dates = []
     while held >= first:
-        if tl.week_of(held) not in BREAK_WEEKS:
+        if is_school_day(held):
             dates.append(held)
-        held = weekday_on_or_before(held - timedelta(days=person.cadence_days))
+        held -= timedelta(days=person.cadence_days)
     return dates[::-1]
 
 
@@ -42,8 +55,9 @@ def place(tl: Timeline, dates: list[date], meetings: tuple[Meeting, ...]) -> dic
     for meeting in meetings:
         if meeting.slot is not None:
             placed[meeting.slot % len(dates)] = meeting
+    story_week = tl.week_of(tl.anchor)
     for meeting in meetings:
-        if meeting.week is not None:
+        if meeting.week is not None and meeting.week < story_week:  # later ones: not yet
             target = meeting.week
             free = [i for i in range(len(dates)) if i not in placed]
             nearest = min(free, key=lambda i: abs(tl.week_of(dates[i]) - target))
@@ -63,6 +77,8 @@ def add_meetings(
     dates = meeting_dates(tl, person)
     placed = place(tl, dates, meetings)
     for index, held in enumerate(dates):
+        if not tl.happened(held):
+            break
         meeting = placed.get(index)
         if meeting is not None:
             _add_written(rows, tl, lead_id, held, meeting)
@@ -70,31 +86,49 @@ def add_meetings(
         topic = person.topic if rng.random() < OWN_TOPIC_SHARE else None
         ctx = text.context(rng, person.first, person.crew, topic)
         season = text.season_of(tl.week_of(held))
-        add_composed_one_on_one(rows, rng, lead_id, held, ctx, season, tl.today)
-    if person.upcoming and dates:
-        coming = weekday_on_or_before(dates[-1] + timedelta(days=person.cadence_days))
+        add_composed_one_on_one(rows, rng, lead_id, held, ctx, season, tl.now)
+    if person.upcoming and dates and tl.happened(dates[-1]):
+        # the next 1:1, planned: the lead has already put items on its shared agenda
+        coming = dates[-1] + timedelta(days=person.cadence_days)
+        while not is_school_day(coming) and coming <= tl.end:
+            coming += timedelta(days=7)
+        if coming > tl.end:
+            return  # the year is over: nothing to plan until the next one
         agenda = [(a.section, a.added_by, a.text, a.notes, False) for a in person.upcoming]
         add_one_on_one(rows, lead_id, coming, "", "", agenda)
 
 
+def _named_day(text: str, due: date) -> date:
+    """A step that names a weekday ('to Tuesday's ILT') is due on that day, on or after."""
+    for number, name in enumerate(WEEKDAYS[:5]):
+        if name in text:
+            due += timedelta(days=(number - due.weekday()) % 7)
+            while not is_school_day(due):
+                due += timedelta(weeks=1)
+            return due
+    return due
+
+
 def _on(tl: Timeline, held: date, when: int | When) -> date:
-    return held + timedelta(days=when) if isinstance(when, int) else tl.at(when)
+    """A due or done date: days after the meeting, or a story date (school days either way)."""
+    if not isinstance(when, int):
+        return tl.at(when)
+    day = held + timedelta(days=when)
+    return school_day_on_or_after(day) if day > tl.now else school_day_on_or_before(day)
 
 
 def _add_written(rows: Rows, tl: Timeline, lead_id: int, held: date, meeting: Meeting) -> None:
-    agenda = [
-        (a.section, a.added_by, a.text, a.notes, a.discussed and held <= tl.today)
-        for a in meeting.agenda
-    ]
+    agenda = [(a.section, a.added_by, a.text, a.notes, a.discussed) for a in meeting.agenda]
     meeting_id = add_one_on_one(rows, lead_id, held, meeting.notes, meeting.feedback, agenda)
     for action in meeting.actions:
+        done = None if action.done is None else _named_day(action.text, _on(tl, held, action.done))
         add_action(
             rows,
             lead_id,
             held,
             (action.text, action.owner),
-            _on(tl, held, action.due),
-            None if action.done is None else _on(tl, held, action.done),
+            _named_day(action.text, _on(tl, held, action.due)),
+            done if tl.happened(done) else None,
             ActionSource.one_on_one,
             one_on_one_id=meeting_id,
         )

@@ -138,6 +138,7 @@ class Person:
     agreements: tuple[Agreement, ...] = ()
     upcoming: tuple[Agenda, ...] = ()  # items the lead added for the next 1:1
     archived_on: When | None = None
+    weekday: int = 2  # the day of the week their 1:1 is held (0 = Monday), as agreed
 
     @property
     def first(self) -> str:

@@ -1,7 +1,12 @@
-"""The story year: a third-year principal, six leads, and a hard year, written as rows."""
+"""The story year: a third-year principal, six leads, and a hard year, written as rows.
+
+Only what has happened by ``tl.now`` is written: a demo made in December holds the autumn,
+one made in July the whole year.
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from random import Random
 
@@ -10,11 +15,11 @@ from iltdesk.demo.cast_others import CAST
 from iltdesk.demo.records import add_action, add_composed_observation
 from iltdesk.demo.rows import Rows
 from iltdesk.demo.schedule import add_meetings
-from iltdesk.demo.spec import Cycle, Meeting, Observed, Person
+from iltdesk.demo.spec import Activity, Cycle, Meeting, Observed, Person
 from iltdesk.demo.text import Composer
-from iltdesk.demo.timeline import Timeline, weekday_on_or_before
+from iltdesk.demo.timeline import Timeline, school_day_on_or_after, school_day_on_or_before
 from iltdesk.demo.whole_team import add_challenge, add_team
-from iltdesk.models import ActionSource, Author, TraitKind
+from iltdesk.models import ActionSource, Author, CyclePhase, TraitKind
 from iltdesk.observation import follow_up_due
 
 CYCLES: dict[str, tuple[Cycle, ...]] = {
@@ -37,7 +42,8 @@ MEETINGS: dict[str, tuple[Meeting, ...]] = {
 }
 
 ENERGY_EVERY_WEEKS = 3
-DROP_IN_WEEK = 18  # an observation outside any cycle, while cycles were paused
+DROP_IN_WEEK = 18  # an observation outside any cycle, just before the winter break
+RESTART_DAYS = 3  # the least time between one cycle's close and the next one's start
 
 
 def add_story(rows: Rows, rng: Random, tl: Timeline) -> dict[str, int]:
@@ -50,12 +56,12 @@ def add_story(rows: Rows, rng: Random, tl: Timeline) -> dict[str, int]:
         _add_traits(rows, tl, lead_id, person)
         _add_energy(rows, composer, tl, lead_id, person)
         _add_agreements(rows, tl, lead_id, person)
-        _add_cycles(rows, tl, lead_id, CYCLES[person.key])
+        _add_cycles(rows, tl, lead_id, CYCLES.get(person.key, ()))
         add_meetings(rows, composer, tl, lead_id, person, MEETINGS.get(person.key, ()))
-        if person.archived_on is None:
-            seen = weekday_on_or_before(tl.w(DROP_IN_WEEK, composer.randint(0, 4)))
+        seen = tl.w(DROP_IN_WEEK, composer.randint(0, 4))
+        if person.archived_on is None and tl.happened(seen):
             ctx = text.context(composer, person.first, person.crew, person.topic)
-            add_composed_observation(rows, composer, lead_id, None, seen, ctx, tl.today)
+            add_composed_observation(rows, composer, lead_id, None, seen, ctx, tl.now)
     add_team(rows, tl)
     add_challenge(rows, tl, lead_ids)
     return lead_ids
@@ -80,6 +86,9 @@ def _add_traits(rows: Rows, tl: Timeline, lead_id: int, person: Person) -> None:
     for trait in person.traits:
         noted = tl.at(trait.noted_on)
         resolved = tl.at(trait.resolved_on) if trait.resolved_on else None
+        if not tl.happened(noted):
+            continue
+        resolved = resolved if tl.happened(resolved) else None
         rows.add(
             "lead_trait",
             noted,
@@ -95,7 +104,9 @@ def _add_traits(rows: Rows, tl: Timeline, lead_id: int, person: Person) -> None:
 
 def _add_energy(rows: Rows, rng: Composer, tl: Timeline, lead_id: int, person: Person) -> None:
     for index, level in enumerate(person.energy):
-        checked = weekday_on_or_before(tl.w(1 + ENERGY_EVERY_WEEKS * index, 1 + index % 3))
+        checked = tl.w(1 + ENERGY_EVERY_WEEKS * index, 1 + index % 3)
+        if not tl.happened(checked):
+            break
         note = person.energy_notes.get(index) or text.energy_note(rng, level)
         rows.add(
             "energy_check", checked, lead_id=lead_id, checked_on=checked, level=level, note=note
@@ -105,6 +116,8 @@ def _add_energy(rows: Rows, rng: Composer, tl: Timeline, lead_id: int, person: P
 def _add_agreements(rows: Rows, tl: Timeline, lead_id: int, person: Person) -> None:
     for version, agreement in enumerate(person.agreements, start=1):
         agreed = tl.at(agreement.agreed_on)
+        if not tl.happened(agreed):
+            break
         agreement_id = rows.add(
             "coaching_agreement",
             agreed,
@@ -128,28 +141,34 @@ def _add_agreements(rows: Rows, tl: Timeline, lead_id: int, person: Person) -> N
             )
 
 
-def _add_cycles(rows: Rows, tl: Timeline, lead_id: int, cycles: tuple[Cycle, ...]) -> None:
+def _add_cycles(rows: Rows, tl_year: Timeline, lead_id: int, cycles: tuple[Cycle, ...]) -> None:
     previous: tuple[int, Cycle] | None = None
+    ended: date | None = None
     for cycle in cycles:
+        tl = _after(tl_year, cycle, ended)
         started = tl.at(cycle.started_on)
+        if not tl.happened(started):
+            break  # not begun yet, nor any cycle after it
         closed = tl.at(cycle.closed_on) if cycle.closed_on else None
-        events = [tl.at(o.observed_on) for o in cycle.observations]
-        events += [tl.at(a.happened_on) for a in cycle.activities]
+        seen = [o for o in cycle.observations if tl.happened(tl.at(o.observed_on))]
+        done = [a for a in cycle.activities if tl.happened(tl.at(a.happened_on))]
+        events = [tl.at(o.observed_on) for o in seen] + [tl.at(a.happened_on) for a in done]
+        finished = tl.happened(closed)
         cycle_id = rows.add(
             "learning_cycle",
             started,
-            updated_at=rows.stamp(closed or max([started, *events])),
+            updated_at=rows.stamp(closed if finished else max([started, *events])),
             lead_id=lead_id,
             previous_cycle_id=previous[0] if previous else None,
             started_on=started,
             planned_weeks=cycle.planned_weeks,
-            phase=cycle.phase,
+            phase=cycle.phase if finished or closed is None else _phase_so_far(seen, done),
             goal=cycle.goal or (previous[1].next_goal if previous else ""),
-            **_cycle_texts(cycle),
-            outcome=cycle.outcome,
-            closed_on=closed,
+            **_cycle_texts(cycle, finished or closed is None),
+            outcome=cycle.outcome if finished else None,
+            closed_on=closed if finished else None,
         )
-        for activity in cycle.activities:
+        for activity in done:
             happened = tl.at(activity.happened_on)
             rows.add(
                 "cycle_activity",
@@ -160,23 +179,39 @@ def _add_cycles(rows: Rows, tl: Timeline, lead_id: int, cycles: tuple[Cycle, ...
                 title=activity.title,
                 notes=activity.notes,
             )
-        for observed in cycle.observations:
+        for observed in seen:
             _add_observation(rows, tl, lead_id, cycle_id, observed)
-        previous = (cycle_id, cycle)
+        previous, ended = (cycle_id, cycle), closed
 
 
-def _cycle_texts(cycle: Cycle) -> dict[str, str]:
-    names = (
-        "success_measure",
-        "baseline_quantitative",
-        "baseline_qualitative",
-        "focus_indicator",
-        "outcome_evidence",
-        "lead_reflection",
-        "principal_reflection",
-        "next_goal",
-    )
-    return {name: str(getattr(cycle, name)) for name in names}
+def _after(tl: Timeline, cycle: Cycle, ended: date | None) -> Timeline:
+    """The timeline a cycle is laid out on: a recent cycle (dated from the story's today)
+    that would begin before the previous one closed, as when today is early in the year,
+    moves later with all its work, to begin a few days after the close."""
+    if ended is None or not cycle.started_on.from_today:
+        return tl
+    earliest = school_day_on_or_after(ended + timedelta(days=RESTART_DAYS))
+    late = (earliest - tl.at(cycle.started_on)).days
+    return replace(tl, anchor=tl.anchor + timedelta(days=late)) if late > 0 else tl
+
+
+def _phase_so_far(seen: list[Observed], done: list[Activity]) -> CyclePhase:
+    """Where a cycle that closes later in the story stands today."""
+    if seen:
+        return CyclePhase.practice
+    return CyclePhase.learning if done else CyclePhase.intention
+
+
+PLANNED = ("success_measure", "baseline_quantitative", "baseline_qualitative", "focus_indicator")
+LOOKED_BACK = ("outcome_evidence", "lead_reflection", "principal_reflection", "next_goal")
+
+
+def _cycle_texts(cycle: Cycle, finished: bool) -> dict[str, str]:
+    """The cycle's texts; the looking-back ones only once it has come to its end."""
+    texts = {name: str(getattr(cycle, name)) for name in PLANNED}
+    for name in LOOKED_BACK:
+        texts[name] = str(getattr(cycle, name)) if finished else ""
+    return texts
 
 
 def _add_observation(
@@ -197,13 +232,14 @@ def _add_observation(
         follow_up_on=follow_up,
     )
     due = follow_up or follow_up_due(seen)
+    done = _step_done(tl, observed, due)
     add_action(
         rows,
         lead_id,
         seen,
         (observed.action_step, Author.lead),
         due,
-        _step_done(tl, observed, due),
+        done if tl.happened(done) else None,
         ActionSource.observation,
         observation_id=observation_id,
         cycle_id=cycle_id,
@@ -214,4 +250,6 @@ def _step_done(tl: Timeline, observed: Observed, due: date) -> date | None:
     """Steps are done by their follow-up, except those still due (or a day late) today."""
     if observed.step_done_on is not None:
         return tl.at(observed.step_done_on)
-    return due - timedelta(days=1) if due < tl.today - timedelta(days=3) else None
+    if due < tl.now - timedelta(days=3):
+        return school_day_on_or_before(due - timedelta(days=1))
+    return None

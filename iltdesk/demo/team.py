@@ -1,95 +1,72 @@
-"""The whole-team part of the story: charter, scope and sequence, plus/deltas, self-checks."""
+"""The whole-team part of the story: ILT plus/deltas and two rounds of the self-check, each
+rated by the principal alone first and then by the team (two lines, never one)."""
 
 from __future__ import annotations
 
-from iltdesk.demo.timeline import When, week
-from iltdesk.models import FocusKind
+from iltdesk.demo.timeline import When, days, week
 
-CHARTER = {
-    "purpose": "We are the teachers and leaders who share decisions about teaching and learning "
-    "at Alder Creek. We look at evidence of student learning together, decide what to try, "
-    "and make sure every team has what it needs to try it.",
-    "vision_link": "Our school vision is that **every student leaves us a confident reader, "
-    "writer and problem-solver**. The ILT is where that vision turns into weekly decisions.",
-    "goals": "1. Every team meets weekly on student work and leaves with a next step.\n"
-    "2. Every teacher gets actionable feedback within 48 hours of a visit.\n"
-    "3. Multilingual learners speak in every lesson, not only in the chat.\n"
-    "4. We ask staff what they think every two weeks, and show what we did with it.",
-    "norms": "**Written in year one, rewritten with the new members this year:**\n\n"
-    "- Start and end on time; close with one next step and an owner.\n"
-    "- Student work on the table (or the screen) before opinions.\n"
-    "- Speak once before anyone speaks twice.\n"
-    "- Cameras on when you can; no one has to explain when they can't.\n"
-    "- Disagree in the room, not in the parking lot.\n"
-    "- Ask 'tell me more' before 'here's what we'll do'.",
-    "member_qualities": "- Trusted by colleagues; people bring problems to you.\n"
-    "- Curious about evidence, including evidence that you were wrong.\n"
-    "- Willing to try something first and report back honestly.\n"
-    "- Protects the team's time as carefully as their own.",
-}
-
-# (weeks into the year, focus strand, focus). Periods are named by month from the dates.
-SCOPE: tuple[tuple[int, FocusKind, str], ...] = (
-    (0, FocusKind.professional_learning, "Rebuild norms with the new members; cycles of "
-     "inquiry refresher."),
-    (4, FocusKind.data, "Baselines: first exit tickets and the fall interim, by student group."),
-    (9, FocusKind.observation_feedback, "48-hour feedback for every new teacher; co-observing "
-     "live lessons."),
-    (13, FocusKind.professional_learning, "Energy and load: what can we stop? Staff pulse "
-     "every two weeks."),
-    (17, FocusKind.data, "Mid-year interim data meetings; attendance in live sessions by "
-     "group."),
-    (22, FocusKind.observation_feedback, "Breakout-room visits: are students talking?"),
-    (26, FocusKind.professional_learning, "Calibration: what mastery looks like, department by "
-     "department."),
-    (30, FocusKind.data, "SLO final evidence; second round of post-checks."),
-    (35, FocusKind.observation_feedback, "Teachers leading feedback: peer visits."),
-    (39, FocusKind.professional_learning, "Year in review; welcome plan for new staff."),
-)  # fmt: skip
-
-# (weeks into the year, plus, delta, what we did about it)
-MEETING_FEEDBACK: tuple[tuple[int, str, str, str], ...] = (
-    (2, "Rewriting the norms together — the new members' ideas were better than ours.",
+# (when, plus, delta, what we did about it). Each lands on that week's ILT (a Tuesday).
+MEETING_FEEDBACK: tuple[tuple[When, str, str, str], ...] = (
+    (week(0), "Rewriting the norms together — the new members' ideas were better than ours.",
      "Too long. Two hours on a screen is too much.", "Next meetings capped at 75 minutes."),
-    (6, "Seeing student work from every grade.", "We ran out of time for decisions.",
+    (week(6), "Seeing student work from every grade.", "We ran out of time for decisions.",
      "Decision item moved to the top of the agenda."),
-    (10, "Keisha's feedback tracker.", "Felt like we were told the plan, not asked.",
+    (week(10), "Keisha's feedback tracker.", "Felt like we were told the plan, not asked.",
      "Started opening each meeting with last time's delta."),
-    (14, "Honest talk about how tired everyone is.", "Nothing came off anyone's plate.",
-     "Cut the mid-year showcase and one set of reports."),
-    (18, "The pulse results were shared with the whole staff, with what changed.",
+    (week(14), "Honest talk about how tired everyone is.", "Nothing came off anyone's plate.",
+     "Cut the winter showcase and one set of reports."),
+    (week(18), "The pulse results were shared with the whole staff, with what changed.",
      "Still too much talking by admin (me).", "I now speak last on every decision item."),
-    (22, "Teams borrowing each other's protocols.", "Cameras-off makes it hard to read the "
-     "room.", "Kept the norm; added a quick thumbs check in the chat."),
-    (26, "Self-check with the whole team, anonymously.", "Want more time for the equity "
+    (week(22), "Teams borrowing each other's protocols.", "Cameras-off makes it hard to read "
+     "the room.", "Kept the norm; added a quick thumbs check in the chat."),
+    (week(26), "Self-check with the whole team, anonymously.", "Want more time for the equity "
      "items.", "Equity of voice gets its own agenda item next month."),
-    (29, "Yolanda's follow-through tracker.", "Would like the data before the meeting, not "
-     "during.", "Data goes out 24 hours ahead from now on."),
+    (days(-9), "Yolanda's follow-through tracker.", "Would like the data before the meeting, "
+     "not during.", "Data goes out 24 hours ahead from now on."),
 )  # fmt: skip
 
-# When each self-check was taken, by whom, and its note.
+# (when, who rated, note). The principal rates alone a few days before the team's session.
 SELF_CHECKS: tuple[tuple[When, str, str], ...] = (
     (week(6, 3), "principal", "My own rating, early in the year. Honest and a bit grim: half "
-     "the team is new and the norms we were proud of in year one are gone."),
-    (week(26, 3), "team", "The whole ILT rated anonymously, then we talked about the gaps. "
+     "the team is new and the norms we were proud of in year one left with the people who "
+     "held them."),
+    (week(7, 1), "team", "The whole ILT rated anonymously, then we talked about the gaps. "
      "Their ratings were kinder than mine on culture and harsher on voice."),
+    (week(25, 4), "principal", "Mid-year again, alone first. Higher almost everywhere; I "
+     "want to see whether the team agrees before I believe it."),
+    (week(26, 1), "team", "Second round with the team. Closer to mine this time, and the "
+     "conversation was about what to do next rather than who was right."),
 )  # fmt: skip
 
-# Frequencies (0 never … 4 always) per item key, one dict per self-check above.
+# Frequencies (0 never … 4 always) per SET_2 item key, one dict per self-check above.
 SELF_CHECK_RATINGS: tuple[dict[str, int], ...] = (
     {
-        "shared_picture": 2, "aligned_meetings": 1, "data_analysis": 2,
-        "shared_norms": 1, "family_community": 2, "name_inequity": 2,
-        "delegation": 1, "new_staff": 2, "differentiated_pl": 1,
-        "consistent_process": 1, "measurable_goals": 3, "equitable_resources": 2,
-        "honour_time": 2, "safe_to_ask": 1, "equity_of_voice": 1,
+        "build_shared_picture": 2, "align_ela_math": 1, "coach_data_steps": 2,
+        "decide_by_norms": 1, "family_systems": 2, "hold_necessary_talks": 1,
+        "delegate_across_team": 1, "support_newcomers": 1, "differentiate_pd": 1,
+        "run_meetings_well": 1, "data_into_goals": 3, "share_resources_fairly": 2,
+        "sustain_relationships": 2, "ask_without_fear": 1, "watch_floor_time": 1,
     },
     {
-        "shared_picture": 3, "aligned_meetings": 2, "data_analysis": 3,
-        "shared_norms": 2, "family_community": 3, "name_inequity": 2,
-        "delegation": 3, "new_staff": 3, "differentiated_pl": 2,
-        "consistent_process": 3, "measurable_goals": 3, "equitable_resources": 2,
-        "honour_time": 3, "safe_to_ask": 3, "equity_of_voice": 2,
+        "build_shared_picture": 2, "align_ela_math": 2, "coach_data_steps": 2,
+        "decide_by_norms": 2, "family_systems": 2, "hold_necessary_talks": 2,
+        "delegate_across_team": 1, "support_newcomers": 2, "differentiate_pd": 1,
+        "run_meetings_well": 2, "data_into_goals": 3, "share_resources_fairly": 2,
+        "sustain_relationships": 3, "ask_without_fear": 2, "watch_floor_time": 0,
+    },
+    {
+        "build_shared_picture": 3, "align_ela_math": 2, "coach_data_steps": 3,
+        "decide_by_norms": 2, "family_systems": 3, "hold_necessary_talks": 2,
+        "delegate_across_team": 3, "support_newcomers": 3, "differentiate_pd": 2,
+        "run_meetings_well": 3, "data_into_goals": 3, "share_resources_fairly": 2,
+        "sustain_relationships": 3, "ask_without_fear": 3, "watch_floor_time": 2,
+    },
+    {
+        "build_shared_picture": 3, "align_ela_math": 3, "coach_data_steps": 3,
+        "decide_by_norms": 3, "family_systems": 3, "hold_necessary_talks": 2,
+        "delegate_across_team": 3, "support_newcomers": 3, "differentiate_pd": 2,
+        "run_meetings_well": 3, "data_into_goals": 3, "share_resources_fairly": 2,
+        "sustain_relationships": 3, "ask_without_fear": 3, "watch_floor_time": 2,
     },
 )  # fmt: skip
 
@@ -97,21 +74,36 @@ SELF_CHECK_AREA_NOTES: tuple[dict[str, str], ...] = (
     {
         "learning_teaching": "We know what good teaching looks like in a room; we haven't "
         "agreed what it looks like online.",
-        "school_culture": "In year one I'd have rated norms 'often'. Turnover took them. Rated "
-        "**rarely**, and it stings.",
-        "talent": "I am doing too much myself. New staff support depends on two people.",
+        "school_culture": "In year one I'd have said our norms guided decisions often. The "
+        "people who held them have gone. **Rarely**, and it stings.",
+        "talent": "I am doing too much myself. The new members get less support than the new "
+        "teachers do.",
         "planning_operations": "Goals are measurable; meetings are not consistent yet.",
-        "personal_leadership": "People don't ask for help — they just quietly stop doing "
-        "things. That's a safety problem, and partly mine.",
+        "personal_leadership": "I hold the floor. People don't ask for help — they quietly "
+        "stop doing things. That's partly mine.",
+    },
+    {
+        "learning_teaching": "The team wants a shared picture of ELA and math online first.",
+        "school_culture": "Kinder than mine: the new members say the rewritten norms already help.",
+        "talent": "'Nobody checks on the new members' — said by a new member.",
+        "planning_operations": "Meetings start on time and end late.",
+        "personal_leadership": "They rated floor time **never**: admin talks most. Harsher "
+        "than me, and right.",
     },
     {
         "learning_teaching": "Breakout-room visits gave us a shared picture at last.",
-        "school_culture": "Norms rewritten with the new members and mostly lived. Up from "
-        "rarely to sometimes; not yet where we were.",
-        "talent": "Real delegation this year: Yolanda, Keisha and Tomás each own a strand.",
+        "school_culture": "Norms rewritten with the new members and mostly lived.",
+        "talent": "Real delegation now: Yolanda, Keisha and Tomás each own a strand.",
         "planning_operations": "The pulse and the plus/delta made our process consistent. "
         "Resources still follow the loudest team.",
-        "personal_leadership": "The biggest movement. 'Tell me more' changed the room. Equity "
-        "of voice is still the item the team rated lowest.",
+        "personal_leadership": "'Tell me more' changed the room, I think. Waiting for theirs.",
+    },
+    {
+        "learning_teaching": "Calibration on the theme made the picture shared across grades.",
+        "school_culture": "Up from rarely to sometimes-often; not yet where year one was.",
+        "talent": "New members now coach each other; Yolanda mentors Grace.",
+        "planning_operations": "Next area of opportunity: resources by need, not by voice.",
+        "personal_leadership": "The biggest movement. Equity of voice is still the item the "
+        "team rated lowest; it becomes next month's agenda item.",
     },
 )

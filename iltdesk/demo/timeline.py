@@ -1,17 +1,35 @@
-"""Where the demo's dates fall: a school year that began about thirty weeks before today."""
+"""Where the demo's dates fall: the school year (August to June) that today belongs to.
+
+The year runs from the Monday on or after 10 August to the Friday on or after 9 June, with a
+two-week winter break around Christmas and a spring break in late March. Aug-Dec: the year
+that began this August; Jan-Jun: the one that began last August; in the summer (July, or the
+first days of August before school starts) the year that has just ended.
+
+The story is laid out on that calendar: ``week(n)`` is the n-th *school* week (breaks are not
+counted), ``days(n)`` is n days from the story's *anchor* — today, or late November if today
+is earlier in the year, so that the story's recent stretch always comes after its early
+autumn.
+Only what happened by ``now`` (today, or the last day of school in the summer) is written;
+``Timeline.happened`` says which.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
-WEEKS_INTO_YEAR = 30  # late in the year, so closed cycles, trends and a recovery all show
-YEAR_WEEKS = 52
+ILT_WEEKDAY = 1  # the ILT meets on Tuesdays, every time
+MIN_ANCHOR_WEEK = 15  # the story's recent stretch is never set before late November
+DAY = timedelta(days=1)
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 @dataclass(frozen=True)
 class When:
-    """A story date, resolved against a timeline: weeks into the year, or days from today."""
+    """A story date, resolved against a timeline: school weeks into the year, or days from
+    the story's anchor (the story's 'today')."""
 
     week: int = 0
     day: int = 0
@@ -19,60 +37,153 @@ class When:
 
 
 def week(n: int, day: int = 0) -> When:
-    """``n`` weeks into the school year, ``day`` days after that week's Monday."""
+    """``n`` school weeks into the year, ``day`` days after that week's Monday (0..4)."""
     return When(n, day)
 
 
 def days(n: int) -> When:
-    """``n`` days from today (negative: before today). Used where 'today' must see it."""
+    """``n`` days from the story's today (negative: before it)."""
     return When(0, n, True)
 
 
-def weekday_on_or_before(day: date) -> date:
-    """The day itself, or the Friday before it if it falls on a weekend (schools meet Mon-Fri)."""
-    return day - timedelta(days=max(0, day.weekday() - 4))
+def _monday_on_or_after(day: date) -> date:
+    return day + timedelta(days=(7 - day.weekday()) % 7)
+
+
+@lru_cache(maxsize=64)
+def first_day(year: int) -> date:
+    """The first day of the school year that begins in August of ``year`` (a Monday)."""
+    return _monday_on_or_after(date(year, 8, 10))
+
+
+@lru_cache(maxsize=64)
+def last_day(year: int) -> date:
+    """The last day of the school year that began in August of ``year`` (a Friday)."""
+    june = date(year + 1, 6, 9)
+    return june + timedelta(days=(4 - june.weekday()) % 7)
+
+
+@lru_cache(maxsize=64)
+def _breaks(year: int) -> tuple[tuple[date, date], ...]:
+    """The winter and spring breaks of the year that began in August ``year`` (first, last)."""
+    christmas_eve = date(year, 12, 24)
+    winter = christmas_eve - timedelta(days=christmas_eve.weekday())
+    spring = _monday_on_or_after(date(year + 1, 3, 22))
+    return ((winter, winter + timedelta(days=13)), (spring, spring + timedelta(days=6)))
+
+
+def year_of(day: date) -> int:
+    """The August the school year ``day`` belongs to began in (summer: the year just ended)."""
+    year = day.year if day.month >= 8 else day.year - 1
+    return year if day >= first_day(year) else year - 1
+
+
+def is_school_day(day: date) -> bool:
+    """Monday to Friday, in term: not in the summer, the winter break or the spring break."""
+    if day.weekday() > 4:
+        return False
+    year = year_of(day)
+    if day > last_day(year):
+        return False
+    return not any(first <= day <= last for first, last in _breaks(year))
+
+
+def school_day_on_or_before(day: date) -> date:
+    """The day itself if school meets, else the last school day before it."""
+    while not is_school_day(day):
+        day -= DAY
+    return day
+
+
+def school_day_on_or_after(day: date) -> date:
+    """The day itself if school meets, else the next school day."""
+    while not is_school_day(day):
+        day += DAY
+    return day
+
+
+@lru_cache(maxsize=64)
+def school_mondays(year: int) -> tuple[date, ...]:
+    """The Monday of every school week of the year that began in August ``year``."""
+    mondays, monday = [], first_day(year)
+    while monday <= last_day(year):
+        if any(is_school_day(monday + timedelta(days=d)) for d in range(5)):
+            mondays.append(monday)
+        monday += timedelta(weeks=1)
+    return tuple(mondays)
 
 
 @dataclass(frozen=True)
 class Timeline:
-    """The demo's calendar: ``today`` and the Monday the school year started."""
+    """The demo's calendar: ``today``, the school year around it, and the story's anchor."""
 
     today: date
-    start: date
+    year: int  # the August the school year began in
+    anchor: date = field(default=date.min)  # the story's 'today' (``days`` counts from it)
 
     @classmethod
     def around(cls, today: date) -> Timeline:
-        """The timeline whose year began on the Monday ``WEEKS_INTO_YEAR`` weeks before today."""
-        monday = today - timedelta(days=today.weekday())
-        return cls(today=today, start=monday - timedelta(weeks=WEEKS_INTO_YEAR))
+        """The school year ``today`` falls in (or, in the summer, the one just ended)."""
+        year = year_of(today)
+        plain = cls(today=today, year=year, anchor=today)
+        return cls(today=today, year=year, anchor=max(plain.now, plain.w(MIN_ANCHOR_WEEK, 2)))
+
+    @property
+    def start(self) -> date:
+        """The first day of the school year."""
+        return first_day(self.year)
+
+    @property
+    def end(self) -> date:
+        """The last day of the school year."""
+        return last_day(self.year)
+
+    @property
+    def now(self) -> date:
+        """The latest day anything in the journal happened: today, or the last day of school."""
+        return min(self.today, self.end)
+
+    def happened(self, day: date | None) -> bool:
+        """Whether an event on ``day`` is in the journal yet (nothing after ``now``)."""
+        return day is not None and day <= self.now
 
     def w(self, week: int, day: int = 0) -> date:
-        """A date in the story year: ``week`` weeks after the start, ``day`` 0 = Monday."""
-        return self.start + timedelta(weeks=week, days=day)
+        """A school date: ``week`` school weeks into the year, ``day`` 0 = Monday.
+
+        Negative weeks count calendar weeks back into earlier years; weeks past the last one
+        run on into the summer (a lead who left), unchanged.
+        """
+        mondays = school_mondays(self.year)
+        if week < 0:
+            return school_day_on_or_before(self.start + timedelta(weeks=week, days=day))
+        if week >= len(mondays):
+            return mondays[-1] + timedelta(weeks=week - len(mondays) + 1, days=day)
+        return school_day_on_or_before(mondays[week] + timedelta(days=day))
 
     def at(self, when: When) -> date:
-        """The date a story ``When`` falls on."""
+        """The school day a story ``When`` falls on (weekends and breaks slide: past dates to
+        the school day before, dates still to come to the school day after)."""
         return self.t(when.day) if when.from_today else self.w(when.week, when.day)
 
     def t(self, days: int) -> date:
-        """A date ``days`` from today (negative: in the past)."""
-        return self.today + timedelta(days=days)
+        """The school day ``days`` from the story's anchor."""
+        day = self.anchor + timedelta(days=days)
+        if day > self.now:
+            return school_day_on_or_after(day)
+        return school_day_on_or_before(day)
 
     def week_of(self, day: date) -> int:
-        """How many whole weeks ``day`` is into the story year (negative before it)."""
-        return (day - self.start).days // 7
+        """How many school weeks ``day`` is into the year (negative before it)."""
+        if day < self.start:
+            return (day - self.start).days // 7
+        return bisect_right(school_mondays(self.year), day) - 1
 
     def years_back(self, years: int) -> Timeline:
-        """The same calendar ``years`` school years earlier (starting on a Monday too)."""
-        shift = timedelta(weeks=YEAR_WEEKS * years)
-        return Timeline(today=self.today - shift, start=self.start - shift)
+        """The school year ``years`` before this one, seen from its last day."""
+        year = self.year - years
+        return Timeline(today=last_day(year), year=year, anchor=last_day(year))
 
     @property
     def school_year(self) -> str:
-        """The label of the school year today falls in on a real calendar, e.g. '2026–27'.
-
-        The story always sits thirty weeks into its year whatever the date, so the label
-        follows the calendar the user lives in rather than the story's own start.
-        """
-        first = self.today.year if self.today.month >= 7 else self.today.year - 1
-        return f"{first}–{(first + 1) % 100:02d}"
+        """The school year's label, e.g. '2026–27'."""
+        return f"{self.year}–{(self.year + 1) % 100:02d}"

@@ -1,0 +1,217 @@
+"""The demo's calendar: a school year (August to June) around the day it is made, meetings on
+school days, the ILT on one weekday, and texts that agree with the dates they sit on."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from iltdesk.demo import build_demo
+from iltdesk.demo.timeline import Timeline, is_school_day, year_of
+from iltdesk.store.journal import Journal
+
+PASS = "pass"
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")  # fmt: skip
+# Days a meeting, a visit, a check-in or a piece of cycle work happened on (table, column).
+EVENT_DATES = (
+    ("one_on_one", "held_on"),
+    ("observation", "observed_on"),
+    ("learning_cycle", "started_on"),
+    ("learning_cycle", "closed_on"),
+    ("cycle_activity", "happened_on"),
+    ("energy_check", "checked_on"),
+    ("meeting_feedback", "met_on"),
+    ("self_check", "taken_on"),
+    ("coaching_agreement", "agreed_on"),
+    ("charter_version", "made_on"),
+    ("tension_note", "noted_on"),
+    ("challenge", "opened_on"),
+    ("challenge_log_entry", "logged_on"),
+    ("principal_energy", "checked_on"),
+    ("leadership_note", "noted_on"),
+)
+# Dates that may lie ahead of today: they are plans, not events.
+MAY_BE_AHEAD = {
+    ("action_item", "due_on"),
+    ("observation", "follow_up_on"),
+    ("coaching_agreement", "revisit_on"),
+    ("scope_item", "starts_on"),
+}
+PAST_ONLY = (*EVENT_DATES, ("action_item", "done_on"), ("lead_trait", "noted_on"),
+             ("lead_trait", "resolved_on"), ("lead", "on_ilt_since"))  # fmt: skip
+DAYS = {
+    "december": date(2026, 12, 3),
+    "march": date(2027, 3, 15),
+    "august": date(2026, 8, 20),
+    "july": date(2027, 7, 10),
+    "october": date(2027, 10, 5),
+}
+SEASON_OF_INTERIM = {"fall": (9, 10, 11), "winter": (12, 1, 2), "spring": (3, 4, 5)}
+LABELS = {
+    "december": "2026–27",
+    "march": "2026–27",
+    "august": "2026–27",
+    "july": "2026–27",
+    "october": "2027–28",
+}
+
+
+@pytest.fixture(scope="module", params=sorted(DAYS))
+def demo(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[str, Journal]]:
+    """A story-only demo built as if on each of the days above."""
+    name = str(request.param)
+    journal = Journal.create(tmp_path_factory.mktemp(name) / "demo.iltdesk", PASS)
+    build_demo(journal, today=DAYS[name])
+    yield name, journal
+    journal.close()
+
+
+def _dates(journal: Journal, table: str, column: str) -> list[date]:
+    rows = journal.execute(f"SELECT {column} FROM {table} WHERE {column} IS NOT NULL")
+    return [date.fromisoformat(str(value)[:10]) for (value,) in rows]
+
+
+def test_the_school_year_is_the_one_around_today(demo: tuple[str, Journal]) -> None:
+    name, journal = demo
+    assert journal.settings()["school_year"] == LABELS[name]
+    first = int(LABELS[name][:4])
+    held = _dates(journal, "one_on_one", "held_on")
+    this_year = [day for day in held if day >= date(first, 8, 1)]
+    assert all(day <= date(first + 1, 6, 30) for day in this_year)
+    assert this_year or DAYS[name] < Timeline.around(DAYS[name]).start + timedelta(days=7)
+
+
+def test_every_event_falls_on_a_school_day(demo: tuple[str, Journal]) -> None:
+    _, journal = demo
+    for table, column in EVENT_DATES:
+        for day in _dates(journal, table, column):
+            assert day.weekday() < 5, (table, column, day)
+            assert is_school_day(day), (table, column, day, "in a break or the summer")
+
+
+def test_nothing_happens_after_today(demo: tuple[str, Journal]) -> None:
+    name, journal = demo
+    today = DAYS[name]
+    for table, column in PAST_ONLY:
+        if (table, column) in MAY_BE_AHEAD or table == "one_on_one":
+            continue
+        late = [day for day in _dates(journal, table, column) if day > today]
+        assert not late, (table, column, late)
+    ahead = journal.execute(
+        "SELECT o.notes, o.feedback_given, (SELECT count(*) FROM agenda_item a "
+        "WHERE a.one_on_one_id = o.id AND a.discussed) FROM one_on_one o WHERE o.held_on > ?",
+        (today.isoformat(),),
+    )
+    for notes, feedback, discussed in ahead:  # only planned 1:1s: an agenda, nothing held
+        assert not notes and not feedback and discussed == 0
+    assert len(ahead) <= 3
+
+
+def test_the_ilt_meets_on_one_weekday_and_texts_say_so(demo: tuple[str, Journal]) -> None:
+    _, journal = demo
+    met = _dates(journal, "meeting_feedback", "met_on")
+    team_checks = journal.execute("SELECT taken_on FROM self_check WHERE taken_by = 'team'")
+    days = met + [date.fromisoformat(str(v)) for (v,) in team_checks]
+    assert days and {day.weekday() for day in days} == {1}  # Tuesdays
+    named = re.compile(r"(\w+day)'s ILT|ILT (?:meets )?on (\w+day)s?")
+    for text in _all_texts(journal):
+        for found in named.finditer(text):
+            assert (found.group(1) or found.group(2)) == "Tuesday", text
+
+
+def test_a_step_that_names_a_day_is_due_on_it(demo: tuple[str, Journal]) -> None:
+    _, journal = demo
+    for text, due in journal.execute("SELECT text, due_on FROM action_item"):
+        named = [day for day in WEEKDAYS if day in text]
+        if named:
+            assert date.fromisoformat(due).weekday() == WEEKDAYS.index(named[0]), (text, due)
+
+
+def test_each_lead_meets_on_the_weekday_their_agreement_names(
+    demo: tuple[str, Journal],
+) -> None:
+    name, journal = demo
+    agreed = journal.execute(
+        "SELECT lead_id, meeting_cadence FROM coaching_agreement ORDER BY version"
+    )
+    day_of = {}
+    for lead_id, cadence in agreed:
+        named = [day for day in WEEKDAYS if day in cadence]
+        if named:
+            day_of[lead_id] = WEEKDAYS.index(named[0])
+    assert len(day_of) >= 6 or DAYS[name].month == 8  # all agreed by September
+    for lead_id, weekday in day_of.items():
+        held = journal.execute("SELECT held_on FROM one_on_one WHERE lead_id = ?", (lead_id,))
+        assert {date.fromisoformat(day).weekday() for (day,) in held} <= {weekday}
+
+
+def test_scope_periods_run_through_the_school_months_in_order(
+    demo: tuple[str, Journal],
+) -> None:
+    name, journal = demo
+    rows = journal.execute(
+        "SELECT period, starts_on, focus, data, observation_feedback, professional_learning "
+        "FROM scope_item ORDER BY position"
+    )
+    starts = [date.fromisoformat(row[1]) for row in rows]
+    assert starts == sorted(starts) and len(set(starts)) == len(starts)
+    assert [MONTHS[day.month - 1] for day in starts] == [row[0] for row in rows]
+    assert all(day.month != 7 for day in starts)
+    assert starts[0].month == 8 and starts[-1].month == 6
+    assert starts[0].year == int(LABELS[name][:4])
+    for period, _, focus, *strands in rows:
+        assert focus and all(strands)
+        month = MONTHS.index(period) + 1
+        everything = " ".join([focus, *strands]).lower()
+        if "year in review" in everything:
+            assert month == 6
+        for season, months in SEASON_OF_INTERIM.items():
+            if f"{season} interim" in everything:  # the one this month is about
+                assert month in months, (period, season)
+
+
+def test_the_calendar_itself() -> None:
+    assert year_of(date(2026, 12, 3)) == 2026
+    assert year_of(date(2027, 3, 15)) == 2026
+    assert year_of(date(2027, 7, 10)) == 2026  # summer: the year just ended
+    assert year_of(date(2026, 8, 3)) == 2025  # before the first day: still the summer
+    assert not is_school_day(date(2026, 12, 28))  # winter break
+    assert not is_school_day(date(2027, 3, 24))  # spring break
+    assert not is_school_day(date(2027, 7, 1))
+    assert is_school_day(date(2027, 3, 17))
+    july = Timeline.around(date(2027, 7, 10))
+    assert july.now == july.end and july.end.month == 6
+    assert Timeline.around(date(2026, 12, 3)).start == date(2026, 8, 10)
+
+
+def test_earlier_years_keep_to_school_days(tmp_path: Path) -> None:
+    with Journal.create(tmp_path / "big.iltdesk", PASS) as journal:
+        build_demo(journal, entries=600, today=DAYS["march"])
+        for table, column in EVENT_DATES[:5]:
+            for day in _dates(journal, table, column):
+                assert is_school_day(day), (table, column, day)
+
+
+def _all_texts(journal: Journal) -> Iterator[str]:
+    columns = {
+        "one_on_one": ("notes", "feedback_given"),
+        "agenda_item": ("text", "notes"),
+        "action_item": ("text",),
+        "observation": ("evidence", "feedback", "action_step"),
+        "cycle_activity": ("title", "notes"),
+        "challenge_log_entry": ("text",),
+        "meeting_feedback": ("plus", "delta", "response"),
+        "leadership_note": ("text",),
+        "charter_version": ("norms", "commitments", "why"),
+    }
+    for table, names in columns.items():
+        for row in journal.execute(f"SELECT {', '.join(names)} FROM {table}"):
+            yield from (str(value) for value in row if value)
