@@ -11,12 +11,14 @@ from pytestqt.qtbot import QtBot
 
 from iltdesk.cycle import cycles_for, start_cycle
 from iltdesk.framework import add_item, framework_items, framework_name, item_labels
+from iltdesk.growth import traits_for
 from iltdesk.lead import add_lead
-from iltdesk.models import FrameworkKind
+from iltdesk.models import FrameworkKind, TraitKind
 from iltdesk.store.journal import Journal
 from tests.keys import DesktopKeys, Key, Mod, focused, wait_for_active
 from ui.kit.context import AppContext
 from ui.lead.cycles.view import CyclesView
+from ui.lead.trait_dialog import TraitDialog
 from ui.reflect.frameworks.import_dialog import ImportDialog
 from ui.reflect.frameworks.page import FrameworksPage
 
@@ -197,3 +199,27 @@ def test_the_cycle_focus_offers_the_leadership_framework(
     assert popup.isVisible() and box.completer.completionCount() == 2
     keys.escape()
     assert not popup.isVisible()
+
+
+def test_a_growth_area_can_take_its_title_from_the_leadership_framework(
+    qtbot: QtBot, context: AppContext, journal: Journal
+) -> None:
+    add_item(journal, LEAD, "Builds trust across the team", code="1.3")
+    add_item(journal, FrameworkKind.teacher, "Builds a culture of trust in class", code="2a")
+    lead = add_lead(journal, "Maya Ortiz").id or 0
+    dialog = TraitDialog(context, lead, TraitKind.growth)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    wait_for_active(TraitDialog)
+    keys = DesktopKeys()
+    keys.type("trust")
+    completer = dialog.title.completer()
+    assert completer is not None and completer.completionCount() == 1  # leadership items only
+    keys.press(Key.Key_Down)
+    keys.enter()  # takes the item
+    assert dialog.title.text() == "1.3 Builds trust across the team"
+    keys.enter()  # saves
+    assert not dialog.isVisible()
+    [trait] = traits_for(journal, lead)
+    assert (trait.kind, trait.title) == (TraitKind.growth, "1.3 Builds trust across the team")
