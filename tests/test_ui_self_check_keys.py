@@ -6,11 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QAbstractButton, QLabel, QListWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from iltdesk.action_item import action_items_for
 from iltdesk.charter import scope_items
+from iltdesk.cycle import cycles_for, start_cycle
 from iltdesk.lead import add_lead
 from iltdesk.models import Author, SelfCheck, SelfCheckAnswer
 from iltdesk.self_check import check_ins, record_check
@@ -173,3 +175,32 @@ def test_a_weak_action_becomes_a_lead_action_item_by_keys(qtbot: QtBot, journal:
     assert item.owner == Author.principal
     assert item.text.startswith("Draw actionable information")
     assert "action item for Dana Ortiz" in page.act.confirmation.text()
+
+
+def test_the_page_sets_the_principal_beside_the_team(qtbot: QtBot, journal: Journal) -> None:
+    every = dict.fromkeys(CURRENT_SET.item_keys, 2)
+    record_check(journal, every | {"watch_floor_time": 4}, taken_on=date(2026, 3, 2))
+    record_check(
+        journal, every | {"watch_floor_time": 1}, taken_on=date(2026, 3, 9), taken_by="team"
+    )
+    page = host(qtbot, journal)
+    assert page.beside_title.text() == "Just me (2 Mar 2026) beside the team (9 Mar 2026)"
+    doc = QTextDocument()
+    doc.setHtml(page.beside.text())
+    shown = " ".join(doc.toPlainText().replace("\xa0", " ").split())
+    assert "Personal leadership 2.7 1.7 team −1.0" in shown
+    assert "make sure every voice is heard Always Rarely team −3" in shown
+
+
+def test_a_refused_cycle_goal_says_why_beside_the_button(qtbot: QtBot, journal: Journal) -> None:
+    lead = add_lead(journal, "Dana Ortiz")
+    start_cycle(journal, lead.id or 0, goal="Already on it")
+    weak_journal(journal)
+    page = host(qtbot, journal)
+    keys = DesktopKeys()
+    tab_until(keys, named("Make it into"))
+    keys.press(Key.Key_Down)  # a cycle goal
+    press_button(keys, "Make it")
+    settle()
+    assert "already has an open learning cycle" in page.act.confirmation.text()
+    assert len(cycles_for(journal, lead.id or 0)) == 1
