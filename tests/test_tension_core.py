@@ -163,13 +163,14 @@ def test_a_note_with_no_words_is_refused_whatever_its_leaning(
     with pytest.raises(UsageError, match=r"^Write when a side serves, the decision at stake"):
         add_note(journal, "build_buy", leaning, note="   ", decision="\n")
     assert journal.execute("SELECT count(*) FROM tension_note") == [(0,)]
-    for words in (
+    words: tuple[dict[str, str], ...] = (
         {"first_pole_serves": "A skill we will need for years"},
         {"second_pole_serves": "Nobody here has done it"},
         {"note": "Ask the district"},
         {"evidence": "Two coaches grew from the ILT"},
-    ):
-        assert add_note(journal, "build_buy", leaning, **words).id is not None
+    )
+    for one in words:
+        assert add_note(journal, "build_buy", leaning, noted_on=None, **one).id is not None
 
 
 def test_editing_keeps_the_decision_unless_given_and_may_clear_the_leaning(

@@ -1,13 +1,24 @@
 """The leaning scale: two poles at either end of five steps, drawn the same everywhere.
 
-The overview row, the small scale on each note and the picker in the note form all share
-``step_x`` and ``paint_scale`` so that a leaning sits in the same place wherever it is shown.
+The overview row, the small scale on each note and the legend draw with ``scale``, so a
+leaning sits in the same place wherever it is shown; the note form picks one with the picker.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen
+from typing import ClassVar
+
+from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+)
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -27,9 +38,14 @@ from iltdesk.tension import Tension, leaning_words
 from ui.kit import theme
 from ui.kit.rich_delegate import ItemIndex
 from ui.kit.roles import RECORD
-from ui.kit.style import accent, accent_text
+from ui.kit.style import accent
+from ui.reflect.tensions.scale import (
+    STEPS,
+    paint_marker,
+    paint_scale,
+    paint_scale_span,
+)
 
-STEPS = 5  # leanings -2..2
 TENSION_ROLE = RECORD  # the row's tension
 NOTE_ROLE = RECORD + 1  # its latest note
 PREVIOUS_ROLE = RECORD + 2  # the leaning before the latest, to show movement
@@ -41,83 +57,13 @@ def sentence(words: str) -> str:
     return words[:1].upper() + words[1:]
 
 
-def step_x(rect: QRectF, leaning: int) -> float:
-    """Where a leaning sits across ``rect`` (leaves room for the marker at both ends)."""
-    inset = rect.height() / 2
-    return rect.left() + inset + (rect.width() - 2 * inset) * (leaning + 2) / (STEPS - 1)
-
-
-def paint_scale(
-    painter: QPainter,
-    rect: QRectF,
-    palette: QPalette,
-    leaning: int | None,
-    previous: int | None = None,
-) -> None:
-    """The line, its five steps, and a marker (a hollow quiet ring when nothing is noted)."""
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    cy = rect.center().y()
-    muted = QColor(palette.color(QPalette.ColorRole.PlaceholderText))
-    faint = QColor(muted)
-    faint.setAlpha(120 if leaning is not None else 70)
-    painter.setPen(QPen(faint, 2))
-    painter.drawLine(QPointF(step_x(rect, -2), cy), QPointF(step_x(rect, 2), cy))
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(faint)
-    for step in range(-2, 3):
-        if step == 0:  # the balance point gets a small upright tick, like a see-saw's pivot
-            painter.setPen(QPen(faint, 2))
-            painter.drawLine(QPointF(step_x(rect, 0), cy - 5), QPointF(step_x(rect, 0), cy + 5))
-            painter.setPen(Qt.PenStyle.NoPen)
-        else:
-            painter.drawEllipse(QPointF(step_x(rect, step), cy), 2.5, 2.5)
-    radius = min(rect.height() / 2 - 1, 7.0)
-    if leaning is None:
-        paint_marker(painter, QPointF(step_x(rect, 0), cy), radius, "none", palette)
-    else:
-        if previous is not None and previous != leaning:
-            paint_marker(painter, QPointF(step_x(rect, previous), cy), radius, "before", palette)
-        paint_marker(painter, QPointF(step_x(rect, leaning), cy), radius, "latest", palette)
-    painter.restore()
-
-
-def marker_colour() -> QColor:
-    """The marker's teal: on the dark look the lighter one, as the darker sinks into the base."""
-    return QColor(accent_text() if theme.is_dark() else accent())
-
-
-def paint_marker(
-    painter: QPainter, centre: QPointF, radius: float, kind: str, palette: QPalette
-) -> None:
-    """'latest' (a filled dot), 'before' (a pale ring) or 'none' (a dotted grey ring)."""
-    base = palette.color(QPalette.ColorRole.Base)
-    colour = marker_colour()
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setBrush(base)
-    if kind == "none":
-        painter.setPen(
-            QPen(palette.color(QPalette.ColorRole.PlaceholderText), 1.5, Qt.PenStyle.DotLine)
-        )
-        painter.drawEllipse(centre, radius - 1, radius - 1)
-    elif kind == "before":
-        colour.setAlpha(150)
-        painter.setPen(QPen(colour, 1.5))
-        painter.drawEllipse(centre, radius - 2, radius - 2)
-    else:
-        painter.setPen(QPen(base, 2))  # a halo keeps the marker distinct from the line beneath
-        painter.setBrush(colour)
-        painter.drawEllipse(centre, radius, radius)
-    painter.restore()
-
-
 class ScaleLegend(QWidget):
     """What the overview's markers mean, drawn with the markers themselves."""
 
     ENTRIES = (
         ("latest", "latest leaning"),
         ("before", "the leaning before it"),
+        ("both", "no single side"),
         ("none", "not noted yet"),
     )
 
@@ -125,26 +71,41 @@ class ScaleLegend(QWidget):
         super().__init__(parent)
         self.setFixedHeight(self.fontMetrics().height() + 6)
 
+    SYMBOL: ClassVar[dict[str, int]] = {
+        "both": 34
+    }  # the span of a note holding both sides is drawn wider than a dot
+
     def sizeHint(self) -> QSize:
         metrics = self.fontMetrics()
-        width = sum(22 + metrics.horizontalAdvance(text) + 18 for _, text in self.ENTRIES)
+        width = sum(
+            self.SYMBOL.get(kind, 14) + 6 + metrics.horizontalAdvance(text) + 18
+            for kind, text in self.ENTRIES
+        )
         return QSize(width, self.fontMetrics().height() + 6)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         metrics = self.fontMetrics()
         cy = self.height() / 2
         x = float(self.width() - self.sizeHint().width())  # right-aligned, under the dates
-        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        text_colour = self.palette().color(QPalette.ColorRole.PlaceholderText)
         for kind, text in self.ENTRIES:
-            paint_marker(painter, QPointF(x + 7, cy), 6, kind, self.palette())
-            x += 20
+            symbol = self.SYMBOL.get(kind, 14)
+            if kind == "both":
+                paint_scale_span(painter, QPointF(x + 6, cy), QPointF(x + symbol - 6, cy))
+                for end in (x + 6, x + symbol - 6):
+                    paint_marker(painter, QPointF(end, cy), 6, kind, self.palette())
+            else:
+                paint_marker(painter, QPointF(x + 7, cy), 6, kind, self.palette())
+            x += symbol + 6
+            painter.setPen(text_colour)
             painter.drawText(QPointF(x, cy + metrics.ascent() / 2 - 1), text)
             x += metrics.horizontalAdvance(text) + 18
 
 
 class ScaleMark(QWidget):
-    """A small scale showing one leaning, e.g. beside a dated note."""
+    """A small scale showing one note's leaning (None: both sides held), beside the note."""
 
     def __init__(self, leaning: int | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -157,15 +118,21 @@ class ScaleMark(QWidget):
 
 
 class OverviewGeometry:
-    """Where each part of an overview row goes, so every row's scale lines up."""
+    """Where each part of an overview row goes, so every row's scale lines up.
+
+    A row whose latest note names a decision gives its lower part to that decision.
+    """
 
     PAD = 16
     DATE_WIDTH = 104
     SCALE_WIDTH, MIN_SCALE_WIDTH = 200, 120
     GAP = 14
+    DECISION_HEIGHT = 18
 
-    def __init__(self, rect: QRect) -> None:
+    def __init__(self, rect: QRect, *, decision: bool = False) -> None:
         inner = rect.adjusted(self.PAD, 0, -self.PAD, 0)
+        if decision:
+            inner.setBottom(inner.bottom() - self.DECISION_HEIGHT + 4)
         self.date = QRect(
             inner.right() - self.DATE_WIDTH, inner.top(), self.DATE_WIDTH, inner.height()
         )
@@ -173,17 +140,21 @@ class OverviewGeometry:
         centre = inner.left() + span // 2
         # In a narrow window the scale gives way before the poles' names do.
         scale = min(self.SCALE_WIDTH, max(self.MIN_SCALE_WIDTH, span // 4))
-        self.scale = QRectF(centre - scale / 2, rect.center().y() - 8, scale, 16)
+        self.scale = QRectF(centre - scale / 2, inner.center().y() - 8, scale, 16)
         left = int(self.scale.left()) - self.GAP
         right = int(self.scale.right()) + self.GAP
         self.first = QRect(inner.left(), inner.top(), left - inner.left(), inner.height())
         self.second = QRect(right, inner.top(), self.date.left() - self.GAP - right, inner.height())
+        self.decision = QRect(
+            inner.left(), inner.bottom() - 4, span, rect.bottom() - inner.bottom() + 2
+        )
 
 
 class OverviewDelegate(QStyledItemDelegate):
-    """One tension per row: first pole, the scale with its marker, second pole, latest date."""
+    """One tension per row: first pole, the scale with its marker, second pole, latest date,
+    and under them the decision the latest note is about, if it names one."""
 
-    ROW_HEIGHT = 44
+    ROW_HEIGHT = 50
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ItemIndex) -> QSize:
         return QSize(600, self.ROW_HEIGHT)
@@ -196,14 +167,16 @@ class OverviewDelegate(QStyledItemDelegate):
         state = option.state
         painter.save()
         self._background(painter, rect, palette, state)
-        geo = OverviewGeometry(rect)
+        decision = note.decision if note is not None else ""
+        geo = OverviewGeometry(rect, decision=bool(decision))
         leaning = note.leaning if note is not None else None
         for pole_rect, text, side in (
             (geo.first, tension.first_pole, -1),
             (geo.second, tension.second_pole, 1),
         ):
-            self._pole(painter, option.font, palette, pole_rect, text, side, leaning)
-        paint_scale(painter, geo.scale, palette, leaning, index.data(PREVIOUS_ROLE))
+            self._pole(painter, option.font, palette, pole_rect, text, side, leaning, note)
+        previous = index.data(PREVIOUS_ROLE)
+        paint_scale(painter, geo.scale, palette, leaning, previous, noted=note is not None)
         muted = palette.color(QPalette.ColorRole.PlaceholderText)
         painter.setPen(muted)
         painter.setFont(option.font)
@@ -211,7 +184,23 @@ class OverviewDelegate(QStyledItemDelegate):
         painter.drawText(
             geo.date, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, when
         )
+        if decision:
+            self._decision(painter, option.font, geo.decision, decision)
         painter.restore()
+
+    @staticmethod
+    def _decision(painter: QPainter, font: QFont, rect: QRect, decision: str) -> None:
+        small = QFont(font)
+        if font.pointSizeF() > 0:
+            small.setPointSizeF(max(font.pointSizeF() - 1, 7.0))
+        else:  # a font sized in pixels
+            small.setPixelSize(max(font.pixelSize() - 1, 9))
+        small.setItalic(True)
+        painter.setFont(small)
+        shown = QFontMetrics(small).elidedText(
+            f"Decision: {decision}", Qt.TextElideMode.ElideRight, rect.width()
+        )
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, shown)
 
     @staticmethod
     def _background(
@@ -241,13 +230,14 @@ class OverviewDelegate(QStyledItemDelegate):
         text: str,
         side: int,
         leaning: int | None,
+        note: TensionNote | None,
     ) -> None:
         """A pole's name; the one the leaning points to reads a little stronger."""
         pole_font = QFont(font)
         toward = leaning is not None and leaning * side > 0
         if toward:
             pole_font.setWeight(QFont.Weight.DemiBold)
-        role = QPalette.ColorRole.PlaceholderText if leaning is None else QPalette.ColorRole.Text
+        role = QPalette.ColorRole.PlaceholderText if note is None else QPalette.ColorRole.Text
         painter.setFont(pole_font)
         painter.setPen(palette.color(role))
         shown = QFontMetrics(pole_font).elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
@@ -256,9 +246,12 @@ class OverviewDelegate(QStyledItemDelegate):
 
 
 class LeaningPicker(QWidget):
-    """Five buttons between the two poles' names, with the choice read back in words."""
+    """Five steps between the two poles' names and "No single side" beside them, the choice
+    read back in words. No single side (no leaning given) is where a new note starts; Delete
+    or Backspace on a step comes back to it."""
 
-    chosen = Signal(int)
+    chosen = Signal(object)  # the leaning, or None for no single side
+    NONE_ID = STEPS  # the button ids run 0…4 for the steps; this one follows them
 
     def __init__(self, tension: Tension, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -269,6 +262,7 @@ class LeaningPicker(QWidget):
         poles.addWidget(self._pole(f"← {tension.first_pole}", Qt.AlignmentFlag.AlignLeft))
         poles.addStretch(1)
         poles.addWidget(self._pole(f"{tension.second_pole} →", Qt.AlignmentFlag.AlignRight))
+        poles.addSpacing(self._none_width())
         row = QHBoxLayout()
         row.setSpacing(6)
         for leaning, word in zip(range(-2, 3), STEP_WORDS, strict=True):
@@ -277,10 +271,20 @@ class LeaningPicker(QWidget):
             button.setCheckable(True)
             button.setToolTip(sentence(leaning_words(tension, leaning)))
             button.setAccessibleName(leaning_words(tension, leaning))
+            button.installEventFilter(self)
             # Ids run 0…4: a button id of -1 would ask QButtonGroup to pick one itself.
             self.group.addButton(button, leaning + 2)
             row.addWidget(button, 1)
-        self.words = QLabel("Choose where you lean today.")
+        self.none_button = QPushButton("No single side")
+        self.none_button.setObjectName("LeaningStep")
+        self.none_button.setCheckable(True)
+        self.none_button.setToolTip("No leaning given: you hold both, depending on the situation")
+        self.none_button.setAccessibleName("No single side: no leaning given")
+        self.none_button.installEventFilter(self)
+        self.group.addButton(self.none_button, self.NONE_ID)
+        row.addSpacing(12)
+        row.addWidget(self.none_button)
+        self.words = QLabel()
         self.words.setObjectName("Hint")
         self.words.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
@@ -289,8 +293,13 @@ class LeaningPicker(QWidget):
         layout.addLayout(poles)
         layout.addLayout(row)
         layout.addWidget(self.words)
-        self.group.idClicked.connect(lambda step: self._picked(step - 2))
+        self.group.idClicked.connect(self._clicked)
         theme.live_style(self, _step_style)
+        self.set_leaning(None)
+
+    def _none_width(self) -> int:
+        """Room above "No single side", so the poles' names sit over the five steps."""
+        return QFontMetrics(self.font()).horizontalAdvance("No single side") + 2 * 10 + 2 + 18
 
     @staticmethod
     def _pole(text: str, align: Qt.AlignmentFlag) -> QLabel:
@@ -300,26 +309,45 @@ class LeaningPicker(QWidget):
         return label
 
     def leaning(self) -> int | None:
-        """The chosen step, or None before one is picked."""
+        """The chosen step, or None for no single side."""
         picked = self.group.checkedId()
-        return picked - 2 if self.group.checkedButton() is not None else None
+        return picked - 2 if 0 <= picked < self.NONE_ID else None
 
-    def step_button(self, leaning: int) -> QAbstractButton:
-        """The button for a leaning, -2 … 2."""
-        button = self.group.button(leaning + 2)
+    def step_button(self, leaning: int | None) -> QAbstractButton:
+        """The button for a leaning, -2 … 2, or None for "No single side"."""
+        button = self.group.button(self.NONE_ID if leaning is None else leaning + 2)
         assert button is not None, leaning
         return button
 
-    def set_leaning(self, leaning: int) -> None:
-        """Pick a step as if clicked."""
-        button = self.group.button(leaning + 2)
-        if button is not None:
-            button.setChecked(True)
-            self._picked(leaning)
+    def set_leaning(self, leaning: int | None) -> None:
+        """Pick a step (or no single side) as if clicked."""
+        self.step_button(leaning).setChecked(True)
+        self._picked(leaning)
 
-    def _picked(self, leaning: int) -> None:
+    def _clicked(self, button_id: int) -> None:
+        self._picked(button_id - 2 if button_id < self.NONE_ID else None)
+
+    def _picked(self, leaning: int | None) -> None:
         self.words.setText(sentence(leaning_words(self.tension, leaning)) + ".")
         self.chosen.emit(leaning)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Tab lands on the current choice, as in a set of radio buttons (arrows then move
+        along the steps); Delete or Backspace on a step takes the leaning back."""
+        if isinstance(event, QFocusEvent) and event.type() == QEvent.Type.FocusIn:
+            checked = self.group.checkedButton()
+            tabbed = event.reason() in (
+                Qt.FocusReason.TabFocusReason,
+                Qt.FocusReason.BacktabFocusReason,
+            )
+            if tabbed and checked is not None and checked is not watched:
+                checked.setFocus(event.reason())
+        clears = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+        pressed = isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
+        if pressed and isinstance(event, QKeyEvent) and event.key() in clears:
+            self.set_leaning(None)
+            return True
+        return super().eventFilter(watched, event)
 
 
 def _step_style() -> str:

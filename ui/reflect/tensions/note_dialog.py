@@ -1,4 +1,5 @@
-"""The form for a dated note on one tension: where you lean, when each pole serves, evidence."""
+"""The form for a dated note on one tension: when each side serves, the decision at stake,
+classroom evidence, a note, and last, if the principal holds one, a leaning."""
 
 from __future__ import annotations
 
@@ -16,9 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from iltdesk import dates
 from iltdesk.models import TensionNote
 from iltdesk.record_kinds import Change, RecordKind
-from iltdesk.tension import Tension, add_note, edit_note
+from iltdesk.tension import Tension, add_note, edit_note, leaning_words
 from ui.kit.context import AppContext, NotWritten
 from ui.kit.fields import LineBox, date_edit, day_of, qdate
 from ui.kit.style import field_label, hint
@@ -26,9 +28,21 @@ from ui.kit.unsaved import GuardedDialog, typed_texts
 from ui.kit.writing import write_or_say
 from ui.reflect.tensions.leaning_widget import LeaningPicker
 
+SERVES_HINT = "The situations, schools or stages where this side is the right call"
+
+
+def serves_question(pole: str) -> str:
+    """'When does “Scale fast” serve?': the question each side's reasoning answers (the pole
+    quoted whole: lower-cased, "when does hold a fixed strategy serve" would not read)."""
+    return f"When does “{pole}” serve?"
+
 
 class TensionNoteDialog(GuardedDialog):
-    """Add a note on ``tension``; the leaning starts where the latest note left it."""
+    """Add a note on ``tension`` (or correct ``latest`` with ``editing``).
+
+    The reasoning for each side comes first and takes the focus: leaders rarely settle on one
+    pole, so a new note starts with no leaning; the latest one is shown for reference.
+    """
 
     def __init__(
         self,
@@ -43,28 +57,23 @@ class TensionNoteDialog(GuardedDialog):
         self.context = context
         self.tension = tension
         self.saved_note: TensionNote | None = None
-        # Editing corrects ``latest`` itself; adding starts a new note from its leaning.
         self.editing = latest if editing else None
         self.setWindowTitle(
             "Edit a note on a tension — iltdesk" if editing else "A note on a tension — iltdesk"
         )
         self.setMinimumWidth(680)
-        heading = QLabel(f"{tension.first_pole}  ↔  {tension.second_pole}")
-        heading.setObjectName("SectionTitle")
-        heading.setStyleSheet("margin-top: 0")
-        self.picker = LeaningPicker(tension)
-        self.noted_on = date_edit(date.today())
-        self.first_serves = LineBox(f"Where or when {tension.first_pole.lower()} is the right call")
-        self.second_serves = LineBox(
-            f"Where or when {tension.second_pole.lower()} is the right call"
-        )
-        self.evidence = LineBox(
-            "What you have seen in classrooms that district leaders should hear"
-        )
+        # Made in the order a person fills them in: that is also the order Tab follows.
+        self.first_serves = LineBox(SERVES_HINT)
+        self.second_serves = LineBox(SERVES_HINT)
+        self.decision = LineBox("The choice this note bears on, e.g. where to pilot a new tracker")
+        self.decision.setObjectName("Decision")  # its draft keeps its own name
+        self.evidence = LineBox("What you have seen in classrooms that bears on it")
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText("Anything else: what you decided, what to revisit and when")
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(self.note.fontMetrics().lineSpacing() * 4 + 14)
+        self.picker = LeaningPicker(tension)
+        self.noted_on = date_edit(date.today())
         self.error = QLabel()
         self.error.setObjectName("ErrorText")
         self.error.setWordWrap(True)
@@ -76,41 +85,50 @@ class TensionNoteDialog(GuardedDialog):
         self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        self.picker.chosen.connect(lambda _leaning: self.save_button.setEnabled(True))
-        self.save_button.setEnabled(False)  # a leaning is the one thing a note must have
-        if latest is not None:
-            self.picker.set_leaning(latest.leaning)
+        self.last_leaning = hint(self._last_leaning(latest) if not editing else "")
+        self.last_leaning.setVisible(bool(self.last_leaning.text()))
         if self.editing is not None:
             self._fill(self.editing)
-        self._lay_out(heading)
+        self._lay_out()
+        self.first_serves.setFocus()
         self.mark_clean()
         place = f"tension_note:{self.editing.id}" if self.editing else f"tension:{tension.key}"
         self.keep_drafts("tension_note", place, context)
+
+    def _last_leaning(self, latest: TensionNote | None) -> str:
+        if latest is None:
+            return ""
+        words = leaning_words(self.tension, latest.leaning)
+        return f"Your note of {dates.short(latest.noted_on)}: {words}."
 
     def unsaved_state(self) -> Hashable:
         """The leaning counts too: a changed one is a changed mind, worth asking about."""
         return typed_texts(self), self.picker.leaning()
 
     def _fill(self, note: TensionNote) -> None:
-        self.save_button.setEnabled(True)
         self.noted_on.setDate(qdate(note.noted_on))
         self.first_serves.set_text(note.first_pole_serves)
         self.second_serves.set_text(note.second_pole_serves)
+        self.decision.set_text(note.decision)
         self.evidence.set_text(note.evidence)
         self.note.setPlainText(note.note)
+        self.picker.set_leaning(note.leaning)
 
-    def _lay_out(self, heading: QLabel) -> None:
+    def _lay_out(self) -> None:
+        heading = QLabel(f"{self.tension.first_pole}  ↔  {self.tension.second_pole}")
+        heading.setObjectName("SectionTitle")
+        heading.setStyleSheet("margin-top: 0")
         fields = QGridLayout()
         fields.setHorizontalSpacing(14)
         fields.setVerticalSpacing(4)
-        for column, (label, box) in enumerate(
+        for column, (pole, serves) in enumerate(
             (
-                (f"When {self.tension.first_pole.lower()} serves", self.first_serves),
-                (f"When {self.tension.second_pole.lower()} serves", self.second_serves),
+                (self.tension.first_pole, self.first_serves),
+                (self.tension.second_pole, self.second_serves),
             )
         ):
-            fields.addWidget(field_label(label), 0, column)
-            fields.addWidget(box, 1, column)
+            fields.addWidget(field_label(serves_question(pole), serves), 0, column)
+            fields.addWidget(serves, 1, column)
             fields.setColumnStretch(column, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(22, 18, 22, 16)
@@ -118,20 +136,24 @@ class TensionNoteDialog(GuardedDialog):
         layout.addWidget(heading)
         layout.addWidget(hint(self.tension.question))
         layout.addSpacing(12)
-        layout.addWidget(field_label("Where do you lean today?"))
+        layout.addLayout(fields)
+        boxes: tuple[tuple[str, QPlainTextEdit], ...] = (
+            ("The decision at stake", self.decision),
+            ("Classroom evidence you bring to it", self.evidence),
+            ("Note", self.note),
+        )
+        for label, box in boxes:
+            layout.addSpacing(8)
+            layout.addWidget(field_label(label, box))
+            layout.addWidget(box)
+        layout.addSpacing(12)
+        layout.addWidget(field_label("Do you lean one way? (optional)", self.picker))
+        layout.addWidget(self.last_leaning)
         layout.addSpacing(2)
         layout.addWidget(self.picker)
-        layout.addSpacing(12)
-        layout.addLayout(fields)
-        layout.addSpacing(8)
-        layout.addWidget(field_label("Classroom evidence to bring to district leaders"))
-        layout.addWidget(self.evidence)
-        layout.addSpacing(8)
-        layout.addWidget(field_label("Note"))
-        layout.addWidget(self.note)
         layout.addSpacing(8)
         when = QHBoxLayout()
-        when.addWidget(field_label("Noted on"))
+        when.addWidget(field_label("Noted on", self.noted_on))
         when.addWidget(self.noted_on)
         when.addStretch(1)
         layout.addLayout(when)
@@ -142,12 +164,10 @@ class TensionNoteDialog(GuardedDialog):
     def save(self) -> None:
         """Keep the note and close, or say why not and keep everything typed."""
         leaning = self.picker.leaning()
-        if leaning is None:
-            self._fail("Choose where you lean first: one of the five steps between the poles.")
-            return
         noted = day_of(self.noted_on)
         first, second = self.first_serves.text(), self.second_serves.text()
-        evidence, note = self.evidence.text(), self.note.toPlainText().strip()
+        decision, evidence = self.decision.text(), self.evidence.text()
+        note = self.note.toPlainText().strip()
         journal, key = self.context.journal, self.tension.key
         editing = self.editing.id or 0 if self.editing is not None else None
 
@@ -159,6 +179,7 @@ class TensionNoteDialog(GuardedDialog):
                     leaning,
                     first_pole_serves=first,
                     second_pole_serves=second,
+                    decision=decision,
                     evidence=evidence,
                     note=note,
                     noted_on=noted,
@@ -169,6 +190,7 @@ class TensionNoteDialog(GuardedDialog):
                 leaning,
                 first_pole_serves=first,
                 second_pole_serves=second,
+                decision=decision,
                 evidence=evidence,
                 note=note,
                 noted_on=noted,
@@ -179,7 +201,3 @@ class TensionNoteDialog(GuardedDialog):
             return  # the dialog stays open with everything typed
         self.saved_note = saved
         self.accept()
-
-    def _fail(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.show()

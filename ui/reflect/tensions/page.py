@@ -35,7 +35,7 @@ from ui.reflect.tensions.leaning_widget import (
     ScaleMark,
     sentence,
 )
-from ui.reflect.tensions.note_dialog import TensionNoteDialog
+from ui.reflect.tensions.note_dialog import TensionNoteDialog, serves_question
 
 
 def page_style() -> str:
@@ -59,11 +59,13 @@ def overview_text(tension: Tension, note: TensionNote | None) -> str:
     if note is None:
         return f"{poles}: not noted yet"
     noted = dates.list_date(note.noted_on)
-    return f"{poles}: {leaning_words(tension, note.leaning)}, noted {noted}"
+    about = f", on the decision: {note.decision}" if note.decision else ""
+    return f"{poles}: {leaning_words(tension, note.leaning)}{about}, noted {noted}"
 
 
 class NoteCard(QFrame):
-    """One dated note: the leaning in words, when each pole serves, the evidence, the note."""
+    """One dated note: its leaning in words (or both sides held), the decision at stake, when
+    each pole serves, the evidence, the note."""
 
     edit_requested = Signal(int)
     delete_requested = Signal(int)
@@ -92,12 +94,14 @@ class NoteCard(QFrame):
         layout.setContentsMargins(16, 12, 16, 14)
         layout.setSpacing(8)
         layout.addLayout(head)
+        if note.decision:
+            layout.addLayout(self._labelled("The decision at stake", note.decision))
         serves = QGridLayout()
         serves.setHorizontalSpacing(20)
         serves.setVerticalSpacing(2)
         pairs = (
-            (f"When {tension.first_pole.lower()} serves", note.first_pole_serves),
-            (f"When {tension.second_pole.lower()} serves", note.second_pole_serves),
+            (serves_question(tension.first_pole), note.first_pole_serves),
+            (serves_question(tension.second_pole), note.second_pole_serves),
         )
         for column, (label, text) in enumerate(pairs):
             serves.addWidget(self._field(label), 0, column)
@@ -105,16 +109,16 @@ class NoteCard(QFrame):
             serves.setColumnStretch(column, 1)
         if note.first_pole_serves or note.second_pole_serves:
             layout.addLayout(serves)
-        for label, text in (
-            ("Classroom evidence for district leaders", note.evidence),
-            ("Note", note.note),
-        ):
+        for label, text in (("Classroom evidence", note.evidence), ("Note", note.note)):
             if text:
-                field = QVBoxLayout()
-                field.setSpacing(2)  # a label sits with its text, apart from the next field
-                field.addWidget(self._field(label))
-                field.addWidget(self._body(text))
-                layout.addLayout(field)
+                layout.addLayout(self._labelled(label, text))
+
+    def _labelled(self, label: str, text: str) -> QVBoxLayout:
+        field = QVBoxLayout()
+        field.setSpacing(2)  # a label sits with its text, apart from the next field
+        field.addWidget(self._field(label))
+        field.addWidget(self._body(text))
+        return field
 
     @staticmethod
     def _field(text: str) -> QLabel:
@@ -150,14 +154,15 @@ class TensionsPage(QWidget):
         title = QLabel("Tensions")
         title.setObjectName("PageTitle")
         purpose = QLabel(
-            "Seven pulls between two goods. Note where you lean now, when each side serves, "
-            "and what classrooms show."
+            "Seven pulls between two goods. Leaders seldom settle on one side: note when each "
+            "serves, the decision at stake and what classrooms show; a leaning only if you hold "
+            "one."
         )
         purpose.setObjectName("PageSubtitle")
         purpose.setWordWrap(True)
         self.overview = QListWidget()
         self.overview.setObjectName("TensionOverview")
-        self.overview.setAccessibleName("Where you lean on each tension")
+        self.overview.setAccessibleName("The latest note on each tension")
         self.overview.setItemDelegate(OverviewDelegate(self.overview))
         self.overview.setMouseTracking(True)
         self.overview.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -281,8 +286,8 @@ class TensionsPage(QWidget):
         for card in self.note_cards:
             self.cards.addWidget(card)
         self.empty.setText(
-            "No notes on this tension yet. Where do you lean today, when does each side serve, "
-            "and what do classrooms show? Add a note to start its history."
+            "No notes on this tension yet. When does each side serve, what decision does it bear "
+            "on, and what do classrooms show? Add a note to start its history."
         )
         self.empty.setVisible(not self._notes)
         self.cards.addWidget(self.empty)
