@@ -14,7 +14,8 @@ from iltdesk.challenge import add_challenge, delete_log_entry, edit_log_entry, l
 from iltdesk.errors import UsageError
 from iltdesk.models import LogKind
 from iltdesk.search import search
-from iltdesk.self_check import ITEM_AREA, check_ins, delete_check, record_check, revise_check
+from iltdesk.self_check import check_ins, delete_check, record_check, revise_check
+from iltdesk.self_check_items import CURRENT_SET
 from iltdesk.store.journal import Journal
 from iltdesk.tension import add_note, delete_note, edit_note, notes_on
 from tests.conftest import PASSPHRASE
@@ -112,15 +113,15 @@ def test_a_tension_note_is_corrected_and_deleted(journal: Journal, journal_path:
 
 
 def ratings(value: int) -> dict[str, int]:
-    return dict.fromkeys(ITEM_AREA, value)
+    return dict.fromkeys(CURRENT_SET.item_area, value)
 
 
 def test_a_check_in_is_revised_whole(journal: Journal, journal_path: Path) -> None:
-    area = next(iter(ITEM_AREA.values()))
+    area = next(iter(CURRENT_SET.item_area.values()))
     check = record_check(
         journal, ratings(1), notes={area: "Agendas arrive late"}, taken_on=date(2026, 1, 10)
     )
-    changed = ratings(3) | {next(iter(ITEM_AREA)): 0}
+    changed = ratings(3) | {next(iter(CURRENT_SET.item_area)): 0}
     revise_check(
         journal,
         check.id or 0,
@@ -162,7 +163,7 @@ def test_a_revision_needs_every_rating_and_leaves_the_check_in_as_it_was(
 def test_deleting_a_check_in_removes_its_ratings_and_notes(
     journal: Journal, journal_path: Path
 ) -> None:
-    area = next(iter(ITEM_AREA.values()))
+    area = next(iter(CURRENT_SET.item_area.values()))
     kept = record_check(journal, ratings(2), taken_on=date(2026, 1, 10))
     gone = record_check(journal, ratings(4), notes={area: "Norms revisited"})
     delete_check(journal, gone.id or 0)

@@ -13,7 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from iltdesk.challenge import add_challenge, challenges, log, log_entries
 from iltdesk.models import LogKind
-from iltdesk.self_check import ITEM_AREA, check_ins, record_check
+from iltdesk.self_check import check_ins, record_check
+from iltdesk.self_check_items import CURRENT_SET
 from iltdesk.store.journal import Journal
 from iltdesk.tension import TENSION_BY_KEY, add_note, notes_on
 from tests.conftest import PASSPHRASE
@@ -155,15 +156,19 @@ def test_a_tension_note_is_edited_in_its_form_and_deleted(
 def test_a_check_in_is_corrected_and_deleted_from_the_page(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, context: AppContext, journal: Journal
 ) -> None:
-    first = record_check(journal, dict.fromkeys(ITEM_AREA, 1), taken_on=date(2026, 1, 10))
-    record_check(journal, dict.fromkeys(ITEM_AREA, 3), taken_on=date(2026, 3, 10))
+    first = record_check(
+        journal, dict.fromkeys(CURRENT_SET.item_area, 1), taken_on=date(2026, 1, 10)
+    )
+    record_check(journal, dict.fromkeys(CURRENT_SET.item_area, 3), taken_on=date(2026, 3, 10))
     page = shown(qtbot, SelfCheckPage(context))
     page.select_check(first.id or 0)
-    item = next(iter(ITEM_AREA))
+    item = next(iter(CURRENT_SET.item_area))
 
     def fill(dialog: SelfCheckDialog) -> None:
         assert dialog.save_button.text() == "Save changes"
-        assert dialog.answers() == dict.fromkeys(ITEM_AREA, 1)  # opens with what was rated
+        assert dialog.answers() == dict.fromkeys(
+            CURRENT_SET.item_area, 1
+        )  # opens with what was rated
         dialog.set_rating(item, 4)
         dialog.notes["talent"].set_markdown("New leads need more time")
 
@@ -183,7 +188,7 @@ def test_a_check_in_is_corrected_and_deleted_from_the_page(
 def test_cancelling_an_unchanged_correction_does_not_ask(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, context: AppContext, journal: Journal
 ) -> None:
-    record_check(journal, dict.fromkeys(ITEM_AREA, 2), notes={"talent": "Busy term"})
+    record_check(journal, dict.fromkeys(CURRENT_SET.item_area, 2), notes={"talent": "Busy term"})
     entry = check_ins(journal)[0]
     asked: list[object] = []
     monkeypatch.setattr("ui.kit.unsaved.confirm_discard", lambda *a: asked.append(a) or False)
@@ -193,7 +198,7 @@ def test_cancelling_an_unchanged_correction_does_not_ask(
     assert asked == [] and dialog.result() == 0
     dialog = SelfCheckDialog(context, editing=entry)
     qtbot.addWidget(dialog)
-    dialog.set_rating(next(iter(ITEM_AREA)), 0)
+    dialog.set_rating(next(iter(CURRENT_SET.item_area)), 0)
     dialog.reject()  # a changed rating would be lost: ask first
     assert len(asked) == 1
 

@@ -7,9 +7,10 @@ from datetime import date
 from pytestqt.qtbot import QtBot
 
 from iltdesk import challenge, charter, self_check, tension
-from iltdesk.models import FocusKind, ForceKind, LogKind
+from iltdesk.models import ForceKind, LogKind
 from iltdesk.record_kinds import RecordKind
 from iltdesk.search import search
+from iltdesk.self_check_items import CURRENT_SET
 from iltdesk.store.journal import Journal
 from ui.kit.context import AppContext
 from ui.shell.main_window import MainWindow
@@ -20,10 +21,10 @@ def test_reflection_records_open_their_page(qtbot: QtBot, journal: Journal) -> N
     second = challenge.add_challenge(journal, "Exhausted team")
     card = challenge.add_card(journal, first.id or 0, ForceKind.asset, "A trusted co-leader")
     entry = challenge.log(journal, second.id or 0, LogKind.learning, "Ask, then listen")
-    answers = dict.fromkeys(self_check.ITEM_AREA, 2)
+    answers = dict.fromkeys(CURRENT_SET.item_area, 2)
     check = self_check.record_check(journal, answers, notes={"talent": "Delegation is thin"})
     note = tension.add_note(journal, "build_buy", 1, evidence="Outside coach helped the 6th grade")
-    scope = charter.add_scope_item(journal, "October", FocusKind.data, "Exit tickets")
+    scope = charter.add_scope_item(journal, "October", data="Exit tickets")
     window = MainWindow(AppContext(journal))
     qtbot.addWidget(window)
     window.show()
