@@ -26,6 +26,8 @@ from iltdesk.charter import (
     scope_items,
 )
 from iltdesk.errors import DiskFull
+from iltdesk.framework import add_item
+from iltdesk.models import FrameworkKind
 from iltdesk.record_kinds import RecordKind
 from iltdesk.store.journal import Journal
 from tests.dialogs import answer_with
@@ -163,16 +165,17 @@ def test_write_then_revise_by_keys_read_the_old_version_and_compare(
     assert "replaced on" in card.reader.dates_label.text()
 
     press(keys, card.compare_button)
-    compare = card.dialog
-    assert isinstance(compare, CompareDialog) and compare.isVisible()
+    compare = wait_for_active(CompareDialog)
     text = compare.browser.toPlainText()
     assert "Norms" in text and "Start on time" in text and "Cameras on" in text
     assert "The ILT's theme (written for the first time)" in text
     assert "Half the team is new" in text
     assert "Purpose" not in text  # unchanged, so not listed
-    compare.pick(0, 0)
+    keys.press(Key.Key_F, Mod.AltModifier)  # "From" the one in force "to" itself
+    keys.press(Key.Key_Home)
     assert "two different versions" in compare.browser.toPlainText()
-    compare.close()
+    keys.escape()
+    qtbot.waitUntil(lambda: not isValid(compare) or not compare.isVisible())
 
 
 def test_escape_in_the_revise_dialog_keeps_the_text_and_its_draft(
@@ -238,6 +241,52 @@ def test_a_revision_without_a_why_is_refused_in_the_dialog(
     dialog.mark_clean()  # leave without the question (it would wait for an answer)
     keys.escape()
     assert not isValid(dialog) or not dialog.isVisible()
+
+
+def test_the_theme_is_picked_from_the_teacher_rubric(
+    qtbot: QtBot, context: AppContext, journal: Journal
+) -> None:
+    add_item(journal, FrameworkKind.leadership, "Leading adult learning", code="2.1")
+    add_item(journal, FrameworkKind.teacher, "Using questioning", code="3b")
+    add_item(journal, FrameworkKind.teacher, "Using assessment in instruction", code="3d")
+    page = active_page(qtbot, context)
+    keys = DesktopKeys()
+    dialog = open_dialog(keys, page, page.charter.write_button)
+    theme = dialog.theme
+    # The teacher rubric only: a leader's framework is for leads' cycles, not the ILT's theme.
+    assert [theme.itemText(i) for i in range(theme.count())] == [
+        "3b Using questioning",
+        "3d Using assessment in instruction",
+    ]
+    tab_to(keys, theme)
+    keys.press(Key.Key_Down, times=2)
+    save(keys)
+    found = current_charter(journal)
+    assert found is not None and found.theme == "3d Using assessment in instruction"
+    assert "3d Using assessment in instruction" in page.charter.reader.plain_text()
+
+
+def test_compare_across_several_revisions_gives_each_why(
+    qtbot: QtBot, context: AppContext, journal: Journal
+) -> None:
+    revise_charter(journal, made_on=DAY, norms="Start on time")
+    revise_charter(journal, why="Online this year", made_on=DAY + timedelta(30), norms="Cameras on")
+    revise_charter(
+        journal, why="Back in the building", made_on=DAY + timedelta(90), goals="Grow readers"
+    )
+    page = active_page(qtbot, context)
+    keys = DesktopKeys()
+    press(keys, page.charter.compare_button)
+    compare = wait_for_active(CompareDialog)
+    assert "Goals for the year" in compare.browser.toPlainText()  # the last revision first
+    assert "Online this year" not in compare.browser.toPlainText()
+    keys.press(Key.Key_F, Mod.AltModifier)  # "From": the first version, at the list's end
+    keys.press(Key.Key_End)
+    text = compare.browser.toPlainText()
+    assert "Norms" in text and "Goals for the year" in text
+    assert text.index("Online this year") < text.index("Back in the building")
+    keys.escape()
+    qtbot.waitUntil(lambda: not isValid(compare) or not compare.isVisible())
 
 
 def test_opened_at_a_version_from_search(
