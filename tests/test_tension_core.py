@@ -7,6 +7,8 @@ from datetime import date
 import pytest
 
 from iltdesk.errors import UsageError
+from iltdesk.record_kinds import RecordKind
+from iltdesk.search import search
 from iltdesk.store.journal import Journal
 from iltdesk.tension import (
     TENSION_BY_KEY,
@@ -201,3 +203,9 @@ def test_the_seven_pulls_keep_the_sources_sense() -> None:
         ("One comprehensive model", "A menu of modular tools"),
         ("Share best practices", "Share process and failures"),
     ]
+
+
+def test_a_notes_decision_is_found_by_search(journal: Journal) -> None:
+    note = add_note(journal, "need_readiness", decision="Where to pilot the quokka tracker")
+    hits = search(journal, "quokka")
+    assert [(h.kind, h.record_id) for h in hits] == [(RecordKind.TENSION, note.id)]
