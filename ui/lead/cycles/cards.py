@@ -95,7 +95,9 @@ class FrameworkBox(LineBox):
             return
         self.completer.setCompletionPrefix("" if listing else self.text())
         if self.completer.completionCount() and (listing or self.text()):
-            self.completer.complete(self.cursorRect().adjusted(0, 0, 240, 4))
+            below = self.rect()  # the list drops under the whole box, wide enough to read
+            below.setWidth(max(below.width(), popup.sizeHintForColumn(0) + 24))
+            self.completer.complete(below)
         else:
             popup.hide()
 
@@ -124,8 +126,10 @@ class IntentionCard(PhaseCard):
             "what is missing"
         )
         self.baseline_seen.setFixedHeight(120)  # four lines of notes text
-        self.focus = FrameworkBox(
-            "The part of your leadership framework it builds on, if any (Down lists them)"
+        self.focus = FrameworkBox("From your leadership framework, if any")
+        self.focus.setToolTip(
+            "Type to find a part of your leadership framework, or press Down to list it all. "
+            "Your own words do too."
         )
         self.weeks = QSpinBox()
         self.weeks.setRange(1, 16)

@@ -28,6 +28,7 @@ class FrameworksPage(QWidget):
         subtitle.setWordWrap(True)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName("The two frameworks")
         self.panels: dict[FrameworkKind, FrameworkPanel] = {}
         for framework in (FrameworkKind.leadership, FrameworkKind.teacher):
             panel = FrameworkPanel(context, framework)

@@ -69,6 +69,7 @@ class FrameworkPanel(QWidget):
         self.shown_name = ""
         self.name = QLineEdit()
         self.name.setPlaceholderText("As your district calls it")
+        self.name.setAccessibleName(f"Name of the {framework.value} framework")
         self.name.editingFinished.connect(self.rename)
         self.table = ItemTable(f"Items of the {framework.value} framework")
         self.table.edited.connect(self.save_cell)
