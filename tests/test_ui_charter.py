@@ -1,6 +1,6 @@
-"""The charter page, driven as a person would: the charter written and revised by keys, its
-history read and two versions compared, a draft kept through Escape, the year's periods
-typed in place, and each meeting's plus/delta."""
+"""The charter page's versions, driven as a person would: the charter written and revised by
+keys, its history read and any two versions compared, a draft kept through Escape, the theme
+from the teacher rubric. (The year's plan and meetings: tests/test_charter_ui_year.py.)"""
 
 from __future__ import annotations
 
@@ -8,29 +8,20 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 
 from iltdesk import drafts
 from iltdesk.charter import (
-    FOCUS_TITLES,
-    add_meeting_feedback,
-    add_scope_item,
-    balance_hint,
     charter_versions,
     current_charter,
-    meeting_feedback,
     revise_charter,
-    scope_items,
 )
-from iltdesk.errors import DiskFull
 from iltdesk.framework import add_item
 from iltdesk.models import FrameworkKind
 from iltdesk.record_kinds import RecordKind
 from iltdesk.store.journal import Journal
-from tests.dialogs import answer_with
 from tests.keys import (
     DesktopKeys,
     Key,
@@ -38,15 +29,11 @@ from tests.keys import (
     Mod,
     focused,
     settle,
-    show_main_window,
     wait_for_active,
 )
 from ui.kit.context import AppContext
-from ui.kit.fields import qdate
 from ui.reflect.charter.charter_dialog import CharterDialog
-from ui.reflect.charter.meeting_feedback import FeedbackDialog
 from ui.reflect.charter.page import CharterPage
-from ui.reflect.charter.scope_table import DATA, FOCUS, LEARNING, OBSERVATION, PERIOD
 from ui.reflect.charter.versions import CompareDialog
 
 DAY = date.today() - timedelta(days=120)
@@ -298,177 +285,3 @@ def test_opened_at_a_version_from_search(
     page.select(RecordKind.CHARTER, first.id or 0)
     assert page.charter.history.currentRow() == 1
     assert "Grow readers" in page.charter.reader.plain_text()
-
-
-# -- the scope and sequence -----------------------------------------------------------------------
-
-
-def test_a_period_and_its_three_strands_typed_in_place(
-    qtbot: QtBot, context: AppContext, journal: Journal
-) -> None:
-    page = active_page(qtbot, context)
-    keys = DesktopKeys()
-    press(keys, page.scope.add_button)  # the period opens at its focus, ready to write
-    table = page.scope.table
-    qtbot.waitUntil(lambda: table.viewport().findChild(QLineEdit) is not None)
-    assert table.currentColumn() == FOCUS
-    for text in ("Reading across the grades", "Fall interim by student group", "Walkthroughs"):
-        keys.type(text)
-        keys.tab()  # kept, and on to the next strand's cell
-    keys.type("Calibrating on questioning")
-    keys.enter()
-    qtbot.waitUntil(lambda: scope_items(journal)[0].professional_learning != "")
-    item = scope_items(journal)[0]
-    assert (item.period, item.starts_on) == (f"{date.today():%B}", date.today().replace(day=1))
-    assert (item.focus, item.data, item.observation_feedback, item.professional_learning) == (
-        "Reading across the grades",
-        "Fall interim by student group",
-        "Walkthroughs",
-        "Calibrating on questioning",
-    )
-    assert [table.item(0, c).text() for c in (FOCUS, DATA, OBSERVATION, LEARNING)] == [
-        "Reading across the grades",
-        "Fall interim by student group",
-        "Walkthroughs",
-        "Calibrating on questioning",
-    ]
-    counts = page.scope.counts.text()
-    assert all(f"{title}&nbsp;<b>1</b>" in counts for title in FOCUS_TITLES.values())
-    assert page.scope.balance.isHidden()
-
-    # F2 on a strand's cell empties it again; the counts follow.
-    table.setFocus()
-    table.setCurrentCell(0, DATA)
-    keys.press(Key.Key_F2)
-    keys.press(Key.Key_A, Mod.ControlModifier)
-    keys.press(Key.Key_Delete)
-    keys.enter()
-    qtbot.waitUntil(lambda: scope_items(journal)[0].data == "")
-    assert "Data&nbsp;<b>0</b>" in page.scope.counts.text()
-
-
-def test_the_counts_and_the_balance_hint_follow_the_strands(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, context: AppContext, journal: Journal
-) -> None:
-    for month, start in (("September", date(2026, 9, 1)), ("October", date(2026, 10, 5))):
-        add_scope_item(journal, month, starts_on=start, data="Interims", focus="Baselines")
-    page = shown(qtbot, CharterPage(context))
-    assert not page.scope.balance.isHidden()
-    assert balance_hint(scope_items(journal)) in page.scope.balance.text()
-    assert "Data&nbsp;<b>2</b>" in page.scope.counts.text()
-    table = page.scope.table
-    assert [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())] == [
-        "Period",
-        "Starts",
-        "Focus",
-        "Data",
-        "Observation and feedback",
-        "Professional learning",
-    ]
-    qtbot.mouseClick(page.scope.add_button, Qt.MouseButton.LeftButton)
-    assert [item.period for item in scope_items(journal)] == ["September", "October", "November"]
-
-    table.item(0, PERIOD).setText("  ")  # a period must keep a name
-    assert scope_items(journal)[0].period == "September"
-    assert not page.scope.problem.isHidden()
-    qtbot.waitUntil(lambda: table.item(0, PERIOD).text() == "September")
-    monkeypatch.setattr(QMessageBox, "question", lambda *_: QMessageBox.StandardButton.Yes)
-    page.scope.select(scope_items(journal)[2].id or 0)
-    qtbot.mouseClick(page.scope.remove_button, Qt.MouseButton.LeftButton)
-    assert len(scope_items(journal)) == 2 and table.rowCount() == 2
-
-
-# -- meeting plus/delta ---------------------------------------------------------------------------
-
-
-def test_meeting_feedback_shows_the_last_meeting_first_and_prominent(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, context: AppContext, journal: Journal
-) -> None:
-    add_meeting_feedback(journal, "Student work first", "Too long", met_on=DAY)
-    add_meeting_feedback(journal, "Clear decisions", "", met_on=DAY + timedelta(14))
-    page = shown(qtbot, CharterPage(context))
-
-    def fill(dialog: FeedbackDialog) -> None:
-        dialog.met_on.setDate(qdate(DAY + timedelta(7)))  # entered late, for a middle meeting
-        qtbot.keyClicks(dialog.plus, "Peer visits")
-        qtbot.keyClicks(dialog.delta, "Data came too late")
-
-    answer_with(monkeypatch, FeedbackDialog, fill)
-    qtbot.mouseClick(page.feedback.add_button, Qt.MouseButton.LeftButton)
-    assert page.feedback.entry_ids() == [row.id for row in meeting_feedback(journal)]
-    cards = page.feedback.cards
-    assert [c.entry.met_on for c in cards] == [DAY + timedelta(14), DAY + timedelta(7), DAY]
-    assert [c.latest for c in cards] == [True, False, False]
-    assert cards[0].property("latest") is True
-    assert "Start the next meeting here" in [
-        label.text() for label in cards[0].findChildren(QLabel)
-    ]
-    assert not page.feedback.earlier.isHidden()
-    qtbot.keyClicks(cards[0].response, "Decision items moved to the top")
-    qtbot.waitUntil(
-        lambda: meeting_feedback(journal)[0].response == "Decision items moved to the top",
-        timeout=3000,
-    )
-
-
-def test_select_picks_the_right_rows(qtbot: QtBot, context: AppContext, journal: Journal) -> None:
-    for month in range(1, 9):
-        add_scope_item(journal, f"M{month}", starts_on=date(2027, month, 1), focus="x")
-    entries = [
-        add_meeting_feedback(journal, f"Plus {n}", "Delta", met_on=DAY + timedelta(7 * n))
-        for n in range(6)
-    ]
-    page = shown(qtbot, CharterPage(context))
-    wanted = scope_items(journal)[5]
-    page.select(RecordKind.SCOPE_ITEM, wanted.id or 0)
-    assert page.scope.selected_id() == wanted.id
-    assert page.scroller.verticalScrollBar().value() > 0
-    page.select(RecordKind.MEETING_FEEDBACK, entries[2].id or 0)
-    current = [c.entry.id for c in page.feedback.cards if c.property("current")]
-    assert current == [entries[2].id]
-    page.select(RecordKind.CHARTER, 1)
-    qtbot.waitUntil(lambda: page.scroller.verticalScrollBar().value() == 0)
-
-
-def test_a_full_disk_keeps_the_plus_delta_typed_and_says_so_in_the_status_bar(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, journal: Journal
-) -> None:
-    def disk_full(*_: object, **__: object) -> None:
-        raise DiskFull("The disk is full; nothing was saved.")
-
-    monkeypatch.setattr("ui.reflect.charter.meeting_feedback.add_meeting_feedback", disk_full)
-    monkeypatch.setattr("ui.kit.unsaved.confirm_discard", lambda *_: True)
-    window = show_main_window(qtbot, journal)
-    window.show_reflect_page("charter")
-    page = window.reflect.pages["charter"]
-    assert isinstance(page, CharterPage)
-    keys, seen = Keys(), []
-
-    def type_then_keep(dialog: FeedbackDialog) -> None:
-        keys.type("Peer visits")
-        keys.enter()  # on to the delta
-        keys.type("Data came too late")
-        keys.enter()
-        for _ in range(4):
-            if focused() is dialog.save_button:
-                break
-            keys.tab()
-        keys.press(Qt.Key.Key_Space)  # "Keep it": refused by the full disk
-        seen.append(
-            (
-                dialog.isVisible(),
-                dialog.plus.text(),
-                dialog.delta.text(),
-                window.save_state.text(),
-            )
-        )
-        keys.escape()  # and leave it, discarding
-
-    keys.then_in(FeedbackDialog, type_then_keep)
-    qtbot.mouseClick(page.feedback.add_button, Qt.MouseButton.LeftButton)
-    assert seen, "the plus/delta dialog never came up"
-    still_open, plus, delta, status = seen[0]
-    assert still_open and (plus, delta) == ("Peer visits", "Data came too late")
-    assert status == "Not saved: The disk is full; nothing was saved."
-    assert meeting_feedback(journal) == []
-    window.release()

@@ -16,7 +16,7 @@ from ui.reflect.charter.scope_section import ScopeSection
 
 
 def charter_style() -> str:
-    """Cards, the last meeting's prominence, the balance hint and the strand-free headings."""
+    """Cards, the last meeting's prominence, the balance hint and a revision's why."""
     notice = [theme.colour(f"notice_{part}") for part in ("bg", "edge", "text")]
     plus, delta = theme.colour("plus_text"), theme.colour("delta_text")
     latest_bg = theme.colour("feedback_latest_bg")
