@@ -212,6 +212,7 @@ def test_every_step_of_the_leaning_picker_saves_its_own_leaning(
         qtbot.addWidget(dialog)
         qtbot.mouseClick(dialog.picker.step_button(leaning), Qt.MouseButton.LeftButton)
         assert dialog.picker.leaning() == leaning
+        dialog.note.setPlainText("Why")  # a leaning alone is not a note
         dialog.save()
         assert dialog.saved_note is not None and dialog.saved_note.leaning == leaning
     assert sorted(n.leaning for n in notes_on(journal, "build_buy")) == [-2, -1, 0, 1, 2]
