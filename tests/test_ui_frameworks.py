@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from iltdesk.cycle import cycles_for, start_cycle
+from iltdesk.errors import DiskFull
 from iltdesk.framework import add_item, framework_items, framework_name, item_labels
 from iltdesk.growth import traits_for
 from iltdesk.lead import add_lead
@@ -223,3 +224,22 @@ def test_a_growth_area_can_take_its_title_from_the_leadership_framework(
     assert not dialog.isVisible()
     [trait] = traits_for(journal, lead)
     assert (trait.kind, trait.title) == (TraitKind.growth, "1.3 Builds trust across the team")
+
+
+def test_a_full_disk_says_so_once_and_keeps_what_was_typed(
+    page: FrameworksPage, context: AppContext, journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(*_: object, **__: object) -> None:
+        raise DiskFull("The disk is full.")
+
+    monkeypatch.setattr("ui.reflect.frameworks.panel.add_item", full)
+    said: list[str] = []
+    context.save_failed.connect(said.append)
+    panel = page.panels[LEAD]
+    panel.new_item.setFocus()
+    keys = DesktopKeys()
+    keys.type("1.1 Sets a shared direction")
+    keys.enter()
+    assert len(said) == 1 and said[0].startswith("Not saved")
+    assert panel.new_item.text() == "1.1 Sets a shared direction"
+    assert panel.error.isHidden() and item_labels(journal, LEAD) == []
