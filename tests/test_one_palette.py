@@ -17,8 +17,8 @@ PALETTE = UI / "kit" / "palette.py"
 EXEMPT = {
     # The printed report's paper and ink: the same on paper whatever look the app is in (they
     # mirror resources/cycle_summary.css), so they are not one of the screen's looks.
-    ("ui/lead/export_dialog.py", "PAPER"),
-    ("ui/lead/export_dialog.py", "INK"),
+    ("ui/kit/paper.py", "PAPER"),
+    ("ui/kit/paper.py", "INK"),
 }
 # "#rgb", "#rgba", "#rrggbb", "#aarrggbb", not part of a selector such as QPushButton#Add.
 HEX = re.compile(r"(?<![\w#])#(?:[0-9a-fA-F]{8}|[0-9a-fA-F]{6}|[0-9a-fA-F]{3,4})(?![\w-])")
@@ -131,7 +131,7 @@ D = "Warning: a colour of red ink"  # prose, not a declaration
 E = f"color: rgba({c.red()}, {c.green()}, {c.blue()}, 0.8)"  # the palette's, made quieter
 PAPER, INK = "#ffffff", "#23272b"
 """
-    assert colour_literals(source, "ui/lead/export_dialog.py") == []
+    assert colour_literals(source, "ui/kit/paper.py") == []
     assert len(colour_literals(source, "ui/elsewhere.py")) == 2  # PAPER and INK
 
 

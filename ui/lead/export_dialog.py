@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QColor, QPalette, QTextDocument
+from PySide6.QtGui import QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -41,6 +41,7 @@ from iltdesk.report import (
 )
 from ui.kit.context import AppContext
 from ui.kit.new_passphrase import secret_field
+from ui.kit.paper import show_as_paper
 from ui.kit.worker import Progress, run_modal
 
 SECTION_LABELS = {
@@ -54,7 +55,6 @@ SECTION_LABELS = {
     Section.energy: "Energy checks (private)",
 }
 PREVIEW_DELAY_MS = 250
-PAPER, INK = "#ffffff", "#23272b"  # the report's page and body text (cycle_summary.css)
 
 
 class ExportDialog(QDialog):
@@ -95,7 +95,7 @@ class ExportDialog(QDialog):
         self.preview = QTextEdit()
         self.preview.setReadOnly(True)
         self.preview.setAccessibleName("Preview of the summary")
-        self._as_paper(self.preview)
+        show_as_paper(self.preview)
         self.error = QLabel()
         self.error.setObjectName("ErrorText")
         self.error.setWordWrap(True)
@@ -110,19 +110,6 @@ class ExportDialog(QDialog):
             field.textChanged.connect(lambda *_: self._update_protection())
         self._update_protection()
         self.refresh_preview()
-
-    @staticmethod
-    def _as_paper(preview: QTextEdit) -> None:
-        """The preview is the page as printed, in any theme: white paper, the report's own
-        dark ink. (On the dark theme's box its dark text could not be read.)"""
-        preview.setObjectName("Paper")
-        palette = preview.palette()
-        for role, colour in ((QPalette.ColorRole.Base, PAPER), (QPalette.ColorRole.Text, INK)):
-            for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
-                palette.setColor(group, role, QColor(colour))
-        preview.setPalette(palette)
-        # The app's style sheet paints text boxes in the theme's colours: say paper here.
-        preview.setStyleSheet(f"QTextEdit#Paper {{ background: {PAPER}; color: {INK}; }}")
 
     def _layout(self) -> None:
         which = QGroupBox("Which cycles")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtGui import QColor, QPalette, QTextDocument
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -29,9 +29,8 @@ from iltdesk.errors import JournalError
 from iltdesk.report import build_self_check_html, print_document, render_pdf
 from ui.kit.context import AppContext
 from ui.kit.new_passphrase import secret_field
+from ui.kit.paper import show_as_paper
 from ui.kit.worker import Progress, run_modal
-
-PAPER, INK = "#ffffff", "#23272b"  # the report's page and body text
 
 
 class SelfCheckExportDialog(QDialog):
@@ -56,7 +55,7 @@ class SelfCheckExportDialog(QDialog):
         self.preview = QTextEdit()
         self.preview.setReadOnly(True)
         self.preview.setAccessibleName("Preview of the self-check report")
-        self._as_paper()
+        show_as_paper(self.preview)
         self.error = QLabel()
         self.error.setObjectName("ErrorText")
         self.error.setWordWrap(True)
@@ -69,15 +68,6 @@ class SelfCheckExportDialog(QDialog):
             field.textChanged.connect(lambda *_: self._update_protection())
         self.protect.toggled.connect(lambda *_: self._update_protection())
         self.refresh_preview()
-
-    def _as_paper(self) -> None:
-        """White paper and the report's ink in any theme, as the cycle summary's preview."""
-        self.preview.setObjectName("Paper")
-        palette = self.preview.palette()
-        for role, colour in ((QPalette.ColorRole.Base, PAPER), (QPalette.ColorRole.Text, INK)):
-            palette.setColor(role, QColor(colour))
-        self.preview.setPalette(palette)
-        self.preview.setStyleSheet(f"QTextEdit#Paper {{ background: {PAPER}; color: {INK}; }}")
 
     def _lay_out(self) -> None:
         left = QVBoxLayout()
