@@ -30,6 +30,9 @@ ENERGY: tuple[tuple[int, int, str], ...] = (
 
 # (when, kind, text), in our words: what she asked herself, and what she came to see.
 NOTES: tuple[tuple[When, LeadershipNoteKind, str], ...] = (
+    (week(0, 3), R, "Year three as principal. I came here new to administration, from a "
+     "preparation programme built on action research and cycles of inquiry. My coach from "
+     "it is still my support, and still asks me what my evidence says."),
     (week(1, 2), Q, "How do I drive the team without taking it over? Three new members, and "
      "my instinct is to hand them a plan."),
     (week(5, 4), R, "My programme taught me cycles of inquiry for teachers. I haven't been "

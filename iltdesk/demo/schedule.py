@@ -16,6 +16,7 @@ from iltdesk.demo.timeline import (
     is_school_day,
     school_day_on_or_after,
     school_day_on_or_before,
+    school_week_of,
 )
 from iltdesk.models import ActionSource
 
@@ -85,7 +86,7 @@ def add_meetings(
             continue
         topic = person.topic if rng.random() < OWN_TOPIC_SHARE else None
         ctx = text.context(rng, person.first, person.crew, topic)
-        season = text.season_of(tl.week_of(held))
+        season = text.season_of(school_week_of(held))
         add_composed_one_on_one(rows, rng, lead_id, held, ctx, season, tl.now)
     if person.upcoming and dates and tl.happened(dates[-1]):
         # the next 1:1, planned: the lead has already put items on its shared agenda

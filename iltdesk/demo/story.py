@@ -14,7 +14,7 @@ from iltdesk.demo import cycles_a, cycles_b, cycles_c, meetings_a, meetings_b, t
 from iltdesk.demo.cast_others import CAST
 from iltdesk.demo.records import add_action, add_composed_observation
 from iltdesk.demo.rows import Rows
-from iltdesk.demo.schedule import add_meetings
+from iltdesk.demo.schedule import add_meetings, meeting_dates
 from iltdesk.demo.spec import Activity, Cycle, Meeting, Observed, Person
 from iltdesk.demo.text import Composer
 from iltdesk.demo.timeline import Timeline, school_day_on_or_after, school_day_on_or_before
@@ -55,7 +55,7 @@ def add_story(rows: Rows, rng: Random, tl: Timeline) -> dict[str, int]:
         lead_ids[person.key] = lead_id
         _add_traits(rows, tl, lead_id, person)
         _add_energy(rows, composer, tl, lead_id, person)
-        _add_agreements(rows, tl, lead_id, person)
+        _add_agreements(rows, tl, lead_id, person, meeting_dates(tl, person))
         _add_cycles(rows, tl, lead_id, CYCLES.get(person.key, ()))
         add_meetings(rows, composer, tl, lead_id, person, MEETINGS.get(person.key, ()))
         seen = tl.w(DROP_IN_WEEK, composer.randint(0, 4))
@@ -113,10 +113,15 @@ def _add_energy(rows: Rows, rng: Composer, tl: Timeline, lead_id: int, person: P
         )
 
 
-def _add_agreements(rows: Rows, tl: Timeline, lead_id: int, person: Person) -> None:
+def _add_agreements(
+    rows: Rows, tl: Timeline, lead_id: int, person: Person, met: list[date]
+) -> None:
+    """Each version of the lead's agreement: the first made at their first 1:1 of the year,
+    a revision on its own date once the story has reached it."""
     for version, agreement in enumerate(person.agreements, start=1):
-        agreed = tl.at(agreement.agreed_on)
-        if not tl.happened(agreed):
+        agreed = met[0] if version == 1 and met else tl.at(agreement.agreed_on)
+        reached = version == 1 or tl.week_of(agreed) < tl.week_of(tl.anchor)
+        if not (tl.happened(agreed) and reached):
             break
         agreement_id = rows.add(
             "coaching_agreement",

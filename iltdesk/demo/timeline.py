@@ -113,6 +113,11 @@ def school_mondays(year: int) -> tuple[date, ...]:
     return tuple(mondays)
 
 
+def school_week_of(day: date) -> int:
+    """How many school weeks ``day`` is into its own school year."""
+    return bisect_right(school_mondays(year_of(day)), day) - 1
+
+
 @dataclass(frozen=True)
 class Timeline:
     """The demo's calendar: ``today``, the school year around it, and the story's anchor."""
