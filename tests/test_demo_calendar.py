@@ -135,6 +135,14 @@ def test_a_step_that_names_a_day_is_due_on_it(demo: tuple[str, Journal]) -> None
             assert date.fromisoformat(due).weekday() == WEEKDAYS.index(named[0]), (text, due)
 
 
+def test_an_activity_named_for_a_day_happened_on_it(demo: tuple[str, Journal]) -> None:
+    _, journal = demo
+    for title, happened in journal.execute("SELECT title, happened_on FROM cycle_activity"):
+        named = [day for day in WEEKDAYS if title.startswith(day)]
+        if named:
+            assert date.fromisoformat(happened).weekday() == WEEKDAYS.index(named[0]), title
+
+
 def test_each_lead_meets_on_the_weekday_their_agreement_names(
     demo: tuple[str, Journal],
 ) -> None:

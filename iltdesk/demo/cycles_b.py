@@ -88,7 +88,7 @@ PRIYA_SECOND = Cycle(
     activities=(
         Activity(
             ActivityKind.co_planning,
-            days(-10),
+            days(-10, weekday=0),
             "Monday co-planning: the three-person calibration",
             "We picked samples that will split the scores on purpose.",
         ),

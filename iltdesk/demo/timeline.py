@@ -34,6 +34,7 @@ class When:
     week: int = 0
     day: int = 0
     from_today: bool = False
+    weekday: int | None = None  # the day of the week its text names (0 = Monday), if any
 
 
 def week(n: int, day: int = 0) -> When:
@@ -41,9 +42,10 @@ def week(n: int, day: int = 0) -> When:
     return When(n, day)
 
 
-def days(n: int) -> When:
-    """``n`` days from the story's today (negative: before it)."""
-    return When(0, n, True)
+def days(n: int, weekday: int | None = None) -> When:
+    """``n`` days from the story's today (negative: before it); with ``weekday``, the nearest
+    such day on or before that (after it, if still to come), for texts that name the day."""
+    return When(0, n, True, weekday)
 
 
 def _monday_on_or_after(day: date) -> date:
@@ -168,7 +170,15 @@ class Timeline:
     def at(self, when: When) -> date:
         """The school day a story ``When`` falls on (weekends and breaks slide: past dates to
         the school day before, dates still to come to the school day after)."""
-        return self.t(when.day) if when.from_today else self.w(when.week, when.day)
+        day = self.t(when.day) if when.from_today else self.w(when.week, when.day)
+        if when.weekday is None:
+            return day
+        ahead = day > self.now
+        day += timedelta(days=(when.weekday - day.weekday()) % 7 if ahead else 0)
+        day -= timedelta(days=0 if ahead else (day.weekday() - when.weekday) % 7)
+        while not is_school_day(day):
+            day += timedelta(weeks=1 if ahead else -1)
+        return day
 
     def t(self, days: int) -> date:
         """The school day ``days`` from the story's anchor."""
