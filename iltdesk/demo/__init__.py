@@ -1,8 +1,10 @@
 """A demo journal: the year of a third-year principal and her six leads, with invented names.
 
-``build_demo`` fills an empty journal with the story (a few hundred records, all dated
-relative to ``today`` so the demo always looks current) and, if asked, with earlier years of
-composed records so a newcomer or a benchmark can see a journal of any size.
+``build_demo`` fills an empty journal with the story (up to about 1,500 records) and, if
+asked, with earlier years of composed records so a newcomer or a benchmark can see a journal of
+any size. The story runs on the school year ``today`` falls in (August to June; in the summer,
+the year just ended; see ``timeline``), on school days, up to ``today``: a demo made in
+October holds the autumn so far, one made in March most of the year.
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ def build_demo(
     """Fill the open, empty ``journal`` with the demo story, in one transaction.
 
     ``entries``: if given, add earlier years of former leads until the journal holds about
-    that many 1:1s and observations in all (the story alone has about 130). The same ``seed``
+    that many 1:1s and observations in all (the story alone has up to about 200). The same ``seed``
     and ``today`` always give the same journal.
     """
     began = time.perf_counter()
