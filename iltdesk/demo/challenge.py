@@ -105,6 +105,9 @@ LOG: tuple[tuple[When, LogKind, str], ...] = (
     (week(27, 4), LogKind.change, "The new members now lead two agenda items a meeting. "
      "Energy checks on the ILT are back to 3–4 for everyone except Marcus, who is at 3 and "
      "rising."),
+    (week(35, 1), LogKind.decision, "Spring planning for next year: gathered next year's ILT, "
+     "two new members among them, before anything else. Relationships and norms first, "
+     "written down this time, so they don't leave with anyone."),
 )  # fmt: skip
 
 # (tension key, when, leaning or None for "both, depending on…", the decision at stake,

@@ -21,6 +21,9 @@ MEETING_FEEDBACK: tuple[tuple[When, str, str, str], ...] = (
      "the room.", "Kept the norm; added a quick thumbs check in the chat."),
     (week(26), "Self-check with the whole team, anonymously.", "Want more time for the equity "
      "items.", "Equity of voice gets its own agenda item next month."),
+    (week(35), "Next year's members joined us; they asked the best questions of the day.",
+     "We talked about next year more than this one.",
+     "Next year's norms get their own meeting, with everyone who will be there."),
     (days(-9), "Yolanda's follow-through tracker.", "Would like the data before the meeting, "
      "not during.", "Data goes out 24 hours ahead from now on."),
 )  # fmt: skip
