@@ -186,6 +186,25 @@ def test_scope_periods_run_through_the_school_months_in_order(
                 assert month in months, (period, season)
 
 
+def test_a_year_that_ran_past_the_story_closes_its_cycles(tmp_path: Path) -> None:
+    """Made in the summer: the whole year, both cycles closed, and 1:1s into June."""
+    with Journal.create(tmp_path / "july.iltdesk", PASS) as journal:
+        build_demo(journal, today=DAYS["july"])
+        open_cycles = "SELECT count(*) FROM learning_cycle WHERE closed_on IS NULL"
+        assert journal.execute(open_cycles)[0][0] == 0
+        closed = journal.execute(
+            "SELECT l.name, count(*) FROM learning_cycle c JOIN lead l ON l.id = c.lead_id "
+            "WHERE l.archived_on IS NULL AND c.outcome IS NOT NULL GROUP BY l.id"
+        )
+        assert len(closed) == 6 and all(count == 2 for _, count in closed)
+        last = journal.execute(
+            "SELECT max(held_on) FROM one_on_one o JOIN lead l ON l.id = o.lead_id "
+            "WHERE l.archived_on IS NULL GROUP BY l.id"
+        )
+        end = Timeline.around(DAYS["july"]).end
+        assert all(0 <= (end - date.fromisoformat(day)).days <= 14 for (day,) in last)
+
+
 def test_the_calendar_itself() -> None:
     assert year_of(date(2026, 12, 3)) == 2026
     assert year_of(date(2027, 3, 15)) == 2026

@@ -79,7 +79,7 @@ YOLANDA = Person(
             week(12),
         ),
     ),
-    energy=(4, 4, 3, 3, 2, 3, 3, 4, 4, 4),
+    energy=(4, 4, 3, 3, 2, 3, 3, 4, 4, 4, 4, 3, 3),
     energy_notes={
         4: "First time I've seen her this tired. 'I'm carrying the new teachers and my own "
         "kids at home.'",
@@ -150,7 +150,7 @@ MARCUS = Person(
             week(7),
         ),
     ),
-    energy=(4, 3, 3, 2, 2, 1, 2, 2, 3, 3),
+    energy=(4, 3, 3, 2, 2, 1, 2, 2, 3, 3, 3, 4, 3),
     energy_notes={
         5: "Lowest I've seen anyone this year. Said he dreads Sunday nights. We took "
         "everything optional off his plate for three weeks.",
@@ -235,7 +235,7 @@ PRIYA = Person(
             week(24),
         ),
     ),
-    energy=(4, 3, 3, 2, 2, 2, 3, 3, 3, 4),
+    energy=(4, 3, 3, 2, 2, 2, 3, 3, 3, 4, 4, 4, 3),
     energy_notes={3: "Overwhelmed by the written load I asked for. My fault; fixing it."},
     agreements=(PRIYA_FIRST_AGREEMENT, PRIYA_REVISED_AGREEMENT),
     upcoming=(

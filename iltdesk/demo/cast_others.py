@@ -40,7 +40,7 @@ TOMAS = Person(
             week(8),
         ),
     ),
-    energy=(5, 4, 4, 3, 2, 3, 3, 4, 4, 4),
+    energy=(5, 4, 4, 3, 2, 3, 3, 4, 4, 4, 4, 4, 3),
     energy_notes={4: "Two teachers he coaches pushed back in the same week. Rattled."},
     agreements=(
         agreement(
@@ -94,7 +94,7 @@ KEISHA = Person(
             week(12),
         ),
     ),
-    energy=(4, 4, 4, 3, 3, 2, 3, 3, 4, 4),
+    energy=(4, 4, 4, 3, 3, 2, 3, 3, 4, 4, 4, 3, 3),
     agreements=(
         agreement(
             week(0, 4),
@@ -143,7 +143,7 @@ GRACE = Person(
             week(18),
         ),
     ),
-    energy=(4, 4, 3, 3, 3, 2, 2, 3, 3, 4),
+    energy=(4, 4, 3, 3, 3, 2, 2, 3, 3, 4, 4, 4, 4),
     energy_notes={6: "Operations ate her week again. Asked for help for the first time."},
     agreements=(
         agreement(

@@ -108,6 +108,16 @@ YOLANDA_SECOND = Cycle(
     baseline_qualitative="Steps get named and then quietly dropped. Nobody wants to be the "
     "one who didn't do it.",
     focus_indicator=label("L2"),
+    # How it ended, if the year runs on past the story's today (a demo made in June).
+    outcome=Outcome.met,
+    outcome_evidence="In 3 of the last 4 meetings, 4 of 5 teachers showed student work from "
+    "the last step in the first ten minutes.",
+    lead_reflection="Asking 'what happened?' instead of 'did you do it?' did most of the "
+    "work. The photos made it easy.",
+    principal_reflection="She built a team that checks its own steps. She can teach this to "
+    "Grace next.",
+    next_goal="A different teacher opens each 8th grade meeting with the evidence check.",
+    closed_on=days(6),
     activities=(
         Activity(
             ActivityKind.co_observation,
@@ -222,6 +232,15 @@ MARCUS_SECOND = Cycle(
     baseline_qualitative="'Review' is the plan. Teachers are tired and the huddle is the "
     "first thing dropped.",
     focus_indicator=label("L3"),
+    outcome=Outcome.partly,
+    outcome_evidence="Written plans from 4 of 6 teachers in the last two weeks; post-checks "
+    "from 3. Two huddles lost to coverage.",
+    lead_reflection="The silent five minutes work when the huddle happens. It happens when "
+    "I'm not covering.",
+    principal_reflection="The missing part is mine: coverage. Next year the huddle gets "
+    "protected time in the schedule before any goal.",
+    next_goal="Every 6th grade teacher brings a post-check to the huddle.",
+    closed_on=days(12),
     activities=(
         Activity(
             ActivityKind.book_study,

@@ -85,6 +85,16 @@ PRIYA_SECOND = Cycle(
     baseline_qualitative="Mr. Haddad is willing if it's 'real work, not training'. Priya "
     "is nervous but asked for this.",
     focus_indicator=MATH_INDICATOR,
+    outcome=Outcome.met,
+    outcome_evidence="The three agreed within one point on 10 of 12 samples; 'explanation "
+    "counts' is now in the department's scoring notes.",
+    lead_reflection="'Show me where' was enough. I didn't have to overrule anyone; the rubric "
+    "did it.",
+    principal_reflection="A smaller table was the right call. She is ready to take "
+    "calibration to the whole department.",
+    next_goal="The whole math department calibrates on proportional reasoning, 80% within "
+    "one point.",
+    closed_on=days(26),
     activities=(
         Activity(
             ActivityKind.co_planning,
@@ -190,6 +200,14 @@ TOMAS_SECOND = Cycle(
     baseline_qualitative="Students type in the chat rather than speak; teachers don't "
     "visit the breakout rooms.",
     focus_indicator=EL_INDICATOR,
+    outcome=Outcome.met,
+    outcome_evidence="Frames heard aloud in 3 of 4 visits for three of the four teachers; in "
+    "4 of 4 in Ms. Sandoval's rooms.",
+    lead_reflection="The step in the first sentence, then the warmth. Teachers asked me back.",
+    principal_reflection="His voice with senior colleagues is the growth of his year. The "
+    "frames spread because he is clear.",
+    next_goal="Lead a short staff session on frames said aloud, with Ms. Sandoval.",
+    closed_on=days(12),
     activities=(
         Activity(
             ActivityKind.real_time_coaching,

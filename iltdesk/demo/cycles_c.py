@@ -77,6 +77,15 @@ KEISHA_SECOND = Cycle(
     baseline_quantitative="Teacher named the step in 1 of 10 conversations last month.",
     baseline_qualitative="Teachers wait for her verdict. She fills silences fast.",
     focus_indicator=FEEDBACK_INDICATOR,
+    outcome=Outcome.partly,
+    outcome_evidence="Teachers named the step first in 7 of 16 conversations (44%); she chose "
+    "to lead in 4 of the rest, each for a reason.",
+    lead_reflection="Waiting is harder than it looks. The tally kept me honest.",
+    principal_reflection="Close to the measure, with good judgement about when to lead. The "
+    "habit matters more than the number.",
+    next_goal="Teachers name the step in half of feedback conversations and say why it "
+    "matters for students.",
+    closed_on=days(16),
     activities=(
         Activity(
             ActivityKind.video,
@@ -191,6 +200,14 @@ GRACE_SECOND = Cycle(
     baseline_quantitative="2 of 5 teams had dated plans last round; none brought post-checks.",
     baseline_qualitative="Teachers like the shorter walkthrough. Post-checks feel like extra work.",
     focus_indicator=DATA_INDICATOR,
+    outcome=Outcome.met,
+    outcome_evidence="4 of 5 teams left with dated plans in both rounds; 3 of 5 brought "
+    "post-checks to the next meeting.",
+    lead_reflection="Five minutes of data is enough. The teachers fill the silence now, not me.",
+    principal_reflection="Her talk time is under a third. She runs a data meeting I would send "
+    "a new assistant principal to watch.",
+    next_goal="Teams choose their own post-check and bring it without a reminder.",
+    closed_on=days(18),
     activities=(
         Activity(
             ActivityKind.co_planning,

@@ -21,6 +21,7 @@ from iltdesk.demo.timeline import (
 from iltdesk.models import ActionSource
 
 FORMER_WEEKS = (-48, -12)  # when a lead who has since left met the principal: last year
+STALE_DAYS = 7  # a story step this long overdue, past the story's today, was done on time
 OWN_TOPIC_SHARE = 0.6  # how often a composed 1:1 is about the lead's own cycle focus
 
 
@@ -50,6 +51,20 @@ def meeting_dates(tl: Timeline, person: Person) -> list[date]:
     return dates[::-1]
 
 
+def _later_dates(tl: Timeline, person: Person, dates: list[date]) -> list[date]:
+    """1:1s after the story's today, up to the real one (a demo made in May or June)."""
+    if person.archived_on is not None or not dates:
+        return []
+    later, held = [], dates[-1] + timedelta(days=person.cadence_days)
+    while held <= tl.anchor:  # the story's own last 1:1s (one lead overdue) stay as they are
+        held += timedelta(days=person.cadence_days)
+    while held <= tl.now:
+        if is_school_day(held):
+            later.append(held)
+        held += timedelta(days=person.cadence_days)
+    return later
+
+
 def place(tl: Timeline, dates: list[date], meetings: tuple[Meeting, ...]) -> dict[int, Meeting]:
     """Which date each hand-written meeting takes: its slot, or the date nearest its week."""
     placed: dict[int, Meeting] = {}
@@ -77,6 +92,7 @@ def add_meetings(
     """All of a lead's 1:1s, plus the next one if the lead has already added agenda items."""
     dates = meeting_dates(tl, person)
     placed = place(tl, dates, meetings)
+    dates += _later_dates(tl, person, dates)
     for index, held in enumerate(dates):
         if not tl.happened(held):
             break
@@ -123,12 +139,15 @@ def _add_written(rows: Rows, tl: Timeline, lead_id: int, held: date, meeting: Me
     meeting_id = add_one_on_one(rows, lead_id, held, meeting.notes, meeting.feedback, agenda)
     for action in meeting.actions:
         done = None if action.done is None else _named_day(action.text, _on(tl, held, action.done))
+        due = _named_day(action.text, _on(tl, held, action.due))
+        if done is None and tl.anchor < tl.now and due < tl.now - timedelta(days=STALE_DAYS):
+            done = due  # the year ran on past the story's today: she caught up
         add_action(
             rows,
             lead_id,
             held,
             (action.text, action.owner),
-            _named_day(action.text, _on(tl, held, action.due)),
+            due,
             done if tl.happened(done) else None,
             ActionSource.one_on_one,
             one_on_one_id=meeting_id,

@@ -133,7 +133,7 @@ class Person:
     topic: str  # what composed notes talk about with this lead
     last_met_days_ago: int
     traits: tuple[Trait, ...]
-    energy: tuple[int, ...]  # one level per check, every three weeks from week 1
+    energy: tuple[int, ...]  # one level per check, every three school weeks from week 1
     energy_notes: dict[int, str] = field(default_factory=dict)  # check index -> own note
     agreements: tuple[Agreement, ...] = ()
     upcoming: tuple[Agenda, ...] = ()  # items the lead added for the next 1:1

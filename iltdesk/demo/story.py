@@ -167,9 +167,9 @@ def _add_cycles(rows: Rows, tl_year: Timeline, lead_id: int, cycles: tuple[Cycle
             previous_cycle_id=previous[0] if previous else None,
             started_on=started,
             planned_weeks=cycle.planned_weeks,
-            phase=cycle.phase if finished or closed is None else _phase_so_far(seen, done),
+            phase=_phase(tl, cycle, finished, (seen, done)),
             goal=cycle.goal or (previous[1].next_goal if previous else ""),
-            **_cycle_texts(cycle, finished or closed is None),
+            **_cycle_texts(cycle, finished),
             outcome=cycle.outcome if finished else None,
             closed_on=closed if finished else None,
         )
@@ -200,8 +200,16 @@ def _after(tl: Timeline, cycle: Cycle, ended: date | None) -> Timeline:
     return replace(tl, anchor=tl.anchor + timedelta(days=late)) if late > 0 else tl
 
 
-def _phase_so_far(seen: list[Observed], done: list[Activity]) -> CyclePhase:
-    """Where a cycle that closes later in the story stands today."""
+def _phase(
+    tl: Timeline, cycle: Cycle, finished: bool, work: tuple[list[Observed], list[Activity]]
+) -> CyclePhase:
+    """Closed once closed; else the phase the story gives it on its today, or (today being
+    earlier than that) where its work so far puts it."""
+    if finished:
+        return CyclePhase.closed
+    if cycle.phase is not CyclePhase.closed and tl.now >= tl.anchor:
+        return cycle.phase
+    seen, done = work
     if seen:
         return CyclePhase.practice
     return CyclePhase.learning if done else CyclePhase.intention

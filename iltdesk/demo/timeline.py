@@ -7,8 +7,9 @@ first days of August before school starts) the year that has just ended.
 
 The story is laid out on that calendar: ``week(n)`` is the n-th *school* week (breaks are not
 counted), ``days(n)`` is n days from the story's *anchor* — today, or late November if today
-is earlier in the year, so that the story's recent stretch always comes after its early
-autumn.
+is earlier in the year (so the story's recent stretch always comes after its early autumn),
+or mid-April if later (the year then runs on past the story's today: its cycles close, 1:1s
+go on).
 Only what happened by ``now`` (today, or the last day of school in the summer) is written;
 ``Timeline.happened`` says which.
 """
@@ -22,6 +23,7 @@ from functools import lru_cache
 
 ILT_WEEKDAY = 1  # the ILT meets on Tuesdays, every time
 MIN_ANCHOR_WEEK = 15  # the story's recent stretch is never set before late November
+MAX_ANCHOR_WEEK = 31  # nor after mid-April: later, the year runs on past it to today
 DAY = timedelta(days=1)
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -133,7 +135,8 @@ class Timeline:
         """The school year ``today`` falls in (or, in the summer, the one just ended)."""
         year = year_of(today)
         plain = cls(today=today, year=year, anchor=today)
-        return cls(today=today, year=year, anchor=max(plain.now, plain.w(MIN_ANCHOR_WEEK, 2)))
+        earliest, latest = plain.w(MIN_ANCHOR_WEEK, 2), plain.w(MAX_ANCHOR_WEEK, 2)
+        return cls(today=today, year=year, anchor=min(max(plain.now, earliest), latest))
 
     @property
     def start(self) -> date:
