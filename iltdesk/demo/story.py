@@ -17,7 +17,13 @@ from iltdesk.demo.rows import Rows
 from iltdesk.demo.schedule import add_meetings, meeting_dates
 from iltdesk.demo.spec import Activity, Cycle, Meeting, Observed, Person
 from iltdesk.demo.text import Composer
-from iltdesk.demo.timeline import Timeline, school_day_on_or_after, school_day_on_or_before
+from iltdesk.demo.timeline import (
+    Timeline,
+    When,
+    first_day,
+    school_day_on_or_after,
+    school_day_on_or_before,
+)
 from iltdesk.demo.whole_team import add_challenge, add_team
 from iltdesk.models import ActionSource, Author, CyclePhase, TraitKind
 from iltdesk.observation import follow_up_due
@@ -129,7 +135,7 @@ def _add_agreements(
             lead_id=lead_id,
             version=version,
             agreed_on=agreed,
-            revisit_on=tl.at(agreement.revisit_on) if agreement.revisit_on else None,
+            revisit_on=_revisit(tl, agreement.revisit_on),
             meeting_cadence=agreement.meeting_cadence,
             feedback_approach=agreement.feedback_approach,
             coaching_approach=agreement.coaching_approach,
@@ -144,6 +150,17 @@ def _add_agreements(
                 kind=kind,
                 text=expectation,
             )
+
+
+def _revisit(tl: Timeline, when: When | None) -> date | None:
+    """When to revisit an agreement; once the year has run past the story's today and that
+    date, at the start of the next year (where a principal would put it in May or June)."""
+    if when is None:
+        return None
+    revisit = tl.at(when)
+    if tl.anchor < tl.now and revisit <= tl.now:
+        return first_day(tl.year + 1)
+    return revisit
 
 
 def _add_cycles(rows: Rows, tl_year: Timeline, lead_id: int, cycles: tuple[Cycle, ...]) -> None:
