@@ -105,6 +105,9 @@ def test_nothing_happens_after_today(demo: tuple[str, Journal]) -> None:
             continue
         late = [day for day in _dates(journal, table, column) if day > today]
         assert not late, (table, column, late)
+    for table in ("one_on_one", "agenda_item", "action_item", "observation", "scope_item"):
+        written = _dates(journal, table, "created_at")
+        assert max(written) <= today, (table, "written after today")
     ahead = journal.execute(
         "SELECT o.notes, o.feedback_given, (SELECT count(*) FROM agenda_item a "
         "WHERE a.one_on_one_id = o.id AND a.discussed) FROM one_on_one o WHERE o.held_on > ?",
