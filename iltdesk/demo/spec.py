@@ -102,7 +102,7 @@ class Cycle:
 
     started_on: When
     planned_weeks: int
-    phase: CyclePhase
+    phase: CyclePhase  # where it stands on the story's today (closed: by then)
     goal: str
     success_measure: str
     baseline_quantitative: str
@@ -113,7 +113,7 @@ class Cycle:
     lead_reflection: str = ""
     principal_reflection: str = ""
     next_goal: str = ""
-    closed_on: When | None = None
+    closed_on: When | None = None  # may fall after the story's today: written if reached
     activities: tuple[Activity, ...] = ()
     observations: tuple[Observed, ...] = ()
 
