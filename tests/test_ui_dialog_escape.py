@@ -27,7 +27,7 @@ from shiboken6 import isValid
 
 from iltdesk import agreement, growth
 from iltdesk.challenge import add_card, add_challenge, board, log, log_entries
-from iltdesk.charter import meeting_feedback
+from iltdesk.charter import charter_versions, meeting_feedback
 from iltdesk.lead import add_lead
 from iltdesk.models import ForceKind, LogKind, TraitKind
 from iltdesk.observation import observations_for
@@ -48,6 +48,8 @@ from ui.reflect.challenges.force_cards import CardList
 from ui.reflect.challenges.forces_board import ForcesBoard
 from ui.reflect.challenges.log import CHOICES
 from ui.reflect.challenges.log_entry_dialog import LogEntryDialog
+from ui.reflect.charter.charter_card import CharterCard
+from ui.reflect.charter.charter_dialog import CharterDialog
 from ui.reflect.charter.meeting_feedback import FeedbackDialog, FeedbackLog
 from ui.reflect.self_check.dialog import SelfCheckDialog
 from ui.reflect.self_check.frequency_picker import FrequencyPicker
@@ -203,6 +205,13 @@ def open_feedback(qtbot: QtBot, journal: Journal, keys: Keys) -> Callable[[], No
     return lambda: press_button(keys, feedback.add_button.text())
 
 
+def open_charter(qtbot: QtBot, journal: Journal, keys: Keys) -> Callable[[], None]:
+    card = CharterCard(AppContext(journal))
+    card.refresh()
+    _host(qtbot, card)
+    return lambda: press_button(keys, card.write_button.text())
+
+
 def open_trait(qtbot: QtBot, journal: Journal, keys: Keys) -> Callable[[], None]:
     lead = add_lead(journal, LEAD).id or 0
     strengths = TraitList(AppContext(journal), TraitKind.strength)
@@ -299,6 +308,12 @@ CASES = [
         open_feedback,
         save_button("Keep it"),
         lambda j: _all(*(f.plus for f in meeting_feedback(j))),
+    ),
+    Case(
+        CharterDialog,
+        open_charter,
+        save_by_ctrl_enter,
+        lambda j: _all(*(v.purpose for v in charter_versions(j))),
     ),
     Case(
         TraitDialog,

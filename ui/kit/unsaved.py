@@ -46,15 +46,17 @@ TextBox = QLineEdit | QPlainTextEdit | QTextEdit
 def text_boxes(root: QWidget) -> list[TextBox]:
     """Every text box in ``root``'s window, in the order they were made.
 
-    Date fields and drop-downs hold a line edit of their own; their value is a choice, not
-    typing, so they are left out.
+    Date fields and fixed drop-downs hold a line edit of their own; their value is a choice,
+    not typing, so they are left out. An editable drop-down's text may be typed: it is kept.
     """
     boxes: list[TextBox] = []
     for widget in root.findChildren(QWidget):
         if widget.window() is not root.window():  # a message box on top, not the form
             continue
         if isinstance(widget, QLineEdit):
-            if not isinstance(widget.parent(), (QAbstractSpinBox, QComboBox)):
+            parent = widget.parent()
+            typed = isinstance(parent, QComboBox) and parent.isEditable()
+            if typed or not isinstance(parent, (QAbstractSpinBox, QComboBox)):
                 boxes.append(widget)
         elif isinstance(widget, (QPlainTextEdit, QTextEdit)):
             boxes.append(widget)
