@@ -54,7 +54,7 @@ def _label(text: str, name: str = "", *, markdown: bool = False) -> QLabel:
 
 def part_labels(version: CharterVersion, names: tuple[str, ...]) -> list[QLabel]:
     """Each part's title, then its text read as Markdown (or a quiet 'not written')."""
-    labels = []
+    labels: list[QLabel] = []
     for name in names:
         title = _label(CHARTER_FIELDS[name], "FieldLabel")
         title.setContentsMargins(0, 8 if labels else 0, 0, 0)  # a little air between parts
