@@ -1,0 +1,1 @@
+"""The principal's own page: her energy and her leadership journal."""
