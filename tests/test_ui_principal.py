@@ -7,9 +7,12 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from iltdesk import drafts
+from iltdesk.errors import DiskFull
 from iltdesk.models import LeadershipNoteKind
 from iltdesk.principal import add_note, energy_history, leadership_notes, log_energy
 from iltdesk.record_kinds import RecordKind
@@ -209,4 +212,61 @@ def test_search_finds_a_note_and_opening_the_hit_shows_it(qtbot: QtBot, journal:
     window.context.open_record.emit(RecordKind.LEADERSHIP_NOTE, note.id or 0)
     assert page.filter.currentIndex() == 0
     assert any(c.note.id == note.id and c.property("current") for c in page.note_cards)
+    window.release()
+
+
+def test_a_full_disk_says_so_once_and_keeps_the_note_typed(
+    qtbot: QtBot, journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(*_: object, **__: object) -> None:
+        raise DiskFull("The disk is full.")
+
+    monkeypatch.setattr("ui.reflect.principal.dialogs.add_note", full)
+    window = window_on(qtbot, journal)
+    said: list[str] = []
+    window.context.save_failed.connect(said.append)
+    keys = DesktopKeys()
+    page = to_my_leadership(keys, window)
+    kept: list[str] = []
+
+    def refused(dialog: LeadershipNoteDialog) -> None:
+        try:
+            keys.type(QUESTION)
+            keys.shortcut("Ctrl+Return")
+            kept.append(dialog.text.toPlainText() if dialog.isVisible() else "closed")
+            keys.then_in(QMessageBox, discard)
+            keys.escape()  # asks first: what was typed would be lost
+        finally:
+            if dialog.isVisible():
+                dialog.hide()
+
+    def discard(box: QMessageBox) -> None:
+        [button] = [b for b in box.buttons() if b.text() == "&Discard"]
+        tab_to(keys, lambda w: w is button)
+        keys.press(Key.Key_Space)
+
+    keys.then_in(LeadershipNoteDialog, refused)
+    press(keys, "Add a question…")
+    qtbot.waitUntil(lambda: bool(kept))
+    assert kept == [QUESTION]
+    qtbot.waitUntil(lambda: not QApplication.activeModalWidget())
+    assert drafts.kept_draft(journal, "leadership_note", "new") is None  # discarded by keys
+    assert len(said) == 1 and said[0].startswith("Not saved")
+    assert leadership_notes(journal) == [] and page.note_cards == []
+    window.release()
+
+
+def test_the_page_fits_a_small_screen_with_notes_and_checks(qtbot: QtBot, journal: Journal) -> None:
+    for day in range(1, 20):
+        log_energy(journal, 1 + day % 5, f"Check {day}", on=date(2026, 10, day))
+        add_note(journal, LeadershipNoteKind.question, f"Question {day} " * 12)
+    window = window_on(qtbot, journal)
+    page = to_my_leadership(DesktopKeys(), window)
+    settle()
+    for asked in (window.minimumSizeHint(), window.minimumSize()):
+        assert asked.width() <= 1000 and asked.height() <= 650, asked
+    window.resize(QSize(1024, 700))
+    settle()
+    assert window.size() == QSize(1024, 700)
+    assert page.chart.isVisible() and page.chart.height() >= 100
     window.release()
