@@ -161,8 +161,20 @@ def test_a_question_becomes_a_realisation_and_a_check_is_deleted_after_asking(
         tab_to(keys, lambda w: w is button)
         keys.press(Key.Key_Space)
 
-    window.activateWindow()
-    wait_for_active(MainWindow)
+    def correct(dialog: EnergyDialog) -> None:
+        assert dialog.level() == 4 and focused() is dialog.group.button(4)
+        keys.type("3")
+        keys.tab()
+        keys.press(Key.Key_End)  # Tab selected the note: add to it
+        keys.type(", then the flu")
+        keys.enter()
+
+    tab_to(keys, lambda w: w is page.check_list)
+    keys.press(Key.Key_Down)
+    keys.then_in(EnergyDialog, correct)
+    keys.enter()  # Enter on a check corrects it
+    qtbot.waitUntil(lambda: energy_history(journal)[0].level == 3)
+    assert energy_history(journal)[0].note == "Before the break, then the flu"
     tab_to(keys, lambda w: w is page.check_list)
     keys.then_in(QMessageBox, lambda _box: keys.enter())  # Cancel, the default, keeps it
     keys.press(Key.Key_Delete)
