@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -51,9 +52,18 @@ class WeakActionPanel(QWidget):
         self.items = QListWidget()
         self.items.setAccessibleName("Actions rated rarely or never")
         self.items.setMaximumHeight(110)
+        # Long actions wrap onto a second line rather than hiding behind a sideways scroll.
+        self.items.setWordWrap(True)
+        self.items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.items.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.items.currentRowChanged.connect(lambda *_: self._item_changed())
         self.outcome = QComboBox()
         self.outcome.setAccessibleName("Make it into")
+        # Narrow enough for a small window's column; the open list shows the whole words.
+        self.outcome.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.outcome.setMinimumContentsLength(12)
         for outcome, words in OUTCOME_LABELS.items():
             self.outcome.addItem(words, outcome.value)
         self.outcome.currentIndexChanged.connect(lambda *_: self._outcome_changed())

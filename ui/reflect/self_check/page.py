@@ -3,7 +3,7 @@ beside the team's, every past check-in, and its weak actions turned into work.""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -38,9 +38,26 @@ from ui.reflect.self_check.text import ends_html, label, moved_html, note_label,
 CHECK_ID = RECORD_ID  # a check-in row's id
 
 
+class _Column(QScrollArea):
+    """Scrolls down only: never narrower than its column, so nothing is cut off at the right."""
+
+    def minimumSizeHint(self) -> QSize:
+        inner = self.widget()
+        if inner is None:
+            return super().minimumSizeHint()
+        bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(inner.minimumSizeHint().width() + bar, super().minimumSizeHint().height())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The column's words changed (another pair, the look's font): ask for room again.
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()
+        return super().eventFilter(watched, event)
+
+
 def scrolling(inner: QWidget, name: str) -> QScrollArea:
     """A frameless scroll area around a column of labels, named for screen readers."""
-    scroll = QScrollArea()
+    scroll = _Column()
     scroll.setAccessibleName(name)
     scroll.setWidget(inner)
     scroll.setWidgetResizable(True)
@@ -97,6 +114,7 @@ class SelfCheckPage(QWidget):
         heading.addWidget(label("ILT self-check", "PageTitle"))
         heading.addWidget(purpose)
         top = QHBoxLayout()
+        top.setSpacing(8)  # else it takes the page's 0 and the two buttons touch
         top.addLayout(heading, 1)
         top.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignTop)
