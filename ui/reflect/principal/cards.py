@@ -74,6 +74,11 @@ class CheckList(QListWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("My energy checks, newest first")
+        # A check's note wraps under its date rather than hiding behind a sideways scroll.
+        self.setWordWrap(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.setSpacing(2)  # wrapped checks need a gap to read as separate rows
         self.itemActivated.connect(lambda item: self.edit_requested.emit(item.data(CHECK_ROLE)))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -99,6 +99,7 @@ class PrincipalPage(QWidget):
     def _energy_section(self) -> QVBoxLayout:
         heading = QLabel("My energy")
         heading.setObjectName("SectionTitle")
+        heading.setIndent(0)  # the shared style's margin would set it in from the page's edge
         self.log_button = QPushButton("Log my energy…")
         self.log_button.setObjectName("Primary")
         self.log_button.clicked.connect(self.log_energy)
@@ -133,6 +134,7 @@ class PrincipalPage(QWidget):
     def _journal_head(self) -> QHBoxLayout:
         heading = QLabel("Questions and realisations")
         heading.setObjectName("SectionTitle")
+        heading.setIndent(0)  # the shared style's margin would set it in from the page's edge
         self.filter = QComboBox()
         self.filter.setAccessibleName("Show")
         for text, _kind in FILTERS:
