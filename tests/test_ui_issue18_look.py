@@ -4,13 +4,17 @@ column, no sideways scroll bar where words could wrap, and buttons that do not t
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QScrollArea
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
 
 from iltdesk.demo import build_demo
 from iltdesk.store.journal import Journal
-from tests.keys import settle
+from tests.keys import Keys, focused, settle, wait_for_active
 from ui.kit.context import AppContext
+from ui.reflect.charter.page import CharterPage
+from ui.reflect.charter.versions import CompareDialog
 from ui.reflect.self_check.page import SelfCheckPage
 
 PAGE_AT_SMALL = (790, 650)  # a Reflect page's room in a 1024x700 window, beside the sidebar
@@ -56,3 +60,31 @@ def test_my_leadership_energy_list_wraps(qtbot: QtBot, journal: Journal) -> None
     starts = {w.mapTo(page, w.contentsRect().topLeft()).x() + w.indent() for w in headings}
     # the section headings start where the page's title does, not half a letter in
     assert starts == {titles[0].mapTo(page, titles[0].contentsRect().topLeft()).x()}
+
+
+def test_charter_history_and_compare_fit(qtbot: QtBot, journal: Journal) -> None:
+    build_demo(journal)
+    page = CharterPage(AppContext(journal))
+    qtbot.addWidget(page)
+    page.resize(*PAGE_AT_SMALL)
+    page.show()
+    settle()
+    history = page.charter.history
+    assert history.count() >= 2  # the demo's charter has been revised
+    for row in range(history.count()):  # every version in view, the wrapped one too
+        rect = history.visualRect(history.model().index(row, 0))
+        assert history.viewport().rect().contains(rect), row
+    assert _no_sideways_scroll(history)
+    # Tab to Compare… and press Space: a long why must not stretch the dialog off the screen
+    page.activateWindow()
+    wait_for_active(CharterPage)
+    keys = Keys()
+    for _ in range(80):
+        if focused() is page.charter.compare_button:
+            break
+        keys.tab()
+    keys.press(Qt.Key.Key_Space)
+    compare = wait_for_active(CompareDialog)
+    assert compare.width() <= 1000
+    keys.escape()
+    qtbot.waitUntil(lambda: not isValid(compare) or not compare.isVisible())

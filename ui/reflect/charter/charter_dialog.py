@@ -115,12 +115,15 @@ class CharterDialog(GuardedDialog):
     def _parts(self) -> QScrollArea:
         self.editors: dict[str, MarkdownEdit] = {}
         columns = QHBoxLayout()
+        # Flush with the date and the why above (no default margin), and clear of the scroll bar.
+        columns.setContentsMargins(0, 4, 14, 0)
         columns.setSpacing(24)
         for title, names in (("What the team is for", WHAT_FOR), ("How we work", HOW_WE_WORK)):
             column = QVBoxLayout()
             column.setSpacing(4)
             heading = QLabel(title)
             heading.setObjectName("SectionTitle")
+            heading.setIndent(0)  # the shared style's margin would set it in from the boxes
             column.addWidget(heading)
             for name in names:
                 box = self._theme_box() if name == "theme" else self._editor(name)

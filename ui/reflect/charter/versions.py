@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextDocumentFragment
+from PySide6.QtGui import QResizeEvent, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -132,6 +132,9 @@ class HistoryList(QListWidget):
         super().__init__(parent)
         self.setAccessibleName("Versions of the charter")
         self.setWordWrap(True)
+        # A long why wraps within the card's width; the list grows to show it (see _fit).
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
 
     def load(self, versions: list[CharterVersion], keep: int | None = None) -> None:
         """Show ``versions`` (newest first); keep the version ``keep`` selected, else the first."""
@@ -144,14 +147,28 @@ class HistoryList(QListWidget):
         rows = [n for n, v in enumerate(versions) if v.id == keep]
         self.setCurrentRow(rows[0] if rows else 0)
         self.blockSignals(False)
-        # Tall enough for every version without a scroll bar of its own, up to a dozen.
-        shown = max(min(len(versions), 12), 1)
-        self.setFixedHeight(shown * (self.sizeHintForRow(0) + 2) + 2 * self.frameWidth() + 4)
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit()  # a narrower card wraps the whys onto more lines
+
+    def _fit(self) -> None:
+        """Tall enough for every version without a scroll bar of its own, up to a dozen; each
+        row as tall as its wrapped why, not as the first row."""
+        self.doItemsLayout()
+        rows = range(min(self.count(), 12))
+        height = sum(self.visualRect(self.model().index(r, 0)).height() for r in rows)
+        height = max(height, self.fontMetrics().lineSpacing())
+        self.setFixedHeight(height + 2 * self.frameWidth() + 4)
 
 
 def _line(mark: str, text: str) -> str:
     """One changed line: a sign column, then the text, both tinted as added or removed."""
     sign, kind = ("−", "removed") if mark == "-" else ("+", "added")
+    if text[:2] in ("- ", "* "):  # a list item reads as one, not as its markdown
+        text = "• " + text[2:]
     fg, bg = theme.colour(f"{kind}_text"), theme.colour(f"{kind}_bg")
     cell = f"background:{bg}; color:{fg}"
     return (
@@ -197,6 +214,14 @@ class CompareDialog(QDialog):
         for word, box in (("&From", self.older), ("&to", self.newer)):
             for n, version in enumerate(found):
                 box.addItem(version_words(version, in_force=n == 0))
+                box.setItemData(
+                    n, version_words(version, in_force=n == 0), Qt.ItemDataRole.ToolTipRole
+                )
+            # A why can be a paragraph: without this the box (and the dialog) grew as wide.
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(16)
             box.currentIndexChanged.connect(lambda *_: self.refresh())
             label = QLabel(word)
             label.setBuddy(box)
