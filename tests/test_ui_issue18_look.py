@@ -88,3 +88,23 @@ def test_charter_history_and_compare_fit(qtbot: QtBot, journal: Journal) -> None
     assert compare.width() <= 1000
     keys.escape()
     qtbot.waitUntil(lambda: not isValid(compare) or not compare.isVisible())
+
+
+def test_framework_rows_refit_when_the_page_narrows(qtbot: QtBot, journal: Journal) -> None:
+    from ui.reflect.frameworks.item_table import DESCRIPTION, TITLE, ItemTable
+    from ui.reflect.frameworks.page import FrameworksPage
+
+    build_demo(journal)
+    page = FrameworksPage(AppContext(journal))
+    qtbot.addWidget(page)
+    page.resize(1100, 650)
+    page.show()
+    settle()
+    page.resize(*PAGE_AT_SMALL)  # a description now takes two lines: its row must grow
+    settle()
+    table = page.findChildren(ItemTable)[0]
+    assert table.rowCount() > 0
+    for row in range(table.rowCount()):
+        assert table.rowHeight(row) >= table.sizeHintForRow(row), row
+    # the description, a sentence, gets more room than the title, a few words
+    assert table.columnWidth(DESCRIPTION) > table.columnWidth(TITLE)

@@ -4,7 +4,7 @@ row (after asking), Ctrl+Up and Ctrl+Down move it."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -20,7 +20,10 @@ from ui.kit.roles import RECORD_ID
 from ui.reflect.charter.scope_table import table_style
 
 CODE, TITLE, DESCRIPTION = range(3)
+# A two-line description needs air above and below, or it touches the next row's tint.
+ROOMY_ROWS = "QTableWidget::item { padding: 4px 5px; border: none; }"
 HEADERS = ("Code", "Title", "Description")
+TITLE_SHARE, TITLE_MIN = 0.38, 160  # of the width beside the code: the rest is the description
 # The keys that move a row: Ctrl with an arrow, as in most list editors (Alt too, for macOS
 # where Ctrl+arrows belong to the desktop).
 MOVE_KEYS = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}
@@ -58,11 +61,19 @@ class ItemTable(QTableWidget):
         header.setHighlightSections(False)
         header.setSectionResizeMode(CODE, QHeaderView.ResizeMode.Fixed)
         self.setColumnWidth(CODE, 80)
-        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        # A title is a few words, a description a sentence: the title column is sized in
+        # resizeEvent, the description takes the rest, and rows refit as the width changes.
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)
-        theme.live_style(self, table_style)
+        theme.live_style(self, lambda: table_style() + ROOMY_ROWS)
         self._loading = False
         self.itemChanged.connect(self._changed)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        room = self.viewport().width() - self.columnWidth(CODE)
+        self.setColumnWidth(TITLE, max(TITLE_MIN, int(room * TITLE_SHARE)))
+        super().resizeEvent(event)
+        self.resizeRowsToContents()  # the descriptions wrap anew at the new width
 
     def load(self, items: list[FrameworkItem]) -> None:
         """Show ``items`` without their loading counting as edits; the current row stays."""
