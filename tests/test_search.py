@@ -16,18 +16,20 @@ from iltdesk.models import (
     AgreementExpectation,
     Challenge,
     ChallengeLogEntry,
-    Charter,
+    CharterVersion,
     CoachingAgreement,
     CycleActivity,
     EnergyCheck,
     ForceCard,
     ForceKind,
     Lead,
+    LeadershipNote,
     LeadTrait,
     LearningCycle,
     MeetingFeedback,
     Observation,
     OneOnOne,
+    PrincipalEnergy,
     ScopeItem,
     SelfCheck,
     SelfCheckAreaNote,
@@ -230,6 +232,7 @@ def test_each_kind_is_found_with_its_record_lead_and_date(journal: Journal) -> N
             opened_on=date(2024, 2, 1),
             equity="Marigold students miss most",
             root_causes="Nasturtium bus routes",
+            statement="Umber story so far",
         )
         s.add_all([expectation, activity, observation, challenge])
         s.flush()
@@ -246,14 +249,26 @@ def test_each_kind_is_found_with_its_record_lead_and_date(journal: Journal) -> N
             self_check_id=check.id, area="Data use", note="Pumpernickel dashboards"
         )
         tension = TensionNote(
-            tension="autonomy_alignment", noted_on=date(2024, 3, 3), evidence="Quokka grading"
+            tension="autonomy_alignment",
+            noted_on=date(2024, 3, 3),
+            evidence="Quokka grading",
+            decision="Vervain pilot",
         )
-        charter = Charter(purpose="Rhubarb learning for all", norms="Start on time")
-        scope = ScopeItem(period="Autumn", starts_on=date(2024, 9, 2), focus="Saffron data cycles")
+        charter = CharterVersion(
+            made_on=date(2024, 8, 20), purpose="Rhubarb learning for all", coach_qualities="Wombat"
+        )
+        scope = ScopeItem(
+            period="Autumn",
+            starts_on=date(2024, 9, 2),
+            focus="Saffron data cycles",
+            professional_learning="Xylophone study",
+        )
+        own = LeadershipNote(noted_on=date(2024, 3, 12), text="Yarrow: tell me more")
+        energy = PrincipalEnergy(checked_on=date(2024, 3, 13), level=2, note="Zither week")
         feedback = MeetingFeedback(
             met_on=date(2024, 3, 10), plus="Tamarind pacing", delta="Umbrella agenda too long"
         )
-        s.add_all([area_note, tension, charter, scope, feedback])
+        s.add_all([area_note, tension, charter, scope, feedback, own, energy])
 
     expected: dict[str, tuple[str, int | None, int | None, date | None]] = {
         "quintero": ("lead", lead.id, lead.id, None),
@@ -273,12 +288,18 @@ def test_each_kind_is_found_with_its_record_lead_and_date(journal: Journal) -> N
         "lanternfish": ("observation", observation.id, lead.id, date(2024, 1, 22)),
         "marigold": ("challenge", challenge.id, None, date(2024, 2, 1)),
         "nasturtium": ("challenge", challenge.id, None, date(2024, 2, 1)),
+        "umber": ("challenge", challenge.id, None, date(2024, 2, 1)),
         "nightjar": ("force_card", card.id, None, date(2024, 2, 1)),
         "orchard": ("challenge_log", log.id, None, date(2024, 2, 9)),
         "pumpernickel": ("self_check_note", area_note.id, None, date(2024, 3, 1)),
         "quokka": ("tension", tension.id, None, date(2024, 3, 3)),
-        "rhubarb": ("charter", charter.id, None, None),
+        "rhubarb": ("charter", charter.id, None, date(2024, 8, 20)),
+        "wombat": ("charter", charter.id, None, date(2024, 8, 20)),
         "saffron": ("scope_item", scope.id, None, date(2024, 9, 2)),
+        "xylophone": ("scope_item", scope.id, None, date(2024, 9, 2)),
+        "vervain": ("tension", tension.id, None, date(2024, 3, 3)),
+        "yarrow": ("leadership_note", own.id, None, date(2024, 3, 12)),
+        "zither": ("own_energy", energy.id, None, date(2024, 3, 13)),
         "tamarind": ("meeting_feedback", feedback.id, None, date(2024, 3, 10)),
         "umbrella": ("meeting_feedback", feedback.id, None, date(2024, 3, 10)),
     }
@@ -599,7 +620,7 @@ def make_cli_journal(path: Path) -> None:
         lead = add_lead(j, "Zoë Marlowe")
         add_one_on_one(j, lead, "Planned walkthroughs with the team", date(2024, 3, 4))
         with j.write() as s:
-            s.add(Charter(purpose="Walkthroughs every month"))
+            s.add(CharterVersion(made_on=date(2024, 8, 26), purpose="Walkthroughs every month"))
 
 
 def test_cli_search_prints_json_hits(
