@@ -646,7 +646,7 @@ def test_cli_search_prints_json_hits(
         "snippet": "Planned **walkthroughs** with the team",
     }
     assert by_kind["charter"]["lead"] is None
-    assert by_kind["charter"]["date"] is None
+    assert by_kind["charter"]["date"] == "2024-08-26"  # a charter version is dated
     assert by_kind["charter"]["title"] == "ILT charter"
     assert by_kind["charter"]["snippet"] == "**Walkthroughs** every month"
 
