@@ -74,7 +74,14 @@ def main() -> None:
         create.passphrase.setText("maple river chalk")
         create.show()
         _grab(create, out / f"create-{suffix}.png")
-        for key in ("challenges", "self_check", "tensions", "charter"):
+        for key in (
+            "challenges",
+            "self_check",
+            "tensions",
+            "charter",
+            "frameworks",
+            "my_leadership",
+        ):
             window.sidebar.select_page(key)
             _grab(window, out / f"reflect-{key}-{suffix}.png")
         context = window.context
