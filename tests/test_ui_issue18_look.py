@@ -108,3 +108,20 @@ def test_framework_rows_refit_when_the_page_narrows(qtbot: QtBot, journal: Journ
         assert table.rowHeight(row) >= table.sizeHintForRow(row), row
     # the description, a sentence, gets more room than the title, a few words
     assert table.columnWidth(DESCRIPTION) > table.columnWidth(TITLE)
+
+
+def test_charter_beside_a_one_on_one_is_compact(qtbot: QtBot, journal: Journal) -> None:
+    from iltdesk.charter import current_charter
+    from ui.kit.markdown_edit import markdown_html
+    from ui.lead.one_on_ones.charter_panel import CharterPanel
+
+    build_demo(journal)
+    panel = CharterPanel(AppContext(journal))
+    qtbot.addWidget(panel)
+    version = current_charter(journal)
+    assert version is not None and "- " in version.norms  # the demo's norms are a list
+    norms = panel.labels[-1]  # the norms come last
+    loose = QLabel(markdown_html(version.norms))
+    loose.setWordWrap(True)
+    # In the narrow column beside the notes, the list sits close in and wraps less.
+    assert norms.heightForWidth(250) < loose.heightForWidth(250)

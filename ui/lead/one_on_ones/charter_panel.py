@@ -25,8 +25,23 @@ NOTHING_YET = "The team has not written its charter yet (Reflect → ILT charter
 NOTHING_ON_THIS = "The charter in force says nothing yet about qualities, commitments or norms."
 
 
+# A list's items sit a bullet's width in, not a page's 40 px: the column beside a 1:1 is narrow.
+LIST_INDENT = ("margin-left: 0px; margin-right: 0px; -qt-list-indent: 1;", "margin-left: -24px;")
+ITEM_GAP = (
+    '<li style=" margin-top:6px; margin-bottom:6px;',
+    '<li style=" margin-top:2px; margin-bottom:2px;',
+)
+
+
+def _compact(html: str) -> str:
+    """The charter's text with lists drawn closer in and tighter, for a side column."""
+    plain, close = LIST_INDENT
+    html = html.replace(plain, plain.replace("margin-left: 0px; ", "") + " " + close)
+    return html.replace(*ITEM_GAP)
+
+
 def _text(text: str) -> QLabel:
-    label = QLabel(markdown_html(text))
+    label = QLabel(_compact(markdown_html(text)))
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setWordWrap(True)
     label.setIndent(0)
