@@ -15,12 +15,12 @@ MEETING_FEEDBACK: tuple[tuple[When, str, str, str], ...] = (
      "Started opening each meeting with last time's delta."),
     (week(14), "Honest talk about how tired everyone is.", "Nothing came off anyone's plate.",
      "Cut the winter showcase and one set of reports."),
+    (week(15), "Self-check with the whole team, anonymously.", "Want more time for the equity "
+     "items.", "Equity of voice gets its own agenda item next month."),
     (week(18), "The pulse results were shared with the whole staff, with what changed.",
      "Still too much talking by admin (me).", "I now speak last on every decision item."),
     (week(22), "Teams borrowing each other's protocols.", "Cameras-off makes it hard to read "
      "the room.", "Kept the norm; added a quick thumbs check in the chat."),
-    (week(26), "Self-check with the whole team, anonymously.", "Want more time for the equity "
-     "items.", "Equity of voice gets its own agenda item next month."),
     (week(35), "Next year's members joined us; they asked the best questions of the day.",
      "We talked about next year more than this one.",
      "Next year's norms get their own meeting, with everyone who will be there."),
@@ -35,9 +35,9 @@ SELF_CHECKS: tuple[tuple[When, str, str], ...] = (
      "held them."),
     (week(7, 1), "team", "The whole ILT rated anonymously, then we talked about the gaps. "
      "Their ratings were kinder than mine on culture and harsher on voice."),
-    (week(25, 4), "principal", "Mid-year again, alone first. Higher almost everywhere; I "
-     "want to see whether the team agrees before I believe it."),
-    (week(26, 1), "team", "Second round with the team. Closer to mine this time, and the "
+    (week(14, 3), "principal", "Second round before the winter break, alone first. Higher "
+     "almost everywhere; I want to see whether the team agrees before I believe it."),
+    (week(15, 1), "team", "Second round with the team. Closer to mine this time, and the "
      "conversation was about what to do next rather than who was right."),
 )  # fmt: skip
 
