@@ -3,6 +3,8 @@ column, no sideways scroll bar where words could wrap, and buttons that do not t
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QScrollArea
@@ -10,6 +12,8 @@ from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 
 from iltdesk.demo import build_demo
+from iltdesk.self_check import TEAM, record_check
+from iltdesk.self_check_items import CURRENT_SET
 from iltdesk.store.journal import Journal
 from tests.keys import Keys, focused, settle, wait_for_active
 from ui.kit.context import AppContext
@@ -29,6 +33,10 @@ def _no_sideways_scroll(area: QAbstractScrollArea) -> bool:
 
 def test_self_check_columns_fit_a_small_window(qtbot: QtBot, journal: Journal) -> None:
     build_demo(journal)
+    # The newest check-in, alone and with the team, rates long actions rarely: a list to show.
+    rarely = dict.fromkeys(CURRENT_SET.item_area, 1)
+    record_check(journal, rarely, taken_on=date.today() - timedelta(days=1))
+    record_check(journal, rarely, taken_on=date.today(), taken_by=TEAM)
     page = SelfCheckPage(AppContext(journal))
     qtbot.addWidget(page)
     page.resize(*PAGE_AT_SMALL)
@@ -125,3 +133,24 @@ def test_charter_beside_a_one_on_one_is_compact(qtbot: QtBot, journal: Journal) 
     loose.setWordWrap(True)
     # In the narrow column beside the notes, the list sits close in and wraps less.
     assert norms.heightForWidth(250) < loose.heightForWidth(250)
+
+
+def test_scope_headings_show_whole_in_a_small_window(qtbot: QtBot, journal: Journal) -> None:
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    build_demo(journal)
+    page = CharterPage(AppContext(journal))
+    qtbot.addWidget(page)
+    page.resize(*PAGE_AT_SMALL)
+    page.show()
+    settle()
+    table = page.scope.table
+    header = table.horizontalHeader()
+    bold = QFont(header.font())
+    bold.setWeight(QFont.Weight.DemiBold)  # the headings are drawn semi-bold
+    metrics = QFontMetrics(bold)
+    for column in range(table.columnCount()):
+        item = table.horizontalHeaderItem(column)
+        assert item is not None
+        widest = max(metrics.horizontalAdvance(line) for line in item.text().split("\n"))
+        assert widest + 16 <= header.sectionSize(column), item.text()  # 8 px padding a side

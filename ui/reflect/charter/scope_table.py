@@ -31,7 +31,20 @@ PERIOD, STARTS, FOCUS, DATA, OBSERVATION, LEARNING = range(6)
 # The strands' columns, in FocusKind order: each is named after its ScopeItem column.
 STRAND_COLUMNS = dict(zip(FocusKind, (DATA, OBSERVATION, LEARNING), strict=True))
 TEXT_COLUMNS = {FOCUS: "focus", **{column: kind.value for kind, column in STRAND_COLUMNS.items()}}
-HEADERS = ("Period", "Starts", "Focus", *FOCUS_TITLES.values())
+
+
+def _two_lines(title: str) -> str:
+    """A long strand name on two lines, so a column a third of a small window shows it whole."""
+    if len(title) <= 12 or " " not in title:
+        return title
+    spaces = [n for n, letter in enumerate(title) if letter == " "]
+    cut = min(spaces, key=lambda n: abs(n - len(title) // 2))
+    return f"{title[:cut]}\n{title[cut + 1 :]}"
+
+
+HEADERS = ("Period", "Starts", "Focus", *(_two_lines(t) for t in FOCUS_TITLES.values()))
+# Cells hold their text at the top: air above it balances the room fit() leaves below.
+AIRY_CELLS = "QTableWidget::item { padding: 8px 5px 0 5px; border: none; }"
 TIPS = {
     FOCUS: "The period's overarching focus",
     DATA: "What the team does with data in this period",
@@ -111,7 +124,7 @@ class ScopeTable(QTableWidget):
         header = self.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setHighlightSections(False)
-        for column, width in ((PERIOD, 110), (STARTS, 110)):
+        for column, width in ((PERIOD, 96), (STARTS, 104)):  # "September", "10 Sep 2026"
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             self.setColumnWidth(column, width)
         for column, tip in TIPS.items():
@@ -121,7 +134,7 @@ class ScopeTable(QTableWidget):
                 heading.setToolTip(tip)
         self.setItemDelegateForColumn(STARTS, DateDelegate(self))
         self.setFrameShape(QFrame.Shape.NoFrame)
-        theme.live_style(self, table_style)
+        theme.live_style(self, lambda: table_style() + AIRY_CELLS)
         self._loading = False
         self.itemChanged.connect(self._changed)
 
