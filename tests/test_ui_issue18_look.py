@@ -154,3 +154,20 @@ def test_scope_headings_show_whole_in_a_small_window(qtbot: QtBot, journal: Jour
         assert item is not None
         widest = max(metrics.horizontalAdvance(line) for line in item.text().split("\n"))
         assert widest + 16 <= header.sectionSize(column), item.text()  # 8 px padding a side
+
+
+def test_a_long_area_note_reads_whole_in_the_check_in_form(qtbot: QtBot, journal: Journal) -> None:
+    from iltdesk.self_check import check_ins
+    from ui.reflect.self_check.dialog import SelfCheckDialog
+
+    area = CURRENT_SET.areas[0].key
+    long_note = "The new members carry the work while the rest of us relearn it. " * 3
+    record_check(journal, dict.fromkeys(CURRENT_SET.item_area, 2), notes={area: long_note})
+    dialog = SelfCheckDialog(AppContext(journal), editing=check_ins(journal)[0])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    settle()
+    note = dialog.notes[area]
+    assert note.toPlainText().strip()
+    # the box grew to the note: no scroll bar inside a form that already scrolls
+    assert note.verticalScrollBar().maximum() == 0

@@ -44,6 +44,19 @@ def area_heading(area: CheckArea) -> QLabel:
     return label
 
 
+def grow_with_text(note: MarkdownEdit, fewest: int = 2, most: int = 6) -> None:
+    """A note box two lines tall that grows with what is written (up to six), so a note
+    reads whole instead of scrolling inside a dialog that scrolls."""
+    line = note.fontMetrics().lineSpacing()
+
+    def fit() -> None:
+        height = note.document().size().height() + 2 * note.frameWidth() + 6
+        note.setFixedHeight(int(min(max(height, line * fewest + 18), line * most + 18)))
+
+    note.document().documentLayout().documentSizeChanged.connect(lambda *_: fit())
+    fit()
+
+
 class SelfCheckDialog(GuardedDialog):
     """Rate every action Never … Always; Save stays off until all fifteen are rated.
 
@@ -176,7 +189,7 @@ class SelfCheckDialog(GuardedDialog):
             grid.addWidget(picker, row, 1, Qt.AlignmentFlag.AlignVCenter)
         note = MarkdownEdit(placeholder="What's behind these ratings? (optional)")
         note.setAccessibleName(f"Note on {area.title.lower()}")
-        note.setFixedHeight(note.fontMetrics().lineSpacing() * 2 + 18)
+        grow_with_text(note)
         self.notes[area.key] = note
         grid.addWidget(note, len(area.items), 0, 1, 2)
         grid.setColumnStretch(0, 1)
