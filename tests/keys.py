@@ -171,3 +171,23 @@ def show_main_window(qtbot: QtBot, journal: Journal) -> MainWindow:
     window.show()
     window.activateWindow()
     return wait_for_active(MainWindow)
+
+
+TAB_LIMIT = 80  # more Tabs than any window of the app has stops
+
+
+def tab_to(keys: Keys, wanted: Callable[[QWidget], bool]) -> QWidget:
+    """Press Tab until the focused widget is ``wanted``, as a person looks for a field."""
+    for _ in range(TAB_LIMIT):
+        if wanted(focused()):
+            return focused()
+        keys.tab()
+    raise AssertionError(f"Tab never reached it; focus is on {focused()!r}")
+
+
+def press_button(keys: Keys, text: str) -> None:
+    """Tab to the button labelled ``text`` and press Space."""
+    from PySide6.QtWidgets import QAbstractButton
+
+    tab_to(keys, lambda w: isinstance(w, QAbstractButton) and w.text() == text)
+    keys.press(Qt.Key.Key_Space)

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 
 from ui.journal.recent import recent_journals
 from ui.kit.icons import icon
+from ui.kit.pages import ReflectPage
+from ui.navigation.leads_sidebar import REFLECT_PAGES
 
 if TYPE_CHECKING:
     from ui.shell.help import ShortcutSheet
@@ -122,6 +124,12 @@ class WindowMenus(QObject):
         go = bar.addMenu("&Go")
         self._add(go, "switcher", "&Go to lead…", "Ctrl+K", window.open_switcher, "lead")
         self._add(go, "today", "&Today", "Ctrl+T", window.sidebar.select_today, "today")
+        go.addSeparator()
+        # The Reflect pages, as the sidebar lists them, reached by Alt+G and one letter.
+        for key, title, icon_name in REFLECT_PAGES:
+            text = _with_mnemonic(title, REFLECT_MNEMONICS[key])
+            select = partial(window.sidebar.select_page, key)
+            self._add(go, f"reflect_{key}", text, "", select, icon_name)
         helps = bar.addMenu("&Help")
         self._add(helps, "shortcuts", "&Keyboard shortcuts", "F1", self.show_shortcuts)
         self.actions["shortcuts"].setShortcuts([QKeySequence("F1"), QKeySequence("Ctrl+/")])
@@ -302,3 +310,20 @@ class WindowMenus(QObject):
             and watched.window() is self.window
         ):
             self._kept = (watched, watched.selectionStart(), len(watched.selectedText()))
+
+
+# The letter of each Reflect page in the Go menu (G and T are taken by "Go to lead" and Today).
+REFLECT_MNEMONICS: dict[ReflectPage, str] = {
+    ReflectPage.CHALLENGES: "c",
+    ReflectPage.SELF_CHECK: "s",
+    ReflectPage.TENSIONS: "n",
+    ReflectPage.CHARTER: "h",
+    ReflectPage.FRAMEWORKS: "f",
+    ReflectPage.MY_LEADERSHIP: "m",
+}
+
+
+def _with_mnemonic(title: str, letter: str) -> str:
+    """``title`` with an ampersand before the first ``letter`` (of either case)."""
+    at = title.lower().index(letter)
+    return f"{title[:at]}&{title[at:]}"
