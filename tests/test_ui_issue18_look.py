@@ -171,3 +171,21 @@ def test_a_long_area_note_reads_whole_in_the_check_in_form(qtbot: QtBot, journal
     assert note.toPlainText().strip()
     # the box grew to the note: no scroll bar inside a form that already scrolls
     assert note.verticalScrollBar().maximum() == 0
+
+
+def test_the_problem_statement_reads_whole_in_a_small_window(
+    qtbot: QtBot, journal: Journal
+) -> None:
+    from iltdesk.challenge import STATEMENT
+    from ui.reflect.challenges.page import ChallengesPage
+
+    build_demo(journal)
+    page = ChallengesPage(AppContext(journal))
+    qtbot.addWidget(page)
+    page.resize(*PAGE_AT_SMALL)
+    page.show()
+    settle()
+    statement = page.view.areas[STATEMENT.field]
+    assert len(statement.toPlainText()) > 400  # the demo's story is a paragraph
+    # the box is as tall as the story: the page scrolls, not a box inside it
+    assert statement.verticalScrollBar().maximum() == 0

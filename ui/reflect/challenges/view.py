@@ -37,7 +37,8 @@ SECTIONS = ("Thinking it through", "Forces", "Log")
 MIN_PROMPT_WIDTH = 150
 WIDE_VIEW = 760  # from this width on, the questions get their full width
 HEADER_MARGINS = 34  # left and right of the header, together
-MIN_TEXT, MAX_TEXT = 66, 360  # an area's box grows with its text between these heights
+MIN_TEXT, MAX_TEXT = 66, 560  # an area's box grows with its text between these heights
+# (about twenty lines: a statement in a small window reads whole without a scroll of its own)
 
 VIEW_STYLE = """
 QLineEdit#ChallengeTitle { font-size: 18px; font-weight: 600; background: transparent;
