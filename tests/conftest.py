@@ -160,3 +160,21 @@ def app_look(qapp: object) -> Iterator[None]:
     with kept_look(qapp):
         theme.apply(qapp)  # type: ignore[arg-type]
         yield
+
+
+@pytest.fixture
+def controller(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
+    """The app's controller, as ``iltdesk open`` starts it; its journal is closed and its
+    windows let go after the test. (Typed ``object`` here so that conftest imports no ui.)"""
+    from tests.keys import settle
+    from ui.shell.app import AppController
+
+    monkeypatch.setattr("ui.shell.automatic_backup.DELAY_MS", 600_000)  # no backup mid-journey
+    app = AppController()
+    yield app
+    app.close_journal(True)
+    for window in (app.window, app.welcome):
+        if window is not None:
+            window.hide()
+            window.deleteLater()
+    settle()

@@ -179,15 +179,19 @@ TAB_LIMIT = 80  # more Tabs than any window of the app has stops
 def tab_to(keys: Keys, wanted: Callable[[QWidget], bool]) -> QWidget:
     """Press Tab until the focused widget is ``wanted``, as a person looks for a field."""
     for _ in range(TAB_LIMIT):
-        if wanted(focused()):
-            return focused()
+        widget = QApplication.focusWidget()  # none yet after a dialog closed: Tab gives it back
+        if widget is not None and wanted(widget):
+            return widget
         keys.tab()
-    raise AssertionError(f"Tab never reached it; focus is on {focused()!r}")
+    raise AssertionError(f"Tab never reached it; focus is on {QApplication.focusWidget()!r}")
 
 
 def press_button(keys: Keys, text: str) -> None:
-    """Tab to the button labelled ``text`` and press Space."""
+    """Tab to the button labelled ``text`` (its mnemonic's & aside) and press Space."""
     from PySide6.QtWidgets import QAbstractButton
 
-    tab_to(keys, lambda w: isinstance(w, QAbstractButton) and w.text() == text)
+    def is_it(widget: QWidget) -> bool:
+        return isinstance(widget, QAbstractButton) and widget.text().replace("&", "") == text
+
+    tab_to(keys, is_it)
     keys.press(Qt.Key.Key_Space)

@@ -15,7 +15,6 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -28,7 +27,7 @@ from iltdesk.due_dates import parse_due
 from iltdesk.lead import add_lead
 from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE, REPO, run_cli
-from tests.keys import DesktopKeys, Keys, focused, settle, wait_for_active
+from tests.keys import DesktopKeys, Keys, focused, wait_for_active
 from ui.journal.create_dialog import CreateJournalDialog
 from ui.journal.unlock import UnlockDialog
 from ui.journal.welcome import WelcomeWindow
@@ -48,20 +47,6 @@ ITEMS = (  # text, owner's first letter, owner as the journal keeps it, due as t
 
 
 pytestmark = pytest.mark.usefixtures("app_look")  # the app's own look (tests/conftest.py)
-
-
-@pytest.fixture
-def controller(monkeypatch: pytest.MonkeyPatch) -> Iterator[AppController]:
-    """The app's controller; its journal is closed and its windows let go after the test."""
-    monkeypatch.setattr("ui.shell.automatic_backup.DELAY_MS", 600_000)  # no backup mid-journey
-    app = AppController()
-    yield app
-    app.close_journal(True)
-    for window in (app.window, app.welcome):
-        if window is not None:
-            window.hide()
-            window.deleteLater()
-    settle()
 
 
 def _unlock_with(keys: Keys) -> None:

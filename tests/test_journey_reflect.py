@@ -8,7 +8,6 @@ leaning; lock by quitting. A fresh process then finds both, as the next launch w
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -31,19 +30,6 @@ pytestmark = pytest.mark.usefixtures("app_look")
 QUESTION = "How do I move the team without taking it over?"
 FIRST_SIDE = "Safety routines every classroom must share"
 DECISION = "Whether every grade uses the same exit ticket"
-
-
-@pytest.fixture
-def controller(monkeypatch: pytest.MonkeyPatch) -> Iterator[AppController]:
-    monkeypatch.setattr("ui.shell.automatic_backup.DELAY_MS", 600_000)  # no backup mid-journey
-    app = AppController()
-    yield app
-    app.close_journal(True)
-    for window in (app.window, app.welcome):
-        if window is not None:
-            window.hide()
-            window.deleteLater()
-    settle()
 
 
 def _go(keys: Keys, window: MainWindow, letter: str, page: ReflectPage) -> None:

@@ -8,13 +8,14 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QAbstractButton, QApplication, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from iltdesk.store.journal import Journal
 from iltdesk.tension import TENSIONS, add_note, notes_on
 from tests.conftest import PASSPHRASE
-from tests.keys import DesktopKeys, Key, Keys, focused, settle, wait_for_active
+from tests.keys import DesktopKeys, Key, Keys, focused, settle, tab_to, wait_for_active
+from tests.keys import press_button as press
 from ui.kit.context import AppContext
 from ui.reflect.tensions.leaning_widget import NOTE_ROLE, OverviewGeometry
 from ui.reflect.tensions.note_dialog import TensionNoteDialog
@@ -24,7 +25,6 @@ from ui.reflect.tensions.scale import marker_colour, step_x
 pytestmark = pytest.mark.usefixtures("app_look")  # the app's own look (tests/conftest.py)
 
 DAY = date(2026, 10, 6)
-TAB_LIMIT = 80
 BOTH = "holds both, depending on the situation"
 
 
@@ -36,20 +36,6 @@ def host(qtbot: QtBot, journal: Journal) -> TensionsPage:
     page.show()
     page.activateWindow()
     return wait_for_active(TensionsPage)
-
-
-def tab_to(keys: Keys, wanted: Callable[[QWidget], bool]) -> QWidget:
-    for _ in range(TAB_LIMIT):
-        if wanted(focused()):
-            return focused()
-        keys.tab()
-    raise AssertionError(f"Tab never reached it; focus is on {focused()!r}")
-
-
-def press(keys: Keys, text: str) -> None:
-    """Tab to the button labelled ``text`` and press Space."""
-    tab_to(keys, lambda w: isinstance(w, QAbstractButton) and w.text() == text)
-    keys.press(Key.Key_Space)
 
 
 def choose_in_menu(keys: Keys, entry: str) -> None:

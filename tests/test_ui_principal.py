@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from iltdesk import drafts
@@ -17,7 +17,8 @@ from iltdesk.models import LeadershipNoteKind
 from iltdesk.principal import add_note, energy_history, leadership_notes, log_energy
 from iltdesk.record_kinds import RecordKind
 from iltdesk.store.journal import Journal
-from tests.keys import DesktopKeys, Key, Keys, focused, settle, wait_for_active
+from tests.keys import DesktopKeys, Key, Keys, focused, settle, tab_to, wait_for_active
+from tests.keys import press_button as press
 from tests.test_tension_keys import choose_in_menu
 from ui.kit.context import AppContext
 from ui.kit.pages import ReflectPage
@@ -28,24 +29,8 @@ from ui.reflect.principal.page import EMPTY_JOURNAL, PrincipalPage
 from ui.shell.main_window import MainWindow
 
 pytestmark = pytest.mark.usefixtures("app_look")
-TAB_LIMIT = 60
 QUESTION = "How do I drive the team without taking over?"
 REALISATION = "Asking “tell me more” first brings the team's own answer."
-
-
-def tab_to(keys: Keys, wanted: Callable[[QWidget], bool]) -> QWidget:
-    for _ in range(TAB_LIMIT):
-        widget = QApplication.focusWidget()  # none yet after a dialog: Tab gives it back
-        if widget is not None and wanted(widget):
-            return widget
-        keys.tab()
-    raise AssertionError(f"Tab never reached it; focus is on {focused()!r}")
-
-
-def press(keys: Keys, text: str) -> None:
-    """Tab to the button labelled ``text`` and press Space."""
-    tab_to(keys, lambda w: isinstance(w, QAbstractButton) and w.text() == text)
-    keys.press(Key.Key_Space)
 
 
 def window_on(qtbot: QtBot, journal: Journal) -> MainWindow:

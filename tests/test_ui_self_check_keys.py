@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QAbstractButton, QLabel, QListWidget, QWidget
+from PySide6.QtWidgets import QLabel, QListWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from iltdesk.action_item import action_items_for
@@ -18,29 +18,22 @@ from iltdesk.models import Author, SelfCheck, SelfCheckAnswer
 from iltdesk.self_check import check_ins, record_check
 from iltdesk.self_check_items import CURRENT_SET, SET_1
 from iltdesk.store.journal import Journal
-from tests.keys import DesktopKeys, Key, Keys, focused, settle, wait_for_active
+from tests.keys import (
+    TAB_LIMIT,
+    DesktopKeys,
+    Key,
+    Keys,
+    focused,
+    press_button,
+    settle,
+    wait_for_active,
+)
+from tests.keys import tab_to as tab_until
 from ui.kit.context import AppContext
 from ui.reflect.self_check.colours import area_colour
 from ui.reflect.self_check.dialog import SelfCheckDialog
 from ui.reflect.self_check.frequency_picker import FrequencyPicker
 from ui.reflect.self_check.page import SelfCheckPage
-
-TAB_LIMIT = 80
-
-
-def tab_until(keys: Keys, wanted: Callable[[QWidget], bool]) -> QWidget:
-    """Press Tab until the focused widget is the one wanted."""
-    for _ in range(TAB_LIMIT):
-        if wanted(focused()):
-            return focused()
-        keys.tab()
-    raise AssertionError(f"Tab never reached it; focus is on {focused()!r}")
-
-
-def press_button(keys: Keys, text: str) -> None:
-    """Tab to the button labelled ``text`` and press Space."""
-    tab_until(keys, lambda w: isinstance(w, QAbstractButton) and w.text().replace("&", "") == text)
-    keys.press(Key.Key_Space)
 
 
 def named(name: str) -> Callable[[QWidget], bool]:
