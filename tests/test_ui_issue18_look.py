@@ -189,3 +189,27 @@ def test_the_problem_statement_reads_whole_in_a_small_window(
     assert len(statement.toPlainText()) > 400  # the demo's story is a paragraph
     # the box is as tall as the story: the page scrolls, not a box inside it
     assert statement.verticalScrollBar().maximum() == 0
+
+
+def test_revising_shows_each_part_whole(qtbot: QtBot, journal: Journal) -> None:
+    from ui.reflect.charter.charter_dialog import CharterDialog
+
+    build_demo(journal)
+    page = CharterPage(AppContext(journal))
+    qtbot.addWidget(page)
+    page.resize(*PAGE_AT_SMALL)
+    page.show()
+    page.activateWindow()
+    wait_for_active(CharterPage)
+    keys = Keys()
+    for _ in range(80):  # Tab to "Revise the charter…" and press Space
+        if focused() is page.charter.revise_button:
+            break
+        keys.tab()
+    keys.press(Qt.Key.Key_Space)
+    dialog = wait_for_active(CharterDialog)
+    settle()
+    for name, box in dialog.editors.items():  # the version in force, part by part, unscrolled
+        assert box.verticalScrollBar().maximum() == 0, name
+    keys.escape()
+    qtbot.waitUntil(lambda: not isValid(dialog) or not dialog.isVisible())

@@ -45,7 +45,19 @@ PLACEHOLDERS = {
 }
 THEME_HINT = "An indicator from the teacher rubric"
 NO_RUBRIC = "Type an indicator, or add the teacher rubric on the Frameworks page"
-BOX_HEIGHT = 96
+BOX_HEIGHT, TALLEST_BOX = 96, 320  # a part's box grows with its text between these heights
+
+
+def _grow_with_text(edit: MarkdownEdit) -> None:
+    """The box as tall as its part (within bounds), so the version being revised reads whole
+    instead of scrolling inside a dialog that scrolls."""
+
+    def fit() -> None:
+        height = edit.document().size().height() + 2 * edit.frameWidth() + 6
+        edit.setFixedHeight(int(min(max(height, BOX_HEIGHT), TALLEST_BOX)))
+
+    edit.document().documentLayout().documentSizeChanged.connect(lambda *_: fit())
+    fit()
 
 
 class CharterDialog(GuardedDialog):
@@ -145,7 +157,7 @@ class CharterDialog(GuardedDialog):
         edit = MarkdownEdit(placeholder=PLACEHOLDERS[name])
         edit.setObjectName(name)  # the draft's key for this box
         edit.setAccessibleName(CHARTER_FIELDS[name])
-        edit.setFixedHeight(BOX_HEIGHT)
+        _grow_with_text(edit)
         self.editors[name] = edit
         return edit
 
