@@ -32,6 +32,8 @@ from ui.kit.new_passphrase import secret_field
 from ui.kit.paper import show_as_paper
 from ui.kit.worker import Progress, run_modal
 
+LEFT_WIDTH = 270  # the period, the privacy note and the password, beside the preview
+
 
 class SelfCheckExportDialog(QDialog):
     """Choose the period (the selected check-in or the latest), preview, then export."""
@@ -71,8 +73,13 @@ class SelfCheckExportDialog(QDialog):
 
     def _lay_out(self) -> None:
         left = QVBoxLayout()
+        left.setContentsMargins(0, 0, 0, 0)
+        period = QLabel("Which period")
+        period.setObjectName("FieldLabel")
+        left.addWidget(period)
         for widget in (self.selected, self.latest):
             left.addWidget(widget)
+        left.addSpacing(8)
         private = QLabel(
             "Your own notes on a check-in and on each area stay in the journal: they are never "
             "in this PDF."
@@ -84,10 +91,15 @@ class SelfCheckExportDialog(QDialog):
         guard.addRow(self.protect)
         guard.addRow("Password", self.password)
         guard.addRow("Again", self.again)
+        left.addSpacing(8)
         left.addLayout(guard)
         left.addStretch(1)
+        choices = QWidget()
+        choices.setLayout(left)
+        choices.setFixedWidth(LEFT_WIDTH)  # the hint wraps in a column, the paper gets the rest
         body = QHBoxLayout()
-        body.addLayout(left)
+        body.setSpacing(18)
+        body.addWidget(choices)
         body.addWidget(self.preview, 1)
         close = QPushButton("Close")
         close.setAutoDefault(False)
@@ -96,8 +108,14 @@ class SelfCheckExportDialog(QDialog):
         buttons.addWidget(self.error, 1)
         buttons.addWidget(self.export_button)
         buttons.addWidget(close)
+        heading = QLabel("Export the self-check")
+        heading.setObjectName("PageTitle")
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 14)  # as the app's other dialogs
+        layout.addWidget(heading)
+        layout.addSpacing(8)
         layout.addLayout(body, 1)
+        layout.addSpacing(6)
         layout.addLayout(buttons)
 
     def chosen(self) -> int | None:
