@@ -72,7 +72,7 @@ class CharterPanel(QFrame):
         self.toggle.toggled.connect(self._fold)
         self.body = QWidget()
         self._parts = QVBoxLayout(self.body)
-        self._parts.setContentsMargins(4, 0, 0, 0)
+        self._parts.setContentsMargins(0, 0, 0, 0)  # flush with the prompts above it
         self._parts.setSpacing(2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 12, 0, 0)
