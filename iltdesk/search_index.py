@@ -201,11 +201,17 @@ def _row_values(source: Source, row: str) -> str:
 
 def create_index_sql(sources: tuple[Source, ...]) -> list[str]:
     """The statements that create the FTS5 table and the triggers that keep it in step."""
-    statements = [
+    return [
         f"CREATE VIRTUAL TABLE {INDEX_TABLE} USING fts5("
         "title, body, kind UNINDEXED, record_id UNINDEXED, lead_id UNINDEXED, "
-        "happened_on UNINDEXED, tokenize = 'unicode61 remove_diacritics 2')"
+        "happened_on UNINDEXED, tokenize = 'unicode61 remove_diacritics 2')",
+        *create_triggers_sql(sources),
     ]
+
+
+def create_triggers_sql(sources: tuple[Source, ...]) -> list[str]:
+    """The triggers that keep an existing index in step with ``sources``."""
+    statements = []
     columns = "rowid, kind, record_id, lead_id, happened_on, title, body"
     for s in sources:
         insert = f"INSERT INTO {INDEX_TABLE}({columns}) VALUES ({_row_values(s, 'NEW')});"
@@ -239,12 +245,16 @@ def _parent_trigger_sql(s: Source) -> list[str]:
 
 def drop_index_sql(sources: tuple[Source, ...]) -> list[str]:
     """The statements that remove the index and its triggers."""
-    drops = [
+    return [*drop_triggers_sql(sources), f"DROP TABLE IF EXISTS {INDEX_TABLE}"]
+
+
+def drop_triggers_sql(sources: tuple[Source, ...]) -> list[str]:
+    """The statements that remove the triggers of ``sources``, keeping the index."""
+    return [
         f"DROP TRIGGER IF EXISTS {INDEX_TABLE}_{s.table}_{suffix}"
         for s in sources
         for suffix in ("ai", "au", "ad", *([f"via_{s.parent[0]}"] if s.parent else []))
     ]
-    return [*drops, f"DROP TABLE IF EXISTS {INDEX_TABLE}"]
 
 
 def rebuild_index_sql(sources: tuple[Source, ...]) -> list[str]:
@@ -255,6 +265,14 @@ def rebuild_index_sql(sources: tuple[Source, ...]) -> list[str]:
         for s in sources
     ]
     return [f"DELETE FROM {INDEX_TABLE}", *fills]
+
+
+def reindex_kinds_sql(sources: tuple[Source, ...], kinds: set[str]) -> list[str]:
+    """Statements that refill the index for ``kinds`` only, from ``sources``: a migration that
+    reshapes a few small tables need not re-read a long-kept journal's every 1:1."""
+    chosen = tuple(s for s in sources if s.kind in kinds)
+    listed = ", ".join(f"'{kind}'" for kind in sorted(kinds))
+    return [f"DELETE FROM {INDEX_TABLE} WHERE kind IN ({listed})", *rebuild_index_sql(chosen)[1:]]
 
 
 def _v2(source: Source) -> Source:
