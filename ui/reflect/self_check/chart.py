@@ -19,6 +19,7 @@ from iltdesk.self_check import FREQUENCY_LABELS, TEAM, rater_label
 from iltdesk.self_check_items import CURRENT_SET
 from iltdesk.self_check_trends import AreaTrend, RaterTrend
 from ui.kit import theme
+from ui.reflect.self_check.chart_key import key_width, paint_rater_key
 from ui.reflect.self_check.colours import (
     STILL,
     area_colour,
@@ -111,7 +112,9 @@ class SelfCheckChart(QWidget):
         return font
 
     def _axis_width(self) -> float:
-        return QFontMetricsF(self._small()).horizontalAdvance("Sometimes") + 14
+        scale = QFontMetricsF(self._small()).horizontalAdvance("Sometimes") + 14
+        two_raters = len({t.rater for t in self.trends}) > 1  # room for the key above it
+        return max(scale, key_width(self._small()) + 8) if two_raters else scale
 
     def _header(self, lines: int) -> float:
         bold, small = QFontMetricsF(self._bold()), QFontMetricsF(self._small())
@@ -195,6 +198,11 @@ class SelfCheckChart(QWidget):
             self._paint_card(painter, card, trend, lines)
         if len(slots) > len(self.cards):
             self._paint_key(painter, slots[len(self.cards)])
+        elif len({t.rater for t in self.trends}) > 1:  # no spare cell: a short key by the scale
+            top = slots[0].top() + PAD - 2  # level with the first card's title
+            bottom = self._plot(slots[0], lines).top() - QFontMetricsF(self._small()).height()
+            corner = QRectF(4, top, self._axis_width() - 4, bottom - top)
+            paint_rater_key(painter, corner, self._small(), self.palette())
 
     def _paint_axis(self, painter: QPainter, plot: QRectF) -> None:
         painter.setFont(self._small())
