@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QAbstractItemModel, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QResizeEvent
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -32,17 +32,7 @@ PERIOD, STARTS, FOCUS, DATA, OBSERVATION, LEARNING = range(6)
 STRAND_COLUMNS = dict(zip(FocusKind, (DATA, OBSERVATION, LEARNING), strict=True))
 TEXT_COLUMNS = {FOCUS: "focus", **{column: kind.value for kind, column in STRAND_COLUMNS.items()}}
 
-
-def _two_lines(title: str) -> str:
-    """A long strand name on two lines, so a column a third of a small window shows it whole."""
-    if len(title) <= 12 or " " not in title:
-        return title
-    spaces = [n for n, letter in enumerate(title) if letter == " "]
-    cut = min(spaces, key=lambda n: abs(n - len(title) // 2))
-    return f"{title[:cut]}\n{title[cut + 1 :]}"
-
-
-HEADERS = ("Period", "Starts", "Focus", *(_two_lines(t) for t in FOCUS_TITLES.values()))
+HEADERS = ("Period", "Starts", "Focus", *FOCUS_TITLES.values())
 # Cells hold their text at the top: air above it balances the room fit() leaves below.
 AIRY_CELLS = "QTableWidget::item { padding: 8px 5px 0 5px; border: none; }"
 TIPS = {
@@ -122,7 +112,10 @@ class ScopeTable(QTableWidget):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.horizontalHeader()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        # A long strand name wraps onto a second line rather than being cut in a small window.
+        header.setDefaultAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap
+        )
         header.setHighlightSections(False)
         for column, width in ((PERIOD, 96), (STARTS, 104)):  # "September", "10 Sep 2026"
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
@@ -176,6 +169,7 @@ class ScopeTable(QTableWidget):
         # The stretched columns' own widths lag behind a resize, so derive them from the view's.
         fixed = sum(self.columnWidth(c) for c in (PERIOD, STARTS))
         width = max((self.viewport().width() - fixed) // len(TEXT_COLUMNS) - 14, 60)
+        self._fit_header(width + 14)
         flags = int(Qt.TextFlag.TextWordWrap)
         for row in range(self.rowCount()):
             texts = [cell.text() for c in TEXT_COLUMNS if (cell := self.item(row, c)) is not None]
@@ -186,6 +180,17 @@ class ScopeTable(QTableWidget):
             self.setRowHeight(row, max(height + 16, 38))
         rows = sum(self.rowHeight(r) for r in range(self.rowCount()))
         self.setFixedHeight(self.horizontalHeader().height() + rows + 2 * self.frameWidth() + 2)
+
+    def _fit_header(self, column: int) -> None:
+        """Two lines for the headings when a strand's name no longer fits its column (they
+        wrap), one otherwise; 6 px padding above and below, and the rule under them."""
+        header = self.horizontalHeader()
+        bold = QFont(header.font())
+        bold.setWeight(QFont.Weight.DemiBold)  # as the style sheet draws them
+        metrics = QFontMetrics(bold)
+        room = column - 16  # 8 px padding each side
+        long = any(metrics.horizontalAdvance(title) > room for title in HEADERS[FOCUS:])
+        header.setFixedHeight((2 if long else 1) * metrics.lineSpacing() + 14)
 
     def item_id(self, row: int) -> int:
         """The scope item shown on ``row``."""
