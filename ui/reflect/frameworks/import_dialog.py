@@ -97,6 +97,7 @@ class ImportDialog(GuardedDialog):
         choose.addWidget(label, 1)
         choose.addWidget(self.choose_button)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 14)  # as the app's other dialogs
         layout.addWidget(heading)
         layout.addWidget(hint(ABOUT))
         layout.addSpacing(6)
