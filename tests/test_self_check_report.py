@@ -104,3 +104,14 @@ def test_a_chosen_period_and_a_lone_rater(qtbot: QtBot, journal: Journal) -> Non
     record_check(journal, ratings(1), taken_on=date(2026, 5, 4))
     alone = words(_doc_text(build_self_check_html(journal)))
     assert "nothing to set side by side" in alone
+
+
+def test_an_older_check_in_is_reported_with_the_question_it_was_asked(journal: Journal) -> None:
+    from iltdesk.self_check_items import SET_1
+
+    record_check(journal, ratings(2), taken_on=date(2026, 1, 12))
+    journal.execute("UPDATE self_check SET item_set = 1")  # as migration 0004 marks older ones
+    for old, new in zip(SET_1.item_keys, CURRENT_SET.item_keys, strict=True):  # same areas
+        journal.execute("UPDATE self_check_answer SET item = ? WHERE item = ?", (old, new))
+    html = words(build_self_check_html(journal))
+    assert SET_1.stem in html and CURRENT_SET.stem not in html

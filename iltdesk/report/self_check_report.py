@@ -26,7 +26,6 @@ from iltdesk.self_check import (
     rater_label,
 )
 from iltdesk.self_check_compare import Pair, pair_for, side_by_side, widest_gaps
-from iltdesk.self_check_items import CURRENT_SET
 from iltdesk.self_check_trends import RaterTrend, strongest_and_weakest, tied_with, trends
 from iltdesk.store.journal import Journal
 
@@ -99,13 +98,16 @@ def _heading(period: Period, school: str, principal: str, today: date) -> str:
     who = principal or "the principal"
     where = f", {school}" if school else ""
     month = f"{period.anchor.check.taken_on:%B %Y}"
+    # Each check-in was asked in its own set's words: an older one is not shown as reworded.
+    stems = {c.wording.stem for c in period.shown}
+    asked = stems.pop() if len(stems) == 1 else "Asked in two wordings."
     return (
         "<p class='kicker'>ILT health self-check</p>"
         f"<p class='lead-name'>{esc(month)}</p>"
-        f"<p class='lead-details'>{esc(CURRENT_SET.stem)} Rated {esc(raters)}.</p>"
+        f"<p class='lead-details'>{esc(asked)} Rated {esc(raters)}.</p>"
         f"<p class='prepared'>Prepared by {esc(who + where)} · {dates.long(today)}</p>"
         "<p class='quiet'>Ratings run from never (0) to always (4); an area's score is the "
-        "average of its three actions. Gaps are the team's rating minus the principal's.</p>"
+        "average of its three actions.</p>"
     )
 
 
@@ -167,6 +169,7 @@ def _gaps(period: Period) -> str:
     )
     return (
         "<h1>Just me beside the team</h1>"
+        "<p class='quiet'>A gap is the team's rating minus the principal's.</p>"
         "<table class='data'><tr><th align='left'>Area</th><th>Just me</th><th>Team</th>"
         f"<th>Gap (team − me)</th></tr>{rows}</table>"
         + (f"<h3>Seen most differently</h3><ul>{widest}</ul>" if widest else "")
