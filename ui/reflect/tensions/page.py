@@ -289,8 +289,9 @@ class TensionsPage(QWidget):
             "No notes on this tension yet. When does each side serve, what decision does it bear "
             "on, and what do classrooms show? Add a note to start its history."
         )
-        self.empty.setVisible(not self._notes)
+        # Into the layout before showing it: a parentless widget made visible is a window.
         self.cards.addWidget(self.empty)
+        self.empty.setVisible(not self._notes)
         self.cards.addStretch(1)
         self.scroller.verticalScrollBar().setValue(0)
 
