@@ -43,11 +43,6 @@ STRAND_OF: dict[str, FocusKind] = {
     "consistent_process": OBSERVATION,
     "equity_of_voice": OBSERVATION,
 }
-STRAND_LABELS = {
-    DATA: "Data",
-    OBSERVATION: "Observation and feedback",
-    LEARNING: "Professional learning",
-}
 
 
 class Outcome(StrEnum):

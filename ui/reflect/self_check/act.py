@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from iltdesk.charter import FOCUS_TITLES
 from iltdesk.lead import lead_summaries
 from iltdesk.record_kinds import Change, RecordKind
 from iltdesk.self_check import FREQUENCY_LABELS, CheckIn, as_sentence
 from iltdesk.self_check_actions import (
     OUTCOME_LABELS,
-    STRAND_LABELS,
     Outcome,
     add_lead_action,
     plan_scope_period,
@@ -168,7 +168,7 @@ class WeakActionPanel(QWidget):
     def _made(self, weak: WeakItem, outcome: Outcome) -> str:
         lead = self.lead.currentText()
         if outcome is Outcome.scope_period:
-            strand = STRAND_LABELS[strand_for(weak.item.key)].lower()
+            strand = FOCUS_TITLES[strand_for(weak.item.key)].lower()
             return f"Added {self.period.text().strip()} to the scope and sequence ({strand})."
         if outcome is Outcome.cycle_goal:
             return f"Started a learning cycle for {lead} with this goal."
