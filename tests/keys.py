@@ -195,3 +195,25 @@ def press_button(keys: Keys, text: str) -> None:
 
     tab_to(keys, is_it)
     keys.press(Qt.Key.Key_Space)
+
+
+def choose_in_menu(keys: Keys, entry: str) -> None:
+    """Once a menu pops up (queued before the key that opens it), arrow down to ``entry`` and
+    press Return: a menu is a popup, so the keys reach it, not the focused widget."""
+
+    def poll() -> None:
+        from PySide6.QtWidgets import QMenu
+
+        menu = QApplication.activePopupWidget()
+        if not isinstance(menu, QMenu):
+            QTimer.singleShot(10, poll)
+            return
+        for _ in range(len(menu.actions())):
+            keys.press(Qt.Key.Key_Down)
+            active = menu.activeAction()
+            if active is not None and active.text() == entry:
+                keys.press(Qt.Key.Key_Return)
+                return
+        raise AssertionError(f"no {entry!r} in the menu")
+
+    QTimer.singleShot(0, poll)

@@ -7,14 +7,21 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from iltdesk.store.journal import Journal
 from iltdesk.tension import TENSIONS, add_note, notes_on
 from tests.conftest import PASSPHRASE
-from tests.keys import DesktopKeys, Key, Keys, focused, settle, tab_to, wait_for_active
+from tests.keys import (
+    DesktopKeys,
+    Key,
+    Keys,
+    choose_in_menu,
+    focused,
+    settle,
+    tab_to,
+    wait_for_active,
+)
 from tests.keys import press_button as press
 from ui.kit.context import AppContext
 from ui.reflect.tensions.leaning_widget import NOTE_ROLE, OverviewGeometry
@@ -36,26 +43,6 @@ def host(qtbot: QtBot, journal: Journal) -> TensionsPage:
     page.show()
     page.activateWindow()
     return wait_for_active(TensionsPage)
-
-
-def choose_in_menu(keys: Keys, entry: str) -> None:
-    """Once a menu pops up (queued before the key that opens it), arrow down to ``entry`` and
-    press Return: a menu is a popup, so the keys reach it, not the focused widget."""
-
-    def poll() -> None:
-        menu = QApplication.activePopupWidget()
-        if not isinstance(menu, QMenu):
-            QTimer.singleShot(10, poll)
-            return
-        for _ in range(len(menu.actions())):
-            keys.press(Key.Key_Down)
-            active = menu.activeAction()
-            if active is not None and active.text() == entry:
-                keys.press(Key.Key_Return)
-                return
-        raise AssertionError(f"no {entry!r} in the menu")
-
-    QTimer.singleShot(0, poll)
 
 
 def go_to_tension(keys: Keys, page: TensionsPage, key: str) -> None:

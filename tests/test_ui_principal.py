@@ -17,9 +17,17 @@ from iltdesk.models import LeadershipNoteKind
 from iltdesk.principal import add_note, energy_history, leadership_notes, log_energy
 from iltdesk.record_kinds import RecordKind
 from iltdesk.store.journal import Journal
-from tests.keys import DesktopKeys, Key, Keys, focused, settle, tab_to, wait_for_active
+from tests.keys import (
+    DesktopKeys,
+    Key,
+    Keys,
+    choose_in_menu,
+    focused,
+    settle,
+    tab_to,
+    wait_for_active,
+)
 from tests.keys import press_button as press
-from tests.test_tension_keys import choose_in_menu
 from ui.kit.context import AppContext
 from ui.kit.pages import ReflectPage
 from ui.kit.roles import PAGE_KEY
