@@ -46,6 +46,15 @@ class RecordKind(StrEnum):
     MEETING_FEEDBACK = "meeting_feedback"
     LEADERSHIP_NOTE = "leadership_note"
     OWN_ENERGY = "own_energy"
+    ILT_MEETING = "ilt_meeting"
+    MEETING_SECTION = "meeting_section"
+    MEETING_AGENDA_ITEM = "meeting_agenda_item"
+    TEACHER_TEAM = "teacher_team"
+    TEAM_INTERVENTION = "team_intervention"
+    CONVERSATION = "conversation"
+    JOINT_PRACTICE = "joint_practice"
+    LEAD_COACH = "lead_coach"
+    LEARNING_EVENT = "learning_event"
 
 
 @dataclass(frozen=True)

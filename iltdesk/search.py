@@ -39,6 +39,15 @@ KIND_LABELS: dict[RecordKind, str] = {
     RecordKind.MEETING_FEEDBACK: "Meeting plus/delta",
     RecordKind.LEADERSHIP_NOTE: "My leadership",
     RecordKind.OWN_ENERGY: "My energy",
+    RecordKind.ILT_MEETING: "ILT meeting",
+    RecordKind.MEETING_SECTION: "ILT meeting notes",
+    RecordKind.MEETING_AGENDA_ITEM: "ILT agenda item",
+    RecordKind.TEACHER_TEAM: "Teacher team",
+    RecordKind.TEAM_INTERVENTION: "Team intervention",
+    RecordKind.CONVERSATION: "Difficult conversation",
+    RecordKind.JOINT_PRACTICE: "Joint practice",
+    RecordKind.LEAD_COACH: "Other coach",
+    RecordKind.LEARNING_EVENT: "ILT learning",
 }
 
 MIN_PREFIX = 2

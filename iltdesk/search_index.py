@@ -314,4 +314,81 @@ SOURCES_V2: tuple[Source, ...] = (
     Source("principal_energy", "own_energy", 22, "''", ("note",), "NULL", "{row}.checked_on"),
 )
 
-CURRENT_SOURCES = SOURCES_V2
+
+def _in_meeting(table: str, kind: str, code: int, title: str, lead: str = "NULL") -> Source:
+    return Source(
+        table,
+        kind,
+        code,
+        title,
+        ("notes",),
+        lead,
+        _via("ilt_meeting", "held_on", "meeting_id"),
+        ("ilt_meeting", "meeting_id", ("held_on",)),
+    )
+
+
+# Frozen for migration 0005 (the ILT as a team), like SOURCES_V1. Codes 23-31 fill the last
+# of the KIND_SLOTS: a later kind needs a new rowid scheme or a shared code.
+SOURCES_V3: tuple[Source, ...] = (
+    *SOURCES_V2,
+    Source(
+        "ilt_meeting",
+        "ilt_meeting",
+        23,
+        "title",
+        ("pl_topic", "pl_led_by", "artifacts", "protocol", "guiding_questions", "private_notes"),
+        "NULL",
+        "{row}.held_on",
+    ),
+    _in_meeting("ilt_meeting_section", "meeting_section", 24, "title"),
+    _in_meeting("ilt_agenda_item", "meeting_agenda_item", 25, "text", "{row}.added_by_lead_id"),
+    Source("teacher_team", "teacher_team", 26, "name", ("meeting_day", "notes")),
+    Source(
+        "team_intervention",
+        "team_intervention",
+        27,
+        "''",
+        ("what", "why", "what_followed"),
+        "NULL",
+        "{row}.happened_on",
+    ),
+    Source(
+        "difficult_conversation",
+        "conversation",
+        28,
+        "with_whom",
+        (
+            "goal",
+            "opening_words",
+            "reactions",
+            "rehearsed_with",
+            "rehearsal_notes",
+            "what_happened",
+            "debrief",
+        ),
+        "{row}.lead_id",
+        "{row}.planned_on",
+    ),
+    Source(
+        "joint_practice",
+        "joint_practice",
+        29,
+        "focus",
+        ("indicator", "notes"),
+        "NULL",
+        "{row}.happened_on",
+    ),
+    Source("lead_coach", "lead_coach", 30, "name", ("focus",), "{row}.lead_id", "{row}.since"),
+    Source(
+        "learning_event",
+        "learning_event",
+        31,
+        "topic",
+        ("led_by", "goal", "notes"),
+        "NULL",
+        "{row}.held_on",
+    ),
+)
+
+CURRENT_SOURCES = SOURCES_V3

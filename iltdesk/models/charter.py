@@ -58,11 +58,16 @@ class ScopeItem(Stamped, table=True):
 
 
 class MeetingFeedback(Stamped, table=True):
-    """The plus/delta gathered at the end of an ILT meeting."""
+    """The plus/delta gathered at the end of an ILT meeting, and the response to it (given
+    at the next one). Every row belongs to a meeting (``meeting_id``) from migration 0005 on;
+    ``met_on`` is kept equal to the meeting's day."""
 
     __tablename__ = "meeting_feedback"
 
     id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int | None = Field(
+        default=None, foreign_key="ilt_meeting.id", ondelete="CASCADE", index=True
+    )
     met_on: date = Field(default_factory=today, index=True)
     plus: str = ""
     delta: str = ""

@@ -107,3 +107,7 @@ class Observation(Stamped, table=True):
     feedback: str = ""
     action_step: str = ""
     follow_up_on: date | None = Field(default=None, index=True)
+    # The teacher team whose meeting the lead was running, when that is what was observed.
+    team_id: int | None = Field(
+        default=None, foreign_key="teacher_team.id", ondelete="SET NULL", index=True
+    )

@@ -68,10 +68,18 @@ class ActionSource(StrEnum):
     observation = "observation"
     cycle = "cycle"
     manual = "manual"
+    meeting = "meeting"  # an ILT meeting's next step
+    conversation = "conversation"  # the follow-up of a difficult conversation
+    self_check = "self_check"  # an action the team chose from a weak self-check area
 
 
 class ActionItem(Stamped, table=True):
-    """A next step with an owner and a due date."""
+    """A next step with an owner and a due date.
+
+    A lead's item has ``lead_id`` and ``owner`` says whether the lead, the principal or both
+    carry it. A team item (``lead_id`` None, usually from an ILT meeting) is owned by the
+    members listed in ``ActionItemOwner`` and, when ``owner`` is principal or both, by the
+    principal too."""
 
     __tablename__ = "action_item"
     # Today reads the open items due soon; done ones are most of a long-kept journal.
@@ -80,7 +88,7 @@ class ActionItem(Stamped, table=True):
     )
 
     id: int | None = Field(default=None, primary_key=True)
-    lead_id: int = Field(foreign_key="lead.id", ondelete="CASCADE", index=True)
+    lead_id: int | None = Field(default=None, foreign_key="lead.id", ondelete="CASCADE", index=True)
     text: str
     owner: Author = Author.lead
     due_on: date | None = Field(default=None, index=True)
@@ -94,4 +102,10 @@ class ActionItem(Stamped, table=True):
     )
     cycle_id: int | None = Field(
         default=None, foreign_key="learning_cycle.id", ondelete="SET NULL", index=True
+    )
+    meeting_id: int | None = Field(
+        default=None, foreign_key="ilt_meeting.id", ondelete="SET NULL", index=True
+    )
+    conversation_id: int | None = Field(
+        default=None, foreign_key="difficult_conversation.id", ondelete="SET NULL", index=True
     )

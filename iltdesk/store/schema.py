@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from iltdesk.errors import JournalTooNew, NotAJournal
+from iltdesk.errors import JournalDamaged, JournalTooNew, NotAJournal
 from iltdesk.store.connection import Connection
 
 if TYPE_CHECKING:  # reading the revision must not load SQLAlchemy (the quick CLI commands)
@@ -13,7 +13,7 @@ if TYPE_CHECKING:  # reading the revision must not load SQLAlchemy (the quick CL
 
 # The newest revision this build knows. A test checks it equals Alembic's head, so opening an
 # up-to-date journal never has to import Alembic or scan the migration scripts.
-HEAD_REVISION = "0004"
+HEAD_REVISION = "0005"
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
 
@@ -84,6 +84,19 @@ def upgrade(engine: Engine, target: str = "head") -> None:
     config = alembic_config()
     assert isinstance(config, Config)
     with engine.connect() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, target)
-        connection.commit()
+        # A batch migration rebuilds a table (copy, DROP, rename); with foreign keys on, the
+        # DROP would cascade to every child row (a self-check's answers, a challenge's cards).
+        # The pragma only takes effect outside a transaction, so it goes to the driver's
+        # connection directly (SQLAlchemy would BEGIN first).
+        raw = connection.connection.dbapi_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            config.attributes["connection"] = connection
+            command.upgrade(config, target)
+            connection.commit()
+            broken = raw.execute("PRAGMA foreign_key_check").fetchall()
+        finally:
+            raw.execute("PRAGMA foreign_keys = ON")
+        if broken:
+            raise JournalDamaged(f"Updating the journal left {len(broken)} broken links.")
