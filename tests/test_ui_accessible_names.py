@@ -20,8 +20,8 @@ from iltdesk.lead import lead_summaries
 from iltdesk.store.journal import Journal
 from tests.keys import settle
 from ui.kit.context import AppContext
-from ui.reflect.pages import _FACTORIES as REFLECT_PAGES
 from ui.shell.main_window import MainWindow
+from ui.shell.section_pages import _FACTORIES as REFLECT_PAGES
 
 pytestmark = pytest.mark.usefixtures("app_look")  # the app's own look (tests/conftest.py)
 

@@ -1,5 +1,5 @@
 """What a page of the main window offers the shell: show fresh data, and open a record; and
-the names of the Reflect pages, which the navigation lists and the reflect feature makes."""
+the names of the Team and Reflect pages, which the navigation lists and the features make."""
 
 from __future__ import annotations
 
@@ -10,11 +10,17 @@ from iltdesk.records import Location
 
 
 class ReflectPage(StrEnum):
-    """A Reflect page of the main window (a team-level thinking tool), by its key.
+    """A page of the main window's Team section (the ILT's shared work) or Reflect section
+    (the thinking tools), by its key.
 
     Here, in the kit, because the sidebar (``ui.navigation``) offers the pages that
-    ``ui.reflect`` makes, and features import each other only through the kit.
+    ``ui.team`` and ``ui.reflect`` make, and features import each other only through the kit.
     """
+
+    ILT_MEETINGS = "ilt_meetings"
+    TEACHER_TEAMS = "teacher_teams"
+    CONVERSATIONS = "conversations"
+    TEAM_OVERVIEW = "team_overview"
 
     CHALLENGES = "challenges"
     SELF_CHECK = "self_check"

@@ -33,6 +33,13 @@ from ui.kit.roles import GROUP, PAGE_KEY, RECORD_ID
 LEAD_ID = RECORD_ID  # a lead's row: the lead's id
 TODAY_ID = -1
 MIN_WIDTH = 220
+# The ILT's shared work, each a page of its own: (key, title, icon).
+TEAM_PAGES = (
+    (ReflectPage.ILT_MEETINGS, "ILT meetings", "ilt_meeting"),
+    (ReflectPage.TEACHER_TEAMS, "Teacher teams", "teacher_team"),
+    (ReflectPage.CONVERSATIONS, "Difficult conversations", "conversation"),
+    (ReflectPage.TEAM_OVERVIEW, "Team overview", "team_overview"),
+)
 # The team-level thinking tools, each a page of its own: (key, title, icon).
 REFLECT_PAGES = (
     (ReflectPage.CHALLENGES, "Complex challenges", "challenge"),
@@ -158,13 +165,14 @@ class LeadsSidebar(QFrame):
         self.model.appendRow(team)
         if archived:
             self.model.appendRow(folded)
-        reflect = _group("REFLECT")
-        for key, title, icon_name in REFLECT_PAGES:
-            page = QStandardItem(icon(icon_name), title)
-            page.setData(key, PAGE_KEY)
-            reflect.appendRow(page)
-        self.model.appendRow(reflect)
-        self.tree.expand(self.proxy.mapFromSource(reflect.index()))
+        for heading, pages in (("TEAM", TEAM_PAGES), ("REFLECT", REFLECT_PAGES)):
+            section = _group(heading)
+            for key, title, icon_name in pages:
+                page = QStandardItem(icon(icon_name), title)
+                page.setData(key, PAGE_KEY)
+                section.appendRow(page)
+            self.model.appendRow(section)
+            self.tree.expand(self.proxy.mapFromSource(section.index()))
         self.tree.expand(self.proxy.mapFromSource(team.index()))
         if keep is not None:
             self.select_lead(keep)
@@ -200,7 +208,7 @@ class LeadsSidebar(QFrame):
                 return
 
     def select_page(self, key: ReflectPage) -> None:
-        """Select one of the Reflect pages."""
+        """Select one of the Team or Reflect pages."""
         for index in self._all_indexes():
             if index.data(PAGE_KEY) == key:
                 self.tree.setCurrentIndex(index)

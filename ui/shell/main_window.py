@@ -29,9 +29,9 @@ from ui.kit.pages import ReflectPage
 from ui.kit.preferences import private_settings
 from ui.navigation.leads_sidebar import LeadsSidebar
 from ui.navigation.today_page import TodayPage
-from ui.reflect.pages import PAGE_OF_KIND, ReflectPages
 from ui.shell.idle import IDLE_CHECK_MS, INPUT_EVENTS, idle_clock
 from ui.shell.menus import WindowMenus
+from ui.shell.section_pages import PAGE_OF_KIND, SectionPages
 
 if TYPE_CHECKING:
     from iltdesk.models import Lead
@@ -92,7 +92,7 @@ class MainWindow(QMainWindow):
         self.save_state = QLabel("All changes saved")
         self.save_state.setObjectName("Hint")
         self.statusBar().addPermanentWidget(self.save_state)
-        self.reflect = ReflectPages(context, self.pages)
+        self.reflect = SectionPages(context, self.pages)
         self.sidebar.today_selected.connect(self.show_today)
         self.sidebar.lead_selected.connect(self.show_lead)
         self.sidebar.page_selected.connect(self.show_reflect_page)
@@ -152,9 +152,16 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.today)
 
     def show_reflect_page(self, key: ReflectPage | str) -> None:
-        """Show one of the team-level thinking tools."""
+        """Show one of the Team or Reflect pages."""
         if self.context.flush_all():
             self.reflect.show(ReflectPage(key))
+
+    def new_ilt_meeting(self) -> None:
+        """Ctrl+Shift+M: the ILT meetings page, on a new meeting made from the template."""
+        self.sidebar.select_page(ReflectPage.ILT_MEETINGS)
+        page = self.reflect.pages.get(ReflectPage.ILT_MEETINGS)
+        if page is not None and self.pages.currentWidget() is page:
+            page.new_meeting()  # type: ignore[attr-defined]
 
     def show_lead(self, lead_id: int) -> None:
         """Show a lead's page."""

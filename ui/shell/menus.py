@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from ui.journal.recent import recent_journals
 from ui.kit.icons import icon
 from ui.kit.pages import ReflectPage
-from ui.navigation.leads_sidebar import REFLECT_PAGES
+from ui.navigation.leads_sidebar import REFLECT_PAGES, TEAM_PAGES
 
 if TYPE_CHECKING:
     from ui.shell.help import ShortcutSheet
@@ -121,12 +121,15 @@ class WindowMenus(QObject):
         self._add(lead, "export", "&Export a cycle summary (PDF)…", "Ctrl+E",
                   window.export_summary, "backup")  # fmt: skip
         self._add(lead, "add_lead", "&Add lead…", "Ctrl+Shift+N", window.add_lead, "add")
+        team = bar.addMenu("Tea&m")
+        self._add(team, "new_ilt_meeting", "New &ILT meeting", "Ctrl+Shift+M",
+                  window.new_ilt_meeting, "ilt_meeting")  # fmt: skip
         go = bar.addMenu("&Go")
         self._add(go, "switcher", "&Go to lead…", "Ctrl+K", window.open_switcher, "lead")
         self._add(go, "today", "&Today", "Ctrl+T", window.sidebar.select_today, "today")
         go.addSeparator()
-        # The Reflect pages, as the sidebar lists them, reached by Alt+G and one letter.
-        for key, title, icon_name in REFLECT_PAGES:
+        # The Team and Reflect pages, as the sidebar lists them, reached by Alt+G and a letter.
+        for key, title, icon_name in (*TEAM_PAGES, *REFLECT_PAGES):
             text = _with_mnemonic(title, REFLECT_MNEMONICS[key])
             select = partial(window.sidebar.select_page, key)
             self._add(go, f"reflect_{key}", text, "", select, icon_name)
@@ -312,8 +315,13 @@ class WindowMenus(QObject):
             self._kept = (watched, watched.selectionStart(), len(watched.selectedText()))
 
 
-# The letter of each Reflect page in the Go menu (G and T are taken by "Go to lead" and Today).
+# The letter of each Team and Reflect page in the Go menu (G and T are taken by "Go to lead"
+# and Today).
 REFLECT_MNEMONICS: dict[ReflectPage, str] = {
+    ReflectPage.ILT_MEETINGS: "i",
+    ReflectPage.TEACHER_TEAMS: "e",
+    ReflectPage.CONVERSATIONS: "d",
+    ReflectPage.TEAM_OVERVIEW: "o",
     ReflectPage.CHALLENGES: "c",
     ReflectPage.SELF_CHECK: "s",
     ReflectPage.TENSIONS: "n",

@@ -1,4 +1,4 @@
-"""The team-level thinking tools as pages of the main window, made when first visited."""
+"""The Team and Reflect sections' pages of the main window, made when first visited."""
 
 from __future__ import annotations
 
@@ -20,6 +20,10 @@ _FACTORIES: dict[ReflectPage, tuple[str, str]] = {
     ReflectPage.CHARTER: ("ui.reflect.charter.page", "CharterPage"),
     ReflectPage.FRAMEWORKS: ("ui.reflect.frameworks.page", "FrameworksPage"),
     ReflectPage.MY_LEADERSHIP: ("ui.reflect.principal.page", "PrincipalPage"),
+    ReflectPage.ILT_MEETINGS: ("ui.team.meetings.page", "MeetingsPage"),
+    ReflectPage.TEACHER_TEAMS: ("ui.team.teacher_teams.page", "TeacherTeamsPage"),
+    ReflectPage.CONVERSATIONS: ("ui.team.conversations.page", "ConversationsPage"),
+    ReflectPage.TEAM_OVERVIEW: ("ui.team.overview.page", "TeamOverviewPage"),
 }
 if TYPE_CHECKING:  # mypy checks that every page keeps the protocol; the app imports them late
     from ui.reflect.challenges.page import ChallengesPage
@@ -47,19 +51,29 @@ PAGE_OF_KIND: dict[RecordKind, ReflectPage] = {
     RecordKind.TENSION: ReflectPage.TENSIONS,
     RecordKind.CHARTER: ReflectPage.CHARTER,
     RecordKind.SCOPE_ITEM: ReflectPage.CHARTER,
-    RecordKind.MEETING_FEEDBACK: ReflectPage.CHARTER,
+    RecordKind.MEETING_FEEDBACK: ReflectPage.ILT_MEETINGS,
+    RecordKind.ILT_MEETING: ReflectPage.ILT_MEETINGS,
+    RecordKind.MEETING_SECTION: ReflectPage.ILT_MEETINGS,
+    RecordKind.MEETING_AGENDA_ITEM: ReflectPage.ILT_MEETINGS,
+    # A team's action item (one with no lead); a lead's opens on the lead's page.
+    RecordKind.ACTION_ITEM: ReflectPage.ILT_MEETINGS,
+    RecordKind.TEACHER_TEAM: ReflectPage.TEACHER_TEAMS,
+    RecordKind.TEAM_INTERVENTION: ReflectPage.TEACHER_TEAMS,
+    RecordKind.CONVERSATION: ReflectPage.CONVERSATIONS,
+    RecordKind.JOINT_PRACTICE: ReflectPage.TEAM_OVERVIEW,
+    RecordKind.LEARNING_EVENT: ReflectPage.TEAM_OVERVIEW,
     RecordKind.LEADERSHIP_NOTE: ReflectPage.MY_LEADERSHIP,
     RecordKind.OWN_ENERGY: ReflectPage.MY_LEADERSHIP,
 }
 
 
 class _Factory(Protocol):
-    """A Reflect page's class: made from the app's context alone."""
+    """A Team or Reflect page's class: made from the app's context alone."""
 
     def __call__(self, context: AppContext) -> QWidget: ...
 
 
-class ReflectPages:
+class SectionPages:
     """Creates each page once, on the stack, and points it at a record.
 
     ``pages`` holds the widgets (what the stack shows), ``records`` the same objects as
@@ -95,7 +109,7 @@ class ReflectPages:
         return self.pages[key]
 
     def open(self, where: Location) -> bool:
-        """Show the record ``where`` points at; False if no Reflect page shows it."""
+        """Show the record ``where`` points at; False if no Team or Reflect page shows it."""
         key = PAGE_OF_KIND.get(where.kind)
         if key is None:
             return False
