@@ -28,6 +28,22 @@ _PARENTS: dict[RecordKind, tuple[RecordKind, str]] = {
         RecordKind.SELF_CHECK,
         "SELECT self_check_id FROM self_check_area_note WHERE id = ?",
     ),
+    RecordKind.MEETING_SECTION: (
+        RecordKind.ILT_MEETING,
+        "SELECT meeting_id FROM ilt_meeting_section WHERE id = ?",
+    ),
+    RecordKind.MEETING_AGENDA_ITEM: (
+        RecordKind.ILT_MEETING,
+        "SELECT meeting_id FROM ilt_agenda_item WHERE id = ?",
+    ),
+    RecordKind.MEETING_FEEDBACK: (
+        RecordKind.ILT_MEETING,
+        "SELECT meeting_id FROM meeting_feedback WHERE id = ?",
+    ),
+    RecordKind.TEAM_INTERVENTION: (
+        RecordKind.TEACHER_TEAM,
+        "SELECT team_id FROM team_intervention WHERE id = ?",
+    ),
 }
 # The parent records a Location names, each in a field of its own.
 _SHOWN_IN = (
@@ -37,6 +53,8 @@ _SHOWN_IN = (
     RecordKind.OBSERVATION,
     RecordKind.CHALLENGE,
     RecordKind.SELF_CHECK,
+    RecordKind.ILT_MEETING,
+    RecordKind.TEACHER_TEAM,
 )
 
 
@@ -53,10 +71,13 @@ class Location:
     observation_id: int | None = None
     challenge_id: int | None = None
     self_check_id: int | None = None
+    meeting_id: int | None = None  # an ILT meeting
+    team_id: int | None = None  # a teacher team
 
 
 def locate(journal: Journal, kind: RecordKind, record_id: int) -> Location:
-    """Find the lead, and the 1:1 / agreement / cycle / observation, a record belongs to."""
+    """Find the lead, and the 1:1 / agreement / cycle / observation / ILT meeting / teacher team,
+    a record belongs to."""
     shown_kind = kind
     shown_id = record_id
     if kind in _PARENTS:
@@ -85,4 +106,16 @@ def locate(journal: Journal, kind: RecordKind, record_id: int) -> Location:
         observation_id=ids[RecordKind.OBSERVATION],
         challenge_id=ids[RecordKind.CHALLENGE],
         self_check_id=ids[RecordKind.SELF_CHECK],
+        meeting_id=ids[RecordKind.ILT_MEETING] or _team_item_meeting(journal, kind, record_id),
+        team_id=ids[RecordKind.TEACHER_TEAM],
     )
+
+
+def _team_item_meeting(journal: Journal, kind: RecordKind, record_id: int) -> int | None:
+    """The meeting a team's action item came from (a lead's item opens on the lead's page)."""
+    if kind is not RecordKind.ACTION_ITEM:
+        return None
+    rows = journal.execute(
+        "SELECT meeting_id FROM action_item WHERE id = ? AND lead_id IS NULL", (record_id,)
+    )
+    return int(rows[0][0]) if rows and rows[0][0] is not None else None
