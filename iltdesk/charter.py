@@ -11,7 +11,7 @@ import difflib
 from dataclasses import dataclass
 from datetime import date
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from iltdesk.charter_scope import (
     FOCUS_TITLES,
@@ -28,7 +28,7 @@ from iltdesk.charter_scope import (
     update_scope_item,
 )
 from iltdesk.errors import UsageError
-from iltdesk.models import CharterVersion, MeetingFeedback
+from iltdesk.models import CharterVersion, IltMeeting, MeetingFeedback
 from iltdesk.store.journal import Journal, fetch
 
 __all__ = [
@@ -44,6 +44,7 @@ __all__ = [
     "charter_versions",
     "compare",
     "current_charter",
+    "delete_meeting_feedback",
     "delete_scope_item",
     "meeting_feedback",
     "next_period",
@@ -166,21 +167,54 @@ def compare(older: CharterVersion, newer: CharterVersion) -> list[FieldChange]:
 
 
 def add_meeting_feedback(
-    journal: Journal, plus: str, delta: str, *, met_on: date | None = None, response: str = ""
+    journal: Journal,
+    plus: str,
+    delta: str,
+    *,
+    met_on: date | None = None,
+    response: str = "",
+    meeting_id: int | None = None,
 ) -> MeetingFeedback:
-    """Record an ILT meeting's plus/delta."""
+    """Record an ILT meeting's plus/delta: at meeting ``meeting_id`` (dated as the meeting is),
+    else at the meeting held on ``met_on`` (today), made for it if there is none yet."""
     if not (plus.strip() or delta.strip()):
         raise UsageError("Write what worked (plus) or what to change (delta).")
-    row = MeetingFeedback(met_on=met_on or date.today(), plus=plus, delta=delta, response=response)
     with journal.write() as s:
+        meeting = _meeting_for(s, meeting_id, met_on or date.today())
+        row = MeetingFeedback(
+            meeting_id=meeting.id, met_on=meeting.held_on, plus=plus, delta=delta, response=response
+        )
         s.add(row)
         s.flush()
     return row
 
 
-def meeting_feedback(journal: Journal) -> list[MeetingFeedback]:
-    """Meeting feedback, last meeting first (it is revisited at the start of the next)."""
+def _meeting_for(s: Session, meeting_id: int | None, met_on: date) -> IltMeeting:
+    """The meeting a plus/delta belongs to: every one was gathered at a meeting."""
+    if meeting_id is not None:
+        return fetch(s, IltMeeting, meeting_id, "ILT meeting")
+    found = s.exec(
+        select(IltMeeting).where(IltMeeting.held_on == met_on).order_by(col(IltMeeting.id))
+    ).first()
+    if found is None:
+        found = IltMeeting(held_on=met_on)
+        s.add(found)
+        s.flush()
+    return found
+
+
+def meeting_feedback(journal: Journal, meeting_id: int | None = None) -> list[MeetingFeedback]:
+    """Meeting feedback, last meeting first (it is revisited at the start of the next); only
+    meeting ``meeting_id``'s when given, in the order it was written."""
     with journal.session() as s:
+        if meeting_id is not None:
+            return list(
+                s.exec(
+                    select(MeetingFeedback)
+                    .where(MeetingFeedback.meeting_id == meeting_id)
+                    .order_by(col(MeetingFeedback.id))
+                )
+            )
         return list(
             s.exec(
                 select(MeetingFeedback).order_by(
@@ -191,8 +225,9 @@ def meeting_feedback(journal: Journal) -> list[MeetingFeedback]:
 
 
 def update_meeting_feedback(journal: Journal, row_id: int, **changes: object) -> MeetingFeedback:
-    """Change a plus/delta entry, or record how the team responded to it."""
-    if unknown := set(changes) - {"plus", "delta", "response", "met_on"}:
+    """Change a plus/delta entry, or record how the team responded to it. (Its day is its
+    meeting's: ``ilt_meeting.save_meeting`` moves both.)"""
+    if unknown := set(changes) - {"plus", "delta", "response"}:
         raise UsageError(f"Cannot change {', '.join(sorted(unknown))} of meeting feedback.")
     with journal.write() as s:
         row = fetch(s, MeetingFeedback, row_id, "meeting feedback")
@@ -200,3 +235,11 @@ def update_meeting_feedback(journal: Journal, row_id: int, **changes: object) ->
             setattr(row, name, value)
         s.add(row)
     return row
+
+
+def delete_meeting_feedback(journal: Journal, row_id: int) -> None:
+    """Remove a plus/delta entry (its meeting stays)."""
+    with journal.write() as s:
+        row = s.get(MeetingFeedback, row_id)
+        if row is not None:
+            s.delete(row)

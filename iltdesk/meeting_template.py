@@ -1,0 +1,173 @@
+"""The agenda an ILT meeting starts from: an ordered list of parts the principal can edit.
+
+A meeting copies the template when it is made (``ilt_meeting.new_meeting``), so editing the
+template later changes the meetings to come, never the ones already held. The template is
+kept as JSON in a journal setting; until she edits it, the default below is used.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+
+from iltdesk.errors import UsageError
+from iltdesk.models.team import MeetingPart
+from iltdesk.store.journal import Journal
+
+TEMPLATE_KEY = "ilt_meeting_template"
+
+
+@dataclass(frozen=True)
+class TemplatePart:
+    """One part of the agenda: what kind of part it is (the named parts bring their own
+    helpers on screen), what it is called and the question it puts to the team."""
+
+    part: MeetingPart
+    title: str
+    prompt: str
+
+
+DEFAULT_TEMPLATE: tuple[TemplatePart, ...] = (
+    TemplatePart(
+        MeetingPart.vision,
+        "Why we are here",
+        "Read the school's vision and the ILT's purpose aloud: what in today's work serves them?",
+    ),
+    TemplatePart(
+        MeetingPart.last_plus_delta,
+        "Last time's plus/delta",
+        "What did the team say worked and what to change last time, and what did we change?",
+    ),
+    TemplatePart(
+        MeetingPart.member_items,
+        "Members' items",
+        "What did members put on the agenda ahead of the meeting?",
+    ),
+    TemplatePart(
+        MeetingPart.professional_learning,
+        "Learning together",
+        "What are we learning this period, who is leading it, and what will we try?",
+    ),
+    TemplatePart(
+        MeetingPart.data,
+        "Looking at evidence",
+        "Which student work, observations or cycle artifacts are we reading, with which "
+        "protocol, and what questions guide us?",
+    ),
+    TemplatePart(
+        MeetingPart.decisions,
+        "Decisions",
+        "What did we decide, and what did we agree to leave open?",
+    ),
+    TemplatePart(
+        MeetingPart.next_steps,
+        "Next steps",
+        "Who does what, by when? Any member or the principal can own a step.",
+    ),
+    TemplatePart(
+        MeetingPart.plus_delta,
+        "Plus/delta",
+        "Before we leave: what worked today, and what would make the next meeting better?",
+    ),
+)
+# Parts with a helper on screen make sense once per meeting; the principal's own ("other")
+# parts may be as many as she likes.
+NAMED_PARTS = frozenset(MeetingPart) - {MeetingPart.other}
+
+
+def default_part(part: MeetingPart) -> TemplatePart:
+    """The default template's version of a named part (an ``other`` part: a blank one)."""
+    for entry in DEFAULT_TEMPLATE:
+        if entry.part is part:
+            return entry
+    return TemplatePart(MeetingPart.other, "Another part", "")
+
+
+def meeting_template(journal: Journal) -> list[TemplatePart]:
+    """The template new meetings start from: the principal's own, else the default."""
+    kept = journal.settings().get(TEMPLATE_KEY)
+    if kept:
+        try:
+            return from_json(kept)
+        except (ValueError, KeyError, TypeError):
+            pass  # a damaged setting must not stop a meeting from starting
+    return list(DEFAULT_TEMPLATE)
+
+
+def save_template(journal: Journal, parts: list[TemplatePart]) -> list[TemplatePart]:
+    """Keep ``parts`` as the template for meetings to come (titles and prompts trimmed)."""
+    clean = check_template(parts)
+    journal.set_settings({TEMPLATE_KEY: to_json(clean)})
+    return clean
+
+
+def reset_template(journal: Journal) -> list[TemplatePart]:
+    """Go back to the default template."""
+    journal.set_settings({TEMPLATE_KEY: to_json(list(DEFAULT_TEMPLATE))})
+    return list(DEFAULT_TEMPLATE)
+
+
+def check_template(parts: list[TemplatePart]) -> list[TemplatePart]:
+    """``parts`` trimmed, or a UsageError saying what is wrong with them."""
+    if not parts:
+        raise UsageError("Keep at least one part in the agenda.")
+    clean = [replace(p, title=p.title.strip(), prompt=p.prompt.strip()) for p in parts]
+    if any(not p.title for p in clean):
+        raise UsageError("Every part of the agenda needs a title.")
+    named = [p.part for p in clean if p.part in NAMED_PARTS]
+    if len(named) != len(set(named)):
+        raise UsageError("Each named part can appear once; add your own part instead.")
+    return clean
+
+
+def to_json(parts: list[TemplatePart]) -> str:
+    return json.dumps([{"part": p.part.value, "title": p.title, "prompt": p.prompt} for p in parts])
+
+
+def from_json(text: str) -> list[TemplatePart]:
+    rows = json.loads(text)
+    if not isinstance(rows, list) or not rows:
+        raise ValueError("not a template")
+    return [TemplatePart(MeetingPart(r["part"]), str(r["title"]), str(r["prompt"])) for r in rows]
+
+
+# -- editing a template held in memory (the dialog's list), one step at a time ------------------
+
+
+def rename(parts: list[TemplatePart], index: int, title: str) -> list[TemplatePart]:
+    return [replace(p, title=title) if i == index else p for i, p in enumerate(parts)]
+
+
+def reword(parts: list[TemplatePart], index: int, prompt: str) -> list[TemplatePart]:
+    return [replace(p, prompt=prompt) if i == index else p for i, p in enumerate(parts)]
+
+
+def move(parts: list[TemplatePart], index: int, by: int) -> list[TemplatePart]:
+    """``parts`` with the one at ``index`` moved ``by`` places (kept inside the list)."""
+    target = max(0, min(len(parts) - 1, index + by))
+    moved = list(parts)
+    moved.insert(target, moved.pop(index))
+    return moved
+
+
+def remove(parts: list[TemplatePart], index: int) -> list[TemplatePart]:
+    return [p for i, p in enumerate(parts) if i != index]
+
+
+def add_part(
+    parts: list[TemplatePart],
+    title: str,
+    prompt: str = "",
+    *,
+    part: MeetingPart = MeetingPart.other,
+) -> list[TemplatePart]:
+    """``parts`` with one more at the end: her own part, or a named one she had removed."""
+    if part in NAMED_PARTS and any(p.part is part for p in parts):
+        raise UsageError("That part is already on the agenda.")
+    return [*parts, TemplatePart(part, title, prompt)]
+
+
+def missing_named(parts: list[TemplatePart]) -> list[TemplatePart]:
+    """The named parts removed from ``parts``, as the default has them: to put back."""
+    present = {p.part for p in parts}
+    return [p for p in DEFAULT_TEMPLATE if p.part not in present]
