@@ -14,7 +14,7 @@ from iltdesk.due import MAX_CADENCE_DAYS as MAX_CADENCE_DAYS
 from iltdesk.due import MIN_CADENCE_DAYS as MIN_CADENCE_DAYS
 from iltdesk.errors import UsageError
 from iltdesk.lead_names import normalise_name, pick_lead
-from iltdesk.models import ActionItem, Lead
+from iltdesk.models import ActionItem, ActionItemOwner, Lead
 from iltdesk.store.journal import Journal, fetch
 from iltdesk.today import last_met
 
@@ -61,17 +61,32 @@ def _roster(s: Session, include_archived: bool) -> list[Lead]:
     return leads
 
 
+def _open_item_counts(s: Session) -> dict[int, int]:
+    """Each lead's open action items: their own and the team items they help own."""
+    counts: dict[int, int] = {}
+    own = (
+        select(ActionItem.lead_id, func.count())
+        .where(col(ActionItem.done_on).is_(None), col(ActionItem.lead_id).is_not(None))
+        .group_by(col(ActionItem.lead_id))
+    )
+    shared = (
+        select(ActionItemOwner.lead_id, func.count())
+        .join(ActionItem, col(ActionItem.id) == col(ActionItemOwner.action_item_id))
+        .where(col(ActionItem.done_on).is_(None))
+        .group_by(col(ActionItemOwner.lead_id))
+    )
+    for query in (own, shared):
+        for lead_id, count in s.exec(query).all():
+            if lead_id is not None:
+                counts[lead_id] = counts.get(lead_id, 0) + int(count)
+    return counts
+
+
 def lead_summaries(journal: Journal, *, include_archived: bool = False) -> list[LeadSummary]:
     """Leads, active first then by name, with their last 1:1 and open action items."""
     with journal.session() as s:
         last_met = last_met_by_lead(s, date.today())
-        open_items = dict(
-            s.exec(
-                select(ActionItem.lead_id, func.count())
-                .where(col(ActionItem.done_on).is_(None))
-                .group_by(col(ActionItem.lead_id))
-            ).all()
-        )
+        open_items = _open_item_counts(s)
         leads = _roster(s, include_archived)
     return [
         LeadSummary(

@@ -122,6 +122,67 @@ def _action_rows(journal: Journal, today: date, leads: dict[int, _Lead]) -> list
     return rows
 
 
+# -- team action items -------------------------------------------------------------------------
+# A team item has no lead; the members who own it are rows of action_item_owner. The words for
+# its owners follow ``iltdesk.team_action.owner_words`` (kept ORM-free here, like the rest).
+
+TEAM_WORD = "ILT"  # where a team row's lead's name would go
+
+
+def _team_owner_words(principal: bool, names: Sequence[str]) -> str:
+    words = (["You"] if principal else []) + list(names)
+    if len(words) <= 1:
+        return words[0] if words else "No owner"
+    return f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+def _owner_names(
+    journal: Journal, ids: Sequence[int], leads: dict[int, _Lead]
+) -> dict[int, list[str]]:
+    found: dict[int, list[str]] = {item_id: [] for item_id in ids}
+    owners = journal.execute(
+        "SELECT action_item_id, lead_id FROM action_item_owner "
+        f"WHERE action_item_id IN ({', '.join('?' * len(ids))}) ORDER BY created_at, lead_id",
+        tuple(ids),
+    )
+    for item_id, lead_id in owners:
+        lead = leads.get(lead_id)
+        if lead is not None and lead.active:  # a member who left no longer carries it
+            found[item_id].append(lead.name)
+    return found
+
+
+def _team_action_rows(journal: Journal, today: date, leads: dict[int, _Lead]) -> list[TodayRow]:
+    horizon = today + timedelta(days=DUE_SOON_DAYS)
+    # A principal's own difficult conversation keeps its lead-less follow-ups to itself.
+    found = journal.execute(
+        "SELECT id, text, owner, due_on FROM action_item WHERE done_on IS NULL AND due_on < ? "
+        "AND lead_id IS NULL AND conversation_id IS NULL",
+        (horizon.isoformat(),),
+    )
+    names = _owner_names(journal, [r[0] for r in found], leads)
+    rows = []
+    for item_id, text, owner, due_text in found:
+        due = _day(due_text)
+        if due is None:
+            continue
+        whose = _team_owner_words(owner in ("principal", "both"), names[item_id])
+        if due < today:
+            days = (today - due).days
+            urgency, section = Urgency.overdue, "Overdue action items"
+            detail = f"{days} day{'s' if days != 1 else ''} overdue · {whose}"
+        else:
+            urgency, section = Urgency.due_soon, "Due this week"
+            detail = f"due {_relative(due, today)} · {whose}"
+        rows.append(
+            TodayRow(
+                section, urgency, text, detail, RecordKind.ACTION_ITEM, item_id, None,
+                TEAM_WORD, due,
+            )
+        )  # fmt: skip
+    return rows
+
+
 # -- what counts as having met ---------------------------------------------------------------
 # Here, not in ``one_on_one``, so that Today can judge meetings without loading the ORM.
 
@@ -303,6 +364,7 @@ def _revisit_rows(journal: Journal, today: date, leads: dict[int, _Lead]) -> lis
 
 SOURCES: list[TodaySource] = [
     _action_rows,
+    _team_action_rows,
     _cycle_rows,
     _follow_up_rows,
     _revisit_rows,

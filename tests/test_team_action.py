@@ -9,8 +9,9 @@ import pytest
 
 from iltdesk.action_item import add_action_item, set_done
 from iltdesk.errors import UsageError
-from iltdesk.lead import add_lead
+from iltdesk.lead import add_lead, lead_summaries
 from iltdesk.models import ActionSource, Author, IltMeeting
+from iltdesk.record_kinds import RecordKind
 from iltdesk.store.journal import Journal
 from iltdesk.team_action import (
     add_team_item,
@@ -23,6 +24,7 @@ from iltdesk.team_action import (
     set_owners,
     team_items,
 )
+from iltdesk.today import today_rows
 from tests.conftest import PASSPHRASE
 
 DAY = date(2025, 3, 12)
@@ -136,3 +138,35 @@ def test_a_lead_sees_their_own_items_and_the_team_items_they_own(journal: Journa
     set_done(journal, shared.id or 0, True)
     assert [i.id for i in items_owned_by(journal, ana, open_only=True)] == [hers.id]
     assert [i.id for i in items_owned_by(journal, ben)] == [bens.id, shared.id]
+
+
+def test_today_lists_open_team_items_due_soon_with_their_owners(
+    journal: Journal, journal_path: Path
+) -> None:
+    ana, ben = _lead(journal, "Ana Ruiz"), _lead(journal, "Ben Lee")
+    late = add_team_item(journal, "Bring student work", owners=[ana, ben], principal=True,
+                         due_on=date(2025, 3, 10))  # fmt: skip
+    soon = add_team_item(journal, "Share the norms", owners=[ben], due_on=date(2025, 3, 13))
+    add_team_item(journal, "Later", owners=[ana], due_on=date(2025, 4, 30))
+    add_team_item(journal, "Undated", owners=[ana])
+    done = add_team_item(journal, "Done", principal=True, due_on=date(2025, 3, 11))
+    set_done(journal, done.id or 0, True)
+    journal.close()
+    with Journal.open(journal_path, PASSPHRASE) as reopened:
+        rows = [r for r in today_rows(reopened, DAY) if r.record_kind is RecordKind.ACTION_ITEM]
+    assert [(r.section, r.title, r.detail, r.record_id, r.lead_id, r.lead_name) for r in rows] == [
+        ("Overdue action items", "Bring student work", "2 days overdue · You, Ana Ruiz and Ben Lee",
+         late.id, None, "ILT"),
+        ("Due this week", "Share the norms", "due tomorrow · Ben Lee", soon.id, None, "ILT"),
+    ]  # fmt: skip
+
+
+def test_open_item_counts_include_the_team_items_a_lead_owns(journal: Journal) -> None:
+    ana, ben = _lead(journal, "Ana Ruiz"), _lead(journal, "Ben Lee")
+    add_action_item(journal, ana, "Her own step")
+    add_team_item(journal, "Bring student work", owners=[ana, ben])
+    done = add_team_item(journal, "Done already", owners=[ana])
+    set_done(journal, done.id or 0, True)
+    add_team_item(journal, "Principal only", principal=True)
+    counts = {s.name: s.open_action_items for s in lead_summaries(journal)}
+    assert counts == {"Ana Ruiz": 2, "Ben Lee": 1}
