@@ -1,0 +1,402 @@
+"""Leads learning with each other, and who else coaches them.
+
+Joint practice is leads doing the work side by side: observing a teacher together, norming
+on the teacher rubric (a calibration), visiting each other's team meetings, co-planning or
+debriefing a data meeting, observing each other teach or coach. A calibration keeps each
+rating of the shared evidence before and after norming: how far the ratings lie apart, and
+how many agree, is what norming is meant to change.
+
+Besides the principal, a lead may be coached by a veteran lead on the ILT or by an outside
+partner; those coaches are kept with what they work on and since when.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlmodel import Session, col, select
+
+from iltdesk.charter import current_charter
+from iltdesk.errors import UsageError
+from iltdesk.models import (
+    CalibrationRating,
+    CoachKind,
+    JointPractice,
+    Lead,
+    LeadCoach,
+    PracticeKind,
+    PracticeLead,
+    RatingRound,
+)
+from iltdesk.store.journal import Journal, fetch
+
+PRACTICE_TITLES = {
+    PracticeKind.joint_observation: "Joint observation",
+    PracticeKind.calibration: "Calibration on the rubric",
+    PracticeKind.team_meeting_visit: "Visit to a team meeting",
+    PracticeKind.data_meeting: "Data meeting, planned or debriefed together",
+    PracticeKind.peer_observation: "Observing each other teach or coach",
+    PracticeKind.other: "Other joint practice",
+}
+COACH_TITLES = {
+    CoachKind.veteran_lead: "A veteran lead on the ILT",
+    CoachKind.outside_partner: "An outside partner",
+    CoachKind.other: "Someone else",
+}
+LOWEST, HIGHEST = 1, 4  # the teacher rubric's levels
+
+
+# -- joint practice -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Practice:
+    """A joint practice with the leads who took part."""
+
+    record: JointPractice
+    lead_ids: tuple[int, ...]
+
+    @property
+    def id(self) -> int:
+        return self.record.id or 0
+
+
+def add_practice(
+    journal: Journal,
+    kind: PracticeKind,
+    *,
+    happened_on: date | None = None,
+    focus: str = "",
+    indicator: str | None = None,
+    lead_ids: Iterable[int] = (),
+    notes: str = "",
+) -> JointPractice:
+    """Record leads learning side by side. A calibration's indicator (None: not given) is the
+    charter's theme, the part of the teacher rubric the ILT works on this year."""
+    if indicator is None:
+        indicator = _theme(journal) if kind is PracticeKind.calibration else ""
+    row = JointPractice(kind=kind, happened_on=happened_on or date.today())
+    _fill(row, focus, indicator, notes)
+    with journal.write() as s:
+        s.add(row)
+        s.flush()
+        _set_leads(s, row.id or 0, lead_ids)
+    return row
+
+
+def _theme(journal: Journal) -> str:
+    charter = current_charter(journal)
+    return charter.theme.strip() if charter is not None else ""
+
+
+def _fill(row: JointPractice, focus: str, indicator: str, notes: str) -> None:
+    row.focus, row.indicator, row.notes = focus.strip(), indicator.strip(), notes.strip()
+    if not (row.focus or row.indicator or row.notes):
+        raise UsageError("Say what the leads worked on: a focus, the indicator, or a note.")
+
+
+def _set_leads(s: Session, practice_id: int, lead_ids: Iterable[int]) -> None:
+    for old in s.exec(select(PracticeLead).where(PracticeLead.practice_id == practice_id)):
+        s.delete(old)
+    s.flush()
+    for lead_id in dict.fromkeys(lead_ids):  # once each, in the order given
+        fetch(s, Lead, lead_id, "lead")
+        s.add(PracticeLead(practice_id=practice_id, lead_id=lead_id))
+
+
+def update_practice(
+    journal: Journal,
+    practice_id: int,
+    *,
+    kind: PracticeKind,
+    happened_on: date,
+    focus: str,
+    indicator: str,
+    lead_ids: Iterable[int],
+    notes: str,
+) -> JointPractice:
+    """Correct a joint practice: what it was, when, its focus, who took part, the notes."""
+    with journal.write() as s:
+        row = fetch(s, JointPractice, practice_id, "joint practice")
+        row.kind, row.happened_on = kind, happened_on
+        _fill(row, focus, indicator, notes)
+        s.add(row)
+        _set_leads(s, practice_id, lead_ids)
+    return row
+
+
+def delete_practice(journal: Journal, practice_id: int) -> None:
+    """Remove a joint practice with its ratings."""
+    with journal.write() as s:
+        s.delete(fetch(s, JointPractice, practice_id, "joint practice"))
+
+
+def practices(
+    journal: Journal, *, since: date | None = None, until: date | None = None
+) -> list[Practice]:
+    """Joint practice between ``since`` and ``until`` (both days included), newest first."""
+    with journal.session() as s:
+        query = select(JointPractice)
+        if since is not None:
+            query = query.where(col(JointPractice.happened_on) >= since)
+        if until is not None:
+            query = query.where(col(JointPractice.happened_on) <= until)
+        rows = list(s.exec(query))
+        links = list(s.exec(select(PracticeLead).order_by(col(PracticeLead.created_at))))
+    leads: dict[int, list[int]] = {}
+    for link in links:
+        leads.setdefault(link.practice_id, []).append(link.lead_id)
+    rows.sort(key=lambda r: (r.happened_on, r.id or 0), reverse=True)
+    return [Practice(r, tuple(leads.get(r.id or 0, ()))) for r in rows]
+
+
+def get_practice(journal: Journal, practice_id: int) -> Practice:
+    """One joint practice with the leads who took part."""
+    with journal.session() as s:
+        row = fetch(s, JointPractice, practice_id, "joint practice")
+        links = s.exec(select(PracticeLead).where(PracticeLead.practice_id == practice_id))
+        lead_ids = tuple(link.lead_id for link in links)
+    return Practice(row, lead_ids)
+
+
+# -- calibration ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Spread:
+    """How a round of ratings lies: the lowest and highest, the range between them, and how
+    many gave the most common rating (on a tie, the lower of the ratings tied)."""
+
+    ratings: tuple[int, ...]
+    lowest: int
+    highest: int
+    most_common: int
+    agreed: int
+
+    @property
+    def range(self) -> int:
+        return self.highest - self.lowest
+
+    @property
+    def count(self) -> int:
+        return len(self.ratings)
+
+    def tally(self) -> dict[int, int]:
+        """How many gave each level of the rubric, 1 to 4."""
+        counts = Counter(self.ratings)
+        return {level: counts[level] for level in range(LOWEST, HIGHEST + 1)}
+
+    def words(self) -> str:
+        """'3 ratings from 2 to 4 (a range of 2); 2 of 3 agreed on 3'."""
+        span = (
+            f"all {self.lowest}"
+            if not self.range
+            else f"from {self.lowest} to {self.highest} (a range of {self.range})"
+        )
+        return (
+            f"{self.count} rating{'s' if self.count != 1 else ''} {span}; "
+            f"{self.agreed} of {self.count} agreed on {self.most_common}"
+        )
+
+
+def spread(ratings: Sequence[int]) -> Spread | None:
+    """The spread of one round of ratings; None when there are none."""
+    if not ratings:
+        return None
+    counts = Counter(ratings)
+    most_common = min(counts, key=lambda level: (-counts[level], level))
+    return Spread(tuple(ratings), min(ratings), max(ratings), most_common, counts[most_common])
+
+
+def parse_ratings(text: str) -> list[int]:
+    """Ratings typed as numbers from 1 to 4, apart by spaces or commas: '2 3, 3 4'."""
+    words = [w for w in re.split(r"[\s,;]+", text.strip()) if w]
+    wrong = [w for w in words if not (w.isdigit() and LOWEST <= int(w) <= HIGHEST)]
+    if wrong:
+        raise UsageError(
+            f"Ratings are levels of the rubric, {LOWEST} to {HIGHEST}: "
+            f"{', '.join(repr(w) for w in wrong)} is not one."
+        )
+    return [int(w) for w in words]
+
+
+def set_ratings(
+    journal: Journal, practice_id: int, *, before: Sequence[int], after: Sequence[int]
+) -> None:
+    """Keep a calibration's ratings of the shared evidence, before and after norming (in
+    place of any kept before)."""
+    for rating in (*before, *after):
+        if not LOWEST <= rating <= HIGHEST:
+            raise UsageError(f"Ratings are levels of the rubric, {LOWEST} to {HIGHEST}.")
+    with journal.write() as s:
+        fetch(s, JointPractice, practice_id, "joint practice")
+        query = select(CalibrationRating).where(CalibrationRating.practice_id == practice_id)
+        for old in s.exec(query):
+            s.delete(old)
+        s.flush()
+        for round_, ratings in ((RatingRound.before, before), (RatingRound.after, after)):
+            for rating in ratings:
+                s.add(CalibrationRating(practice_id=practice_id, round=round_, rating=rating))
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """A calibration's two rounds of ratings and their spreads."""
+
+    before: tuple[int, ...]
+    after: tuple[int, ...]
+
+    @property
+    def spread_before(self) -> Spread | None:
+        return spread(self.before)
+
+    @property
+    def spread_after(self) -> Spread | None:
+        return spread(self.after)
+
+    def narrowed(self) -> bool | None:
+        """Whether norming brought the ratings closer (a smaller range, or the same range
+        with a larger share agreeing); None until both rounds are in."""
+        first, then = self.spread_before, self.spread_after
+        if first is None or then is None:
+            return None
+        if then.range != first.range:
+            return then.range < first.range
+        return then.agreed * first.count > first.agreed * then.count
+
+
+def calibration(journal: Journal, practice_id: int) -> Calibration:
+    """The ratings kept for a calibration, in the order they were given."""
+    with journal.session() as s:
+        rows = list(
+            s.exec(
+                select(CalibrationRating)
+                .where(CalibrationRating.practice_id == practice_id)
+                .order_by(col(CalibrationRating.id))
+            )
+        )
+    before = tuple(r.rating for r in rows if r.round is RatingRound.before)
+    return Calibration(before, tuple(r.rating for r in rows if r.round is RatingRound.after))
+
+
+# -- other coaches ----------------------------------------------------------------------------
+
+
+def add_coach(
+    journal: Journal,
+    lead_id: int,
+    *,
+    coach_lead_id: int | None = None,
+    name: str = "",
+    kind: CoachKind | None = None,
+    focus: str = "",
+    since: date | None = None,
+    until: date | None = None,
+) -> LeadCoach:
+    """Someone besides the principal who coaches ``lead_id``: a veteran lead on the ILT
+    (``coach_lead_id``) or a partner named in words. ``kind`` follows from which is given."""
+    if kind is None:
+        kind = CoachKind.veteran_lead if coach_lead_id is not None else CoachKind.outside_partner
+    row = LeadCoach(lead_id=lead_id, kind=kind)
+    with journal.write() as s:
+        fetch(s, Lead, lead_id, "lead")
+        _fill_coach(s, row, coach_lead_id, name, focus, since, until)
+        s.add(row)
+        s.flush()
+    return row
+
+
+def _fill_coach(
+    s: Session,
+    row: LeadCoach,
+    coach_lead_id: int | None,
+    name: str,
+    focus: str,
+    since: date | None,
+    until: date | None,
+) -> None:
+    if row.kind is CoachKind.veteran_lead:
+        if coach_lead_id is None:
+            raise UsageError("Choose the veteran lead who coaches them.")
+        if coach_lead_id == row.lead_id:
+            raise UsageError("A lead cannot be their own coach.")
+        fetch(s, Lead, coach_lead_id, "lead")
+        name = ""  # the lead's own name is shown, and follows a change of it
+    else:
+        coach_lead_id = None
+        if not name.strip():
+            raise UsageError("Name who coaches them (a person or a partner organisation).")
+    if since is not None and until is not None and until < since:
+        raise UsageError("Coaching cannot end before it began.")
+    row.coach_lead_id, row.name, row.focus = coach_lead_id, name.strip(), focus.strip()
+    row.since, row.until = since, until
+
+
+def update_coach(
+    journal: Journal,
+    coach_id: int,
+    *,
+    kind: CoachKind,
+    coach_lead_id: int | None,
+    name: str,
+    focus: str,
+    since: date | None,
+    until: date | None,
+) -> LeadCoach:
+    """Correct who coaches a lead, on what, and from when until when."""
+    with journal.write() as s:
+        row = fetch(s, LeadCoach, coach_id, "coach")
+        row.kind = kind
+        _fill_coach(s, row, coach_lead_id, name, focus, since, until)
+        s.add(row)
+    return row
+
+
+def end_coach(journal: Journal, coach_id: int, on: date | None = None) -> LeadCoach:
+    """The coaching ended on ``on`` (today by default); it stays on record."""
+    with journal.write() as s:
+        row = fetch(s, LeadCoach, coach_id, "coach")
+        on = on or date.today()
+        if row.since is not None and on < row.since:
+            raise UsageError("Coaching cannot end before it began.")
+        row.until = on
+        s.add(row)
+    return row
+
+
+def delete_coach(journal: Journal, coach_id: int) -> None:
+    """Remove a coach written by mistake (one whose coaching ended is ended, not deleted)."""
+    with journal.write() as s:
+        s.delete(fetch(s, LeadCoach, coach_id, "coach"))
+
+
+def coaches_of(journal: Journal, lead_id: int, *, today: date | None = None) -> list[LeadCoach]:
+    """Who else coaches ``lead_id``: current ones first (the longest-standing first), then
+    those whose coaching has ended, the latest ended first."""
+    today = today or date.today()
+    with journal.session() as s:
+        rows = list(s.exec(select(LeadCoach).where(LeadCoach.lead_id == lead_id)))
+    current = [r for r in rows if not ended(r, today)]
+    over = [r for r in rows if ended(r, today)]
+    current.sort(key=lambda r: (r.since or date.min, r.id or 0))
+    over.sort(key=lambda r: (r.until or date.min, r.id or 0), reverse=True)
+    return current + over
+
+
+def ended(coach: LeadCoach, today: date | None = None) -> bool:
+    """Whether the coaching is over: it ended on or before ``today`` (by default today)."""
+    return coach.until is not None and coach.until <= (today or date.today())
+
+
+def coach_name(journal: Journal, coach: LeadCoach) -> str:
+    """Who the coach is, in words: the veteran lead's name, or the name written."""
+    if coach.coach_lead_id is not None:
+        with journal.session() as s:
+            lead = s.get(Lead, coach.coach_lead_id)
+        if lead is not None:
+            return lead.name
+    return coach.name or "a coach no longer on record"
