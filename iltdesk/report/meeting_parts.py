@@ -1,0 +1,150 @@
+"""The HTML of each part of an ILT meeting's summary. Every text from the journal is escaped
+here (names with ``esc``, notes through the one Markdown reading, ``note_html``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from iltdesk import dates
+from iltdesk.meeting_summary import Feedback, MeetingSummary, NextStep, SummaryPart
+from iltdesk.models import MeetingPart
+from iltdesk.report.markdown import note_html
+from iltdesk.report.sections import data_table, esc, field_table, heading, quiet
+
+NOTHING = "Nothing written down."
+
+
+def attendance(summary: MeetingSummary) -> str:
+    """Who came, and who could not."""
+    rows = [("Present", _names(summary.present, "No one was marked present."))]
+    if summary.absent:
+        rows.append(("Could not come", _names(summary.absent, "")))
+    return field_table(rows)
+
+
+def _names(names: tuple[str, ...], empty: str) -> str:
+    return f"<p>{esc(', '.join(names))}</p>" if names else quiet(empty)
+
+
+def part(summary: MeetingSummary, shown: SummaryPart, *, first: bool = True) -> str:
+    """One part: its heading, what the meeting recorded for it (under the first part of its
+    kind only: an agenda may name a kind twice), then the notes taken in it."""
+    body = WRITERS.get(shown.part, _no_content)(summary) if first else ""
+    notes = note_html(shown.notes)
+    if body and notes:
+        notes = f'<p class="fact-label" style="margin-top: 8px">Notes</p>{notes}'
+    return heading(shown.title) + ((body + notes) or quiet(NOTHING))
+
+
+def _no_content(summary: MeetingSummary) -> str:
+    return ""
+
+
+def _vision(summary: MeetingSummary) -> str:
+    """The charter's purpose and vision as they read on the meeting's day."""
+    charter = summary.charter
+    if charter is None:
+        return ""
+    rows = [
+        (label, note_html(text))
+        for label, text in (
+            ("Purpose", charter.purpose),
+            ("How it serves the school vision", charter.vision_link),
+        )
+        if text.strip()
+    ]
+    since = f"The charter's words, as revised {dates.long(charter.made_on)}"
+    return quiet(since) + field_table(rows)
+
+
+def _last_plus_delta(summary: MeetingSummary) -> str:
+    if not summary.last_feedback:
+        return quiet("The meeting before this one left no plus/delta.")
+    return _feedback_table(summary.last_feedback)
+
+
+def _plus_delta(summary: MeetingSummary) -> str:
+    return _feedback_table(summary.feedback) if summary.feedback else ""
+
+
+def _feedback_table(rows: tuple[Feedback, ...]) -> str:
+    """Plus, delta and the response given to them, one row each."""
+    answered = any(f.response.strip() for f in rows)
+    header: tuple[str, ...] = ("Plus", "Delta")
+    widths: tuple[str, ...] = ("50%", "50%")
+    if answered:
+        header, widths = (*header, "Our response"), ("34%", "33%", "33%")
+    cells = [
+        [note_html(f.plus), note_html(f.delta), *([note_html(f.response)] if answered else [])]
+        for f in rows
+    ]
+    return data_table(header, widths, cells)
+
+
+def _member_items(summary: MeetingSummary) -> str:
+    """The items discussed, who brought each, and what was said; those not reached in a line."""
+    parts = []
+    if summary.discussed:
+        rows = [
+            [f'<p class="title">{esc(i.text)}</p>', f"<p>{esc(i.added_by)}</p>", note_html(i.notes)]
+            for i in summary.discussed
+        ]
+        parts.append(
+            data_table(("Item", "Brought by", "What we said"), ("32%", "20%", "48%"), rows)
+        )
+    elif summary.member_items:
+        parts.append(quiet("No member's item was reached in this meeting."))
+    if summary.carried:
+        listed = "; ".join(f"{i.text} ({i.added_by})" for i in summary.carried)
+        parts.append(quiet(f"Carried to the next meeting: {listed}."))
+    return "".join(parts)
+
+
+def _professional_learning(summary: MeetingSummary) -> str:
+    rows = [
+        (label, f"<p>{esc(text)}</p>")
+        for label, text in (("Topic", summary.pl_topic), ("Led by", summary.pl_led_by))
+        if text
+    ]
+    return field_table(rows) if rows else ""
+
+
+def _data(summary: MeetingSummary) -> str:
+    """What the team looked at, and the protocol and questions it looked with."""
+    rows = [
+        (label, note_html(text))
+        for label, text in (
+            ("What we looked at", summary.artifacts),
+            ("Protocol", summary.protocol),
+            ("Guiding questions", summary.guiding_questions),
+        )
+        if text.strip()
+    ]
+    return field_table(rows) if rows else ""
+
+
+def _next_steps(summary: MeetingSummary) -> str:
+    if not summary.next_steps:
+        return ""
+    rows = [
+        [f"<p>{esc(s.text)}</p>", _names(s.owners, "No one named yet."), _when(s)]
+        for s in summary.next_steps
+    ]
+    return data_table(("Next step", "Who", "By when"), ("52%", "28%", "20%"), rows)
+
+
+def _when(step: NextStep) -> str:
+    due = dates.short(step.due_on) if step.due_on else "No date set"
+    done = f'<p class="kind">Done {esc(dates.short(step.done_on))}</p>' if step.done_on else ""
+    return f'<p class="when">{esc(due)}</p>{done}'
+
+
+WRITERS: dict[MeetingPart, Callable[[MeetingSummary], str]] = {
+    MeetingPart.vision: _vision,
+    MeetingPart.last_plus_delta: _last_plus_delta,
+    MeetingPart.member_items: _member_items,
+    MeetingPart.professional_learning: _professional_learning,
+    MeetingPart.data: _data,
+    MeetingPart.next_steps: _next_steps,
+    MeetingPart.plus_delta: _plus_delta,
+}
