@@ -36,6 +36,8 @@ class ObservationNotes:
     action_step: str = ""
     follow_up_on: date | None = None
     observed_on: date | None = None
+    # The teacher team whose meeting the lead was running, when that is what was observed.
+    team_id: int | None = None
 
 
 def follow_up_due(observed_on: date) -> date:
@@ -57,6 +59,7 @@ def add_observation(
         cycle = current_cycle(journal, lead_id)
         cycle_id = cycle.id if cycle else None
     _check_cycle(journal, lead_id, cycle_id)
+    _check_team(journal, notes.team_id)
     observation = Observation(
         lead_id=lead_id,
         cycle_id=cycle_id,
@@ -66,6 +69,7 @@ def add_observation(
         feedback=notes.feedback,
         action_step=notes.action_step.strip(),
         follow_up_on=notes.follow_up_on,
+        team_id=notes.team_id,
     )
     with journal.write() as s:
         s.add(observation)
@@ -93,9 +97,18 @@ def _check_cycle(journal: Journal, lead_id: int, cycle_id: int | None) -> None:
         raise UsageError("An observation can only belong to one of the same lead's cycles.")
 
 
+def _check_team(journal: Journal, team_id: int | None) -> None:
+    if team_id is None:
+        return
+    if not journal.execute("SELECT 1 FROM teacher_team WHERE id = ?", (team_id,)):
+        raise UsageError(f"There is no teacher team #{team_id}.")
+
+
 def update_observation(journal: Journal, observation_id: int, **changes: object) -> Observation:
-    """Save changes to an observation (evidence, feedback, setting, dates, cycle)."""
-    allowed = {"setting", "evidence", "feedback", "observed_on", "follow_up_on", "cycle_id"}
+    """Save changes to an observation (evidence, feedback, setting, dates, cycle, team)."""
+    allowed = {
+        "setting", "evidence", "feedback", "observed_on", "follow_up_on", "cycle_id", "team_id",
+    }  # fmt: skip
     if unknown := set(changes) - allowed:
         raise UsageError(f"Cannot change {', '.join(sorted(unknown))} of an observation.")
     with journal.write() as s:
@@ -103,6 +116,9 @@ def update_observation(journal: Journal, observation_id: int, **changes: object)
         if "cycle_id" in changes:
             cycle = changes["cycle_id"]
             _check_cycle(journal, observation.lead_id, cycle if isinstance(cycle, int) else None)
+        if "team_id" in changes:
+            team = changes["team_id"]
+            _check_team(journal, team if isinstance(team, int) else None)
         for name, value in changes.items():
             setattr(observation, name, value)
         s.add(observation)
