@@ -81,14 +81,19 @@ def set_owners(journal: Journal, item_id: int, owners: Sequence[int], principal:
         item = fetch(s, ActionItem, item_id, "action item")
         if item.lead_id is not None:
             raise UsageError("This action item belongs to one lead; only a team item has owners.")
-        members = _check_owners(s, owners, principal)
-        for row in s.exec(select(ActionItemOwner).where(ActionItemOwner.action_item_id == item_id)):
-            s.delete(row)
-        s.flush()
-        for lead_id in members:
-            s.add(ActionItemOwner(action_item_id=item_id, lead_id=lead_id))
-        item.owner = owner_kind(members, principal)
-        s.add(item)
+        _replace_owners(s, item, owners, principal)
+
+
+def _replace_owners(s: Session, item: ActionItem, owners: Sequence[int], principal: bool) -> None:
+    members = _check_owners(s, owners, principal)
+    rows = s.exec(select(ActionItemOwner).where(ActionItemOwner.action_item_id == item.id))
+    for row in rows:
+        s.delete(row)
+    s.flush()
+    for lead_id in members:
+        s.add(ActionItemOwner(action_item_id=item.id or 0, lead_id=lead_id))
+    item.owner = owner_kind(members, principal)
+    s.add(item)
 
 
 def owners_of(journal: Journal, item_ids: Iterable[int]) -> dict[int, list[int]]:
@@ -212,3 +217,41 @@ def meeting_days(journal: Journal, items: Iterable[ActionItem]) -> dict[int, dat
             ).all()
         )
     return {item_id: days[mid] for item_id, mid in by_meeting.items() if mid in days}
+
+
+def meeting_day(journal: Journal, meeting_id: int) -> date:
+    """The day an ILT meeting was held (or is planned)."""
+    with journal.session() as s:
+        return fetch(s, IltMeeting, meeting_id, "ILT meeting").held_on
+
+
+def active_members(journal: Journal, *, keep: Iterable[int] = ()) -> list[tuple[int, str]]:
+    """The members who can own a team item: active leads, and those in ``keep`` (owners who
+    have left the ILT, so an item can be passed on), by name."""
+    kept = set(keep)
+    with journal.session() as s:
+        leads = s.exec(
+            select(Lead).where(or_(col(Lead.archived_on).is_(None), col(Lead.id).in_(kept)))
+        ).all()
+    return sorted(((lead.id or 0, lead.name) for lead in leads), key=lambda p: p[1].casefold())
+
+
+def update_team_item(
+    journal: Journal,
+    item_id: int,
+    *,
+    text: str,
+    owners: Sequence[int],
+    principal: bool,
+    due_on: date | None,
+) -> None:
+    """Change a team item's words, owners and due date together: all of it, or nothing."""
+    if not text.strip():
+        raise UsageError("Describe the action item.")
+    with journal.write() as s:
+        item = fetch(s, ActionItem, item_id, "action item")
+        if item.lead_id is not None:
+            raise UsageError("This action item belongs to one lead; only a team item has owners.")
+        _replace_owners(s, item, owners, principal)
+        item.text, item.due_on = text.strip(), due_on
+        s.add(item)

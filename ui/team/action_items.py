@@ -1,0 +1,374 @@
+"""The team's action items: a meeting's own next steps and the open ones carried into it.
+
+Embedded by the ILT meetings page in its next-steps part (``TeamItemsView(context,
+meeting_id)``); with no meeting it lists every team item. Keyboard: type the item, Tab to the
+owners (Space ticks one), Tab to the due date, Enter adds. In the list, Space ticks an item
+done (or open again) and Enter or F2 edits its words, owners and due date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from iltdesk import action_item, dates, team_action
+from iltdesk.due import next_step_due
+from iltdesk.models import ActionItem, ActionSource
+from iltdesk.record_kinds import Change, RecordKind
+from ui.kit.context import AppContext, NotWritten
+from ui.kit.fields import date_edit, day_of, qdate
+
+PRINCIPAL_ROW = "You (the principal)"
+COLUMNS = ("Done", "Action", "Owners", "Due", "From")
+ITEM_ROLE = Qt.ItemDataRole.UserRole
+SOURCE_WORDS = {
+    ActionSource.meeting: "ILT meeting",
+    ActionSource.self_check: "Self-check",
+    ActionSource.conversation: "Conversation",
+}
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class OwnersList(QListWidget):
+    """Who owns an item: the principal and the active members, each ticked with Space."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(name)
+        self.setToolTip("Space ticks an owner; tick as many as share the item")
+        self.setMaximumHeight(110)
+
+    def fill(self, members: list[tuple[int, str]], owners: list[int], principal: bool) -> None:
+        """Offer the principal and ``members``, ticking the current owners."""
+        self.clear()
+        for lead_id, name, ticked in [
+            (None, PRINCIPAL_ROW, principal),
+            *((m_id, m_name, m_id in owners) for m_id, m_name in members),
+        ]:
+            row = QListWidgetItem(name, self)
+            row.setFlags(
+                Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsUserCheckable
+            )
+            row.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+            row.setData(ITEM_ROLE, lead_id)
+        self.setCurrentRow(0)
+
+    def chosen(self) -> tuple[list[int], bool]:
+        """The ticked members' ids, and whether the principal is ticked."""
+        members, principal = [], False
+        for index in range(self.count()):
+            row = self.item(index)
+            if row.checkState() != Qt.CheckState.Checked:
+                continue
+            lead_id = row.data(ITEM_ROLE)
+            if lead_id is None:
+                principal = True
+            else:
+                members.append(int(lead_id))
+        return members, principal
+
+    def clear_ticks(self) -> None:
+        for index in range(self.count()):
+            self.item(index).setCheckState(Qt.CheckState.Unchecked)
+
+
+class TeamItemDialog(QDialog):
+    """Change a team item's words, owners and due date."""
+
+    def __init__(
+        self,
+        item: ActionItem,
+        members: list[tuple[int, str]],
+        owners: list[int],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Team action item")
+        self.text = QLineEdit(item.text)
+        self.text.setAccessibleName("What the team will do")
+        self.owners = OwnersList("Who owns it")
+        self.owners.fill(members, owners, team_action.principal_owns(item))
+        self.has_due = QCheckBox("Due by")
+        self.has_due.setChecked(item.due_on is not None)
+        self.due = date_edit(item.due_on or next_step_due(date.today()), "Due date")
+        self.due.setEnabled(item.due_on is not None)
+        self.has_due.toggled.connect(self.due.setEnabled)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow("&Action", self.text)
+        form.addRow("&Owners", self.owners)
+        due_row = QHBoxLayout()
+        due_row.addWidget(self.has_due)
+        due_row.addWidget(self.due, 1)
+        form.addRow(due_row)
+        form.addRow(buttons)
+
+    def due_on(self) -> date | None:
+        return day_of(self.due) if self.has_due.isChecked() else None
+
+
+class ItemsTree(QTreeWidget):
+    """The list: Space ticks the current item, Enter or F2 asks to edit it."""
+
+    tick_requested = Signal()
+    edit_requested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        plain = event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        )
+        if event.key() == Qt.Key.Key_Space and plain:
+            self.tick_requested.emit()
+        elif (event.key() in ENTER_KEYS and plain) or event.key() == Qt.Key.Key_F2:
+            self.edit_requested.emit()
+        else:
+            super().keyPressEvent(event)
+
+
+class NewItemText(QLineEdit):
+    """The new item's words; Enter asks to add it."""
+
+    add_requested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in ENTER_KEYS:
+            self.add_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class TeamItemsView(QWidget):
+    """Team action items, of one meeting (its own and those carried in) or of the whole ILT."""
+
+    def __init__(
+        self, context: AppContext, meeting_id: int | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.meeting_id = meeting_id
+        self.items: list[ActionItem] = []
+        self.carried: set[int] = set()
+        self._announcing = False
+        self.tree = ItemsTree()
+        self.tree.setHeaderLabels(list(COLUMNS))
+        self.tree.setRootIsDecorated(False)
+        self.tree.setAllColumnsShowFocus(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setAccessibleName(
+            "Team action items (Space ticks one done, Enter changes its owners or due date)"
+        )
+        self.tree.tick_requested.connect(self.tick_current)
+        self.tree.edit_requested.connect(self.edit_current)
+        self.text = NewItemText()
+        self.text.setPlaceholderText("New team action item; Tab to its owners, Enter adds")
+        self.text.setAccessibleName("New team action item")
+        self.text.add_requested.connect(self.add)
+        self.owners = OwnersList("Who owns the new item")
+        self.due = date_edit(self._default_due(), "Due date of the new item")
+        add = QPushButton("Add")
+        add.clicked.connect(self.add)
+        self._build_layout(add)
+        self.refresh()
+        context.changed.connect(self._changed)
+
+    def _build_layout(self, add: QPushButton) -> None:
+        hint = QLabel("Owners: tick the principal and/or members with Space.")
+        hint.setObjectName("Hint")
+        entry = QHBoxLayout()
+        entry.addWidget(self.text, 1)
+        entry.addWidget(self.due)
+        entry.addWidget(add)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(entry)
+        layout.addWidget(hint)
+        layout.addWidget(self.owners)
+        self.setTabOrder(self.tree, self.text)
+        self.setTabOrder(self.text, self.owners)
+        self.setTabOrder(self.owners, self.due)
+        self.setTabOrder(self.due, add)
+
+    def _default_due(self) -> date:
+        # A week after the meeting the team agreed it in (a week from today without one).
+        day = date.today()
+        if self.meeting_id is not None:
+            day = team_action.meeting_day(self.context.journal, self.meeting_id)
+        return next_step_due(day)
+
+    def _changed(self, change: Change) -> None:
+        if self._announcing:
+            return
+        if change.kind is RecordKind.ACTION_ITEM:
+            self.refresh()
+        elif change.kind is RecordKind.LEAD:
+            self._fill_owners()
+
+    def _fill_owners(self) -> None:
+        members, principal = self.owners.chosen()
+        self.owners.fill(team_action.active_members(self.context.journal), members, principal)
+
+    def set_meeting(self, meeting_id: int | None) -> None:
+        """Show another meeting's items (the meetings page reuses one view)."""
+        self.meeting_id = meeting_id
+        self.due.setDate(qdate(self._default_due()))
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the items and the members again."""
+        journal = self.context.journal
+        if self.meeting_id is None:
+            own, carried = team_action.team_items(journal), []
+        else:
+            own = team_action.team_items(journal, meeting_id=self.meeting_id)
+            carried = team_action.carried_into(journal, self.meeting_id)
+        self.items = own + carried
+        self.carried = {i.id or 0 for i in carried}
+        if self.owners.count() == 0:
+            self._fill_owners()
+        self._show_items()
+
+    def _show_items(self) -> None:
+        journal, today = self.context.journal, date.today()
+        whose = team_action.owner_phrases(journal, self.items)
+        days = team_action.meeting_days(journal, self.items)
+        current = self.current_item()
+        self.tree.clear()
+        for item in self.items:
+            item_id = item.id or 0
+            row = QTreeWidgetItem(
+                self.tree,
+                [
+                    "✓" if item.done_on else "",
+                    item.text,
+                    whose.get(item_id, ""),
+                    dates.list_date(item.due_on, today) if item.due_on else "—",
+                    self._origin(item, days.get(item_id), today),
+                ],
+            )
+            row.setData(0, ITEM_ROLE, item_id)
+            row.setToolTip(1, item.text)
+            if action_item.is_overdue(item, today):
+                row.setText(3, f"{row.text(3)} (overdue)")
+            if current is not None and item_id == current.id:
+                self.tree.setCurrentItem(row)
+        rows = self._rows()
+        if self.tree.currentItem() is None and rows:
+            self.tree.setCurrentItem(rows[0])
+        for column in (0, 2, 3, 4):
+            self.tree.resizeColumnToContents(column)
+
+    def _origin(self, item: ActionItem, day: date | None, today: date) -> str:
+        if item.id in self.carried:
+            return f"Carried from {dates.list_date(day, today)}" if day else "Carried over"
+        if item.source is ActionSource.meeting and self.meeting_id is not None:
+            return "This meeting"
+        if day is not None:
+            return f"ILT meeting, {dates.list_date(day, today)}"
+        return SOURCE_WORDS.get(item.source, "Added")
+
+    def current_item(self) -> ActionItem | None:
+        row = self.tree.currentItem()
+        if row is None:
+            return None
+        item_id = row.data(0, ITEM_ROLE)
+        return next((i for i in self.items if i.id == item_id), None)
+
+    def add(self) -> None:
+        """Add the typed item with the ticked owners and the due date shown."""
+        text = self.text.text()
+        if not text.strip():
+            return
+        journal, meeting_id, due = self.context.journal, self.meeting_id, day_of(self.due)
+        members, principal = self.owners.chosen()
+        added = self.context.write(
+            lambda: team_action.add_team_item(
+                journal, text, owners=members, principal=principal, due_on=due,
+                meeting_id=meeting_id,
+                source=ActionSource.meeting if meeting_id is not None else ActionSource.manual,
+            ),
+            Change(RecordKind.ACTION_ITEM, None),
+        )  # fmt: skip
+        if isinstance(added, NotWritten):  # refused (no owner): what was typed stays
+            return
+        self.text.clear()
+        self.owners.clear_ticks()
+        self.select_item(added.id or 0)
+        self.text.setFocus()
+
+    def tick_current(self) -> None:
+        """Tick the current item done, or open again."""
+        item = self.current_item()
+        if item is None:
+            return
+        journal, item_id, done = self.context.journal, item.id or 0, item.done_on is None
+        self._write(lambda: action_item.set_done(journal, item_id, done))
+
+    def edit_current(self) -> None:
+        """Change the current item's words, owners and due date in a small dialog."""
+        item = self.current_item()
+        if item is None:
+            return
+        journal, item_id = self.context.journal, item.id or 0
+        owners = team_action.owners_of(journal, [item_id])[item_id]
+        # A member who has left still shows while they own it, so it can be passed on.
+        members = team_action.active_members(journal, keep=owners)
+        dialog = TeamItemDialog(item, members, owners, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        text, due = dialog.text.text(), dialog.due_on()
+        chosen, principal = dialog.owners.chosen()
+        self._write(
+            lambda: team_action.update_team_item(
+                journal, item_id, text=text, owners=chosen, principal=principal, due_on=due
+            )
+        )
+
+    def _write(self, work: Callable[[], object]) -> None:
+        self._announcing = True
+        try:
+            self.context.write(work, Change(RecordKind.ACTION_ITEM, None))
+        finally:
+            self._announcing = False
+        self.refresh()
+        self.tree.setFocus()
+
+    def _rows(self) -> list[QTreeWidgetItem]:
+        found = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
+        return [row for row in found if row is not None]
+
+    def select_item(self, item_id: int) -> bool:
+        """Put the cursor on an item (from Today or search); False if it is not listed here."""
+        for row in self._rows():
+            if row.data(0, ITEM_ROLE) == item_id:
+                self.tree.setCurrentItem(row)
+                self.tree.scrollToItem(row)
+                return True
+        return False
