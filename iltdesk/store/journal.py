@@ -200,6 +200,9 @@ class Journal:
                 conn.execute("PRAGMA query_only = ON")  # back to reading only, if migrated
             else:
                 from iltdesk.store import salt
+                from iltdesk.store.lost_rows import bring_back_lost_rows
+
+                bring_back_lost_rows(journal, passphrase, revision)
 
                 settings = journal.settings()
                 if verifier.SETTING_KEY not in settings:  # journals made before it
