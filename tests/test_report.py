@@ -357,7 +357,9 @@ def test_a_lead_without_a_cycle_has_nothing_to_export(journal: Journal) -> None:
 def test_sections() -> None:
     assert Section.principal_reflection not in DEFAULT_SECTIONS
     assert Section.energy not in DEFAULT_SECTIONS
-    assert DEFAULT_SECTIONS | {Section.principal_reflection, Section.energy} == set(Section)
+    assert Section.conversation_notes not in DEFAULT_SECTIONS
+    private = {Section.principal_reflection, Section.energy, Section.conversation_notes}
+    assert DEFAULT_SECTIONS | private == set(Section)
     assert parse_sections(" intention,energy ") == {Section.intention, Section.energy}
     with pytest.raises(UsageError, match="choose from intention, learning"):
         parse_sections("intention,feelings")

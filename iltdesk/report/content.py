@@ -8,6 +8,7 @@ from string import Template
 from sqlmodel import col, select
 
 from iltdesk import dates
+from iltdesk.conversation import conversations_in_cycle, follow_ups
 from iltdesk.cycle import activities, cycles_for, observations_in
 from iltdesk.errors import UsageError
 from iltdesk.lead import get_lead
@@ -15,7 +16,13 @@ from iltdesk.lead_names import short_name
 from iltdesk.models import EnergyCheck, Lead, LearningCycle
 from iltdesk.paths import resources_dir
 from iltdesk.report.request import ReportRequest, Section
-from iltdesk.report.sections import CycleContent, cycle_body, cycle_title, esc
+from iltdesk.report.sections import (
+    ConversationPart,
+    CycleContent,
+    cycle_body,
+    cycle_title,
+    esc,
+)
 from iltdesk.store.journal import Journal
 
 TEMPLATE = "cycle_summary.html"
@@ -90,6 +97,11 @@ def _contents(
                 lead_first_name=first_name,
                 today=today,
                 show_outcome=Section.outcome in request.sections,
+                conversations=[
+                    ConversationPart(c, follow_ups(journal, c.id or 0))
+                    for c in conversations_in_cycle(journal, cycle_id)
+                ],
+                conversation_notes=Section.conversation_notes in request.sections,
             )
         )
     return contents

@@ -27,9 +27,15 @@ class Section(StrEnum):
     principal_reflection = "principal_reflection"  # private: off by default
     next_goal = "next_goal"
     energy = "energy"  # private: off by default
+    # A difficult conversation's opening words, likely reactions, rehearsal and what happened:
+    # the planning behind it, private unless chosen (its goal, dates and debrief show with
+    # the learning).
+    conversation_notes = "conversation_notes"
 
 
-PRIVATE_SECTIONS = frozenset({Section.principal_reflection, Section.energy})
+PRIVATE_SECTIONS = frozenset(
+    {Section.principal_reflection, Section.energy, Section.conversation_notes}
+)
 DEFAULT_SECTIONS: frozenset[Section] = frozenset(Section) - PRIVATE_SECTIONS
 
 

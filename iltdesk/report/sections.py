@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from iltdesk import dates
 from iltdesk.cycle import ACTIVITY_TITLES, OUTCOME_TITLES, PHASE_TITLES, planned_end, weeks_run
 from iltdesk.models import (
+    ActionItem,
+    Author,
     CycleActivity,
     CyclePhase,
+    DifficultConversation,
     EnergyCheck,
     LearningCycle,
     Observation,
@@ -29,6 +32,14 @@ OUTCOME_VERDICTS = {
 
 
 @dataclass(frozen=True)
+class ConversationPart:
+    """A difficult conversation linked to the cycle, with its follow-up items."""
+
+    conversation: DifficultConversation
+    follow_ups: list[ActionItem]
+
+
+@dataclass(frozen=True)
 class CycleContent:
     """One cycle and everything recorded in it, ready to be written out."""
 
@@ -40,6 +51,10 @@ class CycleContent:
     lead_first_name: str
     today: date
     show_outcome: bool = True  # whether the facts may say if the goal was met
+    conversations: list[ConversationPart] = field(default_factory=list)
+    # Whether a conversation's planning and what happened are shown, or only its goal,
+    # when, debrief and follow-up.
+    conversation_notes: bool = False
 
 
 def esc(text: str) -> str:
@@ -151,9 +166,11 @@ def intention(content: CycleContent) -> str:
 
 
 def learning(content: CycleContent) -> str:
-    """The related-learning activities, oldest first."""
+    """The related-learning activities, oldest first, then the difficult conversations."""
+    talks = "".join(conversation(part, content) for part in content.conversations)
     if not content.activities:
-        return heading("How we learned together") + quiet("No learning activities logged yet.")
+        empty = "" if talks else quiet("No learning activities logged yet.")
+        return heading("How we learned together") + empty + talks
     rows = [
         [
             f'<p class="when">{esc(dates.short(a.happened_on))}</p>',
@@ -164,7 +181,59 @@ def learning(content: CycleContent) -> str:
         for a in content.activities
     ]
     table = data_table(("When", "What we did", "Notes"), ("16%", "30%", "54%"), rows)
-    return heading("How we learned together") + table
+    return heading("How we learned together") + table + talks
+
+
+def conversation(part: ConversationPart, content: CycleContent) -> str:
+    """A difficult conversation: its goal, when, the debrief and the follow-up. Who it was
+    with, how it was planned and rehearsed and what happened are shown only when chosen."""
+    c = part.conversation
+    if c.held_on is None:
+        when = f"planned {dates.short(c.planned_on)}"
+    else:
+        held = "held" if c.held_on <= content.today else "to be held"
+        when = f"{held} {dates.short(c.held_on)}"
+    rows = [("Goal", note(c.goal, "No goal written down."))]
+    if content.conversation_notes:
+        rows += _planning_rows(c)
+    rows.append(("Debrief", note(c.debrief, "Not debriefed yet.")))
+    if part.follow_ups:
+        rows.append(("Follow-up", _follow_up_list(part.follow_ups, content)))
+    title = f"A difficult conversation, {when}"
+    return f"<h3>{esc(title)}</h3>" + field_table(rows, "fields observation")
+
+
+def _planning_rows(c: DifficultConversation) -> list[tuple[str, str]]:
+    """The private parts: who it was with, how it was planned and rehearsed, what happened."""
+    rehearsed = [dates.short(c.rehearsed_on)] if c.rehearsed_on else []
+    rehearsed += [f"with {c.rehearsed_with}"] if c.rehearsed_with else []
+    said = f"<p>{esc(' · '.join(rehearsed))}</p>" if rehearsed else ""
+    with_whom = f"<p>{esc(c.with_whom)}</p>" if c.with_whom else quiet("Not written down.")
+    return [
+        ("With", with_whom),
+        ("Opening words", note(c.opening_words, "Not written down.")),
+        ("Likely reactions", note(c.reactions, "Not written down.")),
+        ("Rehearsal", said + _notes_if_any(c.rehearsal_notes) or quiet("Not rehearsed.")),
+        ("What happened", note(c.what_happened, "Not written down.")),
+    ]
+
+
+def _notes_if_any(text: str) -> str:
+    return note_html(text) if text.strip() else ""
+
+
+def _follow_up_list(items: list[ActionItem], content: CycleContent) -> str:
+    owners = {
+        Author.lead: content.lead_first_name,
+        Author.principal: "the principal",
+        Author.both: f"{content.lead_first_name} and the principal",
+    }
+    lines = []
+    for item in items:
+        due = f", due {dates.short(item.due_on)}" if item.due_on else ""
+        done = f", done {dates.short(item.done_on)}" if item.done_on else ""
+        lines.append(f"<li>{esc(item.text)} ({esc(owners[item.owner] + due + done)})</li>")
+    return f"<ul>{''.join(lines)}</ul>"
 
 
 def observations(content: CycleContent) -> str:

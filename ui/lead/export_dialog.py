@@ -53,6 +53,7 @@ SECTION_LABELS = {
     Section.principal_reflection: "My own reflection (private)",
     Section.next_goal: "Next goal",
     Section.energy: "Energy checks (private)",
+    Section.conversation_notes: "Conversations: how they were planned and went (private)",
 }
 PREVIEW_DELAY_MS = 250
 
