@@ -175,6 +175,7 @@ class TeamItemsView(QWidget):
         self.meeting_id = meeting_id
         self.items: list[ActionItem] = []
         self.carried: set[int] = set()
+        self.ticked_here: set[int] = set()
         self._announcing = False
         self.tree = ItemsTree()
         self.tree.setHeaderLabels(list(COLUMNS))
@@ -238,6 +239,7 @@ class TeamItemsView(QWidget):
     def set_meeting(self, meeting_id: int | None) -> None:
         """Show another meeting's items (the meetings page reuses one view)."""
         self.meeting_id = meeting_id
+        self.ticked_here.clear()
         self.due.setDate(qdate(self._default_due()))
         self.refresh()
 
@@ -249,6 +251,15 @@ class TeamItemsView(QWidget):
         else:
             own = team_action.team_items(journal, meeting_id=self.meeting_id)
             carried = team_action.carried_into(journal, self.meeting_id)
+            # A carried item ticked done here stays in sight (done), so it can be unticked.
+            listed = {i.id for i in carried}
+            carried += [
+                i
+                for i in team_action.team_items(journal)
+                if i.id in self.ticked_here
+                and i.id not in listed
+                and i.meeting_id != self.meeting_id
+            ]
         self.items = own + carried
         self.carried = {i.id or 0 for i in carried}
         if self.owners.count() == 0:
@@ -329,6 +340,7 @@ class TeamItemsView(QWidget):
         if item is None:
             return
         journal, item_id, done = self.context.journal, item.id or 0, item.done_on is None
+        self.ticked_here.add(item_id)
         self._write(lambda: action_item.set_done(journal, item_id, done))
 
     def edit_current(self) -> None:
