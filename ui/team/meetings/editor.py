@@ -1,0 +1,274 @@
+"""One ILT meeting on one page: its day, who came, each part of its agenda in its own order
+with the helper the part brings, and the principal's private notes. Everything typed saves
+itself (one autosave for the page, like a 1:1's); ticks and agenda items are written at once."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidgetItem,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from iltdesk import ilt_meeting
+from iltdesk.models import IltMeeting, Lead, MeetingPart
+from iltdesk.record_kinds import Change, RecordKind
+from ui.kit.context import AppContext, Autosaver, NotWritten
+from ui.kit.fields import date_edit, day_of
+from ui.kit.fitted_list import FittedList
+from ui.kit.markdown_edit import MarkdownEdit
+from ui.kit.roles import RECORD_ID
+from ui.kit.style import field_label, hint
+from ui.team.action_items import TeamItemsView
+from ui.team.meetings.agenda import MemberAgenda
+from ui.team.meetings.parts import (
+    DataFields,
+    LearningFields,
+    PartCard,
+    VisionPanel,
+)
+from ui.team.meetings.plus_delta import ClosingPlusDelta, LastPlusDelta
+
+PRIVATE_TITLE = "Private notes — only for you, never shared"
+PRIVATE_HINT = "Left out of the meeting summary and anything you export or hand to the team."
+
+
+class MeetingEditor(QScrollArea):
+    """Edits one meeting; rebuilt for each meeting opened (its parts are its own)."""
+
+    meeting_saved = Signal(IltMeeting)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.meeting: IltMeeting | None = None
+        self.cards: list[PartCard] = []
+        self.agenda: MemberAgenda | None = None
+        self.learning: LearningFields | None = None
+        self.data: DataFields | None = None
+        self.last: LastPlusDelta | None = None
+        self.closing: ClosingPlusDelta | None = None
+        self.team_items: TeamItemsView | None = None
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setAccessibleName("The open ILT meeting")
+        self.autosaver = Autosaver(context, self._save, self)
+
+    # -- loading ------------------------------------------------------------------------------
+
+    def load(self, meeting: IltMeeting | None) -> bool:
+        """Show ``meeting``, saving what was pending first; False (and the current meeting
+        stays, with its text) if that text cannot be saved yet."""
+        if not self.autosaver.flush():
+            return False
+        # A half-typed agenda item stays on screen, as a 1:1's half-typed step does.
+        pending = self.agenda.text.text() if self.agenda is not None else ""
+        self.meeting = meeting
+        if meeting is not None:
+            self.setWidget(self._build(meeting))
+            if self.agenda is not None:
+                self.agenda.text.setText(pending)
+        return True
+
+    def _build(self, meeting: IltMeeting) -> QWidget:
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setContentsMargins(16, 12, 16, 16)
+        column.setSpacing(6)
+        leads = [lead for lead, _ in ilt_meeting.attendance(self.context.journal, meeting.id or 0)]
+        column.addLayout(self._top(meeting))
+        column.addWidget(self._attendance(meeting))
+        self.cards = []
+        self.agenda = self.learning = self.data = self.last = self.closing = None
+        self.team_items = None
+        for number, section in enumerate(
+            ilt_meeting.sections(self.context.journal, meeting.id or 0), start=1
+        ):
+            card = PartCard(number, section, self._helper(section.part, meeting, leads))
+            self._watch(card.notes)
+            self.cards.append(card)
+            column.addWidget(card)
+        column.addWidget(field_label(PRIVATE_TITLE))
+        column.addWidget(hint(PRIVATE_HINT))
+        self.private = MarkdownEdit(placeholder="What you noticed and keep to yourself")
+        self.private.setObjectName("private_notes")
+        self.private.setAccessibleName("Private notes (never shared)")
+        self.private.set_markdown(meeting.private_notes)
+        self.private.setMinimumHeight(90)
+        self._watch(self.private)
+        column.addWidget(self.private)
+        column.addStretch(1)
+        return page
+
+    def _top(self, meeting: IltMeeting) -> QHBoxLayout:
+        self.held_on = date_edit(meeting.held_on, "Date of the meeting")
+        self.held_on.dateChanged.connect(lambda *_: self.autosaver.touch())
+        self.title = QLineEdit(meeting.title)
+        self.title.setObjectName("meeting_title")
+        self.title.setAccessibleName("Meeting title")
+        self.title.setPlaceholderText("A title, if the meeting had one")
+        self.title.textEdited.connect(lambda *_: self.autosaver.touch())
+        self.title.editingFinished.connect(self.autosaver.flush)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Met on"))
+        top.addWidget(self.held_on)
+        top.addWidget(self.title, 1)
+        return top
+
+    def _attendance(self, meeting: IltMeeting) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 4, 0, 4)
+        self.attendance = FittedList("Attendance: tick who was there")
+        rows = ilt_meeting.attendance(self.context.journal, meeting.id or 0)
+        for lead, present in rows:
+            item = QListWidgetItem(lead.name)
+            item.setData(RECORD_ID, lead.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if present else Qt.CheckState.Unchecked)
+            self.attendance.addItem(item)
+        self.attendance.itemChanged.connect(self._attendance_ticked)
+        label = field_label(f"Attendance ({sum(p for _, p in rows)} of {len(rows)})")
+        label.setBuddy(self.attendance)
+        self.attendance_label = label
+        layout.addWidget(label)
+        layout.addWidget(self.attendance if rows else hint("No members on the ILT yet."))
+        return box
+
+    def _helper(self, part: MeetingPart, meeting: IltMeeting, leads: list[Lead]) -> QWidget | None:
+        """What a named part brings to the screen besides its notes."""
+        journal = self.context.journal
+        if part is MeetingPart.vision:
+            return VisionPanel(self.context)
+        if part is MeetingPart.last_plus_delta:
+            self.last = LastPlusDelta()
+            previous = ilt_meeting.previous_meeting(journal, meeting)
+            rows = ilt_meeting.plus_deltas(journal, previous.id or 0) if previous else []
+            self.last.load(previous, rows)
+            return self._watch(self.last)
+        if part is MeetingPart.member_items:
+            self.agenda = MemberAgenda(self.context)
+            self.agenda.set_members(leads)
+            self.agenda.load(meeting.id)
+            return self.agenda
+        if part is MeetingPart.professional_learning:
+            self.learning = LearningFields()
+            self.learning.load(meeting, leads)
+            self.learning.led_by.currentIndexChanged.connect(lambda *_: self.autosaver.touch())
+            self.learning.led_words.textEdited.connect(lambda *_: self.autosaver.touch())
+            return self._watch_boxes(self.learning, self.learning.topic)
+        if part is MeetingPart.data:
+            self.data = DataFields()
+            self.data.load(meeting)
+            d = self.data
+            return self._watch_boxes(d, d.artifacts, d.protocol, d.questions)
+        if part is MeetingPart.next_steps:
+            self.team_items = TeamItemsView(self.context, meeting.id)
+            return self.team_items
+        if part is MeetingPart.plus_delta:
+            self.closing = ClosingPlusDelta()
+            self.closing.load(ilt_meeting.plus_deltas(journal, meeting.id or 0))
+            return self._watch(self.closing)
+        return None
+
+    def _watch(self, widget: QWidget) -> QWidget:
+        """Save after typing pauses in ``widget``, and at once when the cursor leaves it."""
+        widget.edited.connect(self.autosaver.touch)  # type: ignore[attr-defined]
+        widget.focus_left.connect(self.autosaver.flush)  # type: ignore[attr-defined]
+        return widget
+
+    def _watch_boxes(self, helper: QWidget, *boxes: QWidget) -> QWidget:
+        for box in boxes:
+            self._watch(box)
+        return helper
+
+    # -- saving -------------------------------------------------------------------------------
+
+    def _save(self) -> None:
+        if self.meeting is None:
+            return
+        journal, meeting_id = self.context.journal, self.meeting.id or 0
+        fields: dict[str, object] = {
+            "held_on": day_of(self.held_on),
+            "title": self.title.text().strip(),
+            "private_notes": self.private.markdown(),
+        }
+        for helper in (self.learning, self.data):
+            if helper is not None:
+                fields |= helper.values()
+        notes = {card.section.id or 0: card.notes.markdown() for card in self.cards}
+        self.meeting = ilt_meeting.save_meeting(journal, meeting_id, notes=notes, **fields)
+        self._save_plus_delta(meeting_id)
+        self.meeting_saved.emit(self.meeting)
+
+    def _save_plus_delta(self, meeting_id: int) -> None:
+        journal = self.context.journal
+        if self.closing is not None:
+            for row in self.closing.changes():
+                plus, delta = row.typed()
+                if row.row_id is None:
+                    new = ilt_meeting.add_plus_delta(journal, meeting_id, plus, delta)
+                    self.closing.saved(row, new.id)
+                elif not (plus or delta):
+                    ilt_meeting.delete_plus_delta(journal, row.row_id)
+                    self.closing.saved(row, None)
+                else:
+                    ilt_meeting.update_plus_delta(journal, row.row_id, plus=plus, delta=delta)
+                    self.closing.saved(row, row.row_id)
+        if self.last is not None:
+            for row_id, response in self.last.changes().items():
+                ilt_meeting.respond(journal, row_id, response)
+                self.last.saved(row_id, response)
+
+    def _attendance_ticked(self, item: QListWidgetItem) -> None:
+        if self.meeting is None:
+            return
+        journal, meeting_id = self.context.journal, self.meeting.id or 0
+        lead_id, present = int(item.data(RECORD_ID)), item.checkState() == Qt.CheckState.Checked
+        done = self.context.write(
+            lambda: ilt_meeting.set_present(journal, meeting_id, lead_id, present),
+            Change(RecordKind.ILT_MEETING),
+        )
+        if isinstance(done, NotWritten):
+            blocked = self.attendance.blockSignals(True)
+            item.setCheckState(Qt.CheckState.Unchecked if present else Qt.CheckState.Checked)
+            self.attendance.blockSignals(blocked)
+        count = sum(
+            self.attendance.item(i).checkState() == Qt.CheckState.Checked
+            for i in range(self.attendance.count())
+        )
+        self.attendance_label.setText(f"Attendance ({count} of {self.attendance.count()})")
+
+    # -- pointing at a part -------------------------------------------------------------------
+
+    def focus_part(self, section_id: int | None = None) -> None:
+        """Put the cursor in a part's notes (the first part's by default), scrolled to it."""
+        card = next((c for c in self.cards if c.section.id == section_id), None)
+        card = card or (self.cards[0] if self.cards else None)
+        if card is not None:
+            card.notes.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.ensureWidgetVisible(card.heading)
+            self.ensureWidgetVisible(card.notes)
+
+    def focus_agenda_item(self, item_id: int) -> bool:
+        if self.agenda is None or not self.agenda.select(item_id):
+            return False
+        self.ensureWidgetVisible(self.agenda)
+        return True
+
+    def focus_action_item(self, item_id: int) -> bool:
+        if self.team_items is None or not self.team_items.select_item(item_id):
+            return False
+        self.team_items.tree.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.ensureWidgetVisible(self.team_items)
+        return True
+
+    def focus_plus_delta(self) -> None:
+        if self.closing is not None and self.closing.rows:
+            self.closing.rows[0].plus.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.ensureWidgetVisible(self.closing)
