@@ -87,7 +87,8 @@ class MemberAgenda(QWidget):
     def set_members(self, leads: list[Lead]) -> None:
         """Who can have added an item: the members, then the principal."""
         self.names = {lead.id or 0: lead.name for lead in leads}
-        chosen = self.by.currentData()
+        # A member's item is the usual case: the first member is offered (kept if refilled).
+        chosen = self.by.currentData() if self.by.count() else (leads[0].id if leads else None)
         self.by.clear()
         for lead in leads:
             self.by.addItem(f"Added by {short_name(lead.name)}", lead.id)

@@ -1,0 +1,196 @@
+"""ILT meetings in the app, driven by keys from the main window: Ctrl+Shift+M makes a meeting
+from the template; notes typed into its parts, attendance ticked, a member's agenda item and a
+plus/delta survive Escape, switching meetings and a reopened journal."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QListWidget, QTreeWidget, QWidget
+from pytestqt.qtbot import QtBot
+
+from iltdesk import ilt_meeting as im
+from iltdesk import meeting_template as mt
+from iltdesk.charter import revise_charter
+from iltdesk.lead import add_lead
+from iltdesk.models import MeetingPart
+from iltdesk.store.journal import Journal
+from tests.conftest import PASSPHRASE
+from tests.keys import DesktopKeys, Key, Mod, focused, settle, show_main_window, tab_to
+from ui.kit.pages import ReflectPage
+from ui.shell.main_window import MainWindow
+from ui.team.meetings.editor import MeetingEditor
+from ui.team.meetings.page import MeetingsPage
+from ui.team.meetings.template_dialog import TemplateDialog
+
+pytestmark = pytest.mark.usefixtures("app_look")
+
+LAST_TIME = date.today() - timedelta(days=14)
+
+
+def _page(window: MainWindow) -> MeetingsPage:
+    page = window.reflect.pages[ReflectPage.ILT_MEETINGS]
+    assert isinstance(page, MeetingsPage)
+    return page
+
+
+def _card(editor: MeetingEditor, part: MeetingPart) -> QWidget:
+    return next(c.notes for c in editor.cards if c.section.part is part)
+
+
+def _last_meeting(journal: Journal) -> int:
+    """A meeting two weeks ago, with a plus/delta and an item it did not reach."""
+    add_lead(journal, "Maya Ortiz")
+    add_lead(journal, "Ben Adler")
+    revise_charter(journal, purpose="Every student reads on grade level by grade 3.")
+    earlier = im.new_meeting(journal, LAST_TIME)
+    im.add_plus_delta(journal, earlier.id or 0, "Student work first", "Ran long")
+    im.add_agenda_item(journal, earlier.id or 0, "Lunch duty rota")
+    return earlier.id or 0
+
+
+def test_a_meeting_made_and_filled_by_keys_is_all_kept(
+    qtbot: QtBot, journal: Journal, journal_path: Path
+) -> None:
+    earlier = _last_meeting(journal)
+    window = show_main_window(qtbot, journal)
+    window.resize(1024, 700)
+    keys = DesktopKeys()
+    keys.shortcut("Ctrl+Shift+M")
+    page = _page(window)
+    qtbot.waitUntil(lambda: page.editor.meeting is not None and page.editor.meeting.id != earlier)
+    editor = page.editor
+    meeting_id = editor.meeting.id if editor.meeting else 0
+    assert focused() is _card(editor, MeetingPart.vision)  # the cursor is in the first part
+    assert "Every student reads" in editor.cards[0].helper.text()  # type: ignore[union-attr]
+    keys.type("Read the purpose aloud; Maya tied it to the reading data.")
+
+    assert editor.last is not None
+    tab_to(keys, lambda w: w is editor.last.responses[next(iter(editor.last.responses))][0])  # type: ignore[union-attr]
+    keys.type("Each item now has a timekeeper")
+
+    assert editor.agenda is not None
+    assert editor.agenda.items.topLevelItem(0).text(0) == "Lunch duty rota"  # carried forward
+    tab_to(keys, lambda w: w is editor.agenda.text)  # type: ignore[union-attr]
+    keys.type("Exit ticket data from grade 7")
+    keys.tab()  # to who added it: the first member, Ben
+    keys.press(Key.Key_Down)  # Maya added it
+    keys.press(Key.Key_Tab, Mod.ShiftModifier)
+    keys.enter()
+    qtbot.waitUntil(lambda: editor.agenda.items.topLevelItemCount() == 2)  # type: ignore[union-attr]
+
+    tab_to(keys, lambda w: w is _card(editor, MeetingPart.decisions))
+    keys.type("Common exit ticket in every grade from November.")
+    assert editor.closing is not None
+    tab_to(keys, lambda w: w is editor.closing.rows[0].plus)  # type: ignore[union-attr]
+    keys.type("Real student work")
+    keys.tab()
+    keys.type("Start on time")
+    tab_to(keys, lambda w: w is editor.private)
+    keys.type("Ben was quiet: check in with him.")
+    keys.escape()  # nothing typed is lost on Escape
+
+    tab_to(keys, lambda w: w is editor.attendance)
+    keys.press(Key.Key_Space)  # Ben (first by name) was away
+    tab_to(keys, lambda w: w is page.list)
+    keys.press(Key.Key_Down)  # to the earlier meeting: everything pending is saved first
+    qtbot.waitUntil(lambda: editor.meeting is not None and editor.meeting.id == earlier)
+    keys.press(Key.Key_Up)
+    qtbot.waitUntil(lambda: editor.meeting is not None and editor.meeting.id == meeting_id)
+    assert "Common exit ticket" in _card(editor, MeetingPart.decisions).toPlainText()  # type: ignore[attr-defined]
+    assert editor.closing is not None and editor.closing.rows[0].typed() == (
+        "Real student work",
+        "Start on time",
+    )
+
+    window.context.flush_all()
+    window.close()
+    settle()
+    journal.close()
+    reopened = Journal.open(journal_path, PASSPHRASE)
+    try:
+        notes = {s.part: s.notes for s in im.sections(reopened, meeting_id)}
+        assert "Maya tied it" in notes[MeetingPart.vision]
+        assert "Common exit ticket in every grade" in notes[MeetingPart.decisions]
+        kept = im.get_meeting(reopened, meeting_id)
+        assert kept.private_notes.startswith("Ben was quiet")
+        assert [(lead.name, here) for lead, here in im.attendance(reopened, meeting_id)] == [
+            ("Ben Adler", False),
+            ("Maya Ortiz", True),
+        ]
+        items = im.agenda_items(reopened, meeting_id)
+        maya = im.attendance(reopened, meeting_id)[1][0].id
+        assert [(i.text, i.added_by_lead_id) for i in items] == [
+            ("Lunch duty rota", None),
+            ("Exit ticket data from grade 7", maya),
+        ]
+        [closing] = im.plus_deltas(reopened, meeting_id)
+        assert (closing.plus, closing.delta, closing.met_on) == (
+            "Real student work",
+            "Start on time",
+            date.today(),
+        )
+        [last] = im.plus_deltas(reopened, earlier)
+        assert last.response == "Each item now has a timekeeper"
+    finally:
+        reopened.close()
+
+
+def test_an_untouched_meeting_is_dropped_when_left(qtbot: QtBot, journal: Journal) -> None:
+    earlier = _last_meeting(journal)
+    window = show_main_window(qtbot, journal)
+    keys = DesktopKeys()
+    keys.shortcut("Ctrl+Shift+M")
+    page = _page(window)
+    qtbot.waitUntil(lambda: len(im.meetings(journal)) == 2)
+    keys.shortcut("Ctrl+Shift+M")  # a second one leaves the first, untouched: it goes
+    qtbot.waitUntil(lambda: page.list.count() == 2)
+    assert len(im.meetings(journal)) == 2
+    keys.shortcut("Ctrl+T")  # to Today: the page is left
+    qtbot.waitUntil(lambda: [m.id for m in im.meetings(journal)] == [earlier])
+    # The carried item is still waiting at the earlier meeting.
+    assert [i.text for i in im.agenda_items(journal, earlier)] == ["Lunch duty rota"]
+
+
+def test_the_agenda_template_edited_by_keys_shapes_the_next_meeting(
+    qtbot: QtBot, journal: Journal
+) -> None:
+    _last_meeting(journal)
+    window = show_main_window(qtbot, journal)
+    keys = DesktopKeys()
+    keys.shortcut("Alt+G")
+    keys.type("i")  # Go → ILT meetings
+    page = _page(window)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is page)
+
+    def edit(dialog: TemplateDialog) -> None:
+        tab_to(keys, lambda w: w is dialog.list)
+        keys.press(Key.Key_Delete)  # the vision part goes
+        keys.press(
+            Key.Key_Down, Mod.ControlModifier
+        )  # last time's plus/delta moves below members' items
+        tab_to(keys, lambda w: w is dialog.title)
+        keys.press(Key.Key_A, Mod.ControlModifier)
+        keys.type("What we said last time")
+        keys.shortcut("Ctrl+Return")
+
+    seen = keys.then_in(TemplateDialog, edit)
+    tab_to(keys, lambda w: w is page.template_button)
+    keys.press(Key.Key_Space)
+    qtbot.waitUntil(lambda: bool(seen) and not seen[0].isVisible())
+    parts = mt.meeting_template(journal)
+    assert [p.part for p in parts[:2]] == [MeetingPart.member_items, MeetingPart.last_plus_delta]
+    assert parts[1].title == "What we said last time"
+    assert MeetingPart.vision not in {p.part for p in parts}
+
+    keys.shortcut("Ctrl+Shift+M")
+    qtbot.waitUntil(lambda: len(im.meetings(journal)) == 2)
+    assert [c.section.title for c in page.editor.cards[:2]] == [
+        "Members' items",
+        "What we said last time",
+    ]
+    assert isinstance(QApplication.focusWidget(), QWidget)
+    assert isinstance(page.editor.attendance, QListWidget)
+    assert page.editor.agenda is not None and isinstance(page.editor.agenda.items, QTreeWidget)
