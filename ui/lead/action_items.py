@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iltdesk import action_item, dates
+from iltdesk import action_item, dates, team_action
 from iltdesk.models import ActionItem
 from iltdesk.record_kinds import Change, RecordKind
 from ui.kit.context import AppContext, NotWritten
@@ -36,7 +36,15 @@ from ui.lead.one_on_ones.action_item_row import OWNERS
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Done", "Action", "Owner", "Due", "From")
-SOURCES = {"one_on_one": "1:1", "observation": "Observation", "cycle": "Cycle", "manual": "Added"}
+SOURCES = {
+    "one_on_one": "1:1",
+    "observation": "Observation",
+    "cycle": "Cycle",
+    "manual": "Added",
+    "meeting": "ILT meeting",
+    "conversation": "Conversation",
+    "self_check": "Self-check",
+}
 OWNER_NAMES = {"lead": "Lead", "principal": "Me", "both": "Both"}
 
 
@@ -47,15 +55,25 @@ class ActionItemsModel(QAbstractTableModel):
         super().__init__()
         self.context = context
         self.items: list[ActionItem] = []
+        # The team items among them: who owns each, and the day of the meeting it came from.
+        self.team_owners: dict[int, str] = {}
+        self.team_days: dict[int, date] = {}
         # Ticks to undo, latest last: the item and when it was done before (None: open).
         self.ticks: list[tuple[int, date | None]] = []
         self.unsorted = False  # a row was ticked in place: the order is stale until a reload
         self.announcing = False  # while this model tells the app about its own change
 
-    def set_items(self, items: list[ActionItem]) -> None:
-        """Replace the rows."""
+    def set_items(
+        self,
+        items: list[ActionItem],
+        team_owners: dict[int, str] | None = None,
+        team_days: dict[int, date] | None = None,
+    ) -> None:
+        """Replace the rows (a team item's owners and meeting day come with them)."""
         self.beginResetModel()
         self.items = items
+        self.team_owners = team_owners or {}
+        self.team_days = team_days or {}
         self.unsorted = False
         self.endResetModel()
 
@@ -94,17 +112,26 @@ class ActionItemsModel(QAbstractTableModel):
                 return QBrush(QColor(overdue_colour()))
         return None
 
-    @staticmethod
-    def _text(item: ActionItem, column: int) -> str | None:
+    def _text(self, item: ActionItem, column: int) -> str | None:
         if column == 1:
             return item.text
         if column == 2:
+            if item.lead_id is None:  # a team item: everyone who shares it
+                return self.team_owners.get(item.id or 0, "Team")
             return OWNER_NAMES[item.owner.value]
         if column == 3:
             return dates.list_date(item.due_on) if item.due_on else "—"
         if column == 4:
-            return SOURCES[item.source.value]
+            return self._origin(item)
         return None
+
+    def _origin(self, item: ActionItem) -> str:
+        if item.lead_id is not None:
+            return SOURCES[item.source.value]
+        day = self.team_days.get(item.id or 0)
+        return (
+            f"Team · ILT {dates.list_date(day)}" if day else f"Team · {SOURCES[item.source.value]}"
+        )
 
     def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
         item = self.items[index.row()]
@@ -264,10 +291,15 @@ class ActionItemsView(QWidget):
         """Re-read the items from the journal."""
         if self.lead_id is None:
             return
-        items = action_item.action_items_for(
-            self.context.journal, self.lead_id, open_only=not self.show_done.isChecked()
+        # The lead's own items and the team items they help own, in one list.
+        journal = self.context.journal
+        items = team_action.items_owned_by(
+            journal, self.lead_id, open_only=not self.show_done.isChecked()
         )
-        self.model.set_items(items)
+        team = [i for i in items if i.lead_id is None]
+        self.model.set_items(
+            items, team_action.owner_phrases(journal, team), team_action.meeting_days(journal, team)
+        )
 
     def add(self) -> None:
         """Add the typed action item."""
