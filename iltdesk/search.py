@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Protocol
 
@@ -221,7 +221,7 @@ def search(
     }
     params.update({f"kind{i}": str(kind) for i, kind in enumerate(kinds)})
     rows = journal.execute(_ranked_sql(len(kinds)), params)
-    return [
+    hits = [
         Hit(
             kind=RecordKind(kind),
             record_id=int(record_id),
@@ -233,3 +233,30 @@ def search(
         )
         for kind, record_id, lead_id, lead_name, happened_on, title, snippet in rows
     ]
+    return _name_untitled(journal, hits)
+
+
+# Kinds whose index title can be empty, and what names such a hit instead: the record it
+# lives in (an intervention's team) or who it is about (a coach who is a veteran lead).
+_UNTITLED_NAMES: dict[RecordKind, str] = {
+    RecordKind.TEAM_INTERVENTION: "SELECT i.id, t.name FROM team_intervention i "
+    "JOIN teacher_team t ON t.id = i.team_id WHERE i.id IN ({ids})",
+    RecordKind.LEAD_COACH: "SELECT c.id, l.name FROM lead_coach c "
+    "JOIN lead l ON l.id = c.coach_lead_id WHERE c.id IN ({ids})",
+}
+
+
+def _name_untitled(journal: Searchable, hits: list[Hit]) -> list[Hit]:
+    """``hits`` with an empty title named as ``_UNTITLED_NAMES`` says (returned rows only)."""
+    for kind, sql in _UNTITLED_NAMES.items():
+        ids = [h.record_id for h in hits if h.kind is kind and not h.title.strip()]
+        if not ids:
+            continue
+        names = dict(journal.execute(sql.format(ids=", ".join("?" * len(ids))), tuple(ids)))
+        hits = [
+            replace(h, title=str(names[h.record_id]))
+            if h.kind is kind and not h.title.strip() and names.get(h.record_id)
+            else h
+            for h in hits
+        ]
+    return hits

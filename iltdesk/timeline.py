@@ -1,10 +1,17 @@
-"""One timeline per lead: 1:1s, observations, cycle milestones and agreement versions."""
+"""One timeline per lead: 1:1s, observations, cycle milestones, agreement versions, and the
+team work they took part in (ILT meetings, teacher teams, difficult conversations, learning
+with others).
+
+The team's sources read with plain SQL over indexed columns, and only the columns an entry
+shows: a lead kept for years has thousands of records, and the timeline is read on every
+switch to their page."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlmodel import Session, select
 
@@ -15,12 +22,24 @@ from iltdesk.one_on_one import summary_line
 from iltdesk.record_kinds import RecordKind
 from iltdesk.store.journal import Journal
 
-# The kinds a timeline shows, with the name of each kind's filter.
+TEAM = "ILT and teams"
+CONVERSATIONS = "Difficult conversations"
+LEARNING = "Learning with others"
+# The kinds a timeline shows, with the name of each kind's filter (kinds may share one).
 KINDS: dict[RecordKind, str] = {
     RecordKind.ONE_ON_ONE: "1:1s",
     RecordKind.OBSERVATION: "Observations",
     RecordKind.CYCLE: "Cycle milestones",
     RecordKind.AGREEMENT: "Agreement versions",
+    # The team work the lead took part in: a few filters, each over several kinds.
+    RecordKind.ILT_MEETING: TEAM,
+    RecordKind.MEETING_AGENDA_ITEM: TEAM,
+    RecordKind.ACTION_ITEM: TEAM,
+    RecordKind.TEAM_INTERVENTION: TEAM,
+    RecordKind.CONVERSATION: CONVERSATIONS,
+    RecordKind.JOINT_PRACTICE: LEARNING,
+    RecordKind.LEARNING_EVENT: LEARNING,
+    RecordKind.LEAD_COACH: LEARNING,
 }
 
 
@@ -87,11 +106,228 @@ def _agreements(s: Session, lead_id: int) -> list[TimelineEntry]:
     ]
 
 
+# -- the team work a lead took part in ------------------------------------------------------
+
+_INTERVENTION_WORDS = {
+    "brokered": "brokered a relationship",
+    "support": "added support",
+    "sat_in": "sat in on its meeting",
+    "other": "stepped in",
+}
+_PRACTICE_TITLES = {
+    "joint_observation": "Observed together",
+    "calibration": "Calibrated on the rubric",
+    "team_meeting_visit": "Visited a team meeting",
+    "data_meeting": "Data meeting, planned or debriefed together",
+    "peer_observation": "Observed a peer",
+    "other": "Joint practice",
+}
+_EVENT_NAMES = {
+    "pd_session": "a PD session",
+    "gathering": "the tool-sharing gathering",
+    "office_hours": "office hours",
+}
+_COACH_WORDS = {"veteran_lead": "a veteran lead", "outside_partner": "an outside partner"}
+
+
+def _rows(s: Session, sql: str, *params: object) -> list[Any]:
+    return list(s.connection().exec_driver_sql(sql, params).all())
+
+
+def _day(text: str) -> date:
+    """A stored date (or the date part of a stored timestamp)."""
+    return date.fromisoformat(str(text)[:10])
+
+
+def _meetings(s: Session, lead_id: int) -> list[TimelineEntry]:
+    # Attendance has a row for each lead active when the meeting was made; a member who led
+    # the professional learning without such a row is listed too.
+    rows = _rows(
+        s,
+        "SELECT m.id, m.held_on, m.title, m.pl_topic, m.pl_lead_id = ?1, a.present "
+        "FROM ilt_meeting_attendance a JOIN ilt_meeting m ON m.id = a.meeting_id "
+        "WHERE a.lead_id = ?1 "
+        "UNION ALL SELECT m.id, m.held_on, m.title, m.pl_topic, 1, 1 FROM ilt_meeting m "
+        "WHERE m.pl_lead_id = ?1 AND NOT EXISTS (SELECT 1 FROM ilt_meeting_attendance a "
+        "WHERE a.meeting_id = m.id AND a.lead_id = ?1)",
+        lead_id,
+    )
+    entries = []
+    for meeting_id, held_on, title, topic, led, present in rows:
+        if led:
+            detail = f"Led the professional learning: {topic}" if topic else "Led the learning"
+        else:
+            detail = title or topic
+        entries.append(
+            TimelineEntry(
+                RecordKind.ILT_MEETING,
+                meeting_id,
+                _day(held_on),
+                "ILT meeting" if present else "ILT meeting: missed",
+                detail,
+            )
+        )
+    return entries
+
+
+def _agenda_items(s: Session, lead_id: int) -> list[TimelineEntry]:
+    rows = _rows(
+        s,
+        "SELECT i.id, m.held_on, i.text FROM ilt_agenda_item i "
+        "JOIN ilt_meeting m ON m.id = i.meeting_id WHERE i.added_by_lead_id = ?",
+        lead_id,
+    )
+    return [
+        TimelineEntry(RecordKind.MEETING_AGENDA_ITEM, i, _day(d), "Put on the ILT agenda", text)
+        for i, d, text in rows
+    ]
+
+
+def _team_action_items(s: Session, lead_id: int) -> list[TimelineEntry]:
+    # Dated by the meeting (or conversation) that made the item, else by when it was written.
+    rows = _rows(
+        s,
+        "SELECT a.id, coalesce((SELECT held_on FROM ilt_meeting WHERE id = a.meeting_id), "
+        "(SELECT coalesce(held_on, planned_on) FROM difficult_conversation "
+        "WHERE id = a.conversation_id), a.created_at), a.text, a.done_on "
+        "FROM action_item_owner o JOIN action_item a ON a.id = o.action_item_id "
+        "WHERE o.lead_id = ? AND a.lead_id IS NULL",
+        lead_id,
+    )
+    return [
+        TimelineEntry(
+            RecordKind.ACTION_ITEM,
+            item_id,
+            _day(made_on),
+            "Team action item, done" if done_on else "Team action item",
+            text,
+        )
+        for item_id, made_on, text, done_on in rows
+    ]
+
+
+def _interventions(s: Session, lead_id: int) -> list[TimelineEntry]:
+    rows = _rows(
+        s,
+        "SELECT i.id, i.happened_on, i.kind, t.name, i.what FROM teacher_team_lead r "
+        "JOIN teacher_team t ON t.id = r.team_id "
+        "JOIN team_intervention i ON i.team_id = r.team_id WHERE r.lead_id = ?",
+        lead_id,
+    )
+    return [
+        TimelineEntry(
+            RecordKind.TEAM_INTERVENTION,
+            i,
+            _day(d),
+            f"{team}: {_INTERVENTION_WORDS.get(kind, 'stepped in')}",
+            what,
+        )
+        for i, d, kind, team, what in rows
+    ]
+
+
+def _conversations(s: Session, lead_id: int) -> list[TimelineEntry]:
+    rows = _rows(
+        s,
+        "SELECT id, holder, with_whom, goal, planned_on, rehearsed_on, held_on "
+        "FROM difficult_conversation WHERE lead_id = ?",
+        lead_id,
+    )
+    entries = []
+    for conversation_id, holder, with_whom, goal, *days in rows:
+        # A lead's conversation is with teachers; the principal's own is with the lead.
+        whose = "Difficult conversation" if holder == "lead" else "My difficult conversation"
+        detail = f"With {with_whom}: {goal}" if with_whom and holder == "lead" else goal
+        for step, day in zip(("planned", "rehearsed", "held"), days, strict=True):
+            if day is not None:
+                entries.append(
+                    TimelineEntry(
+                        RecordKind.CONVERSATION,
+                        conversation_id,
+                        _day(day),
+                        f"{whose} {step}",
+                        detail,
+                    )
+                )
+    return entries
+
+
+def _joint_practice(s: Session, lead_id: int) -> list[TimelineEntry]:
+    rows = _rows(
+        s,
+        "SELECT p.id, p.happened_on, p.kind, p.focus FROM joint_practice_lead r "
+        "JOIN joint_practice p ON p.id = r.practice_id WHERE r.lead_id = ?",
+        lead_id,
+    )
+    return [
+        TimelineEntry(
+            RecordKind.JOINT_PRACTICE,
+            i,
+            _day(d),
+            _PRACTICE_TITLES.get(kind, "Joint practice"),
+            focus,
+        )
+        for i, d, kind, focus in rows
+    ]
+
+
+def _learning_events(s: Session, lead_id: int) -> list[TimelineEntry]:
+    rows = _rows(
+        s,
+        "SELECT e.id, e.held_on, e.kind, r.role, e.topic, r.brought FROM learning_event_lead r "
+        "JOIN learning_event e ON e.id = r.event_id WHERE r.lead_id = ?",
+        lead_id,
+    )
+    entries = []
+    for event_id, held_on, kind, role, topic, brought in rows:
+        name = _EVENT_NAMES.get(kind, "ILT learning")
+        title = f"Led {name}" if role == "led" else f"Came to {name}"
+        detail = " · ".join(part for part in (topic, brought) if part)
+        entries.append(
+            TimelineEntry(RecordKind.LEARNING_EVENT, event_id, _day(held_on), title, detail)
+        )
+    return entries
+
+
+def _coaches(s: Session, lead_id: int) -> list[TimelineEntry]:
+    # Both sides: who else coaches the lead, and whom the lead coaches as a veteran.
+    rows = _rows(
+        s,
+        "SELECT c.id, c.lead_id = ?1, c.kind, coalesce(nullif(c.name, ''), coach.name, ''), "
+        "coached.name, c.focus, coalesce(c.since, c.created_at), c.until FROM lead_coach c "
+        "LEFT JOIN lead coach ON coach.id = c.coach_lead_id "
+        "JOIN lead coached ON coached.id = c.lead_id "
+        "WHERE c.lead_id = ?1 OR c.coach_lead_id = ?1",
+        lead_id,
+    )
+    entries = []
+    for coach_id, coached_here, kind, coach, coached, focus, since, until in rows:
+        if coached_here:
+            who = coach or _COACH_WORDS.get(kind, "someone else")
+            started, ended = f"Coached by {who}", f"No longer coached by {who}"
+        else:
+            started, ended = f"Coaching {coached}", f"No longer coaching {coached}"
+        entries.append(TimelineEntry(RecordKind.LEAD_COACH, coach_id, _day(since), started, focus))
+        if until is not None:
+            entries.append(
+                TimelineEntry(RecordKind.LEAD_COACH, coach_id, _day(until), ended, focus)
+            )
+    return entries
+
+
 _SOURCES: dict[RecordKind, Callable[[Session, int], list[TimelineEntry]]] = {
     RecordKind.ONE_ON_ONE: _one_on_ones,
     RecordKind.OBSERVATION: _observations,
     RecordKind.CYCLE: _cycles,
     RecordKind.AGREEMENT: _agreements,
+    RecordKind.ILT_MEETING: _meetings,
+    RecordKind.MEETING_AGENDA_ITEM: _agenda_items,
+    RecordKind.ACTION_ITEM: _team_action_items,
+    RecordKind.TEAM_INTERVENTION: _interventions,
+    RecordKind.CONVERSATION: _conversations,
+    RecordKind.JOINT_PRACTICE: _joint_practice,
+    RecordKind.LEARNING_EVENT: _learning_events,
+    RecordKind.LEAD_COACH: _coaches,
 }
 
 

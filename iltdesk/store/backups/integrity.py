@@ -10,7 +10,7 @@ from pathlib import Path
 import sqlcipher3.dbapi2 as sqlcipher
 
 from iltdesk.errors import JournalDamaged, NotAJournal
-from iltdesk.search_index import INDEX_TABLE
+from iltdesk.search_index import CURRENT_SOURCES, INDEX_TABLE, KIND_SLOTS
 from iltdesk.store import schema
 from iltdesk.store.backups.files import storage_error
 from iltdesk.store.connection import Connection, classify, open_connection, sql_string
@@ -48,17 +48,53 @@ def check_connection(
         for label, sql in checks:
             rows = [r for r in conn.execute(sql).fetchall() if r and r[0] != "ok"]
             report.problems += [f"{label}: {' '.join(map(str, row))}" for row in rows[:20]]
+        report.revision = conn.execute(
+            f"SELECT version_num FROM {schema_name}.alembic_version"
+        ).fetchone()[0]
         if index:
             conn.execute(
                 f"INSERT INTO {schema_name}.{INDEX_TABLE}({INDEX_TABLE}, rank) "
                 "VALUES ('integrity-check', 1)"
             )
-        report.revision = conn.execute(
-            f"SELECT version_num FROM {schema_name}.alembic_version"
-        ).fetchone()[0]
+            # An older journal's index is shaped by its own revision's sources.
+            if report.revision == schema.HEAD_REVISION:
+                report.problems += index_out_of_step(conn, schema_name)
     except sqlcipher.Error as exc:
         report.problems.append(f"unreadable: {exc}")
     return report
+
+
+def index_out_of_step(conn: Connection, schema_name: str = "main") -> list[str]:
+    """What keeps the search index from matching the records: a record missing from it, an
+    entry whose record is gone, or a missing trigger (every later write would go unindexed).
+
+    FTS5's own check proves the index whole, not that it holds every record of every kind."""
+    problems = []
+    triggers = {
+        str(r[0])
+        for r in conn.execute(f"SELECT name FROM {schema_name}.sqlite_master WHERE type='trigger'")
+    }
+    counts = dict(
+        conn.execute(
+            f"SELECT rowid % {KIND_SLOTS}, count(*) FROM {schema_name}.{INDEX_TABLE} GROUP BY 1"
+        ).fetchall()
+    )
+    for source in CURRENT_SOURCES:
+        table = f"{schema_name}.{source.table}"
+        lost = {f"{INDEX_TABLE}_{source.table}_{step}" for step in ("ai", "au", "ad")} - triggers
+        if lost:
+            problems.append(f"search index: {source.table} has lost {', '.join(sorted(lost))}")
+        unindexed, rows = conn.execute(
+            f"SELECT count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM "
+            f"{schema_name}.{INDEX_TABLE} WHERE rowid = t.id * {KIND_SLOTS} + {source.code})), "
+            f"count(*) FROM {table} t"
+        ).fetchone()
+        if unindexed:
+            problems.append(f"search index: {unindexed} {source.table} row(s) missing from it")
+        stale = counts.get(source.code, 0) - (rows - unindexed)
+        if stale:
+            problems.append(f"search index: {stale} {source.kind} entry(s) whose record is gone")
+    return problems
 
 
 def check(journal: Journal) -> CheckReport:
