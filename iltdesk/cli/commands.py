@@ -112,13 +112,15 @@ def register(sub: Sub) -> None:
 
 
 def _register_export(sub: Sub) -> None:
-    """Add `export`: a lead's learning-cycle summary as a PDF."""
-    p = sub.add_parser("export", help="export a lead's learning-cycle summary to PDF")
-    _journal_arg(p)
-    p.add_argument("--lead", required=True, metavar="NAME", help="the lead's name, or part of it")
-    p.add_argument(
-        "--cycle", default="latest", metavar="latest|all|ID", help="which cycle (default latest)"
+    """Add `export`: a lead's learning-cycle summary, or an ILT meeting's summary, as a PDF."""
+    p = sub.add_parser(
+        "export", help="export a lead's learning-cycle summary or an ILT meeting's summary to PDF"
     )
+    _journal_arg(p)
+    whose = p.add_mutually_exclusive_group(required=True)
+    whose.add_argument("--lead", metavar="NAME", help="the lead's name, or part of it")
+    whose.add_argument("--meeting", metavar="latest|ID", help="an ILT meeting's summary instead")
+    p.add_argument("--cycle", metavar="latest|all|ID", help="which cycle (default latest)")
     p.add_argument("--all-cycles", action="store_true", help="every cycle of the last 12 months")
     p.add_argument("--sections", metavar="A,B,...", help="what to include (see below)")
     p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf")
@@ -302,30 +304,61 @@ def cmd_leads(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """Write a lead's learning-cycle summary as a PDF."""
+    """Write a lead's learning-cycle summary, or an ILT meeting's summary, as a PDF."""
+    if args.meeting is not None:
+        return _export_meeting(args)
     from iltdesk import report
     from iltdesk.lead import find_lead
 
     sections = report.DEFAULT_SECTIONS
     if args.sections is not None:
         sections = report.parse_sections(args.sections)
+    secret = _before_unlocking(args)
+    with passphrase.unlock(args.journal, read_only=True) as journal:
+        with journal.session() as s:
+            lead_id = find_lead(s, args.lead).id or 0
+        cycle = args.cycle or report.Cycles.LATEST
+        which = report.Cycles.ALL if args.all_cycles else report.parse_cycle_choice(cycle)
+        cycle_ids = report.cycles_for_export(journal, lead_id, which=which)
+        html = report.build_html(journal, report.ReportRequest(lead_id, cycle_ids, sections))
+    return _write_export(args, html, secret)
+
+
+def _export_meeting(args: argparse.Namespace) -> int:
+    """`export --meeting`: the meeting's summary to share with the team."""
+    from iltdesk.meeting_summary import meeting_for_export, parse_meeting_choice
+    from iltdesk.report.meeting_report import build_meeting_html
+
+    cycle_words = ("--cycle", args.cycle), ("--sections", args.sections)
+    given = [word for word, value in cycle_words if value is not None]
+    if given := given + ["--all-cycles"] * args.all_cycles:
+        raise UsageError(f"--meeting exports a meeting's summary; it takes no {', '.join(given)}.")
+    which = parse_meeting_choice(args.meeting)
+    secret = _before_unlocking(args)
+    with passphrase.unlock(args.journal, read_only=True) as journal:
+        html = build_meeting_html(journal, meeting_for_export(journal, which))
+    return _write_export(args, html, secret)
+
+
+def _before_unlocking(args: argparse.Namespace) -> str | None:
+    """The PDF's password (from the variable ``--password-env`` names, which must hold one),
+    once ``-o`` is checked: a bad one costs nothing then; write_pdf checks again as it writes."""
+    from iltdesk.destination import check_destination
+
     secret = None
     if args.password_env is not None:
         secret = os.environ.get(args.password_env)
         if not secret:
             raise UsageError(f"The environment variable {args.password_env} holds no password.")
-    from iltdesk.destination import check_destination
-
-    # Checked before unlocking so a bad -o costs nothing; write_pdf checks again as it writes.
     check_destination(
         args.output, journal=args.journal, replace=args.force, hint="pass --force to replace it"
     )
-    with passphrase.unlock(args.journal, read_only=True) as journal:
-        with journal.session() as s:
-            lead_id = find_lead(s, args.lead).id or 0
-        which = report.Cycles.ALL if args.all_cycles else report.parse_cycle_choice(args.cycle)
-        cycle_ids = report.cycles_for_export(journal, lead_id, which=which)
-        html = report.build_html(journal, report.ReportRequest(lead_id, cycle_ids, sections))
+    return secret
+
+
+def _write_export(args: argparse.Namespace, html: str, secret: str | None) -> int:
+    from iltdesk import report
+
     report.gui_app()
     pages = report.write_pdf(
         html, args.output, password=secret, journal=args.journal, replace=args.force

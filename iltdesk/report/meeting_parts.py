@@ -53,7 +53,7 @@ def _vision(summary: MeetingSummary) -> str:
         )
         if text.strip()
     ]
-    since = f"The charter's words, as revised {dates.long(charter.made_on)}"
+    since = f"The charter as it read that day (its version of {dates.long(charter.made_on)})"
     return quiet(since) + field_table(rows)
 
 

@@ -1,0 +1,257 @@
+"""Share an ILT meeting's summary: a preview, an optional password, then a PDF or a print.
+
+The document is the core's (``iltdesk.report.meeting_report``): the meeting's parts in its own
+order, never the principal's private notes. The PDF is written off the UI thread; the core
+refuses the journal's own files, folders and devices as the cycle summary's export does.
+The meetings page opens it with ``export_meeting_summary``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from iltdesk.errors import JournalError
+from iltdesk.meeting_summary import meeting_summary
+from iltdesk.report.meeting_report import build_meeting_html, meeting_name
+from iltdesk.report.render import paint_pages, print_document, render_pdf
+from ui.kit.context import AppContext
+from ui.kit.new_passphrase import secret_field
+from ui.kit.paper import show_as_paper
+from ui.kit.worker import Progress, run_modal
+
+LEFT_WIDTH = 270  # the meeting, the privacy note and the password, beside the preview
+UNPROTECTED = (
+    "Without a password, anyone who gets a copy of the file can read it: the journal's "
+    "encryption does not travel with it."
+)
+
+
+def export_meeting_summary(
+    context: AppContext, meeting_id: int, parent: QWidget | None = None
+) -> None:
+    """Open the dialog that shares meeting ``meeting_id``'s summary (it closes itself)."""
+    context.flush_all()  # notes still being typed belong in the summary
+    dialog = MeetingExportDialog(context, meeting_id, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+
+
+class MeetingExportDialog(QDialog):
+    """Preview the meeting's summary, choose a password if it is to travel locked, then
+    export it as a PDF or print it."""
+
+    def __init__(self, context: AppContext, meeting_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context, self.meeting_id = context, meeting_id
+        self.html = ""
+        self.name = ""  # 'October ILT, 14 Oct 2026': the window's title and the file's name
+        self.document: QTextDocument | None = None
+        self._preview_printer: QPrinter | None = None  # must outlive the preview drawing on it
+        self.resize(920, 680)
+        self.about = QLabel()
+        self.about.setWordWrap(True)
+        self.protect = QCheckBox("Pro&tect the PDF with a password")
+        self.password = secret_field("PDF password")
+        self.again = secret_field("PDF password again")
+        self.warning = QLabel()
+        self.warning.setWordWrap(True)
+        self.warning.setObjectName("Hint")
+        self.preview = QTextEdit()
+        self.preview.setReadOnly(True)
+        self.preview.setAccessibleName("Preview of the meeting's summary")
+        show_as_paper(self.preview)
+        self.status = QLabel()  # what went wrong, or where the PDF was saved
+        self.status.setObjectName("ErrorText")
+        self.status.setWordWrap(True)
+        self.export_button = QPushButton("&Export PDF…")
+        self.export_button.setObjectName("Primary")
+        self.export_button.setDefault(True)  # Enter exports, from any field
+        self.export_button.clicked.connect(self.export)
+        self.print_buttons = [
+            self._button("Print pre&view…", self.print_preview),
+            self._button("&Print…", self.print),
+        ]
+        self._lay_out()
+        self.protect.toggled.connect(lambda *_: self._update_protection())
+        for field in (self.password, self.again):
+            field.textChanged.connect(lambda *_: self._update_protection())
+        self._load()
+        self.protect.setFocus()
+
+    def _button(self, text: str, slot: Callable[[], object]) -> QPushButton:
+        button = QPushButton(text)
+        button.setAutoDefault(False)  # Enter stays with Export
+        button.clicked.connect(slot)
+        return button
+
+    def _lay_out(self) -> None:
+        private = QLabel(
+            "Your private notes on the meeting stay in the journal: they are never in this PDF."
+        )
+        private.setWordWrap(True)
+        private.setObjectName("Hint")
+        guard = QFormLayout()
+        guard.addRow(self.protect)
+        guard.addRow("Password", self.password)
+        guard.addRow("Again", self.again)
+        guard.addRow(self.warning)
+        left = QVBoxLayout()
+        left.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.about, private):
+            left.addWidget(widget)
+            left.addSpacing(8)
+        left.addLayout(guard)
+        left.addStretch(1)
+        choices = QWidget()
+        choices.setLayout(left)
+        choices.setFixedWidth(LEFT_WIDTH)  # the notes wrap in a column, the paper gets the rest
+        body = QHBoxLayout()
+        body.setSpacing(18)
+        body.addWidget(choices)
+        body.addWidget(self.preview, 1)
+        close = self._button("Close", self.reject)
+        buttons = QHBoxLayout()
+        for button in self.print_buttons:
+            buttons.addWidget(button)
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(close)
+        heading = QLabel("Share the meeting's summary")
+        heading.setObjectName("PageTitle")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 14)  # as the app's other dialogs
+        layout.addWidget(heading)
+        layout.addSpacing(8)
+        layout.addLayout(body, 1)
+        layout.addSpacing(6)
+        layout.addLayout(buttons)
+
+    def _load(self) -> None:
+        """Build the document and show it; say why when it cannot be built."""
+        try:
+            self.name = meeting_name(meeting_summary(self.context.journal, self.meeting_id))
+            self.html = build_meeting_html(self.context.journal, self.meeting_id)
+        except JournalError as exc:
+            self.document, self.html = None, ""
+            self.status.setText(str(exc))
+            self.about.setText("")
+        else:
+            self.document = print_document(self.html)
+            self.preview.setDocument(self.document)
+            self.about.setText(f"The summary of {self.name}, to share with the team.")
+        self.setWindowTitle(f"Share {self.name or 'an ILT meeting'} — iltdesk")
+        self._update_protection()
+
+    def password_chosen(self) -> str | None:
+        """The password to protect the PDF with, if that box is ticked."""
+        return self.password.text() if self.protect.isChecked() else None
+
+    def _update_protection(self) -> None:
+        on = self.protect.isChecked()
+        self.password.setEnabled(on)
+        self.again.setEnabled(on)
+        if not on:
+            self.warning.setText(UNPROTECTED)
+        elif not self.password.text():
+            self.warning.setText("Choose a password, and give it to the readers separately.")
+        elif self.password.text() != self.again.text():
+            self.warning.setText("The two passwords differ.")
+        else:
+            self.warning.setText("")
+        ready = self.document is not None
+        self.export_button.setEnabled(ready and (not on or not self.warning.text()))
+        for button in self.print_buttons:
+            button.setEnabled(ready)
+
+    # -- doing it -------------------------------------------------------------------------------
+
+    def export(self) -> Path | None:
+        """Ask where, then write the PDF off the UI thread; returns the path written."""
+        if not self.export_button.isEnabled():
+            return None
+        suggested = Path.home() / f"{self.name or 'ILT meeting'}.pdf".replace("/", "-")
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, "Export the meeting's summary as", str(suggested), "PDF (*.pdf)"
+        )
+        if not chosen:
+            return None
+        path = Path(chosen if chosen.lower().endswith(".pdf") else f"{chosen}.pdf")
+        # The save dialog asked before replacing what was chosen (not a name we added ".pdf"
+        # to); the core still refuses the journal's own files, folders and devices.
+        if not self._write(path, self.password_chosen(), replace=path == Path(chosen)):
+            return None
+        locked = ", locked with its password" if self.password_chosen() else ""
+        self.status.setText(f"Saved {path}{locked}")
+        return path
+
+    def _write(self, path: Path, password: str | None, *, replace: bool) -> bool:
+        """Write the PDF (encrypted if ``password``); False, and said why, if it could not."""
+        html, journal = self.html, self.context.journal.path
+
+        def write(progress: Progress) -> None:
+            render_pdf(html, path, password=password, journal=journal, replace=replace)
+
+        try:
+            run_modal(self, "Writing the PDF…", write)
+        except (JournalError, OSError) as exc:
+            self.status.setText(f"The PDF could not be written: {exc}")
+            return False
+        return True
+
+    def _printer(self) -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setFullPage(True)  # the summary paints its own margins, head and footer
+        return printer
+
+    def print(self) -> None:
+        """Print through the system's print dialog, exactly as the PDF looks."""
+        if self.document is None:
+            return
+        printer = self._printer()
+        if not QPrintDialog(printer, self).exec():
+            return
+        to_file = printer.outputFormat() == QPrinter.OutputFormat.PdfFormat
+        if to_file and printer.outputFileName() and self.protect.isChecked():
+            self._print_protected(Path(printer.outputFileName()))
+        else:
+            paint_pages(self.html, printer)
+
+    def _print_protected(self, path: Path) -> None:
+        """With the password box ticked, "Print to File" writes the protected PDF that Export
+        writes, never Qt's unprotected one."""
+        if self.warning.text():  # the password is missing or its two copies differ
+            self.status.setText(f"{self.warning.text()} Nothing was written to {path}.")
+            return
+        # The print dialog asked before replacing an existing file.
+        if self._write(path, self.password.text(), replace=True):
+            self.status.setText(f"Saved {path}, locked with its password")
+
+    def print_preview(self) -> None:
+        """Qt's print preview of the pages as they will print."""
+        if self.document is None:
+            return
+        # The preview does not own its printer: the printer must outlive it, or Qt paints on a
+        # freed object (the app crashed in QtPrintSupport when it was a temporary).
+        self._preview_printer = self._printer()
+        preview = QPrintPreviewDialog(self._preview_printer, self)
+        preview.paintRequested.connect(lambda device: paint_pages(self.html, device))
+        preview.exec()
+        preview.setParent(None)  # Python's now: deleted here, while its printer still lives
+        del preview
