@@ -301,44 +301,16 @@ def add_coach(
     (``coach_lead_id``) or a partner named in words. ``kind`` follows from which is given."""
     if kind is None:
         kind = CoachKind.veteran_lead if coach_lead_id is not None else CoachKind.outside_partner
-    row = LeadCoach(lead_id=lead_id, kind=kind)
-    with journal.write() as s:
-        fetch(s, Lead, lead_id, "lead")
-        _fill_coach(s, row, coach_lead_id, name, focus, since, until)
-        s.add(row)
-        s.flush()
-    return row
+    return save_coach(
+        journal, lead_id, None, kind=kind, coach_lead_id=coach_lead_id, name=name, focus=focus,
+        since=since, until=until,
+    )  # fmt: skip
 
 
-def _fill_coach(
-    s: Session,
-    row: LeadCoach,
-    coach_lead_id: int | None,
-    name: str,
-    focus: str,
-    since: date | None,
-    until: date | None,
-) -> None:
-    if row.kind is CoachKind.veteran_lead:
-        if coach_lead_id is None:
-            raise UsageError("Choose the veteran lead who coaches them.")
-        if coach_lead_id == row.lead_id:
-            raise UsageError("A lead cannot be their own coach.")
-        fetch(s, Lead, coach_lead_id, "lead")
-        name = ""  # the lead's own name is shown, and follows a change of it
-    else:
-        coach_lead_id = None
-        if not name.strip():
-            raise UsageError("Name who coaches them (a person or a partner organisation).")
-    if since is not None and until is not None and until < since:
-        raise UsageError("Coaching cannot end before it began.")
-    row.coach_lead_id, row.name, row.focus = coach_lead_id, name.strip(), focus.strip()
-    row.since, row.until = since, until
-
-
-def update_coach(
+def save_coach(
     journal: Journal,
-    coach_id: int,
+    lead_id: int,
+    coach_id: int | None,
     *,
     kind: CoachKind,
     coach_lead_id: int | None,
@@ -347,12 +319,33 @@ def update_coach(
     since: date | None,
     until: date | None,
 ) -> LeadCoach:
-    """Correct who coaches a lead, on what, and from when until when."""
+    """Add a coach of ``lead_id`` (``coach_id`` None), or correct coach ``coach_id``: who
+    they are, what they work on, from when until when."""
     with journal.write() as s:
-        row = fetch(s, LeadCoach, coach_id, "coach")
+        fetch(s, Lead, lead_id, "lead")
+        row = (
+            LeadCoach(lead_id=lead_id)
+            if coach_id is None
+            else fetch(s, LeadCoach, coach_id, "coach")
+        )
         row.kind = kind
-        _fill_coach(s, row, coach_lead_id, name, focus, since, until)
+        if kind is CoachKind.veteran_lead:
+            if coach_lead_id is None:
+                raise UsageError("Choose the veteran lead who coaches them.")
+            if coach_lead_id == row.lead_id:
+                raise UsageError("A lead cannot be their own coach.")
+            fetch(s, Lead, coach_lead_id, "lead")
+            name = ""  # the lead's own name is shown, and follows a change of it
+        else:
+            coach_lead_id = None
+            if not name.strip():
+                raise UsageError("Name who coaches them (a person or a partner organisation).")
+        if since is not None and until is not None and until < since:
+            raise UsageError("Coaching cannot end before it began.")
+        row.coach_lead_id, row.name, row.focus = coach_lead_id, name.strip(), focus.strip()
+        row.since, row.until = since, until
         s.add(row)
+        s.flush()
     return row
 
 

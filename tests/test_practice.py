@@ -23,9 +23,9 @@ from iltdesk.practice import (
     get_practice,
     parse_ratings,
     practices,
+    save_coach,
     set_ratings,
     spread,
-    update_coach,
     update_practice,
 )
 from iltdesk.record_kinds import RecordKind
@@ -146,8 +146,9 @@ def test_other_coaches_of_a_lead_through_a_reopened_file(
         assert shown[1].kind is CoachKind.outside_partner and shown[1].until == date(2026, 6, 20)
         with pytest.raises(UsageError, match="end before"):
             end_coach(journal, partner.id or 0, on=date(2025, 1, 1))
-        update_coach(
+        save_coach(
             journal,
+            maya,
             veteran.id or 0,
             kind=CoachKind.other,
             coach_lead_id=jo,
