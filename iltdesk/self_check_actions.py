@@ -1,12 +1,12 @@
 """From a weak self-check action to something the ILT does about it: a period of the scope and
-sequence (in the strand that fits the action), a lead's learning-cycle goal, or an action item.
-
-ILT-wide action items owned by the team come later; for now the action item belongs to a lead
-the principal chooses and the principal owns the follow-up.
+sequence (in the strand that fits the action), a lead's learning-cycle goal, an action item for
+one lead (the principal follows it up), or an ILT action item the team owns (the principal
+and/or the members she names), carried into each ILT meeting until it is done.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from enum import StrEnum
 
@@ -15,9 +15,17 @@ from iltdesk.charter import add_scope_item
 from iltdesk.cycle import current_cycle, start_cycle
 from iltdesk.errors import UsageError
 from iltdesk.lead import get_lead
-from iltdesk.models import ActionItem, Author, FocusKind, LearningCycle, ScopeItem
+from iltdesk.models import (
+    ActionItem,
+    ActionSource,
+    Author,
+    FocusKind,
+    LearningCycle,
+    ScopeItem,
+)
 from iltdesk.self_check_compare import WeakItem
 from iltdesk.store.journal import Journal
+from iltdesk.team_action import add_team_item
 
 DATA, OBSERVATION, LEARNING = (
     FocusKind.data,
@@ -51,12 +59,14 @@ class Outcome(StrEnum):
     scope_period = "scope_period"
     cycle_goal = "cycle_goal"
     action_item = "action_item"
+    team_item = "team_item"
 
 
 OUTCOME_LABELS = {
     Outcome.scope_period: "A scope-and-sequence period",
     Outcome.cycle_goal: "A learning-cycle goal for a lead",
     Outcome.action_item: "An action item for a lead",
+    Outcome.team_item: "An ILT action item the team owns",
 }
 
 
@@ -134,3 +144,22 @@ def add_lead_action(
     get_lead(journal, lead_id)  # a missing lead is said in words, not as a foreign key
     due = due_on or next_step_due(date.today())
     return add_action_item(journal, lead_id, work, owner=Author.principal, due_on=due)
+
+
+def add_team_action(
+    journal: Journal,
+    weak: WeakItem,
+    *,
+    owners: Sequence[int] = (),
+    principal: bool = False,
+    text: str | None = None,
+    due_on: date | None = None,
+) -> ActionItem:
+    """An ILT action item on this work, owned by the members named and/or the principal, due
+    as a next step is; it belongs to no meeting, so the next ILT meeting takes it up."""
+    work = _text(weak, text)
+    due = due_on or next_step_due(date.today())
+    return add_team_item(
+        journal, work, owners=owners, principal=principal, due_on=due,
+        source=ActionSource.self_check,
+    )  # fmt: skip

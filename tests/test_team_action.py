@@ -12,6 +12,10 @@ from iltdesk.errors import UsageError
 from iltdesk.lead import add_lead, lead_summaries
 from iltdesk.models import ActionSource, Author, IltMeeting
 from iltdesk.record_kinds import RecordKind
+from iltdesk.self_check import check_ins, record_check
+from iltdesk.self_check_actions import add_team_action
+from iltdesk.self_check_compare import weak_items
+from iltdesk.self_check_items import CURRENT_SET
 from iltdesk.store.journal import Journal
 from iltdesk.team_action import (
     add_team_item,
@@ -170,3 +174,25 @@ def test_open_item_counts_include_the_team_items_a_lead_owns(journal: Journal) -
     add_team_item(journal, "Principal only", principal=True)
     counts = {s.name: s.open_action_items for s in lead_summaries(journal)}
     assert counts == {"Ana Ruiz": 2, "Ben Lee": 1}
+
+
+def test_a_weak_self_check_action_becomes_an_ilt_item_kept_through_a_reopen(
+    journal: Journal, journal_path: Path
+) -> None:
+    ana = _lead(journal, "Ana Ruiz")
+    answers = dict.fromkeys(CURRENT_SET.item_keys, 3) | {"data_into_goals": 0}
+    record_check(journal, answers, taken_on=DAY, taken_by="team")
+    [weak] = weak_items(check_ins(journal)[0])
+    with pytest.raises(UsageError, match="Choose who owns"):
+        add_team_action(journal, weak)
+    item = add_team_action(journal, weak, owners=[ana], principal=True, due_on=DAY)
+    journal.close()
+    with Journal.open(journal_path, PASSPHRASE) as reopened:
+        [stored] = team_items(reopened)
+        assert (stored.id, stored.source, stored.owner) == (item.id, ActionSource.self_check,
+                                                            Author.both)  # fmt: skip
+        assert stored.text.startswith("Draw actionable information")
+        assert (stored.meeting_id, stored.due_on) == (None, DAY)
+        assert owners_of(reopened, [item.id or 0]) == {item.id: [ana]}
+        meeting = _meeting(reopened, DAY)
+        assert [i.id for i in carried_into(reopened, meeting)] == [item.id]

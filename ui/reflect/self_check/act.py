@@ -1,5 +1,6 @@
 """Turn a weak action of the selected check-in into work: a scope-and-sequence period, a lead's
-learning-cycle goal or an action item for a lead, all by keys, confirmed in a line below."""
+learning-cycle goal, an action item for a lead or an ILT action item the team owns (its owners
+ticked with Space), all by keys, confirmed in a line below."""
 
 from __future__ import annotations
 
@@ -26,12 +27,14 @@ from iltdesk.self_check_actions import (
     OUTCOME_LABELS,
     Outcome,
     add_lead_action,
+    add_team_action,
     plan_scope_period,
     start_cycle_goal,
     strand_for,
     suggested_text,
 )
 from iltdesk.self_check_compare import WeakItem, weak_items
+from iltdesk.team_action import owner_words
 from ui.kit.context import AppContext, NotWritten
 from ui.kit.roles import RECORD_ID
 
@@ -39,7 +42,9 @@ KINDS = {
     Outcome.scope_period: RecordKind.SCOPE_ITEM,
     Outcome.cycle_goal: RecordKind.CYCLE,
     Outcome.action_item: RecordKind.ACTION_ITEM,
+    Outcome.team_item: RecordKind.ACTION_ITEM,
 }
+PRINCIPAL_OWNER = "You (the principal)"
 
 
 class WeakActionPanel(QWidget):
@@ -69,6 +74,10 @@ class WeakActionPanel(QWidget):
         self.outcome.currentIndexChanged.connect(lambda *_: self._outcome_changed())
         self.lead = QComboBox()
         self.lead.setAccessibleName("Lead")
+        self.owners = QListWidget()
+        self.owners.setAccessibleName("Who owns the ILT action item")
+        self.owners.setToolTip("Space ticks an owner: you, members, or both")
+        self.owners.setMaximumHeight(90)
         self.period = QLineEdit()
         self.period.setPlaceholderText("e.g. November or Quarter 2")
         self.period.setAccessibleName("Period")
@@ -86,6 +95,7 @@ class WeakActionPanel(QWidget):
         form = QFormLayout()
         form.addRow("Make it into", self.outcome)
         form.addRow("Lead", self.lead)
+        form.addRow("Owners", self.owners)
         form.addRow("Period", self.period)
         form.addRow("The work", self.text)
         column = QVBoxLayout(self)
@@ -110,8 +120,36 @@ class WeakActionPanel(QWidget):
 
     def _fill_leads(self) -> None:
         self.lead.clear()
+        self.owners.clear()
+        self._add_owner(PRINCIPAL_OWNER, None)
         for lead in lead_summaries(self._context.journal):
             self.lead.addItem(lead.name, lead.id)
+            self._add_owner(lead.name, lead.id)
+        self.owners.setCurrentRow(0)
+
+    def _add_owner(self, name: str, lead_id: int | None) -> None:
+        row = QListWidgetItem(name, self.owners)
+        row.setFlags(
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsUserCheckable
+        )
+        row.setCheckState(Qt.CheckState.Unchecked)
+        row.setData(RECORD_ID, lead_id)
+
+    def chosen_owners(self) -> tuple[list[int], bool]:
+        """The members ticked as owners, and whether the principal is ticked."""
+        members, principal = [], False
+        for index in range(self.owners.count()):
+            row = self.owners.item(index)
+            if row.checkState() != Qt.CheckState.Checked:
+                continue
+            lead_id = row.data(RECORD_ID)
+            if lead_id is None:
+                principal = True
+            else:
+                members.append(int(lead_id))
+        return members, principal
 
     def selected(self) -> WeakItem | None:
         """The weak action chosen in the list."""
@@ -129,7 +167,9 @@ class WeakActionPanel(QWidget):
 
     def _outcome_changed(self) -> None:
         outcome = self.chosen_outcome()
-        self.lead.setEnabled(outcome is not Outcome.scope_period and self.lead.count() > 0)
+        one_lead = outcome in (Outcome.cycle_goal, Outcome.action_item)
+        self.lead.setEnabled(one_lead and self.lead.count() > 0)
+        self.owners.setEnabled(outcome is Outcome.team_item)
         self.period.setEnabled(outcome is Outcome.scope_period)
         self.make_button.setEnabled(self.selected() is not None)
 
@@ -157,6 +197,11 @@ class WeakActionPanel(QWidget):
         if outcome is Outcome.scope_period:
             period = self.period.text()
             return lambda: plan_scope_period(journal, weak, period=period, text=text)
+        if outcome is Outcome.team_item:
+            members, principal = self.chosen_owners()
+            return lambda: add_team_action(
+                journal, weak, owners=members, principal=principal, text=text
+            )
         lead_id = self.lead.currentData()
         if lead_id is None:
             self.confirmation.setText("Add a lead first: this needs someone to lead it.")
@@ -165,6 +210,16 @@ class WeakActionPanel(QWidget):
             return lambda: start_cycle_goal(journal, int(lead_id), weak, text=text)
         return lambda: add_lead_action(journal, int(lead_id), weak, text=text)
 
+    def _owner_words(self) -> str:
+        ticked = [
+            self.owners.item(i)
+            for i in range(self.owners.count())
+            if self.owners.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        names = [row.text() for row in ticked if row.data(RECORD_ID) is not None]
+        you = any(row.data(RECORD_ID) is None for row in ticked)
+        return owner_words(you, names).replace("You", "you", 1)
+
     def _made(self, weak: WeakItem, outcome: Outcome) -> str:
         lead = self.lead.currentText()
         if outcome is Outcome.scope_period:
@@ -172,4 +227,8 @@ class WeakActionPanel(QWidget):
             return f"Added {self.period.text().strip()} to the scope and sequence ({strand})."
         if outcome is Outcome.cycle_goal:
             return f"Started a learning cycle for {lead} with this goal."
+        if outcome is Outcome.team_item:
+            return (
+                f"Added an ILT action item for {self._owner_words()}; the next meeting takes it up."
+            )
         return f"Added an action item for {lead}, yours to follow up."
