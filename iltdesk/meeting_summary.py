@@ -13,10 +13,11 @@ from datetime import date
 from sqlmodel import Session, col, select
 
 from iltdesk.errors import UsageError
+from iltdesk.ilt_meeting import previous_meeting
+from iltdesk.meeting_template import default_part
 from iltdesk.models import (
     ActionItem,
     ActionItemOwner,
-    Author,
     CharterVersion,
     IltMeeting,
     Lead,
@@ -26,24 +27,11 @@ from iltdesk.models import (
     MeetingPart,
     MeetingSection,
 )
-from iltdesk.store.journal import Journal
+from iltdesk.store.journal import Journal, fetch
+from iltdesk.team_action import principal_owns
 
 LATEST = "latest"
 PRINCIPAL = "the principal"  # how the principal is named when the journal has no name for her
-
-# A part's heading when the meeting has no section of its own for something it recorded (a
-# template without a data part, say, while the meeting's artifacts were written down).
-PART_TITLES = {
-    MeetingPart.vision: "Our vision",
-    MeetingPart.last_plus_delta: "Last meeting's plus/delta",
-    MeetingPart.member_items: "Members' agenda items",
-    MeetingPart.professional_learning: "Professional learning",
-    MeetingPart.data: "Data and artifacts",
-    MeetingPart.decisions: "Decisions",
-    MeetingPart.next_steps: "Next steps",
-    MeetingPart.plus_delta: "Plus/delta",
-    MeetingPart.other: "Other",
-}
 
 
 @dataclass(frozen=True)
@@ -141,9 +129,7 @@ def meeting_for_export(journal: Journal, meeting_id: int | None) -> int:
     """The id of the meeting to summarise: ``meeting_id``, or the latest held when None."""
     with journal.session() as s:
         if meeting_id is not None:
-            if s.get(IltMeeting, meeting_id) is None:
-                raise UsageError(f"There is no ILT meeting #{meeting_id}.")
-            return meeting_id
+            return fetch(s, IltMeeting, meeting_id, "ILT meeting").id or meeting_id
         latest = s.exec(
             select(IltMeeting.id).order_by(
                 col(IltMeeting.held_on).desc(), col(IltMeeting.id).desc()
@@ -158,9 +144,9 @@ def meeting_summary(journal: Journal, meeting_id: int) -> MeetingSummary:
     """What the shared summary of meeting ``meeting_id`` holds (never its private notes)."""
     principal = journal.settings().get("principal", "").strip() or PRINCIPAL
     with journal.session() as s:
-        meeting = s.get(IltMeeting, meeting_id)
-        if meeting is None:
-            raise UsageError(f"There is no ILT meeting #{meeting_id}.")
+        meeting = fetch(s, IltMeeting, meeting_id, "ILT meeting")
+    before = previous_meeting(journal, meeting)
+    with journal.session() as s:
         names = {lead.id: lead.name for lead in s.exec(select(Lead))}
         present, absent = _attendance(s, meeting_id, names)
         pl_led_by = names.get(meeting.pl_lead_id, "") if meeting.pl_lead_id else ""
@@ -172,7 +158,7 @@ def meeting_summary(journal: Journal, meeting_id: int) -> MeetingSummary:
             absent=absent,
             parts=_parts(s, meeting),
             charter=_charter(s, meeting.held_on),
-            last_feedback=_last_feedback(s, meeting),
+            last_feedback=_feedback(s, before.id or 0) if before else (),
             member_items=_member_items(s, meeting_id, names, principal),
             pl_topic=meeting.pl_topic.strip(),
             pl_led_by=pl_led_by or meeting.pl_led_by.strip(),
@@ -211,7 +197,7 @@ def _parts(s: Session, meeting: IltMeeting) -> tuple[SummaryPart, ...]:
         .order_by(col(MeetingSection.position), col(MeetingSection.id))
     )
     parts = [
-        SummaryPart(row.part, row.title.strip() or PART_TITLES[row.part], row.notes)
+        SummaryPart(row.part, row.title.strip() or default_part(row.part).title, row.notes)
         for row in sections
     ]
     have = {p.part for p in parts}
@@ -229,7 +215,7 @@ def _parts(s: Session, meeting: IltMeeting) -> tuple[SummaryPart, ...]:
     }
     for part, there in recorded.items():
         if there and part not in have:
-            parts.append(SummaryPart(part, PART_TITLES[part], ""))
+            parts.append(SummaryPart(part, default_part(part).title, ""))
     return tuple(parts)
 
 
@@ -254,19 +240,6 @@ def _charter(s: Session, held_on: date) -> CharterWording | None:
     if version is None or not (version.purpose.strip() or version.vision_link.strip()):
         return None
     return CharterWording(version.made_on, version.purpose, version.vision_link)
-
-
-def _last_feedback(s: Session, meeting: IltMeeting) -> tuple[Feedback, ...]:
-    """The plus/delta of the meeting held before this one, and the response to it."""
-    before = s.exec(
-        select(IltMeeting.id)
-        .where(
-            (col(IltMeeting.held_on) < meeting.held_on)
-            | ((col(IltMeeting.held_on) == meeting.held_on) & (col(IltMeeting.id) < meeting.id))
-        )
-        .order_by(col(IltMeeting.held_on).desc(), col(IltMeeting.id).desc())
-    ).first()
-    return _feedback(s, before) if before is not None else ()
 
 
 def _feedback(s: Session, meeting_id: int) -> tuple[Feedback, ...]:
@@ -320,7 +293,7 @@ def _next_steps(
     steps = []
     for item in sorted(items, key=lambda i: (i.due_on is None, i.due_on or date.min, i.id or 0)):
         members = _by_name([name for name in owners.get(item.id or 0, []) if name])
-        with_principal = item.owner in (Author.principal, Author.both)
+        with_principal = principal_owns(item)
         steps.append(
             NextStep(
                 text=item.text.strip(),

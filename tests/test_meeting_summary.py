@@ -232,3 +232,44 @@ def test_which_meeting(journal: Journal) -> None:
     for bad in ("newest", "²", "1" * 40, "-3"):
         with pytest.raises(UsageError, match="latest or a meeting number"):
             parse_meeting_choice(bad)
+
+
+def test_a_meeting_made_as_the_app_makes_it_reads_back_after_reopening(
+    qtbot: QtBot, journal_path: Path
+) -> None:
+    """Through the meetings core (template, attendance, items, team steps, plus/delta), the
+    journal closed and opened again before the summary is read."""
+    from iltdesk import ilt_meeting as im
+    from iltdesk.team_action import add_team_item
+    from tests.conftest import PASSPHRASE
+
+    with Journal.create(journal_path, PASSPHRASE, principal="A. Rivera") as journal:
+        ana = add_lead(journal, "Ana Ruiz").id or 0
+        ben = add_lead(journal, "Ben Lee").id or 0
+        meeting = im.new_meeting(journal, OCTOBER)
+        mid = meeting.id or 0
+        parts = {p.part: p.id or 0 for p in im.sections(journal, mid)}
+        im.save_meeting(
+            journal,
+            mid,
+            notes={parts[MeetingPart.decisions]: "We **adopt** the tracker."},
+            private_notes=PRIVATE,
+            protocol="Notice and wonder",
+        )
+        im.set_present(journal, mid, ben, False)
+        item = im.add_agenda_item(journal, mid, "Hallway norms", added_by_lead_id=ben)
+        im.update_agenda_item(journal, item.id or 0, discussed=True)
+        add_team_item(journal, "Share the tracker", owners=[ana], meeting_id=mid)
+        im.add_plus_delta(journal, mid, "Short and focused", "Start on time")
+    with Journal.open(journal_path, PASSPHRASE) as journal:
+        summary = meeting_summary(journal, mid)
+        html = build_meeting_html(journal, mid)
+    assert summary.present == ("Ana Ruiz",) and summary.absent == ("Ben Lee",)
+    assert [p.part for p in summary.parts][:2] == [MeetingPart.vision, MeetingPart.last_plus_delta]
+    assert [(s.text, s.owners) for s in summary.next_steps] == [
+        ("Share the tracker", ("Ana Ruiz",))
+    ]
+    assert summary.discussed[0].added_by == "Ben Lee"
+    for shown in ("<b>adopt</b>", "Notice and wonder", "Short and focused", "Start on time"):
+        assert shown in html, shown
+    assert PRIVATE not in html
