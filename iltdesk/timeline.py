@@ -22,9 +22,9 @@ from iltdesk.one_on_one import summary_line
 from iltdesk.record_kinds import RecordKind
 from iltdesk.store.journal import Journal
 
-TEAM = "ILT and teams"
-CONVERSATIONS = "Difficult conversations"
-LEARNING = "Learning with others"
+TEAM = "Team"
+CONVERSATIONS = "Conversations"
+LEARNING = "Learning together"
 # The kinds a timeline shows, with the name of each kind's filter (kinds may share one).
 KINDS: dict[RecordKind, str] = {
     RecordKind.ONE_ON_ONE: "1:1s",

@@ -3,6 +3,7 @@ and opened where they live, and covered by ``iltdesk check`` (issue 19, item 7).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -202,7 +203,7 @@ def _team_records(journal: Journal) -> Team:
 
 
 @pytest.fixture
-def team(journal: Journal, journal_path: Path) -> Team:
+def team(journal: Journal) -> Team:
     """One of every new kind, written and then read back through a closed and reopened file."""
     made = _team_records(journal)
     journal.close()
@@ -210,9 +211,9 @@ def team(journal: Journal, journal_path: Path) -> Team:
 
 
 @pytest.fixture
-def reopened(team: Team, journal_path: Path) -> Journal:
+def reopened(team: Team, journal_path: Path) -> Iterator[Journal]:
     j = Journal.open(journal_path, PASSPHRASE)
-    yield j  # type: ignore[misc]
+    yield j
     j.close()
 
 

@@ -1,4 +1,5 @@
-"""A lead's timeline: 1:1s, observations, cycle milestones and agreement versions, newest first."""
+"""A lead's timeline: 1:1s, observations, cycle milestones, agreement versions and the team work
+they took part in, newest first."""
 
 from __future__ import annotations
 
@@ -57,20 +58,25 @@ class TimelineView(QWidget):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setAccessibleName("Timeline, newest first")
         self.list.activated.connect(self._open)
+        # One box per filter name: the team's kinds share a few (KINDS maps each kind to one).
         self.filters: dict[RecordKind, QCheckBox] = {}
+        boxes: dict[str, QCheckBox] = {}
         row = QHBoxLayout()
         row.addWidget(QLabel("Show"))
         for kind, label in KINDS.items():
-            box = QCheckBox(label)
-            box.setChecked(True)
-            box.toggled.connect(lambda *_: self.reload())
-            self.filters[kind] = box
-            row.addWidget(box)
+            if label not in boxes:
+                boxes[label] = QCheckBox(label)
+                boxes[label].setChecked(True)
+                boxes[label].toggled.connect(lambda *_: self.reload())
+                row.addWidget(boxes[label])
+            self.filters[kind] = boxes[label]
         row.addStretch(1)
         self.empty = QLabel(
-            "Nothing to show yet: 1:1s, observations, cycles and agreements appear here."
+            "Nothing to show yet: 1:1s, observations, cycles, agreements and the ILT and team "
+            "work this lead takes part in appear here."
         )
         self.empty.setObjectName("Hint")
+        self.empty.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addLayout(row)
