@@ -54,12 +54,15 @@ def set_done(journal: Journal, item_id: int, done: bool, *, on: date | None = No
 
 
 def update_action_item(journal: Journal, item_id: int, **changes: object) -> ActionItem:
-    """Change an action item's text, owner or due date."""
+    """Change an action item's text, owner or due date (a team item's owners: ``set_owners``)."""
     allowed = {"text", "owner", "due_on"}
     if unknown := set(changes) - allowed:
         raise UsageError(f"Cannot change {', '.join(sorted(unknown))} of an action item.")
     with journal.write() as s:
         item = fetch(s, ActionItem, item_id, "action item")
+        if "owner" in changes and item.lead_id is None:
+            # A team item's owner goes with its member rows: iltdesk.team_action.set_owners.
+            raise UsageError("Change who owns a team action item with its owners, not alone.")
         for name, value in changes.items():
             setattr(item, name, value)
         s.add(item)

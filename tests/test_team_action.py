@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from iltdesk.action_item import add_action_item, set_done
+from iltdesk.action_item import add_action_item, set_done, update_action_item
 from iltdesk.errors import UsageError
 from iltdesk.lead import add_lead, lead_summaries
 from iltdesk.models import ActionSource, Author, IltMeeting
@@ -27,6 +27,7 @@ from iltdesk.team_action import (
     owners_of,
     set_owners,
     team_items,
+    update_team_item,
 )
 from iltdesk.today import today_rows
 from tests.conftest import PASSPHRASE
@@ -196,3 +197,20 @@ def test_a_weak_self_check_action_becomes_an_ilt_item_kept_through_a_reopen(
         assert owners_of(reopened, [item.id or 0]) == {item.id: [ana]}
         meeting = _meeting(reopened, DAY)
         assert [i.id for i in carried_into(reopened, meeting)] == [item.id]
+
+
+def test_a_team_items_owner_is_not_changed_apart_from_its_members(journal: Journal) -> None:
+    ana = _lead(journal, "Ana Ruiz")
+    item = add_team_item(journal, "Bring student work", owners=[ana])
+    with pytest.raises(UsageError, match="team action item"):
+        update_action_item(journal, item.id or 0, owner=Author.principal)
+    update_action_item(journal, item.id or 0, text="Bring two pieces", due_on=DAY)
+    [stored] = team_items(journal)
+    assert (stored.text, stored.due_on, stored.owner) == ("Bring two pieces", DAY, Author.lead)
+    update_team_item(journal, item.id or 0, text="Bring three", owners=[], principal=True,
+                     due_on=None)  # fmt: skip
+    [stored] = team_items(journal)
+    assert (stored.text, stored.due_on, stored.owner) == ("Bring three", None, Author.principal)
+    with pytest.raises(UsageError, match="Describe"):
+        update_team_item(journal, item.id or 0, text=" ", owners=[ana], principal=False,
+                         due_on=None)  # fmt: skip
