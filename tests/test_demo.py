@@ -40,7 +40,7 @@ def test_six_active_leads_and_archived_ones(story: tuple[Journal, DemoSummary]) 
     assert _one(journal, "SELECT count(*) FROM lead WHERE archived_on IS NULL") == 6
     assert _one(journal, "SELECT count(*) FROM lead WHERE archived_on IS NOT NULL") == 3
     assert summary.counts["lead"] == 9
-    assert 200 <= summary.total <= 2000  # the story alone: a few hundred records
+    assert 200 <= summary.total <= 3000  # the story alone: a couple of thousand records at most
     settings = journal.settings()
     assert settings["demo"] == "yes"
     assert settings["school"] and settings["principal"]

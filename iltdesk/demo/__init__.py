@@ -1,6 +1,6 @@
 """A demo journal: the year of a third-year principal and her six leads, with invented names.
 
-``build_demo`` fills an empty journal with the story (up to about 1,500 records) and, if
+``build_demo`` fills an empty journal with the story (up to about 3,000 records) and, if
 asked, with earlier years of composed records so a newcomer or a benchmark can see a journal of
 any size. The story runs on the school year ``today`` falls in (August to June; in the summer,
 the year just ended; see ``timeline``), on school days, up to ``today``: a demo made in

@@ -80,11 +80,11 @@ YOLANDA_MEETINGS = (
     Meeting(
         slot=-1,
         notes="Cycle nearly done. Four of five teachers brought evidence last meeting.\n\n"
-        "- She wants to present the follow-through tracker at Tuesday's ILT so the other "
-        "teams can borrow it.\n"
+        "- Yesterday she walked the ILT through the follow-through tracker; every team will "
+        "try it for four weeks. She wants the leads to own it, not borrow it from her.\n"
         "- Worried about the team's energy in the weeks ahead; asked if we can drop one ILT "
         "meeting next month. I said tell me more; her case is good.\n"
-        "- She'd like to mentor Grace on running team meetings.\n\n"
+        "- Her mentoring of Grace shows: Grace's last data meeting ended in dated plans.\n\n"
         "**For me:** decide about the ILT meeting this week and tell the team why.",
         feedback="Told her the 8th grade meeting last week was the one I'd show a new lead.",
         agenda=(
@@ -94,7 +94,9 @@ YOLANDA_MEETINGS = (
             Agenda(S.next_steps, BOTH, "Next steps"),
         ),
         actions=(
-            Action("Bring the follow-through tracker to Tuesday's ILT", LEAD, days(2)),
+            Action(
+                "Collect one line from each team on the tracker for Tuesday's ILT", LEAD, days(2)
+            ),
             Action("Decide on next month's ILT meetings and explain why", ME, days(4)),
         ),
     ),

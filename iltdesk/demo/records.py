@@ -15,13 +15,14 @@ from iltdesk.demo.timeline import (
     school_day_on_or_after,
     school_day_on_or_before,
 )
-from iltdesk.models import ActionSource, AgendaSection, Author
+from iltdesk.models import ActionSource, AgendaSection, Author, ObservationSetting
 
 # (section, added by, text, notes, discussed)
 AgendaRow = tuple[AgendaSection, Author, str, str, bool]
 DAY = timedelta(days=1)
 # Composed observations: mostly meetings the lead runs, sometimes a talk with one teacher.
 COMPOSED_SETTINGS = (*GROUP_SETTINGS, *GROUP_SETTINGS, *PAIR_SETTINGS)
+TEAM_MEETINGS = {ObservationSetting.team_meeting, ObservationSetting.data_meeting}
 
 
 def add_one_on_one(
@@ -138,9 +139,12 @@ def add_composed_observation(
     seen: date,
     ctx: text.Context,
     today: date,
+    team_id: int | None = None,
 ) -> int:
-    """An observation written from the phrase banks, and its action step as an action item."""
+    """An observation written from the phrase banks, and its action step as an action item;
+    ``team_id``: the team the lead runs, linked when the visit was to a team or data meeting."""
     setting = rng.choice(COMPOSED_SETTINGS)
+    on_team = team_id if setting in TEAM_MEETINGS else None
     evidence, feedback, step = text.observation(rng, ctx, setting)
     follow_up = school_day_on_or_after(seen + timedelta(days=rng.randint(5, 10)))
     observation = rows.add(
@@ -154,6 +158,7 @@ def add_composed_observation(
         feedback=feedback,
         action_step=step,
         follow_up_on=follow_up,
+        team_id=on_team,
     )
     add_action(
         rows,

@@ -12,10 +12,14 @@ from random import Random
 
 from iltdesk.demo import cycles_a, cycles_b, cycles_c, meetings_a, meetings_b, text
 from iltdesk.demo.cast_others import CAST
+from iltdesk.demo.conversations import add_conversations
+from iltdesk.demo.ilt_year import add_ilt_year
+from iltdesk.demo.joint_work import add_joint_work
 from iltdesk.demo.records import add_action, add_composed_observation
 from iltdesk.demo.rows import Rows
 from iltdesk.demo.schedule import add_meetings, meeting_dates
 from iltdesk.demo.spec import Activity, Cycle, Meeting, Observed, Person
+from iltdesk.demo.teacher_teams import TEAM_SETTINGS, add_team_pulse, add_teams, main_team
 from iltdesk.demo.text import Composer
 from iltdesk.demo.timeline import (
     Timeline,
@@ -55,6 +59,8 @@ RESTART_DAYS = 3  # the least time between one cycle's close and the next one's 
 def add_story(rows: Rows, rng: Random, tl: Timeline) -> dict[str, int]:
     """Write the whole story year; return each lead's id by story key."""
     lead_ids: dict[str, int] = {}
+    cycle_ids: dict[str, list[int]] = {}
+    team_ids = add_teams(rows)
     for person in CAST:
         composer = Composer(rng.getrandbits(64))  # each lead's notes drawn from fresh decks
         lead_id = _add_lead(rows, tl, person)
@@ -62,15 +68,38 @@ def add_story(rows: Rows, rng: Random, tl: Timeline) -> dict[str, int]:
         _add_traits(rows, tl, lead_id, person)
         _add_energy(rows, composer, tl, lead_id, person)
         _add_agreements(rows, tl, lead_id, person, meeting_dates(tl, person))
-        _add_cycles(rows, tl, lead_id, CYCLES.get(person.key, ()))
+        team_id = main_team(person.key, team_ids)
+        cycle_ids[person.key] = _add_cycles(
+            rows, tl, (lead_id, team_id), CYCLES.get(person.key, ())
+        )
         add_meetings(rows, composer, tl, lead_id, person, MEETINGS.get(person.key, ()))
         seen = tl.w(DROP_IN_WEEK, composer.randint(0, 4))
         if person.archived_on is None and tl.happened(seen):
             ctx = text.context(composer, person.first, person.crew, person.topic)
-            add_composed_observation(rows, composer, lead_id, None, seen, ctx, tl.now)
+            add_composed_observation(
+                rows, composer, lead_id, None, seen, ctx, tl.now, team_id=team_id
+            )
     add_team(rows, tl)
     add_challenge(rows, tl, lead_ids)
+    _add_team_work(rows, rng, tl, lead_ids, (team_ids, cycle_ids))
     return lead_ids
+
+
+def _add_team_work(
+    rows: Rows,
+    rng: Random,
+    tl: Timeline,
+    lead_ids: dict[str, int],
+    made: tuple[dict[str, int], dict[str, list[int]]],
+) -> None:
+    """The ILT as a team: its meetings, the teacher teams, difficult conversations, and
+    leads learning together."""
+    team_ids, cycle_ids = made
+    members = {p.key: lead_ids[p.key] for p in CAST if p.archived_on is None}
+    add_team_pulse(rows, tl, team_ids, members)
+    add_conversations(rows, tl, members, cycle_ids)
+    add_joint_work(rows, tl, members)
+    add_ilt_year(rows, tl, lead_ids, rng.getrandbits(64))
 
 
 def _add_lead(rows: Rows, tl: Timeline, person: Person) -> int:
@@ -163,7 +192,13 @@ def _revisit(tl: Timeline, when: When | None) -> date | None:
     return revisit
 
 
-def _add_cycles(rows: Rows, tl_year: Timeline, lead_id: int, cycles: tuple[Cycle, ...]) -> None:
+def _add_cycles(
+    rows: Rows, tl_year: Timeline, lead: tuple[int, int | None], cycles: tuple[Cycle, ...]
+) -> list[int]:
+    """The lead's cycles that have begun (``lead``: the lead's id and main team's); returns
+    their ids, oldest first."""
+    lead_id, team_id = lead
+    ids: list[int] = []
     previous: tuple[int, Cycle] | None = None
     ended: date | None = None
     for cycle in cycles:
@@ -202,8 +237,11 @@ def _add_cycles(rows: Rows, tl_year: Timeline, lead_id: int, cycles: tuple[Cycle
                 notes=activity.notes,
             )
         for observed in seen:
-            _add_observation(rows, tl, lead_id, cycle_id, observed)
+            on_team = team_id if observed.setting in TEAM_SETTINGS else None
+            _add_observation(rows, tl, (lead_id, on_team), cycle_id, observed)
         previous, ended = (cycle_id, cycle), closed
+        ids.append(cycle_id)
+    return ids
 
 
 def _after(tl: Timeline, cycle: Cycle, ended: date | None) -> Timeline:
@@ -245,8 +283,10 @@ def _cycle_texts(cycle: Cycle, finished: bool) -> dict[str, str]:
 
 
 def _add_observation(
-    rows: Rows, tl: Timeline, lead_id: int, cycle_id: int, observed: Observed
+    rows: Rows, tl: Timeline, lead: tuple[int, int | None], cycle_id: int, observed: Observed
 ) -> None:
+    """An observation (``lead``: the lead's id, and the team whose meeting it was, if one)."""
+    lead_id, team_id = lead
     seen = tl.at(observed.observed_on)
     follow_up = tl.at(observed.follow_up_on) if observed.follow_up_on else None
     observation_id = rows.add(
@@ -260,6 +300,7 @@ def _add_observation(
         feedback=observed.feedback,
         action_step=observed.action_step,
         follow_up_on=follow_up,
+        team_id=team_id,
     )
     due = follow_up or follow_up_due(seen)
     done = _step_done(tl, observed, due)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from iltdesk.demo.timeline import When, days, week
 
-# (when, plus, delta, what we did about it). Each lands on that week's ILT (a Tuesday).
+# (when, plus, delta, what we did about it). Each closes that week's ILT meeting (a Tuesday);
+# the response is given when the next meeting opens.
 MEETING_FEEDBACK: tuple[tuple[When, str, str, str], ...] = (
     (week(0), "Rewriting the norms together — the new members' ideas were better than ours.",
      "Too long. Two hours on a screen is too much.", "Next meetings capped at 75 minutes."),
@@ -24,7 +25,7 @@ MEETING_FEEDBACK: tuple[tuple[When, str, str, str], ...] = (
     (week(35), "Next year's members joined us; they asked the best questions of the day.",
      "We talked about next year more than this one.",
      "Next year's norms get their own meeting, with everyone who will be there."),
-    (days(-9), "Yolanda's follow-through tracker.", "Would like the data before the meeting, "
+    (days(-1, 1), "Yolanda's follow-through tracker.", "Would like the data before the meeting, "
      "not during.", "Data goes out 24 hours ahead from now on."),
 )  # fmt: skip
 

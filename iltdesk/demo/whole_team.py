@@ -1,4 +1,4 @@
-"""Writing the whole-team records: charter versions, scope, plus/deltas, self-checks, the
+"""Writing the whole-team records: charter versions, scope, self-checks, the
 challenge and the tensions. Only what has happened by ``tl.now`` (the scope is a plan)."""
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ def ilt_day(day: date) -> date:
 
 
 def add_team(rows: Rows, tl: Timeline) -> None:
-    """Frameworks, charter, scope and sequence, meeting feedback, self-checks, tensions and
-    the principal's own records."""
+    """Frameworks, charter, scope and sequence, self-checks, tensions and the principal's
+    own records (the meetings and their plus/deltas: ``ilt_year``)."""
     add_frameworks(rows, tl)
     for when, texts in charter.CHARTER_VERSIONS:
         made = ilt_day(tl.at(when))
@@ -44,10 +44,6 @@ def add_team(rows: Rows, tl: Timeline) -> None:
             observation_feedback=observed,
             professional_learning=learning,
         )
-    for when, plus, delta, response in team.MEETING_FEEDBACK:
-        met = ilt_day(tl.at(when))
-        if tl.happened(met):
-            rows.add("meeting_feedback", met, met_on=met, plus=plus, delta=delta, response=response)
     _add_self_checks(rows, tl)
     _add_tensions(rows, tl)
     add_principal(rows, tl)
