@@ -119,3 +119,19 @@ def test_an_item_without_an_owner_is_refused_and_its_words_stay(
     assert (item.owner, item.meeting_id, item.source) == (Author.principal, None,
                                                           ActionSource.manual)  # fmt: skip
     assert view.tree.topLevelItemCount() == 1
+
+
+def test_the_whole_ilts_list_hides_done_items_until_asked(qtbot: QtBot, journal: Journal) -> None:
+    from iltdesk.action_item import set_done
+    from iltdesk.team_action import add_team_item
+
+    add_team_item(journal, "Still to do", principal=True)
+    done = add_team_item(journal, "Already done", principal=True)
+    set_done(journal, done.id or 0, True)
+    view = host(qtbot, journal, None)
+    assert [view.tree.topLevelItem(0).text(1)] == ["Still to do"]  # type: ignore[union-attr]
+    assert view.tree.topLevelItemCount() == 1
+    keys = DesktopKeys()
+    tab_to(keys, lambda w: w is view.show_done)
+    keys.press(Key.Key_Space)
+    assert view.tree.topLevelItemCount() == 2

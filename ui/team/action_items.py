@@ -195,6 +195,10 @@ class TeamItemsView(QWidget):
         self.due = date_edit(self._default_due(), "Due date of the new item")
         add = QPushButton("Add")
         add.clicked.connect(self.add)
+        # The whole ILT's list is for what is still to do; a meeting's keeps its done items.
+        self.show_done = QCheckBox("Show done")
+        self.show_done.setVisible(meeting_id is None)
+        self.show_done.toggled.connect(lambda *_: self.refresh())
         self._build_layout(add)
         self.refresh()
         context.changed.connect(self._changed)
@@ -208,6 +212,7 @@ class TeamItemsView(QWidget):
         entry.addWidget(add)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self.show_done)
         layout.addWidget(self.tree, 1)
         layout.addLayout(entry)
         layout.addWidget(hint)
@@ -240,6 +245,7 @@ class TeamItemsView(QWidget):
         """Show another meeting's items (the meetings page reuses one view)."""
         self.meeting_id = meeting_id
         self.ticked_here.clear()
+        self.show_done.setVisible(meeting_id is None)
         self.due.setDate(qdate(self._default_due()))
         self.refresh()
 
@@ -248,6 +254,8 @@ class TeamItemsView(QWidget):
         journal = self.context.journal
         if self.meeting_id is None:
             own, carried = team_action.team_items(journal), []
+            if not self.show_done.isChecked():
+                own = [i for i in own if i.done_on is None or i.id in self.ticked_here]
         else:
             own = team_action.team_items(journal, meeting_id=self.meeting_id)
             carried = team_action.carried_into(journal, self.meeting_id)
@@ -377,7 +385,11 @@ class TeamItemsView(QWidget):
         return [row for row in found if row is not None]
 
     def select_item(self, item_id: int) -> bool:
-        """Put the cursor on an item (from Today or search); False if it is not listed here."""
+        """Put the cursor on an item (from Today or search); False if it is not listed here.
+        A done item hidden from the whole ILT's list is shown for it."""
+        listed = any(row.data(0, ITEM_ROLE) == item_id for row in self._rows())
+        if not listed and self.meeting_id is None:
+            self.show_done.setChecked(True)
         for row in self._rows():
             if row.data(0, ITEM_ROLE) == item_id:
                 self.tree.setCurrentItem(row)
