@@ -119,7 +119,7 @@ def _register_export(sub: Sub) -> None:
     _journal_arg(p)
     whose = p.add_mutually_exclusive_group(required=True)
     whose.add_argument("--lead", metavar="NAME", help="the lead's name, or part of it")
-    whose.add_argument("--meeting", metavar="latest|ID", help="an ILT meeting's summary instead")
+    whose.add_argument("--meeting", metavar="latest|ID", help="an ILT meeting's summary to share")
     p.add_argument("--cycle", metavar="latest|all|ID", help="which cycle (default latest)")
     p.add_argument("--all-cycles", action="store_true", help="every cycle of the last 12 months")
     p.add_argument("--sections", metavar="A,B,...", help="what to include (see below)")
