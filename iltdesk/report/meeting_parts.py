@@ -59,7 +59,7 @@ def _vision(summary: MeetingSummary) -> str:
 
 def _last_plus_delta(summary: MeetingSummary) -> str:
     if not summary.last_feedback:
-        return quiet("The meeting before this one left no plus/delta.")
+        return quiet("No plus/delta from an earlier meeting to revisit.")
     return _feedback_table(summary.last_feedback)
 
 
