@@ -22,6 +22,7 @@ from iltdesk.team_action import (
     carried_into,
     items_owned_by,
     meeting_days,
+    meeting_showing,
     owner_phrases,
     owner_words,
     owners_of,
@@ -214,3 +215,16 @@ def test_a_team_items_owner_is_not_changed_apart_from_its_members(journal: Journ
     with pytest.raises(UsageError, match="Describe"):
         update_team_item(journal, item.id or 0, text=" ", owners=[ana], principal=False,
                          due_on=None)  # fmt: skip
+
+
+def test_the_meeting_showing_a_team_item(journal: Journal) -> None:
+    ana = _lead(journal, "Ana Ruiz")
+    loose = add_team_item(journal, "From a self-check", principal=True)
+    assert meeting_showing(journal, loose.id or 0) is None  # no meeting yet
+    first, latest = _meeting(journal, DAY), _meeting(journal, date(2025, 3, 26))
+    own = add_team_item(journal, "Agreed at the first", owners=[ana], meeting_id=first)
+    assert meeting_showing(journal, own.id or 0) == first
+    assert meeting_showing(journal, loose.id or 0) == latest  # carried into the latest
+    set_done(journal, loose.id or 0, True)
+    assert meeting_showing(journal, loose.id or 0) is None
+    assert meeting_showing(journal, add_action_item(journal, ana, "Hers").id or 0) is None
