@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from iltdesk import dates
+from iltdesk.ilt_meeting import new_meeting
 from iltdesk.lead import add_lead
 from iltdesk.models import IltMeeting
 from iltdesk.store.journal import Journal
@@ -83,3 +84,31 @@ def test_an_owner_sees_a_team_item_on_today_and_their_page_and_ticks_it_done(
     assert team_items(journal, open_only=True) == []
     assert model.index(shown, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
     assert focused() is view.table
+
+
+def test_enter_on_todays_team_row_opens_its_meeting_at_the_item(
+    qtbot: QtBot, journal: Journal
+) -> None:
+    ana = add_lead(journal, "Ana Ruiz").id
+    assert ana is not None
+    meeting = new_meeting(journal, TODAY - timedelta(days=3))  # with its template's parts
+    item = add_team_item(
+        journal, "Bring one piece of student work", owners=[ana], due_on=TODAY,
+        meeting_id=meeting.id,
+    )  # fmt: skip
+    window = show_main_window(qtbot, journal)
+    keys = DesktopKeys()
+    tree = window.today.tree
+    tab_to(keys, lambda w: w is tree)
+    for _ in range(10):
+        current = tree.currentItem()
+        row = current.data(0, ROW_ROLE) if current is not None else None
+        if row is not None and row.record_id == item.id:
+            break
+        keys.press(Key.Key_Down)
+    keys.enter()
+    shown = window.pages.currentWidget()
+    assert type(shown).__name__ == "MeetingsPage"
+    view = shown.editor.team_items  # type: ignore[attr-defined]
+    assert view is not None and view.current_item().id == item.id
+    assert focused() is view.tree
