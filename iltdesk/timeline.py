@@ -64,12 +64,21 @@ def _one_on_ones(s: Session, lead_id: int) -> list[TimelineEntry]:
 
 def _observations(s: Session, lead_id: int) -> list[TimelineEntry]:
     rows = s.exec(select(Observation).where(Observation.lead_id == lead_id))
+    # An observation of the lead running a teacher team's meeting names the team.
+    teams = dict(
+        _rows(
+            s,
+            "SELECT id, ', ' || name FROM teacher_team WHERE id IN "
+            "(SELECT team_id FROM observation WHERE lead_id = ? AND team_id IS NOT NULL)",
+            lead_id,
+        )
+    )
     return [
         TimelineEntry(
             RecordKind.OBSERVATION,
             o.id or 0,
             o.observed_on,
-            f"Observed: {SETTING_TITLES[o.setting].lower()}",
+            f"Observed: {SETTING_TITLES[o.setting].lower()}{teams.get(o.team_id, '')}",
             o.action_step or " ".join(o.evidence.split())[:120],
         )
         for o in rows

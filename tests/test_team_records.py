@@ -33,6 +33,8 @@ from iltdesk.models import (
     MeetingAttendance,
     MeetingPart,
     MeetingSection,
+    Observation,
+    ObservationSetting,
     PracticeKind,
     PracticeLead,
     TeacherTeam,
@@ -414,3 +416,27 @@ def test_check_reports_a_team_record_missing_from_the_index(team: Team, journal_
 
     assert not report.ok
     assert any("team_intervention" in p for p in report.problems)
+
+
+def test_an_observation_of_a_team_meeting_names_the_team(team: Team, reopened: Journal) -> None:
+    with reopened.write() as s:
+        seen = _add(
+            s,
+            Observation(
+                lead_id=team.rosa,
+                setting=ObservationSetting.data_meeting,
+                team_id=team.team,
+                observed_on=date(2026, 10, 8),
+                action_step="Name the reteach date",
+            ),
+        )
+        alone = _add(s, Observation(lead_id=team.rosa, observed_on=date(2026, 10, 1)))
+
+    titles = {
+        e.record_id: e.title for e in lead_timeline(reopened, team.rosa, {RecordKind.OBSERVATION})
+    }
+
+    assert titles == {
+        seen: "Observed: data meeting, Grade six team",
+        alone: "Observed: teacher-team meeting",
+    }
