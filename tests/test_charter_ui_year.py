@@ -1,6 +1,7 @@
 """The charter page's year, driven as a person would: periods typed in place with their focus
-and three strands, the counts and the balance hint, each meeting's plus/delta, and records
-opened from elsewhere. (The charter's versions: tests/test_ui_charter.py.)"""
+and three strands, the counts and the balance hint, the latest meetings' plus/delta (read
+here, written with each meeting), and records opened from elsewhere. (The charter's versions:
+tests/test_ui_charter.py.)"""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from iltdesk.charter import (
@@ -19,15 +20,13 @@ from iltdesk.charter import (
     meeting_feedback,
     scope_items,
 )
-from iltdesk.errors import DiskFull
 from iltdesk.record_kinds import RecordKind
 from iltdesk.store.journal import Journal
-from tests.dialogs import answer_with
-from tests.keys import DesktopKeys, Key, Keys, Mod, focused, show_main_window
+from tests.keys import DesktopKeys, Key, Mod, tab_to
 from tests.test_ui_charter import DAY, active_page, press, shown
 from ui.kit.context import AppContext
-from ui.kit.fields import qdate
-from ui.reflect.charter.meeting_feedback import FeedbackDialog
+from ui.kit.roles import RECORD_ID
+from ui.reflect.charter.meeting_feedback import RECENT
 from ui.reflect.charter.page import CharterPage
 from ui.reflect.charter.scope_table import DATA, FOCUS, LEARNING, OBSERVATION, PERIOD
 
@@ -118,34 +117,22 @@ def test_the_counts_and_the_balance_hint_follow_the_strands(
 # -- meeting plus/delta ---------------------------------------------------------------------------
 
 
-def test_meeting_feedback_shows_the_last_meeting_first_and_prominent(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, context: AppContext, journal: Journal
+def test_the_latest_plus_deltas_are_read_here_and_enter_opens_their_meeting(
+    qtbot: QtBot, context: AppContext, journal: Journal
 ) -> None:
-    add_meeting_feedback(journal, "Student work first", "Too long", met_on=DAY)
-    add_meeting_feedback(journal, "Clear decisions", "", met_on=DAY + timedelta(14))
-    page = shown(qtbot, CharterPage(context))
-
-    def fill(dialog: FeedbackDialog) -> None:
-        dialog.met_on.setDate(qdate(DAY + timedelta(7)))  # entered late, for a middle meeting
-        qtbot.keyClicks(dialog.plus, "Peer visits")
-        qtbot.keyClicks(dialog.delta, "Data came too late")
-
-    answer_with(monkeypatch, FeedbackDialog, fill)
-    qtbot.mouseClick(page.feedback.add_button, Qt.MouseButton.LeftButton)
-    assert page.feedback.entry_ids() == [row.id for row in meeting_feedback(journal)]
-    cards = page.feedback.cards
-    assert [c.entry.met_on for c in cards] == [DAY + timedelta(14), DAY + timedelta(7), DAY]
-    assert [c.latest for c in cards] == [True, False, False]
-    assert cards[0].property("latest") is True
-    assert "Start the next meeting here" in [
-        label.text() for label in cards[0].findChildren(QLabel)
-    ]
-    assert not page.feedback.earlier.isHidden()
-    qtbot.keyClicks(cards[0].response, "Decision items moved to the top")
-    qtbot.waitUntil(
-        lambda: meeting_feedback(journal)[0].response == "Decision items moved to the top",
-        timeout=3000,
-    )
+    for n in range(RECENT + 2):
+        add_meeting_feedback(journal, f"Plus {n}", "Too long", met_on=DAY + timedelta(7 * n))
+    latest = meeting_feedback(journal)[0]
+    page = active_page(qtbot, context)
+    assert page.feedback.entry_ids() == [row.id for row in meeting_feedback(journal)][:RECENT]
+    assert f"Plus {RECENT + 1}" in page.feedback.list.item(0).text()  # the last meeting first
+    keys = DesktopKeys()
+    tab_to(keys, lambda w: w is page.feedback.list)
+    with qtbot.waitSignal(context.open_record) as opened:
+        keys.press(Key.Key_Down)  # the cursor on the latest, then the one before
+        keys.press(Key.Key_Up)
+        keys.enter()
+    assert opened.args == [RecordKind.MEETING_FEEDBACK, latest.id]
 
 
 def test_select_picks_the_right_rows(qtbot: QtBot, context: AppContext, journal: Journal) -> None:
@@ -161,51 +148,7 @@ def test_select_picks_the_right_rows(qtbot: QtBot, context: AppContext, journal:
     assert page.scope.selected_id() == wanted.id
     assert page.scroller.verticalScrollBar().value() > 0
     page.select(RecordKind.MEETING_FEEDBACK, entries[2].id or 0)
-    current = [c.entry.id for c in page.feedback.cards if c.property("current")]
-    assert current == [entries[2].id]
+    current = page.feedback.list.currentItem()
+    assert current is not None and current.data(RECORD_ID) == entries[2].id
     page.select(RecordKind.CHARTER, 1)
     qtbot.waitUntil(lambda: page.scroller.verticalScrollBar().value() == 0)
-
-
-def test_a_full_disk_keeps_the_plus_delta_typed_and_says_so_in_the_status_bar(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, journal: Journal
-) -> None:
-    def disk_full(*_: object, **__: object) -> None:
-        raise DiskFull("The disk is full; nothing was saved.")
-
-    monkeypatch.setattr("ui.reflect.charter.meeting_feedback.add_meeting_feedback", disk_full)
-    monkeypatch.setattr("ui.kit.unsaved.confirm_discard", lambda *_: True)
-    window = show_main_window(qtbot, journal)
-    window.show_reflect_page("charter")
-    page = window.reflect.pages["charter"]
-    assert isinstance(page, CharterPage)
-    keys, seen = Keys(), []
-
-    def type_then_keep(dialog: FeedbackDialog) -> None:
-        keys.type("Peer visits")
-        keys.enter()  # on to the delta
-        keys.type("Data came too late")
-        keys.enter()
-        for _ in range(4):
-            if focused() is dialog.save_button:
-                break
-            keys.tab()
-        keys.press(Qt.Key.Key_Space)  # "Keep it": refused by the full disk
-        seen.append(
-            (
-                dialog.isVisible(),
-                dialog.plus.text(),
-                dialog.delta.text(),
-                window.save_state.text(),
-            )
-        )
-        keys.escape()  # and leave it, discarding
-
-    keys.then_in(FeedbackDialog, type_then_keep)
-    qtbot.mouseClick(page.feedback.add_button, Qt.MouseButton.LeftButton)
-    assert seen, "the plus/delta dialog never came up"
-    still_open, plus, delta, status = seen[0]
-    assert still_open and (plus, delta) == ("Peer visits", "Data came too late")
-    assert status == "Not saved: The disk is full; nothing was saved."
-    assert meeting_feedback(journal) == []
-    window.release()

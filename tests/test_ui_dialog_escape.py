@@ -27,8 +27,9 @@ from shiboken6 import isValid
 
 from iltdesk import agreement, growth
 from iltdesk.challenge import add_card, add_challenge, board, log, log_entries
-from iltdesk.charter import charter_versions, meeting_feedback
+from iltdesk.charter import charter_versions
 from iltdesk.lead import add_lead
+from iltdesk.meeting_template import meeting_template
 from iltdesk.models import ForceKind, LogKind, TraitKind
 from iltdesk.observation import observations_for
 from iltdesk.self_check import check_ins
@@ -50,13 +51,14 @@ from ui.reflect.challenges.log import CHOICES
 from ui.reflect.challenges.log_entry_dialog import LogEntryDialog
 from ui.reflect.charter.charter_card import CharterCard
 from ui.reflect.charter.charter_dialog import CharterDialog
-from ui.reflect.charter.meeting_feedback import FeedbackDialog, FeedbackLog
 from ui.reflect.self_check.dialog import SelfCheckDialog
 from ui.reflect.self_check.frequency_picker import FrequencyPicker
 from ui.reflect.self_check.page import SelfCheckPage
 from ui.reflect.tensions.note_dialog import TensionNoteDialog
 from ui.reflect.tensions.page import TensionsPage
 from ui.shell.main_window import MainWindow
+from ui.team.meetings.page import MeetingsPage
+from ui.team.meetings.template_dialog import TemplateDialog
 
 MARK = "Zebra crossing talk"  # typed into each dialog; found in the journal only if saved
 LEAD = "Dr. Amara Okafor"
@@ -198,11 +200,11 @@ def open_card(qtbot: QtBot, journal: Journal, keys: Keys) -> Callable[[], None]:
     return go
 
 
-def open_feedback(qtbot: QtBot, journal: Journal, keys: Keys) -> Callable[[], None]:
-    feedback = FeedbackLog(AppContext(journal))
-    feedback.refresh()
-    _host(qtbot, feedback)
-    return lambda: press_button(keys, feedback.add_button.text())
+def open_template(qtbot: QtBot, journal: Journal, keys: Keys) -> Callable[[], None]:
+    # The ILT meeting's agenda template (the plus/delta dialog it replaces went with meetings).
+    page = _host(qtbot, MeetingsPage(AppContext(journal)))
+    assert isinstance(page, MeetingsPage)
+    return lambda: press_button(keys, page.template_button.text().replace("&", ""))
 
 
 def open_charter(qtbot: QtBot, journal: Journal, keys: Keys) -> Callable[[], None]:
@@ -304,10 +306,10 @@ CASES = [
         lambda j: _all(*(c.text for cards in board(j, 1).values() for c in cards)),
     ),
     Case(
-        FeedbackDialog,
-        open_feedback,
-        save_button("Keep it"),
-        lambda j: _all(*(f.plus for f in meeting_feedback(j))),
+        TemplateDialog,
+        open_template,
+        save_by_ctrl_enter,
+        lambda j: _all(*(p.title for p in meeting_template(j))),
     ),
     Case(
         CharterDialog,

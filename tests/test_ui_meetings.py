@@ -20,6 +20,7 @@ from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE
 from tests.keys import DesktopKeys, Key, Mod, focused, settle, show_main_window, tab_to
 from ui.kit.pages import ReflectPage
+from ui.reflect.charter.page import CharterPage
 from ui.shell.main_window import MainWindow
 from ui.team.meetings.editor import MeetingEditor
 from ui.team.meetings.page import MeetingsPage
@@ -194,3 +195,20 @@ def test_the_agenda_template_edited_by_keys_shapes_the_next_meeting(
     assert isinstance(QApplication.focusWidget(), QWidget)
     assert isinstance(page.editor.attendance, QListWidget)
     assert page.editor.agenda is not None and isinstance(page.editor.agenda.items, QTreeWidget)
+
+
+def test_a_plus_delta_on_the_charter_page_opens_its_meeting(qtbot: QtBot, journal: Journal) -> None:
+    earlier = _last_meeting(journal)
+    window = show_main_window(qtbot, journal)
+    window.show_reflect_page(ReflectPage.CHARTER)
+    charter = window.reflect.pages[ReflectPage.CHARTER]
+    assert isinstance(charter, CharterPage)
+    keys = DesktopKeys()
+    tab_to(keys, lambda w: w is charter.feedback.list)
+    keys.enter()  # the plus/delta is written and answered with its meeting: it opens there
+    page = _page(window)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is page)
+    assert page.editor.meeting is not None and page.editor.meeting.id == earlier
+    assert page.editor.closing is not None
+    assert page.editor.closing.rows[0].typed() == ("Student work first", "Ran long")
+    assert focused() is page.editor.closing.rows[0].plus

@@ -1,4 +1,5 @@
-"""The ILT charter: why the team exists, how it works, its year's plan, each meeting's feedback."""
+"""The ILT charter: why the team exists, how it works, its year's plan, and the latest
+meetings' plus/delta (kept with the meetings themselves)."""
 
 from __future__ import annotations
 
@@ -16,17 +17,12 @@ from ui.reflect.charter.scope_section import ScopeSection
 
 
 def charter_style() -> str:
-    """Cards, the last meeting's prominence, the balance hint and a revision's why."""
+    """Cards, the balance hint and a revision's why."""
     notice = [theme.colour(f"notice_{part}") for part in ("bg", "edge", "text")]
     plus, delta = theme.colour("plus_text"), theme.colour("delta_text")
-    latest_bg = theme.colour("feedback_latest_bg")
     return f"""
-    QFrame#Card, QFrame#FeedbackCard {{ background: palette(base);
-                      border: 1px solid palette(mid); border-radius: 8px; }}
-    QFrame#FeedbackCard {{ background: palette(window); }}
-    QFrame#FeedbackCard[latest="true"] {{ background: {latest_bg};
-                      border: 2px solid {accent()}; }}
-    QFrame#FeedbackCard[current="true"] {{ border: 2px solid {accent()}; }}
+    QFrame#Card {{ background: palette(base);
+                   border: 1px solid palette(mid); border-radius: 8px; }}
     QLabel#Kicker {{ color: {accent_text()}; font-weight: 700; font-size: 11px;
                      letter-spacing: 1px; text-transform: uppercase; }}
     QLabel#LatestTitle {{ font-size: 16px; font-weight: 600; }}
@@ -47,7 +43,8 @@ def charter_style() -> str:
 
 class CharterPage(QWidget):
     """The whole charter on one scrolling page: the version in force and its history, the
-    year's scope and sequence, and each meeting's feedback."""
+    year's scope and sequence, and the latest meetings' plus/delta (read here, written with
+    each meeting)."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -115,23 +112,23 @@ class CharterPage(QWidget):
     # -- showing ------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Reload everything (a typed plus/delta response is saved first, never reloaded over)."""
+        """Reload everything."""
         self.charter.refresh()
         self.scope.refresh()
         self.feedback.refresh()
 
     def open(self, where: Location) -> bool:
-        """Show the charter (one of its versions), a period of its plan or a meeting's feedback."""
+        """Show the charter (one of its versions) or a period of its plan. (A meeting's
+        plus/delta opens with its meeting, on the ILT meetings page.)"""
         self.select(where.kind, where.record_id)
         return True  # the charter itself is shown when the record is not found
 
     def select(self, kind: RecordKind, record_id: int) -> None:
-        """Show a record: a version of the charter, a scope item or a meeting's feedback."""
+        """Show a record: a version of the charter, a scope item or a recent plus/delta."""
         if kind == RecordKind.SCOPE_ITEM and self.scope.select(record_id):
             self.scroll_to(self.scope)
-        elif kind == RecordKind.MEETING_FEEDBACK and (card := self.feedback.select(record_id)):
-            # The last meeting sits under the section's heading and its add button: show both.
-            self.scroll_to(self.feedback if card.latest else card)
+        elif kind == RecordKind.MEETING_FEEDBACK and self.feedback.select(record_id):
+            self.scroll_to(self.feedback)
         else:
             if kind == RecordKind.CHARTER:
                 self.charter.select_version(record_id)

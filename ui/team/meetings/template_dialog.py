@@ -32,8 +32,6 @@ from ui.kit.style import field_label, hint
 from ui.kit.unsaved import GuardedDialog
 from ui.kit.writing import write_or_say
 
-OWN_PART = "Your own part"
-
 
 class PartList(QListWidget):
     """The parts in order; Delete removes the current one, Ctrl+Up/Down move it."""
@@ -64,6 +62,11 @@ class TemplateDialog(GuardedDialog):
         self.list = PartList(self)
         self.list.setAccessibleName("Parts of the agenda, in order")
         self.list.currentRowChanged.connect(self._show_part)
+        self.new_part = QLineEdit()
+        self.new_part.setObjectName("new_part")
+        self.new_part.setAccessibleName("A part of your own")
+        self.new_part.setPlaceholderText("A part of your own: name it and press Enter")
+        self.new_part.returnPressed.connect(self.add_own_part)
         self.title = QLineEdit()
         self.title.setObjectName("part_title")
         self.title.setAccessibleName("Part title")
@@ -90,7 +93,8 @@ class TemplateDialog(GuardedDialog):
         remove = QPushButton("&Remove")
         remove.setToolTip("Delete in the list")
         remove.clicked.connect(self.remove_current)
-        self.add_button = QPushButton("&Add a part…")
+        self.add_button = QPushButton("Put &back a part…")
+        self.add_button.setToolTip("A part the default agenda has and yours no longer does")
         self.add_button.setMenu(self._add_menu())
         self.add_button.clicked.connect(self.add_button.showMenu)
         reset = QPushButton("Back to the &default")
@@ -108,7 +112,8 @@ class TemplateDialog(GuardedDialog):
         fields.addStretch(1)
         grid = QGridLayout()
         grid.addWidget(self.list, 0, 0)
-        grid.addLayout(fields, 0, 1)
+        grid.addWidget(self.new_part, 1, 0)
+        grid.addLayout(fields, 0, 1, 2, 1)
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(1, 3)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -130,6 +135,10 @@ class TemplateDialog(GuardedDialog):
         layout.addLayout(row)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        for button in self.findChildren(QPushButton):
+            # Enter adds a part of one's own: it must not also press a button of the dialog.
+            button.setAutoDefault(False)
+            button.setDefault(False)
 
     def _add_menu(self) -> QMenu:
         menu = QMenu(self)
@@ -137,10 +146,12 @@ class TemplateDialog(GuardedDialog):
         return menu
 
     def _offer(self, menu: QMenu) -> None:
-        """Her own part, and any named part she removed (to put it back)."""
+        """Any named part she removed, to put it back."""
         menu.clear()
-        menu.addAction(OWN_PART, lambda: self._add(mt.TemplatePart(MeetingPart.other, "", "")))
-        for part in mt.missing_named(self.parts):
+        missing = mt.missing_named(self.parts)
+        if not missing:
+            menu.addAction("Every part of the default is on the agenda").setEnabled(False)
+        for part in missing:
             menu.addAction(f"Put back: {part.title}", self._adder(part))
 
     def _adder(self, part: mt.TemplatePart) -> Callable[[], None]:
@@ -202,6 +213,15 @@ class TemplateDialog(GuardedDialog):
         self._fill(len(self.parts) - 1)
         self.title.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def add_own_part(self) -> None:
+        """Add the part named in the box below the list, then go on to its prompt."""
+        name = self.new_part.text().strip()
+        if not name:
+            return
+        self._add(mt.TemplatePart(MeetingPart.other, name, ""))
+        self.new_part.clear()
+        self.prompt.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def reset(self) -> None:
         self.parts = list(mt.DEFAULT_TEMPLATE)
         self._fill(0)
@@ -209,10 +229,12 @@ class TemplateDialog(GuardedDialog):
     # -- saving -----------------------------------------------------------------------------
 
     def unsaved_state(self) -> Hashable:
-        return tuple(self.parts)
+        return tuple(self.parts), self.new_part.text().strip()
 
     def save(self) -> None:
-        """Keep the template and close, or say what is wrong and stay."""
+        """Keep the template and close, or say what is wrong and stay. A part named in the
+        box and not yet added is added first: what was typed is kept."""
+        self.add_own_part()
         journal, parts = self.context.journal, list(self.parts)
         saved = write_or_say(
             self.context,
