@@ -125,16 +125,25 @@ def parse_meeting_choice(text: str) -> int | None:
     return int(number)
 
 
-def meeting_for_export(journal: Journal, meeting_id: int | None) -> int:
-    """The id of the meeting to summarise: ``meeting_id``, or the latest held when None."""
+def meeting_for_export(
+    journal: Journal, meeting_id: int | None, *, today: date | None = None
+) -> int:
+    """The id of the meeting to summarise: ``meeting_id``; when None, the latest held by
+    ``today`` (a meeting set up ahead, with members' items in, has not happened yet), or
+    the first one planned if none has been held."""
+    today = today or date.today()
     with journal.session() as s:
         if meeting_id is not None:
             return fetch(s, IltMeeting, meeting_id, "ILT meeting").id or meeting_id
-        latest = s.exec(
-            select(IltMeeting.id).order_by(
-                col(IltMeeting.held_on).desc(), col(IltMeeting.id).desc()
-            )
+        held = s.exec(
+            select(IltMeeting.id)
+            .where(col(IltMeeting.held_on) <= today)
+            .order_by(col(IltMeeting.held_on).desc(), col(IltMeeting.id).desc())
         ).first()
+        planned = s.exec(
+            select(IltMeeting.id).order_by(col(IltMeeting.held_on), col(IltMeeting.id))
+        ).first()
+    latest = held if held is not None else planned
     if latest is None:
         raise UsageError("Nothing to export yet: no ILT meeting has been recorded.")
     return latest

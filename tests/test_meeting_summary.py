@@ -224,6 +224,14 @@ def test_which_meeting(journal: Journal) -> None:
         meeting_for_export(journal, None)
     made = make_meeting(journal)
     assert meeting_for_export(journal, None) == made.meeting_id  # the latest held
+    with journal.write() as s:
+        ahead = IltMeeting(held_on=date(2026, 10, 28), title="Set up ahead")
+        s.add(ahead)
+    # Not held yet on the 20th: the October meeting is still the latest; once held, it is.
+    assert meeting_for_export(journal, None, today=date(2026, 10, 20)) == made.meeting_id
+    assert meeting_for_export(journal, None, today=date(2026, 10, 28)) == ahead.id
+    # Before any was held, the first one planned.
+    assert meeting_for_export(journal, None, today=date(2026, 9, 1)) == made.earlier_id
     assert meeting_for_export(journal, made.earlier_id) == made.earlier_id
     with pytest.raises(UsageError, match="There is no ILT meeting #999"):
         meeting_for_export(journal, 999)
