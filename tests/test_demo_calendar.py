@@ -35,6 +35,15 @@ EVENT_DATES = (
     ("challenge_log_entry", "logged_on"),
     ("principal_energy", "checked_on"),
     ("leadership_note", "noted_on"),
+    ("ilt_meeting", "held_on"),
+    ("team_data_value", "measured_on"),
+    ("team_intervention", "happened_on"),
+    ("difficult_conversation", "planned_on"),
+    ("difficult_conversation", "rehearsed_on"),
+    ("difficult_conversation", "held_on"),
+    ("joint_practice", "happened_on"),
+    ("learning_event", "held_on"),
+    ("lead_coach", "since"),
 )
 # Dates that may lie ahead of today: they are plans, not events.
 MAY_BE_AHEAD = {
@@ -42,7 +51,15 @@ MAY_BE_AHEAD = {
     ("observation", "follow_up_on"),
     ("coaching_agreement", "revisit_on"),
     ("scope_item", "starts_on"),
+    ("ilt_meeting", "held_on"),  # the next meeting, planned (see below)
 }
+# Tables whose rows are written as they happen (or are planned), never stamped after today.
+WRITTEN_BY_TODAY = ("one_on_one", "agenda_item", "action_item", "observation", "scope_item",
+                    "ilt_meeting", "ilt_meeting_section", "ilt_agenda_item",
+                    "ilt_meeting_attendance", "meeting_feedback", "teacher_team",
+                    "team_data_value", "team_intervention", "difficult_conversation",
+                    "joint_practice", "calibration_rating", "lead_coach", "learning_event",
+                    "learning_event_lead", "action_item_owner")  # fmt: skip
 PAST_ONLY = (*EVENT_DATES, ("action_item", "done_on"), ("lead_trait", "noted_on"),
              ("lead_trait", "resolved_on"), ("lead", "on_ilt_since"))  # fmt: skip
 DAYS = {
@@ -105,9 +122,9 @@ def test_nothing_happens_after_today(demo: tuple[str, Journal]) -> None:
             continue
         late = [day for day in _dates(journal, table, column) if day > today]
         assert not late, (table, column, late)
-    for table in ("one_on_one", "agenda_item", "action_item", "observation", "scope_item"):
+    for table in WRITTEN_BY_TODAY:
         written = _dates(journal, table, "created_at")
-        assert max(written) <= today, (table, "written after today")
+        assert not written or max(written) <= today, (table, "written after today")
     ahead = journal.execute(
         "SELECT o.notes, o.feedback_given, (SELECT count(*) FROM agenda_item a "
         "WHERE a.one_on_one_id = o.id AND a.discussed) FROM one_on_one o WHERE o.held_on > ?",
@@ -118,9 +135,41 @@ def test_nothing_happens_after_today(demo: tuple[str, Journal]) -> None:
     assert len(ahead) <= 3
 
 
+def test_only_the_next_ilt_meeting_lies_ahead_and_it_is_a_plan(
+    demo: tuple[str, Journal],
+) -> None:
+    name, journal = demo
+    today = DAYS[name].isoformat()
+    ahead = journal.execute("SELECT id, held_on FROM ilt_meeting WHERE held_on > ?", (today,))
+    assert len(ahead) <= 1
+    for meeting_id, _ in ahead:
+        held = (
+            "SELECT (SELECT count(*) FROM ilt_meeting_section WHERE meeting_id = ? "
+            "AND notes != ''), (SELECT count(*) FROM ilt_agenda_item WHERE meeting_id = ? "
+            "AND discussed), (SELECT count(*) FROM meeting_feedback WHERE meeting_id = ?), "
+            "(SELECT count(*) FROM action_item WHERE meeting_id = ?)"
+        )
+        assert journal.execute(held, (meeting_id,) * 4)[0] == (0, 0, 0, 0)
+    held = _dates(journal, "ilt_meeting", "held_on")
+    if DAYS[name] < Timeline.around(DAYS[name]).end:  # in term: the next one is planned
+        assert len(ahead) == 1 and held
+    for table, column in (("action_item", "done_on"), ("team_data_value", "measured_on")):
+        late = [day for day in _dates(journal, table, column) if day > DAYS[name]]
+        assert not late, (table, late)
+
+
+def test_every_plus_delta_closes_a_meeting_on_its_day(demo: tuple[str, Journal]) -> None:
+    _, journal = demo
+    rows = journal.execute(
+        "SELECT f.met_on, m.held_on FROM meeting_feedback f "
+        "LEFT JOIN ilt_meeting m ON m.id = f.meeting_id"
+    )
+    assert rows and all(met == held for met, held in rows), rows
+
+
 def test_the_ilt_meets_on_one_weekday_and_texts_say_so(demo: tuple[str, Journal]) -> None:
     _, journal = demo
-    met = _dates(journal, "meeting_feedback", "met_on")
+    met = _dates(journal, "meeting_feedback", "met_on") + _dates(journal, "ilt_meeting", "held_on")
     team_checks = journal.execute("SELECT taken_on FROM self_check WHERE taken_by = 'team'")
     days = met + [date.fromisoformat(str(v)) for (v,) in team_checks]
     assert days and {day.weekday() for day in days} == {1}  # Tuesdays
@@ -241,6 +290,11 @@ def _all_texts(journal: Journal) -> Iterator[str]:
         "meeting_feedback": ("plus", "delta", "response"),
         "leadership_note": ("text",),
         "charter_version": ("norms", "commitments", "why"),
+        "ilt_meeting": ("title", "artifacts", "private_notes"),
+        "ilt_meeting_section": ("notes",),
+        "ilt_agenda_item": ("text", "notes"),
+        "difficult_conversation": ("goal", "opening_words", "debrief"),
+        "team_intervention": ("what", "why", "what_followed"),
     }
     for table, names in columns.items():
         for row in journal.execute(f"SELECT {', '.join(names)} FROM {table}"):

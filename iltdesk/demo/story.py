@@ -60,7 +60,7 @@ def add_story(rows: Rows, rng: Random, tl: Timeline) -> dict[str, int]:
     """Write the whole story year; return each lead's id by story key."""
     lead_ids: dict[str, int] = {}
     cycle_ids: dict[str, list[int]] = {}
-    team_ids = add_teams(rows)
+    team_ids = add_teams(rows, tl)
     for person in CAST:
         composer = Composer(rng.getrandbits(64))  # each lead's notes drawn from fresh decks
         lead_id = _add_lead(rows, tl, person)

@@ -14,6 +14,7 @@ from iltdesk.models import InterventionKind
 
 READ_EVERY_WEEKS = 3  # how often the principal reads a team's data points
 FIRST_READING_WEEK = 2
+MAX_READINGS = 12  # as many as each data point has values
 # Observations of a lead running one of these is a look at the team's meeting.
 TEAM_SETTINGS = TEAM_MEETINGS
 
@@ -108,12 +109,13 @@ INTERVENTIONS: tuple[tuple[str, When, InterventionKind, str, str, str], ...] = (
 )  # fmt: skip
 
 
-def add_teams(rows: Rows) -> dict[str, int]:
-    """The teams themselves (they need no lead yet); returns each team's id by name."""
+def add_teams(rows: Rows, tl: Timeline) -> dict[str, int]:
+    """The teams themselves, set up on the first day (they need no lead yet); returns each
+    team's id by name."""
     return {
         spec.name: rows.add(
             "teacher_team",
-            None,
+            tl.w(0),
             name=spec.name,
             members_count=spec.members,
             meeting_day=spec.meeting_day,
@@ -158,13 +160,16 @@ def add_team_pulse(
 
 
 def reading_days(tl: Timeline) -> list[date]:
-    """The days the principal read the teams' data points: every few school weeks."""
-    days = []
-    for index in range(12):
-        day = tl.w(FIRST_READING_WEEK + READ_EVERY_WEEKS * index, 2)
-        if tl.happened(day) and day >= tl.start:
-            days.append(day)
-    return days
+    """The days the principal read the teams' data points: a Wednesday every few school
+    weeks, counted back from today's week so the latest reading is always recent."""
+    school_week = tl.week_of(tl.now)
+    if tl.w(school_week, 2) > tl.now:
+        school_week -= 1
+    days: list[date] = []
+    while school_week >= FIRST_READING_WEEK and len(days) < MAX_READINGS:
+        days.append(tl.w(school_week, 2))
+        school_week -= READ_EVERY_WEEKS
+    return days[::-1]
 
 
 def _add_point(rows: Rows, tl: Timeline, team_id: int, position: int, point: DataPoint) -> None:
