@@ -14,11 +14,10 @@ from datetime import date
 from sqlmodel import Session, col, or_, select
 from sqlmodel.sql.expression import SelectOfScalar
 
+from iltdesk import today
 from iltdesk.errors import UsageError
 from iltdesk.models import ActionItem, ActionItemOwner, ActionSource, Author, IltMeeting, Lead
 from iltdesk.store.journal import Journal, fetch
-
-PRINCIPAL_WORD = "You"
 
 
 def owner_kind(members: Sequence[int], principal: bool) -> Author:
@@ -114,13 +113,8 @@ def owners_of(journal: Journal, item_ids: Iterable[int]) -> dict[int, list[int]]
 
 
 def owner_words(principal: bool, names: Sequence[str]) -> str:
-    """Who carries an item, as a short phrase: "You, Ana Ruiz and Ben Lee"."""
-    words = ([PRINCIPAL_WORD] if principal else []) + [n for n in names if n]
-    if not words:
-        return "No owner"
-    if len(words) == 1:
-        return words[0]
-    return f"{', '.join(words[:-1])} and {words[-1]}"
+    """Who carries an item, as a short phrase: "You, Ana Ruiz and Ben Lee" (Today's words)."""
+    return today.owner_words(principal, names)
 
 
 def owner_phrases(journal: Journal, items: Iterable[ActionItem]) -> dict[int, str]:

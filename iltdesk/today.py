@@ -124,13 +124,14 @@ def _action_rows(journal: Journal, today: date, leads: dict[int, _Lead]) -> list
 
 # -- team action items -------------------------------------------------------------------------
 # A team item has no lead; the members who own it are rows of action_item_owner. The words for
-# its owners follow ``iltdesk.team_action.owner_words`` (kept ORM-free here, like the rest).
+# its owners are here, ORM-free, and ``iltdesk.team_action.owner_words`` uses them too.
 
 TEAM_WORD = "ILT"  # where a team row's lead's name would go
 
 
-def _team_owner_words(principal: bool, names: Sequence[str]) -> str:
-    words = (["You"] if principal else []) + list(names)
+def owner_words(principal: bool, names: Sequence[str]) -> str:
+    """Who carries a team item, as a short phrase: "You, Ana Ruiz and Ben Lee"."""
+    words = (["You"] if principal else []) + [name for name in names if name]
     if len(words) <= 1:
         return words[0] if words else "No owner"
     return f"{', '.join(words[:-1])} and {words[-1]}"
@@ -166,7 +167,7 @@ def _team_action_rows(journal: Journal, today: date, leads: dict[int, _Lead]) ->
         due = _day(due_text)
         if due is None:
             continue
-        whose = _team_owner_words(owner in ("principal", "both"), names[item_id])
+        whose = owner_words(owner in ("principal", "both"), names[item_id])
         if due < today:
             days = (today - due).days
             urgency, section = Urgency.overdue, "Overdue action items"
