@@ -157,6 +157,7 @@ class TeamOverviewPage(QWidget):
         inner.addLayout(grid)
         inner.addStretch(1)
         scroller = QScrollArea()
+        scroller.setAccessibleName("Team overview")
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QScrollArea.Shape.NoFrame)
         scroller.setWidget(column)
