@@ -16,6 +16,7 @@ from iltdesk import meeting_template as mt
 from iltdesk.charter import revise_charter
 from iltdesk.lead import add_lead
 from iltdesk.models import MeetingPart
+from iltdesk.record_kinds import RecordKind
 from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE
 from tests.keys import DesktopKeys, Key, Mod, focused, settle, show_main_window, tab_to
@@ -212,3 +213,32 @@ def test_a_plus_delta_on_the_charter_page_opens_its_meeting(qtbot: QtBot, journa
     assert page.editor.closing is not None
     assert page.editor.closing.rows[0].typed() == ("Student work first", "Ran long")
     assert focused() is page.editor.closing.rows[0].plus
+
+
+def test_search_hits_open_the_meeting_at_their_part_and_keys_jump_between_parts(
+    qtbot: QtBot, journal: Journal
+) -> None:
+    earlier = _last_meeting(journal)
+    [decisions] = [s for s in im.sections(journal, earlier) if s.part is MeetingPart.decisions]
+    im.save_meeting(journal, earlier, notes={decisions.id or 0: "Shared exit tickets"})
+    [item] = im.agenda_items(journal, earlier)
+    later = im.new_meeting(journal)  # the newest: the one the page opens on
+    im.save_meeting(journal, later.id or 0, title="Data day")
+    window = show_main_window(qtbot, journal)
+    window.context.open_record.emit(RecordKind.MEETING_SECTION, decisions.id)  # as search does
+    page = _page(window)
+    qtbot.waitUntil(lambda: page.editor.meeting is not None and page.editor.meeting.id == earlier)
+    assert focused() is _card(page.editor, MeetingPart.decisions)
+    keys = DesktopKeys()
+    keys.shortcut("Ctrl+1")
+    assert focused() is _card(page.editor, MeetingPart.vision)
+    keys.shortcut("Ctrl+0")
+    assert focused() is page.editor.private
+    keys.shortcut("Ctrl+Shift+I")
+    assert page.editor.team_items is not None and focused() is page.editor.team_items.text
+    window.context.open_record.emit(RecordKind.MEETING_AGENDA_ITEM, item.id)
+    agenda = page.editor.agenda
+    assert agenda is not None
+    qtbot.waitUntil(lambda: focused() is agenda.items)
+    current = agenda.items.currentItem()
+    assert current is not None and current.text(0) == "Lunch duty rota"

@@ -5,6 +5,7 @@ itself (one autosave for the page, like a 1:1's); ticks and agenda items are wri
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -34,6 +35,10 @@ from ui.team.meetings.parts import (
 )
 from ui.team.meetings.plus_delta import ClosingPlusDelta, LastPlusDelta
 
+# Ctrl+1…Ctrl+9 put the cursor in the notes of part 1…9; Ctrl+0 in the private notes; as in a
+# 1:1, Ctrl+Shift+I in a new action item.
+PART_KEYS = "Ctrl+{}"
+NEW_ITEM_SHORTCUT = "Ctrl+Shift+I"
 PRIVATE_TITLE = "Private notes — only for you, never shared"
 PRIVATE_HINT = "Left out of the meeting summary and anything you export or hand to the team."
 
@@ -58,6 +63,13 @@ class MeetingEditor(QScrollArea):
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.setAccessibleName("The open ILT meeting")
         self.autosaver = Autosaver(context, self._save, self)
+        for number in range(10):
+            jump = QShortcut(QKeySequence(PART_KEYS.format(number)), self)
+            jump.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            jump.activated.connect(lambda n=number: self.focus_number(n))
+        new_item = QShortcut(QKeySequence(NEW_ITEM_SHORTCUT), self)
+        new_item.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        new_item.activated.connect(self.focus_new_action_item)
 
     # -- loading ------------------------------------------------------------------------------
 
@@ -254,6 +266,21 @@ class MeetingEditor(QScrollArea):
             card.notes.setFocus(Qt.FocusReason.OtherFocusReason)
             self.ensureWidgetVisible(card.heading)
             self.ensureWidgetVisible(card.notes)
+
+    def focus_number(self, number: int) -> None:
+        """Ctrl+N: part N's notes (Ctrl+0: the private notes)."""
+        if self.meeting is None:
+            return
+        if number == 0:
+            self.private.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.ensureWidgetVisible(self.private)
+        elif number <= len(self.cards):
+            self.focus_part(self.cards[number - 1].section.id)
+
+    def focus_new_action_item(self) -> None:
+        if self.team_items is not None:
+            self.team_items.text.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.ensureWidgetVisible(self.team_items.text)
 
     def focus_agenda_item(self, item_id: int) -> bool:
         if self.agenda is None or not self.agenda.select(item_id):

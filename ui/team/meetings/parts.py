@@ -22,6 +22,8 @@ SOMEONE_ELSE = "Someone else (name them below)"
 def part_heading(number: int, section: MeetingSection) -> QLabel:
     label = QLabel(f"{number}. {section.title}")
     label.setObjectName("SectionTitle")
+    if number < 10:
+        label.setToolTip(f"Ctrl+{number} puts the cursor in this part's notes")
     return label
 
 
