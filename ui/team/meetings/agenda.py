@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLineEdit,
     QTreeWidget,
     QTreeWidgetItem,
@@ -58,14 +59,19 @@ class MemberAgenda(QWidget):
         self.items = AgendaTree(self.delete_current)
         self.items.setAccessibleName("Members' agenda items")
         self.items.setColumnCount(2)
-        self.items.setHeaderLabels(["Item (tick when discussed)", "Added by"])
+        self.items.setHeaderLabels(["Item (ticked once discussed; F2 edits)", "Added by"])
         self.items.setRootIsDecorated(False)
+        self.items.setWordWrap(True)
+        header = self.items.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.items.setEditTriggers(
             QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.DoubleClicked
         )
-        self.items.setMinimumHeight(90)
-        self.items.setMaximumHeight(170)
+        self.items.setMinimumHeight(72)
+        self.items.setMaximumHeight(150)
         self.items.itemChanged.connect(self._changed)
         self.text = QLineEdit()
         self.text.setObjectName("new_member_item")

@@ -39,7 +39,7 @@ class PartCard(QFrame):
         self.notes.setAccessibleName(f"Notes: {section.title}")
         self.notes.set_markdown(section.notes)
         self.notes.setMinimumHeight(64)
-        self.notes.setMaximumHeight(120)
+        self.notes.setMaximumHeight(96)
         self.helper = helper
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 6)
