@@ -8,16 +8,24 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QListWidget, QTreeWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QTreeWidget,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from iltdesk import ilt_meeting as im
 from iltdesk import meeting_template as mt
 from iltdesk.charter import revise_charter
 from iltdesk.lead import add_lead
-from iltdesk.models import MeetingPart
+from iltdesk.models import ActionItem, MeetingPart
 from iltdesk.record_kinds import RecordKind
 from iltdesk.store.journal import Journal
+from iltdesk.team_action import add_team_item
 from tests.conftest import PASSPHRASE
 from tests.keys import DesktopKeys, Key, Mod, focused, settle, show_main_window, tab_to
 from ui.kit.pages import ReflectPage
@@ -242,3 +250,27 @@ def test_search_hits_open_the_meeting_at_their_part_and_keys_jump_between_parts(
     qtbot.waitUntil(lambda: focused() is agenda.items)
     current = agenda.items.currentItem()
     assert current is not None and current.text(0) == "Lunch duty rota"
+
+
+def test_a_meeting_deleted_by_keys_leaves_its_team_action_items(
+    qtbot: QtBot, journal: Journal
+) -> None:
+    earlier = _last_meeting(journal)
+    item = add_team_item(journal, "Share the tracker", principal=True, meeting_id=earlier)
+    window = show_main_window(qtbot, journal)
+    window.show_reflect_page(ReflectPage.ILT_MEETINGS)
+    page = _page(window)
+    keys = DesktopKeys()
+
+    def confirm(box: QMessageBox) -> None:
+        tab_to(keys, lambda w: isinstance(w, QPushButton) and w.text() == "Delete")
+        keys.press(Key.Key_Space)
+
+    asked = keys.then_in(QMessageBox, confirm)
+    tab_to(keys, lambda w: w is page.list)
+    keys.press(Key.Key_Delete)
+    qtbot.waitUntil(lambda: im.meetings(journal) == [])
+    assert asked and page.list.count() == 0 and page.stack.currentWidget() is page.empty
+    with journal.session() as s:
+        kept = s.get(ActionItem, item.id)
+        assert kept is not None and kept.meeting_id is None
