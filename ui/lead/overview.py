@@ -8,6 +8,7 @@ from datetime import date
 from functools import partial
 from html import escape
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -184,7 +185,7 @@ class OverviewView(QWidget):
         self.teams = hint()
         teams = QVBoxLayout()
         teams.addWidget(teams_title)
-        teams.addWidget(self.teams, 1)
+        teams.addWidget(self.teams, 1, Qt.AlignmentFlag.AlignTop)
         grid.addLayout(teams, 2, 1)
         self.challenge_links = LeadChallengeLinks(context)
         grid.addWidget(self.challenge_links, 3, 0, 1, 2)
@@ -241,12 +242,14 @@ class OverviewView(QWidget):
 
 
 def coach_html(context: AppContext, coach: LeadCoach) -> str:
-    """A coach as rich text: who and what kind, then the focus and since/until."""
-    since = f"since {dates.short(coach.since)}" if coach.since else ""
-    until = (
-        f"{'ended' if ended(coach) else 'until'} {dates.short(coach.until)}" if coach.until else ""
-    )
-    detail = " · ".join(filter(None, (COACH_TITLES[coach.kind].lower(), coach.focus, since, until)))
+    """A coach as rich text: who, then what kind ("a veteran lead on the ILT"), the focus, and
+    since and until when."""
+    kind = COACH_TITLES[coach.kind]
+    parts = [kind[:1].lower() + kind[1:], coach.focus]
+    parts.append(f"since {dates.short(coach.since)}" if coach.since else "")
+    if coach.until:
+        parts.append(f"{'ended' if ended(coach) else 'until'} {dates.short(coach.until)}")
+    detail = " · ".join(filter(None, parts))
     return two_lines(coach_name(context.journal, coach), detail, muted_title=ended(coach))
 
 
@@ -345,6 +348,7 @@ class CoachDialog(GuardedDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         save = buttons.addButton("Save", QDialogButtonBox.ButtonRole.AcceptRole)
         save.setDefault(True)
+        save.setObjectName("Primary")
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         self.form = QFormLayout()
@@ -355,6 +359,7 @@ class CoachDialog(GuardedDialog):
             self.form.addRow(label, widget)
         # fmt: on
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(22, 18, 22, 16)  # the app's dialog margins
         layout.addLayout(self.form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
