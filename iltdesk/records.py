@@ -106,16 +106,25 @@ def locate(journal: Journal, kind: RecordKind, record_id: int) -> Location:
         observation_id=ids[RecordKind.OBSERVATION],
         challenge_id=ids[RecordKind.CHALLENGE],
         self_check_id=ids[RecordKind.SELF_CHECK],
-        meeting_id=ids[RecordKind.ILT_MEETING] or _team_item_meeting(journal, kind, record_id),
+        meeting_id=ids[RecordKind.ILT_MEETING]
+        or (meeting_showing(journal, record_id) if kind is RecordKind.ACTION_ITEM else None),
         team_id=ids[RecordKind.TEACHER_TEAM],
     )
 
 
-def _team_item_meeting(journal: Journal, kind: RecordKind, record_id: int) -> int | None:
-    """The meeting a team's action item came from (a lead's item opens on the lead's page)."""
-    if kind is not RecordKind.ACTION_ITEM:
-        return None
+def meeting_showing(journal: Journal, item_id: int) -> int | None:
+    """The ILT meeting whose list shows a team item: the one it came from, else (an open item
+    from a self-check or added on its own) the latest meeting, which it is carried into.
+    None for a lead's item, or a done item from no meeting."""
     rows = journal.execute(
-        "SELECT meeting_id FROM action_item WHERE id = ? AND lead_id IS NULL", (record_id,)
+        "SELECT meeting_id, done_on FROM action_item WHERE id = ? AND lead_id IS NULL", (item_id,)
     )
-    return int(rows[0][0]) if rows and rows[0][0] is not None else None
+    if not rows:
+        return None
+    meeting_id, done_on = rows[0]
+    if meeting_id is not None:
+        return int(meeting_id)
+    if done_on is not None:
+        return None
+    latest = journal.execute("SELECT id FROM ilt_meeting ORDER BY held_on DESC, id DESC LIMIT 1")
+    return int(latest[0][0]) if latest else None

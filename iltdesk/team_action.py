@@ -249,21 +249,3 @@ def update_team_item(
         _replace_owners(s, item, owners, principal)
         item.text, item.due_on = text.strip(), due_on
         s.add(item)
-
-
-def meeting_showing(journal: Journal, item_id: int) -> int | None:
-    """The ILT meeting whose list shows a team item: the one it came from, else (an open item
-    from a self-check or added on its own) the latest meeting, which it is carried into.
-    None for a lead's item, or a done item from no meeting. Plain SQL, for ``records``."""
-    rows = journal.execute(
-        "SELECT meeting_id, done_on FROM action_item WHERE id = ? AND lead_id IS NULL", (item_id,)
-    )
-    if not rows:
-        return None
-    meeting_id, done_on = rows[0]
-    if meeting_id is not None:
-        return int(meeting_id)
-    if done_on is not None:
-        return None
-    latest = journal.execute("SELECT id FROM ilt_meeting ORDER BY held_on DESC, id DESC LIMIT 1")
-    return int(latest[0][0]) if latest else None

@@ -12,6 +12,7 @@ from iltdesk.errors import UsageError
 from iltdesk.lead import add_lead, lead_summaries
 from iltdesk.models import ActionSource, Author, IltMeeting
 from iltdesk.record_kinds import RecordKind
+from iltdesk.records import meeting_showing
 from iltdesk.self_check import check_ins, record_check
 from iltdesk.self_check_actions import add_team_action
 from iltdesk.self_check_compare import weak_items
@@ -22,7 +23,6 @@ from iltdesk.team_action import (
     carried_into,
     items_owned_by,
     meeting_days,
-    meeting_showing,
     owner_phrases,
     owner_words,
     owners_of,
