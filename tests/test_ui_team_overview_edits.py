@@ -115,3 +115,29 @@ def test_a_search_hit_from_an_earlier_year_opens_that_year_selected(
     assert page.year.currentText() == year_name(long_ago)
     assert page.practices.current_id() == old.id and page.practices.count() == 1
     window.release()
+
+
+def test_a_calibrations_spread_is_drawn_before_quiet_and_after_in_the_accent(
+    qtbot: QtBot, journal: Journal
+) -> None:
+    from PySide6.QtGui import QColor
+
+    from iltdesk.practice import set_ratings
+    from ui.team.overview.charts import ROW_HEIGHT, round_colour
+
+    row = add_practice(journal, PracticeKind.calibration, focus="Video", indicator="3b")
+    set_ratings(journal, row.id or 0, before=[1, 4], after=[3, 3, 3])
+    page = host(qtbot, journal)
+    chart = page.spread
+    assert chart.isVisible()
+    image = chart.grab().toImage()
+    ratio = chart.devicePixelRatioF()
+
+    def at(level: int, row_index: int) -> QColor:
+        x, y = chart.level_x(level), row_index * ROW_HEIGHT + ROW_HEIGHT / 2
+        return image.pixelColor(int(x * ratio), int(y * ratio))
+
+    assert at(1, 0) == round_colour(after=False) and at(4, 0) == round_colour(after=False)
+    assert at(3, 1) == round_colour(after=True)
+    assert at(1, 1) != round_colour(after=True)  # nobody rated 1 after norming
+    assert "after norming: 3 ratings all 3" in chart.accessibleDescription().lower()
