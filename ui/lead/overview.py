@@ -238,9 +238,6 @@ class OverviewView(QWidget):
         self._show_energy()
 
 
-# -- who else coaches the lead ------------------------------------------------------------------
-
-
 def coach_html(context: AppContext, coach: LeadCoach) -> str:
     """A coach as rich text: who, then what kind ("a veteran lead on the ILT"), the focus, and
     since and until when."""
@@ -267,6 +264,7 @@ class CoachList(QWidget):
         self.list.setAccessibleName(title.text())
         self.list.setItemDelegate(HtmlRoleDelegate(self.list))
         self.list.itemActivated.connect(lambda *_: self.edit())
+        self.list.currentItemChanged.connect(lambda *_: self._update_end())
         self.add_button = QPushButton("Add a coach…")
         self.add_button.clicked.connect(lambda: self._open(None))
         self.end_button = QPushButton("End coaching")
@@ -293,7 +291,11 @@ class CoachList(QWidget):
             self.list.addItem(item)
         if found:
             self.list.setCurrentRow(0)
-        self.end_button.setEnabled(any(not ended(c) for c in found))
+        self._update_end()
+
+    def _update_end(self) -> None:
+        coach = self._current()  # only a coaching still going on can end
+        self.end_button.setEnabled(coach is not None and not ended(coach))
 
     def _current(self) -> LeadCoach | None:
         item = self.list.currentItem()
