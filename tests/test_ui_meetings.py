@@ -21,7 +21,7 @@ from pytestqt.qtbot import QtBot
 from iltdesk import ilt_meeting as im
 from iltdesk import meeting_template as mt
 from iltdesk.charter import revise_charter
-from iltdesk.lead import add_lead
+from iltdesk.lead import add_lead, set_archived
 from iltdesk.models import ActionItem, MeetingPart
 from iltdesk.record_kinds import RecordKind
 from iltdesk.store.journal import Journal
@@ -274,3 +274,26 @@ def test_a_meeting_deleted_by_keys_leaves_its_team_action_items(
     with journal.session() as s:
         kept = s.get(ActionItem, item.id)
         assert kept is not None and kept.meeting_id is None
+
+
+def test_a_leader_or_member_who_has_left_is_kept_when_the_meeting_is_saved(
+    qtbot: QtBot, journal: Journal
+) -> None:
+    _last_meeting(journal)
+    guest = add_lead(journal, "Rosa Delgado")
+    set_archived(journal, guest.id or 0, True)
+    meeting = im.new_meeting(journal)  # Rosa had left: no attendance row for her
+    im.save_meeting(journal, meeting.id or 0, pl_lead_id=guest.id)
+    im.add_agenda_item(journal, meeting.id or 0, "Her tracker", added_by_lead_id=guest.id)
+    window = show_main_window(qtbot, journal)
+    window.show_reflect_page(ReflectPage.ILT_MEETINGS)
+    page = _page(window)
+    agenda = page.editor.agenda
+    assert agenda is not None and agenda.items.topLevelItem(1).text(1) == "Rosa"
+    keys = DesktopKeys()
+    keys.shortcut("Ctrl+6")  # the decisions part
+    keys.type("Keep the tracker")
+    window.context.flush_all()
+    kept = im.get_meeting(journal, meeting.id or 0)
+    assert kept.pl_lead_id == guest.id
+    assert "Keep the tracker" in im.sections(journal, meeting.id or 0)[5].notes

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from iltdesk import ilt_meeting
+from iltdesk.lead import get_lead
 from iltdesk.lead_names import short_name
 from iltdesk.models import Lead, MeetingAgendaItem
 from iltdesk.record_kinds import Change, RecordKind
@@ -119,13 +120,19 @@ class MemberAgenda(QWidget):
         self.items.blockSignals(False)
 
     def _row(self, item: MeetingAgendaItem) -> QTreeWidgetItem:
-        who = self.names.get(item.added_by_lead_id or 0, "") if item.added_by_lead_id else ""
+        who = self._name(item.added_by_lead_id) if item.added_by_lead_id else ""
         row = QTreeWidgetItem(self.items, [item.text, short_name(who) if who else PRINCIPAL])
         row.setData(0, RECORD_ID, item.id)
         row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEditable)
         row.setCheckState(0, Qt.CheckState.Checked if item.discussed else Qt.CheckState.Unchecked)
         row.setData(0, Qt.ItemDataRole.UserRole, item.text)  # the words as saved
         return row
+
+    def _name(self, lead_id: int) -> str:
+        """A member's name, also of one who has left the ILT since (not offered any more)."""
+        if lead_id not in self.names:
+            self.names[lead_id] = get_lead(self.context.journal, lead_id).name
+        return self.names[lead_id]
 
     def add(self) -> None:
         """Add the item typed, as added by the member chosen beside it."""

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from iltdesk import ilt_meeting
+from iltdesk.lead import get_lead
 from iltdesk.models import IltMeeting, Lead, MeetingPart
 from iltdesk.record_kinds import Change, RecordKind
 from ui.kit.context import AppContext, Autosaver, NotWritten
@@ -35,8 +36,8 @@ from ui.team.meetings.parts import (
 )
 from ui.team.meetings.plus_delta import ClosingPlusDelta, LastPlusDelta
 
-# Ctrl+1…Ctrl+9 put the cursor in the notes of part 1…9; Ctrl+0 in the private notes; as in a
-# 1:1, Ctrl+Shift+I in a new action item.
+# While a meeting is on screen, Ctrl+1…Ctrl+9 put the cursor in the notes of part 1…9; Ctrl+0
+# in the private notes; as in a 1:1, Ctrl+Shift+I in a new action item.
 PART_KEYS = "Ctrl+{}"
 NEW_ITEM_SHORTCUT = "Ctrl+Shift+I"
 PRIVATE_TITLE = "Private notes — only for you, never shared"
@@ -65,10 +66,10 @@ class MeetingEditor(QScrollArea):
         self.autosaver = Autosaver(context, self._save, self)
         for number in range(10):
             jump = QShortcut(QKeySequence(PART_KEYS.format(number)), self)
-            jump.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            jump.setContext(Qt.ShortcutContext.WindowShortcut)
             jump.activated.connect(lambda n=number: self.focus_number(n))
         new_item = QShortcut(QKeySequence(NEW_ITEM_SHORTCUT), self)
-        new_item.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        new_item.setContext(Qt.ShortcutContext.WindowShortcut)
         new_item.activated.connect(self.focus_new_action_item)
 
     # -- loading ------------------------------------------------------------------------------
@@ -170,6 +171,9 @@ class MeetingEditor(QScrollArea):
             return self.agenda
         if part is MeetingPart.professional_learning:
             self.learning = LearningFields()
+            if meeting.pl_lead_id and all(lead.id != meeting.pl_lead_id for lead in leads):
+                # Led by a member who was not on the team when the meeting was made: kept.
+                leads = [*leads, get_lead(journal, meeting.pl_lead_id)]
             self.learning.load(meeting, leads)
             self.learning.led_by.currentIndexChanged.connect(lambda *_: self.autosaver.touch())
             self.learning.led_words.textEdited.connect(lambda *_: self.autosaver.touch())
