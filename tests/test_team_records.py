@@ -409,13 +409,30 @@ def test_check_reports_a_meeting_part_whose_meeting_is_gone(
     assert "ilt_meeting_section" in capsys.readouterr().err
 
 
-def test_check_reports_a_team_record_missing_from_the_index(team: Team, journal_path: Path) -> None:
-    j = _break(journal_path, "DELETE FROM search_index WHERE kind = 'team_intervention'")
+@pytest.mark.parametrize(
+    ("damage", "reported"),
+    [
+        (("DELETE FROM search_index WHERE kind = 'team_intervention'",), "1 team_intervention row"),
+        # A record deleted behind the index's back (its trigger gone) leaves its entry behind.
+        (
+            (
+                "DROP TRIGGER search_index_joint_practice_ad",
+                "DELETE FROM joint_practice_lead",
+                "DELETE FROM joint_practice",
+            ),
+            "1 joint_practice entry",
+        ),
+        (("DROP TRIGGER search_index_learning_event_ai",), "learning_event has lost"),
+    ],
+)
+def test_check_reports_a_search_index_out_of_step_with_the_team_records(
+    team: Team, journal_path: Path, damage: tuple[str, ...], reported: str
+) -> None:
+    j = _break(journal_path, *damage)
     report = check(j)
     j.close()
 
-    assert not report.ok
-    assert any("team_intervention" in p for p in report.problems)
+    assert [p for p in report.problems if reported in p], report.problems
 
 
 def test_an_observation_of_a_team_meeting_names_the_team(team: Team, reopened: Journal) -> None:
