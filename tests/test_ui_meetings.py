@@ -297,3 +297,21 @@ def test_a_leader_or_member_who_has_left_is_kept_when_the_meeting_is_saved(
     kept = im.get_meeting(journal, meeting.id or 0)
     assert kept.pl_lead_id == guest.id
     assert "Keep the tracker" in im.sections(journal, meeting.id or 0)[5].notes
+
+
+def test_coming_back_to_the_page_shows_the_charter_as_it_now_reads(
+    qtbot: QtBot, journal: Journal
+) -> None:
+    _last_meeting(journal)
+    window = show_main_window(qtbot, journal)
+    window.show_reflect_page(ReflectPage.ILT_MEETINGS)
+    page = _page(window)
+    keys = DesktopKeys()
+    keys.shortcut("Ctrl+6")
+    keys.type("Decided while the charter was older")
+    keys.shortcut("Ctrl+T")  # away to Today; the charter is revised meanwhile
+    revise_charter(journal, why="Wider", purpose="Every student reads and writes with joy.")
+    window.show_reflect_page(ReflectPage.ILT_MEETINGS)
+    vision = page.editor.cards[0].helper
+    assert vision is not None and "reads and writes with joy" in vision.text()  # type: ignore[attr-defined]
+    assert "Decided while" in _card(page.editor, MeetingPart.decisions).toPlainText()  # type: ignore[attr-defined]

@@ -4,7 +4,7 @@ itself (one autosave for the page, like a 1:1's); ticks and agenda items are wri
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -86,6 +86,19 @@ class MeetingEditor(QScrollArea):
             self.setWidget(self._build(meeting))
             if self.agenda is not None:
                 self.agenda.text.setText(pending)
+        return True
+
+    def reload(self) -> bool:
+        """Show the open meeting afresh (the charter or the members changed elsewhere), at the
+        same place on the page; False if its typed text cannot be saved yet."""
+        if self.meeting is None:
+            return True
+        at = self.verticalScrollBar().value()
+        meeting = ilt_meeting.get_meeting(self.context.journal, self.meeting.id or 0)
+        if not self.load(meeting):
+            return False
+        # The new page's height is known once it is laid out.
+        QTimer.singleShot(0, self, lambda: self.verticalScrollBar().setValue(at))
         return True
 
     def _build(self, meeting: IltMeeting) -> QWidget:

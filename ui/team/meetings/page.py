@@ -111,6 +111,8 @@ class MeetingsPage(QWidget):
             return
         current = self.current()
         self._reload(current.id if current else None, rebuild=False)
+        if current is not None and self.current() is current:
+            self.editor.reload()  # the charter's words, a new member's name, new items
 
     def _reload(self, meeting_id: int | None = None, *, rebuild: bool = True) -> None:
         """Fill the list and open ``meeting_id`` (the newest when it is gone or None)."""
