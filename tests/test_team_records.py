@@ -457,3 +457,23 @@ def test_an_observation_of_a_team_meeting_names_the_team(team: Team, reopened: J
         seen: "Observed: data meeting, Grade six team",
         alone: "Observed: teacher-team meeting",
     }
+
+
+def test_a_coaching_that_ended_has_two_entries(journal: Journal) -> None:
+    rosa = add_lead(journal, "Rosa Delgado").id or 0
+    with journal.write() as s:
+        coach = _add(
+            s,
+            LeadCoach(
+                lead_id=rosa,
+                kind=CoachKind.outside_partner,
+                since=date(2026, 8, 20),
+                until=date(2026, 12, 1),
+                focus="Facilitation",
+            ),
+        )
+
+    assert [(e.record_id, e.day, e.title) for e in lead_timeline(journal, rosa)] == [
+        (coach, date(2026, 12, 1), "No longer coached by an outside partner"),
+        (coach, date(2026, 8, 20), "Coached by an outside partner"),
+    ]
