@@ -315,3 +315,33 @@ def test_coming_back_to_the_page_shows_the_charter_as_it_now_reads(
     vision = page.editor.cards[0].helper
     assert vision is not None and "reads and writes with joy" in vision.text()  # type: ignore[attr-defined]
     assert "Decided while" in _card(page.editor, MeetingPart.decisions).toPlainText()  # type: ignore[attr-defined]
+
+
+def test_the_summary_is_shared_from_the_open_meeting_by_keys(
+    qtbot: QtBot, journal: Journal
+) -> None:
+    from ui.team.meetings.summary_export import MeetingExportDialog
+
+    earlier = _last_meeting(journal)
+    window = show_main_window(qtbot, journal)
+    window.show_reflect_page(ReflectPage.ILT_MEETINGS)
+    page = _page(window)
+    keys = DesktopKeys()
+    seen: list[int] = []
+
+    def look_and_leave(dialog: MeetingExportDialog) -> None:
+        seen.append(dialog.meeting_id)
+        keys.escape()
+
+    keys.then_in(MeetingExportDialog, look_and_leave)
+    keys.press(Key.Key_S, Mod.AltModifier)  # "Share the summary…"
+    qtbot.waitUntil(lambda: seen == [earlier])
+    qtbot.waitUntil(
+        lambda: (
+            not any(
+                isinstance(w, MeetingExportDialog) and w.isVisible()
+                for w in QApplication.topLevelWidgets()
+            )
+        )
+    )
+    assert page.share_button.isEnabled()

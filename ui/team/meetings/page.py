@@ -87,6 +87,11 @@ class MeetingsPage(QWidget):
         self.template_button = QPushButton("Agenda &template…")
         self.template_button.setToolTip("The parts a new meeting starts from")
         self.template_button.clicked.connect(self.edit_template)
+        self.share_button = QPushButton("&Share the summary…")
+        self.share_button.setToolTip(
+            "The open meeting's notes as a PDF to hand the team (your private notes left out)"
+        )
+        self.share_button.clicked.connect(self.share_summary)
         self.delete_button = QPushButton("Delete…")
         self.delete_button.setToolTip("Delete the open meeting (Delete in the list)")
         self.delete_button.clicked.connect(self.delete_current)
@@ -101,6 +106,7 @@ class MeetingsPage(QWidget):
         column.addWidget(title)
         column.addLayout(row)
         column.addWidget(self.template_button)
+        column.addWidget(self.share_button)
         return box
 
     # -- showing ------------------------------------------------------------------------------
@@ -132,11 +138,13 @@ class MeetingsPage(QWidget):
             self.editor.load(None)
             self.stack.setCurrentWidget(self.empty)
             self.delete_button.setEnabled(False)
+            self.share_button.setEnabled(False)
             return
         self.list.blockSignals(True)
         self.list.setCurrentRow(ids.index(meeting_id))
         self.list.blockSignals(False)
         self.delete_button.setEnabled(True)
+        self.share_button.setEnabled(True)
         self.stack.setCurrentWidget(self.editor)
         if rebuild or not same:
             self.editor.load(found[ids.index(meeting_id)])
@@ -270,6 +278,16 @@ class MeetingsPage(QWidget):
             self.fresh = None
         self.editor.meeting = None
         self._reload()
+
+    def share_summary(self) -> None:
+        """Preview the open meeting's summary and export or print it (saved first)."""
+        meeting = self.current()
+        if meeting is None or not self.editor.autosaver.flush():
+            return
+        # Imported on first use: printing support is not needed to start the app.
+        from ui.team.meetings.summary_export import export_meeting_summary
+
+        export_meeting_summary(self.context, meeting.id or 0, self)
 
     def edit_template(self) -> None:
         """Edit the agenda template (for meetings still to come)."""
