@@ -239,7 +239,7 @@ VISION_NOTES = (
     "Read by {who}; one line each on where we saw the vision this week.",
 )
 PLUS_DELTA_NOTES = (
-    "Quick round: mostly plus; no delta worth changing the agenda for.",
+    "Mostly plus; no delta worth changing the agenda for.",
     "Plus: we finished on time. Delta: the evidence arrived late again.",
     "Plus: new members led two items. Delta: we rushed the decision.",
 )

@@ -53,6 +53,7 @@ class Year:
     story: dict[date | None, IltDay]  # by the meeting it is told of (None: not yet)
     feedback: dict[date | None, Feedback]
     carried: list[Item] = field(default_factory=list)
+    last_closing: str = ""  # how the last meeting closed, when it left no plus/delta record
     last_feedback: Feedback | None = None
     decks: dict[str, list[int]] = field(default_factory=dict)
 
@@ -197,6 +198,7 @@ def _add_meeting(rows: Rows, year: Year, held: date) -> None:
     steps = _add_steps(rows, year, meeting_id, held, day.steps)
     notes = _notes(year, held, day, items, steps)
     _add_sections(rows, meeting_id, held, notes)
+    year.last_closing = notes[MeetingPart.plus_delta]
     feedback = year.feedback.get(held)
     if feedback is not None:
         plus, delta, response = feedback
@@ -316,7 +318,9 @@ def _notes(
     last = (
         f"Plus: {previous[0]}\nDelta: {previous[1]}\nWhat we changed: {previous[2]}"
         if previous
-        else "Nothing carried from last time."
+        else f"Last week's round: {year.last_closing} Nothing we needed to change."
+        if year.last_closing
+        else "Our first meeting of the year: nothing to look back on yet."
     )
     closing = year.feedback.get(held)
     return {
