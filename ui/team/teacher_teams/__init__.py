@@ -1,0 +1,1 @@
+"""Teacher teams: the teams the leads run, their data over time and how the principal helps."""

@@ -1,0 +1,243 @@
+"""The small forms of the teacher-teams page: a new team, something to track about a team,
+and a dated reading of it. Each keeps a draft like every other form; Enter saves."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from iltdesk.lead import lead_summaries
+from iltdesk.models import TeacherTeam, TeamDataPoint, TeamDataValue
+from iltdesk.record_kinds import Change, RecordKind
+from iltdesk.teacher_team import add_team
+from iltdesk.teacher_team_data import add_data_point, add_value
+from ui.kit.context import AppContext, NotWritten
+from ui.kit.fields import date_edit, day_of
+from ui.kit.style import field_label, hint
+from ui.kit.unsaved import GuardedDialog
+from ui.kit.writing import write_or_say
+
+LEAD_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def error_label() -> QLabel:
+    """Where a form says why it could not save."""
+    error = QLabel()
+    error.setObjectName("ErrorText")
+    error.setWordWrap(True)
+    error.hide()
+    return error
+
+
+def buttons_for(
+    dialog: GuardedDialog, save_text: str, save: Callable[[], None]
+) -> QDialogButtonBox:
+    """Cancel and a default save button (Enter presses it) that calls ``save``."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    button = QPushButton(save_text)
+    button.setObjectName("Primary")
+    button.setDefault(True)
+    buttons.addButton(button, QDialogButtonBox.ButtonRole.AcceptRole)
+    buttons.accepted.connect(save)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def lead_checklist(context: AppContext, chosen: set[int]) -> QListWidget:
+    """The active leads (and any archived one already chosen), each ticked with Space."""
+    checklist = QListWidget()
+    checklist.setAccessibleName("Run by (Space ticks a lead)")
+    for lead in lead_summaries(context.journal, include_archived=True):
+        if not lead.active and lead.id not in chosen:
+            continue
+        item = QListWidgetItem(lead.name + ("" if lead.active else " (archived)"))
+        item.setData(LEAD_ROLE, lead.id)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        ticked = lead.id in chosen
+        item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+        checklist.addItem(item)
+    if checklist.count():
+        checklist.setCurrentRow(0)
+    return checklist
+
+
+def ticked_leads(checklist: QListWidget) -> list[int]:
+    """The leads ticked in a ``lead_checklist``."""
+    items = (checklist.item(row) for row in range(checklist.count()))
+    return [int(i.data(LEAD_ROLE)) for i in items if i.checkState() == Qt.CheckState.Checked]
+
+
+class NewTeamDialog(GuardedDialog):
+    """A new teacher team: its name, how many teachers, when it meets, who runs it."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.saved: TeacherTeam | None = None
+        self.setWindowTitle("New teacher team — iltdesk")
+        self.setMinimumWidth(480)
+        self.name = QLineEdit()
+        self.name.setObjectName("TeamName")
+        self.name.setPlaceholderText("e.g. Grade 6, Science department")
+        self.members = QSpinBox()
+        self.members.setRange(0, 500)
+        self.members.setAccessibleName("Teachers on the team")
+        self.meeting_day = QLineEdit()
+        self.meeting_day.setObjectName("TeamMeetingDay")
+        self.meeting_day.setPlaceholderText("In words, e.g. Thursdays after school")
+        self.leads = lead_checklist(context, set())
+        self.leads.setMaximumHeight(140)
+        self.error = error_label()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(22, 18, 22, 16)
+        for label, field in (
+            ("Team", self.name),
+            ("Teachers on the team", self.members),
+            ("Meets", self.meeting_day),
+            ("Run by", self.leads),
+        ):
+            layout.addWidget(field_label(label, field))
+            layout.addWidget(field)
+        layout.addWidget(hint("Tick the lead or leads who run its meetings with Space."))
+        layout.addWidget(self.error)
+        layout.addWidget(buttons_for(self, "Add the team", self.save))
+        self.name.setFocus()
+        self.mark_clean()
+        self.keep_drafts("teacher_team", "new", context)
+
+    def save(self) -> None:
+        """Add the team and close, or say why not and keep what was typed."""
+        journal, name, count = self.context.journal, self.name.text(), self.members.value()
+        day, leads = self.meeting_day.text(), ticked_leads(self.leads)
+        saved = write_or_say(
+            self.context,
+            lambda: add_team(journal, name, members_count=count, meeting_day=day, lead_ids=leads),
+            Change(RecordKind.TEACHER_TEAM),
+            self.error,
+        )
+        if isinstance(saved, NotWritten):
+            return
+        self.saved = saved
+        self.accept()
+
+
+class DataPointDialog(GuardedDialog):
+    """Something to track about a team over time, and its unit."""
+
+    def __init__(self, context: AppContext, team_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context, self.team_id = context, team_id
+        self.saved: TeamDataPoint | None = None
+        self.setWindowTitle("Track something about the team — iltdesk")
+        self.setMinimumWidth(520)
+        self.name = QLineEdit()
+        self.name.setObjectName("DataPointName")
+        self.name.setPlaceholderText("e.g. Teachers who left the data meeting with a reteach plan")
+        self.unit = QLineEdit()
+        self.unit.setObjectName("DataPointUnit")
+        self.unit.setPlaceholderText("e.g. of 5, %, minutes")
+        self.error = error_label()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(22, 18, 22, 16)
+        layout.addWidget(
+            hint("A few things, looked at often, tell you more than many looked at once.")
+        )
+        layout.addWidget(field_label("What you track", self.name))
+        layout.addWidget(self.name)
+        layout.addWidget(field_label("Unit", self.unit))
+        layout.addWidget(self.unit)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons_for(self, "Track it", self.save))
+        self.name.setFocus()
+        self.mark_clean()
+        self.keep_drafts("team_data_point", f"team:{team_id}", context)
+
+    def save(self) -> None:
+        journal, team = self.context.journal, self.team_id
+        name, unit = self.name.text(), self.unit.text()
+        saved = write_or_say(
+            self.context,
+            lambda: add_data_point(journal, team, name, unit),
+            Change(RecordKind.TEACHER_TEAM),
+            self.error,
+        )
+        if isinstance(saved, NotWritten):
+            return
+        self.saved = saved
+        self.accept()
+
+
+def parse_reading(text: str) -> float | None:
+    """A typed number ("3", "2.5", "2,5"), or None if it is not one."""
+    try:
+        value = float(text.strip().replace(",", "."))
+    except ValueError:
+        return None
+    return value if value == value and abs(value) != float("inf") else None
+
+
+class ReadingDialog(GuardedDialog):
+    """A dated reading of one data point, typed as a number."""
+
+    def __init__(
+        self, context: AppContext, point: TeamDataPoint, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.context, self.point = context, point
+        self.saved: TeamDataValue | None = None
+        self.setWindowTitle(f"A reading of {point.name} — iltdesk")
+        self.setMinimumWidth(460)
+        self.value = QLineEdit()
+        self.value.setObjectName("ReadingValue")
+        unit = f" ({point.unit})" if point.unit else ""
+        self.value.setPlaceholderText(f"A number{unit}")
+        self.measured_on = date_edit(date.today(), "Measured on")
+        self.note = QLineEdit()
+        self.note.setObjectName("ReadingNote")
+        self.note.setPlaceholderText("What was going on (optional)")
+        self.error = error_label()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(22, 18, 22, 16)
+        layout.addWidget(field_label(f"{point.name}{unit}", self.value))
+        layout.addWidget(self.value)
+        layout.addWidget(field_label("Measured on", self.measured_on))
+        layout.addWidget(self.measured_on)
+        layout.addWidget(field_label("Note", self.note))
+        layout.addWidget(self.note)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons_for(self, "Add the reading", self.save))
+        self.value.setFocus()
+        self.mark_clean()
+        self.keep_drafts("team_data_value", f"point:{point.id}", context)
+
+    def save(self) -> None:
+        value = parse_reading(self.value.text())
+        if value is None:
+            self.error.setText("Type the reading as a number, such as 3 or 2.5.")
+            self.error.show()
+            return
+        journal, point, on = self.context.journal, self.point.id or 0, day_of(self.measured_on)
+        note = self.note.text()
+        saved = write_or_say(
+            self.context,
+            lambda: add_value(journal, point, value, on, note),
+            Change(RecordKind.TEACHER_TEAM),
+            self.error,
+        )
+        if isinstance(saved, NotWritten):
+            return
+        self.saved = saved
+        self.accept()
