@@ -50,6 +50,11 @@ def default_size(window: QWidget) -> QSize:
     return QSize(min(1240, free.width() * 9 // 10), min(800, free.height() * 9 // 10))
 
 
+# Team records that name a lead (who put an agenda item on, whose conversation it is) still
+# live on their Team page, not on the lead's.
+ON_SECTION_PAGE = frozenset({RecordKind.MEETING_AGENDA_ITEM, RecordKind.CONVERSATION})
+
+
 class MainWindow(QMainWindow):
     """Sidebar, pages, menus and the save indicator. ``lock_requested`` asks the app to lock."""
 
@@ -183,7 +188,7 @@ class MainWindow(QMainWindow):
         """Open whatever a search hit or a Today row points at."""
         # Senders emit a RecordKind; a kind's value (from a script or a test) is read as one.
         where = locate(self.context.journal, RecordKind(kind), record_id)
-        if where.lead_id is None:
+        if where.lead_id is None or where.kind in ON_SECTION_PAGE:
             key = PAGE_OF_KIND.get(where.kind)
             if key is not None and self.context.flush_all():
                 self.sidebar.select_page(key)  # shows the page; then point it at the record
