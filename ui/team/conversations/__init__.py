@@ -1,0 +1,1 @@
+"""Difficult conversations: planned, rehearsed, held and debriefed, with their follow-up."""

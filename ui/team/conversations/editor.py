@@ -1,0 +1,420 @@
+"""One difficult conversation laid out as it unfolds: plan, rehearse, hold, debrief, follow up.
+
+Every change saves itself (``Autosaver``); the follow-up items are action items, written as
+they are added or ticked.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from iltdesk import action_item
+from iltdesk.conversation import (
+    STAGE_TITLES,
+    Stage,
+    add_follow_up,
+    follow_ups,
+    stage_of,
+    update_conversation,
+)
+from iltdesk.cycle import cycles_for
+from iltdesk.errors import UsageError
+from iltdesk.lead import LeadSummary
+from iltdesk.models import ConversationHolder, DifficultConversation
+from iltdesk.record_kinds import Change, RecordKind
+from ui.kit.context import AppContext, Autosaver, NotWritten
+from ui.kit.fields import LineBox, date_edit, day_of, qdate
+from ui.kit.markdown_edit import MarkdownEdit
+from ui.kit.record_actions import confirm_delete
+from ui.kit.style import accent_text, field_label, hint
+from ui.team.conversations.follow_up import FollowUpPanel
+from ui.team.conversations.new_dialog import NO_LEAD, WHOSE
+
+NO_CYCLE = "Not part of a learning cycle"
+# Each step's prompt, in the order the conversation goes.
+PROMPTS = {
+    "plan": "What must be true when it is over? Write the first words you will say, then "
+    "how they might answer — defensive, upset, silent, relieved — and how you will respond.",
+    "rehearse": "Say it aloud to someone first: the principal or an ILT peer. What did you "
+    "change after hearing yourself?",
+    "hold": "When it happens (or is set to happen), and what was said and done.",
+    "debrief": "Looking back: what worked, what you would say differently, what it taught "
+    "you about leading your team.",
+    "follow_up": "What the conversation leads to, each with an owner and a day.",
+}
+
+
+def arc_text(current: Stage) -> str:
+    """The four stages in a row, the one reached in bold (read aloud as words too)."""
+    parts = []
+    for stage in Stage:
+        title = STAGE_TITLES[stage]
+        parts.append(f'<b style="color:{accent_text()}">{title}</b>' if stage is current else title)
+    return " → ".join(parts)
+
+
+class ConversationEditor(QScrollArea):
+    """Edits one conversation; ``saved`` carries it after each save."""
+
+    saved = Signal(DifficultConversation)
+    delete_requested = Signal(int)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("The conversation")
+        self.context = context
+        self.conversation: DifficultConversation | None = None
+        self.leads: list[LeadSummary] = []
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.autosaver = Autosaver(context, self._save, self)
+        self._make_fields()
+        self.follow_up = FollowUpPanel(self._follow_up_from, self)
+        self.follow_up.add_requested.connect(self._add_follow_up)
+        self.follow_up.tick_requested.connect(self._tick)
+        self.follow_up.delete_requested.connect(self._delete_item)
+        self.setWidget(self._lay_out())
+
+    def _make_fields(self) -> None:
+        self.whose = QComboBox()
+        self.whose.setAccessibleName("Whose conversation")
+        self.whose.addItems([text for text, _ in WHOSE])
+        self.lead = QComboBox()
+        self.lead.setAccessibleName("The lead")
+        self.cycle = QComboBox()
+        self.cycle.setAccessibleName("Learning cycle")
+        self.cycle.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.planned_on = date_edit(name="Planned on")
+        self.stage = QLabel()
+        self.stage.setAccessibleName("Stage")
+        self.with_whom = QLineEdit()
+        self.with_whom.setObjectName("WithWhom")
+        self.with_whom.setAccessibleName("With whom")
+        self.with_whom.setPlaceholderText("The teacher or teachers")
+        self.goal = LineBox("What should be true when it is over?")
+        self.goal.setObjectName("Goal")
+        self.goal.setAccessibleName("The goal")
+        self.opening = self._notes("OpeningWords", "Opening words", "The first thing you will say")
+        self.reactions = self._notes(
+            "Reactions", "Likely reactions and responses", "- They might say… → I will…", 120
+        )
+        self.rehearsed = QCheckBox("Rehearsed on")
+        self.rehearsed_on = date_edit(name="Rehearsed on")
+        self.rehearsed_with = QLineEdit()
+        self.rehearsed_with.setObjectName("RehearsedWith")
+        self.rehearsed_with.setAccessibleName("Rehearsed with")
+        self.rehearsed_with.setPlaceholderText("With whom: me, an ILT peer")
+        self.rehearsal = self._notes("Rehearsal", "What changed", "What you changed, and why")
+        self.held = QCheckBox("Held (or set for)")
+        self.held_on = date_edit(name="Held on")
+        self.what_happened = self._notes("WhatHappened", "What happened", "What was said and done")
+        self.debrief = self._notes("Debrief", "Debrief", "What worked, what you would change", 110)
+        self.delete_button = QPushButton("Delete this conversation…")
+        self.delete_button.clicked.connect(
+            lambda: (
+                self.delete_requested.emit(self.conversation.id or 0) if self.conversation else None
+            )
+        )
+        self.error = QLabel()
+        self.error.setObjectName("ErrorText")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.whose.currentIndexChanged.connect(lambda _i: self._whose_changed())
+        self.lead.currentIndexChanged.connect(lambda _i: self._lead_changed())
+        self.cycle.currentIndexChanged.connect(lambda _i: self._changed_now())
+        self.rehearsed.toggled.connect(self.rehearsed_on.setEnabled)
+        self.held.toggled.connect(self.held_on.setEnabled)
+        for signal in (
+            self.planned_on.dateChanged,
+            self.rehearsed_on.dateChanged,
+            self.held_on.dateChanged,
+            self.rehearsed.toggled,
+            self.held.toggled,
+            self.with_whom.textEdited,
+            self.rehearsed_with.textEdited,
+            self.goal.edited,
+        ):
+            signal.connect(self.autosaver.touch)
+
+    def _notes(self, name: str, title: str, placeholder: str, height: int = 90) -> MarkdownEdit:
+        edit = MarkdownEdit(placeholder=placeholder)
+        edit.setObjectName(name)
+        edit.setAccessibleName(title)
+        edit.setFixedHeight(height)
+        edit.edited.connect(self.autosaver.touch)
+        edit.focus_left.connect(self.autosaver.flush)
+        return edit
+
+    def _lay_out(self) -> QWidget:
+        page = QWidget()
+        top = QGridLayout()
+        top.setHorizontalSpacing(10)
+        top.setVerticalSpacing(2)
+        cells = (
+            ("Whose", self.whose, 0, 0),
+            ("Lead", self.lead, 0, 1),
+            ("Learning cycle", self.cycle, 2, 0),
+            ("Planned on", self.planned_on, 2, 1),
+        )
+        for label, widget, row, column in cells:
+            top.addWidget(field_label(label, widget), row, column)
+            top.addWidget(widget, row + 1, column)
+        top.setColumnStretch(0, 1)
+        top.setColumnStretch(1, 1)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(20, 12, 20, 20)
+        layout.setSpacing(6)
+        layout.addWidget(self.stage)
+        layout.addLayout(top)
+        layout.addWidget(field_label("With whom", self.with_whom))
+        layout.addWidget(self.with_whom)
+        self._step(layout, "1 · Plan", "plan")
+        plan: tuple[tuple[str, QWidget], ...] = (
+            ("Goal", self.goal),
+            ("Opening words", self.opening),
+            ("Likely reactions and your responses", self.reactions),
+        )
+        for label, field in plan:
+            layout.addWidget(field_label(label, field))
+            layout.addWidget(field)
+        self._step(layout, "2 · Rehearse", "rehearse")
+        layout.addLayout(self._dated(self.rehearsed, self.rehearsed_on, self.rehearsed_with))
+        layout.addWidget(self.rehearsal)
+        self._step(layout, "3 · Hold", "hold")
+        layout.addLayout(self._dated(self.held, self.held_on))
+        layout.addWidget(self.what_happened)
+        self._step(layout, "4 · Debrief", "debrief")
+        layout.addWidget(self.debrief)
+        self._step(layout, "5 · Follow-up", "follow_up")
+        layout.addLayout(self.follow_up.build())
+        layout.addWidget(self.error)
+        layout.addSpacing(10)
+        layout.addWidget(self.delete_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+        return page
+
+    @staticmethod
+    def _step(layout: QVBoxLayout, title: str, prompt: str) -> None:
+        heading = QLabel(title)
+        heading.setObjectName("SectionTitle")
+        layout.addSpacing(10)
+        layout.addWidget(heading)
+        layout.addWidget(hint(PROMPTS[prompt]))
+
+    @staticmethod
+    def _dated(box: QCheckBox, day: QDateEdit, beside: QWidget | None = None) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addWidget(box)
+        row.addWidget(day)
+        if beside is not None:
+            row.addWidget(beside, 1)
+        else:
+            row.addStretch(1)
+        return row
+
+    # -- loading --------------------------------------------------------------------------------
+
+    def load(self, conversation: DifficultConversation | None, leads: list[LeadSummary]) -> bool:
+        """Show ``conversation``; False (keeping the one on screen) if its text cannot be saved."""
+        if not self.autosaver.flush():
+            return False
+        self.conversation, self.leads = conversation, leads
+        self.setEnabled(conversation is not None)
+        if conversation is None:
+            return True
+        c = conversation
+        combos = (self.whose, self.lead, self.cycle)
+        dated = (self.planned_on, self.rehearsed_on, self.held_on, self.rehearsed, self.held)
+        for widget in (*combos, *dated):
+            widget.blockSignals(True)
+        self.whose.setCurrentIndex([h for _, h in WHOSE].index(ConversationHolder(c.holder)))
+        self._fill_leads(c.lead_id)
+        self._fill_cycles(c.cycle_id)
+        self.planned_on.setDate(qdate(c.planned_on))
+        for box, field, day in (
+            (self.rehearsed, self.rehearsed_on, c.rehearsed_on),
+            (self.held, self.held_on, c.held_on),
+        ):
+            box.setChecked(day is not None)
+            field.setEnabled(day is not None)
+            field.setDate(qdate(day or date.today()))
+        for widget in (*combos, *dated):
+            widget.blockSignals(False)
+        self.with_whom.setText(c.with_whom)
+        self.rehearsed_with.setText(c.rehearsed_with)
+        self.goal.set_text(c.goal)
+        for edit, text in (
+            (self.opening, c.opening_words),
+            (self.reactions, c.reactions),
+            (self.rehearsal, c.rehearsal_notes),
+            (self.what_happened, c.what_happened),
+            (self.debrief, c.debrief),
+        ):
+            edit.set_markdown(text)
+        self.error.hide()
+        self._show_stage()
+        self.follow_up.set_team_item(c.lead_id is None)
+        self.follow_up.show_due()
+        self.refresh_follow_ups()
+        return True
+
+    def _fill_leads(self, lead_id: int | None) -> None:
+        """Active leads (and the one named, if archived); the principal's own may have none."""
+        self.lead.clear()
+        if self._holder() is ConversationHolder.principal:
+            self.lead.addItem(NO_LEAD, None)
+        for lead in self.leads:
+            if lead.active or lead.id == lead_id:
+                self.lead.addItem(lead.name, lead.id)
+        self.lead.setCurrentIndex(max(self.lead.findData(lead_id), 0))
+
+    def _fill_cycles(self, cycle_id: int | None) -> None:
+        self.cycle.clear()
+        self.cycle.addItem(NO_CYCLE, None)
+        lead_id = self.lead.currentData()
+        for cycle in cycles_for(self.context.journal, lead_id) if lead_id is not None else []:
+            goal = " ".join(cycle.goal.split()) or "No goal written yet"
+            self.cycle.addItem(f"{cycle.started_on:%b %Y}: {goal}", cycle.id)
+            self.cycle.setItemData(self.cycle.count() - 1, goal, Qt.ItemDataRole.ToolTipRole)
+        self.cycle.setCurrentIndex(max(self.cycle.findData(cycle_id), 0))
+        self.cycle.setEnabled(lead_id is not None)
+
+    def _holder(self) -> ConversationHolder:
+        return WHOSE[max(self.whose.currentIndex(), 0)][1]
+
+    def _show_stage(self) -> None:
+        if self.conversation is None:
+            return
+        current = stage_of(self.conversation, date.today())
+        self.stage.setText(arc_text(current))
+        self.stage.setAccessibleDescription(f"Stage: {STAGE_TITLES[current]}")
+
+    def refresh_follow_ups(self) -> None:
+        if self.conversation is not None:
+            self.follow_up.show_items(follow_ups(self.context.journal, self.conversation.id or 0))
+
+    # -- saving --------------------------------------------------------------------------------
+
+    def _whose_changed(self) -> None:
+        for combo in (self.lead, self.cycle):
+            combo.blockSignals(True)
+        self._fill_leads(self.lead.currentData())
+        self._fill_cycles(self.cycle.currentData())
+        for combo in (self.lead, self.cycle):
+            combo.blockSignals(False)
+        self._changed_now()
+
+    def _lead_changed(self) -> None:
+        self.cycle.blockSignals(True)
+        self._fill_cycles(None)  # a cycle is one lead's: another lead's cannot stay linked
+        self.cycle.blockSignals(False)
+        self._changed_now()
+
+    def _changed_now(self) -> None:
+        """Whose it is, the lead, the cycle: saved at once, since the follow-ups move too."""
+        self.autosaver.touch()
+        self.autosaver.flush()
+        self.follow_up.set_team_item(self.lead.currentData() is None)
+        self.refresh_follow_ups()
+
+    def _save(self) -> None:
+        if self.conversation is None:
+            return
+        changes = {
+            "holder": self._holder(),
+            "lead_id": self.lead.currentData(),
+            "cycle_id": self.cycle.currentData(),
+            "planned_on": day_of(self.planned_on),
+            "with_whom": self.with_whom.text(),
+            "goal": self.goal.text(),
+            "opening_words": self.opening.markdown(),
+            "reactions": self.reactions.markdown(),
+            "rehearsed_on": day_of(self.rehearsed_on) if self.rehearsed.isChecked() else None,
+            "rehearsed_with": self.rehearsed_with.text(),
+            "rehearsal_notes": self.rehearsal.markdown(),
+            "held_on": day_of(self.held_on) if self.held.isChecked() else None,
+            "what_happened": self.what_happened.markdown(),
+            "debrief": self.debrief.markdown(),
+        }
+        before = self.conversation.lead_id
+        try:
+            saved = update_conversation(self.context.journal, self.conversation.id or 0, **changes)
+        except UsageError as exc:  # what the form holds stays on screen, said why
+            self.error.setText(str(exc))
+            self.error.show()
+            return
+        self.error.hide()
+        self.conversation = saved
+        self._show_stage()
+        self.saved.emit(saved)
+        for lead_id in {before, saved.lead_id}:
+            self.context.changed.emit(Change(RecordKind.CONVERSATION, lead_id))
+
+    # -- the follow-up -------------------------------------------------------------------------
+
+    def _follow_up_from(self) -> date:
+        """An undated follow-up is due a week after the conversation (or after today)."""
+        if self.held.isChecked() and day_of(self.held_on) >= date.today():
+            return day_of(self.held_on)
+        return date.today()
+
+    def _add_follow_up(self) -> None:
+        panel, conversation = self.follow_up, self.conversation
+        if conversation is None:
+            return
+        if not panel.text.text().strip():
+            panel.text.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        due = panel.due()
+        if due is None:  # the line under the row says why
+            panel.due_field.setFocus(Qt.FocusReason.OtherFocusReason)
+            panel.due_field.selectAll()
+            return
+        journal, text, owner = self.context.journal, panel.text.text(), panel.chosen_owner()
+        added = self.context.write(
+            lambda: add_follow_up(journal, conversation.id or 0, text, owner=owner, due_on=due),
+            Change(RecordKind.ACTION_ITEM, conversation.lead_id),
+        )
+        if isinstance(added, NotWritten):  # the typed item stays to try again
+            return
+        panel.reset()
+        panel.text.setFocus(Qt.FocusReason.OtherFocusReason)  # ready for the next one
+        self.refresh_follow_ups()
+
+    def _tick(self, item_id: int, done: bool) -> None:
+        lead_id = self.conversation.lead_id if self.conversation else None
+        ticked = self.context.write(
+            lambda: action_item.set_done(self.context.journal, item_id, done),
+            Change(RecordKind.ACTION_ITEM, lead_id),
+        )
+        if isinstance(ticked, NotWritten):
+            self.follow_up.untick(item_id)
+
+    def _delete_item(self, item_id: int) -> None:
+        if not confirm_delete(self, "Delete this follow-up?", "The follow-up item."):
+            return
+        lead_id = self.conversation.lead_id if self.conversation else None
+        gone = self.context.write(
+            lambda: action_item.delete_action_item(self.context.journal, item_id),
+            Change(RecordKind.ACTION_ITEM, lead_id),
+            failed="Not deleted",
+        )
+        if not isinstance(gone, NotWritten):
+            self.refresh_follow_ups()
