@@ -6,14 +6,14 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from iltdesk import due_dates
 from iltdesk.conversation import Stage, conversations, follow_ups, stage_of
 from iltdesk.cycle import start_cycle
 from iltdesk.lead import add_lead
-from iltdesk.models import ActionSource, Author, ConversationHolder
+from iltdesk.models import ActionItem, ActionSource, Author, ConversationHolder
 from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE
 from tests.keys import DesktopKeys, Key, Mod, press_button, show_main_window, tab_to
@@ -145,5 +145,54 @@ def test_the_stage_moves_as_the_conversation_is_rehearsed(qtbot: QtBot, journal:
     (c,) = conversations(journal)
     assert (c.planned_on, c.rehearsed_on, c.held_on) == (date.today(), None, None)
     assert c.rehearsal_notes.strip() == "Slower, and ask first."
+    window.release()
+    window.close()
+
+
+def test_my_own_conversation_has_team_follow_ups_and_can_be_deleted(
+    qtbot: QtBot, journal: Journal, journal_path: Path
+) -> None:
+    add_lead(journal, "Maria Lopez")
+    window = show_main_window(qtbot, journal)
+    keys = DesktopKeys()
+    page = go_to_conversations(window, keys)
+
+    def fill(dialog: NewConversationDialog) -> None:
+        keys.press(Key.Key_Down)  # whose: my own
+        keys.tab()
+        assert QApplication.focusWidget() is dialog.lead
+        keys.press(Key.Key_Home)  # no lead
+        assert dialog.lead.currentText() == "No lead"
+        keys.tab()
+        keys.type("The union rep")
+        keys.tab()
+        keys.type("Clarify release time")
+        keys.enter()
+
+    keys.then_in(NewConversationDialog, fill)
+    press_button(keys, "New conversation…")
+    editor = page.editor
+    assert "mine" in page.list.item(0).text()
+    assert not editor.follow_up.owner.isEnabled()
+    tab_to(keys, lambda w: w is editor.follow_up.text)
+    keys.type("Write to the rep")
+    keys.enter()
+    qtbot.waitUntil(lambda: editor.follow_up.items.count() == 1)
+    (c,) = conversations(journal)
+    (item,) = follow_ups(journal, c.id or 0)
+    assert (c.holder, c.lead_id) == (ConversationHolder.principal, None)
+    assert (item.lead_id, item.owner, item.conversation_id) == (None, Author.principal, c.id)
+
+    def confirm(box: QMessageBox) -> None:
+        tab_to(keys, lambda w: isinstance(w, QPushButton) and w.text() == "Delete")
+        keys.press(Key.Key_Space)
+
+    keys.then_in(QMessageBox, confirm)
+    press_button(keys, "Delete this conversation…")
+    assert conversations(journal) == []
+    assert page.list.count() == 0 and page.stack.currentWidget() is page.empty
+    with journal.session() as s:
+        kept = s.get(ActionItem, item.id)
+        assert kept is not None and kept.text == "Write to the rep"
     window.release()
     window.close()

@@ -1,7 +1,7 @@
 """One difficult conversation laid out as it unfolds: plan, rehearse, hold, debrief, follow up.
 
 Every change saves itself (``Autosaver``); the follow-up items are action items, written as
-they are added or ticked.
+they are added or ticked (``FollowUpPanel``).
 """
 
 from __future__ import annotations
@@ -23,12 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iltdesk import action_item
 from iltdesk.conversation import (
     STAGE_TITLES,
     Stage,
-    add_follow_up,
-    follow_ups,
     stage_of,
     update_conversation,
 )
@@ -37,10 +34,9 @@ from iltdesk.errors import UsageError
 from iltdesk.lead import LeadSummary
 from iltdesk.models import ConversationHolder, DifficultConversation
 from iltdesk.record_kinds import Change, RecordKind
-from ui.kit.context import AppContext, Autosaver, NotWritten
+from ui.kit.context import AppContext, Autosaver
 from ui.kit.fields import LineBox, date_edit, day_of, qdate
 from ui.kit.markdown_edit import MarkdownEdit
-from ui.kit.record_actions import confirm_delete
 from ui.kit.style import accent_text, field_label, hint
 from ui.team.conversations.follow_up import FollowUpPanel
 from ui.team.conversations.new_dialog import NO_LEAD, WHOSE
@@ -84,10 +80,7 @@ class ConversationEditor(QScrollArea):
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.autosaver = Autosaver(context, self._save, self)
         self._make_fields()
-        self.follow_up = FollowUpPanel(self._follow_up_from, self)
-        self.follow_up.add_requested.connect(self._add_follow_up)
-        self.follow_up.tick_requested.connect(self._tick)
-        self.follow_up.delete_requested.connect(self._delete_item)
+        self.follow_up = FollowUpPanel(context, lambda: self.conversation, self._due_from, self)
         self.setWidget(self._lay_out())
 
     def _make_fields(self) -> None:
@@ -214,6 +207,7 @@ class ConversationEditor(QScrollArea):
     def _step(layout: QVBoxLayout, title: str, prompt: str) -> None:
         heading = QLabel(title)
         heading.setObjectName("SectionTitle")
+        heading.setIndent(0)  # the shared style's margin would set it in from the fields
         layout.addSpacing(10)
         layout.addWidget(heading)
         layout.addWidget(hint(PROMPTS[prompt]))
@@ -307,8 +301,7 @@ class ConversationEditor(QScrollArea):
         self.stage.setAccessibleDescription(f"Stage: {STAGE_TITLES[current]}")
 
     def refresh_follow_ups(self) -> None:
-        if self.conversation is not None:
-            self.follow_up.show_items(follow_ups(self.context.journal, self.conversation.id or 0))
+        self.follow_up.refresh()
 
     # -- saving --------------------------------------------------------------------------------
 
@@ -333,6 +326,12 @@ class ConversationEditor(QScrollArea):
         self.autosaver.flush()
         self.follow_up.set_team_item(self.lead.currentData() is None)
         self.refresh_follow_ups()
+
+    def _due_from(self) -> date:
+        """An undated follow-up is due a week after the conversation (or after today)."""
+        if self.held.isChecked() and day_of(self.held_on) >= date.today():
+            return day_of(self.held_on)
+        return date.today()
 
     def _save(self) -> None:
         if self.conversation is None:
@@ -366,55 +365,3 @@ class ConversationEditor(QScrollArea):
         self.saved.emit(saved)
         for lead_id in {before, saved.lead_id}:
             self.context.changed.emit(Change(RecordKind.CONVERSATION, lead_id))
-
-    # -- the follow-up -------------------------------------------------------------------------
-
-    def _follow_up_from(self) -> date:
-        """An undated follow-up is due a week after the conversation (or after today)."""
-        if self.held.isChecked() and day_of(self.held_on) >= date.today():
-            return day_of(self.held_on)
-        return date.today()
-
-    def _add_follow_up(self) -> None:
-        panel, conversation = self.follow_up, self.conversation
-        if conversation is None:
-            return
-        if not panel.text.text().strip():
-            panel.text.setFocus(Qt.FocusReason.OtherFocusReason)
-            return
-        due = panel.due()
-        if due is None:  # the line under the row says why
-            panel.due_field.setFocus(Qt.FocusReason.OtherFocusReason)
-            panel.due_field.selectAll()
-            return
-        journal, text, owner = self.context.journal, panel.text.text(), panel.chosen_owner()
-        added = self.context.write(
-            lambda: add_follow_up(journal, conversation.id or 0, text, owner=owner, due_on=due),
-            Change(RecordKind.ACTION_ITEM, conversation.lead_id),
-        )
-        if isinstance(added, NotWritten):  # the typed item stays to try again
-            return
-        panel.reset()
-        panel.text.setFocus(Qt.FocusReason.OtherFocusReason)  # ready for the next one
-        self.refresh_follow_ups()
-
-    def _tick(self, item_id: int, done: bool) -> None:
-        lead_id = self.conversation.lead_id if self.conversation else None
-        ticked = self.context.write(
-            lambda: action_item.set_done(self.context.journal, item_id, done),
-            Change(RecordKind.ACTION_ITEM, lead_id),
-        )
-        if isinstance(ticked, NotWritten):
-            self.follow_up.untick(item_id)
-
-    def _delete_item(self, item_id: int) -> None:
-        if not confirm_delete(self, "Delete this follow-up?", "The follow-up item."):
-            return
-        lead_id = self.conversation.lead_id if self.conversation else None
-        gone = self.context.write(
-            lambda: action_item.delete_action_item(self.context.journal, item_id),
-            Change(RecordKind.ACTION_ITEM, lead_id),
-            failed="Not deleted",
-        )
-        if not isinstance(gone, NotWritten):
-            self.refresh_follow_ups()

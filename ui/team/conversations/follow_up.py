@@ -20,8 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from iltdesk import action_item, dates, due_dates
-from iltdesk.models import ActionItem, Author
+from iltdesk.conversation import add_follow_up, follow_ups
+from iltdesk.models import ActionItem, Author, DifficultConversation
+from iltdesk.record_kinds import Change, RecordKind
+from ui.kit.context import AppContext, NotWritten
 from ui.kit.fitted_list import FittedList
+from ui.kit.record_actions import confirm_delete
 from ui.kit.roles import RECORD_ID
 from ui.kit.style import restyle
 
@@ -39,18 +43,24 @@ def follow_up_label(item: ActionItem, today: date) -> str:
 
 
 class FollowUpPanel(QObject):
-    """The items (Space ticks one done, Delete removes it) and the row adding the next.
-
-    ``add_requested`` asks for the row's item to be added; ``tick_requested`` (item id, done)
-    and ``delete_requested`` (item id) for changes to one on the list. The editor writes."""
+    """The items (Space ticks one done, Delete removes it) and the row adding the next, of
+    the conversation ``shown()`` gives (None: nothing to add to)."""
 
     add_requested = Signal()
     tick_requested = Signal(int, bool)
     delete_requested = Signal(int)
 
-    def __init__(self, counted_from: Callable[[], date], parent: QWidget) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        shown: Callable[[], DifficultConversation | None],
+        counted_from: Callable[[], date],
+        parent: QWidget,
+    ) -> None:
         super().__init__(parent)
+        self.context, self._shown, self._parent = context, shown, parent
         self._counted_from = counted_from  # the day an empty due field counts a week from
+        self._team = False
         self.items = FittedList("Follow-up items")
         self.items.setAccessibleName("Follow-up items: Space ticks one done, Delete removes it")
         self.items.itemChanged.connect(self._ticked)
@@ -78,6 +88,9 @@ class FollowUpPanel(QObject):
         self.add_button.clicked.connect(self.add_requested)
         for field in (self.text, self.due_field):
             field.returnPressed.connect(self.add_requested)
+        self.add_requested.connect(self.add)
+        self.tick_requested.connect(self.tick)
+        self.delete_requested.connect(self.delete)
 
     def build(self) -> QVBoxLayout:
         """The list, the row and, under it, the day the due field means."""
@@ -97,12 +110,21 @@ class FollowUpPanel(QObject):
         """Without a lead the follow-up is the principal's team item: the owner is "Me"."""
         if team:
             self.owner.setCurrentIndex(1)
+        elif self._team:
+            self.owner.setCurrentIndex(0)  # back to a lead's: the lead's, as a new row starts
+        self._team = team
         self.owner.setEnabled(not team)
         self.owner.setToolTip(
             "A conversation with no lead: its follow-ups are yours"
             if team
             else "Type its first letter: T, M or B"
         )
+
+    def refresh(self) -> None:
+        """Re-read the shown conversation's follow-up items."""
+        conversation = self._shown()
+        if conversation is not None:
+            self.show_items(follow_ups(self.context.journal, conversation.id or 0))
 
     def show_items(self, items: list[ActionItem]) -> None:
         """List ``items``, keeping the row the cursor was on."""
@@ -184,3 +206,53 @@ class FollowUpPanel(QObject):
             self.owner.setCurrentIndex(owners[0])
             return True
         return super().eventFilter(watched, event)
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def add(self) -> None:
+        """Add the follow-up as the row shows it: text, owner and due day."""
+        conversation = self._shown()
+        if conversation is None:
+            return
+        if not self.text.text().strip():
+            self.text.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        due = self.due()
+        if due is None:  # the line under the row says why
+            self.due_field.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.due_field.selectAll()
+            return
+        journal, text, owner = self.context.journal, self.text.text(), self.chosen_owner()
+        added = self.context.write(
+            lambda: add_follow_up(journal, conversation.id or 0, text, owner=owner, due_on=due),
+            Change(RecordKind.ACTION_ITEM, conversation.lead_id),
+        )
+        if isinstance(added, NotWritten):  # the typed item stays to try again
+            return
+        self.reset()
+        self.text.setFocus(Qt.FocusReason.OtherFocusReason)  # ready for the next one
+        self.refresh()
+
+    def _lead_id(self) -> int | None:
+        conversation = self._shown()
+        return conversation.lead_id if conversation is not None else None
+
+    def tick(self, item_id: int, done: bool) -> None:
+        ticked = self.context.write(
+            lambda: action_item.set_done(self.context.journal, item_id, done),
+            Change(RecordKind.ACTION_ITEM, self._lead_id()),
+        )
+        if isinstance(ticked, NotWritten):
+            self.untick(item_id)
+
+    def delete(self, item_id: int) -> None:
+        """Remove a follow-up after asking, since there is no undo."""
+        if not confirm_delete(self._parent, "Delete this follow-up?", "The follow-up item."):
+            return
+        gone = self.context.write(
+            lambda: action_item.delete_action_item(self.context.journal, item_id),
+            Change(RecordKind.ACTION_ITEM, self._lead_id()),
+            failed="Not deleted",
+        )
+        if not isinstance(gone, NotWritten):
+            self.refresh()
