@@ -210,3 +210,45 @@ def test_the_team_page_opens_an_observation_and_edits_its_facts_by_keys(
     assert opened[0] == (RecordKind.OBSERVATION, observation.id)
     window.release()
     assert QApplication.activeModalWidget() is None
+
+
+def test_an_observation_of_a_team_meeting_names_the_team_by_keys(
+    qtbot: QtBot, journal: Journal
+) -> None:
+    from iltdesk.observation import observations_for
+    from ui.lead.observations.dialog import NO_TEAM, ObservationDialog
+    from ui.navigation.switcher import QuickSwitcher
+
+    maya = add_lead(journal, "Maya Ortiz")
+    add_team(journal, "Grade 6", lead_ids=[maya.id or 0])
+    seventh = add_team(journal, "Grade 7", lead_ids=[maya.id or 0])
+    add_team(journal, "Science department")  # not Maya's: not offered
+    window = window_on(qtbot, journal)
+    keys = DesktopKeys()
+
+    def find(_switcher: QuickSwitcher) -> None:
+        keys.type("Maya")
+        keys.enter()
+
+    found = keys.then_in(QuickSwitcher, find)
+    keys.shortcut("Ctrl+K")
+    qtbot.waitUntil(lambda: bool(found) and not found[0].isVisible())
+
+    offered: list[object] = []
+
+    def observe(dialog: ObservationDialog) -> None:
+        # Noted, not asserted here: a failed assert would leave the dialog open.
+        offered.extend(dialog.team.itemText(i) for i in range(dialog.team.count()))
+        offered.append(dialog.team.isVisible())  # a teacher-team meeting is the first setting
+        keys.type("Maya opened with the norms; the team chose one student group")
+        keys.press(Key.Key_T, Mod.AltModifier)  # "&Teacher team"
+        keys.press(Key.Key_Down, times=2)
+        keys.shortcut("Ctrl+Return")
+
+    seen = keys.then_in(ObservationDialog, observe)
+    keys.shortcut("Ctrl+Shift+O")
+    qtbot.waitUntil(lambda: bool(seen) and not seen[0].isVisible())
+    assert offered == [NO_TEAM, "Grade 6", "Grade 7", True]
+    [observation] = observations_for(journal, maya.id or 0)
+    assert observation.team_id == seventh.id
+    window.release()

@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 from iltdesk.cycle import cycles_for
 from iltdesk.lead import get_lead
 from iltdesk.lead_names import short_name
-from iltdesk.models import CyclePhase, LearningCycle, Observation
+from iltdesk.models import CyclePhase, LearningCycle, Observation, ObservationSetting
 from iltdesk.observation import SETTING_TITLES, ObservationNotes, add_observation, follow_up_due
 from iltdesk.record_kinds import Change, RecordKind
+from iltdesk.teacher_team import teams_run_by
 from ui.kit.context import AppContext, NotWritten
 from ui.kit.fields import date_edit, day_of, py_date, qdate
 from ui.kit.markdown_edit import MarkdownEdit
@@ -31,6 +32,7 @@ from ui.kit.unsaved import GuardedDialog
 from ui.kit.writing import write_or_say
 
 NO_CYCLE = "Not part of a cycle"
+NO_TEAM = "No particular team"
 
 
 def cycle_choice(cycle: LearningCycle) -> str:
@@ -104,6 +106,14 @@ class ObservationDialog(GuardedDialog):
         self._observed = self.observed_on.date()
         self.observed_on.dateChanged.connect(self._move_follow_up)
         self.setting = setting_combo()
+        # Whose meeting it was, when the lead was running one of their teacher teams' meetings.
+        self.team = QComboBox()
+        self.team.setAccessibleName("Teacher team")
+        self.team.addItem(NO_TEAM, None)
+        for team in teams_run_by(context.journal, lead_id):
+            self.team.addItem(team.name, team.id)
+        self.team_label = field_label("&Teacher team", self.team)
+        self.setting.currentIndexChanged.connect(lambda _i: self._offer_teams())
         self.cycle = QComboBox()
         self.cycle.setAccessibleName("Learning cycle")
         self.cycle.setSizeAdjustPolicy(
@@ -113,6 +123,7 @@ class ObservationDialog(GuardedDialog):
         fill_cycle_combo(self.cycle, cycles_for(context.journal, lead_id), cycle_id)
         self._make_notes(first)
         self._lay_out()
+        self._offer_teams()
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.save)
         self.evidence.setFocus()  # straight to scripting: the date and setting are usually right
@@ -149,10 +160,12 @@ class ObservationDialog(GuardedDialog):
         top.addWidget(field_label("Setting"), 0, 1)
         top.addWidget(self.observed_on, 1, 0)
         top.addWidget(self.setting, 1, 1)
-        top.setColumnStretch(2, 1)
+        top.addWidget(self.team_label, 0, 2)
+        top.addWidget(self.team, 1, 2)
+        top.setColumnStretch(3, 1)
         # A row of its own: beside the date and setting a cycle's goal was cut to a few words.
-        top.addWidget(field_label("Learning cycle"), 2, 0, 1, 3)
-        top.addWidget(self.cycle, 3, 0, 1, 3)
+        top.addWidget(field_label("Learning cycle"), 2, 0, 1, 4)
+        top.addWidget(self.cycle, 3, 0, 1, 4)
         step = QGridLayout()
         step.setHorizontalSpacing(10)
         step.addWidget(field_label("Next action step"), 0, 0)
@@ -179,6 +192,13 @@ class ObservationDialog(GuardedDialog):
         layout.addWidget(self.error)
         layout.addSpacing(6)
         layout.addLayout(footer)
+
+    def _offer_teams(self) -> None:
+        """The teams the lead runs, offered only for a team's meeting (and only if any)."""
+        shown = self.setting.currentData() == ObservationSetting.team_meeting
+        shown = shown and self.team.count() > 1
+        self.team_label.setVisible(shown)
+        self.team.setVisible(shown)
 
     def _footer(self) -> QHBoxLayout:
         buttons = QDialogButtonBox(
@@ -207,6 +227,7 @@ class ObservationDialog(GuardedDialog):
         """What the form holds."""
         observed = day_of(self.observed_on)
         follow_up = day_of(self.follow_up)
+        team = self.team.currentData() if self.team.isVisibleTo(self) else None
         return ObservationNotes(
             setting=self.setting.currentData(),
             evidence=self.evidence.markdown(),
@@ -214,6 +235,7 @@ class ObservationDialog(GuardedDialog):
             action_step=self.step.text(),
             follow_up_on=follow_up,
             observed_on=observed,
+            team_id=team if isinstance(team, int) else None,
         )
 
     def save(self) -> None:
