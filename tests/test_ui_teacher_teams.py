@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from iltdesk.lead import add_lead
@@ -32,6 +32,7 @@ from ui.shell.main_window import MainWindow
 from ui.team.teacher_teams.dialogs import DataPointDialog, NewTeamDialog, ReadingDialog
 from ui.team.teacher_teams.intervention_dialog import InterventionDialog
 from ui.team.teacher_teams.page import TeacherTeamsPage
+from ui.team.teacher_teams.team_view import RECORD_ROLE
 
 pytestmark = pytest.mark.usefixtures("app_look")
 WHAT = "Put Maya in touch with the math coach; Maya set the agenda and invited her"
@@ -251,4 +252,42 @@ def test_an_observation_of_a_team_meeting_names_the_team_by_keys(
     assert offered == [NO_TEAM, "Grade 6", "Grade 7", True]
     [observation] = observations_for(journal, maya.id or 0)
     assert observation.team_id == seventh.id
+    window.release()
+
+
+def test_search_opens_an_intervention_on_its_team_page(qtbot: QtBot, journal: Journal) -> None:
+    from iltdesk.teacher_team import InterventionNotes, add_intervention
+    from ui.navigation.search_dialog import SearchDialog
+
+    add_team(journal, "Grade 6")
+    team = add_team(journal, "Grade 8")
+    done = add_intervention(
+        journal, team.id or 0, InterventionNotes(what="Brokered a talk with the counsellor")
+    )
+    window = window_on(qtbot, journal)
+    keys = DesktopKeys()
+
+    def find(dialog: SearchDialog) -> None:
+        keys.type("counsellor")
+        qtbot.waitUntil(lambda: dialog.results_model.rowCount() == 1, timeout=3000)
+        keys.enter()
+
+    keys.then_in(SearchDialog, find)
+    keys.shortcut("Ctrl+F")
+    qtbot.waitUntil(
+        lambda: window.reflect.pages.get(ReflectPage.TEACHER_TEAMS) is window.pages.currentWidget()
+    )
+    page = window.reflect.pages[ReflectPage.TEACHER_TEAMS]
+    assert isinstance(page, TeacherTeamsPage)
+    settle()
+    assert page.selected_team_id() == team.id
+    current = page.view.interventions.currentItem()
+    assert current is not None and current.data(RECORD_ROLE) == done.id
+    assert window.focusWidget() is page.view.interventions  # once the window is active again
+
+    # Delete removes it, after asking.
+    keys.then_in(QMessageBox, lambda _box: press(keys, "Delete"))
+    keys.press(Key.Key_Delete)
+    qtbot.waitUntil(lambda: not interventions_for(journal, team.id or 0))
+    assert page.view.no_interventions.isVisible()
     window.release()

@@ -28,6 +28,7 @@ from iltdesk.observation import SETTING_TITLES
 from iltdesk.record_kinds import Change, RecordKind
 from iltdesk.teacher_team import (
     KIND_WORDS,
+    delete_intervention,
     interventions_for,
     leads_of,
     set_archived,
@@ -36,8 +37,10 @@ from iltdesk.teacher_team import (
     update_team,
 )
 from iltdesk.teacher_team_today import teams_needing_a_look
-from ui.kit.context import AppContext, Autosaver
+from ui.kit import theme
+from ui.kit.context import AppContext, Autosaver, NotWritten
 from ui.kit.list_detail import FittedList
+from ui.kit.record_actions import confirm_delete
 from ui.kit.style import field_label, hint
 from ui.team.teacher_teams.data_section import DataSection
 from ui.team.teacher_teams.dialogs import lead_checklist, ticked_leads
@@ -84,6 +87,7 @@ class RecordList(FittedList):
     """A list of records where Enter (or a double click) opens the one selected."""
 
     opened = Signal(int)
+    delete_requested = Signal(int)
 
     def __init__(self, name: str) -> None:
         super().__init__(max_rows=6)
@@ -94,6 +98,9 @@ class RecordList(FittedList):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentItem():
             self.opened.emit(int(self.currentItem().data(RECORD_ROLE)))
+            return
+        if event.key() == Qt.Key.Key_Delete and self.currentItem():
+            self.delete_requested.emit(int(self.currentItem().data(RECORD_ROLE)))
             return
         super().keyPressEvent(event)
 
@@ -110,6 +117,7 @@ class TeamView(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.setAccessibleName("The team")
+        theme.live_style(self, lambda: "QLineEdit#TeamTitle { font-size: 16px; font-weight: 600; }")
         self.autosaver = Autosaver(context, self._save, self)
         self._build_facts()
         self.look = hint()
@@ -125,6 +133,7 @@ class TeamView(QScrollArea):
         self.add_intervention_button.clicked.connect(self.add_intervention)
         self.interventions = RecordList("How you stepped in for this team")
         self.interventions.opened.connect(self.edit_intervention)
+        self.interventions.delete_requested.connect(self.delete_intervention)
         self.no_interventions = hint(NO_INTERVENTIONS)
         self._lay_out()
 
@@ -193,7 +202,10 @@ class TeamView(QScrollArea):
         interventions.addWidget(self.add_intervention_button)
         body.addLayout(interventions)
         body.addWidget(
-            hint("Build the lead's authority rather than take the team over. Enter edits a row.")
+            hint(
+                "Build the lead's authority rather than take the team over. Enter edits a row, "
+                "Delete removes it."
+            )
         )
         body.addWidget(self.interventions)
         body.addWidget(self.no_interventions)
@@ -336,3 +348,22 @@ class TeamView(QScrollArea):
         dialog = InterventionDialog(self.context, self.team_id(), self.lead_names(), row, self)
         if dialog.exec() and dialog.saved is not None:
             self.select_intervention(intervention_id)
+
+    def delete_intervention(self, intervention_id: int) -> None:
+        """Remove an intervention after asking, since there is no undo."""
+        found = interventions_for(self.context.journal, self.team_id())
+        row = next((r for r in found if r.id == intervention_id), None)
+        if row is None:
+            return
+        what = f"Your note of {dates.short(row.happened_on)}: {KIND_WORDS[row.kind].lower()}."
+        if not confirm_delete(self, "Delete this intervention?", what):
+            return
+        journal = self.context.journal
+        gone = self.context.write(
+            lambda: delete_intervention(journal, intervention_id),
+            Change(RecordKind.TEAM_INTERVENTION),
+            failed="Not deleted",
+        )
+        if not isinstance(gone, NotWritten):
+            self._show_interventions(self.team_id())
+            self.show_look()
