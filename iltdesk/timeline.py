@@ -24,13 +24,13 @@ from iltdesk.store.journal import Journal
 
 TEAM = "Team"
 CONVERSATIONS = "Conversations"
-LEARNING = "Learning together"
+LEARNING = "Learning"
 # The kinds a timeline shows, with the name of each kind's filter (kinds may share one).
 KINDS: dict[RecordKind, str] = {
     RecordKind.ONE_ON_ONE: "1:1s",
     RecordKind.OBSERVATION: "Observations",
-    RecordKind.CYCLE: "Cycle milestones",
-    RecordKind.AGREEMENT: "Agreement versions",
+    RecordKind.CYCLE: "Cycles",
+    RecordKind.AGREEMENT: "Agreement",
     # The team work the lead took part in: a few filters, each over several kinds.
     RecordKind.ILT_MEETING: TEAM,
     RecordKind.MEETING_AGENDA_ITEM: TEAM,

@@ -101,7 +101,7 @@ def _down_to(keys: Keys, window: MainWindow, role: int, value: object, limit: in
     raise AssertionError(f"the sidebar never reached {value!r}")
 
 
-def test_every_page_of_a_long_named_lead_and_every_reflect_page_fit_1024x700(
+def test_every_page_of_a_long_named_lead_and_every_team_and_reflect_page_fit_1024x700(
     qtbot: QtBot, journal: Journal, long_lead: int
 ) -> None:
     window = _window(qtbot, journal)
@@ -128,7 +128,8 @@ def test_every_page_of_a_long_named_lead_and_every_reflect_page_fit_1024x700(
                 _assert_fits(window, f"{where}: cycle {row} ({page.cycles.page.cycle})")
             assert {c.phase for c in cycles_for(journal, long_lead)} == set(CyclePhase)
     _tab_to(keys, window.sidebar.tree, back=True)
-    for key in ("challenges", "self_check", "tensions", "charter"):
+    team = ("ilt_meetings", "teacher_teams", "conversations", "team_overview")
+    for key in (*team, "challenges", "self_check", "tensions", "charter"):
         _down_to(keys, window, PAGE_KEY, key)
         assert window.pages.currentWidget() is window.reflect.pages[key]
         _assert_fits(window, key)

@@ -197,9 +197,10 @@ class TeamItemsView(QWidget):
         add.clicked.connect(self.add)
         # The whole ILT's list is for what is still to do; a meeting's keeps its done items.
         self.show_done = QCheckBox("Show done")
-        self.show_done.setVisible(meeting_id is None)
         self.show_done.toggled.connect(lambda *_: self.refresh())
         self._build_layout(add)
+        # Only once it is in the layout: a parentless widget made visible is a window.
+        self.show_done.setHidden(meeting_id is not None)
         self.refresh()
         context.changed.connect(self._changed)
 
