@@ -14,6 +14,7 @@ from iltdesk.conversation import Stage, conversations, follow_ups, stage_of
 from iltdesk.cycle import start_cycle
 from iltdesk.lead import add_lead
 from iltdesk.models import ActionItem, ActionSource, Author, ConversationHolder
+from iltdesk.record_kinds import Change, RecordKind
 from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE
 from tests.keys import DesktopKeys, Key, Mod, press_button, show_main_window, tab_to
@@ -131,7 +132,7 @@ def test_plan_rehearse_hold_and_debrief_by_keys(
 
 
 def test_the_stage_moves_as_the_conversation_is_rehearsed(qtbot: QtBot, journal: Journal) -> None:
-    add_lead(journal, "Maria Lopez")
+    lead = add_lead(journal, "Maria Lopez")
     window = show_main_window(qtbot, journal)
     keys = DesktopKeys()
     page = go_to_conversations(window, keys)
@@ -139,7 +140,10 @@ def test_the_stage_moves_as_the_conversation_is_rehearsed(qtbot: QtBot, journal:
     assert page.list.item(0).text().startswith("With Ms Ortiz\nPlanned")
     tab_to(keys, lambda w: w is page.editor.rehearsal)
     keys.type("Slower, and ask first.")
-    keys.tab()  # leaving the notes saves them
+    # Leaving the notes saves them; the stage moves on, which Today and the timeline show.
+    with qtbot.waitSignal(window.context.changed) as changed:
+        keys.tab()
+    assert changed.args == [Change(RecordKind.CONVERSATION, lead.id)]
     qtbot.waitUntil(lambda: "Rehearsed" in page.list.item(0).text().split("\n")[1])
     assert page.editor.stage.accessibleDescription() == "Stage: Rehearsed"
     (c,) = conversations(journal)

@@ -352,7 +352,7 @@ class ConversationEditor(QScrollArea):
             "what_happened": self.what_happened.markdown(),
             "debrief": self.debrief.markdown(),
         }
-        before = self.conversation.lead_id
+        before, lead_before = _seen_elsewhere(self.conversation), self.conversation.lead_id
         try:
             saved = update_conversation(self.context.journal, self.conversation.id or 0, **changes)
         except UsageError as exc:  # what the form holds stays on screen, said why
@@ -363,5 +363,22 @@ class ConversationEditor(QScrollArea):
         self.conversation = saved
         self._show_stage()
         self.saved.emit(saved)
-        for lead_id in {before, saved.lead_id}:
-            self.context.changed.emit(Change(RecordKind.CONVERSATION, lead_id))
+        if _seen_elsewhere(saved) != before:  # Today and the timelines show it: tell them
+            for lead_id in {lead_before, saved.lead_id}:
+                self.context.changed.emit(Change(RecordKind.CONVERSATION, lead_id))
+
+
+def _seen_elsewhere(c: DifficultConversation) -> tuple[object, ...]:
+    """What Today and the lead timelines show of a conversation: a save that
+    changes none of it (most typing) need not make them read the journal again."""
+    return (
+        c.lead_id,
+        c.holder,
+        c.cycle_id,
+        c.planned_on,
+        c.rehearsed_on,
+        c.held_on,
+        c.with_whom,
+        c.goal,
+        stage_of(c, date.today()),
+    )
