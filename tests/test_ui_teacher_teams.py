@@ -23,6 +23,7 @@ from iltdesk.teacher_team import (
     list_teams,
 )
 from iltdesk.teacher_team_data import add_data_point, add_value, team_series
+from iltdesk.teacher_team_today import quiet_weeks
 from tests.conftest import PASSPHRASE
 from tests.keys import DesktopKeys, Key, Keys, Mod, focused, settle, tab_to, wait_for_active
 from tests.keys import press_button as press
@@ -203,6 +204,11 @@ def test_the_team_page_opens_an_observation_and_edits_its_facts_by_keys(
     keys.type("Mondays, 3:30")
     keys.tab()
     qtbot.waitUntil(lambda: "Mondays" in (get_team(journal, team.id or 0).meeting_day))
+
+    # How long a team may stay quiet before Today asks: a journal setting, by arrows.
+    tab_to(keys, lambda w: w is page.weeks)
+    keys.press(Key.Key_Up)
+    assert quiet_weeks(journal) == 5
 
     tab_to(keys, lambda w: w is page.view.observations)
     keys.press(Key.Key_Down)
