@@ -91,9 +91,13 @@ class ConversationEditor(QScrollArea):
         self.lead.setAccessibleName("The lead")
         self.cycle = QComboBox()
         self.cycle.setAccessibleName("Learning cycle")
-        self.cycle.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
+        # Long names and goals are cut short in the box (whole in the list and tooltip), so
+        # the form never grows wider than the room beside the list.
+        for combo in (self.whose, self.lead, self.cycle):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(10)
         self.planned_on = date_edit(name="Planned on")
         self.stage = QLabel()
         self.stage.setAccessibleName("Stage")
