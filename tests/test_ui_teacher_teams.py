@@ -33,6 +33,7 @@ from ui.shell.main_window import MainWindow
 from ui.team.teacher_teams.dialogs import DataPointDialog, NewTeamDialog, ReadingDialog
 from ui.team.teacher_teams.intervention_dialog import InterventionDialog
 from ui.team.teacher_teams.page import TeacherTeamsPage
+from ui.team.teacher_teams.readings_dialog import ReadingsDialog
 from ui.team.teacher_teams.team_view import RECORD_ROLE
 
 pytestmark = pytest.mark.usefixtures("app_look")
@@ -209,6 +210,20 @@ def test_the_team_page_opens_an_observation_and_edits_its_facts_by_keys(
     tab_to(keys, lambda w: w is page.weeks)
     keys.press(Key.Key_Up)
     assert quiet_weeks(journal) == 5
+
+    # A reading entered by mistake goes, after asking; the team no longer needs a look.
+    def correct(dialog: ReadingsDialog) -> None:
+        keys.tab(2)
+        keys.then_in(QMessageBox, lambda _box: press(keys, "Delete"))
+        keys.press(Key.Key_Delete)  # the newest reading, selected
+        qtbot.waitUntil(lambda: dialog.readings.count() == 2)
+        keys.escape()
+
+    corrected = keys.then_in(ReadingsDialog, correct)
+    press(keys, "Edit…")
+    qtbot.waitUntil(lambda: bool(corrected) and not corrected[0].isVisible())
+    assert [v.value for v in team_series(journal, team.id or 0)[0].values] == [4.0, 3.0]
+    assert not page.view.look.isVisible()
 
     tab_to(keys, lambda w: w is page.view.observations)
     keys.press(Key.Key_Down)

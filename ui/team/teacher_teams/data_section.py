@@ -12,6 +12,7 @@ from ui.kit.context import AppContext
 from ui.kit.style import hint
 from ui.team.teacher_teams.chart import DataChart
 from ui.team.teacher_teams.dialogs import DataPointDialog, ReadingDialog
+from ui.team.teacher_teams.readings_dialog import ReadingsDialog
 
 NO_DATA = (
     "Nothing tracked yet. Pick one or two things that show whether the team's meetings move "
@@ -38,6 +39,7 @@ class SeriesBlock(QWidget):
     """One data point: its name and unit, its latest reading, its chart, and Add a reading."""
 
     add_requested = Signal(int)
+    edit_requested = Signal(int)
 
     def __init__(self, series: Series, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,9 +56,13 @@ class SeriesBlock(QWidget):
         self.add_button = QPushButton("Add a reading…")
         self.add_button.setAccessibleName(f"Add a reading of {point.name}")
         self.add_button.clicked.connect(lambda: self.add_requested.emit(point.id or 0))
+        self.edit_button = QPushButton("Edit…")
+        self.edit_button.setAccessibleName(f"Edit {point.name} or its readings")
+        self.edit_button.clicked.connect(lambda: self.edit_requested.emit(point.id or 0))
         head = QHBoxLayout()
         head.addWidget(title, 1)
         head.addWidget(self.add_button)
+        head.addWidget(self.edit_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 8)
         layout.setSpacing(2)
@@ -101,6 +107,7 @@ class DataSection(QWidget):
         self.blocks = [SeriesBlock(s) for s in team_series(self.context.journal, team_id)]
         for block in self.blocks:
             block.add_requested.connect(self.add_reading)
+            block.edit_requested.connect(self.edit)
             self.rows.addWidget(block)
             if block.series.point.id == focus_point:
                 block.add_button.setFocus()
@@ -121,4 +128,17 @@ class DataSection(QWidget):
         dialog = ReadingDialog(self.context, block.series.point, self)
         if dialog.exec() and dialog.saved is not None:
             self.show_team(self.team_id, point_id)
+            self.changed.emit()
+
+    def edit(self, point_id: int) -> None:
+        """Rename a data point, remove a reading, or stop tracking it."""
+        block = next((b for b in self.blocks if b.series.point.id == point_id), None)
+        if block is None:
+            return
+        dialog = ReadingsDialog(self.context, block.series, self)
+        dialog.exec()
+        if dialog.changed:
+            self.show_team(self.team_id, point_id)
+            if not any(b.series.point.id == point_id for b in self.blocks):
+                self.track_button.setFocus()
             self.changed.emit()
