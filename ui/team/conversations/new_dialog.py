@@ -30,7 +30,7 @@ from ui.kit.unsaved import GuardedDialog, typed_texts
 from ui.kit.writing import write_or_say
 
 WHOSE = (
-    ("A lead's, with one or more teachers", ConversationHolder.lead),
+    ("A lead's, with teachers", ConversationHolder.lead),
     ("My own", ConversationHolder.principal),
 )
 NO_LEAD = "No lead"
