@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 
 import pytest
 import shiboken6
@@ -151,6 +152,18 @@ def _new_one_on_one(scene: Scene, shortcut: str) -> None:
     assert meeting is not None and meeting.id != scene.meeting_id
 
 
+def _new_ilt_meeting(scene: Scene, shortcut: str) -> None:
+    from ui.team.meetings.page import MeetingsPage
+
+    window = scene.window
+    assert window is not None
+    scene.keys.shortcut(shortcut)
+    page = window.pages.currentWidget()
+    assert isinstance(page, MeetingsPage)
+    meeting = page.current()
+    assert meeting is not None and meeting.held_on == date.today()
+
+
 def _open_journal(scene: Scene, shortcut: str) -> None:
     before = len(scene.opens)
     scene.keys.shortcut(shortcut)
@@ -182,6 +195,7 @@ EFFECTS: dict[str, Callable[[Scene, str], None]] = {
     "Ctrl+Shift+O": _dialog("ui.lead.observations.dialog.ObservationDialog"),
     "Ctrl+E": _dialog("ui.lead.export_dialog.ExportDialog"),
     "Ctrl+Shift+N": _dialog("ui.lead.lead_dialog.LeadDialog"),
+    "Ctrl+Shift+M": _new_ilt_meeting,
     "F1": _shortcut_sheet,
     "Ctrl+/": _shortcut_sheet,
 }

@@ -61,6 +61,8 @@ def page_shortcut_rows() -> list[tuple[str, list[tuple[str, str]]]]:
     """Shortcuts that live in a page or a dialog rather than a menu (read from where they are
     set, where that is a name)."""
     from ui.lead.one_on_ones.editor import AGREEMENT_SHORTCUT, NEW_ITEM_SHORTCUT
+    from ui.team.conversations.page import NEW_SHORTCUT as NEW_CONVERSATION
+    from ui.team.meetings import editor as meeting
 
     return [
         (
@@ -70,6 +72,15 @@ def page_shortcut_rows() -> list[tuple[str, list[tuple[str, str]]]]:
                 ("The coaching agreement, beside the notes", _native(AGREEMENT_SHORTCUT)),
             ],
         ),
+        (
+            "In an ILT meeting",
+            [
+                ("New team action item", _native(meeting.NEW_ITEM_SHORTCUT)),
+                ("The notes of part 1 to 9", _native(meeting.PART_KEYS.format(1)) + " … 9"),
+                ("Private notes", _native(meeting.PART_KEYS.format(0))),
+            ],
+        ),
+        ("On Difficult conversations", [("Plan a new one", _native(NEW_CONVERSATION))]),
         (
             "In a dialog",
             [
