@@ -84,6 +84,9 @@ def main() -> None:
         ):
             window.sidebar.select_page(key)
             _grab(window, out / f"reflect-{key}-{suffix}.png")
+        for key in ("ilt_meetings", "teacher_teams", "conversations", "team_overview"):
+            window.sidebar.select_page(key)
+            _grab(window, out / f"team-{key}-{suffix}.png")
         context = window.context
         search = SearchDialog(context, window)
         search.show()

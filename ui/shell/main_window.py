@@ -163,10 +163,12 @@ class MainWindow(QMainWindow):
 
     def new_ilt_meeting(self) -> None:
         """Ctrl+Shift+M: the ILT meetings page, on a new meeting made from the template."""
+        from ui.team.meetings.page import MeetingsPage
+
         self.sidebar.select_page(ReflectPage.ILT_MEETINGS)
         page = self.reflect.pages.get(ReflectPage.ILT_MEETINGS)
-        if page is not None and self.pages.currentWidget() is page:
-            page.new_meeting()  # type: ignore[attr-defined]
+        if isinstance(page, MeetingsPage) and self.pages.currentWidget() is page:
+            page.new_meeting()
 
     def show_lead(self, lead_id: int) -> None:
         """Show a lead's page."""

@@ -32,6 +32,10 @@ if TYPE_CHECKING:  # mypy checks that every page keeps the protocol; the app imp
     from ui.reflect.principal.page import PrincipalPage
     from ui.reflect.self_check.page import SelfCheckPage
     from ui.reflect.tensions.page import TensionsPage
+    from ui.team.conversations.page import ConversationsPage
+    from ui.team.meetings.page import MeetingsPage
+    from ui.team.overview.page import TeamOverviewPage
+    from ui.team.teacher_teams.page import TeacherTeamsPage
 
     _RECORD_PAGES: tuple[type[RecordPage], ...] = (
         ChallengesPage,
@@ -40,6 +44,10 @@ if TYPE_CHECKING:  # mypy checks that every page keeps the protocol; the app imp
         CharterPage,
         FrameworksPage,
         PrincipalPage,
+        MeetingsPage,
+        TeacherTeamsPage,
+        ConversationsPage,
+        TeamOverviewPage,
     )
 # Which page shows a kind of record.
 PAGE_OF_KIND: dict[RecordKind, ReflectPage] = {
