@@ -27,6 +27,7 @@ from iltdesk.teacher_team_today import (
     set_quiet_weeks,
     teams_needing_a_look,
 )
+from ui.kit import theme
 from ui.kit.context import AppContext
 from ui.kit.list_detail import list_detail_layout
 from ui.kit.style import hint
@@ -81,6 +82,9 @@ class TeacherTeamsPage(QWidget):
         self.new_button.clicked.connect(self.new_team)
         self.teams = QListWidget()
         self.teams.setAccessibleName("Teacher teams")
+        self.teams.setObjectName("TeacherTeamList")
+        # Each team's two lines apart from the next one's.
+        theme.live_style(self, lambda: "QListWidget#TeacherTeamList::item { padding: 4px 2px; }")
         self.teams.setWordWrap(True)
         self.teams.currentItemChanged.connect(lambda *_: self._show_selected())
         self.view = TeamView(context)
