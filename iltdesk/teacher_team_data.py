@@ -12,6 +12,8 @@ from sqlmodel import col, func, select
 from iltdesk.errors import UsageError
 from iltdesk.models import TeacherTeam, TeamDataPoint, TeamDataValue
 from iltdesk.store.journal import Journal, fetch
+from iltdesk.teacher_team_today import fell_twice as fell_twice
+from iltdesk.teacher_team_today import number_words as number_words
 
 
 @dataclass(frozen=True)
@@ -146,19 +148,6 @@ def team_series(journal: Journal, team_id: int) -> list[Series]:
     for row in rows:
         by_point.setdefault(row.data_point_id, []).append(row)
     return [Series(p, tuple(by_point.get(p.id or 0, ()))) for p in points]
-
-
-def fell_twice(values: list[float] | tuple[float, ...]) -> bool:
-    """The last three readings each lower than the one before: it fell twice in a row."""
-    if len(values) < 3:
-        return False
-    a, b, c = values[-3:]
-    return a > b > c
-
-
-def number_words(value: float) -> str:
-    """A reading as people write it: 3, not 3.0; 2.5 stays 2.5."""
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
 def value_words(value: float, unit: str) -> str:

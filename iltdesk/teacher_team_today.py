@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Protocol
 from iltdesk.errors import UsageError
 from iltdesk.record_kinds import RecordKind
 from iltdesk.store.journal import Journal
-from iltdesk.teacher_team_data import fell_twice, number_words
 
 if TYPE_CHECKING:
     from iltdesk.today import TodayRow
@@ -27,6 +26,19 @@ QUIET_WEEKS_SETTING = "teacher_team_quiet_weeks"
 DEFAULT_QUIET_WEEKS = 4
 MAX_QUIET_WEEKS = 52
 SECTION = "Teacher teams to look in on"
+
+
+def fell_twice(values: list[float] | tuple[float, ...]) -> bool:
+    """The last three readings each lower than the one before: it fell twice in a row."""
+    if len(values) < 3:
+        return False
+    a, b, c = values[-3:]
+    return a > b > c
+
+
+def number_words(value: float) -> str:
+    """A reading as people write it: 3, not 3.0; 2.5 stays 2.5."""
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
 class _LeadLike(Protocol):

@@ -14,9 +14,11 @@ from enum import IntEnum
 from typing import Any, NamedTuple
 
 from iltdesk import dates
+from iltdesk.conversation import conversation_rows
 from iltdesk.due import DUE_SOON_DAYS, is_due_soon, is_overdue, planned_end
 from iltdesk.record_kinds import RecordKind
 from iltdesk.store.journal import Journal
+from iltdesk.teacher_team_today import team_rows
 
 FOLLOW_UP_MEMORY_DAYS = 30  # an observation follow-up older than this has had its moment
 
@@ -370,6 +372,8 @@ SOURCES: list[TodaySource] = [
     _follow_up_rows,
     _revisit_rows,
     _cadence_rows,
+    conversation_rows,
+    team_rows,
 ]
 
 

@@ -32,7 +32,7 @@ from iltdesk.models import ActionItem, ActionSource, Author, ConversationHolder
 from iltdesk.record_kinds import RecordKind
 from iltdesk.search import search
 from iltdesk.store.journal import Journal
-from iltdesk.today import Urgency, _leads
+from iltdesk.today import Urgency, _leads, today_rows
 from tests.conftest import PASSPHRASE, REPO
 
 TODAY = date(2026, 11, 4)  # a Wednesday
@@ -196,6 +196,7 @@ def test_today_shows_conversations_coming_up_and_to_debrief(journal: Journal) ->
     assert by_id[late].title == "Conversation with Mr Kim"
     assert (by_id[own.id].lead_id, by_id[own.id].lead_name) == (None, None)
     assert by_id[late].lead_name == "Maria Lopez"
+    assert set(rows) <= set(today_rows(journal, TODAY))  # Today lists them
 
 
 def test_importing_the_module_does_not_load_the_orm() -> None:

@@ -257,6 +257,7 @@ def test_today_flags_a_team_whose_data_fell_twice_in_a_row(journal: Journal) -> 
     )
     assert row.detail == "Reteach plans: 4 → 3 → 2 of 5, fell twice in a row"
     assert (row.lead_id, row.lead_name) == (maya.id, "Maya Ortiz")
+    assert row in today_rows(journal, TODAY)  # Today lists it
     add_value(journal, plans.id or 0, 3, TODAY)  # it rose again: no longer flagged
     assert team_rows(journal, TODAY, _leads(journal)) == []
 

@@ -128,7 +128,7 @@ def _register_export(sub: Sub) -> None:
     p.add_argument("--password-env", metavar="VAR", help="lock the PDF with the password in VAR")
     p.epilog = (
         "sections: intention, learning, observations, outcome, lead_reflection, next_goal "
-        "(the default), and the private principal_reflection and energy"
+        "(the default); private: principal_reflection, energy, conversation_notes"
     )
     p.set_defaults(func=cmd_export)
 
