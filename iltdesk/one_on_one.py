@@ -10,7 +10,16 @@ from sqlmodel import Session, col, select
 
 from iltdesk.action_item import add_action_item
 from iltdesk.errors import UsageError
-from iltdesk.models import ActionItem, ActionSource, AgendaItem, AgendaSection, Author, OneOnOne
+from iltdesk.models import (
+    ActionItem,
+    ActionItemOwner,
+    ActionSource,
+    AgendaItem,
+    AgendaSection,
+    Author,
+    IltMeeting,
+    OneOnOne,
+)
 from iltdesk.quick_note import save_quick_note
 from iltdesk.store.journal import Journal, fetch
 from iltdesk.today import meeting_counts
@@ -283,15 +292,36 @@ def items_to_follow_up(journal: Journal, meeting: OneOnOne) -> list[ActionItem]:
                 (col(OneOnOne.held_on) == meeting.held_on) & (col(OneOnOne.id) >= (meeting.id or 0))
             ),
         )
-        items = s.exec(
-            select(ActionItem).where(
-                ActionItem.lead_id == meeting.lead_id,
-                col(ActionItem.done_on).is_(None),
-                col(ActionItem.one_on_one_id).is_(None)
-                | col(ActionItem.one_on_one_id).not_in(later),
+        items = list(
+            s.exec(
+                select(ActionItem).where(
+                    ActionItem.lead_id == meeting.lead_id,
+                    col(ActionItem.done_on).is_(None),
+                    col(ActionItem.one_on_one_id).is_(None)
+                    | col(ActionItem.one_on_one_id).not_in(later),
+                )
             )
         )
+        items += _team_items_owned(s, meeting)
         return sorted(items, key=lambda i: (i.due_on is None, i.due_on or date.max, i.id or 0))
+
+
+def _team_items_owned(s: Session, meeting: OneOnOne) -> list[ActionItem]:
+    """The ILT's open items this lead helps own, agreed at a meeting held by the 1:1's day
+    (or at none): a 1:1 is where a member's share of a team decision is followed up."""
+    owned = select(ActionItemOwner.action_item_id).where(ActionItemOwner.lead_id == meeting.lead_id)
+    held_since = select(IltMeeting.id).where(col(IltMeeting.held_on) > meeting.held_on)
+    return list(
+        s.exec(
+            select(ActionItem).where(
+                col(ActionItem.lead_id).is_(None),
+                col(ActionItem.done_on).is_(None),
+                col(ActionItem.id).in_(owned),
+                col(ActionItem.meeting_id).is_(None)
+                | col(ActionItem.meeting_id).not_in(held_since),
+            )
+        )
+    )
 
 
 def add_next_step(

@@ -219,6 +219,31 @@ def test_items_to_follow_up_leaves_out_steps_agreed_at_later_one_on_ones(journal
     assert [i.id for i in items_to_follow_up(journal, earlier)] == [before.id]
 
 
+def test_a_1_1_follows_up_the_ilt_items_the_lead_helps_own(journal: Journal) -> None:
+    from iltdesk.ilt_meeting import new_meeting
+    from iltdesk.team_action import add_team_item
+
+    lead_id, other_id = _lead(journal, "Maria Lopez"), _lead(journal, "Dev Patel")
+    before = new_meeting(journal, DAY - timedelta(days=7)).id or 0
+    after = new_meeting(journal, DAY + timedelta(days=7)).id or 0
+    hers = add_team_item(
+        journal, "Bring the tracker", owners=[lead_id, other_id], meeting_id=before
+    )
+    loose = add_team_item(
+        journal, "Pulse survey", owners=[lead_id], principal=True, meeting_id=None
+    )
+    add_team_item(journal, "Agreed after", owners=[lead_id], meeting_id=after)
+    add_team_item(journal, "Dev's alone", owners=[other_id], meeting_id=before)
+    done = add_team_item(journal, "Done already", owners=[lead_id], meeting_id=before)
+    set_done(journal, done.id or 0, True)
+    meeting = start_one_on_one(journal, lead_id, held_on=DAY)
+    path = journal.path
+    journal.close()
+    with Journal.open(path, PASSPHRASE) as reopened:
+        follow_up = items_to_follow_up(reopened, meeting)
+    assert sorted(i.id for i in follow_up) == sorted([hers.id, loose.id])
+
+
 def test_add_next_step_creates_a_linked_action_item(journal: Journal) -> None:
     lead_id = _lead(journal)
     meeting = start_one_on_one(journal, lead_id, held_on=DAY)
