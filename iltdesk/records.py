@@ -73,6 +73,7 @@ class Location:
     self_check_id: int | None = None
     meeting_id: int | None = None  # an ILT meeting
     team_id: int | None = None  # a teacher team
+    conversation_id: int | None = None  # the difficult conversation a follow-up came from
 
 
 def locate(journal: Journal, kind: RecordKind, record_id: int) -> Location:
@@ -109,7 +110,15 @@ def locate(journal: Journal, kind: RecordKind, record_id: int) -> Location:
         meeting_id=ids[RecordKind.ILT_MEETING]
         or (meeting_showing(journal, record_id) if kind is RecordKind.ACTION_ITEM else None),
         team_id=ids[RecordKind.TEACHER_TEAM],
+        conversation_id=_conversation_of(journal, kind, record_id),
     )
+
+
+def _conversation_of(journal: Journal, kind: RecordKind, record_id: int) -> int | None:
+    if kind is not RecordKind.ACTION_ITEM:
+        return None
+    rows = journal.execute("SELECT conversation_id FROM action_item WHERE id = ?", (record_id,))
+    return int(rows[0][0]) if rows and rows[0][0] is not None else None
 
 
 def meeting_showing(journal: Journal, item_id: int) -> int | None:

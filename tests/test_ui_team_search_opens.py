@@ -60,3 +60,31 @@ def test_a_team_hit_with_a_lead_opens_its_team_page(
     settle()
     assert window.lead_on_screen() is None
     window.release()
+
+
+def test_the_principals_own_follow_up_opens_its_conversation(
+    qtbot: QtBot, journal: Journal
+) -> None:
+    from iltdesk.conversation import add_conversation, add_follow_up
+    from iltdesk.models import ConversationHolder
+    from ui.team.conversations.page import ConversationsPage
+
+    own = add_conversation(journal, ConversationHolder.principal, with_whom="The union rep")
+    add_follow_up(journal, own.id or 0, "Send the wombat minutes")
+    window = show_main_window(qtbot, journal)
+    keys = DesktopKeys()
+
+    def find(dialog: SearchDialog) -> None:
+        keys.type("wombat")
+        qtbot.waitUntil(lambda: dialog.results_model.rowCount() == 1, timeout=3000)
+        keys.enter()
+
+    keys.then_in(SearchDialog, find)
+    keys.shortcut("Ctrl+F")
+    page = window.reflect.pages.get(ReflectPage.CONVERSATIONS)
+    qtbot.waitUntil(lambda: page is not None and window.pages.currentWidget() is page)
+    assert isinstance(page, ConversationsPage)
+    settle()
+    conversation = page.editor.conversation
+    assert conversation is not None and conversation.id == own.id
+    window.release()

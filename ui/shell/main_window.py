@@ -190,6 +190,9 @@ class MainWindow(QMainWindow):
         """Open whatever a search hit or a Today row points at."""
         # Senders emit a RecordKind; a kind's value (from a script or a test) is read as one.
         where = locate(self.context.journal, RecordKind(kind), record_id)
+        if where.lead_id is None and where.conversation_id is not None:
+            # The principal's own follow-up of a difficult conversation: the conversation.
+            where = locate(self.context.journal, RecordKind.CONVERSATION, where.conversation_id)
         if where.lead_id is None or where.kind in ON_SECTION_PAGE:
             key = PAGE_OF_KIND.get(where.kind)
             if key is not None and self.context.flush_all():
