@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from iltdesk.models import DifficultConversation, IltMeeting, Lead, MeetingAgendaItem
 from iltdesk.store.journal import Journal
-from tests.keys import DesktopKeys, settle, show_main_window
+from tests.keys import DesktopKeys, choose_in_menu, settle, show_main_window
 from ui.kit.pages import ReflectPage
 from ui.navigation.search_dialog import SearchDialog
 
@@ -87,4 +87,21 @@ def test_the_principals_own_follow_up_opens_its_conversation(
     settle()
     conversation = page.editor.conversation
     assert conversation is not None and conversation.id == own.id
+    window.release()
+
+
+def test_team_menu_plans_a_difficult_conversation(qtbot: QtBot, journal: Journal) -> None:
+    from ui.team.conversations.new_dialog import NewConversationDialog
+
+    window = show_main_window(qtbot, journal)
+    keys = DesktopKeys()
+    shown: list[NewConversationDialog] = keys.then_in(
+        NewConversationDialog, lambda _dialog: keys.escape()
+    )
+    choose_in_menu(keys, "Plan a &difficult conversation…")
+    keys.shortcut("Alt+M")
+    qtbot.waitUntil(lambda: bool(shown), timeout=3000)
+    settle()
+    page = window.reflect.pages.get(ReflectPage.CONVERSATIONS)
+    assert page is not None and window.pages.currentWidget() is page
     window.release()

@@ -170,6 +170,15 @@ class MainWindow(QMainWindow):
         if isinstance(page, MeetingsPage) and self.pages.currentWidget() is page:
             page.new_meeting()
 
+    def new_conversation(self) -> None:
+        """Team → Plan a difficult conversation: its page, with the new-conversation form."""
+        from ui.team.conversations.page import ConversationsPage
+
+        self.sidebar.select_page(ReflectPage.CONVERSATIONS)
+        page = self.reflect.pages.get(ReflectPage.CONVERSATIONS)
+        if isinstance(page, ConversationsPage) and self.pages.currentWidget() is page:
+            page.new_conversation()
+
     def show_lead(self, lead_id: int) -> None:
         """Show a lead's page."""
         current = self.lead_page.lead if self._lead_page is not None else None

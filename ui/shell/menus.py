@@ -124,6 +124,8 @@ class WindowMenus(QObject):
         team = bar.addMenu("Tea&m")
         self._add(team, "new_ilt_meeting", "New &ILT meeting", "Ctrl+Shift+M",
                   window.new_ilt_meeting, "ilt_meeting")  # fmt: skip
+        self._add(team, "new_conversation", "Plan a &difficult conversation…", "",
+                  window.new_conversation, "conversation")  # fmt: skip
         go = bar.addMenu("&Go")
         self._add(go, "switcher", "&Go to lead…", "Ctrl+K", window.open_switcher, "lead")
         self._add(go, "today", "&Today", "Ctrl+T", window.sidebar.select_today, "today")
