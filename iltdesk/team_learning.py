@@ -197,16 +197,23 @@ def get_event(journal: Journal, event_id: int) -> Event:
 # -- the school year and its balance ------------------------------------------------------------
 
 
+def _start_year(day: date) -> int:
+    return day.year if day.month >= YEAR_STARTS else day.year - 1
+
+
 def school_year(day: date) -> tuple[date, date]:
-    """The school year ``day`` falls in: 1 August to 31 July."""
-    start_year = day.year if day.month >= YEAR_STARTS else day.year - 1
-    return date(start_year, YEAR_STARTS, 1), date(start_year + 1, YEAR_STARTS - 1, 31)
+    """The school year ``day`` falls in: 1 August to 31 July. The first and last years a date
+    can hold are cut at the calendar's ends (a date field lets a person type 9999)."""
+    start_year = _start_year(day)
+    start = date(start_year, YEAR_STARTS, 1) if start_year >= date.min.year else date.min
+    end = date(start_year + 1, YEAR_STARTS - 1, 31) if start_year < date.max.year else date.max
+    return start, end
 
 
 def year_name(day: date) -> str:
     """'2026–27' for the school year ``day`` falls in."""
-    start, end = school_year(day)
-    return f"{start.year}–{end.year % 100:02d}"
+    start_year = _start_year(day)
+    return f"{start_year}–{(start_year + 1) % 100:02d}"
 
 
 # Which strand each kind of joint practice serves: watching teaching or coaching together and
