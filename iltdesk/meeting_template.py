@@ -88,8 +88,10 @@ def meeting_template(journal: Journal) -> list[TemplatePart]:
     kept = journal.settings().get(TEMPLATE_KEY)
     if kept:
         try:
-            return from_json(kept)
-        except (ValueError, KeyError, TypeError):
+            # Held to the rules a saved template meets: a part without a title, or a named
+            # part twice, would make a meeting the template dialog cannot show or save.
+            return check_template(from_json(kept))
+        except (ValueError, KeyError, TypeError, RecursionError, UsageError):
             pass  # a damaged setting must not stop a meeting from starting
     return list(DEFAULT_TEMPLATE)
 
@@ -128,7 +130,16 @@ def from_json(text: str) -> list[TemplatePart]:
     rows = json.loads(text)
     if not isinstance(rows, list) or not rows:
         raise ValueError("not a template")
-    return [TemplatePart(MeetingPart(r["part"]), str(r["title"]), str(r["prompt"])) for r in rows]
+    return [
+        TemplatePart(MeetingPart(r["part"]), _text(r["title"]), _text(r["prompt"])) for r in rows
+    ]
+
+
+def _text(value: object) -> str:
+    # str() would turn a null title into the word "None" on every new meeting.
+    if not isinstance(value, str):
+        raise TypeError("not a template's words")
+    return value
 
 
 # -- editing a template held in memory (the dialog's list), one step at a time ------------------
