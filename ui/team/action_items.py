@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -20,11 +20,14 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -47,6 +50,7 @@ SOURCE_WORDS = {
     ActionSource.conversation: "Conversation",
 }
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+COLUMN_SHARES = {2: 0.3, 3: 0.15, 4: 0.17}  # at most this much of the width: Action has the rest
 
 
 class OwnersList(QListWidget):
@@ -106,6 +110,7 @@ class TeamItemDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Team action item")
+        self.setMinimumWidth(520)  # the item's words in full, not scrolled sideways
         self.text = QLineEdit(item.text)
         self.text.setAccessibleName("What the team will do")
         self.owners = OwnersList("Who owns it")
@@ -133,11 +138,38 @@ class TeamItemDialog(QDialog):
         return day_of(self.due) if self.has_due.isChecked() else None
 
 
+class WrappingRows(QStyledItemDelegate):
+    """Rows as tall as their wrapped words at the columns' widths (a tree measures a row
+    without its columns' widths, so long words would be cut short instead)."""
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        view = self.parent()
+        opt = QStyleOptionViewItem(option)
+        if isinstance(view, QTreeWidget):
+            opt.rect = QRect(0, 0, view.columnWidth(index.column()), 1)
+        size = super().sizeHint(opt, index)
+        return QSize(size.width(), size.height() + 6)  # rows of several lines stand apart
+
+
 class ItemsTree(QTreeWidget):
-    """The list: Space ticks the current item, Enter or F2 asks to edit it."""
+    """The list: Space ticks the current item, Enter or F2 asks to edit it. The action's words
+    get the room; owners, due date and origin wrap in narrower columns (no sideways scroll)."""
 
     tick_requested = Signal()
     edit_requested = Signal()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        room = self.viewport().width()
+        for column in (0, *COLUMN_SHARES):
+            wanted = max(self.sizeHintForColumn(column), self.header().sectionSizeHint(column))
+            self.setColumnWidth(column, min(wanted + 12, int(room * COLUMN_SHARES.get(column, 1))))
+        self.scheduleDelayedItemsLayout()  # rows measured again, to wrap at the new widths
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         plain = event.modifiers() in (
@@ -181,6 +213,11 @@ class TeamItemsView(QWidget):
         self.tree.setHeaderLabels(list(COLUMNS))
         self.tree.setRootIsDecorated(False)
         self.tree.setAllColumnsShowFocus(True)
+        self.tree.setWordWrap(True)
+        self.tree.setItemDelegate(WrappingRows(self.tree))
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setAccessibleName(
             "Team action items (Space ticks one done, Enter changes its owners or due date)"
@@ -188,7 +225,9 @@ class TeamItemsView(QWidget):
         self.tree.tick_requested.connect(self.tick_current)
         self.tree.edit_requested.connect(self.edit_current)
         self.text = NewItemText()
-        self.text.setPlaceholderText("New team action item; Tab to its owners, Enter adds")
+        self.text.setPlaceholderText(
+            "A new team action item: what the team will do (Enter adds it)"
+        )
         self.text.setAccessibleName("New team action item")
         self.text.add_requested.connect(self.add)
         self.owners = OwnersList("Who owns the new item")
@@ -205,23 +244,29 @@ class TeamItemsView(QWidget):
         context.changed.connect(self._changed)
 
     def _build_layout(self, add: QPushButton) -> None:
-        hint = QLabel("Owners: tick the principal and/or members with Space.")
-        hint.setObjectName("Hint")
+        # Laid out in the order Tab walks: words, owners, due date, Add.
+        owners = QLabel("Owned by: tick the principal and/or members with Space")
+        owners.setObjectName("Hint")
+        owners.setBuddy(self.owners)
+        due = QLabel("Due")
+        due.setBuddy(self.due)
         entry = QHBoxLayout()
-        entry.addWidget(self.text, 1)
+        entry.addWidget(due)
         entry.addWidget(self.due)
+        entry.addStretch(1)
         entry.addWidget(add)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
-        layout.addWidget(self.show_done)
-        layout.addWidget(self.tree, 1)
+        for widget in (self.show_done, self.tree, self.text, owners, self.owners):
+            layout.addWidget(widget, 1 if widget is self.tree else 0)
         layout.addLayout(entry)
-        layout.addWidget(hint)
-        layout.addWidget(self.owners)
-        self.setTabOrder(self.tree, self.text)
-        self.setTabOrder(self.text, self.owners)
-        self.setTabOrder(self.owners, self.due)
-        self.setTabOrder(self.due, add)
+        for first, then in (
+            (self.tree, self.text),
+            (self.text, self.owners),
+            (self.owners, self.due),
+            (self.due, add),
+        ):
+            self.setTabOrder(first, then)
 
     def _default_due(self) -> date:
         # A week after the meeting the team agreed it in (a week from today without one).
@@ -295,6 +340,7 @@ class TeamItemsView(QWidget):
             )
             row.setData(0, ITEM_ROLE, item_id)
             row.setToolTip(1, item.text)
+            row.setToolTip(2, row.text(2))
             if action_item.is_overdue(item, today):
                 row.setText(3, f"{row.text(3)} (overdue)")
             if current is not None and item_id == current.id:
@@ -302,8 +348,7 @@ class TeamItemsView(QWidget):
         rows = self._rows()
         if self.tree.currentItem() is None and rows:
             self.tree.setCurrentItem(rows[0])
-        for column in (0, 2, 3, 4):
-            self.tree.resizeColumnToContents(column)
+        self.tree.fit_columns()
 
     def _origin(self, item: ActionItem, day: date | None, today: date) -> str:
         if item.id in self.carried:
