@@ -20,6 +20,9 @@ class RecordRows(QListWidget):
         self.setAccessibleName(name)
         self.setItemDelegate(HtmlRoleDelegate(self))
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Rows wrap to the list's width: each is measured again when that width changes, or
+        # rows measured before the page was laid out overlap the next.
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.setMinimumHeight(150)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
