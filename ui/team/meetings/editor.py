@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from iltdesk import ilt_meeting
-from iltdesk.lead import get_lead
+from iltdesk.lead import get_lead, lead_summaries
 from iltdesk.models import IltMeeting, Lead, MeetingPart
 from iltdesk.record_kinds import Change, RecordKind
+from iltdesk.store.journal import Journal
 from ui.kit.context import AppContext, Autosaver, NotWritten
 from ui.kit.fields import date_edit, day_of
 from ui.kit.fitted_list import FittedList
@@ -42,6 +43,20 @@ PART_KEYS = "Ctrl+{}"
 NEW_ITEM_SHORTCUT = "Ctrl+Shift+I"
 PRIVATE_TITLE = "Private notes — only for you, never shared"
 PRIVATE_HINT = "Left out of the meeting summary and anything you export or hand to the team."
+
+
+def members_at(journal: Journal, meeting_id: int) -> list[tuple[Lead, bool]]:
+    """Who the meeting's attendance offers, by name, and whether each was there: those recorded
+    (a member who has left since included), then every active member not recorded, unticked
+    (one who joined the ILT after the meeting was made)."""
+    rows = ilt_meeting.attendance(journal, meeting_id)
+    recorded = {lead.id for lead, _ in rows}
+    rows += [
+        (get_lead(journal, member.id), False)
+        for member in lead_summaries(journal)
+        if member.id not in recorded
+    ]
+    return sorted(rows, key=lambda row: row[0].name.casefold())
 
 
 class MeetingEditor(QScrollArea):
@@ -106,9 +121,10 @@ class MeetingEditor(QScrollArea):
         column = QVBoxLayout(page)
         column.setContentsMargins(16, 12, 16, 16)
         column.setSpacing(6)
-        leads = [lead for lead, _ in ilt_meeting.attendance(self.context.journal, meeting.id or 0)]
+        members = members_at(self.context.journal, meeting.id or 0)
+        leads = [lead for lead, _ in members]
         column.addLayout(self._top(meeting))
-        column.addWidget(self._attendance(meeting))
+        column.addWidget(self._attendance(members))
         self.cards = []
         self.agenda = self.learning = self.data = self.last = self.closing = None
         self.team_items = None
@@ -141,17 +157,19 @@ class MeetingEditor(QScrollArea):
         self.title.textEdited.connect(lambda *_: self.autosaver.touch())
         self.title.editingFinished.connect(self.autosaver.flush)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Met on"))
-        top.addWidget(self.held_on)
-        top.addWidget(self.title, 1)
+        for label, field in (("Met on", self.held_on), ("Title", self.title)):
+            shown = QLabel(label)
+            shown.setBuddy(field)
+            top.addWidget(shown)
+            top.addWidget(field, 1 if field is self.title else 0)
+            top.addSpacing(8 if field is self.held_on else 0)
         return top
 
-    def _attendance(self, meeting: IltMeeting) -> QWidget:
+    def _attendance(self, rows: list[tuple[Lead, bool]]) -> QWidget:
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 4, 0, 4)
         self.attendance = FittedList("Attendance: tick who was there")
-        rows = ilt_meeting.attendance(self.context.journal, meeting.id or 0)
         for lead, present in rows:
             item = QListWidgetItem(lead.name)
             item.setData(RECORD_ID, lead.id)
