@@ -66,8 +66,8 @@ class ClosingPlusDelta(QWidget):
     def _add_row(self, plus: str, delta: str, row_id: int | None) -> PlusDeltaRow:
         number = len(self.rows) + 1
         row = PlusDeltaRow(
-            LineBox("What helped the team's work today"),
-            LineBox("What would make the next meeting better"),
+            LineBox("What helped today"),
+            LineBox("What would make next time better"),
             row_id,
             (plus, delta),
         )
