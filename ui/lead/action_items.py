@@ -11,7 +11,15 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QHideEvent, QKeyEvent, QKeySequence, QPalette
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QHideEvent,
+    QKeyEvent,
+    QKeySequence,
+    QPalette,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -33,6 +41,8 @@ from ui.kit.context import AppContext, NotWritten
 from ui.kit.fields import day_of, qdate
 from ui.kit.style import overdue_colour
 from ui.lead.one_on_ones.action_item_row import OWNERS
+
+OWNER_COLUMN = 2
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Done", "Action", "Owner", "Due", "From")
@@ -104,6 +114,8 @@ class ActionItemsModel(QAbstractTableModel):
             return Qt.CheckState.Checked if item.done_on else Qt.CheckState.Unchecked
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._text(item, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == OWNER_COLUMN:
+            return self._text(item, column)  # whole, when the cell cuts a long list of names
         if role == Qt.ItemDataRole.ForegroundRole:
             if item.done_on is not None:  # done items recede so the open ones stand out
                 return QApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
@@ -206,6 +218,19 @@ class ItemsTable(QTableView):
         else:
             super().keyPressEvent(event)
 
+    def fit_owner_column(self) -> None:
+        """The owner column as wide as its names but never more than a quarter of the table:
+        a team item shared by four leads names them all, and it took the action's room (cut
+        in the cell, whole in the tooltip)."""
+        self.resizeColumnToContents(OWNER_COLUMN)
+        cap = max(self.viewport().width() // 4, 90)
+        if self.columnWidth(OWNER_COLUMN) > cap:
+            self.setColumnWidth(OWNER_COLUMN, cap)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_owner_column()
+
 
 class ActionItemsView(QWidget):
     """The Action items tab of a lead's page."""
@@ -225,8 +250,9 @@ class ActionItemsView(QWidget):
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column in (0, 2, 3, 4):
+        for column in (0, 3, 4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(OWNER_COLUMN, QHeaderView.ResizeMode.Interactive)
         self.show_done = QCheckBox("Show done")
         self.show_done.setChecked(True)
         self.show_done.toggled.connect(lambda *_: self.reload())
@@ -300,6 +326,7 @@ class ActionItemsView(QWidget):
         self.model.set_items(
             items, team_action.owner_phrases(journal, team), team_action.meeting_days(journal, team)
         )
+        self.table.fit_owner_column()
 
     def add(self) -> None:
         """Add the typed action item."""
