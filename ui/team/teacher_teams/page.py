@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 from iltdesk.models import TeacherTeam
 from iltdesk.record_kinds import Change, RecordKind
 from iltdesk.records import Location
-from iltdesk.teacher_team import leads_of_teams, list_teams, run_by_words
+from iltdesk.teacher_team import delete_team, leads_of_teams, list_teams, run_by_words
 from iltdesk.teacher_team_today import (
     MAX_QUIET_WEEKS,
     quiet_weeks,
@@ -28,8 +29,9 @@ from iltdesk.teacher_team_today import (
     teams_needing_a_look,
 )
 from ui.kit import theme
-from ui.kit.context import AppContext
+from ui.kit.context import AppContext, NotWritten
 from ui.kit.list_detail import list_detail_layout
+from ui.kit.record_actions import confirm_delete
 from ui.kit.style import hint
 from ui.team.teacher_teams.dialogs import NewTeamDialog
 from ui.team.teacher_teams.team_view import TeamView
@@ -51,6 +53,18 @@ def team_row_text(team: TeacherTeam, run_by: str, needs_look: bool) -> str:
     first = team.name + (" (archived)" if team.archived_on else "")
     second = run_by + (" · needs a look" if needs_look else "")
     return f"{first}\n{second}"
+
+
+class TeamList(QListWidget):
+    """The teams; Delete removes the selected one (after asking)."""
+
+    delete_requested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Delete and self.currentItem() is not None:
+            self.delete_requested.emit()
+            return
+        super().keyPressEvent(event)
 
 
 class TeacherTeamsPage(QWidget):
@@ -80,14 +94,16 @@ class TeacherTeamsPage(QWidget):
         self.new_button = QPushButton("New team…")
         self.new_button.setObjectName("Primary")
         self.new_button.clicked.connect(self.new_team)
-        self.teams = QListWidget()
-        self.teams.setAccessibleName("Teacher teams")
+        self.teams = TeamList()
+        self.teams.setAccessibleName("Teacher teams (Delete removes one)")
+        self.teams.delete_requested.connect(self.delete_selected)
         self.teams.setObjectName("TeacherTeamList")
         # Each team's two lines apart from the next one's.
         theme.live_style(self, lambda: "QListWidget#TeacherTeamList::item { padding: 4px 2px; }")
         self.teams.setWordWrap(True)
         self.teams.currentItemChanged.connect(lambda *_: self._show_selected())
         self.view = TeamView(context)
+        self.view.delete_requested.connect(self.delete_selected)
         # Later, not inside the list's own signal (a save as another team is chosen).
         self.view.changed.connect(lambda: QTimer.singleShot(0, self, self._refresh_rows))
         self.empty = hint(NO_TEAMS)
@@ -177,6 +193,36 @@ class TeacherTeamsPage(QWidget):
             self.select_team(dialog.saved.id or 0)
             self._show_selected()
             self.view.data.track_button.setFocus()
+
+    def delete_selected(self) -> None:
+        """Delete the selected team after asking (archive keeps a team that stopped meeting;
+        this is for one added by mistake). Its observations stay with their leads."""
+        item = self.teams.currentItem()
+        team = item.data(TEAM_ROLE) if item is not None else None
+        if not isinstance(team, TeacherTeam) or team.id is None:
+            return
+        what = (
+            f"“{team.name}” with what you track and the times you stepped in. Observations "
+            "of its meetings stay on their leads' pages. To keep it but stop seeing it, "
+            "archive it instead."
+        )
+        if not confirm_delete(self, "Delete this team?", what):
+            return
+        self.view.autosaver.flush()  # typing not yet saved would otherwise land after it goes
+        journal, team_id, row = self.context.journal, team.id, self.teams.currentRow()
+        gone = self.context.write(
+            lambda: delete_team(journal, team_id),
+            Change(RecordKind.TEACHER_TEAM),
+            failed="Not deleted",
+        )
+        if isinstance(gone, NotWritten):
+            return
+        self.view.team = None
+        self._refresh_rows()
+        if self.teams.count():
+            self.teams.setCurrentRow(min(row, self.teams.count() - 1))
+        self._show_selected()
+        (self.teams if self.teams.count() else self.new_button).setFocus()
 
     def _weeks_changed(self, weeks: int) -> None:
         journal = self.context.journal

@@ -109,6 +109,7 @@ class TeamView(QScrollArea):
     """The page of one team, scrolling as a whole."""
 
     changed = Signal()  # its name, leads or archive changed: the list of teams shows them
+    delete_requested = Signal()  # the page deletes it: it owns the list the team leaves
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -161,6 +162,9 @@ class TeamView(QScrollArea):
         self.leads = lead_checklist(self.context, set())
         self.archive_button = QPushButton()
         self.archive_button.clicked.connect(self.toggle_archived)
+        self.delete_button = QPushButton("Delete…")
+        self.delete_button.setAccessibleName("Delete the team")
+        self.delete_button.clicked.connect(self.delete_requested)
         self._loading = False
 
     def _touch(self) -> None:
@@ -175,6 +179,7 @@ class TeamView(QScrollArea):
         head = QHBoxLayout()
         head.addWidget(self.name, 1)
         head.addWidget(self.archive_button)
+        head.addWidget(self.delete_button)
         body.addLayout(head)
         facts = QGridLayout()
         facts.setHorizontalSpacing(12)
