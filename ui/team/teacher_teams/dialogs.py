@@ -23,7 +23,7 @@ from iltdesk.lead import lead_summaries
 from iltdesk.models import TeacherTeam, TeamDataPoint, TeamDataValue
 from iltdesk.record_kinds import Change, RecordKind
 from iltdesk.teacher_team import add_team
-from iltdesk.teacher_team_data import add_data_point, add_value
+from iltdesk.teacher_team_data import add_data_point, add_value, update_value, value_words
 from ui.kit.context import AppContext, NotWritten
 from ui.kit.fields import date_edit, day_of
 from ui.kit.style import field_label, hint
@@ -190,22 +190,29 @@ def parse_reading(text: str) -> float | None:
 
 
 class ReadingDialog(GuardedDialog):
-    """A dated reading of one data point, typed as a number."""
+    """A dated reading of one data point, typed as a number; given ``reading``, a correction
+    of its value, day or note."""
 
     def __init__(
-        self, context: AppContext, point: TeamDataPoint, parent: QWidget | None = None
+        self,
+        context: AppContext,
+        point: TeamDataPoint,
+        parent: QWidget | None = None,
+        reading: TeamDataValue | None = None,
     ) -> None:
         super().__init__(parent)
-        self.context, self.point = context, point
+        self.context, self.point, self.reading = context, point, reading
         self.saved: TeamDataValue | None = None
-        self.setWindowTitle(f"A reading of {point.name} — iltdesk")
+        what = "Correct a reading" if reading else "A reading"
+        self.setWindowTitle(f"{what} of {point.name} — iltdesk")
         self.setMinimumWidth(460)
-        self.value = QLineEdit()
+        self.value = QLineEdit(value_words(reading.value, "") if reading else "")
         self.value.setObjectName("ReadingValue")
         unit = f" ({point.unit})" if point.unit else ""
         self.value.setPlaceholderText(f"A number{unit}")
-        self.measured_on = date_edit(date.today(), "Measured on")
-        self.note = QLineEdit()
+        day = reading.measured_on if reading else date.today()
+        self.measured_on = date_edit(day, "Measured on")
+        self.note = QLineEdit(reading.note if reading else "")
         self.note.setObjectName("ReadingNote")
         self.note.setPlaceholderText("What was going on (optional)")
         self.error = error_label()
@@ -218,10 +225,12 @@ class ReadingDialog(GuardedDialog):
         layout.addWidget(field_label("Note", self.note))
         layout.addWidget(self.note)
         layout.addWidget(self.error)
-        layout.addWidget(buttons_for(self, "Add the reading", self.save))
+        layout.addWidget(buttons_for(self, "Save" if reading else "Add the reading", self.save))
         self.value.setFocus()
+        self.value.selectAll()
         self.mark_clean()
-        self.keep_drafts("team_data_value", f"point:{point.id}", context)
+        where = f"value:{reading.id}" if reading else f"point:{point.id}"
+        self.keep_drafts("team_data_value", where, context)
 
     def save(self) -> None:
         value = parse_reading(self.value.text())
@@ -230,13 +239,14 @@ class ReadingDialog(GuardedDialog):
             self.error.show()
             return
         journal, point, on = self.context.journal, self.point.id or 0, day_of(self.measured_on)
-        note = self.note.text()
-        saved = write_or_say(
-            self.context,
-            lambda: add_value(journal, point, value, on, note),
-            Change(RecordKind.TEACHER_TEAM),
-            self.error,
-        )
+        note, reading = self.note.text(), self.reading
+
+        def write() -> TeamDataValue:
+            if reading is not None:
+                return update_value(journal, reading.id or 0, value, on, note)
+            return add_value(journal, point, value, on, note)
+
+        saved = write_or_say(self.context, write, Change(RecordKind.TEACHER_TEAM), self.error)
         if isinstance(saved, NotWritten):
             return
         self.saved = saved

@@ -1,5 +1,5 @@
-"""Correct a data point: rename it or change its unit, remove a reading entered by mistake, or
-stop tracking it altogether."""
+"""Correct a data point: rename it or change its unit, correct a reading's value or day, remove
+a reading entered by mistake, or stop tracking it altogether."""
 
 from __future__ import annotations
 
@@ -29,22 +29,31 @@ from ui.kit.record_actions import confirm_delete
 from ui.kit.style import field_label, hint
 from ui.kit.unsaved import GuardedDialog
 from ui.kit.writing import write_or_say
-from ui.team.teacher_teams.dialogs import buttons_for, error_label
+from ui.team.teacher_teams.dialogs import ReadingDialog, buttons_for, error_label
 
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 4
+CORRECT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2)
+HOW = "Select a reading and press Enter to correct its number or day, Delete to remove it."
 
 
 class ReadingList(QListWidget):
-    """A data point's readings, newest first; Delete removes the selected one after asking."""
+    """A data point's readings, newest first; Enter (or F2) corrects the selected one, Delete
+    removes it after asking."""
 
     def __init__(self, dialog: ReadingsDialog) -> None:
         super().__init__()
         self.dialog = dialog
-        self.setAccessibleName("Readings, newest first (Delete removes one)")
+        self.setAccessibleName("Readings, newest first (Enter corrects one, Delete removes it)")
+        self.itemActivated.connect(lambda item: dialog.correct_reading(int(item.data(VALUE_ROLE))))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Delete and self.currentItem() is not None:
-            self.dialog.delete_reading(int(self.currentItem().data(VALUE_ROLE)))
+        current = self.currentItem()
+        if current is not None and event.key() == Qt.Key.Key_Delete:
+            self.dialog.delete_reading(int(current.data(VALUE_ROLE)))
+            return
+        # Enter here corrects the reading rather than pressing the dialog's Save.
+        if current is not None and event.key() in CORRECT_KEYS:
+            self.dialog.correct_reading(int(current.data(VALUE_ROLE)))
             return
         super().keyPressEvent(event)
 
@@ -74,7 +83,7 @@ class ReadingsDialog(GuardedDialog):
         layout.addWidget(self.unit)
         layout.addWidget(field_label("Readings", self.readings))
         layout.addWidget(self.readings)
-        layout.addWidget(hint("Select a reading entered by mistake and press Delete."))
+        layout.addWidget(hint(HOW))
         layout.addWidget(self.stop_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.error)
         layout.addWidget(buttons_for(self, "Save", self.save))
@@ -83,7 +92,7 @@ class ReadingsDialog(GuardedDialog):
         self.mark_clean()
         self.keep_drafts("team_data_point", f"point:{series.point.id}", context)
 
-    def _show_readings(self) -> None:
+    def _show_readings(self, select: int | None = None) -> None:
         self.readings.clear()
         for value in reversed(values_of(self.context.journal, self.point.id or 0)):
             words = (
@@ -92,8 +101,22 @@ class ReadingsDialog(GuardedDialog):
             item = QListWidgetItem(words + (f" · {value.note}" if value.note else ""))
             item.setData(VALUE_ROLE, value.id)
             self.readings.addItem(item)
-        if self.readings.count():
+            if value.id == select:
+                self.readings.setCurrentItem(item)
+        if self.readings.count() and self.readings.currentItem() is None:
             self.readings.setCurrentRow(0)
+
+    def correct_reading(self, value_id: int) -> None:
+        """Correct one reading's number, day or note; the list shows it, still selected."""
+        readings = values_of(self.context.journal, self.point.id or 0)
+        reading = next((v for v in readings if v.id == value_id), None)
+        if reading is None:
+            return
+        dialog = ReadingDialog(self.context, self.point, self, reading)
+        if dialog.exec() and dialog.saved is not None:
+            self.changed = True
+            self._show_readings(value_id)
+        self.readings.setFocus()
 
     def delete_reading(self, value_id: int) -> None:
         """Remove one reading after asking."""
