@@ -23,7 +23,8 @@ from iltdesk.lead_names import short_name
 from iltdesk.models import CyclePhase, LearningCycle, Observation, ObservationSetting
 from iltdesk.observation import SETTING_TITLES, ObservationNotes, add_observation, follow_up_due
 from iltdesk.record_kinds import Change, RecordKind
-from iltdesk.teacher_team import teams_run_by
+from iltdesk.store.journal import Journal
+from iltdesk.teacher_team import get_team, teams_run_by
 from ui.kit.context import AppContext, NotWritten
 from ui.kit.fields import date_edit, day_of, py_date, qdate
 from ui.kit.markdown_edit import MarkdownEdit
@@ -81,6 +82,18 @@ def setting_combo() -> QComboBox:
     return combo
 
 
+def fill_team_combo(combo: QComboBox, journal: Journal, lead_id: int, chosen: int | None) -> None:
+    """The teams the lead runs, after "no particular team"; the team an observation already
+    names stays offered even if the lead has stopped running it or it was archived."""
+    combo.clear()
+    combo.addItem(NO_TEAM, None)
+    for team in teams_run_by(journal, lead_id):
+        combo.addItem(team.name, team.id)
+    if chosen is not None and combo.findData(chosen) < 0:
+        combo.addItem(get_team(journal, chosen).name, chosen)
+    combo.setCurrentIndex(max(combo.findData(chosen), 0))
+
+
 class ObservationDialog(GuardedDialog):
     """Quick to fill straight after an observation; Ctrl+Enter saves."""
 
@@ -109,9 +122,7 @@ class ObservationDialog(GuardedDialog):
         # Whose meeting it was, when the lead was running one of their teacher teams' meetings.
         self.team = QComboBox()
         self.team.setAccessibleName("Teacher team")
-        self.team.addItem(NO_TEAM, None)
-        for team in teams_run_by(context.journal, lead_id):
-            self.team.addItem(team.name, team.id)
+        fill_team_combo(self.team, context.journal, lead_id, None)
         self.team_label = field_label("&Teacher team", self.team)
         self.setting.currentIndexChanged.connect(lambda _i: self._offer_teams())
         self.cycle = QComboBox()

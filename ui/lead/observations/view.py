@@ -25,7 +25,7 @@ from iltdesk import dates
 from iltdesk.cycle import cycles_for
 from iltdesk.lead import get_lead
 from iltdesk.lead_names import short_name
-from iltdesk.models import LearningCycle, Observation
+from iltdesk.models import LearningCycle, Observation, ObservationSetting
 from iltdesk.observation import SETTING_TITLES, observations_for, update_observation
 from iltdesk.record_kinds import Change, RecordKind
 from ui.kit import theme
@@ -37,7 +37,13 @@ from ui.kit.markdown_edit import MarkdownEdit
 from ui.kit.rich_delegate import TwoLineDelegate
 from ui.kit.roles import FULL_TEXT, RECORD_ID
 from ui.kit.style import field_label, hint, page_style
-from ui.lead.observations.dialog import NO_CYCLE, ObservationDialog, fill_cycle_combo, setting_combo
+from ui.lead.observations.dialog import (
+    NO_CYCLE,
+    ObservationDialog,
+    fill_cycle_combo,
+    fill_team_combo,
+    setting_combo,
+)
 
 
 def list_day(day: date, today: date) -> str:
@@ -116,6 +122,15 @@ class ObservationEditor(QScrollArea):
         self.cycle.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
+        # Whose meeting it was, for a teacher-team meeting: a wrong or missing team is put
+        # right here (the team's page lists the observations that name it).
+        self.team = ElidedCombo()
+        self.team.setAccessibleName("Teacher team")
+        self.team.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.team_label = field_label("Teacher team", self.team)
+        self.setting.currentIndexChanged.connect(lambda _i: self._offer_teams())
         self.evidence = MarkdownEdit(placeholder="What you saw and heard")
         self.evidence.setMinimumHeight(220)
         self.feedback = MarkdownEdit(placeholder="The feedback you gave")
@@ -131,6 +146,7 @@ class ObservationEditor(QScrollArea):
             self.observed_on.dateChanged,
             self.setting.currentIndexChanged,
             self.cycle.currentIndexChanged,
+            self.team.currentIndexChanged,
             self.follow_up.dateChanged,
             self.has_follow_up.toggled,
             self.evidence.edited,
@@ -150,6 +166,8 @@ class ObservationEditor(QScrollArea):
         ):
             top.addWidget(field_label(label), 0, column)
             top.addWidget(widget, 1, column)
+        top.addWidget(self.team_label, 2, 0, 1, 3)
+        top.addWidget(self.team, 3, 0, 1, 2)
         top.setColumnStretch(2, 1)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(20, 14, 20, 20)
@@ -181,13 +199,24 @@ class ObservationEditor(QScrollArea):
         self.setEnabled(observation is not None)
         if observation is None:
             return True
-        widgets = (self.observed_on, self.setting, self.cycle, self.follow_up, self.has_follow_up)
+        widgets = (
+            self.observed_on,
+            self.setting,
+            self.cycle,
+            self.team,
+            self.follow_up,
+            self.has_follow_up,
+        )
         for widget in widgets:
             widget.blockSignals(True)
         self.observed_on.setDate(qdate(observation.observed_on))
         self.setting.setCurrentIndex(self.setting.findData(observation.setting))
         fill_cycle_combo(self.cycle, cycles, observation.cycle_id)
         self.cycle.elide_items()
+        journal = self.context.journal
+        fill_team_combo(self.team, journal, observation.lead_id, observation.team_id)
+        self.team.elide_items()
+        self._offer_teams()
         follow = observation.follow_up_on
         self.has_follow_up.setChecked(follow is not None)
         self.follow_up.setEnabled(follow is not None)
@@ -198,6 +227,20 @@ class ObservationEditor(QScrollArea):
         self.feedback.set_markdown(observation.feedback)
         self._show_step(observation)
         return True
+
+    def _offer_teams(self) -> None:
+        """The team is asked only for a teacher-team meeting, and only if there is one."""
+        shown = self.setting.currentData() == ObservationSetting.team_meeting
+        shown = shown and self.team.count() > 1
+        self.team_label.setVisible(shown)
+        self.team.setVisible(shown)
+
+    def _team_id(self) -> int | None:
+        """The chosen team; none for any other setting than a teacher-team meeting."""
+        if self.setting.currentData() != ObservationSetting.team_meeting:
+            return None
+        team = self.team.currentData()
+        return team if isinstance(team, int) else None
 
     def _show_step(self, observation: Observation) -> None:
         lead = get_lead(self.context.journal, observation.lead_id)
@@ -221,6 +264,7 @@ class ObservationEditor(QScrollArea):
             observed_on=observed,
             setting=self.setting.currentData(),
             cycle_id=self.cycle.currentData(),
+            team_id=self._team_id(),
             evidence=self.evidence.markdown(),
             feedback=self.feedback.markdown(),
             follow_up_on=follow if self.has_follow_up.isChecked() else None,
