@@ -39,7 +39,6 @@ class LeadChecklist(QListWidget):
     def __init__(self, name: str) -> None:
         super().__init__()
         self.setAccessibleName(name)
-        self.setMaximumHeight(140)
 
     def fill(self, leads: list[tuple[int, str]], chosen: Iterable[int]) -> None:
         ticked = set(chosen)
@@ -53,6 +52,9 @@ class LeadChecklist(QListWidget):
             self.addItem(item)
         if self.count():
             self.setCurrentRow(0)
+            # Tall enough for every lead of a usual ILT, not a row and a half cut short.
+            shown = min(self.count(), 7)
+            self.setFixedHeight(self.sizeHintForRow(0) * shown + 2 * self.frameWidth() + 4)
 
     def chosen(self) -> list[int]:
         """The ticked leads, in the list's order."""
@@ -100,6 +102,10 @@ class MemberTable(QTableWidget):
             self.setItem(row, BROUGHT, QTableWidgetItem(member.brought if member else ""))
         if leads:
             self.setCurrentCell(0, PART)
+            # Every member of a usual ILT in sight (the last was cut in half at 150 px).
+            shown = min(len(leads), 6)
+            header = self.horizontalHeader().sizeHint().height()
+            self.setMinimumHeight(self.rowHeight(0) * shown + header + 2 * self.frameWidth())
 
     def _set_role(self, row: int, role: LearningRole | None) -> None:
         item = QTableWidgetItem(ROLE_WORDS[role])

@@ -139,7 +139,8 @@ class TeamOverviewPage(QWidget):
         add_practice = QHBoxLayout()
         add_practice.addWidget(self.add_practice_button)
         add_practice.addStretch(1)
-        joint = card("Joint practice", self.practices, add_practice, self.spread, self.spread_words)
+        # A calibration's spread is drawn right under the list it is chosen in, before the button.
+        joint = card("Joint practice", self.practices, self.spread, self.spread_words, add_practice)
         grid = QGridLayout()
         grid.setSpacing(14)
         grid.addWidget(balance, 0, 0, 1, 2)
