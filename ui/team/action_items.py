@@ -167,7 +167,11 @@ class ItemsTree(QTreeWidget):
     def fit_columns(self) -> None:
         room = self.viewport().width()
         for column in (0, *COLUMN_SHARES):
-            wanted = max(self.sizeHintForColumn(column), self.header().sectionSizeHint(column))
+            # Measured unwrapped: the rows' own size hints are wrapped to the present width.
+            rows = (self.topLevelItem(i) for i in range(self.topLevelItemCount()))
+            texts = [row.text(column) for row in rows if row is not None]
+            longest = max((self.fontMetrics().horizontalAdvance(t) for t in texts), default=0)
+            wanted = max(longest + 8, self.header().sectionSizeHint(column))
             self.setColumnWidth(column, min(wanted + 12, int(room * COLUMN_SHARES.get(column, 1))))
         self.scheduleDelayedItemsLayout()  # rows measured again, to wrap at the new widths
 
