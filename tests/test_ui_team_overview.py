@@ -32,7 +32,7 @@ from tests.keys import (
 )
 from ui.kit.context import AppContext
 from ui.kit.pages import ReflectPage
-from ui.lead.overview import CoachDialog
+from ui.lead.coaches import CoachDialog
 from ui.shell.main_window import MainWindow
 from ui.team.overview.event_dialog import LearningEventDialog
 from ui.team.overview.page import TeamOverviewPage
