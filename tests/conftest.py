@@ -42,6 +42,15 @@ class MemoryKeyring(KeyringBackend):
 
 
 @pytest.fixture(autouse=True)
+def end_key_waiters() -> Iterator[None]:
+    """Stop the test's pending key waiters (tests/keys.py) when it ends."""
+    from tests import keys
+
+    yield
+    keys.GENERATION[0] += 1
+
+
+@pytest.fixture(autouse=True)
 def keep_umask() -> Iterator[None]:
     """``iltdesk.cli.main.main`` tightens the umask; give each test the one it started with."""
     before = os.umask(0o022)

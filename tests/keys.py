@@ -101,8 +101,11 @@ class Keys:
         (empty if it never came: the test then fails on what it expected)."""
         seen: list[W] = []
         waited = [0]
+        test = GENERATION[0]
 
         def poll() -> None:
+            if GENERATION[0] != test:
+                return  # its test has ended: a later test's window is not for it
             window = active()
             if isinstance(window, kind) and _has_focus(window):
                 assert isinstance(window, kind)
@@ -172,6 +175,10 @@ def show_main_window(qtbot: QtBot, journal: Journal) -> MainWindow:
     window.activateWindow()
     return wait_for_active(MainWindow)
 
+
+# Bumped when a test ends (tests/conftest.py), so a waiter that never saw its window (a test
+# asserting that a dialog does not open) cannot act on a later test's dialog.
+GENERATION = [0]
 
 TAB_LIMIT = 80  # more Tabs than any window of the app has stops
 
