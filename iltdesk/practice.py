@@ -215,13 +215,23 @@ def spread(ratings: Sequence[int]) -> Spread | None:
 def parse_ratings(text: str) -> list[int]:
     """Ratings typed as numbers from 1 to 4, apart by spaces or commas: '2 3, 3 4'."""
     words = [w for w in re.split(r"[\s,;]+", text.strip()) if w]
-    wrong = [w for w in words if not (w.isdigit() and LOWEST <= int(w) <= HIGHEST)]
+    # isdecimal, not isdigit: '²' is a digit int() refuses; and a long run of digits is no
+    # level (int() refuses one past 4300 digits).
+    wrong = [w for w in words if not (w.isdecimal() and len(w) < 4 and LOWEST <= int(w) <= HIGHEST)]
     if wrong:
+        shown = [repr(_cut(w)) for w in dict.fromkeys(wrong)][:_SHOWN]
+        verb = "is not one" if len(shown) == 1 else "are not"
         raise UsageError(
-            f"Ratings are levels of the rubric, {LOWEST} to {HIGHEST}: "
-            f"{', '.join(repr(w) for w in wrong)} is not one."
+            f"Ratings are levels of the rubric, {LOWEST} to {HIGHEST}: {', '.join(shown)} {verb}."
         )
     return [int(w) for w in words]
+
+
+_SHOWN = 3  # wrong ratings named back: enough to find them, not a pasted page
+
+
+def _cut(word: str) -> str:
+    return word if len(word) <= 12 else word[:11] + "…"
 
 
 def set_ratings(
