@@ -78,6 +78,7 @@ class MeetingEditor(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.setAccessibleName("The open ILT meeting")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from the list to the date
         self.autosaver = Autosaver(context, self._save, self)
         for number in range(10):
             jump = QShortcut(QKeySequence(PART_KEYS.format(number)), self)

@@ -159,6 +159,7 @@ class TeamOverviewPage(QWidget):
         inner.addStretch(1)
         scroller = QScrollArea()
         scroller.setAccessibleName("Team overview")
+        scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from box to box, not here
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QScrollArea.Shape.NoFrame)
         scroller.setWidget(column)
