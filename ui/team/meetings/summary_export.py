@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from iltdesk import dates
 from iltdesk.errors import JournalError
 from iltdesk.meeting_summary import meeting_summary
 from iltdesk.report.meeting_report import build_meeting_html, meeting_name
@@ -146,7 +147,8 @@ class MeetingExportDialog(QDialog):
     def _load(self) -> None:
         """Build the document and show it; say why when it cannot be built."""
         try:
-            self.name = meeting_name(meeting_summary(self.context.journal, self.meeting_id))
+            summary = meeting_summary(self.context.journal, self.meeting_id)
+            self.name = meeting_name(summary)
             self.html = build_meeting_html(self.context.journal, self.meeting_id)
         except JournalError as exc:
             self.document, self.html = None, ""
@@ -155,7 +157,12 @@ class MeetingExportDialog(QDialog):
         else:
             self.document = print_document(self.html)
             self.preview.setDocument(self.document)
-            self.about.setText(f"The summary of {self.name}, to share with the team.")
+            # A title read as a phrase ('The summary of How the tracker is going') is quoted.
+            titled = f" “{summary.title}”" if summary.title else ""
+            self.about.setText(
+                f"The summary of the ILT meeting{titled} of {dates.long(summary.held_on)}, "
+                "to share with the team."
+            )
         self.setWindowTitle(f"Share {self.name or 'an ILT meeting'} — iltdesk")
         self._update_protection()
 
