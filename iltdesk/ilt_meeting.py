@@ -203,6 +203,7 @@ def save_meeting(
         raise UsageError(f"Cannot change {', '.join(sorted(unknown))} of an ILT meeting.")
     with journal.write() as s:
         meeting = fetch(s, IltMeeting, meeting_id, "ILT meeting")
+        _check_lead(s, fields.get("pl_lead_id"))
         for name, value in fields.items():
             setattr(meeting, name, value)
         s.add(meeting)
@@ -220,6 +221,12 @@ def save_meeting(
                 section.notes = text
                 s.add(section)
     return meeting
+
+
+def _check_lead(s: Session, lead_id: object) -> None:
+    # A lead gone from the journal is told in words, not as a foreign-key failure.
+    if isinstance(lead_id, int):
+        fetch(s, Lead, lead_id, "lead")
 
 
 # -- attendance ----------------------------------------------------------------------------------
@@ -240,6 +247,7 @@ def set_present(journal: Journal, meeting_id: int, lead_id: int, present: bool) 
     """Mark a member there or not (a member who joined since is added)."""
     with journal.write() as s:
         fetch(s, IltMeeting, meeting_id, "ILT meeting")
+        _check_lead(s, lead_id)
         row = s.get(MeetingAttendance, (meeting_id, lead_id))
         if row is None:
             row = MeetingAttendance(meeting_id=meeting_id, lead_id=lead_id)
@@ -269,6 +277,7 @@ def add_agenda_item(
         raise UsageError("Write the agenda item first.")
     with journal.write() as s:
         fetch(s, IltMeeting, meeting_id, "ILT meeting")
+        _check_lead(s, added_by_lead_id)
         count = len(
             list(
                 s.exec(
@@ -295,6 +304,7 @@ def update_agenda_item(journal: Journal, item_id: int, **changes: object) -> Mee
         raise UsageError("An agenda item needs its words; delete it instead.")
     with journal.write() as s:
         item = fetch(s, MeetingAgendaItem, item_id, "agenda item")
+        _check_lead(s, changes.get("added_by_lead_id"))
         for name, value in changes.items():
             setattr(item, name, value)
         s.add(item)
