@@ -145,11 +145,14 @@ def _check_whose(s: Session, conversation: DifficultConversation) -> None:
 
     if conversation.holder == ConversationHolder.lead and conversation.lead_id is None:
         raise UsageError("Choose the lead whose conversation this is.")
-    if conversation.lead_id is not None and s.get(Lead, conversation.lead_id) is None:
-        raise UsageError(f"There is no lead #{conversation.lead_id}.")
-    if conversation.cycle_id is None:
-        return
-    cycle = s.get(LearningCycle, conversation.cycle_id)
+    # Looking up must not first write the changed row: a missing lead or cycle would fail
+    # there as a foreign key, not be told in words below.
+    with s.no_autoflush:
+        if conversation.lead_id is not None and s.get(Lead, conversation.lead_id) is None:
+            raise UsageError(f"There is no lead #{conversation.lead_id}.")
+        if conversation.cycle_id is None:
+            return
+        cycle = s.get(LearningCycle, conversation.cycle_id)
     if cycle is None or cycle.lead_id != conversation.lead_id:
         raise UsageError("Link the conversation to a learning cycle of the same lead.")
 
