@@ -85,9 +85,15 @@ def _checked_name(name: str) -> str:
     return name
 
 
+# As many as the team pages' boxes offer; past 2**63 SQLite cannot even hold the number.
+MAX_TEACHERS = 500
+
+
 def _checked_count(count: object) -> int:
-    if not isinstance(count, int) or isinstance(count, bool) or count < 0:
-        raise UsageError("The number of teachers on a team is a whole number, 0 or more.")
+    if not isinstance(count, int) or isinstance(count, bool) or not 0 <= count <= MAX_TEACHERS:
+        raise UsageError(
+            f"The number of teachers on a team is a whole number from 0 to {MAX_TEACHERS}."
+        )
     return count
 
 
