@@ -149,6 +149,52 @@ def test_no_owner_or_a_lead_not_on_record_is_refused(journal: Journal) -> None:
     _refused(journal, lambda: ta.add_team_item(journal, "Where?", owners=[lead], meeting_id=404))
 
 
+def test_a_lead_or_cycle_not_on_record_is_told_in_words_not_as_a_foreign_key(
+    journal: Journal,
+) -> None:
+    """Whoever a meeting, an agenda item or a conversation names must be on record: a lead
+    removed since is one sentence, not the database's foreign-key failure."""
+    lead = add_lead(journal, "Ana Ruiz").id or 0
+    gone = lead + 99
+    mid = im.new_meeting(journal).id or 0
+    agenda = im.add_agenda_item(journal, mid, "Bus duty").id or 0
+    talk = cv.add_conversation(journal, ConversationHolder.lead, lead_id=lead, goal="Grading")
+    no_lead = f"There is no lead #{gone}."
+    assert _refused(journal, lambda: im.set_present(journal, mid, gone, True)) == no_lead
+    assert _refused(journal, lambda: im.save_meeting(journal, mid, pl_lead_id=gone)) == no_lead
+    said = _refused(journal, lambda: im.add_agenda_item(journal, mid, "x", added_by_lead_id=gone))
+    assert said == no_lead
+    said = _refused(journal, lambda: im.update_agenda_item(journal, agenda, added_by_lead_id=gone))
+    assert said == no_lead
+    said = _refused(journal, lambda: cv.update_conversation(journal, talk.id or 0, lead_id=gone))
+    assert said == no_lead
+    said = _refused(journal, lambda: cv.update_conversation(journal, talk.id or 0, cycle_id=404))
+    assert "learning cycle" in said
+
+
+@pytest.mark.parametrize("count", [-1, 501, 2**64])
+def test_a_team_size_past_what_the_pages_offer_is_refused(journal: Journal, count: int) -> None:
+    team = tt.add_team(journal, "Grade 6").id or 0
+    assert "0 to 500" in _refused(journal, lambda: tt.add_team(journal, "Big", members_count=count))
+    _refused(journal, lambda: tt.update_team(journal, team, members_count=count))
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("²", "'²' is not one."),
+        ("3" * 5000, "'33333333333…' is not one."),
+        ("5, 5, 5", "'5' is not one."),
+        ("a b 9 7", "'a', 'b', '9' are not."),
+    ],
+)
+def test_ratings_that_are_no_level_are_named_back_short(typed: str, said: str) -> None:
+    with pytest.raises(UsageError) as refused:
+        pr.parse_ratings(typed)
+    assert str(refused.value) == f"Ratings are levels of the rubric, 1 to 4: {said}"
+    assert pr.parse_ratings("١ 2, 3;4") == [1, 2, 3, 4]  # digits of any script count
+
+
 EDGES = [date(1, 1, 1), date(1752, 9, 14), date(9999, 8, 1), date(9999, 12, 31)]
 
 
