@@ -40,6 +40,7 @@ from ui.kit.markdown_edit import MarkdownEdit
 from ui.kit.style import accent_text, field_label, hint
 from ui.team.conversations.follow_up import FollowUpPanel
 from ui.team.conversations.new_dialog import NO_LEAD, WHOSE
+from ui.team.conversations.notes_box import GrowingNotes
 
 NO_CYCLE = "Not part of a learning cycle"
 # Each step's prompt, in the order the conversation goes.
@@ -151,10 +152,9 @@ class ConversationEditor(QScrollArea):
             signal.connect(self.autosaver.touch)
 
     def _notes(self, name: str, title: str, placeholder: str, height: int = 90) -> MarkdownEdit:
-        edit = MarkdownEdit(placeholder=placeholder)
+        edit = GrowingNotes(height, placeholder)
         edit.setObjectName(name)
         edit.setAccessibleName(title)
-        edit.setFixedHeight(height)
         edit.edited.connect(self.autosaver.touch)
         edit.focus_left.connect(self.autosaver.flush)
         return edit
