@@ -4,8 +4,9 @@ meetings, its data points drawn over time, and the times the principal stepped i
 from __future__ import annotations
 
 from datetime import date
+from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -26,6 +27,7 @@ from iltdesk.lead import lead_summaries
 from iltdesk.models import Observation, TeacherTeam, TeamIntervention
 from iltdesk.observation import SETTING_TITLES
 from iltdesk.record_kinds import Change, RecordKind
+from iltdesk.report.markdown import plain_text
 from iltdesk.teacher_team import (
     KIND_WORDS,
     delete_intervention,
@@ -41,6 +43,8 @@ from ui.kit import theme
 from ui.kit.context import AppContext, Autosaver, NotWritten
 from ui.kit.list_detail import FittedList
 from ui.kit.record_actions import confirm_delete
+from ui.kit.rich_delegate import MUTED, HtmlRoleDelegate
+from ui.kit.roles import HTML
 from ui.kit.style import field_label, hint
 from ui.team.teacher_teams.data_section import DataSection
 from ui.team.teacher_teams.dialogs import lead_checklist, ticked_leads
@@ -66,7 +70,8 @@ def section_title(text: str) -> QLabel:
 def observation_text(observation: Observation, lead_names: dict[int, str]) -> str:
     """An observation as a row: when, whom, where, and the start of what was seen."""
     who = lead_names.get(observation.lead_id, "a lead")
-    seen = " ".join((observation.evidence or observation.feedback).split())
+    # The words as they read, not the Markdown's list signs ("- 0:03 M: …").
+    seen = " ".join(plain_text(observation.evidence or observation.feedback).split())
     seen = seen if len(seen) <= 110 else seen[:108].rstrip() + "…"
     setting = SETTING_TITLES[observation.setting]
     return f"{dates.short(observation.observed_on)} · {who} · {setting}\n{seen or '(no notes)'}"
@@ -83,6 +88,15 @@ def intervention_text(row: TeamIntervention) -> str:
     return "\n".join(lines)
 
 
+def row_html(text: str) -> str:
+    """A row's text as the list draws it: its first line in bold, the rest muted below, so
+    each line wraps at the list's width and the list measures the row whole."""
+    first, *rest = text.split("\n")
+    detail = "<br>".join(escape(line) for line in rest)
+    title = f"<div style='font-weight:600'>{escape(first)}</div>"
+    return title + (f"<div style='color:{MUTED}'>{detail}</div>" if detail else "")
+
+
 class RecordList(FittedList):
     """A list of records where Enter (or a double click) opens the one selected."""
 
@@ -93,6 +107,7 @@ class RecordList(FittedList):
         super().__init__(max_rows=6)
         self.setAccessibleName(name)
         self.setWordWrap(True)
+        self.setItemDelegate(HtmlRoleDelegate(self))
         self.itemActivated.connect(lambda item: self.opened.emit(int(item.data(RECORD_ROLE))))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -103,6 +118,11 @@ class RecordList(FittedList):
             self.delete_requested.emit(int(self.currentItem().data(RECORD_ROLE)))
             return
         super().keyPressEvent(event)
+
+    def minimumSizeHint(self) -> QSize:
+        # The page scrolls as a whole: the list keeps its rows' height (up to six) rather
+        # than shrinking to a sliver with a scroll bar of its own inside a scrolling page.
+        return QSize(super().minimumSizeHint().width(), self.sizeHint().height())
 
 
 class TeamView(QScrollArea):
@@ -266,6 +286,7 @@ class TeamView(QScrollArea):
         self.observations.clear()
         for observation in found:
             item = QListWidgetItem(observation_text(observation, names))
+            item.setData(HTML, row_html(item.text()))
             item.setData(RECORD_ROLE, observation.id)
             self.observations.addItem(item)
         self.observations.setVisible(bool(found))
@@ -276,6 +297,7 @@ class TeamView(QScrollArea):
         self.interventions.clear()
         for row in found:
             item = QListWidgetItem(intervention_text(row))
+            item.setData(HTML, row_html(item.text()))
             item.setData(RECORD_ROLE, row.id)
             self.interventions.addItem(item)
             if row.id == select:
