@@ -132,10 +132,13 @@ def test_an_observation_moves_to_another_team_by_keys(qtbot: QtBot, journal: Jou
     keys.tab()
     qtbot.waitUntil(lambda: team_of(journal, observation.id or 0) == seventh.id)
 
-    # Another setting than a team's meeting names no team.
+    # Another setting keeps the team in sight, so the link is not dropped unseen; "No
+    # particular team" unlinks it.
     tab_to(keys, lambda w: w is editor.setting)
-    keys.press(Key.Key_Down)
+    keys.press(Key.Key_Down, times=2)  # a feedback conversation
+    assert editor.team.isVisible()
+    tab_to(keys, lambda w: w is editor.team)
+    keys.press(Key.Key_Home)
     keys.tab()
-    assert not editor.team.isVisible()
     qtbot.waitUntil(lambda: team_of(journal, observation.id or 0) is None)
     window.release()

@@ -45,6 +45,9 @@ from ui.lead.observations.dialog import (
     setting_combo,
 )
 
+# Where a teacher team's meeting is observed: its own meeting, or a data meeting it holds.
+TEAM_SETTINGS = (ObservationSetting.team_meeting, ObservationSetting.data_meeting)
+
 
 def list_day(day: date, today: date) -> str:
     """'Fri 6 Nov', with the year only when it is not this year's (lists are narrow)."""
@@ -229,18 +232,13 @@ class ObservationEditor(QScrollArea):
         return True
 
     def _offer_teams(self) -> None:
-        """The team is asked only for a teacher-team meeting, and only if there is one."""
-        shown = self.setting.currentData() == ObservationSetting.team_meeting
+        """The team is asked for a team's meeting or a data meeting (a team's too), and stays
+        in sight whatever the setting once one is chosen, so a link is never dropped unseen."""
+        setting = self.setting.currentData()
+        shown = setting in TEAM_SETTINGS or self.team.currentData() is not None
         shown = shown and self.team.count() > 1
         self.team_label.setVisible(shown)
         self.team.setVisible(shown)
-
-    def _team_id(self) -> int | None:
-        """The chosen team; none for any other setting than a teacher-team meeting."""
-        if self.setting.currentData() != ObservationSetting.team_meeting:
-            return None
-        team = self.team.currentData()
-        return team if isinstance(team, int) else None
 
     def _show_step(self, observation: Observation) -> None:
         lead = get_lead(self.context.journal, observation.lead_id)
@@ -264,7 +262,7 @@ class ObservationEditor(QScrollArea):
             observed_on=observed,
             setting=self.setting.currentData(),
             cycle_id=self.cycle.currentData(),
-            team_id=self._team_id(),
+            team_id=self.team.currentData(),
             evidence=self.evidence.markdown(),
             feedback=self.feedback.markdown(),
             follow_up_on=follow if self.has_follow_up.isChecked() else None,
