@@ -178,7 +178,8 @@ class MeetingEditor(QScrollArea):
             item.setCheckState(Qt.CheckState.Checked if present else Qt.CheckState.Unchecked)
             self.attendance.addItem(item)
         self.attendance.itemChanged.connect(self._attendance_ticked)
-        label = field_label(f"Attendance ({sum(p for _, p in rows)} of {len(rows)})")
+        counted = f" ({sum(p for _, p in rows)} of {len(rows)})" if rows else ""  # not "0 of 0"
+        label = field_label(f"Attendance{counted}")
         label.setBuddy(self.attendance)
         self.attendance_label = label
         layout.addWidget(label)
