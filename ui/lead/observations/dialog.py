@@ -34,6 +34,8 @@ from ui.kit.writing import write_or_say
 
 NO_CYCLE = "Not part of a cycle"
 NO_TEAM = "No particular team"
+# Where a teacher team is observed at work: its own meeting, or a data meeting it holds.
+TEAM_SETTINGS = (ObservationSetting.team_meeting, ObservationSetting.data_meeting)
 
 
 def cycle_choice(cycle: LearningCycle) -> str:
@@ -205,8 +207,9 @@ class ObservationDialog(GuardedDialog):
         layout.addLayout(footer)
 
     def _offer_teams(self) -> None:
-        """The teams the lead runs, offered only for a team's meeting (and only if any)."""
-        shown = self.setting.currentData() == ObservationSetting.team_meeting
+        """The teams the lead runs, offered only for a team's meeting or data meeting (and
+        only if any)."""
+        shown = self.setting.currentData() in TEAM_SETTINGS
         shown = shown and self.team.count() > 1
         self.team_label.setVisible(shown)
         self.team.setVisible(shown)

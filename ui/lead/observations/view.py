@@ -25,7 +25,7 @@ from iltdesk import dates
 from iltdesk.cycle import cycles_for
 from iltdesk.lead import get_lead
 from iltdesk.lead_names import short_name
-from iltdesk.models import LearningCycle, Observation, ObservationSetting
+from iltdesk.models import LearningCycle, Observation
 from iltdesk.observation import SETTING_TITLES, observations_for, update_observation
 from iltdesk.record_kinds import Change, RecordKind
 from ui.kit import theme
@@ -39,14 +39,12 @@ from ui.kit.roles import FULL_TEXT, RECORD_ID
 from ui.kit.style import field_label, hint, page_style
 from ui.lead.observations.dialog import (
     NO_CYCLE,
+    TEAM_SETTINGS,
     ObservationDialog,
     fill_cycle_combo,
     fill_team_combo,
     setting_combo,
 )
-
-# Where a teacher team's meeting is observed: its own meeting, or a data meeting it holds.
-TEAM_SETTINGS = (ObservationSetting.team_meeting, ObservationSetting.data_meeting)
 
 
 def list_day(day: date, today: date) -> str:
