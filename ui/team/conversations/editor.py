@@ -99,7 +99,7 @@ class ConversationEditor(QScrollArea):
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             combo.setMinimumContentsLength(10)
-        self.planned_on = date_edit(name="Planned on")
+        self.planned_on = date_edit(name="Planning started on")
         self.stage = QLabel()
         self.stage.setAccessibleName("Stage")
         self.with_whom = QLineEdit()
@@ -168,7 +168,7 @@ class ConversationEditor(QScrollArea):
             ("Whose", self.whose, 0, 0),
             ("Lead", self.lead, 0, 1),
             ("Learning cycle", self.cycle, 2, 0),
-            ("Planned on", self.planned_on, 2, 1),
+            ("Planning started", self.planned_on, 2, 1),
         )
         for label, widget, row, column in cells:
             top.addWidget(field_label(label, widget), row, column)
