@@ -60,7 +60,6 @@ class OwnersList(QListWidget):
         super().__init__(parent)
         self.setAccessibleName(name)
         self.setToolTip("Space ticks an owner; tick as many as share the item")
-        self.setMaximumHeight(110)
 
     def fill(self, members: list[tuple[int, str]], owners: list[int], principal: bool) -> None:
         """Offer the principal and ``members``, ticking the current owners."""
@@ -78,6 +77,9 @@ class OwnersList(QListWidget):
             row.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
             row.setData(ITEM_ROLE, lead_id)
         self.setCurrentRow(0)
+        # Everyone in sight (up to a large ILT's ten), not a list scrolling inside the page.
+        shown = min(self.count(), 10)
+        self.setFixedHeight(self.sizeHintForRow(0) * shown + 2 * self.frameWidth() + 4)
 
     def chosen(self) -> tuple[list[int], bool]:
         """The ticked members' ids, and whether the principal is ticked."""
@@ -174,6 +176,10 @@ class ItemsTree(QTreeWidget):
             wanted = max(longest + 8, self.header().sectionSizeHint(column))
             self.setColumnWidth(column, min(wanted + 12, int(room * COLUMN_SHARES.get(column, 1))))
         self.scheduleDelayedItemsLayout()  # rows measured again, to wrap at the new widths
+        # Tall enough for the rows as wrapped (up to a point), not a list scrolling in a page.
+        tall = sum(self.sizeHintForRow(i) for i in range(self.topLevelItemCount()))
+        header = self.header().sizeHint().height() + 2 * self.frameWidth()
+        self.setMinimumHeight(header + min(max(tall, 72), 400))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         plain = event.modifiers() in (
