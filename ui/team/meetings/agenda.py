@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,6 +31,7 @@ from iltdesk.record_kinds import Change, RecordKind
 from ui.kit.context import AppContext, NotWritten
 from ui.kit.record_actions import confirm_delete
 from ui.kit.roles import RECORD_ID
+from ui.team.action_items import WrappingRows
 
 PRINCIPAL = "Me"
 
@@ -41,6 +42,10 @@ class AgendaTree(QTreeWidget):
     def __init__(self, on_delete: Callable[[], None]) -> None:
         super().__init__()
         self.on_delete = on_delete
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.scheduleDelayedItemsLayout()  # long items wrap again at the new width
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Delete and self.currentItem() is not None:
@@ -63,6 +68,7 @@ class MemberAgenda(QWidget):
         self.items.setHeaderLabels(["Item (ticked once discussed; F2 edits)", "Added by"])
         self.items.setRootIsDecorated(False)
         self.items.setWordWrap(True)
+        self.items.setItemDelegate(WrappingRows(self.items))  # a long item in full, not cut
         header = self.items.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
