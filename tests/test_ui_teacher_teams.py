@@ -34,7 +34,7 @@ from ui.team.teacher_teams.dialogs import DataPointDialog, NewTeamDialog, Readin
 from ui.team.teacher_teams.intervention_dialog import InterventionDialog
 from ui.team.teacher_teams.page import TeacherTeamsPage
 from ui.team.teacher_teams.readings_dialog import ReadingsDialog
-from ui.team.teacher_teams.team_view import RECORD_ROLE
+from ui.team.teacher_teams.rows import RECORD_ROLE
 
 pytestmark = pytest.mark.usefixtures("app_look")
 WHAT = "Put Maya in touch with the math coach; Maya set the agenda and invited her"

@@ -3,15 +3,13 @@ meetings, its data points drawn over time, and the times the principal stepped i
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
-from html import escape
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidgetItem,
     QPlainTextEdit,
@@ -24,10 +22,8 @@ from PySide6.QtWidgets import (
 
 from iltdesk import dates
 from iltdesk.lead import lead_summaries
-from iltdesk.models import Observation, TeacherTeam, TeamIntervention
-from iltdesk.observation import SETTING_TITLES
+from iltdesk.models import TeacherTeam
 from iltdesk.record_kinds import Change, RecordKind
-from iltdesk.report.markdown import plain_text
 from iltdesk.teacher_team import (
     KIND_WORDS,
     delete_intervention,
@@ -41,16 +37,21 @@ from iltdesk.teacher_team import (
 from iltdesk.teacher_team_today import teams_needing_a_look
 from ui.kit import theme
 from ui.kit.context import AppContext, Autosaver, NotWritten
-from ui.kit.list_detail import FittedList
 from ui.kit.record_actions import confirm_delete
-from ui.kit.rich_delegate import MUTED, HtmlRoleDelegate
 from ui.kit.roles import HTML
 from ui.kit.style import field_label, hint
 from ui.team.teacher_teams.data_section import DataSection
 from ui.team.teacher_teams.dialogs import lead_checklist, ticked_leads
 from ui.team.teacher_teams.intervention_dialog import InterventionDialog
+from ui.team.teacher_teams.rows import (
+    RECORD_ROLE,
+    RecordList,
+    intervention_text,
+    observation_text,
+    row_html,
+    section_title,
+)
 
-RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
 NO_OBSERVATIONS = (
     "No observations of this team's meetings yet. When you sit in, add an observation of the "
     "lead (setting: teacher-team meeting) and choose this team: it shows here."
@@ -58,71 +59,6 @@ NO_OBSERVATIONS = (
 NO_INTERVENTIONS = (
     "You have not stepped in for this team. When you do, note how the lead stayed in charge."
 )
-
-
-def section_title(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setObjectName("SectionTitle")
-    label.setIndent(0)
-    return label
-
-
-def observation_text(observation: Observation, lead_names: dict[int, str]) -> str:
-    """An observation as a row: when, whom, where, and the start of what was seen."""
-    who = lead_names.get(observation.lead_id, "a lead")
-    # The words as they read, not the Markdown's list signs ("- 0:03 M: …").
-    seen = " ".join(plain_text(observation.evidence or observation.feedback).split())
-    seen = seen if len(seen) <= 110 else seen[:108].rstrip() + "…"
-    setting = SETTING_TITLES[observation.setting]
-    return f"{dates.short(observation.observed_on)} · {who} · {setting}\n{seen or '(no notes)'}"
-
-
-def intervention_text(row: TeamIntervention) -> str:
-    """An intervention as a row: when and how, what, why, and what followed."""
-    lines = [f"{dates.short(row.happened_on)} · {KIND_WORDS[row.kind]}"]
-    for label, text in (("Did", row.what), ("Why", row.why), ("Followed", row.what_followed)):
-        if text.strip():
-            lines.append(f"{label}: {' '.join(text.split())}")
-    if not row.what_followed.strip():
-        lines.append("What followed: not noted yet (Enter to add it)")
-    return "\n".join(lines)
-
-
-def row_html(text: str) -> str:
-    """A row's text as the list draws it: its first line in bold, the rest muted below, so
-    each line wraps at the list's width and the list measures the row whole."""
-    first, *rest = text.split("\n")
-    detail = "<br>".join(escape(line) for line in rest)
-    title = f"<div style='font-weight:600'>{escape(first)}</div>"
-    return title + (f"<div style='color:{MUTED}'>{detail}</div>" if detail else "")
-
-
-class RecordList(FittedList):
-    """A list of records where Enter (or a double click) opens the one selected."""
-
-    opened = Signal(int)
-    delete_requested = Signal(int)
-
-    def __init__(self, name: str) -> None:
-        super().__init__(max_rows=6)
-        self.setAccessibleName(name)
-        self.setWordWrap(True)
-        self.setItemDelegate(HtmlRoleDelegate(self))
-        self.itemActivated.connect(lambda item: self.opened.emit(int(item.data(RECORD_ROLE))))
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentItem():
-            self.opened.emit(int(self.currentItem().data(RECORD_ROLE)))
-            return
-        if event.key() == Qt.Key.Key_Delete and self.currentItem():
-            self.delete_requested.emit(int(self.currentItem().data(RECORD_ROLE)))
-            return
-        super().keyPressEvent(event)
-
-    def minimumSizeHint(self) -> QSize:
-        # The page scrolls as a whole: the list keeps its rows' height (up to six) rather
-        # than shrinking to a sliver with a scroll bar of its own inside a scrolling page.
-        return QSize(super().minimumSizeHint().width(), self.sizeHint().height())
 
 
 class TeamView(QScrollArea):
@@ -150,6 +86,7 @@ class TeamView(QScrollArea):
         self.no_observations = hint(NO_OBSERVATIONS)
         self.data = DataSection(context)
         self.data.changed.connect(self.show_look)
+        self.data.changed.connect(self._order_tabs)  # its charts were drawn anew
         self.add_intervention_button = QPushButton("Add an intervention…")
         self.add_intervention_button.clicked.connect(self.add_intervention)
         self.interventions = RecordList("How you stepped in for this team")
@@ -261,6 +198,27 @@ class TeamView(QScrollArea):
         self.data.show_team(team.id or 0)
         self._show_interventions(team.id or 0)
         self.show_look()
+        self._order_tabs()
+
+    def _order_tabs(self) -> None:
+        """Tab goes down the page as it reads. The lead checklist and the charts' buttons are
+        made anew for each team, so they would otherwise come last, after the interventions."""
+        chain: list[QWidget] = [
+            self.name,
+            self.archive_button,
+            self.delete_button,
+            self.members,
+            self.meeting_day,
+            self.leads,
+            self.notes,
+            self.observations,
+            self.data.track_button,
+        ]
+        for block in self.data.blocks:
+            chain += [block.add_button, block.edit_button]
+        chain += [self.add_intervention_button, self.interventions]
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
     def _show_leads(self, team_id: int) -> None:
         chosen = {lead.id or 0 for lead in leads_of(self.context.journal, team_id)}
