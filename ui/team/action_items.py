@@ -125,9 +125,13 @@ class TeamItemDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        save = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        save.setText("Save")  # and in the app's primary look, like its other dialogs
+        save.setObjectName("Primary")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
+        form.setContentsMargins(22, 18, 22, 16)
         form.addRow("&Action", self.text)
         form.addRow("&Owners", self.owners)
         due_row = QHBoxLayout()
