@@ -142,3 +142,33 @@ def test_an_observation_moves_to_another_team_by_keys(qtbot: QtBot, journal: Jou
     keys.tab()
     qtbot.waitUntil(lambda: team_of(journal, observation.id or 0) is None)
     window.release()
+
+
+def test_tab_goes_down_a_team_page_as_it_reads(qtbot: QtBot, journal: Journal) -> None:
+    maya = add_lead(journal, "Maya Ortiz")
+    team = add_team(journal, "Grade 6", lead_ids=[maya.id or 0])
+    add_data_point(journal, team.id or 0, "Plans", "of 5")
+    window = window_on(qtbot, journal)
+    keys = DesktopKeys()
+    page = to_teacher_teams(keys, window)
+    view = page.view
+    block = view.data.blocks[0]
+    tab_to(keys, lambda w: w is view.name)
+    seen = []
+    for _ in range(10):
+        keys.tab()
+        seen.append(focused())
+    expected = [
+        view.archive_button,
+        view.delete_button,
+        view.members,
+        view.meeting_day,
+        view.leads,
+        view.notes,
+        view.data.track_button,  # no observations yet: the list is hidden
+        block.add_button,
+        block.edit_button,
+        view.add_intervention_button,
+    ]
+    assert seen == expected
+    window.release()
