@@ -37,11 +37,9 @@ EMPTY = "No ILT meetings yet — Ctrl+Shift+M starts one from your agenda templa
 
 
 def meeting_row(meeting: IltMeeting) -> tuple[str, str]:
-    """A meeting in the list: its day (and title), then what the team learned."""
-    title = dates.with_weekday(meeting.held_on)
-    if meeting.title:
-        title += f" · {meeting.title}"
-    return title, meeting.pl_topic or " "
+    """A meeting in the list: its day, then its title (else what the team learned). The day
+    and title on one line left the title cut to a word or two beside a 1024 px window."""
+    return dates.with_weekday(meeting.held_on), meeting.title or meeting.pl_topic or " "
 
 
 class MeetingList(QListWidget):
