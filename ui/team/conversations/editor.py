@@ -56,6 +56,9 @@ PROMPTS = {
 }
 
 
+READABLE_WIDTH = 900
+
+
 def arc_text(current: Stage) -> str:
     """The four stages in a row, the one reached in bold (read aloud as words too)."""
     parts = []
@@ -161,6 +164,7 @@ class ConversationEditor(QScrollArea):
 
     def _lay_out(self) -> QWidget:
         page = QWidget()
+        page.setMaximumWidth(READABLE_WIDTH)  # at 1920 px the lines ran 1,350 px, hard to read
         top = QGridLayout()
         top.setHorizontalSpacing(10)
         top.setVerticalSpacing(2)

@@ -130,6 +130,7 @@ class TeamView(QScrollArea):
 
     def _lay_out(self) -> None:
         column = QWidget()
+        column.setMaximumWidth(1000)  # wide screens: facts and charts stay near each other
         body = QVBoxLayout(column)
         body.setContentsMargins(16, 8, 16, 24)
         body.setSpacing(6)
