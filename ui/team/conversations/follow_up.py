@@ -27,7 +27,7 @@ from ui.kit.context import AppContext, NotWritten
 from ui.kit.fitted_list import FittedList
 from ui.kit.record_actions import confirm_delete
 from ui.kit.roles import RECORD_ID
-from ui.kit.style import restyle
+from ui.kit.style import hint, restyle
 
 # Each starts with its own letter: typing it in the owner box chooses it.
 OWNERS = (("The lead", Author.lead), ("Me", Author.principal), ("Both of us", Author.both))
@@ -65,6 +65,8 @@ class FollowUpPanel(QObject):
         self.items.setAccessibleName("Follow-up items: Space ticks one done, Delete removes it")
         self.items.itemChanged.connect(self._ticked)
         self.items.installEventFilter(self)
+        # With none yet, a line says what goes here rather than an empty box.
+        self.none_yet = hint("None yet: type the next step below, who owns it and when.")
         self.text = QLineEdit()
         self.text.setObjectName("FollowUpText")
         self.text.setPlaceholderText("A next step, then Enter")
@@ -102,6 +104,7 @@ class FollowUpPanel(QObject):
         column = QVBoxLayout()
         column.setSpacing(4)
         column.addWidget(self.items)
+        column.addWidget(self.none_yet)
         column.addLayout(row)
         column.addWidget(self.due_shown)
         return column
@@ -143,6 +146,10 @@ class FollowUpPanel(QObject):
             if item.id == keep:
                 self.items.setCurrentItem(row)
         self.items.blockSignals(False)
+        if not items and self.items.hasFocus():  # the last one went: typing the next is near
+            self.text.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.items.setVisible(bool(items))
+        self.none_yet.setVisible(not items)
 
     def chosen_owner(self) -> Author:
         return OWNERS[self.owner.currentIndex()][1]
