@@ -162,13 +162,17 @@ class ObservationEditor(QScrollArea):
         page = QWidget()
         top = QGridLayout()
         top.setHorizontalSpacing(10)
+        # As in the dialog: when, where and which team on one row; the cycle, whose goal is
+        # long, on its own row (beside the others it was cut to a few words at 1024 px).
         for column, (label, widget) in enumerate(
-            (("Observed on", self.observed_on), ("Setting", self.setting), ("Cycle", self.cycle))
+            (("Observed on", self.observed_on), ("Setting", self.setting))
         ):
             top.addWidget(field_label(label), 0, column)
             top.addWidget(widget, 1, column)
-        top.addWidget(self.team_label, 2, 0, 1, 3)
-        top.addWidget(self.team, 3, 0, 1, 2)
+        top.addWidget(self.team_label, 0, 2)
+        top.addWidget(self.team, 1, 2)
+        top.addWidget(field_label("Cycle", self.cycle), 2, 0, 1, 3)
+        top.addWidget(self.cycle, 3, 0, 1, 3)
         top.setColumnStretch(2, 1)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(20, 14, 20, 20)
