@@ -16,7 +16,8 @@ from iltdesk.store.journal import Journal
 from iltdesk.team_action import owners_of, team_items
 from tests.keys import DesktopKeys, Key, Keys, focused, tab_to, wait_for_active
 from ui.kit.context import AppContext
-from ui.team.action_items import TeamItemDialog, TeamItemsView
+from ui.team.action_item_parts import TeamItemDialog
+from ui.team.action_items import TeamItemsView
 
 pytestmark = pytest.mark.usefixtures("app_look")
 

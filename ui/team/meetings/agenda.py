@@ -31,7 +31,7 @@ from iltdesk.record_kinds import Change, RecordKind
 from ui.kit.context import AppContext, NotWritten
 from ui.kit.record_actions import confirm_delete
 from ui.kit.roles import RECORD_ID
-from ui.team.action_items import WrappingRows
+from ui.team.action_item_parts import WrappingRows
 
 PRINCIPAL = "Me"
 
