@@ -28,11 +28,11 @@ def latest_words(series: Series) -> str:
     line = (
         f"Latest: {value_words(last.value, series.point.unit)} on {dates.short(last.measured_on)}"
     )
-    if last.note:
-        line += f" ({last.note})"
     if fell_twice([v.value for v in series.values]):
-        line += ". It fell twice in a row."
-    return line
+        line += ", fell twice in a row"  # the words Today uses
+    if last.note:  # the note last, as written: it may end in its own full stop
+        line += f" — “{last.note.rstrip('.')}”"
+    return line + "."
 
 
 class SeriesBlock(QWidget):
