@@ -91,7 +91,7 @@ def new_meeting(journal: Journal, held_on: date | None = None) -> IltMeeting:
     template = meeting_template(journal)
     topic = pl_topic_for(journal, held_on)
     with journal.write() as s:
-        previous = _latest(s)
+        previous = _latest(s, held_on)
         meeting = IltMeeting(held_on=held_on, pl_topic=topic)
         s.add(meeting)
         s.flush()
@@ -113,9 +113,13 @@ def new_meeting(journal: Journal, held_on: date | None = None) -> IltMeeting:
     return meeting
 
 
-def _latest(s: Session) -> IltMeeting | None:
+def _latest(s: Session, day: date) -> IltMeeting | None:
+    # The meeting before this one, as previous_meeting reads it: one planned for a later
+    # day is not "last time", and its items would show up twice.
     return s.exec(
-        select(IltMeeting).order_by(col(IltMeeting.held_on).desc(), col(IltMeeting.id).desc())
+        select(IltMeeting)
+        .where(col(IltMeeting.held_on) <= day)
+        .order_by(col(IltMeeting.held_on).desc(), col(IltMeeting.id).desc())
     ).first()
 
 
