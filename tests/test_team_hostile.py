@@ -301,6 +301,20 @@ def test_two_meetings_on_one_day_follow_each_other_in_the_order_made(journal: Jo
     _still_whole(journal, ana)
 
 
+def test_a_meeting_planned_for_next_week_does_not_lend_its_items_to_todays(
+    journal: Journal,
+) -> None:
+    """Members put items on next week's agenda; a meeting made today starts from the last
+    one held, not from next week's, so no item shows up on both."""
+    before = im.new_meeting(journal, date.today() - timedelta(days=14)).id or 0
+    im.add_agenda_item(journal, before, "Left over from last time")
+    planned = im.new_meeting(journal, date.today() + timedelta(days=7)).id or 0
+    im.add_agenda_item(journal, planned, "For next week")
+    today = im.new_meeting(journal)
+    assert [i.text for i in im.agenda_items(journal, today.id or 0)] == ["Left over from last time"]
+    assert im.previous_meeting(journal, today) == im.get_meeting(journal, before)
+
+
 GARBAGE = [
     "{",
     "null",
