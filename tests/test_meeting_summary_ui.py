@@ -70,7 +70,8 @@ def test_export_by_keys_locked_with_a_password(
     keys.type(PASSWORD[-1])
     keys.enter()
     qtbot.waitUntil(target.exists)
-    assert suggested[0].endswith("October ILT, 14 Oct 2026.pdf")
+    # Locked, its name says no more than that it is a meeting's (the title stays inside).
+    assert suggested[0].endswith("ILT meeting 2026-10-14.pdf")
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert PdfReader(target).is_encrypted
     text = " ".join(pdf_text(target, PASSWORD))
@@ -84,12 +85,13 @@ def test_export_unlocked_by_its_access_key(
 ) -> None:
     made = make_meeting(journal)
     target = tmp_path / "september.pdf"
-    _save_as(monkeypatch, target)
+    suggested = _save_as(monkeypatch, target)
     dialog = _open(qtbot, journal, made.earlier_id)
     assert "anyone who gets a copy" in dialog.warning.text()
     keys = DesktopKeys()
     keys.press(Key.Key_E, Mod.AltModifier)  # Alt+E: Export PDF…
     qtbot.waitUntil(target.exists)
+    assert suggested[0].endswith("September ILT, 30 Sep 2026.pdf")  # unlocked: named for it
     assert not PdfReader(target).is_encrypted
     text = " ".join(pdf_text(target))
     assert "September ILT" in text and "Confidential" in text

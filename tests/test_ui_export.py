@@ -120,7 +120,9 @@ def test_printing_paints_the_same_pages_as_the_pdf(
 
     lead, cycle = _lead_with_a_closed_cycle(journal)
     dialog = _dialog(qtbot, journal, lead, cycle)
-    printer = dialog._printer()  # type: ignore[attr-defined]
+    from ui.kit.printing import report_printer
+
+    printer = report_printer()  # the printer Print and Print preview use
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     pages = paint_pages(dialog.html, printer)  # type: ignore[attr-defined]

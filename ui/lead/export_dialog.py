@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QTextDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -35,13 +34,13 @@ from iltdesk.report import (
     build_html,
     check_exportable,
     cycles_for_export,
-    paint_pages,
     print_document,
     render_pdf,
 )
 from ui.kit.context import AppContext
 from ui.kit.new_passphrase import secret_field
 from ui.kit.paper import show_as_paper
+from ui.kit.printing import preview_report, print_report
 from ui.kit.worker import Progress, run_modal
 
 SECTION_LABELS = {
@@ -78,7 +77,6 @@ class ExportDialog(QDialog):
         self.lead = get_lead(context.journal, lead_id)
         self.document: QTextDocument | None = None
         self.html = ""  # the document's source, for exporting and printing
-        self._preview_printer: QPrinter | None = None  # what the print preview draws on
         self.setWindowTitle(f"Export a cycle summary for {self.lead.name} — iltdesk")
         self.resize(980, 720)
         self.this_cycle = QRadioButton("This cycle" if cycle_id else "The latest cycle")
@@ -232,23 +230,13 @@ class ExportDialog(QDialog):
             return False
         return True
 
-    def _printer(self) -> QPrinter:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setFullPage(True)  # the summary paints its own margins, head and footer
-        return printer
-
     def print(self) -> None:
         """Print through the system's print dialog, exactly as the PDF looks."""
         if self.document is None:
             return
-        printer = self._printer()
-        if not QPrintDialog(printer, self).exec():
-            return
-        to_file = printer.outputFormat() == QPrinter.OutputFormat.PdfFormat
-        if to_file and printer.outputFileName() and self.protect.isChecked():
-            self._print_protected(Path(printer.outputFileName()))
-        else:
-            paint_pages(self.html, printer)
+        path = print_report(self, self.html, protected=self.protect.isChecked())
+        if path is not None:
+            self._print_protected(path)
 
     def _print_protected(self, path: Path) -> None:
         """With the password box ticked, "Print to File" writes the protected PDF that Export
@@ -267,13 +255,5 @@ class ExportDialog(QDialog):
 
     def print_preview(self) -> None:
         """Qt's print preview of the pages as they will print."""
-        if self.document is None:
-            return
-        # The preview does not own its printer: the printer must outlive it, or Qt paints on a
-        # freed object (the app crashed in QtPrintSupport when it was a temporary).
-        self._preview_printer = self._printer()
-        preview = QPrintPreviewDialog(self._preview_printer, self)
-        preview.paintRequested.connect(lambda device: paint_pages(self.html, device))
-        preview.exec()
-        preview.setParent(None)  # Python's now: deleted here, while its printer still lives
-        del preview
+        if self.document is not None:
+            preview_report(self, self.html)

@@ -9,11 +9,11 @@ The meetings page opens it with ``export_meeting_summary``.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -31,10 +31,11 @@ from iltdesk import dates
 from iltdesk.errors import JournalError
 from iltdesk.meeting_summary import meeting_summary
 from iltdesk.report.meeting_report import build_meeting_html, meeting_name
-from iltdesk.report.render import paint_pages, print_document, render_pdf
+from iltdesk.report.render import print_document, render_pdf
 from ui.kit.context import AppContext
 from ui.kit.new_passphrase import secret_field
 from ui.kit.paper import show_as_paper
+from ui.kit.printing import preview_report, print_report
 from ui.kit.worker import Progress, run_modal
 
 LEFT_WIDTH = 270  # the meeting, the privacy note and the password, beside the preview
@@ -63,8 +64,8 @@ class MeetingExportDialog(QDialog):
         self.context, self.meeting_id = context, meeting_id
         self.html = ""
         self.name = ""  # 'October ILT, 14 Oct 2026': the window's title and the file's name
+        self.held_on: date | None = None
         self.document: QTextDocument | None = None
-        self._preview_printer: QPrinter | None = None  # must outlive the preview drawing on it
         self.resize(920, 680)
         self.about = QLabel()
         self.about.setWordWrap(True)
@@ -149,6 +150,7 @@ class MeetingExportDialog(QDialog):
         try:
             summary = meeting_summary(self.context.journal, self.meeting_id)
             self.name = meeting_name(summary)
+            self.held_on = summary.held_on
             self.html = build_meeting_html(self.context.journal, self.meeting_id)
         except JournalError as exc:
             self.document, self.html = None, ""
@@ -193,7 +195,12 @@ class MeetingExportDialog(QDialog):
         """Ask where, then write the PDF off the UI thread; returns the path written."""
         if not self.export_button.isEnabled():
             return None
-        suggested = Path.home() / f"{self.name or 'ILT meeting'}.pdf".replace("/", "-")
+        # A protected PDF's name must not tell what the meeting was about (its title is the
+        # principal's words): the name is readable without the password.
+        stem = self.name or "ILT meeting"
+        if self.password_chosen() and self.held_on is not None:
+            stem = f"ILT meeting {self.held_on.isoformat()}"
+        suggested = Path.home() / f"{stem}.pdf".replace("/", "-")
         chosen, _ = QFileDialog.getSaveFileName(
             self, "Export the meeting's summary as", str(suggested), "PDF (*.pdf)"
         )
@@ -222,23 +229,13 @@ class MeetingExportDialog(QDialog):
             return False
         return True
 
-    def _printer(self) -> QPrinter:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setFullPage(True)  # the summary paints its own margins, head and footer
-        return printer
-
     def print(self) -> None:
         """Print through the system's print dialog, exactly as the PDF looks."""
         if self.document is None:
             return
-        printer = self._printer()
-        if not QPrintDialog(printer, self).exec():
-            return
-        to_file = printer.outputFormat() == QPrinter.OutputFormat.PdfFormat
-        if to_file and printer.outputFileName() and self.protect.isChecked():
-            self._print_protected(Path(printer.outputFileName()))
-        else:
-            paint_pages(self.html, printer)
+        path = print_report(self, self.html, protected=self.protect.isChecked())
+        if path is not None:
+            self._print_protected(path)
 
     def _print_protected(self, path: Path) -> None:
         """With the password box ticked, "Print to File" writes the protected PDF that Export
@@ -252,13 +249,5 @@ class MeetingExportDialog(QDialog):
 
     def print_preview(self) -> None:
         """Qt's print preview of the pages as they will print."""
-        if self.document is None:
-            return
-        # The preview does not own its printer: the printer must outlive it, or Qt paints on a
-        # freed object (the app crashed in QtPrintSupport when it was a temporary).
-        self._preview_printer = self._printer()
-        preview = QPrintPreviewDialog(self._preview_printer, self)
-        preview.paintRequested.connect(lambda device: paint_pages(self.html, device))
-        preview.exec()
-        preview.setParent(None)  # Python's now: deleted here, while its printer still lives
-        del preview
+        if self.document is not None:
+            preview_report(self, self.html)
