@@ -60,5 +60,6 @@ def planned_end(cycle: Planned) -> date:
 
 
 def next_step_due(day: date) -> date:
-    """When a next step written down on ``day`` is due if nobody names a date."""
-    return day + timedelta(days=NEXT_STEP_DAYS)
+    """When a next step written down on ``day`` is due if nobody names a date (the calendar's
+    last day at the latest: a record dated at its very end must still open)."""
+    return min(day, date.max - timedelta(days=NEXT_STEP_DAYS)) + timedelta(days=NEXT_STEP_DAYS)

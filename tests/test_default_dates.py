@@ -24,6 +24,11 @@ def test_a_next_step_without_a_date_is_due_a_week_later() -> None:
     assert next_step_due(FRIDAY) == date(2026, 12, 11)
 
 
+def test_a_next_step_written_at_the_calendars_end_is_due_on_its_last_day() -> None:
+    assert next_step_due(date.max) == date.max
+    assert next_step_due(date(9999, 12, 24)) == date.max
+
+
 def test_an_observations_follow_up_is_when_its_next_step_is_due() -> None:
     assert FOLLOW_UP_DAYS == NEXT_STEP_DAYS
     assert follow_up_due(FRIDAY) == next_step_due(FRIDAY)
