@@ -1,13 +1,10 @@
-"""Leads learning with each other, and who else coaches them.
+"""Leads learning with each other.
 
 Joint practice is leads doing the work side by side: observing a teacher together, norming
 on the teacher rubric (a calibration), visiting each other's team meetings, co-planning or
 debriefing a data meeting, observing each other teach or coach. A calibration keeps each
 rating of the shared evidence before and after norming: how far the ratings lie apart, and
 how many agree, is what norming is meant to change.
-
-Besides the principal, a lead may be coached by a veteran lead on the ILT or by an outside
-partner; those coaches are kept with what they work on and since when.
 """
 
 from __future__ import annotations
@@ -24,10 +21,8 @@ from iltdesk.charter import current_charter
 from iltdesk.errors import UsageError
 from iltdesk.models import (
     CalibrationRating,
-    CoachKind,
     JointPractice,
     Lead,
-    LeadCoach,
     PracticeKind,
     PracticeLead,
     RatingRound,
@@ -41,11 +36,6 @@ PRACTICE_TITLES = {
     PracticeKind.data_meeting: "Data meeting, planned or debriefed together",
     PracticeKind.peer_observation: "Observing each other teach or coach",
     PracticeKind.other: "Other joint practice",
-}
-COACH_TITLES = {
-    CoachKind.veteran_lead: "A veteran lead on the ILT",
-    CoachKind.outside_partner: "An outside partner",
-    CoachKind.other: "Someone else",
 }
 LOWEST, HIGHEST = 1, 4  # the teacher rubric's levels
 
@@ -291,115 +281,3 @@ def calibration(journal: Journal, practice_id: int) -> Calibration:
         )
     before = tuple(r.rating for r in rows if r.round is RatingRound.before)
     return Calibration(before, tuple(r.rating for r in rows if r.round is RatingRound.after))
-
-
-# -- other coaches ----------------------------------------------------------------------------
-
-
-def add_coach(
-    journal: Journal,
-    lead_id: int,
-    *,
-    coach_lead_id: int | None = None,
-    name: str = "",
-    kind: CoachKind | None = None,
-    focus: str = "",
-    since: date | None = None,
-    until: date | None = None,
-) -> LeadCoach:
-    """Someone besides the principal who coaches ``lead_id``: a veteran lead on the ILT
-    (``coach_lead_id``) or a partner named in words. ``kind`` follows from which is given."""
-    if kind is None:
-        kind = CoachKind.veteran_lead if coach_lead_id is not None else CoachKind.outside_partner
-    return save_coach(
-        journal, lead_id, None, kind=kind, coach_lead_id=coach_lead_id, name=name, focus=focus,
-        since=since, until=until,
-    )  # fmt: skip
-
-
-def save_coach(
-    journal: Journal,
-    lead_id: int,
-    coach_id: int | None,
-    *,
-    kind: CoachKind,
-    coach_lead_id: int | None,
-    name: str,
-    focus: str,
-    since: date | None,
-    until: date | None,
-) -> LeadCoach:
-    """Add a coach of ``lead_id`` (``coach_id`` None), or correct coach ``coach_id``: who
-    they are, what they work on, from when until when."""
-    with journal.write() as s:
-        fetch(s, Lead, lead_id, "lead")
-        row = (
-            LeadCoach(lead_id=lead_id)
-            if coach_id is None
-            else fetch(s, LeadCoach, coach_id, "coach")
-        )
-        row.kind = kind
-        if kind is CoachKind.veteran_lead:
-            if coach_lead_id is None:
-                raise UsageError("Choose the veteran lead who coaches them.")
-            if coach_lead_id == row.lead_id:
-                raise UsageError("A lead cannot be their own coach.")
-            fetch(s, Lead, coach_lead_id, "lead")
-            name = ""  # the lead's own name is shown, and follows a change of it
-        else:
-            coach_lead_id = None
-            if not name.strip():
-                raise UsageError("Name who coaches them (a person or a partner organisation).")
-        if since is not None and until is not None and until < since:
-            raise UsageError("Coaching cannot end before it began.")
-        row.coach_lead_id, row.name, row.focus = coach_lead_id, name.strip(), focus.strip()
-        row.since, row.until = since, until
-        s.add(row)
-        s.flush()
-    return row
-
-
-def end_coach(journal: Journal, coach_id: int, on: date | None = None) -> LeadCoach:
-    """The coaching ended on ``on`` (today by default); it stays on record."""
-    with journal.write() as s:
-        row = fetch(s, LeadCoach, coach_id, "coach")
-        on = on or date.today()
-        if row.since is not None and on < row.since:
-            raise UsageError("Coaching cannot end before it began.")
-        row.until = on
-        s.add(row)
-    return row
-
-
-def delete_coach(journal: Journal, coach_id: int) -> None:
-    """Remove a coach written by mistake (one whose coaching ended is ended, not deleted)."""
-    with journal.write() as s:
-        s.delete(fetch(s, LeadCoach, coach_id, "coach"))
-
-
-def coaches_of(journal: Journal, lead_id: int, *, today: date | None = None) -> list[LeadCoach]:
-    """Who else coaches ``lead_id``: current ones first (the longest-standing first), then
-    those whose coaching has ended, the latest ended first."""
-    today = today or date.today()
-    with journal.session() as s:
-        rows = list(s.exec(select(LeadCoach).where(LeadCoach.lead_id == lead_id)))
-    current = [r for r in rows if not ended(r, today)]
-    over = [r for r in rows if ended(r, today)]
-    current.sort(key=lambda r: (r.since or date.min, r.id or 0))
-    over.sort(key=lambda r: (r.until or date.min, r.id or 0), reverse=True)
-    return current + over
-
-
-def ended(coach: LeadCoach, today: date | None = None) -> bool:
-    """Whether the coaching is over: it ended on or before ``today`` (by default today)."""
-    return coach.until is not None and coach.until <= (today or date.today())
-
-
-def coach_name(journal: Journal, coach: LeadCoach) -> str:
-    """Who the coach is, in words: the veteran lead's name, or the name written."""
-    if coach.coach_lead_id is not None:
-        with journal.session() as s:
-            lead = s.get(Lead, coach.coach_lead_id)
-        if lead is not None:
-            return lead.name
-    return coach.name or "a coach no longer on record"

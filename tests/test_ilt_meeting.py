@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from iltdesk import ilt_meeting as im
+from iltdesk import meeting_members as members
 from iltdesk import meeting_template as mt
 from iltdesk.charter import add_meeting_feedback, meeting_feedback, revise_charter
 from iltdesk.charter_scope import add_scope_item
@@ -103,22 +104,24 @@ def test_new_meeting_takes_attendance_topic_and_carried_items(
     assert im.pl_topic_for(journal, date(2025, 8, 20)) == ""
 
     first = im.new_meeting(journal, date(2025, 9, 23))
-    reached = im.add_agenda_item(journal, first.id or 0, "Bus duty rota")
-    im.add_agenda_item(journal, first.id or 0, "Exit tickets", added_by_lead_id=maya.id)
-    im.update_agenda_item(journal, reached.id or 0, discussed=True)
+    reached = members.add_agenda_item(journal, first.id or 0, "Bus duty rota")
+    members.add_agenda_item(journal, first.id or 0, "Exit tickets", added_by_lead_id=maya.id)
+    members.update_agenda_item(journal, reached.id or 0, discussed=True)
     second = im.new_meeting(journal, DAY)
     journal = reopen(journal, journal_path)
 
     assert second.pl_topic == "Cold calling with warmth"
-    assert [(lead.name, present) for lead, present in im.attendance(journal, second.id or 0)] == [
+    assert [
+        (lead.name, present) for lead, present in members.attendance(journal, second.id or 0)
+    ] == [
         ("Ben Adler", True),
         ("Maya Ortiz", True),
     ]
-    carried = im.agenda_items(journal, second.id or 0)
+    carried = members.agenda_items(journal, second.id or 0)
     assert [(i.text, i.added_by_lead_id, i.discussed) for i in carried] == [
         ("Exit tickets", maya.id, False)
     ]
-    assert len(im.agenda_items(journal, first.id or 0)) == 2  # the first keeps its own
+    assert len(members.agenda_items(journal, first.id or 0)) == 2  # the first keeps its own
     assert [m.id for m in im.meetings(journal)] == [second.id, first.id]
     assert im.previous_meeting(journal, second) == im.get_meeting(journal, first.id or 0)
     assert im.previous_meeting(journal, first) is None
@@ -141,7 +144,7 @@ def test_saving_a_meeting_round_trips_and_moves_its_plus_delta(
         private_notes="Ben seemed tired.",
         pl_lead_id=maya.id,
     )
-    im.set_present(journal, mid, maya.id or 0, False)
+    members.set_present(journal, mid, maya.id or 0, False)
     row = im.add_plus_delta(journal, mid, "Clear agenda", "Ran long")
     im.save_meeting(journal, mid, held_on=date(2025, 10, 9))
     journal = reopen(journal, journal_path)
@@ -155,7 +158,7 @@ def test_saving_a_meeting_round_trips_and_moves_its_plus_delta(
     )
     notes = {s.part: s.notes for s in im.sections(journal, mid)}
     assert notes[MeetingPart.decisions] == "Common exit ticket from November."
-    assert im.attendance(journal, mid)[0][1] is False
+    assert members.attendance(journal, mid)[0][1] is False
     [feedback] = im.plus_deltas(journal, mid)
     assert (feedback.id, feedback.met_on, feedback.meeting_id) == (row.id, date(2025, 10, 9), mid)
     charter = im.current_charter(journal)
@@ -198,7 +201,7 @@ def test_plus_delta_without_a_meeting_joins_that_days_meeting(journal: Journal) 
 def test_an_untouched_meeting_is_dropped_and_a_used_one_kept(journal: Journal) -> None:
     add_lead(journal, "Maya Ortiz")
     first = im.new_meeting(journal, date(2025, 9, 23))
-    im.add_agenda_item(journal, first.id or 0, "Bus duty rota")
+    members.add_agenda_item(journal, first.id or 0, "Bus duty rota")
     accidental = im.new_meeting(journal, DAY)  # only the carried item and the template
     assert im.is_untouched(journal, accidental.id or 0)
     assert im.discard_if_untouched(journal, accidental.id or 0)
@@ -210,10 +213,12 @@ def test_an_untouched_meeting_is_dropped_and_a_used_one_kept(journal: Journal) -
         lambda mid: im.save_meeting(
             journal, mid, notes={im.sections(journal, mid)[3].id or 0: "x"}
         ),
-        lambda mid: im.set_present(journal, mid, im.attendance(journal, mid)[0][0].id or 0, False),
+        lambda mid: members.set_present(
+            journal, mid, members.attendance(journal, mid)[0][0].id or 0, False
+        ),
         lambda mid: im.add_plus_delta(journal, mid, "", "Start on time"),
-        lambda mid: im.update_agenda_item(
-            journal, im.agenda_items(journal, mid)[0].id or 0, discussed=True
+        lambda mid: members.update_agenda_item(
+            journal, members.agenda_items(journal, mid)[0].id or 0, discussed=True
         ),
     ):
         meeting = im.new_meeting(journal, DAY)
@@ -242,13 +247,15 @@ def test_deleting_a_meeting_keeps_its_team_action_items(journal: Journal) -> Non
 def test_agenda_items_edit_and_delete(journal: Journal) -> None:
     meeting = im.new_meeting(journal, DAY)
     with pytest.raises(UsageError, match="Write the agenda item"):
-        im.add_agenda_item(journal, meeting.id or 0, "  ")
-    item = im.add_agenda_item(journal, meeting.id or 0, " Lunch duty ")
+        members.add_agenda_item(journal, meeting.id or 0, "  ")
+    item = members.add_agenda_item(journal, meeting.id or 0, " Lunch duty ")
     assert item.text == "Lunch duty"
-    im.update_agenda_item(journal, item.id or 0, text="Lunch and bus duty", notes="Agreed a rota")
+    members.update_agenda_item(
+        journal, item.id or 0, text="Lunch and bus duty", notes="Agreed a rota"
+    )
     with pytest.raises(UsageError, match="needs its words"):
-        im.update_agenda_item(journal, item.id or 0, text="")
-    [kept] = im.agenda_items(journal, meeting.id or 0)
+        members.update_agenda_item(journal, item.id or 0, text="")
+    [kept] = members.agenda_items(journal, meeting.id or 0)
     assert (kept.text, kept.notes) == ("Lunch and bus duty", "Agreed a rota")
-    im.delete_agenda_item(journal, item.id or 0)
-    assert im.agenda_items(journal, meeting.id or 0) == []
+    members.delete_agenda_item(journal, item.id or 0)
+    assert members.agenda_items(journal, meeting.id or 0) == []

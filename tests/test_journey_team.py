@@ -62,7 +62,14 @@ READ_BACK = """
 import json, os, sys
 from datetime import date, timedelta
 from pathlib import Path
-from iltdesk import conversation, ilt_meeting, team_action, teacher_team, teacher_team_data
+from iltdesk import (
+    conversation,
+    ilt_meeting,
+    meeting_members,
+    team_action,
+    teacher_team,
+    teacher_team_data,
+)
 from iltdesk.store.journal import Journal
 from iltdesk.today import today_rows
 with Journal.open(Path(sys.argv[1]), os.environ["ILTDESK_PASSPHRASE"], read_only=True) as j:
@@ -75,14 +82,14 @@ with Journal.open(Path(sys.argv[1]), os.environ["ILTDESK_PASSPHRASE"], read_only
     print(json.dumps({
         "held_on": str(m.held_on),
         "notes": {s.part.value: s.notes for s in ilt_meeting.sections(j, mid)},
-        "present": {lead.name: here for lead, here in ilt_meeting.attendance(j, mid)},
-        "agenda": [(a.text, a.added_by_lead_id) for a in ilt_meeting.agenda_items(j, mid)],
+        "present": {lead.name: here for lead, here in meeting_members.attendance(j, mid)},
+        "agenda": [(a.text, a.added_by_lead_id) for a in meeting_members.agenda_items(j, mid)],
         "item": [item.text, item.owner.value, item.lead_id, item.source.value, str(item.due_on)],
         "item_owners": sorted(team_action.owners_of(j, [item.id])[item.id]),
         "team": [team.name, [lead.name for lead in teacher_team.leads_of(j, team.id)]],
         "tracked": [series.point.name, [(str(v.measured_on), v.value) for v in series.values]],
         "talk": [talk.holder.value, talk.lead_id, talk.with_whom, talk.goal, str(talk.held_on)],
-        "leads": {lead.name: lead.id for lead, _ in ilt_meeting.attendance(j, mid)},
+        "leads": {lead.name: lead.id for lead, _ in meeting_members.attendance(j, mid)},
         "today": [[r.section, r.title] for r in today_rows(j)],
     }))
 """

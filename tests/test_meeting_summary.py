@@ -248,6 +248,7 @@ def test_a_meeting_made_as_the_app_makes_it_reads_back_after_reopening(
     """Through the meetings core (template, attendance, items, team steps, plus/delta), the
     journal closed and opened again before the summary is read."""
     from iltdesk import ilt_meeting as im
+    from iltdesk import meeting_members as members
     from iltdesk.team_action import add_team_item
     from tests.conftest import PASSPHRASE
 
@@ -264,9 +265,9 @@ def test_a_meeting_made_as_the_app_makes_it_reads_back_after_reopening(
             private_notes=PRIVATE,
             protocol="Notice and wonder",
         )
-        im.set_present(journal, mid, ben, False)
-        item = im.add_agenda_item(journal, mid, "Hallway norms", added_by_lead_id=ben)
-        im.update_agenda_item(journal, item.id or 0, discussed=True)
+        members.set_present(journal, mid, ben, False)
+        item = members.add_agenda_item(journal, mid, "Hallway norms", added_by_lead_id=ben)
+        members.update_agenda_item(journal, item.id or 0, discussed=True)
         add_team_item(journal, "Share the tracker", owners=[ana], meeting_id=mid)
         im.add_plus_delta(journal, mid, "Short and focused", "Start on time")
     with Journal.open(journal_path, PASSPHRASE) as journal:

@@ -9,21 +9,17 @@ from pathlib import Path
 import pytest
 
 from iltdesk.charter import revise_charter
+from iltdesk.coach import add_coach, coach_name, coaches_of, end_coach, save_coach
 from iltdesk.errors import UsageError
 from iltdesk.lead import add_lead
 from iltdesk.models import CoachKind, PracticeKind
 from iltdesk.practice import (
-    add_coach,
     add_practice,
     calibration,
-    coach_name,
-    coaches_of,
     delete_practice,
-    end_coach,
     get_practice,
     parse_ratings,
     practices,
-    save_coach,
     set_ratings,
     spread,
     update_practice,

@@ -11,8 +11,10 @@ from datetime import date, timedelta
 
 import pytest
 
+from iltdesk import coach as coaching
 from iltdesk import conversation as cv
 from iltdesk import ilt_meeting as im
+from iltdesk import meeting_members as members
 from iltdesk import meeting_summary as ms
 from iltdesk import practice as pr
 from iltdesk import teacher_team as tt
@@ -80,7 +82,7 @@ def test_long_and_foreign_text_in_every_team_field_is_kept_whole(
     part = im.sections(journal, mid)[0]
     im.save_meeting(journal, mid, notes={part.id or 0: text}, title=text, private_notes=text)
     im.save_meeting(journal, mid, artifacts=text, protocol=text, guiding_questions=text)
-    im.add_agenda_item(journal, mid, text, added_by_lead_id=lead)
+    members.add_agenda_item(journal, mid, text, added_by_lead_id=lead)
     im.add_plus_delta(journal, mid, text, text)
     item = ta.add_team_item(journal, text, owners=[lead], principal=True, meeting_id=mid)
     team = tt.add_team(journal, text, meeting_day=text, notes=text, lead_ids=[lead])
@@ -93,7 +95,7 @@ def test_long_and_foreign_text_in_every_team_field_is_kept_whole(
     cv.update_conversation(journal, talk.id or 0, opening_words=text, debrief=text)
     cv.add_follow_up(journal, talk.id or 0, text)
     pr.add_practice(journal, PracticeKind.calibration, focus=text, notes=text, lead_ids=[lead])
-    pr.add_coach(journal, lead, name=text, focus=text)
+    coaching.add_coach(journal, lead, name=text, focus=text)
     tl.add_event(journal, LearningKind.pd_session, topic=text, goal=text, notes=text)
 
     assert im.sections(journal, mid)[0].notes == text
@@ -114,10 +116,10 @@ def test_blank_words_are_refused_in_one_sentence_and_nothing_is_written(
     team = tt.add_team(journal, "Grade 6").id or 0
     talk = cv.add_conversation(journal, ConversationHolder.lead, lead_id=lead, goal="Grading")
     item = ta.add_team_item(journal, "Share the tracker", principal=True).id or 0
-    agenda = im.add_agenda_item(journal, mid, "Bus duty").id or 0
+    agenda = members.add_agenda_item(journal, mid, "Bus duty").id or 0
     acts: list[Callable[[], object]] = [
-        lambda: im.add_agenda_item(journal, mid, blank),
-        lambda: im.update_agenda_item(journal, agenda, text=blank),
+        lambda: members.add_agenda_item(journal, mid, blank),
+        lambda: members.update_agenda_item(journal, agenda, text=blank),
         lambda: ta.add_team_item(journal, blank, principal=True),
         lambda: ta.update_team_item(
             journal, item, text=blank, owners=[], principal=True, due_on=None
@@ -130,7 +132,7 @@ def test_blank_words_are_refused_in_one_sentence_and_nothing_is_written(
             journal, ConversationHolder.lead, lead_id=lead, with_whom=blank, goal=blank
         ),
         lambda: cv.add_follow_up(journal, talk.id or 0, blank),
-        lambda: pr.add_coach(journal, lead, name=blank),
+        lambda: coaching.add_coach(journal, lead, name=blank),
         lambda: tl.add_event(journal, LearningKind.pd_session, topic=blank),
         lambda: pr.add_practice(journal, PracticeKind.other, focus=blank, notes=blank),
     ]
@@ -157,14 +159,18 @@ def test_a_lead_or_cycle_not_on_record_is_told_in_words_not_as_a_foreign_key(
     lead = add_lead(journal, "Ana Ruiz").id or 0
     gone = lead + 99
     mid = im.new_meeting(journal).id or 0
-    agenda = im.add_agenda_item(journal, mid, "Bus duty").id or 0
+    agenda = members.add_agenda_item(journal, mid, "Bus duty").id or 0
     talk = cv.add_conversation(journal, ConversationHolder.lead, lead_id=lead, goal="Grading")
     no_lead = f"There is no lead #{gone}."
-    assert _refused(journal, lambda: im.set_present(journal, mid, gone, True)) == no_lead
+    assert _refused(journal, lambda: members.set_present(journal, mid, gone, True)) == no_lead
     assert _refused(journal, lambda: im.save_meeting(journal, mid, pl_lead_id=gone)) == no_lead
-    said = _refused(journal, lambda: im.add_agenda_item(journal, mid, "x", added_by_lead_id=gone))
+    said = _refused(
+        journal, lambda: members.add_agenda_item(journal, mid, "x", added_by_lead_id=gone)
+    )
     assert said == no_lead
-    said = _refused(journal, lambda: im.update_agenda_item(journal, agenda, added_by_lead_id=gone))
+    said = _refused(
+        journal, lambda: members.update_agenda_item(journal, agenda, added_by_lead_id=gone)
+    )
     assert said == no_lead
     said = _refused(journal, lambda: cv.update_conversation(journal, talk.id or 0, lead_id=gone))
     assert said == no_lead
@@ -215,7 +221,7 @@ def test_days_at_the_ends_of_the_calendar_are_kept_and_shown(journal: Journal, d
     td.add_value(journal, point, 1, day)
     tt.add_intervention(journal, team, tt.InterventionNotes(what="Far", happened_on=day))
     pr.add_practice(journal, PracticeKind.calibration, happened_on=day, focus="Far")
-    pr.add_coach(journal, lead, name="Far", since=day, until=day)
+    coaching.add_coach(journal, lead, name="Far", since=day, until=day)
     tl.add_event(journal, LearningKind.pd_session, held_on=day, topic="Far")
 
     start, end = tl.school_year(day)
@@ -246,40 +252,40 @@ def test_removing_a_lead_with_team_records_leaves_a_journal_that_passes_its_chec
     ana = add_lead(journal, "Ana Ruiz").id or 0
     dee = add_lead(journal, "Dee Park").id or 0
     mid = im.new_meeting(journal, date.today() - timedelta(days=14)).id or 0
-    im.add_agenda_item(journal, mid, "Dee's item", added_by_lead_id=dee)
+    members.add_agenda_item(journal, mid, "Dee's item", added_by_lead_id=dee)
     im.save_meeting(journal, mid, pl_lead_id=dee)
     alone = ta.add_team_item(journal, "Dee alone", owners=[dee], meeting_id=mid)
     shared = ta.add_team_item(journal, "Dee and Ana", owners=[dee, ana], meeting_id=mid)
     team = tt.add_team(journal, "Grade 6", lead_ids=[dee]).id or 0
     talk = cv.add_conversation(journal, ConversationHolder.lead, lead_id=dee, goal="Grading")
     cv.add_follow_up(journal, talk.id or 0, "Follow up")
-    pr.add_coach(journal, dee, name="District partner")
-    pr.add_coach(journal, ana, coach_lead_id=dee)
+    coaching.add_coach(journal, dee, name="District partner")
+    coaching.add_coach(journal, ana, coach_lead_id=dee)
     later = im.new_meeting(journal).id or 0
 
     with journal.write() as s:
         s.delete(s.get(Lead, dee))
 
-    assert [lead.id for lead, _ in im.attendance(journal, mid)] == [ana]
-    assert [i.added_by_lead_id for i in im.agenda_items(journal, later)] == [None]
+    assert [lead.id for lead, _ in members.attendance(journal, mid)] == [ana]
+    assert [i.added_by_lead_id for i in members.agenda_items(journal, later)] == [None]
     assert im.get_meeting(journal, mid).pl_lead_id is None
     phrases = ta.owner_phrases(journal, ta.team_items(journal))
     assert phrases[shared.id or 0] == "Ana Ruiz" and phrases[alone.id or 0]
     assert tt.leads_of(journal, team) == []
     assert cv.conversations(journal) == []  # a lead's conversation goes with the lead
-    [coach] = pr.coaches_of(journal, ana)
-    assert pr.coach_name(journal, coach)
+    [coach] = coaching.coaches_of(journal, ana)
+    assert coaching.coach_name(journal, coach)
     _still_whole(journal, ana)
 
 
 def test_removing_a_meeting_leaves_what_came_forward_in_the_next(journal: Journal) -> None:
     ana = add_lead(journal, "Ana Ruiz").id or 0
     first = im.new_meeting(journal, date.today() - timedelta(days=7)).id or 0
-    im.add_agenda_item(journal, first, "Bus duty", added_by_lead_id=ana)
+    members.add_agenda_item(journal, first, "Bus duty", added_by_lead_id=ana)
     item = ta.add_team_item(journal, "Share the tracker", owners=[ana], meeting_id=first)
     second = im.new_meeting(journal).id or 0
     im.delete_meeting(journal, first)
-    assert [i.text for i in im.agenda_items(journal, second)] == ["Bus duty"]
+    assert [i.text for i in members.agenda_items(journal, second)] == ["Bus duty"]
     assert [i.id for i in ta.carried_into(journal, second)] == [item.id]
     assert [i.meeting_id for i in ta.team_items(journal)] == [None]
     assert ms.meeting_for_export(journal, None) == second
@@ -290,11 +296,11 @@ def test_two_meetings_on_one_day_follow_each_other_in_the_order_made(journal: Jo
     ana = add_lead(journal, "Ana Ruiz").id or 0
     day = date.today()
     first = im.new_meeting(journal, day)
-    im.add_agenda_item(journal, first.id or 0, "Bus duty")
+    members.add_agenda_item(journal, first.id or 0, "Bus duty")
     ta.add_team_item(journal, "Share the tracker", owners=[ana], meeting_id=first.id)
     second = im.new_meeting(journal, day)
     assert im.previous_meeting(journal, second) == first
-    assert [i.text for i in im.agenda_items(journal, second.id or 0)] == ["Bus duty"]
+    assert [i.text for i in members.agenda_items(journal, second.id or 0)] == ["Bus duty"]
     assert [i.text for i in ta.carried_into(journal, second.id or 0)] == ["Share the tracker"]
     assert ta.carried_into(journal, first.id or 0) == []
     assert ms.meeting_for_export(journal, None) == second.id
@@ -307,11 +313,13 @@ def test_a_meeting_planned_for_next_week_does_not_lend_its_items_to_todays(
     """Members put items on next week's agenda; a meeting made today starts from the last
     one held, not from next week's, so no item shows up on both."""
     before = im.new_meeting(journal, date.today() - timedelta(days=14)).id or 0
-    im.add_agenda_item(journal, before, "Left over from last time")
+    members.add_agenda_item(journal, before, "Left over from last time")
     planned = im.new_meeting(journal, date.today() + timedelta(days=7)).id or 0
-    im.add_agenda_item(journal, planned, "For next week")
+    members.add_agenda_item(journal, planned, "For next week")
     today = im.new_meeting(journal)
-    assert [i.text for i in im.agenda_items(journal, today.id or 0)] == ["Left over from last time"]
+    assert [i.text for i in members.agenda_items(journal, today.id or 0)] == [
+        "Left over from last time"
+    ]
     assert im.previous_meeting(journal, today) == im.get_meeting(journal, before)
 
 

@@ -14,8 +14,10 @@ from datetime import date, timedelta
 import pytest
 from pytestqt.qtbot import QtBot
 
+from iltdesk import coach as coaching
 from iltdesk import conversation as cv
 from iltdesk import ilt_meeting as im
+from iltdesk import meeting_members as members
 from iltdesk import practice as pr
 from iltdesk import teacher_team as tt
 from iltdesk import teacher_team_data as td
@@ -44,7 +46,7 @@ def _fill(journal: Journal) -> None:
     for day in (*FAR, date.today(), date.today()):  # two meetings today
         mid = im.new_meeting(journal, day).id or 0
         im.save_meeting(journal, mid, title=LONG, private_notes=WORLD)
-        im.add_agenda_item(journal, mid, LONG, added_by_lead_id=ana)
+        members.add_agenda_item(journal, mid, LONG, added_by_lead_id=ana)
         im.add_plus_delta(journal, mid, WORLD, LONG)
         ta.add_team_item(journal, LONG, owners=[ana, cara], due_on=day, meeting_id=mid)
         team = tt.add_team(journal, LONG, notes=WORLD, lead_ids=[ana, cara]).id or 0
@@ -58,7 +60,7 @@ def _fill(journal: Journal) -> None:
         cv.update_conversation(journal, talk.id or 0, held_on=day, what_happened=WORLD)
         cv.add_follow_up(journal, talk.id or 0, LONG, due_on=day)
         pr.add_practice(journal, PracticeKind.calibration, happened_on=day, focus=LONG)
-        pr.add_coach(journal, ana, name=LONG, since=day)
+        coaching.add_coach(journal, ana, name=LONG, since=day)
         tl.add_event(journal, LearningKind.pd_session, held_on=day, topic=LONG)
     set_archived(journal, cara, True)
 

@@ -8,9 +8,9 @@ from datetime import date
 import pytest
 from pytestqt.qtbot import QtBot
 
+from iltdesk.coach import save_coach
 from iltdesk.lead import add_lead
 from iltdesk.models import CoachKind
-from iltdesk.practice import save_coach
 from iltdesk.store.journal import Journal
 from iltdesk.team_action import add_team_item
 from tests.keys import settle

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from iltdesk import ilt_meeting as im
+from iltdesk import meeting_members as members
 from iltdesk import meeting_template as mt
 from iltdesk.charter import revise_charter
 from iltdesk.lead import add_lead, set_archived
@@ -57,7 +58,7 @@ def _last_meeting(journal: Journal) -> int:
     revise_charter(journal, purpose="Every student reads on grade level by grade 3.")
     earlier = im.new_meeting(journal, LAST_TIME)
     im.add_plus_delta(journal, earlier.id or 0, "Student work first", "Ran long")
-    im.add_agenda_item(journal, earlier.id or 0, "Lunch duty rota")
+    members.add_agenda_item(journal, earlier.id or 0, "Lunch duty rota")
     return earlier.id or 0
 
 
@@ -126,12 +127,12 @@ def test_a_meeting_made_and_filled_by_keys_is_all_kept(
         assert "Common exit ticket in every grade" in notes[MeetingPart.decisions]
         kept = im.get_meeting(reopened, meeting_id)
         assert kept.private_notes.startswith("Ben was quiet")
-        assert [(lead.name, here) for lead, here in im.attendance(reopened, meeting_id)] == [
+        assert [(lead.name, here) for lead, here in members.attendance(reopened, meeting_id)] == [
             ("Ben Adler", False),
             ("Maya Ortiz", True),
         ]
-        items = im.agenda_items(reopened, meeting_id)
-        maya = im.attendance(reopened, meeting_id)[1][0].id
+        items = members.agenda_items(reopened, meeting_id)
+        maya = members.attendance(reopened, meeting_id)[1][0].id
         assert [(i.text, i.added_by_lead_id) for i in items] == [
             ("Lunch duty rota", None),
             ("Exit ticket data from grade 7", maya),
@@ -161,7 +162,7 @@ def test_an_untouched_meeting_is_dropped_when_left(qtbot: QtBot, journal: Journa
     keys.shortcut("Ctrl+T")  # to Today: the page is left
     qtbot.waitUntil(lambda: [m.id for m in im.meetings(journal)] == [earlier])
     # The carried item is still waiting at the earlier meeting.
-    assert [i.text for i in im.agenda_items(journal, earlier)] == ["Lunch duty rota"]
+    assert [i.text for i in members.agenda_items(journal, earlier)] == ["Lunch duty rota"]
 
 
 def test_the_agenda_template_edited_by_keys_shapes_the_next_meeting(
@@ -229,7 +230,7 @@ def test_search_hits_open_the_meeting_at_their_part_and_keys_jump_between_parts(
     earlier = _last_meeting(journal)
     [decisions] = [s for s in im.sections(journal, earlier) if s.part is MeetingPart.decisions]
     im.save_meeting(journal, earlier, notes={decisions.id or 0: "Shared exit tickets"})
-    [item] = im.agenda_items(journal, earlier)
+    [item] = members.agenda_items(journal, earlier)
     later = im.new_meeting(journal)  # the newest: the one the page opens on
     im.save_meeting(journal, later.id or 0, title="Data day")
     window = show_main_window(qtbot, journal)
@@ -284,7 +285,7 @@ def test_a_leader_or_member_who_has_left_is_kept_when_the_meeting_is_saved(
     set_archived(journal, guest.id or 0, True)
     meeting = im.new_meeting(journal)  # Rosa had left: no attendance row for her
     im.save_meeting(journal, meeting.id or 0, pl_lead_id=guest.id)
-    im.add_agenda_item(journal, meeting.id or 0, "Her tracker", added_by_lead_id=guest.id)
+    members.add_agenda_item(journal, meeting.id or 0, "Her tracker", added_by_lead_id=guest.id)
     window = show_main_window(qtbot, journal)
     window.show_reflect_page(ReflectPage.ILT_MEETINGS)
     page = _page(window)

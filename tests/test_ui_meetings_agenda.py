@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from iltdesk import ilt_meeting as im
+from iltdesk import meeting_members as members
 from iltdesk.lead import add_lead
 from iltdesk.store.journal import Journal
 from tests.keys import DesktopKeys, Key, Mod, focused, settle, show_main_window, tab_to
@@ -24,7 +25,7 @@ def test_members_items_ticked_reworded_and_removed_by_keys(qtbot: QtBot, journal
     meeting = im.new_meeting(journal, date.today() - timedelta(days=7))
     mid = meeting.id or 0
     for text in ("Bus duty", "Exit tickets", "Parent night"):
-        im.add_agenda_item(journal, mid, text, added_by_lead_id=maya.id)
+        members.add_agenda_item(journal, mid, text, added_by_lead_id=maya.id)
     window = show_main_window(qtbot, journal)
     window.show_reflect_page(ReflectPage.ILT_MEETINGS)
     page = window.reflect.pages[ReflectPage.ILT_MEETINGS]
@@ -49,13 +50,13 @@ def test_members_items_ticked_reworded_and_removed_by_keys(qtbot: QtBot, journal
     asked = keys.then_in(QMessageBox, delete)
     keys.press(Key.Key_Down)
     keys.press(Key.Key_Delete)  # "Parent night" goes, after asking
-    qtbot.waitUntil(lambda: bool(asked) and len(im.agenda_items(journal, mid)) == 2)
-    items = im.agenda_items(journal, mid)
+    qtbot.waitUntil(lambda: bool(asked) and len(members.agenda_items(journal, mid)) == 2)
+    items = members.agenda_items(journal, mid)
     assert [(i.text, i.discussed) for i in items] == [
         ("Bus duty", True),
         ("Exit tickets in grades 6 to 8", False),
     ]
     later = im.new_meeting(journal)
-    assert [i.text for i in im.agenda_items(journal, later.id or 0)] == [
+    assert [i.text for i in members.agenda_items(journal, later.id or 0)] == [
         "Exit tickets in grades 6 to 8"
     ]

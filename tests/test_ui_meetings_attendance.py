@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from iltdesk import ilt_meeting as im
+from iltdesk import meeting_members as members
 from iltdesk.lead import add_lead, set_archived
 from iltdesk.store.journal import Journal
 from tests.keys import DesktopKeys, Key, show_main_window, tab_to
@@ -51,7 +52,7 @@ def test_a_member_who_joined_since_is_offered_and_ticked_by_space(
     keys.press(Key.Key_Space)
     assert _rows(page)[1] == ("Cara Diaz", True)
     assert page.editor.attendance_label.text() == "Attendance (3 of 3)"
-    assert [(lead.name, here) for lead, here in im.attendance(journal, meeting.id or 0)] == [
+    assert [(lead.name, here) for lead, here in members.attendance(journal, meeting.id or 0)] == [
         ("Ben Adler", True),
         ("Cara Diaz", True),
         ("Maya Ortiz", True),

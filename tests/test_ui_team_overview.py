@@ -14,9 +14,10 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from iltdesk.charter import revise_charter
+from iltdesk.coach import coach_name, coaches_of, ended
 from iltdesk.lead import add_lead
 from iltdesk.models import CoachKind, LearningKind, LearningRole, PracticeKind
-from iltdesk.practice import calibration, coach_name, coaches_of, ended, practices
+from iltdesk.practice import calibration, practices
 from iltdesk.store.journal import Journal
 from iltdesk.team_learning import Member, events
 from tests.conftest import PASSPHRASE

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iltdesk import dates, practice
+from iltdesk import dates
+from iltdesk.coach import COACH_TITLES, coach_name, coaches_of, end_coach, ended, save_coach
 from iltdesk.lead import lead_summaries
 from iltdesk.models import CoachKind, LeadCoach
-from iltdesk.practice import COACH_TITLES, coach_name, ended
 from iltdesk.record_kinds import Change, RecordKind
 from ui.kit.context import AppContext, NotWritten
 from ui.kit.fields import LineBox, date_edit, day_of, qdate
@@ -90,7 +90,7 @@ class CoachList(QWidget):
     def show_lead(self, lead_id: int) -> None:
         self.lead_id = lead_id
         self.list.clear()
-        found = practice.coaches_of(self.context.journal, lead_id)
+        found = coaches_of(self.context.journal, lead_id)
         self.coaches = {c.id or 0: c for c in found}
         for coach in found:
             item = QListWidgetItem(coach_name(self.context.journal, coach))
@@ -125,7 +125,7 @@ class CoachList(QWidget):
             return
         journal, coach_id = self.context.journal, coach.id or 0
         done = self.context.write(
-            lambda: practice.end_coach(journal, coach_id), Change(RecordKind.LEAD_COACH, lead_id)
+            lambda: end_coach(journal, coach_id), Change(RecordKind.LEAD_COACH, lead_id)
         )
         if not isinstance(done, NotWritten):
             self.show_lead(lead_id)
@@ -206,7 +206,7 @@ class CoachDialog(GuardedDialog):
         """Keep the coach and close, or say why not and keep the form."""
         kind, lead_id = CoachKind(self.kind.currentData()), self.lead_id
         write = partial(
-            practice.save_coach,
+            save_coach,
             self.context.journal,
             lead_id,
             self.coach.id if self.coach else None,

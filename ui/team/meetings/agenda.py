@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iltdesk import ilt_meeting
+from iltdesk import meeting_members
 from iltdesk.lead import get_lead
 from iltdesk.lead_names import short_name
 from iltdesk.models import Lead, MeetingAgendaItem
@@ -119,7 +119,7 @@ class MemberAgenda(QWidget):
         self.items.blockSignals(True)
         self.items.clear()
         if self.meeting_id is not None:
-            for item in ilt_meeting.agenda_items(self.context.journal, self.meeting_id):
+            for item in meeting_members.agenda_items(self.context.journal, self.meeting_id):
                 row = self._row(item)
                 if item.id == keep:
                     self.items.setCurrentItem(row)
@@ -147,7 +147,7 @@ class MemberAgenda(QWidget):
         journal, meeting_id, text = self.context.journal, self.meeting_id, self.text.text()
         by = self.by.currentData()
         added = self.context.write(
-            lambda: ilt_meeting.add_agenda_item(journal, meeting_id, text, added_by_lead_id=by),
+            lambda: meeting_members.add_agenda_item(journal, meeting_id, text, added_by_lead_id=by),
             Change(RecordKind.MEETING_AGENDA_ITEM),
         )
         if isinstance(added, NotWritten):
@@ -165,7 +165,7 @@ class MemberAgenda(QWidget):
         if text and text != row.data(0, Qt.ItemDataRole.UserRole):
             changes["text"] = text
         done = self.context.write(
-            lambda: ilt_meeting.update_agenda_item(journal, item_id, **changes),
+            lambda: meeting_members.update_agenda_item(journal, item_id, **changes),
             Change(RecordKind.MEETING_AGENDA_ITEM),
         )
         if isinstance(done, NotWritten) or not text:
@@ -183,7 +183,7 @@ class MemberAgenda(QWidget):
             return
         journal, item_id = self.context.journal, int(row.data(0, RECORD_ID))
         self.context.write(
-            lambda: ilt_meeting.delete_agenda_item(journal, item_id),
+            lambda: meeting_members.delete_agenda_item(journal, item_id),
             Change(RecordKind.MEETING_AGENDA_ITEM),
             failed="Not deleted",
         )

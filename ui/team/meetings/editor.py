@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iltdesk import ilt_meeting
+from iltdesk import ilt_meeting, meeting_members
 from iltdesk.lead import get_lead, lead_summaries
 from iltdesk.models import IltMeeting, Lead, MeetingPart
 from iltdesk.record_kinds import Change, RecordKind
@@ -49,7 +49,7 @@ def members_at(journal: Journal, meeting_id: int) -> list[tuple[Lead, bool]]:
     """Who the meeting's attendance offers, by name, and whether each was there: those recorded
     (a member who has left since included), then every active member not recorded, unticked
     (one who joined the ILT after the meeting was made)."""
-    rows = ilt_meeting.attendance(journal, meeting_id)
+    rows = meeting_members.attendance(journal, meeting_id)
     recorded = {lead.id for lead, _ in rows}
     rows += [
         (get_lead(journal, member.id), False)
@@ -280,7 +280,7 @@ class MeetingEditor(QScrollArea):
         journal, meeting_id = self.context.journal, self.meeting.id or 0
         lead_id, present = int(item.data(RECORD_ID)), item.checkState() == Qt.CheckState.Checked
         done = self.context.write(
-            lambda: ilt_meeting.set_present(journal, meeting_id, lead_id, present),
+            lambda: meeting_members.set_present(journal, meeting_id, lead_id, present),
             Change(RecordKind.ILT_MEETING),
         )
         if isinstance(done, NotWritten):

@@ -25,13 +25,7 @@ from iltdesk import dates
 from iltdesk.charter_scope import FOCUS_TITLES
 from iltdesk.lead import lead_summaries
 from iltdesk.models import FocusKind, PracticeKind
-from iltdesk.practice import (
-    PRACTICE_TITLES,
-    Practice,
-    calibration,
-    delete_practice,
-    practices,
-)
+from iltdesk.practice import PRACTICE_TITLES, Practice, calibration, delete_practice, practices
 from iltdesk.record_kinds import Change, RecordKind
 from iltdesk.records import Location
 from iltdesk.team_learning import (
