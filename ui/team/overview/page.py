@@ -25,6 +25,7 @@ from iltdesk import dates
 from iltdesk.charter_scope import FOCUS_TITLES
 from iltdesk.lead import lead_summaries
 from iltdesk.models import FocusKind, PracticeKind
+from iltdesk.one_on_one import clip
 from iltdesk.practice import PRACTICE_TITLES, Practice, calibration, delete_practice, practices
 from iltdesk.record_kinds import Change, RecordKind
 from iltdesk.records import Location
@@ -59,6 +60,9 @@ def page_style() -> str:
     QLabel#BalanceHint {{ background: {notice[0]}; border: 1px solid {notice[1]};
                           color: {notice[2]}; border-radius: 6px; padding: 8px 12px; }}
     """
+
+
+ROW_CHARS = 300  # a row's title or detail at most: the record itself holds the rest
 
 
 class TeamOverviewPage(QWidget):
@@ -213,7 +217,10 @@ class TeamOverviewPage(QWidget):
     def _fill(self, rows: RecordRows, found: list[tuple[int, str, str]]) -> None:
         keep = rows.current_id()
         rows.clear()
-        for record_id, title, detail in found:
+        for record_id, whole_title, whole_detail in found:
+            # A row shows the start of pasted pages of text: laying out all of it (each time
+            # a row is measured) kept the page from coming up for seconds.
+            title, detail = clip(whole_title, ROW_CHARS), clip(whole_detail, ROW_CHARS)
             item = QListWidgetItem(f"{title}\n{detail}")
             item.setData(RECORD_ID, record_id)
             item.setData(HTML, two_lines(title, detail))
