@@ -200,9 +200,11 @@ class Journal:
                 conn.execute("PRAGMA query_only = ON")  # back to reading only, if migrated
             else:
                 from iltdesk.store import salt
-                from iltdesk.store.lost_rows import bring_back_lost_rows
 
-                bring_back_lost_rows(journal, passphrase, revision)
+                if revision == "0004":  # that build's migration lost rows: iltdesk.store.lost_rows
+                    from iltdesk.store.lost_rows import bring_back_lost_rows
+
+                    bring_back_lost_rows(journal, passphrase, revision)
 
                 settings = journal.settings()
                 if verifier.SETTING_KEY not in settings:  # journals made before it

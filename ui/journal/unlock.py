@@ -46,6 +46,8 @@ FOR_MIGRATING = (
     "alembic.ddl.sqlite",
     "alembic.autogenerate",
     "iltdesk.search_index",
+    "iltdesk.migrations.tables_0005",
+    "iltdesk.store.lost_rows",
 )
 
 
