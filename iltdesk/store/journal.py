@@ -174,9 +174,8 @@ class Journal:
     def adopt(
         cls, path: Path, conn: Connection, passphrase: str, *, read_only: bool = False
     ) -> Journal:
-        """Finish opening ``path`` on ``conn``, which ``open_connection`` unlocked with
-        ``passphrase`` (perhaps in another thread) and ``read_only``; the journal owns it
-        from now on."""
+        """Finish opening ``path`` on ``conn``, unlocked by ``open_connection`` with ``passphrase``
+        (perhaps in another thread) and ``read_only``; the journal owns it from now on."""
         try:
             revision = schema.stored_revision(conn)
             migrating = schema.needs_upgrade(revision) or revision != schema.HEAD_REVISION
