@@ -209,7 +209,8 @@ def pdf(plan: Plan, ws: Workspace) -> Runs:
                 "--lead",
                 result["lead"],
                 "-o",
-                str(scratch / "summary.pdf"),
+                # One file per run: export never writes over a file it was not told to.
+                str(scratch / f"summary-{r}-{label(size)}.pdf"),
             ]
             out["cli_s"].append(cold.run_cold(export, cli_env(ws.home)).seconds)
             plan.say(
