@@ -147,9 +147,10 @@ def ordered(items: Iterable[ActionItem]) -> list[ActionItem]:
 
 def _team_query(open_only: bool) -> SelectOfScalar[ActionItem]:
     # A principal's own difficult conversation keeps its follow-ups with the conversation:
-    # they are lead-less but not the ILT's.
+    # they are lead-less but not the ILT's. "+ 0" keeps SQLite off the conversation index,
+    # where nearly every item is NULL (a scan of every item); the lead index finds the few.
     query = select(ActionItem).where(
-        col(ActionItem.lead_id).is_(None), col(ActionItem.conversation_id).is_(None)
+        col(ActionItem.lead_id).is_(None), (col(ActionItem.conversation_id) + 0).is_(None)
     )
     if open_only:
         query = query.where(col(ActionItem.done_on).is_(None))
