@@ -177,3 +177,21 @@ def team_rows(journal: Journal, today: date, leads: Mapping[int, _LeadLike]) -> 
             )
         )  # fmt: skip
     return rows
+
+
+def team_words(name: str, members_count: int, meeting_day: str) -> str:
+    """'Grade 6 · 5 teachers · Thursdays after school'."""
+    size = f"{members_count} teacher{'s' if members_count != 1 else ''}" if members_count else ""
+    return " · ".join(filter(None, (name, size, meeting_day)))
+
+
+def team_lines(journal: Journal, lead_id: int) -> list[str]:
+    """A line for each team ``lead_id`` runs (archived ones left out), by name. Plain SQL:
+    a lead's overview shows them each time the lead is opened."""
+    rows = journal.execute(
+        "SELECT t.name, t.members_count, t.meeting_day FROM teacher_team t "
+        "JOIN teacher_team_lead l ON l.team_id = t.id "
+        "WHERE l.lead_id = ? AND t.archived_on IS NULL",
+        (lead_id,),
+    )
+    return [team_words(*row) for row in sorted(rows, key=lambda r: r[0].casefold())]

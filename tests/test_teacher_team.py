@@ -49,6 +49,7 @@ from iltdesk.teacher_team_today import (
     SECTION,
     quiet_weeks,
     set_quiet_weeks,
+    team_lines,
     team_rows,
     teams_needing_a_look,
 )
@@ -91,6 +92,11 @@ def test_a_team_and_who_runs_it_survive_closing_the_journal(journal: Journal) ->
             "Science department",
         ]
         assert [t.name for t in teams_run_by(journal, sam.id or 0)] == ["Science department"]
+        # The lead overview's lines, read without the ORM.
+        assert team_lines(journal, maya.id or 0) == [
+            "Grade 6 · 6 teachers · Thursdays after school",
+            "Science department",
+        ]
         assert run_by_words(leads_of(journal, other.id or 0)) == "run by Maya Ortiz and Sam Lee"
         set_team_leads(journal, other.id or 0, [sam.id or 0])
         assert [lead.name for lead in leads_of(journal, other.id or 0)] == ["Sam Lee"]

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from iltdesk import dates, growth
-from iltdesk.models import LeadTrait, TeacherTeam, TraitKind
+from iltdesk.models import LeadTrait, TraitKind
 from iltdesk.record_kinds import Change, RecordKind
 from iltdesk.report.markdown import plain_text
-from iltdesk.teacher_team import teams_run_by
+from iltdesk.teacher_team_today import team_lines
 from ui.kit.context import AppContext, NotWritten
 from ui.kit.list_detail import FittedList
 from ui.kit.rich_delegate import HtmlRoleDelegate, two_lines
@@ -132,12 +132,6 @@ class TraitList(QWidget):
             self.show_lead(self.lead_id)
 
 
-def team_line(team: TeacherTeam) -> str:
-    """'Grade 6 · 5 teachers · Thursdays after school'."""
-    size = f"{team.members_count} teachers" if team.members_count else ""
-    return " · ".join(filter(None, (team.name, size, team.meeting_day)))
-
-
 class OverviewView(QWidget):
     """The Overview tab of a lead's page."""
 
@@ -193,7 +187,7 @@ class OverviewView(QWidget):
     def _show_teams(self) -> None:
         if self.lead_id is None:
             return
-        lines = [team_line(team) for team in teams_run_by(self.context.journal, self.lead_id)]
+        lines = team_lines(self.context.journal, self.lead_id)
         self.teams.setText("\n".join(lines) or "No teacher team on record.")
 
     def _show_energy(self) -> None:
