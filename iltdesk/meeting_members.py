@@ -13,24 +13,6 @@ from iltdesk.models.team import (
 )
 from iltdesk.store.journal import Journal, fetch
 
-# What the meeting's own record holds besides its parts (held_on moves its plus/delta too).
-MEETING_FIELDS = frozenset(
-    {
-        "held_on",
-        "title",
-        "pl_topic",
-        "pl_lead_id",
-        "pl_led_by",
-        "artifacts",
-        "protocol",
-        "guiding_questions",
-        "private_notes",
-    }
-)
-# Fields a person types; pl_topic is filled from the scope and sequence, so it alone does not
-# make a meeting worth keeping.
-_TYPED = ("title", "pl_led_by", "artifacts", "protocol", "guiding_questions", "private_notes")
-
 
 def check_lead(s: Session, lead_id: object) -> None:
     # A lead gone from the journal is told in words, not as a foreign-key failure.
