@@ -72,6 +72,15 @@ def hint(text: str = "") -> QLabel:
     return label
 
 
+def error_line() -> QLabel:
+    """Where a dialog says, in one line, why it did not save; hidden until it does."""
+    label = QLabel()
+    label.setObjectName("ErrorText")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
 def overdue_colour() -> str:
     """The warm red for overdue things, in the look on screen (4.5:1 on its background)."""
     return theme.colour("overdue")

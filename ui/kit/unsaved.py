@@ -13,7 +13,7 @@ nothing: opened again for the same record, its text boxes come back filled.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 
 from PySide6.QtCore import QObject, QTimer, SignalInstance
 from PySide6.QtGui import QShowEvent
@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QTextEdit,
     QWidget,
 )
@@ -204,6 +206,18 @@ class GuardedDialog(QDialog):
         self._clean: Hashable | None = None
         self._asking = False
         self.drafts: DraftKeeper | None = None
+
+    def save_buttons(self, text: str, save: Callable[[], object]) -> QDialogButtonBox:
+        """Cancel, and ``self.save_button`` (``text``; the default, so Enter saves) that calls
+        ``save``."""
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = QPushButton(text)
+        self.save_button.setObjectName("Primary")
+        self.save_button.setDefault(True)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(save)
+        buttons.rejected.connect(self.reject)
+        return buttons
 
     def keep_drafts(self, kind: str, place: str = "", context: AppContext | None = None) -> None:
         """Keep what is typed here as the draft of ``kind`` (the dialog) at ``place`` (its

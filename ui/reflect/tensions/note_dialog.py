@@ -7,12 +7,10 @@ from collections.abc import Hashable
 from datetime import date
 
 from PySide6.QtWidgets import (
-    QDialogButtonBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -23,7 +21,7 @@ from iltdesk.record_kinds import Change, RecordKind
 from iltdesk.tension import Tension, add_note, edit_note, leaning_words
 from ui.kit.context import AppContext, NotWritten
 from ui.kit.fields import LineBox, date_edit, day_of, qdate
-from ui.kit.style import field_label, hint
+from ui.kit.style import error_line, field_label, hint
 from ui.kit.unsaved import GuardedDialog, typed_texts
 from ui.kit.writing import write_or_say
 from ui.reflect.tensions.leaning_widget import LeaningPicker
@@ -74,17 +72,8 @@ class TensionNoteDialog(GuardedDialog):
         self.note.setFixedHeight(self.note.fontMetrics().lineSpacing() * 4 + 14)
         self.picker = LeaningPicker(tension)
         self.noted_on = date_edit(date.today())
-        self.error = QLabel()
-        self.error.setObjectName("ErrorText")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.save_button = QPushButton("Save the note")
-        self.save_button.setObjectName("Primary")
-        self.save_button.setDefault(True)
-        self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.error = error_line()
+        self.buttons = self.save_buttons("Save the note", self.save)
         self.last_leaning = hint(self._last_leaning(latest) if not editing else "")
         self.last_leaning.setVisible(bool(self.last_leaning.text()))
         if self.editing is not None:

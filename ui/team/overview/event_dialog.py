@@ -7,11 +7,8 @@ from datetime import date
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialogButtonBox,
     QGridLayout,
-    QLabel,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -22,7 +19,7 @@ from iltdesk.record_kinds import Change, RecordKind
 from iltdesk.team_learning import LEARNING_TITLES, Event, add_event, update_event
 from ui.kit.context import AppContext, NotWritten
 from ui.kit.fields import LineBox, date_edit, day_of, qdate
-from ui.kit.style import field_label, hint
+from ui.kit.style import error_line, field_label, hint
 from ui.kit.unsaved import GuardedDialog, typed_texts
 from ui.kit.writing import write_or_say
 from ui.team.overview.members import MemberTable, roster
@@ -73,17 +70,8 @@ class LearningEventDialog(GuardedDialog):
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(self.notes.fontMetrics().lineSpacing() * 3 + 14)
         self.about = hint()
-        self.error = QLabel()
-        self.error.setObjectName("ErrorText")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.save_button = QPushButton("Save")
-        self.save_button.setObjectName("Primary")
-        self.save_button.setDefault(True)
-        self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.error = error_line()
+        self.buttons = self.save_buttons("Save", self.save)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._fill()
         self._lay_out()

@@ -8,12 +8,9 @@ from datetime import date
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialogButtonBox,
     QGridLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +30,7 @@ from iltdesk.practice import (
 from iltdesk.record_kinds import Change, RecordKind
 from ui.kit.context import AppContext, NotWritten
 from ui.kit.fields import LineBox, date_edit, day_of, qdate
-from ui.kit.style import field_label, hint
+from ui.kit.style import error_line, field_label, hint
 from ui.kit.unsaved import GuardedDialog, typed_texts
 from ui.kit.writing import write_or_say
 from ui.team.overview.charts import SpreadChart
@@ -83,17 +80,8 @@ class JointPracticeDialog(GuardedDialog):
         self.notes.setPlaceholderText("What they noticed, agreed, or will try")
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(self.notes.fontMetrics().lineSpacing() * 3 + 14)
-        self.error = QLabel()
-        self.error.setObjectName("ErrorText")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.save_button = QPushButton("Save")
-        self.save_button.setObjectName("Primary")
-        self.save_button.setDefault(True)
-        self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.error = error_line()
+        self.buttons = self.save_buttons("Save", self.save)
         self._fill(ratings)
         self._lay_out()
         self.kind.currentIndexChanged.connect(self._kind_changed)
