@@ -37,10 +37,10 @@ from PySide6.QtWidgets import (
 from iltdesk import action_item, dates, team_action
 from iltdesk.models import ActionItem
 from iltdesk.record_kinds import Change, RecordKind
+from ui.kit.action_item_row import OWNERS
 from ui.kit.context import AppContext, NotWritten
 from ui.kit.fields import day_of, qdate
 from ui.kit.style import overdue_colour
-from ui.lead.one_on_ones.action_item_row import OWNERS
 
 OWNER_COLUMN = 2
 

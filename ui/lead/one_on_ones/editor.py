@@ -24,13 +24,14 @@ from PySide6.QtWidgets import (
 from iltdesk import action_item, one_on_one
 from iltdesk.models import AgendaItem, Author, OneOnOne
 from iltdesk.record_kinds import Change, RecordKind
+from ui.kit.action_item_row import ActionItemRow
 from ui.kit.context import AppContext, Autosaver, NotWritten
 from ui.kit.fields import day_of, qdate
 from ui.kit.fitted_list import FittedList
 from ui.kit.markdown_edit import MarkdownEdit
 from ui.kit.roles import RECORD_ID
 from ui.lead.agreement.popup import show_current_agreement
-from ui.lead.one_on_ones.action_item_row import ActionItemRow, item_label
+from ui.lead.one_on_ones.action_item_row import item_label
 from ui.lead.one_on_ones.charter_panel import CharterPanel
 
 AGREEMENT_SHORTCUT = "Ctrl+Shift+A"

@@ -9,30 +9,25 @@ from datetime import date
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
     QListWidgetItem,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from iltdesk import action_item, dates, due_dates
+from iltdesk import action_item, dates
 from iltdesk.conversation import add_follow_up, follow_ups
 from iltdesk.models import ActionItem, Author, DifficultConversation
 from iltdesk.record_kinds import Change, RecordKind
+from ui.kit.action_item_row import ActionItemRow, RowWords
 from ui.kit.context import AppContext, NotWritten
 from ui.kit.fitted_list import FittedList
 from ui.kit.record_actions import confirm_delete
 from ui.kit.roles import RECORD_ID
-from ui.kit.style import hint, restyle
+from ui.kit.style import hint
 
 # Each starts with its own letter: typing it in the owner box chooses it.
-OWNERS = (("The lead", Author.lead), ("Me", Author.principal), ("Both of us", Author.both))
 OWNER_WORDS = {Author.lead: "the lead", Author.principal: "me", Author.both: "both of us"}
-ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+FOLLOW_UP = RowWords("A next step, then Enter", "follow-up", "a week on")
 
 
 def follow_up_label(item: ActionItem, today: date) -> str:
@@ -59,7 +54,6 @@ class FollowUpPanel(QObject):
     ) -> None:
         super().__init__(parent)
         self.context, self._shown, self._parent = context, shown, parent
-        self._counted_from = counted_from  # the day an empty due field counts a week from
         self._team = False
         self.items = FittedList("Follow-up items")
         self.items.setAccessibleName("Follow-up items: Space ticks one done, Delete removes it")
@@ -67,45 +61,24 @@ class FollowUpPanel(QObject):
         self.items.installEventFilter(self)
         # With none yet, a line says what goes here rather than an empty box.
         self.none_yet = hint("None yet: type the next step below, who owns it and when.")
-        self.text = QLineEdit()
-        self.text.setObjectName("FollowUpText")
-        self.text.setPlaceholderText("A next step, then Enter")
-        self.text.setAccessibleName("New follow-up item")
-        self.owner = QComboBox()
-        self.owner.setAccessibleName("Who owns the follow-up")
-        self.owner.setToolTip("Type its first letter: T, M or B")
-        self.owner.addItems([label for label, _ in OWNERS])
-        self.owner.installEventFilter(self)  # a closed combo box lets Enter go by
-        self.due_field = QLineEdit()
-        self.due_field.setObjectName("FollowUpDue")
-        self.due_field.setPlaceholderText("in a week")
-        self.due_field.setAccessibleName("When the follow-up is due")
-        self.due_field.setToolTip("In words or as a date: fri, tomorrow, next week, 12/10")
-        self.due_field.setMaximumWidth(130)
-        self.due_field.textChanged.connect(self.show_due)
-        self.due_shown = QLabel()
-        self.due_shown.setObjectName("Hint")
-        self.add_button = QPushButton("Add")
-        self.add_button.setAccessibleName("Add the follow-up")
-        self.add_button.clicked.connect(self.add_requested)
-        for field in (self.text, self.due_field):
-            field.returnPressed.connect(self.add_requested)
+        self.entry = ActionItemRow(counted_from, parent, FOLLOW_UP)
+        self.entry.text.setAccessibleName("New follow-up item")
+        self.entry.add_requested.connect(self.add_requested)
+        # The row's parts, by the names the editor and its tests know.
+        self.text, self.owner = self.entry.text, self.entry.owner
+        self.due_field, self.due_shown = self.entry.due_field, self.entry.due_shown
+        self.add_button = self.entry.add_button
         self.add_requested.connect(self.add)
         self.tick_requested.connect(self.tick)
         self.delete_requested.connect(self.delete)
 
     def build(self) -> QVBoxLayout:
         """The list, the row and, under it, the day the due field means."""
-        row = QHBoxLayout()
-        row.addWidget(self.text, 1)
-        row.addWidget(self.owner)
-        row.addWidget(self.due_field)
-        row.addWidget(self.add_button)
         column = QVBoxLayout()
         column.setSpacing(4)
         column.addWidget(self.items)
         column.addWidget(self.none_yet)
-        column.addLayout(row)
+        column.addLayout(self.entry.row())
         column.addWidget(self.due_shown)
         return column
 
@@ -152,31 +125,19 @@ class FollowUpPanel(QObject):
         self.none_yet.setVisible(not items)
 
     def chosen_owner(self) -> Author:
-        return OWNERS[self.owner.currentIndex()][1]
+        return self.entry.chosen_owner()
 
     def due(self) -> date | None:
         """The date the due field names (a week on when empty); None if it names none."""
-        text = self.due_field.text()
-        if not text.strip():
-            return due_dates.default_due(self._counted_from())
-        return due_dates.parse_due(text, date.today())
+        return self.entry.due()
 
     def show_due(self) -> None:
         """Say which day the due field means before the item is added."""
-        due = self.due()
-        if due is None:
-            self.due_shown.setText("Not a date I know: try fri, tomorrow, in 2 weeks or 12/10")
-            restyle(self.due_shown, "ErrorText")
-            return
-        default = "  (a week on)" if not self.due_field.text().strip() else ""
-        self.due_shown.setText(f"Due {dates.with_weekday(due)}{default}")
-        restyle(self.due_shown, "Hint")
+        self.entry.show_due()
 
     def reset(self) -> None:
         """Empty and due in a week, ready for the next item (the owner stays as chosen)."""
-        self.text.clear()
-        self.due_field.clear()
-        self.show_due()
+        self.entry.reset(keep_owner=True)
 
     def _ticked(self, row: QListWidgetItem) -> None:
         done = row.checkState() == Qt.CheckState.Checked
@@ -193,24 +154,15 @@ class FollowUpPanel(QObject):
                 self.items.blockSignals(blocked)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.KeyPress:
-            return super().eventFilter(watched, event)
-        assert isinstance(event, QKeyEvent)
-        if watched is self.items and event.key() == Qt.Key.Key_Delete:
+        if (
+            watched is self.items
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Delete
+        ):
             current = self.items.currentItem()
             if current is not None:
                 self.delete_requested.emit(int(current.data(RECORD_ID)))
-            return True
-        if watched is not self.owner:
-            return super().eventFilter(watched, event)
-        if event.key() in ENTER_KEYS:
-            self.add_requested.emit()
-            return True
-        # A letter chooses the owner it starts (the box's own search joins quick letters).
-        letter = event.text().casefold()
-        owners = [i for i, (label, _) in enumerate(OWNERS) if label.casefold()[:1] == letter]
-        if letter and owners and not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier:
-            self.owner.setCurrentIndex(owners[0])
             return True
         return super().eventFilter(watched, event)
 
