@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from iltdesk.lead import lead_summaries
 from iltdesk.models import TeacherTeam, TeamDataPoint, TeamDataValue
 from iltdesk.record_kinds import Change, RecordKind
-from iltdesk.teacher_team import add_team
+from iltdesk.teacher_team import MAX_TEACHERS, add_team
 from iltdesk.teacher_team_data import add_data_point, add_value, update_value, value_words
 from ui.kit.context import AppContext, NotWritten
 from ui.kit.fields import date_edit, day_of
@@ -93,7 +93,7 @@ class NewTeamDialog(GuardedDialog):
         self.name.setObjectName("TeamName")
         self.name.setPlaceholderText("e.g. Grade 6, Science department")
         self.members = QSpinBox()
-        self.members.setRange(0, 500)
+        self.members.setRange(0, MAX_TEACHERS)
         self.members.setAccessibleName("Teachers on the team")
         self.meeting_day = QLineEdit()
         self.meeting_day.setObjectName("TeamMeetingDay")

@@ -26,6 +26,7 @@ from iltdesk.models import TeacherTeam
 from iltdesk.record_kinds import Change, RecordKind
 from iltdesk.teacher_team import (
     KIND_WORDS,
+    MAX_TEACHERS,
     delete_intervention,
     interventions_for,
     leads_of,
@@ -100,7 +101,7 @@ class TeamView(QScrollArea):
         self.name.setObjectName("TeamTitle")
         self.name.setAccessibleName("Team name")
         self.members = QSpinBox()
-        self.members.setRange(0, 500)
+        self.members.setRange(0, MAX_TEACHERS)
         self.members.setAccessibleName("Teachers on the team")
         self.meeting_day = QLineEdit()
         self.meeting_day.setAccessibleName("Meets")
