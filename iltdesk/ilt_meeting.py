@@ -44,7 +44,6 @@ __all__ = [
     "previous_meeting",
     "respond",
     "save_meeting",
-    "save_section_notes",
     "sections",
     "update_plus_delta",
 ]
@@ -179,14 +178,6 @@ def sections(journal: Journal, meeting_id: int) -> list[MeetingSection]:
                 .order_by(col(MeetingSection.position), col(MeetingSection.id))
             )
         )
-
-
-def save_section_notes(journal: Journal, section_id: int, notes: str) -> MeetingSection:
-    with journal.write() as s:
-        section = fetch(s, MeetingSection, section_id, "meeting part")
-        section.notes = notes
-        s.add(section)
-    return section
 
 
 def save_meeting(
