@@ -23,6 +23,7 @@ from iltdesk.models.cycle import (
 )
 from iltdesk.models.draft import Draft
 from iltdesk.models.framework import FrameworkItem, FrameworkKind
+from iltdesk.models.keeping import RecordVersion, TrashEntry
 from iltdesk.models.lead import EnergyCheck, Lead, LeadTrait, TraitKind
 from iltdesk.models.one_on_one import (
     ActionItem,
@@ -67,6 +68,8 @@ from iltdesk.models.team import (
 from iltdesk.models.tension import TensionNote
 
 __all__ = [
+    "RecordVersion",
+    "TrashEntry",
     "ActionItem",
     "ActionItemOwner",
     "ActionSource",

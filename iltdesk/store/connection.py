@@ -154,6 +154,9 @@ def _refuse_unknown(conn: Connection) -> None:
 
 def _tune(conn: Connection) -> None:
     conn.execute("PRAGMA foreign_keys = ON")
+    # Deleted content is overwritten, not left in free pages: a record purged from the Trash
+    # or an old version pruned is gone from the decrypted file too.
+    conn.execute("PRAGMA secure_delete = ON")
     conn.execute("PRAGMA temp_store = MEMORY")
     # Decrypted pages stay cached (32 MB), so typing a search does not decrypt them again.
     conn.execute("PRAGMA cache_size = -32768")
