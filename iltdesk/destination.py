@@ -25,8 +25,9 @@ from pathlib import Path
 from iltdesk.errors import UsageError
 from iltdesk.paths import JOURNAL_SUFFIX, resolve_journal
 
-# SQLite's companions of a database file: the write-ahead log, its index, the rollback journal.
-COMPANION_SUFFIXES = ("-wal", "-shm", "-journal")
+# SQLite's companions of a database file: the write-ahead log, its index, the rollback journal;
+# and iltdesk's recovery escrow (iltdesk/recovery/files.py).
+COMPANION_SUFFIXES = ("-wal", "-shm", "-journal", "-escrow")
 
 
 def companions(journal: Path) -> list[Path]:

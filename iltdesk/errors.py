@@ -25,6 +25,17 @@ class WrongPassphrase(JournalError):
     exit_code = 3
 
 
+class WrongRecoveryKey(WrongPassphrase):
+    """The recovery key was mistyped, belongs to another kit, or its escrow does not open this
+    journal. Nothing was changed."""
+
+
+class NoEscrow(JournalError):
+    """No recovery escrow for this journal was found (beside it or in its backups folder)."""
+
+    exit_code = 3
+
+
 class JournalDamaged(JournalError):
     """The file is not an iltdesk journal, or its contents fail an integrity check."""
 
@@ -76,7 +87,7 @@ EXIT_CODES: dict[int, str] = {
     0: "success",
     1: "unexpected error",
     2: "usage error, or the lead or record named does not exist",
-    3: "wrong passphrase",
+    3: "wrong passphrase or recovery key, or no recovery escrow for the journal",
     4: "not an iltdesk journal, or the journal is damaged",
     5: "the journal is open in another iltdesk window or command",
     6: "the journal was made by a newer version of iltdesk",

@@ -14,6 +14,7 @@ from pathlib import Path
 import sqlcipher3.dbapi2 as sqlcipher
 
 from iltdesk.paths import create_private_file, fsync_dir, fsync_file, private_temp_path
+from iltdesk.recovery import kit
 from iltdesk.store import verifier
 from iltdesk.store.backups.copy import export
 from iltdesk.store.backups.integrity import verify_file
@@ -35,7 +36,12 @@ def rekey(journal: Journal, new_passphrase: str) -> Journal:
         create_private_file(tmp)
         # The copy carries the new passphrase's verifier, so whichever file survives a crash
         # checks typed passphrases against the one that opens it.
-        fresh = {verifier.SETTING_KEY: verifier.make(new_passphrase)}
+        new_verifier = verifier.make(new_passphrase)
+        fresh = {verifier.SETTING_KEY: new_verifier}
+        # The new passphrase is sealed into the recovery escrow before the new file is put in
+        # place: a crash between the two leaves an escrow holding both, never neither.
+        escrow_settings = kit.sealed_settings(journal.settings(), new_passphrase, new_verifier)
+        fresh |= escrow_settings
         with journal.raw() as conn:
             try:
                 export(conn, tmp, new_key, fresh)
@@ -43,6 +49,9 @@ def rekey(journal: Journal, new_passphrase: str) -> Journal:
                 raise classify(exc, path) from None
         fsync_file(tmp)
         verify_file(tmp, new_passphrase)
+        escrow = kit.journal_escrow(escrow_settings)
+        if escrow is not None:
+            kit.place_escrow(path, escrow)
         journal.close()
         # The copy already holds every commit; an old WAL must never be replayed onto it.
         with contextlib.suppress(FileNotFoundError):

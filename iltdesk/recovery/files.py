@@ -1,0 +1,66 @@
+"""Where a journal's escrow files live, and reading and writing them safely.
+
+One beside the journal (``NAME.iltdesk-escrow``, like SQLite's ``-wal``) and one in its
+backups folder, so that losing either place keeps a way back. Written whole or not at all
+(a private temporary file renamed over the old one), never over a link or a non-regular file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+from pathlib import Path
+
+from iltdesk.destination import backups_dir
+from iltdesk.errors import UsageError
+from iltdesk.paths import ensure_private_dir, fsync_dir, fsync_file, private_temp_path
+from iltdesk.recovery.escrow import MAX_FILE_BYTES, Escrow, EscrowUnreadable
+
+SUFFIX = "-escrow"
+
+
+def escrow_paths(journal: Path) -> list[Path]:
+    """Where ``journal``'s escrow is kept: beside it, then in its backups folder."""
+    return [Path(f"{journal}{SUFFIX}"), backups_dir(journal) / f"{journal.name}{SUFFIX}"]
+
+
+def search_paths(journal: Path) -> list[Path]:
+    """Every place an escrow for ``journal`` may be: the path given and, for a link, the real
+    file's (automatic backups go beside the path the journal was opened by)."""
+    places = escrow_paths(journal.absolute())
+    with contextlib.suppress(OSError):
+        places += escrow_paths(journal.resolve())
+    return list(dict.fromkeys(places))
+
+
+def read_escrow(path: Path) -> Escrow | None:
+    """The escrow at ``path``; None if there is none or it cannot be read as one."""
+    try:
+        info = path.lstat()
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
+            return None
+        return Escrow.loads(path.read_bytes())
+    except (OSError, EscrowUnreadable):
+        return None
+
+
+def write_escrow(path: Path, escrow: Escrow) -> None:
+    """Put ``escrow`` at ``path`` atomically (0600 file, 0700 folder).
+
+    Raises ``OSError`` when the place cannot be written and ``UsageError`` when something
+    other than a regular file is there (it is left alone).
+    """
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        info = None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        raise UsageError(f"{path} is not a regular file; the recovery escrow was not written.")
+    ensure_private_dir(path.parent)
+    with private_temp_path(path) as tmp:
+        with open(tmp, "w", encoding="utf-8") as out:
+            out.write(escrow.dumps())
+        fsync_file(tmp)
+        os.replace(tmp, path)
+    fsync_dir(path.parent)

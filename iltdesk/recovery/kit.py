@@ -1,0 +1,176 @@
+"""A journal's recovery kit: making or renewing it, sealing each new passphrase, and telling
+whether the escrow is where it should be.
+
+The journal keeps the kit's public key and its own copy of the escrow (so a deleted escrow
+file is written again at the next unlock), and the passphrase verifier the escrow was last
+sealed for (so the app knows, without the private key, whether the current passphrase is in
+it). Settings live in ``journal_setting`` under ``recovery_*``.
+"""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
+from pathlib import Path
+
+from iltdesk.errors import UsageError, WrongPassphrase
+from iltdesk.recovery.escrow import Escrow, EscrowUnreadable, new_escrow
+from iltdesk.recovery.files import escrow_paths, read_escrow, write_escrow
+from iltdesk.recovery.key import RecoveryKey
+from iltdesk.store import verifier
+from iltdesk.store.journal import Journal
+
+PUBLIC_KEY = "recovery_public_key"
+MADE_AT = "recovery_made_at"
+ESCROW = "recovery_escrow"
+SEALED_FOR = "recovery_sealed_for"
+
+
+class Place(Enum):
+    """How the escrow stands in one of its places."""
+
+    KEPT = "kept"
+    MISSING = "missing"
+    OTHER_KIT = "another kit's"
+    UNWRITABLE = "could not be written"
+
+
+@dataclass(frozen=True)
+class KitStatus:
+    """What Settings shows about the kit."""
+
+    kit: str  # the kit's short id, "" when the journal has no kit
+    made_at: datetime | None
+    places: tuple[tuple[Path, Place], ...] = ()
+
+    @property
+    def has_kit(self) -> bool:
+        return self.made_at is not None
+
+    def warnings(self) -> list[str]:
+        """One plain line per place the escrow is not kept."""
+        lines = []
+        for path, place in self.places:
+            if place is Place.KEPT:
+                continue
+            where = "in the backups folder" if path.parent.name.endswith(".backups") else (
+                "beside the journal"
+            )  # fmt: skip
+            lines.append(f"The recovery escrow {where} ({path}) is {place.value}.")
+        return lines
+
+
+def journal_escrow(settings: dict[str, str]) -> Escrow | None:
+    """The escrow the journal keeps for its kit, or None without a kit."""
+    try:
+        return Escrow.loads(settings[ESCROW]) if settings.get(ESCROW) else None
+    except EscrowUnreadable:
+        return None
+
+
+def install_kit(journal: Journal, key: RecoveryKey, passphrase: str, now: datetime) -> Escrow:
+    """Make ``key`` the journal's kit (replacing any older one) and seal ``passphrase``.
+
+    The journal records the kit first, then the files are written: a crash in between leaves
+    the journal knowing its kit, and the next unlock writes the files.
+    """
+    settings = journal.settings()
+    if not verifier.matches(settings.get(verifier.SETTING_KEY, ""), passphrase):
+        raise WrongPassphrase("That is not the journal's passphrase; the kit was not made.")
+    escrow = new_escrow(key, now)
+    escrow.seal(passphrase)
+    journal.set_settings(
+        {
+            PUBLIC_KEY: base64.b64encode(escrow.recipient).decode("ascii"),
+            MADE_AT: now.isoformat(timespec="seconds"),
+            ESCROW: escrow.dumps(),
+            SEALED_FOR: settings.get(verifier.SETTING_KEY, ""),
+        }
+    )
+    place_escrow(journal.path, escrow, replace_kit=True)
+    return escrow
+
+
+def sealed_settings(settings: dict[str, str], passphrase: str, new_verifier: str) -> dict[str, str]:
+    """The settings that record ``passphrase`` (with ``new_verifier``) in the journal's escrow,
+    or {} for a journal without a kit. Used by a passphrase change before the new file is put
+    in place."""
+    escrow = journal_escrow(settings)
+    if escrow is None:
+        return {}
+    escrow.seal(passphrase)
+    return {ESCROW: escrow.dumps(), SEALED_FOR: new_verifier}
+
+
+def heal(journal: Journal, passphrase: str) -> KitStatus:
+    """After an unlock with ``passphrase``: seal it if the escrow lacks it, and write the
+    escrow files where they are missing, older or short of entries. Returns the status."""
+    settings = journal.settings()
+    escrow = journal_escrow(settings)
+    if escrow is None:
+        return status(journal)
+    current = settings.get(verifier.SETTING_KEY, "")
+    if current and settings.get(SEALED_FOR) != current:
+        escrow.seal(passphrase)
+        journal.set_settings({ESCROW: escrow.dumps(), SEALED_FOR: current})
+    return _status(journal, settings, place_escrow(journal.path, escrow))
+
+
+def status(journal: Journal) -> KitStatus:
+    """The kit's status, reading the files only."""
+    settings = journal.settings()
+    escrow = journal_escrow(settings)
+    if escrow is None:
+        return KitStatus("", None)
+    places = []
+    for path in escrow_paths(journal.path):
+        found = read_escrow(path)
+        if found is None:
+            places.append((path, Place.MISSING))
+        elif found.recipient != escrow.recipient:
+            places.append((path, Place.OTHER_KIT))
+        else:
+            places.append((path, Place.KEPT))
+    return _status(journal, settings, places)
+
+
+def _status(
+    journal: Journal, settings: dict[str, str], places: list[tuple[Path, Place]]
+) -> KitStatus:
+    escrow = journal_escrow(settings)
+    try:
+        made = datetime.fromisoformat(settings.get(MADE_AT, ""))
+    except ValueError:
+        made = None
+    kit = escrow.kit if escrow is not None else ""
+    return KitStatus(kit, made if escrow is not None else None, tuple(places))
+
+
+def place_escrow(
+    journal_path: Path, escrow: Escrow, *, replace_kit: bool = False
+) -> list[tuple[Path, Place]]:
+    """Write ``escrow`` to each of its places, merging the entries already there for the same
+    kit. Another kit's file is replaced only when ``replace_kit`` (a new kit was made) or when
+    it is older than this one: a journal restored from an older backup must not undo a newer
+    kit's escrow."""
+    places = []
+    for path in escrow_paths(journal_path):
+        there = read_escrow(path)
+        if there is not None and there.recipient != escrow.recipient:
+            if not replace_kit and there.made >= escrow.made:
+                places.append((path, Place.OTHER_KIT))
+                continue
+            there = None
+        merged = escrow if there is None else escrow.merged(there)
+        if there is not None and there.dumps() == merged.dumps():
+            places.append((path, Place.KEPT))
+            continue
+        try:
+            write_escrow(path, merged)
+        except (OSError, UsageError):
+            places.append((path, Place.UNWRITABLE))
+        else:
+            places.append((path, Place.KEPT))
+    return places
