@@ -3,6 +3,8 @@
 Earlier versions of long texts (``record_version``) and a Trash for deleted records
 (``trash_entry``). The search index now removes a deleted record's words from its pages at
 once (FTS5's secure-delete), so a record purged from the Trash leaves nothing behind in it.
+Triggers keep a long text's earlier version once per editing session
+(``iltdesk.migrations.history_0006``).
 
 Revision ID: 0006
 Revises: 0005
@@ -13,6 +15,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 import sqlmodel
 from alembic import op
+
+from iltdesk.migrations.history_0006 import create_triggers_sql, drop_triggers_sql
 
 revision: str = "0006"
 down_revision: str | None = "0005"
@@ -51,9 +55,14 @@ def upgrade() -> None:
     with op.batch_alter_table("trash_entry") as batch:
         batch.create_index(batch.f("ix_trash_entry_deleted_at"), ["deleted_at"])
     op.execute(f"INSERT INTO {INDEX_TABLE}({INDEX_TABLE}, rank) VALUES ('secure-delete', 1)")
+    # Earlier versions of long texts, one per editing session (history_0006 says the rule).
+    for sql in create_triggers_sql():
+        op.execute(sql)
 
 
 def downgrade() -> None:
+    for sql in drop_triggers_sql():
+        op.execute(sql)
     op.execute(f"INSERT INTO {INDEX_TABLE}({INDEX_TABLE}, rank) VALUES ('secure-delete', 0)")
     op.drop_table("trash_entry")
     op.drop_table("record_version")

@@ -1,0 +1,301 @@
+"""Earlier versions of long texts: a 1:1's notes, an observation, a cycle's texts, a
+challenge's areas and the ILT charter, listed, compared word by word and restored.
+
+**One version per editing session.** Triggers in the journal (frozen in
+``iltdesk.migrations.history_0006``) keep a text's earlier wording in ``record_version`` when
+a save replaces it and the record's previous save is at least ten minutes old: a pause of
+ten minutes ends an editing session, so the autosave's save every second keeps nothing, and
+what a session left behind is kept when the next one begins changing it. A blank text, or
+one the same as the newest version already kept, is not kept again. ``saved_at`` is when the
+kept text stopped being the record's (UTC, as every time stamp in the journal).
+
+**The charter** is already kept in versions (``charter_version``: nothing is overwritten),
+so its history is read from those: each part's wording as each version had it. Restoring an
+earlier wording of the charter is a new version that says so.
+
+**Restoring** writes the old text back through the record's own save, after keeping the text
+it replaces as a version: a restore can itself be undone from the History.
+
+**Pruning** (``prune_versions``; when a journal is opened for writing in the app, never by a
+command that only reads): every version from the last 30 days is kept; from 30 days to a
+year, the newest of each week (ISO weeks, Monday to Sunday, in UTC); older than a year, the
+newest of each month. Charter versions are the team's record and are never pruned.
+
+Versions are inside the encrypted file but not in the search index: ``search_versions``
+looks through them only when asked.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from itertools import pairwise
+from typing import Literal
+
+from iltdesk.errors import UsageError
+from iltdesk.store.journal import Journal
+
+CHARTER = "charter_version"
+# The record's table, then its texts that keep versions and what a principal calls them.
+# tests/test_history.py checks these are the columns migration 0006's triggers watch.
+TRACKED: dict[str, dict[str, str]] = {
+    "one_on_one": {"notes": "Notes", "feedback_given": "Feedback given"},
+    "observation": {"evidence": "Evidence", "feedback": "Feedback"},
+    "learning_cycle": {
+        "goal": "Goal",
+        "success_measure": "How we will know",
+        "baseline_quantitative": "Baseline (numbers)",
+        "baseline_qualitative": "Baseline (what we see)",
+        "focus_indicator": "Focus indicator",
+        "outcome_evidence": "Evidence of the outcome",
+        "lead_reflection": "The lead's reflection",
+        "principal_reflection": "My reflection",
+        "next_goal": "Next goal",
+    },
+    "challenge": {
+        "statement": "The problem and the story so far",
+        "systems": "Systems and structures",
+        "technical_needs": "Technical needs",
+        "relationships": "Relationships",
+        "adaptive_needs": "Relational and adaptive needs",
+        "information_flow": "Information",
+        "equity": "Equity",
+        "root_causes": "Root causes",
+    },
+}
+KEEP_ALL_DAYS = 30
+KEEP_WEEKLY_DAYS = 365
+_STAMP = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy stores a UTCDateTime in SQLite
+_NOW_SQL = "strftime('%Y-%m-%d %H:%M:%f000', 'now')"  # the same, made by SQLite
+
+
+@dataclass(frozen=True)
+class Version:
+    """One earlier text of one field of one record."""
+
+    id: int  # record_version's id (the charter: charter_version's)
+    kind: str  # the record's table
+    record_id: int
+    field: str
+    text: str
+    saved_at: datetime  # UTC: when this text stopped being the record's
+
+
+Op = Literal["same", "added", "removed"]
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of words (with the spaces after them) that two texts share, or that one has."""
+
+    op: Op
+    text: str
+
+
+def field_label(kind: str, field: str) -> str:
+    """What a principal calls this text ("Notes", "Equity"...)."""
+    if kind == CHARTER:
+        from iltdesk.charter import CHARTER_FIELDS
+
+        return CHARTER_FIELDS[field]
+    return TRACKED[kind][field]
+
+
+def _check(kind: str, field: str) -> None:
+    """Refuse a table or column that keeps no history (both go into SQL as names)."""
+    if kind == CHARTER:
+        from iltdesk.charter import CHARTER_FIELDS
+
+        known = field in CHARTER_FIELDS
+    else:
+        known = field in TRACKED.get(kind, {})
+    if not known:
+        raise UsageError(f"No history is kept for {field} of {kind}.")
+
+
+def _stamp(value: str | datetime) -> datetime:
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+    return datetime.fromisoformat(value).replace(tzinfo=UTC)
+
+
+def current_text(journal: Journal, kind: str, record_id: int, field: str) -> str:
+    """The text as it stands now ("" when the record is gone; the charter: the one in force)."""
+    _check(kind, field)
+    if kind == CHARTER:
+        rows = journal.execute(f"SELECT {field} FROM {CHARTER} ORDER BY made_on DESC, id DESC")
+    else:
+        rows = journal.execute(f"SELECT {field} FROM {kind} WHERE id = ?", (record_id,))
+    return str(rows[0][0]) if rows else ""
+
+
+def versions(journal: Journal, kind: str, record_id: int, field: str) -> list[Version]:
+    """The text's earlier versions, newest first (not the text as it stands now)."""
+    _check(kind, field)
+    if kind == CHARTER:
+        return _charter_versions(journal, field)
+    rows = journal.execute(
+        "SELECT id, text, saved_at FROM record_version WHERE kind = ? AND record_id = ? "
+        "AND field = ? ORDER BY saved_at DESC, id DESC",
+        (kind, record_id, field),
+    )
+    return [Version(i, kind, record_id, field, t, _stamp(at)) for i, t, at in rows]
+
+
+def _charter_versions(journal: Journal, field: str) -> list[Version]:
+    """Each wording this part of the charter has had, newest first, the one in force left
+    out: a version that left this part as it was is not a version of it. ``saved_at`` is the
+    day the next version replaced it, as the charter's versions are dated by day."""
+    rows = journal.execute(f"SELECT id, {field}, made_on FROM {CHARTER} ORDER BY made_on, id")
+    found: list[Version] = []
+    for (row_id, text, _made), (_next, later, replaced_on) in pairwise(rows):
+        if text != later and text:
+            day = date.fromisoformat(str(replaced_on)[:10])
+            when = datetime(day.year, day.month, day.day, tzinfo=UTC)
+            found.append(Version(row_id, CHARTER, 0, field, text, when))
+    return found[::-1]
+
+
+# -- comparing ----------------------------------------------------------------------------------
+
+_WORD = re.compile(r"\S+\s*|\s+")
+
+
+def word_diff(old: str, new: str) -> list[Run]:
+    """What changed from ``old`` to ``new``, word by word: runs of words both share, then
+    those only ``old`` has (removed) and those only ``new`` has (added). Joining the
+    "same" and "removed" runs gives ``old`` back; "same" and "added", ``new``."""
+    before, after = _WORD.findall(old), _WORD.findall(new)
+    # Words compare without the spaces after them: a word moved to the end of a line is the
+    # same word. Junk heuristics off: common words like "the" must still match.
+    matcher = difflib.SequenceMatcher(
+        None, [w.strip() for w in before], [w.strip() for w in after], autojunk=False
+    )
+    runs: list[Run] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            _add(runs, "same", "".join(after[j1:j2]))
+            continue
+        _add(runs, "removed", "".join(before[i1:i2]))
+        _add(runs, "added", "".join(after[j1:j2]))
+    return runs
+
+
+def _add(runs: list[Run], op: Op, text: str) -> None:
+    if not text:
+        return
+    if runs and runs[-1].op == op:
+        runs[-1] = Run(op, runs[-1].text + text)
+    else:
+        runs.append(Run(op, text))
+
+
+# -- restoring ----------------------------------------------------------------------------------
+
+
+def keep_version(journal: Journal, kind: str, record_id: int, field: str) -> None:
+    """Keep the text as it stands now as a version (unless blank, or already the newest)."""
+    _check(kind, field)
+    with journal.transaction():
+        journal.execute(
+            f"INSERT INTO record_version (kind, record_id, field, text, saved_at) "
+            f"SELECT ?, id, ?, {field}, {_NOW_SQL} FROM {kind} WHERE id = ? AND {field} <> '' "
+            f"AND {field} IS NOT (SELECT text FROM record_version WHERE kind = ? AND "
+            f"record_id = ? AND field = ? ORDER BY saved_at DESC, id DESC LIMIT 1)",
+            (kind, field, record_id, kind, record_id, field),
+        )
+
+
+def _saver(kind: str) -> Callable[..., object]:
+    """The record's own save (the editors' autosave path)."""
+    if kind == "one_on_one":
+        from iltdesk.one_on_one import save_one_on_one
+
+        return save_one_on_one
+    if kind == "observation":
+        from iltdesk.observation import update_observation
+
+        return update_observation
+    if kind == "learning_cycle":
+        from iltdesk.cycle import update_cycle
+
+        return update_cycle
+    from iltdesk.challenge import update_challenge
+
+    return update_challenge
+
+
+def restore(journal: Journal, version: Version) -> None:
+    """Make ``version``'s text the record's text again. The text it replaces is kept as a
+    version first, so the restore can be undone the same way."""
+    _check(version.kind, version.field)
+    if current_text(journal, version.kind, version.record_id, version.field) == version.text:
+        return
+    if version.kind == CHARTER:
+        from iltdesk.charter import revise_charter
+
+        label = field_label(CHARTER, version.field).lower()
+        why = f"Brought back the wording of {label} from before {version.saved_at:%d %b %Y}."
+        texts: dict[str, str] = {version.field: version.text}
+        revise_charter(journal, why=why, made_on=None, **texts)
+        return
+    keep_version(journal, version.kind, version.record_id, version.field)
+    _saver(version.kind)(journal, version.record_id, **{version.field: version.text})
+
+
+# -- searching ----------------------------------------------------------------------------------
+
+
+def search_versions(journal: Journal, query: str, limit: int = 200) -> list[Version]:
+    """Earlier versions holding ``query`` (any case), newest first: only when asked, as the
+    search index does not hold them. Versions of records no longer there are left out."""
+    words = query.strip()
+    if not words:
+        return []
+    like = "%" + words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    there = " OR ".join(
+        f"(v.kind = '{kind}' AND EXISTS (SELECT 1 FROM {kind} r WHERE r.id = v.record_id))"
+        for kind in TRACKED
+    )
+    rows = journal.execute(
+        "SELECT v.id, v.kind, v.record_id, v.field, v.text, v.saved_at FROM record_version v "
+        f"WHERE v.text LIKE ? ESCAPE '\\' AND ({there}) ORDER BY v.saved_at DESC, v.id DESC "
+        "LIMIT ?",
+        (like, limit),
+    )
+    return [Version(i, k, r, f, t, _stamp(at)) for i, k, r, f, t, at in rows]
+
+
+# -- pruning ------------------------------------------------------------------------------------
+
+
+def prune_versions(journal: Journal, now: datetime | None = None) -> int:
+    """Drop versions the keeping rule (module docstring) no longer keeps; how many went.
+    A journal opened to read only is left as it is."""
+    if journal.read_only:
+        return 0
+    now = (now or datetime.now(UTC)).astimezone(UTC)
+    month_ago = (now - timedelta(days=KEEP_ALL_DAYS)).strftime(_STAMP)
+    year_ago = (now - timedelta(days=KEEP_WEEKLY_DAYS)).strftime(_STAMP)
+    # Each version older than 30 days falls in a bucket (its ISO week's Monday, or its month
+    # once older than a year); the newest in each bucket of each text stays.
+    bucketed = (
+        "SELECT id, kind, record_id, field, saved_at, CASE WHEN saved_at >= :year_ago "
+        "THEN 'w' || date(saved_at, '-6 days', 'weekday 1') "
+        "ELSE 'm' || strftime('%Y-%m', saved_at) END AS bucket "
+        "FROM record_version WHERE saved_at < :month_ago"
+    )
+    ranked = (
+        "SELECT id, ROW_NUMBER() OVER (PARTITION BY kind, record_id, field, bucket "
+        f"ORDER BY saved_at DESC, id DESC) AS n FROM ({bucketed})"
+    )
+    with journal.transaction():
+        journal.execute(
+            f"DELETE FROM record_version WHERE id IN (SELECT id FROM ({ranked}) WHERE n > 1)",
+            {"month_ago": month_ago, "year_ago": year_ago},
+        )
+        gone = journal.execute("SELECT changes()")
+    return int(gone[0][0])
