@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -39,6 +39,59 @@ class MemoryKeyring(KeyringBackend):
 
     def delete_password(self, service: str, username: str) -> None:
         self.secrets.pop((service, username), None)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "real_migrations: new journals get their schema from the Alembic migrations themselves "
+        "(tests of the migrations), not from the per-process record of them (tests/head_schema.py)",
+    )
+
+
+@pytest.fixture(scope="session")
+def head_schema_script(tmp_path_factory: pytest.TempPathFactory) -> Callable[[], str]:
+    """The head schema as one script, made by the real migrations the first time it is asked
+    for in this test process (never stored: a migration edited since is what tests get)."""
+    made: list[str] = []
+
+    def script() -> str:
+        if not made:
+            from tests.head_schema import migrated_script
+
+            made.append(migrated_script(tmp_path_factory.mktemp("head-schema") / "scratch.j"))
+        return made[0]
+
+    return script
+
+
+@pytest.fixture(autouse=True)
+def head_schema_without_migrations(
+    request: pytest.FixtureRequest,
+    monkeypatch: pytest.MonkeyPatch,
+    head_schema_script: Callable[[], str],
+) -> None:
+    """A brand-new journal gets the head schema from ``head_schema_script`` (a few ms) instead
+    of every migration (~0.5 s); anything else, and every test marked ``real_migrations``,
+    goes through Alembic as the product does. ``tests/test_head_schema.py`` proves the two
+    give the same journal."""
+    if request.node.get_closest_marker("real_migrations"):
+        return
+    from iltdesk.store import schema
+    from tests.head_schema import REAL_UPGRADE, apply, is_empty
+
+    build = (schema.HEAD_REVISION, schema.MIGRATIONS_DIR)  # a test may swap them (T11's probe)
+
+    def upgrade(engine: object, target: str = "head") -> None:
+        if target == "head" and build == (schema.HEAD_REVISION, schema.MIGRATIONS_DIR):
+            with engine.connect() as connection:  # type: ignore[attr-defined]
+                raw = connection.connection.dbapi_connection
+                if is_empty(raw):
+                    apply(raw, head_schema_script())
+                    return
+        REAL_UPGRADE(engine, target)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(schema, "upgrade", upgrade)
 
 
 @pytest.fixture(autouse=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from alembic import command
 from alembic.config import Config
 
@@ -18,6 +19,9 @@ from iltdesk.store.journal import Journal
 from iltdesk.store.lost_rows import DONE_SETTING
 from tests.test_migrations import FIXTURE_0001_PASSPHRASE, FIXTURES
 from tests.test_search import assert_index_in_step
+
+# These tests are about the migrations: their new journals run them too (tests/head_schema.py).
+pytestmark = pytest.mark.real_migrations
 
 STAMPS = "'2024-09-10 18:00:00.000000', '2024-09-10 18:00:00.000000'"
 AT_0003 = [

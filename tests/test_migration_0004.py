@@ -21,6 +21,9 @@ from iltdesk.store.journal import Journal
 from tests.test_migrations import FIXTURE_0001_PASSPHRASE, FIXTURES
 from tests.test_search import assert_index_in_step
 
+# These tests are about the migrations: their new journals run them too (tests/head_schema.py).
+pytestmark = pytest.mark.real_migrations
+
 STAMP = "2024-09-10 18:00:00.000000"
 OLD_ROWS = [
     "INSERT INTO charter (created_at, updated_at, purpose, vision_link, goals, norms, "

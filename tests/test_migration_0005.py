@@ -24,6 +24,9 @@ from iltdesk.store.journal import Journal
 from tests.test_migrations import FIXTURE_0001_PASSPHRASE, FIXTURE_0002_PASSPHRASE, FIXTURES
 from tests.test_search import assert_index_in_step
 
+# These tests are about the migrations: their new journals run them too (tests/head_schema.py).
+pytestmark = pytest.mark.real_migrations
+
 MADE = "2024-09-10 18:00:00.000000"
 CHANGED = "2024-10-02 18:00:00.000000"
 STAMPS = f"'{MADE}', '{CHANGED}'"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -15,6 +16,9 @@ from iltdesk.search import search
 from iltdesk.store import schema
 from iltdesk.store.backups import check
 from iltdesk.store.journal import Journal
+
+# These tests are about the migrations: their new journals run them too (tests/head_schema.py).
+pytestmark = pytest.mark.real_migrations
 
 FIXTURES = Path(__file__).with_name("fixtures")
 FIXTURE_0001_PASSPHRASE = "fixture-0001 passphrase"
