@@ -13,6 +13,7 @@ from iltdesk.due import next_step_due as next_step_due
 from iltdesk.errors import UsageError
 from iltdesk.models import ActionItem, ActionSource, Author
 from iltdesk.store.journal import Journal, fetch
+from iltdesk.trash import trash_record
 
 
 def add_action_item(
@@ -70,11 +71,9 @@ def update_action_item(journal: Journal, item_id: int, **changes: object) -> Act
 
 
 def delete_action_item(journal: Journal, item_id: int) -> None:
-    """Remove an action item."""
+    """Move an action item to the Trash."""
     with journal.write() as s:
-        item = s.get(ActionItem, item_id)
-        if item is not None:
-            s.delete(item)
+        trash_record(s, ActionItem, item_id)
 
 
 def action_items_for(

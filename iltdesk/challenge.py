@@ -19,6 +19,7 @@ from iltdesk.models import (
     LogKind,
 )
 from iltdesk.store.journal import Journal, fetch
+from iltdesk.trash import trash_record
 
 
 @dataclass(frozen=True)
@@ -224,12 +225,12 @@ def edit_card(journal: Journal, card_id: int, text: str) -> ForceCard:
 
 
 def delete_card(journal: Journal, card_id: int) -> None:
-    """Remove a card and close the gap in its column."""
+    """Move a card to the Trash and close the gap in its column."""
     with journal.write() as s:
         card = _card(s, card_id)
         kind, challenge_id = card.kind, card.challenge_id
-        s.delete(card)
-        s.flush()
+        s.expunge(card)
+        trash_record(s, ForceCard, card_id)
         _renumber(s, _column(s, challenge_id, kind))
 
 
@@ -348,6 +349,7 @@ def edit_log_entry(
 
 
 def delete_log_entry(journal: Journal, entry_id: int) -> None:
-    """Remove a log entry for good."""
+    """Move a log entry to the Trash."""
     with journal.write() as s:
-        s.delete(fetch(s, ChallengeLogEntry, entry_id, "log entry"))
+        fetch(s, ChallengeLogEntry, entry_id, "log entry")
+        trash_record(s, ChallengeLogEntry, entry_id)

@@ -30,6 +30,7 @@ from iltdesk.charter_scope import (
 from iltdesk.errors import UsageError
 from iltdesk.models import CharterVersion, IltMeeting, MeetingFeedback
 from iltdesk.store.journal import Journal, fetch
+from iltdesk.trash import trash_record
 
 __all__ = [
     "CHARTER_FIELDS",
@@ -238,8 +239,6 @@ def update_meeting_feedback(journal: Journal, row_id: int, **changes: object) ->
 
 
 def delete_meeting_feedback(journal: Journal, row_id: int) -> None:
-    """Remove a plus/delta entry (its meeting stays)."""
+    """Move a plus/delta entry to the Trash (its meeting stays)."""
     with journal.write() as s:
-        row = s.get(MeetingFeedback, row_id)
-        if row is not None:
-            s.delete(row)
+        trash_record(s, MeetingFeedback, row_id)

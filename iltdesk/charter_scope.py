@@ -15,6 +15,7 @@ from sqlmodel import select
 from iltdesk.errors import UsageError
 from iltdesk.models import FocusKind, ScopeItem
 from iltdesk.store.journal import Journal, fetch
+from iltdesk.trash import trash_record
 
 FOCUS_TITLES = {
     FocusKind.data: "Data",
@@ -86,11 +87,9 @@ def update_scope_item(journal: Journal, item_id: int, **changes: object) -> Scop
 
 
 def delete_scope_item(journal: Journal, item_id: int) -> None:
-    """Remove a period from the plan."""
+    """Move a period of the plan to the Trash."""
     with journal.write() as s:
-        item = s.get(ScopeItem, item_id)
-        if item is not None:
-            s.delete(item)
+        trash_record(s, ScopeItem, item_id)
 
 
 def strand_text(item: ScopeItem, kind: FocusKind) -> str:

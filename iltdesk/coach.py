@@ -10,6 +10,7 @@ from sqlmodel import select
 from iltdesk.errors import UsageError
 from iltdesk.models import CoachKind, Lead, LeadCoach
 from iltdesk.store.journal import Journal, fetch
+from iltdesk.trash import trash_record
 
 COACH_TITLES = {
     CoachKind.veteran_lead: "A veteran lead on the ILT",
@@ -96,7 +97,8 @@ def end_coach(journal: Journal, coach_id: int, on: date | None = None) -> LeadCo
 def delete_coach(journal: Journal, coach_id: int) -> None:
     """Remove a coach written by mistake (one whose coaching ended is ended, not deleted)."""
     with journal.write() as s:
-        s.delete(fetch(s, LeadCoach, coach_id, "coach"))
+        fetch(s, LeadCoach, coach_id, "coach")
+        trash_record(s, LeadCoach, coach_id)  # to the Trash, for 30 days
 
 
 def coaches_of(journal: Journal, lead_id: int, *, today: date | None = None) -> list[LeadCoach]:

@@ -189,16 +189,15 @@ def update_conversation(
 
 
 def delete_conversation(journal: Journal, conversation_id: int) -> None:
-    """Remove a conversation for good. Its follow-up items stay as action items: the work
-    they name goes on without the notes that led to it."""
+    """Move a conversation to the Trash. Its follow-up items stay as action items: the work
+    they name goes on without the notes that led to it (a restore links them again)."""
     from iltdesk.models import DifficultConversation
     from iltdesk.store.journal import fetch
+    from iltdesk.trash import trash_record
 
     with journal.write() as s:
-        for item in _items(s, conversation_id):
-            item.conversation_id = None
-            s.add(item)
-        s.delete(fetch(s, DifficultConversation, conversation_id, "conversation"))
+        fetch(s, DifficultConversation, conversation_id, "conversation")
+        trash_record(s, DifficultConversation, conversation_id)
 
 
 def get_conversation(journal: Journal, conversation_id: int) -> DifficultConversation:

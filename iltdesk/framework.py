@@ -16,6 +16,7 @@ from sqlmodel import Session, col, select
 from iltdesk.errors import UsageError
 from iltdesk.models import FrameworkItem, FrameworkKind
 from iltdesk.store.journal import Journal, fetch
+from iltdesk.trash import trash_record
 
 FRAMEWORK_TITLES = {
     FrameworkKind.leadership: "Leadership framework",
@@ -130,9 +131,10 @@ def edit_item(
 
 
 def delete_item(journal: Journal, item_id: int) -> None:
-    """Remove an item from its framework for good; the others keep their order."""
+    """Move an item of a framework to the Trash; the others keep their order."""
     with journal.write() as s:
-        s.delete(fetch(s, FrameworkItem, item_id, "framework item"))
+        fetch(s, FrameworkItem, item_id, "framework item")
+        trash_record(s, FrameworkItem, item_id)
 
 
 def move_item(journal: Journal, item_id: int, step: int) -> bool:

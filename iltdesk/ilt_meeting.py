@@ -27,6 +27,7 @@ from iltdesk.models.team import (
     MeetingSection,
 )
 from iltdesk.store.journal import Journal, fetch
+from iltdesk.trash import trash_record
 
 __all__ = [
     "MEETING_FIELDS",
@@ -245,12 +246,10 @@ def respond(journal: Journal, row_id: int, response: str) -> MeetingFeedback:
 
 
 def delete_meeting(journal: Journal, meeting_id: int) -> None:
-    """Remove a meeting with its parts, attendance, agenda and plus/delta. Its team action
-    items stay, no longer linked to it."""
+    """Move a meeting with its parts, attendance, agenda and plus/delta to the Trash. Its
+    team action items stay, no longer linked to it (a restore links them again)."""
     with journal.write() as s:
-        meeting = s.get(IltMeeting, meeting_id)
-        if meeting is not None:
-            s.delete(meeting)
+        trash_record(s, IltMeeting, meeting_id)
 
 
 def is_untouched(journal: Journal, meeting_id: int) -> bool:
@@ -296,5 +295,6 @@ def discard_if_untouched(journal: Journal, meeting_id: int) -> bool:
     """Delete a meeting made and left untouched (an accidental Ctrl+Shift+M); True if it was."""
     if not is_untouched(journal, meeting_id):
         return False
-    delete_meeting(journal, meeting_id)
+    with journal.write() as s:  # it holds nothing to restore: gone, not to the Trash
+        s.delete(fetch(s, IltMeeting, meeting_id, "meeting"))
     return True

@@ -12,6 +12,7 @@ from iltdesk.models.team import (
     MeetingAttendance,
 )
 from iltdesk.store.journal import Journal, fetch
+from iltdesk.trash import trash_record
 
 
 def check_lead(s: Session, lead_id: object) -> None:
@@ -103,7 +104,6 @@ def update_agenda_item(journal: Journal, item_id: int, **changes: object) -> Mee
 
 
 def delete_agenda_item(journal: Journal, item_id: int) -> None:
+    """Move an agenda item to the Trash (nothing happens if it is gone already)."""
     with journal.write() as s:
-        item = s.get(MeetingAgendaItem, item_id)
-        if item is not None:
-            s.delete(item)
+        trash_record(s, MeetingAgendaItem, item_id)

@@ -23,6 +23,7 @@ from iltdesk.models import (
 from iltdesk.quick_note import save_quick_note
 from iltdesk.store.journal import Journal, fetch
 from iltdesk.today import meeting_counts
+from iltdesk.trash import trash_record
 
 
 @dataclass(frozen=True)
@@ -178,11 +179,10 @@ def save_one_on_one(
 
 
 def delete_one_on_one(journal: Journal, meeting_id: int) -> None:
-    """Remove a 1:1 and its agenda items (its action items stay, unlinked)."""
+    """Move a 1:1 and its agenda items to the Trash (its action items stay, unlinked, until
+    a restore links them again)."""
     with journal.write() as s:
-        meeting = s.get(OneOnOne, meeting_id)
-        if meeting is not None:
-            s.delete(meeting)
+        trash_record(s, OneOnOne, meeting_id)
 
 
 def holds_something(journal: Journal, meeting_id: int) -> bool:
@@ -229,7 +229,8 @@ def discard_if_untouched(journal: Journal, meeting_id: int) -> bool:
     was. One holding anything (``is_untouched``) is kept."""
     if not is_untouched(journal, meeting_id):
         return False
-    delete_one_on_one(journal, meeting_id)
+    with journal.write() as s:  # it holds nothing to restore: gone, not to the Trash
+        s.delete(fetch(s, OneOnOne, meeting_id, "meeting"))
     return True
 
 

@@ -28,6 +28,7 @@ from iltdesk.models import (
     RatingRound,
 )
 from iltdesk.store.journal import Journal, fetch
+from iltdesk.trash import trash_record
 
 PRACTICE_TITLES = {
     PracticeKind.joint_observation: "Joint observation",
@@ -120,9 +121,10 @@ def update_practice(
 
 
 def delete_practice(journal: Journal, practice_id: int) -> None:
-    """Remove a joint practice with its ratings."""
+    """Move a joint practice with its ratings to the Trash."""
     with journal.write() as s:
-        s.delete(fetch(s, JointPractice, practice_id, "joint practice"))
+        fetch(s, JointPractice, practice_id, "joint practice")
+        trash_record(s, JointPractice, practice_id)
 
 
 def practices(

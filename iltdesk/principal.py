@@ -14,6 +14,7 @@ from iltdesk import dates
 from iltdesk.errors import UsageError
 from iltdesk.models import LeadershipNote, LeadershipNoteKind, PrincipalEnergy
 from iltdesk.store.journal import Journal, fetch
+from iltdesk.trash import trash_record
 
 # The words for an energy level, hers and her leads' alike.
 LEVEL_WORDS = {1: "depleted", 2: "strained", 3: "steady", 4: "good", 5: "energised"}
@@ -60,9 +61,10 @@ def edit_energy(
 
 
 def delete_energy(journal: Journal, check_id: int) -> None:
-    """Remove one of her energy checks for good."""
+    """Move one of her energy checks to the Trash."""
     with journal.write() as s:
-        s.delete(fetch(s, PrincipalEnergy, check_id, "energy check of yours"))
+        fetch(s, PrincipalEnergy, check_id, "energy check of yours")
+        trash_record(s, PrincipalEnergy, check_id)
 
 
 def energy_history(journal: Journal) -> list[PrincipalEnergy]:
@@ -145,9 +147,10 @@ def edit_note(
 
 
 def delete_note(journal: Journal, note_id: int) -> None:
-    """Remove a note from her leadership journal for good."""
+    """Move a note from her leadership journal to the Trash."""
     with journal.write() as s:
-        s.delete(fetch(s, LeadershipNote, note_id, "note in your leadership journal"))
+        fetch(s, LeadershipNote, note_id, "note in your leadership journal")
+        trash_record(s, LeadershipNote, note_id)
 
 
 def leadership_notes(

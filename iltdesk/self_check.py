@@ -17,6 +17,7 @@ from iltdesk.errors import UsageError
 from iltdesk.models import SelfCheck, SelfCheckAnswer, SelfCheckAreaNote
 from iltdesk.self_check_items import CURRENT_SET, ITEM_SETS, CheckItem, ItemSet
 from iltdesk.store.journal import Journal, fetch
+from iltdesk.trash import trash_record
 
 FREQUENCY_LABELS = ("Never", "Rarely", "Sometimes", "Often", "Always")
 # Who rated: the principal alone, or the ILT together. Two different lines, never one.
@@ -98,9 +99,10 @@ def revise_check(
 
 
 def delete_check(journal: Journal, self_check_id: int) -> None:
-    """Remove a check-in, with its ratings and notes, for good."""
+    """Move a check-in, with its ratings and notes, to the Trash."""
     with journal.write() as s:
-        s.delete(fetch(s, SelfCheck, self_check_id, "check-in"))
+        fetch(s, SelfCheck, self_check_id, "check-in")
+        trash_record(s, SelfCheck, self_check_id)
 
 
 def _check_answers(wording: ItemSet, answers: dict[str, int]) -> None:

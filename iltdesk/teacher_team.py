@@ -25,6 +25,7 @@ from iltdesk.models import (
     TeamLead,
 )
 from iltdesk.store.journal import Journal, fetch
+from iltdesk.trash import trash_record
 
 KIND_WORDS = {
     InterventionKind.brokered: "Brokered a relationship",
@@ -129,9 +130,11 @@ def set_archived(
 
 
 def delete_team(journal: Journal, team_id: int) -> None:
-    """Remove a team with its data and interventions; observations stay, unlinked."""
+    """Move a team with its data and interventions to the Trash; observations stay, unlinked
+    (a restore links them again)."""
     with journal.write() as s:
-        s.delete(fetch(s, TeacherTeam, team_id, "teacher team"))
+        fetch(s, TeacherTeam, team_id, "teacher team")
+        trash_record(s, TeacherTeam, team_id)
 
 
 def get_team(journal: Journal, team_id: int) -> TeacherTeam:
@@ -262,9 +265,10 @@ def update_intervention(
 
 
 def delete_intervention(journal: Journal, intervention_id: int) -> None:
-    """Remove an intervention for good."""
+    """Move an intervention to the Trash."""
     with journal.write() as s:
-        s.delete(fetch(s, TeamIntervention, intervention_id, "intervention"))
+        fetch(s, TeamIntervention, intervention_id, "intervention")
+        trash_record(s, TeamIntervention, intervention_id)
 
 
 def interventions_for(journal: Journal, team_id: int) -> list[TeamIntervention]:

@@ -14,6 +14,7 @@ from iltdesk.models import TeacherTeam, TeamDataPoint, TeamDataValue
 from iltdesk.store.journal import Journal, fetch
 from iltdesk.teacher_team_today import fell_twice as fell_twice
 from iltdesk.teacher_team_today import number_words as number_words
+from iltdesk.trash import trash_record
 
 
 @dataclass(frozen=True)
@@ -58,9 +59,10 @@ def update_data_point(journal: Journal, point_id: int, name: str, unit: str) -> 
 
 
 def delete_data_point(journal: Journal, point_id: int) -> None:
-    """Stop tracking a data point, with all its readings."""
+    """Stop tracking a data point: it goes to the Trash with all its readings."""
     with journal.write() as s:
-        s.delete(fetch(s, TeamDataPoint, point_id, "data point"))
+        fetch(s, TeamDataPoint, point_id, "data point")
+        trash_record(s, TeamDataPoint, point_id)
 
 
 def data_points(journal: Journal, team_id: int) -> list[TeamDataPoint]:
@@ -115,9 +117,10 @@ def update_value(
 
 
 def delete_value(journal: Journal, value_id: int) -> None:
-    """Remove a reading entered by mistake."""
+    """Move a reading entered by mistake to the Trash."""
     with journal.write() as s:
-        s.delete(fetch(s, TeamDataValue, value_id, "reading"))
+        fetch(s, TeamDataValue, value_id, "reading")
+        trash_record(s, TeamDataValue, value_id)
 
 
 def values_of(journal: Journal, point_id: int) -> list[TeamDataValue]:

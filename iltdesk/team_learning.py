@@ -31,6 +31,7 @@ from iltdesk.models import (
     PracticeKind,
 )
 from iltdesk.store.journal import Journal, fetch
+from iltdesk.trash import trash_record
 
 LEARNING_TITLES = {
     LearningKind.pd_session: "PD session",
@@ -157,9 +158,10 @@ def update_event(
 
 
 def delete_event(journal: Journal, event_id: int) -> None:
-    """Remove a learning event and who was there."""
+    """Move a learning event, with who was there, to the Trash."""
     with journal.write() as s:
-        s.delete(fetch(s, LearningEvent, event_id, "learning event"))
+        fetch(s, LearningEvent, event_id, "learning event")
+        trash_record(s, LearningEvent, event_id)
 
 
 def events(

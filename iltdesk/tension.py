@@ -14,6 +14,7 @@ from sqlmodel import col, select
 from iltdesk.errors import UsageError
 from iltdesk.models import TensionNote
 from iltdesk.store.journal import Journal, fetch
+from iltdesk.trash import trash_record
 
 NO_LEANING = "holds both, depending on the situation"
 
@@ -163,9 +164,10 @@ def edit_note(
 
 
 def delete_note(journal: Journal, note_id: int) -> None:
-    """Remove a note on a tension for good."""
+    """Move a note on a tension to the Trash."""
     with journal.write() as s:
-        s.delete(fetch(s, TensionNote, note_id, "note on a tension"))
+        fetch(s, TensionNote, note_id, "note on a tension")
+        trash_record(s, TensionNote, note_id)
 
 
 def notes_on(journal: Journal, tension: str) -> list[TensionNote]:

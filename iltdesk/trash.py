@@ -1,0 +1,271 @@
+"""The Trash: "Delete…" moves a record, and everything under it, here for 30 days.
+
+A Trash entry (``TrashEntry``) holds, as JSON inside the encrypted journal, every row the
+delete removed (``iltdesk.trash_rows``) and the links it cleared; restoring puts them back
+(``iltdesk.trash_restore``), and the search index's triggers index them again. After 30 days,
+or at "Empty Trash", the entry itself goes, and the write-ahead log is emptied into the file,
+where ``secure_delete`` has overwritten the freed space: removed means unreadable.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Connection
+from sqlmodel import Session, SQLModel, col, select
+
+from iltdesk.dates import short
+from iltdesk.models import TrashEntry
+from iltdesk.record_kinds import RecordKind
+from iltdesk.search import KIND_LABELS
+from iltdesk.search_index import CURRENT_SOURCES, INDEX_TABLE, KIND_SLOTS
+from iltdesk.store.journal import Journal, fetch
+from iltdesk.trash_restore import put_back
+from iltdesk.trash_rows import DRAFT_TABLE, VERSION_TABLE, Row, Snapshot, collect, query
+from iltdesk.trash_rows import read_schema as _schema
+
+#: How long a deleted record can still be restored.
+KEPT_FOR = timedelta(days=30)
+TITLE_CHARS = 80
+
+_SOURCES = {s.table: s for s in CURRENT_SOURCES}
+# Rows not in the search index that "Delete…" still reaches: their name, and the page they
+# belong to (what a restore tells to refresh).
+_UNINDEXED = {
+    "team_data_point": ("Data point", RecordKind.TEACHER_TEAM),
+    "team_data_value": ("Reading", RecordKind.TEACHER_TEAM),
+}
+
+
+@dataclass(frozen=True)
+class TrashItem:
+    """One line of the Trash."""
+
+    id: int
+    kind: str  # the record's table
+    label: str  # what kind of record it is, in words ("1:1")
+    title: str
+    lead_id: int | None
+    lead_name: str  # "" when it was nobody's, or that lead is gone
+    deleted_at: datetime
+    days_left: int  # whole days until it is removed for good (0: at the next opening)
+
+
+@dataclass(frozen=True)
+class Restored:
+    """A record back from the Trash: where it is now (its id may be new)."""
+
+    kind: str
+    record_id: int
+    lead_id: int | None
+    change_kind: RecordKind | None  # what a page showing it listens for
+
+
+def label_of(table: str) -> str:
+    """A table's records in words ("1:1", "Observation")."""
+    if table in _SOURCES:
+        return KIND_LABELS[RecordKind(_SOURCES[table].kind)]
+    if table in _UNINDEXED:
+        return _UNINDEXED[table][0]
+    return table.replace("_", " ").capitalize()
+
+
+def change_kind_of(table: str) -> RecordKind | None:
+    """The record kind a change to ``table``'s rows is announced as."""
+    if table in _SOURCES:
+        return RecordKind(_SOURCES[table].kind)
+    return _UNINDEXED[table][1] if table in _UNINDEXED else None
+
+
+# -- deleting --------------------------------------------------------------------------------
+
+
+def trash_in(s: Session, table: str, record_id: int) -> TrashEntry | None:
+    """Within a write session: move ``table``'s record ``record_id`` and all under it to the
+    Trash. None if there is no such record."""
+    conn = s.connection()
+    schema = _schema(conn)
+    snapshot = collect(conn, schema, table, record_id)
+    if not snapshot.rows:
+        return None
+    title, lead_id = _describe(conn, table, snapshot.rows[0][1])
+    entry = TrashEntry(
+        kind=table,
+        record_id=record_id,
+        title=title,
+        lead_id=lead_id,
+        rows=json.dumps(snapshot.to_json(), ensure_ascii=False),
+    )
+    conn.exec_driver_sql(f'DELETE FROM "{table}" WHERE id = ?', (record_id,))  # cascades
+    for name, row in snapshot.rows:
+        if name in (VERSION_TABLE, DRAFT_TABLE):
+            conn.exec_driver_sql(f"DELETE FROM {name} WHERE id = ?", (row["id"],))
+    s.add(entry)
+    s.flush()
+    return entry
+
+
+def move_to_trash(journal: Journal, table: str, record_id: int) -> int | None:
+    """Move a record to the Trash in one transaction; the entry's id (None: no such record)."""
+    with journal.write() as s:
+        entry = trash_in(s, table, record_id)
+        return None if entry is None else entry.id
+
+
+def _describe(conn: Connection, table: str, row: Row) -> tuple[str, int | None]:
+    """What the Trash calls a record ("Sun 7 Mar 2027 · Talked about the timetable"), and its
+    lead: read from the search index, which already names every kind of record."""
+    text, happened, lead_id = "", None, row.get("lead_id")
+    source = _SOURCES.get(table)
+    if source is not None and row.get("id") is not None:
+        found = query(
+            conn,
+            f"SELECT title, body, lead_id, happened_on FROM {INDEX_TABLE} WHERE rowid = ?",
+            (row["id"] * KIND_SLOTS + source.code,),
+        )
+        if found:
+            hit = found[0]
+            lines = [line.strip() for line in str(hit["body"] or "").splitlines() if line.strip()]
+            text = str(hit["title"] or "").strip() or (lines[0] if lines else "")
+            happened, lead_id = _day(hit["happened_on"]), hit["lead_id"]
+    if not text:
+        text = next((str(row[c]) for c in ("name", "title", "text") if row.get(c)), "")
+    if len(text) > TITLE_CHARS:
+        text = text[: TITLE_CHARS - 1].rstrip() + "…"
+    parts = [short(happened)] if happened else []
+    title = " · ".join([*parts, text] if text else parts) or label_of(table)
+    return title, int(lead_id) if lead_id is not None else None
+
+
+def _day(value: Any) -> date | None:
+    try:
+        return date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
+# -- the list --------------------------------------------------------------------------------
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def days_left(deleted_at: datetime, now: datetime | None = None) -> int:
+    """Whole days (rounded up) before an entry deleted at ``deleted_at`` is removed."""
+    remaining = _aware(deleted_at) + KEPT_FOR - (now or datetime.now(UTC))
+    return max(0, math.ceil(remaining / timedelta(days=1)))
+
+
+def trash_items(journal: Journal, now: datetime | None = None) -> list[TrashItem]:
+    """What is in the Trash, the latest deleted first."""
+    with journal.session() as s:
+        entries = list(
+            s.exec(
+                select(TrashEntry).order_by(
+                    col(TrashEntry.deleted_at).desc(), col(TrashEntry.id).desc()
+                )
+            )
+        )
+    names = {int(i): str(n) for i, n in journal.execute("SELECT id, name FROM lead")}
+    return [
+        TrashItem(
+            e.id or 0,
+            e.kind,
+            label_of(e.kind),
+            e.title,
+            e.lead_id,
+            names.get(e.lead_id, "") if e.lead_id is not None else "",
+            _aware(e.deleted_at),
+            days_left(e.deleted_at, now),
+        )
+        for e in entries
+    ]
+
+
+# -- restoring -------------------------------------------------------------------------------
+
+
+def restore(journal: Journal, entry_id: int) -> Restored:
+    """Put an entry's record back where it was, with everything under it, in one transaction.
+
+    Refused (``UsageError``, nothing changed) while the record it lived in is gone."""
+    with journal.write() as s:
+        entry = fetch(s, TrashEntry, entry_id, "item in the Trash")
+        snapshot = Snapshot.from_json(json.loads(entry.rows))
+        conn = s.connection()
+        others = list(s.exec(select(TrashEntry).where(TrashEntry.id != entry_id)))
+        remap = put_back(
+            conn, _schema(conn), snapshot, lambda t, v: _restore_first(entry, others, t, v)
+        )
+        kind, record_id, lead_id = entry.kind, entry.record_id, entry.lead_id
+        s.delete(entry)
+    new_id = int(remap.get((kind, record_id), record_id))
+    return Restored(kind, new_id, lead_id, change_kind_of(kind))
+
+
+def _restore_first(entry: TrashEntry, others: list[TrashEntry], table: str, value: Any) -> str:
+    """The sentence that refuses a restore whose ``table``/``value`` parent is missing."""
+    what, noun = label_of(entry.kind), label_of(table)
+    for other in others:
+        rows = Snapshot.from_json(json.loads(other.rows)).rows
+        if any(t == table and r.get("id") == value for t, r in rows):
+            return (
+                f"This {what.lower()} belongs to {noun.lower()} “{other.title}”: restore "
+                f"“{other.title}” from the Trash first."
+            )
+    return (
+        f"This {what.lower()} belonged to a {noun.lower()} that was deleted for good, "
+        "so it can't come back."
+    )
+
+
+# -- removing for good -----------------------------------------------------------------------
+
+
+def delete_forever(journal: Journal, entry_id: int) -> None:
+    """Remove one entry from the Trash, unreadably."""
+    with journal.write() as s:
+        s.delete(fetch(s, TrashEntry, entry_id, "item in the Trash"))
+    _wipe(journal)
+
+
+def empty_trash(journal: Journal) -> int:
+    """Remove everything in the Trash, unreadably; how many entries there were."""
+    with journal.write() as s:
+        entries = list(s.exec(select(TrashEntry)))
+        for entry in entries:
+            s.delete(entry)
+    if entries:
+        _wipe(journal)
+    return len(entries)
+
+
+def purge_expired(journal: Journal, now: datetime | None = None) -> int:
+    """Remove, unreadably, what has been in the Trash for 30 days or more; how many entries.
+    Nothing happens in a journal opened to read only."""
+    if journal.read_only:
+        return 0
+    cutoff = (now or datetime.now(UTC)) - KEPT_FOR
+    with journal.write() as s:
+        old = list(s.exec(select(TrashEntry).where(col(TrashEntry.deleted_at) <= cutoff)))
+        for entry in old:
+            s.delete(entry)
+    if old:
+        _wipe(journal)
+    return len(old)
+
+
+def _wipe(journal: Journal) -> None:
+    """Copy the log into the file and empty it: the removed rows' old pages go with it (the
+    freed space in the file is already overwritten: ``secure_delete``)."""
+    journal.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def trash_record(s: Session, model: type[SQLModel], record_id: int) -> TrashEntry | None:
+    """``trash_in`` for a model's record (its table read from the model)."""
+    return trash_in(s, str(model.__tablename__), record_id)
