@@ -74,6 +74,11 @@ def label_of(table: str) -> str:
     return table.replace("_", " ").capitalize()
 
 
+def in_sentence(label: str) -> str:
+    """A kind's name inside a sentence: "observation", but "ILT meeting" and "1:1"."""
+    return label[:1].lower() + label[1:] if label[1:2].islower() else label
+
+
 def change_kind_of(table: str) -> RecordKind | None:
     """The record kind a change to ``table``'s rows is announced as."""
     if table in _SOURCES:
@@ -210,17 +215,16 @@ def restore(journal: Journal, entry_id: int) -> Restored:
 
 def _restore_first(entry: TrashEntry, others: list[TrashEntry], table: str, value: Any) -> str:
     """The sentence that refuses a restore whose ``table``/``value`` parent is missing."""
-    what, noun = label_of(entry.kind), label_of(table)
+    what, noun = in_sentence(label_of(entry.kind)), in_sentence(label_of(table))
     for other in others:
         rows = Snapshot.from_json(json.loads(other.rows)).rows
         if any(t == table and r.get("id") == value for t, r in rows):
             return (
-                f"This {what.lower()} belongs to {noun.lower()} “{other.title}”: restore "
+                f"This {what} belongs to the {noun} “{other.title}”: restore "
                 f"“{other.title}” from the Trash first."
             )
     return (
-        f"This {what.lower()} belonged to a {noun.lower()} that was deleted for good, "
-        "so it can't come back."
+        f"This {what} belonged to something since deleted for good ({noun}), so it can't come back."
     )
 
 
