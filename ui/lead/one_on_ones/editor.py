@@ -28,6 +28,7 @@ from ui.kit.action_item_row import ActionItemRow
 from ui.kit.context import AppContext, Autosaver, NotWritten
 from ui.kit.fields import day_of, qdate
 from ui.kit.fitted_list import FittedList
+from ui.kit.history_panel import HISTORY_SHORTCUT, add_history_shortcut, show_history
 from ui.kit.markdown_edit import MarkdownEdit
 from ui.kit.roles import RECORD_ID
 from ui.lead.agreement.popup import show_current_agreement
@@ -103,6 +104,7 @@ class OneOnOneEditor(QScrollArea):
         jump = QShortcut(QKeySequence(NEW_ITEM_SHORTCUT), self)
         jump.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         jump.activated.connect(self.focus_new_item)
+        add_history_shortcut(self, self.show_history)
 
     def _layout_page(self) -> QWidget:
         page = QWidget()
@@ -119,6 +121,10 @@ class OneOnOneEditor(QScrollArea):
         agreement.setShortcut(QKeySequence(AGREEMENT_SHORTCUT))
         agreement.clicked.connect(self.show_agreement)
         top.addWidget(agreement)
+        earlier = QPushButton("History…")
+        earlier.setToolTip(f"Earlier versions of the notes and feedback ({HISTORY_SHORTCUT})")
+        earlier.clicked.connect(self.show_history)
+        top.addWidget(earlier)
         grid.addLayout(top, 0, 0, 1, 2)
         add_agenda = QHBoxLayout()
         add_agenda.addWidget(self.agenda_text, 1)
@@ -176,6 +182,25 @@ class OneOnOneEditor(QScrollArea):
         """Open the lead's current coaching agreement in a window beside the 1:1."""
         if self.meeting is not None:
             self.agreement_window = show_current_agreement(self.context, self.meeting.lead_id, self)
+
+    def show_history(self) -> None:
+        """The History of the notes (of the feedback, when the cursor is in it), what is
+        typed saved first."""
+        if self.meeting is None:
+            return
+        field = "feedback_given" if self.feedback.hasFocus() else "notes"
+        where = ("one_on_one", self.meeting.id or 0)
+        fields = ("notes", "feedback_given")
+        show_history(self, self.context, where, fields, field,
+                     saved=self.autosaver.flush, reload=self._reread)  # fmt: skip
+
+    def _reread(self) -> None:
+        """Show the 1:1 as the journal has it now (after a restore)."""
+        if self.meeting is None:
+            return
+        meeting = one_on_one.get_one_on_one(self.context.journal, self.meeting.id or 0)
+        if self.load(meeting):
+            self.meeting_saved.emit(meeting)
 
     def focus_new_item(self) -> None:
         """Put the cursor in the new action item's text, scrolled into view."""

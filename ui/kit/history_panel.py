@@ -1,0 +1,253 @@
+"""The History panel: a text's earlier versions, what changed in each (word by word), and
+"Restore this version". Opened from an editor by HISTORY_SHORTCUT; the editor's typing is
+saved first, so nothing typed is lost, and restoring keeps the replaced text as a version."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from iltdesk import dates, history
+from iltdesk.history import Run, Version
+from ui.kit import theme
+from ui.kit.context import AppContext, NotWritten
+from ui.kit.style import DIALOG_FLAGS
+
+HISTORY_SHORTCUT = "Ctrl+Shift+H"
+NOW = "Now"
+FIRST_WORDS = 48
+LEGEND = "Green: written in this version. Struck through in red: taken out in it."
+LEGEND_NOW = "Green: in this version, not now. Struck through in red: written since."
+NO_VERSIONS = (
+    "No earlier versions yet. A version is kept each time you come back to change this text "
+    "after a pause of ten minutes or more."
+)
+
+
+def until(version: Version) -> str:
+    """'Fri 4 Dec, 17:54': when the kept text stopped being the record's (local time)."""
+    local = version.saved_at.astimezone()
+    return f"{dates.list_date(local.date())}, {local:%H:%M}"
+
+
+def when_words(version: Version) -> str:
+    """'Until Fri 4 Dec, 17:54'."""
+    return f"Until {until(version)}"
+
+
+def first_words(text: str) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= FIRST_WORDS else line[: FIRST_WORDS - 1].rstrip() + "…"
+
+
+def runs_html(runs: list[Run]) -> str:
+    """The runs as HTML: added words tinted green, removed ones struck through in red."""
+    parts = []
+    for run in runs:
+        text = escape(run.text).replace("\n", "<br>")
+        if run.op == "same":
+            parts.append(text)
+            continue
+        kind = "added" if run.op == "added" else "removed"
+        style = f"color:{theme.colour(f'{kind}_text')}; background:{theme.colour(f'{kind}_bg')}"
+        if kind == "removed":
+            style += "; text-decoration:line-through"
+        parts.append(f"<span style='{style}'>{text}</span>")
+    return f"<div style='white-space:pre-wrap'>{''.join(parts)}</div>"
+
+
+class HistoryPanel(QDialog):
+    """Earlier versions of one record's texts, newest first under the text as it is now."""
+
+    restored = Signal(str)  # the field whose earlier text is the record's again
+
+    def __init__(
+        self,
+        context: AppContext,
+        kind: str,
+        record_id: int,
+        fields: tuple[str, ...],
+        field: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent, DIALOG_FLAGS)
+        self.context, self.kind, self.record_id = context, kind, record_id
+        self.setWindowTitle("History — iltdesk")
+        self.resize(860, 560)
+        self.found: list[Version] = []
+        self.now = ""
+        self.field = QComboBox()
+        self.field.setAccessibleName("Which text")
+        for name in fields:
+            self.field.addItem(history.field_label(kind, name), name)
+        self.field.setCurrentIndex(max(0, fields.index(field) if field in fields else 0))
+        self.field.currentIndexChanged.connect(lambda *_: self.load())
+        self.list = QListWidget()
+        self.list.setAccessibleName("Versions, newest first")
+        self.list.currentRowChanged.connect(lambda *_: self.show_version())
+        self.browser = QTextBrowser()
+        self.browser.setAccessibleName("The version, with what changed")
+        self.browser.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Tab goes list → buttons
+        self.against_now = QCheckBox("Compare with the text &now")
+        self.against_now.toggled.connect(lambda *_: self.show_version())
+        self.legend = QLabel(LEGEND)
+        self.legend.setObjectName("Hint")
+        self.legend.setWordWrap(True)
+        self.restore_button = QPushButton("&Restore this version…")
+        self.restore_button.clicked.connect(self.ask_restore)
+        self._lay_out(fields)
+        self.load()
+        self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _lay_out(self, fields: tuple[str, ...]) -> None:
+        title = QLabel("History")
+        title.setObjectName("PageTitle")
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addStretch(1)
+        which = QLabel("&Text")
+        which.setBuddy(self.field)
+        top.addWidget(which)
+        top.addWidget(self.field)
+        which.setVisible(len(fields) > 1)
+        self.field.setVisible(len(fields) > 1)
+        split = QSplitter()
+        split.addWidget(self.list)
+        split.addWidget(self.browser)
+        split.setStretchFactor(1, 1)
+        split.setSizes([260, 600])
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        below = QHBoxLayout()
+        below.addWidget(self.against_now)
+        below.addWidget(self.legend, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 14)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+        layout.addLayout(below)
+        layout.addWidget(buttons)
+
+    @property
+    def field_name(self) -> str:
+        return str(self.field.currentData())
+
+    def load(self) -> None:
+        """Read the chosen text's versions; the newest earlier one selected (or Now, if none)."""
+        journal, field = self.context.journal, self.field_name
+        self.now = history.current_text(journal, self.kind, self.record_id, field)
+        self.found = history.versions(journal, self.kind, self.record_id, field)
+        self.list.blockSignals(True)
+        self.list.clear()
+        now = QListWidgetItem(f"{NOW}\n{first_words(self.now) or '(empty)'}")
+        now.setToolTip("The text as it stands now")
+        self.list.addItem(now)
+        for version in self.found:
+            item = QListWidgetItem(f"{when_words(version)}\n{first_words(version.text)}")
+            item.setToolTip("The text as it stood then, before the next round of editing")
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        self.list.setCurrentRow(1 if self.found else 0)
+        self.show_version()
+
+    def _text(self, row: int) -> str:
+        return self.now if row == 0 else self.found[row - 1].text
+
+    def show_version(self) -> None:
+        """The selected version, with what changed in it (or from it to the text now)."""
+        row = max(0, self.list.currentRow())
+        self.restore_button.setEnabled(row > 0)
+        if not self.found:
+            self.legend.setText(NO_VERSIONS)
+            self.browser.setHtml(runs_html([Run("same", self.now)]))
+            return
+        text = self._text(row)
+        if self.against_now.isChecked():
+            runs = history.word_diff(self.now, text)
+            self.legend.setText(LEGEND_NOW)
+        else:
+            older = self._text(row + 1) if row < len(self.found) else ""
+            runs = history.word_diff(older, text) if older else [Run("same", text)]
+            self.legend.setText(LEGEND)
+        self.browser.setHtml(runs_html(runs))
+
+    def ask_restore(self) -> None:
+        """Ask, then make the selected version the text again (the text now is kept)."""
+        row = self.list.currentRow()
+        if row < 1:
+            return
+        version = self.found[row - 1]
+        label = history.field_label(self.kind, version.field).lower()
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Restore — iltdesk")
+        box.setText(f"Bring back this version of the {label}, as it stood until {until(version)}?")
+        box.setInformativeText(
+            "The text as it stands now is kept in the History: you can bring it back too."
+        )
+        restore = box.addButton("&Restore", QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(restore)
+        box.setEscapeButton(cancel)
+        box.exec()
+        chosen = box.clickedButton() is restore
+        box.deleteLater()
+        if not chosen:
+            return
+        journal = self.context.journal
+        done = self.context.write(lambda: history.restore(journal, version), failed="Not restored")
+        if isinstance(done, NotWritten):
+            return
+        self.restored.emit(version.field)
+        self.accept()
+
+
+def add_history_shortcut(owner: QWidget, open_history: Callable[[], object]) -> QShortcut:
+    """HISTORY_SHORTCUT anywhere in ``owner`` opens its History."""
+    shortcut = QShortcut(QKeySequence(HISTORY_SHORTCUT), owner)
+    shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    shortcut.activated.connect(open_history)
+    return shortcut
+
+
+def show_history(
+    owner: QWidget,
+    context: AppContext,
+    where: tuple[str, int],
+    fields: tuple[str, ...],
+    field: str,
+    *,
+    saved: Callable[[], bool],
+    reload: Callable[[], object],
+) -> HistoryPanel | None:
+    """Open the History of record ``where`` (its table and id) over ``owner``'s window, on
+    ``field``. ``saved()`` saves what is typed first (False: it could not be, the status bar
+    says why, and the History stays closed so nothing typed is lost); ``reload()`` shows the
+    record again after a restore."""
+    if not saved():
+        return None
+    panel = HistoryPanel(context, where[0], where[1], fields, field, owner.window())
+    panel.restored.connect(lambda *_: reload())
+    panel.finished.connect(panel.deleteLater)
+    panel.open()
+    return panel
