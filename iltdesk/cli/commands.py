@@ -186,6 +186,7 @@ def cmd_open(args: argparse.Namespace) -> int:
 def cmd_init(args: argparse.Namespace) -> int:
     """Create an empty journal."""
     from iltdesk import keychain
+    from iltdesk.cli.recovery import suggest_kit
     from iltdesk.destination import check_destination
     from iltdesk.store.journal import Journal
 
@@ -196,6 +197,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     if args.remember:
         keychain.remember(args.journal, secret)
         print(f"The passphrase is remembered in {keychain.description()}.")
+    suggest_kit(args.journal)
     return 0
 
 

@@ -24,12 +24,14 @@ if TYPE_CHECKING:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Check passphrase, cipher pages, SQLite integrity, foreign keys and the index."""
+    from iltdesk.cli.recovery import kit_lines
     from iltdesk.store.backups import check
     from iltdesk.store.precheck import write_problem
 
     read_only = write_problem(args.journal) is not None  # then checked as far as reading allows
     with passphrase.unlock(args.journal, read_only=read_only) as journal:
         report = check(journal)
+        kit = kit_lines(journal)
     if not report.ok:
         raise JournalDamaged(f"{args.journal} is damaged: " + "; ".join(report.problems))
     index = "" if read_only else ", search index"
@@ -39,6 +41,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     )
     if read_only:
         print("The search index was not checked: the journal is read-only here.")
+    print("\n".join(kit))
     return 0
 
 

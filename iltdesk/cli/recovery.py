@@ -1,9 +1,173 @@
-"""The `recovery` command(s) of the CLI (being written this session)."""
+"""The recovery commands: `kit` makes (or renews) a journal's recovery kit and writes its
+sheet; `recover` opens a journal with the sheet's key and gives it a new passphrase."""
 
 from __future__ import annotations
 
-from typing import Any
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from iltdesk.cli import passphrase
+from iltdesk.errors import NoEscrow, WrongPassphrase, WrongRecoveryKey
+
+if TYPE_CHECKING:
+    from iltdesk.recovery.kit import KitStatus
+    from iltdesk.store.journal import Journal
+
+KIT_HELP = "make a new recovery kit and write its recovery sheet (a one-page PDF)"
+RECOVER_HELP = "open a journal whose passphrase is forgotten with its recovery key"
 
 
 def register(sub: Any) -> None:
-    """Add this module's subcommands to ``sub``."""
+    """Add `kit` and `recover` to ``sub``."""
+    from iltdesk.cli.commands import journal_path
+    from iltdesk.recovery.recover import ENV_RECOVERY_KEY
+
+    p = sub.add_parser(
+        "kit",
+        help=KIT_HELP,
+        description=f"{KIT_HELP[0].upper()}{KIT_HELP[1:]}. Older recovery sheets stop working.",
+    )
+    p.add_argument("journal", type=journal_path, metavar="JOURNAL", help="the journal file")
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="SHEET.pdf")
+    p.add_argument("--force", action="store_true", help="replace SHEET.pdf if it exists")
+    p.add_argument(
+        "--print-key", action="store_true", help="print the recovery key alone (for scripts)"
+    )
+    p.set_defaults(func=cmd_kit)
+
+    p = sub.add_parser(
+        "recover",
+        help=RECOVER_HELP,
+        description=f"{RECOVER_HELP[0].upper()}{RECOVER_HELP[1:]} and choose a new passphrase. "
+        f"The key comes from {ENV_RECOVERY_KEY} or is asked for; the new passphrase comes "
+        f"from {passphrase.ENV_NEW_PASSPHRASE} or is asked for twice. Exit 3: wrong key, or "
+        "no recovery escrow beside the journal or in its backups folder (nothing is changed).",
+    )
+    p.add_argument("journal", type=journal_path, metavar="JOURNAL", help="the journal file")
+    p.set_defaults(func=cmd_recover)
+
+
+def cmd_kit(args: argparse.Namespace) -> int:
+    """Make a new kit: the sheet is written first, so a refused or failed sheet leaves the old
+    kit (and its sheet) in force."""
+    from datetime import datetime
+
+    from iltdesk.destination import check_destination
+    from iltdesk.recovery.key import RecoveryKey
+    from iltdesk.recovery.kit import install_kit
+    from iltdesk.report.fonts import gui_app
+    from iltdesk.report.recovery_sheet import write_sheet
+
+    check_destination(args.output, journal=args.journal, replace=args.force)  # before unlocking
+    journal, secret = _unlock_with_passphrase(args.journal)
+    try:
+        key = RecoveryKey.generate()
+        made = datetime.now().replace(microsecond=0)
+        gui_app()
+        school = journal.settings().get("school", "")
+        write_sheet(args.output, key, args.journal, made, school, replace=args.force)
+        escrow = install_kit(journal, key, secret, made)
+        status = _kit_status(journal)
+    finally:
+        journal.close()
+    said = (
+        f"Wrote the recovery sheet for kit {escrow.kit} to {args.output}; "
+        "older recovery sheets for this journal no longer work."
+    )
+    if args.print_key:  # stdout holds the key alone, for a script to read
+        print(key.text())
+    print(said, file=sys.stderr if args.print_key else sys.stdout)
+    for line in status.warnings():
+        print(f"iltdesk: {line}", file=sys.stderr)
+    return 0
+
+
+def cmd_recover(args: argparse.Namespace) -> int:
+    """Open the journal with the recovery key and give it a new passphrase at once."""
+    from iltdesk import keychain
+    from iltdesk.errors import KeychainUnavailable
+    from iltdesk.messages import keychain_not_updated
+    from iltdesk.recovery.recover import ENV_RECOVERY_KEY, recover
+    from iltdesk.store.opening import from_env
+
+    typed = from_env(ENV_RECOVERY_KEY)
+    if typed is None:
+        typed = passphrase.prompt("Recovery key (from the recovery sheet): ")
+    from iltdesk.recovery.key import RecoveryKey
+
+    try:
+        RecoveryKey.parse(typed)  # a typo is told before the new passphrase is asked for
+        new = passphrase.new_passphrase(passphrase.ENV_NEW_PASSPHRASE)
+        try:
+            was_remembered = keychain.recall(args.journal) is not None
+        except KeychainUnavailable:
+            was_remembered = False
+        recover(args.journal, typed, new).close()
+    except (WrongRecoveryKey, NoEscrow) as exc:
+        # Said without the passphrase advice (Caps Lock): a key is read in any case.
+        print(f"iltdesk: {exc} The journal was not changed.", file=sys.stderr)
+        return exc.exit_code
+    print(f"Opened {args.journal} with the recovery key; it now has the new passphrase.")
+    if was_remembered:
+        try:
+            keychain.remember(args.journal, new)
+        except KeychainUnavailable as exc:
+            print(keychain_not_updated(exc), file=sys.stderr)
+        else:
+            print("The keychain now holds the new passphrase.")
+    return 0
+
+
+def _unlock_with_passphrase(path: Path) -> tuple[Journal, str]:
+    """The journal opened from the usual sources (keychain, variable, prompt), with the
+    passphrase that opened it: the kit seals that passphrase."""
+    from iltdesk.store.journal import Journal
+    from iltdesk.store.opening import first_that_opens, passphrases
+
+    def opened(secret: str) -> tuple[Journal, str]:
+        if not passphrase.is_text(secret):
+            raise WrongPassphrase(f"The passphrase does not unlock {path}.")
+        return Journal.open(path, secret), secret
+
+    ask = passphrase.asking(
+        f"Passphrase for {path}: ", "That passphrase does not unlock this journal; try again."
+    )
+    return first_that_opens(passphrases(path, ask=ask), opened)
+
+
+def _kit_status(journal: Journal) -> KitStatus:
+    from iltdesk.recovery.kit import status
+
+    return status(journal)
+
+
+def kit_lines(journal: Journal) -> list[str]:
+    """What `check` says about the recovery kit: one line, then a line per missing escrow."""
+    from iltdesk import dates
+    from iltdesk.recovery.kit import status
+
+    kit = status(journal)
+    if not kit.has_kit or kit.made_at is None:
+        return [f"Recovery kit: none yet; to make one: {kit_command(journal.path)}"]
+    made = dates.long(kit.made_at.date())
+    warnings = kit.warnings()
+    if not warnings:
+        return [
+            f"Recovery kit: made {made} (kit {kit.kit}); escrow kept beside the journal and in "
+            "its backups folder."
+        ]
+    return [f"Recovery kit: made {made} (kit {kit.kit}).", *warnings]
+
+
+def kit_command(journal: Path) -> str:
+    """The command that makes ``journal``'s recovery kit, ready to paste into a shell."""
+    import shlex
+
+    return f"iltdesk kit {shlex.quote(str(journal))} -o recovery-sheet.pdf"
+
+
+def suggest_kit(journal: Path) -> None:
+    """After `init`: the one line that offers a recovery kit."""
+    print(f"In case the passphrase is ever forgotten, make a recovery kit: {kit_command(journal)}")
