@@ -4,12 +4,13 @@ sheet; `recover` opens a journal with the sheet's key and gives it a new passphr
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from iltdesk.cli import passphrase
-from iltdesk.errors import NoEscrow, WrongPassphrase, WrongRecoveryKey
+from iltdesk.errors import NoEscrow, UsageError, WrongPassphrase, WrongRecoveryKey
 
 if TYPE_CHECKING:
     from iltdesk.recovery.kit import KitStatus
@@ -86,24 +87,12 @@ def cmd_kit(args: argparse.Namespace) -> int:
 
 def cmd_recover(args: argparse.Namespace) -> int:
     """Open the journal with the recovery key and give it a new passphrase at once."""
-    from iltdesk import keychain
-    from iltdesk.errors import KeychainUnavailable
-    from iltdesk.messages import keychain_not_updated
-    from iltdesk.recovery.recover import ENV_RECOVERY_KEY, recover
-    from iltdesk.store.opening import from_env
-
-    typed = from_env(ENV_RECOVERY_KEY)
-    if typed is None:
-        typed = passphrase.prompt("Recovery key (from the recovery sheet): ")
-    from iltdesk.recovery.key import RecoveryKey
+    from iltdesk.recovery.recover import recover
 
     try:
-        RecoveryKey.parse(typed)  # a typo is told before the new passphrase is asked for
+        typed = _recovery_key(args.journal)
         new = passphrase.new_passphrase(passphrase.ENV_NEW_PASSPHRASE)
-        try:
-            was_remembered = keychain.recall(args.journal) is not None
-        except KeychainUnavailable:
-            was_remembered = False
+        was_remembered = _remembered(args.journal)
         recover(args.journal, typed, new).close()
     except (WrongRecoveryKey, NoEscrow) as exc:
         # Said without the passphrase advice (Caps Lock): a key is read in any case.
@@ -111,13 +100,53 @@ def cmd_recover(args: argparse.Namespace) -> int:
         return exc.exit_code
     print(f"Opened {args.journal} with the recovery key; it now has the new passphrase.")
     if was_remembered:
-        try:
-            keychain.remember(args.journal, new)
-        except KeychainUnavailable as exc:
-            print(keychain_not_updated(exc), file=sys.stderr)
-        else:
-            print("The keychain now holds the new passphrase.")
+        _remember(args.journal, new)
     return 0
+
+
+def _recovery_key(journal: Path) -> str:
+    """The key from ILTDESK_RECOVERY_KEY or typed (unechoed: it opens the journal), checked for
+    typos and against the journal's escrows before a new passphrase is asked for."""
+    from iltdesk.recovery.key import RecoveryKey
+    from iltdesk.recovery.recover import ENV_RECOVERY_KEY, escrows_for, open_with_key
+    from iltdesk.store.opening import from_env
+
+    typed = from_env(ENV_RECOVERY_KEY)
+    if typed is None:
+        if not (sys.stdin is not None and sys.stdin.isatty()):
+            raise UsageError(
+                f"No recovery key: run in a terminal to be asked, or set {ENV_RECOVERY_KEY}."
+            )
+        typed = getpass.getpass("Recovery key (from the recovery sheet): ")
+    key = RecoveryKey.parse(typed)
+    public = key.public_bytes()
+    if not any(escrow.recipient == public for escrow in escrows_for(journal)):
+        open_with_key(journal, key)  # says why: no escrow, or another kit's key
+    return typed
+
+
+def _remembered(journal: Path) -> bool:
+    from iltdesk import keychain
+    from iltdesk.errors import KeychainUnavailable
+
+    try:
+        return keychain.recall(journal) is not None
+    except KeychainUnavailable:
+        return False  # nothing we could read, nothing to keep in step
+
+
+def _remember(journal: Path, new: str) -> None:
+    """The keychain held the forgotten passphrase: it holds the new one now (as `passwd`)."""
+    from iltdesk import keychain
+    from iltdesk.errors import KeychainUnavailable
+    from iltdesk.messages import keychain_not_updated
+
+    try:
+        keychain.remember(journal, new)
+    except KeychainUnavailable as exc:
+        print(keychain_not_updated(exc), file=sys.stderr)
+    else:
+        print("The keychain now holds the new passphrase.")
 
 
 def _unlock_with_passphrase(path: Path) -> tuple[Journal, str]:
