@@ -18,7 +18,7 @@ from iltdesk.cli.main import main
 from iltdesk.errors import WrongPassphrase
 from iltdesk.lead import add_lead
 from iltdesk.one_on_one import add_quick_note
-from iltdesk.recovery.files import escrow_paths
+from iltdesk.recovery.files import escrow_paths, read_escrow
 from iltdesk.recovery.key import ALPHABET, RecoveryKey
 from iltdesk.recovery.kit import install_kit
 from iltdesk.store.backups import backup
@@ -95,6 +95,8 @@ def test_round_trip_init_kit_forget_recover_and_read_back_in_a_fresh_process(
     out = capsys.readouterr().out
     assert "it now has the new passphrase" in out and "keychain now holds the new" in out
     assert keychain.recall(journal_path) == NEW
+    sealed = read_escrow(escrow_paths(journal_path)[0])
+    assert sealed is not None and sealed.open(key)[0] == NEW  # the same sheet still works
     assert not opens_with(journal_path, PASSPHRASE)
     found = run_cli("search", str(journal_path), CANARY, env={"ILTDESK_PASSPHRASE": NEW})
     assert found.returncode == 0, found.stderr

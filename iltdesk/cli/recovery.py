@@ -98,7 +98,10 @@ def cmd_recover(args: argparse.Namespace) -> int:
         # Said without the passphrase advice (Caps Lock): a key is read in any case.
         print(f"iltdesk: {exc} The journal was not changed.", file=sys.stderr)
         return exc.exit_code
-    print(f"Opened {args.journal} with the recovery key; it now has the new passphrase.")
+    print(
+        f"Opened {args.journal} with the recovery key; it now has the new passphrase "
+        "(the same recovery sheet still works)."
+    )
     if was_remembered:
         _remember(args.journal, new)
     return 0

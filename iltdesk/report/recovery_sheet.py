@@ -114,7 +114,8 @@ def write_sheet(
     *,
     replace: bool = False,
 ) -> None:
-    """Write the recovery sheet for ``key`` to exactly ``dest`` (one page, mode 0600).
+    """Write the recovery sheet for ``key`` to exactly ``dest`` (one page, mode 0600). Needs a
+    QGuiApplication and its thread, as every report does (``fonts.gui_app``).
 
     ``dest`` is checked first (``check_destination``): never the journal or its companions
     (its escrow included), a folder or a device, nor an existing file unless ``replace``.
@@ -232,7 +233,7 @@ class _Sheet:
         draw_qr(self.painter, qr, key.text())
         inner = QRectF(panel.left() + pad, y + pad, qr.left() - panel.left() - 2 * pad, qr_side)
         self._text(QRectF(inner.left(), inner.top(), inner.width(), self.pt(14)), 9.5,
-                   "Recovery key", color=MUTED)  # fmt: skip
+                   "Recovery key (it has no letters O, I, L or U)", color=MUTED)  # fmt: skip
         self._key_groups(inner.adjusted(0, self.pt(19), 0, 0), key.text().split("-"))
         # The key once more as one line of plain text, to copy from the PDF on a screen.
         one_line = f"As one line: {key.text()}. The QR code holds the same key."
