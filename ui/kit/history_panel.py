@@ -4,6 +4,7 @@ saved first, so nothing typed is lost, and restoring keeps the replaced text as 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from html import escape
 
@@ -30,11 +31,13 @@ from iltdesk import dates, history
 from iltdesk.history import Run, Version
 from ui.kit import theme
 from ui.kit.context import AppContext, NotWritten
+from ui.kit.rich_delegate import TwoLineDelegate
 from ui.kit.style import DIALOG_FLAGS
 
 HISTORY_SHORTCUT = "Ctrl+Shift+H"
 NOW = "Now"
-FIRST_WORDS = 48
+FIRST_WORDS = 60
+MARKS = re.compile(r"[#*_>`]+|^\s*[-+] ", re.MULTILINE)  # headings, emphasis, list bullets
 LEGEND = "Green: written in this version. Struck through in red: taken out in it."
 LEGEND_NOW = "Green: in this version, not now. Struck through in red: written since."
 NO_VERSIONS = (
@@ -44,7 +47,10 @@ NO_VERSIONS = (
 
 
 def until(version: Version) -> str:
-    """'Fri 4 Dec, 17:54': when the kept text stopped being the record's (local time)."""
+    """'Fri 4 Dec, 17:54': when the kept text stopped being the record's (local time; the
+    charter's versions are dated by day)."""
+    if version.kind == history.CHARTER:
+        return dates.list_date(version.saved_at.date())
     local = version.saved_at.astimezone()
     return f"{dates.list_date(local.date())}, {local:%H:%M}"
 
@@ -55,14 +61,21 @@ def when_words(version: Version) -> str:
 
 
 def first_words(text: str) -> str:
-    line = " ".join(text.split())
+    """The text's first words on one line, as read (Markdown's marks left out)."""
+    line = " ".join(MARKS.sub(" ", text).split())
     return line if len(line) <= FIRST_WORDS else line[: FIRST_WORDS - 1].rstrip() + "…"
+
+
+def words(text: str) -> str:
+    """'1 word', '34 words' ('empty' for none): how long each version is, at a glance."""
+    count = len(MARKS.sub(" ", text).split())
+    return "empty" if not count else "1 word" if count == 1 else f"{count} words"
 
 
 def runs_html(runs: list[Run]) -> str:
     """The runs as HTML: added words tinted green, removed ones struck through in red."""
     parts = []
-    for run in runs:
+    for number, run in enumerate(runs):
         text = escape(run.text).replace("\n", "<br>")
         if run.op == "same":
             parts.append(text)
@@ -72,6 +85,10 @@ def runs_html(runs: list[Run]) -> str:
         if kind == "removed":
             style += "; text-decoration:line-through"
         parts.append(f"<span style='{style}'>{text}</span>")
+        # A word taken out just before one put in: a space between them, to read two words.
+        ahead = runs[number + 1].op if number + 1 < len(runs) else ""
+        if kind == "removed" and ahead == "added" and not run.text[-1:].isspace():
+            parts.append(" ")
     return f"<div style='white-space:pre-wrap'>{''.join(parts)}</div>"
 
 
@@ -103,6 +120,9 @@ class HistoryPanel(QDialog):
         self.field.currentIndexChanged.connect(lambda *_: self.load())
         self.list = QListWidget()
         self.list.setAccessibleName("Versions, newest first")
+        self.list.setItemDelegate(TwoLineDelegate(self.list))
+        self.list.setUniformItemSizes(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentRowChanged.connect(lambda *_: self.show_version())
         self.browser = QTextBrowser()
         self.browser.setAccessibleName("The version, with what changed")
@@ -159,11 +179,12 @@ class HistoryPanel(QDialog):
         self.found = history.versions(journal, self.kind, self.record_id, field)
         self.list.blockSignals(True)
         self.list.clear()
-        now = QListWidgetItem(f"{NOW}\n{first_words(self.now) or '(empty)'}")
+        now = QListWidgetItem(f"{NOW} · {words(self.now)}\n{first_words(self.now)}")
         now.setToolTip("The text as it stands now")
         self.list.addItem(now)
         for version in self.found:
-            item = QListWidgetItem(f"{when_words(version)}\n{first_words(version.text)}")
+            title = f"{when_words(version)} · {words(version.text)}"
+            item = QListWidgetItem(f"{title}\n{first_words(version.text)}")
             item.setToolTip("The text as it stood then, before the next round of editing")
             self.list.addItem(item)
         self.list.blockSignals(False)
@@ -220,6 +241,22 @@ class HistoryPanel(QDialog):
             return
         self.restored.emit(version.field)
         self.accept()
+
+
+def field_in_focus(boxes: dict[str, QWidget]) -> str:
+    """The field whose text box has the cursor, else the first: the History opens on it."""
+    for field, box in boxes.items():
+        if box.hasFocus():
+            return field
+    return next(iter(boxes))
+
+
+def history_button(open_history: Callable[[], object], what: str) -> QPushButton:
+    """A "History…" button that opens the History of ``what`` ("the notes and feedback")."""
+    button = QPushButton("History…")
+    button.setToolTip(f"Earlier versions of {what} ({HISTORY_SHORTCUT})")
+    button.clicked.connect(lambda *_: open_history())
+    return button
 
 
 def add_history_shortcut(owner: QWidget, open_history: Callable[[], object]) -> QShortcut:

@@ -25,6 +25,7 @@ from iltdesk.cycle import (
     CycleNotReady,
     close_cycle,
     closure_problems,
+    cycles_for,
     planned_end,
     reopen_cycle,
     standing,
@@ -32,6 +33,7 @@ from iltdesk.cycle import (
 )
 from iltdesk.models import CyclePhase, LearningCycle
 from iltdesk.record_kinds import RecordKind
+from ui.kit import history_panel
 from ui.kit.context import AppContext, Autosaver, NotWritten
 from ui.kit.fields import LineBox
 from ui.kit.markdown_edit import MarkdownEdit
@@ -115,6 +117,7 @@ class CyclePage(QWidget):
         self.cards = (self.intention, self.learning, self.practice, self.evaluation)
         self._wire_autosave()
         self._lay_out()
+        history_panel.add_history_shortcut(self, self.show_history)
 
     def _lay_out(self) -> None:
         self.buttons, self.header = buttons, header = QHBoxLayout(), QVBoxLayout()
@@ -192,6 +195,37 @@ class CyclePage(QWidget):
     def _watch(self, box: LineBox | MarkdownEdit) -> None:
         box.edited.connect(self.autosaver.touch)
         box.focus_left.connect(self.autosaver.flush)
+
+    # -- history --------------------------------------------------------------------------
+
+    def show_history(self) -> None:
+        """The History of the cycle's text with the cursor (what is typed saved first)."""
+        if self.cycle is None:
+            return
+        i, e = self.intention, self.evaluation
+        boxes: dict[str, QWidget] = {
+            "goal": i.goal,
+            "success_measure": i.measure,
+            "baseline_quantitative": i.baseline_numbers,
+            "baseline_qualitative": i.baseline_seen,
+            "focus_indicator": i.focus,
+            "outcome_evidence": e.evidence,
+            "lead_reflection": e.lead_reflection,
+            "principal_reflection": e.principal_reflection,
+            "next_goal": e.next_goal,
+        }
+        where, field = ("learning_cycle", self.cycle.id or 0), history_panel.field_in_focus(boxes)
+        history_panel.show_history(self, self.context, where, tuple(boxes), field,
+                                   saved=self.autosaver.flush, reload=self._reread)  # fmt: skip
+
+    def _reread(self) -> None:
+        """Show the cycle as the journal has it now (after a restore)."""
+        if self.cycle is None:
+            return
+        found = [c for c in cycles_for(self.context.journal, self.cycle.lead_id)
+                 if c.id == self.cycle.id]  # fmt: skip
+        if found and self.load(found[0]):
+            self.saved.emit(found[0])
 
     # -- showing --------------------------------------------------------------------------
 

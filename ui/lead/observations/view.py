@@ -28,7 +28,7 @@ from iltdesk.lead_names import short_name
 from iltdesk.models import LearningCycle, Observation
 from iltdesk.observation import SETTING_TITLES, observations_for, update_observation
 from iltdesk.record_kinds import Change, RecordKind
-from ui.kit import theme
+from ui.kit import history_panel, theme
 from ui.kit.context import AppContext, Autosaver
 from ui.kit.fields import date_edit, day_of, qdate
 from ui.kit.icons import icon
@@ -157,6 +157,7 @@ class ObservationEditor(QScrollArea):
         self.evidence.focus_left.connect(self.autosaver.flush)
         self.feedback.focus_left.connect(self.autosaver.flush)
         self.setWidget(self._lay_out())
+        history_panel.add_history_shortcut(self, self.show_history)
 
     def _lay_out(self) -> QWidget:
         page = QWidget()
@@ -191,6 +192,8 @@ class ObservationEditor(QScrollArea):
         follow.addWidget(self.has_follow_up, 0, 0)
         follow.addWidget(self.follow_up, 0, 1)
         follow.setColumnStretch(2, 1)
+        history = history_panel.history_button(self.show_history, "what you saw and the feedback")
+        follow.addWidget(history, 0, 3)
         layout.addSpacing(6)
         layout.addLayout(follow)
         layout.setStretchFactor(self.evidence, 1)  # the scripted notes get the room there is
@@ -232,6 +235,25 @@ class ObservationEditor(QScrollArea):
         self.feedback.set_markdown(observation.feedback)
         self._show_step(observation)
         return True
+
+    def show_history(self) -> None:
+        """The History of the text with the cursor (what is typed saved first)."""
+        if self.observation is None:
+            return
+        boxes: dict[str, QWidget] = {"evidence": self.evidence, "feedback": self.feedback}
+        where = ("observation", self.observation.id or 0)
+        field = history_panel.field_in_focus(boxes)
+        history_panel.show_history(self, self.context, where, tuple(boxes), field,
+                                   saved=self.autosaver.flush, reload=self._reread)  # fmt: skip
+
+    def _reread(self) -> None:
+        """Show the observation as the journal has it now (after a restore)."""
+        if self.observation is None:
+            return
+        journal, lead_id = self.context.journal, self.observation.lead_id
+        found = [o for o in observations_for(journal, lead_id) if o.id == self.observation.id]
+        if found and self.load(found[0], cycles_for(journal, lead_id)):
+            self.saved.emit(found[0])
 
     def _offer_teams(self) -> None:
         """The team is asked for a team's meeting or a data meeting (a team's too), and stays

@@ -28,7 +28,12 @@ from ui.kit.action_item_row import ActionItemRow
 from ui.kit.context import AppContext, Autosaver, NotWritten
 from ui.kit.fields import day_of, qdate
 from ui.kit.fitted_list import FittedList
-from ui.kit.history_panel import HISTORY_SHORTCUT, add_history_shortcut, show_history
+from ui.kit.history_panel import (
+    add_history_shortcut,
+    field_in_focus,
+    history_button,
+    show_history,
+)
 from ui.kit.markdown_edit import MarkdownEdit
 from ui.kit.roles import RECORD_ID
 from ui.lead.agreement.popup import show_current_agreement
@@ -121,10 +126,7 @@ class OneOnOneEditor(QScrollArea):
         agreement.setShortcut(QKeySequence(AGREEMENT_SHORTCUT))
         agreement.clicked.connect(self.show_agreement)
         top.addWidget(agreement)
-        earlier = QPushButton("History…")
-        earlier.setToolTip(f"Earlier versions of the notes and feedback ({HISTORY_SHORTCUT})")
-        earlier.clicked.connect(self.show_history)
-        top.addWidget(earlier)
+        top.addWidget(history_button(self.show_history, "the notes and the feedback"))
         grid.addLayout(top, 0, 0, 1, 2)
         add_agenda = QHBoxLayout()
         add_agenda.addWidget(self.agenda_text, 1)
@@ -188,10 +190,9 @@ class OneOnOneEditor(QScrollArea):
         typed saved first."""
         if self.meeting is None:
             return
-        field = "feedback_given" if self.feedback.hasFocus() else "notes"
+        boxes: dict[str, QWidget] = {"notes": self.notes, "feedback_given": self.feedback}
         where = ("one_on_one", self.meeting.id or 0)
-        fields = ("notes", "feedback_given")
-        show_history(self, self.context, where, fields, field,
+        show_history(self, self.context, where, tuple(boxes), field_in_focus(boxes),
                      saved=self.autosaver.flush, reload=self._reread)  # fmt: skip
 
     def _reread(self) -> None:

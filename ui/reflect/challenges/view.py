@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from iltdesk import dates
-from iltdesk.challenge import PARTS, STATEMENT, update_challenge
+from iltdesk.challenge import PARTS, STATEMENT, challenges, update_challenge
 from iltdesk.models import Challenge, ChallengeStatus
-from ui.kit import theme
+from ui.kit import history_panel, theme
 from ui.kit.context import AppContext, Autosaver, NotWritten
 from ui.kit.markdown_edit import MarkdownEdit
 from ui.kit.style import hint, page_style
@@ -113,6 +113,7 @@ class ChallengeView(QWidget):
         self.scroller = QScrollArea()
         self.scroller.setAccessibleName("The challenge")
         self._lay_out()
+        history_panel.add_history_shortcut(self, self.show_history)
 
     def _header(self) -> QVBoxLayout:
         choices = QHBoxLayout()
@@ -266,6 +267,23 @@ class ChallengeView(QWidget):
         if self.challenge is not None:
             self.board.reload(self.board.selected_card())
             self.log.load(self.challenge.id or 0)
+
+    def show_history(self) -> None:
+        """The History of the part with the cursor (what is typed saved first)."""
+        if self.challenge is None:
+            return
+        boxes: dict[str, QWidget] = dict(self.areas)
+        where, field = ("challenge", self.challenge.id or 0), history_panel.field_in_focus(boxes)
+        history_panel.show_history(self, self.context, where, tuple(boxes), field,
+                                   saved=self.autosaver.flush, reload=self._reread)  # fmt: skip
+
+    def _reread(self) -> None:
+        """Show the challenge as the journal has it now (after a restore)."""
+        if self.challenge is None:
+            return
+        found = [c for c in challenges(self.context.journal) if c.id == self.challenge.id]
+        if found and self.load(found[0]):
+            self.saved.emit(found[0])
 
     # -- saving ---------------------------------------------------------------------------
 

@@ -15,9 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iltdesk.charter import charter_versions
+from iltdesk import history
+from iltdesk.charter import CHARTER_FIELDS, charter_versions
 from iltdesk.models import CharterVersion
 from iltdesk.record_kinds import Change, RecordKind
+from ui.kit import history_panel
 from ui.kit.context import AppContext
 from ui.kit.roles import RECORD_ID
 from ui.kit.style import hint
@@ -57,6 +59,13 @@ class CharterCard(QWidget):
         self.revise_button.clicked.connect(self.revise)
         self.compare_button = QPushButton("Compare…")
         self.compare_button.clicked.connect(self.compare)
+        self.wording_button = QPushButton("Earlier wording…")
+        self.wording_button.setToolTip(
+            "Each part's earlier wording, what changed in it, and bringing it back "
+            f"({history_panel.HISTORY_SHORTCUT})"
+        )
+        self.wording_button.clicked.connect(self.show_history)
+        history_panel.add_history_shortcut(self, self.show_history)
         self.history = HistoryList()
         self.history.currentRowChanged.connect(lambda *_: self._show_selected())
         self.charter_card = self._charter_card()
@@ -70,6 +79,7 @@ class CharterCard(QWidget):
 
     def _charter_card(self) -> QFrame:
         card, layout, head = _card("The charter")
+        head.addWidget(self.wording_button)
         head.addWidget(self.compare_button)
         head.addWidget(self.revise_button)
         layout.addWidget(
@@ -124,6 +134,7 @@ class CharterCard(QWidget):
         self.stack.setCurrentIndex(1 if self.found else 0)
         self.revise_button.setVisible(bool(self.found))
         self.compare_button.setVisible(bool(self.found))
+        self.wording_button.setVisible(len(self.found) > 1)
         self.compare_button.setEnabled(len(self.found) > 1)
         self.compare_button.setToolTip(
             "Read what changed between any two versions"
@@ -159,6 +170,21 @@ class CharterCard(QWidget):
         dialog.open()  # window-modal without a nested event loop, so keys can drive it
         self.dialog = dialog
         return dialog
+
+    def show_history(self) -> None:
+        """The History of one part of the charter (the first with an earlier wording);
+        bringing one back is a new version that says so."""
+        if len(self.found) < 2:
+            return
+        journal = self.context.journal
+        parts = tuple(CHARTER_FIELDS)
+        field = next((f for f in parts if history.versions(journal, history.CHARTER, 0, f)), "")
+        where = (history.CHARTER, 0)
+        history_panel.show_history(self, self.context, where, parts, field or parts[0],
+                                   saved=lambda: True, reload=self._restored)  # fmt: skip
+
+    def _restored(self) -> None:
+        self.context.announce(RecordKind.CHARTER)  # this card and the 1:1s' charter panel
 
     def compare(self) -> CompareDialog | None:
         """Show what changed; it stays open beside the page while the principal reads."""
