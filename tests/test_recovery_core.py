@@ -23,7 +23,7 @@ from iltdesk.recovery.files import escrow_paths, read_escrow, write_escrow
 from iltdesk.recovery.key import ALPHABET, RecoveryKey
 from iltdesk.recovery.kit import Place, heal, install_kit
 from iltdesk.recovery.recover import recover
-from iltdesk.store.backups import backup, restore
+from iltdesk.store.backups import backup, backups_dir, restore
 from iltdesk.store.journal import Journal
 from iltdesk.store.rekey import rekey
 from tests.conftest import PASSPHRASE
@@ -51,11 +51,6 @@ def make_journal(path: Path, key: RecoveryKey | None = None, passphrase: str = P
 
 def names(journal: Journal) -> list[str]:
     with journal:
-        return [name for (name,) in journal.execute("SELECT name FROM lead")]
-
-
-def leads(path: Path, passphrase: str) -> list[str]:
-    with Journal.open(path, passphrase) as journal:
         return [name for (name,) in journal.execute("SELECT name FROM lead")]
 
 
@@ -90,26 +85,44 @@ def test_the_key_reads_back_however_it_is_typed() -> None:
             RecoveryKey.parse(bad)
 
 
+def typos(plain: str) -> list[str]:
+    """Every single substitution of ``plain``, and every swap of two neighbouring characters."""
+    swapped = [
+        plain[:i] + plain[i + 1] + plain[i] + plain[i + 2 :]
+        for i in range(len(plain) - 1)
+        if plain[i] != plain[i + 1]
+    ]
+    return [
+        *(
+            plain[:i] + c + plain[i + 1 :]
+            for i in range(len(plain))
+            for c in ALPHABET
+            if c != plain[i]
+        ),
+        *swapped,
+    ]
+
+
 def test_a_single_wrong_character_almost_never_slips_through() -> None:
-    """Every single substitution at every position of several keys: each is either caught by
-    the checksum or (rarely) reads as a key of another kit, never as this kit's key."""
+    """Every single substitution at every position (and every swap of neighbours) of several
+    keys: each is caught by the checksum or, rarely, reads as a key of another kit, never as
+    this kit's key (which would hide the typo)."""
     rng = random.Random(20)
-    tried = slipped = 0
+    tried = slipped = substitutions = 0
     for _ in range(12):
         key = RecoveryKey(rng.randbytes(20))
         plain = key.text().replace("-", "")
-        for position, char in enumerate(plain):
-            for other in ALPHABET:
-                if other == char:
-                    continue
-                tried += 1
-                try:
-                    read = RecoveryKey.parse(plain[:position] + other + plain[position + 1 :])
-                except WrongRecoveryKey:
-                    continue
-                slipped += 1
-                assert read.public_bytes() != key.public_bytes()  # another kit, never this one
-    assert tried == 12 * 36 * 31
+        for typed in typos(plain):
+            tried += 1
+            try:
+                read = RecoveryKey.parse(typed)
+            except WrongRecoveryKey:
+                continue
+            slipped += 1
+            assert read.public_bytes() != key.public_bytes()  # another kit, never this one
+        substitutions += len(plain) * (len(ALPHABET) - 1)
+    assert substitutions == 12 * 36 * 31
+    print(f"{slipped} of {tried} single typos ({substitutions} substitutions) read as a key")
     assert slipped / tried < 0.01, f"{slipped} of {tried} typos read as a valid key"
 
 
@@ -212,7 +225,7 @@ def test_recovery_after_a_passphrase_change(journal_path: Path) -> None:
         Journal.open(journal_path, SECOND)
     # ... and the recovery sealed the new passphrase too: the same sheet works again.
     assert names(recover(journal_path, key.text(), "and once more")) == ["Rosa Delgado"]
-    assert leads(journal_path, "and once more") == ["Rosa Delgado"]
+    assert names(Journal.open(journal_path, "and once more")) == ["Rosa Delgado"]
 
 
 def test_recovery_and_heal_after_a_restore_from_an_older_backup(journal_path: Path) -> None:
@@ -356,3 +369,43 @@ def test_no_escrow_is_told_plainly(journal_path: Path) -> None:
         recover(journal_path, RecoveryKey.generate().text(), "new")
     assert raised.value.exit_code == 3
     assert journal_files(journal_path) == before
+
+
+# -- gaps found while writing these tests (strict xfail: they pass once fixed) ---------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=WrongRecoveryKey,
+    reason="heal/rekey never seal into a newer kit's escrow found on disk (kit.place_escrow)",
+)
+def test_a_restored_journal_stays_recoverable_after_a_passphrase_change(
+    journal_path: Path,
+) -> None:
+    """Kit 1, a backup, kit 2 (sheet 1 shredded), the backup restored, the passphrase changed:
+    the newest sheet must still get back in (today neither sheet can)."""
+    first, newest = RecoveryKey.generate(), RecoveryKey.generate()
+    saved = journal_path.parent / "by-hand" / "b.iltdesk"
+    with new_journal(journal_path, first) as journal:
+        assert backup(journal, saved).ok
+        install_kit(journal, newest, PASSPHRASE, NOW + timedelta(days=30))
+    restore(saved, journal_path, PASSPHRASE, force=True)
+    journal = Journal.open(journal_path, PASSPHRASE)
+    heal(journal, PASSPHRASE)
+    rekey(journal, SECOND).close()
+    assert names(recover(journal_path, newest.text(), FORGOTTEN_WITH)) == ["Rosa Delgado"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=NoEscrow,
+    reason="recover.escrows_for does not look beside a backup in a backups folder",
+)
+def test_a_backup_recovers_from_the_escrow_in_its_folder(journal_path: Path) -> None:
+    """The journal's disk lost, its backups folder kept (copied away): the sheet must open a
+    backup there, whose escrow is the folder's copy named after the journal."""
+    key = RecoveryKey.generate()
+    kept = backups_dir(journal_path) / "school-2026-09-01.iltdesk"
+    with new_journal(journal_path, key) as journal:
+        assert backup(journal, kept).ok
+    assert names(recover(kept, key.text(), FORGOTTEN_WITH)) == ["Rosa Delgado"]
