@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -31,6 +32,7 @@ from iltdesk.trash_rows import read_schema as _schema
 #: How long a deleted record can still be restored.
 KEPT_FOR = timedelta(days=30)
 TITLE_CHARS = 80
+_CODE = re.compile(r"[a-z0-9]+(_[a-z0-9]+)+")
 
 _SOURCES = {s.table: s for s in CURRENT_SOURCES}
 # Rows not in the search index that "Delete…" still reaches: their name, and the page they
@@ -135,7 +137,10 @@ def _describe(conn: Connection, table: str, row: Row) -> tuple[str, int | None]:
         if found:
             hit = found[0]
             lines = [line.strip() for line in str(hit["body"] or "").splitlines() if line.strip()]
-            text = str(hit["title"] or "").strip() or (lines[0] if lines else "")
+            named = str(hit["title"] or "").strip()
+            if _CODE.fullmatch(named):  # a key, not words (a tension's "fast_slow")
+                named = ""
+            text = named or (lines[0] if lines else "")
             happened, lead_id = _day(hit["happened_on"]), hit["lead_id"]
     if not text:
         text = next((str(row[c]) for c in ("name", "title", "text") if row.get(c)), "")

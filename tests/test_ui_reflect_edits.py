@@ -68,7 +68,7 @@ def test_confirm_delete_defaults_to_cancel_and_deletes_only_when_asked(qtbot: Qt
         box = QApplication.activeModalWidget()
         assert isinstance(box, QMessageBox)
         assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
-        assert "This can't be undone." in box.text()
+        assert "It moves to the Trash, where you can restore it for 30 days." in box.text()
         next(b for b in box.buttons() if b.text() == button_text).click()
 
     QTimer.singleShot(0, lambda: press("Cancel"))

@@ -131,6 +131,14 @@ def _today(scene: Scene, shortcut: str) -> None:
     assert scene.window.pages.currentWidget() is scene.window.today
 
 
+def _trash(scene: Scene, shortcut: str) -> None:
+    from ui.trash.page import TrashPage
+
+    scene.keys.shortcut(shortcut)
+    assert scene.window is not None
+    assert isinstance(scene.window.pages.currentWidget(), TrashPage)
+
+
 def _lock(scene: Scene, shortcut: str) -> None:
     before = len(scene.locks)
     scene.keys.shortcut(shortcut)
@@ -191,6 +199,7 @@ EFFECTS: dict[str, Callable[[Scene, str], None]] = {
     "Ctrl+F": _dialog("ui.navigation.search_dialog.SearchDialog"),
     "Ctrl+K": _dialog("ui.navigation.switcher.QuickSwitcher"),
     "Ctrl+T": _today,
+    "Ctrl+Shift+T": _trash,
     "Ctrl+N": _new_one_on_one,
     "Ctrl+Shift+O": _dialog("ui.lead.observations.dialog.ObservationDialog"),
     "Ctrl+E": _dialog("ui.lead.export_dialog.ExportDialog"),

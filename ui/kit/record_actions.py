@@ -1,5 +1,5 @@
 """Editing and deleting a record from where it is shown: a ⋯ button, a right-click menu, and a
-question before anything that can't be undone."""
+question before a record goes to the Trash."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu, QMessageBox, QToolButton, QWidget
 
 from ui.kit.icons import icon
+
+TO_TRASH = "It moves to the Trash, where you can restore it for 30 days."
 
 
 def actions_button(
@@ -36,8 +38,9 @@ def actions_button(
 
 
 def confirm_delete(parent: QWidget, title: str, what: str) -> bool:
-    """Ask "Delete …?" with Cancel as the default; True only for an explicit Delete."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, f"{what}\n\nThis can't be undone.")
+    """Ask "Delete …?" with Cancel as the default; True only for an explicit Delete. The record
+    goes to the Trash (``iltdesk.trash``), so the question says where to find it again."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, f"{what}\n\n{TO_TRASH}")
     box.setParent(parent, box.windowFlags())
     delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
     box.addButton(QMessageBox.StandardButton.Cancel)

@@ -32,6 +32,7 @@ from ui.kit.roles import GROUP, PAGE_KEY, RECORD_ID
 
 LEAD_ID = RECORD_ID  # a lead's row: the lead's id
 TODAY_ID = -1
+TRASH_ID = -2  # the Trash's row, below the pages
 MIN_WIDTH = 220
 # The ILT's shared work, each a page of its own: (key, title, icon).
 TEAM_PAGES = (
@@ -86,6 +87,7 @@ class LeadsSidebar(QFrame):
     ``page_selected(ReflectPage)``."""
 
     today_selected = Signal()
+    trash_selected = Signal()
     lead_selected = Signal(int)
     page_selected = Signal(object)  # a ReflectPage
     add_lead_requested = Signal()
@@ -173,6 +175,9 @@ class LeadsSidebar(QFrame):
                 section.appendRow(page)
             self.model.appendRow(section)
             self.tree.expand(self.proxy.mapFromSource(section.index()))
+        bin_row = QStandardItem(icon("trash"), "Trash")
+        bin_row.setData(TRASH_ID, LEAD_ID)
+        self.model.appendRow(bin_row)
         self.tree.expand(self.proxy.mapFromSource(team.index()))
         if keep is not None:
             self.select_lead(keep)
@@ -191,13 +196,15 @@ class LeadsSidebar(QFrame):
             return
         if int(value) == TODAY_ID:
             self.today_selected.emit()
+        elif int(value) == TRASH_ID:
+            self.trash_selected.emit()
         else:
             self.lead_selected.emit(int(value))
 
     def current_lead_id(self) -> int | None:
         """The selected lead, if a lead is selected."""
         value = self.tree.currentIndex().data(LEAD_ID)
-        return None if value is None or int(value) == TODAY_ID else int(value)
+        return None if value is None or int(value) in (TODAY_ID, TRASH_ID) else int(value)
 
     def select_lead(self, lead_id: int) -> None:
         """Select a lead (unfolding the archive if needed) without re-emitting if unchanged."""
@@ -211,6 +218,13 @@ class LeadsSidebar(QFrame):
         """Select one of the Team or Reflect pages."""
         for index in self._all_indexes():
             if index.data(PAGE_KEY) == key:
+                self.tree.setCurrentIndex(index)
+                return
+
+    def select_trash(self) -> None:
+        """Select the Trash's row."""
+        for index in self._all_indexes():
+            if index.data(LEAD_ID) == TRASH_ID:
                 self.tree.setCurrentIndex(index)
                 return
 

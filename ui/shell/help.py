@@ -82,6 +82,13 @@ def page_shortcut_rows() -> list[tuple[str, list[tuple[str, str]]]]:
         ),
         ("On Difficult conversations", [("Plan a new one", _native(NEW_CONVERSATION))]),
         (
+            "In the Trash",
+            [
+                ("Restore the selected record", _native("Return")),
+                ("Delete it forever (asks first)", _native("Del")),
+            ],
+        ),
+        (
             "In a dialog",
             [
                 ("Save", _native("Ctrl+Return")),

@@ -36,6 +36,7 @@ from ui.shell.section_pages import PAGE_OF_KIND, SectionPages
 if TYPE_CHECKING:
     from iltdesk.models import Lead
     from ui.lead.page import LeadPage
+    from ui.trash.page import TrashPage
 
 # The lead page, the dialogs and the Reflect pages are imported when first used: the window
 # then comes up with only what Today needs loaded (the cold-start goal).
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self.sidebar = LeadsSidebar(context)
         self.today = TodayPage(context, load=False)  # the first show_today reads it
         self._lead_page: LeadPage | None = None
+        self._trash_page: TrashPage | None = None
         self.pages = QStackedWidget()
         self.pages.addWidget(self.today)
         splitter = QSplitter()
@@ -99,6 +101,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.save_state)
         self.reflect = SectionPages(context, self.pages)
         self.sidebar.today_selected.connect(self.show_today)
+        self.sidebar.trash_selected.connect(self.show_trash)
         self.sidebar.lead_selected.connect(self.show_lead)
         self.sidebar.page_selected.connect(self.show_reflect_page)
         self.sidebar.add_lead_requested.connect(self.add_lead)
@@ -160,6 +163,20 @@ class MainWindow(QMainWindow):
         """Show one of the Team or Reflect pages."""
         if self.context.flush_all():
             self.reflect.show(ReflectPage(key))
+
+    def show_trash(self) -> None:
+        """Show the Trash (made on the first visit), fresh."""
+        if not self.context.flush_all():  # what was typed goes in before the list is read
+            return
+        if self._trash_page is None:
+            from ui.trash.page import TrashPage
+
+            self._trash_page = TrashPage(self.context)
+            self.pages.addWidget(self._trash_page)
+        else:
+            self._trash_page.refresh()
+        self.pages.setCurrentWidget(self._trash_page)
+        self._trash_page.list.setFocus()
 
     def new_ilt_meeting(self) -> None:
         """Ctrl+Shift+M: the ILT meetings page, on a new meeting made from the template."""

@@ -135,6 +135,8 @@ class WindowMenus(QObject):
             text = _with_mnemonic(title, REFLECT_MNEMONICS[key])
             select = partial(window.sidebar.select_page, key)
             self._add(go, f"reflect_{key}", text, "", select, icon_name)
+        go.addSeparator()
+        self._add(go, "trash", "T&rash", TRASH_SHORTCUT, window.sidebar.select_trash, "trash")
         helps = bar.addMenu("&Help")
         self._add(helps, "shortcuts", "&Keyboard shortcuts", "F1", self.show_shortcuts)
         self.actions["shortcuts"].setShortcuts([QKeySequence("F1"), QKeySequence("Ctrl+/")])
@@ -316,6 +318,8 @@ class WindowMenus(QObject):
         ):
             self._kept = (watched, watched.selectionStart(), len(watched.selectedText()))
 
+
+TRASH_SHORTCUT = "Ctrl+Shift+T"  # the Trash (Today is Ctrl+T)
 
 # The letter of each Team and Reflect page in the Go menu (G and T are taken by "Go to lead"
 # and Today).

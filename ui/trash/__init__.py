@@ -1,0 +1,1 @@
+"""The Trash page: deleted records kept for 30 days (``iltdesk.trash``)."""
