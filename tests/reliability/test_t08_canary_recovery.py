@@ -1,5 +1,6 @@
 """T8 canary, the recovery kit's part: a marker written into notes never reaches the recovery
-sheet, the escrow files or anything else recovery writes, in plain text.
+sheet, the escrow files or anything else recovery writes, in plain text. (Named test_t08_…
+so that tools/reliability.py, which reads the number from the name, files it under T8.)
 
 A journal gets the marker in a lead's name and role and in 1:1 notes, a backup, a recovery
 kit and its sheet (the real PDF writer); then the passphrase is "forgotten" and the journal
