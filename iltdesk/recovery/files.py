@@ -14,10 +14,17 @@ from pathlib import Path
 
 from iltdesk.destination import backups_dir
 from iltdesk.errors import UsageError
-from iltdesk.paths import ensure_private_dir, fsync_dir, fsync_file, private_temp_path
+from iltdesk.paths import (
+    JOURNAL_SUFFIX,
+    ensure_private_dir,
+    fsync_dir,
+    fsync_file,
+    private_temp_path,
+)
 from iltdesk.recovery.escrow import MAX_FILE_BYTES, Escrow, EscrowUnreadable
 
 SUFFIX = "-escrow"
+BACKUPS_SUFFIX = ".backups"  # destination.backups_dir's folder name
 
 
 def escrow_paths(journal: Path) -> list[Path]:
@@ -28,9 +35,16 @@ def escrow_paths(journal: Path) -> list[Path]:
 def search_paths(journal: Path) -> list[Path]:
     """Every place an escrow for ``journal`` may be: the path given and, for a link, the real
     file's (automatic backups go beside the path the journal was opened by)."""
-    places = escrow_paths(journal.absolute())
+    journals = [journal.absolute()]
     with contextlib.suppress(OSError):
-        places += escrow_paths(journal.resolve())
+        journals.append(journal.resolve())
+    places = [place for path in journals for place in escrow_paths(path)]
+    # A backup inside a backups folder (its journal's disk lost): the folder keeps the escrow
+    # under the journal's name.
+    for folder in dict.fromkeys(path.parent for path in journals):
+        if folder.name.endswith(BACKUPS_SUFFIX):
+            journal_name = folder.name[: -len(BACKUPS_SUFFIX)] + JOURNAL_SUFFIX
+            places.append(folder / f"{journal_name}{SUFFIX}")
     return list(dict.fromkeys(places))
 
 

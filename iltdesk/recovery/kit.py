@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import base64
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import Enum
 from pathlib import Path
 
@@ -79,18 +79,36 @@ def install_kit(journal: Journal, key: RecoveryKey, passphrase: str, now: dateti
     settings = journal.settings()
     if not verifier.matches(settings.get(verifier.SETTING_KEY, ""), passphrase):
         raise WrongPassphrase("That is not the journal's passphrase; the kit was not made.")
-    escrow = new_escrow(key, now)
+    escrow = new_escrow(key, now.astimezone(UTC))  # naive means local; kept in UTC
     escrow.seal(passphrase)
+    _record(journal, escrow, settings.get(verifier.SETTING_KEY, ""))
+    place_escrow(journal.path, escrow, replace_kit=True)
+    return escrow
+
+
+def adopt(journal: Journal, key: RecoveryKey, found: Escrow) -> None:
+    """Make the kit of ``key`` (proven by opening the journal through ``found``, its escrow)
+    the journal's own: a journal restored from a backup older than the kit, or a file put in
+    the journal's place with another kit, then seals its next passphrase to the sheet the
+    person holds, never to a kit named by a file."""
+    if found.recipient != key.public_bytes():
+        raise WrongPassphrase("That recovery key does not open this escrow.")
+    settings = journal.settings()
+    mine = journal_escrow(settings)
+    if mine is not None and mine.recipient == found.recipient:
+        found = mine.merged(found)
+    _record(journal, found, settings.get(verifier.SETTING_KEY, ""))
+
+
+def _record(journal: Journal, escrow: Escrow, sealed_for: str) -> None:
     journal.set_settings(
         {
             PUBLIC_KEY: base64.b64encode(escrow.recipient).decode("ascii"),
-            MADE_AT: now.isoformat(timespec="seconds"),
+            MADE_AT: escrow.made,
             ESCROW: escrow.dumps(),
-            SEALED_FOR: settings.get(verifier.SETTING_KEY, ""),
+            SEALED_FOR: sealed_for,
         }
     )
-    place_escrow(journal.path, escrow, replace_kit=True)
-    return escrow
 
 
 def sealed_settings(settings: dict[str, str], passphrase: str, new_verifier: str) -> dict[str, str]:
@@ -140,9 +158,9 @@ def _status(
     journal: Journal, settings: dict[str, str], places: list[tuple[Path, Place]]
 ) -> KitStatus:
     escrow = journal_escrow(settings)
-    try:
-        made = datetime.fromisoformat(settings.get(MADE_AT, ""))
-    except ValueError:
+    try:  # shown in local time (a kit made before dates were kept in UTC is read as local)
+        made: datetime | None = datetime.fromisoformat(settings.get(MADE_AT, "")).astimezone()
+    except (ValueError, OverflowError):
         made = None
     kit = escrow.kit if escrow is not None else ""
     return KitStatus(kit, made if escrow is not None else None, tuple(places))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from iltdesk.errors import NoEscrow, WrongPassphrase, WrongRecoveryKey
+from iltdesk.recovery import kit
 from iltdesk.recovery.escrow import Escrow
 from iltdesk.recovery.files import read_escrow, search_paths
 from iltdesk.recovery.key import RecoveryKey
@@ -23,6 +24,12 @@ def escrows_for(journal_path: Path) -> list[Escrow]:
 
 
 def open_with_key(journal_path: Path, key: RecoveryKey) -> Journal:
+    """The journal, opened with a passphrase from the escrows ``key`` unseals (see
+    ``opened_by``)."""
+    return opened_by(journal_path, key)[0]
+
+
+def opened_by(journal_path: Path, key: RecoveryKey) -> tuple[Journal, Escrow]:
     """The journal, opened with a passphrase from the escrows ``key`` unseals.
 
     ``NoEscrow`` when there is no escrow at all; ``WrongRecoveryKey`` when the key belongs to
@@ -48,7 +55,7 @@ def open_with_key(journal_path: Path, key: RecoveryKey) -> Journal:
                 continue
             tried.append(passphrase)
             try:
-                return Journal.open(journal_path, passphrase)
+                return Journal.open(journal_path, passphrase), escrow
             except WrongPassphrase:
                 continue
     raise WrongRecoveryKey(
@@ -65,10 +72,12 @@ def recover(journal_path: Path, typed_key: str, new_passphrase: str) -> Journal:
     """
     key = RecoveryKey.parse(typed_key)
     check_new_passphrase(new_passphrase)
-    journal = open_with_key(journal_path, key)
+    journal, escrow = opened_by(journal_path, key)
     from iltdesk.store.rekey import rekey  # rekey imports backups; only needed from here on
 
     try:
+        # The new passphrase is sealed to the sheet in hand, whatever kit the file named.
+        kit.adopt(journal, key, escrow)
         return rekey(journal, new_passphrase)
     except BaseException:
         journal.close()

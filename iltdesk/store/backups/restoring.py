@@ -111,6 +111,7 @@ def restore_with(
         if target.exists():
             ensure_not_open(target)
             _fold_wal(target, secret)
+            _carry_recovery_kit(target, tmp, secret)
             try:
                 aside = _set_aside(target)
             except OSError as exc:
@@ -120,6 +121,18 @@ def restore_with(
         os.replace(tmp, target)
         fsync_dir(target.parent)
     return aside, secret
+
+
+def _carry_recovery_kit(journal_path: Path, copy: Path, secret: str) -> None:
+    """Keep the replaced journal's recovery kit when it is newer than the backup's (see
+    iltdesk.recovery.carry); a kit that cannot be carried leaves the restore as it was."""
+    from iltdesk.recovery.carry import carry_kit, newer_kit
+
+    escrow = newer_kit(journal_path, secret)
+    if escrow is None:
+        return
+    with contextlib.suppress(sqlcipher.Error, JournalError):
+        carry_kit(escrow, copy, secret)
 
 
 def _first_that_opens(copy: Path, backup_path: Path, passphrases: Iterable[str]) -> str:
