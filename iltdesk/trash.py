@@ -25,12 +25,13 @@ from iltdesk.record_kinds import RecordKind
 from iltdesk.search import KIND_LABELS
 from iltdesk.search_index import CURRENT_SOURCES, INDEX_TABLE, KIND_SLOTS
 from iltdesk.store.journal import Journal, fetch
+from iltdesk.trash_purge import KEPT_FOR as KEPT_FOR
+from iltdesk.trash_purge import purge_expired as purge_expired
+from iltdesk.trash_purge import wipe
 from iltdesk.trash_restore import put_back
 from iltdesk.trash_rows import DRAFT_TABLE, VERSION_TABLE, Row, Snapshot, collect, query
 from iltdesk.trash_rows import read_schema as _schema
 
-#: How long a deleted record can still be restored.
-KEPT_FOR = timedelta(days=30)
 TITLE_CHARS = 80
 _CODE = re.compile(r"[a-z0-9]+(_[a-z0-9]+)+")
 
@@ -240,7 +241,7 @@ def delete_forever(journal: Journal, entry_id: int) -> None:
     """Remove one entry from the Trash, unreadably."""
     with journal.write() as s:
         s.delete(fetch(s, TrashEntry, entry_id, "item in the Trash"))
-    _wipe(journal)
+    wipe(journal)
 
 
 def empty_trash(journal: Journal) -> int:
@@ -250,29 +251,8 @@ def empty_trash(journal: Journal) -> int:
         for entry in entries:
             s.delete(entry)
     if entries:
-        _wipe(journal)
+        wipe(journal)
     return len(entries)
-
-
-def purge_expired(journal: Journal, now: datetime | None = None) -> int:
-    """Remove, unreadably, what has been in the Trash for 30 days or more; how many entries.
-    Nothing happens in a journal opened to read only."""
-    if journal.read_only:
-        return 0
-    cutoff = (now or datetime.now(UTC)) - KEPT_FOR
-    with journal.write() as s:
-        old = list(s.exec(select(TrashEntry).where(col(TrashEntry.deleted_at) <= cutoff)))
-        for entry in old:
-            s.delete(entry)
-    if old:
-        _wipe(journal)
-    return len(old)
-
-
-def _wipe(journal: Journal) -> None:
-    """Copy the log into the file and empty it: the removed rows' old pages go with it (the
-    freed space in the file is already overwritten: ``secure_delete``)."""
-    journal.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def trash_record(s: Session, model: type[SQLModel], record_id: int) -> TrashEntry | None:

@@ -174,3 +174,13 @@ def test_a_journal_opened_to_read_only_purges_nothing(journal_path: Path) -> Non
         later = datetime.now(UTC) + timedelta(days=31)
         assert trash.purge_expired(journal, later) == 0
         assert len(trash.trash_items(journal)) == 1
+
+
+def test_the_purge_at_opening_loads_no_orm() -> None:
+    """It runs at every opening for writing, quick commands included."""
+    import subprocess
+    import sys
+
+    code = "import sys, iltdesk.trash_purge; print('sqlalchemy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -1,0 +1,42 @@
+"""The Trash's 30-day purge, in raw SQL: it runs whenever a journal is opened for writing,
+so it must not make a quick command (``iltdesk note``) load the ORM."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from iltdesk.store.journal import Journal
+
+#: How long a deleted record can still be restored.
+KEPT_FOR = timedelta(days=30)
+TABLE = "trash_entry"
+
+
+def stored(moment: datetime) -> str:
+    """``moment`` as the journal stores a time (UTC, "YYYY-MM-DD HH:MM:SS.ffffff"), so that
+    the two compare as text."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def purge_expired(journal: Journal, now: datetime | None = None) -> int:
+    """Remove, unreadably, what has been in the Trash for 30 days or more; how many entries.
+    Nothing happens in a journal opened to read only."""
+    if journal.read_only:
+        return 0
+    cutoff = stored((now or datetime.now(UTC)) - KEPT_FOR)
+    with journal.transaction():
+        old = journal.execute(f"SELECT count(*) FROM {TABLE} WHERE deleted_at <= ?", (cutoff,))
+        count = int(old[0][0])
+        if count:
+            journal.execute(f"DELETE FROM {TABLE} WHERE deleted_at <= ?", (cutoff,))
+    if count:
+        wipe(journal)
+    return count
+
+
+def wipe(journal: Journal) -> None:
+    """Copy the log into the file and empty it: the removed rows' old pages go with it (the
+    freed space in the file is already overwritten: ``secure_delete``)."""
+    journal.execute("PRAGMA wal_checkpoint(TRUNCATE)")
