@@ -28,6 +28,7 @@ VERSION = 1
 MAX_ENTRIES = 32  # every passphrase a kit has seen, within reason
 MAX_FILE_BYTES = 256 * 1024  # a real escrow is a few kB; refuse to parse a huge file
 _SEAL_INFO = b"iltdesk escrow v1"
+PAD_TO = 256
 
 
 class EscrowUnreadable(ValueError):
@@ -61,10 +62,7 @@ class Escrow:
         eph_public = public_bytes(ephemeral.public_key())
         shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(self.recipient))
         nonce = secrets.token_bytes(12)
-        plain = json.dumps(
-            {"passphrase": passphrase, "sealed_at": datetime.now(UTC).isoformat()},
-            ensure_ascii=False,
-        ).encode("utf-8")
+        plain = _padded({"passphrase": passphrase, "sealed_at": datetime.now(UTC).isoformat()})
         sealed = ChaCha20Poly1305(self._key(shared, eph_public)).encrypt(nonce, plain, self._aad())
         self.entries = [Entry(eph_public, nonce, sealed), *self.entries][:MAX_ENTRIES]
 
@@ -141,6 +139,13 @@ class Escrow:
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
             raise EscrowUnreadable(str(exc)) from None
         return cls(recipient, made[:40], entries)
+
+
+def _padded(fields: dict[str, str]) -> bytes:
+    """``fields`` as JSON, padded with spaces to a multiple of PAD_TO bytes, so an entry's size
+    does not tell the passphrase's length (JSON ignores the trailing white space)."""
+    plain = json.dumps(fields, ensure_ascii=False).encode("utf-8")
+    return plain + b" " * (-len(plain) % PAD_TO)
 
 
 def _b64(value: object, size: int | None) -> bytes:
