@@ -13,11 +13,13 @@ from iltdesk.cli import passphrase
 from iltdesk.cli.keeping import (
     cmd_backup,
     cmd_check,
+    cmd_forget,
     cmd_passwd,
+    cmd_remember,
     cmd_restore,
     report_days_backup,
 )
-from iltdesk.errors import UsageError, WrongPassphrase
+from iltdesk.errors import UsageError
 
 Sub = Any  # argparse's private _SubParsersAction
 
@@ -370,36 +372,4 @@ def _write_export(args: argparse.Namespace, html: str, secret: str | None) -> in
         html, args.output, password=secret, journal=args.journal, replace=args.force
     )
     print(f"Wrote {args.output} ({pages} page{'s' if pages != 1 else ''}).")
-    return 0
-
-
-def cmd_remember(args: argparse.Namespace) -> int:
-    """Remember the passphrase after proving it opens the journal; it comes from the sources
-    in the one order (``store.opening``: keychain, ILTDESK_PASSPHRASE, then a prompt)."""
-    from iltdesk import keychain
-    from iltdesk.store.journal import Journal
-    from iltdesk.store.opening import first_that_opens, passphrases
-
-    def proved(secret: str) -> str:
-        if not passphrase.is_text(secret):
-            raise WrongPassphrase(f"The passphrase does not unlock {args.journal}.")
-        Journal.open(args.journal, secret).close()
-        return secret
-
-    ask = passphrase.asking(
-        f"Passphrase for {args.journal}: ",
-        "That passphrase does not unlock this journal; try again.",
-    )
-    secret = first_that_opens(passphrases(args.journal, ask=ask), proved)
-    keychain.remember(args.journal, secret)
-    print(f"The passphrase is remembered in {keychain.description()}.")
-    return 0
-
-
-def cmd_forget(args: argparse.Namespace) -> int:
-    """Forget the remembered passphrase."""
-    from iltdesk import keychain
-
-    had = keychain.forget(args.journal)
-    print("Forgotten." if had else "No passphrase was remembered for this journal.")
     return 0

@@ -1,4 +1,4 @@
-"""The commands that keep a journal safe: check, passwd, backup, restore.
+"""The commands that keep a journal safe: check, passwd, backup, restore, remember, forget.
 
 Each writes only where ``iltdesk.destination`` allows, and a writing command takes the day's
 backup when one is due, as the app does on its first unlock of the day.
@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from iltdesk.cli import passphrase
-from iltdesk.errors import JournalDamaged, JournalError
+from iltdesk.errors import JournalDamaged, JournalError, WrongPassphrase
 from iltdesk.messages import keychain_not_updated, not_restored
 
 if TYPE_CHECKING:
@@ -137,3 +137,35 @@ def report_days_backup(outcome: BackupEntry | JournalError | None) -> None:
         print(f"Took today's backup ({outcome.path.name}).")
     elif outcome is not None:
         print(f"iltdesk: today's backup was not made: {outcome}", file=sys.stderr)
+
+
+def cmd_remember(args: argparse.Namespace) -> int:
+    """Remember the passphrase after proving it opens the journal; it comes from the sources
+    in the one order (``store.opening``: keychain, ILTDESK_PASSPHRASE, then a prompt)."""
+    from iltdesk import keychain
+    from iltdesk.store.journal import Journal
+    from iltdesk.store.opening import first_that_opens, passphrases
+
+    def proved(secret: str) -> str:
+        if not passphrase.is_text(secret):
+            raise WrongPassphrase(f"The passphrase does not unlock {args.journal}.")
+        Journal.open(args.journal, secret).close()
+        return secret
+
+    ask = passphrase.asking(
+        f"Passphrase for {args.journal}: ",
+        "That passphrase does not unlock this journal; try again.",
+    )
+    secret = first_that_opens(passphrases(args.journal, ask=ask), proved)
+    keychain.remember(args.journal, secret)
+    print(f"The passphrase is remembered in {keychain.description()}.")
+    return 0
+
+
+def cmd_forget(args: argparse.Namespace) -> int:
+    """Forget the remembered passphrase."""
+    from iltdesk import keychain
+
+    had = keychain.forget(args.journal)
+    print("Forgotten." if had else "No passphrase was remembered for this journal.")
+    return 0
