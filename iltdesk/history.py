@@ -68,6 +68,9 @@ TRACKED: dict[str, dict[str, str]] = {
 }
 KEEP_ALL_DAYS = 30
 KEEP_WEEKLY_DAYS = 365
+# The versions' text is kept within a fifth of the rest of the journal (with its row and
+# index overhead, under the quarter a long-kept journal may grow by for its history).
+BUDGET = 0.2
 _STAMP = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy stores a UTCDateTime in SQLite
 _NOW_SQL = "strftime('%Y-%m-%d %H:%M:%f000', 'now')"  # the same, made by SQLite
 
@@ -273,7 +276,8 @@ def search_versions(journal: Journal, query: str, limit: int = 200) -> list[Vers
 
 
 def prune_versions(journal: Journal, now: datetime | None = None) -> int:
-    """Drop versions the keeping rule (module docstring) no longer keeps; how many went.
+    """Drop versions the keeping rule (module docstring) no longer keeps, then the oldest
+    beyond 30 days while the versions are over their share (``BUDGET``); how many went.
     A journal opened to read only is left as it is."""
     if journal.read_only:
         return 0
@@ -297,5 +301,37 @@ def prune_versions(journal: Journal, now: datetime | None = None) -> int:
             f"DELETE FROM record_version WHERE id IN (SELECT id FROM ({ranked}) WHERE n > 1)",
             {"month_ago": month_ago, "year_ago": year_ago},
         )
-        gone = journal.execute("SELECT changes()")
-    return int(gone[0][0])
+        gone = int(journal.execute("SELECT changes()")[0][0])
+        gone += _trim_to_budget(journal, month_ago)
+    return gone
+
+
+def _trim_to_budget(journal: Journal, month_ago: str) -> int:
+    """Drop the oldest versions older than 30 days until the versions' text is no more than
+    ``BUDGET`` of the rest of the journal. (octet_length reads a text's size, not the text.)"""
+    kept = int(
+        journal.execute("SELECT coalesce(sum(octet_length(text)), 0) FROM record_version")[0][0]
+    )
+    pages, free, size = (
+        int(journal.execute(f"PRAGMA {name}")[0][0])
+        for name in ("page_count", "freelist_count", "page_size")
+    )
+    excess = int(kept - BUDGET * ((pages - free) * size - kept))
+    if excess <= 0:
+        return 0
+    oldest = journal.execute(
+        "SELECT id, octet_length(text) FROM record_version WHERE saved_at < ? "
+        "ORDER BY saved_at, id",
+        (month_ago,),
+    )
+    drop: list[int] = []
+    for version_id, length in oldest:
+        if excess <= 0:
+            break
+        drop.append(int(version_id))
+        excess -= int(length)
+    for start in range(0, len(drop), 500):  # SQLite's limit on parameters, well under
+        chunk = drop[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        journal.execute(f"DELETE FROM record_version WHERE id IN ({marks})", tuple(chunk))
+    return len(drop)

@@ -170,3 +170,24 @@ def test_migration_0006_from_0005_keeps_data_and_then_keeps_versions(tmp_path: P
             r[0] for r in journal.execute("SELECT name FROM sqlite_master WHERE type='trigger'")
         }
         assert {f"history_{t}_{c}" for t, cs in history_0006.TRACKED.items() for c in cs} <= names
+
+
+def test_prune_keeps_the_versions_within_their_share_of_the_journal(journal: Journal) -> None:
+    now = datetime(2026, 12, 4, 12, 0, tzinfo=UTC)
+    big = "word " * 10_000  # 50 kB: a pasted document, again and again
+    old = [now - timedelta(days=40 + 31 * n) for n in range(12)]  # one a month: the rule keeps
+    with journal.transaction():
+        for at in [*old, now - timedelta(days=2)]:
+            journal.execute(
+                "INSERT INTO record_version (kind, record_id, field, text, saved_at) "
+                "VALUES ('challenge', 1, 'equity', ?, ?)",
+                (big, at.strftime("%Y-%m-%d %H:%M:%S.%f")),
+            )
+    ((pages,),) = journal.execute("PRAGMA page_count")
+    ((size,),) = journal.execute("PRAGMA page_size")
+    prune_versions(journal, now)
+    kept = [v.saved_at for v in versions(journal, "challenge", 1, "equity")]
+    assert kept[0] == now - timedelta(days=2)  # the last 30 days stay, whatever they weigh
+    assert kept[1:] == old[: len(kept) - 1]  # the oldest went first
+    assert 1 < len(kept) < 13
+    assert (len(kept) - 1) * len(big) <= history.BUDGET * pages * int(size)  # said as text
