@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from iltdesk.store.journal import Journal
 
 KIT_HELP = "make a new recovery kit and write its recovery sheet (a one-page PDF)"
-RECOVER_HELP = "open a journal whose passphrase is forgotten with its recovery key"
+RECOVER_HELP = "open a journal with its recovery key when the passphrase is forgotten"
 
 
 def register(sub: Any) -> None:
@@ -41,7 +41,7 @@ def register(sub: Any) -> None:
     p = sub.add_parser(
         "recover",
         help=RECOVER_HELP,
-        description=f"{RECOVER_HELP[0].upper()}{RECOVER_HELP[1:]} and choose a new passphrase. "
+        description=f"{RECOVER_HELP[0].upper()}{RECOVER_HELP[1:]}, and choose a new passphrase. "
         f"The key comes from {ENV_RECOVERY_KEY} or is asked for; the new passphrase comes "
         f"from {passphrase.ENV_NEW_PASSPHRASE} or is asked for twice. Exit 3: wrong key, or "
         "no recovery escrow beside the journal or in its backups folder (nothing is changed).",
