@@ -9,6 +9,7 @@ from iltdesk.errors import (
     JournalInUse,
     NotAJournal,
     WrongPassphrase,
+    WrongRecoveryKey,
 )
 
 
@@ -31,6 +32,8 @@ def not_done(what: str, error: JournalError, then: str = "") -> str:
 
 def not_opened(error: JournalError) -> str:
     """Why a journal did not open, in the core's words, and what the person can do next."""
+    if isinstance(error, WrongRecoveryKey):  # typed in any case: Caps Lock does not matter
+        return str(error)
     if isinstance(error, WrongPassphrase):
         return f"{error} Check Caps Lock."
     if isinstance(error, JournalInUse):

@@ -22,8 +22,10 @@ passphrase sources, in order (when one does not unlock the journal, the next is 
   2. the {ENV_PASSPHRASE} environment variable (for scripts; less safe, since other
      programs of yours can read your environment)
   3. a prompt that does not echo what you type (only in a terminal)
-  A new passphrase (init, demo, passwd) comes from {ENV_NEW_PASSPHRASE} for passwd or
-  {ENV_PASSPHRASE} for init and demo, otherwise it is asked for twice.
+  A new passphrase (init, demo, passwd, recover) comes from {ENV_NEW_PASSPHRASE} for
+  passwd and recover or {ENV_PASSPHRASE} for init and demo, otherwise it is asked for twice.
+  recover reads the recovery key from ILTDESK_RECOVERY_KEY, otherwise from a prompt that
+  does not echo it.
 
 exit codes:
 """ + "\n".join(f"  {code}  {text}" for code, text in EXIT_CODES.items())
