@@ -66,3 +66,30 @@ def test_restore_an_older_version_by_keys(qtbot: QtBot, journal: Journal) -> Non
         assert get_one_on_one(reopened, meeting).notes.strip() == "Goals first."
         kept = [v.text.strip() for v in versions(reopened, "one_on_one", meeting, "notes")]
         assert kept[0] == "Goals first. Then norms. Oops."  # the restore can be undone
+
+
+def test_a_challenge_opens_the_history_of_the_part_with_the_cursor(
+    qtbot: QtBot, journal: Journal
+) -> None:
+    from iltdesk.challenge import add_challenge, update_challenge
+    from ui.kit.context import AppContext
+    from ui.reflect.challenges.page import ChallengesPage
+
+    challenge = add_challenge(journal, "Turnover").id or 0
+    update_challenge(journal, challenge, equity="New teachers get the hardest classes")
+    _pause(journal, "challenge", challenge)
+    update_challenge(journal, challenge, equity="Rewritten")
+    page = ChallengesPage(AppContext(journal))
+    qtbot.addWidget(page)
+    page.show()
+    assert page.select_challenge(challenge)
+    page.activateWindow()
+    page.view.areas["equity"].setFocus()
+    settle()
+    keys = DesktopKeys()
+    keys.shortcut(HISTORY_SHORTCUT)
+    panel = wait_for_active(HistoryPanel)
+    assert panel.field_name == "equity" and panel.list.count() == 2
+    assert "hardest classes" in panel.browser.toPlainText()
+    keys.escape()
+    assert not panel.isVisible()
