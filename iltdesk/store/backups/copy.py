@@ -130,7 +130,26 @@ def backup(journal: Journal, dest: Path) -> CheckReport:
     """
     real = check_destination(dest, journal=journal.path, new_folders=True)
     with journal.raw() as conn:
-        return write_backup(conn, real)
+        report = write_backup(conn, real)
+    if report.ok:
+        _escrow_beside(journal, real)
+    return report
+
+
+def _escrow_beside(journal: Journal, copy: Path) -> None:
+    """A copy taken elsewhere (a USB stick) gets the recovery escrow beside it, so the sheet
+    can open it when the computer is lost; best effort: the backup itself is whole without."""
+    from iltdesk.recovery import files as escrows
+    from iltdesk.recovery import kit
+
+    escrow = kit.journal_escrow(journal.settings())
+    place = Path(f"{copy}{escrows.SUFFIX}")
+    if escrow is None or copy.parent == backups_dir(journal.path):
+        return
+    if place.exists() and escrows.read_escrow(place) is None:
+        return  # someone's own file under that name: never written over
+    with contextlib.suppress(OSError, UsageError):
+        escrows.write_escrow(place, escrow)
 
 
 def backup_before_migration(conn: Connection, path: Path, revision: str | None) -> Path | None:
