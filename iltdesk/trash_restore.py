@@ -33,13 +33,17 @@ def put_back(
     """Insert the snapshot's rows and re-point the references it cleared (inside the caller's
     transaction). ``parent_named(table, id)`` says how to restore a missing parent; refused
     with a ``UsageError`` when one is missing. Returns the ids that changed."""
+    if any(table not in schema.columns for table, _ in snapshot.rows):
+        raise UsageError(
+            "This was deleted by an older version of iltdesk and can't be restored by this one."
+        )
     _check_parents(conn, schema, snapshot, parent_named)
     remap = _new_ids(conn, schema, snapshot)
     # Rows come back in the order they were taken; a child may name a parent that follows it
     # (a lead's action item and its 1:1), so the keys are checked at commit instead.
     conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
     for table, row in snapshot.rows:
-        values = _remapped(schema, table, row, remap)
+        values = _current_columns(schema, table, _remapped(schema, table, row, remap))
         _insert(conn, table, _without_vanished_links(conn, schema, table, values, snapshot))
     for table, key, column, target, value in snapshot.cleared:
         new_value = remap.get((target, value), value)
@@ -49,6 +53,12 @@ def put_back(
             (new_value, *key.values()),
         )
     return remap
+
+
+def _current_columns(schema: Schema, table: str, row: Row) -> Row:
+    """The row as this version of the journal holds it: a column dropped by a later version
+    goes (one it added takes its default)."""
+    return {k: v for k, v in row.items() if k in schema.columns[table]}
 
 
 def _inside(snapshot: Snapshot, table: str, column: str, value: Any) -> bool:

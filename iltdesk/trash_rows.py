@@ -43,6 +43,7 @@ class Schema:
 
     keys: dict[str, tuple[str, ...]]  # each table's primary key columns
     references: tuple[Reference, ...]
+    columns: dict[str, tuple[str, ...]] = field(default_factory=dict)  # each table's columns
 
     def pointing_at(self, table: str) -> list[Reference]:
         return [r for r in self.references if r.target == table]
@@ -111,6 +112,7 @@ def read_schema(conn: Connection) -> Schema:
         )
     ]
     keys: dict[str, tuple[str, ...]] = {}
+    every: dict[str, tuple[str, ...]] = {}
     references: list[Reference] = []
     for name in names:
         if "'" in name:  # no table of ours has one; a PRAGMA takes no bound parameters
@@ -118,13 +120,14 @@ def read_schema(conn: Connection) -> Schema:
         columns = query(conn, f"PRAGMA table_info('{name}')")
         ordered = sorted((c for c in columns if c["pk"]), key=lambda c: int(c["pk"]))
         keys[name] = tuple(str(c["name"]) for c in ordered)
+        every[name] = tuple(str(c["name"]) for c in columns)
         for fk in query(conn, f"PRAGMA foreign_key_list('{name}')"):
             references.append(
                 Reference(
                     name, str(fk["from"]), str(fk["table"]), str(fk["to"] or "id"), fk["on_delete"]
                 )
             )
-    return Schema(keys, tuple(references))
+    return Schema(keys, tuple(references), every)
 
 
 def select_where(conn: Connection, table: str, column: str, value: Any) -> list[Row]:
