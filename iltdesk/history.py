@@ -77,6 +77,7 @@ KEEP_WEEKLY_DAYS = 365
 # 100k journal: 268,080 versions of 72.2 MB of text grew the file by 118 MB).
 BUDGET = 0.2
 ROW_BYTES = 170
+PRUNED_ON = "history_pruned_on"  # the journal setting: the day (UTC) versions were last pruned
 _STAMP = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy stores a UTCDateTime in SQLite
 _NOW_SQL = "strftime('%Y-%m-%d %H:%M:%f000', 'now')"  # the same, made by SQLite
 
@@ -279,6 +280,25 @@ def search_versions(journal: Journal, query: str, limit: int = 200) -> list[Vers
 
 
 # -- pruning ------------------------------------------------------------------------------------
+
+
+def prune_when_due(journal: Journal, now: datetime | None = None) -> int:
+    """``prune_versions`` once a day (the app calls it when a journal is opened for writing):
+    the day it last ran is the journal's ``history_pruned_on`` setting."""
+    if journal.read_only:
+        return 0
+    today = (now or datetime.now(UTC)).astimezone(UTC).date().isoformat()
+    last = journal.execute(f"SELECT value FROM journal_setting WHERE key = '{PRUNED_ON}'")
+    if last and last[0][0] == today:
+        return 0
+    gone = prune_versions(journal, now)
+    stamp = datetime.now(UTC).strftime(_STAMP)
+    journal.execute(
+        "INSERT INTO journal_setting (created_at, updated_at, key, value) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+        (stamp, stamp, PRUNED_ON, today),
+    )
+    return gone
 
 
 def prune_versions(journal: Journal, now: datetime | None = None) -> int:

@@ -191,3 +191,22 @@ def test_prune_keeps_the_versions_within_their_share_of_the_journal(journal: Jou
     assert kept[1:] == old[: len(kept) - 1]  # the oldest went first
     assert 1 < len(kept) < 13
     assert (len(kept) - 1) * len(big) <= history.BUDGET * pages * int(size)  # said as text
+
+
+def test_the_app_prunes_once_a_day(journal: Journal) -> None:
+    now = datetime(2026, 12, 4, 12, 0, tzinfo=UTC)
+    old = [now - timedelta(days=60, hours=h) for h in (1, 2)]  # one week: one of them goes
+
+    def add() -> None:
+        for at in old:
+            journal.execute(
+                "INSERT INTO record_version (kind, record_id, field, text, saved_at) "
+                "VALUES ('observation', 1, 'evidence', 'x', ?)",
+                (at.strftime("%Y-%m-%d %H:%M:%S.%f"),),
+            )
+
+    add()
+    assert history.prune_when_due(journal, now) == 1
+    add()
+    assert history.prune_when_due(journal, now + timedelta(hours=3)) == 0  # the same day
+    assert history.prune_when_due(journal, now + timedelta(days=1)) == 2
