@@ -28,8 +28,16 @@ from iltdesk.store.journal import Journal, fetch
 from iltdesk.trash_purge import KEPT_FOR as KEPT_FOR
 from iltdesk.trash_purge import purge_expired as purge_expired
 from iltdesk.trash_purge import wipe
-from iltdesk.trash_restore import put_back
-from iltdesk.trash_rows import DRAFT_TABLE, VERSION_TABLE, Row, Snapshot, collect, query
+from iltdesk.trash_restore import put_back, repointed
+from iltdesk.trash_rows import (
+    DRAFT_TABLE,
+    VERSION_TABLE,
+    Row,
+    Schema,
+    Snapshot,
+    collect,
+    query,
+)
 from iltdesk.trash_rows import read_schema as _schema
 
 TITLE_CHARS = 80
@@ -209,29 +217,65 @@ def restore(journal: Journal, entry_id: int) -> Restored:
         entry = fetch(s, TrashEntry, entry_id, "item in the Trash")
         snapshot = Snapshot.from_json(json.loads(entry.rows))
         conn = s.connection()
+        schema = _schema(conn)
         others = list(s.exec(select(TrashEntry).where(TrashEntry.id != entry_id)))
+        later = [(o, Snapshot.from_json(json.loads(o.rows))) for o in others if _after(o, entry)]
         remap = put_back(
-            conn, _schema(conn), snapshot, lambda t, v: _restore_first(entry, others, t, v)
+            conn,
+            schema,
+            snapshot,
+            lambda t, v: _parked(entry, later, t, v),
+            lambda t, _v: _gone(entry, t),
         )
+        if remap:  # what was deleted before it and pointed at it follows it to its new id
+            for other in others:
+                if not _after(other, entry):
+                    other.rows = _followed(schema, other.rows, remap)
+                    s.add(other)
         kind, record_id, lead_id = entry.kind, entry.record_id, entry.lead_id
         s.delete(entry)
     new_id = int(remap.get((kind, record_id), record_id))
     return Restored(kind, new_id, lead_id, change_kind_of(kind))
 
 
-def _restore_first(entry: TrashEntry, others: list[TrashEntry], table: str, value: Any) -> str:
-    """The sentence that refuses a restore whose ``table``/``value`` parent is missing."""
+def _after(other: TrashEntry, entry: TrashEntry) -> bool:
+    """Whether ``other`` was deleted after ``entry``."""
+    return (_aware(other.deleted_at), other.id or 0) > (_aware(entry.deleted_at), entry.id or 0)
+
+
+def _parked(
+    entry: TrashEntry, later: list[tuple[TrashEntry, Snapshot]], table: str, value: Any
+) -> str | None:
+    """Why a record that ``table``/``value`` names must come back first: it is in an entry
+    deleted after ``entry`` (its id may belong to another record by now). None if not."""
     what, noun = in_sentence(label_of(entry.kind)), in_sentence(label_of(table))
-    for other in others:
-        rows = Snapshot.from_json(json.loads(other.rows)).rows
-        if any(t == table and r.get("id") == value for t, r in rows):
+    for other, held in later:
+        if any(t == table and r.get("id") == value for t, r in held.rows):
             return (
                 f"This {what} belongs to the {noun} “{other.title}”: restore "
                 f"“{other.title}” from the Trash first."
             )
+    return None
+
+
+def _gone(entry: TrashEntry, table: str) -> str:
+    what, noun = in_sentence(label_of(entry.kind)), in_sentence(label_of(table))
     return (
         f"This {what} belonged to something since deleted for good ({noun}), so it can't come back."
     )
+
+
+def _followed(schema: Schema, rows: str, remap: dict[tuple[str, Any], Any]) -> str:
+    """An earlier entry's JSON with its links to the restored rows' old ids moved to their new
+    ones (links between its own rows stay)."""
+    held = Snapshot.from_json(json.loads(rows))
+    own = {(t, r.get("id")) for t, r in held.rows}
+    outside = {k: v for k, v in remap.items() if k not in own}
+    held.rows = [
+        (t, r if t in (VERSION_TABLE, DRAFT_TABLE) else repointed(schema, t, r, outside))
+        for t, r in held.rows
+    ]
+    return json.dumps(held.to_json(), ensure_ascii=False)
 
 
 # -- removing for good -----------------------------------------------------------------------

@@ -27,24 +27,30 @@ from iltdesk.trash_rows import (
 Remap = dict[tuple[str, Any], Any]
 
 
+Refusal = Callable[[str, Any], str | None]
+
+
 def put_back(
-    conn: Connection, schema: Schema, snapshot: Snapshot, parent_named: Callable[[str, Any], str]
-) -> dict[tuple[str, Any], Any]:
+    conn: Connection, schema: Schema, snapshot: Snapshot, parked: Refusal, gone: Refusal
+) -> Remap:
     """Insert the snapshot's rows and re-point the references it cleared (inside the caller's
-    transaction). ``parent_named(table, id)`` says how to restore a missing parent; refused
-    with a ``UsageError`` when one is missing. Returns the ids that changed."""
+    transaction); the ids that changed.
+
+    A record it lives in (a ``CASCADE`` parent outside the snapshot) must be there: while
+    ``parked(table, id)`` (it sits in a Trash entry deleted later: its id may have gone to
+    another since) or ``gone`` says why not, the restore is refused with that sentence."""
     if any(table not in schema.columns for table, _ in snapshot.rows):
         raise UsageError(
             "This was deleted by an older version of iltdesk and can't be restored by this one."
         )
-    _check_parents(conn, schema, snapshot, parent_named)
+    _check_parents(conn, schema, snapshot, parked, gone)
     remap = _new_ids(conn, schema, snapshot)
     # Rows come back in the order they were taken; a child may name a parent that follows it
     # (a lead's action item and its 1:1), so the keys are checked at commit instead.
     conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
     for table, row in snapshot.rows:
         values = _current_columns(schema, table, _remapped(schema, table, row, remap))
-        _insert(conn, table, _without_vanished_links(conn, schema, table, values, snapshot))
+        _insert(conn, table, _unlinked(conn, schema, table, values, snapshot, parked))
     for table, key, column, target, value in snapshot.cleared:
         new_value = remap.get((target, value), value)
         where = " AND ".join(f'"{k}" = ?' for k in key)
@@ -70,7 +76,7 @@ def _exists(conn: Connection, table: str, column: str, value: Any) -> bool:
 
 
 def _check_parents(
-    conn: Connection, schema: Schema, snapshot: Snapshot, parent_named: Callable[[str, Any], str]
+    conn: Connection, schema: Schema, snapshot: Snapshot, parked: Refusal, gone: Refusal
 ) -> None:
     """Refuse while a record the entry lives inside (its lead, its meeting) is gone."""
     for table, row in snapshot.rows:
@@ -80,12 +86,15 @@ def _check_parents(
                 continue
             if _inside(snapshot, ref.target, ref.target_column, value):
                 continue
-            if not _exists(conn, ref.target, ref.target_column, value):
-                raise UsageError(parent_named(ref.target, value))
+            why = parked(ref.target, value)
+            if why is None and not _exists(conn, ref.target, ref.target_column, value):
+                why = gone(ref.target, value)
+            if why is not None:
+                raise UsageError(why)
 
 
-def _without_vanished_links(
-    conn: Connection, schema: Schema, table: str, row: Row, snapshot: Snapshot
+def _unlinked(
+    conn: Connection, schema: Schema, table: str, row: Row, snapshot: Snapshot, parked: Refusal
 ) -> Row:
     """A link to a record deleted meanwhile (an observation's cycle) is cleared, as deleting
     that record would have cleared it."""
@@ -93,8 +102,10 @@ def _without_vanished_links(
         value = row.get(ref.column)
         if ref.on_delete != "SET NULL" or value is None:
             continue
-        if not _exists(conn, ref.target, ref.target_column, value) and not _inside(
-            snapshot, ref.target, ref.target_column, value
+        if _inside(snapshot, ref.target, ref.target_column, value):
+            continue
+        if parked(ref.target, value) is not None or not _exists(
+            conn, ref.target, ref.target_column, value
         ):
             row = {**row, ref.column: None}
     return row
@@ -126,6 +137,12 @@ def _remapped(schema: Schema, table: str, row: Row, remap: Remap) -> Row:
     column = schema.id_column(table)
     if column is not None and (table, row[column]) in remap:
         row[column] = remap[(table, row[column])]
+    return repointed(schema, table, row, remap)
+
+
+def repointed(schema: Schema, table: str, row: Row, remap: Remap) -> Row:
+    """``row`` with its references to the rows ``remap`` gave new ids following them."""
+    row = dict(row)
     for ref in schema.from_table(table):
         if (ref.target, row.get(ref.column)) in remap:
             row[ref.column] = remap[(ref.target, row[ref.column])]

@@ -184,3 +184,22 @@ def test_the_purge_at_opening_loads_no_orm() -> None:
     code = "import sys, iltdesk.trash_purge; print('sqlalchemy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_an_item_waits_for_its_meeting_even_when_its_id_went_to_another(journal: Journal) -> None:
+    meeting_id = ilt_meeting.new_meeting(journal, DAY).id or 0
+    item = meeting_members.add_agenda_item(journal, meeting_id, "Lunch rota")
+    meeting_members.delete_agenda_item(journal, item.id or 0)
+    ilt_meeting.delete_meeting(journal, meeting_id)
+    item_entry, meeting_entry = sorted(e.id for e in trash.trash_items(journal))
+    newer = ilt_meeting.new_meeting(journal, DAY + timedelta(days=14)).id
+    assert newer == meeting_id  # the old meeting's id now names another
+
+    with pytest.raises(UsageError, match=r"restore .* from the Trash first"):
+        trash.restore(journal, item_entry)
+    back = trash.restore(journal, meeting_entry).record_id
+    trash.restore(journal, item_entry)
+
+    assert back != meeting_id
+    assert [i.text for i in meeting_members.agenda_items(journal, back)] == ["Lunch rota"]
+    assert meeting_members.agenda_items(journal, meeting_id) == []
