@@ -9,6 +9,7 @@ from pathlib import Path
 
 from iltdesk import trash
 from iltdesk.lead import add_lead
+from iltdesk.models import Draft, RecordVersion
 from iltdesk.one_on_one import add_agenda_item, delete_one_on_one, save_one_on_one, start_one_on_one
 from iltdesk.store.journal import Journal
 from tests import pages
@@ -25,7 +26,13 @@ def test_an_emptied_trash_leaves_no_trace_in_any_page(journal_path: Path) -> Non
         doomed = start_one_on_one(journal, lead, held_on=date(2025, 3, 12)).id or 0
         save_one_on_one(journal, doomed, notes=f"Spoke about {gone} at length")
         add_agenda_item(journal, doomed, f"The {gone} agenda item")
+        with journal.write() as s:  # its earlier text, and what a dialog about it kept
+            s.add(RecordVersion(kind="one_on_one", record_id=doomed, field="notes", text=gone))
+            s.add(Draft(kind="one_on_one", place=f"one_on_one:{doomed}", fields=f'["{gone}"]'))
         delete_one_on_one(journal, doomed)
+        assert journal.execute("SELECT count(*) FROM record_version, draft") == [(0,)]
+        journal.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        assert pages.holds(journal_path, PASSPHRASE, gone)  # in the Trash, still in the file
         assert trash.empty_trash(journal) == 1
         journal.execute("VACUUM")
 
