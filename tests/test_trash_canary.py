@@ -34,6 +34,7 @@ def test_an_emptied_trash_leaves_no_trace_in_any_page(journal_path: Path) -> Non
         journal.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         assert pages.holds(journal_path, PASSPHRASE, gone)  # in the Trash, still in the file
         assert trash.empty_trash(journal) == 1
+        assert not pages.holds(journal_path, PASSPHRASE, gone)  # gone already, before VACUUM
         journal.execute("VACUUM")
 
     assert pages.first_page_is_sqlite(journal_path, PASSPHRASE)  # the decryption is right
