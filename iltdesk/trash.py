@@ -151,8 +151,9 @@ def _describe(conn: Connection, table: str, row: Row) -> tuple[str, int | None]:
                 named = ""
             text = named or (lines[0] if lines else "")
             happened, lead_id = _day(hit["happened_on"]), hit["lead_id"]
-    if not text:
-        text = next((str(row[c]) for c in ("name", "title", "text") if row.get(c)), "")
+    if not text:  # a row the index does not hold (a team's reading): its own words and day
+        text = next((str(row[c]) for c in ("name", "title", "text", "note") if row.get(c)), "")
+        happened = happened or next((_day(v) for c, v in row.items() if c.endswith("_on")), None)
     if len(text) > TITLE_CHARS:
         text = text[: TITLE_CHARS - 1].rstrip() + "…"
     parts = [short(happened)] if happened else []

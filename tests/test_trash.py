@@ -26,6 +26,7 @@ from iltdesk.one_on_one import (
 from iltdesk.search import search
 from iltdesk.store.journal import Journal
 from iltdesk.teacher_team import add_team, delete_team, get_team
+from iltdesk.teacher_team_data import add_data_point, add_value, delete_data_point, values_of
 from iltdesk.team_action import add_team_item
 from tests.conftest import PASSPHRASE
 
@@ -203,3 +204,16 @@ def test_an_item_waits_for_its_meeting_even_when_its_id_went_to_another(journal:
     assert back != meeting_id
     assert [i.text for i in meeting_members.agenda_items(journal, back)] == ["Lunch rota"]
     assert meeting_members.agenda_items(journal, meeting_id) == []
+
+
+def test_a_data_point_goes_with_its_readings_and_real_numbers_come_back_exactly(
+    journal: Journal,
+) -> None:
+    team = add_team(journal, "Grade 6").id or 0
+    point = add_data_point(journal, team, "Reading fluency", "wpm").id or 0
+    add_value(journal, point, 0.1 + 0.2, DAY, note="Spring check")
+    delete_data_point(journal, point)
+    (listed,) = trash.trash_items(journal)
+    assert (listed.label, listed.title) == ("Data point", "Reading fluency")
+    trash.restore(journal, listed.id)
+    assert [v.value for v in values_of(journal, point)] == [0.1 + 0.2]
