@@ -64,8 +64,7 @@ def test_a_note_deleted_by_keys_is_restored_from_the_trash_by_keys(
     assert bin_page.list.topLevelItemCount() == 0
     assert bin_page.message.text().startswith("Restored Tension note")
 
-    choose_in_menu(keys, "Te&nsions")
-    keys.shortcut("Alt+G")
+    press(keys, "Show it")
     qtbot.waitUntil(lambda: window.pages.currentWidget() is page)
     settle()
     assert [c.note.note for c in page.note_cards] == ["Pilot the huddles first"]

@@ -79,6 +79,11 @@ class TrashPage(QWidget):
         self.empty_button = QPushButton("Empty &Trash…")
         self.empty_button.setToolTip("Remove everything in the Trash for good")
         self.empty_button.clicked.connect(self.empty)
+        self.show_button = QPushButton("&Show it")
+        self.show_button.setToolTip("Open the record just restored where it lives")
+        self.show_button.clicked.connect(self.show_restored)
+        self.show_button.hide()
+        self.restored: trash.Restored | None = None
         self.empty_hint = hint(EMPTY)
         self.message = hint()
         buttons = QHBoxLayout()
@@ -94,7 +99,10 @@ class TrashPage(QWidget):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.empty_hint)
         layout.addLayout(buttons)
-        layout.addWidget(self.message)
+        shown = QHBoxLayout()
+        shown.addWidget(self.message, 1)
+        shown.addWidget(self.show_button)
+        layout.addLayout(shown)
         forever = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.list)
         forever.setContext(Qt.ShortcutContext.WidgetShortcut)
         forever.activated.connect(self.delete_selected)
@@ -106,6 +114,7 @@ class TrashPage(QWidget):
     def refresh(self) -> None:
         """Re-read the Trash, keeping the selection where it can."""
         kept = self.selected_id()
+        self.show_button.hide()  # what was restored may have been deleted again meanwhile
         self.list.clear()
         for entry in trash.trash_items(self.context.journal):
             row = QTreeWidgetItem(row_texts(entry))
@@ -162,7 +171,15 @@ class TrashPage(QWidget):
             self.context.announce(back.change_kind, back.lead_id)  # its page shows it again
         self.refresh()
         self.message.setText(f"Restored {name}: it is back where it was.")
+        self.restored = back
+        self.show_button.setVisible(back.change_kind is not None)
         self.list.setFocus()
+
+    def show_restored(self) -> None:
+        """Open the record just restored on its page."""
+        back = self.restored
+        if back is not None and back.change_kind is not None:
+            self.context.open_record.emit(back.change_kind, back.record_id)
 
     def delete_selected(self) -> None:
         """Remove the selected record for good, once the person says so."""
