@@ -38,24 +38,25 @@ from datetime import UTC, date, datetime, timedelta
 from itertools import pairwise
 from typing import Literal
 
+from iltdesk import dates
 from iltdesk.errors import UsageError
 from iltdesk.store.journal import Journal
 
 CHARTER = "charter_version"
-# The record's table, then its texts that keep versions and what a principal calls them.
+# The record's table, then its texts that keep versions and what their editors call them.
 # tests/test_history.py checks these are the columns migration 0006's triggers watch.
 TRACKED: dict[str, dict[str, str]] = {
     "one_on_one": {"notes": "Notes", "feedback_given": "Feedback given"},
-    "observation": {"evidence": "Evidence", "feedback": "Feedback"},
+    "observation": {"evidence": "What you saw and heard", "feedback": "Feedback you gave"},
     "learning_cycle": {
-        "goal": "Goal",
-        "success_measure": "How we will know",
-        "baseline_quantitative": "Baseline (numbers)",
-        "baseline_qualitative": "Baseline (what we see)",
-        "focus_indicator": "Focus indicator",
-        "outcome_evidence": "Evidence of the outcome",
-        "lead_reflection": "The lead's reflection",
-        "principal_reflection": "My reflection",
+        "goal": "The goal",
+        "success_measure": "How we'll know it's met",
+        "baseline_quantitative": "Baseline: the numbers",
+        "baseline_qualitative": "Baseline: what you saw",
+        "focus_indicator": "Leadership focus",
+        "outcome_evidence": "Evidence for the outcome",
+        "lead_reflection": "What the lead says",
+        "principal_reflection": "What I take from it",
         "next_goal": "Next goal",
     },
     "challenge": {
@@ -247,8 +248,8 @@ def restore(journal: Journal, version: Version) -> None:
     if version.kind == CHARTER:
         from iltdesk.charter import revise_charter
 
-        label = field_label(CHARTER, version.field).lower()
-        why = f"Brought back the wording of {label} from before {version.saved_at:%d %b %Y}."
+        label = field_label(CHARTER, version.field)
+        why = f"Brought back the wording of “{label}” from before {dates.short(version.saved_at)}."
         texts: dict[str, str] = {version.field: version.text}
         revise_charter(journal, why=why, made_on=None, **texts)
         return

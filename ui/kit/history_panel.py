@@ -219,11 +219,11 @@ class HistoryPanel(QDialog):
         if row < 1:
             return
         version = self.found[row - 1]
-        label = history.field_label(self.kind, version.field).lower()
+        label = history.field_label(self.kind, version.field)
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle("Restore — iltdesk")
-        box.setText(f"Bring back this version of the {label}, as it stood until {until(version)}?")
+        box.setText(f"Bring back this version of “{label}”, as it stood until {until(version)}?")
         box.setInformativeText(
             "The text as it stands now is kept in the History: you can bring it back too."
         )
