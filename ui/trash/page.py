@@ -12,6 +12,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -67,6 +68,15 @@ class TrashPage(QWidget):
         self.list.setHeaderLabels(list(COLUMNS))
         self.list.setRootIsDecorated(False)
         self.list.setUniformRowHeights(True)
+        header = self.list.header()
+        header.setStretchLastSection(False)
+        for column in range(len(COLUMNS)):  # the title takes the room the others leave
+            mode = (
+                QHeaderView.ResizeMode.Stretch
+                if column == 1
+                else QHeaderView.ResizeMode.ResizeToContents
+            )
+            header.setSectionResizeMode(column, mode)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.currentItemChanged.connect(lambda *_: self._enable())
         self.list.itemActivated.connect(lambda *_: self.restore_selected())  # Return, double-click
@@ -126,8 +136,6 @@ class TrashPage(QWidget):
         first = self.list.topLevelItem(0)
         if self.list.currentItem() is None and first is not None:
             self.list.setCurrentItem(first)
-        for column in (0, 2, 3):
-            self.list.resizeColumnToContents(column)
         self.empty_hint.setVisible(self.list.topLevelItemCount() == 0)
         self._enable()
 
