@@ -40,6 +40,7 @@ NOW = "Now"
 FIRST_WORDS = 60
 MARKS = re.compile(r"[#*_>`]+|^\s*[-+] ", re.MULTILINE)  # headings, emphasis, list bullets
 LEGEND = "Green: written in this version. Struck through in red: taken out in it."
+OLDEST = "The oldest version kept. Compare it with the text now to see what changed since."
 LEGEND_NOW = "Green: in this version, not now. Struck through in red: written since."
 NO_VERSIONS = (
     "No earlier versions yet. A version is kept each time you come back to change this text "
@@ -210,7 +211,7 @@ class HistoryPanel(QDialog):
         else:
             older = self._text(row + 1) if row < len(self.found) else ""
             runs = history.word_diff(older, text) if older else [Run("same", text)]
-            self.legend.setText(LEGEND)
+            self.legend.setText(LEGEND if older else OLDEST)
         self.browser.setHtml(runs_html(runs))
 
     def ask_restore(self) -> None:
