@@ -20,7 +20,7 @@ from iltdesk.lead import add_lead
 from iltdesk.recovery import kit
 from iltdesk.recovery.escrow import MAX_FILE_BYTES, Entry, Escrow, new_escrow
 from iltdesk.recovery.files import escrow_paths, read_escrow, write_escrow
-from iltdesk.recovery.key import ALPHABET, RecoveryKey
+from iltdesk.recovery.key import ALPHABET, RecoveryKey, kit_id
 from iltdesk.recovery.kit import Place, heal, install_kit
 from iltdesk.recovery.recover import recover
 from iltdesk.store.backups import backup, backups_dir, restore
@@ -262,14 +262,19 @@ def test_an_older_journal_never_replaces_a_newer_kits_escrow(journal_path: Path)
         assert backup(journal, saved).ok
         newer = RecoveryKey.generate()
         install_kit(journal, newer, PASSPHRASE, NOW + timedelta(days=30))  # the old sheet lost
-    restore(saved, journal_path, PASSPHRASE, force=True)  # knows only the first kit
+    shutil.copyfile(saved, journal_path)  # put back by hand: the file knows only the first kit
     with Journal.open(journal_path, PASSPHRASE) as journal:
         places = heal(journal, PASSPHRASE).places
     assert [place for _, place in places] == [Place.OTHER_KIT, Place.OTHER_KIT]
     for place in escrow_paths(journal_path):
         found = read_escrow(place)
         assert found is not None and found.recipient == newer.public_bytes()
-    assert names(recover(journal_path, newer.text(), FORGOTTEN_WITH)) == ["Rosa Delgado"]
+    with pytest.raises(WrongRecoveryKey):  # the shredded sheet's kit has no escrow left
+        recover(journal_path, first.text(), FORGOTTEN_WITH)
+    with recover(journal_path, newer.text(), FORGOTTEN_WITH) as journal:
+        status = kit.status(journal)  # the journal now seals to the sheet in hand
+    assert status.kit == kit_id(newer.public_bytes())
+    assert [place for _, place in status.places] == [Place.KEPT, Place.KEPT]
 
 
 def test_escrow_files_are_private(journal_path: Path) -> None:
@@ -372,19 +377,14 @@ def test_no_escrow_is_told_plainly(journal_path: Path) -> None:
     assert journal_files(journal_path) == before
 
 
-# -- gaps found while writing these tests (strict xfail: they pass once fixed) ---------------
+# -- gaps found while writing these tests (fixed in ec5b1f5) ---------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=WrongRecoveryKey,
-    reason="heal/rekey never seal into a newer kit's escrow found on disk (kit.place_escrow)",
-)
 def test_a_restored_journal_stays_recoverable_after_a_passphrase_change(
     journal_path: Path,
 ) -> None:
     """Kit 1, a backup, kit 2 (sheet 1 shredded), the backup restored, the passphrase changed:
-    the newest sheet must still get back in (today neither sheet can)."""
+    the newest sheet must still get back in (the restore carries the newer kit over)."""
     first, newest = RecoveryKey.generate(), RecoveryKey.generate()
     saved = journal_path.parent / "by-hand" / "b.iltdesk"
     with new_journal(journal_path, first) as journal:
@@ -392,21 +392,24 @@ def test_a_restored_journal_stays_recoverable_after_a_passphrase_change(
         install_kit(journal, newest, PASSPHRASE, NOW + timedelta(days=30))
     restore(saved, journal_path, PASSPHRASE, force=True)
     journal = Journal.open(journal_path, PASSPHRASE)
-    heal(journal, PASSPHRASE)
+    status = heal(journal, PASSPHRASE)
+    assert status.kit == kit_id(newest.public_bytes())
+    assert [place for _, place in status.places] == [Place.KEPT, Place.KEPT]
     rekey(journal, SECOND).close()
     assert names(recover(journal_path, newest.text(), FORGOTTEN_WITH)) == ["Rosa Delgado"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=NoEscrow,
-    reason="recover.escrows_for does not look beside a backup in a backups folder",
-)
-def test_a_backup_recovers_from_the_escrow_in_its_folder(journal_path: Path) -> None:
-    """The journal's disk lost, its backups folder kept (copied away): the sheet must open a
+def test_a_backup_recovers_from_the_escrow_in_its_folder(
+    journal_path: Path, tmp_path: Path
+) -> None:
+    """The journal's disk lost, a copy of its backups folder kept: the sheet must open a
     backup there, whose escrow is the folder's copy named after the journal."""
     key = RecoveryKey.generate()
-    kept = backups_dir(journal_path) / "school-2026-09-01.iltdesk"
     with new_journal(journal_path, key) as journal:
-        assert backup(journal, kept).ok
-    assert names(recover(kept, key.text(), FORGOTTEN_WITH)) == ["Rosa Delgado"]
+        assert backup(journal, backups_dir(journal_path) / "school-2026-09-01.iltdesk").ok
+    usb = tmp_path / "usb" / backups_dir(journal_path).name
+    shutil.copytree(backups_dir(journal_path), usb)
+    shutil.rmtree(journal_path.parent)
+    assert names(recover(usb / "school-2026-09-01.iltdesk", key.text(), FORGOTTEN_WITH)) == [
+        "Rosa Delgado"
+    ]
