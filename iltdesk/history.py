@@ -172,13 +172,16 @@ def _charter_versions(journal: Journal, field: str) -> list[Version]:
 
 # -- comparing ----------------------------------------------------------------------------------
 
-_WORD = re.compile(r"\S+\s*|\s+")
+# A word (with its apostrophes and hyphens), or a run of punctuation, with the spaces after it:
+# "mornings," and "mornings." differ by their stop, not as two words.
+_WORD = re.compile(r"[\w'’-]+\s*|[^\w\s]+\s*|\s+")
 
 
 def word_diff(old: str, new: str) -> list[Run]:
     """What changed from ``old`` to ``new``, word by word: runs of words both share, then
     those only ``old`` has (removed) and those only ``new`` has (added). Joining the
-    "same" and "removed" runs gives ``old`` back; "same" and "added", ``new``."""
+    "same" and "added" runs gives ``new`` back; "same" and "removed", ``old`` but for the
+    spaces between words (shared words are spaced as in ``new``)."""
     before, after = _WORD.findall(old), _WORD.findall(new)
     # Words compare without the spaces after them: a word moved to the end of a line is the
     # same word. Junk heuristics off: common words like "the" must still match.

@@ -77,12 +77,17 @@ def test_word_diff_marks_words_added_and_removed() -> None:
         Run("same", "We met on "),
         Run("removed", "Monday "),
         Run("added", "Friday "),
-        Run("same", "about "),
-        Run("removed", "norms."),
-        Run("added", "norms and data."),
+        Run("same", "about norms "),
+        Run("added", "and data"),
+        Run("same", "."),
     ]
-    old = "".join(r.text for r in runs if r.op != "added")
-    assert old == "We met on Monday about norms."
+    assert history.word_diff("mornings, from May.", "mornings.") == [
+        Run("same", "mornings"),
+        Run("removed", ", from May"),
+        Run("same", "."),
+    ]
+    new = "".join(r.text for r in runs if r.op != "removed")
+    assert new == "We met on Friday about norms and data."
     assert history.word_diff("", "") == []
 
 
