@@ -25,6 +25,7 @@ from iltdesk.record_kinds import RecordKind
 from ui.kit import theme
 from ui.kit.context import AppContext, NotWritten
 from ui.kit.icons import icon
+from ui.kit.record_actions import TO_TRASH
 from ui.kit.rich_delegate import TwoLineDelegate
 from ui.lead.one_on_ones.editor import OneOnOneEditor
 from ui.lead.one_on_ones.list_model import OneOnOneListModel
@@ -199,7 +200,7 @@ class OneOnOnesView(QWidget):
             self,
             "Delete this 1:1?",
             f"Delete the 1:1 of {dates.long(meeting.held_on)} and its agenda? "
-            "Its action items are kept.",
+            f"Its action items are kept. {TO_TRASH}",
         )
         if answer != QMessageBox.StandardButton.Yes:
             return

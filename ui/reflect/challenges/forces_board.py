@@ -35,6 +35,7 @@ from iltdesk.lead import LeadSummary, lead_summaries
 from iltdesk.models import ForceKind
 from ui.kit import theme
 from ui.kit.context import AppContext, NotWritten
+from ui.kit.record_actions import TO_TRASH
 from ui.kit.style import accent, hint
 from ui.reflect.challenges.card_dialog import CardDialog
 from ui.reflect.challenges.force_cards import (
@@ -334,7 +335,7 @@ class ForcesBoard(QWidget):
         return not isinstance(self.context.write(write), NotWritten)
 
     def delete(self, card: int | None = None) -> None:
-        """Delete a card after asking, since there is no undo; its neighbour is selected next."""
+        """Delete a card after asking (it goes to the Trash); its neighbour is selected next."""
         card = card if card is not None else self.selected_card()
         item = self._item(card)
         if card is None or item is None:
@@ -342,7 +343,7 @@ class ForcesBoard(QWidget):
         answer = QMessageBox.question(
             self,
             "Delete this card?",
-            f"“{item.text()}”\n\nThis can't be undone.",
+            f"“{item.text()}”\n\n{TO_TRASH}",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )

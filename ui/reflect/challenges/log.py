@@ -234,7 +234,7 @@ class ChallengeLog(QWidget):
             self.logged.emit()
 
     def delete(self, entry_id: int) -> None:
-        """Remove an entry after asking, since there is no undo."""
+        """Remove an entry after asking (it goes to the Trash)."""
         entry = self._entry(entry_id)
         if entry is None or self.challenge_id is None:
             return

@@ -23,6 +23,7 @@ from iltdesk.models import FocusKind, ScopeItem
 from iltdesk.record_kinds import Change, RecordKind
 from ui.kit import theme
 from ui.kit.context import AppContext, NotWritten
+from ui.kit.record_actions import TO_TRASH
 from ui.kit.style import hint
 from ui.kit.writing import write_or_say
 from ui.reflect.charter.scope_table import FOCUS, ScopeTable, strand_colour
@@ -184,7 +185,7 @@ class ScopeSection(QFrame):
         answer = QMessageBox.question(
             self,
             "Remove this period?",
-            f"Remove {item.period} and what it plans from the year's plan?",
+            f"Remove {item.period} and what it plans from the year's plan? {TO_TRASH}",
         )
         if answer != QMessageBox.StandardButton.Yes:
             return

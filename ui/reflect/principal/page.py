@@ -265,7 +265,7 @@ class PrincipalPage(QWidget):
             self.select_check(check_id)
 
     def delete_energy(self, check_id: int) -> None:
-        """Remove a check after asking, since there is no undo."""
+        """Remove a check after asking (it goes to the Trash)."""
         check = next((c for c in self.checks if c.id == check_id), None)
         if check is None:
             return
@@ -300,7 +300,7 @@ class PrincipalPage(QWidget):
             self.select_note(note_id)
 
     def delete_note(self, note_id: int) -> None:
-        """Remove a note after asking, since there is no undo."""
+        """Remove a note after asking (it goes to the Trash)."""
         note = next((c.note for c in self.note_cards if c.note.id == note_id), None)
         if note is None:
             return

@@ -296,7 +296,7 @@ class SelfCheckPage(QWidget):
             self.select_check(entry.check.id or 0)
 
     def delete_selected(self) -> None:
-        """Remove the selected check-in after asking, since there is no undo."""
+        """Remove the selected check-in after asking (it goes to the Trash)."""
         if (entry := self.selected()) is None:
             return
         what = f"The check-in of {dates.with_weekday(entry.check.taken_on)}, all fifteen ratings."

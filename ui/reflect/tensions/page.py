@@ -319,7 +319,7 @@ class TensionsPage(QWidget):
             self.select_note(note_id)
 
     def delete_note(self, note_id: int) -> None:
-        """Remove a note after asking, since there is no undo."""
+        """Remove a note after asking (it goes to the Trash)."""
         note = next((n for n in self._notes if n.id == note_id), None)
         if note is None:
             return

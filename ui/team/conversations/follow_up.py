@@ -205,7 +205,7 @@ class FollowUpPanel(QObject):
             self.untick(item_id)
 
     def delete(self, item_id: int) -> None:
-        """Remove a follow-up after asking, since there is no undo."""
+        """Remove a follow-up after asking (it goes to the Trash)."""
         if not confirm_delete(self._parent, "Delete this follow-up?", "The follow-up item."):
             return
         gone = self.context.write(

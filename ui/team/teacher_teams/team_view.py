@@ -337,7 +337,7 @@ class TeamView(QScrollArea):
             self.select_intervention(intervention_id)
 
     def delete_intervention(self, intervention_id: int) -> None:
-        """Remove an intervention after asking, since there is no undo."""
+        """Remove an intervention after asking (it goes to the Trash)."""
         found = interventions_for(self.context.journal, self.team_id())
         row = next((r for r in found if r.id == intervention_id), None)
         if row is None:
