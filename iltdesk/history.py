@@ -78,7 +78,7 @@ KEEP_WEEKLY_DAYS = 365
 # 100k journal: 268,080 versions of 72.2 MB of text grew the file by 118 MB).
 BUDGET = 0.2
 ROW_BYTES = 170
-PRUNED_ON = "history_pruned_on"  # the journal setting: the day (UTC) versions were last pruned
+PRUNED_ON = "history_pruned_on"  # the journal setting: the day (UTC) of the last pruning
 _STAMP = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy stores a UTCDateTime in SQLite
 _NOW_SQL = "strftime('%Y-%m-%d %H:%M:%f000', 'now')"  # the same, made by SQLite
 
@@ -287,13 +287,15 @@ def search_versions(journal: Journal, query: str, limit: int = 200) -> list[Vers
 
 
 def prune_when_due(journal: Journal, now: datetime | None = None) -> int:
-    """``prune_versions`` once a day (the app calls it when a journal is opened for writing):
-    the day it last ran is the journal's ``history_pruned_on`` setting."""
+    """``prune_versions`` once a week (the app calls it when a journal is opened for writing;
+    the rule keeps a version a week, so pruning more often frees next to nothing): the day
+    it last ran is the journal's ``history_pruned_on`` setting."""
     if journal.read_only:
         return 0
-    today = (now or datetime.now(UTC)).astimezone(UTC).date().isoformat()
+    day = (now or datetime.now(UTC)).astimezone(UTC).date()
+    today, monday = day.isoformat(), (day - timedelta(days=day.weekday())).isoformat()
     last = journal.execute(f"SELECT value FROM journal_setting WHERE key = '{PRUNED_ON}'")
-    if last and last[0][0] == today:
+    if last and str(last[0][0]) >= monday:
         return 0
     gone = prune_versions(journal, now)
     stamp = datetime.now(UTC).strftime(_STAMP)

@@ -198,8 +198,8 @@ def test_prune_keeps_the_versions_within_their_share_of_the_journal(journal: Jou
     assert (len(kept) - 1) * len(big) <= history.BUDGET * pages * int(size)  # said as text
 
 
-def test_the_app_prunes_once_a_day(journal: Journal) -> None:
-    now = datetime(2026, 12, 4, 12, 0, tzinfo=UTC)
+def test_the_app_prunes_once_a_week(journal: Journal) -> None:
+    now = datetime(2026, 12, 4, 12, 0, tzinfo=UTC)  # a Friday
     old = [now - timedelta(days=60, hours=h) for h in (1, 2)]  # one week: one of them goes
 
     def add() -> None:
@@ -213,5 +213,5 @@ def test_the_app_prunes_once_a_day(journal: Journal) -> None:
     add()
     assert history.prune_when_due(journal, now) == 1
     add()
-    assert history.prune_when_due(journal, now + timedelta(hours=3)) == 0  # the same day
-    assert history.prune_when_due(journal, now + timedelta(days=1)) == 2
+    assert history.prune_when_due(journal, now + timedelta(days=2)) == 0  # the same week
+    assert history.prune_when_due(journal, now + timedelta(days=3)) == 2  # Monday

@@ -263,7 +263,7 @@ def history_button(open_history: Callable[[], object], what: str) -> QPushButton
 
 def prune_later(context: AppContext, owner: QObject) -> None:
     """Prune old versions once the window has settled (``history.prune_when_due``: once a
-    day, and never for a journal opened to read only). For the app, after unlocking."""
+    week, and never for a journal opened to read only). For the app, after unlocking."""
     journal = context.journal
 
     def prune() -> None:
