@@ -30,6 +30,7 @@ from iltdesk.paths import (
     ensure_private_dir,
 )
 from iltdesk.store.journal import Journal
+from ui.journal.recovery_kit import KitOffer, make_kit
 from ui.journal.unlock import remember_label
 from ui.kit.new_passphrase import NewPassphraseFields
 
@@ -65,8 +66,9 @@ class CreateJournalDialog(QDialog):
         self.remember = QCheckBox(text)
         self.remember.setEnabled(has_keychain)
         warning = QLabel(
-            "There is no way to recover a forgotten passphrase: without it, nobody can read "
-            "this journal, including you."
+            "Without the passphrase nobody can read this journal, including you. Once it is "
+            "created you can make a recovery kit: a page to print that gets you back in if you "
+            "forget the passphrase."
         )
         warning.setWordWrap(True)
         warning.setObjectName("Hint")
@@ -86,11 +88,22 @@ class CreateJournalDialog(QDialog):
         self.create_button.setObjectName("Primary")
         buttons.accepted.connect(self.try_create)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        # Once the journal is made, the form gives way to the recovery kit's offer.
+        self.form_page = QWidget()
+        page = QVBoxLayout(self.form_page)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addLayout(form)
         for widget in (self.remember, warning, self.error):
-            layout.addWidget(widget)
-        layout.addWidget(buttons)
+            page.addWidget(widget)
+        page.addWidget(buttons)
+        self.offer = KitOffer(self)
+        self.offer.hide()
+        self.offer.make.connect(self._make_kit)
+        self.offer.later.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form_page)
+        layout.addWidget(self.offer)
+        self._secret = ""  # the passphrase just typed, kept for the kit until the offer ends
         # Only once the button is in the dialog: a default set before is lost, and Enter in
         # the last field would press whichever auto-default button came first.
         self.create_button.setDefault(True)
@@ -132,7 +145,30 @@ class CreateJournalDialog(QDialog):
             with contextlib.suppress(JournalError):
                 keychain.remember(path, secret, keychain.RECALL_TIMEOUT_SECONDS)
         self.fields.clear()
+        if not self.isVisible():  # created without being shown (a script): nobody to ask
+            self.accept()
+            return
+        # The passphrase just typed makes the kit, so it is not asked again; Later (or
+        # Escape: the journal is made either way) leaves the kit to Settings.
+        self._secret = secret
+        self.form_page.hide()
+        self.offer.start()
+
+    def _make_kit(self) -> None:
+        if self.journal is not None:
+            make_kit(self.journal, self._secret, self)
         self.accept()
+
+    def reject(self) -> None:
+        """Cancel before the journal is made; after, Escape and the close button are Later."""
+        if self.journal is not None:
+            self.accept()
+        else:
+            super().reject()
+
+    def done(self, result: int) -> None:
+        self._secret = ""
+        super().done(result)
 
 
 def _start_in(suggested: Path) -> Path:

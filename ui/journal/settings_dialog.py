@@ -44,6 +44,7 @@ from iltdesk.store.opening import (
 from ui.journal.appearance import AppearanceGroup
 from ui.journal.backups_panel import BackupsPanel
 from ui.journal.passphrase_dialog import ChangePassphraseDialog
+from ui.journal.recovery_section import RecoverySection
 from ui.journal.unlock import adopt
 from ui.kit import preferences
 from ui.kit.context import NOT_WRITTEN, AppContext
@@ -95,6 +96,8 @@ class SettingsDialog(QDialog):
         self.appearance = AppearanceGroup(self)
         layout.addWidget(self.appearance)
         layout.addWidget(self._passphrase_group())
+        self.recovery = RecoverySection(context, self)
+        layout.addWidget(self.recovery)
         layout.addWidget(self._backup_group())
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel

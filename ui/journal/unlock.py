@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -22,10 +24,11 @@ from PySide6.QtWidgets import (
 from iltdesk import keychain
 from iltdesk.errors import JournalError
 from iltdesk.messages import not_opened
-from iltdesk.store import schema
+from iltdesk.recovery import kit
+from iltdesk.store import schema, verifier
 from iltdesk.store.connection import Connection, open_connection
 from iltdesk.store.journal import Journal, load_orm
-from ui.kit.worker import run_modal, run_waiting
+from ui.kit.worker import Worker, run_modal, run_waiting
 
 UPDATING = (
     "Updating this journal for this version of iltdesk…\n"
@@ -53,13 +56,39 @@ FOR_MIGRATING = (
 
 def adopt(path: Path, conn: Connection, secret: str, parent: QWidget | None = None) -> Journal:
     """``Journal.adopt``, saying so in a progress dialog when the journal must be migrated
-    (a verified backup, then the migrations: seconds for a large journal)."""
+    (a verified backup, then the migrations: seconds for a large journal). Every unlock of
+    the app passes here: the recovery kit is healed after it (``heal_kit``)."""
     if not schema.opening_migrates(conn):
-        return Journal.adopt(path, conn, secret)
-    load_orm()
-    for name in FOR_MIGRATING:
-        importlib.import_module(name)
-    return run_modal(parent, UPDATING, lambda progress: Journal.adopt(path, conn, secret))
+        journal = Journal.adopt(path, conn, secret)
+    else:
+        load_orm()
+        for name in FOR_MIGRATING:
+            importlib.import_module(name)
+        journal = run_modal(parent, UPDATING, lambda progress: Journal.adopt(path, conn, secret))
+    heal_kit(journal, secret)
+    return journal
+
+
+def heal_kit(journal: Journal, secret: str) -> None:
+    """After an unlock, on a worker: seal the passphrase into the recovery escrow if it is
+    not there yet, and write the escrow files where they went missing (``kit.heal``: two
+    small files, each synced to disk, which a stalled disk must not freeze the window on)."""
+    settings = journal.settings()
+    if not settings.get(kit.ESCROW):
+        return  # no kit: nothing to heal, no thread
+    if settings.get(kit.SEALED_FOR) != settings.get(verifier.SETTING_KEY):
+        # Sealing writes a setting through the ORM: imported here, never on the worker.
+        load_orm()
+        _ = journal.engine
+    worker = Worker(lambda progress: kit.heal(journal, secret), name="iltdesk-kit-heal")
+    # A journal locked meanwhile or a full disk: Settings shows where the escrow is missing.
+    worker.failed.connect(_unless_expected)
+    worker.start()
+
+
+def _unless_expected(error: BaseException) -> None:
+    if not isinstance(error, (JournalError, OSError)):
+        sys.excepthook(type(error), error, error.__traceback__)
 
 
 def remember_label() -> tuple[str, bool]:
@@ -102,6 +131,16 @@ class UnlockDialog(QDialog):
         self.unlock_button = buttons.addButton("Unlock", QDialogButtonBox.ButtonRole.AcceptRole)
         self.unlock_button.setObjectName("Primary")
         self.unlock_button.setDefault(True)
+        # A link-like button under the field: Tab reaches it, and Alt+F.
+        self.forgot_button = QPushButton("&Forgot your passphrase?")
+        self.forgot_button.setObjectName("Link")
+        self.forgot_button.setFlat(True)
+        self.forgot_button.setAutoDefault(False)
+        self.forgot_button.setAccessibleName("Forgot your passphrase?")
+        self.forgot_button.clicked.connect(self.forgot)
+        forgot_row = QHBoxLayout()
+        forgot_row.addWidget(self.forgot_button)
+        forgot_row.addStretch(1)
         other = QPushButton("Choose another journal…")
         buttons.addButton(other, QDialogButtonBox.ButtonRole.ResetRole)
         cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -113,8 +152,11 @@ class UnlockDialog(QDialog):
         buttons.rejected.connect(self.reject)
         other.clicked.connect(self._choose_other)
         layout = QVBoxLayout(self)
-        for widget in (title, where, self.passphrase, self.remember, self.error):
+        for widget in (title, where, self.passphrase):
             layout.addWidget(widget)
+        layout.addLayout(forgot_row)
+        layout.addWidget(self.remember)
+        layout.addWidget(self.error)
         layout.addSpacing(8)
         layout.addWidget(buttons)
         self.passphrase.setFocus()
@@ -122,6 +164,19 @@ class UnlockDialog(QDialog):
     def _choose_other(self) -> None:
         self.choose_other = True
         self.reject()
+
+    def forgot(self) -> None:
+        """The recovery key, then a new passphrase: the journal opens with it."""
+        from ui.journal.forgot import ForgotPassphraseDialog  # it imports this module
+
+        dialog = ForgotPassphraseDialog(self.path, self)
+        recovered = bool(dialog.exec()) and dialog.journal is not None
+        dialog.deleteLater()
+        if recovered:
+            self.journal, dialog.journal = dialog.journal, None
+            self.secret, dialog.secret = dialog.secret, None  # for the day's backup, as below
+            self.passphrase.setText("")
+            self.accept()
 
     def show_error(self, text: str) -> None:
         """Show ``text`` under the field and select what was typed, ready to retype."""

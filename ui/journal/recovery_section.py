@@ -1,0 +1,74 @@
+"""Settings' Recovery kit section: when the kit was made and its id, or that there is none;
+where its escrow is missing; and the button that makes a new one."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from iltdesk.recovery import kit
+from ui.journal.recovery_kit import RecoveryKitDialog, made_words
+from ui.kit.context import AppContext
+from ui.kit.worker import run_waiting
+
+NO_KIT = (
+    "No recovery kit yet. Without one, a forgotten passphrase means nobody can read this "
+    "journal, including you."
+)
+
+
+def status_line(status: kit.KitStatus) -> str:
+    """'Made 4 Dec 2026 · kit 2BCF-510B', or that there is no kit."""
+    if not status.has_kit:
+        return NO_KIT
+    return f"Made {made_words(status)} · kit {status.kit}"
+
+
+class RecoverySection(QGroupBox):
+    """Reads the kit's status when shown and after a new kit is made."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__("Recovery kit", parent)
+        self.context = context
+        self.state = QLabel()
+        self.state.setWordWrap(True)
+        self.warnings = QLabel()
+        self.warnings.setObjectName("ErrorText")
+        self.warnings.setWordWrap(True)
+        self.make_button = QPushButton()
+        self.make_button.clicked.connect(self.make_kit)
+        row = QHBoxLayout()
+        row.addWidget(self.make_button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.state)
+        layout.addWidget(self.warnings)
+        layout.addLayout(row)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Show the kit as the journal and its escrow files stand now (two small reads)."""
+        journal = self.context.journal
+        status = run_waiting(lambda progress: kit.status(journal))
+        self.state.setText(status_line(status))
+        self.state.setObjectName("" if status.has_kit else "Hint")
+        self.state.style().unpolish(self.state)
+        self.state.style().polish(self.state)
+        lines = status.warnings()
+        if lines:
+            lines.append(
+                "Lock and unlock the journal to write a missing file again, or make a new "
+                "recovery kit."
+            )
+        self.warnings.setText("\n".join(lines))
+        self.warnings.setVisible(bool(lines))
+        self.make_button.setText(
+            "Make a new recovery kit…" if status.has_kit else "Make a recovery kit…"
+        )
+
+    def make_kit(self) -> None:
+        """The recovery kit dialog; the section shows the new kit after it."""
+        self.context.flush_all()
+        dialog = RecoveryKitDialog(self.context.journal, self)
+        dialog.exec()
+        dialog.deleteLater()  # its fields held the passphrase
+        self.refresh()
