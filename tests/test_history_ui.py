@@ -3,7 +3,6 @@ brought back from the History, and still there when the journal is opened again.
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -94,17 +93,3 @@ def test_a_challenge_opens_the_history_of_the_part_with_the_cursor(
     assert "hardest classes" in panel.browser.toPlainText()
     keys.escape()
     assert not panel.isVisible()
-
-
-def test_the_app_prunes_once_it_has_settled(
-    qtbot: QtBot, journal: Journal, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from PySide6.QtCore import QObject
-
-    from ui.kit import history_panel
-    from ui.kit.context import AppContext
-
-    monkeypatch.setattr(history_panel, "PRUNE_AFTER_MS", 0)
-    owner = QObject()
-    history_panel.prune_later(AppContext(journal), owner)
-    qtbot.waitUntil(lambda: "history_pruned_on" in journal.settings(), timeout=2000)

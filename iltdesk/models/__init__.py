@@ -68,8 +68,6 @@ from iltdesk.models.team import (
 from iltdesk.models.tension import TensionNote
 
 __all__ = [
-    "RecordVersion",
-    "TrashEntry",
     "ActionItem",
     "ActionItemOwner",
     "ActionSource",
@@ -127,6 +125,7 @@ __all__ = [
     "PracticeLead",
     "PrincipalEnergy",
     "RatingRound",
+    "RecordVersion",
     "ScopeItem",
     "SelfCheck",
     "SelfCheckAnswer",
@@ -138,4 +137,5 @@ __all__ = [
     "TeamLead",
     "TensionNote",
     "TraitKind",
+    "TrashEntry",
 ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
 from iltdesk.models.base import utcnow
@@ -19,15 +20,17 @@ class RecordVersion(SQLModel, table=True):
     session changed it."""
 
     __tablename__ = "record_version"
+    # One index serves every lookup: a text's versions newest first, a record's for the Trash.
+    __table_args__ = (Index("ix_record_version_text", "kind", "record_id", "field", "saved_at"),)
 
     id: int | None = Field(default=None, primary_key=True)
     # The record's table ("one_on_one", "observation"...) and its id, and the column.
-    kind: str = Field(index=True)
-    record_id: int = Field(index=True)
+    kind: str
+    record_id: int
     field: str
     text: str = ""
     # When this text stopped being the record's (the editing session that replaced it began).
-    saved_at: datetime = Field(default_factory=utcnow, index=True)
+    saved_at: datetime = Field(default_factory=utcnow)
 
 
 class TrashEntry(SQLModel, table=True):

@@ -1,6 +1,6 @@
 """What opening a journal for writing tidies up, in plain SQL (no ORM: ``iltdesk note`` and
 the app's cold start open journals too): copies a crash left behind, Trash entries past
-their 30 days, and earlier versions the history's keeping rule no longer keeps (once a day).
+their 30 days, and earlier versions the history's keeping rule no longer keeps (once a week).
 
 Each step is best effort: a full disk or a read-only folder must never stop a journal from
 opening; the next opening tries again.

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -35,7 +35,6 @@ from ui.kit.rich_delegate import TwoLineDelegate
 from ui.kit.style import DIALOG_FLAGS
 
 HISTORY_SHORTCUT = "Ctrl+Shift+H"
-PRUNE_AFTER_MS = 5000  # after unlocking, once the window and the ORM have settled
 NOW = "Now"
 FIRST_WORDS = 60
 MARKS = re.compile(r"[#*_>`]+|^\s*[-+] ", re.MULTILINE)  # headings, emphasis, list bullets
@@ -259,18 +258,6 @@ def history_button(open_history: Callable[[], object], what: str) -> QPushButton
     button.setToolTip(f"Earlier versions of {what} ({HISTORY_SHORTCUT})")
     button.clicked.connect(lambda *_: open_history())
     return button
-
-
-def prune_later(context: AppContext, owner: QObject) -> None:
-    """Prune old versions once the window has settled (``history.prune_when_due``: once a
-    week, and never for a journal opened to read only). For the app, after unlocking."""
-    journal = context.journal
-
-    def prune() -> None:
-        if not journal.closed:
-            context.write(lambda: history.prune_when_due(journal), failed="Not tidied")
-
-    QTimer.singleShot(PRUNE_AFTER_MS, owner, prune)
 
 
 def add_history_shortcut(owner: QWidget, open_history: Callable[[], object]) -> QShortcut:
