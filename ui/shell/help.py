@@ -60,6 +60,7 @@ def _native(keys: str) -> str:
 def page_shortcut_rows() -> list[tuple[str, list[tuple[str, str]]]]:
     """Shortcuts that live in a page or a dialog rather than a menu (read from where they are
     set, where that is a name)."""
+    from ui.kit.history_panel import HISTORY_SHORTCUT
     from ui.lead.one_on_ones.editor import AGREEMENT_SHORTCUT, NEW_ITEM_SHORTCUT
     from ui.team.conversations.page import NEW_SHORTCUT as NEW_CONVERSATION
     from ui.team.meetings import editor as meeting
@@ -81,6 +82,10 @@ def page_shortcut_rows() -> list[tuple[str, list[tuple[str, str]]]]:
             ],
         ),
         ("On Difficult conversations", [("Plan a new one", _native(NEW_CONVERSATION))]),
+        (
+            "In a 1:1, an observation, a cycle, a challenge or the charter",
+            [("Earlier versions of the text (History)", _native(HISTORY_SHORTCUT))],
+        ),
         (
             "In the Trash",
             [
