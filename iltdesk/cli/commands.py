@@ -44,7 +44,7 @@ def _journal_arg(p: argparse.ArgumentParser, help_text: str = "the journal file"
 
 def register(sub: Sub) -> None:
     """Add every subcommand to ``sub``."""
-    from iltdesk.cli import recovery, trash  # each imports what it runs only when it runs
+    from iltdesk.cli import history, recovery, trash  # each imports what it runs only when it runs
 
     p = sub.add_parser("open", help="open the app on a journal")
     p.add_argument("journal", type=journal_path, nargs="?", metavar="JOURNAL")
@@ -107,6 +107,7 @@ def register(sub: Sub) -> None:
     _register_export(sub)
     recovery.register(sub)
     trash.register(sub)
+    history.register(sub)
 
     p = sub.add_parser("remember", help="remember the passphrase in the system keychain")
     _journal_arg(p)
