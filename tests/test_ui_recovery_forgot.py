@@ -109,7 +109,9 @@ def test_a_typo_in_the_key_says_so_in_one_line_and_keeps_what_was_typed(
         seen["shown"] = forgot.error.isVisible() and forgot.isVisible()
         seen["kept"] = forgot.key.text()
         seen["journal"] = forgot.journal
-        asked = keys.then_in(QMessageBox, lambda _box: keys.press(Key.Key_D, Mod.AltModifier))
+        asked: list[QMessageBox] = keys.then_in(
+            QMessageBox, lambda _box: keys.press(Key.Key_D, Mod.AltModifier)
+        )
         keys.escape()  # a key was typed: asked first, then "&Discard"
         seen["asked"] = len(asked)
 

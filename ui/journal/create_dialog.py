@@ -153,6 +153,7 @@ class CreateJournalDialog(QDialog):
         self._secret = secret
         self.form_page.hide()
         self.offer.start()
+        self.adjustSize()  # the offer is shorter than the form
 
     def _make_kit(self) -> None:
         if self.journal is not None:

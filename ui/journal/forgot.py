@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import importlib
 from collections.abc import Hashable
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -31,9 +32,9 @@ from ui.kit.unsaved import GuardedDialog
 from ui.kit.worker import run_modal
 
 ABOUT = (
-    "Type the recovery key from your recovery sheet (capitals or not, with or without the "
-    "dashes). Then choose a new passphrase: from now on the journal opens with it, and the "
-    "forgotten one no longer works."
+    "Type the recovery key from the recovery sheet of <b>{journal}</b> (capitals or not, "
+    "with or without the dashes). Then choose a new passphrase: from now on the journal "
+    "opens with it, and the forgotten one no longer works."
 )
 OPENING = "Opening the journal with the recovery key and giving it the new passphrase…"
 
@@ -59,15 +60,15 @@ class ForgotPassphraseDialog(GuardedDialog):
         self.journal: Journal | None = None
         self.secret: str | None = None
         self.setWindowTitle("Forgot your passphrase? — iltdesk")
-        self.setMinimumWidth(560)
-        title = QLabel(f"Open <b>{path.name}</b> with its recovery key")
+        self.setMinimumWidth(640)
+        title = QLabel("Forgot your passphrase?")
         title.setObjectName("PageTitle")
-        about = QLabel(ABOUT)
+        about = QLabel(ABOUT.format(journal=escape(path.name)))
         about.setWordWrap(True)
         self.key = QLineEdit()
         self.key.setAccessibleName("Recovery key")
         self.key.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
-        self.key.setFont(key_font())
+        self.key.setFont(key_font(1.15))
         self.fields = NewPassphraseFields(self, "New passphrase")
         text, has_keychain = remember_label()
         self.remember = QCheckBox(text)
@@ -114,6 +115,7 @@ class ForgotPassphraseDialog(GuardedDialog):
             self.error.setText(str(exc))
             self.error.show()
             self.key.setFocus()
+            self.key.deselect()  # the typo is one group: what was typed stays to be fixed
             return
         # As unlocking: if the keychain fails the journal is still open, asked next time. A
         # passphrase kept for it before no longer opens it: let go of it.

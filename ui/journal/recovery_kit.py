@@ -34,7 +34,7 @@ from iltdesk.report.fonts import ensure_fonts
 from iltdesk.report.recovery_sheet import SheetText, paint_sheet, write_sheet
 from iltdesk.store.journal import Journal
 from ui.kit.new_passphrase import secret_field
-from ui.kit.style import error_line, hint
+from ui.kit.style import error_line, hint, restyle
 from ui.kit.worker import Progress, run_modal, run_waiting
 
 WHAT_IT_IS = (
@@ -64,10 +64,10 @@ def made_words(status: kit.KitStatus) -> str:
     return dates.short((made.astimezone() if made.tzinfo else made).date())
 
 
-def key_font() -> QFont:
-    """Large, monospaced, bold: a key a person reads off the screen group by group."""
+def key_font(scale: float = 1.7) -> QFont:
+    """Large, monospaced, bold: a key a person reads off the screen (or types) by groups."""
     font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-    font.setPointSizeF(max(font.pointSizeF(), 10.0) * 1.7)
+    font.setPointSizeF(max(font.pointSizeF(), 10.0) * scale)
     font.setBold(True)
     return font
 
@@ -301,6 +301,8 @@ class RecoveryKitDialog(QDialog):
         self._say("")
         self.next_step.setText(MADE.format(kit=kit_id(key.public_bytes()), where=where))
         self.close_button.setText("Done")
+        restyle(self.save_button, "")  # another copy is possible; Done is what comes next
+        restyle(self.close_button, "Primary")
         self.close_button.setDefault(True)
         self.close_button.setFocus()
 
@@ -346,7 +348,7 @@ class KitOffer(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (title, about, when):
             layout.addWidget(widget)
-        layout.addSpacing(8)
+        layout.addStretch(1)
         layout.addWidget(buttons)
 
     def start(self) -> None:

@@ -8,12 +8,12 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from iltdesk.recovery import kit
 from ui.journal.recovery_kit import RecoveryKitDialog, made_words
 from ui.kit.context import AppContext
+from ui.kit.style import hint
 from ui.kit.worker import run_waiting
 
-NO_KIT = (
-    "No recovery kit yet. Without one, a forgotten passphrase means nobody can read this "
-    "journal, including you."
-)
+NO_KIT = "No recovery kit yet: a forgotten passphrase would lock you out for good."
+
+ADVICE = "Lock and unlock the journal to write a missing file again, or make a new kit."
 
 
 def status_line(status: kit.KitStatus) -> str:
@@ -36,13 +36,14 @@ class RecoverySection(QGroupBox):
         self.warnings.setWordWrap(True)
         self.make_button = QPushButton()
         self.make_button.clicked.connect(self.make_kit)
-        row = QHBoxLayout()
+        row = QHBoxLayout()  # one row: Settings is tall already
+        row.addWidget(self.state, 1)
         row.addWidget(self.make_button)
-        row.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.state)
-        layout.addWidget(self.warnings)
         layout.addLayout(row)
+        layout.addWidget(self.warnings)
+        self.advice = hint(ADVICE)
+        layout.addWidget(self.advice)
         self.refresh()
 
     def refresh(self) -> None:
@@ -54,13 +55,9 @@ class RecoverySection(QGroupBox):
         self.state.style().unpolish(self.state)
         self.state.style().polish(self.state)
         lines = status.warnings()
-        if lines:
-            lines.append(
-                "Lock and unlock the journal to write a missing file again, or make a new "
-                "recovery kit."
-            )
         self.warnings.setText("\n".join(lines))
         self.warnings.setVisible(bool(lines))
+        self.advice.setVisible(bool(lines))
         self.make_button.setText(
             "Make a new recovery kit…" if status.has_kit else "Make a recovery kit…"
         )

@@ -45,6 +45,7 @@ from ui.journal.appearance import AppearanceGroup
 from ui.journal.backups_panel import BackupsPanel
 from ui.journal.passphrase_dialog import ChangePassphraseDialog
 from ui.journal.recovery_section import RecoverySection
+from ui.journal.screen_fit import fit_in_screen
 from ui.journal.unlock import adopt
 from ui.kit import preferences
 from ui.kit.context import NOT_WRITTEN, AppContext
@@ -81,7 +82,10 @@ class SettingsDialog(QDialog):
         self.remember_button = QPushButton("Remember on this computer…")
         self.remember_button.clicked.connect(self.remember)
         self._show_keychain_state()
-        layout = QVBoxLayout(self)
+        # The sections scroll on a short screen (1024x700): the Save row always shows.
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(
             self._group(
                 "This journal (kept inside it, encrypted)",
@@ -104,7 +108,9 @@ class SettingsDialog(QDialog):
         )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        outer = QVBoxLayout(self)
+        outer.addWidget(fit_in_screen(self, body), 1)
+        outer.addWidget(buttons)
 
     @staticmethod
     def _group(title: str, rows: list[tuple[str, QWidget]]) -> QGroupBox:

@@ -28,6 +28,7 @@ from iltdesk.recovery import kit
 from iltdesk.store import schema, verifier
 from iltdesk.store.connection import Connection, open_connection
 from iltdesk.store.journal import Journal, load_orm
+from ui.kit.style import accent_text
 from ui.kit.worker import Worker, run_modal, run_waiting
 
 UPDATING = (
@@ -133,8 +134,12 @@ class UnlockDialog(QDialog):
         self.unlock_button.setDefault(True)
         # A link-like button under the field: Tab reaches it, and Alt+F.
         self.forgot_button = QPushButton("&Forgot your passphrase?")
-        self.forgot_button.setObjectName("Link")
         self.forgot_button.setFlat(True)
+        self.forgot_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.forgot_button.setStyleSheet(
+            f"QPushButton {{ color: {accent_text()}; border: none; padding: 2px 0; }}"
+            "QPushButton:focus { text-decoration: underline; }"
+        )
         self.forgot_button.setAutoDefault(False)
         self.forgot_button.setAccessibleName("Forgot your passphrase?")
         self.forgot_button.clicked.connect(self.forgot)
