@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from iltdesk.errors import WrongPassphrase
 from iltdesk.lead import add_lead, lead_summaries
 from iltdesk.recovery import kit
+from iltdesk.recovery.files import escrow_paths
 from iltdesk.recovery.key import ALPHABET, RecoveryKey
 from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE
@@ -125,3 +126,26 @@ def test_a_typo_in_the_key_says_so_in_one_line_and_keeps_what_was_typed(
     keys.escape()
     with Journal.open(path, PASSPHRASE) as unchanged:  # nothing was changed
         assert not unchanged.closed
+
+
+def test_unlocking_writes_a_deleted_escrow_again(
+    qtbot: QtBot, kept: tuple[Path, RecoveryKey]
+) -> None:
+    path, _key = kept
+    beside = escrow_paths(path)[0]
+    beside.unlink()
+    dialog = UnlockDialog(path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    keys = DesktopKeys()
+    qtbot.waitUntil(lambda: focused() is dialog.passphrase)
+    keys.type(PASSPHRASE)
+    keys.enter()
+    qtbot.waitUntil(lambda: dialog.journal is not None)
+    qtbot.waitUntil(beside.exists)  # healed on a worker, the dialog already gone
+    assert dialog.journal is not None
+    try:
+        assert kit.status(dialog.journal).warnings() == []
+    finally:
+        dialog.journal.close()

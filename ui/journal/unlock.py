@@ -54,6 +54,14 @@ FOR_MIGRATING = (
     "iltdesk.store.lost_rows",
 )
 
+# What sealing and checking the escrow import on first use (cryptography loads its OpenSSL
+# backend lazily), imported here before the heal's worker runs.
+FOR_HEALING = (
+    "cryptography.hazmat.bindings.openssl._conditional",
+    "cryptography.hazmat.bindings.openssl.binding",
+    "cryptography.hazmat.backends.openssl.backend",
+)
+
 
 def adopt(path: Path, conn: Connection, secret: str, parent: QWidget | None = None) -> Journal:
     """``Journal.adopt``, saying so in a progress dialog when the journal must be migrated
@@ -77,6 +85,8 @@ def heal_kit(journal: Journal, secret: str) -> None:
     settings = journal.settings()
     if not settings.get(kit.ESCROW):
         return  # no kit: nothing to heal, no thread
+    for name in FOR_HEALING:
+        importlib.import_module(name)
     if settings.get(kit.SEALED_FOR) != settings.get(verifier.SETTING_KEY):
         # Sealing writes a setting through the ORM: imported here, never on the worker.
         load_orm()
