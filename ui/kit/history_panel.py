@@ -192,6 +192,19 @@ class HistoryPanel(QDialog):
         self.list.setCurrentRow(1 if self.found else 0)
         self.show_version()
 
+    def select_version(self, field: str, version_id: int) -> bool:
+        """Show ``field``'s version ``version_id`` (one a search found); False if it is not
+        among this panel's texts or versions (it stays as it was)."""
+        at = self.field.findData(field)
+        if at < 0:
+            return False
+        self.field.setCurrentIndex(at)  # another text: its versions are loaded
+        ids = [version.id for version in self.found]
+        if version_id not in ids:
+            return False
+        self.list.setCurrentRow(ids.index(version_id) + 1)  # row 0 is the text now
+        return True
+
     def _text(self, row: int) -> str:
         return self.now if row == 0 else self.found[row - 1].text
 

@@ -14,10 +14,12 @@ from PySide6.QtCore import (
     QTimer,
 )
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QLabel,
     QLineEdit,
     QListView,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -29,6 +31,7 @@ from ui.kit.roles import RECORD
 from ui.kit.theme import colour, highlight_colour
 from ui.navigation.picker import ListKeys, picker_layout
 from ui.navigation.switcher import picker_window
+from ui.navigation.version_hits import VersionHit, find_versions, open_version, version_html
 
 DEBOUNCE_MS = 150  # long enough to skip half-typed words, short enough to feel instant
 LIMIT = 50
@@ -91,31 +94,42 @@ class HitDelegate(RichTextDelegate):
 
     def html(self, index: ItemIndex, muted: str, selected: bool) -> str:
         hit = index.data(SearchResultsModel.HIT_ROLE)
+        if isinstance(hit, VersionHit):
+            marks = {"mark_bg": highlight_colour(), "mark_fg": colour("on_highlight")}
+            return version_html(hit, muted=muted, **marks)
         return hit_html(hit, muted=muted) if isinstance(hit, Hit) else ""
 
 
 class SearchResultsModel(QAbstractListModel):
-    """The hits of the latest search."""
+    """The hits of the latest search, then the earlier versions found (when asked for)."""
 
-    HIT_ROLE = RECORD  # a row's Hit
+    HIT_ROLE = RECORD  # a row's Hit (or VersionHit)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.hits: list[Hit] = []
+        self.versions: list[VersionHit] = []
 
-    def set_hits(self, hits: list[Hit]) -> None:
+    def set_hits(self, hits: list[Hit], versions: list[VersionHit] | None = None) -> None:
         """Replace the results."""
         self.beginResetModel()
         self.hits = list(hits)
+        self.versions = list(versions or [])
         self.endResetModel()
 
     def rowCount(self, parent: ItemIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.hits)
+        return 0 if parent.isValid() else len(self.hits) + len(self.versions)
 
     def data(self, index: ItemIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self.hits):
+        row = index.row() if index.isValid() else -1
+        if not 0 <= row < self.rowCount():
             return None
-        hit = self.hits[index.row()]
+        if row >= len(self.hits):
+            found = self.versions[row - len(self.hits)]
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+                return found.plain()
+            return found if role == self.HIT_ROLE else None
+        hit = self.hits[row]
         if role == self.HIT_ROLE:
             return hit
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -136,6 +150,12 @@ class SearchDialog(QDialog):
         picker_window(self, parent, QSize(680, 480))
         self.field = QLineEdit()
         self.field.setPlaceholderText("Search notes, leads, action items…")
+        # Off at each opening: earlier versions are looked through only when asked for.
+        self.versions_box = QCheckBox("Also search &earlier versions")
+        self.versions_box.setToolTip(
+            "Earlier wording of notes and other long texts (words of 3 letters or more)"
+        )
+        self.versions_box.toggled.connect(self._versions_toggled)
         self.results_model = SearchResultsModel(self)
         self.results = QListView()
         self.results.setModel(self.results_model)
@@ -144,6 +164,9 @@ class SearchDialog(QDialog):
         self.empty = QLabel()
         self.footer = QLabel()
         self._stack = picker_layout(self, self.field, self.results, self.empty, self.footer)
+        layout = self.layout()
+        if isinstance(layout, QVBoxLayout):
+            layout.insertWidget(1, self.versions_box)  # under the field, above the results
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -158,15 +181,23 @@ class SearchDialog(QDialog):
         self._timer.stop()
         self._run()
 
+    def _versions_toggled(self) -> None:
+        self.field.setFocus(Qt.FocusReason.OtherFocusReason)  # typing goes on in the field
+        self._timer.stop()
+        self._run()
+
     def _run(self) -> None:
         text = self.field.text()
+        journal = self._context.journal
         try:
-            hits = search(self._context.journal, text, limit=LIMIT) if text.strip() else []
+            hits = search(journal, text, limit=LIMIT) if text.strip() else []
+            # A scan of every version: only when ticked (find_versions skips short words).
+            found = find_versions(journal, text) if self.versions_box.isChecked() else []
         except JournalError as exc:
             self.results_model.set_hits([])
             self._show_state(f"Search is not available right now: {exc}")
             return
-        self.results_model.set_hits(hits)
+        self.results_model.set_hits(hits, found)
         if hits:
             self.results.setCurrentIndex(self.results_model.index(0, 0))
         self._show_state()
@@ -182,7 +213,8 @@ class SearchDialog(QDialog):
             self.empty.setText(f"No matches for “{text}”.\nTry fewer words, or the start of one.")
         self._stack.setCurrentIndex(1 if count else 0)
         if count:
-            many = f"The {count} best matches" if count >= LIMIT else f"{count} matches"
+            hits = len(self.results_model.hits)
+            many = f"The {count} best matches" if hits >= LIMIT else f"{count} matches"
             self.footer.setText(
                 f"{'1 match' if count == 1 else many}   ·   ↑ ↓ to choose   ·   Enter to open"
                 "   ·   Esc to close"
@@ -199,8 +231,11 @@ class SearchDialog(QDialog):
 
     def _open(self, index: ItemIndex) -> None:
         hit = index.data(SearchResultsModel.HIT_ROLE) if index.isValid() else None
-        if not isinstance(hit, Hit) or self._opened:
+        if not isinstance(hit, Hit | VersionHit) or self._opened:
             return
         self._opened = True  # a double click must not open the record twice
-        self._context.open_record.emit(hit.kind, hit.record_id)
+        if isinstance(hit, VersionHit):
+            open_version(self._context, self.parentWidget() or self, hit)
+        else:
+            self._context.open_record.emit(hit.kind, hit.record_id)
         self.accept()
