@@ -11,8 +11,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 
 from iltdesk import history
-from iltdesk.cli.history import record_words
 from iltdesk.history import Version
+from iltdesk.history_words import record_words
 from iltdesk.record_kinds import RecordKind
 from iltdesk.store.journal import Journal
 from ui.kit.context import AppContext
