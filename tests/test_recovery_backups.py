@@ -78,3 +78,21 @@ def test_a_restore_keeps_the_newer_kit_so_the_newest_sheet_still_opens(
     rekey(journal, "a second passphrase, after the summer").close()
     with recover(journal_path, newest.text(), NEW) as opened:
         assert _leads(opened) == ["Rosa Delgado"]
+
+
+def test_a_chosen_backups_folder_keeps_the_escrow_and_the_sheet_opens_a_backup_there(
+    journal_path: Path, tmp_path: Path
+) -> None:
+    from iltdesk.store.backups import rotation
+
+    key = RecoveryKey.generate()
+    chosen = tmp_path / "usb" / "school backups"
+    with _journal(journal_path, key) as journal:
+        rotation.set_folder(journal, chosen)
+        status = kit.heal(journal, PASSPHRASE)  # the next unlock writes the third place
+        assert [place for _, place in status.places] == [kit.Place.KEPT] * 3
+        entry = rotation.take(journal, NOW + timedelta(days=1))
+    copy = entry.path
+    assert copy.parent == chosen
+    with recover(copy, key.text(), NEW) as opened:
+        assert _leads(opened) == ["Rosa Delgado"]

@@ -25,11 +25,16 @@ from iltdesk.recovery.escrow import MAX_FILE_BYTES, Escrow, EscrowUnreadable
 
 SUFFIX = "-escrow"
 BACKUPS_SUFFIX = ".backups"  # destination.backups_dir's folder name
+MAX_NEIGHBOURS = 16  # escrows read from a backup's folder, at most
 
 
-def escrow_paths(journal: Path) -> list[Path]:
-    """Where ``journal``'s escrow is kept: beside it, then in its backups folder."""
-    return [Path(f"{journal}{SUFFIX}"), backups_dir(journal) / f"{journal.name}{SUFFIX}"]
+def escrow_paths(journal: Path, also: Path | None = None) -> list[Path]:
+    """Where ``journal``'s escrow is kept: beside it, in its backups folder, and in ``also``,
+    the folder its automatic backups were sent to instead (a USB stick, a network folder)."""
+    places = [Path(f"{journal}{SUFFIX}"), backups_dir(journal) / f"{journal.name}{SUFFIX}"]
+    if also is not None and also != backups_dir(journal):
+        places.append(also / f"{journal.name}{SUFFIX}")
+    return places
 
 
 def search_paths(journal: Path) -> list[Path]:
@@ -45,6 +50,11 @@ def search_paths(journal: Path) -> list[Path]:
         if folder.name.endswith(BACKUPS_SUFFIX):
             journal_name = folder.name[: -len(BACKUPS_SUFFIX)] + JOURNAL_SUFFIX
             places.append(folder / f"{journal_name}{SUFFIX}")
+    # A backup anywhere else (a chosen backups folder, a copy beside its own escrow): the
+    # escrows in its folder; only those of the sheet's kit are ever used.
+    for folder in dict.fromkeys(path.parent for path in journals):
+        with contextlib.suppress(OSError):
+            places += sorted(folder.glob(f"*{JOURNAL_SUFFIX}{SUFFIX}"))[:MAX_NEIGHBOURS]
     return list(dict.fromkeys(places))
 
 

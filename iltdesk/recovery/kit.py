@@ -26,6 +26,7 @@ PUBLIC_KEY = "recovery_public_key"
 MADE_AT = "recovery_made_at"
 ESCROW = "recovery_escrow"
 SEALED_FOR = "recovery_sealed_for"
+BACKUP_FOLDER = "backup.folder"  # store.backups.rotation.FOLDER_KEY (not imported: it is heavy)
 
 
 class Place(Enum):
@@ -52,13 +53,10 @@ class KitStatus:
     def warnings(self) -> list[str]:
         """One plain line per place the escrow is not kept."""
         lines = []
-        for path, place in self.places:
-            if place is Place.KEPT:
-                continue
-            where = "in the backups folder" if path.parent.name.endswith(".backups") else (
-                "beside the journal"
-            )  # fmt: skip
-            lines.append(f"The recovery escrow {where} ({path}) is {place.value}.")
+        wheres = ("beside the journal", "in the backups folder", "in the chosen backups folder")
+        for (path, place), where in zip(self.places, wheres, strict=False):
+            if place is not Place.KEPT:
+                lines.append(f"The recovery escrow {where} ({path}) is {place.value}.")
         return lines
 
 
@@ -82,7 +80,7 @@ def install_kit(journal: Journal, key: RecoveryKey, passphrase: str, now: dateti
     escrow = new_escrow(key, now.astimezone(UTC))  # naive means local; kept in UTC
     escrow.seal(passphrase)
     _record(journal, escrow, settings.get(verifier.SETTING_KEY, ""))
-    place_escrow(journal.path, escrow, replace_kit=True)
+    place_escrow(journal.path, escrow, replace_kit=True, also=chosen_folder(settings))
     return escrow
 
 
@@ -133,7 +131,8 @@ def heal(journal: Journal, passphrase: str) -> KitStatus:
     if current and settings.get(SEALED_FOR) != current:
         escrow.seal(passphrase)
         journal.set_settings({ESCROW: escrow.dumps(), SEALED_FOR: current})
-    return _status(journal, settings, place_escrow(journal.path, escrow))
+    places = place_escrow(journal.path, escrow, also=chosen_folder(settings))
+    return _status(journal, settings, places)
 
 
 def status(journal: Journal) -> KitStatus:
@@ -143,7 +142,7 @@ def status(journal: Journal) -> KitStatus:
     if escrow is None:
         return KitStatus("", None)
     places = []
-    for path in escrow_paths(journal.path):
+    for path in escrow_paths(journal.path, chosen_folder(settings)):
         found = read_escrow(path)
         if found is None:
             places.append((path, Place.MISSING))
@@ -166,15 +165,21 @@ def _status(
     return KitStatus(kit, made if escrow is not None else None, tuple(places))
 
 
+def chosen_folder(settings: dict[str, str]) -> Path | None:
+    """The folder the journal's automatic backups go to, if not the one beside it."""
+    folder = settings.get(BACKUP_FOLDER, "")
+    return Path(folder) if folder and Path(folder).is_absolute() else None
+
+
 def place_escrow(
-    journal_path: Path, escrow: Escrow, *, replace_kit: bool = False
+    journal_path: Path, escrow: Escrow, *, replace_kit: bool = False, also: Path | None = None
 ) -> list[tuple[Path, Place]]:
     """Write ``escrow`` to each of its places, merging the entries already there for the same
     kit. Another kit's file is replaced only when ``replace_kit`` (a new kit was made) or when
     it is older than this one: a journal restored from an older backup must not undo a newer
     kit's escrow."""
     places = []
-    for path in escrow_paths(journal_path):
+    for path in escrow_paths(journal_path, also):
         there = read_escrow(path)
         if there is not None and there.recipient != escrow.recipient:
             if not replace_kit and there.made >= escrow.made:

@@ -40,7 +40,8 @@ def rekey(journal: Journal, new_passphrase: str) -> Journal:
         fresh = {verifier.SETTING_KEY: new_verifier}
         # The new passphrase is sealed into the recovery escrow before the new file is put in
         # place: a crash between the two leaves an escrow holding both, never neither.
-        escrow_settings = kit.sealed_settings(journal.settings(), new_passphrase, new_verifier)
+        settings = journal.settings()
+        escrow_settings = kit.sealed_settings(settings, new_passphrase, new_verifier)
         fresh |= escrow_settings
         with journal.raw() as conn:
             try:
@@ -51,7 +52,7 @@ def rekey(journal: Journal, new_passphrase: str) -> Journal:
         verify_file(tmp, new_passphrase)
         escrow = kit.journal_escrow(escrow_settings)
         if escrow is not None:
-            kit.place_escrow(path, escrow)
+            kit.place_escrow(path, escrow, also=kit.chosen_folder(settings))
         journal.close()
         # The copy already holds every commit; an old WAL must never be replayed onto it.
         with contextlib.suppress(FileNotFoundError):
