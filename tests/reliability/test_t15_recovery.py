@@ -25,6 +25,7 @@ import os
 import random
 import selectors
 import shutil
+import statistics
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -154,26 +155,29 @@ LATE_SHARE = 0.5  # of the kills drawn from the last half of a run (and a little
 def interrupt_spread(
     server: ForkServer, n: int, task: Callable[[], dict[str, Any]], verify: Verify
 ) -> tuple[int, int, list[str]]:
-    """``workers.interrupt``, with half the kills drawn from the last half of the measured run.
+    """``workers.interrupt``, with half the kills drawn from the last half of a run, and a run's
+    length taken as the median of every run that ended on its own (not the second run alone).
 
     The moments that decide what a kill leaves come late in both operations (the kit's commit
     and its escrow files; the rename of the rekeyed file), and a run's length varies with the
-    machine's load: with kills drawn evenly over the measured run, 100 rotations were all
-    killed before the kit's commit."""
+    machine's load: with kills drawn evenly over the second run's length, 100 rotations were
+    all killed before the kit's commit, and one slow second run let 222 of 322 recoveries end
+    before their kill."""
     rng = random.Random()
     problems: list[str] = []
     kills = runs = 0
-    window = FIRST_WINDOW_S
+    lengths = [FIRST_WINDOW_S]  # of the runs that ended on their own; the median is the window
     while kills < n and runs < 10 * n:
         runs += 1
         measuring = runs == 2
+        window = statistics.median(lengths[1:] or lengths)
         late = rng.random() < LATE_SHARE
         delay = rng.uniform(0.5 * window, 1.1 * window) if late else rng.uniform(0, window)
         outcome = server.run(task(), None if measuring else delay, "start")
         if outcome.saw("error") or (measuring and not outcome.saw("done")):
             problems.append(f"run {runs}: the worker failed: {outcome.events}")
-        if measuring and outcome.saw("done"):
-            window = outcome.seen_at["done"] - outcome.seen_at["start"]
+        if outcome.saw("done"):
+            lengths.append(outcome.seen_at["done"] - outcome.seen_at["start"])
         kills += outcome.killed
         problem = verify(outcome)
         if problem:
