@@ -49,6 +49,22 @@ def pytest_configure(config: pytest.Config) -> None:
     )
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
+    """Delete now what the test left to ``deleteLater`` (pytest-qt's widgets, closed windows).
+
+    ``processEvents`` never does, so they piled up until some later test ran an event loop:
+    then ~1,700 dead widgets were restyled by every change of look (``theme.apply``, the
+    ``app_look`` fixture), seconds a test. The next event loop would delete them anyway.
+    """
+    result = yield
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    if QCoreApplication.instance() is not None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return result
+
+
 @pytest.fixture(scope="session")
 def head_schema_script(tmp_path_factory: pytest.TempPathFactory) -> Callable[[], str]:
     """The head schema as one script, made by the real migrations the first time it is asked
