@@ -7,3 +7,10 @@ is set, it is sealed to that public key into a small escrow file beside the jour
 its backups folder. The sheet's key opens the escrow; the escrow's passphrase opens the
 journal. See docs/security.md for the threat model and docs/format.md for the file format.
 """
+
+# The journal settings the kit keeps (read before the kit's cryptography is imported: the
+# app's unlock looks for a kit without paying for it).
+PUBLIC_KEY = "recovery_public_key"
+MADE_AT = "recovery_made_at"
+ESCROW = "recovery_escrow"
+SEALED_FOR = "recovery_sealed_for"

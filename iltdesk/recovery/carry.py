@@ -17,8 +17,9 @@ from pathlib import Path
 import sqlcipher3.dbapi2 as sqlcipher
 
 from iltdesk.errors import JournalError
+from iltdesk.recovery import ESCROW, MADE_AT, PUBLIC_KEY, SEALED_FOR
 from iltdesk.recovery.escrow import Escrow
-from iltdesk.recovery.kit import ESCROW, MADE_AT, PUBLIC_KEY, SEALED_FOR, journal_escrow
+from iltdesk.recovery.kit import journal_escrow
 from iltdesk.store import verifier
 from iltdesk.store.connection import Connection, open_connection
 

@@ -16,16 +16,13 @@ from enum import Enum
 from pathlib import Path
 
 from iltdesk.errors import UsageError, WrongPassphrase
+from iltdesk.recovery import ESCROW, MADE_AT, PUBLIC_KEY, SEALED_FOR
 from iltdesk.recovery.escrow import Escrow, EscrowUnreadable, new_escrow
 from iltdesk.recovery.files import escrow_paths, read_escrow, write_escrow
 from iltdesk.recovery.key import RecoveryKey
 from iltdesk.store import verifier
 from iltdesk.store.journal import Journal
 
-PUBLIC_KEY = "recovery_public_key"
-MADE_AT = "recovery_made_at"
-ESCROW = "recovery_escrow"
-SEALED_FOR = "recovery_sealed_for"
 BACKUP_FOLDER = "backup.folder"  # store.backups.rotation.FOLDER_KEY (not imported: it is heavy)
 
 

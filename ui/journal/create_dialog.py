@@ -30,7 +30,6 @@ from iltdesk.paths import (
     ensure_private_dir,
 )
 from iltdesk.store.journal import Journal
-from ui.journal.recovery_kit import KitOffer, make_kit
 from ui.journal.unlock import remember_label
 from ui.kit.new_passphrase import NewPassphraseFields
 
@@ -96,6 +95,8 @@ class CreateJournalDialog(QDialog):
         for widget in (self.remember, warning, self.error):
             page.addWidget(widget)
         page.addWidget(buttons)
+        from ui.journal.recovery_kit import KitOffer  # the sheet's PDF code: not at start-up
+
         self.offer = KitOffer(self)
         self.offer.hide()
         self.offer.make.connect(self._make_kit)
@@ -157,6 +158,8 @@ class CreateJournalDialog(QDialog):
 
     def _make_kit(self) -> None:
         if self.journal is not None:
+            from ui.journal.recovery_kit import make_kit
+
             make_kit(self.journal, self._secret, self)
         self.accept()
 

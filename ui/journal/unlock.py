@@ -21,10 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iltdesk import keychain
+from iltdesk import keychain, recovery
 from iltdesk.errors import JournalError
 from iltdesk.messages import not_opened
-from iltdesk.recovery import kit
 from iltdesk.store import schema, verifier
 from iltdesk.store.connection import Connection, open_connection
 from iltdesk.store.journal import Journal, load_orm
@@ -51,7 +50,11 @@ FOR_MIGRATING = (
     "alembic.autogenerate",
     "iltdesk.search_index",
     "iltdesk.migrations.tables_0005",
+    "iltdesk.migrations.history_0006",
     "iltdesk.store.lost_rows",
+    "iltdesk.store.housekeeping",
+    "iltdesk.history",
+    "iltdesk.trash_purge",
 )
 
 # What sealing and checking the escrow import on first use (cryptography loads its OpenSSL
@@ -83,11 +86,13 @@ def heal_kit(journal: Journal, secret: str) -> None:
     not there yet, and write the escrow files where they went missing (``kit.heal``: two
     small files, each synced to disk, which a stalled disk must not freeze the window on)."""
     settings = journal.settings()
-    if not settings.get(kit.ESCROW):
+    if not settings.get(recovery.ESCROW):
         return  # no kit: nothing to heal, no thread
+    from iltdesk.recovery import kit  # cryptography: only for a journal with a kit
+
     for name in FOR_HEALING:
         importlib.import_module(name)
-    if settings.get(kit.SEALED_FOR) != settings.get(verifier.SETTING_KEY):
+    if settings.get(recovery.SEALED_FOR) != settings.get(verifier.SETTING_KEY):
         # Sealing writes a setting through the ORM: imported here, never on the worker.
         load_orm()
         _ = journal.engine
