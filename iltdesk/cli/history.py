@@ -93,8 +93,8 @@ def cmd_history(args: argparse.Namespace) -> int:
     if version.text == now:
         print(f"That version is already the text of {what}: nothing to restore.")
         return 0
-    _confirm(f"Bring back this version of {what}, as it stood until {_when(version)}? [y/N] ",
-             args.yes)  # fmt: skip
+    question = f"Bring back this version of {what}, as it stood until {_when(version)}? [y/N] "
+    passphrase.confirm(question, yes=args.yes, done="restored")
     from iltdesk.history import restore
 
     with passphrase.unlock(args.journal) as journal:
@@ -275,12 +275,3 @@ def _dump(rows: object) -> None:
     import json
 
     print(json.dumps(rows, ensure_ascii=False, indent=2))
-
-
-def _confirm(question: str, yes: bool) -> None:
-    if yes:
-        return
-    if not sys.stdin.isatty():
-        raise UsageError("Nothing was restored: add --yes to restore without being asked.")
-    if input(question)[:1].lower() not in ("y", "j"):
-        raise UsageError("Nothing was restored.")

@@ -47,6 +47,18 @@ def _interactive() -> bool:
     return sys.stdin is not None and sys.stdin.isatty()
 
 
+def confirm(question: str, *, yes: bool, done: str) -> None:
+    """Ask ``question`` (y/N) unless ``yes``; refuse without a terminal. ``done`` says what
+    would have happened ("restored"), for the one line told when nothing was."""
+    if yes:
+        return
+    verb = done.removesuffix("d")  # "restored" -> "restore", "removed" -> "remove"
+    if not _interactive():
+        raise UsageError(f"Nothing was {done}: add --yes to {verb} without being asked.")
+    if input(question)[:1].lower() not in ("y", "j"):
+        raise UsageError(f"Nothing was {done}.")
+
+
 def prompt(label: str) -> str:
     """Ask without echo; refuse (``NoPassphrase``) when nobody is at a terminal."""
     if not _interactive():

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import TYPE_CHECKING, Any
 
 from iltdesk.cli import passphrase
@@ -54,13 +53,21 @@ def cmd_trash(args: argparse.Namespace) -> int:
             _restore(journal, args.restore)
         elif args.delete is not None:
             item = _item(journal, args.delete)
-            _confirm(f"Remove {_named(item)} for good? It can't be restored. [y/N] ", args.yes)
+            passphrase.confirm(
+                f"Remove {_named(item)} for good? It can't be restored. [y/N] ",
+                yes=args.yes,
+                done="removed",
+            )
             trash.delete_forever(journal, args.delete)
             print(f"Removed {_named(item)} for good.")
         else:
             count = len(trash.trash_items(journal))
             if count:
-                _confirm(f"Remove all {count} items in the Trash for good? [y/N] ", args.yes)
+                passphrase.confirm(
+                    f"Remove all {count} items in the Trash for good? [y/N] ",
+                    yes=args.yes,
+                    done="removed",
+                )
             trash.empty_trash(journal)
             print("The Trash is empty." if count else "The Trash was already empty.")
     return 0
@@ -88,15 +95,6 @@ def _named(item: TrashItem) -> str:
     from iltdesk.trash import in_sentence
 
     return f"the {in_sentence(item.label)} “{item.title}”{whose}"
-
-
-def _confirm(question: str, yes: bool) -> None:
-    if yes:
-        return
-    if not sys.stdin.isatty():
-        raise UsageError("Nothing was removed: add --yes to remove without being asked.")
-    if input(question)[:1].lower() not in ("y", "j"):
-        raise UsageError("Nothing was removed.")
 
 
 def _print_items(items: list[TrashItem], as_json: bool) -> None:
