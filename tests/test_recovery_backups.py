@@ -96,3 +96,24 @@ def test_a_chosen_backups_folder_keeps_the_escrow_and_the_sheet_opens_a_backup_t
     assert copy.parent == chosen
     with recover(copy, key.text(), NEW) as opened:
         assert _leads(opened) == ["Rosa Delgado"]
+
+
+def test_a_restore_by_the_app_keeps_the_newest_kit_whatever_the_backups_passphrase(
+    journal_path: Path, tmp_path: Path
+) -> None:
+    """Kit 1, a backup, kit 2, a passphrase change, the backup restored from Settings (the
+    app hands over the kit it read from the open journal), another change: the newest sheet
+    still gets back in."""
+    from iltdesk.store.backups import restore_checked
+
+    newest = RecoveryKey.generate()
+    saved = tmp_path / "by-hand" / "b.iltdesk"
+    with _journal(journal_path, RecoveryKey.generate()) as journal:
+        assert backup(journal, saved).ok
+        kit.install_kit(journal, newest, PASSPHRASE, NOW + timedelta(days=30))
+    journal = rekey(Journal.open(journal_path, PASSPHRASE), "second passphrase, in spring")
+    held = kit.journal_escrow(journal.settings())
+    restore_checked(saved, journal_path, (PASSPHRASE,), before_replacing=journal.close, kit=held)
+    rekey(Journal.open(journal_path, PASSPHRASE), "third passphrase, forgotten").close()
+    with recover(journal_path, newest.text(), NEW) as opened:
+        assert _leads(opened) == ["Rosa Delgado"]

@@ -31,6 +31,7 @@ from iltdesk.due import MAX_CADENCE_DAYS, MIN_CADENCE_DAYS
 from iltdesk.errors import JournalError
 from iltdesk.messages import backup_not_written, keychain_not_updated, not_restored
 from iltdesk.paths import JOURNAL_SUFFIX
+from iltdesk.recovery import kit
 from iltdesk.store.backups import backup, backups_dir, restore_checked
 from iltdesk.store.connection import Connection, open_connection
 from iltdesk.store.journal import Journal
@@ -306,9 +307,17 @@ class SettingsDialog(QDialog):
                 tried.append(secret)
                 yield secret
 
+        # The journal's own recovery kit, read while it is open: a restored older backup
+        # keeps it when it is newer, whatever passphrase the backup has.
+        newest_kit = kit.journal_escrow(journal.settings())
+
         def restore(progress: Progress) -> tuple[Path | None, str, Connection]:
             aside, secret = restore_checked(
-                chosen, path, offers(), before_replacing=lambda: on_ui_thread(journal.close)
+                chosen,
+                path,
+                offers(),
+                before_replacing=lambda: on_ui_thread(journal.close),
+                kit=newest_kit,
             )
             return aside, secret, open_connection(path, secret)
 

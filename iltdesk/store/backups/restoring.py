@@ -12,6 +12,7 @@ import os
 import shutil
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlcipher3.dbapi2 as sqlcipher
 
@@ -21,6 +22,9 @@ from iltdesk.paths import ensure_private_dir, fsync_dir, fsync_file, private_tem
 from iltdesk.store.backups import files
 from iltdesk.store.backups.integrity import verify_file
 from iltdesk.store.connection import classify, open_connection
+
+if TYPE_CHECKING:  # the kit's cryptography is imported only when a kit is carried
+    from iltdesk.recovery.escrow import Escrow
 
 
 def ensure_not_open(path: Path) -> None:
@@ -85,6 +89,7 @@ def restore_with(
     *,
     force: bool,
     before_replacing: Callable[[], object] | None = None,
+    kit: Escrow | None = None,
 ) -> tuple[Path | None, str]:
     """``restore``, trying each of ``passphrases`` in turn on the backup (read lazily, so a
     prompt comes last and only when needed); returns the journal set aside and the
@@ -93,7 +98,9 @@ def restore_with(
 
     ``before_replacing`` runs once the backup has proved whole, before the journal is
     touched: the app closes its open journal there, so a backup refused (or a prompt
-    cancelled) leaves it open and in use."""
+    cancelled) leaves it open and in use. ``kit``: the recovery kit's escrow the replaced
+    journal holds, read from it by the app while it was open (else read from the file when
+    the backup's passphrase opens it), carried into the restored copy when newer."""
     target = check_restore_target(journal_path, backup=backup_path, replace=force)
     if not backup_path.is_file():
         raise UsageError(f"There is no backup at {backup_path}.")
@@ -111,7 +118,7 @@ def restore_with(
         if target.exists():
             ensure_not_open(target)
             _fold_wal(target, secret)
-            _carry_recovery_kit(target, tmp, secret)
+            _carry_recovery_kit(target, tmp, secret, kit)
             try:
                 aside = _set_aside(target)
             except OSError as exc:
@@ -123,12 +130,12 @@ def restore_with(
     return aside, secret
 
 
-def _carry_recovery_kit(journal_path: Path, copy: Path, secret: str) -> None:
+def _carry_recovery_kit(journal_path: Path, copy: Path, secret: str, known: Escrow | None) -> None:
     """Keep the replaced journal's recovery kit when it is newer than the backup's (see
     iltdesk.recovery.carry); a kit that cannot be carried leaves the restore as it was."""
     from iltdesk.recovery.carry import carry_kit, newer_kit
 
-    escrow = newer_kit(journal_path, secret)
+    escrow = known or newer_kit(journal_path, secret)
     if escrow is None:
         return
     with contextlib.suppress(sqlcipher.Error, JournalError):
@@ -165,13 +172,19 @@ def restore_checked(
     passphrases: Iterable[str],
     *,
     before_replacing: Callable[[], object] | None = None,
+    kit: Escrow | None = None,
 ) -> tuple[Path | None, str]:
     """``restore_with`` in place of an existing journal (the app's restore), a backup too
     damaged to read, or one that cannot be read at all, told as a ``JournalError``; returns
     the journal set aside and the passphrase that opened the backup."""
     try:
         return restore_with(
-            backup_path, journal_path, passphrases, force=True, before_replacing=before_replacing
+            backup_path,
+            journal_path,
+            passphrases,
+            force=True,
+            before_replacing=before_replacing,
+            kit=kit,
         )
     except sqlcipher.Error:
         raise JournalDamaged(f"The backup {backup_path} is damaged.") from None
