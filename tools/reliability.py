@@ -41,6 +41,7 @@ TITLES = {
     "T12": "idle lock",
     "T13": "shutdown (SIGHUP, lost display, no display, a one-second session)",
     "T14": "destinations that point at the journal",
+    "T15": "interrupted recovery and kit rotation",
 }
 
 
