@@ -1,5 +1,5 @@
-"""The Trash's 30-day purge, in raw SQL: it runs whenever a journal is opened for writing,
-so it must not make a quick command (``iltdesk note``) load the ORM."""
+"""The Trash's 30-day purge, in raw SQL: it runs whenever the app unlocks a journal, so it
+must not load the ORM (the window opens at that moment)."""
 
 from __future__ import annotations
 

@@ -1,9 +1,11 @@
-"""What opening a journal for writing tidies up, in plain SQL (no ORM: ``iltdesk note`` and
-the app's cold start open journals too): copies a crash left behind, Trash entries past
-their 30 days, and earlier versions the history's keeping rule no longer keeps (once a week).
+"""What the app tidies when it has unlocked a journal: Trash entries past their 30 days, and
+earlier versions the history's keeping rule no longer keeps (at most once a week).
 
-Each step is best effort: a full disk or a read-only folder must never stop a journal from
-opening; the next opening tries again.
+Only the app does it, where the principal works: a command (``iltdesk note`` from a script)
+must leave the journal as it was when it refuses its input, and one that only reads never
+writes. ``iltdesk trash`` purges on its own. Plain SQL, no ORM (it runs as the window
+opens). Each step is best effort: a full disk or a read-only folder must never stop a
+journal from opening; the next unlock tries again.
 """
 
 from __future__ import annotations
@@ -17,13 +19,12 @@ if TYPE_CHECKING:
     from iltdesk.store.journal import Journal
 
 
-def on_open(journal: Journal) -> None:
-    """Tidy up ``journal``, just opened for writing."""
+def tidy(journal: Journal) -> None:
+    """Purge the Trash's expired entries and prune old versions in ``journal``, just
+    unlocked for writing."""
     from iltdesk.history import prune_when_due
-    from iltdesk.store.leftovers import sweep_stale_temp_files
     from iltdesk.trash_purge import purge_expired
 
-    sweep_stale_temp_files(journal.path)  # copies a crash left mid-backup, -restore or -rekey
     with contextlib.suppress(JournalError):
         purge_expired(journal)
     with contextlib.suppress(JournalError):

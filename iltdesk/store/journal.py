@@ -216,9 +216,9 @@ class Journal:
             journal.close()
             raise
         if not read_only:
-            from iltdesk.store.housekeeping import on_open
+            from iltdesk.store.leftovers import sweep_stale_temp_files
 
-            on_open(journal)  # crash leftovers, the Trash's 30 days, the history's keeping rule
+            sweep_stale_temp_files(path)  # copies a crash left mid-backup, -restore or -rekey
         return journal
 
     def refresh_verifier(self, passphrase: str) -> None:

@@ -26,6 +26,7 @@ from iltdesk.errors import JournalError
 from iltdesk.messages import not_opened
 from iltdesk.store import schema, verifier
 from iltdesk.store.connection import Connection, open_connection
+from iltdesk.store.housekeeping import tidy
 from iltdesk.store.journal import Journal, load_orm
 from ui.kit.style import accent_text
 from ui.kit.worker import Worker, run_modal, run_waiting
@@ -52,9 +53,6 @@ FOR_MIGRATING = (
     "iltdesk.migrations.tables_0005",
     "iltdesk.migrations.history_0006",
     "iltdesk.store.lost_rows",
-    "iltdesk.store.housekeeping",
-    "iltdesk.history",
-    "iltdesk.trash_purge",
 )
 
 # What sealing and checking the escrow import on first use (cryptography loads its OpenSSL
@@ -69,7 +67,7 @@ FOR_HEALING = (
 def adopt(path: Path, conn: Connection, secret: str, parent: QWidget | None = None) -> Journal:
     """``Journal.adopt``, saying so in a progress dialog when the journal must be migrated
     (a verified backup, then the migrations: seconds for a large journal). Every unlock of
-    the app passes here: the recovery kit is healed after it (``heal_kit``)."""
+    the app passes here: the journal is tidied and the recovery kit healed after it."""
     if not schema.opening_migrates(conn):
         journal = Journal.adopt(path, conn, secret)
     else:
@@ -77,6 +75,7 @@ def adopt(path: Path, conn: Connection, secret: str, parent: QWidget | None = No
         for name in FOR_MIGRATING:
             importlib.import_module(name)
         journal = run_modal(parent, UPDATING, lambda progress: Journal.adopt(path, conn, secret))
+    tidy(journal)  # the Trash's 30 days and the history's keeping rule
     heal_kit(journal, secret)
     return journal
 
