@@ -99,7 +99,8 @@ def test_0005_keeps_every_child_row_and_every_date(old_journal: Path) -> None:
     finally:
         journal.close()
     with Journal.open(old_journal, FIXTURE_0001_PASSPHRASE) as journal:
-        assert journal.execute("SELECT version_num FROM alembic_version")[0][0] == schema.HEAD_REVISION
+        revision = journal.execute("SELECT version_num FROM alembic_version")[0][0]
+        assert revision == schema.HEAD_REVISION
         after = _counts(journal)
         del before["journal_setting"]  # opening notes when; nothing else may change
         assert {t: after[t] for t in before} == before
