@@ -65,6 +65,14 @@ def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
     return result
 
 
+@pytest.fixture(scope="session", autouse=True)
+def one_application(qapp: object) -> object:
+    """The widgets' QApplication, made before any test: a report made first would otherwise
+    make a bare QGuiApplication (as the command line does), and the first window a later test
+    of the same worker opens would abort the process."""
+    return qapp
+
+
 @pytest.fixture(scope="session")
 def head_schema_script(tmp_path_factory: pytest.TempPathFactory) -> Callable[[], str]:
     """The head schema as one script, made by the real migrations the first time it is asked
