@@ -117,3 +117,25 @@ def test_a_restore_by_the_app_keeps_the_newest_kit_whatever_the_backups_passphra
     rekey(Journal.open(journal_path, PASSPHRASE), "third passphrase, forgotten").close()
     with recover(journal_path, newest.text(), NEW) as opened:
         assert _leads(opened) == ["Rosa Delgado"]
+
+
+def test_a_restore_by_the_command_line_keeps_the_newest_kit_with_the_keychains_passphrase(
+    journal_path: Path, tmp_path: Path
+) -> None:
+    """As `iltdesk restore` offers passphrases: the keychain's (today's, which the backup
+    refuses) before the prompt's (the backup's). Today's opens the replaced journal, so its
+    newer kit is carried, and the newest sheet gets back in after one more change."""
+    from iltdesk.store.backups import restore_with
+
+    newest, today = RecoveryKey.generate(), "second passphrase, in spring"
+    saved = tmp_path / "by-hand" / "b.iltdesk"
+    with _journal(journal_path, RecoveryKey.generate()) as journal:
+        assert backup(journal, saved).ok
+        kit.install_kit(journal, newest, PASSPHRASE, NOW + timedelta(days=30))
+    rekey(Journal.open(journal_path, PASSPHRASE), today).close()
+    restore_with(saved, journal_path, iter([today, PASSPHRASE]), force=True)
+    journal = Journal.open(journal_path, PASSPHRASE)
+    assert kit.status(journal).kit == kit_id(newest.public_bytes())
+    rekey(journal, "third passphrase, forgotten").close()
+    with recover(journal_path, newest.text(), NEW) as opened:
+        assert _leads(opened) == ["Rosa Delgado"]

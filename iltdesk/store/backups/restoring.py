@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -112,13 +112,14 @@ def restore_with(
             fsync_file(tmp)
         except OSError as exc:
             raise files.storage_error(exc, journal_path, "the backup was not restored") from None
-        secret = _first_that_opens(tmp, backup_path, passphrases)
+        offered: list[str] = []
+        secret = _first_that_opens(tmp, backup_path, _noted(passphrases, offered))
         if before_replacing is not None:
             before_replacing()
         if target.exists():
             ensure_not_open(target)
             _fold_wal(target, secret)
-            _carry_recovery_kit(target, tmp, secret, kit)
+            _carry_recovery_kit(target, tmp, [secret, *offered], kit)
             try:
                 aside = _set_aside(target)
             except OSError as exc:
@@ -130,16 +131,32 @@ def restore_with(
     return aside, secret
 
 
-def _carry_recovery_kit(journal_path: Path, copy: Path, secret: str, known: Escrow | None) -> None:
+def _noted(passphrases: Iterable[str], offered: list[str]) -> Iterator[str]:
+    for passphrase in passphrases:
+        offered.append(passphrase)
+        yield passphrase
+
+
+def _carry_recovery_kit(
+    journal_path: Path, copy: Path, secrets: list[str], known: Escrow | None
+) -> None:
     """Keep the replaced journal's recovery kit when it is newer than the backup's (see
-    iltdesk.recovery.carry); a kit that cannot be carried leaves the restore as it was."""
+    iltdesk.recovery.carry); a kit that cannot be carried leaves the restore as it was.
+
+    ``secrets``: the backup's passphrase first, then every other one offered for it (the
+    keychain's, remembered for the journal as it is now, opens the replaced journal when the
+    backup has an older passphrase)."""
     from iltdesk.recovery.carry import carry_kit, newer_kit
 
-    escrow = known or newer_kit(journal_path, secret)
+    escrow = known
+    for passphrase in dict.fromkeys(secrets):
+        if escrow is not None:
+            break
+        escrow = newer_kit(journal_path, passphrase)
     if escrow is None:
         return
     with contextlib.suppress(sqlcipher.Error, JournalError):
-        carry_kit(escrow, copy, secret)
+        carry_kit(escrow, copy, secrets[0])
 
 
 def _first_that_opens(copy: Path, backup_path: Path, passphrases: Iterable[str]) -> str:
