@@ -23,8 +23,6 @@ from iltdesk.recovery.key import RecoveryKey
 from iltdesk.store import verifier
 from iltdesk.store.journal import Journal
 
-BACKUP_FOLDER = "backup.folder"  # store.backups.rotation.FOLDER_KEY (not imported: it is heavy)
-
 
 class Place(Enum):
     """How the escrow stands in one of its places."""
@@ -164,7 +162,9 @@ def _status(
 
 def chosen_folder(settings: dict[str, str]) -> Path | None:
     """The folder the journal's automatic backups go to, if not the one beside it."""
-    folder = settings.get(BACKUP_FOLDER, "")
+    from iltdesk.store.backups.rotation import FOLDER_KEY  # only where a kit is handled
+
+    folder = settings.get(FOLDER_KEY, "")
     return Path(folder) if folder and Path(folder).is_absolute() else None
 
 

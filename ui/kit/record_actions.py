@@ -40,10 +40,21 @@ def actions_button(
 def confirm_delete(parent: QWidget, title: str, what: str) -> bool:
     """Ask "Delete …?" with Cancel as the default; True only for an explicit Delete. The record
     goes to the Trash (``iltdesk.trash``), so the question says where to find it again."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, f"{what}\n\n{TO_TRASH}")
+    return ask_destructive(parent, title, f"{what}\n\n{TO_TRASH}", "Delete")
+
+
+def ask_destructive(
+    parent: QWidget,
+    title: str,
+    text: str,
+    action: str,
+    icon: QMessageBox.Icon = QMessageBox.Icon.Question,
+) -> bool:
+    """A question with Cancel as the default: True only for an explicit ``action``."""
+    box = QMessageBox(icon, title, text)
     box.setParent(parent, box.windowFlags())
-    delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+    chosen = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()
-    return box.clickedButton() is delete
+    return box.clickedButton() is chosen

@@ -27,6 +27,7 @@ from iltdesk.errors import UsageError
 from iltdesk.record_kinds import Change
 from iltdesk.records import Location
 from ui.kit.context import AppContext, NotWritten
+from ui.kit.record_actions import ask_destructive
 from ui.kit.style import hint
 
 PURPOSE = (
@@ -227,10 +228,4 @@ class TrashPage(QWidget):
 
     def _ask(self, title: str, text: str) -> bool:
         """A question with Cancel as the default: True only for an explicit "Delete forever"."""
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text)
-        box.setParent(self, box.windowFlags())
-        forever = box.addButton("Delete forever", QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        return box.clickedButton() is forever
+        return ask_destructive(self, title, text, "Delete forever", QMessageBox.Icon.Warning)
