@@ -53,6 +53,9 @@ def row_texts(item: trash.TrashItem) -> list[str]:
     return [item.label, item.title, item.lead_name, deleted, days_words(item.days_left)]
 
 
+MAX_WIDTH = 1200
+
+
 class TrashPage(QWidget):
     """The Trash's list and its three actions."""
 
@@ -102,7 +105,15 @@ class TrashPage(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.empty_button)
-        layout = QVBoxLayout(self)
+        # Wide screens: the title stays near its lead and dates (at 1920 px they sat 1,000 px
+        # apart).
+        body = QWidget(self)
+        body.setMaximumWidth(MAX_WIDTH)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(body, 1)
+        outer.addStretch(0)
+        layout = QVBoxLayout(body)
         layout.setContentsMargins(24, 20, 24, 12)
         layout.setSpacing(6)
         layout.addWidget(title)
