@@ -88,8 +88,8 @@ BAD: list[tuple[list[str], int, str]] = [
     (["--meeting", "²"], 2, "latest or a meeting number"),
     (["--meeting", "latest", "--cycle", "2"], 2, "it takes no --cycle."),
     (["--meeting", "1", "--all-cycles", "--sections", "energy"], 2, "no --sections, --all-cyc"),
-    (["--meeting", "latest", "--lead", "Jo"], 2, "not allowed with argument"),
-    ([], 2, "one of the arguments --lead --meeting is required"),
+    (["--meeting", "latest", "--lead", "Jo"], 2, "add --report recap"),
+    ([], 2, "Name the lead (--lead NAME) or the ILT meeting"),
     (["--meeting", "latest", "--password-env", "NO_SUCH_VAR"], 2, "NO_SUCH_VAR holds no"),
 ]
 

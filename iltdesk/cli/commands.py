@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -44,7 +43,12 @@ def _journal_arg(p: argparse.ArgumentParser, help_text: str = "the journal file"
 
 def register(sub: Sub) -> None:
     """Add every subcommand to ``sub``."""
-    from iltdesk.cli import history, recovery, trash  # each imports what it runs only when it runs
+    from iltdesk.cli import (  # each imports what it runs only when it runs
+        export,
+        history,
+        recovery,
+        trash,
+    )
 
     p = sub.add_parser("open", help="open the app on a journal")
     p.add_argument("journal", type=journal_path, nargs="?", metavar="JOURNAL")
@@ -104,7 +108,7 @@ def register(sub: Sub) -> None:
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_leads)
 
-    _register_export(sub)
+    export.register(sub, _journal_arg)
     recovery.register(sub)
     trash.register(sub)
     history.register(sub)
@@ -116,28 +120,6 @@ def register(sub: Sub) -> None:
     p = sub.add_parser("forget", help="remove the passphrase from the system keychain")
     _journal_arg(p)
     p.set_defaults(func=cmd_forget)
-
-
-def _register_export(sub: Sub) -> None:
-    """Add `export`: a lead's learning-cycle summary, or an ILT meeting's summary, as a PDF."""
-    p = sub.add_parser(
-        "export", help="export a lead's learning-cycle summary or an ILT meeting's summary to PDF"
-    )
-    _journal_arg(p)
-    whose = p.add_mutually_exclusive_group(required=True)
-    whose.add_argument("--lead", metavar="NAME", help="the lead's name, or part of it")
-    whose.add_argument("--meeting", metavar="latest|ID", help="an ILT meeting's summary to share")
-    p.add_argument("--cycle", metavar="latest|all|ID", help="which cycle (default latest)")
-    p.add_argument("--all-cycles", action="store_true", help="every cycle of the last 12 months")
-    p.add_argument("--sections", metavar="A,B,...", help="what to include (see below)")
-    p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf")
-    p.add_argument("--force", action="store_true", help="replace FILE.pdf if it exists")
-    p.add_argument("--password-env", metavar="VAR", help="lock the PDF with the password in VAR")
-    p.epilog = (
-        "sections: intention, learning, observations, outcome, lead_reflection, next_goal "
-        "(the default); private: principal_reflection, energy, conversation_notes"
-    )
-    p.set_defaults(func=cmd_export)
 
 
 APP_ENTRY_POINT_GROUP = "iltdesk.app"
@@ -309,68 +291,4 @@ def cmd_leads(args: argparse.Namespace) -> int:
             f"{s.name:<24} {s.role:<22} {s.team:<20} last 1:1 {last}  "
             f"{s.open_action_items} open{state}"
         )
-    return 0
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    """Write a lead's learning-cycle summary, or an ILT meeting's summary, as a PDF."""
-    if args.meeting is not None:
-        return _export_meeting(args)
-    from iltdesk import report
-    from iltdesk.lead import find_lead
-
-    sections = report.DEFAULT_SECTIONS
-    if args.sections is not None:
-        sections = report.parse_sections(args.sections)
-    secret = _before_unlocking(args)
-    with passphrase.unlock(args.journal, read_only=True) as journal:
-        with journal.session() as s:
-            lead_id = find_lead(s, args.lead).id or 0
-        cycle = args.cycle or report.Cycles.LATEST
-        which = report.Cycles.ALL if args.all_cycles else report.parse_cycle_choice(cycle)
-        cycle_ids = report.cycles_for_export(journal, lead_id, which=which)
-        html = report.build_html(journal, report.ReportRequest(lead_id, cycle_ids, sections))
-    return _write_export(args, html, secret)
-
-
-def _export_meeting(args: argparse.Namespace) -> int:
-    """`export --meeting`: the meeting's summary to share with the team."""
-    from iltdesk.meeting_summary import meeting_for_export, parse_meeting_choice
-    from iltdesk.report.meeting_report import build_meeting_html
-
-    cycle_words = ("--cycle", args.cycle), ("--sections", args.sections)
-    given = [word for word, value in cycle_words if value is not None]
-    if given := given + ["--all-cycles"] * args.all_cycles:
-        raise UsageError(f"--meeting exports a meeting's summary; it takes no {', '.join(given)}.")
-    which = parse_meeting_choice(args.meeting)
-    secret = _before_unlocking(args)
-    with passphrase.unlock(args.journal, read_only=True) as journal:
-        html = build_meeting_html(journal, meeting_for_export(journal, which))
-    return _write_export(args, html, secret)
-
-
-def _before_unlocking(args: argparse.Namespace) -> str | None:
-    """The PDF's password (from the variable ``--password-env`` names, which must hold one),
-    once ``-o`` is checked: a bad one costs nothing then; write_pdf checks again as it writes."""
-    from iltdesk.destination import check_destination
-
-    secret = None
-    if args.password_env is not None:
-        secret = os.environ.get(args.password_env)
-        if not secret:
-            raise UsageError(f"The environment variable {args.password_env} holds no password.")
-    check_destination(
-        args.output, journal=args.journal, replace=args.force, hint="pass --force to replace it"
-    )
-    return secret
-
-
-def _write_export(args: argparse.Namespace, html: str, secret: str | None) -> int:
-    from iltdesk import report
-
-    report.gui_app()
-    pages = report.write_pdf(
-        html, args.output, password=secret, journal=args.journal, replace=args.force
-    )
-    print(f"Wrote {args.output} ({pages} page{'s' if pages != 1 else ''}).")
     return 0

@@ -1,0 +1,105 @@
+"""`iltdesk export` and `iltdesk import`: the parsers, and which module does each form."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from iltdesk.errors import UsageError
+
+Sub = Any  # argparse's private _SubParsersAction
+
+FORMATS = ("pdf", "markdown", "json", "csv")
+REPORTS = ("cycle", "record", "recap")
+IMPORT_FORMATS = ("markdown", "json", "dayone", "jrnl", "roster")
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date (YYYY-MM-DD)") from None
+
+
+def register(sub: Sub, journal_arg: Any) -> None:
+    """Add `export` and `import` to the command line."""
+    p = sub.add_parser(
+        "export",
+        help="export to PDF (a cycle summary, a lead's record, a 1:1 recap, an ILT meeting) "
+        "or to open formats (Markdown, JSON, CSV of action items)",
+    )
+    journal_arg(p)
+    p.add_argument("--format", choices=FORMATS, default="pdf", help="default pdf")
+    p.add_argument("--report", choices=REPORTS, help="which PDF (default cycle)")
+    p.add_argument("--lead", metavar="NAME", help="the lead's name, or part of it")
+    p.add_argument("--all", action="store_true", help="the whole journal (open formats)")
+    p.add_argument(
+        "--meeting",
+        metavar="latest|ID|DATE",
+        help="an ILT meeting's summary to share; with --report recap, the 1:1 (latest or its date)",
+    )
+    p.add_argument("--from", dest="since", type=_day, metavar="DATE", help="from this day")
+    p.add_argument("--to", dest="until", type=_day, metavar="DATE", help="up to this day")
+    p.add_argument("--cycle", metavar="latest|all|ID", help="which cycle (default latest)")
+    p.add_argument("--all-cycles", action="store_true", help="every cycle of the last 12 months")
+    p.add_argument("--sections", metavar="A,B,...", help="what to include (see below)")
+    p.add_argument(
+        "--name",
+        action="append",
+        default=[],
+        metavar="'NAME=keep|initials|role[:WORDS]'",
+        help="how a person named in a PDF meant for someone else appears (repeat per name)",
+    )
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE|FOLDER")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    p.add_argument("--password-env", metavar="VAR", help="lock the PDF with the password in VAR")
+    p.epilog = (
+        "cycle sections: intention, learning, observations, outcome, lead_reflection, "
+        "next_goal (the default); private: principal_reflection, energy, conversation_notes. "
+        "Markdown, JSON and CSV leave the encryption: keep them somewhere safe."
+    )
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser(
+        "import", help="bring notes in: Markdown or text, our JSON, Day One, jrnl, a roster"
+    )
+    journal_arg(p)
+    p.add_argument("source", type=Path, metavar="SOURCE", help="the file or folder to import")
+    p.add_argument("--format", choices=IMPORT_FORMATS, help="what SOURCE is (default: guessed)")
+    p.add_argument("--lead", metavar="NAME", help="the lead for notes that name none")
+    p.add_argument("--dry-run", action="store_true", help="show what would be created, only")
+    p.add_argument("--yes", action="store_true", help="import without asking")
+    p.set_defaults(func=cmd_import)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Send each form of `export` to the module that writes it."""
+    if args.format != "pdf":
+        from iltdesk.cli.export_open import run
+    elif args.report == "record":
+        from iltdesk.cli.export_record import run
+    elif args.report == "recap":
+        from iltdesk.cli.export_recap import run
+    else:
+        from iltdesk.cli.export_pdf import run
+    return run(args)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from iltdesk.cli.import_open import run
+
+    return run(args)
+
+
+def refuse(args: argparse.Namespace, *names: str, form: str) -> None:
+    """One plain line when options that ``form`` takes no part of were given."""
+    flags = {"since": "--from", "until": "--to"}
+    given = [
+        flags.get(n, f"--{n.replace('_', '-')}")
+        for n in names
+        if getattr(args, n, None) not in (None, False, [])
+    ]
+    if given:
+        raise UsageError(f"{form} takes no {', '.join(given)}.")
