@@ -8,7 +8,11 @@ the document's rows together, and an import gives every created row a new id. A 
 row the document does not hold is null.
 
 An importer of another app's files builds rows the same way; it may leave out any column
-that has a default (a new row takes it), and ``created_at``/``updated_at`` (now).
+that has a default (a new row takes it), and ``created_at``/``updated_at`` (now). A note
+becomes a 1:1's notes: a ``lead`` row (``id``, ``name``: matched to the journal's lead of
+that name, or created) and a ``one_on_one`` row (``lead_id``, ``held_on``, ``notes``). A
+note whose lead or day is not known has ``lead_id``/``held_on`` null: the plan lists it,
+and the person chooses (the CLI's ``--lead``; the app's preview) before anything is written.
 """
 
 from __future__ import annotations
@@ -23,6 +27,9 @@ FORMAT = "iltdesk-export"
 VERSION = 1
 
 Row = dict[str, Any]
+#: A row's key for where it came from ("Pham/2024-03-01.md", "entry 12"): shown in messages
+#: and the preview, never written to the journal. Keys starting with "_" are not columns.
+SOURCE = "_source"
 
 
 @dataclass(frozen=True)
@@ -42,6 +49,9 @@ class Document:
     scope: Scope = field(default_factory=Scope)
     #: Where the rows came from, shown in an import's preview ("iltdesk", "Day One", ...).
     source: str = "iltdesk"
+    #: Why the document cannot be imported as it is, one plain line each ("notes.txt has no
+    #: date: ..."); an import with problems writes nothing.
+    problems: list[str] = field(default_factory=list)
     _next_id: dict[str, int] = field(default_factory=dict, repr=False)
 
     def rows(self, table: str) -> list[Row]:
