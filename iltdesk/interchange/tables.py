@@ -53,7 +53,7 @@ class Link:
 @dataclass(frozen=True)
 class TableInfo:
     name: str
-    columns: tuple[str, ...]  # every column, ``id`` first
+    columns: tuple[str, ...]  # every column, ``id`` first where the table has one
     links: tuple[Link, ...]
     date_column: str | None
 
@@ -62,6 +62,11 @@ class TableInfo:
         """The first required link to a table other than ``lead``: what the row belongs to
         (an agenda item's 1:1), or None for a record of its own."""
         return next((k for k in self.links if k.required and k.table != "lead"), None)
+
+    @property
+    def has_id(self) -> bool:
+        """False for a pure link (a team's leads, an item's owners): its links are its key."""
+        return self.columns[0] == "id"
 
     @property
     def lead_link(self) -> Link | None:
@@ -74,7 +79,8 @@ def _info(table: Table) -> TableInfo:
         for c in table.columns
         if c.foreign_keys
     )
-    names = ("id", *(c.name for c in table.columns if c.name != "id"))
+    names = tuple(c.name for c in table.columns if c.name == "id")
+    names += tuple(c.name for c in table.columns if c.name != "id")
     return TableInfo(table.name, names, links, DATE_COLUMNS.get(table.name))
 
 
@@ -82,8 +88,9 @@ def _info(table: Table) -> TableInfo:
 def exported() -> tuple[TableInfo, ...]:
     """Every exported table, parents before children (SQLAlchemy's dependency order, ties by
     name, so the order is the same on every machine)."""
-    import iltdesk.models  # noqa: F401  (registers every table)
     from sqlmodel import SQLModel
+
+    import iltdesk.models  # noqa: F401  (registers every table)
 
     return tuple(_info(t) for t in SQLModel.metadata.sorted_tables if t.name not in LEFT_OUT)
 
@@ -98,7 +105,8 @@ def info(name: str) -> TableInfo:
 
 @cache
 def sql_table(name: str) -> Table:
-    import iltdesk.models  # noqa: F401
     from sqlmodel import SQLModel
+
+    import iltdesk.models  # noqa: F401
 
     return SQLModel.metadata.tables[name]

@@ -1,0 +1,207 @@
+"""An import: what it would create (the preview), then all of it in one transaction.
+
+Nothing is written while the plan has problems; a row already in the journal (by its
+identity, ``prepare``) is not written again; a failure part way leaves the journal as it was.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, cast
+
+from sqlalchemy import CursorResult, insert, update
+
+from iltdesk.errors import UsageError
+from iltdesk.interchange.document import SOURCE, Document, Row
+from iltdesk.interchange.dump import dump
+from iltdesk.interchange.labels import label, plural, title_of
+from iltdesk.interchange.prepare import Prepared, identify, key_of, prepare
+from iltdesk.interchange.tables import STAMPS, TableInfo, exported, sql_table
+from iltdesk.store.journal import Journal
+
+
+class ImportRefused(UsageError):
+    """The import cannot go ahead as it is; nothing was written. The message says why."""
+
+
+@dataclass(frozen=True)
+class Planned:
+    """One record the import would create, as the preview lists it."""
+
+    table: str
+    label: str  # "1:1", "Observation", ...
+    title: str
+    lead: str | None
+    day: date | None
+    source: str | None
+    note: str | None = None  # e.g. "2 photos not imported"
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    new: tuple[Planned, ...]
+    rows: int  # every row to write, the records' parts included
+    already: int  # records the journal holds already
+    problems: tuple[str, ...]
+
+    @property
+    def ready(self) -> bool:
+        return not self.problems
+
+    def summary(self) -> str:
+        """ "Creates 12 1:1s and 2 leads; 3 are in the journal already." in plain words."""
+        counts = Counter(p.label for p in self.new)
+        made = ", ".join(plural(n, what) for what, n in counts.most_common()) or "nothing new"
+        there = f"; {self.already} already in the journal" if self.already else ""
+        return f"Creates {made}{there}."
+
+
+def plan(journal: Journal, doc: Document, *, default_lead: str | None = None) -> ImportPlan:
+    """What importing ``doc`` would create, without writing anything."""
+    prepared, existing = _match(journal, doc, default_lead)
+    return _plan(prepared, existing, list(doc.problems))
+
+
+def apply(journal: Journal, doc: Document, *, default_lead: str | None = None) -> ImportPlan:
+    """Import ``doc``: all of its new records in one transaction, or ``ImportRefused``."""
+    if journal.read_only:
+        raise UsageError("This journal is open to read only; nothing was imported.")
+    with journal.raw():  # one writer: nobody changes the journal between plan and write
+        prepared, existing = _match(journal, doc, default_lead)
+        done = _plan(prepared, existing, list(doc.problems))
+        if done.problems:
+            more = f" (and {len(done.problems) - 1} more)" if len(done.problems) > 1 else ""
+            raise ImportRefused(f"Nothing was imported: {done.problems[0]}{more}")
+        _write(journal, prepared, existing)
+    return done
+
+
+def _match(
+    journal: Journal, doc: Document, default_lead: str | None
+) -> tuple[Prepared, dict[str, dict[bytes, Any]]]:
+    """The document's rows prepared, and the journal's rows by identity (table -> id)."""
+    here = prepare(dump(journal))
+    identify(here)
+    existing = {
+        table: {ident: key for key, ident in reversed(list(idents.items()))}
+        for table, idents in here.identity.items()
+    }
+    if default_lead is not None:
+        doc = _with_lead(doc, _lead_name(here, default_lead))
+    prepared = prepare(doc)
+    identify(prepared)
+    return prepared, existing
+
+
+def _lead_name(here: Prepared, name: str) -> str:
+    from iltdesk.lead_names import pick_lead
+
+    leads = here.rows.get("lead", [])
+    return str(pick_lead(leads, name, lambda row: str(row["name"]))["name"])
+
+
+def _with_lead(doc: Document, name: str) -> Document:
+    """A copy of ``doc`` whose notes without a lead are ``name``'s."""
+    out = Document(dict(doc.tables), doc.scope, doc.source, list(doc.problems))
+    leads = [dict(r) for r in doc.tables.get("lead", [])]
+    out.tables["lead"] = leads
+    same = [r for r in leads if str(r.get("name", "")).casefold() == name.casefold()]
+    lead_id = same[0]["id"] if same else out.add("lead", {"name": name})["id"]
+    for info in exported():
+        link = info.lead_link
+        if link is not None and link.required and info.name in doc.tables:
+            out.tables[info.name] = [
+                {**r, link.column: lead_id} if r.get(link.column) is None else r
+                for r in doc.tables[info.name]
+            ]
+    return out
+
+
+def _plan(
+    prepared: Prepared, existing: dict[str, dict[bytes, Any]], problems: list[str]
+) -> ImportPlan:
+    new: list[Planned] = []
+    rows = already = 0
+    leads = {r["id"]: str(r["name"]) for r in prepared.rows.get("lead", [])}
+    for info in exported():
+        seen: set[bytes] = set()
+        for row in prepared.rows.get(info.name, []):
+            ident = prepared.identity[info.name][key_of(info, row)]
+            record = info.parent is None and info.has_id
+            if ident in existing.get(info.name, {}):
+                already += record
+            elif ident not in seen:
+                seen.add(ident)
+                rows += 1
+                if record:
+                    new.append(_planned(info, row, leads))
+    return ImportPlan(tuple(new), rows, already, tuple(problems + prepared.problems))
+
+
+def _planned(info: TableInfo, row: Row, leads: dict[int, str]) -> Planned:
+    link = info.lead_link
+    lead = leads.get(row[link.column]) if link is not None else None
+    day = row.get(info.date_column) if info.date_column else None
+    return Planned(
+        info.name,
+        label(info.name),
+        title_of(info.name, row),
+        row["name"] if info.name == "lead" else lead,
+        day if isinstance(day, date) else None,
+        row.get(SOURCE),
+        row.get("_note"),
+    )
+
+
+def _write(journal: Journal, prepared: Prepared, existing: dict[str, dict[bytes, Any]]) -> None:
+    new_ids: dict[str, dict[Any, Any]] = {}
+    with journal.write() as s:
+        for info in exported():
+            mapped = new_ids.setdefault(info.name, {})
+            made: dict[bytes, Any] = {}
+            later: list[tuple[Any, str, Any]] = []
+            for row in prepared.rows.get(info.name, []):
+                key = key_of(info, row)
+                ident = prepared.identity[info.name][key]
+                if ident in existing.get(info.name, {}):
+                    mapped[key] = existing[info.name][ident]
+                    continue
+                if ident in made:
+                    mapped[key] = made[ident]
+                    continue
+                values = _values(info, row, new_ids, later)
+                statement = insert(sql_table(info.name)).values(values)
+                result = cast(CursorResult[Any], s.execute(statement))
+                new_key = result.inserted_primary_key[0] if info.has_id else key
+                mapped[key] = made[ident] = new_key
+                later = [(new_key if k is None else k, c, v) for k, c, v in later]
+            for new_key, column, old in later:  # links within the table, now that all exist
+                table = sql_table(info.name)
+                target = mapped.get(old)
+                s.execute(update(table).where(table.c.id == new_key).values({column: target}))
+
+
+def _values(
+    info: TableInfo,
+    row: Row,
+    new_ids: dict[str, dict[Any, Any]],
+    later: list[tuple[Any, str, Any]],
+) -> dict[str, Any]:
+    values = {
+        k: v
+        for k, v in row.items()
+        if not k.startswith("_") and k != "id" and not (k in STAMPS and v is None)
+    }
+    for link in info.links:
+        old = row[link.column]
+        if old is None:
+            continue
+        target = new_ids.get(link.table, {}).get(old)
+        if target is None and link.table == info.name:
+            values[link.column] = None
+            later.append((None, link.column, old))
+        else:
+            values[link.column] = target
+    return values
