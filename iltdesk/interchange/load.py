@@ -174,7 +174,7 @@ def _write(journal: Journal, prepared: Prepared, existing: dict[str, dict[bytes,
                 values = _values(info, row, new_ids, later)
                 statement = insert(sql_table(info.name)).values(values)
                 result = cast(CursorResult[Any], s.execute(statement))
-                new_key = result.inserted_primary_key[0] if info.has_id else key
+                new_key = (result.inserted_primary_key or (key,))[0] if info.has_id else key
                 mapped[key] = made[ident] = new_key
                 later = [(new_key if k is None else k, c, v) for k, c, v in later]
             for new_key, column, old in later:  # links within the table, now that all exist
