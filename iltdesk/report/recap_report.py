@@ -1,0 +1,154 @@
+"""A 1:1's recap to give the lead, as one HTML document rendered to PDF by the same engine and
+in the same look as the cycle summary (``iltdesk.report.render.write_pdf``).
+
+What it holds comes from ``iltdesk.recap``, which never reads the principal's own notes on the
+1:1. Every text from the journal is escaped here (``esc``, or notes through ``note_html``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from iltdesk import dates
+from iltdesk.paths import resources_dir
+from iltdesk.recap import (
+    DEFAULT_SECTIONS,
+    NOTHING,
+    SECTION_TITLES,
+    Recap,
+    RecapAction,
+    RecapSection,
+    agreement_line,
+    kind_word,
+)
+from iltdesk.report.content import META_LEAD, META_PREPARED, META_SCHOOL
+from iltdesk.report.markdown import note_html
+from iltdesk.report.sections import data_table, esc, field_table, heading, quiet
+
+STYLE = "cycle_summary.css"  # one look for every report
+KICKER = "1:1 recap"
+
+
+def build_recap_html(
+    recap: Recap,
+    sections: frozenset[RecapSection] = DEFAULT_SECTIONS,
+    *,
+    today: date | None = None,
+) -> str:
+    """The recap as an HTML document, with the chosen sections in their fixed order."""
+    today = today or date.today()
+    body = _heading(recap, today) + "".join(
+        heading(SECTION_TITLES[section]) + (WRITERS[section](recap) or quiet(NOTHING))
+        for section in RecapSection
+        if section in sections
+    )
+    return (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+        f"<title>{esc(recap.title)}</title>"
+        f'<meta name="{META_SCHOOL}" content="{esc(recap.school)}">'
+        f'<meta name="{META_LEAD}" content="{esc(recap.lead_name)}">'
+        f'<meta name="{META_PREPARED}" content="{today.isoformat()}">'
+        f"<style>{_style()}</style></head><body>{body}</body></html>"
+    )
+
+
+def _style() -> str:
+    return (resources_dir() / "report" / STYLE).read_text(encoding="utf-8")
+
+
+def _heading(recap: Recap, today: date) -> str:
+    where = f", {recap.school}" if recap.school else ""
+    details = f" · {recap.lead_details}" if recap.lead_details else ""
+    return (
+        f"<p class='kicker'>{esc(KICKER)}</p>"
+        f"<p class='lead-name'>{esc(recap.lead_name)}</p>"
+        f"<p class='lead-details'>{esc(f'Our 1:1 on {dates.with_weekday(recap.held_on)}')}"
+        f"{esc(details)}</p>"
+        f"<p class='prepared'>Prepared by {esc(recap.principal + where)} · "
+        f"{esc(dates.long(today))}</p>"
+    )
+
+
+def _discussed(recap: Recap) -> str:
+    parts = []
+    if recap.discussed:
+        rows = [
+            [
+                f'<p class="title">{esc(item.text)}</p>'
+                + (f'<p class="kind">{esc(item.part)}</p>' if item.part else ""),
+                f"<p>{esc(item.brought_by)}</p>",
+                note_html(item.notes),
+            ]
+            for item in recap.discussed
+        ]
+        parts.append(
+            data_table(("Item", "Brought by", "What we said"), ("36%", "20%", "44%"), rows)
+        )
+    if recap.carried:
+        parts.append(quiet(f"Carried to our next 1:1: {'; '.join(recap.carried)}."))
+    return "".join(parts)
+
+
+def _decisions(recap: Recap) -> str:
+    if not recap.decisions:
+        return ""
+    items = "".join(
+        f"<li>{esc(d.text)}"
+        + (f' <span class="kind">(on “{esc(d.about)}”)</span>' if d.about else "")
+        + "</li>"
+        for d in recap.decisions
+    )
+    return f'<ul style="list-style-type: disc">{items}</ul>'
+
+
+def _actions(recap: Recap) -> str:
+    parts = []
+    if recap.actions:
+        parts.append(_action_table(recap.actions))
+    if recap.still_open:
+        parts.append('<p class="fact-label" style="margin-top: 8px">Still open from before</p>')
+        parts.append(_action_table(recap.still_open))
+    return "".join(parts)
+
+
+def _action_table(actions: tuple[RecapAction, ...]) -> str:
+    rows = [[f"<p>{esc(a.text)}</p>", f"<p>{esc(a.owner)}</p>", _when(a)] for a in actions]
+    return data_table(("Action item", "Who", "By when"), ("52%", "26%", "22%"), rows)
+
+
+def _when(action: RecapAction) -> str:
+    due = dates.short(action.due_on) if action.due_on else "No date set"
+    done = f'<p class="kind">Done {esc(dates.short(action.done_on))}</p>' if action.done_on else ""
+    return f'<p class="when">{esc(due)}</p>{done}'
+
+
+def _agreement(recap: Recap) -> str:
+    agreement = recap.agreement
+    if agreement is None:
+        return ""
+    rows = [
+        (kind_word(firm).capitalize(), f"<p>{esc(text)}</p>")
+        for text, firm in agreement.expectations
+    ]
+    out = quiet(agreement_line(agreement)) + (field_table(rows) if rows else "")
+    if agreement.changes:
+        changed = "".join(f"<li>{esc(c)}</li>" for c in agreement.changes)
+        out += '<p class="fact-label" style="margin-top: 8px">What changed that day</p>'
+        out += f'<ul style="list-style-type: disc">{changed}</ul>'
+    if agreement.revision_note.strip():
+        out += field_table([("Why", f"<p>{esc(agreement.revision_note.strip())}</p>")])
+    return out
+
+
+def _feedback(recap: Recap) -> str:
+    return note_html(recap.feedback)
+
+
+WRITERS: dict[RecapSection, Callable[[Recap], str]] = {
+    RecapSection.discussed: _discussed,
+    RecapSection.decisions: _decisions,
+    RecapSection.action_items: _actions,
+    RecapSection.agreement: _agreement,
+    RecapSection.feedback: _feedback,
+}
