@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from importlib import import_module
 from pathlib import Path
 from typing import Any
 
@@ -77,14 +78,11 @@ def register(sub: Sub, journal_arg: Any) -> None:
 def cmd_export(args: argparse.Namespace) -> int:
     """Send each form of `export` to the module that writes it."""
     if args.format != "pdf":
-        from iltdesk.cli.export_open import run
-    elif args.report == "record":
-        from iltdesk.cli.export_record import run
-    elif args.report == "recap":
-        from iltdesk.cli.export_recap import run
+        form = "export_open"
     else:
-        from iltdesk.cli.export_pdf import run
-    return run(args)
+        form = {"record": "export_record", "recap": "export_recap"}.get(args.report, "export_pdf")
+    result: int = import_module(f"iltdesk.cli.{form}").run(args)
+    return result
 
 
 def cmd_import(args: argparse.Namespace) -> int:

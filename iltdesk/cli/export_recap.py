@@ -22,6 +22,7 @@ FORM = "A 1:1 recap"
 
 def run(args: argparse.Namespace) -> int:
     """Write the recap of the lead's 1:1 (the latest, or the one on ``--meeting``'s date)."""
+    from iltdesk.cli.names import choices_from
     from iltdesk.recap import DEFAULT_SECTIONS, parse_recap_choice, parse_recap_sections
 
     refuse(args, "all", "since", "until", "cycle", "all_cycles", form=FORM)
@@ -32,6 +33,7 @@ def run(args: argparse.Namespace) -> int:
     sections = DEFAULT_SECTIONS
     if args.sections is not None:
         sections = parse_recap_sections(args.sections)
+    choices_from(args.name)  # a malformed --name is refused now, not after the passphrase
     secret = before_unlocking(args)
     with passphrase.unlock(args.journal, read_only=True) as journal:
         html = recap_html(journal, args.lead, held_on, sections, args.name)
@@ -58,11 +60,6 @@ def recap_html(
 
 def _guard(text: str, journal: Journal, lead_id: int, names: list[str]) -> str:
     """Other people named in the recap, kept, shortened to initials or given a role."""
-    try:
-        from iltdesk.cli.names import guard  # type: ignore[import-not-found, unused-ignore]
-    except ImportError:  # the names guard is not in this build yet
-        if names:
-            raise UsageError("--name is not available in this version yet.") from None
-        return text
-    guarded: str = guard(text, journal, lead_id, names)
-    return guarded
+    from iltdesk.cli.names import guard
+
+    return guard(text, journal, lead_id, names)

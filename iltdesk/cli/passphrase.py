@@ -47,12 +47,13 @@ def _interactive() -> bool:
     return sys.stdin is not None and sys.stdin.isatty()
 
 
-def confirm(question: str, *, yes: bool, done: str) -> None:
+def confirm(question: str, *, yes: bool, done: str, verb: str | None = None) -> None:
     """Ask ``question`` (y/N) unless ``yes``; refuse without a terminal. ``done`` says what
-    would have happened ("restored"), for the one line told when nothing was."""
+    would have happened ("restored"), for the one line told when nothing was; ``verb`` is
+    its plain form where dropping the "d" is not ("imported" -> "import")."""
     if yes:
         return
-    verb = done.removesuffix("d")  # "restored" -> "restore", "removed" -> "remove"
+    verb = verb or done.removesuffix("d")  # "restored" -> "restore", "removed" -> "remove"
     if not _interactive():
         raise UsageError(f"Nothing was {done}: add --yes to {verb} without being asked.")
     if input(question)[:1].lower() not in ("y", "j"):

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, insert, update
+from sqlalchemy.exc import IntegrityError
 
 from iltdesk.errors import UsageError
 from iltdesk.interchange.document import SOURCE, Document, Row
@@ -74,8 +75,20 @@ def apply(journal: Journal, doc: Document, *, default_lead: str | None = None) -
         if done.problems:
             more = f" (and {len(done.problems) - 1} more)" if len(done.problems) > 1 else ""
             raise ImportRefused(f"Nothing was imported: {done.problems[0]}{more}")
-        _write(journal, prepared, existing)
+        try:
+            _write(journal, prepared, existing)
+        except IntegrityError as exc:
+            # Two versions of one agreement, say: the journal keeps its own (rolled back).
+            raise ImportRefused(
+                "Nothing was imported: a record in the file conflicts with one in the journal "
+                f"({_constraint(exc)})."
+            ) from None
     return done
+
+
+def _constraint(exc: IntegrityError) -> str:
+    text = str(exc.orig) if exc.orig is not None else "a rule of the journal"
+    return text.splitlines()[0][:120]
 
 
 def _match(
@@ -137,6 +150,8 @@ def _plan(
                 rows += 1
                 if record:
                     new.append(_planned(info, row, leads))
+    # Leads first, then by day, as the person will read them.
+    new.sort(key=lambda p: (p.table != "lead", p.day or date.min, p.label))
     return ImportPlan(tuple(new), rows, already, tuple(problems + prepared.problems))
 
 

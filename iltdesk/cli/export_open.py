@@ -1,0 +1,51 @@
+"""`iltdesk export --format markdown|json|csv`: a lead, a range or the whole journal in an
+open format, after saying that it leaves the encryption."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from iltdesk.cli import passphrase
+from iltdesk.cli.export import refuse
+from iltdesk.errors import UsageError
+
+
+def run(args: argparse.Namespace) -> int:
+    from iltdesk.interchange.document import Scope
+    from iltdesk.interchange.dump import dump
+    from iltdesk.interchange.formats import LEAVES_ENCRYPTION, write_export
+
+    fmt = args.format
+    refuse(
+        args, "report", "meeting", "cycle", "all_cycles", "sections", "password_env", "name",
+        form=f"A {fmt} export",
+    )  # fmt: skip
+    if (args.lead is None) == (not args.all):
+        raise UsageError("Name the lead (--lead NAME), or export the whole journal (--all).")
+    if args.since and args.until and args.since > args.until:
+        raise UsageError("--from is after --to: nothing lies between them.")
+    dest = _destination(args)
+    print(LEAVES_ENCRYPTION.format(dest=dest), file=sys.stderr)
+    with passphrase.unlock(args.journal, read_only=True) as journal:
+        doc = dump(journal, Scope(args.lead, args.since, args.until))
+    written = write_export(doc, fmt, dest)
+    what = "action item" if fmt == "csv" else "record"
+    print(f"Wrote {written} {what}{'s' if written != 1 else ''} to {dest}.")
+    return 0
+
+
+def _destination(args: argparse.Namespace) -> Path:
+    """``-o`` checked before the passphrase is asked for: a bad one costs nothing then."""
+    from iltdesk.destination import check_destination
+
+    out: Path = args.output
+    if args.format == "markdown":
+        if out.exists() and (not out.is_dir() or any(out.iterdir())):
+            raise UsageError(f"{out} is not a new or empty folder; name a new folder.")
+        if not out.parent.is_dir():
+            raise UsageError(f"There is no folder {out.parent} to make {out.name} in.")
+        return out
+    check_destination(out, journal=args.journal, replace=args.force, hint="pass --force")
+    return out

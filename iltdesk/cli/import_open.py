@@ -1,0 +1,53 @@
+"""`iltdesk import JOURNAL SOURCE`: what would be created, then (asked, or --yes) all of it."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from iltdesk.cli import passphrase
+from iltdesk.errors import UsageError
+
+if TYPE_CHECKING:
+    from iltdesk.interchange.load import ImportPlan
+
+SHOWN = 25  # records listed in the preview; the rest are counted
+
+
+def run(args: argparse.Namespace) -> int:
+    from iltdesk.interchange import load
+    from iltdesk.interchange.formats import read_source
+
+    if not args.source.exists():
+        raise UsageError(f"There is no {args.source} to import.")
+    with passphrase.unlock(args.journal, read_only=args.dry_run) as journal:
+        known = [str(row[0]) for row in journal.execute("SELECT name FROM lead")]
+        doc = read_source(args.source, args.format, known)
+        plan = load.plan(journal, doc, default_lead=args.lead)
+        _show(plan)
+        if plan.problems:
+            raise load.ImportRefused("Nothing was imported: mend the file, or choose as above.")
+        if args.dry_run:
+            print("Nothing was written (--dry-run).")
+            return 0
+        if not plan.rows:
+            print("Nothing to import: the journal holds all of it already.")
+            return 0
+        passphrase.confirm("Import these? [y/N] ", yes=args.yes, done="imported", verb="import")
+        done = load.apply(journal, doc, default_lead=args.lead)
+    print(f"Imported {len(done.new)} record{'s' if len(done.new) != 1 else ''}.")
+    return 0
+
+
+def _show(plan: ImportPlan) -> None:
+    print(plan.summary())
+    for item in plan.new[:SHOWN]:
+        day = item.day.isoformat() if item.day else "          "
+        whose = f" · {item.lead}" if item.lead and item.table != "lead" else ""
+        source = f"  ({item.source})" if item.source else ""
+        note = f"  [{item.note}]" if item.note else ""
+        print(f"  {day}  {item.label}{whose}: {item.title}{source}{note}")
+    if len(plan.new) > SHOWN:
+        print(f"  … and {len(plan.new) - SHOWN} more.")
+    for problem in plan.problems:
+        print(f"  Problem: {problem}")

@@ -1,0 +1,91 @@
+"""Our own JSON export: one document, its schema versioned (docs/format.md, "The JSON
+export"), read back by ``iltdesk import``."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from iltdesk import __version__
+from iltdesk.errors import UsageError
+from iltdesk.interchange.document import FORMAT, VERSION, Document, Scope
+from iltdesk.interchange.files import write_private
+
+#: Past this a file is not an export of a journal a principal keeps (the 100k-entry bench
+#: journal exports to about 150 MB).
+MAX_BYTES = 1 << 30
+
+
+def as_json(doc: Document) -> dict[str, Any]:
+    scope = doc.scope
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "app_version": __version__,
+        "scope": {
+            "lead": scope.lead,
+            "from": scope.since.isoformat() if scope.since else None,
+            "to": scope.until.isoformat() if scope.until else None,
+        },
+        "tables": {name: rows for name, rows in doc.tables.items() if rows},
+    }
+
+
+def write_json(doc: Document, path: Path) -> int:
+    """Write ``doc`` to ``path`` (0600); the number of rows written."""
+    text = json.dumps(as_json(doc), ensure_ascii=False, indent=1)
+    write_private(path, text.encode("utf-8"), what="the JSON export")
+    return doc.count()
+
+
+def read_json(path: Path) -> Document:
+    """An export read back, or a ``UsageError`` line saying what is wrong with the file."""
+    name = path.name
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise UsageError(f"{name} is too large to be an iltdesk export.")
+        data = json.loads(path.read_bytes().decode("utf-8"))
+    except UnicodeDecodeError:
+        raise UsageError(f"{name} is not UTF-8 text; it is not an iltdesk export.") from None
+    except (ValueError, RecursionError):
+        raise UsageError(f"{name} is not JSON; it is not an iltdesk export.") from None
+    except OSError as exc:
+        raise UsageError(f"{name} cannot be read ({exc.strerror or exc}).") from None
+    return from_json(data, name)
+
+
+def from_json(data: Any, name: str) -> Document:
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise UsageError(f'{name} is not an iltdesk export (no "format": "{FORMAT}").')
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise UsageError(f"{name} has no schema version.")
+    if version > VERSION:
+        raise UsageError(
+            f"{name} was written by a newer iltdesk (schema {version}); "
+            "update iltdesk to import it."
+        )
+    tables = data.get("tables")
+    if not isinstance(tables, dict) or not all(
+        isinstance(rows, list) and all(isinstance(r, dict) for r in rows)
+        for rows in tables.values()
+    ):
+        raise UsageError(f"{name} has no tables of records.")
+    return Document(dict(tables), _scope(data.get("scope")), source="iltdesk")
+
+
+def _scope(value: Any) -> Scope:
+    if not isinstance(value, dict):
+        return Scope()
+    lead = value.get("lead") if isinstance(value.get("lead"), str) else None
+    return Scope(lead, _day(value.get("from")), _day(value.get("to")))
+
+
+def _day(value: Any) -> date | None:
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
