@@ -36,6 +36,7 @@ from iltdesk.names_text import (
     WORD,
     capitalised,
     chunks,
+    continues_name,
     escaped,
     initials,
     looks_like_html,
@@ -211,6 +212,7 @@ class _Finder:
             _Hit(m.start(), m.end(), key, 0)
             for pattern, key in self.patterns
             for m in pattern.finditer(plain)
+            if len(m.group().split()) > 1 or not continues_name(plain, m.end())
         ]
         found += self._titled(plain)
         found.sort(key=lambda h: (h.start, h.start - h.end, h.rank))
@@ -266,6 +268,8 @@ def apply_choices(
         plain = chunk.plain
 
         def swap(m: re.Match[str], plain: str = plain, opens: bool = chunk.block_start) -> str:
+            if len(m.group().split()) == 1 and continues_name(plain, m.end()):
+                return m.group()  # a first name in someone else's full name, as find_names
             words = by_form[m.group()](m.group(), starts_sentence(plain[: m.start()], opens))
             # "…met Ms. Pham." as initials: one full stop, not two.
             return (

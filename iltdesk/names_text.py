@@ -34,6 +34,16 @@ _MARKDOWN_LEAD = " \t\"'“‘(*_[#>-+"
 _OPENERS = " \t\u00a0\"'“‘(*_["
 
 
+_NEXT_WORD = re.compile(rf"{SPACE}({WORD})")
+
+
+def continues_name(plain: str, end: int) -> bool:
+    """Whether a capitalised word follows ``plain[:end]``: a lone first name before it is
+    someone else's full name ("Amara Jones"), not the lead called Amara."""
+    after = _NEXT_WORD.match(plain, end)
+    return after is not None and after.group(1)[:1].isupper() and len(after.group(1)) > 1
+
+
 def looks_like_html(text: str) -> bool:
     """Whether ``text`` is a report's HTML (tags to step around) rather than Markdown."""
     return _HTML_HINT.search(text) is not None
