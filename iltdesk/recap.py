@@ -33,7 +33,15 @@ from iltdesk import dates
 from iltdesk.agreement import AgreementVersion, diff, versions
 from iltdesk.errors import UsageError
 from iltdesk.lead import get_lead
-from iltdesk.models import ActionItem, AgendaItem, Author, ExpectationKind, Lead, OneOnOne
+from iltdesk.models import (
+    ActionItem,
+    AgendaItem,
+    AgendaSection,
+    Author,
+    ExpectationKind,
+    Lead,
+    OneOnOne,
+)
 from iltdesk.one_on_one import AGENDA, AGENDA_BY_SECTION, items_to_follow_up
 from iltdesk.store.journal import Journal
 from iltdesk.team_action import owners_of, principal_owns
@@ -57,10 +65,11 @@ SECTION_TITLES = {
     RecapSection.decisions: "What we decided",
     RecapSection.action_items: "Action items",
     RecapSection.agreement: "Our coaching agreement",
-    RecapSection.feedback: "Feedback",
+    RecapSection.feedback: "Feedback I gave",
 }
 DEFAULT_SECTIONS = frozenset(RecapSection) - {RecapSection.feedback}
 NOTHING = "Nothing written down."
+_WHOSE = (AgendaSection.lead_items, AgendaSection.principal_items)
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # "Decided: …", "- Agreed: …" (the mark dropped) or "We agreed to …" (kept as said).
 _DECISION = re.compile(
@@ -257,7 +266,8 @@ def _agenda(
             continue
         notes, decided = split_decisions(item.notes)
         decisions += [Decision(text, item.text.strip()) for text in decided]
-        part = AGENDA_BY_SECTION[item.section].title if item.section in AGENDA_BY_SECTION else ""
+        # "The lead's items" and "My items" say no more than "brought by" does.
+        part = "" if item.section in _WHOSE else AGENDA_BY_SECTION[item.section].title
         discussed.append(DiscussedItem(part, item.text.strip(), who[item.added_by], notes))
     return tuple(discussed), tuple(carried), tuple(decisions)
 
