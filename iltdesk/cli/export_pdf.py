@@ -8,12 +8,14 @@ import os
 
 from iltdesk.cli import passphrase
 from iltdesk.cli.export import refuse
+from iltdesk.cli.names import choices_from, guard
 from iltdesk.errors import UsageError
 
 
 def run(args: argparse.Namespace) -> int:
     """Write a lead's learning-cycle summary, or an ILT meeting's summary, as a PDF."""
     refuse(args, "all", "since", "until", form="A PDF summary")
+    choices_from(args.name)  # a bad --name costs nothing: said before the passphrase
     if args.meeting is not None:
         if args.lead is not None:
             raise UsageError(
@@ -37,12 +39,14 @@ def run(args: argparse.Namespace) -> int:
         which = report.Cycles.ALL if args.all_cycles else report.parse_cycle_choice(cycle)
         cycle_ids = report.cycles_for_export(journal, lead_id, which=which)
         html = report.build_html(journal, report.ReportRequest(lead_id, cycle_ids, sections))
+        html = guard(html, journal, lead_id, args.name)
     return write_export(args, html, secret)
 
 
 def _export_meeting(args: argparse.Namespace) -> int:
     """`export --meeting`: the meeting's summary to share with the team."""
     from iltdesk.meeting_summary import meeting_for_export, parse_meeting_choice
+    from iltdesk.names_guard import ilt_members
     from iltdesk.report.meeting_report import build_meeting_html
 
     cycle_words = ("--cycle", args.cycle), ("--sections", args.sections)
@@ -52,7 +56,9 @@ def _export_meeting(args: argparse.Namespace) -> int:
     which = parse_meeting_choice(args.meeting)
     secret = before_unlocking(args)
     with passphrase.unlock(args.journal, read_only=True) as journal:
-        html = build_meeting_html(journal, meeting_for_export(journal, which))
+        meeting = meeting_for_export(journal, which)
+        html = build_meeting_html(journal, meeting)
+        html = guard(html, journal, None, args.name, readers=ilt_members(journal, meeting))
     return write_export(args, html, secret)
 
 

@@ -9,6 +9,7 @@ from iltdesk.cli import passphrase
 from iltdesk.errors import UsageError
 
 if TYPE_CHECKING:
+    from iltdesk.interchange.document import Document
     from iltdesk.interchange.load import ImportPlan
 
 SHOWN = 25  # records listed in the preview; the rest are counted
@@ -24,9 +25,12 @@ def run(args: argparse.Namespace) -> int:
         known = [str(row[0]) for row in journal.execute("SELECT name FROM lead")]
         doc = read_source(args.source, args.format, known)
         plan = load.plan(journal, doc, default_lead=args.lead)
+        if plan.undated and not plan.problems and _ask_days(plan.undated, doc, args):
+            plan = load.plan(journal, doc, default_lead=args.lead)
         _show(plan)
-        if plan.problems:
-            raise load.ImportRefused("Nothing was imported: mend the file, or choose as above.")
+        if not plan.ready:
+            hint = " (--lead NAME)" if plan.leadless else ""
+            raise load.ImportRefused(f"Nothing was imported: mend the file, or choose{hint}.")
         if args.dry_run:
             print("Nothing was written (--dry-run).")
             return 0
@@ -49,5 +53,26 @@ def _show(plan: ImportPlan) -> None:
         print(f"  {day}  {item.label}{whose}: {item.title}{source}{note}")
     if len(plan.new) > SHOWN:
         print(f"  … and {len(plan.new) - SHOWN} more.")
-    for problem in plan.problems:
-        print(f"  Problem: {problem}")
+    for line in plan.questions():
+        print(f"  To mend: {line}")
+
+
+def _ask_days(undated: tuple[str, ...], doc: Document, args: argparse.Namespace) -> bool:
+    """Ask the day of each note that has none, at a terminal; False when nobody is there."""
+    from datetime import date
+
+    from iltdesk.interchange.load import give_days
+
+    if args.yes or args.dry_run or not passphrase.interactive():
+        return False
+    days: dict[str, date] = {}
+    for source in undated:
+        answer = input(f"What day was {source}? (YYYY-MM-DD, empty to stop) ").strip()
+        if not answer:
+            return False
+        try:
+            days[source] = date.fromisoformat(answer)
+        except ValueError:
+            raise UsageError(f"'{answer[:20]}' is not a date; nothing was imported.") from None
+    give_days(doc, days)
+    return True

@@ -37,6 +37,7 @@ __all__ = [
     "from_env",
     "from_keychain",
     "is_text",
+    "interactive",
     "new_passphrase",
     "prompt",
     "unlock",
@@ -45,6 +46,11 @@ __all__ = [
 
 def _interactive() -> bool:
     return sys.stdin is not None and sys.stdin.isatty()
+
+
+def interactive() -> bool:
+    """Whether someone at a terminal can answer a question."""
+    return _interactive()
 
 
 def confirm(question: str, *, yes: bool, done: str, verb: str | None = None) -> None:

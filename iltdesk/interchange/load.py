@@ -46,10 +46,21 @@ class ImportPlan:
     rows: int  # every row to write, the records' parts included
     already: int  # records the journal holds already
     problems: tuple[str, ...]
+    undated: tuple[str, ...] = ()  # where each note without a day came from
+    leadless: int = 0  # notes that name no lead
 
     @property
     def ready(self) -> bool:
-        return not self.problems
+        return not (self.problems or self.undated or self.leadless)
+
+    def questions(self) -> list[str]:
+        """What the person must answer before the import can go ahead, one line each."""
+        lines = list(self.problems)
+        if self.leadless:
+            n = self.leadless
+            lines.append(f"{n} note{'s name' if n != 1 else ' names'} no lead: choose one.")
+        lines += [f"{source}: what day was it? Give it a date." for source in self.undated]
+        return lines
 
     def summary(self) -> str:
         """ "Creates 12 1:1s and 2 leads; 3 are in the journal already." in plain words."""
@@ -72,9 +83,10 @@ def apply(journal: Journal, doc: Document, *, default_lead: str | None = None) -
     with journal.raw():  # one writer: nobody changes the journal between plan and write
         prepared, existing = _match(journal, doc, default_lead)
         done = _plan(prepared, existing, list(doc.problems))
-        if done.problems:
-            more = f" (and {len(done.problems) - 1} more)" if len(done.problems) > 1 else ""
-            raise ImportRefused(f"Nothing was imported: {done.problems[0]}{more}")
+        if not done.ready:
+            lines = done.questions()
+            more = f" (and {len(lines) - 1} more)" if len(lines) > 1 else ""
+            raise ImportRefused(f"Nothing was imported: {lines[0]}{more}")
         try:
             _write(journal, prepared, existing)
         except IntegrityError as exc:
@@ -152,7 +164,25 @@ def _plan(
                     new.append(_planned(info, row, leads))
     # Leads first, then by day, as the person will read them.
     new.sort(key=lambda p: (p.table != "lead", p.day or date.min, p.label))
-    return ImportPlan(tuple(new), rows, already, tuple(problems + prepared.problems))
+    return ImportPlan(
+        tuple(new),
+        rows,
+        already,
+        tuple(problems + prepared.problems),
+        tuple(prepared.undated),
+        prepared.leadless,
+    )
+
+
+def give_days(doc: Document, days: dict[str, date]) -> None:
+    """Date the notes the person gave a day to (by where each came from), in place."""
+    for info in exported():
+        if info.date_column is None:
+            continue
+        for row in doc.tables.get(info.name, []):
+            source = row.get(SOURCE)
+            if row.get(info.date_column) is None and source in days:
+                row[info.date_column] = days[source].isoformat()
 
 
 def _planned(info: TableInfo, row: Row, leads: dict[int, str]) -> Planned:

@@ -31,6 +31,10 @@ class Prepared:
     rows: dict[str, list[Row]] = field(default_factory=dict)
     identity: dict[str, dict[Any, bytes]] = field(default_factory=dict)  # table -> key -> id'ty
     problems: list[str] = field(default_factory=list)
+    #: Where each row came from that lacks its day (the person gives one), and how many
+    #: rows lack their lead (the person chooses one for all of them).
+    undated: list[str] = field(default_factory=list)
+    leadless: int = 0
 
     def problem(self, text: str) -> None:
         if len(self.problems) < MAX_PROBLEMS:
@@ -77,6 +81,10 @@ def _convert(info: TableInfo, row: Row, out: Prepared) -> Row | None:
         if isinstance(name, str) and not name.startswith("_") and name not in columns:
             out.problem(f"{where(info, row)}: no such field as '{str(name)[:40]}'.")
             return None
+    day = info.date_column
+    if day and row.get(day) is None and day in row and not columns[day].nullable:
+        out.undated.append(where(info, row))
+        return None
     for column in columns:
         try:
             ready[column.name] = _value(column, row)
@@ -109,7 +117,7 @@ def _check_links(out: Prepared) -> None:
         for row in out.rows[info.name]:
             missing = [k for k in info.links if k.required and row[k.column] not in have[k.table]]
             if missing and missing[0].table == "lead" and row[missing[0].column] is None:
-                out.problem(f"{where(info, row)}: whose is it? Choose a lead for it.")
+                out.leadless += 1
             elif missing:
                 out.problem(f"{where(info, row)}: it belongs to a record the file does not hold.")
             else:
