@@ -168,6 +168,22 @@ def find_names(
     ]
 
 
+def ilt_members(journal: Journal, meeting_id: int) -> set[int]:
+    """The leads an ILT meeting's summary is shared with: the meeting's members and today's
+    team. They know each other, so a team summary guards only the names of anyone else."""
+    from sqlmodel import col, select
+
+    from iltdesk.models import Lead
+    from iltdesk.models.team import MeetingAttendance
+
+    with journal.session() as s:
+        members = s.exec(
+            select(MeetingAttendance.lead_id).where(MeetingAttendance.meeting_id == meeting_id)
+        )
+        active = s.exec(select(Lead.id).where(col(Lead.archived_on).is_(None)))
+        return {i for i in [*members, *active] if i is not None}
+
+
 def _name_words(name: str) -> tuple[str, ...]:
     words = unicodedata.normalize("NFC", name).split()
     while len(words) > 1 and words[0].casefold() in TITLE_WORDS:
