@@ -39,6 +39,7 @@ from ui.kit.roles import RECORD_ID
 from ui.lead.agreement.popup import show_current_agreement
 from ui.lead.one_on_ones.action_item_row import item_label
 from ui.lead.one_on_ones.charter_panel import CharterPanel
+from ui.lead.one_on_ones.recap_dialog import RECAP_SHORTCUT, open_recap
 
 AGREEMENT_SHORTCUT = "Ctrl+Shift+A"
 NEW_ITEM_SHORTCUT = "Ctrl+Shift+I"  # beside Alt+A, the "Action items" title's mnemonic
@@ -126,6 +127,14 @@ class OneOnOneEditor(QScrollArea):
         agreement.setShortcut(QKeySequence(AGREEMENT_SHORTCUT))
         agreement.clicked.connect(self.show_agreement)
         top.addWidget(agreement)
+        self.recap_button = QPushButton("Recap for the lead…")
+        self.recap_button.setToolTip(
+            f"What was discussed and decided, and who does what: to give the lead as a PDF "
+            f"or an email ({RECAP_SHORTCUT})"
+        )
+        self.recap_button.setShortcut(QKeySequence(RECAP_SHORTCUT))
+        self.recap_button.clicked.connect(self.show_recap)
+        top.addWidget(self.recap_button)
         top.addWidget(history_button(self.show_history, "the notes and the feedback"))
         grid.addLayout(top, 0, 0, 1, 2)
         add_agenda = QHBoxLayout()
@@ -184,6 +193,11 @@ class OneOnOneEditor(QScrollArea):
         """Open the lead's current coaching agreement in a window beside the 1:1."""
         if self.meeting is not None:
             self.agreement_window = show_current_agreement(self.context, self.meeting.lead_id, self)
+
+    def show_recap(self) -> None:
+        """The recap of this 1:1 to give the lead: preview, PDF, print or Markdown."""
+        if self.meeting is not None:
+            open_recap(self.context, self.meeting.id or 0, self)
 
     def show_history(self) -> None:
         """The History of the notes (of the feedback, when the cursor is in it), what is

@@ -1,0 +1,320 @@
+"""A 1:1's recap to give the lead: choose its sections, see it as the lead will, then save it
+as a PDF (a password if it is to travel locked), print it, or copy it as Markdown for an email.
+
+The recap is the core's (``iltdesk.recap``): never the principal's own notes on the 1:1. Other
+people it names appear as the principal chooses in the names guard, in the preview, the PDF,
+the print and the Markdown alike. The clipboard gets the recap only: it is meant to leave.
+A 1:1 opens it with ``open_recap`` (Ctrl+Shift+E there).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from iltdesk import dates
+from iltdesk.errors import JournalError
+from iltdesk.names_guard import NameChoice, NamedPerson, apply_choices, find_names
+from iltdesk.recap import DEFAULT_SECTIONS, Recap, RecapSection, build_recap, recap_markdown
+from iltdesk.report.recap_report import build_recap_html
+from iltdesk.report.render import print_document, render_pdf
+from ui.kit.context import AppContext
+from ui.kit.new_passphrase import secret_field
+from ui.kit.paper import show_as_paper
+from ui.kit.printing import preview_report, print_report
+from ui.kit.worker import Progress, run_modal
+
+RECAP_SHORTCUT = "Ctrl+Shift+E"  # on a 1:1: beside Ctrl+E, the cycle summary's export
+LEFT_WIDTH = 290
+PREVIEW_DELAY_MS = 200
+SECTION_LABELS = {
+    RecapSection.discussed: "What we discussed",
+    RecapSection.decisions: "What we decided",
+    RecapSection.action_items: "Action items, who and by when",
+    RecapSection.agreement: "Our coaching agreement",
+    RecapSection.feedback: "The feedback I gave (in my words: read it first)",
+}
+UNPROTECTED = (
+    "Without a password, anyone who gets a copy of the file can read it: the journal's "
+    "encryption does not travel with it."
+)
+COPIED = "Copied as Markdown: paste it into an email to the lead."
+
+
+def open_recap(context: AppContext, one_on_one_id: int, parent: QWidget | None = None) -> None:
+    """Open the recap of 1:1 ``one_on_one_id`` (the dialog closes and deletes itself)."""
+    context.flush_all()  # the feedback being typed belongs in it
+    dialog = RecapDialog(context, one_on_one_id, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+
+
+def _names_panel() -> QWidget | None:
+    """The names guard's panel, where this build has it."""
+    try:
+        from ui.kit.names_guard import NamesGuardPanel
+    except ImportError:
+        return None
+    panel: QWidget = NamesGuardPanel()
+    return panel
+
+
+class RecapDialog(QDialog):
+    """Sections, other people's names and a password beside a preview; then save, print or
+    copy as Markdown."""
+
+    def __init__(
+        self, context: AppContext, one_on_one_id: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.context, self.one_on_one_id = context, one_on_one_id
+        self.recap: Recap | None = None
+        self.people: list[NamedPerson] = []
+        self.html = ""  # as the reader will see it: sections chosen, names guarded
+        self.document: QTextDocument | None = None
+        self.resize(1000, 700)
+        self.about = QLabel()
+        self.about.setWordWrap(True)
+        self.sections = {s: QCheckBox(SECTION_LABELS[s]) for s in RecapSection}
+        for section, box in self.sections.items():
+            box.setChecked(section in DEFAULT_SECTIONS)
+        self.names = _names_panel()
+        self.protect = QCheckBox("Pro&tect the PDF with a password")
+        self.password = secret_field("PDF password")
+        self.again = secret_field("PDF password again")
+        self.warning = QLabel()
+        self.warning.setWordWrap(True)
+        self.warning.setObjectName("Hint")
+        self.preview = QTextEdit()
+        self.preview.setReadOnly(True)
+        self.preview.setAccessibleName("Preview of the recap, as the lead will read it")
+        show_as_paper(self.preview)
+        self.status = QLabel()  # what went wrong, what was copied, or where the PDF went
+        self.status.setObjectName("ErrorText")
+        self.status.setWordWrap(True)
+        self.export_button = QPushButton("&Export PDF…")
+        self.export_button.setObjectName("Primary")
+        self.export_button.setDefault(True)  # Enter exports, from any field
+        self.export_button.clicked.connect(self.export)
+        self.copy_button = self._button("&Copy as Markdown", self.copy_markdown)
+        self.copy_button.setToolTip("The recap as text for an email, on the clipboard")
+        self.print_buttons = [
+            self._button("Print pre&view…", self.print_preview),
+            self._button("&Print…", self.print),
+        ]
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.refresh)
+        self._lay_out()
+        for box in self.sections.values():
+            box.toggled.connect(lambda *_: self._timer.start(PREVIEW_DELAY_MS))
+        if self.names is not None:
+            self.names.changed.connect(lambda *_: self.refresh())  # type: ignore[attr-defined]
+        self.protect.toggled.connect(lambda *_: self._update_protection())
+        for field in (self.password, self.again):
+            field.textChanged.connect(lambda *_: self._update_protection())
+        self._load()
+        self.sections[RecapSection.discussed].setFocus()
+
+    def _button(self, text: str, slot: Callable[[], object]) -> QPushButton:
+        button = QPushButton(text)
+        button.setAutoDefault(False)  # Enter stays with Export
+        button.clicked.connect(slot)
+        return button
+
+    def _lay_out(self) -> None:
+        private = QLabel("Your own notes on this 1:1 stay in the journal: they are never in it.")
+        private.setWordWrap(True)
+        private.setObjectName("Hint")
+        parts = QGroupBox("What to include")
+        parts_layout = QVBoxLayout(parts)
+        for box in self.sections.values():
+            parts_layout.addWidget(box)
+        guard = QFormLayout()
+        guard.addRow(self.protect)
+        guard.addRow("Password", self.password)
+        guard.addRow("Again", self.again)
+        guard.addRow(self.warning)
+        left = QVBoxLayout()
+        left.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.about, private, parts, *([self.names] if self.names else [])):
+            left.addWidget(widget)
+            left.addSpacing(6)
+        left.addLayout(guard)
+        left.addStretch(1)
+        choices = QWidget()
+        choices.setLayout(left)
+        choices.setFixedWidth(LEFT_WIDTH)  # the choices wrap in a column, the paper gets the rest
+        body = QHBoxLayout()
+        body.setSpacing(18)
+        body.addWidget(choices)
+        body.addWidget(self.preview, 1)
+        buttons = QHBoxLayout()
+        for button in self.print_buttons:
+            buttons.addWidget(button)
+        buttons.addWidget(self.status, 1)
+        for button in (self.copy_button, self.export_button, self._button("Close", self.reject)):
+            buttons.addWidget(button)
+        heading = QLabel("A recap for the lead")
+        heading.setObjectName("PageTitle")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 14)  # as the app's other dialogs
+        layout.addWidget(heading)
+        layout.addSpacing(8)
+        layout.addLayout(body, 1)
+        layout.addSpacing(6)
+        layout.addLayout(buttons)
+
+    # -- what it holds --------------------------------------------------------------------
+
+    def _load(self) -> None:
+        """Read the 1:1's recap and show it; say why when it cannot be read."""
+        try:
+            self.recap = build_recap(self.context.journal, self.one_on_one_id)
+        except JournalError as exc:
+            self.recap = None
+            self.status.setText(str(exc))
+        else:
+            self.about.setText(
+                f"The recap of your 1:1 with {self.recap.lead_name} on "
+                f"{dates.long(self.recap.held_on)}, to give them."
+            )
+        title = self.recap.title if self.recap else "1:1 recap"
+        self.setWindowTitle(f"{title} — iltdesk")
+        self.refresh()
+
+    def chosen(self) -> frozenset[RecapSection]:
+        return frozenset(s for s, box in self.sections.items() if box.isChecked())
+
+    def _choices(self) -> Mapping[str, NameChoice]:
+        if self.names is None:
+            return {}
+        choices: Mapping[str, NameChoice] = self.names.choices()  # type: ignore[attr-defined]
+        return choices
+
+    def refresh(self) -> None:
+        """Rebuild the preview from the sections and names chosen (a pending one now)."""
+        self._timer.stop()
+        if self.recap is None:
+            self.document, self.html = None, ""
+            self.preview.clear()
+            self._update_protection()
+            return
+        html = build_recap_html(self.recap, self.chosen())
+        people = find_names(self.context.journal, self.recap.lead_id, html)
+        if people != self.people and self.names is not None:
+            self.names.set_people(people)  # type: ignore[attr-defined]
+        self.people = people
+        self.html = apply_choices(html, people, self._choices())
+        self.document = print_document(self.html)
+        self.preview.setDocument(self.document)
+        self._update_protection()
+
+    def markdown(self) -> str:
+        """The recap as Markdown, names as chosen: what Copy puts on the clipboard."""
+        if self.recap is None:
+            return ""
+        text = recap_markdown(self.recap, self.chosen())
+        return apply_choices(text, self.people, self._choices())
+
+    def password_chosen(self) -> str | None:
+        return self.password.text() if self.protect.isChecked() else None
+
+    def _update_protection(self) -> None:
+        on = self.protect.isChecked()
+        self.password.setEnabled(on)
+        self.again.setEnabled(on)
+        if not on:
+            self.warning.setText(UNPROTECTED)
+        elif not self.password.text():
+            self.warning.setText("Choose a password, and give it to the lead separately.")
+        elif self.password.text() != self.again.text():
+            self.warning.setText("The two passwords differ.")
+        else:
+            self.warning.setText("")
+        ready = self.document is not None
+        self.export_button.setEnabled(ready and (not on or not self.warning.text()))
+        for button in (*self.print_buttons, self.copy_button):
+            button.setEnabled(ready)
+
+    # -- doing it -------------------------------------------------------------------------
+
+    def copy_markdown(self) -> None:
+        """Put the recap (only the recap: it is meant to leave) on the clipboard."""
+        self.refresh()  # sections just ticked count
+        if self.recap is None:
+            return
+        QApplication.clipboard().setText(self.markdown())
+        self.status.setText(COPIED)
+
+    def export(self) -> Path | None:
+        """Ask where, then write the PDF off the UI thread; returns the path written."""
+        if not self.export_button.isEnabled() or self.recap is None:
+            return None
+        self.refresh()
+        # A locked PDF's name must not say whose it is: the name is readable without it.
+        day = self.recap.held_on.isoformat()
+        who = "" if self.password_chosen() else f"{self.recap.lead_name} "
+        suggested = Path.home() / f"{who}1-1 recap {day}.pdf".replace("/", "-")
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, "Save the recap as", str(suggested), "PDF (*.pdf)"
+        )
+        if not chosen:
+            return None
+        path = Path(chosen if chosen.lower().endswith(".pdf") else f"{chosen}.pdf")
+        # The save dialog asked before replacing what was chosen (not a name we added ".pdf"
+        # to); the core still refuses the journal's own files, folders and devices.
+        if not self._write(path, self.password_chosen(), replace=path == Path(chosen)):
+            return None
+        locked = ", locked with its password" if self.password_chosen() else ""
+        self.status.setText(f"Saved {path}{locked}")
+        return path
+
+    def _write(self, path: Path, password: str | None, *, replace: bool) -> bool:
+        """Write the PDF (encrypted if ``password``); False, and said why, if it could not."""
+        html, journal = self.html, self.context.journal.path
+
+        def write(progress: Progress) -> None:
+            render_pdf(html, path, password=password, journal=journal, replace=replace)
+
+        try:
+            run_modal(self, "Writing the PDF…", write)
+        except (JournalError, OSError) as exc:
+            self.status.setText(f"The PDF could not be written: {exc}")
+            return False
+        return True
+
+    def print(self) -> None:
+        """Print through the system's print dialog, exactly as the PDF looks."""
+        if self.document is None:
+            return
+        path = print_report(self, self.html, protected=self.protect.isChecked())
+        if path is None:
+            return
+        # With the password box ticked, "Print to File" writes the locked PDF Export writes.
+        if self.warning.text():
+            self.status.setText(f"{self.warning.text()} Nothing was written to {path}.")
+        elif self._write(path, self.password.text(), replace=True):
+            self.status.setText(f"Saved {path}, locked with its password")
+
+    def print_preview(self) -> None:
+        """Qt's print preview of the pages as they will print."""
+        if self.document is not None:
+            preview_report(self, self.html)
