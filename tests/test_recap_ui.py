@@ -15,7 +15,7 @@ from shiboken6 import isValid
 from iltdesk.one_on_one import get_one_on_one
 from iltdesk.recap import RecapSection
 from iltdesk.store.journal import Journal
-from tests.keys import DesktopKeys, Key, tab_to, wait_for_active
+from tests.keys import DesktopKeys, Key, Mod, tab_to, wait_for_active
 from tests.test_recap import PRIVATE, TRACKER, make_recap
 from tests.test_report import pdf_text
 from ui.kit.context import AppContext
@@ -55,9 +55,19 @@ def test_copy_as_markdown_by_keys(qtbot: QtBot, journal: Journal) -> None:
     QApplication.clipboard().setText("something else")
     tab_to(keys, lambda w: w is dialog.sections[RecapSection.feedback])
     keys.press(Key.Key_Space)  # the feedback I gave, this time
+    # Marcus co-owns a team item still open: the lead will read him as a role.
+    assert [p.name for p in dialog.names.people()] == ["Marcus Feld"]
+    tab_to(keys, lambda w: w.accessibleName() == "How Marcus Feld appears")
+    keys.press(Key.Key_R)  # Role
+    keys.tab()
+    keys.press(Key.Key_A, Mod.ControlModifier)
+    keys.type("a 6th grade lead")
+    preview = " ".join(dialog.preview.toPlainText().split())
+    assert "Marcus" not in preview and "A. Rivera, a 6th grade lead and Priya" in preview
     tab_to(keys, lambda w: w is dialog.copy_button)
     keys.press(Key.Key_Space)
     copied = QApplication.clipboard().text()
+    assert "Marcus" not in copied and "a 6th grade lead" in copied
     assert copied.startswith("# 1:1 recap: Priya Natarajan")
     assert "- Send the revised exit ticket — Priya Natarajan, by " in copied
     assert "## Feedback I gave" in copied and "FEEDBACK-MARK" in copied

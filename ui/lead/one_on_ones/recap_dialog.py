@@ -36,6 +36,7 @@ from iltdesk.recap import DEFAULT_SECTIONS, Recap, RecapSection, build_recap, re
 from iltdesk.report.recap_report import build_recap_html
 from iltdesk.report.render import print_document, render_pdf
 from ui.kit.context import AppContext
+from ui.kit.names_guard import NamesGuardPanel
 from ui.kit.new_passphrase import secret_field
 from ui.kit.paper import show_as_paper
 from ui.kit.printing import preview_report, print_report
@@ -66,16 +67,6 @@ def open_recap(context: AppContext, one_on_one_id: int, parent: QWidget | None =
     dialog.open()
 
 
-def _names_panel() -> QWidget | None:
-    """The names guard's panel, where this build has it."""
-    try:
-        from ui.kit.names_guard import NamesGuardPanel
-    except ImportError:
-        return None
-    panel: QWidget = NamesGuardPanel()
-    return panel
-
-
 class RecapDialog(QDialog):
     """Sections, other people's names and a password beside a preview; then save, print or
     copy as Markdown."""
@@ -95,7 +86,7 @@ class RecapDialog(QDialog):
         self.sections = {s: QCheckBox(SECTION_LABELS[s]) for s in RecapSection}
         for section, box in self.sections.items():
             box.setChecked(section in DEFAULT_SECTIONS)
-        self.names = _names_panel()
+        self.names = NamesGuardPanel()
         self.protect = QCheckBox("Pro&tect the PDF with a password")
         self.password = secret_field("PDF password")
         self.again = secret_field("PDF password again")
@@ -125,8 +116,7 @@ class RecapDialog(QDialog):
         self._lay_out()
         for box in self.sections.values():
             box.toggled.connect(lambda *_: self._timer.start(PREVIEW_DELAY_MS))
-        if self.names is not None:
-            self.names.changed.connect(lambda *_: self.refresh())  # type: ignore[attr-defined]
+        self.names.changed.connect(self.refresh)  # the preview shows what the lead will see
         self.protect.toggled.connect(lambda *_: self._update_protection())
         for field in (self.password, self.again):
             field.textChanged.connect(lambda *_: self._update_protection())
@@ -154,7 +144,7 @@ class RecapDialog(QDialog):
         guard.addRow(self.warning)
         left = QVBoxLayout()
         left.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.about, private, parts, *([self.names] if self.names else [])):
+        for widget in (self.about, private, parts, self.names):
             left.addWidget(widget)
             left.addSpacing(6)
         left.addLayout(guard)
@@ -204,10 +194,7 @@ class RecapDialog(QDialog):
         return frozenset(s for s, box in self.sections.items() if box.isChecked())
 
     def _choices(self) -> Mapping[str, NameChoice]:
-        if self.names is None:
-            return {}
-        choices: Mapping[str, NameChoice] = self.names.choices()  # type: ignore[attr-defined]
-        return choices
+        return self.names.choices()
 
     def refresh(self) -> None:
         """Rebuild the preview from the sections and names chosen (a pending one now)."""
@@ -219,8 +206,8 @@ class RecapDialog(QDialog):
             return
         html = build_recap_html(self.recap, self.chosen())
         people = find_names(self.context.journal, self.recap.lead_id, html)
-        if people != self.people and self.names is not None:
-            self.names.set_people(people)  # type: ignore[attr-defined]
+        if people != self.people:
+            self.names.set_people(people)  # who is chosen for keeps their choice
         self.people = people
         self.html = apply_choices(html, people, self._choices())
         self.document = print_document(self.html)
