@@ -1,0 +1,75 @@
+"""What a file or folder given to ``iltdesk import`` is, when ``--format`` does not say.
+
+- a folder, or one ``.md``/``.markdown``/``.txt`` file: "markdown";
+- a ``.csv`` file: "roster";
+- a zip holding a journal's ``.json``: "dayone" (Day One's export is the only zip we read);
+- JSON: our own export ("json", its "format" is "iltdesk-export"), Day One's ("dayone": a list
+  of entries with a ``creationDate``, or none under Day One's "metadata") or jrnl's ("jrnl":
+  entries with a ``date`` and a title, body or time; or one such entry, as jrnl writes one
+  file per entry).
+Anything else is one plain line asking for ``--format``. The JSON is read whole (within the
+readers' cap) to be sure: guessing from its first bytes would misread a reordered file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from iltdesk.interchange.dayone import holds_journal, is_zip
+from iltdesk.interchange.document import FORMAT
+from iltdesk.interchange.foreign import ImportRefused, load_json, peek, read_capped
+from iltdesk.interchange.jrnl import is_entry
+
+FORMATS = ("markdown", "json", "dayone", "jrnl", "roster")
+_TEXT_SUFFIXES = (".md", ".markdown", ".txt")
+_SAMPLE = 200  # entries looked at to tell Day One's from jrnl's
+
+
+def guess_format(path: Path) -> str:
+    """One of ``FORMATS``, or ``ImportRefused`` with one plain line naming ``path``."""
+    if path.is_dir():
+        return "markdown"
+    if not path.exists():
+        raise ImportRefused(f"There is no file or folder at {path}.")
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return "roster"
+    if suffix in _TEXT_SUFFIXES:
+        return "markdown"
+    if is_zip(path):
+        if holds_journal(path):
+            return "dayone"
+    elif suffix == ".zip":
+        raise ImportRefused(f"{path.name} is not a zip file that can be read.")
+    elif suffix == ".json" or _starts_like_json(path):
+        kind = json_kind(load_json(read_capped(path), path.name))
+        if kind:
+            return kind
+    raise ImportRefused(f"Cannot tell what {path.name} is; pass --format {'|'.join(FORMATS)}.")
+
+
+def _starts_like_json(path: Path) -> bool:
+    start = peek(path, 64).lstrip(b"\xef\xbb\xbf \t\r\n")
+    return start[:1] == b"{"
+
+
+def json_kind(data: Any) -> str | None:
+    """Which JSON export ``data`` is ("json", "dayone", "jrnl"), or None."""
+    if not isinstance(data, dict):
+        return None
+    if data.get("format") == FORMAT:
+        return "json"
+    entries = data.get("entries")
+    if isinstance(entries, list):
+        sample = [e for e in entries[:_SAMPLE] if isinstance(e, dict)]
+        if any("creationDate" in e for e in sample):
+            return "dayone"
+        if any(is_entry(e) or ("date" in e and "time" in e) for e in sample):
+            return "jrnl"
+        if not sample and isinstance(data.get("metadata"), dict):
+            return "dayone"
+        if not sample and isinstance(data.get("tags"), dict):
+            return "jrnl"
+        return None
+    return "jrnl" if is_entry(data) else None
