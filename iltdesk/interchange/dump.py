@@ -33,6 +33,7 @@ def dump(journal: Journal, scope: Scope | None = None) -> Document:
             table = sql_table(info.name)
             order = list(table.primary_key.columns)
             rows = [dict(r._mapping) for r in s.execute(select(table).order_by(*order))]
+            out = doc.rows(info.name)  # every table, even with no rows: one shape
             mine = leads_of.setdefault(info.name, {})
             ids = kept.setdefault(info.name, set())
             for row in rows:
@@ -43,7 +44,7 @@ def dump(journal: Journal, scope: Scope | None = None) -> Document:
                 if _keep(info, row, owner, lead_id, scope, kept):
                     if key is not None:
                         ids.add(key)
-                    doc.rows(info.name).append(_as_json(info, row, kept))
+                    out.append(_as_json(info, row, kept))
     return doc
 
 

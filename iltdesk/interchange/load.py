@@ -114,17 +114,20 @@ def _match(
         for table, idents in here.identity.items()
     }
     if default_lead is not None:
-        doc = _with_lead(doc, _lead_name(here, default_lead))
+        doc = _with_lead(doc, _lead_name(here, doc, default_lead))
     prepared = prepare(doc)
     identify(prepared)
     return prepared, existing
 
 
-def _lead_name(here: Prepared, name: str) -> str:
+def _lead_name(here: Prepared, doc: Document, name: str) -> str:
+    """The lead ``name`` stands for, among the journal's and the file's (one plain line when
+    none or several match)."""
     from iltdesk.lead_names import pick_lead
 
-    leads = here.rows.get("lead", [])
-    return str(pick_lead(leads, name, lambda row: str(row["name"]))["name"])
+    rows = here.rows.get("lead", []) + doc.tables.get("lead", [])
+    names = list(dict.fromkeys(str(row.get("name", "")) for row in rows))
+    return pick_lead(names, name, lambda lead: lead)
 
 
 def _with_lead(doc: Document, name: str) -> Document:

@@ -98,6 +98,8 @@ def _convert(info: TableInfo, row: Row, out: Prepared) -> Row | None:
 
 
 def _value(column: Column[Any], row: Row) -> Any:
+    if column.foreign_keys and row.get(column.name) is None:
+        return None  # a missing link is judged with the others (_check_links)
     if column.name in row:
         return from_json(column, row[column.name])
     if column.name in STAMPS:
