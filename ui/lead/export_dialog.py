@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from iltdesk import dates
 from iltdesk.errors import JournalError
 from iltdesk.lead import get_lead
+from iltdesk.names_guard import apply_choices, find_names
 from iltdesk.report import (
     DEFAULT_SECTIONS,
     Cycles,
@@ -38,6 +39,7 @@ from iltdesk.report import (
     render_pdf,
 )
 from ui.kit.context import AppContext
+from ui.kit.names_guard import NamesGuardPanel, side_column
 from ui.kit.new_passphrase import secret_field
 from ui.kit.paper import show_as_paper
 from ui.kit.printing import preview_report, print_report
@@ -76,7 +78,8 @@ class ExportDialog(QDialog):
         self.context, self.lead_id, self.cycle_id = context, lead_id, cycle_id
         self.lead = get_lead(context.journal, lead_id)
         self.document: QTextDocument | None = None
-        self.html = ""  # the document's source, for exporting and printing
+        self.html = ""  # the document's source as the reader sees it: exported and printed
+        self.source = ""  # the summary before the names guard's choices
         self.setWindowTitle(f"Export a cycle summary for {self.lead.name} — iltdesk")
         self.resize(980, 720)
         self.this_cycle = QRadioButton("This cycle" if cycle_id else "The latest cycle")
@@ -95,6 +98,7 @@ class ExportDialog(QDialog):
         self.preview.setReadOnly(True)
         self.preview.setAccessibleName("Preview of the summary")
         show_as_paper(self.preview)
+        self.names = NamesGuardPanel()
         self.error = QLabel()
         self.error.setObjectName("ErrorText")
         self.error.setWordWrap(True)
@@ -104,6 +108,7 @@ class ExportDialog(QDialog):
         self._layout()
         for choice in (self.this_cycle, self.all_cycles, *self.sections.values()):
             choice.toggled.connect(lambda *_: self._timer.start(PREVIEW_DELAY_MS))
+        self.names.changed.connect(self._show_guarded)
         self.protect.toggled.connect(lambda *_: self._update_protection())
         for field in (self.password, self.again):
             field.textChanged.connect(lambda *_: self._update_protection())
@@ -138,12 +143,8 @@ class ExportDialog(QDialog):
         close.clicked.connect(self.reject)
         buttons.addWidget(self.export_button)
         buttons.addWidget(close)
-        left = QVBoxLayout()
-        for group in (which, parts, guard):
-            left.addWidget(group)
-        left.addStretch(1)
         body = QHBoxLayout()
-        body.addLayout(left)
+        body.addWidget(side_column(which, parts, self.names, guard))
         body.addWidget(self.preview, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
@@ -171,8 +172,15 @@ class ExportDialog(QDialog):
             self.export_button.setEnabled(False)
             return
         self.error.setText("")
-        self.document = print_document(html)
-        self.html = html
+        self.source = html
+        self.names.set_people(find_names(self.context.journal, self.lead_id, html))
+        self._show_guarded()
+
+    def _show_guarded(self) -> None:
+        """Show, export and print the summary with the names guard's choices applied: the
+        preview is what the reader will see."""
+        self.html = apply_choices(self.source, self.names.people(), self.names.choices())
+        self.document = print_document(self.html)
         self.preview.setDocument(self.document)
         self._update_protection()
 

@@ -1,0 +1,154 @@
+"""The names guard in an export dialog: each other person the export names, and how they
+appear to its reader — as written, as initials, or as a role ("a 7th-grade teacher").
+
+The rules (who is named, how a choice rewrites the text) are the core's
+(``iltdesk.names_guard``); this panel only asks. A choice lives as long as the dialog: it is
+for this export only, never saved.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from iltdesk.names_guard import NameChoice, NamedPerson, Treatment, initials
+from ui.kit.style import hint
+
+EMPTY = "No one else is named."
+TITLE = "Other people &named"
+ORDER = (Treatment.keep, Treatment.initials, Treatment.role)
+
+
+class _Row:
+    """One person: their name, the choice, and the role's words (for Role only)."""
+
+    def __init__(self, person: NamedPerson, grid: QGridLayout, at: int) -> None:
+        self.person = person
+        self.name = QLabel(person.name)
+        forms = ", ".join(person.forms) or person.name
+        self.name.setToolTip(f"Written as {forms} ({_times(person.mentions)})")
+        self.how = QComboBox()
+        # The items start with K, I and R, so typing that letter on the box chooses it.
+        self.how.addItems(["Keep", f"Initials ({initials(person.name)})", "Role"])
+        self.how.setAccessibleName(f"How {person.name} appears")
+        self.name.setBuddy(self.how)
+        self.role = QLineEdit(person.suggested_role)
+        self.role.setPlaceholderText(person.suggested_role or "a colleague")
+        self.role.setAccessibleName(f"Role words for {person.name}")
+        self.role.setEnabled(False)
+        self.role.hide()  # shown for Role only: the panel stays short in a side column
+        grid.addWidget(self.name, at, 0, 1, 2)
+        grid.addWidget(self.how, at, 2)
+        grid.addWidget(self.role, at + 1, 1, 1, 2)  # indented: the words belong to the name
+
+    def choice(self) -> NameChoice:
+        treatment = ORDER[max(self.how.currentIndex(), 0)]
+        role = self.role.text().strip() if treatment == Treatment.role else ""
+        return NameChoice(treatment, role)
+
+    def restore(self, choice: NameChoice) -> None:
+        self.how.setCurrentIndex(ORDER.index(choice.treatment))
+        if choice.role:
+            self.role.setText(choice.role)
+        self.show_role(choice.treatment == Treatment.role)
+
+    def show_role(self, on: bool) -> None:
+        self.role.setEnabled(on)
+        self.role.setVisible(on)
+
+
+def _times(mentions: int) -> str:
+    return "once" if mentions == 1 else f"{mentions} times"
+
+
+class NamesGuardPanel(QGroupBox):
+    """Per person named besides the export's lead: Keep, Initials or Role (with its words).
+
+    ``changed`` is emitted whenever a choice or a role's words change.
+    """
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(TITLE, parent)
+        self.setAccessibleName("Other people named in the export")
+        self._rows: list[_Row] = []
+        self._people: list[NamedPerson] = []
+        layout = QVBoxLayout(self)
+        self._grid = QGridLayout()
+        self._grid.setHorizontalSpacing(8)
+        self._grid.setVerticalSpacing(4)
+        self._grid.setColumnMinimumWidth(0, 12)
+        self._grid.setColumnStretch(1, 1)
+        self._empty = hint(EMPTY)
+        layout.addLayout(self._grid)
+        layout.addWidget(self._empty)
+        self._note = hint("For this export only: what you choose here is not saved.")
+        layout.addWidget(self._note)
+        self.set_people([])
+
+    def set_people(self, people: list[NamedPerson]) -> None:
+        """Show ``people``; a person listed before keeps what was chosen for them."""
+        if [(p.name, p.suggested_role) for p in people] == [
+            (p.name, p.suggested_role) for p in self._people
+        ]:
+            self._people = list(people)  # the same rows: keep them, and the focus in them
+            for row, person in zip(self._rows, people, strict=True):
+                row.person = person
+            return
+        before = self.choices()
+        for row in self._rows:
+            for widget in (row.name, row.how, row.role):
+                self._grid.removeWidget(widget)
+                widget.deleteLater()
+        self._people = list(people)
+        self._rows = [_Row(p, self._grid, 2 * i) for i, p in enumerate(people)]
+        for row in self._rows:
+            if row.person.name in before:
+                row.restore(before[row.person.name])
+            row.how.currentIndexChanged.connect(lambda _i, r=row: self._switched(r))
+            row.role.textChanged.connect(lambda _t: self.changed.emit())
+        self._empty.setVisible(not people)
+        self._note.setVisible(bool(people))
+
+    def people(self) -> list[NamedPerson]:
+        """The people shown, in the order the reader meets them."""
+        return list(self._people)
+
+    def choices(self) -> dict[str, NameChoice]:
+        """What is chosen for each person shown, by name."""
+        return {row.person.name: row.choice() for row in self._rows}
+
+    def _switched(self, row: _Row) -> None:
+        row.show_role(row.choice().treatment == Treatment.role)
+        self.changed.emit()
+
+
+def side_column(*groups: QWidget) -> QScrollArea:
+    """An export dialog's choices beside its preview, scrolling when a long list of names
+    makes them taller than the window (a 700-pixel-high screen, say)."""
+    inner = QWidget()
+    column = QVBoxLayout(inner)
+    column.setContentsMargins(0, 0, 0, 0)
+    for group in groups:
+        column.addWidget(group)
+    column.addStretch(1)
+    area = QScrollArea()
+    area.setWidget(inner)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    bar = area.verticalScrollBar().sizeHint().width()
+    area.setFixedWidth(inner.sizeHint().width() + bar)
+    area.setMinimumHeight(200)
+    return area
