@@ -68,7 +68,6 @@ SECTION_TITLES = {
     RecapSection.feedback: "Feedback I gave",
 }
 DEFAULT_SECTIONS = frozenset(RecapSection) - {RecapSection.feedback}
-NOTHING = "Nothing written down."
 _WHOSE = (AgendaSection.lead_items, AgendaSection.principal_items)
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # "Decided: …", "- Agreed: …" (the mark dropped) or "We agreed to …" (kept as said).
@@ -358,6 +357,23 @@ def _changes(older: AgreementVersion, newer: AgreementVersion) -> tuple[str, ...
     return tuple(out)
 
 
+def holds(recap: Recap, section: RecapSection) -> bool:
+    """Whether this 1:1 has anything for ``section``: an empty one is left out of the recap
+    (a lead reading "What we decided: nothing" learns nothing from it)."""
+    return {
+        RecapSection.discussed: bool(recap.discussed or recap.carried),
+        RecapSection.decisions: bool(recap.decisions),
+        RecapSection.action_items: bool(recap.actions or recap.still_open),
+        RecapSection.agreement: recap.agreement is not None,
+        RecapSection.feedback: bool(recap.feedback.strip()),
+    }[section]
+
+
+def shown(recap: Recap, sections: frozenset[RecapSection]) -> list[RecapSection]:
+    """The sections chosen that hold something, in the recap's order."""
+    return [s for s in RecapSection if s in sections and holds(recap, s)]
+
+
 # -- as Markdown, for an email --------------------------------------------------------------
 
 
@@ -375,10 +391,8 @@ def recap_markdown(recap: Recap, sections: frozenset[RecapSection] = DEFAULT_SEC
         RecapSection.agreement: _md_agreement,
         RecapSection.feedback: _md_feedback,
     }
-    for section in RecapSection:
-        if section in sections:
-            lines = writers[section](recap)
-            out += ["", f"## {SECTION_TITLES[section]}", "", *(lines or [f"_{NOTHING}_"])]
+    for section in shown(recap, sections):
+        out += ["", f"## {SECTION_TITLES[section]}", "", *writers[section](recap)]
     out += ["", f"— {recap.principal}"]
     return "\n".join(out).strip() + "\n"
 

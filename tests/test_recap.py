@@ -178,6 +178,10 @@ def test_sections_chosen(made: tuple[Journal, Made]) -> None:
     only = recap_markdown(recap, frozenset({RecapSection.action_items}))
     assert "## Action items" in only and "## What we discussed" not in only
     assert RecapSection.feedback not in DEFAULT_SECTIONS
+    # A section with nothing in it this time is left out, not shown empty.
+    earlier = recap_markdown(build_recap(journal, ids.earlier_id))
+    assert "## Action items" in earlier and "## What we decided" not in earlier
+    assert "## What we discussed" not in earlier
     assert parse_recap_sections("discussed, feedback") == {
         RecapSection.discussed,
         RecapSection.feedback,

@@ -14,13 +14,13 @@ from iltdesk import dates
 from iltdesk.paths import resources_dir
 from iltdesk.recap import (
     DEFAULT_SECTIONS,
-    NOTHING,
     SECTION_TITLES,
     Recap,
     RecapAction,
     RecapSection,
     agreement_line,
     kind_word,
+    shown,
 )
 from iltdesk.report.content import META_LEAD, META_PREPARED, META_SCHOOL
 from iltdesk.report.markdown import note_html
@@ -39,9 +39,8 @@ def build_recap_html(
     """The recap as an HTML document, with the chosen sections in their fixed order."""
     today = today or date.today()
     body = _heading(recap, today) + "".join(
-        heading(SECTION_TITLES[section]) + (WRITERS[section](recap) or quiet(NOTHING))
-        for section in RecapSection
-        if section in sections
+        heading(SECTION_TITLES[section]) + WRITERS[section](recap)
+        for section in shown(recap, sections)
     )
     return (
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"

@@ -32,7 +32,14 @@ from PySide6.QtWidgets import (
 from iltdesk import dates
 from iltdesk.errors import JournalError
 from iltdesk.names_guard import NameChoice, NamedPerson, apply_choices, find_names
-from iltdesk.recap import DEFAULT_SECTIONS, Recap, RecapSection, build_recap, recap_markdown
+from iltdesk.recap import (
+    DEFAULT_SECTIONS,
+    Recap,
+    RecapSection,
+    build_recap,
+    holds,
+    recap_markdown,
+)
 from iltdesk.report.recap_report import build_recap_html
 from iltdesk.report.render import print_document, render_pdf
 from ui.kit.context import AppContext
@@ -50,8 +57,9 @@ SECTION_LABELS = {
     RecapSection.decisions: "What we decided",
     RecapSection.action_items: "Action items, who and by when",
     RecapSection.agreement: "Our coaching agreement",
-    RecapSection.feedback: "The feedback I gave (in my words: read it first)",
+    RecapSection.feedback: "The feedback I gave (my words)",
 }
+NOTHING_THIS_TIME = " (nothing this time)"
 UNPROTECTED = (
     "Without a password, anyone who gets a copy of the file can read it: the journal's "
     "encryption does not travel with it."
@@ -86,6 +94,9 @@ class RecapDialog(QDialog):
         self.sections = {s: QCheckBox(SECTION_LABELS[s]) for s in RecapSection}
         for section, box in self.sections.items():
             box.setChecked(section in DEFAULT_SECTIONS)
+        self.sections[RecapSection.feedback].setToolTip(
+            "Written in your words, and it may say how it landed: read it before it goes"
+        )
         self.names = NamesGuardPanel()
         self.protect = QCheckBox("Pro&tect the PDF with a password")
         self.password = secret_field("PDF password")
@@ -96,6 +107,7 @@ class RecapDialog(QDialog):
         self.preview = QTextEdit()
         self.preview.setReadOnly(True)
         self.preview.setAccessibleName("Preview of the recap, as the lead will read it")
+        self.preview.setTabChangesFocus(True)
         show_as_paper(self.preview)
         self.status = QLabel()  # what went wrong, what was copied, or where the PDF went
         self.status.setObjectName("ErrorText")
@@ -121,7 +133,7 @@ class RecapDialog(QDialog):
         for field in (self.password, self.again):
             field.textChanged.connect(lambda *_: self._update_protection())
         self._load()
-        self.sections[RecapSection.discussed].setFocus()
+        self.preview.setFocus()  # read first; Tab goes on to the buttons and the choices
 
     def _button(self, text: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text)
@@ -186,6 +198,10 @@ class RecapDialog(QDialog):
                 f"The recap of your 1:1 with {self.recap.lead_name} on "
                 f"{dates.long(self.recap.held_on)}, to give them."
             )
+            for section, box in self.sections.items():
+                there = holds(self.recap, section)  # an empty section is left out anyway
+                box.setEnabled(there)
+                box.setText(SECTION_LABELS[section] + ("" if there else NOTHING_THIS_TIME))
         title = self.recap.title if self.recap else "1:1 recap"
         self.setWindowTitle(f"{title} — iltdesk")
         self.refresh()
