@@ -113,7 +113,7 @@ def test_export_never_writes_over_the_journal_or_into_a_full_folder(
     ("content", "fmt", "said"),
     [
         (b'{"format": "iltdesk-export", "version": 7}', "json", "newer iltdesk"),
-        (b"\x00\x01", "json", "not UTF-8"),
+        (b"\xff\x01", "json", "not UTF-8"),
         (b'{"format": "iltdesk-export", "version": 1, "tables": {"lead": [{"id": 1}]}}',
          "json", "name may not be empty"),
     ],
