@@ -187,6 +187,15 @@ def _shortcut_sheet(scene: Scene, shortcut: str) -> None:
     assert not sheet.isVisible()
 
 
+def _presenter(scene: Scene, shortcut: str) -> None:
+    assert scene.window is not None
+    presenter = scene.window.context.presenter
+    scene.keys.shortcut(shortcut)
+    assert presenter.on
+    scene.keys.shortcut(shortcut)  # off again (focus may have moved: the window still hears)
+    assert not presenter.on
+
+
 def _dialog(kind_name: str) -> Callable[[Scene, str], None]:
     return lambda scene, shortcut: _closes_by_escape(scene, kind_name, shortcut)
 
@@ -205,6 +214,7 @@ EFFECTS: dict[str, Callable[[Scene, str], None]] = {
     "Ctrl+E": _dialog("ui.lead.export_dialog.ExportDialog"),
     "Ctrl+Shift+N": _dialog("ui.lead.lead_dialog.LeadDialog"),
     "Ctrl+Shift+M": _new_ilt_meeting,
+    "Ctrl+Shift+P": _presenter,
     "F1": _shortcut_sheet,
     "Ctrl+/": _shortcut_sheet,
 }

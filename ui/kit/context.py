@@ -11,6 +11,7 @@ from iltdesk.errors import JournalError
 from iltdesk.messages import not_done
 from iltdesk.record_kinds import Change, RecordKind
 from iltdesk.store.journal import Journal
+from ui.kit.presenter import Presenter
 
 T = TypeVar("T")
 
@@ -99,6 +100,8 @@ class AppContext(QObject):
         self.journal = journal
         self._savers: list[Autosaver] = []
         self.is_demo = journal.settings().get("demo") == "yes"
+        # Presenter mode: pages hide the principal's private fields while it is on.
+        self.presenter = Presenter(self)
 
     def register(self, saver: Autosaver) -> None:
         """Track an autosaver so that lock and quit can flush it."""

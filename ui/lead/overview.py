@@ -161,6 +161,10 @@ class OverviewView(QWidget):
         energy.addLayout(row)
         energy.addWidget(self.energy_form)
         grid.addLayout(energy, 1, 0, 1, 2)
+        # Her read of the lead's energy is not for the lead's eyes on a shared screen.
+        context.presenter.keep_private(
+            energy_title, self.sparkline, self.energy_summary, self.energy_form
+        )
         self.coaches = CoachList(context)
         grid.addWidget(self.coaches, 2, 0)
         teams_title = QLabel("Teams they run")

@@ -7,6 +7,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QListView, QVBoxLayout, QWidget
 
 from iltdesk import dates
+from iltdesk.presenting import shown_kinds
 from iltdesk.record_kinds import Change, RecordKind
 from iltdesk.timeline import KINDS, TimelineEntry, lead_timeline
 from ui.kit.context import AppContext
@@ -71,6 +72,13 @@ class TimelineView(QWidget):
                 row.addWidget(boxes[label])
             self.filters[kind] = boxes[label]
         row.addStretch(1)
+        # A filter of private kinds only (difficult conversations) goes with its rows while
+        # the principal presents.
+        presenter = context.presenter
+        for label, box in boxes.items():
+            if not shown_kinds([k for k, name in KINDS.items() if name == label], presenting=True):
+                presenter.keep_private(box)
+        presenter.changed.connect(lambda _on: self.reload())
         self.empty = QLabel(
             "Nothing to show yet: 1:1s, observations, cycles, agreements and the ILT and team "
             "work this lead takes part in appear here."
@@ -98,7 +106,8 @@ class TimelineView(QWidget):
         """Re-read the timeline with the chosen kinds."""
         if self.lead_id is None:
             return
-        kinds = {kind for kind, box in self.filters.items() if box.isChecked()}
+        chosen = [kind for kind, box in self.filters.items() if box.isChecked()]
+        kinds = set(shown_kinds(chosen, presenting=self.context.presenter.on))
         self.model.set_entries(lead_timeline(self.context.journal, self.lead_id, kinds))
         self.empty.setVisible(not self.model.entries)
 

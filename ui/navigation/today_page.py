@@ -19,11 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from iltdesk.presenting import today_shown
 from iltdesk.record_kinds import Change
 from iltdesk.today import TodayRow, Urgency, has_leads, today_rows
 from ui.kit import theme
 from ui.kit.context import AppContext
 from ui.kit.icons import icon
+from ui.kit.presenter import SHORTCUT
 from ui.kit.rich_delegate import ItemIndex, RichTextDelegate
 from ui.kit.roles import RECORD
 from ui.kit.style import overdue_colour
@@ -32,7 +34,7 @@ ROW_ROLE = RECORD  # a row's TodayRow
 COUNT_ROLE = RECORD + 1  # a heading's number of rows
 URGENCY_ROLE = RECORD + 2  # a heading's urgency
 # Warm reds with at least 4.5:1 contrast on the light and the dark base colour.
-NOTHING_DUE, ROWS, WELCOME = range(3)  # the pages of the page's stack
+NOTHING_DUE, ROWS, WELCOME, PRESENTING = range(4)  # the pages of the page's stack
 
 
 def date_in_words(day: date) -> str:
@@ -126,6 +128,7 @@ class TodayPage(QWidget):
         self._stack.addWidget(self._make_empty_state())
         self._stack.addWidget(self.tree)
         self._stack.addWidget(self._make_welcome())
+        self._stack.addWidget(self._make_presenting())
         heading = QVBoxLayout()
         # Indent the title by the rows' own padding so page text lines up on one edge.
         heading.setContentsMargins(RichTextDelegate.PAD_X, 0, 0, 0)
@@ -140,6 +143,7 @@ class TodayPage(QWidget):
         layout.addWidget(self._stack, 1)
         self.tree.itemActivated.connect(self._activate)
         context.changed.connect(self._changed)
+        context.presenter.changed.connect(lambda _on: self.refresh())
         if load:
             self.refresh()
 
@@ -204,6 +208,23 @@ class TodayPage(QWidget):
         column.addStretch(3)
         return page
 
+    def _make_presenting(self) -> QWidget:
+        # Every row names a lead: on a screen shared with one of them, none is shown.
+        title = QLabel("Today's list is hidden while you present.")
+        title.setObjectName("SectionTitle")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint = QLabel(f"It names your other leads. Press {SHORTCUT} to show it again.")
+        hint.setObjectName("Hint")
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint.setWordWrap(True)
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.addStretch(2)
+        column.addWidget(title)
+        column.addWidget(hint)
+        column.addStretch(3)
+        return page
+
     def welcoming(self) -> bool:
         """The journal has no leads yet and the page says how to start."""
         return self._stack.currentIndex() == WELCOME
@@ -221,8 +242,12 @@ class TodayPage(QWidget):
         """Read the journal again and show what needs attention on ``today``."""
         day = today or date.today()
         self.subtitle.setText(date_in_words(day))
-        rows = today_rows(self._context.journal, day)
         self.tree.clear()
+        if not today_shown(presenting=self._context.presenter.on):
+            self._shown = []
+            self._stack.setCurrentIndex(PRESENTING)
+            return
+        rows = today_rows(self._context.journal, day)
         sections: dict[str, QTreeWidgetItem] = {}
         first: QTreeWidgetItem | None = None
         for row in rows:

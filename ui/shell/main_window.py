@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from iltdesk.errors import JournalError
+from iltdesk.presenting import search_allowed
 from iltdesk.record_kinds import RecordKind
 from iltdesk.records import locate
 from iltdesk.store.journal import Journal
@@ -31,6 +32,7 @@ from ui.navigation.leads_sidebar import LeadsSidebar
 from ui.navigation.today_page import TodayPage
 from ui.shell.idle import IDLE_CHECK_MS, INPUT_EVENTS, idle_clock
 from ui.shell.menus import WindowMenus
+from ui.shell.presenting import PresenterBanner, PrivatePageCover, with_banner
 from ui.shell.section_pages import PAGE_OF_KIND, SectionPages
 
 if TYPE_CHECKING:
@@ -95,11 +97,13 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(splitter)
+        self.banner = PresenterBanner(context.presenter)  # across the top while presenting
+        self.setCentralWidget(with_banner(self.banner, splitter))
         self.save_state = QLabel("All changes saved")
         self.save_state.setObjectName("Hint")
         self.statusBar().addPermanentWidget(self.save_state)
         self.reflect = SectionPages(context, self.pages)
+        self.private_cover = PrivatePageCover(context.presenter, self.pages, self.reflect)
         self.sidebar.today_selected.connect(self.show_today)
         self.sidebar.trash_selected.connect(self.show_trash)
         self.sidebar.lead_selected.connect(self.show_lead)
@@ -257,6 +261,11 @@ class MainWindow(QMainWindow):
         """Ctrl+F: search everything."""
         from ui.navigation.search_dialog import SearchDialog
 
+        if not search_allowed(presenting=self.context.presenter.on):
+            self.statusBar().showMessage(
+                "Search is off while you present: its results could show private notes.", 8000
+            )
+            return
         self.context.flush_all()  # so that what was just typed can be found
         SearchDialog(self.context, self).exec()
 
@@ -316,11 +325,14 @@ class MainWindow(QMainWindow):
             self.show_lead(dialog.lead.id or 0)
 
     def place(self) -> dict[str, int]:
-        """Where the user is (ids only, kept in memory across a lock, never on disk)."""
-        return self.lead_page.place() if self.lead_on_screen() is not None else {}
+        """Where the user is (ids only, kept in memory across a lock, never on disk), and
+        whether she is presenting: a lock in front of the room must not end it."""
+        place = self.lead_page.place() if self.lead_on_screen() is not None else {}
+        return place | {"presenting": 1} if self.context.presenter.on else place
 
     def go_to(self, place: dict[str, int]) -> None:
         """Return to a place from ``place()``; quietly stay on Today if it is gone."""
+        self.context.presenter.set_on(bool(place.get("presenting")))
         if not place.get("lead"):
             return
         try:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ui.journal.recent import recent_journals
 from ui.kit.icons import icon
 from ui.kit.pages import ReflectPage
+from ui.kit.presenter import SHORTCUT
 from ui.navigation.leads_sidebar import REFLECT_PAGES, TEAM_PAGES
 
 if TYPE_CHECKING:
@@ -114,6 +115,7 @@ class WindowMenus(QObject):
         bar = window.menuBar()
         self.journal = self._journal_menu(bar.addMenu("&Journal"))
         self.edit = self._edit_menu(bar.addMenu("&Edit"))
+        self._view_menu(bar.addMenu("&View"))
         lead = bar.addMenu("&Lead")
         self._add(lead, "new_one_on_one", "&New 1:1", "Ctrl+N", window.new_one_on_one, "meeting")
         self._add(lead, "observation", "Add an &observation…", "Ctrl+Shift+O",
@@ -180,6 +182,14 @@ class WindowMenus(QObject):
         # Not StandardKey.Quit: some platforms (Windows, offscreen) bind nothing to it.
         self._add(menu, "quit", "&Quit", "Ctrl+Q", window.close)
         return menu
+
+    def _view_menu(self, menu: QMenu) -> None:
+        presenter = self.window.context.presenter
+        act = self._add(menu, "presenter", "&Presenter mode", SHORTCUT, presenter.toggle)
+        act.setCheckable(True)
+        act.setChecked(presenter.on)
+        act.setStatusTip("Hide your private notes while a lead's work is on a shared screen")
+        presenter.changed.connect(act.setChecked)  # the banner's button turns it off too
 
     def _fill_recent(self) -> None:
         """The recent journals other than the open one, most recent first."""

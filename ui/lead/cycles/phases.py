@@ -125,7 +125,9 @@ class EvaluationCard(PhaseCard):
         pair = QGridLayout()
         pair.setHorizontalSpacing(16)
         pair.addWidget(field_label("What the lead says", self.lead_reflection), 0, 0)
-        pair.addWidget(field_label("What I take from it", self.principal_reflection), 0, 1)
+        # Hers alone: the page hides it (with its label) while she presents.
+        self.principal_label = field_label("What I take from it", self.principal_reflection)
+        pair.addWidget(self.principal_label, 0, 1)
         pair.addWidget(self.lead_reflection, 1, 0)
         pair.addWidget(self.principal_reflection, 1, 1)
         pair.addWidget(self.notes["reflection"], 2, 0, 1, 2)

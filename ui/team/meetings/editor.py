@@ -136,8 +136,9 @@ class MeetingEditor(QScrollArea):
             self._watch(card.notes)
             self.cards.append(card)
             column.addWidget(card)
-        column.addWidget(field_label(PRIVATE_TITLE))
-        column.addWidget(hint(PRIVATE_HINT))
+        private_title, private_hint = field_label(PRIVATE_TITLE), hint(PRIVATE_HINT)
+        column.addWidget(private_title)
+        column.addWidget(private_hint)
         self.private = MarkdownEdit(placeholder="What you noticed and keep to yourself")
         self.private.setObjectName("private_notes")
         self.private.setAccessibleName("Private notes (never shared)")
@@ -145,6 +146,8 @@ class MeetingEditor(QScrollArea):
         self.private.setMinimumHeight(90)
         self._watch(self.private)
         column.addWidget(self.private)
+        # Off a shared screen (presenter mode), with its heading; still saved as typed.
+        self.context.presenter.keep_private(private_title, private_hint, self.private)
         column.addStretch(1)
         return page
 
