@@ -115,7 +115,7 @@ def test_export_never_writes_over_the_journal_or_into_a_full_folder(
         (b'{"format": "iltdesk-export", "version": 7}', "json", "newer iltdesk"),
         (b"\xff\x01", "json", "not UTF-8"),
         (b'{"format": "iltdesk-export", "version": 1, "tables": {"lead": [{"id": 1}]}}',
-         "json", "name may not be empty"),
+         "json", "lead #1: name is missing"),
     ],
 )  # fmt: skip
 def test_a_bad_file_is_one_line_and_the_journal_is_untouched(

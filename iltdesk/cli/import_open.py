@@ -29,8 +29,7 @@ def run(args: argparse.Namespace) -> int:
             plan = load.plan(journal, doc, default_lead=args.lead)
         _show(plan)
         if not plan.ready:
-            hint = " (--lead NAME)" if plan.leadless else ""
-            raise load.ImportRefused(f"Nothing was imported: mend the file, or choose{hint}.")
+            raise load.ImportRefused(f"Nothing was imported: {_what_to_do(plan)}.")
         if args.dry_run:
             print("Nothing was written (--dry-run).")
             return 0
@@ -55,6 +54,14 @@ def _show(plan: ImportPlan) -> None:
         print(f"  … and {len(plan.new) - SHOWN} more.")
     for line in plan.questions():
         print(f"  To mend: {line}")
+
+
+def _what_to_do(plan: ImportPlan) -> str:
+    if plan.problems:
+        return "mend what is listed above in the file"
+    if plan.leadless:
+        return "choose the lead for notes that name none with --lead NAME"
+    return "give each note a day, in its front matter (date: YYYY-MM-DD) or its file name"
 
 
 def _ask_days(undated: tuple[str, ...], doc: Document, args: argparse.Namespace) -> bool:
