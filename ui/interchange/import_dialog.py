@@ -1,0 +1,260 @@
+"""Journal → Import…: notes from a folder of Markdown or text files, Day One, jrnl, a roster of
+leads, or an iltdesk JSON export, as ``iltdesk import`` takes them. The file is read off the
+UI thread and nothing is written until the person has seen what would be created, answered
+what the file does not say (whose notes, which day), and pressed Import; the import is all
+or nothing, and a second one of the same file creates nothing."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from iltdesk.errors import JournalError
+from iltdesk.interchange import load
+from iltdesk.interchange.document import Document
+from iltdesk.interchange.formats import IMPORT_FORMATS, IMPORT_NAMES, read_source
+from iltdesk.interchange.load import ImportPlan
+from iltdesk.record_kinds import RecordKind
+from iltdesk.search_index import CURRENT_SOURCES
+from iltdesk.store.journal import Journal
+from ui.interchange.import_preview import SHOWN, PreviewTable, Questions
+from ui.kit.context import AppContext
+from ui.kit.style import DIALOG_FLAGS, error_line, field_label, hint
+from ui.kit.worker import run_modal, run_waiting
+
+GUESS = "Guess from the file"
+FILES = "Notes and exports (*.json *.zip *.csv *.md *.markdown *.txt);;All files (*)"
+#: Which page shows a table's rows, to tell them the journal changed under them.
+KIND_OF_TABLE = {source.table: RecordKind(source.kind) for source in CURRENT_SOURCES}
+NOTHING_NEW = "Nothing to import: the journal holds all of it already."
+
+
+def open_import_dialog(parent: QWidget | None, context: AppContext) -> ImportDialog:
+    """Open the import dialog (it closes and deletes itself)."""
+    context.flush_all()  # an open note is saved before the journal is compared with a file
+    dialog = ImportDialog(context, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
+class ImportDialog(QDialog):
+    """Choose a file or folder; read it; preview; answer; import."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent, DIALOG_FLAGS)
+        self.context = context
+        self.journal = context.journal
+        self.source: Path | None = None
+        self.read: Document | None = None  # the file as read, before any answer is given
+        self.plan: ImportPlan | None = None
+        self.setWindowTitle("Import — iltdesk")
+        self._build()
+        self._lay_out()
+        self._show_plan(None)
+        self.choose_file.setFocus()
+
+    def _build(self) -> None:
+        self.path = QLineEdit()
+        self.path.setReadOnly(True)
+        self.path.setPlaceholderText("Choose a file or a folder")
+        self.path.setAccessibleName("What to import")
+        self.choose_file = QPushButton("Choose a &file…")
+        self.choose_file.clicked.connect(self.pick_file)
+        self.choose_file.setDefault(True)  # Enter opens a chooser: it writes nothing
+        self.choose_folder = QPushButton("Choose a f&older…")
+        self.choose_folder.clicked.connect(self.pick_folder)
+        self.format = QComboBox()
+        self.format.addItem(GUESS, None)
+        for fmt in IMPORT_FORMATS:
+            name = IMPORT_NAMES[fmt]
+            self.format.addItem(name[:1].upper() + name[1:], fmt)
+        self.format.currentIndexChanged.connect(lambda *_: self.read_source())
+        self.summary = QLabel()
+        self.summary.setObjectName("SectionTitle")
+        self.summary.setWordWrap(True)
+        self.table = PreviewTable()
+        self.questions = Questions()
+        self.questions.answered.connect(self._answered)
+        self.error = error_line()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.import_button = QPushButton("&Import")
+        self.import_button.setObjectName("Primary")
+        self.import_button.clicked.connect(self.do_import)
+        self.close_button = QPushButton("Close")
+        self.close_button.clicked.connect(self.reject)
+
+    def _lay_out(self) -> None:
+        source = QGridLayout()
+        source.addWidget(field_label("From", self.path), 0, 0)
+        source.addWidget(self.path, 0, 1)
+        source.addWidget(self.choose_file, 0, 2)
+        source.addWidget(self.choose_folder, 0, 3)
+        source.addWidget(field_label("Fo&rmat", self.format), 1, 0)
+        source.addWidget(self.format, 1, 1)
+        source.setColumnStretch(1, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(source)
+        layout.addWidget(hint("Nothing is written until you press Import; importing the same "
+                              "notes again adds nothing."))  # fmt: skip
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 3)
+        layout.addWidget(self.questions, 1)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        room = self.screen().availableGeometry()
+        self.resize(min(1200, room.width() - 80), min(760, room.height() - 80))
+
+    # -- choosing and reading -------------------------------------------------------------------
+
+    def pick_file(self) -> None:
+        start = str(self.source.parent if self.source else Path.home())
+        chosen, _ = QFileDialog.getOpenFileName(self, "Choose a file to import", start, FILES)
+        if chosen:
+            self._chosen(Path(chosen))
+
+    def pick_folder(self) -> None:
+        start = str(self.source.parent if self.source else Path.home())
+        chosen = QFileDialog.getExistingDirectory(self, "Choose a folder of notes to import", start)
+        if chosen:
+            self._chosen(Path(chosen))
+
+    def _chosen(self, path: Path) -> None:
+        self.source = path
+        self.path.setText(str(path))
+        self.read_source()
+
+    def read_source(self) -> None:
+        """Read the chosen file in the background and plan it: the preview, nothing written."""
+        if self.source is None:
+            return
+        self.read, self.plan = None, None
+        self.status.setText("")
+        journal, path, fmt = self.context.journal, self.source, self.format.currentData()
+        known = _lead_names(journal)
+
+        def work(_progress: object) -> tuple[Document, ImportPlan]:
+            doc = read_source(path, fmt, known)
+            return doc, load.plan(journal, doc)
+
+        try:
+            self.read, plan = run_modal(self, f"Reading {path.name}…", work)
+        except JournalError as exc:
+            self._failed(_in_our_words(str(exc)))
+            self._show_plan(None)
+            return
+        except OSError as exc:
+            self._failed(f"{path.name} cannot be read ({exc.strerror or exc}).")
+            self._show_plan(None)
+            return
+        self.error.hide()
+        self.questions.ask(plan, known)
+        self._show_plan(plan)
+        self.table.setFocus()
+
+    def _answered(self) -> None:
+        """An answer changed: plan again with the answers given (a quick read of the journal)."""
+        if self.read is None:
+            return
+        doc, lead, journal = (
+            self._answered_doc(),
+            self.questions.default_lead(),
+            self.context.journal,
+        )
+        try:
+            plan = run_waiting(lambda _progress: load.plan(journal, doc, default_lead=lead))
+        except JournalError as exc:
+            self._failed(str(exc))
+            return
+        self._show_plan(plan)
+
+    def _answered_doc(self) -> Document:
+        """The file as read, with the days the person gave (a copy: a day can be typed again)."""
+        assert self.read is not None
+        doc = copy.deepcopy(self.read)
+        load.give_days(doc, self.questions.days())
+        return doc
+
+    def _show_plan(self, plan: ImportPlan | None) -> None:
+        self.plan = plan
+        self.table.show_plan(plan)
+        if plan is None:
+            self.summary.setText("" if self.source else "Choose a file or a folder to import.")
+            self.questions.hide()
+        else:
+            more = f" The first {SHOWN} are listed." if len(plan.new) > SHOWN else ""
+            self.summary.setText(plan.summary() + more)
+            self.questions.show_problems(plan)
+        ready = plan is not None and plan.ready and plan.rows > 0
+        self.import_button.setEnabled(ready)
+        if plan is not None and plan.ready and not plan.rows:
+            self.status.setText(NOTHING_NEW)
+
+    # -- importing ------------------------------------------------------------------------------
+
+    def do_import(self) -> int | None:
+        """Import all of it in the background, or nothing; the number of records created."""
+        if self.read is None or self.plan is None or not self.plan.ready:
+            return None
+        doc, lead, journal = (
+            self._answered_doc(),
+            self.questions.default_lead(),
+            self.context.journal,
+        )
+        try:
+            done = run_modal(
+                self, "Importing…", lambda _progress: load.apply(journal, doc, default_lead=lead)
+            )
+        except JournalError as exc:
+            self._failed(str(exc))
+            return None
+        count = len(done.new)
+        self.error.hide()
+        self.status.setText(f"Imported {count} record{'s' if count != 1 else ''}.")
+        self.import_button.setEnabled(False)
+        self.close_button.setDefault(True)
+        self.close_button.setFocus()
+        self._announce(doc)
+        return count
+
+    def _announce(self, doc: Document) -> None:
+        """Tell every page what kinds of record came in: the leads first (the sidebar), then
+        the rest, once each (Today and an open lead's page re-read on them)."""
+        kinds = [KIND_OF_TABLE[t] for t, rows in doc.tables.items() if rows and t in KIND_OF_TABLE]
+        for kind in sorted(set(kinds), key=lambda k: (k is not RecordKind.LEAD, kinds.index(k))):
+            self.context.announce(kind)
+
+    def _failed(self, line: str) -> None:
+        """Say why in the dialog; the file and the answers stay as they are."""
+        self.status.setText("")
+        self.error.setText(line)
+        self.error.show()
+
+
+def _lead_names(journal: Journal) -> list[str]:
+    return [str(row[0]) for row in journal.execute("SELECT name FROM lead ORDER BY name")]
+
+
+def _in_our_words(line: str) -> str:
+    """The core's line, its advice for the command line put as the dialog's."""
+    cut = line.find("; pass --format")
+    return line if cut < 0 else f"{line[:cut]}; choose what it is under “Format”."

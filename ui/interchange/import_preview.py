@@ -1,0 +1,179 @@
+"""What an import would create, listed before anything is written, and the questions the
+person answers first: whose are the notes that name no lead, and what day each undated note
+was written. The import dialog (``import_dialog``) reads, plans and writes; this shows."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from iltdesk import dates
+from iltdesk.interchange.load import ImportPlan
+from ui.kit.style import field_label, hint
+
+COLUMNS = ("What", "Day", "Lead", "Title", "From", "Note")
+SHOWN = 2000  # rows listed; the summary line counts them all
+PROBLEMS_SHOWN = 8
+DAY_HINT = "Type the day as 2024-03-01."
+
+
+class PreviewTable(QTableWidget):
+    """One row per record the import creates: kind, day, lead, title, where from, a note."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, len(COLUMNS), parent)
+        self.setHorizontalHeaderLabels(COLUMNS)
+        self.setAccessibleName("What the import creates")
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setTabKeyNavigation(False)  # Tab moves on to the questions and the buttons
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.verticalHeader().hide()
+        header = self.horizontalHeader()
+        for column in range(len(COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COLUMNS.index("Title"), QHeaderView.ResizeMode.Stretch)
+
+    def show_plan(self, plan: ImportPlan | None) -> None:
+        shown = plan.new[:SHOWN] if plan is not None else ()
+        self.setRowCount(len(shown))
+        for row, item in enumerate(shown):
+            lead = item.lead if item.table != "lead" else ""
+            day = dates.short(item.day) if item.day else ""
+            what = item.label[:1].upper() + item.label[1:]
+            for column, text in enumerate((what, day, lead, item.title, item.source, item.note)):
+                cell = QTableWidgetItem(text or "")
+                cell.setToolTip(text or "")
+                self.setItem(row, column, cell)
+        if shown:
+            self.setCurrentCell(0, 0)
+
+
+class Questions(QGroupBox):
+    """What must be answered before the import can go ahead; ``answered`` on every change.
+
+    The questions are built from the first reading of a file and stay on screen as they are
+    answered (a note given its day leaves the plan's list, not this one)."""
+
+    answered = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Before importing", parent)
+        self.problems = QLabel()
+        self.problems.setObjectName("ErrorText")
+        self.problems.setWordWrap(True)
+        self.lead = QComboBox()
+        self.lead.setAccessibleName("Notes that name no lead go to")
+        self.lead.currentIndexChanged.connect(lambda *_: self.answered.emit())
+        self.lead_label = field_label("Notes that name no &lead go to:", self.lead)
+        self.no_leads = hint("There are no leads in this journal yet: add one, then import.")
+        self.day_fields: dict[str, QLineEdit] = {}
+        self.day_hints: dict[str, QLabel] = {}
+        self.days_box = QWidget()
+        self.days_form = QFormLayout(self.days_box)
+        self.days_form.setContentsMargins(0, 0, 0, 0)
+        self.days_scroll = QScrollArea()
+        self.days_scroll.setWidget(self.days_box)
+        self.days_scroll.setWidgetResizable(True)
+        self.days_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.days_label = field_label("What day was each of these notes written?")
+        layout = QVBoxLayout(self)
+        for part in (self.problems, self.lead_label, self.lead, self.no_leads):
+            layout.addWidget(part)
+        layout.addWidget(self.days_label)
+        layout.addWidget(self.days_scroll, 1)
+        self.hide()
+
+    def ask(self, plan: ImportPlan, leads: list[str]) -> None:
+        """Put up the questions of a file just read (answers to another file's are dropped)."""
+        while self.days_form.rowCount():
+            self.days_form.removeRow(0)
+        self.day_fields, self.day_hints = {}, {}
+        self.lead.blockSignals(True)
+        self.lead.clear()
+        if plan.leadless and leads:
+            self.lead.addItem("Choose a lead", None)
+            for name in leads:
+                self.lead.addItem(name, name)
+        self.lead.blockSignals(False)
+        for part in (self.lead_label, self.lead):
+            part.setVisible(bool(plan.leadless and leads))
+        self.no_leads.setVisible(bool(plan.leadless and not leads))
+        for source in plan.undated:
+            self._ask_day(source)
+        self.days_label.setVisible(bool(plan.undated))
+        self.days_scroll.setVisible(bool(plan.undated))
+        self.days_scroll.setMinimumHeight(min(len(plan.undated), 4) * 34)
+        self.show_problems(plan)
+
+    def _ask_day(self, source: str) -> None:
+        field = QLineEdit()
+        field.setPlaceholderText("YYYY-MM-DD")
+        field.setAccessibleName(f"Day of {source}")
+        field.setMaximumWidth(160)
+        said = hint(DAY_HINT)
+        row = QWidget()
+        line = QFormLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addRow(field, said)
+        self.days_form.addRow(QLabel(source), row)
+        self.day_fields[source], self.day_hints[source] = field, said
+        field.textChanged.connect(lambda *_, s=source: self._day_typed(s))
+
+    def _day_typed(self, source: str) -> None:
+        day = _day(self.day_fields[source].text())
+        text = self.day_fields[source].text().strip()
+        self.day_hints[source].setText(
+            dates.with_weekday(day) if day else (DAY_HINT if not text else "Not a date yet.")
+        )
+        self.answered.emit()
+
+    def show_problems(self, plan: ImportPlan) -> None:
+        """The plan's problems, plainly: the file must be mended before it can be imported."""
+        lines = list(plan.problems[:PROBLEMS_SHOWN])
+        if len(plan.problems) > PROBLEMS_SHOWN:
+            lines.append(f"… and {len(plan.problems) - PROBLEMS_SHOWN} more.")
+        if lines:
+            lines.insert(0, "This cannot be imported as it is; mend the file, then read it again:")
+        self.problems.setText("\n".join(lines))
+        self.problems.setVisible(bool(lines))
+        asked = bool(lines) or self.lead.isVisible() or bool(self.day_fields)
+        self.setVisible(asked or self.no_leads.isVisibleTo(self))
+
+    def default_lead(self) -> str | None:
+        data = self.lead.currentData() if self.lead.isVisibleTo(self) else None
+        return str(data) if data else None
+
+    def days(self) -> dict[str, date]:
+        """The days typed so far, by where each note came from."""
+        found = {source: _day(field.text()) for source, field in self.day_fields.items()}
+        return {source: day for source, day in found.items() if day is not None}
+
+    def first_field(self) -> QWidget | None:
+        """Where the first unanswered question is, to put the cursor there."""
+        if self.lead.isVisibleTo(self) and self.lead.currentData() is None:
+            return self.lead
+        return next((f for f in self.day_fields.values() if _day(f.text()) is None), None)
+
+
+def _day(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        return None
