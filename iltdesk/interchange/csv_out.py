@@ -1,0 +1,110 @@
+"""The action items of a Document as a CSV a spreadsheet opens: one row each.
+
+UTF-8 with a byte-order mark: without it Excel on Windows reads the file in the machine's
+old code page and garbles every accented name ("Zoë" as "ZoÃ«"); LibreOffice, Numbers,
+Google Sheets and Python's ``utf-8-sig`` all take the mark in their stride. Lines end with
+CRLF, as RFC 4180 has it. A cell that starts with ``= + - @`` (or a tab or carriage return) is
+one a spreadsheet would run as a formula, so it gets a leading apostrophe: a note saying
+"=HYPERLINK(...)" stays text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Any
+
+from iltdesk.interchange.document import Document, Row
+from iltdesk.interchange.files import write_private
+
+HEADER = ("Action item", "Lead", "Owner", "Due", "Done", "Came from", "Record")
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+_SOURCES = {
+    "one_on_one": "1:1",
+    "observation": "Observation",
+    "cycle": "Learning cycle",
+    "manual": "Written directly",
+    "meeting": "ILT meeting",
+    "conversation": "Difficult conversation",
+    "self_check": "ILT self-check",
+}
+#: An action item's link -> (the table it points at, how the record is named, its date)
+_RECORDS = (
+    ("one_on_one_id", "one_on_one", "1:1", "held_on"),
+    ("observation_id", "observation", "Observation", "observed_on"),
+    ("cycle_id", "learning_cycle", "Learning cycle from", "started_on"),
+    ("meeting_id", "ilt_meeting", "ILT meeting", "held_on"),
+    ("conversation_id", "difficult_conversation", "Conversation planned", "planned_on"),
+)
+
+
+def write_action_items_csv(doc: Document, path: Path) -> int:
+    """Write ``doc``'s action items to ``path`` (0600, whole or not at all); the row count."""
+    items = doc.tables.get("action_item", [])
+    index = _Index(doc)
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(HEADER)
+    for item in items:
+        writer.writerow([guard(cell) for cell in index.cells(item)])
+    write_private(path, ("\ufeff" + out.getvalue()).encode("utf-8"), what="the CSV export")
+    return len(items)
+
+
+def guard(cell: str) -> str:
+    """``cell`` as text a spreadsheet will not run as a formula."""
+    return f"'{cell}" if cell.startswith(_FORMULA) else cell
+
+
+class _Index:
+    """The rows an action item's cells name, found by id (one pass over the document)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.leads = {r.get("id"): str(r.get("name") or "") for r in doc.tables.get("lead", [])}
+        self.owners: dict[Any, list[str]] = {}
+        for row in doc.tables.get("action_item_owner", []):
+            if row.get("lead_id") in self.leads:
+                name = self.leads[row["lead_id"]]
+                self.owners.setdefault(row.get("action_item_id"), []).append(name)
+        self.rows = {
+            (table, r.get("id")): r
+            for _, table, _, _ in _RECORDS
+            for r in doc.tables.get(table, [])
+        }
+
+    def cells(self, item: Row) -> list[str]:
+        lead = self.leads.get(item.get("lead_id"), "")
+        source = item.get("source")
+        return [
+            _text(item.get("text")),
+            lead,
+            self._owners(item, lead),
+            _text(item.get("due_on")),
+            _text(item.get("done_on")),
+            _SOURCES.get(str(source), _text(source)),
+            self._record(item),
+        ]
+
+    def _owners(self, item: Row, lead: str) -> str:
+        owner = item.get("owner")
+        names = []
+        if owner in ("principal", "both"):
+            names.append("Principal")
+        if owner in ("lead", "both") and lead:
+            names.append(lead)
+        names.extend(self.owners.get(item.get("id"), []))
+        return "; ".join(names)
+
+    def _record(self, item: Row) -> str:
+        """What the item came from, as a person names it ("1:1 2024-03-01")."""
+        for column, table, label, day in _RECORDS:
+            row = self.rows.get((table, item.get(column))) if item.get(column) is not None else None
+            if row is not None:
+                title = f" {row['title']}" if table == "ilt_meeting" and row.get("title") else ""
+                return f"{label} {_text(row.get(day))}{title}".strip()
+        return ""
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)

@@ -1,0 +1,220 @@
+"""Where each record of a Markdown export goes, under a file name every system accepts.
+
+``Leads/<name>.md`` is a lead's profile and ``Leads/<name>/`` holds the records about them
+(``2024-03-01 1-1.md``); the team's records go under ``ILT/``, the principal's own under
+``Principal/``. Names are cleaned for Windows, macOS and Linux (and for Obsidian's links),
+capped in length and made unique within their folder, ignoring case and Unicode form.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from iltdesk.interchange.document import Row
+
+#: Characters no file name may hold on some system (and ``#^[]``, which break Obsidian links).
+_BAD = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|#^\[\]]')
+_RESERVED = frozenset(
+    {"con", "prn", "aux", "nul"}
+    | {f"com{n}" for n in range(1, 10)}
+    | {f"lpt{n}" for n in range(1, 10)}
+)
+MAX_BYTES = 120  # of a name before " (2)" and ".md": well under every system's 255
+
+LEADS, TEAM, OWN = "Leads", "ILT", "Principal"
+
+
+def clean(name: str, fallback: str = "Untitled") -> str:
+    """``name`` as a file or folder name safe everywhere (without its extension)."""
+    text = unicodedata.normalize("NFC", _BAD.sub(" ", name))
+    text = " ".join(text.split())
+    encoded = text.encode("utf-8")[:MAX_BYTES]
+    text = encoded.decode("utf-8", errors="ignore")
+    text = text.strip(" .")  # a leading dot hides a file; a trailing one Windows drops
+    if not text:
+        return fallback
+    if text.split(".")[0].strip().lower() in _RESERVED:
+        text = f"{text}_"
+    return text
+
+
+@dataclass
+class Names:
+    """Hands out names unique within each folder (as a case-blind disk compares them)."""
+
+    taken: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
+
+    def claim(self, folder: tuple[str, ...], stem: str, suffix: str = ".md") -> str:
+        used = self.taken.setdefault(tuple(_key(p) for p in folder), set())
+        candidate, n = stem, 1
+        while _key(candidate + suffix) in used or _key(candidate) in used:
+            n += 1
+            candidate = f"{stem} ({n})"
+        used.add(_key(candidate + suffix))
+        used.add(_key(candidate))  # a lead's folder beside its profile shares the stem
+        return candidate
+
+
+def _key(name: str) -> str:
+    return unicodedata.normalize("NFC", name).casefold()
+
+
+def _text(row: Row, column: str, words: int = 8) -> str:
+    value = row.get(column)
+    return " ".join(str(value).split()[:words]) if value not in (None, "") else ""
+
+
+def _date(row: Row, column: str) -> str:
+    value = row.get(column)
+    return str(value) if value else "No date"
+
+
+Stem = Callable[[Row], str]
+
+
+def _dated(column: str, label: str | Stem) -> Stem:
+    def stem(row: Row) -> str:
+        words = label(row) if callable(label) else label
+        return f"{_date(row, column)} {words}"
+
+    return stem
+
+
+def _trait(row: Row) -> str:
+    kind = "Strength" if row.get("kind") == "strength" else "Growth area"
+    return f"{kind} - {_text(row, 'title')}"
+
+
+#: table -> (area, folder inside the area or the lead's folder, stem, readable kind)
+PLACES: dict[str, tuple[str, str, Stem, str]] = {
+    "one_on_one": (LEADS, "", _dated("held_on", "1-1"), "1:1"),
+    "observation": (LEADS, "", _dated("observed_on", "Observation"), "Observation"),
+    "learning_cycle": (LEADS, "", _dated("started_on", "Learning cycle"), "Learning cycle"),
+    "coaching_agreement": (
+        LEADS,
+        "",
+        _dated("agreed_on", lambda r: f"Coaching agreement v{r.get('version')}"),
+        "Coaching agreement",
+    ),
+    "energy_check": (LEADS, "", _dated("checked_on", "Energy check"), "Energy check"),
+    "lead_trait": (LEADS, "", _dated("noted_on", _trait), "Strength or growth area"),
+    "lead_coach": (LEADS, "", _dated("since", "Coach"), "Coach"),
+    "action_item": (
+        TEAM,
+        "Action items",
+        _dated("due_on", lambda r: _text(r, "text")),
+        "Action item",
+    ),
+    "difficult_conversation": (
+        OWN,
+        "Conversations",
+        _dated("planned_on", lambda r: f"Conversation with {_text(r, 'with_whom')}"),
+        "Difficult conversation",
+    ),
+    "ilt_meeting": (
+        TEAM,
+        "Meetings",
+        _dated("held_on", lambda r: _text(r, "title") or "ILT meeting"),
+        "ILT meeting",
+    ),
+    "meeting_feedback": (
+        TEAM,
+        "Meeting feedback",
+        _dated("met_on", "Feedback"),
+        "Meeting feedback",
+    ),
+    "charter_version": (TEAM, "Charter", _dated("made_on", "Charter"), "Charter version"),
+    "scope_item": (
+        TEAM,
+        "Scope and sequence",
+        lambda r: f"{r.get('position')} {_text(r, 'period')}",
+        "Scope and sequence item",
+    ),
+    "joint_practice": (
+        TEAM,
+        "Joint practice",
+        _dated("happened_on", lambda r: _text(r, "focus") or str(r.get("kind"))),
+        "Joint practice",
+    ),
+    "learning_event": (
+        TEAM,
+        "Learning",
+        _dated("held_on", lambda r: _text(r, "topic") or str(r.get("kind"))),
+        "Learning event",
+    ),
+    "self_check": (
+        TEAM,
+        "Self-checks",
+        _dated("taken_on", lambda r: f"Self-check {_text(r, 'taken_by')}"),
+        "ILT self-check",
+    ),
+    "teacher_team": (TEAM, "Teacher teams", lambda r: _text(r, "name", 20), "Teacher team"),
+    "framework_item": (
+        TEAM,
+        "Framework",
+        lambda r: f"{r.get('framework')} {_text(r, 'code')} {_text(r, 'title')}",
+        "Framework item",
+    ),
+    "challenge": (
+        OWN,
+        "Challenges",
+        _dated("opened_on", lambda r: _text(r, "title")),
+        "Complex challenge",
+    ),
+    "leadership_note": (
+        OWN,
+        "Leadership notes",
+        _dated("noted_on", lambda r: str(r.get("kind"))),
+        "Leadership note",
+    ),
+    "principal_energy": (OWN, "Energy", _dated("checked_on", "Energy"), "Principal's energy"),
+    "tension_note": (
+        OWN,
+        "Tensions",
+        _dated("noted_on", lambda r: _text(r, "tension")),
+        "Tension",
+    ),
+}
+
+
+def readable_kind(table: str) -> str:
+    place = PLACES.get(table)
+    return place[3] if place else "Lead" if table == "lead" else table.replace("_", " ").title()
+
+
+def place(table: str, row: Row, lead_folder: str | None) -> tuple[tuple[str, ...], str]:
+    """The folder (parts) and stem of a record's file, before it is made unique."""
+    if table in PLACES:
+        area, sub, stem, _ = PLACES[table]
+    else:  # a table added after this module: still written, plainly named
+        area, sub, stem = TEAM, readable_kind(table), (lambda r: f"{table} {r.get('id')}")
+    if lead_folder is not None and (area == LEADS or row.get("lead_id") is not None):
+        inner = ("Action items",) if sub == "Action items" else ()
+        folder: tuple[str, ...] = (LEADS, lead_folder, *inner)
+    else:
+        folder = (area, *((sub,) if sub else ())) if area != LEADS else (LEADS, "No lead")
+    return folder, clean(stem(row))
+
+
+def title(table: str, row: Row, lead: str | None) -> str:
+    """The body's first line: what the record is, about whom, when (on one line)."""
+    words: list[Any] = [readable_kind(table)]
+    if lead:
+        words.append(f"with {lead}" if table == "one_on_one" else f"- {lead}")
+    column = _date_column(table)
+    if column and row.get(column):
+        words.append(f"({row[column]})")
+    return " ".join(" ".join(str(w).split()) for w in words)
+
+
+def _date_column(table: str) -> str | None:
+    from iltdesk.interchange import tables
+
+    try:
+        return tables.info(table).date_column
+    except KeyError:
+        return None
