@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -37,7 +38,14 @@ class _Row:
         self.name = QLabel(person.name)
         forms = ", ".join(person.forms) or person.name
         self.name.setToolTip(f"Written as {forms} ({_times(person.mentions)})")
+        self.name.setWordWrap(True)  # a long name wraps in a narrow column
         self.how = QComboBox()
+        # As wide as "Initials", not as the longest initials: the column stays narrow.
+        self.how.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.how.setMinimumContentsLength(len("Initials (M. R.)"))
+        self.how.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         # The items start with K, I and R, so typing that letter on the box chooses it.
         self.how.addItems(["Keep", f"Initials ({initials(person.name)})", "Role"])
         self.how.setAccessibleName(f"How {person.name} appears")
@@ -99,9 +107,10 @@ class NamesGuardPanel(QGroupBox):
 
     def set_people(self, people: list[NamedPerson]) -> None:
         """Show ``people``; a person listed before keeps what was chosen for them."""
-        if [(p.name, p.suggested_role) for p in people] == [
+        same = [(p.name, p.suggested_role) for p in people] == [
             (p.name, p.suggested_role) for p in self._people
-        ]:
+        ]
+        if same and self._rows:
             self._people = list(people)  # the same rows: keep them, and the focus in them
             for row, person in zip(self._rows, people, strict=True):
                 row.person = person
@@ -134,14 +143,15 @@ class NamesGuardPanel(QGroupBox):
         self.changed.emit()
 
 
-def side_column(*groups: QWidget) -> QScrollArea:
-    """An export dialog's choices beside its preview, scrolling when a long list of names
-    makes them taller than the window (a 700-pixel-high screen, say)."""
+def side_column(*groups: QWidget, width: int | None = None, gap: int = 0) -> QScrollArea:
+    """An export dialog's choices beside its preview (``width`` wide, else as wide as they
+    need), scrolling when a long list of names makes them taller than the window."""
     inner = QWidget()
     column = QVBoxLayout(inner)
     column.setContentsMargins(0, 0, 0, 0)
     for group in groups:
         column.addWidget(group)
+        column.addSpacing(gap)
     column.addStretch(1)
     area = QScrollArea()
     area.setWidget(inner)
@@ -149,6 +159,6 @@ def side_column(*groups: QWidget) -> QScrollArea:
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     bar = area.verticalScrollBar().sizeHint().width()
-    area.setFixedWidth(inner.sizeHint().width() + bar)
+    area.setFixedWidth((width or inner.sizeHint().width()) + bar)
     area.setMinimumHeight(200)
     return area

@@ -30,9 +30,11 @@ from PySide6.QtWidgets import (
 from iltdesk import dates
 from iltdesk.errors import JournalError
 from iltdesk.meeting_summary import meeting_summary
+from iltdesk.names_guard import apply_choices, find_names, ilt_members
 from iltdesk.report.meeting_report import build_meeting_html, meeting_name
 from iltdesk.report.render import print_document, render_pdf
 from ui.kit.context import AppContext
+from ui.kit.names_guard import NamesGuardPanel, side_column
 from ui.kit.new_passphrase import secret_field
 from ui.kit.paper import show_as_paper
 from ui.kit.printing import preview_report, print_report
@@ -62,7 +64,8 @@ class MeetingExportDialog(QDialog):
     def __init__(self, context: AppContext, meeting_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context, self.meeting_id = context, meeting_id
-        self.html = ""
+        self.html = ""  # the summary as its readers see it: exported and printed
+        self.source = ""  # before the names guard's choices
         self.name = ""  # 'October ILT, 14 Oct 2026': the window's title and the file's name
         self.held_on: date | None = None
         self.document: QTextDocument | None = None
@@ -79,6 +82,8 @@ class MeetingExportDialog(QDialog):
         self.preview.setReadOnly(True)
         self.preview.setAccessibleName("Preview of the meeting's summary")
         show_as_paper(self.preview)
+        self.names = NamesGuardPanel()
+        self.names.changed.connect(self._show_guarded)
         self.status = QLabel()  # what went wrong, or where the PDF was saved
         self.status.setObjectName("ErrorText")
         self.status.setWordWrap(True)
@@ -114,16 +119,11 @@ class MeetingExportDialog(QDialog):
         guard.addRow("Password", self.password)
         guard.addRow("Again", self.again)
         guard.addRow(self.warning)
-        left = QVBoxLayout()
-        left.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.about, private):
-            left.addWidget(widget)
-            left.addSpacing(8)
-        left.addLayout(guard)
-        left.addStretch(1)
-        choices = QWidget()
-        choices.setLayout(left)
-        choices.setFixedWidth(LEFT_WIDTH)  # the notes wrap in a column, the paper gets the rest
+        protection = QWidget()
+        protection.setLayout(guard)
+        guard.setContentsMargins(0, 0, 0, 0)
+        # The notes wrap in a column, the paper gets the rest.
+        choices = side_column(self.about, private, self.names, protection, width=LEFT_WIDTH, gap=8)
         body = QHBoxLayout()
         body.setSpacing(18)
         body.addWidget(choices)
@@ -151,14 +151,17 @@ class MeetingExportDialog(QDialog):
             summary = meeting_summary(self.context.journal, self.meeting_id)
             self.name = meeting_name(summary)
             self.held_on = summary.held_on
-            self.html = build_meeting_html(self.context.journal, self.meeting_id)
+            self.source = build_meeting_html(self.context.journal, self.meeting_id)
+            # The team knows its own members: only anyone else's name is guarded.
+            team = ilt_members(self.context.journal, self.meeting_id)
+            people = find_names(self.context.journal, None, self.source, readers=team)
         except JournalError as exc:
             self.document, self.html = None, ""
             self.status.setText(str(exc))
             self.about.setText("")
         else:
-            self.document = print_document(self.html)
-            self.preview.setDocument(self.document)
+            self.names.set_people(people)
+            self._show_guarded()
             # A title read as a phrase ('The summary of How the tracker is going') is quoted.
             titled = f" “{summary.title}”" if summary.title else ""
             self.about.setText(
@@ -166,6 +169,13 @@ class MeetingExportDialog(QDialog):
                 "to share with the team."
             )
         self.setWindowTitle(f"Share {self.name or 'an ILT meeting'} — iltdesk")
+        self._update_protection()
+
+    def _show_guarded(self) -> None:
+        """The preview, the PDF and the print: the summary with the names guard's choices."""
+        self.html = apply_choices(self.source, self.names.people(), self.names.choices())
+        self.document = print_document(self.html)
+        self.preview.setDocument(self.document)
         self._update_protection()
 
     def password_chosen(self) -> str | None:
