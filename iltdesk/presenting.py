@@ -33,6 +33,9 @@ PRIVATE_KINDS: frozenset[RecordKind] = frozenset(
 PRIVATE_FIELDS: Mapping[RecordKind, frozenset[str]] = {
     RecordKind.CYCLE: frozenset({"principal_reflection"}),
     RecordKind.ILT_MEETING: frozenset({"private_notes"}),
+    # Her running notes on a 1:1; the agenda items, their notes and the next steps are the
+    # two of them's (what a recap gives the lead, ``iltdesk.recap``).
+    RecordKind.ONE_ON_ONE: frozenset({"notes"}),
 }
 
 # Today lists every lead's overdue items and who is due a 1:1: nothing on it is about the

@@ -5,11 +5,15 @@ from __future__ import annotations
 import pytest
 
 from iltdesk import presenting
-from iltdesk.models import IltMeeting, LearningCycle
+from iltdesk.models import IltMeeting, LearningCycle, OneOnOne
 from iltdesk.record_kinds import RecordKind
 from iltdesk.timeline import KINDS
 
-MODEL_OF = {RecordKind.CYCLE: LearningCycle, RecordKind.ILT_MEETING: IltMeeting}
+MODEL_OF = {
+    RecordKind.CYCLE: LearningCycle,
+    RecordKind.ILT_MEETING: IltMeeting,
+    RecordKind.ONE_ON_ONE: OneOnOne,
+}
 
 
 def test_every_private_field_is_a_field_of_its_record() -> None:
@@ -34,6 +38,8 @@ def test_every_private_field_is_a_field_of_its_record() -> None:
         (RecordKind.CONVERSATION, "opening_words", True),
         (RecordKind.AGREEMENT, None, False),
         (RecordKind.ONE_ON_ONE, None, False),
+        (RecordKind.ONE_ON_ONE, "notes", True),  # her running notes, never in a recap
+        (RecordKind.ONE_ON_ONE, "feedback_given", False),
     ],
 )
 def test_what_is_private(kind: RecordKind, field: str | None, private: bool) -> None:

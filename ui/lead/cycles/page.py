@@ -114,8 +114,7 @@ class CyclePage(QWidget):
         self.practice.add_requested.connect(self.add_observation)
         self.evaluation = EvaluationCard()
         self.evaluation.outcome_chosen.connect(self._outcome_chosen)
-        e = self.evaluation
-        context.presenter.keep_private(e.principal_label, e.principal_reflection)
+        context.presenter.keep_private(self.evaluation.principal_column)
         self.cards = (self.intention, self.learning, self.practice, self.evaluation)
         self._wire_autosave()
         self._lay_out()

@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -122,17 +121,26 @@ class EvaluationCard(PhaseCard):
         self.body.addWidget(self.outcome_row, 0, Qt.AlignmentFlag.AlignLeft)
         self.body.addWidget(self.notes["outcome"])
         self.add_field("Evidence for the outcome", self.evidence, self.notes["evidence"])
-        pair = QGridLayout()
-        pair.setHorizontalSpacing(16)
-        pair.addWidget(field_label("What the lead says", self.lead_reflection), 0, 0)
-        # Hers alone: the page hides it (with its label) while she presents.
+        # Hers alone (``principal_column``): the page hides it while she presents, and the
+        # lead's column then takes the whole width.
         self.principal_label = field_label("What I take from it", self.principal_reflection)
-        pair.addWidget(self.principal_label, 0, 1)
-        pair.addWidget(self.lead_reflection, 1, 0)
-        pair.addWidget(self.principal_reflection, 1, 1)
-        pair.addWidget(self.notes["reflection"], 2, 0, 1, 2)
+        pair = QHBoxLayout()
+        pair.setSpacing(16)
+        columns = []
+        for label, box in (
+            (field_label("What the lead says", self.lead_reflection), self.lead_reflection),
+            (self.principal_label, self.principal_reflection),
+        ):
+            columns.append(column := QWidget())
+            stacked = QVBoxLayout(column)
+            stacked.setContentsMargins(0, 0, 0, 0)
+            stacked.addWidget(label)
+            stacked.addWidget(box)
+            pair.addWidget(column, 1)
+        self.principal_column = columns[1]
         self.body.addSpacing(4)
         self.body.addLayout(pair)
+        self.body.addWidget(self.notes["reflection"])
         self.add_field("Next goal", self.next_goal)
 
     def load(self, cycle: LearningCycle) -> None:
