@@ -15,7 +15,7 @@ from iltdesk.store.journal import Journal
 if TYPE_CHECKING:
     from datetime import date
 
-    from iltdesk.recap import RecapSection
+    from iltdesk.recap_content import RecapSection
 
 FORM = "A 1:1 recap"
 

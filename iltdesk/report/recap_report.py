@@ -12,7 +12,7 @@ from datetime import date
 
 from iltdesk import dates
 from iltdesk.paths import resources_dir
-from iltdesk.recap import (
+from iltdesk.recap_content import (
     DEFAULT_SECTIONS,
     SECTION_TITLES,
     Recap,
