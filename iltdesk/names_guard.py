@@ -19,8 +19,10 @@ styles and comments of HTML stay as they are, and the words put in are escaped.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -149,9 +151,10 @@ def find_names(
         rows = [(r.id or 0, r.name, r.role, r.team) for r in s.exec(select(Lead))]
     leads = [_Lead(i, _name_words(name), role, team) for i, name, role, team in rows]
     names = {i: unicodedata.normalize("NFC", name.strip()) for i, name, _, _ in rows}
-    finder = _Finder(leads, {lead_id, *readers} - {None})
+    text = unicodedata.normalize("NFC", text)
+    finder = _Finder(leads, {lead_id, *readers} - {None}, html.unescape(text).casefold())
     seen: dict[Key, list[str]] = {}
-    for chunk in chunks(unicodedata.normalize("NFC", text)):
+    for chunk in chunks(text):
         if chunk.is_text:
             for hit in finder.hits(chunk.plain):
                 if hit.key != _UNLISTED:
@@ -194,17 +197,20 @@ def _name_words(name: str) -> tuple[str, ...]:
 class _Finder:
     """Where a chunk of text names a lead or a titled person (overlaps resolved)."""
 
-    def __init__(self, leads: Sequence[_Lead], unlisted: Collection[int | None]) -> None:
+    def __init__(self, leads: Sequence[_Lead], unlisted: Collection[int | None], fold: str) -> None:
+        """``fold``: the text, case folded; a lead none of whose words is in it is skipped
+        (a journal of years holds many former leads, and a summary names few)."""
+
         def key(lead: _Lead) -> Key:
             return _UNLISTED if lead.id in unlisted else ("lead", str(lead.id))
 
-        every_word = [w.casefold() for lead in leads for w in lead.words]
+        every_word = Counter(w.casefold() for lead in leads for w in lead.words)
         self.patterns: list[tuple[re.Pattern[str], Key]] = []
         self.by_word: dict[str, Key] = {}  # a title's word that means one lead
-        surnames = [lead.words[-1].casefold() for lead in leads]
+        surnames = Counter(lead.words[-1].casefold() for lead in leads if lead.words)
         for lead in leads:
             words = lead.words
-            if not words:
+            if not any(word.casefold() in fold for word in words):
                 continue
             full = SPACE.join(re.escape(w) for w in words)
             flags = "(?i:" if len(words) > 1 else "(?:"  # one word: only as written
@@ -215,12 +221,12 @@ class _Finder:
             if (
                 len(words) > 1
                 and first[:1].isupper()
-                and every_word.count(first.casefold()) == 1
+                and every_word[first.casefold()] == 1
                 and first.casefold() not in COMMON_WORDS
             ):
                 self.patterns.append((re.compile(BEFORE + re.escape(first) + AFTER), key(lead)))
                 self.by_word[first.casefold()] = key(lead)
-            if surnames.count(words[-1].casefold()) == 1:
+            if surnames[words[-1].casefold()] == 1:
                 self.by_word[words[-1].casefold()] = key(lead)
 
     def hits(self, plain: str) -> list[_Hit]:

@@ -246,3 +246,12 @@ def test_guard_applies_the_specs_and_names_the_rest(
         "Also named in it: Marcus Reed, Dr. Lee (kept as written; "
         "choose with --name 'NAME=initials|role').",
     ]
+
+
+def test_escaped_html_and_curly_apostrophes(school: tuple[Journal, Ids]) -> None:
+    journal, ids = school
+    text = "<p>" + html.escape("Zoë O'Neil’s plan for Ms. Pham’s class") + "</p>"
+    people = find_names(journal, ids["Will Tan"], text)
+    assert [p.name for p in people] == ["Zoë O'Neil", "Ms. Pham"]
+    chosen = {p.name: NameChoice(Treatment.initials) for p in people}
+    assert apply_choices(text, people, chosen) == "<p>Z. O.’s plan for Ms. P.’s class</p>"

@@ -83,3 +83,36 @@ def test_with_no_one_else_named_the_panel_says_so(qtbot: QtBot, journal: Journal
     assert panel.people() == [] and panel.choices() == {}
     assert panel._empty.isVisible() and panel._empty.text() == EMPTY
     Keys().escape()
+
+
+def test_a_meeting_summary_lists_only_people_outside_the_team(
+    qtbot: QtBot, journal: Journal
+) -> None:
+    from datetime import date
+
+    from iltdesk.models.team import IltMeeting, MeetingAttendance
+    from ui.team.meetings.summary_export import MeetingExportDialog
+
+    sam = add_lead(journal, "Sam Okafor", role="Team Lead").id or 0
+    with journal.write() as s:
+        meeting = IltMeeting(
+            held_on=date(2026, 10, 14),
+            title="October ILT",
+            guiding_questions="What did Mr. Diaz see? What will Sam Okafor try?",
+        )
+        s.add(meeting)
+        s.flush()
+        s.add(MeetingAttendance(meeting_id=meeting.id or 0, lead_id=sam))
+    dialog = MeetingExportDialog(AppContext(journal), meeting.id or 0)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    wait_for_active(MeetingExportDialog)
+    assert [p.name for p in dialog.names.people()] == ["Mr. Diaz"]
+    keys = Keys()
+    keys.press(Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    keys.press(Qt.Key.Key_R)
+    text = dialog.preview.toPlainText()
+    assert "What did a colleague see? What will Sam Okafor try?" in text
+    assert "Diaz" not in dialog.html
+    keys.escape()
