@@ -15,7 +15,7 @@ from shiboken6 import isValid
 from iltdesk.one_on_one import get_one_on_one
 from iltdesk.recap import RecapSection
 from iltdesk.store.journal import Journal
-from tests.keys import DesktopKeys, Key, Mod, tab_to, wait_for_active
+from tests.keys import DesktopKeys, Key, Mod, focused, tab_to, wait_for_active
 from tests.test_recap import PRIVATE, TRACKER, make_recap
 from tests.test_report import pdf_text
 from ui.kit.context import AppContext
@@ -57,7 +57,8 @@ def test_copy_as_markdown_by_keys(qtbot: QtBot, journal: Journal) -> None:
     keys.press(Key.Key_Space)  # the feedback I gave, this time
     # Marcus co-owns a team item still open: the lead will read him as a role.
     assert [p.name for p in dialog.names.people()] == ["Marcus Feld"]
-    tab_to(keys, lambda w: w.accessibleName() == "How Marcus Feld appears")
+    keys.tab()  # the next choice down: how Marcus appears
+    assert focused().accessibleName() == "How Marcus Feld appears"
     keys.press(Key.Key_R)  # Role
     keys.tab()
     keys.press(Key.Key_A, Mod.ControlModifier)
