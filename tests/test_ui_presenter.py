@@ -176,7 +176,7 @@ def test_private_pages_meeting_notes_and_search_wait_and_the_banner_button_ends_
     assert window.pages.currentWidget() is window.private_cover
     assert "My leadership is hidden while you present." in visible_text(window)
 
-    opened = keys.then_in(SearchDialog, lambda _dialog: keys.escape())
+    opened: list[SearchDialog] = keys.then_in(SearchDialog, lambda _dialog: keys.escape())
     keys.shortcut("Ctrl+F")
     assert not opened
     assert "Search is off while you present" in window.statusBar().currentMessage()
