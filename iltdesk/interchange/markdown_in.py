@@ -23,10 +23,12 @@ from iltdesk.interchange import markdown_notes as notes
 from iltdesk.interchange import markdown_text as text
 from iltdesk.interchange import tables
 from iltdesk.interchange.document import FORMAT, VERSION, Document, Row, Scope
+from iltdesk.interchange.labels import label
 
 SUFFIXES = (".md", ".markdown", ".txt")
 MAX_BYTES = 5 * 1024 * 1024
 OWN_KINDS = frozenset({"export", "loose_rows"})
+Seen = dict[tuple[str, Any], str]  # (table, key) -> the file that holds it
 
 
 def read_markdown(folder: Path, known_leads: Sequence[str]) -> Document:
@@ -39,7 +41,7 @@ def read_markdown(folder: Path, known_leads: Sequence[str]) -> Document:
     if not files:
         doc.problems.append(f"{folder} holds no Markdown or text files to import.")
         return doc
-    seen: set[tuple[str, Any]] = set()
+    seen: Seen = {}
     own = False
     foreign: list[tuple[str, dict[str, Any], str]] = []
     for path in files:
@@ -145,7 +147,7 @@ def _own(
     front: dict[str, Any],
     body: str,
     relative: str,
-    seen: set[tuple[str, Any]],
+    seen: Seen,
 ) -> None:
     problems = doc.problems
     if kind == "export":
@@ -204,7 +206,7 @@ def _day_or_none(value: Any) -> date | None:
 def _row(table: str, data: Any, relative: str, problems: list[str], *, top: bool) -> Row | None:
     what = tables.info(table)
     if not isinstance(data, dict):
-        problems.append(f"{relative}: a {table} entry should be lines of 'name: value'.")
+        problems.append(f"{relative}: each {label(table)} should be lines of 'name: value'.")
         return None
     row: Row = {}
     for column in what.columns:
@@ -217,7 +219,7 @@ def _row(table: str, data: Any, relative: str, problems: list[str], *, top: bool
             row[column] = value
     for column in _key_columns(table):
         if not _whole(row.get(column)):
-            problems.append(f"{relative}: a {table} entry has no {column} (a whole number).")
+            problems.append(f"{relative}: a {label(table)} has no {column} (a whole number).")
             return None
     for link in what.links:
         value = row.get(link.column)
@@ -244,12 +246,13 @@ def _value(value: Any) -> Any:
     return value
 
 
-def _keep(doc: Document, table: str, row: Row, relative: str, seen: set[tuple[str, Any]]) -> bool:
+def _keep(doc: Document, table: str, row: Row, relative: str, seen: Seen) -> bool:
     key = (table, tuple(row[c] for c in _key_columns(table)))
     if key in seen:
-        doc.problems.append(f"{relative}: another entry already holds that {table}.")
+        where = "itself" if seen[key] == relative else seen[key]
+        doc.problems.append(f"{relative} holds the same {label(table)} as {where}; keep one.")
         return False
-    seen.add(key)
+    seen[key] = relative
     doc.rows(table).append(row)
     return True
 
@@ -260,7 +263,7 @@ def _children(
     ident: int | None,
     data: dict[str, Any],
     relative: str,
-    seen: set[tuple[str, Any]],
+    seen: Seen,
 ) -> None:
     for child in tables.exported():
         parent = child.parent
@@ -268,7 +271,7 @@ def _children(
             continue
         items = data[child.name]
         if not isinstance(items, list):
-            doc.problems.append(f"{relative}: {child.name} should be a list.")
+            doc.problems.append(f"{relative}: {child.name} should be a list of entries.")
             continue
         for item in items:
             _nested(doc, child.name, item, (parent.column, ident), relative, seen)
@@ -280,7 +283,7 @@ def _nested(
     item: Any,
     parent: tuple[str, int] | None,
     relative: str,
-    seen: set[tuple[str, Any]],
+    seen: Seen,
 ) -> None:
     row = _row(table, item, relative, doc.problems, top=False)
     if row is None:
