@@ -42,6 +42,7 @@ from iltdesk.names_text import (
     escaped,
     initials,
     looks_like_html,
+    name_like,
     starts_sentence,
     with_article,
 )
@@ -92,10 +93,6 @@ COMMON_WORDS = _word_set(
     "autumn amber pat rob jack frank ray don guy chase grant hunter lane page reed wade "
     "victory sunny rich miles max sky star case drew jean bob tom noel holly ivy "
     "carol christian earnest norman an ed sol eve"
-)
-_CALENDAR = _word_set(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "may june july august september october november december"
 )
 _GRADE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?[- ]grade\b|\bgrade (\d{1,2})\b", re.I)
 _NOT_TEACHERS = ("principal", "dean", "counsel", "social worker", "coach", "psycholog")
@@ -247,10 +244,10 @@ class _Finder:
     def _titled(self, plain: str) -> Iterable[_Hit]:
         for m in _TITLED.finditer(plain):
             word, end = m.group(2), m.end()
-            if not word[:1].isupper() or len(word) < 2 or word.casefold() in _CALENDAR:
+            if not name_like(word):
                 continue
             second = _SECOND_WORD.match(plain, end)
-            if second and _name_like(second.group(1)):
+            if second and name_like(second.group(1)):
                 word, end = second.group(1), second.end()
             title = m.group(1).rstrip(".").casefold()
             yield _Hit(
@@ -259,10 +256,6 @@ class _Finder:
                 self.by_word.get(word.casefold(), ("titled", f"{title} {word.casefold()}")),
                 1,
             )
-
-
-def _name_like(word: str) -> bool:
-    return word[:1].isupper() and len(word) > 1 and word.casefold() not in _CALENDAR
 
 
 def apply_choices(

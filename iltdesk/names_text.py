@@ -37,11 +37,21 @@ _OPENERS = " \t\u00a0\"'“‘(*_["
 _NEXT_WORD = re.compile(rf"{SPACE}({WORD})")
 
 
+_DAYS = "monday tuesday wednesday thursday friday saturday sunday"
+_MONTHS = "january february march april may june july august september october november december"
+CALENDAR = frozenset(f"{_DAYS} {_MONTHS}".split())
+
+
+def name_like(word: str) -> bool:
+    """A word that may be part of a name: capitalised, two letters or more, no day or month."""
+    return word[:1].isupper() and len(word) > 1 and word.casefold() not in CALENDAR
+
+
 def continues_name(plain: str, end: int) -> bool:
-    """Whether a capitalised word follows ``plain[:end]``: a lone first name before it is
-    someone else's full name ("Amara Jones"), not the lead called Amara."""
+    """Whether a name's word follows ``plain[:end]``: a lone first name before it is someone
+    else's full name ("Amara Jones"), not the lead called Amara ("Amara Monday" is)."""
     after = _NEXT_WORD.match(plain, end)
-    return after is not None and after.group(1)[:1].isupper() and len(after.group(1)) > 1
+    return after is not None and name_like(after.group(1))
 
 
 def looks_like_html(text: str) -> bool:

@@ -207,6 +207,7 @@ def test_a_name_inside_a_longer_word_or_name_is_left() -> None:
     chosen = {"Amara Okafor": NameChoice(Treatment.initials)}
     text = "Amaranth, Amara-Lee, O'Amara, Amara Okafor-Smith, Amara Jones"
     assert apply_choices(text, [AMARA], chosen) == text
+    assert apply_choices("Amara Monday", [AMARA], chosen) == "A. Monday"
 
 
 def _visible(markup: str) -> str:
@@ -227,8 +228,8 @@ def test_choices_from_specs() -> None:
         "Marcus Reed": NameChoice(Treatment.role, "a science teacher"),
         "X": NameChoice(),
     }
-    assert choices_from(["Amara = role"]) == {"Amara": NameChoice(Treatment.role)}
-    for bad in ["Ms. Pham", "=initials", "Ms. Pham=hide", "Ms. Pham=Initials"]:
+    assert choices_from(["Amara = Role"]) == {"Amara": NameChoice(Treatment.role)}
+    for bad in ["Ms. Pham", "=initials", "Ms. Pham=hide", "Ms. Pham=initials:x:y"]:
         with pytest.raises(UsageError, match="is not NAME=keep"):
             choices_from([bad])
 

@@ -24,12 +24,14 @@ def choices_from(specs: list[str]) -> dict[str, NameChoice]:
     for spec in specs:
         name, equals, how = spec.partition("=")
         name, how = name.strip(), how.strip()
-        treatment, _, words = how.partition(":")
-        if not equals or not name or treatment.strip() not in Treatment.__members__:
+        treatment, colon, words = how.partition(":")
+        treatment = treatment.strip().casefold()
+        words_for_role = not colon or treatment == Treatment.role
+        if not (equals and name and treatment in Treatment.__members__ and words_for_role):
             raise UsageError(
                 f"--name '{spec}' is not NAME=keep, NAME=initials or NAME=role[:WORDS]."
             )
-        chosen[name] = NameChoice(Treatment(treatment.strip()), words.strip())
+        chosen[name] = NameChoice(Treatment(treatment), words.strip())
     return chosen
 
 
