@@ -41,7 +41,9 @@ from iltdesk import dates
 from iltdesk.destination import check_destination
 from iltdesk.errors import JournalError
 from iltdesk.report.content import META_LEAD, META_PREPARED, META_SCHOOL
+from iltdesk.report.flow import FLOW_CUT, PAGE_CUT, paint_flow
 from iltdesk.report.fonts import ensure_fonts
+from iltdesk.report.outline import Mark, add_outline, number_contents
 from iltdesk.report.pagination import keep_headings_with_text
 from iltdesk.report.protect import encrypt, write_private
 
@@ -142,17 +144,22 @@ def write_pdf(
 
 
 def pdf_bytes(html: str) -> tuple[bytes, int]:
-    """The PDF, made in memory (no unencrypted copy touches the disk), and its page count."""
+    """The PDF, made in memory (no unencrypted copy touches the disk), and its page count.
+
+    A report with bookmarked headings (``iltdesk.report.outline``) gets them as the PDF's
+    outline; ``encrypt`` keeps it.
+    """
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setPageSize(QPageSize(paper_size()))
     writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
     writer.setCreator("iltdesk")
-    pages = paint_pages(html, writer)
+    pages, marks = paint_marked(html, writer)
     buffer.close()
     data: QByteArray = buffer.data()
-    return bytes(data.data()), pages
+    pdf = bytes(data.data())
+    return (add_outline(pdf, marks) if marks else pdf), pages
 
 
 def paint_pages(html: str, device: QPagedPaintDevice) -> int:
@@ -161,14 +168,23 @@ def paint_pages(html: str, device: QPagedPaintDevice) -> int:
     The PDF writer and a printer both come through here, so a printed copy and the exported
     file look the same. The device's own page margins should be zero (or "full page").
     """
+    return paint_marked(html, device)[0]
+
+
+def paint_marked(html: str, device: QPagedPaintDevice) -> tuple[int, list[Mark]]:
+    """``paint_pages``, and the bookmarked headings with the pages they landed on (the
+    contents page, if the report has one, is numbered from them before painting)."""
+    if FLOW_CUT in html or PAGE_CUT in html:
+        return paint_flow(html, device)  # a long report, laid out in parts
     doc = print_document(html)
     if isinstance(device, QPdfWriter):
         device.setTitle(doc.metaInformation(QTextDocument.MetaInformation.DocumentTitle))
-    page = _Page(device)
+    page = Page(device)
     doc.setDocumentMargin(0)  # the page margins are painted around the body instead
     doc.documentLayout().setPaintDevice(device)
     doc.setPageSize(QSizeF(page.body.width(), page.body.height()))
     keep_headings_with_text(doc, page.body.height(), page.px(KEEP_ROOM_PT), KEEP_TOGETHER)
+    marks = number_contents(doc, page.body.height())
     pages = doc.pageCount()
     painter = QPainter()
     if not painter.begin(device):
@@ -179,7 +195,7 @@ def paint_pages(html: str, device: QPagedPaintDevice) -> int:
             device.newPage()
         page.paint(painter, doc, number, pages, running)
     painter.end()
-    return pages
+    return pages, marks
 
 
 def paper_size() -> QPageSize.PageSizeId:
@@ -188,7 +204,7 @@ def paper_size() -> QPageSize.PageSizeId:
     return QPageSize.PageSizeId.Letter if imperial else QPageSize.PageSizeId.A4
 
 
-class _Page:
+class Page:
     """The page's geometry in the writer's device pixels, and the painting of one page."""
 
     def __init__(self, device: QPagedPaintDevice) -> None:
@@ -209,14 +225,18 @@ class _Page:
         self, painter: QPainter, doc: QTextDocument, number: int, pages: int, text: RunningText
     ) -> None:
         """Paint page ``number`` (from 0): its slice of the document, then head and footer."""
+        self.paint_slice(painter, doc, number)
+        self.furniture(painter, number, pages, text)
+
+    def paint_slice(self, painter: QPainter, doc: QTextDocument, number: int) -> None:
+        """Paint page ``number`` (from 0) of ``doc`` in the body of the page."""
         body = self.body
         painter.save()
         painter.translate(body.left(), body.top() - number * body.height())
         doc.drawContents(painter, QRectF(0, number * body.height(), body.width(), body.height()))
         painter.restore()
-        self._furniture(painter, number, pages, text)
 
-    def _furniture(self, painter: QPainter, number: int, pages: int, text: RunningText) -> None:
+    def furniture(self, painter: QPainter, number: int, pages: int, text: RunningText) -> None:
         painter.save()
         painter.setFont(report_font(self.family, SMALL_POINT_SIZE))
         painter.setPen(QColor(MUTED))
