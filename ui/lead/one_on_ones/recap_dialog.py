@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTextEdit,
     QVBoxLayout,
     QWidget,
@@ -165,9 +166,16 @@ class RecapDialog(QDialog):
         choices = QWidget()
         choices.setLayout(left)
         choices.setFixedWidth(LEFT_WIDTH)  # the choices wrap in a column, the paper gets the rest
+        # Many people named make the column long: it scrolls rather than push the buttons off.
+        column = QScrollArea()
+        column.setWidget(choices)
+        column.setWidgetResizable(True)
+        column.setFrameShape(QScrollArea.Shape.NoFrame)
+        column.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        column.setFixedWidth(LEFT_WIDTH + column.verticalScrollBar().sizeHint().width())
         body = QHBoxLayout()
         body.setSpacing(18)
-        body.addWidget(choices)
+        body.addWidget(column)
         body.addWidget(self.preview, 1)
         buttons = QHBoxLayout()
         for button in self.print_buttons:
