@@ -271,3 +271,40 @@ def test_edited_files_still_read(written: Path) -> None:
     assert back.problems == [
         "Leads/Dana Pham/2024-03-01 1-1.md holds the same 1:1 as Leads/copy.md; keep one."
     ]
+
+
+@pytest.fixture(scope="module")
+def demo_export(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Document, Path]]:
+    from iltdesk.demo import build_demo
+    from iltdesk.interchange.dump import dump
+    from iltdesk.store.journal import Journal
+
+    place = tmp_path_factory.mktemp("demo")
+    journal = Journal.create(place / "demo.iltdesk", "correct horse battery staple")
+    try:
+        build_demo(journal, today=date(2026, 12, 3))
+        doc = dump(journal)
+    finally:
+        journal.close()
+    write_markdown(doc, place / "out")
+    yield doc, place / "out"
+
+
+def test_the_demo_journal_round_trips_through_markdown(
+    demo_export: tuple[Document, Path], journal: Any
+) -> None:
+    """Issue 21's done: the demo out as Markdown, read back equal to what was dumped, into an
+    empty journal record by record; importing it again creates nothing."""
+    from iltdesk.interchange import load
+    from iltdesk.interchange.dump import dump
+
+    original, folder = demo_export
+    back = read_markdown(folder, [])
+    assert back.problems == []
+    assert back.tables == original.tables
+    assert back.scope == original.scope
+    done = load.apply(journal, back)
+    assert done.rows == original.count()
+    again = dump(journal)
+    assert [len(r) for r in again.tables.values()] == [len(r) for r in original.tables.values()]
+    assert len(load.apply(journal, read_markdown(folder, [])).new) == 0
