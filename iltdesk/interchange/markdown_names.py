@@ -68,6 +68,12 @@ def _text(row: Row, column: str, words: int = 8) -> str:
     return " ".join(str(value).split()[:words]) if value not in (None, "") else ""
 
 
+def _word(row: Row, column: str) -> str:
+    """A choice's stored value as words ("tight_loose" -> "Tight loose")."""
+    words = str(row.get(column) or "").replace("_", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
 def _date(row: Row, column: str) -> str:
     value = row.get(column)
     return str(value) if value else "No date"
@@ -131,19 +137,19 @@ PLACES: dict[str, tuple[str, str, Stem, str]] = {
     "scope_item": (
         TEAM,
         "Scope and sequence",
-        lambda r: f"{r.get('position')} {_text(r, 'period')}",
+        lambda r: f"{_text(r, 'position').zfill(2)} {_text(r, 'period')}",
         "Scope and sequence item",
     ),
     "joint_practice": (
         TEAM,
         "Joint practice",
-        _dated("happened_on", lambda r: _text(r, "focus") or str(r.get("kind"))),
+        _dated("happened_on", lambda r: _text(r, "focus") or _word(r, "kind")),
         "Joint practice",
     ),
     "learning_event": (
         TEAM,
         "Learning",
-        _dated("held_on", lambda r: _text(r, "topic") or str(r.get("kind"))),
+        _dated("held_on", lambda r: _text(r, "topic") or _word(r, "kind")),
         "Learning event",
     ),
     "self_check": (
@@ -156,7 +162,7 @@ PLACES: dict[str, tuple[str, str, Stem, str]] = {
     "framework_item": (
         TEAM,
         "Framework",
-        lambda r: f"{r.get('framework')} {_text(r, 'code')} {_text(r, 'title')}",
+        lambda r: f"{_word(r, 'framework')} {_text(r, 'code')} {_text(r, 'title')}",
         "Framework item",
     ),
     "challenge": (
@@ -168,14 +174,14 @@ PLACES: dict[str, tuple[str, str, Stem, str]] = {
     "leadership_note": (
         OWN,
         "Leadership notes",
-        _dated("noted_on", lambda r: str(r.get("kind"))),
+        _dated("noted_on", lambda r: _word(r, "kind")),
         "Leadership note",
     ),
     "principal_energy": (OWN, "Energy", _dated("checked_on", "Energy"), "Principal's energy"),
     "tension_note": (
         OWN,
         "Tensions",
-        _dated("noted_on", lambda r: _text(r, "tension")),
+        _dated("noted_on", lambda r: _word(r, "tension")),
         "Tension",
     ),
 }
@@ -202,6 +208,8 @@ def place(table: str, row: Row, lead_folder: str | None) -> tuple[tuple[str, ...
 
 def title(table: str, row: Row, lead: str | None) -> str:
     """The body's first line: what the record is, about whom, when (on one line)."""
+    if table == "lead":
+        return " ".join(str(row.get("name") or "Lead").split())
     words: list[Any] = [readable_kind(table)]
     if lead:
         words.append(f"with {lead}" if table == "one_on_one" else f"- {lead}")

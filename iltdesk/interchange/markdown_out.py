@@ -315,11 +315,12 @@ def _views(table: str, row: Row, layout: _Layout) -> list[str]:
         lines = [f"- {_summary(child, r)}" for r in rows]
         sections.append(text.view_section(CHILD_HEADINGS.get(child, _heading(child)), lines))
     if table == "lead":
-        mine = [
+        folder = f"{layout.paths[('lead', row['id'])]}/"
+        mine = sorted(
             f"- [[{path}]]"
             for (kind, _), path in layout.paths.items()
-            if kind != "lead" and path.startswith(f"{layout.paths[('lead', row['id'])]}/")
-        ]
+            if kind != "lead" and path.startswith(folder)
+        )
         if mine:
             sections.append(text.view_section("Records", mine))
     return sections
