@@ -285,7 +285,8 @@ def apply_choices(
         def swap(m: re.Match[str], plain: str = plain, opens: bool = chunk.block_start) -> str:
             if len(m.group().split()) == 1 and continues_name(plain, m.end()):
                 return m.group()  # a first name in someone else's full name, as find_names
-            words = by_form[m.group()](m.group(), starts_sentence(plain[: m.start()], opens))
+            first = starts_sentence(plain[: m.start()], opens, lines=not is_html)
+            words = by_form[m.group()](m.group(), first)
             # "…met Ms. Pham." as initials: one full stop, not two.
             return (
                 words[:-1] if words.endswith(".") and plain[m.end() : m.end() + 1] == "." else words

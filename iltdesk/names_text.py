@@ -99,10 +99,14 @@ def _after(plain: str, opens: bool) -> bool:
     return tail[-1:] in (".", "!", "?") if tail else opens
 
 
-def starts_sentence(before: str, block_start: bool) -> bool:
+def starts_sentence(before: str, block_start: bool, *, lines: bool = True) -> bool:
     """Whether a word after ``before`` (the chunk's text up to it) opens a sentence: after
-    ". ", "! ", "? ", at the start of a line (a Markdown heading, list item or quote too),
-    or at the start of a chunk that itself opens one (``block_start``)."""
+    ". ", "! ", "? ", at the start of a chunk that itself opens one (``block_start``), and
+    with ``lines`` (Markdown, not HTML, where a new line is a space) at a line's start (a
+    heading, list item or quote too)."""
+    if not lines:
+        tail = before.rstrip(_OPENERS + "\n")
+        return tail[-1:] in (".", "!", "?") if tail else block_start
     _, newline, line = before.rpartition("\n")
     if _only_marks(line):
         return bool(newline) or block_start

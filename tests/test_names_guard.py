@@ -195,6 +195,10 @@ def test_html_stays_valid_and_attributes_untouched() -> None:
     assert '<h2 title="Ms. Pham">A &lt;new&gt; teacher &amp; coach</h2>' in out
     assert "<b>Amara</b> &amp; a &lt;new&gt; teacher &amp; coach's class." in out
     assert html.unescape(_visible(out)).count("Pham") == 0
+    wrapped = "<p>Done.\n  Ms. Pham came, with\n  Ms. Pham's notes</p>"
+    assert apply_choices(wrapped, [PHAM], chosen).replace("&lt;new&gt;", "new") == (
+        "<p>Done.\n  A new teacher &amp; coach came, with\n  a new teacher &amp; coach's notes</p>"
+    )
 
 
 def test_names_next_to_punctuation_and_no_double_full_stop() -> None:
