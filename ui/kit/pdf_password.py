@@ -1,0 +1,65 @@
+"""An export dialog's optional PDF password: a box to tick, the password twice, and a plain
+word on what it means either way."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLabel, QWidget
+
+from ui.kit.new_passphrase import secret_field
+
+UNPROTECTED = (
+    "Without a password, anyone who gets a copy of the file can read it: the journal's "
+    "encryption does not travel with it."
+)
+
+
+class PdfPassword(QObject):
+    """The protection choice; ``changed`` whenever it or a password changes."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.protect = QCheckBox("Pro&tect the PDF with a password")
+        self.password = secret_field("PDF password")
+        self.again = secret_field("PDF password again")
+        self.warning = QLabel()
+        self.warning.setWordWrap(True)
+        self.warning.setObjectName("Hint")
+        self.protect.toggled.connect(lambda *_: self._update())
+        for field in (self.password, self.again):
+            field.textChanged.connect(lambda *_: self._update())
+        self._update()
+
+    def group(self, title: str = "Protection") -> QGroupBox:
+        """The choice as a group box for a dialog's side column."""
+        box = QGroupBox(title)
+        form = QFormLayout(box)
+        form.addRow(self.protect)
+        form.addRow("Password", self.password)
+        form.addRow("Again", self.again)
+        form.addRow(self.warning)
+        return box
+
+    def chosen(self) -> str | None:
+        """The password to lock the PDF with, if the box is ticked."""
+        return self.password.text() if self.protect.isChecked() else None
+
+    def ready(self) -> bool:
+        """Whether a PDF may be written as chosen (no password, or one typed the same twice)."""
+        return not self.protect.isChecked() or not self.warning.text()
+
+    def _update(self) -> None:
+        on = self.protect.isChecked()
+        self.password.setEnabled(on)
+        self.again.setEnabled(on)
+        if not on:
+            self.warning.setText(UNPROTECTED)
+        elif not self.password.text():
+            self.warning.setText("Choose a password, and give it to the reader separately.")
+        elif self.password.text() != self.again.text():
+            self.warning.setText("The two passwords differ.")
+        else:
+            self.warning.setText("")
+        self.changed.emit()

@@ -1,0 +1,84 @@
+"""Which days a lead's record covers: a quick choice (this school year, its first or second
+half, since a date, everything) or two dates, as the core counts them
+(``iltdesk.report.record_request``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QWidget
+
+from iltdesk.report.record_request import DateRange, first_half, school_year, second_half
+from ui.kit.fields import date_edit, day_of, qdate
+
+SINCE_A_DATE = "Since a date"
+BETWEEN = "Between two dates"
+EVERYTHING = "Everything recorded"
+QUICK: tuple[tuple[str, Callable[[date], DateRange] | None], ...] = (
+    ("This school year", school_year),
+    ("First half of this school year", first_half),
+    ("Second half of this school year", second_half),
+    (SINCE_A_DATE, None),
+    (BETWEEN, None),
+    (EVERYTHING, None),
+)
+
+
+class RangePicker(QObject):
+    """The choice of days; ``changed`` when it changes."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget, today: date | None = None) -> None:
+        super().__init__(parent)
+        self.today = today or date.today()
+        self.quick = QComboBox()
+        self.quick.setAccessibleName("Which days")
+        for label, _ in QUICK:
+            self.quick.addItem(label)
+        year = school_year(self.today)
+        self.since = date_edit(year.first, "From")
+        self.until = date_edit(self.today, "To")
+        self.quick.currentIndexChanged.connect(lambda *_: self._quick_chosen())
+        for field in (self.since, self.until):
+            field.dateChanged.connect(lambda *_: self.changed.emit())
+        self._quick_chosen()
+
+    def group(self) -> QGroupBox:
+        box = QGroupBox("&Which days")
+        form = QFormLayout(box)
+        form.addRow(self.quick)
+        form.addRow("From", self.since)
+        form.addRow("To", self.until)
+        box.setFocusProxy(self.quick)
+        return box
+
+    def span(self) -> DateRange:
+        """The days chosen (raises UsageError if From is after To)."""
+        label = self.quick.currentText()
+        if label == EVERYTHING:
+            return DateRange()
+        if label == SINCE_A_DATE:
+            return DateRange(day_of(self.since), None)
+        return DateRange(day_of(self.since), day_of(self.until))
+
+    def words(self) -> str:
+        """The choice for a file's name: '2026-08-01 to 2027-01-31', 'since …', 'all'."""
+        span = self.span()
+        if span.since and span.until:
+            return f"{span.since.isoformat()} to {span.until.isoformat()}"
+        return f"since {span.since.isoformat()}" if span.since else "all"
+
+    def _quick_chosen(self) -> None:
+        label, rule = QUICK[self.quick.currentIndex()]
+        if rule is not None:
+            span = rule(self.today)
+            for field, day in ((self.since, span.first), (self.until, span.last)):
+                field.blockSignals(True)  # one refresh for the pair, below
+                field.setDate(qdate(day))
+                field.blockSignals(False)
+        self.since.setEnabled(label in (SINCE_A_DATE, BETWEEN))
+        self.until.setEnabled(label == BETWEEN)
+        self.changed.emit()
