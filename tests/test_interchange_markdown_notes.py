@@ -160,3 +160,18 @@ def test_an_unreadable_file_is_a_problem_line(tmp_path: Path) -> None:
     assert read_markdown(tmp_path, KNOWN).problems == [
         "locked.md cannot be read: permission denied."
     ]
+
+
+def test_odd_file_names_and_many_problems_stay_plain(tmp_path: Path) -> None:
+    root = tmp_path / "vault"
+    root.mkdir()
+    (root / "two\nlines.md").write_text("x")
+    with open(os.path.join(os.fsencode(root), b"caf\xe9.md"), "wb") as handle:
+        handle.write(b"y")
+    for n in range(12):
+        write(root, f"junk/{n:02}.md", b"\xff")
+    doc = read_markdown(root, KNOWN)
+    assert sorted(notes(doc)) == ["caf\ufffd.md", "two\ufffdlines.md"]
+    assert len(doc.problems) == 11
+    assert doc.problems[0] == "junk/00.md is not UTF-8 text; save it as UTF-8 and try again."
+    assert doc.problems[-1] == "... and 2 more like these."

@@ -23,6 +23,7 @@ from iltdesk.interchange import markdown_notes as notes
 from iltdesk.interchange import markdown_text as text
 from iltdesk.interchange import tables
 from iltdesk.interchange.document import FORMAT, VERSION, Document, Row, Scope
+from iltdesk.interchange.foreign import MAX_PROBLEMS, safe_text
 from iltdesk.interchange.labels import label
 
 SUFFIXES = (".md", ".markdown", ".txt")
@@ -45,7 +46,7 @@ def read_markdown(folder: Path, known_leads: Sequence[str]) -> Document:
     own = False
     foreign: list[tuple[str, dict[str, Any], str]] = []
     for path in files:
-        relative = path.relative_to(folder).as_posix()
+        relative = _shown(path.relative_to(folder).as_posix())
         read = _read(path, relative, doc.problems)
         if read is None:
             continue
@@ -64,7 +65,22 @@ def read_markdown(folder: Path, known_leads: Sequence[str]) -> Document:
         doc.rows("one_on_one")
     for relative, front, body in foreign:
         notes.add_note(doc, relative, front, body, known_leads)
+    _cap(doc.problems)
     return doc
+
+
+def _shown(relative: str) -> str:
+    """A file's path as messages and the preview show it: on one line, as text (a name may
+    hold a line break, or bytes that are not UTF-8)."""
+    return safe_text("".join("\ufffd" if ord(c) < 32 or c == "\x7f" else c for c in relative))
+
+
+def _cap(problems: list[str]) -> None:
+    """The first lines, then a count: a folder of a thousand binary files should not bury
+    the preview."""
+    if len(problems) > MAX_PROBLEMS:
+        more = len(problems) - MAX_PROBLEMS
+        problems[MAX_PROBLEMS:] = [f"... and {more} more like these."]
 
 
 def _files(folder: Path) -> list[Path]:
