@@ -127,14 +127,6 @@ class OneOnOneEditor(QScrollArea):
         agreement.setShortcut(QKeySequence(AGREEMENT_SHORTCUT))
         agreement.clicked.connect(self.show_agreement)
         top.addWidget(agreement)
-        self.recap_button = QPushButton("Recap for the lead…")
-        self.recap_button.setToolTip(
-            f"What was discussed and decided, and who does what: to give the lead as a PDF "
-            f"or an email ({RECAP_SHORTCUT})"
-        )
-        self.recap_button.setShortcut(QKeySequence(RECAP_SHORTCUT))
-        self.recap_button.clicked.connect(self.show_recap)
-        top.addWidget(self.recap_button)
         top.addWidget(history_button(self.show_history, "the notes and the feedback"))
         grid.addLayout(top, 0, 0, 1, 2)
         add_agenda = QHBoxLayout()
@@ -158,6 +150,7 @@ class OneOnOneEditor(QScrollArea):
             (self.step_row.build(), None),
             (_title("Feedback given"), None),
             (self.feedback, None),
+            (self._recap_row(), None),
         ]
         for row, (left, right) in enumerate(rows, start=1):
             span = 1 if right is not None else 2
@@ -168,6 +161,24 @@ class OneOnOneEditor(QScrollArea):
             if right is not None:
                 grid.addWidget(right, row, 1, Qt.AlignmentFlag.AlignTop)
         return page
+
+    def _recap_row(self) -> QHBoxLayout:
+        """Where a 1:1 ends: its recap for the lead (the top row has no room for it at
+        1024 px)."""
+        self.recap_button = QPushButton("Recap for the lead…")
+        self.recap_button.setToolTip(f"A recap of this 1:1 for the lead ({RECAP_SHORTCUT})")
+        self.recap_button.setShortcut(QKeySequence(RECAP_SHORTCUT))
+        self.recap_button.clicked.connect(self.show_recap)
+        row = QHBoxLayout()
+        row.addWidget(self.recap_button)
+        about = QLabel(
+            f"What was discussed and decided, and who does what by when: a PDF or an email "
+            f"for the lead, never your notes ({RECAP_SHORTCUT})"
+        )
+        about.setObjectName("Hint")
+        about.setWordWrap(True)
+        row.addWidget(about, 1)
+        return row
 
     def _beside_notes(self) -> QWidget:
         """The prompts, then the charter's qualities and norms the 1:1 may revisit."""
