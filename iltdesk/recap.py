@@ -199,7 +199,7 @@ def _agenda(
         s.exec(select(AgendaItem).where(AgendaItem.one_on_one_id == one_on_one_id)),
         key=lambda i: (order.get(i.section, 99), i.position, i.id or 0),
     )
-    who = {Author.lead: lead.name, Author.principal: principal, Author.both: "Both of us"}
+    who = {Author.lead: lead.name, Author.principal: principal, Author.both: "both of us"}
     discussed, carried, decisions = [], [], []
     for item in rows:
         if not item.discussed:

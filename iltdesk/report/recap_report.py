@@ -76,7 +76,7 @@ def _discussed(recap: Recap) -> str:
             [
                 f'<p class="title">{esc(item.text)}</p>'
                 + (f'<p class="kind">{esc(item.part)}</p>' if item.part else ""),
-                f"<p>{esc(item.brought_by)}</p>",
+                f"<p>{esc(_capital(item.brought_by))}</p>",
                 note_html(item.notes),
             ]
             for item in recap.discussed
@@ -87,6 +87,11 @@ def _discussed(recap: Recap) -> str:
     if recap.carried:
         parts.append(quiet(f"Carried to our next 1:1: {'; '.join(recap.carried)}."))
     return "".join(parts)
+
+
+def _capital(words: str) -> str:
+    """'both of us', 'the principal' as a cell starts them; names as they are."""
+    return words[:1].upper() + words[1:]
 
 
 def _decisions(recap: Recap) -> str:
