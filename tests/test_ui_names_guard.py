@@ -63,6 +63,27 @@ def test_initials_and_a_role_chosen_by_keys_reach_the_preview(
     assert not dialog.isVisible()  # type: ignore[attr-defined]
 
 
+def test_tab_runs_from_the_sections_through_the_names_to_the_password(
+    qtbot: QtBot, journal: Journal
+) -> None:
+    from iltdesk.report import Section
+
+    dialog = _open(qtbot, journal, GOAL)
+    keys = Keys()
+    last = dialog.sections[Section.conversation_notes]  # type: ignore[attr-defined]
+    tab_to(keys, lambda w: w is last)
+    keys.tab()
+    assert _how("Ms. Xu")(focused())
+    keys.tab()
+    assert _how("Sam Okafor")(focused())
+    keys.press(Qt.Key.Key_R)
+    keys.tab()
+    assert focused().accessibleName() == "Role words for Sam Okafor"
+    keys.tab()
+    assert focused() is dialog.protect  # type: ignore[attr-defined]
+    keys.escape()
+
+
 def test_a_choice_outlives_a_change_of_sections(qtbot: QtBot, journal: Journal) -> None:
     from iltdesk.report import Section
 

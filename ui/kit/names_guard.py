@@ -8,6 +8,8 @@ for this export only, never saved.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -92,6 +94,12 @@ class NamesGuardPanel(QGroupBox):
         self.setAccessibleName("Other people named in the export")
         self._rows: list[_Row] = []
         self._people: list[NamedPerson] = []
+        # Rows are made as people are found, after the dialog's other fields, so Tab would
+        # reach them last: they are chained after this hidden stop, made with the panel, in
+        # the panel's place (Tab skips a hidden widget; Qt orders only focusable ones).
+        self._tab_anchor = QWidget(self)
+        self._tab_anchor.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self._tab_anchor.hide()
         layout = QVBoxLayout(self)
         self._grid = QGridLayout()
         self._grid.setHorizontalSpacing(8)
@@ -127,6 +135,11 @@ class NamesGuardPanel(QGroupBox):
                 row.restore(before[row.person.name])
             row.how.currentIndexChanged.connect(lambda _i, r=row: self._switched(r))
             row.role.textChanged.connect(lambda _t: self.changed.emit())
+        chain: list[QWidget] = [self._tab_anchor]
+        for row in self._rows:
+            chain += [row.how, row.role]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
         self._empty.setVisible(not people)
         self._note.setVisible(bool(people))
 

@@ -88,6 +88,7 @@ class ExportDialog(QDialog):
         self.sections = {s: QCheckBox(SECTION_LABELS[s]) for s in Section}
         for section, box in self.sections.items():
             box.setChecked(section in DEFAULT_SECTIONS)
+        self.names = NamesGuardPanel()  # other people named: how each appears to the reader
         self.protect = QCheckBox("Pro&tect the PDF with a password")
         self.password = secret_field("PDF password")
         self.again = secret_field("PDF password again")
@@ -98,7 +99,6 @@ class ExportDialog(QDialog):
         self.preview.setReadOnly(True)
         self.preview.setAccessibleName("Preview of the summary")
         show_as_paper(self.preview)
-        self.names = NamesGuardPanel()
         self.error = QLabel()
         self.error.setObjectName("ErrorText")
         self.error.setWordWrap(True)

@@ -72,6 +72,8 @@ class MeetingExportDialog(QDialog):
         self.resize(920, 680)
         self.about = QLabel()
         self.about.setWordWrap(True)
+        self.names = NamesGuardPanel()  # other people named: how each appears to the readers
+        self.names.changed.connect(self._show_guarded)
         self.protect = QCheckBox("Pro&tect the PDF with a password")
         self.password = secret_field("PDF password")
         self.again = secret_field("PDF password again")
@@ -82,8 +84,6 @@ class MeetingExportDialog(QDialog):
         self.preview.setReadOnly(True)
         self.preview.setAccessibleName("Preview of the meeting's summary")
         show_as_paper(self.preview)
-        self.names = NamesGuardPanel()
-        self.names.changed.connect(self._show_guarded)
         self.status = QLabel()  # what went wrong, or where the PDF was saved
         self.status.setObjectName("ErrorText")
         self.status.setWordWrap(True)
