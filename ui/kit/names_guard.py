@@ -138,8 +138,8 @@ class NamesGuardPanel(QGroupBox):
         chain: list[QWidget] = [self._tab_anchor]
         for row in self._rows:
             chain += [row.how, row.role]
-        for before, after in pairwise(chain):
-            QWidget.setTabOrder(before, after)
+        for first, then in pairwise(chain):
+            QWidget.setTabOrder(first, then)
         self._empty.setVisible(not people)
         self._note.setVisible(bool(people))
 
