@@ -10,7 +10,6 @@ A 1:1 opens it with ``open_recap`` (Ctrl+Shift+E there).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -233,28 +232,11 @@ class RecapDialog(QDialog):
         people = find_names(self.context.journal, self.recap.lead_id, html)
         if people != self.people:
             self.names.set_people(people)  # who is chosen for keeps their choice
-            self._order_tabs(people)
         self.people = people
         self.html = apply_choices(html, people, self._choices())
         self.document = print_document(self.html)
         self.preview.setDocument(self.document)
         self._update_protection()
-
-    def _order_tabs(self, people: list[NamedPerson]) -> None:
-        """Tab runs down the choices as they stand: the sections, each person named (their
-        rows are made as they are found, so they would come last), then the password."""
-        fields: dict[str, QWidget] = {}  # the newest field of each name: older ones are going
-        for field in self.names.findChildren(QWidget):
-            fields[field.accessibleName()] = field
-        rows = [
-            fields[name]
-            for p in people
-            for name in (f"How {p.name} appears", f"Role words for {p.name}")
-            if name in fields
-        ]
-        chain = [*self.sections.values(), *rows, self.protect]
-        for before, after in pairwise(chain):
-            QWidget.setTabOrder(before, after)
 
     def markdown(self) -> str:
         """The recap as Markdown, names as chosen: what Copy puts on the clipboard."""
