@@ -235,13 +235,13 @@ def _record_file(table: str, row: Row, layout: _Layout, doc: Document) -> str:
             body_fields.append((column, value))
         else:
             data["type" if column == "kind" else column] = value
-    for child, rows in _grouped(table, row, layout).items():
-        data[child] = rows
+    grouped = _grouped(table, row, layout)
+    data.update(grouped)
     lead = _lead_name(row, doc)
     parts = [text.front_matter(data), f"# {names.title(table, row, lead)}\n\n"]
     for column, value in body_fields:
         parts.append(text.field_section(column, _heading(column), value))
-    parts.extend(_views(table, row, layout))
+    parts.extend(_views(table, row, layout, grouped))
     return "".join(parts)
 
 
@@ -308,10 +308,12 @@ def _heading(column: str) -> str:
     return column.replace("_", " ").capitalize()
 
 
-def _views(table: str, row: Row, layout: _Layout) -> list[str]:
+def _views(
+    table: str, row: Row, layout: _Layout, grouped: dict[str, list[dict[str, Any]]]
+) -> list[str]:
     """Readable lists of what belongs to the record (its front matter holds them exactly)."""
     sections = []
-    for child, rows in _grouped(table, row, layout).items():
+    for child, rows in grouped.items():
         lines = [f"- {_summary(child, r)}" for r in rows]
         sections.append(text.view_section(CHILD_HEADINGS.get(child, _heading(child)), lines))
     if table == "lead":

@@ -29,7 +29,7 @@ _ESCAPED = re.compile(r"^(\\*)<!-- iltdesk:", re.MULTILINE)
 _UNESCAPE = re.compile(r"^\\(\\*<!-- iltdesk:)", re.MULTILINE)
 # YAML reads these as line breaks (and drops a BOM, and folds a bare CR) inside plain,
 # single-quoted and literal scalars: such text is written double-quoted, where it is escaped.
-_BREAKS = ("\x85", "\u2028", "\u2029", "\r", "\ufeff")
+_BREAKS = re.compile("[\x85\u2028\u2029\r\ufeff]")
 
 
 # libyaml's safe loader and dumper when PyYAML was built with it (ten times faster, which a
@@ -47,7 +47,7 @@ class _Dumper(_SafeDumper):  # type: ignore[valid-type,misc]
 def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     # A literal block ending in two newlines needs YAML's "keep" mark, after which the emitter
     # ends the document with a "..." line: double quotes keep such text exact and plain.
-    quoted = any(c in value for c in _BREAKS) or value.endswith("\n\n") or not value.strip("\n")
+    quoted = bool(_BREAKS.search(value)) or value.endswith("\n\n") or not value.strip("\n")
     style = '"' if quoted else ("|" if "\n" in value else None)
     return dumper.represent_scalar("tag:yaml.org,2002:str", str(value), style=style)
 
