@@ -115,6 +115,9 @@ def test_a_day_one_zip_becomes_notes_on_local_days_with_their_leads(tmp_path: Pa
 def test_day_one_escapes_stay_inside_code_and_doubled_backslashes_keep_one() -> None:
     text = "Use `a\\.b` here\\.\n```\nx\\.y\n```\nTyped \\\\. end\\_of\\_day"
     assert clean_text(text) == "Use `a\\.b` here.\n```\nx\\.y\n```\nTyped \\. end_of_day"
+    # Patterns that would make a careless expression quadratic finish at once.
+    for hostile in ("![](dayone-moment:" * 20_000, "`" * 100_000, "```\n" * 50_000):
+        clean_text(hostile)
 
 
 def test_the_lead_can_come_from_the_journal_name(tmp_path: Path) -> None:
@@ -132,6 +135,15 @@ def test_the_lead_can_come_from_the_journal_name(tmp_path: Path) -> None:
     ]
     one = dayone_zip(tmp_path / "2024-02-01-Pham.zip", {"Journal.json": several["Okafor.json"]})
     assert notes(read_dayone(one, LEADS))[0]["lead"] == "Jordan Pham"
+    unzipped = tmp_path / "2024-02-01-Okafor"  # a Mac unzips a downloaded export by itself
+    unzipped.mkdir()
+    (unzipped / "Journal.json").write_bytes(several["Staff.json"].replace(b'"pham"', b'"x"'))
+    (unzipped / "photos").mkdir()
+    (unzipped / "link.json").symlink_to(tmp_path / "several.zip")
+    assert guess_format(unzipped) == "dayone"
+    assert [(n[SOURCE], n["lead"]) for n in notes(read_dayone(unzipped, LEADS))] == [
+        ("entry 1", "Dr. Amara Okafor")
+    ]
     plain = tmp_path / "Okafor.json"
     plain.write_bytes(several["Staff.json"].replace(b'"pham"', b'"ilt"'))
     assert [(n[SOURCE], n["lead"]) for n in notes(read_dayone(plain, LEADS))] == [

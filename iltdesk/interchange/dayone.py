@@ -5,7 +5,7 @@ one journal is exported, the journal's name then in the zip's) and a ``photos/``
 journal is ``{"metadata": {"version": "1.0"}, "entries": [...]}``, an entry holding ``uuid``,
 ``creationDate`` (UTC, ``2023-01-05T14:22:10Z``), ``timeZone`` (``America/Chicago``), ``text``
 (Markdown), ``tags``, ``starred`` and optionally ``richText``, ``photos``, ``location``, ...
-A journal's JSON on its own (unzipped) is read the same way.
+A journal's JSON on its own, or the folder a Mac unzips the zip into, is read the same way.
 
 What each entry becomes:
 - its day: ``creationDate`` as a date where it was written (its ``timeZone``; an unknown zone
@@ -70,7 +70,7 @@ _ZIP_ERRORS = (
     lzma.LZMAError,
     struct.error,
 )
-_MOMENT = re.compile(r"!\[[^\]\n]*\]\(dayone-moment:[^)\s]*\)")
+_MOMENT = re.compile(r"!\[[^\]\n]{0,300}\]\(dayone-moment:[^)\s]{0,300}\)")
 _ESCAPED = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
 _INLINE_CODE = re.compile(r"(`[^`\n]*`)")
 _FENCE = re.compile(r" {0,3}(```|~~~)")
@@ -80,12 +80,13 @@ def read_dayone(path: Path, known_leads: Sequence[str]) -> Document:
     """The notes of a Day One export (zip, or one journal's JSON) as 1:1s; see the module."""
     leads = Leads(known_leads)
     notes = Notes("Day One")
-    if is_zip(path):
-        journals = [
-            (name, load_json(data, f"{path.name} ({name})")) for name, data in zip_journals(path)
-        ]
+    if path.is_dir():
+        packed = folder_journals(path)
+    elif is_zip(path):
+        packed = zip_journals(path)
     else:
-        journals = [(path.name, load_json(read_capped(path), path.name))]
+        packed = [(path.name, read_capped(path))]
+    journals = [(name, load_json(data, _where(path, name))) for name, data in packed]
     several = len(journals) > 1
     for name, data in journals:
         stem = PurePosixPath(name).stem
@@ -93,6 +94,10 @@ def read_dayone(path: Path, known_leads: Sequence[str]) -> Document:
         title = path.stem if stem.casefold() == "journal" else stem
         _read_journal(notes, leads, data, name, several=several, journal_lead=leads.named_in(title))
     return notes.doc
+
+
+def _where(path: Path, name: str) -> str:
+    return path.name if name == path.name else f"{path.name} ({name})"
 
 
 def _read_journal(
@@ -226,6 +231,25 @@ def zip_journals(path: Path) -> list[tuple[str, bytes]]:
             return read
     except _ZIP_ERRORS:
         raise ImportRefused(_damaged(path.name)) from None
+
+
+def folder_journals(path: Path) -> list[tuple[str, bytes]]:
+    """Each journal's (file name, bytes) in an unzipped export (a Mac unzips a downloaded
+    zip by itself): the folder's own .json files, never a link out of it."""
+    try:
+        files = sorted(f for f in path.iterdir() if is_journal(f.name) and _plain_file(f))
+    except OSError:
+        raise ImportRefused(f"The folder {path.name} cannot be read.") from None
+    if not files:
+        raise ImportRefused(f"{path.name} holds no Day One journal (no .json file).")
+    read = [(f.name, read_capped(f)) for f in files]
+    if sum(len(data) for _, data in read) > MAX_BYTES:
+        raise ImportRefused(too_large(path.name))
+    return read
+
+
+def _plain_file(path: Path) -> bool:
+    return path.is_file() and not path.is_symlink()
 
 
 def _check_sizes(name: str, members: list[zipfile.ZipInfo]) -> None:

@@ -1,6 +1,7 @@
 """What a file or folder given to ``iltdesk import`` is, when ``--format`` does not say.
 
-- a folder, or one ``.md``/``.markdown``/``.txt`` file: "markdown";
+- a folder, or one ``.md``/``.markdown``/``.txt`` file: "markdown"; but a folder whose first
+  ``.json`` is Day One's (a Mac unzips a downloaded export by itself): "dayone";
 - a ``.csv`` file: "roster";
 - a zip holding a journal's ``.json``: "dayone" (Day One's export is the only zip we read);
 - JSON: our own export ("json", its "format" is "iltdesk-export"), Day One's ("dayone": a list
@@ -29,7 +30,7 @@ _SAMPLE = 200  # entries looked at to tell Day One's from jrnl's
 def guess_format(path: Path) -> str:
     """One of ``FORMATS``, or ``ImportRefused`` with one plain line naming ``path``."""
     if path.is_dir():
-        return "markdown"
+        return "dayone" if _unzipped_day_one(path) else "markdown"
     if not path.exists():
         raise ImportRefused(f"There is no file or folder at {path}.")
     suffix = path.suffix.lower()
@@ -47,6 +48,20 @@ def guess_format(path: Path) -> str:
         if kind:
             return kind
     raise ImportRefused(f"Cannot tell what {path.name} is; pass --format {'|'.join(FORMATS)}.")
+
+
+def _unzipped_day_one(folder: Path) -> bool:
+    """Whether ``folder`` is a Day One export a Mac unzipped: its first .json is Day One's."""
+    try:
+        first = next((f for f in sorted(folder.iterdir()) if f.suffix.lower() == ".json"), None)
+    except OSError:
+        return False
+    if first is None or not first.is_file():
+        return False
+    try:
+        return json_kind(load_json(read_capped(first), first.name)) == "dayone"
+    except ImportRefused:
+        return False  # a folder of notes holding some other JSON: the Markdown reader says
 
 
 def _starts_like_json(path: Path) -> bool:
