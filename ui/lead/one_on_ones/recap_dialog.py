@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QFileDialog,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -45,8 +44,8 @@ from iltdesk.report.recap_report import build_recap_html
 from iltdesk.report.render import print_document, render_pdf
 from ui.kit.context import AppContext
 from ui.kit.names_guard import NamesGuardPanel
-from ui.kit.new_passphrase import secret_field
 from ui.kit.paper import show_as_paper
+from ui.kit.pdf_password import PdfPassword
 from ui.kit.printing import preview_report, print_report
 from ui.kit.worker import Progress, run_modal
 
@@ -61,10 +60,6 @@ SECTION_LABELS = {
     RecapSection.feedback: "The feedback I gave (my words)",
 }
 NOTHING_THIS_TIME = " (nothing this time)"
-UNPROTECTED = (
-    "Without a password, anyone who gets a copy of the file can read it: the journal's "
-    "encryption does not travel with it."
-)
 COPIED = "Copied as Markdown: paste it into an email to the lead."
 
 
@@ -99,12 +94,13 @@ class RecapDialog(QDialog):
             "Written in your words, and it may say how it landed: read it before it goes"
         )
         self.names = NamesGuardPanel()
-        self.protect = QCheckBox("Pro&tect the PDF with a password")
-        self.password = secret_field("PDF password")
-        self.again = secret_field("PDF password again")
-        self.warning = QLabel()
-        self.warning.setWordWrap(True)
-        self.warning.setObjectName("Hint")
+        self.lock = PdfPassword(self)
+        # Named here too: the tests and the Tab order reach them from the dialog.
+        self.protect, self.password, self.warning = (
+            self.lock.protect,
+            self.lock.password,
+            self.lock.warning,
+        )
         self.preview = QTextEdit()
         self.preview.setReadOnly(True)
         self.preview.setAccessibleName("Preview of the recap, as the lead will read it")
@@ -130,9 +126,7 @@ class RecapDialog(QDialog):
         for box in self.sections.values():
             box.toggled.connect(lambda *_: self._timer.start(PREVIEW_DELAY_MS))
         self.names.changed.connect(self.refresh)  # the preview shows what the lead will see
-        self.protect.toggled.connect(lambda *_: self._update_protection())
-        for field in (self.password, self.again):
-            field.textChanged.connect(lambda *_: self._update_protection())
+        self.lock.changed.connect(self._update_protection)
         self._load()
         self.preview.setFocus()  # read first; Tab goes on to the buttons and the choices
 
@@ -150,17 +144,13 @@ class RecapDialog(QDialog):
         parts_layout = QVBoxLayout(parts)
         for box in self.sections.values():
             parts_layout.addWidget(box)
-        guard = QFormLayout()
-        guard.addRow(self.protect)
-        guard.addRow("Password", self.password)
-        guard.addRow("Again", self.again)
-        guard.addRow(self.warning)
+        guard = self.lock.group()
         left = QVBoxLayout()
         left.setContentsMargins(0, 0, 0, 0)
         for widget in (self.about, private, parts, self.names):
             left.addWidget(widget)
             left.addSpacing(6)
-        left.addLayout(guard)
+        left.addWidget(guard)
         left.addStretch(1)
         choices = QWidget()
         choices.setLayout(left)
@@ -246,22 +236,11 @@ class RecapDialog(QDialog):
         return apply_choices(text, self.people, self._choices())
 
     def password_chosen(self) -> str | None:
-        return self.password.text() if self.protect.isChecked() else None
+        return self.lock.chosen()
 
     def _update_protection(self) -> None:
-        on = self.protect.isChecked()
-        self.password.setEnabled(on)
-        self.again.setEnabled(on)
-        if not on:
-            self.warning.setText(UNPROTECTED)
-        elif not self.password.text():
-            self.warning.setText("Choose a password, and give it to the lead separately.")
-        elif self.password.text() != self.again.text():
-            self.warning.setText("The two passwords differ.")
-        else:
-            self.warning.setText("")
         ready = self.document is not None
-        self.export_button.setEnabled(ready and (not on or not self.warning.text()))
+        self.export_button.setEnabled(ready and self.lock.ready())
         for button in (*self.print_buttons, self.copy_button):
             button.setEnabled(ready)
 
@@ -320,7 +299,7 @@ class RecapDialog(QDialog):
         if path is None:
             return
         # With the password box ticked, "Print to File" writes the locked PDF Export writes.
-        if self.warning.text():
+        if not self.lock.ready():
             self.status.setText(f"{self.warning.text()} Nothing was written to {path}.")
         elif self._write(path, self.password.text(), replace=True):
             self.status.setText(f"Saved {path}, locked with its password")
