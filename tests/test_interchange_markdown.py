@@ -307,3 +307,19 @@ def test_the_demo_journal_round_trips_through_markdown(
     again = dump(journal)
     assert [len(r) for r in again.tables.values()] == [len(r) for r in original.tables.values()]
     assert len(load.apply(journal, read_markdown(folder, [])).new) == 0
+
+
+def test_what_a_killed_export_left_is_swept(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], check=True,
+                          capture_output=True, text=True).stdout.strip()  # fmt: skip
+    place = tmp_path / "place"
+    stale = place / f".iltdesk-{gone}-abc{markdown_out.STAGING}"
+    live = place / f".iltdesk-{os.getpid()}-abc{markdown_out.STAGING}"
+    for folder in (stale, live):
+        folder.mkdir(parents=True)
+        (folder / "note.md").write_text("plain text")
+    write_markdown(every_table(1), place / "out")
+    assert sorted(p.name for p in place.iterdir()) == [live.name, "out"]

@@ -34,6 +34,7 @@ from iltdesk.paths import DIR_MODE, FILE_MODE, TEMP_PREFIX, fsync_dir
 
 MANIFEST = "iltdesk export"
 LOOSE = "Loose rows"
+STAGING = ".export.tmp"  # the folder being written, beside the destination
 #: Short text columns stay in the front matter; every other text column is a body section.
 SHORT = frozenset(
     {"name", "role", "team", "title", "code", "theme", "topic", "led_by", "strand", "period"}
@@ -111,12 +112,28 @@ def _check_folder(folder: Path) -> None:
 
 
 def _staging(folder: Path) -> Path:
+    _sweep_stale(folder.parent)
     try:
-        made = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", dir=folder.parent))
+        made = Path(
+            tempfile.mkdtemp(
+                prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=STAGING, dir=folder.parent
+            )
+        )
         os.chmod(made, DIR_MODE)
     except OSError as exc:
         raise _write_error(exc, folder) from None
     return made
+
+
+def _sweep_stale(parent: Path) -> None:
+    """Remove what an export killed midway left here (its process gone): plain text of a
+    journal must not lie about in a hidden folder."""
+    from iltdesk.store.leftovers import temp_owner_gone
+
+    with contextlib.suppress(OSError):
+        for leftover in parent.glob(f"{TEMP_PREFIX}*{STAGING}"):
+            if leftover.is_dir() and not leftover.is_symlink() and temp_owner_gone(leftover):
+                shutil.rmtree(leftover, ignore_errors=True)
 
 
 def _move_into_place(staging: Path, folder: Path) -> None:
