@@ -42,7 +42,7 @@ def test_core_files_stay_small() -> None:
 UI = REPO / "ui"
 # The app's features, each a package that mirrors a part of the core. The shell (the window,
 # menus and the app's life) puts them together; the kit is what they share.
-FEATURES = ("journal", "navigation", "lead", "reflect", "team", "trash")
+FEATURES = ("journal", "navigation", "lead", "reflect", "team", "trash", "interchange")
 
 
 def ui_part(module: str) -> str:
