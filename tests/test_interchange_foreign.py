@@ -99,7 +99,13 @@ def test_a_day_one_zip_becomes_notes_on_local_days_with_their_leads(tmp_path: Pa
         ),
         ("entry 2", "2023-03-11", "Dr. Amara Okafor", "Call with Amara.", None),
         ("entry 3", "2023-11-04", "Jordan Pham", "Late note", None),
-        ("entry 4", "2023-01-05", None, "Somewhere unknown", None),
+        (
+            "entry 4",
+            "2023-01-05",
+            None,
+            "Somewhere unknown",
+            "time zone Mars/Olympus_Mons unknown here: dated in UTC",
+        ),
         ("entry 7", None, None, "No date, no tags", None),
         (
             "entry 8",
@@ -369,6 +375,10 @@ def test_hostile_zips_are_refused_in_one_line(
         archive.writestr("/abs/Journal.json", journal())
     with pytest.raises(ImportRefused, match="holds no Day One journal"):
         read_dayone(empty, LEADS)
+
+    shapeless = dayone_zip(tmp_path / "shapeless.zip", {"Journal.json": b"[]"})
+    with pytest.raises(ImportRefused, match=r"^shapeless\.zip \(Journal\.json\) is not a Day One"):
+        read_dayone(shapeless, LEADS)
 
 
 @pytest.mark.parametrize(

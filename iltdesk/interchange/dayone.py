@@ -9,7 +9,8 @@ A journal's JSON on its own, or the folder a Mac unzips the zip into, is read th
 
 What each entry becomes:
 - its day: ``creationDate`` as a date where it was written (its ``timeZone``; an unknown zone
-  is read as UTC), so a note written at 7:30 pm in Los Angeles is on that evening's day;
+  is read as UTC, and the preview says so), so a note written at 7:30 pm in Los Angeles is
+  on that evening's day;
 - its text: ``text`` as the reader saw it in Day One: the backslashes Day One's Markdown puts
   before punctuation (``\\.``, ``\\-``, ``\\(``) are removed outside code, as any Markdown
   viewer removes them, and photo placeholders (``![](dayone-moment://...)``) are left out:
@@ -92,7 +93,8 @@ def read_dayone(path: Path, known_leads: Sequence[str]) -> Document:
         stem = PurePosixPath(name).stem
         # A single journal is exported as "Journal.json", its name then in the zip's.
         title = path.stem if stem.casefold() == "journal" else stem
-        _read_journal(notes, leads, data, name, several=several, journal_lead=leads.named_in(title))
+        lead = leads.named_in(title)
+        _read_journal(notes, leads, data, name, _where(path, name), several, lead)
     return notes.doc
 
 
@@ -101,12 +103,18 @@ def _where(path: Path, name: str) -> str:
 
 
 def _read_journal(
-    notes: Notes, leads: Leads, data: Any, name: str, *, several: bool, journal_lead: str | None
+    notes: Notes,
+    leads: Leads,
+    data: Any,
+    name: str,
+    label: str,
+    several: bool,
+    journal_lead: str | None,
 ) -> None:
     entries = data.get("entries") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise ImportRefused(
-            f"{name} is not a Day One export: expected an object with a list of entries."
+            f"{label} is not a Day One export: expected an object with a list of entries."
         )
     for number, entry in enumerate(entries, 1):
         where = f"{name} entry {number}" if several else f"entry {number}"
@@ -121,12 +129,13 @@ def _read_journal(
         if not text:
             continue  # a photo alone, or an empty page: nothing to import yet
         named = leads.in_tags(entry.get("tags"))
+        zone = _zone(entry.get("timeZone"))
         notes.add(
             leads=named or ([journal_lead] if journal_lead else []),
-            held_on=local_day(entry.get("creationDate"), entry.get("timeZone")),
+            held_on=local_day(entry.get("creationDate"), zone or UTC),
             text=text,
             source=where,
-            note=attachments_note(entry),
+            note="; ".join(filter(None, [attachments_note(entry), _zone_note(entry, zone)])),
         )
 
 
@@ -134,8 +143,8 @@ def _first_up(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def local_day(stamp: object, zone: object) -> date | None:
-    """The day ``stamp`` (ISO 8601, UTC when it has no offset) was where it was written."""
+def local_day(stamp: object, zone: tzinfo) -> date | None:
+    """The day ``stamp`` (ISO 8601, UTC when it has no offset) was in ``zone``."""
     if not isinstance(stamp, str):
         return None
     try:
@@ -145,18 +154,29 @@ def local_day(stamp: object, zone: object) -> date | None:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     try:
-        return moment.astimezone(_zone(zone)).date()
+        return moment.astimezone(zone).date()
     except (OverflowError, ValueError):  # a moment at the edge of year 1 or 9999
         return moment.date()
 
 
-def _zone(name: object) -> tzinfo:
+def _zone(name: object) -> tzinfo | None:
+    """The time zone called ``name``, or None when this computer does not know it (or it is
+    not a zone's name)."""
     if isinstance(name, str) and name:
         try:
             return ZoneInfo(name)
         except (ZoneInfoNotFoundError, ValueError, OSError):
-            pass  # a zone this machine does not know (or not a zone's name): read as UTC
-    return UTC
+            pass
+    return None
+
+
+def _zone_note(entry: dict[str, Any], zone: tzinfo | None) -> str:
+    """Why an entry's day may be off by one, when its time zone is not known here (Windows
+    without the tzdata package knows none)."""
+    name = entry.get("timeZone")
+    if zone is not None or not isinstance(name, str) or not name:
+        return ""
+    return f"time zone {name[:40]} unknown here: dated in UTC"
 
 
 def clean_text(text: str) -> str:
