@@ -323,3 +323,15 @@ def test_what_a_killed_export_left_is_swept(tmp_path: Path) -> None:
         (folder / "note.md").write_text("plain text")
     write_markdown(every_table(1), place / "out")
     assert sorted(p.name for p in place.iterdir()) == [live.name, "out"]
+
+
+def test_rows_whose_record_is_missing_are_kept(tmp_path: Path) -> None:
+    doc = Document()
+    doc.rows("lead").append({"id": 1, "name": "Dana Pham"})
+    doc.rows("agenda_item").append({"id": 5, "one_on_one_id": 99, "text": "orphan\n"})
+    doc.rows("action_item").append({"id": 2, "lead_id": None, "text": "team"})
+    doc.rows("action_item_owner").append({"action_item_id": 3, "lead_id": 1})
+    back = round_trip(doc, tmp_path / "out")
+    assert (tmp_path / "out" / "Loose rows.md").is_file()
+    assert back.problems == []
+    assert {t: rows for t, rows in back.tables.items() if rows} == doc.tables

@@ -175,3 +175,12 @@ def test_odd_file_names_and_many_problems_stay_plain(tmp_path: Path) -> None:
     assert len(doc.problems) == 11
     assert doc.problems[0] == "junk/00.md is not UTF-8 text; save it as UTF-8 and try again."
     assert doc.problems[-1] == "... and 2 more like these."
+
+
+def test_a_vaults_own_kind_property_is_just_a_note(tmp_path: Path) -> None:
+    write(tmp_path, "Dana Pham/2024-03-01.md", "---\nkind: observation\n---\nwatched")
+    write(tmp_path, "export.md", "---\nkind: export\n---\nmy export plans")
+    assert notes(read_markdown(tmp_path, KNOWN)) == {
+        "Dana Pham/2024-03-01.md": ("Dana Pham", "2024-03-01", "watched"),
+        "export.md": (None, None, "my export plans"),
+    }

@@ -28,7 +28,6 @@ from iltdesk.interchange.labels import label
 
 SUFFIXES = (".md", ".markdown", ".txt")
 MAX_BYTES = 5 * 1024 * 1024
-OWN_KINDS = frozenset({"export", "loose_rows"})
 Seen = dict[tuple[str, Any], str]  # (table, key) -> the file that holds it
 
 
@@ -52,10 +51,10 @@ def read_markdown(folder: Path, known_leads: Sequence[str]) -> Document:
             continue
         front, body = read
         kind = front.get("kind")
-        if isinstance(kind, str) and (kind in OWN_KINDS or _is_table(kind)):
+        if _ours(front):
             if not own:
                 own, doc.source = True, "iltdesk"
-            _own(doc, kind, front, body, relative, seen)
+            _own(doc, str(kind), front, body, relative, seen)
         else:
             foreign.append((relative, front, body))
     if own:
@@ -144,6 +143,17 @@ def _read(path: Path, relative: str, problems: list[str]) -> tuple[dict[str, Any
         problems.append(f"{relative}: its front matter should be lines of 'name: value'.")
         return None
     return front, body
+
+
+def _ours(front: dict[str, Any]) -> bool:
+    """Whether a file is one this app exported: its ``kind`` one of ours and what that kind
+    always has (a vault whose own notes say ``kind: observation`` is still a vault)."""
+    kind = front.get("kind")
+    if kind == "export":
+        return front.get("format") == FORMAT
+    if kind == "loose_rows":
+        return True
+    return isinstance(kind, str) and "id" in front and _is_table(kind)
 
 
 def _is_table(kind: str) -> bool:
