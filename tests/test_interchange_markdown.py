@@ -335,3 +335,18 @@ def test_rows_whose_record_is_missing_are_kept(tmp_path: Path) -> None:
     assert (tmp_path / "out" / "Loose rows.md").is_file()
     assert back.problems == []
     assert {t: rows for t, rows in back.tables.items() if rows} == doc.tables
+
+
+def test_a_lead_named_like_a_folder_of_ours(tmp_path: Path) -> None:
+    doc = Document()
+    doc.rows("lead").append({"id": 1, "name": "No lead"})
+    doc.rows("one_on_one").append({"id": 1, "lead_id": 1, "held_on": "2024-03-01"})
+    doc.rows("energy_check").append({"id": 1, "lead_id": 2, "checked_on": "2024-03-02"})
+    write_markdown(doc, tmp_path / "out")
+    files = sorted(p.relative_to(tmp_path / "out").as_posix() for p in tmp_path.rglob("*.md"))
+    assert files == [
+        "Leads/No lead (2).md",
+        "Leads/No lead (2)/2024-03-01 1-1.md",
+        "Leads/No lead/2024-03-02 Energy check.md",
+        "iltdesk export.md",
+    ]

@@ -23,9 +23,10 @@ _RESERVED = frozenset(
     | {f"com{n}" for n in range(1, 10)}
     | {f"lpt{n}" for n in range(1, 10)}
 )
-MAX_BYTES = 120  # of a name before " (2)" and ".md": well under every system's 255
+MAX_BYTES = 80  # of a name before " (2)" and ".md": a whole path stays under Windows' 260
 
 LEADS, TEAM, OWN = "Leads", "ILT", "Principal"
+NO_LEAD = "No lead"
 
 
 def clean(name: str, fallback: str = "Untitled") -> str:
@@ -202,7 +203,7 @@ def place(table: str, row: Row, lead_folder: str | None) -> tuple[tuple[str, ...
         inner = ("Action items",) if sub == "Action items" else ()
         folder: tuple[str, ...] = (LEADS, lead_folder, *inner)
     else:
-        folder = (area, *((sub,) if sub else ())) if area != LEADS else (LEADS, "No lead")
+        folder = (area, *((sub,) if sub else ())) if area != LEADS else (LEADS, NO_LEAD)
     return folder, clean(stem(row))
 
 

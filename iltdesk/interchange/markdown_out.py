@@ -162,6 +162,7 @@ def _lay_out(doc: Document) -> _Layout:
     taken.claim((), names.LEADS, "")
     taken.claim((), names.TEAM, "")
     taken.claim((), names.OWN, "")
+    taken.claim((names.LEADS,), names.NO_LEAD, "")  # records whose lead is not exported
     present: set[Key] = {(t, r.get("id")) for t, rows in doc.tables.items() for r in rows}
     for info in tables.exported():
         for row in doc.tables.get(info.name, []):
