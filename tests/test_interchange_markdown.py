@@ -350,3 +350,15 @@ def test_a_lead_named_like_a_folder_of_ours(tmp_path: Path) -> None:
         "Leads/No lead/2024-03-02 Energy check.md",
         "iltdesk export.md",
     ]
+
+
+def test_front_matter_keys_never_clash() -> None:
+    """``kind`` names the table (a row's own ``kind`` is written ``type``), a link's
+    ``[[link]]`` key drops ``_id``, and a record's rows are listed under their table's name:
+    none of these may meet a column (a new column or table that would is caught here)."""
+    for info in exported():
+        children = {c.name for c in exported() if c.parent and c.parent.table == info.name}
+        links = [markdown_out._link_key(info.name, link.column) for link in info.links]
+        taken = [*info.columns, "type", *children, *links]
+        assert "type" not in info.columns, info.name
+        assert len(taken) == len(set(taken)), info.name
