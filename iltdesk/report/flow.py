@@ -5,8 +5,8 @@ breaks Qt: positions past about 8.4 million device units (some 700 pages at the 
 1,200 dpi) come back empty and the layout crashes; and every heading that pagination moves
 lays the whole document out again. So a report may mark places where it can be cut
 (``FLOW_CUT``, or ``PAGE_CUT`` where a new page starts anyway); each part is its own
-document, paginated on its own, and starts where the previous one ended: its first block is
-pushed down by the height already used on that page. A part whose first heading would be
+document, paginated on its own, and starts where the previous one ended: an empty line as
+tall as what is already used on that page comes first. A part whose first heading would be
 stranded there moves to the next page by the usual rules (``iltdesk.report.pagination``).
 """
 
@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QPagedPaintDevice,
     QPainter,
     QPdfWriter,
+    QTextBlock,
     QTextBlockFormat,
     QTextCursor,
     QTextDocument,
@@ -117,12 +118,28 @@ def _lay_out(pieces: list[tuple[str, bool]], device: QPagedPaintDevice, page: ob
 
 
 def _push_down(doc: QTextDocument, offset: float) -> None:
-    """Start the document ``offset`` down its first page (its first block's top margin)."""
+    """Start the document ``offset`` down its first page: an empty line that tall before it.
+    (A first block's top margin would not do: Qt drops the margin at the top of a page.)"""
     first = doc.begin()
-    moved = QTextBlockFormat()
-    moved.setTopMargin(first.blockFormat().topMargin() + offset)
-    QTextCursor(first).mergeBlockFormat(moved)
+    state = first.userState()  # a bookmark's mark stays with the heading's text
+    QTextCursor(first).insertBlock(first.blockFormat(), first.charFormat())
+    spacer, heading = doc.begin(), doc.begin().next()
+    heading.setUserState(state)
+    spacer.setUserState(-1)
+    _line_height(spacer, offset)
+    # A fixed line height is given in the document's logical pixels, which the layout scales
+    # to the device's: read how it came out, and give it again in those terms.
     doc.markContentsDirty(0, doc.characterCount())
+    came_out = doc.documentLayout().blockBoundingRect(heading).top()
+    if offset > 0 and came_out > 0 and abs(came_out - offset) > 0.5:
+        _line_height(spacer, offset * offset / came_out)
+        doc.markContentsDirty(0, doc.characterCount())
+
+
+def _line_height(block: QTextBlock, height: float) -> None:
+    blank = QTextBlockFormat()
+    blank.setLineHeight(height, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+    QTextCursor(block).setBlockFormat(blank)
 
 
 def _place(parts: list[Part], height: float) -> None:
