@@ -240,3 +240,28 @@ def test_ranges_and_sections_in_words() -> None:
     }
     with pytest.raises(UsageError, match="A record has no section notes"):
         parse_record_sections("notes")
+
+
+def test_each_part_of_a_long_record_starts_below_the_part_before(
+    qapp: QApplication, made: tuple[Journal, Made]
+) -> None:
+    """The layout is cut in parts that share pages: none may be painted over another."""
+    from PySide6.QtCore import QBuffer, QIODevice
+    from PySide6.QtGui import QPdfWriter
+
+    from iltdesk.report import flow, render
+
+    journal, ids = made
+    html = build_record_html(journal, RecordRequest(ids.lead_id, RANGE, RECORD_DEFAULT))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    page = render.Page(writer)
+    parts = flow._lay_out(flow.split(html), writer, page)
+    following = [part for part in parts if not part.fresh]
+    assert len(following) >= 2  # the 1:1s were cut in parts
+    for part in following:
+        heading = part.doc.begin().next()  # after the empty line that pushes it down
+        top = part.doc.documentLayout().blockBoundingRect(heading).top()
+        assert heading.blockFormat().headingLevel() == 2
+        assert top >= part.offset or top >= page.body.height(), (top, part.offset)

@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QDialog,
     QFileDialog,
@@ -161,6 +162,14 @@ class RecordDialog(QDialog):
     def refresh(self) -> None:
         """Build the record for the choices and show it (now: a pending refresh is dropped)."""
         self._timer.stop()
+        # A busy year's record takes seconds to read and lay out: say so with the cursor.
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self._rebuild()
+        finally:
+            QApplication.restoreOverrideCursor()
+
+    def _rebuild(self) -> None:
         try:
             self.source = build_record_html(self.context.journal, self.request())
         except JournalError as exc:  # nothing in those days, or the dates the wrong way round
