@@ -14,7 +14,7 @@ import pytest
 from iltdesk.demo import build_demo
 from iltdesk.errors import DiskFull, UsageError
 from iltdesk.interchange import load
-from iltdesk.interchange.document import Document, Scope
+from iltdesk.interchange.document import Document, ImportRefused, Scope
 from iltdesk.interchange.dump import dump
 from iltdesk.interchange.json_io import read_json, write_json
 from iltdesk.interchange.prepare import identify, prepare
@@ -131,7 +131,7 @@ def test_a_bad_value_is_one_plain_line_and_nothing_is_written(
     before = counts(journal)
     plan = load.plan(journal, note(**row))
     assert not plan.ready and any(said in line for line in plan.questions())
-    with pytest.raises(load.ImportRefused, match="Nothing was imported"):
+    with pytest.raises(ImportRefused, match="Nothing was imported"):
         load.apply(journal, note(**row))
     assert counts(journal) == before
 
@@ -154,7 +154,7 @@ def test_notes_without_a_lead_or_a_day_are_asked_about(journal: Journal) -> None
     load.give_days(doc, {"a.txt": date(2025, 1, 6)})
     plan = load.plan(journal, doc)
     assert plan.leadless == 1 and not plan.ready
-    assert "1 note names no lead: choose one." in plan.questions()
+    assert "1 note names no lead (a.txt): choose one." in plan.questions()
     done = load.apply(journal, doc, default_lead="Dana")
     assert [p.label for p in done.new] == ["lead", "1:1"]
     assert journal.execute("SELECT held_on, notes FROM one_on_one") == [("2025-01-06", "a")]
@@ -190,7 +190,7 @@ def test_a_conflict_with_the_journal_is_refused_whole(journal: Journal) -> None:
     before = counts(journal)
     other = note(notes="y")
     other.add("coaching_agreement", {**agreement, "meeting_cadence": "monthly"})
-    with pytest.raises(load.ImportRefused, match="conflicts with one in the journal"):
+    with pytest.raises(ImportRefused, match="conflicts with one in the journal"):
         load.apply(journal, other)
     assert counts(journal) == before
 

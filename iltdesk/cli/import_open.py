@@ -17,6 +17,7 @@ SHOWN = 25  # records listed in the preview; the rest are counted
 
 def run(args: argparse.Namespace) -> int:
     from iltdesk.interchange import load
+    from iltdesk.interchange.document import ImportRefused
     from iltdesk.interchange.formats import read_source
 
     if not args.source.exists():
@@ -29,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
             plan = load.plan(journal, doc, default_lead=args.lead)
         _show(plan)
         if not plan.ready:
-            raise load.ImportRefused(f"Nothing was imported: {_what_to_do(plan)}.")
+            raise ImportRefused(f"Nothing was imported: {_what_to_do(plan)}.")
         if args.dry_run:
             print("Nothing was written (--dry-run).")
             return 0
@@ -52,6 +53,8 @@ def _show(plan: ImportPlan) -> None:
         print(f"  {day}  {item.label}{whose}: {item.title}{source}{note}")
     if len(plan.new) > SHOWN:
         print(f"  … and {len(plan.new) - SHOWN} more.")
+    for line in plan.notes:
+        print(f"  Left out: {line}")
     for line in plan.questions():
         print(f"  To mend: {line}")
 

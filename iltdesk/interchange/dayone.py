@@ -34,10 +34,9 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from iltdesk.interchange.document import Document
+from iltdesk.interchange.document import Document, ImportRefused
 from iltdesk.interchange.foreign import (
     MAX_BYTES,
-    ImportRefused,
     Leads,
     Notes,
     load_json,

@@ -21,12 +21,21 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from iltdesk.errors import UsageError
+
 FORMAT = "iltdesk-export"
 #: The JSON export's schema version (docs/format.md, "The JSON export"). A reader takes every
 #: version up to its own; a newer one is refused with one plain line.
 VERSION = 1
 
 Row = dict[str, Any]
+
+
+class ImportRefused(UsageError):
+    """An import that cannot go ahead: a file that is not what it claims, or a plan with
+    problems. ``str(err)`` is one plain line; nothing was written to the journal."""
+
+
 #: A row's key for where it came from ("Pham/2024-03-01.md", "entry 12"): shown in messages
 #: and the preview, never written to the journal. Keys starting with "_" are not columns.
 SOURCE = "_source"
@@ -52,6 +61,9 @@ class Document:
     #: Why the document cannot be imported as it is, one plain line each ("notes.txt has no
     #: date: ..."); an import with problems writes nothing.
     problems: list[str] = field(default_factory=list)
+    #: What the reader left out and why, for the preview ("3 entries had no text and were
+    #: left out"); these do not stop the import.
+    notes: list[str] = field(default_factory=list)
     _next_id: dict[str, int] = field(default_factory=dict, repr=False)
 
     def rows(self, table: str) -> list[Row]:

@@ -17,8 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from iltdesk.errors import UsageError
-from iltdesk.interchange.document import SOURCE, Document, Row
+from iltdesk.interchange.document import SOURCE, Document, ImportRefused, Row
 from iltdesk.lead_names import TITLES, name_key, normalise_name
 
 #: The most an import reads into memory from one file, or from all of a zip's journals:
@@ -32,12 +31,6 @@ MAX_PROBLEMS = 10
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
 _SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-class ImportRefused(UsageError):
-    """The file given to import is not what it claims to be, or cannot be read at all.
-
-    ``str(err)`` is one plain line naming the file; nothing was read into the journal."""
 
 
 def peek(path: Path, size: int) -> bytes:

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from iltdesk.interchange.dayone import holds_journal, is_zip
-from iltdesk.interchange.document import FORMAT
-from iltdesk.interchange.foreign import ImportRefused, load_json, peek, read_capped
+from iltdesk.interchange.document import FORMAT, ImportRefused
+from iltdesk.interchange.foreign import load_json, peek, read_capped
 from iltdesk.interchange.jrnl import is_entry
 
 FORMATS = ("markdown", "json", "dayone", "jrnl", "roster")

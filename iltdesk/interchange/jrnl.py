@@ -19,8 +19,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from iltdesk.interchange.document import Document
-from iltdesk.interchange.foreign import ImportRefused, Leads, Notes, load_json, read_capped
+from iltdesk.interchange.document import Document, ImportRefused
+from iltdesk.interchange.foreign import Leads, Notes, load_json, read_capped
 
 
 def read_jrnl(path: Path, known_leads: Sequence[str]) -> Document:

@@ -15,16 +15,12 @@ from sqlalchemy import CursorResult, insert, update
 from sqlalchemy.exc import IntegrityError
 
 from iltdesk.errors import UsageError
-from iltdesk.interchange.document import SOURCE, Document, Row
+from iltdesk.interchange.document import SOURCE, Document, ImportRefused, Row
 from iltdesk.interchange.dump import dump
 from iltdesk.interchange.labels import label, plural, title_of
 from iltdesk.interchange.prepare import Prepared, identify, key_of, prepare
 from iltdesk.interchange.tables import STAMPS, TableInfo, exported, sql_table
 from iltdesk.store.journal import Journal
-
-
-class ImportRefused(UsageError):
-    """The import cannot go ahead as it is; nothing was written. The message says why."""
 
 
 @dataclass(frozen=True)
@@ -47,7 +43,13 @@ class ImportPlan:
     already: int  # records the journal holds already
     problems: tuple[str, ...]
     undated: tuple[str, ...] = ()  # where each note without a day came from
-    leadless: int = 0  # notes that name no lead
+    leadless_from: tuple[str, ...] = ()  # where each note that names no lead came from
+    notes: tuple[str, ...] = ()  # what the reader left out, and why
+
+    @property
+    def leadless(self) -> int:
+        """How many notes name no lead."""
+        return len(self.leadless_from)
 
     @property
     def ready(self) -> bool:
@@ -57,8 +59,10 @@ class ImportPlan:
         """What the person must answer before the import can go ahead, one line each."""
         lines = list(self.problems)
         if self.leadless:
-            n = self.leadless
-            lines.append(f"{n} note{'s name' if n != 1 else ' names'} no lead: choose one.")
+            n, shown = self.leadless, ", ".join(self.leadless_from[:3])
+            more = ", …" if n > 3 else ""
+            verb = "s name" if n != 1 else " names"
+            lines.append(f"{n} note{verb} no lead ({shown}{more}): choose one.")
         lines += [f"{source}: what day was it? Give it a date." for source in self.undated]
         return lines
 
@@ -73,7 +77,7 @@ class ImportPlan:
 def plan(journal: Journal, doc: Document, *, default_lead: str | None = None) -> ImportPlan:
     """What importing ``doc`` would create, without writing anything."""
     prepared, existing = _match(journal, doc, default_lead)
-    return _plan(prepared, existing, list(doc.problems))
+    return _plan(prepared, existing, list(doc.problems), doc.notes)
 
 
 def apply(journal: Journal, doc: Document, *, default_lead: str | None = None) -> ImportPlan:
@@ -82,7 +86,7 @@ def apply(journal: Journal, doc: Document, *, default_lead: str | None = None) -
         raise UsageError("This journal is open to read only; nothing was imported.")
     with journal.raw():  # one writer: nobody changes the journal between plan and write
         prepared, existing = _match(journal, doc, default_lead)
-        done = _plan(prepared, existing, list(doc.problems))
+        done = _plan(prepared, existing, list(doc.problems), doc.notes)
         if not done.ready:
             lines = done.questions()
             more = f" (and {len(lines) - 1} more)" if len(lines) > 1 else ""
@@ -132,7 +136,7 @@ def _lead_name(here: Prepared, doc: Document, name: str) -> str:
 
 def _with_lead(doc: Document, name: str) -> Document:
     """A copy of ``doc`` whose notes without a lead are ``name``'s."""
-    out = Document(dict(doc.tables), doc.scope, doc.source, list(doc.problems))
+    out = Document(dict(doc.tables), doc.scope, doc.source, list(doc.problems), doc.notes)
     leads = [dict(r) for r in doc.tables.get("lead", [])]
     out.tables["lead"] = leads
     same = [r for r in leads if str(r.get("name", "")).casefold() == name.casefold()]
@@ -148,7 +152,10 @@ def _with_lead(doc: Document, name: str) -> Document:
 
 
 def _plan(
-    prepared: Prepared, existing: dict[str, dict[bytes, Any]], problems: list[str]
+    prepared: Prepared,
+    existing: dict[str, dict[bytes, Any]],
+    problems: list[str],
+    notes: list[str] | None = None,
 ) -> ImportPlan:
     new: list[Planned] = []
     rows = already = 0
@@ -173,7 +180,8 @@ def _plan(
         already,
         tuple(problems + prepared.problems),
         tuple(prepared.undated),
-        prepared.leadless,
+        tuple(prepared.leadless),
+        tuple(notes or ()),
     )
 
 

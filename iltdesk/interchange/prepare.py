@@ -34,7 +34,7 @@ class Prepared:
     #: Where each row came from that lacks its day (the person gives one), and how many
     #: rows lack their lead (the person chooses one for all of them).
     undated: list[str] = field(default_factory=list)
-    leadless: int = 0
+    leadless: list[str] = field(default_factory=list)
 
     def problem(self, text: str) -> None:
         if len(self.problems) < MAX_PROBLEMS:
@@ -119,7 +119,7 @@ def _check_links(out: Prepared) -> None:
         for row in out.rows[info.name]:
             missing = [k for k in info.links if k.required and row[k.column] not in have[k.table]]
             if missing and missing[0].table == "lead" and row[missing[0].column] is None:
-                out.leadless += 1
+                out.leadless.append(where(info, row))
             elif missing:
                 out.problem(f"{where(info, row)}: it belongs to a record the file does not hold.")
             else:

@@ -20,8 +20,8 @@ import io
 from collections import Counter
 from pathlib import Path
 
-from iltdesk.interchange.document import SOURCE, Document
-from iltdesk.interchange.foreign import ImportRefused, decode, read_capped, safe_text
+from iltdesk.interchange.document import SOURCE, Document, ImportRefused
+from iltdesk.interchange.foreign import decode, read_capped, safe_text
 from iltdesk.lead_names import name_key, normalise_name
 
 #: A roster of 25 leads is a few kilobytes; a file this big is not a roster.
