@@ -75,7 +75,9 @@ class _Layout:
     children: dict[Key, list[tuple[str, Row]]] = field(default_factory=dict)
     records: list[tuple[str, Row]] = field(default_factory=list)
     loose: list[tuple[str, Row]] = field(default_factory=list)
-    lead_names: dict[int, str] = field(default_factory=dict)
+    lead_names: dict[int, str] = field(default_factory=dict)  # id -> the profile's stem
+    names_of: dict[Any, str] = field(default_factory=dict)  # id -> the lead's name
+    lead_files: dict[Any, list[str]] = field(default_factory=dict)  # id -> their records
 
 
 def write_markdown(doc: Document, folder: Path) -> int:
@@ -177,13 +179,17 @@ def _lay_out(doc: Document) -> _Layout:
     for row in doc.tables.get("lead", []):
         stem = taken.claim((names.LEADS,), names.clean(str(row.get("name") or ""), "No name"))
         layout.lead_names[row["id"]] = stem
+        layout.names_of[row["id"]] = str(row.get("name") or "")
         layout.paths[("lead", row["id"])] = f"{names.LEADS}/{stem}"
     for table, row in layout.records:
         if table != "lead":
             lead = layout.lead_names.get(row.get("lead_id"))  # type: ignore[arg-type]
             folder, stem = names.place(table, row, lead)
             unique = taken.claim(folder, stem)
-            layout.paths[(table, row["id"])] = "/".join((*folder, unique))
+            path = "/".join((*folder, unique))
+            layout.paths[(table, row["id"])] = path
+            if lead is not None:
+                layout.lead_files.setdefault(row.get("lead_id"), []).append(path)
     return layout
 
 
@@ -194,7 +200,7 @@ def _write_all(doc: Document, layout: _Layout, root: Path) -> int:
     count = 0
     for table, row in layout.records:
         path = layout.paths[(table, row["id"])]
-        _write_file(root, path, _record_file(table, row, layout, doc))
+        _write_file(root, path, _record_file(table, row, layout))
         count += 1
     if layout.loose:
         loose: dict[str, Any] = {"kind": "loose_rows"}
@@ -245,7 +251,7 @@ def _manifest(doc: Document) -> str:
     return text.front_matter(data) + body
 
 
-def _record_file(table: str, row: Row, layout: _Layout, doc: Document) -> str:
+def _record_file(table: str, row: Row, layout: _Layout) -> str:
     data: dict[str, Any] = {"kind": table}
     body_fields: list[tuple[str, str]] = []
     for column, value in _columns(table, row, layout).items():
@@ -255,7 +261,7 @@ def _record_file(table: str, row: Row, layout: _Layout, doc: Document) -> str:
             data["type" if column == "kind" else column] = value
     grouped = _grouped(table, row, layout)
     data.update(grouped)
-    lead = _lead_name(row, doc)
+    lead = layout.names_of.get(row.get("lead_id"))
     parts = [text.front_matter(data), f"# {names.title(table, row, lead)}\n\n"]
     for column, value in body_fields:
         parts.append(text.field_section(column, _heading(column), value))
@@ -313,15 +319,6 @@ def _day(value: Any) -> Any:
     return value
 
 
-def _lead_name(row: Row, doc: Document) -> str | None:
-    if row.get("lead_id") is None:
-        return None
-    for lead in doc.tables.get("lead", []):
-        if lead.get("id") == row["lead_id"]:
-            return str(lead.get("name") or "")
-    return None
-
-
 def _heading(column: str) -> str:
     return column.replace("_", " ").capitalize()
 
@@ -335,12 +332,7 @@ def _views(
         lines = [f"- {_summary(child, r)}" for r in rows]
         sections.append(text.view_section(CHILD_HEADINGS.get(child, _heading(child)), lines))
     if table == "lead":
-        folder = f"{layout.paths[('lead', row['id'])]}/"
-        mine = sorted(
-            f"- [[{path}]]"
-            for (kind, _), path in layout.paths.items()
-            if kind != "lead" and path.startswith(folder)
-        )
+        mine = sorted(f"- [[{path}]]" for path in layout.lead_files.get(row.get("id"), []))
         if mine:
             sections.append(text.view_section("Records", mine))
     return sections

@@ -43,6 +43,9 @@ class _Dumper(_SafeDumper):  # type: ignore[valid-type,misc]
     """Front matter a person can read: multi-line text as a ``|`` block where YAML keeps it
     exact, keys in the order given, no line wrapping (a wrapped line could read as ``---``)."""
 
+    def ignore_aliases(self, data: Any) -> bool:
+        return True  # never "&id001" anchors: each value written out where it belongs
+
 
 def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     # A literal block ending in two newlines needs YAML's "keep" mark, after which the emitter
