@@ -37,7 +37,7 @@ from iltdesk.roster import roster
 from iltdesk.store.journal import Journal
 from ui.kit.context import AppContext
 from ui.kit.fields import date_edit, day_of
-from ui.kit.style import DIALOG_FLAGS, error_line, field_label, hint
+from ui.kit.style import DIALOG_FLAGS, error_line, hint
 from ui.kit.worker import run_modal
 
 
@@ -154,9 +154,9 @@ class ExportDialog(QDialog):
         row = QHBoxLayout(self.when)
         row.addWidget(self.all_dates)
         row.addSpacing(16)
-        row.addWidget(field_label("&From", self.since))
+        row.addWidget(_buddy("&From", self.since))
         row.addWidget(self.since)
-        row.addWidget(field_label("&To", self.until))
+        row.addWidget(_buddy("&To", self.until))
         row.addWidget(self.until)
         row.addStretch(1)
         self.all_dates.toggled.connect(lambda *_: self._choice_changed())
@@ -263,7 +263,8 @@ class ExportDialog(QDialog):
         self.where.setText(str(self.dest) if self.dest else "")
         self.where.setPlaceholderText("Choose a folder" if folder else "Choose a file")
         self.where_hint.setText(
-            "A new or empty folder: one file per record goes in it."
+            "An empty folder, or a new one made inside the folder you choose: one file per "
+            "record goes in it."
             if folder
             else "The file is written whole; a file there already is replaced."
         )
@@ -342,6 +343,12 @@ class ExportDialog(QDialog):
     def _open_report(self, report: Report) -> None:
         self.accept()
         report.open()
+
+
+def _buddy(text: str, field: QWidget) -> QLabel:
+    label = QLabel(text)
+    label.setBuddy(field)
+    return label
 
 
 def _new_folder(chosen: Path, stem: str) -> Path:

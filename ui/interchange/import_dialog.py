@@ -40,6 +40,7 @@ GUESS = "Guess from the file"
 FILES = "Notes and exports (*.json *.zip *.csv *.md *.markdown *.txt);;All files (*)"
 #: Which page shows a table's rows, to tell them the journal changed under them.
 KIND_OF_TABLE = {source.table: RecordKind(source.kind) for source in CURRENT_SOURCES}
+IMPORT_TEXT = "&Import"
 NOTHING_NEW = "Nothing to import: the journal holds all of it already."
 
 
@@ -84,16 +85,18 @@ class ImportDialog(QDialog):
             name = IMPORT_NAMES[fmt]
             self.format.addItem(name[:1].upper() + name[1:], fmt)
         self.format.currentIndexChanged.connect(lambda *_: self.read_source())
+        self.heading = QLabel("What the import creates")
+        self.heading.setObjectName("SectionTitle")
         self.summary = QLabel()
-        self.summary.setObjectName("SectionTitle")
         self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.table = PreviewTable()
         self.questions = Questions()
         self.questions.answered.connect(self._answered)
         self.error = error_line()
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.import_button = QPushButton("&Import")
+        self.import_button = QPushButton(IMPORT_TEXT)
         self.import_button.setObjectName("Primary")
         self.import_button.clicked.connect(self.do_import)
         self.close_button = QPushButton("Close")
@@ -116,6 +119,7 @@ class ImportDialog(QDialog):
         layout.addLayout(source)
         layout.addWidget(hint("Nothing is written until you press Import; importing the same "
                               "notes again adds nothing."))  # fmt: skip
+        layout.addWidget(self.heading)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 3)
         layout.addWidget(self.questions, 1)
@@ -203,9 +207,11 @@ class ImportDialog(QDialog):
         else:
             more = f" The first {SHOWN} are listed." if len(plan.new) > SHOWN else ""
             self.summary.setText(plan.summary() + more)
-            self.questions.show_problems(plan)
+            self.questions.follow(plan)
         ready = plan is not None and plan.ready and plan.rows > 0
         self.import_button.setEnabled(ready)
+        count = len(plan.new) if plan is not None and plan.ready else 0
+        self.import_button.setText(f"&Import {_records(count)}" if count else IMPORT_TEXT)
         if plan is not None and plan.ready and not plan.rows:
             self.status.setText(NOTHING_NEW)
 
@@ -229,7 +235,7 @@ class ImportDialog(QDialog):
             return None
         count = len(done.new)
         self.error.hide()
-        self.status.setText(f"Imported {count} record{'s' if count != 1 else ''}.")
+        self.status.setText(f"Imported {_records(count)}.")
         self.import_button.setEnabled(False)
         self.close_button.setDefault(True)
         self.close_button.setFocus()
@@ -248,6 +254,10 @@ class ImportDialog(QDialog):
         self.status.setText("")
         self.error.setText(line)
         self.error.show()
+
+
+def _records(count: int) -> str:
+    return f"{count} record{'s' if count != 1 else ''}"
 
 
 def _lead_names(journal: Journal) -> list[str]:

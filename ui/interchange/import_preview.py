@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -45,6 +46,8 @@ class PreviewTable(QTableWidget):
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
         self.verticalHeader().hide()
+        # One line a record, as in a list: many hundreds may be read through here.
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.horizontalHeader()
         for column in range(len(COLUMNS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
@@ -52,16 +55,28 @@ class PreviewTable(QTableWidget):
 
     def show_plan(self, plan: ImportPlan | None) -> None:
         shown = plan.new[:SHOWN] if plan is not None else ()
-        self.setRowCount(len(shown))
-        for row, item in enumerate(shown):
-            lead = item.lead if item.table != "lead" else ""
-            day = dates.short(item.day) if item.day else ""
-            what = item.label[:1].upper() + item.label[1:]
-            for column, text in enumerate((what, day, lead, item.title, item.source, item.note)):
-                cell = QTableWidgetItem(text or "")
-                cell.setToolTip(text or "")
+        rows = [
+            (
+                item.label[:1].upper() + item.label[1:],
+                dates.short(item.day) if item.day else "",
+                item.lead if item.lead and item.table != "lead" else "",
+                item.title,
+                item.source or "",
+                item.note or "",
+            )
+            for item in shown
+        ]
+        self.setRowCount(len(rows))
+        for row, texts in enumerate(rows):
+            for column, text in enumerate(texts):
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(text)
                 self.setItem(row, column, cell)
-        if shown:
+        for column, name in enumerate(COLUMNS):
+            # A file that says nothing of a thing (where each note came from) shows no column.
+            empty = not any(texts[column] for texts in rows)
+            self.setColumnHidden(column, bool(rows) and empty and name != "Title")
+        if rows:
             self.setCurrentCell(0, 0)
 
 
@@ -83,6 +98,8 @@ class Questions(QGroupBox):
         self.lead.currentIndexChanged.connect(lambda *_: self.answered.emit())
         self.lead_label = field_label("Notes that name no &lead go to:", self.lead)
         self.no_leads = hint("There are no leads in this journal yet: add one, then import.")
+        self.leads: list[str] = []
+        self.lead_asked = False  # the lead's question stays once asked, with its answer
         self.day_fields: dict[str, QLineEdit] = {}
         self.day_hints: dict[str, QLabel] = {}
         self.days_box = QWidget()
@@ -92,10 +109,19 @@ class Questions(QGroupBox):
         self.days_scroll.setWidget(self.days_box)
         self.days_scroll.setWidgetResizable(True)
         self.days_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.days_scroll.setStyleSheet("QScrollArea, QScrollArea > QWidget > QWidget "
+                                       "{ background: transparent; }")  # fmt: skip
         self.days_label = field_label("What day was each of these notes written?")
         layout = QVBoxLayout(self)
-        for part in (self.problems, self.lead_label, self.lead, self.no_leads):
-            layout.addWidget(part)
+        self.lead.setMinimumWidth(260)
+        self.whose = hint()  # which notes: the core's line
+        lead_row = QHBoxLayout()
+        for part in (self.lead_label, self.lead):
+            lead_row.addWidget(part)
+        lead_row.addWidget(self.whose, 1)
+        layout.addWidget(self.problems)
+        layout.addLayout(lead_row)
+        layout.addWidget(self.no_leads)
         layout.addWidget(self.days_label)
         layout.addWidget(self.days_scroll, 1)
         self.hide()
@@ -105,22 +131,16 @@ class Questions(QGroupBox):
         while self.days_form.rowCount():
             self.days_form.removeRow(0)
         self.day_fields, self.day_hints = {}, {}
+        self.leads, self.lead_asked = leads, False
         self.lead.blockSignals(True)
         self.lead.clear()
-        if plan.leadless and leads:
-            self.lead.addItem("Choose a lead", None)
-            for name in leads:
-                self.lead.addItem(name, name)
         self.lead.blockSignals(False)
-        for part in (self.lead_label, self.lead):
-            part.setVisible(bool(plan.leadless and leads))
-        self.no_leads.setVisible(bool(plan.leadless and not leads))
         for source in plan.undated:
             self._ask_day(source)
         self.days_label.setVisible(bool(plan.undated))
         self.days_scroll.setVisible(bool(plan.undated))
         self.days_scroll.setMinimumHeight(min(len(plan.undated), 4) * 34)
-        self.show_problems(plan)
+        self.follow(plan)
 
     def _ask_day(self, source: str) -> None:
         field = QLineEdit()
@@ -144,8 +164,25 @@ class Questions(QGroupBox):
         )
         self.answered.emit()
 
-    def show_problems(self, plan: ImportPlan) -> None:
-        """The plan's problems, plainly: the file must be mended before it can be imported."""
+    def follow(self, plan: ImportPlan) -> None:
+        """Show what the latest plan asks: its problems plainly, and whose the notes that
+        name no lead are (a note's lead is known to be missing only once it has a day)."""
+        if plan.leadless and not self.lead_asked and self.leads:
+            self.lead_asked = True
+            self.lead.blockSignals(True)
+            self.lead.addItem("Choose a lead", None)
+            for name in self.leads:
+                self.lead.addItem(name, name)
+            self.lead.blockSignals(False)
+        for part in (self.lead_label, self.lead, self.whose):
+            part.setVisible(self.lead_asked)
+        # The plan's own line for it ("2 notes name no lead (a.txt, b.txt): choose one."),
+        # between the problems and the days asked.
+        questions = plan.questions()
+        own = questions[len(plan.problems) : len(questions) - len(plan.undated)]
+        if own:
+            self.whose.setText(own[0])
+        self.no_leads.setVisible(bool(plan.leadless and not self.leads))
         lines = list(plan.problems[:PROBLEMS_SHOWN])
         if len(plan.problems) > PROBLEMS_SHOWN:
             lines.append(f"… and {len(plan.problems) - PROBLEMS_SHOWN} more.")
@@ -153,11 +190,11 @@ class Questions(QGroupBox):
             lines.insert(0, "This cannot be imported as it is; mend the file, then read it again:")
         self.problems.setText("\n".join(lines))
         self.problems.setVisible(bool(lines))
-        asked = bool(lines) or self.lead.isVisible() or bool(self.day_fields)
-        self.setVisible(asked or self.no_leads.isVisibleTo(self))
+        asked = bool(lines) or self.lead_asked or bool(self.day_fields)
+        self.setVisible(asked or bool(plan.leadless))
 
     def default_lead(self) -> str | None:
-        data = self.lead.currentData() if self.lead.isVisibleTo(self) else None
+        data = self.lead.currentData() if self.lead_asked else None
         return str(data) if data else None
 
     def days(self) -> dict[str, date]:
@@ -167,7 +204,7 @@ class Questions(QGroupBox):
 
     def first_field(self) -> QWidget | None:
         """Where the first unanswered question is, to put the cursor there."""
-        if self.lead.isVisibleTo(self) and self.lead.currentData() is None:
+        if self.lead_asked and self.lead.currentData() is None:
             return self.lead
         return next((f for f in self.day_fields.values() if _day(f.text()) is None), None)
 
