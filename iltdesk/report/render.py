@@ -3,6 +3,9 @@
 QTextDocument has no page header or footer, so the pages are painted one by one: the document
 is laid out to the body's size, each page's slice is drawn with a translated painter, and the
 school, "Confidential", the date and "Page X of Y" are painted around it in the bundled font.
+A report with a contents page and bookmarks (a lead's record) has them numbered from where the
+layout put each heading (``iltdesk.report.outline``); a long one is laid out in parts that
+follow one another on the pages (``iltdesk.report.flow``).
 """
 
 from __future__ import annotations
