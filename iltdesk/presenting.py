@@ -38,6 +38,10 @@ PRIVATE_FIELDS: Mapping[RecordKind, frozenset[str]] = {
     RecordKind.ONE_ON_ONE: frozenset({"notes"}),
 }
 
+# Kinds whose one-line summary in a list or a timeline is read from a private field (a
+# 1:1's is the first line of its running notes): while presenting the line goes too.
+SUMMARY_FROM_PRIVATE: frozenset[RecordKind] = frozenset({RecordKind.ONE_ON_ONE})
+
 # Today lists every lead's overdue items and who is due a 1:1: nothing on it is about the
 # lead she is sharing with alone, so while she presents it lists nothing (see ``today_shown``).
 TODAY_WHILE_PRESENTING = False
@@ -75,3 +79,8 @@ def today_shown(*, presenting: bool) -> bool:
 def search_allowed(*, presenting: bool) -> bool:
     """Whether search (Ctrl+F) may run now."""
     return SEARCH_WHILE_PRESENTING or not presenting
+
+
+def summary_shown(kind: RecordKind, *, presenting: bool) -> bool:
+    """Whether a list may show a record's one-line summary now (its day and kind always)."""
+    return not (presenting and (kind in SUMMARY_FROM_PRIVATE or kind in PRIVATE_KINDS))

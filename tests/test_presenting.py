@@ -66,3 +66,12 @@ def test_today_and_search_are_off_while_presenting() -> None:
     assert not presenting.today_shown(presenting=True)
     assert presenting.search_allowed(presenting=False)
     assert not presenting.search_allowed(presenting=True)
+
+
+def test_a_one_on_ones_summary_is_its_notes_so_it_goes_while_presenting() -> None:
+    from iltdesk.presenting import summary_shown
+
+    assert summary_shown(RecordKind.ONE_ON_ONE, presenting=False)
+    assert not summary_shown(RecordKind.ONE_ON_ONE, presenting=True)
+    assert not summary_shown(RecordKind.ENERGY, presenting=True)
+    assert summary_shown(RecordKind.OBSERVATION, presenting=True)

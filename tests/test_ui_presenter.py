@@ -195,3 +195,29 @@ def test_private_pages_meeting_notes_and_search_wait_and_the_banner_button_ends_
     window.sidebar.select_page(ReflectPage.ILT_MEETINGS)
     assert meetings.editor.private.isVisibleTo(window)
     assert MEETING_PRIVATE in visible_text(window)
+
+
+def test_a_one_on_ones_running_notes_hide_and_keep_their_text(
+    qtbot: QtBot, journal: Journal, ana: int
+) -> None:
+    from iltdesk.one_on_one import add_quick_note
+    from ui.lead.page import ONE_ON_ONES
+
+    add_quick_note(journal, "Ana Reyes", "She asked me to watch her data talk")
+    window = show_main_window(qtbot, journal)
+    window.sidebar.select_lead(ana)
+    window.lead_page.tabs.setCurrentIndex(ONE_ON_ONES)  # the newest 1:1 opens
+    editor = window.lead_page.one_on_ones.editor
+    assert editor.notes.isVisibleTo(window)
+    keys = Keys()
+    keys.shortcut(PRESENT)
+    assert not editor.notes.isVisibleTo(window)
+    assert "She asked me to watch" not in visible_text(window)
+    assert editor.feedback.isVisibleTo(window)  # what the lead heard stays
+    window.lead_page.tabs.setCurrentIndex(TIMELINE)
+    assert "She asked me to watch" not in visible_text(window)
+    keys.shortcut(PRESENT)
+    assert "She asked me to watch" in visible_text(window)
+    window.lead_page.tabs.setCurrentIndex(ONE_ON_ONES)
+    assert editor.notes.isVisibleTo(window)
+    assert "She asked me to watch her data talk" in editor.notes.toPlainText()

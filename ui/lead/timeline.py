@@ -3,11 +3,13 @@ they took part in, newest first."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QListView, QVBoxLayout, QWidget
 
 from iltdesk import dates
-from iltdesk.presenting import shown_kinds
+from iltdesk.presenting import shown_kinds, summary_shown
 from iltdesk.record_kinds import Change, RecordKind
 from iltdesk.timeline import KINDS, TimelineEntry, lead_timeline
 from ui.kit.context import AppContext
@@ -107,8 +109,14 @@ class TimelineView(QWidget):
         if self.lead_id is None:
             return
         chosen = [kind for kind, box in self.filters.items() if box.isChecked()]
-        kinds = set(shown_kinds(chosen, presenting=self.context.presenter.on))
-        self.model.set_entries(lead_timeline(self.context.journal, self.lead_id, kinds))
+        presenting = self.context.presenter.on
+        kinds = set(shown_kinds(chosen, presenting=presenting))
+        entries = lead_timeline(self.context.journal, self.lead_id, kinds)
+        entries = [
+            e if summary_shown(e.kind, presenting=presenting) else replace(e, detail="")
+            for e in entries
+        ]
+        self.model.set_entries(entries)
         self.empty.setVisible(not self.model.entries)
 
     def _open(self, index: QModelIndex) -> None:

@@ -137,13 +137,14 @@ class OneOnOneEditor(QScrollArea):
         items_title.setToolTip(f"Add an action item (Alt+A or {NEW_ITEM_SHORTCUT})")
         # Action items straight after the notes, where a 1:1 ends; both span the page's
         # width (the prompts only sit beside the notes).
+        notes_title = _title("Notes")
         rows: list[tuple[QWidget | QHBoxLayout | QVBoxLayout, QWidget | None]] = [
             (_title("Agenda"), None),
             (self.agenda, None),
             (add_agenda, None),
             (_title("Open action items from before"), None),
             (self.follow_ups, None),
-            (_title("Notes"), _title("Prompts")),
+            (notes_title, _title("Prompts")),
             (self.notes, self._beside_notes()),
             (items_title, None),
             (self.steps, None),
@@ -160,6 +161,8 @@ class OneOnOneEditor(QScrollArea):
                 grid.addLayout(left, row, 0, 1, span)
             if right is not None:
                 grid.addWidget(right, row, 1, Qt.AlignmentFlag.AlignTop)
+        # The running notes are the principal's own (iltdesk.presenting): not on a shared screen.
+        self.context.presenter.keep_private(notes_title, self.notes)
         return page
 
     def _recap_row(self) -> QHBoxLayout:

@@ -32,6 +32,13 @@ class OneOnOneListModel(QAbstractListModel):
         self.meetings: list[OneOnOne] = []
         # By the notes they sum up: a row is drawn many times, and its notes may change.
         self._summaries: dict[str, str] = {}
+        self._notes_hidden = False  # presenter mode: the notes are the principal's own
+
+    def hide_notes(self, hidden: bool) -> None:
+        """Show each row's day only (presenter mode), or its notes' first line too."""
+        self.beginResetModel()
+        self._notes_hidden = hidden
+        self.endResetModel()
 
     def _summary(self, notes: str) -> str:
         if notes not in self._summaries:
@@ -53,10 +60,12 @@ class OneOnOneListModel(QAbstractListModel):
             return None
         meeting = self.meetings[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
+            if self._notes_hidden:
+                return f"{dates.list_date(meeting.held_on)}\n1:1"
             return f"{dates.list_date(meeting.held_on)}\n{clip(self._summary(meeting.notes), 120)}"
         if role == RECORD_ID:
             return meeting.id
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole and not self._notes_hidden:
             return self._summary(meeting.notes)
         return None
 

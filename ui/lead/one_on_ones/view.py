@@ -21,6 +21,7 @@ from iltdesk.errors import JournalError
 from iltdesk.lead import get_lead
 from iltdesk.lead_names import short_name
 from iltdesk.models import OneOnOne
+from iltdesk.presenting import summary_shown
 from iltdesk.record_kinds import RecordKind
 from ui.kit import theme
 from ui.kit.context import AppContext, NotWritten
@@ -62,6 +63,8 @@ class OneOnOnesView(QWidget):
         left_layout.addWidget(self.timeline, 1)
         self.editor = OneOnOneEditor(context)
         self.editor.meeting_saved.connect(self.model.update_meeting)
+        self._present(self.context.presenter.on)
+        self.context.presenter.changed.connect(self._present)
         self.editor.setAccessibleName("The open 1:1")
         # With no 1:1 open, an empty state stands in for the editor, which may still hold
         # the previous lead's 1:1: nothing of it shows under another lead's name.
@@ -103,6 +106,10 @@ class OneOnOnesView(QWidget):
         if meeting_id is None or self.model.row_of(meeting_id) < 0:
             meeting_id = self.model.meetings[0].id if self.model.meetings else None
         self.select(meeting_id)
+
+    def _present(self, presenting: bool) -> None:
+        shown = summary_shown(RecordKind.ONE_ON_ONE, presenting=presenting)
+        self.model.hide_notes(not shown)
 
     def select(self, meeting_id: int | None) -> None:
         """Open one 1:1 (or none: the empty state)."""
