@@ -227,3 +227,19 @@ def test_the_json_names_its_format_version_and_scope(demo: Journal, tmp_path: Pa
     assert set(meeting) == {"id", "created_at", "updated_at", "lead_id", "held_on", "notes",
                             "feedback_given"}  # fmt: skip
     assert meeting["created_at"].endswith("+00:00")
+
+
+def test_the_demo_through_markdown_into_an_empty_journal_and_again(
+    demo: Journal, journal: Journal, tmp_path: Path
+) -> None:
+    from iltdesk.interchange.markdown_in import read_markdown
+    from iltdesk.interchange.markdown_out import write_markdown
+
+    original = dump(demo)
+    folder = tmp_path / "notes"
+    write_markdown(original, folder)
+    done = load.apply(journal, read_markdown(folder, []))
+    assert done.rows == original.count()
+    assert identities(dump(journal)) == identities(original)
+    again = load.plan(journal, read_markdown(folder, []))
+    assert (again.rows, again.already) == (0, original.records())

@@ -31,8 +31,9 @@ def run(args: argparse.Namespace) -> int:
     with passphrase.unlock(args.journal, read_only=True) as journal:
         doc = dump(journal, Scope(args.lead, args.since, args.until))
     written = write_export(doc, fmt, dest)
-    what = "action item" if fmt == "csv" else "record"
-    print(f"Wrote {written} {what}{'s' if written != 1 else ''} to {dest}.")
+    # A Markdown folder's files include its manifest; a person counts records.
+    count, what = (written, "action item") if fmt == "csv" else (doc.records(), "record")
+    print(f"Wrote {count} {what}{'s' if count != 1 else ''} to {dest}.")
     return 0
 
 

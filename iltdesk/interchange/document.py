@@ -64,7 +64,7 @@ class Document:
     #: What the reader left out and why, for the preview ("3 entries had no text and were
     #: left out"); these do not stop the import.
     notes: list[str] = field(default_factory=list)
-    _next_id: dict[str, int] = field(default_factory=dict, repr=False)
+    _next_id: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
 
     def rows(self, table: str) -> list[Row]:
         """The table's rows (an empty list, kept, when there are none yet)."""
@@ -82,4 +82,13 @@ class Document:
         return row
 
     def count(self) -> int:
+        """Every row, the records' parts included."""
         return sum(len(rows) for rows in self.tables.values())
+
+    def records(self) -> int:
+        """The records a person would count: rows of tables that are records of their own
+        (a 1:1, a lead), not their parts (an agenda item) or links (an item's owners)."""
+        from iltdesk.interchange.tables import exported
+
+        own = {t.name for t in exported() if t.parent is None and t.has_id}
+        return sum(len(rows) for name, rows in self.tables.items() if name in own)
