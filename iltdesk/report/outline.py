@@ -16,8 +16,12 @@ from __future__ import annotations
 import io
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument
+
+if TYPE_CHECKING:
+    from pypdf import PdfWriter
 
 PLACEHOLDER = "000"  # as wide as most page numbers, so the contents page keeps its shape
 HEADING_STATE = 0x4C000000  # a marked heading's user state: this plus its key
@@ -112,9 +116,20 @@ def _page(top: float, page_height: float) -> int:
 def add_outline(data: bytes, marks: list[Mark]) -> bytes:
     """The PDF ``data`` with a bookmark for each mark, nested by level, shown on opening."""
     from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import IndirectObject
 
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    outline_into(writer, marks)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def outline_into(writer: PdfWriter, marks: list[Mark]) -> None:
+    """Add a bookmark for each mark to ``writer``'s PDF, nested by level, shown on opening."""
+    from pypdf.generic import IndirectObject
+
+    if not marks:
+        return
     last = len(writer.pages) - 1
     parents: dict[int, IndirectObject] = {}
     for mark in marks:
@@ -129,6 +144,3 @@ def add_outline(data: bytes, marks: list[Mark]) -> bytes:
         for deeper in [lv for lv in parents if lv > mark.level]:
             del parents[deeper]
     writer.page_mode = "/UseOutlines"
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()

@@ -5,14 +5,22 @@ from __future__ import annotations
 import errno
 import io
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from iltdesk.errors import DiskFull, JournalError, UsageError
 from iltdesk.paths import fsync_dir, private_temp_path
 
+if TYPE_CHECKING:
+    from pypdf import PdfWriter
 
-def encrypt(data: bytes, password: str) -> bytes:
-    """The PDF ``data`` encrypted with AES-256; opening it asks for ``password``."""
+
+def encrypt(
+    data: bytes, password: str, *, dress: Callable[[PdfWriter], object] | None = None
+) -> bytes:
+    """The PDF ``data`` encrypted with AES-256; opening it asks for ``password``. ``dress``
+    may add to the PDF first (its bookmarks), in the same pass."""
     if not password:
         raise UsageError("A PDF password cannot be empty.")
     try:
@@ -21,6 +29,8 @@ def encrypt(data: bytes, password: str) -> bytes:
     except ImportError:
         raise JournalError("Password protection needs the pypdf package.") from None
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    if dress is not None:
+        dress(writer)
     try:
         writer.encrypt(user_password=password, owner_password=None, algorithm="AES-256")
         # AES-256 (security handler revision 6) is PDF 2.0's: declare it, not pypdf's 1.3.

@@ -46,7 +46,7 @@ from iltdesk.errors import JournalError
 from iltdesk.report.content import META_LEAD, META_PREPARED, META_SCHOOL
 from iltdesk.report.flow import FLOW_CUT, PAGE_CUT, paint_flow
 from iltdesk.report.fonts import ensure_fonts
-from iltdesk.report.outline import Mark, add_outline, number_contents
+from iltdesk.report.outline import Mark, add_outline, number_contents, outline_into
 from iltdesk.report.pagination import keep_headings_with_text
 from iltdesk.report.protect import encrypt, write_private
 
@@ -139,9 +139,11 @@ def write_pdf(
 ) -> int:
     """Like ``render_pdf``; returns the number of pages written."""
     real = check_destination(Path(path), journal=journal, replace=replace)
-    data, pages = pdf_bytes(html)
-    if password is not None:
-        data = encrypt(data, password)
+    data, pages, marks = painted_pdf(html)
+    if password is not None:  # the bookmarks go in on the way: one pass over a long PDF
+        data = encrypt(data, password, dress=lambda writer: outline_into(writer, marks))
+    elif marks:
+        data = add_outline(data, marks)
     write_private(real, data)
     return pages
 
@@ -150,8 +152,14 @@ def pdf_bytes(html: str) -> tuple[bytes, int]:
     """The PDF, made in memory (no unencrypted copy touches the disk), and its page count.
 
     A report with bookmarked headings (``iltdesk.report.outline``) gets them as the PDF's
-    outline; ``encrypt`` keeps it.
+    outline.
     """
+    data, pages, marks = painted_pdf(html)
+    return (add_outline(data, marks) if marks else data), pages
+
+
+def painted_pdf(html: str) -> tuple[bytes, int, list[Mark]]:
+    """The PDF as painted, its page count, and the bookmarks it is to have."""
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
@@ -161,8 +169,7 @@ def pdf_bytes(html: str) -> tuple[bytes, int]:
     pages, marks = paint_marked(html, writer)
     buffer.close()
     data: QByteArray = buffer.data()
-    pdf = bytes(data.data())
-    return (add_outline(pdf, marks) if marks else pdf), pages
+    return bytes(data.data()), pages, marks
 
 
 def paint_pages(html: str, device: QPagedPaintDevice) -> int:
