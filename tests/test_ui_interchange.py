@@ -19,7 +19,7 @@ from iltdesk.record_kinds import Change, RecordKind
 from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE, run_cli
 from tests.keys import DesktopKeys, Key, press_button, tab_to, wait_for_active
-from ui.interchange.export_dialog import ExportDialog, open_export_dialog
+from ui.interchange.export_dialog import ExportDialog, Report, open_export_dialog
 from ui.interchange.import_dialog import NOTHING_NEW, ImportDialog, open_import_dialog
 from ui.kit.context import AppContext
 
@@ -38,7 +38,9 @@ def _export_priya(qtbot: QtBot, journal: Journal, target: Path, mp: pytest.Monke
     for day, notes in ((date(2024, 3, 1), "Data meeting went well"), (date(2024, 3, 15), "SLO")):
         meeting = start_one_on_one(journal, priya.id or 0, held_on=day)
         save_one_on_one(journal, meeting.id or 0, notes=notes)
-    dialog = open_export_dialog(None, AppContext(journal), lead_id=priya.id)
+    opened: list[int] = []
+    reports = [Report("Whole &record (PDF)…", "a lead's whole record", opened.append)]
+    dialog = open_export_dialog(None, AppContext(journal), priya.id, reports)
     wait_for_active(ExportDialog)
     keys = DesktopKeys()
     assert dialog.lead.currentText() == "Priya Natarajan" and dialog.one_lead.isChecked()
@@ -60,8 +62,9 @@ def _export_priya(qtbot: QtBot, journal: Journal, target: Path, mp: pytest.Monke
     keys.enter()
     assert dialog.status.text() == f"Wrote 3 records to {target}."
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
-    keys.escape()
+    press_button(keys, "Whole record (PDF)…")  # the window opens the PDF's own dialog
     qtbot.waitUntil(lambda: not isValid(dialog))
+    assert opened == [priya.id]
 
 
 def _import(qtbot: QtBot, context: AppContext) -> tuple[ImportDialog, DesktopKeys]:

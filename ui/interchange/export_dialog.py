@@ -62,13 +62,14 @@ EXPORT_TEXT = "&Export without encryption"
 
 @dataclass(frozen=True)
 class Report:
-    """A PDF report the window can open from here. The features that make them are not this
-    one's to import, so the window hands them in: a button's text, what the report is, and
-    how to open it (this dialog closes first)."""
+    """A PDF report of one lead that the window can open from here. The features that make
+    them are not this one's to import, so the window hands them in: a button's text (with
+    its mnemonic), what the report is, and how to open it for a lead's id (this dialog closes
+    first)."""
 
     text: str
     why: str
-    open: Callable[[], None]
+    open: Callable[[int], None]
 
 
 def open_export_dialog(
@@ -101,17 +102,16 @@ class ExportDialog(QDialog):
         self.dest: Path | None = None
         self.replace = False  # the save dialog asked before replacing this very file
         self.setWindowTitle("Export — iltdesk")
-        self._build_what()
+        self._build_what(reports)
         self._build_whose(lead_id)
         self._build_when()
         self._build_where()
-        self._build_reports(reports)
         self._lay_out()
         self._update()
 
     # -- the choices ----------------------------------------------------------------------------
 
-    def _build_what(self) -> None:
+    def _build_what(self, reports: Sequence[Report]) -> None:
         self.what = QGroupBox("What to export")
         self.formats = QButtonGroup(self)
         column = QVBoxLayout(self.what)
@@ -121,6 +121,20 @@ class ExportDialog(QDialog):
             column.addWidget(button)
         self.formats.button(0).setChecked(True)
         self.formats.idToggled.connect(self._format_toggled)
+        self.report_buttons: list[QPushButton] = []
+        if reports:
+            column.addSpacing(6)
+            column.addWidget(hint("Or a PDF report of the chosen lead, in its own window:"))
+            row = QHBoxLayout()
+            for report in reports:
+                opens = QPushButton(report.text)
+                opens.setToolTip(report.why)
+                opens.setAccessibleDescription(report.why)
+                opens.clicked.connect(lambda *_, r=report: self._open_report(r))
+                row.addWidget(opens)
+                self.report_buttons.append(opens)
+            row.addStretch(1)
+            column.addLayout(row)
 
     def _build_whose(self, lead_id: int | None) -> None:
         self.whose = QGroupBox("Whose records")
@@ -192,19 +206,6 @@ class ExportDialog(QDialog):
         self.close_button = QPushButton("Close")
         self.close_button.clicked.connect(self.reject)
 
-    def _build_reports(self, reports: Sequence[Report]) -> None:
-        self.reports = QGroupBox("PDF reports, to print or share")
-        column = QVBoxLayout(self.reports)
-        for report in reports:
-            button = QPushButton(report.text)
-            button.setAccessibleDescription(report.why)
-            button.clicked.connect(lambda *_, r=report: self._open_report(r))
-            row = QHBoxLayout()
-            row.addWidget(button)
-            row.addWidget(hint(report.why), 1)
-            column.addLayout(row)
-        self.reports.setVisible(bool(reports))
-
     def _lay_out(self) -> None:
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -218,7 +219,6 @@ class ExportDialog(QDialog):
         layout.addWidget(self.status)
         layout.addStretch(1)
         layout.addLayout(buttons)
-        layout.addWidget(self.reports)
         self.setMinimumWidth(min(640, self.screen().availableGeometry().width() - 40))
 
     # -- reading them ---------------------------------------------------------------------------
@@ -258,6 +258,8 @@ class ExportDialog(QDialog):
     def _update(self) -> None:
         folder = self.fmt() == "markdown"
         self.lead.setEnabled(self.one_lead.isChecked())
+        for button in self.report_buttons:
+            button.setEnabled(self.lead_name() is not None)
         for edit in (self.since, self.until):
             edit.setEnabled(not self.all_dates.isChecked())
         self.where.setText(str(self.dest) if self.dest else "")
@@ -341,8 +343,11 @@ class ExportDialog(QDialog):
         self.error.show()
 
     def _open_report(self, report: Report) -> None:
+        lead_id = self.lead.currentData()
+        if self.lead_name() is None or lead_id is None:
+            return
         self.accept()
-        report.open()
+        report.open(int(lead_id))
 
 
 def _buddy(text: str, field: QWidget) -> QLabel:

@@ -80,6 +80,7 @@ class ImportDialog(QDialog):
         self.choose_folder = QPushButton("Choose a f&older…")
         self.choose_folder.clicked.connect(self.pick_folder)
         self.format = QComboBox()
+        self.format.setAccessibleName("Format")
         self.format.addItem(GUESS, None)
         for fmt in IMPORT_FORMATS:
             name = IMPORT_NAMES[fmt]
