@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -41,6 +42,8 @@ FILES = "Notes and exports (*.json *.zip *.csv *.md *.markdown *.txt);;All files
 #: Which page shows a table's rows, to tell them the journal changed under them.
 KIND_OF_TABLE = {source.table: RecordKind(source.kind) for source in CURRENT_SOURCES}
 IMPORT_TEXT = "&Import"
+ASK = "Answer the questions above, then import."
+MEND = "Nothing can be imported from it until the file is mended."
 NOTHING_NEW = "Nothing to import: the journal holds all of it already."
 
 
@@ -92,6 +95,11 @@ class ImportDialog(QDialog):
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.table = PreviewTable()
+        self.empty = hint()  # in the table's place while it would list nothing
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.listing = QStackedWidget()
+        self.listing.addWidget(self.table)
+        self.listing.addWidget(self.empty)
         self.questions = Questions()
         self.questions.answered.connect(self._answered)
         self.error = error_line()
@@ -122,7 +130,7 @@ class ImportDialog(QDialog):
                               "notes again adds nothing."))  # fmt: skip
         layout.addWidget(self.heading)
         layout.addWidget(self.summary)
-        layout.addWidget(self.table, 3)
+        layout.addWidget(self.listing, 3)
         layout.addWidget(self.questions, 1)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
@@ -174,7 +182,8 @@ class ImportDialog(QDialog):
         self.error.hide()
         self.questions.ask(plan, known)
         self._show_plan(plan)
-        self.table.setFocus()
+        first = self.table if plan.new else self.questions.first_field()
+        (first or self.choose_file).setFocus()
 
     def _answered(self) -> None:
         """An answer changed: plan again with the answers given (a quick read of the journal)."""
@@ -202,6 +211,13 @@ class ImportDialog(QDialog):
     def _show_plan(self, plan: ImportPlan | None) -> None:
         self.plan = plan
         self.table.show_plan(plan)
+        listed = plan is not None and bool(plan.new)
+        self.listing.setCurrentWidget(self.table if listed else self.empty)
+        self.empty.setText(
+            "What the file or folder holds is listed here before anything is written."
+            if plan is None
+            else "Nothing new to list."
+        )
         if plan is None:
             self.summary.setText("" if self.source else "Choose a file or a folder to import.")
             self.questions.hide()
@@ -215,6 +231,10 @@ class ImportDialog(QDialog):
         self.import_button.setText(f"&Import {_records(count)}" if count else IMPORT_TEXT)
         if plan is not None and plan.ready and not plan.rows:
             self.status.setText(NOTHING_NEW)
+        elif plan is not None and not plan.ready:
+            self.status.setText(ASK if not plan.problems else MEND)
+        else:
+            self.status.setText("")
 
     # -- importing ------------------------------------------------------------------------------
 

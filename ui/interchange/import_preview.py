@@ -187,7 +187,7 @@ class Questions(QGroupBox):
         if len(plan.problems) > PROBLEMS_SHOWN:
             lines.append(f"… and {len(plan.problems) - PROBLEMS_SHOWN} more.")
         if lines:
-            lines.insert(0, "This cannot be imported as it is; mend the file, then read it again:")
+            lines.insert(0, "This cannot be imported as it is; mend the file, then choose it again:")
         self.problems.setText("\n".join(lines))
         self.problems.setVisible(bool(lines))
         asked = bool(lines) or self.lead_asked or bool(self.day_fields)
