@@ -243,3 +243,26 @@ def test_the_demo_through_markdown_into_an_empty_journal_and_again(
     assert identities(dump(journal)) == identities(original)
     again = load.plan(journal, read_markdown(folder, []))
     assert (again.rows, again.already) == (0, original.records())
+
+
+def test_a_roster_fills_only_what_the_journal_leaves_blank(journal: Journal) -> None:
+    from iltdesk.lead import add_lead
+
+    add_lead(journal, "Dana Pham")  # added by name alone
+    add_lead(journal, "Ben Okafor", role="Department head")
+    roster = Document(source="roster")
+    roster.add("lead", {"name": "dana pham", "role": "Team lead", "team": "6th grade"})
+    roster.add("lead", {"name": "Ben Okafor", "role": "Teacher", "team": "Science"})
+    plan = load.plan(journal, roster)
+    assert plan.filled == (
+        "Dana Pham: role Team lead (blank in the journal)",
+        "Dana Pham: team 6th grade (blank in the journal)",
+        "Ben Okafor: team Science (blank in the journal)",
+    )
+    assert plan.writes and plan.summary() == "Creates nothing new; 2 already in the journal; " \
+        "fills in 3 blanks of leads."  # fmt: skip
+    load.apply(journal, roster)
+    rows = journal.execute("SELECT name, role, team FROM lead ORDER BY name")
+    assert rows == [("Ben Okafor", "Department head", "Science"),
+                    ("Dana Pham", "Team lead", "6th grade")]  # fmt: skip
+    assert not load.plan(journal, roster).writes  # again: nothing to change

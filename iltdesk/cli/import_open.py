@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
         if args.dry_run:
             print("Nothing was written (--dry-run).")
             return 0
-        if not plan.rows:
+        if not plan.writes:
             print("Nothing to import: the journal holds all of it already.")
             return 0
         passphrase.confirm("Import these? [y/N] ", yes=args.yes, done="imported", verb="import")
@@ -53,6 +53,8 @@ def _show(plan: ImportPlan) -> None:
         print(f"  {day}  {item.label}{whose}: {item.title}{source}{note}")
     if len(plan.new) > SHOWN:
         print(f"  … and {len(plan.new) - SHOWN} more.")
+    for line in plan.filled:
+        print(f"  Fills in: {line}")
     for line in plan.notes:
         print(f"  Left out: {line}")
     for line in plan.questions():

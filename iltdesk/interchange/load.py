@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from iltdesk.errors import UsageError
 from iltdesk.interchange.document import SOURCE, Document, ImportRefused, Row
 from iltdesk.interchange.dump import dump
+from iltdesk.interchange.fill import Fill, fills
 from iltdesk.interchange.labels import label, plural, title_of
 from iltdesk.interchange.prepare import Prepared, identify, key_of, prepare
 from iltdesk.interchange.tables import STAMPS, TableInfo, exported, sql_table
@@ -45,6 +46,7 @@ class ImportPlan:
     undated: tuple[str, ...] = ()  # where each note without a day came from
     leadless_from: tuple[str, ...] = ()  # where each note that names no lead came from
     notes: tuple[str, ...] = ()  # what the reader left out, and why
+    filled: tuple[str, ...] = ()  # blanks of leads in the journal the file fills in
 
     @property
     def leadless(self) -> int:
@@ -71,13 +73,20 @@ class ImportPlan:
         counts = Counter(p.label for p in self.new)
         made = ", ".join(plural(n, what) for what, n in counts.most_common()) or "nothing new"
         there = f"; {self.already} already in the journal" if self.already else ""
-        return f"Creates {made}{there}."
+        n = len(self.filled)
+        fills = f"; fills in {n} blank{'s' if n != 1 else ''} of leads" if n else ""
+        return f"Creates {made}{there}{fills}."
+
+    @property
+    def writes(self) -> bool:
+        """Whether importing would change the journal at all."""
+        return bool(self.rows or self.filled)
 
 
 def plan(journal: Journal, doc: Document, *, default_lead: str | None = None) -> ImportPlan:
     """What importing ``doc`` would create, without writing anything."""
-    prepared, existing = _match(journal, doc, default_lead)
-    return _plan(prepared, existing, list(doc.problems), doc.notes)
+    prepared, existing, blanks = _match(journal, doc, default_lead)
+    return _plan(prepared, existing, list(doc.problems), doc.notes, blanks)
 
 
 def apply(journal: Journal, doc: Document, *, default_lead: str | None = None) -> ImportPlan:
@@ -85,14 +94,14 @@ def apply(journal: Journal, doc: Document, *, default_lead: str | None = None) -
     if journal.read_only:
         raise UsageError("This journal is open to read only; nothing was imported.")
     with journal.raw():  # one writer: nobody changes the journal between plan and write
-        prepared, existing = _match(journal, doc, default_lead)
-        done = _plan(prepared, existing, list(doc.problems), doc.notes)
+        prepared, existing, blanks = _match(journal, doc, default_lead)
+        done = _plan(prepared, existing, list(doc.problems), doc.notes, blanks)
         if not done.ready:
             lines = done.questions()
             more = f" (and {len(lines) - 1} more)" if len(lines) > 1 else ""
             raise ImportRefused(f"Nothing was imported: {lines[0]}{more}")
         try:
-            _write(journal, prepared, existing)
+            _write(journal, prepared, existing, blanks)
         except IntegrityError as exc:
             # Two versions of one agreement, say: the journal keeps its own (rolled back).
             raise ImportRefused(
@@ -109,8 +118,9 @@ def _constraint(exc: IntegrityError) -> str:
 
 def _match(
     journal: Journal, doc: Document, default_lead: str | None
-) -> tuple[Prepared, dict[str, dict[bytes, Any]]]:
-    """The document's rows prepared, and the journal's rows by identity (table -> id)."""
+) -> tuple[Prepared, dict[str, dict[bytes, Any]], list[Fill]]:
+    """The document's rows prepared, the journal's rows by identity (table -> id), and the
+    blanks of the journal's leads the document fills in."""
     here = prepare(dump(journal))
     identify(here)
     existing = {
@@ -121,7 +131,7 @@ def _match(
         doc = _with_lead(doc, _lead_name(here, doc, default_lead))
     prepared = prepare(doc)
     identify(prepared)
-    return prepared, existing
+    return prepared, existing, fills(here, prepared)
 
 
 def _lead_name(here: Prepared, doc: Document, name: str) -> str:
@@ -156,6 +166,7 @@ def _plan(
     existing: dict[str, dict[bytes, Any]],
     problems: list[str],
     notes: list[str] | None = None,
+    blanks: list[Fill] | None = None,
 ) -> ImportPlan:
     new: list[Planned] = []
     rows = already = 0
@@ -182,6 +193,7 @@ def _plan(
         tuple(prepared.undated),
         tuple(prepared.leadless),
         tuple(notes or ()),
+        tuple(fill.line() for fill in blanks or ()),
     )
 
 
@@ -211,9 +223,19 @@ def _planned(info: TableInfo, row: Row, leads: dict[int, str]) -> Planned:
     )
 
 
-def _write(journal: Journal, prepared: Prepared, existing: dict[str, dict[bytes, Any]]) -> None:
+def _write(
+    journal: Journal,
+    prepared: Prepared,
+    existing: dict[str, dict[bytes, Any]],
+    blanks: list[Fill],
+) -> None:
     new_ids: dict[str, dict[Any, Any]] = {}
     with journal.write() as s:
+        leads = sql_table("lead")
+        for fill in blanks:
+            s.execute(
+                update(leads).where(leads.c.id == fill.lead_id).values({fill.column: fill.value})
+            )
         for info in exported():
             mapped = new_ids.setdefault(info.name, {})
             made: dict[bytes, Any] = {}
