@@ -7,6 +7,7 @@ or nothing, and a second one of the same file creates nothing."""
 from __future__ import annotations
 
 import copy
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -66,6 +67,8 @@ class ImportDialog(QDialog):
         self.source: Path | None = None
         self.read: Document | None = None  # the file as read, before any answer is given
         self.plan: ImportPlan | None = None
+        # The answers the plan on screen was made with: the days given, the lead chosen.
+        self.answers: tuple[tuple[tuple[str, date], ...], str | None] = ((), None)
         self.setWindowTitle("Import — iltdesk")
         self._build()
         self._lay_out()
@@ -160,7 +163,7 @@ class ImportDialog(QDialog):
         """Read the chosen file in the background and plan it: the preview, nothing written."""
         if self.source is None:
             return
-        self.read, self.plan = None, None
+        self.read, self.plan, self.answers = None, None, ((), None)
         self.status.setText("")
         journal, path, fmt = self.context.journal, self.source, self.format.currentData()
         known = _lead_names(journal)
@@ -187,13 +190,11 @@ class ImportDialog(QDialog):
 
     def _answered(self) -> None:
         """An answer changed: plan again with the answers given (a quick read of the journal)."""
-        if self.read is None:
-            return
-        doc, lead, journal = (
-            self._answered_doc(),
-            self.questions.default_lead(),
-            self.context.journal,
-        )
+        answers = (tuple(sorted(self.questions.days().items())), self.questions.default_lead())
+        if self.read is None or answers == self.answers:
+            return  # a keystroke that changed no answer: "2024-03" is not a day yet
+        self.answers = answers
+        doc, lead, journal = self._answered_doc(), answers[1], self.context.journal
         try:
             plan = run_waiting(lambda _progress: load.plan(journal, doc, default_lead=lead))
         except JournalError as exc:

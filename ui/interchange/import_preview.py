@@ -30,6 +30,7 @@ from ui.kit.style import field_label, hint
 COLUMNS = ("What", "Day", "Lead", "Title", "From", "Note")
 SHOWN = 2000  # rows listed; the summary line counts them all
 PROBLEMS_SHOWN = 8
+MEND_FIRST = "This cannot be imported as it is; mend the file, then choose it again:"
 DAY_HINT = "Type the day as 2024-03-01."
 
 
@@ -187,7 +188,7 @@ class Questions(QGroupBox):
         if len(plan.problems) > PROBLEMS_SHOWN:
             lines.append(f"… and {len(plan.problems) - PROBLEMS_SHOWN} more.")
         if lines:
-            lines.insert(0, "This cannot be imported as it is; mend the file, then choose it again:")
+            lines.insert(0, MEND_FIRST)
         self.problems.setText("\n".join(lines))
         self.problems.setVisible(bool(lines))
         asked = bool(lines) or self.lead_asked or bool(self.day_fields)
