@@ -200,6 +200,21 @@ def _dialog(kind_name: str) -> Callable[[Scene, str], None]:
     return lambda scene, shortcut: _closes_by_escape(scene, kind_name, shortcut)
 
 
+def _window_modal(kind_name: str) -> Callable[[Scene, str], None]:
+    """A dialog opened with open() (window-modal; the key returns at once): it becomes the
+    active window, and Escape closes it."""
+
+    def effect(scene: Scene, shortcut: str) -> None:
+        module, _, name = kind_name.rpartition(".")
+        kind: type[QDialog] = getattr(__import__(module, fromlist=[name]), name)
+        scene.keys.shortcut(shortcut)
+        dialog = wait_for_active(kind)
+        scene.keys.escape()
+        assert not shiboken6.isValid(dialog) or not dialog.isVisible()
+
+    return effect
+
+
 EFFECTS: dict[str, Callable[[Scene, str], None]] = {
     "Ctrl+,": _dialog("ui.journal.settings_dialog.SettingsDialog"),
     "Ctrl+L": _lock,
@@ -215,6 +230,8 @@ EFFECTS: dict[str, Callable[[Scene, str], None]] = {
     "Ctrl+Shift+N": _dialog("ui.lead.lead_dialog.LeadDialog"),
     "Ctrl+Shift+M": _new_ilt_meeting,
     "Ctrl+Shift+P": _presenter,
+    "Ctrl+Shift+X": _window_modal("ui.interchange.export_dialog.ExportDialog"),
+    "Ctrl+Shift+R": _window_modal("ui.lead.record_dialog.RecordDialog"),
     "F1": _shortcut_sheet,
     "Ctrl+/": _shortcut_sheet,
 }

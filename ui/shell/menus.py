@@ -26,6 +26,7 @@ from ui.kit.icons import icon
 from ui.kit.pages import ReflectPage
 from ui.kit.presenter import SHORTCUT
 from ui.navigation.leads_sidebar import REFLECT_PAGES, TEAM_PAGES
+from ui.shell import sharing
 
 if TYPE_CHECKING:
     from ui.shell.help import ShortcutSheet
@@ -122,6 +123,12 @@ class WindowMenus(QObject):
                   window.add_observation, "lead")  # fmt: skip
         self._add(lead, "export", "&Export a cycle summary (PDF)…", "Ctrl+E",
                   window.export_summary, "backup")  # fmt: skip
+        self._add(lead, "record", "Export the lead's &record (PDF)…", RECORD_SHORTCUT,
+                  lambda: sharing.record(window), "backup")  # fmt: skip
+        # Ctrl+Shift+E is the 1:1's own Recap button: shown here, not bound twice (Qt would
+        # call the key ambiguous and neither would fire).
+        self._add(lead, "recap", f"Re&cap of a 1:1 for the lead…\t{RECAP_SHORTCUT}", "",
+                  lambda: sharing.recap(window), "meeting")  # fmt: skip
         self._add(lead, "add_lead", "&Add lead…", "Ctrl+Shift+N", window.add_lead, "add")
         team = bar.addMenu("Tea&m")
         self._add(team, "new_ilt_meeting", "New &ILT meeting", "Ctrl+Shift+M",
@@ -175,6 +182,11 @@ class WindowMenus(QObject):
         self.recent = menu.addMenu("Open &recent")
         self.recent.aboutToShow.connect(self._fill_recent)
         self._fill_recent()  # so the submenu is never empty, even before it is shown
+        menu.addSeparator()
+        self._add(menu, "export_open", "E&xport…", EXPORT_SHORTCUT,
+                  lambda: sharing.export(window), "backup")  # fmt: skip
+        # No key of its own: it is rare, and Ctrl+I is italics in the notes (Alt+J, I).
+        self._add(menu, "import", "&Import…", "", lambda: sharing.import_notes(window), "add")
         menu.addSeparator()
         self._add(menu, "settings", "&Settings…", "Ctrl+,", window.open_settings, "settings")
         self._add(menu, "lock", "&Lock", "Ctrl+L", window.lock_requested.emit, "lock")
@@ -330,6 +342,9 @@ class WindowMenus(QObject):
 
 
 TRASH_SHORTCUT = "Ctrl+Shift+T"  # the Trash (Today is Ctrl+T)
+EXPORT_SHORTCUT = "Ctrl+Shift+X"  # open formats (Ctrl+E is the lead's cycle summary)
+RECORD_SHORTCUT = "Ctrl+Shift+R"  # a lead's whole record
+RECAP_SHORTCUT = "Ctrl+Shift+E"  # the 1:1's Recap button holds it
 
 # The letter of each Team and Reflect page in the Go menu (G and T are taken by "Go to lead"
 # and Today).
