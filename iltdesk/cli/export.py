@@ -59,6 +59,10 @@ def register(sub: Sub, journal_arg: Any) -> None:
     p.epilog = (
         "cycle sections: intention, learning, observations, outcome, lead_reflection, "
         "next_goal (the default); private: principal_reflection, energy, conversation_notes. "
+        "record sections: overview, strengths, one_on_ones, observations, cycles, agreement "
+        "(the default); private: principal_reflection, energy, conversation_notes. "
+        "recap sections: discussed, decisions, action_items, agreement (the default); "
+        "feedback (your words on how it landed). "
         "Markdown, JSON and CSV leave the encryption: keep them somewhere safe."
     )
     p.set_defaults(func=cmd_export)
