@@ -56,14 +56,15 @@ def register(sub: Sub, journal_arg: Any) -> None:
     p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE|FOLDER")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.add_argument("--password-env", metavar="VAR", help="lock the PDF with the password in VAR")
+    p.formatter_class = argparse.RawDescriptionHelpFormatter
     p.epilog = (
-        "cycle sections: intention, learning, observations, outcome, lead_reflection, "
-        "next_goal (the default); private: principal_reflection, energy, conversation_notes. "
-        "record sections: overview, strengths, one_on_ones, observations, cycles, agreement "
-        "(the default); private: principal_reflection, energy, conversation_notes. "
-        "recap sections: discussed, decisions, action_items, agreement (the default); "
-        "feedback (your words on how it landed). "
-        "Markdown, JSON and CSV leave the encryption: keep them somewhere safe."
+        "sections (--sections a,b,...), defaults first, then private ones:\n"
+        "  cycle:  intention, learning, observations, outcome, lead_reflection, next_goal;\n"
+        "          principal_reflection, energy, conversation_notes\n"
+        "  record: overview, strengths, one_on_ones, observations, cycles, agreement;\n"
+        "          principal_reflection, energy, conversation_notes\n"
+        "  recap:  discussed, decisions, action_items, agreement; feedback\n"
+        "Markdown, JSON and CSV leave the encryption: keep them somewhere private."
     )
     p.set_defaults(func=cmd_export)
 
