@@ -13,9 +13,15 @@ one plain line, never 1 (a bug) and never a traceback.
 
 from __future__ import annotations
 
+import contextlib
+import json
+import os
+import random
 import shutil
+import threading
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -35,7 +41,7 @@ from iltdesk.interchange.tables import exported
 from iltdesk.lead import add_lead
 from iltdesk.store.backups import check
 from iltdesk.store.journal import Journal
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, run_cli
 from tests.reliability import import_samples as s
 from tests.reliability.conftest import Figure, trial_count
 from tests.reliability.test_t07_fuzz import FUZZ, folder_state, outcome_of, summary
@@ -219,6 +225,16 @@ def import_once(journal: Journal, source: Path, fmt: str | None) -> str:
     return "imported"
 
 
+def result_of(journal: Journal, source: Path, fmt: str | None) -> str:
+    """What importing ``source`` did: "imported", "nothing new", "refused: ..." or
+    "uncaught ..." (a bug)."""
+    happened: list[str] = []
+    outcome = outcome_of(lambda: happened.append(import_once(journal, source, fmt)))
+    if outcome == "ok":
+        return happened[0]
+    return outcome if outcome.startswith("uncaught") else f"refused: {outcome}"
+
+
 FORMATS = ["json", "dayone", "jrnl", "roster", "markdown", None]
 
 
@@ -239,11 +255,7 @@ def test_every_importer_meets_any_file_with_our_errors_only(
         root.mkdir()
         source = s.lay_out(sample, root, target.path)
         before = state(target)
-        happened: list[str] = []
-        outcome = outcome_of(lambda: happened.append(import_once(target, source, fmt)))
-        result = happened[0] if happened else outcome
-        if outcome != "ok" and not outcome.startswith("uncaught"):
-            result = f"refused: {outcome}"
+        result = result_of(target, source, fmt)
         seen[f"{sample.kind} → {result}"] += 1
         if result.startswith("uncaught"):
             problems.append(f"{sample.kind} → {result}")
@@ -262,3 +274,186 @@ def test_every_importer_meets_any_file_with_our_errors_only(
         not problems,
     )
     assert not problems, sorted(set(problems))[:10]
+
+
+# -- the command line ------------------------------------------------------------------------
+
+
+def cli_samples(seeds: Seeds) -> list[tuple[s.Sample, list[str]]]:
+    """One bad file of each kind the fuzz meets, a valid one, and (full runs) more mutated."""
+    ours = s.as_json(seeds["json"]["lead"])
+    deep = b'{"format": "iltdesk-export", "version": 1, "tables": ' + s.RAW["@@deep@@"].encode()
+    day_one_zip = s.zip_file(seeds["dayone"], "Day One zip with a ../ name, a bit flipped")
+    jrnl = {"entries": [{"title": "\ud800", "body": "x", "date": "2025-02-30", "tags": ["@pham"]}]}
+    folder = {**seeds["markdown"]["foreign"], "notes/bad.md": b"---\n: [\n---\n"}
+    folder["notes/zz.md"] = s.LINK_TO_JOURNAL
+    fixed = [  # the first four in ``make test``, all of them in full runs
+        (s.Sample("our JSON, valid", (("ok.json", ours),), "ok.json"), []),
+        (day_one_zip((([], [("flip", 40, 3)]), 1, 0)), ["--format", "dayone"]),
+        (s.Sample("notes, a link to the journal", tuple(folder.items()), "notes"), []),
+        (s.Sample("random bytes", (("x.bin", bytes(range(256)) * 9),), "x.bin"), []),
+        (s.Sample("our JSON, valid, again", (("ok.json", ours),), "ok.json"), []),
+        (s.Sample("our JSON cut short", (("a.json", ours[: len(ours) // 2]),), "a.json"), []),
+        (s.Sample("our JSON nested 100,000 deep", (("a.json", deep + b"}"),), "a.json"), []),
+        (s.Sample("jrnl, a day that is not", (("j.json", s.as_json(jrnl)),), "j.json"), []),
+        (s.Sample("a roster naming a lead twice", (("r.csv", b"Name\nAl\nal\n"),), "r.csv"), []),
+    ]
+    rng = random.Random(7)
+    makers = [
+        s.json_file("export.json", seeds["json"]["range"], "our JSON, mutated"),
+        s.json_file("Journal.json", seeds["dayone"], "Day One JSON, mutated"),
+        s.json_file("journal.json", seeds["jrnl"], "jrnl JSON, mutated"),
+        s.csv_file("roster.csv", seeds["roster"], "roster, mutated"),
+    ]
+    more = [
+        (rng.choice(makers)((random_ops(rng, s.TREE_OPS), random_ops(rng, s.BYTE_OPS, 1))), [])
+        for _ in range(trial_count(0, 40))
+    ]
+    return fixed[: trial_count(4, len(fixed))] + more
+
+
+def random_ops(rng: random.Random, ops: tuple[str, ...], most: int = 3) -> list[Any]:
+    return [
+        (rng.choice(ops), rng.randrange(2**16), rng.randrange(2**10))
+        for _ in range(rng.randint(0, most))
+    ]
+
+
+def test_the_cli_import_meets_bad_files_with_one_plain_line(
+    template: Path, seeds: Seeds, tmp_path: Path, figure: Figure
+) -> None:
+    journal = copy_of(template, tmp_path / "journal" / "school.iltdesk")
+    env = {"ILTDESK_PASSPHRASE": PASSPHRASE}
+    codes: Counter[int] = Counter()
+    bad: list[str] = []
+    for i, (sample, extra) in enumerate(cli_samples(seeds)):
+        root = tmp_path / f"offered-{i}"
+        root.mkdir()
+        source = s.lay_out(sample, root, journal)
+        before = folder_state(journal.parent)
+        result = run_cli("import", str(journal), str(source), "--yes", *extra, env=env)
+        codes[result.returncode] += 1
+        said = f"{sample.kind}: exit {result.returncode} {result.stderr.strip()[-160:]!r}"
+        if result.returncode not in (0, 2) or "Traceback" in result.stdout + result.stderr:
+            bad.append(said)
+        elif result.returncode == 2 and not (
+            result.stderr.startswith("iltdesk: ") and result.stderr.count("\n") == 1
+        ):
+            bad.append(f"{said}: not one plain line")
+        elif result.returncode == 2 and folder_state(journal.parent) != before:
+            bad.append(f"{said}: the journal's folder changed")
+    figure(
+        "T7",
+        "fuzzed files given to `iltdesk import --yes`",
+        f"{sum(codes.values())} files: exit codes {dict(sorted(codes.items()))} (0 imported or "
+        "nothing new, 2 refused with one plain line, the journal byte-identical)"
+        + (f"; problems {bad[:4]}" if bad else ""),
+        not bad,
+    )
+    assert not bad, bad
+    assert codes[0] >= 1  # the valid file
+
+
+# -- what the fuzz found (xfail until the owners mend them) -----------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug (interchange core, prepare.where): a row of our JSON with no id raises "
+    "KeyError 'id' while its problem line is written; `iltdesk import` exits 1",
+)
+@pytest.mark.parametrize(
+    "tables",
+    [
+        {"lead": [{"name": "Maya Ortiz"}]},
+        {"lead": [{"id": 1, "name": "Maya Ortiz"}], "one_on_one": [{"lead_id": 1, "notes": "x"}]},
+    ],
+    ids=["a lead", "a 1:1"],
+)
+def test_a_row_without_its_id_is_refused_in_one_plain_line(
+    tables: dict[str, Any], target: Journal, tmp_path: Path
+) -> None:
+    source = tmp_path / "export.json"
+    source.write_text(json.dumps({"format": "iltdesk-export", "version": 1, "tables": tables}))
+    before = state(target)
+    result = result_of(target, source, "json")
+    assert result.startswith("refused"), result
+    assert state(target) == before
+
+
+HANG = 0.5  # seconds: a reader that does not wait on the FIFO is done in milliseconds
+
+
+@contextmanager
+def unblocking(fifo: Path) -> Iterator[list[bool]]:
+    """Give a reader stuck opening ``fifo`` an empty file (a writer that opens and closes)
+    after ``HANG`` seconds, again and again, and say whether it had to."""
+    hung: list[bool] = []
+    stop = threading.Event()
+
+    def unblock() -> None:
+        if stop.wait(HANG):
+            return
+        hung.append(True)
+        while not stop.is_set():
+            with contextlib.suppress(OSError):  # no reader waiting just now
+                os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+            stop.wait(0.02)
+
+    thread = threading.Thread(target=unblock, daemon=True)
+    thread.start()
+    try:
+        yield hung
+    finally:
+        stop.set()
+        thread.join()
+
+
+def offer_fifo(journal: Journal, root: Path, sample: s.Sample, fmt: str | None) -> str:
+    root.mkdir()
+    source = s.lay_out(sample, root, journal.path)
+    fifo = next(root / name for name, content in sample.files if content == s.FIFO)
+    before = state(journal)
+    with unblocking(fifo) as hung:
+        result = result_of(journal, source, fmt)
+    changed = ", the journal's folder changed" if state(journal) != before else ""
+    return f"{'hung, then ' if hung else ''}{result}{changed}"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug (markdown_in._read): a FIFO named like a note in the folder is opened "
+    "without O_NONBLOCK, so the import waits for a writer for ever",
+)
+@pytest.mark.parametrize("fmt", ["markdown", None], ids=lambda f: f or "guessed")
+def test_a_fifo_in_a_folder_of_notes_does_not_hang_the_import(
+    fmt: str | None, target: Journal, tmp_path: Path
+) -> None:
+    files = (("notes/a.md", b"---\nlead: Jordan Pham\ndate: 2024-03-01\n---\nx"),)
+    sample = s.Sample("a FIFO among notes", (*files, ("notes/pipe.md", s.FIFO)), "notes")
+    result = offer_fifo(target, tmp_path / "offered", sample, fmt)
+    assert not result.startswith("hung") and "uncaught" not in result, result
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug (foreign.read_capped/peek, json_io.read_json): a FIFO given as the file is "
+    "opened without checking it is a file, so the import waits for a writer for ever",
+)
+@pytest.mark.parametrize(
+    ("fmt", "name"),
+    [
+        ("json", "x.json"),
+        ("dayone", "x.json"),
+        ("jrnl", "x.json"),
+        ("roster", "x.csv"),
+        (None, "x.json"),
+    ],
+    ids=["json", "dayone", "jrnl", "roster", "guessed"],
+)
+def test_a_fifo_given_as_the_file_does_not_hang_the_import(
+    fmt: str | None, name: str, target: Journal, tmp_path: Path
+) -> None:
+    sample = s.Sample("a FIFO", ((name, s.FIFO),), name)
+    result = offer_fifo(target, tmp_path / "offered", sample, fmt)
+    assert not result.startswith("hung") and "uncaught" not in result, result
