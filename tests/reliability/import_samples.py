@@ -175,7 +175,7 @@ def mutate_bytes(data: bytes, ops: list[tuple[str, int, int]]) -> bytes:
             data = data[:at]
         elif op == "flip" and data:
             out = bytearray(data)
-            out[at % len(data)] ^= 1 << bit
+            out[at % len(data)] ^= 1 << (bit % 8)
             data = bytes(out)
         elif op == "nul":
             data = data[:at] + b"\x00" + data[at:]
@@ -186,11 +186,14 @@ def mutate_bytes(data: bytes, ops: list[tuple[str, int, int]]) -> bytes:
     return data
 
 
-def json_file(name: str, seed: Any, kind: str) -> Callable[[Mutation], Sample]:
+def json_file(name: str, seed: Any, kind: str, *, folder: str = "") -> Callable[[Mutation], Sample]:
+    """A JSON file (in ``folder`` when given: what is imported is then the folder)."""
+
     def make(mutation: Mutation) -> Sample:
         value = mutate_tree(json.loads(json.dumps(seed)), mutation[0])
         data = mutate_bytes(as_json(value), mutation[1])
-        return Sample(kind, ((name, data),), name)
+        path = f"{folder}/{name}" if folder else name
+        return Sample(kind, ((path, data),), folder or name)
 
     return make
 

@@ -46,7 +46,7 @@ from tests.reliability import import_samples as s
 from tests.reliability.conftest import Figure, trial_count
 from tests.reliability.test_t07_fuzz import FUZZ, folder_state, outcome_of, summary
 
-EXAMPLES = trial_count(25, 1000)  # per format
+EXAMPLES = trial_count(25, 500)  # per format
 LEADS = ["Jordan Pham", "Dr. Amara Okafor", "Lucía García-López"]
 A_DAY = date(2024, 5, 6)
 Seeds = dict[str, Any]
@@ -149,8 +149,10 @@ def strategies(seeds: Seeds) -> dict[str, st.SearchStrategy[s.Sample]]:
         for k, data in seeds["json"].items()
     ]
     day_one = s.json_file("Journal.json", seeds["dayone"], "Day One JSON, mutated")
+    unzipped = s.json_file("Pham.json", seeds["dayone"], "Day One unzipped, mutated", folder="x")
     day_one_zip = s.zip_file(seeds["dayone"], "Day One zip, mutated")
     jrnl = s.json_file("journal.json", seeds["jrnl"], "jrnl JSON, mutated")
+    entry = s.json_file("2023_01_05.json", seeds["jrnl"]["entries"][0], "jrnl entry, mutated")
     roster = s.csv_file("roster.csv", seeds["roster"], "roster, mutated")
     folder = st.sampled_from(sorted(seeds["markdown"])).flatmap(
         lambda k: st.tuples(st.lists(s.folder_op, max_size=4), st.lists(s.byte_op, max_size=2)).map(
@@ -164,9 +166,15 @@ def strategies(seeds: Seeds) -> dict[str, st.SearchStrategy[s.Sample]]:
             random_bytes("export.zip"),
             odd("Journal.json"),
             s.mutations.map(day_one),
+            s.mutations.map(unzipped),
             zipped.map(day_one_zip),
         ),
-        "jrnl": st.one_of(random_bytes("journal.json"), odd("journal.json"), s.mutations.map(jrnl)),
+        "jrnl": st.one_of(
+            random_bytes("journal.json"),
+            odd("journal.json"),
+            s.mutations.map(jrnl),
+            s.mutations.map(entry),
+        ),
         "roster": st.one_of(random_bytes("roster.csv"), odd("roster.csv"), s.mutations.map(roster)),
         "markdown": st.one_of(random_bytes("notes/a.md", "notes"), folder),
     }
@@ -305,9 +313,9 @@ def cli_samples(seeds: Seeds) -> list[tuple[s.Sample, list[str]]]:
         s.json_file("journal.json", seeds["jrnl"], "jrnl JSON, mutated"),
         s.csv_file("roster.csv", seeds["roster"], "roster, mutated"),
     ]
-    more = [
+    more: list[tuple[s.Sample, list[str]]] = [
         (rng.choice(makers)((random_ops(rng, s.TREE_OPS), random_ops(rng, s.BYTE_OPS, 1))), [])
-        for _ in range(trial_count(0, 40))
+        for _ in range(min(trial_count(0, 40), 40))
     ]
     return fixed[: trial_count(4, len(fixed))] + more
 
