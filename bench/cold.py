@@ -27,7 +27,12 @@ class CommandFailed(RuntimeError):
 
 
 def run_cold(
-    command: list[str], env: dict[str, str], *, stdin: bytes = b"", detach: bool = False
+    command: list[str],
+    env: dict[str, str],
+    *,
+    stdin: bytes = b"",
+    detach: bool = False,
+    timeout: float = TIMEOUT_SECONDS,
 ) -> ColdRun:
     """Run ``command`` to completion; ``detach`` gives it no terminal (prompts read stdin).
 
@@ -45,7 +50,7 @@ def run_cold(
             start_new_session=detach,
         )
         try:
-            proc.communicate(stdin, timeout=TIMEOUT_SECONDS)
+            proc.communicate(stdin, timeout=timeout)
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()

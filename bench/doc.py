@@ -63,6 +63,14 @@ code the app runs; every cold figure is a new process, timed from start to exit.
   those saves, and the backup's duration. Then the old way (`rotation.take`: export and check
   through the journal's own connection, which holds the journal) is timed on the same
   journal: a save made then would have waited that long.
+- **Open formats** (issue 21): cold, as a person runs them, each a new process through the
+  `iltdesk` command: `iltdesk export J --format markdown --all -o NEW_FOLDER` (the folder's
+  files and bytes counted afterwards), `iltdesk export J --format json --all -o FILE.json`,
+  then `iltdesk init EMPTY` (not timed) and `iltdesk import EMPTY FILE.json --yes`, then the
+  same import again, which must create nothing. After each import the rows of leads, 1:1s,
+  observations and action items are counted in both journals: a difference is a "missed".
+  Peak RSS as for the cold commands (`wait4`). At 100k, {open_100k} run(s) only: it takes
+  minutes. The 10k Markdown goal is ours; the issue asked only for the figures.
 
 Figures are the median of the runs with the lowest and highest run in brackets; ratios are
 taken run by run between figures measured in the same run, then their median is shown.

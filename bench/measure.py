@@ -42,6 +42,7 @@ class Plan:
     jrnl_repeat_100k: int = 2
     memory_repeat: int = 3
     backup_repeat: int = 2
+    open_repeat_100k: int = 1  # a whole-journal export and import at 100k take minutes
     say: Callable[[str], None] = print
 
 
@@ -90,13 +91,14 @@ def probe(kind: str, args: dict[str, Any], home: Path) -> dict[str, Any]:
     raise cold.CommandFailed(f"probe {kind} failed (exit {proc.returncode}): {tail}")
 
 
-def _new_runs() -> Runs:
+def new_runs() -> Runs:
+    """Empty per-size, per-metric run lists."""
     return defaultdict(lambda: defaultdict(list))
 
 
 def in_app(plan: Plan, ws: Workspace) -> Runs:
     """Autosave and search-as-you-type, encrypted and plain, p50/p95 per run."""
-    runs = _new_runs()
+    runs = new_runs()
     for r in range(plan.repeat):
         for size in plan.sizes:
             args = {
@@ -130,7 +132,7 @@ def _lead_name(journal: Path) -> str:
 
 def cli_and_jrnl(plan: Plan, ws: Workspace, jrnl: JrnlSide | None) -> Runs:
     """Cold `iltdesk note`/`search` and, pair by pair, cold `jrnl "text"`/`jrnl -contains`."""
-    runs = _new_runs()
+    runs = new_runs()
     env = cli_env(ws.home)
     homes: dict[int, Path] = {}
     leads: dict[int, str] = {}
@@ -178,7 +180,7 @@ def _jrnl_home(jrnl: JrnlSide, ws: Workspace, size: int) -> Path:
 
 def cold_start(plan: Plan, ws: Workspace) -> Runs:
     """Process start to unlocked main window, keychain path."""
-    runs = _new_runs()
+    runs = new_runs()
     for r in range(plan.repeat):
         for size in plan.sizes:
             seconds = cold.cold_start(ws.copy(ws.cache.demo(size)), ws.home)
@@ -189,7 +191,7 @@ def cold_start(plan: Plan, ws: Workspace) -> Runs:
 
 def pdf(plan: Plan, ws: Workspace) -> Runs:
     """The cycle summary: in the app (median of a few renders) and by a cold `iltdesk export`."""
-    runs = _new_runs()
+    runs = new_runs()
     scratch = ws.folder / "pdf"
     scratch.mkdir(mode=0o700, exist_ok=True)
     for r in range(plan.repeat):
@@ -222,7 +224,7 @@ def pdf(plan: Plan, ws: Workspace) -> Runs:
 
 def lead_switch(plan: Plan, ws: Workspace) -> Runs:
     """Opening the page of a lead with ``lead_records`` 1:1s and observations."""
-    runs = _new_runs()
+    runs = new_runs()
     journal = ws.copy(ws.cache.lead_heavy(plan.lead_records, min(plan.sizes)))
     for r in range(plan.repeat):
         result = probe("lead_switch", {"journal": str(journal), "switches": plan.switches}, ws.home)
@@ -238,7 +240,7 @@ def lead_switch(plan: Plan, ws: Workspace) -> Runs:
 
 def memory(plan: Plan, ws: Workspace) -> Runs:
     """Peak RSS of the app on the largest journal after a search and a lead switch."""
-    runs = _new_runs()
+    runs = new_runs()
     size = max(plan.sizes)
     journal = ws.copy(ws.cache.demo(size))
     for r in range(max(1, min(plan.repeat, plan.memory_repeat))):
@@ -251,7 +253,7 @@ def memory(plan: Plan, ws: Workspace) -> Runs:
 
 def backup(plan: Plan, ws: Workspace) -> Runs:
     """Autosaves during the day's backup (the longest is what a person would feel)."""
-    runs = _new_runs()
+    runs = new_runs()
     scratch = ws.folder / "backups"
     for r in range(max(1, min(plan.repeat, plan.backup_repeat))):
         for size in plan.sizes:

@@ -2,7 +2,9 @@
 
 Journals (and jrnl's venv) are cached in ``.bench/`` so a second run, or a run resumed after
 an interruption, starts measuring at once. A section that fails is reported as failed; the
-others still run. ``--quick`` is the tiny smoke run the test suite uses.
+others still run. ``--quick`` is the tiny smoke run the test suite uses. ``--only`` re-runs
+some sections to check them; it never writes docs/performance.md, which always comes from a
+whole run (a partial table over the whole one would hide every row it left out).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import doc, measure, report
+from bench import doc, measure, open_formats, report
 from bench.journals import REPO, Cache, private_dir
 from bench.jrnl_side import JrnlSide
 from bench.measure import Plan, Workspace, label
@@ -47,6 +49,20 @@ def parse_sizes(text: str) -> list[int]:
     return sorted(set(sizes))
 
 
+SECTIONS = ("in_app", "cli", "start", "lead", "pdf", "memory", "backup", "open_formats")
+
+
+def parse_sections(text: str) -> list[str]:
+    """'pdf,open_formats' -> ['pdf', 'open_formats'], each a known section."""
+    chosen = [part.strip() for part in text.split(",") if part.strip()]
+    unknown = [part for part in chosen if part not in SECTIONS]
+    if unknown or not chosen:
+        raise argparse.ArgumentTypeError(
+            f"unknown section {', '.join(unknown) or '(none)'}; choose from {', '.join(SECTIONS)}"
+        )
+    return chosen
+
+
 def parse_args(argv: list[str]) -> argparse.Namespace:
     """The command line."""
     p = argparse.ArgumentParser(prog="bench/run.py", description=__doc__)
@@ -62,7 +78,16 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--no-write", action="store_true", help="do not write docs/performance.md")
     p.add_argument("--cache", type=Path, default=REPO / ".bench", help="cache folder")
     p.add_argument("--note", default="", help="a remark for the document (e.g. machine busy)")
-    return p.parse_args(argv)
+    p.add_argument(
+        "--only",
+        type=parse_sections,
+        metavar="SECTION[,SECTION]",
+        help=f"run only these sections ({', '.join(SECTIONS)}); implies --no-write",
+    )
+    args = p.parse_args(argv)
+    if args.only:
+        args.no_write = True  # the document is written from whole runs only
+    return args
 
 
 def make_plan(args: argparse.Namespace) -> Plan:
@@ -93,9 +118,9 @@ def prepare(plan: Plan, cache: Cache, jrnl: JrnlSide | None) -> str | None:
 
 
 def measure_all(
-    plan: Plan, ws: Workspace, jrnl: JrnlSide | None
+    plan: Plan, ws: Workspace, jrnl: JrnlSide | None, only: list[str] | None = None
 ) -> tuple[dict[str, Any], dict[str, str]]:
-    """Every section; a failing section is recorded and the others go on."""
+    """Every section (or ``only`` those); a failing section is recorded and the others go on."""
     sections = {
         "in_app": lambda: measure.in_app(plan, ws),
         "cli": lambda: measure.cli_and_jrnl(plan, ws, jrnl),
@@ -104,7 +129,11 @@ def measure_all(
         "pdf": lambda: measure.pdf(plan, ws),
         "memory": lambda: measure.memory(plan, ws),
         "backup": lambda: measure.backup(plan, ws),
+        "open_formats": lambda: open_formats.open_formats(plan, ws),
     }
+    assert tuple(sections) == SECTIONS
+    if only:
+        sections = {key: run for key, run in sections.items() if key in only}
     results: dict[str, Any] = {}
     failures: dict[str, str] = {}
     for key, run in sections.items():
@@ -125,6 +154,8 @@ def main(argv: list[str] | None = None) -> int:
     plan = make_plan(args)
     began, load_before = time.perf_counter(), report.load()
     cache = Cache(private_dir(args.cache.resolve()))
+    if args.only and "cli" not in args.only:
+        plan = replace(plan, jrnl=False)  # no jrnl to install for sections that do not use it
     jrnl = JrnlSide(cache.root) if plan.jrnl else None
     jrnl_version = None
     try:
@@ -136,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
         jrnl = None
     ws = Workspace(cache, private_dir(cache.root / f"work-{int(time.time())}"))
     try:
-        results, failures = measure_all(plan, ws, jrnl)
+        results, failures = measure_all(plan, ws, jrnl, args.only)
     finally:
         shutil.rmtree(ws.folder, ignore_errors=True)
     rows = table_rows(results, failures, [label(s) for s in plan.sizes])
@@ -150,11 +181,12 @@ def main(argv: list[str] | None = None) -> int:
         load_before=load_before,
         load_after=report.load(),
         settings=f"sizes {', '.join(label(s) for s in plan.sizes)}; {plan.repeat} runs"
-        + (" (quick)" if args.quick else ""),
+        + (" (quick)" if args.quick else "")
+        + (f" (only {', '.join(args.only)})" if args.only else ""),
         minutes=minutes,
         note=args.note,
         method={k: getattr(plan, k) for k in ("saves", "queries", "warm", "switches", "renders")}
-        | {"records": plan.lead_records},
+        | {"records": plan.lead_records, "open_100k": plan.open_repeat_100k},
     )
     _save_raw(cache, results, failures, rows, info)
     if not args.no_write:
