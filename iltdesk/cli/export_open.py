@@ -30,9 +30,8 @@ def run(args: argparse.Namespace) -> int:
     print(LEAVES_ENCRYPTION.format(dest=dest), file=sys.stderr)
     with passphrase.unlock(args.journal, read_only=True) as journal:
         doc = dump(journal, Scope(args.lead, args.since, args.until))
-    written = write_export(doc, fmt, dest)
-    # A Markdown folder's files include its manifest; a person counts records.
-    count, what = (written, "action item") if fmt == "csv" else (doc.records(), "record")
+    count = write_export(doc, fmt, dest)
+    what = "action item" if fmt == "csv" else "record"
     print(f"Wrote {count} {what}{'s' if count != 1 else ''} to {dest}.")
     return 0
 

@@ -25,16 +25,18 @@ LEAVES_ENCRYPTION = (
 
 
 def write_export(doc: Document, fmt: str, dest: Path) -> int:
-    """Write ``doc`` as ``fmt`` to ``dest`` (a new folder for Markdown, else a file); the
-    number of records or rows written."""
+    """Write ``doc`` as ``fmt`` to ``dest`` (a new folder for Markdown, else a file): the
+    records written, as a person counts them (action items for the CSV)."""
     if fmt == "markdown":
         from iltdesk.interchange.markdown_out import write_markdown
 
-        return write_markdown(doc, dest)
+        write_markdown(doc, dest)  # its files include the manifest: not a record
+        return doc.records()
     if fmt == "json":
         from iltdesk.interchange.json_io import write_json
 
-        return write_json(doc, dest)
+        write_json(doc, dest)
+        return doc.records()
     if fmt == "csv":
         from iltdesk.interchange.csv_out import write_action_items_csv
 
