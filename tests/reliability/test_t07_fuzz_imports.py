@@ -389,6 +389,26 @@ def test_a_row_without_its_id_is_refused_in_one_plain_line(
     assert state(target) == before
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug (interchange core, values._moment): a moment whose UTC falls outside years "
+    "1-9999 raises OverflowError from astimezone; `iltdesk import` exits 1",
+)
+@pytest.mark.parametrize("moment", ["0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-14:00"])
+def test_a_moment_at_the_edge_of_time_is_refused_in_one_plain_line(
+    moment: str, target: Journal, tmp_path: Path
+) -> None:
+    lead = {"id": 1, "name": "Maya Ortiz", "created_at": moment}
+    source = tmp_path / "export.json"
+    source.write_text(
+        json.dumps({"format": "iltdesk-export", "version": 1, "tables": {"lead": [lead]}})
+    )
+    before = state(target)
+    result = result_of(target, source, "json")
+    assert result.startswith("refused"), result
+    assert state(target) == before
+
+
 HANG = 0.5  # seconds: a reader that does not wait on the FIFO is done in milliseconds
 
 
