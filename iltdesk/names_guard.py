@@ -191,6 +191,15 @@ def _name_words(name: str) -> tuple[str, ...]:
     return tuple(words)
 
 
+_TOKEN = re.compile(r"\w+")
+
+
+def _present(word: str, tokens: Collection[str]) -> bool:
+    """Whether each word-run of ``word`` is a word of the (case-folded) text: a name can
+    only be written where its runs are."""
+    return all(run in tokens for run in _TOKEN.findall(word.casefold()))
+
+
 class _Finder:
     """Where a chunk of text names a lead or a titled person (overlaps resolved)."""
 
@@ -202,18 +211,22 @@ class _Finder:
             return _UNLISTED if lead.id in unlisted else ("lead", str(lead.id))
 
         every_word = Counter(w.casefold() for lead in leads for w in lead.words)
-        self.patterns: list[tuple[re.Pattern[str], Key]] = []
+        tokens = set(_TOKEN.findall(fold))
+        # Each pattern under the first word-run it needs: a chunk of text tries only the
+        # patterns whose run it holds (a year's record is 16,000 chunks; a journal of years,
+        # hundreds of leads).
+        self.patterns: dict[str, list[tuple[re.Pattern[str], Key]]] = {}
         self.by_word: dict[str, Key] = {}  # a title's word that means one lead
         surnames = Counter(lead.words[-1].casefold() for lead in leads if lead.words)
         for lead in leads:
             words = lead.words
-            if not any(word.casefold() in fold for word in words):
+            if not any(_present(word, tokens) for word in words):
                 continue
             full = SPACE.join(re.escape(w) for w in words)
             flags = "(?i:" if len(words) > 1 else "(?:"  # one word: only as written
-            self.patterns.append(
-                (re.compile(rf"{BEFORE}(?:{TITLE}{SPACE})?{flags}{full}){AFTER}"), key(lead))
-            )
+            if all(_present(word, tokens) for word in words):
+                pattern = re.compile(rf"{BEFORE}(?:{TITLE}{SPACE})?{flags}{full}){AFTER}")
+                self._add(words[0], pattern, key(lead))
             first = words[0]
             if (
                 len(words) > 1
@@ -221,15 +234,21 @@ class _Finder:
                 and every_word[first.casefold()] == 1
                 and first.casefold() not in COMMON_WORDS
             ):
-                self.patterns.append((re.compile(BEFORE + re.escape(first) + AFTER), key(lead)))
+                self._add(first, re.compile(BEFORE + re.escape(first) + AFTER), key(lead))
                 self.by_word[first.casefold()] = key(lead)
             if surnames[words[-1].casefold()] == 1:
                 self.by_word[words[-1].casefold()] = key(lead)
 
+    def _add(self, word: str, pattern: re.Pattern[str], key: Key) -> None:
+        runs = _TOKEN.findall(word.casefold())
+        self.patterns.setdefault(runs[0] if runs else "", []).append((pattern, key))
+
     def hits(self, plain: str) -> list[_Hit]:
+        held = set(_TOKEN.findall(plain.casefold())) | {""}
         found = [
             _Hit(m.start(), m.end(), key, 0)
-            for pattern, key in self.patterns
+            for run in held
+            for pattern, key in self.patterns.get(run, ())
             for m in pattern.finditer(plain)
             if len(m.group().split()) > 1 or not continues_name(plain, m.end())
         ]
