@@ -8,12 +8,15 @@ holds ~280,000 files (over 1 GB), which the next run must not find in its way.
 from __future__ import annotations
 
 import os
+import re
 import shutil
+from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 from bench import cold
 from bench.journals import PASSPHRASE, cli_env, iltdesk_command, private_dir, working_copy
-from bench.measure import Plan, Runs, Workspace, label, new_runs
+from bench.measure import Plan, Workspace, label, new_runs
 
 # A whole-journal export at 100k runs for minutes; the usual 600 s would cut it off.
 TIMEOUT_SECONDS = 3600
@@ -22,9 +25,14 @@ TIMEOUT_SECONDS = 3600
 CHECKED_TABLES = ("lead", "one_on_one", "observation", "action_item")
 
 
-def open_formats(plan: Plan, ws: Workspace) -> Runs:
-    """Cold `export --all` to Markdown and JSON, `import` of that JSON, and the re-import."""
+def open_formats(plan: Plan, ws: Workspace) -> dict[str, Any]:
+    """Cold `export --all` to Markdown and JSON, `import` of that JSON, and the re-import.
+
+    Besides the sizes' runs, ``problems`` holds per size what a person would have met (a
+    command refused), in words for the table.
+    """
     runs = new_runs()
+    problems: dict[str, list[str]] = defaultdict(list)
     env = cli_env(ws.home)
     for r in range(plan.repeat):
         for size in plan.sizes:
@@ -36,7 +44,7 @@ def open_formats(plan: Plan, ws: Workspace) -> Runs:
             scratch = private_dir(ws.folder / f"open-{r}-{label(size)}")
             try:
                 out = runs[label(size)]
-                _one_run(journal, scratch, env, out)
+                _one_run(journal, scratch, env, out, problems[label(size)])
             finally:
                 shutil.rmtree(scratch, ignore_errors=True)
             plan.say(
@@ -45,11 +53,15 @@ def open_formats(plan: Plan, ws: Workspace) -> Runs:
                 f"{out['json_mb'][-1]:.0f} MB, import {out['import_s'][-1]:.1f} s "
                 f"{out['import_mb'][-1]:.0f} MB, again {out['reimport_s'][-1]:.1f} s"
             )
-    return runs
+    return {**runs, "problems": {k: sorted(set(v)) for k, v in problems.items() if v}}
 
 
 def _one_run(
-    journal: Path, scratch: Path, env: dict[str, str], out: dict[str, list[float]]
+    journal: Path,
+    scratch: Path,
+    env: dict[str, str],
+    out: dict[str, list[float]],
+    problems: list[str],
 ) -> None:
     """One of each command, in the order a person would run them."""
     iltdesk = iltdesk_command()
@@ -70,10 +82,23 @@ def _one_run(
     out["json_size_mb"].append(document.stat().st_size / 1e6)
     empty = scratch / "imported.iltdesk"
     cold.run_cold([*iltdesk, "init", str(empty)], env)
-    timed("import", "import", str(empty), str(document), "--yes")
+    words = ["import", str(empty), str(document), "--yes"]
+    try:
+        timed("import", *words)  # the format guessed, as a person would type it
+    except cold.CommandFailed as exc:
+        # Measured all the same with the format named, and the refusal shown in the table.
+        problems.append(f"`import J FILE.json` refused ({_said(exc)}): timed with --format json")
+        words += ["--format", "json"]
+        timed("import", *words)
     out["import_missing"].append(_missing(journal, empty))
-    timed("reimport", "import", str(empty), str(document), "--yes")
+    timed("reimport", *words)
     out["reimport_missing"].append(_missing(journal, empty))
+
+
+def _said(exc: cold.CommandFailed) -> str:
+    """The command's own error line, from the failure's stderr tail."""
+    said = re.search(r"iltdesk: ([^'\"]+)", str(exc))
+    return said.group(1).strip() if said else str(exc)[-120:]
 
 
 def _tree_size(folder: Path) -> tuple[int, int]:
