@@ -33,7 +33,7 @@ TITLES = {
     "T4": "truncation",
     "T5": "disk full",
     "T6": "two at once",
-    "T7": "fuzz the files the app reads",
+    "T7": "fuzz the files the app reads (backups, settings, every import format)",
     "T8": "canary (nothing leaks)",
     "T9": "keychain failures",
     "T10": "permissions",
