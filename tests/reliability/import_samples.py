@@ -11,17 +11,23 @@ of notes is mutated file by file and line by line, and may hold a link to the jo
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 import os
+import random
+import threading
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from hypothesis import strategies as st
+
+from tests.reliability.conftest import trial_count
 
 LINK_TO_JOURNAL = "<a link to the journal>"
 LINK_TO_ITS_FOLDER = "<a link to the journal's folder>"
@@ -292,3 +298,123 @@ def read_folder(folder: Path) -> dict[str, bytes]:
         for p in sorted(folder.rglob("*"))
         if p.is_file()
     }
+
+
+# -- each format's samples, for the fuzz and the command line ------------------------------
+
+Seeds = dict[str, Any]
+
+
+def strategies(seeds: Seeds) -> dict[str, st.SearchStrategy[Sample]]:
+    """Each format's samples: random bytes, odd files, and its valid files mutated."""
+
+    def random_bytes(name: str, source: str = "") -> st.SearchStrategy[Sample]:
+        data = st.one_of(st.binary(max_size=4096), st.just(b""), st.binary(min_size=5000))
+        return data.map(lambda b: Sample("random bytes", ((name, b),), source or name))
+
+    def odd(name: str) -> st.SearchStrategy[Sample]:
+        kinds = st.sampled_from(SPECIALS)
+        return kinds.map(lambda k: Sample(k.strip("<>"), ((name, k),), name))
+
+    own = [
+        mutations.map(json_file("export.json", data, f"our JSON ({k}), mutated"))
+        for k, data in seeds["json"].items()
+    ]
+    day_one = json_file("Journal.json", seeds["dayone"], "Day One JSON, mutated")
+    unzipped = json_file("Pham.json", seeds["dayone"], "Day One unzipped, mutated", folder="x")
+    day_one_zip = zip_file(seeds["dayone"], "Day One zip, mutated")
+    jrnl = json_file("journal.json", seeds["jrnl"], "jrnl JSON, mutated")
+    entry = json_file("2023_01_05.json", seeds["jrnl"]["entries"][0], "jrnl entry, mutated")
+    roster = csv_file("roster.csv", seeds["roster"], "roster, mutated")
+    folder = st.sampled_from(sorted(seeds["markdown"])).flatmap(
+        lambda k: st.tuples(st.lists(folder_op, max_size=4), st.lists(byte_op, max_size=2)).map(
+            lambda ops: mutate_folder(seeds["markdown"][k], f"{k} notes, mutated", *ops)
+        )
+    )
+    zipped = st.tuples(mutations, st.integers(0, 99), st.integers(0, 99))
+    return {
+        "json": st.one_of(random_bytes("export.json"), odd("export.json"), *own),
+        "dayone": st.one_of(
+            random_bytes("export.zip"),
+            odd("Journal.json"),
+            mutations.map(day_one),
+            mutations.map(unzipped),
+            zipped.map(day_one_zip),
+        ),
+        "jrnl": st.one_of(
+            random_bytes("journal.json"),
+            odd("journal.json"),
+            mutations.map(jrnl),
+            mutations.map(entry),
+        ),
+        "roster": st.one_of(random_bytes("roster.csv"), odd("roster.csv"), mutations.map(roster)),
+        "markdown": st.one_of(random_bytes("notes/a.md", "notes"), folder),
+    }
+
+
+def cli_samples(seeds: Seeds) -> list[tuple[Sample, list[str]]]:
+    """One bad file of each kind the fuzz meets, a valid one, and (full runs) more mutated."""
+    ours = as_json(seeds["json"]["lead"])
+    deep = b'{"format": "iltdesk-export", "version": 1, "tables": ' + RAW["@@deep@@"].encode()
+    day_one_zip = zip_file(seeds["dayone"], "Day One zip with a ../ name, a bit flipped")
+    jrnl = {"entries": [{"title": "\ud800", "body": "x", "date": "2025-02-30", "tags": ["@pham"]}]}
+    folder = {**seeds["markdown"]["foreign"], "notes/bad.md": b"---\n: [\n---\n"}
+    folder["notes/zz.md"] = LINK_TO_JOURNAL
+    fixed = [  # the first four in ``make test``, all of them in full runs
+        (Sample("our JSON, valid", (("ok.json", ours),), "ok.json"), []),
+        (day_one_zip((([], [("flip", 40, 3)]), 1, 0)), ["--format", "dayone"]),
+        (Sample("notes, a link to the journal", tuple(folder.items()), "notes"), []),
+        (Sample("random bytes", (("x.bin", bytes(range(256)) * 9),), "x.bin"), []),
+        (Sample("our JSON, valid, again", (("ok.json", ours),), "ok.json"), []),
+        (Sample("our JSON cut short", (("a.json", ours[: len(ours) // 2]),), "a.json"), []),
+        (Sample("our JSON nested 100,000 deep", (("a.json", deep + b"}"),), "a.json"), []),
+        (Sample("jrnl, a day that is not", (("j.json", as_json(jrnl)),), "j.json"), []),
+        (Sample("a roster naming a lead twice", (("r.csv", b"Name\nAl\nal\n"),), "r.csv"), []),
+    ]
+    rng = random.Random(7)
+    makers = [
+        json_file("export.json", seeds["json"]["range"], "our JSON, mutated"),
+        json_file("Journal.json", seeds["dayone"], "Day One JSON, mutated"),
+        json_file("journal.json", seeds["jrnl"], "jrnl JSON, mutated"),
+        csv_file("roster.csv", seeds["roster"], "roster, mutated"),
+    ]
+    more: list[tuple[Sample, list[str]]] = [
+        (rng.choice(makers)((random_ops(rng, TREE_OPS), random_ops(rng, BYTE_OPS, 1))), [])
+        for _ in range(min(trial_count(0, 40), 40))
+    ]
+    return fixed[: trial_count(4, len(fixed))] + more
+
+
+def random_ops(rng: random.Random, ops: tuple[str, ...], most: int = 3) -> list[Any]:
+    return [
+        (rng.choice(ops), rng.randrange(2**16), rng.randrange(2**10))
+        for _ in range(rng.randint(0, most))
+    ]
+
+
+HANG = 0.5  # seconds: a reader that does not wait on the FIFO is done in milliseconds
+
+
+@contextmanager
+def unblocking(fifo: Path) -> Iterator[list[bool]]:
+    """Give a reader stuck opening ``fifo`` an empty file (a writer that opens and closes)
+    after ``HANG`` seconds, again and again, and say whether it had to."""
+    hung: list[bool] = []
+    stop = threading.Event()
+
+    def unblock() -> None:
+        if stop.wait(HANG):
+            return
+        hung.append(True)
+        while not stop.is_set():
+            with contextlib.suppress(OSError):  # no reader waiting just now
+                os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+            stop.wait(0.02)
+
+    thread = threading.Thread(target=unblock, daemon=True)
+    thread.start()
+    try:
+        yield hung
+    finally:
+        stop.set()
+        thread.join()

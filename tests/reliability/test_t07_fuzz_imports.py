@@ -13,15 +13,10 @@ one plain line, never 1 (a bug) and never a traceback.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import random
 import shutil
-import threading
 from collections import Counter
 from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -133,53 +128,6 @@ def seeds(template: Path, tmp_path_factory: pytest.TempPathFactory) -> Seeds:
     }
 
 
-def strategies(seeds: Seeds) -> dict[str, st.SearchStrategy[s.Sample]]:
-    """Each format's samples: random bytes, odd files, and its valid files mutated."""
-
-    def random_bytes(name: str, source: str = "") -> st.SearchStrategy[s.Sample]:
-        data = st.one_of(st.binary(max_size=4096), st.just(b""), st.binary(min_size=5000))
-        return data.map(lambda b: s.Sample("random bytes", ((name, b),), source or name))
-
-    def odd(name: str) -> st.SearchStrategy[s.Sample]:
-        kinds = st.sampled_from(s.SPECIALS)
-        return kinds.map(lambda k: s.Sample(k.strip("<>"), ((name, k),), name))
-
-    own = [
-        s.mutations.map(s.json_file("export.json", data, f"our JSON ({k}), mutated"))
-        for k, data in seeds["json"].items()
-    ]
-    day_one = s.json_file("Journal.json", seeds["dayone"], "Day One JSON, mutated")
-    unzipped = s.json_file("Pham.json", seeds["dayone"], "Day One unzipped, mutated", folder="x")
-    day_one_zip = s.zip_file(seeds["dayone"], "Day One zip, mutated")
-    jrnl = s.json_file("journal.json", seeds["jrnl"], "jrnl JSON, mutated")
-    entry = s.json_file("2023_01_05.json", seeds["jrnl"]["entries"][0], "jrnl entry, mutated")
-    roster = s.csv_file("roster.csv", seeds["roster"], "roster, mutated")
-    folder = st.sampled_from(sorted(seeds["markdown"])).flatmap(
-        lambda k: st.tuples(st.lists(s.folder_op, max_size=4), st.lists(s.byte_op, max_size=2)).map(
-            lambda ops: s.mutate_folder(seeds["markdown"][k], f"{k} notes, mutated", *ops)
-        )
-    )
-    zipped = st.tuples(s.mutations, st.integers(0, 99), st.integers(0, 99))
-    return {
-        "json": st.one_of(random_bytes("export.json"), odd("export.json"), *own),
-        "dayone": st.one_of(
-            random_bytes("export.zip"),
-            odd("Journal.json"),
-            s.mutations.map(day_one),
-            s.mutations.map(unzipped),
-            zipped.map(day_one_zip),
-        ),
-        "jrnl": st.one_of(
-            random_bytes("journal.json"),
-            odd("journal.json"),
-            s.mutations.map(jrnl),
-            s.mutations.map(entry),
-        ),
-        "roster": st.one_of(random_bytes("roster.csv"), odd("roster.csv"), s.mutations.map(roster)),
-        "markdown": st.one_of(random_bytes("notes/a.md", "notes"), folder),
-    }
-
-
 @pytest.fixture(scope="module")
 def target(template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Journal]:
     """The principal's journal every sample is offered to, open for the whole module (a
@@ -250,7 +198,7 @@ FORMATS = ["json", "dayone", "jrnl", "roster", "markdown", None]
 def test_every_importer_meets_any_file_with_our_errors_only(
     fmt: str | None, seeds: Seeds, target: Journal, tmp_path: Path, figure: Figure
 ) -> None:
-    by_format = strategies(seeds)
+    by_format = s.strategies(seeds)
     samples = by_format[fmt] if fmt else st.one_of(*by_format.values())
     root = tmp_path / "offered"
     seen: Counter[str] = Counter()
@@ -287,46 +235,6 @@ def test_every_importer_meets_any_file_with_our_errors_only(
 # -- the command line ------------------------------------------------------------------------
 
 
-def cli_samples(seeds: Seeds) -> list[tuple[s.Sample, list[str]]]:
-    """One bad file of each kind the fuzz meets, a valid one, and (full runs) more mutated."""
-    ours = s.as_json(seeds["json"]["lead"])
-    deep = b'{"format": "iltdesk-export", "version": 1, "tables": ' + s.RAW["@@deep@@"].encode()
-    day_one_zip = s.zip_file(seeds["dayone"], "Day One zip with a ../ name, a bit flipped")
-    jrnl = {"entries": [{"title": "\ud800", "body": "x", "date": "2025-02-30", "tags": ["@pham"]}]}
-    folder = {**seeds["markdown"]["foreign"], "notes/bad.md": b"---\n: [\n---\n"}
-    folder["notes/zz.md"] = s.LINK_TO_JOURNAL
-    fixed = [  # the first four in ``make test``, all of them in full runs
-        (s.Sample("our JSON, valid", (("ok.json", ours),), "ok.json"), []),
-        (day_one_zip((([], [("flip", 40, 3)]), 1, 0)), ["--format", "dayone"]),
-        (s.Sample("notes, a link to the journal", tuple(folder.items()), "notes"), []),
-        (s.Sample("random bytes", (("x.bin", bytes(range(256)) * 9),), "x.bin"), []),
-        (s.Sample("our JSON, valid, again", (("ok.json", ours),), "ok.json"), []),
-        (s.Sample("our JSON cut short", (("a.json", ours[: len(ours) // 2]),), "a.json"), []),
-        (s.Sample("our JSON nested 100,000 deep", (("a.json", deep + b"}"),), "a.json"), []),
-        (s.Sample("jrnl, a day that is not", (("j.json", s.as_json(jrnl)),), "j.json"), []),
-        (s.Sample("a roster naming a lead twice", (("r.csv", b"Name\nAl\nal\n"),), "r.csv"), []),
-    ]
-    rng = random.Random(7)
-    makers = [
-        s.json_file("export.json", seeds["json"]["range"], "our JSON, mutated"),
-        s.json_file("Journal.json", seeds["dayone"], "Day One JSON, mutated"),
-        s.json_file("journal.json", seeds["jrnl"], "jrnl JSON, mutated"),
-        s.csv_file("roster.csv", seeds["roster"], "roster, mutated"),
-    ]
-    more: list[tuple[s.Sample, list[str]]] = [
-        (rng.choice(makers)((random_ops(rng, s.TREE_OPS), random_ops(rng, s.BYTE_OPS, 1))), [])
-        for _ in range(min(trial_count(0, 40), 40))
-    ]
-    return fixed[: trial_count(4, len(fixed))] + more
-
-
-def random_ops(rng: random.Random, ops: tuple[str, ...], most: int = 3) -> list[Any]:
-    return [
-        (rng.choice(ops), rng.randrange(2**16), rng.randrange(2**10))
-        for _ in range(rng.randint(0, most))
-    ]
-
-
 def test_the_cli_import_meets_bad_files_with_one_plain_line(
     template: Path, seeds: Seeds, tmp_path: Path, figure: Figure
 ) -> None:
@@ -334,7 +242,7 @@ def test_the_cli_import_meets_bad_files_with_one_plain_line(
     env = {"ILTDESK_PASSPHRASE": PASSPHRASE}
     codes: Counter[int] = Counter()
     bad: list[str] = []
-    for i, (sample, extra) in enumerate(cli_samples(seeds)):
+    for i, (sample, extra) in enumerate(s.cli_samples(seeds)):
         root = tmp_path / f"offered-{i}"
         root.mkdir()
         source = s.lay_out(sample, root, journal)
@@ -409,40 +317,12 @@ def test_a_moment_at_the_edge_of_time_is_refused_in_one_plain_line(
     assert state(target) == before
 
 
-HANG = 0.5  # seconds: a reader that does not wait on the FIFO is done in milliseconds
-
-
-@contextmanager
-def unblocking(fifo: Path) -> Iterator[list[bool]]:
-    """Give a reader stuck opening ``fifo`` an empty file (a writer that opens and closes)
-    after ``HANG`` seconds, again and again, and say whether it had to."""
-    hung: list[bool] = []
-    stop = threading.Event()
-
-    def unblock() -> None:
-        if stop.wait(HANG):
-            return
-        hung.append(True)
-        while not stop.is_set():
-            with contextlib.suppress(OSError):  # no reader waiting just now
-                os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
-            stop.wait(0.02)
-
-    thread = threading.Thread(target=unblock, daemon=True)
-    thread.start()
-    try:
-        yield hung
-    finally:
-        stop.set()
-        thread.join()
-
-
 def offer_fifo(journal: Journal, root: Path, sample: s.Sample, fmt: str | None) -> str:
     root.mkdir()
     source = s.lay_out(sample, root, journal.path)
     fifo = next(root / name for name, content in sample.files if content == s.FIFO)
     before = state(journal)
-    with unblocking(fifo) as hung:
+    with s.unblocking(fifo) as hung:
         result = result_of(journal, source, fmt)
     changed = ", the journal's folder changed" if state(journal) != before else ""
     return f"{'hung, then ' if hung else ''}{result}{changed}"
