@@ -136,6 +136,23 @@ def test_a_bad_value_is_one_plain_line_and_nothing_is_written(
     assert counts(journal) == before
 
 
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("   ", "a lead needs a name"),
+        ("Dana\nPham", "one line of at most 200 characters"),
+        ("D" * 201, "one line of at most 200 characters"),
+    ],
+)
+def test_a_lead_the_app_would_refuse_is_refused(journal: Journal, name: str, said: str) -> None:
+    doc = Document(source="test")
+    doc.add("lead", {"name": name})
+    assert any(said in line for line in load.plan(journal, doc).questions())
+    odd = Document(source="test")
+    odd.add("lead", {"name": "Dana Pham", "cadence_days": 400})
+    assert any("meet every 1 to 90 days" in q for q in load.plan(journal, odd).questions())
+
+
 def test_an_unknown_kind_or_a_bad_choice_is_refused(journal: Journal) -> None:
     doc = note()
     doc.tables["gossip"] = [{"id": 1}]

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import codecs
 import json
+import os
 import re
+import stat
 from collections.abc import Collection, Iterable, Sequence
 from datetime import date
 from pathlib import Path
@@ -43,7 +45,15 @@ def read_capped(path: Path, limit: int = MAX_BYTES, *, whole: bool = True) -> by
     ``whole``) larger than ``limit``."""
     name = path.name or str(path)
     try:
-        with path.open("rb") as file:
+        # Not blocking on open (a FIFO would wait for a writer for ever), and only a regular
+        # file is read: a pipe or a device named as notes is refused, not waited on.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as file:
+            kind = os.fstat(file.fileno()).st_mode
+            if stat.S_ISDIR(kind):
+                raise IsADirectoryError
+            if not stat.S_ISREG(kind):
+                raise ImportRefused(f"{name} is not a regular file; nothing was read from it.")
             data = file.read(limit + 1 if whole else limit)
     except FileNotFoundError:
         raise ImportRefused(f"There is no file at {path}.") from None

@@ -43,17 +43,16 @@ def write_json(doc: Document, path: Path) -> int:
 
 def read_json(path: Path) -> Document:
     """An export read back, or a ``UsageError`` line saying what is wrong with the file."""
+    from iltdesk.interchange.foreign import read_capped
+
     name = path.name
+    raw = read_capped(path, MAX_BYTES)  # a regular file, within the cap, or one plain line
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise UsageError(f"{name} is too large to be an iltdesk export.")
-        data = json.loads(path.read_bytes().decode("utf-8"))
+        data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise UsageError(f"{name} is not UTF-8 text; it is not an iltdesk export.") from None
     except (ValueError, RecursionError):
         raise UsageError(f"{name} is not JSON; it is not an iltdesk export.") from None
-    except OSError as exc:
-        raise UsageError(f"{name} cannot be read ({exc.strerror or exc}).") from None
     return from_json(data, name)
 
 

@@ -110,7 +110,9 @@ def _is_link(root: str, name: str) -> bool:
 def _read(path: Path, relative: str, problems: list[str]) -> tuple[dict[str, Any], str] | None:
     """The file's front matter (empty when it has none) and body, or None with a problem."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
+        # O_NONBLOCK: a FIFO named like a note is refused below instead of waited on.
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+        fd = os.open(path, flags | getattr(os, "O_NOFOLLOW", 0))
         with os.fdopen(fd, "rb") as handle:
             if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
                 return None

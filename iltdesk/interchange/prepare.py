@@ -22,6 +22,7 @@ from iltdesk.interchange.tables import STAMPS, TableInfo, exported, sql_table
 from iltdesk.interchange.values import BadValue, from_json, to_json
 
 MAX_PROBLEMS = 20
+MAX_NAME = 200  # a lead's name: a person's, with room for a title and a role
 
 
 @dataclass
@@ -51,7 +52,8 @@ def where(info: TableInfo, row: Row) -> str:
     if row.get(SOURCE):
         return str(row[SOURCE])
     label = info.name.replace("_", " ")
-    return f"{label} #{row['id']}" if info.has_id else label
+    number = row.get("id")
+    return f"{label} #{number}" if info.has_id and isinstance(number, int) else label
 
 
 def prepare(doc: Document) -> Prepared:
@@ -94,7 +96,27 @@ def _convert(info: TableInfo, row: Row, out: Prepared) -> Row | None:
     if info.has_id and not isinstance(ready.get("id"), int):
         out.problem(f"{where(info, row)}: it has no id.")
         return None
+    if info.name == "lead" and (wrong := _lead_wrong(ready)):
+        out.problem(f"{where(info, row)}: {wrong}.")
+        return None
     return ready
+
+
+def _lead_wrong(row: Row) -> str | None:
+    """What the app would refuse in a lead (``iltdesk.lead``): the import keeps its rules."""
+    from iltdesk.due import MAX_CADENCE_DAYS, MIN_CADENCE_DAYS
+    from iltdesk.lead_names import normalise_name
+
+    name = str(row.get("name") or "")
+    if not name.strip():
+        return "a lead needs a name"
+    if len(name) > MAX_NAME or any(unicodedata.category(c).startswith("C") for c in name):
+        return f"a lead's name is one line of at most {MAX_NAME} characters"
+    row["name"] = normalise_name(name)
+    cadence = row.get("cadence_days")
+    if cadence is not None and not MIN_CADENCE_DAYS <= cadence <= MAX_CADENCE_DAYS:
+        return f"meet every {MIN_CADENCE_DAYS} to {MAX_CADENCE_DAYS} days"
+    return None
 
 
 def _value(column: Column[Any], row: Row) -> Any:

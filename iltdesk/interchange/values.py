@@ -79,9 +79,9 @@ def _day(name: str, value: Any) -> date:
 def _moment(name: str, value: Any) -> datetime:
     try:
         moment = datetime.fromisoformat(value) if isinstance(value, str) else _no()
-    except ValueError:
-        raise BadValue(f"{name} must be a moment (ISO 8601)") from None
-    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC)
+        return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC)
+    except (ValueError, OverflowError):  # OverflowError: year 1 or 9999 moved to UTC
+        raise BadValue(f"{name} must be a moment (ISO 8601) between the years 1 and 9999") from None
 
 
 def _no() -> Any:

@@ -270,14 +270,9 @@ def test_the_cli_import_meets_bad_files_with_one_plain_line(
     assert codes[0] >= 1  # the valid file
 
 
-# -- what the fuzz found (xfail until the owners mend them) -----------------------------------
+# -- what the fuzz found, mended --------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug (interchange core, prepare.where): a row of our JSON with no id raises "
-    "KeyError 'id' while its problem line is written; `iltdesk import` exits 1",
-)
 @pytest.mark.parametrize(
     "tables",
     [
@@ -297,11 +292,6 @@ def test_a_row_without_its_id_is_refused_in_one_plain_line(
     assert state(target) == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug (interchange core, values._moment): a moment whose UTC falls outside years "
-    "1-9999 raises OverflowError from astimezone; `iltdesk import` exits 1",
-)
 @pytest.mark.parametrize("moment", ["0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-14:00"])
 def test_a_moment_at_the_edge_of_time_is_refused_in_one_plain_line(
     moment: str, target: Journal, tmp_path: Path
@@ -328,11 +318,6 @@ def offer_fifo(journal: Journal, root: Path, sample: s.Sample, fmt: str | None) 
     return f"{'hung, then ' if hung else ''}{result}{changed}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug (markdown_in._read): a FIFO named like a note in the folder is opened "
-    "without O_NONBLOCK, so the import waits for a writer for ever",
-)
 @pytest.mark.parametrize("fmt", ["markdown", None], ids=lambda f: f or "guessed")
 def test_a_fifo_in_a_folder_of_notes_does_not_hang_the_import(
     fmt: str | None, target: Journal, tmp_path: Path
@@ -343,11 +328,6 @@ def test_a_fifo_in_a_folder_of_notes_does_not_hang_the_import(
     assert not result.startswith("hung") and "uncaught" not in result, result
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug (foreign.read_capped/peek, json_io.read_json): a FIFO given as the file is "
-    "opened without checking it is a file, so the import waits for a writer for ever",
-)
 @pytest.mark.parametrize(
     ("fmt", "name"),
     [
