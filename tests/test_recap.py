@@ -4,7 +4,7 @@ agreement as it stood; never the principal's own notes on the 1:1."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 import pytest
@@ -220,3 +220,42 @@ def test_decision_lines() -> None:
     kept, decided = split_decisions(notes)
     assert decided == ["One artifact", "We decided to wait."]
     assert kept == "Talked it through.\nAgreed with her"
+
+
+def _headings_after_tables(html: str) -> list[tuple[str, float, float]]:
+    """(heading, its gap to the table just above it, the gap it asks for) as Qt lays it out."""
+    from PySide6.QtGui import QTextCursor, QTextDocument
+
+    doc = QTextDocument()
+    doc.setHtml(html)
+    doc.setTextWidth(600)
+    layout = doc.documentLayout()
+    found = []
+    block = doc.begin()
+    while block.isValid():
+        table = QTextCursor(block.previous()).currentTable() if block.previous().isValid() else None
+        if block.blockFormat().headingLevel() and table is not None:
+            gap = layout.blockBoundingRect(block).top() - layout.frameBoundingRect(table).bottom()
+            found.append((block.text(), gap, block.blockFormat().topMargin()))
+        block = block.next()
+    return found
+
+
+def test_what_we_said_only_when_something_was_said(
+    qapp: object, made: tuple[Journal, Made]
+) -> None:
+    """An empty column is left out; a heading after the table keeps its space above."""
+    from PySide6.QtGui import QTextDocument
+
+    from iltdesk.report.recap_report import build_recap_html
+
+    journal, ids = made
+    said = build_recap(journal, ids.latest_id)
+    unsaid = replace(said, discussed=tuple(replace(i, notes="") for i in said.discussed))
+    for recap, header in ((said, True), (unsaid, False)):
+        html = build_recap_html(recap, frozenset(RecapSection))
+        doc = QTextDocument()
+        doc.setHtml(html)
+        assert ("WHAT WE SAID" in doc.toPlainText().upper()) is header
+        for title, gap, wanted in _headings_after_tables(html):
+            assert gap >= wanted - 1, (title, gap)  # the last cell may be blank

@@ -265,3 +265,29 @@ def test_each_part_of_a_long_record_starts_below_the_part_before(
         top = part.doc.documentLayout().blockBoundingRect(heading).top()
         assert heading.blockFormat().headingLevel() == 2
         assert top >= part.offset or top >= page.body.height(), (top, part.offset)
+
+
+def test_each_page_number_sits_on_its_titles_line(
+    qapp: QApplication, made: tuple[Journal, Made]
+) -> None:
+    from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument
+
+    from iltdesk.report.outline import _scan
+
+    journal, ids = made
+    doc = QTextDocument()
+    doc.setHtml(build_record_html(journal, RecordRequest(ids.lead_id, RANGE, RECORD_DEFAULT)))
+    doc.setTextWidth(600)
+
+    def baseline(block: QTextBlock) -> float:
+        top = doc.documentLayout().blockBoundingRect(block).top()  # lays the block out first
+        line = block.layout().lineAt(0)
+        return top + line.y() + line.ascent()
+
+    numbers = _scan(doc)[1].values()
+    assert len(numbers) >= 6
+    for number in numbers:
+        cursor = QTextCursor(number)
+        table = cursor.currentTable()
+        title = table.cellAt(table.cellAt(cursor).row(), 0).firstCursorPosition().block()
+        assert abs(baseline(title) - baseline(number)) < 0.5, title.text()

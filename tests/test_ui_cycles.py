@@ -394,3 +394,34 @@ def test_an_observation_the_disk_refuses_stays_typed_in_its_dialog(
     assert dialog.result() == QDialog.DialogCode.Accepted
     [observation] = observations_for(journal, lead)
     assert observation.evidence.strip() == "Started on time; agenda on the board."
+
+
+@pytest.mark.usefixtures("app_look")
+def test_the_chosen_outcome_shows_its_whole_name(
+    qtbot: QtBot, view: CyclesView, journal: Journal, lead: int
+) -> None:
+    """ "Partly met", once chosen, was drawn bolder than the size Qt gave it: "artly me"."""
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QStyle, QStyleOptionButton
+
+    cycle = start_cycle(journal, lead, goal=GOAL)
+    update_cycle(journal, cycle.id or 0, phase=CyclePhase.evaluation, outcome=Outcome.partly)
+    view.show_lead(lead)
+    for button in view.page.evaluation.outcomes.buttons():
+        option = QStyleOptionButton()
+        button.initStyleOption(option)
+        inside = button.style().subElementRect(
+            QStyle.SubElement.SE_PushButtonContents, option, button
+        )
+        assert button.fontMetrics().horizontalAdvance(button.text()) <= inside.width()
+        if not button.isChecked():
+            continue
+        # Centred and cut off, the word's ink reaches both edges of the button's contents.
+        image = button.grab().toImage()
+        ground = QColor(image.pixel(inside.left(), inside.top())).lightness()
+        inked = [
+            max(abs(QColor(image.pixel(x, y)).lightness() - ground) for y in range(inside.height()))
+            > 40
+            for x in (inside.left(), inside.right())
+        ]
+        assert not all(inked), button.text()

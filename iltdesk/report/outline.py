@@ -18,7 +18,15 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QTextBlock,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextTable,
+)
 
 if TYPE_CHECKING:
     from pypdf import PdfWriter
@@ -28,6 +36,7 @@ HEADING_STATE = 0x4C000000  # a marked heading's user state: this plus its key
 NUMBER_STATE = 0x4D000000  # a page number's: this plus its heading's key
 KEYS = 0x00FFFFFF
 MAX_PASSES = 3
+NOTE_COLOUR = "#6b7682"  # the record's quiet notes (record.css)
 
 
 @dataclass(frozen=True)
@@ -45,10 +54,14 @@ def heading_mark(key: int) -> str:
     return f"-qt-user-state: {HEADING_STATE + _checked(key)}"
 
 
-def page_number(key: int) -> str:
-    """The place, on a contents line, for the page number of the heading marked ``key``."""
+def page_number(key: int, css: str = "") -> str:
+    """The place, on a contents line, for the page number of the heading marked ``key``
+    (``css``: the paragraph's class, to set it in its title's size)."""
     state = NUMBER_STATE + _checked(key)
-    return f'<p align="right" style="-qt-user-state: {state}; margin-bottom: 0">{PLACEHOLDER}</p>'
+    # Single-spaced and without margins like the title beside it (a bare cell's text), so the
+    # two share a baseline when the row aligns its cells to the bottom.
+    style = f"-qt-user-state: {state}; margin-top: 0; margin-bottom: 0; line-height: 100%"
+    return f'<p class="{css}" align="right" style="{style}">{PLACEHOLDER}</p>'
 
 
 def _checked(key: int) -> int:
@@ -96,6 +109,27 @@ def fill_numbers(doc: QTextDocument, pages: dict[int, int]) -> bool:
             cursor.insertText(text)
             changed = True
     return changed
+
+
+def without_numbers(doc: QTextDocument, note: str) -> None:
+    """For a preview, not laid out on pages: each contents table loses its page-number
+    column, and ``note`` (where the numbers are) goes quietly after the line above it."""
+    columns: dict[int, tuple[QTextTable, int]] = {}  # by where the table starts
+    for block in _scan(doc)[1].values():
+        cursor = QTextCursor(block)
+        table = cursor.currentTable()
+        if table is not None:
+            columns.setdefault(table.firstPosition(), (table, table.cellAt(cursor).column()))
+    for start in sorted(columns, reverse=True):  # the last first: positions before stay put
+        table, column = columns[start]
+        table.removeColumns(column, 1)
+        cursor = QTextCursor(doc)
+        cursor.setPosition(start - 1)  # the end of the line above the table
+        quiet = QTextCharFormat(cursor.charFormat())
+        quiet.setFontWeight(QFont.Weight.Normal)
+        quiet.setFontPointSize(8.5)
+        quiet.setForeground(QColor(NOTE_COLOUR))
+        cursor.insertText(f"   {note}", quiet)
 
 
 def number_contents(doc: QTextDocument, page_height: float) -> list[Mark]:

@@ -28,6 +28,7 @@ from iltdesk.report.sections import data_table, esc, field_table, heading, quiet
 
 STYLE = "cycle_summary.css"  # one look for every report
 KICKER = "1:1 recap"
+SAID_HEADER = ("Item", "Brought by", "What we said")
 
 
 def build_recap_html(
@@ -77,13 +78,18 @@ def _discussed(recap: Recap) -> str:
                 f'<p class="title">{esc(item.text)}</p>'
                 + (f'<p class="kind">{esc(item.part)}</p>' if item.part else ""),
                 f"<p>{esc(_capital(item.brought_by))}</p>",
-                note_html(item.notes),
             ]
             for item in recap.discussed
         ]
-        parts.append(
-            data_table(("Item", "Brought by", "What we said"), ("36%", "20%", "44%"), rows)
-        )
+        if any(item.notes.strip() for item in recap.discussed):
+            for row, item in zip(rows, recap.discussed, strict=True):
+                # A blank cell holds a space: Qt's rich text drops the top margin of a
+                # heading right after a table whose last cell is empty.
+                row.append(note_html(item.notes) if item.notes.strip() else "&nbsp;")
+            table = data_table(SAID_HEADER, ("36%", "20%", "44%"), rows)
+        else:  # a column empty in every row says nothing
+            table = data_table(SAID_HEADER[:2], ("52%", "48%"), rows)  # beside "Who" below
+        parts.append(table)
     if recap.carried:
         parts.append(quiet(f"Carried to our next 1:1: {'; '.join(recap.carried)}."))
     return "".join(parts)

@@ -118,7 +118,9 @@ def _counts(content: RecordContent) -> str:
 
 
 def _if_any(text: str) -> str:
-    return note(text) if text.strip() else ""
+    """A table cell's note; a blank cell holds a space: Qt's rich text drops the top margin
+    of a heading right after a table whose last cell is empty, and the heading touches it."""
+    return note(text) if text.strip() else "&nbsp;"
 
 
 def _first_line(text: str) -> str:

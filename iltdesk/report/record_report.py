@@ -103,10 +103,10 @@ def _contents(outline: Outline, request: RecordRequest) -> str:
     """The contents: each section, and each cycle under its section, with its page."""
     rows = []
     for key, title, level in outline.entries:
-        css = ' class="sub"' if level > 1 else ""
+        css = "sub" if level > 1 else "main"
         rows.append(
-            f"<tr><td{css}>{esc(title)}</td>"
-            f'<td class="page" align="right" width="12%">{page_number(key)}</td></tr>'
+            f'<tr><td class="{css}">{esc(title)}</td>'
+            f'<td class="page" align="right" width="12%">{page_number(key, css)}</td></tr>'
         )
     hidden = [s for s in RECORD_PRIVATE if s not in request.sections]
     note = (

@@ -30,6 +30,7 @@ from ui.kit.style import hint
 EMPTY = "No one else is named."
 TITLE = "Other people &named"
 ORDER = (Treatment.keep, Treatment.initials, Treatment.role)
+TYPICAL_NAME = "Mr. Castellanos"  # a title and a longish surname fit on one line
 
 
 class _Row:
@@ -41,13 +42,7 @@ class _Row:
         forms = ", ".join(person.forms) or person.name
         self.name.setToolTip(f"Written as {forms} ({_times(person.mentions)})")
         self.name.setWordWrap(True)  # a long name wraps in a narrow column
-        self.how = QComboBox()
-        # As wide as "Initials", not as the longest initials: the column stays narrow.
-        self.how.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.how.setMinimumContentsLength(len("Initials (M. R.)"))
-        self.how.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.how = _choice_box()
         # The items start with K, I and R, so typing that letter on the box chooses it.
         self.how.addItems(["Keep", f"Initials ({initials(person.name)})", "Role"])
         self.how.setAccessibleName(f"How {person.name} appears")
@@ -75,6 +70,15 @@ class _Row:
     def show_role(self, on: bool) -> None:
         self.role.setEnabled(on)
         self.role.setVisible(on)
+
+
+def _choice_box() -> QComboBox:
+    box = QComboBox()
+    # As wide as "Initials (M. R.)", not as the longest initials: the column stays narrow.
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(len("Initials (M. R.)"))
+    box.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+    return box
 
 
 def _times(mentions: int) -> str:
@@ -143,6 +147,20 @@ class NamesGuardPanel(QGroupBox):
         self._empty.setVisible(not people)
         self._note.setVisible(bool(people))
 
+    def roomy_width(self) -> int:
+        """A width at which a typical name sits on one line beside its choice: the rows
+        come after the dialog has its size, so the column is made this wide beforehand."""
+        grid = self._grid
+        margins = self.layout().contentsMargins()
+        return (
+            margins.left()
+            + margins.right()
+            + grid.columnMinimumWidth(0)
+            + 2 * grid.horizontalSpacing()
+            + self.fontMetrics().horizontalAdvance(TYPICAL_NAME)
+            + _choice_box().sizeHint().width()
+        )
+
     def people(self) -> list[NamedPerson]:
         """The people shown, in the order the reader meets them."""
         return list(self._people)
@@ -172,6 +190,7 @@ def side_column(*groups: QWidget, width: int | None = None, gap: int = 0) -> QSc
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     bar = area.verticalScrollBar().sizeHint().width()
-    area.setFixedWidth((width or inner.sizeHint().width()) + bar)
+    roomy = [g.roomy_width() for g in groups if isinstance(g, NamesGuardPanel)]
+    area.setFixedWidth(max([width or inner.sizeHint().width(), *roomy]) + bar)
     area.setMinimumHeight(200)
     return area

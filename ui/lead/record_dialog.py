@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from iltdesk.errors import JournalError
 from iltdesk.lead import get_lead
 from iltdesk.names_guard import apply_choices, find_names
-from iltdesk.report.outline import fill_numbers
+from iltdesk.report.outline import without_numbers
 from iltdesk.report.record_report import build_record_html
 from iltdesk.report.record_request import RECORD_DEFAULT, RecordRequest, RecordSection
 from iltdesk.report.render import print_document, render_pdf
@@ -46,6 +46,7 @@ from ui.lead.record_range import RangePicker
 
 RECORD_SHORTCUT = "Ctrl+Shift+R"  # asked of the menus' owner: File → Export → A lead's record…
 PREVIEW_DELAY_MS = 300  # a busy year's record takes a moment to build: wait for the choices
+PAGE_NUMBERS_NOTE = "page numbers are added in the PDF and on paper"
 SECTION_LABELS = {
     RecordSection.overview: "Overview",
     RecordSection.strengths: "Strengths and growth areas",
@@ -191,7 +192,8 @@ class RecordDialog(QDialog):
             return
         self.html = apply_choices(self.source, self.names.people(), self.names.choices())
         self.document = print_document(self.html)
-        fill_numbers(self.document, {})  # page numbers exist only once laid out on pages
+        # Page numbers exist only once laid out on pages: the preview's contents say where.
+        without_numbers(self.document, PAGE_NUMBERS_NOTE)
         self.preview.setDocument(self.document)
         self._update_buttons()
 
