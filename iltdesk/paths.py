@@ -140,3 +140,30 @@ def private_temp_path(beside: Path) -> Iterator[Path]:
         for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm"), Path(f"{tmp}-journal")):
             with contextlib.suppress(FileNotFoundError):
                 leftover.unlink()
+
+
+def write_private(path: Path, data: bytes, *, what: str = "the PDF") -> None:
+    """Write ``data`` to exactly ``path`` (mode 0600) through a temporary file beside it, so
+    a full disk leaves no half file; ``what`` names the file in messages ("the PDF")."""
+    import errno
+
+    from iltdesk.errors import DiskFull, UsageError
+
+    if path.is_dir():
+        raise UsageError(f"{path} is a folder; name the file to write {what} to.")
+    if not path.parent.is_dir():
+        raise UsageError(f"There is no folder {path.parent} to write {what} into.")
+    try:
+        with private_temp_path(path) as tmp:
+            with open(tmp, "wb") as out:
+                out.write(data)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(tmp, path)
+        fsync_dir(path.parent)
+    except PermissionError:
+        raise UsageError(f"You may not write to {path}.") from None
+    except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise DiskFull(f"The disk is full; {what} was not written.") from None
+        raise

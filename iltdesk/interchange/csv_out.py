@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from iltdesk.interchange.document import Document, Row
-from iltdesk.interchange.files import write_private
+from iltdesk.paths import write_private
 
 HEADER = ("Action item", "Lead", "Owner", "Due", "Done", "Came from", "Record")
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")

@@ -11,7 +11,7 @@ from typing import Any
 from iltdesk import __version__
 from iltdesk.errors import UsageError
 from iltdesk.interchange.document import FORMAT, VERSION, Document, Scope
-from iltdesk.interchange.files import write_private
+from iltdesk.paths import write_private
 
 #: Past this a file is not an export of a journal a principal keeps (the 100k-entry bench
 #: journal exports to about 150 MB).

@@ -1,16 +1,14 @@
-"""Writing a finished PDF privately, and locking it with a password (AES-256)."""
+"""Locking a finished PDF with a password (AES-256); ``write_private`` (iltdesk.paths)
+writes it, 0600, whole or not at all."""
 
 from __future__ import annotations
 
-import errno
 import io
-import os
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from iltdesk.errors import DiskFull, JournalError, UsageError
-from iltdesk.paths import fsync_dir, private_temp_path
+from iltdesk.errors import JournalError, UsageError
+from iltdesk.paths import write_private as write_private
 
 if TYPE_CHECKING:
     from pypdf import PdfWriter
@@ -40,25 +38,3 @@ def encrypt(
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
-
-
-def write_private(path: Path, data: bytes) -> None:
-    """Write ``data`` to exactly ``path`` (mode 0600) through a temporary file beside it."""
-    if path.is_dir():
-        raise UsageError(f"{path} is a folder; name the PDF file to write.")
-    if not path.parent.is_dir():
-        raise UsageError(f"There is no folder {path.parent} to write the PDF into.")
-    try:
-        with private_temp_path(path) as tmp:
-            with open(tmp, "wb") as out:
-                out.write(data)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(tmp, path)
-        fsync_dir(path.parent)
-    except PermissionError:
-        raise UsageError(f"You may not write to {path}.") from None
-    except OSError as exc:
-        if exc.errno == errno.ENOSPC:
-            raise DiskFull("The disk is full; the PDF was not written.") from None
-        raise
