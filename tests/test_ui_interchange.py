@@ -142,3 +142,24 @@ def test_an_undated_note_asks_its_day_before_the_import(
     assert [m.held_on for m in one_on_ones_for(journal, priya.id or 0)] == [date(2024, 3, 5)]
     keys.escape()
     qtbot.waitUntil(lambda: not isValid(dialog))
+
+
+@pytest.mark.usefixtures("app_look")
+def test_the_report_buttons_open_whole(qtbot: QtBot, journal: Journal) -> None:
+    """A minimum width on the dialog once stopped its layout setting one: the window's three
+    report buttons opened squeezed to a sliver of their words."""
+    lead = add_lead(journal, "Priya Natarajan").id
+    texts = (
+        "Learning-cycle &summary (PDF)…",
+        "The lead's whole &record (PDF)…",
+        "A 1:1 re&cap for the lead (PDF or email)…",
+    )
+    dialog = ExportDialog(AppContext(journal), lead, [Report(t, t, print) for t in texts])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    least, rows = dialog.minimumSize(), dialog.layout().minimumSize()
+    assert least.width() >= rows.width() and least.height() >= rows.height()
+    for button in dialog.report_buttons:
+        room, needed = button.size(), button.minimumSizeHint()
+        assert room.width() >= needed.width() and room.height() >= needed.height(), button.text()

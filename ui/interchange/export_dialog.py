@@ -108,6 +108,7 @@ class ExportDialog(QDialog):
         self._build_where()
         self._lay_out()
         self._update()
+        self._fit()
 
     # -- the choices ----------------------------------------------------------------------------
 
@@ -219,7 +220,15 @@ class ExportDialog(QDialog):
         layout.addWidget(self.status)
         layout.addStretch(1)
         layout.addLayout(buttons)
-        self.setMinimumWidth(min(640, self.screen().availableGeometry().width() - 40))
+
+    def _fit(self) -> None:
+        """A size, not a minimum: a minimum width set on the dialog stops its layout from
+        setting its own, and the dialog opened narrower and shorter than its rows need (the
+        report buttons were squeezed to a sliver of their words). As tall as its wrapped
+        lines need at that width, once the labels that start hidden are."""
+        hint = self.sizeHint()
+        width = max(hint.width(), min(640, self.screen().availableGeometry().width() - 40))
+        self.resize(width, max(hint.height(), self.heightForWidth(width)))
 
     # -- reading them ---------------------------------------------------------------------------
 

@@ -79,7 +79,8 @@ class RecordDialog(QDialog):
         self.html = ""  # as the reader will see it: exported and printed
         self.document: QTextDocument | None = None
         self.setWindowTitle(f"{self.lead.name}'s record — iltdesk")
-        self.resize(1040, 720)
+        room = self.screen().availableGeometry()  # a 1024x700 screen cut off its buttons
+        self.resize(min(1040, room.width() - 40), min(720, room.height() - 60))
         self.days = RangePicker(self)
         self.sections = {s: QCheckBox(SECTION_LABELS[s]) for s in RecordSection}
         for section, box in self.sections.items():

@@ -84,7 +84,8 @@ class RecapDialog(QDialog):
         self.people: list[NamedPerson] = []
         self.html = ""  # as the reader will see it: sections chosen, names guarded
         self.document: QTextDocument | None = None
-        self.resize(1000, 700)
+        room = self.screen().availableGeometry()  # a 1024x700 screen cut off its buttons
+        self.resize(min(1000, room.width() - 40), min(700, room.height() - 60))
         self.about = QLabel()
         self.about.setWordWrap(True)
         self.sections = {s: QCheckBox(SECTION_LABELS[s]) for s in RecapSection}
