@@ -163,3 +163,16 @@ def test_the_report_buttons_open_whole(qtbot: QtBot, journal: Journal) -> None:
     for button in dialog.report_buttons:
         room, needed = button.size(), button.minimumSizeHint()
         assert room.width() >= needed.width() and room.height() >= needed.height(), button.text()
+
+
+def test_a_file_it_cannot_read_says_so_where_the_list_would_be(
+    qtbot: QtBot, journal: Journal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bogus = tmp_path / "bogus.json"
+    bogus.write_text('{"format": "iltdesk", "version": 99}')
+    monkeypatch.setattr(f"{IMPORT}.getOpenFileName", lambda *_args: (str(bogus), ""))
+    dialog, keys = _import(qtbot, AppContext(journal))
+    assert dialog.error.isVisible() and not dialog.import_button.isEnabled()
+    assert dialog.empty.text() == "Nothing to list from bogus.json: see why below."
+    keys.escape()
+    qtbot.waitUntil(lambda: not isValid(dialog))

@@ -362,6 +362,9 @@ class ExportDialog(QDialog):
 def _buddy(text: str, field: QWidget) -> QLabel:
     label = QLabel(text)
     label.setBuddy(field)
+    # A little room on the right: "To" was drawn a pixel or two wider than Qt measured it,
+    # and lost the end of its "o".
+    label.setContentsMargins(0, 0, 3, 0)
     return label
 
 

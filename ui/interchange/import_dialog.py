@@ -214,11 +214,14 @@ class ImportDialog(QDialog):
         self.table.show_plan(plan)
         listed = plan is not None and bool(plan.new)
         self.listing.setCurrentWidget(self.table if listed else self.empty)
-        self.empty.setText(
-            "What the file or folder holds is listed here before anything is written."
-            if plan is None
-            else "Nothing new to list."
-        )
+        if plan is not None:
+            self.empty.setText("Nothing new to list.")
+        elif self.source is not None and self.error.isVisibleTo(self):  # it could not be read
+            self.empty.setText(f"Nothing to list from {self.source.name}: see why below.")
+        else:
+            self.empty.setText(
+                "What the file or folder holds is listed here before anything is written."
+            )
         if plan is None:
             self.summary.setText("" if self.source else "Choose a file or a folder to import.")
             self.questions.hide()
