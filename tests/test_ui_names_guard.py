@@ -137,3 +137,19 @@ def test_a_meeting_summary_lists_only_people_outside_the_team(
     assert "What did a colleague see? What will Sam Okafor try?" in text
     assert "Diaz" not in dialog.html
     keys.escape()
+
+
+def test_a_typical_name_sits_on_one_line_beside_its_choice(qtbot: QtBot, app_look: None) -> None:
+    """The rows come after the side column has its width: "Mr. Castellanos" once wrapped."""
+    from iltdesk.names_guard import NamedPerson
+    from ui.kit.names_guard import TYPICAL_NAME, side_column
+
+    panel = NamesGuardPanel()
+    column = side_column(panel)
+    qtbot.addWidget(column)
+    column.resize(column.width(), 400)
+    column.show()
+    panel.set_people([NamedPerson(TYPICAL_NAME, "a teacher", 1)])
+    qtbot.waitUntil(lambda: panel._rows[0].name.isVisible())
+    label = panel._rows[0].name
+    assert label.width() >= label.fontMetrics().horizontalAdvance(TYPICAL_NAME)

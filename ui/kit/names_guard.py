@@ -150,14 +150,14 @@ class NamesGuardPanel(QGroupBox):
     def roomy_width(self) -> int:
         """A width at which a typical name sits on one line beside its choice: the rows
         come after the dialog has its size, so the column is made this wide beforehand."""
-        grid = self._grid
         margins = self.layout().contentsMargins()
+        frame = 4  # the group box's own edge, either side
         return (
             margins.left()
             + margins.right()
-            + grid.columnMinimumWidth(0)
-            + 2 * grid.horizontalSpacing()
+            + frame
             + self.fontMetrics().horizontalAdvance(TYPICAL_NAME)
+            + self._grid.horizontalSpacing()
             + _choice_box().sizeHint().width()
         )
 
@@ -176,7 +176,8 @@ class NamesGuardPanel(QGroupBox):
 
 def side_column(*groups: QWidget, width: int | None = None, gap: int = 0) -> QScrollArea:
     """An export dialog's choices beside its preview (``width`` wide, else as wide as they
-    need), scrolling when a long list of names makes them taller than the window."""
+    need, a typical name on one line in the names panel), scrolling when a long list of names
+    makes them taller than the window."""
     inner = QWidget()
     column = QVBoxLayout(inner)
     column.setContentsMargins(0, 0, 0, 0)
@@ -190,7 +191,9 @@ def side_column(*groups: QWidget, width: int | None = None, gap: int = 0) -> QSc
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     bar = area.verticalScrollBar().sizeHint().width()
-    roomy = [g.roomy_width() for g in groups if isinstance(g, NamesGuardPanel)]
-    area.setFixedWidth(max([width or inner.sizeHint().width(), *roomy]) + bar)
+    if width is None:  # as wide as they need, and the names panel needs room for a name
+        roomy = [g.roomy_width() for g in groups if isinstance(g, NamesGuardPanel)]
+        width = max([inner.sizeHint().width(), *roomy])
+    area.setFixedWidth(width + bar)
     area.setMinimumHeight(200)
     return area
