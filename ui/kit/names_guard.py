@@ -104,7 +104,7 @@ class NamesGuardPanel(QGroupBox):
         self._tab_anchor = QWidget(self)
         self._tab_anchor.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self._tab_anchor.hide()
-        layout = QVBoxLayout(self)
+        layout = self._column = QVBoxLayout(self)
         self._grid = QGridLayout()
         self._grid.setHorizontalSpacing(8)
         self._grid.setVerticalSpacing(4)
@@ -150,7 +150,7 @@ class NamesGuardPanel(QGroupBox):
     def roomy_width(self) -> int:
         """A width at which a typical name sits on one line beside its choice: the rows
         come after the dialog has its size, so the column is made this wide beforehand."""
-        margins = self.layout().contentsMargins()
+        margins = self._column.contentsMargins()
         frame = 4  # the group box's own edge, either side
         return (
             margins.left()
