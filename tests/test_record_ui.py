@@ -73,3 +73,26 @@ def test_a_whole_record_locked_with_names_guarded_by_keys(
     qtbot.waitUntil(lambda: dialog.status.text() == f"Saved {target}, locked with its password")
     keys.escape()
     qtbot.waitUntil(lambda: not isValid(dialog))  # closed, and deleted with it
+
+
+def test_passwords_that_differ_are_said_as_a_fault(qtbot: QtBot) -> None:
+    """The password's line is advice (quiet) until the two typed differ (an error)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QWidget
+
+    from ui.kit.pdf_password import PdfPassword
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    lock = PdfPassword(window)
+    lock.group().setParent(window)
+    window.show()
+    assert lock.warning.objectName() == "Hint"
+    qtbot.keyClick(lock.protect, Qt.Key.Key_Space)
+    qtbot.keyClicks(lock.password, PASSWORD)
+    assert lock.warning.objectName() == "Hint" and not lock.ready()  # the second, not yet
+    qtbot.keyClicks(lock.again, PASSWORD[:-1] + "?")
+    assert lock.warning.objectName() == "ErrorText" and not lock.ready()
+    qtbot.keyClick(lock.again, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(lock.again, PASSWORD[-1])
+    assert lock.ready() and not lock.warning.text()

@@ -7,6 +7,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLabel, QWidget
 
 from ui.kit.new_passphrase import secret_field
+from ui.kit.style import restyle
 
 UNPROTECTED = (
     "Without a password, anyone who gets a copy of the file can read it: the journal's "
@@ -62,4 +63,9 @@ class PdfPassword(QObject):
             self.warning.setText("The two passwords differ.")
         else:
             self.warning.setText("")
+        # Said as a fault only once both are typed and differ: the rest is advice.
+        differ = on and bool(self.again.text()) and self.password.text() != self.again.text()
+        wanted = "ErrorText" if differ else "Hint"
+        if self.warning.objectName() != wanted:
+            restyle(self.warning, wanted)
         self.changed.emit()
