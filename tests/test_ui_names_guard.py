@@ -153,3 +153,5 @@ def test_a_typical_name_sits_on_one_line_beside_its_choice(qtbot: QtBot, app_loo
     qtbot.waitUntil(lambda: panel._rows[0].name.isVisible())
     label = panel._rows[0].name
     assert label.width() >= label.fontMetrics().horizontalAdvance(TYPICAL_NAME)
+    # Tab goes to the fields inside; a stop on the frameless area showed no focus at all.
+    assert column.focusPolicy() == Qt.FocusPolicy.NoFocus

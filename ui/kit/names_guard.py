@@ -190,6 +190,9 @@ def side_column(*groups: QWidget, width: int | None = None, gap: int = 0) -> QSc
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    # Tab stops on the fields inside (the area scrolls to each), not on the frameless area,
+    # where the focus would seem to vanish.
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     bar = area.verticalScrollBar().sizeHint().width()
     if width is None:  # as wide as they need, and the names panel needs room for a name
         roomy = [g.roomy_width() for g in groups if isinstance(g, NamesGuardPanel)]

@@ -162,6 +162,7 @@ class RecapDialog(QDialog):
         column.setWidgetResizable(True)
         column.setFrameShape(QScrollArea.Shape.NoFrame)
         column.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        column.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab stops on its fields, not on it
         column.setFixedWidth(LEFT_WIDTH + column.verticalScrollBar().sizeHint().width())
         body = QHBoxLayout()
         body.setSpacing(18)
