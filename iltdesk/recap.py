@@ -56,6 +56,7 @@ from iltdesk.recap_content import (
     shown,
     when,
 )
+from iltdesk.section_choice import parse_sections
 from iltdesk.store.journal import Journal
 from iltdesk.team_action import owners_of, principal_owns
 
@@ -104,14 +105,7 @@ def parse_recap_choice(text: str) -> date | None:
 
 def parse_recap_sections(text: str) -> frozenset[RecapSection]:
     """Sections from a comma-separated list such as ``discussed,action_items``."""
-    names = [name.strip() for name in text.split(",") if name.strip()]
-    valid = ", ".join(s.value for s in RecapSection)
-    if not names:
-        raise UsageError(f"Name at least one section: {valid}.")
-    unknown = [name for name in names if name not in RecapSection.__members__]
-    if unknown:
-        raise UsageError(f"Unknown section {', '.join(unknown)}; choose from {valid}.")
-    return frozenset(RecapSection(name) for name in names)
+    return parse_sections(text, RecapSection)
 
 
 def recap_meeting(

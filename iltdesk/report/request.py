@@ -11,6 +11,7 @@ from iltdesk.errors import UsageError
 from iltdesk.lead import get_lead
 from iltdesk.lead_names import short_name
 from iltdesk.models import LearningCycle
+from iltdesk.section_choice import parse_sections as choose_sections
 from iltdesk.store.journal import Journal
 
 SCHOOL_YEAR = timedelta(days=365)
@@ -65,14 +66,7 @@ def check_exportable(journal: Journal, lead_id: int) -> None:
 
 def parse_sections(text: str) -> frozenset[Section]:
     """Sections from a comma-separated list such as ``intention,outcome``."""
-    names = [name.strip() for name in text.split(",") if name.strip()]
-    valid = ", ".join(s.value for s in Section)
-    if not names:
-        raise UsageError(f"Name at least one section: {valid}.")
-    unknown = [name for name in names if name not in Section.__members__]
-    if unknown:
-        raise UsageError(f"Unknown section {', '.join(unknown)}; choose from {valid}.")
-    return frozenset(Section(name) for name in names)
+    return choose_sections(text, Section)
 
 
 class Cycles(StrEnum):
