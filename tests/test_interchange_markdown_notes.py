@@ -90,10 +90,12 @@ def test_bad_files_are_plain_problem_lines(tmp_path: Path) -> None:
     write(root, "latin1.md", "caf\xe9".encode("latin-1"))
     write(root, "binary.txt", b"\x00\x01\x02text")
     write(root, "fine.md", "fine")
+    write(root, "feb.md", "---\ndate: 2025-02-30\n---\ntext")
     doc = read_markdown(root, KNOWN)
     assert doc.problems == [
         "big.md is larger than 5 MB; notes that long are not imported.",
         "binary.txt is not a text file.",
+        "feb.md: its front matter has a date that does not exist (day is out of range for month).",
         "latin1.md is not UTF-8 text; save it as UTF-8 and try again.",
         "list.md: its front matter should be lines of 'name: value'.",
         "yaml.md: its front matter (between the --- lines) is not valid YAML.",

@@ -136,6 +136,9 @@ def _read(path: Path, relative: str, problems: list[str]) -> tuple[dict[str, Any
         return {}, body
     try:
         front = text.load(yaml_text)
+    except ValueError as exc:  # YAML read a date that is not one (2025-02-30)
+        problems.append(f"{relative}: its front matter has a date that does not exist ({exc}).")
+        return None
     except Exception:  # any file may hold anything (PyYAML raises several kinds): one line
         problems.append(f"{relative}: its front matter (between the --- lines) is not valid YAML.")
         return None
