@@ -2,7 +2,7 @@
 into an empty journal (then again, which must create nothing), each a cold `iltdesk` process.
 
 Each run works in its own scratch folder, deleted afterwards: at 100k the Markdown folder
-holds ~280,000 files (over 1 GB), which the next run must not find in its way.
+holds ~280,000 files (351 MB, over 1 GB on disk), which the next run must not find.
 """
 
 from __future__ import annotations
@@ -77,7 +77,7 @@ def _one_run(
     files, size = _tree_size(folder)
     out["md_files"].append(files)
     out["md_size_mb"].append(size / 1e6)
-    shutil.rmtree(folder)  # 1 GB at 100k: gone before the next command writes
+    shutil.rmtree(folder)  # ~1 GB on disk at 100k: gone before the next command writes
     timed("json", "export", str(journal), "--format", "json", "--all", "-o", str(document))
     out["json_size_mb"].append(document.stat().st_size / 1e6)
     empty = scratch / "imported.iltdesk"
