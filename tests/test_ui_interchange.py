@@ -101,7 +101,7 @@ def test_export_a_lead_then_import_it_into_a_new_journal(
     qtbot.waitUntil(lambda: not isValid(dialog))
 
     again, keys = _import(qtbot, context)  # the same file twice: nothing new
-    assert again.summary.text() == "Creates nothing new; 3 already in the journal."
+    assert again.summary.text() == "Creates nothing new; 2 1:1s, 1 lead already in the journal."
     assert again.status.text() == NOTHING_NEW and not again.import_button.isEnabled()
     keys.escape()
     qtbot.waitUntil(lambda: not isValid(again))

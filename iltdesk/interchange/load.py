@@ -47,6 +47,7 @@ class ImportPlan:
     leadless_from: tuple[str, ...] = ()  # where each note that names no lead came from
     notes: tuple[str, ...] = ()  # what the reader left out, and why
     filled: tuple[str, ...] = ()  # blanks of leads in the journal the file fills in
+    already_kinds: tuple[str, ...] = ()  # the label of each record already there
 
     @property
     def leadless(self) -> int:
@@ -72,7 +73,9 @@ class ImportPlan:
         """ "Creates 12 1:1s and 2 leads; 3 are in the journal already." in plain words."""
         counts = Counter(p.label for p in self.new)
         made = ", ".join(plural(n, what) for what, n in counts.most_common()) or "nothing new"
-        there = f"; {self.already} already in the journal" if self.already else ""
+        kinds = Counter(self.already_kinds).most_common()
+        there = ", ".join(plural(n, what) for what, n in kinds) or f"{self.already}"
+        there = f"; {there} already in the journal" if self.already else ""
         n = len(self.filled)
         fills = f"; fills in {n} blank{'s' if n != 1 else ''} of leads" if n else ""
         return f"Creates {made}{there}{fills}."
@@ -170,6 +173,7 @@ def _plan(
 ) -> ImportPlan:
     new: list[Planned] = []
     rows = already = 0
+    already_kinds: list[str] = []
     leads = {r["id"]: str(r["name"]) for r in prepared.rows.get("lead", [])}
     for info in exported():
         seen: set[bytes] = set()
@@ -178,6 +182,7 @@ def _plan(
             record = info.parent is None and info.has_id
             if ident in existing.get(info.name, {}):
                 already += record
+                already_kinds += [label(info.name)] * record
             elif ident not in seen:
                 seen.add(ident)
                 rows += 1
@@ -194,6 +199,7 @@ def _plan(
         tuple(prepared.leadless),
         tuple(notes or ()),
         tuple(fill.line() for fill in blanks or ()),
+        tuple(already_kinds),
     )
 
 
