@@ -181,7 +181,7 @@ def test_notes_without_a_lead_or_a_day_are_asked_about(journal: Journal) -> None
 def test_a_failure_part_way_writes_nothing(
     journal: Journal, exported_json: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from iltdesk.interchange import load as module
+    from iltdesk.interchange import write as module
 
     calls = 0
     real = module._values
@@ -277,8 +277,8 @@ def test_a_roster_fills_only_what_the_journal_leaves_blank(journal: Journal) -> 
         "Dana Pham: team 6th grade (blank in the journal)",
         "Ben Okafor: team Science (blank in the journal)",
     )
-    assert plan.writes and plan.summary() == "Creates nothing new; 2 leads already in the journal; " \
-        "fills in 3 blanks of leads."  # fmt: skip
+    said = "Creates nothing new; 2 leads already in the journal; fills in 3 blanks of leads."
+    assert plan.writes and plan.summary() == said
     load.apply(journal, roster)
     rows = journal.execute("SELECT name, role, team FROM lead ORDER BY name")
     assert rows == [("Ben Okafor", "Department head", "Science"),

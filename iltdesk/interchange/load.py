@@ -9,9 +9,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import CursorResult, insert, update
 from sqlalchemy.exc import IntegrityError
 
 from iltdesk.errors import UsageError
@@ -20,7 +19,8 @@ from iltdesk.interchange.dump import dump
 from iltdesk.interchange.fill import Fill, fills
 from iltdesk.interchange.labels import label, plural, title_of
 from iltdesk.interchange.prepare import Prepared, identify, key_of, prepare
-from iltdesk.interchange.tables import STAMPS, TableInfo, exported, sql_table
+from iltdesk.interchange.tables import TableInfo, exported
+from iltdesk.interchange.write import write_rows
 from iltdesk.store.journal import Journal
 
 
@@ -104,7 +104,7 @@ def apply(journal: Journal, doc: Document, *, default_lead: str | None = None) -
             more = f" (and {len(lines) - 1} more)" if len(lines) > 1 else ""
             raise ImportRefused(f"Nothing was imported: {lines[0]}{more}")
         try:
-            _write(journal, prepared, existing, blanks)
+            write_rows(journal, prepared, existing, blanks)
         except IntegrityError as exc:
             # Two versions of one agreement, say: the journal keeps its own (rolled back).
             raise ImportRefused(
@@ -227,65 +227,3 @@ def _planned(info: TableInfo, row: Row, leads: dict[int, str]) -> Planned:
         row.get(SOURCE),
         row.get("_note"),
     )
-
-
-def _write(
-    journal: Journal,
-    prepared: Prepared,
-    existing: dict[str, dict[bytes, Any]],
-    blanks: list[Fill],
-) -> None:
-    new_ids: dict[str, dict[Any, Any]] = {}
-    with journal.write() as s:
-        leads = sql_table("lead")
-        for fill in blanks:
-            s.execute(
-                update(leads).where(leads.c.id == fill.lead_id).values({fill.column: fill.value})
-            )
-        for info in exported():
-            mapped = new_ids.setdefault(info.name, {})
-            made: dict[bytes, Any] = {}
-            later: list[tuple[Any, str, Any]] = []
-            for row in prepared.rows.get(info.name, []):
-                key = key_of(info, row)
-                ident = prepared.identity[info.name][key]
-                if ident in existing.get(info.name, {}):
-                    mapped[key] = existing[info.name][ident]
-                    continue
-                if ident in made:
-                    mapped[key] = made[ident]
-                    continue
-                values = _values(info, row, new_ids, later)
-                statement = insert(sql_table(info.name)).values(values)
-                result = cast(CursorResult[Any], s.execute(statement))
-                new_key = (result.inserted_primary_key or (key,))[0] if info.has_id else key
-                mapped[key] = made[ident] = new_key
-                later = [(new_key if k is None else k, c, v) for k, c, v in later]
-            for new_key, column, old in later:  # links within the table, now that all exist
-                table = sql_table(info.name)
-                target = mapped.get(old)
-                s.execute(update(table).where(table.c.id == new_key).values({column: target}))
-
-
-def _values(
-    info: TableInfo,
-    row: Row,
-    new_ids: dict[str, dict[Any, Any]],
-    later: list[tuple[Any, str, Any]],
-) -> dict[str, Any]:
-    values = {
-        k: v
-        for k, v in row.items()
-        if not k.startswith("_") and k != "id" and not (k in STAMPS and v is None)
-    }
-    for link in info.links:
-        old = row[link.column]
-        if old is None:
-            continue
-        target = new_ids.get(link.table, {}).get(old)
-        if target is None and link.table == info.name:
-            values[link.column] = None
-            later.append((None, link.column, old))
-        else:
-            values[link.column] = target
-    return values
