@@ -5,8 +5,9 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
@@ -145,6 +146,12 @@ def private_temp_path(beside: Path) -> Iterator[Path]:
 def write_private(path: Path, data: bytes, *, what: str = "the PDF") -> None:
     """Write ``data`` to exactly ``path`` (mode 0600) through a temporary file beside it, so
     a full disk leaves no half file; ``what`` names the file in messages ("the PDF")."""
+    write_private_with(path, lambda out: out.write(data), what=what)
+
+
+def write_private_with(path: Path, fill: Callable[[BinaryIO], object], *, what: str) -> None:
+    """``write_private`` for a file written as it is made (``fill`` writes to it): a large
+    export need not be held in memory whole."""
     import errno
 
     from iltdesk.errors import DiskFull, UsageError
@@ -156,7 +163,7 @@ def write_private(path: Path, data: bytes, *, what: str = "the PDF") -> None:
     try:
         with private_temp_path(path) as tmp:
             with open(tmp, "wb") as out:
-                out.write(data)
+                fill(out)
                 out.flush()
                 os.fsync(out.fileno())
             os.replace(tmp, path)

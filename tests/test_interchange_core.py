@@ -284,3 +284,19 @@ def test_a_roster_fills_only_what_the_journal_leaves_blank(journal: Journal) -> 
     assert rows == [("Ben Okafor", "Department head", "Science"),
                     ("Dana Pham", "Team lead", "6th grade")]  # fmt: skip
     assert not load.plan(journal, roster).writes  # again: nothing to change
+
+
+def test_our_export_is_told_by_its_first_line_whatever_its_size(
+    exported_json: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from iltdesk.interchange import guess
+
+    first = exported_json.read_text(encoding="utf-8").splitlines()[0]
+    assert first.startswith('{"format": "iltdesk-export", "version": 1,')
+
+    def too_large(path: Path, *_args: object, **_kw: object) -> bytes:
+        raise ImportRefused(f"{path.name} is larger than other apps' notes may be.")
+
+    # Other apps' files are read whole to be told apart, within their cap; ours is not.
+    monkeypatch.setattr(guess, "read_capped", too_large)
+    assert guess.guess_format(exported_json) == "json"

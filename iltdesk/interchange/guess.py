@@ -8,12 +8,15 @@
   of entries with a ``creationDate``, or none under Day One's "metadata") or jrnl's ("jrnl":
   entries with a ``date`` and a title, body or time; or one such entry, as jrnl writes one
   file per entry).
-Anything else is one plain line asking for ``--format``. The JSON is read whole (within the
-readers' cap) to be sure: guessing from its first bytes would misread a reordered file.
+Anything else is one plain line asking for ``--format``. Our export is told by its first bytes
+(it writes ``format`` first, and may be larger than the readers' cap for other apps' files);
+other JSON is read whole (within that cap) to be sure: guessing from its first bytes would
+misread a reordered file.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +46,8 @@ def guess_format(path: Path) -> str:
             return "dayone"
     elif suffix == ".zip":
         raise ImportRefused(f"{path.name} is not a zip file that can be read.")
+    elif _our_export(path):
+        return "json"  # told by its first bytes: it may be larger than other apps' files
     elif suffix == ".json" or _starts_like_json(path):
         kind = json_kind(load_json(read_capped(path), path.name))
         if kind:
@@ -62,6 +67,14 @@ def _unzipped_day_one(folder: Path) -> bool:
         return json_kind(load_json(read_capped(first), first.name)) == "dayone"
     except ImportRefused:
         return False  # a folder of notes holding some other JSON: the Markdown reader says
+
+
+_OURS = re.compile(rb'\s*\{\s*"format"\s*:\s*"' + FORMAT.encode() + rb'"')
+
+
+def _our_export(path: Path) -> bool:
+    """Whether ``path`` begins as iltdesk's JSON export does (``format`` first)."""
+    return _OURS.match(peek(path, 256).removeprefix(b"\xef\xbb\xbf")) is not None
 
 
 def _starts_like_json(path: Path) -> bool:
