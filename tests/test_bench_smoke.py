@@ -29,6 +29,10 @@ MEASURES = (
     "PDF cycle summary",
     "peak memory",
     "save during the day's backup",
+    "Markdown export, whole journal",
+    "JSON export, whole journal",
+    "import that JSON into an empty journal",
+    "import it again",
 )
 NEVER_HANGS_SECONDS = 600
 
