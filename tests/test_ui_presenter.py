@@ -213,11 +213,13 @@ def test_a_one_on_ones_running_notes_hide_and_keep_their_text(
     keys.shortcut(PRESENT)
     assert not editor.notes.isVisibleTo(window)
     assert "She asked me to watch" not in visible_text(window)
+    assert "Your notes are hidden while you present" in visible_text(window)
     assert editor.feedback.isVisibleTo(window)  # what the lead heard stays
     window.lead_page.tabs.setCurrentIndex(TIMELINE)
     assert "She asked me to watch" not in visible_text(window)
     keys.shortcut(PRESENT)
     assert "She asked me to watch" in visible_text(window)
+    assert "Your notes are hidden" not in visible_text(window)
     window.lead_page.tabs.setCurrentIndex(ONE_ON_ONES)
     assert editor.notes.isVisibleTo(window)
     assert "She asked me to watch her data talk" in editor.notes.toPlainText()

@@ -35,6 +35,7 @@ from iltdesk.search_index import CURRENT_SOURCES
 from iltdesk.store.journal import Journal
 from ui.interchange.import_preview import SHOWN, PreviewTable, Questions
 from ui.kit.context import AppContext
+from ui.kit.screen_room import resize_within_screen
 from ui.kit.style import DIALOG_FLAGS, error_line, field_label, hint
 from ui.kit.worker import run_modal, run_waiting
 
@@ -137,8 +138,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.questions, 1)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
-        room = self.screen().availableGeometry()
-        self.resize(min(1200, room.width() - 80), min(760, room.height() - 80))
+        resize_within_screen(self, 1200, 760)
 
     # -- choosing and reading -------------------------------------------------------------------
 

@@ -43,6 +43,7 @@ from ui.kit.names_guard import NamesGuardPanel, side_column
 from ui.kit.new_passphrase import secret_field
 from ui.kit.paper import show_as_paper
 from ui.kit.printing import preview_report, print_report
+from ui.kit.screen_room import resize_within_screen
 from ui.kit.worker import Progress, run_modal
 
 SECTION_LABELS = {
@@ -81,7 +82,7 @@ class ExportDialog(QDialog):
         self.html = ""  # the document's source as the reader sees it: exported and printed
         self.source = ""  # the summary before the names guard's choices
         self.setWindowTitle(f"Export a cycle summary for {self.lead.name} — iltdesk")
-        self.resize(980, 720)
+        resize_within_screen(self, 980, 720)
         self.this_cycle = QRadioButton("This cycle" if cycle_id else "The latest cycle")
         self.all_cycles = QRadioButton("Every cycle of the past year")
         self.this_cycle.setChecked(True)

@@ -41,6 +41,7 @@ from ui.kit.names_guard import NamesGuardPanel, side_column
 from ui.kit.paper import show_as_paper
 from ui.kit.pdf_password import PdfPassword
 from ui.kit.printing import preview_report, print_report
+from ui.kit.screen_room import resize_within_screen
 from ui.kit.worker import Progress, run_modal
 from ui.lead.record_range import RangePicker
 
@@ -79,8 +80,7 @@ class RecordDialog(QDialog):
         self.html = ""  # as the reader will see it: exported and printed
         self.document: QTextDocument | None = None
         self.setWindowTitle(f"{self.lead.name}'s record — iltdesk")
-        room = self.screen().availableGeometry()  # a 1024x700 screen cut off its buttons
-        self.resize(min(1040, room.width() - 40), min(720, room.height() - 60))
+        resize_within_screen(self, 1040, 720)
         self.days = RangePicker(self)
         self.sections = {s: QCheckBox(SECTION_LABELS[s]) for s in RecordSection}
         for section, box in self.sections.items():

@@ -35,7 +35,9 @@ from ui.kit.history_panel import (
     show_history,
 )
 from ui.kit.markdown_edit import MarkdownEdit
+from ui.kit.presenter import SHORTCUT as PRESENTER_SHORTCUT
 from ui.kit.roles import RECORD_ID
+from ui.kit.style import hint
 from ui.lead.agreement.popup import show_current_agreement
 from ui.lead.one_on_ones.action_item_row import item_label
 from ui.lead.one_on_ones.charter_panel import CharterPanel
@@ -163,7 +165,16 @@ class OneOnOneEditor(QScrollArea):
                 grid.addWidget(right, row, 1, Qt.AlignmentFlag.AlignTop)
         # The running notes are the principal's own (iltdesk.presenting): not on a shared screen.
         self.context.presenter.keep_private(notes_title, self.notes)
+        self._say_notes_hidden(grid, next(i for i, (w, _) in enumerate(rows, 1) if w is self.notes))
         return page
+
+    def _say_notes_hidden(self, grid: QGridLayout, row: int) -> None:
+        """Where the notes were, while presenting: why the space is empty."""
+        presenter = self.context.presenter
+        said = hint(f"Your notes are hidden while you present ({PRESENTER_SHORTCUT} shows them).")
+        grid.addWidget(said, row, 0, Qt.AlignmentFlag.AlignTop)
+        said.setVisible(presenter.on)
+        presenter.changed.connect(said.setVisible)
 
     def _recap_row(self) -> QHBoxLayout:
         """Where a 1:1 ends: its recap for the lead (the top row has no room for it at

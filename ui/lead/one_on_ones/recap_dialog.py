@@ -47,6 +47,7 @@ from ui.kit.names_guard import NamesGuardPanel
 from ui.kit.paper import show_as_paper
 from ui.kit.pdf_password import PdfPassword
 from ui.kit.printing import preview_report, print_report
+from ui.kit.screen_room import resize_within_screen
 from ui.kit.worker import Progress, run_modal
 
 RECAP_SHORTCUT = "Ctrl+Shift+E"  # on a 1:1: beside Ctrl+E, the cycle summary's export
@@ -84,8 +85,7 @@ class RecapDialog(QDialog):
         self.people: list[NamedPerson] = []
         self.html = ""  # as the reader will see it: sections chosen, names guarded
         self.document: QTextDocument | None = None
-        room = self.screen().availableGeometry()  # a 1024x700 screen cut off its buttons
-        self.resize(min(1000, room.width() - 40), min(700, room.height() - 60))
+        resize_within_screen(self, 1000, 700)
         self.about = QLabel()
         self.about.setWordWrap(True)
         self.sections = {s: QCheckBox(SECTION_LABELS[s]) for s in RecapSection}
