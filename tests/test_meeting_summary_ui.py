@@ -30,7 +30,7 @@ def _save_as(monkeypatch: pytest.MonkeyPatch, target: Path) -> list[str]:
         suggested.append(name)
         return str(target), ""
 
-    monkeypatch.setattr("ui.team.meetings.summary_export.QFileDialog.getSaveFileName", answer)
+    monkeypatch.setattr("ui.kit.pdf_save.QFileDialog.getSaveFileName", answer)
     return suggested
 
 

@@ -87,7 +87,7 @@ def test_save_a_locked_pdf_by_keys(
         suggested.append(name)  # the system's save dialog is no part of the app
         return str(target), ""
 
-    monkeypatch.setattr("ui.lead.one_on_ones.recap_dialog.QFileDialog.getSaveFileName", answer)
+    monkeypatch.setattr("ui.kit.pdf_save.QFileDialog.getSaveFileName", answer)
     dialog, keys = _recap_by_its_shortcut(qtbot, journal)
     tab_to(keys, lambda w: w is dialog.protect)
     keys.press(Key.Key_Space)

@@ -33,7 +33,7 @@ def test_a_whole_record_locked_with_names_guarded_by_keys(
         suggested.append(name)  # the system's save dialog is no part of the app
         return str(target), ""
 
-    monkeypatch.setattr("ui.lead.record_dialog.QFileDialog.getSaveFileName", answer)
+    monkeypatch.setattr("ui.kit.pdf_save.QFileDialog.getSaveFileName", answer)
     open_record_dialog(None, AppContext(journal), made.lead_id)
     dialog = wait_for_active(RecordDialog)
     qtbot.addWidget(dialog)

@@ -89,7 +89,7 @@ def test_export_writes_a_private_pdf(
     target = tmp_path / "out" / "rosa.pdf"
     target.parent.mkdir()
     monkeypatch.setattr(
-        "ui.lead.export_dialog.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), "")
+        "ui.kit.pdf_save.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), "")
     )
     monkeypatch.setattr("ui.lead.export_dialog.QMessageBox.information", lambda *a, **k: None)
     assert dialog.export() == target  # type: ignore[attr-defined]

@@ -56,7 +56,7 @@ def test_choosing_the_journal_as_the_pdf_is_refused_and_changes_nothing(
         # The person picked a link to the journal and said yes to "Replace?".
         return str(link), ""
 
-    monkeypatch.setattr("ui.lead.export_dialog.QFileDialog.getSaveFileName", save_as)
+    monkeypatch.setattr("ui.kit.pdf_save.QFileDialog.getSaveFileName", save_as)
     shown = record_boxes(monkeypatch)
     journal.close()  # what is on disk now must stay exactly so
     before = {p.name: p.read_bytes() for p in journal.path.parent.iterdir()}
@@ -78,7 +78,7 @@ def test_a_protected_pdf_is_offered_a_name_without_the_leads(
         asked.append(proposed)
         return "", ""  # then cancelled
 
-    monkeypatch.setattr("ui.lead.export_dialog.QFileDialog.getSaveFileName", save_as)
+    monkeypatch.setattr("ui.kit.pdf_save.QFileDialog.getSaveFileName", save_as)
     _tab_to(qtbot, dialog.protect)  # type: ignore[attr-defined]
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
     _tab_to(qtbot, dialog.password)  # type: ignore[attr-defined]

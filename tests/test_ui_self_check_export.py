@@ -36,7 +36,7 @@ def test_export_by_keys_writes_the_results_without_notes(
     )
     target = tmp_path / "ilt.pdf"
     monkeypatch.setattr(
-        "ui.reflect.self_check.export_dialog.QFileDialog.getSaveFileName",
+        "ui.kit.pdf_save.QFileDialog.getSaveFileName",
         lambda *a, **k: (str(target), ""),
     )
     host(qtbot, journal)

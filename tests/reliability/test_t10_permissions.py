@@ -148,7 +148,7 @@ def _export_pdf(
     dialog = ExportDialog(AppContext(journal), lead)
     qtbot.addWidget(dialog)
     monkeypatch.setattr(
-        "ui.lead.export_dialog.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), "")
+        "ui.kit.pdf_save.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), "")
     )
     assert dialog.export() == target
 

@@ -10,7 +10,6 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -36,15 +35,14 @@ from iltdesk.report import (
     check_exportable,
     cycles_for_export,
     print_document,
-    render_pdf,
 )
 from ui.kit.context import AppContext
 from ui.kit.names_guard import NamesGuardPanel, side_column
 from ui.kit.new_passphrase import secret_field
 from ui.kit.paper import show_as_paper
+from ui.kit.pdf_save import ask_pdf_path, write_pdf_file
 from ui.kit.printing import preview_report, print_report
 from ui.kit.screen_room import resize_within_screen
-from ui.kit.worker import Progress, run_modal
 
 SECTION_LABELS = {
     Section.intention: "Goal, success measure and baseline",
@@ -211,15 +209,11 @@ class ExportDialog(QDialog):
         # A protected PDF's name must not say whose it is: the name is readable without it.
         who = "" if password else f"{self.lead.name} "
         stem = f"{who}cycle summary {dates.short(date.today())}"
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, "Export the summary as", str(Path.home() / f"{stem}.pdf"), "PDF (*.pdf)"
-        )
-        if not chosen:
+        where = ask_pdf_path(self, "Export the summary as", stem)
+        if where is None:
             return None
-        path = Path(chosen if chosen.lower().endswith(".pdf") else f"{chosen}.pdf")
-        # The save dialog asked before replacing what was chosen (not a name we added
-        # ".pdf" to); the core still refuses the journal's own files, folders and devices.
-        if not self._write(path, password, replace=path == Path(chosen), doing="exported"):
+        path, replace = where
+        if not self._write(path, password, replace=replace, doing="exported"):
             return None
         QMessageBox.information(self, "Exported", f"Saved {path}")
         return path
@@ -227,17 +221,11 @@ class ExportDialog(QDialog):
     def _write(self, path: Path, password: str | None, *, replace: bool, doing: str) -> bool:
         """Write the PDF to ``path`` off the UI thread (encrypted if ``password``); False, and
         said why, if it could not be written."""
-        html, journal = self.html, self.context.journal.path
-
-        def write(progress: Progress) -> None:
-            render_pdf(html, path, password=password, journal=journal, replace=replace)
-
-        try:
-            run_modal(self, "Writing the PDF…", write)
-        except (JournalError, OSError) as exc:
-            QMessageBox.warning(self, f"Not {doing}", f"The PDF could not be written: {exc}")
-            return False
-        return True
+        journal = self.context.journal.path
+        failed = write_pdf_file(self, self.html, path, password, journal, replace=replace)
+        if failed:
+            QMessageBox.warning(self, f"Not {doing}", failed)
+        return failed is None
 
     def print(self) -> None:
         """Print through the system's print dialog, exactly as the PDF looks."""

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QDialog,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -35,14 +34,14 @@ from iltdesk.names_guard import apply_choices, find_names
 from iltdesk.report.outline import without_numbers
 from iltdesk.report.record_report import build_record_html
 from iltdesk.report.record_request import RECORD_DEFAULT, RecordRequest, RecordSection
-from iltdesk.report.render import print_document, render_pdf
+from iltdesk.report.render import print_document
 from ui.kit.context import AppContext
 from ui.kit.names_guard import NamesGuardPanel, side_column
 from ui.kit.paper import show_as_paper
 from ui.kit.pdf_password import PdfPassword
+from ui.kit.pdf_save import ask_pdf_path, saved_line, write_pdf_file
 from ui.kit.printing import preview_report, print_report
 from ui.kit.screen_room import resize_within_screen
-from ui.kit.worker import Progress, run_modal
 from ui.lead.record_range import RangePicker
 
 RECORD_SHORTCUT = "Ctrl+Shift+R"  # asked of the menus' owner: File → Export → A lead's record…
@@ -238,34 +237,22 @@ class RecordDialog(QDialog):
         password = self.lock.chosen()
         # A locked PDF's name must not say whose it is: the name is readable without it.
         who = "" if password else f"{self.lead.name} "
-        suggested = Path.home() / f"{who}record {self.days.words()}.pdf".replace("/", "-")
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, "Save the record as", str(suggested), "PDF (*.pdf)"
-        )
-        if not chosen:
+        where = ask_pdf_path(self, "Save the record as", f"{who}record {self.days.words()}")
+        if where is None:
             return None
-        path = Path(chosen if chosen.lower().endswith(".pdf") else f"{chosen}.pdf")
-        # The save dialog asked before replacing what was chosen (not a name we added ".pdf"
-        # to); the core still refuses the journal's own files, folders and devices.
-        if not self._write(path, password, replace=path == Path(chosen)):
+        path, replace = where
+        if not self._write(path, password, replace=replace):
             return None
-        locked = ", locked with its password" if password else ""
-        self.status.setText(f"Saved {path}{locked}")
+        self.status.setText(saved_line(path, password))
         return path
 
     def _write(self, path: Path, password: str | None, *, replace: bool) -> bool:
         """Write the PDF (encrypted if ``password``); False, and said why, if it could not."""
-        html, journal = self.html, self.context.journal.path
-
-        def write(progress: Progress) -> None:
-            render_pdf(html, path, password=password, journal=journal, replace=replace)
-
-        try:
-            run_modal(self, "Writing the PDF…", write)
-        except (JournalError, OSError) as exc:
-            self.status.setText(f"The PDF could not be written: {exc}")
-            return False
-        return True
+        journal = self.context.journal.path
+        failed = write_pdf_file(self, self.html, path, password, journal, replace=replace)
+        if failed:
+            self.status.setText(failed)
+        return failed is None
 
     def print(self) -> None:
         """Print through the system's print dialog, exactly as the PDF looks."""

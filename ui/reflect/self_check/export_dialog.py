@@ -13,7 +13,6 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -26,11 +25,11 @@ from PySide6.QtWidgets import (
 
 from iltdesk import dates
 from iltdesk.errors import JournalError
-from iltdesk.report import build_self_check_html, print_document, render_pdf
+from iltdesk.report import build_self_check_html, print_document
 from ui.kit.context import AppContext
 from ui.kit.new_passphrase import secret_field
 from ui.kit.paper import show_as_paper
-from ui.kit.worker import Progress, run_modal
+from ui.kit.pdf_save import ask_pdf_path, write_pdf_file
 
 LEFT_WIDTH = 270  # the period, the privacy note and the password, beside the preview
 
@@ -149,22 +148,11 @@ class SelfCheckExportDialog(QDialog):
     def export(self) -> Path | None:
         """Ask where, then write the PDF off the UI thread; returns the path written."""
         stem = f"ILT self-check {dates.short(date.today())}"
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, "Export the self-check as", str(Path.home() / f"{stem}.pdf"), "PDF (*.pdf)"
-        )
-        if not chosen:
+        where = ask_pdf_path(self, "Export the self-check as", stem)
+        if where is None:
             return None
-        path = Path(chosen if chosen.lower().endswith(".pdf") else f"{chosen}.pdf")
-        html, journal, password = self.html, self.context.journal.path, self.password_chosen()
-        replace = path == Path(chosen)  # the save dialog asked before replacing what was chosen
-
-        def write(progress: Progress) -> None:
-            render_pdf(html, path, password=password, journal=journal, replace=replace)
-
-        try:
-            run_modal(self, "Writing the PDF…", write)
-        except (JournalError, OSError) as exc:
-            self.error.setText(f"The PDF could not be written: {exc}")
-            return None
-        self.error.setText(f"Saved {path}")
-        return path
+        path, replace = where
+        journal, password = self.context.journal.path, self.password_chosen()
+        failed = write_pdf_file(self, self.html, path, password, journal, replace=replace)
+        self.error.setText(failed or f"Saved {path}")
+        return None if failed else path

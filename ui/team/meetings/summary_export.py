@@ -17,7 +17,6 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -32,13 +31,13 @@ from iltdesk.errors import JournalError
 from iltdesk.meeting_summary import meeting_summary
 from iltdesk.names_guard import apply_choices, find_names, ilt_members
 from iltdesk.report.meeting_report import build_meeting_html, meeting_name
-from iltdesk.report.render import print_document, render_pdf
+from iltdesk.report.render import print_document
 from ui.kit.context import AppContext
 from ui.kit.names_guard import NamesGuardPanel, side_column
 from ui.kit.new_passphrase import secret_field
 from ui.kit.paper import show_as_paper
+from ui.kit.pdf_save import ask_pdf_path, saved_line, write_pdf_file
 from ui.kit.printing import preview_report, print_report
-from ui.kit.worker import Progress, run_modal
 
 LEFT_WIDTH = 270  # the meeting, the privacy note and the password, beside the preview
 UNPROTECTED = (
@@ -210,34 +209,22 @@ class MeetingExportDialog(QDialog):
         stem = self.name or "ILT meeting"
         if self.password_chosen() and self.held_on is not None:
             stem = f"ILT meeting {self.held_on.isoformat()}"
-        suggested = Path.home() / f"{stem}.pdf".replace("/", "-")
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, "Export the meeting's summary as", str(suggested), "PDF (*.pdf)"
-        )
-        if not chosen:
+        where = ask_pdf_path(self, "Export the meeting's summary as", stem)
+        if where is None:
             return None
-        path = Path(chosen if chosen.lower().endswith(".pdf") else f"{chosen}.pdf")
-        # The save dialog asked before replacing what was chosen (not a name we added ".pdf"
-        # to); the core still refuses the journal's own files, folders and devices.
-        if not self._write(path, self.password_chosen(), replace=path == Path(chosen)):
+        path, replace = where
+        if not self._write(path, self.password_chosen(), replace=replace):
             return None
-        locked = ", locked with its password" if self.password_chosen() else ""
-        self.status.setText(f"Saved {path}{locked}")
+        self.status.setText(saved_line(path, self.password_chosen()))
         return path
 
     def _write(self, path: Path, password: str | None, *, replace: bool) -> bool:
         """Write the PDF (encrypted if ``password``); False, and said why, if it could not."""
-        html, journal = self.html, self.context.journal.path
-
-        def write(progress: Progress) -> None:
-            render_pdf(html, path, password=password, journal=journal, replace=replace)
-
-        try:
-            run_modal(self, "Writing the PDF…", write)
-        except (JournalError, OSError) as exc:
-            self.status.setText(f"The PDF could not be written: {exc}")
-            return False
-        return True
+        journal = self.context.journal.path
+        failed = write_pdf_file(self, self.html, path, password, journal, replace=replace)
+        if failed:
+            self.status.setText(failed)
+        return failed is None
 
     def print(self) -> None:
         """Print through the system's print dialog, exactly as the PDF looks."""

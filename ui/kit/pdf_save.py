@@ -1,0 +1,46 @@
+"""Saving a report as a PDF from its dialog: the system's Save dialog, then the writing off
+the UI thread; one way for the cycle summary's, the record's, the recap's and the ILT
+meeting's dialogs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from iltdesk.errors import JournalError
+from iltdesk.report.render import render_pdf
+from ui.kit.worker import Progress, run_modal
+
+
+def ask_pdf_path(parent: QWidget, title: str, stem: str) -> tuple[Path, bool] | None:
+    """Where to save (suggesting ``stem``.pdf in the home folder), and whether the person was
+    asked about replacing that very file; None when they cancelled."""
+    suggested = Path.home() / f"{stem}.pdf".replace("/", "-")
+    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), "PDF (*.pdf)")
+    if not chosen:
+        return None
+    path = Path(chosen if chosen.lower().endswith(".pdf") else f"{chosen}.pdf")
+    # The save dialog asked before replacing what was chosen (not a name we added ".pdf"
+    # to); the core still refuses the journal's own files, folders and devices.
+    return path, path == Path(chosen)
+
+
+def write_pdf_file(
+    parent: QWidget, html: str, path: Path, password: str | None, journal: Path, *, replace: bool
+) -> str | None:
+    """Write the PDF (locked with ``password``, if given) off the UI thread; None when it
+    was written, else the line saying why not."""
+
+    def write(progress: Progress) -> None:
+        render_pdf(html, path, password=password, journal=journal, replace=replace)
+
+    try:
+        run_modal(parent, "Writing the PDF…", write)
+    except (JournalError, OSError) as exc:
+        return f"The PDF could not be written: {exc}"
+    return None
+
+
+def saved_line(path: Path, password: str | None) -> str:
+    return f"Saved {path}{', locked with its password' if password else ''}"
