@@ -77,7 +77,7 @@ def test_private_sections_when_named(qapp: QApplication, made: Path, tmp_path: P
         (["--from", "2031-01-01"], "Nothing to put in Maria's record (Since 1 Jan 2031)"),
         (["--from", "2026-08-02", "--to", "2026-08-01"], "The range starts (2 Aug 2026) after"),
         (["--from", "2026-02-30"], "'2026-02-30' is not a date (YYYY-MM-DD)"),
-        (["--sections", "notes"], "A record has no section notes"),
+        (["--sections", "notes"], "Unknown section notes; choose from overview"),
         (["--cycle", "latest"], "A lead's record takes no --cycle."),
         (["--meeting", "latest"], "A lead's record takes no --meeting."),
         (["--all"], "A lead's record takes no --all."),

@@ -238,7 +238,7 @@ def test_ranges_and_sections_in_words() -> None:
         RecordSection.overview,
         RecordSection.cycles,
     }
-    with pytest.raises(UsageError, match="A record has no section notes"):
+    with pytest.raises(UsageError, match="Unknown section notes; choose from overview"):
         parse_record_sections("notes")
 
 

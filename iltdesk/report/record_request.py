@@ -14,6 +14,7 @@ from enum import StrEnum
 
 from iltdesk import dates
 from iltdesk.errors import UsageError
+from iltdesk.section_choice import parse_sections
 
 YEAR_STARTS = 8  # the school year runs from 1 August (as iltdesk.team_learning counts it)
 HALF_STARTS = 2  # its second half from 1 February: after the winter break and first reports
@@ -100,14 +101,7 @@ class NothingInRange(UsageError):
 
 def parse_record_sections(text: str) -> frozenset[RecordSection]:
     """Sections from a comma-separated list such as ``overview,one_on_ones``."""
-    names = [name.strip() for name in text.split(",") if name.strip()]
-    valid = ", ".join(s.value for s in RecordSection)
-    if not names:
-        raise UsageError(f"Name at least one section of the record: {valid}.")
-    unknown = [name for name in names if name not in RecordSection.__members__]
-    if unknown:
-        raise UsageError(f"A record has no section {', '.join(unknown)}; choose from {valid}.")
-    return frozenset(RecordSection(name) for name in names)
+    return parse_sections(text, RecordSection)
 
 
 # -- the quick choices of days ------------------------------------------------------------------
