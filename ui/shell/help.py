@@ -62,6 +62,7 @@ def page_shortcut_rows() -> list[tuple[str, list[tuple[str, str]]]]:
     set, where that is a name)."""
     from ui.kit.history_panel import HISTORY_SHORTCUT
     from ui.lead.one_on_ones.editor import AGREEMENT_SHORTCUT, NEW_ITEM_SHORTCUT
+    from ui.lead.one_on_ones.recap_dialog import RECAP_SHORTCUT
     from ui.team.conversations.page import NEW_SHORTCUT as NEW_CONVERSATION
     from ui.team.meetings import editor as meeting
 
@@ -71,6 +72,7 @@ def page_shortcut_rows() -> list[tuple[str, list[tuple[str, str]]]]:
             [
                 ("New action item (owner: T, M or B; due in words)", _native(NEW_ITEM_SHORTCUT)),
                 ("The coaching agreement, beside the notes", _native(AGREEMENT_SHORTCUT)),
+                ("A recap of the 1:1 for the lead", _native(RECAP_SHORTCUT)),
             ],
         ),
         (
