@@ -109,3 +109,35 @@ def test_import_then_export_from_the_unlock_window_read_back_by_a_fresh_process(
     Journal.create(third, PASSPHRASE).close()
     done = run_cli("import", str(third), str(folder), "--yes", env=env)
     assert (done.returncode, done.stdout.splitlines()[-1]) == (0, "Imported 2 records.")
+
+
+def test_a_pdf_from_journal_export_is_of_the_lead_chosen_there(
+    qtbot: QtBot, journal: Journal
+) -> None:
+    from iltdesk.cycle import start_cycle
+    from tests.keys import show_main_window
+    from ui.lead.export_dialog import ExportDialog as SummaryDialog
+
+    ana = add_lead(journal, "Ana Reyes").id or 0
+    ben = add_lead(journal, "Ben Okafor").id or 0
+    for lead in (ana, ben):
+        start_cycle(journal, lead, goal="Every data meeting ends with a dated plan")
+    window = show_main_window(qtbot, journal)
+    window.show_lead(ana)  # Ana on screen; the export is Ben's
+    keys = DesktopKeys()
+    keys.shortcut("Ctrl+Shift+X")
+    chooser = wait_for_active(ExportDialog)
+    tab_to(keys, lambda w: w is chooser.lead)
+    keys.type("Ben")  # a combo box goes to the entry typed
+    assert chooser.lead.currentText().startswith("Ben Okafor")
+    opened: list[int] = []
+
+    def seen(dialog: SummaryDialog) -> None:
+        opened.append(dialog.lead_id)
+        keys.escape()
+
+    keys.then_in(SummaryDialog, seen)
+    tab_to(keys, lambda w: getattr(w, "text", lambda: "")().replace("&", "").startswith("Learn"))
+    keys.press(Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: bool(opened))
+    assert opened == [ben]

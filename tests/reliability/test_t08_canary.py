@@ -41,7 +41,7 @@ from ui.lead.lead_dialog import LeadDialog
 from ui.lead.observations.dialog import ObservationDialog
 from ui.navigation.search_dialog import SearchDialog
 from ui.navigation.switcher import QuickSwitcher
-from ui.shell import crash
+from ui.shell import crash, sharing
 from ui.shell.app import AppController
 from ui.shell.main_window import MainWindow
 
@@ -229,7 +229,7 @@ class Canary:
             QTimer.singleShot(0, twice)
 
         self.modals.handlers[ExportDialog] = export
-        window.export_summary()
+        sharing.summary(window)
         assert self.chosen and self.chosen[-1].is_file()
 
     def run_cli(self) -> list[str]:

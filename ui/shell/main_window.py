@@ -294,27 +294,6 @@ class MainWindow(QMainWindow):
             return
         ObservationDialog(self.context, lead.id or 0, parent=self).exec()
 
-    def export_summary(self) -> None:
-        """Ctrl+E: export or print the summary of the lead's cycle on screen (or the latest)."""
-        from iltdesk.report import NothingToExport
-        from ui.lead.export_dialog import ExportDialog  # loads the report renderer only when asked
-
-        lead = self.lead_on_screen()
-        if lead is None:
-            self.statusBar().showMessage("Open a lead first (Ctrl+K), then export.", 5000)
-            return
-        self.context.flush_all()
-        shown = self.lead_page.shown_cycle()
-        try:
-            dialog = ExportDialog(self.context, lead.id or 0, shown.id if shown else None, self)
-        except NothingToExport as exc:  # no cycle yet: say so where it is seen
-            QMessageBox.information(self, "Nothing to export yet", str(exc))
-            return
-        except JournalError as exc:
-            QMessageBox.warning(self, "Cannot export now", str(exc))
-            return
-        dialog.exec()
-
     def add_lead(self) -> None:
         """Add a lead and open their page."""
         from ui.lead.lead_dialog import LeadDialog

@@ -122,7 +122,7 @@ class WindowMenus(QObject):
         self._add(lead, "observation", "Add an &observation…", "Ctrl+Shift+O",
                   window.add_observation, "lead")  # fmt: skip
         self._add(lead, "export", "&Export a cycle summary (PDF)…", "Ctrl+E",
-                  window.export_summary, "backup")  # fmt: skip
+                  lambda: sharing.summary(window), "backup")  # fmt: skip
         self._add(lead, "record", "Export the lead's &record (PDF)…", RECORD_SHORTCUT,
                   lambda: sharing.record(window), "backup")  # fmt: skip
         # Ctrl+Shift+E is the 1:1's own Recap button: shown here, not bound twice (Qt would

@@ -27,7 +27,7 @@ def export(window: MainWindow) -> None:
         Report(
             "Learning-cycle &summary (PDF)…",
             "a cycle's intention, learning and outcome, to give the lead",
-            lambda _lead_id: window.export_summary(),
+            lambda lead_id: summary(window, lead_id),
         ),
         Report(
             "The lead's whole &record (PDF)…",
@@ -41,6 +41,31 @@ def export(window: MainWindow) -> None:
         ),
     )
     open_export_dialog(window, window.context, lead.id if lead else None, reports)
+
+
+def summary(window: MainWindow, lead_id: int | None = None) -> None:
+    """Lead → Export a cycle summary (Ctrl+E): the cycle on screen (or the latest) of the lead
+    on screen, or of ``lead_id`` (chosen in Journal → Export…)."""
+    from iltdesk.report import NothingToExport
+    from ui.lead.export_dialog import ExportDialog  # loads the report renderer only when asked
+
+    on_screen = window.lead_on_screen()
+    if lead_id is None:
+        if on_screen is None:
+            window.statusBar().showMessage(OPEN_A_LEAD.format(what="export"), 5000)
+            return
+        lead_id = on_screen.id or 0
+    window.context.flush_all()
+    shown = window.lead_page.shown_cycle() if on_screen and on_screen.id == lead_id else None
+    try:
+        dialog = ExportDialog(window.context, lead_id, shown.id if shown else None, window)
+    except NothingToExport as exc:  # no cycle yet: say so where it is seen
+        QMessageBox.information(window, "Nothing to export yet", str(exc))
+        return
+    except JournalError as exc:
+        QMessageBox.warning(window, "Cannot export now", str(exc))
+        return
+    dialog.exec()
 
 
 def import_notes(window: MainWindow) -> None:
