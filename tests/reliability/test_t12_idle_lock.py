@@ -55,6 +55,9 @@ class FakeClock:
         return self.now
 
 
+HANDLED = "iltdesk-test-handled"
+
+
 class Modals(QObject):
     """Answers modal dialogs as a person would: each kind by its handler, anything else is
     recorded and closed (so that an unexpected dialog fails the test instead of hanging it)."""
@@ -64,18 +67,18 @@ class Modals(QObject):
         self.handlers = handlers
         self.seen: list[str] = []
         self.unexpected: list[str] = []
-        self._handled: set[int] = set()  # ids only: holding the dialogs would keep them alive
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._poll)
         self.timer.start(20)
 
     def _poll(self) -> None:
         modal = QApplication.activeModalWidget()
-        if modal is None or isinstance(modal, QProgressDialog) or id(modal) in self._handled:
+        if modal is None or isinstance(modal, QProgressDialog) or modal.property(HANDLED):
             return
-        key = id(modal)
-        self._handled.add(key)
-        modal.destroyed.connect(lambda *_: self._handled.discard(key))
+        # Marked on the dialog itself: the id() of a Python wrapper, made afresh at each
+        # call, can be reused for another dialog's, which was then never answered (a hang
+        # in a long run of the suite).
+        modal.setProperty(HANDLED, True)
         for kind, handler in self.handlers.items():
             if isinstance(modal, kind):
                 self.seen.append(kind.__name__)
