@@ -4,6 +4,7 @@ meeting's dialogs."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QWidget
@@ -44,3 +45,41 @@ def write_pdf_file(
 
 def saved_line(path: Path, password: str | None) -> str:
     return f"Saved {path}{', locked with its password' if password else ''}"
+
+
+def save_report(
+    parent: QWidget,
+    title: str,
+    stem: str,
+    html: str,
+    password: str | None,
+    journal: Path,
+    say: Callable[[str], None],
+) -> Path | None:
+    """Ask where, write the PDF, and ``say`` how it went; the path written, or None."""
+    where = ask_pdf_path(parent, title, stem)
+    if where is None:
+        return None
+    path, replace = where
+    failed = write_pdf_file(parent, html, path, password, journal, replace=replace)
+    say(failed or saved_line(path, password))
+    return None if failed else path
+
+
+def print_to_locked_file(
+    parent: QWidget,
+    html: str,
+    path: Path,
+    password: str | None,
+    journal: Path,
+    fault: str,
+    say: Callable[[str], None],
+) -> None:
+    """With the password box ticked, "Print to File" writes the locked PDF the dialog's Save
+    writes, never Qt's unlocked one; ``fault`` says why the password is not ready (empty
+    when it is). The print dialog asked before replacing the file."""
+    if fault:
+        say(f"{fault} Nothing was written to {path}.")
+        return
+    failed = write_pdf_file(parent, html, path, password, journal, replace=True)
+    say(failed or f"Saved {path}, locked with its password")

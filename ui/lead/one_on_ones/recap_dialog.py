@@ -45,7 +45,7 @@ from ui.kit.context import AppContext
 from ui.kit.names_guard import NamesGuardPanel
 from ui.kit.paper import show_as_paper
 from ui.kit.pdf_password import PdfPassword
-from ui.kit.pdf_save import ask_pdf_path, saved_line, write_pdf_file
+from ui.kit.pdf_save import print_to_locked_file, save_report
 from ui.kit.printing import preview_report, print_report
 from ui.kit.screen_room import resize_within_screen
 
@@ -261,37 +261,23 @@ class RecapDialog(QDialog):
             return None
         self.refresh()
         # A locked PDF's name must not say whose it is: the name is readable without it.
-        day = self.recap.held_on.isoformat()
-        who = "" if self.password_chosen() else f"{self.recap.lead_name} "
-        where = ask_pdf_path(self, "Save the recap as", f"{who}1-1 recap {day}")
-        if where is None:
-            return None
-        path, replace = where
-        if not self._write(path, self.password_chosen(), replace=replace):
-            return None
-        self.status.setText(saved_line(path, self.password_chosen()))
-        return path
-
-    def _write(self, path: Path, password: str | None, *, replace: bool) -> bool:
-        """Write the PDF (encrypted if ``password``); False, and said why, if it could not."""
+        password = self.password_chosen()
+        who = "" if password else f"{self.recap.lead_name} "
+        stem = f"{who}1-1 recap {self.recap.held_on.isoformat()}"
         journal = self.context.journal.path
-        failed = write_pdf_file(self, self.html, path, password, journal, replace=replace)
-        if failed:
-            self.status.setText(failed)
-        return failed is None
+        return save_report(
+            self, "Save the recap as", stem, self.html, password, journal, self.status.setText
+        )
 
     def print(self) -> None:
         """Print through the system's print dialog, exactly as the PDF looks."""
         if self.document is None:
             return
         path = print_report(self, self.html, protected=self.protect.isChecked())
-        if path is None:
-            return
-        # With the password box ticked, "Print to File" writes the locked PDF Export writes.
-        if not self.lock.ready():
-            self.status.setText(f"{self.warning.text()} Nothing was written to {path}.")
-        elif self._write(path, self.password.text(), replace=True):
-            self.status.setText(f"Saved {path}, locked with its password")
+        if path is not None:
+            fault = "" if self.lock.ready() else self.warning.text()
+            journal, say = self.context.journal.path, self.status.setText
+            print_to_locked_file(self, self.html, path, self.password.text(), journal, fault, say)
 
     def print_preview(self) -> None:
         """Qt's print preview of the pages as they will print."""

@@ -36,7 +36,7 @@ from ui.kit.context import AppContext
 from ui.kit.names_guard import NamesGuardPanel, side_column
 from ui.kit.new_passphrase import secret_field
 from ui.kit.paper import show_as_paper
-from ui.kit.pdf_save import ask_pdf_path, saved_line, write_pdf_file
+from ui.kit.pdf_save import print_to_locked_file, save_report
 from ui.kit.printing import preview_report, print_report
 
 LEFT_WIDTH = 270  # the meeting, the privacy note and the password, beside the preview
@@ -209,22 +209,9 @@ class MeetingExportDialog(QDialog):
         stem = self.name or "ILT meeting"
         if self.password_chosen() and self.held_on is not None:
             stem = f"ILT meeting {self.held_on.isoformat()}"
-        where = ask_pdf_path(self, "Export the meeting's summary as", stem)
-        if where is None:
-            return None
-        path, replace = where
-        if not self._write(path, self.password_chosen(), replace=replace):
-            return None
-        self.status.setText(saved_line(path, self.password_chosen()))
-        return path
-
-    def _write(self, path: Path, password: str | None, *, replace: bool) -> bool:
-        """Write the PDF (encrypted if ``password``); False, and said why, if it could not."""
-        journal = self.context.journal.path
-        failed = write_pdf_file(self, self.html, path, password, journal, replace=replace)
-        if failed:
-            self.status.setText(failed)
-        return failed is None
+        journal, password = self.context.journal.path, self.password_chosen()
+        title = "Export the meeting's summary as"
+        return save_report(self, title, stem, self.html, password, journal, self.status.setText)
 
     def print(self) -> None:
         """Print through the system's print dialog, exactly as the PDF looks."""
@@ -232,17 +219,10 @@ class MeetingExportDialog(QDialog):
             return
         path = print_report(self, self.html, protected=self.protect.isChecked())
         if path is not None:
-            self._print_protected(path)
-
-    def _print_protected(self, path: Path) -> None:
-        """With the password box ticked, "Print to File" writes the protected PDF that Export
-        writes, never Qt's unprotected one."""
-        if self.warning.text():  # the password is missing or its two copies differ
-            self.status.setText(f"{self.warning.text()} Nothing was written to {path}.")
-            return
-        # The print dialog asked before replacing an existing file.
-        if self._write(path, self.password.text(), replace=True):
-            self.status.setText(f"Saved {path}, locked with its password")
+            # The password is missing or its two copies differ when a warning shows.
+            journal, say = self.context.journal.path, self.status.setText
+            fault = self.warning.text()
+            print_to_locked_file(self, self.html, path, self.password.text(), journal, fault, say)
 
     def print_preview(self) -> None:
         """Qt's print preview of the pages as they will print."""
