@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from iltdesk import dates
 from iltdesk.agreement import TEXT_FIELDS
 from iltdesk.models import ActionItem, Author, ExpectationKind, LeadTrait, TraitKind
-from iltdesk.observation import SETTING_TITLES
 from iltdesk.one_on_one import AGENDA_BY_SECTION
 from iltdesk.report.outline import heading_mark
 from iltdesk.report.record_data import AgreementPart, MeetingPart, RecordContent
@@ -26,6 +25,7 @@ from iltdesk.report.sections import (
     esc,
     field_table,
     note,
+    observation_part,
     quiet,
 )
 
@@ -199,18 +199,8 @@ def observations(content: RecordContent) -> list[str]:
     cycles = {c.cycle.id: cycle_title(c) for c in content.cycles}
     parts = []
     for number, o in enumerate(content.observations, start=1):
-        when = f"{number}. {dates.short(o.observed_on)} · {SETTING_TITLES[o.setting]}"
-        if o.cycle_id in cycles:
-            when += f" · {cycles[o.cycle_id]}"
-        step = esc(o.action_step)
-        if o.action_step and o.follow_up_on is not None:
-            step += f' <span class="quiet">(follow up by {esc(dates.short(o.follow_up_on))})</span>'
-        rows = [
-            ("What I saw", note(o.evidence, "Nothing written down.")),
-            ("Feedback", note(o.feedback, "Nothing written down.")),
-            ("Next step", f"<p>{step}</p>" if o.action_step else quiet("None set.")),
-        ]
-        parts.append(f"<h3>{esc(when)}</h3>" + field_table(rows, "fields observation"))
+        also = f" · {cycles[o.cycle_id]}" if o.cycle_id in cycles else ""
+        parts.append(observation_part(number, o, also))
     return parts or [quiet("No observation in these days.")]
 
 

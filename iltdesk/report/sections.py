@@ -242,17 +242,23 @@ def observations(content: CycleContent) -> str:
     if not content.observations:
         parts.append(quiet("No observations recorded in this cycle yet."))
     for number, o in enumerate(content.observations, start=1):
-        when = f"{number}. {dates.short(o.observed_on)} · {SETTING_TITLES[o.setting]}"
-        step = esc(o.action_step)
-        if o.action_step and o.follow_up_on is not None:
-            step += f' <span class="quiet">(follow up by {esc(dates.short(o.follow_up_on))})</span>'
-        rows = [
-            ("What I saw", note(o.evidence, "Nothing written down.")),
-            ("Feedback", note(o.feedback, "Nothing written down.")),
-            ("Next step", f"<p>{step}</p>" if o.action_step else quiet("None set.")),
-        ]
-        parts.append(f"<h3>{esc(when)}</h3>" + field_table(rows, "fields observation"))
+        parts.append(observation_part(number, o))
     return "".join(parts)
+
+
+def observation_part(number: int, o: Observation, also: str = "") -> str:
+    """One observation as a report shows it: its number, day and setting (and ``also``, such
+    as the cycle it was part of), what was seen, the feedback and the next step."""
+    when = f"{number}. {dates.short(o.observed_on)} · {SETTING_TITLES[o.setting]}{also}"
+    step = esc(o.action_step)
+    if o.action_step and o.follow_up_on is not None:
+        step += f' <span class="quiet">(follow up by {esc(dates.short(o.follow_up_on))})</span>'
+    rows = [
+        ("What I saw", note(o.evidence, "Nothing written down.")),
+        ("Feedback", note(o.feedback, "Nothing written down.")),
+        ("Next step", f"<p>{step}</p>" if o.action_step else quiet("None set.")),
+    ]
+    return f"<h3>{esc(when)}</h3>" + field_table(rows, "fields observation")
 
 
 def outcome(content: CycleContent) -> str:
