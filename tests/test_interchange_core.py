@@ -300,3 +300,16 @@ def test_our_export_is_told_by_its_first_line_whatever_its_size(
     # Other apps' files are read whole to be told apart, within their cap; ours is not.
     monkeypatch.setattr(guess, "read_capped", too_large)
     assert guess.guess_format(exported_json) == "json"
+
+
+def test_a_file_of_no_known_format_is_said_without_the_command_lines_advice(
+    tmp_path: Path,
+) -> None:
+    from iltdesk.interchange.guess import FormatUnknown, guess_format
+
+    odd = tmp_path / "x.bin"
+    odd.write_bytes(b"\x00\x01\x02")
+    with pytest.raises(FormatUnknown) as told:
+        guess_format(odd)
+    assert told.value.plain == "Cannot tell what x.bin is"  # the app adds its own advice
+    assert str(told.value).endswith("; pass --format markdown|json|dayone|jrnl|roster.")

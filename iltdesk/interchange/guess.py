@@ -30,6 +30,15 @@ _TEXT_SUFFIXES = (".md", ".markdown", ".txt")
 _SAMPLE = 200  # entries looked at to tell Day One's from jrnl's
 
 
+class FormatUnknown(ImportRefused):
+    """The file is none of the formats iltdesk reads, as far as it can tell; ``plain`` says
+    so without the command line's advice (the app asks with its Format list instead)."""
+
+    def __init__(self, name: str) -> None:
+        self.plain = f"Cannot tell what {name} is"
+        super().__init__(f"{self.plain}; pass --format {'|'.join(FORMATS)}.")
+
+
 def guess_format(path: Path) -> str:
     """One of ``FORMATS``, or ``ImportRefused`` with one plain line naming ``path``."""
     if path.is_dir():
@@ -52,7 +61,7 @@ def guess_format(path: Path) -> str:
         kind = json_kind(load_json(read_capped(path), path.name))
         if kind:
             return kind
-    raise ImportRefused(f"Cannot tell what {path.name} is; pass --format {'|'.join(FORMATS)}.")
+    raise FormatUnknown(path.name)
 
 
 def _unzipped_day_one(folder: Path) -> bool:

@@ -29,6 +29,7 @@ from iltdesk.errors import JournalError
 from iltdesk.interchange import load
 from iltdesk.interchange.document import Document
 from iltdesk.interchange.formats import IMPORT_FORMATS, IMPORT_NAMES, read_source
+from iltdesk.interchange.guess import FormatUnknown
 from iltdesk.interchange.load import ImportPlan
 from iltdesk.record_kinds import RecordKind
 from iltdesk.search_index import CURRENT_SOURCES
@@ -175,7 +176,8 @@ class ImportDialog(QDialog):
         try:
             self.read, plan = run_modal(self, f"Reading {path.name}…", work)
         except JournalError as exc:
-            self._failed(_in_our_words(str(exc)))
+            plain = exc.plain if isinstance(exc, FormatUnknown) else None
+            self._failed(f"{plain}; choose what it is under “Format”." if plain else str(exc))
             self._show_plan(None)
             return
         except OSError as exc:
@@ -287,9 +289,3 @@ def _records(count: int) -> str:
 
 def _lead_names(journal: Journal) -> list[str]:
     return [str(row[0]) for row in journal.execute("SELECT name FROM lead ORDER BY name")]
-
-
-def _in_our_words(line: str) -> str:
-    """The core's line, its advice for the command line put as the dialog's."""
-    cut = line.find("; pass --format")
-    return line if cut < 0 else f"{line[:cut]}; choose what it is under “Format”."
