@@ -171,8 +171,19 @@ class Canary:
             return
         target = self.exports / f"summary-{self.saves}.pdf"
         self.chosen.append(target)
-        dialog.selectFile(str(target))
-        dialog.accept()
+        tries = [0]
+
+        def choose() -> None:
+            # The dialog reads its folder in the background: a name typed before that is done
+            # can be replaced by the one it suggested, so choose until it holds, then save.
+            dialog.selectFile(str(target))
+            tries[0] += 1
+            if dialog.selectedFiles() != [str(target)] and tries[0] < 100:
+                QTimer.singleShot(20, choose)
+                return
+            dialog.accept()
+
+        choose()
 
     # -- the flows --------------------------------------------------------------------------
 
