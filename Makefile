@@ -43,6 +43,7 @@ reliability: $(STAMP)
 	$(PY) tools/reliability.py
 
 bench: $(STAMP)
+	$(PY) -m pip install --quiet -e '.[bench]'
 	$(PY) bench/run.py
 
 dist: $(STAMP)

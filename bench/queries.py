@@ -1,16 +1,22 @@
-"""Realistic search-as-you-type queries, drawn from the words the demo journal is written in.
+"""Realistic search-as-you-type queries, drawn from the words each corpus is written in.
 
 The demo composes every note from phrase banks (``iltdesk/demo/bank_*.py``), so words taken
 from those banks are words a principal would find in the journal. Three shapes, as typed:
 one whole word, two words from the same phrase, and the first letters of a word.
+
+The realistic journal (``bench.corpus``: the demo rewritten in English's words) has its own
+set, ``realistic_queries``, drawn from its notes: 1-, 2- and 3-letter prefixes, whole words,
+and two words with the second partly typed.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from random import Random
 from types import ModuleType
+from typing import Any, Protocol
 
 from iltdesk.demo import bank_agenda, bank_notes, bank_practice
 
@@ -74,3 +80,78 @@ def make_queries(count: int = 200, seed: int = 8) -> list[tuple[str, str]]:
                 text = rng.choice(words)
             queries.append((shape, text))
     return queries[:count]
+
+
+# The realistic journal (bench.corpus) is written in English's words, not the banks': its
+# queries are drawn from its own notes, so each is a word of a note and as common as it is
+# there. Five shapes, as a person types them, 40 each.
+REALISTIC_SHAPES = ("1 letter", "2 letters", "3 letters", "one word", "two words")
+COMMON_WORDS = 150  # the most frequent words of the sampled notes ("the", "and"): not searched
+SAMPLED_NOTES = 400
+_ENTRY_TEXTS = (("one_on_one", "notes"), ("observation", "evidence"))
+_NOTE_WORD = re.compile(r"[^\W\d_]+")
+
+
+class Readable(Protocol):
+    """What the realistic queries read: an open ``Journal`` (or anything with its execute)."""
+
+    def execute(self, sql: str, params: tuple[Any, ...] = ...) -> list[Any]: ...
+
+
+def sampled_notes(journal: Readable, rng: Random, count: int = SAMPLED_NOTES) -> list[list[str]]:
+    """The words (lowercase, in order) of ``count`` notes picked at random from the journal's
+    1:1s and observations, the same ones every time for the same journal and ``rng``."""
+    notes: list[list[str]] = []
+    spans = [
+        (t, c, journal.execute(f"SELECT max(id) FROM {t}")[0][0] or 0) for t, c in _ENTRY_TEXTS
+    ]
+    if not any(top for *_, top in spans):
+        return notes
+    for _ in range(count * 20):  # ids deleted or notes left empty are skipped
+        table, column, top = rng.choice([span for span in spans if span[2]])
+        found = journal.execute(
+            f"SELECT {column} FROM {table} WHERE id = ?", (rng.randint(1, top),)
+        )
+        words = [w.lower() for w in _NOTE_WORD.findall(str(found[0][0] or "") if found else "")]
+        if len(words) >= 2:
+            notes.append(words)
+            if len(notes) == count:
+                break
+    return notes
+
+
+def realistic_queries(journal: Readable, count: int = 200, seed: int = 22) -> list[tuple[str, str]]:
+    """``count`` (shape, query) pairs for the realistic journal, in ``REALISTIC_SHAPES``' equal
+    shares: the first 1, 2 or 3 letters of a word; a whole word; a word and the first letters
+    of a later word of the same note. Words are picked from random notes, word by word, so a
+    common word is picked as often as it is written, and the journal's most common words
+    ("the", "and") never."""
+    rng = Random(seed)
+    notes = sampled_notes(journal, rng)
+    common = {w for w, _ in Counter(w for note in notes for w in note).most_common(COMMON_WORDS)}
+    notes = [kept for note in notes if len(kept := [w for w in note if w not in common]) >= 2]
+    if not notes:
+        return []
+    queries: list[tuple[str, str]] = []
+    per_shape = -(-count // len(REALISTIC_SHAPES))
+    for shape in REALISTIC_SHAPES:
+        for _ in range(per_shape):
+            queries.append((shape, _typed(shape, rng.choice(notes), rng)))
+    return queries[:count]
+
+
+def _typed(shape: str, note: list[str], rng: Random) -> str:
+    """What a person has typed so far, of ``shape``, looking for ``note``."""
+    if shape == "two words":
+        # The second word is cut where a prefix search begins (2 letters) or later.
+        first = rng.randrange(len(note) - 1)
+        later = note[first + 1 :]
+        second = rng.choice([w for w in later if len(w) > 2] or later)
+        return (
+            f"{note[first]} {second[: rng.randint(min(2, len(second)), max(2, len(second) - 1))]}"
+        )
+    letters = {"1 letter": 1, "2 letters": 2, "3 letters": 3}.get(shape)
+    if letters is None:
+        return rng.choice(note)
+    word = rng.choice([w for w in note if len(w) > letters] or note)
+    return word[:letters]
