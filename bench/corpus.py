@@ -174,17 +174,33 @@ def rewrite_table(
     return count
 
 
-def _index_definition(conn: Any) -> tuple[str, list[tuple[str, str]]]:
-    """The index's CREATE statement and every trigger's, as this journal's schema made them."""
-    from iltdesk.search_index import INDEX_TABLE
+def _triggers(conn: Any) -> list[tuple[str, str]]:
+    """Every trigger (search index and kept versions) as this journal's schema made it."""
+    rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
+    return [(str(name), str(sql)) for name, sql in rows.fetchall()]
 
+
+def _refill_sql(conn: Any) -> list[str]:
+    """The statements that fill the search index again from the records, in this journal's
+    schema: migration 0007's word lists (``iltdesk.search_tables``), or the older FTS5 table
+    that kept a copy of the text, made again empty first (DELETE would read every row)."""
+    from iltdesk import search_index
+
+    sources = search_index.CURRENT_SOURCES
+    tables = {str(name) for (name,) in conn.execute("SELECT name FROM sqlite_master")}
+    if "search_term" in tables:
+        from iltdesk import search_tables
+
+        return search_tables.refill_sql(sources)
     (create,) = conn.execute(
-        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (INDEX_TABLE,)
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
+        (search_index.INDEX_TABLE,),
     ).fetchone()
-    triggers = conn.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
-    ).fetchall()
-    return str(create), [(str(name), str(sql)) for name, sql in triggers]
+    return [
+        f"DROP TABLE {search_index.INDEX_TABLE}",
+        str(create),
+        *search_index.rebuild_index_sql(sources),
+    ]
 
 
 def rewrite_journal(
@@ -194,11 +210,11 @@ def rewrite_journal(
 
     The triggers (search index and kept versions) are dropped while the texts change, so the
     history gains no versions and the index is not edited row by row; the index is then made
-    again from the records by ``rebuild_index_sql`` and the same triggers put back, and the
+    again from the records (``_refill_sql``) and the same triggers put back, and the
     file vacuumed, so its size is that of a journal written with these words. Returns the
     seconds each step took.
     """
-    from iltdesk.search_index import CURRENT_SOURCES, INDEX_TABLE, rebuild_index_sql
+    from iltdesk.search_index import CURRENT_SOURCES
     from iltdesk.store.journal import Journal
 
     seconds: dict[str, float] = {}
@@ -211,23 +227,17 @@ def rewrite_journal(
         conn.execute("PRAGMA secure_delete = OFF")
         conn.execute("PRAGMA cache_size = -262144")
         conn.execute("PRAGMA synchronous = OFF")  # a build cut short is thrown away whole
-        create, triggers = _index_definition(conn)
-        conn.execute("BEGIN")
+        triggers = _triggers(conn)
         for name, _ in triggers:
             conn.execute(f"DROP TRIGGER {name}")
-        conn.execute(f"DROP TABLE {INDEX_TABLE}")
-        conn.execute("COMMIT")
         keep = _names(conn)
         for source in CURRENT_SOURCES:
             if columns := _columns(source):
                 rewrite_table(conn, source.table, columns, rng, words, keep)
         seconds["rewrite"] = time.perf_counter() - began
         conn.execute("BEGIN")
-        conn.execute(create)
-        for statement in rebuild_index_sql(CURRENT_SOURCES):
+        for statement in [*_refill_sql(conn), *(sql for _, sql in triggers)]:
             conn.execute(statement)
-        for _, sql in triggers:
-            conn.execute(sql)
         conn.execute("COMMIT")
         seconds["index"] = time.perf_counter() - began - seconds["rewrite"]
         conn.execute("PRAGMA temp_store = FILE")  # VACUUM's copy: on disk, not 4 GB of RAM

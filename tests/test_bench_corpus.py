@@ -18,7 +18,6 @@ import pytest
 from bench.corpus import Vocabulary, realistic, rewrite_journal
 from bench.queries import REALISTIC_SHAPES, realistic_queries
 from iltdesk.demo import build_demo
-from iltdesk.search import search
 from iltdesk.store.journal import Journal
 
 PASS = "pass"
@@ -65,6 +64,12 @@ def _names(journal: Journal) -> set[str]:
     return {str(name).split()[0] for (name,) in journal.execute("SELECT name FROM lead")}
 
 
+def _matches(journal: Journal, query: str) -> int:
+    """Records whose indexed words match ``query`` (FTS5 syntax), whatever the index's shape."""
+    found = "SELECT count(*) FROM search_index WHERE search_index MATCH ?"
+    return int(journal.execute(found, (query,))[0][0])
+
+
 def _triggers(journal: Journal) -> list[tuple[str, str]]:
     rows = journal.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
     return sorted((str(name), str(sql)) for name, sql in rows)
@@ -78,13 +83,13 @@ def test_a_rewritten_journal_is_searched_in_its_new_words(tmp_path: Path) -> Non
         names, triggers = _names(journal), _triggers(journal)
         versions = journal.execute("SELECT count(*) FROM record_version")[0][0]
         indexed = journal.execute("SELECT count(*) FROM search_index")[0][0]
-        assert search(journal, "agenda")
+        assert _matches(journal, "agenda")
     rewrite_journal(path, seed="test", passphrase=PASS, words=MADE_UP)
     with Journal.open(path, PASS) as journal:
-        assert search(journal, "quintara") and search(journal, "mellow")
-        assert not search(journal, "agenda")  # no word of the demo's banks is left
+        assert _matches(journal, "quintara") and _matches(journal, "mellow*")
+        assert not _matches(journal, "agenda")  # no word of the demo's banks is left
         name = sorted(names)[0]
-        assert search(journal, name), "a lead's name stays in the notes that mention it"
+        assert _matches(journal, name) > 1, "a lead's name stays in the notes that mention it"
         assert _triggers(journal) == triggers
         assert journal.execute("SELECT count(*) FROM record_version")[0][0] == versions
         assert journal.execute("SELECT count(*) FROM search_index")[0][0] == indexed
