@@ -244,3 +244,44 @@ def rewrite_journal(
         conn.execute("VACUUM")
         seconds["vacuum"] = time.perf_counter() - began - seconds["rewrite"] - seconds["index"]
     return seconds
+
+
+def text_bytes(conn: Any) -> int:
+    """The raw text: UTF-8 bytes of every text the search index reads (names included)."""
+    from iltdesk.search_index import CURRENT_SOURCES
+
+    total = 0
+    for source in CURRENT_SOURCES:
+        title = () if source.title.startswith(("'", "(", "NULL")) else (source.title,)
+        sizes = " + ".join(
+            f"coalesce(length(CAST({c} AS BLOB)), 0)" for c in (*title, *source.body)
+        )
+        total += conn.execute(f"SELECT coalesce(sum({sizes}), 0) FROM {source.table}").fetchone()[0]
+    return int(total)
+
+
+def distinct_words(conn: Any) -> int:
+    """How many distinct words (the index's terms) the journal holds."""
+    from iltdesk.search_index import INDEX_TABLE
+
+    conn.execute(
+        f"CREATE VIRTUAL TABLE temp.corpus_words USING fts5vocab(main, {INDEX_TABLE}, row)"
+    )
+    try:
+        return int(conn.execute("SELECT count(*) FROM temp.corpus_words").fetchone()[0])
+    finally:
+        conn.execute("DROP TABLE temp.corpus_words")
+
+
+def describe(path: Path, passphrase: str = "bench") -> dict[str, float]:
+    """A closed journal's size against its raw text, and its distinct words (it is only read)."""
+    from iltdesk.store.connection import immutable_connection
+
+    conn = immutable_connection(path.resolve(), passphrase)
+    try:
+        raw = text_bytes(conn)
+        words = distinct_words(conn)
+    finally:
+        conn.close()
+    size = path.stat().st_size
+    return {"file_bytes": size, "text_bytes": raw, "ratio": size / raw, "distinct_words": words}

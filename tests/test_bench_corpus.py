@@ -15,7 +15,7 @@ from random import Random
 
 import pytest
 
-from bench.corpus import Vocabulary, realistic, rewrite_journal
+from bench.corpus import Vocabulary, describe, realistic, rewrite_journal
 from bench.queries import REALISTIC_SHAPES, realistic_queries
 from iltdesk.demo import build_demo
 from iltdesk.store.journal import Journal
@@ -95,4 +95,8 @@ def test_a_rewritten_journal_is_searched_in_its_new_words(tmp_path: Path) -> Non
         assert journal.execute("SELECT count(*) FROM search_index")[0][0] == indexed
         queries = realistic_queries(journal, count=25)
     assert Counter(shape for shape, _ in queries) == dict.fromkeys(REALISTIC_SHAPES, 5)
+    described = describe(path, PASS)
+    assert described["text_bytes"] > 0 and described["ratio"] > 1
+    # the made-up words drawn, the people's names, numbers such as "8th": nothing else
+    assert 300 < described["distinct_words"] < 512 + 2 + 400
     assert all(text for _, text in queries)
