@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from pathlib import Path
 from random import Random
 from types import ModuleType
 from typing import Any, Protocol
@@ -93,9 +94,9 @@ _NOTE_WORD = re.compile(r"[^\W\d_]+")
 
 
 class Readable(Protocol):
-    """What the realistic queries read: an open ``Journal`` (or anything with its execute)."""
+    """What the realistic queries read: an open ``Journal`` or a DB-API connection."""
 
-    def execute(self, sql: str, params: tuple[Any, ...] = ...) -> list[Any]: ...
+    def execute(self, sql: str, params: tuple[Any, ...] = ...) -> Iterable[Any]: ...
 
 
 def sampled_notes(journal: Readable, rng: Random, count: int = SAMPLED_NOTES) -> list[list[str]]:
@@ -103,14 +104,15 @@ def sampled_notes(journal: Readable, rng: Random, count: int = SAMPLED_NOTES) ->
     1:1s and observations, the same ones every time for the same journal and ``rng``."""
     notes: list[list[str]] = []
     spans = [
-        (t, c, journal.execute(f"SELECT max(id) FROM {t}")[0][0] or 0) for t, c in _ENTRY_TEXTS
+        (t, c, next(iter(journal.execute(f"SELECT max(id) FROM {t}")))[0] or 0)
+        for t, c in _ENTRY_TEXTS
     ]
     if not any(top for *_, top in spans):
         return notes
     for _ in range(count * 20):  # ids deleted or notes left empty are skipped
         table, column, top = rng.choice([span for span in spans if span[2]])
-        found = journal.execute(
-            f"SELECT {column} FROM {table} WHERE id = ?", (rng.randint(1, top),)
+        found = list(
+            journal.execute(f"SELECT {column} FROM {table} WHERE id = ?", (rng.randint(1, top),))
         )
         words = [w.lower() for w in _NOTE_WORD.findall(str(found[0][0] or "") if found else "")]
         if len(words) >= 2:
@@ -155,3 +157,15 @@ def _typed(shape: str, note: list[str], rng: Random) -> str:
         return rng.choice(note)
     word = rng.choice([w for w in note if len(w) > letters] or note)
     return word[:letters]
+
+
+def realistic_queries_of(path: Path, count: int = 200, seed: int = 22) -> list[tuple[str, str]]:
+    """``realistic_queries`` of the closed journal at ``path`` (passphrase "bench"), read
+    without a lock or a write, so the file measured after is the file as built."""
+    from iltdesk.store.connection import immutable_connection
+
+    conn = immutable_connection(path.resolve(), "bench")
+    try:
+        return realistic_queries(conn, count, seed)
+    finally:
+        conn.close()
