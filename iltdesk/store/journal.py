@@ -1,12 +1,11 @@
 """The journal: one open, locked, encrypted file and the ORM sessions on it.
 
-The ORM (SQLAlchemy, SQLModel and the models: about 0.6 s to import here) is loaded on the
-first session, not by opening: the desktop app shows Today from raw SQL while it loads.
+The ORM is loaded on the first session, not by opening (``iltdesk.store.orm``). The app's
+autosave leaves its commits to a thread of their own (``defer``, ``iltdesk.store.committer``).
 """
 
 from __future__ import annotations
 
-import importlib
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -20,6 +19,7 @@ import sqlcipher3.dbapi2 as sqlcipher
 from iltdesk.errors import JournalError, JournalReadOnly, UsageError
 from iltdesk.paths import resolve_journal
 from iltdesk.store import schema, verifier
+from iltdesk.store.committer import DeferredCommits, Ticket, leave_transactions_to
 from iltdesk.store.connection import (
     Connection,
     classify,
@@ -28,6 +28,8 @@ from iltdesk.store.connection import (
     open_connection,
     write_problem,
 )
+from iltdesk.store.orm import ORM_STEPS as ORM_STEPS
+from iltdesk.store.orm import load_orm as load_orm
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -69,31 +71,7 @@ def fetch(session: Session, model: type[_Record], record_id: int, noun: str) -> 
     return record
 
 
-# ``load_orm`` in the pieces it can be taken in, each a package imported whole (a package's
-# __init__ imports most of it, so none is smaller): here about 0.04, 0.2, 0.12, 0.04, 0.08,
-# 0.15 s, then configuring the mappers, 0.02 s.
-ORM_STEPS = ("asyncio", "sqlalchemy", "sqlalchemy.orm", "pydantic", "sqlmodel", "iltdesk.models")
-
-
-def load_orm(step: int | None = None) -> None:
-    """Import the ORM and the models and configure the mappers, as a first session would.
-
-    ``step`` (0 to ``len(ORM_STEPS)``) does one piece of it, the last the whole. The desktop
-    app takes the pieces on its main thread, between events, once its window is up (a thread
-    must not import while PySide6 may: test_startup_race), so opening a lead rarely waits for it;
-    anything that needs the ORM before then simply loads it itself.
-    """
-    if step is not None and step < len(ORM_STEPS):
-        importlib.import_module(ORM_STEPS[step])
-        return
-    from sqlalchemy.orm import configure_mappers
-
-    from iltdesk import models  # noqa: F401 (defines the mapped classes)
-
-    configure_mappers()
-
-
-class Journal:
+class Journal(DeferredCommits):
     """An open journal. Use ``Journal.create`` or ``Journal.open``; close it when done.
 
     One long-lived connection serves every session (deriving the key costs ~130 ms, so it is
@@ -110,11 +88,17 @@ class Journal:
         self._copying = False
         self._stop_copying = False
         self._engine: Engine | None = None
+        # ``defer``: the autosave's statements run on the caller's thread and the commit is
+        # owed to the committer thread; whoever takes the lock next finishes it first.
+        self._deferring = False
+        self._owed: Ticket | None = None
+        self._committer = None
+        self._tickets = 0
 
     @property
     def engine(self) -> Engine:
         """The SQLAlchemy engine on the journal's one connection (made on first use)."""
-        with self._lock:
+        with self._held():
             if self._engine is None:
                 from sqlalchemy import create_engine, event
                 from sqlalchemy.pool import StaticPool
@@ -125,7 +109,8 @@ class Journal:
                 )
                 # A reader begins deferred: an immediate BEGIN asks for the write lock.
                 begin = "BEGIN" if self.read_only else "BEGIN IMMEDIATE"
-                event.listen(engine, "begin", lambda c: c.exec_driver_sql(begin))
+                event.listen(engine, "begin", lambda c: self._deferring or c.exec_driver_sql(begin))
+                leave_transactions_to(engine.dialect, lambda: self._deferring)
                 self._engine = engine
             return self._engine
 
@@ -246,17 +231,21 @@ class Journal:
     def close(self) -> None:
         """Write everything out, release the lock and forget the key (a copy under way stops
         first, at the end of its current step)."""
-        with self._lock:
+        with self._held():
             if self._copying:
                 self._stop_copying = True
                 while self._copying:
                     self._turns.wait()
             if self._conn is None:
                 return
+            self._settle_owed()  # the committer may have let a copy's last step go first
             if self._engine is not None:
                 self._engine.dispose()
             self._conn.close()
             self._conn = None
+        committer, self._committer = self._committer, None
+        if committer is not None:
+            committer.stop()
 
     def __enter__(self) -> Journal:
         return self
@@ -274,7 +263,7 @@ class Journal:
         from sqlalchemy.exc import DBAPIError
         from sqlmodel import Session
 
-        with self._lock, Session(self.engine, expire_on_commit=False) as session:
+        with self._held(), Session(self.engine, expire_on_commit=False) as session:
             try:
                 yield session
             except DBAPIError as exc:
@@ -292,7 +281,7 @@ class Journal:
         from sqlalchemy.exc import DBAPIError
         from sqlmodel import Session
 
-        with self._lock, Session(self.engine, expire_on_commit=False) as session:
+        with self._held(), Session(self.engine, expire_on_commit=False) as session:
             try:
                 yield session
                 session.commit()
@@ -309,7 +298,10 @@ class Journal:
         What ``write`` is to a session, for a command that must not pay to import the ORM
         (``iltdesk note``); storage failures become the core's errors, as there.
         """
-        with self._lock:
+        with self._held():
+            if self._deferring:  # inside ``defer``'s transaction, which ends it
+                yield
+                return
             self.execute("BEGIN IMMEDIATE")
             try:
                 yield
@@ -322,7 +314,7 @@ class Journal:
     @contextmanager
     def raw(self) -> Iterator[Connection]:
         """The raw DB-API connection, held exclusively for the block (no session may run)."""
-        with self._lock:
+        with self._held():
             yield self.connection
 
     def copy_to(
@@ -343,7 +335,7 @@ class Journal:
         ``should_stop()`` that answers True between steps (the person skipped the copy) stops
         it with ``CopyStopped`` too.
         """
-        with self._lock:
+        with self._held():
             if self._conn is None:  # closed before the copy began: as if closed during it
                 raise CopyStopped("The journal was closed before it could be copied.")
             source = self._conn
@@ -368,12 +360,13 @@ class Journal:
     def _between_steps(self, status: int, remaining: int, total: int) -> None:
         if not self._stop_copying:
             self._turns.wait(COPY_TURN_S)  # lets the lock go: a waiting session runs now
+            self._settle_owed()  # an autosave came in meanwhile: its commit before the step
         if self._stop_copying:
             raise CopyStopped("The journal was closed before the copy was finished.")
 
     def execute(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[Any]:
         """Run raw SQL on the journal's connection and return all rows."""
-        with self._lock:
+        with self._held():
             try:
                 return list(self.connection.execute(sql, params).fetchall())
             except sqlcipher.Error as exc:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable
+from contextlib import suppress
 from typing import Final, TypeVar
 
-from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QObject, Qt, QThread, QTimer, Signal
 
 from iltdesk.errors import JournalError
 from iltdesk.messages import not_done
 from iltdesk.record_kinds import Change, RecordKind
+from iltdesk.store.committer import Ticket
 from iltdesk.store.journal import Journal
 from ui.kit.presenter import Presenter
 
@@ -19,6 +22,9 @@ SAVE_DELAY_MS = 800  # a pause in typing this long saves
 # ...and so does typing on without a pause: a kill then loses at most this much of the text.
 MAX_WAIT_MS = 1000
 RETRY_MS = 5000
+# The journal is still committing the last save (or a backup holds it for a step): the text
+# stays in the editor and the save is tried again this soon, instead of waiting for the disk.
+BUSY_RETRY_MS = 15
 
 
 class Autosaver(QObject):
@@ -28,7 +34,11 @@ class Autosaver(QObject):
     ``MAX_WAIT_MS`` after the first unsaved one, so continuous typing is saved every second.
 
     ``save`` reads the editor's current text itself, so nothing typed is ever dropped: until a
-    save succeeds the saver stays dirty and the editor keeps what the user wrote.
+    save is committed and synced the saver stays ``dirty`` and the editor keeps what the user
+    wrote. The timer's saves never wait for the disk: ``save`` runs its statements here and
+    the journal's committer thread commits them (``Journal.defer``); the saver hears back on
+    this thread and only then says "All changes saved" (or that it failed, and tries again).
+    ``flush`` saves and waits for the commit, for whoever needs it in the journal now.
     """
 
     def __init__(
@@ -45,37 +55,87 @@ class Autosaver(QObject):
         # A dialog's draft is not the record: "All changes saved" would say it was.
         self._announce = announce
         self._save = save
-        self.dirty = False
+        self._edited = False  # changed since the last save was handed to the journal
+        self._ticket: Ticket | None = None  # that save's commit, until it is finished
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.flush)
+        self._timer.timeout.connect(self.save_in_background)
         self._unsaved_since = QElapsedTimer()  # started by the first edit after a save attempt
         context.register(self)
+
+    @property
+    def dirty(self) -> bool:
+        """Whether some of the text is not yet committed and synced."""
+        return self._edited or self._ticket is not None
 
     def touch(self) -> None:
         """Something changed: save after a short pause, or at the latest MAX_WAIT_MS after
         the first change not yet saved."""
-        self.dirty = True
+        self._edited = True
         if not self._unsaved_since.isValid():
             self._unsaved_since.start()
         left = MAX_WAIT_MS - self._unsaved_since.elapsed()
         self._timer.start(max(0, min(SAVE_DELAY_MS, left)))
 
+    def save_in_background(self) -> None:
+        """The timer's save: the statements now, the commit on the journal's own thread."""
+        self._timer.stop()
+        if not self._edited:
+            return
+        try:
+            ticket = self._context.journal.defer(self._save, self._context.commit_finished)
+        except JournalError as exc:
+            self._failed(exc)
+            return
+        if ticket is None:  # the journal is finishing other work: keep the text, try soon
+            self._timer.start(BUSY_RETRY_MS)
+            return
+        self._unsaved_since.invalidate()  # the next edit starts a new maximum wait
+        self._edited = False
+        self._ticket = ticket
+
+    def hear(self, ticket: Ticket) -> None:
+        """The commit of ``ticket`` is finished (``AppContext`` tells, on the UI thread)."""
+        if ticket is self._ticket:
+            self._ticket = None
+            self._finished(ticket)
+
+    def _finished(self, ticket: Ticket) -> bool:
+        """Act on a finished commit: announce it, or keep the text and try again."""
+        if ticket.error is not None:
+            self._edited = True  # what the editor holds is written again
+            self._failed(ticket.error)
+            return False
+        if not self.dirty and self._announce:
+            self._context.saved.emit()
+        return True
+
+    def _failed(self, exc: JournalError) -> None:
+        self._context.save_failed.emit(
+            not_done("Not saved", exc, "Your text is kept here and iltdesk will try again.")
+        )
+        self._timer.start(RETRY_MS)
+
     def flush(self) -> bool:
-        """Save now if anything is pending; True when nothing is left unsaved."""
+        """Save now and wait for the commit (lock, quit, another record, focus leaving);
+        True when nothing is left unsaved."""
         self._timer.stop()
         self._unsaved_since.invalidate()  # the next edit starts a new maximum wait
-        if not self.dirty:
+        ticket, self._ticket = self._ticket, None
+        if ticket is not None:
+            self._context.journal.settle()  # the committer's commit, or this thread's
+            if not ticket.ok:
+                self._edited = True  # written again, now
+            elif not self._edited:
+                return self._finished(ticket)
+        if not self._edited:
             return True
         try:
             self._save()
         except JournalError as exc:
-            self._context.save_failed.emit(
-                not_done("Not saved", exc, "Your text is kept here and iltdesk will try again.")
-            )
-            self._timer.start(RETRY_MS)
+            self._failed(exc)
             return False
-        self.dirty = False
+        self._edited = False
         if self._announce:
             self._context.saved.emit()
         return True
@@ -84,7 +144,8 @@ class Autosaver(QObject):
         """Forget pending edits (the record they belong to was deleted)."""
         self._timer.stop()
         self._unsaved_since.invalidate()
-        self.dirty = False
+        self._edited = False
+        self._ticket = None
 
 
 class AppContext(QObject):
@@ -94,11 +155,17 @@ class AppContext(QObject):
     changed = Signal(object)  # a Change: what kind of record changed, and whose
     saved = Signal()
     save_failed = Signal(str)
+    _commits_finished = Signal()  # from the committer's thread: tell the savers on this one
 
     def __init__(self, journal: Journal, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.journal = journal
         self._savers: list[Autosaver] = []
+        self._finished: deque[Ticket] = deque()  # commits finished, their savers not yet told
+        self._commits_finished.connect(self.tell_savers, Qt.ConnectionType.QueuedConnection)
+        # Told before this thread reads the journal too, so that what it reads as committed
+        # has been announced (the queued message may still be on its way).
+        journal.on_use = self.tell_savers
         self.is_demo = journal.settings().get("demo") == "yes"
         # Presenter mode: pages hide the principal's private fields while it is on.
         self.presenter = Presenter(self)
@@ -111,6 +178,25 @@ class AppContext(QObject):
     def _forget(self, saver: Autosaver) -> None:
         if saver in self._savers:
             self._savers.remove(saver)
+
+    def commit_finished(self, ticket: Ticket) -> None:
+        """An autosave's commit is finished (called from whichever thread finished it)."""
+        self._finished.append(ticket)
+        with suppress(RuntimeError):  # the window, and this context with it, is gone
+            self._commits_finished.emit()
+
+    def tell_savers(self) -> None:
+        """Tell each saver whose commit is finished (on this context's thread only)."""
+        try:
+            elsewhere = QThread.currentThread() is not self.thread()
+        except RuntimeError:  # this context's window is gone; its savers with it
+            return
+        if elsewhere:
+            return
+        while self._finished:
+            ticket = self._finished.popleft()
+            for saver in list(self._savers):
+                saver.hear(ticket)
 
     def flush_all(self) -> bool:
         """Save every pending edit now; False if something could not be saved."""
