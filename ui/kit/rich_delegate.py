@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import math
+from collections import OrderedDict
 from html import escape
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QFont,
@@ -38,10 +39,22 @@ def two_lines(title: str, detail: str, *, muted_title: bool = False) -> str:
 
 
 class RichTextDelegate(QStyledItemDelegate):
-    """Draws each row as a small HTML document; subclasses say what the HTML is."""
+    """Draws each row as a small HTML document; subclasses say what the HTML is.
+
+    A row's document is laid out once and kept: the view asks for a row's size and then
+    paints it, again on every hover, selection and scroll, and parsing and laying out HTML is
+    most of what a row costs. A kept document is found by everything its look depends on
+    (the HTML, the width it wraps at, the font), so a changed row, a resized view or a new
+    theme (its colours are in the HTML) simply finds none and lays out a new one.
+    """
 
     PAD_X = 12
     PAD_Y = 7
+    KEPT = 256  # documents kept per view: a few screens of rows, each selected or not
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._kept: OrderedDict[tuple[str, int, str], QTextDocument] = OrderedDict()
 
     def html(self, index: ItemIndex, muted: str, selected: bool) -> str:
         """The row's HTML; ``muted`` is the colour for secondary text on this row."""
@@ -60,15 +73,24 @@ class RichTextDelegate(QStyledItemDelegate):
             muted = f"rgba({c.red()}, {c.green()}, {c.blue()}, 0.8)"
         else:
             muted = pal.color(QPalette.ColorRole.PlaceholderText).name()
-        doc = QTextDocument()
-        doc.setDocumentMargin(0)
-        doc.setDefaultFont(option.font)
-        doc.setHtml(self.html(index, muted, selected))
         width = option.rect.width()
         view = option.widget
         if isinstance(view, QAbstractItemView):
             width = view.viewport().width()
-        doc.setTextWidth(max(width - 2 * self.PAD_X, 80))
+        html = self.html(index, muted, selected)
+        key = (html, max(width - 2 * self.PAD_X, 80), option.font.key())
+        doc = self._kept.get(key)
+        if doc is not None:
+            self._kept.move_to_end(key)
+            return doc
+        doc = QTextDocument()
+        doc.setDocumentMargin(0)
+        doc.setDefaultFont(option.font)
+        doc.setHtml(html)
+        doc.setTextWidth(key[1])
+        self._kept[key] = doc
+        if len(self._kept) > self.KEPT:
+            self._kept.popitem(last=False)
         return doc
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ItemIndex) -> None:

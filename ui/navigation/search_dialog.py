@@ -7,6 +7,7 @@ from datetime import date
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QEvent,
     QModelIndex,
     QObject,
     QSize,
@@ -14,11 +15,14 @@ from PySide6.QtCore import (
     QTimer,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QDialog,
     QLabel,
     QLineEdit,
     QListView,
+    QStyle,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +40,11 @@ from ui.navigation.version_hits import VersionHit, find_versions, open_version, 
 DEBOUNCE_MS = 150  # long enough to skip half-typed words, short enough to feel instant
 LIMIT = 50
 TITLE_CHARS = 48
+# Rows listed (so measured and laid out) in one turn of the event loop. The first rows are as
+# many as the list can show (``_first_rows``); the others are listed once they are painted,
+# a step at a time (``RestAfterPaint``): laying out all 50 rich-text rows before the first
+# paint cost more than the search itself, and a key typed meanwhile would wait for it all.
+STEP_ROWS = 12
 
 
 def long_date(day: date) -> str:
@@ -90,18 +99,57 @@ def _joined_marks(parts: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
 
 
 class HitDelegate(RichTextDelegate):
-    """A search hit: source on the first line, snippet with highlighted terms below."""
+    """A search hit: source on the first line, snippet with highlighted terms below.
+
+    ``forget_sizes()`` whenever the rows change (a new search): until then a row's size is
+    kept by its row, the list's width and the font, as the list asks for it several times
+    for each row it lays out.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        # A row's HTML is asked for at each measure and paint; it only changes with the hit,
+        # the row's quiet colour or the theme's marks, so it is made once for each of those.
+        self._html: dict[tuple[object, ...], str] = {}
+        self._sizes: dict[tuple[int, int, str, bool], QSize] = {}
+
+    def forget_sizes(self) -> None:
+        """The rows changed: measure them again."""
+        self._sizes.clear()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: ItemIndex) -> QSize:
+        view = option.widget
+        width = view.viewport().width() if isinstance(view, QAbstractItemView) else 0
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        key = (index.row(), width or option.rect.width(), option.font.key(), selected)
+        size = self._sizes.get(key)
+        if size is None:
+            size = self._sizes[key] = super().sizeHint(option, index)
+        return QSize(size)
 
     def html(self, index: ItemIndex, muted: str, selected: bool) -> str:
         hit = index.data(SearchResultsModel.HIT_ROLE)
-        if isinstance(hit, VersionHit):
-            marks = {"mark_bg": highlight_colour(), "mark_fg": colour("on_highlight")}
-            return version_html(hit, muted=muted, **marks)
-        return hit_html(hit, muted=muted) if isinstance(hit, Hit) else ""
+        if not isinstance(hit, Hit | VersionHit):
+            return ""
+        marks = {"mark_bg": highlight_colour(), "mark_fg": colour("on_highlight")}
+        key = (hit, muted, marks["mark_bg"], marks["mark_fg"])
+        made = self._html.get(key)
+        if made is None:
+            if len(self._html) >= self.KEPT:
+                self._html.clear()  # older searches' rows: rarely seen again
+            if isinstance(hit, VersionHit):
+                made = version_html(hit, muted=muted, **marks)
+            else:
+                made = hit_html(hit, muted=muted, highlight=marks["mark_bg"])
+            self._html[key] = made
+        return made
 
 
 class SearchResultsModel(QAbstractListModel):
-    """The hits of the latest search, then the earlier versions found (when asked for)."""
+    """The hits of the latest search, then the earlier versions found (when asked for).
+
+    ``set_hits(..., first=n)`` lists only the first ``n`` rows until ``list_rest()``.
+    """
 
     HIT_ROLE = RECORD  # a row's Hit (or VersionHit)
 
@@ -109,16 +157,35 @@ class SearchResultsModel(QAbstractListModel):
         super().__init__(parent)
         self.hits: list[Hit] = []
         self.versions: list[VersionHit] = []
+        self._listed = 0
+        self._plain: dict[int, str] = {}  # a row's plain text, once asked for
 
-    def set_hits(self, hits: list[Hit], versions: list[VersionHit] | None = None) -> None:
-        """Replace the results."""
+    def set_hits(
+        self, hits: list[Hit], versions: list[VersionHit] | None = None, *, first: int = 0
+    ) -> None:
+        """Replace the results; list only the ``first`` rows for now when ``first`` is set."""
         self.beginResetModel()
         self.hits = list(hits)
         self.versions = list(versions or [])
+        self._listed = min(first, self.found()) if first > 0 else self.found()
+        self._plain = {}
         self.endResetModel()
 
+    def found(self) -> int:
+        """Every row of the results, listed yet or not."""
+        return len(self.hits) + len(self.versions)
+
+    def list_more(self, count: int) -> bool:
+        """List up to ``count`` more of the rows ``set_hits`` held back; True if some remain."""
+        last = min(self._listed + count, self.found())
+        if self._listed < last:
+            self.beginInsertRows(QModelIndex(), self._listed, last - 1)
+            self._listed = last
+            self.endInsertRows()
+        return self._listed < self.found()
+
     def rowCount(self, parent: ItemIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.hits) + len(self.versions)
+        return 0 if parent.isValid() else self._listed
 
     def data(self, index: ItemIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         row = index.row() if index.isValid() else -1
@@ -134,9 +201,51 @@ class SearchResultsModel(QAbstractListModel):
             return hit
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             # Plain text for screen readers and type-ahead; the delegate draws the rich version.
-            words = " ".join(text for text, _ in hit.snippet_parts())
-            return f"{hit.kind_label}, {hit.lead_name or ''}: {words}"
+            # Asked for at every measure and paint of the row: made once per search.
+            plain = self._plain.get(row)
+            if plain is None:
+                words = " ".join(text for text, _ in hit.snippet_parts())
+                plain = self._plain[row] = f"{hit.kind_label}, {hit.lead_name or ''}: {words}"
+            return plain
         return None
+
+
+class RestAfterPaint(QObject):
+    """Lists the results' held-back rows once the first ones are on screen, a step at a time.
+
+    Watches the results' viewport: a paint shows the first rows, and the rest are listed
+    after it, ``STEP_ROWS`` per turn of the event loop, so keys typed meanwhile are handled
+    between steps. A list never painted (the dialog hidden) gets them after ``LATEST_MS``.
+    """
+
+    LATEST_MS = 100
+
+    def __init__(self, model: SearchResultsModel, parent: QObject) -> None:
+        super().__init__(parent)
+        self._model = model
+        self._later = QTimer(self)
+        self._later.setSingleShot(True)
+        self._later.setInterval(self.LATEST_MS)
+        self._later.timeout.connect(self._step)
+        model.modelReset.connect(self._held)
+
+    def _held(self) -> None:
+        if self._model.rowCount() < self._model.found():
+            self._later.start()
+
+    def _step(self) -> None:
+        if self._model.list_more(STEP_ROWS):
+            QTimer.singleShot(0, self._step_if_current)
+
+    def _step_if_current(self) -> None:
+        if not self._later.isActive():  # a newer search's rows wait for their own paint
+            self._step()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._later.isActive():
+            self._later.stop()
+            QTimer.singleShot(0, self._step)  # runs once this paint is done
+        return False
 
 
 class SearchDialog(QDialog):
@@ -159,7 +268,10 @@ class SearchDialog(QDialog):
         self.results_model = SearchResultsModel(self)
         self.results = QListView()
         self.results.setModel(self.results_model)
-        self.results.setItemDelegate(HitDelegate(self.results))
+        delegate = HitDelegate(self.results)
+        self.results.setItemDelegate(delegate)
+        self.results_model.modelAboutToBeReset.connect(delegate.forget_sizes)
+        self.results.viewport().installEventFilter(RestAfterPaint(self.results_model, self))
         self.results.clicked.connect(self._open)
         self.empty = QLabel()
         self.footer = QLabel()
@@ -197,13 +309,20 @@ class SearchDialog(QDialog):
             self.results_model.set_hits([])
             self._show_state(f"Search is not available right now: {exc}")
             return
-        self.results_model.set_hits(hits, found)
+        self.results_model.set_hits(hits, found, first=self._first_rows())
         if hits:
             self.results.setCurrentIndex(self.results_model.index(0, 0))
         self._show_state()
 
+    def _first_rows(self) -> int:
+        """As many rows as the list shows at once, counted at the least height of a row (its
+        two lines), so the first paint fills the list whatever the snippets' lengths."""
+        lines = self.results.fontMetrics().lineSpacing() * 2
+        least = lines + 2 * RichTextDelegate.PAD_Y
+        return max(self.results.viewport().height(), self.height()) // max(least, 1) + 1
+
     def _show_state(self, problem: str | None = None) -> None:
-        count = self.results_model.rowCount()
+        count = self.results_model.found()
         text = self.field.text().strip()
         if problem:
             self.empty.setText(problem)

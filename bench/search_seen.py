@@ -1,0 +1,397 @@
+"""Search as the person sees it: keystroke to rows painted in the real search dialog.
+
+``python -m bench.search_seen JSON`` runs ``probe`` in a fresh process (like ``bench.probe``)
+and prints one line ``RESULT {json}``; ``measure(plan, ws)`` is what the hub calls, and
+``rows(section, sizes)`` turns its figures into table rows.
+
+Each query is typed into the dialog's field one key at a time with ``QTest.keyClick`` on
+``QApplication.focusWidget()`` (Ctrl+A first, so the first letter replaces the last query),
+a short gap between keys, as a quick typist does, shorter than the dialog's own debounce.
+After the last key nothing more is sent: the dialog's timer fires, it searches, and the
+results view paints. Three moments are taken for that last key:
+
+- ``key``: just before the key event is sent;
+- ``pause``: the dialog's debounce timer firing (the typing pause is over), caught by an
+  event filter on that timer;
+- ``painted``: the end of the first paint of the results view (or of the "no matches"
+  label) after the model changed.
+
+``painted - pause`` is what the person waits for once they stop typing (the issue's goal);
+``painted - key`` adds the debounce itself (``DEBOUNCE_MS``, give or take the timer's
+coarseness). ``search_ms`` is the part spent in ``iltdesk.search.search`` for that query.
+Times are in milliseconds.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from bench.stats import percentile
+
+if TYPE_CHECKING:
+    from bench.measure import Plan, Runs, Workspace
+    from bench.rows import Row
+
+GAP_MS = 40  # between keys while typing: well under the dialog's 150 ms debounce
+SETTLE_MS = 30  # quiet time after a query's rows are painted, before the next query
+GIVE_UP_MS = 5_000  # a query whose rows never paint is reported, not waited on forever
+QUERIES = 100  # per run at most: each query costs the debounce plus the typing
+WARM = 10  # queries typed first and not timed (fonts, the FTS pages a person's first look warms)
+GOAL_MS = 30.0  # p95, pause to painted, at 100k
+
+
+def shape_of(text: str) -> str:
+    """A query's shape when only its text is given: prefixes by length, else words."""
+    words = text.split()
+    if len(words) >= 2:
+        return "two words"
+    if len(text.strip()) <= 3:
+        return f"{len(text.strip())}-letter prefix"
+    return "one word"
+
+
+def as_pairs(queries: Sequence[str | Sequence[str]]) -> list[tuple[str, str]]:
+    """(shape, text) pairs from strings or (shape, text) pairs (``bench.queries`` gives those)."""
+    pairs = []
+    for query in queries:
+        if isinstance(query, str):
+            pairs.append((shape_of(query), query))
+        else:
+            shape, text = query
+            pairs.append((str(shape), str(text)))
+    return pairs
+
+
+class _Clock:
+    """The moments of one query, set from Qt's side (event filters, signals, paint hooks)."""
+
+    def __init__(self) -> None:
+        self.changed = False  # the model changed since the last key
+        self.pause: float | None = None
+        self.ran: float | None = None  # the dialog's search slot returned
+        self.painted: float | None = None
+        self.search_ms = 0.0
+        self.loop: Any = None  # the event loop waiting for the rows, quit once they show
+
+    def done(self, when: float) -> None:
+        """The rows are on screen (or nothing needed painting)."""
+        if self.painted is None:
+            self.painted = when
+            if self.loop is not None:
+                self.loop.quit()
+
+    def reset(self) -> None:
+        self.__init__()  # type: ignore[misc]
+
+
+def _install(dialog: Any, clock: _Clock) -> None:
+    """Hooks that note the moments without changing what the dialog does."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    import ui.navigation.search_dialog as module
+
+    real_search = getattr(module, "search")  # noqa: B009 (not exported: looked up by name)
+
+    def timed_search(*args: Any, **kwargs: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return real_search(*args, **kwargs)
+        finally:
+            clock.search_ms += (time.perf_counter() - start) * 1000
+
+    setattr(module, "search", timed_search)  # noqa: B010 (what the dialog calls, timed)
+
+    class PauseWatch(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+            if event.type() == QEvent.Type.Timer and clock.pause is None:
+                clock.pause = time.perf_counter()
+            return False
+
+    timers = [t for t in dialog.findChildren(QTimer) if t.isSingleShot() and t.interval() > 0]
+    watch = PauseWatch(dialog)
+    for timer in timers:
+        timer.installEventFilter(watch)
+        # Connected after the dialog's own slot, so this runs once that slot has returned.
+        timer.timeout.connect(lambda: _ran(clock))
+    model = dialog.results.model()
+
+    def changed(*_args: object) -> None:
+        clock.changed = True
+
+    for signal in (
+        model.modelReset,
+        model.layoutChanged,
+        model.rowsInserted,
+        model.rowsRemoved,
+        model.dataChanged,
+    ):
+        signal.connect(changed)
+    for widget in (dialog.results, dialog.empty):
+        _hook_paint(widget, clock)
+
+
+def _ran(clock: _Clock) -> None:
+    """The search slot returned: if the results did not change, nothing will be painted."""
+    from PySide6.QtCore import QTimer
+
+    clock.ran = time.perf_counter()
+    if not clock.changed:
+        ran = clock.ran
+        QTimer.singleShot(200, lambda: clock.done(ran))
+
+
+def _hook_paint(widget: Any, clock: _Clock) -> None:
+    """Note when ``widget`` finishes a paint that follows a change of results."""
+    cls = type(widget)
+
+    def paint(event: Any) -> None:
+        cls.paintEvent(widget, event)
+        if clock.changed:
+            clock.done(time.perf_counter())
+
+    widget.paintEvent = paint
+
+
+def _type(app: Any, text: str, clock: _Clock, gap_ms: int) -> dict[str, float] | None:
+    """Type ``text`` as a person does; the last key's moments, or None if it never painted."""
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
+    from PySide6.QtTest import QTest
+
+    QTest.keyClick(_focused(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    keys: list[float] = []
+    for char in text[:-1]:
+        start = time.perf_counter()
+        QTest.keyClicks(_focused(), char)
+        keys.append((time.perf_counter() - start) * 1000)
+        _spin(gap_ms)
+    clock.reset()
+    loop = QEventLoop()
+    clock.loop = loop
+    give_up = QTimer()
+    give_up.setSingleShot(True)
+    give_up.timeout.connect(loop.quit)
+    give_up.start(GIVE_UP_MS)
+    key = time.perf_counter()
+    QTest.keyClicks(_focused(), text[-1])
+    keys.append((time.perf_counter() - key) * 1000)
+    if clock.painted is None:
+        loop.exec()  # until the rows are painted (the paint hook quits it)
+    give_up.stop()
+    clock.loop = None
+    _spin(SETTLE_MS)
+    if clock.painted is None or clock.pause is None:
+        return None
+    return {
+        "seen_ms": (clock.painted - clock.pause) * 1000,
+        "key_to_paint_ms": (clock.painted - key) * 1000,
+        "search_ms": clock.search_ms,
+        "slot_ms": ((clock.ran or clock.painted) - clock.pause) * 1000,
+        "key_ms": max(keys),
+    }
+
+
+def _focused() -> Any:
+    """The widget a person's key would reach: the search field, as the dialog keeps it."""
+    from PySide6.QtWidgets import QApplication
+
+    widget = QApplication.focusWidget()
+    if widget is None:
+        raise RuntimeError("nothing has the keyboard focus: the dialog is not active")
+    return widget
+
+
+def _spin(ms: int) -> None:
+    """Run the event loop for ``ms`` without spinning (timers fire, paints happen)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def probe(args: dict[str, Any]) -> dict[str, Any]:
+    """Type every query into the search dialog over ``args["journal"]``; per-query times.
+
+    args: ``journal`` (a copy: the dialog never writes, but the journal is opened read-write
+    as the app does), ``queries`` (strings or [shape, text]), ``warm``, ``gap_ms``, ``theme``.
+    Returns ``{"by_shape": {shape: {metric: [ms, ...]}}, "missed": [...], "hits": n}``.
+    """
+    from PySide6.QtWidgets import QApplication
+
+    from bench.journals import PASSPHRASE
+    from iltdesk.store.journal import Journal
+    from ui.kit import theme
+    from ui.kit.context import AppContext
+    from ui.navigation.search_dialog import SearchDialog
+
+    app: Any = QApplication.instance() or QApplication(sys.argv[:1])
+    theme.apply(app, theme=str(args.get("theme", "light")), text_size="normal")
+    journal = Journal.open(Path(args["journal"]), PASSPHRASE)
+    dialog = SearchDialog(AppContext(journal))
+    clock = _Clock()
+    _install(dialog, clock)
+    dialog.show()
+    dialog.activateWindow()
+    _spin(100)
+    pairs = as_pairs(args["queries"])
+    warm = int(args.get("warm", WARM))
+    gap = int(args.get("gap_ms", GAP_MS))
+    by_shape: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    missed, hits = [], 0
+    for _, text in pairs[:warm]:
+        _type(app, text, clock, gap)
+    for shape, text in pairs:
+        took = _type(app, text, clock, gap)
+        if took is None:
+            missed.append(text)
+            continue
+        hits += dialog.results_model.rowCount()
+        for metric, value in took.items():
+            by_shape[shape][metric].append(value)
+    dialog.close()
+    journal.close()
+    return {"by_shape": by_shape, "missed": missed, "hits": hits}
+
+
+def run_child(args: dict[str, Any], home: Path | None = None) -> dict[str, Any]:
+    """``probe(args)`` in a fresh process (the bench's private HOME when ``home`` is given)."""
+    from bench.journals import REPO, cli_env
+
+    env = cli_env(home) if home is not None else {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "bench.search_seen", json.dumps(args)],
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=1800,
+        check=False,
+    )
+    for line in proc.stdout.splitlines():
+        if line.startswith("RESULT "):
+            result: dict[str, Any] = json.loads(line[len("RESULT ") :])
+            return result
+    tail = proc.stderr.strip().splitlines()[-4:]
+    raise RuntimeError(f"search_seen probe failed (exit {proc.returncode}): {tail}")
+
+
+def summary(result: dict[str, Any]) -> dict[str, float]:
+    """One run's figures: p50/p95 of each metric, per shape and over every query."""
+    out: dict[str, float] = {}
+    every: dict[str, list[float]] = defaultdict(list)
+    for shape, metrics in result["by_shape"].items():
+        for metric, values in metrics.items():
+            every[metric] += values
+            out[f"{metric}_p50:{shape}"] = percentile(values, 50)
+            out[f"{metric}_p95:{shape}"] = percentile(values, 95)
+    for metric, values in every.items():
+        out[f"{metric}_p50:all"] = percentile(values, 50)
+        out[f"{metric}_p95:all"] = percentile(values, 95)
+    return out
+
+
+def default_queries(count: int) -> list[tuple[str, str]]:
+    """The bench's realistic queries (``bench.queries.make_queries``), ``count`` of them."""
+    from bench.queries import make_queries
+
+    return [(str(shape), str(text)) for shape, text in make_queries(count)]
+
+
+def measure(
+    plan: Plan, ws: Workspace, queries: Sequence[str | Sequence[str]] | None = None
+) -> Runs:
+    """Per size and run: p50/p95 of each metric, per query shape (keys ``metric_pNN:shape``)."""
+    from bench.measure import label, new_runs
+
+    runs = new_runs()
+    chosen = (
+        as_pairs(queries) if queries is not None else default_queries(min(plan.queries, QUERIES))
+    )
+    for r in range(plan.repeat):
+        for size in plan.sizes:
+            args = {
+                "journal": str(ws.copy(ws.cache.demo(size))),
+                "queries": chosen,
+                "warm": min(plan.warm, WARM),
+            }
+            result = run_child(args, ws.home)
+            out = runs[label(size)]
+            for key, value in summary(result).items():
+                out[key].append(value)
+            out["missed"].append(float(len(result["missed"])))
+            plan.say(
+                f"  search as seen run {r + 1}, {label(size)}: pause to painted p95 "
+                f"{out['seen_ms_p95:all'][-1]:.1f} ms (search {out['search_ms_p95:all'][-1]:.1f})"
+            )
+    return runs
+
+
+def rows(section: dict[str, dict[str, list[float]]], sizes: list[str]) -> list[Row]:
+    """Table rows: pause to painted, per shape, p50 and p95 (the goal is set for 100k)."""
+    from bench.rows import Row
+    from bench.stats import Figure
+
+    out = []
+    for size in sizes:
+        runs = section.get(size, {})
+        shapes = sorted({key.split(":", 1)[1] for key in runs if key.startswith("seen_ms_p95:")})
+        for shape in shapes:
+            p50 = Figure.of(runs[f"seen_ms_p50:{shape}"])
+            p95 = Figure.of(runs[f"seen_ms_p95:{shape}"])
+            total = Figure.of(runs[f"key_to_paint_ms_p95:{shape}"])
+            judged = size == "100k"
+            out.append(
+                Row(
+                    f"search dialog, typing pause to rows painted ({shape})",
+                    size,
+                    f"p50 {p50.show('ms', 1)}; p95 {p95.show('ms', 1)}; "
+                    f"key to painted p95 {total.show('ms', 0)} (with the debounce)",
+                    f"p95 ≤ {GOAL_MS:g} ms at 100k",
+                    ("met" if p95.median <= GOAL_MS else "missed") if judged else "info",
+                )
+            )
+    return out
+
+
+def show(result: dict[str, Any]) -> str:
+    """A few lines for a person: per shape, pause to painted and the search's own part."""
+    lines = []
+    for shape, metrics in sorted(result["by_shape"].items()):
+        seen, found = metrics["seen_ms"], metrics["search_ms"]
+        lines.append(
+            f"{shape:>16} ({len(seen):3}): pause to painted p50 {percentile(seen, 50):6.1f} "
+            f"p95 {percentile(seen, 95):6.1f} ms; search() p50 {percentile(found, 50):5.1f} "
+            f"p95 {percentile(found, 95):5.1f} ms; key to painted p95 "
+            f"{percentile(metrics['key_to_paint_ms'], 95):5.0f} ms; slot p50 "
+            f"{percentile(metrics['slot_ms'], 50):5.1f} ms; key p95 "
+            f"{percentile(metrics['key_ms'], 95):4.1f} ms"
+        )
+    return "\n".join(lines)
+
+
+def main() -> int:
+    """``probe`` with the JSON arguments in argv[1]; or, given a journal's path (and a count
+    of queries), the default queries on it, shown for a person as well."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if sys.argv[1].lstrip().startswith("{"):
+        args = json.loads(sys.argv[1])
+    else:
+        count = int(sys.argv[2]) if len(sys.argv) > 2 else QUERIES
+        args = {"journal": sys.argv[1], "queries": default_queries(count)}
+    result = probe(args)
+    if "queries" in args and not sys.argv[1].lstrip().startswith("{"):
+        print(show(result), file=sys.stderr, flush=True)
+    print("RESULT " + json.dumps(result), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
