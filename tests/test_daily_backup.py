@@ -153,7 +153,7 @@ def test_a_copy_that_fails_its_check_is_not_kept(
     before = rotation.automatic_backups(rotation.backup_folder(demo), demo.path.stem)
     prepared = keyed_target(demo)
     monkeypatch.setattr(
-        backup_copy, "check_connection", lambda conn: CheckReport(problems=["integrity: bad"])
+        backup_copy, "check_connection", lambda conn, **_: CheckReport(problems=["integrity: bad"])
     )
     with pytest.raises(JournalDamaged, match="The backup failed its check: integrity: bad"):
         prepared.take(demo, datetime.now())

@@ -23,14 +23,17 @@ if TYPE_CHECKING:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Check passphrase, cipher pages, SQLite integrity, foreign keys and the index."""
+    """Check passphrase, cipher pages, SQLite integrity, foreign keys and the index; how far
+    it is on a line at the terminal, and how fast it went at the end."""
+    from iltdesk.cli.progress_line import ProgressLine
     from iltdesk.cli.recovery import kit_lines
     from iltdesk.store.backups import check
     from iltdesk.store.precheck import write_problem
 
     read_only = write_problem(args.journal) is not None  # then checked as far as reading allows
     with passphrase.unlock(args.journal, read_only=read_only) as journal:
-        report = check(journal)
+        with ProgressLine("Checking") as line:
+            report = check(journal, line)
         kit = kit_lines(journal)
     if not report.ok:
         raise JournalDamaged(f"{args.journal} is damaged: " + "; ".join(report.problems))
@@ -39,6 +42,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         f"{args.journal}: OK (passphrase, {report.pages} encrypted pages, integrity, "
         f"foreign keys{index}; schema {report.revision})."
     )
+    print(line.done("Checked"))
     if read_only:
         print("The search index was not checked: the journal is read-only here.")
     print("\n".join(kit))
@@ -67,14 +71,17 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    """Back the journal up and verify the copy."""
+    """Back the journal up and verify the copy; how far it is on a line at the terminal, and
+    how fast it went at the end."""
+    from iltdesk.cli.progress_line import ProgressLine
     from iltdesk.destination import check_destination
     from iltdesk.store.backups import backup
 
     check_destination(args.dest, journal=args.journal, new_folders=True)  # before unlocking
-    with passphrase.unlock(args.journal) as journal:
-        report = backup(journal, args.dest)
+    with passphrase.unlock(args.journal) as journal, ProgressLine("Backing up") as line:
+        report = backup(journal, args.dest, line)
     print(f"Backed up to {args.dest} and verified ({report.pages} pages).")
+    print(line.done("Backed up"))
     return 0
 
 

@@ -36,7 +36,8 @@ from iltdesk.paths import (
 from iltdesk.store import schema
 from iltdesk.store.backups import files
 from iltdesk.store.backups.integrity import CheckReport, check_connection
-from iltdesk.store.connection import Connection, sql_string
+from iltdesk.store.backups.progress import BACKUP, STEPPED_BACKUP, Meter, Report, journal_bytes
+from iltdesk.store.connection import PAGE_SIZE, Connection, sql_string
 from iltdesk.store.journal import Journal
 
 
@@ -93,24 +94,31 @@ def export(
 
 
 class Exported:
-    """A copy under the journal's own key, exported and checked through its connection."""
+    """A copy under the journal's own key, exported and checked through its connection;
+    ``progress(done, total)`` hears how far both are, in bytes of the journal."""
 
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection, progress: Report | None = None) -> None:
         self.conn = conn
+        self.meter = Meter(progress, journal_bytes(conn) if progress else 0, BACKUP)
 
     def fill(self, temp: Path) -> None:
-        export(self.conn, temp, None)
+        pages = int(self.conn.execute("PRAGMA page_count").fetchone()[0])
+        with self.meter.phase("export", self.conn, pages, self.meter.total):
+            export(self.conn, temp, None)
 
     def verify(self, temp: Path) -> CheckReport:
         self.conn.execute(f"ATTACH DATABASE {sql_string(str(temp))} AS verify_copy")
         try:
-            return check_connection(self.conn, "verify_copy")
+            report = check_connection(self.conn, "verify_copy", meter=self.meter)
         finally:
             self.conn.execute("DETACH DATABASE verify_copy")
+        self.meter.finish()
+        return report
 
 
-def write_backup(conn: Connection, dest: Path) -> CheckReport:
-    """Write a verified encrypted copy to ``dest`` (same passphrase), atomically, 0600."""
+def write_backup(conn: Connection, dest: Path, progress: Report | None = None) -> CheckReport:
+    """Write a verified encrypted copy to ``dest`` (same passphrase), atomically, 0600;
+    ``progress(done, total)`` hears how far the copy and its check are, in bytes."""
     if dest.exists():
         raise UsageError(f"{dest} already exists; choose another name.")
     ensure_private_dir(dest.parent)
@@ -118,19 +126,20 @@ def write_backup(conn: Connection, dest: Path) -> CheckReport:
         with private_temp_path(dest) as tmp:
             tmp.unlink()
             create_private_file(tmp)
-            return write_verified(tmp, Exported(conn), lambda: dest)[1]
+            return write_verified(tmp, Exported(conn, progress), lambda: dest)[1]
     except sqlcipher.Error as exc:  # an OSError is left to the caller, who knows the folder
         raise files.storage_error(exc, dest, "no backup was written") from None
 
 
-def backup(journal: Journal, dest: Path) -> CheckReport:
+def backup(journal: Journal, dest: Path, progress: Report | None = None) -> CheckReport:
     """Back an open journal up to ``dest`` and verify the copy before reporting success.
 
     ``dest`` must be a new file, and never one of the journal's own (``check_destination``).
+    ``progress(done, total)`` hears how far the copy and its check are, in bytes.
     """
     real = check_destination(dest, journal=journal.path, new_folders=True)
     with journal.raw() as conn:
-        report = write_backup(conn, real)
+        report = write_backup(conn, real, progress)
     if report.ok:
         _escrow_beside(journal, real)
     return report
@@ -168,30 +177,44 @@ def backup_before_migration(conn: Connection, path: Path, revision: str | None) 
 
 class Stepped:
     """A copy of ``journal`` into the keyed file behind ``conn``, a step at a time; checked
-    on ``conn``, which is closed once the copy passes (it is synced and named closed)."""
+    on ``conn``, which is closed once the copy passes (it is synced and named closed).
+
+    ``progress(done, total)`` hears how far the copy and its check are, in bytes of the
+    journal (the copy's own steps, then the check's); ``should_stop()`` is asked between the
+    copy's steps: True stops it with ``CopyStopped``.
+    """
 
     def __init__(
         self,
         journal: Journal,
         conn: Connection,
-        progress: Callable[[int, int], None] | None = None,
+        progress: Report | None = None,
         should_stop: Callable[[], bool] | None = None,
     ) -> None:
         self.journal = journal
         self.conn = conn
-        self.progress = progress  # (pages done, pages in all), after each step
-        self.should_stop = should_stop  # asked between steps: True stops with CopyStopped
+        self.progress = progress
+        self.should_stop = should_stop
+        self.meter = Meter(progress, 0, STEPPED_BACKUP)  # sized by the copy's first step
 
     def fill(self, temp: Path) -> None:
-        with _written_back_as_it_goes(temp):
-            self.journal.copy_to(self.conn, progress=self.progress, should_stop=self.should_stop)
+        meter = self.meter
+        with meter.phase("copy") as copied, _written_back_as_it_goes(temp):
+
+            def step(done: int, total: int) -> None:
+                meter.sized(total * PAGE_SIZE)
+                copied(done, total)
+
+            told = step if meter.counting else None
+            self.journal.copy_to(self.conn, progress=told, should_stop=self.should_stop)
 
     def verify(self, temp: Path) -> CheckReport:
-        report = check_connection(self.conn)
+        report = check_connection(self.conn, meter=self.meter)
         if report.ok and report.revision != schema.HEAD_REVISION:
             report.problems.append(f"schema {report.revision}, not {schema.HEAD_REVISION}")
         if report.ok:
             self.conn.close()
+        self.meter.finish()
         return report
 
 

@@ -46,8 +46,9 @@ class PreparedBackup:
         should_stop: Callable[[], bool] | None = None,
     ) -> rotation.BackupEntry:
         """Copy ``journal`` in, check the copy, name it as today's backup and prune;
-        ``progress(done, total)`` hears of each step of the copy, in pages, and
-        ``should_stop()`` is asked between steps (the person skipped it).
+        ``progress(done, total)`` hears how far the copy and its check are, in bytes of the
+        journal, and ``should_stop()`` is asked between the copy's steps (the person skipped
+        it).
 
         Raises ``CopyStopped`` if the journal is closed or ``should_stop`` answers True
         during the copy, and a ``JournalError`` for anything else; either way nothing that

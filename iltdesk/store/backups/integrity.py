@@ -13,6 +13,13 @@ from iltdesk.errors import JournalDamaged, NotAJournal
 from iltdesk.search_index import CURRENT_SOURCES, INDEX_TABLE, KIND_SLOTS
 from iltdesk.store import schema
 from iltdesk.store.backups.files import storage_error
+from iltdesk.store.backups.progress import (
+    CHECK,
+    CHECK_READ_ONLY,
+    Meter,
+    Report,
+    journal_bytes,
+)
 from iltdesk.store.connection import Connection, classify, open_connection, sql_string
 from iltdesk.store.journal import Journal
 
@@ -32,33 +39,49 @@ class CheckReport:
 
 
 def check_connection(
-    conn: Connection, schema_name: str = "main", *, index: bool = True
+    conn: Connection, schema_name: str = "main", *, index: bool = True, meter: Meter | None = None
 ) -> CheckReport:
     """Run SQLCipher's page checks, SQLite's integrity and foreign-key checks and the index's
     (unless ``index`` is False: FTS5 checks through an INSERT, which a read-only file refuses).
+
+    ``meter`` hears how far each check is (``progress.Meter``: its phases ``VERIFY``, or
+    ``CHECK_READ_ONLY`` without the index).
     """
     report = CheckReport()
+    meter = meter or Meter(None, 0, ())
     checks = (
-        ("cipher", f"PRAGMA {schema_name}.cipher_integrity_check"),
         ("integrity", f"PRAGMA {schema_name}.integrity_check"),
         ("foreign keys", f"PRAGMA {schema_name}.foreign_key_check"),
     )
     try:
         report.pages = int(conn.execute(f"PRAGMA {schema_name}.page_count").fetchone()[0])
+        size = journal_bytes(conn, schema_name)
+        with meter.phase("cipher", size=size):
+            # SQLCipher checks every page's HMAC while the statement is prepared.
+            cursor = conn.execute(f"PRAGMA {schema_name}.cipher_integrity_check")
+        report.problems += _problems("cipher", cursor.fetchall())
         for label, sql in checks:
-            rows = [r for r in conn.execute(sql).fetchall() if r and r[0] != "ok"]
-            report.problems += [f"{label}: {' '.join(map(str, row))}" for row in rows[:20]]
+            with meter.phase(label, conn, report.pages, size):
+                rows = conn.execute(sql).fetchall()
+            report.problems += _problems(label, rows)
         if index:
-            conn.execute(
-                f"INSERT INTO {schema_name}.{INDEX_TABLE}({INDEX_TABLE}, rank) "
-                "VALUES ('integrity-check', 1)"
-            )
+            with meter.phase("index", conn, report.pages, size):
+                conn.execute(
+                    f"INSERT INTO {schema_name}.{INDEX_TABLE}({INDEX_TABLE}, rank) "
+                    "VALUES ('integrity-check', 1)"
+                )
         report.revision = conn.execute(
             f"SELECT version_num FROM {schema_name}.alembic_version"
         ).fetchone()[0]
     except sqlcipher.Error as exc:
         report.problems.append(f"unreadable: {exc}")
     return report
+
+
+def _problems(label: str, rows: list[tuple[object, ...]]) -> list[str]:
+    """What one check said, but its "ok" (the first 20 lines: a wrecked file says thousands)."""
+    found = [r for r in rows if r and r[0] != "ok"]
+    return [f"{label}: {' '.join(map(str, row))}" for row in found[:20]]
 
 
 def index_out_of_step(conn: Connection, schema_name: str = "main") -> list[str]:
@@ -94,27 +117,34 @@ def index_out_of_step(conn: Connection, schema_name: str = "main") -> list[str]:
     return problems
 
 
-def check(journal: Journal) -> CheckReport:
+def check(journal: Journal, progress: Report | None = None) -> CheckReport:
     """Check an open journal from end to end (passphrase already proven by opening it).
 
     A journal opened read-only is checked as far as reading allows: not its search index.
+    ``progress(done, total)`` hears how far the check is, in bytes of the journal.
     """
     with journal.raw() as conn:
         if journal.read_only:
-            return check_connection(conn, index=False)
+            meter = Meter(progress, journal_bytes(conn), CHECK_READ_ONLY)
+            report = check_connection(conn, index=False, meter=meter)
+            meter.finish()
+            return report
         try:
             # Folding the WAL in needs room on the disk; a full one is told as such.
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            meter = Meter(progress, journal_bytes(conn), CHECK)
         except sqlcipher.Error as exc:
             raise storage_error(exc, journal.path, "the journal could not be checked") from None
-        report = check_connection(conn)
+        report = check_connection(conn, meter=meter)
         # Only here, not when a backup is verified: a byte copy keeps the index as it was, and
-        # at 100k entries this takes a quarter of a second.
+        # at 100k entries this takes a few seconds.
         if report.revision == schema.HEAD_REVISION:
             try:
-                report.problems += index_out_of_step(conn)
+                with meter.phase("index rows", conn, report.pages, meter.total):
+                    report.problems += index_out_of_step(conn)
             except sqlcipher.Error as exc:
                 report.problems.append(f"unreadable: {exc}")
+        meter.finish()
         return report
 
 

@@ -34,6 +34,7 @@ from iltdesk.destination import backups_dir
 from iltdesk.errors import DiskFull, JournalError, UsageError
 from iltdesk.paths import JOURNAL_SUFFIX, ensure_private_dir, fsync_dir
 from iltdesk.store.backups.copy import backup
+from iltdesk.store.backups.progress import Report
 from iltdesk.store.journal import Journal
 
 AUTOMATIC_KEY = "backup.automatic"  # "on" (the default) or "off"
@@ -264,18 +265,19 @@ def folder_unusable(folder: Path, exc: OSError) -> JournalError:
     return JournalError(f"No backup was written: {folder} cannot be used ({reason}).")
 
 
-def take(journal: Journal, now: datetime) -> BackupEntry:
+def take(journal: Journal, now: datetime, progress: Report | None = None) -> BackupEntry:
     """Write a verified automatic backup of the open journal now, then prune older ones.
 
     Encrypted with the journal's passphrase; 0600 file in a 0700 folder (a folder the user
     chose is used as it is). A failure raises a ``JournalError``, leaves the journal and the
     older backups untouched, and leaves no file that could pass for a backup.
+    ``progress(done, total)`` hears how far the copy and its check are, in bytes.
     """
     now = local_time(now)
     folder = usable_folder(journal)
     try:
         dest, stamp = backup_name(folder, journal.path.stem, now)
-        backup(journal, dest)
+        backup(journal, dest, progress)
         size = os.stat(dest).st_size
     except DiskFull:
         raise disk_full(folder) from None

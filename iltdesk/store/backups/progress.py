@@ -1,0 +1,255 @@
+"""How far a check or a backup has got, told as bytes of the journal (done, in all).
+
+A check or a backup is a few long phases, each a single statement SQLite runs to the end:
+the copy (``sqlcipher_export``, or the online backup in steps), SQLCipher's page check,
+SQLite's integrity and foreign-key checks, the search index's own check and whether it holds
+every record. At a million entries they take minutes, so each tells how far it is:
+
+- the online backup counts its pages itself: exact;
+- SQLCipher's page check runs while its statement is prepared, where SQLite calls nothing
+  back; it reads the whole file once, so the bytes its thread has read (Linux's per-thread
+  ``rchar``) are how far it is;
+- the others run SQLite's virtual machine, whose progress handler counts its steps; each
+  takes about the same number of steps, and reads about the same number of bytes, per page
+  of the journal (``STEPS_PER_PAGE``, ``READS_PER_BYTE``: measured at 10k and 100k entries).
+  Neither alone goes at an even pace (an integrity check first reads every page in few steps,
+  then verifies the indexes in many steps and few reads); their mean does, within a few
+  percent. A journal that needs more than estimated slows near the phase's end rather than
+  standing still or running past it; one that needs less jumps ahead when the phase ends.
+  Where there is no ``rchar`` (macOS, Windows) the steps alone tell.
+
+Phases are weighted by the time each takes (``WEIGHTS``), so the bar moves at an even pace
+through the whole job. What is reported only grows, reaches the total only once the job is
+done, and is told at most ten times a second (from a watching thread: the progress handler
+itself only counts). Without a ``report`` nothing is counted at all.
+
+``bench/check_progress.py`` measures the estimates and the pace again (after a migration
+changes the schema, say).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from iltdesk.store.connection import Connection
+
+Report = Callable[[int, int], None]  # (bytes done, bytes in all)
+
+# Seconds each phase takes on the 100k demo journal (bench/check_progress.py): only their
+# ratios matter.
+WEIGHTS: dict[str, float] = {
+    "export": 10.0,
+    "copy": 10.0,
+    "cipher": 1.4,
+    "integrity": 5.8,
+    "foreign keys": 1.1,
+    "index": 3.3,
+    "index rows": 3.0,
+}
+# SQLite VM steps per page of the journal, for the phases that run in SQLite's VM.
+STEPS_PER_PAGE: dict[str, float] = {
+    "export": 150.0,
+    "integrity": 386.0,
+    "foreign keys": 46.0,
+    "index": 98.0,
+    "index rows": 313.0,
+}
+# Bytes each phase reads per byte of the journal (a journal much larger than SQLite's page
+# cache; a smaller one reads less again, and its phases end early).
+READS_PER_BYTE: dict[str, float] = {
+    "export": 1.0,
+    "cipher": 1.0,
+    "integrity": 2.9,
+    "foreign keys": 0.8,
+    "index": 1.07,
+    "index rows": 1.63,
+}
+STEPS_PER_CALL = 1_000  # VM steps between two calls of the progress handler
+TELL_EVERY_S = 0.1
+STEADY_UNTIL = 0.9  # of a phase's estimate: beyond, the bar slows instead of running past it
+
+CHECK = ("cipher", "integrity", "foreign keys", "index", "index rows")
+CHECK_READ_ONLY = ("cipher", "integrity", "foreign keys")
+VERIFY = ("cipher", "integrity", "foreign keys", "index")  # a copy just written
+BACKUP = ("export", *VERIFY)
+STEPPED_BACKUP = ("copy", *VERIFY)
+
+
+def eased(estimated: float) -> float:
+    """The share of a phase done, from the share of its estimate used: as is until
+    ``STEADY_UNTIL``, then ever slower, never reaching 1 (only the phase's end does)."""
+    if estimated <= STEADY_UNTIL:
+        return max(0.0, estimated)
+    rest = 1.0 - STEADY_UNTIL
+    return 1.0 - rest * math.exp(-(estimated - STEADY_UNTIL) / rest)
+
+
+def journal_bytes(conn: Connection, schema_name: str = "main") -> int:
+    """The size of ``conn``'s database in bytes, as SQLite counts it (pages × page size)."""
+    pages = int(conn.execute(f"PRAGMA {schema_name}.page_count").fetchone()[0])
+    size = int(conn.execute(f"PRAGMA {schema_name}.page_size").fetchone()[0])
+    return pages * size
+
+
+class _Gauge:
+    """How far one phase is, from what it counted: steps, bytes read, or pages told."""
+
+    def __init__(self, steps: float, reads: float) -> None:
+        self.steps_expected = steps  # progress handler calls (0: not counted)
+        self.calls = 0
+        self.reads_expected = reads  # bytes (0: not counted)
+        self.read = _reads_of_this_thread() if reads else None
+        self.read_at_start = self.read() if self.read is not None else 0
+        self.told: float | None = None  # the share the phase told itself, exact
+
+    def counted(self) -> int:
+        """The progress handler: one more ``STEPS_PER_CALL`` steps; go on (0)."""
+        self.calls += 1
+        return 0
+
+    def share(self) -> float:
+        if self.told is not None:
+            return self.told
+        parts = []
+        if self.steps_expected:
+            parts.append(self.calls / self.steps_expected)
+        if self.read is not None:
+            parts.append((self.read() - self.read_at_start) / self.reads_expected)
+        return eased(sum(parts) / len(parts)) if parts else 0.0
+
+
+class Meter:
+    """Adds the phases of one check or backup up into (bytes done, bytes in all).
+
+    ``phases``: the phases the job runs, in order (names from ``WEIGHTS``), each run inside
+    ``phase``; ``finish`` tells the whole total. ``total`` may be told later (``sized``).
+    """
+
+    def __init__(self, report: Report | None, total: int, phases: Sequence[str]) -> None:
+        self._report = report
+        self.total = total  # 0: not known yet; nothing is told until it is
+        self._weights = {name: WEIGHTS[name] for name in phases}
+        self._sum = sum(self._weights.values()) or 1.0
+        self._before = 0.0  # weight of the phases already ended
+        self._current = 0.0  # weight of the phase running now
+        self._told = -1
+        self._lock = threading.Lock()  # told from the watching thread and the job's
+
+    @property
+    def counting(self) -> bool:
+        """Whether anyone listens (else no phase counts anything)."""
+        return self._report is not None
+
+    def sized(self, total: int) -> None:
+        """The job's total in bytes, when it was not known at the start."""
+        if self.total <= 0:
+            self.total = total
+
+    def _advance(self, share: float) -> None:
+        """The running phase is ``share`` done (0..1)."""
+        done = self._before + self._current * min(1.0, max(0.0, share))
+        self._tell(min(self.total - 1, int(self.total * done / self._sum)))
+
+    def _tell(self, done: int) -> None:
+        with self._lock:  # held while telling, so that what is told only ever grows
+            if self._report is None or self.total <= 0 or done <= self._told:
+                return
+            self._told = done
+            self._report(done, self.total)
+
+    @contextlib.contextmanager
+    def phase(
+        self, name: str, conn: Connection | None = None, pages: int = 0, size: int = 0
+    ) -> Iterator[Callable[[int, int], None]]:
+        """Run phase ``name``: the VM steps it takes on ``conn`` (against ``pages``) and the
+        bytes this thread reads (against ``size``) tell how far it is, unless it tells that
+        itself through the callable given, as (done, total) in any unit."""
+        if not self.counting:
+            yield _ignored
+            return
+        gauge = _Gauge(
+            STEPS_PER_PAGE.get(name, 0.0) * pages / STEPS_PER_CALL if conn is not None else 0.0,
+            READS_PER_BYTE.get(name, 0.0) * size,
+        )
+
+        def told(done: int, total: int) -> None:
+            gauge.told = done / max(1, total)
+            self._advance(gauge.told)
+
+        self._current = self._weights.get(name, 0.0)
+        stop = threading.Event()
+        watcher = threading.Thread(
+            target=self._watch, args=(gauge, stop), name="iltdesk-progress", daemon=True
+        )
+        if conn is not None and gauge.steps_expected:
+            conn.set_progress_handler(gauge.counted, STEPS_PER_CALL)
+        watcher.start()
+        try:
+            yield told
+        finally:
+            stop.set()
+            watcher.join()
+            if conn is not None and gauge.steps_expected:
+                conn.set_progress_handler(None, 0)
+        self._before += self._current
+        self._current = 0.0
+        self._advance(0.0)
+
+    def _watch(self, gauge: _Gauge, stop: threading.Event) -> None:
+        while not stop.wait(TELL_EVERY_S):
+            self._advance(gauge.share())
+
+    def finish(self) -> None:
+        """The whole job is done."""
+        self._tell(self.total)
+
+
+def _ignored(done: int, total: int) -> None:
+    """What a phase tells when nobody listens."""
+
+
+def _reads_of_this_thread() -> Callable[[], int] | None:
+    """A way to read how many bytes the calling thread has read so far (Linux), or None."""
+    stats = Path(f"/proc/self/task/{threading.get_native_id()}/io")
+
+    def read() -> int:
+        try:
+            for line in stats.read_text().splitlines():
+                if line.startswith("rchar:"):
+                    return int(line.split()[1])
+        except (OSError, ValueError):
+            pass
+        return 0
+
+    return read if read() > 0 else None
+
+
+def megabytes(size: float) -> str:
+    """Bytes as megabytes a person reads: '0.4', '12.5', '1,190' (MB of 2^20 bytes, as the
+    app's backup list shows sizes)."""
+    mb = size / (1024 * 1024)
+    return f"{mb:.1f}" if mb < 100 else f"{mb:,.0f}"
+
+
+def rate(size: float, seconds: float) -> str:
+    """'85 MB/s' (one decimal under 10)."""
+    per_second = size / (1024 * 1024) / max(seconds, 1e-3)
+    return f"{per_second:.1f} MB/s" if per_second < 10 else f"{per_second:,.0f} MB/s"
+
+
+def progress_text(doing: str, done: int, total: int, seconds: float) -> str:
+    """'Checking… 43% (512 of 1,190 MB, 85 MB/s)': how far a job is, while it runs."""
+    percent = int(100 * done / max(1, total))
+    speed = f", {rate(done, seconds)}" if seconds >= 0.5 and done else ""
+    return f"{doing}… {percent}% ({megabytes(done)} of {megabytes(total)} MB{speed})"
+
+
+def done_text(did: str, total: int, seconds: float) -> str:
+    """'Checked 1,190 MB in 14.2 s (84 MB/s).': what a job did, and how fast."""
+    return f"{did} {megabytes(total)} MB in {seconds:.1f} s ({rate(total, seconds)})."
