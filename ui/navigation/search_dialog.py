@@ -148,7 +148,7 @@ class HitDelegate(RichTextDelegate):
 class SearchResultsModel(QAbstractListModel):
     """The hits of the latest search, then the earlier versions found (when asked for).
 
-    ``set_hits(..., first=n)`` lists only the first ``n`` rows until ``list_rest()``.
+    ``set_hits(..., first=n)`` lists only the first ``n`` rows; ``list_more`` lists the others.
     """
 
     HIT_ROLE = RECORD  # a row's Hit (or VersionHit)
