@@ -81,24 +81,25 @@ def _paint_watch(app: Any) -> Any:
     return watch
 
 
-def _next_tab(app: Any, page: Any, watch: Any) -> tuple[int, float]:
-    """Press Ctrl+Tab on the lead's tabs; (the tab now shown, ms until it has painted)."""
+def _next_tab(app: Any, page: Any, watch: Any) -> tuple[int, float, float]:
+    """Press Ctrl+Tab on the lead's tabs; (the tab now shown, ms until it has painted, and
+    this process's CPU ms in that time: the figure that a busy machine disturbs least)."""
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
     tabs = page.tabs
     target = (tabs.currentIndex() + 1) % tabs.count()
     watch.arm(tabs.widget(target))
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     QTest.keyClick(tabs, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
     while not watch.painted:
         app.processEvents()
         if time.perf_counter() - start > PAINT_WAIT_S:
             raise RuntimeError(f"the {TABS[target]} tab never painted")
-    elapsed = _ms(start)
+    elapsed, used = _ms(start), (time.process_time() - cpu) * 1000
     if tabs.currentIndex() != target:
         raise RuntimeError(f"Ctrl+Tab did not reach the {TABS[target]} tab")
-    return target, elapsed
+    return target, elapsed, used
 
 
 def _other_lead(journal: Any, lead_id: int) -> int:
@@ -116,8 +117,8 @@ def _round(app: Any, window: Any, leads: tuple[int, int], start_tab: int, watch:
     app.processEvents()
     window.show_lead(heavy)  # reads the start tab for the heavy lead, not timed
     app.processEvents()
-    first: list[tuple[int, float]] = []
-    again: list[tuple[int, float]] = []
+    first: list[tuple[int, float, float]] = []
+    again: list[tuple[int, float, float]] = []
     for step in range(2 * len(TABS) - 1):
         (first if step < len(TABS) - 1 else again).append(_next_tab(app, window.lead_page, watch))
     return first, again
@@ -147,19 +148,22 @@ def probe(args: dict[str, Any]) -> dict[str, Any]:
     watch = _paint_watch(app)
     first: dict[str, list[float]] = {tab: [] for tab in TABS}
     again: dict[str, list[float]] = {tab: [] for tab in TABS}
+    cpu: dict[str, dict[str, list[float]]] = {"first": {t: [] for t in TABS}, "again": {}}
+    cpu["again"] = {tab: [] for tab in TABS}
     rounds = int(args.get("rounds", 7))
     for r in range(rounds + 1):
         shown_first, shown_again = _round(app, window, leads, (r + 4) % len(TABS), watch)
         if r == 0:
             continue  # the warm-up round
-        for tab, ms in shown_first:
-            first[TABS[tab]].append(ms)
-        for tab, ms in shown_again:
-            again[TABS[tab]].append(ms)
+        for when, shown, into in (("first", shown_first, first), ("again", shown_again, again)):
+            for tab, ms, used in shown:
+                into[TABS[tab]].append(ms)
+                cpu[when][TABS[tab]].append(used)
     journal.close()
     return {
         "first": first,
         "again": again,
+        "cpu": cpu,
         "records": int(records),
         "lead": name,
         "switched_by": "Ctrl+Tab on the page's QTabWidget",
@@ -242,12 +246,16 @@ def rows(section: Results, sizes: list[str]) -> list[Row]:
 def _say_table(result: dict[str, Any]) -> None:
     """The probe's own figures, one line per tab (for a run by hand)."""
     for tab in TABS:
-        first, again = result["first"][tab], result["again"][tab]
-        print(
-            f"{tab:16} first p50 {percentile(first, 50):6.1f} p95 {percentile(first, 95):6.1f}"
-            f"  again p50 {percentile(again, 50):6.1f} p95 {percentile(again, 95):6.1f} ms",
-            file=sys.stderr,
-        )
+        figures = [
+            f"{name} p50 {percentile(times, 50):6.1f} p95 {percentile(times, 95):6.1f}"
+            for name, times in (
+                ("first", result["first"][tab]),
+                ("again", result["again"][tab]),
+                ("cpu first", result["cpu"]["first"][tab]),
+                ("cpu again", result["cpu"]["again"][tab]),
+            )
+        ]
+        print(f"{tab:16} " + "  ".join(figures) + " ms", file=sys.stderr)
 
 
 def main() -> int:

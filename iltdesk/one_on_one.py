@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -148,6 +148,30 @@ def one_on_ones_for(journal: Journal, lead_id: int) -> list[OneOnOne]:
                 .order_by(col(OneOnOne.held_on).desc(), col(OneOnOne.id).desc())
             )
         )
+
+
+def one_on_one_days(journal: Journal, lead_id: int) -> list[tuple[int, date]]:
+    """A lead's 1:1s as (id, day held), newest first: all a list of them needs to lay itself
+    out; the notes of the rows in view are read with ``notes_of`` (a lead kept for years has
+    thousands of 1:1s, and reading them whole took most of showing the list)."""
+    rows = journal.execute(
+        "SELECT id, held_on FROM one_on_one WHERE lead_id = ? ORDER BY held_on DESC, id DESC",
+        (lead_id,),
+    )
+    return [
+        (int(meeting_id), date.fromisoformat(str(held_on)[:10])) for meeting_id, held_on in rows
+    ]
+
+
+def notes_of(journal: Journal, meeting_ids: Sequence[int]) -> dict[int, str]:
+    """The notes of these 1:1s, by id (ids of no 1:1 left out)."""
+    if not meeting_ids:
+        return {}
+    marks = ", ".join("?" * len(meeting_ids))
+    rows = journal.execute(
+        f"SELECT id, notes FROM one_on_one WHERE id IN ({marks})", tuple(meeting_ids)
+    )
+    return {int(meeting_id): str(notes or "") for meeting_id, notes in rows}
 
 
 def get_one_on_one(journal: Journal, meeting_id: int) -> OneOnOne:
@@ -371,7 +395,12 @@ def summary_line(meeting: OneOnOne, width: int = 90) -> str:
     since Qt's reader lives in iltdesk.report and the CLI's quick path must stay light. The
     app's 1:1 list reads the same lines with ``iltdesk.report.markdown.plain_text`` instead.
     """
-    for raw in said_lines(meeting.notes):
+    return notes_summary(meeting.notes, width)
+
+
+def notes_summary(notes: str, width: int = 90) -> str:
+    """``summary_line`` of a 1:1 whose notes are ``notes`` (read without the whole 1:1)."""
+    for raw in said_lines(notes):
         line = raw.strip().lstrip("#-*0123456789. ").replace("**", "").strip()
         if line:
             return clip(line, width)

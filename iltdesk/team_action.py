@@ -121,8 +121,13 @@ def owner_phrases(journal: Journal, items: Iterable[ActionItem]) -> dict[int, st
     """``owner_words`` for each team item, by item id, names read from the roster."""
     items = [i for i in items if i.id is not None]
     owners = owners_of(journal, (i.id or 0 for i in items))
-    with journal.session() as s:
-        names = {lead.id: lead.name for lead in s.exec(select(Lead))}
+    wanted = {lead_id for members in owners.values() for lead_id in members}
+    names: dict[int | None, str] = {}
+    if wanted:  # the owners' names only: a roster kept for years has thousands of leads
+        with journal.session() as s:
+            names = dict(
+                s.exec(select(col(Lead.id), col(Lead.name)).where(col(Lead.id).in_(wanted))).all()
+            )
     return {
         item.id or 0: owner_words(
             principal_owns(item), [names.get(m, "") for m in owners[item.id or 0]]
@@ -186,16 +191,43 @@ def carried_into(journal: Journal, meeting_id: int) -> list[ActionItem]:
         return ordered(s.exec(query))
 
 
+# ``ordered`` in SQL, so that a long list is read a page at a time: open first by due date
+# (undated last, then by id), then done, newest first.
+_LIST_ORDER = (
+    "action_item.done_on IS NOT NULL, "
+    "CASE WHEN action_item.done_on IS NULL THEN action_item.due_on IS NULL END, "
+    "CASE WHEN action_item.done_on IS NULL THEN action_item.due_on END, "
+    "CASE WHEN action_item.done_on IS NULL THEN action_item.id END, "
+    "action_item.done_on DESC, action_item.id DESC"
+)
+_OWNED_BY = (
+    "(action_item.lead_id = :lead OR action_item.id IN "
+    "(SELECT action_item_id FROM action_item_owner WHERE lead_id = :lead))"
+)
+
+
 def items_owned_by(journal: Journal, lead_id: int, *, open_only: bool = False) -> list[ActionItem]:
     """A lead's own action items and the team items they own, in list order."""
+    return items_by_id(journal, ids_owned_by(journal, lead_id, open_only=open_only))
+
+
+def ids_owned_by(journal: Journal, lead_id: int, *, open_only: bool = False) -> list[int]:
+    """The ids of ``items_owned_by``'s items, in list order: a list of thousands lays itself
+    out from these, reading the items themselves a page at a time (``items_by_id``)."""
+    where = _OWNED_BY + (" AND action_item.done_on IS NULL" if open_only else "")
+    sql = f"SELECT id FROM action_item WHERE {where} ORDER BY {_LIST_ORDER}"
+    return [int(item_id) for (item_id,) in journal.execute(sql, {"lead": lead_id})]
+
+
+def items_by_id(journal: Journal, item_ids: Sequence[int]) -> list[ActionItem]:
+    """These action items in the order given (ids of no item left out)."""
+    if not item_ids:
+        return []
     with journal.session() as s:
-        owned = select(ActionItemOwner.action_item_id).where(ActionItemOwner.lead_id == lead_id)
-        query = select(ActionItem).where(
-            or_(col(ActionItem.lead_id) == lead_id, col(ActionItem.id).in_(owned))
-        )
-        if open_only:
-            query = query.where(col(ActionItem.done_on).is_(None))
-        return ordered(s.exec(query))
+        found = {
+            i.id: i for i in s.exec(select(ActionItem).where(col(ActionItem.id).in_(set(item_ids))))
+        }
+    return [found[i] for i in item_ids if i in found]
 
 
 def meeting_days(journal: Journal, items: Iterable[ActionItem]) -> dict[int, date]:

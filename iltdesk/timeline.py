@@ -2,7 +2,7 @@
 team work they took part in (ILT meetings, teacher teams, difficult conversations, learning
 with others).
 
-The team's sources read with plain SQL over indexed columns, and only the columns an entry
+Every source reads with plain SQL over indexed columns, and only the columns an entry
 shows: a lead kept for years has thousands of records, and the timeline is read on every
 switch to their page."""
 
@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from iltdesk.cycle import OUTCOME_TITLES
-from iltdesk.models import CoachingAgreement, LearningCycle, Observation, OneOnOne
+from iltdesk.models import ObservationSetting, Outcome
 from iltdesk.observation import SETTING_TITLES
-from iltdesk.one_on_one import summary_line
+from iltdesk.one_on_one import notes_summary
 from iltdesk.record_kinds import RecordKind
 from iltdesk.store.journal import Journal
 
@@ -55,63 +55,70 @@ class TimelineEntry:
 
 
 def _one_on_ones(s: Session, lead_id: int) -> list[TimelineEntry]:
-    rows = s.exec(select(OneOnOne).where(OneOnOne.lead_id == lead_id))
+    rows = _rows(s, "SELECT id, held_on, notes FROM one_on_one WHERE lead_id = ?", lead_id)
     return [
-        TimelineEntry(RecordKind.ONE_ON_ONE, m.id or 0, m.held_on, "1:1", summary_line(m))
-        for m in rows
+        TimelineEntry(RecordKind.ONE_ON_ONE, i, _day(d), "1:1", notes_summary(notes or ""))
+        for i, d, notes in rows
     ]
 
 
 def _observations(s: Session, lead_id: int) -> list[TimelineEntry]:
-    rows = s.exec(select(Observation).where(Observation.lead_id == lead_id))
     # An observation of the lead running a teacher team's meeting names the team.
-    teams = dict(
-        _rows(
-            s,
-            "SELECT id, ', ' || name FROM teacher_team WHERE id IN "
-            "(SELECT team_id FROM observation WHERE lead_id = ? AND team_id IS NOT NULL)",
-            lead_id,
-        )
+    rows = _rows(
+        s,
+        "SELECT o.id, o.observed_on, o.setting, coalesce(', ' || t.name, ''), o.action_step, "
+        "o.evidence FROM observation o LEFT JOIN teacher_team t ON t.id = o.team_id "
+        "WHERE o.lead_id = ?",
+        lead_id,
     )
     return [
         TimelineEntry(
             RecordKind.OBSERVATION,
-            o.id or 0,
-            o.observed_on,
-            f"Observed: {SETTING_TITLES[o.setting].lower()}{teams.get(o.team_id, '')}",
-            o.action_step or " ".join(o.evidence.split())[:120],
+            i,
+            _day(d),
+            f"Observed: {SETTING_TITLES[ObservationSetting(setting)].lower()}{team}",
+            step or " ".join((evidence or "").split())[:120],
         )
-        for o in rows
+        for i, d, setting, team, step, evidence in rows
     ]
 
 
 def _cycles(s: Session, lead_id: int) -> list[TimelineEntry]:
     entries = []
-    for c in s.exec(select(LearningCycle).where(LearningCycle.lead_id == lead_id)):
+    rows = _rows(
+        s,
+        "SELECT id, started_on, goal, closed_on, outcome FROM learning_cycle WHERE lead_id = ?",
+        lead_id,
+    )
+    for cycle_id, started_on, goal, closed_on, outcome in rows:
         entries.append(
-            TimelineEntry(RecordKind.CYCLE, c.id or 0, c.started_on, "Cycle started", c.goal)
+            TimelineEntry(RecordKind.CYCLE, cycle_id, _day(started_on), "Cycle started", goal)
         )
-        if c.closed_on is not None:
-            outcome = OUTCOME_TITLES[c.outcome] if c.outcome else "closed"
+        if closed_on is not None:
+            said = OUTCOME_TITLES[Outcome(outcome)] if outcome else "closed"
             entries.append(
                 TimelineEntry(
-                    RecordKind.CYCLE, c.id or 0, c.closed_on, f"Cycle closed: {outcome}", c.goal
+                    RecordKind.CYCLE, cycle_id, _day(closed_on), f"Cycle closed: {said}", goal
                 )
             )
     return entries
 
 
 def _agreements(s: Session, lead_id: int) -> list[TimelineEntry]:
-    rows = s.exec(select(CoachingAgreement).where(CoachingAgreement.lead_id == lead_id))
+    rows = _rows(
+        s,
+        "SELECT id, agreed_on, version, revision_note FROM coaching_agreement WHERE lead_id = ?",
+        lead_id,
+    )
     return [
         TimelineEntry(
             RecordKind.AGREEMENT,
-            a.id or 0,
-            a.agreed_on,
-            "Coaching agreement" if a.version == 1 else f"Agreement revised (version {a.version})",
-            a.revision_note,
+            i,
+            _day(d),
+            "Coaching agreement" if version == 1 else f"Agreement revised (version {version})",
+            note,
         )
-        for a in rows
+        for i, d, version, note in rows
     ]
 
 

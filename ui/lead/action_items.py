@@ -41,6 +41,7 @@ from ui.kit.action_item_row import OWNERS
 from ui.kit.context import AppContext, NotWritten
 from ui.kit.fields import day_of, qdate
 from ui.kit.style import overdue_colour
+from ui.lead.action_item_pages import PAGE, Page, PageReader, nothing, read_page
 
 OWNER_COLUMN = 2
 
@@ -64,7 +65,11 @@ class ActionItemsModel(QAbstractTableModel):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
+        # Every item's id in list order; the items of the rows read so far (a long list is
+        # read a page at a time as the table scrolls, so the tab shows at once).
+        self.ids: list[int] = []
         self.items: list[ActionItem] = []
+        self._read: PageReader = nothing
         # The team items among them: who owns each, and the day of the meeting it came from.
         self.team_owners: dict[int, str] = {}
         self.team_days: dict[int, date] = {}
@@ -81,11 +86,57 @@ class ActionItemsModel(QAbstractTableModel):
     ) -> None:
         """Replace the rows (a team item's owners and meeting day come with them)."""
         self.beginResetModel()
+        self.ids = [i.id or 0 for i in items]
         self.items = items
         self.team_owners = team_owners or {}
         self.team_days = team_days or {}
         self.unsorted = False
         self.endResetModel()
+
+    def set_ids(self, ids: list[int], read: PageReader) -> None:
+        """Replace the rows with the items of ``ids``, in that order, read a page at a time
+        with ``read`` (the first page at once, the next as the table scrolls to them)."""
+        self.beginResetModel()
+        self.ids, self.items, self._read = ids, [], read
+        self.team_owners, self.team_days = {}, {}
+        self.unsorted = False
+        self._take(self._read_up_to(PAGE - 1))
+        self.endResetModel()
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and len(self.items) < len(self.ids)
+
+    def fetchMore(self, parent: Index) -> None:
+        if not parent.isValid():
+            self.fetch_to(len(self.items) + PAGE - 1)
+
+    def fetch_to(self, row: int) -> None:
+        """Make sure the rows up to ``row`` are read (a page or more at a time)."""
+        first = len(self.items)
+        if row < first or first >= len(self.ids):
+            return
+        page = self._read_up_to(row)
+        if page.items:
+            self.beginInsertRows(QModelIndex(), first, first + len(page.items) - 1)
+            self._take(page)
+            self.endInsertRows()
+
+    def _read_up_to(self, row: int) -> Page:
+        wanted = self.ids[len(self.items) : row + 1]
+        page = self._read(wanted)
+        if len(page.items) != len(wanted):  # gone since the ids were read: not listed
+            gone = set(wanted) - {i.id for i in page.items}
+            self.ids = [i for i in self.ids if i not in gone]
+        return page
+
+    def _take(self, page: Page) -> None:
+        self.items.extend(page.items)
+        self.team_owners.update(page.team_owners)
+        self.team_days.update(page.team_days)
+
+    def place_of(self, item_id: int) -> int:
+        """Where ``item_id`` is in the whole list (read or not), or -1."""
+        return next((r for r, i in enumerate(self.ids) if i == item_id), -1)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.items)
@@ -319,13 +370,10 @@ class ActionItemsView(QWidget):
             return
         # The lead's own items and the team items they help own, in one list.
         journal = self.context.journal
-        items = team_action.items_owned_by(
+        ids = team_action.ids_owned_by(
             journal, self.lead_id, open_only=not self.show_done.isChecked()
         )
-        team = [i for i in items if i.lead_id is None]
-        self.model.set_items(
-            items, team_action.owner_phrases(journal, team), team_action.meeting_days(journal, team)
-        )
+        self.model.set_ids(ids, lambda wanted: read_page(journal, wanted))
         self.table.fit_owner_column()
 
     def add(self) -> None:
@@ -343,11 +391,13 @@ class ActionItemsView(QWidget):
             self.text.clear()
 
     def select_item(self, item_id: int) -> None:
-        """Select one action item (from Today or search)."""
-        row = self.model.row_of(item_id)
+        """Select one action item (from Today or search), reading the list down to it."""
+        row = self.model.place_of(item_id)
         if row < 0 and not self.show_done.isChecked():
             self.show_done.setChecked(True)
-            row = self.model.row_of(item_id)
+            row = self.model.place_of(item_id)
+        self.model.fetch_to(row)
+        row = self.model.row_of(item_id)
         if row >= 0:
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 1))

@@ -102,9 +102,13 @@ class OneOnOnesView(QWidget):
         """Re-read the lead's 1:1s and open ``meeting_id`` (by default the newest)."""
         if self.lead_id is None:
             return
-        self.model.set_meetings(one_on_one.one_on_ones_for(self.context.journal, self.lead_id))
+        journal = self.context.journal
+        self.model.set_days(
+            one_on_one.one_on_one_days(journal, self.lead_id),
+            lambda ids: one_on_one.notes_of(journal, ids),
+        )
         if meeting_id is None or self.model.row_of(meeting_id) < 0:
-            meeting_id = self.model.meetings[0].id if self.model.meetings else None
+            meeting_id = self.model.meeting_id(0) if self.model.rowCount() else None
         self.select(meeting_id)
 
     def _present(self, presenting: bool) -> None:
@@ -114,7 +118,7 @@ class OneOnOnesView(QWidget):
     def select(self, meeting_id: int | None) -> None:
         """Open one 1:1 (or none: the empty state)."""
         row = -1 if meeting_id is None else self.model.row_of(meeting_id)
-        if row < 0 and meeting_id is not None and self.model.meetings:
+        if row < 0 and meeting_id is not None and self.model.rowCount():
             row = 0  # gone (dropped or deleted): the newest instead
         if row < 0:
             self.editor.load(None)
@@ -128,7 +132,11 @@ class OneOnOnesView(QWidget):
         self.timeline.scrollTo(index)
 
     def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
-        meeting = self.model.meetings[current.row()] if current.isValid() else None
+        meeting = None
+        if current.isValid():  # the list holds days and first lines: the 1:1 is read whole
+            meeting = one_on_one.get_one_on_one(
+                self.context.journal, self.model.meeting_id(current.row())
+            )
         if not self.editor.load(meeting):
             # The open 1:1 holds text that could not be saved: stay on it.
             selection = self.timeline.selectionModel()
@@ -195,8 +203,8 @@ class OneOnOnesView(QWidget):
 
     def current(self) -> OneOnOne | None:
         """The open 1:1."""
-        index = self.timeline.currentIndex()
-        return self.model.meetings[index.row()] if index.isValid() else None
+        # The editor holds the one selected, as last saved.
+        return self.editor.meeting if self.timeline.currentIndex().isValid() else None
 
     def delete_current(self) -> None:
         """Delete the open 1:1 after asking."""
