@@ -18,6 +18,7 @@ from iltdesk.errors import JournalDamaged, UsageError, WrongPassphrase
 from iltdesk.lead import add_lead, lead_summaries
 from iltdesk.store.backups import CheckReport, daily, rotation
 from iltdesk.store.backups import copy as backup_copy
+from iltdesk.store.connection import PAGE_SIZE
 from iltdesk.store.journal import CopyStopped, Journal
 from tests.conftest import PASSPHRASE
 
@@ -50,16 +51,18 @@ def keyed_target(journal: Journal) -> daily.PreparedBackup:
     return prepared
 
 
-def test_the_copy_says_how_far_it_is_in_pages(
+def test_the_copy_and_its_check_say_how_far_they_are_in_bytes(
     demo: Journal, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("iltdesk.store.journal.COPY_STEP_PAGES", 16)  # the demo in many steps
     steps: list[tuple[int, int]] = []
+    pages = demo.execute("PRAGMA page_count")[0][0]
     keyed_target(demo).take(demo, datetime.now(), lambda done, total: steps.append((done, total)))
-    assert len(steps) > 1
+    assert len(steps) > pages // 16  # each step of the copy, then the check's phases
     totals = {total for _, total in steps}
-    assert len(totals) == 1 and steps[-1][0] == totals.pop()  # ends with every page copied
+    assert totals == {pages * PAGE_SIZE} and steps[-1][0] == pages * PAGE_SIZE  # all of it
     assert [done for done, _ in steps] == sorted(done for done, _ in steps)
+    assert [done for done, total in steps].count(pages * PAGE_SIZE) == 1  # only once done
 
 
 def test_the_days_backup_is_a_checked_private_copy(demo: Journal) -> None:

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 from iltdesk.errors import JournalError
 from iltdesk.messages import backup_not_written
 from iltdesk.store.backups import rotation
+from ui.journal.measured import run_measured
 from ui.kit.context import NOT_WRITTEN, AppContext
 from ui.kit.roles import RECORD
-from ui.kit.worker import run_modal
 
 KINDS: dict[str, str] = {
     "automatic": "Automatic",
@@ -195,17 +195,17 @@ class BackupsPanel(QGroupBox):
         self.context.flush_all()
         journal = self.context.journal
         try:
-            entry = run_modal(
+            entry, rate = run_measured(
                 self,
-                "Writing and checking the backup…",
-                lambda progress: rotation.take(journal, datetime.now()),
+                "Writing and checking the backup",
+                lambda told: rotation.take(journal, datetime.now(), told),
             )
         except JournalError as exc:
             self.status.setText("Not backed up (see why in the message).")
             QMessageBox.warning(self, "Backup failed", backup_not_written(exc))
             return
         self.refresh()
-        self.status.setText(f"Backed up and checked ({size_text(entry.size)}).")
+        self.status.setText(f"Backed up and checked ({rate.summary()}).")
         for index in range(self.list.topLevelItemCount()):
             item = self.list.topLevelItem(index)
             if item is not None and item.data(0, RECORD) == str(entry.path):

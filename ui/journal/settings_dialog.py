@@ -44,6 +44,7 @@ from iltdesk.store.opening import (
 )
 from ui.journal.appearance import AppearanceGroup
 from ui.journal.backups_panel import BackupsPanel
+from ui.journal.measured import run_measured
 from ui.journal.passphrase_dialog import ChangePassphraseDialog
 from ui.journal.recovery_section import RecoverySection
 from ui.journal.screen_fit import fit_in_screen
@@ -252,18 +253,19 @@ class SettingsDialog(QDialog):
         if not chosen:
             return
         self.context.flush_all()
+        journal = self.context.journal
         try:
-            report = run_modal(
+            _, rate = run_measured(
                 self,
-                "Writing and checking the backup…",
-                lambda progress: backup(self.context.journal, Path(chosen)),
+                "Writing and checking the backup",
+                lambda told: backup(journal, Path(chosen), told),
             )
         except JournalError as exc:
             QMessageBox.warning(self, "Backup failed", backup_not_written(exc))
             return
         self.backups.refresh()  # the suggested name is listed there
         QMessageBox.information(
-            self, "Backed up", f"Backed up and checked ({report.pages} pages):\n{chosen}"
+            self, "Backed up", f"Backed up and checked ({rate.summary()}):\n{chosen}"
         )
 
     def restore_backup(self) -> None:

@@ -25,6 +25,7 @@ from iltdesk.errors import JournalError
 from iltdesk.messages import backup_not_written
 from iltdesk.store.backups import daily, rotation
 from iltdesk.store.journal import CopyStopped, Journal
+from ui.journal.measured import Rate
 from ui.kit.worker import Progress, Worker, wait_modal
 
 if TYPE_CHECKING:
@@ -41,6 +42,7 @@ SETTLE_S = 5.0  # a stopped copy ends at its current step (~10 ms) and deletes i
 # window is being built and painted.
 PREPARE_AFTER_MS = 1_000
 SUCCESS_MS = 8_000
+TAKING = "Taking today's backup"  # the Skip window's label, before how far it is
 FAILURE_MS = 60_000
 
 Outcome = rotation.BackupEntry | JournalError | None
@@ -112,6 +114,7 @@ class AutomaticBackup(QObject):
         self._keying: Worker | None = None
         self._copying: Worker | None = None
         self._copy_at: datetime | None = None  # a copy waiting for the day's file to be keyed
+        self._rate: Rate | None = None  # how fast the copy went, said when it is done
         if passphrase is not None:
             QTimer.singleShot(PREPARE_AFTER_MS, self, self._prepare)
         window.finishing.connect(self.finish)  # a lock or quit takes a backup still due
@@ -192,20 +195,23 @@ class AutomaticBackup(QObject):
 
     def _copy(self, now: datetime, prepared: daily.PreparedBackup | None) -> None:
         """Copy the journal on a worker: in steps into ``prepared``, or whole (``None``)."""
-        journal = self._journal
+        journal, rate = self._journal, Rate()
 
         def take(progress: Progress) -> rotation.BackupEntry:
+            told = rate.telling(progress)  # the Skip window's bar, and the rate at the end
             try:
                 if prepared is None:
-                    return rotation.take(journal, now)
-                # The Skip window's bar; skipping stops the copy at its next step.
-                return prepared.take(journal, now, progress.report, progress.should_stop)
+                    return rotation.take(journal, now, told)
+                # Skipping stops the copy at its next step.
+                return prepared.take(journal, now, told, progress.should_stop)
             except OSError as exc:  # anything the core did not name: still only a message
                 raise JournalError(f"No backup was written ({exc.strerror or exc}).") from None
 
         worker = Worker(take, name="iltdesk-automatic-backup")
         worker.finished.connect(self._report)
         worker.failed.connect(self._failed)
+        rate.follow(self._window, TAKING, worker)
+        self._rate = rate
         self._copying = worker.start()
 
     def _busy(self) -> Worker | None:
@@ -231,7 +237,7 @@ class AutomaticBackup(QObject):
                 left = deadline - time.monotonic()
                 if left <= 0 or not worker.wait_ended(left):
                     return
-            elif not wait_modal(self._window, "Taking today's backup…", worker, skip="Skip"):
+            elif not wait_modal(self._window, f"{TAKING}…", worker, skip="Skip"):
                 # Skipped (the button, Escape): the copy stops at its next step and removes
                 # its file; the next unlock takes the day's backup.
                 self._copy_at = None
@@ -262,7 +268,9 @@ class AutomaticBackup(QObject):
             return
         if isinstance(outcome, rotation.BackupEntry):
             self.state = "done"
-            self.message = "Today's automatic backup is written and checked."
+            summary = self._rate.summary() if self._rate is not None else ""
+            took = f" ({summary})" if summary else ""
+            self.message = f"Today's automatic backup is written and checked{took}."
             self._window.statusBar().showMessage(self.message, SUCCESS_MS)
             self.finished.emit(True, self.message)
             return

@@ -250,6 +250,11 @@ def progress_text(doing: str, done: int, total: int, seconds: float) -> str:
     return f"{doing}… {percent}% ({megabytes(done)} of {megabytes(total)} MB{speed})"
 
 
+def took_text(total: int, seconds: float) -> str:
+    """'1,190 MB in 14.2 s, 84 MB/s': how much a job went through, and how fast."""
+    return f"{megabytes(total)} MB in {seconds:.1f} s, {rate(total, seconds)}"
+
+
 def done_text(did: str, total: int, seconds: float) -> str:
     """'Checked 1,190 MB in 14.2 s (84 MB/s).': what a job did, and how fast."""
     return f"{did} {megabytes(total)} MB in {seconds:.1f} s ({rate(total, seconds)})."
