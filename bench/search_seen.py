@@ -79,6 +79,7 @@ class _Clock:
         self.ran: float | None = None  # the dialog's search slot returned
         self.painted: float | None = None
         self.search_ms = 0.0
+        self.documents = 0  # rich-text documents the rows' delegate made
         self.loop: Any = None  # the event loop waiting for the rows, quit once they show
 
     def done(self, when: float) -> None:
@@ -96,8 +97,16 @@ def _install(dialog: Any, clock: _Clock) -> None:
     """Hooks that note the moments without changing what the dialog does."""
     from PySide6.QtCore import QEvent, QObject, QTimer
 
+    import ui.kit.rich_delegate as rich
     import ui.navigation.search_dialog as module
 
+    make_document = getattr(rich, "QTextDocument")  # noqa: B009
+
+    def counted_document(*args: Any) -> Any:
+        clock.documents += 1
+        return make_document(*args)
+
+    setattr(rich, "QTextDocument", counted_document)  # noqa: B010 (counted, not changed)
     real_search = getattr(module, "search")  # noqa: B009 (not exported: looked up by name)
 
     def timed_search(*args: Any, **kwargs: Any) -> Any:
@@ -189,7 +198,7 @@ def _type(dialog: Any, text: str, clock: _Clock, gap_ms: int) -> dict[str, float
         loop.exec()  # until the rows are painted (the paint hook quits it)
     give_up.stop()
     clock.loop = None
-    _settle(dialog)
+    _settle(dialog)  # the documents of every row listed are counted too
     if clock.painted is None or clock.pause is None:
         return None
     return {
@@ -198,6 +207,7 @@ def _type(dialog: Any, text: str, clock: _Clock, gap_ms: int) -> dict[str, float
         "search_ms": clock.search_ms,
         "slot_ms": ((clock.ran or clock.painted) - clock.pause) * 1000,
         "key_ms": max(keys),
+        "documents": float(clock.documents),
     }
 
 
@@ -421,7 +431,8 @@ def show(result: dict[str, Any]) -> str:
             f"p95 {percentile(found, 95):5.1f} ms; key to painted p95 "
             f"{percentile(metrics['key_to_paint_ms'], 95):5.0f} ms; slot p50 "
             f"{percentile(metrics['slot_ms'], 50):5.1f} ms; key p95 "
-            f"{percentile(metrics['key_ms'], 95):4.1f} ms"
+            f"{percentile(metrics['key_ms'], 95):4.1f} ms; documents made "
+            f"{sum(metrics['documents']) / len(seen):.0f} a query"
         )
     return "\n".join(lines)
 

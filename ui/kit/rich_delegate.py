@@ -50,7 +50,7 @@ class RichTextDelegate(QStyledItemDelegate):
 
     PAD_X = 12
     PAD_Y = 7
-    KEPT = 256  # documents kept per view: a few screens of rows, each selected or not
+    KEPT = 128  # documents kept per view (~30 KB each): a search's 50 rows and the last one's
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

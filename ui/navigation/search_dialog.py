@@ -319,7 +319,10 @@ class SearchDialog(QDialog):
         two lines), so the first paint fills the list whatever the snippets' lengths."""
         lines = self.results.fontMetrics().lineSpacing() * 2
         least = lines + 2 * RichTextDelegate.PAD_Y
-        return max(self.results.viewport().height(), self.height()) // max(least, 1) + 1
+        # A list not shown yet (the first search) has no height of its own: the dialog's is
+        # more than it will have.
+        shown = self.results.isVisible() and self.results.viewport().height()
+        return (shown or self.height()) // max(least, 1) + 1
 
     def _show_state(self, problem: str | None = None) -> None:
         count = self.results_model.found()
