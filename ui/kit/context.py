@@ -106,7 +106,7 @@ class Autosaver(QObject):
             self._edited = True  # what the editor holds is written again
             self._failed(ticket.error)
             return False
-        if not self.dirty and self._announce:
+        if self._announce:  # as every save did, even with typing gone on since
             self._context.saved.emit()
         return True
 
