@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -16,7 +18,9 @@ from iltdesk.store.connection import PAGE_SIZE
 from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE
 from tests.dialogs import Shown, record_boxes
+from tests.keys import Keys, press_button
 from tests.test_rotation import read_only_folder
+from ui.journal import measured
 from ui.journal.settings_dialog import SettingsDialog
 from ui.kit.context import AppContext
 from ui.kit.roles import RECORD
@@ -83,7 +87,8 @@ def test_after_unlock_a_backup_is_taken_when_the_last_is_from_an_earlier_day(
     _, window, job = _unlocked(qtbot, journal)
     _settle(qtbot, job)
     assert job.state == "done"
-    assert "written and checked" in window.statusBar().currentMessage()
+    said = window.statusBar().currentMessage()
+    assert re.search(r"written and checked \([\d.,]+ MB in \d+\.\d s, [\d.,]+ MB/s\)\.", said)
     newest = _automatic(journal)[0]
     assert newest != old and old.exists()
     assert boxes == []  # quietly: nothing modal
@@ -174,6 +179,32 @@ def test_back_up_now_lists_a_checked_backup(qtbot: QtBot, journal: Journal) -> N
     assert Path(item.data(0, RECORD)) == _automatic(journal)[0]
     panel.automatic.setChecked(False)
     assert not rotation.is_enabled(journal)
+
+
+def test_back_up_now_from_the_keyboard_shows_how_far_and_then_how_fast(
+    qtbot: QtBot, journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    labels: list[str] = []  # what the bar's label said, as it said it
+    told = measured.progress_text
+
+    def said(*args: Any) -> str:
+        labels.append(told(*args))
+        return labels[-1]
+
+    monkeypatch.setattr(measured, "progress_text", said)
+    dialog = SettingsDialog(AppContext(journal))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    press_button(Keys(), "Back up now")  # the bar comes and goes by itself
+    assert labels and labels[-1].startswith("Writing and checking the backup… 100% (")
+    assert all(re.match(r"Writing and checking the backup… \d+% \([\d.,]+ of ", t) for t in labels)
+    status = dialog.backups.status.text()
+    assert re.fullmatch(
+        r"Backed up and checked \([\d.,]+ MB in \d+\.\d s, [\d.,]+ MB/s\)\.", status
+    )
+    assert dialog.backups.list.topLevelItemCount() == 1
 
 
 def test_a_refused_backup_setting_is_said_in_the_status_bar_and_the_box_goes_back(
