@@ -146,6 +146,14 @@ def probe(args: dict[str, Any]) -> dict[str, Any]:
         {"l": heavy},
     )[0][0]
     watch = _paint_watch(app)
+    if args.get("freeze"):  # what the app would do once its ORM is loaded (see the report)
+        import gc
+
+        from iltdesk.store.journal import load_orm
+
+        load_orm()
+        gc.collect()
+        gc.freeze()
     first: dict[str, list[float]] = {tab: [] for tab in TABS}
     again: dict[str, list[float]] = {tab: [] for tab in TABS}
     cpu: dict[str, dict[str, list[float]]] = {"first": {t: [] for t in TABS}, "again": {}}

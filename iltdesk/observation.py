@@ -143,6 +143,42 @@ def observations_for(journal: Journal, lead_id: int) -> list[Observation]:
         )
 
 
+@dataclass(frozen=True)
+class ObservationRow:
+    """What a list of observations shows of one: when, where, and the cycle it belongs to."""
+
+    id: int
+    observed_on: date
+    setting: ObservationSetting
+    cycle_id: int | None
+
+    @classmethod
+    def of(cls, observation: Observation) -> ObservationRow:
+        """The row of an observation read whole."""
+        o = observation
+        return cls(o.id or 0, o.observed_on, o.setting, o.cycle_id)
+
+
+def observation_rows(journal: Journal, lead_id: int) -> list[ObservationRow]:
+    """``observations_for`` as its list shows it: a lead kept for years has hundreds of
+    observations, and the list needs none of their text (``get_observation`` reads one)."""
+    rows = journal.execute(
+        "SELECT id, observed_on, setting, cycle_id FROM observation WHERE lead_id = ? "
+        "ORDER BY observed_on DESC, id DESC",
+        (lead_id,),
+    )
+    return [
+        ObservationRow(int(i), date.fromisoformat(str(day)[:10]), ObservationSetting(kind), cycle)
+        for i, day, kind, cycle in rows
+    ]
+
+
+def get_observation(journal: Journal, observation_id: int) -> Observation:
+    """One observation by id."""
+    with journal.session() as s:
+        return fetch(s, Observation, observation_id, "observation")
+
+
 def follow_up_open(journal: Journal, observation: Observation) -> bool:
     """Whether the observation's next step is still open (no action item counts as open)."""
     with journal.session() as s:

@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from iltdesk import dates
+from iltdesk import observation as observations
 from iltdesk.cycle import cycles_for
 from iltdesk.lead import get_lead
 from iltdesk.lead_names import short_name
 from iltdesk.models import LearningCycle, Observation
-from iltdesk.observation import SETTING_TITLES, observations_for, update_observation
+from iltdesk.observation import SETTING_TITLES, ObservationRow, observations_for, update_observation
 from iltdesk.record_kinds import Change, RecordKind
 from ui.kit import history_panel, theme
 from ui.kit.context import AppContext, Autosaver
@@ -52,7 +53,7 @@ def list_day(day: date, today: date) -> str:
     return dates.list_date(day, today)
 
 
-def observation_row(observation: Observation, goals: dict[int, str]) -> str:
+def observation_row(observation: Observation | ObservationRow, goals: dict[int, str]) -> str:
     """An observation as two list lines: when and where, then the cycle it belongs to."""
     day = list_day(observation.observed_on, date.today())
     title = f"{day} · {SETTING_TITLES[observation.setting]}"
@@ -301,7 +302,7 @@ class ObservationsView(QWidget):
         super().__init__(parent)
         self.context = context
         self.lead_id: int | None = None
-        self.observations: list[Observation] = []
+        self.observations: list[ObservationRow] = []  # read whole only when opened
         self.cycles: list[LearningCycle] = []
         self.setStyleSheet(page_style())
         self.add_button = QPushButton(icon("add", theme.colour("on_accent")), "Add an observation…")
@@ -334,7 +335,7 @@ class ObservationsView(QWidget):
             return
         journal = self.context.journal
         keep = select_id or (self.editor.observation.id if self.editor.observation else None)
-        self.observations = observations_for(journal, self.lead_id)
+        self.observations = observations.observation_rows(journal, self.lead_id)
         self.cycles = cycles_for(journal, self.lead_id)
         goals = {c.id or 0: " ".join(c.goal.split()) for c in self.cycles}
         self.list.blockSignals(True)
@@ -369,13 +370,14 @@ class ObservationsView(QWidget):
 
     def _current_changed(self, item: QListWidgetItem | None, previous: object) -> None:
         found = (o for o in self.observations if item and o.id == item.data(RECORD_ID))
-        observation = next(found, None)
+        row = next(found, None)
+        observation = observations.get_observation(self.context.journal, row.id) if row else None
         if not self.editor.load(observation, self.cycles):
             # Unsaved text that could not be saved stays on screen with its observation.
             self.list.blockSignals(True)
             ids = [o.id for o in self.observations]
             kept = self.editor.observation
-            self.list.setCurrentRow(ids.index(kept.id) if kept else -1)
+            self.list.setCurrentRow(ids.index(kept.id or 0) if kept else -1)
             self.list.blockSignals(False)
             return
         self.stack.setCurrentWidget(self.editor if observation else self.empty)
@@ -384,7 +386,7 @@ class ObservationsView(QWidget):
         goals = {c.id or 0: " ".join(c.goal.split()) for c in self.cycles}
         for row, known in enumerate(self.observations):
             if known.id == observation.id:
-                self.observations[row] = observation
+                self.observations[row] = ObservationRow.of(observation)
                 self.list.item(row).setText(observation_row(observation, goals))
 
     def add(self) -> None:
