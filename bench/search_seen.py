@@ -2,7 +2,8 @@
 
 ``python -m bench.search_seen JSON`` runs ``probe`` in a fresh process (like ``bench.probe``)
 and prints one line ``RESULT {json}``; ``measure(plan, ws)`` is what the hub calls, and
-``rows(section, sizes)`` turns its figures into table rows.
+``rows(section, sizes)`` turns its figures into table rows. ``python -m bench.search_seen
+JOURNAL [COUNT]`` types ``default_queries(COUNT)`` into a copy you made, and shows the figures.
 
 Each query is typed into the dialog's field one key at a time with ``QTest.keyClick`` on
 ``QApplication.focusWidget()`` (Ctrl+A first, so the first letter replaces the last query),
@@ -96,7 +97,7 @@ class _Clock:
 
 def _install(dialog: Any, clock: _Clock) -> None:
     """Hooks that note the moments without changing what the dialog does."""
-    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 
     import ui.kit.rich_delegate as rich
     import ui.navigation.search_dialog as module
@@ -125,12 +126,13 @@ def _install(dialog: Any, clock: _Clock) -> None:
                 clock.pause = time.perf_counter()
             return False
 
-    timers = [t for t in dialog.findChildren(QTimer) if t.isSingleShot() and t.interval() > 0]
-    watch = PauseWatch(dialog)
-    for timer in timers:
-        timer.installEventFilter(watch)
-        # Connected after the dialog's own slot, so this runs once that slot has returned.
-        timer.timeout.connect(lambda: _ran(clock))
+    debounce = getattr(module, "DEBOUNCE_MS", 150)
+    direct = Qt.FindChildOption.FindDirectChildrenOnly
+    for timer in dialog.findChildren(QTimer, options=direct):
+        if timer.isSingleShot() and timer.interval() == debounce:
+            timer.installEventFilter(PauseWatch(dialog))
+            # Connected after the dialog's own slot, so this runs once that slot returned.
+            timer.timeout.connect(lambda: _ran(clock))
     model = dialog.results.model()
 
     def changed(*_args: object) -> None:
@@ -213,13 +215,10 @@ def _type(dialog: Any, text: str, clock: _Clock, gap_ms: int) -> dict[str, float
 
 
 def _focused() -> Any:
-    """The widget a person's key would reach: the search field, as the dialog keeps it."""
+    """The widget a person's key would reach (the search field, as the dialog keeps it)."""
     from PySide6.QtWidgets import QApplication
 
-    widget = QApplication.focusWidget()
-    if widget is None:
-        raise RuntimeError("nothing has the keyboard focus: the dialog is not active")
-    return widget
+    return QApplication.focusWidget()
 
 
 def _settle(dialog: Any) -> None:
@@ -424,20 +423,16 @@ def rows(
 
 
 def show(result: dict[str, Any]) -> str:
-    """A few lines for a person: per shape, pause to painted and the search's own part."""
+    """A line per shape for a person: p50/p95 of each metric, and documents per query."""
     lines = []
     for shape, metrics in sorted(result["by_shape"].items()):
-        seen, found = metrics["seen_ms"], metrics["search_ms"]
-        lines.append(
-            f"{shape:>16} ({len(seen):3}): pause to painted p50 {percentile(seen, 50):6.1f} "
-            f"p95 {percentile(seen, 95):6.1f} ms; search() p50 {percentile(found, 50):5.1f} "
-            f"p95 {percentile(found, 95):5.1f} ms; key to painted p95 "
-            f"{percentile(metrics['key_to_paint_ms'], 95):5.0f} ms; slot p50 "
-            f"{percentile(metrics['slot_ms'], 50):5.1f} ms; key p95 "
-            f"{percentile(metrics['key_ms'], 95):4.1f} ms; documents made "
-            f"{sum(metrics['documents']) / len(seen):.0f} a query"
-        )
-    return "\n".join(lines)
+        parts = [
+            f"{metric[:-3] if metric.endswith('_ms') else metric} "
+            f"{percentile(values, 50):.1f}/{percentile(values, 95):.1f}"
+            for metric, values in metrics.items()
+        ]
+        lines.append(f"{shape:>26} ({len(metrics['seen_ms'])}): " + "; ".join(parts))
+    return "p50/p95 in ms (documents: a query's count)\n" + "\n".join(lines)
 
 
 def main() -> int:
