@@ -23,13 +23,15 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bench import cold
 from bench.journals import PASSPHRASE, REPO, cli_env, heaviest_lead
 from bench.measure import Plan, Runs, Workspace, label, new_runs
-from bench.rows import Results, Row
 from bench.stats import Figure, percentile
+
+if TYPE_CHECKING:  # bench.rows may list this module's rows: imported when they are made
+    from bench.rows import Results, Row
 
 TABS = (
     "Overview",
@@ -230,6 +232,8 @@ def measure(plan: Plan, ws: Workspace) -> Runs:
 
 def rows(section: Results, sizes: list[str]) -> list[Row]:
     """One row per tab: p50 and p95 of its first show and of its re-show."""
+    from bench.rows import Row
+
     out = []
     for size, runs in section.items():
         records = int(max(runs["records"]))
