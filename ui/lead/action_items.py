@@ -267,6 +267,9 @@ class ItemsTable(QTableView):
         elif event.matches(QKeySequence.StandardKey.Undo):
             self.undo_requested.emit()
         else:
+            end = event.matches(QKeySequence.StandardKey.MoveToEndOfDocument)
+            while end and self.model().canFetchMore(QModelIndex()):  # Ctrl+End: the very last
+                self.model().fetchMore(QModelIndex())
             super().keyPressEvent(event)
 
     def fit_owner_column(self) -> None:
