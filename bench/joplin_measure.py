@@ -80,8 +80,9 @@ def _search(
     joplin: JoplinSide, profile: Path, port: int, out: dict[str, list[float]]
 ) -> cold.ColdRun:
     """Joplin's cold search, keeping how many hits it answered."""
-    result, hits = joplin.search(profile, port, SEARCH_WORD)
+    result, hits, query_s = joplin.search(profile, port, SEARCH_WORD)
     out["joplin_hits"].append(hits)
+    out["joplin_query_s"].append(query_s)
     return result
 
 
@@ -126,6 +127,9 @@ def rows(section: Results, sizes: list[str]) -> list[Row]:
                 f"iltdesk {mine.show('s', 2)}; joplin {how} {them.show('s', 2)}; "
                 f"joplin ÷ iltdesk {faster.show('×', 1)}"
             )
+            if theirs == "joplin_search" and runs.get("joplin_query_s"):
+                query = Figure.of(runs["joplin_query_s"])
+                text += f" (the request alone, server up: {query.show('s', 3)})"
             out.append(Row(name, size, text, "faster than Joplin", _verdict(faster.median > 1)))
     for size in sizes:
         runs = section.get(size, {})

@@ -176,8 +176,12 @@ class JoplinSide:
         """A cold ``joplin mknote TEXT`` (the note goes in the notebook in use)."""
         return self.run(profile, "mknote", text)
 
-    def search(self, profile: Path, port: int, word: str) -> tuple[ColdRun, int]:
-        """A cold full-text search: start the Data API, ask it once; seconds, peak MB, hits."""
+    def search(self, profile: Path, port: int, word: str) -> tuple[ColdRun, int, float]:
+        """A cold full-text search: start the Data API, ask it once.
+
+        Returns the whole (spawn to answer, peak MB), the hits, and the seconds the search
+        request itself took once the server answered its first ping.
+        """
         query = f"/search?query={quote(word)}&fields=id,title&limit={SEARCH_LIMIT}&token={TOKEN}"
         start = time.perf_counter()
         with self.server(profile) as proc:
@@ -187,13 +191,14 @@ class JoplinSide:
                 if time.perf_counter() - start > TIMEOUT_SECONDS:
                     raise CommandFailed("joplin server did not answer in time")
                 time.sleep(PING_PAUSE)
+            asked = time.perf_counter()
             answer = _get(port, query)
-            seconds = time.perf_counter() - start
+            end = time.perf_counter()
             peak_mb = proc.peak_mb()
         if answer is None:
             raise CommandFailed("joplin's search did not answer")
         hits = len(json.loads(answer)["items"])
-        return ColdRun(seconds, peak_mb), hits
+        return ColdRun(end - start, peak_mb), hits, end - asked
 
 
 class _Server:
