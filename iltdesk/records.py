@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from iltdesk.record_kinds import RecordKind
-from iltdesk.search_index import CURRENT_SOURCES, INDEX_TABLE, KIND_SLOTS
+from iltdesk.search_index import CURRENT_SOURCES, KIND_SLOTS
+from iltdesk.search_text import read_row
 from iltdesk.store.journal import Journal
 
 _CODES = {RecordKind(s.kind): s.code for s in CURRENT_SOURCES}
@@ -89,11 +90,8 @@ def locate(journal: Journal, kind: RecordKind, record_id: int) -> Location:
     if kind is RecordKind.LEAD:
         lead_id = record_id
     elif kind in _CODES:
-        rows = journal.execute(
-            f"SELECT lead_id FROM {INDEX_TABLE} WHERE rowid = ?",
-            (record_id * KIND_SLOTS + _CODES[kind],),
-        )
-        lead_id = int(rows[0][0]) if rows and rows[0][0] is not None else None
+        found = read_row(journal, record_id * KIND_SLOTS + _CODES[kind], text=False)
+        lead_id = None if found is None else found.lead_id
     ids: dict[RecordKind, int | None] = dict.fromkeys(_SHOWN_IN)
     if shown_kind in ids and shown_id:
         ids[shown_kind] = shown_id

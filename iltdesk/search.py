@@ -8,9 +8,19 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Protocol
 
-from iltdesk.errors import JournalReadOnly
 from iltdesk.record_kinds import RecordKind
-from iltdesk.search_index import INDEX_TABLE
+from iltdesk.search_index import INDEX_TABLE, KIND_SLOTS
+from iltdesk.search_query import Query, parse
+from iltdesk.search_tables import TITLE_TABLE
+from iltdesk.search_text import (
+    SOURCE_OF_CODE,
+    Readable,
+    Row,
+    has_phrase,
+    holds,
+    read_rows,
+    snippet,
+)
 
 # Private-use markers around highlighted terms; callers turn them into bold, brackets or HTML.
 MARK_START = "\ue000"
@@ -50,10 +60,6 @@ KIND_LABELS: dict[RecordKind, str] = {
     RecordKind.LEARNING_EVENT: "ILT learning",
 }
 
-MIN_PREFIX = 2
-_TOKEN = re.compile(r"\w+", re.UNICODE)
-_PHRASE = re.compile(r'"([^"]+)"')
-
 
 @dataclass(frozen=True)
 class Hit:
@@ -83,29 +89,6 @@ class Hit:
         return self.snippet.replace(MARK_START, start).replace(MARK_END, end)
 
 
-def fts_query(text: str, *, prefix: bool = True) -> str | None:
-    """Turn what a person typed into a safe FTS5 query (every word must match).
-
-    Quoted phrases stay phrases; other words are quoted one by one so that FTS5 operators and
-    punctuation in the input cannot cause a syntax error. The last word is a prefix match
-    unless the text ends with a space (or it is a single letter), which is what
-    search-as-you-type needs.
-    """
-    terms: list[str] = []
-    for phrase in _PHRASE.findall(text):
-        words = _TOKEN.findall(phrase)
-        if words:
-            terms.append('"' + " ".join(words) + '"')
-    words = _TOKEN.findall(_PHRASE.sub(" ", text))
-    terms += [f'"{w}"' for w in words]
-    if not terms:
-        return None
-    # A one-letter prefix matches half the journal and helps nobody: wait for the second.
-    if prefix and words and len(words[-1]) >= MIN_PREFIX and not text.endswith((" ", '"')):
-        terms[-1] += "*"
-    return " ".join(terms)
-
-
 def _parse_date(value: object) -> date | None:
     if isinstance(value, str) and value:
         try:
@@ -121,6 +104,8 @@ def _parse_date(value: object) -> date | None:
 # every word first, which for a common word in a 100k-entry journal takes longer than a
 # keystroke).
 RANK_WINDOW = 300
+MARKS = (MARK_START, MARK_END)
+CODE_OF_KIND = {RecordKind(source.kind): code for code, source in SOURCE_OF_CODE.items()}
 
 
 class Searchable(Protocol):
@@ -131,73 +116,56 @@ class Searchable(Protocol):
         ...
 
 
-def _ranked_sql(kind_count: int) -> str:
-    names = ", ".join(f":kind{i}" for i in range(kind_count))
-    kinds = f" AND kind IN ({names})" if kind_count else ""
+def _newest(
+    journal: Readable, table: str, match: str, query: Query, codes: tuple[int, ...]
+) -> list[int]:
+    """The rowids of the newest ``RANK_WINDOW`` records of ``table`` matching ``query``.
 
-    def newest(tier: int, match: str) -> str:
-        # FTS5 walks the index newest-first and stops after RANK_WINDOW rows; snippets are
-        # made in the same pass, since finding a row again by MATCH would search again.
-        return (
-            f"SELECT rowid AS r, {tier} AS tier, kind, record_id, lead_id, happened_on, title, "
-            f"snippet({INDEX_TABLE}, -1, :mark_start, :mark_end, '…', 14) AS snip "
-            f"FROM {INDEX_TABLE} WHERE {INDEX_TABLE} MATCH {match}{kinds} "
-            f"ORDER BY rowid DESC LIMIT {RANK_WINDOW}"
-        )
-
-    return (
-        f"WITH titled AS MATERIALIZED ({newest(0, ':titled')}), "
-        f"recent AS MATERIALIZED ({newest(1, ':query')}), "
-        "pool AS (SELECT * FROM titled "
-        "UNION ALL SELECT * FROM recent WHERE r NOT IN (SELECT r FROM titled)) "
-        "SELECT kind, record_id, lead_id, lead.name, happened_on, title, snip FROM pool "
-        "LEFT JOIN lead ON lead.id = pool.lead_id "
-        "ORDER BY tier, happened_on DESC, r DESC LIMIT :limit"
-    )
-
-
-# A prefix query ("meet"*) makes FTS5 merge the whole match list of every word with that
-# prefix before it can stop at the newest rows: 10-50 ms at 100k entries, and a search asks
-# twice (titles, then everything). The same words spelled out, ("meet" OR "meeting"), are
-# walked newest-first and stop early (<1 ms each); finding them in the index's vocabulary
-# costs ~5 ms, once. The matches are the same: the vocabulary is every word the index holds.
-VOCABULARY = "temp.search_vocabulary"
-MAX_SPELLED_OUT = 200
-# Only a plain ASCII word is looked up: its index form is simply its lower case. Anything the
-# tokenizer folds (accents, other scripts) or splits (underscores) keeps FTS5's own prefix query.
-_ASCII_PREFIX = re.compile(r'"([0-9A-Za-z]+)"\*$')
-
-
-def _spell_out_prefix(journal: Searchable, query: str) -> str | None:
-    """``query`` with its closing prefix term written as the words it stands for.
-
-    ``None`` when no word in the journal has that prefix (the query cannot match); ``query``
-    unchanged when it has no plain prefix term or the prefix stands for very many words.
+    FTS5 walks the lists newest first and stops early. A record holding a phrase's words is
+    read to check their order; until enough pass, the walk goes on below the last one read.
     """
-    found = _ASCII_PREFIX.search(query)
-    if found is None:
-        return query
-    stem = found.group(1).lower()
-    try:
-        journal.execute(
-            f"CREATE VIRTUAL TABLE IF NOT EXISTS {VOCABULARY} "
-            f"USING fts5vocab(main, {INDEX_TABLE}, row)"
-        )
-    except JournalReadOnly:  # a journal opened only to read refuses even a temporary table
-        return query
-    after = stem[:-1] + chr(ord(stem[-1]) + 1)  # the first string past every word with the stem
-    rows = journal.execute(
-        f"SELECT term FROM {VOCABULARY} WHERE term >= ? AND term < ? LIMIT ?",
-        (stem, after, MAX_SPELLED_OUT + 1),
+    kinds = f" AND rowid % {KIND_SLOTS} IN ({', '.join(map(str, codes))})" if codes else ""
+    sql = (
+        f"SELECT rowid FROM {table} WHERE {table} MATCH ? AND rowid < ?{kinds} "
+        f"ORDER BY rowid DESC LIMIT {RANK_WINDOW}"
     )
-    if not rows:
-        return None
-    if len(rows) > MAX_SPELLED_OUT:
-        return query
-    words = " OR ".join('"' + str(row[0]).replace('"', '""') + '"' for row in rows)
-    before = query[: found.start()].rstrip()
-    # FTS5 joins phrases by juxtaposition, but a bracketed group needs its AND spelled out.
-    return f"{before} AND ({words})" if before else f"({words})"
+    chosen: list[int] = []
+    below = 1 << 62
+    while len(chosen) < RANK_WINDOW:
+        rowids = [int(r[0]) for r in journal.execute(sql, (match, below))]
+        if not query.phrases:
+            return rowids
+        texts = read_rows(journal, rowids, text=True)
+        for rowid in rowids:
+            row = texts.get(rowid)
+            # A phrase lies within one text, as FTS5 matched phrases within one column.
+            where = () if row is None else (row.title,) if table == TITLE_TABLE else texts_of(row)
+            if all(any(has_phrase(t, p) for t in where) for p in query.phrases):
+                chosen.append(rowid)
+        if len(rowids) < RANK_WINDOW:
+            break
+        below = rowids[-1]
+    return chosen[:RANK_WINDOW]
+
+
+def texts_of(row: Row) -> tuple[str, str]:
+    """A record's two indexed texts."""
+    return row.title, row.body
+
+
+def _ordered(journal: Readable, titled: list[int], recent: list[int]) -> list[Row]:
+    """The pool in the order hits are listed: title matches first, then newest day first,
+    then newest written; records gone since they were indexed are left out."""
+    first = set(titled)
+    pool = [*titled, *(r for r in recent if r not in first)]
+    rows = read_rows(journal, pool, text=False)
+    present = [rows[r] for r in pool if r in rows]
+    # SQLite's ORDER BY happened_on DESC puts records without a day last: so does this.
+    # Three stable sorts, last key first: newest written, then newest day, then the tier.
+    present.sort(key=lambda row: row.rowid, reverse=True)
+    present.sort(key=lambda row: row.happened_on or "", reverse=True)
+    present.sort(key=lambda row: row.rowid not in first)
+    return present
 
 
 def search(
@@ -208,32 +176,41 @@ def search(
     Among very many matches, the newest ``RANK_WINDOW`` (and the newest ``RANK_WINDOW`` title
     matches) are ordered. Snippets and lead names are made for the returned rows only.
     """
-    typed = fts_query(text)
-    query = None if typed is None else _spell_out_prefix(journal, typed)
-    if query is None:
+    query = parse(text)
+    match = None if query is None else query.match(journal)
+    if query is None or match is None:
         return []
-    params: dict[str, object] = {
-        "query": query,
-        "titled": f"{{title}} : ({query})",
-        "limit": limit,
-        "mark_start": MARK_START,
-        "mark_end": MARK_END,
-    }
-    params.update({f"kind{i}": str(kind) for i, kind in enumerate(kinds)})
-    rows = journal.execute(_ranked_sql(len(kinds)), params)
-    hits = [
-        Hit(
-            kind=RecordKind(kind),
-            record_id=int(record_id),
-            lead_id=None if lead_id is None else int(lead_id),
-            lead_name=lead_name,
-            happened_on=_parse_date(happened_on),
-            title=str(title or ""),
-            snippet=" ".join(str(snippet or "").split()),
+    codes = tuple(sorted(CODE_OF_KIND[RecordKind(kind)] for kind in kinds))
+    titled = _newest(journal, TITLE_TABLE, match, query, codes)
+    recent = _newest(journal, INDEX_TABLE, match, query, codes)
+    chosen = _ordered(journal, titled, recent)[:limit]
+    texts = read_rows(journal, [row.rowid for row in chosen], text=True)
+    names = _lead_names(journal, {r.lead_id for r in chosen if r.lead_id is not None})
+    wanted = query.wanted
+    hits = []
+    for row in chosen:
+        full = texts.get(row.rowid, row)
+        marked = snippet(full.body, wanted, MARKS) if holds(full.body, wanted) else ""
+        hits.append(
+            Hit(
+                kind=RecordKind(SOURCE_OF_CODE[row.rowid % KIND_SLOTS].kind),
+                record_id=row.rowid // KIND_SLOTS,
+                lead_id=row.lead_id,
+                lead_name=names.get(row.lead_id) if row.lead_id is not None else None,
+                happened_on=_parse_date(row.happened_on),
+                title=full.title,
+                snippet=" ".join((marked or snippet(full.title, wanted, MARKS)).split()),
+            )
         )
-        for kind, record_id, lead_id, lead_name, happened_on, title, snippet in rows
-    ]
     return _name_untitled(journal, hits)
+
+
+def _lead_names(journal: Readable, ids: set[int]) -> dict[int | None, str]:
+    if not ids:
+        return {}
+    marks = ", ".join("?" * len(ids))
+    rows = journal.execute(f"SELECT id, name FROM lead WHERE id IN ({marks})", tuple(ids))
+    return {int(i): str(name) for i, name in rows}
 
 
 # Kinds whose index title can be empty, and what names such a hit instead: the record it

@@ -23,7 +23,8 @@ from iltdesk.dates import short
 from iltdesk.models import TrashEntry
 from iltdesk.record_kinds import RecordKind
 from iltdesk.search import KIND_LABELS
-from iltdesk.search_index import CURRENT_SOURCES, INDEX_TABLE, KIND_SLOTS
+from iltdesk.search_index import CURRENT_SOURCES, KIND_SLOTS
+from iltdesk.search_text import read_row
 from iltdesk.store.journal import Journal, fetch
 from iltdesk.trash_purge import KEPT_FOR as KEPT_FOR
 from iltdesk.trash_purge import purge_expired as purge_expired
@@ -36,7 +37,6 @@ from iltdesk.trash_rows import (
     Schema,
     Snapshot,
     collect,
-    query,
 )
 from iltdesk.trash_rows import read_schema as _schema
 
@@ -132,25 +132,30 @@ def move_to_trash(journal: Journal, table: str, record_id: int) -> int | None:
         return None if entry is None else entry.id
 
 
+class _Raw:
+    """A session's connection as search's readers take it (raw SQL, all rows)."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    def execute(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[Any]:
+        return list(self._conn.exec_driver_sql(sql, params).fetchall())
+
+
 def _describe(conn: Connection, table: str, row: Row) -> tuple[str, int | None]:
     """What the Trash calls a record ("Sun 7 Mar 2027 · Talked about the timetable"), and its
     lead: read from the search index, which already names every kind of record."""
     text, happened, lead_id = "", None, row.get("lead_id")
     source = _SOURCES.get(table)
     if source is not None and row.get("id") is not None:
-        found = query(
-            conn,
-            f"SELECT title, body, lead_id, happened_on FROM {INDEX_TABLE} WHERE rowid = ?",
-            (row["id"] * KIND_SLOTS + source.code,),
-        )
-        if found:
-            hit = found[0]
-            lines = [line.strip() for line in str(hit["body"] or "").splitlines() if line.strip()]
-            named = str(hit["title"] or "").strip()
+        hit = read_row(_Raw(conn), row["id"] * KIND_SLOTS + source.code)
+        if hit is not None:
+            lines = [line.strip() for line in hit.body.splitlines() if line.strip()]
+            named = hit.title.strip()
             if _CODE.fullmatch(named):  # a key, not words (a tension's "fast_slow")
                 named = ""
             text = named or (lines[0] if lines else "")
-            happened, lead_id = _day(hit["happened_on"]), hit["lead_id"]
+            happened, lead_id = _day(hit.happened_on), hit.lead_id
     if not text:  # a row the index does not hold (a team's reading): its own words and day
         text = next((str(row[c]) for c in ("name", "title", "text", "note") if row.get(c)), "")
         happened = happened or next((_day(v) for c, v in row.items() if c.endswith("_on")), None)
@@ -285,8 +290,10 @@ def _followed(schema: Schema, rows: str, remap: dict[tuple[str, Any], Any]) -> s
 def delete_forever(journal: Journal, entry_id: int) -> None:
     """Remove one entry from the Trash, unreadably."""
     with journal.write() as s:
-        s.delete(fetch(s, TrashEntry, entry_id, "item in the Trash"))
-    wipe(journal)
+        entry = fetch(s, TrashEntry, entry_id, "item in the Trash")
+        held = entry.rows
+        s.delete(entry)
+    wipe(journal, [held])
 
 
 def empty_trash(journal: Journal) -> int:
@@ -295,8 +302,9 @@ def empty_trash(journal: Journal) -> int:
         entries = list(s.exec(select(TrashEntry)))
         for entry in entries:
             s.delete(entry)
+        held = [entry.rows for entry in entries]
     if entries:
-        wipe(journal)
+        wipe(journal, held)
     return len(entries)
 
 

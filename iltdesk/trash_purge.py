@@ -3,6 +3,7 @@ must not load the ORM (the window opens at that moment)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -27,16 +28,21 @@ def purge_expired(journal: Journal, now: datetime | None = None) -> int:
         return 0
     cutoff = stored((now or datetime.now(UTC)) - KEPT_FOR)
     with journal.transaction():
-        old = journal.execute(f"SELECT count(*) FROM {TABLE} WHERE deleted_at <= ?", (cutoff,))
-        count = int(old[0][0])
-        if count:
+        old = journal.execute(f"SELECT rows FROM {TABLE} WHERE deleted_at <= ?", (cutoff,))
+        if old:
             journal.execute(f"DELETE FROM {TABLE} WHERE deleted_at <= ?", (cutoff,))
-    if count:
-        wipe(journal)
-    return count
+    if old:
+        wipe(journal, [str(row[0]) for row in old])
+    return len(old)
 
 
-def wipe(journal: Journal) -> None:
-    """Copy the log into the file and empty it: the removed rows' old pages go with it (the
-    freed space in the file is already overwritten: ``secure_delete``)."""
+def wipe(journal: Journal, held: Iterable[str]) -> None:
+    """After Trash entries holding ``held`` (their rows, as stored) were removed: take their
+    words out of search's word list where no record holds them any more, then copy the log
+    into the file and empty it, so the removed rows' old pages go with it (the freed space in
+    the file is already overwritten: ``secure_delete``)."""
+    from iltdesk.search_terms import forget_words
+
+    with journal.transaction():
+        forget_words(journal, "\n".join(held))
     journal.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -37,7 +37,7 @@ def test_models_and_migrations_agree(journal: Journal) -> None:
     with journal.engine.connect() as connection:
         context = MigrationContext.configure(
             connection,
-            opts={"include_object": lambda o, n, t, r, c: not str(n).startswith("search_index")},
+            opts={"include_object": lambda o, n, t, r, c: not str(n).startswith("search_")},
         )
         differences = compare_metadata(context, SQLModel.metadata)
     assert differences == []

@@ -36,12 +36,13 @@ from iltdesk.models import (
     TensionNote,
     TraitKind,
 )
-from iltdesk.search import MARK_END, MARK_START, Hit, fts_query, search
-from iltdesk.search_index import CURRENT_SOURCES, INDEX_TABLE, rebuild_index_sql
+from iltdesk.search import MARK_END, MARK_START, Hit, search
+from iltdesk.search_index import CURRENT_SOURCES, INDEX_TABLE
+from iltdesk.search_query import Query, parse
+from iltdesk.search_tables import TITLE_TABLE, refill_sql
+from iltdesk.store.connection import Connection
 from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE
-
-INDEX_COLUMNS = "rowid, kind, record_id, lead_id, happened_on, title, body"
 
 
 def add_lead(journal: Journal, name: str = "Dana Whitfield", **fields: object) -> Lead:
@@ -63,56 +64,71 @@ def keys(hits: list[Hit]) -> list[tuple[str, int]]:
 
 
 def assert_index_in_step(journal: Journal) -> None:
-    """FTS5's own integrity check passes and the index equals one rebuilt from the tables."""
-    journal.execute(f"INSERT INTO {INDEX_TABLE}({INDEX_TABLE}, rank) VALUES('integrity-check', 1)")
-    select_all = f"SELECT {INDEX_COLUMNS} FROM {INDEX_TABLE} ORDER BY rowid"
+    """FTS5's own integrity check passes and the index (every word of every record, titles
+    too) equals one filled afresh from the tables."""
+    for table in (INDEX_TABLE, TITLE_TABLE):
+        journal.execute(f"INSERT INTO {table}({table}, rank) VALUES('integrity-check', 1)")
+
+    def entries(conn: Connection) -> list[object]:
+        found: list[object] = []
+        for table in (INDEX_TABLE, TITLE_TABLE):
+            conn.execute(
+                f"CREATE VIRTUAL TABLE temp.v_{table} USING fts5vocab(main, {table}, instance)"
+            )
+            found += conn.execute(f"SELECT term, doc FROM temp.v_{table} ORDER BY 1, 2").fetchall()
+            conn.execute(f"DROP TABLE temp.v_{table}")
+        return found
+
     with journal.raw() as conn:
-        live = conn.execute(select_all).fetchall()
+        live = entries(conn)
         conn.execute("SAVEPOINT fresh_index")
         try:
-            for statement in rebuild_index_sql(CURRENT_SOURCES):
+            for statement in refill_sql(CURRENT_SOURCES):
                 conn.execute(statement)
-            fresh = conn.execute(select_all).fetchall()
+            fresh = entries(conn)
         finally:
             conn.execute("ROLLBACK TO fresh_index")
             conn.execute("RELEASE fresh_index")
     assert live == fresh
 
 
-# -- fts_query -------------------------------------------------------------------------------------
+# -- parse -----------------------------------------------------------------------------------------
 
 
-def test_words_are_quoted_one_by_one_and_the_last_is_a_prefix() -> None:
-    assert fts_query("team data") == '"team" "data"*'
+def test_words_must_all_match_and_the_last_is_a_prefix() -> None:
+    assert parse("team data") == Query(("team",), "data", ())
 
 
 def test_a_trailing_space_ends_the_prefix() -> None:
-    assert fts_query("team data ") == '"team" "data"'
-    assert fts_query("team data", prefix=False) == '"team" "data"'
+    assert parse("team data ") == Query(("team", "data"), None, ())
 
 
-def test_quoted_phrases_stay_phrases() -> None:
-    assert fts_query('"team meeting" norms') == '"team meeting" "norms"*'
+def test_quoted_phrases_are_checked_in_order() -> None:
+    assert parse('"team meeting" norms') == Query(
+        ("team", "meeting"), "norms", (("team", "meeting"),)
+    )
     # A closing quote ends the typing of the last term: no prefix.
-    assert fts_query('norms "team meeting"') == '"team meeting" "norms"'
+    assert parse('norms "team meeting"') == Query(
+        ("norms", "team", "meeting"), None, (("team", "meeting"),)
+    )
 
 
-def test_operator_words_and_characters_become_plain_terms() -> None:
-    assert fts_query("a AND b OR NOT cat") == '"a" "AND" "b" "OR" "NOT" "cat"*'
-    assert fts_query("NEAR(data, walk) title:norms ^x-yz*") == (
-        '"NEAR" "data" "walk" "title" "norms" "x" "yz"*'
+def test_operator_words_and_characters_become_plain_words() -> None:
+    assert parse("a AND b OR NOT cat") == Query(("a", "and", "b", "or", "not"), "cat", ())
+    assert parse("NEAR(data, walk) title:norms ^x-yz*") == Query(
+        ("near", "data", "walk", "title", "norms", "x"), "yz", ()
     )
 
 
 def test_a_single_letter_is_not_a_prefix() -> None:
     # "d*" would match half the journal; a prefix starts at the second letter.
-    assert fts_query("data d") == '"data" "d"'
-    assert fts_query("data da") == '"data" "da"*'
+    assert parse("data d") == Query(("data", "d"), None, ())
+    assert parse("data da") == Query(("data",), "da", ())
 
 
 @pytest.mark.parametrize("text", ["", "   ", "*", "()", '"', '""', "^:-+", "…", "— ! ? ;"])
 def test_nothing_to_search_for_gives_no_query(text: str) -> None:
-    assert fts_query(text) is None
+    assert parse(text) is None
 
 
 # -- user input through search() -------------------------------------------------------------------
@@ -490,9 +506,9 @@ def test_deleting_a_lead_cascades_out_of_the_index(journal: Journal) -> None:
     hits = search(journal, "marzipan")
     assert keys(hits) == [("one_on_one", kept.id)]
     assert search(journal, "gone") == []
-    assert journal.execute(f"SELECT count(*) FROM {INDEX_TABLE} WHERE lead_id = ?", (gone.id,)) == [
-        (0,)
-    ]
+    assert journal.execute(
+        f"SELECT count(*) FROM {INDEX_TABLE} WHERE {INDEX_TABLE} MATCH 'marzipan'"
+    ) == [(1,)]
     assert_index_in_step(journal)
 
 

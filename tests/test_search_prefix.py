@@ -1,20 +1,28 @@
-"""The word being typed is looked up in the index's vocabulary and spelled out: the same hits
-as FTS5's own prefix query, found without merging every match list first."""
+"""Search finds exactly what reading every record finds (``tests/search_oracle.py``), on the
+demo's text and on text with a realistic vocabulary (tens of thousands of words, most short
+prefixes standing for hundreds of them): the prefix lists, the spelled-out words, phrases
+checked against the records, kinds and limits."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from random import Random
 
 import pytest
 
-from iltdesk import search as search_module
+from bench.corpus import Vocabulary, rewrite_journal
+from iltdesk import search_query
 from iltdesk.demo import build_demo
+from iltdesk.lead import add_lead
 from iltdesk.one_on_one import add_quick_note
 from iltdesk.search import MARK_START, Hit, search
+from iltdesk.search_terms import PENDING_READ, absorb_pending
 from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE
+from tests.search_oracle import Found, expected
 
 TYPED = (
     "da",
@@ -36,7 +44,14 @@ TYPED = (
     "student work",
     "ret",
     '"next steps" fo',
+    '"next steps"',
+    "t",
+    "zzqx",
 )
+
+
+def found(hits: list[Hit]) -> list[Found]:
+    return [(h.kind, h.record_id, h.happened_on) for h in hits]
 
 
 @pytest.fixture(scope="module")
@@ -48,68 +63,139 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Journal]:
         yield journal
 
 
-def found(hits: list[Hit]) -> list[tuple[str, int, str, date | None]]:
-    """The hits, in order, without their snippets: FTS5 may pick another fragment of the same
-    text when a prefix is spelled out (it favours fragments holding more distinct words)."""
-    return [(h.kind, h.record_id, h.title, h.happened_on) for h in hits]
+def _zipf_vocabulary(size: int = 30_000) -> Vocabulary:
+    """Made-up English-like words, as often as Zipf's law has words used (no word list
+    needed): most two-letter prefixes stand for hundreds of them."""
+    rng = Random(22)
+    onsets = ["", "b", "c", "d", "f", "g", "h", "l", "m", "n", "p", "r", "s", "t", "st", "pr", "tr"]
+    vowels = ["a", "e", "i", "o", "u", "ea", "ou"]
+    codas = ["", "n", "r", "s", "t", "nd", "ng", "ck", "st"]
+    syllables = ["".join(p) for p in itertools.product(onsets, vowels, codas)]
+    chosen: dict[str, float] = {}
+    while len(chosen) < size:
+        word = "".join(rng.choice(syllables) for _ in range(rng.choice((1, 2, 2, 3))))
+        chosen.setdefault(word, 1.0 / (len(chosen) + 1))
+    return Vocabulary.of(chosen.items())
 
 
-def natively(journal: Journal, text: str, **options: object) -> list[Hit]:
-    """What FTS5's own prefix query finds (nothing spelled out)."""
-    saved = search_module.MAX_SPELLED_OUT
-    search_module.MAX_SPELLED_OUT = 0
-    try:
-        return search(journal, text, **options)  # type: ignore[arg-type]
-    finally:
-        search_module.MAX_SPELLED_OUT = saved
+@pytest.fixture(scope="module")
+def realistic(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Journal]:
+    path = tmp_path_factory.mktemp("realistic") / "realistic.iltdesk"
+    with Journal.create(path, PASSPHRASE) as journal:
+        build_demo(journal, entries=150)
+    rewrite_journal(path, seed="tests", passphrase=PASSPHRASE, words=_zipf_vocabulary())
+    with Journal.open(path, PASSPHRASE) as journal:
+        absorb_pending(journal)
+        yield journal
 
 
 @pytest.mark.parametrize("text", TYPED)
-def test_spelled_out_prefixes_find_what_fts5_prefixes_find(demo: Journal, text: str) -> None:
+def test_search_finds_what_reading_every_record_finds(demo: Journal, text: str) -> None:
     hits = search(demo, text, limit=500)
-    assert found(hits) == found(natively(demo, text, limit=500))
-    assert all(MARK_START in h.snippet or MARK_START in h.title for h in hits)  # highlighted
-    if text not in ("walkt",):
+    assert found(hits) == expected(demo, text, limit=500)
+    assert all(MARK_START in h.snippet for h in hits)  # highlighted
+    if text not in ("walkt", "zzqx"):
         assert hits, text  # the comparison is between real results
 
 
 def test_the_same_with_kinds_and_a_small_limit(demo: Journal) -> None:
-    for text in ("data mee", "obs", "te"):
-        options = {"kinds": ("one_on_one", "observation"), "limit": 7}
-        mine = search(demo, text, **options)  # type: ignore[arg-type]
-        assert found(mine) == found(natively(demo, text, **options))
+    for text in ("data mee", "obs", "te", '"next steps"'):
+        kinds = ("one_on_one", "observation", "agenda_item")
+        mine = search(demo, text, kinds=kinds, limit=7)  # type: ignore[arg-type]
+        assert found(mine) == expected(demo, text, kinds=kinds, limit=7)
+
+
+def _typed_in(journal: Journal, count: int) -> list[str]:
+    """What a person types, drawn from the journal's own words: 2-, 3- and 4-letter
+    prefixes, whole words, and two words with the second partial."""
+    rng = Random(4)
+    rows = journal.execute("SELECT notes FROM one_on_one ORDER BY id")
+    vocabulary = sorted({w.lower() for (notes,) in rows for w in notes.split() if w.isalpha()})
+    typed = []
+    for i in range(count):
+        word, other = rng.choice(vocabulary), rng.choice(vocabulary)
+        shape = i % 5
+        if shape < 3:
+            typed.append(word[: shape + 2])
+        elif shape == 3:
+            typed.append(word)
+        else:
+            typed.append(f"{word} {other[: max(2, len(other) // 2)]}")
+    return typed
+
+
+def test_on_a_realistic_vocabulary_search_finds_what_reading_finds(realistic: Journal) -> None:
+    typed = _typed_in(realistic, 60)
+    for text in typed:
+        assert found(search(realistic, text, limit=60)) == expected(realistic, text, limit=60), text
+    assert sum(bool(search(realistic, t)) for t in typed) > 40  # real results compared
+
+
+def test_too_many_words_use_fts5s_prefix_query_with_the_same_hits(
+    realistic: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search_query, "MAX_SPELLED_OUT", 1)
+    for text in ("stea", "prou", "tran"):
+        assert found(search(realistic, text, limit=80)) == expected(realistic, text, limit=80)
 
 
 def test_what_the_query_becomes(demo: Journal) -> None:
-    spell = search_module._spell_out_prefix
-    assert spell(demo, '"zzqx"*') is None  # no word starts so: nothing can match
-    assert spell(demo, '"data" "meeting"') == '"data" "meeting"'  # no prefix: as typed
-    assert spell(demo, '"réu"*') == '"réu"*'  # folded by the tokenizer: FTS5's own prefix
-    assert spell(demo, '"a_b"*') == '"a_b"*'  # split by the tokenizer: FTS5's own prefix
-    spelled = spell(demo, '"data" "meet"*')
+    def match(text: str) -> str | None:
+        query = search_query.parse(text)
+        assert query is not None
+        return query.match(demo)
+
+    assert match("zzqx") is None  # no word starts so: nothing can match
+    assert match("data meeting ") == '"data" AND "meeting"'  # no prefix: as typed
+    assert match("da") == '"da"*'  # two and three letters: the index's own prefix lists
+    assert match("Réun") == match("reun")  # folded as the index folds it
+    assert match("ελλη") == '"ελλη"*'  # another script: FTS5's own prefix query
+    spelled = match("data meet")
     assert spelled is not None and spelled.startswith('"data" AND ("meet')
     assert '"meeting"' in spelled and "*" not in spelled
 
 
-def test_too_many_words_keep_fts5s_prefix_query(
-    demo: Journal, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(search_module, "MAX_SPELLED_OUT", 1)
-    assert search_module._spell_out_prefix(demo, '"st"*') == '"st"*'
-    assert search(demo, "st", limit=500) == natively(demo, "st", limit=500)  # the very same
-
-
-def test_accents_and_new_words_are_found_as_typed(tmp_path: Path) -> None:
-    with Journal.create(tmp_path / "j.iltdesk", PASSPHRASE) as journal:
-        from iltdesk.lead import add_lead
-
+def test_new_words_are_found_at_once_and_listed_at_the_next_unlock(tmp_path: Path) -> None:
+    path = tmp_path / "j.iltdesk"
+    with Journal.create(path, PASSPHRASE) as journal:
         add_lead(journal, "Renée Okafor")
-        assert search(journal, "zygo") == []  # the vocabulary is read afresh each time...
+        assert search(journal, "zygo") == []
         add_quick_note(journal, "Renée", "Réunion about zygomorphic flowers", held_on=date.today())
-        assert [h.kind for h in search(journal, "zygo")] == ["one_on_one"]  # ...so it is current
-        assert {h.kind for h in search(journal, "reu")} == {"one_on_one"}  # accents folded
+        assert [h.kind for h in search(journal, "zygo")] == ["one_on_one"]  # pending, read
+        assert {h.kind for h in search(journal, "reun")} == {"one_on_one"}  # accents folded
         assert [h.kind for h in search(journal, "rené")] == ["lead"]  # FTS5's prefix query
         assert [h.kind for h in search(journal, "rene")] == ["lead"]  # spelled out
-    with Journal.open(tmp_path / "j.iltdesk", PASSPHRASE) as journal:  # nothing kept in the file
-        tables = journal.execute("SELECT name FROM sqlite_master WHERE name LIKE '%vocab%'")
-        assert tables == []
+        assert absorb_pending(journal) == 2
+        assert journal.execute("SELECT count(*) FROM search_pending") == [(0,)]
+        assert [h.kind for h in search(journal, "zygo")] == ["one_on_one"]  # now listed
+
+
+def test_very_many_unlisted_records_fall_back_to_fts5_with_the_same_hits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("iltdesk.search_terms.PENDING_READ", 3)
+    with Journal.create(tmp_path / "j.iltdesk", PASSPHRASE) as journal:
+        add_lead(journal, "Dana Whitfield")
+        for i in range(5):
+            add_quick_note(journal, "Dana", f"Walkthrough number {i}", held_on=date.today())
+        assert found(search(journal, "walkt")) == expected(journal, "walkt")
+        assert len(search(journal, "walkt")) == 5
+    assert PENDING_READ > 3
+
+
+def test_a_record_purged_from_the_trash_leaves_no_word_behind(tmp_path: Path) -> None:
+    from iltdesk.models import OneOnOne
+    from iltdesk.trash import empty_trash, trash_record
+
+    with Journal.create(tmp_path / "j.iltdesk", PASSPHRASE) as journal:
+        add_lead(journal, "Dana Whitfield")
+        gone = add_quick_note(journal, "Dana", "Quixotically zyzzyva talk", held_on=date.today())
+        add_quick_note(journal, "Dana", "Quixotically kept", held_on=date.today())
+        absorb_pending(journal)
+        terms = "SELECT term FROM search_term WHERE term IN ('zyzzyva', 'quixotically')"
+        assert sorted(journal.execute(terms)) == [("quixotically",), ("zyzzyva",)]
+        with journal.write() as s:
+            trash_record(s, OneOnOne, gone.id or 0)
+        assert empty_trash(journal) == 1
+        assert journal.execute(terms) == [("quixotically",)]  # still held by the other note
+        assert search(journal, "zyzz") == []

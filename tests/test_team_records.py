@@ -412,7 +412,10 @@ def test_check_reports_a_meeting_part_whose_meeting_is_gone(
 @pytest.mark.parametrize(
     ("damage", "reported"),
     [
-        (("DELETE FROM search_index WHERE kind = 'team_intervention'",), "1 team_intervention row"),
+        (
+            ("INSERT INTO search_index(search_index) VALUES ('delete-all')",),
+            "1 team_intervention row",
+        ),
         # A record deleted behind the index's back (its trigger gone) leaves its entry behind.
         (
             (

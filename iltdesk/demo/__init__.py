@@ -22,6 +22,7 @@ from iltdesk.demo.rows import Rows
 from iltdesk.demo.story import add_story
 from iltdesk.demo.text import Composer
 from iltdesk.demo.timeline import Timeline
+from iltdesk.search_terms import absorb_pending
 from iltdesk.store.journal import Journal
 
 __all__ = ["DemoSummary", "build_demo"]
@@ -71,6 +72,7 @@ def build_demo(
             "school_year": timeline.school_year,
         }
     )
+    absorb_pending(journal)  # the words of every record, listed for prefix search
     return DemoSummary(_counts(journal), time.perf_counter() - began, timeline.today, seed)
 
 

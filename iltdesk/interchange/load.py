@@ -21,6 +21,7 @@ from iltdesk.interchange.labels import label, plural, title_of
 from iltdesk.interchange.prepare import Prepared, identify, key_of, prepare
 from iltdesk.interchange.tables import TableInfo, exported
 from iltdesk.interchange.write import write_rows
+from iltdesk.search_terms import absorb_pending
 from iltdesk.store.journal import Journal
 
 
@@ -111,6 +112,7 @@ def apply(journal: Journal, doc: Document, *, default_lead: str | None = None) -
                 "Nothing was imported: a record in the file conflicts with one in the journal "
                 f"({_constraint(exc)})."
             ) from None
+    absorb_pending(journal)  # the new records' words, listed for prefix search
     return done
 
 

@@ -6,14 +6,13 @@ from alembic import context
 from sqlmodel import SQLModel
 
 import iltdesk.models  # noqa: F401  (registers the tables)
-from iltdesk.search_index import INDEX_TABLE
 
 
 def _include(
     obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
 ) -> bool:
     # The FTS5 table and its shadow tables are made by raw SQL, not by the models.
-    return not (type_ == "table" and name is not None and name.startswith(INDEX_TABLE))
+    return not (type_ == "table" and name is not None and name.startswith("search_"))
 
 
 connection = context.config.attributes["connection"]

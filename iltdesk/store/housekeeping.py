@@ -1,5 +1,6 @@
-"""What the app tidies when it has unlocked a journal: Trash entries past their 30 days, and
-earlier versions the history's keeping rule no longer keeps (at most once a week).
+"""What the app tidies when it has unlocked a journal: Trash entries past their 30 days,
+earlier versions the history's keeping rule no longer keeps (at most once a week), and the
+words of records written since the last unlock, listed for prefix search.
 
 Only the app does it, where the principal works: a command (``iltdesk note`` from a script)
 must leave the journal as it was when it refuses its input, and one that only reads never
@@ -23,9 +24,12 @@ def tidy(journal: Journal) -> None:
     """Purge the Trash's expired entries and prune old versions in ``journal``, just
     unlocked for writing."""
     from iltdesk.history import prune_when_due
+    from iltdesk.search_terms import absorb_pending
     from iltdesk.trash_purge import purge_expired
 
     with contextlib.suppress(JournalError):
         purge_expired(journal)
     with contextlib.suppress(JournalError):
         prune_when_due(journal)
+    with contextlib.suppress(JournalError):
+        absorb_pending(journal)  # words written since the last unlock, listed for search

@@ -16,7 +16,6 @@ import sqlcipher3.dbapi2 as sqlcipher
 
 from iltdesk.destination import backups_dir
 from iltdesk.errors import JournalError
-from iltdesk.search_index import INDEX_TABLE
 from iltdesk.store.connection import Connection, open_connection
 from iltdesk.store.journal import Journal
 
@@ -29,11 +28,6 @@ LOST_TABLES = (
     ("challenge_log_entry", "challenge_id", "challenge"),
 )
 # The lost kinds the search index holds: (kind, table).
-INDEXED_CHILDREN = (
-    ("self_check_note", "self_check_area_note"),
-    ("force_card", "force_card"),
-    ("challenge_log", "challenge_log_entry"),
-)
 DONE_SETTING = "lost_rows_0004_checked"
 FAULTY_REVISION = "0004"
 
@@ -52,20 +46,10 @@ def bring_back_lost_rows(journal: Journal, passphrase: str, revision_before: str
         except (JournalError, sqlcipher.Error):
             continue  # another passphrase then, or a damaged copy: the next one may do
         break
-    _forget_what_stays_lost(journal)
+    # What no copy brought back is not in the search index either: migration 0007, on the
+    # way here, filled the index afresh from the records.
     journal.set_settings({DONE_SETTING: "1"})
     return restored
-
-
-def _forget_what_stays_lost(journal: Journal) -> None:
-    """The cascade ran while the index's triggers were dropped, so search still finds rows
-    that are gone; whatever no copy brought back leaves the index too."""
-    for kind, table in INDEXED_CHILDREN:
-        journal.execute(
-            f"DELETE FROM {INDEX_TABLE} WHERE kind = ? AND record_id NOT IN "
-            f"(SELECT id FROM {table})",
-            (kind,),
-        )
 
 
 def _copy_missing(journal: Journal, copy: Path, passphrase: str) -> int:

@@ -50,6 +50,7 @@ FOR_MIGRATING = (
     "alembic.ddl.sqlite",
     "alembic.autogenerate",
     "iltdesk.search_index",
+    "iltdesk.search_tables",
     "iltdesk.migrations.tables_0005",
     "iltdesk.migrations.history_0006",
     "iltdesk.store.lost_rows",

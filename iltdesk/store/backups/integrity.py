@@ -10,7 +10,9 @@ from pathlib import Path
 import sqlcipher3.dbapi2 as sqlcipher
 
 from iltdesk.errors import JournalDamaged, NotAJournal
-from iltdesk.search_index import CURRENT_SOURCES, INDEX_TABLE, KIND_SLOTS
+from iltdesk.search_index import CURRENT_SOURCES, INDEX_TABLE, KIND_SLOTS, Source
+from iltdesk.search_tables import body_sql, title_sql, trigger_names
+from iltdesk.search_text import words
 from iltdesk.store import schema
 from iltdesk.store.backups.files import storage_error
 from iltdesk.store.backups.progress import (
@@ -85,36 +87,53 @@ def _problems(label: str, rows: list[tuple[object, ...]]) -> list[str]:
 
 
 def index_out_of_step(conn: Connection, schema_name: str = "main") -> list[str]:
-    """What keeps the search index from matching the records: a record missing from it, an
-    entry whose record is gone, or a missing trigger (every later write would go unindexed).
+    """What keeps the search index from matching the records: a record with words missing
+    from it, an entry whose record is gone, or a missing trigger (every later write would go
+    unindexed).
 
-    FTS5's own check proves the index whole, not that it holds every record of every kind."""
-    problems = []
+    FTS5's own check proves the index whole, not that it holds every record of every kind.
+    The index keeps no rows, only words (migration 0007): the records it holds are read from
+    its word lists, once, into a temporary table."""
     triggers = {
         str(r[0])
         for r in conn.execute(f"SELECT name FROM {schema_name}.sqlite_master WHERE type='trigger'")
     }
-    counts = dict(
-        conn.execute(
-            f"SELECT rowid % {KIND_SLOTS}, count(*) FROM {schema_name}.{INDEX_TABLE} GROUP BY 1"
-        ).fetchall()
+    problems = [
+        f"search index: {s.table} has lost {', '.join(sorted(lost))}"
+        for s in CURRENT_SOURCES
+        if (lost := trigger_names((s,)) - triggers)
+    ]
+    conn.execute(
+        f"CREATE VIRTUAL TABLE temp.checked_words USING fts5vocab({schema_name}, {INDEX_TABLE}, "
+        "instance)"
     )
-    for source in CURRENT_SOURCES:
-        table = f"{schema_name}.{source.table}"
-        lost = {f"{INDEX_TABLE}_{source.table}_{step}" for step in ("ai", "au", "ad")} - triggers
-        if lost:
-            problems.append(f"search index: {source.table} has lost {', '.join(sorted(lost))}")
-        unindexed, rows = conn.execute(
-            f"SELECT count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM "
-            f"{schema_name}.{INDEX_TABLE} WHERE rowid = t.id * {KIND_SLOTS} + {source.code})), "
-            f"count(*) FROM {table} t"
-        ).fetchone()
-        if unindexed:
-            problems.append(f"search index: {unindexed} {source.table} row(s) missing from it")
-        stale = counts.get(source.code, 0) - (rows - unindexed)
-        if stale:
-            problems.append(f"search index: {stale} {source.kind} entry(s) whose record is gone")
+    conn.execute("CREATE TEMP TABLE checked_docs (doc INTEGER PRIMARY KEY)")
+    try:
+        conn.execute("INSERT OR IGNORE INTO temp.checked_docs SELECT doc FROM temp.checked_words")
+        for source in CURRENT_SOURCES:
+            problems += _source_out_of_step(conn, schema_name, source)
+    finally:
+        conn.execute("DROP TABLE temp.checked_docs")
+        conn.execute("DROP TABLE temp.checked_words")
     return problems
+
+
+def _source_out_of_step(conn: Connection, schema_name: str, source: Source) -> list[str]:
+    table, code = f"{schema_name}.{source.table}", source.code
+    unlisted = conn.execute(
+        f"SELECT {title_sql(source, 't')}, {body_sql(source, 't')} FROM {table} t "
+        f"WHERE t.id * {KIND_SLOTS} + {code} NOT IN (SELECT doc FROM temp.checked_docs)"
+    ).fetchall()
+    # A record without a single word (an empty note) has nothing to be found by.
+    missing = sum(1 for title, body in unlisted if words(f"{title}\n{body}"))
+    (stale,) = conn.execute(
+        f"SELECT count(*) FROM temp.checked_docs WHERE doc % {KIND_SLOTS} = {code} "
+        f"AND doc / {KIND_SLOTS} NOT IN (SELECT id FROM {table})"
+    ).fetchone()
+    found = [f"search index: {missing} {source.table} row(s) missing from it"] if missing else []
+    if stale:
+        found.append(f"search index: {stale} {source.kind} entry(s) whose record is gone")
+    return found
 
 
 def check(journal: Journal, progress: Report | None = None) -> CheckReport:
