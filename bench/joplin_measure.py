@@ -159,9 +159,16 @@ def rows(section: Results, sizes: list[str]) -> list[Row]:
         out.append(Row("Joplin: build the comparison profile", size, text, "—", "info"))
         parts = [
             f"{what} {Figure.of(runs[key]).show('MB', 0)}"
-            for key, what in (("joplin_add_mb", "joplin mknote"), ("joplin_search_mb", "search"))
+            for key, what in (
+                ("iltdesk_note_mb", "iltdesk note"),
+                ("iltdesk_search_mb", "iltdesk search"),
+                ("joplin_add_mb", "joplin mknote"),
+                ("joplin_search_mb", "joplin search"),
+            )
             if runs.get(key)
         ]
         if parts:
-            out.append(Row("Joplin peak RSS", size, "; ".join(parts), "—", "info"))
+            out.append(
+                Row("cold command peak RSS (vs Joplin)", size, "; ".join(parts), "—", "info")
+            )
     return out
