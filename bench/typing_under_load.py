@@ -162,6 +162,7 @@ def probe(args: dict[str, Any]) -> dict[str, Any]:
     load = start_load(path.parent) if args.get("load", True) else None
     try:
         time.sleep(2.0 if load else 0)  # the load under way first
+        last[0] = time.perf_counter()
         beat.start()
         typed = _type(app, float(args["seconds"]), random.Random(args.get("seed", 7)))
         beat.stop()

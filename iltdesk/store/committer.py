@@ -15,6 +15,8 @@ transaction left open for the committer.
 
 from __future__ import annotations
 
+import os
+import queue
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -71,34 +73,27 @@ class Committer:
 
     def __init__(self, finish: Callable[[], None], name: str = "iltdesk-commit") -> None:
         self._finish = finish
-        self._cond = threading.Condition()
-        self._due = False
-        self._stopped = False
+        # A queue, not a condition: waking the thread takes no lock the waker must hold.
+        self._wakes: queue.SimpleQueue[bool] = queue.SimpleQueue()
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
         self._thread.start()
 
     def wake(self) -> None:
         """A commit is owed: finish it soon."""
-        with self._cond:
-            self._due = True
-            self._cond.notify()
+        self._wakes.put(True)
 
     def stop(self, timeout: float = STOP_WAIT_S) -> None:
         """Finish what is due and end the thread (called without the journal's lock held)."""
-        with self._cond:
-            self._stopped = True
-            self._cond.notify()
+        self._wakes.put(False)
         if self._thread is not threading.current_thread():
             self._thread.join(timeout)
 
     def _run(self) -> None:
-        while True:
-            with self._cond:
-                while not self._due and not self._stopped:
-                    self._cond.wait()
-                if not self._due:
-                    return
-                self._due = False
+        # Woken, the thread must not take the CPU from the one that woke it (the UI thread,
+        # still finishing its event): Linux's batch policy forgoes preempting on wake-up.
+        with suppress(AttributeError, OSError):
+            os.sched_setscheduler(0, os.SCHED_BATCH, os.sched_param(0))
+        while self._wakes.get():
             self._finish()
 
 

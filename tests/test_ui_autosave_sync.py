@@ -1,0 +1,106 @@
+"""The autosave's commits finish on the journal's committer thread: "All changes saved" only
+once the commit is done, a commit that fails keeps the text and says so, and quitting waits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from pytestqt.qtbot import QtBot
+
+from iltdesk.lead import add_lead
+from iltdesk.one_on_one import get_one_on_one, save_one_on_one, start_one_on_one
+from iltdesk.store.journal import Journal
+from tests.conftest import PASSPHRASE
+from ui.kit.context import AppContext
+from ui.lead.one_on_ones.editor import OneOnOneEditor
+from ui.lead.page import ONE_ON_ONES
+from ui.shell.main_window import MainWindow
+
+FULL = "Not saved: The disk is full, so the last change was not saved."
+NO_LIMIT = 1_073_741_823
+
+
+def _open(qtbot: QtBot, journal: Journal, meeting_lead: int) -> tuple[MainWindow, OneOnOneEditor]:
+    window = MainWindow(AppContext(journal))
+    qtbot.addWidget(window)  # closed (flushing and releasing) before the journal closes
+    window.show()
+    window.sidebar.select_lead(meeting_lead)
+    window.lead_page.tabs.setCurrentIndex(ONE_ON_ONES)
+    editor = window.lead_page.one_on_ones.editor
+    assert editor.meeting is not None
+    return window, editor
+
+
+def _a_one_on_one(journal: Journal) -> tuple[int, int]:
+    lead = add_lead(journal, "Maya Ortiz").id or 0
+    meeting = start_one_on_one(journal, lead).id or 0
+    save_one_on_one(journal, meeting, notes="")
+    return lead, meeting
+
+
+def _type_at_end(qtbot: QtBot, editor: OneOnOneEditor, text: str) -> None:
+    editor.notes.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClick(editor.notes, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor.notes, text)
+
+
+def test_a_save_is_announced_only_once_its_commit_is_done(qtbot: QtBot, journal: Journal) -> None:
+    lead, meeting = _a_one_on_one(journal)
+    window, editor = _open(qtbot, journal, lead)
+    window.save_state.setText("")
+    seen: list[tuple[bool, str]] = []
+    # At the moment of saying so: no transaction left open, and the words in the journal.
+    window.context.saved.connect(
+        lambda: seen.append(
+            (journal.connection.in_transaction, get_one_on_one(journal, meeting).notes)
+        )
+    )
+    _type_at_end(qtbot, editor, "Release time for SLO data")
+    qtbot.waitUntil(lambda: window.save_state.text() == "All changes saved", timeout=10_000)
+    assert seen and seen[0][0] is False
+    assert "Release time for SLO data" in seen[-1][1]
+    assert not editor.autosaver.dirty
+
+
+def test_a_commit_that_fails_keeps_the_text_dirty_says_so_and_the_retry_saves_it(
+    qtbot: QtBot, journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lead, meeting = _a_one_on_one(journal)
+    monkeypatch.setattr("ui.kit.context.RETRY_MS", 200)
+    window, editor = _open(qtbot, journal, lead)
+    journal.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    pages = journal.execute("PRAGMA page_count")[0][0]
+    # The 1:1's row still fits, but the search index's new pages do not: the commit fails.
+    journal.execute(f"PRAGMA max_page_count = {pages}")
+    words = " ".join(f"w{i}x" for i in range(600))
+    editor.notes.moveCursor(QTextCursor.MoveOperation.End)
+    editor.notes.textCursor().insertText(words)  # pasted
+    qtbot.keyClicks(editor.notes, " typed")
+    qtbot.waitUntil(lambda: window.save_state.text().startswith(FULL), timeout=10_000)
+    assert editor.autosaver.dirty
+    assert "w599x typed" in editor.notes.markdown()
+    assert "w599x" not in get_one_on_one(journal, meeting).notes
+    journal.execute(f"PRAGMA max_page_count = {NO_LIMIT}")
+    qtbot.waitUntil(lambda: window.save_state.text() == "All changes saved", timeout=10_000)
+    assert not editor.autosaver.dirty
+    assert "w599x typed" in get_one_on_one(journal, meeting).notes
+
+
+def test_quitting_right_after_a_save_waits_for_its_commit(
+    qtbot: QtBot, journal_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    journal = Journal.create(journal_path, PASSPHRASE)
+    lead, meeting = _a_one_on_one(journal)
+    monkeypatch.setattr("ui.kit.context.SAVE_DELAY_MS", 1)
+    window, editor = _open(qtbot, journal, lead)
+    _type_at_end(qtbot, editor, "The last words before quitting")
+    # The timer's save has handed its commit to the committer (perhaps not yet finished).
+    qtbot.waitUntil(lambda: not editor.autosaver._edited, timeout=10_000)
+    assert window.close()
+    journal.close()
+    assert not Path(f"{journal_path}-wal").exists()
+    with Journal.open(journal_path, PASSPHRASE) as reopened:
+        assert "The last words before quitting" in get_one_on_one(reopened, meeting).notes
