@@ -224,3 +224,12 @@ def test_the_first_rows_listed_fill_the_list(qtbot: QtBot, journal: Journal) -> 
         assert bottom >= dialog.results.viewport().height()  # no blank space under them
         qtbot.waitUntil(lambda: dialog.results_model.rowCount() == 30, timeout=3000)
     qtbot.keyClick(dialog.field, Qt.Key.Key_Escape)
+
+
+def test_a_hidden_list_still_gets_every_row(qtbot: QtBot, journal: Journal) -> None:
+    _many_notes(journal, 30)
+    dialog = SearchDialog(AppContext(journal))
+    qtbot.addWidget(dialog)  # never shown: nothing is painted
+    dialog.set_query("routine")
+    assert dialog.results_model.rowCount() < 30
+    qtbot.waitUntil(lambda: dialog.results_model.rowCount() == 30, timeout=3000)
