@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -20,6 +20,11 @@ from iltdesk.models import (
     IltMeeting,
     OneOnOne,
 )
+from iltdesk.one_on_one_summary import NO_NOTES as NO_NOTES
+from iltdesk.one_on_one_summary import clip as clip
+from iltdesk.one_on_one_summary import notes_summary as notes_summary
+from iltdesk.one_on_one_summary import said_lines as said_lines
+from iltdesk.one_on_one_summary import summary_line as summary_line
 from iltdesk.quick_note import save_quick_note
 from iltdesk.store.journal import Journal, fetch
 from iltdesk.today import meeting_counts
@@ -368,40 +373,3 @@ def next_steps(journal: Journal, meeting_id: int) -> list[ActionItem]:
     """Action items that came out of this 1:1."""
     with journal.session() as s:
         return list(s.exec(select(ActionItem).where(ActionItem.one_on_one_id == meeting_id)))
-
-
-NO_NOTES = "No notes yet"  # what a 1:1 with nothing written yet is summed up as
-
-
-def said_lines(notes: str) -> Iterator[str]:
-    """A 1:1's note lines that may say something, as typed (Markdown): not blank, not a heading.
-
-    The rule for which line sums up a 1:1, shared by ``summary_line`` and the app's 1:1 list.
-    """
-    for raw in notes.splitlines():
-        if raw.strip() and not raw.lstrip().startswith("#"):
-            yield raw
-
-
-def clip(line: str, width: int) -> str:
-    """``line`` cut to ``width`` characters, with an ellipsis when cut."""
-    return line if len(line) <= width else line[: width - 1].rstrip() + "…"
-
-
-def summary_line(meeting: OneOnOne, width: int = 90) -> str:
-    """The first line of a 1:1's notes that says something (not a heading), for timelines.
-
-    Its Markdown marks are stripped by hand (list signs, ``**``): the core reads no Markdown,
-    since Qt's reader lives in iltdesk.report and the CLI's quick path must stay light. The
-    app's 1:1 list reads the same lines with ``iltdesk.report.markdown.plain_text`` instead.
-    """
-    return notes_summary(meeting.notes, width)
-
-
-def notes_summary(notes: str, width: int = 90) -> str:
-    """``summary_line`` of a 1:1 whose notes are ``notes`` (read without the whole 1:1)."""
-    for raw in said_lines(notes):
-        line = raw.strip().lstrip("#-*0123456789. ").replace("**", "").strip()
-        if line:
-            return clip(line, width)
-    return NO_NOTES
