@@ -56,7 +56,11 @@ class JoplinSide:
         return [node, str(self.prefix / "node_modules" / "joplin" / "main.js")]
 
     def install(self) -> str:
-        """Install Joplin's CLI (once) and return its version."""
+        """Install Joplin's CLI (once) and return its version.
+
+        Its native modules' prebuilt binaries come from github.com, which is not reachable
+        here, so keytar is compiled: that needs a C++ toolchain and ``libsecret-1-dev``.
+        """
         stamp = self.prefix / ".bench-installed"
         if not stamp.exists():
             private_dir(self.prefix)
