@@ -51,6 +51,7 @@ PCTS = (50, 95, 99, 100)
 WHAT = {
     "blocked": "UI blocked per save",
     "blocked_cpu": "UI thread's CPU per save",
+    "slept": "UI thread asleep per save (disk, locks)",
     "stalls": "event-loop stall",
 }
 
@@ -73,21 +74,30 @@ def stop_load(load: subprocess.Popen[bytes], folder: Path) -> None:
     (folder / "typing-under-load.BIG").unlink(missing_ok=True)
 
 
-def _timed_saves(mode: str, blocked: list[float], cpu: list[float]) -> None:
-    """Time every timer save that had something to write (wall, and the UI thread's own CPU
-    time: the figure other processes on the machine disturb least); ``inline``: commit it
-    here."""
+def _scheduled() -> tuple[float, float]:
+    """This thread's time on a CPU and waiting for one, in ms (Linux's schedstat)."""
+    with open("/proc/thread-self/schedstat") as stat:
+        ran, queued, _ = stat.read().split()
+    return int(ran) / 1e6, int(queued) / 1e6
+
+
+def _timed_saves(mode: str, times: dict[str, list[float]]) -> None:
+    """Time every timer save that had something to write: wall time, the UI thread's own CPU
+    time, and the time it slept (neither on a CPU nor waiting for one: the disk, a lock),
+    which is what a busy machine does not inflate; ``inline``: commit it here."""
     from ui.kit.context import Autosaver
 
     original = Autosaver.flush if mode == "inline" else Autosaver.save_in_background
 
     def timed(self: Autosaver) -> None:
         edited = self._edited
-        start, used = time.perf_counter(), time.thread_time()
+        start, (ran, queued) = time.perf_counter(), _scheduled()
         original(self)
         if edited:
-            blocked.append(_ms(start))
-            cpu.append((time.thread_time() - used) * 1000)
+            wall, (ran_after, queued_after) = _ms(start), _scheduled()
+            times["blocked"].append(wall)
+            times["blocked_cpu"].append(ran_after - ran)
+            times["slept"].append(max(0.0, wall - (ran_after - ran) - (queued_after - queued)))
 
     Autosaver.save_in_background = timed  # type: ignore[method-assign]
 
@@ -137,9 +147,8 @@ def probe(args: dict[str, Any]) -> dict[str, Any]:
     from ui.kit.context import AppContext
     from ui.shell.main_window import MainWindow
 
-    blocked: list[float] = []
-    cpu: list[float] = []
-    _timed_saves(args["mode"], blocked, cpu)
+    times: dict[str, list[float]] = {"blocked": [], "blocked_cpu": [], "slept": []}
+    _timed_saves(args["mode"], times)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     path = Path(args["journal"])
     window = MainWindow(AppContext(Journal.open(path, PASSPHRASE)))
@@ -176,8 +185,7 @@ def probe(args: dict[str, Any]) -> dict[str, Any]:
     window.context.journal.close()
     return {
         "mode": args["mode"],
-        "blocked": blocked,
-        "blocked_cpu": cpu,
+        **times,
         "stalls": stalls,
         "load_average": os.getloadavg()[0],
         "typed": typed,

@@ -238,7 +238,7 @@ class Journal(DeferredCommits):
                     self._turns.wait()
             if self._conn is None:
                 return
-            self._settle_owed()  # the committer may have let a copy's last step go first
+            self._settle_owed()  # an autosave left while a copy gave way: committed first
             if self._engine is not None:
                 self._engine.dispose()
             self._conn.close()
