@@ -11,12 +11,12 @@ every record. At a million entries they take minutes, so each tells how far it i
   ``rchar``) are how far it is;
 - the others run SQLite's virtual machine, whose progress handler counts its steps; each
   takes about the same number of steps, and reads about the same number of bytes, per page
-  of the journal (``STEPS_PER_PAGE``, ``READS_PER_BYTE``: measured at 10k and 100k entries).
-  Neither alone goes at an even pace (an integrity check first reads every page in few steps,
-  then verifies the indexes in many steps and few reads); their mean does, within a few
-  percent. A journal that needs more than estimated slows near the phase's end rather than
-  standing still or running past it; one that needs less jumps ahead when the phase ends.
-  Where there is no ``rchar`` (macOS, Windows) the steps alone tell.
+  of the journal in use (``STEPS_PER_PAGE``, ``READS_PER_BYTE``: measured at 10k and 100k
+  entries; they change with the schema).
+  Neither alone goes at an even pace in every phase; each phase leans on the one that does
+  (``STEPS_LEAN``). A journal that needs more than estimated slows near the phase's end
+  rather than standing still or running past it; one that needs less jumps ahead when the
+  phase ends. Where there is no ``rchar`` (macOS, Windows) the steps alone tell.
 
 Phases are weighted by the time each takes (``WEIGHTS``), so the bar moves at an even pace
 through the whole job. What is reported only grows, reaches the total only once the job is
@@ -41,36 +41,42 @@ if TYPE_CHECKING:
 
 Report = Callable[[int, int], None]  # (bytes done, bytes in all)
 
-# Seconds each phase takes on the 100k demo journal (bench/check_progress.py): only their
-# ratios matter.
+# Measured on the 100k demo journal at schema 0007 (bench/check_progress.py, calibrate).
+# Seconds each phase takes: only their ratios matter.
 WEIGHTS: dict[str, float] = {
-    "export": 10.0,
-    "copy": 10.0,
-    "cipher": 1.4,
-    "integrity": 5.8,
-    "foreign keys": 1.1,
-    "index": 3.3,
-    "index rows": 3.0,
+    "export": 10.5,
+    "copy": 10.5,
+    "cipher": 3.4,
+    "integrity": 7.5,
+    "foreign keys": 1.8,
+    "index": 2.1,
+    "index rows": 13.3,
 }
-# SQLite VM steps per page of the journal, for the phases that run in SQLite's VM.
+# SQLite VM steps per page in use (not free), for the phases that run in SQLite's VM.
 STEPS_PER_PAGE: dict[str, float] = {
-    "export": 150.0,
-    "integrity": 386.0,
-    "foreign keys": 46.0,
-    "index": 98.0,
-    "index rows": 313.0,
+    "export": 223.0,
+    "integrity": 456.0,
+    "foreign keys": 72.0,
+    "index": 1.5,
+    "index rows": 3460.0,
 }
-# Bytes each phase reads per byte of the journal (a journal much larger than SQLite's page
-# cache; a smaller one reads less again, and its phases end early).
+# Bytes each phase reads per byte in use (in a journal much larger than SQLite's page cache;
+# a smaller one reads less again, and its phases end early). The page check reads every page.
 READS_PER_BYTE: dict[str, float] = {
     "export": 1.0,
     "cipher": 1.0,
-    "integrity": 2.9,
-    "foreign keys": 0.8,
-    "index": 1.07,
-    "index rows": 1.63,
+    "integrity": 2.2,
+    "foreign keys": 1.2,
+    "index": 0.37,
+    "index rows": 1.07,
 }
-STEPS_PER_CALL = 1_000  # VM steps between two calls of the progress handler
+# How much the steps count, against the bytes read, where both are counted: each the one that
+# goes at the pace of the time in that phase (an integrity check reads every page in few
+# steps, then checks the indexes in many; an export reads at an even pace, its steps do not;
+# the index's rows are counted in steps throughout
+# and read in a burst at the end).
+STEPS_LEAN: dict[str, float] = {"export": 0.0, "integrity": 0.0, "index rows": 1.0}
+STEPS_PER_CALL = 4_000  # VM steps between two calls of the progress handler
 TELL_EVERY_S = 0.1
 STEADY_UNTIL = 0.9  # of a phase's estimate: beyond, the bar slows instead of running past it
 
@@ -100,10 +106,11 @@ def journal_bytes(conn: Connection, schema_name: str = "main") -> int:
 class _Gauge:
     """How far one phase is, from what it counted: steps, bytes read, or pages told."""
 
-    def __init__(self, steps: float, reads: float) -> None:
+    def __init__(self, steps: float, reads: float, lean: float = 0.5) -> None:
         self.steps_expected = steps  # progress handler calls (0: not counted)
         self.calls = 0
         self.reads_expected = reads  # bytes (0: not counted)
+        self.lean = lean  # the weight of the steps where both are counted
         self.read = _reads_of_this_thread() if reads else None
         self.read_at_start = self.read() if self.read is not None else 0
         self.told: float | None = None  # the share the phase told itself, exact
@@ -116,12 +123,11 @@ class _Gauge:
     def share(self) -> float:
         if self.told is not None:
             return self.told
-        parts = []
-        if self.steps_expected:
-            parts.append(self.calls / self.steps_expected)
-        if self.read is not None:
-            parts.append((self.read() - self.read_at_start) / self.reads_expected)
-        return eased(sum(parts) / len(parts)) if parts else 0.0
+        steps = self.calls / self.steps_expected if self.steps_expected else None
+        if self.read is None:
+            return eased(steps) if steps is not None else 0.0
+        reads = (self.read() - self.read_at_start) / self.reads_expected
+        return eased(reads if steps is None else self.lean * steps + (1 - self.lean) * reads)
 
 
 class Meter:
@@ -173,9 +179,11 @@ class Meter:
         if not self.counting:
             yield _ignored
             return
+        share = 1.0 if conn is None else _in_use(conn, pages) / max(1, pages)
         gauge = _Gauge(
-            STEPS_PER_PAGE.get(name, 0.0) * pages / STEPS_PER_CALL if conn is not None else 0.0,
-            READS_PER_BYTE.get(name, 0.0) * size,
+            STEPS_PER_PAGE.get(name, 0.0) * pages * share / STEPS_PER_CALL,
+            READS_PER_BYTE.get(name, 0.0) * size * share,
+            STEPS_LEAN.get(name, 0.5),
         )
 
         def told(done: int, total: int) -> None:
@@ -208,6 +216,15 @@ class Meter:
     def finish(self) -> None:
         """The whole job is done."""
         self._tell(self.total)
+
+
+def _in_use(conn: Connection, pages: int) -> int:
+    """Of ``pages``, those in use: free pages (left by a migration, say) are neither checked
+    nor copied. The main database's, which a copy being checked holds as many of as it does
+    (``sqlcipher_export`` copies what is in use; the online backup copies the free pages too)."""
+    main = int(conn.execute("PRAGMA main.page_count").fetchone()[0])
+    free = int(conn.execute("PRAGMA main.freelist_count").fetchone()[0])
+    return max(1, min(pages, main - free))
 
 
 def _ignored(done: int, total: int) -> None:
