@@ -43,6 +43,9 @@ class Plan:
     memory_repeat: int = 3
     backup_repeat: int = 2
     open_repeat_100k: int = 1  # a whole-journal export and import at 100k take minutes
+    heavy_lead_records: int = 2000  # the lead page's tabs: a lead with this many records
+    tab_rounds: int = 7
+    seen_repeat: int = 3  # the search dialog as seen: runs per size
     say: Callable[[str], None] = print
 
 

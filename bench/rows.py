@@ -313,6 +313,27 @@ def _import_rows(runs: dict[str, list[float]], size: str, problems: list[str]) -
     return rows
 
 
+def _seen_rows(corpus: str) -> Callable[[Results, list[str]], list[Row]]:
+    def build(section: Results, sizes: list[str]) -> list[Row]:
+        from bench import search_seen
+
+        return search_seen.rows(section, sizes, corpus)
+
+    return build
+
+
+def _lead_tab_rows(section: Results, sizes: list[str]) -> list[Row]:
+    from bench import lead_tabs
+
+    return lead_tabs.rows(section, sizes)
+
+
+def _size_rows(section: Results, sizes: list[str]) -> list[Row]:
+    from bench import size
+
+    return size.rows(section, sizes)
+
+
 BUILDERS: dict[str, tuple[str, Callable[[Results, list[str]], list[Row]]]] = {
     "in_app": (
         "save one edit / search / plaintext floor",
@@ -325,6 +346,10 @@ BUILDERS: dict[str, tuple[str, Callable[[Results, list[str]], list[Row]]]] = {
     "memory": ("memory", memory_rows),
     "backup": ("backup", backup_rows),
     "open_formats": ("open formats: export and import", open_format_rows),
+    "seen": ("search as the person sees it", _seen_rows("demo text")),
+    "seen_real": ("search as the person sees it, realistic text", _seen_rows("realistic text")),
+    "lead_tabs": ("lead page tabs", _lead_tab_rows),
+    "size": ("the file against its text; migration 0007", _size_rows),
 }
 
 

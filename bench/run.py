@@ -21,7 +21,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import doc, measure, open_formats, report
+from bench import doc, lead_tabs, measure, open_formats, report, search_seen
+from bench import size as file_size
 from bench.journals import REPO, Cache, private_dir
 from bench.jrnl_side import JrnlSide
 from bench.measure import Plan, Workspace, label
@@ -35,6 +36,9 @@ QUICK = {
     "renders": 1,
     "lead_records": 60,
     "memory_repeat": 1,
+    "heavy_lead_records": 60,
+    "tab_rounds": 3,
+    "seen_repeat": 1,
 }
 
 
@@ -49,7 +53,22 @@ def parse_sizes(text: str) -> list[int]:
     return sorted(set(sizes))
 
 
-SECTIONS = ("in_app", "cli", "start", "lead", "pdf", "memory", "backup", "open_formats")
+SECTIONS = (
+    "in_app",
+    "cli",
+    "start",
+    "lead",
+    "pdf",
+    "memory",
+    "backup",
+    "open_formats",
+    "seen",
+    "seen_real",
+    "lead_tabs",
+    "size",
+)
+# The realistic corpus needs wordfreq (a bench-only dependency) and sizes of 10k or more.
+REALISTIC_FROM = 10_000
 
 
 def parse_sections(text: str) -> list[str]:
@@ -109,12 +128,38 @@ def prepare(plan: Plan, cache: Cache, jrnl: JrnlSide | None) -> str | None:
         plan.say(f"journal {label(size)}: {cache.demo(size)}")
         cache.plain(size)
     cache.lead_heavy(plan.lead_records, min(plan.sizes))
+    cache.lead_heavy(plan.heavy_lead_records, _tabs_size(plan))
+    for size in _realistic_sizes(plan):
+        plan.say(f"realistic journal {label(size)}: {cache.realistic(size)}")
     if jrnl is None:
         return None
     version = jrnl.install()
     for size in plan.sizes:
         plan.say(f"jrnl journal {label(size)}: {jrnl.journal(f'demo-{size}', cache.demo(size))}")
     return version
+
+
+def _tabs_size(plan: Plan) -> int:
+    return lead_tabs.AT if lead_tabs.AT in plan.sizes else max(plan.sizes)
+
+
+def _realistic_sizes(plan: Plan) -> list[int]:
+    from bench.corpus import available
+
+    return [s for s in plan.sizes if s >= REALISTIC_FROM] if available() else []
+
+
+def _seen_realistic(plan: Plan, ws: Workspace) -> dict[str, Any]:
+    """The search dialog on the realistic corpus, with queries drawn from its own words."""
+    from bench.queries import realistic_queries_of
+
+    sizes = _realistic_sizes(plan)
+    if not sizes:
+        return {}
+    queries = realistic_queries_of(ws.cache.realistic(max(sizes)), plan.queries)
+    return search_seen.measure(
+        replace(plan, sizes=sizes), ws, queries=queries, journal=ws.cache.realistic
+    )
 
 
 def measure_all(
@@ -130,6 +175,10 @@ def measure_all(
         "memory": lambda: measure.memory(plan, ws),
         "backup": lambda: measure.backup(plan, ws),
         "open_formats": lambda: open_formats.open_formats(plan, ws),
+        "seen": lambda: search_seen.measure(plan, ws),
+        "seen_real": lambda: _seen_realistic(plan, ws),
+        "lead_tabs": lambda: lead_tabs.measure(plan, ws),
+        "size": lambda: file_size.measure(plan, ws),
     }
     assert tuple(sections) == SECTIONS
     if only:

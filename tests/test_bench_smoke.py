@@ -33,6 +33,9 @@ MEASURES = (
     "JSON export, whole journal",
     "import that JSON into an empty journal",
     "import it again",
+    "search dialog, typing pause to rows painted",
+    "lead tab 1:1s",
+    "journal file ÷ raw text",
 )
 NEVER_HANGS_SECONDS = 600
 

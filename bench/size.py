@@ -1,0 +1,111 @@
+"""The file a journal takes on disk, against the text written in it; and migration 0007's time.
+
+Size: a copy of each cached journal, vacuumed (a journal written at this schema from the start
+has no free pages; one migrated keeps the index's old pages free for new notes), divided by
+its raw text: the UTF-8 bytes of every text the search index reads (``bench.corpus``).
+Migration: a copy of the same journal as schema 0006 left it (kept in ``.bench/schema-0006``
+when the cache's journals were migrated), opened as the app opens it: a checked copy first,
+then migration 0007; the time is what the person waits for.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.journals import PASSPHRASE, private_dir
+from bench.measure import Plan, Workspace, label
+from bench.rows import Results, Row
+
+RATIO_GOAL = 2.2  # the issue: a 100k realistic journal at most 2.2 times its raw text
+SCHEMA_0006 = "schema-0006"
+
+
+def vacuumed(source: Path, folder: Path) -> dict[str, float]:
+    """The size of a vacuumed copy of ``source``, its raw text and their ratio."""
+    from bench.corpus import distinct_words, text_bytes
+    from iltdesk.store.journal import Journal
+
+    copy = private_dir(folder) / source.name
+    shutil.copyfile(source, copy)
+    with Journal.open(copy, PASSPHRASE) as journal:
+        journal.execute("PRAGMA temp_store = FILE")  # VACUUM's copy on disk, not in memory
+        journal.execute("VACUUM")
+        raw = text_bytes(journal.connection)
+        words = distinct_words(journal.connection)
+    size = os.path.getsize(copy)
+    copy.unlink()
+    return {"file_mb": size / 1e6, "raw_mb": raw / 1e6, "ratio": size / raw, "words": words}
+
+
+def migrated(source: Path, folder: Path) -> dict[str, float]:
+    """How long opening a 0006 copy of ``source`` takes (checked copy + migration 0007)."""
+    from iltdesk.store.journal import Journal
+
+    copy = private_dir(folder) / source.name
+    shutil.copyfile(source, copy)
+    began = time.perf_counter()
+    Journal.open(copy, PASSPHRASE).close()
+    seconds = time.perf_counter() - began
+    after = os.path.getsize(copy)
+    shutil.rmtree(copy.with_suffix(".backups"), ignore_errors=True)
+    copy.unlink()
+    return {"migrate_s": seconds, "migrated_mb": after / 1e6}
+
+
+def measure(plan: Plan, ws: Workspace) -> dict[str, Any]:
+    """Per corpus and size: the vacuumed file's ratio, and the migration where a 0006 copy is
+    kept."""
+    found: dict[str, Any] = {}
+    kept = ws.cache.root / SCHEMA_0006
+    for size in plan.sizes:
+        journals = {"demo": ws.cache.demo(size)}
+        realistic = getattr(ws.cache, "realistic", None)
+        if realistic is not None and size >= 10_000:
+            journals["realistic"] = realistic(size)
+        for corpus, path in journals.items():
+            plan.say(f"  size of the {corpus} {label(size)} journal…")
+            runs: dict[str, list[float]] = {
+                k: [v] for k, v in vacuumed(path, ws.folder / "size").items()
+            }
+            old = kept / f"{corpus}-{size}.iltdesk"
+            if old.exists():
+                plan.say("  migrating a 0006 copy of it…")
+                for key, value in migrated(old, ws.folder / "migrate").items():
+                    runs[key] = [value]
+            found.setdefault(label(size), {})[corpus] = runs
+    return found
+
+
+def rows(section: Results, sizes: list[str]) -> list[Row]:
+    """The file against its text, per corpus and size; the migration's time where measured."""
+    table = []
+    for size in sizes:
+        for corpus, runs in section[size].items():
+            ratio = runs["ratio"][0]
+            judged = corpus == "realistic" and size == "100k"
+            table.append(
+                Row(
+                    f"journal file ÷ raw text ({corpus} text)",
+                    size,
+                    f"{ratio:.2f}× ({runs['file_mb'][0]:.0f} MB for {runs['raw_mb'][0]:.0f} MB "
+                    f"of text, {runs['words'][0]:,.0f} distinct words)",
+                    f"≤ {RATIO_GOAL}× at 100k realistic" if judged else "—",
+                    ("met" if ratio <= RATIO_GOAL else "missed") if judged else "info",
+                )
+            )
+            if "migrate_s" in runs:
+                table.append(
+                    Row(
+                        f"migration 0007 on opening ({corpus} text)",
+                        size,
+                        f"{runs['migrate_s'][0]:.1f} s (checked copy first, then the new "
+                        f"index); file after {runs['migrated_mb'][0]:.0f} MB, not yet vacuumed",
+                        "report",
+                        "info",
+                    )
+                )
+    return table
