@@ -45,7 +45,7 @@ def load() -> str:
         return "unknown"
 
 
-def versions(jrnl_version: str | None) -> dict[str, str]:
+def versions(jrnl_version: str | None, joplin_version: str | None = None) -> dict[str, str]:
     """The versions of everything measured."""
     import PySide6
     import sqlcipher3.dbapi2 as sqlcipher
@@ -66,6 +66,7 @@ def versions(jrnl_version: str | None) -> dict[str, str]:
         "SQLite (in SQLCipher)": str(sqlite),
         "PySide6 / Qt": f"{PySide6.__version__} / {QtCore.qVersion()}",
         "jrnl": jrnl_version or "not measured",
+        "Joplin (terminal client)": joplin_version or "not measured",
     }
 
 

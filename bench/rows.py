@@ -313,6 +313,13 @@ def _import_rows(runs: dict[str, list[float]], size: str, problems: list[str]) -
     return rows
 
 
+def joplin_rows(section: Results, sizes: list[str]) -> list[Row]:
+    """Cold iltdesk commands against Joplin's terminal client."""
+    from bench.joplin_measure import rows  # here: joplin_measure imports this module
+
+    return rows(section, sizes)
+
+
 def _seen_rows(corpus: str) -> Callable[[Results, list[str]], list[Row]]:
     def build(section: Results, sizes: list[str]) -> list[Row]:
         from bench import search_seen
@@ -340,6 +347,7 @@ BUILDERS: dict[str, tuple[str, Callable[[Results, list[str]], list[Row]]]] = {
         lambda s, z: [*save_rows(s, z), *search_rows(s, z), *floor_rows(s, z)],
     ),
     "cli": ("against jrnl", jrnl_rows),
+    "joplin": ("against Joplin", joplin_rows),
     "start": ("cold start", start_rows),
     "lead": ("lead switch", lead_rows),
     "pdf": ("PDF", pdf_rows),

@@ -21,7 +21,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import doc, lead_tabs, measure, open_formats, report, search_seen
+from bench import doc, joplin_measure, lead_tabs, measure, open_formats, report, search_seen
 from bench import size as file_size
 from bench.journals import REPO, Cache, private_dir
 from bench.jrnl_side import JrnlSide
@@ -56,6 +56,7 @@ def parse_sizes(text: str) -> list[int]:
 SECTIONS = (
     "in_app",
     "cli",
+    "joplin",
     "start",
     "lead",
     "pdf",
@@ -139,6 +140,18 @@ def prepare(plan: Plan, cache: Cache, jrnl: JrnlSide | None) -> str | None:
     return version
 
 
+def _joplin(plan: Plan, cache: Cache, args: argparse.Namespace) -> str | None:
+    """Joplin's version once its profiles are ready, or None when it is not measured (a quick
+    run, --no-jrnl: no peers, or --only without it)."""
+    if args.quick or args.no_jrnl or (args.only and "joplin" not in args.only):
+        return None
+    try:
+        return joplin_measure.prepare(plan, cache)
+    except Exception as exc:  # a peer that cannot run here must not cost the run
+        plan.say(f"joplin is not available ({type(exc).__name__}: {exc}); going on without it")
+        return None
+
+
 def _tabs_size(plan: Plan) -> int:
     return lead_tabs.AT if lead_tabs.AT in plan.sizes else max(plan.sizes)
 
@@ -163,12 +176,17 @@ def _seen_realistic(plan: Plan, ws: Workspace) -> dict[str, Any]:
 
 
 def measure_all(
-    plan: Plan, ws: Workspace, jrnl: JrnlSide | None, only: list[str] | None = None
+    plan: Plan,
+    ws: Workspace,
+    jrnl: JrnlSide | None,
+    only: list[str] | None = None,
+    joplin: bool = False,
 ) -> tuple[dict[str, Any], dict[str, str]]:
     """Every section (or ``only`` those); a failing section is recorded and the others go on."""
     sections = {
         "in_app": lambda: measure.in_app(plan, ws),
         "cli": lambda: measure.cli_and_jrnl(plan, ws, jrnl),
+        "joplin": lambda: joplin_measure.measure(plan, ws) if joplin else {},
         "start": lambda: measure.cold_start(plan, ws),
         "lead": lambda: measure.lead_switch(plan, ws),
         "pdf": lambda: measure.pdf(plan, ws),
@@ -214,9 +232,10 @@ def main(argv: list[str] | None = None) -> int:
             raise
         plan.say(f"jrnl is not available ({type(exc).__name__}: {exc}); going on without it")
         jrnl = None
+    joplin_version = _joplin(plan, cache, args)
     ws = Workspace(cache, private_dir(cache.root / f"work-{int(time.time())}"))
     try:
-        results, failures = measure_all(plan, ws, jrnl, args.only)
+        results, failures = measure_all(plan, ws, jrnl, args.only, joplin_version is not None)
     finally:
         shutil.rmtree(ws.folder, ignore_errors=True)
     rows = table_rows(results, failures, [label(s) for s in plan.sizes])
@@ -226,7 +245,7 @@ def main(argv: list[str] | None = None) -> int:
     info = doc.RunInfo(
         when=datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
         machine=report.machine(),
-        versions=report.versions(jrnl_version),
+        versions=report.versions(jrnl_version, joplin_version),
         load_before=load_before,
         load_after=report.load(),
         settings=f"sizes {', '.join(label(s) for s in plan.sizes)}; {plan.repeat} runs"
