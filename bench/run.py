@@ -254,7 +254,11 @@ def main(argv: list[str] | None = None) -> int:
         minutes=minutes,
         note=args.note,
         method={k: getattr(plan, k) for k in ("saves", "queries", "warm", "switches", "renders")}
-        | {"records": plan.lead_records, "open_100k": plan.open_repeat_100k},
+        | {
+            "records": plan.lead_records,
+            "open_100k": plan.open_repeat_100k,
+            "heavy": plan.heavy_lead_records,
+        },
     )
     _save_raw(cache, results, failures, rows, info)
     if not args.no_write:
