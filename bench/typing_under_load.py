@@ -1,6 +1,6 @@
 """Typing into a 1:1 while another process writes heavily to the same disk: does a save block?
 
-The real main window on a copy of the 100k demo journal; a lead's 1:1 open; keys typed with
+The real main window on a copy of the 100k demo journal; a new 1:1 of a lead; keys typed with
 ``QTest.keyClick`` into the focused notes editor in bursts (40 keys a second for 2–5 s, then
 a pause of 1–2 s, so both the pause and the one-second maximum wait trigger saves). Beside it a
 shell loop writes 256 MB with ``dd … conv=fsync`` again and again into the journal's folder.
@@ -8,7 +8,9 @@ shell loop writes 256 MB with ``dd … conv=fsync`` again and again into the jou
 Two figures per run:
 
 - **blocked per save**: the time the UI thread spends inside the Autosaver's timer save
-  (``Autosaver.save_in_background``), for each save that had something to write;
+  (``Autosaver.save_in_background``), for each save that had something to write, split (from
+  Linux's schedstat) into the thread's own CPU time, its wait for a CPU, and the time it
+  slept (the disk, a lock): on a shared machine the first two are other people's doing;
 - **event-loop stalls**: a 2 ms heartbeat timer's lateness (every late tick, not only saves).
 
 ``mode`` ``"deferred"`` is the app as it is (statements on the UI thread, the commit on the
@@ -82,7 +84,7 @@ def _scheduled() -> tuple[float, float]:
 
 
 def _timed_saves(mode: str, times: dict[str, list[float]]) -> None:
-    """Time every timer save that had something to write: wall time, the UI thread's own CPU
+    """Time every timer save that wrote something: wall time, the UI thread's own CPU
     time, and the time it slept (neither on a CPU nor waiting for one: the disk, a lock),
     which is what a busy machine does not inflate; ``inline``: commit it here."""
     from ui.kit.context import Autosaver
@@ -93,7 +95,7 @@ def _timed_saves(mode: str, times: dict[str, list[float]]) -> None:
         edited = self._edited
         start, (ran, queued) = time.perf_counter(), _scheduled()
         original(self)
-        if edited:
+        if edited and not self._edited:  # handed over (not "busy, try again" in 15 ms)
             wall, (ran_after, queued_after) = _ms(start), _scheduled()
             times["blocked"].append(wall)
             times["blocked_cpu"].append(ran_after - ran)
@@ -110,10 +112,11 @@ def _open_one_on_one(app: Any, window: Any) -> Any:
     window.sidebar.select_lead(lead)
     window.lead_page.tabs.setCurrentIndex(ONE_ON_ONES)
     app.processEvents()
+    # A new 1:1 each run (as on the day of the meeting): every run types into the same
+    # text, not into one that earlier runs made longer (saving tokenizes the whole note).
+    window.lead_page.new_one_on_one()
+    app.processEvents()
     editor = window.lead_page.one_on_ones.editor
-    if editor.meeting is None:
-        window.lead_page.new_one_on_one()
-        app.processEvents()
     window.activateWindow()
     editor.notes.setFocus()
     app.processEvents()
@@ -130,7 +133,10 @@ def _type(app: Any, seconds: float, rng: random.Random) -> int:
     while time.perf_counter() < end:
         burst_end = time.perf_counter() + rng.uniform(*BURST_S)
         while time.perf_counter() < min(burst_end, end):
-            QTest.keyClick(QApplication.focusWidget(), "abcdefghij "[typed % 11])
+            focused = QApplication.focusWidget()
+            if focused is None:
+                raise RuntimeError("the 1:1's notes lost the focus")
+            QTest.keyClick(focused, "abcdefghij "[typed % 11])
             typed += 1
             QTest.qWait(KEY_EVERY_MS)
         QTest.qWait(int(rng.uniform(*PAUSE_S) * 1000))

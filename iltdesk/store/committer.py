@@ -119,6 +119,10 @@ class DeferredCommits:
     def connection(self) -> Connection:
         raise NotImplementedError
 
+    @property
+    def closed(self) -> bool:
+        raise NotImplementedError
+
     #: Called (from any thread, holding the lock) whenever the journal is taken up, once owed
     #: commits are finished: the app hears of a finished commit there before it reads what
     #: that commit wrote, not only when the committer's message arrives.
@@ -162,6 +166,14 @@ class DeferredCommits:
             return ticket
         finally:
             self._lock.release()
+
+    def start_committer(self) -> None:
+        """Start the committer thread now (the app, on opening the journal): the first
+        deferred commit then does not wait for a thread to start, tens of ms on a busy
+        machine."""
+        with self._lock:
+            if self._committer is None and not self.closed:
+                self._committer = Committer(self.settle)
 
     def _run_deferred(self, conn: Connection, work: Callable[[], object]) -> None:
         try:

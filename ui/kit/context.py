@@ -166,6 +166,7 @@ class AppContext(QObject):
         # Told before this thread reads the journal too, so that what it reads as committed
         # has been announced (the queued message may still be on its way).
         journal.on_use = self.tell_savers
+        journal.start_committer()  # so that the first autosave does not wait for it to start
         self.is_demo = journal.settings().get("demo") == "yes"
         # Presenter mode: pages hide the principal's private fields while it is on.
         self.presenter = Presenter(self)
