@@ -46,6 +46,7 @@ class Plan:
     heavy_lead_records: int = 2000  # the lead page's tabs: a lead with this many records
     tab_rounds: int = 7
     seen_repeat: int = 3  # the search dialog as seen: runs per size
+    typing_seconds: int = 60  # typing into a 1:1 while dd writes to the same disk
     say: Callable[[str], None] = print
 
 

@@ -320,6 +320,12 @@ def joplin_rows(section: Results, sizes: list[str]) -> list[Row]:
     return rows(section, sizes)
 
 
+def _typing_rows(section: Results, sizes: list[str]) -> list[Row]:
+    from bench.typing_under_load import rows  # here: that module imports this one
+
+    return rows(section, sizes)
+
+
 def _seen_rows(corpus: str) -> Callable[[Results, list[str]], list[Row]]:
     def build(section: Results, sizes: list[str]) -> list[Row]:
         from bench import search_seen
@@ -357,6 +363,7 @@ BUILDERS: dict[str, tuple[str, Callable[[Results, list[str]], list[Row]]]] = {
     "seen": ("search as the person sees it", _seen_rows("demo text")),
     "seen_real": ("search as the person sees it, realistic text", _seen_rows("realistic text")),
     "lead_tabs": ("lead page tabs", _lead_tab_rows),
+    "typing": ("typing under a dd load", _typing_rows),
     "size": ("the file against its text; migration 0007", _size_rows),
 }
 

@@ -21,7 +21,16 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import doc, joplin_measure, lead_tabs, measure, open_formats, report, search_seen
+from bench import (
+    doc,
+    joplin_measure,
+    lead_tabs,
+    measure,
+    open_formats,
+    report,
+    search_seen,
+    typing_under_load,
+)
 from bench import size as file_size
 from bench.journals import REPO, Cache, private_dir
 from bench.jrnl_side import JrnlSide
@@ -39,6 +48,7 @@ QUICK = {
     "heavy_lead_records": 60,
     "tab_rounds": 3,
     "seen_repeat": 1,
+    "typing_seconds": 0,  # no dd load on the machine running the test suite
 }
 
 
@@ -66,6 +76,7 @@ SECTIONS = (
     "seen",
     "seen_real",
     "lead_tabs",
+    "typing",
     "size",
 )
 # The realistic corpus needs wordfreq (a bench-only dependency) and sizes of 10k or more.
@@ -196,6 +207,7 @@ def measure_all(
         "seen": lambda: search_seen.measure(plan, ws),
         "seen_real": lambda: _seen_realistic(plan, ws),
         "lead_tabs": lambda: lead_tabs.measure(plan, ws),
+        "typing": lambda: typing_under_load.measure(plan, ws) if plan.typing_seconds else {},
         "size": lambda: file_size.measure(plan, ws),
     }
     assert tuple(sections) == SECTIONS
