@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
 from typing import Any, Protocol
 
 from iltdesk.record_kinds import RecordKind
@@ -16,8 +17,8 @@ from iltdesk.search_text import (
     SOURCE_OF_CODE,
     Readable,
     Row,
+    Wanted,
     has_phrase,
-    holds,
     read_rows,
     snippet,
 )
@@ -63,7 +64,10 @@ KIND_LABELS: dict[RecordKind, str] = {
 
 @dataclass(frozen=True)
 class Hit:
-    """One search result and the record it belongs to."""
+    """One search result and the record it belongs to.
+
+    Its snippet is cut when first asked for: a list shows its first rows before the rest,
+    and a row never shown costs nothing."""
 
     kind: RecordKind
     record_id: int
@@ -71,7 +75,17 @@ class Hit:
     lead_name: str | None
     happened_on: date | None
     title: str
-    snippet: str
+    text: str = field(default="", repr=False, compare=False)  # the body the snippet is from
+    wanted: Wanted | None = field(default=None, repr=False, compare=False)
+
+    @cached_property
+    def snippet(self) -> str:
+        """About 14 words around what was searched for, those words between ``MARK_START``
+        and ``MARK_END`` (from the title when the body holds none of them)."""
+        if self.wanted is None:
+            return ""
+        cut = snippet(self.text, self.wanted, MARKS, default=False)
+        return " ".join((cut or snippet(self.title, self.wanted, MARKS)).split())
 
     @property
     def kind_label(self) -> str:
@@ -190,7 +204,6 @@ def search(
     hits = []
     for row in chosen:
         full = texts.get(row.rowid, row)
-        marked = snippet(full.body, wanted, MARKS) if holds(full.body, wanted) else ""
         hits.append(
             Hit(
                 kind=RecordKind(SOURCE_OF_CODE[row.rowid % KIND_SLOTS].kind),
@@ -199,7 +212,8 @@ def search(
                 lead_name=names.get(row.lead_id) if row.lead_id is not None else None,
                 happened_on=_parse_date(row.happened_on),
                 title=full.title,
-                snippet=" ".join((marked or snippet(full.title, wanted, MARKS)).split()),
+                text=full.body,
+                wanted=wanted,
             )
         )
     return _name_untitled(journal, hits)

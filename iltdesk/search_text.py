@@ -145,13 +145,19 @@ def holds(text: str, wanted: Wanted) -> bool:
 SNIPPET_WORDS = 14
 
 
-def snippet(text: str, wanted: Wanted, mark: tuple[str, str], ellipsis: str = "…") -> str:
+def snippet(
+    text: str, wanted: Wanted, mark: tuple[str, str], ellipsis: str = "…", *, default: bool = True
+) -> str:
     """About ``SNIPPET_WORDS`` words of ``text`` around the most words the query looks for,
-    each run of them between ``mark``'s two strings; ``ellipsis`` where text was left out."""
+    each run of them between ``mark``'s two strings; ``ellipsis`` where text was left out.
+    Empty when the text holds none of them and ``default`` is False (the caller has another
+    text to show)."""
     found = list(spans(text))
+    runs = wanted.runs([word for _, _, word in found])
+    if not runs and not default:
+        return ""
     if not found:
         return ""
-    runs = wanted.runs([word for _, _, word in found])
     first = _best_window(len(found), runs)
     last = min(len(found), first + SNIPPET_WORDS) - 1
     start = 0 if first == 0 else found[first][0]
