@@ -61,8 +61,10 @@ def _pace(seconds: float, told: list[tuple[float, float]]) -> tuple[float, float
     return still, 100 * stray
 
 
-def run_once(journal_path: Path) -> dict[str, Any]:
-    """Check and back up ``journal_path``, each without and with a listener."""
+def run_once(journal_path: Path, flip: bool = False) -> dict[str, Any]:
+    """Check and back up ``journal_path``, each without and with a listener (the check
+    unheard first, the backup heard first; ``flip``: the other way round, so that what comes
+    first or second in a process weighs the same on both over the runs)."""
     from iltdesk.store.backups import backup, check
     from iltdesk.store.backups.progress import journal_bytes
     from iltdesk.store.journal import Journal
@@ -75,12 +77,12 @@ def run_once(journal_path: Path) -> dict[str, Any]:
 
         def backed(report: Any) -> None:
             backup(journal, Path(tmp) / f"copy-{next(copies)}.iltdesk", report)
-            for old in Path(tmp).iterdir():
-                old.unlink()
 
         for name, job in (("check", lambda report: check(journal, report)), ("backup", backed)):
-            for listen in (False, True) if name == "check" else (True, False):
+            for listen in (False, True) if (name == "check") != flip else (True, False):
                 seconds, cpu, told = _timed(job, listen)
+                for copy in Path(tmp).iterdir():  # not timed: the next copy needs the room
+                    copy.unlink()
                 result[f"{name}_{'told' if listen else 'quiet'}_s"] = seconds
                 result[f"{name}_{'told' if listen else 'quiet'}_cpu_s"] = cpu
                 if listen:
@@ -141,7 +143,7 @@ def measure(plan: Plan, ws: Workspace) -> Runs:
     for r in range(max(1, min(plan.repeat, plan.backup_repeat))):
         for size in (s for s in plan.sizes if s >= AT_LEAST):
             journal = ws.copy(ws.cache.demo(size))
-            result = _probe({"journal": str(journal)}, ws.home)
+            result = _probe({"journal": str(journal), "flip": r % 2 == 1}, ws.home)
             out = runs[label(size)]
             for key, value in result.items():
                 out[key].append(value)
@@ -203,7 +205,7 @@ def rows(section: Results, sizes: list[str]) -> list[Row]:
 def main() -> int:
     args = json.loads(sys.argv[1])
     path = Path(args["journal"])
-    result = calibrate(path) if args.get("calibrate") else run_once(path)
+    result = calibrate(path) if args.get("calibrate") else run_once(path, args.get("flip", False))
     print("RESULT " + json.dumps(result))
     return 0
 

@@ -50,6 +50,9 @@ class CopyMethod(Protocol):
     def verify(self, temp: Path) -> CheckReport:
         """Check what ``fill`` wrote into ``temp``."""
 
+    def done(self) -> None:
+        """The copy passed, is synced and has its name: the whole job is done."""
+
 
 def write_verified(
     temp: Path, method: CopyMethod, destination: Callable[[], Path]
@@ -64,10 +67,11 @@ def write_verified(
     report = method.verify(temp)
     if not report.ok:
         raise JournalDamaged("The backup failed its check: " + "; ".join(report.problems))
-    fsync_file(temp)
+    fsync_file(temp)  # seconds for a large copy: its progress waits just short of the end
     dest = destination()
     os.replace(temp, dest)
     fsync_dir(dest.parent)
+    method.done()
     return dest, report
 
 
@@ -112,8 +116,10 @@ class Exported:
             report = check_connection(self.conn, "verify_copy", meter=self.meter)
         finally:
             self.conn.execute("DETACH DATABASE verify_copy")
-        self.meter.finish()
         return report
+
+    def done(self) -> None:
+        self.meter.finish()
 
 
 def write_backup(conn: Connection, dest: Path, progress: Report | None = None) -> CheckReport:
@@ -214,8 +220,10 @@ class Stepped:
             report.problems.append(f"schema {report.revision}, not {schema.HEAD_REVISION}")
         if report.ok:
             self.conn.close()
-        self.meter.finish()
         return report
+
+    def done(self) -> None:
+        self.meter.finish()
 
 
 # The copy is written without syncing; left to the kernel, hundreds of megabytes would reach

@@ -41,16 +41,17 @@ if TYPE_CHECKING:
 
 Report = Callable[[int, int], None]  # (bytes done, bytes in all)
 
-# Measured on the 100k demo journal at schema 0007 (bench/check_progress.py, calibrate).
-# Seconds each phase takes: only their ratios matter.
+# Measured on the 100k demo journal at schema 0007 (bench/check_progress.py, calibrate, on a
+# quiet machine: a busy disk slows the copy most). Seconds each phase takes: only their
+# ratios matter.
 WEIGHTS: dict[str, float] = {
-    "export": 10.5,
-    "copy": 10.5,
-    "cipher": 3.4,
-    "integrity": 7.5,
-    "foreign keys": 1.8,
-    "index": 2.1,
-    "index rows": 13.3,
+    "export": 2.4,
+    "copy": 2.4,
+    "cipher": 1.3,
+    "integrity": 2.9,
+    "foreign keys": 0.8,
+    "index": 0.8,
+    "index rows": 4.7,
 }
 # SQLite VM steps per page in use (not free), for the phases that run in SQLite's VM.
 STEPS_PER_PAGE: dict[str, float] = {
@@ -72,11 +73,11 @@ READS_PER_BYTE: dict[str, float] = {
 }
 # How much the steps count, against the bytes read, where both are counted: each the one that
 # goes at the pace of the time in that phase (an integrity check reads every page in few
-# steps, then checks the indexes in many; an export reads at an even pace, its steps do not;
-# the index's rows are counted in steps throughout
-# and read in a burst at the end).
-STEPS_LEAN: dict[str, float] = {"export": 0.0, "integrity": 0.0, "index rows": 1.0}
-STEPS_PER_CALL = 4_000  # VM steps between two calls of the progress handler
+# steps, then checks the indexes in many; an export and the contentless index's check read at
+# an even pace, their steps do not; the index's rows are counted in steps throughout and read
+# in a burst at the end).
+STEPS_LEAN: dict[str, float] = {"export": 0.0, "integrity": 0.0, "index": 0.0, "index rows": 1.0}
+STEPS_PER_CALL = 16_000  # VM steps between two calls of the handler (each takes the GIL)
 TELL_EVERY_S = 0.1
 STEADY_UNTIL = 0.9  # of a phase's estimate: beyond, the bar slows instead of running past it
 
