@@ -341,6 +341,12 @@ def _lead_tab_rows(section: Results, sizes: list[str]) -> list[Row]:
     return lead_tabs.rows(section, sizes)
 
 
+def _check_progress_rows(section: Results, sizes: list[str]) -> list[Row]:
+    from bench.check_progress import rows  # here: that module imports this one
+
+    return rows(section, sizes)
+
+
 def _size_rows(section: Results, sizes: list[str]) -> list[Row]:
     from bench import size
 
@@ -364,6 +370,7 @@ BUILDERS: dict[str, tuple[str, Callable[[Results, list[str]], list[Row]]]] = {
     "seen_real": ("search as the person sees it, realistic text", _seen_rows("realistic text")),
     "lead_tabs": ("lead page tabs", _lead_tab_rows),
     "typing": ("typing under a dd load", _typing_rows),
+    "check_progress": ("check and backup with progress", _check_progress_rows),
     "size": ("the file against its text; migration 0007", _size_rows),
 }
 

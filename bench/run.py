@@ -22,6 +22,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import (
+    check_progress,
     doc,
     joplin_measure,
     lead_tabs,
@@ -77,6 +78,7 @@ SECTIONS = (
     "seen_real",
     "lead_tabs",
     "typing",
+    "check_progress",
     "size",
 )
 # The realistic corpus needs wordfreq (a bench-only dependency) and sizes of 10k or more.
@@ -208,6 +210,7 @@ def measure_all(
         "seen_real": lambda: _seen_realistic(plan, ws),
         "lead_tabs": lambda: lead_tabs.measure(plan, ws),
         "typing": lambda: typing_under_load.measure(plan, ws) if plan.typing_seconds else {},
+        "check_progress": lambda: check_progress.measure(plan, ws),
         "size": lambda: file_size.measure(plan, ws),
     }
     assert tuple(sections) == SECTIONS
