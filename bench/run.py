@@ -136,14 +136,21 @@ def make_plan(args: argparse.Namespace) -> Plan:
     return plan
 
 
-def prepare(plan: Plan, cache: Cache, jrnl: JrnlSide | None) -> str | None:
-    """Build (or find) every journal before timing anything; return jrnl's version."""
+def prepare(
+    plan: Plan, cache: Cache, jrnl: JrnlSide | None, only: list[str] | None = None
+) -> str | None:
+    """Build (or find) every journal the sections to run need before timing anything (a 1M
+    journal's copies take minutes); return jrnl's version."""
+    wanted = set(only or SECTIONS)
     for size in plan.sizes:
         plan.say(f"journal {label(size)}: {cache.demo(size)}")
-        cache.plain(size)
-    cache.lead_heavy(plan.lead_records, min(plan.sizes))
-    cache.lead_heavy(plan.heavy_lead_records, _tabs_size(plan))
-    for size in _realistic_sizes(plan):
+        if "in_app" in wanted:
+            cache.plain(size)
+    if "lead" in wanted:
+        cache.lead_heavy(plan.lead_records, min(plan.sizes))
+    if "lead_tabs" in wanted:
+        cache.lead_heavy(plan.heavy_lead_records, _tabs_size(plan))
+    for size in _realistic_sizes(plan) if wanted & {"seen_real", "size"} else []:
         plan.say(f"realistic journal {label(size)}: {cache.realistic(size)}")
     if jrnl is None:
         return None
@@ -241,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
     jrnl = JrnlSide(cache.root) if plan.jrnl else None
     jrnl_version = None
     try:
-        jrnl_version = prepare(plan, cache, jrnl)
+        jrnl_version = prepare(plan, cache, jrnl, args.only)
     except Exception as exc:
         if jrnl is None:
             raise
