@@ -153,12 +153,11 @@ def snippet(
     Empty when the text holds none of them and ``default`` is False (the caller has another
     text to show)."""
     found = list(spans(text))
-    runs = wanted.runs([word for _, _, word in found])
-    if not runs and not default:
+    folded = [word for _, _, word in found]
+    runs = wanted.runs(folded)
+    if not found or (not runs and not default):
         return ""
-    if not found:
-        return ""
-    first = _best_window(len(found), runs)
+    first = _best_window(len(found), runs, folded)
     last = min(len(found), first + SNIPPET_WORDS) - 1
     start = 0 if first == 0 else found[first][0]
     end = len(text) if last == len(found) - 1 else found[last][1]
@@ -175,16 +174,17 @@ def snippet(
     return "".join(parts)
 
 
-def _best_window(size: int, runs: list[tuple[int, int]]) -> int:
-    """Where the window starts: the one holding the most different runs (then the most
-    runs), the earliest of equals, as FTS5's snippet() chose: centred on what it holds, and
-    never running past the end of the text."""
+def _best_window(size: int, runs: list[tuple[int, int]], found: list[str]) -> int:
+    """Where the window starts: the one holding the most different things looked for (then
+    the most of them), the earliest of equals, as FTS5's snippet() chose: centred on what it
+    holds, and never running past the end of the text."""
     if not runs or size <= SNIPPET_WORDS:
         return 0
     best, best_score = 0, (-1, -1)
     for first, _ in runs:
         inside = [r for r in runs if first <= r[0] and r[1] < first + SNIPPET_WORDS]
-        score = (len(set(inside)), len(inside))
+        different = {tuple(found[a : b + 1]) for a, b in inside}
+        score = (len(different), len(inside))
         if score > best_score:
             last = max(r[1] for r in inside)
             start = first - (SNIPPET_WORDS - (last - first + 1)) // 2
