@@ -132,7 +132,8 @@ PROBE_SOURCE = '''"""Test-only revision (T11): a real, data-touching migration t
 
 from alembic import op
 
-from iltdesk.search_index import CURRENT_SOURCES, rebuild_index_sql
+from iltdesk.search_index import CURRENT_SOURCES
+from iltdesk.search_tables import refill_sql
 
 revision = "0900"
 down_revision = "{down}"
@@ -143,7 +144,7 @@ depends_on = None
 def upgrade() -> None:
     op.execute("CREATE TABLE reliability_probe (id INTEGER PRIMARY KEY, length INTEGER NOT NULL)")
     op.execute("INSERT INTO reliability_probe SELECT id, length(notes) FROM one_on_one")
-    for statement in rebuild_index_sql(CURRENT_SOURCES):
+    for statement in refill_sql(CURRENT_SOURCES):
         op.execute(statement)
 
 
