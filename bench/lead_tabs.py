@@ -19,14 +19,13 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bench import cold
-from bench.journals import PASSPHRASE, REPO, cli_env, heaviest_lead
+from bench.journals import PASSPHRASE, heaviest_lead
 from bench.measure import Plan, Runs, Workspace, label, new_runs
 from bench.stats import Figure, percentile
 
@@ -181,22 +180,16 @@ def probe(args: dict[str, Any]) -> dict[str, Any]:
 
 
 def _run_probe(args: dict[str, Any], home: Path) -> dict[str, Any]:
-    """``probe(args)`` in a fresh process (like ``bench.measure.probe``)."""
-    proc = subprocess.run(
-        [sys.executable, "-m", "bench.lead_tabs", json.dumps(args)],
-        env=cli_env(home),
-        cwd=REPO,
-        capture_output=True,
-        text=True,
+    """``probe(args)`` in a fresh process."""
+    from bench.measure import run_module
+
+    return run_module(
+        "bench.lead_tabs",
+        [json.dumps(args)],
+        home,
         timeout=cold.TIMEOUT_SECONDS,
-        check=False,
+        what="lead tabs probe",
     )
-    for line in proc.stdout.splitlines():
-        if line.startswith("RESULT "):
-            result: dict[str, Any] = json.loads(line[len("RESULT ") :])
-            return result
-    tail = proc.stderr.strip().splitlines()[-4:]
-    raise cold.CommandFailed(f"lead tabs probe failed (exit {proc.returncode}): {tail}")
 
 
 def _metric(tab: str, when: str, pct: int) -> str:

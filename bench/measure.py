@@ -7,6 +7,7 @@ or encrypted-to-plain ratio is always taken between figures measured in the same
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -76,15 +77,19 @@ class Workspace:
         return self.cache.home
 
 
-def probe(kind: str, args: dict[str, Any], home: Path) -> dict[str, Any]:
-    """Run ``bench.probe KIND`` in a fresh process and return its result."""
+def run_module(
+    module: str, argv: list[str], home: Path | None, *, timeout: float, what: str
+) -> dict[str, Any]:
+    """``python -m MODULE ARGV…`` in a fresh process (with the bench's private HOME when
+    ``home`` is given), and the JSON it prints on its ``RESULT`` line."""
+    env = cli_env(home) if home is not None else {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     proc = subprocess.run(
-        [sys.executable, "-m", "bench.probe", kind, json.dumps(args)],
-        env=cli_env(home),
+        [sys.executable, "-m", module, *argv],
+        env=env,
         cwd=REPO,
         capture_output=True,
         text=True,
-        timeout=cold.TIMEOUT_SECONDS,
+        timeout=timeout,
         check=False,
     )
     for line in proc.stdout.splitlines():
@@ -92,7 +97,18 @@ def probe(kind: str, args: dict[str, Any], home: Path) -> dict[str, Any]:
             result: dict[str, Any] = json.loads(line[len("RESULT ") :])
             return result
     tail = proc.stderr.strip().splitlines()[-4:]
-    raise cold.CommandFailed(f"probe {kind} failed (exit {proc.returncode}): {tail}")
+    raise cold.CommandFailed(f"{what} failed (exit {proc.returncode}): {tail}")
+
+
+def probe(kind: str, args: dict[str, Any], home: Path) -> dict[str, Any]:
+    """Run ``bench.probe KIND`` in a fresh process and return its result."""
+    return run_module(
+        "bench.probe",
+        [kind, json.dumps(args)],
+        home,
+        timeout=cold.TIMEOUT_SECONDS,
+        what=f"probe {kind}",
+    )
 
 
 def new_runs() -> Runs:

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 import time
 from collections import defaultdict
@@ -292,24 +291,11 @@ def probe(args: dict[str, Any]) -> dict[str, Any]:
 
 def run_child(args: dict[str, Any], home: Path | None = None) -> dict[str, Any]:
     """``probe(args)`` in a fresh process (the bench's private HOME when ``home`` is given)."""
-    from bench.journals import REPO, cli_env
+    from bench.measure import run_module
 
-    env = cli_env(home) if home is not None else {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    proc = subprocess.run(
-        [sys.executable, "-m", "bench.search_seen", json.dumps(args)],
-        env=env,
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=1800,
-        check=False,
+    return run_module(
+        "bench.search_seen", [json.dumps(args)], home, timeout=1800, what="search_seen probe"
     )
-    for line in proc.stdout.splitlines():
-        if line.startswith("RESULT "):
-            result: dict[str, Any] = json.loads(line[len("RESULT ") :])
-            return result
-    tail = proc.stderr.strip().splitlines()[-4:]
-    raise RuntimeError(f"search_seen probe failed (exit {proc.returncode}): {tail}")
 
 
 def summary(result: dict[str, Any]) -> dict[str, float]:

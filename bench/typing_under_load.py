@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import cold
-from bench.journals import PASSPHRASE, REPO, cli_env
+from bench.journals import PASSPHRASE
 from bench.measure import Plan, Runs, Workspace, label, new_runs
 from bench.rows import Results, Row
 from bench.stats import Figure, percentile
@@ -201,22 +201,16 @@ def probe(args: dict[str, Any]) -> dict[str, Any]:
 
 
 def _run_probe(args: dict[str, Any], home: Path) -> dict[str, Any]:
-    """``probe(args)`` in a fresh process (like ``bench.measure.probe``)."""
-    proc = subprocess.run(
-        [sys.executable, "-m", "bench.typing_under_load", json.dumps(args)],
-        env=cli_env(home),
-        cwd=REPO,
-        capture_output=True,
-        text=True,
+    """``probe(args)`` in a fresh process."""
+    from bench.measure import run_module
+
+    return run_module(
+        "bench.typing_under_load",
+        [json.dumps(args)],
+        home,
         timeout=cold.TIMEOUT_SECONDS + float(args["seconds"]) * 2,
-        check=False,
+        what="typing probe",
     )
-    for line in proc.stdout.splitlines():
-        if line.startswith("RESULT "):
-            result: dict[str, Any] = json.loads(line[len("RESULT ") :])
-            return result
-    tail = proc.stderr.strip().splitlines()[-4:]
-    raise cold.CommandFailed(f"typing probe failed (exit {proc.returncode}): {tail}")
 
 
 def _metric(mode: str, what: str, pct: int) -> str:
