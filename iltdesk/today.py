@@ -7,7 +7,7 @@ what is due come from ``iltdesk.due``, the same ones the ORM's records are judge
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import IntEnum
@@ -215,15 +215,20 @@ def meeting_counts(notes: str, feedback: str, *, discussed_or_agreed: bool) -> b
     return notes_written(notes) or bool(feedback.strip()) or discussed_or_agreed
 
 
-def last_met(execute: Execute, today: date) -> dict[int, date]:
-    """Each lead's latest 1:1 that counts (``meeting_counts``), held on or before ``today``:
-    a 1:1 dated in the future is a planned meeting. ``execute`` runs SQL on the journal.
+def last_met(
+    execute: Execute, today: date, lead_ids: Iterable[int] | None = None
+) -> dict[int, date]:
+    """Each lead's (or each of ``lead_ids``') latest 1:1 that counts (``meeting_counts``),
+    held on or before ``today``: a 1:1 dated in the future is a planned meeting. ``execute``
+    runs SQL on the journal.
 
     Each lead's 1:1s are read newest first through ix_one_on_one_lead_id_held_on, a few at
     a time, until one counts: not a pass over every 1:1.
     """
     found: dict[int, date] = {}
-    for (lead_id,) in execute("SELECT id FROM lead", ()):
+    every = lead_ids is None
+    chosen = (row[0] for row in execute("SELECT id FROM lead", ())) if every else lead_ids
+    for lead_id in chosen or ():
         offset = 0
         while lead_id not in found:
             batch = execute(_LEAD_MEETINGS, (lead_id, today.isoformat(), _MEETINGS_BATCH, offset))
@@ -238,7 +243,9 @@ def last_met(execute: Execute, today: date) -> dict[int, date]:
 
 
 def _cadence_rows(journal: Journal, today: date, leads: dict[int, _Lead]) -> list[TodayRow]:
-    met = last_met(journal.execute, today)
+    # Only the active leads are reminded of: a long-kept journal's archived ones (hundreds,
+    # over the years) are not read at every start.
+    met = last_met(journal.execute, today, [lead.id for lead in leads.values() if lead.active])
     rows = []
     for lead in leads.values():
         if not lead.active:
