@@ -85,7 +85,7 @@ def _counts(journal: Journal) -> dict[str, int]:
         r[0]
         for r in journal.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' "
-            "AND name NOT LIKE 'search\_%' ESCAPE '\\' AND name != 'alembic_version'"
+            "AND name NOT LIKE 'search\\_%' ESCAPE '\\' AND name != 'alembic_version'"
         )
     ]
     return {t: journal.execute(f"SELECT count(*) FROM {t}")[0][0] for t in tables}
