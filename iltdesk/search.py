@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
-from typing import Any, Protocol
 
 from iltdesk.record_kinds import RecordKind
 from iltdesk.search_index import INDEX_TABLE, KIND_SLOTS
@@ -122,12 +121,8 @@ MARKS = (MARK_START, MARK_END)
 CODE_OF_KIND = {RecordKind(source.kind): code for code, source in SOURCE_OF_CODE.items()}
 
 
-class Searchable(Protocol):
-    """What search needs of a journal: raw SQL whose storage failures are ``JournalError``s."""
-
-    def execute(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ...) -> list[Any]:
-        """Run ``sql`` and return all rows."""
-        ...
+# What search needs of a journal: raw SQL whose storage failures are ``JournalError``s.
+Searchable = Readable
 
 
 def _newest(
@@ -153,18 +148,14 @@ def _newest(
         for rowid in rowids:
             row = texts.get(rowid)
             # A phrase lies within one text, as FTS5 matched phrases within one column.
-            where = () if row is None else (row.title,) if table == TITLE_TABLE else texts_of(row)
+            texts_here = () if row is None else (row.title, row.body)
+            where = texts_here[:1] if table == TITLE_TABLE else texts_here
             if all(any(has_phrase(t, p) for t in where) for p in query.phrases):
                 chosen.append(rowid)
         if len(rowids) < RANK_WINDOW:
             break
         below = rowids[-1]
     return chosen[:RANK_WINDOW]
-
-
-def texts_of(row: Row) -> tuple[str, str]:
-    """A record's two indexed texts."""
-    return row.title, row.body
 
 
 def _ordered(journal: Readable, titled: list[int], recent: list[int]) -> list[Row]:

@@ -33,8 +33,9 @@ TOKENIZE = "tokenize = 'unicode61 remove_diacritics 2'"
 _OPTIONS = f"content = '', columnsize = 0, detail = none, prefix = '2 3', {TOKENIZE}"
 
 
-def _expr(expression: str, row: str) -> str:
-    """A source's title expression for ``row`` (a bare column name is the row's own)."""
+def source_sql(expression: str, row: str) -> str:
+    """One of a source's expressions (title, lead, day) for ``row``: a bare column name is the
+    row's own."""
     expression = expression.format(row=row)
     if expression.startswith(("'", "(", "NULL")) or "." in expression:
         return expression
@@ -48,7 +49,7 @@ def rowid_sql(source: Source, row: str) -> str:
 
 def title_sql(source: Source, row: str) -> str:
     """The text ``source`` indexes as the title of ``row``."""
-    return f"coalesce({_expr(source.title, row)}, '')"
+    return f"coalesce({source_sql(source.title, row)}, '')"
 
 
 def body_sql(source: Source, row: str) -> str:

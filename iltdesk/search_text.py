@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from iltdesk.search_index import CURRENT_SOURCES, KIND_SLOTS, Source
-from iltdesk.search_tables import body_sql, title_sql
+from iltdesk.search_tables import body_sql, source_sql, title_sql
 
 SOURCE_OF_CODE: dict[int, Source] = {s.code: s for s in CURRENT_SOURCES}
 _WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+")
@@ -68,19 +68,12 @@ def _grouped(rowids: Iterable[int]) -> dict[Source, list[int]]:
     return grouped
 
 
-def _column(expression: str) -> str:
-    expression = expression.format(row="t")
-    if expression.startswith(("'", "(", "NULL")) or "." in expression:
-        return expression
-    return f"t.{expression}"
-
-
 def read_rows(journal: Readable, rowids: Iterable[int], *, text: bool) -> dict[int, Row]:
     """The records behind ``rowids`` (those that still exist), with their title and body
     when ``text``. One query per kind of record."""
     found: dict[int, Row] = {}
     for source, ids in _grouped(rowids).items():
-        columns = f"t.id, {_column(source.lead)}, {_column(source.happened)}"
+        columns = f"t.id, {source_sql(source.lead, 't')}, {source_sql(source.happened, 't')}"
         if text:
             columns += f", {title_sql(source, 't')}, {body_sql(source, 't')}"
         for at in range(0, len(ids), 500):  # well under SQLite's limit on bound values
@@ -135,11 +128,6 @@ def has_phrase(text: str, phrase: tuple[str, ...]) -> bool:
     found = words(text)
     size = len(phrase)
     return any(tuple(found[i : i + size]) == phrase for i in range(len(found) - size + 1))
-
-
-def holds(text: str, wanted: Wanted) -> bool:
-    """Whether ``text`` has anything ``wanted`` would mark."""
-    return bool(wanted.runs(words(text)))
 
 
 SNIPPET_WORDS = 14

@@ -15,8 +15,8 @@ from iltdesk.record_kinds import RecordKind
 from iltdesk.search import RANK_WINDOW
 from iltdesk.search_index import CURRENT_SOURCES, KIND_SLOTS
 from iltdesk.search_query import Query, parse
-from iltdesk.search_tables import body_sql, title_sql
-from iltdesk.search_text import _column, words
+from iltdesk.search_tables import body_sql, source_sql, title_sql
+from iltdesk.search_text import words
 from iltdesk.store.journal import Journal
 
 Found = tuple[str, int, date | None]
@@ -42,7 +42,7 @@ def records(journal: Journal) -> list[tuple[int, str | None, list[str], list[str
     found = []
     for s in CURRENT_SOURCES:
         sql = (
-            f"SELECT t.id, {_column(s.happened)}, {title_sql(s, 't')}, {body_sql(s, 't')} "
+            f"SELECT t.id, {source_sql(s.happened, 't')}, {title_sql(s, 't')}, {body_sql(s, 't')} "
             f"FROM {s.table} AS t"
         )
         for record_id, happened, title, body in journal.execute(sql):

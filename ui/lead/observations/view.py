@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -15,8 +14,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
-    QStyle,
-    QStyleOptionComboBox,
     QVBoxLayout,
     QWidget,
 )
@@ -31,12 +28,13 @@ from iltdesk.observation import SETTING_TITLES, ObservationRow, observations_for
 from iltdesk.record_kinds import Change, RecordKind
 from ui.kit import history_panel, theme
 from ui.kit.context import AppContext, Autosaver
+from ui.kit.elided_combo import ElidedCombo
 from ui.kit.fields import date_edit, day_of, qdate
 from ui.kit.icons import icon
 from ui.kit.list_detail import list_detail_layout
 from ui.kit.markdown_edit import MarkdownEdit
 from ui.kit.rich_delegate import TwoLineDelegate
-from ui.kit.roles import FULL_TEXT, RECORD_ID
+from ui.kit.roles import RECORD_ID
 from ui.kit.style import field_label, hint, page_style
 from ui.lead.observations.dialog import (
     NO_CYCLE,
@@ -59,48 +57,6 @@ def observation_row(observation: Observation | ObservationRow, goals: dict[int, 
     title = f"{day} · {SETTING_TITLES[observation.setting]}"
     goal = goals.get(observation.cycle_id or 0)
     return f"{title}\n{'Cycle: ' + goal if goal else NO_CYCLE}"
-
-
-class ElidedCombo(QComboBox):
-    """A combo box whose items are elided (with "…") to the width its text has, so a long
-    goal is never cut through a letter; the whole text is in the tooltips."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.currentIndexChanged.connect(self._show_tooltip)
-
-    def elide_items(self) -> None:
-        """Fit every item's text to the box (call after filling it)."""
-        option = QStyleOptionComboBox()
-        self.initStyleOption(option)
-        field = self.style().subControlRect(
-            QStyle.ComplexControl.CC_ComboBox,
-            option,
-            QStyle.SubControl.SC_ComboBoxEditField,
-            self,
-        )
-        width = max(field.width() - 4, 20)  # a little room for the style's text margin
-        metrics = self.fontMetrics()
-        for row in range(self.count()):
-            full = self.itemData(row, FULL_TEXT)
-            if full is None:
-                full = self.itemText(row)
-                self.setItemData(row, full, FULL_TEXT)
-                if self.itemData(row, Qt.ItemDataRole.ToolTipRole) is None:
-                    self.setItemData(row, full, Qt.ItemDataRole.ToolTipRole)
-            elided = metrics.elidedText(str(full), Qt.TextElideMode.ElideRight, width)
-            self.setItemText(row, elided)
-        self._show_tooltip()
-
-    def _show_tooltip(self) -> None:
-        index = self.currentIndex()
-        tip = self.itemData(index, Qt.ItemDataRole.ToolTipRole) if index >= 0 else None
-        self.setToolTip(str(tip or ""))
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
-            self.elide_items()
 
 
 class ObservationEditor(QScrollArea):
