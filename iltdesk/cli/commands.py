@@ -22,6 +22,13 @@ from iltdesk.errors import UsageError
 
 Sub = Any  # argparse's private _SubParsersAction
 
+STRONG_ENOUGH = (
+    "The new passphrase must be hard to guess (zxcvbn's score 3 of 4, with the school's, the "
+    "principal's and the leads' names among the first guesses); one that is not is refused "
+    "with advice (exit 2). Several unrelated words work well. A demo journal's passphrase is "
+    "public and not judged."
+)
+
 
 def journal_path(text: str) -> Path:
     """A journal named on the command line, resolved once (links followed, made absolute)."""
@@ -54,7 +61,7 @@ def register(sub: Sub) -> None:
     p.add_argument("journal", type=journal_path, nargs="?", metavar="JOURNAL")
     p.set_defaults(func=cmd_open)
 
-    p = sub.add_parser("init", help="create a new, empty journal")
+    p = sub.add_parser("init", help="create a new, empty journal", description=STRONG_ENOUGH)
     _journal_arg(p, "where to create the journal")
     p.add_argument("--school", default="", help="the school's name, shown on reports")
     p.add_argument("--principal", default="", help="your name, shown on reports")
@@ -71,7 +78,7 @@ def register(sub: Sub) -> None:
     _journal_arg(p)
     p.set_defaults(func=cmd_check)
 
-    p = sub.add_parser("passwd", help="change the journal's passphrase")
+    p = sub.add_parser("passwd", help="change the journal's passphrase", description=STRONG_ENOUGH)
     _journal_arg(p)
     p.set_defaults(func=cmd_passwd)
 
@@ -176,7 +183,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     from iltdesk.store.journal import Journal
 
     check_destination(args.journal, new_folders=True)  # before the passphrase is asked for
-    secret = passphrase.new_passphrase()
+    secret = passphrase.new_passphrase(names=(args.school, args.principal))
     Journal.create(args.journal, secret, school=args.school, principal=args.principal).close()
     print(f"Created {args.journal}.")
     if args.remember:
@@ -196,7 +203,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from iltdesk.destination import check_destination
 
     check_destination(args.journal, new_folders=True)
-    secret = passphrase.new_passphrase()
+    # A demo journal holds invented people and its passphrase is public ("demo"): not judged.
+    secret = passphrase.new_passphrase(judged=False)
     with Journal.create(args.journal, secret) as journal:
         summary = build_demo(journal, entries=args.entries, seed=args.seed)
     total = sum(summary.counts.values())

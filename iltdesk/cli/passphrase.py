@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import getpass
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -84,21 +84,37 @@ def asking(label: str, again: str) -> Ask:
     return ask
 
 
-def new_passphrase(env: str = ENV_PASSPHRASE) -> str:
-    """A new passphrase from ``env`` or typed twice."""
+def new_passphrase(
+    env: str = ENV_PASSPHRASE, *, names: Iterable[str] = (), judged: bool = True
+) -> str:
+    """A new passphrase from ``env`` or typed twice, refused (exit 2, with zxcvbn's advice)
+    when too easy to guess for someone who knows ``names`` (the school, the principal, the
+    leads). Only a demo journal's passphrase, which is public, is not ``judged``."""
     value = from_env(env)
+    typed = value is None
     if value is None:
         value = prompt("New passphrase: ")
         if not value:
             raise UsageError("The passphrase cannot be empty.")
-        if prompt("Type it again: ") != value:
-            raise UsageError("The two passphrases differ; nothing was changed.")
     if not is_text(value):
         raise UsageError(
             "The passphrase holds bytes that are not UTF-8 text; set your terminal to UTF-8 "
             "and try again. Nothing was changed."
         )
+    _judge(value, names, judged)  # before it is typed a second time for nothing
+    if typed and prompt("Type it again: ") != value:
+        raise UsageError("The two passphrases differ; nothing was changed.")
     return value
+
+
+def _judge(value: str, names: Iterable[str], judged: bool) -> None:
+    if not judged:
+        return
+    from iltdesk.passphrase_strength import estimate, refusal, user_inputs
+
+    strength = estimate(value, user_inputs(names))
+    if not strength.acceptable:
+        raise UsageError(refusal(strength))
 
 
 def unlock(
