@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -50,12 +50,24 @@ def _reason(exc: BaseException) -> str:
     return "its links go round in a loop" if isinstance(exc, RuntimeError) else "bad name"
 
 
+RESOURCES_PACKAGE = "iltdesk.resources"
+
+
+@functools.cache
 def resources_dir() -> Path:
-    """The ``resources/`` folder, in a source checkout or a PyInstaller bundle."""
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    if frozen_root is not None:
-        return Path(frozen_root) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+    """The folder of the app's data files (``resources/`` in the repository).
+
+    Found as the package ``iltdesk.resources`` the same way everywhere: a checkout (its
+    editable install maps the package to ``resources/``), a wheel, the PyInstaller bundle.
+    A real folder, since Qt loads fonts and icons by file name.
+    """
+    from importlib.resources import files
+
+    found = files(RESOURCES_PACKAGE)
+    if not isinstance(found, Path):
+        # A zip import (a zipapp, an egg) would give a zip path; Qt could not open it.
+        raise FileNotFoundError(f"{RESOURCES_PACKAGE} is not a folder on disk: {found}")
+    return found
 
 
 def ensure_private_dir(path: Path) -> Path:

@@ -12,9 +12,11 @@ import shutil
 import struct
 import subprocess
 import sys
+import tomllib
 import zlib
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -22,7 +24,8 @@ import iltdesk
 
 REPO = Path(__file__).resolve().parent.parent
 SPEC = REPO / "build.spec"
-DESKTOP = REPO / "packaging" / "linux" / "iltdesk.desktop"
+# Named by the app id (org.iltdesk.iltdesk.desktop), as AppStream wants; the one there is.
+(DESKTOP,) = (REPO / "packaging" / "linux").glob("*.desktop")
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
@@ -53,14 +56,45 @@ def test_bundle_carries_every_migration_and_resource() -> None:
     assert {"iltdesk/migrations/env.py", "iltdesk/migrations/script.py.mako"} <= migrations
     assert any(m.startswith("iltdesk/migrations/versions/") for m in migrations)
     resources = {r for r in _tracked("resources") if not r.startswith("resources/icons/app/")}
-    assert {"resources/style.qss", "resources/icons/app.svg"} <= resources
+    assert {"resources/style.qss", "resources/icons/app.svg", "resources/__init__.py"} <= resources
     assert any(r.startswith("resources/fonts/") for r in resources)
     assert any(r.startswith("resources/report/") for r in resources)
-    for path in migrations | resources:
-        # Each file lands in the same folder inside the bundle as in the checkout, which is
-        # where iltdesk.store.schema and iltdesk.paths.resources_dir look for it.
+    for path in migrations:
+        # Alembic finds the migrations beside iltdesk.store.schema, as in the checkout.
         assert shipped.get(path) == str(Path(path).parent), path
+    for path in resources:
+        # resources/ is the package iltdesk.resources, in the bundle as in a wheel, where
+        # iltdesk.paths.resources_dir finds it through importlib.resources.
+        assert shipped.get(path) == str(Path("iltdesk") / Path(path).parent), path
     assert not [p for p in shipped if "__pycache__" in p or p.startswith("resources/icons/app/")]
+
+
+def _pyproject() -> dict[str, Any]:
+    with (REPO / "pyproject.toml").open("rb") as file:
+        return tomllib.load(file)
+
+
+def test_every_package_folder_is_listed_for_the_wheel() -> None:
+    # pyproject.toml lists the packages (its finder cannot map resources/); a folder missing
+    # from the list would be missing from the wheel while every test in the checkout passes.
+    listed = set(_pyproject()["tool"]["setuptools"]["packages"])
+    found = {"iltdesk.resources"}
+    for top in ("iltdesk", "ui"):
+        for folder in [REPO / top, *(REPO / top).rglob("*")]:
+            if folder.is_dir() and folder.name != "__pycache__" and any(folder.glob("*.py")):
+                found.add(".".join(folder.relative_to(REPO).parts))
+    for folder in (REPO / "resources").iterdir():
+        if folder.is_dir() and folder.name != "__pycache__" and folder.name != "app":
+            found.add(f"iltdesk.resources.{folder.name}")
+    assert listed == found
+    assert _pyproject()["tool"]["setuptools"]["package-dir"] == {"iltdesk.resources": "resources"}
+
+
+def test_resources_are_found_as_the_installed_package() -> None:
+    from iltdesk.paths import resources_dir
+
+    assert resources_dir() == REPO / "resources"  # the editable install maps it here
+    assert (resources_dir() / "style.qss").is_file()
 
 
 def test_spec_uses_the_listed_contents_and_ships_the_entry_point() -> None:
