@@ -84,8 +84,8 @@ def test_create_dialog_checks_the_passphrase_and_remembers_it(
     assert not dialog.create_button.isEnabled()
     qtbot.keyClicks(dialog.passphrase, "short")
     qtbot.keyClicks(dialog.again, "short")
-    assert not dialog.create_button.isEnabled()  # the same, but too short
-    assert "Too short" in _labels(dialog)
+    assert not dialog.create_button.isEnabled()  # the same, but too easy to guess
+    assert "Too easy to guess" in _labels(dialog)
     dialog.passphrase.clear()
     dialog.again.clear()
     qtbot.keyClicks(dialog.passphrase, TYPED)

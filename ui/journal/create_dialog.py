@@ -114,7 +114,16 @@ class CreateJournalDialog(QDialog):
         QWidget.setTabOrder(self.browse_button, self.remember)
         self.school.setFocus(Qt.FocusReason.OtherFocusReason)
         self.fields.changed.connect(self.create_button.setEnabled)
+        for known in (self.school, self.principal, self.location):
+            known.textChanged.connect(self._names_changed)
+        self._names_changed()
         self.fields.update()
+
+    def _names_changed(self) -> None:
+        # What this dialog knows that an attacker would try first: the school, the
+        # principal, and the file's name.
+        stem = Path(self.location.text()).stem
+        self.fields.set_names((self.school.text(), self.principal.text(), stem))
 
     def _browse(self) -> None:
         chosen, _ = QFileDialog.getSaveFileName(
@@ -129,6 +138,8 @@ class CreateJournalDialog(QDialog):
 
     def try_create(self) -> None:
         """Create the journal; stay open with a message if that fails."""
+        if not self.fields.acceptable():  # the meter's advice says why; nothing typed is lost
+            return
         path = Path(self.location.text()).expanduser()
         secret = self.passphrase.text()
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)

@@ -69,7 +69,9 @@ class ForgotPassphraseDialog(GuardedDialog):
         self.key.setAccessibleName("Recovery key")
         self.key.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
         self.key.setFont(key_font(1.15))
-        self.fields = NewPassphraseFields(self, "New passphrase")
+        # The journal's names are locked inside it until the key opens it: the file's name is
+        # what is known here.
+        self.fields = NewPassphraseFields(self, self.tr("New passphrase"), (path.stem,))
         text, has_keychain = remember_label()
         self.remember = QCheckBox(text)
         self.remember.setEnabled(has_keychain)
@@ -105,7 +107,7 @@ class ForgotPassphraseDialog(GuardedDialog):
 
     def try_recover(self) -> None:
         """Recover on a worker; stay with one plain line (the key kept) if it fails."""
-        if not self.open_button.isEnabled():
+        if not self.open_button.isEnabled() or not self.fields.acceptable():
             return
         typed, new, path = self.key.text(), self.fields.text(), self.path
         _imported_here()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from iltdesk.passphrase_strength import journal_names
 from iltdesk.store.journal import Journal
 from ui.kit.new_passphrase import NewPassphraseFields, secret_field
 
@@ -24,7 +25,8 @@ class ChangePassphraseDialog(QDialog):
         self.setWindowTitle("Change passphrase — iltdesk")
         self.setMinimumWidth(440)
         self.current = secret_field("Current passphrase")
-        self.fields = NewPassphraseFields(self, "New passphrase")
+        # The names kept in the journal are an attacker's first guesses.
+        self.fields = NewPassphraseFields(self, self.tr("New passphrase"), journal_names(journal))
         self.new, self.again = self.fields.first, self.fields.again
         self.error = QLabel()
         self.error.setObjectName("ErrorText")
@@ -47,6 +49,8 @@ class ChangePassphraseDialog(QDialog):
 
     def check(self) -> None:
         """Accept only when the current passphrase is right and the new one is new."""
+        if not self.fields.acceptable():  # the meter's advice says why; nothing typed is lost
+            return
         if not self.journal.verify_passphrase(self.current.text()):
             self.error.setText("The current passphrase is not right.")
         elif self.new.text() == self.current.text():
