@@ -56,9 +56,9 @@ def _venv_with(wheel: Path, venv: Path) -> Path:
     # the lines of a .pth name folders only, so the checkout's editable finder stays out.
     borrowed = [*site.getsitepackages(), site.getusersitepackages()]
     (Path(purelib) / "borrowed_dependencies.pth").write_text("\n".join(borrowed) + "\n")
+    pip = [sys.executable, "-m", "pip", "--python", str(python)]
     subprocess.run(
-        [sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet"]
-        + ["--no-deps", "--no-index", str(wheel)],
+        [*pip, "install", "--quiet", "--no-deps", "--no-index", str(wheel)],
         check=True,
         capture_output=True,
         timeout=TIMEOUT_S,
