@@ -110,10 +110,11 @@ class NewPassphraseFields(QObject):
             self._show_typing()
 
     def _show_typing(self) -> None:
-        # Until typing pauses the meter keeps its last reading, and the passphrase may not be
-        # used yet: Enter in the field asks ``acceptable``, which judges at once.
+        # Until typing pauses, the meter and the button keep the last judgement: Enter then
+        # asks ``acceptable``, which judges at once before anything is done.
         self._show()
-        self.changed.emit(False)
+        last = self._judged[2].acceptable if self._judged is not None else False
+        self.changed.emit(last and self.first.text() == self.again.text())
 
     def update(self) -> None:
         """Refresh the meter and advice, and announce whether the passphrase may be used."""
