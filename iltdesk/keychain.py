@@ -23,11 +23,21 @@ vouches that the backend keeps secrets safe; iltdesk then says it remembers the 
 in that class. Some names are never trusted, even when listed: keyring's ``fail`` and
 ``null`` backends (they keep nothing), the chainer (it is looked inside instead) and
 ``keyrings.alt``'s plain-text file backend.
+
+Only this platform's keychains are looked at (``PLATFORM_BACKENDS``), imported by name:
+``keyring.get_keyring()`` would import every backend keyring has, and every plug-in's entry
+point, to weigh them all; on Linux that meant importing the macOS backend, whose
+``ctypes.util.find_library`` runs ``ldconfig`` and ``gcc`` three times (~30 ms of the ~110 ms it
+took). The classes ``ILTDESK_KEYRING_BACKENDS`` names are imported the same way. keyring's
+own settings still come first, as keyring reads them (``PYTHON_KEYRING_BACKEND``, then
+``keyringrc.cfg``), and so does a backend already set with ``keyring.set_keyring``.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
+import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -64,6 +74,17 @@ NEVER_TRUSTED = frozenset(
         "keyrings.alt.file.PlaintextKeyring",
     }
 )
+# This platform's keychains, the only keyring backends imported unless named (see above).
+_LINUX_AND_BSD = (
+    "keyring.backends.SecretService.Keyring",
+    "keyring.backends.kwallet.DBusKeyring",
+    "keyring.backends.kwallet.DBusKeyringKWallet4",
+    "keyring.backends.libsecret.Keyring",
+)
+PLATFORM_BACKENDS: dict[str, tuple[str, ...]] = {
+    "darwin": ("keyring.backends.macOS.Keyring",),
+    "win32": ("keyring.backends.Windows.WinVaultKeyring",),
+}
 
 
 def account_for(journal_path: Path) -> str:
@@ -95,9 +116,9 @@ def is_trusted(backend: object) -> bool:
 def prepare() -> None:
     """Import ``keyring`` and choose its backend now, on this thread; later calls are free.
 
-    Call it on the main thread before any other thread asks the keychain: keyring imports
-    its backends (secretstorage, jeepney, cryptography...) and its entry points on first use,
-    and PySide6 aborts the process when its start-up meets an import on another thread.
+    Call it on the main thread before any other thread asks the keychain: choosing imports
+    the platform's backends (secretstorage, jeepney, cryptography...), and PySide6 aborts
+    the process when its start-up meets an import on another thread.
     Choosing asks the session bus only whether a keychain service is there (no secret, no
     unlock prompt; jeepney gives up connecting after 1 s). A failure is left for the calls
     that follow, which report it as ``KeychainUnavailable``.
@@ -107,17 +128,64 @@ def prepare() -> None:
         return
     _prepared = True
     try:
-        import keyring
-
-        keyring.get_keyring()
+        _current()
     except Exception:  # any backend's failure: the bounded call that follows says so
         return
 
 
-def _backend() -> Any:
+def _current() -> Any:
+    """The backend in use: the one set with ``keyring.set_keyring`` (the tests' fake keychain,
+    or an earlier choice), else ``choose_backend``'s, which becomes keyring's."""
     import keyring
+    from keyring import core
 
-    backend = keyring.get_keyring()
+    # keyring's record of a set backend; ``keyring.get_keyring()`` would, when there is none,
+    # weigh every backend and plug-in (the imports this module avoids).
+    backend = getattr(core, "_keyring_backend", None)
+    if backend is None:
+        backend = choose_backend()
+        keyring.set_keyring(backend)
+    return backend
+
+
+def platform_candidates(platform: str = sys.platform) -> tuple[str, ...]:
+    """The backend classes looked at on ``platform``: its own keychains, then the override's."""
+    own = PLATFORM_BACKENDS.get(platform, _LINUX_AND_BSD)
+    return own + tuple(sorted(allowed_by_override() - set(own)))
+
+
+def choose_backend() -> Any:
+    """The backend keyring would choose, weighing only this platform's keychains.
+
+    keyring's settings first (``PYTHON_KEYRING_BACKEND``, then ``keyringrc.cfg``); otherwise
+    the viable candidate (see ``platform_candidates``) of highest priority, as keyring ranks
+    them; otherwise keyring's ``fail`` backend (no keychain).
+    """
+    from keyring import core
+    from keyring.backends import fail
+
+    configured = core.load_env() or core.load_config()
+    if configured is not None:
+        return configured
+    viable = [backend for name in platform_candidates() if (backend := _viable(name))]
+    if not viable:
+        return fail.Keyring()  # type: ignore[no-untyped-call]  # keyring's own, untyped
+    return max(viable, key=lambda backend: backend.priority)
+
+
+def _viable(name: str) -> Any:
+    """An instance of the backend class ``name``, or None if it cannot be used here (not
+    installed, or its priority says so: no D-Bus, no Secret Service running...)."""
+    module, _, qualname = name.rpartition(".")
+    try:
+        cls = getattr(importlib.import_module(module), qualname)
+        return cls() if cls.priority > 0 else None
+    except Exception:  # keyring's viability test is "priority raises"; a bad name is not viable
+        return None
+
+
+def _backend() -> Any:
+    backend = _current()
     chained = backend_name(backend) == CHAINER
     candidates = list(getattr(backend, "backends", ())) if chained else [backend]
     for candidate in candidates:
