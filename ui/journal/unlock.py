@@ -125,6 +125,7 @@ class UnlockDialog(QDialog):
         self.journal: Journal | None = None
         self.secret: str | None = None
         self.choose_other = False
+        self.switch_to: Path | None = None  # another launch asked for this journal instead
         self.setWindowTitle("Unlock journal — iltdesk")
         self.setMinimumWidth(460)
         title = QLabel(f"Unlock <b>{path.name}</b>")

@@ -26,10 +26,11 @@ from ui.kit.context import AppContext
 from ui.kit.icons import app_icon
 from ui.kit.preferences import private_settings
 from ui.kit.worker import Worker, run_waiting
-from ui.shell import crash
+from ui.shell import crash, single_instance
 from ui.shell.automatic_backup import AutomaticBackup
 from ui.shell.main_window import MainWindow
 from ui.shell.shutdown import Shutdown, install_message_handler
+from ui.shell.single_instance import Claim, InstanceServer, Request, ask_to_switch, bring_forward
 
 ORM_AFTER_MS = 150  # after the window's first paint
 # What the app's threads would import on first use, imported on the main thread instead: a
@@ -67,6 +68,9 @@ class AppController(QObject):
         self._ahead: UnlockAhead | None = None
         self._left: Path | None = None  # the journal left for another: Cancel goes back to it
         self._choosing = False  # the welcome window's file chooser is up for a switch
+        self._opening: Path | None = None  # being unlocked (automatically or by asking)
+        self._unlocking: UnlockDialog | None = None  # its dialog, while it asks
+        self.server: InstanceServer | None = None  # hears the user's other launches
         private_settings()  # before anything (recent journals, preferences) writes to it
         for name in FOR_THREADS:
             importlib.import_module(name)
@@ -134,6 +138,13 @@ class AppController(QObject):
     def unlock(self, path: Path, *, automatic: bool) -> None:
         """Open ``path``: automatically if a passphrase is at hand, else by asking."""
         path = _resolved(path)  # the real file, so every companion-file check sees it
+        self._opening = path
+        try:
+            self._unlock(path, automatic=automatic)
+        finally:
+            self._opening = None if self._opening == path else self._opening
+
+    def _unlock(self, path: Path, *, automatic: bool) -> None:
         message = ""
         if automatic:
             opened = self._automatic_passphrase(path)
@@ -147,7 +158,9 @@ class AppController(QObject):
             message = opened
         parent = self.welcome if self.welcome is not None and self.welcome.isVisible() else None
         dialog = UnlockDialog(path, parent, message=message)
+        self._unlocking = dialog
         accepted = bool(dialog.exec())
+        self._unlocking = None
         dialog.deleteLater()  # a child of the welcome window would otherwise live on
         if self.stopping:  # a signal ended the app while the dialog was up
             if dialog.journal is not None:
@@ -157,6 +170,9 @@ class AppController(QObject):
         if accepted and dialog.journal is not None:
             secret, dialog.secret = dialog.secret, None
             self.show_main(dialog.journal, secret)
+        elif dialog.switch_to is not None:  # another launch asked for another journal
+            self._left = left or path  # its Cancel comes back here
+            self.unlock(dialog.switch_to, automatic=False)
         elif left is not None and left != path and not dialog.choose_other:
             self.unlock(left, automatic=False)  # not this one after all: back to the one left
         elif dialog.choose_other or self.window is None:
@@ -268,6 +284,41 @@ class AppController(QObject):
         else:
             self.unlock(left, automatic=False)
 
+    def listen(self, claim: Claim) -> None:
+        """Hear the user's other launches from now on (once the first window is up)."""
+        self.server = claim.listen()
+        if self.server is not None:
+            self.server.requested.connect(self.open_from_elsewhere)
+
+    def open_from_elsewhere(self, request: Request) -> None:
+        """Another launch (the menu, a double-clicked journal) asked for this app: come to
+        the front, and open its journal where that closes nothing the person has open."""
+        if self.stopping:
+            return
+        if self.window is None and self._unlocking is None and self._opening is not None:
+            return  # a journal is opening: its window comes up of itself
+        wanted = None if request.journal is None else _resolved(request.journal)
+        modal = QApplication.activeModalWidget()
+        shown = modal or self.window or self._unlocking or self._welcome_window()
+        bring_forward(shown, request.tokens)
+        if wanted is None or modal not in (None, self._unlocking):
+            return  # a dialog is up: the person finishes it first
+        if self.window is not None:
+            if wanted != self.window.context.journal.path:
+                window = self.window
+                if (
+                    ask_to_switch(window, wanted, window.context.journal.path)
+                    and self.window is window
+                    and not self.stopping
+                ):
+                    self.open_journal(wanted)
+        elif self._unlocking is not None:
+            if wanted != self._unlocking.path:  # locked: ask for the one asked for instead
+                self._unlocking.switch_to = wanted
+                self._unlocking.reject()
+        else:  # the welcome window
+            self.unlock(wanted, automatic=True)
+
     def save(self) -> None:
         """Save every pending edit (the session manager asks before logging out)."""
         if self.window is not None and not self.window.context.journal.closed:
@@ -304,6 +355,9 @@ def launch(journal: Path | None = None, ahead: UnlockAhead | None = None) -> int
     messages = install_message_handler()
     if ahead is not None:
         messages.abandon = ahead.discard
+    claim = _claim(journal, ahead)
+    if claim is None:
+        return 0  # the app already running opens it
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     messages.started()
@@ -318,8 +372,25 @@ def launch(journal: Path | None = None, ahead: UnlockAhead | None = None) -> int
     controller = AppController()
     messages.close_journal = controller.close_journal
     shutdown = Shutdown(app, controller.close_journal, controller.save)
+    # Heard from the first turn of the event loop: while the key is derived, or once the
+    # welcome window is up (importing QtNetwork and listening take ~20 ms).
+    QTimer.singleShot(0, controller, lambda: controller.listen(claim))
     controller.start(journal, ahead)
     result = 0 if shutdown.stopping else app.exec()
     controller.close_journal(True)
+    claim.release()
+    if controller.server is not None:
+        controller.server.close()
     shutdown.uninstall()
     return int(result)
+
+
+def _claim(journal: Path | None, ahead: UnlockAhead | None) -> Claim | None:
+    """Being the app (a ``Claim``), or None when the app already running took the request.
+
+    A probe of start-up itself (``ILTDESK_QUIT_WHEN_SHOWN``: the bundle's smoke test, bench)
+    always runs on its own.
+    """
+    if os.environ.get("ILTDESK_QUIT_WHEN_SHOWN") == "1":
+        return Claim(None, None)
+    return single_instance.arrange(journal, None if ahead is None else ahead.discard)

@@ -1,0 +1,310 @@
+"""One app per person: a second launch hands its request to the running app and leaves."""
+
+from __future__ import annotations
+
+import os
+import socket
+import stat
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from iltdesk import keychain
+from iltdesk.store.journal import Journal
+from tests.conftest import PASSPHRASE, REPO
+from tests.keys import Keys, active, settle
+from ui.journal.unlock import UnlockDialog
+from ui.shell import single_instance
+from ui.shell.app import AppController
+from ui.shell.single_instance import Claim, Request
+
+LAUNCH_S = 60
+
+
+@pytest.fixture
+def controller(qtbot: QtBot) -> Iterator[AppController]:
+    """The running app's controller, listening as ``launch`` has it listen."""
+    made = AppController()
+    claim = single_instance.arrange(None)
+    assert isinstance(claim, Claim) and claim.name is not None
+    made.listen(claim)
+    assert made.server is not None
+    yield made
+    made.server.close()
+    if made.window is not None:
+        made.window.close()
+        made.window.context.journal.close()
+    if made.welcome is not None:
+        made.welcome.close()
+
+
+def _name() -> str:
+    where = single_instance.server_name()
+    assert where is not None
+    return where[0]
+
+
+def _ask(journal: Path | None) -> list[bool | Exception]:
+    """A second launch's request, sent from a thread (this one runs the app's event loop);
+    the list receives what the launch made of the answer."""
+    return _send(single_instance.request_for(journal).line())
+
+
+def _send(line: bytes) -> list[bool | Exception]:
+    outcome: list[bool | Exception] = []
+
+    def talk() -> None:
+        try:
+            outcome.append(single_instance._talk(_name(), line))
+        except single_instance.Hung as exc:
+            outcome.append(exc)
+
+    threading.Thread(target=talk, daemon=True).start()
+    return outcome
+
+
+def _answered(qtbot: QtBot, outcome: list[bool | Exception]) -> None:
+    qtbot.waitUntil(lambda: bool(outcome), timeout=10_000)
+    assert outcome == [True]
+
+
+def _when(ready: Callable[[], QWidget | None], act: Callable[[QWidget], None]) -> None:
+    """Run ``act`` on the window ``ready`` returns, once it returns one (polled)."""
+
+    def poll() -> None:
+        window = ready()
+        if window is None:
+            QTimer.singleShot(10, poll)
+        else:
+            act(window)
+
+    QTimer.singleShot(0, poll)
+
+
+def _unlocking(path: Path) -> Callable[[], QWidget | None]:
+    def ready() -> QWidget | None:
+        window = active()
+        focus = QApplication.focusWidget()
+        if isinstance(window, UnlockDialog) and window.path == path and focus is not None:
+            return window if focus.window() is window else None
+        return None
+
+    return ready
+
+
+def test_a_request_is_one_json_line_and_anything_else_is_ignored(tmp_path: Path) -> None:
+    request = Request(tmp_path / "a b.iltdesk", {"XDG_ACTIVATION_TOKEN": "t"})
+    assert Request.read(request.line()) == request
+    assert Request.read(b'{"journal": null, "tokens": {}}\n') == Request(None, {})
+    for odd in (b"\xff\n", b"[1]\n", b'{"journal": 3}\n', b'{"journal": "a\\u0000b"}\n'):
+        assert Request.read(odd) is None
+    kept = Request.read(b'{"journal": null, "tokens": {"LD_PRELOAD": "x"}}\n')
+    assert kept == Request(None, {})  # only the desktop's activation tokens are taken
+
+
+def test_a_second_launch_hands_over_and_exits_at_once(
+    qtbot: QtBot, controller: AppController, journal: Journal
+) -> None:
+    controller.show_main(journal)
+    window = controller.window
+    launch = subprocess.Popen(
+        [sys.executable, "-m", "iltdesk", "open", str(journal.path)],
+        cwd=REPO,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        qtbot.waitUntil(lambda: launch.poll() is not None, timeout=LAUNCH_S * 1000)
+    finally:
+        if launch.poll() is None:
+            launch.kill()
+    out, err = launch.communicate()
+    assert launch.returncode == 0, err
+    assert "open elsewhere" not in out + err and "already open" not in out + err
+    settle(50)
+    # The same journal: the window comes forward, nothing is asked, nothing reopened.
+    assert controller.window is window and not journal.closed
+    assert QApplication.activeModalWidget() is None
+
+
+def test_another_journal_is_opened_only_when_the_person_says_so(
+    qtbot: QtBot, controller: AppController, journal: Journal, tmp_path: Path
+) -> None:
+    other = tmp_path / "other.iltdesk"
+    Journal.create(other, PASSPHRASE).close()
+    keychain.remember(other, PASSPHRASE)  # so its unlock needs no typing here
+    controller.show_main(journal)
+    keys = Keys()
+    asked: list[str] = []
+
+    def answer(key: Callable[[], None]) -> Callable[[QWidget], None]:
+        def act(box: QWidget) -> None:
+            assert isinstance(box, QMessageBox)
+            asked.append(box.text())
+            key()
+
+        return act
+
+    keys.then_in(QMessageBox, answer(keys.escape))
+    _answered(qtbot, _ask(other))
+    qtbot.waitUntil(lambda: len(asked) == 1)
+    settle(50)
+    assert asked == ["Open other.iltdesk?"]
+    assert controller.window is not None and controller.window.context.journal is journal
+    assert not journal.closed  # Cancel: the open journal stays as it was
+
+    keys.then_in(QMessageBox, answer(keys.enter))
+    _answered(qtbot, _ask(other))
+    qtbot.waitUntil(lambda: journal.closed and controller.window is not None, timeout=10_000)
+    assert controller.window is not None
+    assert controller.window.context.journal.path == other.resolve()
+
+
+def test_a_locked_app_asks_for_the_journal_another_launch_names(
+    qtbot: QtBot, controller: AppController, journal: Journal, tmp_path: Path
+) -> None:
+    locked = journal.path
+    journal.close()
+    other = tmp_path / "other.iltdesk"
+    Journal.create(other, PASSPHRASE).close()
+    keys = Keys()
+    seen: list[Path] = []
+
+    def on_locked(dialog: QWidget) -> None:
+        assert isinstance(dialog, UnlockDialog)
+        seen.append(dialog.path)
+        _ask(other)
+        _when(_unlocking(other.resolve()), on_other)
+
+    def on_other(dialog: QWidget) -> None:
+        assert isinstance(dialog, UnlockDialog)
+        seen.append(dialog.path)
+        keys.type(PASSPHRASE)  # its own passphrase is asked for
+        keys.enter()
+
+    _when(_unlocking(locked), on_locked)
+    controller.unlock(locked, automatic=False)  # returns once a journal is open
+    assert seen == [locked, other.resolve()]
+    assert controller.window is not None
+    assert controller.window.context.journal.path == other.resolve()
+
+
+def test_a_stale_socket_from_a_crash_is_replaced(qtbot: QtBot) -> None:
+    name = _name()
+    crashed = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    crashed.bind(name)  # bound, never listening, closed without removing the file
+    crashed.close()
+    assert Path(name).exists()
+    claim = single_instance.arrange(None)
+    assert isinstance(claim, Claim) and claim.name == name
+    server = claim.listen()
+    assert server is not None
+    try:
+        _answered(qtbot, _send(b"\n"))  # it answers there now
+    finally:
+        server.close()
+
+
+def test_a_hung_app_is_said_in_one_line_and_this_launch_runs_alone(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    hung = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    hung.bind(_name())
+    hung.listen(4)  # connections queue; nobody ever answers
+    try:
+        started = time.monotonic()
+        claim = single_instance.arrange(None)
+        took = time.monotonic() - started
+    finally:
+        hung.close()
+    assert isinstance(claim, Claim) and claim.name is None
+    assert capsys.readouterr().err == single_instance.HUNG + "\n"
+    assert took < single_instance.CONNECT_S + single_instance.ANSWER_S + 1
+
+
+def test_the_socket_is_this_users_alone(tmp_path: Path) -> None:
+    claim = single_instance.arrange(None)
+    assert isinstance(claim, Claim) and claim.name is not None
+    server = claim.listen()
+    assert server is not None
+    try:
+        socket_file = Path(claim.name)
+        assert stat.S_IMODE(socket_file.parent.stat().st_mode) & 0o077 == 0
+        assert stat.S_IMODE(socket_file.stat().st_mode) & 0o077 == 0
+        system_python = Path("/usr/bin/python3")  # one another user may run
+        if os.geteuid() != 0 or not system_python.exists():
+            return  # only root can try it as another user
+        probe = (
+            "import socket, sys\n"
+            "s = socket.socket(socket.AF_UNIX)\n"
+            "try:\n    s.connect(sys.argv[1])\nexcept PermissionError:\n    print('refused')\n"
+        )
+        done = subprocess.run(
+            [str(system_python), "-c", probe, claim.name],
+            user=65534,  # nobody
+            capture_output=True,
+            text=True,
+            timeout=30,
+            cwd="/",
+            check=False,
+        )
+        assert done.stdout.strip() == "refused", done.stderr
+    finally:
+        server.close()
+
+
+def test_the_qt_client_used_on_windows_talks_the_same_protocol(
+    qtbot: QtBot, controller: AppController
+) -> None:
+    heard: list[Request] = []
+    assert controller.server is not None
+    controller.server.requested.disconnect()
+    controller.server.requested.connect(heard.append)
+    # As a launch uses it: on the main thread of a fresh process, before any QApplication.
+    code = (
+        "import sys\n"
+        "from ui.shell.single_instance import Request, _talk_qt\n"
+        "print(_talk_qt(sys.argv[1], Request(None, {}).line()))\n"
+    )
+    talk = subprocess.Popen(
+        [sys.executable, "-c", code, _name()], cwd=REPO, stdout=subprocess.PIPE, text=True
+    )
+    qtbot.waitUntil(lambda: talk.poll() is not None, timeout=LAUNCH_S * 1000)
+    assert talk.communicate()[0].strip() == "True"
+    qtbot.waitUntil(lambda: bool(heard))
+    assert heard == [Request(None, {})]
+    controller.server.close()
+    assert single_instance._talk_qt(_name(), b"\n") is False  # nobody: start as the app
+
+
+def test_the_check_costs_a_cold_start_almost_nothing() -> None:
+    """Nobody listens: the check is a lock and a failed connect; QtNetwork waits for the
+    window (``Claim.listen``)."""
+    code = (
+        "import sys, time\n"
+        "from ui.shell import single_instance\n"
+        "t = time.perf_counter(); claim = single_instance.arrange(None)\n"
+        "checked = time.perf_counter() - t\n"
+        "print('PySide6.QtNetwork' in sys.modules, claim.name is not None)\n"
+        "t = time.perf_counter(); server = claim.listen(); listened = time.perf_counter() - t\n"
+        "print(f'{checked * 1000:.1f} {listened * 1000:.1f}')\n"
+        "server.close()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    imported, timings = done.stdout.splitlines()
+    assert imported == "False True"
+    checked_ms, _listened_ms = map(float, timings.split())
+    assert checked_ms < 50, timings
