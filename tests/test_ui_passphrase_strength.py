@@ -3,6 +3,9 @@ advice, Enter does nothing more, nothing typed is lost; a strong one is taken at
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,7 +16,7 @@ from iltdesk import passphrase_strength
 from iltdesk.lead import add_lead
 from iltdesk.passphrase_strength import JUDGED_LENGTH
 from iltdesk.store.journal import Journal
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, REPO
 from tests.keys import Key, Keys, Mod, wait_for_active
 from tests.passphrases import SCHOOL, SCHOOL_AND_YEAR, STRONG, WEAK
 from ui.journal.create_dialog import CreateJournalDialog
@@ -156,3 +159,23 @@ def test_a_long_passphrase_is_judged_when_typing_pauses_and_on_enter(
     qtbot.keyClicks(fields.first, "y")
     assert not fields.acceptable()
     assert len(judged) == QUICK_LENGTH + 2  # asked before the pause: judged at once
+
+
+def test_the_window_and_the_new_journal_dialog_start_without_zxcvbn() -> None:
+    code = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "import ui.shell.app\n"
+        "from ui.journal.create_dialog import CreateJournalDialog\n"
+        "dialog = CreateJournalDialog()\n"
+        "print('zxcvbn' in sys.modules)\n"
+        "dialog.passphrase.setText('m')\n"
+        "print('zxcvbn' in sys.modules)\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, env=env
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False", "True"]  # its word lists load at the first key
