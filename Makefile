@@ -12,6 +12,8 @@ DEMO_PASSPHRASE := demo
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
 		|| { echo "iltdesk needs Python 3.11 or newer as '$(PYTHON)'"; exit 1; }
+	@$(PYTHON) -c 'import ensurepip' 2>/dev/null \
+		|| { echo "Python's venv module is missing: sudo apt-get install python3-venv"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
@@ -46,7 +48,10 @@ bench: $(STAMP)
 	$(PY) -m pip install --quiet -e '.[bench]'
 	$(PY) bench/run.py
 
-dist: $(STAMP)
+# The machine's prerequisites first (one line saying what to install), then the venv.
+dist:
+	@$(PYTHON) tools/dist_prerequisites.py
+	@$(MAKE) --no-print-directory $(STAMP)
 	$(PY) -m pip install --quiet -e '.[dist]'
 	$(PY) tools/make_icons.py
 	$(VENV)/bin/pyinstaller --noconfirm --clean build.spec

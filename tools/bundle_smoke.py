@@ -1,6 +1,6 @@
 """Smoke-test a built bundle: the frozen CLI and app work offscreen, with nothing from Python.
 
-    python tools/bundle_smoke.py dist/iltdesk [--max-mb 150]
+    python tools/bundle_smoke.py dist/iltdesk [--max-mb 160]
 
 Runs the frozen executable in a private HOME (and XDG folders, and no D-Bus session, so no
 real keychain or settings are touched) with QT_QPA_PLATFORM=offscreen: --version, demo, check,
@@ -301,7 +301,9 @@ def write_markdown(path: Path, smoke: Smoke, size: float, failures: list[str]) -
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Smoke-test a built iltdesk bundle.")
     parser.add_argument("bundle", type=Path, help="the onedir bundle, e.g. dist/iltdesk")
-    parser.add_argument("--max-mb", type=float, default=150.0, help="size limit (default 150)")
+    # 144 MB before issue 23; QtNetwork (single instance, with the Kerberos and compression
+    # libraries Qt6Network links to) and QtDBus (lock when the session locks) add about 7.5.
+    parser.add_argument("--max-mb", type=float, default=160.0, help="size limit (default 160)")
     parser.add_argument("--markdown", type=Path, metavar="FILE", help="also write the figures")
     args = parser.parse_args(argv)
     bundle = args.bundle.resolve()
