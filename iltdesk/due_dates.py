@@ -8,7 +8,8 @@ Rules, all counted from ``today``:
 - empty: the default, a week after the 1:1 (``default_due``).
 - "today", "tomorrow" (also "tmrw", "tom").
 - a weekday or its first letters ("fri", "th", "tues"): the next one after today, never today;
-  "this fri" allows today; "next fri" is the Friday of next week (weeks start on Monday).
+  "this fri" allows today; "next fri" is the Friday of next week (a week starts on the locale's
+  first day: Monday in the UK, Sunday in the US).
 - "next week" and "a week": in 7 days; "next month": the same day next month.
 - "in 3 days", "in 2 weeks", "in a month", "2 weeks", "3d", "2w", "+10".
 - "end of week" / "eow": this Friday (next week's once the weekend has come);
@@ -23,6 +24,7 @@ import calendar
 import re
 from datetime import date, timedelta
 
+from iltdesk import region
 from iltdesk.due import next_step_due
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -100,9 +102,10 @@ def _weekday(words: str, today: date) -> date | None:
         day = _weekday_index(rest)
         if day is None:
             return None
-        if first == "next":  # that day of the week after this one (weeks start on Monday)
-            monday = today - timedelta(days=today.weekday()) + timedelta(days=7)
-            return monday + timedelta(days=day)
+        if first == "next":  # that day of the week after this one, weeks as the locale has them
+            start = region.first_weekday()  # Monday in the UK, Sunday in the US
+            next_week = today - timedelta(days=(today.weekday() - start) % 7 - 7)
+            return next_week + timedelta(days=(day - start) % 7)
         ahead = (day - today.weekday()) % 7
         return today + timedelta(days=ahead if first == "this" else ahead or 7)
     day = _weekday_index(words)

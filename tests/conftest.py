@@ -17,6 +17,9 @@ from keyring.backends import fail
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("ILTDESK_PASSPHRASE", None)
 os.environ.pop("ILTDESK_NEW_PASSPHRASE", None)
+# Dates and paper follow the locale (iltdesk/region.py): the suite pins en_GB, whatever the
+# machine's, for itself and the command lines it starts; tests of other locales use ``locale``.
+os.environ["ILTDESK_LOCALE"] = "en_GB"
 
 PASSPHRASE = "correct horse 'battery' staple — ünïcode"
 REPO = Path(__file__).resolve().parent.parent
@@ -71,6 +74,20 @@ def one_application(qapp: object) -> object:
     make a bare QGuiApplication (as the command line does), and the first window a later test
     of the same worker opens would abort the process."""
     return qapp
+
+
+@pytest.fixture
+def locale(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], None]]:
+    """Switch this test (and the command lines it starts) to a locale, e.g. ``locale("en_US")``;
+    the pinned en_GB comes back afterwards."""
+    from iltdesk import region
+
+    def use(name: str) -> None:
+        monkeypatch.setenv(region.OVERRIDE, name)
+        region.apply(name)
+
+    yield use
+    region.apply("en_GB")
 
 
 @pytest.fixture(scope="session")

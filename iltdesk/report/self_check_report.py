@@ -97,7 +97,7 @@ def _heading(period: Period, school: str, principal: str, today: date) -> str:
     )
     who = principal or "the principal"
     where = f", {school}" if school else ""
-    month = f"{period.anchor.check.taken_on:%B %Y}"
+    month = dates.month_year(period.anchor.check.taken_on)
     # Each check-in was asked in its own set's words: an older one is not shown as reworded.
     stems = {c.wording.stem for c in period.shown}
     asked = stems.pop() if len(stems) == 1 else "Asked in two wordings."

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from iltdesk import dates
 from iltdesk.errors import JournalError
 from iltdesk.messages import backup_not_written
 from iltdesk.store.backups import rotation
@@ -45,7 +46,7 @@ def when_text(moment: datetime, today: date) -> str:
         return f"Today, {clock}"
     if moment.date() == today - timedelta(days=1):
         return f"Yesterday, {clock}"
-    return f"{moment:%a} {moment.day} {moment:%b %Y}, {clock}"
+    return f"{dates.with_weekday(moment.date())}, {clock}"
 
 
 def size_text(size: int) -> str:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QDateEdit, QPlainTextEdit, QWidget
 
+from iltdesk import dates, region
 from ui.kit.markdown_edit import ensure_name
 
 
@@ -106,6 +107,14 @@ def date_edit(day: date | None = None, name: str = "") -> QDateEdit:
     edit = _DateEdit(qdate(day or date.today()))
     if name:
         edit.setAccessibleName(name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("ddd d MMM yyyy")
+    follow_locale(edit)
     return edit
+
+
+def follow_locale(edit: QDateEdit, weekday: bool = True) -> None:
+    """A date field with a calendar, in the order and names of the user's locale (as
+    ``iltdesk.dates`` words dates) and a calendar whose week starts on the locale's first day."""
+    edit.setCalendarPopup(True)
+    edit.setLocale(QLocale(region.names_name()))  # "Sep", as dates are worded elsewhere
+    edit.setDisplayFormat(dates.field_format() if weekday else dates.short_field_format())
+    edit.calendarWidget().setFirstDayOfWeek(QLocale().firstDayOfWeek())

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iltdesk import drafts
+from iltdesk import dates, drafts
 from iltdesk.errors import JournalError
 from ui.kit.context import AppContext, Autosaver
 
@@ -169,7 +169,7 @@ class DraftKeeper(QObject):
             if name in kept.fields:
                 set_box_text(box, kept.fields[name])
         when = kept.saved_at.astimezone()
-        return f"{when.day} {when:%b %Y}, {when:%H:%M}"
+        return f"{dates.short(when.date())}, {when:%H:%M}"
 
     def keep(self) -> None:
         """Write the draft (or drop it: the text is back to what the form opened with)."""

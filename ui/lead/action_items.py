@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iltdesk import action_item, dates, team_action
+from iltdesk import action_item, team_action
 from iltdesk.record_kinds import Change, RecordKind
 from ui.kit.action_item_row import OWNERS
 from ui.kit.context import AppContext, NotWritten
-from ui.kit.fields import day_of, qdate
+from ui.kit.fields import day_of, follow_locale, qdate
 from ui.lead.action_item_pages import read_page
 from ui.lead.action_items_model import OWNER_COLUMN as OWNER_COLUMN
 from ui.lead.action_items_model import ActionItemsModel as ActionItemsModel
@@ -105,7 +105,7 @@ class ActionItemsView(QWidget):
         self.owner.addItems([label for label, _ in OWNERS])
         self.due = QDateEdit(qdate(action_item.next_step_due(date.today())))
         self.due.setCalendarPopup(True)
-        self.due.setDisplayFormat(dates.DATE_FIELD_FORMAT)
+        follow_locale(self.due)
         self.due.setAccessibleName("Due date of the new action item")
         self.owner.setAccessibleName("Who owns the new action item")
         add = QPushButton("Add")

@@ -22,7 +22,7 @@ from iltdesk.models import Lead
 from iltdesk.record_kinds import RecordKind
 from ui.kit import preferences
 from ui.kit.context import AppContext, NotWritten
-from ui.kit.fields import day_of, qdate
+from ui.kit.fields import day_of, follow_locale, qdate
 from ui.kit.writing import write_or_say
 
 
@@ -45,7 +45,7 @@ class LeadDialog(QDialog):
         self.has_since = QCheckBox("On the ILT since")
         self.since = QDateEdit()
         self.since.setCalendarPopup(True)
-        self.since.setDisplayFormat("d MMM yyyy")
+        follow_locale(self.since, weekday=False)
         since = lead.on_ilt_since if lead and lead.on_ilt_since else None
         self.has_since.setChecked(since is not None)
         self.since.setDate(qdate(since or date.today()))

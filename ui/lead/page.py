@@ -9,6 +9,7 @@ from typing import Protocol
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
+from iltdesk import dates
 from iltdesk.lead import get_lead, set_archived
 from iltdesk.models import Lead, LearningCycle, OneOnOne
 from iltdesk.record_kinds import Change, RecordKind
@@ -170,7 +171,7 @@ class LeadPage(QWidget):
         self.name.setText(lead.name + ("" if lead.active else "  (archived)"))
         parts = [p for p in (lead.role, lead.team) if p]
         if lead.on_ilt_since:
-            parts.append(f"on the ILT since {lead.on_ilt_since.strftime('%B %Y')}")
+            parts.append(f"on the ILT since {dates.month_year(lead.on_ilt_since)}")
         parts.append(f"meets every {lead.cadence_days} days")
         self.details.setText(" · ".join(parts))
         self.archive_button.setText("Archive" if lead.active else "Bring back")

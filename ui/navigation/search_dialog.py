@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from iltdesk import dates
 from iltdesk.errors import JournalError
 from iltdesk.search import Hit, search
 from ui.kit.context import AppContext
@@ -49,7 +50,7 @@ STEP_ROWS = 12
 
 def long_date(day: date) -> str:
     """Like "12 Mar 2027": unambiguous wherever the principal works."""
-    return f"{day.day} {day:%b %Y}"
+    return dates.short(day)
 
 
 def hit_html(hit: Hit, *, muted: str | None = None, highlight: str | None = None) -> str:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from iltdesk import dates
 from iltdesk.presenting import today_shown
 from iltdesk.record_kinds import Change
 from iltdesk.today import TodayRow, Urgency, has_leads, today_rows
@@ -39,7 +40,7 @@ NOTHING_DUE, ROWS, WELCOME, PRESENTING = range(4)  # the pages of the page's sta
 
 def date_in_words(day: date) -> str:
     """Like "Friday 12 March 2027"."""
-    return f"{day:%A} {day.day} {day:%B %Y}"
+    return dates.full(day)
 
 
 class TodayDelegate(RichTextDelegate):

@@ -32,7 +32,7 @@ from iltdesk.lead import get_lead
 from iltdesk.models import ExpectationKind
 from iltdesk.record_kinds import Change, RecordKind
 from ui.kit.context import AppContext, NotWritten
-from ui.kit.fields import day_of, py_date, qdate
+from ui.kit.fields import day_of, follow_locale, py_date, qdate
 from ui.kit.icons import icon
 from ui.kit.markdown_edit import MarkdownEdit
 from ui.kit.unsaved import GuardedDialog, typed_texts
@@ -266,7 +266,7 @@ class AgreementDialog(GuardedDialog):
         self.revisit_on = QDateEdit(qdate(agreement.revisit_date(date.today())))
         for edit in (self.agreed_on, self.revisit_on):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d MMM yyyy")
+            follow_locale(edit, weekday=False)
         self.revisit.toggled.connect(self.revisit_on.setEnabled)
         # The suggested revisit follows the agreed date; it can still be set by hand after.
         self.agreed_on.dateChanged.connect(self._suggest_revisit)

@@ -26,7 +26,7 @@ from iltdesk.models import AgendaItem, Author, OneOnOne
 from iltdesk.record_kinds import Change, RecordKind
 from ui.kit.action_item_row import ActionItemRow
 from ui.kit.context import AppContext, Autosaver, NotWritten
-from ui.kit.fields import day_of, qdate
+from ui.kit.fields import day_of, follow_locale, qdate
 from ui.kit.fitted_list import FittedList
 from ui.kit.history_panel import (
     add_history_shortcut,
@@ -73,7 +73,7 @@ class OneOnOneEditor(QScrollArea):
         self.autosaver = Autosaver(context, self._save, self)
         self.held_on = QDateEdit()
         self.held_on.setCalendarPopup(True)
-        self.held_on.setDisplayFormat("ddd d MMM yyyy")
+        follow_locale(self.held_on)
         self.held_on.setAccessibleName("Date of the 1:1")
         self.held_on.dateChanged.connect(lambda *_: self.autosaver.touch())
         self.agenda = FittedList("Agenda items")

@@ -23,7 +23,7 @@ from iltdesk import dates
 from iltdesk.charter import FOCUS_TITLES
 from iltdesk.models import FocusKind, ScopeItem
 from ui.kit import theme
-from ui.kit.fields import day_of, qdate
+from ui.kit.fields import day_of, follow_locale, qdate
 from ui.kit.rich_delegate import ItemIndex
 from ui.kit.roles import RECORD_ID, VALUE
 
@@ -75,7 +75,7 @@ class DateDelegate(QStyledItemDelegate):
     ) -> QWidget:
         edit = QDateEdit(parent)
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat("d MMM yyyy")
+        follow_locale(edit, weekday=False)
         return edit
 
     def setEditorData(self, editor: QWidget, index: ItemIndex) -> None:

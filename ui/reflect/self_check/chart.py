@@ -333,7 +333,7 @@ class SelfCheckChart(QWidget):
         """Check-in dates under the lines, as many as fit without touching; the latest always."""
         days = list(area.days)
         same_year = len({d.year for d in days}) == 1
-        words = [dates.day_month(d) if same_year else f"{d:%b %Y}" for d in days]
+        words = [dates.day_month(d) if same_year else dates.short_month_year(d) for d in days]
         metrics = QFontMetricsF(self._small())
         widest = max(metrics.horizontalAdvance(w) for w in words) + 12
         step = max(1, math.ceil(widest / (plot.width() / max(len(days) - 1, 1))))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from iltdesk import dates
 from iltdesk.conversation import (
     STAGE_TITLES,
     Stage,
@@ -293,7 +294,7 @@ class ConversationEditor(QScrollArea):
         lead_id = self.lead.currentData()
         for cycle in cycles_for(self.context.journal, lead_id) if lead_id is not None else []:
             goal = " ".join(cycle.goal.split()) or "No goal written yet"
-            self.cycle.addItem(f"{cycle.started_on:%b %Y}: {goal}", cycle.id)
+            self.cycle.addItem(f"{dates.short_month_year(cycle.started_on)}: {goal}", cycle.id)
             self.cycle.setItemData(self.cycle.count() - 1, goal, Qt.ItemDataRole.ToolTipRole)
         self.cycle.setCurrentIndex(max(self.cycle.findData(cycle_id), 0))
         self.cycle.setEnabled(lead_id is not None)
