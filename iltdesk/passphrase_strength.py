@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 MIN_SCORE = 3
 # zxcvbn's cost grows faster than the square of the length (its own limit is 72 characters):
-# measured ~1-6 ms at 20-24 characters, 5-18 ms at 48, 12-60 ms at 64. A longer passphrase is
+# measured ~1-5 ms at 20 characters, 6-25 ms at 48, 10-60 ms at 64. A longer passphrase is
 # judged by this much of its start, as zxcvbn-ts and Dropbox's guidance do (they cut at 100
 # or 256; Python's zxcvbn is slower): a start that is hard to guess stays so.
 JUDGED_LENGTH = 48
