@@ -19,6 +19,8 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
 import iltdesk
 
@@ -308,3 +310,37 @@ def test_smoke_test_fails_without_a_bundle(tmp_path: Path) -> None:
     )
     assert done.returncode == 1
     assert "make dist" in done.stdout
+
+
+def _locked() -> dict[str, str]:
+    pins: dict[str, str] = {}
+    for line in (REPO / "requirements" / "dist.txt").read_text(encoding="utf-8").splitlines():
+        if line and not line[0].isspace() and not line.startswith("#"):
+            name, _, rest = line.partition("==")
+            pins[canonicalize_name(name)] = rest.split()[0]
+            assert "\\" in rest, f"{name} has no hashes"
+    return pins
+
+
+def test_the_lock_pins_what_pyproject_declares() -> None:
+    # requirements/dist.txt is refreshed by `make lock` (tools/lock.sh); a dependency added or
+    # a bound changed in pyproject.toml without a refresh fails here, not in a release build.
+    locked = _locked()
+    project = _pyproject()["project"]
+    for text in [*project["dependencies"], *project["optional-dependencies"]["dist"]]:
+        wanted = Requirement(text)
+        name = canonicalize_name(wanted.name)
+        assert name in locked, f"{name} is not in requirements/dist.txt: run make lock"
+        assert wanted.specifier.contains(locked[name]), f"{name}=={locked[name]}: run make lock"
+
+
+def test_minimums_are_read_from_pyproject() -> None:
+    minimums = _load("minimums")
+    pins = minimums.constraints(REPO / "pyproject.toml").splitlines()
+    declared = _pyproject()["project"]["dependencies"]
+    bounded = [Requirement(text) for text in declared if ">=" in text]
+    assert len(pins) == len(bounded)
+    for pin, wanted in zip(pins, bounded, strict=True):
+        low = next(s.version for s in wanted.specifier if s.operator == ">=")
+        assert pin.startswith(f"{wanted.name}=={low}")
+        assert wanted.specifier.contains(low)  # the minimum is inside its own range
