@@ -88,3 +88,13 @@ def test_make_dist_checks_first_and_the_spec_checks_too() -> None:
     spec = (REPO / "build.spec").read_text(encoding="utf-8")
     for check in ("_check_machine()", "_check_installed()", "_check_output_free()"):
         assert check in spec
+
+
+def test_the_readme_shows_the_two_commands_then_the_system_packages() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8").splitlines()
+    developers = readme.index("## For developers")
+    assert developers < 20  # near the top, before the principals' long section
+    section = "\n".join(readme[developers : developers + 60])
+    run, test = section.index("make run "), section.index("make test ")
+    assert run < test < section.index("libxcb-cursor0") < section.index("binutils")
+    assert "python3-venv" in section
