@@ -21,7 +21,6 @@ from PySide6.QtCore import (
     QByteArray,
     QIODevice,
     QLineF,
-    QLocale,
     QMarginsF,
     QRectF,
     QSizeF,
@@ -40,7 +39,7 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
-from iltdesk import dates
+from iltdesk import dates, region
 from iltdesk.destination import check_destination
 from iltdesk.errors import JournalError
 from iltdesk.report.content import META_LEAD, META_PREPARED, META_SCHOOL
@@ -209,9 +208,9 @@ def paint_marked(html: str, device: QPagedPaintDevice) -> tuple[int, list[Mark]]
 
 
 def paper_size() -> QPageSize.PageSizeId:
-    """US Letter where the system measures in inches, A4 everywhere else."""
-    imperial = QLocale.system().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
-    return QPageSize.PageSizeId.Letter if imperial else QPageSize.PageSizeId.A4
+    """US Letter in the territories that use it (the US, Canada, Mexico, ...: see
+    ``region.LETTER_TERRITORIES``; ``LC_PAPER`` on Linux), A4 everywhere else."""
+    return QPageSize.PageSizeId.Letter if region.uses_letter() else QPageSize.PageSizeId.A4
 
 
 class Page:

@@ -5,16 +5,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 
-from iltdesk.report.render import paint_pages
+from iltdesk.report.render import paint_pages, paper_size
 
 
 def report_printer() -> QPrinter:
     """A printer for a report: full page, as the report paints its own margins, head, foot."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setFullPage(True)
+    # The paper a PDF export is on (Letter in the US, A4 elsewhere), not Qt's own default:
+    # the print dialog still lets the person choose what the tray holds.
+    printer.setPageSize(QPageSize(paper_size()))
     return printer
 
 
