@@ -40,34 +40,36 @@ class CreateJournalDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.journal: Journal | None = None
-        self.setWindowTitle("New journal — iltdesk")
+        self.setWindowTitle(self.tr("New journal — iltdesk"))
         self.setMinimumWidth(520)
         self.location = QLineEdit(str(_free_default()))
-        self.location.setAccessibleName("Where the journal is saved")
+        self.location.setAccessibleName(self.tr("Where the journal is saved"))
         # Never the default button, so Enter in a field creates the journal; last in the tab
         # order, so typing a name with spaces never reaches it (Space presses a button).
-        self.browse_button = QPushButton("Choose…")
+        self.browse_button = QPushButton(self.tr("Choose…"))
         self.browse_button.setAutoDefault(False)
-        self.browse_button.setAccessibleName("Choose where to save the journal")
+        self.browse_button.setAccessibleName(self.tr("Choose where to save the journal"))
         self.browse_button.clicked.connect(self._browse)
         where = QHBoxLayout()
         where.addWidget(self.location, 1)
         where.addWidget(self.browse_button)
         self.school = QLineEdit()
-        self.school.setPlaceholderText("Shown on exported reports")
-        self.school.setAccessibleName("School")
+        self.school.setPlaceholderText(self.tr("Shown on exported reports"))
+        self.school.setAccessibleName(self.tr("School"))
         self.principal = QLineEdit()
-        self.principal.setPlaceholderText("Shown on exported reports")
-        self.principal.setAccessibleName("Your name")
+        self.principal.setPlaceholderText(self.tr("Shown on exported reports"))
+        self.principal.setAccessibleName(self.tr("Your name"))
         self.fields = NewPassphraseFields(self)
         self.passphrase, self.again = self.fields.first, self.fields.again
         text, has_keychain = remember_label()
         self.remember = QCheckBox(text)
         self.remember.setEnabled(has_keychain)
         warning = QLabel(
-            "Without the passphrase nobody can read this journal, including you. Once it is "
-            "created you can make a recovery kit: a page to print that gets you back in if you "
-            "forget the passphrase."
+            self.tr(
+                "Without the passphrase nobody can read this journal, including you. Once it "
+                "is created you can make a recovery kit: a page to print that gets you back in "
+                "if you forget the passphrase."
+            )
         )
         warning.setWordWrap(True)
         warning.setObjectName("Hint")
@@ -78,12 +80,14 @@ class CreateJournalDialog(QDialog):
         # What a person fills comes first, in the order of the tab chain; the suggested
         # place, which most people keep, comes last.
         form = QFormLayout()
-        form.addRow("School", self.school)
-        form.addRow("Your name", self.principal)
+        form.addRow(self.tr("School"), self.school)
+        form.addRow(self.tr("Your name"), self.principal)
         self.fields.add_rows(form)
-        form.addRow("Save in", where)
+        form.addRow(self.tr("Save in"), where)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.create_button = buttons.addButton("Create", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.create_button = buttons.addButton(
+            self.tr("Create"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.create_button.setObjectName("Primary")
         buttons.accepted.connect(self.try_create)
         buttons.rejected.connect(self.reject)
@@ -128,9 +132,9 @@ class CreateJournalDialog(QDialog):
     def _browse(self) -> None:
         chosen, _ = QFileDialog.getSaveFileName(
             self,
-            "Save the journal as",
+            self.tr("Save the journal as"),
             str(_start_in(Path(self.location.text()).expanduser())),
-            f"iltdesk journal (*{JOURNAL_SUFFIX})",
+            self.tr("iltdesk journal (*{suffix})").format(suffix=JOURNAL_SUFFIX),
         )
         if chosen:
             path = Path(chosen)
@@ -148,7 +152,9 @@ class CreateJournalDialog(QDialog):
                 path, secret, school=self.school.text().strip(), principal=self.principal.text()
             )
         except (JournalError, OSError) as exc:
-            self.error.setText(f"The journal could not be created: {exc}")
+            self.error.setText(
+                self.tr("The journal could not be created: {error}").format(error=exc)
+            )
             self.error.show()
             return
         finally:

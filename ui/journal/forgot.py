@@ -31,13 +31,6 @@ from ui.kit.style import error_line
 from ui.kit.unsaved import GuardedDialog
 from ui.kit.worker import run_modal
 
-ABOUT = (
-    "Type the recovery key from the recovery sheet of <b>{journal}</b> (capitals or not, "
-    "with or without the dashes). Then choose a new passphrase: from now on the journal "
-    "opens with it, and the forgotten one no longer works."
-)
-OPENING = "Opening the journal with the recovery key and giving it the new passphrase…"
-
 
 def _imported_here() -> None:
     """What recovering may import (reading the file, updating it, re-encrypting it), imported
@@ -59,14 +52,23 @@ class ForgotPassphraseDialog(GuardedDialog):
         self.path = path
         self.journal: Journal | None = None
         self.secret: str | None = None
-        self.setWindowTitle("Forgot your passphrase? — iltdesk")
+        self._opening = self.tr(
+            "Opening the journal with the recovery key and giving it the new passphrase…"
+        )
+        self.setWindowTitle(self.tr("Forgot your passphrase? — iltdesk"))
         self.setMinimumWidth(640)
-        title = QLabel("Forgot your passphrase?")
+        title = QLabel(self.tr("Forgot your passphrase?"))
         title.setObjectName("PageTitle")
-        about = QLabel(ABOUT.format(journal=escape(path.name)))
+        about = QLabel(
+            self.tr(
+                "Type the recovery key from the recovery sheet of <b>{journal}</b> (capitals "
+                "or not, with or without the dashes). Then choose a new passphrase: from now on "
+                "the journal opens with it, and the forgotten one no longer works."
+            ).format(journal=escape(path.name))
+        )
         about.setWordWrap(True)
         self.key = QLineEdit()
-        self.key.setAccessibleName("Recovery key")
+        self.key.setAccessibleName(self.tr("Recovery key"))
         self.key.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
         self.key.setFont(key_font(1.15))
         # The journal's names are locked inside it until the key opens it: the file's name is
@@ -77,11 +79,11 @@ class ForgotPassphraseDialog(GuardedDialog):
         self.remember.setEnabled(has_keychain)
         self.error = error_line()
         form = QFormLayout()
-        form.addRow("Recovery key", self.key)
-        self.fields.add_rows(form, "New passphrase")
+        form.addRow(self.tr("Recovery key"), self.key)
+        self.fields.add_rows(form, self.tr("New passphrase"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.open_button = buttons.addButton(
-            "Open the journal", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Open the journal"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.open_button.setObjectName("Primary")
         buttons.accepted.connect(self.try_recover)
@@ -112,7 +114,7 @@ class ForgotPassphraseDialog(GuardedDialog):
         typed, new, path = self.key.text(), self.fields.text(), self.path
         _imported_here()
         try:
-            journal = run_modal(self, OPENING, lambda progress: recover(path, typed, new))
+            journal = run_modal(self, self._opening, lambda progress: recover(path, typed, new))
         except JournalError as exc:
             self.error.setText(str(exc))
             self.error.show()

@@ -22,9 +22,9 @@ class ChangePassphraseDialog(QDialog):
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.journal = journal
-        self.setWindowTitle("Change passphrase — iltdesk")
+        self.setWindowTitle(self.tr("Change passphrase — iltdesk"))
         self.setMinimumWidth(440)
-        self.current = secret_field("Current passphrase")
+        self.current = secret_field(self.tr("Current passphrase"))
         # The names kept in the journal are an attacker's first guesses.
         self.fields = NewPassphraseFields(self, self.tr("New passphrase"), journal_names(journal))
         self.new, self.again = self.fields.first, self.fields.again
@@ -33,10 +33,10 @@ class ChangePassphraseDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.hide()
         form = QFormLayout()
-        form.addRow("Current", self.current)
-        self.fields.add_rows(form, "New")
+        form.addRow(self.tr("Current"), self.current)
+        self.fields.add_rows(form, self.tr("New"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.ok = buttons.addButton("Change", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok = buttons.addButton(self.tr("Change"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok.setObjectName("Primary")
         buttons.accepted.connect(self.check)
         buttons.rejected.connect(self.reject)
@@ -52,9 +52,9 @@ class ChangePassphraseDialog(QDialog):
         if not self.fields.acceptable():  # the meter's advice says why; nothing typed is lost
             return
         if not self.journal.verify_passphrase(self.current.text()):
-            self.error.setText("The current passphrase is not right.")
+            self.error.setText(self.tr("The current passphrase is not right."))
         elif self.new.text() == self.current.text():
-            self.error.setText("The new passphrase is the same as the current one.")
+            self.error.setText(self.tr("The new passphrase is the same as the current one."))
         else:
             self.accept()
             return

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -37,23 +37,18 @@ from ui.kit.new_passphrase import secret_field
 from ui.kit.style import error_line, hint, restyle
 from ui.kit.worker import Progress, run_modal, run_waiting
 
-WHAT_IT_IS = (
-    "A recovery kit is one printed page with a recovery key on it. If you ever forget your "
-    "passphrase, typing that key in the unlock window opens the journal and lets you choose "
-    "a new passphrase. Keep the page as safely as the passphrase: with it and this journal's "
-    "folder, anyone can read your notes."
-)
-REPLACES = (
-    "This journal already has a recovery kit (made {made}, kit {kit}). A new kit makes every "
-    "older recovery sheet useless: only the newest sheet opens the journal."
-)
-NOT_YET = (
-    "Save the recovery sheet (a PDF) or print it now. The kit is made only once its sheet is "
-    "saved or printed{older}. Keep the sheet away from this computer: print it, or keep the "
-    "PDF on a USB stick in a drawer."
-)
-MADE = "The recovery kit is made (kit {kit}). {where} Older recovery sheets no longer work."
 SHEET_FILTER = "PDF (*.pdf)"
+
+
+def what_it_is() -> str:
+    """What a recovery kit is, said where one is offered."""
+    return QCoreApplication.translate(
+        "RecoveryKit",
+        "A recovery kit is one printed page with a recovery key on it. If you ever forget your "
+        "passphrase, typing that key in the unlock window opens the journal and lets you choose "
+        "a new passphrase. Keep the page as safely as the passphrase: with it and this "
+        "journal's folder, anyone can read your notes.",
+    )
 
 
 def made_words(status: kit.KitStatus) -> str:
@@ -97,7 +92,7 @@ class RecoveryKitDialog(QDialog):
         self._made_at = datetime.now().astimezone()
         self._sheets: list[str] = []  # where the sheet went: files saved, "the printer"
         self.status = run_waiting(lambda progress: kit.status(journal))  # reads two files
-        self.setWindowTitle("Recovery kit — iltdesk")
+        self.setWindowTitle(self.tr("Recovery kit — iltdesk"))
         self.setMinimumWidth(560)
         self.pages = QStackedWidget()
         self.pages.addWidget(self._intro_page())
@@ -117,18 +112,23 @@ class RecoveryKitDialog(QDialog):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
-        title = QLabel("Recovery kit")
+        title = QLabel(self.tr("Recovery kit"))
         title.setObjectName("PageTitle")
-        about = QLabel(WHAT_IT_IS)
+        about = QLabel(what_it_is())
         about.setWordWrap(True)
         layout.addWidget(title)
         layout.addWidget(about)
         if self.status.has_kit:
-            self.replaces = hint(REPLACES.format(made=made_words(self.status), kit=self.status.kit))
+            replaces = self.tr(
+                "This journal already has a recovery kit (made {made}, kit {kit}). A new kit "
+                "makes every older recovery sheet useless: only the newest sheet opens the "
+                "journal."
+            )
+            self.replaces = hint(replaces.format(made=made_words(self.status), kit=self.status.kit))
             layout.addWidget(self.replaces)
-        self.passphrase = secret_field("Passphrase")
+        self.passphrase = secret_field(self.tr("Passphrase"))
         if self._given is None:
-            ask = QLabel("Type the journal's passphrase to make the kit:")
+            ask = QLabel(self.tr("Type the journal's passphrase to make the kit:"))
             ask.setBuddy(self.passphrase)
             layout.addSpacing(6)
             layout.addWidget(ask)
@@ -141,18 +141,30 @@ class RecoveryKitDialog(QDialog):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
-        title = QLabel("Your recovery key")
+        title = QLabel(self.tr("Your recovery key"))
         title.setObjectName("PageTitle")
         self.key_label = QLabel()
         self.key_label.setObjectName("RecoveryKey")
         self.key_label.setFont(key_font())
         self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.key_label.setAccessibleName("Recovery key")
+        self.key_label.setAccessibleName(self.tr("Recovery key"))
         self.kit_line = hint()
         self.kit_line.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        older = ": until then, your older sheet still works" if self.status.has_kit else ""
-        self.next_step = QLabel(NOT_YET.format(older=older))
+        if self.status.has_kit:
+            not_yet = self.tr(
+                "Save the recovery sheet (a PDF) or print it now. The kit is made only once its "
+                "sheet is saved or printed: until then, your older sheet still works. Keep the "
+                "sheet away from this computer: print it, or keep the PDF on a USB stick in a "
+                "drawer."
+            )
+        else:
+            not_yet = self.tr(
+                "Save the recovery sheet (a PDF) or print it now. The kit is made only once its "
+                "sheet is saved or printed. Keep the sheet away from this computer: print it, "
+                "or keep the PDF on a USB stick in a drawer."
+            )
+        self.next_step = QLabel(not_yet)
         self.next_step.setWordWrap(True)
         layout.addWidget(title)
         layout.addSpacing(8)
@@ -164,12 +176,12 @@ class RecoveryKitDialog(QDialog):
 
     def _buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox()
-        self.make_button = QPushButton("Make the kit")
+        self.make_button = QPushButton(self.tr("Make the kit"))
         self.make_button.setObjectName("Primary")
-        self.save_button = QPushButton("Save the recovery sheet…")
+        self.save_button = QPushButton(self.tr("Save the recovery sheet…"))
         self.save_button.setObjectName("Primary")
-        self.print_button = QPushButton("Print…")
-        self.close_button = QPushButton("Cancel")
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.close_button = QPushButton(self.tr("Cancel"))
         for button, role in (
             (self.make_button, QDialogButtonBox.ButtonRole.ActionRole),
             (self.save_button, QDialogButtonBox.ButtonRole.ActionRole),
@@ -207,7 +219,7 @@ class RecoveryKitDialog(QDialog):
         if self._given is None:
             journal = self.journal
             if not run_waiting(lambda progress: journal.verify_passphrase(secret)):
-                self._say("That is not this journal's passphrase; the kit was not made.")
+                self._say(self.tr("That is not this journal's passphrase; the kit was not made."))
                 self.passphrase.selectAll()
                 self.passphrase.setFocus()
                 return
@@ -216,7 +228,7 @@ class RecoveryKitDialog(QDialog):
         self._say("")
         self.key = RecoveryKey.generate()
         self.key_label.setText(key_lines(self.key))
-        self.kit_line.setText(f"Kit {kit_id(self.key.public_bytes())}")
+        self.kit_line.setText(self.tr("Kit {kit}").format(kit=kit_id(self.key.public_bytes())))
         self._show_step(1)
 
     def save_sheet(self) -> None:
@@ -227,7 +239,7 @@ class RecoveryKitDialog(QDialog):
             return
         suggested = Path.home() / f"{self.journal.path.stem} recovery sheet.pdf"
         chosen, _ = QFileDialog.getSaveFileName(
-            self, "Save the recovery sheet", str(suggested), SHEET_FILTER
+            self, self.tr("Save the recovery sheet"), str(suggested), SHEET_FILTER
         )
         if not chosen:
             return
@@ -241,11 +253,11 @@ class RecoveryKitDialog(QDialog):
 
         try:
             ensure_fonts()  # Qt's font database is changed on this thread only
-            run_modal(self, "Writing the recovery sheet…", write)
+            run_modal(self, self.tr("Writing the recovery sheet…"), write)
         except (JournalError, OSError) as exc:
-            self._say(f"The recovery sheet was not saved: {exc}")
+            self._say(self.tr("The recovery sheet was not saved: {error}").format(error=exc))
             return
-        self._sheet_done(f"The sheet is saved in {dest}.")
+        self._sheet_done(self.tr("The sheet is saved in {dest}.").format(dest=dest))
 
     def print_sheet(self) -> None:
         """Print the sheet as its PDF looks (painted straight onto the printer), then make
@@ -265,13 +277,15 @@ class RecoveryKitDialog(QDialog):
         )
         painter = QPainter()
         if not painter.begin(printer):
-            self._say("The printer could not be started; the recovery sheet was not printed.")
+            self._say(
+                self.tr("The printer could not be started; the recovery sheet was not printed.")
+            )
             return
         try:
             paint_sheet(painter, printer, key, text)
         finally:
             painter.end()
-        self._sheet_done("The sheet was sent to the printer.")
+        self._sheet_done(self.tr("The sheet was sent to the printer."))
 
     def _sheet_done(self, where: str) -> None:
         """The sheet exists: make the kit, once (a second copy of the same sheet needs
@@ -284,7 +298,7 @@ class RecoveryKitDialog(QDialog):
             try:
                 run_modal(
                     self,
-                    "Making the recovery kit…",
+                    self.tr("Making the recovery kit…"),
                     lambda progress: kit.install_kit(journal, key, secret, made_at),
                 )
             except WrongPassphrase as exc:
@@ -292,15 +306,20 @@ class RecoveryKitDialog(QDialog):
                 return
             except (JournalError, OSError) as exc:
                 self._say(
-                    f"The recovery kit could not be made ({exc}). The sheet just made does not "
-                    "work; any older sheet still does."
+                    self.tr(
+                        "The recovery kit could not be made ({error}). The sheet just made does "
+                        "not work; any older sheet still does."
+                    ).format(error=exc)
                 )
                 return
             self.made = True
             self._secret = ""
         self._say("")
-        self.next_step.setText(MADE.format(kit=kit_id(key.public_bytes()), where=where))
-        self.close_button.setText("Done")
+        made = self.tr(
+            "The recovery kit is made (kit {kit}). {where} Older recovery sheets no longer work."
+        )
+        self.next_step.setText(made.format(kit=kit_id(key.public_bytes()), where=where))
+        self.close_button.setText(self.tr("Done"))
         restyle(self.save_button, "")  # another copy is possible; Done is what comes next
         restyle(self.close_button, "Primary")
         self.close_button.setDefault(True)
@@ -331,15 +350,15 @@ class KitOffer(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        title = QLabel("Your journal is ready")
+        title = QLabel(self.tr("Your journal is ready"))
         title.setObjectName("PageTitle")
-        about = QLabel(WHAT_IT_IS)
+        about = QLabel(what_it_is())
         about.setWordWrap(True)
-        when = hint("You can also make one later, from Settings.")
+        when = hint(self.tr("You can also make one later, from Settings."))
         buttons = QDialogButtonBox()
-        self.make_button = QPushButton("Make a recovery kit now")
+        self.make_button = QPushButton(self.tr("Make a recovery kit now"))
         self.make_button.setObjectName("Primary")
-        self.later_button = QPushButton("Later")
+        self.later_button = QPushButton(self.tr("Later"))
         buttons.addButton(self.make_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.later_button, QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.make)
