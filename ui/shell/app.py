@@ -26,9 +26,10 @@ from ui.kit.context import AppContext
 from ui.kit.icons import app_icon
 from ui.kit.preferences import private_settings
 from ui.kit.worker import Worker, run_waiting
-from ui.shell import crash, single_instance
+from ui.shell import crash, session_lock, single_instance
 from ui.shell.automatic_backup import AutomaticBackup
 from ui.shell.main_window import MainWindow
+from ui.shell.session_lock import SessionLock
 from ui.shell.shutdown import Shutdown, install_message_handler
 from ui.shell.single_instance import Claim, InstanceServer, Request, ask_to_switch, bring_forward
 
@@ -71,6 +72,7 @@ class AppController(QObject):
         self._opening: Path | None = None  # being unlocked (automatically or by asking)
         self._unlocking: UnlockDialog | None = None  # its dialog, while it asks
         self.server: InstanceServer | None = None  # hears the user's other launches
+        self.session_lock: SessionLock | None = None  # hears the screen lock and the sleep
         private_settings()  # before anything (recent journals, preferences) writes to it
         for name in FOR_THREADS:
             importlib.import_module(name)
@@ -285,10 +287,17 @@ class AppController(QObject):
             self.unlock(left, automatic=False)
 
     def listen(self, claim: Claim) -> None:
-        """Hear the user's other launches from now on (once the first window is up)."""
+        """Hear the user's other launches and the screen lock from now on (once the first
+        window is up: QtNetwork and QtDBus are imported here)."""
         self.server = claim.listen()
         if self.server is not None:
             self.server.requested.connect(self.open_from_elsewhere)
+        self.session_lock = session_lock.watch(self.lock_with_session)
+
+    def lock_with_session(self, why: str) -> None:
+        """The screen locked or the computer is going to sleep: the idle timer's lock."""
+        if self.window is not None and not self.stopping:
+            self.window.lock_requested.emit()
 
     def open_from_elsewhere(self, request: Request) -> None:
         """Another launch (the menu, a double-clicked journal) asked for this app: come to
@@ -355,7 +364,7 @@ def launch(journal: Path | None = None, ahead: UnlockAhead | None = None) -> int
     messages = install_message_handler()
     if ahead is not None:
         messages.abandon = ahead.discard
-    claim = _claim(journal, ahead)
+    claim = single_instance.arrange_launch(journal, ahead)
     if claim is None:
         return 0  # the app already running opens it
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -381,16 +390,7 @@ def launch(journal: Path | None = None, ahead: UnlockAhead | None = None) -> int
     claim.release()
     if controller.server is not None:
         controller.server.close()
+    if controller.session_lock is not None:
+        controller.session_lock.stop()
     shutdown.uninstall()
     return int(result)
-
-
-def _claim(journal: Path | None, ahead: UnlockAhead | None) -> Claim | None:
-    """Being the app (a ``Claim``), or None when the app already running took the request.
-
-    A probe of start-up itself (``ILTDESK_QUIT_WHEN_SHOWN``: the bundle's smoke test, bench)
-    always runs on its own.
-    """
-    if os.environ.get("ILTDESK_QUIT_WHEN_SHOWN") == "1":
-        return Claim(None, None)
-    return single_instance.arrange(journal, None if ahead is None else ahead.discard)

@@ -32,15 +32,18 @@ import stat
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+    from iltdesk.store.unlocking import UnlockAhead
 
 CONNECT_S = 1.0  # a hung app: connecting or answering takes longer than this
 ANSWER_S = 2.0
@@ -251,7 +254,17 @@ class Claim:
             os.close(fd)  # closing drops the lock
 
 
-def arrange(journal: Path | None, before_handing: Any = None) -> Claim | None:
+def arrange_launch(journal: Path | None, ahead: UnlockAhead | None) -> Claim | None:
+    """``arrange`` for the app's launch: the command line's early unlock (``ahead``) lets go
+    of the journal before the request is handed over. A probe of start-up itself
+    (``ILTDESK_QUIT_WHEN_SHOWN``: the bundle's smoke test, bench) always runs on its own.
+    """
+    if os.environ.get("ILTDESK_QUIT_WHEN_SHOWN") == "1":
+        return Claim(None, None)
+    return arrange(journal, None if ahead is None else ahead.discard)
+
+
+def arrange(journal: Path | None, before_handing: Callable[[], None] | None = None) -> Claim | None:
     """Hand this launch's request to the app already running (None: done, exit 0), or
     claim being the app (``Claim``; its ``name`` is None when it cannot listen).
 
