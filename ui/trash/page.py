@@ -62,13 +62,13 @@ class TrashPage(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        title = QLabel("Trash")
+        title = QLabel(self.tr("Trash"))
         title.setObjectName("PageTitle")
         purpose = QLabel(PURPOSE)
         purpose.setObjectName("PageSubtitle")
         purpose.setWordWrap(True)
         self.list = QTreeWidget()
-        self.list.setAccessibleName("Deleted records, the latest first")
+        self.list.setAccessibleName(self.tr("Deleted records, the latest first"))
         self.list.setHeaderLabels(list(COLUMNS))
         self.list.setRootIsDecorated(False)
         self.list.setUniformRowHeights(True)
@@ -84,17 +84,19 @@ class TrashPage(QWidget):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.currentItemChanged.connect(lambda *_: self._enable())
         self.list.itemActivated.connect(lambda *_: self.restore_selected())  # Return, double-click
-        self.restore_button = QPushButton("&Restore")
-        self.restore_button.setToolTip("Put the selected record back where it was (Return)")
+        self.restore_button = QPushButton(self.tr("&Restore"))
+        self.restore_button.setToolTip(
+            self.tr("Put the selected record back where it was (Return)")
+        )
         self.restore_button.clicked.connect(self.restore_selected)
-        self.delete_button = QPushButton("&Delete forever…")
-        self.delete_button.setToolTip("Remove the selected record for good (Delete)")
+        self.delete_button = QPushButton(self.tr("&Delete forever…"))
+        self.delete_button.setToolTip(self.tr("Remove the selected record for good (Delete)"))
         self.delete_button.clicked.connect(self.delete_selected)
-        self.empty_button = QPushButton("Empty &Trash…")
-        self.empty_button.setToolTip("Remove everything in the Trash for good")
+        self.empty_button = QPushButton(self.tr("Empty &Trash…"))
+        self.empty_button.setToolTip(self.tr("Remove everything in the Trash for good"))
         self.empty_button.clicked.connect(self.empty)
-        self.show_button = QPushButton("&Show it")
-        self.show_button.setToolTip("Open the record just restored where it lives")
+        self.show_button = QPushButton(self.tr("&Show it"))
+        self.show_button.setToolTip(self.tr("Open the record just restored where it lives"))
         self.show_button.clicked.connect(self.show_restored)
         self.show_button.hide()
         self.restored: trash.Restored | None = None
@@ -183,14 +185,14 @@ class TrashPage(QWidget):
                 lambda: trash.restore(journal, entry_id), failed="Not restored"
             )
         except UsageError as exc:
-            QMessageBox.information(self, "Not restored yet", str(exc))
+            QMessageBox.information(self, self.tr("Not restored yet"), str(exc))
             return
         if isinstance(back, NotWritten):
             return
         if back.change_kind is not None:
             self.context.announce(back.change_kind, back.lead_id)  # its page shows it again
         self.refresh()
-        self.message.setText(f"Restored {name}: it is back where it was.")
+        self.message.setText(self.tr("Restored {name}: it is back where it was.").format(name=name))
         self.restored = back
         self.show_button.setVisible(back.change_kind is not None)
         self.list.setFocus()
@@ -217,7 +219,7 @@ class TrashPage(QWidget):
             NotWritten,
         ):
             self.refresh()
-            self.message.setText(f"Deleted {name} for good.")
+            self.message.setText(self.tr("Deleted {name} for good.").format(name=name))
         self.list.setFocus()
 
     def empty(self) -> None:
@@ -234,7 +236,7 @@ class TrashPage(QWidget):
             NotWritten,
         ):
             self.refresh()
-            self.message.setText("The Trash is empty.")
+            self.message.setText(self.tr("The Trash is empty."))
         self.list.setFocus()
 
     def _ask(self, title: str, text: str) -> bool:
