@@ -1,4 +1,5 @@
-"""Help: the keyboard shortcuts sheet (made from the window's own actions) and About."""
+"""Help: the keyboard shortcuts sheet (made from the window's own actions) and About (the
+versions, iltdesk's licence and the third-party notices, iltdesk.notices)."""
 
 from __future__ import annotations
 
@@ -6,33 +7,24 @@ import html
 import platform
 
 import PySide6
-from PySide6.QtCore import Qt, qVersion
+from PySide6.QtCore import QCoreApplication, Qt, qVersion
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QListWidget,
     QMenu,
     QMenuBar,
+    QPlainTextEdit,
+    QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from iltdesk import __version__
+from iltdesk import __version__, notices
 from ui.kit.style import DIALOG_FLAGS
-
-# What a frozen iltdesk carries, and under which licence (no network: plain text here).
-BUNDLED = (
-    ("Qt and PySide6", "LGPL v3"),
-    ("SQLCipher", "BSD-style"),
-    ("OpenSSL (inside SQLCipher)", "Apache 2.0"),
-    ("Python", "PSF License"),
-    ("DejaVu fonts (reports)", "DejaVu fonts licence (Bitstream Vera and public domain)"),
-    ("SQLModel, SQLAlchemy, Alembic", "MIT"),
-    ("keyring, platformdirs", "MIT"),
-    ("pypdf", "BSD"),
-    ("cryptography", "Apache 2.0 or BSD"),
-)
 
 
 def plain(text: str) -> str:
@@ -68,38 +60,88 @@ def page_shortcut_rows() -> list[tuple[str, list[tuple[str, str]]]]:
 
     return [
         (
-            "In a 1:1",
+            QCoreApplication.translate("Shortcuts", "In a 1:1"),
             [
-                ("New action item (owner: T, M or B; due in words)", _native(NEW_ITEM_SHORTCUT)),
-                ("The coaching agreement, beside the notes", _native(AGREEMENT_SHORTCUT)),
-                ("A recap of the 1:1 for the lead", _native(RECAP_SHORTCUT)),
+                (
+                    QCoreApplication.translate(
+                        "Shortcuts", "New action item (owner: T, M or B; due in words)"
+                    ),
+                    _native(NEW_ITEM_SHORTCUT),
+                ),
+                (
+                    QCoreApplication.translate(
+                        "Shortcuts", "The coaching agreement, beside the notes"
+                    ),
+                    _native(AGREEMENT_SHORTCUT),
+                ),
+                (
+                    QCoreApplication.translate("Shortcuts", "A recap of the 1:1 for the lead"),
+                    _native(RECAP_SHORTCUT),
+                ),
             ],
         ),
         (
-            "In an ILT meeting",
+            QCoreApplication.translate("Shortcuts", "In an ILT meeting"),
             [
-                ("New team action item", _native(meeting.NEW_ITEM_SHORTCUT)),
-                ("The notes of part 1 to 9", _native(meeting.PART_KEYS.format(1)) + " … 9"),
-                ("Private notes", _native(meeting.PART_KEYS.format(0))),
-            ],
-        ),
-        ("On Difficult conversations", [("Plan a new one", _native(NEW_CONVERSATION))]),
-        (
-            "In a 1:1, an observation, a cycle, a challenge or the charter",
-            [("Earlier versions of the text (History)", _native(HISTORY_SHORTCUT))],
-        ),
-        (
-            "In the Trash",
-            [
-                ("Restore the selected record", _native("Return")),
-                ("Delete it forever (asks first)", _native("Del")),
+                (
+                    QCoreApplication.translate("Shortcuts", "New team action item"),
+                    _native(meeting.NEW_ITEM_SHORTCUT),
+                ),
+                (
+                    QCoreApplication.translate("Shortcuts", "The notes of part 1 to 9"),
+                    _native(meeting.PART_KEYS.format(1)) + " … 9",
+                ),
+                (
+                    QCoreApplication.translate("Shortcuts", "Private notes"),
+                    _native(meeting.PART_KEYS.format(0)),
+                ),
             ],
         ),
         (
-            "In a dialog",
+            QCoreApplication.translate("Shortcuts", "On Difficult conversations"),
             [
-                ("Save", _native("Ctrl+Return")),
-                ("Close (asks first if you typed something)", _native("Esc")),
+                (
+                    QCoreApplication.translate("Shortcuts", "Plan a new one"),
+                    _native(NEW_CONVERSATION),
+                )
+            ],
+        ),
+        (
+            QCoreApplication.translate(
+                "Shortcuts", "In a 1:1, an observation, a cycle, a challenge or the charter"
+            ),
+            [
+                (
+                    QCoreApplication.translate(
+                        "Shortcuts", "Earlier versions of the text (History)"
+                    ),
+                    _native(HISTORY_SHORTCUT),
+                )
+            ],
+        ),
+        (
+            QCoreApplication.translate("Shortcuts", "In the Trash"),
+            [
+                (
+                    QCoreApplication.translate("Shortcuts", "Restore the selected record"),
+                    _native("Return"),
+                ),
+                (
+                    QCoreApplication.translate("Shortcuts", "Delete it forever (asks first)"),
+                    _native("Del"),
+                ),
+            ],
+        ),
+        (
+            QCoreApplication.translate("Shortcuts", "In a dialog"),
+            [
+                (QCoreApplication.translate("Shortcuts", "Save"), _native("Ctrl+Return")),
+                (
+                    QCoreApplication.translate(
+                        "Shortcuts", "Close (asks first if you typed something)"
+                    ),
+                    _native("Esc"),
+                ),
             ],
         ),
     ]
@@ -115,7 +157,7 @@ def _entries(menu: QMenu) -> list[QAction]:
 
 def _keys(act: QAction) -> str:
     texts = [s.toString(QKeySequence.SequenceFormat.NativeText) for s in act.shortcuts()]
-    return " or ".join(t for t in texts if t)
+    return QCoreApplication.translate("Shortcuts", " or ").join(t for t in texts if t)
 
 
 class ShortcutSheet(QDialog):
@@ -123,7 +165,7 @@ class ShortcutSheet(QDialog):
 
     def __init__(self, bar: QMenuBar, parent: QWidget | None = None) -> None:
         super().__init__(parent, DIALOG_FLAGS)
-        self.setWindowTitle("Keyboard shortcuts — iltdesk")
+        self.setWindowTitle(self.tr("Keyboard shortcuts — iltdesk"))
         self.setModal(False)
         self.table = QLabel(self._html(bar))
         self.table.setTextFormat(Qt.TextFormat.RichText)
@@ -131,7 +173,7 @@ class ShortcutSheet(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
-        layout.addWidget(QLabel("Esc closes this window."))
+        layout.addWidget(QLabel(self.tr("Esc closes this window.")))
         layout.addWidget(buttons)
 
     @staticmethod
@@ -153,7 +195,7 @@ def sqlcipher_version() -> str:
     try:
         import sqlcipher3.dbapi2 as sqlcipher
     except ImportError:
-        return "unknown"
+        return QCoreApplication.translate("About", "unknown")
     try:
         connection = sqlcipher.connect(":memory:")
         try:
@@ -161,12 +203,14 @@ def sqlcipher_version() -> str:
         finally:
             connection.close()
     except sqlcipher.Error:
-        return "unknown"
-    return f"{row[0]} (SQLite {sqlcipher.sqlite_version})" if row else "unknown"
+        row = None
+    if not row:
+        return QCoreApplication.translate("About", "unknown")
+    return f"{row[0]} (SQLite {sqlcipher.sqlite_version})"
 
 
 def about_html() -> str:
-    """What About says: the versions that matter in a bug report, and the licences."""
+    """What About says first: the versions that matter in a bug report, and the licence."""
     versions = (
         ("iltdesk", __version__),
         ("Python", platform.python_version()),
@@ -178,34 +222,100 @@ def about_html() -> str:
         f"<tr><td>{name}</td><td style='padding-left:16px'>{html.escape(value)}</td></tr>"
         for name, value in versions
     )
-    licence_rows = "".join(
-        f"<tr><td>{html.escape(name)}</td><td style='padding-left:16px'>{html.escape(lic)}"
-        "</td></tr>"
-        for name, lic in BUNDLED
+    intro = QCoreApplication.translate(
+        "About",
+        "A principal's private, encrypted journal for coaching the Instructional Leadership "
+        "Team. Everything you write stays in your encrypted journal file.",
+    )
+    licence = QCoreApplication.translate(
+        "About",
+        "iltdesk is free software under the MIT licence (Licence tab). It includes Qt, "
+        "SQLCipher, OpenSSL, Python, the DejaVu fonts and other libraries, each under its own "
+        "licence (Third-party licences tab). Qt is used under the LGPL version 3 as shared "
+        "libraries that you may replace.",
     )
     return (
         f"<h3>iltdesk {html.escape(__version__)}</h3>"
-        "<p>A principal's private, encrypted journal for coaching the Instructional "
-        "Leadership Team. Everything you write stays in your encrypted journal file.</p>"
+        f"<p>{html.escape(intro)}</p>"
         f"<table>{version_rows}</table>"
-        "<p><b>Built with</b> (each under its own licence):</p>"
-        f"<table>{licence_rows}</table>"
+        f"<p>{html.escape(licence)}</p>"
     )
 
 
+def _reading_pane(text: str = "") -> QPlainTextEdit:
+    """A read-only text the keyboard can scroll, select and leave with Tab."""
+    pane = QPlainTextEdit(text)
+    pane.setReadOnly(True)
+    pane.setTabChangesFocus(True)
+    pane.setTextInteractionFlags(
+        Qt.TextInteractionFlag.TextSelectableByKeyboard
+        | Qt.TextInteractionFlag.TextSelectableByMouse
+    )
+    return pane
+
+
+class ThirdPartyNotices(QSplitter):
+    """Each component that ships with iltdesk in a list; its licence and texts beside it.
+
+    Filled when first shown: made from the metadata (outside the bundle) it takes ~0.2 s.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.components = QListWidget()
+        self.components.setAccessibleName(self.tr("Components"))
+        self.text = _reading_pane()
+        self.text.setAccessibleName(self.tr("Licence of the selected component"))
+        self.addWidget(self.components)
+        self.addWidget(self.text)
+        self.setStretchFactor(1, 3)
+        self.sections: list[tuple[str, str]] = []
+        self.components.currentRowChanged.connect(self._show)
+
+    def fill(self) -> None:
+        """Read the notices, once, and select the first component."""
+        if self.sections:
+            return
+        self.sections = notices.parse(notices.third_party_text())
+        self.components.addItems([title for title, _ in self.sections])
+        self.components.setCurrentRow(0)
+
+    def _show(self, row: int) -> None:
+        self.text.setPlainText(self.sections[row][1] if 0 <= row < len(self.sections) else "")
+
+
 class AboutDialog(QDialog):
-    """The app's version, what it runs on, and the licences of what comes with it."""
+    """The app's version and what it runs on, its licence, and the third-party licences:
+    three tabs (Ctrl+Tab, or Alt and the underlined letter); Escape closes."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, DIALOG_FLAGS)
-        self.setWindowTitle("About iltdesk")
+        self.setWindowTitle(self.tr("About iltdesk"))
         self.text = QLabel(about_html())
         self.text.setTextFormat(Qt.TextFormat.RichText)
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.licence = _reading_pane(notices.own_licence_text())
+        self.licence.setAccessibleName(self.tr("iltdesk's licence"))
+        self.third_party = ThirdPartyNotices()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.text, self.tr("&About"))
+        self.tabs.addTab(self.licence, self.tr("&Licence"))
+        self.tabs.addTab(self.third_party, self.tr("&Third-party licences"))
+        self.tabs.currentChanged.connect(self._entered)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.text)
+        layout.addWidget(self.tabs)
+        layout.addWidget(QLabel(self.tr("Ctrl+Tab shows the next tab. Esc closes this window.")))
         layout.addWidget(buttons)
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(560)
+
+    def _entered(self, index: int) -> None:
+        """A tab's content takes the focus, so arrows and Page Down work in it at once."""
+        page = self.tabs.widget(index)
+        if page is self.third_party:
+            self.third_party.fill()
+            self.third_party.components.setFocus()
+        elif page is self.licence:
+            self.licence.setFocus()
