@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from types import TracebackType
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from iltdesk.crash_log import write_report
@@ -18,15 +19,18 @@ def handle(kind: type[BaseException], value: BaseException, tb: TracebackType | 
     try:
         where = str(write_report(kind, tb))
     except OSError:
-        where = "nowhere (the log could not be written)"
+        where = QCoreApplication.translate("Crash", "nowhere (the log could not be written)")
     if QApplication.instance() is None:
         return
     QMessageBox.warning(
         QApplication.activeWindow(),
-        "Something went wrong",
-        f"iltdesk hit an unexpected problem ({kind.__name__}). Everything already saved is safe, "
-        "and the app keeps running.\n\nA short report without any of your notes was written "
-        f"to {where}.",
+        QCoreApplication.translate("Crash", "Something went wrong"),
+        QCoreApplication.translate(
+            "Crash",
+            "iltdesk hit an unexpected problem ({kind}). Everything already saved is safe, "
+            "and the app keeps running.\n\nA short report without any of your notes was "
+            "written to {where}.",
+        ).format(kind=kind.__name__, where=where),
     )
 
 
