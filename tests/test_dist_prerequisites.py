@@ -98,3 +98,12 @@ def test_the_readme_shows_the_two_commands_then_the_system_packages() -> None:
     run, test = section.index("make run "), section.index("make test ")
     assert run < test < section.index("libxcb-cursor0") < section.index("binutils")
     assert "python3-venv" in section
+
+
+def test_the_bundle_carries_the_notices_under_the_name_about_reads() -> None:
+    from iltdesk import notices
+
+    spec = (REPO / "build.spec").read_text(encoding="utf-8")
+    assert f'"{notices.NOTICES_FILE}"' in spec
+    smoke = (REPO / "tools" / "bundle_smoke.py").read_text(encoding="utf-8")
+    assert f'NOTICES_FILE = "{notices.NOTICES_FILE}"' in smoke

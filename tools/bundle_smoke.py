@@ -247,6 +247,25 @@ def check_qt_libraries(smoke: Smoke) -> str:
     return f"{len(files)} shared libraries, every Qt dependency present"
 
 
+NOTICES_FILE = "THIRD_PARTY_NOTICES.txt"  # iltdesk.notices.NOTICES_FILE, which About reads
+
+
+def check_licences(smoke: Smoke) -> str:
+    """The project's licence and the third-party notices ship, where About finds them."""
+    beside = [smoke.bundle / "LICENSE.txt", smoke.bundle / NOTICES_FILE]
+    missing = [p.name for p in beside if not p.is_file()]
+    if missing:
+        raise SmokeFailure(f"nothing named {', '.join(missing)} beside the executable")
+    inside = [p for p in smoke.bundle.rglob(NOTICES_FILE) if "resources" in p.parent.parts]
+    if not inside:
+        raise SmokeFailure(f"no {NOTICES_FILE} among the bundled resources (Help > About)")
+    text = inside[0].read_text(encoding="utf-8")
+    for component in ("Qt", "LGPL", "SQLCipher", "OpenSSL", "Python", "DejaVu"):
+        if component not in text:
+            raise SmokeFailure(f"the third-party notices do not name {component}")
+    return f"LICENSE.txt and {NOTICES_FILE} ({len(text) // 1024} KB) beside and inside"
+
+
 STEPS: tuple[tuple[str, Callable[[Smoke], str]], ...] = (
     ("version", check_version),
     ("demo, check, wrong passphrase", check_demo_and_check),
@@ -254,6 +273,7 @@ STEPS: tuple[tuple[str, Callable[[Smoke], str]], ...] = (
     ("export PDF", check_export),
     ("app window", check_app),
     ("Qt libraries", check_qt_libraries),
+    ("licences", check_licences),
 )
 
 
