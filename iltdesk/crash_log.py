@@ -15,7 +15,6 @@ import atexit
 import contextlib
 import faulthandler
 import os
-import traceback
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
@@ -43,6 +42,8 @@ def log_path() -> Path:
 
 def describe(kind: type[BaseException], tb: TracebackType | None) -> str:
     """The report: when, which version, the exception type and where it happened."""
+    import traceback  # here: the CLI enables the native log on every start, cheaply
+
     frames = traceback.extract_tb(tb)
     lines = [
         f"{datetime.now().isoformat(timespec='seconds')} iltdesk {__version__}: {kind.__name__}"
