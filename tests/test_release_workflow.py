@@ -114,3 +114,21 @@ def test_actionlint_finds_nothing() -> None:
         [actionlint, "-no-color", str(WORKFLOW)], capture_output=True, text=True, cwd=REPO
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_bash_steps_pass_shellcheck() -> None:
+    # What actionlint does with shellcheck, for machines without actionlint: each bash step's
+    # script, with the ${{ }} expressions (filled in by GitHub before bash sees them) replaced.
+    shellcheck = shutil.which("shellcheck")
+    if shellcheck is None:
+        pytest.skip("shellcheck is not installed")
+    for job_name, job in _workflow()["jobs"].items():
+        shell = job.get("defaults", {}).get("run", {}).get("shell", "bash")
+        for step in job["steps"]:
+            if "run" not in step or step.get("shell", shell) != "bash":
+                continue
+            script = re.sub(r"\$\{\{.*?\}\}", "EXPR", step["run"])
+            done = subprocess.run(
+                [shellcheck, "--shell=bash", "-"], input=script, capture_output=True, text=True
+            )
+            assert done.returncode == 0, f"{job_name}: {step.get('name')}\n{done.stdout}"
