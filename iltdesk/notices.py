@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import sys
+import textwrap
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import metadata
@@ -201,6 +202,22 @@ def python_licence_text() -> str | None:
     return None
 
 
+def _qt_note(version: str) -> str:
+    """Where Qt comes from, that it can be replaced, and where its source is (LGPL-3.0 s. 4)."""
+    series = ".".join(version.split(".")[:2])
+    return (
+        f"Qt's libraries and plug-ins come inside PySide6-Essentials {version} (Qt for Python, "
+        "under the same licence), and are used as shared libraries: they can be replaced with "
+        "another build of the same Qt version (in the bundle: the Qt and PySide6 libraries in "
+        "its folder; iltdesk's own source and build recipe are public, so the whole bundle can "
+        "be rebuilt against a modified Qt). The source of this Qt: "
+        f"https://download.qt.io/official_releases/qt/{series}/{version}/src/ and of PySide6: "
+        f"https://download.qt.io/official_releases/QtForPython/pyside6/PySide6-{version}-src/. "
+        "Qt includes third-party code under its own licences: "
+        "https://doc.qt.io/qt-6/licenses-used-in-qt.html."
+    )
+
+
 def component_notices() -> list[Notice]:
     """The parts that come inside distributions, or with the interpreter, not as one."""
     pyside = _version("PySide6-Essentials")
@@ -216,14 +233,7 @@ def component_notices() -> list[Notice]:
                 ("LGPL-3.0", _resource_text("LICENSE.LGPL-3.0")),
                 ("GPL-3.0 (which the LGPL-3.0 adds to)", _resource_text("LICENSE.GPL-3.0")),
             ),
-            note=(
-                f"Qt's libraries and plug-ins come inside PySide6-Essentials {pyside}, and "
-                "are used as shared libraries that can be replaced with other builds of the "
-                "same Qt version (in the bundle: the Qt libraries in its folder). Their source: "
-                "https://download.qt.io/official_releases/qt/ and "
-                "https://code.qt.io/cgit/pyside/pyside-setup.git/. Qt includes third-party "
-                "code under its own licences: https://doc.qt.io/qt-6/licenses-used-in-qt.html."
-            ),
+            note=_qt_note(pyside),
         ),
         Notice(
             "SQLCipher",
@@ -279,7 +289,7 @@ def render(notices: Iterable[Notice]) -> str:
     for notice in notices:
         lines = [notice.title, f"Licence: {notice.licence or 'not stated'}"]
         lines += [f"Home page: {notice.home}"] if notice.home else []
-        lines += [notice.note] if notice.note else []
+        lines += [textwrap.fill(notice.note, 78, break_on_hyphens=False)] if notice.note else []
         for name, text in notice.texts:
             lines += ["", f"--- {name} ---", text.rstrip()]
         sections.append("\n".join(lines) + "\n")
