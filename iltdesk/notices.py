@@ -289,7 +289,11 @@ def render(notices: Iterable[Notice]) -> str:
     for notice in notices:
         lines = [notice.title, f"Licence: {notice.licence or 'not stated'}"]
         lines += [f"Home page: {notice.home}"] if notice.home else []
-        lines += [textwrap.fill(notice.note, 78, break_on_hyphens=False)] if notice.note else []
+        lines += (
+            [textwrap.fill(notice.note, 78, break_long_words=False, break_on_hyphens=False)]
+            if notice.note
+            else []
+        )
         for name, text in notice.texts:
             lines += ["", f"--- {name} ---", text.rstrip()]
         sections.append("\n".join(lines) + "\n")
