@@ -14,6 +14,7 @@ an installed wheel makes it from the metadata when asked (``third_party_text``).
 
 from __future__ import annotations
 
+import importlib
 import re
 import sys
 import textwrap
@@ -101,10 +102,12 @@ def _marker_holds(marker: str) -> bool:
     true: a requirement it excludes is simply not installed, and is skipped then.
     """
     try:
-        from packaging.markers import Marker
+        # Imported by name, so that PyInstaller does not bundle packaging for it: the bundle
+        # reads its notices from the file, and would ship a library its notices never name.
+        markers = importlib.import_module("packaging.markers")
     except ImportError:
         return re.search(r"\bextra\b", marker) is None
-    return Marker(marker).evaluate({"extra": ""})
+    return bool(markers.Marker(marker).evaluate({"extra": ""}))
 
 
 def _field(dist: metadata.Distribution, name: str) -> str:
