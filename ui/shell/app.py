@@ -353,10 +353,13 @@ class AppController(QObject):
             self.backup.settle()
 
 
-def launch(journal: Path | None = None, ahead: UnlockAhead | None = None) -> int:
+def launch(
+    journal: Path | None = None, ahead: UnlockAhead | None = None, *, claim: Claim | None = None
+) -> int:
     """Run the app (the ``iltdesk.app`` entry point the CLI's ``open`` command calls).
 
-    ``ahead``: the command line's unlock of ``journal``, already under way.
+    ``ahead``: the command line's unlock of ``journal``, already under way. ``claim``: this
+    launch was already found to be the app (``single_instance.launch``).
     """
     process.make_private()  # also when launched without the command line
     # Before QApplication: with no display its constructor aborts, and the handler says so in
@@ -364,7 +367,7 @@ def launch(journal: Path | None = None, ahead: UnlockAhead | None = None) -> int
     messages = install_message_handler()
     if ahead is not None:
         messages.abandon = ahead.discard
-    claim = single_instance.arrange_launch(journal, ahead)
+    claim = claim or single_instance.arrange_launch(journal, ahead)
     if claim is None:
         return 0  # the app already running opens it
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -373,8 +376,9 @@ def launch(journal: Path | None = None, ahead: UnlockAhead | None = None) -> int
     app.setApplicationName("iltdesk")
     app.setOrganizationName("iltdesk")
     app.setApplicationDisplayName("iltdesk")
-    # Lets Wayland docks match the window to iltdesk.desktop and its icon.
-    app.setDesktopFileName("iltdesk")
+    # Lets Wayland docks match the window to its desktop entry (named by the app id,
+    # packaging/linux/org.iltdesk.iltdesk.desktop) and its icon.
+    app.setDesktopFileName("org.iltdesk.iltdesk")
     theme.apply(app)
     app.setWindowIcon(app_icon())
     crash.install()
