@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -15,11 +16,14 @@ from pytestqt.qtbot import QtBot
 from iltdesk import passphrase_strength
 from iltdesk.lead import add_lead
 from iltdesk.passphrase_strength import JUDGED_LENGTH
+from iltdesk.recovery import kit
+from iltdesk.recovery.key import RecoveryKey
 from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE, REPO
 from tests.keys import Key, Keys, Mod, wait_for_active
 from tests.passphrases import SCHOOL, SCHOOL_AND_YEAR, STRONG, WEAK
 from ui.journal.create_dialog import CreateJournalDialog
+from ui.journal.forgot import ForgotPassphraseDialog
 from ui.journal.passphrase_dialog import ChangePassphraseDialog
 from ui.kit import new_passphrase
 from ui.kit.new_passphrase import JUDGE_AFTER_MS, QUICK_LENGTH, NewPassphraseFields
@@ -179,3 +183,33 @@ def test_the_window_and_the_new_journal_dialog_start_without_zxcvbn() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["False", "True"]  # its word lists load at the first key
+
+
+def test_forgot_refuses_a_weak_new_passphrase_and_keeps_the_key_typed(
+    qtbot: QtBot, journal_path: Path
+) -> None:
+    key = RecoveryKey.generate()
+    with Journal.create(journal_path, PASSPHRASE) as made:
+        kit.install_kit(made, key, PASSPHRASE, datetime.now().astimezone())
+    dialog = ForgotPassphraseDialog(journal_path)
+    _shown(qtbot, dialog)
+    keys = Keys()
+    keys.type(key.text())
+    keys.tab()
+    keys.type(WEAK[0])
+    keys.tab()
+    keys.type(WEAK[0])
+    keys.enter()
+    assert dialog.isVisible() and dialog.journal is None and not dialog.open_button.isEnabled()
+    assert dialog.fields.hint.text().startswith("Too easy to guess.")
+    assert dialog.key.text() == key.text()  # nothing typed is lost
+    keys.press(Key.Key_Tab, Mod.ShiftModifier)
+    _retype(keys, STRONG[1])
+    keys.tab()
+    _retype(keys, STRONG[1])
+    keys.enter()  # Open the journal: recovered, with the strong one
+    qtbot.waitUntil(lambda: dialog.journal is not None, timeout=20_000)
+    assert dialog.journal is not None
+    dialog.journal.close()
+    with Journal.open(journal_path, STRONG[1]):
+        pass
