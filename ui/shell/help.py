@@ -254,6 +254,18 @@ def _reading_pane(text: str = "") -> QPlainTextEdit:
     return pane
 
 
+_MISSING_NOTICES = "https://github.com/iltdesk/iltdesk (LICENSE, THIRD_PARTY_NOTICES.txt)"
+
+
+def _own_licence() -> str:
+    try:
+        return notices.own_licence_text()
+    except OSError:  # a damaged installation: the licence's name, and where its text is kept
+        return QCoreApplication.translate("About", "MIT License, {where}").format(
+            where=_MISSING_NOTICES
+        )
+
+
 class ThirdPartyNotices(QSplitter):
     """Each component that ships with iltdesk in a list; its licence and texts beside it.
 
@@ -276,7 +288,10 @@ class ThirdPartyNotices(QSplitter):
         """Read the notices, once, and select the first component."""
         if self.sections:
             return
-        self.sections = notices.parse(notices.third_party_text())
+        try:
+            self.sections = notices.parse(notices.third_party_text())
+        except OSError:  # a damaged installation: say where the notices are kept instead
+            self.sections = [(self.tr("Not found"), _MISSING_NOTICES)]
         self.components.addItems([title for title, _ in self.sections])
         self.components.setCurrentRow(0)
 
@@ -295,7 +310,7 @@ class AboutDialog(QDialog):
         self.text.setTextFormat(Qt.TextFormat.RichText)
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.licence = _reading_pane(notices.own_licence_text())
+        self.licence = _reading_pane(_own_licence())
         self.licence.setAccessibleName(self.tr("iltdesk's licence"))
         self.third_party = ThirdPartyNotices()
         self.tabs = QTabWidget()
