@@ -110,13 +110,26 @@ def test_a_request_is_one_json_line_and_anything_else_is_ignored(tmp_path: Path)
     assert kept == Request(None, {})  # only the desktop's activation tokens are taken
 
 
+LIGHT_ENTRY = (
+    "import sys\n"
+    "from pathlib import Path\n"
+    "from ui.shell.single_instance import launch\n"
+    "sys.exit(launch(Path(sys.argv[1])))\n"
+)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["-m", "iltdesk", "open"], ["-c", LIGHT_ENTRY]],
+    ids=["iltdesk open", "single_instance.launch"],
+)
 def test_a_second_launch_hands_over_and_exits_at_once(
-    qtbot: QtBot, controller: AppController, journal: Journal
+    qtbot: QtBot, controller: AppController, journal: Journal, command: list[str]
 ) -> None:
     controller.show_main(journal)
     window = controller.window
     launch = subprocess.Popen(
-        [sys.executable, "-m", "iltdesk", "open", str(journal.path)],
+        [sys.executable, *command, str(journal.path)],
         cwd=REPO,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
@@ -168,6 +181,19 @@ def test_another_journal_is_opened_only_when_the_person_says_so(
     qtbot.waitUntil(lambda: journal.closed and controller.window is not None, timeout=10_000)
     assert controller.window is not None
     assert controller.window.context.journal.path == other.resolve()
+
+
+def test_the_welcome_window_opens_the_journal_another_launch_names(
+    qtbot: QtBot, controller: AppController, journal: Journal
+) -> None:
+    path = journal.path
+    journal.close()
+    keychain.remember(path, PASSPHRASE)  # as a launch naming it would, the keychain opens it
+    controller.show_welcome()
+    _answered(qtbot, _ask(path))
+    qtbot.waitUntil(lambda: controller.window is not None, timeout=10_000)
+    assert controller.window is not None and controller.window.context.journal.path == path
+    assert controller.welcome is not None and not controller.welcome.isVisible()
 
 
 def test_a_locked_app_asks_for_the_journal_another_launch_names(

@@ -1,24 +1,12 @@
 """One app per person: a second launch hands its request to the running one and leaves.
 
-The running app listens on a ``QLocalServer`` whose name is this user's (the user id and a
-hash of where the app's settings live, so a test's or a second account's app never answers).
-On Unix the socket is a file in a folder only this user can enter (``$XDG_RUNTIME_DIR`` or a
-0700 folder of ours in the temporary folder) and is made 0700 itself
-(``UserAccessOption``); on Windows it is a named pipe whose access list names this user only.
-
-A launch first takes a lock file beside the socket (held by the running app from its check
-until it listens, so two launches at once never both become the app, and a stale socket left
-by a crash is removed by the one that holds the lock), then tries to connect:
-
-- nobody listens (no socket, or a stale one): this launch is the app, and it listens once its
-  first window is up (``Claim.listen``: QtNetwork is not imported before, ~20 ms);
-- someone answers: the request (the journal to open, the desktop's activation token) is sent,
-  the answer awaited briefly, and the launch exits 0;
-- someone is there but does not answer within a second or two (a hung app): the launch says
-  so in one line and starts on its own, as it would have without this.
-
-Protocol: one JSON line each way, ``{"journal": path or null, "token": ...}`` then
-``{"ok": true}``.
+docs/desktop.md tells the whole of it. In short: the app listens on a ``QLocalServer`` named
+for this user (user id, and a hash of where its settings live), a 0700 socket in a 0700
+folder on Unix, a named pipe for the user only on Windows. A launch takes a lock file beside
+it, then connects: nobody there (or a stale socket from a crash) makes it the app, which
+listens on its first event-loop turn and only then lets the next launch in; an app that
+answers gets the request (one JSON line each way) and the launch exits 0; one that does not
+answer in time is said in one line, and the launch starts on its own.
 """
 
 from __future__ import annotations
