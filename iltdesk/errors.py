@@ -86,7 +86,8 @@ class KeychainUnavailable(JournalError):
 EXIT_CODES: dict[int, str] = {
     0: "success",
     1: "unexpected error",
-    2: "usage error, or the lead or record named does not exist",
+    2: "usage error (a new passphrase too easy to guess among them), or the lead or "
+    "record named does not exist",
     3: "wrong passphrase or recovery key, or no recovery escrow for the journal",
     4: "not an iltdesk journal, or the journal is damaged",
     5: "the journal is open in another iltdesk window or command",

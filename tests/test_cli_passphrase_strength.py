@@ -86,6 +86,21 @@ def test_passwd_refuses_a_weak_passphrase_and_keeps_the_old_one(
         pass
 
 
+def test_passwd_judges_against_the_journals_own_names(
+    journal_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from iltdesk.lead import add_lead
+
+    with Journal.create(journal_path, PASSPHRASE) as journal:
+        add_lead(journal, "Maya Ortiz", role="Team Lead")
+    monkeypatch.setenv("ILTDESK_PASSPHRASE", PASSPHRASE)
+    monkeypatch.setenv("ILTDESK_NEW_PASSPHRASE", "Maya Ortiz 1987")
+    assert main(["passwd", str(journal_path)]) == 2
+    _refused(capsys.readouterr().err)
+    with Journal.open(journal_path, PASSPHRASE):
+        pass
+
+
 def test_a_demo_journals_public_passphrase_is_not_judged(tmp_path: Path) -> None:
     target = tmp_path / "demo.iltdesk"
     done = run_cli("demo", str(target), "--entries", "0", env={"ILTDESK_PASSPHRASE": "demo"})

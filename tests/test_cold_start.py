@@ -25,6 +25,7 @@ LATER = (
     "ui.reflect.challenges.page",
     "ui.reflect.self_check.page",
     "ui.reflect.tensions.page",
+    "zxcvbn",  # its frequency lists load at the first judged passphrase, not at start
 )
 ORM = ("sqlalchemy", "sqlmodel", "alembic", "iltdesk.models")
 

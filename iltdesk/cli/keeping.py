@@ -51,12 +51,16 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_passwd(args: argparse.Namespace) -> int:
     """Change the passphrase, and the keychain entry if one was kept."""
+    from iltdesk.passphrase_strength import journal_names
     from iltdesk.store.backups import rotation
     from iltdesk.store.opening import change_passphrase
 
     journal = passphrase.unlock(args.journal)
     try:
-        secret = passphrase.new_passphrase(passphrase.ENV_NEW_PASSPHRASE)
+        # The journal's own names (school, principal, leads) are an attacker's first guesses.
+        secret = passphrase.new_passphrase(
+            passphrase.ENV_NEW_PASSPHRASE, names=journal_names(journal)
+        )
         changed = change_passphrase(journal, secret)
         journal = changed.journal
         print(f"The passphrase of {args.journal} is changed.")
