@@ -15,6 +15,7 @@ import atexit
 import contextlib
 import faulthandler
 import os
+import re
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
@@ -28,6 +29,9 @@ MAX_BYTES = 256_000
 # a thread) fits easily; a larger leftover is cut to this before it joins the crash log.
 NATIVE_MAX_BYTES = 64_000
 NATIVE_PREFIX = "native-"
+# A frame's file as faulthandler writes it; the log keeps its name only, as ``describe`` does
+# (a folder can name the user).
+_FRAME_FILE = re.compile(r'File "([^"\n]*)"')
 # Kept open for the process's life: faulthandler writes to its file descriptor when the process
 # is already dying, with no chance to open anything.
 _native: TextIO | None = None
@@ -134,7 +138,8 @@ def collect_native() -> int:
             with claimed.open(encoding="utf-8", errors="replace") as fh:
                 header, dump = fh.readline(), fh.read(NATIVE_MAX_BYTES)
             if dump.strip():
-                _append(f"{header.rstrip()}: native crash\n{dump.rstrip()}\n")
+                frames = _FRAME_FILE.sub(lambda m: f'File "{Path(m[1]).name}"', dump.rstrip())
+                _append(f"{header.rstrip()}: native crash\n{frames}\n")
                 moved += 1
             claimed.unlink()
     return moved

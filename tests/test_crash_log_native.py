@@ -19,13 +19,14 @@ from tests.conftest import REPO
 # function whose local variable holds note text.
 CRASHING = """
 import faulthandler
+import json
 from iltdesk import crash_log
 
 crash_log.enable_native_crash_log()
 
 def save_the_note(text):
     secret = text.upper()
-    faulthandler._sigsegv()
+    json.loads("[1]", object_hook=None, parse_int=lambda _: faulthandler._sigsegv())
 
 save_the_note("my private note about ms rivera")
 """
@@ -71,6 +72,8 @@ def test_a_segfault_leaves_its_frames_and_no_note_text(private_home: Path) -> No
     text = log.read_text(encoding="utf-8")
     assert "native crash" in text and "Fatal Python error: Segmentation fault" in text
     assert "in save_the_note" in text and "rivera" not in text.lower()
+    assert 'File "decoder.py"' in text  # json's own frame, by its file's name alone
+    assert 'File "decoder.py"' not in dump and "decoder.py" in dump  # the full path before
     assert _mode(log) == 0o600
     assert _leftovers() == []
 
