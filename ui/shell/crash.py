@@ -8,7 +8,7 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from iltdesk.crash_log import write_report
+from iltdesk.crash_log import enable_native_crash_log, write_report
 
 
 def handle(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
@@ -35,5 +35,8 @@ def handle(kind: type[BaseException], value: BaseException, tb: TracebackType | 
 
 
 def install() -> None:
-    """Route uncaught exceptions (including those in Qt slots) to ``handle``."""
+    """Route uncaught exceptions (including those in Qt slots) to ``handle``, and native
+    crashes to the crash log (``enable_native_crash_log``: already on when the CLI started
+    the app, which does it earlier)."""
     sys.excepthook = handle
+    enable_native_crash_log()
