@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -25,6 +26,7 @@ from ui.journal.unlock import UnlockDialog
 from ui.shell import single_instance
 from ui.shell.app import AppController
 from ui.shell.single_instance import Claim, Request
+from ui.shell.single_instance_ui import FileOpenFilter
 
 LAUNCH_S = 60
 
@@ -194,6 +196,55 @@ def test_the_welcome_window_opens_the_journal_another_launch_names(
     qtbot.waitUntil(lambda: controller.window is not None, timeout=10_000)
     assert controller.window is not None and controller.window.context.journal.path == path
     assert controller.welcome is not None and not controller.welcome.isVisible()
+
+
+def test_macos_opening_a_file_in_the_running_app_is_the_same_request(
+    qtbot: QtBot, controller: AppController, journal: Journal
+) -> None:
+    path = journal.path
+    journal.close()
+    keychain.remember(path, PASSPHRASE)
+    controller.show_welcome()
+    app = QApplication.instance()
+    assert app is not None
+    files = FileOpenFilter(controller.open_from_elsewhere)
+    app.installEventFilter(files)  # as launch does on macOS
+    try:
+        QApplication.sendEvent(app, QFileOpenEvent(str(path)))  # what Qt makes of the odoc event
+        qtbot.waitUntil(lambda: controller.window is not None, timeout=10_000)
+    finally:
+        app.removeEventFilter(files)
+    assert controller.window is not None and controller.window.context.journal.path == path
+
+
+def test_a_request_while_a_journal_opens_is_answered_once_it_is_open(
+    qtbot: QtBot, controller: AppController, journal: Journal, tmp_path: Path
+) -> None:
+    path = journal.path
+    journal.close()
+    other = tmp_path / "other.iltdesk"
+    Journal.create(other, PASSPHRASE).close()
+    keychain.remember(path, PASSPHRASE)
+    keys = Keys()
+    asked: list[str] = []
+
+    def cancel(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        asked.append(box.text())
+        keys.escape()
+
+    keys.then_in(QMessageBox, cancel)
+    real = controller._finish_ahead
+
+    def slow_unlock(ahead: object) -> object:
+        _answered(qtbot, _ask(other))  # arrives while the keychain's passphrase is tried
+        return real(ahead)  # type: ignore[arg-type]
+
+    controller._finish_ahead = slow_unlock  # type: ignore[assignment,method-assign]
+    controller.start(path)
+    qtbot.waitUntil(lambda: bool(asked), timeout=10_000)
+    assert asked == ["Open other.iltdesk?"]  # not lost, and nothing closed unasked
+    assert controller.window is not None and controller.window.context.journal.path == path
 
 
 def test_a_locked_app_asks_for_the_journal_another_launch_names(

@@ -31,7 +31,8 @@ from ui.shell.automatic_backup import AutomaticBackup
 from ui.shell.main_window import MainWindow
 from ui.shell.session_lock import SessionLock
 from ui.shell.shutdown import Shutdown, install_message_handler
-from ui.shell.single_instance import Claim, InstanceServer, Request, ask_to_switch, bring_forward
+from ui.shell.single_instance import Claim, InstanceServer, Request
+from ui.shell.single_instance_ui import FileOpenFilter, answer
 
 ORM_AFTER_MS = 150  # after the window's first paint
 # What the app's threads would import on first use, imported on the main thread instead: a
@@ -69,8 +70,9 @@ class AppController(QObject):
         self._ahead: UnlockAhead | None = None
         self._left: Path | None = None  # the journal left for another: Cancel goes back to it
         self._choosing = False  # the welcome window's file chooser is up for a switch
-        self._opening: Path | None = None  # being unlocked (automatically or by asking)
-        self._unlocking: UnlockDialog | None = None  # its dialog, while it asks
+        self.opening: Path | None = None  # being unlocked (automatically or by asking)
+        self.unlocking: UnlockDialog | None = None  # its dialog, while it asks
+        self._pending: Request | None = None  # asked for by another launch meanwhile
         self.server: InstanceServer | None = None  # hears the user's other launches
         self.session_lock: SessionLock | None = None  # hears the screen lock and the sleep
         private_settings()  # before anything (recent journals, preferences) writes to it
@@ -92,11 +94,11 @@ class AppController(QObject):
 
     def show_welcome(self) -> None:
         """The welcome window: create or open a journal."""
-        welcome = self._welcome_window()
+        welcome = self.welcome_window()
         welcome.show()
         welcome.raise_()
 
-    def _welcome_window(self) -> WelcomeWindow:
+    def welcome_window(self) -> WelcomeWindow:
         """The welcome window, made (not shown) the first time: its file chooser serves
         Journal > Open… too."""
         if self.welcome is None:
@@ -140,11 +142,14 @@ class AppController(QObject):
     def unlock(self, path: Path, *, automatic: bool) -> None:
         """Open ``path``: automatically if a passphrase is at hand, else by asking."""
         path = _resolved(path)  # the real file, so every companion-file check sees it
-        self._opening = path
+        self.opening = path
         try:
             self._unlock(path, automatic=automatic)
         finally:
-            self._opening = None if self._opening == path else self._opening
+            self.opening = None if self.opening == path else self.opening
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            QTimer.singleShot(0, self, lambda: self.open_from_elsewhere(pending))
 
     def _unlock(self, path: Path, *, automatic: bool) -> None:
         message = ""
@@ -160,9 +165,9 @@ class AppController(QObject):
             message = opened
         parent = self.welcome if self.welcome is not None and self.welcome.isVisible() else None
         dialog = UnlockDialog(path, parent, message=message)
-        self._unlocking = dialog
+        self.unlocking = dialog
         accepted = bool(dialog.exec())
-        self._unlocking = None
+        self.unlocking = None
         dialog.deleteLater()  # a child of the welcome window would otherwise live on
         if self.stopping:  # a signal ended the app while the dialog was up
             if dialog.journal is not None:
@@ -263,7 +268,7 @@ class AppController(QObject):
             self.unlock(path, automatic=True)
             return
         self._choosing = True
-        welcome = self._welcome_window()
+        welcome = self.welcome_window()
         welcome.browse()  # a choice comes back through journal_chosen (_chosen)
         if self._choosing:  # cancelled
             self._choosing = False
@@ -300,33 +305,12 @@ class AppController(QObject):
             self.window.lock_requested.emit()
 
     def open_from_elsewhere(self, request: Request) -> None:
-        """Another launch (the menu, a double-clicked journal) asked for this app: come to
-        the front, and open its journal where that closes nothing the person has open."""
-        if self.stopping:
-            return
-        if self.window is None and self._unlocking is None and self._opening is not None:
-            return  # a journal is opening: its window comes up of itself
-        wanted = None if request.journal is None else _resolved(request.journal)
-        modal = QApplication.activeModalWidget()
-        shown = modal or self.window or self._unlocking or self._welcome_window()
-        bring_forward(shown, request.tokens)
-        if wanted is None or modal not in (None, self._unlocking):
-            return  # a dialog is up: the person finishes it first
-        if self.window is not None:
-            if wanted != self.window.context.journal.path:
-                window = self.window
-                if (
-                    ask_to_switch(window, wanted, window.context.journal.path)
-                    and self.window is window
-                    and not self.stopping
-                ):
-                    self.open_journal(wanted)
-        elif self._unlocking is not None:
-            if wanted != self._unlocking.path:  # locked: ask for the one asked for instead
-                self._unlocking.switch_to = wanted
-                self._unlocking.reject()
-        else:  # the welcome window
-            self.unlock(wanted, automatic=True)
+        """Another launch, or macOS opening a file in this app, asked for it: answered as
+        ``single_instance_ui.answer`` says, once a journal being opened has its window."""
+        if self.window is None and self.unlocking is None and self.opening is not None:
+            self._pending = request
+        elif not self.stopping:
+            answer(self, request, None if request.journal is None else _resolved(request.journal))
 
     def save(self) -> None:
         """Save every pending edit (the session manager asks before logging out)."""
@@ -388,6 +372,9 @@ def launch(
     # Heard from the first turn of the event loop: while the key is derived, or once the
     # welcome window is up (importing QtNetwork and listening take ~20 ms).
     QTimer.singleShot(0, controller, lambda: controller.listen(claim))
+    file_opens = FileOpenFilter(controller.open_from_elsewhere)
+    if sys.platform == "darwin":  # only there do files arrive as events (no cost elsewhere)
+        app.installEventFilter(file_opens)
     controller.start(journal, ahead)
     result = 0 if shutdown.stopping else app.exec()
     controller.close_journal(True)

@@ -25,11 +25,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
-    from PySide6.QtWidgets import QWidget
 
     from iltdesk.store.unlocking import UnlockAhead
 
@@ -356,45 +355,3 @@ class InstanceServer(QObject):
                 QTimer.singleShot(0, self, lambda r=request: self.requested.emit(r))
         if sock.bytesAvailable() > MAX_LINE:
             sock.abort()
-
-
-def bring_forward(window: QWidget, tokens: dict[str, str]) -> None:
-    """Show ``window`` in front, with the focus if the desktop allows it.
-
-    The launcher's activation token is what lets a background app take the focus on Wayland
-    (Qt reads ``XDG_ACTIVATION_TOKEN`` when it asks to be activated); without one the desktop
-    may only mark the window as wanting attention.
-    """
-    for key, value in tokens.items():
-        os.environ[key] = value
-    if window.isMinimized():
-        window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
-    window.show()
-    window.raise_()
-    window.activateWindow()
-
-
-def ask_to_switch(window: QWidget, wanted: Path, current: Path) -> bool:
-    """Another journal is open: whether the person wants ``wanted`` instead (the open one is
-    saved and locked first; nothing closes without asking)."""
-    from PySide6.QtWidgets import QMessageBox
-
-    tr = QCoreApplication.translate
-    box = QMessageBox(window)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(tr("SingleInstance", "Open another journal?"))
-    box.setText(tr("SingleInstance", "Open {wanted}?").format(wanted=wanted.name))
-    box.setInformativeText(
-        tr(
-            "SingleInstance",
-            "{current} is open. It is saved and locked first; you will need its passphrase "
-            "to return to it.",
-        ).format(current=current.name)
-    )
-    switch = box.addButton(tr("SingleInstance", "Open"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(switch)
-    box.exec()
-    chosen = box.clickedButton() is switch
-    box.deleteLater()
-    return chosen
