@@ -238,10 +238,9 @@ def test_about_shows_versions_and_licences(qtbot: QtBot, journal: Journal) -> No
     _menu(keys, Key.Key_H, Key.Key_A)
     assert shown and seen
     text = seen[0]
-    for part in (__version__, platform.python_version(), "PySide6", "SQLCipher 4", "LGPL v3"):
+    parts = (__version__, platform.python_version(), "PySide6", "SQLCipher 4", "LGPL version 3")
+    for part in (*parts, "MIT"):  # each component's licence text: tests/test_ui_about.py
         assert part in text.replace("SQLCipher</td><td style='padding-left:16px'>", "SQLCipher ")
-    for licence in ("BSD-style", "Apache 2.0", "PSF", "DejaVu", "MIT", "pypdf"):
-        assert licence in text
     assert not shiboken6.isValid(shown[0]) or not shown[0].isVisible()
 
 
