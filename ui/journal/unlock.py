@@ -7,7 +7,7 @@ import importlib
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,9 +31,13 @@ from iltdesk.store.journal import Journal, load_orm
 from ui.kit.style import accent_text
 from ui.kit.worker import Worker, run_modal, run_waiting
 
-UPDATING = (
-    "Updating this journal for this version of iltdesk…\n"
-    "A checked copy of it is kept first, in its backups folder. This happens once."
+# Marked for translation here, translated where it is shown (``adopt``).
+UPDATING = str(
+    QT_TRANSLATE_NOOP(
+        "UnlockDialog",
+        "Updating this journal for this version of iltdesk…\n"
+        "A checked copy of it is kept first, in its backups folder. This happens once.",
+    )
 )
 
 
@@ -75,7 +79,8 @@ def adopt(path: Path, conn: Connection, secret: str, parent: QWidget | None = No
         load_orm()
         for name in FOR_MIGRATING:
             importlib.import_module(name)
-        journal = run_modal(parent, UPDATING, lambda progress: Journal.adopt(path, conn, secret))
+        updating = QCoreApplication.translate("UnlockDialog", UPDATING)
+        journal = run_modal(parent, updating, lambda progress: Journal.adopt(path, conn, secret))
     tidy(journal)  # the Trash's 30 days and the history's keeping rule
     heal_kit(journal, secret)
     return journal
@@ -109,11 +114,16 @@ def _unless_expected(error: BaseException) -> None:
 
 def remember_label() -> tuple[str, bool]:
     """The 'remember' checkbox text, and whether a keychain is there to remember in."""
+    tr = QCoreApplication.translate
     try:
         where = keychain.description(keychain.RECALL_TIMEOUT_SECONDS)
     except JournalError:
-        return "No system keychain is available, so you will be asked each time.", False
-    return f"Remember on this computer (kept in {where})", True
+        return tr(
+            "UnlockDialog", "No system keychain is available, so you will be asked each time."
+        ), False
+    return tr("UnlockDialog", "Remember on this computer (kept in {where})").format(
+        where=where
+    ), True
 
 
 class UnlockDialog(QDialog):
@@ -126,17 +136,17 @@ class UnlockDialog(QDialog):
         self.secret: str | None = None
         self.choose_other = False
         self.switch_to: Path | None = None  # another launch asked for this journal instead
-        self.setWindowTitle("Unlock journal — iltdesk")
+        self.setWindowTitle(self.tr("Unlock journal — iltdesk"))
         self.setMinimumWidth(460)
-        title = QLabel(f"Unlock <b>{path.name}</b>")
+        title = QLabel(self.tr("Unlock <b>{name}</b>").format(name=path.name))
         title.setObjectName("PageTitle")
         where = QLabel(str(path.parent))
         where.setObjectName("Hint")
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setPlaceholderText("Passphrase")
-        self.passphrase.setAccessibleName("Passphrase")
+        self.passphrase.setPlaceholderText(self.tr("Passphrase"))
+        self.passphrase.setAccessibleName(self.tr("Passphrase"))
         text, has_keychain = remember_label()
         self.remember = QCheckBox(text)
         self.remember.setEnabled(has_keychain)
@@ -145,11 +155,13 @@ class UnlockDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.setVisible(bool(message))
         buttons = QDialogButtonBox()
-        self.unlock_button = buttons.addButton("Unlock", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.unlock_button = buttons.addButton(
+            self.tr("Unlock"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.unlock_button.setObjectName("Primary")
         self.unlock_button.setDefault(True)
         # A link-like button under the field: Tab reaches it, and Alt+F.
-        self.forgot_button = QPushButton("&Forgot your passphrase?")
+        self.forgot_button = QPushButton(self.tr("&Forgot your passphrase?"))
         self.forgot_button.setFlat(True)
         self.forgot_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.forgot_button.setStyleSheet(
@@ -157,12 +169,12 @@ class UnlockDialog(QDialog):
             "QPushButton:focus { text-decoration: underline; }"
         )
         self.forgot_button.setAutoDefault(False)
-        self.forgot_button.setAccessibleName("Forgot your passphrase?")
+        self.forgot_button.setAccessibleName(self.tr("Forgot your passphrase?"))
         self.forgot_button.clicked.connect(self.forgot)
         forgot_row = QHBoxLayout()
         forgot_row.addWidget(self.forgot_button)
         forgot_row.addStretch(1)
-        other = QPushButton("Choose another journal…")
+        other = QPushButton(self.tr("Choose another journal…"))
         buttons.addButton(other, QDialogButtonBox.ButtonRole.ResetRole)
         cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         # Enter in the passphrase field must unlock: an auto-default button can take the

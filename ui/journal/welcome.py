@@ -32,16 +32,16 @@ class WelcomeWindow(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.setWindowTitle("Welcome — iltdesk")
+        self.setWindowTitle(self.tr("Welcome — iltdesk"))
         self.setMinimumSize(560, 420)
         title = QLabel("iltdesk")
         title.setObjectName("PageTitle")
         subtitle = QLabel(
-            "A private, encrypted journal for coaching your Instructional Leadership Team."
+            self.tr("A private, encrypted journal for coaching your Instructional Leadership Team.")
         )
         subtitle.setObjectName("PageSubtitle")
         subtitle.setWordWrap(True)
-        create = QPushButton("Create a new journal…")
+        create = QPushButton(self.tr("Create a new journal…"))
         create.setObjectName("Primary")
         create.clicked.connect(self.create_journal)
         # Enter creates, and the ring shows where Enter goes: in a window that is not a
@@ -49,17 +49,17 @@ class WelcomeWindow(QWidget):
         create.setAutoDefault(True)
         create.setDefault(True)
         self.create_button = create
-        open_button = QPushButton("Open a journal…")
+        open_button = QPushButton(self.tr("Open a journal…"))
         open_button.clicked.connect(self.browse)
         open_button.setAutoDefault(True)
         buttons = QHBoxLayout()
         buttons.addWidget(create)
         buttons.addWidget(open_button)
         buttons.addStretch(1)
-        recent_title = QLabel("Recent journals")
+        recent_title = QLabel(self.tr("Recent journals"))
         recent_title.setObjectName("SectionTitle")
         self.recent = QListWidget()
-        self.recent.setAccessibleName("Recent journals")
+        self.recent.setAccessibleName(self.tr("Recent journals"))
         self.recent.setItemDelegate(TwoLineDelegate(self.recent))
         self.recent.itemActivated.connect(self._open_item)
         self._fill_recent()
@@ -81,10 +81,13 @@ class WelcomeWindow(QWidget):
             item.setData(RECORD, str(path))
             if not path.exists():
                 item.setFlags(Qt.ItemFlag.NoItemFlags)
-                item.setText(f"{path.name}  (missing)\n{path.parent}")
+                missing = self.tr("{name}  (missing)\n{folder}")
+                item.setText(missing.format(name=path.name, folder=path.parent))
             self.recent.addItem(item)
         if not self.recent.count():
-            placeholder = QListWidgetItem("No journals yet\nJournals you open will be listed here.")
+            placeholder = QListWidgetItem(
+                self.tr("No journals yet\nJournals you open will be listed here.")
+            )
             placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
             self.recent.addItem(placeholder)
         elif self.recent.item(0).flags() & Qt.ItemFlag.ItemIsEnabled:
@@ -103,8 +106,7 @@ class WelcomeWindow(QWidget):
 
     def browse(self) -> None:
         """Pick an existing journal file."""
-        chosen, _ = QFileDialog.getOpenFileName(
-            self, "Open a journal", "", f"iltdesk journal (*{JOURNAL_SUFFIX});;All files (*)"
-        )
+        kinds = self.tr("iltdesk journal (*{suffix});;All files (*)").format(suffix=JOURNAL_SUFFIX)
+        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Open a journal"), "", kinds)
         if chosen:
             self.journal_chosen.emit(Path(chosen))

@@ -40,12 +40,6 @@ ORM_AFTER_MS = 150  # after the window's first paint
 # and lists what is imported off the main thread). ``_strptime``: datetime.strptime's, used
 # when the day's backup reads the dates of the backups it keeps.
 FOR_THREADS = ("_strptime",)
-NOT_SAVED = (
-    "{}: your latest changes could not be saved yet (see the message on the right). "
-    "Free some space or fix the problem, then {}."
-)
-NOT_LOCKED = ("Not locked", "lock again")
-NOT_SWITCHED = ("This journal stays open", "try again")
 
 
 def _resolved(path: Path) -> Path:
@@ -229,7 +223,18 @@ class AppController(QObject):
             gc.collect()
             gc.freeze()
 
-    def _close_current(self, refused: tuple[str, str]) -> Path | None:
+    def _not_saved(self, *, locking: bool) -> str:
+        if locking:
+            return self.tr(
+                "Not locked: your latest changes could not be saved yet (see the message on "
+                "the right). Free some space or fix the problem, then lock again."
+            )
+        return self.tr(
+            "This journal stays open: your latest changes could not be saved yet (see the "
+            "message on the right). Free some space or fix the problem, then try again."
+        )
+
+    def _close_current(self, refused: str) -> Path | None:
         """Save and close the open journal, its key forgotten and the day's backup finished;
         its path. None, and the window stays with a message, if the latest text cannot be
         saved: closing would lose it."""
@@ -238,7 +243,7 @@ class AppController(QObject):
             return None
         if not window.context.flush_all():
             # Stay open, keep the text, say why, and try saving again at the next idle period.
-            window.statusBar().showMessage(NOT_SAVED.format(*refused), 15000)
+            window.statusBar().showMessage(refused, 15000)
             window.idle_timer.start()
             return None
         path = window.context.journal.path
@@ -253,14 +258,14 @@ class AppController(QObject):
 
     def lock(self) -> None:
         """Save, close the journal (forgetting its key) and ask for the passphrase again."""
-        path = self._close_current(NOT_LOCKED)
+        path = self._close_current(self._not_saved(locking=True))
         if path is not None:
             self.unlock(path, automatic=False)
 
     def open_journal(self, path: Path | None) -> None:
         """Journal > Open… or a recent journal: close this one, open ``path`` (None: the
         person chooses a file). Cancelling returns to this one, asking its passphrase."""
-        left = self._close_current(NOT_SWITCHED)
+        left = self._close_current(self._not_saved(locking=False))
         if left is None:
             return
         self._left = left
@@ -277,7 +282,7 @@ class AppController(QObject):
 
     def new_journal(self) -> None:
         """Journal > New…: close this journal, then create one; Cancel returns to this one."""
-        left = self._close_current(NOT_SWITCHED)
+        left = self._close_current(self._not_saved(locking=False))
         if left is None:
             return
         dialog = CreateJournalDialog()

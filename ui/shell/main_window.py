@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         splitter.setChildrenCollapsible(False)
         self.banner = PresenterBanner(context.presenter)  # across the top while presenting
         self.setCentralWidget(with_banner(self.banner, splitter))
-        self.save_state = QLabel("All changes saved")
+        self.save_state = QLabel(self.tr("All changes saved"))
         self.save_state.setObjectName("Hint")
         self.statusBar().addPermanentWidget(self.save_state)
         self.reflect = SectionPages(context, self.pages)
@@ -111,7 +111,7 @@ class MainWindow(QMainWindow):
         self.sidebar.add_lead_requested.connect(self.add_lead)
         self.today.add_lead_requested.connect(self.add_lead)
         context.open_record.connect(self.open_record)
-        context.saved.connect(lambda: self._save_message("All changes saved", error=False))
+        context.saved.connect(lambda: self._save_message(self.tr("All changes saved"), error=False))
         context.save_failed.connect(lambda text: self._save_message(text, error=True))
         self.menus = WindowMenus(self)
         # The idle limit is the single-shot timer's interval; both timers only ask the clock.
@@ -135,7 +135,7 @@ class MainWindow(QMainWindow):
     def _title(self) -> str:
         # Ending with the app's name: Qt then adds no second " — iltdesk" where it appends
         # the display name (X11, Windows), and the name still shows where it does not.
-        demo = "  (demo journal: invented people)" if self.context.is_demo else ""
+        demo = self.tr("  (demo journal: invented people)") if self.context.is_demo else ""
         return f"{self.context.journal.path.name}{demo} — iltdesk"
 
     # -- navigation -----------------------------------------------------------------------
@@ -205,8 +205,10 @@ class MainWindow(QMainWindow):
         current = self.lead_page.lead if self._lead_page is not None else None
         if (current is None or current.id != lead_id) and not self.lead_page.show_lead(lead_id):
             self.statusBar().showMessage(
-                "Staying here: your latest changes are not saved yet (see the message on the "
-                "right).",
+                self.tr(
+                    "Staying here: your latest changes are not saved yet (see the message on the "
+                    "right)."
+                ),
                 8000,
             )
             if current is not None:
@@ -263,7 +265,8 @@ class MainWindow(QMainWindow):
 
         if not search_allowed(presenting=self.context.presenter.on):
             self.statusBar().showMessage(
-                "Search is off while you present: its results could show private notes.", 8000
+                self.tr("Search is off while you present: its results could show private notes."),
+                8000,
             )
             return
         self.context.flush_all()  # so that what was just typed can be found
@@ -280,7 +283,9 @@ class MainWindow(QMainWindow):
         if self.lead_on_screen() is not None:
             self.lead_page.new_one_on_one()
         else:
-            self.statusBar().showMessage("Open a lead first (Ctrl+K), then start the 1:1.", 5000)
+            self.statusBar().showMessage(
+                self.tr("Open a lead first (Ctrl+K), then start the 1:1."), 5000
+            )
 
     def add_observation(self) -> None:
         """Ctrl+Shift+O: record what you just saw the lead on screen do."""
@@ -289,7 +294,7 @@ class MainWindow(QMainWindow):
         lead = self.lead_on_screen()
         if lead is None:
             self.statusBar().showMessage(
-                "Open a lead first (Ctrl+K), then add the observation.", 5000
+                self.tr("Open a lead first (Ctrl+K), then add the observation."), 5000
             )
             return
         ObservationDialog(self.context, lead.id or 0, parent=self).exec()
@@ -377,9 +382,11 @@ class MainWindow(QMainWindow):
         if not self.context.flush_all():
             answer = QMessageBox.warning(
                 self,
-                "Some text is not saved",
-                "iltdesk could not save your latest changes (see the message at the bottom). "
-                "Quit anyway and lose them?",
+                self.tr("Some text is not saved"),
+                self.tr(
+                    "iltdesk could not save your latest changes (see the message at the bottom). "
+                    "Quit anyway and lose them?"
+                ),
                 QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Discard,
             )
             if answer != QMessageBox.StandardButton.Discard:
