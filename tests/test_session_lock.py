@@ -16,6 +16,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from datetime import date, timedelta
@@ -49,6 +50,16 @@ from ui.shell.session_lock_windows import (
 
 WTS_SESSION_UNLOCK = 0x8
 TYPED = "noticed the exit tickets first"
+
+
+@pytest.fixture(autouse=True)
+def runtime_dir(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """This test's own ``$XDG_RUNTIME_DIR`` (0700, with a short path: a socket's must fit
+    in ~100 bytes), so its sockets and lock files go with it."""
+    folder = Path(tempfile.mkdtemp(prefix="ilt-run-"))
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(folder))
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture

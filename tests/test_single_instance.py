@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import stat
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -29,6 +31,16 @@ from ui.shell.single_instance import Claim, Request
 from ui.shell.single_instance_ui import FileOpenFilter
 
 LAUNCH_S = 60
+
+
+@pytest.fixture(autouse=True)
+def runtime_dir(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """This test's own ``$XDG_RUNTIME_DIR`` (0700, with a short path: a socket's must fit
+    in ~100 bytes), so its sockets and lock files go with it."""
+    folder = Path(tempfile.mkdtemp(prefix="ilt-run-"))
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(folder))
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture
@@ -307,6 +319,23 @@ def test_a_hung_app_is_said_in_one_line_and_this_launch_runs_alone(
     assert isinstance(claim, Claim) and claim.name is None
     assert capsys.readouterr().err == single_instance.HUNG + "\n"
     assert took < single_instance.CONNECT_S + single_instance.ANSWER_S + 1
+
+
+def test_a_runtime_folder_open_to_others_or_too_deep_is_not_used(
+    runtime_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fallback = Path(tempfile.gettempdir()) / f"iltdesk-{os.getuid()}"
+    where = single_instance.server_name()
+    assert where is not None and Path(where[0]).parent == runtime_dir
+    runtime_dir.chmod(0o755)  # others may enter: not a place for the socket
+    where = single_instance.server_name()
+    assert where is not None and Path(where[0]).parent == fallback
+    deep = runtime_dir / ("d" * 90)
+    deep.mkdir(mode=0o700)
+    runtime_dir.chmod(0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(deep))  # the socket's path would not fit
+    where = single_instance.server_name()
+    assert where is not None and Path(where[0]).parent == fallback
 
 
 def test_the_socket_is_this_users_alone(tmp_path: Path) -> None:

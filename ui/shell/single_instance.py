@@ -82,8 +82,12 @@ def request_for(journal: Path | None) -> Request:
 # -- where the app listens -------------------------------------------------------------------
 
 
-def _private_folder() -> Path | None:
-    """A folder only this user can enter, or None (then there is no single instance)."""
+SOCKET_PATH_MAX = 100  # bytes: a Unix socket's path must fit sun_path (104 on macOS, 108)
+
+
+def _private_folder(file_name: str) -> Path | None:
+    """A folder only this user can enter, where ``file_name`` fits in a socket's path; None
+    if there is none (then there is no single instance)."""
     if sys.platform == "win32":
         return Path(tempfile.gettempdir())  # %TEMP% is the user's own
     uid = os.getuid()
@@ -91,6 +95,8 @@ def _private_folder() -> Path | None:
     candidates = [Path(runtime)] if runtime else []
     candidates.append(Path(tempfile.gettempdir()) / f"iltdesk-{uid}")
     for folder in candidates:
+        if len(os.fsencode(folder / file_name)) > SOCKET_PATH_MAX:
+            continue
         with contextlib.suppress(OSError):
             folder.mkdir(mode=0o700, exist_ok=True)
             info = os.lstat(folder)
@@ -108,12 +114,12 @@ def _user() -> str:
 
 def server_name() -> tuple[str, Path] | None:
     """The server's name (a socket path on Unix) and its lock file, or None."""
-    folder = _private_folder()
-    if folder is None:
-        return None
     where = QSettings("iltdesk", "iltdesk").fileName()
     digest = hashlib.sha256(f"{_user()}\0{where}".encode()).hexdigest()[:16]
     name = f"iltdesk-{digest}"
+    folder = _private_folder(f"{name}.socket")
+    if folder is None:
+        return None
     lock = folder / f"{name}.lock"
     return (name if sys.platform == "win32" else str(folder / f"{name}.socket")), lock
 
