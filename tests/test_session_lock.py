@@ -67,8 +67,8 @@ def daemon() -> Iterator[tuple[str, subprocess.Popen[str]]]:
     """A private D-Bus daemon (session configuration: anyone may own any name) and its
     address."""
     found = shutil.which("dbus-daemon")
-    if found is None:
-        pytest.skip("dbus-daemon is not installed (Debian: apt-get install dbus)")
+    if found is None or shutil.which("dbus-send") is None:
+        pytest.skip("dbus-daemon or dbus-send is not installed (Debian: dbus-daemon dbus-bin)")
     proc = subprocess.Popen(
         [found, "--session", "--nofork", "--print-address=1"], stdout=subprocess.PIPE, text=True
     )
