@@ -21,14 +21,14 @@ class LeadChallengeLinks(QWidget):
         super().__init__(parent)
         self.context = context
         self.lead_id: int | None = None
-        title = QLabel("Named in challenges")
+        title = QLabel(self.tr("Named in challenges"))
         title.setObjectName("SectionTitle")
         # As tall as its rows up to MAX_ROWS, yet able to shrink: a fixed height made the
         # window taller than a laptop's screen.
         self.list = FittedList(max_rows=MAX_ROWS)
-        self.list.setAccessibleName("Force cards that name this lead")
+        self.list.setAccessibleName(self.tr("Force cards that name this lead"))
         self.list.setItemDelegate(HtmlRoleDelegate(self.list))
-        self.list.setToolTip("Double-click or press Enter to open the card on its board")
+        self.list.setToolTip(self.tr("Double-click or press Enter to open the card on its board"))
         self.list.itemActivated.connect(self._open)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -48,7 +48,11 @@ class LeadChallengeLinks(QWidget):
             item = QListWidgetItem(f"{card.text} ({where})")
             item.setData(HTML, two_lines(card.text, where))
             item.setData(RECORD_ID, card.id)
-            item.setToolTip(f"{challenge.title}\n{FORCE_TITLES[card.kind]}: {card.text}")
+            item.setToolTip(
+                self.tr("{title}\n{value}: {text}").format(
+                    title=challenge.title, value=FORCE_TITLES[card.kind], text=card.text
+                )
+            )
             self.list.addItem(item)
         self.setVisible(bool(found))
         self.list.updateGeometry()

@@ -79,16 +79,18 @@ class ExportDialog(QDialog):
         self.document: QTextDocument | None = None
         self.html = ""  # the document's source as the reader sees it: exported and printed
         self.source = ""  # the summary before the names guard's choices
-        self.setWindowTitle(f"Export a cycle summary for {self.lead.name} — iltdesk")
+        self.setWindowTitle(
+            self.tr("Export a cycle summary for {name} — iltdesk").format(name=self.lead.name)
+        )
         resize_within_screen(self, 980, 720)
         self.this_cycle = QRadioButton("This cycle" if cycle_id else "The latest cycle")
-        self.all_cycles = QRadioButton("Every cycle of the past year")
+        self.all_cycles = QRadioButton(self.tr("Every cycle of the past year"))
         self.this_cycle.setChecked(True)
         self.sections = {s: QCheckBox(SECTION_LABELS[s]) for s in Section}
         for section, box in self.sections.items():
             box.setChecked(section in DEFAULT_SECTIONS)
         self.names = NamesGuardPanel()  # other people named: how each appears to the reader
-        self.protect = QCheckBox("Pro&tect the PDF with a password")
+        self.protect = QCheckBox(self.tr("Pro&tect the PDF with a password"))
         self.password = secret_field("PDF password")
         self.again = secret_field("PDF password again")
         self.warning = QLabel()
@@ -96,7 +98,7 @@ class ExportDialog(QDialog):
         self.warning.setObjectName("ErrorText")
         self.preview = QTextEdit()
         self.preview.setReadOnly(True)
-        self.preview.setAccessibleName("Preview of the summary")
+        self.preview.setAccessibleName(self.tr("Preview of the summary"))
         show_as_paper(self.preview)
         self.error = QLabel()
         self.error.setObjectName("ErrorText")
@@ -115,15 +117,15 @@ class ExportDialog(QDialog):
         self.refresh_preview()
 
     def _layout(self) -> None:
-        which = QGroupBox("Which cycles")
+        which = QGroupBox(self.tr("Which cycles"))
         which_layout = QVBoxLayout(which)
         which_layout.addWidget(self.this_cycle)
         which_layout.addWidget(self.all_cycles)
-        parts = QGroupBox("What to include")
+        parts = QGroupBox(self.tr("What to include"))
         parts_layout = QVBoxLayout(parts)
         for box in self.sections.values():
             parts_layout.addWidget(box)
-        guard = QGroupBox("Protection")
+        guard = QGroupBox(self.tr("Protection"))
         guard_form = QFormLayout(guard)
         guard_form.addRow(self.protect)
         guard_form.addRow("Password", self.password)
@@ -135,10 +137,10 @@ class ExportDialog(QDialog):
             button.clicked.connect(slot)
             buttons.addWidget(button)
         buttons.addStretch(1)
-        self.export_button = QPushButton("Export PDF…")
+        self.export_button = QPushButton(self.tr("Export PDF…"))
         self.export_button.setObjectName("Primary")
         self.export_button.clicked.connect(self.export)
-        close = QPushButton("Close")
+        close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.reject)
         buttons.addWidget(self.export_button)
         buttons.addWidget(close)
@@ -189,13 +191,15 @@ class ExportDialog(QDialog):
         self.again.setEnabled(on)
         if not on:
             self.warning.setText(
-                "Without a password the exported file is readable by anyone who gets a copy: "
-                "your journal's encryption does not travel with it."
+                self.tr(
+                    "Without a password the exported file is readable by anyone who gets a copy: "
+                    "your journal's encryption does not travel with it."
+                )
             )
         elif self.password.text() != self.again.text():
-            self.warning.setText("The two passwords differ.")
+            self.warning.setText(self.tr("The two passwords differ."))
         elif not self.password.text():
-            self.warning.setText("Choose a password to share with the reader separately.")
+            self.warning.setText(self.tr("Choose a password to share with the reader separately."))
         else:
             self.warning.setText("")
         ready = self.document is not None and (not on or not self.warning.text())
@@ -215,7 +219,9 @@ class ExportDialog(QDialog):
         path, replace = where
         if not self._write(path, password, replace=replace, doing="exported"):
             return None
-        QMessageBox.information(self, "Exported", f"Saved {path}")
+        QMessageBox.information(
+            self, self.tr("Exported"), self.tr("Saved {path}").format(path=path)
+        )
         return path
 
     def _write(self, path: Path, password: str | None, *, replace: bool, doing: str) -> bool:
@@ -224,7 +230,7 @@ class ExportDialog(QDialog):
         journal = self.context.journal.path
         failed = write_pdf_file(self, self.html, path, password, journal, replace=replace)
         if failed:
-            QMessageBox.warning(self, f"Not {doing}", failed)
+            QMessageBox.warning(self, self.tr("Not {doing}").format(doing=doing), failed)
         return failed is None
 
     def print(self) -> None:
@@ -241,14 +247,19 @@ class ExportDialog(QDialog):
         if self.warning.text():  # the password is missing or its two copies differ
             QMessageBox.warning(
                 self,
-                "Not printed",
-                f"{self.warning.text()} The PDF is to be protected, so nothing was written to "
-                f"{path}.",
+                self.tr("Not printed"),
+                self.tr(
+                    "{value} The PDF is to be protected, so nothing was written to {path}."
+                ).format(value=self.warning.text(), path=path),
             )
             return
         # The print dialog asked before replacing an existing file.
         if self._write(path, self.password.text(), replace=True, doing="printed"):
-            QMessageBox.information(self, "Printed to a file", f"Saved {path}, with its password")
+            QMessageBox.information(
+                self,
+                self.tr("Printed to a file"),
+                self.tr("Saved {path}, with its password").format(path=path),
+            )
 
     def print_preview(self) -> None:
         """Qt's print preview of the pages as they will print."""

@@ -60,11 +60,11 @@ class TraitList(QWidget):
         self.list.setItemDelegate(HtmlRoleDelegate(self.list))
         self.list.itemActivated.connect(lambda *_: self.edit())
         self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
-        self.add_button = QPushButton("Add…")
+        self.add_button = QPushButton(self.tr("Add…"))
         self.add_button.clicked.connect(self.add)
-        self.edit_button = QPushButton("Edit…")
+        self.edit_button = QPushButton(self.tr("Edit…"))
         self.edit_button.clicked.connect(self.edit)
-        self.resolve_button = QPushButton("Mark resolved")
+        self.resolve_button = QPushButton(self.tr("Mark resolved"))
         self.resolve_button.clicked.connect(self.toggle_resolved)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.resolve_button):
@@ -141,7 +141,7 @@ class OverviewView(QWidget):
         self.lead_id: int | None = None
         self.strengths = TraitList(context, TraitKind.strength)
         self.growth_areas = TraitList(context, TraitKind.growth)
-        energy_title = QLabel("Energy and load")
+        energy_title = QLabel(self.tr("Energy and load"))
         energy_title.setObjectName("SectionTitle")
         self.sparkline = EnergySparkline()
         self.energy_summary = QLabel()
@@ -167,7 +167,7 @@ class OverviewView(QWidget):
         )
         self.coaches = CoachList(context)
         grid.addWidget(self.coaches, 2, 0)
-        teams_title = QLabel("Teams they run")
+        teams_title = QLabel(self.tr("Teams they run"))
         teams_title.setObjectName("SectionTitle")
         self.teams = hint()
         teams = QVBoxLayout()
@@ -200,15 +200,25 @@ class OverviewView(QWidget):
         trend = growth.energy_trend(self.context.journal, self.lead_id)
         self.sparkline.set_points(trend.points)
         if trend.latest is None:
-            self.energy_summary.setText("Record how this lead's energy looks after your next 1:1.")
+            self.energy_summary.setText(
+                self.tr("Record how this lead's energy looks after your next 1:1.")
+            )
             return
         last_day, _ = trend.points[-1]
         direction = {True: "up", False: "down"}.get(trend.change > 0) if trend.change else "steady"
         checks = growth.energy_checks_for(self.context.journal, self.lead_id)
         note = f"\n“{checks[0].note}”" if checks and checks[0].note else ""
         self.energy_summary.setText(
-            f"Latest: {trend.latest} of 5, {LEVEL_WORDS[trend.latest]} "
-            f"({dates.day_month(last_day)}; {direction} since the check before).{note}"
+            self.tr(
+                "Latest: {latest} of 5, {value} "
+                "({value2}; {direction} since the check before).{note}"
+            ).format(
+                latest=trend.latest,
+                value=LEVEL_WORDS[trend.latest],
+                value2=dates.day_month(last_day),
+                direction=direction,
+                note=note,
+            )
         )
 
     def _record_energy(self, level: int, note: str) -> None:

@@ -78,7 +78,7 @@ class RecordDialog(QDialog):
         self.source = ""  # the record before the names guard's choices
         self.html = ""  # as the reader will see it: exported and printed
         self.document: QTextDocument | None = None
-        self.setWindowTitle(f"{self.lead.name}'s record — iltdesk")
+        self.setWindowTitle(self.tr("{name}'s record — iltdesk").format(name=self.lead.name))
         resize_within_screen(self, 1040, 720)
         self.days = RangePicker(self)
         self.sections = {s: QCheckBox(SECTION_LABELS[s]) for s in RecordSection}
@@ -88,13 +88,13 @@ class RecordDialog(QDialog):
         self.lock = PdfPassword(self)
         self.preview = QTextEdit()
         self.preview.setReadOnly(True)
-        self.preview.setAccessibleName("Preview of the record, as its reader will see it")
+        self.preview.setAccessibleName(self.tr("Preview of the record, as its reader will see it"))
         self.preview.setTabChangesFocus(True)
         show_as_paper(self.preview)
         self.status = QLabel()  # what went wrong, or where the PDF was saved
         self.status.setObjectName("ErrorText")
         self.status.setWordWrap(True)
-        self.save_button = QPushButton("&Save PDF…")
+        self.save_button = QPushButton(self.tr("&Save PDF…"))
         self.save_button.setObjectName("Primary")
         self.save_button.setDefault(True)  # Enter saves, from any field
         self.save_button.clicked.connect(self.export)
@@ -121,7 +121,7 @@ class RecordDialog(QDialog):
         return button
 
     def _lay_out(self) -> None:
-        parts = QGroupBox("What to &include")
+        parts = QGroupBox(self.tr("What to &include"))
         parts_layout = QVBoxLayout(parts)
         for box in self.sections.values():
             parts_layout.addWidget(box)
@@ -136,11 +136,13 @@ class RecordDialog(QDialog):
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self._button("Close", self.reject))
-        heading = QLabel(f"{self.lead.name}'s record")
+        heading = QLabel(self.tr("{name}'s record").format(name=self.lead.name))
         heading.setObjectName("PageTitle")
         about = QLabel(
-            "Everything kept on this lead for the days you choose, with a contents page and "
-            "bookmarks: for mid-year, the end of the year or handing over."
+            self.tr(
+                "Everything kept on this lead for the days you choose, with a contents page and "
+                "bookmarks: for mid-year, the end of the year or handing over."
+            )
         )
         about.setObjectName("Hint")
         about.setWordWrap(True)

@@ -35,7 +35,7 @@ class RangePicker(QObject):
         super().__init__(parent)
         self.today = today or date.today()
         self.quick = QComboBox()
-        self.quick.setAccessibleName("Which days")
+        self.quick.setAccessibleName(self.tr("Which days"))
         for label, _ in QUICK:
             self.quick.addItem(label)
         year = school_year(self.today)
@@ -47,7 +47,7 @@ class RangePicker(QObject):
         self._quick_chosen()
 
     def group(self) -> QGroupBox:
-        box = QGroupBox("&Which days")
+        box = QGroupBox(self.tr("&Which days"))
         form = QFormLayout(box)
         form.addRow(self.quick)
         form.addRow("From", self.since)

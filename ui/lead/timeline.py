@@ -59,13 +59,13 @@ class TimelineView(QWidget):
         self.list.setUniformItemSizes(True)
         self.list.setItemDelegate(TwoLineDelegate(self.list))
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setAccessibleName("Timeline, newest first")
+        self.list.setAccessibleName(self.tr("Timeline, newest first"))
         self.list.activated.connect(self._open)
         # One box per filter name: the team's kinds share a few (KINDS maps each kind to one).
         self.filters: dict[RecordKind, QCheckBox] = {}
         boxes: dict[str, QCheckBox] = {}
         row = QHBoxLayout()
-        row.addWidget(QLabel("Show"))
+        row.addWidget(QLabel(self.tr("Show")))
         for kind, label in KINDS.items():
             if label not in boxes:
                 boxes[label] = QCheckBox(label)
@@ -82,8 +82,10 @@ class TimelineView(QWidget):
                 presenter.keep_private(box)
         presenter.changed.connect(lambda _on: self.reload())
         self.empty = QLabel(
-            "Nothing to show yet: 1:1s, observations, cycles, agreements and the ILT and team "
-            "work this lead takes part in appear here."
+            self.tr(
+                "Nothing to show yet: 1:1s, observations, cycles, agreements and the ILT and team "
+                "work this lead takes part in appear here."
+            )
         )
         self.empty.setObjectName("Hint")
         self.empty.setWordWrap(True)

@@ -37,7 +37,9 @@ class TraitDialog(GuardedDialog):
         super().__init__(parent)
         self.context, self.lead_id, self.kind, self.trait = context, lead_id, kind, trait
         noun = "strength" if kind is TraitKind.strength else "growth area"
-        self.setWindowTitle(f"{'Edit' if trait else 'Add'} {noun} — iltdesk")
+        self.setWindowTitle(
+            self.tr("{value} {noun} — iltdesk").format(value="Edit" if trait else "Add", noun=noun)
+        )
         self.setMinimumWidth(460)
         self.title = QLineEdit(trait.title if trait else "")
         self.title.setPlaceholderText(

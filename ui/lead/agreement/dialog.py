@@ -79,12 +79,14 @@ class ExpectationRow(QWidget):
     def __init__(self, editor: ExpectationsEditor, text: str, kind: ExpectationKind) -> None:
         super().__init__()
         self.text = ExpectationText(text)
-        self.text.setPlaceholderText("Something you both hold to")
-        self.text.setToolTip("Enter starts another below. Alt+↑ and Alt+↓ move this one.")
+        self.text.setPlaceholderText(self.tr("Something you both hold to"))
+        self.text.setToolTip(self.tr("Enter starts another below. Alt+↑ and Alt+↓ move this one."))
         self.text.submitted.connect(lambda: editor.add_after(self))
         self.kind = QComboBox()
-        self.kind.addItems(["Non-negotiable", "Adjustable"])
-        self.kind.setToolTip("Non-negotiable holds every week; adjustable bends to this person.")
+        self.kind.addItems([self.tr("Non-negotiable"), self.tr("Adjustable")])
+        self.kind.setToolTip(
+            self.tr("Non-negotiable holds every week; adjustable bends to this person.")
+        )
         self.kind.setCurrentIndex(KINDS.index(kind))
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -130,7 +132,7 @@ class ExpectationsEditor(QScrollArea):
         self.rows: list[ExpectationRow] = []
         self._list = QVBoxLayout()
         self._list.setSpacing(6)
-        self.add_button = QPushButton(icon("add"), "Add expectation")
+        self.add_button = QPushButton(icon("add"), self.tr("Add expectation"))
         self.add_button.clicked.connect(lambda: self.add_expectation().text.setFocus())
         holder = QWidget()
         inner = QVBoxLayout(holder)
@@ -210,7 +212,7 @@ class AgreementDialog(GuardedDialog):
         self.context, self.lead_id, self.base = context, lead_id, base
         name = get_lead(context.journal, lead_id).name
         title = f"Revise the agreement with {name}" if base else f"A first agreement with {name}"
-        self.setWindowTitle(f"{title} — iltdesk")
+        self.setWindowTitle(self.tr("{title} — iltdesk").format(title=title))
         self.resize(960, 660)
         heading = _label(title, "PageTitle")
         hint = _label(
@@ -243,7 +245,9 @@ class AgreementDialog(GuardedDialog):
     def _buttons(self) -> QDialogButtonBox:
         latest = agreement.current(self.context.journal, self.lead_id)
         self.save_button = QPushButton(
-            f"Save as version {latest.agreement.version + 1 if latest else 1}"
+            self.tr("Save as version {value}").format(
+                value=latest.agreement.version + 1 if latest else 1
+            )
         )
         self.save_button.setObjectName("Primary")
         self.save_button.setToolTip("Ctrl+Enter")
@@ -261,7 +265,7 @@ class AgreementDialog(GuardedDialog):
 
     def _dates_row(self) -> QHBoxLayout:
         self.agreed_on = QDateEdit(QDate.currentDate())
-        self.revisit = QCheckBox("&Revisit on")
+        self.revisit = QCheckBox(self.tr("&Revisit on"))
         self.revisit.setChecked(True)
         self.revisit_on = QDateEdit(qdate(agreement.revisit_date(date.today())))
         for edit in (self.agreed_on, self.revisit_on):
@@ -270,7 +274,7 @@ class AgreementDialog(GuardedDialog):
         self.revisit.toggled.connect(self.revisit_on.setEnabled)
         # The suggested revisit follows the agreed date; it can still be set by hand after.
         self.agreed_on.dateChanged.connect(self._suggest_revisit)
-        agreed = QLabel("&Agreed on")
+        agreed = QLabel(self.tr("&Agreed on"))
         agreed.setBuddy(self.agreed_on)
         row = QHBoxLayout()
         for widget in (agreed, self.agreed_on, self.revisit, self.revisit_on):

@@ -68,7 +68,7 @@ class AgreementReader(QScrollArea):
 
     def __init__(self, *, compact: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Coaching agreement")
+        self.setAccessibleName(self.tr("Coaching agreement"))
         self.compact = compact  # one column, no history: for a glance during a 1:1
         self.revisit_due = False
         self.setWidgetResizable(True)
@@ -220,14 +220,18 @@ class AgreementPopup(QDialog):
     def reload(self) -> None:
         """Show the agreement as it is now."""
         name = get_lead(self.context.journal, self.lead_id).name
-        self.setWindowTitle(f"Agreement with {name} — iltdesk")
+        self.setWindowTitle(self.tr("Agreement with {name} — iltdesk").format(name=name))
         version = current(self.context.journal, self.lead_id)
         self.title.setText(name)
         self.reader.setVisible(version is not None)
         if version is None:
-            self.subtitle.setText("No agreement yet. Write one from the Agreement tab.")
+            self.subtitle.setText(self.tr("No agreement yet. Write one from the Agreement tab."))
             return
-        self.subtitle.setText(f"Coaching agreement · version {version.agreement.version}")
+        self.subtitle.setText(
+            self.tr("Coaching agreement · version {version}").format(
+                version=version.agreement.version
+            )
+        )
         self.reader.set_version(version, date.today())
 
     def _on_changed(self, change: Change) -> None:

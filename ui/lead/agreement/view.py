@@ -105,9 +105,11 @@ class CompareDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.found = found  # newest first, as agreement.versions gives them
-        self.setWindowTitle(f"What changed in the agreement with {name} — iltdesk")
+        self.setWindowTitle(
+            self.tr("What changed in the agreement with {name} — iltdesk").format(name=name)
+        )
         self.resize(760, 640)
-        heading = QLabel(f"What changed in the agreement with {name}")
+        heading = QLabel(self.tr("What changed in the agreement with {name}").format(name=name))
         heading.setObjectName("PageTitle")
         self.older, self.newer = QComboBox(), QComboBox()
         row = QHBoxLayout()
@@ -159,11 +161,11 @@ class AgreementView(QWidget):
         self.lead_id: int | None = None
         self.found: list[AgreementVersion] = []
         self.versions = QComboBox()
-        self.versions.setAccessibleName("Version")
+        self.versions.setAccessibleName(self.tr("Version"))
         self.versions.currentIndexChanged.connect(lambda *_: self._show_selected())
-        self.compare_button = QPushButton("Compare…")
+        self.compare_button = QPushButton(self.tr("Compare…"))
         self.compare_button.clicked.connect(self.compare)
-        self.revise_button = QPushButton("Revise…")
+        self.revise_button = QPushButton(self.tr("Revise…"))
         self.revise_button.clicked.connect(self.revise)
         self.only_version = QLabel()  # one version: a plain title, not a list of one
         self.only_version.setStyleSheet("font-weight: 600")
@@ -191,12 +193,12 @@ class AgreementView(QWidget):
         context.changed.connect(self._on_changed)
 
     def _empty_state(self) -> QWidget:
-        title = QLabel("No coaching agreement yet")
+        title = QLabel(self.tr("No coaching agreement yet"))
         title.setObjectName("SectionTitle")
         self.empty_hint = QLabel()
         self.empty_hint.setObjectName("Hint")
         self.empty_hint.setWordWrap(True)
-        self.write_button = QPushButton("Write the first agreement…")
+        self.write_button = QPushButton(self.tr("Write the first agreement…"))
         self.write_button.setObjectName("Primary")
         self.write_button.clicked.connect(self.revise)
         # A fixed-width block lets the wrapped hint take its full height; centred, it reads
@@ -234,8 +236,10 @@ class AgreementView(QWidget):
         if not self.found:
             name = short_name(get_lead(self.context.journal, self.lead_id).name)
             self.empty_hint.setText(
-                f"An agreement is what you and {name} decide together about how you will work: "
-                "how often you meet, how feedback lands, and which expectations never bend."
+                self.tr(
+                    "An agreement is what you and {name} decide together about how you will work: "
+                    "how often you meet, how feedback lands, and which expectations never bend."
+                ).format(name=name)
             )
             self.stack.setCurrentIndex(0)
             return
@@ -248,7 +252,9 @@ class AgreementView(QWidget):
         self.versions.blockSignals(False)
         self.versions.setVisible(len(self.found) > 1)
         self.only_version.setVisible(len(self.found) == 1)
-        self.only_version.setText(f"Version {self.found[0].agreement.version}")
+        self.only_version.setText(
+            self.tr("Version {version}").format(version=self.found[0].agreement.version)
+        )
         self.compare_button.setEnabled(len(self.found) > 1)
         self.compare_button.setToolTip(
             "" if len(self.found) > 1 else "There is only one version so far."

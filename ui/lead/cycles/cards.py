@@ -128,12 +128,14 @@ class IntentionCard(PhaseCard):
         self.baseline_seen.setFixedHeight(120)  # four lines of notes text
         self.focus = FrameworkBox("From your leadership framework, if any")
         self.focus.setToolTip(
-            "Type to find a part of your leadership framework, or press Down to list it all. "
-            "Your own words do too."
+            self.tr(
+                "Type to find a part of your leadership framework, or press Down to list it all. "
+                "Your own words do too."
+            )
         )
         self.weeks = QSpinBox()
         self.weeks.setRange(1, 16)
-        self.weeks.setSuffix(" weeks")
+        self.weeks.setSuffix(self.tr(" weeks"))
         self.started = date_edit(name="Started")
         self.weeks_note = hint()
         self.add_field("The goal", self.goal)
@@ -150,10 +152,10 @@ class IntentionCard(PhaseCard):
         self.body.addLayout(baseline)
         self.add_field("Baseline: what you saw", self.baseline_seen)
         timing = QHBoxLayout()
-        started, planned = QLabel("Started"), QLabel("  Planned for")
+        started, planned = QLabel(self.tr("Started")), QLabel(self.tr("  Planned for"))
         started.setBuddy(self.started)
         planned.setBuddy(self.weeks)
-        self.weeks.setAccessibleName("Planned for")
+        self.weeks.setAccessibleName(self.tr("Planned for"))
         for widget in (started, self.started, planned, self.weeks):
             timing.addWidget(widget)
         timing.addWidget(self.weeks_note, 1)
@@ -218,14 +220,14 @@ class LearningCard(PhaseCard):
         self.list = record_list("Related learning activities, in the order they happened")
         self.empty = hint("Nothing logged yet.")
         self.kind = QComboBox()
-        self.kind.setAccessibleName("Kind of activity")
+        self.kind.setAccessibleName(self.tr("Kind of activity"))
         for kind, title in ACTIVITY_TITLES.items():
             self.kind.addItem(title, kind)
         self.what = QLineEdit()
-        self.what.setPlaceholderText("What you did, e.g. read chapter 3")
+        self.what.setPlaceholderText(self.tr("What you did, e.g. read chapter 3"))
         self.what.returnPressed.connect(self.log)
         self.when = date_edit(name="When it happened")
-        self.log_button = QPushButton("Log an activity")
+        self.log_button = QPushButton(self.tr("Log an activity"))
         self.log_button.clicked.connect(self.log)
         self.error = QLabel()
         self.error.setObjectName("ErrorText")
@@ -308,7 +310,7 @@ class PracticeCard(PhaseCard):
         self.list = record_list("Observations in this cycle, oldest first")
         self.list.itemActivated.connect(self._open)
         self.empty = hint("No observations in this cycle yet.")
-        self.add_button = QPushButton("Add an observation…")
+        self.add_button = QPushButton(self.tr("Add an observation…"))
         self.add_button.clicked.connect(self.add_requested.emit)
         row = QHBoxLayout()
         row.addWidget(self.add_button)

@@ -98,13 +98,15 @@ class CyclePage(QWidget):
         self.next_button = QPushButton()
         self.next_button.setObjectName("Primary")
         self.next_button.clicked.connect(lambda: self.move_phase(1))
-        self.close_button = QPushButton("Close the cycle")
+        self.close_button = QPushButton(self.tr("Close the cycle"))
         self.close_button.setObjectName("Primary")
-        self.close_button.setToolTip("Closing needs the outcome, its evidence and a reflection")
+        self.close_button.setToolTip(
+            self.tr("Closing needs the outcome, its evidence and a reflection")
+        )
         self.close_button.clicked.connect(self.close_cycle)
-        self.reopen_button = QPushButton("Reopen")
+        self.reopen_button = QPushButton(self.tr("Reopen"))
         self.reopen_button.clicked.connect(self.reopen)
-        self.follow_button = QPushButton("Start the next cycle from this next goal")
+        self.follow_button = QPushButton(self.tr("Start the next cycle from this next goal"))
         self.follow_button.setObjectName("Primary")
         self.follow_button.clicked.connect(lambda: self.cycle and self.start_next.emit(self.cycle))
         self.intention = IntentionCard()
@@ -144,7 +146,7 @@ class CyclePage(QWidget):
             cards.addWidget(card)
         cards.addStretch(1)
         self.scroller = QScrollArea()
-        self.scroller.setAccessibleName("The cycle's phases")
+        self.scroller.setAccessibleName(self.tr("The cycle's phases"))
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroller.setWidget(column)
@@ -269,10 +271,14 @@ class CyclePage(QWidget):
             card.set_read_only(closed)
         self.back_button.setVisible(0 < current < len(PHASES))
         if 0 < current < len(PHASES):
-            self.back_button.setText(f"← Back to {SHORT_PHASES[current - 1]}")
+            self.back_button.setText(
+                self.tr("← Back to {value}").format(value=SHORT_PHASES[current - 1])
+            )
         self.next_button.setVisible(current < len(PHASES) - 1)
         if current < len(PHASES) - 1:
-            self.next_button.setText(f"Move on to {SHORT_PHASES[current + 1]} →")
+            self.next_button.setText(
+                self.tr("Move on to {value} →").format(value=SHORT_PHASES[current + 1])
+            )
         self.close_button.setVisible(current == len(PHASES) - 1)
         self.reopen_button.setVisible(closed)
         self.follow_button.setVisible(closed)
@@ -355,7 +361,7 @@ class CyclePage(QWidget):
                 + " (marked below)."
             )
         else:
-            self.problems.setText("Everything is in: you can close the cycle now.")
+            self.problems.setText(self.tr("Everything is in: you can close the cycle now."))
         restyle(self.problems, "ErrorText" if missing else "Hint")
         self.problems.show()
 

@@ -90,7 +90,7 @@ class EvaluationCard(PhaseCard):
             parent,
         )
         self.outcome_row = QFrame()
-        self.outcome_row.setAccessibleName("Outcome")
+        self.outcome_row.setAccessibleName(self.tr("Outcome"))
         # Three toggle buttons read as a choice at a glance, in either theme (Fusion's radio
         # circles all but vanish on the dark cards).
         self.outcomes = QButtonGroup(self)

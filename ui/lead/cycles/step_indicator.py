@@ -38,7 +38,7 @@ class StepIndicator(QWidget):
         policy = self.sizePolicy()
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
-        self.setToolTip("Click a phase to go to its part of the page")
+        self.setToolTip(self.tr("Click a phase to go to its part of the page"))
 
     def set_step(self, current: int) -> None:
         """Mark phase ``current`` (0-based) as where the cycle is; len(titles) means all done."""

@@ -93,10 +93,10 @@ class StartCycleDialog(QDialog):
         self.context, self.lead_id, self.previous = context, lead_id, previous
         self.cycle: LearningCycle | None = None
         self.follows_on = from_next_goal  # opened from a closed cycle: link to it either way
-        self.setWindowTitle("Start a learning cycle — iltdesk")
+        self.setWindowTitle(self.tr("Start a learning cycle — iltdesk"))
         self.setStyleSheet(page_style())
         self.setMinimumWidth(520)
-        self.use_next = QCheckBox("Start from the last cycle's next goal")
+        self.use_next = QCheckBox(self.tr("Start from the last cycle's next goal"))
         self.use_next.setVisible(bool(previous and previous.next_goal))
         self.use_next.toggled.connect(self._use_next_goal)
         self.goal = GoalBox("One measurable goal for the next few weeks")
@@ -105,7 +105,7 @@ class StartCycleDialog(QDialog):
         self.weeks = QSpinBox()
         self.weeks.setRange(1, 16)
         self.weeks.setValue(4)
-        self.weeks.setSuffix(" weeks")
+        self.weeks.setSuffix(self.tr(" weeks"))
         self.weeks_note = hint()
         self.weeks.valueChanged.connect(lambda w: self.weeks_note.setText(length_warning(w) or ""))
         self.started = date_edit()
@@ -118,11 +118,18 @@ class StartCycleDialog(QDialog):
 
     def _lay_out(self, still_open: LearningCycle | None) -> None:
         timing = QHBoxLayout()
-        for widget in (QLabel("Starting"), self.started, QLabel("  for"), self.weeks):
+        for widget in (
+            QLabel(self.tr("Starting")),
+            self.started,
+            QLabel(self.tr("  for")),
+            self.weeks,
+        ):
             timing.addWidget(widget)
         timing.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        start = buttons.addButton("Start the cycle", QDialogButtonBox.ButtonRole.AcceptRole)
+        start = buttons.addButton(
+            self.tr("Start the cycle"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         start.setObjectName("Primary")
         start.setDefault(True)
         buttons.accepted.connect(self.save)
@@ -164,7 +171,9 @@ class StartCycleDialog(QDialog):
     def save(self) -> None:
         """Start the cycle; stay open with a message if something is missing or fails."""
         if not self.goal.text():
-            self.error.setText("Write the goal first. A sentence is enough; sharpen it later.")
+            self.error.setText(
+                self.tr("Write the goal first. A sentence is enough; sharpen it later.")
+            )
             self.error.show()
             return
         started = day_of(self.started)
@@ -192,11 +201,13 @@ class CyclesView(QWidget):
         self.context = context
         self.lead_id: int | None = None
         self.cycles: list[LearningCycle] = []
-        self.start_button = QPushButton(icon("add", theme.colour("on_accent")), "Start a cycle…")
+        self.start_button = QPushButton(
+            icon("add", theme.colour("on_accent")), self.tr("Start a cycle…")
+        )
         self.start_button.setObjectName("Primary")
         self.start_button.clicked.connect(lambda: self.start_new())
         self.list = QListWidget()
-        self.list.setAccessibleName("Learning cycles, newest first")
+        self.list.setAccessibleName(self.tr("Learning cycles, newest first"))
         self.list.setItemDelegate(TwoLineDelegate(self.list))
         self.list.setUniformItemSizes(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -244,8 +255,10 @@ class CyclesView(QWidget):
         if cycle_id is None or cycle_id not in ids:
             self.page.load(None)
             self.empty.setText(
-                "No learning cycles yet.\n\nA cycle is three to five weeks of coaching toward "
-                "one goal:\nchoose it together, learn, practise with feedback, then look back."
+                self.tr(
+                    "No learning cycles yet.\n\nA cycle is three to five weeks of coaching toward "
+                    "one goal:\nchoose it together, learn, practise with feedback, then look back."
+                )
             )
             self.stack.setCurrentWidget(self.empty)
             return

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -78,7 +78,7 @@ def _add_cycle(combo: QComboBox, cycle: LearningCycle) -> None:
 def setting_combo() -> QComboBox:
     """Where the lead was observed."""
     combo = QComboBox()
-    combo.setAccessibleName("Setting")
+    combo.setAccessibleName(QCoreApplication.translate("dialog", "Setting"))
     for setting, title in SETTING_TITLES.items():
         combo.addItem(title, setting)
     return combo
@@ -111,24 +111,24 @@ class ObservationDialog(GuardedDialog):
         self.observation: Observation | None = None
         lead = get_lead(context.journal, lead_id)
         first = short_name(lead.name)
-        self.setWindowTitle(f"Observation of {lead.name} — iltdesk")
+        self.setWindowTitle(self.tr("Observation of {name} — iltdesk").format(name=lead.name))
         self.setStyleSheet(page_style())
-        self.heading = QLabel(f"Observing {lead.name}")
+        self.heading = QLabel(self.tr("Observing {name}").format(name=lead.name))
         self.heading.setObjectName("CycleGoal")
         self.setMinimumSize(640, 660)
         self.observed_on = date_edit()
-        self.observed_on.setAccessibleName("Observed on")
+        self.observed_on.setAccessibleName(self.tr("Observed on"))
         self._observed = self.observed_on.date()
         self.observed_on.dateChanged.connect(self._move_follow_up)
         self.setting = setting_combo()
         # Whose meeting it was, when the lead was running one of their teacher teams' meetings.
         self.team = QComboBox()
-        self.team.setAccessibleName("Teacher team")
+        self.team.setAccessibleName(self.tr("Teacher team"))
         fill_team_combo(self.team, context.journal, lead_id, None)
         self.team_label = field_label("&Teacher team", self.team)
         self.setting.currentIndexChanged.connect(lambda _i: self._offer_teams())
         self.cycle = QComboBox()
-        self.cycle.setAccessibleName("Learning cycle")
+        self.cycle.setAccessibleName(self.tr("Learning cycle"))
         self.cycle.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
@@ -148,18 +148,18 @@ class ObservationDialog(GuardedDialog):
             placeholder="Script it as it happens: who says what, what the team decides, where "
             "the talk goes. Times help."
         )
-        self.evidence.setAccessibleName("What you saw and heard")
+        self.evidence.setAccessibleName(self.tr("What you saw and heard"))
         self.evidence.setMinimumHeight(220)
         self.feedback = MarkdownEdit(
             placeholder="What you told them: what worked, and the one thing to change"
         )
-        self.feedback.setAccessibleName("Feedback given")
+        self.feedback.setAccessibleName(self.tr("Feedback given"))
         self.feedback.setFixedHeight(84)
         self.step = QLineEdit()
-        self.step.setAccessibleName("Next action step")
-        self.step.setPlaceholderText("One concrete move for next time")
+        self.step.setAccessibleName(self.tr("Next action step"))
+        self.step.setPlaceholderText(self.tr("One concrete move for next time"))
         self.follow_up = date_edit(follow_up_due(date.today()))
-        self.follow_up.setAccessibleName("Follow up on")
+        self.follow_up.setAccessibleName(self.tr("Follow up on"))
         self.step_note = hint(f"The next step becomes {first}'s action item, due on this date.")
         self.error = QLabel()
         self.error.setObjectName("ErrorText")
@@ -220,7 +220,7 @@ class ObservationDialog(GuardedDialog):
         )
         save = buttons.button(QDialogButtonBox.StandardButton.Save)
         save.setObjectName("Primary")
-        save.setToolTip("Save (Ctrl+Enter)")
+        save.setToolTip(self.tr("Save (Ctrl+Enter)"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         footer = QHBoxLayout()

@@ -67,7 +67,7 @@ class ObservationEditor(QScrollArea):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("The observation")
+        self.setAccessibleName(self.tr("The observation"))
         self.context = context
         self.observation: Observation | None = None
         self.setWidgetResizable(True)
@@ -76,14 +76,14 @@ class ObservationEditor(QScrollArea):
         self.observed_on = date_edit()
         self.setting = setting_combo()
         self.cycle = ElidedCombo()
-        self.cycle.setAccessibleName("Learning cycle")
+        self.cycle.setAccessibleName(self.tr("Learning cycle"))
         self.cycle.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         # Whose meeting it was, for a teacher-team meeting: a wrong or missing team is put
         # right here (the team's page lists the observations that name it).
         self.team = ElidedCombo()
-        self.team.setAccessibleName("Teacher team")
+        self.team.setAccessibleName(self.tr("Teacher team"))
         self.team.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
@@ -97,7 +97,7 @@ class ObservationEditor(QScrollArea):
         self.step.setWordWrap(True)
         self.step.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.step_note = hint()
-        self.has_follow_up = QCheckBox("Follow up on")
+        self.has_follow_up = QCheckBox(self.tr("Follow up on"))
         self.follow_up = date_edit()
         self.has_follow_up.toggled.connect(self.follow_up.setEnabled)
         for signal in (
@@ -261,11 +261,13 @@ class ObservationsView(QWidget):
         self.observations: list[ObservationRow] = []  # read whole only when opened
         self.cycles: list[LearningCycle] = []
         self.setStyleSheet(page_style())
-        self.add_button = QPushButton(icon("add", theme.colour("on_accent")), "Add an observation…")
+        self.add_button = QPushButton(
+            icon("add", theme.colour("on_accent")), self.tr("Add an observation…")
+        )
         self.add_button.setObjectName("Primary")
         self.add_button.clicked.connect(self.add)
         self.list = QListWidget()
-        self.list.setAccessibleName("Observations, newest first")
+        self.list.setAccessibleName(self.tr("Observations, newest first"))
         self.list.setItemDelegate(TwoLineDelegate(self.list))
         self.list.setUniformItemSizes(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -313,8 +315,10 @@ class ObservationsView(QWidget):
             if self.lead_id is not None:
                 first = short_name(get_lead(self.context.journal, self.lead_id).name)
             self.empty.setText(
-                f"No observations of {first} yet.\n\nWatch them lead a meeting or a "
-                "conversation, then write down what you saw,\nthe feedback, and one next step."
+                self.tr(
+                    "No observations of {first} yet.\n\nWatch them lead a meeting or a "
+                    "conversation, then write down what you saw,\nthe feedback, and one next step."
+                ).format(first=first)
             )
             self.stack.setCurrentWidget(self.empty)
             return

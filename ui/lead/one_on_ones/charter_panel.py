@@ -59,7 +59,7 @@ class CharterPanel(QFrame):
         self.toggle = QToolButton()
         self.toggle.setText(TITLE)
         self.toggle.setAccessibleName(TITLE)
-        self.toggle.setToolTip("Show or fold away the team's charter")
+        self.toggle.setToolTip(self.tr("Show or fold away the team's charter"))
         self.toggle.setCheckable(True)
         self.toggle.setChecked(True)  # kept in view: the team asked to revisit them in 1:1s
         self.toggle.setAutoRaise(True)

@@ -74,29 +74,29 @@ class OneOnOneEditor(QScrollArea):
         self.held_on = QDateEdit()
         self.held_on.setCalendarPopup(True)
         follow_locale(self.held_on)
-        self.held_on.setAccessibleName("Date of the 1:1")
+        self.held_on.setAccessibleName(self.tr("Date of the 1:1"))
         self.held_on.dateChanged.connect(lambda *_: self.autosaver.touch())
         self.agenda = FittedList("Agenda items")
         self.agenda.itemChanged.connect(self._agenda_ticked)
         self.agenda_text = QLineEdit()
-        self.agenda_text.setPlaceholderText("Add an agenda item and press Enter")
-        self.agenda_text.setAccessibleName("New agenda item")
+        self.agenda_text.setPlaceholderText(self.tr("Add an agenda item and press Enter"))
+        self.agenda_text.setAccessibleName(self.tr("New agenda item"))
         self.agenda_text.returnPressed.connect(self._add_agenda_item)
         self.agenda_by = QComboBox()
-        self.agenda_by.setAccessibleName("Who added the agenda item")
-        self.agenda_by.addItems(["The lead added it", "I added it"])
+        self.agenda_by.setAccessibleName(self.tr("Who added the agenda item"))
+        self.agenda_by.addItems([self.tr("The lead added it"), self.tr("I added it")])
         self.follow_ups = FittedList("Open action items from before")
         self.follow_ups.itemChanged.connect(self._item_ticked)
         self.notes = MarkdownEdit(placeholder="What happened, in your words")
         self.notes.edited.connect(self.autosaver.touch)
         self.notes.focus_left.connect(self.autosaver.flush)
         self.notes.setMinimumHeight(260)
-        self.notes.setAccessibleName("1:1 notes")
+        self.notes.setAccessibleName(self.tr("1:1 notes"))
         self.feedback = MarkdownEdit(placeholder="Feedback I gave, and how it landed")
         self.feedback.edited.connect(self.autosaver.touch)
         self.feedback.focus_left.connect(self.autosaver.flush)
         self.feedback.setMaximumHeight(120)
-        self.feedback.setAccessibleName("Feedback given")
+        self.feedback.setAccessibleName(self.tr("Feedback given"))
         self.steps = FittedList("Action items from this 1:1")
         self.steps.itemChanged.connect(self._item_ticked)
         self.step_row = ActionItemRow(lambda: day_of(self.held_on), self)
@@ -121,11 +121,13 @@ class OneOnOneEditor(QScrollArea):
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 1)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Met on"))
+        top.addWidget(QLabel(self.tr("Met on")))
         top.addWidget(self.held_on)
         top.addStretch(1)
-        agreement = QPushButton("Our agreement")
-        agreement.setToolTip("The current coaching agreement, beside the notes (Ctrl+Shift+A)")
+        agreement = QPushButton(self.tr("Our agreement"))
+        agreement.setToolTip(
+            self.tr("The current coaching agreement, beside the notes (Ctrl+Shift+A)")
+        )
         agreement.setShortcut(QKeySequence(AGREEMENT_SHORTCUT))
         agreement.clicked.connect(self.show_agreement)
         top.addWidget(agreement)
@@ -136,7 +138,11 @@ class OneOnOneEditor(QScrollArea):
         add_agenda.addWidget(self.agenda_by)
         items_title = _title("&Action items")  # the lead page's tab says the same
         items_title.setBuddy(self.step_text)
-        items_title.setToolTip(f"Add an action item (Alt+A or {NEW_ITEM_SHORTCUT})")
+        items_title.setToolTip(
+            self.tr("Add an action item (Alt+A or {NEW_ITEM_SHORTCUT})").format(
+                NEW_ITEM_SHORTCUT=NEW_ITEM_SHORTCUT
+            )
+        )
         # Action items straight after the notes, where a 1:1 ends; both span the page's
         # width (the prompts only sit beside the notes).
         notes_title = _title("Notes")
@@ -179,15 +185,21 @@ class OneOnOneEditor(QScrollArea):
     def _recap_row(self) -> QHBoxLayout:
         """Where a 1:1 ends: its recap for the lead (the top row has no room for it at
         1024 px)."""
-        self.recap_button = QPushButton("Recap for the lead…")
-        self.recap_button.setToolTip(f"A recap of this 1:1 for the lead ({RECAP_SHORTCUT})")
+        self.recap_button = QPushButton(self.tr("Recap for the lead…"))
+        self.recap_button.setToolTip(
+            self.tr("A recap of this 1:1 for the lead ({RECAP_SHORTCUT})").format(
+                RECAP_SHORTCUT=RECAP_SHORTCUT
+            )
+        )
         self.recap_button.setShortcut(QKeySequence(RECAP_SHORTCUT))
         self.recap_button.clicked.connect(self.show_recap)
         row = QHBoxLayout()
         row.addWidget(self.recap_button)
         about = QLabel(
-            f"What was discussed and decided, and who does what by when: a PDF or an email "
-            f"for the lead, never your notes ({RECAP_SHORTCUT})"
+            self.tr(
+                "What was discussed and decided, and who does what by when: a PDF or an email "
+                "for the lead, never your notes ({RECAP_SHORTCUT})"
+            ).format(RECAP_SHORTCUT=RECAP_SHORTCUT)
         )
         about.setObjectName("Hint")
         about.setWordWrap(True)

@@ -91,7 +91,7 @@ class RecapDialog(QDialog):
         for section, box in self.sections.items():
             box.setChecked(section in DEFAULT_SECTIONS)
         self.sections[RecapSection.feedback].setToolTip(
-            "Written in your words, and it may say how it landed: read it before it goes"
+            self.tr("Written in your words, and it may say how it landed: read it before it goes")
         )
         self.names = NamesGuardPanel()
         self.lock = PdfPassword(self)
@@ -103,18 +103,18 @@ class RecapDialog(QDialog):
         )
         self.preview = QTextEdit()
         self.preview.setReadOnly(True)
-        self.preview.setAccessibleName("Preview of the recap, as the lead will read it")
+        self.preview.setAccessibleName(self.tr("Preview of the recap, as the lead will read it"))
         self.preview.setTabChangesFocus(True)
         show_as_paper(self.preview)
         self.status = QLabel()  # what went wrong, what was copied, or where the PDF went
         self.status.setObjectName("ErrorText")
         self.status.setWordWrap(True)
-        self.export_button = QPushButton("&Export PDF…")
+        self.export_button = QPushButton(self.tr("&Export PDF…"))
         self.export_button.setObjectName("Primary")
         self.export_button.setDefault(True)  # Enter exports, from any field
         self.export_button.clicked.connect(self.export)
         self.copy_button = self._button("&Copy as Markdown", self.copy_markdown)
-        self.copy_button.setToolTip("The recap as text for an email, on the clipboard")
+        self.copy_button.setToolTip(self.tr("The recap as text for an email, on the clipboard"))
         self.print_buttons = [
             self._button("Print pre&view…", self.print_preview),
             self._button("&Print…", self.print),
@@ -137,10 +137,12 @@ class RecapDialog(QDialog):
         return button
 
     def _lay_out(self) -> None:
-        private = QLabel("Your own notes on this 1:1 stay in the journal: they are never in it.")
+        private = QLabel(
+            self.tr("Your own notes on this 1:1 stay in the journal: they are never in it.")
+        )
         private.setWordWrap(True)
         private.setObjectName("Hint")
-        parts = QGroupBox("What to include")
+        parts = QGroupBox(self.tr("What to include"))
         parts_layout = QVBoxLayout(parts)
         for box in self.sections.values():
             parts_layout.addWidget(box)
@@ -173,7 +175,7 @@ class RecapDialog(QDialog):
         buttons.addWidget(self.status, 1)
         for button in (self.copy_button, self.export_button, self._button("Close", self.reject)):
             buttons.addWidget(button)
-        heading = QLabel("A recap for the lead")
+        heading = QLabel(self.tr("A recap for the lead"))
         heading.setObjectName("PageTitle")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 14)  # as the app's other dialogs
@@ -194,15 +196,16 @@ class RecapDialog(QDialog):
             self.status.setText(str(exc))
         else:
             self.about.setText(
-                f"The recap of your 1:1 with {self.recap.lead_name} on "
-                f"{dates.long(self.recap.held_on)}, to give them."
+                self.tr("The recap of your 1:1 with {lead_name} on {value}, to give them.").format(
+                    lead_name=self.recap.lead_name, value=dates.long(self.recap.held_on)
+                )
             )
             for section, box in self.sections.items():
                 there = holds(self.recap, section)  # an empty section is left out anyway
                 box.setEnabled(there)
                 box.setText(SECTION_LABELS[section] + ("" if there else NOTHING_THIS_TIME))
         title = self.recap.title if self.recap else "1:1 recap"
-        self.setWindowTitle(f"{title} — iltdesk")
+        self.setWindowTitle(self.tr("{title} — iltdesk").format(title=title))
         self.refresh()
 
     def chosen(self) -> frozenset[RecapSection]:

@@ -42,16 +42,18 @@ class OneOnOnesView(QWidget):
         self.model = OneOnOneListModel()
         self.timeline = QListView()
         self.timeline.setModel(self.model)
-        self.timeline.setAccessibleName("1:1s, newest first")
+        self.timeline.setAccessibleName(self.tr("1:1s, newest first"))
         self.timeline.setUniformItemSizes(True)  # every row is two lines: fast with 1,000s
         self.timeline.setItemDelegate(TwoLineDelegate(self.timeline))
         self.timeline.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.timeline.selectionModel().currentChanged.connect(self._current_changed)
-        self.new_button = QPushButton(icon("meeting", theme.colour("on_accent")), "New 1:1")
+        self.new_button = QPushButton(
+            icon("meeting", theme.colour("on_accent")), self.tr("New 1:1")
+        )
         self.new_button.setObjectName("Primary")
-        self.new_button.setToolTip("Start a 1:1 from the agenda template (Ctrl+N)")
+        self.new_button.setToolTip(self.tr("Start a 1:1 from the agenda template (Ctrl+N)"))
         self.new_button.clicked.connect(self.start_new)
-        self.delete_button = QPushButton("Delete…")
+        self.delete_button = QPushButton(self.tr("Delete…"))
         self.delete_button.clicked.connect(self.delete_current)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
@@ -65,7 +67,7 @@ class OneOnOnesView(QWidget):
         self.editor.meeting_saved.connect(self.model.update_meeting)
         self._present(self.context.presenter.on)
         self.context.presenter.changed.connect(self._present)
-        self.editor.setAccessibleName("The open 1:1")
+        self.editor.setAccessibleName(self.tr("The open 1:1"))
         # With no 1:1 open, an empty state stands in for the editor, which may still hold
         # the previous lead's 1:1: nothing of it shows under another lead's name.
         self.empty = QLabel()
@@ -94,7 +96,9 @@ class OneOnOnesView(QWidget):
             self.leave()
         self.lead_id = lead_id
         name = short_name(get_lead(self.context.journal, lead_id).name)
-        self.empty.setText(f"No 1:1s with {name} yet — Ctrl+N starts one.")
+        self.empty.setText(
+            self.tr("No 1:1s with {name} yet — Ctrl+N starts one.").format(name=name)
+        )
         self._reload()
         return True
 
@@ -213,9 +217,10 @@ class OneOnOnesView(QWidget):
             return
         answer = QMessageBox.question(
             self,
-            "Delete this 1:1?",
-            f"Delete the 1:1 of {dates.long(meeting.held_on)} and its agenda? "
-            f"Its action items are kept. {TO_TRASH}",
+            self.tr("Delete this 1:1?"),
+            self.tr(
+                "Delete the 1:1 of {value} and its agenda? Its action items are kept. {TO_TRASH}"
+            ).format(value=dates.long(meeting.held_on), TO_TRASH=TO_TRASH),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
