@@ -45,7 +45,7 @@ class OwnersList(QListWidget):
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(name)
-        self.setToolTip("Space ticks an owner; tick as many as share the item")
+        self.setToolTip(self.tr("Space ticks an owner; tick as many as share the item"))
 
     def fill(self, members: list[tuple[int, str]], owners: list[int], principal: bool) -> None:
         """Offer the principal and ``members``, ticking the current owners."""
@@ -97,13 +97,13 @@ class TeamItemDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Team action item")
+        self.setWindowTitle(self.tr("Team action item"))
         self.setMinimumWidth(520)  # the item's words in full, not scrolled sideways
         self.text = QLineEdit(item.text)
-        self.text.setAccessibleName("What the team will do")
+        self.text.setAccessibleName(self.tr("What the team will do"))
         self.owners = OwnersList("Who owns it")
         self.owners.fill(members, owners, team_action.principal_owns(item))
-        self.has_due = QCheckBox("Due by")
+        self.has_due = QCheckBox(self.tr("Due by"))
         self.has_due.setChecked(item.due_on is not None)
         self.due = date_edit(item.due_on or next_step_due(date.today()), "Due date")
         self.due.setEnabled(item.due_on is not None)
@@ -112,7 +112,7 @@ class TeamItemDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         save = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        save.setText("Save")  # and in the app's primary look, like its other dialogs
+        save.setText(self.tr("Save"))  # and in the app's primary look, like its other dialogs
         save.setObjectName("Primary")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

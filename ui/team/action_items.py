@@ -67,22 +67,24 @@ class TeamItemsView(QWidget):
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setAccessibleName(
-            "Team action items (Space ticks one done, Enter changes its owners or due date)"
+            self.tr(
+                "Team action items (Space ticks one done, Enter changes its owners or due date)"
+            )
         )
         self.tree.tick_requested.connect(self.tick_current)
         self.tree.edit_requested.connect(self.edit_current)
         self.text = NewItemText()
         self.text.setPlaceholderText(
-            "A new team action item: what the team will do (Enter adds it)"
+            self.tr("A new team action item: what the team will do (Enter adds it)")
         )
-        self.text.setAccessibleName("New team action item")
+        self.text.setAccessibleName(self.tr("New team action item"))
         self.text.add_requested.connect(self.add)
         self.owners = OwnersList("Who owns the new item")
         self.due = date_edit(self._default_due(), "Due date of the new item")
-        add = QPushButton("Add")
+        add = QPushButton(self.tr("Add"))
         add.clicked.connect(self.add)
         # The whole ILT's list is for what is still to do; a meeting's keeps its done items.
-        self.show_done = QCheckBox("Show done")
+        self.show_done = QCheckBox(self.tr("Show done"))
         self.show_done.toggled.connect(lambda *_: self.refresh())
         self._build_layout(add)
         # Only once it is in the layout: a parentless widget made visible is a window.
@@ -92,10 +94,10 @@ class TeamItemsView(QWidget):
 
     def _build_layout(self, add: QPushButton) -> None:
         # Laid out in the order Tab walks: words, owners, due date, Add.
-        owners = QLabel("Owned by: tick the principal and/or members with Space")
+        owners = QLabel(self.tr("Owned by: tick the principal and/or members with Space"))
         owners.setObjectName("Hint")
         owners.setBuddy(self.owners)
-        due = QLabel("Due")
+        due = QLabel(self.tr("Due"))
         due.setBuddy(self.due)
         entry = QHBoxLayout()
         entry.addWidget(due)

@@ -77,7 +77,7 @@ class ConversationEditor(QScrollArea):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("The conversation")
+        self.setAccessibleName(self.tr("The conversation"))
         self.context = context
         self.conversation: DifficultConversation | None = None
         self.leads: list[LeadSummary] = []
@@ -90,12 +90,12 @@ class ConversationEditor(QScrollArea):
 
     def _make_fields(self) -> None:
         self.whose = QComboBox()
-        self.whose.setAccessibleName("Whose conversation")
+        self.whose.setAccessibleName(self.tr("Whose conversation"))
         self.whose.addItems([text for text, _ in WHOSE])
         self.lead = QComboBox()
-        self.lead.setAccessibleName("The lead")
+        self.lead.setAccessibleName(self.tr("The lead"))
         self.cycle = QComboBox()
-        self.cycle.setAccessibleName("Learning cycle")
+        self.cycle.setAccessibleName(self.tr("Learning cycle"))
         # Long names and goals are cut short in the box (whole in the list and tooltip), so
         # the form never grows wider than the room beside the list.
         for combo in (self.whose, self.lead, self.cycle):
@@ -105,30 +105,30 @@ class ConversationEditor(QScrollArea):
             combo.setMinimumContentsLength(10)
         self.planned_on = date_edit(name="Planning started on")
         self.stage = QLabel()
-        self.stage.setAccessibleName("Stage")
+        self.stage.setAccessibleName(self.tr("Stage"))
         self.with_whom = QLineEdit()
         self.with_whom.setObjectName("WithWhom")
-        self.with_whom.setAccessibleName("With whom")
-        self.with_whom.setPlaceholderText("The teacher or teachers")
+        self.with_whom.setAccessibleName(self.tr("With whom"))
+        self.with_whom.setPlaceholderText(self.tr("The teacher or teachers"))
         self.goal = LineBox("What should be true when it is over?")
         self.goal.setObjectName("Goal")
-        self.goal.setAccessibleName("The goal")
+        self.goal.setAccessibleName(self.tr("The goal"))
         self.opening = self._notes("OpeningWords", "Opening words", "The first thing you will say")
         self.reactions = self._notes(
             "Reactions", "Likely reactions and responses", "- They might say… → I will…", 120
         )
-        self.rehearsed = QCheckBox("Rehearsed on")
+        self.rehearsed = QCheckBox(self.tr("Rehearsed on"))
         self.rehearsed_on = date_edit(name="Rehearsed on")
         self.rehearsed_with = QLineEdit()
         self.rehearsed_with.setObjectName("RehearsedWith")
-        self.rehearsed_with.setAccessibleName("Rehearsed with")
-        self.rehearsed_with.setPlaceholderText("With whom: me, an ILT peer")
+        self.rehearsed_with.setAccessibleName(self.tr("Rehearsed with"))
+        self.rehearsed_with.setPlaceholderText(self.tr("With whom: me, an ILT peer"))
         self.rehearsal = self._notes("Rehearsal", "What changed", "What you changed, and why")
-        self.held = QCheckBox("Held (or set for)")
+        self.held = QCheckBox(self.tr("Held (or set for)"))
         self.held_on = date_edit(name="Held on")
         self.what_happened = self._notes("WhatHappened", "What happened", "What was said and done")
         self.debrief = self._notes("Debrief", "Debrief", "What worked, what you would change", 110)
-        self.delete_button = QPushButton("Delete this conversation…")
+        self.delete_button = QPushButton(self.tr("Delete this conversation…"))
         self.delete_button.clicked.connect(
             lambda: (
                 self.delete_requested.emit(self.conversation.id or 0) if self.conversation else None
@@ -307,7 +307,9 @@ class ConversationEditor(QScrollArea):
             return
         current = stage_of(self.conversation, date.today())
         self.stage.setText(arc_text(current))
-        self.stage.setAccessibleDescription(f"Stage: {STAGE_TITLES[current]}")
+        self.stage.setAccessibleDescription(
+            self.tr("Stage: {value}").format(value=STAGE_TITLES[current])
+        )
 
     def refresh_follow_ups(self) -> None:
         self.follow_up.refresh()

@@ -70,20 +70,26 @@ class ConversationsPage(QWidget):
         self.context = context
         self.leads: list[LeadSummary] = []
         self.shown: list[DifficultConversation] = []
-        title = QLabel("Difficult conversations")
+        title = QLabel(self.tr("Difficult conversations"))
         title.setObjectName("PageTitle")
         purpose = QLabel(PURPOSE)
         purpose.setObjectName("PageSubtitle")
         purpose.setWordWrap(True)
-        self.new_button = QPushButton(icon("add", theme.colour("on_accent")), "New conversation…")
+        self.new_button = QPushButton(
+            icon("add", theme.colour("on_accent")), self.tr("New conversation…")
+        )
         self.new_button.setObjectName("Primary")
-        self.new_button.setToolTip(f"Plan a difficult conversation ({NEW_SHORTCUT})")
+        self.new_button.setToolTip(
+            self.tr("Plan a difficult conversation ({NEW_SHORTCUT})").format(
+                NEW_SHORTCUT=NEW_SHORTCUT
+            )
+        )
         self.new_button.clicked.connect(self.new_conversation)
         self.filter = QComboBox()
-        self.filter.setAccessibleName("Show the conversations of")
+        self.filter.setAccessibleName(self.tr("Show the conversations of"))
         self.filter.currentIndexChanged.connect(lambda _i: self._show_list())
         self.list = QListWidget()
-        self.list.setAccessibleName("Conversations, the latest first")
+        self.list.setAccessibleName(self.tr("Conversations, the latest first"))
         self.list.setItemDelegate(TwoLineDelegate(self.list))
         self.list.setUniformItemSizes(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

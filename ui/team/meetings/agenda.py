@@ -63,9 +63,11 @@ class MemberAgenda(QWidget):
         self.meeting_id: int | None = None
         self.names: dict[int, str] = {}
         self.items = AgendaTree(self.delete_current)
-        self.items.setAccessibleName("Members' agenda items")
+        self.items.setAccessibleName(self.tr("Members' agenda items"))
         self.items.setColumnCount(2)
-        self.items.setHeaderLabels(["Item (ticked once discussed; F2 edits)", "Added by"])
+        self.items.setHeaderLabels(
+            [self.tr("Item (ticked once discussed; F2 edits)"), self.tr("Added by")]
+        )
         self.items.setRootIsDecorated(False)
         self.items.setWordWrap(True)
         self.items.setItemDelegate(WrappingRows(self.items))  # a long item in full, not cut
@@ -82,11 +84,11 @@ class MemberAgenda(QWidget):
         self.items.itemChanged.connect(self._changed)
         self.text = QLineEdit()
         self.text.setObjectName("new_member_item")
-        self.text.setPlaceholderText("Add an agenda item and press Enter")
-        self.text.setAccessibleName("New agenda item")
+        self.text.setPlaceholderText(self.tr("Add an agenda item and press Enter"))
+        self.text.setAccessibleName(self.tr("New agenda item"))
         self.text.returnPressed.connect(self.add)
         self.by = QComboBox()
-        self.by.setAccessibleName("Who added the agenda item")
+        self.by.setAccessibleName(self.tr("Who added the agenda item"))
         add_row = QHBoxLayout()
         add_row.addWidget(self.text, 1)
         add_row.addWidget(self.by)
@@ -104,8 +106,10 @@ class MemberAgenda(QWidget):
         chosen = self.by.currentData() if self.by.count() else (leads[0].id if leads else None)
         self.by.clear()
         for lead in leads:
-            self.by.addItem(f"Added by {short_name(lead.name)}", lead.id)
-        self.by.addItem("Added by me", None)
+            self.by.addItem(
+                self.tr("Added by {value}").format(value=short_name(lead.name)), lead.id
+            )
+        self.by.addItem(self.tr("Added by me"), None)
         index = self.by.findData(chosen)
         self.by.setCurrentIndex(max(index, 0))
 

@@ -77,7 +77,7 @@ class MeetingEditor(QScrollArea):
         self.team_items: TeamItemsView | None = None
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.setAccessibleName("The open ILT meeting")
+        self.setAccessibleName(self.tr("The open ILT meeting"))
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from the list to the date
         self.autosaver = Autosaver(context, self._save, self)
         for number in range(10):
@@ -141,7 +141,7 @@ class MeetingEditor(QScrollArea):
         column.addWidget(private_hint)
         self.private = MarkdownEdit(placeholder="What you noticed and keep to yourself")
         self.private.setObjectName("private_notes")
-        self.private.setAccessibleName("Private notes (never shared)")
+        self.private.setAccessibleName(self.tr("Private notes (never shared)"))
         self.private.set_markdown(meeting.private_notes)
         self.private.setMinimumHeight(90)
         self._watch(self.private)
@@ -156,8 +156,8 @@ class MeetingEditor(QScrollArea):
         self.held_on.dateChanged.connect(lambda *_: self.autosaver.touch())
         self.title = QLineEdit(meeting.title)
         self.title.setObjectName("meeting_title")
-        self.title.setAccessibleName("Meeting title")
-        self.title.setPlaceholderText("A title, if the meeting had one")
+        self.title.setAccessibleName(self.tr("Meeting title"))
+        self.title.setPlaceholderText(self.tr("A title, if the meeting had one"))
         self.title.textEdited.connect(lambda *_: self.autosaver.touch())
         self.title.editingFinished.connect(self.autosaver.flush)
         top = QHBoxLayout()
@@ -294,7 +294,11 @@ class MeetingEditor(QScrollArea):
             self.attendance.item(i).checkState() == Qt.CheckState.Checked
             for i in range(self.attendance.count())
         )
-        self.attendance_label.setText(f"Attendance ({count} of {self.attendance.count()})")
+        self.attendance_label.setText(
+            self.tr("Attendance ({count} of {value})").format(
+                count=count, value=self.attendance.count()
+            )
+        )
 
     # -- pointing at a part -------------------------------------------------------------------
 

@@ -65,7 +65,7 @@ class MeetingsPage(QWidget):
         self.fresh: int | None = None  # made here and not yet left: dropped if untouched
         self._watched: object = None
         self.list = MeetingList(self)
-        self.list.setAccessibleName("ILT meetings, newest first")
+        self.list.setAccessibleName(self.tr("ILT meetings, newest first"))
         self.list.setItemDelegate(TwoLineDelegate(self.list))
         self.list.setUniformItemSizes(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -78,22 +78,28 @@ class MeetingsPage(QWidget):
         self.refresh()
 
     def _buttons(self) -> QWidget:
-        self.new_button = QPushButton("New meeting")
+        self.new_button = QPushButton(self.tr("New meeting"))
         self.new_button.setObjectName("Primary")
-        self.new_button.setToolTip(f"Start a meeting from the agenda template ({NEW_SHORTCUT})")
+        self.new_button.setToolTip(
+            self.tr("Start a meeting from the agenda template ({NEW_SHORTCUT})").format(
+                NEW_SHORTCUT=NEW_SHORTCUT
+            )
+        )
         self.new_button.clicked.connect(self.new_meeting)
-        self.template_button = QPushButton("Agenda &template…")
-        self.template_button.setToolTip("The parts a new meeting starts from")
+        self.template_button = QPushButton(self.tr("Agenda &template…"))
+        self.template_button.setToolTip(self.tr("The parts a new meeting starts from"))
         self.template_button.clicked.connect(self.edit_template)
-        self.share_button = QPushButton("&Share the summary…")
+        self.share_button = QPushButton(self.tr("&Share the summary…"))
         self.share_button.setToolTip(
-            "The open meeting's notes as a PDF to hand the team (your private notes left out)"
+            self.tr(
+                "The open meeting's notes as a PDF to hand the team (your private notes left out)"
+            )
         )
         self.share_button.clicked.connect(self.share_summary)
-        self.delete_button = QPushButton("Delete…")
-        self.delete_button.setToolTip("Delete the open meeting (Delete in the list)")
+        self.delete_button = QPushButton(self.tr("Delete…"))
+        self.delete_button.setToolTip(self.tr("Delete the open meeting (Delete in the list)"))
         self.delete_button.clicked.connect(self.delete_current)
-        title = QLabel("ILT meetings")
+        title = QLabel(self.tr("ILT meetings"))
         title.setObjectName("PageTitle")
         row = QHBoxLayout()
         row.addWidget(self.new_button)

@@ -4,7 +4,7 @@ notes. The editor owns the saving; a part only holds the fields."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from iltdesk.charter import current_charter
@@ -23,7 +23,11 @@ def part_heading(number: int, section: MeetingSection) -> QLabel:
     label = QLabel(f"{number}. {section.title}")
     label.setObjectName("SectionTitle")
     if number < 10:
-        label.setToolTip(f"Ctrl+{number} puts the cursor in this part's notes")
+        label.setToolTip(
+            QCoreApplication.translate(
+                "parts", "Ctrl+{number} puts the cursor in this part's notes"
+            ).format(number=number)
+        )
     return label
 
 
@@ -36,7 +40,7 @@ class PartCard(QFrame):
         self.section = section
         self.notes = MarkdownEdit(placeholder="Notes on this part, in your words")
         self.notes.setObjectName(f"part_notes_{section.position}")
-        self.notes.setAccessibleName(f"Notes: {section.title}")
+        self.notes.setAccessibleName(self.tr("Notes: {title}").format(title=section.title))
         self.notes.set_markdown(section.notes)
         self.notes.setMinimumHeight(64)
         self.notes.setMaximumHeight(96)
@@ -73,7 +77,7 @@ class VisionPanel(QLabel):
             if text.strip()
         ]
         self.setText("".join(parts) if parts else NO_CHARTER)
-        self.setAccessibleName("The charter's purpose and vision")
+        self.setAccessibleName(self.tr("The charter's purpose and vision"))
 
 
 class LearningFields(QWidget):
@@ -82,13 +86,13 @@ class LearningFields(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.topic = LineBox("What the team is learning (from the scope and sequence)")
-        self.topic.setAccessibleName("Learning topic")
+        self.topic.setAccessibleName(self.tr("Learning topic"))
         self.led_by = QComboBox()
-        self.led_by.setAccessibleName("Who led the learning")
+        self.led_by.setAccessibleName(self.tr("Who led the learning"))
         self.led_words = QLineEdit()
         self.led_words.setObjectName("pl_led_by")
-        self.led_words.setAccessibleName("Led by (in words)")
-        self.led_words.setPlaceholderText("Or name who led it: a coach, a visitor, you")
+        self.led_words.setAccessibleName(self.tr("Led by (in words)"))
+        self.led_words.setPlaceholderText(self.tr("Or name who led it: a coach, a visitor, you"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(3)

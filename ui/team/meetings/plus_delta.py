@@ -71,8 +71,8 @@ class ClosingPlusDelta(QWidget):
             row_id,
             (plus, delta),
         )
-        row.plus.setAccessibleName(f"Plus {number}")
-        row.delta.setAccessibleName(f"Delta {number}")
+        row.plus.setAccessibleName(self.tr("Plus {number}").format(number=number))
+        row.delta.setAccessibleName(self.tr("Delta {number}").format(number=number))
         for box, text in ((row.plus, plus), (row.delta, delta)):
             box.set_text(text)
             box.edited.connect(self.edited)
@@ -130,12 +130,16 @@ class LastPlusDelta(QWidget):
 
     def _entry(self, number: int, entry: MeetingFeedback) -> None:
         said = QLabel(
-            f"<b>+</b> {_escape(entry.plus) or '—'}<br><b>Δ</b> {_escape(entry.delta) or '—'}"
+            self.tr("<b>+</b> {value}<br><b>Δ</b> {value2}").format(
+                value=_escape(entry.plus) or "—", value2=_escape(entry.delta) or "—"
+            )
         )
         said.setTextFormat(Qt.TextFormat.RichText)
         said.setWordWrap(True)
         response = LineBox("How the team responded, e.g. 'Data goes out a day ahead'")
-        response.setAccessibleName(f"Response to last plus/delta {number}")
+        response.setAccessibleName(
+            self.tr("Response to last plus/delta {number}").format(number=number)
+        )
         response.set_text(entry.response)
         response.edited.connect(self.edited)
         response.focus_left.connect(self.focus_left)

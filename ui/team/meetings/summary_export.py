@@ -73,7 +73,7 @@ class MeetingExportDialog(QDialog):
         self.about.setWordWrap(True)
         self.names = NamesGuardPanel()  # other people named: how each appears to the readers
         self.names.changed.connect(self._show_guarded)
-        self.protect = QCheckBox("Pro&tect the PDF with a password")
+        self.protect = QCheckBox(self.tr("Pro&tect the PDF with a password"))
         self.password = secret_field("PDF password")
         self.again = secret_field("PDF password again")
         self.warning = QLabel()
@@ -81,12 +81,12 @@ class MeetingExportDialog(QDialog):
         self.warning.setObjectName("Hint")
         self.preview = QTextEdit()
         self.preview.setReadOnly(True)
-        self.preview.setAccessibleName("Preview of the meeting's summary")
+        self.preview.setAccessibleName(self.tr("Preview of the meeting's summary"))
         show_as_paper(self.preview)
         self.status = QLabel()  # what went wrong, or where the PDF was saved
         self.status.setObjectName("ErrorText")
         self.status.setWordWrap(True)
-        self.export_button = QPushButton("&Export PDF…")
+        self.export_button = QPushButton(self.tr("&Export PDF…"))
         self.export_button.setObjectName("Primary")
         self.export_button.setDefault(True)  # Enter exports, from any field
         self.export_button.clicked.connect(self.export)
@@ -109,7 +109,9 @@ class MeetingExportDialog(QDialog):
 
     def _lay_out(self) -> None:
         private = QLabel(
-            "Your private notes on the meeting stay in the journal: they are never in this PDF."
+            self.tr(
+                "Your private notes on the meeting stay in the journal: they are never in this PDF."
+            )
         )
         private.setWordWrap(True)
         private.setObjectName("Hint")
@@ -134,7 +136,7 @@ class MeetingExportDialog(QDialog):
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.export_button)
         buttons.addWidget(close)
-        heading = QLabel("Share the meeting's summary")
+        heading = QLabel(self.tr("Share the meeting's summary"))
         heading.setObjectName("PageTitle")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 14)  # as the app's other dialogs
@@ -164,10 +166,13 @@ class MeetingExportDialog(QDialog):
             # A title read as a phrase ('The summary of How the tracker is going') is quoted.
             titled = f" “{summary.title}”" if summary.title else ""
             self.about.setText(
-                f"The summary of the ILT meeting{titled} of {dates.long(summary.held_on)}, "
-                "to share with the team."
+                self.tr(
+                    "The summary of the ILT meeting{titled} of {value}, to share with the team."
+                ).format(titled=titled, value=dates.long(summary.held_on))
             )
-        self.setWindowTitle(f"Share {self.name or 'an ILT meeting'} — iltdesk")
+        self.setWindowTitle(
+            self.tr("Share {value} — iltdesk").format(value=self.name or "an ILT meeting")
+        )
         self._update_protection()
 
     def _show_guarded(self) -> None:
@@ -188,9 +193,11 @@ class MeetingExportDialog(QDialog):
         if not on:
             self.warning.setText(UNPROTECTED)
         elif not self.password.text():
-            self.warning.setText("Choose a password, and give it to the readers separately.")
+            self.warning.setText(
+                self.tr("Choose a password, and give it to the readers separately.")
+            )
         elif self.password.text() != self.again.text():
-            self.warning.setText("The two passwords differ.")
+            self.warning.setText(self.tr("The two passwords differ."))
         else:
             self.warning.setText("")
         ready = self.document is not None

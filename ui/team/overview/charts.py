@@ -30,8 +30,8 @@ class SpreadChart(QWidget):
         super().__init__(parent)
         self.spreads: tuple[Spread | None, Spread | None] = (None, None)
         self.setMinimumSize(320, 2 * ROW_HEIGHT + 22)
-        self.setAccessibleName("Ratings before and after norming")
-        self.setAccessibleDescription("No ratings yet")
+        self.setAccessibleName(self.tr("Ratings before and after norming"))
+        self.setAccessibleDescription(self.tr("No ratings yet"))
 
     def sizeHint(self) -> QSize:
         return QSize(420, 2 * ROW_HEIGHT + 22)
@@ -104,7 +104,7 @@ class StrandBar(QWidget):
         self.counts: dict[FocusKind, int] = dict.fromkeys(FocusKind, 0)
         self.setFixedHeight(10)
         self.setMinimumWidth(160)
-        self.setAccessibleName("The year's learning by strand")
+        self.setAccessibleName(self.tr("The year's learning by strand"))
 
     def set_counts(self, counts: dict[FocusKind, int]) -> None:
         """Show these counts."""

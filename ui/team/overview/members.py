@@ -77,8 +77,10 @@ class MemberTable(QTableWidget):
 
     def __init__(self) -> None:
         super().__init__(0, 3)
-        self.setAccessibleName("Who led and who came")
-        self.setHorizontalHeaderLabels(["Member", "Part", "Brought or came about"])
+        self.setAccessibleName(self.tr("Who led and who came"))
+        self.setHorizontalHeaderLabels(
+            [self.tr("Member"), self.tr("Part"), self.tr("Brought or came about")]
+        )
         self.verticalHeader().hide()
         self.setTabKeyNavigation(False)  # Tab moves on to the next field, as elsewhere
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)

@@ -76,10 +76,10 @@ class TeamOverviewPage(QWidget):
         self.shown_practices: dict[int, Practice] = {}
         theme.live_style(self, page_style)
         self.year = QComboBox()
-        self.year.setAccessibleName("School year")
+        self.year.setAccessibleName(self.tr("School year"))
         self.year.activated.connect(lambda _i: self.refresh())
         self.counts = QLabel()
-        self.counts.setAccessibleName("Learning in each strand this year")
+        self.counts.setAccessibleName(self.tr("Learning in each strand this year"))
         self.bar = StrandBar()
         self.balance = QLabel()
         self.balance.setObjectName("BalanceHint")
@@ -87,13 +87,13 @@ class TeamOverviewPage(QWidget):
         self.events = RecordRows("The ILT's own learning")
         self.events.itemActivated.connect(lambda _i: self.edit_event())
         self.events.delete_pressed.connect(self.delete_event)
-        self.add_event_button = QPushButton("Add a learning event…")
+        self.add_event_button = QPushButton(self.tr("Add a learning event…"))
         self.add_event_button.clicked.connect(self.add_event)
         self.practices = RecordRows("Joint practice")
         self.practices.itemActivated.connect(lambda _i: self.edit_practice())
         self.practices.delete_pressed.connect(self.delete_practice)
         self.practices.currentItemChanged.connect(lambda *_: self._show_spread())
-        self.add_practice_button = QPushButton("Add joint practice…")
+        self.add_practice_button = QPushButton(self.tr("Add joint practice…"))
         self.add_practice_button.clicked.connect(self.add_practice)
         self.spread = SpreadChart()
         self.spread_words = hint()
@@ -112,14 +112,14 @@ class TeamOverviewPage(QWidget):
         return view
 
     def _lay_out(self) -> None:
-        title = QLabel("Team overview")
+        title = QLabel(self.tr("Team overview"))
         title.setObjectName("PageTitle")
         purpose = hint(
             "What the ILT learns outside its meetings and what leads practise side by side, "
             "weighed against the scope and sequence's three strands."
         )
         year_row = QHBoxLayout()
-        year_row.addWidget(QLabel("School year"))
+        year_row.addWidget(QLabel(self.tr("School year")))
         year_row.addWidget(self.year)
         year_row.addSpacing(16)
         year_row.addWidget(self.counts)
@@ -156,7 +156,7 @@ class TeamOverviewPage(QWidget):
         inner.addLayout(grid)
         inner.addStretch(1)
         scroller = QScrollArea()
-        scroller.setAccessibleName("Team overview")
+        scroller.setAccessibleName(self.tr("Team overview"))
         scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from box to box, not here
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -278,7 +278,9 @@ class TeamOverviewPage(QWidget):
             None: "Both rounds of ratings are not in yet.",
         }
         self.spread_words.setText(
-            f"Calibration of {dates.short(practice.record.happened_on)}. {verdict[narrowed]}"
+            self.tr("Calibration of {value}. {value2}").format(
+                value=dates.short(practice.record.happened_on), value2=verdict[narrowed]
+            )
         )
 
     def open(self, where: Location) -> bool:

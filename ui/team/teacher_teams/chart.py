@@ -49,7 +49,7 @@ class DataChart(QWidget):
     def set_points(self, name: str, unit: str, points: tuple[tuple[date, float], ...]) -> None:
         """Show these (date, value) readings, oldest first, measured in ``unit``."""
         self.points, self.unit = points, unit
-        self.setAccessibleName(f"Chart of {name}")
+        self.setAccessibleName(self.tr("Chart of {name}").format(name=name))
         self.setAccessibleDescription(chart_words(name, unit, points))
         self.setToolTip(chart_words(name, unit, points))
         self.update()

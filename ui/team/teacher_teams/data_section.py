@@ -53,11 +53,15 @@ class SeriesBlock(QWidget):
         self.chart.set_points(
             point.name, point.unit, tuple((v.measured_on, v.value) for v in series.values)
         )
-        self.add_button = QPushButton("Add a reading…")
-        self.add_button.setAccessibleName(f"Add a reading of {point.name}")
+        self.add_button = QPushButton(self.tr("Add a reading…"))
+        self.add_button.setAccessibleName(
+            self.tr("Add a reading of {name}").format(name=point.name)
+        )
         self.add_button.clicked.connect(lambda: self.add_requested.emit(point.id or 0))
-        self.edit_button = QPushButton("Edit…")
-        self.edit_button.setAccessibleName(f"Edit {point.name} or its readings")
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.edit_button.setAccessibleName(
+            self.tr("Edit {name} or its readings").format(name=point.name)
+        )
         self.edit_button.clicked.connect(lambda: self.edit_requested.emit(point.id or 0))
         head = QHBoxLayout()
         head.addWidget(title, 1)
@@ -81,10 +85,10 @@ class DataSection(QWidget):
         self.context = context
         self.team_id = 0
         self.blocks: list[SeriesBlock] = []
-        heading = QLabel("Data over time")
+        heading = QLabel(self.tr("Data over time"))
         heading.setObjectName("SectionTitle")
         heading.setIndent(0)
-        self.track_button = QPushButton("Track something new…")
+        self.track_button = QPushButton(self.tr("Track something new…"))
         self.track_button.clicked.connect(self.track)
         head = QHBoxLayout()
         head.addWidget(heading, 1)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
@@ -59,7 +59,9 @@ def buttons_for(
 def lead_checklist(context: AppContext, chosen: set[int]) -> QListWidget:
     """The active leads (and any archived one already chosen), each ticked with Space."""
     checklist = QListWidget()
-    checklist.setAccessibleName("Run by (Space ticks a lead)")
+    checklist.setAccessibleName(
+        QCoreApplication.translate("dialogs", "Run by (Space ticks a lead)")
+    )
     for lead in lead_summaries(context.journal, include_archived=True):
         if not lead.active and lead.id not in chosen:
             continue
@@ -87,17 +89,17 @@ class NewTeamDialog(GuardedDialog):
         super().__init__(parent)
         self.context = context
         self.saved: TeacherTeam | None = None
-        self.setWindowTitle("New teacher team — iltdesk")
+        self.setWindowTitle(self.tr("New teacher team — iltdesk"))
         self.setMinimumWidth(480)
         self.name = QLineEdit()
         self.name.setObjectName("TeamName")
-        self.name.setPlaceholderText("e.g. Grade 6, Science department")
+        self.name.setPlaceholderText(self.tr("e.g. Grade 6, Science department"))
         self.members = QSpinBox()
         self.members.setRange(0, MAX_TEACHERS)
-        self.members.setAccessibleName("Teachers on the team")
+        self.members.setAccessibleName(self.tr("Teachers on the team"))
         self.meeting_day = QLineEdit()
         self.meeting_day.setObjectName("TeamMeetingDay")
-        self.meeting_day.setPlaceholderText("In words, e.g. Thursdays after school")
+        self.meeting_day.setPlaceholderText(self.tr("In words, e.g. Thursdays after school"))
         self.leads = lead_checklist(context, set())
         self.leads.setMaximumHeight(140)
         self.error = error_label()
@@ -141,14 +143,16 @@ class DataPointDialog(GuardedDialog):
         super().__init__(parent)
         self.context, self.team_id = context, team_id
         self.saved: TeamDataPoint | None = None
-        self.setWindowTitle("Track something about the team — iltdesk")
+        self.setWindowTitle(self.tr("Track something about the team — iltdesk"))
         self.setMinimumWidth(520)
         self.name = QLineEdit()
         self.name.setObjectName("DataPointName")
-        self.name.setPlaceholderText("e.g. Teachers who left the data meeting with a reteach plan")
+        self.name.setPlaceholderText(
+            self.tr("e.g. Teachers who left the data meeting with a reteach plan")
+        )
         self.unit = QLineEdit()
         self.unit.setObjectName("DataPointUnit")
-        self.unit.setPlaceholderText("e.g. of 5, %, minutes")
+        self.unit.setPlaceholderText(self.tr("e.g. of 5, %, minutes"))
         self.error = error_label()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(22, 18, 22, 16)
@@ -204,17 +208,19 @@ class ReadingDialog(GuardedDialog):
         self.context, self.point, self.reading = context, point, reading
         self.saved: TeamDataValue | None = None
         what = "Correct a reading" if reading else "A reading"
-        self.setWindowTitle(f"{what} of {point.name} — iltdesk")
+        self.setWindowTitle(
+            self.tr("{what} of {name} — iltdesk").format(what=what, name=point.name)
+        )
         self.setMinimumWidth(460)
         self.value = QLineEdit(value_words(reading.value, "") if reading else "")
         self.value.setObjectName("ReadingValue")
         unit = f" ({point.unit})" if point.unit else ""
-        self.value.setPlaceholderText(f"A number{unit}")
+        self.value.setPlaceholderText(self.tr("A number{unit}").format(unit=unit))
         day = reading.measured_on if reading else date.today()
         self.measured_on = date_edit(day, "Measured on")
         self.note = QLineEdit(reading.note if reading else "")
         self.note.setObjectName("ReadingNote")
-        self.note.setPlaceholderText("What was going on (optional)")
+        self.note.setPlaceholderText(self.tr("What was going on (optional)"))
         self.error = error_label()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(22, 18, 22, 16)
@@ -235,7 +241,7 @@ class ReadingDialog(GuardedDialog):
     def save(self) -> None:
         value = parse_reading(self.value.text())
         if value is None:
-            self.error.setText("Type the reading as a number, such as 3 or 2.5.")
+            self.error.setText(self.tr("Type the reading as a number, such as 3 or 2.5."))
             self.error.show()
             return
         journal, point, on = self.context.journal, self.point.id or 0, day_of(self.measured_on)

@@ -67,10 +67,10 @@ class InterventionDialog(GuardedDialog):
         self.saved: TeamIntervention | None = None
         lead = " and ".join(short_name(n) for n in lead_names) or "the lead"
         title = "Edit an intervention" if intervention else "How you stepped in"
-        self.setWindowTitle(f"{title} — iltdesk")
+        self.setWindowTitle(self.tr("{title} — iltdesk").format(title=title))
         self.setMinimumWidth(620)
         self.kind = QComboBox()
-        self.kind.setAccessibleName("How you stepped in")
+        self.kind.setAccessibleName(self.tr("How you stepped in"))
         for kind, words in KIND_WORDS.items():
             self.kind.addItem(words, kind)
         self.happened_on = date_edit(

@@ -43,7 +43,9 @@ class ReadingList(QListWidget):
     def __init__(self, dialog: ReadingsDialog) -> None:
         super().__init__()
         self.dialog = dialog
-        self.setAccessibleName("Readings, newest first (Enter corrects one, Delete removes it)")
+        self.setAccessibleName(
+            self.tr("Readings, newest first (Enter corrects one, Delete removes it)")
+        )
         self.itemActivated.connect(lambda item: dialog.correct_reading(int(item.data(VALUE_ROLE))))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -65,14 +67,14 @@ class ReadingsDialog(GuardedDialog):
         super().__init__(parent)
         self.context, self.point = context, series.point
         self.changed = False  # something was saved or removed: the page redraws
-        self.setWindowTitle(f"{series.point.name} — iltdesk")
+        self.setWindowTitle(self.tr("{name} — iltdesk").format(name=series.point.name))
         self.setMinimumWidth(520)
         self.name = QLineEdit(series.point.name)
         self.name.setObjectName("DataPointName")
         self.unit = QLineEdit(series.point.unit)
         self.unit.setObjectName("DataPointUnit")
         self.readings = ReadingList(self)
-        self.stop_button = QPushButton("Stop tracking it…")
+        self.stop_button = QPushButton(self.tr("Stop tracking it…"))
         self.stop_button.clicked.connect(self.stop_tracking)
         self.error = error_label()
         layout = QVBoxLayout(self)

@@ -74,7 +74,7 @@ class TeamView(QScrollArea):
         self.team: TeacherTeam | None = None
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.setAccessibleName("The team")
+        self.setAccessibleName(self.tr("The team"))
         theme.live_style(self, lambda: "QLineEdit#TeamTitle { font-size: 16px; font-weight: 600; }")
         self.autosaver = Autosaver(context, self._save, self)
         self._build_facts()
@@ -88,7 +88,7 @@ class TeamView(QScrollArea):
         self.data = DataSection(context)
         self.data.changed.connect(self.show_look)
         self.data.changed.connect(self._order_tabs)  # its charts were drawn anew
-        self.add_intervention_button = QPushButton("Add an intervention…")
+        self.add_intervention_button = QPushButton(self.tr("Add an intervention…"))
         self.add_intervention_button.clicked.connect(self.add_intervention)
         self.interventions = RecordList("How you stepped in for this team")
         self.interventions.opened.connect(self.edit_intervention)
@@ -99,16 +99,18 @@ class TeamView(QScrollArea):
     def _build_facts(self) -> None:
         self.name = QLineEdit()
         self.name.setObjectName("TeamTitle")
-        self.name.setAccessibleName("Team name")
+        self.name.setAccessibleName(self.tr("Team name"))
         self.members = QSpinBox()
         self.members.setRange(0, MAX_TEACHERS)
-        self.members.setAccessibleName("Teachers on the team")
+        self.members.setAccessibleName(self.tr("Teachers on the team"))
         self.meeting_day = QLineEdit()
-        self.meeting_day.setAccessibleName("Meets")
-        self.meeting_day.setPlaceholderText("In words, e.g. every other Monday")
+        self.meeting_day.setAccessibleName(self.tr("Meets"))
+        self.meeting_day.setPlaceholderText(self.tr("In words, e.g. every other Monday"))
         self.notes = QPlainTextEdit()
-        self.notes.setAccessibleName("Notes on the team")
-        self.notes.setPlaceholderText("What you know about this team: its history, its mood")
+        self.notes.setAccessibleName(self.tr("Notes on the team"))
+        self.notes.setPlaceholderText(
+            self.tr("What you know about this team: its history, its mood")
+        )
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(64)
         for edit in (self.name, self.meeting_day):
@@ -120,8 +122,8 @@ class TeamView(QScrollArea):
         self.leads = lead_checklist(self.context, set())
         self.archive_button = QPushButton()
         self.archive_button.clicked.connect(self.toggle_archived)
-        self.delete_button = QPushButton("Delete…")
-        self.delete_button.setAccessibleName("Delete the team")
+        self.delete_button = QPushButton(self.tr("Delete…"))
+        self.delete_button.setAccessibleName(self.tr("Delete the team"))
         self.delete_button.clicked.connect(self.delete_requested)
         self._loading = False
 
