@@ -4,7 +4,7 @@ read against the line (with a small drawing of it beside them)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -40,7 +40,9 @@ def prompts_label(area: Area) -> QLabel:
     label.setObjectName("Prompts")
     label.setWordWrap(True)
     label.setFixedWidth(PROMPT_WIDTH)  # narrower in a small window: ChallengeView.resizeEvent
-    label.setAccessibleName(f"Questions for {area.title}")
+    label.setAccessibleName(
+        QCoreApplication.translate("areas", "Questions for {title}").format(title=area.title)
+    )
     return label
 
 
@@ -50,7 +52,7 @@ class GreenLine(QWidget):
     def __init__(self, parent: QWidget | None = None, *, named: bool = True) -> None:
         super().__init__(parent)
         self.named = named
-        self.setAccessibleName("The green line: technical side above, adaptive side below")
+        self.setAccessibleName(self.tr("The green line: technical side above, adaptive side below"))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def sizeHint(self) -> QSize:
@@ -99,9 +101,11 @@ class LineDiagram(QWidget):
         self.setObjectName("LineDiagram")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # draws the frame's border
         self.setAccessibleName(
-            "The green line: structures, systems, processes, patterns and resources above; "
-            "relationships, information and meaning, identity, values, beliefs and mindsets "
-            "below; equity as the lens around both"
+            self.tr(
+                "The green line: structures, systems, processes, patterns and resources above; "
+                "relationships, information and meaning, identity, values, beliefs and mindsets "
+                "below; equity as the lens around both"
+            )
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)

@@ -38,14 +38,14 @@ class CardDialog(GuardedDialog):
         super().__init__(parent)
         # Writes the changes on Save; False (the journal refused) keeps the dialog open.
         self._write = write
-        self.setWindowTitle("Card — iltdesk")
+        self.setWindowTitle(self.tr("Card — iltdesk"))
         self.setStyleSheet(page_style())
         self.setMinimumWidth(440)
         self.text = QPlainTextEdit(text)
         self.text.setTabChangesFocus(True)
         self.text.setFixedHeight(self.text.fontMetrics().lineSpacing() * 3 + 16)
         self.leads = QListWidget()
-        self.leads.setAccessibleName("Leads this card concerns")
+        self.leads.setAccessibleName(self.tr("Leads this card concerns"))
         for lead in leads:
             # Archived leads stay listed only while a card still names them.
             if not lead.active and lead.id not in named:
@@ -58,7 +58,9 @@ class CardDialog(GuardedDialog):
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
             self.leads.addItem(item)
         self._fit_leads()
-        self.error = QLabel("A card needs a few words. To take it off the board, delete it.")
+        self.error = QLabel(
+            self.tr("A card needs a few words. To take it off the board, delete it.")
+        )
         self.error.setObjectName("ErrorText")
         self.error.setWordWrap(True)
         self.error.hide()
@@ -73,7 +75,7 @@ class CardDialog(GuardedDialog):
 
     def _lay_out(self, has_leads: bool) -> None:
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        save = buttons.addButton("Save", QDialogButtonBox.ButtonRole.AcceptRole)
+        save = buttons.addButton(self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
         save.setObjectName("Primary")
         save.setDefault(True)
         buttons.accepted.connect(self.save)

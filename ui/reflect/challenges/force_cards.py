@@ -204,7 +204,7 @@ class CardList(QListWidget):
         super().__init__()
         self.kind, self.column = kind, column
         self.setObjectName("ForceList")
-        self.setAccessibleName(f"{FORCE_TITLES[kind]}: cards")
+        self.setAccessibleName(self.tr("{value}: cards").format(value=FORCE_TITLES[kind]))
         self.setItemDelegate(CardDelegate(self, kind))
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)

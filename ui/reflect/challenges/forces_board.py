@@ -92,8 +92,10 @@ class ForceColumn(QFrame):
         self.cards = CardList(kind, column)
         self.add_field = QLineEdit()
         self.add_field.setObjectName("AddCard")
-        self.add_field.setPlaceholderText("+ Add a card")
-        self.add_field.setAccessibleName(f"Add a card to {FORCE_TITLES[kind]}")
+        self.add_field.setPlaceholderText(self.tr("+ Add a card"))
+        self.add_field.setAccessibleName(
+            self.tr("Add a card to {value}").format(value=FORCE_TITLES[kind])
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 12, 8, 10)
         layout.setSpacing(6)
@@ -117,12 +119,12 @@ class ForcesBoard(QWidget):
         self.columns = [ForceColumn(kind, number) for number, kind in enumerate(KINDS)]
         for column in self.columns:
             self._wire(column)
-        self.edit_button = QPushButton("Edit…")
+        self.edit_button = QPushButton(self.tr("Edit…"))
         self.edit_button.clicked.connect(lambda: self.edit())
-        self.leads_button = QPushButton("Leads…")
-        self.leads_button.setToolTip("Name the leads this card concerns")
+        self.leads_button = QPushButton(self.tr("Leads…"))
+        self.leads_button.setToolTip(self.tr("Name the leads this card concerns"))
         self.leads_button.clicked.connect(lambda: self.edit(leads_first=True))
-        self.delete_button = QPushButton("Delete")
+        self.delete_button = QPushButton(self.tr("Delete"))
         self.delete_button.clicked.connect(lambda: self.delete())
         self._lay_out()
         self._update_buttons()
@@ -342,8 +344,8 @@ class ForcesBoard(QWidget):
             return
         answer = QMessageBox.question(
             self,
-            "Delete this card?",
-            f"“{item.text()}”\n\n{TO_TRASH}",
+            self.tr("Delete this card?"),
+            self.tr("“{value}”\n\n{TO_TRASH}").format(value=item.text(), TO_TRASH=TO_TRASH),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )

@@ -33,17 +33,17 @@ class LogEntryDialog(GuardedDialog):
         super().__init__(parent)
         self.context = context
         self.entry = entry
-        self.setWindowTitle("Edit a log entry — iltdesk")
+        self.setWindowTitle(self.tr("Edit a log entry — iltdesk"))
         self.setMinimumWidth(520)
         self.kind = QComboBox()
-        self.kind.setAccessibleName("Kind of entry")
+        self.kind.setAccessibleName(self.tr("Kind of entry"))
         for kind, title in choices.items():
             self.kind.addItem(title, kind)
         self.kind.setCurrentIndex(max(0, self.kind.findData(entry.kind)))
         self.when = date_edit(entry.logged_on)
-        self.when.setAccessibleName("Date of the entry")
+        self.when.setAccessibleName(self.tr("Date of the entry"))
         self.text = QPlainTextEdit(entry.text)
-        self.text.setAccessibleName("Log entry")
+        self.text.setAccessibleName(self.tr("Log entry"))
         self.text.setTabChangesFocus(True)
         self.text.setFixedHeight(self.text.fontMetrics().lineSpacing() * 5 + 14)
         self.error = QLabel()

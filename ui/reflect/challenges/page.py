@@ -58,26 +58,26 @@ class NewChallengeDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.challenge: Challenge | None = None
-        self.setWindowTitle("New complex challenge — iltdesk")
+        self.setWindowTitle(self.tr("New complex challenge — iltdesk"))
         self.setStyleSheet(page_style())
         self.setMinimumWidth(500)
         self.title = QLineEdit()
-        self.title.setPlaceholderText("e.g. Half the team is new and our norms are gone")
+        self.title.setPlaceholderText(self.tr("e.g. Half the team is new and our norms are gone"))
         self.opened = date_edit()
-        self.error = QLabel("Give it a short title first; you can change it later.")
+        self.error = QLabel(self.tr("Give it a short title first; you can change it later."))
         self.error.setObjectName("ErrorText")
         self.error.setWordWrap(True)
         self.error.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         start = buttons.addButton(
-            "Start thinking it through", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Start thinking it through"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         start.setObjectName("Primary")
         start.setDefault(True)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         when = QHBoxLayout()
-        when.addWidget(QLabel("It began"))
+        when.addWidget(QLabel(self.tr("It began")))
         when.addWidget(self.opened)
         when.addStretch(1)
         layout = QVBoxLayout(self)
@@ -124,11 +124,13 @@ class ChallengesPage(QWidget):
         super().__init__(parent)
         self.context = context
         self.challenges: list[Challenge] = []
-        self.new_button = QPushButton(icon("add", theme.colour("on_accent")), "New challenge…")
+        self.new_button = QPushButton(
+            icon("add", theme.colour("on_accent")), self.tr("New challenge…")
+        )
         self.new_button.setObjectName("Primary")
         self.new_button.clicked.connect(self.new_challenge)
         self.list = QListWidget()
-        self.list.setAccessibleName("Complex challenges: open first, resolved last")
+        self.list.setAccessibleName(self.tr("Complex challenges: open first, resolved last"))
         self.list.setItemDelegate(TwoLineDelegate(self.list))
         self.list.setUniformItemSizes(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -150,9 +152,9 @@ class ChallengesPage(QWidget):
         self.refresh()
 
     def _lay_out(self) -> None:
-        title = QLabel("Complex challenges")
+        title = QLabel(self.tr("Complex challenges"))
         title.setObjectName("PageTitle")
-        subtitle = QLabel("Hard, tangled problems, thought through one area at a time")
+        subtitle = QLabel(self.tr("Hard, tangled problems, thought through one area at a time"))
         subtitle.setObjectName("PageSubtitle")
         subtitle.setWordWrap(True)  # the list's width decides, not the sentence's
         left = QWidget()

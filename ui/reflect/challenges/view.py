@@ -88,7 +88,7 @@ class ChallengeView(QWidget):
         self.autosaver = Autosaver(context, self._save, self)
         self.title = QLineEdit()
         self.title.setObjectName("ChallengeTitle")
-        self.title.setAccessibleName("Challenge title")
+        self.title.setAccessibleName(self.tr("Challenge title"))
         self.title.textEdited.connect(self.autosaver.touch)
         self.title.textChanged.connect(lambda *_: self._title_tooltip())
         self.title.editingFinished.connect(self.autosaver.flush)
@@ -97,7 +97,7 @@ class ChallengeView(QWidget):
         self.status = QButtonGroup(self)
         self.areas = {part.field: MarkdownEdit(placeholder="Your thinking…") for part in PARTS}
         self.areas[STATEMENT.field].setPlaceholderText(
-            "The problem in plain words, and the story so far…"
+            self.tr("The problem in plain words, and the story so far…")
         )
         for edit in self.areas.values():
             edit.edited.connect(self.autosaver.touch)
@@ -111,7 +111,7 @@ class ChallengeView(QWidget):
         self.prompts: list[QWidget] = []  # the questions beside each box
         self.column = QWidget()
         self.scroller = QScrollArea()
-        self.scroller.setAccessibleName("The challenge")
+        self.scroller.setAccessibleName(self.tr("The challenge"))
         self._lay_out()
         history_panel.add_history_shortcut(self, self.show_history)
 
@@ -252,7 +252,9 @@ class ChallengeView(QWidget):
         self.title.setToolTip("" if fits else self.title.text())
 
     def _show_status(self, challenge: Challenge) -> None:
-        self.opened.setText(f"Opened {dates.short(challenge.opened_on)}")
+        self.opened.setText(
+            self.tr("Opened {value}").format(value=dates.short(challenge.opened_on))
+        )
         self.status.button(STATUSES.index(challenge.status)).setChecked(True)
 
     def scroll_to(self, section: str) -> None:

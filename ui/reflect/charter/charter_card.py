@@ -54,15 +54,17 @@ class CharterCard(QWidget):
         self.reader = CharterReader()
         self.status = QLabel()
         self.status.setObjectName("Kicker")
-        self.revise_button = QPushButton("Revise the charter…")
-        self.revise_button.setToolTip("Write a new version; this one stays as it is")
+        self.revise_button = QPushButton(self.tr("Revise the charter…"))
+        self.revise_button.setToolTip(self.tr("Write a new version; this one stays as it is"))
         self.revise_button.clicked.connect(self.revise)
-        self.compare_button = QPushButton("Compare…")
+        self.compare_button = QPushButton(self.tr("Compare…"))
         self.compare_button.clicked.connect(self.compare)
-        self.wording_button = QPushButton("Earlier wording…")
+        self.wording_button = QPushButton(self.tr("Earlier wording…"))
         self.wording_button.setToolTip(
-            "Each part's earlier wording, what changed in it, and bringing it back "
-            f"({history_panel.HISTORY_SHORTCUT})"
+            self.tr(
+                "Each part's earlier wording, what changed in it, and bringing it back "
+                "({HISTORY_SHORTCUT})"
+            ).format(HISTORY_SHORTCUT=history_panel.HISTORY_SHORTCUT)
         )
         self.wording_button.clicked.connect(self.show_history)
         history_panel.add_history_shortcut(self, self.show_history)
@@ -101,7 +103,7 @@ class CharterCard(QWidget):
         return card
 
     def _empty_state(self) -> QWidget:
-        self.write_button = QPushButton("Write the charter…")
+        self.write_button = QPushButton(self.tr("Write the charter…"))
         self.write_button.setObjectName("Primary")
         self.write_button.clicked.connect(self.revise)
         page = QWidget()

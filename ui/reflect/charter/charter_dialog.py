@@ -71,7 +71,7 @@ class CharterDialog(GuardedDialog):
         self.context, self.base = context, base
         self.saved_version: CharterVersion | None = None
         title = "Revise the charter" if base else "Write the charter"
-        self.setWindowTitle(f"{title} — iltdesk")
+        self.setWindowTitle(self.tr("{title} — iltdesk").format(title=title))
         self.resize(1000, 720)
         heading = QLabel(title)
         heading.setObjectName("PageTitle")
@@ -113,7 +113,7 @@ class CharterDialog(GuardedDialog):
         self.why.setAccessibleName("Why it changes" if self.base else "How it came about")
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
-        made = QLabel("Written &on")
+        made = QLabel(self.tr("Written &on"))
         made.setBuddy(self.made_on)
         why = QLabel("&Why it changes" if self.base else "&How it came about")
         why.setBuddy(self.why)

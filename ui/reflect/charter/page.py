@@ -57,11 +57,13 @@ class CharterPage(QWidget):
         self.refresh()
 
     def _lay_out(self) -> None:
-        title = QLabel("ILT charter")
+        title = QLabel(self.tr("ILT charter"))
         title.setObjectName("PageTitle")
         subtitle = QLabel(
-            "What the team is for and how it works, in every version it has had; the year's "
-            "plan; and what each meeting taught you."
+            self.tr(
+                "What the team is for and how it works, in every version it has had; the year's "
+                "plan; and what each meeting taught you."
+            )
         )
         subtitle.setObjectName("PageSubtitle")
         subtitle.setWordWrap(True)
@@ -74,7 +76,7 @@ class CharterPage(QWidget):
         cards.addWidget(self.feedback)
         cards.addStretch(1)
         self.scroller = QScrollArea()
-        self.scroller.setAccessibleName("The charter")
+        self.scroller.setAccessibleName(self.tr("The charter"))
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroller.setWidget(self.column)

@@ -37,7 +37,7 @@ class ScopeSection(QFrame):
         self.setObjectName("Card")
         self.context = context
         self.items: list[ScopeItem] = []
-        title = QLabel("Scope and sequence")
+        title = QLabel(self.tr("Scope and sequence"))
         title.setObjectName("SectionTitle")
         title.setStyleSheet("margin-top: 0")
         self.counts = QLabel()
@@ -54,10 +54,10 @@ class ScopeSection(QFrame):
         self.table.edited.connect(self._edited)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.empty = hint("Nothing planned yet. Add the first month or quarter, then the next.")
-        self.counts.setAccessibleName("Periods planning each strand")
-        self.add_button = QPushButton("Add a period")
+        self.counts.setAccessibleName(self.tr("Periods planning each strand"))
+        self.add_button = QPushButton(self.tr("Add a period"))
         self.add_button.clicked.connect(self.add_period)
-        self.remove_button = QPushButton("Remove this period")
+        self.remove_button = QPushButton(self.tr("Remove this period"))
         self.remove_button.clicked.connect(self.remove_selected)
         self.remove_button.setEnabled(False)
         self._lay_out(title)
@@ -184,8 +184,10 @@ class ScopeSection(QFrame):
         item = next(i for i in self.items if i.id == item_id)
         answer = QMessageBox.question(
             self,
-            "Remove this period?",
-            f"Remove {item.period} and what it plans from the year's plan? {TO_TRASH}",
+            self.tr("Remove this period?"),
+            self.tr("Remove {period} and what it plans from the year's plan? {TO_TRASH}").format(
+                period=item.period, TO_TRASH=TO_TRASH
+            ),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return

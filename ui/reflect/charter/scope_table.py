@@ -96,7 +96,7 @@ class ScopeTable(QTableWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, len(HEADERS), parent)
-        self.setAccessibleName("Scope and sequence")
+        self.setAccessibleName(self.tr("Scope and sequence"))
         self.setHorizontalHeaderLabels(HEADERS)
         self.verticalHeader().hide()
         self.setShowGrid(False)
@@ -154,7 +154,9 @@ class ScopeTable(QTableWidget):
             cell.setData(VALUE, value)
             cell.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             if column in TIPS:
-                cell.setToolTip(f"{TIPS[column]} (F2 or a double-click changes it)")
+                cell.setToolTip(
+                    self.tr("{value} (F2 or a double-click changes it)").format(value=TIPS[column])
+                )
             self.setItem(row, column, cell)
 
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -81,7 +81,7 @@ class CharterReader(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("The charter")
+        self.setAccessibleName(self.tr("The charter"))
         self.version: CharterVersion | None = None
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
@@ -130,7 +130,7 @@ class HistoryList(QListWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Versions of the charter")
+        self.setAccessibleName(self.tr("Versions of the charter"))
         self.setWordWrap(True)
         # A long why wraps within the card's width; the list grows to show it (see _fit).
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -205,9 +205,9 @@ class CompareDialog(QDialog):
     def __init__(self, found: list[CharterVersion], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.found = found  # the one in force first, as charter_versions gives them
-        self.setWindowTitle("What changed in the charter — iltdesk")
+        self.setWindowTitle(self.tr("What changed in the charter — iltdesk"))
         self.resize(760, 640)
-        heading = QLabel("What changed in the charter")
+        heading = QLabel(self.tr("What changed in the charter"))
         heading.setObjectName("PageTitle")
         self.older, self.newer = QComboBox(), QComboBox()
         row = QHBoxLayout()
@@ -229,7 +229,7 @@ class CompareDialog(QDialog):
             row.addWidget(box, 1)
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)
-        self.browser.setAccessibleName("What changed")
+        self.browser.setAccessibleName(self.tr("What changed"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)

@@ -61,27 +61,27 @@ class ImportDialog(GuardedDialog):
         super().__init__(parent)
         self.context, self.framework = context, framework
         self.imported: ImportPreview | None = None
-        self.setWindowTitle(f"Import into {name} — iltdesk")
+        self.setWindowTitle(self.tr("Import into {name} — iltdesk").format(name=name))
         self.setMinimumWidth(620)
-        heading = QLabel(f"Import into {name}")
+        heading = QLabel(self.tr("Import into {name}").format(name=name))
         heading.setObjectName("SectionTitle")
         heading.setStyleSheet("margin-top: 0")
         self.text = QPlainTextEdit()
-        self.text.setAccessibleName("The list to import")
-        self.text.setPlaceholderText("Paste the list here, or choose a file")
+        self.text.setAccessibleName(self.tr("The list to import"))
+        self.text.setPlaceholderText(self.tr("Paste the list here, or choose a file"))
         self.text.setTabChangesFocus(True)
         self.text.textChanged.connect(self.show_preview)
-        self.choose_button = QPushButton("Choose a file…")
+        self.choose_button = QPushButton(self.tr("Choose a file…"))
         self.choose_button.clicked.connect(self.choose_file)
         self.summary = hint()
         self.preview = QListWidget()
-        self.preview.setAccessibleName("What the import will do")
+        self.preview.setAccessibleName(self.tr("What the import will do"))
         self.preview.setFixedHeight(140)
         self.error = QLabel()
         self.error.setObjectName("ErrorText")
         self.error.setWordWrap(True)
         self.error.hide()
-        self.import_button = QPushButton("Import")
+        self.import_button = QPushButton(self.tr("Import"))
         self.import_button.setObjectName("Primary")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -113,7 +113,7 @@ class ImportDialog(GuardedDialog):
     def choose_file(self) -> None:
         """Read a list file into the box, where the preview shows what it holds."""
         chosen, _ = QFileDialog.getOpenFileName(
-            self, "Import a list from", str(Path.home()), FILE_TYPES
+            self, self.tr("Import a list from"), str(Path.home()), FILE_TYPES
         )
         if not chosen:
             return
@@ -131,13 +131,13 @@ class ImportDialog(GuardedDialog):
         self.error.hide()
         text = self.text.toPlainText()
         if not text.strip():
-            self.summary.setText("Nothing to import yet.")
+            self.summary.setText(self.tr("Nothing to import yet."))
             self.import_button.setEnabled(False)
             return
         try:
             preview = preview_import(self.context.journal, self.framework, text)
         except JournalError as exc:  # the list refused (or the journal unreadable): say why
-            self.summary.setText("Nothing will be imported.")
+            self.summary.setText(self.tr("Nothing will be imported."))
             self._say(str(exc))
             self.import_button.setEnabled(False)
             return

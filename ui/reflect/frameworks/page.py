@@ -18,17 +18,19 @@ class FrameworksPage(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        title = QLabel("Frameworks")
+        title = QLabel(self.tr("Frameworks"))
         title.setObjectName("PageTitle")
         subtitle = QLabel(
-            "Two lists, kept apart: what your leads grow in as leaders, and how teaching is "
-            "observed. Type them in or import them as your district words them."
+            self.tr(
+                "Two lists, kept apart: what your leads grow in as leaders, and how teaching is "
+                "observed. Type them in or import them as your district words them."
+            )
         )
         subtitle.setObjectName("PageSubtitle")
         subtitle.setWordWrap(True)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.setAccessibleName("The two frameworks")
+        self.tabs.setAccessibleName(self.tr("The two frameworks"))
         self.panels: dict[FrameworkKind, FrameworkPanel] = {}
         for framework in (FrameworkKind.leadership, FrameworkKind.teacher):
             panel = FrameworkPanel(context, framework)

@@ -68,8 +68,10 @@ class FrameworkPanel(QWidget):
         self.context, self.framework = context, framework
         self.shown_name = ""
         self.name = QLineEdit()
-        self.name.setPlaceholderText("As your district calls it")
-        self.name.setAccessibleName(f"Name of the {framework.value} framework")
+        self.name.setPlaceholderText(self.tr("As your district calls it"))
+        self.name.setAccessibleName(
+            self.tr("Name of the {value} framework").format(value=framework.value)
+        )
         self.name.editingFinished.connect(self.rename)
         self.table = ItemTable(f"Items of the {framework.value} framework")
         self.table.edited.connect(self.save_cell)
@@ -77,22 +79,22 @@ class FrameworkPanel(QWidget):
         self.table.move_requested.connect(self.move_current)
         self.new_item = QLineEdit()
         self.new_item.setPlaceholderText(_add_text(framework))
-        self.new_item.setAccessibleName("New item")
+        self.new_item.setAccessibleName(self.tr("New item"))
         self.new_item.returnPressed.connect(self.add)
-        self.add_button = QPushButton("Add")
+        self.add_button = QPushButton(self.tr("Add"))
         self.add_button.clicked.connect(self.add)
         self.error = QLabel()
         self.error.setObjectName("ErrorText")
         self.error.setWordWrap(True)
         self.error.hide()
-        self.up_button = QPushButton("Move up")
+        self.up_button = QPushButton(self.tr("Move up"))
         self.up_button.clicked.connect(lambda: self.move_current(-1))
-        self.down_button = QPushButton("Move down")
+        self.down_button = QPushButton(self.tr("Move down"))
         self.down_button.clicked.connect(lambda: self.move_current(1))
-        self.delete_button = QPushButton("Delete…")
+        self.delete_button = QPushButton(self.tr("Delete…"))
         self.delete_button.clicked.connect(self.delete_current)
-        self.import_button = QPushButton("Import…")
-        self.import_button.setToolTip("Add items from a pasted list or a text or CSV file")
+        self.import_button = QPushButton(self.tr("Import…"))
+        self.import_button.setToolTip(self.tr("Add items from a pasted list or a text or CSV file"))
         self.import_button.clicked.connect(self.import_list)
         self.empty = hint()
         self._lay_out()
@@ -136,8 +138,10 @@ class FrameworkPanel(QWidget):
         items = framework_items(self.context.journal, self.framework)
         self.table.load(items)
         self.empty.setText(
-            f"No items yet. Add them one by one below, or import the {self.shown_name} from a "
-            "list you copy out of the district's document."
+            self.tr(
+                "No items yet. Add them one by one below, or import the {shown_name} from a "
+                "list you copy out of the district's document."
+            ).format(shown_name=self.shown_name)
         )
         self.empty.setVisible(not items)
         for button in (self.up_button, self.down_button, self.delete_button):

@@ -73,7 +73,7 @@ class CheckList(QListWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("My energy checks, newest first")
+        self.setAccessibleName(self.tr("My energy checks, newest first"))
         # A check's note wraps under its date rather than hiding behind a sideways scroll.
         self.setWordWrap(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

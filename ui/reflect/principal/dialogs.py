@@ -88,7 +88,9 @@ class EnergyDialog(GuardedDialog):
         row = QHBoxLayout()
         for level, word in LEVEL_WORDS.items():
             button = QRadioButton(f"{level} · {word}")
-            button.setAccessibleName(f"Energy {level} of 5, {word}")
+            button.setAccessibleName(
+                self.tr("Energy {level} of 5, {word}").format(level=level, word=word)
+            )
             self.group.addButton(button, level)
             row.addWidget(button)
         row.addStretch(1)
@@ -144,7 +146,7 @@ class EnergyDialog(GuardedDialog):
         """Keep the check and close, or say why not and keep what was typed."""
         level = self.level()
         if level is None:
-            self.error.setText("Choose a level first: press a key from 1 to 5.")
+            self.error.setText(self.tr("Choose a level first: press a key from 1 to 5."))
             self.error.show()
             return
         note, on, journal = self.note.text(), day_of(self.checked_on), self.context.journal
@@ -178,7 +180,7 @@ class LeadershipNoteDialog(GuardedDialog):
         self.note = note
         self.saved: LeadershipNote | None = None
         title = "Edit a note on my leadership" if note else "A note on my leadership"
-        self.setWindowTitle(f"{title} — iltdesk")
+        self.setWindowTitle(self.tr("{title} — iltdesk").format(title=title))
         self.setMinimumWidth(600)
         self.kinds = QButtonGroup(self)
         row = QHBoxLayout()

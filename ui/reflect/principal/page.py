@@ -78,7 +78,7 @@ class PrincipalPage(QWidget):
         self.note_cards: list[NoteCard] = []
         self.checks: list[PrincipalEnergy] = []
         theme.live_style(self, page_style)
-        title = QLabel("My leadership")
+        title = QLabel(self.tr("My leadership"))
         title.setObjectName("PageTitle")
         purpose = QLabel(PURPOSE)
         purpose.setObjectName("PageSubtitle")
@@ -97,10 +97,10 @@ class PrincipalPage(QWidget):
         self.refresh()
 
     def _energy_section(self) -> QVBoxLayout:
-        heading = QLabel("My energy")
+        heading = QLabel(self.tr("My energy"))
         heading.setObjectName("SectionTitle")
         heading.setIndent(0)  # the shared style's margin would set it in from the page's edge
-        self.log_button = QPushButton("Log my energy…")
+        self.log_button = QPushButton(self.tr("Log my energy…"))
         self.log_button.setObjectName("Primary")
         self.log_button.clicked.connect(self.log_energy)
         head = QHBoxLayout()
@@ -111,7 +111,7 @@ class PrincipalPage(QWidget):
             tip="My energy checks, oldest to newest (1 depleted … 5 energised)"
         )
         self.chart.setMinimumHeight(130)
-        self.chart.setAccessibleName("My energy over time")
+        self.chart.setAccessibleName(self.tr("My energy over time"))
         self.span = hint()
         drawn = QVBoxLayout()
         drawn.addWidget(self.chart, 1)
@@ -132,17 +132,17 @@ class PrincipalPage(QWidget):
         return section
 
     def _journal_head(self) -> QHBoxLayout:
-        heading = QLabel("Questions and realisations")
+        heading = QLabel(self.tr("Questions and realisations"))
         heading.setObjectName("SectionTitle")
         heading.setIndent(0)  # the shared style's margin would set it in from the page's edge
         self.filter = QComboBox()
-        self.filter.setAccessibleName("Show")
+        self.filter.setAccessibleName(self.tr("Show"))
         for text, _kind in FILTERS:
             self.filter.addItem(text)
         self.filter.currentIndexChanged.connect(lambda _i: self._show_notes())
-        self.question_button = QPushButton("Add a question…")
+        self.question_button = QPushButton(self.tr("Add a question…"))
         self.question_button.clicked.connect(lambda: self.add_note(LeadershipNoteKind.question))
-        self.realisation_button = QPushButton("Add a realisation…")
+        self.realisation_button = QPushButton(self.tr("Add a realisation…"))
         self.realisation_button.clicked.connect(
             lambda: self.add_note(LeadershipNoteKind.realisation)
         )
@@ -152,7 +152,7 @@ class PrincipalPage(QWidget):
         self.cards.setContentsMargins(0, 0, 0, 20)
         self.cards.setSpacing(10)
         self.scroller = QScrollArea()
-        self.scroller.setAccessibleName("My questions and realisations")
+        self.scroller.setAccessibleName(self.tr("My questions and realisations"))
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroller.setWidget(self.column)
@@ -204,7 +204,11 @@ class PrincipalPage(QWidget):
         self.cards.addWidget(self.empty)  # first: shown with no parent, it is a window of its own
         self.empty.setVisible(not notes)
         if self.shown_kind() is not None:
-            self.empty.setText(f"No {FILTERS[self.filter.currentIndex()][0].lower()} yet.")
+            self.empty.setText(
+                self.tr("No {value} yet.").format(
+                    value=FILTERS[self.filter.currentIndex()][0].lower()
+                )
+            )
         else:
             self.empty.setText(EMPTY_JOURNAL)
         self.cards.addStretch(1)

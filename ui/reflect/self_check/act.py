@@ -55,7 +55,7 @@ class WeakActionPanel(QWidget):
         self._context = context
         self._weak: list[WeakItem] = []
         self.items = QListWidget()
-        self.items.setAccessibleName("Actions rated rarely or never")
+        self.items.setAccessibleName(self.tr("Actions rated rarely or never"))
         self.items.setMaximumHeight(110)
         # Long actions wrap onto a second line rather than hiding behind a sideways scroll.
         self.items.setWordWrap(True)
@@ -63,7 +63,7 @@ class WeakActionPanel(QWidget):
         self.items.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.items.currentRowChanged.connect(lambda *_: self._item_changed())
         self.outcome = QComboBox()
-        self.outcome.setAccessibleName("Make it into")
+        self.outcome.setAccessibleName(self.tr("Make it into"))
         # Narrow enough for a small window's column; the open list shows the whole words.
         self.outcome.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -73,17 +73,17 @@ class WeakActionPanel(QWidget):
             self.outcome.addItem(words, outcome.value)
         self.outcome.currentIndexChanged.connect(lambda *_: self._outcome_changed())
         self.lead = QComboBox()
-        self.lead.setAccessibleName("Lead")
+        self.lead.setAccessibleName(self.tr("Lead"))
         self.owners = QListWidget()
-        self.owners.setAccessibleName("Who owns the ILT action item")
-        self.owners.setToolTip("Space ticks an owner: you, members, or both")
+        self.owners.setAccessibleName(self.tr("Who owns the ILT action item"))
+        self.owners.setToolTip(self.tr("Space ticks an owner: you, members, or both"))
         self.owners.setMaximumHeight(90)
         self.period = QLineEdit()
-        self.period.setPlaceholderText("e.g. November or Quarter 2")
-        self.period.setAccessibleName("Period")
+        self.period.setPlaceholderText(self.tr("e.g. November or Quarter 2"))
+        self.period.setAccessibleName(self.tr("Period"))
         self.text = QLineEdit()
-        self.text.setAccessibleName("The work")
-        self.make_button = QPushButton("Make it")
+        self.text.setAccessibleName(self.tr("The work"))
+        self.make_button = QPushButton(self.tr("Make it"))
         self.make_button.clicked.connect(self.make)
         self.confirmation = QLabel()
         self.confirmation.setObjectName("Hint")
@@ -204,7 +204,7 @@ class WeakActionPanel(QWidget):
             )
         lead_id = self.lead.currentData()
         if lead_id is None:
-            self.confirmation.setText("Add a lead first: this needs someone to lead it.")
+            self.confirmation.setText(self.tr("Add a lead first: this needs someone to lead it."))
             return None
         if outcome is Outcome.cycle_goal:
             return lambda: start_cycle_goal(journal, int(lead_id), weak, text=text)

@@ -79,7 +79,7 @@ class SelfCheckChart(QWidget):
         self.cards: list[AreaCard] = []
         self._dots: list[tuple[QPointF, str]] = []  # where each point was drawn, for tooltips
         self.setMinimumSize(280, 180)
-        self.setAccessibleName("Self-check trend by area")
+        self.setAccessibleName(self.tr("Self-check trend by area"))
 
     def sizeHint(self) -> QSize:
         return QSize(960, 300)

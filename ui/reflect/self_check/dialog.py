@@ -81,7 +81,7 @@ class SelfCheckDialog(GuardedDialog):
         self.setMinimumSize(760, 560)
         self.resize(900, 780)
         self.taken_on = date_edit()
-        self.taken_on.setAccessibleName("Date of the check-in")
+        self.taken_on.setAccessibleName(self.tr("Date of the check-in"))
         self.who = QButtonGroup(self)
         self.error = QLabel()
         self.error.setObjectName("ErrorText")
@@ -89,7 +89,7 @@ class SelfCheckDialog(GuardedDialog):
         self.error.hide()
         self.left = QLabel()
         self.left.setObjectName("Hint")
-        self.save_button = QPushButton("Save check-in")
+        self.save_button = QPushButton(self.tr("Save check-in"))
         self.save_button.setObjectName("Primary")
         self.save_button.clicked.connect(self.save)
         layout = QVBoxLayout(self)
@@ -119,7 +119,7 @@ class SelfCheckDialog(GuardedDialog):
         for area, note in entry.notes.items():
             if area in self.notes:
                 self.notes[area].set_markdown(note)
-        self.save_button.setText("Save changes")
+        self.save_button.setText(self.tr("Save changes"))
 
     def _heading(self) -> QVBoxLayout:
         title = QLabel(self.wording.stem)
@@ -188,7 +188,7 @@ class SelfCheckDialog(GuardedDialog):
             grid.addWidget(text, row, 0)
             grid.addWidget(picker, row, 1, Qt.AlignmentFlag.AlignVCenter)
         note = MarkdownEdit(placeholder="What's behind these ratings? (optional)")
-        note.setAccessibleName(f"Note on {area.title.lower()}")
+        note.setAccessibleName(self.tr("Note on {value}").format(value=area.title.lower()))
         grow_with_text(note)
         self.notes[area.key] = note
         grid.addWidget(note, len(area.items), 0, 1, 2)
@@ -196,7 +196,7 @@ class SelfCheckDialog(GuardedDialog):
         return grid
 
     def _buttons(self) -> QHBoxLayout:
-        cancel = QPushButton("Cancel")
+        cancel = QPushButton(self.tr("Cancel"))
         cancel.clicked.connect(self.reject)
         # Enter on a rating must not press Cancel and lose fifteen answers.
         cancel.setAutoDefault(False)
@@ -220,10 +220,14 @@ class SelfCheckDialog(GuardedDialog):
         left = len(self.wording.item_keys) - len(self.answers())
         self.save_button.setEnabled(left == 0)
         if left == 0:
-            self.left.setText("Every action is rated. Ready to save.")
+            self.left.setText(self.tr("Every action is rated. Ready to save."))
         else:
             plural = "action" if left == 1 else "actions"
-            self.left.setText(f"{left} {plural} left to rate before you can save.")
+            self.left.setText(
+                self.tr("{left} {plural} left to rate before you can save.").format(
+                    left=left, plural=plural
+                )
+            )
 
     def unsaved_state(self) -> Hashable:
         """The ratings count as much as the notes: they took thought to give."""

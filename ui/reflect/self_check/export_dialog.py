@@ -44,23 +44,23 @@ class SelfCheckExportDialog(QDialog):
         self.context, self.check_id = context, check_id
         self.html = ""
         self.document: QTextDocument | None = None
-        self.setWindowTitle("Export the ILT self-check — iltdesk")
+        self.setWindowTitle(self.tr("Export the ILT self-check — iltdesk"))
         self.resize(900, 680)
-        self.selected = QRadioButton("The &selected check-in's period")
-        self.latest = QRadioButton("The &latest check-in's period")
+        self.selected = QRadioButton(self.tr("The &selected check-in's period"))
+        self.latest = QRadioButton(self.tr("The &latest check-in's period"))
         (self.selected if check_id else self.latest).setChecked(True)
         self.selected.setEnabled(check_id is not None)
-        self.protect = QCheckBox("Pro&tect the PDF with a password")
+        self.protect = QCheckBox(self.tr("Pro&tect the PDF with a password"))
         self.password = secret_field("PDF password")
         self.again = secret_field("PDF password again")
         self.preview = QTextEdit()
         self.preview.setReadOnly(True)
-        self.preview.setAccessibleName("Preview of the self-check report")
+        self.preview.setAccessibleName(self.tr("Preview of the self-check report"))
         show_as_paper(self.preview)
         self.error = QLabel()
         self.error.setObjectName("ErrorText")
         self.error.setWordWrap(True)
-        self.export_button = QPushButton("Export PDF…")
+        self.export_button = QPushButton(self.tr("Export PDF…"))
         self.export_button.setObjectName("Primary")
         self.export_button.clicked.connect(self.export)
         self._lay_out()
@@ -73,15 +73,17 @@ class SelfCheckExportDialog(QDialog):
     def _lay_out(self) -> None:
         left = QVBoxLayout()
         left.setContentsMargins(0, 0, 0, 0)
-        period = QLabel("Which period")
+        period = QLabel(self.tr("Which period"))
         period.setObjectName("FieldLabel")
         left.addWidget(period)
         for widget in (self.selected, self.latest):
             left.addWidget(widget)
         left.addSpacing(8)
         private = QLabel(
-            "Your own notes on a check-in and on each area stay in the journal: they are never "
-            "in this PDF."
+            self.tr(
+                "Your own notes on a check-in and on each area stay in the journal: they are never "
+                "in this PDF."
+            )
         )
         private.setWordWrap(True)
         private.setObjectName("Hint")
@@ -100,14 +102,14 @@ class SelfCheckExportDialog(QDialog):
         body.setSpacing(18)
         body.addWidget(choices)
         body.addWidget(self.preview, 1)
-        close = QPushButton("Close")
+        close = QPushButton(self.tr("Close"))
         close.setAutoDefault(False)
         close.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.error, 1)
         buttons.addWidget(self.export_button)
         buttons.addWidget(close)
-        heading = QLabel("Export the self-check")
+        heading = QLabel(self.tr("Export the self-check"))
         heading.setObjectName("PageTitle")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 14)  # as the app's other dialogs

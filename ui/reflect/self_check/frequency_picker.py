@@ -33,7 +33,7 @@ class FrequencyPicker(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setAccessibleName(name)
-        self.setToolTip("Click, or use ← → or the keys 1–5")
+        self.setToolTip(self.tr("Click, or use ← → or the keys 1–5"))
         self._describe()
 
     def value(self) -> int | None:
@@ -54,7 +54,9 @@ class FrequencyPicker(QWidget):
     def _describe(self) -> None:
         # Screen readers announce the choice, since the segments are not separate widgets.
         chosen = "not rated yet" if self._value is None else FREQUENCY_LABELS[self._value]
-        self.setAccessibleDescription(f"{chosen}. Left and Right arrows, or 1 to 5, to choose.")
+        self.setAccessibleDescription(
+            self.tr("{chosen}. Left and Right arrows, or 1 to 5, to choose.").format(chosen=chosen)
+        )
 
     def _segment_width(self) -> float:
         metrics = QFontMetricsF(self.font())

@@ -91,10 +91,10 @@ class SelfCheckPage(QWidget):
             self.checks, "check-in", self.edit_selected, self.delete_selected
         )
         self.detail = QVBoxLayout()
-        self.new_button = QPushButton("New check-in…")
+        self.new_button = QPushButton(self.tr("New check-in…"))
         self.new_button.setObjectName("Primary")
         self.new_button.clicked.connect(self._new_check)
-        self.export_button = QPushButton("Export PDF…")
+        self.export_button = QPushButton(self.tr("Export PDF…"))
         self.export_button.clicked.connect(self._export)
         self._stack = QStackedWidget()
         self._stack.addWidget(self._empty_state())
@@ -137,7 +137,7 @@ class SelfCheckPage(QWidget):
             "side by side. From a rater's second check-in on, this page shows what moved.</p>"
         )
         text.setMaximumWidth(520)
-        start = QPushButton("Start the first check-in…")
+        start = QPushButton(self.tr("Start the first check-in…"))
         start.setObjectName("Primary")
         start.clicked.connect(self._new_check)
         page = QWidget()
@@ -243,11 +243,13 @@ class SelfCheckPage(QWidget):
         """What moved, rater by rater: each check-in against the same rater's one before."""
         muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
         compared = [t for t in found if t.since is not None]
-        self.moved_title.setText("What moved")
+        self.moved_title.setText(self.tr("What moved"))
         if not compared:
             self.moved.setText(
-                f"<span style='color:{muted}'>After a second check-in by the same rater (you "
-                "alone, or the team), the actions that moved up or down show here.</span>"
+                self.tr(
+                    "<span style='color:{muted}'>After a second check-in by the same rater (you "
+                    "alone, or the team), the actions that moved up or down show here.</span>"
+                ).format(muted=muted)
             )
             return
         parts = [
@@ -339,7 +341,7 @@ class SelfCheckPage(QWidget):
         self.weak_title.setVisible(not self.act.isHidden())
         self._show_beside(entry)
         if entry is None:
-            self.detail_title.setText("Ratings")
+            self.detail_title.setText(self.tr("Ratings"))
             self.detail.addWidget(label("Pick a check-in to see how it was rated.", "Hint"))
             self.detail.addStretch(1)
             return

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel
 
@@ -115,7 +115,9 @@ def note_label(note: str, area_key: str) -> QLabel:
     widget = label(markdown_html(note))
     widget.setTextFormat(Qt.TextFormat.RichText)
     title = next((a.title for a in CURRENT_SET.areas if a.key == area_key), area_key)
-    widget.setAccessibleName(f"Note on {title.lower()}")
+    widget.setAccessibleName(
+        QCoreApplication.translate("text", "Note on {value}").format(value=title.lower())
+    )
     # Qt draws a one-sided border only once the other sides are set too.
     widget.setStyleSheet(
         f"QLabel {{ border: 0 solid transparent; border-left: 3px solid "

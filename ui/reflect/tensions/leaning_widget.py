@@ -275,11 +275,13 @@ class LeaningPicker(QWidget):
             # Ids run 0…4: a button id of -1 would ask QButtonGroup to pick one itself.
             self.group.addButton(button, leaning + 2)
             row.addWidget(button, 1)
-        self.none_button = QPushButton("No single side")
+        self.none_button = QPushButton(self.tr("No single side"))
         self.none_button.setObjectName("LeaningStep")
         self.none_button.setCheckable(True)
-        self.none_button.setToolTip("No leaning given: you hold both, depending on the situation")
-        self.none_button.setAccessibleName("No single side: no leaning given")
+        self.none_button.setToolTip(
+            self.tr("No leaning given: you hold both, depending on the situation")
+        )
+        self.none_button.setAccessibleName(self.tr("No single side: no leaning given"))
         self.none_button.installEventFilter(self)
         self.group.addButton(self.none_button, self.NONE_ID)
         row.addSpacing(12)

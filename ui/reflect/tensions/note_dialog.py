@@ -67,7 +67,9 @@ class TensionNoteDialog(GuardedDialog):
         self.decision.setObjectName("Decision")  # its draft keeps its own name
         self.evidence = LineBox("What you have seen in classrooms that bears on it")
         self.note = QPlainTextEdit()
-        self.note.setPlaceholderText("Anything else: what you decided, what to revisit and when")
+        self.note.setPlaceholderText(
+            self.tr("Anything else: what you decided, what to revisit and when")
+        )
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(self.note.fontMetrics().lineSpacing() * 4 + 14)
         self.picker = LeaningPicker(tension)

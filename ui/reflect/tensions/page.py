@@ -151,18 +151,20 @@ class TensionsPage(QWidget):
         self.note_cards: list[NoteCard] = []
         self._notes: list[TensionNote] = []
         theme.live_style(self, page_style)
-        title = QLabel("Tensions")
+        title = QLabel(self.tr("Tensions"))
         title.setObjectName("PageTitle")
         purpose = QLabel(
-            "Seven pulls between two goods. Leaders seldom settle on one side: note when each "
-            "serves, the decision at stake and what classrooms show; a leaning only if you hold "
-            "one."
+            self.tr(
+                "Seven pulls between two goods. Leaders seldom settle on one side: note when "
+                "each serves, the decision at stake and what classrooms show; a leaning only if "
+                "you hold one."
+            )
         )
         purpose.setObjectName("PageSubtitle")
         purpose.setWordWrap(True)
         self.overview = QListWidget()
         self.overview.setObjectName("TensionOverview")
-        self.overview.setAccessibleName("The latest note on each tension")
+        self.overview.setAccessibleName(self.tr("The latest note on each tension"))
         self.overview.setItemDelegate(OverviewDelegate(self.overview))
         self.overview.setMouseTracking(True)
         self.overview.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -191,7 +193,7 @@ class TensionsPage(QWidget):
         self.heading.setWordWrap(True)
         self.question = hint()
         self.question.setStyleSheet("font-style: italic")
-        self.add_button = QPushButton("Add a note…")
+        self.add_button = QPushButton(self.tr("Add a note…"))
         self.add_button.setObjectName("Primary")
         self.add_button.clicked.connect(self.add_note)
         words = QVBoxLayout()
@@ -207,7 +209,7 @@ class TensionsPage(QWidget):
         self.cards.setContentsMargins(0, 0, 0, 20)
         self.cards.setSpacing(10)
         self.scroller = QScrollArea()
-        self.scroller.setAccessibleName("Notes on the tension")
+        self.scroller.setAccessibleName(self.tr("Notes on the tension"))
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroller.setWidget(self.column)
@@ -286,8 +288,10 @@ class TensionsPage(QWidget):
         for card in self.note_cards:
             self.cards.addWidget(card)
         self.empty.setText(
-            "No notes on this tension yet. When does each side serve, what decision does it bear "
-            "on, and what do classrooms show? Add a note to start its history."
+            self.tr(
+                "No notes on this tension yet. When does each side serve, what decision does it "
+                "bear on, and what do classrooms show? Add a note to start its history."
+            )
         )
         # Into the layout before showing it: a parentless widget made visible is a window.
         self.cards.addWidget(self.empty)
