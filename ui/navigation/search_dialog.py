@@ -256,14 +256,14 @@ class SearchDialog(QDialog):
         super().__init__(parent)
         self._context = context
         self._opened = False
-        self.setWindowTitle("Search — iltdesk")
+        self.setWindowTitle(self.tr("Search — iltdesk"))
         picker_window(self, parent, QSize(680, 480))
         self.field = QLineEdit()
-        self.field.setPlaceholderText("Search notes, leads, action items…")
+        self.field.setPlaceholderText(self.tr("Search notes, leads, action items…"))
         # Off at each opening: earlier versions are looked through only when asked for.
-        self.versions_box = QCheckBox("Also search &earlier versions")
+        self.versions_box = QCheckBox(self.tr("Also search &earlier versions"))
         self.versions_box.setToolTip(
-            "Earlier wording of notes and other long texts (words of 3 letters or more)"
+            self.tr("Earlier wording of notes and other long texts (words of 3 letters or more)")
         )
         self.versions_box.toggled.connect(self._versions_toggled)
         self.results_model = SearchResultsModel(self)
@@ -331,19 +331,24 @@ class SearchDialog(QDialog):
         if problem:
             self.empty.setText(problem)
         elif not text:
-            self.empty.setText("Type to search your whole journal.")
+            self.empty.setText(self.tr("Type to search your whole journal."))
         else:
-            self.empty.setText(f"No matches for “{text}”.\nTry fewer words, or the start of one.")
+            self.empty.setText(
+                self.tr("No matches for “{text}”.\nTry fewer words, or the start of one.").format(
+                    text=text
+                )
+            )
         self._stack.setCurrentIndex(1 if count else 0)
         if count:
             hits = len(self.results_model.hits)
             many = f"The {count} best matches" if hits >= LIMIT else f"{count} matches"
             self.footer.setText(
-                f"{'1 match' if count == 1 else many}   ·   ↑ ↓ to choose   ·   Enter to open"
-                "   ·   Esc to close"
+                self.tr(
+                    "{value}   ·   ↑ ↓ to choose   ·   Enter to open   ·   Esc to close"
+                ).format(value="1 match" if count == 1 else many)
             )
         else:
-            self.footer.setText("Esc to close")
+            self.footer.setText(self.tr("Esc to close"))
 
     def open_current(self) -> None:
         """Open the selected hit, or the first one if none is selected."""

@@ -156,10 +156,10 @@ class QuickSwitcher(QDialog):
         super().__init__(parent)
         self._context = context
         self._opened = False
-        self.setWindowTitle("Go to lead — iltdesk")
+        self.setWindowTitle(self.tr("Go to lead — iltdesk"))
         picker_window(self, parent, QSize(560, 420))
         self.field = QLineEdit()
-        self.field.setPlaceholderText("Type a lead's name…")
+        self.field.setPlaceholderText(self.tr("Type a lead's name…"))
         self.leads_model = LeadListModel(lead_summaries(context.journal, include_archived=True))
         self.leads_model.setParent(self)
         self.list = QListView()
@@ -180,9 +180,9 @@ class QuickSwitcher(QDialog):
         if count:
             self.list.setCurrentIndex(self.leads_model.index(0, 0))
         elif text.strip():
-            self.empty.setText(f"No lead matches “{text.strip()}”.")
+            self.empty.setText(self.tr("No lead matches “{value}”.").format(value=text.strip()))
         else:
-            self.empty.setText("Your ILT has no leads yet.")
+            self.empty.setText(self.tr("Your ILT has no leads yet."))
         self._stack.setCurrentIndex(1 if count else 0)
         self.footer.setText(
             "↑ ↓ to choose   ·   Enter to open   ·   Esc to close" if count else "Esc to close"

@@ -120,7 +120,7 @@ class TodayPage(QWidget):
         super().__init__(parent)
         self._context = context
         self._shown: list[tuple[str, list[TodayRow]]] = []
-        self.title = QLabel("Today")
+        self.title = QLabel(self.tr("Today"))
         self.title.setObjectName("PageTitle")
         self.subtitle = QLabel()
         self.subtitle.setObjectName("PageSubtitle")
@@ -161,16 +161,18 @@ class TodayPage(QWidget):
         # The list sits on the page itself rather than in a white box.
         tree.viewport().setBackgroundRole(QPalette.ColorRole.Window)
         tree.setItemDelegate(TodayDelegate(tree))
-        tree.setAccessibleName("What needs you today, most urgent first")
+        tree.setAccessibleName(self.tr("What needs you today, most urgent first"))
         return tree
 
     def _make_empty_state(self) -> QWidget:
-        self.empty = QLabel("Nothing needs you today.")
+        self.empty = QLabel(self.tr("Nothing needs you today."))
         self.empty.setObjectName("SectionTitle")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint = QLabel(
-            "Overdue and upcoming action items, and leads you have not met with for a while, "
-            "will show up here."
+            self.tr(
+                "Overdue and upcoming action items, and leads you have not met with for a while, "
+                "will show up here."
+            )
         )
         hint.setObjectName("Hint")
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -184,20 +186,24 @@ class TodayPage(QWidget):
         return page
 
     def _make_welcome(self) -> QWidget:
-        title = QLabel("Welcome. Start with the people you coach.")
+        title = QLabel(self.tr("Welcome. Start with the people you coach."))
         title.setObjectName("SectionTitle")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint = QLabel(
-            "Add each lead on your instructional leadership team. Their 1:1s, learning "
-            "cycles and action items then come together here, day by day."
+            self.tr(
+                "Add each lead on your instructional leadership team. Their 1:1s, learning "
+                "cycles and action items then come together here, day by day."
+            )
         )
         hint.setObjectName("Hint")
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint.setWordWrap(True)
-        self.add_first = QPushButton(icon("add", theme.colour("on_accent")), "Add your first lead…")
+        self.add_first = QPushButton(
+            icon("add", theme.colour("on_accent")), self.tr("Add your first lead…")
+        )
         self.add_first.setObjectName("Primary")
         self.add_first.setAutoDefault(True)  # Enter presses it, as Space does
-        self.add_first.setToolTip("Add a lead (Ctrl+Shift+N)")
+        self.add_first.setToolTip(self.tr("Add a lead (Ctrl+Shift+N)"))
         self.add_first.clicked.connect(self.add_lead_requested.emit)
         page = QWidget()
         column = QVBoxLayout(page)
@@ -211,10 +217,14 @@ class TodayPage(QWidget):
 
     def _make_presenting(self) -> QWidget:
         # Every row names a lead: on a screen shared with one of them, none is shown.
-        title = QLabel("Today's list is hidden while you present.")
+        title = QLabel(self.tr("Today's list is hidden while you present."))
         title.setObjectName("SectionTitle")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        hint = QLabel(f"It names your other leads. Press {SHORTCUT} to show it again.")
+        hint = QLabel(
+            self.tr("It names your other leads. Press {SHORTCUT} to show it again.").format(
+                SHORTCUT=SHORTCUT
+            )
+        )
         hint.setObjectName("Hint")
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint.setWordWrap(True)
