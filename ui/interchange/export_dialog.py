@@ -101,7 +101,7 @@ class ExportDialog(QDialog):
         self.context = context
         self.dest: Path | None = None
         self.replace = False  # the save dialog asked before replacing this very file
-        self.setWindowTitle("Export — iltdesk")
+        self.setWindowTitle(self.tr("Export — iltdesk"))
         self._build_what(reports)
         self._build_whose(lead_id)
         self._build_when()
@@ -113,7 +113,7 @@ class ExportDialog(QDialog):
     # -- the choices ----------------------------------------------------------------------------
 
     def _build_what(self, reports: Sequence[Report]) -> None:
-        self.what = QGroupBox("What to export")
+        self.what = QGroupBox(self.tr("What to export"))
         self.formats = QButtonGroup(self)
         column = QVBoxLayout(self.what)
         for number, choice in enumerate(CHOICES):
@@ -138,15 +138,15 @@ class ExportDialog(QDialog):
             column.addLayout(row)
 
     def _build_whose(self, lead_id: int | None) -> None:
-        self.whose = QGroupBox("Whose records")
-        self.one_lead = QRadioButton("One &lead:")
+        self.whose = QGroupBox(self.tr("Whose records"))
+        self.one_lead = QRadioButton(self.tr("One &lead:"))
         self.lead = QComboBox()
-        self.lead.setAccessibleName("Lead to export")
+        self.lead.setAccessibleName(self.tr("Lead to export"))
         for entry in roster(self.context.journal):
             shown = entry.name if entry.active else f"{entry.name} (archived)"
             self.lead.addItem(shown, entry.id)
             self.lead.setItemData(self.lead.count() - 1, entry.name, Qt.ItemDataRole.UserRole + 1)
-        self.everyone = QRadioButton("The &whole journal")
+        self.everyone = QRadioButton(self.tr("The &whole journal"))
         found = self.lead.findData(lead_id) if lead_id is not None else -1
         self.lead.setCurrentIndex(max(found, 0))
         self.one_lead.setEnabled(self.lead.count() > 0)
@@ -160,8 +160,8 @@ class ExportDialog(QDialog):
         self.lead.currentIndexChanged.connect(lambda *_: self._choice_changed())
 
     def _build_when(self) -> None:
-        self.when = QGroupBox("Which days")
-        self.all_dates = QCheckBox("&All dates")
+        self.when = QGroupBox(self.tr("Which days"))
+        self.all_dates = QCheckBox(self.tr("&All dates"))
         self.all_dates.setChecked(True)
         today = date.today()
         self.since = date_edit(today - timedelta(days=365), "Export from")
@@ -179,11 +179,11 @@ class ExportDialog(QDialog):
             edit.dateChanged.connect(lambda *_: self._choice_changed())
 
     def _build_where(self) -> None:
-        self.where_box = QGroupBox("Where")
+        self.where_box = QGroupBox(self.tr("Where"))
         self.where = QLineEdit()
         self.where.setReadOnly(True)
-        self.where.setAccessibleName("Where the export goes")
-        self.choose = QPushButton("C&hoose…")
+        self.where.setAccessibleName(self.tr("Where the export goes"))
+        self.choose = QPushButton(self.tr("C&hoose…"))
         self.choose.clicked.connect(self.choose_destination)
         self.where_hint = hint()
         grid = QGridLayout(self.where_box)
@@ -204,7 +204,7 @@ class ExportDialog(QDialog):
         self.export_button = QPushButton(EXPORT_TEXT)
         self.export_button.setObjectName("Primary")
         self.export_button.clicked.connect(self.export)
-        self.close_button = QPushButton("Close")
+        self.close_button = QPushButton(self.tr("Close"))
         self.close_button.clicked.connect(self.reject)
 
     def _lay_out(self) -> None:
@@ -302,13 +302,13 @@ class ExportDialog(QDialog):
         start = self.dest.parent if self.dest else Path.home()
         if fmt == "markdown":
             chosen = QFileDialog.getExistingDirectory(
-                self, "Choose a new or empty folder for the export", str(start)
+                self, self.tr("Choose a new or empty folder for the export"), str(start)
             )
             if chosen:
                 self.dest, self.replace = _new_folder(Path(chosen), self._stem()), False
         else:
             chosen, _ = QFileDialog.getSaveFileName(
-                self, "Export to", str(start / f"{self._stem()}{SUFFIX[fmt]}"), FILTER[fmt]
+                self, self.tr("Export to"), str(start / f"{self._stem()}{SUFFIX[fmt]}"), FILTER[fmt]
             )
             if chosen:
                 path = Path(chosen)
@@ -339,7 +339,11 @@ class ExportDialog(QDialog):
             return None
         what = "action item" if fmt == "csv" else "record"
         self.error.hide()
-        self.status.setText(f"Wrote {written} {what}{'s' if written != 1 else ''} to {dest}.")
+        self.status.setText(
+            self.tr("Wrote {written} {what}{value} to {dest}.").format(
+                written=written, what=what, value="s" if written != 1 else "", dest=dest
+            )
+        )
         self.status.show()
         self.close_button.setDefault(True)
         self.close_button.setFocus()

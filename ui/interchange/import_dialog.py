@@ -71,7 +71,7 @@ class ImportDialog(QDialog):
         self.plan: ImportPlan | None = None
         # The answers the plan on screen was made with: the days given, the lead chosen.
         self.answers: tuple[tuple[tuple[str, date], ...], str | None] = ((), None)
-        self.setWindowTitle("Import — iltdesk")
+        self.setWindowTitle(self.tr("Import — iltdesk"))
         self._build()
         self._lay_out()
         self._show_plan(None)
@@ -80,21 +80,21 @@ class ImportDialog(QDialog):
     def _build(self) -> None:
         self.path = QLineEdit()
         self.path.setReadOnly(True)
-        self.path.setPlaceholderText("Choose a file or a folder")
-        self.path.setAccessibleName("What to import")
-        self.choose_file = QPushButton("Choose a &file…")
+        self.path.setPlaceholderText(self.tr("Choose a file or a folder"))
+        self.path.setAccessibleName(self.tr("What to import"))
+        self.choose_file = QPushButton(self.tr("Choose a &file…"))
         self.choose_file.clicked.connect(self.pick_file)
         self.choose_file.setDefault(True)  # Enter opens a chooser: it writes nothing
-        self.choose_folder = QPushButton("Choose a f&older…")
+        self.choose_folder = QPushButton(self.tr("Choose a f&older…"))
         self.choose_folder.clicked.connect(self.pick_folder)
         self.format = QComboBox()
-        self.format.setAccessibleName("Format")
+        self.format.setAccessibleName(self.tr("Format"))
         self.format.addItem(GUESS, None)
         for fmt in IMPORT_FORMATS:
             name = IMPORT_NAMES[fmt]
             self.format.addItem(name[:1].upper() + name[1:], fmt)
         self.format.currentIndexChanged.connect(lambda *_: self.read_source())
-        self.heading = QLabel("What the import creates")
+        self.heading = QLabel(self.tr("What the import creates"))
         self.heading.setObjectName("SectionTitle")
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -113,7 +113,7 @@ class ImportDialog(QDialog):
         self.import_button = QPushButton(IMPORT_TEXT)
         self.import_button.setObjectName("Primary")
         self.import_button.clicked.connect(self.do_import)
-        self.close_button = QPushButton("Close")
+        self.close_button = QPushButton(self.tr("Close"))
         self.close_button.clicked.connect(self.reject)
 
     def _lay_out(self) -> None:
@@ -145,13 +145,17 @@ class ImportDialog(QDialog):
 
     def pick_file(self) -> None:
         start = str(self.source.parent if self.source else Path.home())
-        chosen, _ = QFileDialog.getOpenFileName(self, "Choose a file to import", start, FILES)
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose a file to import"), start, FILES
+        )
         if chosen:
             self._chosen(Path(chosen))
 
     def pick_folder(self) -> None:
         start = str(self.source.parent if self.source else Path.home())
-        chosen = QFileDialog.getExistingDirectory(self, "Choose a folder of notes to import", start)
+        chosen = QFileDialog.getExistingDirectory(
+            self, self.tr("Choose a folder of notes to import"), start
+        )
         if chosen:
             self._chosen(Path(chosen))
 
@@ -217,12 +221,14 @@ class ImportDialog(QDialog):
         listed = plan is not None and bool(plan.new)
         self.listing.setCurrentWidget(self.table if listed else self.empty)
         if plan is not None:
-            self.empty.setText("Nothing new to list.")
+            self.empty.setText(self.tr("Nothing new to list."))
         elif self.source is not None and self.error.isVisibleTo(self):  # it could not be read
-            self.empty.setText(f"Nothing to list from {self.source.name}: see why below.")
+            self.empty.setText(
+                self.tr("Nothing to list from {name}: see why below.").format(name=self.source.name)
+            )
         else:
             self.empty.setText(
-                "What the file or folder holds is listed here before anything is written."
+                self.tr("What the file or folder holds is listed here before anything is written.")
             )
         if plan is None:
             self.summary.setText("" if self.source else "Choose a file or a folder to import.")
@@ -262,7 +268,7 @@ class ImportDialog(QDialog):
             return None
         count = len(done.new)
         self.error.hide()
-        self.status.setText(f"Imported {_records(count)}.")
+        self.status.setText(self.tr("Imported {value}.").format(value=_records(count)))
         self.import_button.setEnabled(False)
         self.close_button.setDefault(True)
         self.close_button.setFocus()

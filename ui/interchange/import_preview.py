@@ -40,7 +40,7 @@ class PreviewTable(QTableWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, len(COLUMNS), parent)
         self.setHorizontalHeaderLabels(COLUMNS)
-        self.setAccessibleName("What the import creates")
+        self.setAccessibleName(self.tr("What the import creates"))
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setTabKeyNavigation(False)  # Tab moves on to the questions and the buttons
@@ -95,7 +95,7 @@ class Questions(QGroupBox):
         self.problems.setObjectName("ErrorText")
         self.problems.setWordWrap(True)
         self.lead = QComboBox()
-        self.lead.setAccessibleName("Notes that name no lead go to")
+        self.lead.setAccessibleName(self.tr("Notes that name no lead go to"))
         self.lead.currentIndexChanged.connect(lambda *_: self.answered.emit())
         self.lead_label = field_label("Notes that name no &lead go to:", self.lead)
         self.no_leads = hint("There are no leads in this journal yet: add one, then import.")
@@ -145,8 +145,8 @@ class Questions(QGroupBox):
 
     def _ask_day(self, source: str) -> None:
         field = QLineEdit()
-        field.setPlaceholderText("YYYY-MM-DD")
-        field.setAccessibleName(f"Day of {source}")
+        field.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        field.setAccessibleName(self.tr("Day of {source}").format(source=source))
         field.setMaximumWidth(160)
         said = hint(DAY_HINT)
         row = QWidget()
@@ -171,7 +171,7 @@ class Questions(QGroupBox):
         if plan.leadless and not self.lead_asked and self.leads:
             self.lead_asked = True
             self.lead.blockSignals(True)
-            self.lead.addItem("Choose a lead", None)
+            self.lead.addItem(self.tr("Choose a lead"), None)
             for name in self.leads:
                 self.lead.addItem(name, name)
             self.lead.blockSignals(False)
