@@ -55,21 +55,21 @@ class ActionItemRow(QObject):
         self._counted_from, self.words = counted_from, words
         self.text = QLineEdit()
         self.text.setPlaceholderText(words.placeholder)
-        self.text.setAccessibleName(f"New {words.item}")
+        self.text.setAccessibleName(self.tr("New {item}").format(item=words.item))
         self.owner = QComboBox()
-        self.owner.setAccessibleName(f"Who owns the {words.item}")
-        self.owner.setToolTip("Type its first letter: T, M or B")
+        self.owner.setAccessibleName(self.tr("Who owns the {item}").format(item=words.item))
+        self.owner.setToolTip(self.tr("Type its first letter: T, M or B"))
         self.owner.addItems([label for label, _ in OWNERS])
         self.due_field = QLineEdit()
-        self.due_field.setPlaceholderText("in a week")
-        self.due_field.setAccessibleName(f"When the {words.item} is due")
-        self.due_field.setToolTip("In words or as a date: fri, tomorrow, next week, 12/10")
+        self.due_field.setPlaceholderText(self.tr("in a week"))
+        self.due_field.setAccessibleName(self.tr("When the {item} is due").format(item=words.item))
+        self.due_field.setToolTip(self.tr("In words or as a date: fri, tomorrow, next week, 12/10"))
         self.due_field.setMaximumWidth(140)
         self.due_field.textChanged.connect(self.show_due)
         self.due_shown = QLabel()
         self.due_shown.setObjectName("Hint")
-        self.add_button = QPushButton("Add")
-        self.add_button.setAccessibleName(f"Add the {words.item}")
+        self.add_button = QPushButton(self.tr("Add"))
+        self.add_button.setAccessibleName(self.tr("Add the {item}").format(item=words.item))
         self.add_button.clicked.connect(self.add_requested)
         for field in (self.text, self.due_field):
             field.returnPressed.connect(self.add_requested)
@@ -122,11 +122,15 @@ class ActionItemRow(QObject):
         """Say which day the due field means before the item is added."""
         due = self.due()
         if due is None:
-            self.due_shown.setText("Not a date I know: try fri, tomorrow, in 2 weeks or 12/10")
+            self.due_shown.setText(
+                self.tr("Not a date I know: try fri, tomorrow, in 2 weeks or 12/10")
+            )
             restyle(self.due_shown, "ErrorText")
             return
         default = f"  ({self.words.counted_from})" if not self.due_field.text().strip() else ""
-        self.due_shown.setText(f"Due {dates.with_weekday(due)}{default}")
+        self.due_shown.setText(
+            self.tr("Due {value}{default}").format(value=dates.with_weekday(due), default=default)
+        )
         restyle(self.due_shown, "Hint")
 
     def reset(self, *, keep_owner: bool = False) -> None:

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -109,43 +109,43 @@ class HistoryPanel(QDialog):
     ) -> None:
         super().__init__(parent, DIALOG_FLAGS)
         self.context, self.kind, self.record_id = context, kind, record_id
-        self.setWindowTitle("History — iltdesk")
+        self.setWindowTitle(self.tr("History — iltdesk"))
         self.resize(860, 560)
         self.found: list[Version] = []
         self.now = ""
         self.field = QComboBox()
-        self.field.setAccessibleName("Which text")
+        self.field.setAccessibleName(self.tr("Which text"))
         for name in fields:
             self.field.addItem(history.field_label(kind, name), name)
         self.field.setCurrentIndex(max(0, fields.index(field) if field in fields else 0))
         self.field.currentIndexChanged.connect(lambda *_: self.load())
         self.list = QListWidget()
-        self.list.setAccessibleName("Versions, newest first")
+        self.list.setAccessibleName(self.tr("Versions, newest first"))
         self.list.setItemDelegate(TwoLineDelegate(self.list))
         self.list.setUniformItemSizes(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentRowChanged.connect(lambda *_: self.show_version())
         self.browser = QTextBrowser()
-        self.browser.setAccessibleName("The version, with what changed")
+        self.browser.setAccessibleName(self.tr("The version, with what changed"))
         self.browser.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Tab goes list → buttons
-        self.against_now = QCheckBox("Compare with the text &now")
+        self.against_now = QCheckBox(self.tr("Compare with the text &now"))
         self.against_now.toggled.connect(lambda *_: self.show_version())
         self.legend = QLabel(LEGEND)
         self.legend.setObjectName("Hint")
         self.legend.setWordWrap(True)
-        self.restore_button = QPushButton("&Restore this version…")
+        self.restore_button = QPushButton(self.tr("&Restore this version…"))
         self.restore_button.clicked.connect(self.ask_restore)
         self._lay_out(fields)
         self.load()
         self.list.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _lay_out(self, fields: tuple[str, ...]) -> None:
-        title = QLabel("History")
+        title = QLabel(self.tr("History"))
         title.setObjectName("PageTitle")
         top = QHBoxLayout()
         top.addWidget(title)
         top.addStretch(1)
-        which = QLabel("&Text")
+        which = QLabel(self.tr("&Text"))
         which.setBuddy(self.field)
         top.addWidget(which)
         top.addWidget(self.field)
@@ -181,12 +181,12 @@ class HistoryPanel(QDialog):
         self.list.blockSignals(True)
         self.list.clear()
         now = QListWidgetItem(f"{NOW} · {words(self.now)}\n{first_words(self.now)}")
-        now.setToolTip("The text as it stands now")
+        now.setToolTip(self.tr("The text as it stands now"))
         self.list.addItem(now)
         for version in self.found:
             title = f"{when_words(version)} · {words(version.text)}"
             item = QListWidgetItem(f"{title}\n{first_words(version.text)}")
-            item.setToolTip("The text as it stood then, before the next round of editing")
+            item.setToolTip(self.tr("The text as it stood then, before the next round of editing"))
             self.list.addItem(item)
         self.list.blockSignals(False)
         self.list.setCurrentRow(1 if self.found else 0)
@@ -235,13 +235,17 @@ class HistoryPanel(QDialog):
         label = history.field_label(self.kind, version.field)
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Restore — iltdesk")
-        box.setText(f"Bring back this version of “{label}”, as it stood until {until(version)}?")
-        box.setInformativeText(
-            "The text as it stands now is kept in the History: you can bring it back too."
+        box.setWindowTitle(self.tr("Restore — iltdesk"))
+        box.setText(
+            self.tr("Bring back this version of “{label}”, as it stood until {value}?").format(
+                label=label, value=until(version)
+            )
         )
-        restore = box.addButton("&Restore", QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
+        box.setInformativeText(
+            self.tr("The text as it stands now is kept in the History: you can bring it back too.")
+        )
+        restore = box.addButton(self.tr("&Restore"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(restore)
         box.setEscapeButton(cancel)
         box.exec()
@@ -267,8 +271,12 @@ def field_in_focus(boxes: dict[str, QWidget]) -> str:
 
 def history_button(open_history: Callable[[], object], what: str) -> QPushButton:
     """A "History…" button that opens the History of ``what`` ("the notes and feedback")."""
-    button = QPushButton("History…")
-    button.setToolTip(f"Earlier versions of {what} ({HISTORY_SHORTCUT})")
+    button = QPushButton(QCoreApplication.translate("history_panel", "History…"))
+    button.setToolTip(
+        QCoreApplication.translate(
+            "history_panel", "Earlier versions of {what} ({HISTORY_SHORTCUT})"
+        ).format(what=what, HISTORY_SHORTCUT=HISTORY_SHORTCUT)
+    )
     button.clicked.connect(lambda *_: open_history())
     return button
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -40,16 +40,32 @@ class _Row:
         self.person = person
         self.name = QLabel(person.name)
         forms = ", ".join(person.forms) or person.name
-        self.name.setToolTip(f"Written as {forms} ({_times(person.mentions)})")
+        self.name.setToolTip(
+            QCoreApplication.translate("_Row", "Written as {forms} ({value})").format(
+                forms=forms, value=_times(person.mentions)
+            )
+        )
         self.name.setWordWrap(True)  # a long name wraps in a narrow column
         self.how = _choice_box()
         # The items start with K, I and R, so typing that letter on the box chooses it.
-        self.how.addItems(["Keep", f"Initials ({initials(person.name)})", "Role"])
-        self.how.setAccessibleName(f"How {person.name} appears")
+        self.how.addItems(
+            [
+                QCoreApplication.translate("_Row", "Keep"),
+                QCoreApplication.translate("_Row", "Initials ({value})").format(
+                    value=initials(person.name)
+                ),
+                QCoreApplication.translate("_Row", "Role"),
+            ]
+        )
+        self.how.setAccessibleName(
+            QCoreApplication.translate("_Row", "How {name} appears").format(name=person.name)
+        )
         self.name.setBuddy(self.how)
         self.role = QLineEdit(person.suggested_role)
         self.role.setPlaceholderText(person.suggested_role or "a colleague")
-        self.role.setAccessibleName(f"Role words for {person.name}")
+        self.role.setAccessibleName(
+            QCoreApplication.translate("_Row", "Role words for {name}").format(name=person.name)
+        )
         self.role.setEnabled(False)
         self.role.hide()  # shown for Role only: the panel stays short in a side column
         grid.addWidget(self.name, at, 0, 1, 2)
@@ -95,7 +111,7 @@ class NamesGuardPanel(QGroupBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(TITLE, parent)
-        self.setAccessibleName("Other people named in the export")
+        self.setAccessibleName(self.tr("Other people named in the export"))
         self._rows: list[_Row] = []
         self._people: list[NamedPerson] = []
         # Rows are made as people are found, after the dialog's other fields, so Tab would

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from iltdesk.errors import JournalError
@@ -18,7 +19,9 @@ def ask_pdf_path(parent: QWidget, title: str, stem: str) -> tuple[Path, bool] | 
     """Where to save (suggesting ``stem``.pdf in the home folder), and whether the person was
     asked about replacing that very file; None when they cancelled."""
     suggested = Path.home() / f"{stem}.pdf".replace("/", "-")
-    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), "PDF (*.pdf)")
+    chosen, _ = QFileDialog.getSaveFileName(
+        parent, title, str(suggested), QCoreApplication.translate("pdf_save", "PDF (*.pdf)")
+    )
     if not chosen:
         return None
     path = Path(chosen if chosen.lower().endswith(".pdf") else f"{chosen}.pdf")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMenu, QMessageBox, QToolButton, QWidget
 
 from ui.kit.icons import icon
@@ -22,15 +22,19 @@ def actions_button(
     when the row is rebuilt.
     """
     menu = QMenu(row)
-    menu.addAction("Edit…", edit)
-    menu.addAction("Delete…", delete)
+    menu.addAction(QCoreApplication.translate("record_actions", "Edit…"), edit)
+    menu.addAction(QCoreApplication.translate("record_actions", "Delete…"), delete)
     row.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
     row.customContextMenuRequested.connect(lambda at: menu.exec(row.mapToGlobal(at)))
     button = QToolButton(row)
     button.setIcon(icon("more"))
     button.setAutoRaise(True)
-    button.setToolTip(f"Edit or delete this {what}")
-    button.setAccessibleName(f"Edit or delete this {what}")
+    button.setToolTip(
+        QCoreApplication.translate("record_actions", "Edit or delete this {what}").format(what=what)
+    )
+    button.setAccessibleName(
+        QCoreApplication.translate("record_actions", "Edit or delete this {what}").format(what=what)
+    )
     button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
     button.setMenu(menu)
     button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0; }")

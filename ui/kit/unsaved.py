@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Hashable
 
-from PySide6.QtCore import QObject, QTimer, SignalInstance
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, SignalInstance
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -114,9 +114,11 @@ def confirm_discard(parent: QWidget) -> bool:
     the default, and Escape on the question keeps editing too."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("Unsaved text — iltdesk")
+    box.setWindowTitle(QCoreApplication.translate("unsaved", "Unsaved text — iltdesk"))
     box.setText(QUESTION)
-    box.setInformativeText("What you typed here is not saved yet.")
+    box.setInformativeText(
+        QCoreApplication.translate("unsaved", "What you typed here is not saved yet.")
+    )
     keep = box.addButton(KEEP, QMessageBox.ButtonRole.RejectRole)
     discard = box.addButton(DISCARD, QMessageBox.ButtonRole.DestructiveRole)
     box.setDefaultButton(keep)

@@ -287,7 +287,7 @@ def wait_modal(
     if worker.done:
         return True
     dialog = QProgressDialog(label, skip or "", 0, 0, parent)
-    dialog.setWindowTitle("iltdesk")
+    dialog.setWindowTitle(QCoreApplication.translate("worker", "iltdesk"))
     if skip is None:
         dialog.setCancelButton(None)
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)

@@ -1,0 +1,34 @@
+"""The interface in the user's language, when a translation ships for it (issue 23).
+
+Every string the interface shows is marked (``self.tr``/``QCoreApplication.translate``,
+checked by tests/test_translation.py); ``pyside6-lupdate ui -ts iltdesk_xx.ts`` extracts them,
+Qt Linguist translates them, ``pyside6-lrelease`` makes ``iltdesk_xx.qm``. A translation is
+``resources/translations/iltdesk_<locale>.qm`` ("iltdesk_fr.qm", "iltdesk_es_MX.qm"); none
+ships yet, so English shows. Qt's own strings (dialog buttons) come from PySide6's qtbase
+translations, which it ships.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from iltdesk import region
+from iltdesk.paths import resources_dir
+
+FOLDER = "translations"  # under resources/
+
+
+def install(app: QCoreApplication) -> list[QTranslator]:
+    """At start, before the first window: set the app's locale (``iltdesk.region``: dates,
+    week start, paper) and install the translations found for it; return those installed."""
+    region.apply()
+    locale = QLocale()
+    installed = []
+    for name, folder in (
+        ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+        ("iltdesk", str(resources_dir() / FOLDER)),
+    ):
+        translator = QTranslator(app)
+        if translator.load(locale, name, "_", folder) and app.installTranslator(translator):
+            installed.append(translator)
+    return installed
