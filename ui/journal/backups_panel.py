@@ -68,33 +68,35 @@ class BackupsPanel(QGroupBox):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__("Backups", parent)
         self.context = context
-        self.automatic = QCheckBox("Back up automatically, once a day, when you unlock")
+        self.automatic = QCheckBox(self.tr("Back up automatically, once a day, when you unlock"))
         self.automatic.toggled.connect(self._set_automatic)
         # Lines broken by hand: a word-wrapped label is not counted in the dialog's minimum
         # height, so on a short screen the list below would overlap it.
         note = QLabel(
-            "Each backup is an encrypted copy, checked after it is written. It opens with\n"
-            "the passphrase the journal had that day. The last "
-            f"{rotation.KEEP_DAILY} days and {rotation.KEEP_WEEKLY} weeks are kept."
+            self.tr(
+                "Each backup is an encrypted copy, checked after it is written. It opens with\n"
+                "the passphrase the journal had that day. The last "
+                "{KEEP_DAILY} days and {KEEP_WEEKLY} weeks are kept."
+            ).format(KEEP_DAILY=rotation.KEEP_DAILY, KEEP_WEEKLY=rotation.KEEP_WEEKLY)
         )
         note.setObjectName("Hint")
         self.folder = QLineEdit()
         self.folder.setReadOnly(True)
-        self.choose_button = QPushButton("Choose…")
+        self.choose_button = QPushButton(self.tr("Choose…"))
         self.choose_button.clicked.connect(self.choose_folder)
-        self.default_button = QPushButton("Use the default")
+        self.default_button = QPushButton(self.tr("Use the default"))
         self.default_button.clicked.connect(self.use_default_folder)
         folder_row = QHBoxLayout()
-        folder_row.addWidget(QLabel("Folder"))
+        folder_row.addWidget(QLabel(self.tr("Folder")))
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(self.choose_button)
         folder_row.addWidget(self.default_button)
         self.list = self._backup_list()
         self.status = QLabel()  # one short line, always there, so that the layout never jumps
         self.status.setObjectName("Hint")
-        self.now_button = QPushButton("Back up now")
+        self.now_button = QPushButton(self.tr("Back up now"))
         self.now_button.clicked.connect(self.back_up_now)
-        self.restore_button = QPushButton("Restore…")
+        self.restore_button = QPushButton(self.tr("Restore…"))
         self.restore_button.clicked.connect(self.restore_selected)
         self.buttons = QHBoxLayout()
         self.buttons.addWidget(self.now_button)
@@ -111,7 +113,7 @@ class BackupsPanel(QGroupBox):
 
     def _backup_list(self) -> QTreeWidget:
         tree = QTreeWidget()
-        tree.setHeaderLabels(["Taken", "Size", "Kind"])
+        tree.setHeaderLabels([self.tr("Taken"), self.tr("Size"), self.tr("Kind")])
         tree.setRootIsDecorated(False)
         tree.setUniformRowHeights(True)
         tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -158,7 +160,7 @@ class BackupsPanel(QGroupBox):
         count = self.list.topLevelItemCount()
         self.status.setText(f"{count} backups." if count != 1 else "1 backup.")
         if count == 0:
-            self.status.setText("No backups yet.")
+            self.status.setText(self.tr("No backups yet."))
         self._selection_changed()
 
     def _selection_changed(self) -> None:
@@ -175,7 +177,7 @@ class BackupsPanel(QGroupBox):
     def choose_folder(self) -> None:
         """Pick another folder for automatic backups (a drive you keep elsewhere, say)."""
         chosen = QFileDialog.getExistingDirectory(
-            self, "Folder for backups", str(rotation.backup_folder(self.context.journal))
+            self, self.tr("Folder for backups"), str(rotation.backup_folder(self.context.journal))
         )
         if chosen:
             self._set_folder(Path(chosen))
@@ -202,11 +204,13 @@ class BackupsPanel(QGroupBox):
                 lambda told: rotation.take(journal, datetime.now(), told),
             )
         except JournalError as exc:
-            self.status.setText("Not backed up (see why in the message).")
-            QMessageBox.warning(self, "Backup failed", backup_not_written(exc))
+            self.status.setText(self.tr("Not backed up (see why in the message)."))
+            QMessageBox.warning(self, self.tr("Backup failed"), backup_not_written(exc))
             return
         self.refresh()
-        self.status.setText(f"Backed up and checked ({rate.summary()}).")
+        self.status.setText(
+            self.tr("Backed up and checked ({value}).").format(value=rate.summary())
+        )
         for index in range(self.list.topLevelItemCount()):
             item = self.list.topLevelItem(index)
             if item is not None and item.data(0, RECORD) == str(entry.path):

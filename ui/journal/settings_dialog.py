@@ -63,25 +63,25 @@ class SettingsDialog(QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.setWindowTitle("Settings — iltdesk")
+        self.setWindowTitle(self.tr("Settings — iltdesk"))
         self.setMinimumWidth(560)
         values = context.journal.settings()
         self.school = QLineEdit(values.get("school", ""))
         self.principal = QLineEdit(values.get("principal", ""))
         self.idle = QSpinBox()
         self.idle.setRange(1, 240)
-        self.idle.setSuffix(" minutes without use")
+        self.idle.setSuffix(self.tr(" minutes without use"))
         self.idle.setValue(preferences.idle_minutes())
         self.cadence = QSpinBox()
         self.cadence.setRange(MIN_CADENCE_DAYS, MAX_CADENCE_DAYS)
-        self.cadence.setSuffix(" days")
+        self.cadence.setSuffix(self.tr(" days"))
         self.cadence.setValue(preferences.default_cadence())
         self.keychain_state = QLabel()
         self.keychain_state.setWordWrap(True)
         self.keychain_state.setObjectName("Hint")
-        self.forget_button = QPushButton("Forget it on this computer")
+        self.forget_button = QPushButton(self.tr("Forget it on this computer"))
         self.forget_button.clicked.connect(self.forget)
-        self.remember_button = QPushButton("Remember on this computer…")
+        self.remember_button = QPushButton(self.tr("Remember on this computer…"))
         self.remember_button.clicked.connect(self.remember)
         self._show_keychain_state()
         # The sections scroll on a short screen (1024x700): the Save row always shows.
@@ -123,8 +123,8 @@ class SettingsDialog(QDialog):
         return box
 
     def _passphrase_group(self) -> QGroupBox:
-        box = QGroupBox("Passphrase")
-        change = QPushButton("Change passphrase…")
+        box = QGroupBox(self.tr("Passphrase"))
+        change = QPushButton(self.tr("Change passphrase…"))
         change.clicked.connect(self.change_passphrase)
         row = QHBoxLayout()
         row.addWidget(change)
@@ -139,9 +139,9 @@ class SettingsDialog(QDialog):
     def _backup_group(self) -> BackupsPanel:
         self.backups = BackupsPanel(self.context, self)
         self.backups.restore_requested.connect(self._restore_from)
-        to_file = QPushButton("Back up to a file…")
+        to_file = QPushButton(self.tr("Back up to a file…"))
         to_file.clicked.connect(self.back_up)
-        from_file = QPushButton("Restore from a file…")
+        from_file = QPushButton(self.tr("Restore from a file…"))
         from_file.clicked.connect(self.restore_backup)
         self.backups.add_button(to_file)
         self.backups.add_button(from_file)
@@ -154,16 +154,20 @@ class SettingsDialog(QDialog):
             where = keychain.description(keychain.RECALL_TIMEOUT_SECONDS)
         except JournalError:
             self.keychain_state.setText(
-                "No system keychain is available: you are asked for the passphrase each time."
+                self.tr(
+                    "No system keychain is available: you are asked for the passphrase each time."
+                )
             )
             self.forget_button.setVisible(False)
             self.remember_button.setEnabled(False)
             return
         if remembered:
-            self.keychain_state.setText(f"This computer remembers the passphrase in {where}.")
+            self.keychain_state.setText(
+                self.tr("This computer remembers the passphrase in {where}.").format(where=where)
+            )
         else:
             self.keychain_state.setText(
-                "This computer does not remember the passphrase: you type it to unlock."
+                self.tr("This computer does not remember the passphrase: you type it to unlock.")
             )
         self.forget_button.setVisible(remembered)
         self.remember_button.setVisible(not remembered)
@@ -172,19 +176,21 @@ class SettingsDialog(QDialog):
         """Keep the passphrase in the keychain, once the user has typed it correctly."""
         secret, ok = QInputDialog.getText(
             self,
-            "Remember the passphrase",
-            "Type the journal's passphrase to keep it in this computer's keychain:",
+            self.tr("Remember the passphrase"),
+            self.tr("Type the journal's passphrase to keep it in this computer's keychain:"),
             QLineEdit.EchoMode.Password,
         )
         if not ok:
             return
         if not self.context.journal.verify_passphrase(secret):
-            QMessageBox.warning(self, "Not remembered", "That is not this journal's passphrase.")
+            QMessageBox.warning(
+                self, self.tr("Not remembered"), self.tr("That is not this journal's passphrase.")
+            )
             return
         try:
             keychain.remember(self.context.journal.path, secret, keychain.RECALL_TIMEOUT_SECONDS)
         except JournalError as exc:
-            QMessageBox.warning(self, "Not remembered", str(exc))
+            QMessageBox.warning(self, self.tr("Not remembered"), str(exc))
         self._show_keychain_state()
 
     def forget(self) -> None:
@@ -227,13 +233,13 @@ class SettingsDialog(QDialog):
                 ),
             )
         except JournalError as exc:
-            QMessageBox.warning(self, "Passphrase not changed", str(exc))
+            QMessageBox.warning(self, self.tr("Passphrase not changed"), str(exc))
             return
         self.journal_replaced.emit(changed.journal)
         said = "The journal now opens with the new passphrase."
         if changed.keychain_problem is not None:
             said = f"{said}\n{keychain_not_updated(changed.keychain_problem)}"
-        QMessageBox.information(self, "Passphrase changed", said)
+        QMessageBox.information(self, self.tr("Passphrase changed"), said)
 
     def back_up(self) -> None:
         """Write and verify a backup where the user chooses."""
@@ -245,9 +251,9 @@ class SettingsDialog(QDialog):
         # A backup never replaces a file (the core refuses), so the dialog must not offer to.
         chosen, _ = QFileDialog.getSaveFileName(
             self,
-            "Back up to",
+            self.tr("Back up to"),
             str(suggested),
-            f"iltdesk journal (*{JOURNAL_SUFFIX})",
+            self.tr("iltdesk journal (*{JOURNAL_SUFFIX})").format(JOURNAL_SUFFIX=JOURNAL_SUFFIX),
             options=QFileDialog.Option.DontConfirmOverwrite,
         )
         if not chosen:
@@ -261,20 +267,26 @@ class SettingsDialog(QDialog):
                 lambda told: backup(journal, Path(chosen), told),
             )
         except JournalError as exc:
-            QMessageBox.warning(self, "Backup failed", backup_not_written(exc))
+            QMessageBox.warning(self, self.tr("Backup failed"), backup_not_written(exc))
             return
         self.backups.refresh()  # the suggested name is listed there
         QMessageBox.information(
-            self, "Backed up", f"Backed up and checked ({rate.summary()}):\n{chosen}"
+            self,
+            self.tr("Backed up"),
+            self.tr("Backed up and checked ({value}):\n{chosen}").format(
+                value=rate.summary(), chosen=chosen
+            ),
         )
 
     def restore_backup(self) -> None:
         """Replace the journal with a verified backup file the user picks."""
         chosen, _ = QFileDialog.getOpenFileName(
             self,
-            "Restore from",
+            self.tr("Restore from"),
             str(backups_dir(self.context.journal.path)),
-            f"iltdesk journal (*{JOURNAL_SUFFIX});;All files (*)",
+            self.tr("iltdesk journal (*{JOURNAL_SUFFIX});;All files (*)").format(
+                JOURNAL_SUFFIX=JOURNAL_SUFFIX
+            ),
         )
         if chosen:
             self._restore_from(Path(chosen), Path(chosen).name)
@@ -290,9 +302,11 @@ class SettingsDialog(QDialog):
         """
         answer = QMessageBox.question(
             self,
-            "Restore a backup?",
-            f"Restore the backup from {described}?\n"
-            "The journal as it is now is kept beside it (listed as “Before a restore”).",
+            self.tr("Restore a backup?"),
+            self.tr(
+                "Restore the backup from {described}?\n"
+                "The journal as it is now is kept beside it (listed as “Before a restore”)."
+            ).format(described=described),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         )
         if answer != QMessageBox.StandardButton.Yes:
@@ -329,13 +343,15 @@ class SettingsDialog(QDialog):
         except Cancelled:
             return  # the person cancelled the prompt: nothing was changed
         except JournalError as exc:
-            QMessageBox.warning(self, "Not restored", not_restored(exc))
+            QMessageBox.warning(self, self.tr("Not restored"), not_restored(exc))
             if journal.closed:
                 self._reopen_unchanged(path, tried)
             return
         self.journal_replaced.emit(restored)
         QMessageBox.information(
-            self, "Restored", f"Restored. The journal it replaced is kept as {aside}."
+            self,
+            self.tr("Restored"),
+            self.tr("Restored. The journal it replaced is kept as {aside}.").format(aside=aside),
         )
         self._offer_keychain_update(path, secret)
         self.reject()  # the fields shown belong to the journal that was replaced: never save them
@@ -345,8 +361,10 @@ class SettingsDialog(QDialog):
         again = "That passphrase does not open the backup; try again.\n\n" if attempt else ""
         secret, ok = QInputDialog.getText(
             self,
-            "Restore a backup",
-            f"{again}The passphrase the journal had when the backup from {described} was made:",
+            self.tr("Restore a backup"),
+            self.tr(
+                "{again}The passphrase the journal had when the backup from {described} was made:"
+            ).format(again=again, described=described),
             QLineEdit.EchoMode.Password,
         )
         if not ok or not secret:
@@ -361,15 +379,17 @@ class SettingsDialog(QDialog):
             return
         answer = QMessageBox.question(
             self,
-            "Keep the backup's passphrase?",
-            "The restored journal opens with the backup's passphrase, not the one this "
-            "computer's keychain keeps for it. Keep the backup's in the keychain instead?",
+            self.tr("Keep the backup's passphrase?"),
+            self.tr(
+                "The restored journal opens with the backup's passphrase, not the one this "
+                "computer's keychain keeps for it. Keep the backup's in the keychain instead?"
+            ),
         )
         if answer == QMessageBox.StandardButton.Yes:
             try:
                 keep_restored_passphrase(path, secret, timeout=timeout)
             except JournalError as exc:
-                QMessageBox.warning(self, "Not remembered", str(exc))
+                QMessageBox.warning(self, self.tr("Not remembered"), str(exc))
 
     def _reopen_unchanged(self, path: Path, tried: list[str]) -> None:
         """After a restore that failed once the journal was closed: carry on if a passphrase

@@ -114,10 +114,10 @@ class WindowMenus(QObject):
         self.sheet: ShortcutSheet | None = None
         self._kept: tuple[QLineEdit, int, int] | None = None  # field, selection start, length
         bar = window.menuBar()
-        self.journal = self._journal_menu(bar.addMenu("&Journal"))
-        self.edit = self._edit_menu(bar.addMenu("&Edit"))
-        self._view_menu(bar.addMenu("&View"))
-        lead = bar.addMenu("&Lead")
+        self.journal = self._journal_menu(bar.addMenu(self.tr("&Journal")))
+        self.edit = self._edit_menu(bar.addMenu(self.tr("&Edit")))
+        self._view_menu(bar.addMenu(self.tr("&View")))
+        lead = bar.addMenu(self.tr("&Lead"))
         self._add(lead, "new_one_on_one", "&New 1:1", "Ctrl+N", window.new_one_on_one, "meeting")
         self._add(lead, "observation", "Add an &observation…", "Ctrl+Shift+O",
                   window.add_observation, "lead")  # fmt: skip
@@ -130,12 +130,12 @@ class WindowMenus(QObject):
         self._add(lead, "recap", f"Re&cap of a 1:1 for the lead…\t{RECAP_SHORTCUT}", "",
                   lambda: sharing.recap(window), "meeting")  # fmt: skip
         self._add(lead, "add_lead", "&Add lead…", "Ctrl+Shift+N", window.add_lead, "add")
-        team = bar.addMenu("Tea&m")
+        team = bar.addMenu(self.tr("Tea&m"))
         self._add(team, "new_ilt_meeting", "New &ILT meeting", "Ctrl+Shift+M",
                   window.new_ilt_meeting, "ilt_meeting")  # fmt: skip
         self._add(team, "new_conversation", "Plan a &difficult conversation…", "",
                   window.new_conversation, "conversation")  # fmt: skip
-        go = bar.addMenu("&Go")
+        go = bar.addMenu(self.tr("&Go"))
         self._add(go, "switcher", "&Go to lead…", "Ctrl+K", window.open_switcher, "lead")
         self._add(go, "today", "&Today", "Ctrl+T", window.sidebar.select_today, "today")
         go.addSeparator()
@@ -146,7 +146,7 @@ class WindowMenus(QObject):
             self._add(go, f"reflect_{key}", text, "", select, icon_name)
         go.addSeparator()
         self._add(go, "trash", "T&rash", TRASH_SHORTCUT, window.sidebar.select_trash, "trash")
-        helps = bar.addMenu("&Help")
+        helps = bar.addMenu(self.tr("&Help"))
         self._add(helps, "shortcuts", "&Keyboard shortcuts", "F1", self.show_shortcuts)
         self.actions["shortcuts"].setShortcuts([QKeySequence("F1"), QKeySequence("Ctrl+/")])
         self._add(helps, "about", "&About iltdesk", "", self.show_about)
@@ -179,7 +179,7 @@ class WindowMenus(QObject):
         self._add(menu, "new_journal", "&New journal…", "", self.request_new_journal)
         self._add(menu, "open_journal", "&Open journal…", Std.Open,
                   lambda: self.request_open_journal(None))  # fmt: skip
-        self.recent = menu.addMenu("Open &recent")
+        self.recent = menu.addMenu(self.tr("Open &recent"))
         self.recent.aboutToShow.connect(self._fill_recent)
         self._fill_recent()  # so the submenu is never empty, even before it is shown
         menu.addSeparator()
@@ -200,7 +200,9 @@ class WindowMenus(QObject):
         act = self._add(menu, "presenter", "&Presenter mode", SHORTCUT, presenter.toggle)
         act.setCheckable(True)
         act.setChecked(presenter.on)
-        act.setStatusTip("Hide your private notes while a lead's work is on a shared screen")
+        act.setStatusTip(
+            self.tr("Hide your private notes while a lead's work is on a shared screen")
+        )
         presenter.changed.connect(act.setChecked)  # the banner's button turns it off too
 
     def _fill_recent(self) -> None:
@@ -215,7 +217,7 @@ class WindowMenus(QObject):
             act.setEnabled(path.exists())
             act.triggered.connect(lambda _checked=False, p=path: self._open_recent(p))
         if not others:
-            self.recent.addAction("No other journals yet").setEnabled(False)
+            self.recent.addAction(self.tr("No other journals yet")).setEnabled(False)
 
     def _open_recent(self, path: Path) -> None:
         self.request_open_journal(path)
@@ -234,8 +236,10 @@ class WindowMenus(QObject):
         if self.window.context.flush_all():
             return True
         self.window.statusBar().showMessage(
-            "Staying in this journal: your latest changes are not saved yet (see the message "
-            "on the right).",
+            self.tr(
+                "Staying in this journal: your latest changes are not saved yet (see the message "
+                "on the right)."
+            ),
             8000,
         )
         return False

@@ -43,14 +43,16 @@ class PresenterBanner(QFrame):
         self.setObjectName("PresenterBanner")
         self.text = QLabel(BANNER_TEXT)
         self.text.setWordWrap(True)
-        self.button = QPushButton("Stop presenting")
-        self.button.setToolTip(f"Show your private notes again ({SHORTCUT})")
+        self.button = QPushButton(self.tr("Stop presenting"))
+        self.button.setToolTip(
+            self.tr("Show your private notes again ({SHORTCUT})").format(SHORTCUT=SHORTCUT)
+        )
         self.button.clicked.connect(lambda: presenter.set_on(False))
         row = QHBoxLayout(self)
         row.setContentsMargins(16, 6, 12, 6)
         row.addWidget(self.text, 1)
         row.addWidget(self.button)
-        self.setAccessibleName("Presenter mode is on")
+        self.setAccessibleName(self.tr("Presenter mode is on"))
         theme.live_style(self, _banner_sheet)
         self.setVisible(presenter.on)
         presenter.changed.connect(self.setVisible)
@@ -91,7 +93,11 @@ class PrivatePageCover(QWidget):
         self.title = title = QLabel()
         title.setObjectName("SectionTitle")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        hint = QLabel(f"It holds only your own notes. Press {SHORTCUT} to show it again.")
+        hint = QLabel(
+            self.tr("It holds only your own notes. Press {SHORTCUT} to show it again.").format(
+                SHORTCUT=SHORTCUT
+            )
+        )
         hint.setObjectName("Hint")
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint.setWordWrap(True)
@@ -118,7 +124,9 @@ class PrivatePageCover(QWidget):
         key = self._private_pages().get(current) if current is not None else None
         if self._presenter.on and key is not None:
             self._covered = current
-            self.title.setText(f"{PAGE_TITLES[key]} is hidden while you present.")
+            self.title.setText(
+                self.tr("{value} is hidden while you present.").format(value=PAGE_TITLES[key])
+            )
             if self._stack.indexOf(self) < 0:
                 self._stack.addWidget(self)
             self._stack.setCurrentWidget(self)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
 from iltdesk.errors import JournalError
@@ -60,10 +61,14 @@ def summary(window: MainWindow, lead_id: int | None = None) -> None:
     try:
         dialog = ExportDialog(window.context, lead_id, shown.id if shown else None, window)
     except NothingToExport as exc:  # no cycle yet: say so where it is seen
-        QMessageBox.information(window, "Nothing to export yet", str(exc))
+        QMessageBox.information(
+            window, QCoreApplication.translate("sharing", "Nothing to export yet"), str(exc)
+        )
         return
     except JournalError as exc:
-        QMessageBox.warning(window, "Cannot export now", str(exc))
+        QMessageBox.warning(
+            window, QCoreApplication.translate("sharing", "Cannot export now"), str(exc)
+        )
         return
     dialog.exec()
 
@@ -108,6 +113,8 @@ def recap(window: MainWindow, lead_id: int | None = None) -> None:
     try:
         meeting_id = recap_meeting(window.context.journal, lead_id, None)
     except JournalError as exc:  # no 1:1 yet: say so where it is seen
-        QMessageBox.information(window, "Nothing to recap yet", str(exc))
+        QMessageBox.information(
+            window, QCoreApplication.translate("sharing", "Nothing to recap yet"), str(exc)
+        )
         return
     open_recap(window.context, meeting_id, window)
