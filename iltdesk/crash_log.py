@@ -35,6 +35,7 @@ _FRAME_FILE = re.compile(r'File "([^"\n]*)"')
 # Kept open for the process's life: faulthandler writes to its file descriptor when the process
 # is already dying, with no chance to open anything.
 _native: TextIO | None = None
+_native_path: Path | None = None  # os.fdopen's file is named by its descriptor, not its path
 
 
 def log_path() -> Path:
@@ -84,9 +85,9 @@ def enable_native_crash_log() -> Path | None:
     turned it on chose where it writes. Returns the file, or None when it is not enabled.
     Call it once, early; later calls are free.
     """
-    global _native
+    global _native, _native_path
     if _native is not None:
-        return Path(_native.name)
+        return _native_path
     if faulthandler.is_enabled():
         return None
     try:
@@ -94,6 +95,7 @@ def enable_native_crash_log() -> Path | None:
         path = log_path().parent / f"{NATIVE_PREFIX}{os.getpid()}.log"
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
         _native = os.fdopen(fd, "w", encoding="utf-8")
+        _native_path = path
         _native.write(f"{datetime.now().isoformat(timespec='seconds')} iltdesk {__version__}\n")
         _native.flush()
     except OSError:  # no log folder to be had: a native crash says nothing, as before

@@ -31,6 +31,11 @@ def save_the_note(text):
 save_the_note("my private note about ms rivera")
 """
 CLEAN = "from iltdesk import crash_log; crash_log.enable_native_crash_log()"
+# The CLI enables it, then the app it launches enables it again: one file, the same answer.
+TWICE = (
+    "from iltdesk import crash_log; first = crash_log.enable_native_crash_log(); "
+    "assert first is not None and crash_log.enable_native_crash_log() == first, first"
+)
 QUICK = CLEAN + "; import os; os._exit(0)"  # as a quick CLI command leaves
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="file modes and signals")
@@ -82,6 +87,12 @@ def test_a_clean_exit_leaves_nothing(private_home: Path) -> None:
     assert _run(CLEAN).returncode == 0
     assert _leftovers() == []
     assert not crash_log.log_path().exists()
+
+
+def test_enabling_twice_keeps_one_file(private_home: Path) -> None:
+    done = _run(TWICE)
+    assert done.returncode == 0, done.stderr
+    assert not list(crash_log.log_path().parent.glob(f"{crash_log.NATIVE_PREFIX}*"))
 
 
 def test_a_process_gone_without_crashing_adds_nothing_to_the_log(private_home: Path) -> None:

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from iltdesk import __version__, process
+from iltdesk import __version__, crash_log, process
 from iltdesk.cli import early
 from iltdesk.errors import EXIT_CODES, JournalError, UsageError
 from iltdesk.messages import not_opened
@@ -85,6 +85,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; return the process exit code (documented in ``iltdesk --help``)."""
     process.make_private()
     words = sys.argv[1:] if argv is None else argv
+    if not words or words[0] not in early.QUICK_COMMANDS:
+        # A native crash (Qt's, SQLCipher's) leaves its Python frames in the crash log. The
+        # quick commands skip it: their ~0.2 s would grow by the log folder's lookup.
+        crash_log.enable_native_crash_log()
     try:
         _refuse_undecodable(words)
     except UsageError as exc:
