@@ -128,8 +128,8 @@ class ExportDialog(QDialog):
         guard = QGroupBox(self.tr("Protection"))
         guard_form = QFormLayout(guard)
         guard_form.addRow(self.protect)
-        guard_form.addRow("Password", self.password)
-        guard_form.addRow("Again", self.again)
+        guard_form.addRow(self.tr("Password"), self.password)
+        guard_form.addRow(self.tr("Again"), self.again)
         guard_form.addRow(self.warning)
         buttons = QHBoxLayout()
         for text, slot in (("Print pre&view…", self.print_preview), ("&Print…", self.print)):

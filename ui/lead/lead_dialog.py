@@ -59,11 +59,11 @@ class LeadDialog(QDialog):
         self.error.setObjectName("ErrorText")
         self.error.hide()
         form = QFormLayout()
-        form.addRow("Name", self.name)
-        form.addRow("Role", self.role)
-        form.addRow("Team", self.team)
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Role"), self.role)
+        form.addRow(self.tr("Team"), self.team)
         form.addRow(self.has_since, self.since)
-        form.addRow("Meet every", self.cadence)
+        form.addRow(self.tr("Meet every"), self.cadence)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )

@@ -50,8 +50,8 @@ class RangePicker(QObject):
         box = QGroupBox(self.tr("&Which days"))
         form = QFormLayout(box)
         form.addRow(self.quick)
-        form.addRow("From", self.since)
-        form.addRow("To", self.until)
+        form.addRow(self.tr("From"), self.since)
+        form.addRow(self.tr("To"), self.until)
         box.setFocusProxy(self.quick)
         return box
 

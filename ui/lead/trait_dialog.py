@@ -56,7 +56,7 @@ class TraitDialog(GuardedDialog):
         self.error.hide()
         form = QFormLayout()
         form.addRow(noun.capitalize(), self.title)
-        form.addRow("Evidence", self.evidence)
+        form.addRow(self.tr("Evidence"), self.evidence)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )

@@ -145,7 +145,9 @@ class CompareDialog(QDialog):
         """Show the changes between the two chosen versions."""
         old, new = self.found[self.older.currentIndex()], self.found[self.newer.currentIndex()]
         if old.agreement.id == new.agreement.id:
-            self.browser.setHtml("<p>Choose two different versions to see what changed.</p>")
+            self.browser.setHtml(
+                self.tr("<p>Choose two different versions to see what changed.</p>")
+            )
             return
         note = new.agreement.revision_note if old.agreement.version < new.agreement.version else ""
         html = changes_html(agreement.diff(old, new), note, self.palette())

@@ -142,8 +142,10 @@ class IntentionCard(PhaseCard):
         self.add_field("How we'll know it's met", self.measure)
         baseline = QGridLayout()
         baseline.setHorizontalSpacing(16)
-        baseline.addWidget(field_label("Baseline: the numbers", self.baseline_numbers), 0, 0)
-        baseline.addWidget(field_label("Leadership focus", self.focus), 0, 1)
+        baseline.addWidget(
+            field_label(self.tr("Baseline: the numbers"), self.baseline_numbers), 0, 0
+        )
+        baseline.addWidget(field_label(self.tr("Leadership focus"), self.focus), 0, 1)
         baseline.addWidget(self.baseline_numbers, 1, 0, Qt.AlignmentFlag.AlignTop)
         baseline.addWidget(self.focus, 1, 1, Qt.AlignmentFlag.AlignTop)
         baseline.setColumnStretch(0, 3)
@@ -217,8 +219,8 @@ class LearningCard(PhaseCard):
         )
         self.context = context
         self.cycle_id = 0
-        self.list = record_list("Related learning activities, in the order they happened")
-        self.empty = hint("Nothing logged yet.")
+        self.list = record_list(self.tr("Related learning activities, in the order they happened"))
+        self.empty = hint(self.tr("Nothing logged yet."))
         self.kind = QComboBox()
         self.kind.setAccessibleName(self.tr("Kind of activity"))
         for kind, title in ACTIVITY_TITLES.items():
@@ -307,9 +309,9 @@ class PracticeCard(PhaseCard):
             parent,
         )
         self.context = context
-        self.list = record_list("Observations in this cycle, oldest first")
+        self.list = record_list(self.tr("Observations in this cycle, oldest first"))
         self.list.itemActivated.connect(self._open)
-        self.empty = hint("No observations in this cycle yet.")
+        self.empty = hint(self.tr("No observations in this cycle yet."))
         self.add_button = QPushButton(self.tr("Add an observation…"))
         self.add_button.clicked.connect(self.add_requested.emit)
         row = QHBoxLayout()

@@ -116,19 +116,24 @@ class EvaluationCard(PhaseCard):
         self._lay_out()
 
     def _lay_out(self) -> None:
-        self.body.addWidget(field_label("Outcome"))
+        self.body.addWidget(field_label(self.tr("Outcome")))
         # Hugging the buttons, so the "still needed" outline is around the choice only.
         self.body.addWidget(self.outcome_row, 0, Qt.AlignmentFlag.AlignLeft)
         self.body.addWidget(self.notes["outcome"])
         self.add_field("Evidence for the outcome", self.evidence, self.notes["evidence"])
         # Hers alone (``principal_column``): the page hides it while she presents, and the
         # lead's column then takes the whole width.
-        self.principal_label = field_label("What I take from it", self.principal_reflection)
+        self.principal_label = field_label(
+            self.tr("What I take from it"), self.principal_reflection
+        )
         pair = QHBoxLayout()
         pair.setSpacing(16)
         columns = []
         for label, box in (
-            (field_label("What the lead says", self.lead_reflection), self.lead_reflection),
+            (
+                field_label(self.tr("What the lead says"), self.lead_reflection),
+                self.lead_reflection,
+            ),
             (self.principal_label, self.principal_reflection),
         ):
             columns.append(column := QWidget())

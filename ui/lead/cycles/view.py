@@ -139,13 +139,15 @@ class StartCycleDialog(QDialog):
         layout.setSpacing(6)
         layout.addWidget(
             hint(
-                "A cycle is a few weeks of coaching toward one goal you choose together. The "
-                "baseline and the rest can wait for the cycle's page."
+                self.tr(
+                    "A cycle is a few weeks of coaching toward one goal you choose together. The "
+                    "baseline and the rest can wait for the cycle's page."
+                )
             )
         )
         layout.addSpacing(6)
         layout.addWidget(self.use_next)
-        layout.addWidget(field_label("The goal"))
+        layout.addWidget(field_label(self.tr("The goal")))
         layout.addWidget(self.goal)
         layout.addSpacing(4)
         layout.addLayout(timing)
@@ -153,8 +155,10 @@ class StartCycleDialog(QDialog):
         if still_open is not None:
             layout.addWidget(
                 hint(
-                    "The current cycle is still open. It stays open beside the new one: close "
-                    "it once you have looked back on it together."
+                    self.tr(
+                        "The current cycle is still open. It stays open beside the new one: close "
+                        "it once you have looked back on it together."
+                    )
                 )
             )
         layout.addWidget(self.error)

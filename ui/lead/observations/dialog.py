@@ -29,11 +29,12 @@ from ui.kit.context import AppContext, NotWritten
 from ui.kit.fields import date_edit, day_of, py_date, qdate
 from ui.kit.markdown_edit import MarkdownEdit
 from ui.kit.style import field_label, hint, page_style
+from ui.kit.translation import QT_TRANSLATE_NOOP
 from ui.kit.unsaved import GuardedDialog
 from ui.kit.writing import write_or_say
 
-NO_CYCLE = "Not part of a cycle"
-NO_TEAM = "No particular team"
+NO_CYCLE = QT_TRANSLATE_NOOP("dialog", "Not part of a cycle")
+NO_TEAM = QT_TRANSLATE_NOOP("dialog", "No particular team")
 # Where a teacher team is observed at work: its own meeting, or a data meeting it holds.
 TEAM_SETTINGS = (ObservationSetting.team_meeting, ObservationSetting.data_meeting)
 
@@ -58,7 +59,7 @@ def fill_cycle_combo(
     open_ones = [c for c in cycles if c.phase is not CyclePhase.closed]
     for cycle in open_ones:
         _add_cycle(combo, cycle)
-    combo.addItem(NO_CYCLE, None)
+    combo.addItem(QCoreApplication.translate("dialog", NO_CYCLE), None)
     for cycle in cycles:
         if cycle.phase is CyclePhase.closed:
             _add_cycle(combo, cycle)
@@ -88,7 +89,7 @@ def fill_team_combo(combo: QComboBox, journal: Journal, lead_id: int, chosen: in
     """The teams the lead runs, after "no particular team"; the team an observation already
     names stays offered even if the lead has stopped running it or it was archived."""
     combo.clear()
-    combo.addItem(NO_TEAM, None)
+    combo.addItem(QCoreApplication.translate("dialog", NO_TEAM), None)
     for team in teams_run_by(journal, lead_id):
         combo.addItem(team.name, team.id)
     if chosen is not None and combo.findData(chosen) < 0:
@@ -125,7 +126,7 @@ class ObservationDialog(GuardedDialog):
         self.team = QComboBox()
         self.team.setAccessibleName(self.tr("Teacher team"))
         fill_team_combo(self.team, context.journal, lead_id, None)
-        self.team_label = field_label("&Teacher team", self.team)
+        self.team_label = field_label(self.tr("&Teacher team"), self.team)
         self.setting.currentIndexChanged.connect(lambda _i: self._offer_teams())
         self.cycle = QComboBox()
         self.cycle.setAccessibleName(self.tr("Learning cycle"))
@@ -160,7 +161,11 @@ class ObservationDialog(GuardedDialog):
         self.step.setPlaceholderText(self.tr("One concrete move for next time"))
         self.follow_up = date_edit(follow_up_due(date.today()))
         self.follow_up.setAccessibleName(self.tr("Follow up on"))
-        self.step_note = hint(f"The next step becomes {first}'s action item, due on this date.")
+        self.step_note = hint(
+            self.tr("The next step becomes {first}'s action item, due on this date.").format(
+                first=first
+            )
+        )
         self.error = QLabel()
         self.error.setObjectName("ErrorText")
         self.error.setWordWrap(True)
@@ -169,20 +174,20 @@ class ObservationDialog(GuardedDialog):
     def _lay_out(self) -> None:
         top = QGridLayout()
         top.setHorizontalSpacing(10)
-        top.addWidget(field_label("Observed on"), 0, 0)
-        top.addWidget(field_label("Setting"), 0, 1)
+        top.addWidget(field_label(self.tr("Observed on")), 0, 0)
+        top.addWidget(field_label(self.tr("Setting")), 0, 1)
         top.addWidget(self.observed_on, 1, 0)
         top.addWidget(self.setting, 1, 1)
         top.addWidget(self.team_label, 0, 2)
         top.addWidget(self.team, 1, 2)
         top.setColumnStretch(3, 1)
         # A row of its own: beside the date and setting a cycle's goal was cut to a few words.
-        top.addWidget(field_label("Learning cycle"), 2, 0, 1, 4)
+        top.addWidget(field_label(self.tr("Learning cycle")), 2, 0, 1, 4)
         top.addWidget(self.cycle, 3, 0, 1, 4)
         step = QGridLayout()
         step.setHorizontalSpacing(10)
-        step.addWidget(field_label("Next action step"), 0, 0)
-        step.addWidget(field_label("Follow up on"), 0, 1)
+        step.addWidget(field_label(self.tr("Next action step")), 0, 0)
+        step.addWidget(field_label(self.tr("Follow up on")), 0, 1)
         step.addWidget(self.step, 1, 0)
         step.addWidget(self.follow_up, 1, 1)
         step.addWidget(self.step_note, 2, 0, 1, 2)
@@ -195,10 +200,10 @@ class ObservationDialog(GuardedDialog):
         layout.addSpacing(6)
         layout.addLayout(top)
         layout.addSpacing(8)
-        layout.addWidget(field_label("What you saw and heard"))
+        layout.addWidget(field_label(self.tr("What you saw and heard")))
         layout.addWidget(self.evidence, 1)
         layout.addSpacing(4)
-        layout.addWidget(field_label("Feedback you gave"))
+        layout.addWidget(field_label(self.tr("Feedback you gave")))
         layout.addWidget(self.feedback)
         layout.addSpacing(4)
         layout.addLayout(step)
@@ -224,7 +229,7 @@ class ObservationDialog(GuardedDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         footer = QHBoxLayout()
-        footer.addWidget(hint("Ctrl+Enter saves"), 1)
+        footer.addWidget(hint(self.tr("Ctrl+Enter saves")), 1)
         footer.addWidget(buttons)
         return footer
 

@@ -87,7 +87,7 @@ class ObservationEditor(QScrollArea):
         self.team.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.team_label = field_label("Teacher team", self.team)
+        self.team_label = field_label(self.tr("Teacher team"), self.team)
         self.setting.currentIndexChanged.connect(lambda _i: self._offer_teams())
         self.evidence = MarkdownEdit(placeholder="What you saw and heard")
         self.evidence.setMinimumHeight(220)
@@ -129,7 +129,7 @@ class ObservationEditor(QScrollArea):
             top.addWidget(widget, 1, column)
         top.addWidget(self.team_label, 0, 2)
         top.addWidget(self.team, 1, 2)
-        top.addWidget(field_label("Cycle", self.cycle), 2, 0, 1, 3)
+        top.addWidget(field_label(self.tr("Cycle"), self.cycle), 2, 0, 1, 3)
         top.addWidget(self.cycle, 3, 0, 1, 3)
         top.setColumnStretch(2, 1)
         layout = QVBoxLayout(page)

@@ -7,7 +7,7 @@ the charter in force (the lead side reads the core, never the charter page).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import QFrame, QLabel, QToolButton, QVBoxLayout, QWidget
 
@@ -17,12 +17,17 @@ from iltdesk.record_kinds import Change, RecordKind
 from ui.kit.context import AppContext
 from ui.kit.markdown_edit import markdown_html
 from ui.kit.style import hint
+from ui.kit.translation import QT_TRANSLATE_NOOP
 
-TITLE = "Our charter: qualities and norms"
+TITLE = QT_TRANSLATE_NOOP("charter_panel", "Our charter: qualities and norms")
 # The qualities and commitments first (what a 1:1 revisits), then the norms.
 SHOWN = (*QUALITY_FIELDS, "norms")
-NOTHING_YET = "The team has not written its charter yet (Reflect → ILT charter)."
-NOTHING_ON_THIS = "The charter in force says nothing yet about qualities, commitments or norms."
+NOTHING_YET = QT_TRANSLATE_NOOP(
+    "charter_panel", "The team has not written its charter yet (Reflect → ILT charter)."
+)
+NOTHING_ON_THIS = QT_TRANSLATE_NOOP(
+    "charter_panel", "The charter in force says nothing yet about qualities, commitments or norms."
+)
 
 
 # A list's items sit a bullet's width in, not a page's 40 px: the column beside a 1:1 is narrow.
@@ -57,8 +62,8 @@ class CharterPanel(QFrame):
         self.context = context
         self.labels: list[QLabel] = []
         self.toggle = QToolButton()
-        self.toggle.setText(TITLE)
-        self.toggle.setAccessibleName(TITLE)
+        self.toggle.setText(QCoreApplication.translate("charter_panel", TITLE))
+        self.toggle.setAccessibleName(QCoreApplication.translate("charter_panel", TITLE))
         self.toggle.setToolTip(self.tr("Show or fold away the team's charter"))
         self.toggle.setCheckable(True)
         self.toggle.setChecked(True)  # kept in view: the team asked to revisit them in 1:1s
@@ -105,7 +110,7 @@ class CharterPanel(QFrame):
     @staticmethod
     def _labels(version: CharterVersion | None) -> list[QLabel]:
         if version is None:
-            return [hint(NOTHING_YET)]
+            return [hint(QCoreApplication.translate("charter_panel", NOTHING_YET))]
         labels: list[QLabel] = []
         for name in SHOWN:
             text = getattr(version, name)
@@ -115,7 +120,7 @@ class CharterPanel(QFrame):
                 title.setWordWrap(True)
                 title.setContentsMargins(0, 6 if labels else 0, 0, 0)
                 labels += [title, _text(text)]
-        return labels or [hint(NOTHING_ON_THIS)]
+        return labels or [hint(QCoreApplication.translate("charter_panel", NOTHING_ON_THIS))]
 
     def plain_text(self) -> str:
         """What the panel says, as text (for tests and copying)."""

@@ -76,7 +76,7 @@ class OneOnOneEditor(QScrollArea):
         follow_locale(self.held_on)
         self.held_on.setAccessibleName(self.tr("Date of the 1:1"))
         self.held_on.dateChanged.connect(lambda *_: self.autosaver.touch())
-        self.agenda = FittedList("Agenda items")
+        self.agenda = FittedList(self.tr("Agenda items"))
         self.agenda.itemChanged.connect(self._agenda_ticked)
         self.agenda_text = QLineEdit()
         self.agenda_text.setPlaceholderText(self.tr("Add an agenda item and press Enter"))
@@ -85,7 +85,7 @@ class OneOnOneEditor(QScrollArea):
         self.agenda_by = QComboBox()
         self.agenda_by.setAccessibleName(self.tr("Who added the agenda item"))
         self.agenda_by.addItems([self.tr("The lead added it"), self.tr("I added it")])
-        self.follow_ups = FittedList("Open action items from before")
+        self.follow_ups = FittedList(self.tr("Open action items from before"))
         self.follow_ups.itemChanged.connect(self._item_ticked)
         self.notes = MarkdownEdit(placeholder="What happened, in your words")
         self.notes.edited.connect(self.autosaver.touch)
@@ -97,7 +97,7 @@ class OneOnOneEditor(QScrollArea):
         self.feedback.focus_left.connect(self.autosaver.flush)
         self.feedback.setMaximumHeight(120)
         self.feedback.setAccessibleName(self.tr("Feedback given"))
-        self.steps = FittedList("Action items from this 1:1")
+        self.steps = FittedList(self.tr("Action items from this 1:1"))
         self.steps.itemChanged.connect(self._item_ticked)
         self.step_row = ActionItemRow(lambda: day_of(self.held_on), self)
         self.step_row.add_requested.connect(self._add_step)
@@ -177,7 +177,11 @@ class OneOnOneEditor(QScrollArea):
     def _say_notes_hidden(self, grid: QGridLayout, row: int) -> None:
         """Where the notes were, while presenting: why the space is empty."""
         presenter = self.context.presenter
-        said = hint(f"Your notes are hidden while you present ({PRESENTER_SHORTCUT} shows them).")
+        said = hint(
+            self.tr(
+                "Your notes are hidden while you present ({PRESENTER_SHORTCUT} shows them)."
+            ).format(PRESENTER_SHORTCUT=PRESENTER_SHORTCUT)
+        )
         grid.addWidget(said, row, 0, Qt.AlignmentFlag.AlignTop)
         said.setVisible(presenter.on)
         presenter.changed.connect(said.setVisible)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
@@ -48,6 +48,7 @@ from ui.kit.pdf_password import PdfPassword
 from ui.kit.pdf_save import print_to_locked_file, save_report
 from ui.kit.printing import preview_report, print_report
 from ui.kit.screen_room import resize_within_screen
+from ui.kit.translation import QT_TRANSLATE_NOOP
 
 RECAP_SHORTCUT = "Ctrl+Shift+E"  # on a 1:1: beside Ctrl+E, the cycle summary's export
 LEFT_WIDTH = 290
@@ -60,7 +61,9 @@ SECTION_LABELS = {
     RecapSection.feedback: "The feedback I gave (my words)",
 }
 NOTHING_THIS_TIME = " (nothing this time)"
-COPIED = "Copied as Markdown: paste it into an email to the lead."
+COPIED = QT_TRANSLATE_NOOP(
+    "recap_dialog", "Copied as Markdown: paste it into an email to the lead."
+)
 
 
 def open_recap(context: AppContext, one_on_one_id: int, parent: QWidget | None = None) -> None:
@@ -256,7 +259,7 @@ class RecapDialog(QDialog):
         if self.recap is None:
             return
         QApplication.clipboard().setText(self.markdown())
-        self.status.setText(COPIED)
+        self.status.setText(QCoreApplication.translate("recap_dialog", COPIED))
 
     def export(self) -> Path | None:
         """Ask where, then write the PDF off the UI thread; returns the path written."""
