@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -39,11 +39,12 @@ from ui.kit.context import AppContext, Autosaver
 from ui.kit.fields import LineBox, date_edit, day_of, qdate
 from ui.kit.markdown_edit import MarkdownEdit
 from ui.kit.style import accent_text, field_label, hint
+from ui.kit.translation import QT_TRANSLATE_NOOP
 from ui.team.conversations.follow_up import FollowUpPanel
 from ui.team.conversations.new_dialog import NO_LEAD, WHOSE
 from ui.team.conversations.notes_box import GrowingNotes
 
-NO_CYCLE = "Not part of a learning cycle"
+NO_CYCLE = QT_TRANSLATE_NOOP("editor", "Not part of a learning cycle")
 # Each step's prompt, in the order the conversation goes.
 PROMPTS = {
     "plan": "What must be true when it is over? Write the first words you will say, then "
@@ -185,7 +186,7 @@ class ConversationEditor(QScrollArea):
         layout.setSpacing(6)
         layout.addWidget(self.stage)
         layout.addLayout(top)
-        layout.addWidget(field_label("With whom", self.with_whom))
+        layout.addWidget(field_label(self.tr("With whom"), self.with_whom))
         layout.addWidget(self.with_whom)
         self._step(layout, "1 · Plan", "plan")
         plan: tuple[tuple[str, QWidget], ...] = (
@@ -290,7 +291,7 @@ class ConversationEditor(QScrollArea):
 
     def _fill_cycles(self, cycle_id: int | None) -> None:
         self.cycle.clear()
-        self.cycle.addItem(NO_CYCLE, None)
+        self.cycle.addItem(QCoreApplication.translate("editor", NO_CYCLE), None)
         lead_id = self.lead.currentData()
         for cycle in cycles_for(self.context.journal, lead_id) if lead_id is not None else []:
             goal = " ".join(cycle.goal.split()) or "No goal written yet"

@@ -55,14 +55,14 @@ class FollowUpPanel(QObject):
         super().__init__(parent)
         self.context, self._shown, self._parent = context, shown, parent
         self._team = False
-        self.items = FittedList("Follow-up items")
+        self.items = FittedList(self.tr("Follow-up items"))
         self.items.setAccessibleName(
             self.tr("Follow-up items: Space ticks one done, Delete removes it")
         )
         self.items.itemChanged.connect(self._ticked)
         self.items.installEventFilter(self)
         # With none yet, a line says what goes here rather than an empty box.
-        self.none_yet = hint("None yet: type the next step below, who owns it and when.")
+        self.none_yet = hint(self.tr("None yet: type the next step below, who owns it and when."))
         self.entry = ActionItemRow(counted_from, parent, FOLLOW_UP)
         self.entry.text.setAccessibleName(self.tr("New follow-up item"))
         self.entry.add_requested.connect(self.add_requested)

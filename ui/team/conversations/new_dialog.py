@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,6 +27,7 @@ from iltdesk.models import ConversationHolder, DifficultConversation
 from iltdesk.record_kinds import Change, RecordKind
 from ui.kit.context import AppContext, NotWritten
 from ui.kit.style import hint
+from ui.kit.translation import QT_TRANSLATE_NOOP
 from ui.kit.unsaved import GuardedDialog, typed_texts
 from ui.kit.writing import write_or_say
 
@@ -33,7 +35,7 @@ WHOSE = (
     ("A lead's, with teachers", ConversationHolder.lead),
     ("My own", ConversationHolder.principal),
 )
-NO_LEAD = "No lead"
+NO_LEAD = QT_TRANSLATE_NOOP("new_dialog", "No lead")
 
 
 class NewConversationDialog(GuardedDialog):
@@ -81,10 +83,10 @@ class NewConversationDialog(GuardedDialog):
 
     def _lay_out(self) -> None:
         form = QFormLayout()
-        form.addRow("&Whose conversation", self.whose)
-        form.addRow("&Lead", self.lead)
-        form.addRow("With &whom", self.with_whom)
-        form.addRow("The &goal", self.goal)
+        form.addRow(self.tr("&Whose conversation"), self.whose)
+        form.addRow(self.tr("&Lead"), self.lead)
+        form.addRow(self.tr("With &whom"), self.with_whom)
+        form.addRow(self.tr("The &goal"), self.goal)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         start = QPushButton(self.tr("Start planning"))
         start.setObjectName("Primary")
@@ -96,9 +98,11 @@ class NewConversationDialog(GuardedDialog):
         layout.setContentsMargins(22, 18, 22, 16)
         layout.addWidget(
             hint(
-                "A hard conversation goes better planned, and better still rehearsed. Start "
-                "with who it is with and what it is for; the opening words, the likely "
-                "reactions and the rehearsal follow on the page."
+                self.tr(
+                    "A hard conversation goes better planned, and better still rehearsed. Start "
+                    "with who it is with and what it is for; the opening words, the likely "
+                    "reactions and the rehearsal follow on the page."
+                )
             )
         )
         layout.addSpacing(6)
@@ -116,7 +120,7 @@ class NewConversationDialog(GuardedDialog):
         self.lead.blockSignals(True)
         self.lead.clear()
         if self.holder() is ConversationHolder.principal:
-            self.lead.addItem(NO_LEAD, None)
+            self.lead.addItem(QCoreApplication.translate("new_dialog", NO_LEAD), None)
         for lead in self.leads:
             self.lead.addItem(lead.name, lead.id)
         found = self.lead.findData(keep) if keep is not None else -1

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -37,17 +37,24 @@ from ui.kit.record_actions import confirm_delete
 from ui.kit.rich_delegate import TwoLineDelegate
 from ui.kit.roles import RECORD_ID
 from ui.kit.style import hint
+from ui.kit.translation import QT_TRANSLATE_NOOP
 from ui.team.conversations.editor import ConversationEditor
 from ui.team.conversations.new_dialog import NewConversationDialog
 
 NEW_SHORTCUT = "Ctrl+Shift+D"
-PURPOSE = (
-    "Hard conversations your leads hold with teachers, and your own: plan them, rehearse "
-    "them, then debrief what happened and what follows."
+PURPOSE = QT_TRANSLATE_NOOP(
+    "page",
+    (
+        "Hard conversations your leads hold with teachers, and your own: plan them, rehearse "
+        "them, then debrief what happened and what follows."
+    ),
 )
-EMPTY = (
-    "No difficult conversations yet.\n\nWhen a lead has to tell a teacher something hard, "
-    "plan it here together:\nthe goal, the first words, the likely reactions; then rehearse it."
+EMPTY = QT_TRANSLATE_NOOP(
+    "page",
+    (
+        "No difficult conversations yet.\n\nWhen a lead has to tell a teacher something hard, "
+        "plan it here together:\nthe goal, the first words, the likely reactions; then rehearse it."
+    ),
 )
 ALL_LEADS, NO_LEAD_FILTER = "Everyone's", "Mine, with no lead"
 
@@ -72,7 +79,7 @@ class ConversationsPage(QWidget):
         self.shown: list[DifficultConversation] = []
         title = QLabel(self.tr("Difficult conversations"))
         title.setObjectName("PageTitle")
-        purpose = QLabel(PURPOSE)
+        purpose = QLabel(QCoreApplication.translate("page", PURPOSE))
         purpose.setObjectName("PageSubtitle")
         purpose.setWordWrap(True)
         self.new_button = QPushButton(
@@ -97,7 +104,7 @@ class ConversationsPage(QWidget):
         self.editor = ConversationEditor(context)
         self.editor.saved.connect(self._update_row)
         self.editor.delete_requested.connect(self.delete)
-        self.empty = hint(EMPTY)
+        self.empty = hint(QCoreApplication.translate("page", EMPTY))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         head = QWidget()
         head_layout = QVBoxLayout(head)

@@ -4,7 +4,7 @@ itself (one autosave for the page, like a 1:1's); ticks and agenda items are wri
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -27,6 +27,7 @@ from ui.kit.fitted_list import FittedList
 from ui.kit.markdown_edit import MarkdownEdit
 from ui.kit.roles import RECORD_ID
 from ui.kit.style import field_label, hint
+from ui.kit.translation import QT_TRANSLATE_NOOP
 from ui.team.action_items import TeamItemsView
 from ui.team.meetings.agenda import MemberAgenda
 from ui.team.meetings.parts import (
@@ -41,8 +42,10 @@ from ui.team.meetings.plus_delta import ClosingPlusDelta, LastPlusDelta
 # in the private notes; as in a 1:1, Ctrl+Shift+I in a new action item.
 PART_KEYS = "Ctrl+{}"
 NEW_ITEM_SHORTCUT = "Ctrl+Shift+I"
-PRIVATE_TITLE = "Private notes — only for you, never shared"
-PRIVATE_HINT = "Left out of the meeting summary and anything you export or hand to the team."
+PRIVATE_TITLE = QT_TRANSLATE_NOOP("editor", "Private notes — only for you, never shared")
+PRIVATE_HINT = QT_TRANSLATE_NOOP(
+    "editor", "Left out of the meeting summary and anything you export or hand to the team."
+)
 
 
 def members_at(journal: Journal, meeting_id: int) -> list[tuple[Lead, bool]]:
@@ -136,7 +139,10 @@ class MeetingEditor(QScrollArea):
             self._watch(card.notes)
             self.cards.append(card)
             column.addWidget(card)
-        private_title, private_hint = field_label(PRIVATE_TITLE), hint(PRIVATE_HINT)
+        private_title, private_hint = (
+            field_label(QCoreApplication.translate("editor", PRIVATE_TITLE)),
+            hint(QCoreApplication.translate("editor", PRIVATE_HINT)),
+        )
         column.addWidget(private_title)
         column.addWidget(private_hint)
         self.private = MarkdownEdit(placeholder="What you noticed and keep to yourself")
@@ -173,7 +179,7 @@ class MeetingEditor(QScrollArea):
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 4, 0, 4)
-        self.attendance = FittedList("Attendance: tick who was there")
+        self.attendance = FittedList(self.tr("Attendance: tick who was there"))
         for lead, present in rows:
             item = QListWidgetItem(lead.name)
             item.setData(RECORD_ID, lead.id)
@@ -182,11 +188,11 @@ class MeetingEditor(QScrollArea):
             self.attendance.addItem(item)
         self.attendance.itemChanged.connect(self._attendance_ticked)
         counted = f" ({sum(p for _, p in rows)} of {len(rows)})" if rows else ""  # not "0 of 0"
-        label = field_label(f"Attendance{counted}")
+        label = field_label(self.tr("Attendance{counted}").format(counted=counted))
         label.setBuddy(self.attendance)
         self.attendance_label = label
         layout.addWidget(label)
-        layout.addWidget(self.attendance if rows else hint("No members on the ILT yet."))
+        layout.addWidget(self.attendance if rows else hint(self.tr("No members on the ILT yet.")))
         return box
 
     def _helper(self, part: MeetingPart, meeting: IltMeeting, leads: list[Lead]) -> QWidget | None:

@@ -6,7 +6,7 @@ left untouched is dropped when it is left, like an accidental 1:1.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -29,11 +29,14 @@ from ui.kit.record_actions import confirm_delete
 from ui.kit.rich_delegate import TwoLineDelegate
 from ui.kit.roles import RECORD_ID
 from ui.kit.style import hint
+from ui.kit.translation import QT_TRANSLATE_NOOP
 from ui.team.meetings.editor import MeetingEditor
 from ui.team.meetings.template_dialog import TemplateDialog
 
 NEW_SHORTCUT = "Ctrl+Shift+M"  # the Team menu's "New ILT meeting"
-EMPTY = "No ILT meetings yet — Ctrl+Shift+M starts one from your agenda template."
+EMPTY = QT_TRANSLATE_NOOP(
+    "page", "No ILT meetings yet — Ctrl+Shift+M starts one from your agenda template."
+)
 
 
 def meeting_row(meeting: IltMeeting) -> tuple[str, str]:
@@ -72,7 +75,7 @@ class MeetingsPage(QWidget):
         self.list.currentItemChanged.connect(self._current_changed)
         self.editor = MeetingEditor(context)
         self.editor.meeting_saved.connect(self._saved)
-        self.empty = hint(EMPTY)
+        self.empty = hint(QCoreApplication.translate("page", EMPTY))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack = list_detail_layout(self, self._buttons(), self.list, self.editor, self.empty)
         self.refresh()

@@ -14,9 +14,10 @@ from ui.kit.context import AppContext
 from ui.kit.fields import LineBox
 from ui.kit.markdown_edit import MarkdownEdit, markdown_html
 from ui.kit.style import field_label, hint
+from ui.kit.translation import QT_TRANSLATE_NOOP
 
 NO_CHARTER = "The team has not written its charter yet (Reflect → ILT charter)."
-SOMEONE_ELSE = "Someone else (name them below)"
+SOMEONE_ELSE = QT_TRANSLATE_NOOP("parts", "Someone else (name them below)")
 
 
 def part_heading(number: int, section: MeetingSection) -> QLabel:
@@ -96,9 +97,9 @@ class LearningFields(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(3)
-        layout.addWidget(field_label("Topic", self.topic))
+        layout.addWidget(field_label(self.tr("Topic"), self.topic))
         layout.addWidget(self.topic)
-        layout.addWidget(field_label("Led by", self.led_by))
+        layout.addWidget(field_label(self.tr("Led by"), self.led_by))
         layout.addWidget(self.led_by)
         layout.addWidget(self.led_words)
 
@@ -106,7 +107,7 @@ class LearningFields(QWidget):
         self.topic.set_text(meeting.pl_topic)
         self.led_by.blockSignals(True)
         self.led_by.clear()
-        self.led_by.addItem(SOMEONE_ELSE, None)
+        self.led_by.addItem(QCoreApplication.translate("parts", SOMEONE_ELSE), None)
         for lead in leads:
             self.led_by.addItem(short_name(lead.name), lead.id)
         self.led_by.setCurrentIndex(max(self.led_by.findData(meeting.pl_lead_id), 0))

@@ -118,13 +118,19 @@ class LastPlusDelta(QWidget):
             widget.deleteLater()
         self._shown, self.responses = [], {}
         if previous is None:
-            self._show(hint("This is the first meeting in the journal: nothing to revisit yet."))
+            self._show(
+                hint(self.tr("This is the first meeting in the journal: nothing to revisit yet."))
+            )
             return
         when = dates.with_weekday(previous.held_on)
         if not entries:
-            self._show(hint(f"No plus/delta was written at the meeting of {when}."))
+            self._show(
+                hint(
+                    self.tr("No plus/delta was written at the meeting of {when}.").format(when=when)
+                )
+            )
             return
-        self._show(hint(f"At the meeting of {when} the team said:"))
+        self._show(hint(self.tr("At the meeting of {when} the team said:").format(when=when)))
         for number, entry in enumerate(entries, start=1):
             self._entry(number, entry)
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -38,11 +38,15 @@ from ui.kit.new_passphrase import secret_field
 from ui.kit.paper import show_as_paper
 from ui.kit.pdf_save import print_to_locked_file, save_report
 from ui.kit.printing import preview_report, print_report
+from ui.kit.translation import QT_TRANSLATE_NOOP
 
 LEFT_WIDTH = 270  # the meeting, the privacy note and the password, beside the preview
-UNPROTECTED = (
-    "Without a password, anyone who gets a copy of the file can read it: the journal's "
-    "encryption does not travel with it."
+UNPROTECTED = QT_TRANSLATE_NOOP(
+    "summary_export",
+    (
+        "Without a password, anyone who gets a copy of the file can read it: the journal's "
+        "encryption does not travel with it."
+    ),
 )
 
 
@@ -117,8 +121,8 @@ class MeetingExportDialog(QDialog):
         private.setObjectName("Hint")
         guard = QFormLayout()
         guard.addRow(self.protect)
-        guard.addRow("Password", self.password)
-        guard.addRow("Again", self.again)
+        guard.addRow(self.tr("Password"), self.password)
+        guard.addRow(self.tr("Again"), self.again)
         guard.addRow(self.warning)
         protection = QWidget()
         protection.setLayout(guard)
@@ -191,7 +195,7 @@ class MeetingExportDialog(QDialog):
         self.password.setEnabled(on)
         self.again.setEnabled(on)
         if not on:
-            self.warning.setText(UNPROTECTED)
+            self.warning.setText(QCoreApplication.translate("summary_export", UNPROTECTED))
         elif not self.password.text():
             self.warning.setText(
                 self.tr("Choose a password, and give it to the readers separately.")

@@ -106,15 +106,15 @@ class TemplateDialog(GuardedDialog):
             row.addWidget(button)
         row.addStretch(1)
         fields = QVBoxLayout()
-        fields.addWidget(field_label("&Title", self.title))
+        fields.addWidget(field_label(self.tr("&Title"), self.title))
         fields.addWidget(self.title)
-        fields.addWidget(field_label("&Prompt", self.prompt))
+        fields.addWidget(field_label(self.tr("&Prompt"), self.prompt))
         fields.addWidget(self.prompt)
         fields.addWidget(self.kind)
         fields.addStretch(1)
         grid = QGridLayout()
         grid.addWidget(self.list, 0, 0)
-        grid.addWidget(field_label("&New part of your own", self.new_part), 1, 0)
+        grid.addWidget(field_label(self.tr("&New part of your own"), self.new_part), 1, 0)
         grid.addWidget(self.new_part, 2, 0)
         grid.addLayout(fields, 0, 1, 3, 1)
         grid.setColumnStretch(0, 2)
@@ -130,8 +130,10 @@ class TemplateDialog(GuardedDialog):
         layout.setContentsMargins(22, 18, 22, 16)
         layout.addWidget(
             hint(
-                "New meetings start from these parts, in this order; "
-                "meetings already held keep theirs."
+                self.tr(
+                    "New meetings start from these parts, in this order; "
+                    "meetings already held keep theirs."
+                )
             )
         )
         layout.addLayout(grid, 1)

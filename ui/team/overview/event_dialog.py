@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 from datetime import date
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -20,6 +21,7 @@ from iltdesk.team_learning import LEARNING_TITLES, Event, add_event, update_even
 from ui.kit.context import AppContext, NotWritten
 from ui.kit.fields import LineBox, date_edit, day_of, qdate
 from ui.kit.style import error_line, field_label, hint
+from ui.kit.translation import QT_TRANSLATE_NOOP
 from ui.kit.unsaved import GuardedDialog, typed_texts
 from ui.kit.writing import write_or_say
 from ui.team.overview.members import MemberTable, roster
@@ -31,7 +33,9 @@ KIND_HINTS = {
     LearningKind.office_hours: "Your open door: note who came, and about what.",
 }
 MEMBERS_LABEL = "Who led and who came (Space: came, led, not there; F2: what they brought)"
-NOT_CHOSEN = "Not chosen (a PD session or gathering counts as professional learning)"
+NOT_CHOSEN = QT_TRANSLATE_NOOP(
+    "event_dialog", "Not chosen (a PD session or gathering counts as professional learning)"
+)
 
 
 class LearningEventDialog(GuardedDialog):
@@ -61,7 +65,7 @@ class LearningEventDialog(GuardedDialog):
         self.goal.setObjectName("Goal")
         self.strand = QComboBox()
         self.strand.setAccessibleName(self.tr("Strand it counts toward"))
-        self.strand.addItem(NOT_CHOSEN, "")
+        self.strand.addItem(QCoreApplication.translate("event_dialog", NOT_CHOSEN), "")
         for strand in FocusKind:
             self.strand.addItem(FOCUS_TITLES[strand], strand.value)
         self.notes = QPlainTextEdit()
@@ -99,8 +103,8 @@ class LearningEventDialog(GuardedDialog):
     def _lay_out(self) -> None:
         top = QGridLayout()
         top.setHorizontalSpacing(14)
-        top.addWidget(field_label("What kind", self.kind), 0, 0)
-        top.addWidget(field_label("Held on", self.held_on), 0, 1)
+        top.addWidget(field_label(self.tr("What kind"), self.kind), 0, 0)
+        top.addWidget(field_label(self.tr("Held on"), self.held_on), 0, 1)
         top.addWidget(self.kind, 1, 0)
         top.addWidget(self.held_on, 1, 1)
         top.setColumnStretch(0, 1)

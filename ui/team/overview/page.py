@@ -8,7 +8,7 @@ from datetime import date
 from html import escape
 from importlib import import_module
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -44,12 +44,15 @@ from ui.kit.record_actions import confirm_delete
 from ui.kit.rich_delegate import two_lines
 from ui.kit.roles import HTML, RECORD_ID
 from ui.kit.style import hint
+from ui.kit.translation import QT_TRANSLATE_NOOP
 from ui.team.overview.charts import SpreadChart, StrandBar
 from ui.team.overview.event_dialog import LearningEventDialog
 from ui.team.overview.practice_dialog import JointPracticeDialog
 from ui.team.overview.rows import RecordRows, card
 
-EDIT_HINT = "Enter opens the selected one to correct it; Delete removes it."
+EDIT_HINT = QT_TRANSLATE_NOOP(
+    "page", "Enter opens the selected one to correct it; Delete removes it."
+)
 
 
 def page_style() -> str:
@@ -107,7 +110,7 @@ class TeamOverviewPage(QWidget):
         try:
             view_class = import_module("ui.team.action_items").TeamItemsView
         except (ImportError, AttributeError):
-            return hint("The team's open action items will be listed here.")
+            return hint(self.tr("The team's open action items will be listed here."))
         view: QWidget = view_class(self.context, None)  # None: the whole ILT's, not a meeting's
         return view
 
@@ -115,8 +118,10 @@ class TeamOverviewPage(QWidget):
         title = QLabel(self.tr("Team overview"))
         title.setObjectName("PageTitle")
         purpose = hint(
-            "What the ILT learns outside its meetings and what leads practise side by side, "
-            "weighed against the scope and sequence's three strands."
+            self.tr(
+                "What the ILT learns outside its meetings and what leads practise side by side, "
+                "weighed against the scope and sequence's three strands."
+            )
         )
         year_row = QHBoxLayout()
         year_row.addWidget(QLabel(self.tr("School year")))
@@ -125,15 +130,22 @@ class TeamOverviewPage(QWidget):
         year_row.addWidget(self.counts)
         year_row.addStretch(1)
         counted = hint(
-            "Counted: each PD session and gathering (professional learning, unless another "
-            "strand is chosen), office hours only when given a strand, each joint observation, "
-            "visit or calibration (observation and feedback), each data meeting (data)."
+            self.tr(
+                "Counted: each PD session and gathering (professional learning, unless another "
+                "strand is chosen), office hours only when given a strand, each joint observation, "
+                "visit or calibration (observation and feedback), each data meeting (data)."
+            )
         )
         balance = card("The year's balance", year_row, self.bar, self.balance, counted)
         add_event = QHBoxLayout()
         add_event.addWidget(self.add_event_button)
         add_event.addStretch(1)
-        learning = card("The ILT's own learning", self.events, add_event, hint(EDIT_HINT))
+        learning = card(
+            "The ILT's own learning",
+            self.events,
+            add_event,
+            hint(QCoreApplication.translate("page", EDIT_HINT)),
+        )
         add_practice = QHBoxLayout()
         add_practice.addWidget(self.add_practice_button)
         add_practice.addStretch(1)
@@ -221,14 +233,14 @@ class TeamOverviewPage(QWidget):
             # A row shows the start of pasted pages of text: laying out all of it (each time
             # a row is measured) kept the page from coming up for seconds.
             title, detail = clip(whole_title, ROW_CHARS), clip(whole_detail, ROW_CHARS)
-            item = QListWidgetItem(f"{title}\n{detail}")
+            item = QListWidgetItem(self.tr("{title}\n{detail}").format(title=title, detail=detail))
             item.setData(RECORD_ID, record_id)
             item.setData(HTML, two_lines(title, detail))
             rows.addItem(item)
         if found and (keep is None or not rows.select(keep)):
             rows.setCurrentRow(0)
         if not found:
-            empty = QListWidgetItem("Nothing recorded in this school year yet.")
+            empty = QListWidgetItem(self.tr("Nothing recorded in this school year yet."))
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             rows.addItem(empty)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 from datetime import date
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -31,12 +32,15 @@ from iltdesk.record_kinds import Change, RecordKind
 from ui.kit.context import AppContext, NotWritten
 from ui.kit.fields import LineBox, date_edit, day_of, qdate
 from ui.kit.style import error_line, field_label, hint
+from ui.kit.translation import QT_TRANSLATE_NOOP
 from ui.kit.unsaved import GuardedDialog, typed_texts
 from ui.kit.writing import write_or_say
 from ui.team.overview.charts import SpreadChart
 from ui.team.overview.members import LeadChecklist, roster
 
-RATINGS_HINT = "Each rating of the shared evidence, 1 to 4, apart by spaces: 2 3 3 4"
+RATINGS_HINT = QT_TRANSLATE_NOOP(
+    "practice_dialog", "Each rating of the shared evidence, 1 to 4, apart by spaces: 2 3 3 4"
+)
 
 
 class JointPracticeDialog(GuardedDialog):
@@ -69,11 +73,11 @@ class JointPracticeDialog(GuardedDialog):
         self.before = QLineEdit()
         self.before.setObjectName("Before")
         self.before.setAccessibleName(self.tr("Ratings before norming"))
-        self.before.setPlaceholderText(RATINGS_HINT)
+        self.before.setPlaceholderText(QCoreApplication.translate("practice_dialog", RATINGS_HINT))
         self.after = QLineEdit()
         self.after.setObjectName("After")
         self.after.setAccessibleName(self.tr("Ratings after norming"))
-        self.after.setPlaceholderText(RATINGS_HINT)
+        self.after.setPlaceholderText(QCoreApplication.translate("practice_dialog", RATINGS_HINT))
         self.chart = SpreadChart()
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("Notes")
@@ -113,8 +117,8 @@ class JointPracticeDialog(GuardedDialog):
     def _lay_out(self) -> None:
         top = QGridLayout()
         top.setHorizontalSpacing(14)
-        top.addWidget(field_label("What the leads did together", self.kind), 0, 0)
-        top.addWidget(field_label("When", self.happened_on), 0, 1)
+        top.addWidget(field_label(self.tr("What the leads did together"), self.kind), 0, 0)
+        top.addWidget(field_label(self.tr("When"), self.happened_on), 0, 1)
         top.addWidget(self.kind, 1, 0)
         top.addWidget(self.happened_on, 1, 1)
         top.setColumnStretch(0, 1)
@@ -137,12 +141,12 @@ class JointPracticeDialog(GuardedDialog):
             layout.addWidget(widget)
             if calibration_only:
                 self.calibration_parts += [label, widget]
-        self.chart_hint = hint("How far the ratings lie apart, and how many agree:")
+        self.chart_hint = hint(self.tr("How far the ratings lie apart, and how many agree:"))
         self.calibration_parts += [self.chart_hint, self.chart]
         layout.addWidget(self.chart_hint)
         layout.addWidget(self.chart)
         layout.addSpacing(4)
-        layout.addWidget(field_label("Notes", self.notes))
+        layout.addWidget(field_label(self.tr("Notes"), self.notes))
         layout.addWidget(self.notes)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)

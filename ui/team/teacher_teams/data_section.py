@@ -3,20 +3,24 @@ next one; and a button to start tracking something new."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from iltdesk import dates
 from iltdesk.teacher_team_data import Series, fell_twice, team_series, value_words
 from ui.kit.context import AppContext
 from ui.kit.style import hint
+from ui.kit.translation import QT_TRANSLATE_NOOP
 from ui.team.teacher_teams.chart import DataChart
 from ui.team.teacher_teams.dialogs import DataPointDialog, ReadingDialog
 from ui.team.teacher_teams.readings_dialog import ReadingsDialog
 
-NO_DATA = (
-    "Nothing tracked yet. Pick one or two things that show whether the team's meetings move "
-    "teaching, such as how many teachers leave the data meeting with a dated reteach plan."
+NO_DATA = QT_TRANSLATE_NOOP(
+    "data_section",
+    (
+        "Nothing tracked yet. Pick one or two things that show whether the team's meetings move "
+        "teaching, such as how many teachers leave the data meeting with a dated reteach plan."
+    ),
 )
 
 
@@ -93,7 +97,7 @@ class DataSection(QWidget):
         head = QHBoxLayout()
         head.addWidget(heading, 1)
         head.addWidget(self.track_button)
-        self.empty = hint(NO_DATA)
+        self.empty = hint(QCoreApplication.translate("data_section", NO_DATA))
         self.rows = QVBoxLayout()
         self.rows.setSpacing(4)
         layout = QVBoxLayout(self)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
 
@@ -20,6 +21,7 @@ from iltdesk.teacher_team import (
 from ui.kit.context import AppContext, NotWritten
 from ui.kit.fields import date_edit, day_of
 from ui.kit.style import field_label, hint
+from ui.kit.translation import QT_TRANSLATE_NOOP
 from ui.kit.unsaved import GuardedDialog
 from ui.kit.writing import write_or_say
 from ui.team.teacher_teams.dialogs import buttons_for, error_label
@@ -34,9 +36,9 @@ WHAT_HINT = (
     "e.g. Put {lead} in touch with the math coach; {lead} set the agenda and invited the coach. "
     "I said nothing in the meeting."
 )
-WHY_PROMPT = "Why you stepped in"
+WHY_PROMPT = QT_TRANSLATE_NOOP("intervention_dialog", "Why you stepped in")
 WHY_HINT = "What you saw in the team, and what {lead} could not yet move on their own"
-FOLLOWED_PROMPT = "What followed"
+FOLLOWED_PROMPT = QT_TRANSLATE_NOOP("intervention_dialog", "What followed")
 FOLLOWED_HINT = (
     "What changed in the team, and in how it turns to {lead}. Come back to it if it is too soon."
 )
@@ -79,9 +81,11 @@ class InterventionDialog(GuardedDialog):
         self.what = _text_box("InterventionWhat", WHAT_HINT.format(lead=lead))
         self.what.setAccessibleName(WHAT_PROMPT.format(lead=lead))
         self.why = _text_box("InterventionWhy", WHY_HINT.format(lead=lead))
-        self.why.setAccessibleName(WHY_PROMPT)
+        self.why.setAccessibleName(QCoreApplication.translate("intervention_dialog", WHY_PROMPT))
         self.followed = _text_box("InterventionFollowed", FOLLOWED_HINT.format(lead=lead))
-        self.followed.setAccessibleName(FOLLOWED_PROMPT)
+        self.followed.setAccessibleName(
+            QCoreApplication.translate("intervention_dialog", FOLLOWED_PROMPT)
+        )
         self.error = error_label()
         self._lay_out(lead)
         kind = intervention.kind if intervention else InterventionKind.support
@@ -99,10 +103,10 @@ class InterventionDialog(GuardedDialog):
 
     def _lay_out(self, lead: str) -> None:
         top = QHBoxLayout()
-        top.addWidget(field_label("&How", self.kind))
+        top.addWidget(field_label(self.tr("&How"), self.kind))
         top.addWidget(self.kind)
         top.addSpacing(16)
-        top.addWidget(field_label("Whe&n", self.happened_on))
+        top.addWidget(field_label(self.tr("Whe&n"), self.happened_on))
         top.addWidget(self.happened_on)
         top.addStretch(1)
         layout = QVBoxLayout(self)
@@ -119,7 +123,7 @@ class InterventionDialog(GuardedDialog):
             layout.addWidget(box)
         layout.addWidget(self.error)
         footer = QHBoxLayout()
-        footer.addWidget(hint("Ctrl+Enter saves"), 1)
+        footer.addWidget(hint(self.tr("Ctrl+Enter saves")), 1)
         footer.addWidget(buttons_for(self, "Save", self.save))
         layout.addLayout(footer)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -33,18 +33,25 @@ from ui.kit.context import AppContext, NotWritten
 from ui.kit.list_detail import list_detail_layout
 from ui.kit.record_actions import confirm_delete
 from ui.kit.style import hint
+from ui.kit.translation import QT_TRANSLATE_NOOP
 from ui.team.teacher_teams.dialogs import NewTeamDialog
 from ui.team.teacher_teams.team_view import TeamView
 
 TEAM_ROLE = Qt.ItemDataRole.UserRole + 3
-PURPOSE = (
-    "The teams your leads run. Sit in on their meetings and give the lead feedback on how "
-    "they led, track a few things over time, and when a team struggles, step in so that the "
-    "lead's authority grows rather than yours."
+PURPOSE = QT_TRANSLATE_NOOP(
+    "page",
+    (
+        "The teams your leads run. Sit in on their meetings and give the lead feedback on how "
+        "they led, track a few things over time, and when a team struggles, step in so that the "
+        "lead's authority grows rather than yours."
+    ),
 )
-NO_TEAMS = (
-    "No teacher teams yet. Add the grade teams and departments your leads run, with the day "
-    "they meet, to keep a pulse on each."
+NO_TEAMS = QT_TRANSLATE_NOOP(
+    "page",
+    (
+        "No teacher teams yet. Add the grade teams and departments your leads run, with the day "
+        "they meet, to keep a pulse on each."
+    ),
 )
 
 
@@ -75,7 +82,7 @@ class TeacherTeamsPage(QWidget):
         self.context = context
         title = QLabel(self.tr("Teacher teams"))
         title.setObjectName("PageTitle")
-        purpose = QLabel(PURPOSE)
+        purpose = QLabel(QCoreApplication.translate("page", PURPOSE))
         purpose.setObjectName("PageSubtitle")
         purpose.setWordWrap(True)
         self.weeks = QSpinBox()
@@ -110,7 +117,7 @@ class TeacherTeamsPage(QWidget):
         self.view.delete_requested.connect(self.delete_selected)
         # Later, not inside the list's own signal (a save as another team is chosen).
         self.view.changed.connect(lambda: QTimer.singleShot(0, self, self._refresh_rows))
-        self.empty = hint(NO_TEAMS)
+        self.empty = hint(QCoreApplication.translate("page", NO_TEAMS))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop)
         body = QWidget()
         self.stack = list_detail_layout(body, self.new_button, self.teams, self.view, self.empty)

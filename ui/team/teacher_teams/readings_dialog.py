@@ -3,7 +3,7 @@ a reading entered by mistake, or stop tracking it altogether."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QLineEdit,
@@ -27,13 +27,17 @@ from iltdesk.teacher_team_data import (
 from ui.kit.context import AppContext, NotWritten
 from ui.kit.record_actions import confirm_delete
 from ui.kit.style import field_label, hint
+from ui.kit.translation import QT_TRANSLATE_NOOP
 from ui.kit.unsaved import GuardedDialog
 from ui.kit.writing import write_or_say
 from ui.team.teacher_teams.dialogs import ReadingDialog, buttons_for, error_label
 
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 4
 CORRECT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2)
-HOW = "Select a reading and press Enter to correct its number or day, Delete to remove it."
+HOW = QT_TRANSLATE_NOOP(
+    "readings_dialog",
+    "Select a reading and press Enter to correct its number or day, Delete to remove it.",
+)
 
 
 class ReadingList(QListWidget):
@@ -79,13 +83,13 @@ class ReadingsDialog(GuardedDialog):
         self.error = error_label()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(22, 18, 22, 16)
-        layout.addWidget(field_label("What you track", self.name))
+        layout.addWidget(field_label(self.tr("What you track"), self.name))
         layout.addWidget(self.name)
-        layout.addWidget(field_label("Unit", self.unit))
+        layout.addWidget(field_label(self.tr("Unit"), self.unit))
         layout.addWidget(self.unit)
-        layout.addWidget(field_label("Readings", self.readings))
+        layout.addWidget(field_label(self.tr("Readings"), self.readings))
         layout.addWidget(self.readings)
-        layout.addWidget(hint(HOW))
+        layout.addWidget(hint(QCoreApplication.translate("readings_dialog", HOW)))
         layout.addWidget(self.stop_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.error)
         layout.addWidget(buttons_for(self, "Save", self.save))

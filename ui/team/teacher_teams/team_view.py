@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -41,6 +41,7 @@ from ui.kit.context import AppContext, Autosaver, NotWritten
 from ui.kit.record_actions import confirm_delete
 from ui.kit.roles import HTML
 from ui.kit.style import field_label, hint
+from ui.kit.translation import QT_TRANSLATE_NOOP
 from ui.team.teacher_teams.data_section import DataSection
 from ui.team.teacher_teams.dialogs import lead_checklist, ticked_leads
 from ui.team.teacher_teams.intervention_dialog import InterventionDialog
@@ -53,12 +54,16 @@ from ui.team.teacher_teams.rows import (
     section_title,
 )
 
-NO_OBSERVATIONS = (
-    "No observations of this team's meetings yet. When you sit in, add an observation of the "
-    "lead (setting: teacher-team meeting) and choose this team: it shows here."
+NO_OBSERVATIONS = QT_TRANSLATE_NOOP(
+    "team_view",
+    (
+        "No observations of this team's meetings yet. When you sit in, add an observation of the "
+        "lead (setting: teacher-team meeting) and choose this team: it shows here."
+    ),
 )
-NO_INTERVENTIONS = (
-    "You have not stepped in for this team. When you do, note how the lead stayed in charge."
+NO_INTERVENTIONS = QT_TRANSLATE_NOOP(
+    "team_view",
+    ("You have not stepped in for this team. When you do, note how the lead stayed in charge."),
 )
 
 
@@ -84,7 +89,7 @@ class TeamView(QScrollArea):
         self.observations.opened.connect(
             lambda obs_id: context.open_record.emit(RecordKind.OBSERVATION, obs_id)
         )
-        self.no_observations = hint(NO_OBSERVATIONS)
+        self.no_observations = hint(QCoreApplication.translate("team_view", NO_OBSERVATIONS))
         self.data = DataSection(context)
         self.data.changed.connect(self.show_look)
         self.data.changed.connect(self._order_tabs)  # its charts were drawn anew
@@ -93,7 +98,7 @@ class TeamView(QScrollArea):
         self.interventions = RecordList("How you stepped in for this team")
         self.interventions.opened.connect(self.edit_intervention)
         self.interventions.delete_requested.connect(self.delete_intervention)
-        self.no_interventions = hint(NO_INTERVENTIONS)
+        self.no_interventions = hint(QCoreApplication.translate("team_view", NO_INTERVENTIONS))
         self._lay_out()
 
     def _build_facts(self) -> None:
@@ -144,13 +149,13 @@ class TeamView(QScrollArea):
         body.addLayout(head)
         facts = QGridLayout()
         facts.setHorizontalSpacing(12)
-        facts.addWidget(field_label("Teachers", self.members), 0, 0)
-        facts.addWidget(field_label("Meets", self.meeting_day), 0, 1)
-        facts.addWidget(field_label("Run by (Space ticks)", self.leads), 0, 2)
+        facts.addWidget(field_label(self.tr("Teachers"), self.members), 0, 0)
+        facts.addWidget(field_label(self.tr("Meets"), self.meeting_day), 0, 1)
+        facts.addWidget(field_label(self.tr("Run by (Space ticks)"), self.leads), 0, 2)
         facts.addWidget(self.members, 1, 0)
         facts.addWidget(self.meeting_day, 1, 1)
         facts.addLayout(self.leads_box, 1, 2, 3, 1)
-        facts.addWidget(field_label("Notes", self.notes), 2, 0, 1, 2)
+        facts.addWidget(field_label(self.tr("Notes"), self.notes), 2, 0, 1, 2)
         facts.addWidget(self.notes, 3, 0, 1, 2)
         facts.setColumnStretch(1, 2)
         facts.setColumnStretch(2, 1)
@@ -169,8 +174,10 @@ class TeamView(QScrollArea):
         body.addLayout(interventions)
         body.addWidget(
             hint(
-                "Build the lead's authority rather than take the team over. Enter edits a row, "
-                "Delete removes it."
+                self.tr(
+                    "Build the lead's authority rather than take the team over. Enter edits a row, "
+                    "Delete removes it."
+                )
             )
         )
         body.addWidget(self.interventions)
