@@ -12,11 +12,14 @@ from iltdesk.challenge import ABOVE, AREAS, BELOW, Area, LineSide
 from ui.kit import theme
 from ui.kit.markdown_edit import MarkdownEdit
 from ui.kit.style import field_label, hint
+from ui.kit.translation import QT_TRANSLATE_NOOP
 
 PROMPT_WIDTH = 250
 LINE_COLOUR = "force_asset"  # the board's green: the line reads as the same family
 LINE_TEXT = "plus_text"  # a green that reads as text on the page (4.5:1) in either look
-ROOT_PLACEHOLDER = "Above the line (technical): …\n\nBelow the line (adaptive): …"
+ROOT_PLACEHOLDER = QT_TRANSLATE_NOOP(
+    "areas", "Above the line (technical): …\n\nBelow the line (adaptive): …"
+)
 # Which words each side of the drawing holds (short, so the drawing stays small).
 ABOVE_WORDS = "structures · systems · processes · patterns · resources"
 BELOW_WORDS = "relationships · information and meaning · identity · values · beliefs · mindsets"
@@ -122,7 +125,7 @@ class LineDiagram(QWidget):
             side.setObjectName("DiagramSide")
             layout.addWidget(side)
             layout.addWidget(hint(words))
-        lens = hint("Around both: equity, the lens")
+        lens = hint(self.tr("Around both: equity, the lens"))
         lens.setAlignment(Qt.AlignmentFlag.AlignRight)
         layout.addSpacing(4)
         layout.addWidget(lens)
@@ -146,7 +149,7 @@ def _add_area(
         diagram.setFixedWidth(PROMPT_WIDTH)
         stack.addWidget(diagram)
         beside.append(diagram)
-        edit.setPlaceholderText(ROOT_PLACEHOLDER)
+        edit.setPlaceholderText(QCoreApplication.translate("areas", ROOT_PLACEHOLDER))
     prompts = prompts_label(area)
     stack.addWidget(prompts)
     beside.append(prompts)

@@ -83,11 +83,11 @@ class CardDialog(GuardedDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 14)
         layout.setSpacing(6)
-        layout.addWidget(field_label("The card"))
+        layout.addWidget(field_label(self.tr("The card")))
         layout.addWidget(self.text)
         layout.addWidget(self.error)
         layout.addSpacing(8)
-        layout.addWidget(field_label("Who it concerns"))
+        layout.addWidget(field_label(self.tr("Who it concerns")))
         layout.addWidget(
             hint(
                 "Tick the leads this card is about. Their overview links back to it."

@@ -146,7 +146,7 @@ class ForcesBoard(QWidget):
         actions = QHBoxLayout()
         actions.setSpacing(6)
         actions.addWidget(
-            hint("Double-click a card to edit it · Alt+arrows move it · or drag it"), 1
+            hint(self.tr("Double-click a card to edit it · Alt+arrows move it · or drag it")), 1
         )
         for button in (self.edit_button, self.leads_button, self.delete_button):
             actions.addWidget(button)

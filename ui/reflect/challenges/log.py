@@ -154,8 +154,10 @@ class ChallengeLog(QWidget):
         self.rows.setContentsMargins(0, 2, 0, 2)
         self.rows.setSpacing(0)
         self.empty = hint(
-            "Nothing logged yet. Note decisions as you make them and changes as you see them: "
-            "looking back over them is where the learning shows."
+            self.tr(
+                "Nothing logged yet. Note decisions as you make them and changes as you see them: "
+                "looking back over them is where the learning shows."
+            )
         )
         self._lay_out()
 
@@ -167,7 +169,7 @@ class ChallengeLog(QWidget):
         what.addWidget(self.when)
         what.addStretch(1)
         add = QHBoxLayout()
-        add.addWidget(hint("Enter adds it to the log · Shift+Enter starts a new line"), 1)
+        add.addWidget(hint(self.tr("Enter adds it to the log · Shift+Enter starts a new line")), 1)
         add.addWidget(self.add_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

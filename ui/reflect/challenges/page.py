@@ -85,13 +85,15 @@ class NewChallengeDialog(QDialog):
         layout.setSpacing(6)
         layout.addWidget(
             hint(
-                "Something hard and tangled: turnover, exhaustion, a change nobody asked for. "
-                "Name it here; next you tell the problem and its story so far, then work "
-                "through it area by area, at your own pace."
+                self.tr(
+                    "Something hard and tangled: turnover, exhaustion, a change nobody asked for. "
+                    "Name it here; next you tell the problem and its story so far, then work "
+                    "through it area by area, at your own pace."
+                )
             )
         )
         layout.addSpacing(6)
-        layout.addWidget(field_label("What is the challenge?"))
+        layout.addWidget(field_label(self.tr("What is the challenge?")))
         layout.addWidget(self.title)
         layout.addLayout(when)
         layout.addWidget(self.error)
@@ -139,9 +141,11 @@ class ChallengesPage(QWidget):
         self.view.saved.connect(self._saved)
         self.view.changed.connect(lambda: context.announce(RecordKind.CHALLENGE))
         self.empty = hint(
-            "No complex challenges yet.\n\nWhen something is hard and tangled, open one here: "
-            "think it through area by area,\nname the forces at work, and log what you decide "
-            "and learn."
+            self.tr(
+                "No complex challenges yet.\n\nWhen something is hard and tangled, open one here: "
+                "think it through area by area,\nname the forces at work, and log what you decide "
+                "and learn."
+            )
         )
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack = QStackedWidget()

@@ -86,9 +86,11 @@ class CharterCard(QWidget):
         head.addWidget(self.revise_button)
         layout.addWidget(
             hint(
-                "Why the team exists, how it works, and the picture it holds of a strong lead, "
-                "coach and team, with the commitments to get there. Revisit it with the team "
-                "early and often: each revision is a new version, and the old wording stays."
+                self.tr(
+                    "Why the team exists, how it works, and the picture it holds of a strong lead, "
+                    "coach and team, with the commitments to get there. Revisit it with the team "
+                    "early and often: each revision is a new version, and the old wording stays."
+                )
             )
         )
         self.stack = QStackedWidget()
@@ -111,8 +113,10 @@ class CharterCard(QWidget):
         column.setContentsMargins(0, 6, 0, 0)
         column.addWidget(
             hint(
-                "No charter yet. Write its first version with the team: a purpose tied to the "
-                "school's vision, goals, norms, and what a strong lead, coach and team do."
+                self.tr(
+                    "No charter yet. Write its first version with the team: a purpose tied to the "
+                    "school's vision, goals, norms, and what a strong lead, coach and team do."
+                )
             )
         )
         column.addWidget(self.write_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -121,7 +125,11 @@ class CharterCard(QWidget):
     def _history_card(self) -> QFrame:
         card, layout, _head = _card("History")
         layout.addWidget(
-            hint("Every version, the one in force first. Pick one to read it as it was written.")
+            hint(
+                self.tr(
+                    "Every version, the one in force first. Pick one to read it as it was written."
+                )
+            )
         )
         layout.addWidget(self.history)
         return card

@@ -7,7 +7,7 @@ only shows the most recent ones beside the team's purpose; Enter opens the meeti
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -27,11 +27,15 @@ from ui.kit.context import AppContext
 from ui.kit.rich_delegate import TwoLineDelegate
 from ui.kit.roles import RECORD_ID
 from ui.kit.style import hint
+from ui.kit.translation import QT_TRANSLATE_NOOP
 
 RECENT = 6  # a few meetings: the whole history lives with the meetings
-EMPTY = (
-    "Nothing yet. The plus/delta that closes each ILT meeting is written in the meeting "
-    "(Team → ILT meetings, Ctrl+Shift+M) and shows here too."
+EMPTY = QT_TRANSLATE_NOOP(
+    "meeting_feedback",
+    (
+        "Nothing yet. The plus/delta that closes each ILT meeting is written in the meeting "
+        "(Team → ILT meetings, Ctrl+Shift+M) and shows here too."
+    ),
 )
 
 
@@ -75,7 +79,7 @@ class FeedbackLog(QFrame):
         head = QHBoxLayout()
         head.addWidget(title, 1)
         head.addWidget(self.open_button)
-        self.empty = hint(EMPTY)
+        self.empty = hint(QCoreApplication.translate("meeting_feedback", EMPTY))
         self.list = FeedbackList(self)
         self.list.setAccessibleName(self.tr("Latest meetings' plus/delta, last meeting first"))
         self.list.setItemDelegate(TwoLineDelegate(self.list))
@@ -89,8 +93,10 @@ class FeedbackLog(QFrame):
         layout.addLayout(head)
         layout.addWidget(
             hint(
-                "What the team said at the end of its latest meetings. They are kept, written "
-                "and answered with each meeting (Team → ILT meetings)."
+                self.tr(
+                    "What the team said at the end of its latest meetings. They are kept, written "
+                    "and answered with each meeting (Team → ILT meetings)."
+                )
             )
         )
         layout.addWidget(self.empty)

@@ -53,7 +53,9 @@ class ScopeSection(QFrame):
         self.table = ScopeTable()
         self.table.edited.connect(self._edited)
         self.table.itemSelectionChanged.connect(self._selection_changed)
-        self.empty = hint("Nothing planned yet. Add the first month or quarter, then the next.")
+        self.empty = hint(
+            self.tr("Nothing planned yet. Add the first month or quarter, then the next.")
+        )
         self.counts.setAccessibleName(self.tr("Periods planning each strand"))
         self.add_button = QPushButton(self.tr("Add a period"))
         self.add_button.clicked.connect(self.add_period)
@@ -67,7 +69,7 @@ class ScopeSection(QFrame):
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
         buttons.addSpacing(10)
-        buttons.addWidget(hint("Double-click a cell, or press F2, to write in it."), 1)
+        buttons.addWidget(hint(self.tr("Double-click a cell, or press F2, to write in it.")), 1)
         head = QHBoxLayout()
         head.addWidget(title, 1)
         head.addWidget(self.counts)
@@ -77,9 +79,11 @@ class ScopeSection(QFrame):
         layout.addLayout(head)
         layout.addWidget(
             hint(
-                "Each month or quarter has an overarching focus, and a plan for each strand: "
-                "data, observation and feedback, and professional learning, in roughly equal "
-                "measure. The counts say how many periods plan something in each."
+                self.tr(
+                    "Each month or quarter has an overarching focus, and a plan for each strand: "
+                    "data, observation and feedback, and professional learning, in roughly equal "
+                    "measure. The counts say how many periods plan something in each."
+                )
             )
         )
         layout.addWidget(self.balance)

@@ -251,7 +251,9 @@ class CompareDialog(QDialog):
         """Show the changes between the two chosen versions."""
         old, new = self.found[self.older.currentIndex()], self.found[self.newer.currentIndex()]
         if old.id == new.id:
-            self.browser.setHtml("<p>Choose two different versions to see what changed.</p>")
+            self.browser.setHtml(
+                self.tr("<p>Choose two different versions to see what changed.</p>")
+            )
             return
         # Each revision after the earlier of the two, up to the later, says why it was made.
         rows = sorted((self.older.currentIndex(), self.newer.currentIndex()))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
@@ -21,14 +22,18 @@ from iltdesk.framework import ImportPreview, import_list, preview_import, read_l
 from iltdesk.models import FrameworkKind
 from ui.kit.context import AppContext, NotWritten
 from ui.kit.style import field_label, hint
+from ui.kit.translation import QT_TRANSLATE_NOOP
 from ui.kit.unsaved import GuardedDialog
 from ui.kit.writing import write_or_say
 
-FILE_TYPES = "Lists (*.csv *.txt *.tsv *.text);;All files (*)"
-ABOUT = (
-    "One item a line. A code and a title (2.1 Leads adult learning), columns copied from a "
-    "spreadsheet or saved as CSV (code, title, description; a header row is fine), or titles "
-    "alone. Items already in the list stay as they are, so importing twice adds nothing."
+FILE_TYPES = QT_TRANSLATE_NOOP("import_dialog", "Lists (*.csv *.txt *.tsv *.text);;All files (*)")
+ABOUT = QT_TRANSLATE_NOOP(
+    "import_dialog",
+    (
+        "One item a line. A code and a title (2.1 Leads adult learning), columns copied from a "
+        "spreadsheet or saved as CSV (code, title, description; a header row is fine), or titles "
+        "alone. Items already in the list stay as they are, so importing twice adds nothing."
+    ),
 )
 
 
@@ -92,19 +97,19 @@ class ImportDialog(GuardedDialog):
         self.mark_clean()
 
     def _lay_out(self, heading: QLabel, buttons: QDialogButtonBox) -> None:
-        label = field_label("The list", self.text)
+        label = field_label(self.tr("The list"), self.text)
         choose = QHBoxLayout()
         choose.addWidget(label, 1)
         choose.addWidget(self.choose_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 14)  # as the app's other dialogs
         layout.addWidget(heading)
-        layout.addWidget(hint(ABOUT))
+        layout.addWidget(hint(QCoreApplication.translate("import_dialog", ABOUT)))
         layout.addSpacing(6)
         layout.addLayout(choose)
         layout.addWidget(self.text, 1)
         layout.addSpacing(6)
-        layout.addWidget(field_label("What the import will do", self.preview))
+        layout.addWidget(field_label(self.tr("What the import will do"), self.preview))
         layout.addWidget(self.summary)
         layout.addWidget(self.preview)
         layout.addWidget(self.error)
@@ -113,7 +118,10 @@ class ImportDialog(GuardedDialog):
     def choose_file(self) -> None:
         """Read a list file into the box, where the preview shows what it holds."""
         chosen, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import a list from"), str(Path.home()), FILE_TYPES
+            self,
+            self.tr("Import a list from"),
+            str(Path.home()),
+            QCoreApplication.translate("import_dialog", FILE_TYPES),
         )
         if not chosen:
             return

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -26,6 +26,7 @@ from iltdesk.models import FrameworkKind
 from ui.kit.context import AppContext, NotWritten
 from ui.kit.record_actions import confirm_delete
 from ui.kit.style import field_label, hint
+from ui.kit.translation import QT_TRANSLATE_NOOP
 from ui.kit.writing import write_or_say
 from ui.reflect.frameworks.import_dialog import ImportDialog
 from ui.reflect.frameworks.item_table import TITLE, ItemTable
@@ -41,9 +42,12 @@ PURPOSE = {
         "from it as the year's theme and calibrates on it together."
     ),
 }
-KEYS_HINT = (
-    "F2 changes a cell, Delete removes an item, Ctrl+Up and Ctrl+Down move it. Records that "
-    "named an item keep the words they were written with."
+KEYS_HINT = QT_TRANSLATE_NOOP(
+    "panel",
+    (
+        "F2 changes a cell, Delete removes an item, Ctrl+Up and Ctrl+Down move it. Records that "
+        "named an item keep the words they were written with."
+    ),
 )
 
 
@@ -102,7 +106,7 @@ class FrameworkPanel(QWidget):
 
     def _lay_out(self) -> None:
         name_row = QHBoxLayout()
-        name_row.addWidget(field_label("Name", self.name))
+        name_row.addWidget(field_label(self.tr("Name"), self.name))
         name_row.addWidget(self.name, 1)
         adding = QHBoxLayout()
         adding.addWidget(self.new_item, 1)
@@ -120,7 +124,7 @@ class FrameworkPanel(QWidget):
         layout.addSpacing(4)
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
-        layout.addWidget(hint(KEYS_HINT))
+        layout.addWidget(hint(QCoreApplication.translate("panel", KEYS_HINT)))
         layout.addLayout(adding)
         layout.addWidget(self.error)
         layout.addLayout(moves)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -27,10 +27,11 @@ from ui.kit.context import AppContext, NotWritten
 from ui.kit.fields import date_edit, day_of, qdate
 from ui.kit.markdown_edit import MarkdownEdit
 from ui.kit.style import field_label, hint
+from ui.kit.translation import QT_TRANSLATE_NOOP
 from ui.kit.unsaved import GuardedDialog, typed_texts
 from ui.kit.writing import write_or_say
 
-ENERGY_NOTE_HINT = "What is draining you, or lifting you? (optional)"
+ENERGY_NOTE_HINT = QT_TRANSLATE_NOOP("dialogs", "What is draining you, or lifting you? (optional)")
 QUESTION_HINT = "e.g. How do I move the team forward without taking it over?"
 REALISATION_HINT = "e.g. When I ask “tell me more” first, the team brings the answer."
 KIND_CHOICES = (
@@ -97,21 +98,23 @@ class EnergyDialog(GuardedDialog):
         self.group.idToggled.connect(lambda *_: tab_stop_on_choice(self.group))
         self.note = QLineEdit()
         self.note.setObjectName("EnergyNote")
-        self.note.setPlaceholderText(ENERGY_NOTE_HINT)
+        self.note.setPlaceholderText(QCoreApplication.translate("dialogs", ENERGY_NOTE_HINT))
         self.checked_on = date_edit(check.checked_on if check else date.today(), "Checked on")
         self.error = _error_label()
         self.buttons, self.save_button = _buttons(self, "Save" if check else "Log it")
         self.buttons.accepted.connect(self.save)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(22, 18, 22, 16)
-        layout.addWidget(field_label("How is your energy? Press 1 to 5", self.group.button(1)))
-        layout.addWidget(hint("1 depleted · 2 strained · 3 steady · 4 good · 5 energised"))
+        layout.addWidget(
+            field_label(self.tr("How is your energy? Press 1 to 5"), self.group.button(1))
+        )
+        layout.addWidget(hint(self.tr("1 depleted · 2 strained · 3 steady · 4 good · 5 energised")))
         layout.addLayout(row)
         layout.addSpacing(8)
-        layout.addWidget(field_label("Note", self.note))
+        layout.addWidget(field_label(self.tr("Note"), self.note))
         layout.addWidget(self.note)
         when = QHBoxLayout()
-        when.addWidget(field_label("On", self.checked_on))
+        when.addWidget(field_label(self.tr("On"), self.checked_on))
         when.addWidget(self.checked_on)
         when.addStretch(1)
         layout.addLayout(when)
@@ -218,7 +221,7 @@ class LeadershipNoteDialog(GuardedDialog):
         layout.addSpacing(6)
         layout.addWidget(self.text, 1)
         when = QHBoxLayout()
-        when.addWidget(field_label("Noted on", self.noted_on))
+        when.addWidget(field_label(self.tr("Noted on"), self.noted_on))
         when.addWidget(self.noted_on)
         when.addStretch(1)
         layout.addLayout(when)

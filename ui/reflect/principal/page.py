@@ -6,7 +6,7 @@ Private: nothing here goes into an export.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -35,20 +35,27 @@ from ui.kit.context import AppContext, NotWritten
 from ui.kit.energy_chart import EnergySparkline
 from ui.kit.record_actions import confirm_delete
 from ui.kit.style import accent, accent_text, hint
+from ui.kit.translation import QT_TRANSLATE_NOOP
 from ui.reflect.principal.cards import CHECK_ROLE, CheckList, NoteCard, check_text
 from ui.reflect.principal.dialogs import EnergyDialog, LeadershipNoteDialog
 
-PURPOSE = (
-    "A page for you alone. Keep the questions you are turning over about how you lead — how "
-    "to move the team without taking it over, when to listen before you direct — and what "
-    "you come to realise, ready to bring to your thought partner. Log your own energy as you "
-    "do your leads': it counts as much as theirs. Nothing here goes into any export."
+PURPOSE = QT_TRANSLATE_NOOP(
+    "page",
+    (
+        "A page for you alone. Keep the questions you are turning over about how you lead — how "
+        "to move the team without taking it over, when to listen before you direct — and what "
+        "you come to realise, ready to bring to your thought partner. Log your own energy as you "
+        "do your leads': it counts as much as theirs. Nothing here goes into any export."
+    ),
 )
-EMPTY_JOURNAL = (
-    "No notes yet. When a question about your own leadership keeps coming back (“Am I "
-    "holding the floor?”), add it here; when something shifts (“asking first works better "
-    "than telling”), add that as a realisation. Reread them before you meet your thought "
-    "partner."
+EMPTY_JOURNAL = QT_TRANSLATE_NOOP(
+    "page",
+    (
+        "No notes yet. When a question about your own leadership keeps coming back (“Am I "
+        "holding the floor?”), add it here; when something shifts (“asking first works better "
+        "than telling”), add that as a realisation. Reread them before you meet your thought "
+        "partner."
+    ),
 )
 FILTERS = (
     ("All notes", None),
@@ -80,7 +87,7 @@ class PrincipalPage(QWidget):
         theme.live_style(self, page_style)
         title = QLabel(self.tr("My leadership"))
         title.setObjectName("PageTitle")
-        purpose = QLabel(PURPOSE)
+        purpose = QLabel(QCoreApplication.translate("page", PURPOSE))
         purpose.setObjectName("PageSubtitle")
         purpose.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -146,7 +153,7 @@ class PrincipalPage(QWidget):
         self.realisation_button.clicked.connect(
             lambda: self.add_note(LeadershipNoteKind.realisation)
         )
-        self.empty = hint(EMPTY_JOURNAL)
+        self.empty = hint(QCoreApplication.translate("page", EMPTY_JOURNAL))
         self.column = QWidget()
         self.cards = QVBoxLayout(self.column)
         self.cards.setContentsMargins(0, 0, 0, 20)
@@ -210,7 +217,7 @@ class PrincipalPage(QWidget):
                 )
             )
         else:
-            self.empty.setText(EMPTY_JOURNAL)
+            self.empty.setText(QCoreApplication.translate("page", EMPTY_JOURNAL))
         self.cards.addStretch(1)
 
     def open(self, where: Location) -> bool:

@@ -93,11 +93,11 @@ class WeakActionPanel(QWidget):
 
     def _lay_out(self) -> None:
         form = QFormLayout()
-        form.addRow("Make it into", self.outcome)
-        form.addRow("Lead", self.lead)
-        form.addRow("Owners", self.owners)
-        form.addRow("Period", self.period)
-        form.addRow("The work", self.text)
+        form.addRow(self.tr("Make it into"), self.outcome)
+        form.addRow(self.tr("Lead"), self.lead)
+        form.addRow(self.tr("Owners"), self.owners)
+        form.addRow(self.tr("Period"), self.period)
+        form.addRow(self.tr("The work"), self.text)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.items)

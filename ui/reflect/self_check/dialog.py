@@ -125,15 +125,17 @@ class SelfCheckDialog(GuardedDialog):
         title = QLabel(self.wording.stem)
         title.setObjectName("PageTitle")
         purpose = hint(
-            "Rate what happens most weeks, not what you hope for. An honest 'rarely' gives the "
-            "team more to talk about than a generous 'often'."
+            self.tr(
+                "Rate what happens most weeks, not what you hope for. An honest 'rarely' gives the "
+                "team more to talk about than a generous 'often'."
+            )
         )
         when = QHBoxLayout()
         when.setSpacing(10)
-        when.addWidget(field_label("Date"))
+        when.addWidget(field_label(self.tr("Date")))
         when.addWidget(self.taken_on)
         when.addSpacing(24)
-        when.addWidget(field_label("Who rated"))
+        when.addWidget(field_label(self.tr("Who rated")))
         for position, (key, words) in enumerate(TAKEN_BY):
             # Toggles like the cycle's outcome choice: easier to see than radio dots.
             button = QPushButton(words)

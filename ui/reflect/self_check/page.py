@@ -81,7 +81,7 @@ class SelfCheckPage(QWidget):
         self.beside = label()
         self.weak_title = label("Rated rarely or never: make it work", "SectionTitle")
         self.act = WeakActionPanel(context)
-        self.checks = record_list("Past check-ins")
+        self.checks = record_list(self.tr("Past check-ins"))
         # No box around the list: on a short history a big empty frame looked unfinished.
         self.checks.setFrameShape(QFrame.Shape.NoFrame)
         self.checks.setStyleSheet("QListWidget { background: transparent; }")
@@ -224,7 +224,11 @@ class SelfCheckPage(QWidget):
         self.checks.clear()
         for entry in reversed(self._history):  # newest first: usually the one you came for
             who = rater_label(entry.check.taken_by)
-            item = QListWidgetItem(f"{dates.list_date(entry.check.taken_on)}\n{who}")
+            item = QListWidgetItem(
+                self.tr("{value}\n{who}").format(
+                    value=dates.list_date(entry.check.taken_on), who=who
+                )
+            )
             item.setData(CHECK_ID, entry.check.id)
             self.checks.addItem(item)
         self.checks.blockSignals(False)
