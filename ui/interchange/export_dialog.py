@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -38,6 +38,7 @@ from iltdesk.store.journal import Journal
 from ui.kit.context import AppContext
 from ui.kit.fields import date_edit, day_of
 from ui.kit.style import DIALOG_FLAGS, error_line, hint
+from ui.kit.translation import QT_TRANSLATE_NOOP
 from ui.kit.worker import run_modal
 
 
@@ -57,7 +58,7 @@ CHOICES = (
 )
 SUFFIX = {"json": ".json", "csv": ".csv"}
 FILTER = {"json": "JSON (*.json)", "csv": "CSV (*.csv)"}
-EXPORT_TEXT = "&Export without encryption"
+EXPORT_TEXT = QT_TRANSLATE_NOOP("export_dialog", "&Export without encryption")
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,9 @@ class ExportDialog(QDialog):
         self.report_buttons: list[QPushButton] = []
         if reports:
             column.addSpacing(6)
-            column.addWidget(hint("Or a PDF report of the chosen lead, in its own window:"))
+            column.addWidget(
+                hint(self.tr("Or a PDF report of the chosen lead, in its own window:"))
+            )
             row = QHBoxLayout()
             for report in reports:
                 opens = QPushButton(report.text)
@@ -201,7 +204,7 @@ class ExportDialog(QDialog):
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status.hide()
-        self.export_button = QPushButton(EXPORT_TEXT)
+        self.export_button = QPushButton(QCoreApplication.translate("export_dialog", EXPORT_TEXT))
         self.export_button.setObjectName("Primary")
         self.export_button.clicked.connect(self.export)
         self.close_button = QPushButton(self.tr("Close"))

@@ -10,7 +10,7 @@ import copy
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -38,16 +38,21 @@ from ui.interchange.import_preview import SHOWN, PreviewTable, Questions
 from ui.kit.context import AppContext
 from ui.kit.screen_room import resize_within_screen
 from ui.kit.style import DIALOG_FLAGS, error_line, field_label, hint
+from ui.kit.translation import QT_TRANSLATE_NOOP
 from ui.kit.worker import run_modal, run_waiting
 
-GUESS = "Guess from the file"
-FILES = "Notes and exports (*.json *.zip *.csv *.md *.markdown *.txt);;All files (*)"
+GUESS = QT_TRANSLATE_NOOP("import_dialog", "Guess from the file")
+FILES = QT_TRANSLATE_NOOP(
+    "import_dialog", "Notes and exports (*.json *.zip *.csv *.md *.markdown *.txt);;All files (*)"
+)
 #: Which page shows a table's rows, to tell them the journal changed under them.
 KIND_OF_TABLE = {source.table: RecordKind(source.kind) for source in CURRENT_SOURCES}
-IMPORT_TEXT = "&Import"
+IMPORT_TEXT = QT_TRANSLATE_NOOP("import_dialog", "&Import")
 ASK = "Answer the questions above, then import."
 MEND = "Nothing can be imported from it until the file is mended."
-NOTHING_NEW = "Nothing to import: the journal holds all of it already."
+NOTHING_NEW = QT_TRANSLATE_NOOP(
+    "import_dialog", "Nothing to import: the journal holds all of it already."
+)
 
 
 def open_import_dialog(parent: QWidget | None, context: AppContext) -> ImportDialog:
@@ -89,7 +94,7 @@ class ImportDialog(QDialog):
         self.choose_folder.clicked.connect(self.pick_folder)
         self.format = QComboBox()
         self.format.setAccessibleName(self.tr("Format"))
-        self.format.addItem(GUESS, None)
+        self.format.addItem(QCoreApplication.translate("import_dialog", GUESS), None)
         for fmt in IMPORT_FORMATS:
             name = IMPORT_NAMES[fmt]
             self.format.addItem(name[:1].upper() + name[1:], fmt)
@@ -110,7 +115,7 @@ class ImportDialog(QDialog):
         self.error = error_line()
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.import_button = QPushButton(IMPORT_TEXT)
+        self.import_button = QPushButton(QCoreApplication.translate("import_dialog", IMPORT_TEXT))
         self.import_button.setObjectName("Primary")
         self.import_button.clicked.connect(self.do_import)
         self.close_button = QPushButton(self.tr("Close"))
@@ -118,11 +123,11 @@ class ImportDialog(QDialog):
 
     def _lay_out(self) -> None:
         source = QGridLayout()
-        source.addWidget(field_label("From", self.path), 0, 0)
+        source.addWidget(field_label(self.tr("From"), self.path), 0, 0)
         source.addWidget(self.path, 0, 1)
         source.addWidget(self.choose_file, 0, 2)
         source.addWidget(self.choose_folder, 0, 3)
-        source.addWidget(field_label("Fo&rmat", self.format), 1, 0)
+        source.addWidget(field_label(self.tr("Fo&rmat"), self.format), 1, 0)
         source.addWidget(self.format, 1, 1)
         source.setColumnStretch(1, 1)
         buttons = QHBoxLayout()
@@ -131,8 +136,11 @@ class ImportDialog(QDialog):
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addLayout(source)
-        layout.addWidget(hint("Nothing is written until you press Import; importing the same "
-                              "notes again adds nothing."))  # fmt: skip
+        nothing_yet = self.tr(
+            "Nothing is written until you press Import; importing the same notes again adds "
+            "nothing."
+        )
+        layout.addWidget(hint(nothing_yet))
         layout.addWidget(self.heading)
         layout.addWidget(self.summary)
         layout.addWidget(self.listing, 3)
@@ -146,7 +154,10 @@ class ImportDialog(QDialog):
     def pick_file(self) -> None:
         start = str(self.source.parent if self.source else Path.home())
         chosen, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose a file to import"), start, FILES
+            self,
+            self.tr("Choose a file to import"),
+            start,
+            QCoreApplication.translate("import_dialog", FILES),
         )
         if chosen:
             self._chosen(Path(chosen))
@@ -242,7 +253,7 @@ class ImportDialog(QDialog):
         count = len(plan.new) if plan is not None and plan.ready else 0
         self.import_button.setText(f"&Import {_records(count)}" if count else IMPORT_TEXT)
         if plan is not None and plan.ready and not plan.rows:
-            self.status.setText(NOTHING_NEW)
+            self.status.setText(QCoreApplication.translate("import_dialog", NOTHING_NEW))
         elif plan is not None and not plan.ready:
             self.status.setText(ASK if not plan.problems else MEND)
         else:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,12 +26,13 @@ from PySide6.QtWidgets import (
 from iltdesk import dates
 from iltdesk.interchange.load import ImportPlan
 from ui.kit.style import field_label, hint
+from ui.kit.translation import QT_TRANSLATE_NOOP
 
 COLUMNS = ("What", "Day", "Lead", "Title", "From", "Note")
 SHOWN = 2000  # rows listed; the summary line counts them all
 PROBLEMS_SHOWN = 8
 MEND_FIRST = "This cannot be imported as it is; mend the file, then choose it again:"
-DAY_HINT = "Type the day as 2024-03-01."
+DAY_HINT = QT_TRANSLATE_NOOP("import_preview", "Type the day as 2024-03-01.")
 
 
 class PreviewTable(QTableWidget):
@@ -97,8 +98,10 @@ class Questions(QGroupBox):
         self.lead = QComboBox()
         self.lead.setAccessibleName(self.tr("Notes that name no lead go to"))
         self.lead.currentIndexChanged.connect(lambda *_: self.answered.emit())
-        self.lead_label = field_label("Notes that name no &lead go to:", self.lead)
-        self.no_leads = hint("There are no leads in this journal yet: add one, then import.")
+        self.lead_label = field_label(self.tr("Notes that name no &lead go to:"), self.lead)
+        self.no_leads = hint(
+            self.tr("There are no leads in this journal yet: add one, then import.")
+        )
         self.leads: list[str] = []
         self.lead_asked = False  # the lead's question stays once asked, with its answer
         self.day_fields: dict[str, QLineEdit] = {}
@@ -112,7 +115,7 @@ class Questions(QGroupBox):
         self.days_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.days_scroll.setStyleSheet("QScrollArea, QScrollArea > QWidget > QWidget "
                                        "{ background: transparent; }")  # fmt: skip
-        self.days_label = field_label("What day was each of these notes written?")
+        self.days_label = field_label(self.tr("What day was each of these notes written?"))
         layout = QVBoxLayout(self)
         self.lead.setMinimumWidth(260)
         self.whose = hint()  # which notes: the core's line
@@ -148,7 +151,7 @@ class Questions(QGroupBox):
         field.setPlaceholderText(self.tr("YYYY-MM-DD"))
         field.setAccessibleName(self.tr("Day of {source}").format(source=source))
         field.setMaximumWidth(160)
-        said = hint(DAY_HINT)
+        said = hint(QCoreApplication.translate("import_preview", DAY_HINT))
         row = QWidget()
         line = QFormLayout(row)
         line.setContentsMargins(0, 0, 0, 0)
