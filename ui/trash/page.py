@@ -7,7 +7,7 @@ the pages hear of it as of any other change.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,12 +29,16 @@ from iltdesk.records import Location
 from ui.kit.context import AppContext, NotWritten
 from ui.kit.record_actions import ask_destructive
 from ui.kit.style import hint
+from ui.kit.translation import QT_TRANSLATE_NOOP
 
-PURPOSE = (
-    "What you deleted in the last 30 days, the latest first. Restore puts a record back where "
-    "it was, with everything that was under it; after 30 days it is removed for good."
+PURPOSE = QT_TRANSLATE_NOOP(
+    "page",
+    (
+        "What you deleted in the last 30 days, the latest first. Restore puts a record back where "
+        "it was, with everything that was under it; after 30 days it is removed for good."
+    ),
 )
-EMPTY = "The Trash is empty."
+EMPTY = QT_TRANSLATE_NOOP("page", "The Trash is empty.")
 COLUMNS = ("What", "Title", "Lead", "Deleted", "Kept for")
 ENTRY_ID = Qt.ItemDataRole.UserRole
 
@@ -64,7 +68,7 @@ class TrashPage(QWidget):
         self.context = context
         title = QLabel(self.tr("Trash"))
         title.setObjectName("PageTitle")
-        purpose = QLabel(PURPOSE)
+        purpose = QLabel(QCoreApplication.translate("page", PURPOSE))
         purpose.setObjectName("PageSubtitle")
         purpose.setWordWrap(True)
         self.list = QTreeWidget()
@@ -100,7 +104,7 @@ class TrashPage(QWidget):
         self.show_button.clicked.connect(self.show_restored)
         self.show_button.hide()
         self.restored: trash.Restored | None = None
-        self.empty_hint = hint(EMPTY)
+        self.empty_hint = hint(QCoreApplication.translate("page", EMPTY))
         self.message = hint()
         buttons = QHBoxLayout()
         for button in (self.restore_button, self.delete_button):
