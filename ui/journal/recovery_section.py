@@ -3,17 +3,22 @@ where its escrow is missing; and the button that makes a new one."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from iltdesk.recovery import kit
 from ui.journal.recovery_kit import RecoveryKitDialog, made_words
 from ui.kit.context import AppContext
 from ui.kit.style import hint
+from ui.kit.translation import QT_TRANSLATE_NOOP
 from ui.kit.worker import run_waiting
 
 NO_KIT = "No recovery kit yet: a forgotten passphrase would lock you out for good."
 
-ADVICE = "Lock and unlock the journal to write a missing file again, or make a new kit."
+ADVICE = QT_TRANSLATE_NOOP(
+    "recovery_section",
+    "Lock and unlock the journal to write a missing file again, or make a new kit.",
+)
 
 
 def status_line(status: kit.KitStatus) -> str:
@@ -42,7 +47,7 @@ class RecoverySection(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.warnings)
-        self.advice = hint(ADVICE)
+        self.advice = hint(QCoreApplication.translate("recovery_section", ADVICE))
         layout.addWidget(self.advice)
         self.refresh()
 

@@ -33,17 +33,25 @@ from ui.kit import theme
 from ui.kit.context import AppContext, NotWritten
 from ui.kit.rich_delegate import TwoLineDelegate
 from ui.kit.style import DIALOG_FLAGS
+from ui.kit.translation import QT_TRANSLATE_NOOP
 
 HISTORY_SHORTCUT = "Ctrl+Shift+H"
 NOW = "Now"
 FIRST_WORDS = 60
 MARKS = re.compile(r"[#*_>`]+|^\s*[-+] ", re.MULTILINE)  # headings, emphasis, list bullets
-LEGEND = "Green: written in this version. Struck through in red: taken out in it."
+LEGEND = QT_TRANSLATE_NOOP(
+    "history_panel", "Green: written in this version. Struck through in red: taken out in it."
+)
 OLDEST = "The oldest version kept. Compare it with the text now to see what changed since."
-LEGEND_NOW = "Green: in this version, not now. Struck through in red: written since."
-NO_VERSIONS = (
-    "No earlier versions yet. A version is kept each time you come back to change this text "
-    "after a pause of ten minutes or more."
+LEGEND_NOW = QT_TRANSLATE_NOOP(
+    "history_panel", "Green: in this version, not now. Struck through in red: written since."
+)
+NO_VERSIONS = QT_TRANSLATE_NOOP(
+    "history_panel",
+    (
+        "No earlier versions yet. A version is kept each time you come back to change this text "
+        "after a pause of ten minutes or more."
+    ),
 )
 
 
@@ -130,7 +138,7 @@ class HistoryPanel(QDialog):
         self.browser.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Tab goes list → buttons
         self.against_now = QCheckBox(self.tr("Compare with the text &now"))
         self.against_now.toggled.connect(lambda *_: self.show_version())
-        self.legend = QLabel(LEGEND)
+        self.legend = QLabel(QCoreApplication.translate("history_panel", LEGEND))
         self.legend.setObjectName("Hint")
         self.legend.setWordWrap(True)
         self.restore_button = QPushButton(self.tr("&Restore this version…"))
@@ -180,12 +188,18 @@ class HistoryPanel(QDialog):
         self.found = history.versions(journal, self.kind, self.record_id, field)
         self.list.blockSignals(True)
         self.list.clear()
-        now = QListWidgetItem(f"{NOW} · {words(self.now)}\n{first_words(self.now)}")
+        now = QListWidgetItem(
+            self.tr("{NOW} · {value}\n{value2}").format(
+                NOW=NOW, value=words(self.now), value2=first_words(self.now)
+            )
+        )
         now.setToolTip(self.tr("The text as it stands now"))
         self.list.addItem(now)
         for version in self.found:
             title = f"{when_words(version)} · {words(version.text)}"
-            item = QListWidgetItem(f"{title}\n{first_words(version.text)}")
+            item = QListWidgetItem(
+                self.tr("{title}\n{value}").format(title=title, value=first_words(version.text))
+            )
             item.setToolTip(self.tr("The text as it stood then, before the next round of editing"))
             self.list.addItem(item)
         self.list.blockSignals(False)
@@ -213,13 +227,13 @@ class HistoryPanel(QDialog):
         row = max(0, self.list.currentRow())
         self.restore_button.setEnabled(row > 0)
         if not self.found:
-            self.legend.setText(NO_VERSIONS)
+            self.legend.setText(QCoreApplication.translate("history_panel", NO_VERSIONS))
             self.browser.setHtml(runs_html([Run("same", self.now)]))
             return
         text = self._text(row)
         if self.against_now.isChecked():
             runs = history.word_diff(self.now, text)
-            self.legend.setText(LEGEND_NOW)
+            self.legend.setText(QCoreApplication.translate("history_panel", LEGEND_NOW))
         else:
             older = self._text(row + 1) if row < len(self.found) else ""
             runs = history.word_diff(older, text) if older else [Run("same", text)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
 from ui.kit.rich_delegate import TwoLineDelegate
@@ -23,7 +23,11 @@ def fill_list(widget: QListWidget, rows: list[tuple[int, str, str]]) -> None:
     """Put ``(id, title, detail)`` rows in a record list and size it to show up to five."""
     widget.clear()
     for record_id, title, detail in rows:
-        item = QListWidgetItem(f"{title}\n{detail or ' '}")
+        item = QListWidgetItem(
+            QCoreApplication.translate("lists", "{title}\n{value}").format(
+                title=title, value=detail or " "
+            )
+        )
         item.setData(RECORD_ID, record_id)
         item.setToolTip(title)
         widget.addItem(item)

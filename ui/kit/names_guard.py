@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 
 from iltdesk.names_guard import NameChoice, NamedPerson, Treatment, initials
 from ui.kit.style import hint
+from ui.kit.translation import QT_TRANSLATE_NOOP
 
-EMPTY = "No one else is named."
+EMPTY = QT_TRANSLATE_NOOP("names_guard", "No one else is named.")
 TITLE = "Other people &named"
 ORDER = (Treatment.keep, Treatment.initials, Treatment.role)
 TYPICAL_NAME = "Mr. Castellanos"  # a title and a longish surname fit on one line
@@ -126,10 +127,10 @@ class NamesGuardPanel(QGroupBox):
         self._grid.setVerticalSpacing(4)
         self._grid.setColumnMinimumWidth(0, 12)
         self._grid.setColumnStretch(1, 1)
-        self._empty = hint(EMPTY)
+        self._empty = hint(QCoreApplication.translate("names_guard", EMPTY))
         layout.addLayout(self._grid)
         layout.addWidget(self._empty)
-        self._note = hint("For this export only: what you choose here is not saved.")
+        self._note = hint(self.tr("For this export only: what you choose here is not saved."))
         layout.addWidget(self._note)
         self.set_people([])
 

@@ -32,3 +32,10 @@ def install(app: QCoreApplication) -> list[QTranslator]:
         if translator.load(locale, name, "_", folder) and app.installTranslator(translator):
             installed.append(translator)
     return installed
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark a module constant's ``text`` for translation where it is defined (Qt's own is typed
+    as returning ``object``); it is translated where it is shown, with the same ``context``:
+    ``QCoreApplication.translate(context, CONSTANT)``."""
+    return text

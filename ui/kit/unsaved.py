@@ -35,8 +35,9 @@ from PySide6.QtWidgets import (
 from iltdesk import dates, drafts
 from iltdesk.errors import JournalError
 from ui.kit.context import AppContext, Autosaver
+from ui.kit.translation import QT_TRANSLATE_NOOP
 
-QUESTION = "Discard what you typed?"
+QUESTION = QT_TRANSLATE_NOOP("unsaved", "Discard what you typed?")
 KEEP, DISCARD = "&Keep editing", "&Discard"
 
 
@@ -115,7 +116,7 @@ def confirm_discard(parent: QWidget) -> bool:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(QCoreApplication.translate("unsaved", "Unsaved text — iltdesk"))
-    box.setText(QUESTION)
+    box.setText(QCoreApplication.translate("unsaved", QUESTION))
     box.setInformativeText(
         QCoreApplication.translate("unsaved", "What you typed here is not saved yet.")
     )
