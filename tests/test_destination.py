@@ -27,11 +27,15 @@ Snapshot = dict[str, tuple[str, int, bytes]]
 def snapshot(*folders: Path) -> Snapshot:
     """Every entry under ``folders``: its kind, mode and (for regular files) bytes.
 
-    FIFOs and devices are never opened: reading one would block or read a device.
+    FIFOs and devices are never opened: reading one would block or read a device. The app's
+    own log folder (platformdirs' state folder) is left out: every CLI run makes it for its
+    native crash log, which a clean exit deletes.
     """
     seen: Snapshot = {}
     for folder in folders:
         for entry in sorted(folder.rglob("*")):
+            if ".local/state" in entry.as_posix() or entry.name == ".local":
+                continue  # (.local holds nothing of ours but the state folder, when it is new)
             info = entry.lstat()
             kind = stat.S_IFMT(info.st_mode)
             data = entry.read_bytes() if stat.S_ISREG(info.st_mode) else b""
