@@ -7,7 +7,7 @@ DEMO   := .demo/demo.iltdesk
 # The demo journal's passphrase is public on purpose: it holds invented people only.
 DEMO_PASSPHRASE := demo
 
-.PHONY: run test lint typecheck pytest demo clean reliability bench dist
+.PHONY: run test lint typecheck pytest demo clean reliability bench dist lock test-minimums
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
@@ -52,10 +52,20 @@ bench: $(STAMP)
 dist:
 	@$(PYTHON) tools/dist_prerequisites.py
 	@$(MAKE) --no-print-directory $(STAMP)
-	$(PY) -m pip install --quiet -e '.[dist]'
+	# The bundle's dependencies at the versions locked in requirements/dist.txt (make lock).
+	$(PY) -m pip install --quiet --require-hashes -r requirements/dist.txt
+	$(PY) -m pip install --quiet --no-deps -e .
 	$(PY) tools/make_icons.py
 	$(VENV)/bin/pyinstaller --noconfirm --clean build.spec
 	$(PY) tools/bundle_smoke.py dist/iltdesk
+
+# Refresh requirements/dist.txt (the bundle's locked dependencies) after changing pyproject.toml.
+lock: $(STAMP)
+	PY=$(PY) tools/lock.sh
+
+# The whole suite with every dependency at its declared minimum, in build/venv-minimums.
+test-minimums:
+	PYTHON=$(PYTHON) tools/ci_minimums.sh
 
 clean:
 	rm -rf $(VENV) .demo build dist .pytest_cache .mypy_cache .ruff_cache
