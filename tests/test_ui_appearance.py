@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPalette
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -20,7 +21,7 @@ from pytestqt.qtbot import QtBot
 
 from iltdesk.store.journal import Journal
 from tests.conftest import kept_look
-from tests.keys import Key, Keys, Mod, show_main_window
+from tests.keys import DesktopKeys, Key, Keys, Mod, show_main_window
 from ui.journal.settings_dialog import SettingsDialog
 from ui.kit import preferences, theme
 from ui.kit.markdown_edit import MarkdownEdit
@@ -332,3 +333,30 @@ def test_an_unchecked_box_shows_its_outline(
     painter.end()
     best = max(_contrast(image.pixelColor(x, 2), ground) for x in range(2, 18))
     assert best >= 3.0
+
+
+def test_locking_with_the_screen_is_turned_off_and_on_by_keys(
+    qtbot: QtBot, journal: Journal
+) -> None:
+    """Settings' "Also when the screen locks or the computer sleeps" (on by default) is kept
+    when Save is pressed, and left as it was on Escape."""
+    _window(qtbot, journal)
+    keys = DesktopKeys()  # the main window is active again after each dialog
+    assert preferences.lock_with_screen()
+
+    def toggle_then(finish: Callable[[], None]) -> Callable[[Keys], None]:
+        def act(keys: Keys) -> None:
+            keys.press(Key.Key_L, Mod.AltModifier)  # "Also when the screen &locks…"
+            # A mnemonic clicks the box after a short animation; a person's next key comes
+            # later than that (Escape during it would only let the box go).
+            QTest.qWait(250)
+            finish()
+
+        return act
+
+    _in_settings(keys, toggle_then(keys.escape))
+    assert preferences.lock_with_screen()
+    _in_settings(keys, toggle_then(keys.enter))  # Enter: the dialog's Save
+    assert not preferences.lock_with_screen()
+    _in_settings(keys, toggle_then(keys.enter))  # Enter: the dialog's Save
+    assert preferences.lock_with_screen()

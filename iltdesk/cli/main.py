@@ -135,8 +135,9 @@ def run() -> NoReturn:
     if not words or words[0] not in early.QUICK_COMMANDS:
         sys.exit(code)
     try:
-        sys.stdout.flush()
-        sys.stderr.flush()
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:  # None under pythonw: the gui-script on Windows
+                stream.flush()
     except (OSError, ValueError):  # a closed pipe (``| head``): what was printed is gone anyway
         code = code or 1
     os._exit(code)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QPainter
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -34,6 +34,7 @@ from iltdesk.report.fonts import ensure_fonts
 from iltdesk.report.recovery_sheet import SheetText, paint_sheet, write_sheet
 from iltdesk.store.journal import Journal
 from ui.kit.new_passphrase import secret_field
+from ui.kit.printing import report_printer
 from ui.kit.style import error_line, hint, restyle
 from ui.kit.worker import Progress, run_modal, run_waiting
 
@@ -265,8 +266,7 @@ class RecoveryKitDialog(QDialog):
         key = self.key
         if key is None:
             return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setFullPage(True)
+        printer = report_printer()  # full page, on the locale's paper (Letter in the US)
         if not QPrintDialog(printer, self).exec():
             return
         text = SheetText(

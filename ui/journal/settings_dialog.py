@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -76,6 +77,8 @@ class SettingsDialog(QDialog):
         self.cadence.setRange(MIN_CADENCE_DAYS, MAX_CADENCE_DAYS)
         self.cadence.setSuffix(self.tr(" days"))
         self.cadence.setValue(preferences.default_cadence())
+        self.with_screen = QCheckBox(self.tr("Also when the screen &locks or the computer sleeps"))
+        self.with_screen.setChecked(preferences.lock_with_screen())
         self.keychain_state = QLabel()
         self.keychain_state.setWordWrap(True)
         self.keychain_state.setObjectName("Hint")
@@ -90,13 +93,18 @@ class SettingsDialog(QDialog):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(
             self._group(
-                "This journal (kept inside it, encrypted)",
-                [("School", self.school), ("Your name", self.principal)],
+                self.tr("This journal (kept inside it, encrypted)"),
+                [(self.tr("School"), self.school), (self.tr("Your name"), self.principal)],
             )
         )
         layout.addWidget(
             self._group(
-                "Habits", [("Lock after", self.idle), ("New leads meet every", self.cadence)]
+                self.tr("Habits"),
+                [
+                    (self.tr("Lock after"), self.idle),
+                    ("", self.with_screen),
+                    (self.tr("New leads meet every"), self.cadence),
+                ],
             )
         )
         self.appearance = AppearanceGroup(self)
@@ -201,7 +209,11 @@ class SettingsDialog(QDialog):
 
     def save(self) -> None:
         """Store the preferences and the journal's details."""
-        preferences.save(idle=self.idle.value(), cadence=self.cadence.value())
+        preferences.save(
+            idle=self.idle.value(),
+            cadence=self.cadence.value(),
+            with_screen=self.with_screen.isChecked(),
+        )
         self.appearance.save()
         details = {"school": self.school.text().strip(), "principal": self.principal.text().strip()}
         if self.context.write(lambda: self.context.journal.set_settings(details)) is NOT_WRITTEN:

@@ -114,16 +114,15 @@ def _unless_expected(error: BaseException) -> None:
 
 def remember_label() -> tuple[str, bool]:
     """The 'remember' checkbox text, and whether a keychain is there to remember in."""
-    tr = QCoreApplication.translate
     try:
         where = keychain.description(keychain.RECALL_TIMEOUT_SECONDS)
     except JournalError:
-        return tr(
+        return QCoreApplication.translate(
             "UnlockDialog", "No system keychain is available, so you will be asked each time."
         ), False
-    return tr("UnlockDialog", "Remember on this computer (kept in {where})").format(
-        where=where
-    ), True
+    return QCoreApplication.translate(
+        "UnlockDialog", "Remember on this computer (kept in {where})"
+    ).format(where=where), True
 
 
 class UnlockDialog(QDialog):

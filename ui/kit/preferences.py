@@ -13,6 +13,7 @@ from iltdesk.paths import DIR_MODE, ensure_private_file
 
 IDLE_LOCK_KEY = "lock/idle_minutes"
 CADENCE_KEY = "leads/default_cadence_days"
+SCREEN_LOCK_KEY = "lock/on_screen_lock"  # lock with the screen or sleep (ui/shell/session_lock)
 DEFAULT_IDLE_MINUTES = 10
 THEME_KEY = "appearance/theme"
 TEXT_SIZE_KEY = "appearance/text_size"
@@ -56,11 +57,19 @@ def default_cadence() -> int:
     return _int(CADENCE_KEY, DEFAULT_CADENCE_DAYS, MIN_CADENCE_DAYS, MAX_CADENCE_DAYS)
 
 
-def save(*, idle: int, cadence: int) -> None:
-    """Store the preferences."""
+def lock_with_screen() -> bool:
+    """Whether the journal locks when the screen locks or the computer sleeps (on unless
+    turned off, as KeePassXC does)."""
+    return private_settings().value(SCREEN_LOCK_KEY, True) not in (False, "false", "0", 0)
+
+
+def save(*, idle: int, cadence: int, with_screen: bool | None = None) -> None:
+    """Store the preferences (``with_screen``: ``lock_with_screen``, unchanged when None)."""
     settings = private_settings()
     settings.setValue(IDLE_LOCK_KEY, idle)
     settings.setValue(CADENCE_KEY, cadence)
+    if with_screen is not None:
+        settings.setValue(SCREEN_LOCK_KEY, with_screen)
     settings.sync()
 
 

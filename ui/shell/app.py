@@ -21,7 +21,7 @@ from ui.journal.create_dialog import CreateJournalDialog
 from ui.journal.recent import add_recent, recent_journals
 from ui.journal.unlock import UnlockDialog, adopt
 from ui.journal.welcome import WelcomeWindow
-from ui.kit import theme
+from ui.kit import theme, translation
 from ui.kit.context import AppContext
 from ui.kit.icons import app_icon
 from ui.kit.preferences import private_settings
@@ -368,6 +368,7 @@ def launch(
     # Lets Wayland docks match the window to its desktop entry (named by the app id,
     # packaging/linux/org.iltdesk.iltdesk.desktop) and its icon.
     app.setDesktopFileName("org.iltdesk.iltdesk")
+    translation.install(app)  # the locale (dates, week start, paper) and any translation
     theme.apply(app)
     app.setWindowIcon(app_icon())
     crash.install()

@@ -25,12 +25,12 @@ from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from ui.kit.preferences import private_settings
+from ui.kit import preferences
 
 if TYPE_CHECKING:
     from PySide6.QtDBus import QDBusConnection
 
-SETTING_KEY = "lock/on_screen_lock"
+SETTING_KEY = preferences.SCREEN_LOCK_KEY
 SCREEN = "screen"  # why the lock was asked for
 SLEEP = "sleep"
 LOGIN1 = "org.freedesktop.login1"
@@ -39,15 +39,14 @@ SCREEN_SAVERS = ("org.freedesktop.ScreenSaver", "org.gnome.ScreenSaver")
 
 def enabled() -> bool:
     """Whether the journal locks with the screen (Settings; on unless turned off)."""
-    value = private_settings().value(SETTING_KEY, True)
-    return value not in (False, "false", "0", 0)
+    return preferences.lock_with_screen()
 
 
 def set_enabled(on: bool) -> None:
     """Store the setting (Settings' checkbox)."""
-    settings = private_settings()
-    settings.setValue(SETTING_KEY, bool(on))
-    settings.sync()
+    preferences.save(
+        idle=preferences.idle_minutes(), cadence=preferences.default_cadence(), with_screen=bool(on)
+    )
 
 
 def session_path(session_id: str) -> str:

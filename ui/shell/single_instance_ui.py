@@ -61,19 +61,22 @@ def ask_to_switch(window: QWidget, wanted: Path, current: Path) -> bool:
     """Another journal is open: whether the person wants ``wanted`` instead (the open one is
     saved and locked first; nothing closes without asking)."""
 
-    tr = QCoreApplication.translate
     box = QMessageBox(window)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(tr("SingleInstance", "Open another journal?"))
-    box.setText(tr("SingleInstance", "Open {wanted}?").format(wanted=wanted.name))
+    box.setWindowTitle(QCoreApplication.translate("SingleInstance", "Open another journal?"))
+    box.setText(
+        QCoreApplication.translate("SingleInstance", "Open {wanted}?").format(wanted=wanted.name)
+    )
     box.setInformativeText(
-        tr(
+        QCoreApplication.translate(
             "SingleInstance",
             "{current} is open. It is saved and locked first; you will need its passphrase "
             "to return to it.",
         ).format(current=current.name)
     )
-    switch = box.addButton(tr("SingleInstance", "Open"), QMessageBox.ButtonRole.AcceptRole)
+    switch = box.addButton(
+        QCoreApplication.translate("SingleInstance", "Open"), QMessageBox.ButtonRole.AcceptRole
+    )
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(switch)
     box.exec()
