@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -14,22 +20,33 @@ from iltdesk.models import ActionItem
 from iltdesk.record_kinds import RecordKind
 from ui.kit.context import AppContext, NotWritten
 from ui.kit.style import overdue_colour
+from ui.kit.translation import QT_TRANSLATE_NOOP
 from ui.lead.action_item_pages import PAGE, Page, PageReader, nothing
 
 OWNER_COLUMN = 2
 
 Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("Done", "Action", "Owner", "Due", "From")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("ActionItems", "Done"),
+    QT_TRANSLATE_NOOP("ActionItems", "Action"),
+    QT_TRANSLATE_NOOP("ActionItems", "Owner"),
+    QT_TRANSLATE_NOOP("ActionItems", "Due"),
+    QT_TRANSLATE_NOOP("ActionItems", "From"),
+)
 SOURCES = {
     "one_on_one": "1:1",
-    "observation": "Observation",
-    "cycle": "Cycle",
-    "manual": "Added",
-    "meeting": "ILT meeting",
-    "conversation": "Conversation",
-    "self_check": "Self-check",
+    "observation": QT_TRANSLATE_NOOP("ActionItems", "Observation"),
+    "cycle": QT_TRANSLATE_NOOP("ActionItems", "Cycle"),
+    "manual": QT_TRANSLATE_NOOP("ActionItems", "Added"),
+    "meeting": QT_TRANSLATE_NOOP("ActionItems", "ILT meeting"),
+    "conversation": QT_TRANSLATE_NOOP("ActionItems", "Conversation"),
+    "self_check": QT_TRANSLATE_NOOP("ActionItems", "Self-check"),
 }
-OWNER_NAMES = {"lead": "Lead", "principal": "Me", "both": "Both"}
+OWNER_NAMES = {
+    "lead": QT_TRANSLATE_NOOP("ActionItems", "Lead"),
+    "principal": QT_TRANSLATE_NOOP("ActionItems", "Me"),
+    "both": QT_TRANSLATE_NOOP("ActionItems", "Both"),
+}
 
 
 class ActionItemsModel(QAbstractTableModel):
@@ -119,7 +136,7 @@ class ActionItemsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return QCoreApplication.translate("ActionItems", COLUMNS[section])
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -153,8 +170,8 @@ class ActionItemsModel(QAbstractTableModel):
             return item.text
         if column == 2:
             if item.lead_id is None:  # a team item: everyone who shares it
-                return self.team_owners.get(item.id or 0, "Team")
-            return OWNER_NAMES[item.owner.value]
+                return self.team_owners.get(item.id or 0, self.tr("Team"))
+            return QCoreApplication.translate("ActionItems", OWNER_NAMES[item.owner.value])
         if column == 3:
             return dates.list_date(item.due_on) if item.due_on else "—"
         if column == 4:
@@ -162,12 +179,13 @@ class ActionItemsModel(QAbstractTableModel):
         return None
 
     def _origin(self, item: ActionItem) -> str:
+        source = QCoreApplication.translate("ActionItems", SOURCES[item.source.value])
         if item.lead_id is not None:
-            return SOURCES[item.source.value]
+            return source
         day = self.team_days.get(item.id or 0)
-        return (
-            f"Team · ILT {dates.list_date(day)}" if day else f"Team · {SOURCES[item.source.value]}"
-        )
+        if day:
+            return self.tr("Team · ILT {day}").format(day=dates.list_date(day))
+        return self.tr("Team · {source}").format(source=source)
 
     def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
         item = self.items[index.row()]
