@@ -61,10 +61,10 @@ _QT_PLUGINS_KEPT = {
     "platformthemes": {"qxdgdesktopportal"},
     "wayland-shell-integration": {"xdg-shell"},  # what every desktop compositor speaks
 }
-# Qt libraries only the dropped plugins or unused modules link to.
+# Qt libraries only the dropped plugins or unused modules link to. (Qt6Network stays: one app
+# per person listens on a QLocalServer; Qt6DBus stays: the journal locks with the session.)
 _QT_LIBS_DROPPED = (
     "Qt6EglF",  # EglFSDeviceIntegration, EglFsKmsSupport
-    "Qt6Network",
     "Qt6OpenGL",  # only the EGLFS integration links it; widgets paint in software
     "Qt6Pdf",
     "Qt6Qml",
