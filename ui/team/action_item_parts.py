@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,14 +34,21 @@ from iltdesk import team_action
 from iltdesk.due import next_step_due
 from iltdesk.models import ActionItem, ActionSource
 from ui.kit.fields import date_edit, day_of
+from ui.kit.translation import QT_TRANSLATE_NOOP
 
 PRINCIPAL_ROW = "You (the principal)"
-COLUMNS = ("Done", "Action", "Owners", "Due", "From")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("TeamActionItems", "Done"),
+    QT_TRANSLATE_NOOP("TeamActionItems", "Action"),
+    QT_TRANSLATE_NOOP("TeamActionItems", "Owners"),
+    QT_TRANSLATE_NOOP("TeamActionItems", "Due"),
+    QT_TRANSLATE_NOOP("TeamActionItems", "From"),
+)
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 SOURCE_WORDS = {
-    ActionSource.meeting: "ILT meeting",
-    ActionSource.self_check: "Self-check",
-    ActionSource.conversation: "Conversation",
+    ActionSource.meeting: QT_TRANSLATE_NOOP("TeamActionItems", "ILT meeting"),
+    ActionSource.self_check: QT_TRANSLATE_NOOP("TeamActionItems", "Self-check"),
+    ActionSource.conversation: QT_TRANSLATE_NOOP("TeamActionItems", "Conversation"),
 }
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 COLUMN_SHARES = {2: 0.3, 3: 0.15, 4: 0.17}  # at most this much of the width: Action has the rest
@@ -51,7 +66,7 @@ class OwnersList(QListWidget):
         """Offer the principal and ``members``, ticking the current owners."""
         self.clear()
         for lead_id, name, ticked in [
-            (None, PRINCIPAL_ROW, principal),
+            (None, QCoreApplication.translate("TeamActionItems", PRINCIPAL_ROW), principal),
             *((m_id, m_name, m_id in owners) for m_id, m_name in members),
         ]:
             row = QListWidgetItem(name, self)

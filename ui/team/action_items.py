@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -57,7 +57,9 @@ class TeamItemsView(QWidget):
         self.ticked_here: set[int] = set()
         self._announcing = False
         self.tree = ItemsTree()
-        self.tree.setHeaderLabels(list(COLUMNS))
+        self.tree.setHeaderLabels(
+            [QCoreApplication.translate("TeamActionItems", name) for name in COLUMNS]
+        )
         self.tree.setRootIsDecorated(False)
         self.tree.setAllColumnsShowFocus(True)
         self.tree.setWordWrap(True)
@@ -201,12 +203,16 @@ class TeamItemsView(QWidget):
 
     def _origin(self, item: ActionItem, day: date | None, today: date) -> str:
         if item.id in self.carried:
-            return f"Carried from {dates.list_date(day, today)}" if day else "Carried over"
+            if day:
+                return self.tr("Carried from {day}").format(day=dates.list_date(day, today))
+            return self.tr("Carried over")
         if item.source is ActionSource.meeting and self.meeting_id is not None:
-            return "This meeting"
+            return self.tr("This meeting")
         if day is not None:
-            return f"ILT meeting, {dates.list_date(day, today)}"
-        return SOURCE_WORDS.get(item.source, "Added")
+            return self.tr("ILT meeting, {day}").format(day=dates.list_date(day, today))
+        if item.source in SOURCE_WORDS:
+            return QCoreApplication.translate("TeamActionItems", SOURCE_WORDS[item.source])
+        return self.tr("Added")
 
     def current_item(self) -> ActionItem | None:
         row = self.tree.currentItem()

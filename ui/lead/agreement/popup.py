@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import (
     QDialog,
@@ -157,7 +157,9 @@ class AgreementReader(QScrollArea):
             heading = _label(f"<b>{KIND_NAMES[kind]}</b>&nbsp;&nbsp;{len(texts)}")
             heading.setContentsMargins(0, 6, 0, 0)
             column.addWidget(heading)
-            column.addWidget(_label(KIND_HINTS[kind], "Hint"))
+            column.addWidget(
+                _label(QCoreApplication.translate("event_dialog", KIND_HINTS[kind]), "Hint")
+            )
             column.addWidget(_bullets(texts))
         column.addStretch(1)
         return column

@@ -92,7 +92,7 @@ class ConversationEditor(QScrollArea):
     def _make_fields(self) -> None:
         self.whose = QComboBox()
         self.whose.setAccessibleName(self.tr("Whose conversation"))
-        self.whose.addItems([text for text, _ in WHOSE])
+        self.whose.addItems([QCoreApplication.translate("new_dialog", text) for text, _ in WHOSE])
         self.lead = QComboBox()
         self.lead.setAccessibleName(self.tr("The lead"))
         self.cycle = QComboBox()

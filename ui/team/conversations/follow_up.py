@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QListWidgetItem,
@@ -24,17 +24,30 @@ from ui.kit.fitted_list import FittedList
 from ui.kit.record_actions import confirm_delete
 from ui.kit.roles import RECORD_ID
 from ui.kit.style import hint
+from ui.kit.translation import QT_TRANSLATE_NOOP
 
 # Each starts with its own letter: typing it in the owner box chooses it.
-OWNER_WORDS = {Author.lead: "the lead", Author.principal: "me", Author.both: "both of us"}
+OWNER_WORDS = {
+    Author.lead: QT_TRANSLATE_NOOP("follow_up", "the lead"),
+    Author.principal: QT_TRANSLATE_NOOP("follow_up", "me"),
+    Author.both: QT_TRANSLATE_NOOP("follow_up", "both of us"),
+}
 FOLLOW_UP = RowWords("A next step, then Enter", "follow-up", "a week on")
 
 
 def follow_up_label(item: ActionItem, today: date) -> str:
     """A follow-up in one line: what, whose, when."""
-    due = f", due {dates.list_date(item.due_on, today)}" if item.due_on else ""
-    late = " — overdue" if action_item.is_overdue(item, today) else ""
-    return f"{item.text}  ({OWNER_WORDS[item.owner]}{due}){late}"
+    owner = QCoreApplication.translate("follow_up", OWNER_WORDS[item.owner])
+    if item.due_on:
+        due = QCoreApplication.translate("follow_up", "{owner}, due {day}").format(
+            owner=owner, day=dates.list_date(item.due_on, today)
+        )
+    else:
+        due = owner
+    line = f"{item.text}  ({due})"
+    if action_item.is_overdue(item, today):
+        return QCoreApplication.translate("follow_up", "{line} — overdue").format(line=line)
+    return line
 
 
 class FollowUpPanel(QObject):

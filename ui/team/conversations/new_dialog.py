@@ -32,8 +32,8 @@ from ui.kit.unsaved import GuardedDialog, typed_texts
 from ui.kit.writing import write_or_say
 
 WHOSE = (
-    ("A lead's, with teachers", ConversationHolder.lead),
-    ("My own", ConversationHolder.principal),
+    (QT_TRANSLATE_NOOP("new_dialog", "A lead's, with teachers"), ConversationHolder.lead),
+    (QT_TRANSLATE_NOOP("new_dialog", "My own"), ConversationHolder.principal),
 )
 NO_LEAD = QT_TRANSLATE_NOOP("new_dialog", "No lead")
 
@@ -57,7 +57,7 @@ class NewConversationDialog(GuardedDialog):
         self.setMinimumWidth(560)
         self.whose = QComboBox()
         self.whose.setAccessibleName(self.tr("Whose conversation"))
-        self.whose.addItems([text for text, _ in WHOSE])
+        self.whose.addItems([QCoreApplication.translate("new_dialog", text) for text, _ in WHOSE])
         self.lead = QComboBox()
         self.lead.setAccessibleName(self.tr("The lead"))
         self.with_whom = QLineEdit()

@@ -56,7 +56,8 @@ EMPTY = QT_TRANSLATE_NOOP(
         "plan it here together:\nthe goal, the first words, the likely reactions; then rehearse it."
     ),
 )
-ALL_LEADS, NO_LEAD_FILTER = "Everyone's", "Mine, with no lead"
+ALL_LEADS = QT_TRANSLATE_NOOP("page", "Everyone's")  # also the filter's data: compared untranslated
+NO_LEAD_FILTER = QT_TRANSLATE_NOOP("page", "Mine, with no lead")
 
 
 def conversation_row(c: DifficultConversation, leads: dict[int, str], today: date) -> str:
@@ -135,8 +136,8 @@ class ConversationsPage(QWidget):
         kept = self.filter.currentData() if self.filter.count() else ALL_LEADS
         self.filter.blockSignals(True)
         self.filter.clear()
-        self.filter.addItem(ALL_LEADS, ALL_LEADS)
-        self.filter.addItem(NO_LEAD_FILTER, None)
+        self.filter.addItem(QCoreApplication.translate("page", ALL_LEADS), ALL_LEADS)
+        self.filter.addItem(QCoreApplication.translate("page", NO_LEAD_FILTER), None)
         for lead in self.leads:
             if lead.active:
                 self.filter.addItem(lead.name, lead.id)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,9 +31,10 @@ from iltdesk.record_kinds import Change, RecordKind
 from ui.kit.context import AppContext, NotWritten
 from ui.kit.record_actions import confirm_delete
 from ui.kit.roles import RECORD_ID
+from ui.kit.translation import QT_TRANSLATE_NOOP
 from ui.team.action_item_parts import WrappingRows
 
-PRINCIPAL = "Me"
+PRINCIPAL = QT_TRANSLATE_NOOP("agenda", "Me")
 
 
 class AgendaTree(QTreeWidget):
@@ -131,7 +132,13 @@ class MemberAgenda(QWidget):
 
     def _row(self, item: MeetingAgendaItem) -> QTreeWidgetItem:
         who = self._name(item.added_by_lead_id) if item.added_by_lead_id else ""
-        row = QTreeWidgetItem(self.items, [item.text, short_name(who) if who else PRINCIPAL])
+        row = QTreeWidgetItem(
+            self.items,
+            [
+                item.text,
+                short_name(who) if who else QCoreApplication.translate("agenda", PRINCIPAL),
+            ],
+        )
         row.setData(0, RECORD_ID, item.id)
         row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEditable)
         row.setCheckState(0, Qt.CheckState.Checked if item.discussed else Qt.CheckState.Unchecked)

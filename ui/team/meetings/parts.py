@@ -16,7 +16,9 @@ from ui.kit.markdown_edit import MarkdownEdit, markdown_html
 from ui.kit.style import field_label, hint
 from ui.kit.translation import QT_TRANSLATE_NOOP
 
-NO_CHARTER = "The team has not written its charter yet (Reflect → ILT charter)."
+NO_CHARTER = QT_TRANSLATE_NOOP(
+    "parts", "The team has not written its charter yet (Reflect → ILT charter)."
+)
 SOMEONE_ELSE = QT_TRANSLATE_NOOP("parts", "Someone else (name them below)")
 
 
@@ -77,7 +79,7 @@ class VisionPanel(QLabel):
             )
             if text.strip()
         ]
-        self.setText("".join(parts) if parts else NO_CHARTER)
+        self.setText("".join(parts) if parts else QCoreApplication.translate("parts", NO_CHARTER))
         self.setAccessibleName(self.tr("The charter's purpose and vision"))
 
 

@@ -6,16 +6,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from iltdesk import dates
 from iltdesk.models import IltMeeting, MeetingFeedback
 from ui.kit.fields import LineBox
 from ui.kit.style import hint
+from ui.kit.translation import QT_TRANSLATE_NOOP
 
-PLUS_TITLE = "+  What worked"
-DELTA_TITLE = "Δ  What to change"
+PLUS_TITLE = QT_TRANSLATE_NOOP("plus_delta", "+  What worked")
+DELTA_TITLE = QT_TRANSLATE_NOOP("plus_delta", "Δ  What to change")
 
 
 @dataclass
@@ -47,7 +48,7 @@ class ClosingPlusDelta(QWidget):
         for column, (title, name) in enumerate(
             ((PLUS_TITLE, "PlusTitle"), (DELTA_TITLE, "DeltaTitle"))
         ):
-            label = QLabel(title)
+            label = QLabel(QCoreApplication.translate("plus_delta", title))
             label.setObjectName(name)
             self.grid.addWidget(label, 0, column)
             self.grid.setColumnStretch(column, 1)

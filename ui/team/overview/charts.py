@@ -3,7 +3,7 @@ and the school year's learning across the three strands."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -11,9 +11,13 @@ from iltdesk.charter_scope import FOCUS_TITLES
 from iltdesk.models import FocusKind
 from iltdesk.practice import HIGHEST, LOWEST, Spread, spread
 from ui.kit import theme
+from ui.kit.translation import QT_TRANSLATE_NOOP
 
 ROW_HEIGHT, LABEL_WIDTH, DOT = 34, 118, 5.0
-ROUNDS = ("Before norming", "After norming")
+ROUNDS = (
+    QT_TRANSLATE_NOOP("charts", "Before norming"),
+    QT_TRANSLATE_NOOP("charts", "After norming"),
+)
 
 
 def round_colour(after: bool) -> QColor:
@@ -40,7 +44,10 @@ class SpreadChart(QWidget):
         """Show these two rounds of ratings."""
         self.spreads = (spread(before), spread(after))
         words = [
-            f"{name}: {found.words() if found else 'no ratings'}"
+            self.tr("{round}: {ratings}").format(
+                round=QCoreApplication.translate("charts", name),
+                ratings=found.words() if found else self.tr("no ratings"),
+            )
             for name, found in zip(ROUNDS, self.spreads, strict=True)
         ]
         self.setAccessibleDescription(". ".join(words))
@@ -61,7 +68,9 @@ class SpreadChart(QWidget):
             middle = index * ROW_HEIGHT + ROW_HEIGHT / 2
             painter.setPen(text)
             label = QRectF(0, middle - ROW_HEIGHT / 2, LABEL_WIDTH, ROW_HEIGHT)
-            painter.drawText(label, Qt.AlignmentFlag.AlignVCenter, name)
+            painter.drawText(
+                label, Qt.AlignmentFlag.AlignVCenter, QCoreApplication.translate("charts", name)
+            )
             painter.setPen(QPen(grid, 1, Qt.PenStyle.DotLine))
             ends = (self.level_x(LOWEST), self.level_x(HIGHEST))
             painter.drawLine(QPointF(ends[0], middle), QPointF(ends[1], middle))

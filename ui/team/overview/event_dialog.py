@@ -27,12 +27,18 @@ from ui.kit.writing import write_or_say
 from ui.team.overview.members import MemberTable, roster
 
 KIND_HINTS = {
-    LearningKind.pd_session: "A short, optional session a member (or a guest) leads.",
+    LearningKind.pd_session: QT_TRANSLATE_NOOP(
+        "event_dialog", "A short, optional session a member (or a guest) leads."
+    ),
     LearningKind.gathering: "Once a quarter members walk the team through their most useful "
     "tools: note what each brought.",
-    LearningKind.office_hours: "Your open door: note who came, and about what.",
+    LearningKind.office_hours: QT_TRANSLATE_NOOP(
+        "event_dialog", "Your open door: note who came, and about what."
+    ),
 }
-MEMBERS_LABEL = "Who led and who came (Space: came, led, not there; F2: what they brought)"
+MEMBERS_LABEL = QT_TRANSLATE_NOOP(
+    "event_dialog", "Who led and who came (Space: came, led, not there; F2: what they brought)"
+)
 NOT_CHOSEN = QT_TRANSLATE_NOOP(
     "event_dialog", "Not chosen (a PD session or gathering counts as professional learning)"
 )
@@ -115,7 +121,7 @@ class LearningEventDialog(GuardedDialog):
         layout.addWidget(self.about)
         rows: tuple[tuple[str, QWidget], ...] = (
             ("Topic", self.topic),
-            (MEMBERS_LABEL, self.members),
+            (QCoreApplication.translate("event_dialog", MEMBERS_LABEL), self.members),
             ("Led by someone from outside", self.led_by),
             ("The goal it served", self.goal),
             ("Strand it counts toward", self.strand),
@@ -130,7 +136,7 @@ class LearningEventDialog(GuardedDialog):
 
     def _kind_changed(self) -> None:
         kind = LearningKind(self.kind.currentData())
-        self.about.setText(KIND_HINTS[kind])
+        self.about.setText(QCoreApplication.translate("event_dialog", KIND_HINTS[kind]))
 
     def unsaved_state(self) -> Hashable:
         """The members' parts and the choices count too."""

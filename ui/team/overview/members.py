@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +21,7 @@ from iltdesk.models import LearningRole
 from iltdesk.store.journal import Journal
 from iltdesk.team_learning import Member
 from ui.kit.roles import RECORD_ID
+from ui.kit.translation import QT_TRANSLATE_NOOP
 
 
 def roster(journal: Journal, keep: Iterable[int] = ()) -> list[tuple[int, str]]:
@@ -65,7 +66,11 @@ class LeadChecklist(QListWidget):
         ]
 
 
-ROLE_WORDS = {None: "—", LearningRole.came: "Came", LearningRole.led: "Led"}
+ROLE_WORDS = {
+    None: "—",
+    LearningRole.came: QT_TRANSLATE_NOOP("members", "Came"),
+    LearningRole.led: QT_TRANSLATE_NOOP("members", "Led"),
+}
 # Space steps a member through: not there, came, led, and back.
 NEXT_ROLE = {None: LearningRole.came, LearningRole.came: LearningRole.led, LearningRole.led: None}
 NAME, PART, BROUGHT = range(3)
@@ -110,7 +115,7 @@ class MemberTable(QTableWidget):
             self.setMinimumHeight(self.rowHeight(0) * shown + header + 2 * self.frameWidth())
 
     def _set_role(self, row: int, role: LearningRole | None) -> None:
-        item = QTableWidgetItem(ROLE_WORDS[role])
+        item = QTableWidgetItem(QCoreApplication.translate("members", ROLE_WORDS[role]))
         item.setData(Qt.ItemDataRole.UserRole, role.value if role else "")
         item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
         self.setItem(row, PART, item)

@@ -7,18 +7,19 @@ from __future__ import annotations
 import itertools
 from datetime import date
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from iltdesk import dates
 from iltdesk.teacher_team_data import fell_twice, number_words, value_words
 from ui.kit import theme
+from ui.kit.translation import QT_TRANSLATE_NOOP
 
 MARGIN = 6
 DOT_RADIUS, DOT_PEN = 3.5, 1.0
 DOT_ROOM = DOT_RADIUS + DOT_PEN
-EMPTY = "No readings yet"
+EMPTY = QT_TRANSLATE_NOOP("chart", "No readings yet")
 
 
 def chart_words(name: str, unit: str, points: tuple[tuple[date, float], ...]) -> str:
@@ -104,9 +105,11 @@ class DataChart(QWidget):
             painter.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
         painter.setPen(quiet)
         unit_box = QRectF(area.left(), MARGIN, area.width(), area.top() - MARGIN)
-        painter.drawText(unit_box, Qt.AlignmentFlag.AlignLeft, self.unit or "value")
+        painter.drawText(unit_box, Qt.AlignmentFlag.AlignLeft, self.unit or self.tr("value"))
         if not self.points:
-            painter.drawText(area, Qt.AlignmentFlag.AlignCenter, EMPTY)
+            painter.drawText(
+                area, Qt.AlignmentFlag.AlignCenter, QCoreApplication.translate("chart", EMPTY)
+            )
             return
         self._paint_axes(painter, area)
         self._paint_line(painter)

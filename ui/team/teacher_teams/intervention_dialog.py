@@ -31,16 +31,22 @@ FRAMING = (
     "sit in to learn — then let {lead} carry it to the team. If you found yourself running "
     "their meeting, note that too: it is what to undo next time."
 )
-WHAT_PROMPT = "What you did, and how {lead} stayed in charge"
+WHAT_PROMPT = QT_TRANSLATE_NOOP(
+    "intervention_dialog", "What you did, and how {lead} stayed in charge"
+)
 WHAT_HINT = (
     "e.g. Put {lead} in touch with the math coach; {lead} set the agenda and invited the coach. "
     "I said nothing in the meeting."
 )
 WHY_PROMPT = QT_TRANSLATE_NOOP("intervention_dialog", "Why you stepped in")
-WHY_HINT = "What you saw in the team, and what {lead} could not yet move on their own"
+WHY_HINT = QT_TRANSLATE_NOOP(
+    "intervention_dialog",
+    "What you saw in the team, and what {lead} could not yet move on their own",
+)
 FOLLOWED_PROMPT = QT_TRANSLATE_NOOP("intervention_dialog", "What followed")
-FOLLOWED_HINT = (
-    "What changed in the team, and in how it turns to {lead}. Come back to it if it is too soon."
+FOLLOWED_HINT = QT_TRANSLATE_NOOP(
+    "intervention_dialog",
+    ("What changed in the team, and in how it turns to {lead}. Come back to it if it is too soon."),
 )
 
 
@@ -78,11 +84,22 @@ class InterventionDialog(GuardedDialog):
         self.happened_on = date_edit(
             intervention.happened_on if intervention else date.today(), "When"
         )
-        self.what = _text_box("InterventionWhat", WHAT_HINT.format(lead=lead))
-        self.what.setAccessibleName(WHAT_PROMPT.format(lead=lead))
-        self.why = _text_box("InterventionWhy", WHY_HINT.format(lead=lead))
+        self.what = _text_box(
+            "InterventionWhat",
+            QCoreApplication.translate("intervention_dialog", WHAT_HINT).format(lead=lead),
+        )
+        self.what.setAccessibleName(
+            QCoreApplication.translate("intervention_dialog", WHAT_PROMPT).format(lead=lead)
+        )
+        self.why = _text_box(
+            "InterventionWhy",
+            QCoreApplication.translate("intervention_dialog", WHY_HINT).format(lead=lead),
+        )
         self.why.setAccessibleName(QCoreApplication.translate("intervention_dialog", WHY_PROMPT))
-        self.followed = _text_box("InterventionFollowed", FOLLOWED_HINT.format(lead=lead))
+        self.followed = _text_box(
+            "InterventionFollowed",
+            QCoreApplication.translate("intervention_dialog", FOLLOWED_HINT).format(lead=lead),
+        )
         self.followed.setAccessibleName(
             QCoreApplication.translate("intervention_dialog", FOLLOWED_PROMPT)
         )
@@ -111,11 +128,16 @@ class InterventionDialog(GuardedDialog):
         top.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(22, 18, 22, 16)
-        layout.addWidget(hint(FRAMING.format(lead=lead)))
+        layout.addWidget(
+            hint(QCoreApplication.translate("intervention_dialog", FRAMING).format(lead=lead))
+        )
         layout.addSpacing(6)
         layout.addLayout(top)
         for prompt, box in (
-            (WHAT_PROMPT.format(lead=lead), self.what),
+            (
+                QCoreApplication.translate("intervention_dialog", WHAT_PROMPT).format(lead=lead),
+                self.what,
+            ),
             (WHY_PROMPT, self.why),
             (FOLLOWED_PROMPT, self.followed),
         ):
