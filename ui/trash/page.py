@@ -39,7 +39,13 @@ PURPOSE = QT_TRANSLATE_NOOP(
     ),
 )
 EMPTY = QT_TRANSLATE_NOOP("page", "The Trash is empty.")
-COLUMNS = ("What", "Title", "Lead", "Deleted", "Kept for")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("page", "What"),
+    QT_TRANSLATE_NOOP("page", "Title"),
+    QT_TRANSLATE_NOOP("page", "Lead"),
+    QT_TRANSLATE_NOOP("page", "Deleted"),
+    QT_TRANSLATE_NOOP("page", "Kept for"),
+)
 ENTRY_ID = Qt.ItemDataRole.UserRole
 
 
@@ -73,7 +79,7 @@ class TrashPage(QWidget):
         purpose.setWordWrap(True)
         self.list = QTreeWidget()
         self.list.setAccessibleName(self.tr("Deleted records, the latest first"))
-        self.list.setHeaderLabels(list(COLUMNS))
+        self.list.setHeaderLabels([QCoreApplication.translate("page", name) for name in COLUMNS])
         self.list.setRootIsDecorated(False)
         self.list.setUniformRowHeights(True)
         header = self.list.header()
