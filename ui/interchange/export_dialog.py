@@ -52,9 +52,21 @@ class Choice:
 
 
 CHOICES = (
-    Choice("markdown", "&Markdown folder", "readable in Obsidian and any editor"),
-    Choice("json", "&JSON file", "everything, to import again"),
-    Choice("csv", "C&SV of action items", "for a spreadsheet"),
+    Choice(
+        "markdown",
+        QT_TRANSLATE_NOOP("export_dialog", "&Markdown folder"),
+        QT_TRANSLATE_NOOP("export_dialog", "readable in Obsidian and any editor"),
+    ),
+    Choice(
+        "json",
+        QT_TRANSLATE_NOOP("export_dialog", "&JSON file"),
+        QT_TRANSLATE_NOOP("export_dialog", "everything, to import again"),
+    ),
+    Choice(
+        "csv",
+        QT_TRANSLATE_NOOP("export_dialog", "C&SV of action items"),
+        QT_TRANSLATE_NOOP("export_dialog", "for a spreadsheet"),
+    ),
 )
 SUFFIX = {"json": ".json", "csv": ".csv"}
 FILTER = {"json": "JSON (*.json)", "csv": "CSV (*.csv)"}
@@ -118,7 +130,12 @@ class ExportDialog(QDialog):
         self.formats = QButtonGroup(self)
         column = QVBoxLayout(self.what)
         for number, choice in enumerate(CHOICES):
-            button = QRadioButton(f"{choice.text} — {choice.why}")
+            button = QRadioButton(
+                self.tr("{format} — {why}").format(
+                    format=QCoreApplication.translate("export_dialog", choice.text),
+                    why=QCoreApplication.translate("export_dialog", choice.why),
+                )
+            )
             self.formats.addButton(button, number)
             column.addWidget(button)
         self.formats.button(0).setChecked(True)

@@ -48,8 +48,10 @@ FILES = QT_TRANSLATE_NOOP(
 #: Which page shows a table's rows, to tell them the journal changed under them.
 KIND_OF_TABLE = {source.table: RecordKind(source.kind) for source in CURRENT_SOURCES}
 IMPORT_TEXT = QT_TRANSLATE_NOOP("import_dialog", "&Import")
-ASK = "Answer the questions above, then import."
-MEND = "Nothing can be imported from it until the file is mended."
+ASK = QT_TRANSLATE_NOOP("import_dialog", "Answer the questions above, then import.")
+MEND = QT_TRANSLATE_NOOP(
+    "import_dialog", "Nothing can be imported from it until the file is mended."
+)
 NOTHING_NEW = QT_TRANSLATE_NOOP(
     "import_dialog", "Nothing to import: the journal holds all of it already."
 )
@@ -255,7 +257,9 @@ class ImportDialog(QDialog):
         if plan is not None and plan.ready and not plan.rows:
             self.status.setText(QCoreApplication.translate("import_dialog", NOTHING_NEW))
         elif plan is not None and not plan.ready:
-            self.status.setText(ASK if not plan.problems else MEND)
+            self.status.setText(
+                QCoreApplication.translate("import_dialog", ASK if not plan.problems else MEND)
+            )
         else:
             self.status.setText("")
 

@@ -28,10 +28,19 @@ from iltdesk.interchange.load import ImportPlan
 from ui.kit.style import field_label, hint
 from ui.kit.translation import QT_TRANSLATE_NOOP
 
-COLUMNS = ("What", "Day", "Lead", "Title", "From", "Note")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("import_preview", "What"),
+    QT_TRANSLATE_NOOP("import_preview", "Day"),
+    QT_TRANSLATE_NOOP("import_preview", "Lead"),
+    QT_TRANSLATE_NOOP("import_preview", "Title"),
+    QT_TRANSLATE_NOOP("import_preview", "From"),
+    QT_TRANSLATE_NOOP("import_preview", "Note"),
+)
 SHOWN = 2000  # rows listed; the summary line counts them all
 PROBLEMS_SHOWN = 8
-MEND_FIRST = "This cannot be imported as it is; mend the file, then choose it again:"
+MEND_FIRST = QT_TRANSLATE_NOOP(
+    "import_preview", "This cannot be imported as it is; mend the file, then choose it again:"
+)
 DAY_HINT = QT_TRANSLATE_NOOP("import_preview", "Type the day as 2024-03-01.")
 
 
@@ -40,7 +49,9 @@ class PreviewTable(QTableWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, len(COLUMNS), parent)
-        self.setHorizontalHeaderLabels(COLUMNS)
+        self.setHorizontalHeaderLabels(
+            [QCoreApplication.translate("import_preview", name) for name in COLUMNS]
+        )
         self.setAccessibleName(self.tr("What the import creates"))
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -189,9 +200,9 @@ class Questions(QGroupBox):
         self.no_leads.setVisible(bool(plan.leadless and not self.leads))
         lines = list(plan.problems[:PROBLEMS_SHOWN])
         if len(plan.problems) > PROBLEMS_SHOWN:
-            lines.append(f"… and {len(plan.problems) - PROBLEMS_SHOWN} more.")
+            lines.append(self.tr("… and {n} more.").format(n=len(plan.problems) - PROBLEMS_SHOWN))
         if lines:
-            lines.insert(0, MEND_FIRST)
+            lines.insert(0, QCoreApplication.translate("import_preview", MEND_FIRST))
         self.problems.setText("\n".join(lines))
         self.problems.setVisible(bool(lines))
         asked = bool(lines) or self.lead_asked or bool(self.day_fields)
