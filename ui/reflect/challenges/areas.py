@@ -21,8 +21,10 @@ ROOT_PLACEHOLDER = QT_TRANSLATE_NOOP(
     "areas", "Above the line (technical): …\n\nBelow the line (adaptive): …"
 )
 # Which words each side of the drawing holds (short, so the drawing stays small).
-ABOVE_WORDS = "structures · systems · processes · patterns · resources"
-BELOW_WORDS = "relationships · information and meaning · identity · values · beliefs · mindsets"
+ABOVE_WORDS = QT_TRANSLATE_NOOP("areas", "structures · systems · processes · patterns · resources")
+BELOW_WORDS = QT_TRANSLATE_NOOP(
+    "areas", "relationships · information and meaning · identity · values · beliefs · mindsets"
+)
 
 AREAS_STYLE = """
 QLabel#SideTitle { font-weight: 600; color: @LINE; }
@@ -115,16 +117,16 @@ class LineDiagram(QWidget):
         layout.setSpacing(3)
         for number, (name, words) in enumerate(
             (
-                ("Above the line · technical", ABOVE_WORDS),
-                ("Below the line · adaptive", BELOW_WORDS),
+                (QT_TRANSLATE_NOOP("areas", "Above the line · technical"), ABOVE_WORDS),
+                (QT_TRANSLATE_NOOP("areas", "Below the line · adaptive"), BELOW_WORDS),
             )
         ):
             if number:
                 layout.addWidget(GreenLine(named=False))
-            side = QLabel(name)
+            side = QLabel(QCoreApplication.translate("areas", name))
             side.setObjectName("DiagramSide")
             layout.addWidget(side)
-            layout.addWidget(hint(words))
+            layout.addWidget(hint(QCoreApplication.translate("areas", words)))
         lens = hint(self.tr("Around both: equity, the lens"))
         lens.setAlignment(Qt.AlignmentFlag.AlignRight)
         layout.addSpacing(4)

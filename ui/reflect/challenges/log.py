@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,14 +26,19 @@ from ui.kit.context import AppContext, NotWritten
 from ui.kit.fields import date_edit, day_of
 from ui.kit.record_actions import actions_button, confirm_delete
 from ui.kit.style import hint
+from ui.kit.translation import QT_TRANSLATE_NOOP
 from ui.kit.writing import write_or_say
 from ui.reflect.challenges.log_entry_dialog import LogEntryDialog
 
-TAGS = {LogKind.decision: "Decision", LogKind.change: "Change", LogKind.learning: "Learning"}
+TAGS = {
+    LogKind.decision: QT_TRANSLATE_NOOP("log", "Decision"),
+    LogKind.change: QT_TRANSLATE_NOOP("log", "Change"),
+    LogKind.learning: QT_TRANSLATE_NOOP("log", "Learning"),
+}
 CHOICES = {
-    LogKind.decision: "A decision",
-    LogKind.change: "A change I saw",
-    LogKind.learning: "What I learned about my leadership",
+    LogKind.decision: QT_TRANSLATE_NOOP("log", "A decision"),
+    LogKind.change: QT_TRANSLATE_NOOP("log", "A change I saw"),
+    LogKind.learning: QT_TRANSLATE_NOOP("log", "What I learned about my leadership"),
 }
 
 
@@ -64,7 +69,7 @@ def entry_row(
     when = QLabel(dates.list_date(entry.logged_on))
     when.setObjectName("LogDate")
     when.setFixedWidth(96)
-    tag = QLabel(TAGS[entry.kind])
+    tag = QLabel(QCoreApplication.translate("log", TAGS[entry.kind]))
     tag.setObjectName("LogTag")
     tag.setProperty("kind", entry.kind.value)
     tag.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -136,7 +141,7 @@ class ChallengeLog(QWidget):
         self.kind = QComboBox()
         self.kind.setAccessibleName(self.tr("Kind of entry"))
         for kind, title in CHOICES.items():
-            self.kind.addItem(title, kind)
+            self.kind.addItem(QCoreApplication.translate("log", title), kind)
         self.when = date_edit()
         self.when.setAccessibleName(self.tr("Date of the entry"))
         self.text = EntryBox()

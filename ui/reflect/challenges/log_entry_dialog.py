@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
@@ -38,7 +39,7 @@ class LogEntryDialog(GuardedDialog):
         self.kind = QComboBox()
         self.kind.setAccessibleName(self.tr("Kind of entry"))
         for kind, title in choices.items():
-            self.kind.addItem(title, kind)
+            self.kind.addItem(QCoreApplication.translate("log", title), kind)
         self.kind.setCurrentIndex(max(0, self.kind.findData(entry.kind)))
         self.when = date_edit(entry.logged_on)
         self.when.setAccessibleName(self.tr("Date of the entry"))

@@ -3,7 +3,7 @@ green line, the forces board, then the log."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -23,17 +23,22 @@ from ui.kit import history_panel, theme
 from ui.kit.context import AppContext, Autosaver, NotWritten
 from ui.kit.markdown_edit import MarkdownEdit
 from ui.kit.style import hint, page_style
+from ui.kit.translation import QT_TRANSLATE_NOOP
 from ui.reflect.challenges.areas import PROMPT_WIDTH, areas_grid, areas_style, statement_grid
 from ui.reflect.challenges.forces_board import ForcesBoard
 from ui.reflect.challenges.log import ChallengeLog
 
 STATUS_TITLES = {
-    ChallengeStatus.open: "Open",
-    ChallengeStatus.working: "Working",
-    ChallengeStatus.resolved: "Resolved",
+    ChallengeStatus.open: QT_TRANSLATE_NOOP("view", "Open"),
+    ChallengeStatus.working: QT_TRANSLATE_NOOP("view", "Working"),
+    ChallengeStatus.resolved: QT_TRANSLATE_NOOP("view", "Resolved"),
 }
 STATUSES = tuple(STATUS_TITLES)
-SECTIONS = ("Thinking it through", "Forces", "Log")
+SECTIONS = (
+    QT_TRANSLATE_NOOP("view", "Thinking it through"),
+    QT_TRANSLATE_NOOP("view", "Forces"),
+    QT_TRANSLATE_NOOP("view", "Log"),
+)
 MIN_PROMPT_WIDTH = 150
 WIDE_VIEW = 760  # from this width on, the questions get their full width
 HEADER_MARGINS = 34  # left and right of the header, together
@@ -119,7 +124,7 @@ class ChallengeView(QWidget):
         choices = QHBoxLayout()
         choices.setSpacing(4)
         for number, title in enumerate(STATUS_TITLES.values()):
-            button = QPushButton(title)
+            button = QPushButton(QCoreApplication.translate("view", title))
             button.setObjectName("OutcomeChoice")  # the cycle page's segmented look
             button.setCheckable(True)
             bold = QFont(button.font())
@@ -139,7 +144,7 @@ class ChallengeView(QWidget):
         links.setContentsMargins(0, 0, 0, 0)
         links.setSpacing(0)
         for name in SECTIONS:
-            jump = QPushButton(name)
+            jump = QPushButton(QCoreApplication.translate("view", name))
             jump.setObjectName("Jump")
             jump.setCursor(Qt.CursorShape.PointingHandCursor)
             jump.clicked.connect(lambda _=False, n=name: self.scroll_to(n))
@@ -199,7 +204,7 @@ class ChallengeView(QWidget):
         for number, (name, note, part) in enumerate(zip(SECTIONS, notes, parts, strict=True)):
             if number:
                 body.addSpacing(26)
-            self.sections[name] = heading = section_title(name)
+            self.sections[name] = heading = section_title(QCoreApplication.translate("view", name))
             body.addWidget(heading)
             body.addWidget(hint(note))
             body.addSpacing(12)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,6 +28,7 @@ from ui.kit.context import AppContext, NotWritten
 from ui.kit.fields import LineBox, date_edit, day_of
 from ui.kit.markdown_edit import MarkdownEdit
 from ui.kit.style import field_label, hint
+from ui.kit.translation import QT_TRANSLATE_NOOP
 from ui.kit.unsaved import GuardedDialog, typed_texts
 from ui.kit.writing import write_or_say
 from ui.reflect.charter.versions import HOW_WE_WORK, WHAT_FOR
@@ -43,8 +44,10 @@ PLACEHOLDERS = {
     "team_qualities": "What an effective team does, week in and week out",
     "commitments": "What each of us commits to, to become that team",
 }
-THEME_HINT = "An indicator from the teacher rubric"
-NO_RUBRIC = "Type an indicator, or add the teacher rubric on the Frameworks page"
+THEME_HINT = QT_TRANSLATE_NOOP("charter_dialog", "An indicator from the teacher rubric")
+NO_RUBRIC = QT_TRANSLATE_NOOP(
+    "charter_dialog", "Type an indicator, or add the teacher rubric on the Frameworks page"
+)
 BOX_HEIGHT, TALLEST_BOX = 96, 320  # a part's box grows with its text between these heights
 
 
@@ -173,8 +176,14 @@ class CharterDialog(GuardedDialog):
         self.theme.addItems(labels)
         line = self.theme.lineEdit()
         if line is not None:
-            line.setPlaceholderText(THEME_HINT if labels else NO_RUBRIC)
-        self.theme.setToolTip(THEME_HINT + " the team calibrates on all year")
+            line.setPlaceholderText(
+                QCoreApplication.translate("charter_dialog", THEME_HINT if labels else NO_RUBRIC)
+            )
+        self.theme.setToolTip(
+            self.tr("{hint} the team calibrates on all year").format(
+                hint=QCoreApplication.translate("charter_dialog", THEME_HINT)
+            )
+        )
         return self.theme
 
     def _buttons(self) -> QDialogButtonBox:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QAbstractItemModel, QSize, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,20 +26,28 @@ from ui.kit import theme
 from ui.kit.fields import day_of, follow_locale, qdate
 from ui.kit.rich_delegate import ItemIndex
 from ui.kit.roles import RECORD_ID, VALUE
+from ui.kit.translation import QT_TRANSLATE_NOOP
 
 PERIOD, STARTS, FOCUS, DATA, OBSERVATION, LEARNING = range(6)
 # The strands' columns, in FocusKind order: each is named after its ScopeItem column.
 STRAND_COLUMNS = dict(zip(FocusKind, (DATA, OBSERVATION, LEARNING), strict=True))
 TEXT_COLUMNS = {FOCUS: "focus", **{column: kind.value for kind, column in STRAND_COLUMNS.items()}}
 
-HEADERS = ("Period", "Starts", "Focus", *FOCUS_TITLES.values())
+HEADERS = (
+    QT_TRANSLATE_NOOP("scope_table", "Period"),
+    QT_TRANSLATE_NOOP("scope_table", "Starts"),
+    QT_TRANSLATE_NOOP("scope_table", "Focus"),
+    *FOCUS_TITLES.values(),
+)
 # Cells hold their text at the top: air above it balances the room fit() leaves below.
 AIRY_CELLS = "QTableWidget::item { padding: 8px 5px 0 5px; border: none; }"
 TIPS = {
-    FOCUS: "The period's overarching focus",
-    DATA: "What the team does with data in this period",
-    OBSERVATION: "What observation and feedback look like in this period",
-    LEARNING: "The professional learning planned for this period",
+    FOCUS: QT_TRANSLATE_NOOP("scope_table", "The period's overarching focus"),
+    DATA: QT_TRANSLATE_NOOP("scope_table", "What the team does with data in this period"),
+    OBSERVATION: QT_TRANSLATE_NOOP(
+        "scope_table", "What observation and feedback look like in this period"
+    ),
+    LEARNING: QT_TRANSLATE_NOOP("scope_table", "The professional learning planned for this period"),
 }
 
 
@@ -97,7 +105,9 @@ class ScopeTable(QTableWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, len(HEADERS), parent)
         self.setAccessibleName(self.tr("Scope and sequence"))
-        self.setHorizontalHeaderLabels(HEADERS)
+        self.setHorizontalHeaderLabels(
+            [QCoreApplication.translate("scope_table", title) for title in HEADERS]
+        )
         self.verticalHeader().hide()
         self.setShowGrid(False)
         self.setAlternatingRowColors(True)
@@ -124,7 +134,7 @@ class ScopeTable(QTableWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
             heading = self.horizontalHeaderItem(column)
             if heading is not None:
-                heading.setToolTip(tip)
+                heading.setToolTip(QCoreApplication.translate("scope_table", tip))
         self.setItemDelegateForColumn(STARTS, DateDelegate(self))
         self.setFrameShape(QFrame.Shape.NoFrame)
         theme.live_style(self, lambda: table_style() + AIRY_CELLS)
@@ -155,7 +165,9 @@ class ScopeTable(QTableWidget):
             cell.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             if column in TIPS:
                 cell.setToolTip(
-                    self.tr("{value} (F2 or a double-click changes it)").format(value=TIPS[column])
+                    self.tr("{value} (F2 or a double-click changes it)").format(
+                        value=QCoreApplication.translate("scope_table", TIPS[column])
+                    )
                 )
             self.setItem(row, column, cell)
 
@@ -191,7 +203,10 @@ class ScopeTable(QTableWidget):
         bold.setWeight(QFont.Weight.DemiBold)  # as the style sheet draws them
         metrics = QFontMetrics(bold)
         room = column - 16  # 8 px padding each side
-        long = any(metrics.horizontalAdvance(title) > room for title in HEADERS[FOCUS:])
+        long = any(
+            metrics.horizontalAdvance(QCoreApplication.translate("scope_table", title)) > room
+            for title in HEADERS[FOCUS:]
+        )
         header.setFixedHeight((2 if long else 1) * metrics.lineSpacing() + 14)
 
     def item_id(self, row: int) -> int:

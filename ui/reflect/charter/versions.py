@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QResizeEvent, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,11 +27,12 @@ from iltdesk.models import CharterVersion
 from ui.kit import theme
 from ui.kit.markdown_edit import markdown_html
 from ui.kit.roles import RECORD_ID
+from ui.kit.translation import QT_TRANSLATE_NOOP
 
 # What the team is for (read first), then how it works and the picture it holds of itself.
 WHAT_FOR = ("purpose", "vision_link", "goals", "theme")
 HOW_WE_WORK = ("norms", "lead_qualities", "coach_qualities", "team_qualities", "commitments")
-NOT_WRITTEN = "Not written in this version."
+NOT_WRITTEN = QT_TRANSLATE_NOOP("versions", "Not written in this version.")
 
 
 def version_words(version: CharterVersion, *, in_force: bool) -> str:
@@ -60,7 +61,11 @@ def part_labels(version: CharterVersion, names: tuple[str, ...]) -> list[QLabel]
         title.setContentsMargins(0, 8 if labels else 0, 0, 0)  # a little air between parts
         labels.append(title)
         text = getattr(version, name)
-        labels.append(_label(text, markdown=True) if text else _label(NOT_WRITTEN, "Hint"))
+        labels.append(
+            _label(text, markdown=True)
+            if text
+            else _label(QCoreApplication.translate("versions", NOT_WRITTEN), "Hint")
+        )
     return labels
 
 

@@ -3,7 +3,7 @@ row (after asking), Ctrl+Up and Ctrl+Down move it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,12 +17,17 @@ from PySide6.QtWidgets import (
 from iltdesk.models import FrameworkItem
 from ui.kit import theme
 from ui.kit.roles import RECORD_ID
+from ui.kit.translation import QT_TRANSLATE_NOOP
 from ui.reflect.charter.scope_table import table_style
 
 CODE, TITLE, DESCRIPTION = range(3)
 # A two-line description needs air above and below, or it touches the next row's tint.
 ROOMY_ROWS = "QTableWidget::item { padding: 4px 5px; border: none; }"
-HEADERS = ("Code", "Title", "Description")
+HEADERS = (
+    QT_TRANSLATE_NOOP("item_table", "Code"),
+    QT_TRANSLATE_NOOP("item_table", "Title"),
+    QT_TRANSLATE_NOOP("item_table", "Description"),
+)
 TITLE_SHARE, TITLE_MIN = 0.38, 160  # of the width beside the code: the rest is the description
 # The keys that move a row: Ctrl with an arrow, as in most list editors (Alt too, for macOS
 # where Ctrl+arrows belong to the desktop).
@@ -41,7 +46,9 @@ class ItemTable(QTableWidget):
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(0, len(HEADERS), parent)
         self.setAccessibleName(name)
-        self.setHorizontalHeaderLabels(HEADERS)
+        self.setHorizontalHeaderLabels(
+            [QCoreApplication.translate("item_table", title) for title in HEADERS]
+        )
         self.verticalHeader().hide()
         self.setShowGrid(False)
         self.setAlternatingRowColors(True)

@@ -32,11 +32,15 @@ from ui.kit.unsaved import GuardedDialog, typed_texts
 from ui.kit.writing import write_or_say
 
 ENERGY_NOTE_HINT = QT_TRANSLATE_NOOP("dialogs", "What is draining you, or lifting you? (optional)")
-QUESTION_HINT = "e.g. How do I move the team forward without taking it over?"
-REALISATION_HINT = "e.g. When I ask “tell me more” first, the team brings the answer."
+QUESTION_HINT = QT_TRANSLATE_NOOP(
+    "dialogs", "e.g. How do I move the team forward without taking it over?"
+)
+REALISATION_HINT = QT_TRANSLATE_NOOP(
+    "dialogs", "e.g. When I ask “tell me more” first, the team brings the answer."
+)
 KIND_CHOICES = (
-    (LeadershipNoteKind.question, "A &question I am holding"),
-    (LeadershipNoteKind.realisation, "A &realisation"),
+    (LeadershipNoteKind.question, QT_TRANSLATE_NOOP("dialogs", "A &question I am holding")),
+    (LeadershipNoteKind.realisation, QT_TRANSLATE_NOOP("dialogs", "A &realisation")),
 )
 
 
@@ -188,7 +192,7 @@ class LeadershipNoteDialog(GuardedDialog):
         self.kinds = QButtonGroup(self)
         row = QHBoxLayout()
         for number, (_kind, text) in enumerate(KIND_CHOICES):
-            button = QRadioButton(text)
+            button = QRadioButton(QCoreApplication.translate("dialogs", text))
             self.kinds.addButton(button, number)
             row.addWidget(button)
         row.addStretch(1)
@@ -240,7 +244,9 @@ class LeadershipNoteDialog(GuardedDialog):
     def _hint_kind(self) -> None:
         tab_stop_on_choice(self.kinds)
         question = self.kind() is LeadershipNoteKind.question
-        self.text.setPlaceholderText(QUESTION_HINT if question else REALISATION_HINT)
+        self.text.setPlaceholderText(
+            QCoreApplication.translate("dialogs", QUESTION_HINT if question else REALISATION_HINT)
+        )
         self.text.setAccessibleName("The question" if question else "The realisation")
 
     def unsaved_state(self) -> Hashable:

@@ -58,9 +58,9 @@ EMPTY_JOURNAL = QT_TRANSLATE_NOOP(
     ),
 )
 FILTERS = (
-    ("All notes", None),
-    ("Questions", LeadershipNoteKind.question),
-    ("Realisations", LeadershipNoteKind.realisation),
+    (QT_TRANSLATE_NOOP("page", "All notes"), None),
+    (QT_TRANSLATE_NOOP("page", "Questions"), LeadershipNoteKind.question),
+    (QT_TRANSLATE_NOOP("page", "Realisations"), LeadershipNoteKind.realisation),
 )
 
 
@@ -145,7 +145,7 @@ class PrincipalPage(QWidget):
         self.filter = QComboBox()
         self.filter.setAccessibleName(self.tr("Show"))
         for text, _kind in FILTERS:
-            self.filter.addItem(text)
+            self.filter.addItem(QCoreApplication.translate("page", text))
         self.filter.currentIndexChanged.connect(lambda _i: self._show_notes())
         self.question_button = QPushButton(self.tr("Add a question…"))
         self.question_button.clicked.connect(lambda: self.add_note(LeadershipNoteKind.question))
@@ -213,7 +213,9 @@ class PrincipalPage(QWidget):
         if self.shown_kind() is not None:
             self.empty.setText(
                 self.tr("No {value} yet.").format(
-                    value=FILTERS[self.filter.currentIndex()][0].lower()
+                    value=QCoreApplication.translate(
+                        "page", FILTERS[self.filter.currentIndex()][0]
+                    ).lower()
                 )
             )
         else:

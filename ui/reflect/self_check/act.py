@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -37,6 +37,7 @@ from iltdesk.self_check_compare import WeakItem, weak_items
 from iltdesk.team_action import owner_words
 from ui.kit.context import AppContext, NotWritten
 from ui.kit.roles import RECORD_ID
+from ui.kit.translation import QT_TRANSLATE_NOOP
 
 KINDS = {
     Outcome.scope_period: RecordKind.SCOPE_ITEM,
@@ -44,7 +45,7 @@ KINDS = {
     Outcome.action_item: RecordKind.ACTION_ITEM,
     Outcome.team_item: RecordKind.ACTION_ITEM,
 }
-PRINCIPAL_OWNER = "You (the principal)"
+PRINCIPAL_OWNER = QT_TRANSLATE_NOOP("act", "You (the principal)")
 
 
 class WeakActionPanel(QWidget):
@@ -121,7 +122,7 @@ class WeakActionPanel(QWidget):
     def _fill_leads(self) -> None:
         self.lead.clear()
         self.owners.clear()
-        self._add_owner(PRINCIPAL_OWNER, None)
+        self._add_owner(QCoreApplication.translate("act", PRINCIPAL_OWNER), None)
         for lead in lead_summaries(self._context.journal):
             self.lead.addItem(lead.name, lead.id)
             self._add_owner(lead.name, lead.id)

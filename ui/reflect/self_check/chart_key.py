@@ -4,17 +4,29 @@ an area and none is left for the longer key in words."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPalette, QPen
 
+from ui.kit.translation import QT_TRANSLATE_NOOP
+
 SAMPLE = 18  # the length of the line drawn beside each rater's name
-WORDS = (("just me", Qt.PenStyle.SolidLine), ("the team", Qt.PenStyle.DashLine))
+WORDS = (
+    (QT_TRANSLATE_NOOP("chart_key", "just me"), Qt.PenStyle.SolidLine),
+    (QT_TRANSLATE_NOOP("chart_key", "the team"), Qt.PenStyle.DashLine),
+)
 
 
 def key_width(font: QFont) -> float:
     """The room the key needs: the longer name with its sample line."""
     metrics = QFontMetricsF(font)
-    return SAMPLE + 6 + max(metrics.horizontalAdvance(word) for word, _ in WORDS)
+    return (
+        SAMPLE
+        + 6
+        + max(
+            metrics.horizontalAdvance(QCoreApplication.translate("chart_key", word))
+            for word, _ in WORDS
+        )
+    )
 
 
 def paint_rater_key(painter: QPainter, corner: QRectF, font: QFont, palette: QPalette) -> None:
@@ -39,5 +51,9 @@ def paint_rater_key(painter: QPainter, corner: QRectF, font: QFont, palette: QPa
         painter.drawEllipse(QPointF(left + SAMPLE, middle), 3, 3)
         painter.setPen(muted)
         text = QRectF(left + SAMPLE + 6, middle - line / 2, corner.width(), line)
-        painter.drawText(text, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, word)
+        painter.drawText(
+            text,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            QCoreApplication.translate("chart_key", word),
+        )
     painter.restore()

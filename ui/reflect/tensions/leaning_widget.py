@@ -8,7 +8,17 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -39,6 +49,7 @@ from ui.kit import theme
 from ui.kit.rich_delegate import ItemIndex
 from ui.kit.roles import RECORD
 from ui.kit.style import accent
+from ui.kit.translation import QT_TRANSLATE_NOOP
 from ui.reflect.tensions.scale import (
     STEPS,
     paint_marker,
@@ -49,7 +60,13 @@ from ui.reflect.tensions.scale import (
 TENSION_ROLE = RECORD  # the row's tension
 NOTE_ROLE = RECORD + 1  # its latest note
 PREVIOUS_ROLE = RECORD + 2  # the leaning before the latest, to show movement
-STEP_WORDS = ("Strongly", "Leaning", "Balanced", "Leaning", "Strongly")
+STEP_WORDS = (
+    QT_TRANSLATE_NOOP("leaning_widget", "Strongly"),
+    QT_TRANSLATE_NOOP("leaning_widget", "Leaning"),
+    QT_TRANSLATE_NOOP("leaning_widget", "Balanced"),
+    QT_TRANSLATE_NOOP("leaning_widget", "Leaning"),
+    QT_TRANSLATE_NOOP("leaning_widget", "Strongly"),
+)
 
 
 def sentence(words: str) -> str:
@@ -266,7 +283,7 @@ class LeaningPicker(QWidget):
         row = QHBoxLayout()
         row.setSpacing(6)
         for leaning, word in zip(range(-2, 3), STEP_WORDS, strict=True):
-            button = QPushButton(word)
+            button = QPushButton(QCoreApplication.translate("leaning_widget", word))
             button.setObjectName("LeaningStep")
             button.setCheckable(True)
             button.setToolTip(sentence(leaning_words(tension, leaning)))

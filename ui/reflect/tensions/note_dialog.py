@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 from datetime import date
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -22,11 +23,14 @@ from iltdesk.tension import Tension, add_note, edit_note, leaning_words
 from ui.kit.context import AppContext, NotWritten
 from ui.kit.fields import LineBox, date_edit, day_of, qdate
 from ui.kit.style import error_line, field_label, hint
+from ui.kit.translation import QT_TRANSLATE_NOOP
 from ui.kit.unsaved import GuardedDialog, typed_texts
 from ui.kit.writing import write_or_say
 from ui.reflect.tensions.leaning_widget import LeaningPicker
 
-SERVES_HINT = "The situations, schools or stages where this side is the right call"
+SERVES_HINT = QT_TRANSLATE_NOOP(
+    "note_dialog", "The situations, schools or stages where this side is the right call"
+)
 
 
 def serves_question(pole: str) -> str:
@@ -61,8 +65,8 @@ class TensionNoteDialog(GuardedDialog):
         )
         self.setMinimumWidth(680)
         # Made in the order a person fills them in: that is also the order Tab follows.
-        self.first_serves = LineBox(SERVES_HINT)
-        self.second_serves = LineBox(SERVES_HINT)
+        self.first_serves = LineBox(QCoreApplication.translate("note_dialog", SERVES_HINT))
+        self.second_serves = LineBox(QCoreApplication.translate("note_dialog", SERVES_HINT))
         self.decision = LineBox("The choice this note bears on, e.g. where to pilot a new tracker")
         self.decision.setObjectName("Decision")  # its draft keeps its own name
         self.evidence = LineBox("What you have seen in classrooms that bears on it")
