@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSize,
@@ -29,6 +30,7 @@ from ui.kit.context import AppContext
 from ui.kit.icons import icon
 from ui.kit.pages import ReflectPage
 from ui.kit.roles import GROUP, PAGE_KEY, RECORD_ID
+from ui.kit.translation import QT_TRANSLATE_NOOP
 
 LEAD_ID = RECORD_ID  # a lead's row: the lead's id
 TODAY_ID = -1
@@ -36,19 +38,35 @@ TRASH_ID = -2  # the Trash's row, below the pages
 MIN_WIDTH = 220
 # The ILT's shared work, each a page of its own: (key, title, icon).
 TEAM_PAGES = (
-    (ReflectPage.ILT_MEETINGS, "ILT meetings", "ilt_meeting"),
-    (ReflectPage.TEACHER_TEAMS, "Teacher teams", "teacher_team"),
-    (ReflectPage.CONVERSATIONS, "Difficult conversations", "conversation"),
-    (ReflectPage.TEAM_OVERVIEW, "Team overview", "team_overview"),
+    (ReflectPage.ILT_MEETINGS, QT_TRANSLATE_NOOP("leads_sidebar", "ILT meetings"), "ilt_meeting"),
+    (
+        ReflectPage.TEACHER_TEAMS,
+        QT_TRANSLATE_NOOP("leads_sidebar", "Teacher teams"),
+        "teacher_team",
+    ),
+    (
+        ReflectPage.CONVERSATIONS,
+        QT_TRANSLATE_NOOP("leads_sidebar", "Difficult conversations"),
+        "conversation",
+    ),
+    (
+        ReflectPage.TEAM_OVERVIEW,
+        QT_TRANSLATE_NOOP("leads_sidebar", "Team overview"),
+        "team_overview",
+    ),
 )
 # The team-level thinking tools, each a page of its own: (key, title, icon).
 REFLECT_PAGES = (
-    (ReflectPage.CHALLENGES, "Complex challenges", "challenge"),
-    (ReflectPage.SELF_CHECK, "ILT self-check", "self_check"),
-    (ReflectPage.TENSIONS, "Tensions", "tension"),
-    (ReflectPage.CHARTER, "ILT charter", "charter"),
-    (ReflectPage.FRAMEWORKS, "Frameworks", "framework"),
-    (ReflectPage.MY_LEADERSHIP, "My leadership", "my_leadership"),
+    (ReflectPage.CHALLENGES, QT_TRANSLATE_NOOP("leads_sidebar", "Complex challenges"), "challenge"),
+    (ReflectPage.SELF_CHECK, QT_TRANSLATE_NOOP("leads_sidebar", "ILT self-check"), "self_check"),
+    (ReflectPage.TENSIONS, QT_TRANSLATE_NOOP("leads_sidebar", "Tensions"), "tension"),
+    (ReflectPage.CHARTER, QT_TRANSLATE_NOOP("leads_sidebar", "ILT charter"), "charter"),
+    (ReflectPage.FRAMEWORKS, QT_TRANSLATE_NOOP("leads_sidebar", "Frameworks"), "framework"),
+    (
+        ReflectPage.MY_LEADERSHIP,
+        QT_TRANSLATE_NOOP("leads_sidebar", "My leadership"),
+        "my_leadership",
+    ),
 )
 
 
@@ -167,15 +185,17 @@ class LeadsSidebar(QFrame):
         self.model.appendRow(team)
         if archived:
             self.model.appendRow(folded)
-        for heading, pages in (("TEAM", TEAM_PAGES), ("REFLECT", REFLECT_PAGES)):
+        for heading, pages in ((self.tr("TEAM"), TEAM_PAGES), (self.tr("REFLECT"), REFLECT_PAGES)):
             section = _group(heading)
             for key, title, icon_name in pages:
-                page = QStandardItem(icon(icon_name), title)
+                page = QStandardItem(
+                    icon(icon_name), QCoreApplication.translate("leads_sidebar", title)
+                )
                 page.setData(key, PAGE_KEY)
                 section.appendRow(page)
             self.model.appendRow(section)
             self.tree.expand(self.proxy.mapFromSource(section.index()))
-        bin_row = QStandardItem(icon("trash"), "Trash")
+        bin_row = QStandardItem(icon("trash"), self.tr("Trash"))
         bin_row.setData(TRASH_ID, LEAD_ID)
         self.model.appendRow(bin_row)
         self.tree.expand(self.proxy.mapFromSource(team.index()))
