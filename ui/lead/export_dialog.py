@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -43,17 +43,20 @@ from ui.kit.paper import show_as_paper
 from ui.kit.pdf_save import ask_pdf_path, write_pdf_file
 from ui.kit.printing import preview_report, print_report
 from ui.kit.screen_room import resize_within_screen
+from ui.kit.translation import QT_TRANSLATE_NOOP
 
 SECTION_LABELS = {
-    Section.intention: "Goal, success measure and baseline",
-    Section.learning: "Learning activities",
-    Section.observations: "Observations and feedback",
-    Section.outcome: "Outcome and its evidence",
-    Section.lead_reflection: "The lead's reflection",
-    Section.principal_reflection: "My own reflection (private)",
-    Section.next_goal: "Next goal",
-    Section.energy: "Energy checks (private)",
-    Section.conversation_notes: "Conversations: how they were planned and went (private)",
+    Section.intention: QT_TRANSLATE_NOOP("export_dialog", "Goal, success measure and baseline"),
+    Section.learning: QT_TRANSLATE_NOOP("export_dialog", "Learning activities"),
+    Section.observations: QT_TRANSLATE_NOOP("export_dialog", "Observations and feedback"),
+    Section.outcome: QT_TRANSLATE_NOOP("export_dialog", "Outcome and its evidence"),
+    Section.lead_reflection: QT_TRANSLATE_NOOP("export_dialog", "The lead's reflection"),
+    Section.principal_reflection: QT_TRANSLATE_NOOP("export_dialog", "My own reflection (private)"),
+    Section.next_goal: QT_TRANSLATE_NOOP("export_dialog", "Next goal"),
+    Section.energy: QT_TRANSLATE_NOOP("export_dialog", "Energy checks (private)"),
+    Section.conversation_notes: QT_TRANSLATE_NOOP(
+        "export_dialog", "Conversations: how they were planned and went (private)"
+    ),
 }
 PREVIEW_DELAY_MS = 250
 
@@ -86,7 +89,10 @@ class ExportDialog(QDialog):
         self.this_cycle = QRadioButton("This cycle" if cycle_id else "The latest cycle")
         self.all_cycles = QRadioButton(self.tr("Every cycle of the past year"))
         self.this_cycle.setChecked(True)
-        self.sections = {s: QCheckBox(SECTION_LABELS[s]) for s in Section}
+        self.sections = {
+            s: QCheckBox(QCoreApplication.translate("export_dialog", SECTION_LABELS[s]))
+            for s in Section
+        }
         for section, box in self.sections.items():
             box.setChecked(section in DEFAULT_SECTIONS)
         self.names = NamesGuardPanel()  # other people named: how each appears to the reader

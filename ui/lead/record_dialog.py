@@ -13,7 +13,7 @@ from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
@@ -42,21 +42,28 @@ from ui.kit.pdf_password import PdfPassword
 from ui.kit.pdf_save import print_to_locked_file, save_report
 from ui.kit.printing import preview_report, print_report
 from ui.kit.screen_room import resize_within_screen
+from ui.kit.translation import QT_TRANSLATE_NOOP
 from ui.lead.record_range import RangePicker
 
 RECORD_SHORTCUT = "Ctrl+Shift+R"  # asked of the menus' owner: File → Export → A lead's record…
 PREVIEW_DELAY_MS = 300  # a busy year's record takes a moment to build: wait for the choices
-PAGE_NUMBERS_NOTE = "page numbers are added in the PDF and on paper"
+PAGE_NUMBERS_NOTE = QT_TRANSLATE_NOOP(
+    "record_dialog", "page numbers are added in the PDF and on paper"
+)
 SECTION_LABELS = {
-    RecordSection.overview: "Overview",
-    RecordSection.strengths: "Strengths and growth areas",
-    RecordSection.one_on_ones: "1:1 check-ins",
-    RecordSection.observations: "Observations",
-    RecordSection.cycles: "Learning cycles",
-    RecordSection.agreement: "Coaching agreement",
-    RecordSection.principal_reflection: "My reflections on the cycles (private)",
-    RecordSection.energy: "Energy check-ins (private)",
-    RecordSection.conversation_notes: "Conversation planning (private)",
+    RecordSection.overview: QT_TRANSLATE_NOOP("record_dialog", "Overview"),
+    RecordSection.strengths: QT_TRANSLATE_NOOP("record_dialog", "Strengths and growth areas"),
+    RecordSection.one_on_ones: QT_TRANSLATE_NOOP("record_dialog", "1:1 check-ins"),
+    RecordSection.observations: QT_TRANSLATE_NOOP("record_dialog", "Observations"),
+    RecordSection.cycles: QT_TRANSLATE_NOOP("record_dialog", "Learning cycles"),
+    RecordSection.agreement: QT_TRANSLATE_NOOP("record_dialog", "Coaching agreement"),
+    RecordSection.principal_reflection: QT_TRANSLATE_NOOP(
+        "record_dialog", "My reflections on the cycles (private)"
+    ),
+    RecordSection.energy: QT_TRANSLATE_NOOP("record_dialog", "Energy check-ins (private)"),
+    RecordSection.conversation_notes: QT_TRANSLATE_NOOP(
+        "record_dialog", "Conversation planning (private)"
+    ),
 }
 
 
@@ -81,7 +88,10 @@ class RecordDialog(QDialog):
         self.setWindowTitle(self.tr("{name}'s record — iltdesk").format(name=self.lead.name))
         resize_within_screen(self, 1040, 720)
         self.days = RangePicker(self)
-        self.sections = {s: QCheckBox(SECTION_LABELS[s]) for s in RecordSection}
+        self.sections = {
+            s: QCheckBox(QCoreApplication.translate("record_dialog", SECTION_LABELS[s]))
+            for s in RecordSection
+        }
         for section, box in self.sections.items():
             box.setChecked(section in RECORD_DEFAULT)
         self.names = NamesGuardPanel()
@@ -195,7 +205,9 @@ class RecordDialog(QDialog):
         self.html = apply_choices(self.source, self.names.people(), self.names.choices())
         self.document = print_document(self.html)
         # Page numbers exist only once laid out on pages: the preview's contents say where.
-        without_numbers(self.document, PAGE_NUMBERS_NOTE)
+        without_numbers(
+            self.document, QCoreApplication.translate("record_dialog", PAGE_NUMBERS_NOTE)
+        )
         self.preview.setDocument(self.document)
         self._update_buttons()
 

@@ -7,19 +7,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QWidget
 
 from iltdesk.report.record_request import DateRange, first_half, school_year, second_half
 from ui.kit.fields import date_edit, day_of, qdate
+from ui.kit.translation import QT_TRANSLATE_NOOP
 
-SINCE_A_DATE = "Since a date"
-BETWEEN = "Between two dates"
-EVERYTHING = "Everything recorded"
+SINCE_A_DATE = QT_TRANSLATE_NOOP("record_range", "Since a date")
+BETWEEN = QT_TRANSLATE_NOOP("record_range", "Between two dates")
+EVERYTHING = QT_TRANSLATE_NOOP("record_range", "Everything recorded")
 QUICK: tuple[tuple[str, Callable[[date], DateRange] | None], ...] = (
-    ("This school year", school_year),
-    ("First half of this school year", first_half),
-    ("Second half of this school year", second_half),
+    (QT_TRANSLATE_NOOP("record_range", "This school year"), school_year),
+    (QT_TRANSLATE_NOOP("record_range", "First half of this school year"), first_half),
+    (QT_TRANSLATE_NOOP("record_range", "Second half of this school year"), second_half),
     (SINCE_A_DATE, None),
     (BETWEEN, None),
     (EVERYTHING, None),
@@ -37,7 +38,7 @@ class RangePicker(QObject):
         self.quick = QComboBox()
         self.quick.setAccessibleName(self.tr("Which days"))
         for label, _ in QUICK:
-            self.quick.addItem(label)
+            self.quick.addItem(QCoreApplication.translate("record_range", label))
         year = school_year(self.today)
         self.since = date_edit(year.first, "From")
         self.until = date_edit(self.today, "To")

@@ -26,10 +26,11 @@ from iltdesk.record_kinds import Change, RecordKind
 from ui.kit.context import AppContext
 from ui.kit.markdown_edit import markdown_html
 from ui.kit.style import overdue_colour
+from ui.kit.translation import QT_TRANSLATE_NOOP
 
 KIND_NAMES = {
-    ExpectationKind.non_negotiable: "Non-negotiable",
-    ExpectationKind.adjustable: "Adjustable to this person",
+    ExpectationKind.non_negotiable: QT_TRANSLATE_NOOP("popup", "Non-negotiable"),
+    ExpectationKind.adjustable: QT_TRANSLATE_NOOP("popup", "Adjustable to this person"),
 }
 KIND_HINTS = {
     ExpectationKind.non_negotiable: "These hold whatever the week looks like.",
@@ -154,7 +155,8 @@ class AgreementReader(QScrollArea):
             texts = [e.text for e in version.expectations if e.kind is kind]
             if not texts:
                 continue
-            heading = _label(f"<b>{KIND_NAMES[kind]}</b>&nbsp;&nbsp;{len(texts)}")
+            name = QCoreApplication.translate("popup", KIND_NAMES[kind])
+            heading = _label(f"<b>{name}</b>&nbsp;&nbsp;{len(texts)}")
             heading.setContentsMargins(0, 6, 0, 0)
             column.addWidget(heading)
             column.addWidget(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -38,6 +38,7 @@ from ui.kit.context import AppContext, Autosaver, NotWritten
 from ui.kit.fields import LineBox
 from ui.kit.markdown_edit import MarkdownEdit
 from ui.kit.style import page_style, restyle
+from ui.kit.translation import QT_TRANSLATE_NOOP
 from ui.kit.writing import write_or_say
 from ui.lead.cycles.cards import IntentionCard, LearningCard, PracticeCard
 from ui.lead.cycles.phases import EvaluationCard
@@ -46,7 +47,12 @@ from ui.lead.observations.dialog import ObservationDialog
 
 # On the buttons: one word each, so that "back" and "move on" fit side by side in a narrow
 # window (the steps above carry the full titles).
-SHORT_PHASES = ("Intention", "Learning", "Practice", "Evaluation")
+SHORT_PHASES = (
+    QT_TRANSLATE_NOOP("page", "Intention"),
+    QT_TRANSLATE_NOOP("page", "Learning"),
+    QT_TRANSLATE_NOOP("page", "Practice"),
+    QT_TRANSLATE_NOOP("page", "Evaluation"),
+)
 
 
 def _plural(n: int, word: str) -> str:
@@ -272,12 +278,16 @@ class CyclePage(QWidget):
         self.back_button.setVisible(0 < current < len(PHASES))
         if 0 < current < len(PHASES):
             self.back_button.setText(
-                self.tr("← Back to {value}").format(value=SHORT_PHASES[current - 1])
+                self.tr("← Back to {value}").format(
+                    value=QCoreApplication.translate("page", SHORT_PHASES[current - 1])
+                )
             )
         self.next_button.setVisible(current < len(PHASES) - 1)
         if current < len(PHASES) - 1:
             self.next_button.setText(
-                self.tr("Move on to {value} →").format(value=SHORT_PHASES[current + 1])
+                self.tr("Move on to {value} →").format(
+                    value=QCoreApplication.translate("page", SHORT_PHASES[current + 1])
+                )
             )
         self.close_button.setVisible(current == len(PHASES) - 1)
         self.reopen_button.setVisible(closed)

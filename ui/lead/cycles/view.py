@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -42,21 +42,35 @@ from ui.kit.list_detail import list_detail_layout
 from ui.kit.rich_delegate import TwoLineDelegate
 from ui.kit.roles import RECORD_ID
 from ui.kit.style import field_label, hint, page_style
+from ui.kit.translation import QT_TRANSLATE_NOOP
 from ui.lead.cycles.page import CyclePage
 
-LIST_PHASES = ("Intention", "Learning", "Practice", "Evaluation")  # the list is narrow
+LIST_PHASES = (
+    QT_TRANSLATE_NOOP("view", "Intention"),
+    QT_TRANSLATE_NOOP("view", "Learning"),
+    QT_TRANSLATE_NOOP("view", "Practice"),
+    QT_TRANSLATE_NOOP("view", "Evaluation"),
+)  # the list is narrow
 
 
 def cycle_row(cycle: LearningCycle, today: date) -> str:
     """A cycle as two list lines: its goal, then its dates and where it stands."""
-    goal = " ".join(cycle.goal.split()) or "A cycle with no goal yet"
+    goal = " ".join(cycle.goal.split()) or QCoreApplication.translate(
+        "view", "A cycle with no goal yet"
+    )
     when = dates.day_month(cycle.started_on)
     if cycle.phase is CyclePhase.closed and cycle.closed_on is not None:
-        outcome = OUTCOME_TITLES[cycle.outcome] if cycle.outcome else "closed"
-        return f"{goal}\n{when} – {dates.day_month(cycle.closed_on)} · Closed · {outcome}"
+        outcome = (
+            OUTCOME_TITLES[cycle.outcome]
+            if cycle.outcome
+            else QCoreApplication.translate("view", "closed")
+        )
+        return QCoreApplication.translate(
+            "view", "{goal}\n{start} – {end} · Closed · {outcome}"
+        ).format(goal=goal, start=when, end=dates.day_month(cycle.closed_on), outcome=outcome)
     now = standing(cycle, today)
-    phase = LIST_PHASES[PHASES.index(cycle.phase)]
-    late = " · past the plan" if now.overrun else ""
+    phase = QCoreApplication.translate("view", LIST_PHASES[PHASES.index(cycle.phase)])
+    late = QCoreApplication.translate("view", " · past the plan") if now.overrun else ""
     return f"{goal}\n{when} – {dates.day_month(planned_end(cycle))} · {phase}{late}"
 
 

@@ -54,13 +54,13 @@ RECAP_SHORTCUT = "Ctrl+Shift+E"  # on a 1:1: beside Ctrl+E, the cycle summary's 
 LEFT_WIDTH = 290
 PREVIEW_DELAY_MS = 200
 SECTION_LABELS = {
-    RecapSection.discussed: "What we discussed",
-    RecapSection.decisions: "What we decided",
-    RecapSection.action_items: "Action items, who and by when",
-    RecapSection.agreement: "Our coaching agreement",
-    RecapSection.feedback: "The feedback I gave (my words)",
+    RecapSection.discussed: QT_TRANSLATE_NOOP("recap_dialog", "What we discussed"),
+    RecapSection.decisions: QT_TRANSLATE_NOOP("recap_dialog", "What we decided"),
+    RecapSection.action_items: QT_TRANSLATE_NOOP("recap_dialog", "Action items, who and by when"),
+    RecapSection.agreement: QT_TRANSLATE_NOOP("recap_dialog", "Our coaching agreement"),
+    RecapSection.feedback: QT_TRANSLATE_NOOP("recap_dialog", "The feedback I gave (my words)"),
 }
-NOTHING_THIS_TIME = " (nothing this time)"
+NOTHING_THIS_TIME = QT_TRANSLATE_NOOP("recap_dialog", " (nothing this time)")
 COPIED = QT_TRANSLATE_NOOP(
     "recap_dialog", "Copied as Markdown: paste it into an email to the lead."
 )
@@ -90,7 +90,10 @@ class RecapDialog(QDialog):
         resize_within_screen(self, 1000, 700)
         self.about = QLabel()
         self.about.setWordWrap(True)
-        self.sections = {s: QCheckBox(SECTION_LABELS[s]) for s in RecapSection}
+        self.sections = {
+            s: QCheckBox(QCoreApplication.translate("recap_dialog", SECTION_LABELS[s]))
+            for s in RecapSection
+        }
         for section, box in self.sections.items():
             box.setChecked(section in DEFAULT_SECTIONS)
         self.sections[RecapSection.feedback].setToolTip(
@@ -206,7 +209,15 @@ class RecapDialog(QDialog):
             for section, box in self.sections.items():
                 there = holds(self.recap, section)  # an empty section is left out anyway
                 box.setEnabled(there)
-                box.setText(SECTION_LABELS[section] + ("" if there else NOTHING_THIS_TIME))
+                label = QCoreApplication.translate("recap_dialog", SECTION_LABELS[section])
+                box.setText(
+                    label
+                    + (
+                        ""
+                        if there
+                        else QCoreApplication.translate("recap_dialog", NOTHING_THIS_TIME)
+                    )
+                )
         title = self.recap.title if self.recap else "1:1 recap"
         self.setWindowTitle(self.tr("{title} — iltdesk").format(title=title))
         self.refresh()
