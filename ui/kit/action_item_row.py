@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,9 +23,14 @@ from PySide6.QtWidgets import (
 from iltdesk import dates, due_dates
 from iltdesk.models import Author
 from ui.kit.style import restyle
+from ui.kit.translation import QT_TRANSLATE_NOOP
 
 # Each starts with its own letter: typing it in the owner box chooses it.
-OWNERS = (("The lead", Author.lead), ("Me", Author.principal), ("Both of us", Author.both))
+OWNERS = (
+    (QT_TRANSLATE_NOOP("action_item_row", "The lead"), Author.lead),
+    (QT_TRANSLATE_NOOP("action_item_row", "Me"), Author.principal),
+    (QT_TRANSLATE_NOOP("action_item_row", "Both of us"), Author.both),
+)
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
@@ -59,7 +64,9 @@ class ActionItemRow(QObject):
         self.owner = QComboBox()
         self.owner.setAccessibleName(self.tr("Who owns the {item}").format(item=words.item))
         self.owner.setToolTip(self.tr("Type its first letter: T, M or B"))
-        self.owner.addItems([label for label, _ in OWNERS])
+        self.owner.addItems(
+            [QCoreApplication.translate("action_item_row", label) for label, _ in OWNERS]
+        )
         self.due_field = QLineEdit()
         self.due_field.setPlaceholderText(self.tr("in a week"))
         self.due_field.setAccessibleName(self.tr("When the {item} is due").format(item=words.item))
@@ -105,7 +112,11 @@ class ActionItemRow(QObject):
         # A letter chooses the owner it starts, whatever was typed a moment before (the
         # box's own search joins letters typed within 0.4 s: "b" then "m" finds nothing).
         letter = event.text().casefold()
-        owners = [i for i, (label, _) in enumerate(OWNERS) if label.casefold()[:1] == letter]
+        owners = [
+            i
+            for i, (label, _) in enumerate(OWNERS)
+            if QCoreApplication.translate("action_item_row", label).casefold()[:1] == letter
+        ]
         if letter and owners and not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier:
             self.owner.setCurrentIndex(owners[0])
             return True

@@ -36,13 +36,16 @@ from ui.kit.style import DIALOG_FLAGS
 from ui.kit.translation import QT_TRANSLATE_NOOP
 
 HISTORY_SHORTCUT = "Ctrl+Shift+H"
-NOW = "Now"
+NOW = QT_TRANSLATE_NOOP("history_panel", "Now")
 FIRST_WORDS = 60
 MARKS = re.compile(r"[#*_>`]+|^\s*[-+] ", re.MULTILINE)  # headings, emphasis, list bullets
 LEGEND = QT_TRANSLATE_NOOP(
     "history_panel", "Green: written in this version. Struck through in red: taken out in it."
 )
-OLDEST = "The oldest version kept. Compare it with the text now to see what changed since."
+OLDEST = QT_TRANSLATE_NOOP(
+    "history_panel",
+    "The oldest version kept. Compare it with the text now to see what changed since.",
+)
 LEGEND_NOW = QT_TRANSLATE_NOOP(
     "history_panel", "Green: in this version, not now. Struck through in red: written since."
 )
@@ -190,7 +193,9 @@ class HistoryPanel(QDialog):
         self.list.clear()
         now = QListWidgetItem(
             self.tr("{NOW} · {value}\n{value2}").format(
-                NOW=NOW, value=words(self.now), value2=first_words(self.now)
+                NOW=QCoreApplication.translate("history_panel", NOW),
+                value=words(self.now),
+                value2=first_words(self.now),
             )
         )
         now.setToolTip(self.tr("The text as it stands now"))
@@ -237,7 +242,9 @@ class HistoryPanel(QDialog):
         else:
             older = self._text(row + 1) if row < len(self.found) else ""
             runs = history.word_diff(older, text) if older else [Run("same", text)]
-            self.legend.setText(LEGEND if older else OLDEST)
+            self.legend.setText(
+                QCoreApplication.translate("history_panel", LEGEND if older else OLDEST)
+            )
         self.browser.setHtml(runs_html(runs))
 
     def ask_restore(self) -> None:

@@ -29,7 +29,7 @@ from ui.kit.style import hint
 from ui.kit.translation import QT_TRANSLATE_NOOP
 
 EMPTY = QT_TRANSLATE_NOOP("names_guard", "No one else is named.")
-TITLE = "Other people &named"
+TITLE = QT_TRANSLATE_NOOP("names_guard", "Other people &named")
 ORDER = (Treatment.keep, Treatment.initials, Treatment.role)
 TYPICAL_NAME = "Mr. Castellanos"  # a title and a longish surname fit on one line
 
@@ -111,7 +111,7 @@ class NamesGuardPanel(QGroupBox):
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(TITLE, parent)
+        super().__init__(QCoreApplication.translate("names_guard", TITLE), parent)
         self.setAccessibleName(self.tr("Other people named in the export"))
         self._rows: list[_Row] = []
         self._people: list[NamedPerson] = []

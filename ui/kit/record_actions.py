@@ -9,8 +9,11 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMenu, QMessageBox, QToolButton, QWidget
 
 from ui.kit.icons import icon
+from ui.kit.translation import QT_TRANSLATE_NOOP
 
-TO_TRASH = "It moves to the Trash, where you can restore it for 30 days."
+TO_TRASH = QT_TRANSLATE_NOOP(
+    "record_actions", "It moves to the Trash, where you can restore it for 30 days."
+)
 
 
 def actions_button(
@@ -44,7 +47,12 @@ def actions_button(
 def confirm_delete(parent: QWidget, title: str, what: str) -> bool:
     """Ask "Delete …?" with Cancel as the default; True only for an explicit Delete. The record
     goes to the Trash (``iltdesk.trash``), so the question says where to find it again."""
-    return ask_destructive(parent, title, f"{what}\n\n{TO_TRASH}", "Delete")
+    return ask_destructive(
+        parent,
+        title,
+        f"{what}\n\n{QCoreApplication.translate('record_actions', TO_TRASH)}",
+        "Delete",
+    )
 
 
 def ask_destructive(

@@ -38,10 +38,11 @@ from ui.kit.context import AppContext, Autosaver
 from ui.kit.translation import QT_TRANSLATE_NOOP
 
 QUESTION = QT_TRANSLATE_NOOP("unsaved", "Discard what you typed?")
-KEEP, DISCARD = "&Keep editing", "&Discard"
+KEEP = QT_TRANSLATE_NOOP("unsaved", "&Keep editing")
+DISCARD = QT_TRANSLATE_NOOP("unsaved", "&Discard")
 
 
-RESTORED = "Restored what you were typing on {}."
+RESTORED = QT_TRANSLATE_NOOP("unsaved", "Restored what you were typing on {}.")
 WATCH_MS = 1000
 TextBox = QLineEdit | QPlainTextEdit | QTextEdit
 
@@ -120,8 +121,12 @@ def confirm_discard(parent: QWidget) -> bool:
     box.setInformativeText(
         QCoreApplication.translate("unsaved", "What you typed here is not saved yet.")
     )
-    keep = box.addButton(KEEP, QMessageBox.ButtonRole.RejectRole)
-    discard = box.addButton(DISCARD, QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton(
+        QCoreApplication.translate("unsaved", KEEP), QMessageBox.ButtonRole.RejectRole
+    )
+    discard = box.addButton(
+        QCoreApplication.translate("unsaved", DISCARD), QMessageBox.ButtonRole.DestructiveRole
+    )
     box.setDefaultButton(keep)
     box.setEscapeButton(keep)
     box.exec()
@@ -243,7 +248,7 @@ class GuardedDialog(QDialog):
             finishing.connect(self._journal_closing)
 
     def _show_restored(self, when: str) -> None:
-        note = QLabel(RESTORED.format(when))
+        note = QLabel(QCoreApplication.translate("unsaved", RESTORED).format(when))
         note.setObjectName("Hint")
         note.setWordWrap(True)
         layout = self.layout()

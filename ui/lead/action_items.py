@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QModelIndex,
     Qt,
     Signal,
@@ -104,7 +105,9 @@ class ActionItemsView(QWidget):
         self.text.setPlaceholderText(self.tr("New action item, then Enter"))
         self.text.returnPressed.connect(self.add)
         self.owner = QComboBox()
-        self.owner.addItems([label for label, _ in OWNERS])
+        self.owner.addItems(
+            [QCoreApplication.translate("action_item_row", label) for label, _ in OWNERS]
+        )
         self.due = QDateEdit(qdate(action_item.next_step_due(date.today())))
         self.due.setCalendarPopup(True)
         follow_locale(self.due)

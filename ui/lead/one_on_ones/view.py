@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -220,7 +220,10 @@ class OneOnOnesView(QWidget):
             self.tr("Delete this 1:1?"),
             self.tr(
                 "Delete the 1:1 of {value} and its agenda? Its action items are kept. {TO_TRASH}"
-            ).format(value=dates.long(meeting.held_on), TO_TRASH=TO_TRASH),
+            ).format(
+                value=dates.long(meeting.held_on),
+                TO_TRASH=QCoreApplication.translate("record_actions", TO_TRASH),
+            ),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return

@@ -6,7 +6,7 @@ is always what is saved (a drag never rearranges rows on its own).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -345,7 +345,9 @@ class ForcesBoard(QWidget):
         answer = QMessageBox.question(
             self,
             self.tr("Delete this card?"),
-            self.tr("“{value}”\n\n{TO_TRASH}").format(value=item.text(), TO_TRASH=TO_TRASH),
+            self.tr("“{value}”\n\n{TO_TRASH}").format(
+                value=item.text(), TO_TRASH=QCoreApplication.translate("record_actions", TO_TRASH)
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )

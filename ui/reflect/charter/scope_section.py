@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout
 
 from iltdesk.charter import (
@@ -190,7 +190,7 @@ class ScopeSection(QFrame):
             self,
             self.tr("Remove this period?"),
             self.tr("Remove {period} and what it plans from the year's plan? {TO_TRASH}").format(
-                period=item.period, TO_TRASH=TO_TRASH
+                period=item.period, TO_TRASH=QCoreApplication.translate("record_actions", TO_TRASH)
             ),
         )
         if answer != QMessageBox.StandardButton.Yes:
