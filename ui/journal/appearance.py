@@ -6,18 +6,29 @@ in a journal), Cancel puts back the look the app had.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QComboBox, QFormLayout, QGroupBox, QLabel, QWidget
 
 from ui.kit import preferences, theme
+from ui.kit.translation import QT_TRANSLATE_NOOP
 
-THEME_TITLES = {"system": "As the computer", "light": "Light", "dark": "Dark"}
-SIZE_TITLES = {"small": "Small", "normal": "Normal", "large": "Large", "larger": "Larger"}
+THEME_TITLES = {
+    "system": QT_TRANSLATE_NOOP("appearance", "As the computer"),
+    "light": QT_TRANSLATE_NOOP("appearance", "Light"),
+    "dark": QT_TRANSLATE_NOOP("appearance", "Dark"),
+}
+SIZE_TITLES = {
+    "small": QT_TRANSLATE_NOOP("appearance", "Small"),
+    "normal": QT_TRANSLATE_NOOP("appearance", "Normal"),
+    "large": QT_TRANSLATE_NOOP("appearance", "Large"),
+    "larger": QT_TRANSLATE_NOOP("appearance", "Larger"),
+}
 
 
 def _combo(titles: dict[str, str], current: str) -> QComboBox:
     combo = QComboBox()
     for key, title in titles.items():
-        combo.addItem(title, key)
+        combo.addItem(QCoreApplication.translate("appearance", title), key)
     combo.setCurrentIndex(max(0, combo.findData(current)))
     return combo
 

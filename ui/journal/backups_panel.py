@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,12 +30,13 @@ from iltdesk.store.backups import rotation
 from ui.journal.measured import run_measured
 from ui.kit.context import NOT_WRITTEN, AppContext
 from ui.kit.roles import RECORD
+from ui.kit.translation import QT_TRANSLATE_NOOP
 
 KINDS: dict[str, str] = {
-    "automatic": "Automatic",
-    "manual": "Made by you",
-    "before-update": "Before an update",
-    "before-restore": "Before a restore",
+    "automatic": QT_TRANSLATE_NOOP("backups_panel", "Automatic"),
+    "manual": QT_TRANSLATE_NOOP("backups_panel", "Made by you"),
+    "before-update": QT_TRANSLATE_NOOP("backups_panel", "Before an update"),
+    "before-restore": QT_TRANSLATE_NOOP("backups_panel", "Before a restore"),
 }
 
 
@@ -151,7 +152,11 @@ class BackupsPanel(QGroupBox):
         self.list.clear()
         for entry in rotation.list_backups(journal.path, chosen):
             item = QTreeWidgetItem(
-                [when_text(entry.taken_at, today), size_text(entry.size), KINDS[entry.kind]]
+                [
+                    when_text(entry.taken_at, today),
+                    size_text(entry.size),
+                    QCoreApplication.translate("backups_panel", KINDS[entry.kind]),
+                ]
             )
             item.setData(0, RECORD, str(entry.path))
             item.setToolTip(0, str(entry.path))

@@ -13,7 +13,9 @@ from ui.kit.style import hint
 from ui.kit.translation import QT_TRANSLATE_NOOP
 from ui.kit.worker import run_waiting
 
-NO_KIT = "No recovery kit yet: a forgotten passphrase would lock you out for good."
+NO_KIT = QT_TRANSLATE_NOOP(
+    "recovery_section", "No recovery kit yet: a forgotten passphrase would lock you out for good."
+)
 
 ADVICE = QT_TRANSLATE_NOOP(
     "recovery_section",
@@ -24,8 +26,10 @@ ADVICE = QT_TRANSLATE_NOOP(
 def status_line(status: kit.KitStatus) -> str:
     """'Made 4 Dec 2026 · kit 2BCF-510B', or that there is no kit."""
     if not status.has_kit:
-        return NO_KIT
-    return f"Made {made_words(status)} · kit {status.kit}"
+        return QCoreApplication.translate("recovery_section", NO_KIT)
+    return QCoreApplication.translate("recovery_section", "Made {made} · kit {kit}").format(
+        made=made_words(status), kit=status.kit
+    )
 
 
 class RecoverySection(QGroupBox):
