@@ -19,13 +19,14 @@ import time
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from iltdesk.errors import JournalError
 from iltdesk.messages import backup_not_written
 from iltdesk.store.backups import daily, rotation
 from iltdesk.store.journal import CopyStopped, Journal
 from ui.journal.measured import Rate
+from ui.kit.translation import QT_TRANSLATE_NOOP
 from ui.kit.worker import Progress, Worker, wait_modal
 
 if TYPE_CHECKING:
@@ -42,7 +43,9 @@ SETTLE_S = 5.0  # a stopped copy ends at its current step (~10 ms) and deletes i
 # window is being built and painted.
 PREPARE_AFTER_MS = 1_000
 SUCCESS_MS = 8_000
-TAKING = "Taking today's backup"  # the Skip window's label, before how far it is
+TAKING = QT_TRANSLATE_NOOP(
+    "automatic_backup", "Taking today's backup"
+)  # the Skip window's label, before how far it is
 FAILURE_MS = 60_000
 
 Outcome = rotation.BackupEntry | JournalError | None
@@ -210,7 +213,7 @@ class AutomaticBackup(QObject):
         worker = Worker(take, name="iltdesk-automatic-backup")
         worker.finished.connect(self._report)
         worker.failed.connect(self._failed)
-        rate.follow(self._window, TAKING, worker)
+        rate.follow(self._window, QCoreApplication.translate("automatic_backup", TAKING), worker)
         self._rate = rate
         self._copying = worker.start()
 
@@ -237,7 +240,12 @@ class AutomaticBackup(QObject):
                 left = deadline - time.monotonic()
                 if left <= 0 or not worker.wait_ended(left):
                     return
-            elif not wait_modal(self._window, f"{TAKING}…", worker, skip="Skip"):
+            elif not wait_modal(
+                self._window,
+                QCoreApplication.translate("automatic_backup", TAKING) + "…",
+                worker,
+                skip=QCoreApplication.translate("automatic_backup", "Skip"),
+            ):
                 # Skipped (the button, Escape): the copy stops at its next step and removes
                 # its file; the next unlock takes the day's backup.
                 self._copy_at = None

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QFocusEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,6 +25,7 @@ from ui.journal.recent import recent_journals
 from ui.kit.icons import icon
 from ui.kit.pages import ReflectPage
 from ui.kit.presenter import SHORTCUT
+from ui.kit.translation import QT_TRANSLATE_NOOP
 from ui.navigation.leads_sidebar import REFLECT_PAGES, TEAM_PAGES
 from ui.shell import sharing
 
@@ -46,14 +47,14 @@ EDITING_KEYS = (
 )
 # (text, standard key, method of the text widget): the Edit menu acts on the focused field.
 EDIT_ENTRIES = (
-    ("&Undo", Std.Undo, "undo"),
-    ("&Redo", Std.Redo, "redo"),
+    (QT_TRANSLATE_NOOP("menus", "&Undo"), Std.Undo, "undo"),
+    (QT_TRANSLATE_NOOP("menus", "&Redo"), Std.Redo, "redo"),
     ("", None, ""),
-    ("Cu&t", Std.Cut, "cut"),
-    ("&Copy", Std.Copy, "copy"),
-    ("&Paste", Std.Paste, "paste"),
+    (QT_TRANSLATE_NOOP("menus", "Cu&t"), Std.Cut, "cut"),
+    (QT_TRANSLATE_NOOP("menus", "&Copy"), Std.Copy, "copy"),
+    (QT_TRANSLATE_NOOP("menus", "&Paste"), Std.Paste, "paste"),
     ("", None, ""),
-    ("Select &all", Std.SelectAll, "selectAll"),
+    (QT_TRANSLATE_NOOP("menus", "Select &all"), Std.SelectAll, "selectAll"),
 )
 CHANGES_TEXT = {"undo", "redo", "cut", "paste"}  # not for a read-only field
 
@@ -118,38 +119,44 @@ class WindowMenus(QObject):
         self.edit = self._edit_menu(bar.addMenu(self.tr("&Edit")))
         self._view_menu(bar.addMenu(self.tr("&View")))
         lead = bar.addMenu(self.tr("&Lead"))
-        self._add(lead, "new_one_on_one", "&New 1:1", "Ctrl+N", window.new_one_on_one, "meeting")
-        self._add(lead, "observation", "Add an &observation…", "Ctrl+Shift+O",
+        self._add(
+            lead, "new_one_on_one", self.tr("&New 1:1"), "Ctrl+N", window.new_one_on_one, "meeting"
+        )
+        self._add(lead, "observation", self.tr("Add an &observation…"), "Ctrl+Shift+O",
                   window.add_observation, "lead")  # fmt: skip
-        self._add(lead, "export", "&Export a cycle summary (PDF)…", "Ctrl+E",
+        self._add(lead, "export", self.tr("&Export a cycle summary (PDF)…"), "Ctrl+E",
                   lambda: sharing.summary(window), "backup")  # fmt: skip
-        self._add(lead, "record", "Export the lead's &record (PDF)…", RECORD_SHORTCUT,
+        self._add(lead, "record", self.tr("Export the lead's &record (PDF)…"), RECORD_SHORTCUT,
                   lambda: sharing.record(window), "backup")  # fmt: skip
         # Ctrl+Shift+E is the 1:1's own Recap button: shown here, not bound twice (Qt would
         # call the key ambiguous and neither would fire).
-        self._add(lead, "recap", f"Re&cap of a 1:1 for the lead…\t{RECAP_SHORTCUT}", "",
+        recap = self.tr("Re&cap of a 1:1 for the lead…\t{shortcut}").format(shortcut=RECAP_SHORTCUT)
+        self._add(lead, "recap", recap, "",
                   lambda: sharing.recap(window), "meeting")  # fmt: skip
-        self._add(lead, "add_lead", "&Add lead…", "Ctrl+Shift+N", window.add_lead, "add")
+        self._add(lead, "add_lead", self.tr("&Add lead…"), "Ctrl+Shift+N", window.add_lead, "add")
         team = bar.addMenu(self.tr("Tea&m"))
-        self._add(team, "new_ilt_meeting", "New &ILT meeting", "Ctrl+Shift+M",
+        self._add(team, "new_ilt_meeting", self.tr("New &ILT meeting"), "Ctrl+Shift+M",
                   window.new_ilt_meeting, "ilt_meeting")  # fmt: skip
-        self._add(team, "new_conversation", "Plan a &difficult conversation…", "",
+        self._add(team, "new_conversation", self.tr("Plan a &difficult conversation…"), "",
                   window.new_conversation, "conversation")  # fmt: skip
         go = bar.addMenu(self.tr("&Go"))
-        self._add(go, "switcher", "&Go to lead…", "Ctrl+K", window.open_switcher, "lead")
-        self._add(go, "today", "&Today", "Ctrl+T", window.sidebar.select_today, "today")
+        self._add(go, "switcher", self.tr("&Go to lead…"), "Ctrl+K", window.open_switcher, "lead")
+        self._add(go, "today", self.tr("&Today"), "Ctrl+T", window.sidebar.select_today, "today")
         go.addSeparator()
         # The Team and Reflect pages, as the sidebar lists them, reached by Alt+G and a letter.
         for key, title, icon_name in (*TEAM_PAGES, *REFLECT_PAGES):
-            text = _with_mnemonic(title, REFLECT_MNEMONICS[key])
+            shown = QCoreApplication.translate("leads_sidebar", title)
+            text = _with_mnemonic(shown, REFLECT_MNEMONICS[key])
             select = partial(window.sidebar.select_page, key)
             self._add(go, f"reflect_{key}", text, "", select, icon_name)
         go.addSeparator()
-        self._add(go, "trash", "T&rash", TRASH_SHORTCUT, window.sidebar.select_trash, "trash")
+        self._add(
+            go, "trash", self.tr("T&rash"), TRASH_SHORTCUT, window.sidebar.select_trash, "trash"
+        )
         helps = bar.addMenu(self.tr("&Help"))
-        self._add(helps, "shortcuts", "&Keyboard shortcuts", "F1", self.show_shortcuts)
+        self._add(helps, "shortcuts", self.tr("&Keyboard shortcuts"), "F1", self.show_shortcuts)
         self.actions["shortcuts"].setShortcuts([QKeySequence("F1"), QKeySequence("Ctrl+/")])
-        self._add(helps, "about", "&About iltdesk", "", self.show_about)
+        self._add(helps, "about", self.tr("&About iltdesk"), "", self.show_about)
         self._editing = _editing_combinations()
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -176,28 +183,32 @@ class WindowMenus(QObject):
 
     def _journal_menu(self, menu: QMenu) -> QMenu:
         window = self.window
-        self._add(menu, "new_journal", "&New journal…", "", self.request_new_journal)
-        self._add(menu, "open_journal", "&Open journal…", Std.Open,
+        self._add(menu, "new_journal", self.tr("&New journal…"), "", self.request_new_journal)
+        self._add(menu, "open_journal", self.tr("&Open journal…"), Std.Open,
                   lambda: self.request_open_journal(None))  # fmt: skip
         self.recent = menu.addMenu(self.tr("Open &recent"))
         self.recent.aboutToShow.connect(self._fill_recent)
         self._fill_recent()  # so the submenu is never empty, even before it is shown
         menu.addSeparator()
-        self._add(menu, "export_open", "E&xport…", EXPORT_SHORTCUT,
+        self._add(menu, "export_open", self.tr("E&xport…"), EXPORT_SHORTCUT,
                   lambda: sharing.export(window), "backup")  # fmt: skip
         # No key of its own: it is rare, and Ctrl+I is italics in the notes (Alt+J, I).
-        self._add(menu, "import", "&Import…", "", lambda: sharing.import_notes(window), "add")
+        self._add(
+            menu, "import", self.tr("&Import…"), "", lambda: sharing.import_notes(window), "add"
+        )
         menu.addSeparator()
-        self._add(menu, "settings", "&Settings…", "Ctrl+,", window.open_settings, "settings")
-        self._add(menu, "lock", "&Lock", "Ctrl+L", window.lock_requested.emit, "lock")
+        self._add(
+            menu, "settings", self.tr("&Settings…"), "Ctrl+,", window.open_settings, "settings"
+        )
+        self._add(menu, "lock", self.tr("&Lock"), "Ctrl+L", window.lock_requested.emit, "lock")
         menu.addSeparator()
         # Not StandardKey.Quit: some platforms (Windows, offscreen) bind nothing to it.
-        self._add(menu, "quit", "&Quit", "Ctrl+Q", window.close)
+        self._add(menu, "quit", self.tr("&Quit"), "Ctrl+Q", window.close)
         return menu
 
     def _view_menu(self, menu: QMenu) -> None:
         presenter = self.window.context.presenter
-        act = self._add(menu, "presenter", "&Presenter mode", SHORTCUT, presenter.toggle)
+        act = self._add(menu, "presenter", self.tr("&Presenter mode"), SHORTCUT, presenter.toggle)
         act.setCheckable(True)
         act.setChecked(presenter.on)
         act.setStatusTip(
@@ -269,9 +280,10 @@ class WindowMenus(QObject):
             if key is None:
                 menu.addSeparator()
                 continue
-            self._add(menu, operation, text, key, partial(self._edit, operation))
+            shown = QCoreApplication.translate("menus", text)
+            self._add(menu, operation, shown, key, partial(self._edit, operation))
         menu.addSeparator()
-        self._add(menu, "find", "&Find (search everything)…", "Ctrl+F",
+        self._add(menu, "find", self.tr("&Find (search everything)…"), "Ctrl+F",
                   self.window.open_search, "search")  # fmt: skip
         menu.aboutToShow.connect(self._update_edit)
         self._update_edit()
@@ -368,5 +380,7 @@ REFLECT_MNEMONICS: dict[ReflectPage, str] = {
 
 def _with_mnemonic(title: str, letter: str) -> str:
     """``title`` with an ampersand before the first ``letter`` (of either case)."""
-    at = title.lower().index(letter)
+    at = title.lower().find(letter)
+    if at < 0:  # a translated title without the letter: Qt picks one
+        return title
     return f"{title[:at]}&{title[at:]}"

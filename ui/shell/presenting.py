@@ -5,7 +5,7 @@ conversations). Fields inside shared pages are hidden by the pages themselves
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -23,7 +23,6 @@ from ui.kit.presenter import SHORTCUT, Presenter
 from ui.navigation.leads_sidebar import REFLECT_PAGES, TEAM_PAGES
 from ui.shell.section_pages import PAGE_OF_KIND, SectionPages
 
-BANNER_TEXT = f"Presenter mode: private notes are hidden. {SHORTCUT} to show them."
 # A page is covered when every kind of record it shows is private (the core's rule).
 PRIVATE_PAGES = frozenset(
     page
@@ -41,7 +40,11 @@ class PresenterBanner(QFrame):
     def __init__(self, presenter: Presenter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("PresenterBanner")
-        self.text = QLabel(BANNER_TEXT)
+        self.text = QLabel(
+            self.tr("Presenter mode: private notes are hidden. {shortcut} to show them.").format(
+                shortcut=SHORTCUT
+            )
+        )
         self.text.setWordWrap(True)
         self.button = QPushButton(self.tr("Stop presenting"))
         self.button.setToolTip(
@@ -125,7 +128,9 @@ class PrivatePageCover(QWidget):
         if self._presenter.on and key is not None:
             self._covered = current
             self.title.setText(
-                self.tr("{value} is hidden while you present.").format(value=PAGE_TITLES[key])
+                self.tr("{value} is hidden while you present.").format(
+                    value=QCoreApplication.translate("leads_sidebar", PAGE_TITLES[key])
+                )
             )
             if self._stack.indexOf(self) < 0:
                 self._stack.addWidget(self)
