@@ -71,7 +71,7 @@ class EnergySparkline(QWidget):
             painter.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
         if not self.points:
             painter.setPen(self.palette().placeholderText().color())
-            painter.drawText(area, Qt.AlignmentFlag.AlignCenter, "No energy checks yet")
+            painter.drawText(area, Qt.AlignmentFlag.AlignCenter, self.tr("No energy checks yet"))
             return
         dots = self.dot_centres()
         accent = self.palette().highlight().color()

@@ -165,7 +165,7 @@ class LeadsSidebar(QFrame):
     def reload(self, keep: int | None = None) -> None:
         """Rebuild the list from the journal, keeping the selection where possible."""
         self.model.clear()
-        today = QStandardItem(icon("today"), "Today")
+        today = QStandardItem(icon("today"), self.tr("Today"))
         today.setData(TODAY_ID, LEAD_ID)
         self.model.appendRow(today)
         leads = roster(self.context.journal)

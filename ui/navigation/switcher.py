@@ -93,7 +93,7 @@ class LeadListModel(QAbstractListModel):
         if role == self.LEAD_ROLE:
             return lead
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return lead.name if lead.active else f"{lead.name} (archived)"
+            return lead.name if lead.active else self.tr("{name} (archived)").format(name=lead.name)
         return None
 
 

@@ -293,4 +293,6 @@ class CardList(QListWidget):
             return
         painter = QPainter(self.viewport())
         painter.setPen(self.palette().placeholderText().color())
-        painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter, "No cards yet")
+        painter.drawText(
+            self.viewport().rect(), Qt.AlignmentFlag.AlignCenter, self.tr("No cards yet")
+        )

@@ -183,7 +183,9 @@ class SelfCheckChart(QWidget):
             painter.drawText(
                 QRectF(self.rect()).adjusted(24, 24, -24, -24),
                 Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                "No check-ins yet.\nYour first one becomes the starting line for each area.",
+                self.tr(
+                    "No check-ins yet.\nYour first one becomes the starting line for each area."
+                ),
             )
             return
         grid = self._grid()
