@@ -125,6 +125,8 @@ def unmarked(path: Path) -> list[tuple[int, str]]:
         for i in text_positions(ast.unparse(node.func), texts):
             arg = node.args[i]
             values = arg.elts if isinstance(arg, ast.List | ast.Tuple) else [arg]
+            if isinstance(arg, ast.IfExp):  # either text: 'Edit lead' if lead else 'Add lead'
+                values = [arg.body, arg.orelse]
             for value in values:
                 text = _literal(value)
                 if text is not None and has_words(text):
@@ -177,6 +179,7 @@ def test_the_check_sees_what_it_should() -> None:
         "        QMessageBox.question(self, 'Title', self.tr('Sure?'))\n"
         "        self.e.setText('…')\n"
         "        QStandardItem(icon('x'), 'Row')\n"
+        "        self.f.setText('Then' if n else self.tr('Else'))\n"
         "        painter.drawText(rect, flags, self.tr('Drawn'))\n"
         "        painter.drawText(rect, flags, 'Empty')\n"
         "    def headerData(self, section, orientation, role):\n"
@@ -189,6 +192,7 @@ def test_the_check_sees_what_it_should() -> None:
             " notes",
             "Title",
             "Row",
+            "Then",
             "Empty",
             "Head",
         ]

@@ -292,12 +292,16 @@ class ExportDialog(QDialog):
         for edit in (self.since, self.until):
             edit.setEnabled(not self.all_dates.isChecked())
         self.where.setText(str(self.dest) if self.dest else "")
-        self.where.setPlaceholderText("Choose a folder" if folder else "Choose a file")
+        self.where.setPlaceholderText(
+            self.tr("Choose a folder") if folder else self.tr("Choose a file")
+        )
         self.where_hint.setText(
-            "An empty folder, or a new one made inside the folder you choose: one file per "
-            "record goes in it."
+            self.tr(
+                "An empty folder, or a new one made inside the folder you choose: one file per "
+                "record goes in it."
+            )
             if folder
-            else "The file is written whole; a file there already is replaced."
+            else self.tr("The file is written whole; a file there already is replaced.")
         )
         place = str(self.dest) if self.dest else ("that folder" if folder else "that file")
         self.warning.setText(LEAVES_ENCRYPTION.format(dest=place))

@@ -244,7 +244,9 @@ class ImportDialog(QDialog):
                 self.tr("What the file or folder holds is listed here before anything is written.")
             )
         if plan is None:
-            self.summary.setText("" if self.source else "Choose a file or a folder to import.")
+            self.summary.setText(
+                "" if self.source else self.tr("Choose a file or a folder to import.")
+            )
             self.questions.hide()
         else:
             more = f" The first {SHOWN} are listed." if len(plan.new) > SHOWN else ""
@@ -253,7 +255,11 @@ class ImportDialog(QDialog):
         ready = plan is not None and plan.ready and plan.rows > 0
         self.import_button.setEnabled(ready)
         count = len(plan.new) if plan is not None and plan.ready else 0
-        self.import_button.setText(f"&Import {_records(count)}" if count else IMPORT_TEXT)
+        self.import_button.setText(
+            self.tr("&Import {records}").format(records=_records(count))
+            if count
+            else QCoreApplication.translate("import_dialog", IMPORT_TEXT)
+        )
         if plan is not None and plan.ready and not plan.rows:
             self.status.setText(QCoreApplication.translate("import_dialog", NOTHING_NEW))
         elif plan is not None and not plan.ready:

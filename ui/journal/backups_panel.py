@@ -145,7 +145,9 @@ class BackupsPanel(QGroupBox):
         self.folder.setText(str(rotation.backup_folder(journal)))
         self.folder.setCursorPosition(0)
         self.folder.setToolTip(
-            "Chosen in Settings." if chosen else "The default: a private folder beside the journal."
+            self.tr("Chosen in Settings.")
+            if chosen
+            else self.tr("The default: a private folder beside the journal.")
         )
         self.default_button.setEnabled(chosen is not None)
         today = datetime.now().date()
@@ -163,7 +165,9 @@ class BackupsPanel(QGroupBox):
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.list.addTopLevelItem(item)
         count = self.list.topLevelItemCount()
-        self.status.setText(f"{count} backups." if count != 1 else "1 backup.")
+        self.status.setText(
+            self.tr("{count} backups.").format(count=count) if count != 1 else self.tr("1 backup.")
+        )
         if count == 0:
             self.status.setText(self.tr("No backups yet."))
         self._selection_changed()

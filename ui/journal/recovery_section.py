@@ -68,7 +68,9 @@ class RecoverySection(QGroupBox):
         self.warnings.setVisible(bool(lines))
         self.advice.setVisible(bool(lines))
         self.make_button.setText(
-            "Make a new recovery kit…" if status.has_kit else "Make a recovery kit…"
+            self.tr("Make a new recovery kit…")
+            if status.has_kit
+            else self.tr("Make a recovery kit…")
         )
 
     def make_kit(self) -> None:

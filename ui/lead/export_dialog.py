@@ -86,7 +86,9 @@ class ExportDialog(QDialog):
             self.tr("Export a cycle summary for {name} — iltdesk").format(name=self.lead.name)
         )
         resize_within_screen(self, 980, 720)
-        self.this_cycle = QRadioButton("This cycle" if cycle_id else "The latest cycle")
+        self.this_cycle = QRadioButton(
+            self.tr("This cycle") if cycle_id else self.tr("The latest cycle")
+        )
         self.all_cycles = QRadioButton(self.tr("Every cycle of the past year"))
         self.this_cycle.setChecked(True)
         self.sections = {

@@ -35,7 +35,9 @@ class LeadDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.lead = lead
-        self.setWindowTitle("Edit lead — iltdesk" if lead else "Add lead — iltdesk")
+        self.setWindowTitle(
+            self.tr("Edit lead — iltdesk") if lead else self.tr("Add lead — iltdesk")
+        )
         self.setMinimumWidth(420)
         self.name = QLineEdit(lead.name if lead else "")
         self.role = QLineEdit(lead.role if lead else "")

@@ -52,7 +52,9 @@ class TraitList(QWidget):
         self.context, self.kind = context, kind
         self.lead_id: int | None = None
         self.traits: dict[int, LeadTrait] = {}
-        title = QLabel("Strengths" if kind is TraitKind.strength else "Growth areas")
+        title = QLabel(
+            self.tr("Strengths") if kind is TraitKind.strength else self.tr("Growth areas")
+        )
         title.setObjectName("SectionTitle")
         # As tall as what is written (one item, a short box), not as tall as the window.
         self.list = FittedList(max_rows=TRAIT_ROWS, min_height=TRAIT_MIN_HEIGHT)
@@ -100,7 +102,9 @@ class TraitList(QWidget):
         trait = self._current()
         self.edit_button.setEnabled(trait is not None)
         self.resolve_button.setEnabled(trait is not None)
-        self.resolve_button.setText("Reopen" if trait and trait.resolved_on else "Mark resolved")
+        self.resolve_button.setText(
+            self.tr("Reopen") if trait and trait.resolved_on else self.tr("Mark resolved")
+        )
 
     def add(self) -> None:
         """Add a strength or growth area."""

@@ -174,7 +174,7 @@ class LeadPage(QWidget):
             parts.append(f"on the ILT since {dates.month_year(lead.on_ilt_since)}")
         parts.append(f"meets every {lead.cadence_days} days")
         self.details.setText(" · ".join(parts))
-        self.archive_button.setText("Archive" if lead.active else "Bring back")
+        self.archive_button.setText(self.tr("Archive") if lead.active else self.tr("Bring back"))
 
     def edit(self) -> None:
         """Edit the lead's details."""

@@ -43,9 +43,11 @@ class TraitDialog(GuardedDialog):
         self.setMinimumWidth(460)
         self.title = QLineEdit(trait.title if trait else "")
         self.title.setPlaceholderText(
-            "e.g. Runs data meetings that end in decisions"
+            self.tr("e.g. Runs data meetings that end in decisions")
             if kind is TraitKind.strength
-            else "e.g. Giving direct feedback to peers, or a part of your leadership framework"
+            else self.tr(
+                "e.g. Giving direct feedback to peers, or a part of your leadership framework"
+            )
         )
         if kind is TraitKind.growth:
             self._offer_framework()

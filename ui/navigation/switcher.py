@@ -185,7 +185,9 @@ class QuickSwitcher(QDialog):
             self.empty.setText(self.tr("Your ILT has no leads yet."))
         self._stack.setCurrentIndex(1 if count else 0)
         self.footer.setText(
-            "↑ ↓ to choose   ·   Enter to open   ·   Esc to close" if count else "Esc to close"
+            self.tr("↑ ↓ to choose   ·   Enter to open   ·   Esc to close")
+            if count
+            else self.tr("Esc to close")
         )
 
     def open_current(self) -> None:

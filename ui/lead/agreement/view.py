@@ -259,7 +259,7 @@ class AgreementView(QWidget):
         )
         self.compare_button.setEnabled(len(self.found) > 1)
         self.compare_button.setToolTip(
-            "" if len(self.found) > 1 else "There is only one version so far."
+            "" if len(self.found) > 1 else self.tr("There is only one version so far.")
         )
         self._show_selected()
 
@@ -269,7 +269,9 @@ class AgreementView(QWidget):
             return
         newer = self.found[row - 1] if row else None
         self.reader.set_version(self.found[row], date.today(), replaced_by=newer)
-        self.older_hint.setText("An earlier version, kept as it was agreed." if row else "")
+        self.older_hint.setText(
+            self.tr("An earlier version, kept as it was agreed.") if row else ""
+        )
 
     def select_version(self, agreement_id: int) -> None:
         """Open one version of the shown lead's agreement (from search or the timeline)."""

@@ -293,9 +293,9 @@ class CyclePage(QWidget):
         self.reopen_button.setVisible(closed)
         self.follow_button.setVisible(closed)
         self.follow_button.setText(
-            "Start the next cycle from this next goal"
+            self.tr("Start the next cycle from this next goal")
             if cycle.next_goal
-            else "Start the next cycle"
+            else self.tr("Start the next cycle")
         )
         self._place_status()
 

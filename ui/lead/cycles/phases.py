@@ -180,7 +180,9 @@ class EvaluationCard(PhaseCard):
         }
         for name, widgets in fields.items():
             note = self.notes[name]
-            note.setText(f"Still needed: {needs[name]}." if name in needs else "")
+            note.setText(
+                self.tr("Still needed: {needs}.").format(needs=needs[name]) if name in needs else ""
+            )
             note.setVisible(name in needs)
             for widget in widgets:
                 mark_missing(widget, name in needs)

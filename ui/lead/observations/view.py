@@ -224,9 +224,11 @@ class ObservationEditor(QScrollArea):
     def _show_step(self, observation: Observation) -> None:
         lead = get_lead(self.context.journal, observation.lead_id)
         first = short_name(lead.name)
-        self.step.setText(observation.action_step or "None written.")
+        self.step.setText(observation.action_step or self.tr("None written."))
         self.step_note.setText(
-            f"This step is {first}'s action item: change it or tick it off under Action items."
+            self.tr(
+                "This step is {first}'s action item: change it or tick it off under Action items."
+            ).format(first=first)
             if observation.action_step
             else ""
         )

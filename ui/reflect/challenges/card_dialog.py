@@ -90,9 +90,9 @@ class CardDialog(GuardedDialog):
         layout.addWidget(field_label(self.tr("Who it concerns")))
         layout.addWidget(
             hint(
-                "Tick the leads this card is about. Their overview links back to it."
+                self.tr("Tick the leads this card is about. Their overview links back to it.")
                 if has_leads
-                else "Add your leads first; then a card can name the ones it is about."
+                else self.tr("Add your leads first; then a card can name the ones it is about.")
             )
         )
         layout.addWidget(self.leads)

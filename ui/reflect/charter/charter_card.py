@@ -147,9 +147,9 @@ class CharterCard(QWidget):
         self.wording_button.setVisible(len(self.found) > 1)
         self.compare_button.setEnabled(len(self.found) > 1)
         self.compare_button.setToolTip(
-            "Read what changed between any two versions"
+            self.tr("Read what changed between any two versions")
             if len(self.found) > 1
-            else "There is only one version so far."
+            else self.tr("There is only one version so far.")
         )
         self.history_card.setVisible(bool(self.found))
         self.history.load(self.found, keep)
@@ -161,7 +161,7 @@ class CharterCard(QWidget):
             return
         newer = self.found[row - 1] if row else None
         self.reader.set_version(self.found[row], replaced_by=newer)
-        self.status.setText("In force" if row == 0 else "An earlier version")
+        self.status.setText(self.tr("In force") if row == 0 else self.tr("An earlier version"))
 
     def select_version(self, version_id: int) -> bool:
         """Show one version (from search or the timeline); False if there is no such one."""

@@ -79,11 +79,15 @@ class CharterDialog(GuardedDialog):
         heading = QLabel(title)
         heading.setObjectName("PageTitle")
         about = hint(
-            "This becomes a new version, dated and with its why. The one in force now stays "
-            "readable as it was, and the two can be compared."
+            self.tr(
+                "This becomes a new version, dated and with its why. The one in force now stays "
+                "readable as it was, and the two can be compared."
+            )
             if base
-            else "Write it with the team if you can: a charter the team built together is one "
-            "it keeps. Revise it whenever the team revisits it; every version is kept."
+            else self.tr(
+                "Write it with the team if you can: a charter the team built together is one "
+                "it keeps. Revise it whenever the team revisits it; every version is kept."
+            )
         )
         self.error = QLabel()
         self.error.setObjectName("ErrorText")
@@ -113,12 +117,14 @@ class CharterDialog(GuardedDialog):
             else "How it came about, if you like, e.g. 'Written at the August retreat'"
         )
         self.why.setObjectName("why")
-        self.why.setAccessibleName("Why it changes" if self.base else "How it came about")
+        self.why.setAccessibleName(
+            self.tr("Why it changes") if self.base else self.tr("How it came about")
+        )
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         made = QLabel(self.tr("Written &on"))
         made.setBuddy(self.made_on)
-        why = QLabel("&Why it changes" if self.base else "&How it came about")
+        why = QLabel(self.tr("&Why it changes") if self.base else self.tr("&How it came about"))
         why.setBuddy(self.why)
         grid.addWidget(made, 0, 0)
         grid.addWidget(self.made_on, 0, 1, Qt.AlignmentFlag.AlignLeft)
@@ -187,7 +193,9 @@ class CharterDialog(GuardedDialog):
         return self.theme
 
     def _buttons(self) -> QDialogButtonBox:
-        self.save_button = QPushButton("Save as a new version" if self.base else "Save the charter")
+        self.save_button = QPushButton(
+            self.tr("Save as a new version") if self.base else self.tr("Save the charter")
+        )
         self.save_button.setObjectName("Primary")
         self.save_button.setToolTip("Ctrl+Enter")
         self.save_button.clicked.connect(self.save)

@@ -247,7 +247,9 @@ class LeadershipNoteDialog(GuardedDialog):
         self.text.setPlaceholderText(
             QCoreApplication.translate("dialogs", QUESTION_HINT if question else REALISATION_HINT)
         )
-        self.text.setAccessibleName("The question" if question else "The realisation")
+        self.text.setAccessibleName(
+            self.tr("The question") if question else self.tr("The realisation")
+        )
 
     def unsaved_state(self) -> Hashable:
         return typed_texts(self), self.kind()

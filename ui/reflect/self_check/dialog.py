@@ -75,7 +75,9 @@ class SelfCheckDialog(GuardedDialog):
         self.pickers: dict[str, FrequencyPicker] = {}
         self.notes: dict[str, MarkdownEdit] = {}
         self.setWindowTitle(
-            "Edit an ILT self-check — iltdesk" if editing else "New ILT self-check — iltdesk"
+            self.tr("Edit an ILT self-check — iltdesk")
+            if editing
+            else self.tr("New ILT self-check — iltdesk")
         )
         self.setStyleSheet(page_style())
         self.setMinimumSize(760, 560)

@@ -61,7 +61,9 @@ class TensionNoteDialog(GuardedDialog):
         self.saved_note: TensionNote | None = None
         self.editing = latest if editing else None
         self.setWindowTitle(
-            "Edit a note on a tension — iltdesk" if editing else "A note on a tension — iltdesk"
+            self.tr("Edit a note on a tension — iltdesk")
+            if editing
+            else self.tr("A note on a tension — iltdesk")
         )
         self.setMinimumWidth(680)
         # Made in the order a person fills them in: that is also the order Tab follows.

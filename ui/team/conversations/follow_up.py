@@ -106,9 +106,9 @@ class FollowUpPanel(QObject):
         self._team = team
         self.owner.setEnabled(not team)
         self.owner.setToolTip(
-            "A conversation with no lead: its follow-ups are yours"
+            self.tr("A conversation with no lead: its follow-ups are yours")
             if team
-            else "Type its first letter: T, M or B"
+            else self.tr("Type its first letter: T, M or B")
         )
 
     def refresh(self) -> None:

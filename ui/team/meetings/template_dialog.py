@@ -184,9 +184,9 @@ class TemplateDialog(GuardedDialog):
         self.prompt.set_text(part.prompt)
         named = part.part is not MeetingPart.other
         self.kind.setText(
-            "A named part: the meeting shows its helper beside your notes."
+            self.tr("A named part: the meeting shows its helper beside your notes.")
             if named
-            else "Your own part: a heading, a prompt and notes."
+            else self.tr("Your own part: a heading, a prompt and notes.")
         )
 
     def _title_edited(self, text: str) -> None:

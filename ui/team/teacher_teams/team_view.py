@@ -203,7 +203,9 @@ class TeamView(QScrollArea):
                 self.notes.setPlainText(team.notes)
         finally:
             self._loading = False
-        self.archive_button.setText("Bring back" if team.archived_on else "Archive the team")
+        self.archive_button.setText(
+            self.tr("Bring back") if team.archived_on else self.tr("Archive the team")
+        )
         self._show_leads(team.id or 0)
         self._show_observations(team.id or 0)
         self.data.show_team(team.id or 0)
@@ -290,7 +292,11 @@ class TeamView(QScrollArea):
              if t.team_id == self.team_id()),
             None,
         )  # fmt: skip
-        self.look.setText(f"Needs a look: {look.detail(date.today())}." if look else "")
+        self.look.setText(
+            self.tr("Needs a look: {detail}.").format(detail=look.detail(date.today()))
+            if look
+            else ""
+        )
         self.look.setVisible(look is not None)
 
     # -- saving -----------------------------------------------------------------------------
