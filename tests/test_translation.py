@@ -121,6 +121,10 @@ def unmarked(path: Path) -> list[tuple[int, str]]:
             # tr = QCoreApplication.translate: lupdate reads tr("Context", "Text") as the text
             # "Context" told apart by the comment "Text" (a bare translate(...) it reads right).
             found.append((node.lineno, "tr(...) alias: lupdate misreads it; use translate"))
+        for keyword in node.keywords:  # context.write(..., failed="Not saved") shows it
+            text = _literal(keyword.value) if keyword.arg == "failed" else None
+            if text is not None and has_words(text):
+                found.append((keyword.value.lineno, text))
         texts = [_literal(a) is not None or _is_tr(a) for a in node.args]
         for i in text_positions(ast.unparse(node.func), texts):
             arg = node.args[i]
@@ -180,6 +184,7 @@ def test_the_check_sees_what_it_should() -> None:
         "        self.e.setText('…')\n"
         "        QStandardItem(icon('x'), 'Row')\n"
         "        self.f.setText('Then' if n else self.tr('Else'))\n"
+        "        self.context.write(save, failed='Not kept')\n"
         "        painter.drawText(rect, flags, self.tr('Drawn'))\n"
         "        painter.drawText(rect, flags, 'Empty')\n"
         "    def headerData(self, section, orientation, role):\n"
@@ -193,6 +198,7 @@ def test_the_check_sees_what_it_should() -> None:
             "Title",
             "Row",
             "Then",
+            "Not kept",
             "Empty",
             "Head",
         ]

@@ -179,7 +179,9 @@ class BackupsPanel(QGroupBox):
 
     def _set_automatic(self, on: bool) -> None:
         journal = self.context.journal
-        turned = self.context.write(lambda: rotation.set_enabled(journal, on), failed="Not changed")
+        turned = self.context.write(
+            lambda: rotation.set_enabled(journal, on), failed=self.tr("Not changed")
+        )
         if turned is NOT_WRITTEN:
             self.refresh()  # said in the status bar; the box shows what the journal keeps
 
@@ -198,7 +200,7 @@ class BackupsPanel(QGroupBox):
     def _set_folder(self, folder: Path | None) -> None:
         journal = self.context.journal
         self.context.write(
-            lambda: rotation.set_folder(journal, folder), failed="Folder not changed"
+            lambda: rotation.set_folder(journal, folder), failed=self.tr("Folder not changed")
         )
         self.refresh()
 

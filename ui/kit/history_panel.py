@@ -275,7 +275,9 @@ class HistoryPanel(QDialog):
         if not chosen:
             return
         journal = self.context.journal
-        done = self.context.write(lambda: history.restore(journal, version), failed="Not restored")
+        done = self.context.write(
+            lambda: history.restore(journal, version), failed=self.tr("Not restored")
+        )
         if isinstance(done, NotWritten):
             return
         self.restored.emit(version.field)

@@ -217,7 +217,7 @@ class ActionItemsModel(QAbstractTableModel):
         journal = self.context.journal
         updated = self.context.write(
             lambda: action_item.set_done(journal, item_id, done_on is not None, on=done_on),
-            failed="Not undone",
+            failed=self.tr("Not undone"),
         )
         if isinstance(updated, NotWritten):
             return -1

@@ -192,7 +192,7 @@ class TrashPage(QWidget):
         journal = self.context.journal
         try:
             back = self.context.write(
-                lambda: trash.restore(journal, entry_id), failed="Not restored"
+                lambda: trash.restore(journal, entry_id), failed=self.tr("Not restored")
             )
         except UsageError as exc:
             QMessageBox.information(self, self.tr("Not restored yet"), str(exc))
@@ -224,7 +224,7 @@ class TrashPage(QWidget):
         journal = self.context.journal
         if not isinstance(
             self.context.write(
-                lambda: trash.delete_forever(journal, entry_id), failed="Not deleted"
+                lambda: trash.delete_forever(journal, entry_id), failed=self.tr("Not deleted")
             ),
             NotWritten,
         ):
@@ -242,7 +242,7 @@ class TrashPage(QWidget):
             return
         journal = self.context.journal
         if not isinstance(
-            self.context.write(lambda: trash.empty_trash(journal), failed="Not emptied"),
+            self.context.write(lambda: trash.empty_trash(journal), failed=self.tr("Not emptied")),
             NotWritten,
         ):
             self.refresh()

@@ -230,7 +230,7 @@ class OneOnOnesView(QWidget):
         self.editor.autosaver.discard()
         journal, meeting_id = self.context.journal, meeting.id or 0
         gone = self.context.write(
-            lambda: one_on_one.delete_one_on_one(journal, meeting_id), failed="Not deleted"
+            lambda: one_on_one.delete_one_on_one(journal, meeting_id), failed=self.tr("Not deleted")
         )
         if isinstance(gone, NotWritten):
             self.editor.autosaver.touch()  # still there: what is on screen is saved again

@@ -299,7 +299,7 @@ class ForcesBoard(QWidget):
             return
         self.context.write(
             lambda: move_card(self.context.journal, card, KINDS[column], position),
-            failed="Not moved",
+            failed=self.tr("Not moved"),
         )
         self.reload(select=card, focus=True)
         self.changed.emit()
@@ -355,7 +355,9 @@ class ForcesBoard(QWidget):
             return
         cards = item.listWidget()
         row = cards.row(item)
-        self.context.write(lambda: delete_card(self.context.journal, card), failed="Not deleted")
+        self.context.write(
+            lambda: delete_card(self.context.journal, card), failed=self.tr("Not deleted")
+        )
         self.reload()
         if cards.count():
             cards.setCurrentRow(min(row, cards.count() - 1))

@@ -248,7 +248,7 @@ class ChallengeLog(QWidget):
         if not confirm_delete(self, "Delete this log entry?", f"“{entry.text}”"):
             return
         gone = self.context.write(
-            lambda: delete_log_entry(self.context.journal, entry_id), failed="Not deleted"
+            lambda: delete_log_entry(self.context.journal, entry_id), failed=self.tr("Not deleted")
         )
         if isinstance(gone, NotWritten):
             return

@@ -111,7 +111,7 @@ class NewChallengeDialog(QDialog):
             lambda: add_challenge(self.context.journal, self.title.text(), opened_on=opened),
             Change(RecordKind.CHALLENGE),
             self.error,
-            failed="Not started",
+            failed=self.tr("Not started"),
         )
         if isinstance(made, NotWritten):
             return  # the status bar says why; the title stays typed

@@ -171,7 +171,7 @@ class ScopeSection(QFrame):
             lambda: add_scope_item(self.context.journal, period, starts_on=start),
             Change(RecordKind.SCOPE_ITEM),
             self.problem,
-            failed="Not added",
+            failed=self.tr("Not added"),
         )
         if isinstance(item, NotWritten):
             return
@@ -198,7 +198,7 @@ class ScopeSection(QFrame):
         gone = self.context.write(
             lambda: delete_scope_item(self.context.journal, item_id),
             Change(RecordKind.SCOPE_ITEM),
-            failed="Not removed",
+            failed=self.tr("Not removed"),
         )
         if not isinstance(gone, NotWritten):
             self.refresh()

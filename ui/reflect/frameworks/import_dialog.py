@@ -167,7 +167,7 @@ class ImportDialog(GuardedDialog):
             lambda: import_list(journal, framework, text),
             None,  # no other page lists a framework's items; fields re-read them on focus
             self.error,
-            failed="Not imported",
+            failed=self.tr("Not imported"),
         )
         if not isinstance(done, NotWritten):
             self.imported = done

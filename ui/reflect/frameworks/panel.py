@@ -160,7 +160,7 @@ class FrameworkPanel(QWidget):
             return
         journal, framework = self.context.journal, self.framework
         named = self.context.write(
-            lambda: rename_framework(journal, framework, typed), None, failed="Not renamed"
+            lambda: rename_framework(journal, framework, typed), None, failed=self.tr("Not renamed")
         )
         if isinstance(named, NotWritten):
             return  # said in the status bar; the field keeps what was typed
@@ -217,7 +217,9 @@ class FrameworkPanel(QWidget):
         if not confirm_delete(self, "Delete this item?", what):
             return
         journal = self.context.journal
-        gone = self.context.write(lambda: delete_item(journal, item_id), failed="Not deleted")
+        gone = self.context.write(
+            lambda: delete_item(journal, item_id), failed=self.tr("Not deleted")
+        )
         if not isinstance(gone, NotWritten):
             self.load_items()
             self.table.setFocus()
@@ -228,7 +230,9 @@ class FrameworkPanel(QWidget):
         if not item_id:
             return
         journal = self.context.journal
-        moved = self.context.write(lambda: move_item(journal, item_id, step), failed="Not moved")
+        moved = self.context.write(
+            lambda: move_item(journal, item_id, step), failed=self.tr("Not moved")
+        )
         if moved:
             self.load_items()
             self.table.select_item(item_id)

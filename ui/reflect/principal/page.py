@@ -288,7 +288,7 @@ class PrincipalPage(QWidget):
         gone = self.context.write(
             lambda: delete_energy(self.context.journal, check_id),
             Change(RecordKind.OWN_ENERGY),
-            failed="Not deleted",
+            failed=self.tr("Not deleted"),
         )
         if not isinstance(gone, NotWritten):
             self.refresh()
@@ -324,7 +324,7 @@ class PrincipalPage(QWidget):
         gone = self.context.write(
             lambda: delete_note(self.context.journal, note_id),
             Change(RecordKind.LEADERSHIP_NOTE),
-            failed="Not deleted",
+            failed=self.tr("Not deleted"),
         )
         if not isinstance(gone, NotWritten):
             self.refresh()

@@ -185,7 +185,7 @@ class WeakActionPanel(QWidget):
         refused: list[str] = []  # the status bar's words, repeated beside the button
         self._context.save_failed.connect(refused.append)
         try:
-            done = self._context.write(work, Change(KINDS[outcome]), failed="Not made")
+            done = self._context.write(work, Change(KINDS[outcome]), failed=self.tr("Not made"))
         finally:
             self._context.save_failed.disconnect(refused.append)
         if isinstance(done, NotWritten):

@@ -313,7 +313,7 @@ class SelfCheckPage(QWidget):
         self._context.write(
             lambda: delete_check(self._context.journal, check_id),
             Change(RecordKind.SELF_CHECK),
-            failed="Not deleted",
+            failed=self.tr("Not deleted"),
         )
 
     def _export(self) -> None:

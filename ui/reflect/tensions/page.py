@@ -335,7 +335,7 @@ class TensionsPage(QWidget):
         gone = self.context.write(
             lambda: delete_note(self.context.journal, note_id),
             Change(RecordKind.TENSION),
-            failed="Not deleted",
+            failed=self.tr("Not deleted"),
         )
         if not isinstance(gone, NotWritten):
             self.refresh()

@@ -226,7 +226,7 @@ class FollowUpPanel(QObject):
         gone = self.context.write(
             lambda: action_item.delete_action_item(self.context.journal, item_id),
             Change(RecordKind.ACTION_ITEM, self._lead_id()),
-            failed="Not deleted",
+            failed=self.tr("Not deleted"),
         )
         if not isinstance(gone, NotWritten):
             self.refresh()

@@ -237,7 +237,7 @@ class ConversationsPage(QWidget):
         gone = self.context.write(
             lambda: delete_conversation(self.context.journal, conversation_id),
             Change(RecordKind.CONVERSATION, c.lead_id),
-            failed="Not deleted",
+            failed=self.tr("Not deleted"),
         )
         if not isinstance(gone, NotWritten):
             self.editor.conversation = None

@@ -196,7 +196,7 @@ class MemberAgenda(QWidget):
         self.context.write(
             lambda: meeting_members.delete_agenda_item(journal, item_id),
             Change(RecordKind.MEETING_AGENDA_ITEM),
-            failed="Not deleted",
+            failed=self.tr("Not deleted"),
         )
         self.refresh()
 

@@ -276,7 +276,7 @@ class MeetingsPage(QWidget):
         gone = self.context.write(
             lambda: ilt_meeting.delete_meeting(journal, meeting_id),
             Change(RecordKind.ILT_MEETING),
-            failed="Not deleted",
+            failed=self.tr("Not deleted"),
         )
         if isinstance(gone, NotWritten):
             self.editor.autosaver.touch()

@@ -361,7 +361,7 @@ class TeamOverviewPage(QWidget):
         gone = self.context.write(
             lambda: delete_event(self.context.journal, event.id),
             Change(RecordKind.LEARNING_EVENT),
-            failed="Not deleted",
+            failed=self.tr("Not deleted"),
         )
         if not isinstance(gone, NotWritten):
             self.refresh()
@@ -379,7 +379,7 @@ class TeamOverviewPage(QWidget):
         gone = self.context.write(
             lambda: delete_practice(self.context.journal, practice.id),
             Change(RecordKind.JOINT_PRACTICE),
-            failed="Not deleted",
+            failed=self.tr("Not deleted"),
         )
         if not isinstance(gone, NotWritten):
             self.refresh()

@@ -224,7 +224,7 @@ class TeacherTeamsPage(QWidget):
         gone = self.context.write(
             lambda: delete_team(journal, team_id),
             Change(RecordKind.TEACHER_TEAM),
-            failed="Not deleted",
+            failed=self.tr("Not deleted"),
         )
         if isinstance(gone, NotWritten):
             return

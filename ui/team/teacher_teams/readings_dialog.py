@@ -132,7 +132,7 @@ class ReadingsDialog(GuardedDialog):
         gone = self.context.write(
             lambda: delete_value(journal, value_id),
             Change(RecordKind.TEACHER_TEAM),
-            failed="Not deleted",
+            failed=self.tr("Not deleted"),
         )
         if not isinstance(gone, NotWritten):
             self.changed = True
@@ -147,7 +147,7 @@ class ReadingsDialog(GuardedDialog):
         gone = self.context.write(
             lambda: delete_data_point(journal, point),
             Change(RecordKind.TEACHER_TEAM),
-            failed="Not deleted",
+            failed=self.tr("Not deleted"),
         )
         if not isinstance(gone, NotWritten):
             self.changed = True

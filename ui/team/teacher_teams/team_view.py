@@ -364,7 +364,7 @@ class TeamView(QScrollArea):
         gone = self.context.write(
             lambda: delete_intervention(journal, intervention_id),
             Change(RecordKind.TEAM_INTERVENTION),
-            failed="Not deleted",
+            failed=self.tr("Not deleted"),
         )
         if not isinstance(gone, NotWritten):
             self._show_interventions(self.team_id())
