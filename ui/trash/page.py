@@ -52,8 +52,10 @@ ENTRY_ID = Qt.ItemDataRole.UserRole
 def days_words(days: int) -> str:
     """How long an item stays: "30 days", "1 day", or that it goes at the next opening."""
     if days <= 0:
-        return "until the journal is next opened"
-    return "1 more day" if days == 1 else f"{days} more days"
+        return QCoreApplication.translate("page", "until the journal is next opened")
+    if days == 1:
+        return QCoreApplication.translate("page", "1 more day")
+    return QCoreApplication.translate("page", "{days} more days").format(days=days)
 
 
 def row_texts(item: trash.TrashItem) -> list[str]:
@@ -219,7 +221,8 @@ class TrashPage(QWidget):
         if entry_id is None or row is None:
             return
         name = f"{row.text(0)} “{row.text(1)}”"
-        if not self._ask("Delete forever?", f"{name}\n\nIt can't be restored after this."):
+        question = self.tr("{name}\n\nIt can't be restored after this.").format(name=name)
+        if not self._ask(self.tr("Delete forever?"), question):
             return
         journal = self.context.journal
         if not isinstance(
@@ -237,8 +240,13 @@ class TrashPage(QWidget):
         count = self.list.topLevelItemCount()
         if not count:
             return
-        things = "1 deleted record" if count == 1 else f"all {count} deleted records"
-        if not self._ask("Empty the Trash?", f"This removes {things} for good."):
+        if count == 1:
+            question = self.tr("This removes 1 deleted record for good.")
+        else:
+            question = self.tr("This removes all {count} deleted records for good.").format(
+                count=count
+            )
+        if not self._ask(self.tr("Empty the Trash?"), question):
             return
         journal = self.context.journal
         if not isinstance(
@@ -251,4 +259,6 @@ class TrashPage(QWidget):
 
     def _ask(self, title: str, text: str) -> bool:
         """A question with Cancel as the default: True only for an explicit "Delete forever"."""
-        return ask_destructive(self, title, text, "Delete forever", QMessageBox.Icon.Warning)
+        return ask_destructive(
+            self, title, text, self.tr("Delete forever"), QMessageBox.Icon.Warning
+        )
