@@ -68,6 +68,10 @@ def test_create_refuses_a_weak_passphrase_then_creates_with_a_strong_one(
     hint = dialog.fields.hint.text()
     assert hint.startswith("Too easy to guess.") and "commonly used passphrase" in hint
     assert "Add another word or two" in hint
+    # The advice is read whole: the label and the dialog grew for its lines, none cut off.
+    label = dialog.fields.hint
+    qtbot.waitUntil(lambda: label.height() >= label.heightForWidth(label.width()))
+    assert dialog.height() >= dialog.heightForWidth(dialog.width())
     assert dialog.passphrase.text() == WEAK[0] == dialog.again.text()  # nothing typed is lost
     assert dialog.school.text() == SCHOOL
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QProgressBar, QWidget
 
 from iltdesk.passphrase_strength import JUDGED_LENGTH, Strength, estimate, user_inputs
@@ -47,6 +47,7 @@ class NewPassphraseFields(QObject):
         self.hint = QLabel()
         self.hint.setObjectName("Hint")
         self.hint.setWordWrap(True)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self._inputs = user_inputs(names)
         self._said = ""  # the advice of the last judgement
         # The last judgement, by what was judged: the passphrase's start and the names. Let
@@ -132,6 +133,25 @@ class NewPassphraseFields(QObject):
             text = f"{text} {self.tr('The two entries differ.')}".strip()
         if self.hint.text() != text:
             self.hint.setText(text)
+            if self.hint.isVisible():
+                self._make_room()
+
+    def _make_room(self) -> None:
+        # A wrapped label's height follows its width, and a dialog already shown does not grow
+        # for that: ask for the lines zxcvbn's advice needs, and grow the window to fit them
+        # once the nested layouts have heard of it (on the next turn of the event loop).
+        self.hint.setMinimumHeight(self.hint.heightForWidth(self.hint.width()))
+        QTimer.singleShot(0, self, self._grow_window)
+
+    def _grow_window(self) -> None:
+        window = self.hint.window()
+        layout = window.layout()
+        if layout is None or not window.isVisible():
+            return
+        layout.activate()
+        need = window.heightForWidth(window.width())
+        if need > window.height():
+            window.resize(window.width(), need)
 
     def _advice(self, strength: Strength) -> str:
         """The meter's words: zxcvbn's advice, framed by how strong the passphrase is."""
