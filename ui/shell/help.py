@@ -281,6 +281,7 @@ class ThirdPartyNotices(QSplitter):
         self.addWidget(self.components)
         self.addWidget(self.text)
         self.setStretchFactor(1, 3)
+        self.setSizes([200, 640])  # names are short; licence texts are 80 columns wide
         self.sections: list[tuple[str, str]] = []
         self.components.currentRowChanged.connect(self._show)
 
@@ -325,6 +326,8 @@ class AboutDialog(QDialog):
         layout.addWidget(QLabel(self.tr("Ctrl+Tab shows the next tab. Esc closes this window.")))
         layout.addWidget(buttons)
         self.setMinimumWidth(560)
+        # Licence texts are read at length: room for their 80 columns, inside a 1024x700 screen.
+        self.resize(860, 580)
 
     def _entered(self, index: int) -> None:
         """A tab's content takes the focus, so arrows and Page Down work in it at once."""
