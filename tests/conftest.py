@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -281,3 +283,14 @@ def controller(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
             window.hide()
             window.deleteLater()
     settle()
+
+
+@pytest.fixture
+def runtime_dir(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A test's own ``$XDG_RUNTIME_DIR`` (0700, with a short path: a socket's must fit
+    in ~100 bytes), so its sockets and lock files go with it (the tests of one app per
+    person and of locking with the session use it for every test)."""
+    folder = Path(tempfile.mkdtemp(prefix="ilt-run-"))
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(folder))
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)

@@ -16,7 +16,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Iterator
 from datetime import date, timedelta
@@ -48,18 +47,11 @@ from ui.shell.session_lock_windows import (
     WindowsSessionHook,
 )
 
+# Each test has its own runtime folder for the app's socket and lock files (conftest).
+pytestmark = pytest.mark.usefixtures("runtime_dir")
+
 WTS_SESSION_UNLOCK = 0x8
 TYPED = "noticed the exit tickets first"
-
-
-@pytest.fixture(autouse=True)
-def runtime_dir(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """This test's own ``$XDG_RUNTIME_DIR`` (0700, with a short path: a socket's must fit
-    in ~100 bytes), so its sockets and lock files go with it."""
-    folder = Path(tempfile.mkdtemp(prefix="ilt-run-"))
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(folder))
-    yield folder
-    shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import stat
 import subprocess
@@ -30,17 +29,10 @@ from ui.shell.app import AppController
 from ui.shell.single_instance import Claim, Request
 from ui.shell.single_instance_ui import FileOpenFilter
 
+# Each test has its own runtime folder for the app's socket and lock files (conftest).
+pytestmark = pytest.mark.usefixtures("runtime_dir")
+
 LAUNCH_S = 60
-
-
-@pytest.fixture(autouse=True)
-def runtime_dir(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """This test's own ``$XDG_RUNTIME_DIR`` (0700, with a short path: a socket's must fit
-    in ~100 bytes), so its sockets and lock files go with it."""
-    folder = Path(tempfile.mkdtemp(prefix="ilt-run-"))
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(folder))
-    yield folder
-    shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture
@@ -372,6 +364,7 @@ def test_the_socket_is_this_users_alone(tmp_path: Path) -> None:
 def test_the_qt_client_used_on_windows_talks_the_same_protocol(
     qtbot: QtBot, controller: AppController
 ) -> None:
+
     heard: list[Request] = []
     assert controller.server is not None
     controller.server.requested.disconnect()
