@@ -176,9 +176,10 @@ class Canary:
         def choose() -> None:
             # The dialog reads its folder in the background: a name typed before that is done
             # can be replaced by the one it suggested, so choose until it holds, then save.
+            # (Up to 10 s: on a loaded CI machine 2 s was once not enough.)
             dialog.selectFile(str(target))
             tries[0] += 1
-            if dialog.selectedFiles() != [str(target)] and tries[0] < 100:
+            if dialog.selectedFiles() != [str(target)] and tries[0] < 500:
                 QTimer.singleShot(20, choose)
                 return
             dialog.accept()
