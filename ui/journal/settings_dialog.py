@@ -10,7 +10,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -22,13 +21,11 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from iltdesk import keychain
-from iltdesk.due import MAX_CADENCE_DAYS, MIN_CADENCE_DAYS
 from iltdesk.errors import JournalError
 from iltdesk.messages import backup_not_written, keychain_not_updated, not_restored
 from iltdesk.paths import JOURNAL_SUFFIX
@@ -45,12 +42,12 @@ from iltdesk.store.opening import (
 )
 from ui.journal.appearance import AppearanceGroup
 from ui.journal.backups_panel import BackupsPanel
+from ui.journal.habits import HabitsGroup
 from ui.journal.measured import run_measured
 from ui.journal.passphrase_dialog import ChangePassphraseDialog
 from ui.journal.recovery_section import RecoverySection
 from ui.journal.screen_fit import fit_in_screen
 from ui.journal.unlock import adopt
-from ui.kit import preferences
 from ui.kit.context import NOT_WRITTEN, AppContext
 from ui.kit.worker import Cancelled, Progress, on_ui_thread, run_modal, run_waiting
 
@@ -69,16 +66,8 @@ class SettingsDialog(QDialog):
         values = context.journal.settings()
         self.school = QLineEdit(values.get("school", ""))
         self.principal = QLineEdit(values.get("principal", ""))
-        self.idle = QSpinBox()
-        self.idle.setRange(1, 240)
-        self.idle.setSuffix(self.tr(" minutes without use"))
-        self.idle.setValue(preferences.idle_minutes())
-        self.cadence = QSpinBox()
-        self.cadence.setRange(MIN_CADENCE_DAYS, MAX_CADENCE_DAYS)
-        self.cadence.setSuffix(self.tr(" days"))
-        self.cadence.setValue(preferences.default_cadence())
-        self.with_screen = QCheckBox(self.tr("Also when the screen &locks or the computer sleeps"))
-        self.with_screen.setChecked(preferences.lock_with_screen())
+        self.habits = HabitsGroup(self)
+        self.idle, self.cadence = self.habits.idle, self.habits.cadence
         self.keychain_state = QLabel()
         self.keychain_state.setWordWrap(True)
         self.keychain_state.setObjectName("Hint")
@@ -97,16 +86,7 @@ class SettingsDialog(QDialog):
                 [(self.tr("School"), self.school), (self.tr("Your name"), self.principal)],
             )
         )
-        layout.addWidget(
-            self._group(
-                self.tr("Habits"),
-                [
-                    (self.tr("Lock after"), self.idle),
-                    ("", self.with_screen),
-                    (self.tr("New leads meet every"), self.cadence),
-                ],
-            )
-        )
+        layout.addWidget(self.habits)
         self.appearance = AppearanceGroup(self)
         layout.addWidget(self.appearance)
         layout.addWidget(self._passphrase_group())
@@ -209,11 +189,7 @@ class SettingsDialog(QDialog):
 
     def save(self) -> None:
         """Store the preferences and the journal's details."""
-        preferences.save(
-            idle=self.idle.value(),
-            cadence=self.cadence.value(),
-            with_screen=self.with_screen.isChecked(),
-        )
+        self.habits.save()
         self.appearance.save()
         details = {"school": self.school.text().strip(), "principal": self.principal.text().strip()}
         if self.context.write(lambda: self.context.journal.set_settings(details)) is NOT_WRITTEN:
