@@ -38,14 +38,15 @@ def run(args: argparse.Namespace) -> int:
 
 def _destination(args: argparse.Namespace) -> Path:
     """``-o`` checked before the passphrase is asked for: a bad one costs nothing then."""
-    from iltdesk.destination import check_destination
+    from iltdesk.interchange.formats import check_export_destination
 
     out: Path = args.output
-    if args.format == "markdown":
-        if out.exists() and (not out.is_dir() or any(out.iterdir())):
-            raise UsageError(f"{out} is not a new or empty folder; name a new folder.")
-        if not out.parent.is_dir():
-            raise UsageError(f"There is no folder {out.parent} to make {out.name} in.")
-        return out
-    check_destination(out, journal=args.journal, replace=args.force, hint="pass --force")
+    check_export_destination(
+        args.format,
+        out,
+        journal=args.journal,
+        replace=args.force,
+        hint="pass --force",
+        folder_hint="name a new folder",
+    )
     return out

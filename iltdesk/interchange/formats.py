@@ -24,6 +24,41 @@ LEAVES_ENCRYPTION = (
 )
 
 
+def check_export_destination(
+    fmt: str,
+    dest: Path,
+    *,
+    journal: Path,
+    replace: bool,
+    hint: str = "choose another name",
+    folder_hint: str = "choose another",
+) -> None:
+    """Refuse a bad place for an export before any work (``UsageError``): Markdown goes in a
+    new or empty folder whose parent exists; a file goes where ``check_destination`` allows.
+    ``hint`` and ``folder_hint`` are the next step in the asker's words (a flag, a choice)."""
+    from iltdesk.destination import check_destination
+    from iltdesk.errors import UsageError
+
+    if fmt == "markdown":
+        if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
+            raise UsageError(f"{dest} is not a new or empty folder; {folder_hint}.")
+        if not dest.parent.is_dir():
+            raise UsageError(f"There is no folder {dest.parent} to make {dest.name} in.")
+        return
+    check_destination(dest, journal=journal, replace=replace, hint=hint)
+
+
+def new_export_folder(chosen: Path, stem: str) -> Path:
+    """Where a Markdown export goes when ``chosen`` is picked: ``chosen`` itself when it is
+    empty, else a new folder inside it named ``stem`` (numbered; never one that exists)."""
+    if chosen.is_dir() and not any(chosen.iterdir()):
+        return chosen
+    candidate, number = chosen / stem, 2
+    while candidate.exists():
+        candidate, number = chosen / f"{stem} ({number})", number + 1
+    return candidate
+
+
 def write_export(doc: Document, fmt: str, dest: Path) -> int:
     """Write ``doc`` as ``fmt`` to ``dest`` (a new folder for Markdown, else a file): the
     records written, as a person counts them (action items for the CSV)."""

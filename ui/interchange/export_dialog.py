@@ -28,11 +28,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iltdesk.destination import check_destination
-from iltdesk.errors import JournalError, UsageError
+from iltdesk.errors import JournalError
 from iltdesk.interchange.document import Scope
 from iltdesk.interchange.dump import dump
-from iltdesk.interchange.formats import LEAVES_ENCRYPTION, write_export
+from iltdesk.interchange.formats import (
+    LEAVES_ENCRYPTION,
+    check_export_destination,
+    new_export_folder,
+    write_export,
+)
 from iltdesk.roster import roster
 from iltdesk.store.journal import Journal
 from ui.kit.context import AppContext
@@ -329,7 +333,7 @@ class ExportDialog(QDialog):
                 self, self.tr("Choose a new or empty folder for the export"), str(start)
             )
             if chosen:
-                self.dest, self.replace = _new_folder(Path(chosen), self._stem()), False
+                self.dest, self.replace = new_export_folder(Path(chosen), self._stem()), False
         else:
             chosen, _ = QFileDialog.getSaveFileName(
                 self, self.tr("Export to"), str(start / f"{self._stem()}{SUFFIX[fmt]}"), FILTER[fmt]
@@ -351,7 +355,7 @@ class ExportDialog(QDialog):
             return None
         fmt, dest, scope, journal = self.fmt(), self.dest, self.scope(), self.context.journal
         try:
-            _check(fmt, dest, journal.path, self.replace)
+            check_export_destination(fmt, dest, journal=journal.path, replace=self.replace)
             written = run_modal(
                 self, "Writing the export…", lambda _progress: _write(journal, scope, fmt, dest)
             )
@@ -394,27 +398,6 @@ def _buddy(text: str, field: QWidget) -> QLabel:
     # and lost the end of its "o".
     label.setContentsMargins(0, 0, 3, 0)
     return label
-
-
-def _new_folder(chosen: Path, stem: str) -> Path:
-    """``chosen`` when it is empty; else a new folder inside it (never one that exists)."""
-    if chosen.is_dir() and not any(chosen.iterdir()):
-        return chosen
-    candidate, number = chosen / stem, 2
-    while candidate.exists():
-        candidate, number = chosen / f"{stem} ({number})", number + 1
-    return candidate
-
-
-def _check(fmt: str, dest: Path, journal: Path, replace: bool) -> None:
-    """Refuse a bad place before any work, in the CLI's words."""
-    if fmt == "markdown":
-        if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
-            raise UsageError(f"{dest} is not a new or empty folder; choose another.")
-        if not dest.parent.is_dir():
-            raise UsageError(f"There is no folder {dest.parent} to make {dest.name} in.")
-        return
-    check_destination(dest, journal=journal, replace=replace)
 
 
 def _write(journal: Journal, scope: Scope, fmt: str, dest: Path) -> int:
