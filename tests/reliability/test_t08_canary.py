@@ -32,6 +32,7 @@ from iltdesk.challenge import add_challenge
 from iltdesk.cycle import start_cycle
 from iltdesk.errors import JournalError
 from tests.conftest import REPO
+from tests.keys import Keys, _has_focus
 from tests.reliability.conftest import Figure, Trials
 from tests.reliability.test_t12_idle_lock import FakeClock, Modals
 from ui.journal.create_dialog import CreateJournalDialog
@@ -166,25 +167,28 @@ class Canary:
     def save_as(self, dialog: QWidget) -> None:
         assert isinstance(dialog, QFileDialog)
         self.saves += 1
-        if self.saves == 1:
-            dialog.reject()  # the cancelled export
-            return
-        target = self.exports / f"summary-{self.saves}.pdf"
-        self.chosen.append(target)
-        tries = [0]
+        n = self.saves
+        target = self.exports / f"summary-{n}.pdf"
+        if n > 1:  # the first export is cancelled
+            self.chosen.append(target)
+        waited = [0]
 
-        def choose() -> None:
-            # The dialog reads its folder in the background: a name typed before that is done
-            # can be replaced by the one it suggested, so choose until it holds, then save.
-            # (Up to 10 s: on a loaded CI machine 2 s was once not enough.)
-            dialog.selectFile(str(target))
-            tries[0] += 1
-            if dialog.selectedFiles() != [str(target)] and tries[0] < 500:
-                QTimer.singleShot(20, choose)
+        def answer() -> None:
+            # As a person does: once the name field has focus, type the path over the
+            # suggestion and press Enter. (Choosing it with selectFile() raced the dialog's
+            # background folder read, which put its own suggestion back while the field had
+            # no focus, and the PDF was saved under that name.)
+            if not _has_focus(dialog) and waited[0] < 10_000:
+                waited[0] += 20
+                QTimer.singleShot(20, answer)
                 return
-            dialog.accept()
+            if n == 1:
+                Keys().escape()
+                return
+            Keys().type(str(target))
+            Keys().enter()
 
-        choose()
+        answer()
 
     # -- the flows --------------------------------------------------------------------------
 
