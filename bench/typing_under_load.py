@@ -13,9 +13,9 @@ Two figures per run:
   slept (the disk, a lock): on a shared machine the first two are other people's doing;
 - **event-loop stalls**: a 2 ms heartbeat timer's lateness (every late tick, not only saves).
 
-``mode`` ``"deferred"`` is the app as it is (statements on the UI thread, the commit on the
-journal's committer thread); ``"inline"`` makes the timer's save commit on the UI thread as
-before (``Autosaver.flush``: statements, COMMIT, fsync), for the before/after pair. After
+``mode`` ``"deferred"`` is the app as it is (the editor read on the UI thread; the writes, the
+COMMIT and its fsync on the journal's committer thread); ``"inline"`` makes the timer's save
+write and commit on the UI thread as before (``Autosaver.flush``), for the before/after pair. After
 typing the journal must hold exactly the editor's text (nothing lost).
 
 Run alone: ``python -m bench.typing_under_load '{"journal": PATH, "seconds": 60, "mode":

@@ -1,5 +1,6 @@
-"""Deferred commits (``Journal.defer``): the statements on the caller's thread, the commit on
-the journal's committer thread, in order, told once, and nothing lost on close or failure."""
+"""Deferred saves (``Journal.defer``): the writes and the commit on the journal's committer
+thread, handed over without waiting, in order, told once, and nothing lost on close or
+failure."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from iltdesk.errors import DiskFull, UsageError
+from iltdesk.errors import DiskFull, JournalError, UsageError
 from iltdesk.lead import add_lead
 from iltdesk.one_on_one import get_one_on_one, save_one_on_one, start_one_on_one
 from iltdesk.store.committer import Ticket
@@ -28,30 +29,23 @@ def _notes(journal: Journal, meeting: int) -> str:
 
 
 def _defer(journal: Journal, meeting: int, text: str, told: list[Ticket]) -> Ticket:
-    """Defer saving ``text``; while the journal is busy (the committer holds it for a moment
-    after the last commit), finish what is owed and try again, as the autosave does."""
-    for _ in range(10_000):
-        ticket = journal.defer(lambda: save_one_on_one(journal, meeting, notes=text), told.append)
-        if ticket is not None:
-            return ticket
-        journal.settle()
-    raise AssertionError("the journal stayed busy")
+    return journal.defer(lambda: save_one_on_one(journal, meeting, notes=text), told.append)
 
 
-def test_a_deferred_save_is_committed_on_the_committer_thread_and_told_once(
+def test_a_deferred_save_is_written_and_committed_on_the_committer_thread_and_told_once(
     journal: Journal, journal_path: Path
 ) -> None:
     meeting = _meeting(journal)
     told: list[Ticket] = []
     threads: list[str] = []
 
-    def save() -> None:
+    def save() -> str:
         threads.append(threading.current_thread().name)
-        save_one_on_one(journal, meeting, notes="Agreed on two goals")
+        return save_one_on_one(journal, meeting, notes="Agreed on two goals").notes
 
     ticket = journal.defer(save, told.append)
-    assert ticket is not None and threads == [threading.current_thread().name]
     assert ticket.wait(WAIT_S) and ticket.ok
+    assert threads == ["iltdesk-commit"] and ticket.result == "Agreed on two goals"
     assert told == [ticket]
     journal.close()
     with Journal.open(journal_path, PASSPHRASE) as reopened:
@@ -96,21 +90,30 @@ def test_a_failed_commit_is_rolled_back_told_and_the_journal_goes_on(journal: Jo
     assert _notes(journal, meeting) == many
 
 
-def test_work_that_fails_changes_nothing_and_raises(journal: Journal) -> None:
+def test_work_that_fails_changes_nothing_and_is_told(journal: Journal) -> None:
     meeting = _meeting(journal)
 
     def half_done() -> None:
         save_one_on_one(journal, meeting, notes="half")
         raise UsageError("no such thing")
 
+    def faulty() -> None:
+        save_one_on_one(journal, meeting, notes="half")
+        raise KeyError("a bug")
+
     before = _notes(journal, meeting)  # the agenda's headings
-    with pytest.raises(UsageError):
-        journal.defer(half_done, lambda ticket: None)
+    refused, crashed = journal.defer(half_done, lambda t: None), journal.defer(faulty, lambda t: None)
+    assert refused.wait(WAIT_S) and isinstance(refused.error, UsageError) and not refused.ok
+    assert crashed.wait(WAIT_S) and isinstance(crashed.crash, KeyError) and not crashed.ok
     assert not journal.connection.in_transaction
     assert _notes(journal, meeting) == before
+    assert _defer(journal, meeting, "then this", []).wait(WAIT_S)
+    assert _notes(journal, meeting) == "then this"
 
 
-def test_a_journal_held_elsewhere_defers_nothing(journal: Journal) -> None:
+def test_a_journal_held_elsewhere_takes_the_save_at_once_and_writes_it_after(
+    journal: Journal,
+) -> None:
     meeting = _meeting(journal)
     held, release = threading.Event(), threading.Event()
 
@@ -124,12 +127,36 @@ def test_a_journal_held_elsewhere_defers_nothing(journal: Journal) -> None:
     try:
         assert held.wait(WAIT_S)
         ran: list[int] = []
-        assert journal.defer(lambda: ran.append(1), lambda ticket: None) is None
-        assert ran == []
+        ticket = journal.defer(lambda: ran.append(1), lambda ticket: None)  # never waits
+        assert not ticket.wait(0.2) and ran == []
     finally:
         release.set()
         holder.join()
+    assert ticket.wait(WAIT_S) and ticket.ok and ran == [1]
     assert _defer(journal, meeting, "now", []).wait(WAIT_S)
+
+
+def test_work_runs_only_outside_another_transaction(journal: Journal) -> None:
+    """Handed over while this thread is inside a transaction, the save waits for its end
+    instead of running inside it (nested uses of the journal do not run owed work)."""
+    meeting = _meeting(journal)
+    with journal.transaction():
+        journal.execute("UPDATE one_on_one SET notes = 'inside' WHERE id = ?", (meeting,))
+        ticket = _defer(journal, meeting, "after", [])
+        assert journal.execute("SELECT notes FROM one_on_one WHERE id = ?", (meeting,)) == [
+            ("inside",)
+        ]
+    assert ticket.wait(WAIT_S) and ticket.ok
+    assert _notes(journal, meeting) == "after"
+
+
+def test_a_save_handed_over_as_the_journal_closes_is_told_it_was_not_kept(
+    journal: Journal,
+) -> None:
+    meeting = _meeting(journal)
+    journal.close()
+    with pytest.raises(JournalError):
+        _defer(journal, meeting, "too late", [])
 
 
 def test_closing_finishes_the_owed_commit(journal: Journal, journal_path: Path) -> None:

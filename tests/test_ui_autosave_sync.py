@@ -1,8 +1,10 @@
-"""The autosave's commits finish on the journal's committer thread: "All changes saved" only
-once the commit is done, a commit that fails keeps the text and says so, and quitting waits."""
+"""The autosave's writes and commits run on the journal's committer thread: handed over without
+waiting, "All changes saved" only once the commit is done, a commit that fails keeps the text
+and says so, and quitting waits."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -104,3 +106,56 @@ def test_quitting_right_after_a_save_waits_for_its_commit(
     assert not Path(f"{journal_path}-wal").exists()
     with Journal.open(journal_path, PASSPHRASE) as reopened:
         assert "The last words before quitting" in get_one_on_one(reopened, meeting).notes
+
+
+def test_the_timer_save_writes_off_the_ui_thread_even_while_the_journal_is_held(
+    qtbot: QtBot, journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A backup (or anything else) holding the journal does not hold up typing: the save is
+    handed over at once, written once the journal is free, and only then said to be saved."""
+    lead, meeting = _a_one_on_one(journal)
+    window, editor = _open(qtbot, journal, lead)
+    written_on: list[str] = []
+    write = save_one_on_one
+
+    def recorded(*args: object, **kwargs: object) -> object:
+        written_on.append(threading.current_thread().name)
+        return write(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("iltdesk.one_on_one.save_one_on_one", recorded)
+    handed_while_held: list[bool] = []
+    defer = journal.defer
+    held, release, released = threading.Event(), threading.Event(), threading.Event()
+
+    def handed(*args: object) -> object:
+        handed_while_held.append(held.is_set() and not released.is_set())
+        return defer(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(journal, "defer", handed)
+
+    def hold() -> None:
+        with journal.raw():
+            held.set()
+            release.wait(30)
+        released.set()
+
+    qtbot.wait(300)  # painted: the list reads its rows' previews from the journal once
+    window.save_state.setText("")
+    holder = threading.Thread(target=hold)
+    holder.start()
+    try:
+        assert held.wait(30)
+        _type_at_end(qtbot, editor, "Typed while a backup holds the journal")
+        qtbot.waitUntil(lambda: bool(handed_while_held), timeout=10_000)
+        qtbot.keyClicks(editor.notes, ", and on")  # the window still takes keys
+        assert window.save_state.text() != "All changes saved" and editor.autosaver.dirty
+    finally:
+        release.set()
+        holder.join()
+    assert handed_while_held[0] is True
+    qtbot.waitUntil(lambda: window.save_state.text() == "All changes saved", timeout=10_000)
+    qtbot.waitUntil(lambda: not editor.autosaver.dirty, timeout=10_000)
+    notes = get_one_on_one(journal, meeting).notes
+    assert "Typed while a backup holds the journal, and on" in notes
+    assert written_on and set(written_on) == {"iltdesk-commit"}
+    assert editor.meeting is not None and editor.meeting.notes == notes  # the saved record

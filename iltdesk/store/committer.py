@@ -1,16 +1,17 @@
-"""Commits finished on a thread of their own, so that typing never waits for the disk.
+"""Saves written on a thread of their own, so that typing never waits for the disk.
 
-The app's autosave runs its statements on the UI thread (they change pages in SQLite's cache:
-no disk) and leaves the transaction open; the ``COMMIT`` (the WAL written and fsynced, as
-``synchronous = FULL`` always does, and an automatic checkpoint when one is due) is finished
-by one ``Committer`` thread per journal. Under another process's heavy writing that commit
-takes 10–100 ms, and even a ``write()`` to the WAL without an fsync stalls for 10–50 ms now
-and then (the kernel holds writers back), so nothing of the commit stays on the UI thread.
+The app's autosave reads what the editor holds on the UI thread and hands the journal a
+``work`` to write it (``Journal.defer``): the statements, the ``COMMIT`` (the WAL written and
+fsynced, as ``synchronous = FULL`` always does, and an automatic checkpoint when one is due)
+all run on one ``Committer`` thread per journal. Under another process's heavy writing that
+commit takes 10–100 ms, and even a ``write()`` to the WAL without an fsync stalls for 10–50 ms
+now and then (the kernel holds writers back); the statements themselves (ORM, the note's
+Markdown, the search index's triggers) are ~2 ms of CPU. None of it stays on the UI thread.
 
-There is one connection and so at most one commit owed at a time, always the latest: commits
-stay in order. Whoever next takes the journal's lock finishes an owed commit first (the
-committer, or a read or write that came first), so no other work ever runs inside a
-transaction left open for the committer.
+Owed work is a queue, run in order, each its own transaction. Whoever next takes the journal's
+lock (outermost, outside a transaction) runs what is owed first — the committer, or a read or
+write that came first — so what the app reads next always includes what it handed over, and
+no other work ever runs inside a transaction of the committer's.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from __future__ import annotations
 import os
 import queue
 import threading
+from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -39,6 +41,9 @@ class Ticket:
     def __init__(self, number: int, notify: Callable[[Ticket], None] | None = None) -> None:
         self.number = number
         self.error: JournalError | None = None
+        self.result: object = None  # what the work returned, once it is committed
+        # A fault in the work itself (a bug, not the disk): raised again by its owner.
+        self.crash: Exception | None = None
         self._notify = notify
         self._done = threading.Event()
 
@@ -50,15 +55,16 @@ class Ticket:
     @property
     def ok(self) -> bool:
         """Finished, committed and synced."""
-        return self.done and self.error is None
+        return self.done and self.error is None and self.crash is None
 
     def wait(self, timeout: float | None = None) -> bool:
         """Wait until the commit is finished; False if ``timeout`` passed first."""
         return self._done.wait(timeout)
 
-    def finish(self, error: JournalError | None = None) -> None:
-        """The commit is finished (failed with ``error``): record it and tell the owner."""
-        self.error = error
+    def finish(self, error: JournalError | None = None, crash: Exception | None = None) -> None:
+        """The commit is finished (failed with ``error``, or the work raised ``crash``):
+        record it and tell the owner."""
+        self.error, self.crash = error, crash
         self._done.set()
         if self._notify is not None:
             self._notify(self)
@@ -106,14 +112,17 @@ def leave_transactions_to(dialect: Any, deferring: Callable[[], bool]) -> None:
 
 
 class DeferredCommits:
-    """The journal's side of deferred commits (``Journal`` is one)."""
+    """The journal's side of deferred work (``Journal`` is one)."""
 
     path: Path
     _lock: threading.RLock
     _deferring: bool
-    _owed: Ticket | None
+    _depth: threading.local  # how deep each thread is in ``_held``: owed work runs outermost
+    _owed: deque[tuple[Ticket, Callable[[], object]]]
+    _handover: threading.Lock  # guards ``_owed`` alone: handing work over never waits
     _committer: Committer | None
     _tickets: int
+    _result: object  # what the work running now returned
 
     @property
     def connection(self) -> Connection:
@@ -124,62 +133,70 @@ class DeferredCommits:
         raise NotImplementedError
 
     #: Called (from any thread, holding the lock) whenever the journal is taken up, once owed
-    #: commits are finished: the app hears of a finished commit there before it reads what
-    #: that commit wrote, not only when the committer's message arrives.
+    #: work is finished: the app hears of a finished commit there before it reads what that
+    #: commit wrote, not only when the committer's message arrives.
     on_use: Callable[[], None] | None = None
 
     @contextmanager
     def _held(self) -> Iterator[None]:
-        """The journal's lock, with any commit still owed to the committer finished first."""
+        """The journal's lock, with any work still owed to the committer finished first."""
         with self._lock:
-            if not self._deferring:
+            depth = getattr(self._depth, "n", 0)
+            if depth == 0 and not self._deferring:
                 self._settle_owed()
                 if self.on_use is not None:
                     self.on_use()
-            yield
+            self._depth.n = depth + 1
+            try:
+                yield
+            finally:
+                self._depth.n = depth
 
-    def defer(self, work: Callable[[], object], notify: Callable[[Ticket], None]) -> Ticket | None:
-        """Run ``work``'s writes as one transaction and leave its commit to the committer thread.
+    def defer(self, work: Callable[[], object], notify: Callable[[Ticket], None]) -> Ticket:
+        """Hand ``work``'s writes to the committer thread, to run as one transaction there.
 
-        Returns at once with the commit's ``Ticket`` (``notify`` hears when it is committed
-        and synced, or has failed and been rolled back), or None, doing nothing, when the
-        journal is busy (another thread holds it, or the last commit is not finished): the
-        caller keeps its text and tries again. ``work`` failing rolls everything back and
-        raises, as a ``write`` would.
+        Returns at once, without waiting for the journal's lock, with the work's ``Ticket``:
+        ``notify`` hears (on the thread that ran it) when it is committed and synced, its
+        result in ``ticket.result``; or has failed and been rolled back, changing nothing
+        (``ticket.error``, or ``ticket.crash`` when ``work`` itself raised something other
+        than a ``JournalError``). ``work`` must not touch widgets: it runs off the UI thread.
         """
-        if not self._lock.acquire(blocking=False):
-            return None
-        try:
-            conn = self.connection
-            if self._owed is not None or self._deferring or conn.in_transaction:
-                return None
+        self.connection  # noqa: B018 -- a closed journal refuses now, not on the thread
+        with self._handover:
             self._tickets += 1
             ticket = Ticket(self._tickets, notify)
-            self._run_deferred(conn, work)
-            if not conn.in_transaction:  # nothing was written
-                ticket.finish()
-                return ticket
-            self._owed = ticket
+            self._owed.append((ticket, work))
             if self._committer is None:
                 self._committer = Committer(self.settle)
-            self._committer.wake()
-            return ticket
-        finally:
-            self._lock.release()
+            committer = self._committer
+        committer.wake()
+        return ticket
+
+    def run_now(self, work: Callable[[], object]) -> object:
+        """Run ``work``'s writes as one transaction on this thread, after what is owed;
+        failing, it changes nothing and raises, as ``write`` does."""
+        with self._held():
+            conn = self.connection
+            self._run_deferred(conn, work)
+            result, self._result = self._result, None
+            self._commit(conn)
+            return result
 
     def start_committer(self) -> None:
         """Start the committer thread now (the app, on opening the journal): the first
-        deferred commit then does not wait for a thread to start, tens of ms on a busy
+        deferred save then does not wait for a thread to start, tens of ms on a busy
         machine."""
-        with self._lock:
+        with self._handover:
             if self._committer is None and not self.closed:
                 self._committer = Committer(self.settle)
 
     def _run_deferred(self, conn: Connection, work: Callable[[], object]) -> None:
+        """``work`` inside one open transaction (its result kept in ``_result``); on failure
+        rolled back and raised, storage failures as the core's errors."""
         try:
             conn.execute("BEGIN IMMEDIATE")
             self._deferring = True
-            work()
+            self._result = work()
         except sqlcipher.Error as exc:
             self._roll_back(conn)
             if not is_storage_error(exc):
@@ -191,26 +208,49 @@ class DeferredCommits:
         finally:
             self._deferring = False
 
+    def _commit(self, conn: Connection) -> None:
+        try:
+            conn.execute("COMMIT")
+        except sqlcipher.Error as exc:
+            with suppress(sqlcipher.Error):  # its own failure adds nothing to the commit's
+                self._roll_back(conn)
+            raise classify(exc, self.path) from None
+
     def _roll_back(self, conn: Connection) -> None:
         self._deferring = False
         if conn.in_transaction:
             conn.execute("ROLLBACK")
 
     def settle(self) -> None:
-        """Finish the commit owed to the committer now (on this thread), if one is owed."""
+        """Finish the work owed to the committer now (on this thread), if any is owed."""
         with self._held():
             pass
 
     def _settle_owed(self) -> None:
-        ticket, self._owed = self._owed, None
-        if ticket is None:
-            return
-        conn = self.connection
-        try:
-            conn.execute("COMMIT")
-        except sqlcipher.Error as exc:
-            with suppress(sqlcipher.Error):  # its own failure adds nothing to the commit's
-                self._roll_back(conn)
-            ticket.finish(classify(exc, self.path))
-            return
-        ticket.finish()
+        """Run the owed work, oldest first, each committed on its own (lock held)."""
+        conn = self._conn_if_open()
+        while conn is not None and not conn.in_transaction:
+            with self._handover:
+                if not self._owed:
+                    return
+                ticket, work = self._owed.popleft()
+            try:
+                self._run_deferred(conn, work)
+                ticket.result, self._result = self._result, None
+                self._commit(conn)
+            except JournalError as exc:
+                ticket.finish(exc)
+            except Exception as exc:  # a fault in the work: its owner raises it again
+                ticket.finish(crash=exc)
+            else:
+                ticket.finish()
+
+    def _conn_if_open(self) -> Connection | None:
+        return None if self.closed else self.connection
+
+    def _fail_owed(self) -> None:
+        """The journal closed with work still handed over (it raced the close): tell."""
+        with self._handover:
+            owed, self._owed = list(self._owed), deque()
+        for ticket, _work in owed:
+            ticket.finish(JournalError("The journal was closed before this could be saved."))

@@ -7,6 +7,7 @@ autosave leaves its commits to a thread of their own (``defer``, ``iltdesk.store
 from __future__ import annotations
 
 import threading
+from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -88,10 +89,13 @@ class Journal(DeferredCommits):
         self._copying = False
         self._stop_copying = False
         self._engine: Engine | None = None
-        # ``defer``: the autosave's statements run on the caller's thread and the commit is
-        # owed to the committer thread; whoever takes the lock next finishes it first.
+        # ``defer``: work handed to the committer thread, run in order by whoever next takes
+        # the lock (outermost); ``_depth`` counts each thread's nesting.
         self._deferring = False
-        self._owed: Ticket | None = None
+        self._depth = threading.local()
+        self._owed: deque[tuple[Ticket, Callable[[], object]]] = deque()
+        self._handover = threading.Lock()
+        self._result: object = None
         self._committer = None
         self._tickets = 0
 
@@ -243,7 +247,9 @@ class Journal(DeferredCommits):
                 self._engine.dispose()
             self._conn.close()
             self._conn = None
-        committer, self._committer = self._committer, None
+        self._fail_owed()
+        with self._handover:
+            committer, self._committer = self._committer, None
         if committer is not None:
             committer.stop()
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable
 from contextlib import suppress
-from typing import Final, TypeVar
+from dataclasses import dataclass
+from typing import Any, Final, Generic, TypeVar
 
 from PySide6.QtCore import QElapsedTimer, QObject, Qt, QThread, QTimer, Signal
 
@@ -22,9 +23,20 @@ SAVE_DELAY_MS = 800  # a pause in typing this long saves
 # ...and so does typing on without a pause: a kill then loses at most this much of the text.
 MAX_WAIT_MS = 1000
 RETRY_MS = 5000
-# The journal is still committing the last save (or a backup holds it for a step): the text
-# stays in the editor and the save is tried again this soon, instead of waiting for the disk.
+# The last save is still on its way to the disk: the text stays in the editor and the next
+# save is tried again this soon (after the last one's result is taken), never waiting for it.
 BUSY_RETRY_MS = 15
+
+
+@dataclass(frozen=True)
+class Save(Generic[T]):
+    """One save, as an editor hands it over: ``write`` the journal's writes, built from what
+    the editor held when it was asked (it runs on the journal's committer thread, so it must
+    not touch a widget); ``then`` back on the UI thread with what ``write`` returned, once
+    that is committed and synced (the editor keeps the saved record, tells the list)."""
+
+    write: Callable[[], T]
+    then: Callable[[T], None] | None = None
 
 
 class Autosaver(QObject):
@@ -33,18 +45,19 @@ class Autosaver(QObject):
     A save comes ``SAVE_DELAY_MS`` after the last keystroke, but never later than
     ``MAX_WAIT_MS`` after the first unsaved one, so continuous typing is saved every second.
 
-    ``save`` reads the editor's current text itself, so nothing typed is ever dropped: until a
-    save is committed and synced the saver stays ``dirty`` and the editor keeps what the user
-    wrote. The timer's saves never wait for the disk: ``save`` runs its statements here and
-    the journal's committer thread commits them (``Journal.defer``); the saver hears back on
-    this thread and only then says "All changes saved" (or that it failed, and tries again).
-    ``flush`` saves and waits for the commit, for whoever needs it in the journal now.
+    ``save`` reads the editor's current text itself and returns the ``Save`` to write it (None:
+    nothing to save), so nothing typed is ever dropped: until that save is committed and
+    synced the saver stays ``dirty`` and the editor keeps what the user wrote. The timer's
+    saves never wait for the disk or the journal: the writes and the commit run on the
+    journal's committer thread (``Journal.defer``); the saver hears back on this thread and
+    only then says "All changes saved" (or that it failed, and tries again). ``flush`` saves
+    and waits for the commit, for whoever needs it in the journal now.
     """
 
     def __init__(
         self,
         context: AppContext,
-        save: Callable[[], None],
+        save: Callable[[], Save[Any] | None],
         owner: QObject,
         *,
         announce: bool = True,
@@ -56,7 +69,8 @@ class Autosaver(QObject):
         self._announce = announce
         self._save = save
         self._edited = False  # changed since the last save was handed to the journal
-        self._ticket: Ticket | None = None  # that save's commit, until it is finished
+        self._ticket: Ticket | None = None  # that save's commit, until it is heard
+        self._handed: Save[Any] | None = None  # the save the ticket is for
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.save_in_background)
@@ -78,34 +92,49 @@ class Autosaver(QObject):
         self._timer.start(max(0, min(SAVE_DELAY_MS, left)))
 
     def save_in_background(self) -> None:
-        """The timer's save: the statements now, the commit on the journal's own thread."""
+        """The timer's save: what the editor holds now, written on the journal's own thread."""
         self._timer.stop()
         if not self._edited:
             return
-        try:
-            ticket = self._context.journal.defer(self._save, self._context.commit_finished)
-        except JournalError as exc:
-            self._failed(exc)
-            return
-        if ticket is None:  # the journal is finishing other work: keep the text, try soon
-            self._timer.start(BUSY_RETRY_MS)
-            return
+        if self._ticket is not None:
+            if not self._ticket.done:  # the last save is still on its way: its turn first
+                self._timer.start(BUSY_RETRY_MS)
+                return
+            self.hear(self._ticket)  # its ``then`` before the next save reads the editor
+            if not self._edited:
+                return
         self._unsaved_since.invalidate()  # the next edit starts a new maximum wait
         self._edited = False
-        self._ticket = ticket
+        handed = self._save()
+        if handed is None:
+            return
+        try:
+            ticket = self._context.journal.defer(handed.write, self._context.commit_finished)
+        except JournalError as exc:
+            self._edited = True
+            self._failed(exc)
+            return
+        self._ticket, self._handed = ticket, handed
 
     def hear(self, ticket: Ticket) -> None:
         """The commit of ``ticket`` is finished (``AppContext`` tells, on the UI thread)."""
         if ticket is self._ticket:
-            self._ticket = None
-            self._finished(ticket)
+            handed, self._ticket, self._handed = self._handed, None, None
+            self._finished(ticket, handed)
 
-    def _finished(self, ticket: Ticket) -> bool:
-        """Act on a finished commit: announce it, or keep the text and try again."""
-        if ticket.error is not None:
+    def _finished(self, ticket: Ticket, handed: Save[Any] | None) -> bool:
+        """Act on a finished commit: take its result and announce it, or keep the text and
+        try again."""
+        if not ticket.ok:
             self._edited = True  # what the editor holds is written again
+            if ticket.crash is not None:  # a fault, not the disk: the crash report's
+                self._timer.start(RETRY_MS)
+                raise ticket.crash
+            assert ticket.error is not None
             self._failed(ticket.error)
             return False
+        if handed is not None and handed.then is not None:
+            handed.then(ticket.result)
         if self._announce:  # as every save did, even with typing gone on since
             self._context.saved.emit()
         return True
@@ -121,21 +150,29 @@ class Autosaver(QObject):
         True when nothing is left unsaved."""
         self._timer.stop()
         self._unsaved_since.invalidate()  # the next edit starts a new maximum wait
-        ticket, self._ticket = self._ticket, None
+        ticket, handed = self._ticket, self._handed
         if ticket is not None:
-            self._context.journal.settle()  # the committer's commit, or this thread's
-            if not ticket.ok:
-                self._edited = True  # written again, now
-            elif not self._edited:
-                return self._finished(ticket)
+            self._context.journal.settle()  # on this thread, or waits for the committer's
+            self._ticket = self._handed = None
+            if not ticket.done:  # the journal closed under it
+                self._edited = True
+                return False
+            if not self._finished(ticket, handed) or not self._edited:
+                return not self._edited
         if not self._edited:
             return True
+        self._edited = False
+        handed = self._save()
+        if handed is None:
+            return True
         try:
-            self._save()
+            result = self._context.journal.run_now(handed.write)
         except JournalError as exc:
+            self._edited = True
             self._failed(exc)
             return False
-        self._edited = False
+        if handed.then is not None:
+            handed.then(result)
         if self._announce:
             self._context.saved.emit()
         return True
@@ -145,7 +182,7 @@ class Autosaver(QObject):
         self._timer.stop()
         self._unsaved_since.invalidate()
         self._edited = False
-        self._ticket = None
+        self._ticket = self._handed = None
 
 
 class AppContext(QObject):

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from iltdesk import dates, drafts
 from iltdesk.errors import JournalError
-from ui.kit.context import AppContext, Autosaver
+from ui.kit.context import AppContext, Autosaver, Save
 from ui.kit.translation import QT_TRANSLATE_NOOP
 
 QUESTION = QT_TRANSLATE_NOOP("unsaved", "Discard what you typed?")
@@ -179,16 +179,15 @@ class DraftKeeper(QObject):
         when = kept.saved_at.astimezone()
         return f"{dates.short(when.date())}, {when:%H:%M}"
 
-    def keep(self) -> None:
+    def keep(self) -> Save[None] | None:
         """Write the draft (or drop it: the text is back to what the form opened with)."""
-        journal = self.context.journal
+        journal, kind, place = self.context.journal, self.kind, self.place
         if journal.closed:
-            return  # nothing left to keep it in; lock and quit wrote it before closing
+            return None  # nothing left to keep it in; lock and quit wrote it before closing
         fields = self.fields()
         if fields == self.opened:
-            drafts.drop_draft(journal, self.kind, self.place)
-        else:
-            drafts.keep_draft(journal, self.kind, self.place, fields)
+            return Save(lambda: drafts.drop_draft(journal, kind, place))
+        return Save(lambda: drafts.keep_draft(journal, kind, place, fields))
 
     def drop(self) -> None:
         """The dialog saved, or the person discarded: the draft has served."""
@@ -263,7 +262,9 @@ class GuardedDialog(QDialog):
             return
         self.drafts.saver.discard()
         with contextlib.suppress(JournalError):  # then it is lost with the journal: nothing
-            self.drafts.keep()  # can keep it (a full disk); the lock refused if it could not
+            kept = self.drafts.keep()  # can keep it (a full disk); the lock refused if it could not
+            if kept is not None:
+                self.drafts.context.journal.run_now(kept.write)
         self.drafts.dropped = True
         QDialog.done(self, QDialog.DialogCode.Rejected)
 

@@ -16,9 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iltdesk import dates
 from iltdesk.cycle import (
-    OUTCOME_TITLES,
     PHASE_TITLES,
     PHASES,
     ClosureGap,
@@ -26,15 +24,13 @@ from iltdesk.cycle import (
     close_cycle,
     closure_problems,
     cycles_for,
-    planned_end,
     reopen_cycle,
-    standing,
     update_cycle,
 )
 from iltdesk.models import CyclePhase, LearningCycle
 from iltdesk.record_kinds import RecordKind
 from ui.kit import history_panel
-from ui.kit.context import AppContext, Autosaver, NotWritten
+from ui.kit.context import AppContext, Autosaver, NotWritten, Save
 from ui.kit.fields import LineBox
 from ui.kit.markdown_edit import MarkdownEdit
 from ui.kit.style import page_style, restyle
@@ -42,6 +38,7 @@ from ui.kit.translation import QT_TRANSLATE_NOOP
 from ui.kit.writing import write_or_say
 from ui.lead.cycles.cards import IntentionCard, LearningCard, PracticeCard
 from ui.lead.cycles.phases import EvaluationCard
+from ui.lead.cycles.status import status_line
 from ui.lead.cycles.step_indicator import StepIndicator
 from ui.lead.observations.dialog import ObservationDialog
 
@@ -53,25 +50,6 @@ SHORT_PHASES = (
     QT_TRANSLATE_NOOP("page", "Practice"),
     QT_TRANSLATE_NOOP("page", "Evaluation"),
 )
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
-
-
-def status_line(cycle: LearningCycle, today: date) -> tuple[str, bool]:
-    """Where the cycle stands in words, and whether it has run past its planned end."""
-    now = standing(cycle, today)
-    if cycle.phase is CyclePhase.closed and cycle.closed_on is not None:
-        outcome = OUTCOME_TITLES[cycle.outcome] if cycle.outcome else "no outcome"
-        ran = f"ran {_plural(now.week, 'week')}, {now.planned_weeks} planned"
-        return f"Closed {dates.short(cycle.closed_on)} · {outcome} · {ran}", False
-    week = f"Week {now.week} of {now.planned_weeks}"
-    if now.overrun:
-        return f"{week} · {_plural(-now.days_left, 'day')} past the plan", True
-    if now.days_left == 0:
-        return f"{week} · planned to end today", False
-    return f"{week} · planned to end {dates.with_weekday(planned_end(cycle))}", False
 
 
 class CyclePage(QWidget):
@@ -308,16 +286,23 @@ class CyclePage(QWidget):
 
     # -- saving and moving on ---------------------------------------------------------------
 
-    def _save(self) -> None:
+    def _save(self) -> Save[LearningCycle] | None:
         if self.cycle is None or self.cycle.phase is CyclePhase.closed:
-            return
+            return None
         values = self.intention.values() | self.evaluation.values()
-        self.cycle = update_cycle(self.context.journal, self.cycle.id or 0, **values)
-        self.goal_title.setText(self.cycle.goal or "A new cycle: start with its goal below")
+        journal, cycle_id = self.context.journal, self.cycle.id or 0
+        return Save(lambda: update_cycle(journal, cycle_id, **values), self._saved)
+
+    def _saved(self, cycle: LearningCycle) -> None:
+        if self.cycle is None or self.cycle.id != cycle.id:  # another cycle is shown now
+            self.saved.emit(cycle)
+            return
+        self.cycle = cycle
+        self.goal_title.setText(cycle.goal or "A new cycle: start with its goal below")
         if self.problems.isVisible():
             # Once closing was refused, the list of what is missing shrinks as it is filled in.
-            self._show_missing(closure_problems(self.cycle))
-        self.saved.emit(self.cycle)
+            self._show_missing(closure_problems(cycle))
+        self.saved.emit(cycle)
 
     def _outcome_chosen(self) -> None:
         self.autosaver.touch()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,7 +28,7 @@ from iltdesk.models import LearningCycle, Observation
 from iltdesk.observation import SETTING_TITLES, ObservationRow, observations_for, update_observation
 from iltdesk.record_kinds import Change, RecordKind
 from ui.kit import history_panel, theme
-from ui.kit.context import AppContext, Autosaver
+from ui.kit.context import AppContext, Autosaver, Save
 from ui.kit.elided_combo import ElidedCombo
 from ui.kit.fields import date_edit, day_of, qdate
 from ui.kit.icons import icon
@@ -234,23 +235,25 @@ class ObservationEditor(QScrollArea):
         )
         self.step_note.setVisible(bool(observation.action_step))
 
-    def _save(self) -> None:
+    def _save(self) -> Save[Observation] | None:
         if self.observation is None:
-            return
-        observed = day_of(self.observed_on)
-        follow = day_of(self.follow_up)
-        self.observation = update_observation(
-            self.context.journal,
-            self.observation.id or 0,
-            observed_on=observed,
-            setting=self.setting.currentData(),
-            cycle_id=self.cycle.currentData(),
-            team_id=self.team.currentData(),
-            evidence=self.evidence.markdown(),
-            feedback=self.feedback.markdown(),
-            follow_up_on=follow if self.has_follow_up.isChecked() else None,
-        )
-        self.saved.emit(self.observation)
+            return None
+        journal, observation_id = self.context.journal, self.observation.id or 0
+        changes: dict[str, Any] = {
+            "observed_on": day_of(self.observed_on),
+            "setting": self.setting.currentData(),
+            "cycle_id": self.cycle.currentData(),
+            "team_id": self.team.currentData(),
+            "evidence": self.evidence.markdown(),
+            "feedback": self.feedback.markdown(),
+            "follow_up_on": day_of(self.follow_up) if self.has_follow_up.isChecked() else None,
+        }
+        return Save(lambda: update_observation(journal, observation_id, **changes), self._saved)
+
+    def _saved(self, observation: Observation) -> None:
+        if self.observation is not None and self.observation.id == observation.id:
+            self.observation = observation
+        self.saved.emit(observation)
 
 
 class ObservationsView(QWidget):

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QScrollArea,
@@ -22,10 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from iltdesk import action_item, one_on_one
-from iltdesk.models import AgendaItem, Author, OneOnOne
+from iltdesk.models import Author, OneOnOne
 from iltdesk.record_kinds import Change, RecordKind
 from ui.kit.action_item_row import ActionItemRow
-from ui.kit.context import AppContext, Autosaver, NotWritten
+from ui.kit.context import AppContext, Autosaver, NotWritten, Save
 from ui.kit.fields import day_of, follow_locale, qdate
 from ui.kit.fitted_list import FittedList
 from ui.kit.history_panel import (
@@ -41,6 +40,7 @@ from ui.kit.style import hint
 from ui.lead.agreement.popup import show_current_agreement
 from ui.lead.one_on_ones.action_item_row import item_label
 from ui.lead.one_on_ones.charter_panel import CharterPanel
+from ui.lead.one_on_ones.checklist import agenda_label, fill_checklist, untick
 from ui.lead.one_on_ones.recap_dialog import RECAP_SHORTCUT, open_recap
 
 AGREEMENT_SHORTCUT = "Ctrl+Shift+A"
@@ -51,11 +51,6 @@ def _title(text: str) -> QLabel:
     label = QLabel(text)
     label.setObjectName("SectionTitle")
     return label
-
-
-def agenda_label(item: AgendaItem) -> str:
-    """An agenda item, saying when the lead put it there."""
-    return item.text + ("  — the lead's item" if item.added_by is Author.lead else "")
 
 
 class OneOnOneEditor(QScrollArea):
@@ -294,51 +289,42 @@ class OneOnOneEditor(QScrollArea):
         self._refresh_agenda(self.meeting.id or 0)
         follow = one_on_one.items_to_follow_up(self.context.journal, self.meeting)
         today = date.today()
-        self._fill(self.follow_ups, [(i.id or 0, item_label(i, today), False) for i in follow])
+        fill_checklist(self.follow_ups, [(i.id or 0, item_label(i, today), False) for i in follow])
         self._refresh_steps(self.meeting.id or 0)
 
     # Adding an item refreshes its own list only: a follow-up ticked a moment ago stays where
     # it is, under the cursor, until the 1:1 is opened again.
     def _refresh_agenda(self, meeting_id: int) -> None:
         agenda = one_on_one.agenda_items(self.context.journal, meeting_id)
-        self._fill(self.agenda, [(i.id or 0, agenda_label(i), i.discussed) for i in agenda])
+        fill_checklist(self.agenda, [(i.id or 0, agenda_label(i), i.discussed) for i in agenda])
 
     def _refresh_steps(self, meeting_id: int) -> None:
         steps = one_on_one.next_steps(self.context.journal, meeting_id)
         rows = [(i.id or 0, item_label(i, date.today()), i.done_on is not None) for i in steps]
-        self._fill(self.steps, rows)
-
-    @staticmethod
-    def _fill(widget: QListWidget, rows: list[tuple[int, str, bool]]) -> None:
-        """Show ``rows``, keeping the row the cursor was on."""
-        current = widget.currentItem()
-        keep = current.data(RECORD_ID) if current is not None else None
-        widget.blockSignals(True)
-        widget.clear()
-        for record_id, text, checked in rows:
-            item = QListWidgetItem(text)
-            item.setData(RECORD_ID, record_id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-            widget.addItem(item)
-            if record_id == keep:
-                widget.setCurrentItem(item)
-        widget.blockSignals(False)
+        fill_checklist(self.steps, rows)
 
     # -- saving ---------------------------------------------------------------------------
 
-    def _save(self) -> None:
+    def _save(self) -> Save[OneOnOne] | None:
         if self.meeting is None:
-            return
-        held_on = day_of(self.held_on)
-        self.meeting = one_on_one.save_one_on_one(
+            return None
+        journal, meeting_id, held_on = (
             self.context.journal,
             self.meeting.id or 0,
-            notes=self.notes.markdown(),
-            feedback_given=self.feedback.markdown(),
-            held_on=held_on,
+            day_of(self.held_on),
         )
-        self.meeting_saved.emit(self.meeting)
+        notes, feedback = self.notes.markdown(), self.feedback.markdown()
+        return Save(
+            lambda: one_on_one.save_one_on_one(
+                journal, meeting_id, notes=notes, feedback_given=feedback, held_on=held_on
+            ),
+            self._saved,
+        )
+
+    def _saved(self, meeting: OneOnOne) -> None:
+        if self.meeting is not None and self.meeting.id == meeting.id:  # still the one shown
+            self.meeting = meeting
+        self.meeting_saved.emit(meeting)
 
     def _agenda_ticked(self, item: QListWidgetItem) -> None:
         journal, item_id = self.context.journal, int(item.data(RECORD_ID))
@@ -347,7 +333,7 @@ class OneOnOneEditor(QScrollArea):
             lambda: one_on_one.update_agenda_item(journal, item_id, discussed=discussed)
         )
         if isinstance(ticked, NotWritten):
-            _untick(item)
+            untick(item)
 
     def _item_ticked(self, item: QListWidgetItem) -> None:
         journal, item_id = self.context.journal, int(item.data(RECORD_ID))
@@ -358,7 +344,7 @@ class OneOnOneEditor(QScrollArea):
             Change(RecordKind.ACTION_ITEM, lead_id),
         )
         if isinstance(ticked, NotWritten):
-            _untick(item)
+            untick(item)
 
     def _add_agenda_item(self) -> None:
         if self.meeting is None or not self.agenda_text.text().strip():
@@ -400,11 +386,3 @@ class OneOnOneEditor(QScrollArea):
         self.step_text.setFocus(Qt.FocusReason.OtherFocusReason)  # ready for the next one
         self._refresh_steps(meeting.id or 0)
         self.context.announce(RecordKind.ACTION_ITEM, meeting.lead_id)
-
-
-def _untick(item: QListWidgetItem) -> None:
-    """Show a tick the journal refused as it was (the status bar says why)."""
-    ticked = item.checkState() == Qt.CheckState.Checked
-    blocked = item.listWidget().blockSignals(True)  # not a tick of the person's
-    item.setCheckState(Qt.CheckState.Unchecked if ticked else Qt.CheckState.Checked)
-    item.listWidget().blockSignals(blocked)

@@ -20,7 +20,7 @@ from iltdesk import dates
 from iltdesk.challenge import PARTS, STATEMENT, challenges, update_challenge
 from iltdesk.models import Challenge, ChallengeStatus
 from ui.kit import history_panel, theme
-from ui.kit.context import AppContext, Autosaver, NotWritten
+from ui.kit.context import AppContext, Autosaver, NotWritten, Save
 from ui.kit.markdown_edit import MarkdownEdit
 from ui.kit.style import hint, page_style
 from ui.kit.translation import QT_TRANSLATE_NOOP
@@ -294,15 +294,20 @@ class ChallengeView(QWidget):
 
     # -- saving ---------------------------------------------------------------------------
 
-    def _save(self) -> None:
+    def _save(self) -> Save[Challenge] | None:
         if self.challenge is None:
-            return
+            return None
         values: dict[str, object] = {p.field: self.areas[p.field].markdown() for p in PARTS}
         title = " ".join(self.title.text().split())
         if title:  # a cleared title keeps the last one rather than leaving the row blank
             values["title"] = title
-        self.challenge = update_challenge(self.context.journal, self.challenge.id or 0, **values)
-        self.saved.emit(self.challenge)
+        journal, challenge_id = self.context.journal, self.challenge.id or 0
+        return Save(lambda: update_challenge(journal, challenge_id, **values), self._saved)
+
+    def _saved(self, challenge: Challenge) -> None:
+        if self.challenge is not None and self.challenge.id == challenge.id:
+            self.challenge = challenge
+        self.saved.emit(challenge)
 
     def _status_chosen(self, number: int) -> None:
         if self.challenge is None:

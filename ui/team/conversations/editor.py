@@ -7,6 +7,7 @@ they are added or ticked (``FollowUpPanel``).
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -26,7 +27,6 @@ from PySide6.QtWidgets import (
 from iltdesk import dates
 from iltdesk.conversation import (
     STAGE_TITLES,
-    Stage,
     stage_of,
     update_conversation,
 )
@@ -35,11 +35,12 @@ from iltdesk.errors import UsageError
 from iltdesk.lead import LeadSummary
 from iltdesk.models import ConversationHolder, DifficultConversation
 from iltdesk.record_kinds import Change, RecordKind
-from ui.kit.context import AppContext, Autosaver
+from ui.kit.context import AppContext, Autosaver, Save
 from ui.kit.fields import LineBox, date_edit, day_of, qdate
 from ui.kit.markdown_edit import MarkdownEdit
-from ui.kit.style import accent_text, field_label, hint
+from ui.kit.style import field_label, hint
 from ui.kit.translation import QT_TRANSLATE_NOOP
+from ui.team.conversations.arc import arc_text, seen_elsewhere
 from ui.team.conversations.follow_up import FollowUpPanel
 from ui.team.conversations.new_dialog import NO_LEAD, WHOSE
 from ui.team.conversations.notes_box import GrowingNotes
@@ -59,15 +60,6 @@ PROMPTS = {
 
 
 READABLE_WIDTH = 900
-
-
-def arc_text(current: Stage) -> str:
-    """The four stages in a row, the one reached in bold (read aloud as words too)."""
-    parts = []
-    for stage in Stage:
-        title = STAGE_TITLES[stage]
-        parts.append(f'<b style="color:{accent_text()}">{title}</b>' if stage is current else title)
-    return " → ".join(parts)
 
 
 class ConversationEditor(QScrollArea):
@@ -345,10 +337,10 @@ class ConversationEditor(QScrollArea):
             return day_of(self.held_on)
         return date.today()
 
-    def _save(self) -> None:
+    def _save(self) -> Save[DifficultConversation | UsageError] | None:
         if self.conversation is None:
-            return
-        changes = {
+            return None
+        changes: dict[str, Any] = {
             "holder": self._holder(),
             "lead_id": self.lead.currentData(),
             "cycle_id": self.cycle.currentData(),
@@ -364,33 +356,32 @@ class ConversationEditor(QScrollArea):
             "what_happened": self.what_happened.markdown(),
             "debrief": self.debrief.markdown(),
         }
-        before, lead_before = _seen_elsewhere(self.conversation), self.conversation.lead_id
-        try:
-            saved = update_conversation(self.context.journal, self.conversation.id or 0, **changes)
-        except UsageError as exc:  # what the form holds stays on screen, said why
-            self.error.setText(str(exc))
+        journal, conversation_id = self.context.journal, self.conversation.id or 0
+        before = (seen_elsewhere(self.conversation), self.conversation.lead_id)
+
+        def write() -> DifficultConversation | UsageError:
+            try:
+                return update_conversation(journal, conversation_id, **changes)
+            except UsageError as exc:  # the form stays as typed, with why under it
+                return exc
+
+        return Save(write, lambda saved: self._saved(saved, *before))
+
+    def _saved(
+        self,
+        saved: DifficultConversation | UsageError,
+        seen_before: object,
+        lead_before: int | None,
+    ) -> None:
+        if isinstance(saved, UsageError):
+            self.error.setText(str(saved))
             self.error.show()
             return
         self.error.hide()
-        self.conversation = saved
-        self._show_stage()
+        if self.conversation is not None and self.conversation.id == saved.id:
+            self.conversation = saved
+            self._show_stage()
         self.saved.emit(saved)
-        if _seen_elsewhere(saved) != before:  # Today and the timelines show it: tell them
+        if seen_elsewhere(saved) != seen_before:  # Today and the timelines show it: tell them
             for lead_id in {lead_before, saved.lead_id}:
                 self.context.changed.emit(Change(RecordKind.CONVERSATION, lead_id))
-
-
-def _seen_elsewhere(c: DifficultConversation) -> tuple[object, ...]:
-    """What Today and the lead timelines show of a conversation: a save that
-    changes none of it (most typing) need not make them read the journal again."""
-    return (
-        c.lead_id,
-        c.holder,
-        c.cycle_id,
-        c.planned_on,
-        c.rehearsed_on,
-        c.held_on,
-        c.with_whom,
-        c.goal,
-        stage_of(c, date.today()),
-    )

@@ -4,6 +4,8 @@ itself (one autosave for the page, like a 1:1's); ticks and agenda items are wri
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -21,7 +23,7 @@ from iltdesk.lead import get_lead, lead_summaries
 from iltdesk.models import IltMeeting, Lead, MeetingPart
 from iltdesk.record_kinds import Change, RecordKind
 from iltdesk.store.journal import Journal
-from ui.kit.context import AppContext, Autosaver, NotWritten
+from ui.kit.context import AppContext, Autosaver, NotWritten, Save
 from ui.kit.fields import date_edit, day_of
 from ui.kit.fitted_list import FittedList
 from ui.kit.markdown_edit import MarkdownEdit
@@ -247,11 +249,11 @@ class MeetingEditor(QScrollArea):
 
     # -- saving -------------------------------------------------------------------------------
 
-    def _save(self) -> None:
+    def _save(self) -> Save[IltMeeting] | None:
         if self.meeting is None:
-            return
+            return None
         journal, meeting_id = self.context.journal, self.meeting.id or 0
-        fields: dict[str, object] = {
+        fields: dict[str, Any] = {
             "held_on": day_of(self.held_on),
             "title": self.title.text().strip(),
             "private_notes": self.private.markdown(),
@@ -260,28 +262,30 @@ class MeetingEditor(QScrollArea):
             if helper is not None:
                 fields |= helper.values()
         notes = {card.section.id or 0: card.notes.markdown() for card in self.cards}
-        self.meeting = ilt_meeting.save_meeting(journal, meeting_id, notes=notes, **fields)
-        self._save_plus_delta(meeting_id)
-        self.meeting_saved.emit(self.meeting)
+        closing, last = self.closing, self.last
+        rows = [(row, row.row_id, row.typed()) for row in closing.changes()] if closing else []
+        responses = last.changes() if last is not None else {}
+        new_ids: list[int | None] = []
 
-    def _save_plus_delta(self, meeting_id: int) -> None:
-        journal = self.context.journal
-        if self.closing is not None:
-            for row in self.closing.changes():
-                plus, delta = row.typed()
-                if row.row_id is None:
-                    new = ilt_meeting.add_plus_delta(journal, meeting_id, plus, delta)
-                    self.closing.saved(row, new.id)
-                elif not (plus or delta):
-                    ilt_meeting.delete_plus_delta(journal, row.row_id)
-                    self.closing.saved(row, None)
-                else:
-                    ilt_meeting.update_plus_delta(journal, row.row_id, plus=plus, delta=delta)
-                    self.closing.saved(row, row.row_id)
-        if self.last is not None:
-            for row_id, response in self.last.changes().items():
+        def write() -> IltMeeting:
+            meeting = ilt_meeting.save_meeting(journal, meeting_id, notes=notes, **fields)
+            new_ids.extend(_write_plus_delta(journal, meeting_id, r, t) for _, r, t in rows)
+            for row_id, response in responses.items():
                 ilt_meeting.respond(journal, row_id, response)
-                self.last.saved(row_id, response)
+            return meeting
+
+        def then(meeting: IltMeeting) -> None:
+            if closing is not None and closing is self.closing:  # still on screen
+                for (row, _, typed), row_id in zip(rows, new_ids, strict=True):
+                    closing.saved(row, row_id, typed)
+            if last is not None and last is self.last:
+                for row_id, response in responses.items():
+                    last.saved(row_id, response)
+            if self.meeting is not None and self.meeting.id == meeting.id:
+                self.meeting = meeting
+            self.meeting_saved.emit(meeting)
+
+        return Save(write, then)
 
     def _attendance_ticked(self, item: QListWidgetItem) -> None:
         if self.meeting is None:
@@ -349,3 +353,18 @@ class MeetingEditor(QScrollArea):
         if self.closing is not None and self.closing.rows:
             self.closing.rows[0].plus.setFocus(Qt.FocusReason.OtherFocusReason)
             self.ensureWidgetVisible(self.closing)
+
+
+def _write_plus_delta(
+    journal: Journal, meeting_id: int, row_id: int | None, typed: tuple[str, str]
+) -> int | None:
+    """Write one closing plus/delta as typed: added, changed, or deleted once both are
+    cleared; its id afterwards (None once deleted)."""
+    plus, delta = typed
+    if row_id is None:
+        return ilt_meeting.add_plus_delta(journal, meeting_id, plus, delta).id
+    if not (plus or delta):
+        ilt_meeting.delete_plus_delta(journal, row_id)
+        return None
+    ilt_meeting.update_plus_delta(journal, row_id, plus=plus, delta=delta)
+    return row_id

@@ -91,10 +91,10 @@ class ClosingPlusDelta(QWidget):
         """Rows whose text differs from what is saved (a blank new row is no change)."""
         return [r for r in self.rows if r.typed() != r.saved]
 
-    def saved(self, row: PlusDeltaRow, row_id: int | None) -> None:
-        """``row`` was written (``row_id``: its id, None once deleted); a blank pair follows
-        the last one written, ready for the next entry."""
-        row.row_id, row.saved = row_id, row.typed()
+    def saved(self, row: PlusDeltaRow, row_id: int | None, written: tuple[str, str]) -> None:
+        """``row`` was written as ``written`` (``row_id``: its id, None once deleted); a blank
+        pair follows the last one written, ready for the next entry."""
+        row.row_id, row.saved = row_id, written
         if row is self.rows[-1] and row_id is not None:
             self._add_row("", "", None)
 

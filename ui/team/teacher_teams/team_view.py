@@ -37,7 +37,7 @@ from iltdesk.teacher_team import (
 )
 from iltdesk.teacher_team_today import teams_needing_a_look
 from ui.kit import theme
-from ui.kit.context import AppContext, Autosaver, NotWritten
+from ui.kit.context import AppContext, Autosaver, NotWritten, Save
 from ui.kit.record_actions import confirm_delete
 from ui.kit.roles import HTML
 from ui.kit.style import field_label, hint
@@ -301,9 +301,9 @@ class TeamView(QScrollArea):
 
     # -- saving -----------------------------------------------------------------------------
 
-    def _save(self) -> None:
+    def _save(self) -> Save[TeacherTeam] | None:
         if self.team is None:
-            return
+            return None
         changes: dict[str, object] = {
             "members_count": self.members.value(),
             "meeting_day": self.meeting_day.text(),
@@ -311,7 +311,12 @@ class TeamView(QScrollArea):
         }
         if self.name.text().strip():  # a blank name keeps the old one until one is typed
             changes["name"] = self.name.text()
-        self.team = update_team(self.context.journal, self.team_id(), **changes)
+        journal, team_id = self.context.journal, self.team_id()
+        return Save(lambda: update_team(journal, team_id, **changes), self._saved)
+
+    def _saved(self, team: TeacherTeam) -> None:
+        if self.team is not None and self.team.id == team.id:
+            self.team = team
         self.context.announce(RecordKind.TEACHER_TEAM)
         self.changed.emit()
 
