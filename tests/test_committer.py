@@ -102,7 +102,10 @@ def test_work_that_fails_changes_nothing_and_is_told(journal: Journal) -> None:
         raise KeyError("a bug")
 
     before = _notes(journal, meeting)  # the agenda's headings
-    refused, crashed = journal.defer(half_done, lambda t: None), journal.defer(faulty, lambda t: None)
+    refused, crashed = (
+        journal.defer(half_done, lambda t: None),
+        journal.defer(faulty, lambda t: None),
+    )
     assert refused.wait(WAIT_S) and isinstance(refused.error, UsageError) and not refused.ok
     assert crashed.wait(WAIT_S) and isinstance(crashed.crash, KeyError) and not crashed.ok
     assert not journal.connection.in_transaction

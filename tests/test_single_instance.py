@@ -156,6 +156,42 @@ def test_a_second_launch_hands_over_and_exits_at_once(
     assert QApplication.activeModalWidget() is None
 
 
+SPY_ENTRY = (
+    "import sys\n"
+    "from iltdesk.cli.main import main\n"
+    "code = main(['open', sys.argv[1]])\n"
+    "print('unlock started' if 'iltdesk.store.unlocking' in sys.modules else 'untouched')\n"
+    "sys.exit(code)\n"
+)
+
+
+def test_a_second_launch_hands_over_before_it_touches_the_keychain_or_the_journal(
+    qtbot: QtBot, controller: AppController, journal: Journal
+) -> None:
+    """With a passphrase it could unlock with at hand, the second ``iltdesk open`` still
+    leaves the journal and the keychain alone: it only asks the running app."""
+    controller.show_main(journal)
+    env = {**os.environ, "ILTDESK_PASSPHRASE": PASSPHRASE}
+    launch = subprocess.Popen(
+        [sys.executable, "-c", SPY_ENTRY, str(journal.path)],
+        cwd=REPO,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        qtbot.waitUntil(lambda: launch.poll() is not None, timeout=LAUNCH_S * 1000)
+    finally:
+        if launch.poll() is None:
+            launch.kill()
+    out, err = launch.communicate()
+    assert launch.returncode == 0, err
+    assert out.strip() == "untouched"
+    assert not journal.closed and controller.window is not None
+
+
 def test_another_journal_is_opened_only_when_the_person_says_so(
     qtbot: QtBot, controller: AppController, journal: Journal, tmp_path: Path
 ) -> None:

@@ -85,8 +85,9 @@ def test_open_hands_the_app_an_unlock_already_under_way(
     keychain.remember(closed_journal, PASSPHRASE)
     handed: list[object] = []
 
-    def launcher(path: Path | None, ahead: UnlockAhead | None = None) -> int:
+    def launcher(path: Path | None, unlock: Callable[[], UnlockAhead | None]) -> int:
         handed.append(path)
+        ahead = unlock()  # the app starts it once it knows it is the app
         assert ahead is not None and ahead.path == closed_journal
         outcome = ahead.outcome()
         handed.append(type(outcome).__name__)
@@ -99,8 +100,8 @@ def test_open_hands_the_app_an_unlock_already_under_way(
     assert handed == [closed_journal, "Unlocked"]
 
     monkeypatch.setattr("iltdesk.cli.commands._app_launcher", lambda: None)
-    assert main(["open", str(closed_journal)]) == 0  # no app: the unlock is discarded
-    with Journal.open(closed_journal, PASSPHRASE) as journal:  # and the lock released
+    assert main(["open", str(closed_journal)]) == 0  # no app: nothing is unlocked
+    with Journal.open(closed_journal, PASSPHRASE) as journal:
         assert not journal.closed
 
 

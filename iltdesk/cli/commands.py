@@ -155,23 +155,17 @@ def _unlock_ahead(journal: Path | None) -> Any:
 
 def cmd_open(args: argparse.Namespace) -> int:
     """Open the desktop app, or explain how to use the commands when it is not installed."""
-    # The key is derived while Qt and the ORM are imported: both take a few tenths of a second.
-    ahead = _unlock_ahead(args.journal)
-    try:
-        launcher = getattr(args, "launcher", None) or _app_launcher()
-    except BaseException:
-        if ahead is not None:
-            ahead.discard()
-        raise
+    launcher = getattr(args, "launcher", None) or _app_launcher()
     if launcher is None:
-        if ahead is not None:
-            ahead.discard()
         from iltdesk.cli.main import build_parser
 
         print("The desktop window is not part of this build yet; use the commands below.\n")
         build_parser().print_help()
         return 0
-    result: int = launcher(args.journal) if ahead is None else launcher(args.journal, ahead)
+    # The app hands a second launch to the one already running before this one touches the
+    # keychain or the journal; else it starts deriving the key (``_unlock_ahead``) while it
+    # imports Qt and the ORM, which take a few tenths of a second.
+    result: int = launcher(args.journal, lambda: _unlock_ahead(args.journal))
     return result
 
 

@@ -247,21 +247,25 @@ class Claim:
             os.close(fd)  # closing drops the lock
 
 
-def launch(journal: Path | None = None, ahead: UnlockAhead | None = None) -> int:
-    """The ``iltdesk.app`` entry point when it names this module: hands over to the app
-    already running before the app itself is imported (~0.3 s a launch from a double-clicked
-    journal no longer spends), else runs it (``ui.shell.app.launch``)."""
-    claim = arrange_launch(journal, ahead)
+def launch(
+    journal: Path | None = None, unlock: Callable[[], UnlockAhead | None] | None = None
+) -> int:
+    """The ``iltdesk.app`` entry point: hands over to the app already running before the app
+    itself is imported (~0.3 s a launch from a double-clicked journal no longer spends) and
+    before ``unlock`` (the command line's early unlock) reads the keychain or the journal;
+    else starts ``unlock`` and runs the app (``ui.shell.app.launch``) while it goes on."""
+    claim = arrange_launch(journal, None)
     if claim is None:
         return 0
+    ahead = None if unlock is None else unlock()
     from ui.shell.app import launch as run_app
 
     return run_app(journal, ahead, claim=claim)
 
 
 def arrange_launch(journal: Path | None, ahead: UnlockAhead | None) -> Claim | None:
-    """``arrange`` for the app's launch: the command line's early unlock (``ahead``) lets go
-    of the journal before the request is handed over. A probe of start-up itself
+    """``arrange`` for the app's launch: an early unlock already under way (``ahead``) lets
+    go of the journal before the request is handed over. A probe of start-up itself
     (``ILTDESK_QUIT_WHEN_SHOWN``: the bundle's smoke test, bench) always runs on its own.
     """
     if os.environ.get("ILTDESK_QUIT_WHEN_SHOWN") == "1":
