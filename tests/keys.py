@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from shiboken6 import isValid
 
 from tests.dialogs import type_text
+from ui.journal.unlock import UnlockDialog
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
@@ -118,6 +119,16 @@ class Keys:
 
         QTimer.singleShot(0, poll)
         return seen
+
+    def unlock_with(self, passphrase: str, *, timeout_ms: int = WAIT_MS) -> list[UnlockDialog]:
+        """Queue what a person does in the unlock dialog: type ``passphrase``, press Enter.
+        The returned list receives the dialog once it came."""
+
+        def unlock(_dialog: UnlockDialog) -> None:
+            self.type(passphrase)
+            self.enter()
+
+        return self.then_in(UnlockDialog, unlock, timeout_ms=timeout_ms)
 
 
 class DesktopKeys(Keys):

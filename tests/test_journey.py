@@ -29,7 +29,6 @@ from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE, REPO, run_cli
 from tests.keys import DesktopKeys, Keys, focused, wait_for_active
 from ui.journal.create_dialog import CreateJournalDialog
-from ui.journal.unlock import UnlockDialog
 from ui.journal.welcome import WelcomeWindow
 from ui.lead.lead_dialog import LeadDialog
 from ui.lead.one_on_ones.editor import OneOnOneEditor
@@ -47,16 +46,6 @@ ITEMS = (  # text, owner's first letter, owner as the journal keeps it, due as t
 
 
 pytestmark = pytest.mark.usefixtures("app_look")  # the app's own look (tests/conftest.py)
-
-
-def _unlock_with(keys: Keys) -> None:
-    """Queue what a person does in the unlock dialog: type the passphrase, press Enter."""
-
-    def unlock(_dialog: UnlockDialog) -> None:
-        keys.type(PASSPHRASE)
-        keys.enter()
-
-    keys.then_in(UnlockDialog, unlock)
 
 
 def _add_action_items(keys: Keys) -> None:
@@ -184,7 +173,7 @@ def test_first_run_from_welcome_to_a_saved_one_on_one(
     _assert_on_screen(window, "Daniel Kim")
     assert keys.count <= FROM_WELCOME_BUDGET, keys.log
 
-    _unlock_with(keys)
+    keys.unlock_with(PASSPHRASE)
     keys.shortcut("Ctrl+L")
     again = wait_for_active(MainWindow)
     assert again is not window and controller.window is again
@@ -200,7 +189,7 @@ def test_from_today_to_a_saved_one_on_one_in_twelve_keys(
     for name in ("Daniel Kim", "Maya Ortiz", "Priya Natarajan"):
         add_lead(journal, name, on_ilt_since=date.today() - timedelta(days=60))
     journal.close()
-    _unlock_with(DesktopKeys())  # not counted: the journey starts on the unlocked Today
+    DesktopKeys().unlock_with(PASSPHRASE)  # not counted: the journey starts on the unlocked Today
     controller.start(journal_path)
     window = wait_for_active(MainWindow)
     assert window.pages.currentWidget() is window.today

@@ -24,7 +24,6 @@ from tests.conftest import PASSPHRASE, run_cli
 from tests.keys import DesktopKeys, Key, Mod, settle, tab_to, wait_for_active
 from ui.interchange.export_dialog import ExportDialog
 from ui.interchange.import_dialog import ImportDialog
-from ui.journal.unlock import UnlockDialog
 from ui.shell.app import AppController
 from ui.shell.main_window import MainWindow
 
@@ -58,12 +57,7 @@ def test_import_then_export_from_the_unlock_window_read_back_by_a_fresh_process(
     journal_path = tmp_path / "school.iltdesk"
     Journal.create(journal_path, PASSPHRASE).close()
     keys = DesktopKeys()
-
-    def unlock(_dialog: UnlockDialog) -> None:
-        keys.type(PASSPHRASE)
-        keys.enter()
-
-    keys.then_in(UnlockDialog, unlock)
+    keys.unlock_with(PASSPHRASE)
     controller.start(journal_path)
     window = wait_for_active(MainWindow)
 

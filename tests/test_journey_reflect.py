@@ -18,7 +18,6 @@ from iltdesk.lead import add_lead
 from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE, run_cli
 from tests.keys import DesktopKeys, Keys, focused, press_button, settle, wait_for_active
-from ui.journal.unlock import UnlockDialog
 from ui.kit.pages import ReflectPage
 from ui.reflect.principal.dialogs import LeadershipNoteDialog
 from ui.reflect.tensions.note_dialog import TensionNoteDialog
@@ -47,12 +46,7 @@ def test_unlock_then_my_leadership_and_a_tension_by_keys_read_back_by_a_fresh_pr
     add_lead(journal, "Maya Ortiz", on_ilt_since=date.today() - timedelta(days=60))
     journal.close()
     keys = DesktopKeys()
-
-    def unlock(_dialog: UnlockDialog) -> None:
-        keys.type(PASSPHRASE)
-        keys.enter()
-
-    keys.then_in(UnlockDialog, unlock)
+    keys.unlock_with(PASSPHRASE)
     controller.start(journal_path)
     window = wait_for_active(MainWindow)
 

@@ -37,7 +37,6 @@ from tests.keys import (
     tab_to,
     wait_for_active,
 )
-from ui.journal.unlock import UnlockDialog
 from ui.kit.pages import ReflectPage
 from ui.shell.app import AppController
 from ui.shell.main_window import MainWindow
@@ -236,12 +235,7 @@ def test_unlock_then_a_meeting_a_teacher_team_and_a_conversation_by_keys_read_ba
         add_lead(journal, name)
     journal.close()
     keys = DesktopKeys()
-
-    def unlock(_dialog: UnlockDialog) -> None:
-        keys.type(PASSPHRASE)
-        keys.enter()
-
-    keys.then_in(UnlockDialog, unlock)
+    keys.unlock_with(PASSPHRASE)
     controller.start(journal_path)
     window = wait_for_active(MainWindow)
     window.resize(1024, 700)

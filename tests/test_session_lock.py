@@ -259,12 +259,7 @@ def test_the_screen_locks_while_typing_a_one_on_one_and_nothing_is_lost(
     watcher.lock_requested.connect(controller.lock_with_session)
 
     keys = DesktopKeys()
-
-    def unlock(_dialog: UnlockDialog) -> None:
-        keys.type(PASSPHRASE)
-        keys.enter()
-
-    keys.then_in(UnlockDialog, unlock)
+    keys.unlock_with(PASSPHRASE)
     controller.start(journal_path)
     window = wait_for_active(MainWindow)
 

@@ -29,7 +29,6 @@ from iltdesk.observation import observations_for
 from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE, REPO
 from tests.keys import Key, Keys, Mod, wait_for_active
-from ui.journal.unlock import UnlockDialog
 from ui.kit.context import AppContext
 from ui.kit.unsaved import RESTORED
 from ui.lead.observations.dialog import ObservationDialog
@@ -95,7 +94,7 @@ def test_the_idle_lock_keeps_the_dialog_text_and_reopening_restores_it(
 
     def type_then_lock(dialog: ObservationDialog) -> None:
         keys.type(TYPED)  # and no pause: the lock must keep it at once
-        keys.then_in(UnlockDialog, lambda _d: (keys.type(PASSPHRASE), keys.enter()))
+        keys.unlock_with(PASSPHRASE)
         window.lock_requested.emit()  # what the idle timer does
 
     try:

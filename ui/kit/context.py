@@ -141,7 +141,11 @@ class Autosaver(QObject):
 
     def _failed(self, exc: JournalError) -> None:
         self._context.save_failed.emit(
-            not_done("Not saved", exc, "Your text is kept here and iltdesk will try again.")
+            not_done(
+                self.tr("Not saved"),
+                exc,
+                self.tr("Your text is kept here and iltdesk will try again."),
+            )
         )
         self._timer.start(RETRY_MS)
 
@@ -249,7 +253,7 @@ class AppContext(QObject):
         work: Callable[[], T],
         change: Change | None = None,
         *,
-        failed: str = "Not saved",
+        failed: str | None = None,
     ) -> T | NotWritten:
         """Run one write to the journal from the UI, the one way every page writes.
 
@@ -261,7 +265,7 @@ class AppContext(QObject):
         try:
             result = work()
         except JournalError as exc:
-            self.save_failed.emit(not_done(failed, exc))
+            self.save_failed.emit(not_done(failed or self.tr("Not saved"), exc))
             return NOT_WRITTEN
         if change is not None:
             self.changed.emit(change)
