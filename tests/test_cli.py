@@ -143,7 +143,7 @@ def test_open_without_app_prints_help(made: Path, capsys: pytest.CaptureFixture[
         mp.setattr(monkeypatch_target, lambda: None)
         assert main(["open", str(made)]) == 0
         assert "usage: iltdesk" in capsys.readouterr().out
-        mp.setattr(monkeypatch_target, lambda: lambda path: launched.append(path) or 0)
+        mp.setattr(monkeypatch_target, lambda: lambda path, unlock: launched.append(path) or 0)
         assert main([]) == 0
     assert launched == [None]
 

@@ -371,8 +371,10 @@ def test_without_the_passphrase_the_backup_is_still_taken(qtbot: QtBot, journal:
 
 
 def _slow_copy(monkeypatch: pytest.MonkeyPatch, qtbot: QtBot, journal: Journal) -> None:
-    """One page per step: the copy of even a small journal lasts long enough to act during."""
+    """One page per step, 20 ms between steps: the copy of even a small journal lasts long
+    enough to act during (~1.5 s), also on a loaded machine (2 ms ran out once under load)."""
     monkeypatch.setattr("iltdesk.store.journal.COPY_STEP_PAGES", 1)
+    monkeypatch.setattr("iltdesk.store.journal.COPY_TURN_S", 0.02)
     for n in range(40):
         add_lead(journal, f"Lead {n:02}", role="Team lead", notes="Background. " * 200)
 

@@ -39,42 +39,11 @@ from iltdesk.interchange.formats import (
 )
 from iltdesk.roster import roster
 from iltdesk.store.journal import Journal
+from ui.interchange.export_formats import CHOICES, EXPORT_TEXT, FILTER, SUFFIX, WROTE
 from ui.kit.context import AppContext
 from ui.kit.fields import date_edit, day_of
 from ui.kit.style import DIALOG_FLAGS, error_line, hint
-from ui.kit.translation import QT_TRANSLATE_NOOP
 from ui.kit.worker import run_modal
-
-
-@dataclass(frozen=True)
-class Choice:
-    """One open format: the core's name, the radio button's text and what it is for."""
-
-    fmt: str
-    text: str
-    why: str
-
-
-CHOICES = (
-    Choice(
-        "markdown",
-        QT_TRANSLATE_NOOP("export_dialog", "&Markdown folder"),
-        QT_TRANSLATE_NOOP("export_dialog", "readable in Obsidian and any editor"),
-    ),
-    Choice(
-        "json",
-        QT_TRANSLATE_NOOP("export_dialog", "&JSON file"),
-        QT_TRANSLATE_NOOP("export_dialog", "everything, to import again"),
-    ),
-    Choice(
-        "csv",
-        QT_TRANSLATE_NOOP("export_dialog", "C&SV of action items"),
-        QT_TRANSLATE_NOOP("export_dialog", "for a spreadsheet"),
-    ),
-)
-SUFFIX = {"json": ".json", "csv": ".csv"}
-FILTER = {"json": "JSON (*.json)", "csv": "CSV (*.csv)"}
-EXPORT_TEXT = QT_TRANSLATE_NOOP("export_dialog", "&Export without encryption")
 
 
 @dataclass(frozen=True)
@@ -167,7 +136,8 @@ class ExportDialog(QDialog):
         self.lead = QComboBox()
         self.lead.setAccessibleName(self.tr("Lead to export"))
         for entry in roster(self.context.journal):
-            shown = entry.name if entry.active else f"{entry.name} (archived)"
+            archived = self.tr("{name} (archived)").format(name=entry.name)
+            shown = entry.name if entry.active else archived
             self.lead.addItem(shown, entry.id)
             self.lead.setItemData(self.lead.count() - 1, entry.name, Qt.ItemDataRole.UserRole + 1)
         self.everyone = QRadioButton(self.tr("The &whole journal"))
@@ -188,14 +158,14 @@ class ExportDialog(QDialog):
         self.all_dates = QCheckBox(self.tr("&All dates"))
         self.all_dates.setChecked(True)
         today = date.today()
-        self.since = date_edit(today - timedelta(days=365), "Export from")
-        self.until = date_edit(today, "Export until")
+        self.since = date_edit(today - timedelta(days=365), self.tr("Export from"))
+        self.until = date_edit(today, self.tr("Export until"))
         row = QHBoxLayout(self.when)
         row.addWidget(self.all_dates)
         row.addSpacing(16)
-        row.addWidget(_buddy("&From", self.since))
+        row.addWidget(_buddy(self.tr("&From"), self.since))
         row.addWidget(self.since)
-        row.addWidget(_buddy("&To", self.until))
+        row.addWidget(_buddy(self.tr("&To"), self.until))
         row.addWidget(self.until)
         row.addStretch(1)
         self.all_dates.toggled.connect(lambda *_: self._choice_changed())
@@ -273,7 +243,7 @@ class ExportDialog(QDialog):
     def _range_problem(self) -> str:
         scope = self.scope()
         if scope.since and scope.until and scope.since > scope.until:
-            return "“From” is after “To”: no day lies between them."
+            return self.tr("“From” is after “To”: no day lies between them.")
         return ""
 
     def _format_toggled(self, _id: int, on: bool) -> None:
@@ -307,7 +277,8 @@ class ExportDialog(QDialog):
             if folder
             else self.tr("The file is written whole; a file there already is replaced.")
         )
-        place = str(self.dest) if self.dest else ("that folder" if folder else "that file")
+        unchosen = self.tr("that folder") if folder else self.tr("that file")
+        place = str(self.dest) if self.dest else unchosen
         self.warning.setText(LEAVES_ENCRYPTION.format(dest=place))
         problem = self._range_problem()
         self.error.setText(problem)
@@ -320,9 +291,10 @@ class ExportDialog(QDialog):
     # -- doing it -------------------------------------------------------------------------------
 
     def _stem(self) -> str:
-        whose = self.lead_name() or "iltdesk"
-        what = "action items" if self.fmt() == "csv" else "export"
-        return f"{whose} {what} {date.today().isoformat()}"
+        whose, day = self.lead_name() or "iltdesk", date.today().isoformat()
+        if self.fmt() == "csv":
+            return self.tr("{whose} action items {day}").format(whose=whose, day=day)
+        return self.tr("{whose} export {day}").format(whose=whose, day=day)
 
     def choose_destination(self) -> None:
         """Ask the system's dialog where: a folder for Markdown, a file for JSON and CSV."""
@@ -336,7 +308,10 @@ class ExportDialog(QDialog):
                 self.dest, self.replace = new_export_folder(Path(chosen), self._stem()), False
         else:
             chosen, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Export to"), str(start / f"{self._stem()}{SUFFIX[fmt]}"), FILTER[fmt]
+                self,
+                self.tr("Export to"),
+                str(start / f"{self._stem()}{SUFFIX[fmt]}"),
+                QCoreApplication.translate("export_dialog", FILTER[fmt]),
             )
             if chosen:
                 path = Path(chosen)
@@ -357,21 +332,20 @@ class ExportDialog(QDialog):
         try:
             check_export_destination(fmt, dest, journal=journal.path, replace=self.replace)
             written = run_modal(
-                self, "Writing the export…", lambda _progress: _write(journal, scope, fmt, dest)
+                self,
+                self.tr("Writing the export…"),
+                lambda _progress: _write(journal, scope, fmt, dest),
             )
         except JournalError as exc:
             self._failed(str(exc))
             return None
         except OSError as exc:
-            self._failed(f"The export was not written ({exc.strerror or exc}).")
+            reason = exc.strerror or str(exc)
+            self._failed(self.tr("The export was not written ({reason}).").format(reason=reason))
             return None
-        what = "action item" if fmt == "csv" else "record"
         self.error.hide()
-        self.status.setText(
-            self.tr("Wrote {written} {what}{value} to {dest}.").format(
-                written=written, what=what, value="s" if written != 1 else "", dest=dest
-            )
-        )
+        wrote = QCoreApplication.translate("export_dialog", WROTE[fmt == "csv", written == 1])
+        self.status.setText(wrote.format(written=written, dest=dest))
         self.status.show()
         self.close_button.setDefault(True)
         self.close_button.setFocus()

@@ -191,14 +191,19 @@ class ImportDialog(QDialog):
             return doc, load.plan(journal, doc)
 
         try:
-            self.read, plan = run_modal(self, f"Reading {path.name}…", work)
+            self.read, plan = run_modal(
+                self, self.tr("Reading {name}…").format(name=path.name), work
+            )
         except JournalError as exc:
             plain = exc.plain if isinstance(exc, FormatUnknown) else None
-            self._failed(f"{plain}; choose what it is under “Format”." if plain else str(exc))
+            under = self.tr("{plain}; choose what it is under “Format”.")
+            self._failed(under.format(plain=plain) if plain else str(exc))
             self._show_plan(None)
             return
         except OSError as exc:
-            self._failed(f"{path.name} cannot be read ({exc.strerror or exc}).")
+            reason = exc.strerror or str(exc)
+            unread = self.tr("{name} cannot be read ({reason}).")
+            self._failed(unread.format(name=path.name, reason=reason))
             self._show_plan(None)
             return
         self.error.hide()
@@ -249,8 +254,12 @@ class ImportDialog(QDialog):
             )
             self.questions.hide()
         else:
-            more = f" The first {SHOWN} are listed." if len(plan.new) > SHOWN else ""
-            self.summary.setText(plan.summary() + more)
+            summary = plan.summary()
+            if len(plan.new) > SHOWN:
+                summary = self.tr("{summary} The first {shown} are listed.").format(
+                    summary=summary, shown=SHOWN
+                )
+            self.summary.setText(summary)
             self.questions.follow(plan)
         ready = plan is not None and plan.ready and plan.rows > 0
         self.import_button.setEnabled(ready)
@@ -311,8 +320,11 @@ class ImportDialog(QDialog):
 
 
 def _records(count: int) -> str:
-    return f"{count} record{'s' if count != 1 else ''}"
+    if count == 1:
+        return QCoreApplication.translate("import_dialog", "{count} record").format(count=count)
+    return QCoreApplication.translate("import_dialog", "{count} records").format(count=count)
 
 
 def _lead_names(journal: Journal) -> list[str]:
-    return [str(row[0]) for row in journal.execute("SELECT name FROM lead ORDER BY name")]
+    rows = journal.execute("SELECT name FROM lead ORDER BY name")  # not shown: SQL
+    return [str(row[0]) for row in rows]

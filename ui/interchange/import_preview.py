@@ -102,7 +102,8 @@ class Questions(QGroupBox):
     answered = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Before importing", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Before importing"))
         self.problems = QLabel()
         self.problems.setObjectName("ErrorText")
         self.problems.setWordWrap(True)
@@ -174,9 +175,13 @@ class Questions(QGroupBox):
     def _day_typed(self, source: str) -> None:
         day = _day(self.day_fields[source].text())
         text = self.day_fields[source].text().strip()
-        self.day_hints[source].setText(
-            dates.with_weekday(day) if day else (DAY_HINT if not text else "Not a date yet.")
-        )
+        if day:
+            said = dates.with_weekday(day)
+        elif text:
+            said = self.tr("Not a date yet.")
+        else:
+            said = QCoreApplication.translate("import_preview", DAY_HINT)
+        self.day_hints[source].setText(said)
         self.answered.emit()
 
     def follow(self, plan: ImportPlan) -> None:

@@ -37,12 +37,16 @@ class AppearanceGroup(QGroupBox):
     """Theme and text size, previewed live."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Appearance (this computer)", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Appearance (this computer)"))
         self._saved = (preferences.theme(), preferences.text_size())
         self.theme = _combo(THEME_TITLES, self._saved[0])
         self.text_size = _combo(SIZE_TITLES, self._saved[1])
         form = QFormLayout(self)
-        for text, combo in (("&Theme", self.theme), ("Te&xt size", self.text_size)):
+        for text, combo in (
+            (self.tr("&Theme"), self.theme),
+            (self.tr("Te&xt size"), self.text_size),
+        ):
             label = QLabel(text)
             label.setBuddy(combo)
             form.addRow(label, combo)

@@ -44,17 +44,21 @@ def when_text(moment: datetime, today: date) -> str:
     """'Today, 08:05', 'Yesterday, 17:40', else 'Mon 2 Mar 2026, 08:05'."""
     clock = f"{moment:%H:%M}"
     if moment.date() == today:
-        return f"Today, {clock}"
+        return QCoreApplication.translate("backups_panel", "Today, {clock}").format(clock=clock)
     if moment.date() == today - timedelta(days=1):
-        return f"Yesterday, {clock}"
+        return QCoreApplication.translate("backups_panel", "Yesterday, {clock}").format(clock=clock)
     return f"{dates.with_weekday(moment.date())}, {clock}"
 
 
 def size_text(size: int) -> str:
     """Bytes as a person reads them: '812 KB', '3.4 MB'."""
     if size < 1024 * 1024:
-        return f"{max(1, round(size / 1024))} KB"
-    return f"{size / (1024 * 1024):.1f} MB"
+        return QCoreApplication.translate("backups_panel", "{size} KB").format(
+            size=max(1, round(size / 1024))
+        )
+    return QCoreApplication.translate("backups_panel", "{size} MB").format(
+        size=f"{size / (1024 * 1024):.1f}"
+    )
 
 
 class BackupsPanel(QGroupBox):
@@ -211,7 +215,7 @@ class BackupsPanel(QGroupBox):
         try:
             entry, rate = run_measured(
                 self,
-                "Writing and checking the backup",
+                self.tr("Writing and checking the backup"),
                 lambda told: rotation.take(journal, datetime.now(), told),
             )
         except JournalError as exc:

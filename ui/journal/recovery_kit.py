@@ -36,9 +36,10 @@ from iltdesk.store.journal import Journal
 from ui.kit.new_passphrase import secret_field
 from ui.kit.printing import report_printer
 from ui.kit.style import error_line, hint, restyle
+from ui.kit.translation import QT_TRANSLATE_NOOP
 from ui.kit.worker import Progress, run_modal, run_waiting
 
-SHEET_FILTER = "PDF (*.pdf)"
+SHEET_FILTER = QT_TRANSLATE_NOOP("RecoveryKit", "PDF (*.pdf)")
 
 
 def what_it_is() -> str:
@@ -238,9 +239,13 @@ class RecoveryKitDialog(QDialog):
         key = self.key
         if key is None:
             return
-        suggested = Path.home() / f"{self.journal.path.stem} recovery sheet.pdf"
+        name = self.tr("{journal} recovery sheet.pdf").format(journal=self.journal.path.stem)
+        suggested = Path.home() / name
         chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the recovery sheet"), str(suggested), SHEET_FILTER
+            self,
+            self.tr("Save the recovery sheet"),
+            str(suggested),
+            QCoreApplication.translate("RecoveryKit", SHEET_FILTER),
         )
         if not chosen:
             return

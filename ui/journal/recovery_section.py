@@ -36,7 +36,8 @@ class RecoverySection(QGroupBox):
     """Reads the kit's status when shown and after a new kit is made."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__("Recovery kit", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Recovery kit"))
         self.context = context
         self.state = QLabel()
         self.state.setWordWrap(True)

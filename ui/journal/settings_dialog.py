@@ -36,8 +36,6 @@ from iltdesk.store.journal import Journal
 from iltdesk.store.opening import (
     change_passphrase,
     first_that_opens,
-    keep_restored_passphrase,
-    keychain_keeps_another,
     passphrases,
 )
 from ui.journal.appearance import AppearanceGroup
@@ -46,6 +44,7 @@ from ui.journal.habits import HabitsGroup
 from ui.journal.measured import run_measured
 from ui.journal.passphrase_dialog import ChangePassphraseDialog
 from ui.journal.recovery_section import RecoverySection
+from ui.journal.restore_prompts import ask_backup_passphrase, offer_keychain_update
 from ui.journal.screen_fit import fit_in_screen
 from ui.journal.unlock import adopt
 from ui.kit.context import NOT_WRITTEN, AppContext
@@ -215,7 +214,7 @@ class SettingsDialog(QDialog):
         try:  # the keychain kept in step by the core, as ``iltdesk passwd`` does
             changed = run_modal(
                 self,
-                "Re-encrypting the journal…",
+                self.tr("Re-encrypting the journal…"),
                 lambda progress: change_passphrase(
                     journal, new, timeout=keychain.RECALL_TIMEOUT_SECONDS
                 ),
@@ -224,7 +223,7 @@ class SettingsDialog(QDialog):
             QMessageBox.warning(self, self.tr("Passphrase not changed"), str(exc))
             return
         self.journal_replaced.emit(changed.journal)
-        said = "The journal now opens with the new passphrase."
+        said = self.tr("The journal now opens with the new passphrase.")
         if changed.keychain_problem is not None:
             said = f"{said}\n{keychain_not_updated(changed.keychain_problem)}"
         QMessageBox.information(self, self.tr("Passphrase changed"), said)
@@ -251,7 +250,7 @@ class SettingsDialog(QDialog):
         try:
             _, rate = run_measured(
                 self,
-                "Writing and checking the backup",
+                self.tr("Writing and checking the backup"),
                 lambda told: backup(journal, Path(chosen), told),
             )
         except JournalError as exc:
@@ -304,7 +303,7 @@ class SettingsDialog(QDialog):
         tried: list[str] = []  # to carry on with the journal if the restore fails
 
         def ask(attempt: int) -> str:
-            return on_ui_thread(lambda: self._ask_backup_passphrase(described, attempt))
+            return on_ui_thread(lambda: ask_backup_passphrase(self, described, attempt))
 
         def offers() -> Iterator[str]:
             for secret in passphrases(path, ask=ask, also_remembered_for=[chosen]):
@@ -326,7 +325,9 @@ class SettingsDialog(QDialog):
             return aside, secret, open_connection(path, secret)
 
         try:
-            aside, secret, conn = run_modal(self, "Checking and restoring the backup…", restore)
+            aside, secret, conn = run_modal(
+                self, self.tr("Checking and restoring the backup…"), restore
+            )
             restored = adopt(path, conn, secret, self)
         except Cancelled:
             return  # the person cancelled the prompt: nothing was changed
@@ -341,43 +342,8 @@ class SettingsDialog(QDialog):
             self.tr("Restored"),
             self.tr("Restored. The journal it replaced is kept as {aside}.").format(aside=aside),
         )
-        self._offer_keychain_update(path, secret)
+        offer_keychain_update(self, path, secret)
         self.reject()  # the fields shown belong to the journal that was replaced: never save them
-
-    def _ask_backup_passphrase(self, described: str, attempt: int) -> str:
-        """The prompt of the restore's passphrase sources; cancelling it cancels the restore."""
-        again = "That passphrase does not open the backup; try again.\n\n" if attempt else ""
-        secret, ok = QInputDialog.getText(
-            self,
-            self.tr("Restore a backup"),
-            self.tr(
-                "{again}The passphrase the journal had when the backup from {described} was made:"
-            ).format(again=again, described=described),
-            QLineEdit.EchoMode.Password,
-        )
-        if not ok or not secret:
-            raise Cancelled
-        return secret
-
-    def _offer_keychain_update(self, path: Path, secret: str) -> None:
-        """A backup opens with the passphrase the journal had when it was made: when the
-        keychain keeps another (the core's rule), say so and offer to keep the restored one."""
-        timeout = keychain.RECALL_TIMEOUT_SECONDS
-        if not run_waiting(lambda progress: keychain_keeps_another(path, secret, timeout=timeout)):
-            return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Keep the backup's passphrase?"),
-            self.tr(
-                "The restored journal opens with the backup's passphrase, not the one this "
-                "computer's keychain keeps for it. Keep the backup's in the keychain instead?"
-            ),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            try:
-                keep_restored_passphrase(path, secret, timeout=timeout)
-            except JournalError as exc:
-                QMessageBox.warning(self, self.tr("Not remembered"), str(exc))
 
     def _reopen_unchanged(self, path: Path, tried: list[str]) -> None:
         """After a restore that failed once the journal was closed: carry on if a passphrase

@@ -43,7 +43,13 @@ class RowWords:
     counted_from: str  # "the 1:1": an empty due field means a week after it
 
 
-ONE_ON_ONE = RowWords("New action item, then Enter", "action item", "a week after the 1:1")
+def one_on_one_words() -> RowWords:
+    """A 1:1's row: it adds action items, due a week after the 1:1 unless told."""
+    return RowWords(
+        QCoreApplication.translate("action_item_row", "New action item, then Enter"),
+        QCoreApplication.translate("action_item_row", "action item"),
+        QCoreApplication.translate("action_item_row", "a week after the 1:1"),
+    )
 
 
 class ActionItemRow(QObject):
@@ -54,9 +60,10 @@ class ActionItemRow(QObject):
     add_requested = Signal()
 
     def __init__(
-        self, counted_from: Callable[[], date], parent: QWidget, words: RowWords = ONE_ON_ONE
+        self, counted_from: Callable[[], date], parent: QWidget, words: RowWords | None = None
     ) -> None:
         super().__init__(parent)
+        words = words or one_on_one_words()
         self._counted_from, self.words = counted_from, words
         self.text = QLineEdit()
         self.text.setPlaceholderText(words.placeholder)
@@ -138,10 +145,14 @@ class ActionItemRow(QObject):
             )
             restyle(self.due_shown, "ErrorText")
             return
-        default = f"  ({self.words.counted_from})" if not self.due_field.text().strip() else ""
-        self.due_shown.setText(
-            self.tr("Due {value}{default}").format(value=dates.with_weekday(due), default=default)
-        )
+        day = dates.with_weekday(due)
+        if self.due_field.text().strip():
+            said = self.tr("Due {value}").format(value=day)
+        else:
+            said = self.tr("Due {value}  ({counted_from})").format(
+                value=day, counted_from=self.words.counted_from
+            )
+        self.due_shown.setText(said)
         restyle(self.due_shown, "Hint")
 
     def reset(self, *, keep_owner: bool = False) -> None:

@@ -27,11 +27,13 @@ class EnergySparkline(QWidget):
         self,
         parent: QWidget | None = None,
         *,
-        tip: str = "Energy checks, oldest to newest (1 depleted … 5 energised)",
+        tip: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.points: tuple[tuple[date, int], ...] = ()
         self.setMinimumSize(180, 56)
+        if tip is None:
+            tip = self.tr("Energy checks, oldest to newest (1 depleted … 5 energised)")
         self.setToolTip(tip)
 
     def sizeHint(self) -> QSize:

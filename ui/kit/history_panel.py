@@ -69,7 +69,7 @@ def until(version: Version) -> str:
 
 def when_words(version: Version) -> str:
     """'Until Fri 4 Dec, 17:54'."""
-    return f"Until {until(version)}"
+    return QCoreApplication.translate("history_panel", "Until {when}").format(when=until(version))
 
 
 def first_words(text: str) -> str:
@@ -81,7 +81,11 @@ def first_words(text: str) -> str:
 def words(text: str) -> str:
     """'1 word', '34 words' ('empty' for none): how long each version is, at a glance."""
     count = len(MARKS.sub(" ", text).split())
-    return "empty" if not count else "1 word" if count == 1 else f"{count} words"
+    if not count:
+        return QCoreApplication.translate("history_panel", "empty")
+    if count == 1:
+        return QCoreApplication.translate("history_panel", "1 word")
+    return QCoreApplication.translate("history_panel", "{count} words").format(count=count)
 
 
 def runs_html(runs: list[Run]) -> str:

@@ -31,7 +31,7 @@ from ui.kit.translation import QT_TRANSLATE_NOOP
 EMPTY = QT_TRANSLATE_NOOP("names_guard", "No one else is named.")
 TITLE = QT_TRANSLATE_NOOP("names_guard", "Other people &named")
 ORDER = (Treatment.keep, Treatment.initials, Treatment.role)
-TYPICAL_NAME = "Mr. Castellanos"  # a title and a longish surname fit on one line
+TYPICAL_NAME = "Mr. Castellanos"  # not shown: measures a title and a longish surname
 
 
 class _Row:
@@ -99,7 +99,9 @@ def _choice_box() -> QComboBox:
 
 
 def _times(mentions: int) -> str:
-    return "once" if mentions == 1 else f"{mentions} times"
+    if mentions == 1:
+        return QCoreApplication.translate("names_guard", "once")
+    return QCoreApplication.translate("names_guard", "{mentions} times").format(mentions=mentions)
 
 
 class NamesGuardPanel(QGroupBox):

@@ -40,14 +40,22 @@ def write_pdf_file(
         render_pdf(html, path, password=password, journal=journal, replace=replace)
 
     try:
-        run_modal(parent, "Writing the PDF…", write)
+        run_modal(parent, QCoreApplication.translate("pdf_save", "Writing the PDF…"), write)
     except (JournalError, OSError) as exc:
-        return f"The PDF could not be written: {exc}"
+        failed = QCoreApplication.translate("pdf_save", "The PDF could not be written: {error}")
+        return failed.format(error=exc)
     return None
 
 
 def saved_line(path: Path, password: str | None) -> str:
-    return f"Saved {path}{', locked with its password' if password else ''}"
+    if password:
+        return _saved_locked(path)
+    return QCoreApplication.translate("pdf_save", "Saved {path}").format(path=path)
+
+
+def _saved_locked(path: Path) -> str:
+    saved = QCoreApplication.translate("pdf_save", "Saved {path}, locked with its password")
+    return saved.format(path=path)
 
 
 def save_report(
@@ -82,7 +90,8 @@ def print_to_locked_file(
     writes, never Qt's unlocked one; ``fault`` says why the password is not ready (empty
     when it is). The print dialog asked before replacing the file."""
     if fault:
-        say(f"{fault} Nothing was written to {path}.")
+        unwritten = QCoreApplication.translate("pdf_save", "{fault} Nothing was written to {path}.")
+        say(unwritten.format(fault=fault, path=path))
         return
     failed = write_pdf_file(parent, html, path, password, journal, replace=True)
-    say(failed or f"Saved {path}, locked with its password")
+    say(failed or _saved_locked(path))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel
 
 from iltdesk.errors import UsageError
@@ -26,7 +27,7 @@ def write_or_say(
     change: Change | None,
     error: QLabel,
     *,
-    failed: str = "Not saved",
+    failed: str | None = None,
 ) -> T | NotWritten:
     """``context.write(work, change)``; a ``UsageError`` (the person's input refused, e.g. an
     empty entry) is shown in ``error`` instead of the status bar, since it is about the form,
@@ -40,6 +41,7 @@ def write_or_say(
 
     error.hide()
     try:
+        failed = failed or QCoreApplication.translate("writing", "Not saved")
         return context.write(attempt, change, failed=failed)
     except _Refused as exc:
         error.setText(str(exc))

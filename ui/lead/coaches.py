@@ -7,7 +7,7 @@ from collections.abc import Hashable
 from datetime import date
 from functools import partial
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QCoreApplication, QSize
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -41,9 +41,16 @@ def coach_html(context: AppContext, coach: LeadCoach) -> str:
     since and until when."""
     kind = COACH_TITLES[coach.kind]
     parts = [kind[:1].lower() + kind[1:], coach.focus]
-    parts.append(f"since {dates.short(coach.since)}" if coach.since else "")
+    if coach.since:
+        since = QCoreApplication.translate("coaches", "since {day}")
+        parts.append(since.format(day=dates.short(coach.since)))
     if coach.until:
-        parts.append(f"{'ended' if ended(coach) else 'until'} {dates.short(coach.until)}")
+        until = (
+            QCoreApplication.translate("coaches", "ended {day}")
+            if ended(coach)
+            else QCoreApplication.translate("coaches", "until {day}")
+        )
+        parts.append(until.format(day=dates.short(coach.until)))
     detail = " · ".join(filter(None, parts))
     return two_lines(coach_name(context.journal, coach), detail, muted_title=ended(coach))
 
@@ -139,7 +146,9 @@ class CoachDialog(GuardedDialog):
     ) -> None:
         super().__init__(parent)
         self.context, self.lead_id, self.coach = context, lead_id, coach
-        self.setWindowTitle(("Edit a coach" if coach else "Add a coach") + " — iltdesk")
+        self.setWindowTitle(
+            self.tr("Edit a coach — iltdesk") if coach else self.tr("Add a coach — iltdesk")
+        )
         self.setMinimumWidth(520)
         self.kind = QComboBox()
         for kind, title in COACH_TITLES.items():
@@ -148,11 +157,11 @@ class CoachDialog(GuardedDialog):
         for lead in lead_summaries(context.journal):
             if lead.id != lead_id:  # a lead is not their own coach
                 self.veteran.addItem(lead.name, lead.id)
-        self.name = LineBox("A person, or a partner organisation and who from it")
-        self.focus_box = LineBox("What they work on together")
-        self.since = date_edit(date.today(), "Since")
+        self.name = LineBox(self.tr("A person, or a partner organisation and who from it"))
+        self.focus_box = LineBox(self.tr("What they work on together"))
+        self.since = date_edit(date.today(), self.tr("Since"))
         self.ended = QCheckBox(self.tr("The coaching has ended"))
-        self.until = date_edit(date.today(), "Until")
+        self.until = date_edit(date.today(), self.tr("Until"))
         self.error = hint()
         restyle(self.error, "ErrorText")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -162,12 +171,16 @@ class CoachDialog(GuardedDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         self.form = QFormLayout()
-        # fmt: off
-        for label, widget in (("Who", self.kind), ("Veteran lead", self.veteran),
-                              ("Name", self.name), ("Focus", self.focus_box),
-                              ("Since", self.since), ("", self.ended), ("Until", self.until)):
+        for label, widget in (
+            (self.tr("Who"), self.kind),
+            (self.tr("Veteran lead"), self.veteran),
+            (self.tr("Name"), self.name),
+            (self.tr("Focus"), self.focus_box),
+            (self.tr("Since"), self.since),
+            ("", self.ended),
+            (self.tr("Until"), self.until),
+        ):
             self.form.addRow(label, widget)
-        # fmt: on
         layout = QVBoxLayout(self)
         layout.setContentsMargins(22, 18, 22, 16)  # the app's dialog margins
         layout.addLayout(self.form)

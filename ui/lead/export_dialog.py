@@ -99,8 +99,8 @@ class ExportDialog(QDialog):
             box.setChecked(section in DEFAULT_SECTIONS)
         self.names = NamesGuardPanel()  # other people named: how each appears to the reader
         self.protect = QCheckBox(self.tr("Pro&tect the PDF with a password"))
-        self.password = secret_field("PDF password")
-        self.again = secret_field("PDF password again")
+        self.password = secret_field(self.tr("PDF password"))
+        self.again = secret_field(self.tr("PDF password again"))
         self.warning = QLabel()
         self.warning.setWordWrap(True)
         self.warning.setObjectName("ErrorText")
@@ -140,7 +140,10 @@ class ExportDialog(QDialog):
         guard_form.addRow(self.tr("Again"), self.again)
         guard_form.addRow(self.warning)
         buttons = QHBoxLayout()
-        for text, slot in (("Print pre&view…", self.print_preview), ("&Print…", self.print)):
+        for text, slot in (
+            (self.tr("Print pre&view…"), self.print_preview),
+            (self.tr("&Print…"), self.print),
+        ):
             button = QPushButton(text)
             button.clicked.connect(slot)
             buttons.addWidget(button)
@@ -219,26 +222,30 @@ class ExportDialog(QDialog):
         """Ask where, then write the PDF off the UI thread; returns the path written."""
         password = self.password.text() if self.protect.isChecked() else None
         # A protected PDF's name must not say whose it is: the name is readable without it.
-        who = "" if password else f"{self.lead.name} "
-        stem = f"{who}cycle summary {dates.short(date.today())}"
-        where = ask_pdf_path(self, "Export the summary as", stem)
+        day = dates.short(date.today())
+        stem = (
+            self.tr("cycle summary {day}").format(day=day)
+            if password
+            else self.tr("{name} cycle summary {day}").format(name=self.lead.name, day=day)
+        )
+        where = ask_pdf_path(self, self.tr("Export the summary as"), stem)
         if where is None:
             return None
         path, replace = where
-        if not self._write(path, password, replace=replace, doing="exported"):
+        if not self._write(path, password, replace=replace, failure=self.tr("Not exported")):
             return None
         QMessageBox.information(
             self, self.tr("Exported"), self.tr("Saved {path}").format(path=path)
         )
         return path
 
-    def _write(self, path: Path, password: str | None, *, replace: bool, doing: str) -> bool:
+    def _write(self, path: Path, password: str | None, *, replace: bool, failure: str) -> bool:
         """Write the PDF to ``path`` off the UI thread (encrypted if ``password``); False, and
         said why, if it could not be written."""
         journal = self.context.journal.path
         failed = write_pdf_file(self, self.html, path, password, journal, replace=replace)
         if failed:
-            QMessageBox.warning(self, self.tr("Not {doing}").format(doing=doing), failed)
+            QMessageBox.warning(self, failure, failed)
         return failed is None
 
     def print(self) -> None:
@@ -262,7 +269,7 @@ class ExportDialog(QDialog):
             )
             return
         # The print dialog asked before replacing an existing file.
-        if self._write(path, self.password.text(), replace=True, doing="printed"):
+        if self._write(path, self.password.text(), replace=True, failure=self.tr("Not printed")):
             QMessageBox.information(
                 self,
                 self.tr("Printed to a file"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -36,9 +36,12 @@ TRAIT_ROWS, TRAIT_MIN_HEIGHT = 5, 64  # beyond five the box scrolls; empty, it s
 
 def trait_html(trait: LeadTrait) -> str:
     """A trait as rich text: title, when it was noted (and resolved), then the evidence."""
-    when = f"noted {dates.short(trait.noted_on)}"
+    noted = dates.short(trait.noted_on)
+    when = QCoreApplication.translate("overview", "noted {noted}").format(noted=noted)
     if trait.resolved_on:
-        when += f" · resolved {dates.short(trait.resolved_on)}"
+        when = QCoreApplication.translate("overview", "noted {noted} · resolved {resolved}").format(
+            noted=noted, resolved=dates.short(trait.resolved_on)
+        )
     evidence = " ".join(plain_text(trait.evidence).split())  # typed as Markdown: shown as read
     html = two_lines(trait.title, when, muted_title=trait.resolved_on is not None)
     return html + (f"<div>{escape(evidence)}</div>" if evidence else "")
@@ -196,7 +199,7 @@ class OverviewView(QWidget):
         if self.lead_id is None:
             return
         lines = team_lines(self.context.journal, self.lead_id)
-        self.teams.setText("\n".join(lines) or "No teacher team on record.")
+        self.teams.setText("\n".join(lines) or self.tr("No teacher team on record."))
 
     def _show_energy(self) -> None:
         if self.lead_id is None:
@@ -209,7 +212,11 @@ class OverviewView(QWidget):
             )
             return
         last_day, _ = trend.points[-1]
-        direction = {True: "up", False: "down"}.get(trend.change > 0) if trend.change else "steady"
+        direction = (
+            (self.tr("up") if trend.change > 0 else self.tr("down"))
+            if trend.change
+            else self.tr("steady")
+        )
         checks = growth.energy_checks_for(self.context.journal, self.lead_id)
         note = f"\n“{checks[0].note}”" if checks and checks[0].note else ""
         self.energy_summary.setText(

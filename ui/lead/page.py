@@ -75,8 +75,15 @@ class LeadPage(QWidget):
             self.action_items,
             self.timeline,
         )
-        tab_titles = ("Overview", "1:1s", "Learning cycles", "Observations", "Agreement")
-        all_titles = (*tab_titles, "Action items", "Timeline")
+        all_titles = (
+            self.tr("Overview"),
+            self.tr("1:1s"),
+            self.tr("Learning cycles"),
+            self.tr("Observations"),
+            self.tr("Agreement"),
+            self.tr("Action items"),
+            self.tr("Timeline"),
+        )
         for widget, title in zip(self.views, all_titles, strict=True):
             self.tabs.addTab(widget, title)
         self._loaded: set[int] = set()  # tabs showing ``self.lead`` (the others may not)
@@ -168,11 +175,14 @@ class LeadPage(QWidget):
         lead = self.lead
         if lead is None:
             return
-        self.name.setText(lead.name + ("" if lead.active else "  (archived)"))
+        self.name.setText(
+            lead.name if lead.active else self.tr("{name}  (archived)").format(name=lead.name)
+        )
         parts = [p for p in (lead.role, lead.team) if p]
         if lead.on_ilt_since:
-            parts.append(f"on the ILT since {dates.month_year(lead.on_ilt_since)}")
-        parts.append(f"meets every {lead.cadence_days} days")
+            since = dates.month_year(lead.on_ilt_since)
+            parts.append(self.tr("on the ILT since {since}").format(since=since))
+        parts.append(self.tr("meets every {days} days").format(days=lead.cadence_days))
         self.details.setText(" · ".join(parts))
         self.archive_button.setText(self.tr("Archive") if lead.active else self.tr("Bring back"))
 

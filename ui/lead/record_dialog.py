@@ -109,8 +109,8 @@ class RecordDialog(QDialog):
         self.save_button.setDefault(True)  # Enter saves, from any field
         self.save_button.clicked.connect(self.export)
         self.print_buttons = [
-            self._button("Print pre&view…", self.print_preview),
-            self._button("&Print…", self.print),
+            self._button(self.tr("Print pre&view…"), self.print_preview),
+            self._button(self.tr("&Print…"), self.print),
         ]
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -145,7 +145,7 @@ class RecordDialog(QDialog):
             buttons.addWidget(button)
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.save_button)
-        buttons.addWidget(self._button("Close", self.reject))
+        buttons.addWidget(self._button(self.tr("Close"), self.reject))
         heading = QLabel(self.tr("{name}'s record").format(name=self.lead.name))
         heading.setObjectName("PageTitle")
         about = QLabel(
@@ -215,10 +215,13 @@ class RecordDialog(QDialog):
         """Tab runs down the column: the days, the sections, each person named (their rows
         are made as they are found, so they would come last), then the password."""
         fields = {w.accessibleName(): w for w in self.names.findChildren(QWidget)}
+        # The names ui/kit/names_guard.py gives each person's two fields, in its context.
+        how = QCoreApplication.translate("_Row", "How {name} appears")
+        role = QCoreApplication.translate("_Row", "Role words for {name}")
         rows = [
             fields[name]
             for p in self.names.people()
-            for name in (f"How {p.name} appears", f"Role words for {p.name}")
+            for name in (how.format(name=p.name), role.format(name=p.name))
             if name in fields
         ]
         chain: list[QWidget] = [
@@ -250,11 +253,15 @@ class RecordDialog(QDialog):
             return None
         password = self.lock.chosen()
         # A locked PDF's name must not say whose it is: the name is readable without it.
-        who = "" if password else f"{self.lead.name} "
-        stem = f"{who}record {self.days.words()}"
-        journal = self.context.journal.path
+        days = self.days.words()
+        stem = (
+            self.tr("record {days}").format(days=days)
+            if password
+            else self.tr("{name} record {days}").format(name=self.lead.name, days=days)
+        )
+        journal, say = self.context.journal.path, self.status.setText
         return save_report(
-            self, "Save the record as", stem, self.html, password, journal, self.status.setText
+            self, self.tr("Save the record as"), stem, self.html, password, journal, say
         )
 
     def print(self) -> None:

@@ -40,8 +40,8 @@ class RangePicker(QObject):
         for label, _ in QUICK:
             self.quick.addItem(QCoreApplication.translate("record_range", label))
         year = school_year(self.today)
-        self.since = date_edit(year.first, "From")
-        self.until = date_edit(self.today, "To")
+        self.since = date_edit(year.first, self.tr("From"))
+        self.until = date_edit(self.today, self.tr("To"))
         self.quick.currentIndexChanged.connect(lambda *_: self._quick_chosen())
         for field in (self.since, self.until):
             field.dateChanged.connect(lambda *_: self.changed.emit())
@@ -58,7 +58,7 @@ class RangePicker(QObject):
 
     def span(self) -> DateRange:
         """The days chosen (raises UsageError if From is after To)."""
-        label = self.quick.currentText()
+        label, _ = QUICK[max(self.quick.currentIndex(), 0)]  # the English, not the shown text
         if label == EVERYTHING:
             return DateRange()
         if label == SINCE_A_DATE:
@@ -69,8 +69,12 @@ class RangePicker(QObject):
         """The choice for a file's name: '2026-08-01 to 2027-01-31', 'since …', 'all'."""
         span = self.span()
         if span.since and span.until:
-            return f"{span.since.isoformat()} to {span.until.isoformat()}"
-        return f"since {span.since.isoformat()}" if span.since else "all"
+            return self.tr("{since} to {until}").format(
+                since=span.since.isoformat(), until=span.until.isoformat()
+            )
+        if span.since:
+            return self.tr("since {since}").format(since=span.since.isoformat())
+        return self.tr("all")
 
     def _quick_chosen(self) -> None:
         label, rule = QUICK[self.quick.currentIndex()]

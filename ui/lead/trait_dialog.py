@@ -36,10 +36,7 @@ class TraitDialog(GuardedDialog):
     ) -> None:
         super().__init__(parent)
         self.context, self.lead_id, self.kind, self.trait = context, lead_id, kind, trait
-        noun = "strength" if kind is TraitKind.strength else "growth area"
-        self.setWindowTitle(
-            self.tr("{value} {noun} — iltdesk").format(value="Edit" if trait else "Add", noun=noun)
-        )
+        self.setWindowTitle(self._window_title(kind, editing=trait is not None))
         self.setMinimumWidth(460)
         self.title = QLineEdit(trait.title if trait else "")
         self.title.setPlaceholderText(
@@ -51,13 +48,16 @@ class TraitDialog(GuardedDialog):
         )
         if kind is TraitKind.growth:
             self._offer_framework()
-        self.evidence = MarkdownEdit(placeholder="What you saw or heard, and when")
+        self.evidence = MarkdownEdit(placeholder=self.tr("What you saw or heard, and when"))
         self.evidence.set_markdown(trait.evidence if trait else "")
         self.error = QLabel()
         self.error.setObjectName("ErrorText")
         self.error.hide()
         form = QFormLayout()
-        form.addRow(noun.capitalize(), self.title)
+        form.addRow(
+            self.tr("Strength") if kind is TraitKind.strength else self.tr("Growth area"),
+            self.title,
+        )
         form.addRow(self.tr("Evidence"), self.evidence)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -71,6 +71,15 @@ class TraitDialog(GuardedDialog):
         self.mark_clean()
         place = f"trait:{trait.id}" if trait else f"lead:{lead_id}:{kind.value}"
         self.keep_drafts("trait", place, context)
+
+    def _window_title(self, kind: TraitKind, *, editing: bool) -> str:
+        if kind is TraitKind.strength:
+            return (
+                self.tr("Edit strength — iltdesk") if editing else self.tr("Add strength — iltdesk")
+            )
+        if editing:
+            return self.tr("Edit growth area — iltdesk")
+        return self.tr("Add growth area — iltdesk")
 
     def _offer_framework(self) -> None:
         """A growth area is often a part of the leadership framework: offer its items as the

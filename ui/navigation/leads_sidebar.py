@@ -172,8 +172,8 @@ class LeadsSidebar(QFrame):
         active = [s for s in leads if s.active]
         archived = [s for s in leads if not s.active]
         blank = _blank_icon(self.tree.iconSize())
-        team = _group(f"LEADS  {len(active)}")
-        folded = _group(f"ARCHIVED  {len(archived)}")
+        team = _group(self.tr("LEADS  {count}").format(count=len(active)))
+        folded = _group(self.tr("ARCHIVED  {count}").format(count=len(archived)))
         for group, members in ((team, active), (folded, archived)):
             for s in members:
                 item = QStandardItem(blank, s.name)

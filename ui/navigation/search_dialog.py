@@ -308,7 +308,9 @@ class SearchDialog(QDialog):
             found = find_versions(journal, text) if self.versions_box.isChecked() else []
         except JournalError as exc:
             self.results_model.set_hits([])
-            self._show_state(f"Search is not available right now: {exc}")
+            self._show_state(
+                self.tr("Search is not available right now: {error}").format(error=exc)
+            )
             return
         self.results_model.set_hits(hits, found, first=self._first_rows())
         if hits:
@@ -324,6 +326,13 @@ class SearchDialog(QDialog):
         # more than it will have.
         shown = self.results.isVisible() and self.results.viewport().height()
         return (shown or self.height()) // max(least, 1) + 1
+
+    def _matches(self, count: int, hits: int) -> str:
+        if count == 1:
+            return self.tr("1 match")
+        if hits >= LIMIT:
+            return self.tr("The {count} best matches").format(count=count)
+        return self.tr("{count} matches").format(count=count)
 
     def _show_state(self, problem: str | None = None) -> None:
         count = self.results_model.found()
@@ -341,11 +350,10 @@ class SearchDialog(QDialog):
         self._stack.setCurrentIndex(1 if count else 0)
         if count:
             hits = len(self.results_model.hits)
-            many = f"The {count} best matches" if hits >= LIMIT else f"{count} matches"
             self.footer.setText(
                 self.tr(
                     "{value}   ·   ↑ ↓ to choose   ·   Enter to open   ·   Esc to close"
-                ).format(value="1 match" if count == 1 else many)
+                ).format(value=self._matches(count, hits))
             )
         else:
             self.footer.setText(self.tr("Esc to close"))

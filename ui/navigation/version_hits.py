@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QWidget
 
 from iltdesk import history
@@ -59,8 +59,14 @@ class VersionHit:
 
     def plain(self) -> str:
         """For screen readers and type-ahead."""
-        return f"Earlier version, until {until(self.version)}, {self.record}, {self.label}: " + (
-            "".join(self.excerpt())
+        said = QCoreApplication.translate(
+            "version_hits", "Earlier version, until {until}, {record}, {field}: {excerpt}"
+        )
+        return said.format(
+            until=until(self.version),
+            record=self.record,
+            field=self.label,
+            excerpt="".join(self.excerpt()),
         )
 
 
@@ -79,8 +85,10 @@ def find_versions(journal: Journal, words: str) -> list[VersionHit]:
 def version_html(hit: VersionHit, *, muted: str, mark_bg: str, mark_fg: str) -> str:
     """Two lines like a regular hit's: "Earlier version · <when>" and the record, then the
     words found in the version's text."""
+    earlier = QCoreApplication.translate("version_hits", "Earlier version · {until}")
+    earlier = html.escape(earlier.format(until=until(hit.version)))
     meta = [
-        f"<span style='font-weight:600'>Earlier version · {html.escape(until(hit.version))}</span>",
+        f"<span style='font-weight:600'>{earlier}</span>",
         *(f"<span style='color:{muted}'>{html.escape(d)}</span>" for d in (hit.record, hit.label)),
     ]
     before, found, after = hit.excerpt()

@@ -180,7 +180,7 @@ class AutomaticBackup(QObject):
                 self._report(exc)
                 return
             if not is_due:
-                self.state = "not due"
+                self.state = "not due"  # not shown: a state tests read
                 return
         self.state = "running"
         if self._keying is None:
@@ -242,7 +242,7 @@ class AutomaticBackup(QObject):
                     return
             elif not wait_modal(
                 self._window,
-                QCoreApplication.translate("automatic_backup", TAKING) + "…",
+                QCoreApplication.translate("automatic_backup", "Taking today's backup…"),
                 worker,
                 skip=QCoreApplication.translate("automatic_backup", "Skip"),
             ):
@@ -272,21 +272,28 @@ class AutomaticBackup(QObject):
             self.state = "idle"
             return
         if outcome is None:
-            self.state = "not due"
+            self.state = "not due"  # not shown: a state tests read
             return
         if isinstance(outcome, rotation.BackupEntry):
             self.state = "done"
             summary = self._rate.summary() if self._rate is not None else ""
-            took = f" ({summary})" if summary else ""
-            self.message = f"Today's automatic backup is written and checked{took}."
+            self.message = (
+                self.tr("Today's automatic backup is written and checked ({summary}).")
+                if summary
+                else self.tr("Today's automatic backup is written and checked.")
+            ).format(summary=summary)
             self._window.statusBar().showMessage(self.message, SUCCESS_MS)
             self.finished.emit(True, self.message)
             return
-        error = outcome if isinstance(outcome, JournalError) else JournalError("Unknown failure.")
-        self.state = "failed"
-        self.message = (
-            f"Automatic backup not written: {backup_not_written(error)} Your journal is unchanged "
-            "(Journal → Settings → Backups)."
+        error = (
+            outcome
+            if isinstance(outcome, JournalError)
+            else JournalError(self.tr("Unknown failure."))
         )
+        self.state = "failed"
+        self.message = self.tr(
+            "Automatic backup not written: {why} Your journal is unchanged "
+            "(Journal → Settings → Backups)."
+        ).format(why=backup_not_written(error))
         self._window.statusBar().showMessage(self.message, FAILURE_MS)
         self.finished.emit(False, self.message)

@@ -199,7 +199,7 @@ def sqlcipher_version() -> str:
     try:
         connection = sqlcipher.connect(":memory:")
         try:
-            row = connection.execute("PRAGMA cipher_version").fetchone()
+            row = connection.execute("PRAGMA cipher_version").fetchone()  # not shown: SQL
         finally:
             connection.close()
     except sqlcipher.Error:
@@ -254,7 +254,9 @@ def _reading_pane(text: str = "") -> QPlainTextEdit:
     return pane
 
 
-_MISSING_NOTICES = "https://github.com/iltdesk/iltdesk (LICENSE, THIRD_PARTY_NOTICES.txt)"
+_MISSING_NOTICES = (
+    "https://github.com/iltdesk/iltdesk (LICENSE, THIRD_PARTY_NOTICES.txt)"  # not shown: a URL
+)
 
 
 def _own_licence() -> str:

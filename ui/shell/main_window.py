@@ -135,8 +135,10 @@ class MainWindow(QMainWindow):
     def _title(self) -> str:
         # Ending with the app's name: Qt then adds no second " — iltdesk" where it appends
         # the display name (X11, Windows), and the name still shows where it does not.
-        demo = self.tr("  (demo journal: invented people)") if self.context.is_demo else ""
-        return f"{self.context.journal.path.name}{demo} — iltdesk"
+        name = self.context.journal.path.name
+        if self.context.is_demo:
+            return self.tr("{name}  (demo journal: invented people) — iltdesk").format(name=name)
+        return self.tr("{name} — iltdesk").format(name=name)
 
     # -- navigation -----------------------------------------------------------------------
 

@@ -16,8 +16,6 @@ from iltdesk.errors import JournalError
 if TYPE_CHECKING:
     from ui.shell.main_window import MainWindow
 
-OPEN_A_LEAD = "Open a lead first (Ctrl+K), then {what}."
-
 
 def export(window: MainWindow) -> None:
     """Journal → Export…: open formats for a lead or the whole journal, and the lead's PDFs."""
@@ -26,18 +24,25 @@ def export(window: MainWindow) -> None:
     lead = window.lead_on_screen()
     reports = (
         Report(
-            "Learning-cycle &summary (PDF)…",
-            "a cycle's intention, learning and outcome, to give the lead",
+            QCoreApplication.translate("sharing", "Learning-cycle &summary (PDF)…"),
+            QCoreApplication.translate(
+                "sharing", "a cycle's intention, learning and outcome, to give the lead"
+            ),
             lambda lead_id: summary(window, lead_id),
         ),
         Report(
-            "The lead's whole &record (PDF)…",
-            "every 1:1, observation, cycle and agreement in a date range, with contents",
+            QCoreApplication.translate("sharing", "The lead's whole &record (PDF)…"),
+            QCoreApplication.translate(
+                "sharing",
+                "every 1:1, observation, cycle and agreement in a date range, with contents",
+            ),
             lambda lead_id: record(window, lead_id),
         ),
         Report(
-            "A 1:1 re&cap for the lead (PDF or email)…",
-            "what you discussed and decided, and who does what by when",
+            QCoreApplication.translate("sharing", "A 1:1 re&cap for the lead (PDF or email)…"),
+            QCoreApplication.translate(
+                "sharing", "what you discussed and decided, and who does what by when"
+            ),
             lambda lead_id: recap(window, lead_id),
         ),
     )
@@ -53,7 +58,10 @@ def summary(window: MainWindow, lead_id: int | None = None) -> None:
     on_screen = window.lead_on_screen()
     if lead_id is None:
         if on_screen is None:
-            window.statusBar().showMessage(OPEN_A_LEAD.format(what="export"), 5000)
+            first = QCoreApplication.translate(
+                "sharing", "Open a lead first (Ctrl+K), then export."
+            )
+            window.statusBar().showMessage(first, 5000)
             return
         lead_id = on_screen.id or 0
     window.context.flush_all()
@@ -87,7 +95,10 @@ def record(window: MainWindow, lead_id: int | None = None) -> None:
     if lead_id is None:
         lead = window.lead_on_screen()
         if lead is None:
-            window.statusBar().showMessage(OPEN_A_LEAD.format(what="export the record"), 5000)
+            first = QCoreApplication.translate(
+                "sharing", "Open a lead first (Ctrl+K), then export the record."
+            )
+            window.statusBar().showMessage(first, 5000)
             return
         lead_id = lead.id or 0
     window.context.flush_all()
@@ -106,7 +117,10 @@ def recap(window: MainWindow, lead_id: int | None = None) -> None:
             return
         lead = window.lead_on_screen()
         if lead is None:
-            window.statusBar().showMessage(OPEN_A_LEAD.format(what="recap a 1:1"), 5000)
+            first = QCoreApplication.translate(
+                "sharing", "Open a lead first (Ctrl+K), then recap a 1:1."
+            )
+            window.statusBar().showMessage(first, 5000)
             return
         lead_id = lead.id or 0
     window.context.flush_all()

@@ -34,20 +34,29 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QGuiApplication
 
-NO_DISPLAY = (
+from ui.kit.translation import QT_TRANSLATE_NOOP
+
+# Said on the terminal, translated when the app has a translation installed (before it
+# starts there is none, so the first two stay English).
+NO_DISPLAY = QT_TRANSLATE_NOOP(
+    "shutdown",
     "iltdesk: there is no display to show the window on; use the commands (iltdesk --help), "
-    "or run it in a desktop session."
+    "or run it in a desktop session.",
 )
-NO_WINDOW_SYSTEM = (
+NO_WINDOW_SYSTEM = QT_TRANSLATE_NOOP(
+    "shutdown",
     "iltdesk: the window system could not be started (Qt found no usable display plugin); "
-    "use the commands (iltdesk --help)."
+    "use the commands (iltdesk --help).",
 )
-DISPLAY_LOST = "iltdesk: the display went away; what you typed was saved and the journal closed."
+DISPLAY_LOST = QT_TRANSLATE_NOOP(
+    "shutdown",
+    "iltdesk: the display went away; what you typed was saved and the journal closed.",
+)
 NO_DISPLAY_EXIT = 2
 DISPLAY_LOST_EXIT = 1  # as Qt itself would have exited
 # How Qt's plugins say the display is gone (xcb: "The X11 connection broke (error 1). Did the
 # X11 server die?"; Wayland: "The Wayland connection broke. Did the Wayland compositor die?").
-_LOST = ("connection broke", "display was lost", "lost connection to")
+_LOST = ("connection broke", "display was lost", "lost connection to")  # not shown: Qt's words
 _SIGNALS = tuple(
     getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGINT") if hasattr(signal, name)
 )
@@ -96,12 +105,16 @@ class QtMessages:
             _say(message)
 
     def _before_start(self, kind: QtMsgType, message: str) -> None:
-        if "could not connect to display" in message:
+        if "could not connect to display" in message:  # not shown: Qt's words, matched
             self._no_display = True
         if kind != QtMsgType.QtFatalMsg:
             self._held.append(message)
             return
-        _say(NO_DISPLAY if self._no_display else NO_WINDOW_SYSTEM)
+        _say(
+            QCoreApplication.translate(
+                "shutdown", NO_DISPLAY if self._no_display else NO_WINDOW_SYSTEM
+            )
+        )
         if self.abandon is not None:
             with contextlib.suppress(Exception):  # exiting regardless; the line is said
                 self.abandon()
@@ -109,7 +122,7 @@ class QtMessages:
 
     def _display_lost(self) -> None:
         self._close(quick=True)
-        _say(DISPLAY_LOST)
+        _say(QCoreApplication.translate("shutdown", DISPLAY_LOST))
         os._exit(DISPLAY_LOST_EXIT)  # what Qt does next, without its exit-time destructors
 
     def _close(self, *, quick: bool) -> None:
@@ -118,7 +131,10 @@ class QtMessages:
         try:
             self.close_journal(quick)
         except Exception as exc:  # never raise into Qt; the type only (a message may quote)
-            _say(f"iltdesk: could not close the journal cleanly ({type(exc).__name__}).")
+            unclean = QCoreApplication.translate(
+                "shutdown", "iltdesk: could not close the journal cleanly ({error})."
+            )
+            _say(unclean.format(error=type(exc).__name__))
 
 
 def install_message_handler() -> QtMessages:

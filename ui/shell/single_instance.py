@@ -25,7 +25,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer, Signal
+
+from ui.kit.translation import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -37,7 +39,10 @@ ANSWER_S = 2.0
 LOCK_WAIT_S = 5.0  # another launch is between its check and its listening
 LOCK_POLL_S = 0.02
 MAX_LINE = 64 * 1024
-HUNG = "iltdesk: the iltdesk already running does not answer; opening another window."
+HUNG = QT_TRANSLATE_NOOP(
+    "single_instance",
+    "iltdesk: the iltdesk already running does not answer; opening another window.",
+)
 # Desktop activation tokens: with one, the running app may take the focus (Wayland's
 # xdg-activation, X11's startup notification); the launcher gives it to the launched process.
 TOKENS = ("XDG_ACTIVATION_TOKEN", "DESKTOP_STARTUP_ID")
@@ -296,7 +301,7 @@ def arrange(journal: Path | None, before_handing: Callable[[], None] | None = No
             os.close(lock_fd)
             return None
     except Hung:
-        print(HUNG, file=sys.stderr)
+        print(QCoreApplication.translate("single_instance", HUNG), file=sys.stderr)
         os.close(lock_fd)
         return Claim(None, None)
     return Claim(name, lock_fd)

@@ -36,7 +36,7 @@ from iltdesk.models import ActionItem, ActionSource
 from ui.kit.fields import date_edit, day_of
 from ui.kit.translation import QT_TRANSLATE_NOOP
 
-PRINCIPAL_ROW = "You (the principal)"
+PRINCIPAL_ROW = QT_TRANSLATE_NOOP("TeamActionItems", "You (the principal)")
 COLUMNS = (
     QT_TRANSLATE_NOOP("TeamActionItems", "Done"),
     QT_TRANSLATE_NOOP("TeamActionItems", "Action"),
@@ -116,11 +116,11 @@ class TeamItemDialog(QDialog):
         self.setMinimumWidth(520)  # the item's words in full, not scrolled sideways
         self.text = QLineEdit(item.text)
         self.text.setAccessibleName(self.tr("What the team will do"))
-        self.owners = OwnersList("Who owns it")
+        self.owners = OwnersList(self.tr("Who owns it"))
         self.owners.fill(members, owners, team_action.principal_owns(item))
         self.has_due = QCheckBox(self.tr("Due by"))
         self.has_due.setChecked(item.due_on is not None)
-        self.due = date_edit(item.due_on or next_step_due(date.today()), "Due date")
+        self.due = date_edit(item.due_on or next_step_due(date.today()), self.tr("Due date"))
         self.due.setEnabled(item.due_on is not None)
         self.has_due.toggled.connect(self.due.setEnabled)
         buttons = QDialogButtonBox(

@@ -81,8 +81,8 @@ class TeamItemsView(QWidget):
         )
         self.text.setAccessibleName(self.tr("New team action item"))
         self.text.add_requested.connect(self.add)
-        self.owners = OwnersList("Who owns the new item")
-        self.due = date_edit(self._default_due(), "Due date of the new item")
+        self.owners = OwnersList(self.tr("Who owns the new item"))
+        self.due = date_edit(self._default_due(), self.tr("Due date of the new item"))
         add = QPushButton(self.tr("Add"))
         add.clicked.connect(self.add)
         # The whole ILT's list is for what is still to do; a meeting's keeps its done items.

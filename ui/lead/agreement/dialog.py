@@ -7,7 +7,7 @@ from collections.abc import Hashable
 from datetime import date
 from itertools import pairwise
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -35,14 +35,19 @@ from ui.kit.context import AppContext, NotWritten
 from ui.kit.fields import day_of, follow_locale, py_date, qdate
 from ui.kit.icons import icon
 from ui.kit.markdown_edit import MarkdownEdit
+from ui.kit.translation import QT_TRANSLATE_NOOP
 from ui.kit.unsaved import GuardedDialog, typed_texts
 from ui.kit.writing import write_or_say
 
 KINDS = (ExpectationKind.non_negotiable, ExpectationKind.adjustable)
 PLACEHOLDERS = {
-    "meeting_cadence": "e.g. Every two weeks, Thursdays, 30 minutes",
-    "feedback_approach": "e.g. Out loud first, then a short written note the same day",
-    "coaching_approach": "e.g. We co-plan department meetings; I observe one a month",
+    "meeting_cadence": QT_TRANSLATE_NOOP("dialog", "e.g. Every two weeks, Thursdays, 30 minutes"),
+    "feedback_approach": QT_TRANSLATE_NOOP(
+        "dialog", "e.g. Out loud first, then a short written note the same day"
+    ),
+    "coaching_approach": QT_TRANSLATE_NOOP(
+        "dialog", "e.g. We co-plan department meetings; I observe one a month"
+    ),
 }
 
 
@@ -95,9 +100,9 @@ class ExpectationRow(QWidget):
         row.addWidget(self.kind, 0, Qt.AlignmentFlag.AlignTop)
         self.buttons: list[QToolButton] = []
         for glyph, tip, action in (
-            ("↑", "Move up", lambda: editor.move_row(self, -1)),
-            ("↓", "Move down", lambda: editor.move_row(self, 1)),
-            ("✕", "Remove this expectation", lambda: editor.remove_row(self)),
+            ("↑", self.tr("Move up"), lambda: editor.move_row(self, -1)),
+            ("↓", self.tr("Move down"), lambda: editor.move_row(self, 1)),
+            ("✕", self.tr("Remove this expectation"), lambda: editor.remove_row(self)),
         ):
             button = QToolButton()
             button.setText(glyph)
@@ -211,14 +216,22 @@ class AgreementDialog(GuardedDialog):
         super().__init__(parent)
         self.context, self.lead_id, self.base = context, lead_id, base
         name = get_lead(context.journal, lead_id).name
-        title = f"Revise the agreement with {name}" if base else f"A first agreement with {name}"
+        title = (
+            self.tr("Revise the agreement with {name}").format(name=name)
+            if base
+            else self.tr("A first agreement with {name}").format(name=name)
+        )
         self.setWindowTitle(self.tr("{title} — iltdesk").format(title=title))
         self.resize(960, 660)
         heading = _label(title, "PageTitle")
         hint = _label(
-            "This becomes a new version. The one you agreed before stays readable as it was."
+            self.tr(
+                "This becomes a new version. The one you agreed before stays readable as it was."
+            )
             if base
-            else "Write it together if you can: an agreement works best in both your words.",
+            else self.tr(
+                "Write it together if you can: an agreement works best in both your words."
+            ),
             "Hint",
         )
         self.error = _label("", "ErrorText")
@@ -289,14 +302,15 @@ class AgreementDialog(GuardedDialog):
 
     def _columns(self) -> QHBoxLayout:
         self.approaches = {
-            name: MarkdownEdit(placeholder=PLACEHOLDERS[name]) for name in TEXT_FIELDS
+            name: MarkdownEdit(placeholder=QCoreApplication.translate("dialog", PLACEHOLDERS[name]))
+            for name in TEXT_FIELDS
         }
         self.meeting_cadence = self.approaches["meeting_cadence"]
         self.feedback_approach = self.approaches["feedback_approach"]
         self.coaching_approach = self.approaches["coaching_approach"]
         self.expectations = ExpectationsEditor()
         self.revision_note = MarkdownEdit(
-            placeholder="What did you and the lead decide to change, and what prompted it?"
+            placeholder=self.tr("What did you and the lead decide to change, and what prompted it?")
         )
         left, right = QVBoxLayout(), QVBoxLayout()
         left.setSpacing(4)  # else they inherit the wide gap between the columns
@@ -304,10 +318,10 @@ class AgreementDialog(GuardedDialog):
         for name, label in TEXT_FIELDS.items():
             left.addWidget(_label(label, "SectionTitle"))
             left.addWidget(self.approaches[name], 2 if name == "coaching_approach" else 1)
-        right.addWidget(_label("Expectations", "SectionTitle"))
+        right.addWidget(_label(self.tr("Expectations"), "SectionTitle"))
         right.addWidget(self.expectations, 3)
         if self.base:  # a first agreement has no history to explain
-            right.addWidget(_label("What changed and why", "SectionTitle"))
+            right.addWidget(_label(self.tr("What changed and why"), "SectionTitle"))
             right.addWidget(self.revision_note, 1)
         columns = QHBoxLayout()
         columns.setSpacing(24)

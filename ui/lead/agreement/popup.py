@@ -33,8 +33,12 @@ KIND_NAMES = {
     ExpectationKind.adjustable: QT_TRANSLATE_NOOP("popup", "Adjustable to this person"),
 }
 KIND_HINTS = {
-    ExpectationKind.non_negotiable: "These hold whatever the week looks like.",
-    ExpectationKind.adjustable: "Shaped around how this lead works best.",
+    ExpectationKind.non_negotiable: QT_TRANSLATE_NOOP(
+        "popup", "These hold whatever the week looks like."
+    ),
+    ExpectationKind.adjustable: QT_TRANSLATE_NOOP(
+        "popup", "Shaped around how this lead works best."
+    ),
 }
 # A tinted panel with an accent rule sets the "why it changed" note apart without shouting.
 # (Qt's style sheets ignore the "border-left: 3px solid palette(...)" shorthand.)
@@ -47,10 +51,17 @@ QLabel#AgreementNote { background: palette(base); border-style: solid;
 def revisit_words(revisit: date, today: date) -> str:
     """'Revisit on 12 May 2027 · in 4 days' (or 'today', or '3 days ago')."""
     days = (revisit - today).days
-    when = "today" if days == 0 else f"in {days} days" if days > 0 else f"{-days} days ago"
-    if abs(days) == 1:
-        when = "tomorrow" if days == 1 else "yesterday"
-    return f"Revisit on {dates.short(revisit)} · {when}"
+    if days == 0:
+        words = QCoreApplication.translate("popup", "Revisit on {day} · today")
+    elif days == 1:
+        words = QCoreApplication.translate("popup", "Revisit on {day} · tomorrow")
+    elif days == -1:
+        words = QCoreApplication.translate("popup", "Revisit on {day} · yesterday")
+    elif days > 0:
+        words = QCoreApplication.translate("popup", "Revisit on {day} · in {days} days")
+    else:
+        words = QCoreApplication.translate("popup", "Revisit on {day} · {days} days ago")
+    return words.format(day=dates.short(revisit), days=abs(days))
 
 
 def _label(text: str, name: str = "", *, markdown: bool = False) -> QLabel:
@@ -89,7 +100,7 @@ class AgreementReader(QScrollArea):
         outer.addWidget(self._dates(version, replaced_by, today))
         note = version.agreement.revision_note
         if note and not self.compact:
-            outer.addWidget(_label("Why it changed", "SectionTitle"))
+            outer.addWidget(_label(self.tr("Why it changed"), "SectionTitle"))
             outer.addWidget(_label(note, "AgreementNote", markdown=True))
         grid = QGridLayout()
         grid.setHorizontalSpacing(32)
@@ -112,12 +123,16 @@ class AgreementReader(QScrollArea):
         self, version: AgreementVersion, replaced_by: AgreementVersion | None, today: date
     ) -> QLabel:
         agreement = version.agreement
-        parts = [f"Agreed on {dates.short(agreement.agreed_on)}"]
+        parts = [self.tr("Agreed on {day}").format(day=dates.short(agreement.agreed_on))]
         self.revisit_due = replaced_by is None and due_for_revisit(version, today)
         if replaced_by is not None:
             # An old version's revisit date no longer matters; when it stopped applying does.
             newer = replaced_by.agreement
-            parts.append(f"replaced on {dates.short(newer.agreed_on)} by version {newer.version}")
+            parts.append(
+                self.tr("replaced on {day} by version {version}").format(
+                    day=dates.short(newer.agreed_on), version=newer.version
+                )
+            )
         elif agreement.revisit_on is not None:
             words = escape(revisit_words(agreement.revisit_on, today))
             if self.revisit_due:
@@ -125,7 +140,7 @@ class AgreementReader(QScrollArea):
                 words = f"<span style='color:{colour}; font-weight:600'>{words}</span>"
             parts.append(words)
         else:
-            parts.append("no revisit date set")
+            parts.append(self.tr("no revisit date set"))
         label = _label("&nbsp;&nbsp;·&nbsp;&nbsp;".join(parts))
         label.setTextFormat(Qt.TextFormat.RichText)
         self.dates_label = label
@@ -139,7 +154,11 @@ class AgreementReader(QScrollArea):
             column.addWidget(_label(title, "SectionTitle"))
             text = getattr(version.agreement, name)
             column.addWidget(
-                _label(text, markdown=True) if text else _label("Not written down.", "Hint")
+                _label(text, markdown=True)
+                if text
+                else _label(
+                    QCoreApplication.translate("AgreementReader", "Not written down."), "Hint"
+                )
             )
         column.addStretch(1)
         return column
@@ -148,9 +167,14 @@ class AgreementReader(QScrollArea):
     def _expectations(version: AgreementVersion) -> QVBoxLayout:
         column = QVBoxLayout()
         column.setSpacing(4)
-        column.addWidget(_label("Expectations", "SectionTitle"))
+        column.addWidget(
+            _label(QCoreApplication.translate("AgreementReader", "Expectations"), "SectionTitle")
+        )
         if not version.expectations:
-            column.addWidget(_label("None written down in this version.", "Hint"))
+            none = QCoreApplication.translate(
+                "AgreementReader", "None written down in this version."
+            )
+            column.addWidget(_label(none, "Hint"))
         for kind in (ExpectationKind.non_negotiable, ExpectationKind.adjustable):
             texts = [e.text for e in version.expectations if e.kind is kind]
             if not texts:
@@ -159,9 +183,7 @@ class AgreementReader(QScrollArea):
             heading = _label(f"<b>{name}</b>&nbsp;&nbsp;{len(texts)}")
             heading.setContentsMargins(0, 6, 0, 0)
             column.addWidget(heading)
-            column.addWidget(
-                _label(QCoreApplication.translate("event_dialog", KIND_HINTS[kind]), "Hint")
-            )
+            column.addWidget(_label(QCoreApplication.translate("popup", KIND_HINTS[kind]), "Hint"))
             column.addWidget(_bullets(texts))
         column.addStretch(1)
         return column

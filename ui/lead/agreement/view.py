@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,16 +29,48 @@ from iltdesk.lead_names import short_name
 from iltdesk.record_kinds import Change, RecordKind
 from ui.kit import theme
 from ui.kit.context import AppContext
+from ui.kit.translation import QT_TRANSLATE_NOOP
 from ui.lead.agreement.dialog import AgreementDialog
 from ui.lead.agreement.popup import AgreementReader
+
+# Each count in the summary, as a whole phrase: (one, several, several after the first).
+APPROACHES = (
+    QT_TRANSLATE_NOOP("view", "{n} approach changed"),
+    QT_TRANSLATE_NOOP("view", "{n} approaches changed"),
+)
+EXPECTATIONS = {
+    "added": (
+        QT_TRANSLATE_NOOP("view", "{n} expectation added"),
+        QT_TRANSLATE_NOOP("view", "{n} expectations added"),
+        QT_TRANSLATE_NOOP("view", "{n} added"),
+    ),
+    "removed": (
+        QT_TRANSLATE_NOOP("view", "{n} expectation removed"),
+        QT_TRANSLATE_NOOP("view", "{n} expectations removed"),
+        QT_TRANSLATE_NOOP("view", "{n} removed"),
+    ),
+    "changed": (
+        QT_TRANSLATE_NOOP("view", "{n} expectation marked differently"),
+        QT_TRANSLATE_NOOP("view", "{n} expectations marked differently"),
+        QT_TRANSLATE_NOOP("view", "{n} marked differently"),
+    ),
+}
+EXPECTATION_TITLES = {
+    "added": QT_TRANSLATE_NOOP("view", "Expectations added"),
+    "removed": QT_TRANSLATE_NOOP("view", "Expectations removed"),
+    "changed": QT_TRANSLATE_NOOP("view", "Expectations marked differently"),
+}
 
 
 def version_title(version: AgreementVersion, *, is_current: bool) -> str:
     """'Version 2 · agreed 3 Feb 2027 (current)'."""
     a = version.agreement
-    return f"Version {a.version} · agreed {dates.short(a.agreed_on)}" + (
-        " (current)" if is_current else ""
+    title = (
+        QCoreApplication.translate("view", "Version {version} · agreed {day} (current)")
+        if is_current
+        else QCoreApplication.translate("view", "Version {version} · agreed {day}")
     )
+    return title.format(version=a.version, day=dates.short(a.agreed_on))
 
 
 def _line(mark: str, text: str) -> str:
@@ -62,38 +94,43 @@ def _section(title: str, rows: list[str]) -> str:
 def _summary(changes: list[Difference]) -> str:
     """'2 approaches changed · 1 expectation added · 1 removed'."""
     approaches = sum(c.what != "Expectation" for c in changes)
-    parts = [f"{approaches} approach{'es' * (approaches != 1)} changed"] if approaches else []
-    words = {"added": "added", "removed": "removed", "changed": "marked differently"}
+    parts = [_translated(APPROACHES[approaches != 1], approaches)] if approaches else []
     counts = [
-        (n, words[kind])
-        for kind in words
+        (n, phrases)
+        for kind, phrases in EXPECTATIONS.items()
         if (n := sum(c.what == "Expectation" and c.change == kind for c in changes))
     ]
-    for i, (n, word) in enumerate(counts):
-        noun = f" expectation{'s' * (n != 1)}" if i == 0 else ""  # said once is enough
-        parts.append(f"{n}{noun} {word}")
+    for i, (n, phrases) in enumerate(counts):
+        # The noun is said once: "1 expectation added · 2 removed".
+        parts.append(_translated(phrases[2] if i else phrases[n != 1], n))
     return " · ".join(parts)
+
+
+def _translated(phrase: str, n: int) -> str:
+    return QCoreApplication.translate("view", phrase).format(n=n)
 
 
 def changes_html(changes: list[Difference], note: str, palette: QPalette) -> str:
     """The changes as HTML: why, then each changed approach's lines, then the expectations."""
     muted = palette.color(QPalette.ColorRole.PlaceholderText).name()
     if not changes:
-        return "<p>Nothing changed between these two versions.</p>"
+        return QCoreApplication.translate(
+            "view", "<p>Nothing changed between these two versions.</p>"
+        )
     parts = [f"<p style='color:{muted}; margin:0'>{escape(_summary(changes))}</p>"]
     if note:
-        parts.append(_section("Why it changed", []) + f"<p style='margin:0'>{escape(note)}</p>")
+        why = QCoreApplication.translate("view", "Why it changed")
+        parts.append(_section(why, []) + f"<p style='margin:0'>{escape(note)}</p>")
     for change in (c for c in changes if c.what != "Expectation"):
         rows = [_line(ln[0], ln[1:]) for ln in change.lines if ln[:1] in ("-", "+")]
         parts.append(_section(change.what, rows))  # "@@" hunk headers mean nothing to a reader
-    titles = {"added": "Expectations added", "removed": "Expectations removed"}
-    for kind in ("added", "removed", "changed"):
+    for kind, title in EXPECTATION_TITLES.items():
         rows = []
         for c in (c for c in changes if c.what == "Expectation" and c.change == kind):
             rows += [_line("-", c.before)] if c.before else []
             rows += [_line("+", c.after)] if c.after else []
         if rows:
-            parts.append(_section(titles.get(kind, "Expectations marked differently"), rows))
+            parts.append(_section(QCoreApplication.translate("view", title), rows))
     return "".join(parts)
 
 
@@ -113,7 +150,7 @@ class CompareDialog(QDialog):
         heading.setObjectName("PageTitle")
         self.older, self.newer = QComboBox(), QComboBox()
         row = QHBoxLayout()
-        for word, box in (("&From", self.older), ("&to", self.newer)):
+        for word, box in ((self.tr("&From"), self.older), (self.tr("&to"), self.newer)):
             for i, version in enumerate(found):
                 box.addItem(version_title(version, is_current=i == 0))
             box.currentIndexChanged.connect(lambda *_: self.refresh())

@@ -113,20 +113,28 @@ class IntentionCard(PhaseCard):
         super().__init__(
             1,
             PHASE_TITLES[CyclePhase.intention],
-            "Choose one goal together that would make a real difference, from the numbers and "
-            "from what you have both seen. Write the starting point down now: the evaluation "
-            "comes back to it.",
+            self.tr(
+                "Choose one goal together that would make a real difference, from the numbers and "
+                "from what you have both seen. Write the starting point down now: the evaluation "
+                "comes back to it."
+            ),
             parent,
         )
-        self.goal = LineBox("One measurable goal, e.g. every team meeting ends with a next step")
-        self.measure = LineBox("How you will both know, e.g. 4 of the next 5 meetings")
-        self.baseline_numbers = LineBox("Where it stands now, e.g. 1 of the last 5 meetings")
+        self.goal = LineBox(
+            self.tr("One measurable goal, e.g. every team meeting ends with a next step")
+        )
+        self.measure = LineBox(self.tr("How you will both know, e.g. 4 of the next 5 meetings"))
+        self.baseline_numbers = LineBox(
+            self.tr("Where it stands now, e.g. 1 of the last 5 meetings")
+        )
         self.baseline_seen = MarkdownEdit(
-            placeholder="What you saw and heard before starting: how it goes today, who talks, "
-            "what is missing"
+            placeholder=self.tr(
+                "What you saw and heard before starting: how it goes today, who talks, "
+                "what is missing"
+            )
         )
         self.baseline_seen.setFixedHeight(120)  # four lines of notes text
-        self.focus = FrameworkBox("From your leadership framework, if any")
+        self.focus = FrameworkBox(self.tr("From your leadership framework, if any"))
         self.focus.setToolTip(
             self.tr(
                 "Type to find a part of your leadership framework, or press Down to list it all. "
@@ -136,10 +144,10 @@ class IntentionCard(PhaseCard):
         self.weeks = QSpinBox()
         self.weeks.setRange(1, 16)
         self.weeks.setSuffix(self.tr(" weeks"))
-        self.started = date_edit(name="Started")
+        self.started = date_edit(name=self.tr("Started"))
         self.weeks_note = hint()
-        self.add_field("The goal", self.goal)
-        self.add_field("How we'll know it's met", self.measure)
+        self.add_field(self.tr("The goal"), self.goal)
+        self.add_field(self.tr("How we'll know it's met"), self.measure)
         baseline = QGridLayout()
         baseline.setHorizontalSpacing(16)
         baseline.addWidget(
@@ -152,7 +160,7 @@ class IntentionCard(PhaseCard):
         baseline.setColumnStretch(1, 2)
         self.body.addSpacing(4)
         self.body.addLayout(baseline)
-        self.add_field("Baseline: what you saw", self.baseline_seen)
+        self.add_field(self.tr("Baseline: what you saw"), self.baseline_seen)
         timing = QHBoxLayout()
         started, planned = QLabel(self.tr("Started")), QLabel(self.tr("  Planned for"))
         started.setBuddy(self.started)
@@ -213,8 +221,10 @@ class LearningCard(PhaseCard):
         super().__init__(
             2,
             PHASE_TITLES[CyclePhase.learning],
-            "What will help them learn the move before they try it: a reading, watching you "
-            "model it, observing a teacher together, planning the meeting side by side.",
+            self.tr(
+                "What will help them learn the move before they try it: a reading, watching you "
+                "model it, observing a teacher together, planning the meeting side by side."
+            ),
             parent,
         )
         self.context = context
@@ -228,7 +238,7 @@ class LearningCard(PhaseCard):
         self.what = QLineEdit()
         self.what.setPlaceholderText(self.tr("What you did, e.g. read chapter 3"))
         self.what.returnPressed.connect(self.log)
-        self.when = date_edit(name="When it happened")
+        self.when = date_edit(name=self.tr("When it happened"))
         self.log_button = QPushButton(self.tr("Log an activity"))
         self.log_button.clicked.connect(self.log)
         self.error = QLabel()
@@ -304,8 +314,10 @@ class PracticeCard(PhaseCard):
         super().__init__(
             3,
             PHASE_TITLES[CyclePhase.practice],
-            "Watch them lead a team meeting, a data meeting or a feedback conversation. Write "
-            "what you saw, the feedback you gave, and one next step they will take.",
+            self.tr(
+                "Watch them lead a team meeting, a data meeting or a feedback conversation. Write "
+                "what you saw, the feedback you gave, and one next step they will take."
+            ),
             parent,
         )
         self.context = context
@@ -328,7 +340,9 @@ class PracticeCard(PhaseCard):
             (
                 o.id or 0,
                 f"{dates.list_date(o.observed_on)} · {SETTING_TITLES[o.setting]}",
-                f"Next step: {o.action_step}" if o.action_step else _one_line(o.evidence),
+                self.tr("Next step: {step}").format(step=o.action_step)
+                if o.action_step
+                else _one_line(o.evidence),
             )
             for o in observations_in(self.context.journal, cycle_id)
         ]

@@ -244,7 +244,7 @@ class CyclePage(QWidget):
             return
         closed = cycle.phase is CyclePhase.closed
         current = len(PHASES) if closed else PHASES.index(cycle.phase)
-        self.goal_title.setText(cycle.goal or "A new cycle: start with its goal below")
+        self.goal_title.setText(cycle.goal or self.tr("A new cycle: start with its goal below"))
         self.steps.set_step(current)
         text, late = status_line(cycle, date.today())
         self.status.setText(text)
@@ -298,7 +298,7 @@ class CyclePage(QWidget):
             self.saved.emit(cycle)
             return
         self.cycle = cycle
-        self.goal_title.setText(cycle.goal or "A new cycle: start with its goal below")
+        self.goal_title.setText(cycle.goal or self.tr("A new cycle: start with its goal below"))
         if self.problems.isVisible():
             # Once closing was refused, the list of what is missing shrinks as it is filled in.
             self._show_missing(closure_problems(cycle))
@@ -351,9 +351,9 @@ class CyclePage(QWidget):
         self.evaluation.show_missing(missing)
         if missing:
             self.problems.setText(
-                "Not closed yet. It still needs "
-                + "; ".join(map(str, missing))
-                + " (marked below)."
+                self.tr("Not closed yet. It still needs {needs} (marked below).").format(
+                    needs="; ".join(map(str, missing))
+                )
             )
         else:
             self.problems.setText(self.tr("Everything is in: you can close the cycle now."))

@@ -58,7 +58,8 @@ class PhaseCard(QFrame):
 
     def set_state(self, state: str) -> None:
         """'done', 'current' or 'todo': the current phase's card is outlined in the accent."""
-        self.tag.setText({"done": "Done ✓", "current": "Where you are now"}.get(state, ""))
+        tags = {"done": self.tr("Done ✓"), "current": self.tr("Where you are now")}
+        self.tag.setText(tags.get(state, ""))
         self.setProperty("state", state)
         for widget in (self, self.number, self.tag):  # children style by the card's state too
             widget.style().unpolish(widget)
@@ -85,8 +86,10 @@ class EvaluationCard(PhaseCard):
         super().__init__(
             4,
             PHASE_TITLES[CyclePhase.evaluation],
-            "Go back to the goal and the baseline together. Was it met? What does the evidence "
-            "say, what do they make of it, and is there a next goal?",
+            self.tr(
+                "Go back to the goal and the baseline together. Was it met? What does the evidence "
+                "say, what do they make of it, and is there a next goal?"
+            ),
             parent,
         )
         self.outcome_row = QFrame()
@@ -105,13 +108,19 @@ class EvaluationCard(PhaseCard):
             row.addWidget(button)
         self.outcomes.idClicked.connect(lambda *_: self.outcome_chosen.emit())
         self.evidence = MarkdownEdit(
-            placeholder="What the numbers and your observations show now, next to the baseline"
+            placeholder=self.tr(
+                "What the numbers and your observations show now, next to the baseline"
+            )
         )
-        self.lead_reflection = MarkdownEdit(placeholder="In their words: learned, hard, next")
-        self.principal_reflection = MarkdownEdit(placeholder="Their growth, and your coaching")
+        self.lead_reflection = MarkdownEdit(
+            placeholder=self.tr("In their words: learned, hard, next")
+        )
+        self.principal_reflection = MarkdownEdit(
+            placeholder=self.tr("Their growth, and your coaching")
+        )
         for box in (self.evidence, self.lead_reflection, self.principal_reflection):
             box.setFixedHeight(128)  # four lines of notes text
-        self.next_goal = LineBox("If there is a next cycle, its goal")
+        self.next_goal = LineBox(self.tr("If there is a next cycle, its goal"))
         self.notes = {name: _note() for name in ("outcome", "evidence", "reflection")}
         self._lay_out()
 
@@ -120,7 +129,7 @@ class EvaluationCard(PhaseCard):
         # Hugging the buttons, so the "still needed" outline is around the choice only.
         self.body.addWidget(self.outcome_row, 0, Qt.AlignmentFlag.AlignLeft)
         self.body.addWidget(self.notes["outcome"])
-        self.add_field("Evidence for the outcome", self.evidence, self.notes["evidence"])
+        self.add_field(self.tr("Evidence for the outcome"), self.evidence, self.notes["evidence"])
         # Hers alone (``principal_column``): the page hides it while she presents, and the
         # lead's column then takes the whole width.
         self.principal_label = field_label(
@@ -146,7 +155,7 @@ class EvaluationCard(PhaseCard):
         self.body.addSpacing(4)
         self.body.addLayout(pair)
         self.body.addWidget(self.notes["reflection"])
-        self.add_field("Next goal", self.next_goal)
+        self.add_field(self.tr("Next goal"), self.next_goal)
 
     def load(self, cycle: LearningCycle) -> None:
         """Show a cycle's evaluation without it counting as an edit."""

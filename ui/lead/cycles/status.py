@@ -4,25 +4,55 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import QCoreApplication
+
 from iltdesk import dates
 from iltdesk.cycle import OUTCOME_TITLES, planned_end, standing
 from iltdesk.models import CyclePhase, LearningCycle
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
 
 
 def status_line(cycle: LearningCycle, today: date) -> tuple[str, bool]:
     """Where the cycle stands in words, and whether it has run past its planned end."""
     now = standing(cycle, today)
     if cycle.phase is CyclePhase.closed and cycle.closed_on is not None:
-        outcome = OUTCOME_TITLES[cycle.outcome] if cycle.outcome else "no outcome"
-        ran = f"ran {_plural(now.week, 'week')}, {now.planned_weeks} planned"
-        return f"Closed {dates.short(cycle.closed_on)} · {outcome} · {ran}", False
-    week = f"Week {now.week} of {now.planned_weeks}"
+        return _closed_line(cycle, cycle.closed_on, now.week, now.planned_weeks), False
     if now.overrun:
-        return f"{week} · {_plural(-now.days_left, 'day')} past the plan", True
+        days = -now.days_left
+        line = (
+            QCoreApplication.translate(
+                "status", "Week {week} of {planned} · {days} day past the plan"
+            )
+            if days == 1
+            else QCoreApplication.translate(
+                "status", "Week {week} of {planned} · {days} days past the plan"
+            )
+        )
+        return line.format(week=now.week, planned=now.planned_weeks, days=days), True
     if now.days_left == 0:
-        return f"{week} · planned to end today", False
-    return f"{week} · planned to end {dates.with_weekday(planned_end(cycle))}", False
+        line = QCoreApplication.translate(
+            "status", "Week {week} of {planned} · planned to end today"
+        )
+    else:
+        line = QCoreApplication.translate(
+            "status", "Week {week} of {planned} · planned to end {day}"
+        )
+    end = dates.with_weekday(planned_end(cycle))
+    return line.format(week=now.week, planned=now.planned_weeks, day=end), False
+
+
+def _closed_line(cycle: LearningCycle, closed_on: date, weeks: int, planned: int) -> str:
+    outcome = (
+        OUTCOME_TITLES[cycle.outcome]
+        if cycle.outcome
+        else QCoreApplication.translate("status", "no outcome")
+    )
+    line = (
+        QCoreApplication.translate(
+            "status", "Closed {day} · {outcome} · ran {weeks} week, {planned} planned"
+        )
+        if weeks == 1
+        else QCoreApplication.translate(
+            "status", "Closed {day} · {outcome} · ran {weeks} weeks, {planned} planned"
+        )
+    )
+    return line.format(day=dates.short(closed_on), outcome=outcome, weeks=weeks, planned=planned)

@@ -44,9 +44,11 @@ class StepIndicator(QWidget):
         """Mark phase ``current`` (0-based) as where the cycle is; len(titles) means all done."""
         self.current = current
         if current >= len(self.titles):
-            where = "All four phases done; the cycle is closed"
+            where = self.tr("All four phases done; the cycle is closed")
         else:
-            where = f"Phase {current + 1} of {len(self.titles)}: {self.titles[current]}"
+            where = self.tr("Phase {number} of {count}: {title}").format(
+                number=current + 1, count=len(self.titles), title=self.titles[current]
+            )
         self.setAccessibleName(where)
         self.update()
 

@@ -70,8 +70,12 @@ def cycle_row(cycle: LearningCycle, today: date) -> str:
         ).format(goal=goal, start=when, end=dates.day_month(cycle.closed_on), outcome=outcome)
     now = standing(cycle, today)
     phase = QCoreApplication.translate("view", LIST_PHASES[PHASES.index(cycle.phase)])
-    late = QCoreApplication.translate("view", " · past the plan") if now.overrun else ""
-    return f"{goal}\n{when} – {dates.day_month(planned_end(cycle))} · {phase}{late}"
+    row = (
+        QCoreApplication.translate("view", "{goal}\n{start} – {end} · {phase} · past the plan")
+        if now.overrun
+        else QCoreApplication.translate("view", "{goal}\n{start} – {end} · {phase}")
+    )
+    return row.format(goal=goal, start=when, end=dates.day_month(planned_end(cycle)), phase=phase)
 
 
 class GoalBox(LineBox):
@@ -113,7 +117,7 @@ class StartCycleDialog(QDialog):
         self.use_next = QCheckBox(self.tr("Start from the last cycle's next goal"))
         self.use_next.setVisible(bool(previous and previous.next_goal))
         self.use_next.toggled.connect(self._use_next_goal)
-        self.goal = GoalBox("One measurable goal for the next few weeks")
+        self.goal = GoalBox(self.tr("One measurable goal for the next few weeks"))
         self.goal.setMinimumHeight(self.goal.height() * 2)
         self.goal.submitted.connect(self.save)
         self.weeks = QSpinBox()

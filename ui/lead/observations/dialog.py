@@ -41,9 +41,13 @@ TEAM_SETTINGS = (ObservationSetting.team_meeting, ObservationSetting.data_meetin
 
 def cycle_choice(cycle: LearningCycle) -> str:
     """A cycle in a drop-down: open or closed first (the goal may be cut short), then its goal."""
-    goal = " ".join(cycle.goal.split()) or "a cycle with no goal yet"
+    goal = " ".join(cycle.goal.split()) or QCoreApplication.translate(
+        "dialog", "a cycle with no goal yet"
+    )
     goal = goal if len(goal) <= 70 else goal[:68].rstrip() + "…"
-    return ("Closed: " if cycle.phase is CyclePhase.closed else "Current: ") + goal
+    if cycle.phase is CyclePhase.closed:
+        return QCoreApplication.translate("dialog", "Closed: {goal}").format(goal=goal)
+    return QCoreApplication.translate("dialog", "Current: {goal}").format(goal=goal)
 
 
 def fill_cycle_combo(
@@ -146,13 +150,15 @@ class ObservationDialog(GuardedDialog):
 
     def _make_notes(self, first: str) -> None:
         self.evidence = MarkdownEdit(
-            placeholder="Script it as it happens: who says what, what the team decides, where "
-            "the talk goes. Times help."
+            placeholder=self.tr(
+                "Script it as it happens: who says what, what the team decides, where "
+                "the talk goes. Times help."
+            )
         )
         self.evidence.setAccessibleName(self.tr("What you saw and heard"))
         self.evidence.setMinimumHeight(220)
         self.feedback = MarkdownEdit(
-            placeholder="What you told them: what worked, and the one thing to change"
+            placeholder=self.tr("What you told them: what worked, and the one thing to change")
         )
         self.feedback.setAccessibleName(self.tr("Feedback given"))
         self.feedback.setFixedHeight(84)

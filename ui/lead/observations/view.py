@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -57,7 +57,12 @@ def observation_row(observation: Observation | ObservationRow, goals: dict[int, 
     day = list_day(observation.observed_on, date.today())
     title = f"{day} · {SETTING_TITLES[observation.setting]}"
     goal = goals.get(observation.cycle_id or 0)
-    return f"{title}\n{'Cycle: ' + goal if goal else NO_CYCLE}"
+    cycle = (
+        QCoreApplication.translate("view", "Cycle: {goal}").format(goal=goal)
+        if goal
+        else QCoreApplication.translate("dialog", NO_CYCLE)
+    )
+    return f"{title}\n{cycle}"
 
 
 class ObservationEditor(QScrollArea):
@@ -90,9 +95,9 @@ class ObservationEditor(QScrollArea):
         )
         self.team_label = field_label(self.tr("Teacher team"), self.team)
         self.setting.currentIndexChanged.connect(lambda _i: self._offer_teams())
-        self.evidence = MarkdownEdit(placeholder="What you saw and heard")
+        self.evidence = MarkdownEdit(placeholder=self.tr("What you saw and heard"))
         self.evidence.setMinimumHeight(220)
-        self.feedback = MarkdownEdit(placeholder="The feedback you gave")
+        self.feedback = MarkdownEdit(placeholder=self.tr("The feedback you gave"))
         self.feedback.setFixedHeight(110)
         self.step = QLabel()
         self.step.setWordWrap(True)
@@ -124,7 +129,7 @@ class ObservationEditor(QScrollArea):
         # As in the dialog: when, where and which team on one row; the cycle, whose goal is
         # long, on its own row (beside the others it was cut to a few words at 1024 px).
         for column, (label, widget) in enumerate(
-            (("Observed on", self.observed_on), ("Setting", self.setting))
+            ((self.tr("Observed on"), self.observed_on), (self.tr("Setting"), self.setting))
         ):
             top.addWidget(field_label(label), 0, column)
             top.addWidget(widget, 1, column)
@@ -138,9 +143,9 @@ class ObservationEditor(QScrollArea):
         layout.setSpacing(6)
         layout.addLayout(top)
         for label, widget in (
-            ("What you saw and heard", self.evidence),
-            ("Feedback you gave", self.feedback),
-            ("Next action step", self.step),
+            (self.tr("What you saw and heard"), self.evidence),
+            (self.tr("Feedback you gave"), self.feedback),
+            (self.tr("Next action step"), self.step),
         ):
             layout.addSpacing(6)
             layout.addWidget(field_label(label))
@@ -150,7 +155,9 @@ class ObservationEditor(QScrollArea):
         follow.addWidget(self.has_follow_up, 0, 0)
         follow.addWidget(self.follow_up, 0, 1)
         follow.setColumnStretch(2, 1)
-        history = history_panel.history_button(self.show_history, "what you saw and the feedback")
+        history = history_panel.history_button(
+            self.show_history, self.tr("what you saw and the feedback")
+        )
         follow.addWidget(history, 0, 3)
         layout.addSpacing(6)
         layout.addLayout(follow)
@@ -316,7 +323,7 @@ class ObservationsView(QWidget):
         ids = [o.id for o in self.observations]
         if observation_id is None or observation_id not in ids:
             self.editor.load(None, self.cycles)
-            first = "this lead"
+            first = self.tr("this lead")
             if self.lead_id is not None:
                 first = short_name(get_lead(self.context.journal, self.lead_id).name)
             self.empty.setText(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
 from iltdesk.models import AgendaItem, Author
@@ -11,7 +11,11 @@ from ui.kit.roles import RECORD_ID
 
 def agenda_label(item: AgendaItem) -> str:
     """An agenda item, saying when the lead put it there."""
-    return item.text + ("  — the lead's item" if item.added_by is Author.lead else "")
+    if item.added_by is not Author.lead:
+        return item.text
+    return QCoreApplication.translate("checklist", "{text}  — the lead's item").format(
+        text=item.text
+    )
 
 
 def fill_checklist(widget: QListWidget, rows: list[tuple[int, str, bool]]) -> None:

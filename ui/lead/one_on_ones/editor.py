@@ -82,12 +82,12 @@ class OneOnOneEditor(QScrollArea):
         self.agenda_by.addItems([self.tr("The lead added it"), self.tr("I added it")])
         self.follow_ups = FittedList(self.tr("Open action items from before"))
         self.follow_ups.itemChanged.connect(self._item_ticked)
-        self.notes = MarkdownEdit(placeholder="What happened, in your words")
+        self.notes = MarkdownEdit(placeholder=self.tr("What happened, in your words"))
         self.notes.edited.connect(self.autosaver.touch)
         self.notes.focus_left.connect(self.autosaver.flush)
         self.notes.setMinimumHeight(260)
         self.notes.setAccessibleName(self.tr("1:1 notes"))
-        self.feedback = MarkdownEdit(placeholder="Feedback I gave, and how it landed")
+        self.feedback = MarkdownEdit(placeholder=self.tr("Feedback I gave, and how it landed"))
         self.feedback.edited.connect(self.autosaver.touch)
         self.feedback.focus_left.connect(self.autosaver.flush)
         self.feedback.setMaximumHeight(120)
@@ -126,12 +126,12 @@ class OneOnOneEditor(QScrollArea):
         agreement.setShortcut(QKeySequence(AGREEMENT_SHORTCUT))
         agreement.clicked.connect(self.show_agreement)
         top.addWidget(agreement)
-        top.addWidget(history_button(self.show_history, "the notes and the feedback"))
+        top.addWidget(history_button(self.show_history, self.tr("the notes and the feedback")))
         grid.addLayout(top, 0, 0, 1, 2)
         add_agenda = QHBoxLayout()
         add_agenda.addWidget(self.agenda_text, 1)
         add_agenda.addWidget(self.agenda_by)
-        items_title = _title("&Action items")  # the lead page's tab says the same
+        items_title = _title(self.tr("&Action items"))  # the lead page's tab says the same
         items_title.setBuddy(self.step_text)
         items_title.setToolTip(
             self.tr("Add an action item (Alt+A or {NEW_ITEM_SHORTCUT})").format(
@@ -140,19 +140,19 @@ class OneOnOneEditor(QScrollArea):
         )
         # Action items straight after the notes, where a 1:1 ends; both span the page's
         # width (the prompts only sit beside the notes).
-        notes_title = _title("Notes")
+        notes_title = _title(self.tr("Notes"))
         rows: list[tuple[QWidget | QHBoxLayout | QVBoxLayout, QWidget | None]] = [
-            (_title("Agenda"), None),
+            (_title(self.tr("Agenda")), None),
             (self.agenda, None),
             (add_agenda, None),
-            (_title("Open action items from before"), None),
+            (_title(self.tr("Open action items from before")), None),
             (self.follow_ups, None),
-            (notes_title, _title("Prompts")),
+            (notes_title, _title(self.tr("Prompts"))),
             (self.notes, self._beside_notes()),
             (items_title, None),
             (self.steps, None),
             (self.step_row.build(), None),
-            (_title("Feedback given"), None),
+            (_title(self.tr("Feedback given")), None),
             (self.feedback, None),
             (self._recap_row(), None),
         ]

@@ -119,11 +119,11 @@ class RecapDialog(QDialog):
         self.export_button.setObjectName("Primary")
         self.export_button.setDefault(True)  # Enter exports, from any field
         self.export_button.clicked.connect(self.export)
-        self.copy_button = self._button("&Copy as Markdown", self.copy_markdown)
+        self.copy_button = self._button(self.tr("&Copy as Markdown"), self.copy_markdown)
         self.copy_button.setToolTip(self.tr("The recap as text for an email, on the clipboard"))
         self.print_buttons = [
-            self._button("Print pre&view…", self.print_preview),
-            self._button("&Print…", self.print),
+            self._button(self.tr("Print pre&view…"), self.print_preview),
+            self._button(self.tr("&Print…"), self.print),
         ]
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -179,7 +179,11 @@ class RecapDialog(QDialog):
         for button in self.print_buttons:
             buttons.addWidget(button)
         buttons.addWidget(self.status, 1)
-        for button in (self.copy_button, self.export_button, self._button("Close", self.reject)):
+        for button in (
+            self.copy_button,
+            self.export_button,
+            self._button(self.tr("Close"), self.reject),
+        ):
             buttons.addWidget(button)
         heading = QLabel(self.tr("A recap for the lead"))
         heading.setObjectName("PageTitle")
@@ -279,11 +283,15 @@ class RecapDialog(QDialog):
         self.refresh()
         # A locked PDF's name must not say whose it is: the name is readable without it.
         password = self.password_chosen()
-        who = "" if password else f"{self.recap.lead_name} "
-        stem = f"{who}1-1 recap {self.recap.held_on.isoformat()}"
-        journal = self.context.journal.path
+        day = self.recap.held_on.isoformat()
+        stem = (
+            self.tr("1-1 recap {day}").format(day=day)
+            if password
+            else self.tr("{name} 1-1 recap {day}").format(name=self.recap.lead_name, day=day)
+        )
+        journal, say = self.context.journal.path, self.status.setText
         return save_report(
-            self, "Save the recap as", stem, self.html, password, journal, self.status.setText
+            self, self.tr("Save the recap as"), stem, self.html, password, journal, say
         )
 
     def print(self) -> None:

@@ -70,7 +70,7 @@ class GreenLine(QWidget):
         middle = self.height() / 2
         end = self.width()
         if self.named:
-            text = "the green line"
+            text = self.tr("the green line")
             width = self.fontMetrics().horizontalAdvance(text)
             end = self.width() - width - 10
             painter.setPen(QColor(theme.colour(LINE_TEXT)))

@@ -65,7 +65,7 @@ def entry_row(
 ) -> QWidget:
     """One entry: the date, a tag for its kind, the text, wrapping, and its ⋯ menu."""
     row = QWidget()
-    more = actions_button(row, "entry", edit, delete)
+    more = actions_button(row, QCoreApplication.translate("log", "entry"), edit, delete)
     when = QLabel(dates.list_date(entry.logged_on))
     when.setObjectName("LogDate")
     when.setFixedWidth(96)
@@ -245,7 +245,9 @@ class ChallengeLog(QWidget):
         entry = self._entry(entry_id)
         if entry is None or self.challenge_id is None:
             return
-        if not confirm_delete(self, "Delete this log entry?", f"“{entry.text}”"):
+        if not confirm_delete(
+            self, self.tr("Delete this log entry?"), self.tr("“{text}”").format(text=entry.text)
+        ):
             return
         gone = self.context.write(
             lambda: delete_log_entry(self.context.journal, entry_id), failed=self.tr("Not deleted")

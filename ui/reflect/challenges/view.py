@@ -100,7 +100,9 @@ class ChallengeView(QWidget):
         self.opened = QLabel()
         self.opened.setObjectName("Hint")  # one line: a wrapped date would crowd the status
         self.status = QButtonGroup(self)
-        self.areas = {part.field: MarkdownEdit(placeholder="Your thinking…") for part in PARTS}
+        self.areas = {
+            part.field: MarkdownEdit(placeholder=self.tr("Your thinking…")) for part in PARTS
+        }
         self.areas[STATEMENT.field].setPlaceholderText(
             self.tr("The problem in plain words, and the story so far…")
         )
@@ -189,11 +191,17 @@ class ChallengeView(QWidget):
         body.setContentsMargins(16, 8, 16, 28)
         body.setSpacing(6)
         notes = (
-            "Work through each area in your own words; the questions beside each box prompt "
-            "you, they are not a form. Most challenges need moves on both sides of the line.",
-            "One short card each: what hinders, what helps, what you are trying, and what "
-            "surrounds it all. Name the leads a card is about and it shows on their overview.",
-            "What you decided, what changed, and what you learned about your own leadership.",
+            self.tr(
+                "Work through each area in your own words; the questions beside each box prompt "
+                "you, they are not a form. Most challenges need moves on both sides of the line."
+            ),
+            self.tr(
+                "One short card each: what hinders, what helps, what you are trying, and what "
+                "surrounds it all. Name the leads a card is about and it shows on their overview."
+            ),
+            self.tr(
+                "What you decided, what changed, and what you learned about your own leadership."
+            ),
         )
         # The problem and its story come first, before any area is explored.
         body.addLayout(statement_grid(STATEMENT, self.areas[STATEMENT.field], self.prompts))

@@ -80,7 +80,7 @@ class CharterCard(QWidget):
         context.changed.connect(self._on_changed)
 
     def _charter_card(self) -> QFrame:
-        card, layout, head = _card("The charter")
+        card, layout, head = _card(self.tr("The charter"))
         head.addWidget(self.wording_button)
         head.addWidget(self.compare_button)
         head.addWidget(self.revise_button)
@@ -123,7 +123,7 @@ class CharterCard(QWidget):
         return page
 
     def _history_card(self) -> QFrame:
-        card, layout, _head = _card("History")
+        card, layout, _head = _card(self.tr("History"))
         layout.addWidget(
             hint(
                 self.tr(

@@ -35,14 +35,28 @@ from ui.reflect.charter.versions import HOW_WE_WORK, WHAT_FOR
 
 # What each part asks, in the app's own words.
 PLACEHOLDERS = {
-    "purpose": "Why the team exists, and what it decides together",
-    "vision_link": "The school's vision in a line, and the team's part in reaching it",
-    "goals": "Two to four goals for the year the team can check itself against",
-    "norms": "How we work together, in the team's words",
-    "lead_qualities": "What a strong Senior/Team Lead does, as the team sees it",
-    "coach_qualities": "What an effective coach does (the principal included)",
-    "team_qualities": "What an effective team does, week in and week out",
-    "commitments": "What each of us commits to, to become that team",
+    "purpose": QT_TRANSLATE_NOOP(
+        "charter_dialog", "Why the team exists, and what it decides together"
+    ),
+    "vision_link": QT_TRANSLATE_NOOP(
+        "charter_dialog", "The school's vision in a line, and the team's part in reaching it"
+    ),
+    "goals": QT_TRANSLATE_NOOP(
+        "charter_dialog", "Two to four goals for the year the team can check itself against"
+    ),
+    "norms": QT_TRANSLATE_NOOP("charter_dialog", "How we work together, in the team's words"),
+    "lead_qualities": QT_TRANSLATE_NOOP(
+        "charter_dialog", "What a strong Senior/Team Lead does, as the team sees it"
+    ),
+    "coach_qualities": QT_TRANSLATE_NOOP(
+        "charter_dialog", "What an effective coach does (the principal included)"
+    ),
+    "team_qualities": QT_TRANSLATE_NOOP(
+        "charter_dialog", "What an effective team does, week in and week out"
+    ),
+    "commitments": QT_TRANSLATE_NOOP(
+        "charter_dialog", "What each of us commits to, to become that team"
+    ),
 }
 THEME_HINT = QT_TRANSLATE_NOOP("charter_dialog", "An indicator from the teacher rubric")
 NO_RUBRIC = QT_TRANSLATE_NOOP(
@@ -73,7 +87,7 @@ class CharterDialog(GuardedDialog):
         super().__init__(parent)
         self.context, self.base = context, base
         self.saved_version: CharterVersion | None = None
-        title = "Revise the charter" if base else "Write the charter"
+        title = self.tr("Revise the charter") if base else self.tr("Write the charter")
         self.setWindowTitle(self.tr("{title} — iltdesk").format(title=title))
         self.resize(1000, 720)
         heading = QLabel(title)
@@ -110,11 +124,13 @@ class CharterDialog(GuardedDialog):
     def _when_and_why(self) -> QGridLayout:
         # A revision cannot come before the version it revises (even one dated ahead).
         latest = max(date.today(), self.base.made_on if self.base else date.min)
-        self.made_on = date_edit(latest, "Written on")
+        self.made_on = date_edit(latest, self.tr("Written on"))
         self.why = LineBox(
-            "What moved the team to change it, e.g. 'Half the team is new and we meet online'"
+            self.tr(
+                "What moved the team to change it, e.g. 'Half the team is new and we meet online'"
+            )
             if self.base
-            else "How it came about, if you like, e.g. 'Written at the August retreat'"
+            else self.tr("How it came about, if you like, e.g. 'Written at the August retreat'")
         )
         self.why.setObjectName("why")
         self.why.setAccessibleName(
@@ -139,7 +155,10 @@ class CharterDialog(GuardedDialog):
         # Flush with the date and the why above (no default margin), and clear of the scroll bar.
         columns.setContentsMargins(0, 4, 14, 0)
         columns.setSpacing(24)
-        for title, names in (("What the team is for", WHAT_FOR), ("How we work", HOW_WE_WORK)):
+        for title, names in (
+            (self.tr("What the team is for"), WHAT_FOR),
+            (self.tr("How we work"), HOW_WE_WORK),
+        ):
             column = QVBoxLayout()
             column.setSpacing(4)
             heading = QLabel(title)
@@ -163,7 +182,9 @@ class CharterDialog(GuardedDialog):
         return scroller
 
     def _editor(self, name: str) -> MarkdownEdit:
-        edit = MarkdownEdit(placeholder=PLACEHOLDERS[name])
+        edit = MarkdownEdit(
+            placeholder=QCoreApplication.translate("charter_dialog", PLACEHOLDERS[name])
+        )
         edit.setObjectName(name)  # the draft's key for this box
         edit.setAccessibleName(CHARTER_FIELDS[name])
         _grow_with_text(edit)

@@ -98,10 +98,10 @@ class CharterPage(QWidget):
         jumps = QHBoxLayout()
         jumps.setSpacing(18)
         for text, target in (
-            ("The charter", self.charter.charter_card),
-            ("History", self.charter.history_card),
-            ("Scope and sequence", self.scope),
-            ("Meeting feedback", self.feedback),
+            (self.tr("The charter"), self.charter.charter_card),
+            (self.tr("History"), self.charter.history_card),
+            (self.tr("Scope and sequence"), self.scope),
+            (self.tr("Meeting feedback"), self.feedback),
         ):
             link = QPushButton(text)
             link.setObjectName("JumpLink")

@@ -137,7 +137,7 @@ class ScopeSection(QFrame):
     def _edited(self, item_id: int, field: str, value: object) -> None:
         self.problem.hide()
         if field == "period" and not str(value).strip():
-            self._fail("A period needs a name, such as 'October' or 'Quarter 2'.", item_id)
+            self._fail(self.tr("A period needs a name, such as 'October' or 'Quarter 2'."), item_id)
             return
         saved = write_or_say(
             self.context,

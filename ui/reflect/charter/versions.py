@@ -38,8 +38,15 @@ NOT_WRITTEN = QT_TRANSLATE_NOOP("versions", "Not written in this version.")
 def version_words(version: CharterVersion, *, in_force: bool) -> str:
     """'18 Aug 2026 · in force — Half the team is new' (a first version without a why says
     it was the first)."""
-    why = " ".join(version.why.split()) or "the first version"
-    return f"{dates.short(version.made_on)}{' · in force' if in_force else ''} — {why}"
+    why = " ".join(version.why.split()) or QCoreApplication.translate(
+        "versions", "the first version"
+    )
+    when = dates.short(version.made_on)
+    if in_force:
+        return QCoreApplication.translate("versions", "{when} · in force — {why}").format(
+            when=when, why=why
+        )
+    return QCoreApplication.translate("versions", "{when} — {why}").format(when=when, why=why)
 
 
 def _label(text: str, name: str = "", *, markdown: bool = False) -> QLabel:
@@ -99,13 +106,18 @@ class CharterReader(QWidget):
         outer = QVBoxLayout(body)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(6)
-        when = f"Written on {dates.short(version.made_on)}"
-        if replaced_by is not None:
-            when += f" · replaced on {dates.short(replaced_by.made_on)}: kept as it was written"
+        written = dates.short(version.made_on)
+        when = (
+            self.tr("Written on {written}").format(written=written)
+            if replaced_by is None
+            else self.tr(
+                "Written on {written} · replaced on {replaced}: kept as it was written"
+            ).format(written=written, replaced=dates.short(replaced_by.made_on))
+        )
         self.dates_label = _label(when, "Hint")
         outer.addWidget(self.dates_label)
         if version.why:
-            outer.addWidget(_label("Why it changed", "FieldLabel"))
+            outer.addWidget(_label(self.tr("Why it changed"), "FieldLabel"))
             outer.addWidget(_label(version.why, "CharterWhy", markdown=True))
         grid = QGridLayout()
         grid.setHorizontalSpacing(32)
@@ -182,19 +194,32 @@ def _line(mark: str, text: str) -> str:
     )
 
 
+def _part_title(change: FieldChange) -> str:
+    """A changed part's title, saying when it was written for the first time or left out."""
+    if change.change == "added":
+        return QCoreApplication.translate("versions", "{part} (written for the first time)").format(
+            part=change.label
+        )
+    if change.change == "removed":
+        return QCoreApplication.translate("versions", "{part} (left out)").format(part=change.label)
+    return change.label
+
+
 def changes_html(changes: list[FieldChange], whys: list[str]) -> str:
     """The changed parts as HTML: why each revision in between was written, then each part's
     changed lines."""
     if not changes:
-        return "<p>These two versions read the same.</p>"
-    names = ", ".join(c.label for c in changes)
-    parts = [f"<p style='margin:0'>Changed: {escape(names)}.</p>"]
+        same = QCoreApplication.translate("versions", "These two versions read the same.")
+        return f"<p>{same}</p>"
+    names = escape(", ".join(c.label for c in changes))
+    changed = QCoreApplication.translate("versions", "Changed: {names}.").format(names=names)
+    parts = [f"<p style='margin:0'>{changed}</p>"]
     if whys:
-        parts.append("<p style='font-weight:600; margin:16px 0 6px 0'>Why it changed</p>")
+        why_title = QCoreApplication.translate("versions", "Why it changed")
+        parts.append(f"<p style='font-weight:600; margin:16px 0 6px 0'>{why_title}</p>")
         parts += [f"<p style='margin:0 0 4px 0'>{escape(why)}</p>" for why in whys]
-    words = {"added": "written for the first time", "removed": "left out", "changed": ""}
     for change in changes:
-        title = change.label + (f" ({words[change.change]})" if words[change.change] else "")
+        title = _part_title(change)
         rows = "".join(_line(line[0], line[1:]) for line in change.lines)
         parts.append(
             f"<p style='font-weight:600; margin:16px 0 6px 0'>{escape(title)}</p>"
@@ -216,7 +241,7 @@ class CompareDialog(QDialog):
         heading.setObjectName("PageTitle")
         self.older, self.newer = QComboBox(), QComboBox()
         row = QHBoxLayout()
-        for word, box in (("&From", self.older), ("&to", self.newer)):
+        for word, box in ((self.tr("&From"), self.older), (self.tr("&to"), self.newer)):
             for n, version in enumerate(found):
                 box.addItem(version_words(version, in_force=n == 0))
                 box.setItemData(

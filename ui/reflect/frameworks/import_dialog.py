@@ -39,17 +39,27 @@ ABOUT = QT_TRANSLATE_NOOP(
 
 def preview_rows(preview: ImportPreview) -> list[str]:
     """The preview as the list shows it: what is added, then what is already there."""
-    return [f"Adds  {item.label}" for item in preview.new] + [
-        f"Already there  {item.label}" for item in preview.already
+    adds = QCoreApplication.translate("import_dialog", "Adds  {label}")
+    there = QCoreApplication.translate("import_dialog", "Already there  {label}")
+    return [adds.format(label=item.label) for item in preview.new] + [
+        there.format(label=item.label) for item in preview.already
     ]
 
 
 def preview_sentence(preview: ImportPreview) -> str:
     """What importing will do, in one sentence."""
     new, already = len(preview.new), len(preview.already)
-    adds = f"{new} new item{'s' if new != 1 else ''} to add" if new else "Nothing new to add"
-    there = f"; {already} already in the list" if already else ""
-    return f"{adds}{there}."
+    if not new:
+        adds = QCoreApplication.translate("import_dialog", "Nothing new to add")
+    elif new == 1:
+        adds = QCoreApplication.translate("import_dialog", "{n} new item to add").format(n=new)
+    else:
+        adds = QCoreApplication.translate("import_dialog", "{n} new items to add").format(n=new)
+    if already:
+        return QCoreApplication.translate(
+            "import_dialog", "{adds}; {n} already in the list."
+        ).format(adds=adds, n=already)
+    return QCoreApplication.translate("import_dialog", "{adds}.").format(adds=adds)
 
 
 class ImportDialog(GuardedDialog):

@@ -92,7 +92,7 @@ class ItemTable(QTableWidget):
                 for column, text in enumerate((item.code, item.title, item.description)):
                     cell = QTableWidgetItem(text)
                     cell.setData(RECORD_ID, item.id)
-                    cell.setToolTip(text or "F2 or a double-click writes here")
+                    cell.setToolTip(text or self.tr("F2 or a double-click writes here"))
                     self.setItem(index, column, cell)
         finally:
             self._loading = False

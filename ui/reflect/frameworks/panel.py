@@ -33,13 +33,15 @@ from ui.reflect.frameworks.item_table import TITLE, ItemTable
 
 # What each framework is for, in the principal's terms.
 PURPOSE = {
-    FrameworkKind.leadership: (
+    FrameworkKind.leadership: QT_TRANSLATE_NOOP(
+        "panel",
         "What your leads grow in as leaders: the district's leader standards. A learning "
-        "cycle's focus and a lead's growth areas are picked from this list."
+        "cycle's focus and a lead's growth areas are picked from this list.",
     ),
-    FrameworkKind.teacher: (
+    FrameworkKind.teacher: QT_TRANSLATE_NOOP(
+        "panel",
         "How teaching is observed: the district's teacher rubric. The ILT picks one indicator "
-        "from it as the year's theme and calibrates on it together."
+        "from it as the year's theme and calibrates on it together.",
     ),
 }
 KEYS_HINT = QT_TRANSLATE_NOOP(
@@ -53,9 +55,13 @@ KEYS_HINT = QT_TRANSLATE_NOOP(
 
 def _add_text(framework: FrameworkKind) -> str:
     return (
-        "Add an item: a code and a title, e.g. 2.1 Leads adult learning"
+        QCoreApplication.translate(
+            "panel", "Add an item: a code and a title, e.g. 2.1 Leads adult learning"
+        )
         if framework is FrameworkKind.leadership
-        else "Add an item: a code and a title, e.g. 3d Uses assessment in teaching"
+        else QCoreApplication.translate(
+            "panel", "Add an item: a code and a title, e.g. 3d Uses assessment in teaching"
+        )
     )
 
 
@@ -77,7 +83,9 @@ class FrameworkPanel(QWidget):
             self.tr("Name of the {value} framework").format(value=framework.value)
         )
         self.name.editingFinished.connect(self.rename)
-        self.table = ItemTable(f"Items of the {framework.value} framework")
+        self.table = ItemTable(
+            self.tr("Items of the {value} framework").format(value=framework.value)
+        )
         self.table.edited.connect(self.save_cell)
         self.table.delete_requested.connect(self.delete_current)
         self.table.move_requested.connect(self.move_current)
@@ -120,7 +128,7 @@ class FrameworkPanel(QWidget):
         layout.setContentsMargins(0, 12, 0, 0)
         layout.setSpacing(6)
         layout.addLayout(name_row)
-        layout.addWidget(hint(PURPOSE[self.framework]))
+        layout.addWidget(hint(QCoreApplication.translate("panel", PURPOSE[self.framework])))
         layout.addSpacing(4)
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
@@ -210,11 +218,11 @@ class FrameworkPanel(QWidget):
         if not item_id:
             return
         code, title, _ = self.table.texts(row)
-        what = (
-            f"“{f'{code} {title}'.strip()}” goes from the {self.shown_name}. Cycles and growth "
-            "areas that named it keep their words."
-        )
-        if not confirm_delete(self, "Delete this item?", what):
+        what = self.tr(
+            "“{item}” goes from the {framework}. Cycles and growth areas that named it keep "
+            "their words."
+        ).format(item=f"{code} {title}".strip(), framework=self.shown_name)
+        if not confirm_delete(self, self.tr("Delete this item?"), what):
             return
         journal = self.context.journal
         gone = self.context.write(

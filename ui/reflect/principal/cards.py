@@ -35,7 +35,7 @@ class NoteCard(QFrame):
         self.note = note
         self.actions_button = actions_button(
             self,
-            "note",
+            self.tr("note"),
             lambda: self.edit_requested.emit(note.id or 0),
             lambda: self.delete_requested.emit(note.id or 0),
         )

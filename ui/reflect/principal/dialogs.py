@@ -86,7 +86,9 @@ class EnergyDialog(GuardedDialog):
         self.check = check
         self.saved: PrincipalEnergy | None = None
         self.setWindowTitle(
-            ("Correct an energy check" if check else "Log my energy") + " — iltdesk"
+            self.tr("Correct an energy check — iltdesk")
+            if check
+            else self.tr("Log my energy — iltdesk")
         )
         self.setMinimumWidth(520)
         self.group = QButtonGroup(self)
@@ -103,9 +105,13 @@ class EnergyDialog(GuardedDialog):
         self.note = QLineEdit()
         self.note.setObjectName("EnergyNote")
         self.note.setPlaceholderText(QCoreApplication.translate("dialogs", ENERGY_NOTE_HINT))
-        self.checked_on = date_edit(check.checked_on if check else date.today(), "Checked on")
+        self.checked_on = date_edit(
+            check.checked_on if check else date.today(), self.tr("Checked on")
+        )
         self.error = _error_label()
-        self.buttons, self.save_button = _buttons(self, "Save" if check else "Log it")
+        self.buttons, self.save_button = _buttons(
+            self, self.tr("Save") if check else self.tr("Log it")
+        )
         self.buttons.accepted.connect(self.save)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(22, 18, 22, 16)
@@ -186,7 +192,9 @@ class LeadershipNoteDialog(GuardedDialog):
         self.context = context
         self.note = note
         self.saved: LeadershipNote | None = None
-        title = "Edit a note on my leadership" if note else "A note on my leadership"
+        title = (
+            self.tr("Edit a note on my leadership") if note else self.tr("A note on my leadership")
+        )
         self.setWindowTitle(self.tr("{title} — iltdesk").format(title=title))
         self.setMinimumWidth(600)
         self.kinds = QButtonGroup(self)
@@ -200,9 +208,9 @@ class LeadershipNoteDialog(GuardedDialog):
         self.text = MarkdownEdit()
         self.text.setObjectName("LeadershipNoteText")
         self.text.setMinimumHeight(140)
-        self.noted_on = date_edit(note.noted_on if note else date.today(), "Noted on")
+        self.noted_on = date_edit(note.noted_on if note else date.today(), self.tr("Noted on"))
         self.error = _error_label()
-        self.buttons, self.save_button = _buttons(self, "Save")
+        self.buttons, self.save_button = _buttons(self, self.tr("Save"))
         self.save_button.setToolTip("Ctrl+Enter")
         self.buttons.accepted.connect(self.save)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):  # the main key and the keypad's

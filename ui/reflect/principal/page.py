@@ -115,7 +115,7 @@ class PrincipalPage(QWidget):
         head.addWidget(self.log_button)
         self.trend = hint()
         self.chart = EnergySparkline(
-            tip="My energy checks, oldest to newest (1 depleted … 5 energised)"
+            tip=self.tr("My energy checks, oldest to newest (1 depleted … 5 energised)")
         )
         self.chart.setMinimumHeight(130)
         self.chart.setAccessibleName(self.tr("My energy over time"))
@@ -282,8 +282,8 @@ class PrincipalPage(QWidget):
         check = next((c for c in self.checks if c.id == check_id), None)
         if check is None:
             return
-        what = f"Your energy check of {dates.short(check.checked_on)}."
-        if not confirm_delete(self, "Delete this energy check?", what):
+        what = self.tr("Your energy check of {day}.").format(day=dates.short(check.checked_on))
+        if not confirm_delete(self, self.tr("Delete this energy check?"), what):
             return
         gone = self.context.write(
             lambda: delete_energy(self.context.journal, check_id),
@@ -318,8 +318,8 @@ class PrincipalPage(QWidget):
         if note is None:
             return
         kind = KIND_WORDS[note.kind].lower()
-        what = f"Your {kind} of {dates.short(note.noted_on)}."
-        if not confirm_delete(self, f"Delete this {kind}?", what):
+        what = self.tr("Your {kind} of {day}.").format(kind=kind, day=dates.short(note.noted_on))
+        if not confirm_delete(self, self.tr("Delete this {kind}?").format(kind=kind), what):
             return
         gone = self.context.write(
             lambda: delete_note(self.context.journal, note_id),

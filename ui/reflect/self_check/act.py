@@ -225,11 +225,13 @@ class WeakActionPanel(QWidget):
         lead = self.lead.currentText()
         if outcome is Outcome.scope_period:
             strand = FOCUS_TITLES[strand_for(weak.item.key)].lower()
-            return f"Added {self.period.text().strip()} to the scope and sequence ({strand})."
-        if outcome is Outcome.cycle_goal:
-            return f"Started a learning cycle for {lead} with this goal."
-        if outcome is Outcome.team_item:
-            return (
-                f"Added an ILT action item for {self._owner_words()}; the next meeting takes it up."
+            return self.tr("Added {period} to the scope and sequence ({strand}).").format(
+                period=self.period.text().strip(), strand=strand
             )
-        return f"Added an action item for {lead}, yours to follow up."
+        if outcome is Outcome.cycle_goal:
+            return self.tr("Started a learning cycle for {lead} with this goal.").format(lead=lead)
+        if outcome is Outcome.team_item:
+            return self.tr(
+                "Added an ILT action item for {owners}; the next meeting takes it up."
+            ).format(owners=self._owner_words())
+        return self.tr("Added an action item for {lead}, yours to follow up.").format(lead=lead)

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import itertools
 import math
-from dataclasses import dataclass
-from datetime import date
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QHelpEvent, QPainter, QPalette, QPen
@@ -16,9 +14,9 @@ from PySide6.QtWidgets import QToolTip, QWidget
 
 from iltdesk import dates
 from iltdesk.self_check import FREQUENCY_LABELS, TEAM, rater_label
-from iltdesk.self_check_items import CURRENT_SET
-from iltdesk.self_check_trends import AreaTrend, RaterTrend
+from iltdesk.self_check_trends import RaterTrend
 from ui.kit import theme
+from ui.reflect.self_check.area_cards import AreaCard, area_cards
 from ui.reflect.self_check.chart_key import key_width, paint_rater_key
 from ui.reflect.self_check.colours import (
     STILL,
@@ -31,39 +29,6 @@ from ui.reflect.self_check.colours import (
 GAP = 10.0  # between cards
 PAD = 10.0  # inside a card
 Role = QPalette.ColorRole
-
-
-@dataclass(frozen=True)
-class AreaCard:
-    """One area's card: each rater's series on the dates of every check-in, and the series
-    whose latest step the badge reports (the rater who rated last)."""
-
-    area: str
-    title: str
-    series: tuple[AreaTrend, ...]
-    lead: AreaTrend | None
-    days: tuple[date, ...]  # every check-in date of either rater, oldest first
-
-    @property
-    def points(self) -> tuple[tuple[date, float], ...]:
-        """The latest rater's points (the badge and the status read them)."""
-        return self.lead.points if self.lead is not None else ()
-
-    @property
-    def change(self) -> float:
-        """What moved since the latest rater's check-in before."""
-        return self.lead.change if self.lead is not None else 0.0
-
-
-def area_cards(trends: list[RaterTrend], latest_rater: str | None) -> list[AreaCard]:
-    """One card per area, with every rater's series; the axis is the union of their dates."""
-    days = tuple(sorted({d for t in trends for d, _ in t.areas[0].points} if trends else ()))
-    cards = []
-    for index, area in enumerate(CURRENT_SET.areas):
-        series = tuple(t.areas[index] for t in trends)
-        lead = next((s for s in series if s.rater == latest_rater), series[-1] if series else None)
-        cards.append(AreaCard(area.key, area.title, series, lead, days))
-    return cards
 
 
 class SelfCheckChart(QWidget):
@@ -90,13 +55,17 @@ class SelfCheckChart(QWidget):
         self.trends = list(trends)
         self.cards = area_cards(self.trends, latest_rater)
         summary = [
-            f"{t.title}, {rater_label(t.rater).lower()}: {t.points[-1][1]:.1f} of 4, "
-            f"{change_text(t.change)}"
+            self.tr("{area}, {rater}: {score} of 4, {change}").format(
+                area=t.title,
+                rater=rater_label(t.rater).lower(),
+                score=f"{t.points[-1][1]:.1f}",
+                change=change_text(t.change),
+            )
             for r in self.trends
             for t in r.areas
             if t.points
         ]
-        self.setAccessibleDescription("; ".join(summary) or "No check-ins yet")
+        self.setAccessibleDescription("; ".join(summary) or self.tr("No check-ins yet"))
         self.update()
 
     # -- measures -------------------------------------------------------------------------------
@@ -131,7 +100,8 @@ class SelfCheckChart(QWidget):
         """
         bold, small = QFontMetricsF(self._bold()), QFontMetricsF(self._small())
         usable = self.width() - self._axis_width()
-        narrowest = max(bold.horizontalAdvance("Planning and") + 2 * PAD + 16, 150)
+        longest = bold.horizontalAdvance("Planning and")  # not shown: a title's widest line
+        narrowest = max(longest + 2 * PAD + 16, 150)
         fits: list[tuple[float, int, int]] = []
         for cols in (5, 3, 2):
             width = (usable - GAP * (cols - 1)) / cols
@@ -263,10 +233,13 @@ class SelfCheckChart(QWidget):
         small = QFontMetricsF(self._small())
         room = box.width() - pill - 8
         who = rater_label(trend.lead.rater).lower()
+        shown = f"{score:.1f}"
         options = (
-            f"{who}: {score:.1f}, close to {closest_word(score)}",
-            f"{who}: {score:.1f}",
-            f"{score:.1f} now",
+            self.tr("{who}: {score}, close to {word}").format(
+                who=who, score=shown, word=closest_word(score)
+            ),
+            f"{who}: {shown}",
+            self.tr("{score} now").format(score=shown),
             "",
         )
         text = next(t for t in options if small.horizontalAdvance(t) <= room)
@@ -277,7 +250,7 @@ class SelfCheckChart(QWidget):
 
     def _pill(self, trend: AreaCard) -> tuple[str, QFont, QRectF]:
         """The pill's words, font and size (placed at 0, 0)."""
-        text = "first check-in" if len(trend.points) < 2 else change_text(trend.change)
+        text = self.tr("first check-in") if len(trend.points) < 2 else change_text(trend.change)
         font = self._small()
         font.setWeight(QFont.Weight.DemiBold)
         metrics = QFontMetricsF(font)
@@ -352,11 +325,15 @@ class SelfCheckChart(QWidget):
         """In the grid's spare cell, say how to read the cards."""
         several = any(len(t.points) > 1 for c in self.cards for t in c.series)
         text = (
-            "Each dot is an area's average rating at a check-in: solid for just you, dashed "
-            "with open dots for the team. The bold step and its badge show what moved since "
-            "the same rater's check-in before."
+            self.tr(
+                "Each dot is an area's average rating at a check-in: solid for just you, dashed "
+                "with open dots for the team. The bold step and its badge show what moved since "
+                "the same rater's check-in before."
+            )
             if several
-            else "Each dot is an area's average rating. Your next check-in draws the lines."
+            else self.tr(
+                "Each dot is an area's average rating. Your next check-in draws the lines."
+            )
         )
         painter.setFont(self._small())
         painter.setPen(self.palette().color(Role.PlaceholderText))

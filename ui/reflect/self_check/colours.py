@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from iltdesk.self_check import FREQUENCY_LABELS
@@ -35,7 +36,7 @@ def movement_colours(change: float) -> tuple[str, str]:
 def change_text(change: float, places: int = 1) -> str:
     """'▲ +1.0', '▼ −0.7' (a true minus sign), or 'no change'."""
     if abs(change) < STILL:
-        return "no change"
+        return QCoreApplication.translate("colours", "no change")
     arrow = "▲" if change > 0 else "▼"
     return f"{arrow} {'+' if change > 0 else '−'}{abs(change):.{places}f}"
 

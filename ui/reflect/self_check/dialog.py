@@ -191,7 +191,7 @@ class SelfCheckDialog(GuardedDialog):
             self.pickers[item.key] = picker
             grid.addWidget(text, row, 0)
             grid.addWidget(picker, row, 1, Qt.AlignmentFlag.AlignVCenter)
-        note = MarkdownEdit(placeholder="What's behind these ratings? (optional)")
+        note = MarkdownEdit(placeholder=self.tr("What's behind these ratings? (optional)"))
         note.setAccessibleName(self.tr("Note on {value}").format(value=area.title.lower()))
         grow_with_text(note)
         self.notes[area.key] = note

@@ -51,8 +51,8 @@ class SelfCheckExportDialog(QDialog):
         (self.selected if check_id else self.latest).setChecked(True)
         self.selected.setEnabled(check_id is not None)
         self.protect = QCheckBox(self.tr("Pro&tect the PDF with a password"))
-        self.password = secret_field("PDF password")
-        self.again = secret_field("PDF password again")
+        self.password = secret_field(self.tr("PDF password"))
+        self.again = secret_field(self.tr("PDF password again"))
         self.preview = QTextEdit()
         self.preview.setReadOnly(True)
         self.preview.setAccessibleName(self.tr("Preview of the self-check report"))
@@ -149,12 +149,12 @@ class SelfCheckExportDialog(QDialog):
 
     def export(self) -> Path | None:
         """Ask where, then write the PDF off the UI thread; returns the path written."""
-        stem = f"ILT self-check {dates.short(date.today())}"
-        where = ask_pdf_path(self, "Export the self-check as", stem)
+        stem = self.tr("ILT self-check {day}").format(day=dates.short(date.today()))
+        where = ask_pdf_path(self, self.tr("Export the self-check as"), stem)
         if where is None:
             return None
         path, replace = where
         journal, password = self.context.journal.path, self.password_chosen()
         failed = write_pdf_file(self, self.html, path, password, journal, replace=replace)
-        self.error.setText(failed or f"Saved {path}")
+        self.error.setText(failed or self.tr("Saved {path}").format(path=path))
         return None if failed else path

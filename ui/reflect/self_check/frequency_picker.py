@@ -53,7 +53,7 @@ class FrequencyPicker(QWidget):
 
     def _describe(self) -> None:
         # Screen readers announce the choice, since the segments are not separate widgets.
-        chosen = "not rated yet" if self._value is None else FREQUENCY_LABELS[self._value]
+        chosen = self.tr("not rated yet") if self._value is None else FREQUENCY_LABELS[self._value]
         self.setAccessibleDescription(
             self.tr("{chosen}. Left and Right arrows, or 1 to 5, to choose.").format(chosen=chosen)
         )

@@ -75,11 +75,11 @@ class SelfCheckPage(QWidget):
         self._history: list[CheckIn] = []
         self.chart = SelfCheckChart()
         self.glance = label(name="Glance")
-        self.moved_title = label("What moved", "SectionTitle")
+        self.moved_title = label(self.tr("What moved"), "SectionTitle")
         self.moved = label()
-        self.beside_title = label("Just me beside the team", "SectionTitle")
+        self.beside_title = label(self.tr("Just me beside the team"), "SectionTitle")
         self.beside = label()
-        self.weak_title = label("Rated rarely or never: make it work", "SectionTitle")
+        self.weak_title = label(self.tr("Rated rarely or never: make it work"), "SectionTitle")
         self.act = WeakActionPanel(context)
         self.checks = record_list(self.tr("Past check-ins"))
         # No box around the list: on a short history a big empty frame looked unfinished.
@@ -88,7 +88,7 @@ class SelfCheckPage(QWidget):
         self.checks.currentItemChanged.connect(lambda *_: self._show_selected())
         self.detail_title = label("", "SectionTitle")
         self.check_actions = actions_button(
-            self.checks, "check-in", self.edit_selected, self.delete_selected
+            self.checks, self.tr("check-in"), self.edit_selected, self.delete_selected
         )
         self.detail = QVBoxLayout()
         self.new_button = QPushButton(self.tr("New check-in…"))
@@ -105,13 +105,15 @@ class SelfCheckPage(QWidget):
 
     def _lay_out(self) -> None:
         purpose = label(
-            "How often you and your team take the leadership actions that matter, rated alone "
-            "and together, and what shifted since each last asked.",
+            self.tr(
+                "How often you and your team take the leadership actions that matter, rated alone "
+                "and together, and what shifted since each last asked."
+            ),
             "PageSubtitle",
         )
         heading = QVBoxLayout()
         heading.setSpacing(2)
-        heading.addWidget(label("ILT self-check", "PageTitle"))
+        heading.addWidget(label(self.tr("ILT self-check"), "PageTitle"))
         heading.addWidget(purpose)
         top = QHBoxLayout()
         top.setSpacing(8)  # else it takes the page's 0 and the two buttons touch
@@ -127,14 +129,18 @@ class SelfCheckPage(QWidget):
 
     def _empty_state(self) -> QWidget:
         areas = "<br>".join(f"{area_dot(a.key)}{a.title}" for a in CURRENT_SET.areas)
-        title = label("No check-ins yet")
+        title = label(self.tr("No check-ins yet"))
         theme.live_style(title, lambda: "font-size: 15px; font-weight: 600")  # at the text size
         text = label(
-            "<p>A check-in is fifteen quick ratings: how often you and your team take three "
-            "leadership actions in each of five areas, from never to always.</p>"
-            f"<p style='line-height:150%'>{areas}</p>"
-            "<p>Rate alone first, then with the whole ILT: the two are kept apart and shown "
-            "side by side. From a rater's second check-in on, this page shows what moved.</p>"
+            self.tr(
+                "<p>A check-in is fifteen quick ratings: how often you and your team take three "
+                "leadership actions in each of five areas, from never to always.</p>"
+            )
+            + f"<p style='line-height:150%'>{areas}</p>"
+            + self.tr(
+                "<p>Rate alone first, then with the whole ILT: the two are kept apart and shown "
+                "side by side. From a rater's second check-in on, this page shows what moved.</p>"
+            )
         )
         text.setMaximumWidth(520)
         start = QPushButton(self.tr("Start the first check-in…"))
@@ -175,9 +181,9 @@ class SelfCheckPage(QWidget):
         detail_head.addWidget(self.detail_title, 1)
         detail_head.addWidget(self.check_actions, 0, Qt.AlignmentFlag.AlignBottom)
         for header, body, stretch in (
-            (self.moved_title, scrolling(moved, "What moved"), 5),
-            (label("Past check-ins", "SectionTitle"), self.checks, 3),
-            (detail_head, scrolling(detail, "The check-in"), 6),
+            (self.moved_title, scrolling(moved, self.tr("What moved")), 5),
+            (label(self.tr("Past check-ins"), "SectionTitle"), self.checks, 3),
+            (detail_head, scrolling(detail, self.tr("The check-in")), 6),
         ):
             box = QVBoxLayout()
             box.setSpacing(6)
@@ -256,9 +262,11 @@ class SelfCheckPage(QWidget):
                 ).format(muted=muted)
             )
             return
+        since = self.tr("<b>{rater}</b>, since {day}")
         parts = [
-            f"<p style='margin:0 0 6px 0'><b>{t.label}</b>, since "
-            f"{dates.short(t.since or t.history[0].check.taken_on)}</p>"
+            "<p style='margin:0 0 6px 0'>"
+            + since.format(rater=t.label, day=dates.short(t.since or t.history[0].check.taken_on))
+            + "</p>"
             + moved_html(t, self.palette())
             for t in compared
         ]
@@ -305,8 +313,10 @@ class SelfCheckPage(QWidget):
         """Remove the selected check-in after asking (it goes to the Trash)."""
         if (entry := self.selected()) is None:
             return
-        what = f"The check-in of {dates.with_weekday(entry.check.taken_on)}, all fifteen ratings."
-        if not confirm_delete(self, "Delete this check-in?", what):
+        what = self.tr("The check-in of {day}, all fifteen ratings.").format(
+            day=dates.with_weekday(entry.check.taken_on)
+        )
+        if not confirm_delete(self, self.tr("Delete this check-in?"), what):
             return
         check_id = entry.check.id or 0
         # The change makes the page show the newest check-in that is left.
@@ -346,13 +356,17 @@ class SelfCheckPage(QWidget):
         self._show_beside(entry)
         if entry is None:
             self.detail_title.setText(self.tr("Ratings"))
-            self.detail.addWidget(label("Pick a check-in to see how it was rated.", "Hint"))
+            self.detail.addWidget(
+                label(self.tr("Pick a check-in to see how it was rated."), "Hint")
+            )
             self.detail.addStretch(1)
             return
         who = rater_label(entry.check.taken_by).lower()
         self.detail_title.setText(f"{dates.short(entry.check.taken_on)}, {who}")
         if entry.check.item_set != CURRENT_SET.version:
-            self.detail.addWidget(label(f"Asked as: {entry.wording.stem}", "Hint"))
+            self.detail.addWidget(
+                label(self.tr("Asked as: {stem}").format(stem=entry.wording.stem), "Hint")
+            )
         if entry.check.note.strip():
             self.detail.addWidget(label(entry.check.note.strip(), "Hint"))
         for area in entry.wording.areas:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import QCoreApplication
+
 from iltdesk import dates
 from iltdesk.self_check import FREQUENCY_LABELS, as_sentence
 from iltdesk.self_check_compare import PAIR_WINDOW, AreaGap, ItemGap, Pair, side_by_side
@@ -16,8 +18,10 @@ CELL = "padding:1px 10px 1px 0"
 def gap_text(gap: float, places: int = 1) -> str:
     """'team +1.0', 'team −0.7' (a true minus) or 'same'."""
     if abs(gap) < STILL:
-        return "same"
-    return f"team {'+' if gap > 0 else '−'}{abs(gap):.{places}f}"
+        return QCoreApplication.translate("side_by_side", "same")
+    return QCoreApplication.translate("side_by_side", "team {gap}").format(
+        gap=f"{'+' if gap > 0 else '−'}{abs(gap):.{places}f}"
+    )
 
 
 def _gap_cell(gap: float, places: int) -> str:
@@ -46,36 +50,48 @@ def _item_row(item: ItemGap) -> str:
 def pair_title(pair: Pair | None) -> str:
     """'Just me (3 Oct) beside the team (6 Oct)', or the section's plain name."""
     if pair is None or pair.principal is None:
-        return "Just me beside the team"
+        return QCoreApplication.translate("side_by_side", "Just me beside the team")
     mine, theirs = pair.principal.check.taken_on, pair.team.check.taken_on
-    return f"Just me ({dates.short(mine)}) beside the team ({dates.short(theirs)})"
+    return QCoreApplication.translate(
+        "side_by_side", "Just me ({mine}) beside the team ({theirs})"
+    ).format(mine=dates.short(mine), theirs=dates.short(theirs))
 
 
 def side_by_side_html(pair: Pair | None, muted: str) -> str:
     """The comparison as a table, or a line saying why there is none yet."""
     days = PAIR_WINDOW.days
-    if pair is None:
-        return (
-            f"<span style='color:{muted}'>Rate alone, then with the team within {days} days: "
-            "the two sets of ratings show here side by side.</span>"
+    if pair is None or pair.principal is None:
+        why = (
+            QCoreApplication.translate(
+                "side_by_side",
+                "Rate alone, then with the team within {days} days: the two sets of ratings "
+                "show here side by side.",
+            )
+            if pair is None
+            else QCoreApplication.translate(
+                "side_by_side",
+                "You have no check-in of your own within {days} days of this one with the team.",
+            )
         )
-    if pair.principal is None:
-        return (
-            f"<span style='color:{muted}'>You have no check-in of your own within {days} days "
-            "of this one with the team.</span>"
-        )
+        return f"<span style='color:{muted}'>{why.format(days=days)}</span>"
     head = (
-        f"<tr><td></td><td style='{CELL}; color:{muted}' align='right'>Just me</td>"
-        f"<td style='{CELL}; color:{muted}' align='right'>Team</td>"
-        f"<td style='{CELL}; color:{muted}' align='right'>Gap</td></tr>"
+        "<tr><td></td>"
+        + "".join(
+            f"<td style='{CELL}; color:{muted}' align='right'>{title}</td>"
+            for title in (
+                QCoreApplication.translate("side_by_side", "Just me"),
+                QCoreApplication.translate("side_by_side", "Team"),
+                QCoreApplication.translate("side_by_side", "Gap"),
+            )
+        )
+        + "</tr>"
     )
     rows = "".join(
         _area_row(a) + "".join(_item_row(i) for i in a.items) for a in side_by_side(pair)
     )
-    note = (
-        ""
-        if pair.same_wording
-        else f"<p style='color:{muted}'>The two were asked in different wordings: "
-        "areas compare, single actions do not.</p>"
+    different = QCoreApplication.translate(
+        "side_by_side",
+        "The two were asked in different wordings: areas compare, single actions do not.",
     )
+    note = "" if pair.same_wording else f"<p style='color:{muted}'>{different}</p>"
     return f"{note}<table cellspacing='0'>{head}{rows}</table>"

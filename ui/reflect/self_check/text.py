@@ -34,15 +34,25 @@ def label(text: str = "", name: str = "") -> QLabel:
 def ends_html(trends: tuple[AreaTrend, ...], best: AreaTrend, worst: AreaTrend) -> str:
     """'Strongest: … · Weakest: …', naming every area tied at the top or the bottom."""
 
-    def named(end: AreaTrend, heading: str) -> str:
+    def named(end: AreaTrend, heading: str, tied_heading: str) -> str:
         score = end.points[-1][1]
         tied = tied_with(trends, end)
-        heading += " (tied)" if len(tied) > 1 else ""
+        heading = tied_heading if len(tied) > 1 else heading
         names = ", ".join(f"{area_dot(t.area)}{escape(t.title)}" for t in tied)
         return f"<b>{heading}:</b> {names} ({score:.1f})"
 
     gap = "&nbsp;&nbsp;&nbsp;·&nbsp;&nbsp;&nbsp;"
-    return named(best, "Strongest") + gap + named(worst, "Weakest")
+    strongest = named(
+        best,
+        QCoreApplication.translate("text", "Strongest"),
+        QCoreApplication.translate("text", "Strongest (tied)"),
+    )
+    weakest = named(
+        worst,
+        QCoreApplication.translate("text", "Weakest"),
+        QCoreApplication.translate("text", "Weakest (tied)"),
+    )
+    return strongest + gap + weakest
 
 
 def moved_html(rater: RaterTrend, palette: QPalette) -> str:
@@ -64,7 +74,9 @@ def moved_html(rater: RaterTrend, palette: QPalette) -> str:
         # A table keeps a long action's second line clear of the arrow column.
         rows = "".join(moved_row(text, amount) for text, amount in trend.moved_items)
         parts.append(f"<table cellspacing='0' style='margin-bottom:10px'>{rows}</table>")
-    return "".join(parts) or "Every action was rated the same as last time."
+    return "".join(parts) or QCoreApplication.translate(
+        "text", "Every action was rated the same as last time."
+    )
 
 
 def reworded_html(rater: RaterTrend, muted: str) -> str:
@@ -74,10 +86,12 @@ def reworded_html(rater: RaterTrend, muted: str) -> str:
         f"{change_text(t.change)}</p>"
         for t in rater.areas
     )
-    return (
-        f"<p style='color:{muted}'>The questions were reworded since the previous check-in, "
-        "so single actions are not compared; the areas are.</p>" + rows
+    reworded = QCoreApplication.translate(
+        "text",
+        "The questions were reworded since the previous check-in, so single actions are not "
+        "compared; the areas are.",
     )
+    return f"<p style='color:{muted}'>{reworded}</p>" + rows
 
 
 def moved_row(text: str, amount: int) -> str:
@@ -98,7 +112,11 @@ def ratings_label(entry: CheckIn, area_key: str) -> QLabel:
     rows = []
     for item in area.items:
         value = entry.answers.get(item.key)
-        word = FREQUENCY_LABELS[value] if value is not None else "not rated"
+        word = (
+            FREQUENCY_LABELS[value]
+            if value is not None
+            else QCoreApplication.translate("text", "not rated")
+        )
         rows.append(
             f"<tr><td style='padding:1px 16px 1px 22px'>{escape(as_sentence(item.text))}</td>"
             f"<td style='padding:1px 0' align='right'><b>{word}</b></td></tr>"

@@ -78,10 +78,10 @@ class ScaleLegend(QWidget):
     """What the overview's markers mean, drawn with the markers themselves."""
 
     ENTRIES = (
-        ("latest", "latest leaning"),
-        ("before", "the leaning before it"),
-        ("both", "no single side"),
-        ("none", "not noted yet"),
+        ("latest", QT_TRANSLATE_NOOP("leaning_widget", "latest leaning")),
+        ("before", QT_TRANSLATE_NOOP("leaning_widget", "the leaning before it")),
+        ("both", QT_TRANSLATE_NOOP("leaning_widget", "no single side")),
+        ("none", QT_TRANSLATE_NOOP("leaning_widget", "not noted yet")),
     )
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -95,7 +95,10 @@ class ScaleLegend(QWidget):
     def sizeHint(self) -> QSize:
         metrics = self.fontMetrics()
         width = sum(
-            self.SYMBOL.get(kind, 14) + 6 + metrics.horizontalAdvance(text) + 18
+            self.SYMBOL.get(kind, 14)
+            + 6
+            + metrics.horizontalAdvance(QCoreApplication.translate("leaning_widget", text))
+            + 18
             for kind, text in self.ENTRIES
         )
         return QSize(width, self.fontMetrics().height() + 6)
@@ -107,7 +110,8 @@ class ScaleLegend(QWidget):
         cy = self.height() / 2
         x = float(self.width() - self.sizeHint().width())  # right-aligned, under the dates
         text_colour = self.palette().color(QPalette.ColorRole.PlaceholderText)
-        for kind, text in self.ENTRIES:
+        for kind, entry in self.ENTRIES:
+            text = QCoreApplication.translate("leaning_widget", entry)
             symbol = self.SYMBOL.get(kind, 14)
             if kind == "both":
                 paint_scale_span(painter, QPointF(x + 6, cy), QPointF(x + symbol - 6, cy))
@@ -197,7 +201,7 @@ class OverviewDelegate(QStyledItemDelegate):
         muted = palette.color(QPalette.ColorRole.PlaceholderText)
         painter.setPen(muted)
         painter.setFont(option.font)
-        when = dates.short(note.noted_on) if note is not None else "Not noted yet"
+        when = dates.short(note.noted_on) if note is not None else self.tr("Not noted yet")
         painter.drawText(
             geo.date, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, when
         )
@@ -318,7 +322,9 @@ class LeaningPicker(QWidget):
 
     def _none_width(self) -> int:
         """Room above "No single side", so the poles' names sit over the five steps."""
-        return QFontMetrics(self.font()).horizontalAdvance("No single side") + 2 * 10 + 2 + 18
+        return (
+            QFontMetrics(self.font()).horizontalAdvance(self.tr("No single side")) + 2 * 10 + 2 + 18
+        )
 
     @staticmethod
     def _pole(text: str, align: Qt.AlignmentFlag) -> QLabel:

@@ -36,7 +36,7 @@ SERVES_HINT = QT_TRANSLATE_NOOP(
 def serves_question(pole: str) -> str:
     """'When does “Scale fast” serve?': the question each side's reasoning answers (the pole
     quoted whole: lower-cased, "when does hold a fixed strategy serve" would not read)."""
-    return f"When does “{pole}” serve?"
+    return QCoreApplication.translate("note_dialog", "When does “{pole}” serve?").format(pole=pole)
 
 
 class TensionNoteDialog(GuardedDialog):
@@ -69,9 +69,11 @@ class TensionNoteDialog(GuardedDialog):
         # Made in the order a person fills them in: that is also the order Tab follows.
         self.first_serves = LineBox(QCoreApplication.translate("note_dialog", SERVES_HINT))
         self.second_serves = LineBox(QCoreApplication.translate("note_dialog", SERVES_HINT))
-        self.decision = LineBox("The choice this note bears on, e.g. where to pilot a new tracker")
+        self.decision = LineBox(
+            self.tr("The choice this note bears on, e.g. where to pilot a new tracker")
+        )
         self.decision.setObjectName("Decision")  # its draft keeps its own name
-        self.evidence = LineBox("What you have seen in classrooms that bears on it")
+        self.evidence = LineBox(self.tr("What you have seen in classrooms that bears on it"))
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText(
             self.tr("Anything else: what you decided, what to revisit and when")
@@ -81,7 +83,7 @@ class TensionNoteDialog(GuardedDialog):
         self.picker = LeaningPicker(tension)
         self.noted_on = date_edit(date.today())
         self.error = error_line()
-        self.buttons = self.save_buttons("Save the note", self.save)
+        self.buttons = self.save_buttons(self.tr("Save the note"), self.save)
         self.last_leaning = hint(self._last_leaning(latest) if not editing else "")
         self.last_leaning.setVisible(bool(self.last_leaning.text()))
         if self.editing is not None:
@@ -96,7 +98,9 @@ class TensionNoteDialog(GuardedDialog):
         if latest is None:
             return ""
         words = leaning_words(self.tension, latest.leaning)
-        return f"Your note of {dates.short(latest.noted_on)}: {words}."
+        return self.tr("Your note of {day}: {words}.").format(
+            day=dates.short(latest.noted_on), words=words
+        )
 
     def unsaved_state(self) -> Hashable:
         """The leaning counts too: a changed one is a changed mind, worth asking about."""
@@ -135,9 +139,9 @@ class TensionNoteDialog(GuardedDialog):
         layout.addSpacing(12)
         layout.addLayout(fields)
         boxes: tuple[tuple[str, QPlainTextEdit], ...] = (
-            ("The decision at stake", self.decision),
-            ("Classroom evidence you bring to it", self.evidence),
-            ("Note", self.note),
+            (self.tr("The decision at stake"), self.decision),
+            (self.tr("Classroom evidence you bring to it"), self.evidence),
+            (self.tr("Note"), self.note),
         )
         for label, box in boxes:
             layout.addSpacing(8)

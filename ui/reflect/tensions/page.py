@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -55,12 +55,20 @@ def page_style() -> str:
 
 def overview_text(tension: Tension, note: TensionNote | None) -> str:
     """A row in words (read aloud by screen readers, and used by the tests)."""
-    poles = f"{tension.first_pole} or {tension.second_pole}"
+    poles = QCoreApplication.translate("page", "{first} or {second}").format(
+        first=tension.first_pole, second=tension.second_pole
+    )
     if note is None:
-        return f"{poles}: not noted yet"
+        return QCoreApplication.translate("page", "{poles}: not noted yet").format(poles=poles)
     noted = dates.list_date(note.noted_on)
-    about = f", on the decision: {note.decision}" if note.decision else ""
-    return f"{poles}: {leaning_words(tension, note.leaning)}{about}, noted {noted}"
+    leaning = leaning_words(tension, note.leaning)
+    if note.decision:
+        return QCoreApplication.translate(
+            "page", "{poles}: {leaning}, on the decision: {decision}, noted {noted}"
+        ).format(poles=poles, leaning=leaning, decision=note.decision, noted=noted)
+    return QCoreApplication.translate("page", "{poles}: {leaning}, noted {noted}").format(
+        poles=poles, leaning=leaning, noted=noted
+    )
 
 
 class NoteCard(QFrame):
@@ -76,7 +84,7 @@ class NoteCard(QFrame):
         self.note = note
         self.actions_button = actions_button(
             self,
-            "note",
+            self.tr("note"),
             lambda: self.edit_requested.emit(note.id or 0),
             lambda: self.delete_requested.emit(note.id or 0),
         )
@@ -95,7 +103,7 @@ class NoteCard(QFrame):
         layout.setSpacing(8)
         layout.addLayout(head)
         if note.decision:
-            layout.addLayout(self._labelled("The decision at stake", note.decision))
+            layout.addLayout(self._labelled(self.tr("The decision at stake"), note.decision))
         serves = QGridLayout()
         serves.setHorizontalSpacing(20)
         serves.setVerticalSpacing(2)
@@ -109,7 +117,10 @@ class NoteCard(QFrame):
             serves.setColumnStretch(column, 1)
         if note.first_pole_serves or note.second_pole_serves:
             layout.addLayout(serves)
-        for label, text in (("Classroom evidence", note.evidence), ("Note", note.note)):
+        for label, text in (
+            (self.tr("Classroom evidence"), note.evidence),
+            (self.tr("Note"), note.note),
+        ):
             if text:
                 layout.addLayout(self._labelled(label, text))
 
@@ -329,8 +340,10 @@ class TensionsPage(QWidget):
             return
         tension = self.current_tension()
         poles = f"{tension.first_pole} ↔ {tension.second_pole}"
-        what = f"Your note of {dates.short(note.noted_on)} on {poles}."
-        if not confirm_delete(self, "Delete this note?", what):
+        what = self.tr("Your note of {day} on {poles}.").format(
+            day=dates.short(note.noted_on), poles=poles
+        )
+        if not confirm_delete(self, self.tr("Delete this note?"), what):
             return
         gone = self.context.write(
             lambda: delete_note(self.context.journal, note_id),

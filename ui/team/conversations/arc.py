@@ -1,12 +1,41 @@
-"""A conversation's arc: the stages in a row, and what other pages show of it."""
+"""A conversation's arc: the stages in a row, each step's prompt, and what other pages show
+of it."""
 
 from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import QCoreApplication
+
 from iltdesk.conversation import STAGE_TITLES, Stage, stage_of
 from iltdesk.models import DifficultConversation
 from ui.kit.style import accent_text
+from ui.kit.translation import QT_TRANSLATE_NOOP
+
+# Each step's prompt, in the order the conversation goes.
+PROMPTS = {
+    "plan": QT_TRANSLATE_NOOP(
+        "arc",
+        "What must be true when it is over? Write the first words you will say, then "
+        "how they might answer — defensive, upset, silent, relieved — and how you will respond.",
+    ),
+    "rehearse": QT_TRANSLATE_NOOP(
+        "arc",
+        "Say it aloud to someone first: the principal or an ILT peer. What did you "
+        "change after hearing yourself?",
+    ),
+    "hold": QT_TRANSLATE_NOOP(
+        "arc", "When it happens (or is set to happen), and what was said and done."
+    ),
+    "debrief": QT_TRANSLATE_NOOP(
+        "arc",
+        "Looking back: what worked, what you would say differently, what it taught "
+        "you about leading your team.",
+    ),
+    "follow_up": QT_TRANSLATE_NOOP(
+        "arc", "What the conversation leads to, each with an owner and a day."
+    ),
+}
 
 
 def arc_text(current: Stage) -> str:
@@ -16,6 +45,11 @@ def arc_text(current: Stage) -> str:
         title = STAGE_TITLES[stage]
         parts.append(f'<b style="color:{accent_text()}">{title}</b>' if stage is current else title)
     return " → ".join(parts)
+
+
+def step_prompt(step: str) -> str:
+    """What a step of the conversation (a key of ``PROMPTS``) asks, in the user's language."""
+    return QCoreApplication.translate("arc", PROMPTS[step])
 
 
 def seen_elsewhere(c: DifficultConversation) -> tuple[object, ...]:

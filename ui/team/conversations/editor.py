@@ -40,23 +40,12 @@ from ui.kit.fields import LineBox, date_edit, day_of, qdate
 from ui.kit.markdown_edit import MarkdownEdit
 from ui.kit.style import field_label, hint
 from ui.kit.translation import QT_TRANSLATE_NOOP
-from ui.team.conversations.arc import arc_text, seen_elsewhere
+from ui.team.conversations.arc import arc_text, seen_elsewhere, step_prompt
 from ui.team.conversations.follow_up import FollowUpPanel
 from ui.team.conversations.new_dialog import NO_LEAD, WHOSE
 from ui.team.conversations.notes_box import GrowingNotes
 
 NO_CYCLE = QT_TRANSLATE_NOOP("editor", "Not part of a learning cycle")
-# Each step's prompt, in the order the conversation goes.
-PROMPTS = {
-    "plan": "What must be true when it is over? Write the first words you will say, then "
-    "how they might answer — defensive, upset, silent, relieved — and how you will respond.",
-    "rehearse": "Say it aloud to someone first: the principal or an ILT peer. What did you "
-    "change after hearing yourself?",
-    "hold": "When it happens (or is set to happen), and what was said and done.",
-    "debrief": "Looking back: what worked, what you would say differently, what it taught "
-    "you about leading your team.",
-    "follow_up": "What the conversation leads to, each with an owner and a day.",
-}
 
 
 READABLE_WIDTH = 900
@@ -96,31 +85,42 @@ class ConversationEditor(QScrollArea):
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             combo.setMinimumContentsLength(10)
-        self.planned_on = date_edit(name="Planning started on")
+        self.planned_on = date_edit(name=self.tr("Planning started on"))
         self.stage = QLabel()
         self.stage.setAccessibleName(self.tr("Stage"))
         self.with_whom = QLineEdit()
         self.with_whom.setObjectName("WithWhom")
         self.with_whom.setAccessibleName(self.tr("With whom"))
         self.with_whom.setPlaceholderText(self.tr("The teacher or teachers"))
-        self.goal = LineBox("What should be true when it is over?")
+        self.goal = LineBox(self.tr("What should be true when it is over?"))
         self.goal.setObjectName("Goal")
         self.goal.setAccessibleName(self.tr("The goal"))
-        self.opening = self._notes("OpeningWords", "Opening words", "The first thing you will say")
+        self.opening = self._notes(
+            "OpeningWords", self.tr("Opening words"), self.tr("The first thing you will say")
+        )
         self.reactions = self._notes(
-            "Reactions", "Likely reactions and responses", "- They might say… → I will…", 120
+            "Reactions",
+            self.tr("Likely reactions and responses"),
+            self.tr("- They might say… → I will…"),
+            120,
         )
         self.rehearsed = QCheckBox(self.tr("Rehearsed on"))
-        self.rehearsed_on = date_edit(name="Rehearsed on")
+        self.rehearsed_on = date_edit(name=self.tr("Rehearsed on"))
         self.rehearsed_with = QLineEdit()
         self.rehearsed_with.setObjectName("RehearsedWith")
         self.rehearsed_with.setAccessibleName(self.tr("Rehearsed with"))
         self.rehearsed_with.setPlaceholderText(self.tr("With whom: me, an ILT peer"))
-        self.rehearsal = self._notes("Rehearsal", "What changed", "What you changed, and why")
+        self.rehearsal = self._notes(
+            "Rehearsal", self.tr("What changed"), self.tr("What you changed, and why")
+        )
         self.held = QCheckBox(self.tr("Held (or set for)"))
-        self.held_on = date_edit(name="Held on")
-        self.what_happened = self._notes("WhatHappened", "What happened", "What was said and done")
-        self.debrief = self._notes("Debrief", "Debrief", "What worked, what you would change", 110)
+        self.held_on = date_edit(name=self.tr("Held on"))
+        self.what_happened = self._notes(
+            "WhatHappened", self.tr("What happened"), self.tr("What was said and done")
+        )
+        self.debrief = self._notes(
+            "Debrief", self.tr("Debrief"), self.tr("What worked, what you would change"), 110
+        )
         self.delete_button = QPushButton(self.tr("Delete this conversation…"))
         self.delete_button.clicked.connect(
             lambda: (
@@ -163,10 +163,10 @@ class ConversationEditor(QScrollArea):
         top.setHorizontalSpacing(10)
         top.setVerticalSpacing(2)
         cells = (
-            ("Whose", self.whose, 0, 0),
-            ("Lead", self.lead, 0, 1),
-            ("Learning cycle", self.cycle, 2, 0),
-            ("Planning started", self.planned_on, 2, 1),
+            (self.tr("Whose"), self.whose, 0, 0),
+            (self.tr("Lead"), self.lead, 0, 1),
+            (self.tr("Learning cycle"), self.cycle, 2, 0),
+            (self.tr("Planning started"), self.planned_on, 2, 1),
         )
         for label, widget, row, column in cells:
             top.addWidget(field_label(label, widget), row, column)
@@ -180,24 +180,24 @@ class ConversationEditor(QScrollArea):
         layout.addLayout(top)
         layout.addWidget(field_label(self.tr("With whom"), self.with_whom))
         layout.addWidget(self.with_whom)
-        self._step(layout, "1 · Plan", "plan")
+        self._step(layout, self.tr("1 · Plan"), "plan")
         plan: tuple[tuple[str, QWidget], ...] = (
-            ("Goal", self.goal),
-            ("Opening words", self.opening),
-            ("Likely reactions and your responses", self.reactions),
+            (self.tr("Goal"), self.goal),
+            (self.tr("Opening words"), self.opening),
+            (self.tr("Likely reactions and your responses"), self.reactions),
         )
         for label, field in plan:
             layout.addWidget(field_label(label, field))
             layout.addWidget(field)
-        self._step(layout, "2 · Rehearse", "rehearse")
+        self._step(layout, self.tr("2 · Rehearse"), "rehearse")
         layout.addLayout(self._dated(self.rehearsed, self.rehearsed_on, self.rehearsed_with))
         layout.addWidget(self.rehearsal)
-        self._step(layout, "3 · Hold", "hold")
+        self._step(layout, self.tr("3 · Hold"), "hold")
         layout.addLayout(self._dated(self.held, self.held_on))
         layout.addWidget(self.what_happened)
-        self._step(layout, "4 · Debrief", "debrief")
+        self._step(layout, self.tr("4 · Debrief"), "debrief")
         layout.addWidget(self.debrief)
-        self._step(layout, "5 · Follow-up", "follow_up")
+        self._step(layout, self.tr("5 · Follow-up"), "follow_up")
         layout.addLayout(self.follow_up.build())
         layout.addWidget(self.error)
         layout.addSpacing(10)
@@ -212,7 +212,7 @@ class ConversationEditor(QScrollArea):
         heading.setIndent(0)  # the shared style's margin would set it in from the fields
         layout.addSpacing(10)
         layout.addWidget(heading)
-        layout.addWidget(hint(PROMPTS[prompt]))
+        layout.addWidget(hint(step_prompt(prompt)))
 
     @staticmethod
     def _dated(box: QCheckBox, day: QDateEdit, beside: QWidget | None = None) -> QHBoxLayout:
@@ -275,7 +275,7 @@ class ConversationEditor(QScrollArea):
         """Active leads (and the one named, if archived); the principal's own may have none."""
         self.lead.clear()
         if self._holder() is ConversationHolder.principal:
-            self.lead.addItem(NO_LEAD, None)
+            self.lead.addItem(QCoreApplication.translate("new_dialog", NO_LEAD), None)
         for lead in self.leads:
             if lead.active or lead.id == lead_id:
                 self.lead.addItem(lead.name, lead.id)
@@ -286,7 +286,7 @@ class ConversationEditor(QScrollArea):
         self.cycle.addItem(QCoreApplication.translate("editor", NO_CYCLE), None)
         lead_id = self.lead.currentData()
         for cycle in cycles_for(self.context.journal, lead_id) if lead_id is not None else []:
-            goal = " ".join(cycle.goal.split()) or "No goal written yet"
+            goal = " ".join(cycle.goal.split()) or self.tr("No goal written yet")
             self.cycle.addItem(f"{dates.short_month_year(cycle.started_on)}: {goal}", cycle.id)
             self.cycle.setItemData(self.cycle.count() - 1, goal, Qt.ItemDataRole.ToolTipRole)
         self.cycle.setCurrentIndex(max(self.cycle.findData(cycle_id), 0))

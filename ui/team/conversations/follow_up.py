@@ -32,7 +32,6 @@ OWNER_WORDS = {
     Author.principal: QT_TRANSLATE_NOOP("follow_up", "me"),
     Author.both: QT_TRANSLATE_NOOP("follow_up", "both of us"),
 }
-FOLLOW_UP = RowWords("A next step, then Enter", "follow-up", "a week on")
 
 
 def follow_up_label(item: ActionItem, today: date) -> str:
@@ -76,7 +75,10 @@ class FollowUpPanel(QObject):
         self.items.installEventFilter(self)
         # With none yet, a line says what goes here rather than an empty box.
         self.none_yet = hint(self.tr("None yet: type the next step below, who owns it and when."))
-        self.entry = ActionItemRow(counted_from, parent, FOLLOW_UP)
+        words = RowWords(
+            self.tr("A next step, then Enter"), self.tr("follow-up"), self.tr("a week on")
+        )
+        self.entry = ActionItemRow(counted_from, parent, words)
         self.entry.text.setAccessibleName(self.tr("New follow-up item"))
         self.entry.add_requested.connect(self.add_requested)
         # The row's parts, by the names the editor and its tests know.
@@ -221,7 +223,9 @@ class FollowUpPanel(QObject):
 
     def delete(self, item_id: int) -> None:
         """Remove a follow-up after asking (it goes to the Trash)."""
-        if not confirm_delete(self._parent, "Delete this follow-up?", "The follow-up item."):
+        if not confirm_delete(
+            self._parent, self.tr("Delete this follow-up?"), self.tr("The follow-up item.")
+        ):
             return
         gone = self.context.write(
             lambda: action_item.delete_action_item(self.context.journal, item_id),

@@ -63,9 +63,10 @@ NO_LEAD_FILTER = QT_TRANSLATE_NOOP("page", "Mine, with no lead")
 def conversation_row(c: DifficultConversation, leads: dict[int, str], today: date) -> str:
     """A conversation as two list lines: with whom, then its stage, day and lead."""
     day = c.held_on or c.planned_on
-    whose = leads.get(c.lead_id or 0, "") if c.lead_id is not None else "mine"
+    mine = QCoreApplication.translate("page", "mine")
+    whose = leads.get(c.lead_id or 0, "") if c.lead_id is not None else mine
     if c.holder == "principal" and c.lead_id is not None:
-        whose = f"mine, with {whose}"
+        whose = QCoreApplication.translate("page", "mine, with {lead}").format(lead=whose)
     stage = STAGE_TITLES[stage_of(c, today)]
     return f"{conversation_title(c)}\n{stage} · {dates.list_date(day, today)} · {whose}"
 
@@ -229,9 +230,10 @@ class ConversationsPage(QWidget):
         c = next((c for c in self.shown if c.id == conversation_id), None)
         if c is None:
             return
-        what = f"{conversation_title(c)}, planned {dates.short(c.planned_on)}. Its follow-up "
-        what += "items stay on the action items lists."
-        if not confirm_delete(self, "Delete this conversation?", what):
+        what = self.tr(
+            "{title}, planned {day}. Its follow-up items stay on the action items lists."
+        ).format(title=conversation_title(c), day=dates.short(c.planned_on))
+        if not confirm_delete(self, self.tr("Delete this conversation?"), what):
             return
         self.editor.autosaver.discard()
         gone = self.context.write(

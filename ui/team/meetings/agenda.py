@@ -190,7 +190,11 @@ class MemberAgenda(QWidget):
         row = self.items.currentItem()
         if row is None:
             return
-        if not confirm_delete(self, "Delete agenda item", f"Delete “{row.text(0)}”?"):
+        if not confirm_delete(
+            self,
+            self.tr("Delete agenda item"),
+            self.tr("Delete “{item}”?").format(item=row.text(0)),
+        ):
             return
         journal, item_id = self.context.journal, int(row.data(0, RECORD_ID))
         self.context.write(

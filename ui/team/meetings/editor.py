@@ -147,7 +147,7 @@ class MeetingEditor(QScrollArea):
         )
         column.addWidget(private_title)
         column.addWidget(private_hint)
-        self.private = MarkdownEdit(placeholder="What you noticed and keep to yourself")
+        self.private = MarkdownEdit(placeholder=self.tr("What you noticed and keep to yourself"))
         self.private.setObjectName("private_notes")
         self.private.setAccessibleName(self.tr("Private notes (never shared)"))
         self.private.set_markdown(meeting.private_notes)
@@ -160,7 +160,7 @@ class MeetingEditor(QScrollArea):
         return page
 
     def _top(self, meeting: IltMeeting) -> QHBoxLayout:
-        self.held_on = date_edit(meeting.held_on, "Date of the meeting")
+        self.held_on = date_edit(meeting.held_on, self.tr("Date of the meeting"))
         self.held_on.dateChanged.connect(lambda *_: self.autosaver.touch())
         self.title = QLineEdit(meeting.title)
         self.title.setObjectName("meeting_title")
@@ -169,7 +169,7 @@ class MeetingEditor(QScrollArea):
         self.title.textEdited.connect(lambda *_: self.autosaver.touch())
         self.title.editingFinished.connect(self.autosaver.flush)
         top = QHBoxLayout()
-        for label, field in (("Met on", self.held_on), ("Title", self.title)):
+        for label, field in ((self.tr("Met on"), self.held_on), (self.tr("Title"), self.title)):
             shown = QLabel(label)
             shown.setBuddy(field)
             top.addWidget(shown)

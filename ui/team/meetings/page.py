@@ -265,11 +265,11 @@ class MeetingsPage(QWidget):
         meeting = self.current()
         if meeting is None:
             return
-        what = (
-            f"Delete the ILT meeting of {dates.long(meeting.held_on)}, its notes, attendance, "
+        what = self.tr(
+            "Delete the ILT meeting of {day}, its notes, attendance, "
             "agenda and plus/delta? Its action items are kept."
-        )
-        if not confirm_delete(self, "Delete this meeting?", what):
+        ).format(day=dates.long(meeting.held_on))
+        if not confirm_delete(self, self.tr("Delete this meeting?"), what):
             return
         self.editor.autosaver.discard()
         journal, meeting_id = self.context.journal, meeting.id or 0

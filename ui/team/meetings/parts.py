@@ -41,7 +41,7 @@ class PartCard(QFrame):
         super().__init__()
         self.setObjectName("MeetingPart")
         self.section = section
-        self.notes = MarkdownEdit(placeholder="Notes on this part, in your words")
+        self.notes = MarkdownEdit(placeholder=self.tr("Notes on this part, in your words"))
         self.notes.setObjectName(f"part_notes_{section.position}")
         self.notes.setAccessibleName(self.tr("Notes: {title}").format(title=section.title))
         self.notes.set_markdown(section.notes)
@@ -74,8 +74,11 @@ class VisionPanel(QLabel):
         parts = [
             f"<b>{title}</b>{markdown_html(text)}"
             for title, text in (
-                ("Our purpose", charter.purpose if charter else ""),
-                ("How it serves the school vision", charter.vision_link if charter else ""),
+                (self.tr("Our purpose"), charter.purpose if charter else ""),
+                (
+                    self.tr("How it serves the school vision"),
+                    charter.vision_link if charter else "",
+                ),
             )
             if text.strip()
         ]
@@ -88,7 +91,7 @@ class LearningFields(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.topic = LineBox("What the team is learning (from the scope and sequence)")
+        self.topic = LineBox(self.tr("What the team is learning (from the scope and sequence)"))
         self.topic.setAccessibleName(self.tr("Learning topic"))
         self.led_by = QComboBox()
         self.led_by.setAccessibleName(self.tr("Who led the learning"))
@@ -132,16 +135,16 @@ class DataFields(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.artifacts = LineBox("Student work, scripted observations, cycle artifacts…")
-        self.protocol = LineBox("e.g. Notice and wonder; Tuning protocol")
-        self.questions = LineBox("What do students understand? What do we do next?")
+        self.artifacts = LineBox(self.tr("Student work, scripted observations, cycle artifacts…"))
+        self.protocol = LineBox(self.tr("e.g. Notice and wonder; Tuning protocol"))
+        self.questions = LineBox(self.tr("What do students understand? What do we do next?"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(3)
         for title, box in (
-            ("Data or artifacts", self.artifacts),
-            ("Protocol", self.protocol),
-            ("Guiding questions", self.questions),
+            (self.tr("Data or artifacts"), self.artifacts),
+            (self.tr("Protocol"), self.protocol),
+            (self.tr("Guiding questions"), self.questions),
         ):
             box.setAccessibleName(title)
             layout.addWidget(field_label(title, box))

@@ -67,8 +67,8 @@ class ClosingPlusDelta(QWidget):
     def _add_row(self, plus: str, delta: str, row_id: int | None) -> PlusDeltaRow:
         number = len(self.rows) + 1
         row = PlusDeltaRow(
-            LineBox("What helped today"),
-            LineBox("What would make next time better"),
+            LineBox(self.tr("What helped today")),
+            LineBox(self.tr("What would make next time better")),
             row_id,
             (plus, delta),
         )
@@ -143,7 +143,7 @@ class LastPlusDelta(QWidget):
         )
         said.setTextFormat(Qt.TextFormat.RichText)
         said.setWordWrap(True)
-        response = LineBox("How the team responded, e.g. 'Data goes out a day ahead'")
+        response = LineBox(self.tr("How the team responded, e.g. 'Data goes out a day ahead'"))
         response.setAccessibleName(
             self.tr("Response to last plus/delta {number}").format(number=number)
         )

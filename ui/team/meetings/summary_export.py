@@ -78,8 +78,8 @@ class MeetingExportDialog(QDialog):
         self.names = NamesGuardPanel()  # other people named: how each appears to the readers
         self.names.changed.connect(self._show_guarded)
         self.protect = QCheckBox(self.tr("Pro&tect the PDF with a password"))
-        self.password = secret_field("PDF password")
-        self.again = secret_field("PDF password again")
+        self.password = secret_field(self.tr("PDF password"))
+        self.again = secret_field(self.tr("PDF password again"))
         self.warning = QLabel()
         self.warning.setWordWrap(True)
         self.warning.setObjectName("Hint")
@@ -95,8 +95,8 @@ class MeetingExportDialog(QDialog):
         self.export_button.setDefault(True)  # Enter exports, from any field
         self.export_button.clicked.connect(self.export)
         self.print_buttons = [
-            self._button("Print pre&view…", self.print_preview),
-            self._button("&Print…", self.print),
+            self._button(self.tr("Print pre&view…"), self.print_preview),
+            self._button(self.tr("&Print…"), self.print),
         ]
         self._lay_out()
         self.protect.toggled.connect(lambda *_: self._update_protection())
@@ -175,7 +175,7 @@ class MeetingExportDialog(QDialog):
                 ).format(titled=titled, value=dates.long(summary.held_on))
             )
         self.setWindowTitle(
-            self.tr("Share {value} — iltdesk").format(value=self.name or "an ILT meeting")
+            self.tr("Share {value} — iltdesk").format(value=self.name or self.tr("an ILT meeting"))
         )
         self._update_protection()
 
@@ -217,11 +217,11 @@ class MeetingExportDialog(QDialog):
             return None
         # A protected PDF's name must not tell what the meeting was about (its title is the
         # principal's words): the name is readable without the password.
-        stem = self.name or "ILT meeting"
+        stem = self.name or self.tr("ILT meeting")
         if self.password_chosen() and self.held_on is not None:
-            stem = f"ILT meeting {self.held_on.isoformat()}"
+            stem = self.tr("ILT meeting {day}").format(day=self.held_on.isoformat())
         journal, password = self.context.journal.path, self.password_chosen()
-        title = "Export the meeting's summary as"
+        title = self.tr("Export the meeting's summary as")
         return save_report(self, title, stem, self.html, password, journal, self.status.setText)
 
     def print(self) -> None:

@@ -71,7 +71,7 @@ class TemplateDialog(GuardedDialog):
         self.title.setObjectName("part_title")
         self.title.setAccessibleName(self.tr("Part title"))
         self.title.textEdited.connect(self._title_edited)
-        self.prompt = LineBox("The question this part puts to the team")
+        self.prompt = LineBox(self.tr("The question this part puts to the team"))
         self.prompt.setAccessibleName(self.tr("Part prompt"))
         self.prompt.edited.connect(self._prompt_edited)
         self.kind = QLabel()

@@ -30,8 +30,11 @@ KIND_HINTS = {
     LearningKind.pd_session: QT_TRANSLATE_NOOP(
         "event_dialog", "A short, optional session a member (or a guest) leads."
     ),
-    LearningKind.gathering: "Once a quarter members walk the team through their most useful "
-    "tools: note what each brought.",
+    LearningKind.gathering: QT_TRANSLATE_NOOP(
+        "event_dialog",
+        "Once a quarter members walk the team through their most useful "
+        "tools: note what each brought.",
+    ),
     LearningKind.office_hours: QT_TRANSLATE_NOOP(
         "event_dialog", "Your open door: note who came, and about what."
     ),
@@ -54,20 +57,22 @@ class LearningEventDialog(GuardedDialog):
         self.context, self.learning = context, event
         self.saved: int | None = None
         self.setWindowTitle(
-            ("Edit a learning event" if event else "A learning event") + " — iltdesk"
+            self.tr("Edit a learning event — iltdesk")
+            if event
+            else self.tr("A learning event — iltdesk")
         )
         self.setMinimumWidth(640)
         self.kind = QComboBox()
         self.kind.setAccessibleName(self.tr("What kind of learning"))
         for kind, title in LEARNING_TITLES.items():
             self.kind.addItem(title, kind.value)
-        self.held_on = date_edit(date.today(), "Held on")
-        self.topic = LineBox("What it was about, e.g. writing a dated reteach plan")
+        self.held_on = date_edit(date.today(), self.tr("Held on"))
+        self.topic = LineBox(self.tr("What it was about, e.g. writing a dated reteach plan"))
         self.topic.setObjectName("Topic")
         self.members = MemberTable()
-        self.led_by = LineBox("Someone from outside the team who led it, if anyone")
+        self.led_by = LineBox(self.tr("Someone from outside the team who led it, if anyone"))
         self.led_by.setObjectName("LedBy")
-        self.goal = LineBox("The charter goal or the period's focus it served")
+        self.goal = LineBox(self.tr("The charter goal or the period's focus it served"))
         self.goal.setObjectName("Goal")
         self.strand = QComboBox()
         self.strand.setAccessibleName(self.tr("Strand it counts toward"))
@@ -81,7 +86,7 @@ class LearningEventDialog(GuardedDialog):
         self.notes.setFixedHeight(self.notes.fontMetrics().lineSpacing() * 3 + 14)
         self.about = hint()
         self.error = error_line()
-        self.buttons = self.save_buttons("Save", self.save)
+        self.buttons = self.save_buttons(self.tr("Save"), self.save)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._fill()
         self._lay_out()
@@ -120,12 +125,12 @@ class LearningEventDialog(GuardedDialog):
         layout.addLayout(top)
         layout.addWidget(self.about)
         rows: tuple[tuple[str, QWidget], ...] = (
-            ("Topic", self.topic),
+            (self.tr("Topic"), self.topic),
             (QCoreApplication.translate("event_dialog", MEMBERS_LABEL), self.members),
-            ("Led by someone from outside", self.led_by),
-            ("The goal it served", self.goal),
-            ("Strand it counts toward", self.strand),
-            ("Notes", self.notes),
+            (self.tr("Led by someone from outside"), self.led_by),
+            (self.tr("The goal it served"), self.goal),
+            (self.tr("Strand it counts toward"), self.strand),
+            (self.tr("Notes"), self.notes),
         )
         for label, widget in rows:
             layout.addSpacing(4)

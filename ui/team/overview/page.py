@@ -87,12 +87,12 @@ class TeamOverviewPage(QWidget):
         self.balance = QLabel()
         self.balance.setObjectName("BalanceHint")
         self.balance.setWordWrap(True)
-        self.events = RecordRows("The ILT's own learning")
+        self.events = RecordRows(self.tr("The ILT's own learning"))
         self.events.itemActivated.connect(lambda _i: self.edit_event())
         self.events.delete_pressed.connect(self.delete_event)
         self.add_event_button = QPushButton(self.tr("Add a learning event…"))
         self.add_event_button.clicked.connect(self.add_event)
-        self.practices = RecordRows("Joint practice")
+        self.practices = RecordRows(self.tr("Joint practice"))
         self.practices.itemActivated.connect(lambda _i: self.edit_practice())
         self.practices.delete_pressed.connect(self.delete_practice)
         self.practices.currentItemChanged.connect(lambda *_: self._show_spread())
@@ -136,12 +136,12 @@ class TeamOverviewPage(QWidget):
                 "visit or calibration (observation and feedback), each data meeting (data)."
             )
         )
-        balance = card("The year's balance", year_row, self.bar, self.balance, counted)
+        balance = card(self.tr("The year's balance"), year_row, self.bar, self.balance, counted)
         add_event = QHBoxLayout()
         add_event.addWidget(self.add_event_button)
         add_event.addStretch(1)
         learning = card(
-            "The ILT's own learning",
+            self.tr("The ILT's own learning"),
             self.events,
             add_event,
             hint(QCoreApplication.translate("page", EDIT_HINT)),
@@ -150,13 +150,15 @@ class TeamOverviewPage(QWidget):
         add_practice.addWidget(self.add_practice_button)
         add_practice.addStretch(1)
         # A calibration's spread is drawn right under the list it is chosen in, before the button.
-        joint = card("Joint practice", self.practices, self.spread, self.spread_words, add_practice)
+        joint = card(
+            self.tr("Joint practice"), self.practices, self.spread, self.spread_words, add_practice
+        )
         grid = QGridLayout()
         grid.setSpacing(14)
         grid.addWidget(balance, 0, 0, 1, 2)
         grid.addWidget(learning, 1, 0)
         grid.addWidget(joint, 1, 1)
-        grid.addWidget(card("Open team action items", self.items_view), 2, 0, 1, 2)
+        grid.addWidget(card(self.tr("Open team action items"), self.items_view), 2, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         column = QWidget()
@@ -245,7 +247,7 @@ class TeamOverviewPage(QWidget):
             rows.addItem(empty)
 
     def _people(self, lead_ids: tuple[int, ...]) -> str:
-        return ", ".join(self.names.get(i, "a former lead") for i in lead_ids)
+        return ", ".join(self.names.get(i, self.tr("a former lead")) for i in lead_ids)
 
     def _event_text(self, event: Event) -> tuple[str, str]:
         record = event.record
@@ -255,11 +257,15 @@ class TeamOverviewPage(QWidget):
         if record.led_by:
             leaders.append(record.led_by)
         if leaders:
-            parts.append("led by " + ", ".join(leaders))
+            parts.append(self.tr("led by {names}").format(names=", ".join(leaders)))
         if event.came():
-            parts.append(f"{len(event.came())} came ({self._people(event.came())})")
+            parts.append(
+                self.tr("{n} came ({names})").format(
+                    n=len(event.came()), names=self._people(event.came())
+                )
+            )
         if record.goal:
-            parts.append(f"for: {record.goal}")
+            parts.append(self.tr("for: {goal}").format(goal=record.goal))
         if record.strand:
             parts.append(FOCUS_TITLES[FocusKind(record.strand)])
         return title, " · ".join(parts)
@@ -285,9 +291,9 @@ class TeamOverviewPage(QWidget):
         self.spread.set_ratings(kept.before, kept.after)
         narrowed = kept.narrowed()
         verdict = {
-            True: "Norming brought the ratings closer.",
-            False: "Norming did not bring the ratings closer.",
-            None: "Both rounds of ratings are not in yet.",
+            True: self.tr("Norming brought the ratings closer."),
+            False: self.tr("Norming did not bring the ratings closer."),
+            None: self.tr("Both rounds of ratings are not in yet."),
         }
         self.spread_words.setText(
             self.tr("Calibration of {value}. {value2}").format(
@@ -354,7 +360,7 @@ class TeamOverviewPage(QWidget):
         event = self.shown_events.get(self.events.current_id() or 0)
         if event is None or not confirm_delete(
             self,
-            "Delete this learning event?",
+            self.tr("Delete this learning event?"),
             f"{event.title}, {dates.short(event.record.held_on)}.",
         ):
             return
@@ -374,7 +380,7 @@ class TeamOverviewPage(QWidget):
         what = (
             f"{PRACTICE_TITLES[practice.record.kind]}, {dates.short(practice.record.happened_on)}."
         )
-        if not confirm_delete(self, "Delete this joint practice?", what):
+        if not confirm_delete(self, self.tr("Delete this joint practice?"), what):
             return
         gone = self.context.write(
             lambda: delete_practice(self.context.journal, practice.id),

@@ -57,19 +57,21 @@ class JointPracticeDialog(GuardedDialog):
         self.context, self.practice = context, practice
         self.saved: int | None = None
         self.setWindowTitle(
-            ("Edit joint practice" if practice else "Joint practice") + " — iltdesk"
+            self.tr("Edit joint practice — iltdesk")
+            if practice
+            else self.tr("Joint practice — iltdesk")
         )
         self.setMinimumWidth(620)
         self.kind = QComboBox()
         self.kind.setAccessibleName(self.tr("What the leads did together"))
         for kind, title in PRACTICE_TITLES.items():
             self.kind.addItem(title, kind.value)
-        self.happened_on = date_edit(date.today(), "When")
-        self.focus_box = LineBox("What they looked at or worked on")
+        self.happened_on = date_edit(date.today(), self.tr("When"))
+        self.focus_box = LineBox(self.tr("What they looked at or worked on"))
         self.focus_box.setObjectName("Focus")
-        self.indicator = LineBox("The teacher-rubric indicator normed on")
+        self.indicator = LineBox(self.tr("The teacher-rubric indicator normed on"))
         self.indicator.setObjectName("Indicator")
-        self.leads = LeadChecklist("Leads who took part")
+        self.leads = LeadChecklist(self.tr("Leads who took part"))
         self.before = QLineEdit()
         self.before.setObjectName("Before")
         self.before.setAccessibleName(self.tr("Ratings before norming"))
@@ -85,7 +87,7 @@ class JointPracticeDialog(GuardedDialog):
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(self.notes.fontMetrics().lineSpacing() * 3 + 14)
         self.error = error_line()
-        self.buttons = self.save_buttons("Save", self.save)
+        self.buttons = self.save_buttons(self.tr("Save"), self.save)
         self._fill(ratings)
         self._lay_out()
         self.kind.currentIndexChanged.connect(self._kind_changed)
@@ -128,11 +130,11 @@ class JointPracticeDialog(GuardedDialog):
         layout.addLayout(top)
         self.calibration_parts: list[QWidget] = []
         rows: tuple[tuple[str, QWidget, bool], ...] = (
-            ("Focus", self.focus_box, False),
-            ("Indicator (the ILT's theme unless you change it)", self.indicator, True),
-            ("Leads who took part (Space ticks)", self.leads, False),
-            ("Ratings before norming", self.before, True),
-            ("Ratings after norming", self.after, True),
+            (self.tr("Focus"), self.focus_box, False),
+            (self.tr("Indicator (the ILT's theme unless you change it)"), self.indicator, True),
+            (self.tr("Leads who took part (Space ticks)"), self.leads, False),
+            (self.tr("Ratings before norming"), self.before, True),
+            (self.tr("Ratings after norming"), self.after, True),
         )
         for text, widget, calibration_only in rows:
             label = field_label(text, widget)

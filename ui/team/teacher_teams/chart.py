@@ -26,10 +26,18 @@ def chart_words(name: str, unit: str, points: tuple[tuple[date, float], ...]) ->
     """What the chart shows, in a sentence: its readings oldest first, and a fall if there is
     one."""
     if not points:
-        return f"{name}: no readings yet."
-    readings = ", ".join(f"{value_words(v, unit)} on {dates.short(d)}" for d, v in points)
-    fell = " It fell twice in a row." if fell_twice([v for _, v in points]) else ""
-    return f"{name}: {readings}.{fell}"
+        return QCoreApplication.translate("chart", "{name}: no readings yet.").format(name=name)
+    on_day = QCoreApplication.translate("chart", "{value} on {day}")
+    readings = ", ".join(
+        on_day.format(value=value_words(v, unit), day=dates.short(d)) for d, v in points
+    )
+    if fell_twice([v for _, v in points]):
+        sentence = QCoreApplication.translate(
+            "chart", "{name}: {readings}. It fell twice in a row."
+        )
+    else:
+        sentence = QCoreApplication.translate("chart", "{name}: {readings}.")
+    return sentence.format(name=name, readings=readings)
 
 
 class DataChart(QWidget):

@@ -27,13 +27,17 @@ NO_DATA = QT_TRANSLATE_NOOP(
 def latest_words(series: Series) -> str:
     """The latest reading and whether it fell twice in a row, in a line."""
     if not series.values:
-        return "No readings yet: add the first."
+        return QCoreApplication.translate("data_section", "No readings yet: add the first.")
     last = series.values[-1]
-    line = (
-        f"Latest: {value_words(last.value, series.point.unit)} on {dates.short(last.measured_on)}"
+    if fell_twice([v.value for v in series.values]):  # in the words Today uses
+        line = QCoreApplication.translate(
+            "data_section", "Latest: {value} on {day}, fell twice in a row"
+        )
+    else:
+        line = QCoreApplication.translate("data_section", "Latest: {value} on {day}")
+    line = line.format(
+        value=value_words(last.value, series.point.unit), day=dates.short(last.measured_on)
     )
-    if fell_twice([v.value for v in series.values]):
-        line += ", fell twice in a row"  # the words Today uses
     if last.note:  # the note last, as written: it may end in its own full stop
         line += f" — “{last.note.rstrip('.')}”"
     return line + "."

@@ -106,16 +106,16 @@ class NewTeamDialog(GuardedDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(22, 18, 22, 16)
         for label, field in (
-            ("Team", self.name),
-            ("Teachers on the team", self.members),
-            ("Meets", self.meeting_day),
-            ("Run by", self.leads),
+            (self.tr("Team"), self.name),
+            (self.tr("Teachers on the team"), self.members),
+            (self.tr("Meets"), self.meeting_day),
+            (self.tr("Run by"), self.leads),
         ):
             layout.addWidget(field_label(label, field))
             layout.addWidget(field)
         layout.addWidget(hint(self.tr("Tick the lead or leads who run its meetings with Space.")))
         layout.addWidget(self.error)
-        layout.addWidget(buttons_for(self, "Add the team", self.save))
+        layout.addWidget(buttons_for(self, self.tr("Add the team"), self.save))
         self.name.setFocus()
         self.mark_clean()
         self.keep_drafts("teacher_team", "new", context)
@@ -164,7 +164,7 @@ class DataPointDialog(GuardedDialog):
         layout.addWidget(field_label(self.tr("Unit"), self.unit))
         layout.addWidget(self.unit)
         layout.addWidget(self.error)
-        layout.addWidget(buttons_for(self, "Track it", self.save))
+        layout.addWidget(buttons_for(self, self.tr("Track it"), self.save))
         self.name.setFocus()
         self.mark_clean()
         self.keep_drafts("team_data_point", f"team:{team_id}", context)
@@ -207,17 +207,18 @@ class ReadingDialog(GuardedDialog):
         super().__init__(parent)
         self.context, self.point, self.reading = context, point, reading
         self.saved: TeamDataValue | None = None
-        what = "Correct a reading" if reading else "A reading"
-        self.setWindowTitle(
-            self.tr("{what} of {name} — iltdesk").format(what=what, name=point.name)
-        )
+        if reading:
+            title = self.tr("Correct a reading of {name} — iltdesk")
+        else:
+            title = self.tr("A reading of {name} — iltdesk")
+        self.setWindowTitle(title.format(name=point.name))
         self.setMinimumWidth(460)
         self.value = QLineEdit(value_words(reading.value, "") if reading else "")
         self.value.setObjectName("ReadingValue")
         unit = f" ({point.unit})" if point.unit else ""
         self.value.setPlaceholderText(self.tr("A number{unit}").format(unit=unit))
         day = reading.measured_on if reading else date.today()
-        self.measured_on = date_edit(day, "Measured on")
+        self.measured_on = date_edit(day, self.tr("Measured on"))
         self.note = QLineEdit(reading.note if reading else "")
         self.note.setObjectName("ReadingNote")
         self.note.setPlaceholderText(self.tr("What was going on (optional)"))
@@ -231,7 +232,9 @@ class ReadingDialog(GuardedDialog):
         layout.addWidget(field_label(self.tr("Note"), self.note))
         layout.addWidget(self.note)
         layout.addWidget(self.error)
-        layout.addWidget(buttons_for(self, "Save" if reading else "Add the reading", self.save))
+        layout.addWidget(
+            buttons_for(self, self.tr("Save") if reading else self.tr("Add the reading"), self.save)
+        )
         self.value.setFocus()
         self.value.selectAll()
         self.mark_clean()

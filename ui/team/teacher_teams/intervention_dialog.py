@@ -26,17 +26,19 @@ from ui.kit.unsaved import GuardedDialog
 from ui.kit.writing import write_or_say
 from ui.team.teacher_teams.dialogs import buttons_for, error_label
 
-FRAMING = (
+FRAMING = QT_TRANSLATE_NOOP(
+    "intervention_dialog",
     "Step in so that the team sees its lead lead. Broker the relationship, bring the support, "
     "sit in to learn — then let {lead} carry it to the team. If you found yourself running "
-    "their meeting, note that too: it is what to undo next time."
+    "their meeting, note that too: it is what to undo next time.",
 )
 WHAT_PROMPT = QT_TRANSLATE_NOOP(
     "intervention_dialog", "What you did, and how {lead} stayed in charge"
 )
-WHAT_HINT = (
+WHAT_HINT = QT_TRANSLATE_NOOP(
+    "intervention_dialog",
     "e.g. Put {lead} in touch with the math coach; {lead} set the agenda and invited the coach. "
-    "I said nothing in the meeting."
+    "I said nothing in the meeting.",
 )
 WHY_PROMPT = QT_TRANSLATE_NOOP("intervention_dialog", "Why you stepped in")
 WHY_HINT = QT_TRANSLATE_NOOP(
@@ -73,16 +75,18 @@ class InterventionDialog(GuardedDialog):
         super().__init__(parent)
         self.context, self.team_id, self.intervention = context, team_id, intervention
         self.saved: TeamIntervention | None = None
-        lead = " and ".join(short_name(n) for n in lead_names) or "the lead"
-        title = "Edit an intervention" if intervention else "How you stepped in"
-        self.setWindowTitle(self.tr("{title} — iltdesk").format(title=title))
+        lead = self.tr(" and ").join(short_name(n) for n in lead_names) or self.tr("the lead")
+        if intervention:
+            self.setWindowTitle(self.tr("Edit an intervention — iltdesk"))
+        else:
+            self.setWindowTitle(self.tr("How you stepped in — iltdesk"))
         self.setMinimumWidth(620)
         self.kind = QComboBox()
         self.kind.setAccessibleName(self.tr("How you stepped in"))
         for kind, words in KIND_WORDS.items():
             self.kind.addItem(words, kind)
         self.happened_on = date_edit(
-            intervention.happened_on if intervention else date.today(), "When"
+            intervention.happened_on if intervention else date.today(), self.tr("When")
         )
         self.what = _text_box(
             "InterventionWhat",

@@ -57,8 +57,11 @@ NO_TEAMS = QT_TRANSLATE_NOOP(
 
 def team_row_text(team: TeacherTeam, run_by: str, needs_look: bool) -> str:
     """A team in the list: its name, who runs it, and whether it needs a look."""
-    first = team.name + (" (archived)" if team.archived_on else "")
-    second = run_by + (" · needs a look" if needs_look else "")
+    first, second = team.name, run_by
+    if team.archived_on:
+        first = QCoreApplication.translate("page", "{name} (archived)").format(name=team.name)
+    if needs_look:
+        second = QCoreApplication.translate("page", "{run_by} · needs a look").format(run_by=run_by)
     return f"{first}\n{second}"
 
 
@@ -212,12 +215,12 @@ class TeacherTeamsPage(QWidget):
         team = item.data(TEAM_ROLE) if item is not None else None
         if not isinstance(team, TeacherTeam) or team.id is None:
             return
-        what = (
-            f"“{team.name}” with what you track and the times you stepped in. Observations "
+        what = self.tr(
+            "“{name}” with what you track and the times you stepped in. Observations "
             "of its meetings stay on their leads' pages. To keep it but stop seeing it, "
             "archive it instead."
-        )
-        if not confirm_delete(self, "Delete this team?", what):
+        ).format(name=team.name)
+        if not confirm_delete(self, self.tr("Delete this team?"), what):
             return
         self.view.autosaver.flush()  # typing not yet saved would otherwise land after it goes
         journal, team_id, row = self.context.journal, team.id, self.teams.currentRow()

@@ -126,7 +126,9 @@ class ReadingsDialog(GuardedDialog):
 
     def delete_reading(self, value_id: int) -> None:
         """Remove one reading after asking."""
-        if not confirm_delete(self, "Delete this reading?", "The reading and its note."):
+        if not confirm_delete(
+            self, self.tr("Delete this reading?"), self.tr("The reading and its note.")
+        ):
             return
         journal = self.context.journal
         gone = self.context.write(
@@ -140,8 +142,8 @@ class ReadingsDialog(GuardedDialog):
 
     def stop_tracking(self) -> None:
         """Remove the data point with all its readings, after asking."""
-        what = f"“{self.point.name}” and all its readings."
-        if not confirm_delete(self, "Stop tracking this?", what):
+        what = self.tr("“{name}” and all its readings.").format(name=self.point.name)
+        if not confirm_delete(self, self.tr("Stop tracking this?"), what):
             return
         journal, point = self.context.journal, self.point.id or 0
         gone = self.context.write(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel
 
@@ -29,22 +29,29 @@ def section_title(text: str) -> QLabel:
 
 def observation_text(observation: Observation, lead_names: dict[int, str]) -> str:
     """An observation as a row: when, whom, where, and the start of what was seen."""
-    who = lead_names.get(observation.lead_id, "a lead")
+    who = lead_names.get(observation.lead_id, QCoreApplication.translate("rows", "a lead"))
     # The words as they read, not the Markdown's list signs ("- 0:03 M: …").
     seen = " ".join(plain_text(observation.evidence or observation.feedback).split())
     seen = seen if len(seen) <= 110 else seen[:108].rstrip() + "…"
     setting = SETTING_TITLES[observation.setting]
-    return f"{dates.short(observation.observed_on)} · {who} · {setting}\n{seen or '(no notes)'}"
+    seen = seen or QCoreApplication.translate("rows", "(no notes)")
+    return f"{dates.short(observation.observed_on)} · {who} · {setting}\n{seen}"
 
 
 def intervention_text(row: TeamIntervention) -> str:
     """An intervention as a row: when and how, what, why, and what followed."""
     lines = [f"{dates.short(row.happened_on)} · {KIND_WORDS[row.kind]}"]
-    for label, text in (("Did", row.what), ("Why", row.why), ("Followed", row.what_followed)):
+    for label, text in (
+        (QCoreApplication.translate("rows", "Did: {text}"), row.what),
+        (QCoreApplication.translate("rows", "Why: {text}"), row.why),
+        (QCoreApplication.translate("rows", "Followed: {text}"), row.what_followed),
+    ):
         if text.strip():
-            lines.append(f"{label}: {' '.join(text.split())}")
+            lines.append(label.format(text=" ".join(text.split())))
     if not row.what_followed.strip():
-        lines.append("What followed: not noted yet (Enter to add it)")
+        lines.append(
+            QCoreApplication.translate("rows", "What followed: not noted yet (Enter to add it)")
+        )
     return "\n".join(lines)
 
 

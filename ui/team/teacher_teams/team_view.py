@@ -85,7 +85,9 @@ class TeamView(QScrollArea):
         self._build_facts()
         self.look = hint()
         self.look.setObjectName("ErrorText")
-        self.observations = RecordList("Observations of the lead running this team's meetings")
+        self.observations = RecordList(
+            self.tr("Observations of the lead running this team's meetings")
+        )
         self.observations.opened.connect(
             lambda obs_id: context.open_record.emit(RecordKind.OBSERVATION, obs_id)
         )
@@ -95,7 +97,7 @@ class TeamView(QScrollArea):
         self.data.changed.connect(self._order_tabs)  # its charts were drawn anew
         self.add_intervention_button = QPushButton(self.tr("Add an intervention…"))
         self.add_intervention_button.clicked.connect(self.add_intervention)
-        self.interventions = RecordList("How you stepped in for this team")
+        self.interventions = RecordList(self.tr("How you stepped in for this team"))
         self.interventions.opened.connect(self.edit_intervention)
         self.interventions.delete_requested.connect(self.delete_intervention)
         self.no_interventions = hint(QCoreApplication.translate("team_view", NO_INTERVENTIONS))
@@ -162,14 +164,14 @@ class TeamView(QScrollArea):
         body.addLayout(facts)
         body.addWidget(self.look)
         body.addSpacing(14)
-        body.addWidget(section_title("Observations of the lead running its meetings"))
+        body.addWidget(section_title(self.tr("Observations of the lead running its meetings")))
         body.addWidget(self.observations)
         body.addWidget(self.no_observations)
         body.addSpacing(14)
         body.addWidget(self.data)
         body.addSpacing(14)
         interventions = QHBoxLayout()
-        interventions.addWidget(section_title("How you stepped in"), 1)
+        interventions.addWidget(section_title(self.tr("How you stepped in")), 1)
         interventions.addWidget(self.add_intervention_button)
         body.addLayout(interventions)
         body.addWidget(
@@ -362,8 +364,10 @@ class TeamView(QScrollArea):
         row = next((r for r in found if r.id == intervention_id), None)
         if row is None:
             return
-        what = f"Your note of {dates.short(row.happened_on)}: {KIND_WORDS[row.kind].lower()}."
-        if not confirm_delete(self, "Delete this intervention?", what):
+        what = self.tr("Your note of {day}: {kind}.").format(
+            day=dates.short(row.happened_on), kind=KIND_WORDS[row.kind].lower()
+        )
+        if not confirm_delete(self, self.tr("Delete this intervention?"), what):
             return
         journal = self.context.journal
         gone = self.context.write(
