@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QProgressDialog,
     QPushButton,
     QTextEdit,
     QWidget,
@@ -307,3 +308,20 @@ def _window_context(dialog: QWidget) -> AppContext | None:
     parent = dialog.parentWidget()
     context = getattr(parent.window(), "context", None) if parent is not None else None
     return context if isinstance(context, AppContext) else None
+
+
+def close_dialogs(window: QWidget) -> None:
+    """The journal is closing under ``window`` (a lock, a quit): close its dialogs, so nothing
+    of the journal stays on screen over the unlock dialog. Dialogs that keep drafts closed
+    themselves on ``finishing`` with their text kept; the rest show records, or ask what no
+    longer applies. Kept open: a progress window (the closing waits for its work) and a
+    guarded dialog that keeps no draft and holds unsaved work (closing would lose it)."""
+    for dialog in window.findChildren(QDialog):
+        if not dialog.isVisible() or isinstance(dialog, QProgressDialog):
+            continue
+        if isinstance(dialog, GuardedDialog):
+            if dialog.drafts is None and dialog.has_unsaved():
+                continue
+            QDialog.done(dialog, QDialog.DialogCode.Rejected)  # nothing left to ask about
+        else:
+            dialog.reject()

@@ -7,7 +7,6 @@ from datetime import date
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -23,10 +22,11 @@ from iltdesk.record_kinds import RecordKind
 from ui.kit import preferences
 from ui.kit.context import AppContext, NotWritten
 from ui.kit.fields import day_of, follow_locale, qdate
+from ui.kit.unsaved import GuardedDialog
 from ui.kit.writing import write_or_say
 
 
-class LeadDialog(QDialog):
+class LeadDialog(GuardedDialog):
     """Collect a lead's name, role, team, ILT start and meeting cadence."""
 
     def __init__(
@@ -75,6 +75,8 @@ class LeadDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        # A lock keeps what is typed; Escape asks before throwing it away.
+        self.keep_drafts("lead", f"lead:{lead.id}" if lead else "new", context)
 
     def values(self) -> dict[str, object]:
         """What the form holds, as lead fields."""

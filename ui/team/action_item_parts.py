@@ -17,7 +17,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -35,6 +34,7 @@ from iltdesk.due import next_step_due
 from iltdesk.models import ActionItem, ActionSource
 from ui.kit.fields import date_edit, day_of
 from ui.kit.translation import QT_TRANSLATE_NOOP
+from ui.kit.unsaved import GuardedDialog
 
 PRINCIPAL_ROW = QT_TRANSLATE_NOOP("TeamActionItems", "You (the principal)")
 COLUMNS = (
@@ -101,7 +101,7 @@ class OwnersList(QListWidget):
             self.item(index).setCheckState(Qt.CheckState.Unchecked)
 
 
-class TeamItemDialog(QDialog):
+class TeamItemDialog(GuardedDialog):
     """Change a team item's words, owners and due date."""
 
     def __init__(
@@ -140,6 +140,7 @@ class TeamItemDialog(QDialog):
         due_row.addWidget(self.due, 1)
         form.addRow(due_row)
         form.addRow(buttons)
+        self.keep_drafts("team_item", f"item:{item.id}")  # the window's journal keeps it
 
     def due_on(self) -> date | None:
         return day_of(self.due) if self.has_due.isChecked() else None

@@ -8,7 +8,6 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
@@ -43,6 +42,7 @@ from ui.kit.rich_delegate import TwoLineDelegate
 from ui.kit.roles import RECORD_ID
 from ui.kit.style import field_label, hint, page_style
 from ui.kit.translation import QT_TRANSLATE_NOOP
+from ui.kit.unsaved import GuardedDialog
 from ui.lead.cycles.page import CyclePage
 
 LIST_PHASES = (
@@ -95,7 +95,7 @@ class GoalBox(LineBox):
         super().keyPressEvent(event)
 
 
-class StartCycleDialog(QDialog):
+class StartCycleDialog(GuardedDialog):
     """Ask for the goal and the planned length; offer the last cycle's next goal."""
 
     def __init__(
@@ -133,6 +133,7 @@ class StartCycleDialog(QDialog):
         self.error.hide()
         self._lay_out(current_cycle(context.journal, lead_id))
         self.use_next.setChecked(from_next_goal and self.use_next.isVisibleTo(self))
+        self.keep_drafts("cycle_start", f"lead:{lead_id}", context)  # a lock keeps the goal
 
     def _lay_out(self, still_open: LearningCycle | None) -> None:
         timing = QHBoxLayout()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
@@ -30,6 +29,7 @@ from ui.kit.icons import icon
 from ui.kit.rich_delegate import TwoLineDelegate
 from ui.kit.roles import RECORD_ID
 from ui.kit.style import field_label, hint, page_style
+from ui.kit.unsaved import GuardedDialog
 from ui.kit.writing import write_or_say
 from ui.reflect.challenges.view import STATUS_TITLES, ChallengeView
 
@@ -51,7 +51,7 @@ def challenge_tooltip(challenge: Challenge) -> str:
     return f"{challenge.title}\n\n{words}" if words else challenge.title
 
 
-class NewChallengeDialog(QDialog):
+class NewChallengeDialog(GuardedDialog):
     """Ask for a short title (and the day it began, if not today)."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -99,6 +99,7 @@ class NewChallengeDialog(QDialog):
         layout.addWidget(self.error)
         layout.addSpacing(6)
         layout.addWidget(buttons)
+        self.keep_drafts("challenge_new", "new", context)  # a lock keeps the title typed
 
     def save(self) -> None:
         """Open the reflection; stay open with a message if the title is missing."""

@@ -105,6 +105,7 @@ class ImportDialog(GuardedDialog):
         self._lay_out(heading, buttons)
         self.show_preview()
         self.mark_clean()
+        self.keep_drafts("framework_import", framework.value, context)  # a lock keeps the list
 
     def _lay_out(self, heading: QLabel, buttons: QDialogButtonBox) -> None:
         label = field_label(self.tr("The list"), self.text)
