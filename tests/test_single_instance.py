@@ -124,19 +124,15 @@ LIGHT_ENTRY = (
 )
 
 
-@pytest.mark.parametrize(
-    "command",
-    [["-m", "iltdesk", "open"], ["-c", LIGHT_ENTRY]],
-    ids=["iltdesk open", "single_instance.launch"],
-)
-def test_a_second_launch_hands_over_and_exits_at_once(
-    qtbot: QtBot, controller: AppController, journal: Journal, command: list[str]
-) -> None:
-    controller.show_main(journal)
-    window = controller.window
+def _second_launch(
+    qtbot: QtBot, args: list[str], env: dict[str, str] | None = None
+) -> tuple[str, str]:
+    """Run ``python ARGS`` as a second launch while this app runs; its output, once it
+    exited 0."""
     launch = subprocess.Popen(
-        [sys.executable, *command, str(journal.path)],
+        [sys.executable, *args],
         cwd=REPO,
+        env=env,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -149,6 +145,20 @@ def test_a_second_launch_hands_over_and_exits_at_once(
             launch.kill()
     out, err = launch.communicate()
     assert launch.returncode == 0, err
+    return out, err
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["-m", "iltdesk", "open"], ["-c", LIGHT_ENTRY]],
+    ids=["iltdesk open", "single_instance.launch"],
+)
+def test_a_second_launch_hands_over_and_exits_at_once(
+    qtbot: QtBot, controller: AppController, journal: Journal, command: list[str]
+) -> None:
+    controller.show_main(journal)
+    window = controller.window
+    out, err = _second_launch(qtbot, [*command, str(journal.path)])
     assert "open elsewhere" not in out + err and "already open" not in out + err
     settle(50)
     # The same journal: the window comes forward, nothing is asked, nothing reopened.
@@ -172,22 +182,7 @@ def test_a_second_launch_hands_over_before_it_touches_the_keychain_or_the_journa
     leaves the journal and the keychain alone: it only asks the running app."""
     controller.show_main(journal)
     env = {**os.environ, "ILTDESK_PASSPHRASE": PASSPHRASE}
-    launch = subprocess.Popen(
-        [sys.executable, "-c", SPY_ENTRY, str(journal.path)],
-        cwd=REPO,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        qtbot.waitUntil(lambda: launch.poll() is not None, timeout=LAUNCH_S * 1000)
-    finally:
-        if launch.poll() is None:
-            launch.kill()
-    out, err = launch.communicate()
-    assert launch.returncode == 0, err
+    out, _err = _second_launch(qtbot, ["-c", SPY_ENTRY, str(journal.path)], env)
     assert out.strip() == "untouched"
     assert not journal.closed and controller.window is not None
 

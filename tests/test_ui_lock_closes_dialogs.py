@@ -37,6 +37,15 @@ def controller(qtbot: QtBot, journal: Journal) -> AppController:
         controller.window.context.journal.close()
 
 
+@pytest.fixture
+def window(controller: AppController) -> MainWindow:
+    shown = controller.window
+    assert shown is not None
+    shown.activateWindow()  # offscreen has no window manager to do it
+    wait_for_active(MainWindow)
+    return shown
+
+
 def _visible_dialogs() -> list[str]:
     return sorted(
         type(w).__name__
@@ -46,10 +55,8 @@ def _visible_dialogs() -> list[str]:
 
 
 def test_a_lock_closes_the_search_and_only_the_unlock_dialog_is_left(
-    qtbot: QtBot, controller: AppController
+    qtbot: QtBot, controller: AppController, window: MainWindow
 ) -> None:
-    window = controller.window
-    assert window is not None
     keys = Keys()
     left: list[list[str]] = []
 
@@ -66,8 +73,6 @@ def test_a_lock_closes_the_search_and_only_the_unlock_dialog_is_left(
         window.lock_requested.emit()  # what the idle timer does
 
     seen = keys.then_in(SearchDialog, search_then_lock)
-    window.activateWindow()
-    wait_for_active(MainWindow)
     keys.shortcut("Ctrl+F")
     assert seen, "the search dialog never came"
     assert left == [["UnlockDialog"]]
@@ -76,10 +81,8 @@ def test_a_lock_closes_the_search_and_only_the_unlock_dialog_is_left(
 
 
 def test_a_lead_being_added_outlives_the_lock_as_a_draft_and_escape_then_asks(
-    qtbot: QtBot, controller: AppController
+    qtbot: QtBot, window: MainWindow
 ) -> None:
-    window = controller.window
-    assert window is not None
     keys = DesktopKeys()
 
     def type_then_lock(_dialog: LeadDialog) -> None:
@@ -88,8 +91,6 @@ def test_a_lead_being_added_outlives_the_lock_as_a_draft_and_escape_then_asks(
         window.lock_requested.emit()
 
     first = keys.then_in(LeadDialog, type_then_lock)
-    window.activateWindow()
-    wait_for_active(MainWindow)
     keys.shortcut("Ctrl+Shift+N")
     assert first
     now = wait_for_active(MainWindow)
