@@ -28,7 +28,6 @@ from ui.kit.context import AppContext
 from ui.kit.icons import app_icon
 from ui.kit.pages import ReflectPage
 from ui.kit.preferences import private_settings
-from ui.kit.unsaved import close_dialogs
 from ui.navigation.leads_sidebar import LeadsSidebar
 from ui.navigation.today_page import TodayPage
 from ui.shell.idle import IDLE_CHECK_MS, INPUT_EVENTS, idle_clock
@@ -368,6 +367,8 @@ class MainWindow(QMainWindow):
             return
         self._released = True
         self.finishing.emit(quick)
+        from ui.kit.unsaved import close_dialogs  # here: importing it loads the ORM (cold start)
+
         close_dialogs(self)  # nothing of the journal stays on screen over the unlock dialog
         for field in self.findChildren(QLineEdit):
             if field.echoMode() != QLineEdit.EchoMode.Normal:
