@@ -122,7 +122,6 @@ class DeferredCommits:
     _handover: threading.Lock  # guards ``_owed`` alone: handing work over never waits
     _committer: Committer | None
     _tickets: int
-    _result: object  # what the work running now returned
 
     @property
     def connection(self) -> Connection:
@@ -177,8 +176,7 @@ class DeferredCommits:
         failing, it changes nothing and raises, as ``write`` does."""
         with self._held():
             conn = self.connection
-            self._run_deferred(conn, work)
-            result, self._result = self._result, None
+            result = self._run_deferred(conn, work)
             self._commit(conn)
             return result
 
@@ -190,13 +188,13 @@ class DeferredCommits:
             if self._committer is None and not self.closed:
                 self._committer = Committer(self.settle)
 
-    def _run_deferred(self, conn: Connection, work: Callable[[], object]) -> None:
-        """``work`` inside one open transaction (its result kept in ``_result``); on failure
-        rolled back and raised, storage failures as the core's errors."""
+    def _run_deferred(self, conn: Connection, work: Callable[[], object]) -> object:
+        """``work`` inside one open transaction, left open for the commit; its result. On
+        failure rolled back and raised, storage failures as the core's errors."""
         try:
             conn.execute("BEGIN IMMEDIATE")
             self._deferring = True
-            self._result = work()
+            return work()
         except sqlcipher.Error as exc:
             self._roll_back(conn)
             if not is_storage_error(exc):
@@ -235,8 +233,7 @@ class DeferredCommits:
                     return
                 ticket, work = self._owed.popleft()
             try:
-                self._run_deferred(conn, work)
-                ticket.result, self._result = self._result, None
+                ticket.result = self._run_deferred(conn, work)
                 self._commit(conn)
             except JournalError as exc:
                 ticket.finish(exc)

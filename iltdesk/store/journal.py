@@ -95,7 +95,6 @@ class Journal(DeferredCommits):
         self._depth = threading.local()
         self._owed: deque[tuple[Ticket, Callable[[], object]]] = deque()
         self._handover = threading.Lock()
-        self._result: object = None
         self._committer = None
         self._tickets = 0
 

@@ -133,11 +133,15 @@ class Autosaver(QObject):
             assert ticket.error is not None
             self._failed(ticket.error)
             return False
+        self._took(handed, ticket.result)
+        return True
+
+    def _took(self, handed: Save[Any] | None, result: object) -> None:
+        """A save is committed: the editor takes what it wrote, and the window says so."""
         if handed is not None and handed.then is not None:
-            handed.then(ticket.result)
+            handed.then(result)
         if self._announce:  # as every save did, even with typing gone on since
             self._context.saved.emit()
-        return True
 
     def _failed(self, exc: JournalError) -> None:
         self._context.save_failed.emit(
@@ -175,10 +179,7 @@ class Autosaver(QObject):
             self._edited = True
             self._failed(exc)
             return False
-        if handed.then is not None:
-            handed.then(result)
-        if self._announce:
-            self._context.saved.emit()
+        self._took(handed, result)
         return True
 
     def discard(self) -> None:

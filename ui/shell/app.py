@@ -347,8 +347,9 @@ def launch(
 ) -> int:
     """Run the app (the ``iltdesk.app`` entry point the CLI's ``open`` command calls).
 
-    ``ahead``: the command line's unlock of ``journal``, already under way. ``claim``: this
-    launch was already found to be the app (``single_instance.launch``).
+    ``claim``: this launch was already found to be the app (``single_instance.launch``,
+    which starts ``ahead``, the command line's unlock of ``journal``, only then); without one
+    it hands over first, as that does.
     """
     process.make_private()  # also when launched without the command line
     # Before QApplication: with no display its constructor aborts, and the handler says so in
@@ -356,8 +357,10 @@ def launch(
     messages = install_message_handler()
     if ahead is not None:
         messages.abandon = ahead.discard
-    claim = claim or single_instance.arrange_launch(journal, ahead)
+    claim = claim or single_instance.arrange_launch(journal)
     if claim is None:
+        if ahead is not None:
+            ahead.discard()
         return 0  # the app already running opens it
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)

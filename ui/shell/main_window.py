@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
-    QWidget,
 )
 
 from iltdesk.errors import JournalError
@@ -27,13 +26,13 @@ from ui.kit import preferences
 from ui.kit.context import AppContext
 from ui.kit.icons import app_icon
 from ui.kit.pages import ReflectPage
-from ui.kit.preferences import private_settings
 from ui.navigation.leads_sidebar import LeadsSidebar
 from ui.navigation.today_page import TodayPage
 from ui.shell.idle import IDLE_CHECK_MS, INPUT_EVENTS, idle_clock
 from ui.shell.menus import WindowMenus
 from ui.shell.presenting import PresenterBanner, PrivatePageCover, with_banner
 from ui.shell.section_pages import PAGE_OF_KIND, SectionPages
+from ui.shell.window_geometry import default_size, keep_geometry, restore_geometry
 
 if TYPE_CHECKING:
     from iltdesk.models import Lead
@@ -42,15 +41,6 @@ if TYPE_CHECKING:
 
 # The lead page, the dialogs and the Reflect pages are imported when first used: the window
 # then comes up with only what Today needs loaded (the cold-start goal).
-
-
-def default_size(window: QWidget) -> QSize:
-    """1240×800, or 90% of the screen's free area where that is smaller (1366×768 laptops)."""
-    screen = window.screen() or QGuiApplication.primaryScreen()
-    if screen is None:
-        return QSize(1240, 800)
-    free = screen.availableGeometry().size()
-    return QSize(min(1240, free.width() * 9 // 10), min(800, free.height() * 9 // 10))
 
 
 # Team records that name a lead (who put an agenda item on, whose conversation it is) still
@@ -128,9 +118,7 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.installEventFilter(self)
         self.sidebar.select_today()
-        geometry = private_settings().value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+        restore_geometry(self)
 
     def _title(self) -> str:
         # Ending with the app's name: Qt then adds no second " — iltdesk" where it appends
@@ -373,9 +361,7 @@ class MainWindow(QMainWindow):
         for field in self.findChildren(QLineEdit):
             if field.echoMode() != QLineEdit.EchoMode.Normal:
                 field.setText("")  # unlike clear(), also drops the field's undo history
-        settings = private_settings()
-        settings.setValue("window/geometry", self.saveGeometry())
-        settings.sync()
+        keep_geometry(self)
         self.idle_timer.stop()
         self.idle_check.stop()
         app = QApplication.instance()

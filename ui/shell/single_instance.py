@@ -259,7 +259,7 @@ def launch(
     itself is imported (~0.3 s a launch from a double-clicked journal no longer spends) and
     before ``unlock`` (the command line's early unlock) reads the keychain or the journal;
     else starts ``unlock`` and runs the app (``ui.shell.app.launch``) while it goes on."""
-    claim = arrange_launch(journal, None)
+    claim = arrange_launch(journal)
     if claim is None:
         return 0
     ahead = None if unlock is None else unlock()
@@ -268,22 +268,19 @@ def launch(
     return run_app(journal, ahead, claim=claim)
 
 
-def arrange_launch(journal: Path | None, ahead: UnlockAhead | None) -> Claim | None:
-    """``arrange`` for the app's launch: an early unlock already under way (``ahead``) lets
-    go of the journal before the request is handed over. A probe of start-up itself
+def arrange_launch(journal: Path | None) -> Claim | None:
+    """``arrange`` for the app's launch. A probe of start-up itself
     (``ILTDESK_QUIT_WHEN_SHOWN``: the bundle's smoke test, bench) always runs on its own.
     """
     if os.environ.get("ILTDESK_QUIT_WHEN_SHOWN") == "1":
         return Claim(None, None)
-    return arrange(journal, None if ahead is None else ahead.discard)
+    return arrange(journal)
 
 
-def arrange(journal: Path | None, before_handing: Callable[[], None] | None = None) -> Claim | None:
+def arrange(journal: Path | None) -> Claim | None:
     """Hand this launch's request to the app already running (None: done, exit 0), or
-    claim being the app (``Claim``; its ``name`` is None when it cannot listen).
-
-    ``before_handing`` runs once an app is known to answer, before the request is sent:
-    the command line's early unlock lets go of the journal there, so the app can open it.
+    claim being the app (``Claim``; its ``name`` is None when it cannot listen). Nothing of
+    the journal is touched first: an early unlock starts only once this is the app.
     """
     where = server_name()
     if where is None:
@@ -294,8 +291,6 @@ def arrange(journal: Path | None, before_handing: Callable[[], None] | None = No
         return Claim(None, None)  # another launch is stuck between check and listen
     try:
         if _probe(name):
-            if before_handing is not None:
-                before_handing()
             _allow_foreground()
             _talk(name, request_for(journal).line())
             os.close(lock_fd)
