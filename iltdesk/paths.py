@@ -78,7 +78,10 @@ def ensure_private_dir(path: Path) -> Path:
         missing.append(probe)
         probe = probe.parent
     for folder in reversed(missing):
-        folder.mkdir(mode=DIR_MODE)
+        try:
+            folder.mkdir(mode=DIR_MODE)
+        except FileExistsError:  # made meanwhile by another process (two launches at once)
+            continue
         os.chmod(folder, DIR_MODE)  # mkdir's mode is filtered by the umask
     return path
 
