@@ -182,16 +182,19 @@ def _triggers(conn: Any) -> list[tuple[str, str]]:
 
 def _refill_sql(conn: Any) -> list[str]:
     """The statements that fill the search index again from the records, in this journal's
-    schema: migration 0007's word lists (``iltdesk.search_tables``), or the older FTS5 table
-    that kept a copy of the text, made again empty first (DELETE would read every row)."""
+    schema: the word lists of migration 0009 (``iltdesk.search_lists``) or 0007
+    (``iltdesk.search_tables``), or the older FTS5 table that kept a copy of the text, made
+    again empty first (DELETE would read every row)."""
     from iltdesk import search_index
 
     sources = search_index.CURRENT_SOURCES
     tables = {str(name) for (name,) in conn.execute("SELECT name FROM sqlite_master")}
     if "search_term" in tables:
-        from iltdesk import search_tables
+        from iltdesk import search_lists, search_tables
 
-        return search_tables.refill_sql(sources)
+        terms = {str(row[1]) for row in conn.execute("PRAGMA table_info(search_term)")}
+        shape = search_lists if "newest" in terms else search_tables
+        return shape.refill_sql(sources)
     (create,) = conn.execute(
         "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
         (search_index.INDEX_TABLE,),

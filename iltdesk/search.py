@@ -10,7 +10,7 @@ from functools import cached_property
 
 from iltdesk.record_kinds import RecordKind
 from iltdesk.search_index import INDEX_TABLE, KIND_SLOTS
-from iltdesk.search_query import Query, parse
+from iltdesk.search_query import Query, Turns, parse
 from iltdesk.search_tables import TITLE_TABLE
 from iltdesk.search_text import (
     SOURCE_OF_CODE,
@@ -126,36 +126,48 @@ Searchable = Readable
 
 
 def _newest(
-    journal: Readable, table: str, match: str, query: Query, codes: tuple[int, ...]
+    journal: Readable, table: str, turns: Turns, query: Query, codes: tuple[int, ...]
 ) -> list[int]:
     """The rowids of the newest ``RANK_WINDOW`` records of ``table`` matching ``query``.
 
-    FTS5 walks the lists newest first and stops early. A record holding a phrase's words is
-    read to check their order; until enough pass, the walk goes on below the last one read.
+    FTS5 walks the lists newest first and stops early; each turn finds every match above its
+    floor, the next goes on below it. A record holding a phrase's words is read to check
+    their order; until enough pass, the walk goes on below the last one read.
     """
     kinds = f" AND rowid % {KIND_SLOTS} IN ({', '.join(map(str, codes))})" if codes else ""
     sql = (
-        f"SELECT rowid FROM {table} WHERE {table} MATCH ? AND rowid < ?{kinds} "
+        f"SELECT rowid FROM {table} WHERE {table} MATCH ? AND rowid > ? AND rowid < ?{kinds} "
         f"ORDER BY rowid DESC LIMIT {RANK_WINDOW}"
     )
     chosen: list[int] = []
     below = 1 << 62
-    while len(chosen) < RANK_WINDOW:
-        rowids = [int(r[0]) for r in journal.execute(sql, (match, below))]
-        if not query.phrases:
-            return rowids
-        texts = read_rows(journal, rowids, text=True)
-        for rowid in rowids:
-            row = texts.get(rowid)
-            # A phrase lies within one text, as FTS5 matched phrases within one column.
-            texts_here = () if row is None else (row.title, row.body)
-            where = texts_here[:1] if table == TITLE_TABLE else texts_here
-            if all(any(has_phrase(t, p) for t in where) for p in query.phrases):
-                chosen.append(rowid)
-        if len(rowids) < RANK_WINDOW:
+    for match, floor in turns:
+        while len(chosen) < RANK_WINDOW:
+            rowids = [int(r[0]) for r in journal.execute(sql, (match, floor, below))]
+            chosen += _in_order(journal, table, query, rowids)
+            if len(rowids) < RANK_WINDOW:
+                break
+            below = rowids[-1]
+        if len(chosen) >= RANK_WINDOW:
             break
-        below = rowids[-1]
+        below = floor + 1
     return chosen[:RANK_WINDOW]
+
+
+def _in_order(journal: Readable, table: str, query: Query, rowids: list[int]) -> list[int]:
+    """Those of ``rowids`` whose records hold every phrase of ``query`` as written."""
+    if not query.phrases:
+        return rowids
+    texts = read_rows(journal, rowids, text=True)
+    chosen = []
+    for rowid in rowids:
+        row = texts.get(rowid)
+        # A phrase lies within one text, as FTS5 matched phrases within one column.
+        texts_here = () if row is None else (row.title, row.body)
+        where = texts_here[:1] if table == TITLE_TABLE else texts_here
+        if all(any(has_phrase(t, p) for t in where) for p in query.phrases):
+            chosen.append(rowid)
+    return chosen
 
 
 def _ordered(journal: Readable, titled: list[int], recent: list[int]) -> list[Row]:
@@ -182,12 +194,12 @@ def search(
     matches) are ordered. Snippets and lead names are made for the returned rows only.
     """
     query = parse(text)
-    match = None if query is None else query.match(journal)
-    if query is None or match is None:
+    turns = None if query is None else query.turns(journal)
+    if query is None or turns is None:
         return []
     codes = tuple(sorted(CODE_OF_KIND[RecordKind(kind)] for kind in kinds))
-    titled = _newest(journal, TITLE_TABLE, match, query, codes)
-    recent = _newest(journal, INDEX_TABLE, match, query, codes)
+    titled = _newest(journal, TITLE_TABLE, turns, query, codes)
+    recent = _newest(journal, INDEX_TABLE, turns, query, codes)
     chosen = _ordered(journal, titled, recent)[:limit]
     texts = read_rows(journal, [row.rowid for row in chosen], text=True)
     names = _lead_names(journal, {r.lead_id for r in chosen if r.lead_id is not None})

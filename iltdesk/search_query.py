@@ -4,21 +4,33 @@ Every word must match. Quoted phrases must appear as written; the index keeps no
 (migration 0007), so it is asked for a phrase's words and the records are read to check
 their order. The last word is the one being typed: a prefix, unless the text ends with a
 space or a quote, or the word is a single letter (one letter stands for half the journal).
+
+A two-letter prefix has its own list in the index. A longer one is spelled out as the words
+it stands for, newest first and a few at a time (``Turns``): the newest matches are found
+among the words of the newest records, so a prefix standing for seven hundred words is
+asked for a few dozen of them first.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from iltdesk.search_terms import words_starting
 from iltdesk.search_text import Readable, Wanted, words
 
 MIN_PREFIX = 2
-# Prefixes of two and three letters have their own lists in the index (``prefix='2 3'``).
-LISTED_PREFIX = 3
-# A longer prefix standing for more words than this is left to FTS5's own prefix query.
-MAX_SPELLED_OUT = 200
+# Prefixes of two letters have their own lists in the index (``prefix='2'``).
+LISTED_PREFIX = 2
+# How many of a prefix's words the first turn asks for; each turn after asks for
+# ``TURN_GROWTH`` times as many (tried on 57k English words at 100k entries: three-letter
+# prefixes, up to 726 words, in one to three turns). With other words to match, the matches
+# are sparser and reach further back, where most words have been used: ask for more at once.
+FIRST_TURN = 128
+FIRST_TURN_WITH_WORDS = 512
+TURN_GROWTH = 4
+NO_FLOOR = -1
 _PHRASE = re.compile(r'"([^"]+)"')
 # Only a plain ASCII stem is spelled out: its index form is its lower case. Others (accents,
 # other scripts) keep FTS5's own prefix query.
@@ -27,6 +39,33 @@ _ASCII = re.compile(r"[0-9a-z]+")
 
 def _quoted(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
+
+
+@dataclass(frozen=True)
+class Turns:
+    """How the index is asked for a query, newest records first: each turn is an FTS5 query
+    and the rowid above which it finds every match (``NO_FLOOR``: all of them). A turn's
+    words are those of every record above its floor; the next turn goes on below it."""
+
+    whole: tuple[str, ...]
+    spelled: tuple[tuple[str, int], ...] = ()  # the prefix's words and their newest rowid
+    stem: str | None = None  # a prefix left to FTS5's own prefix query
+
+    def __iter__(self) -> Iterator[tuple[str, int]]:
+        terms = [_quoted(w) for w in self.whole]
+        if not self.spelled:
+            tail = [] if self.stem is None else [_quoted(self.stem) + "*"]
+            yield " AND ".join([*terms, *tail]), NO_FLOOR
+            return
+        count = FIRST_TURN_WITH_WORDS if self.whole else FIRST_TURN
+        while True:
+            asked = self.spelled[:count]
+            floor = self.spelled[count][1] if count < len(self.spelled) else NO_FLOOR
+            either = "(" + " OR ".join(_quoted(w) for w, _ in asked) + ")"
+            yield " AND ".join([*terms, either]), floor
+            if floor == NO_FLOOR:
+                return
+            count *= TURN_GROWTH
 
 
 @dataclass(frozen=True)
@@ -44,16 +83,18 @@ class Query:
         loose = frozenset(w for w in self.whole if w not in in_phrases)
         return Wanted(loose, self.prefix, self.phrases)
 
-    def match(self, journal: Readable) -> str | None:
-        """The FTS5 query finding every record that may match (phrases are checked after);
+    def turns(self, journal: Readable) -> Turns | None:
+        """How to ask the index for every record that may match (phrases are checked after);
         None when nothing can match (no word of the index starts with the prefix)."""
-        terms = [_quoted(w) for w in self.whole]
-        if self.prefix is not None:
-            spelled = _spell_out(journal, self.prefix)
-            if spelled is None:
-                return None
-            terms.append(spelled)
-        return " AND ".join(terms)
+        stem = self.prefix
+        if stem is None:
+            return Turns(self.whole)
+        if len(stem) <= LISTED_PREFIX or not _ASCII.fullmatch(stem):
+            return Turns(self.whole, stem=stem)
+        found = words_starting(journal, stem)
+        if found is None:
+            return Turns(self.whole, stem=stem)
+        return Turns(self.whole, tuple(found)) if found else None
 
 
 def parse(text: str) -> Query | None:
@@ -69,16 +110,3 @@ def parse(text: str) -> Query | None:
     if not whole and prefix is None:
         return None
     return Query(whole, prefix, single_phrases)
-
-
-def _spell_out(journal: Readable, stem: str) -> str | None:
-    """The index's words starting with ``stem`` as one FTS5 term (``"meet"*`` or
-    ``("meet" OR "meeting")``); None when no word starts with it."""
-    if len(stem) <= LISTED_PREFIX or not _ASCII.fullmatch(stem) or MAX_SPELLED_OUT <= 0:
-        return _quoted(stem) + "*"
-    found = words_starting(journal, stem, MAX_SPELLED_OUT)
-    if found is None or len(found) > MAX_SPELLED_OUT:
-        return _quoted(stem) + "*"
-    if not found:
-        return None
-    return "(" + " OR ".join(_quoted(w) for w in found) + ")"

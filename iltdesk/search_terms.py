@@ -15,11 +15,11 @@ table while their records live; ``forget_words`` takes out those no record holds
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from iltdesk.search_index import INDEX_TABLE
-from iltdesk.search_tables import PENDING_TABLE, TERM_TABLE, TITLE_TABLE, relist_terms_sql
+from iltdesk.search_lists import UPSERT, relist_terms_sql
+from iltdesk.search_tables import PENDING_TABLE, TERM_TABLE, TITLE_TABLE
 from iltdesk.search_text import Readable, read_rows, words
 
 # More records than this waiting to have their words listed, and a search uses FTS5's own
@@ -35,22 +35,25 @@ def _after(stem: str) -> str:
     return stem[:-1] + chr(ord(stem[-1]) + 1)
 
 
-def words_starting(journal: Readable, stem: str, limit: int) -> list[str] | None:
-    """Up to ``limit`` + 1 words of the index that start with ``stem`` (folded), in order;
-    None when the list cannot be known quickly (very many records waiting)."""
-    listed = {
-        str(row[0])
-        for row in journal.execute(
-            f"SELECT term FROM {TERM_TABLE} WHERE term >= ? AND term < ? LIMIT ?",
-            (stem, _after(stem), limit + 1),
+def words_starting(journal: Readable, stem: str) -> list[tuple[str, int]] | None:
+    """The index's words that start with ``stem`` (folded), each with the rowid of the newest
+    record it may be in, newest first; None when the list cannot be known quickly (very many
+    records waiting)."""
+    newest = {
+        str(term): int(rowid)
+        for term, rowid in journal.execute(
+            f"SELECT term, newest FROM {TERM_TABLE} WHERE term >= ? AND term < ?",
+            (stem, _after(stem)),
         )
     }
     pending = journal.execute(f"SELECT rowid FROM {PENDING_TABLE} LIMIT ?", (PENDING_READ + 1,))
     if len(pending) > PENDING_READ:
         return None
-    for row in read_rows(journal, (int(r[0]) for r in pending), text=True).values():
-        listed.update(w for w in words(f"{row.title}\n{row.body}") if w.startswith(stem))
-    return sorted(listed)[: limit + 1]
+    for rowid, row in read_rows(journal, (int(r[0]) for r in pending), text=True).items():
+        for word in words(f"{row.title}\n{row.body}"):
+            if word.startswith(stem) and newest.get(word, -1) < rowid:
+                newest[word] = rowid
+    return sorted(newest.items(), key=lambda pair: (-pair[1], pair[0]))
 
 
 # More records than this waiting (a demo, an import) and the words are read from the index
@@ -76,9 +79,10 @@ def absorb_pending(journal: Journal, batch: int = 2000) -> int:
                 int(r[0])
                 for r in journal.execute(f"SELECT rowid FROM {PENDING_TABLE} LIMIT ?", (batch,))
             ]
-            found: set[str] = set()
-            for row in read_rows(journal, pending, text=True).values():
-                found.update(words(f"{row.title}\n{row.body}"))
+            found: dict[str, int] = {}
+            for rowid, row in read_rows(journal, pending, text=True).items():
+                for word in words(f"{row.title}\n{row.body}"):
+                    found[word] = max(found.get(word, -1), rowid)
             _insert(journal, found)
             marks = ", ".join("?" * len(pending))
             journal.execute(f"DELETE FROM {PENDING_TABLE} WHERE rowid IN ({marks})", tuple(pending))
@@ -87,12 +91,15 @@ def absorb_pending(journal: Journal, batch: int = 2000) -> int:
         done += len(pending)
 
 
-def _insert(journal: Readable, found: Iterable[str]) -> None:
-    chosen = sorted(found)
-    for at in range(0, len(chosen), 500):
-        chunk = chosen[at : at + 500]
-        marks = ", ".join("(?)" for _ in chunk)
-        journal.execute(f"INSERT OR IGNORE INTO {TERM_TABLE}(term) VALUES {marks}", tuple(chunk))
+def _insert(journal: Readable, found: dict[str, int]) -> None:
+    chosen = sorted(found.items())
+    for at in range(0, len(chosen), 400):
+        chunk = chosen[at : at + 400]
+        marks = ", ".join("(?, ?)" for _ in chunk)
+        journal.execute(
+            f"INSERT INTO {TERM_TABLE}(term, newest) VALUES {marks} {UPSERT}",
+            tuple(value for pair in chunk for value in pair),
+        )
 
 
 def _held(journal: Readable, word: str) -> bool:

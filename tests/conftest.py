@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -44,6 +45,17 @@ class MemoryKeyring(KeyringBackend):
 
     def delete_password(self, service: str, username: str) -> None:
         self.secrets.pop((service, username), None)
+
+
+def words_for_new_pages(count: int = 380) -> str:
+    """``count`` made-up words, none alike at the start (FTS5 stores a shared beginning once),
+    so the search index needs new pages for them while a 1:1's row holding them fits in its
+    own page: with the file at its page limit, the save's statement fits and its commit does
+    not."""
+    rng = random.Random(380)
+    return " ".join(
+        "".join(rng.choice("bcdfghjklmnpqrstvwxz") for _ in range(8)) for _ in range(count)
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -14,7 +14,7 @@ from iltdesk.lead import add_lead
 from iltdesk.one_on_one import get_one_on_one, save_one_on_one, start_one_on_one
 from iltdesk.store.committer import Ticket
 from iltdesk.store.journal import Journal
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, words_for_new_pages
 
 WAIT_S = 30  # generous: the committer's fsync on a busy shared disk
 
@@ -75,11 +75,12 @@ def test_the_next_use_of_the_journal_finishes_an_owed_commit_first(journal: Jour
 def test_a_failed_commit_is_rolled_back_told_and_the_journal_goes_on(journal: Journal) -> None:
     meeting = _meeting(journal)
     save_one_on_one(journal, meeting, notes="first words")
+    journal.execute("VACUUM")  # no free page left for the index to take
     journal.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     pages = journal.execute("PRAGMA page_count")[0][0]
     journal.execute(f"PRAGMA max_page_count = {pages}")  # no room for the search index's pages
     told: list[Ticket] = []
-    many = "first words " + " ".join(f"w{i}x" for i in range(600))
+    many = "first words " + words_for_new_pages()
     ticket = _defer(journal, meeting, many, told)  # the statement fits; the commit does not
     assert ticket.wait(WAIT_S)
     assert isinstance(ticket.error, DiskFull) and told == [ticket]

@@ -38,8 +38,9 @@ from iltdesk.models import (
 )
 from iltdesk.search import MARK_END, MARK_START, Hit, search
 from iltdesk.search_index import CURRENT_SOURCES, INDEX_TABLE
+from iltdesk.search_lists import refill_sql
 from iltdesk.search_query import Query, parse
-from iltdesk.search_tables import TITLE_TABLE, refill_sql
+from iltdesk.search_tables import TITLE_TABLE
 from iltdesk.store.connection import Connection
 from iltdesk.store.journal import Journal
 from tests.conftest import PASSPHRASE

@@ -1,7 +1,7 @@
 """Search finds exactly what reading every record finds (``tests/search_oracle.py``), on the
 demo's text and on text with a realistic vocabulary (tens of thousands of words, most short
-prefixes standing for hundreds of them): the prefix lists, the spelled-out words, phrases
-checked against the records, kinds and limits."""
+prefixes standing for hundreds of them): the spelled-out words, asked for newest first a
+few at a time, phrases checked against the records, kinds and limits."""
 
 from __future__ import annotations
 
@@ -131,28 +131,69 @@ def test_on_a_realistic_vocabulary_search_finds_what_reading_finds(realistic: Jo
     assert sum(bool(search(realistic, t)) for t in typed) > 40  # real results compared
 
 
-def test_too_many_words_use_fts5s_prefix_query_with_the_same_hits(
-    realistic: Journal, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(("first", "growth"), [(1, 2), (3, 3)])
+def test_asked_a_few_words_at_a_time_search_finds_the_same_hits(
+    realistic: Journal, monkeypatch: pytest.MonkeyPatch, first: int, growth: int
 ) -> None:
-    monkeypatch.setattr(search_query, "MAX_SPELLED_OUT", 1)
-    for text in ("stea", "prou", "tran"):
+    monkeypatch.setattr(search_query, "FIRST_TURN", first)
+    monkeypatch.setattr(search_query, "FIRST_TURN_WITH_WORDS", first)
+    monkeypatch.setattr(search_query, "TURN_GROWTH", growth)
+    for text in ("sta", "pro", "stea", "prou", "tran", "ba st", "ta pro", "bar"):
         assert found(search(realistic, text, limit=80)) == expected(realistic, text, limit=80)
 
 
-def test_what_the_query_becomes(demo: Journal) -> None:
-    def match(text: str) -> str | None:
-        query = search_query.parse(text)
-        assert query is not None
-        return query.match(demo)
+def _turns(journal: Journal, text: str) -> list[tuple[str, int]] | None:
+    query = search_query.parse(text)
+    assert query is not None
+    turns = query.turns(journal)
+    return None if turns is None else list(turns)
 
-    assert match("zzqx") is None  # no word starts so: nothing can match
-    assert match("data meeting ") == '"data" AND "meeting"'  # no prefix: as typed
-    assert match("da") == '"da"*'  # two and three letters: the index's own prefix lists
-    assert match("Réun") == match("reun")  # folded as the index folds it
-    assert match("ελλη") == '"ελλη"*'  # another script: FTS5's own prefix query
-    spelled = match("data meet")
-    assert spelled is not None and spelled.startswith('"data" AND ("meet')
-    assert '"meeting"' in spelled and "*" not in spelled
+
+def test_what_the_query_becomes(demo: Journal) -> None:
+    assert _turns(demo, "zzqx") is None  # no word starts so: nothing can match
+    assert _turns(demo, "data meeting ") == [('"data" AND "meeting"', -1)]  # as typed
+    assert _turns(demo, "da") == [('"da"*', -1)]  # two letters: the index's own lists
+    assert _turns(demo, "Réun") == _turns(demo, "reun")  # folded as the index folds it
+    assert _turns(demo, "ελλη") == [('"ελλη"*', -1)]  # another script: FTS5's prefix query
+    spelled = _turns(demo, "data meet")
+    assert spelled is not None and len(spelled) == 1 and spelled[0][1] == -1
+    assert spelled[0][0].startswith('"data" AND ("meet') and '"meeting"' in spelled[0][0]
+    assert "*" not in spelled[0][0]
+
+
+def test_a_prefix_of_many_words_asks_for_the_newest_words_first(
+    realistic: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search_query, "FIRST_TURN", 8)
+    turns = _turns(realistic, "sta")
+    assert turns is not None and len(turns) > 1
+    floors = [floor for _, floor in turns]
+    assert floors == sorted(floors, reverse=True) and floors[-1] == -1
+    first_words = turns[0][0].count(" OR ") + 1
+    assert first_words == search_query.FIRST_TURN
+    # Every word left out of the first turn is in no record above its floor.
+    newest = dict(realistic.execute("SELECT term, newest FROM search_term WHERE term >= 'sta'"))
+    asked = {w.strip('"()') for w in turns[0][0].split(" OR ")}
+    assert all(
+        rowid <= floors[0] for w, rowid in newest.items() if w.startswith("sta") and w not in asked
+    )
+
+
+def test_a_words_newest_record_is_kept_through_edits_and_deletes(tmp_path: Path) -> None:
+    with Journal.create(tmp_path / "j.iltdesk", PASSPHRASE) as journal:
+        add_lead(journal, "Dana Whitfield")
+        first = add_quick_note(journal, "Dana", "Zymurgy starts here", held_on=date.today())
+        second = add_quick_note(journal, "Dana", "Zymurgy again", held_on=date.today())
+        absorb_pending(journal)
+        newest = "SELECT newest FROM search_term WHERE term = 'zymurgy'"
+        [(kept,)] = journal.execute(newest)
+        journal.execute("UPDATE one_on_one SET notes = 'nothing here' WHERE id = ?", (second.id,))
+        journal.execute(
+            "UPDATE one_on_one SET notes = 'Zymurgy' || notes WHERE id = ?", (first.id,)
+        )
+        absorb_pending(journal)
+        assert journal.execute(newest) == [(kept,)]  # never lowered: still an upper bound
+        assert [h.record_id for h in search(journal, "zym")] == [first.id]
 
 
 def test_new_words_are_found_at_once_and_listed_at_the_next_unlock(tmp_path: Path) -> None:

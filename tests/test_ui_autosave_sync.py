@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from iltdesk.lead import add_lead
 from iltdesk.one_on_one import get_one_on_one, save_one_on_one, start_one_on_one
 from iltdesk.store.journal import Journal
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, words_for_new_pages
 from ui.kit.context import AppContext
 from ui.lead.one_on_ones.editor import OneOnOneEditor
 from ui.lead.page import ONE_ON_ONES
@@ -73,22 +73,24 @@ def test_a_commit_that_fails_keeps_the_text_dirty_says_so_and_the_retry_saves_it
     lead, meeting = _a_one_on_one(journal)
     monkeypatch.setattr("ui.kit.context.RETRY_MS", 200)
     window, editor = _open(qtbot, journal, lead)
+    journal.execute("VACUUM")  # no free page left for the index to take
     journal.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     pages = journal.execute("PRAGMA page_count")[0][0]
     # The 1:1's row still fits, but the search index's new pages do not: the commit fails.
     journal.execute(f"PRAGMA max_page_count = {pages}")
-    words = " ".join(f"w{i}x" for i in range(600))
+    words = words_for_new_pages()
+    last = words.split()[-1]
     editor.notes.moveCursor(QTextCursor.MoveOperation.End)
     editor.notes.textCursor().insertText(words)  # pasted
     qtbot.keyClicks(editor.notes, " typed")
     qtbot.waitUntil(lambda: window.save_state.text().startswith(FULL), timeout=10_000)
     assert editor.autosaver.dirty
-    assert "w599x typed" in editor.notes.markdown()
-    assert "w599x" not in get_one_on_one(journal, meeting).notes
+    assert f"{last} typed" in editor.notes.markdown()
+    assert last not in get_one_on_one(journal, meeting).notes
     journal.execute(f"PRAGMA max_page_count = {NO_LIMIT}")
     qtbot.waitUntil(lambda: window.save_state.text() == "All changes saved", timeout=10_000)
     assert not editor.autosaver.dirty
-    assert "w599x typed" in get_one_on_one(journal, meeting).notes
+    assert f"{last} typed" in get_one_on_one(journal, meeting).notes
 
 
 def test_quitting_right_after_a_save_waits_for_its_commit(

@@ -8,6 +8,7 @@ from enum import StrEnum
 from sqlmodel import Field
 
 from iltdesk.models.base import Stamped, today
+from iltdesk.models.links import set_links_indexed
 
 
 class CyclePhase(StrEnum):
@@ -95,6 +96,8 @@ class Observation(Stamped, table=True):
     """The principal watching a lead lead: evidence, feedback, next step, follow-up."""
 
     __tablename__ = "observation"
+    # Most observations are of no teacher team's meeting (migration 0009).
+    __table_args__ = set_links_indexed("observation", ("team_id",))
 
     id: int | None = Field(default=None, primary_key=True)
     lead_id: int = Field(foreign_key="lead.id", ondelete="CASCADE", index=True)
@@ -108,6 +111,4 @@ class Observation(Stamped, table=True):
     action_step: str = ""
     follow_up_on: date | None = Field(default=None, index=True)
     # The teacher team whose meeting the lead was running, when that is what was observed.
-    team_id: int | None = Field(
-        default=None, foreign_key="teacher_team.id", ondelete="SET NULL", index=True
-    )
+    team_id: int | None = Field(default=None, foreign_key="teacher_team.id", ondelete="SET NULL")

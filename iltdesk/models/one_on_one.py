@@ -9,6 +9,7 @@ from sqlalchemy import Index, text
 from sqlmodel import Field
 
 from iltdesk.models.base import Stamped, today
+from iltdesk.models.links import set_links_indexed
 
 
 class OneOnOne(Stamped, table=True):
@@ -16,10 +17,11 @@ class OneOnOne(Stamped, table=True):
 
     __tablename__ = "one_on_one"
     # Each lead's latest 1:1 (Today's "leads to meet") without reading every 1:1.
+    # It serves reads by lead alone too (migration 0009 dropped the index on lead_id).
     __table_args__ = (Index("ix_one_on_one_lead_id_held_on", "lead_id", "held_on"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    lead_id: int = Field(foreign_key="lead.id", ondelete="CASCADE", index=True)
+    lead_id: int = Field(foreign_key="lead.id", ondelete="CASCADE")
     held_on: date = Field(default_factory=today, index=True)
     notes: str = ""
     feedback_given: str = ""
@@ -83,8 +85,12 @@ class ActionItem(Stamped, table=True):
 
     __tablename__ = "action_item"
     # Today reads the open items due soon; done ones are most of a long-kept journal.
+    # Links that most items leave empty are indexed only where set (migration 0009).
     __table_args__ = (
         Index("ix_action_item_open_due_on", "due_on", sqlite_where=text("done_on IS NULL")),
+        *set_links_indexed(
+            "action_item", ("observation_id", "cycle_id", "meeting_id", "conversation_id")
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -98,14 +104,10 @@ class ActionItem(Stamped, table=True):
         default=None, foreign_key="one_on_one.id", ondelete="SET NULL", index=True
     )
     observation_id: int | None = Field(
-        default=None, foreign_key="observation.id", ondelete="SET NULL", index=True
+        default=None, foreign_key="observation.id", ondelete="SET NULL"
     )
-    cycle_id: int | None = Field(
-        default=None, foreign_key="learning_cycle.id", ondelete="SET NULL", index=True
-    )
-    meeting_id: int | None = Field(
-        default=None, foreign_key="ilt_meeting.id", ondelete="SET NULL", index=True
-    )
+    cycle_id: int | None = Field(default=None, foreign_key="learning_cycle.id", ondelete="SET NULL")
+    meeting_id: int | None = Field(default=None, foreign_key="ilt_meeting.id", ondelete="SET NULL")
     conversation_id: int | None = Field(
-        default=None, foreign_key="difficult_conversation.id", ondelete="SET NULL", index=True
+        default=None, foreign_key="difficult_conversation.id", ondelete="SET NULL"
     )

@@ -133,7 +133,7 @@ PROBE_SOURCE = '''"""Test-only revision (T11): a real, data-touching migration t
 from alembic import op
 
 from iltdesk.search_index import CURRENT_SOURCES
-from iltdesk.search_tables import refill_sql
+from iltdesk.search_lists import refill_sql
 
 revision = "0900"
 down_revision = "{down}"

@@ -55,6 +55,7 @@ FOR_MIGRATING = (
     "alembic.autogenerate",
     "iltdesk.search_index",
     "iltdesk.search_tables",
+    "iltdesk.search_lists",
     "iltdesk.migrations.tables_0005",
     "iltdesk.migrations.history_0006",
     "iltdesk.store.lost_rows",
