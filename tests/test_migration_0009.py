@@ -1,7 +1,7 @@
-"""Migration 0009: the search index loses its three-letter prefix lists, keeps every word's
-newest record and writes leaves that fit a page; links most rows leave empty are indexed only where set. A 0007 journal keeps its
-records, finds what it found (the records still waiting to be listed too), and takes a
-checked copy first."""
+"""Migration 0009: the search index loses its three-letter prefix lists, keeps every word's newest
+record and writes leaves that fit a page; links most rows leave empty are indexed only where
+set, two unread indexes go. A 0007 journal keeps its records, finds what it found (the records
+still waiting to be listed too), and takes a checked copy first."""
 
 from __future__ import annotations
 
@@ -72,9 +72,14 @@ def test_links_most_rows_leave_empty_are_indexed_where_set(migrated: Path) -> No
         for column in PARTIAL:
             assert str(indexes[f"ix_action_item_{column}"]).endswith(f"WHERE {column} IS NOT NULL")
         assert str(indexes["ix_observation_team_id"]).endswith("WHERE team_id IS NOT NULL")
-        assert "ix_one_on_one_lead_id" not in indexes
+        assert "ix_one_on_one_lead_id" not in indexes and "ix_action_item_due_on" not in indexes
         plan = journal.execute("EXPLAIN QUERY PLAN SELECT id FROM action_item WHERE cycle_id = 3")
         assert "ix_action_item_cycle_id" in str(plan)
+        for sql in (  # Today's reads of open items by due day
+            "SELECT id FROM action_item WHERE done_on IS NULL AND due_on < '2026-12-01'",
+            "SELECT id FROM one_on_one WHERE lead_id = 3",
+        ):
+            assert "INDEX ix_" in str(journal.execute(f"EXPLAIN QUERY PLAN {sql}"))
 
 
 @pytest.mark.parametrize("text", TYPED)

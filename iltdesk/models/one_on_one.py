@@ -97,7 +97,7 @@ class ActionItem(Stamped, table=True):
     lead_id: int | None = Field(default=None, foreign_key="lead.id", ondelete="CASCADE", index=True)
     text: str
     owner: Author = Author.lead
-    due_on: date | None = Field(default=None, index=True)
+    due_on: date | None = None  # open items by due day: ix_action_item_open_due_on
     done_on: date | None = None
     source: ActionSource = ActionSource.manual
     one_on_one_id: int | None = Field(

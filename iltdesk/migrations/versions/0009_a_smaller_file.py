@@ -30,7 +30,10 @@ PARTIAL = (
     ("action_item", "conversation_id"),
     ("observation", "team_id"),
 )
-DROPPED = ("ix_one_on_one_lead_id", "one_on_one", "lead_id")
+# Frozen: indexes this revision drops, as (table, column): a 1:1's lead alone (the lead-and-day
+# index serves it) and every item's due day (what reads by due day reads open items only,
+# which ``ix_action_item_open_due_on`` holds).
+DROPPED = (("one_on_one", "lead_id"), ("action_item", "due_on"))
 
 # The old lists, emptied a step at a time before they are dropped: with secure_delete on, a
 # DROP zeroes every page it frees at once and holds them in memory (as in 0007).
@@ -61,7 +64,7 @@ def upgrade() -> None:
         *search_tables.fill_sql(SOURCES_V3),
         *search_lists.terms_from_index_sql(),
         *(s for t, c in PARTIAL for s in _index_sql(t, c, f" WHERE {c} IS NOT NULL")),
-        f"DROP INDEX {DROPPED[0]}",
+        *(f"DROP INDEX ix_{t}_{c}" for t, c in DROPPED),
     ]
     for statement in statements:
         op.execute(statement)
@@ -75,7 +78,7 @@ def downgrade() -> None:
         *search_tables.fill_sql(SOURCES_V3),
         *search_tables.terms_from_index_sql(),
         *(s for t, c in PARTIAL for s in _index_sql(t, c, "")),
-        f"CREATE INDEX {DROPPED[0]} ON {DROPPED[1]} ({DROPPED[2]})",
+        *(f"CREATE INDEX ix_{t}_{c} ON {t} ({c})" for t, c in DROPPED),
     ]
     for statement in statements:
         op.execute(statement)
