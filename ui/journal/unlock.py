@@ -57,6 +57,7 @@ FOR_MIGRATING = (
     "iltdesk.search_tables",
     "iltdesk.migrations.tables_0005",
     "iltdesk.migrations.history_0006",
+    "iltdesk.migrations.history_0008",
     "iltdesk.store.lost_rows",
 )
 
