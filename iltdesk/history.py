@@ -2,12 +2,13 @@
 challenge's areas and the ILT charter, listed, compared word by word and restored.
 
 **One version per editing session.** Triggers in the journal (frozen in
-``iltdesk.migrations.history_0006``) keep a text's earlier wording in ``record_version`` when
-a save replaces it and the record's previous save is at least ten minutes old: a pause of
-ten minutes ends an editing session, so the autosave's save every second keeps nothing, and
-what a session left behind is kept when the next one begins changing it. A blank text, or
-one the same as the newest version already kept, is not kept again. ``saved_at`` is when the
-kept text stopped being the record's (UTC, as every time stamp in the journal).
+``iltdesk.migrations.history_0008``; ``history_0006`` before moments were numbers) keep a
+text's earlier wording in ``record_version`` when a save replaces it and the record's
+previous save is at least ten minutes old: a pause of ten minutes ends an editing session,
+so the autosave's save every second keeps nothing, and what a session left behind is kept
+when the next one begins changing it. A blank text, or one the same as the newest version
+already kept, is not kept again. ``saved_at`` is when the kept text stopped being the
+record's (UTC, as every moment in the journal: ``iltdesk.stamps``).
 
 **The charter** is already kept in versions (``charter_version``: nothing is overwritten),
 so its history is read from those: each part's wording as each version had it. Restoring an
@@ -38,7 +39,7 @@ from datetime import UTC, date, datetime, timedelta
 from itertools import pairwise
 from typing import Literal
 
-from iltdesk import dates
+from iltdesk import dates, stamps
 from iltdesk.errors import UsageError
 from iltdesk.store.journal import Journal
 
@@ -79,8 +80,6 @@ KEEP_WEEKLY_DAYS = 365
 BUDGET = 0.2
 ROW_BYTES = 170
 PRUNED_ON = "history_pruned_on"  # the journal setting: the day (UTC) of the last pruning
-_STAMP = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy stores a UTCDateTime in SQLite
-_NOW_SQL = "strftime('%Y-%m-%d %H:%M:%f000', 'now')"  # the same, made by SQLite
 
 
 @dataclass(frozen=True)
@@ -127,12 +126,6 @@ def _check(kind: str, field: str) -> None:
         raise UsageError(f"No history is kept for {field} of {kind}.")
 
 
-def _stamp(value: str | datetime) -> datetime:
-    if isinstance(value, datetime):
-        return value if value.tzinfo else value.replace(tzinfo=UTC)
-    return datetime.fromisoformat(value).replace(tzinfo=UTC)
-
-
 def current_text(journal: Journal, kind: str, record_id: int, field: str) -> str:
     """The text as it stands now ("" when the record is gone; the charter: the one in force)."""
     _check(kind, field)
@@ -153,7 +146,7 @@ def versions(journal: Journal, kind: str, record_id: int, field: str) -> list[Ve
         "AND field = ? ORDER BY saved_at DESC, id DESC",
         (kind, record_id, field),
     )
-    return [Version(i, kind, record_id, field, t, _stamp(at)) for i, t, at in rows]
+    return [Version(i, kind, record_id, field, t, stamps.read(at)) for i, t, at in rows]
 
 
 def _charter_versions(journal: Journal, field: str) -> list[Version]:
@@ -216,7 +209,8 @@ def keep_version(journal: Journal, kind: str, record_id: int, field: str) -> Non
     with journal.transaction():
         journal.execute(
             f"INSERT INTO record_version (kind, record_id, field, text, saved_at) "
-            f"SELECT ?, id, ?, {field}, {_NOW_SQL} FROM {kind} WHERE id = ? AND {field} <> '' "
+            f"SELECT ?, id, ?, {field}, {stamps.NOW_SQL} FROM {kind} "
+            f"WHERE id = ? AND {field} <> '' "
             f"AND {field} IS NOT (SELECT text FROM record_version WHERE kind = ? AND "
             f"record_id = ? AND field = ? ORDER BY saved_at DESC, id DESC LIMIT 1)",
             (kind, field, record_id, kind, record_id, field),
@@ -280,7 +274,7 @@ def search_versions(journal: Journal, query: str, limit: int = 200) -> list[Vers
         "LIMIT ?",
         (like, limit),
     )
-    return [Version(i, k, r, f, t, _stamp(at)) for i, k, r, f, t, at in rows]
+    return [Version(i, k, r, f, t, stamps.read(at)) for i, k, r, f, t, at in rows]
 
 
 # -- pruning ------------------------------------------------------------------------------------
@@ -298,7 +292,7 @@ def prune_when_due(journal: Journal, now: datetime | None = None) -> int:
     if last and str(last[0][0]) >= monday:
         return 0
     gone = prune_versions(journal, now)
-    stamp = datetime.now(UTC).strftime(_STAMP)
+    stamp = stamps.now_stored()
     journal.execute(
         "INSERT INTO journal_setting (created_at, updated_at, key, value) VALUES (?, ?, ?, ?) "
         "ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
@@ -315,14 +309,14 @@ def prune_versions(journal: Journal, now: datetime | None = None) -> int:
     if journal.read_only:
         return 0
     now = (now or datetime.now(UTC)).astimezone(UTC)
-    month_ago = (now - timedelta(days=KEEP_ALL_DAYS)).strftime(_STAMP)
-    year_ago = (now - timedelta(days=KEEP_WEEKLY_DAYS)).strftime(_STAMP)
+    month_ago = stamps.to_stored(now - timedelta(days=KEEP_ALL_DAYS))
+    year_ago = stamps.to_stored(now - timedelta(days=KEEP_WEEKLY_DAYS))
     # Each version older than 30 days falls in a bucket (its ISO week's Monday, or its month
     # once older than a year); the newest in each bucket of each text stays.
     bucketed = (
         "SELECT id, kind, record_id, field, saved_at, CASE WHEN saved_at >= :year_ago "
-        "THEN 'w' || date(saved_at, '-6 days', 'weekday 1') "
-        "ELSE 'm' || strftime('%Y-%m', saved_at) END AS bucket "
+        "THEN 'w' || date(saved_at / 1000, 'unixepoch', '-6 days', 'weekday 1') "
+        "ELSE 'm' || strftime('%Y-%m', saved_at / 1000, 'unixepoch') END AS bucket "
         "FROM record_version WHERE saved_at < :month_ago"
     )
     ranked = (
@@ -339,7 +333,7 @@ def prune_versions(journal: Journal, now: datetime | None = None) -> int:
     return gone
 
 
-def _trim_to_budget(journal: Journal, month_ago: str) -> int:
+def _trim_to_budget(journal: Journal, month_ago: int) -> int:
     """Drop the oldest versions older than 30 days until the versions weigh no more than
     ``BUDGET`` of the rest of the journal. (octet_length reads a text's size, not the text.)"""
     texts, rows = journal.execute(

@@ -8,15 +8,13 @@ follows through the journal's triggers, as for every write.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import NamedTuple
 
+from iltdesk import stamps
 from iltdesk.errors import UsageError
 from iltdesk.lead_names import pick_lead
 from iltdesk.store.journal import Journal
-
-# How the ORM (SQLAlchemy's SQLite DateTime) stores a UTC datetime, so it reads ours unchanged.
-STORED_DATETIME = "%Y-%m-%d %H:%M:%S.%f"
 
 
 class QuickNote(NamedTuple):
@@ -35,7 +33,7 @@ def save_quick_note(
     if not text.strip():
         raise UsageError("The note is empty; nothing was saved.")
     day = held_on or date.today()
-    now = datetime.now(UTC).strftime(STORED_DATETIME)
+    now = stamps.now_stored()  # as the ORM's ``Instant`` stores it
     with journal.transaction():
         leads = journal.execute("SELECT id, name FROM lead")
         lead_id = int(pick_lead(leads, lead_name, lambda row: str(row[1]))[0])

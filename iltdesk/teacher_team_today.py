@@ -137,7 +137,8 @@ def teams_needing_a_look(journal: Journal, today: date) -> list[TeamLook]:
     falls = _falls(journal)
     looks = []
     teams = journal.execute(
-        "SELECT id, name, created_at FROM teacher_team WHERE archived_on IS NULL"
+        "SELECT id, name, date(created_at / 1000, 'unixepoch') FROM teacher_team "
+        "WHERE archived_on IS NULL"
     )
     for team_id, name, created_at in teams:
         recorded = max(last.get(team_id, date.min), _day(created_at))

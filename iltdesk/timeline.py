@@ -151,7 +151,7 @@ def _rows(s: Session, sql: str, *params: object) -> list[Any]:
 
 
 def _day(text: str) -> date:
-    """A stored date (or the date part of a stored timestamp)."""
+    """A stored date (ISO text; a moment is read as its day in SQL)."""
     return date.fromisoformat(str(text)[:10])
 
 
@@ -205,7 +205,7 @@ def _team_action_items(s: Session, lead_id: int) -> list[TimelineEntry]:
         s,
         "SELECT a.id, coalesce((SELECT held_on FROM ilt_meeting WHERE id = a.meeting_id), "
         "(SELECT coalesce(held_on, planned_on) FROM difficult_conversation "
-        "WHERE id = a.conversation_id), a.created_at), a.text, a.done_on "
+        "WHERE id = a.conversation_id), date(a.created_at / 1000, 'unixepoch')), a.text, a.done_on "
         "FROM action_item_owner o JOIN action_item a ON a.id = o.action_item_id "
         "WHERE o.lead_id = ? AND a.lead_id IS NULL",
         lead_id,
@@ -310,7 +310,8 @@ def _coaches(s: Session, lead_id: int) -> list[TimelineEntry]:
     rows = _rows(
         s,
         "SELECT c.id, c.lead_id = ?1, c.kind, coalesce(nullif(c.name, ''), coach.name, ''), "
-        "coached.name, c.focus, coalesce(c.since, c.created_at), c.until FROM lead_coach c "
+        "coached.name, c.focus, coalesce(c.since, date(c.created_at / 1000, 'unixepoch')), c.until "
+        "FROM lead_coach c "
         "LEFT JOIN lead coach ON coach.id = c.coach_lead_id "
         "JOIN lead coached ON coached.id = c.lead_id "
         "WHERE c.lead_id = ?1 OR c.coach_lead_id = ?1",

@@ -78,13 +78,13 @@ TodaySource = Callable[[Journal, date, dict[int, _Lead]], list["TodayRow"]]
 
 
 def _day(text: str | None) -> date | None:
-    # Dates are stored as ISO text; a timestamp's date is its first ten characters.
     return None if text is None else date.fromisoformat(text[:10])
 
 
 def _leads(journal: Journal) -> dict[int, _Lead]:
     rows = journal.execute(
-        "SELECT id, name, archived_on, on_ilt_since, created_at, cadence_days FROM lead"
+        "SELECT id, name, archived_on, on_ilt_since, date(created_at / 1000, 'unixepoch'), "
+        "cadence_days FROM lead"  # the moment's UTC day: ISO text, as a date is stored
     )
     return {
         r[0]: _Lead(r[0], r[1], r[2] is None, _day(r[3]) or _day(r[4]) or date.min, r[5])

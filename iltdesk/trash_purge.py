@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from iltdesk import stamps
+
 if TYPE_CHECKING:
     from iltdesk.store.journal import Journal
 
@@ -15,18 +17,12 @@ KEPT_FOR = timedelta(days=30)
 TABLE = "trash_entry"
 
 
-def stored(moment: datetime) -> str:
-    """``moment`` as the journal stores a time (UTC, "YYYY-MM-DD HH:MM:SS.ffffff"), so that
-    the two compare as text."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
-
-
 def purge_expired(journal: Journal, now: datetime | None = None) -> int:
     """Remove, unreadably, what has been in the Trash for 30 days or more; how many entries.
     Nothing happens in a journal opened to read only."""
     if journal.read_only:
         return 0
-    cutoff = stored((now or datetime.now(UTC)) - KEPT_FOR)
+    cutoff = stamps.to_stored((now or datetime.now(UTC)) - KEPT_FOR)
     with journal.transaction():
         old = journal.execute(f"SELECT rows FROM {TABLE} WHERE deleted_at <= ?", (cutoff,))
         if old:

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from iltdesk.errors import UsageError
+from iltdesk.stamps import stored_row
 from iltdesk.trash_rows import (
     DRAFT_TABLE,
     VERSION_TABLE,
@@ -156,6 +157,7 @@ def repointed(schema: Schema, table: str, row: Row, remap: Remap) -> Row:
 
 
 def _insert(conn: Connection, table: str, row: Row) -> None:
+    row = stored_row(row)  # an entry deleted before migration 0008 holds its moments as text
     columns = ", ".join(f'"{c}"' for c in row)
     marks = ", ".join("?" for _ in row)
     # A draft is one per dialog and place: one typed there since wins over the one kept here.

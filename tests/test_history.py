@@ -10,7 +10,7 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 
-from iltdesk import history
+from iltdesk import history, stamps
 from iltdesk.challenge import add_challenge, update_challenge
 from iltdesk.charter import revise_charter
 from iltdesk.history import CHARTER, Run, prune_versions, restore, search_versions, versions
@@ -26,8 +26,8 @@ from tests.test_migrations import FIXTURE_0001_PASSPHRASE, FIXTURES
 def _pause(journal: Journal, table: str, record_id: int, minutes: int = 11) -> None:
     """As if the record's last save were ``minutes`` ago: the next save starts a session."""
     journal.execute(
-        f"UPDATE {table} SET updated_at = strftime('%Y-%m-%d %H:%M:%f000', 'now', ?) WHERE id = ?",
-        (f"-{minutes} minutes", record_id),
+        f"UPDATE {table} SET updated_at = ? WHERE id = ?",
+        (stamps.to_stored(datetime.now(UTC) - timedelta(minutes=minutes)), record_id),
     )
 
 
@@ -135,7 +135,7 @@ def test_prune_keeps_a_month_then_weekly_then_monthly(journal: Journal) -> None:
             journal.execute(
                 "INSERT INTO record_version (kind, record_id, field, text, saved_at) "
                 "VALUES ('one_on_one', 1, 'notes', ?, ?)",
-                (f"{at:%Y-%m-%d}", at.strftime("%Y-%m-%d %H:%M:%S.%f")),
+                (f"{at:%Y-%m-%d}", stamps.to_stored(at)),
             )
     gone = prune_versions(journal, now)
     kept = [v.saved_at for v in versions(journal, "one_on_one", 1, "notes")]
@@ -186,7 +186,7 @@ def test_prune_keeps_the_versions_within_their_share_of_the_journal(journal: Jou
             journal.execute(
                 "INSERT INTO record_version (kind, record_id, field, text, saved_at) "
                 "VALUES ('challenge', 1, 'equity', ?, ?)",
-                (big, at.strftime("%Y-%m-%d %H:%M:%S.%f")),
+                (big, stamps.to_stored(at)),
             )
     ((pages,),) = journal.execute("PRAGMA page_count")
     ((size,),) = journal.execute("PRAGMA page_size")
@@ -207,7 +207,7 @@ def test_the_app_prunes_once_a_week(journal: Journal) -> None:
             journal.execute(
                 "INSERT INTO record_version (kind, record_id, field, text, saved_at) "
                 "VALUES ('observation', 1, 'evidence', 'x', ?)",
-                (at.strftime("%Y-%m-%d %H:%M:%S.%f"),),
+                (stamps.to_stored(at),),
             )
 
     add()

@@ -11,6 +11,7 @@ from sqlalchemy import Boolean, Column, Date, DateTime, Float, Integer, TypeDeco
 from sqlalchemy import Enum as SqlEnum
 
 from iltdesk.errors import UsageError
+from iltdesk.models.base import Instant
 
 
 class BadValue(UsageError):
@@ -36,6 +37,8 @@ def from_json(column: Column[Any], value: Any) -> Any:
             raise BadValue(f"{column.name} may not be empty")
         return None
     kind = column.type
+    if isinstance(kind, Instant):  # a moment, stored as a number but written as ISO 8601
+        return _moment(column.name, value)
     if isinstance(kind, TypeDecorator):  # sqlmodel's UTC moments
         kind = kind.impl_instance
     if isinstance(kind, SqlEnum) and kind.enum_class is not None:

@@ -11,7 +11,7 @@ from datetime import datetime
 from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from iltdesk.models.base import utcnow
+from iltdesk.models.base import Instant, utcnow
 
 
 class Draft(SQLModel, table=True):
@@ -24,4 +24,4 @@ class Draft(SQLModel, table=True):
     kind: str  # the dialog: "observation", "tension_note"...
     place: str  # what it is about: "lead:12", "challenge:3", "" when nothing in particular
     fields: str = "{}"  # JSON: each text box's name -> its text
-    saved_at: datetime = Field(default_factory=utcnow)
+    saved_at: datetime = Field(default_factory=utcnow, sa_type=Instant)

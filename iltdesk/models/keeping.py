@@ -12,7 +12,7 @@ from datetime import datetime
 from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
-from iltdesk.models.base import utcnow
+from iltdesk.models.base import Instant, utcnow
 
 
 class RecordVersion(SQLModel, table=True):
@@ -30,7 +30,7 @@ class RecordVersion(SQLModel, table=True):
     field: str
     text: str = ""
     # When this text stopped being the record's (the editing session that replaced it began).
-    saved_at: datetime = Field(default_factory=utcnow)
+    saved_at: datetime = Field(default_factory=utcnow, sa_type=Instant)
 
 
 class TrashEntry(SQLModel, table=True):
@@ -39,7 +39,7 @@ class TrashEntry(SQLModel, table=True):
     __tablename__ = "trash_entry"
 
     id: int | None = Field(default=None, primary_key=True)
-    deleted_at: datetime = Field(default_factory=utcnow, index=True)
+    deleted_at: datetime = Field(default_factory=utcnow, sa_type=Instant, index=True)
     # The top record's table and id, what the Trash list calls it, and its lead if it had one.
     kind: str
     record_id: int

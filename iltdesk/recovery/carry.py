@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import base64
 import contextlib
-from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
 
+from iltdesk import stamps
 from iltdesk.errors import JournalError
 from iltdesk.recovery import ESCROW, MADE_AT, PUBLIC_KEY, SEALED_FOR
 from iltdesk.recovery.escrow import Escrow
@@ -59,7 +59,7 @@ def carry_kit(escrow: Escrow, restored: Path, passphrase: str) -> None:
             return
         carried = Escrow(escrow.recipient, escrow.made, list(escrow.entries))
         carried.seal(passphrase)
-        now = datetime.now(UTC).replace(tzinfo=None).isoformat(sep=" ")
+        now = stamps.now_stored()
         values = {
             PUBLIC_KEY: base64.b64encode(escrow.recipient).decode("ascii"),
             MADE_AT: escrow.made,

@@ -16,6 +16,7 @@ import sqlcipher3.dbapi2 as sqlcipher
 
 from iltdesk.destination import backups_dir
 from iltdesk.errors import JournalError
+from iltdesk.stamps import stored_row
 from iltdesk.store.connection import Connection, open_connection
 from iltdesk.store.journal import Journal
 
@@ -81,9 +82,11 @@ def _insert_missing(conn: Connection, source: Connection) -> int:
         for row in source.execute(f"SELECT {names} FROM {table}"):
             if not conn.execute(f"SELECT 1 FROM {parent} WHERE id = ?", (row[at],)).fetchone():
                 continue  # its parent was deleted since: it stays deleted
+            # The copy is older than migration 0008: its moments are text, stored as numbers now.
+            values = tuple(stored_row(dict(zip(shared, row, strict=True))).values())
             try:  # OR IGNORE: a row written since under the same id or key wins
                 cursor = conn.execute(
-                    f"INSERT OR IGNORE INTO {table} ({names}) VALUES ({marks})", tuple(row)
+                    f"INSERT OR IGNORE INTO {table} ({names}) VALUES ({marks})", values
                 )
             except sqlcipher.IntegrityError:
                 continue  # it names a lead deleted since

@@ -58,6 +58,7 @@ FOR_MIGRATING = (
     "iltdesk.search_lists",
     "iltdesk.migrations.tables_0005",
     "iltdesk.migrations.history_0006",
+    "iltdesk.migrations.history_0008",
     "iltdesk.store.lost_rows",
 )
 

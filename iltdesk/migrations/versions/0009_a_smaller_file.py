@@ -7,7 +7,7 @@ indexed only where set, and the index of a 1:1's lead alone goes (the lead-and-d
 serves it). A 100k-entry journal loses about 33 MB of its 271.
 
 Revision ID: 0009
-Revises: 0007
+Revises: 0008
 """
 
 from collections.abc import Sequence
@@ -18,7 +18,7 @@ from iltdesk import search_lists, search_tables
 from iltdesk.search_index import SOURCES_V3
 
 revision: str = "0009"
-down_revision: str | None = "0007"
+down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
