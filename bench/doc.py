@@ -89,8 +89,9 @@ code the app runs; every cold figure is a new process, timed from start to exit.
   tabs and times each until a paint of that tab is seen, first shows and re-shows.
 - **The file against its text**: each cached journal copied and vacuumed (a journal written at
   this schema has no free pages), its size divided by its raw text (the UTF-8 bytes of every
-  text the search index reads). **Migration 0007**: a copy of the journal as schema 0006
-  left it, opened as the app opens it (checked copy, then the migration).
+  text the search index reads). **Migrations 0008–0009**: a copy of the journal as schema
+  0007 left it (built by iltdesk at that schema), opened as the app opens it (checked copy,
+  then the migrations).
 - **Against Joplin**: Joplin's terminal client (`joplin` 3.5.1 from npm, the newest whose
   dependencies the registry here has) with its own profile per size, holding the same entries
   as jrnl; `joplin mknote TEXT` against `iltdesk note`, and, since its one-shot CLI has no

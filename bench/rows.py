@@ -371,7 +371,7 @@ BUILDERS: dict[str, tuple[str, Callable[[Results, list[str]], list[Row]]]] = {
     "lead_tabs": ("lead page tabs", _lead_tab_rows),
     "typing": ("typing under a dd load", _typing_rows),
     "check_progress": ("check and backup with progress", _check_progress_rows),
-    "size": ("the file against its text; migration 0007", _size_rows),
+    "size": ("the file against its text; migrations 0008–0009", _size_rows),
 }
 
 

@@ -4,7 +4,9 @@ FTS5 finds a prefix's matches by merging the match list of every word that start
 which grows with the journal; the same words spelled out, ``("meet" OR "meeting")``, are
 walked newest first and stop early. The words come from a table, looked up by range (its
 cost does not grow with the journal), rather than from ``fts5vocab``, which counts every
-word's matches as it lists them.
+word's matches as it lists them. Beside each word the table keeps the rowid of the newest
+record it was added with, so a prefix standing for hundreds of words is asked for the words
+of the newest records first (``iltdesk.search_query``).
 
 Triggers cannot split text into words, so a write lists its record in ``search_pending``;
 a search adds the words of pending records to what the table says (without writing), and
