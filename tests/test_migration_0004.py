@@ -10,14 +10,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from alembic import command
-from alembic.config import Config
 
 from iltdesk.search import search
 from iltdesk.store import schema
 from iltdesk.store.backups import check
 from iltdesk.store.connection import open_connection
 from iltdesk.store.journal import Journal
+from tests.migrated import downgrade
 from tests.test_migrations import FIXTURE_0001_PASSPHRASE, FIXTURES
 from tests.test_search import assert_index_in_step
 
@@ -112,12 +111,7 @@ def test_0004_records_written_after_it_are_found(old_journal: Path) -> None:
 
 def test_0004_downgrades_to_0003_and_back(old_journal: Path) -> None:
     with Journal.open(old_journal, FIXTURE_0001_PASSPHRASE) as journal:
-        config = schema.alembic_config()
-        assert isinstance(config, Config)
-        with journal.engine.connect() as connection:
-            config.attributes["connection"] = connection
-            command.downgrade(config, "0003")
-            connection.commit()
+        downgrade(journal, "0003")
         charter = journal.execute("SELECT purpose, member_qualities FROM charter")
         assert [tuple(r) for r in charter] == [("Grow readers", "Curious, steady")]
         kinds = journal.execute("SELECT kind, focus FROM scope_item ORDER BY position")

@@ -11,8 +11,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from alembic import command
-from alembic.config import Config
 from sqlmodel import select
 
 from iltdesk import stamps
@@ -22,6 +20,7 @@ from iltdesk.store import schema
 from iltdesk.store.backups import check
 from iltdesk.store.connection import open_connection
 from iltdesk.store.journal import Journal
+from tests.migrated import downgrade
 from tests.test_migrations import FIXTURE_0001_PASSPHRASE, FIXTURE_0002_PASSPHRASE, FIXTURES
 from tests.test_search import assert_index_in_step
 
@@ -190,14 +189,9 @@ def test_a_team_item_has_no_lead_and_several_owners(old_journal: Path) -> None:
 def test_0005_downgrades_to_0004_and_back(old_journal: Path) -> None:
     with Journal.open(old_journal, FIXTURE_0001_PASSPHRASE) as journal:
         before = _counts(journal)
-        config = schema.alembic_config()
-        assert isinstance(config, Config)
         raw = journal.engine.raw_connection()
         raw.execute("PRAGMA foreign_keys = OFF")
-        with journal.engine.connect() as connection:
-            config.attributes["connection"] = connection
-            command.downgrade(config, "0004")
-            connection.commit()
+        downgrade(journal, "0004")
         raw.execute("PRAGMA foreign_keys = ON")
         assert "ilt_meeting" not in _counts(journal)
         assert journal.execute("SELECT count(*) FROM meeting_feedback")[0][0] == 3

@@ -13,6 +13,7 @@ from iltdesk.search_text import words
 from iltdesk.store import schema
 from iltdesk.store.backups.integrity import check, index_out_of_step
 from iltdesk.store.journal import Journal
+from tests.migrated import downgrade, migrated_copy
 from tests.search_oracle import expected
 
 FIXTURE = Path(__file__).with_name("fixtures") / "journal-0006.iltdesk"
@@ -42,10 +43,7 @@ def indexed_before(tmp_path_factory: pytest.TempPathFactory) -> int:
 
 @pytest.fixture(scope="module")
 def migrated(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("m7") / "old.iltdesk"
-    shutil.copyfile(FIXTURE, path)
-    Journal.open(path, PASSPHRASE).close()
-    return path
+    return migrated_copy(tmp_path_factory, FIXTURE, PASSPHRASE)
 
 
 def test_the_journal_reaches_head_after_a_kept_copy(migrated: Path) -> None:
@@ -83,19 +81,11 @@ def test_search_finds_what_reading_every_record_finds(migrated: Path, text: str)
 
 
 def test_down_to_0006_and_up_again_keeps_every_hit(migrated: Path, tmp_path: Path) -> None:
-    from alembic import command
-    from alembic.config import Config
-
     path = tmp_path / "round.iltdesk"
     shutil.copyfile(migrated, path)
     with Journal.open(path, PASSPHRASE) as journal:
         first = [search(journal, t, limit=200) for t in TYPED]
-        config = schema.alembic_config()
-        assert isinstance(config, Config)
-        with journal.engine.connect() as connection:
-            config.attributes["connection"] = connection
-            command.downgrade(config, "0006")
-            connection.commit()
+        downgrade(journal, "0006")
         # 0006's index holds the text again: the old search reads it.
         (copied,) = journal.execute("SELECT count(*) FROM search_index_content")[0]
         assert copied > 1000

@@ -21,6 +21,7 @@ from iltdesk.store import schema
 from iltdesk.store.backups.integrity import check
 from iltdesk.store.connection import Connection, open_connection
 from iltdesk.store.journal import Journal
+from tests.migrated import downgrade, migrated_copy
 
 FIXTURE = Path(__file__).with_name("fixtures") / "journal-0007.iltdesk"
 PASSPHRASE = "fixture-0007 passphrase"
@@ -95,10 +96,7 @@ def before(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def migrated(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("m8") / "old.iltdesk"
-    shutil.copyfile(FIXTURE, path)
-    Journal.open(path, PASSPHRASE).close()
-    return path
+    return migrated_copy(tmp_path_factory, FIXTURE, PASSPHRASE)
 
 
 def _micros(text: str) -> int:
@@ -211,21 +209,13 @@ def _index_pages(journal: Journal) -> list[Any]:
 
 
 def test_down_to_0007_and_up_again(migrated: Path, tmp_path: Path, before: dict[str, Any]) -> None:
-    from alembic import command
-    from alembic.config import Config
-
     path = tmp_path / "round.iltdesk"
     shutil.copyfile(migrated, path)
     with Journal.open(path, PASSPHRASE) as journal:
         moments, others = _rows(journal.connection)
         pages = _index_pages(journal)
         assert _triggers(journal) == set(history_0008.create_triggers_sql())
-        config = schema.alembic_config()
-        assert isinstance(config, Config)
-        with journal.engine.connect() as connection:
-            config.attributes["connection"] = connection
-            command.downgrade(config, "0007")
-            connection.commit()
+        downgrade(journal, "0007")
         down, down_others = _rows(journal.connection)
         assert down_others == others
         assert _triggers(journal) == set(history_0006.create_triggers_sql())

@@ -15,6 +15,7 @@ from iltdesk.search_lists import LEAF_BYTES
 from iltdesk.store import schema
 from iltdesk.store.backups.integrity import check, index_out_of_step
 from iltdesk.store.journal import Journal
+from tests.migrated import downgrade, migrated_copy
 from tests.search_oracle import expected
 
 FIXTURE = Path(__file__).with_name("fixtures") / "journal-0007.iltdesk"
@@ -25,10 +26,7 @@ PARTIAL = ("observation_id", "cycle_id", "meeting_id", "conversation_id")
 
 @pytest.fixture(scope="module")
 def migrated(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("m9") / "old.iltdesk"
-    shutil.copyfile(FIXTURE, path)
-    Journal.open(path, PASSPHRASE).close()
-    return path
+    return migrated_copy(tmp_path_factory, FIXTURE, PASSPHRASE)
 
 
 def test_the_journal_reaches_head_after_a_kept_copy(migrated: Path) -> None:
@@ -93,19 +91,11 @@ def test_search_finds_what_reading_every_record_finds(migrated: Path, text: str)
 
 
 def test_down_to_0007_and_up_again_keeps_every_hit(migrated: Path, tmp_path: Path) -> None:
-    from alembic import command
-    from alembic.config import Config
-
     path = tmp_path / "round.iltdesk"
     shutil.copyfile(migrated, path)
     with Journal.open(path, PASSPHRASE) as journal:
         first = [search(journal, t, limit=200) for t in TYPED]
-        config = schema.alembic_config()
-        assert isinstance(config, Config)
-        with journal.engine.connect() as connection:
-            config.attributes["connection"] = connection
-            command.downgrade(config, "0007")
-            connection.commit()
+        downgrade(journal, "0007")
         assert "prefix = '2 3'" in str(
             journal.execute("SELECT sql FROM sqlite_master WHERE name = 'search_index'")
         )

@@ -16,6 +16,7 @@ from iltdesk.search import search
 from iltdesk.store import schema
 from iltdesk.store.backups import check
 from iltdesk.store.journal import Journal
+from tests.migrated import downgrade
 
 # These tests are about the migrations: their new journals run them too (tests/head_schema.py).
 pytestmark = pytest.mark.real_migrations
@@ -68,15 +69,7 @@ def test_journal_from_first_revision_opens(tmp_path: Path) -> None:
 
 
 def test_downgrade_and_upgrade_round_trip(journal: Journal) -> None:
-    from alembic import command
-    from alembic.config import Config
-
-    config = schema.alembic_config()
-    assert isinstance(config, Config)
-    with journal.engine.connect() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, "base")
-        connection.commit()
+    downgrade(journal, "base")
     tables = {
         row[0] for row in journal.execute("SELECT name FROM sqlite_master WHERE type='table'")
     }
