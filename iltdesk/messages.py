@@ -11,23 +11,28 @@ from iltdesk.errors import (
     WrongPassphrase,
     WrongRecoveryKey,
 )
+from iltdesk.translation import translate
 
 
 def backup_not_written(error: JournalError) -> str:
     """A plain sentence for a backup that was not written (the journal itself is fine)."""
     if isinstance(error, JournalDamaged):
-        return (
+        return translate(
+            "messages",
             "The new backup failed its check, so it was not kept; older backups are untouched. "
-            "If this happens again, check the journal (iltdesk check)."
+            "If this happens again, check the journal (iltdesk check).",
         )
     if isinstance(error, DiskFull):
-        return f"{error} Free some space; older backups are untouched."
+        return translate(
+            "messages", "{error} Free some space; older backups are untouched."
+        ).format(error=error)
     return str(error)
 
 
 def not_done(what: str, error: JournalError, then: str = "") -> str:
     """ "Not saved: <the core's reason>." and what happens next: one wording for every write."""
-    return " ".join(part for part in (f"{what}: {error}", then) if part)
+    said = translate("messages", "{what}: {error}").format(what=what, error=error)
+    return " ".join(part for part in (said, then) if part)
 
 
 def not_opened(error: JournalError) -> str:
@@ -35,30 +40,38 @@ def not_opened(error: JournalError) -> str:
     if isinstance(error, WrongRecoveryKey):  # typed in any case: Caps Lock does not matter
         return str(error)
     if isinstance(error, WrongPassphrase):
-        return f"{error} Check Caps Lock."
+        return translate("messages", "{error} Check Caps Lock.").format(error=error)
     if isinstance(error, JournalInUse):
-        return f"{error} Close it there first."
+        return translate("messages", "{error} Close it there first.").format(error=error)
     if isinstance(error, NotAJournal):
-        return f"{error} Choose another file."
+        return translate("messages", "{error} Choose another file.").format(error=error)
     if isinstance(error, JournalDamaged) and "backup" not in str(error):
         # Some damage is told with its remedy already; the rest gets it here.
-        return f"{error} Restore it from a backup; the file has not been changed."
+        return translate(
+            "messages", "{error} Restore it from a backup; the file has not been changed."
+        ).format(error=error)
     return str(error)
 
 
 def not_restored(error: JournalError) -> str:
     """Why a backup was not restored (nothing is changed by a restore that fails)."""
     if isinstance(error, WrongPassphrase):
-        why = (
-            f"{error} A backup opens with the passphrase the journal had when the backup was made."
-        )
+        why = translate(
+            "messages",
+            "{error} A backup opens with the passphrase the journal had when the backup was made.",
+        ).format(error=error)
     elif isinstance(error, JournalDamaged):
-        why = f"{error} This backup was not restored: choose another one."
+        why = translate(
+            "messages", "{error} This backup was not restored: choose another one."
+        ).format(error=error)
     else:
         why = str(error)
-    return f"{why} Your journal was not changed."
+    return translate("messages", "{why} Your journal was not changed.").format(why=why)
 
 
 def keychain_not_updated(error: JournalError) -> str:
     """The passphrase changed but the keychain kept the old one (which no longer opens it)."""
-    return f"Could not update the keychain ({error}); you will be asked for the passphrase."
+    return translate(
+        "messages",
+        "Could not update the keychain ({error}); you will be asked for the passphrase.",
+    ).format(error=error)

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 OVERRIDE = "ILTDESK_LOCALE"
 FALLBACK = "en_GB"  # what the app always showed; used where no locale is chosen
-_UNCHOSEN = ("", "C", "POSIX")
+UNCHOSEN = ("", "C", "POSIX")  # no locale chosen
 
 # Territories whose paper is US Letter: CLDR's supplemental measurement data ("paperSize"
 # US-Letter: BZ CA CL CO CR GT MX NI PA PH PR SV US VE); every other territory uses A4.
@@ -56,7 +56,7 @@ def chosen_name() -> str | None:
     name = _posix_name(OVERRIDE, "LC_ALL", "LC_TIME", "LANG")
     if name is None:
         return None
-    return FALLBACK if name in _UNCHOSEN else name
+    return FALLBACK if name in UNCHOSEN else name
 
 
 def apply(name: str | None = None) -> None:
@@ -102,7 +102,7 @@ def paper_territory() -> str:
     from PySide6.QtCore import QLocale
 
     name = _posix_name(OVERRIDE, "LC_ALL", "LC_PAPER")
-    locale = QLocale(name) if name and name not in _UNCHOSEN else current()
+    locale = QLocale(name) if name and name not in UNCHOSEN else current()
     return QLocale.territoryToCode(locale.territory())
 
 

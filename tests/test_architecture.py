@@ -53,8 +53,10 @@ def ui_part(module: str) -> str:
 # The one exception outside reports: the locale (date order and names, first weekday, paper)
 # comes from QLocale, which has every locale's CLDR data; Python's ``locale`` knows only the
 # locales a machine generated. QtCore only (no screen), imported lazily so the command line
-# pays for it only when it words a date.
+# pays for it only when it words a date. Likewise the command line's translation catalogue,
+# loaded through QtCore's QTranslator only when one ships for the locale.
 LOCALE_MODULE = CORE / "region.py"
+QTCORE_MODULES = (LOCALE_MODULE, CORE / "translation.py")
 
 
 def test_pyside6_in_the_core_only_for_reports() -> None:
@@ -62,20 +64,21 @@ def test_pyside6_in_the_core_only_for_reports() -> None:
         str(path.relative_to(REPO))
         for path in CORE.rglob("*.py")
         if "report" not in path.relative_to(CORE).parts
-        and path != LOCALE_MODULE
+        and path not in QTCORE_MODULES
         and any(m.startswith("PySide6") for m in imported_modules(path))
     }
     assert offenders == set()
 
 
-def test_the_locale_module_imports_only_qtcore_and_lazily() -> None:
-    tree = ast.parse(LOCALE_MODULE.read_text(encoding="utf-8"))
-    qt = {m for m in imported_modules(LOCALE_MODULE) if m.startswith("PySide6")}
-    assert {m.split(".")[1] for m in qt} == {"QtCore"}
-    at_top = [n for n in tree.body if isinstance(n, ast.ImportFrom | ast.Import)]
-    assert not any(
-        isinstance(n, ast.ImportFrom) and (n.module or "").startswith("PySide6") for n in at_top
-    )
+def test_the_locale_modules_import_only_qtcore_and_lazily() -> None:
+    for module in QTCORE_MODULES:
+        tree = ast.parse(module.read_text(encoding="utf-8"))
+        qt = {m for m in imported_modules(module) if m.startswith("PySide6")}
+        assert {m.split(".")[1] for m in qt} == {"QtCore"}
+        at_top = [n for n in tree.body if isinstance(n, ast.ImportFrom | ast.Import)]
+        assert not any(
+            isinstance(n, ast.ImportFrom) and (n.module or "").startswith("PySide6") for n in at_top
+        )
 
 
 def test_ui_is_made_of_the_kit_the_shell_and_features() -> None:

@@ -9,10 +9,11 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from iltdesk import __version__, crash_log, process
+from iltdesk import __version__, crash_log, process, translation
 from iltdesk.cli import early
 from iltdesk.errors import EXIT_CODES, JournalError, UsageError
 from iltdesk.messages import not_opened
+from iltdesk.paths import resources_dir
 from iltdesk.store.opening import ENV_NEW_PASSPHRASE, ENV_PASSPHRASE
 
 # The order is store.opening's, the one every command and the app follow.
@@ -89,6 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # A native crash (Qt's, SQLCipher's) leaves its Python frames in the crash log. The
         # quick commands skip it: their ~0.2 s would grow by the log folder's lookup.
         crash_log.enable_native_crash_log()
+    translation.for_command_line(resources_dir)  # when one ships for the locale (not English)
     try:
         _refuse_undecodable(words)
     except UsageError as exc:

@@ -13,15 +13,18 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from iltdesk import region
+from iltdesk import translation as core_words
 from iltdesk.paths import resources_dir
 
-FOLDER = "translations"  # under resources/
+FOLDER = core_words.FOLDER  # under resources/
 
 
 def install(app: QCoreApplication) -> list[QTranslator]:
     """At start, before the first window: set the app's locale (``iltdesk.region``: dates,
-    week start, paper) and install the translations found for it; return those installed."""
+    week start, paper) and install the translations found for it; return those installed.
+    The core's words (errors, labels, a PDF's headings) go through the same translators."""
     region.apply()
+    core_words.use(QCoreApplication.translate)
     locale = QLocale()
     installed = []
     for name, folder in (
