@@ -14,7 +14,7 @@ from sqlmodel import select
 from iltdesk.errors import JournalDamaged, JournalTooNew, UsageError, WrongPassphrase
 from iltdesk.models import Lead
 from iltdesk.search import search
-from iltdesk.store import rekey as rekey_mod
+from iltdesk.store import rewrite as rewrite_mod
 from iltdesk.store.backups import (
     CheckReport,
     CopyMethod,
@@ -206,7 +206,7 @@ def test_failure_mid_rekey_leaves_old_passphrase_working(
     def crash(*_: object) -> None:
         raise OSError("power cut")
 
-    monkeypatch.setattr(rekey_mod, "verify_file", crash)
+    monkeypatch.setattr(rewrite_mod, "verify_file", crash)
     with pytest.raises(OSError, match="power cut"):
         rekey(journal, "never applied")
     journal.close()

@@ -180,19 +180,19 @@ class Journal(DeferredCommits):
             conn.close()
             raise
         journal = cls(path, conn, read_only=read_only)
+        from iltdesk.store import rewrite, salt  # rewrite imports the backups, which import us
+
         try:
             if revision != schema.HEAD_REVISION:
                 schema.upgrade(journal.engine)
+                rewrite.mark_if_rewritten(journal, revision)  # compacted below, or next time
             if read_only:
                 conn.execute("PRAGMA query_only = ON")  # back to reading only, if migrated
             else:
-                from iltdesk.store import salt
-
                 if revision == "0004":  # that build's migration lost rows: iltdesk.store.lost_rows
                     from iltdesk.store.lost_rows import bring_back_lost_rows
 
                     bring_back_lost_rows(journal, passphrase, revision)
-
                 settings = journal.settings()
                 if verifier.SETTING_KEY not in settings:  # journals made before it
                     journal.refresh_verifier(passphrase)
@@ -207,6 +207,8 @@ class Journal(DeferredCommits):
             from iltdesk.store.leftovers import sweep_stale_temp_files
 
             sweep_stale_temp_files(path)  # copies a crash left mid-backup, -restore or -rekey
+            if rewrite.needs_compacting(journal):
+                return rewrite.compact(journal, passphrase)
         return journal
 
     def refresh_verifier(self, passphrase: str) -> None:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from iltdesk import keychain, recovery
 from iltdesk.errors import JournalError
 from iltdesk.messages import not_opened
-from iltdesk.store import schema, verifier
+from iltdesk.store import rewrite, schema, verifier
 from iltdesk.store.connection import Connection, open_connection
 from iltdesk.store.housekeeping import tidy
 from iltdesk.store.journal import Journal, load_orm
@@ -32,6 +32,12 @@ from ui.kit.style import accent_text
 from ui.kit.worker import Worker, run_modal, run_waiting
 
 # Marked for translation here, translated where it is shown (``adopt``).
+COMPACTING = str(
+    QT_TRANSLATE_NOOP(
+        "UnlockDialog",
+        "Making this journal's file smaller after its update…\nThis happens once.",
+    )
+)
 UPDATING = str(
     QT_TRANSLATE_NOOP(
         "UnlockDialog",
@@ -75,14 +81,17 @@ def adopt(path: Path, conn: Connection, secret: str, parent: QWidget | None = No
     """``Journal.adopt``, saying so in a progress dialog when the journal must be migrated
     (a verified backup, then the migrations: seconds for a large journal). Every unlock of
     the app passes here: the journal is tidied and the recovery kit healed after it."""
-    if not schema.opening_migrates(conn):
-        journal = Journal.adopt(path, conn, secret)
-    else:
+    if schema.opening_migrates(conn):
         load_orm()
         for name in FOR_MIGRATING:
             importlib.import_module(name)
         updating = QCoreApplication.translate("UnlockDialog", UPDATING)
         journal = run_modal(parent, updating, lambda progress: Journal.adopt(path, conn, secret))
+    elif rewrite.opening_compacts(conn):  # an update left it to do: the disk was full, say
+        compacting = QCoreApplication.translate("UnlockDialog", COMPACTING)
+        journal = run_modal(parent, compacting, lambda progress: Journal.adopt(path, conn, secret))
+    else:
+        journal = Journal.adopt(path, conn, secret)
     tidy(journal)  # the Trash's 30 days and the history's keeping rule
     heal_kit(journal, secret)
     return journal

@@ -18,7 +18,7 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Protocol
 
@@ -79,20 +79,26 @@ def write_verified(
 
 
 def export(
-    conn: Connection, dest: Path, new_passphrase: str | None, settings: dict[str, str] | None = None
+    conn: Connection,
+    dest: Path,
+    new_passphrase: str | None,
+    settings: Mapping[str, str | None] | None = None,
 ) -> None:
     """Write an encrypted copy of ``conn``'s database to the existing empty file ``dest``,
-    with the journal settings in ``settings`` changed in the copy only (not synced: the
-    caller syncs once the copy is checked).
+    with the journal settings in ``settings`` changed in the copy only (None: left out of
+    it); not synced: the caller syncs once the copy is checked.
     """
     key = "" if new_passphrase is None else f" KEY {sql_string(new_passphrase)}"
     conn.execute(f"ATTACH DATABASE {sql_string(str(dest))} AS export_copy{key}")
     try:
         conn.execute("SELECT sqlcipher_export('export_copy')")
         for name, value in (settings or {}).items():
-            conn.execute(
-                "UPDATE export_copy.journal_setting SET value = ? WHERE key = ?", (value, name)
-            )
+            if value is None:
+                conn.execute("DELETE FROM export_copy.journal_setting WHERE key = ?", (name,))
+            else:
+                conn.execute(
+                    "UPDATE export_copy.journal_setting SET value = ? WHERE key = ?", (value, name)
+                )
     finally:
         conn.execute("DETACH DATABASE export_copy")
 
