@@ -35,7 +35,7 @@ from iltdesk.self_check_actions import (
     suggested_text,
 )
 from iltdesk.self_check_compare import WeakItem, weak_items
-from iltdesk.team_action import owner_words
+from iltdesk.today_words import owner_words
 from ui.kit.context import AppContext, NotWritten
 from ui.kit.roles import RECORD_ID
 from ui.kit.translation import QT_TRANSLATE_NOOP
@@ -220,7 +220,7 @@ class WeakActionPanel(QWidget):
         ]
         names = [row.text() for row in ticked if row.data(RECORD_ID) is not None]
         you = any(row.data(RECORD_ID) is None for row in ticked)
-        return owner_words(you, names).replace("You", "you", 1)
+        return owner_words(you, names, in_sentence=True)
 
     def _made(self, weak: WeakItem, outcome: Outcome) -> str:
         lead = self.lead.currentText()
