@@ -90,12 +90,12 @@ def coming(what: str, day: date, today: date) -> str:
 
 
 def was_due(day: date, today: date) -> str:
-    """ "was due Mon 2 Mar": a follow-up or a revisit whose day has passed."""
+    """A follow-up or a revisit whose day has passed: 'was due Mon 2 Mar'."""
     return translate("today_words", "was due {day}").format(day=dates.list_date(day, today))
 
 
 def overdue_detail(days: int, whose: str) -> str:
-    """ "3 days overdue · yours"."""
+    """An overdue item's line: '3 days overdue · yours'."""
     if days == 1:
         return translate("today_words", "{days} day overdue · {whose}").format(
             days=days, whose=whose
@@ -104,7 +104,7 @@ def overdue_detail(days: int, whose: str) -> str:
 
 
 def due_detail(day: date, today: date, whose: str) -> str:
-    """ "due tomorrow · shared"."""
+    """An item due soon: 'due tomorrow · shared'."""
     return translate("today_words", "{when} · {whose}").format(
         when=coming("due", day, today), whose=whose
     )
@@ -118,7 +118,7 @@ def past_plan(days: int) -> str:
 
 
 def last_one_on_one(gap: int, cadence_days: int) -> str:
-    """ "last 1:1 40 days ago (every 30 days planned)"."""
+    """A lead to meet: 'last 1:1 40 days ago (every 30 days planned)'."""
     return translate(
         "today_words", "last 1:1 {gap} days ago (every {cadence} days planned)"
     ).format(gap=gap, cadence=cadence_days)
