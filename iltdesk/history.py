@@ -42,33 +42,41 @@ from typing import Literal
 from iltdesk import dates, stamps
 from iltdesk.errors import UsageError
 from iltdesk.store.journal import Journal
+from iltdesk.translation import QT_TRANSLATE_NOOP, translate
 
 CHARTER = "charter_version"
-# The record's table, then its texts that keep versions and what their editors call them.
+# The record's table, then its texts that keep versions and what their editors call them
+# (in English: ``field_label`` says it in the user's language).
 # tests/test_history.py checks these are the columns migration 0006's triggers watch.
 TRACKED: dict[str, dict[str, str]] = {
-    "one_on_one": {"notes": "Notes", "feedback_given": "Feedback given"},
-    "observation": {"evidence": "What you saw and heard", "feedback": "Feedback you gave"},
+    "one_on_one": {
+        "notes": QT_TRANSLATE_NOOP("history", "Notes"),
+        "feedback_given": QT_TRANSLATE_NOOP("history", "Feedback given"),
+    },
+    "observation": {
+        "evidence": QT_TRANSLATE_NOOP("history", "What you saw and heard"),
+        "feedback": QT_TRANSLATE_NOOP("history", "Feedback you gave"),
+    },
     "learning_cycle": {
-        "goal": "The goal",
-        "success_measure": "How we'll know it's met",
-        "baseline_quantitative": "Baseline: the numbers",
-        "baseline_qualitative": "Baseline: what you saw",
-        "focus_indicator": "Leadership focus",
-        "outcome_evidence": "Evidence for the outcome",
-        "lead_reflection": "What the lead says",
-        "principal_reflection": "What I take from it",
-        "next_goal": "Next goal",
+        "goal": QT_TRANSLATE_NOOP("history", "The goal"),
+        "success_measure": QT_TRANSLATE_NOOP("history", "How we'll know it's met"),
+        "baseline_quantitative": QT_TRANSLATE_NOOP("history", "Baseline: the numbers"),
+        "baseline_qualitative": QT_TRANSLATE_NOOP("history", "Baseline: what you saw"),
+        "focus_indicator": QT_TRANSLATE_NOOP("history", "Leadership focus"),
+        "outcome_evidence": QT_TRANSLATE_NOOP("history", "Evidence for the outcome"),
+        "lead_reflection": QT_TRANSLATE_NOOP("history", "What the lead says"),
+        "principal_reflection": QT_TRANSLATE_NOOP("history", "What I take from it"),
+        "next_goal": QT_TRANSLATE_NOOP("history", "Next goal"),
     },
     "challenge": {
-        "statement": "The problem and the story so far",
-        "systems": "Systems and structures",
-        "technical_needs": "Technical needs",
-        "relationships": "Relationships",
-        "adaptive_needs": "Relational and adaptive needs",
-        "information_flow": "Information",
-        "equity": "Equity",
-        "root_causes": "Root causes",
+        "statement": QT_TRANSLATE_NOOP("history", "The problem and the story so far"),
+        "systems": QT_TRANSLATE_NOOP("history", "Systems and structures"),
+        "technical_needs": QT_TRANSLATE_NOOP("history", "Technical needs"),
+        "relationships": QT_TRANSLATE_NOOP("history", "Relationships"),
+        "adaptive_needs": QT_TRANSLATE_NOOP("history", "Relational and adaptive needs"),
+        "information_flow": QT_TRANSLATE_NOOP("history", "Information"),
+        "equity": QT_TRANSLATE_NOOP("history", "Equity"),
+        "root_causes": QT_TRANSLATE_NOOP("history", "Root causes"),
     },
 }
 KEEP_ALL_DAYS = 30
@@ -106,12 +114,12 @@ class Run:
 
 
 def field_label(kind: str, field: str) -> str:
-    """What a principal calls this text ("Notes", "Equity"...)."""
+    """What a principal calls this text ("Notes", "Equity"...), in the user's language."""
     if kind == CHARTER:
         from iltdesk.charter import CHARTER_FIELDS
 
-        return CHARTER_FIELDS[field]
-    return TRACKED[kind][field]
+        return translate("charter", CHARTER_FIELDS[field])
+    return translate("history", TRACKED[kind][field])
 
 
 def _check(kind: str, field: str) -> None:
@@ -123,7 +131,11 @@ def _check(kind: str, field: str) -> None:
     else:
         known = field in TRACKED.get(kind, {})
     if not known:
-        raise UsageError(f"No history is kept for {field} of {kind}.")
+        raise UsageError(
+            translate("history", "No history is kept for {field} of {kind}.").format(
+                field=field, kind=kind
+            )
+        )
 
 
 def current_text(journal: Journal, kind: str, record_id: int, field: str) -> str:
@@ -246,7 +258,9 @@ def restore(journal: Journal, version: Version) -> None:
         from iltdesk.charter import revise_charter
 
         label = field_label(CHARTER, version.field)
-        why = f"Brought back the wording of “{label}” from before {dates.short(version.saved_at)}."
+        why = translate(
+            "history", "Brought back the wording of “{label}” from before {day}."
+        ).format(label=label, day=dates.short(version.saved_at))
         texts: dict[str, str] = {version.field: version.text}
         revise_charter(journal, why=why, made_on=None, **texts)
         return

@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from iltdesk.translation import QT_TRANSLATE_NOOP, translate
+
 if TYPE_CHECKING:  # the CLI's parser imports this module: it must stay light
     from iltdesk.store.journal import Journal
 
@@ -18,18 +20,25 @@ def record_words(journal: Journal, kind: str, record_id: int) -> str | None:
     from iltdesk.history import CHARTER
 
     queries = {
-        "one_on_one": ("SELECT l.name, r.held_on FROM one_on_one r", "1:1 with {}, {}"),
-        "observation": ("SELECT l.name, r.observed_on FROM observation r", "Observation of {}, {}"),
+        "one_on_one": (
+            "SELECT l.name, r.held_on FROM one_on_one r",
+            QT_TRANSLATE_NOOP("history_words", "1:1 with {name}, {day}"),
+        ),
+        "observation": (
+            "SELECT l.name, r.observed_on FROM observation r",
+            QT_TRANSLATE_NOOP("history_words", "Observation of {name}, {day}"),
+        ),
         "learning_cycle": (
             "SELECT l.name, r.started_on FROM learning_cycle r",
-            "Learning cycle of {}, started {}",
+            QT_TRANSLATE_NOOP("history_words", "Learning cycle of {name}, started {day}"),
         ),
     }
     if kind == CHARTER:
-        return "The ILT charter"
+        return translate("history_words", "The ILT charter")
     if kind == "challenge":
         rows = journal.execute("SELECT title FROM challenge WHERE id = ?", (record_id,))
-        return f"Complex challenge “{rows[0][0]}”" if rows else None
+        said = translate("history_words", "Complex challenge “{title}”")
+        return said.format(title=rows[0][0]) if rows else None
     if kind not in queries:
         return None
     sql, words = queries[kind]
@@ -37,4 +46,5 @@ def record_words(journal: Journal, kind: str, record_id: int) -> str | None:
     if not rows:
         return None
     name, day = rows[0]
-    return words.format(name, short(date.fromisoformat(str(day)[:10])))
+    shown = short(date.fromisoformat(str(day)[:10]))
+    return translate("history_words", words).format(name=name, day=shown)

@@ -43,22 +43,19 @@ from iltdesk.models import (
 from iltdesk.one_on_one import AGENDA, AGENDA_BY_SECTION, items_to_follow_up
 from iltdesk.recap_content import (
     DEFAULT_SECTIONS,
-    SECTION_TITLES,
     AgreementRevisited,
     Decision,
     DiscussedItem,
     Recap,
     RecapAction,
     RecapSection,
-    agreement_line,
     holds,
-    kind_word,
-    shown,
-    when,
 )
+from iltdesk.recap_markdown import recap_markdown
 from iltdesk.section_choice import parse_sections
 from iltdesk.store.journal import Journal
 from iltdesk.team_action import owners_of, principal_owns
+from iltdesk.translation import QT_TRANSLATE_NOOP, translate
 
 __all__ = [  # what it holds lives in recap_content; callers read it all from here
     "DEFAULT_SECTIONS",
@@ -74,7 +71,7 @@ __all__ = [  # what it holds lives in recap_content; callers read it all from he
 ]
 
 LATEST = "latest"
-PRINCIPAL = "the principal"  # when the journal has no name for her
+PRINCIPAL = QT_TRANSLATE_NOOP("recap", "the principal")  # when the journal has no name for her
 
 _WHOSE = (AgendaSection.lead_items, AgendaSection.principal_items)
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -100,7 +97,11 @@ def parse_recap_choice(text: str) -> date | None:
     except ValueError:
         pass
     shown = text if len(text) <= 20 else f"{text[:20]}…"
-    raise UsageError(f"Choose the 1:1 as latest or by its date (YYYY-MM-DD), not '{shown}'.")
+    raise UsageError(
+        translate(
+            "recap", "Choose the 1:1 as latest or by its date (YYYY-MM-DD), not '{text}'."
+        ).format(text=shown)
+    )
 
 
 def parse_recap_sections(text: str) -> frozenset[RecapSection]:
@@ -125,7 +126,11 @@ def recap_meeting(
             )
         )
     if not rows:
-        raise UsageError(f"Nothing to recap yet: no 1:1 with {lead.name} has been recorded.")
+        raise UsageError(
+            translate(
+                "recap", "Nothing to recap yet: no 1:1 with {lead} has been recorded."
+            ).format(lead=lead.name)
+        )
     if held_on is None:
         held = [meeting_id for meeting_id, day in rows if day <= today]
         return (held[0] if held else rows[-1][0]) or 0
@@ -133,8 +138,12 @@ def recap_meeting(
         if day == held_on:
             return meeting_id or 0
     nearest = sorted({day for _, day in rows}, key=lambda day: abs((day - held_on).days))[:2]
-    near = " and ".join(dates.short(day) for day in sorted(nearest))
-    raise UsageError(f"{lead.name} had no 1:1 on {dates.short(held_on)}; the nearest: {near}.")
+    near = _and([dates.short(day) for day in sorted(nearest)])
+    raise UsageError(
+        translate("recap", "{lead} had no 1:1 on {day}; the nearest: {near}.").format(
+            lead=lead.name, day=dates.short(held_on), near=near
+        )
+    )
 
 
 # -- what it holds --------------------------------------------------------------------------
@@ -143,7 +152,7 @@ def recap_meeting(
 def build_recap(journal: Journal, one_on_one_id: int) -> Recap:
     """The recap of 1:1 ``one_on_one_id`` (never its private notes)."""
     settings = journal.settings()
-    principal = settings.get("principal", "").strip() or PRINCIPAL
+    principal = settings.get("principal", "").strip() or translate("recap", PRINCIPAL)
     with journal.session() as s:
         # Not the whole row: the principal's notes are never read into a recap.
         row = s.exec(
@@ -152,7 +161,7 @@ def build_recap(journal: Journal, one_on_one_id: int) -> Recap:
             ).where(OneOnOne.id == one_on_one_id)
         ).first()
         if row is None:
-            raise UsageError(f"There is no 1:1 #{one_on_one_id}.")
+            raise UsageError(translate("recap", "There is no 1:1 #{id}.").format(id=one_on_one_id))
         lead_id, held_on, feedback = row
         lead = s.get(Lead, lead_id)
         assert lead is not None  # a 1:1 goes with its lead
@@ -164,8 +173,12 @@ def build_recap(journal: Journal, one_on_one_id: int) -> Recap:
     owners = _owners(journal, [*actions, *before], lead.name, principal, names)
     agreement = _agreement(journal, lead_id, held_on)
     if agreement is not None and agreement.revised_that_day:
-        what = "a first" if agreement.version == 1 else "a new"
-        decisions += (Decision(f"We agreed {what} version of our coaching agreement.", ""),)
+        agreed = (
+            translate("recap", "We agreed a first version of our coaching agreement.")
+            if agreement.version == 1
+            else translate("recap", "We agreed a new version of our coaching agreement.")
+        )
+        decisions += (Decision(agreed, ""),)
     return Recap(
         one_on_one_id=one_on_one_id,
         lead_id=lead_id,
@@ -193,7 +206,8 @@ def _agenda(
         s.exec(select(AgendaItem).where(AgendaItem.one_on_one_id == one_on_one_id)),
         key=lambda i: (order.get(i.section, 99), i.position, i.id or 0),
     )
-    who = {Author.lead: lead.name, Author.principal: principal, Author.both: "both of us"}
+    both = translate("recap", "both of us")
+    who = {Author.lead: lead.name, Author.principal: principal, Author.both: both}
     discussed, carried, decisions = [], [], []
     for item in rows:
         if not item.discussed:
@@ -203,7 +217,8 @@ def _agenda(
         notes, decided = split_decisions(item.notes)
         decisions += [Decision(text, item.text.strip()) for text in decided]
         # "The lead's items" and "My items" say no more than "brought by" does.
-        part = "" if item.section in _WHOSE else AGENDA_BY_SECTION[item.section].title
+        title = AGENDA_BY_SECTION[item.section].title
+        part = "" if item.section in _WHOSE else translate("one_on_one", title)
         discussed.append(DiscussedItem(part, item.text.strip(), who[item.added_by], notes))
     return tuple(discussed), tuple(carried), tuple(decisions)
 
@@ -242,7 +257,8 @@ def _owners(
             people += sorted(
                 (names.get(m, "") for m in members.get(item.id or 0, [])), key=str.casefold
             )
-            words[item.id or 0] = _and([p for p in people if p]) or "No one named yet"
+            named = _and([p for p in people if p])
+            words[item.id or 0] = named or translate("recap", "No one named yet")
         else:
             both = _and([lead_name, principal])
             words[item.id or 0] = {Author.lead: lead_name, Author.principal: principal}.get(
@@ -255,7 +271,9 @@ def _and(words: list[str]) -> str:
     """'Ana', 'Ana and Ben', 'Ana, Ben and Cy'."""
     if len(words) <= 1:
         return "".join(words)
-    return f"{', '.join(words[:-1])} and {words[-1]}"
+    return translate("recap", "{names} and {last}").format(
+        names=", ".join(words[:-1]), last=words[-1]
+    )
 
 
 def _action(item: ActionItem, owners: dict[int, str]) -> RecapAction:
@@ -283,79 +301,20 @@ def _agreement(journal: Journal, lead_id: int, held_on: date) -> AgreementRevisi
     )
 
 
+_CHANGED = {  # an expectation's change, by agreement.Change.change
+    "added": QT_TRANSLATE_NOOP("recap", "Added: {text}"),
+    "removed": QT_TRANSLATE_NOOP("recap", "Removed: {text}"),
+    "changed": QT_TRANSLATE_NOOP("recap", "Changed: {text}"),
+}
+
+
 def _changes(older: AgreementVersion, newer: AgreementVersion) -> tuple[str, ...]:
     out = []
     for change in diff(older, newer):
-        if change.what == "Expectation":
-            shown = change.after or change.before
-            out.append(f"{change.change.capitalize()}: {shown}")
-        else:
-            out.append(f"{change.what}: changed")
+        if change.what == "Expectation":  # agreement.diff's mark for one, not a label
+            said = translate("recap", _CHANGED[change.change])
+            out.append(said.format(text=change.after or change.before))
+        else:  # an approach's label (agreement.TEXT_FIELDS)
+            what = translate("agreement", change.what)
+            out.append(translate("recap", "{what}: changed").format(what=what))
     return tuple(out)
-
-
-# -- as Markdown, for an email --------------------------------------------------------------
-
-
-def recap_markdown(recap: Recap, sections: frozenset[RecapSection] = DEFAULT_SECTIONS) -> str:
-    """The recap as Markdown to paste into an email: the same sections as the PDF."""
-    out = [
-        f"# 1:1 recap: {recap.lead_name}",
-        "",
-        f"Our 1:1 on {dates.with_weekday(recap.held_on)}.",
-    ]
-    writers = {
-        RecapSection.discussed: _md_discussed,
-        RecapSection.decisions: _md_decisions,
-        RecapSection.action_items: _md_actions,
-        RecapSection.agreement: _md_agreement,
-        RecapSection.feedback: _md_feedback,
-    }
-    for section in shown(recap, sections):
-        out += ["", f"## {SECTION_TITLES[section]}", "", *writers[section](recap)]
-    out += ["", f"— {recap.principal}"]
-    return "\n".join(out).strip() + "\n"
-
-
-def _indented(text: str) -> list[str]:
-    return [f"  {line}" if line.strip() else "" for line in text.strip().splitlines()]
-
-
-def _md_discussed(recap: Recap) -> list[str]:
-    lines = []
-    for item in recap.discussed:
-        part = f"{item.part}: " if item.part else ""
-        lines.append(f"- **{part}{item.text}** (brought by {item.brought_by})")
-        lines += _indented(item.notes)
-    if recap.carried:
-        lines += ["", f"Carried to our next 1:1: {'; '.join(recap.carried)}."]
-    return lines
-
-
-def _md_feedback(recap: Recap) -> list[str]:
-    return [recap.feedback.strip()] if recap.feedback.strip() else []
-
-
-def _md_decisions(recap: Recap) -> list[str]:
-    return [f"- {d.text}" + (f" (on “{d.about}”)" if d.about else "") for d in recap.decisions]
-
-
-def _md_actions(recap: Recap) -> list[str]:
-    lines = [f"- {a.text} — {a.owner}, {when(a)}" for a in recap.actions]
-    if recap.still_open:
-        lines += ["", "Still open from before:", ""]
-        lines += [f"- {a.text} — {a.owner}, {when(a)}" for a in recap.still_open]
-    return lines
-
-
-def _md_agreement(recap: Recap) -> list[str]:
-    agreement = recap.agreement
-    if agreement is None:
-        return []
-    lines = [agreement_line(agreement), ""]
-    lines += [f"- {text} ({kind_word(firm)})" for text, firm in agreement.expectations]
-    if agreement.changes:
-        lines += ["", "What changed that day:", "", *(f"- {c}" for c in agreement.changes)]
-    if agreement.revision_note.strip():
-        lines += ["", f"Why: {agreement.revision_note.strip()}"]
-    return lines

@@ -9,6 +9,7 @@ from datetime import date
 from enum import StrEnum
 
 from iltdesk import dates
+from iltdesk.translation import QT_TRANSLATE_NOOP, translate
 
 
 class RecapSection(StrEnum):
@@ -21,14 +22,20 @@ class RecapSection(StrEnum):
     feedback = "feedback"  # the principal's words: chosen, not by default
 
 
+# The sections' headings in English: ``section_title`` says one in the user's language.
 SECTION_TITLES = {
-    RecapSection.discussed: "What we discussed",
-    RecapSection.decisions: "What we decided",
-    RecapSection.action_items: "Action items",
-    RecapSection.agreement: "Our coaching agreement",
-    RecapSection.feedback: "Feedback I gave",
+    RecapSection.discussed: QT_TRANSLATE_NOOP("recap_content", "What we discussed"),
+    RecapSection.decisions: QT_TRANSLATE_NOOP("recap_content", "What we decided"),
+    RecapSection.action_items: QT_TRANSLATE_NOOP("recap_content", "Action items"),
+    RecapSection.agreement: QT_TRANSLATE_NOOP("recap_content", "Our coaching agreement"),
+    RecapSection.feedback: QT_TRANSLATE_NOOP("recap_content", "Feedback I gave"),
 }
 DEFAULT_SECTIONS = frozenset(RecapSection) - {RecapSection.feedback}
+
+
+def section_title(section: RecapSection) -> str:
+    """A section's heading in the recap ("What we decided"), in the user's language."""
+    return translate("recap_content", SECTION_TITLES[section])
 
 
 @dataclass(frozen=True)
@@ -92,7 +99,9 @@ class Recap:
     @property
     def title(self) -> str:
         """'1:1 recap: Priya Natarajan, 3 Mar 2027'."""
-        return f"1:1 recap: {self.lead_name}, {dates.short(self.held_on)}"
+        return translate("recap_content", "1:1 recap: {lead}, {day}").format(
+            lead=self.lead_name, day=dates.short(self.held_on)
+        )
 
 
 def holds(recap: Recap, section: RecapSection) -> bool:
@@ -114,17 +123,35 @@ def shown(recap: Recap, sections: frozenset[RecapSection]) -> list[RecapSection]
 
 def when(action: RecapAction) -> str:
     """'by Fri 6 Mar 2027', with 'done 5 Mar 2027' when it is."""
-    due = f"by {dates.with_weekday(action.due_on)}" if action.due_on else "no date set"
-    return due + (f", done {dates.short(action.done_on)}" if action.done_on else "")
+    done = dates.short(action.done_on) if action.done_on else ""
+    if action.due_on is None:
+        said = (
+            translate("recap_content", "no date set, done {done}")
+            if done
+            else translate("recap_content", "no date set")
+        )
+        return said.format(done=done)
+    said = (
+        translate("recap_content", "by {due}, done {done}")
+        if done
+        else translate("recap_content", "by {due}")
+    )
+    return said.format(due=dates.with_weekday(action.due_on), done=done)
 
 
 def agreement_line(agreement: AgreementRevisited) -> str:
     """'Version 2, agreed on 3 March 2027; to revisit by 1 June 2027.'"""
-    line = f"Version {agreement.version}, agreed on {dates.long(agreement.agreed_on)}"
-    if agreement.revisit_on is not None:
-        line += f"; to revisit by {dates.long(agreement.revisit_on)}"
-    return line + "."
+    agreed = dates.long(agreement.agreed_on)
+    if agreement.revisit_on is None:
+        return translate("recap_content", "Version {version}, agreed on {agreed}.").format(
+            version=agreement.version, agreed=agreed
+        )
+    return translate(
+        "recap_content", "Version {version}, agreed on {agreed}; to revisit by {revisit}."
+    ).format(version=agreement.version, agreed=agreed, revisit=dates.long(agreement.revisit_on))
 
 
 def kind_word(non_negotiable: bool) -> str:
-    return "non-negotiable" if non_negotiable else "adjustable to you"
+    if non_negotiable:
+        return translate("recap_content", "non-negotiable")
+    return translate("recap_content", "adjustable to you")

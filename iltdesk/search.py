@@ -21,44 +21,51 @@ from iltdesk.search_text import (
     read_rows,
     snippet,
 )
+from iltdesk.translation import QT_TRANSLATE_NOOP, translate
 
 # Private-use markers around highlighted terms; callers turn them into bold, brackets or HTML.
 MARK_START = "\ue000"
 MARK_END = "\ue001"
 
+# What a hit calls its kind of record, in English: ``kind_label`` says it in the user's language.
 KIND_LABELS: dict[RecordKind, str] = {
-    RecordKind.LEAD: "Lead",
-    RecordKind.TRAIT: "Strength or growth area",
-    RecordKind.ENERGY: "Energy check",
-    RecordKind.ONE_ON_ONE: "1:1",
-    RecordKind.AGENDA_ITEM: "Agenda item",
-    RecordKind.ACTION_ITEM: "Action item",
-    RecordKind.AGREEMENT: "Coaching agreement",
-    RecordKind.EXPECTATION: "Agreement expectation",
-    RecordKind.CYCLE: "Learning cycle",
-    RecordKind.ACTIVITY: "Cycle activity",
-    RecordKind.OBSERVATION: "Observation",
-    RecordKind.CHALLENGE: "Complex challenge",
-    RecordKind.FORCE_CARD: "Force card",
-    RecordKind.CHALLENGE_LOG: "Challenge log",
-    RecordKind.SELF_CHECK: "ILT self-check",
-    RecordKind.SELF_CHECK_NOTE: "Self-check note",
-    RecordKind.TENSION: "Tension note",
-    RecordKind.CHARTER: "ILT charter",
-    RecordKind.SCOPE_ITEM: "Scope and sequence",
-    RecordKind.MEETING_FEEDBACK: "Meeting plus/delta",
-    RecordKind.LEADERSHIP_NOTE: "My leadership",
-    RecordKind.OWN_ENERGY: "My energy",
-    RecordKind.ILT_MEETING: "ILT meeting",
-    RecordKind.MEETING_SECTION: "ILT meeting notes",
-    RecordKind.MEETING_AGENDA_ITEM: "ILT agenda item",
-    RecordKind.TEACHER_TEAM: "Teacher team",
-    RecordKind.TEAM_INTERVENTION: "Team intervention",
-    RecordKind.CONVERSATION: "Difficult conversation",
-    RecordKind.JOINT_PRACTICE: "Joint practice",
-    RecordKind.LEAD_COACH: "Other coach",
-    RecordKind.LEARNING_EVENT: "ILT learning",
+    RecordKind.LEAD: QT_TRANSLATE_NOOP("search", "Lead"),
+    RecordKind.TRAIT: QT_TRANSLATE_NOOP("search", "Strength or growth area"),
+    RecordKind.ENERGY: QT_TRANSLATE_NOOP("search", "Energy check"),
+    RecordKind.ONE_ON_ONE: QT_TRANSLATE_NOOP("search", "1:1"),
+    RecordKind.AGENDA_ITEM: QT_TRANSLATE_NOOP("search", "Agenda item"),
+    RecordKind.ACTION_ITEM: QT_TRANSLATE_NOOP("search", "Action item"),
+    RecordKind.AGREEMENT: QT_TRANSLATE_NOOP("search", "Coaching agreement"),
+    RecordKind.EXPECTATION: QT_TRANSLATE_NOOP("search", "Agreement expectation"),
+    RecordKind.CYCLE: QT_TRANSLATE_NOOP("search", "Learning cycle"),
+    RecordKind.ACTIVITY: QT_TRANSLATE_NOOP("search", "Cycle activity"),
+    RecordKind.OBSERVATION: QT_TRANSLATE_NOOP("search", "Observation"),
+    RecordKind.CHALLENGE: QT_TRANSLATE_NOOP("search", "Complex challenge"),
+    RecordKind.FORCE_CARD: QT_TRANSLATE_NOOP("search", "Force card"),
+    RecordKind.CHALLENGE_LOG: QT_TRANSLATE_NOOP("search", "Challenge log"),
+    RecordKind.SELF_CHECK: QT_TRANSLATE_NOOP("search", "ILT self-check"),
+    RecordKind.SELF_CHECK_NOTE: QT_TRANSLATE_NOOP("search", "Self-check note"),
+    RecordKind.TENSION: QT_TRANSLATE_NOOP("search", "Tension note"),
+    RecordKind.CHARTER: QT_TRANSLATE_NOOP("search", "ILT charter"),
+    RecordKind.SCOPE_ITEM: QT_TRANSLATE_NOOP("search", "Scope and sequence"),
+    RecordKind.MEETING_FEEDBACK: QT_TRANSLATE_NOOP("search", "Meeting plus/delta"),
+    RecordKind.LEADERSHIP_NOTE: QT_TRANSLATE_NOOP("search", "My leadership"),
+    RecordKind.OWN_ENERGY: QT_TRANSLATE_NOOP("search", "My energy"),
+    RecordKind.ILT_MEETING: QT_TRANSLATE_NOOP("search", "ILT meeting"),
+    RecordKind.MEETING_SECTION: QT_TRANSLATE_NOOP("search", "ILT meeting notes"),
+    RecordKind.MEETING_AGENDA_ITEM: QT_TRANSLATE_NOOP("search", "ILT agenda item"),
+    RecordKind.TEACHER_TEAM: QT_TRANSLATE_NOOP("search", "Teacher team"),
+    RecordKind.TEAM_INTERVENTION: QT_TRANSLATE_NOOP("search", "Team intervention"),
+    RecordKind.CONVERSATION: QT_TRANSLATE_NOOP("search", "Difficult conversation"),
+    RecordKind.JOINT_PRACTICE: QT_TRANSLATE_NOOP("search", "Joint practice"),
+    RecordKind.LEAD_COACH: QT_TRANSLATE_NOOP("search", "Other coach"),
+    RecordKind.LEARNING_EVENT: QT_TRANSLATE_NOOP("search", "ILT learning"),
 }
+
+
+def kind_label(kind: RecordKind) -> str:
+    """A human name for a kind of record ("Observation"), in the user's language."""
+    return translate("search", KIND_LABELS[kind])
 
 
 @dataclass(frozen=True)
@@ -89,7 +96,7 @@ class Hit:
     @property
     def kind_label(self) -> str:
         """A human name for the kind of record."""
-        return KIND_LABELS[self.kind]
+        return kind_label(self.kind)
 
     def snippet_parts(self) -> Iterator[tuple[str, bool]]:
         """The snippet as (text, highlighted) runs."""
@@ -207,14 +214,16 @@ def search(
     hits = []
     for row in chosen:
         full = texts.get(row.rowid, row)
+        kind = RecordKind(SOURCE_OF_CODE[row.rowid % KIND_SLOTS].kind)
         hits.append(
             Hit(
-                kind=RecordKind(SOURCE_OF_CODE[row.rowid % KIND_SLOTS].kind),
+                kind=kind,
                 record_id=row.rowid // KIND_SLOTS,
                 lead_id=row.lead_id,
                 lead_name=names.get(row.lead_id) if row.lead_id is not None else None,
                 happened_on=_parse_date(row.happened_on),
-                title=full.title,
+                # The charter's title in the index is fixed English (search_index.py).
+                title=kind_label(kind) if kind is RecordKind.CHARTER else full.title,
                 text=full.body,
                 wanted=wanted,
             )

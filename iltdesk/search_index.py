@@ -168,7 +168,7 @@ SOURCES_V1: tuple[Source, ...] = (
         "charter",
         "charter",
         18,
-        "'ILT charter'",
+        "'ILT charter'",  # not shown: SQL, the index's title for it (search.py translates)
         ("purpose", "vision_link", "goals", "norms", "member_qualities"),
     ),
     Source("scope_item", "scope_item", 19, "period", ("focus",), "NULL", "{row}.starts_on"),
@@ -184,6 +184,9 @@ SOURCES_V1: tuple[Source, ...] = (
 )
 
 
+_COLUMNS = "rowid, kind, record_id, lead_id, happened_on, title, body"  # not shown: SQL
+
+
 def _row_values(source: Source, row: str) -> str:
     def col(expr: str) -> str:
         expr = expr.format(row=row)
@@ -195,7 +198,7 @@ def _row_values(source: Source, row: str) -> str:
     return (
         f"{row}.id * {KIND_SLOTS} + {source.code}, '{source.kind}', {row}.id, "
         f"{col(source.lead)}, {col(source.happened)}, {col(source.title)}, "
-        f"concat_ws(char(10), {body})"
+        f"concat_ws(char(10), {body})"  # not shown: SQL
     )
 
 
@@ -212,9 +215,8 @@ def create_index_sql(sources: tuple[Source, ...]) -> list[str]:
 def create_triggers_sql(sources: tuple[Source, ...]) -> list[str]:
     """The triggers that keep an existing index in step with ``sources``."""
     statements = []
-    columns = "rowid, kind, record_id, lead_id, happened_on, title, body"
     for s in sources:
-        insert = f"INSERT INTO {INDEX_TABLE}({columns}) VALUES ({_row_values(s, 'NEW')});"
+        insert = f"INSERT INTO {INDEX_TABLE}({_COLUMNS}) VALUES ({_row_values(s, 'NEW')});"
         delete = f"DELETE FROM {INDEX_TABLE} WHERE rowid = OLD.id * {KIND_SLOTS} + {s.code};"
         statements += [
             f"CREATE TRIGGER {INDEX_TABLE}_{s.table}_ai AFTER INSERT ON {s.table} "
@@ -232,14 +234,13 @@ def _parent_trigger_sql(s: Source) -> list[str]:
     if s.parent is None:
         return []
     parent, key, watched = s.parent
-    columns = "rowid, kind, record_id, lead_id, happened_on, title, body"
     children = f"FROM {s.table} WHERE {s.table}.{key} = NEW.id"
     return [
         f"CREATE TRIGGER {INDEX_TABLE}_{s.table}_via_{parent} "
         f"AFTER UPDATE OF {', '.join(watched)} ON {parent} BEGIN "
         f"DELETE FROM {INDEX_TABLE} WHERE rowid IN "
         f"(SELECT {s.table}.id * {KIND_SLOTS} + {s.code} {children}); "
-        f"INSERT INTO {INDEX_TABLE}({columns}) SELECT {_row_values(s, s.table)} {children}; END"
+        f"INSERT INTO {INDEX_TABLE}({_COLUMNS}) SELECT {_row_values(s, s.table)} {children}; END"
     ]
 
 
@@ -259,9 +260,8 @@ def drop_triggers_sql(sources: tuple[Source, ...]) -> list[str]:
 
 def rebuild_index_sql(sources: tuple[Source, ...]) -> list[str]:
     """Statements that refill the index from the tables (after a repair or a bulk load)."""
-    columns = "rowid, kind, record_id, lead_id, happened_on, title, body"
     fills = [
-        f"INSERT INTO {INDEX_TABLE}({columns}) SELECT {_row_values(s, s.table)} FROM {s.table}"
+        f"INSERT INTO {INDEX_TABLE}({_COLUMNS}) SELECT {_row_values(s, s.table)} FROM {s.table}"
         for s in sources
     ]
     return [f"DELETE FROM {INDEX_TABLE}", *fills]

@@ -16,18 +16,42 @@ from sqlmodel import Session, col, select
 from iltdesk.errors import UsageError
 from iltdesk.models import SelfCheck, SelfCheckAnswer, SelfCheckAreaNote
 from iltdesk.self_check_items import CURRENT_SET, ITEM_SETS, CheckItem, ItemSet
-from iltdesk.store.journal import Journal, fetch
+from iltdesk.store.journal import Journal
+from iltdesk.translation import QT_TRANSLATE_NOOP, translate
 from iltdesk.trash import trash_record
 
-FREQUENCY_LABELS = ("Never", "Rarely", "Sometimes", "Often", "Always")
+# The words for 0 to 4, in English: ``frequency_label`` says one in the user's language.
+FREQUENCY_LABELS = (
+    QT_TRANSLATE_NOOP("self_check", "Never"),
+    QT_TRANSLATE_NOOP("self_check", "Rarely"),
+    QT_TRANSLATE_NOOP("self_check", "Sometimes"),
+    QT_TRANSLATE_NOOP("self_check", "Often"),
+    QT_TRANSLATE_NOOP("self_check", "Always"),
+)
 # Who rated: the principal alone, or the ILT together. Two different lines, never one.
 PRINCIPAL, TEAM = "principal", "team"
-RATER_LABELS = {PRINCIPAL: "Just me", TEAM: "With the team"}
+RATER_LABELS = {
+    PRINCIPAL: QT_TRANSLATE_NOOP("self_check", "Just me"),
+    TEAM: QT_TRANSLATE_NOOP("self_check", "With the team"),
+}
+
+
+def frequency_label(value: int) -> str:
+    """'Never' (0) to 'Always' (4), in the user's language."""
+    return translate("self_check", FREQUENCY_LABELS[value])
+
+
+def frequency_labels() -> tuple[str, ...]:
+    """Every frequency's word, 0 to 4, in the user's language."""
+    return tuple(frequency_label(value) for value in range(len(FREQUENCY_LABELS)))
 
 
 def rater_label(taken_by: str) -> str:
-    """'Just me', 'With the team', or the words stored for an older check-in."""
-    return RATER_LABELS.get(taken_by, taken_by)
+    """'Just me', 'With the team' (in the user's language), or the words stored for an older
+    check-in."""
+    if taken_by in RATER_LABELS:
+        return translate("self_check", RATER_LABELS[taken_by])
+    return taken_by
 
 
 def as_sentence(text: str) -> str:
@@ -39,8 +63,11 @@ def item_set(version: int) -> ItemSet:
     """The wording ``version``; a check-in from a newer iltdesk is refused, not misread."""
     if version not in ITEM_SETS:
         raise UsageError(
-            f"This check-in uses question set {version}, which this iltdesk does not know: "
-            "update iltdesk to read it."
+            translate(
+                "self_check",
+                "This check-in uses question set {version}, which this iltdesk does not know: "
+                "update iltdesk to read it.",
+            ).format(version=version)
         )
     return ITEM_SETS[version]
 
@@ -85,7 +112,7 @@ def revise_check(
     """Correct a check-in: its date, who took it, every rating and the notes per area. It
     keeps the wording it was answered against, so the answers are checked against that set."""
     with journal.write() as s:
-        check = fetch(s, SelfCheck, self_check_id, "check-in")
+        check = _check_in(s, self_check_id)
         wording = item_set(check.item_set)
         _check_answers(wording, answers)
         check.taken_on, check.taken_by = taken_on, taken_by
@@ -101,18 +128,36 @@ def revise_check(
 def delete_check(journal: Journal, self_check_id: int) -> None:
     """Move a check-in, with its ratings and notes, to the Trash."""
     with journal.write() as s:
-        fetch(s, SelfCheck, self_check_id, "check-in")
+        _check_in(s, self_check_id)
         trash_record(s, SelfCheck, self_check_id)
+
+
+def _check_in(s: Session, self_check_id: int) -> SelfCheck:
+    """The check-in ``self_check_id``, or a ``UsageError`` saying there is none."""
+    check = s.get(SelfCheck, self_check_id)
+    if check is None:
+        raise UsageError(
+            translate("self_check", "There is no check-in #{id}.").format(id=self_check_id)
+        )
+    return check
 
 
 def _check_answers(wording: ItemSet, answers: dict[str, int]) -> None:
     keys = wording.item_keys
     if missing := [key for key in keys if key not in answers]:
-        raise UsageError(f"Rate every action before saving ({len(missing)} left).")
+        raise UsageError(
+            translate("self_check", "Rate every action before saving ({left} left).").format(
+                left=len(missing)
+            )
+        )
     if unknown := set(answers) - set(keys):
-        raise UsageError(f"Unknown actions: {', '.join(sorted(unknown))}.")
+        raise UsageError(
+            translate("self_check", "Unknown actions: {keys}.").format(
+                keys=", ".join(sorted(unknown))
+            )
+        )
     if any(not 0 <= value <= 4 for value in answers.values()):
-        raise UsageError("Ratings run from 0 (never) to 4 (always).")
+        raise UsageError(translate("self_check", "Ratings run from 0 (never) to 4 (always)."))
 
 
 def _add_ratings(

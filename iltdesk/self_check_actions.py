@@ -26,6 +26,7 @@ from iltdesk.models import (
 from iltdesk.self_check_compare import WeakItem
 from iltdesk.store.journal import Journal
 from iltdesk.team_action import add_team_item
+from iltdesk.translation import QT_TRANSLATE_NOOP, translate
 
 DATA, OBSERVATION, LEARNING = (
     FocusKind.data,
@@ -62,12 +63,18 @@ class Outcome(StrEnum):
     team_item = "team_item"
 
 
+# In English: ``outcome_label`` says one in the user's language.
 OUTCOME_LABELS = {
-    Outcome.scope_period: "A scope-and-sequence period",
-    Outcome.cycle_goal: "A learning-cycle goal for a lead",
-    Outcome.action_item: "An action item for a lead",
-    Outcome.team_item: "An ILT action item the team owns",
+    Outcome.scope_period: QT_TRANSLATE_NOOP("self_check_actions", "A scope-and-sequence period"),
+    Outcome.cycle_goal: QT_TRANSLATE_NOOP("self_check_actions", "A learning-cycle goal for a lead"),
+    Outcome.action_item: QT_TRANSLATE_NOOP("self_check_actions", "An action item for a lead"),
+    Outcome.team_item: QT_TRANSLATE_NOOP("self_check_actions", "An ILT action item the team owns"),
 }
+
+
+def outcome_label(outcome: Outcome) -> str:
+    """What ``outcome`` makes, in the user's language ("An action item for a lead")."""
+    return translate("self_check_actions", OUTCOME_LABELS[outcome])
 
 
 def strand_for(item_key: str) -> FocusKind:
@@ -84,7 +91,7 @@ def suggested_text(weak: WeakItem) -> str:
 def _text(weak: WeakItem, text: str | None) -> str:
     chosen = (text if text is not None else suggested_text(weak)).strip()
     if not chosen:
-        raise UsageError("Say what the work is before making it.")
+        raise UsageError(translate("self_check_actions", "Say what the work is before making it."))
     return chosen
 
 
@@ -125,8 +132,11 @@ def start_cycle_goal(
     lead = get_lead(journal, lead_id)
     if current_cycle(journal, lead_id) is not None:
         raise UsageError(
-            f"{lead.name} already has an open learning cycle: close it first, or write this "
-            "in as its next goal."
+            translate(
+                "self_check_actions",
+                "{lead} already has an open learning cycle: close it first, or write this "
+                "in as its next goal.",
+            ).format(lead=lead.name)
         )
     return start_cycle(journal, lead_id, goal=goal, started_on=started_on)
 

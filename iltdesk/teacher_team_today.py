@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Protocol
 from iltdesk.errors import UsageError
 from iltdesk.record_kinds import RecordKind
 from iltdesk.store.journal import Journal
+from iltdesk.translation import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from iltdesk.today import TodayRow
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 QUIET_WEEKS_SETTING = "teacher_team_quiet_weeks"
 DEFAULT_QUIET_WEEKS = 4
 MAX_QUIET_WEEKS = 52
-SECTION = "Teacher teams to look in on"
+SECTION = QT_TRANSLATE_NOOP("teacher_team_today", "Teacher teams to look in on")  # its heading
 
 
 def fell_twice(values: list[float] | tuple[float, ...]) -> bool:
@@ -65,7 +66,11 @@ def quiet_weeks(journal: Journal) -> int:
 def set_quiet_weeks(journal: Journal, weeks: int) -> None:
     """Change the weeks (1 to 52) after which a quiet team shows on Today."""
     if not 1 <= weeks <= MAX_QUIET_WEEKS:
-        raise UsageError(f"Choose between 1 and {MAX_QUIET_WEEKS} weeks.")
+        raise UsageError(
+            translate("teacher_team_today", "Choose between 1 and {most} weeks.").format(
+                most=MAX_QUIET_WEEKS
+            )
+        )
     journal.set_settings({QUIET_WEEKS_SETTING: str(weeks)})
 
 
@@ -81,10 +86,16 @@ class TeamLook:
 
     def detail(self, today: date) -> str:
         """The reason in a plain line, for Today and the team's page."""
-        parts = [f"{line}, fell twice in a row" for line in self.fell]
+        fell = translate("teacher_team_today", "{reading}, fell twice in a row")
+        parts = [fell.format(reading=line) for line in self.fell]
         if self.quiet_since is not None:
             weeks = (today - self.quiet_since).days // 7
-            parts.append(f"nothing recorded for {weeks} week{'s' if weeks != 1 else ''}")
+            quiet = (
+                translate("teacher_team_today", "nothing recorded for {weeks} week")
+                if weeks == 1
+                else translate("teacher_team_today", "nothing recorded for {weeks} weeks")
+            )
+            parts.append(quiet.format(weeks=weeks))
         return "; ".join(parts)
 
 
@@ -167,12 +178,13 @@ def team_rows(journal: Journal, today: date, leads: Mapping[int, _LeadLike]) -> 
     from iltdesk.today import TodayRow, Urgency  # here: iltdesk.today may list this function
 
     running = _running_lead(journal, leads)
+    heading = translate("teacher_team_today", SECTION)
     rows = []
     for look in teams_needing_a_look(journal, today):
         lead = running.get(look.team_id)
         rows.append(
             TodayRow(
-                SECTION, Urgency.reminder, look.name, look.detail(today),
+                heading, Urgency.reminder, look.name, look.detail(today),
                 RecordKind.TEACHER_TEAM, look.team_id, lead.id if lead else None,
                 lead.name if lead else None, look.last_recorded,
             )
@@ -182,7 +194,13 @@ def team_rows(journal: Journal, today: date, leads: Mapping[int, _LeadLike]) -> 
 
 def team_words(name: str, members_count: int, meeting_day: str) -> str:
     """'Grade 6 · 5 teachers · Thursdays after school'."""
-    size = f"{members_count} teacher{'s' if members_count != 1 else ''}" if members_count else ""
+    size = ""
+    if members_count:
+        size = (
+            translate("teacher_team_today", "{count} teacher")
+            if members_count == 1
+            else translate("teacher_team_today", "{count} teachers")
+        ).format(count=members_count)
     return " · ".join(filter(None, (name, size, meeting_day)))
 
 

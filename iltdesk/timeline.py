@@ -15,22 +15,25 @@ from typing import Any
 
 from sqlmodel import Session
 
+from iltdesk import timeline_words as said
 from iltdesk.cycle import OUTCOME_TITLES
 from iltdesk.models import ObservationSetting, Outcome
 from iltdesk.observation import SETTING_TITLES
 from iltdesk.one_on_one import notes_summary
 from iltdesk.record_kinds import RecordKind
 from iltdesk.store.journal import Journal
+from iltdesk.translation import QT_TRANSLATE_NOOP, translate
 
-TEAM = "Team"
-CONVERSATIONS = "Conversations"
-LEARNING = "Learning"
-# The kinds a timeline shows, with the name of each kind's filter (kinds may share one).
+TEAM = QT_TRANSLATE_NOOP("timeline", "Team")
+CONVERSATIONS = QT_TRANSLATE_NOOP("timeline", "Conversations")
+LEARNING = QT_TRANSLATE_NOOP("timeline", "Learning")
+# The kinds a timeline shows, with the name of each kind's filter (kinds may share one), in
+# English: ``filter_label`` says it in the user's language.
 KINDS: dict[RecordKind, str] = {
-    RecordKind.ONE_ON_ONE: "1:1s",
-    RecordKind.OBSERVATION: "Observations",
-    RecordKind.CYCLE: "Cycles",
-    RecordKind.AGREEMENT: "Agreement",
+    RecordKind.ONE_ON_ONE: QT_TRANSLATE_NOOP("timeline", "1:1s"),
+    RecordKind.OBSERVATION: QT_TRANSLATE_NOOP("timeline", "Observations"),
+    RecordKind.CYCLE: QT_TRANSLATE_NOOP("timeline", "Cycles"),
+    RecordKind.AGREEMENT: QT_TRANSLATE_NOOP("timeline", "Agreement"),
     # The team work the lead took part in: a few filters, each over several kinds.
     RecordKind.ILT_MEETING: TEAM,
     RecordKind.MEETING_AGENDA_ITEM: TEAM,
@@ -41,6 +44,11 @@ KINDS: dict[RecordKind, str] = {
     RecordKind.LEARNING_EVENT: LEARNING,
     RecordKind.LEAD_COACH: LEARNING,
 }
+
+
+def filter_label(kind: RecordKind) -> str:
+    """The name of ``kind``'s filter ("Observations", "Team"), in the user's language."""
+    return translate("timeline", KINDS[kind])
 
 
 @dataclass(frozen=True)
@@ -57,7 +65,13 @@ class TimelineEntry:
 def _one_on_ones(s: Session, lead_id: int) -> list[TimelineEntry]:
     rows = _rows(s, "SELECT id, held_on, notes FROM one_on_one WHERE lead_id = ?", lead_id)
     return [
-        TimelineEntry(RecordKind.ONE_ON_ONE, i, _day(d), "1:1", notes_summary(notes or ""))
+        TimelineEntry(
+            RecordKind.ONE_ON_ONE,
+            i,
+            _day(d),
+            translate("timeline", "1:1"),
+            notes_summary(notes or ""),
+        )
         for i, d, notes in rows
     ]
 
@@ -66,7 +80,7 @@ def _observations(s: Session, lead_id: int) -> list[TimelineEntry]:
     # An observation of the lead running a teacher team's meeting names the team.
     rows = _rows(
         s,
-        "SELECT o.id, o.observed_on, o.setting, coalesce(', ' || t.name, ''), o.action_step, "
+        "SELECT o.id, o.observed_on, o.setting, t.name, o.action_step, "
         "o.evidence FROM observation o LEFT JOIN teacher_team t ON t.id = o.team_id "
         "WHERE o.lead_id = ?",
         lead_id,
@@ -76,11 +90,19 @@ def _observations(s: Session, lead_id: int) -> list[TimelineEntry]:
             RecordKind.OBSERVATION,
             i,
             _day(d),
-            f"Observed: {SETTING_TITLES[ObservationSetting(setting)].lower()}{team}",
+            _observed(setting, team),
             step or " ".join((evidence or "").split())[:120],
         )
         for i, d, setting, team, step, evidence in rows
     ]
+
+
+def _observed(setting: str, team: str | None) -> str:
+    """Where it was seen, as a title: 'Observed: teacher-team meeting, Grade 6'."""
+    where = translate("observation", SETTING_TITLES[ObservationSetting(setting)]).lower()
+    if team:
+        return translate("timeline", "Observed: {setting}, {team}").format(setting=where, team=team)
+    return translate("timeline", "Observed: {setting}").format(setting=where)
 
 
 def _cycles(s: Session, lead_id: int) -> list[TimelineEntry]:
@@ -92,15 +114,20 @@ def _cycles(s: Session, lead_id: int) -> list[TimelineEntry]:
     )
     for cycle_id, started_on, goal, closed_on, outcome in rows:
         entries.append(
-            TimelineEntry(RecordKind.CYCLE, cycle_id, _day(started_on), "Cycle started", goal)
+            TimelineEntry(
+                RecordKind.CYCLE,
+                cycle_id,
+                _day(started_on),
+                translate("timeline", "Cycle started"),
+                goal,
+            )
         )
         if closed_on is not None:
-            said = OUTCOME_TITLES[Outcome(outcome)] if outcome else "closed"
-            entries.append(
-                TimelineEntry(
-                    RecordKind.CYCLE, cycle_id, _day(closed_on), f"Cycle closed: {said}", goal
-                )
+            met = translate("cycle", OUTCOME_TITLES[Outcome(outcome)]) if outcome else ""
+            title = translate("timeline", "Cycle closed: {outcome}").format(
+                outcome=met or translate("timeline", "closed")
             )
+            entries.append(TimelineEntry(RecordKind.CYCLE, cycle_id, _day(closed_on), title, goal))
     return entries
 
 
@@ -115,7 +142,11 @@ def _agreements(s: Session, lead_id: int) -> list[TimelineEntry]:
             RecordKind.AGREEMENT,
             i,
             _day(d),
-            "Coaching agreement" if version == 1 else f"Agreement revised (version {version})",
+            translate("timeline", "Coaching agreement")
+            if version == 1
+            else translate("timeline", "Agreement revised (version {version})").format(
+                version=version
+            ),
             note,
         )
         for i, d, version, note in rows
@@ -123,27 +154,6 @@ def _agreements(s: Session, lead_id: int) -> list[TimelineEntry]:
 
 
 # -- the team work a lead took part in ------------------------------------------------------
-
-_INTERVENTION_WORDS = {
-    "brokered": "brokered a relationship",
-    "support": "added support",
-    "sat_in": "sat in on its meeting",
-    "other": "stepped in",
-}
-_PRACTICE_TITLES = {
-    "joint_observation": "Observed together",
-    "calibration": "Calibrated on the rubric",
-    "team_meeting_visit": "Visited a team meeting",
-    "data_meeting": "Data meeting, planned or debriefed together",
-    "peer_observation": "Observed a peer",
-    "other": "Joint practice",
-}
-_EVENT_NAMES = {
-    "pd_session": "a PD session",
-    "gathering": "the tool-sharing gathering",
-    "office_hours": "office hours",
-}
-_COACH_WORDS = {"veteran_lead": "a veteran lead", "outside_partner": "an outside partner"}
 
 
 def _rows(s: Session, sql: str, *params: object) -> list[Any]:
@@ -170,8 +180,12 @@ def _meetings(s: Session, lead_id: int) -> list[TimelineEntry]:
     )
     entries = []
     for meeting_id, held_on, title, topic, led, present in rows:
-        if led:
-            detail = f"Led the professional learning: {topic}" if topic else "Led the learning"
+        if led and topic:
+            detail = translate("timeline", "Led the professional learning: {topic}").format(
+                topic=topic
+            )
+        elif led:
+            detail = translate("timeline", "Led the learning")
         else:
             detail = title or topic
         entries.append(
@@ -179,7 +193,9 @@ def _meetings(s: Session, lead_id: int) -> list[TimelineEntry]:
                 RecordKind.ILT_MEETING,
                 meeting_id,
                 _day(held_on),
-                "ILT meeting" if present else "ILT meeting: missed",
+                translate("timeline", "ILT meeting")
+                if present
+                else translate("timeline", "ILT meeting: missed"),
                 detail,
             )
         )
@@ -193,8 +209,9 @@ def _agenda_items(s: Session, lead_id: int) -> list[TimelineEntry]:
         "JOIN ilt_meeting m ON m.id = i.meeting_id WHERE i.added_by_lead_id = ?",
         lead_id,
     )
+    put_on = translate("timeline", "Put on the ILT agenda")
     return [
-        TimelineEntry(RecordKind.MEETING_AGENDA_ITEM, i, _day(d), "Put on the ILT agenda", text)
+        TimelineEntry(RecordKind.MEETING_AGENDA_ITEM, i, _day(d), put_on, text)
         for i, d, text in rows
     ]
 
@@ -215,7 +232,9 @@ def _team_action_items(s: Session, lead_id: int) -> list[TimelineEntry]:
             RecordKind.ACTION_ITEM,
             item_id,
             _day(made_on),
-            "Team action item, done" if done_on else "Team action item",
+            translate("timeline", "Team action item, done")
+            if done_on
+            else translate("timeline", "Team action item"),
             text,
         )
         for item_id, made_on, text, done_on in rows
@@ -235,7 +254,7 @@ def _interventions(s: Session, lead_id: int) -> list[TimelineEntry]:
             RecordKind.TEAM_INTERVENTION,
             i,
             _day(d),
-            f"{team}: {_INTERVENTION_WORDS.get(kind, 'stepped in')}",
+            said.intervention(kind, team),
             what,
         )
         for i, d, kind, team, what in rows
@@ -252,17 +271,15 @@ def _conversations(s: Session, lead_id: int) -> list[TimelineEntry]:
     entries = []
     for conversation_id, holder, with_whom, goal, *days in rows:
         # A lead's conversation is with teachers; the principal's own is with the lead.
-        whose = "Difficult conversation" if holder == "lead" else "My difficult conversation"
-        detail = f"With {with_whom}: {goal}" if with_whom and holder == "lead" else goal
+        leads_it = holder == "lead"
+        with_them = translate("timeline", "With {whom}: {goal}").format(whom=with_whom, goal=goal)
+        detail = with_them if with_whom and leads_it else goal
         for step, day in zip(("planned", "rehearsed", "held"), days, strict=True):
             if day is not None:
+                title = said.conversation_step(leads_it, step)
                 entries.append(
                     TimelineEntry(
-                        RecordKind.CONVERSATION,
-                        conversation_id,
-                        _day(day),
-                        f"{whose} {step}",
-                        detail,
+                        RecordKind.CONVERSATION, conversation_id, _day(day), title, detail
                     )
                 )
     return entries
@@ -280,7 +297,7 @@ def _joint_practice(s: Session, lead_id: int) -> list[TimelineEntry]:
             RecordKind.JOINT_PRACTICE,
             i,
             _day(d),
-            _PRACTICE_TITLES.get(kind, "Joint practice"),
+            said.practice(kind),
             focus,
         )
         for i, d, kind, focus in rows
@@ -296,8 +313,7 @@ def _learning_events(s: Session, lead_id: int) -> list[TimelineEntry]:
     )
     entries = []
     for event_id, held_on, kind, role, topic, brought in rows:
-        name = _EVENT_NAMES.get(kind, "ILT learning")
-        title = f"Led {name}" if role == "led" else f"Came to {name}"
+        title = said.learning_event(role == "led", kind)
         detail = " · ".join(part for part in (topic, brought) if part)
         entries.append(
             TimelineEntry(RecordKind.LEARNING_EVENT, event_id, _day(held_on), title, detail)
@@ -320,10 +336,12 @@ def _coaches(s: Session, lead_id: int) -> list[TimelineEntry]:
     entries = []
     for coach_id, coached_here, kind, coach, coached, focus, since, until in rows:
         if coached_here:
-            who = coach or _COACH_WORDS.get(kind, "someone else")
-            started, ended = f"Coached by {who}", f"No longer coached by {who}"
+            who = coach or said.coach(kind)
+            started = translate("timeline", "Coached by {who}").format(who=who)
+            ended = translate("timeline", "No longer coached by {who}").format(who=who)
         else:
-            started, ended = f"Coaching {coached}", f"No longer coaching {coached}"
+            started = translate("timeline", "Coaching {lead}").format(lead=coached)
+            ended = translate("timeline", "No longer coaching {lead}").format(lead=coached)
         entries.append(TimelineEntry(RecordKind.LEAD_COACH, coach_id, _day(since), started, focus))
         if until is not None:
             entries.append(

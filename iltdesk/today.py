@@ -13,12 +13,25 @@ from datetime import date, timedelta
 from enum import IntEnum
 from typing import Any, NamedTuple
 
-from iltdesk import dates
 from iltdesk.conversation import conversation_rows
 from iltdesk.due import DUE_SOON_DAYS, is_due_soon, is_overdue, planned_end
 from iltdesk.record_kinds import RecordKind
 from iltdesk.store.journal import Journal
 from iltdesk.teacher_team_today import team_rows
+from iltdesk.today_words import (
+    Section,
+    coming,
+    due_detail,
+    last_one_on_one,
+    overdue_detail,
+    owner_word,
+    past_plan,
+    section,
+    team_word,
+    was_due,
+)
+from iltdesk.today_words import owner_words as owner_words  # team_action's words too
+from iltdesk.translation import translate
 
 FOLLOW_UP_MEMORY_DAYS = 30  # an observation follow-up older than this has had its moment
 
@@ -44,9 +57,6 @@ class TodayRow:
     lead_id: int | None
     lead_name: str | None
     when: date | None
-
-
-OWNER_WORDS = {"lead": "the lead's", "principal": "yours", "both": "shared"}
 
 
 class _Lead(NamedTuple):
@@ -108,16 +118,16 @@ def _action_rows(journal: Journal, today: date, leads: dict[int, _Lead]) -> list
             continue
         if is_overdue(item, today):
             days = (today - item.due_on).days
-            urgency, section = Urgency.overdue, "Overdue action items"
-            detail = f"{days} day{'s' if days != 1 else ''} overdue · {OWNER_WORDS[item.owner]}"
+            urgency, heading = Urgency.overdue, section(Section.overdue)
+            detail = overdue_detail(days, owner_word(item.owner))
         elif is_due_soon(item, today):
-            urgency, section = Urgency.due_soon, "Due this week"
-            detail = f"due {_relative(item.due_on, today)} · {OWNER_WORDS[item.owner]}"
+            urgency, heading = Urgency.due_soon, section(Section.due_soon)
+            detail = due_detail(item.due_on, today, owner_word(item.owner))
         else:
             continue
         rows.append(
             TodayRow(
-                section, urgency, item.text, detail, RecordKind.ACTION_ITEM, item.id,
+                heading, urgency, item.text, detail, RecordKind.ACTION_ITEM, item.id,
                 lead.id, lead.name, item.due_on,
             )
         )  # fmt: skip
@@ -126,17 +136,7 @@ def _action_rows(journal: Journal, today: date, leads: dict[int, _Lead]) -> list
 
 # -- team action items -------------------------------------------------------------------------
 # A team item has no lead; the members who own it are rows of action_item_owner. The words for
-# its owners are here, ORM-free, and ``iltdesk.team_action.owner_words`` uses them too.
-
-TEAM_WORD = "ILT"  # where a team row's lead's name would go
-
-
-def owner_words(principal: bool, names: Sequence[str]) -> str:
-    """Who carries a team item, as a short phrase: "You, Ana Ruiz and Ben Lee"."""
-    words = (["You"] if principal else []) + [name for name in names if name]
-    if len(words) <= 1:
-        return words[0] if words else "No owner"
-    return f"{', '.join(words[:-1])} and {words[-1]}"
+# its owners are in ``iltdesk.today_words``, ORM-free, and ``iltdesk.team_action`` uses them too.
 
 
 def _owner_names(
@@ -168,21 +168,21 @@ def _team_action_rows(journal: Journal, today: date, leads: dict[int, _Lead]) ->
     names = _owner_names(journal, [r[0] for r in found], leads)
     rows = []
     for item_id, text, owner, due_text in found:
-        due = _day(due_text)
-        if due is None:
+        day = _day(due_text)
+        if day is None:
             continue
         whose = owner_words(owner in ("principal", "both"), names[item_id])
-        if due < today:
-            days = (today - due).days
-            urgency, section = Urgency.overdue, "Overdue action items"
-            detail = f"{days} day{'s' if days != 1 else ''} overdue · {whose}"
+        if day < today:
+            days = (today - day).days
+            urgency, heading = Urgency.overdue, section(Section.overdue)
+            detail = overdue_detail(days, whose)
         else:
-            urgency, section = Urgency.due_soon, "Due this week"
-            detail = f"due {_relative(due, today)} · {whose}"
+            urgency, heading = Urgency.due_soon, section(Section.due_soon)
+            detail = due_detail(day, today, whose)
         rows.append(
             TodayRow(
-                section, urgency, text, detail, RecordKind.ACTION_ITEM, item_id, None,
-                TEAM_WORD, due,
+                heading, urgency, text, detail, RecordKind.ACTION_ITEM, item_id, None,
+                team_word(), day,
             )
         )  # fmt: skip
     return rows
@@ -255,26 +255,17 @@ def _cadence_rows(journal: Journal, today: date, leads: dict[int, _Lead]) -> lis
         if gap <= lead.cadence_days:
             continue
         detail = (
-            f"last 1:1 {gap} days ago (every {lead.cadence_days} days planned)"
+            last_one_on_one(gap, lead.cadence_days)
             if last
-            else "no 1:1 recorded yet"
+            else translate("today", "no 1:1 recorded yet")
         )
         rows.append(
             TodayRow(
-                "Leads to meet", Urgency.reminder, lead.name, detail, RecordKind.LEAD, lead.id,
-                lead.id, lead.name, last,
+                section(Section.leads), Urgency.reminder, lead.name, detail, RecordKind.LEAD,
+                lead.id, lead.id, lead.name, last,
             )
         )  # fmt: skip
     return rows
-
-
-def _relative(day: date, today: date) -> str:
-    delta = (day - today).days
-    if delta == 0:
-        return "today"
-    if delta == 1:
-        return "tomorrow"
-    return dates.list_date(day, today)
 
 
 def _cycle_rows(journal: Journal, today: date, leads: dict[int, _Lead]) -> list[TodayRow]:
@@ -292,13 +283,14 @@ def _cycle_rows(journal: Journal, today: date, leads: dict[int, _Lead]) -> list[
         if end < today:
             late = (today - end).days
             urgency = Urgency.overdue
-            detail = f"ran {late} day{'s' if late != 1 else ''} past its plan"
+            detail = past_plan(late)
         else:
-            urgency, detail = Urgency.due_soon, f"ends {_relative(end, today)}"
-        title = f"Learning cycle: {cycle.goal or 'no goal written yet'}"
+            urgency, detail = Urgency.due_soon, coming("ends", end, today)
+        goal = cycle.goal or translate("today", "no goal written yet")
+        title = translate("today", "Learning cycle: {goal}").format(goal=goal)
         rows.append(
             TodayRow(
-                "Learning cycles to wrap up", urgency, title, detail, RecordKind.CYCLE, cycle.id,
+                section(Section.cycles), urgency, title, detail, RecordKind.CYCLE, cycle.id,
                 lead.id, lead.name, end,
             )
         )  # fmt: skip
@@ -330,15 +322,11 @@ def _follow_up_rows(journal: Journal, today: date, leads: dict[int, _Lead]) -> l
         if lead is None or not lead.active or obs_id in shown or obs_id in finished:
             continue
         urgency = Urgency.overdue if due < today else Urgency.due_soon
-        detail = (
-            f"follow up {_relative(due, today)}"
-            if due >= today
-            else f"was due {dates.list_date(due, today)}"
-        )
-        title = action_step or "Follow up on an observation"
+        detail = coming("follow_up", due, today) if due >= today else was_due(due, today)
+        title = action_step or translate("today", "Follow up on an observation")
         rows.append(
             TodayRow(
-                "Observation follow-ups", urgency, title, detail, RecordKind.OBSERVATION,
+                section(Section.follow_ups), urgency, title, detail, RecordKind.OBSERVATION,
                 obs_id, lead.id, lead.name, due,
             )
         )  # fmt: skip
@@ -360,15 +348,12 @@ def _revisit_rows(journal: Journal, today: date, leads: dict[int, _Lead]) -> lis
         if (revisit - today).days >= DUE_SOON_DAYS:
             continue
         urgency = Urgency.overdue if revisit < today else Urgency.due_soon
-        detail = (
-            f"revisit {_relative(revisit, today)}"
-            if revisit >= today
-            else f"was due {dates.list_date(revisit, today)}"
-        )
+        detail = coming("revisit", revisit, today) if revisit >= today else was_due(revisit, today)
+        title = translate("today", "Coaching agreement, version {version}").format(version=version)
         rows.append(
             TodayRow(
-                "Agreements to revisit", urgency, f"Coaching agreement, version {version}",
-                detail, RecordKind.AGREEMENT, version_id, lead.id, lead.name, revisit,
+                section(Section.revisits), urgency, title, detail, RecordKind.AGREEMENT,
+                version_id, lead.id, lead.name, revisit,
             )
         )  # fmt: skip
     return rows

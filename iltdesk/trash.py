@@ -20,12 +20,14 @@ from sqlalchemy import Connection
 from sqlmodel import Session, SQLModel, col, select
 
 from iltdesk.dates import short
+from iltdesk.errors import UsageError
 from iltdesk.models import TrashEntry
 from iltdesk.record_kinds import RecordKind
-from iltdesk.search import KIND_LABELS
+from iltdesk.search import kind_label
 from iltdesk.search_index import CURRENT_SOURCES, KIND_SLOTS
 from iltdesk.search_text import read_row
-from iltdesk.store.journal import Journal, fetch
+from iltdesk.store.journal import Journal
+from iltdesk.translation import QT_TRANSLATE_NOOP, translate
 from iltdesk.trash_purge import KEPT_FOR as KEPT_FOR
 from iltdesk.trash_purge import purge_expired as purge_expired
 from iltdesk.trash_purge import wipe
@@ -47,8 +49,8 @@ _SOURCES = {s.table: s for s in CURRENT_SOURCES}
 # Rows not in the search index that "Delete…" still reaches: their name, and the page they
 # belong to (what a restore tells to refresh).
 _UNINDEXED = {
-    "team_data_point": ("Data point", RecordKind.TEACHER_TEAM),
-    "team_data_value": ("Reading", RecordKind.TEACHER_TEAM),
+    "team_data_point": (QT_TRANSLATE_NOOP("trash", "Data point"), RecordKind.TEACHER_TEAM),
+    "team_data_value": (QT_TRANSLATE_NOOP("trash", "Reading"), RecordKind.TEACHER_TEAM),
 }
 
 
@@ -77,11 +79,11 @@ class Restored:
 
 
 def label_of(table: str) -> str:
-    """A table's records in words ("1:1", "Observation")."""
+    """A table's records in words ("1:1", "Observation"), in the user's language."""
     if table in _SOURCES:
-        return KIND_LABELS[RecordKind(_SOURCES[table].kind)]
+        return kind_label(RecordKind(_SOURCES[table].kind))
     if table in _UNINDEXED:
-        return _UNINDEXED[table][0]
+        return translate("trash", _UNINDEXED[table][0])
     return table.replace("_", " ").capitalize()
 
 
@@ -220,7 +222,7 @@ def restore(journal: Journal, entry_id: int) -> Restored:
 
     Refused (``UsageError``, nothing changed) while the record it lived in is gone."""
     with journal.write() as s:
-        entry = fetch(s, TrashEntry, entry_id, "item in the Trash")
+        entry = _entry(s, entry_id)
         snapshot = Snapshot.from_json(json.loads(entry.rows))
         conn = s.connection()
         schema = _schema(conn)
@@ -244,6 +246,15 @@ def restore(journal: Journal, entry_id: int) -> Restored:
     return Restored(kind, new_id, lead_id, change_kind_of(kind))
 
 
+def _entry(s: Session, entry_id: int) -> TrashEntry:
+    """The Trash's entry ``entry_id``, or a ``UsageError`` saying there is none."""
+    entry = s.get(TrashEntry, entry_id)
+    if entry is None:
+        said = translate("trash", "There is no item in the Trash #{id}.")
+        raise UsageError(said.format(id=entry_id))
+    return entry
+
+
 def _after(other: TrashEntry, entry: TrashEntry) -> bool:
     """Whether ``other`` was deleted after ``entry``."""
     return (_aware(other.deleted_at), other.id or 0) > (_aware(entry.deleted_at), entry.id or 0)
@@ -257,18 +268,20 @@ def _parked(
     what, noun = in_sentence(label_of(entry.kind)), in_sentence(label_of(table))
     for other, held in later:
         if any(t == table and r.get("id") == value for t, r in held.rows):
-            return (
-                f"This {what} belongs to the {noun} “{other.title}”: restore "
-                f"“{other.title}” from the Trash first."
-            )
+            return translate(
+                "trash",
+                "This {what} belongs to the {noun} “{title}”: restore “{title}” from the Trash "
+                "first.",
+            ).format(what=what, noun=noun, title=other.title)
     return None
 
 
 def _gone(entry: TrashEntry, table: str) -> str:
     what, noun = in_sentence(label_of(entry.kind)), in_sentence(label_of(table))
-    return (
-        f"This {what} belonged to something since deleted for good ({noun}), so it can't come back."
-    )
+    return translate(
+        "trash",
+        "This {what} belonged to something since deleted for good ({noun}), so it can't come back.",
+    ).format(what=what, noun=noun)
 
 
 def _followed(schema: Schema, rows: str, remap: dict[tuple[str, Any], Any]) -> str:
@@ -290,7 +303,7 @@ def _followed(schema: Schema, rows: str, remap: dict[tuple[str, Any], Any]) -> s
 def delete_forever(journal: Journal, entry_id: int) -> None:
     """Remove one entry from the Trash, unreadably."""
     with journal.write() as s:
-        entry = fetch(s, TrashEntry, entry_id, "item in the Trash")
+        entry = _entry(s, entry_id)
         held = entry.rows
         s.delete(entry)
     wipe(journal, [held])

@@ -15,6 +15,7 @@ from sqlalchemy import Connection
 
 from iltdesk.errors import UsageError
 from iltdesk.stamps import stored_row
+from iltdesk.translation import translate
 from iltdesk.trash_rows import (
     DRAFT_TABLE,
     VERSION_TABLE,
@@ -42,7 +43,11 @@ def put_back(
     another since) or ``gone`` says why not, the restore is refused with that sentence."""
     if any(table not in schema.columns for table, _ in snapshot.rows):
         raise UsageError(
-            "This was deleted by an older version of iltdesk and can't be restored by this one."
+            translate(
+                "trash_restore",
+                "This was deleted by an older version of iltdesk and can't be restored by this "
+                "one.",
+            )
         )
     _check_parents(conn, schema, snapshot, parked, gone)
     remap = _new_ids(conn, schema, snapshot)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QListView, QVBoxLa
 from iltdesk import dates
 from iltdesk.presenting import shown_kinds, summary_shown
 from iltdesk.record_kinds import Change, RecordKind
-from iltdesk.timeline import KINDS, TimelineEntry, lead_timeline
+from iltdesk.timeline import KINDS, TimelineEntry, filter_label, lead_timeline
 from ui.kit.context import AppContext
 from ui.kit.rich_delegate import TwoLineDelegate
 
@@ -68,7 +68,7 @@ class TimelineView(QWidget):
         row.addWidget(QLabel(self.tr("Show")))
         for kind, label in KINDS.items():
             if label not in boxes:
-                boxes[label] = QCheckBox(label)
+                boxes[label] = QCheckBox(filter_label(kind))
                 boxes[label].setChecked(True)
                 boxes[label].toggled.connect(lambda *_: self.reload())
                 row.addWidget(boxes[label])

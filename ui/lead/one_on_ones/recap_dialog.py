@@ -222,7 +222,7 @@ class RecapDialog(QDialog):
                         else QCoreApplication.translate("recap_dialog", NOTHING_THIS_TIME)
                     )
                 )
-        title = self.recap.title if self.recap else "1:1 recap"
+        title = self.recap.title if self.recap else self.tr("1:1 recap")
         self.setWindowTitle(self.tr("{title} — iltdesk").format(title=title))
         self.refresh()
 

@@ -22,19 +22,20 @@ from PySide6.QtWidgets import (
 from iltdesk.charter import FOCUS_TITLES
 from iltdesk.lead import lead_summaries
 from iltdesk.record_kinds import Change, RecordKind
-from iltdesk.self_check import FREQUENCY_LABELS, CheckIn, as_sentence
+from iltdesk.self_check import CheckIn, as_sentence, frequency_label
 from iltdesk.self_check_actions import (
     OUTCOME_LABELS,
     Outcome,
     add_lead_action,
     add_team_action,
+    outcome_label,
     plan_scope_period,
     start_cycle_goal,
     strand_for,
     suggested_text,
 )
 from iltdesk.self_check_compare import WeakItem, weak_items
-from iltdesk.team_action import owner_words
+from iltdesk.today_words import owner_words
 from ui.kit.context import AppContext, NotWritten
 from ui.kit.roles import RECORD_ID
 from ui.kit.translation import QT_TRANSLATE_NOOP
@@ -70,8 +71,8 @@ class WeakActionPanel(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.outcome.setMinimumContentsLength(12)
-        for outcome, words in OUTCOME_LABELS.items():
-            self.outcome.addItem(words, outcome.value)
+        for outcome in OUTCOME_LABELS:
+            self.outcome.addItem(outcome_label(outcome), outcome.value)
         self.outcome.currentIndexChanged.connect(lambda *_: self._outcome_changed())
         self.lead = QComboBox()
         self.lead.setAccessibleName(self.tr("Lead"))
@@ -111,7 +112,7 @@ class WeakActionPanel(QWidget):
         self._weak = weak_items(entry) if entry is not None else []
         self.items.clear()
         for index, weak in enumerate(self._weak):
-            row = QListWidgetItem(f"{FREQUENCY_LABELS[weak.rating]}: {as_sentence(weak.item.text)}")
+            row = QListWidgetItem(f"{frequency_label(weak.rating)}: {as_sentence(weak.item.text)}")
             row.setData(RECORD_ID, index)
             self.items.addItem(row)
         self.setVisible(bool(self._weak))
@@ -219,7 +220,7 @@ class WeakActionPanel(QWidget):
         ]
         names = [row.text() for row in ticked if row.data(RECORD_ID) is not None]
         you = any(row.data(RECORD_ID) is None for row in ticked)
-        return owner_words(you, names).replace("You", "you", 1)
+        return owner_words(you, names, in_sentence=True)
 
     def _made(self, weak: WeakItem, outcome: Outcome) -> str:
         lead = self.lead.currentText()

@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QHelpEvent, QPainter, QP
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from iltdesk import dates
-from iltdesk.self_check import FREQUENCY_LABELS, TEAM, rater_label
+from iltdesk.self_check import TEAM, frequency_labels, rater_label
 from iltdesk.self_check_trends import RaterTrend
 from ui.kit import theme
 from ui.reflect.self_check.area_cards import AreaCard, area_cards
@@ -180,7 +180,7 @@ class SelfCheckChart(QWidget):
         painter.setFont(self._small())
         painter.setPen(self.palette().color(Role.PlaceholderText))
         height = QFontMetricsF(self._small()).height()
-        for level, word in enumerate(FREQUENCY_LABELS):
+        for level, word in enumerate(frequency_labels()):
             box = QRectF(0, self._y(plot, level) - height / 2, self._axis_width() - 8, height)
             painter.drawText(box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, word)
 

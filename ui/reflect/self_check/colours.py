@@ -7,7 +7,7 @@ import math
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
-from iltdesk.self_check import FREQUENCY_LABELS
+from iltdesk.self_check import frequency_label
 from iltdesk.self_check_items import CURRENT_SET
 from ui.kit import theme
 
@@ -43,4 +43,4 @@ def change_text(change: float, places: int = 1) -> str:
 
 def closest_word(score: float) -> str:
     """The frequency word nearest a mean score: 2.7 is 'often'."""
-    return FREQUENCY_LABELS[min(4, max(0, math.floor(score + 0.5)))].lower()
+    return frequency_label(min(4, max(0, math.floor(score + 0.5)))).lower()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from iltdesk.models import SelfCheck
 from iltdesk.record_kinds import Change, RecordKind
-from iltdesk.self_check import RATER_LABELS, CheckIn, record_check, revise_check
+from iltdesk.self_check import RATER_LABELS, CheckIn, rater_label, record_check, revise_check
 from iltdesk.self_check_items import CURRENT_SET, CheckArea
 from ui.kit.context import AppContext, NotWritten
 from ui.kit.fields import date_edit, qdate
@@ -33,7 +33,7 @@ from ui.kit.writing import write_or_say
 from ui.reflect.self_check.colours import area_dot
 from ui.reflect.self_check.frequency_picker import FrequencyPicker
 
-TAKEN_BY = tuple(RATER_LABELS.items())  # (taken_by, the words on the toggle)
+TAKEN_BY = tuple(RATER_LABELS)  # who can have rated, each a toggle (rater_label: its words)
 
 
 def area_heading(area: CheckArea) -> QLabel:
@@ -138,7 +138,8 @@ class SelfCheckDialog(GuardedDialog):
         when.addWidget(self.taken_on)
         when.addSpacing(24)
         when.addWidget(field_label(self.tr("Who rated")))
-        for position, (key, words) in enumerate(TAKEN_BY):
+        for position, key in enumerate(TAKEN_BY):
+            words = rater_label(key)
             # Toggles like the cycle's outcome choice: easier to see than radio dots.
             button = QPushButton(words)
             button.setObjectName("OutcomeChoice")

@@ -16,7 +16,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
-from iltdesk.self_check import FREQUENCY_LABELS
+from iltdesk.self_check import FREQUENCY_LABELS, frequency_label, frequency_labels
 
 KEYS = {Qt.Key.Key_1 + i: i for i in range(len(FREQUENCY_LABELS))}
 
@@ -53,14 +53,14 @@ class FrequencyPicker(QWidget):
 
     def _describe(self) -> None:
         # Screen readers announce the choice, since the segments are not separate widgets.
-        chosen = self.tr("not rated yet") if self._value is None else FREQUENCY_LABELS[self._value]
+        chosen = self.tr("not rated yet") if self._value is None else frequency_label(self._value)
         self.setAccessibleDescription(
             self.tr("{chosen}. Left and Right arrows, or 1 to 5, to choose.").format(chosen=chosen)
         )
 
     def _segment_width(self) -> float:
         metrics = QFontMetricsF(self.font())
-        return max(metrics.horizontalAdvance(w) for w in FREQUENCY_LABELS) + 22
+        return max(metrics.horizontalAdvance(w) for w in frequency_labels()) + 22
 
     def sizeHint(self) -> QSize:
         height = QFontMetricsF(self.font()).height() + 14
@@ -94,7 +94,7 @@ class FrequencyPicker(QWidget):
         painter.drawPath(outline)
         painter.save()
         painter.setClipPath(outline)  # the chosen segment follows the rounded corners
-        for index, word in enumerate(FREQUENCY_LABELS):
+        for index, word in enumerate(frequency_labels()):
             self._paint_segment(painter, index, word)
         painter.restore()
         edge = pal.color(QPalette.ColorRole.Dark)

@@ -8,7 +8,7 @@ from html import escape
 from PySide6.QtCore import QCoreApplication
 
 from iltdesk import dates
-from iltdesk.self_check import FREQUENCY_LABELS, as_sentence
+from iltdesk.self_check import as_sentence, frequency_label
 from iltdesk.self_check_compare import PAIR_WINDOW, AreaGap, ItemGap, Pair, side_by_side
 from ui.reflect.self_check.colours import STILL, area_dot, movement_colours
 
@@ -41,8 +41,8 @@ def _area_row(area: AreaGap) -> str:
 def _item_row(item: ItemGap) -> str:
     return (
         f"<tr><td style='padding:1px 10px 1px 22px'>{escape(as_sentence(item.text))}</td>"
-        f"<td style='{CELL}' align='right'>{FREQUENCY_LABELS[item.principal]}</td>"
-        f"<td style='{CELL}' align='right'>{FREQUENCY_LABELS[item.team]}</td>"
+        f"<td style='{CELL}' align='right'>{frequency_label(item.principal)}</td>"
+        f"<td style='{CELL}' align='right'>{frequency_label(item.team)}</td>"
         f"{_gap_cell(item.gap, 0)}</tr>"
     )
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel
 
-from iltdesk.self_check import FREQUENCY_LABELS, CheckIn, as_sentence
+from iltdesk.self_check import CheckIn, as_sentence, frequency_label
 from iltdesk.self_check_items import CURRENT_SET
 from iltdesk.self_check_trends import AreaTrend, RaterTrend, tied_with
 from ui.kit.markdown_edit import markdown_html
@@ -113,7 +113,7 @@ def ratings_label(entry: CheckIn, area_key: str) -> QLabel:
     for item in area.items:
         value = entry.answers.get(item.key)
         word = (
-            FREQUENCY_LABELS[value]
+            frequency_label(value)
             if value is not None
             else QCoreApplication.translate("text", "not rated")
         )
