@@ -105,7 +105,7 @@ def _conversation(row: Row) -> str:
 
 
 def _self_check(row: Row) -> str:
-    return f"Self-check {_text(row, 'taken_by')}"
+    return f"Self-check {_text(row, 'taken_by')}"  # not shown: a file name
 
 
 def _framework(row: Row) -> str:
