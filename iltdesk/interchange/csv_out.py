@@ -17,26 +17,42 @@ from typing import Any
 
 from iltdesk.interchange.document import Document, Row
 from iltdesk.paths import write_private
+from iltdesk.translation import QT_TRANSLATE_NOOP, translate
 
-HEADER = ("Action item", "Lead", "Owner", "Due", "Done", "Came from", "Record")
+# Only a person reads the CSV (no import parses it), so its words are in their language.
+HEADER = (
+    QT_TRANSLATE_NOOP("interchange.csv_out", "Action item"),
+    QT_TRANSLATE_NOOP("interchange.csv_out", "Lead"),
+    QT_TRANSLATE_NOOP("interchange.csv_out", "Owner"),
+    QT_TRANSLATE_NOOP("interchange.csv_out", "Due"),
+    QT_TRANSLATE_NOOP("interchange.csv_out", "Done"),
+    QT_TRANSLATE_NOOP("interchange.csv_out", "Came from"),
+    QT_TRANSLATE_NOOP("interchange.csv_out", "Record"),
+)
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 _SOURCES = {
-    "one_on_one": "1:1",
-    "observation": "Observation",
-    "cycle": "Learning cycle",
-    "manual": "Written directly",
-    "meeting": "ILT meeting",
-    "conversation": "Difficult conversation",
-    "self_check": "ILT self-check",
+    "one_on_one": QT_TRANSLATE_NOOP("interchange.csv_out", "1:1"),
+    "observation": QT_TRANSLATE_NOOP("interchange.csv_out", "Observation"),
+    "cycle": QT_TRANSLATE_NOOP("interchange.csv_out", "Learning cycle"),
+    "manual": QT_TRANSLATE_NOOP("interchange.csv_out", "Written directly"),
+    "meeting": QT_TRANSLATE_NOOP("interchange.csv_out", "ILT meeting"),
+    "conversation": QT_TRANSLATE_NOOP("interchange.csv_out", "Difficult conversation"),
+    "self_check": QT_TRANSLATE_NOOP("interchange.csv_out", "ILT self-check"),
 }
-#: An action item's link -> (the table it points at, how the record is named, its date)
+#: An action item's link -> (the table it points at, how the record is named with its date,
+#: its date)
 _RECORDS = (
-    ("one_on_one_id", "one_on_one", "1:1", "held_on"),
-    ("observation_id", "observation", "Observation", "observed_on"),
-    ("cycle_id", "learning_cycle", "Learning cycle from", "started_on"),
-    ("meeting_id", "ilt_meeting", "ILT meeting", "held_on"),
-    ("conversation_id", "difficult_conversation", "Conversation planned", "planned_on"),
-)
+    ("one_on_one_id", "one_on_one", QT_TRANSLATE_NOOP("interchange.csv_out", "1:1 {day}"),
+     "held_on"),
+    ("observation_id", "observation",
+     QT_TRANSLATE_NOOP("interchange.csv_out", "Observation {day}"), "observed_on"),
+    ("cycle_id", "learning_cycle",
+     QT_TRANSLATE_NOOP("interchange.csv_out", "Learning cycle from {day}"), "started_on"),
+    ("meeting_id", "ilt_meeting", QT_TRANSLATE_NOOP("interchange.csv_out", "ILT meeting {day}"),
+     "held_on"),
+    ("conversation_id", "difficult_conversation",
+     QT_TRANSLATE_NOOP("interchange.csv_out", "Conversation planned {day}"), "planned_on"),
+)  # fmt: skip
 
 
 def write_action_items_csv(doc: Document, path: Path) -> int:
@@ -45,10 +61,14 @@ def write_action_items_csv(doc: Document, path: Path) -> int:
     index = _Index(doc)
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(HEADER)
+    writer.writerow([translate("interchange.csv_out", heading) for heading in HEADER])
     for item in items:
         writer.writerow([guard(cell) for cell in index.cells(item)])
-    write_private(path, ("\ufeff" + out.getvalue()).encode("utf-8"), what="the CSV export")
+    write_private(
+        path,
+        ("\ufeff" + out.getvalue()).encode("utf-8"),
+        what=translate("interchange.csv_out", "the CSV export"),
+    )
     return len(items)
 
 
@@ -82,7 +102,9 @@ class _Index:
             self._owners(item, lead),
             _text(item.get("due_on")),
             _text(item.get("done_on")),
-            _SOURCES.get(str(source), _text(source)),
+            translate("interchange.csv_out", _SOURCES[str(source)])
+            if str(source) in _SOURCES
+            else _text(source),
             self._record(item),
         ]
 
@@ -90,7 +112,7 @@ class _Index:
         owner = item.get("owner")
         names = []
         if owner in ("principal", "both"):
-            names.append("Principal")
+            names.append(translate("interchange.csv_out", "Principal"))
         if owner in ("lead", "both") and lead:
             names.append(lead)
         names.extend(self.owners.get(item.get("id"), []))
@@ -101,8 +123,12 @@ class _Index:
         for column, table, label, day in _RECORDS:
             row = self.rows.get((table, item.get(column))) if item.get(column) is not None else None
             if row is not None:
-                title = f" {row['title']}" if table == "ilt_meeting" and row.get("title") else ""
-                return f"{label} {_text(row.get(day))}{title}".strip()
+                named = (
+                    translate("interchange.csv_out", label).format(day=_text(row.get(day))).strip()
+                )
+                if table == "ilt_meeting" and row.get("title"):
+                    return f"{named} {row['title']}"
+                return named
         return ""
 
 

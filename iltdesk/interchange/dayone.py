@@ -44,6 +44,7 @@ from iltdesk.interchange.foreign import (
     read_capped,
     too_large,
 )
+from iltdesk.translation import QT_TRANSLATE_NOOP, translate
 
 #: A member unpacking to more than this many times its packed size is a zip bomb, not notes:
 #: a journal's JSON packs 5 to 20 times smaller (uuids and times do not repeat), while a
@@ -51,13 +52,18 @@ from iltdesk.interchange.foreign import (
 MAX_RATIO = 200
 _SMALL = 1 << 20  # below this a member's ratio does not matter: it cannot hurt
 _CHUNK = 1 << 20
-#: What else an entry may carry, none of it imported yet: (its key, its word in the preview).
+#: What else an entry may carry, none of it imported yet: (its key, how the preview counts
+#: one, how it counts several).
 ATTACHMENTS = (
-    ("photos", "photo"),
-    ("videos", "video"),
-    ("audios", "recording"),
-    ("pdfAttachments", "PDF"),
-)
+    ("photos", QT_TRANSLATE_NOOP("interchange.dayone", "{n} photo"),
+     QT_TRANSLATE_NOOP("interchange.dayone", "{n} photos")),
+    ("videos", QT_TRANSLATE_NOOP("interchange.dayone", "{n} video"),
+     QT_TRANSLATE_NOOP("interchange.dayone", "{n} videos")),
+    ("audios", QT_TRANSLATE_NOOP("interchange.dayone", "{n} recording"),
+     QT_TRANSLATE_NOOP("interchange.dayone", "{n} recordings")),
+    ("pdfAttachments", QT_TRANSLATE_NOOP("interchange.dayone", "{n} PDF"),
+     QT_TRANSLATE_NOOP("interchange.dayone", "{n} PDFs")),
+)  # fmt: skip
 _ZIP_ERRORS = (
     zipfile.BadZipFile,
     zipfile.LargeZipFile,
@@ -79,7 +85,7 @@ _FENCE = re.compile(r" {0,3}(```|~~~)")
 def read_dayone(path: Path, known_leads: Sequence[str]) -> Document:
     """The notes of a Day One export (zip, or one journal's JSON) as 1:1s; see the module."""
     leads = Leads(known_leads)
-    notes = Notes("Day One")
+    notes = Notes("Day One")  # not shown: the app's name, as the preview names the source
     if path.is_dir():
         packed = folder_journals(path)
     elif is_zip(path):
@@ -98,7 +104,11 @@ def read_dayone(path: Path, known_leads: Sequence[str]) -> Document:
 
 
 def _where(path: Path, name: str) -> str:
-    return path.name if name == path.name else f"{path.name} ({name})"
+    if name == path.name:
+        return path.name
+    return translate("interchange.dayone", "{file} ({journal})").format(
+        file=path.name, journal=name
+    )
 
 
 def _read_journal(
@@ -113,16 +123,27 @@ def _read_journal(
     entries = data.get("entries") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise ImportRefused(
-            f"{label} is not a Day One export: expected an object with a list of entries."
+            translate(
+                "interchange.dayone",
+                "{name} is not a Day One export: expected an object with a list of entries.",
+            ).format(name=label)
         )
     for number, entry in enumerate(entries, 1):
-        where = f"{name} entry {number}" if several else f"entry {number}"
+        where = _entry(name, number, several)
         if not isinstance(entry, dict):
-            notes.problem(f"{_first_up(where)} is not a Day One entry.")
+            notes.problem(
+                translate("interchange.dayone", "{entry} is not a Day One entry.").format(
+                    entry=_first_up(where)
+                )
+            )
             continue
         text = entry.get("text", "")
         if not isinstance(text, str):
-            notes.problem(f"{_first_up(where)} has text that cannot be read.")
+            notes.problem(
+                translate("interchange.dayone", "{entry} has text that cannot be read.").format(
+                    entry=_first_up(where)
+                )
+            )
             continue
         text = clean_text(text)
         if not text:
@@ -136,6 +157,15 @@ def _read_journal(
             source=where,
             note="; ".join(filter(None, [attachments_note(entry), _zone_note(entry, zone)])),
         )
+
+
+def _entry(journal: str, number: int, several: bool) -> str:
+    """Where a note came from, as the preview and its questions name it."""
+    if several:
+        return translate("interchange.dayone", "{journal} entry {number}").format(
+            journal=journal, number=number
+        )
+    return translate("interchange.dayone", "entry {number}").format(number=number)
 
 
 def _first_up(text: str) -> str:
@@ -175,7 +205,9 @@ def _zone_note(entry: dict[str, Any], zone: tzinfo | None) -> str:
     name = entry.get("timeZone")
     if zone is not None or not isinstance(name, str) or not name:
         return ""
-    return f"time zone {name[:40]} unknown here: dated in UTC"
+    return translate("interchange.dayone", "time zone {zone} unknown here: dated in UTC").format(
+        zone=name[:40]
+    )
 
 
 def clean_text(text: str) -> str:
@@ -199,14 +231,19 @@ def clean_text(text: str) -> str:
 def attachments_note(entry: dict[str, Any]) -> str:
     """ "2 photos and 1 video not imported", or "" when the entry has none."""
     counts = []
-    for key, word in ATTACHMENTS:
+    for key, one, many in ATTACHMENTS:
         items = entry.get(key)
         if isinstance(items, list) and items:
-            counts.append(f"{len(items)} {word}{'' if len(items) == 1 else 's'}")
+            counted = one if len(items) == 1 else many
+            counts.append(translate("interchange.dayone", counted).format(n=len(items)))
     if not counts:
         return ""
-    listed = counts[0] if len(counts) == 1 else f"{', '.join(counts[:-1])} and {counts[-1]}"
-    return f"{listed} not imported"
+    listed = counts[0]
+    if len(counts) > 1:
+        listed = translate("interchange.dayone", "{items} and {last}").format(
+            items=", ".join(counts[:-1]), last=counts[-1]
+        )
+    return translate("interchange.dayone", "{attachments} not imported").format(attachments=listed)
 
 
 def is_zip(path: Path) -> bool:
@@ -239,7 +276,7 @@ def zip_journals(path: Path) -> list[tuple[str, bytes]]:
         with zipfile.ZipFile(path) as archive:
             members = [i for i in archive.infolist() if is_journal(i.filename) and not i.is_dir()]
             if not members:
-                raise ImportRefused(f"{path.name} holds no Day One journal (no .json file).")
+                raise ImportRefused(_no_journal(path.name))
             _check_sizes(path.name, members)
             budget = MAX_BYTES
             read = []
@@ -258,9 +295,13 @@ def folder_journals(path: Path) -> list[tuple[str, bytes]]:
     try:
         files = sorted(f for f in path.iterdir() if is_journal(f.name) and _plain_file(f))
     except OSError:
-        raise ImportRefused(f"The folder {path.name} cannot be read.") from None
+        raise ImportRefused(
+            translate("interchange.dayone", "The folder {name} cannot be read.").format(
+                name=path.name
+            )
+        ) from None
     if not files:
-        raise ImportRefused(f"{path.name} holds no Day One journal (no .json file).")
+        raise ImportRefused(_no_journal(path.name))
     read = [(f.name, read_capped(f)) for f in files]
     if sum(len(data) for _, data in read) > MAX_BYTES:
         raise ImportRefused(too_large(path.name))
@@ -277,10 +318,18 @@ def _check_sizes(name: str, members: list[zipfile.ZipInfo]) -> None:
     for info in members:
         if info.flag_bits & 0x1:
             raise ImportRefused(
-                f"{name} is locked with a password; export it from Day One without one."
+                translate(
+                    "interchange.dayone",
+                    "{name} is locked with a password; export it from Day One without one.",
+                ).format(name=name)
             )
         if info.file_size > _SMALL and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise ImportRefused(f"{name} unpacks to far more than it holds: not a Day One export.")
+            raise ImportRefused(
+                translate(
+                    "interchange.dayone",
+                    "{name} unpacks to far more than it holds: not a Day One export.",
+                ).format(name=name)
+            )
 
 
 def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, budget: int) -> bytes:
@@ -297,4 +346,13 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, bud
 
 
 def _damaged(name: str) -> str:
-    return f"{name} is not a zip file that can be read (it may be cut short or damaged)."
+    return translate(
+        "interchange.dayone",
+        "{name} is not a zip file that can be read (it may be cut short or damaged).",
+    ).format(name=name)
+
+
+def _no_journal(name: str) -> str:
+    return translate(
+        "interchange.dayone", "{name} holds no Day One journal (no .json file)."
+    ).format(name=name)

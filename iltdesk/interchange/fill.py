@@ -7,9 +7,15 @@ from dataclasses import dataclass
 
 from iltdesk.interchange.prepare import Prepared
 from iltdesk.interchange.tables import info
+from iltdesk.translation import QT_TRANSLATE_NOOP, translate
 
 #: The lead's fields an import may fill in when the journal's are blank.
 FILLED = ("role", "team")
+#: How the preview names each of them.
+COLUMN_NAMES = {
+    "role": QT_TRANSLATE_NOOP("interchange.fill", "role"),
+    "team": QT_TRANSLATE_NOOP("interchange.fill", "team"),
+}
 
 
 @dataclass(frozen=True)
@@ -20,7 +26,10 @@ class Fill:
     value: str
 
     def line(self) -> str:
-        return f"{self.name}: {self.column} {self.value} (blank in the journal)"
+        column = translate("interchange.fill", COLUMN_NAMES.get(self.column, self.column))
+        return translate(
+            "interchange.fill", "{name}: {column} {value} (blank in the journal)"
+        ).format(name=self.name, column=column, value=self.value)
 
 
 def fills(here: Prepared, incoming: Prepared) -> list[Fill]:

@@ -21,6 +21,7 @@ from typing import Any
 
 from iltdesk.interchange.document import SOURCE, Document, ImportRefused, Row
 from iltdesk.lead_names import TITLES, name_key, normalise_name
+from iltdesk.translation import translate
 
 #: The most an import reads into memory from one file, or from all of a zip's journals:
 #: years of a principal's notes are a few megabytes, so anything near this is not notes.
@@ -53,23 +54,36 @@ def read_capped(path: Path, limit: int = MAX_BYTES, *, whole: bool = True) -> by
             if stat.S_ISDIR(kind):
                 raise IsADirectoryError
             if not stat.S_ISREG(kind):
-                raise ImportRefused(f"{name} is not a regular file; nothing was read from it.")
+                raise ImportRefused(
+                    translate(
+                        "interchange.foreign",
+                        "{name} is not a regular file; nothing was read from it.",
+                    ).format(name=name)
+                )
             data = file.read(limit + 1 if whole else limit)
     except FileNotFoundError:
-        raise ImportRefused(f"There is no file at {path}.") from None
+        said = translate("interchange.foreign", "There is no file at {path}.")
+        raise ImportRefused(said.format(path=path)) from None
     except IsADirectoryError:
-        raise ImportRefused(f"{name} is a folder, not a file.") from None
+        said = translate("interchange.foreign", "{name} is a folder, not a file.")
+        raise ImportRefused(said.format(name=name)) from None
     except PermissionError:
-        raise ImportRefused(f"You may not read {name} (its permissions deny it).") from None
+        said = translate(
+            "interchange.foreign", "You may not read {name} (its permissions deny it)."
+        )
+        raise ImportRefused(said.format(name=name)) from None
     except OSError as err:
-        raise ImportRefused(f"{name} cannot be read: {err.strerror or err}.") from None
+        said = translate("interchange.foreign", "{name} cannot be read: {reason}.")
+        raise ImportRefused(said.format(name=name, reason=err.strerror or err)) from None
     if whole and len(data) > limit:
         raise ImportRefused(too_large(name))
     return data
 
 
 def too_large(name: str) -> str:
-    return f"{name} is larger than {MAX_BYTES // 2**20} MB: too large to be notes to import."
+    return translate(
+        "interchange.foreign", "{name} is larger than {size} MB: too large to be notes to import."
+    ).format(name=name, size=MAX_BYTES // 2**20)
 
 
 def decode(data: bytes, name: str) -> str:
@@ -78,9 +92,10 @@ def decode(data: bytes, name: str) -> str:
     try:
         return data.decode("utf-16" if utf16 else "utf-8-sig")
     except UnicodeDecodeError:
-        raise ImportRefused(
-            f"{name} is not UTF-8 text; save it as UTF-8 and import it again."
-        ) from None
+        said = translate(
+            "interchange.foreign", "{name} is not UTF-8 text; save it as UTF-8 and import it again."
+        )
+        raise ImportRefused(said.format(name=name)) from None
 
 
 def load_json(data: bytes, name: str) -> Any:
@@ -89,11 +104,14 @@ def load_json(data: bytes, name: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as err:
-        raise ImportRefused(f"{name} is not valid JSON (line {err.lineno}).") from None
+        said = translate("interchange.foreign", "{name} is not valid JSON (line {line}).")
+        raise ImportRefused(said.format(name=name, line=err.lineno)) from None
     except RecursionError:
-        raise ImportRefused(f"{name} is nested too deeply to be an export.") from None
+        said = translate("interchange.foreign", "{name} is nested too deeply to be an export.")
+        raise ImportRefused(said.format(name=name)) from None
     except ValueError:  # a whole number longer than Python converts (4,300 digits)
-        raise ImportRefused(f"{name} holds a number too long to read.") from None
+        said = translate("interchange.foreign", "{name} holds a number too long to read.")
+        raise ImportRefused(said.format(name=name)) from None
 
 
 def safe_text(text: str) -> str:
@@ -173,7 +191,11 @@ class Notes:
         """A 1:1 holding ``text``: its lead the one of ``leads``, else null (the plan asks)."""
         notes = [note] if note else []
         if len(leads) > 1:
-            notes.append(f"names more than one lead ({', '.join(sorted(leads))})")
+            notes.append(
+                translate("interchange.foreign", "names more than one lead ({leads})").format(
+                    leads=", ".join(sorted(leads))
+                )
+            )
         row: Row = {
             "lead_id": self._lead_id(next(iter(leads))) if len(leads) == 1 else None,
             "held_on": held_on.isoformat() if held_on else None,
@@ -191,7 +213,9 @@ class Notes:
             problems.append(safe_text(line))
             return
         self._dropped += 1
-        more = f"... and {self._dropped} more like these."
+        more = translate("interchange.foreign", "... and {n} more like these.").format(
+            n=self._dropped
+        )
         if len(problems) == MAX_PROBLEMS:
             problems.append(more)
         else:

@@ -6,22 +6,35 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from iltdesk.interchange.document import Document
+from iltdesk.translation import QT_TRANSLATE_NOOP, translate
 
 EXPORT_FORMATS = ("markdown", "json", "csv")
 IMPORT_FORMATS = ("markdown", "json", "dayone", "jrnl", "roster")
-#: What each import format is, for a chooser and for messages.
+#: What each import format is, for a chooser and for messages (shown by ``import_name``).
 IMPORT_NAMES = {
-    "markdown": "a folder of Markdown or text files",
-    "json": "an iltdesk JSON export",
-    "dayone": "a Day One export (JSON, or its zip)",
-    "jrnl": "a jrnl JSON export",
-    "roster": "a roster of leads (CSV: name, role, team)",
+    "markdown": QT_TRANSLATE_NOOP("interchange.formats", "a folder of Markdown or text files"),
+    "json": QT_TRANSLATE_NOOP("interchange.formats", "an iltdesk JSON export"),
+    "dayone": QT_TRANSLATE_NOOP("interchange.formats", "a Day One export (JSON, or its zip)"),
+    "jrnl": QT_TRANSLATE_NOOP("interchange.formats", "a jrnl JSON export"),
+    "roster": QT_TRANSLATE_NOOP("interchange.formats", "a roster of leads (CSV: name, role, team)"),
 }
-#: The warning every open-format export gives before it writes.
-LEAVES_ENCRYPTION = (
+#: The warning every open-format export gives before it writes (shown by
+#: ``leaves_encryption``).
+LEAVES_ENCRYPTION = QT_TRANSLATE_NOOP(
+    "interchange.formats",
     "This export leaves the encryption: anyone who can open {dest} can read everything "
-    "in it. Keep it somewhere private, and delete it when it has done its job."
+    "in it. Keep it somewhere private, and delete it when it has done its job.",
 )
+
+
+def import_name(fmt: str) -> str:
+    """What the import format ``fmt`` is, in the person's language."""
+    return translate("interchange.formats", IMPORT_NAMES[fmt])
+
+
+def leaves_encryption(dest: object) -> str:
+    """The warning an open-format export gives before it writes to ``dest``."""
+    return translate("interchange.formats", LEAVES_ENCRYPTION).format(dest=dest)
 
 
 def check_export_destination(
@@ -30,21 +43,34 @@ def check_export_destination(
     *,
     journal: Path,
     replace: bool,
-    hint: str = "choose another name",
-    folder_hint: str = "choose another",
+    hint: str | None = None,
+    folder_hint: str | None = None,
 ) -> None:
     """Refuse a bad place for an export before any work (``UsageError``): Markdown goes in a
     new or empty folder whose parent exists; a file goes where ``check_destination`` allows.
-    ``hint`` and ``folder_hint`` are the next step in the asker's words (a flag, a choice)."""
+    ``hint`` and ``folder_hint`` are the next step in the asker's words (a flag, a choice;
+    "choose another name", "choose another" when not given)."""
     from iltdesk.destination import check_destination
     from iltdesk.errors import UsageError
 
     if fmt == "markdown":
         if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
-            raise UsageError(f"{dest} is not a new or empty folder; {folder_hint}.")
+            if folder_hint is None:
+                folder_hint = translate("interchange.formats", "choose another")
+            raise UsageError(
+                translate(
+                    "interchange.formats", "{folder} is not a new or empty folder; {hint}."
+                ).format(folder=dest, hint=folder_hint)
+            )
         if not dest.parent.is_dir():
-            raise UsageError(f"There is no folder {dest.parent} to make {dest.name} in.")
+            raise UsageError(
+                translate(
+                    "interchange.formats", "There is no folder {parent} to make {name} in."
+                ).format(parent=dest.parent, name=dest.name)
+            )
         return
+    if hint is None:
+        hint = translate("interchange.formats", "choose another name")
     check_destination(dest, journal=journal, replace=replace, hint=hint)
 
 

@@ -24,6 +24,7 @@ from iltdesk.interchange.dayone import holds_journal, is_zip
 from iltdesk.interchange.document import FORMAT, ImportRefused
 from iltdesk.interchange.foreign import load_json, peek, read_capped
 from iltdesk.interchange.jrnl import is_entry
+from iltdesk.translation import translate
 
 FORMATS = ("markdown", "json", "dayone", "jrnl", "roster")
 _TEXT_SUFFIXES = (".md", ".markdown", ".txt")
@@ -35,8 +36,12 @@ class FormatUnknown(ImportRefused):
     so without the command line's advice (the app asks with its Format list instead)."""
 
     def __init__(self, name: str) -> None:
-        self.plain = f"Cannot tell what {name} is"
-        super().__init__(f"{self.plain}; pass --format {'|'.join(FORMATS)}.")
+        self.plain = translate("interchange.guess", "Cannot tell what {name} is").format(name=name)
+        super().__init__(
+            translate("interchange.guess", "{cannot_tell}; pass --format {formats}.").format(
+                cannot_tell=self.plain, formats="|".join(FORMATS)
+            )
+        )
 
 
 def guess_format(path: Path) -> str:
@@ -44,7 +49,11 @@ def guess_format(path: Path) -> str:
     if path.is_dir():
         return "dayone" if _unzipped_day_one(path) else "markdown"
     if not path.exists():
-        raise ImportRefused(f"There is no file or folder at {path}.")
+        raise ImportRefused(
+            translate("interchange.guess", "There is no file or folder at {path}.").format(
+                path=path
+            )
+        )
     suffix = path.suffix.lower()
     if suffix == ".csv":
         return "roster"
@@ -54,7 +63,11 @@ def guess_format(path: Path) -> str:
         if holds_journal(path):
             return "dayone"
     elif suffix == ".zip":
-        raise ImportRefused(f"{path.name} is not a zip file that can be read.")
+        raise ImportRefused(
+            translate("interchange.guess", "{name} is not a zip file that can be read.").format(
+                name=path.name
+            )
+        )
     elif _our_export(path):
         return "json"  # told by its first bytes: it may be larger than other apps' files
     elif suffix == ".json" or _starts_like_json(path):

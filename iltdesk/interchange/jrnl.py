@@ -21,6 +21,7 @@ from typing import Any
 
 from iltdesk.interchange.document import Document, ImportRefused
 from iltdesk.interchange.foreign import Leads, Notes, load_json, read_capped
+from iltdesk.translation import translate
 
 
 def read_jrnl(path: Path, known_leads: Sequence[str]) -> Document:
@@ -28,13 +29,21 @@ def read_jrnl(path: Path, known_leads: Sequence[str]) -> Document:
     leads = Leads(known_leads)
     notes = Notes("jrnl")
     for number, entry in enumerate(entries(load_json(read_capped(path), path.name), path), 1):
-        where = f"entry {number}"
+        where = translate("interchange.jrnl", "entry {number}").format(number=number)
         if not isinstance(entry, dict):
-            notes.problem(f"Entry {number} is not a jrnl entry.")
+            notes.problem(
+                translate("interchange.jrnl", "Entry {number} is not a jrnl entry.").format(
+                    number=number
+                )
+            )
             continue
         title, body = entry.get("title", ""), entry.get("body", "")
         if not isinstance(title, str) or not isinstance(body, str):
-            notes.problem(f"Entry {number} has a title or text that cannot be read.")
+            notes.problem(
+                translate(
+                    "interchange.jrnl", "Entry {number} has a title or text that cannot be read."
+                ).format(number=number)
+            )
             continue
         text = shown(title, body)
         if not text:
@@ -57,7 +66,10 @@ def entries(data: Any, path: Path) -> list[Any]:
     if is_entry(data):
         return [data]
     raise ImportRefused(
-        f"{path.name} is not a jrnl export: expected an object with a list of entries."
+        translate(
+            "interchange.jrnl",
+            "{name} is not a jrnl export: expected an object with a list of entries.",
+        ).format(name=path.name)
     )
 
 

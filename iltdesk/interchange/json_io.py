@@ -12,6 +12,7 @@ from iltdesk import __version__
 from iltdesk.errors import UsageError
 from iltdesk.interchange.document import FORMAT, VERSION, Document, Scope
 from iltdesk.paths import write_private_with
+from iltdesk.translation import translate
 
 #: Past this a file is not an export of a journal a principal keeps (the 100k-entry bench
 #: journal exports to about 150 MB).
@@ -36,7 +37,9 @@ def as_json(doc: Document) -> dict[str, Any]:
 
 def write_json(doc: Document, path: Path) -> int:
     """Write ``doc`` to ``path`` (0600), a row a line as it goes; the number of rows."""
-    write_private_with(path, lambda out: _write(doc, out), what="the JSON export")
+    write_private_with(
+        path, lambda out: _write(doc, out), what=translate("interchange.json_io", "the JSON export")
+    )
     return doc.count()
 
 
@@ -66,29 +69,40 @@ def read_json(path: Path) -> Document:
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise UsageError(f"{name} is not UTF-8 text; it is not an iltdesk export.") from None
+        said = translate(
+            "interchange.json_io", "{name} is not UTF-8 text; it is not an iltdesk export."
+        )
+        raise UsageError(said.format(name=name)) from None
     except (ValueError, RecursionError):
-        raise UsageError(f"{name} is not JSON; it is not an iltdesk export.") from None
+        said = translate("interchange.json_io", "{name} is not JSON; it is not an iltdesk export.")
+        raise UsageError(said.format(name=name)) from None
     return from_json(data, name)
 
 
 def from_json(data: Any, name: str) -> Document:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise UsageError(f'{name} is not an iltdesk export (no "format": "{FORMAT}").')
+        said = translate(
+            "interchange.json_io", '{name} is not an iltdesk export (no "format": "{format}").'
+        )
+        raise UsageError(said.format(name=name, format=FORMAT))
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise UsageError(f"{name} has no schema version.")
+        said = translate("interchange.json_io", "{name} has no schema version.")
+        raise UsageError(said.format(name=name))
     if version > VERSION:
-        raise UsageError(
-            f"{name} was written by a newer iltdesk (schema {version}); "
-            "update iltdesk to import it."
+        said = translate(
+            "interchange.json_io",
+            "{name} was written by a newer iltdesk (schema {version}); "
+            "update iltdesk to import it.",
         )
+        raise UsageError(said.format(name=name, version=version))
     tables = data.get("tables")
     if not isinstance(tables, dict) or not all(
         isinstance(rows, list) and all(isinstance(r, dict) for r in rows)
         for rows in tables.values()
     ):
-        raise UsageError(f"{name} has no tables of records.")
+        said = translate("interchange.json_io", "{name} has no tables of records.")
+        raise UsageError(said.format(name=name))
     return Document(dict(tables), _scope(data.get("scope")), source="iltdesk")
 
 

@@ -23,6 +23,7 @@ from iltdesk.interchange.tables import TableInfo, exported
 from iltdesk.interchange.write import write_rows
 from iltdesk.search_terms import absorb_pending
 from iltdesk.store.journal import Journal
+from iltdesk.translation import translate
 
 
 @dataclass(frozen=True)
@@ -64,22 +65,39 @@ class ImportPlan:
         lines = list(self.problems)
         if self.leadless:
             n, shown = self.leadless, ", ".join(self.leadless_from[:3])
-            more = ", …" if n > 3 else ""
-            verb = "s name" if n != 1 else " names"
-            lines.append(f"{n} note{verb} no lead ({shown}{more}): choose one.")
-        lines += [f"{source}: what day was it? Give it a date." for source in self.undated]
+            shown += ", …" if n > 3 else ""
+            asked = (
+                translate("interchange.load", "{n} note names no lead ({notes}): choose one.")
+                if n == 1
+                else translate("interchange.load", "{n} notes name no lead ({notes}): choose one.")
+            )
+            lines.append(asked.format(n=n, notes=shown))
+        when = translate("interchange.load", "{source}: what day was it? Give it a date.")
+        lines += [when.format(source=source) for source in self.undated]
         return lines
 
     def summary(self) -> str:
         """ "Creates 12 1:1s and 2 leads; 3 are in the journal already." in plain words."""
         counts = Counter(p.label for p in self.new)
-        made = ", ".join(plural(n, what) for what, n in counts.most_common()) or "nothing new"
+        made = ", ".join(plural(n, what) for what, n in counts.most_common())
+        made = made or translate("interchange.load", "nothing new")
         kinds = Counter(self.already_kinds).most_common()
         there = ", ".join(plural(n, what) for what, n in kinds) or f"{self.already}"
-        there = f"; {there} already in the journal" if self.already else ""
+        if self.already:
+            there = translate("interchange.load", "; {records} already in the journal").format(
+                records=there
+            )
         n = len(self.filled)
-        fills = f"; fills in {n} blank{'s' if n != 1 else ''} of leads" if n else ""
-        return f"Creates {made}{there}{fills}."
+        fills = ""
+        if n:
+            fills = (
+                translate("interchange.load", "; fills in {n} blank of leads")
+                if n == 1
+                else translate("interchange.load", "; fills in {n} blanks of leads")
+            ).format(n=n)
+        return translate("interchange.load", "Creates {made}{there}{fills}.").format(
+            made=made, there=there if self.already else "", fills=fills
+        )
 
     @property
     def writes(self) -> bool:
@@ -96,28 +114,41 @@ def plan(journal: Journal, doc: Document, *, default_lead: str | None = None) ->
 def apply(journal: Journal, doc: Document, *, default_lead: str | None = None) -> ImportPlan:
     """Import ``doc``: all of its new records in one transaction, or ``ImportRefused``."""
     if journal.read_only:
-        raise UsageError("This journal is open to read only; nothing was imported.")
+        raise UsageError(
+            translate(
+                "interchange.load", "This journal is open to read only; nothing was imported."
+            )
+        )
     with journal.raw():  # one writer: nobody changes the journal between plan and write
         prepared, existing, blanks = _match(journal, doc, default_lead)
         done = _plan(prepared, existing, list(doc.problems), doc.notes, blanks)
         if not done.ready:
             lines = done.questions()
-            more = f" (and {len(lines) - 1} more)" if len(lines) > 1 else ""
-            raise ImportRefused(f"Nothing was imported: {lines[0]}{more}")
+            said = (
+                translate("interchange.load", "Nothing was imported: {problem}")
+                if len(lines) == 1
+                else translate("interchange.load", "Nothing was imported: {problem} (and {n} more)")
+            )
+            raise ImportRefused(said.format(problem=lines[0], n=len(lines) - 1))
         try:
             write_rows(journal, prepared, existing, blanks)
         except IntegrityError as exc:
             # Two versions of one agreement, say: the journal keeps its own (rolled back).
             raise ImportRefused(
-                "Nothing was imported: a record in the file conflicts with one in the journal "
-                f"({_constraint(exc)})."
+                translate(
+                    "interchange.load",
+                    "Nothing was imported: a record in the file conflicts with one in the "
+                    "journal ({rule}).",
+                ).format(rule=_constraint(exc))
             ) from None
     absorb_pending(journal)  # the new records' words, listed for prefix search
     return done
 
 
 def _constraint(exc: IntegrityError) -> str:
-    text = str(exc.orig) if exc.orig is not None else "a rule of the journal"
+    if exc.orig is None:
+        return translate("interchange.load", "a rule of the journal")
+    text = str(exc.orig)
     return text.splitlines()[0][:120]
 
 

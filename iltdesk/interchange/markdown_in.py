@@ -10,46 +10,48 @@ Document's problems, and an import with problems writes nothing. Hidden files an
 
 from __future__ import annotations
 
-import os
-import stat
 from collections.abc import Sequence
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from iltdesk.errors import UsageError
 from iltdesk.interchange import markdown_notes as notes
 from iltdesk.interchange import markdown_text as text
 from iltdesk.interchange import tables
 from iltdesk.interchange.document import FORMAT, VERSION, Document, Row, Scope
-from iltdesk.interchange.foreign import MAX_PROBLEMS, safe_text
+from iltdesk.interchange.foreign import MAX_PROBLEMS
 from iltdesk.interchange.labels import label
+from iltdesk.interchange.markdown_files import MAX_BYTES as MAX_BYTES
+from iltdesk.interchange.markdown_files import files, read, shown
+from iltdesk.translation import translate
 
-SUFFIXES = (".md", ".markdown", ".txt")
-MAX_BYTES = 5 * 1024 * 1024
 Seen = dict[tuple[str, Any], str]  # (table, key) -> the file that holds it
 
 
 def read_markdown(folder: Path, known_leads: Sequence[str]) -> Document:
     """The rows ``folder``'s files hold (see the module's note); ``folder`` may also be one
     Markdown or text file."""
-    files = _files(folder)
-    if files == [folder]:
+    found = files(folder)
+    if found == [folder]:
         folder = folder.parent
-    doc = Document(source="Markdown files")
-    if not files:
-        doc.problems.append(f"{folder} holds no Markdown or text files to import.")
+    doc = Document(source="Markdown files")  # not shown: kept in an export's manifest
+    if not found:
+        doc.problems.append(
+            translate(
+                "interchange.markdown_in", "{folder} holds no Markdown or text files to import."
+            ).format(folder=folder)
+        )
         return doc
     seen: Seen = {}
     own = False
     foreign: list[tuple[str, dict[str, Any], str]] = []
-    for path in files:
-        relative = _shown(path.relative_to(folder).as_posix())
-        read = _read(path, relative, doc.problems)
-        if read is None:
+    for path in found:
+        relative = shown(path.relative_to(folder).as_posix())
+        got = read(path, relative, doc.problems)
+        if got is None:
             continue
-        front, body = read
+        front, body = got
         kind = front.get("kind")
         if _ours(front):
             if not own:
@@ -68,86 +70,16 @@ def read_markdown(folder: Path, known_leads: Sequence[str]) -> Document:
     return doc
 
 
-def _shown(relative: str) -> str:
-    """A file's path as messages and the preview show it: on one line, as text (a name may
-    hold a line break, or bytes that are not UTF-8)."""
-    return safe_text("".join("\ufffd" if ord(c) < 32 or c == "\x7f" else c for c in relative))
-
-
 def _cap(problems: list[str]) -> None:
     """The first lines, then a count: a folder of a thousand binary files should not bury
     the preview."""
     if len(problems) > MAX_PROBLEMS:
         more = len(problems) - MAX_PROBLEMS
-        problems[MAX_PROBLEMS:] = [f"... and {more} more like these."]
-
-
-def _files(folder: Path) -> list[Path]:
-    try:
-        info = os.lstat(folder)
-    except OSError as exc:
-        raise UsageError(f"{folder} cannot be read: {(exc.strerror or 'error').lower()}.") from None
-    if stat.S_ISLNK(info.st_mode):
-        raise UsageError(f"{folder} is a link; name the folder itself.")
-    if stat.S_ISREG(info.st_mode) and folder.name.lower().endswith(SUFFIXES):
-        return [folder]
-    if not stat.S_ISDIR(info.st_mode):
-        raise UsageError(f"{folder} is not a folder; name a folder of notes.")
-    found: list[Path] = []
-    for root, dirs, names in os.walk(folder, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not _is_link(root, d))
-        for name in sorted(names):
-            wanted = not name.startswith(".") and name.lower().endswith(SUFFIXES)
-            if wanted and not _is_link(root, name):
-                found.append(Path(root) / name)
-    return found
-
-
-def _is_link(root: str, name: str) -> bool:
-    return os.path.islink(os.path.join(root, name))
-
-
-def _read(path: Path, relative: str, problems: list[str]) -> tuple[dict[str, Any], str] | None:
-    """The file's front matter (empty when it has none) and body, or None with a problem."""
-    try:
-        # O_NONBLOCK: a FIFO named like a note is refused below instead of waited on.
-        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-        fd = os.open(path, flags | getattr(os, "O_NOFOLLOW", 0))
-        with os.fdopen(fd, "rb") as handle:
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                return None
-            data = handle.read(MAX_BYTES + 1)
-    except OSError as exc:
-        problems.append(f"{relative} cannot be read: {(exc.strerror or 'error').lower()}.")
-        return None
-    if len(data) > MAX_BYTES:
-        problems.append(f"{relative} is larger than 5 MB; notes that long are not imported.")
-        return None
-    try:
-        content = data.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError:
-        problems.append(f"{relative} is not UTF-8 text; save it as UTF-8 and try again.")
-        return None
-    if "\x00" in content:
-        problems.append(f"{relative} is not a text file.")
-        return None
-    yaml_text, body = text.split(content)
-    if yaml_text is None:
-        return {}, body
-    try:
-        front = text.load(yaml_text)
-    except ValueError as exc:  # YAML read a date that is not one (2025-02-30)
-        problems.append(f"{relative}: its front matter has a date that does not exist ({exc}).")
-        return None
-    except Exception:  # any file may hold anything (PyYAML raises several kinds): one line
-        problems.append(f"{relative}: its front matter (between the --- lines) is not valid YAML.")
-        return None
-    if front is None:
-        return {}, body
-    if not isinstance(front, dict):
-        problems.append(f"{relative}: its front matter should be lines of 'name: value'.")
-        return None
-    return front, body
+        problems[MAX_PROBLEMS:] = [
+            translate("interchange.markdown_in", "... and {more} more like these.").format(
+                more=more
+            )
+        ]
 
 
 def _ours(front: dict[str, Any]) -> bool:
@@ -203,12 +135,19 @@ def _own(
 def _manifest(doc: Document, front: dict[str, Any], relative: str) -> None:
     version = front.get("version")
     if front.get("format") != FORMAT or not isinstance(version, int) or version < 1:
-        doc.problems.append(f"{relative} does not say which iltdesk export it belongs to.")
+        doc.problems.append(
+            translate(
+                "interchange.markdown_in", "{file} does not say which iltdesk export it belongs to."
+            ).format(file=relative)
+        )
         return
     if version > VERSION:
         doc.problems.append(
-            f"{relative} was written by a newer iltdesk (export version {version}); "
-            "update iltdesk to import it."
+            translate(
+                "interchange.markdown_in",
+                "{file} was written by a newer iltdesk (export version {version}); "
+                "update iltdesk to import it.",
+            ).format(file=relative, version=version)
         )
         return
     lead = front.get("lead")
@@ -237,7 +176,11 @@ def _day_or_none(value: Any) -> date | None:
 def _row(table: str, data: Any, relative: str, problems: list[str], *, top: bool) -> Row | None:
     what = tables.info(table)
     if not isinstance(data, dict):
-        problems.append(f"{relative}: each {label(table)} should be lines of 'name: value'.")
+        problems.append(
+            translate(
+                "interchange.markdown_in", "{file}: each {kind} should be lines of 'name: value'."
+            ).format(file=relative, kind=label(table))
+        )
         return None
     row: Row = {}
     for column in what.columns:
@@ -245,17 +188,30 @@ def _row(table: str, data: Any, relative: str, problems: list[str], *, top: bool
         if key in data:
             value = _value(data[key])
             if isinstance(value, (list, dict, set)):
-                problems.append(f"{relative}: {key} should be one value, not a list.")
+                problems.append(
+                    translate(
+                        "interchange.markdown_in", "{file}: {key} should be one value, not a list."
+                    ).format(file=relative, key=key)
+                )
                 return None
             row[column] = value
     for column in _key_columns(table):
         if not _whole(row.get(column)):
-            problems.append(f"{relative}: a {label(table)} has no {column} (a whole number).")
+            problems.append(
+                translate(
+                    "interchange.markdown_in", "{file}: a {kind} has no {column} (a whole number)."
+                ).format(file=relative, kind=label(table), column=column)
+            )
             return None
     for link in what.links:
         value = row.get(link.column)
         if value is not None and not _whole(value):
-            problems.append(f"{relative}: {link.column} should be a record's id (a number).")
+            problems.append(
+                translate(
+                    "interchange.markdown_in",
+                    "{file}: {column} should be a record's id (a number).",
+                ).format(file=relative, column=link.column)
+            )
             return None
     return row  # no _source: an export read back equals the Document it was written from
 
@@ -280,8 +236,14 @@ def _value(value: Any) -> Any:
 def _keep(doc: Document, table: str, row: Row, relative: str, seen: Seen) -> bool:
     key = (table, tuple(row[c] for c in _key_columns(table)))
     if key in seen:
-        where = "itself" if seen[key] == relative else seen[key]
-        doc.problems.append(f"{relative} holds the same {label(table)} as {where}; keep one.")
+        where = (
+            translate("interchange.markdown_in", "itself") if seen[key] == relative else seen[key]
+        )
+        doc.problems.append(
+            translate(
+                "interchange.markdown_in", "{file} holds the same {kind} as {where}; keep one."
+            ).format(file=relative, kind=label(table), where=where)
+        )
         return False
     seen[key] = relative
     doc.rows(table).append(row)
@@ -302,7 +264,11 @@ def _children(
             continue
         items = data[child.name]
         if not isinstance(items, list):
-            doc.problems.append(f"{relative}: {child.name} should be a list of entries.")
+            doc.problems.append(
+                translate(
+                    "interchange.markdown_in", "{file}: {field} should be a list of entries."
+                ).format(file=relative, field=child.name)
+            )
             continue
         for item in items:
             _nested(doc, child.name, item, (parent.column, ident), relative, seen)

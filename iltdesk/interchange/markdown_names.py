@@ -12,9 +12,9 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 from iltdesk.interchange.document import Row
+from iltdesk.translation import QT_TRANSLATE_NOOP, translate
 
 #: Characters no file name may hold on some system (and ``#^[]``, which break Obsidian links).
 _BAD = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|#^\[\]]')
@@ -26,7 +26,7 @@ _RESERVED = frozenset(
 MAX_BYTES = 80  # of a name before " (2)" and ".md": a whole path stays under Windows' 260
 
 LEADS, TEAM, OWN = "Leads", "ILT", "Principal"
-NO_LEAD = "No lead"
+NO_LEAD = "No lead"  # not shown: a folder's name (file names stay as written)
 
 
 def clean(name: str, fallback: str = "Untitled") -> str:
@@ -77,7 +77,7 @@ def _word(row: Row, column: str) -> str:
 
 def _date(row: Row, column: str) -> str:
     value = row.get(column)
-    return str(value) if value else "No date"
+    return str(value) if value else "No date"  # not shown: part of a file name
 
 
 Stem = Callable[[Row], str]
@@ -92,105 +92,179 @@ def _dated(column: str, label: str | Stem) -> Stem:
 
 
 def _trait(row: Row) -> str:
-    kind = "Strength" if row.get("kind") == "strength" else "Growth area"
+    kind = "Strength" if row.get("kind") == "strength" else "Growth area"  # not shown: file name
     return f"{kind} - {_text(row, 'title')}"
 
 
-#: table -> (area, folder inside the area or the lead's folder, stem, readable kind)
+def _agreement(row: Row) -> str:
+    return f"Coaching agreement v{row.get('version')}"  # not shown: a file name
+
+
+def _conversation(row: Row) -> str:
+    return f"Conversation with {_text(row, 'with_whom')}"  # not shown: a file name
+
+
+def _self_check(row: Row) -> str:
+    return f"Self-check {_text(row, 'taken_by')}"  # not shown: a file name
+
+
+def _framework(row: Row) -> str:
+    return f"{_word(row, 'framework')} {_text(row, 'code')} {_text(row, 'title')}"
+
+
+#: table -> (area, folder inside the area or the lead's folder, stem, readable kind). The
+#: folders and stems are file names, left as written ("# not shown"); the readable kind heads
+#: the record's file, for a person (``readable_kind``).
 PLACES: dict[str, tuple[str, str, Stem, str]] = {
-    "one_on_one": (LEADS, "", _dated("held_on", "1-1"), "1:1"),
-    "observation": (LEADS, "", _dated("observed_on", "Observation"), "Observation"),
-    "learning_cycle": (LEADS, "", _dated("started_on", "Learning cycle"), "Learning cycle"),
+    "one_on_one": (
+        LEADS,
+        "",
+        _dated("held_on", "1-1"),  # not shown: a file's name
+        QT_TRANSLATE_NOOP("interchange.markdown_names", "1:1"),
+    ),
+    "observation": (
+        LEADS,
+        "",
+        _dated("observed_on", "Observation"),  # not shown: a file's name
+        QT_TRANSLATE_NOOP("interchange.markdown_names", "Observation"),
+    ),
+    "learning_cycle": (
+        LEADS,
+        "",
+        _dated("started_on", "Learning cycle"),  # not shown: a file's name
+        QT_TRANSLATE_NOOP("interchange.markdown_names", "Learning cycle"),
+    ),
     "coaching_agreement": (
         LEADS,
         "",
-        _dated("agreed_on", lambda r: f"Coaching agreement v{r.get('version')}"),
-        "Coaching agreement",
+        _dated("agreed_on", _agreement),  # not shown: a file's name
+        QT_TRANSLATE_NOOP("interchange.markdown_names", "Coaching agreement"),
     ),
-    "energy_check": (LEADS, "", _dated("checked_on", "Energy check"), "Energy check"),
-    "lead_trait": (LEADS, "", _dated("noted_on", _trait), "Strength or growth area"),
-    "lead_coach": (LEADS, "", _dated("since", "Coach"), "Coach"),
+    "energy_check": (
+        LEADS,
+        "",
+        _dated("checked_on", "Energy check"),  # not shown: a file's name
+        QT_TRANSLATE_NOOP("interchange.markdown_names", "Energy check"),
+    ),
+    "lead_trait": (
+        LEADS,
+        "",
+        _dated("noted_on", _trait),  # not shown: a file's name
+        QT_TRANSLATE_NOOP("interchange.markdown_names", "Strength or growth area"),
+    ),
+    "lead_coach": (
+        LEADS,
+        "",
+        _dated("since", "Coach"),  # not shown: a file's name
+        QT_TRANSLATE_NOOP("interchange.markdown_names", "Coach"),
+    ),
     "action_item": (
         TEAM,
-        "Action items",
-        _dated("due_on", lambda r: _text(r, "text")),
-        "Action item",
+        "Action items",  # not shown: a folder's name
+        _dated("due_on", lambda r: _text(r, "text")),  # not shown: a file's name
+        QT_TRANSLATE_NOOP("interchange.markdown_names", "Action item"),
     ),
     "difficult_conversation": (
         OWN,
-        "Conversations",
-        _dated("planned_on", lambda r: f"Conversation with {_text(r, 'with_whom')}"),
-        "Difficult conversation",
+        "Conversations",  # not shown: a folder's name
+        _dated("planned_on", _conversation),  # not shown: a file's name
+        QT_TRANSLATE_NOOP("interchange.markdown_names", "Difficult conversation"),
     ),
     "ilt_meeting": (
         TEAM,
-        "Meetings",
-        _dated("held_on", lambda r: _text(r, "title") or "ILT meeting"),
-        "ILT meeting",
+        "Meetings",  # not shown: a folder's name
+        _dated("held_on", lambda r: _text(r, "title") or "ILT meeting"),  # not shown: a file's name
+        QT_TRANSLATE_NOOP("interchange.markdown_names", "ILT meeting"),
     ),
     "meeting_feedback": (
         TEAM,
-        "Meeting feedback",
-        _dated("met_on", "Feedback"),
-        "Meeting feedback",
+        "Meeting feedback",  # not shown: a folder's name
+        _dated("met_on", "Feedback"),  # not shown: a file's name
+        QT_TRANSLATE_NOOP("interchange.markdown_names", "Meeting feedback"),
     ),
-    "charter_version": (TEAM, "Charter", _dated("made_on", "Charter"), "Charter version"),
+    "charter_version": (
+        TEAM,
+        "Charter",  # not shown: a folder's name
+        _dated("made_on", "Charter"),  # not shown: a file's name
+        QT_TRANSLATE_NOOP("interchange.markdown_names", "Charter version"),
+    ),
     "scope_item": (
         TEAM,
-        "Scope and sequence",
-        lambda r: f"{_text(r, 'position').zfill(2)} {_text(r, 'period')}",
-        "Scope and sequence item",
+        "Scope and sequence",  # not shown: a folder's name
+        lambda r: (
+            f"{_text(r, 'position').zfill(2)} {_text(r, 'period')}"
+        ),  # not shown: a file's name
+        QT_TRANSLATE_NOOP("interchange.markdown_names", "Scope and sequence item"),
     ),
     "joint_practice": (
         TEAM,
-        "Joint practice",
-        _dated("happened_on", lambda r: _text(r, "focus") or _word(r, "kind")),
-        "Joint practice",
+        "Joint practice",  # not shown: a folder's name
+        _dated(
+            "happened_on", lambda r: _text(r, "focus") or _word(r, "kind")
+        ),  # not shown: a file's name
+        QT_TRANSLATE_NOOP("interchange.markdown_names", "Joint practice"),
     ),
     "learning_event": (
         TEAM,
-        "Learning",
-        _dated("held_on", lambda r: _text(r, "topic") or _word(r, "kind")),
-        "Learning event",
+        "Learning",  # not shown: a folder's name
+        _dated(
+            "held_on", lambda r: _text(r, "topic") or _word(r, "kind")
+        ),  # not shown: a file's name
+        QT_TRANSLATE_NOOP("interchange.markdown_names", "Learning event"),
     ),
     "self_check": (
         TEAM,
-        "Self-checks",
-        _dated("taken_on", lambda r: f"Self-check {_text(r, 'taken_by')}"),
-        "ILT self-check",
+        "Self-checks",  # not shown: a folder's name
+        _dated("taken_on", _self_check),  # not shown: a file's name
+        QT_TRANSLATE_NOOP("interchange.markdown_names", "ILT self-check"),
     ),
-    "teacher_team": (TEAM, "Teacher teams", lambda r: _text(r, "name", 20), "Teacher team"),
+    "teacher_team": (
+        TEAM,
+        "Teacher teams",  # not shown: a folder's name
+        lambda r: _text(r, "name", 20),  # not shown: a file's name
+        QT_TRANSLATE_NOOP("interchange.markdown_names", "Teacher team"),
+    ),
     "framework_item": (
         TEAM,
-        "Framework",
-        lambda r: f"{_word(r, 'framework')} {_text(r, 'code')} {_text(r, 'title')}",
-        "Framework item",
+        "Framework",  # not shown: a folder's name
+        _framework,  # not shown: a file's name
+        QT_TRANSLATE_NOOP("interchange.markdown_names", "Framework item"),
     ),
     "challenge": (
         OWN,
-        "Challenges",
-        _dated("opened_on", lambda r: _text(r, "title")),
-        "Complex challenge",
+        "Challenges",  # not shown: a folder's name
+        _dated("opened_on", lambda r: _text(r, "title")),  # not shown: a file's name
+        QT_TRANSLATE_NOOP("interchange.markdown_names", "Complex challenge"),
     ),
     "leadership_note": (
         OWN,
-        "Leadership notes",
-        _dated("noted_on", lambda r: _word(r, "kind")),
-        "Leadership note",
+        "Leadership notes",  # not shown: a folder's name
+        _dated("noted_on", lambda r: _word(r, "kind")),  # not shown: a file's name
+        QT_TRANSLATE_NOOP("interchange.markdown_names", "Leadership note"),
     ),
-    "principal_energy": (OWN, "Energy", _dated("checked_on", "Energy"), "Principal's energy"),
+    "principal_energy": (
+        OWN,
+        "Energy",  # not shown: a folder's name
+        _dated("checked_on", "Energy"),  # not shown: a file's name
+        QT_TRANSLATE_NOOP("interchange.markdown_names", "Principal's energy"),
+    ),
     "tension_note": (
         OWN,
-        "Tensions",
-        _dated("noted_on", lambda r: _word(r, "tension")),
-        "Tension",
+        "Tensions",  # not shown: a folder's name
+        _dated("noted_on", lambda r: _word(r, "tension")),  # not shown: a file's name
+        QT_TRANSLATE_NOOP("interchange.markdown_names", "Tension"),
     ),
 }
 
 
 def readable_kind(table: str) -> str:
+    """What a record of ``table`` is, as its file's heading names it for a person."""
     place = PLACES.get(table)
-    return place[3] if place else "Lead" if table == "lead" else table.replace("_", " ").title()
+    if place:
+        return translate("interchange.markdown_names", place[3])
+    if table == "lead":
+        return translate("interchange.markdown_names", "Lead")
+    return table.replace("_", " ").title()
 
 
 def place(table: str, row: Row, lead_folder: str | None) -> tuple[tuple[str, ...], str]:
@@ -198,9 +272,13 @@ def place(table: str, row: Row, lead_folder: str | None) -> tuple[tuple[str, ...
     if table in PLACES:
         area, sub, stem, _ = PLACES[table]
     else:  # a table added after this module: still written, plainly named
-        area, sub, stem = TEAM, readable_kind(table), (lambda r: f"{table} {r.get('id')}")
+        area, sub, stem = (
+            TEAM,
+            table.replace("_", " ").title(),
+            (lambda r: f"{table} {r.get('id')}"),
+        )
     if lead_folder is not None and (area == LEADS or row.get("lead_id") is not None):
-        inner = ("Action items",) if sub == "Action items" else ()
+        inner = ("Action items",) if sub == "Action items" else ()  # not shown: a folder
         folder: tuple[str, ...] = (LEADS, lead_folder, *inner)
     else:
         folder = (area, *((sub,) if sub else ())) if area != LEADS else (LEADS, NO_LEAD)
@@ -210,14 +288,20 @@ def place(table: str, row: Row, lead_folder: str | None) -> tuple[tuple[str, ...
 def title(table: str, row: Row, lead: str | None) -> str:
     """The body's first line: what the record is, about whom, when (on one line)."""
     if table == "lead":
-        return " ".join(str(row.get("name") or "Lead").split())
-    words: list[Any] = [readable_kind(table)]
+        return " ".join(str(row.get("name") or readable_kind("lead")).split())
+    said = readable_kind(table)
     if lead:
-        words.append(f"with {lead}" if table == "one_on_one" else f"- {lead}")
+        said = (
+            translate("interchange.markdown_names", "{kind} with {lead}")
+            if table == "one_on_one"
+            else translate("interchange.markdown_names", "{kind} - {lead}")
+        ).format(kind=said, lead=lead)
     column = _date_column(table)
     if column and row.get(column):
-        words.append(f"({row[column]})")
-    return " ".join(" ".join(str(w).split()) for w in words)
+        said = translate("interchange.markdown_names", "{title} ({day})").format(
+            title=said, day=row[column]
+        )
+    return " ".join(said.split())
 
 
 def _date_column(table: str) -> str | None:

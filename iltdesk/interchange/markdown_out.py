@@ -13,10 +13,8 @@ whole, so a failure leaves nothing behind.
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import shutil
-import tempfile
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -25,16 +23,18 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from iltdesk.errors import DiskFull, JournalError, UsageError
+from iltdesk.interchange import markdown_folder as folders
 from iltdesk.interchange import markdown_names as names
 from iltdesk.interchange import markdown_text as text
 from iltdesk.interchange import tables
 from iltdesk.interchange.document import FORMAT, VERSION, Document, Row
-from iltdesk.paths import DIR_MODE, FILE_MODE, TEMP_PREFIX, fsync_dir
+from iltdesk.interchange.markdown_folder import STAGING as STAGING
+from iltdesk.paths import DIR_MODE, FILE_MODE, fsync_dir
+from iltdesk.translation import QT_TRANSLATE_NOOP, translate
 
-MANIFEST = "iltdesk export"
-LOOSE = "Loose rows"
-STAGING = ".export.tmp"  # the folder being written, beside the destination
+MANIFEST = "iltdesk export"  # not shown: a file's name
+#: The file of rows whose record was not exported: its name (as written), and its heading.
+LOOSE = QT_TRANSLATE_NOOP("interchange.markdown_out", "Loose rows")
 #: Short text columns stay in the front matter; every other text column is a body section.
 SHORT = frozenset(
     {"name", "role", "team", "title", "code", "theme", "topic", "led_by", "strand", "period"}
@@ -42,26 +42,27 @@ SHORT = frozenset(
     | {"rehearsed_with", "rater", "unit", "area", "item"}
 )
 STAMPS = frozenset(tables.STAMPS)
+#: The heading of each list of a record's parts, for a person (the front matter holds them).
 CHILD_HEADINGS = {
-    "agenda_item": "Agenda",
-    "ilt_agenda_item": "Agenda",
-    "ilt_meeting_attendance": "Attendance",
-    "ilt_meeting_section": "Meeting parts",
-    "action_item_owner": "Owners",
-    "agreement_expectation": "Expectations",
-    "cycle_activity": "Activities",
-    "force_card": "Forces",
-    "force_card_lead": "Leads named",
-    "challenge_log_entry": "Log",
-    "self_check_answer": "Answers",
-    "self_check_area_note": "Notes by area",
-    "team_data_point": "Data points",
-    "team_data_value": "Values",
-    "team_intervention": "Interventions",
-    "teacher_team_lead": "Leads",
-    "joint_practice_lead": "Leads",
-    "calibration_rating": "Calibration ratings",
-    "learning_event_lead": "Leads",
+    "agenda_item": QT_TRANSLATE_NOOP("interchange.markdown_out", "Agenda"),
+    "ilt_agenda_item": QT_TRANSLATE_NOOP("interchange.markdown_out", "Agenda"),
+    "ilt_meeting_attendance": QT_TRANSLATE_NOOP("interchange.markdown_out", "Attendance"),
+    "ilt_meeting_section": QT_TRANSLATE_NOOP("interchange.markdown_out", "Meeting parts"),
+    "action_item_owner": QT_TRANSLATE_NOOP("interchange.markdown_out", "Owners"),
+    "agreement_expectation": QT_TRANSLATE_NOOP("interchange.markdown_out", "Expectations"),
+    "cycle_activity": QT_TRANSLATE_NOOP("interchange.markdown_out", "Activities"),
+    "force_card": QT_TRANSLATE_NOOP("interchange.markdown_out", "Forces"),
+    "force_card_lead": QT_TRANSLATE_NOOP("interchange.markdown_out", "Leads named"),
+    "challenge_log_entry": QT_TRANSLATE_NOOP("interchange.markdown_out", "Log"),
+    "self_check_answer": QT_TRANSLATE_NOOP("interchange.markdown_out", "Answers"),
+    "self_check_area_note": QT_TRANSLATE_NOOP("interchange.markdown_out", "Notes by area"),
+    "team_data_point": QT_TRANSLATE_NOOP("interchange.markdown_out", "Data points"),
+    "team_data_value": QT_TRANSLATE_NOOP("interchange.markdown_out", "Values"),
+    "team_intervention": QT_TRANSLATE_NOOP("interchange.markdown_out", "Interventions"),
+    "teacher_team_lead": QT_TRANSLATE_NOOP("interchange.markdown_out", "Leads"),
+    "joint_practice_lead": QT_TRANSLATE_NOOP("interchange.markdown_out", "Leads"),
+    "calibration_rating": QT_TRANSLATE_NOOP("interchange.markdown_out", "Calibration ratings"),
+    "learning_event_lead": QT_TRANSLATE_NOOP("interchange.markdown_out", "Leads"),
 }
 
 Key = tuple[str, Any]  # (table, id); a link table's rows have no id of their own
@@ -82,77 +83,20 @@ class _Layout:
 
 def write_markdown(doc: Document, folder: Path) -> int:
     """Write ``doc`` into ``folder`` (new, or empty); return how many files were written."""
-    _check_folder(folder)
+    folders.check_folder(folder)
     layout = _lay_out(doc)
-    staging = _staging(folder)
+    staging = folders.staging(folder)
     try:
         count = _write_all(doc, layout, staging)
-        _move_into_place(staging, folder)
+        folders.move_into_place(staging, folder)
     except BaseException as exc:
         shutil.rmtree(staging, ignore_errors=True)
         if isinstance(exc, OSError):
-            raise _write_error(exc, folder) from None
+            raise folders.write_error(exc, folder) from None
         raise
     with contextlib.suppress(OSError):
         fsync_dir(folder.parent)
     return count
-
-
-def _check_folder(folder: Path) -> None:
-    if folder.is_symlink():
-        raise UsageError(f"{folder} is a link to somewhere else; name a real folder.")
-    try:
-        if folder.exists():
-            if not folder.is_dir():
-                raise UsageError(f"{folder} is a file; name a new or empty folder.")
-            if any(folder.iterdir()):
-                raise UsageError(f"{folder} already holds files; name a new or empty folder.")
-        elif not folder.parent.is_dir():
-            raise UsageError(f"There is no folder {folder.parent} to write {folder.name} into.")
-    except OSError as exc:
-        raise _write_error(exc, folder) from None
-
-
-def _staging(folder: Path) -> Path:
-    _sweep_stale(folder.parent)
-    try:
-        made = Path(
-            tempfile.mkdtemp(
-                prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=STAGING, dir=folder.parent
-            )
-        )
-        os.chmod(made, DIR_MODE)
-    except OSError as exc:
-        raise _write_error(exc, folder) from None
-    return made
-
-
-def _sweep_stale(parent: Path) -> None:
-    """Remove what an export killed midway left here (its process gone): plain text of a
-    journal must not lie about in a hidden folder."""
-    from iltdesk.store.leftovers import temp_owner_gone
-
-    with contextlib.suppress(OSError):
-        for leftover in parent.glob(f"{TEMP_PREFIX}*{STAGING}"):
-            if leftover.is_dir() and not leftover.is_symlink() and temp_owner_gone(leftover):
-                shutil.rmtree(leftover, ignore_errors=True)
-
-
-def _move_into_place(staging: Path, folder: Path) -> None:
-    try:
-        os.replace(staging, folder)  # POSIX replaces an empty folder in one step
-    except OSError:
-        if not folder.is_dir() or folder.is_symlink() or any(folder.iterdir()):
-            raise
-        folder.rmdir()  # Windows will not rename over a folder, even an empty one
-        os.rename(staging, folder)
-
-
-def _write_error(exc: OSError, folder: Path) -> JournalError:
-    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        return DiskFull(f"The disk is full, so {folder} was not written. Free some space.")
-    reason = (exc.strerror or "it cannot be written").lower()
-    return UsageError(f"The export cannot be written to {folder}: {reason}.")
 
 
 # ---------------------------------------------------------------------------- layout
@@ -177,7 +121,8 @@ def _lay_out(doc: Document) -> _Layout:
             else:
                 layout.loose.append((info.name, row))
     for row in doc.tables.get("lead", []):
-        stem = taken.claim((names.LEADS,), names.clean(str(row.get("name") or ""), "No name"))
+        cleaned = names.clean(str(row.get("name") or ""), "No name")  # not shown: a file name
+        stem = taken.claim((names.LEADS,), cleaned)
         layout.lead_names[row["id"]] = stem
         layout.names_of[row["id"]] = str(row.get("name") or "")
         layout.paths[("lead", row["id"])] = f"{names.LEADS}/{stem}"
@@ -206,8 +151,12 @@ def _write_all(doc: Document, layout: _Layout, root: Path) -> int:
         loose: dict[str, Any] = {"kind": "loose_rows"}
         for table, row in layout.loose:
             loose.setdefault(table, []).append(_nested(table, row, layout))
-        note = "Rows whose record was not part of this export, kept so that nothing is lost.\n"
-        _write_file(root, LOOSE, text.front_matter(loose) + f"# {LOOSE}\n\n{note}")
+        note = translate(
+            "interchange.markdown_out",
+            "Rows whose record was not part of this export, kept so that nothing is lost.",
+        )
+        heading = translate("interchange.markdown_out", LOOSE)
+        _write_file(root, LOOSE, text.front_matter(loose) + f"# {heading}\n\n{note}\n")
         count += 1
     _write_file(root, MANIFEST, _manifest(doc))
     return count + 1
@@ -241,12 +190,14 @@ def _manifest(doc: Document) -> str:
         "since": scope.since,
         "until": scope.until,
     }
-    body = (
+    # Only a person reads it (the reader goes by the front matter): in their language.
+    body = translate(
+        "interchange.markdown_out",
         "# Exported from iltdesk\n\n"
         "These files are a copy of records from an iltdesk journal. They are not encrypted:\n"
         "anyone who can open this folder can read them. Keep them somewhere private.\n\n"
         "Each file's front matter holds the record's details; iltdesk can import this\n"
-        "folder back exactly as it was written.\n"
+        "folder back exactly as it was written.\n",
     )
     return text.front_matter(data) + body
 
@@ -330,11 +281,15 @@ def _views(
     sections = []
     for child, rows in grouped.items():
         lines = [f"- {_summary(child, r)}" for r in rows]
-        sections.append(text.view_section(CHILD_HEADINGS.get(child, _heading(child)), lines))
+        heading = CHILD_HEADINGS.get(child)
+        shown = translate("interchange.markdown_out", heading) if heading else _heading(child)
+        sections.append(text.view_section(shown, lines))
     if table == "lead":
         mine = sorted(f"- [[{path}]]" for path in layout.lead_files.get(row.get("id"), []))
         if mine:
-            sections.append(text.view_section("Records", mine))
+            sections.append(
+                text.view_section(translate("interchange.markdown_out", "Records"), mine)
+            )
     return sections
 
 
@@ -347,9 +302,15 @@ def _summary(table: str, row: dict[str, Any]) -> str:
     for column, value in row.items():
         if column in hidden or isinstance(value, list) or value in (None, ""):
             continue
-        shown = "yes" if value is True else "no" if value is False else str(value)
+        shown = str(value)
+        if isinstance(value, bool):
+            yes, no = (
+                translate("interchange.markdown_out", "yes"),
+                translate("interchange.markdown_out", "no"),
+            )
+            shown = yes if value else no
         words.append(f"{_heading(column)}: {' '.join(shown.split())}")
-    return "; ".join(words) or "(empty)"
+    return "; ".join(words) or translate("interchange.markdown_out", "(empty)")
 
 
 @cache

@@ -20,6 +20,7 @@ from sqlalchemy.sql.schema import ScalarElementColumnDefault
 from iltdesk.interchange.document import SOURCE, Document, Row
 from iltdesk.interchange.tables import STAMPS, TableInfo, exported, sql_table
 from iltdesk.interchange.values import BadValue, from_json, to_json
+from iltdesk.translation import translate
 
 MAX_PROBLEMS = 20
 MAX_NAME = 200  # a lead's name: a person's, with room for a title and a role
@@ -62,7 +63,11 @@ def prepare(doc: Document) -> Prepared:
     out = Prepared()
     for name in doc.tables:
         if name not in known:
-            out.problem(f"The file holds records of an unknown kind, '{name[:40]}'.")
+            out.problem(
+                translate(
+                    "interchange.prepare", "The file holds records of an unknown kind, '{kind}'."
+                ).format(kind=name[:40])
+            )
     for info in exported():
         converted = out.rows.setdefault(info.name, [])
         for row in doc.tables.get(info.name, []):
@@ -75,13 +80,21 @@ def prepare(doc: Document) -> Prepared:
 
 def _convert(info: TableInfo, row: Row, out: Prepared) -> Row | None:
     if not isinstance(row, dict):
-        out.problem(f"A {info.name.replace('_', ' ')} in the file is not a record.")
+        out.problem(
+            translate("interchange.prepare", "A {kind} in the file is not a record.").format(
+                kind=info.name.replace("_", " ")
+            )
+        )
         return None
     columns = sql_table(info.name).columns
     ready: Row = {k: v for k, v in row.items() if isinstance(k, str) and k.startswith("_")}
     for name in row:
         if isinstance(name, str) and not name.startswith("_") and name not in columns:
-            out.problem(f"{where(info, row)}: no such field as '{str(name)[:40]}'.")
+            out.problem(
+                translate("interchange.prepare", "{where}: no such field as '{field}'.").format(
+                    where=where(info, row), field=str(name)[:40]
+                )
+            )
             return None
     day = info.date_column
     if day and row.get(day) is None and day in row and not columns[day].nullable:
@@ -91,15 +104,22 @@ def _convert(info: TableInfo, row: Row, out: Prepared) -> Row | None:
         try:
             ready[column.name] = _value(column, row)
         except BadValue as exc:
-            out.problem(f"{where(info, row)}: {exc}.")
+            out.problem(_wrong(info, row, str(exc)))
             return None
     if info.has_id and not isinstance(ready.get("id"), int):
-        out.problem(f"{where(info, row)}: it has no id.")
+        out.problem(_wrong(info, row, translate("interchange.prepare", "it has no id")))
         return None
     if info.name == "lead" and (wrong := _lead_wrong(ready)):
-        out.problem(f"{where(info, row)}: {wrong}.")
+        out.problem(_wrong(info, row, wrong))
         return None
     return ready
+
+
+def _wrong(info: TableInfo, row: Row, what: str) -> str:
+    """A problem with a row: where it came from, and what is wrong."""
+    return translate("interchange.prepare", "{where}: {problem}.").format(
+        where=where(info, row), problem=what
+    )
 
 
 def _lead_wrong(row: Row) -> str | None:
@@ -109,13 +129,17 @@ def _lead_wrong(row: Row) -> str | None:
 
     name = str(row.get("name") or "")
     if not name.strip():
-        return "a lead needs a name"
+        return translate("interchange.prepare", "a lead needs a name")
     if len(name) > MAX_NAME or any(unicodedata.category(c).startswith("C") for c in name):
-        return f"a lead's name is one line of at most {MAX_NAME} characters"
+        return translate(
+            "interchange.prepare", "a lead's name is one line of at most {n} characters"
+        ).format(n=MAX_NAME)
     row["name"] = normalise_name(name)
     cadence = row.get("cadence_days")
     if cadence is not None and not MIN_CADENCE_DAYS <= cadence <= MAX_CADENCE_DAYS:
-        return f"meet every {MIN_CADENCE_DAYS} to {MAX_CADENCE_DAYS} days"
+        return translate("interchange.prepare", "meet every {least} to {most} days").format(
+            least=MIN_CADENCE_DAYS, most=MAX_CADENCE_DAYS
+        )
     return None
 
 
@@ -131,7 +155,9 @@ def _value(column: Column[Any], row: Row) -> Any:
         return default.arg
     if column.nullable:
         return None
-    raise BadValue(f"{column.name} is missing")
+    raise BadValue(
+        translate("interchange.prepare", "{column} is missing").format(column=column.name)
+    )
 
 
 def _check_links(out: Prepared) -> None:
@@ -143,7 +169,12 @@ def _check_links(out: Prepared) -> None:
             if missing and missing[0].table == "lead" and row[missing[0].column] is None:
                 out.leadless.append(where(info, row))
             elif missing:
-                out.problem(f"{where(info, row)}: it belongs to a record the file does not hold.")
+                out.problem(
+                    translate(
+                        "interchange.prepare",
+                        "{where}: it belongs to a record the file does not hold.",
+                    ).format(where=where(info, row))
+                )
             else:
                 for k in info.links:
                     if not k.required and row[k.column] not in have[k.table]:

@@ -23,24 +23,34 @@ from pathlib import Path
 from iltdesk.interchange.document import SOURCE, Document, ImportRefused
 from iltdesk.interchange.foreign import decode, read_capped, safe_text
 from iltdesk.lead_names import name_key, normalise_name
+from iltdesk.translation import translate
 
 #: A roster of 25 leads is a few kilobytes; a file this big is not a roster.
 MAX_ROSTER_BYTES = 5 * 1024 * 1024
-#: Header words (case folded, trimmed, spaces single) for each field a roster fills.
+#: Header words (case folded, trimmed, spaces single) for each field a roster fills: matched
+#: against a file's first line, so they stay as written ("# not shown").
 HEADERS = {
-    "name": {"name", "lead", "lead name", "full name", "leader", "teacher leader", "person"},
-    "first": {"first name", "first", "given name"},
-    "last": {"last name", "last", "surname", "family name"},
-    "role": {"role", "title", "position", "job title", "ilt role"},
+    "name": {
+        "name",
+        "lead",
+        "lead name",  # not shown: matched in a roster's header
+        "full name",  # not shown: matched in a roster's header
+        "leader",
+        "teacher leader",  # not shown: matched in a roster's header
+        "person",
+    },
+    "first": {"first name", "first", "given name"},  # not shown: matched in a roster's header
+    "last": {"last name", "last", "surname", "family name"},  # not shown: matched, as above
+    "role": {"role", "title", "position", "job title", "ilt role"},  # not shown: matched
     "team": {
         "team",
         "grade",
-        "grade level",
+        "grade level",  # not shown: matched in a roster's header
         "department",
         "dept",
         "subject",
         "team/grade",
-        "content area",
+        "content area",  # not shown: matched in a roster's header
     },
 }
 _SEPARATORS = (",", ";", "\t")
@@ -50,7 +60,9 @@ def read_roster(path: Path) -> Document:
     """The roster's leads as ``lead`` rows ``{name, role, team}``; see the module's note."""
     text = decode(read_capped(path, MAX_ROSTER_BYTES), path.name)
     if not text.strip():
-        raise ImportRefused(f"{path.name} is empty.")
+        raise ImportRefused(
+            translate("interchange.roster", "{name} is empty.").format(name=path.name)
+        )
     lines = text.splitlines(keepends=True)
     start, separator = _header_line(lines)
     rows = csv.reader(io.StringIO("".join(lines[start:])), delimiter=separator)
@@ -65,10 +77,13 @@ def read_roster(path: Path) -> Document:
                 field: _cell(cells, i) for field, i in columns.items() if field in ("role", "team")
             }
             row["name"] = name
-            row[SOURCE] = f"{path.name} line {start + rows.line_num}"
+            row[SOURCE] = translate("interchange.roster", "{file} line {number}").format(
+                file=path.name, number=start + rows.line_num
+            )
             doc.add("lead", row)
     except csv.Error as err:
-        raise ImportRefused(f"{path.name} cannot be read as a roster ({err}).") from None
+        said = translate("interchange.roster", "{name} cannot be read as a roster ({error}).")
+        raise ImportRefused(said.format(name=path.name, error=err)) from None
     _duplicates(doc, path.name)
     return doc
 
@@ -108,8 +123,11 @@ def _columns(header: list[str], name: str) -> dict[str, int]:
             columns[field] = index
     if "name" not in columns and not ("first" in columns or "last" in columns):
         raise ImportRefused(
-            f"{name} has no column of names: its first line should name the columns, "
-            "like Name, Role, Team."
+            translate(
+                "interchange.roster",
+                "{name} has no column of names: its first line should name the columns, "
+                "like Name, Role, Team.",
+            ).format(name=name)
         )
     return columns
 
@@ -130,6 +148,9 @@ def _duplicates(doc: Document, name: str) -> None:
     twice = [row["name"] for row in doc.rows("lead") if counts.pop(name_key(row["name"]), 0) > 1]
     if twice:
         doc.problems.append(
-            f"{name} names the same lead on more than one line: {', '.join(twice)}. "
-            "Keep one line for each lead and import it again."
+            translate(
+                "interchange.roster",
+                "{name} names the same lead on more than one line: {leads}. "
+                "Keep one line for each lead and import it again.",
+            ).format(name=name, leads=", ".join(twice))
         )

@@ -12,6 +12,7 @@ from sqlalchemy import Enum as SqlEnum
 
 from iltdesk.errors import UsageError
 from iltdesk.models.base import Instant
+from iltdesk.translation import translate
 
 
 class BadValue(UsageError):
@@ -34,7 +35,11 @@ def from_json(column: Column[Any], value: Any) -> Any:
     """``value`` as ``column`` keeps it, or ``BadValue`` naming what was expected."""
     if value is None:
         if not column.nullable and column.name != "id":
-            raise BadValue(f"{column.name} may not be empty")
+            raise BadValue(
+                translate("interchange.values", "{column} may not be empty").format(
+                    column=column.name
+                )
+            )
         return None
     kind = column.type
     if isinstance(kind, Instant):  # a moment, stored as a number but written as ISO 8601
@@ -46,29 +51,55 @@ def from_json(column: Column[Any], value: Any) -> Any:
             return kind.enum_class(value)
         except (ValueError, TypeError):
             allowed = ", ".join(str(m.value) for m in kind.enum_class)
-            raise BadValue(f"{column.name} must be one of {allowed}") from None
+            raise BadValue(
+                translate("interchange.values", "{column} must be one of {allowed}").format(
+                    column=column.name, allowed=allowed
+                )
+            ) from None
     if isinstance(kind, Boolean):
         if not isinstance(value, bool):
-            raise BadValue(f"{column.name} must be true or false")
+            raise BadValue(
+                translate("interchange.values", "{column} must be true or false").format(
+                    column=column.name
+                )
+            )
         return value
     if isinstance(kind, Integer):
         if isinstance(value, bool) or not isinstance(value, int) or abs(value) > 2**62:
-            raise BadValue(f"{column.name} must be a whole number")
+            raise BadValue(
+                translate("interchange.values", "{column} must be a whole number").format(
+                    column=column.name
+                )
+            )
         return value
     if isinstance(kind, Float):
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise BadValue(f"{column.name} must be a number")
+            raise BadValue(
+                translate("interchange.values", "{column} must be a number").format(
+                    column=column.name
+                )
+            )
         if not math.isfinite(value) or abs(value) > 1e300:
-            raise BadValue(f"{column.name} must be a finite number")
+            raise BadValue(
+                translate("interchange.values", "{column} must be a finite number").format(
+                    column=column.name
+                )
+            )
         return float(value)
     if isinstance(kind, DateTime):
         return _moment(column.name, value)
     if isinstance(kind, Date):
         return _day(column.name, value)
     if not isinstance(value, str):
-        raise BadValue(f"{column.name} must be text")
+        raise BadValue(
+            translate("interchange.values", "{column} must be text").format(column=column.name)
+        )
     if "\x00" in value or _lone_surrogate(value):
-        raise BadValue(f"{column.name} holds characters that are not text")
+        raise BadValue(
+            translate("interchange.values", "{column} holds characters that are not text").format(
+                column=column.name
+            )
+        )
     return value
 
 
@@ -76,7 +107,11 @@ def _day(name: str, value: Any) -> date:
     try:
         return date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else _no()
     except ValueError:
-        raise BadValue(f"{name} must be a date (YYYY-MM-DD)") from None
+        raise BadValue(
+            translate("interchange.values", "{column} must be a date (YYYY-MM-DD)").format(
+                column=name
+            )
+        ) from None
 
 
 def _moment(name: str, value: Any) -> datetime:
@@ -84,7 +119,12 @@ def _moment(name: str, value: Any) -> datetime:
         moment = datetime.fromisoformat(value) if isinstance(value, str) else _no()
         return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC)
     except (ValueError, OverflowError):  # OverflowError: year 1 or 9999 moved to UTC
-        raise BadValue(f"{name} must be a moment (ISO 8601) between the years 1 and 9999") from None
+        raise BadValue(
+            translate(
+                "interchange.values",
+                "{column} must be a moment (ISO 8601) between the years 1 and 9999",
+            ).format(column=name)
+        ) from None
 
 
 def _no() -> Any:

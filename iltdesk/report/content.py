@@ -24,6 +24,7 @@ from iltdesk.report.sections import (
     esc,
 )
 from iltdesk.store.journal import Journal
+from iltdesk.translation import translate
 
 TEMPLATE = "cycle_summary.html"
 STYLE = "cycle_summary.css"
@@ -41,7 +42,9 @@ def _resource(name: str) -> str:
 def build_html(journal: Journal, request: ReportRequest) -> str:
     """The whole summary as an HTML document: escaped text, notes' Markdown as formatting."""
     if not request.cycle_ids:
-        raise UsageError("Choose at least one learning cycle to export.")
+        raise UsageError(
+            translate("report.content", "Choose at least one learning cycle to export.")
+        )
     lead = get_lead(journal, request.lead_id)
     settings = journal.settings()
     today = date.today()
@@ -54,7 +57,9 @@ def build_html(journal: Journal, request: ReportRequest) -> str:
         )
     school, principal = settings.get("school", "").strip(), settings.get("principal", "").strip()
     values = {
-        "title": esc(f"Learning-cycle summary: {lead.name}"),
+        "title": esc(
+            translate("report.content", "Learning-cycle summary: {lead}").format(lead=lead.name)
+        ),
         "style": _resource(STYLE),
         "meta_school": META_SCHOOL,
         "meta_lead": META_LEAD,
@@ -70,9 +75,13 @@ def build_html(journal: Journal, request: ReportRequest) -> str:
 
 
 def _prepared_line(school: str, principal: str, today: date) -> str:
-    who = principal or "the principal"
-    where = f", {school}" if school else ""
-    return f"Prepared by {who}{where} · {dates.long(today)}"
+    who = principal or translate("report.content", "the principal")
+    said = (
+        translate("report.content", "Prepared by {who}, {school} · {day}")
+        if school
+        else translate("report.content", "Prepared by {who} · {day}")
+    )
+    return said.format(who=who, school=school, day=dates.long(today))
 
 
 def _contents(
@@ -86,7 +95,11 @@ def _contents(
     for cycle_id in request.cycle_ids:
         cycle = own.get(cycle_id)
         if cycle is None:
-            raise UsageError(f"{lead.name} has no learning cycle #{cycle_id}.")
+            raise UsageError(
+                translate("report.content", "{lead} has no learning cycle #{number}.").format(
+                    lead=lead.name, number=cycle_id
+                )
+            )
         contents.append(
             CycleContent(
                 number=numbers[cycle_id],

@@ -28,6 +28,7 @@ from PySide6.QtGui import (
 
 from iltdesk.errors import JournalError
 from iltdesk.report.outline import Mark, fill_numbers, heading_marks
+from iltdesk.translation import translate
 
 FLOW_CUT = "<!--iltdesk:flow-->"  # the next part goes on where this one ends
 PAGE_CUT = "<!--iltdesk:page-->"  # the next part starts a page
@@ -159,7 +160,7 @@ def _paint(
     assert isinstance(page, render.Page) and isinstance(running, render.RunningText)
     painter = QPainter()
     if not painter.begin(device):
-        raise JournalError("Qt could not start drawing the pages.")
+        raise JournalError(translate("report.flow", "Qt could not start drawing the pages."))
     index = 0
     for number in range(total):
         if number:

@@ -11,6 +11,7 @@ from PySide6.QtGui import QFontDatabase, QGuiApplication
 
 from iltdesk.errors import JournalError
 from iltdesk.paths import resources_dir
+from iltdesk.translation import translate
 
 FONT_FILES = (
     "DejaVuSans.ttf",
@@ -37,7 +38,9 @@ def gui_app() -> QGuiApplication:
     if isinstance(existing, QGuiApplication):
         return existing
     if existing is not None:
-        raise JournalError("Reports need a Qt GUI application, not a console-only one.")
+        raise JournalError(
+            translate("report.fonts", "Reports need a Qt GUI application, not a console-only one.")
+        )
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = QGuiApplication(sys.argv[:1] or ["iltdesk"])
     _registered.app = app
@@ -53,7 +56,9 @@ def ensure_fonts() -> str:
     """
     app = QCoreApplication.instance()
     if not isinstance(app, QGuiApplication):
-        raise JournalError("Reports need a Qt GUI application to load their fonts.")
+        raise JournalError(
+            translate("report.fonts", "Reports need a Qt GUI application to load their fonts.")
+        )
     family = _registered.family
     if family is not None and family in QFontDatabase.families():
         return family
@@ -63,7 +68,11 @@ def ensure_fonts() -> str:
     for name in FONT_FILES:
         font_id = QFontDatabase.addApplicationFont(str(resources_dir() / "fonts" / name))
         if font_id < 0:
-            raise JournalError(f"The report font {name} is missing from this installation.")
+            raise JournalError(
+                translate(
+                    "report.fonts", "The report font {name} is missing from this installation."
+                ).format(name=name)
+            )
         families += QFontDatabase.applicationFontFamilies(font_id)
     _registered.family = families[0]
     return families[0]

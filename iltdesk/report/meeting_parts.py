@@ -10,15 +10,19 @@ from iltdesk.meeting_summary import Feedback, MeetingSummary, NextStep, SummaryP
 from iltdesk.models import MeetingPart
 from iltdesk.report.markdown import note_html
 from iltdesk.report.sections import data_table, esc, field_table, heading, quiet
+from iltdesk.translation import QT_TRANSLATE_NOOP, translate
 
-NOTHING = "Nothing written down."
+NOTHING = QT_TRANSLATE_NOOP("report.meeting_parts", "Nothing written down.")
 
 
 def attendance(summary: MeetingSummary) -> str:
     """Who came, and who could not."""
-    rows = [("Present", _names(summary.present, "No one was marked present."))]
+    nobody = translate("report.meeting_parts", "No one was marked present.")
+    rows = [(translate("report.meeting_parts", "Present"), _names(summary.present, nobody))]
     if summary.absent:
-        rows.append(("Could not come", _names(summary.absent, "")))
+        rows.append(
+            (translate("report.meeting_parts", "Could not come"), _names(summary.absent, ""))
+        )
     return field_table(rows)
 
 
@@ -32,8 +36,11 @@ def part(summary: MeetingSummary, shown: SummaryPart, *, first: bool = True) -> 
     body = WRITERS.get(shown.part, _no_content)(summary) if first else ""
     notes = note_html(shown.notes)
     if body and notes:
-        notes = f'<p class="fact-label" style="margin-top: 8px">Notes</p>{notes}'
-    return heading(shown.title) + ((body + notes) or quiet(NOTHING))
+        label = esc(translate("report.meeting_parts", "Notes"))
+        notes = f'<p class="fact-label" style="margin-top: 8px">{label}</p>{notes}'
+    return heading(shown.title) + (
+        (body + notes) or quiet(translate("report.meeting_parts", NOTHING))
+    )
 
 
 def _no_content(summary: MeetingSummary) -> str:
@@ -48,18 +55,25 @@ def _vision(summary: MeetingSummary) -> str:
     rows = [
         (label, note_html(text))
         for label, text in (
-            ("Purpose", charter.purpose),
-            ("How it serves the school vision", charter.vision_link),
+            (translate("report.meeting_parts", "Purpose"), charter.purpose),
+            (
+                translate("report.meeting_parts", "How it serves the school vision"),
+                charter.vision_link,
+            ),
         )
         if text.strip()
     ]
-    since = f"The charter as it read that day (its version of {dates.long(charter.made_on)})"
+    since = translate(
+        "report.meeting_parts", "The charter as it read that day (its version of {day})"
+    ).format(day=dates.long(charter.made_on))
     return quiet(since) + field_table(rows)
 
 
 def _last_plus_delta(summary: MeetingSummary) -> str:
     if not summary.last_feedback:
-        return quiet("No plus/delta from an earlier meeting to revisit.")
+        return quiet(
+            translate("report.meeting_parts", "No plus/delta from an earlier meeting to revisit.")
+        )
     return _feedback_table(summary.last_feedback)
 
 
@@ -70,10 +84,16 @@ def _plus_delta(summary: MeetingSummary) -> str:
 def _feedback_table(rows: tuple[Feedback, ...]) -> str:
     """Plus, delta and the response given to them, one row each."""
     answered = any(f.response.strip() for f in rows)
-    header: tuple[str, ...] = ("Plus", "Delta")
+    header: tuple[str, ...] = (
+        translate("report.meeting_parts", "Plus"),
+        translate("report.meeting_parts", "Delta"),
+    )
     widths: tuple[str, ...] = ("50%", "50%")
     if answered:
-        header, widths = (*header, "Our response"), ("34%", "33%", "33%")
+        header, widths = (
+            (*header, translate("report.meeting_parts", "Our response")),
+            ("34%", "33%", "33%"),
+        )
     cells = [
         [note_html(f.plus), note_html(f.delta), *([note_html(f.response)] if answered else [])]
         for f in rows
@@ -90,20 +110,41 @@ def _member_items(summary: MeetingSummary) -> str:
             for i in summary.discussed
         ]
         parts.append(
-            data_table(("Item", "Brought by", "What we said"), ("32%", "20%", "48%"), rows)
+            data_table(
+                (
+                    translate("report.meeting_parts", "Item"),
+                    translate("report.meeting_parts", "Brought by"),
+                    translate("report.meeting_parts", "What we said"),
+                ),
+                ("32%", "20%", "48%"),
+                rows,
+            )
         )
     elif summary.member_items:
-        parts.append(quiet("No member's item was reached in this meeting."))
+        parts.append(
+            quiet(
+                translate("report.meeting_parts", "No member's item was reached in this meeting.")
+            )
+        )
     if summary.carried:
         listed = "; ".join(f"{i.text} ({i.added_by})" for i in summary.carried)
-        parts.append(quiet(f"Carried to the next meeting: {listed}."))
+        parts.append(
+            quiet(
+                translate("report.meeting_parts", "Carried to the next meeting: {listed}.").format(
+                    listed=listed
+                )
+            )
+        )
     return "".join(parts)
 
 
 def _professional_learning(summary: MeetingSummary) -> str:
     rows = [
         (label, f"<p>{esc(text)}</p>")
-        for label, text in (("Topic", summary.pl_topic), ("Led by", summary.pl_led_by))
+        for label, text in (
+            (translate("report.meeting_parts", "Topic"), summary.pl_topic),
+            (translate("report.meeting_parts", "Led by"), summary.pl_led_by),
+        )
         if text
     ]
     return field_table(rows) if rows else ""
@@ -114,9 +155,9 @@ def _data(summary: MeetingSummary) -> str:
     rows = [
         (label, note_html(text))
         for label, text in (
-            ("What we looked at", summary.artifacts),
-            ("Protocol", summary.protocol),
-            ("Guiding questions", summary.guiding_questions),
+            (translate("report.meeting_parts", "What we looked at"), summary.artifacts),
+            (translate("report.meeting_parts", "Protocol"), summary.protocol),
+            (translate("report.meeting_parts", "Guiding questions"), summary.guiding_questions),
         )
         if text.strip()
     ]
@@ -127,15 +168,31 @@ def _next_steps(summary: MeetingSummary) -> str:
     if not summary.next_steps:
         return ""
     rows = [
-        [f"<p>{esc(s.text)}</p>", _names(s.owners, "No one named yet."), _when(s)]
+        [
+            f"<p>{esc(s.text)}</p>",
+            _names(s.owners, translate("report.meeting_parts", "No one named yet.")),
+            _when(s),
+        ]
         for s in summary.next_steps
     ]
-    return data_table(("Next step", "Who", "By when"), ("52%", "28%", "20%"), rows)
+    header = (
+        translate("report.meeting_parts", "Next step"),
+        translate("report.meeting_parts", "Who"),
+        translate("report.meeting_parts", "By when"),
+    )
+    return data_table(header, ("52%", "28%", "20%"), rows)
 
 
 def _when(step: NextStep) -> str:
-    due = dates.short(step.due_on) if step.due_on else "No date set"
-    done = f'<p class="kind">Done {esc(dates.short(step.done_on))}</p>' if step.done_on else ""
+    due = (
+        dates.short(step.due_on)
+        if step.due_on
+        else translate("report.meeting_parts", "No date set")
+    )
+    done = ""
+    if step.done_on:
+        said = translate("report.meeting_parts", "Done {day}").format(day=dates.short(step.done_on))
+        done = f'<p class="kind">{esc(said)}</p>'
     return f'<p class="when">{esc(due)}</p>{done}'
 
 

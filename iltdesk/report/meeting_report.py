@@ -18,9 +18,10 @@ from iltdesk.report.content import META_LEAD, META_PREPARED, META_SCHOOL
 from iltdesk.report.meeting_parts import attendance, part
 from iltdesk.report.sections import esc
 from iltdesk.store.journal import Journal
+from iltdesk.translation import QT_TRANSLATE_NOOP, translate
 
 STYLE = "cycle_summary.css"  # one look for every report
-KICKER = "ILT meeting summary"
+KICKER = QT_TRANSLATE_NOOP("report.meeting_report", "ILT meeting summary")
 
 
 def build_meeting_html(journal: Journal, meeting_id: int) -> str:
@@ -30,10 +31,11 @@ def build_meeting_html(journal: Journal, meeting_id: int) -> str:
     school, principal = settings.get("school", "").strip(), settings.get("principal", "").strip()
     today = date.today()
     name = meeting_name(summary)
+    kicker = translate("report.meeting_report", KICKER)
     body = _heading(summary, school, principal, today) + attendance(summary) + _parts(summary)
     return (
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
-        f"<title>{esc(f'{KICKER}: {name}')}</title>"
+        f"<title>{esc(f'{kicker}: {name}')}</title>"
         f'<meta name="{META_SCHOOL}" content="{esc(school)}">'
         f'<meta name="{META_LEAD}" content="{esc(name)}">'
         f'<meta name="{META_PREPARED}" content="{today.isoformat()}">'
@@ -44,7 +46,9 @@ def build_meeting_html(journal: Journal, meeting_id: int) -> str:
 def meeting_name(summary: MeetingSummary) -> str:
     """'ILT meeting, 14 Oct 2026', or the meeting's own title with its day."""
     day = dates.short(summary.held_on)
-    return f"{summary.title}, {day}" if summary.title else f"ILT meeting, {day}"
+    if summary.title:
+        return f"{summary.title}, {day}"
+    return translate("report.meeting_report", "ILT meeting, {day}").format(day=day)
 
 
 def _style() -> str:
@@ -52,14 +56,19 @@ def _style() -> str:
 
 
 def _heading(summary: MeetingSummary, school: str, principal: str, today: date) -> str:
-    who = principal or "the principal"
-    where = f", {school}" if school else ""
-    title = summary.title or "ILT meeting"
+    who = principal or translate("report.meeting_report", "the principal")
+    said = (
+        translate("report.meeting_report", "Prepared by {who}, {school} · {day}")
+        if school
+        else translate("report.meeting_report", "Prepared by {who} · {day}")
+    )
+    prepared = said.format(who=who, school=school, day=dates.long(today))
+    title = summary.title or translate("report.meeting_report", "ILT meeting")
     return (
-        f"<p class='kicker'>{esc(KICKER)}</p>"
+        f"<p class='kicker'>{esc(translate('report.meeting_report', KICKER))}</p>"
         f"<p class='lead-name'>{esc(title)}</p>"
         f"<p class='lead-details'>{esc(dates.with_weekday(summary.held_on))}</p>"
-        f"<p class='prepared'>Prepared by {esc(who + where)} · {esc(dates.long(today))}</p>"
+        f"<p class='prepared'>{esc(prepared)}</p>"
     )
 
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from iltdesk.errors import JournalError, UsageError
 from iltdesk.paths import write_private as write_private
+from iltdesk.translation import translate
 
 if TYPE_CHECKING:
     from pypdf import PdfWriter
@@ -20,12 +21,14 @@ def encrypt(
     """The PDF ``data`` encrypted with AES-256; opening it asks for ``password``. ``dress``
     may add to the PDF first (its bookmarks), in the same pass."""
     if not password:
-        raise UsageError("A PDF password cannot be empty.")
+        raise UsageError(translate("report.protect", "A PDF password cannot be empty."))
     try:
         from pypdf import PdfReader, PdfWriter
         from pypdf.errors import DependencyError
     except ImportError:
-        raise JournalError("Password protection needs the pypdf package.") from None
+        raise JournalError(
+            translate("report.protect", "Password protection needs the pypdf package.")
+        ) from None
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
     if dress is not None:
         dress(writer)
@@ -34,7 +37,9 @@ def encrypt(
         # AES-256 (security handler revision 6) is PDF 2.0's: declare it, not pypdf's 1.3.
         writer.pdf_header = "%PDF-2.0"
     except DependencyError:
-        raise JournalError("Password protection needs the cryptography package.") from None
+        raise JournalError(
+            translate("report.protect", "Password protection needs the cryptography package.")
+        ) from None
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

@@ -25,10 +25,15 @@ from iltdesk.recap_content import (
 from iltdesk.report.content import META_LEAD, META_PREPARED, META_SCHOOL
 from iltdesk.report.markdown import note_html
 from iltdesk.report.sections import data_table, esc, field_table, heading, quiet
+from iltdesk.translation import QT_TRANSLATE_NOOP, translate
 
 STYLE = "cycle_summary.css"  # one look for every report
-KICKER = "1:1 recap"
-SAID_HEADER = ("Item", "Brought by", "What we said")
+KICKER = QT_TRANSLATE_NOOP("report.recap_report", "1:1 recap")
+SAID_HEADER = (
+    QT_TRANSLATE_NOOP("report.recap_report", "Item"),
+    QT_TRANSLATE_NOOP("report.recap_report", "Brought by"),
+    QT_TRANSLATE_NOOP("report.recap_report", "What we said"),
+)
 
 
 def build_recap_html(
@@ -40,7 +45,7 @@ def build_recap_html(
     """The recap as an HTML document, with the chosen sections in their fixed order."""
     today = today or date.today()
     body = _heading(recap, today) + "".join(
-        heading(SECTION_TITLES[section]) + WRITERS[section](recap)
+        heading(translate("recap_content", SECTION_TITLES[section])) + WRITERS[section](recap)
         for section in shown(recap, sections)
     )
     return (
@@ -58,15 +63,20 @@ def _style() -> str:
 
 
 def _heading(recap: Recap, today: date) -> str:
-    where = f", {recap.school}" if recap.school else ""
     details = f" · {recap.lead_details}" if recap.lead_details else ""
+    held = translate("report.recap_report", "Our 1:1 on {day}").format(
+        day=dates.with_weekday(recap.held_on)
+    )
+    prepared = (
+        translate("report.recap_report", "Prepared by {who}, {school} · {day}")
+        if recap.school
+        else translate("report.recap_report", "Prepared by {who} · {day}")
+    ).format(who=recap.principal, school=recap.school, day=dates.long(today))
     return (
-        f"<p class='kicker'>{esc(KICKER)}</p>"
+        f"<p class='kicker'>{esc(translate('report.recap_report', KICKER))}</p>"
         f"<p class='lead-name'>{esc(recap.lead_name)}</p>"
-        f"<p class='lead-details'>{esc(f'Our 1:1 on {dates.with_weekday(recap.held_on)}')}"
-        f"{esc(details)}</p>"
-        f"<p class='prepared'>Prepared by {esc(recap.principal + where)} · "
-        f"{esc(dates.long(today))}</p>"
+        f"<p class='lead-details'>{esc(held)}{esc(details)}</p>"
+        f"<p class='prepared'>{esc(prepared)}</p>"
     )
 
 
@@ -86,13 +96,18 @@ def _discussed(recap: Recap) -> str:
                 # A blank cell holds a space: Qt's rich text drops the top margin of a
                 # heading right after a table whose last cell is empty.
                 row.append(note_html(item.notes) if item.notes.strip() else "&nbsp;")
-            table = data_table(SAID_HEADER, ("36%", "20%", "44%"), rows)
+            table = data_table(_said_header(), ("36%", "20%", "44%"), rows)
         else:  # a column empty in every row says nothing
-            table = data_table(SAID_HEADER[:2], ("52%", "48%"), rows)  # beside "Who" below
+            table = data_table(_said_header()[:2], ("52%", "48%"), rows)  # beside "Who" below
         parts.append(table)
     if recap.carried:
-        parts.append(quiet(f"Carried to our next 1:1: {'; '.join(recap.carried)}."))
+        said = translate("report.recap_report", "Carried to our next 1:1: {{items}}.")
+        parts.append(quiet(said.format(items="; ".join(recap.carried))))
     return "".join(parts)
+
+
+def _said_header() -> tuple[str, ...]:
+    return tuple(translate("report.recap_report", words) for words in SAID_HEADER)
 
 
 def _capital(words: str) -> str:
@@ -105,11 +120,15 @@ def _decisions(recap: Recap) -> str:
         return ""
     items = "".join(
         f"<li>{esc(d.text)}"
-        + (f' <span class="kind">(on “{esc(d.about)}”)</span>' if d.about else "")
+        + (f' <span class="kind">{esc(_about(d.about))}</span>' if d.about else "")
         + "</li>"
         for d in recap.decisions
     )
     return f'<ul style="list-style-type: disc">{items}</ul>'
+
+
+def _about(about: str) -> str:
+    return translate("report.recap_report", "(on “{about}”)").format(about=about)
 
 
 def _actions(recap: Recap) -> str:
@@ -117,19 +136,34 @@ def _actions(recap: Recap) -> str:
     if recap.actions:
         parts.append(_action_table(recap.actions))
     if recap.still_open:
-        parts.append('<p class="fact-label" style="margin-top: 8px">Still open from before</p>')
+        label = esc(translate("report.recap_report", "Still open from before"))
+        parts.append(f'<p class="fact-label" style="margin-top: 8px">{label}</p>')
         parts.append(_action_table(recap.still_open))
     return "".join(parts)
 
 
 def _action_table(actions: tuple[RecapAction, ...]) -> str:
     rows = [[f"<p>{esc(a.text)}</p>", f"<p>{esc(a.owner)}</p>", _when(a)] for a in actions]
-    return data_table(("Action item", "Who", "By when"), ("52%", "26%", "22%"), rows)
+    header = (
+        translate("report.recap_report", "Action item"),
+        translate("report.recap_report", "Who"),
+        translate("report.recap_report", "By when"),
+    )
+    return data_table(header, ("52%", "26%", "22%"), rows)
 
 
 def _when(action: RecapAction) -> str:
-    due = dates.short(action.due_on) if action.due_on else "No date set"
-    done = f'<p class="kind">Done {esc(dates.short(action.done_on))}</p>' if action.done_on else ""
+    due = (
+        dates.short(action.due_on)
+        if action.due_on
+        else translate("report.recap_report", "No date set")
+    )
+    done = ""
+    if action.done_on:
+        said = translate("report.recap_report", "Done {day}").format(
+            day=dates.short(action.done_on)
+        )
+        done = f'<p class="kind">{esc(said)}</p>'
     return f'<p class="when">{esc(due)}</p>{done}'
 
 
@@ -144,10 +178,12 @@ def _agreement(recap: Recap) -> str:
     out = quiet(agreement_line(agreement)) + (field_table(rows) if rows else "")
     if agreement.changes:
         changed = "".join(f"<li>{esc(c)}</li>" for c in agreement.changes)
-        out += '<p class="fact-label" style="margin-top: 8px">What changed that day</p>'
+        label = esc(translate("report.recap_report", "What changed that day"))
+        out += f'<p class="fact-label" style="margin-top: 8px">{label}</p>'
         out += f'<ul style="list-style-type: disc">{changed}</ul>'
     if agreement.revision_note.strip():
-        out += field_table([("Why", f"<p>{esc(agreement.revision_note.strip())}</p>")])
+        why = f"<p>{esc(agreement.revision_note.strip())}</p>"
+        out += field_table([(translate("report.recap_report", "Why"), why)])
     return out
 
 

@@ -28,10 +28,13 @@ from iltdesk.report.sections import (
     observation_part,
     quiet,
 )
+from iltdesk.translation import QT_TRANSLATE_NOOP, translate
 
 KIND_NAMES = {
-    ExpectationKind.non_negotiable: "Non-negotiable",
-    ExpectationKind.adjustable: "Adjustable to this person",
+    ExpectationKind.non_negotiable: QT_TRANSLATE_NOOP("report.record_parts", "Non-negotiable"),
+    ExpectationKind.adjustable: QT_TRANSLATE_NOOP(
+        "report.record_parts", "Adjustable to this person"
+    ),
 }
 CYCLE_SECTIONS = frozenset(
     {Section.intention, Section.learning, Section.outcome, Section.lead_reflection}
@@ -60,8 +63,10 @@ class Outline:
 def owners(first_name: str) -> dict[Author, str]:
     return {
         Author.lead: first_name,
-        Author.principal: "the principal",
-        Author.both: f"{first_name} and the principal",
+        Author.principal: translate("report.record_parts", "the principal"),
+        Author.both: translate("report.record_parts", "{lead} and the principal").format(
+            lead=first_name
+        ),
     }
 
 
@@ -70,9 +75,18 @@ def step_list(items: list[ActionItem], first_name: str) -> str:
     who = owners(first_name)
     lines = []
     for item in items:
-        due = f", due {dates.short(item.due_on)}" if item.due_on else ""
-        done = f", done {dates.short(item.done_on)}" if item.done_on else ", open"
-        said = esc(who[item.owner] + due + done)
+        said = who[item.owner]
+        if item.due_on:
+            said = translate("report.record_parts", "{said}, due {day}").format(
+                said=said, day=dates.short(item.due_on)
+            )
+        if item.done_on:
+            said = translate("report.record_parts", "{said}, done {day}").format(
+                said=said, day=dates.short(item.done_on)
+            )
+        else:
+            said = translate("report.record_parts", "{said}, open").format(said=said)
+        said = esc(said)
         lines.append(f"<li>{esc(item.text)} <span class='quiet'>({said})</span></li>")
     return f"<ul>{''.join(lines)}</ul>"
 
@@ -83,38 +97,71 @@ def step_list(items: list[ActionItem], first_name: str) -> str:
 def overview(content: RecordContent) -> str:
     """Who the lead is and what the record holds, in counts."""
     lead = content.lead
-    rows = [("This record covers", f"<p>{esc(content.span.words())}</p>")]
-    for label, value in (("Role", lead.role), ("Team", lead.team)):
+    rows = [
+        (
+            translate("report.record_parts", "This record covers"),
+            f"<p>{esc(content.span.words())}</p>",
+        )
+    ]
+    for label, value in (
+        (translate("report.record_parts", "Role"), lead.role),
+        (translate("report.record_parts", "Team"), lead.team),
+    ):
         if value.strip():
             rows.append((label, f"<p>{esc(value)}</p>"))
     if lead.on_ilt_since is not None:
-        rows.append(("On the ILT since", f"<p>{esc(dates.short(lead.on_ilt_since))}</p>"))
+        since = dates.short(lead.on_ilt_since)
+        rows.append((translate("report.record_parts", "On the ILT since"), f"<p>{esc(since)}</p>"))
     if lead.archived_on is not None:
-        rows.append(("Left the ILT", f"<p>{esc(dates.short(lead.archived_on))}</p>"))
-    rows.append(("In these days", f"<p>{esc(_counts(content))}</p>"))
+        left = dates.short(lead.archived_on)
+        rows.append((translate("report.record_parts", "Left the ILT"), f"<p>{esc(left)}</p>"))
+    rows.append(
+        (translate("report.record_parts", "In these days"), f"<p>{esc(_counts(content))}</p>")
+    )
     if content.one_on_ones:
-        last = content.one_on_ones[-1].meeting.held_on
-        rows.append(("Latest 1:1", f"<p>{esc(dates.with_weekday(last))}</p>"))
+        last = dates.with_weekday(content.one_on_ones[-1].meeting.held_on)
+        rows.append((translate("report.record_parts", "Latest 1:1"), f"<p>{esc(last)}</p>"))
+    no_goal = translate("report.record_parts", "no goal written")
     goals = [
-        f"<li>{esc(cycle_title(c))}: {esc(_first_line(c.cycle.goal) or 'no goal written')}</li>"
+        f"<li>{esc(cycle_title(c))}: {esc(_first_line(c.cycle.goal) or no_goal)}</li>"
         for c in content.cycles
     ]
     if goals:
-        rows.append(("Cycle goals", f"<ul>{''.join(goals)}</ul>"))
+        rows.append((translate("report.record_parts", "Cycle goals"), f"<ul>{''.join(goals)}</ul>"))
     return field_table(rows)
 
 
 def _counts(content: RecordContent) -> str:
     kinds = Counter(t.kind for t in content.traits)
     parts = (
-        (len(content.one_on_ones), "1:1 check-in", "1:1 check-ins"),
-        (len(content.observations), "observation", "observations"),
-        (len(content.cycles), "learning cycle", "learning cycles"),
-        (kinds[TraitKind.strength], "strength", "strengths"),
-        (kinds[TraitKind.growth], "growth area", "growth areas"),
+        (
+            len(content.one_on_ones),
+            translate("report.record_parts", "{n} 1:1 check-in"),
+            translate("report.record_parts", "{n} 1:1 check-ins"),
+        ),
+        (
+            len(content.observations),
+            translate("report.record_parts", "{n} observation"),
+            translate("report.record_parts", "{n} observations"),
+        ),
+        (
+            len(content.cycles),
+            translate("report.record_parts", "{n} learning cycle"),
+            translate("report.record_parts", "{n} learning cycles"),
+        ),
+        (
+            kinds[TraitKind.strength],
+            translate("report.record_parts", "{n} strength"),
+            translate("report.record_parts", "{n} strengths"),
+        ),
+        (
+            kinds[TraitKind.growth],
+            translate("report.record_parts", "{n} growth area"),
+            translate("report.record_parts", "{n} growth areas"),
+        ),
     )
-    said = [f"{n} {one if n == 1 else many}" for n, one, many in parts if n]
-    return ", ".join(said) if said else "nothing recorded"
+    said = [(one if n == 1 else many).format(n=n) for n, one, many in parts if n]
+    return ", ".join(said) if said else translate("report.record_parts", "nothing recorded")
 
 
 def _if_any(text: str) -> str:
@@ -137,8 +184,16 @@ def strengths(content: RecordContent) -> str:
     """Strengths, then growth areas: each with when it was noted, resolved, and the evidence."""
     out = []
     for kind, title, none in (
-        (TraitKind.strength, "Strengths", "No strength noted in these days."),
-        (TraitKind.growth, "Growth areas", "No growth area noted in these days."),
+        (
+            TraitKind.strength,
+            translate("report.record_parts", "Strengths"),
+            translate("report.record_parts", "No strength noted in these days."),
+        ),
+        (
+            TraitKind.growth,
+            translate("report.record_parts", "Growth areas"),
+            translate("report.record_parts", "No growth area noted in these days."),
+        ),
     ):
         traits = [t for t in content.traits if t.kind is kind]
         out.append(f"<h3>{esc(title)}</h3>")
@@ -151,9 +206,17 @@ def _trait_table(traits: list[LeadTrait]) -> str:
     for t in traits:
         when = f'<p class="when">{esc(dates.short(t.noted_on))}</p>'
         if t.resolved_on is not None:
-            when += f'<p class="kind">resolved {esc(dates.short(t.resolved_on))}</p>'
+            resolved = translate("report.record_parts", "resolved {day}").format(
+                day=dates.short(t.resolved_on)
+            )
+            when += f'<p class="kind">{esc(resolved)}</p>'
         rows.append([when, f'<p class="title">{esc(t.title)}</p>', _if_any(t.evidence)])
-    return data_table(("Noted", "What", "Evidence"), ("16%", "30%", "54%"), rows)
+    header = (
+        translate("report.record_parts", "Noted"),
+        translate("report.record_parts", "What"),
+        translate("report.record_parts", "Evidence"),
+    )
+    return data_table(header, ("16%", "30%", "54%"), rows)
 
 
 # -- 1:1s ---------------------------------------------------------------------------------------
@@ -162,16 +225,24 @@ def _trait_table(traits: list[LeadTrait]) -> str:
 def one_on_one(part: MeetingPart, outline: Outline, first_name: str) -> str:
     """One 1:1: the agenda, the notes, the feedback given and the next steps agreed."""
     m = part.meeting
-    head = outline.heading(2, f"1:1 on {dates.with_weekday(m.held_on)}", listed=False)
+    title = translate("report.record_parts", "1:1 on {day}").format(
+        day=dates.with_weekday(m.held_on)
+    )
+    head = outline.heading(2, title, listed=False)
     rows = []
     if part.agenda:
-        rows.append(("Agenda", _agenda(part)))
-    rows.append(("Notes", note(m.notes if _says_something(m.notes) else "", "No notes.")))
+        rows.append((translate("report.record_parts", "Agenda"), _agenda(part)))
+    notes = note(
+        m.notes if _says_something(m.notes) else "", translate("report.record_parts", "No notes.")
+    )
+    rows.append((translate("report.record_parts", "Notes"), notes))
     if m.feedback_given.strip():
-        rows.append(("Feedback given", note(m.feedback_given)))
+        rows.append((translate("report.record_parts", "Feedback given"), note(m.feedback_given)))
     if part.steps:
-        rows.append(("Next steps", step_list(part.steps, first_name)))
-    return head + field_table(rows, "fields observation")
+        rows.append(
+            (translate("report.record_parts", "Next steps"), step_list(part.steps, first_name))
+        )
+    return head + field_table(rows, "fields observation")  # not shown: CSS classes
 
 
 def _says_something(notes: str) -> bool:
@@ -182,9 +253,12 @@ def _says_something(notes: str) -> bool:
 def _agenda(part: MeetingPart) -> str:
     lines = []
     for item in part.agenda:
-        where = AGENDA_BY_SECTION[item.section].title if item.section in AGENDA_BY_SECTION else ""
+        where = ""
+        if item.section in AGENDA_BY_SECTION:
+            where = translate("one_on_one", AGENDA_BY_SECTION[item.section].title)
         said = f" — {esc(item.notes)}" if item.notes.strip() else ""
-        left = "" if item.discussed else " <span class='quiet'>(not discussed)</span>"
+        not_discussed = esc(translate("report.record_parts", "(not discussed)"))
+        left = "" if item.discussed else f" <span class='quiet'>{not_discussed}</span>"
         lines.append(
             f"<li><span class='kind'>{esc(where)}:</span> {esc(item.text)}{said}{left}</li>"
         )
@@ -201,7 +275,7 @@ def observations(content: RecordContent) -> list[str]:
     for number, o in enumerate(content.observations, start=1):
         also = f" · {cycles[o.cycle_id]}" if o.cycle_id in cycles else ""
         parts.append(observation_part(number, o, also))
-    return parts or [quiet("No observation in these days.")]
+    return parts or [quiet(translate("report.record_parts", "No observation in these days."))]
 
 
 # -- cycles -------------------------------------------------------------------------------------
@@ -216,9 +290,14 @@ def cycle(content: CycleContent, outline: Outline, *, private: bool, seen: int) 
     body = body.replace("<h3>", "<h4>").replace("</h3>", "</h4>")
     body = body.replace("<h2>", "<h3>").replace("</h2>", "</h3>")
     if seen:
-        body += quiet(
-            f"{seen} observation{'s' if seen != 1 else ''} in this cycle: see Observations."
+        said = (
+            translate("report.record_parts", "{n} observation in this cycle: see Observations.")
+            if seen == 1
+            else translate(
+                "report.record_parts", "{n} observations in this cycle: see Observations."
+            )
         )
+        body += quiet(said.format(n=seen))
     return outline.heading(2, cycle_title(content)) + body
 
 
@@ -228,18 +307,32 @@ def cycle(content: CycleContent, outline: Outline, *, private: bool, seen: int) 
 def agreement(part: AgreementPart, outline: Outline) -> str:
     """One version: the approaches, then the expectations by kind."""
     a = part.version.agreement
-    title = f"Version {a.version}, agreed {dates.short(a.agreed_on)}"
-    status = f"Replaced on {dates.short(part.replaced_on)}" if part.replaced_on else "In force now"
-    rows = [("Status", f"<p>{esc(status)}</p>")]
+    title = translate("report.record_parts", "Version {version}, agreed {day}").format(
+        version=a.version, day=dates.short(a.agreed_on)
+    )
+    status = translate("report.record_parts", "In force now")
+    if part.replaced_on:
+        status = translate("report.record_parts", "Replaced on {day}").format(
+            day=dates.short(part.replaced_on)
+        )
+    rows = [(translate("report.record_parts", "Status"), f"<p>{esc(status)}</p>")]
     if a.revision_note.strip():
-        rows.append(("Why it changed", note(a.revision_note)))
-    rows += [(label, note(getattr(a, name))) for name, label in TEXT_FIELDS.items()]
+        rows.append((translate("report.record_parts", "Why it changed"), note(a.revision_note)))
+    rows += [
+        (translate("agreement", label), note(getattr(a, name)))
+        for name, label in TEXT_FIELDS.items()
+    ]
     for kind, label in KIND_NAMES.items():
         said = [f"<li>{esc(e.text)}</li>" for e in part.version.expectations if e.kind is kind]
         if said:
-            rows.append((label, f"<ul>{''.join(said)}</ul>"))
+            rows.append((translate("report.record_parts", label), f"<ul>{''.join(said)}</ul>"))
     if a.revisit_on is not None and not part.replaced_on:
-        rows.append(("To revisit", f"<p>{esc(dates.short(a.revisit_on))}</p>"))
+        rows.append(
+            (
+                translate("report.record_parts", "To revisit"),
+                f"<p>{esc(dates.short(a.revisit_on))}</p>",
+            )
+        )
     return outline.heading(2, title) + field_table(rows)
 
 
@@ -249,15 +342,24 @@ def agreement(part: AgreementPart, outline: Outline) -> str:
 def energy(content: RecordContent) -> str:
     """The lead's energy check-ins in these days."""
     if not content.energy:
-        return quiet("No energy check-in in these days.")
+        return quiet(translate("report.record_parts", "No energy check-in in these days."))
     rows = [
         [
             f'<p class="when">{esc(dates.short(e.checked_on))}</p>',
             f'<p><span class="dots">{"●" * e.level}</span>'
             f'<span class="dots-off">{"●" * (5 - e.level)}</span>'
-            f'&nbsp;&nbsp;<span class="quiet">{e.level} of 5</span></p>',
+            f'&nbsp;&nbsp;<span class="quiet">{esc(_of_five(e.level))}</span></p>',
             _if_any(e.note),
         ]
         for e in content.energy
     ]
-    return data_table(("When", "Energy", "What I noticed"), ("16%", "22%", "62%"), rows)
+    header = (
+        translate("report.record_parts", "When"),
+        translate("report.record_parts", "Energy"),
+        translate("report.record_parts", "What I noticed"),
+    )
+    return data_table(header, ("16%", "22%", "62%"), rows)
+
+
+def _of_five(level: int) -> str:
+    return translate("report.record_parts", "{level} of 5").format(level=level)

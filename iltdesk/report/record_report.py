@@ -30,17 +30,20 @@ from iltdesk.report.record_request import (
 )
 from iltdesk.report.sections import esc, quiet
 from iltdesk.store.journal import Journal
+from iltdesk.translation import QT_TRANSLATE_NOOP, translate
 
-KICKER = "A lead's record"
+KICKER = QT_TRANSLATE_NOOP("report.record_report", "A lead's record")
 STYLES = ("cycle_summary.css", "record.css")  # one look for every report
 TITLES = {
-    RecordSection.overview: "Overview",
-    RecordSection.strengths: "Strengths and growth areas",
-    RecordSection.one_on_ones: "1:1 check-ins",
-    RecordSection.observations: "Observations",
-    RecordSection.cycles: "Learning cycles",
-    RecordSection.agreement: "Coaching agreement",
-    RecordSection.energy: "Energy and load",
+    RecordSection.overview: QT_TRANSLATE_NOOP("report.record_report", "Overview"),
+    RecordSection.strengths: QT_TRANSLATE_NOOP(
+        "report.record_report", "Strengths and growth areas"
+    ),
+    RecordSection.one_on_ones: QT_TRANSLATE_NOOP("report.record_report", "1:1 check-ins"),
+    RecordSection.observations: QT_TRANSLATE_NOOP("report.record_report", "Observations"),
+    RecordSection.cycles: QT_TRANSLATE_NOOP("report.record_report", "Learning cycles"),
+    RecordSection.agreement: QT_TRANSLATE_NOOP("report.record_report", "Coaching agreement"),
+    RecordSection.energy: QT_TRANSLATE_NOOP("report.record_report", "Energy and load"),
 }
 ORDER = tuple(TITLES)
 PART_SIZE = 8  # 1:1s or observations laid out together (iltdesk.report.flow): a few pages
@@ -61,20 +64,25 @@ def build_record_html(journal: Journal, request: RecordRequest, today: date | No
         for section in ORDER
         if section in request.sections
     )
-    who = principal or "the principal"
-    where = f", {school}" if school else ""
+    who = principal or translate("report.record_report", "the principal")
+    prepared = (
+        translate("report.record_report", "Prepared by {who}, {school} · {day}")
+        if school
+        else translate("report.record_report", "Prepared by {who} · {day}")
+    ).format(who=who, school=school, day=dates.long(today))
     lead = content.lead
     details = " · ".join(part for part in (lead.role, lead.team) if part.strip())
+    kicker = translate("report.record_report", KICKER)
     head = (
-        f"<p class='kicker'>{esc(KICKER)}</p>"
+        f"<p class='kicker'>{esc(kicker)}</p>"
         f"<p class='lead-name'>{esc(lead.name)}</p>"
         f"<p class='lead-details'>{esc(details)}</p>"
         f"<p class='lead-details'>{esc(content.span.words())}</p>"
-        f"<p class='prepared'>Prepared by {esc(who + where)} · {esc(dates.long(today))}</p>"
+        f"<p class='prepared'>{esc(prepared)}</p>"
     )
     return (
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
-        f"<title>{esc(f'{KICKER}: {lead.name}')}</title>"
+        f"<title>{esc(f'{kicker}: {lead.name}')}</title>"
         f'<meta name="{META_SCHOOL}" content="{esc(school)}">'
         f'<meta name="{META_LEAD}" content="{esc(lead.name)}">'
         f'<meta name="{META_PREPARED}" content="{today.isoformat()}">'
@@ -92,11 +100,13 @@ def _style() -> str:
 def _nothing(content: RecordContent) -> str:
     first = content.first_name
     if content.span.since is None and content.span.until is None:
-        return f"Nothing to put in {first}'s record yet."
-    return (
-        f"Nothing to put in {first}'s record ({content.span.words()}): "
-        "choose other days or other sections."
-    )
+        return translate("report.record_report", "Nothing to put in {lead}'s record yet.").format(
+            lead=first
+        )
+    return translate(
+        "report.record_report",
+        "Nothing to put in {lead}'s record ({days}): choose other days or other sections.",
+    ).format(lead=first, days=content.span.words())
 
 
 def _contents(outline: Outline, request: RecordRequest) -> str:
@@ -109,40 +119,56 @@ def _contents(outline: Outline, request: RecordRequest) -> str:
             f'<td class="page" align="right" width="12%">{page_number(key, css)}</td></tr>'
         )
     hidden = [s for s in RECORD_PRIVATE if s not in request.sections]
-    note = (
-        f"<p class='private-note'>Left out as private: {esc(_private_words(hidden))}.</p>"
+    said = (
+        translate("report.record_report", "Left out as private: {parts}.").format(
+            parts=_private_words(hidden)
+        )
         if hidden
-        else "<p class='private-note'>This copy includes private notes: keep it to yourself.</p>"
+        else translate(
+            "report.record_report", "This copy includes private notes: keep it to yourself."
+        )
     )
+    note = f"<p class='private-note'>{esc(said)}</p>"
+    contents = translate("report.record_report", "Contents")
     return (
-        "<p class='contents-title'>Contents</p>"
+        f"<p class='contents-title'>{esc(contents)}</p>"
         '<table class="contents" width="100%" cellspacing="0" cellpadding="0">'
         f"{''.join(rows)}</table>{note}"
     )
 
 
 PRIVATE_WORDS = {
-    RecordSection.principal_reflection: "my reflections on the cycles",
-    RecordSection.energy: "energy check-ins",
-    RecordSection.conversation_notes: "how difficult conversations were planned",
+    RecordSection.principal_reflection: QT_TRANSLATE_NOOP(
+        "report.record_report", "my reflections on the cycles"
+    ),
+    RecordSection.energy: QT_TRANSLATE_NOOP("report.record_report", "energy check-ins"),
+    RecordSection.conversation_notes: QT_TRANSLATE_NOOP(
+        "report.record_report", "how difficult conversations were planned"
+    ),
 }
 
 
 def _private_words(hidden: list[RecordSection]) -> str:
-    said = [PRIVATE_WORDS[s] for s in PRIVATE_WORDS if s in hidden]
-    return ", ".join(said[:-1]) + (" and " if len(said) > 1 else "") + said[-1]
+    said = [
+        translate("report.record_report", PRIVATE_WORDS[s]) for s in PRIVATE_WORDS if s in hidden
+    ]
+    if len(said) == 1:
+        return said[0]
+    return translate("report.record_report", "{parts} and {last}").format(
+        parts=", ".join(said[:-1]), last=said[-1]
+    )
 
 
 def _section(
     section: RecordSection, content: RecordContent, request: RecordRequest, outline: Outline
 ) -> str:
-    head = outline.heading(1, TITLES[section])
+    head = outline.heading(1, translate("report.record_report", TITLES[section]))
     return head + _WRITERS[section](content, request, outline)
 
 
 def _one_on_ones(content: RecordContent, request: RecordRequest, outline: Outline) -> str:
     if not content.one_on_ones:
-        return quiet("No 1:1 in these days.")
+        return quiet(translate("report.record_report", "No 1:1 in these days."))
     return in_parts(parts.one_on_one(m, outline, content.first_name) for m in content.one_on_ones)
 
 
@@ -158,7 +184,9 @@ def in_parts(units: Iterable[str]) -> str:
 
 def _cycles(content: RecordContent, request: RecordRequest, outline: Outline) -> str:
     if not content.cycles:
-        return quiet("No learning cycle under way in these days.")
+        return quiet(
+            translate("report.record_report", "No learning cycle under way in these days.")
+        )
     private = RecordSection.principal_reflection in request.sections
     shown = RecordSection.observations in request.sections
     seen = Counter(o.cycle_id for o in content.observations) if shown else Counter()
@@ -169,7 +197,9 @@ def _cycles(content: RecordContent, request: RecordRequest, outline: Outline) ->
 
 def _agreement(content: RecordContent, request: RecordRequest, outline: Outline) -> str:
     if not content.agreements:
-        return quiet("No coaching agreement in force in these days.")
+        return quiet(
+            translate("report.record_report", "No coaching agreement in force in these days.")
+        )
     return "".join(parts.agreement(a, outline) for a in content.agreements)
 
 

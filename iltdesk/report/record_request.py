@@ -15,6 +15,7 @@ from enum import StrEnum
 from iltdesk import dates
 from iltdesk.errors import UsageError
 from iltdesk.section_choice import parse_sections
+from iltdesk.translation import translate
 
 YEAR_STARTS = 8  # the school year runs from 1 August (as iltdesk.team_learning counts it)
 HALF_STARTS = 2  # its second half from 1 February: after the winter break and first reports
@@ -54,8 +55,10 @@ class DateRange:
     def __post_init__(self) -> None:
         if self.since and self.until and self.since > self.until:
             raise UsageError(
-                f"The range starts ({dates.short(self.since)}) after it ends "
-                f"({dates.short(self.until)}); swap the two dates."
+                translate(
+                    "report.record_request",
+                    "The range starts ({start}) after it ends ({end}); swap the two dates.",
+                ).format(start=dates.short(self.since), end=dates.short(self.until))
             )
 
     @property
@@ -78,12 +81,18 @@ class DateRange:
     def words(self) -> str:
         """'1 Aug 2026 to 31 Jan 2027', 'Since 1 Aug 2026', 'Up to …', 'Everything recorded'."""
         if self.since and self.until:
-            return f"{dates.short(self.since)} to {dates.short(self.until)}"
+            return translate("report.record_request", "{start} to {end}").format(
+                start=dates.short(self.since), end=dates.short(self.until)
+            )
         if self.since:
-            return f"Since {dates.short(self.since)}"
+            return translate("report.record_request", "Since {day}").format(
+                day=dates.short(self.since)
+            )
         if self.until:
-            return f"Up to {dates.short(self.until)}"
-        return "Everything recorded"
+            return translate("report.record_request", "Up to {day}").format(
+                day=dates.short(self.until)
+            )
+        return translate("report.record_request", "Everything recorded")
 
 
 @dataclass(frozen=True)

@@ -38,8 +38,9 @@ from iltdesk.recovery.key import RecoveryKey, kit_id
 from iltdesk.report.fonts import ensure_fonts
 from iltdesk.report.protect import write_private
 from iltdesk.report.render import MUTED, RULE, paper_size, report_font
+from iltdesk.translation import QT_TRANSLATE_NOOP, translate
 
-TITLE = "Recovery sheet for your iltdesk journal"
+TITLE = QT_TRANSLATE_NOOP("report.recovery_sheet", "Recovery sheet for your iltdesk journal")
 MARGIN_MM = 20.0
 QR_MM = 38.0  # the code with its quiet zone: big enough for any phone camera at arm's length
 QUIET_MODULES = 4  # the quiet zone the QR standard asks for around the code
@@ -58,48 +59,64 @@ class SheetText:
     school: str
 
     def facts(self) -> list[tuple[str, str]]:
-        made = f"{dates.long(self.made_at.date())}, {self.made_at:%H:%M}"
+        made = translate("report.recovery_sheet", "{day}, {time}").format(
+            day=dates.long(self.made_at.date()), time=f"{self.made_at:%H:%M}"
+        )
         return [
-            ("Journal", self.journal.name),
-            ("Where it lives", str(self.journal)),
-            ("Kit made", made),
-            ("Kit id", self.kit),
+            (translate("report.recovery_sheet", "Journal"), self.journal.name),
+            (translate("report.recovery_sheet", "Where it lives"), str(self.journal)),
+            (translate("report.recovery_sheet", "Kit made"), made),
+            (translate("report.recovery_sheet", "Kit id"), self.kit),
         ]
 
     def guidance(self) -> list[tuple[str, list[str]]]:
         """The sheet's explanations: headings, each with its paragraphs (simple HTML)."""
         escrow = escape(f"{self.journal.name}{ESCROW_SUFFIX}")
         folder = escape(backups_dir(self.journal).name)
-        command = escape(f"iltdesk recover {shlex.quote(self.journal.name)}")
+        typed = f"iltdesk recover {shlex.quote(self.journal.name)}"  # not shown: a command
+        command = escape(typed)
         return [
             (
-                "What this sheet can do",
+                translate("report.recovery_sheet", "What this sheet can do"),
                 [
-                    "If the journal's passphrase is forgotten, this key opens the journal and "
-                    "lets you choose a new passphrase. It works together with the recovery "
-                    "escrow file that iltdesk keeps beside the journal "
-                    f"(<b>{escrow}</b>) and in its backups folder (<b>{folder}</b>): keep "
-                    "those with the journal when you move or copy it.",
-                    "In the app, choose <b>Forgot your passphrase?</b> in the unlock window "
-                    "and type the key. On the command line, run <b>iltdesk recover</b> "
-                    f"followed by the journal's path, for example: <b>{command}</b>",
+                    translate(
+                        "report.recovery_sheet",
+                        "If the journal's passphrase is forgotten, this key opens the journal and "
+                        "lets you choose a new passphrase. It works together with the recovery "
+                        "escrow file that iltdesk keeps beside the journal "
+                        "(<b>{escrow}</b>) and in its backups folder (<b>{folder}</b>): keep "
+                        "those with the journal when you move or copy it.",
+                    ).format(escrow=escrow, folder=folder),
+                    translate(
+                        "report.recovery_sheet",
+                        "In the app, choose <b>Forgot your passphrase?</b> in the unlock window "
+                        "and type the key. On the command line, run <b>iltdesk recover</b> "
+                        "followed by the journal's path, for example: <b>{command}</b>",
+                    ).format(command=command),
                 ],
             ),
             (
-                "Keep it like the passphrase",
+                translate("report.recovery_sheet", "Keep it like the passphrase"),
                 [
-                    "Anyone with this sheet and the journal's folder can open the journal and "
-                    "read every note in it. Keep the sheet somewhere locked, away from the "
-                    "computer; do not photograph it, email it or store it with the journal."
+                    translate(
+                        "report.recovery_sheet",
+                        "Anyone with this sheet and the journal's folder can open the journal "
+                        "and read every note in it. Keep the sheet somewhere locked, away from "
+                        "the computer; do not photograph it, email it or store it with the "
+                        "journal.",
+                    )
                 ],
             ),
             (
-                "A new kit makes this sheet useless",
+                translate("report.recovery_sheet", "A new kit makes this sheet useless"),
                 [
-                    "Making a new recovery kit (in Settings, or with <b>iltdesk kit</b>) "
-                    "replaces this one: this sheet then opens nothing, so shred it and keep the "
-                    f"new one. The kit id on this sheet (<b>{escape(self.kit)}</b>) is the one "
-                    "the app shows for the journal's current kit."
+                    translate(
+                        "report.recovery_sheet",
+                        "Making a new recovery kit (in Settings, or with <b>iltdesk kit</b>) "
+                        "replaces this one: this sheet then opens nothing, so shred it and keep "
+                        "the new one. The kit id on this sheet (<b>{kit}</b>) is the one the "
+                        "app shows for the journal's current kit.",
+                    ).format(kit=escape(self.kit))
                 ],
             ),
         ]
@@ -134,10 +151,12 @@ def sheet_pdf(key: RecoveryKey, text: SheetText) -> bytes:
     writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
     writer.setResolution(600)
     writer.setCreator("iltdesk")
-    writer.setTitle(TITLE)
+    writer.setTitle(translate("report.recovery_sheet", TITLE))
     painter = QPainter()
     if not painter.begin(writer):
-        raise JournalError("Qt could not start drawing the recovery sheet.")
+        raise JournalError(
+            translate("report.recovery_sheet", "Qt could not start drawing the recovery sheet.")
+        )
     try:
         paint_sheet(painter, writer, key, text)
     finally:
@@ -192,7 +211,9 @@ class _Sheet:
     def header(self, school: str) -> float:
         top = self.mm(MARGIN_MM - 6)
         line = QRectF(self.left, top, self.width, self.pt(12))
-        self._text(line, 8, "ILTDESK · RECOVERY SHEET", color=MUTED)
+        self._text(
+            line, 8, translate("report.recovery_sheet", "ILTDESK · RECOVERY SHEET"), color=MUTED
+        )
         self._text(line, 8, school.upper(), color=MUTED, flags=Qt.AlignmentFlag.AlignRight)
         rule = top + self.pt(14)
         self.painter.setPen(QPen(QColor(RULE), self.pt(0.5)))
@@ -200,11 +221,13 @@ class _Sheet:
         return rule + self.mm(8)
 
     def title(self, y: float) -> float:
-        self._text(QRectF(self.left, y, self.width, self.pt(30)), 20, TITLE, bold=True)
+        title = translate("report.recovery_sheet", TITLE)
+        self._text(QRectF(self.left, y, self.width, self.pt(30)), 20, title, bold=True)
         y += self.pt(30)
-        lead = (
+        lead = translate(
+            "report.recovery_sheet",
             "Keep this page in a safe place, such as a locked drawer. If you ever forget the "
-            "journal's passphrase, it is your way back in."
+            "journal's passphrase, it is your way back in.",
         )
         lead_html = f"<span style='color:{MUTED}'>{escape(lead)}</span>"
         return self.block(y, lead_html, points=11) + self.mm(6)
@@ -232,11 +255,14 @@ class _Sheet:
         self.painter.drawRect(qr)
         draw_qr(self.painter, qr, key.text())
         inner = QRectF(panel.left() + pad, y + pad, qr.left() - panel.left() - 2 * pad, qr_side)
+        said = translate("report.recovery_sheet", "Recovery key (it has no letters O, I, L or U)")
         self._text(QRectF(inner.left(), inner.top(), inner.width(), self.pt(14)), 9.5,
-                   "Recovery key (it has no letters O, I, L or U)", color=MUTED)  # fmt: skip
+                   said, color=MUTED)  # fmt: skip
         self._key_groups(inner.adjusted(0, self.pt(19), 0, 0), key.text().split("-"))
         # The key once more as one line of plain text, to copy from the PDF on a screen.
-        one_line = f"As one line: {key.text()}. The QR code holds the same key."
+        one_line = translate(
+            "report.recovery_sheet", "As one line: {key}. The QR code holds the same key."
+        ).format(key=key.text())
         line = QRectF(inner.left(), qr.bottom() + self.pt(6), panel.width() - 2 * pad, caption)
         self._text(line, 8.5, one_line, color=MUTED)
         return qr, panel.bottom()
@@ -297,7 +323,10 @@ class _Sheet:
         rule = line.top() - self.pt(4)
         self.painter.setPen(QPen(QColor(RULE), self.pt(0.5)))
         self.painter.drawLine(QPointF(self.left, rule), QPointF(self.left + self.width, rule))
-        words = f"Kit {kit} · This sheet holds no notes, only the way back into the journal."
+        words = translate(
+            "report.recovery_sheet",
+            "Kit {kit} · This sheet holds no notes, only the way back into the journal.",
+        ).format(kit=kit)
         self._text(line, 8, words, color=MUTED)
 
 

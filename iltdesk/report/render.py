@@ -48,6 +48,7 @@ from iltdesk.report.fonts import ensure_fonts
 from iltdesk.report.outline import Mark, add_outline, number_contents, outline_into
 from iltdesk.report.pagination import keep_headings_with_text
 from iltdesk.report.protect import encrypt, write_private
+from iltdesk.translation import translate
 
 BODY_POINT_SIZE = 9.5
 SMALL_POINT_SIZE = 7.5
@@ -197,7 +198,7 @@ def paint_marked(html: str, device: QPagedPaintDevice) -> tuple[int, list[Mark]]
     pages = doc.pageCount()
     painter = QPainter()
     if not painter.begin(device):
-        raise JournalError("Qt could not start drawing the pages.")
+        raise JournalError(translate("report.render", "Qt could not start drawing the pages."))
     running = RunningText.from_html(html)
     for number in range(pages):
         if number:
@@ -258,9 +259,14 @@ class Page:
         top = Qt.AlignmentFlag.AlignTop
         painter.drawText(head, bottom_left, text.school.upper())
         painter.drawText(head, bottom_right, text.lead)
-        painter.drawText(foot, Qt.AlignmentFlag.AlignLeft | top, "Confidential")
-        painter.drawText(foot, Qt.AlignmentFlag.AlignHCenter | top, f"Prepared {text.prepared}")
-        painter.drawText(foot, Qt.AlignmentFlag.AlignRight | top, f"Page {number + 1} of {pages}")
+        confidential = translate("report.render", "Confidential")
+        prepared = translate("report.render", "Prepared {day}").format(day=text.prepared)
+        page = translate("report.render", "Page {number} of {pages}")
+        painter.drawText(foot, Qt.AlignmentFlag.AlignLeft | top, confidential)
+        painter.drawText(foot, Qt.AlignmentFlag.AlignHCenter | top, prepared)
+        painter.drawText(
+            foot, Qt.AlignmentFlag.AlignRight | top, page.format(number=number + 1, pages=pages)
+        )
         painter.setPen(QPen(QColor(RULE), self.px(0.5)))
         gap = self.px(4)
         painter.drawLine(QLineF(left, head.bottom() + gap, left + width, head.bottom() + gap))

@@ -13,6 +13,7 @@ from iltdesk.lead_names import short_name
 from iltdesk.models import LearningCycle
 from iltdesk.section_choice import parse_sections as choose_sections
 from iltdesk.store.journal import Journal
+from iltdesk.translation import translate
 
 SCHOOL_YEAR = timedelta(days=365)
 
@@ -59,8 +60,11 @@ def check_exportable(journal: Journal, lead_id: int) -> None:
     if not cycles_for(journal, lead_id):
         name = short_name(get_lead(journal, lead_id).name)
         raise NothingToExport(
-            f"Nothing to export yet: {name} has no learning cycle. "
-            "Start one on the Learning cycles tab."
+            translate(
+                "report.request",
+                "Nothing to export yet: {lead} has no learning cycle. "
+                "Start one on the Learning cycles tab.",
+            ).format(lead=name)
         )
 
 
@@ -89,7 +93,11 @@ def parse_cycle_choice(text: str) -> CycleChoice:
     # that int() accepts them (it refuses over 4,300 digits).
     if not (number.isascii() and number.isdigit() and len(number) <= 18):
         shown = text if len(text) <= 20 else f"{text[:20]}…"
-        raise UsageError(f"Choose the cycle as latest, all or a cycle number, not '{shown}'.")
+        raise UsageError(
+            translate(
+                "report.request", "Choose the cycle as latest, all or a cycle number, not '{text}'."
+            ).format(text=shown)
+        )
     return int(number)
 
 
@@ -107,14 +115,22 @@ def cycles_for_export(
         since = date.today() - SCHOOL_YEAR
         recent = [_id(c) for c in reversed(cycles) if c.started_on >= since]
         if not recent:
-            raise UsageError(f"{lead.name} has no learning cycle that started in the last year.")
+            raise UsageError(
+                translate(
+                    "report.request", "{lead} has no learning cycle that started in the last year."
+                ).format(lead=lead.name)
+            )
         return tuple(recent)
     if which not in {c.id for c in cycles}:
-        raise UsageError(f"{lead.name} has no learning cycle #{which}.")
+        raise UsageError(
+            translate("report.request", "{lead} has no learning cycle #{number}.").format(
+                lead=lead.name, number=which
+            )
+        )
     return (which,)
 
 
 def _id(cycle: LearningCycle) -> int:
     if cycle.id is None:
-        raise UsageError("This cycle has not been saved yet.")
+        raise UsageError(translate("report.request", "This cycle has not been saved yet."))
     return cycle.id

@@ -32,8 +32,8 @@ from iltdesk.errors import JournalError
 from iltdesk.interchange.document import Scope
 from iltdesk.interchange.dump import dump
 from iltdesk.interchange.formats import (
-    LEAVES_ENCRYPTION,
     check_export_destination,
+    leaves_encryption,
     new_export_folder,
     write_export,
 )
@@ -279,7 +279,7 @@ class ExportDialog(QDialog):
         )
         unchosen = self.tr("that folder") if folder else self.tr("that file")
         place = str(self.dest) if self.dest else unchosen
-        self.warning.setText(LEAVES_ENCRYPTION.format(dest=place))
+        self.warning.setText(leaves_encryption(place))
         problem = self._range_problem()
         self.error.setText(problem)
         self.error.setVisible(bool(problem))

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from iltdesk.errors import JournalError
 from iltdesk.interchange import load
 from iltdesk.interchange.document import Document
-from iltdesk.interchange.formats import IMPORT_FORMATS, IMPORT_NAMES, read_source
+from iltdesk.interchange.formats import IMPORT_FORMATS, import_name, read_source
 from iltdesk.interchange.guess import FormatUnknown
 from iltdesk.interchange.load import ImportPlan
 from iltdesk.record_kinds import RecordKind
@@ -98,7 +98,7 @@ class ImportDialog(QDialog):
         self.format.setAccessibleName(self.tr("Format"))
         self.format.addItem(QCoreApplication.translate("import_dialog", GUESS), None)
         for fmt in IMPORT_FORMATS:
-            name = IMPORT_NAMES[fmt]
+            name = import_name(fmt)
             self.format.addItem(name[:1].upper() + name[1:], fmt)
         self.format.currentIndexChanged.connect(lambda *_: self.read_source())
         self.heading = QLabel(self.tr("What the import creates"))
