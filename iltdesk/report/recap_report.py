@@ -14,12 +14,12 @@ from iltdesk import dates
 from iltdesk.paths import resources_dir
 from iltdesk.recap_content import (
     DEFAULT_SECTIONS,
-    SECTION_TITLES,
     Recap,
     RecapAction,
     RecapSection,
     agreement_line,
     kind_word,
+    section_title,
     shown,
 )
 from iltdesk.report.content import META_LEAD, META_PREPARED, META_SCHOOL
@@ -45,7 +45,7 @@ def build_recap_html(
     """The recap as an HTML document, with the chosen sections in their fixed order."""
     today = today or date.today()
     body = _heading(recap, today) + "".join(
-        heading(translate("recap_content", SECTION_TITLES[section])) + WRITERS[section](recap)
+        heading(section_title(section)) + WRITERS[section](recap)
         for section in shown(recap, sections)
     )
     return (
