@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from iltdesk.errors import (
     JournalDamaged,
@@ -77,16 +77,7 @@ def check_existing(path: Path, shown: Path) -> int:
             )
         ) from None
     if not stat.S_ISREG(info.st_mode):
-        # Never opened: reading a pipe would wait for a writer that never comes.
-        if stat.S_ISDIR(info.st_mode):
-            raise UsageError(
-                translate("store.precheck", "{path} is a folder, not a journal.").format(path=shown)
-            )
-        raise UsageError(
-            translate(
-                "store.precheck", "{path} is not a regular file ({kind}), so it is not a journal."
-            ).format(path=shown, kind=_kind_of(info.st_mode))
-        )
+        _refuse_not_a_file(info.st_mode, shown)
     if info.st_size == 0:
         raise NotAJournal(
             translate("store.precheck", "{path} is an empty file, not an iltdesk journal.").format(
@@ -110,6 +101,20 @@ def check_existing(path: Path, shown: Path) -> int:
             translate("store.precheck", "{path} is not an iltdesk journal.").format(path=shown)
         )
     return info.st_size
+
+
+def _refuse_not_a_file(mode: int, shown: Path) -> NoReturn:
+    """A folder, a pipe, a device...: never opened (reading a pipe would wait for a writer
+    that never comes)."""
+    if stat.S_ISDIR(mode):
+        raise UsageError(
+            translate("store.precheck", "{path} is a folder, not a journal.").format(path=shown)
+        )
+    raise UsageError(
+        translate(
+            "store.precheck", "{path} is not a regular file ({kind}), so it is not a journal."
+        ).format(path=shown, kind=_kind_of(mode))
+    )
 
 
 def no_permission(shown: Path) -> str:
