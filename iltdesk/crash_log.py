@@ -141,7 +141,8 @@ def collect_native() -> int:
                 header, dump = fh.readline(), fh.read(NATIVE_MAX_BYTES)
             if dump.strip():
                 frames = _FRAME_FILE.sub(lambda m: f'File "{Path(m[1]).name}"', dump.rstrip())
-                _append(f"{header.rstrip()}: native crash\n{frames}\n")
+                logged = f"{header.rstrip()}: native crash\n{frames}\n"  # not shown: a log
+                _append(logged)
                 moved += 1
             claimed.unlink()
     return moved

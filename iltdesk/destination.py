@@ -24,6 +24,7 @@ from pathlib import Path
 
 from iltdesk.errors import UsageError
 from iltdesk.paths import JOURNAL_SUFFIX, resolve_journal
+from iltdesk.translation import translate
 
 # SQLite's companions of a database file: the write-ahead log, its index, the rollback journal;
 # and iltdesk's recovery escrow (iltdesk/recovery/files.py).
@@ -46,23 +47,29 @@ def check_destination(
     journal: Path | None = None,
     replace: bool = False,
     new_folders: bool = False,
-    hint: str = "choose another name",
+    hint: str | None = None,
 ) -> Path:
     """The real path to write ``dest`` at, or a ``UsageError`` saying why not.
 
     ``journal`` is the journal the file is made from (its files are never written over);
     ``replace`` is the person's say-so for replacing an existing regular file;
     ``new_folders``: missing folders on the way will be made (a new journal's); ``hint``:
-    what to do about an existing file (the CLI's ``--force``, where a command has one).
+    what to do about an existing file (the CLI's ``--force``, where a command has one),
+    translated; "choose another name" when None.
     """
     real = resolve_journal(dest)
     info = _stat(real, dest)
     if journal is not None:
         _refuse_journal_files(real, info, resolve_journal(journal), dest)
     if info is not None:
-        _refuse_existing(info, dest, replace, hint)
+        how = hint or translate("destination", "choose another name")
+        _refuse_existing(info, dest, replace, how)
     elif not new_folders and not real.parent.is_dir():
-        raise UsageError(f"There is no folder {real.parent} to write {dest.name} into.")
+        raise UsageError(
+            translate("destination", "There is no folder {folder} to write {name} into.").format(
+                folder=real.parent, name=dest.name
+            )
+        )
     _refuse_database_files(real, info, dest)
     return real
 
@@ -79,20 +86,34 @@ def check_restore_target(target: Path, *, backup: Path, replace: bool) -> Path:
     source = resolve_journal(backup)
     for own in companions(source):
         if real == own or (info is not None and _same_file(info, own)):
-            raise UsageError(f"{target} is the backup itself; name the journal to restore into.")
+            raise UsageError(
+                translate(
+                    "destination", "{path} is the backup itself; name the journal to restore into."
+                ).format(path=target)
+            )
     _refuse_database_files(real, None, target)
     if info is not None:
-        _refuse_existing(info, target, replace, "pass --force to replace it (it will be kept)")
+        how = translate("destination", "pass --force to replace it (it will be kept)")
+        _refuse_existing(info, target, replace, how)
     return real
 
 
 def _refuse_existing(info: os.stat_result, dest: Path, replace: bool, how: str) -> None:
     if stat.S_ISDIR(info.st_mode):
-        raise UsageError(f"{dest} is a folder; name a file.")
+        raise UsageError(
+            translate("destination", "{path} is a folder; name a file.").format(path=dest)
+        )
     if not stat.S_ISREG(info.st_mode):
-        raise UsageError(f"{dest} is not a regular file (a device, pipe or socket); name a file.")
+        raise UsageError(
+            translate(
+                "destination",
+                "{path} is not a regular file (a device, pipe or socket); name a file.",
+            ).format(path=dest)
+        )
     if not replace:
-        raise UsageError(f"{dest} already exists; {how}.")
+        raise UsageError(
+            translate("destination", "{path} already exists; {how}.").format(path=dest, how=how)
+        )
 
 
 def _stat(real: Path, dest: Path) -> os.stat_result | None:
@@ -101,7 +122,12 @@ def _stat(real: Path, dest: Path) -> os.stat_result | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise UsageError(f"{dest} cannot be used: {(exc.strerror or 'error').lower()}.") from None
+        reason = (exc.strerror or translate("destination", "error")).lower()
+        raise UsageError(
+            translate("destination", "{path} cannot be used: {reason}.").format(
+                path=dest, reason=reason
+            )
+        ) from None
 
 
 def _refuse_journal_files(
@@ -109,21 +135,35 @@ def _refuse_journal_files(
 ) -> None:
     folder = backups_dir(journal)
     if real == folder or (info is not None and folder in real.parents):
-        raise UsageError(f"{dest} is one of the journal's backups; choose another place.")
+        raise UsageError(
+            translate(
+                "destination", "{path} is one of the journal's backups; choose another place."
+            ).format(path=dest)
+        )
     for own in companions(journal):
         if real == own or (info is not None and _same_file(info, own)):
-            raise UsageError(f"{dest} is the journal's own file; choose another name.")
+            raise UsageError(
+                translate(
+                    "destination", "{path} is the journal's own file; choose another name."
+                ).format(path=dest)
+            )
 
 
 def _refuse_database_files(real: Path, info: os.stat_result | None, dest: Path) -> None:
     for suffix in COMPANION_SUFFIXES:
         if real.name.endswith(suffix) and Path(str(real)[: -len(suffix)]).exists():
             raise UsageError(
-                f"{dest} belongs to the database beside it ({real.name[: -len(suffix)]}); "
-                "choose another name."
+                translate(
+                    "destination",
+                    "{path} belongs to the database beside it ({database}); choose another name.",
+                ).format(path=dest, database=real.name[: -len(suffix)])
             )
     if info is not None and real.suffix == JOURNAL_SUFFIX and stat.S_ISREG(info.st_mode):
-        raise UsageError(f"{dest} is an iltdesk journal; choose another name.")
+        raise UsageError(
+            translate("destination", "{path} is an iltdesk journal; choose another name.").format(
+                path=dest
+            )
+        )
 
 
 def _same_file(info: os.stat_result, other: Path) -> bool:

@@ -6,6 +6,8 @@ code. None of them is raised after the journal file has been changed.
 
 from __future__ import annotations
 
+from iltdesk.translation import QT_TRANSLATE_NOOP, translate
+
 
 class JournalError(Exception):
     """Base of every error the core raises on purpose. ``str(err)`` is a plain sentence."""
@@ -37,9 +39,16 @@ class NoEscrow(JournalError):
 
 
 class JournalDamaged(JournalError):
-    """The file is not an iltdesk journal, or its contents fail an integrity check."""
+    """The file is not an iltdesk journal, or its contents fail an integrity check.
+
+    ``says_what_to_do``: the message already tells the remedy (restore a backup, choose
+    another one), so nothing is added to it (messages.not_opened), in any language."""
 
     exit_code = 4
+
+    def __init__(self, message: str = "", *, says_what_to_do: bool = False) -> None:
+        super().__init__(message)
+        self.says_what_to_do = says_what_to_do
 
 
 class NotAJournal(JournalDamaged):
@@ -84,15 +93,27 @@ class KeychainUnavailable(JournalError):
 
 
 EXIT_CODES: dict[int, str] = {
-    0: "success",
-    1: "unexpected error",
-    2: "usage error (a new passphrase too easy to guess among them), or the lead or "
-    "record named does not exist",
-    3: "wrong passphrase or recovery key, or no recovery escrow for the journal",
-    4: "not an iltdesk journal, or the journal is damaged",
-    5: "the journal is open in another iltdesk window or command",
-    6: "the journal was made by a newer version of iltdesk",
-    7: "the disk is full; nothing was saved",
-    8: "the journal is read-only here (file, folder or disk) or you may not read it",
-    9: "no usable system keychain",
+    0: QT_TRANSLATE_NOOP("errors", "success"),
+    1: QT_TRANSLATE_NOOP("errors", "unexpected error"),
+    2: QT_TRANSLATE_NOOP(
+        "errors",
+        "usage error (a new passphrase too easy to guess among them), or the lead or "
+        "record named does not exist",
+    ),
+    3: QT_TRANSLATE_NOOP(
+        "errors", "wrong passphrase or recovery key, or no recovery escrow for the journal"
+    ),
+    4: QT_TRANSLATE_NOOP("errors", "not an iltdesk journal, or the journal is damaged"),
+    5: QT_TRANSLATE_NOOP("errors", "the journal is open in another iltdesk window or command"),
+    6: QT_TRANSLATE_NOOP("errors", "the journal was made by a newer version of iltdesk"),
+    7: QT_TRANSLATE_NOOP("errors", "the disk is full; nothing was saved"),
+    8: QT_TRANSLATE_NOOP(
+        "errors", "the journal is read-only here (file, folder or disk) or you may not read it"
+    ),
+    9: QT_TRANSLATE_NOOP("errors", "no usable system keychain"),
 }
+
+
+def exit_code_meaning(code: int) -> str:
+    """What exit ``code`` means, in the user's language (``iltdesk --help``)."""
+    return translate("errors", EXIT_CODES[code])

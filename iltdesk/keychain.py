@@ -44,6 +44,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from iltdesk.errors import KeychainUnavailable
+from iltdesk.translation import QT_TRANSLATE_NOOP, translate
 
 SERVICE = "iltdesk"
 TIMEOUT_SECONDS = 3.0
@@ -57,12 +58,18 @@ _prepared = False
 # The OS keychains, by the exact class keyring uses for each, and the words a person knows
 # them by. Exact names, not isinstance: a subclass may store the secret somewhere else.
 TRUSTED_BACKENDS: dict[str, str] = {
-    "keyring.backends.SecretService.Keyring": "GNOME Keyring / Secret Service",
-    "keyring.backends.libsecret.Keyring": "GNOME Keyring / Secret Service",
-    "keyring.backends.kwallet.DBusKeyring": "KWallet",
-    "keyring.backends.kwallet.DBusKeyringKWallet4": "KWallet",
-    "keyring.backends.macOS.Keyring": "the macOS Keychain",
-    "keyring.backends.Windows.WinVaultKeyring": "the Windows Credential Locker",
+    "keyring.backends.SecretService.Keyring": QT_TRANSLATE_NOOP(
+        "keychain", "GNOME Keyring / Secret Service"
+    ),
+    "keyring.backends.libsecret.Keyring": QT_TRANSLATE_NOOP(
+        "keychain", "GNOME Keyring / Secret Service"
+    ),
+    "keyring.backends.kwallet.DBusKeyring": QT_TRANSLATE_NOOP("keychain", "KWallet"),
+    "keyring.backends.kwallet.DBusKeyringKWallet4": QT_TRANSLATE_NOOP("keychain", "KWallet"),
+    "keyring.backends.macOS.Keyring": QT_TRANSLATE_NOOP("keychain", "the macOS Keychain"),
+    "keyring.backends.Windows.WinVaultKeyring": QT_TRANSLATE_NOOP(
+        "keychain", "the Windows Credential Locker"
+    ),
 }
 CHAINER = "keyring.backends.chainer.ChainerBackend"
 # Never a keychain, whatever the override says: these keep nothing, or keep it in plain text.
@@ -193,8 +200,17 @@ def _backend() -> Any:
             return candidate
     # Name what was refused, so whoever set up an unusual backend knows why it is not used.
     refused = sorted({backend_name(b) for b in candidates} - NEVER_TRUSTED)
-    why = f" (iltdesk does not trust {', '.join(refused)} to keep a passphrase)" if refused else ""
-    raise KeychainUnavailable(f"No system keychain is available on this computer{why}.")
+    if refused:
+        raise KeychainUnavailable(
+            translate(
+                "keychain",
+                "No system keychain is available on this computer (iltdesk does not trust "
+                "{backends} to keep a passphrase).",
+            ).format(backends=", ".join(refused))
+        )
+    raise KeychainUnavailable(
+        translate("keychain", "No system keychain is available on this computer.")
+    )
 
 
 def _bounded(call: Callable[[], _T], timeout: float) -> _T:
@@ -212,11 +228,17 @@ def _bounded(call: Callable[[], _T], timeout: float) -> _T:
     worker.start()
     worker.join(timeout)
     if worker.is_alive():
-        raise KeychainUnavailable("The system keychain did not answer in time.")
+        raise KeychainUnavailable(
+            translate("keychain", "The system keychain did not answer in time.")
+        )
     if failure:
         if isinstance(failure[0], KeychainUnavailable):
             raise failure[0]
-        raise KeychainUnavailable(f"The system keychain failed: {type(failure[0]).__name__}.")
+        raise KeychainUnavailable(
+            translate("keychain", "The system keychain failed: {kind}.").format(
+                kind=type(failure[0]).__name__
+            )
+        )
     return result[0]
 
 
@@ -228,7 +250,11 @@ def description(timeout: float = TIMEOUT_SECONDS) -> str:
 def describe(backend: object) -> str:
     """A trusted backend's name as a person knows it ("KWallet", "the macOS Keychain")."""
     name = backend_name(backend)
-    return TRUSTED_BACKENDS.get(name) or f"{name}, trusted through {OVERRIDE_VARIABLE}"
+    if name in TRUSTED_BACKENDS:
+        return translate("keychain", TRUSTED_BACKENDS[name])
+    return translate("keychain", "{backend}, trusted through {variable}").format(
+        backend=name, variable=OVERRIDE_VARIABLE
+    )
 
 
 def available(timeout: float = TIMEOUT_SECONDS) -> bool:

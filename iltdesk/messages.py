@@ -45,8 +45,8 @@ def not_opened(error: JournalError) -> str:
         return translate("messages", "{error} Close it there first.").format(error=error)
     if isinstance(error, NotAJournal):
         return translate("messages", "{error} Choose another file.").format(error=error)
-    if isinstance(error, JournalDamaged) and "backup" not in str(error):
-        # Some damage is told with its remedy already; the rest gets it here.
+    if isinstance(error, JournalDamaged) and not error.says_what_to_do:
+        # Some damage is told with its remedy already (or is a backup's); the rest gets it here.
         return translate(
             "messages", "{error} Restore it from a backup; the file has not been changed."
         ).format(error=error)

@@ -46,6 +46,7 @@ from iltdesk.names_text import (
     starts_sentence,
     with_article,
 )
+from iltdesk.translation import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from iltdesk.store.journal import Journal
@@ -80,7 +81,12 @@ class NameChoice:
     role: str = ""  # the words for Treatment.role (empty: the person's suggested_role)
 
 
-COLLEAGUE = "a colleague"
+COLLEAGUE = QT_TRANSLATE_NOOP("names_guard", "a colleague")
+
+
+def colleague() -> str:
+    """The words for someone nothing more is known of ("a colleague"), as shown."""
+    return translate("names_guard", COLLEAGUE)
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -92,10 +98,18 @@ COMMON_WORDS = _word_set(
     "will may june april august grace hope faith joy mark bill art sue rose iris dawn summer "
     "autumn amber pat rob jack frank ray don guy chase grant hunter lane page reed wade "
     "victory sunny rich miles max sky star case drew jean bob tom noel holly ivy "
-    "carol christian earnest norman an ed sol eve"
+    "carol christian earnest norman an ed sol eve"  # not shown: matched in text
 )
 _GRADE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?[- ]grade\b|\bgrade (\d{1,2})\b", re.I)
-_NOT_TEACHERS = ("principal", "dean", "counsel", "social worker", "coach", "psycholog")
+# Matched in a lead's role as typed.
+_NOT_TEACHERS = (
+    "principal",
+    "dean",
+    "counsel",
+    "social worker",  # not shown: matched
+    "coach",
+    "psycholog",
+)
 _TITLED = re.compile(BEFORE + rf"({TITLE}){SPACE}({WORD}){AFTER}")
 _SECOND_WORD = re.compile(rf"{SPACE}({WORD}){AFTER}")
 
@@ -128,10 +142,12 @@ def suggested_role(role: str, team: str) -> str:
     if grade := _GRADE.search(team):
         number = int(grade.group(1) or grade.group(2))
         suffix = {1: "st", 2: "nd", 3: "rd"}.get(number if number < 20 else number % 10, "th")
-        return with_article(f"{number}{suffix}-grade teacher")
+        said = translate("names_guard", "{number}{suffix}-grade teacher")
+        return with_article(said.format(number=number, suffix=suffix))
     if team.casefold().endswith(" department"):
-        return with_article(f"{team[: -len(' department')].casefold()} teacher")
-    return with_article(role.casefold()) if role else COLLEAGUE
+        subject = team[: -len(" department")].casefold()
+        return with_article(translate("names_guard", "{subject} teacher").format(subject=subject))
+    return with_article(role.casefold()) if role else colleague()
 
 
 def find_names(
@@ -160,7 +176,7 @@ def find_names(
     return [
         NamedPerson(
             name=names[int(key[1])] if key[0] == "lead" else forms[0],
-            suggested_role=roles.get(key[1], COLLEAGUE) if key[0] == "lead" else COLLEAGUE,
+            suggested_role=roles.get(key[1], colleague()) if key[0] == "lead" else colleague(),
             mentions=len(forms),
             forms=tuple(dict.fromkeys(forms)),
         )
@@ -327,6 +343,6 @@ def _replacer(person: NamedPerson, choice: NameChoice) -> Callable[[str, bool], 
     if choice.treatment == Treatment.initials:
         return lambda form, _opens: initials(form)
     if choice.treatment == Treatment.role:
-        words = choice.role.strip() or person.suggested_role or COLLEAGUE
+        words = choice.role.strip() or person.suggested_role or colleague()
         return lambda _form, opens: capitalised(words) if opens else words
     return lambda form, _opens: form

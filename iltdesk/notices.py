@@ -29,19 +29,23 @@ from iltdesk.paths import resources_dir
 OWN_DISTRIBUTION = "iltdesk"
 NOTICES_FILE = "THIRD_PARTY_NOTICES.txt"
 RULE = "=" * 78  # between two components' notices, on a line of its own
-OWN_LICENCE_START = "--- iltdesk's licence (LICENSE) ---"
-OWN_LICENCE_END = "--- end of iltdesk's licence ---"
+OWN_LICENCE_START = "--- iltdesk's licence (LICENSE) ---"  # not shown: a marker, read back
+OWN_LICENCE_END = "--- end of iltdesk's licence ---"  # not shown: a marker, read back
 _LICENCE_FILE = re.compile(r"^(licen[cs]e|copying|notice)", re.IGNORECASE)
-_HOME_LABELS = ("homepage", "home", "source", "source code", "repository", "code")
-# What a distribution's metadata leaves out, said here (looked at in its wheel by hand).
+# Project-URL labels, matched in order.
+_HOME_LABELS = ("homepage", "home", "source", "source code", "repository", "code")  # not shown: ids
+# What a distribution's metadata leaves out, said here (looked at in its wheel by hand). Not
+# translated: the notices are a legal text in English, built once with the bundle (``render``).
+_GPL = "GPL-3.0 (which the LGPL-3.0 adds to)"  # not shown: notices
+_NO_TEXT = "Its wheel carries no licence text: see the Qt notice below."  # not shown: notices
 _ADDED_NOTES = {
     "sqlcipher3": (
         "Zlib",
         "Its LICENSE is pysqlite's (zlib-style); SQLCipher, SQLite and OpenSSL, compiled into "
-        "it, have notices of their own below.",
+        "it, have notices of their own below.",  # not shown: notices
     ),
-    "pyside6-essentials": ("", "Its wheel carries no licence text: see the Qt notice below."),
-    "shiboken6": ("", "Its wheel carries no licence text: see the Qt notice below."),
+    "pyside6-essentials": ("", _NO_TEXT),
+    "shiboken6": ("", _NO_TEXT),
 }
 
 
@@ -217,7 +221,7 @@ def _qt_note(version: str) -> str:
         f"https://download.qt.io/official_releases/qt/{series}/{version}/src/ and of PySide6: "
         f"https://download.qt.io/official_releases/QtForPython/pyside6/PySide6-{version}-src/. "
         "Qt includes third-party code under its own licences: "
-        "https://doc.qt.io/qt-6/licenses-used-in-qt.html."
+        "https://doc.qt.io/qt-6/licenses-used-in-qt.html."  # not shown: notices
     )
 
 
@@ -234,7 +238,7 @@ def component_notices() -> list[Notice]:
             "https://www.qt.io/",
             (
                 ("LGPL-3.0", _resource_text("LICENSE.LGPL-3.0")),
-                ("GPL-3.0 (which the LGPL-3.0 adds to)", _resource_text("LICENSE.GPL-3.0")),
+                (_GPL, _resource_text("LICENSE.GPL-3.0")),
             ),
             note=_qt_note(pyside),
         ),
@@ -245,7 +249,7 @@ def component_notices() -> list[Notice]:
             "https://www.zetetic.net/sqlcipher/",
             (("LICENSE", _resource_text("LICENSE.SQLCipher")),),
             note=f"Compiled into sqlcipher3 {sqlcipher3}, with SQLite (public domain, "
-            "https://sqlite.org/copyright.html) and OpenSSL.",
+            "https://sqlite.org/copyright.html) and OpenSSL.",  # not shown: notices
         ),
         Notice(
             "OpenSSL",
@@ -254,7 +258,7 @@ def component_notices() -> list[Notice]:
             "https://www.openssl.org/",
             (("LICENSE", _resource_text("LICENSE.Apache-2.0")),),
             note=f"Compiled into sqlcipher3 {sqlcipher3} (SQLCipher's cryptography) and into "
-            "cryptography (see its own notice).",
+            "cryptography (see its own notice).",  # not shown: notices
         ),
         Notice(
             "Python",
@@ -262,15 +266,17 @@ def component_notices() -> list[Notice]:
             "PSF-2.0",
             "https://www.python.org/",
             (("LICENSE", python),) if python else (),
-            note="" if python else "Its licence: https://docs.python.org/3/license.html",
+            note=""
+            if python
+            else "Its licence: https://docs.python.org/3/license.html",  # not shown: notices
         ),
         Notice(
-            "DejaVu fonts",
+            "DejaVu fonts",  # not shown: a name
             "",
-            "Bitstream-Vera AND Arev (DejaVu changes: public domain)",
+            "Bitstream-Vera AND Arev (DejaVu changes: public domain)",  # not shown: a licence
             "https://dejavu-fonts.github.io/",
             (("LICENSE", (resources_dir() / "fonts" / "LICENSE").read_text(encoding="utf-8")),),
-            note="Embedded in the PDF reports.",
+            note="Embedded in the PDF reports.",  # not shown: notices
         ),
     ]
 
@@ -283,15 +289,17 @@ def collect(root: str = OWN_DISTRIBUTION) -> list[Notice]:
 def render(notices: Iterable[Notice]) -> str:
     """The notices as one plain-text file, a section a component (``parse`` reads it).
 
-    Its heading holds iltdesk's own licence, so the file alone says everything."""
+    Its heading holds iltdesk's own licence, so the file alone says everything. Its words stay
+    English: a legal text, built once with the bundle and read back (``parse``)."""
+    heading = "its licence, and the third-party software it includes"  # not shown: notices
     head = (
-        f"iltdesk {__version__}: its licence, and the third-party software it includes\n\n"
+        f"iltdesk {__version__}: {heading}\n\n"
         f"{OWN_LICENCE_START}\n{own_licence_text().rstrip()}\n{OWN_LICENCE_END}\n"
     )
     sections = [head]
     for notice in notices:
-        lines = [notice.title, f"Licence: {notice.licence or 'not stated'}"]
-        lines += [f"Home page: {notice.home}"] if notice.home else []
+        lines = [notice.title, f"Licence: {notice.licence or 'not stated'}"]  # not shown: notices
+        lines += [f"Home page: {notice.home}"] if notice.home else []  # not shown: notices
         lines += (
             [textwrap.fill(notice.note, 78, break_long_words=False, break_on_hyphens=False)]
             if notice.note

@@ -16,6 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from iltdesk.translation import QT_TRANSLATE_NOOP, translate
+
 if TYPE_CHECKING:
     from iltdesk.store.journal import Journal
 
@@ -29,9 +31,12 @@ JUDGED_LENGTH = 48
 # guessable; the whole name and its longer words are what an attacker would try.
 _SHORTEST_INPUT = 3
 # Tried by anyone who knows which app made the file.
-_ALWAYS = ("iltdesk", "journal", "instructional leadership team")
+_ALWAYS = ("iltdesk", "journal", "instructional leadership team")  # not shown: guesses
 
-NAMES_ADVICE = "Names from the journal (the school, you, your leads) are among the first guesses."
+NAMES_ADVICE = QT_TRANSLATE_NOOP(
+    "passphrase_strength",
+    "Names from the journal (the school, you, your leads) are among the first guesses.",
+)
 
 
 @dataclass(frozen=True)
@@ -96,11 +101,16 @@ def estimate(passphrase: str, inputs: Iterable[str] = ()) -> Strength:
     suggestions = [_plain(str(s)) for s in feedback.get("suggestions") or ()]
     if score < MIN_SCORE and _names_used(judged["sequence"]):
         # zxcvbn has no words for a match on the user inputs; the person should know why.
-        warning = f"{warning} {NAMES_ADVICE}".strip()
+        names = translate("passphrase_strength", NAMES_ADVICE)
+        warning = f"{warning} {names}".strip()
     return Strength(score, warning, tuple(suggestions))
 
 
 def refusal(strength: Strength) -> str:
     """One plain line refusing a new passphrase that is too easy to guess."""
-    advice = strength.advice or "Add another word or two; uncommon words are better."
-    return f"That passphrase is too easy to guess. {advice} Nothing was changed."
+    advice = strength.advice or translate(
+        "passphrase_strength", "Add another word or two; uncommon words are better."
+    )
+    return translate(
+        "passphrase_strength", "That passphrase is too easy to guess. {advice} Nothing was changed."
+    ).format(advice=advice)

@@ -9,6 +9,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from iltdesk.translation import translate
+
 FILE_MODE = 0o600
 DIR_MODE = 0o700
 JOURNAL_SUFFIX = ".iltdesk"
@@ -41,13 +43,19 @@ def resolve_journal(path: Path) -> Path:
         return path.expanduser().resolve(strict=False)
     except (OSError, RuntimeError, ValueError) as exc:
         # A link loop: RuntimeError up to 3.12, OSError (ELOOP) from 3.13.
-        raise UsageError(f"{path} cannot be used as a journal: {_reason(exc)}.") from None
+        raise UsageError(
+            translate("paths", "{path} cannot be used as a journal: {reason}.").format(
+                path=path, reason=_reason(exc)
+            )
+        ) from None
 
 
 def _reason(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror.lower()
-    return "its links go round in a loop" if isinstance(exc, RuntimeError) else "bad name"
+    if isinstance(exc, RuntimeError):
+        return translate("paths", "its links go round in a loop")
+    return translate("paths", "bad name")
 
 
 RESOURCES_PACKAGE = "iltdesk.resources"
@@ -158,10 +166,12 @@ def private_temp_path(beside: Path) -> Iterator[Path]:
                 leftover.unlink()
 
 
-def write_private(path: Path, data: bytes, *, what: str = "the PDF") -> None:
+def write_private(path: Path, data: bytes, *, what: str | None = None) -> None:
     """Write ``data`` to exactly ``path`` (mode 0600) through a temporary file beside it, so
-    a full disk leaves no half file; ``what`` names the file in messages ("the PDF")."""
-    write_private_with(path, lambda out: out.write(data), what=what)
+    a full disk leaves no half file; ``what`` names the file in messages (translated; "the
+    PDF" when None)."""
+    named = what or translate("paths", "the PDF")
+    write_private_with(path, lambda out: out.write(data), what=named)
 
 
 def write_private_with(path: Path, fill: Callable[[BinaryIO], object], *, what: str) -> None:
@@ -172,9 +182,17 @@ def write_private_with(path: Path, fill: Callable[[BinaryIO], object], *, what: 
     from iltdesk.errors import DiskFull, UsageError
 
     if path.is_dir():
-        raise UsageError(f"{path} is a folder; name the file to write {what} to.")
+        raise UsageError(
+            translate("paths", "{path} is a folder; name the file to write {what} to.").format(
+                path=path, what=what
+            )
+        )
     if not path.parent.is_dir():
-        raise UsageError(f"There is no folder {path.parent} to write {what} into.")
+        raise UsageError(
+            translate("paths", "There is no folder {folder} to write {what} into.").format(
+                folder=path.parent, what=what
+            )
+        )
     try:
         with private_temp_path(path) as tmp:
             with open(tmp, "wb") as out:
@@ -184,8 +202,12 @@ def write_private_with(path: Path, fill: Callable[[BinaryIO], object], *, what: 
             os.replace(tmp, path)
         fsync_dir(path.parent)
     except PermissionError:
-        raise UsageError(f"You may not write to {path}.") from None
+        raise UsageError(
+            translate("paths", "You may not write to {path}.").format(path=path)
+        ) from None
     except OSError as exc:
         if exc.errno == errno.ENOSPC:
-            raise DiskFull(f"The disk is full; {what} was not written.") from None
+            raise DiskFull(
+                translate("paths", "The disk is full; {what} was not written.").format(what=what)
+            ) from None
         raise

@@ -15,6 +15,7 @@ from iltdesk import stamps
 from iltdesk.errors import UsageError
 from iltdesk.lead_names import pick_lead
 from iltdesk.store.journal import Journal
+from iltdesk.translation import translate
 
 
 class QuickNote(NamedTuple):
@@ -31,7 +32,7 @@ def save_quick_note(
     (Markdown), held on ``held_on`` (today by default). Refuses an empty note, and a name
     that matches no lead or several (``UsageError``), changing nothing."""
     if not text.strip():
-        raise UsageError("The note is empty; nothing was saved.")
+        raise UsageError(translate("quick_note", "The note is empty; nothing was saved."))
     day = held_on or date.today()
     now = stamps.now_stored()  # as the ORM's ``Instant`` stores it
     with journal.transaction():

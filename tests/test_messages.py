@@ -41,7 +41,9 @@ def test_a_journal_not_opened_is_told_in_the_cores_words_then_what_to_do(
 
 def test_what_already_says_what_to_do_is_told_as_it_is() -> None:
     too_new = JournalTooNew("Saved by a newer iltdesk. Update iltdesk to open it.")
-    advised = JournalDamaged(f"The journal {PATH} is damaged: x. Restore your latest backup.")
+    advised = JournalDamaged(
+        f"The journal {PATH} is damaged: x. Restore your latest backup.", says_what_to_do=True
+    )
     assert not_opened(too_new) == str(too_new)
     assert not_opened(advised) == str(advised)
     assert isinstance(classify(Exception("database is locked"), PATH), JournalInUse)

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from iltdesk.cli import passphrase
+from iltdesk.cli import lookups, passphrase
 from iltdesk.cli.keeping import (
     cmd_backup,
     cmd_check,
@@ -16,18 +14,22 @@ from iltdesk.cli.keeping import (
     cmd_passwd,
     cmd_remember,
     cmd_restore,
-    report_days_backup,
 )
 from iltdesk.errors import UsageError
+from iltdesk.translation import translate
 
 Sub = Any  # argparse's private _SubParsersAction
 
-STRONG_ENOUGH = (
-    "The new passphrase must be hard to guess (zxcvbn's score 3 of 4, with the school's, the "
-    "principal's and the leads' names among the first guesses); one that is not is refused "
-    "with advice (exit 2). Several unrelated words work well. A demo journal's passphrase is "
-    "public and not judged."
-)
+
+def strong_enough() -> str:
+    """The rule a new passphrase must meet (``init`` and ``passwd`` describe it)."""
+    return translate(
+        "cli.commands",
+        "The new passphrase must be hard to guess (zxcvbn's score 3 of 4, with the school's, "
+        "the principal's and the leads' names among the first guesses); one that is not is "
+        "refused with advice (exit 2). Several unrelated words work well. A demo journal's "
+        "passphrase is public and not judged.",
+    )
 
 
 def journal_path(text: str) -> Path:
@@ -37,15 +39,10 @@ def journal_path(text: str) -> Path:
     return resolve_journal(Path(text))
 
 
-def _limit(text: str) -> int:
-    """``--limit``: a whole number of hits SQLite can take (it refuses 2**63 and more)."""
-    if not (text.isascii() and text.isdigit() and 0 < len(text) <= 6 and int(text) > 0):
-        raise argparse.ArgumentTypeError(f"give a whole number from 1 to 999999, not '{text}'")
-    return int(text)
-
-
-def _journal_arg(p: argparse.ArgumentParser, help_text: str = "the journal file") -> None:
-    p.add_argument("journal", type=journal_path, metavar="JOURNAL", help=help_text)
+def _journal_arg(p: argparse.ArgumentParser, help_text: str | None = None) -> None:
+    """The JOURNAL argument; ``help_text`` (translated) says what it is, if not the journal."""
+    shown = help_text or translate("cli.commands", "the journal file")
+    p.add_argument("journal", type=journal_path, metavar="JOURNAL", help=shown)
 
 
 def register(sub: Sub) -> None:
@@ -57,74 +54,116 @@ def register(sub: Sub) -> None:
         trash,
     )
 
-    p = sub.add_parser("open", help="open the app on a journal")
-    p.add_argument("journal", type=journal_path, nargs="?", metavar="JOURNAL")
-    p.set_defaults(func=cmd_open)
-
-    p = sub.add_parser("init", help="create a new, empty journal", description=STRONG_ENOUGH)
-    _journal_arg(p, "where to create the journal")
-    p.add_argument("--school", default="", help="the school's name, shown on reports")
-    p.add_argument("--principal", default="", help="your name, shown on reports")
-    p.add_argument("--remember", action="store_true", help="remember the passphrase here")
-    p.set_defaults(func=cmd_init)
-
-    p = sub.add_parser("demo", help="create a demo journal with invented people")
-    _journal_arg(p, "where to create the demo journal")
-    p.add_argument("--entries", type=int, help="scale 1:1 notes and observations to about N")
-    p.add_argument("--seed", type=int, default=2020, help="the same seed gives the same journal")
-    p.set_defaults(func=cmd_demo)
-
-    p = sub.add_parser("check", help="verify the passphrase and the journal's integrity")
-    _journal_arg(p)
-    p.set_defaults(func=cmd_check)
-
-    p = sub.add_parser("passwd", help="change the journal's passphrase", description=STRONG_ENOUGH)
-    _journal_arg(p)
-    p.set_defaults(func=cmd_passwd)
-
-    p = sub.add_parser("backup", help="write a verified encrypted copy")
-    _journal_arg(p)
-    p.add_argument("dest", type=Path, metavar="DEST", help="the backup file to create")
-    p.set_defaults(func=cmd_backup)
-
-    p = sub.add_parser("restore", help="replace a journal with a verified backup")
-    p.add_argument("backup", type=journal_path, metavar="BACKUP")
-    _journal_arg(p, "the journal to restore into (the current one is kept beside it)")
-    p.add_argument(
-        "--force", action="store_true", help="replace an existing journal (it is kept beside)"
-    )
-    p.set_defaults(func=cmd_restore)
-
-    p = sub.add_parser("search", help="search everything in the journal")
-    _journal_arg(p)
-    p.add_argument("query", metavar="QUERY")
-    p.add_argument("--limit", type=_limit, default=20, help="at most this many hits")
-    p.add_argument("--json", action="store_true", help="print JSON")
-    p.set_defaults(func=cmd_search)
-
-    p = sub.add_parser("note", help="add a quick 1:1 note for a lead")
-    _journal_arg(p)
-    p.add_argument("--lead", required=True, metavar="NAME", help="the lead's name, or part of it")
-    p.add_argument("--date", type=date.fromisoformat, help="the meeting date (YYYY-MM-DD)")
-    p.add_argument("text", metavar="TEXT", help="the note (Markdown); - reads standard input")
-    p.set_defaults(func=cmd_note)
-
-    p = sub.add_parser("leads", help="list the leads")
-    _journal_arg(p)
-    p.add_argument("--all", action="store_true", help="include archived leads")
-    p.add_argument("--json", action="store_true", help="print JSON")
-    p.set_defaults(func=cmd_leads)
-
+    _register_journal_commands(sub)
+    _register_keeping(sub)
+    lookups.register(sub, _journal_arg)
     export.register(sub, _journal_arg)
     recovery.register(sub)
     trash.register(sub)
     history.register(sub)
+    _register_keychain(sub)
 
-    p = sub.add_parser("remember", help="remember the passphrase in the system keychain")
+
+def _register_journal_commands(sub: Sub) -> None:
+    """open, init, demo."""
+    p = sub.add_parser("open", help=translate("cli.commands", "open the app on a journal"))
+    p.add_argument("journal", type=journal_path, nargs="?", metavar="JOURNAL")
+    p.set_defaults(func=cmd_open)
+
+    p = sub.add_parser(
+        "init",
+        help=translate("cli.commands", "create a new, empty journal"),
+        description=strong_enough(),
+    )
+    _journal_arg(p, translate("cli.commands", "where to create the journal"))
+    p.add_argument(
+        "--school",
+        default="",
+        help=translate("cli.commands", "the school's name, shown on reports"),
+    )
+    p.add_argument(
+        "--principal", default="", help=translate("cli.commands", "your name, shown on reports")
+    )
+    p.add_argument(
+        "--remember",
+        action="store_true",
+        help=translate("cli.commands", "remember the passphrase here"),
+    )
+    p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser(
+        "demo", help=translate("cli.commands", "create a demo journal with invented people")
+    )
+    _journal_arg(p, translate("cli.commands", "where to create the demo journal"))
+    p.add_argument(
+        "--entries",
+        type=int,
+        help=translate("cli.commands", "scale 1:1 notes and observations to about N"),
+    )
+    p.add_argument(
+        "--seed",
+        type=int,
+        default=2020,
+        help=translate("cli.commands", "the same seed gives the same journal"),
+    )
+    p.set_defaults(func=cmd_demo)
+
+
+def _register_keeping(sub: Sub) -> None:
+    """check, passwd, backup, restore."""
+    p = sub.add_parser(
+        "check", help=translate("cli.commands", "verify the passphrase and the journal's integrity")
+    )
+    _journal_arg(p)
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser(
+        "passwd",
+        help=translate("cli.commands", "change the journal's passphrase"),
+        description=strong_enough(),
+    )
+    _journal_arg(p)
+    p.set_defaults(func=cmd_passwd)
+
+    p = sub.add_parser("backup", help=translate("cli.commands", "write a verified encrypted copy"))
+    _journal_arg(p)
+    p.add_argument(
+        "dest",
+        type=Path,
+        metavar="DEST",
+        help=translate("cli.commands", "the backup file to create"),
+    )
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser(
+        "restore", help=translate("cli.commands", "replace a journal with a verified backup")
+    )
+    p.add_argument("backup", type=journal_path, metavar="BACKUP")
+    _journal_arg(
+        p,
+        translate(
+            "cli.commands", "the journal to restore into (the current one is kept beside it)"
+        ),
+    )
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help=translate("cli.commands", "replace an existing journal (it is kept beside)"),
+    )
+    p.set_defaults(func=cmd_restore)
+
+
+def _register_keychain(sub: Sub) -> None:
+    """remember, forget."""
+    p = sub.add_parser(
+        "remember", help=translate("cli.commands", "remember the passphrase in the system keychain")
+    )
     _journal_arg(p)
     p.set_defaults(func=cmd_remember)
 
-    p = sub.add_parser("forget", help="remove the passphrase from the system keychain")
+    p = sub.add_parser(
+        "forget", help=translate("cli.commands", "remove the passphrase from the system keychain")
+    )
     _journal_arg(p)
     p.set_defaults(func=cmd_forget)
 
@@ -159,7 +198,13 @@ def cmd_open(args: argparse.Namespace) -> int:
     if launcher is None:
         from iltdesk.cli.main import build_parser
 
-        print("The desktop window is not part of this build yet; use the commands below.\n")
+        print(
+            translate(
+                "cli.commands",
+                "The desktop window is not part of this build yet; use the commands below.",
+            )
+            + "\n"
+        )
         build_parser().print_help()
         return 0
     # The app hands a second launch to the one already running before this one touches the
@@ -179,10 +224,14 @@ def cmd_init(args: argparse.Namespace) -> int:
     check_destination(args.journal, new_folders=True)  # before the passphrase is asked for
     secret = passphrase.new_passphrase(names=(args.school, args.principal))
     Journal.create(args.journal, secret, school=args.school, principal=args.principal).close()
-    print(f"Created {args.journal}.")
+    print(translate("cli.commands", "Created {path}.").format(path=args.journal))
     if args.remember:
         keychain.remember(args.journal, secret)
-        print(f"The passphrase is remembered in {keychain.description()}.")
+        print(
+            translate("cli.commands", "The passphrase is remembered in {keychain}.").format(
+                keychain=keychain.description()
+            )
+        )
     suggest_kit(args.journal)
     return 0
 
@@ -193,7 +242,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from iltdesk.store.journal import Journal
 
     if args.entries is not None and args.entries < 0:
-        raise UsageError("--entries must be zero or more.")
+        raise UsageError(translate("cli.commands", "--entries must be zero or more."))
     from iltdesk.destination import check_destination
 
     check_destination(args.journal, new_folders=True)
@@ -202,95 +251,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     with Journal.create(args.journal, secret) as journal:
         summary = build_demo(journal, entries=args.entries, seed=args.seed)
     total = sum(summary.counts.values())
-    print(f"Created the demo journal {args.journal}: {total} records in {summary.seconds:.1f} s.")
-    return 0
-
-
-def cmd_search(args: argparse.Namespace) -> int:
-    """Search and print ranked hits."""
-    from iltdesk.cli.quick import find_hits  # the core's search, without loading the ORM
-
-    hits = find_hits(args.journal, args.query, limit=args.limit)
-    if args.json:
-        rows = [
-            {
-                "kind": h.kind,
-                "id": h.record_id,
-                "lead": h.lead_name,
-                "date": h.happened_on.isoformat() if h.happened_on else None,
-                "title": h.title,
-                "snippet": h.marked("**", "**"),
-            }
-            for h in hits
-        ]
-        import json
-
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
-        return 0
-    bold, plain = ("\033[1m", "\033[0m") if sys.stdout.isatty() else ("[", "]")
-    for h in hits:
-        when = h.happened_on.isoformat() if h.happened_on else "          "
-        who = f" · {h.lead_name}" if h.lead_name else ""
-        print(f"{when}  {h.kind_label}{who}  (#{h.record_id})\n    {h.marked(bold, plain)}")
-    if not hits:
-        print("No matches.", file=sys.stderr)
-    return 0
-
-
-def cmd_note(args: argparse.Namespace) -> int:
-    """Add a quick 1:1 note."""
-    from iltdesk.cli.quick import add_note  # add_quick_note's rules, without loading the ORM
-
-    if args.text == "-":
-        from iltdesk.store.backups import ensure_not_open
-
-        ensure_not_open(args.journal)  # say so before the note is typed, not after
-        try:
-            # A byte that is not UTF-8 fails here, or arrives as a lone surrogate (the
-            # "surrogateescape" of a C locale) that no journal can store.
-            text = sys.stdin.read()
-            text.encode("utf-8")
-        except (UnicodeDecodeError, UnicodeEncodeError):
-            raise UsageError(
-                "The note on standard input is not UTF-8 text; nothing was saved."
-            ) from None
-    else:
-        text = args.text
-    meeting = add_note(args.journal, args.lead, text, held_on=args.date)
-    print(f"Saved a 1:1 note dated {meeting.held_on.isoformat()} (#{meeting.id}).")
-    report_days_backup(meeting.backup)
-    return 0
-
-
-def cmd_leads(args: argparse.Namespace) -> int:
-    """List leads."""
-    from iltdesk.lead import lead_summaries
-
-    with passphrase.unlock(args.journal, read_only=True) as journal:
-        leads = lead_summaries(journal, include_archived=args.all)
-    if args.json:
-        rows = [
-            {
-                "id": s.id,
-                "name": s.name,
-                "role": s.role,
-                "team": s.team,
-                "active": s.active,
-                "on_ilt_since": s.on_ilt_since.isoformat() if s.on_ilt_since else None,
-                "last_one_on_one": s.last_one_on_one.isoformat() if s.last_one_on_one else None,
-                "open_action_items": s.open_action_items,
-            }
-            for s in leads
-        ]
-        import json
-
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
-        return 0
-    for s in leads:
-        last = s.last_one_on_one.isoformat() if s.last_one_on_one else "never"
-        state = "" if s.active else "  (archived)"
-        print(
-            f"{s.name:<24} {s.role:<22} {s.team:<20} last 1:1 {last}  "
-            f"{s.open_action_items} open{state}"
-        )
+    print(
+        translate(
+            "cli.commands", "Created the demo journal {path}: {count} records in {seconds} s."
+        ).format(path=args.journal, count=total, seconds=f"{summary.seconds:.1f}")
+    )
     return 0

@@ -10,6 +10,7 @@ from pathlib import Path
 from iltdesk.cli import passphrase
 from iltdesk.cli.export import refuse
 from iltdesk.errors import UsageError
+from iltdesk.translation import translate
 
 
 def run(args: argparse.Namespace) -> int:
@@ -20,20 +21,37 @@ def run(args: argparse.Namespace) -> int:
     fmt = args.format
     refuse(
         args, "report", "meeting", "cycle", "all_cycles", "sections", "password_env", "name",
-        form=f"A {fmt} export",
+        form=translate("cli.export_open", "A {format} export").format(format=fmt),
     )  # fmt: skip
     if (args.lead is None) == (not args.all):
-        raise UsageError("Name the lead (--lead NAME), or export the whole journal (--all).")
+        raise UsageError(
+            translate(
+                "cli.export_open",
+                "Name the lead (--lead NAME), or export the whole journal (--all).",
+            )
+        )
     if args.since and args.until and args.since > args.until:
-        raise UsageError("--from is after --to: nothing lies between them.")
+        raise UsageError(
+            translate("cli.export_open", "--from is after --to: nothing lies between them.")
+        )
     dest = _destination(args)
     print(LEAVES_ENCRYPTION.format(dest=dest), file=sys.stderr)
     with passphrase.unlock(args.journal, read_only=True) as journal:
         doc = dump(journal, Scope(args.lead, args.since, args.until))
     count = write_export(doc, fmt, dest)
-    what = "action item" if fmt == "csv" else "record"
-    print(f"Wrote {count} {what}{'s' if count != 1 else ''} to {dest}.")
+    print(_wrote(count, fmt).format(count=count, dest=dest))
     return 0
+
+
+def _wrote(count: int, fmt: str) -> str:
+    """What an export says it wrote: a CSV holds action items, the others records."""
+    if fmt == "csv":
+        if count == 1:
+            return translate("cli.export_open", "Wrote {count} action item to {dest}.")
+        return translate("cli.export_open", "Wrote {count} action items to {dest}.")
+    if count == 1:
+        return translate("cli.export_open", "Wrote {count} record to {dest}.")
+    return translate("cli.export_open", "Wrote {count} records to {dest}.")
 
 
 def _destination(args: argparse.Namespace) -> Path:
@@ -46,7 +64,7 @@ def _destination(args: argparse.Namespace) -> Path:
         out,
         journal=args.journal,
         replace=args.force,
-        hint="pass --force",
-        folder_hint="name a new folder",
+        hint=translate("cli.export_open", "pass --force"),
+        folder_hint=translate("cli.export_open", "name a new folder"),
     )
     return out

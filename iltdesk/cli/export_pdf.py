@@ -10,21 +10,30 @@ from iltdesk.cli import passphrase
 from iltdesk.cli.export import refuse
 from iltdesk.cli.names import choices_from, guard
 from iltdesk.errors import UsageError
+from iltdesk.translation import translate
 
 
 def run(args: argparse.Namespace) -> int:
     """Write a lead's learning-cycle summary, or an ILT meeting's summary, as a PDF."""
-    refuse(args, "all", "since", "until", form="A PDF summary")
+    refuse(args, "all", "since", "until", form=translate("cli.export_pdf", "A PDF summary"))
     choices_from(args.name)  # a bad --name costs nothing: said before the passphrase
     if args.meeting is not None:
         if args.lead is not None:
             raise UsageError(
-                "--meeting with --lead is a 1:1's recap: add --report recap. "
-                "An ILT meeting's summary takes no --lead."
+                translate(
+                    "cli.export_pdf",
+                    "--meeting with --lead is a 1:1's recap: add --report recap. "
+                    "An ILT meeting's summary takes no --lead.",
+                )
             )
         return _export_meeting(args)
     if args.lead is None:
-        raise UsageError("Name the lead (--lead NAME) or the ILT meeting (--meeting latest|ID).")
+        raise UsageError(
+            translate(
+                "cli.export_pdf",
+                "Name the lead (--lead NAME) or the ILT meeting (--meeting latest|ID).",
+            )
+        )
     from iltdesk import report
     from iltdesk.lead import find_lead
 
@@ -52,7 +61,11 @@ def _export_meeting(args: argparse.Namespace) -> int:
     cycle_words = ("--cycle", args.cycle), ("--sections", args.sections)
     given = [word for word, value in cycle_words if value is not None]
     if given := given + ["--all-cycles"] * args.all_cycles:
-        raise UsageError(f"--meeting exports a meeting's summary; it takes no {', '.join(given)}.")
+        raise UsageError(
+            translate(
+                "cli.export_pdf", "--meeting exports a meeting's summary; it takes no {options}."
+            ).format(options=", ".join(given))
+        )
     which = parse_meeting_choice(args.meeting)
     secret = before_unlocking(args)
     with passphrase.unlock(args.journal, read_only=True) as journal:
@@ -71,9 +84,16 @@ def before_unlocking(args: argparse.Namespace) -> str | None:
     if args.password_env is not None:
         secret = os.environ.get(args.password_env)
         if not secret:
-            raise UsageError(f"The environment variable {args.password_env} holds no password.")
+            raise UsageError(
+                translate(
+                    "cli.export_pdf", "The environment variable {variable} holds no password."
+                ).format(variable=args.password_env)
+            )
     check_destination(
-        args.output, journal=args.journal, replace=args.force, hint="pass --force to replace it"
+        args.output,
+        journal=args.journal,
+        replace=args.force,
+        hint=translate("cli.export_pdf", "pass --force to replace it"),
     )
     return secret
 
@@ -86,5 +106,9 @@ def write_export(args: argparse.Namespace, html: str, secret: str | None) -> int
     pages = report.write_pdf(
         html, args.output, password=secret, journal=args.journal, replace=args.force
     )
-    print(f"Wrote {args.output} ({pages} page{'s' if pages != 1 else ''}).")
+    if pages == 1:
+        wrote = translate("cli.export_pdf", "Wrote {path} ({count} page).")
+    else:
+        wrote = translate("cli.export_pdf", "Wrote {path} ({count} pages).")
+    print(wrote.format(path=args.output, count=pages))
     return 0

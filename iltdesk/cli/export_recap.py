@@ -11,13 +11,14 @@ from iltdesk.cli.export import refuse
 from iltdesk.cli.export_pdf import before_unlocking, write_export
 from iltdesk.errors import UsageError
 from iltdesk.store.journal import Journal
+from iltdesk.translation import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from datetime import date
 
     from iltdesk.recap_content import RecapSection
 
-FORM = "A 1:1 recap"
+FORM = QT_TRANSLATE_NOOP("cli.export_recap", "A 1:1 recap")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -25,9 +26,19 @@ def run(args: argparse.Namespace) -> int:
     from iltdesk.cli.names import choices_from
     from iltdesk.recap import DEFAULT_SECTIONS, parse_recap_choice, parse_recap_sections
 
-    refuse(args, "all", "since", "until", "cycle", "all_cycles", form=FORM)
+    refuse(
+        args,
+        "all",
+        "since",
+        "until",
+        "cycle",
+        "all_cycles",
+        form=translate("cli.export_recap", FORM),
+    )
     if args.lead is None:
-        raise UsageError("Name the lead whose 1:1 to recap (--lead NAME).")
+        raise UsageError(
+            translate("cli.export_recap", "Name the lead whose 1:1 to recap (--lead NAME).")
+        )
     # Everything the command line says is checked before the passphrase is asked for.
     held_on = parse_recap_choice(args.meeting or "latest")
     sections = DEFAULT_SECTIONS

@@ -10,8 +10,9 @@ from iltdesk.cli import passphrase
 from iltdesk.cli.export import refuse
 from iltdesk.cli.export_pdf import before_unlocking, write_export
 from iltdesk.errors import UsageError
+from iltdesk.translation import QT_TRANSLATE_NOOP, translate
 
-FORM = "A lead's record"
+FORM = QT_TRANSLATE_NOOP("cli.export_record", "A lead's record")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -26,9 +27,11 @@ def run(args: argparse.Namespace) -> int:
         parse_record_sections,
     )
 
-    refuse(args, "all", "meeting", "cycle", "all_cycles", form=FORM)
+    refuse(args, "all", "meeting", "cycle", "all_cycles", form=translate("cli.export_record", FORM))
     if args.lead is None:
-        raise UsageError("Name the lead whose record to export (--lead NAME).")
+        raise UsageError(
+            translate("cli.export_record", "Name the lead whose record to export (--lead NAME).")
+        )
     # Everything the command line says is checked before the passphrase is asked for.
     span = DateRange(args.since, args.until)
     sections = RECORD_DEFAULT

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from iltdesk.cli import passphrase
 from iltdesk.errors import UsageError
 from iltdesk.history_words import record_words
+from iltdesk.translation import translate
 
 if TYPE_CHECKING:
     from iltdesk.history import Run, Version
@@ -26,39 +27,83 @@ TABLES = {
 KINDS = tuple(TABLES)
 EXCERPT_CHARS = 40  # either side of the words found
 
-HISTORY_HELP = "earlier versions of notes and other long texts: find, show, compare, restore"
-HISTORY_DESCRIPTION = (
-    "A 1:1's notes and feedback, an observation, a learning cycle's texts, a complex "
-    "challenge's areas and the ILT charter keep their earlier versions (one per editing "
-    "session). --search lists the earlier versions holding some words (the ordinary search "
-    "looks only at the texts as they are now). KIND and ID list one record's versions, "
-    "newest first, with their numbers; --show prints one, --diff shows what changed from it "
-    "to the text now ([-taken out-] {+written since+}), --restore makes it the text again "
-    "(it asks first unless --yes is given; the text it replaces is kept as a version, so a "
-    "restore can be undone the same way). KIND is one of " + ", ".join(KINDS) + "; the "
-    "record's ID is the number 'iltdesk search' shows (the charter needs none).\n\n"
-    "exit codes: 0 done; 2 no such kind, record, text or version, or a restore not "
-    "confirmed (the journal is then unchanged); 3 wrong passphrase; 5 the journal is open "
-    "elsewhere; 8 the journal is read-only here."
-)
+
+def history_help() -> str:
+    """The one line ``iltdesk --help`` says of ``history``."""
+    return translate(
+        "cli.history",
+        "earlier versions of notes and other long texts: find, show, compare, restore",
+    )
+
+
+def history_description() -> str:
+    """What ``iltdesk history --help`` says first."""
+    return translate(
+        "cli.history",
+        "A 1:1's notes and feedback, an observation, a learning cycle's texts, a complex "
+        "challenge's areas and the ILT charter keep their earlier versions (one per editing "
+        "session). --search lists the earlier versions holding some words (the ordinary search "
+        "looks only at the texts as they are now). KIND and ID list one record's versions, "
+        "newest first, with their numbers; --show prints one, --diff shows what changed from it "
+        "to the text now ([-taken out-] {{+written since+}}), --restore makes it the text again "
+        "(it asks first unless --yes is given; the text it replaces is kept as a version, so a "
+        "restore can be undone the same way). KIND is one of {kinds}; the record's ID is the "
+        "number 'iltdesk search' shows (the charter needs none).\n\n"
+        "exit codes: 0 done; 2 no such kind, record, text or version, or a restore not "
+        "confirmed (the journal is then unchanged); 3 wrong passphrase; 5 the journal is open "
+        "elsewhere; 8 the journal is read-only here.",
+    ).format(kinds=", ".join(KINDS))
 
 
 def register(sub: Any) -> None:
     """Add `history` to ``sub``."""
     from iltdesk.cli.commands import journal_path
 
-    p = sub.add_parser("history", help=HISTORY_HELP, description=HISTORY_DESCRIPTION)
-    p.add_argument("journal", type=journal_path, metavar="JOURNAL", help="the journal file")
-    p.add_argument("kind", nargs="?", metavar="KIND", help="the kind of record (see above)")
-    p.add_argument("record_id", nargs="?", type=int, metavar="ID", help="the record's number")
-    p.add_argument("--field", metavar="F", help="only this text (as --json names it: notes…)")
+    p = sub.add_parser("history", help=history_help(), description=history_description())
+    p.add_argument(
+        "journal",
+        type=journal_path,
+        metavar="JOURNAL",
+        help=translate("cli.history", "the journal file"),
+    )
+    p.add_argument(
+        "kind",
+        nargs="?",
+        metavar="KIND",
+        help=translate("cli.history", "the kind of record (see above)"),
+    )
+    p.add_argument(
+        "record_id",
+        nargs="?",
+        type=int,
+        metavar="ID",
+        help=translate("cli.history", "the record's number"),
+    )
+    p.add_argument(
+        "--field",
+        metavar="F",
+        help=translate("cli.history", "only this text (as --json names it: notes…)"),
+    )
     action = p.add_mutually_exclusive_group()
-    action.add_argument("--search", metavar="WORDS", help="earlier versions holding WORDS")
-    action.add_argument("--show", type=int, metavar="VERSION_ID", help="print this version")
-    action.add_argument("--diff", type=int, metavar="VERSION_ID", help="compare with now")
-    action.add_argument("--restore", type=int, metavar="VERSION_ID", help="bring it back")
-    p.add_argument("--yes", action="store_true", help="restore without asking")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    action.add_argument(
+        "--search", metavar="WORDS", help=translate("cli.history", "earlier versions holding WORDS")
+    )
+    action.add_argument(
+        "--show",
+        type=int,
+        metavar="VERSION_ID",
+        help=translate("cli.history", "print this version"),
+    )
+    action.add_argument(
+        "--diff", type=int, metavar="VERSION_ID", help=translate("cli.history", "compare with now")
+    )
+    action.add_argument(
+        "--restore", type=int, metavar="VERSION_ID", help=translate("cli.history", "bring it back")
+    )
+    p.add_argument(
+        "--yes", action="store_true", help=translate("cli.history", "restore without asking")
+    )
+    p.add_argument("--json", action="store_true", help=translate("cli.history", "print JSON"))
     p.set_defaults(func=cmd_history)
 
 
@@ -66,7 +111,9 @@ def cmd_history(args: argparse.Namespace) -> int:
     """Search, list, show, compare or restore as asked."""
     if args.search is not None:
         if args.kind is not None:
-            raise UsageError("Give either --search WORDS or a KIND and ID, not both.")
+            raise UsageError(
+                translate("cli.history", "Give either --search WORDS or a KIND and ID, not both.")
+            )
         with passphrase.unlock(args.journal, read_only=True) as journal:
             _print_found(journal, args.search, args.json)
         return 0
@@ -88,18 +135,33 @@ def cmd_history(args: argparse.Namespace) -> int:
             _print_runs(word_diff(version.text, now), args.json)
             return 0
         what = _what(journal, version)
-    # Asked and answered before the journal is opened for writing (which tidies it up), so
-    # a refusal leaves the file as it was.
+    return _restore(args, version, now, what)
+
+
+def _restore(args: argparse.Namespace, version: Version, now: str, what: str) -> int:
+    """Bring ``version`` back, asked first. Asked and answered before the journal is opened
+    for writing (which tidies it up), so a refusal leaves the file as it was."""
     if version.text == now:
-        print(f"That version is already the text of {what}: nothing to restore.")
+        print(
+            translate(
+                "cli.history", "That version is already the text of {what}: nothing to restore."
+            ).format(what=what)
+        )
         return 0
-    question = f"Bring back this version of {what}, as it stood until {_when(version)}? [y/N] "
+    question = translate(
+        "cli.history", "Bring back this version of {what}, as it stood until {when}? [y/N] "
+    ).format(what=what, when=_when(version))
     passphrase.confirm(question, yes=args.yes, done="restored")
     from iltdesk.history import restore
 
     with passphrase.unlock(args.journal) as journal:
         restore(journal, version)
-    print(f"Restored {what} as it stood until {_when(version)} (the text it replaced is kept).")
+    print(
+        translate(
+            "cli.history",
+            "Restored {what} as it stood until {when} (the text it replaced is kept).",
+        ).format(what=what, when=_when(version))
+    )
     return 0
 
 
@@ -108,13 +170,23 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 def _record(kind: str | None, record_id: int | None) -> tuple[str, int]:
     if kind is None:
-        raise UsageError("Name a record (KIND ID) or give --search WORDS.")
+        raise UsageError(
+            translate("cli.history", "Name a record (KIND ID) or give --search WORDS.")
+        )
     if kind not in KINDS:
-        raise UsageError(f"No history is kept for '{kind}': KIND is one of {', '.join(KINDS)}.")
+        raise UsageError(
+            translate(
+                "cli.history", "No history is kept for '{kind}': KIND is one of {kinds}."
+            ).format(kind=kind, kinds=", ".join(KINDS))
+        )
     if kind == "charter":
         return TABLES[kind], 0
     if record_id is None:
-        raise UsageError(f"Give the {kind}'s ID (the number 'iltdesk search' shows).")
+        raise UsageError(
+            translate(
+                "cli.history", "Give the {kind}'s ID (the number 'iltdesk search' shows)."
+            ).format(kind=kind)
+        )
     return TABLES[kind], record_id
 
 
@@ -124,7 +196,11 @@ def _fields(journal: Journal, kind: str, record_id: int, field: str | None) -> l
     from iltdesk.history import CHARTER, TRACKED
 
     if record_words(journal, kind, record_id) is None:
-        raise UsageError(f"There is no {kind_name(kind)} numbered {record_id} in this journal.")
+        raise UsageError(
+            translate("cli.history", "There is no {kind} numbered {id} in this journal.").format(
+                kind=kind_name(kind), id=record_id
+            )
+        )
     if kind == CHARTER:
         from iltdesk.charter import CHARTER_FIELDS
 
@@ -135,7 +211,9 @@ def _fields(journal: Journal, kind: str, record_id: int, field: str | None) -> l
         return names
     if field not in names:
         raise UsageError(
-            f"A {kind_name(kind)} has no text '{field}': --field is one of {', '.join(names)}."
+            translate(
+                "cli.history", "A {kind} has no text '{field}': --field is one of {fields}."
+            ).format(kind=kind_name(kind), field=field, fields=", ".join(names))
         )
     return [field]
 
@@ -147,10 +225,18 @@ def _version(
 
     found = [v for f in fields for v in versions(journal, kind, record_id, f) if v.id == version_id]
     if not found:
-        raise UsageError(f"This record has no earlier version numbered {version_id}.")
+        raise UsageError(
+            translate("cli.history", "This record has no earlier version numbered {id}.").format(
+                id=version_id
+            )
+        )
     if len(found) > 1:  # a charter version changed several parts at once
         names = ", ".join(v.field for v in found)
-        raise UsageError(f"Version {version_id} changed several texts: add --field ({names}).")
+        raise UsageError(
+            translate(
+                "cli.history", "Version {id} changed several texts: add --field ({fields})."
+            ).format(id=version_id, fields=names)
+        )
     return found[0]
 
 
@@ -164,7 +250,9 @@ def kind_name(table: str) -> str:
 
 def _words(text: str) -> str:
     count = len(text.split())
-    return "1 word" if count == 1 else f"{count} words"
+    if count == 1:
+        return translate("cli.history", "1 word")
+    return translate("cli.history", "{count} words").format(count=count)
 
 
 def _when(version: Version) -> str:
@@ -180,7 +268,9 @@ def _what(journal: Journal, version: Version) -> str:
     from iltdesk.history import field_label
 
     record = record_words(journal, version.kind, version.record_id) or version.kind
-    return f"“{field_label(version.kind, version.field)}” ({record})"
+    return translate("cli.history", "“{text}” ({record})").format(
+        text=field_label(version.kind, version.field), record=record
+    )
 
 
 def excerpt(text: str, words: str) -> str:
@@ -213,11 +303,12 @@ def _print_found(journal: Journal, words: str, as_json: bool) -> None:
     if as_json:
         _dump(rows)
         return
+    version = translate("cli.history", "{kind} {id}, version {version}")
     for v, row in zip(found, rows, strict=True):
-        where = f"{row['kind']} {v.record_id}, version {v.id}"
+        where = version.format(kind=row["kind"], id=v.record_id, version=v.id)
         print(f"{_when(v)}  {row['record']} · {row['label']}  ({where})\n    {row['excerpt']}")
     if not found:
-        print("No earlier version holds those words.", file=sys.stderr)
+        print(translate("cli.history", "No earlier version holds those words."), file=sys.stderr)
 
 
 def _print_versions(
@@ -235,12 +326,16 @@ def _print_versions(
         ])  # fmt: skip
         return
     print(record_words(journal, kind, record_id))
+    until = translate("cli.history", "{text}, until {when}")
     for v in found:
-        print(f"{v.id:>6}  {field_label(kind, v.field)}, until {_when(v)}  ({_words(v.text)})  "
-              f"{excerpt(v.text, '')}")  # fmt: skip
+        label = until.format(text=field_label(kind, v.field), when=_when(v))
+        print(f"{v.id:>6}  {label}  ({_words(v.text)})  {excerpt(v.text, '')}")
     if not found:
-        print("No earlier versions yet: one is kept each time a text is changed again after "
-              "a pause of ten minutes or more.")  # fmt: skip
+        print(translate(
+            "cli.history",
+            "No earlier versions yet: one is kept each time a text is changed again after "
+            "a pause of ten minutes or more.",
+        ))  # fmt: skip
 
 
 def _print_text(version: Version, as_json: bool) -> None:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from iltdesk.cli import passphrase
 from iltdesk.errors import UsageError
+from iltdesk.translation import translate
 
 if TYPE_CHECKING:
     from iltdesk.interchange.document import Document
@@ -21,7 +22,9 @@ def run(args: argparse.Namespace) -> int:
     from iltdesk.interchange.formats import read_source
 
     if not args.source.exists():
-        raise UsageError(f"There is no {args.source} to import.")
+        raise UsageError(
+            translate("cli.import_open", "There is no {path} to import.").format(path=args.source)
+        )
     with passphrase.unlock(args.journal, read_only=args.dry_run) as journal:
         known = [str(row[0]) for row in journal.execute("SELECT name FROM lead")]
         doc = read_source(args.source, args.format, known)
@@ -30,16 +33,24 @@ def run(args: argparse.Namespace) -> int:
             plan = load.plan(journal, doc, default_lead=args.lead)
         _show(plan)
         if not plan.ready:
-            raise ImportRefused(f"Nothing was imported: {_what_to_do(plan)}.")
+            raise ImportRefused(_what_to_do(plan))
         if args.dry_run:
-            print("Nothing was written (--dry-run).")
+            print(translate("cli.import_open", "Nothing was written (--dry-run)."))
             return 0
         if not plan.writes:
-            print("Nothing to import: the journal holds all of it already.")
+            print(
+                translate(
+                    "cli.import_open", "Nothing to import: the journal holds all of it already."
+                )
+            )
             return 0
-        passphrase.confirm("Import these? [y/N] ", yes=args.yes, done="imported", verb="import")
+        question = translate("cli.import_open", "Import these? [y/N] ")
+        passphrase.confirm(question, yes=args.yes, done="imported")
         done = load.apply(journal, doc, default_lead=args.lead)
-    print(f"Imported {len(done.new)} record{'s' if len(done.new) != 1 else ''}.")
+    if len(done.new) == 1:
+        print(translate("cli.import_open", "Imported {count} record.").format(count=1))
+    else:
+        print(translate("cli.import_open", "Imported {count} records.").format(count=len(done.new)))
     return 0
 
 
@@ -52,21 +63,35 @@ def _show(plan: ImportPlan) -> None:
         note = f"  [{item.note}]" if item.note else ""
         print(f"  {day}  {item.label}{whose}: {item.title}{source}{note}")
     if len(plan.new) > SHOWN:
-        print(f"  … and {len(plan.new) - SHOWN} more.")
-    for line in plan.filled:
-        print(f"  Fills in: {line}")
-    for line in plan.notes:
-        print(f"  Left out: {line}")
-    for line in plan.questions():
-        print(f"  To mend: {line}")
+        more = translate("cli.import_open", "… and {count} more.").format(
+            count=len(plan.new) - SHOWN
+        )
+        print(f"  {more}")
+    for said, lines in (
+        (translate("cli.import_open", "Fills in: {line}"), plan.filled),
+        (translate("cli.import_open", "Left out: {line}"), plan.notes),
+        (translate("cli.import_open", "To mend: {line}"), plan.questions()),
+    ):
+        for line in lines:
+            print("  " + said.format(line=line))
 
 
 def _what_to_do(plan: ImportPlan) -> str:
+    """Why nothing was imported, and what to do about it: one whole sentence each."""
     if plan.problems:
-        return "mend what is listed above in the file"
+        return translate(
+            "cli.import_open", "Nothing was imported: mend what is listed above in the file."
+        )
     if plan.leadless:
-        return "choose the lead for notes that name none with --lead NAME"
-    return "give each note a day, in its front matter (date: YYYY-MM-DD) or its file name"
+        return translate(
+            "cli.import_open",
+            "Nothing was imported: choose the lead for notes that name none with --lead NAME.",
+        )
+    return translate(
+        "cli.import_open",
+        "Nothing was imported: give each note a day, in its front matter (date: YYYY-MM-DD) "
+        "or its file name.",
+    )
 
 
 def _ask_days(undated: tuple[str, ...], doc: Document, args: argparse.Namespace) -> bool:
@@ -79,12 +104,17 @@ def _ask_days(undated: tuple[str, ...], doc: Document, args: argparse.Namespace)
         return False
     days: dict[str, date] = {}
     for source in undated:
-        answer = input(f"What day was {source}? (YYYY-MM-DD, empty to stop) ").strip()
+        asked = translate("cli.import_open", "What day was {source}? (YYYY-MM-DD, empty to stop) ")
+        answer = input(asked.format(source=source)).strip()
         if not answer:
             return False
         try:
             days[source] = date.fromisoformat(answer)
         except ValueError:
-            raise UsageError(f"'{answer[:20]}' is not a date; nothing was imported.") from None
+            raise UsageError(
+                translate(
+                    "cli.import_open", "'{answer}' is not a date; nothing was imported."
+                ).format(answer=answer[:20])
+            ) from None
     give_days(doc, days)
     return True

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from iltdesk.cli import passphrase
 from iltdesk.errors import JournalDamaged, JournalError, WrongPassphrase
 from iltdesk.messages import keychain_not_updated, not_restored
+from iltdesk.translation import translate
 
 if TYPE_CHECKING:
     from iltdesk.errors import JournalError
@@ -28,23 +29,36 @@ def cmd_check(args: argparse.Namespace) -> int:
     from iltdesk.cli.progress_line import ProgressLine
     from iltdesk.cli.recovery import kit_lines
     from iltdesk.store.backups import check
+    from iltdesk.store.backups.integrity import damaged
     from iltdesk.store.precheck import write_problem
 
     read_only = write_problem(args.journal) is not None  # then checked as far as reading allows
     with passphrase.unlock(args.journal, read_only=read_only) as journal:
-        with ProgressLine("Checking") as line:
+        with ProgressLine(translate("cli.keeping", "Checking")) as line:
             report = check(journal, line)
         kit = kit_lines(journal)
     if not report.ok:
-        raise JournalDamaged(f"{args.journal} is damaged: " + "; ".join(report.problems))
-    index = "" if read_only else ", search index"
-    print(
-        f"{args.journal}: OK (passphrase, {report.pages} encrypted pages, integrity, "
-        f"foreign keys{index}; schema {report.revision})."
-    )
-    print(line.done("Checked"))
+        raise JournalDamaged(damaged(args.journal, report.problems))
     if read_only:
-        print("The search index was not checked: the journal is read-only here.")
+        said = translate(
+            "cli.keeping",
+            "{path}: OK (passphrase, {pages} encrypted pages, integrity, foreign keys; "
+            "schema {revision}).",
+        )
+    else:
+        said = translate(
+            "cli.keeping",
+            "{path}: OK (passphrase, {pages} encrypted pages, integrity, foreign keys, "
+            "search index; schema {revision}).",
+        )
+    print(said.format(path=args.journal, pages=report.pages, revision=report.revision))
+    print(line.done(translate("cli.keeping", "Checked")))
+    if read_only:
+        print(
+            translate(
+                "cli.keeping", "The search index was not checked: the journal is read-only here."
+            )
+        )
     print("\n".join(kit))
     return 0
 
@@ -63,9 +77,13 @@ def cmd_passwd(args: argparse.Namespace) -> int:
         )
         changed = change_passphrase(journal, secret)
         journal = changed.journal
-        print(f"The passphrase of {args.journal} is changed.")
+        print(
+            translate("cli.keeping", "The passphrase of {path} is changed.").format(
+                path=args.journal
+            )
+        )
         if changed.remembered:
-            print("The keychain now holds the new passphrase.")
+            print(translate("cli.keeping", "The keychain now holds the new passphrase."))
         elif changed.keychain_problem is not None:
             print(keychain_not_updated(changed.keychain_problem), file=sys.stderr)
         report_days_backup(rotation.take_if_due(journal, datetime.now()))
@@ -82,10 +100,15 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from iltdesk.store.backups import backup
 
     check_destination(args.dest, journal=args.journal, new_folders=True)  # before unlocking
-    with passphrase.unlock(args.journal) as journal, ProgressLine("Backing up") as line:
+    doing = translate("cli.keeping", "Backing up")
+    with passphrase.unlock(args.journal) as journal, ProgressLine(doing) as line:
         report = backup(journal, args.dest, line)
-    print(f"Backed up to {args.dest} and verified ({report.pages} pages).")
-    print(line.done("Backed up"))
+    print(
+        translate("cli.keeping", "Backed up to {path} and verified ({pages} pages).").format(
+            path=args.dest, pages=report.pages
+        )
+    )
+    print(line.done(translate("cli.keeping", "Backed up")))
     return 0
 
 
@@ -99,9 +122,17 @@ def cmd_restore(args: argparse.Namespace) -> int:
     except JournalError as exc:  # the app says the same (iltdesk.messages)
         print(f"iltdesk: {not_restored(exc)}", file=sys.stderr)
         return exc.exit_code
-    print(f"Restored {args.backup} to {args.journal}.")
+    print(
+        translate("cli.keeping", "Restored {backup} to {path}.").format(
+            backup=args.backup, path=args.journal
+        )
+    )
     if aside is not None:
-        print(f"The journal it replaced is kept as {aside}.")
+        print(
+            translate("cli.keeping", "The journal it replaced is kept as {path}.").format(
+                path=aside
+            )
+        )
     _keychain_after_restore(args.journal, secret)
     return 0
 
@@ -114,8 +145,8 @@ def _restore_passphrases(backup: Path, journal: Path) -> Iterator[str]:
     from iltdesk.store.opening import passphrases
 
     ask = passphrase.asking(
-        f"Passphrase of the backup {backup}: ",
-        "That passphrase does not open the backup; try again.",
+        translate("cli.keeping", "Passphrase of the backup {path}: ").format(path=backup),
+        translate("cli.keeping", "That passphrase does not open the backup; try again."),
     )
     return passphrases(journal, ask=ask, also_remembered_for=[backup])
 
@@ -128,16 +159,22 @@ def _keychain_after_restore(journal: Path, secret: str) -> None:
     if not keychain_keeps_another(journal, secret):
         return
     print(
-        "The restored journal opens with the backup's passphrase, not the one the keychain "
-        "keeps for it."
+        translate(
+            "cli.keeping",
+            "The restored journal opens with the backup's passphrase, not the one the keychain "
+            "keeps for it.",
+        )
     )
-    if sys.stdin.isatty() and input("Keep the backup's passphrase in the keychain? [y/N] ")[
-        :1
-    ].lower() in ("y", "j"):
+    question = translate("cli.keeping", "Keep the backup's passphrase in the keychain? [y/N] ")
+    if sys.stdin.isatty() and input(question)[:1].lower() in ("y", "j"):
         keep_restored_passphrase(journal, secret)
-        print("The keychain now holds the restored journal's passphrase.")
+        print(translate("cli.keeping", "The keychain now holds the restored journal's passphrase."))
     else:
-        print(f"Until you run `iltdesk remember {journal}`, you will be asked for it.")
+        print(
+            translate(
+                "cli.keeping", "Until you run `iltdesk remember {path}`, you will be asked for it."
+            ).format(path=journal)
+        )
 
 
 def report_days_backup(outcome: BackupEntry | JournalError | None) -> None:
@@ -145,9 +182,12 @@ def report_days_backup(outcome: BackupEntry | JournalError | None) -> None:
     from iltdesk.store.backups.rotation import BackupEntry
 
     if isinstance(outcome, BackupEntry):
-        print(f"Took today's backup ({outcome.path.name}).")
+        print(
+            translate("cli.keeping", "Took today's backup ({name}).").format(name=outcome.path.name)
+        )
     elif outcome is not None:
-        print(f"iltdesk: today's backup was not made: {outcome}", file=sys.stderr)
+        said = translate("cli.keeping", "today's backup was not made: {error}")
+        print("iltdesk: " + said.format(error=outcome), file=sys.stderr)
 
 
 def cmd_remember(args: argparse.Namespace) -> int:
@@ -159,17 +199,25 @@ def cmd_remember(args: argparse.Namespace) -> int:
 
     def proved(secret: str) -> str:
         if not passphrase.is_text(secret):
-            raise WrongPassphrase(f"The passphrase does not unlock {args.journal}.")
+            raise WrongPassphrase(
+                translate("cli.keeping", "The passphrase does not unlock {path}.").format(
+                    path=args.journal
+                )
+            )
         Journal.open(args.journal, secret).close()
         return secret
 
     ask = passphrase.asking(
-        f"Passphrase for {args.journal}: ",
-        "That passphrase does not unlock this journal; try again.",
+        translate("cli.keeping", "Passphrase for {path}: ").format(path=args.journal),
+        translate("cli.keeping", "That passphrase does not unlock this journal; try again."),
     )
     secret = first_that_opens(passphrases(args.journal, ask=ask), proved)
     keychain.remember(args.journal, secret)
-    print(f"The passphrase is remembered in {keychain.description()}.")
+    print(
+        translate("cli.keeping", "The passphrase is remembered in {keychain}.").format(
+            keychain=keychain.description()
+        )
+    )
     return 0
 
 
@@ -178,5 +226,8 @@ def cmd_forget(args: argparse.Namespace) -> int:
     from iltdesk import keychain
 
     had = keychain.forget(args.journal)
-    print("Forgotten." if had else "No passphrase was remembered for this journal.")
+    if had:
+        print(translate("cli.keeping", "Forgotten."))
+    else:
+        print(translate("cli.keeping", "No passphrase was remembered for this journal."))
     return 0

@@ -11,25 +11,11 @@ from typing import NoReturn
 
 from iltdesk import __version__, crash_log, process, translation
 from iltdesk.cli import early
-from iltdesk.errors import EXIT_CODES, JournalError, UsageError
+from iltdesk.errors import EXIT_CODES, JournalError, UsageError, exit_code_meaning
 from iltdesk.messages import not_opened
 from iltdesk.paths import resources_dir
 from iltdesk.store.opening import ENV_NEW_PASSPHRASE, ENV_PASSPHRASE
-
-# The order is store.opening's, the one every command and the app follow.
-EPILOG = f"""\
-passphrase sources, in order (when one does not unlock the journal, the next is tried):
-  1. the system keychain, if you chose to remember the passphrase on this computer
-  2. the {ENV_PASSPHRASE} environment variable (for scripts; less safe, since other
-     programs of yours can read your environment)
-  3. a prompt that does not echo what you type (only in a terminal)
-  A new passphrase (init, demo, passwd, recover) comes from {ENV_NEW_PASSPHRASE} for
-  passwd and recover or {ENV_PASSPHRASE} for init and demo, otherwise it is asked for twice.
-  recover reads the recovery key from ILTDESK_RECOVERY_KEY, otherwise from a prompt that
-  does not echo it.
-
-exit codes:
-""" + "\n".join(f"  {code}  {text}" for code, text in EXIT_CODES.items())
+from iltdesk.translation import translate
 
 
 class Parser(argparse.ArgumentParser):
@@ -37,7 +23,36 @@ class Parser(argparse.ArgumentParser):
     other error is; subcommands' parsers are of this class too (``add_subparsers``)."""
 
     def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{message} (see '{self.prog} --help').")
+        raise UsageError(
+            translate("cli.main", "{message} (see '{program} --help').").format(
+                message=message, program=self.prog
+            )
+        )
+
+
+def epilog() -> str:
+    """The passphrase sources and the exit codes, after the commands in ``--help``.
+
+    The order is store.opening's, the one every command and the app follow."""
+    sources = translate(
+        "cli.main",
+        "passphrase sources, in order (when one does not unlock the journal, the next is tried):\n"
+        "  1. the system keychain, if you chose to remember the passphrase on this computer\n"
+        "  2. the {passphrase} environment variable (for scripts; less safe, since other\n"
+        "     programs of yours can read your environment)\n"
+        "  3. a prompt that does not echo what you type (only in a terminal)\n"
+        "  A new passphrase (init, demo, passwd, recover) comes from {new_passphrase} for\n"
+        "  passwd and recover or {passphrase} for init and demo, otherwise it is asked for twice.\n"
+        "  recover reads the recovery key from {recovery_key}, otherwise from a prompt that\n"
+        "  does not echo it.",
+    ).format(
+        passphrase=ENV_PASSPHRASE,
+        new_passphrase=ENV_NEW_PASSPHRASE,
+        recovery_key="ILTDESK_RECOVERY_KEY",
+    )
+    codes = "\n".join(f"  {code}  {exit_code_meaning(code)}" for code in EXIT_CODES)
+    heading = translate("cli.main", "exit codes:")
+    return f"{sources}\n\n{heading}\n{codes}"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -46,13 +61,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = Parser(
         prog="iltdesk",
-        description="A principal's private, encrypted journal for coaching the ILT. "
-        "With no command, opens the app.",
-        epilog=EPILOG,
+        description=translate(
+            "cli.main",
+            "A principal's private, encrypted journal for coaching the ILT. "
+            "With no command, opens the app.",
+        ),
+        epilog=epilog(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"iltdesk {__version__}")
-    parser.add_argument("--journal", metavar="PATH", help="journal for the app to open")
+    parser.add_argument(
+        "--journal", metavar="PATH", help=translate("cli.main", "journal for the app to open")
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.register(sub)
     return parser
@@ -77,8 +97,11 @@ def _refuse_undecodable(words: Sequence[str]) -> None:
             word.encode("utf-8")
         except UnicodeEncodeError:
             raise UsageError(
-                f"word {n} of the command line is not UTF-8 text; iltdesk takes UTF-8 "
-                "text and file names."
+                translate(
+                    "cli.main",
+                    "word {n} of the command line is not UTF-8 text; iltdesk takes UTF-8 "
+                    "text and file names.",
+                ).format(n=n)
             ) from None
 
 
@@ -105,7 +128,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"iltdesk: {not_opened(exc)}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
-        print("iltdesk: interrupted; nothing more was changed.", file=sys.stderr)
+        print(
+            "iltdesk: " + translate("cli.main", "interrupted; nothing more was changed."),
+            file=sys.stderr,
+        )
         return 1
     except BrokenPipeError:
         # The reader went away (``| head``): nothing to say to it. What is left to print
@@ -115,7 +141,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except Exception as exc:
         # Never print the message: it could quote a principal's notes. The type is enough.
-        print(f"iltdesk: unexpected error ({type(exc).__name__}).", file=sys.stderr)
+        said = translate("cli.main", "unexpected error ({kind}).").format(kind=type(exc).__name__)
+        print(f"iltdesk: {said}", file=sys.stderr)
         if os.environ.get("ILTDESK_DEBUG") == "1":
             import traceback
 

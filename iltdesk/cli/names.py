@@ -10,11 +10,10 @@ from typing import TYPE_CHECKING
 from iltdesk.errors import UsageError
 from iltdesk.lead_names import name_key
 from iltdesk.names_guard import NameChoice, Treatment, apply_choices, find_names
+from iltdesk.translation import translate
 
 if TYPE_CHECKING:
     from iltdesk.store.journal import Journal
-
-HOW = "choose with --name 'NAME=initials|role'"
 
 
 def choices_from(specs: list[str]) -> dict[str, NameChoice]:
@@ -29,7 +28,10 @@ def choices_from(specs: list[str]) -> dict[str, NameChoice]:
         words_for_role = not colon or treatment == Treatment.role
         if not (equals and name and treatment in Treatment.__members__ and words_for_role):
             raise UsageError(
-                f"--name '{spec}' is not NAME=keep, NAME=initials or NAME=role[:WORDS]."
+                translate(
+                    "cli.names",
+                    "--name '{spec}' is not NAME=keep, NAME=initials or NAME=role[:WORDS].",
+                ).format(spec=spec)
             )
         chosen[name] = NameChoice(Treatment(treatment), words.strip())
     return chosen
@@ -50,12 +52,14 @@ def guard(
     known = {name_key(form) for p in people for form in (p.name, *p.forms)}
     for name in chosen:
         if name_key(name) not in known:
-            print(f"--name '{name}': no one by that name is in it.", file=sys.stderr)
+            said = translate("cli.names", "--name '{name}': no one by that name is in it.")
+            print(said.format(name=name), file=sys.stderr)
     wanted = {name_key(name) for name in chosen}
     unchosen = [p.name for p in people if not wanted & {name_key(f) for f in (p.name, *p.forms)}]
     if unchosen:
-        print(
-            f"Also named in it: {', '.join(unchosen)} (kept as written; {HOW}).",
-            file=sys.stderr,
+        said = translate(
+            "cli.names",
+            "Also named in it: {names} (kept as written; choose with --name 'NAME=initials|role').",
         )
+        print(said.format(names=", ".join(unchosen)), file=sys.stderr)
     return apply_choices(text, people, chosen)

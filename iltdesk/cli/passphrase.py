@@ -24,6 +24,7 @@ from iltdesk.store.opening import (
     no_passphrase,
     open_journal,
 )
+from iltdesk.translation import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from iltdesk.store.journal import Journal
@@ -53,17 +54,41 @@ def interactive() -> bool:
     return _interactive()
 
 
-def confirm(question: str, *, yes: bool, done: str, verb: str | None = None) -> None:
+# What a command that asks first says when it did nothing, by what it would have done:
+# (nobody at a terminal to ask, the answer was no).
+NOT_DONE = {
+    "restored": (
+        QT_TRANSLATE_NOOP(
+            "cli.passphrase", "Nothing was restored: add --yes to restore without being asked."
+        ),
+        QT_TRANSLATE_NOOP("cli.passphrase", "Nothing was restored."),
+    ),
+    "removed": (
+        QT_TRANSLATE_NOOP(
+            "cli.passphrase", "Nothing was removed: add --yes to remove without being asked."
+        ),
+        QT_TRANSLATE_NOOP("cli.passphrase", "Nothing was removed."),
+    ),
+    "imported": (
+        QT_TRANSLATE_NOOP(
+            "cli.passphrase", "Nothing was imported: add --yes to import without being asked."
+        ),
+        QT_TRANSLATE_NOOP("cli.passphrase", "Nothing was imported."),
+    ),
+}
+
+
+def confirm(question: str, *, yes: bool, done: str) -> None:
     """Ask ``question`` (y/N) unless ``yes``; refuse without a terminal. ``done`` says what
-    would have happened ("restored"), for the one line told when nothing was; ``verb`` is
-    its plain form where dropping the "d" is not ("imported" -> "import")."""
+    would have happened (a key of ``NOT_DONE``: "restored"), for the one line told when
+    nothing was."""
     if yes:
         return
-    verb = verb or done.removesuffix("d")  # "restored" -> "restore", "removed" -> "remove"
+    unattended, declined = NOT_DONE[done]
     if not _interactive():
-        raise UsageError(f"Nothing was {done}: add --yes to {verb} without being asked.")
+        raise UsageError(translate("cli.passphrase", unattended))
     if input(question)[:1].lower() not in ("y", "j"):
-        raise UsageError(f"Nothing was {done}.")
+        raise UsageError(translate("cli.passphrase", declined))
 
 
 def prompt(label: str) -> str:
@@ -93,17 +118,22 @@ def new_passphrase(
     value = from_env(env)
     typed = value is None
     if value is None:
-        value = prompt("New passphrase: ")
+        value = prompt(translate("cli.passphrase", "New passphrase: "))
         if not value:
-            raise UsageError("The passphrase cannot be empty.")
+            raise UsageError(translate("cli.passphrase", "The passphrase cannot be empty."))
     if not is_text(value):
         raise UsageError(
-            "The passphrase holds bytes that are not UTF-8 text; set your terminal to UTF-8 "
-            "and try again. Nothing was changed."
+            translate(
+                "cli.passphrase",
+                "The passphrase holds bytes that are not UTF-8 text; set your terminal to "
+                "UTF-8 and try again. Nothing was changed.",
+            )
         )
     _judge(value, names, judged)  # before it is typed a second time for nothing
-    if typed and prompt("Type it again: ") != value:
-        raise UsageError("The two passphrases differ; nothing was changed.")
+    if typed and prompt(translate("cli.passphrase", "Type it again: ")) != value:
+        raise UsageError(
+            translate("cli.passphrase", "The two passphrases differ; nothing was changed.")
+        )
     return value
 
 
@@ -130,7 +160,8 @@ def unlock(
     the terminal last; ``read_only`` for a command that only reads (it then works on a
     read-only journal too). The rest is ``opening.open_journal``'s (a quick command's)."""
     ask = asking(
-        f"Passphrase for {path}: ", "That passphrase does not unlock this journal; try again."
+        translate("cli.passphrase", "Passphrase for {path}: ").format(path=path),
+        translate("cli.passphrase", "That passphrase does not unlock this journal; try again."),
     )
     return open_journal(
         path,

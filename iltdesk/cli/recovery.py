@@ -11,42 +11,73 @@ from typing import TYPE_CHECKING, Any
 
 from iltdesk.cli import passphrase
 from iltdesk.errors import NoEscrow, UsageError, WrongPassphrase, WrongRecoveryKey
+from iltdesk.translation import translate
 
 if TYPE_CHECKING:
     from iltdesk.recovery.kit import KitStatus
     from iltdesk.store.journal import Journal
 
-KIT_HELP = "make a new recovery kit and write its recovery sheet (a one-page PDF)"
-RECOVER_HELP = "open a journal with its recovery key when the passphrase is forgotten"
-
 
 def register(sub: Any) -> None:
     """Add `kit` and `recover` to ``sub``."""
     from iltdesk.cli.commands import journal_path
-    from iltdesk.recovery.recover import ENV_RECOVERY_KEY
 
     p = sub.add_parser(
         "kit",
-        help=KIT_HELP,
-        description=f"{KIT_HELP[0].upper()}{KIT_HELP[1:]}. Older recovery sheets stop working.",
+        help=translate(
+            "cli.recovery", "make a new recovery kit and write its recovery sheet (a one-page PDF)"
+        ),
+        description=translate(
+            "cli.recovery",
+            "Make a new recovery kit and write its recovery sheet (a one-page PDF). Older "
+            "recovery sheets stop working.",
+        ),
     )
-    p.add_argument("journal", type=journal_path, metavar="JOURNAL", help="the journal file")
-    p.add_argument("-o", "--output", required=True, type=Path, metavar="SHEET.pdf")
-    p.add_argument("--force", action="store_true", help="replace SHEET.pdf if it exists")
     p.add_argument(
-        "--print-key", action="store_true", help="print the recovery key alone (for scripts)"
+        "journal",
+        type=journal_path,
+        metavar="JOURNAL",
+        help=translate("cli.recovery", "the journal file"),
+    )
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="SHEET.pdf")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help=translate("cli.recovery", "replace SHEET.pdf if it exists"),
+    )
+    p.add_argument(
+        "--print-key",
+        action="store_true",
+        help=translate("cli.recovery", "print the recovery key alone (for scripts)"),
     )
     p.set_defaults(func=cmd_kit)
+    _register_recover(sub, journal_path)
+
+
+def _register_recover(sub: Any, journal_path: Any) -> None:
+    """`recover`."""
+    from iltdesk.recovery.recover import ENV_RECOVERY_KEY
 
     p = sub.add_parser(
         "recover",
-        help=RECOVER_HELP,
-        description=f"{RECOVER_HELP[0].upper()}{RECOVER_HELP[1:]}, and choose a new passphrase. "
-        f"The key comes from {ENV_RECOVERY_KEY} or is asked for; the new passphrase comes "
-        f"from {passphrase.ENV_NEW_PASSPHRASE} or is asked for twice. Exit 3: wrong key, or "
-        "no recovery escrow beside the journal or in its backups folder (nothing is changed).",
+        help=translate(
+            "cli.recovery", "open a journal with its recovery key when the passphrase is forgotten"
+        ),
+        description=translate(
+            "cli.recovery",
+            "Open a journal with its recovery key when the passphrase is forgotten, and choose "
+            "a new passphrase. The key comes from {key_variable} or is asked for; the new "
+            "passphrase comes from {passphrase_variable} or is asked for twice. Exit 3: wrong "
+            "key, or no recovery escrow beside the journal or in its backups folder (nothing "
+            "is changed).",
+        ).format(key_variable=ENV_RECOVERY_KEY, passphrase_variable=passphrase.ENV_NEW_PASSPHRASE),
     )
-    p.add_argument("journal", type=journal_path, metavar="JOURNAL", help="the journal file")
+    p.add_argument(
+        "journal",
+        type=journal_path,
+        metavar="JOURNAL",
+        help=translate("cli.recovery", "the journal file"),
+    )
     p.set_defaults(func=cmd_recover)
 
 
@@ -73,10 +104,11 @@ def cmd_kit(args: argparse.Namespace) -> int:
         status = _kit_status(journal)
     finally:
         journal.close()
-    said = (
-        f"Wrote the recovery sheet for kit {escrow.kit} to {args.output}; "
-        "older recovery sheets for this journal no longer work."
-    )
+    said = translate(
+        "cli.recovery",
+        "Wrote the recovery sheet for kit {kit} to {path}; older recovery sheets for this "
+        "journal no longer work.",
+    ).format(kit=escrow.kit, path=args.output)
     if args.print_key:  # stdout holds the key alone, for a script to read
         print(key.text())
     print(said, file=sys.stderr if args.print_key else sys.stdout)
@@ -96,11 +128,15 @@ def cmd_recover(args: argparse.Namespace) -> int:
         recover(args.journal, typed, new).close()
     except (WrongRecoveryKey, NoEscrow) as exc:
         # Said without the passphrase advice (Caps Lock): a key is read in any case.
-        print(f"iltdesk: {exc} The journal was not changed.", file=sys.stderr)
+        said = translate("cli.recovery", "{error} The journal was not changed.").format(error=exc)
+        print(f"iltdesk: {said}", file=sys.stderr)
         return exc.exit_code
     print(
-        f"Opened {args.journal} with the recovery key; it now has the new passphrase "
-        "(the same recovery sheet still works)."
+        translate(
+            "cli.recovery",
+            "Opened {path} with the recovery key; it now has the new passphrase "
+            "(the same recovery sheet still works).",
+        ).format(path=args.journal)
     )
     if was_remembered:
         _remember(args.journal, new)
@@ -118,9 +154,14 @@ def _recovery_key(journal: Path) -> str:
     if typed is None:
         if not (sys.stdin is not None and sys.stdin.isatty()):
             raise UsageError(
-                f"No recovery key: run in a terminal to be asked, or set {ENV_RECOVERY_KEY}."
+                translate(
+                    "cli.recovery",
+                    "No recovery key: run in a terminal to be asked, or set {variable}.",
+                ).format(variable=ENV_RECOVERY_KEY)
             )
-        typed = getpass.getpass("Recovery key (from the recovery sheet): ")
+        typed = getpass.getpass(
+            translate("cli.recovery", "Recovery key (from the recovery sheet): ")
+        )
     key = RecoveryKey.parse(typed)
     public = key.public_bytes()
     if not any(escrow.recipient == public for escrow in escrows_for(journal)):
@@ -149,7 +190,7 @@ def _remember(journal: Path, new: str) -> None:
     except KeychainUnavailable as exc:
         print(keychain_not_updated(exc), file=sys.stderr)
     else:
-        print("The keychain now holds the new passphrase.")
+        print(translate("cli.recovery", "The keychain now holds the new passphrase."))
 
 
 def _unlock_with_passphrase(path: Path) -> tuple[Journal, str]:
@@ -160,11 +201,16 @@ def _unlock_with_passphrase(path: Path) -> tuple[Journal, str]:
 
     def opened(secret: str) -> tuple[Journal, str]:
         if not passphrase.is_text(secret):
-            raise WrongPassphrase(f"The passphrase does not unlock {path}.")
+            raise WrongPassphrase(
+                translate("cli.recovery", "The passphrase does not unlock {path}.").format(
+                    path=path
+                )
+            )
         return Journal.open(path, secret), secret
 
     ask = passphrase.asking(
-        f"Passphrase for {path}: ", "That passphrase does not unlock this journal; try again."
+        translate("cli.recovery", "Passphrase for {path}: ").format(path=path),
+        translate("cli.recovery", "That passphrase does not unlock this journal; try again."),
     )
     return first_that_opens(passphrases(path, ask=ask), opened)
 
@@ -182,24 +228,31 @@ def kit_lines(journal: Journal) -> list[str]:
 
     kit = status(journal)
     if not kit.has_kit or kit.made_at is None:
-        return [f"Recovery kit: none yet; to make one: {kit_command(journal.path)}"]
+        said = translate("cli.recovery", "Recovery kit: none yet; to make one: {command}")
+        return [said.format(command=kit_command(journal.path))]
     made = dates.long(kit.made_at.date())
     warnings = kit.warnings()
     if not warnings:
-        return [
-            f"Recovery kit: made {made} (kit {kit.kit}); escrow kept beside the journal and in "
-            "its backups folder."
-        ]
-    return [f"Recovery kit: made {made} (kit {kit.kit}).", *warnings]
+        said = translate(
+            "cli.recovery",
+            "Recovery kit: made {made} (kit {kit}); escrow kept beside the journal and in "
+            "its backups folder.",
+        )
+        return [said.format(made=made, kit=kit.kit)]
+    said = translate("cli.recovery", "Recovery kit: made {made} (kit {kit}).")
+    return [said.format(made=made, kit=kit.kit), *warnings]
 
 
 def kit_command(journal: Path) -> str:
     """The command that makes ``journal``'s recovery kit, ready to paste into a shell."""
     import shlex
 
-    return f"iltdesk kit {shlex.quote(str(journal))} -o recovery-sheet.pdf"
+    return f"iltdesk kit {shlex.quote(str(journal))} -o recovery-sheet.pdf"  # not shown: a command
 
 
 def suggest_kit(journal: Path) -> None:
     """After `init`: the one line that offers a recovery kit."""
-    print(f"In case the passphrase is ever forgotten, make a recovery kit: {kit_command(journal)}")
+    said = translate(
+        "cli.recovery", "In case the passphrase is ever forgotten, make a recovery kit: {command}"
+    )
+    print(said.format(command=kit_command(journal)))

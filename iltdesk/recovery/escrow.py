@@ -23,7 +23,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from iltdesk.recovery.key import RecoveryKey, kit_id, public_bytes
 
-FORMAT = "iltdesk recovery escrow"
+FORMAT = "iltdesk recovery escrow"  # not shown: the file format's name, read back
 VERSION = 1
 MAX_ENTRIES = 32  # every passphrase a kit has seen, within reason
 MAX_FILE_BYTES = 256 * 1024  # a real escrow is a few kB; refuse to parse a huge file
@@ -123,11 +123,11 @@ class Escrow:
     def loads(cls, text: str | bytes) -> Escrow:
         """Parse an escrow, or raise ``EscrowUnreadable``."""
         if len(text) > MAX_FILE_BYTES:
-            raise EscrowUnreadable("too large")
+            raise EscrowUnreadable("too large")  # not shown: caught, never told
         try:
             data = json.loads(text)
             if data["format"] != FORMAT or data["version"] != VERSION:
-                raise EscrowUnreadable("another format")
+                raise EscrowUnreadable("another format")  # not shown: caught, never told
             recipient = _b64(data["recipient"], 32)
             made = data.get("made", "")
             if not isinstance(made, str):

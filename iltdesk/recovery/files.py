@@ -22,6 +22,7 @@ from iltdesk.paths import (
     private_temp_path,
 )
 from iltdesk.recovery.escrow import MAX_FILE_BYTES, Escrow, EscrowUnreadable
+from iltdesk.translation import translate
 
 SUFFIX = "-escrow"
 BACKUPS_SUFFIX = ".backups"  # destination.backups_dir's folder name
@@ -80,7 +81,12 @@ def write_escrow(path: Path, escrow: Escrow) -> None:
     except FileNotFoundError:
         info = None
     if info is not None and not stat.S_ISREG(info.st_mode):
-        raise UsageError(f"{path} is not a regular file; the recovery escrow was not written.")
+        raise UsageError(
+            translate(
+                "recovery.files",
+                "{path} is not a regular file; the recovery escrow was not written.",
+            ).format(path=path)
+        )
     ensure_private_dir(path.parent)
     with private_temp_path(path) as tmp:
         with open(tmp, "w", encoding="utf-8") as out:

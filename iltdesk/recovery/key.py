@@ -19,6 +19,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from iltdesk.errors import WrongRecoveryKey
+from iltdesk.translation import translate
 
 SECRET_BYTES = 20  # 160 bits: beyond guessing, and 32 characters to type
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -67,13 +68,19 @@ class RecoveryKey:
         text = "".join(chars)
         if len(text) != SECRET_CHARS + CHECK_CHARS or any(c not in ALPHABET for c in text):
             raise WrongRecoveryKey(
-                f"A recovery key is {SECRET_CHARS + CHECK_CHARS} letters and digits in nine "
-                "groups of four, as printed on the recovery sheet; check what was typed."
+                translate(
+                    "recovery.key",
+                    "A recovery key is {count} letters and digits in nine groups of four, as "
+                    "printed on the recovery sheet; check what was typed.",
+                ).format(count=SECRET_CHARS + CHECK_CHARS)
             )
         secret = _decode(text[:SECRET_CHARS])
         if not hmac.compare_digest(_check(secret), text[SECRET_CHARS:]):
             raise WrongRecoveryKey(
-                "That recovery key has a typo: check each group against the recovery sheet."
+                translate(
+                    "recovery.key",
+                    "That recovery key has a typo: check each group against the recovery sheet.",
+                )
             )
         return cls(secret)
 

@@ -22,6 +22,7 @@ from iltdesk.recovery.files import escrow_paths, read_escrow, write_escrow
 from iltdesk.recovery.key import RecoveryKey
 from iltdesk.store import verifier
 from iltdesk.store.journal import Journal
+from iltdesk.translation import QT_TRANSLATE_NOOP, translate
 
 
 class Place(Enum):
@@ -29,8 +30,44 @@ class Place(Enum):
 
     KEPT = "kept"
     MISSING = "missing"
-    OTHER_KIT = "another kit's"
-    UNWRITABLE = "could not be written"
+    OTHER_KIT = "another kit's"  # not shown: a value (NOT_KEPT says it)
+    UNWRITABLE = "could not be written"  # not shown: a value (NOT_KEPT says it)
+
+
+# What is told of each place (beside the journal, the backups folder, the chosen one) the
+# escrow is not kept in, by its place's index and how it stands there.
+NOT_KEPT: dict[tuple[int, Place], str] = {
+    (0, Place.MISSING): QT_TRANSLATE_NOOP(
+        "recovery.kit", "The recovery escrow beside the journal ({path}) is missing."
+    ),
+    (0, Place.OTHER_KIT): QT_TRANSLATE_NOOP(
+        "recovery.kit", "The recovery escrow beside the journal ({path}) is another kit's."
+    ),
+    (0, Place.UNWRITABLE): QT_TRANSLATE_NOOP(
+        "recovery.kit", "The recovery escrow beside the journal ({path}) is could not be written."
+    ),
+    (1, Place.MISSING): QT_TRANSLATE_NOOP(
+        "recovery.kit", "The recovery escrow in the backups folder ({path}) is missing."
+    ),
+    (1, Place.OTHER_KIT): QT_TRANSLATE_NOOP(
+        "recovery.kit", "The recovery escrow in the backups folder ({path}) is another kit's."
+    ),
+    (1, Place.UNWRITABLE): QT_TRANSLATE_NOOP(
+        "recovery.kit",
+        "The recovery escrow in the backups folder ({path}) is could not be written.",
+    ),
+    (2, Place.MISSING): QT_TRANSLATE_NOOP(
+        "recovery.kit", "The recovery escrow in the chosen backups folder ({path}) is missing."
+    ),
+    (2, Place.OTHER_KIT): QT_TRANSLATE_NOOP(
+        "recovery.kit",
+        "The recovery escrow in the chosen backups folder ({path}) is another kit's.",
+    ),
+    (2, Place.UNWRITABLE): QT_TRANSLATE_NOOP(
+        "recovery.kit",
+        "The recovery escrow in the chosen backups folder ({path}) is could not be written.",
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -47,12 +84,11 @@ class KitStatus:
 
     def warnings(self) -> list[str]:
         """One plain line per place the escrow is not kept."""
-        lines = []
-        wheres = ("beside the journal", "in the backups folder", "in the chosen backups folder")
-        for (path, place), where in zip(self.places, wheres, strict=False):
-            if place is not Place.KEPT:
-                lines.append(f"The recovery escrow {where} ({path}) is {place.value}.")
-        return lines
+        return [
+            translate("recovery.kit", NOT_KEPT[n, place]).format(path=path)
+            for n, (path, place) in enumerate(self.places[:3])
+            if place is not Place.KEPT
+        ]
 
 
 def journal_escrow(settings: dict[str, str]) -> Escrow | None:
@@ -71,7 +107,9 @@ def install_kit(journal: Journal, key: RecoveryKey, passphrase: str, now: dateti
     """
     settings = journal.settings()
     if not verifier.matches(settings.get(verifier.SETTING_KEY, ""), passphrase):
-        raise WrongPassphrase("That is not the journal's passphrase; the kit was not made.")
+        raise WrongPassphrase(
+            translate("recovery.kit", "That is not the journal's passphrase; the kit was not made.")
+        )
     escrow = new_escrow(key, now.astimezone(UTC))  # naive means local; kept in UTC
     escrow.seal(passphrase)
     _record(journal, escrow, settings.get(verifier.SETTING_KEY, ""))
@@ -85,7 +123,9 @@ def adopt(journal: Journal, key: RecoveryKey, found: Escrow) -> None:
     the journal's place with another kit, then seals its next passphrase to the sheet the
     person holds, never to a kit named by a file."""
     if found.recipient != key.public_bytes():
-        raise WrongPassphrase("That recovery key does not open this escrow.")
+        raise WrongPassphrase(
+            translate("recovery.kit", "That recovery key does not open this escrow.")
+        )
     settings = journal.settings()
     mine = journal_escrow(settings)
     if mine is not None and mine.recipient == found.recipient:

@@ -12,6 +12,7 @@ from iltdesk.recovery.files import read_escrow, search_paths
 from iltdesk.recovery.key import RecoveryKey
 from iltdesk.store.connection import check_new_passphrase
 from iltdesk.store.journal import Journal
+from iltdesk.translation import translate
 
 # The variable a script may pass the recovery key in (as ILTDESK_PASSPHRASE for passphrases).
 ENV_RECOVERY_KEY = "ILTDESK_RECOVERY_KEY"
@@ -38,15 +39,21 @@ def opened_by(journal_path: Path, key: RecoveryKey) -> tuple[Journal, Escrow]:
     escrows = escrows_for(journal_path)
     if not escrows:
         raise NoEscrow(
-            f"No recovery escrow was found for {journal_path} (beside it, or in its backups "
-            "folder), so the recovery key cannot open it."
+            translate(
+                "recovery.recover",
+                "No recovery escrow was found for {path} (beside it, or in its backups "
+                "folder), so the recovery key cannot open it.",
+            ).format(path=journal_path)
         )
     public = key.public_bytes()
     ours = [escrow for escrow in escrows if escrow.recipient == public]
     if not ours:
         raise WrongRecoveryKey(
-            "This recovery key belongs to another kit: a newer kit, or another journal's. "
-            "Use the newest recovery sheet made for this journal."
+            translate(
+                "recovery.recover",
+                "This recovery key belongs to another kit: a newer kit, or another journal's. "
+                "Use the newest recovery sheet made for this journal.",
+            )
         )
     tried: list[str] = []
     for escrow in ours:
@@ -59,8 +66,11 @@ def opened_by(journal_path: Path, key: RecoveryKey) -> tuple[Journal, Escrow]:
             except WrongPassphrase:
                 continue
     raise WrongRecoveryKey(
-        "The recovery kit does not hold this journal's passphrase (the journal may have been "
-        "replaced by another file). Nothing was changed."
+        translate(
+            "recovery.recover",
+            "The recovery kit does not hold this journal's passphrase (the journal may have been "
+            "replaced by another file). Nothing was changed.",
+        )
     )
 
 

@@ -29,6 +29,7 @@ import sqlcipher3.dbapi2 as sqlcipher
 
 from iltdesk.errors import JournalError
 from iltdesk.store.connection import Connection, classify, is_storage_error
+from iltdesk.translation import translate
 
 STOP_WAIT_S = 5.0  # closing waits this long at most for the thread (its commit is done by then)
 
@@ -250,4 +251,10 @@ class DeferredCommits:
         with self._handover:
             owed, self._owed = list(self._owed), deque()
         for ticket, _work in owed:
-            ticket.finish(JournalError("The journal was closed before this could be saved."))
+            ticket.finish(
+                JournalError(
+                    translate(
+                        "store.committer", "The journal was closed before this could be saved."
+                    )
+                )
+            )

@@ -8,7 +8,6 @@ header) and never changes them.
 from __future__ import annotations
 
 import os
-import re
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,8 +17,6 @@ from typing import Any
 import sqlcipher3.dbapi2 as sqlcipher
 
 from iltdesk.errors import (
-    DiskFull,
-    JournalDamaged,
     JournalError,
     JournalInUse,
     JournalReadOnly,
@@ -29,11 +26,15 @@ from iltdesk.errors import (
 from iltdesk.paths import create_private_file, ensure_private_dir, resolve_journal
 from iltdesk.store.precheck import check_existing, refuse_cut_short
 from iltdesk.store.precheck import write_problem as write_problem
+from iltdesk.store.refusals import RAW_KEY_FORM as RAW_KEY_FORM
+from iltdesk.store.refusals import check_new_passphrase as check_new_passphrase
+from iltdesk.store.refusals import classify as classify
+from iltdesk.store.refusals import in_use as in_use
+from iltdesk.store.refusals import is_encodable as is_encodable
+from iltdesk.store.refusals import restore_advice
 from iltdesk.store.wal import PAGE_SIZE as PAGE_SIZE
 from iltdesk.store.wal import wal_damage, wal_path
-
-# SQLCipher takes a key of this form as raw key bytes and skips key stretching entirely.
-RAW_KEY_FORM = re.compile(r"[xX]'[0-9A-Fa-f]*'")
+from iltdesk.translation import translate
 
 Connection = Any  # sqlcipher3 ships no type information
 
@@ -41,27 +42,6 @@ Connection = Any  # sqlcipher3 ships no type information
 def normalise_passphrase(passphrase: str) -> str:
     """The form a passphrase is keyed in: NFC, so the same words typed on any OS match."""
     return unicodedata.normalize("NFC", passphrase)
-
-
-def is_encodable(passphrase: str) -> bool:
-    """Whether ``passphrase`` can be keyed at all (a lone surrogate has no UTF-8 form)."""
-    try:
-        passphrase.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def check_new_passphrase(passphrase: str) -> None:
-    """Refuse a passphrase that cannot protect a journal."""
-    if not passphrase:
-        raise UsageError("The passphrase cannot be empty.")
-    if "\x00" in passphrase:
-        raise UsageError("The passphrase cannot contain a NUL character.")
-    if not is_encodable(passphrase):
-        raise UsageError("The passphrase contains a character that cannot be stored; retype it.")
-    if RAW_KEY_FORM.fullmatch(passphrase):
-        raise UsageError("The passphrase cannot have the form x'…' (a raw key); choose words.")
 
 
 def sql_string(text: str) -> str:
@@ -86,32 +66,9 @@ def keyed_secret(passphrase: str) -> bytes:
     return normalise_passphrase(passphrase).encode("utf-8")
 
 
-def _restore_advice(shown: Path, reason: str) -> JournalDamaged:
-    return JournalDamaged(
-        f"The journal {shown} is damaged: {reason}. The file has not been changed; "
-        "restore your latest backup."
-    )
-
-
 def is_storage_error(exc: BaseException) -> bool:
     """Whether ``exc`` is about the file or disk (not a constraint or SQL mistake in our code)."""
     return isinstance(exc, sqlcipher.OperationalError) or type(exc) is sqlcipher.DatabaseError
-
-
-def classify(exc: BaseException, path: Path) -> JournalError:
-    """Map a SQLite/SQLCipher storage exception to the error a person should see."""
-    message = str(exc).lower()
-    if "locked" in message or "busy" in message:
-        return JournalInUse(f"The journal {path} is open in another iltdesk window or command.")
-    if "full" in message:
-        return DiskFull("The disk is full, so the last change was not saved.")
-    if "readonly" in message or "read-only" in message:
-        return JournalReadOnly(f"The journal {path} is read-only here, so nothing was changed.")
-    if "not a database" in message:
-        return WrongPassphrase(f"The passphrase does not unlock {path}.")
-    if "malformed" in message or "corrupt" in message:
-        return JournalDamaged(f"The journal {path} is damaged: parts of it are missing or corrupt.")
-    return JournalDamaged(f"The journal {path} is damaged ({exc}).")
 
 
 def _explain(exc: BaseException, path: Path, shown: Path, passphrase: str) -> JournalError:
@@ -130,7 +87,7 @@ def _explain(exc: BaseException, path: Path, shown: Path, passphrase: str) -> Jo
     # "wrong passphrase": nothing can tell it from a mistyped passphrase, and the message must
     # not send everyone who mistypes to their backups.
     reason = refusal_reason(path, shown, passphrase)
-    return error if reason is None else _restore_advice(shown, reason)
+    return error if reason is None else restore_advice(shown, reason)
 
 
 def _connect(path: Path, passphrase: str) -> Connection:
@@ -169,7 +126,7 @@ def _configure(conn: Connection, path: Path) -> None:
     _refuse_unknown(conn)
     mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
     if str(mode).lower() != "wal":
-        raise JournalInUse(f"The journal {path} is open in another iltdesk window or command.")
+        raise JournalInUse(in_use(path))
     conn.execute("PRAGMA synchronous = FULL")
     _tune(conn)
     conn.execute("BEGIN EXCLUSIVE")
@@ -260,9 +217,12 @@ def _open_read_only(path: Path, shown: Path, passphrase: str, problem: str) -> C
     """
     if wal_path(path).exists() and wal_path(path).stat().st_size > 0:
         raise JournalReadOnly(
-            f"The journal {shown} cannot be read here: it holds changes an iltdesk that did "
-            f"not close left beside it, and {problem}. Nothing was changed; open it once "
-            "where it can be changed."
+            translate(
+                "store.connection",
+                "The journal {path} cannot be read here: it holds changes an iltdesk that did "
+                "not close left beside it, and {problem}. Nothing was changed; open it once "
+                "where it can be changed.",
+            ).format(path=shown, problem=problem)
         )
     conn = immutable_connection(path, passphrase)
     with _closed_on_failure(conn, path, shown, passphrase):
@@ -304,15 +264,22 @@ def open_connection(path: Path, passphrase: str, *, read_only: bool = False) -> 
     real = resolve_journal(path)
     size = check_existing(real, path)
     if not passphrase or "\x00" in passphrase or not is_encodable(passphrase):
-        raise WrongPassphrase(f"The passphrase does not unlock {path}.")
+        raise WrongPassphrase(
+            translate("store.connection", "The passphrase does not unlock {path}.").format(
+                path=path
+            )
+        )
     if size % PAGE_SIZE:
         refuse_cut_short(real, path, keyed_secret(passphrase))
     problem = write_problem(real)
     if problem is not None:
         if not read_only:
             raise JournalReadOnly(
-                f"The journal {path} cannot be changed here: {problem}. Nothing was changed; "
-                "commands that only read it still work."
+                translate(
+                    "store.connection",
+                    "The journal {path} cannot be changed here: {problem}. Nothing was "
+                    "changed; commands that only read it still work.",
+                ).format(path=path, problem=problem)
             )
         return _open_read_only(real, path, passphrase, problem)
     if wal_path(real).exists():
@@ -324,7 +291,7 @@ def open_connection(path: Path, passphrase: str, *, read_only: bool = False) -> 
     if wal_damage(real) is not None:
         reason = _confirm_wal_damage(real, path, passphrase)
         if reason is not None:
-            raise _restore_advice(path, reason)
+            raise restore_advice(path, reason)
     conn = _connect(real, passphrase)
     with _closed_on_failure(conn, real, path, passphrase):
         # SQLite itself refuses a file shorter than its header says ("malformed").
@@ -339,7 +306,9 @@ def keyed_connection(path: Path, passphrase: str) -> Connection:
     target of an online copy. The key is derived now (the file gets its own salt), so the
     passphrase is not needed, or kept, afterwards."""
     if not passphrase or "\x00" in passphrase or not is_encodable(passphrase):
-        raise WrongPassphrase(f"The passphrase cannot key {path}.")
+        raise WrongPassphrase(
+            translate("store.connection", "The passphrase cannot key {path}.").format(path=path)
+        )
     conn = _connect(resolve_journal(path), passphrase)  # companions beside the real file
     try:
         # The copy's last step commits with the journal held: no fsync there (and no rollback
@@ -363,7 +332,11 @@ def create_connection(path: Path, passphrase: str) -> Connection:
     check_new_passphrase(passphrase)
     real = resolve_journal(path)
     if real.exists():
-        raise UsageError(f"{path} already exists; choose another name.")
+        raise UsageError(
+            translate("store.connection", "{path} already exists; choose another name.").format(
+                path=path
+            )
+        )
     ensure_private_dir(real.parent)
     create_private_file(real)
     try:

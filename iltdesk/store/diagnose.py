@@ -21,6 +21,7 @@ from pathlib import Path
 from iltdesk.store.connection import keyed_secret
 from iltdesk.store.precheck import SALT_SIZE
 from iltdesk.store.wal import PAGE_SIZE, wal_pages
+from iltdesk.translation import translate
 
 HMAC_SIZE = 64  # HMAC-SHA512
 KDF_ITERATIONS = 256_000  # SQLCipher 4's default; only ever used to check, never to key
@@ -56,6 +57,11 @@ def _witnesses(main: list[bytes], wal: Iterable[tuple[int, bytes]]) -> Iterator[
     yield from ((n, page) for n, page in wal if n != 1)
 
 
+def first_page_damaged() -> str:
+    """The reason given for a journal whose first page fails its check."""
+    return translate("store.diagnose", "its first page is damaged")
+
+
 def first_page_verifies(path: Path, secret: bytes) -> bool:
     """Whether the first page of ``path`` carries a valid HMAC under ``secret`` (one
     key derivation)."""
@@ -85,10 +91,10 @@ def damage_reason(path: Path, secret: bytes) -> str | None:
     if any(page_verifies(page, n, key) for n, page in witnesses):
         if page_verifies(main[0], 1, key):
             return None  # every HMAC holds: not a damaged page (SQLCipher refused otherwise)
-        return "its first page is damaged"
+        return first_page_damaged()
     for other in dict.fromkeys(page[:SALT_SIZE] for n, page in wal if n == 1):
         if other != salt and page_verifies(main[0], 1, _hmac_key(secret, other)):
-            return "the salt at the head of its file is damaged"
+            return translate("store.diagnose", "the salt at the head of its file is damaged")
     return None
 
 
@@ -131,5 +137,5 @@ def refusal_reason(path: Path, shown: Path, passphrase: str) -> str | None:
     if reason is not None:
         return reason
     if salt_recorded_elsewhere(path, secret, salt.salts_in_backups(path, shown, passphrase)):
-        return "its first page is damaged"
+        return first_page_damaged()
     return None

@@ -17,8 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import sqlcipher3.dbapi2 as sqlcipher
 
-from iltdesk.errors import JournalError, JournalReadOnly, UsageError
-from iltdesk.paths import resolve_journal
+from iltdesk.errors import JournalError, UsageError
 from iltdesk.store import schema, verifier
 from iltdesk.store.committer import DeferredCommits, Ticket, leave_transactions_to
 from iltdesk.store.connection import (
@@ -27,10 +26,11 @@ from iltdesk.store.connection import (
     create_connection,
     is_storage_error,
     open_connection,
-    write_problem,
 )
 from iltdesk.store.orm import ORM_STEPS as ORM_STEPS
 from iltdesk.store.orm import load_orm as load_orm
+from iltdesk.store.precheck import allow_migration
+from iltdesk.translation import translate
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -45,21 +45,6 @@ COPY_STEP_PAGES = 256
 COPY_TURN_S = 0.002
 
 
-def _allow_migration(path: Path, conn: Connection) -> None:
-    """Let a journal opened to read only be migrated first, if this process may change it.
-
-    Reading it under the old schema would not work; migrating changes it (after a verified
-    backup), which is what opening it for any command does.
-    """
-    problem = write_problem(resolve_journal(path))
-    if problem is not None:
-        raise JournalReadOnly(
-            f"The journal {path} was made by an older iltdesk and must be upgraded before it "
-            f"can be read, but it cannot be changed here: {problem}. Nothing was changed."
-        )
-    conn.execute("PRAGMA query_only = OFF")
-
-
 class CopyStopped(JournalError):
     """The journal was closed (locked, quit) while it was being copied; the copy is unfinished."""
 
@@ -68,7 +53,9 @@ def fetch(session: Session, model: type[_Record], record_id: int, noun: str) -> 
     """The ``model`` row with ``record_id``, or a ``UsageError`` saying there is no such noun."""
     record = session.get(model, record_id)
     if record is None:
-        raise UsageError(f"There is no {noun} #{record_id}.")
+        raise UsageError(
+            translate("store.journal", "There is no {noun} #{id}.").format(noun=noun, id=record_id)
+        )
     return record
 
 
@@ -168,7 +155,7 @@ class Journal(DeferredCommits):
             revision = schema.stored_revision(conn)
             migrating = schema.needs_upgrade(revision) or revision != schema.HEAD_REVISION
             if read_only and migrating:
-                _allow_migration(path, conn)
+                allow_migration(path, conn)
             if schema.needs_upgrade(revision):
                 from iltdesk.store.backups.copy import backup_before_migration
 
@@ -225,7 +212,7 @@ class Journal(DeferredCommits):
     def connection(self) -> Connection:
         """The raw DB-API connection (for search, backup and checks)."""
         if self._conn is None:
-            raise JournalError("The journal is closed.")
+            raise JournalError(translate("store.journal", "The journal is closed."))
         return self._conn
 
     @property
@@ -344,7 +331,9 @@ class Journal(DeferredCommits):
         """
         with self._held():
             if self._conn is None:  # closed before the copy began: as if closed during it
-                raise CopyStopped("The journal was closed before it could be copied.")
+                raise CopyStopped(
+                    translate("store.journal", "The journal was closed before it could be copied.")
+                )
             source = self._conn
             self._copying, self._stop_copying = True, False
 
@@ -352,7 +341,9 @@ class Journal(DeferredCommits):
                 if progress is not None:
                     progress(total - remaining, total)
                 if should_stop is not None and should_stop():
-                    raise CopyStopped("The copy was stopped before it was finished.")
+                    raise CopyStopped(
+                        translate("store.journal", "The copy was stopped before it was finished.")
+                    )
                 self._between_steps(status, remaining, total)
 
             try:
@@ -369,7 +360,9 @@ class Journal(DeferredCommits):
             self._turns.wait(COPY_TURN_S)  # lets the lock go: a waiting session runs now
             self._settle_owed()  # an autosave came in meanwhile: its commit before the step
         if self._stop_copying:
-            raise CopyStopped("The journal was closed before the copy was finished.")
+            raise CopyStopped(
+                translate("store.journal", "The journal was closed before the copy was finished.")
+            )
 
     def execute(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[Any]:
         """Run raw SQL on the journal's connection and return all rows."""

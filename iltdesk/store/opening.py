@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from iltdesk import keychain
 from iltdesk.errors import KeychainUnavailable, UsageError, WrongPassphrase
+from iltdesk.translation import translate
 
 if TYPE_CHECKING:
     from iltdesk.store.journal import Journal
@@ -47,7 +48,7 @@ PROMPT_ATTEMPTS = 3
 #: The prompt: given the attempt (0 first), the passphrase typed. Raises ``NoPassphrase``
 #: when nobody can be asked. Injected, so that the core knows no terminal and no window.
 Ask = Callable[[int], str]
-Recall = Callable[[Path], "str | None"]
+Recall = Callable[[Path], "str | None"]  # not shown: a type
 _Opened = TypeVar("_Opened")
 
 
@@ -58,8 +59,11 @@ class NoPassphrase(UsageError):
 def no_passphrase() -> NoPassphrase:
     """What a command says when it has no passphrase and nobody to ask."""
     return NoPassphrase(
-        f"No passphrase: run in a terminal to be asked, or set {ENV_PASSPHRASE} "
-        "(less safe: other programs may read the environment)."
+        translate(
+            "store.opening",
+            "No passphrase: run in a terminal to be asked, or set {variable} "
+            "(less safe: other programs may read the environment).",
+        ).format(variable=ENV_PASSPHRASE)
     )
 
 

@@ -10,9 +10,18 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+from typing import Any, NoReturn
 
-from iltdesk.errors import JournalDamaged, JournalUnreadable, NotAJournal, UsageError
+from iltdesk.errors import (
+    JournalDamaged,
+    JournalReadOnly,
+    JournalUnreadable,
+    NotAJournal,
+    UsageError,
+)
+from iltdesk.paths import resolve_journal
 from iltdesk.store.wal import PAGE_SIZE
+from iltdesk.translation import translate
 
 SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
 SALT_SIZE = 16
@@ -38,13 +47,14 @@ def looks_encrypted(head: bytes) -> bool:
 
 
 def _kind_of(mode: int) -> str:
-    if stat.S_ISDIR(mode):
-        return "a folder"
+    """What a path that is neither a file nor a folder is, as said in parentheses."""
     if stat.S_ISFIFO(mode):
-        return "a pipe"
+        return translate("store.precheck", "a pipe")
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "something else"
+        return translate("store.precheck", "a socket")
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return translate("store.precheck", "a device")
+    return translate("store.precheck", "something else")
 
 
 def check_existing(path: Path, shown: Path) -> int:
@@ -55,29 +65,63 @@ def check_existing(path: Path, shown: Path) -> int:
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise UsageError(f"There is no journal at {shown}.") from None
+        raise UsageError(
+            translate("store.precheck", "There is no journal at {path}.").format(path=shown)
+        ) from None
     except PermissionError:
-        raise JournalUnreadable(f"You do not have permission to read {shown}.") from None
+        raise JournalUnreadable(no_permission(shown)) from None
     except OSError as exc:
-        raise UsageError(f"{shown} cannot be used as a journal: {exc.strerror}.") from None
+        raise UsageError(
+            translate("store.precheck", "{path} cannot be used as a journal: {reason}.").format(
+                path=shown, reason=exc.strerror
+            )
+        ) from None
     if not stat.S_ISREG(info.st_mode):
-        # Never opened: reading a pipe would wait for a writer that never comes.
-        kind = _kind_of(info.st_mode)
-        if kind == "a folder":
-            raise UsageError(f"{shown} is a folder, not a journal.")
-        raise UsageError(f"{shown} is not a regular file ({kind}), so it is not a journal.")
+        _refuse_not_a_file(info.st_mode, shown)
     if info.st_size == 0:
-        raise NotAJournal(f"{shown} is an empty file, not an iltdesk journal.")
+        raise NotAJournal(
+            translate("store.precheck", "{path} is an empty file, not an iltdesk journal.").format(
+                path=shown
+            )
+        )
     try:
         with path.open("rb") as fh:
             head = fh.read(PAGE_SIZE)
     except PermissionError:
-        raise JournalUnreadable(f"You do not have permission to read {shown}.") from None
+        raise JournalUnreadable(no_permission(shown)) from None
     if head.startswith(SQLITE_PLAIN_HEADER):
-        raise NotAJournal(f"{shown} is an unencrypted SQLite database, not an iltdesk journal.")
+        raise NotAJournal(
+            translate(
+                "store.precheck",
+                "{path} is an unencrypted SQLite database, not an iltdesk journal.",
+            ).format(path=shown)
+        )
     if not looks_encrypted(head):
-        raise NotAJournal(f"{shown} is not an iltdesk journal.")
+        raise NotAJournal(
+            translate("store.precheck", "{path} is not an iltdesk journal.").format(path=shown)
+        )
     return info.st_size
+
+
+def _refuse_not_a_file(mode: int, shown: Path) -> NoReturn:
+    """A folder, a pipe, a device...: never opened (reading a pipe would wait for a writer
+    that never comes)."""
+    if stat.S_ISDIR(mode):
+        raise UsageError(
+            translate("store.precheck", "{path} is a folder, not a journal.").format(path=shown)
+        )
+    raise UsageError(
+        translate(
+            "store.precheck", "{path} is not a regular file ({kind}), so it is not a journal."
+        ).format(path=shown, kind=_kind_of(mode))
+    )
+
+
+def no_permission(shown: Path) -> str:
+    """This user may not read the journal at ``shown``."""
+    return translate("store.precheck", "You do not have permission to read {path}.").format(
+        path=shown
+    )
 
 
 def refuse_cut_short(path: Path, shown: Path, secret: bytes) -> None:
@@ -86,12 +130,19 @@ def refuse_cut_short(path: Path, shown: Path, secret: bytes) -> None:
 
     if first_page_verifies(path, secret):  # one more key derivation
         raise JournalDamaged(
-            f"The journal {shown} is damaged: it has been cut short. The file has not been "
-            "changed; restore your latest backup."
+            translate(
+                "store.precheck",
+                "The journal {path} is damaged: it has been cut short. The file has not been "
+                "changed; restore your latest backup.",
+            ).format(path=shown),
+            says_what_to_do=True,
         )
     raise NotAJournal(
-        f"{shown} is not an iltdesk journal (or it is one that has been cut short, and this "
-        "passphrase does not unlock it)."
+        translate(
+            "store.precheck",
+            "{path} is not an iltdesk journal (or it is one that has been cut short, and this "
+            "passphrase does not unlock it).",
+        ).format(path=shown)
     )
 
 
@@ -105,7 +156,27 @@ def write_problem(path: Path) -> str | None:
     if os.name == "posix":  # statvfs is POSIX only
         try:
             if os.statvfs(path).f_flag & os.ST_RDONLY:
-                return "its disk is read-only"
+                return translate("store.precheck", "its disk is read-only")
         except OSError:
             pass
-    return "its file is read-only" if not os.access(path, os.W_OK) else "its folder is read-only"
+    if not os.access(path, os.W_OK):
+        return translate("store.precheck", "its file is read-only")
+    return translate("store.precheck", "its folder is read-only")
+
+
+def allow_migration(path: Path, conn: Any) -> None:
+    """Let a journal opened to read only be migrated first, if this process may change it.
+
+    Reading it under the old schema would not work; migrating changes it (after a verified
+    backup), which is what opening it for any command does.
+    """
+    problem = write_problem(resolve_journal(path))
+    if problem is not None:
+        raise JournalReadOnly(
+            translate(
+                "store.precheck",
+                "The journal {path} was made by an older iltdesk and must be upgraded before it "
+                "can be read, but it cannot be changed here: {problem}. Nothing was changed.",
+            ).format(path=path, problem=problem)
+        )
+    conn.execute("PRAGMA query_only = OFF")

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from iltdesk.errors import JournalDamaged, JournalTooNew, NotAJournal
 from iltdesk.store.connection import Connection
+from iltdesk.translation import translate
 
 if TYPE_CHECKING:  # reading the revision must not load SQLAlchemy (the quick CLI commands)
     from sqlalchemy import Engine
@@ -23,11 +24,16 @@ def stored_revision(conn: Connection) -> str | None:
     if not tables:
         return None
     if "alembic_version" not in tables:
-        raise NotAJournal("This encrypted file is not an iltdesk journal.")
+        raise NotAJournal(not_a_journal())
     row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     if row is None:
-        raise NotAJournal("This encrypted file is not an iltdesk journal.")
+        raise NotAJournal(not_a_journal())
     return str(row[0])
+
+
+def not_a_journal() -> str:
+    """An encrypted file that opened but holds no journal (another app's, or made up)."""
+    return translate("store.schema", "This encrypted file is not an iltdesk journal.")
 
 
 def is_known(revision: str) -> bool:
@@ -56,14 +62,17 @@ def needs_upgrade(revision: str | None) -> bool:
     if revision is None:
         return True
     if not revision.isdigit():
-        raise NotAJournal("This encrypted file is not an iltdesk journal.")
+        raise NotAJournal(not_a_journal())
     if int(revision) > int(HEAD_REVISION):
         raise JournalTooNew(
-            "This journal was saved by a newer version of iltdesk. "
-            "Update iltdesk to open it; the file has not been changed."
+            translate(
+                "store.schema",
+                "This journal was saved by a newer version of iltdesk. "
+                "Update iltdesk to open it; the file has not been changed.",
+            )
         )
     if not is_known(revision):
-        raise NotAJournal("This encrypted file is not an iltdesk journal.")
+        raise NotAJournal(not_a_journal())
     return revision != HEAD_REVISION
 
 
@@ -99,4 +108,8 @@ def upgrade(engine: Engine, target: str = "head") -> None:
         finally:
             raw.execute("PRAGMA foreign_keys = ON")
         if broken:
-            raise JournalDamaged(f"Updating the journal left {len(broken)} broken links.")
+            raise JournalDamaged(
+                translate("store.schema", "Updating the journal left {count} broken links.").format(
+                    count=len(broken)
+                )
+            )

@@ -25,6 +25,7 @@ from iltdesk.store.opening import (
     from_keychain,
     passphrases,
 )
+from iltdesk.translation import translate
 
 # What ``open_connection`` imports only when it needs it (the schema check; what tells a
 # damaged journal from a wrong passphrase), imported here, on the thread that starts an
@@ -126,7 +127,11 @@ class UnlockAhead:
         except JournalError as exc:
             self._outcome = exc
         except Exception as exc:  # never lost in the thread: the caller asks instead
-            self._outcome = JournalError(f"Could not unlock {self.path}: {exc}")
+            self._outcome = JournalError(
+                translate("store.unlocking", "Could not unlock {path}: {error}").format(
+                    path=self.path, error=exc
+                )
+            )
 
     def _unlocked(self, secret: str) -> Unlocked:
         return Unlocked(open_connection(self.path, secret), secret)

@@ -13,6 +13,7 @@ import secrets
 
 from iltdesk.errors import UsageError
 from iltdesk.store.connection import is_encodable, normalise_passphrase
+from iltdesk.translation import translate
 
 ITERATIONS = 100_000
 SETTING_KEY = "passphrase_verifier"
@@ -40,6 +41,11 @@ def matches(verifier: str, passphrase: str) -> bool:
 
 def _hash(passphrase: str, salt: bytes, iterations: int) -> bytes:
     if not is_encodable(passphrase):  # no journal can be keyed with it either
-        raise UsageError("The passphrase contains a character that cannot be stored; retype it.")
+        raise UsageError(
+            translate(
+                "store.verifier",
+                "The passphrase contains a character that cannot be stored; retype it.",
+            )
+        )
     data = normalise_passphrase(passphrase).encode("utf-8")
     return hashlib.pbkdf2_hmac("sha256", data, salt, iterations)

@@ -10,6 +10,8 @@ import struct
 from collections.abc import Iterator
 from pathlib import Path
 
+from iltdesk.translation import translate
+
 PAGE_SIZE = 4096  # SQLCipher 4's default page size
 # The WAL format (sqlite.org/fileformat.html#walformat): magic -> byte order of its checksums.
 WAL_MAGIC = {0x377F0682: "<", 0x377F0683: ">"}
@@ -55,7 +57,7 @@ def wal_damage(path: Path) -> str | None:
         or page_size != PAGE_SIZE
         or (_wal_checksum(data[:24], (0, 0), order) != (c1, c2))
     ):
-        return "the header of its write-ahead log is corrupt"
+        return translate("store.wal", "the header of its write-ahead log is corrupt")
     stored = computed = (c1, c2)  # the last frame's stored checksum, and its recomputed one
     replayed = True  # still inside the run of frames SQLite would replay
     for k in range(frames):
@@ -71,7 +73,9 @@ def wal_damage(path: Path) -> str | None:
                 and commit
                 and (chained or (f1, f2) == _wal_checksum(body, computed, order))
             ):
-                return "its write-ahead log is corrupt before its last saved change"
+                return translate(
+                    "store.wal", "its write-ahead log is corrupt before its last saved change"
+                )
             replayed = replayed and chained
         else:
             replayed = False

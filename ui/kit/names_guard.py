@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iltdesk.names_guard import NameChoice, NamedPerson, Treatment, initials
+from iltdesk.names_guard import NameChoice, NamedPerson, Treatment, colleague, initials
 from ui.kit.style import hint
 from ui.kit.translation import QT_TRANSLATE_NOOP
 
@@ -63,7 +63,7 @@ class _Row:
         )
         self.name.setBuddy(self.how)
         self.role = QLineEdit(person.suggested_role)
-        self.role.setPlaceholderText(person.suggested_role or "a colleague")
+        self.role.setPlaceholderText(person.suggested_role or colleague())
         self.role.setAccessibleName(
             QCoreApplication.translate("_Row", "Role words for {name}").format(name=person.name)
         )

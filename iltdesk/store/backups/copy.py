@@ -39,6 +39,7 @@ from iltdesk.store.backups.integrity import CheckReport, check_connection
 from iltdesk.store.backups.progress import BACKUP, STEPPED_BACKUP, Meter, Report, journal_bytes
 from iltdesk.store.connection import PAGE_SIZE, Connection, sql_string
 from iltdesk.store.journal import Journal
+from iltdesk.translation import translate
 
 
 class CopyMethod(Protocol):
@@ -66,7 +67,12 @@ def write_verified(
     method.fill(temp)
     report = method.verify(temp)
     if not report.ok:
-        raise JournalDamaged("The backup failed its check: " + "; ".join(report.problems))
+        raise JournalDamaged(
+            translate("store.backups.copy", "The backup failed its check: {problems}").format(
+                problems="; ".join(report.problems)
+            ),
+            says_what_to_do=True,
+        )
     fsync_file(temp)  # seconds for a large copy: its progress waits just short of the end
     dest = destination()
     os.replace(temp, dest)
@@ -132,7 +138,11 @@ def write_backup(conn: Connection, dest: Path, progress: Report | None = None) -
     """Write a verified encrypted copy to ``dest`` (same passphrase), atomically, 0600;
     ``progress(done, total)`` hears how far the copy and its check are, in bytes."""
     if dest.exists():
-        raise UsageError(f"{dest} already exists; choose another name.")
+        raise UsageError(
+            translate("store.backups.copy", "{path} already exists; choose another name.").format(
+                path=dest
+            )
+        )
     ensure_private_dir(dest.parent)
     try:
         with private_temp_path(dest) as tmp:
@@ -140,7 +150,8 @@ def write_backup(conn: Connection, dest: Path, progress: Report | None = None) -
             create_private_file(tmp)
             return write_verified(tmp, Exported(conn, progress), lambda: dest)[1]
     except sqlcipher.Error as exc:  # an OSError is left to the caller, who knows the folder
-        raise files.storage_error(exc, dest, "no backup was written") from None
+        unfinished = translate("store.backups.copy", "no backup was written")
+        raise files.storage_error(exc, dest, unfinished) from None
 
 
 def backup(journal: Journal, dest: Path, progress: Report | None = None) -> CheckReport:

@@ -28,6 +28,7 @@ from iltdesk.store.backups import copy, rotation
 from iltdesk.store.connection import Connection, classify, keyed_connection
 from iltdesk.store.journal import Journal
 from iltdesk.store.leftovers import sweep_folders
+from iltdesk.translation import translate
 
 
 class PreparedBackup:
@@ -55,7 +56,9 @@ class PreparedBackup:
         could pass for a backup is left behind and the older backups are untouched.
         """
         if self._conn is None:
-            raise UsageError("This backup was already taken or discarded.")
+            raise UsageError(
+                translate("store.backups.daily", "This backup was already taken or discarded.")
+            )
         now = rotation.local_time(now)
         stem = journal.path.stem
         taken: list[datetime] = []
@@ -102,7 +105,9 @@ def prepare(journal: Journal, passphrase: str, now: datetime) -> PreparedBackup 
         return None
     if not journal.verify_passphrase(passphrase):  # a copy under another key could not be restored
         raise WrongPassphrase(
-            f"That passphrase does not unlock {journal.path}; no backup was made."
+            translate(
+                "store.backups.daily", "That passphrase does not unlock {path}; no backup was made."
+            ).format(path=journal.path)
         )
     folder = rotation.usable_folder(journal)
     try:

@@ -10,6 +10,7 @@ from pathlib import Path
 from iltdesk.errors import DiskFull, JournalError
 from iltdesk.paths import JOURNAL_SUFFIX
 from iltdesk.store.connection import classify
+from iltdesk.translation import translate
 
 
 def stamp() -> str:
@@ -27,10 +28,19 @@ def free_name(folder: Path, stem: str) -> Path:
 
 
 def storage_error(exc: BaseException, path: Path, unfinished: str) -> JournalError:
-    """``classify``, with a full disk told in terms of what was being done (``unfinished``)."""
+    """``classify``, with a full disk told in terms of what was being done (``unfinished``,
+    a translated clause: "no backup was written")."""
     if isinstance(exc, OSError) and exc.errno != errno.ENOSPC:
-        return JournalError(f"{unfinished[0].upper()}{unfinished[1:]}: {exc.strerror}.")
+        said = translate("store.backups.files", "{unfinished}: {reason}.").format(
+            unfinished=unfinished, reason=exc.strerror
+        )
+        return JournalError(said[:1].upper() + said[1:])
     error = DiskFull() if isinstance(exc, OSError) else classify(exc, path)
     if isinstance(error, DiskFull):
-        return DiskFull(f"The disk is full, so {unfinished}. Free some space and try again.")
+        return DiskFull(
+            translate(
+                "store.backups.files",
+                "The disk is full, so {unfinished}. Free some space and try again.",
+            ).format(unfinished=unfinished)
+        )
     return error

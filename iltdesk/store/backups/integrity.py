@@ -24,6 +24,7 @@ from iltdesk.store.backups.progress import (
 )
 from iltdesk.store.connection import Connection, classify, open_connection, sql_string
 from iltdesk.store.journal import Journal
+from iltdesk.translation import QT_TRANSLATE_NOOP, translate
 
 
 @dataclass
@@ -40,6 +41,23 @@ class CheckReport:
         return not self.problems
 
 
+# What each check is called where its problems are told (the keys are the phases' names).
+CHECK_NAMES = {
+    "cipher": QT_TRANSLATE_NOOP("store.backups.integrity", "cipher"),
+    "integrity": QT_TRANSLATE_NOOP("store.backups.integrity", "integrity"),
+    "foreign keys": QT_TRANSLATE_NOOP(  # not shown: the key, a phase's name
+        "store.backups.integrity", "foreign keys"
+    ),
+}
+
+
+def damaged(path: Path, problems: list[str]) -> str:
+    """The file at ``path`` failed its check: what was found."""
+    return translate("store.backups.integrity", "{path} is damaged: {problems}").format(
+        path=path, problems="; ".join(problems)
+    )
+
+
 def check_connection(
     conn: Connection, schema_name: str = "main", *, index: bool = True, meter: Meter | None = None
 ) -> CheckReport:
@@ -53,7 +71,7 @@ def check_connection(
     meter = meter or Meter(None, 0, ())
     checks = (
         ("integrity", f"PRAGMA {schema_name}.integrity_check"),
-        ("foreign keys", f"PRAGMA {schema_name}.foreign_key_check"),
+        ("foreign keys", f"PRAGMA {schema_name}.foreign_key_check"),  # not shown: a phase
     )
     try:
         report.pages = int(conn.execute(f"PRAGMA {schema_name}.page_count").fetchone()[0])
@@ -76,14 +94,21 @@ def check_connection(
             f"SELECT version_num FROM {schema_name}.alembic_version"
         ).fetchone()[0]
     except sqlcipher.Error as exc:
-        report.problems.append(f"unreadable: {exc}")
+        report.problems.append(unreadable(exc))
     return report
+
+
+def unreadable(exc: BaseException) -> str:
+    """A check SQLite could not finish (its own words, which name what it could not read)."""
+    return translate("store.backups.integrity", "unreadable: {error}").format(error=exc)
 
 
 def _problems(label: str, rows: list[tuple[object, ...]]) -> list[str]:
     """What one check said, but its "ok" (the first 20 lines: a wrecked file says thousands)."""
     found = [r for r in rows if r and r[0] != "ok"]
-    return [f"{label}: {' '.join(map(str, row))}" for row in found[:20]]
+    shown = translate("store.backups.integrity", CHECK_NAMES[label])
+    said = translate("store.backups.integrity", "{check}: {details}")
+    return [said.format(check=shown, details=" ".join(map(str, row))) for row in found[:20]]
 
 
 def index_out_of_step(conn: Connection, schema_name: str = "main") -> list[str]:
@@ -98,8 +123,9 @@ def index_out_of_step(conn: Connection, schema_name: str = "main") -> list[str]:
         str(r[0])
         for r in conn.execute(f"SELECT name FROM {schema_name}.sqlite_master WHERE type='trigger'")
     }
+    said = translate("store.backups.integrity", "search index: {table} has lost {triggers}")
     problems = [
-        f"search index: {s.table} has lost {', '.join(sorted(lost))}"
+        said.format(table=s.table, triggers=", ".join(sorted(lost)))
         for s in CURRENT_SOURCES
         if (lost := trigger_names((s,)) - triggers)
     ]
@@ -130,9 +156,20 @@ def _source_out_of_step(conn: Connection, schema_name: str, source: Source) -> l
         f"SELECT count(*) FROM temp.checked_docs WHERE doc % {KIND_SLOTS} = {code} "
         f"AND doc / {KIND_SLOTS} NOT IN (SELECT id FROM {table})"
     ).fetchone()
-    found = [f"search index: {missing} {source.table} row(s) missing from it"] if missing else []
+    found = []
+    if missing:
+        found.append(
+            translate(
+                "store.backups.integrity", "search index: {count} {table} row(s) missing from it"
+            ).format(count=missing, table=source.table)
+        )
     if stale:
-        found.append(f"search index: {stale} {source.kind} entry(s) whose record is gone")
+        found.append(
+            translate(
+                "store.backups.integrity",
+                "search index: {count} {kind} entry(s) whose record is gone",
+            ).format(count=stale, kind=source.kind)
+        )
     return found
 
 
@@ -153,16 +190,18 @@ def check(journal: Journal, progress: Report | None = None) -> CheckReport:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             meter = Meter(progress, journal_bytes(conn), CHECK)
         except sqlcipher.Error as exc:
-            raise storage_error(exc, journal.path, "the journal could not be checked") from None
+            unfinished = translate("store.backups.integrity", "the journal could not be checked")
+            raise storage_error(exc, journal.path, unfinished) from None
         report = check_connection(conn, meter=meter)
         # Only here, not when a backup is verified: a byte copy keeps the index as it was, and
         # at 100k entries this takes a few seconds.
         if report.revision == schema.HEAD_REVISION:
             try:
-                with meter.phase("index rows", conn, report.pages, meter.total):
+                phase = "index rows"  # not shown: a phase's name
+                with meter.phase(phase, conn, report.pages, meter.total):
                     report.problems += index_out_of_step(conn)
             except sqlcipher.Error as exc:
-                report.problems.append(f"unreadable: {exc}")
+                report.problems.append(unreadable(exc))
         meter.finish()
         return report
 
@@ -177,10 +216,13 @@ def _missing_parts(conn: Connection) -> list[str]:
     missing = []
     for name, table in SQLModel.metadata.tables.items():
         if name not in found:
-            missing.append(f"table {name}")
+            missing.append(translate("store.backups.integrity", "table {name}").format(name=name))
             continue
         columns = {r[1] for r in conn.execute(f"PRAGMA table_info({sql_string(name)})")}
-        missing += [f"column {name}.{c.name}" for c in table.columns if c.name not in columns]
+        said = translate("store.backups.integrity", "column {table}.{column}")
+        missing += [
+            said.format(table=name, column=c.name) for c in table.columns if c.name not in columns
+        ]
     return missing
 
 
@@ -199,8 +241,13 @@ def verify_file(path: Path, passphrase: str) -> CheckReport:
     finally:
         conn.close()
     if revision is None or missing:
-        parts = ", ".join(missing[:5]) or "no tables"
-        raise NotAJournal(f"{path} is not a whole iltdesk journal: it lacks {parts}.")
+        parts = ", ".join(missing[:5]) or translate("store.backups.integrity", "no tables")
+        raise NotAJournal(
+            translate(
+                "store.backups.integrity",
+                "{path} is not a whole iltdesk journal: it lacks {parts}.",
+            ).format(path=path, parts=parts)
+        )
     if not report.ok:
-        raise JournalDamaged(f"{path} is damaged: " + "; ".join(report.problems))
+        raise JournalDamaged(damaged(path, report.problems))
     return report

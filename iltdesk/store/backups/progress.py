@@ -36,6 +36,8 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from iltdesk.translation import translate
+
 if TYPE_CHECKING:
     from iltdesk.store.connection import Connection
 
@@ -49,17 +51,17 @@ WEIGHTS: dict[str, float] = {
     "copy": 2.4,
     "cipher": 1.3,
     "integrity": 2.9,
-    "foreign keys": 0.8,
+    "foreign keys": 0.8,  # not shown: a phase's name
     "index": 0.8,
-    "index rows": 4.7,
+    "index rows": 4.7,  # not shown: a phase's name
 }
 # SQLite VM steps per page in use (not free), for the phases that run in SQLite's VM.
 STEPS_PER_PAGE: dict[str, float] = {
     "export": 223.0,
     "integrity": 456.0,
-    "foreign keys": 72.0,
+    "foreign keys": 72.0,  # not shown: a phase's name
     "index": 1.5,
-    "index rows": 3460.0,
+    "index rows": 3460.0,  # not shown: a phase's name
 }
 # Bytes each phase reads per byte in use (in a journal much larger than SQLite's page cache;
 # a smaller one reads less again, and its phases end early). The page check reads every page.
@@ -67,23 +69,28 @@ READS_PER_BYTE: dict[str, float] = {
     "export": 1.0,
     "cipher": 1.0,
     "integrity": 2.2,
-    "foreign keys": 1.2,
+    "foreign keys": 1.2,  # not shown: a phase's name
     "index": 0.37,
-    "index rows": 1.07,
+    "index rows": 1.07,  # not shown: a phase's name
 }
 # How much the steps count, against the bytes read, where both are counted: each the one that
 # goes at the pace of the time in that phase (an integrity check reads every page in few
 # steps, then checks the indexes in many; an export and the contentless index's check read at
 # an even pace, their steps do not; the index's rows are counted in steps throughout and read
 # in a burst at the end).
-STEPS_LEAN: dict[str, float] = {"export": 0.0, "integrity": 0.0, "index": 0.0, "index rows": 1.0}
+STEPS_LEAN: dict[str, float] = {
+    "export": 0.0,
+    "integrity": 0.0,
+    "index": 0.0,
+    "index rows": 1.0,  # not shown: a phase's name
+}
 STEPS_PER_CALL = 16_000  # VM steps between two calls of the handler (each takes the GIL)
 TELL_EVERY_S = 0.1
 STEADY_UNTIL = 0.9  # of a phase's estimate: beyond, the bar slows instead of running past it
 
-CHECK = ("cipher", "integrity", "foreign keys", "index", "index rows")
-CHECK_READ_ONLY = ("cipher", "integrity", "foreign keys")
-VERIFY = ("cipher", "integrity", "foreign keys", "index")  # a copy just written
+CHECK = ("cipher", "integrity", "foreign keys", "index", "index rows")  # not shown: names
+CHECK_READ_ONLY = ("cipher", "integrity", "foreign keys")  # not shown: names
+VERIFY = ("cipher", "integrity", "foreign keys", "index")  # not shown: names; a fresh copy's
 BACKUP = ("export", *VERIFY)
 STEPPED_BACKUP = ("copy", *VERIFY)
 
@@ -258,21 +265,36 @@ def megabytes(size: float) -> str:
 def rate(size: float, seconds: float) -> str:
     """'85 MB/s' (one decimal under 10)."""
     per_second = size / (1024 * 1024) / max(seconds, 1e-3)
-    return f"{per_second:.1f} MB/s" if per_second < 10 else f"{per_second:,.0f} MB/s"
+    shown = f"{per_second:.1f}" if per_second < 10 else f"{per_second:,.0f}"
+    return translate("store.backups.progress", "{rate} MB/s").format(rate=shown)
 
 
 def progress_text(doing: str, done: int, total: int, seconds: float) -> str:
     """'Checking… 43% (512 of 1,190 MB, 85 MB/s)': how far a job is, while it runs."""
-    percent = int(100 * done / max(1, total))
-    speed = f", {rate(done, seconds)}" if seconds >= 0.5 and done else ""
-    return f"{doing}… {percent}% ({megabytes(done)} of {megabytes(total)} MB{speed})"
+    shown = {
+        "doing": doing,
+        "percent": int(100 * done / max(1, total)),
+        "done": megabytes(done),
+        "total": megabytes(total),
+    }
+    if seconds >= 0.5 and done:
+        return translate(
+            "store.backups.progress", "{doing}… {percent}% ({done} of {total} MB, {rate})"
+        ).format(rate=rate(done, seconds), **shown)
+    return translate("store.backups.progress", "{doing}… {percent}% ({done} of {total} MB)").format(
+        **shown
+    )
 
 
 def took_text(total: int, seconds: float) -> str:
     """'1,190 MB in 14.2 s, 84 MB/s': how much a job went through, and how fast."""
-    return f"{megabytes(total)} MB in {seconds:.1f} s, {rate(total, seconds)}"
+    return translate("store.backups.progress", "{size} MB in {seconds} s, {rate}").format(
+        size=megabytes(total), seconds=f"{seconds:.1f}", rate=rate(total, seconds)
+    )
 
 
 def done_text(did: str, total: int, seconds: float) -> str:
     """'Checked 1,190 MB in 14.2 s (84 MB/s).': what a job did, and how fast."""
-    return f"{did} {megabytes(total)} MB in {seconds:.1f} s ({rate(total, seconds)})."
+    return translate("store.backups.progress", "{did} {size} MB in {seconds} s ({rate}).").format(
+        did=did, size=megabytes(total), seconds=f"{seconds:.1f}", rate=rate(total, seconds)
+    )

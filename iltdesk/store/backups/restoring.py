@@ -22,6 +22,7 @@ from iltdesk.paths import ensure_private_dir, fsync_dir, fsync_file, private_tem
 from iltdesk.store.backups import files
 from iltdesk.store.backups.integrity import verify_file
 from iltdesk.store.connection import classify, open_connection
+from iltdesk.translation import translate
 
 if TYPE_CHECKING:  # the kit's cryptography is imported only when a kit is carried
     from iltdesk.recovery.escrow import Escrow
@@ -103,7 +104,11 @@ def restore_with(
     the backup's passphrase opens it), carried into the restored copy when newer."""
     target = check_restore_target(journal_path, backup=backup_path, replace=force)
     if not backup_path.is_file():
-        raise UsageError(f"There is no backup at {backup_path}.")
+        raise UsageError(
+            translate("store.backups.restoring", "There is no backup at {path}.").format(
+                path=backup_path
+            )
+        )
     ensure_private_dir(target.parent)
     aside = None
     with private_temp_path(target) as tmp:
@@ -111,7 +116,7 @@ def restore_with(
             shutil.copyfile(backup_path, tmp)
             fsync_file(tmp)
         except OSError as exc:
-            raise files.storage_error(exc, journal_path, "the backup was not restored") from None
+            raise files.storage_error(exc, journal_path, _not_restored()) from None
         offered: list[str] = []
         secret = _first_that_opens(tmp, backup_path, _noted(passphrases, offered))
         if before_replacing is not None:
@@ -123,12 +128,14 @@ def restore_with(
             try:
                 aside = _set_aside(target)
             except OSError as exc:
-                raise files.storage_error(
-                    exc, journal_path, "the backup was not restored"
-                ) from None
+                raise files.storage_error(exc, journal_path, _not_restored()) from None
         os.replace(tmp, target)
         fsync_dir(target.parent)
     return aside, secret
+
+
+def _not_restored() -> str:
+    return translate("store.backups.restoring", "the backup was not restored")
 
 
 def _noted(passphrases: Iterable[str], offered: list[str]) -> Iterator[str]:
@@ -204,7 +211,16 @@ def restore_checked(
             kit=kit,
         )
     except sqlcipher.Error:
-        raise JournalDamaged(f"The backup {backup_path} is damaged.") from None
+        raise JournalDamaged(
+            translate("store.backups.restoring", "The backup {path} is damaged.").format(
+                path=backup_path
+            ),
+            says_what_to_do=True,  # a backup's: not restored, as messages.not_restored says
+        ) from None
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise JournalError(f"The backup {backup_path} could not be read ({reason}).") from None
+        raise JournalError(
+            translate(
+                "store.backups.restoring", "The backup {path} could not be read ({reason})."
+            ).format(path=backup_path, reason=reason)
+        ) from None

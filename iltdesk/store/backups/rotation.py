@@ -36,6 +36,7 @@ from iltdesk.paths import JOURNAL_SUFFIX, ensure_private_dir, fsync_dir
 from iltdesk.store.backups.copy import backup
 from iltdesk.store.backups.progress import Report
 from iltdesk.store.journal import Journal
+from iltdesk.translation import translate
 
 AUTOMATIC_KEY = "backup.automatic"  # "on" (the default) or "off"
 FOLDER_KEY = "backup.folder"  # an absolute folder, or "" for the one beside the journal
@@ -86,7 +87,11 @@ def chosen_folder(journal: Journal) -> Path | None:
 def set_folder(journal: Journal, folder: Path | None) -> None:
     """Choose where automatic backups go; None goes back to the folder beside the journal."""
     if folder is not None and not folder.is_absolute():
-        raise UsageError(f"Choose a full path for the backups folder, not {folder}.")
+        raise UsageError(
+            translate(
+                "store.backups.rotation", "Choose a full path for the backups folder, not {folder}."
+            ).format(folder=folder)
+        )
     journal.set_settings({FOLDER_KEY: "" if folder is None else str(folder)})
 
 
@@ -254,7 +259,11 @@ def backup_name(folder: Path, stem: str, now: datetime) -> tuple[Path, datetime]
 
 def disk_full(folder: Path) -> DiskFull:
     """What to tell a person when the disk holding the backups folder is full."""
-    return DiskFull(f"The disk holding {folder} is full, so no backup was written.")
+    return DiskFull(
+        translate(
+            "store.backups.rotation", "The disk holding {folder} is full, so no backup was written."
+        ).format(folder=folder)
+    )
 
 
 def folder_unusable(folder: Path, exc: OSError) -> JournalError:
@@ -262,7 +271,11 @@ def folder_unusable(folder: Path, exc: OSError) -> JournalError:
     if exc.errno == errno.ENOSPC:
         return disk_full(folder)
     reason = exc.strerror or str(exc)
-    return JournalError(f"No backup was written: {folder} cannot be used ({reason}).")
+    return JournalError(
+        translate(
+            "store.backups.rotation", "No backup was written: {folder} cannot be used ({reason})."
+        ).format(folder=folder, reason=reason)
+    )
 
 
 def take(journal: Journal, now: datetime, progress: Report | None = None) -> BackupEntry:
@@ -303,8 +316,11 @@ def usable_folder(journal: Journal) -> Path:
     folder = backup_folder(journal)
     if chosen_folder(journal) is not None and not folder.is_dir():
         raise UsageError(
-            f"The backups folder {folder} is not there (is its drive connected?). "
-            "Connect it, or choose another folder in Settings."
+            translate(
+                "store.backups.rotation",
+                "The backups folder {folder} is not there (is its drive connected?). "
+                "Connect it, or choose another folder in Settings.",
+            ).format(folder=folder)
         )
     try:
         return ensure_private_dir(folder)
