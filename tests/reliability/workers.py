@@ -128,6 +128,15 @@ def task_migrate(path: str, passphrase: str, into: str) -> None:
     emit(event="done")
 
 
+def task_compact(path: str, passphrase: str) -> None:
+    """Open a journal a migration marked to be compacted: opening compacts it."""
+    from iltdesk.store.journal import Journal
+
+    emit(event="start")
+    Journal.open(Path(path), passphrase).close()
+    emit(event="done")
+
+
 PROBE_SOURCE = '''"""Test-only revision (T11): a real, data-touching migration to interrupt."""
 
 from alembic import op
@@ -180,6 +189,7 @@ TASKS: dict[str, Callable[..., None]] = {
     "daily_backup": task_daily_backup,
     "restore": task_restore,
     "migrate": task_migrate,
+    "compact": task_compact,
 }
 
 
