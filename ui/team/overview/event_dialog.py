@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iltdesk.charter_scope import FOCUS_TITLES
+from iltdesk.charter_scope import focus_title
 from iltdesk.models import FocusKind, LearningKind
 from iltdesk.record_kinds import Change, RecordKind
 from iltdesk.team_learning import LEARNING_TITLES, Event, add_event, update_event
@@ -78,7 +78,7 @@ class LearningEventDialog(GuardedDialog):
         self.strand.setAccessibleName(self.tr("Strand it counts toward"))
         self.strand.addItem(QCoreApplication.translate("event_dialog", NOT_CHOSEN), "")
         for strand in FocusKind:
-            self.strand.addItem(FOCUS_TITLES[strand], strand.value)
+            self.strand.addItem(focus_title(strand), strand.value)
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("Notes")
         self.notes.setPlaceholderText(self.tr("What members took away; what to try next time"))

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from iltdesk import dates
-from iltdesk.charter_scope import FOCUS_TITLES
+from iltdesk.charter_scope import focus_title
 from iltdesk.lead import lead_summaries
 from iltdesk.models import FocusKind, PracticeKind
 from iltdesk.one_on_one import clip
@@ -200,7 +200,7 @@ class TeamOverviewPage(QWidget):
         self.counts.setText(
             "&nbsp;&nbsp;&nbsp;".join(
                 f"<span style='color:{theme.colour(f'strand_{kind.value}')}'>●</span>&nbsp;"
-                f"{escape(FOCUS_TITLES[kind])}&nbsp;<b>{balance.counts[kind]}</b>"
+                f"{escape(focus_title(kind))}&nbsp;<b>{balance.counts[kind]}</b>"
                 for kind in FocusKind
             )
         )
@@ -267,7 +267,7 @@ class TeamOverviewPage(QWidget):
         if record.goal:
             parts.append(self.tr("for: {goal}").format(goal=record.goal))
         if record.strand:
-            parts.append(FOCUS_TITLES[FocusKind(record.strand)])
+            parts.append(focus_title(FocusKind(record.strand)))
         return title, " · ".join(parts)
 
     def _practice_text(self, practice: Practice) -> tuple[str, str]:
