@@ -29,7 +29,7 @@ from iltdesk.cycle import (
 )
 from iltdesk.framework import item_labels
 from iltdesk.models import CyclePhase, FrameworkKind, LearningCycle
-from iltdesk.observation import SETTING_TITLES
+from iltdesk.observation import setting_title
 from iltdesk.record_kinds import RecordKind
 from iltdesk.report.markdown import plain_text
 from ui.kit.context import AppContext, NotWritten
@@ -340,7 +340,7 @@ class PracticeCard(PhaseCard):
         rows = [
             (
                 o.id or 0,
-                f"{dates.list_date(o.observed_on)} · {SETTING_TITLES[o.setting]}",
+                f"{dates.list_date(o.observed_on)} · {setting_title(o.setting)}",
                 self.tr("Next step: {step}").format(step=o.action_step)
                 if o.action_step
                 else _one_line(o.evidence),

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel
 
 from iltdesk import dates
 from iltdesk.models import Observation, TeamIntervention
-from iltdesk.observation import SETTING_TITLES
+from iltdesk.observation import setting_title
 from iltdesk.report.markdown import plain_text
 from iltdesk.teacher_team import KIND_WORDS
 from ui.kit.list_detail import FittedList
@@ -33,7 +33,7 @@ def observation_text(observation: Observation, lead_names: dict[int, str]) -> st
     # The words as they read, not the Markdown's list signs ("- 0:03 M: …").
     seen = " ".join(plain_text(observation.evidence or observation.feedback).split())
     seen = seen if len(seen) <= 110 else seen[:108].rstrip() + "…"
-    setting = SETTING_TITLES[observation.setting]
+    setting = setting_title(observation.setting)
     seen = seen or QCoreApplication.translate("rows", "(no notes)")
     return f"{dates.short(observation.observed_on)} · {who} · {setting}\n{seen}"
 
