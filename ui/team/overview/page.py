@@ -26,7 +26,7 @@ from iltdesk.charter_scope import focus_title
 from iltdesk.lead import lead_summaries
 from iltdesk.models import FocusKind, PracticeKind
 from iltdesk.one_on_one import clip
-from iltdesk.practice import PRACTICE_TITLES, Practice, calibration, delete_practice, practices
+from iltdesk.practice import Practice, calibration, delete_practice, practice_title, practices
 from iltdesk.record_kinds import Change, RecordKind
 from iltdesk.records import Location
 from iltdesk.team_learning import (
@@ -272,7 +272,7 @@ class TeamOverviewPage(QWidget):
 
     def _practice_text(self, practice: Practice) -> tuple[str, str]:
         record = practice.record
-        title = PRACTICE_TITLES[record.kind] + (f": {record.focus}" if record.focus else "")
+        title = practice_title(record.kind) + (f": {record.focus}" if record.focus else "")
         parts = [dates.list_date(record.happened_on)]
         if record.indicator:
             parts.append(record.indicator)
@@ -378,7 +378,7 @@ class TeamOverviewPage(QWidget):
         if practice is None:
             return
         what = (
-            f"{PRACTICE_TITLES[practice.record.kind]}, {dates.short(practice.record.happened_on)}."
+            f"{practice_title(practice.record.kind)}, {dates.short(practice.record.happened_on)}."
         )
         if not confirm_delete(self, self.tr("Delete this joint practice?"), what):
             return
