@@ -13,7 +13,7 @@ from iltdesk import dates
 from iltdesk.models import Observation, TeamIntervention
 from iltdesk.observation import setting_title
 from iltdesk.report.markdown import plain_text
-from iltdesk.teacher_team import KIND_WORDS
+from iltdesk.teacher_team import intervention_words
 from ui.kit.list_detail import FittedList
 from ui.kit.rich_delegate import MUTED, HtmlRoleDelegate
 
@@ -40,7 +40,7 @@ def observation_text(observation: Observation, lead_names: dict[int, str]) -> st
 
 def intervention_text(row: TeamIntervention) -> str:
     """An intervention as a row: when and how, what, why, and what followed."""
-    lines = [f"{dates.short(row.happened_on)} · {KIND_WORDS[row.kind]}"]
+    lines = [f"{dates.short(row.happened_on)} · {intervention_words(row.kind)}"]
     for label, text in (
         (QCoreApplication.translate("rows", "Did: {text}"), row.what),
         (QCoreApplication.translate("rows", "Why: {text}"), row.why),
