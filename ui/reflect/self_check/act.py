@@ -219,7 +219,7 @@ class WeakActionPanel(QWidget):
         ]
         names = [row.text() for row in ticked if row.data(RECORD_ID) is not None]
         you = any(row.data(RECORD_ID) is None for row in ticked)
-        return owner_words(you, names).replace("You", "you", 1)
+        return owner_words(you, names, in_sentence=True)
 
     def _made(self, weak: WeakItem, outcome: Outcome) -> str:
         lead = self.lead.currentText()
