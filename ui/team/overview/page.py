@@ -30,10 +30,10 @@ from iltdesk.practice import Practice, calibration, delete_practice, practice_ti
 from iltdesk.record_kinds import Change, RecordKind
 from iltdesk.records import Location
 from iltdesk.team_learning import (
-    LEARNING_TITLES,
     Event,
     delete_event,
     events,
+    learning_title,
     school_year,
     strand_balance,
     year_name,
@@ -251,7 +251,7 @@ class TeamOverviewPage(QWidget):
 
     def _event_text(self, event: Event) -> tuple[str, str]:
         record = event.record
-        title = f"{LEARNING_TITLES[record.kind]}: {event.title}"
+        title = f"{learning_title(record.kind)}: {event.title}"
         parts = [dates.list_date(record.held_on)]
         leaders = [self._people(event.led())] if event.led() else []
         if record.led_by:
