@@ -13,8 +13,8 @@ from iltdesk.due import next_step_due as next_step_due
 from iltdesk.errors import UsageError
 from iltdesk.models import ActionItem, ActionSource, Author
 from iltdesk.store.journal import Journal, fetch
-from iltdesk.trash import trash_record
 from iltdesk.translation import translate
+from iltdesk.trash import trash_record
 
 
 def add_action_item(
