@@ -13,6 +13,7 @@ from iltdesk.due import next_step_due as next_step_due
 from iltdesk.errors import UsageError
 from iltdesk.models import ActionItem, ActionSource, Author
 from iltdesk.store.journal import Journal, fetch
+from iltdesk.translation import translate
 from iltdesk.trash import trash_record
 
 
@@ -29,7 +30,7 @@ def add_action_item(
 ) -> ActionItem:
     """Record a next step for a lead."""
     if not text.strip():
-        raise UsageError("Describe the action item.")
+        raise UsageError(translate("action_item", "Describe the action item."))
     item = ActionItem(
         lead_id=lead_id,
         text=text.strip(),
@@ -48,7 +49,7 @@ def add_action_item(
 def set_done(journal: Journal, item_id: int, done: bool, *, on: date | None = None) -> ActionItem:
     """Mark an action item done (today, unless ``on`` says otherwise) or open again."""
     with journal.write() as s:
-        item = fetch(s, ActionItem, item_id, "action item")
+        item = fetch(s, ActionItem, item_id, translate("action_item", "action item"))
         item.done_on = (on or date.today()) if done else None
         s.add(item)
     return item
@@ -58,12 +59,20 @@ def update_action_item(journal: Journal, item_id: int, **changes: object) -> Act
     """Change an action item's text, owner or due date (a team item's owners: ``set_owners``)."""
     allowed = {"text", "owner", "due_on"}
     if unknown := set(changes) - allowed:
-        raise UsageError(f"Cannot change {', '.join(sorted(unknown))} of an action item.")
+        raise UsageError(
+            translate("action_item", "Cannot change {fields} of an action item.").format(
+                fields=", ".join(sorted(unknown))
+            )
+        )
     with journal.write() as s:
-        item = fetch(s, ActionItem, item_id, "action item")
+        item = fetch(s, ActionItem, item_id, translate("action_item", "action item"))
         if "owner" in changes and item.lead_id is None:
             # A team item's owner goes with its member rows: iltdesk.team_action.set_owners.
-            raise UsageError("Change who owns a team action item with its owners, not alone.")
+            raise UsageError(
+                translate(
+                    "action_item", "Change who owns a team action item with its owners, not alone."
+                )
+            )
         for name, value in changes.items():
             setattr(item, name, value)
         s.add(item)

@@ -11,12 +11,20 @@ from sqlmodel import Session, col, select
 from iltdesk.errors import UsageError
 from iltdesk.models import AgreementExpectation, CoachingAgreement, ExpectationKind
 from iltdesk.store.journal import Journal
+from iltdesk.translation import QT_TRANSLATE_NOOP, translate
 
 TEXT_FIELDS = {
-    "meeting_cadence": "Meeting cadence",
-    "feedback_approach": "How feedback is given and received",
-    "coaching_approach": "How I will manage and coach",
+    "meeting_cadence": QT_TRANSLATE_NOOP("agreement", "Meeting cadence"),
+    "feedback_approach": QT_TRANSLATE_NOOP("agreement", "How feedback is given and received"),
+    "coaching_approach": QT_TRANSLATE_NOOP("agreement", "How I will manage and coach"),
 }
+
+
+def field_title(name: str) -> str:
+    """The shown title of one of ``TEXT_FIELDS`` (by its field name)."""
+    return translate("agreement", TEXT_FIELDS[name])
+
+
 # About a school term: long enough to try the agreement, soon enough to fix what does not work.
 REVISIT_AFTER = timedelta(days=90)
 
@@ -86,9 +94,13 @@ def record_version(journal: Journal, lead_id: int, terms: AgreementTerms) -> Agr
     if not any(e.text.strip() for e in terms.expectations) and not any(
         getattr(terms, name).strip() for name in TEXT_FIELDS
     ):
-        raise UsageError("Write at least one expectation or approach before agreeing.")
+        raise UsageError(
+            translate("agreement", "Write at least one expectation or approach before agreeing.")
+        )
     if terms.revisit_on and terms.revisit_on < (terms.agreed_on or date.today()):
-        raise UsageError("The revisit date cannot come before the day it was agreed.")
+        raise UsageError(
+            translate("agreement", "The revisit date cannot come before the day it was agreed.")
+        )
     with journal.write() as s:
         latest = s.exec(
             select(CoachingAgreement.version)
@@ -134,13 +146,13 @@ class Change:
 def diff(older: AgreementVersion, newer: AgreementVersion) -> list[Change]:
     """What changed from ``older`` to ``newer``: approaches, then expectations."""
     changes: list[Change] = []
-    for name, label in TEXT_FIELDS.items():
+    for name in TEXT_FIELDS:
         before, after = getattr(older.agreement, name), getattr(newer.agreement, name)
         if before != after:
             lines = tuple(
                 difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
             )[2:]
-            changes.append(Change(label, "changed", before, after, lines))
+            changes.append(Change(field_title(name), "changed", before, after, lines))
     old = {e.text: e.kind for e in older.expectations}
     new = {e.text: e.kind for e in newer.expectations}
     for text, kind in new.items():
@@ -164,8 +176,9 @@ def diff(older: AgreementVersion, newer: AgreementVersion) -> list[Change]:
 
 
 def _expectation(text: str, kind: ExpectationKind) -> str:
-    label = "non-negotiable" if kind is ExpectationKind.non_negotiable else "adjustable"
-    return f"{text} ({label})"
+    if kind is ExpectationKind.non_negotiable:
+        return translate("agreement", "{text} (non-negotiable)").format(text=text)
+    return translate("agreement", "{text} (adjustable)").format(text=text)
 
 
 def due_for_revisit(version: AgreementVersion, today: date, within_days: int = 7) -> bool:

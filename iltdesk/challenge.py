@@ -3,11 +3,20 @@ green line, the forces board and the log."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from sqlmodel import Session, col, select
 
+from iltdesk.challenge_areas import ABOVE as ABOVE
+from iltdesk.challenge_areas import AREAS as AREAS
+from iltdesk.challenge_areas import BELOW as BELOW
+from iltdesk.challenge_areas import BOTH as BOTH
+from iltdesk.challenge_areas import LENS as LENS
+from iltdesk.challenge_areas import PARTS as PARTS
+from iltdesk.challenge_areas import STATEMENT as STATEMENT
+from iltdesk.challenge_areas import STORY as STORY
+from iltdesk.challenge_areas import Area as Area
+from iltdesk.challenge_areas import LineSide as LineSide
 from iltdesk.errors import UsageError
 from iltdesk.models import (
     Challenge,
@@ -19,112 +28,20 @@ from iltdesk.models import (
     LogKind,
 )
 from iltdesk.store.journal import Journal, fetch
+from iltdesk.translation import QT_TRANSLATE_NOOP, translate
 from iltdesk.trash import trash_record
 
-
-@dataclass(frozen=True)
-class LineSide:
-    """Where a part of the reflection sits against the green line, and what that side holds."""
-
-    key: str
-    title: str
-    meaning: str
-
-
-# The green line (equity-focused): the technical side above, the adaptive side below, equity
-# the lens over both. Not the iceberg of visible events over hidden causes.
-ABOVE = LineSide(
-    "above",
-    "Above the green line: the technical side",
-    "Things you can point to and redesign: structures, systems, processes, patterns and resources.",
-)
-BELOW = LineSide(
-    "below",
-    "Below the green line: the adaptive side",
-    "What happens between people: how they relate, how information moves and meaning gets "
-    "made, and who they are in it (identity, values, beliefs, mindsets).",
-)
-LENS = LineSide(
-    "lens",
-    "Around it all: equity",
-    "The lens over both sides: who the way things work now serves, and who it lets down.",
-)
-BOTH = LineSide(
-    "both",
-    "Reading it against the line",
-    "Name the root causes on each side. Most challenges need moves above and below the line.",
-)
-STORY = LineSide(
-    "story",
-    "The challenge",
-    "Start from the problem as it is, before you take it apart.",
-)
-
-
-@dataclass(frozen=True)
-class Area:
-    """One part of the guided reflection, with the questions shown beside it."""
-
-    field: str
-    title: str
-    prompts: tuple[str, ...]
-    side: LineSide
-
-
-# Written first, before any area: the problem itself and how it came to be.
-STATEMENT = Area(
-    "statement",
-    "The problem and the story so far",
-    (
-        "Say what the problem is in plain words, as you would to a colleague.",
-        "How did it come to this? What has happened so far, and what has been tried?",
-    ),
-    STORY,
-)
-# Systems pair with the technical needs; relationships and information with the adaptive ones.
-AREAS: tuple[Area, ...] = (
-    Area("systems", "Systems and structures", (
-        "Which systems, structures, processes and routines touch this?",
-        "How do they fit together, and where are the gaps?",
-    ), ABOVE),
-    Area("technical_needs", "Technical needs", (
-        "So what has to be designed, fixed, resourced or taught?",
-    ), ABOVE),
-    Area("relationships", "Relationships", (
-        "How strong are the relationships among the people closest to this? Where is there "
-        "trust, where strain?",
-        "How do they see themselves in relation to it: what part do they feel they play?",
-        "Which values, beliefs and mindsets are in play?",
-    ), BELOW),
-    Area("information_flow", "Information", (
-        "How does information travel here? Does it go both ways?",
-        "Where is there room to make sense of it together?",
-    ), BELOW),
-    Area("adaptive_needs", "Relational and adaptive needs", (
-        "So what has to shift between people: in trust, in how information and meaning move, "
-        "in how people see themselves and what they believe?",
-    ), BELOW),
-    Area("equity", "Equity", (
-        "What is the equity imperative here?",
-        "What is producing inequity: which practices, policies or beliefs? Who does the way "
-        "things work now advantage, and who does it fail?",
-    ), LENS),
-    Area("root_causes", "Root causes", (
-        "Above the line (technical): which structures, systems, processes, patterns or "
-        "resources keep producing this?",
-        "Below the line (adaptive): which relationships, flows of information and meaning, "
-        "or which identity, values, beliefs and mindsets hold it in place?",
-        "Through the equity lens: who bears the cost?",
-        "Most challenges need a move on each side of the line.",
-    ), BOTH),
-)  # fmt: skip
-PARTS: tuple[Area, ...] = (STATEMENT, *AREAS)  # everything written on a challenge's page
 FORCE_TITLES = {
-    ForceKind.hinders: "What hinders",
-    ForceKind.asset: "Assets that help",
-    ForceKind.move: "Moves we are trying",
-    ForceKind.context: "Context",
+    ForceKind.hinders: QT_TRANSLATE_NOOP("challenge", "What hinders"),
+    ForceKind.asset: QT_TRANSLATE_NOOP("challenge", "Assets that help"),
+    ForceKind.move: QT_TRANSLATE_NOOP("challenge", "Moves we are trying"),
+    ForceKind.context: QT_TRANSLATE_NOOP("challenge", "Context"),
 }
+
+
+def force_title(kind: ForceKind) -> str:
+    """A column of the forces board, by its kind, in the user's language."""
+    return translate("challenge", FORCE_TITLES[kind])
 
 
 def add_challenge(
@@ -132,7 +49,7 @@ def add_challenge(
 ) -> Challenge:
     """Open a new reflection, with the problem and its story if already written."""
     if not title.strip():
-        raise UsageError("Give the challenge a short title.")
+        raise UsageError(translate("challenge", "Give the challenge a short title."))
     challenge = Challenge(
         title=title.strip(), opened_on=opened_on or date.today(), statement=statement.strip()
     )
@@ -162,14 +79,20 @@ _FIELDS = {part.field for part in PARTS} | {"title", "status", "opened_on"}
 def update_challenge(journal: Journal, challenge_id: int, **changes: object) -> Challenge:
     """Save changes to a reflection (the autosave path)."""
     if unknown := set(changes) - _FIELDS:
-        raise UsageError(f"Cannot change {', '.join(sorted(unknown))} of a challenge.")
+        raise UsageError(
+            translate("challenge", "Cannot change {fields} of a challenge.").format(
+                fields=", ".join(sorted(unknown))
+            )
+        )
     if "status" in changes:
         try:
             changes["status"] = ChallengeStatus(str(changes["status"]))
         except ValueError:
-            raise UsageError("A challenge is open, working or resolved.") from None
+            raise UsageError(
+                translate("challenge", "A challenge is open, working or resolved.")
+            ) from None
     if "title" in changes and not str(changes["title"]).strip():
-        raise UsageError("A challenge needs a short title.")
+        raise UsageError(translate("challenge", "A challenge needs a short title."))
     with journal.write() as s:
         challenge = _get(s, challenge_id)
         for name, value in changes.items():
@@ -179,7 +102,7 @@ def update_challenge(journal: Journal, challenge_id: int, **changes: object) -> 
 
 
 def _get(s: Session, challenge_id: int) -> Challenge:
-    challenge = fetch(s, Challenge, challenge_id, "challenge")
+    challenge = fetch(s, Challenge, challenge_id, translate("challenge", "challenge"))
     return challenge
 
 
@@ -203,7 +126,7 @@ def board(journal: Journal, challenge_id: int) -> dict[ForceKind, list[ForceCard
 def add_card(journal: Journal, challenge_id: int, kind: ForceKind, text: str) -> ForceCard:
     """Add a card at the bottom of a column."""
     if not text.strip():
-        raise UsageError("Write the card first.")
+        raise UsageError(translate("challenge", "Write the card first."))
     with journal.write() as s:
         _get(s, challenge_id)
         count = len(_column(s, challenge_id, kind))
@@ -216,7 +139,7 @@ def add_card(journal: Journal, challenge_id: int, kind: ForceKind, text: str) ->
 def edit_card(journal: Journal, card_id: int, text: str) -> ForceCard:
     """Change what a card says."""
     if not text.strip():
-        raise UsageError("A card cannot be empty; delete it instead.")
+        raise UsageError(translate("challenge", "A card cannot be empty; delete it instead."))
     with journal.write() as s:
         card = _card(s, card_id)
         card.text = text.strip()
@@ -253,7 +176,7 @@ def move_card(journal: Journal, card_id: int, kind: ForceKind, position: int) ->
 
 
 def _card(s: Session, card_id: int) -> ForceCard:
-    card = fetch(s, ForceCard, card_id, "card")
+    card = fetch(s, ForceCard, card_id, translate("challenge", "card"))
     return card
 
 
@@ -312,7 +235,7 @@ def log(
 ) -> ChallengeLogEntry:
     """Add a dated decision, change seen, or lesson about your own leadership."""
     if not text.strip():
-        raise UsageError("Write the entry first.")
+        raise UsageError(translate("challenge", "Write the entry first."))
     entry = ChallengeLogEntry(
         challenge_id=challenge_id, kind=kind, text=text.strip(), logged_on=on or date.today()
     )
@@ -340,9 +263,9 @@ def edit_log_entry(
 ) -> ChallengeLogEntry:
     """Correct a log entry: its kind, its date or what it says."""
     if not text.strip():
-        raise UsageError("A log entry cannot be empty; delete it instead.")
+        raise UsageError(translate("challenge", "A log entry cannot be empty; delete it instead."))
     with journal.write() as s:
-        entry = fetch(s, ChallengeLogEntry, entry_id, "log entry")
+        entry = fetch(s, ChallengeLogEntry, entry_id, translate("challenge", "log entry"))
         entry.kind, entry.text, entry.logged_on = kind, text.strip(), on
         s.add(entry)
     return entry
@@ -351,5 +274,5 @@ def edit_log_entry(
 def delete_log_entry(journal: Journal, entry_id: int) -> None:
     """Move a log entry to the Trash."""
     with journal.write() as s:
-        fetch(s, ChallengeLogEntry, entry_id, "log entry")
+        fetch(s, ChallengeLogEntry, entry_id, translate("challenge", "log entry"))
         trash_record(s, ChallengeLogEntry, entry_id)

@@ -20,6 +20,7 @@ from iltdesk.charter_scope import (
     add_scope_item,
     balance_hint,
     delete_scope_item,
+    focus_title,
     next_period,
     scope_items,
     strand_counts,
@@ -30,6 +31,7 @@ from iltdesk.charter_scope import (
 from iltdesk.errors import UsageError
 from iltdesk.models import CharterVersion, IltMeeting, MeetingFeedback
 from iltdesk.store.journal import Journal, fetch
+from iltdesk.translation import QT_TRANSLATE_NOOP, translate
 from iltdesk.trash import trash_record
 
 __all__ = [
@@ -47,6 +49,8 @@ __all__ = [
     "current_charter",
     "delete_meeting_feedback",
     "delete_scope_item",
+    "field_title",
+    "focus_title",
     "meeting_feedback",
     "next_period",
     "revise_charter",
@@ -60,19 +64,24 @@ __all__ = [
 
 # Each part of the charter and how it is named on screen, in the order it is read.
 CHARTER_FIELDS = {
-    "purpose": "Purpose",
-    "vision_link": "How it serves the school vision",
-    "goals": "Goals for the year",
-    "theme": "The ILT's theme",
-    "norms": "Norms",
-    "lead_qualities": "What a strong Senior/Team Lead does",
-    "coach_qualities": "What an effective coach does",
-    "team_qualities": "What an effective team does",
-    "commitments": "The commitments we make to get there",
+    "purpose": QT_TRANSLATE_NOOP("charter", "Purpose"),
+    "vision_link": QT_TRANSLATE_NOOP("charter", "How it serves the school vision"),
+    "goals": QT_TRANSLATE_NOOP("charter", "Goals for the year"),
+    "theme": QT_TRANSLATE_NOOP("charter", "The ILT's theme"),
+    "norms": QT_TRANSLATE_NOOP("charter", "Norms"),
+    "lead_qualities": QT_TRANSLATE_NOOP("charter", "What a strong Senior/Team Lead does"),
+    "coach_qualities": QT_TRANSLATE_NOOP("charter", "What an effective coach does"),
+    "team_qualities": QT_TRANSLATE_NOOP("charter", "What an effective team does"),
+    "commitments": QT_TRANSLATE_NOOP("charter", "The commitments we make to get there"),
 }
 # The team's own picture of strong leadership and the commitments behind it: kept in view
 # and revisited in 1:1s (beside the norms).
 QUALITY_FIELDS = ("lead_qualities", "coach_qualities", "team_qualities", "commitments")
+
+
+def field_title(name: str) -> str:
+    """A part of the charter's title (``CHARTER_FIELDS``, by its column) in the user's language."""
+    return translate("charter", CHARTER_FIELDS[name])
 
 
 def charter_versions(journal: Journal) -> list[CharterVersion]:
@@ -99,7 +108,11 @@ def revise_charter(
     """Write a new version: the one in force with ``fields`` changed. Earlier versions stay as
     they were. The first version needs no why; every later one says why it changed."""
     if unknown := set(fields) - set(CHARTER_FIELDS):
-        raise UsageError(f"The charter has no {', '.join(sorted(unknown))}.")
+        raise UsageError(
+            translate("charter", "The charter has no {fields}.").format(
+                fields=", ".join(sorted(unknown))
+            )
+        )
     made_on = made_on or date.today()
     with journal.write() as s:
         base = s.exec(
@@ -122,16 +135,22 @@ def _check(base: CharterVersion | None, parts: dict[str, str], why: str, made_on
     """Refuse a version that would say nothing, or could not be told apart from the last."""
     if base is None:
         if not any(parts.values()):
-            raise UsageError("Write at least one part of the charter before saving it.")
+            raise UsageError(
+                translate("charter", "Write at least one part of the charter before saving it.")
+            )
         return
     if all(getattr(base, name) == value for name, value in parts.items()):
-        raise UsageError("Nothing has changed from the charter in force.")
+        raise UsageError(translate("charter", "Nothing has changed from the charter in force."))
     if not why.strip():
-        raise UsageError("Say why the charter changes: the team will want to know later.")
+        raise UsageError(
+            translate("charter", "Say why the charter changes: the team will want to know later.")
+        )
     if made_on < base.made_on:
         # An earlier date would put the revision behind the version it revises.
         raise UsageError(
-            f"A revision cannot be dated before the charter in force ({base.made_on:%d %b %Y})."
+            translate(
+                "charter", "A revision cannot be dated before the charter in force ({day})."
+            ).format(day=f"{base.made_on:%d %b %Y}")
         )
 
 
@@ -154,13 +173,13 @@ class FieldChange:
 def compare(older: CharterVersion, newer: CharterVersion) -> list[FieldChange]:
     """The parts that read differently in ``newer`` than in ``older``, in reading order."""
     changes = []
-    for name, label in CHARTER_FIELDS.items():
+    for name in CHARTER_FIELDS:
         before, after = getattr(older, name), getattr(newer, name)
         if before != after:
             diff = difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
             # The file headers and "@@" hunk markers mean nothing to a reader.
             lines = tuple(ln for ln in list(diff)[2:] if ln[:1] in ("-", "+"))
-            changes.append(FieldChange(name, label, before, after, lines))
+            changes.append(FieldChange(name, field_title(name), before, after, lines))
     return changes
 
 
@@ -179,7 +198,9 @@ def add_meeting_feedback(
     """Record an ILT meeting's plus/delta: at meeting ``meeting_id`` (dated as the meeting is),
     else at the meeting held on ``met_on`` (today), made for it if there is none yet."""
     if not (plus.strip() or delta.strip()):
-        raise UsageError("Write what worked (plus) or what to change (delta).")
+        raise UsageError(
+            translate("charter", "Write what worked (plus) or what to change (delta).")
+        )
     with journal.write() as s:
         meeting = _meeting_for(s, meeting_id, met_on or date.today())
         row = MeetingFeedback(
@@ -193,7 +214,7 @@ def add_meeting_feedback(
 def _meeting_for(s: Session, meeting_id: int | None, met_on: date) -> IltMeeting:
     """The meeting a plus/delta belongs to: every one was gathered at a meeting."""
     if meeting_id is not None:
-        return fetch(s, IltMeeting, meeting_id, "ILT meeting")
+        return fetch(s, IltMeeting, meeting_id, translate("charter", "ILT meeting"))
     found = s.exec(
         select(IltMeeting).where(IltMeeting.held_on == met_on).order_by(col(IltMeeting.id))
     ).first()
@@ -229,9 +250,13 @@ def update_meeting_feedback(journal: Journal, row_id: int, **changes: object) ->
     """Change a plus/delta entry, or record how the team responded to it. (Its day is its
     meeting's: ``ilt_meeting.save_meeting`` moves both.)"""
     if unknown := set(changes) - {"plus", "delta", "response"}:
-        raise UsageError(f"Cannot change {', '.join(sorted(unknown))} of meeting feedback.")
+        raise UsageError(
+            translate("charter", "Cannot change {fields} of meeting feedback.").format(
+                fields=", ".join(sorted(unknown))
+            )
+        )
     with journal.write() as s:
-        row = fetch(s, MeetingFeedback, row_id, "meeting feedback")
+        row = fetch(s, MeetingFeedback, row_id, translate("charter", "meeting feedback"))
         for name, value in changes.items():
             setattr(row, name, value)
         s.add(row)

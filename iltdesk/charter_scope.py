@@ -15,19 +15,27 @@ from sqlmodel import select
 from iltdesk.errors import UsageError
 from iltdesk.models import FocusKind, ScopeItem
 from iltdesk.store.journal import Journal, fetch
+from iltdesk.translation import QT_TRANSLATE_NOOP, translate
 from iltdesk.trash import trash_record
 
 FOCUS_TITLES = {
-    FocusKind.data: "Data",
-    FocusKind.observation_feedback: "Observation and feedback",
-    FocusKind.professional_learning: "Professional learning",
+    FocusKind.data: QT_TRANSLATE_NOOP("charter_scope", "Data"),
+    FocusKind.observation_feedback: QT_TRANSLATE_NOOP("charter_scope", "Observation and feedback"),
+    FocusKind.professional_learning: QT_TRANSLATE_NOOP("charter_scope", "Professional learning"),
 }
 # What a period's entry holds besides its name and start: the focus, then a column per strand.
 SCOPE_TEXTS = ("focus", *(kind.value for kind in FocusKind))
 SCOPE_CHANGES = frozenset({"period", "starts_on", *SCOPE_TEXTS})
 # The year is out of balance when one strand has at least this many more periods than another.
 IMBALANCE = 2
-NAME_THE_PERIOD = "Name the period, e.g. 'October' or 'Quarter 2'."
+NAME_THE_PERIOD = QT_TRANSLATE_NOOP(
+    "charter_scope", "Name the period, e.g. 'October' or 'Quarter 2'."
+)
+
+
+def focus_title(kind: FocusKind) -> str:
+    """A strand's title (``FOCUS_TITLES``) in the user's language."""
+    return translate("charter_scope", FOCUS_TITLES[kind])
 
 
 def scope_items(journal: Journal) -> list[ScopeItem]:
@@ -52,7 +60,7 @@ def add_scope_item(
 ) -> ScopeItem:
     """Plan one period (a month or quarter): its overarching focus and its three strands."""
     if not period.strip():
-        raise UsageError(NAME_THE_PERIOD)
+        raise UsageError(translate("charter_scope", NAME_THE_PERIOD))
     with journal.write() as s:
         count = len(list(s.exec(select(ScopeItem.id))))
         item = ScopeItem(
@@ -72,14 +80,18 @@ def add_scope_item(
 def update_scope_item(journal: Journal, item_id: int, **changes: object) -> ScopeItem:
     """Change a period's name, start, focus or what one of its strands does."""
     if unknown := set(changes) - SCOPE_CHANGES:
-        raise UsageError(f"Cannot change {', '.join(sorted(unknown))} of a scope item.")
+        raise UsageError(
+            translate("charter_scope", "Cannot change {fields} of a scope item.").format(
+                fields=", ".join(sorted(unknown))
+            )
+        )
     for name in ("period", *SCOPE_TEXTS):
         if name in changes:
             changes[name] = str(changes[name]).strip()
     if "period" in changes and not changes["period"]:
-        raise UsageError(NAME_THE_PERIOD)
+        raise UsageError(translate("charter_scope", NAME_THE_PERIOD))
     with journal.write() as s:
-        item = fetch(s, ScopeItem, item_id, "scope item")
+        item = fetch(s, ScopeItem, item_id, translate("charter_scope", "scope item"))
         for name, value in changes.items():
             setattr(item, name, value)
         s.add(item)
@@ -132,9 +144,19 @@ def balance_hint(items: list[ScopeItem]) -> str | None:
     least = thinnest_strand(items)
     if counts[most] - counts[least] < IMBALANCE:
         return None
-    light = f"only {counts[least]}" if counts[least] else "none"
-    return (
-        f"The year leans on {FOCUS_TITLES[most].lower()} ({counts[most]} periods) and gives "
-        f"{FOCUS_TITLES[least].lower()} {light}: the three strands work best "
-        "in roughly equal measure."
+    most_title, least_title = focus_title(most).lower(), focus_title(least).lower()
+    if counts[least]:
+        hint = translate(
+            "charter_scope",
+            "The year leans on {most} ({periods} periods) and gives {least} only {count}: the "
+            "three strands work best in roughly equal measure.",
+        )
+    else:
+        hint = translate(
+            "charter_scope",
+            "The year leans on {most} ({periods} periods) and gives {least} none: the three "
+            "strands work best in roughly equal measure.",
+        )
+    return hint.format(
+        most=most_title, periods=counts[most], least=least_title, count=counts[least]
     )

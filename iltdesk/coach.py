@@ -10,13 +10,19 @@ from sqlmodel import select
 from iltdesk.errors import UsageError
 from iltdesk.models import CoachKind, Lead, LeadCoach
 from iltdesk.store.journal import Journal, fetch
+from iltdesk.translation import QT_TRANSLATE_NOOP, translate
 from iltdesk.trash import trash_record
 
 COACH_TITLES = {
-    CoachKind.veteran_lead: "A veteran lead on the ILT",
-    CoachKind.outside_partner: "An outside partner",
-    CoachKind.other: "Someone else",
+    CoachKind.veteran_lead: QT_TRANSLATE_NOOP("coach", "A veteran lead on the ILT"),
+    CoachKind.outside_partner: QT_TRANSLATE_NOOP("coach", "An outside partner"),
+    CoachKind.other: QT_TRANSLATE_NOOP("coach", "Someone else"),
 }
+
+
+def coach_title(kind: CoachKind) -> str:
+    """What kind of coach, in the user's language (``COACH_TITLES``)."""
+    return translate("coach", COACH_TITLES[kind])
 
 
 def add_coach(
@@ -55,26 +61,30 @@ def save_coach(
     """Add a coach of ``lead_id`` (``coach_id`` None), or correct coach ``coach_id``: who
     they are, what they work on, from when until when."""
     with journal.write() as s:
-        fetch(s, Lead, lead_id, "lead")
+        fetch(s, Lead, lead_id, translate("coach", "lead"))
         row = (
             LeadCoach(lead_id=lead_id)
             if coach_id is None
-            else fetch(s, LeadCoach, coach_id, "coach")
+            else fetch(s, LeadCoach, coach_id, translate("coach", "coach"))
         )
         row.kind = kind
         if kind is CoachKind.veteran_lead:
             if coach_lead_id is None:
-                raise UsageError("Choose the veteran lead who coaches them.")
+                raise UsageError(translate("coach", "Choose the veteran lead who coaches them."))
             if coach_lead_id == row.lead_id:
-                raise UsageError("A lead cannot be their own coach.")
-            fetch(s, Lead, coach_lead_id, "lead")
+                raise UsageError(translate("coach", "A lead cannot be their own coach."))
+            fetch(s, Lead, coach_lead_id, translate("coach", "lead"))
             name = ""  # the lead's own name is shown, and follows a change of it
         else:
             coach_lead_id = None
             if not name.strip():
-                raise UsageError("Name who coaches them (a person or a partner organisation).")
+                raise UsageError(
+                    translate(
+                        "coach", "Name who coaches them (a person or a partner organisation)."
+                    )
+                )
         if since is not None and until is not None and until < since:
-            raise UsageError("Coaching cannot end before it began.")
+            raise UsageError(translate("coach", "Coaching cannot end before it began."))
         row.coach_lead_id, row.name, row.focus = coach_lead_id, name.strip(), focus.strip()
         row.since, row.until = since, until
         s.add(row)
@@ -85,10 +95,10 @@ def save_coach(
 def end_coach(journal: Journal, coach_id: int, on: date | None = None) -> LeadCoach:
     """The coaching ended on ``on`` (today by default); it stays on record."""
     with journal.write() as s:
-        row = fetch(s, LeadCoach, coach_id, "coach")
+        row = fetch(s, LeadCoach, coach_id, translate("coach", "coach"))
         on = on or date.today()
         if row.since is not None and on < row.since:
-            raise UsageError("Coaching cannot end before it began.")
+            raise UsageError(translate("coach", "Coaching cannot end before it began."))
         row.until = on
         s.add(row)
     return row
@@ -97,7 +107,7 @@ def end_coach(journal: Journal, coach_id: int, on: date | None = None) -> LeadCo
 def delete_coach(journal: Journal, coach_id: int) -> None:
     """Remove a coach written by mistake (one whose coaching ended is ended, not deleted)."""
     with journal.write() as s:
-        fetch(s, LeadCoach, coach_id, "coach")
+        fetch(s, LeadCoach, coach_id, translate("coach", "coach"))
         trash_record(s, LeadCoach, coach_id)  # to the Trash, for 30 days
 
 
@@ -126,4 +136,4 @@ def coach_name(journal: Journal, coach: LeadCoach) -> str:
             lead = s.get(Lead, coach.coach_lead_id)
         if lead is not None:
             return lead.name
-    return coach.name or "a coach no longer on record"
+    return coach.name or translate("coach", "a coach no longer on record")

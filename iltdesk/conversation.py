@@ -19,6 +19,7 @@ from iltdesk import dates
 from iltdesk.due import DUE_SOON_DAYS
 from iltdesk.errors import UsageError
 from iltdesk.record_kinds import RecordKind
+from iltdesk.translation import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -41,11 +42,16 @@ class Stage(StrEnum):
 
 
 STAGE_TITLES = {
-    Stage.planned: "Planned",
-    Stage.rehearsed: "Rehearsed",
-    Stage.held: "Held",
-    Stage.debriefed: "Debriefed",
+    Stage.planned: QT_TRANSLATE_NOOP("conversation", "Planned"),
+    Stage.rehearsed: QT_TRANSLATE_NOOP("conversation", "Rehearsed"),
+    Stage.held: QT_TRANSLATE_NOOP("conversation", "Held"),
+    Stage.debriefed: QT_TRANSLATE_NOOP("conversation", "Debriefed"),
 }
+
+
+def stage_title(stage: Stage) -> str:
+    """A stage's title (``STAGE_TITLES``) in the user's language."""
+    return translate("conversation", STAGE_TITLES[stage])
 
 
 class _Arc(Protocol):
@@ -81,9 +87,9 @@ def conversation_title(conversation: DifficultConversation) -> str:
     """A conversation in a few words: with whom, else its goal."""
     with_whom = " ".join(conversation.with_whom.split())
     if with_whom:
-        return f"With {with_whom}"
+        return translate("conversation", "With {name}").format(name=with_whom)
     goal = " ".join(conversation.goal.split())
-    return goal or "A conversation not described yet"
+    return goal or translate("conversation", "A conversation not described yet")
 
 
 # -- the record ----------------------------------------------------------------------------------
@@ -123,7 +129,9 @@ def add_conversation(
     from iltdesk.models import DifficultConversation
 
     if not with_whom.strip() and not goal.strip():
-        raise UsageError("Say who the conversation is with, or what it is for.")
+        raise UsageError(
+            translate("conversation", "Say who the conversation is with, or what it is for.")
+        )
     conversation = DifficultConversation(
         holder=holder,
         lead_id=lead_id,
@@ -144,17 +152,21 @@ def _check_whose(s: Session, conversation: DifficultConversation) -> None:
     from iltdesk.models import ConversationHolder, Lead, LearningCycle
 
     if conversation.holder == ConversationHolder.lead and conversation.lead_id is None:
-        raise UsageError("Choose the lead whose conversation this is.")
+        raise UsageError(translate("conversation", "Choose the lead whose conversation this is."))
     # Looking up must not first write the changed row: a missing lead or cycle would fail
     # there as a foreign key, not be told in words below.
     with s.no_autoflush:
         if conversation.lead_id is not None and s.get(Lead, conversation.lead_id) is None:
-            raise UsageError(f"There is no lead #{conversation.lead_id}.")
+            raise UsageError(
+                translate("conversation", "There is no lead #{id}.").format(id=conversation.lead_id)
+            )
         if conversation.cycle_id is None:
             return
         cycle = s.get(LearningCycle, conversation.cycle_id)
     if cycle is None or cycle.lead_id != conversation.lead_id:
-        raise UsageError("Link the conversation to a learning cycle of the same lead.")
+        raise UsageError(
+            translate("conversation", "Link the conversation to a learning cycle of the same lead.")
+        )
 
 
 def update_conversation(
@@ -162,16 +174,19 @@ def update_conversation(
 ) -> DifficultConversation:
     """Change any part of a conversation. Its follow-up items move with it when it changes
     lead: they stay the lead's items, or become the principal's team items."""
-    from iltdesk.models import Author, DifficultConversation
-    from iltdesk.store.journal import fetch
+    from iltdesk.models import Author
 
     if unknown := set(changes) - _EDITABLE:
-        raise UsageError(f"Cannot change {', '.join(sorted(unknown))} of a conversation.")
+        raise UsageError(
+            translate("conversation", "Cannot change {fields} of a conversation.").format(
+                fields=", ".join(sorted(unknown))
+            )
+        )
     for name in _ONE_LINE:
         if isinstance(changes.get(name), str):
             changes[name] = " ".join(str(changes[name]).split())
     with journal.write() as s:
-        conversation = fetch(s, DifficultConversation, conversation_id, "conversation")
+        conversation = _fetch(s, conversation_id)
         before = conversation.lead_id
         for name, value in changes.items():
             setattr(conversation, name, value)
@@ -188,25 +203,29 @@ def update_conversation(
     return conversation
 
 
+def _fetch(s: Session, conversation_id: int) -> DifficultConversation:
+    from iltdesk.models import DifficultConversation
+    from iltdesk.store.journal import fetch
+
+    noun = translate("conversation", "conversation")
+    return fetch(s, DifficultConversation, conversation_id, noun)
+
+
 def delete_conversation(journal: Journal, conversation_id: int) -> None:
     """Move a conversation to the Trash. Its follow-up items stay as action items: the work
     they name goes on without the notes that led to it (a restore links them again)."""
     from iltdesk.models import DifficultConversation
-    from iltdesk.store.journal import fetch
     from iltdesk.trash import trash_record
 
     with journal.write() as s:
-        fetch(s, DifficultConversation, conversation_id, "conversation")
+        _fetch(s, conversation_id)
         trash_record(s, DifficultConversation, conversation_id)
 
 
 def get_conversation(journal: Journal, conversation_id: int) -> DifficultConversation:
     """One conversation, by its id."""
-    from iltdesk.models import DifficultConversation
-    from iltdesk.store.journal import fetch
-
     with journal.session() as s:
-        return fetch(s, DifficultConversation, conversation_id, "conversation")
+        return _fetch(s, conversation_id)
 
 
 def conversations(journal: Journal, *, lead_id: int | None = None) -> list[DifficultConversation]:
@@ -250,13 +269,12 @@ def add_follow_up(
     """A next step the conversation leads to. With a lead it is that lead's action item
     (owned by the lead unless said otherwise); without one it is a team item the principal
     owns."""
-    from iltdesk.models import ActionItem, ActionSource, Author, DifficultConversation
-    from iltdesk.store.journal import fetch
+    from iltdesk.models import ActionItem, ActionSource, Author
 
     if not text.strip():
-        raise UsageError("Describe the follow-up.")
+        raise UsageError(translate("conversation", "Describe the follow-up."))
     with journal.write() as s:
-        conversation = fetch(s, DifficultConversation, conversation_id, "conversation")
+        conversation = _fetch(s, conversation_id)
         lead_id = conversation.lead_id
         item = ActionItem(
             lead_id=lead_id,
@@ -339,18 +357,33 @@ def conversation_rows(
         if (c.lead_id is not None and lead is None) or (lead is not None and not lead.active):
             continue
         held = c.held_on or today
-        title = f"Conversation with {c.with_whom}" if c.with_whom.strip() else c.goal
+        title = (
+            translate("conversation", "Conversation with {name}").format(name=c.with_whom)
+            if c.with_whom.strip()
+            else c.goal
+        )
         # A conversation set for today is still ahead until what happened is written.
         if held < today or c.what_happened.strip():
-            section, urgency = "Conversations to debrief", Urgency.reminder
-            detail = f"held {dates.list_date(held, today)}; what happened, and what follows?"
+            section = translate("conversation", "Conversations to debrief")
+            urgency = Urgency.reminder
+            detail = translate(
+                "conversation", "held {day}; what happened, and what follows?"
+            ).format(day=dates.list_date(held, today))
         else:
-            section, urgency = "Conversations coming up", Urgency.due_soon
-            ready = "rehearsed" if stage_of(c, today) is Stage.rehearsed else "not rehearsed yet"
+            section, urgency = (
+                translate("conversation", "Conversations coming up"),
+                Urgency.due_soon,
+            )
+            ready = (
+                translate("conversation", "rehearsed")
+                if stage_of(c, today) is Stage.rehearsed
+                else translate("conversation", "not rehearsed yet")
+            )
             detail = f"{_when(held, today)} · {ready}"
         rows.append(
             TodayRow(
-                section, urgency, title or "A difficult conversation", detail,
+                section, urgency, title or translate("conversation", "A difficult conversation"),
+                detail,
                 RecordKind.CONVERSATION, c.id, c.lead_id, lead.name if lead else None, held,
             )
         )  # fmt: skip
@@ -359,7 +392,7 @@ def conversation_rows(
 
 def _when(day: date, today: date) -> str:
     if day == today:
-        return "today"
+        return translate("conversation", "today")
     if day == today + timedelta(days=1):
-        return "tomorrow"
+        return translate("conversation", "tomorrow")
     return dates.list_date(day, today)

@@ -19,27 +19,47 @@ from iltdesk.models import (
     Outcome,
 )
 from iltdesk.store.journal import Journal, fetch
+from iltdesk.translation import QT_TRANSLATE_NOOP, translate
 
 USUAL_WEEKS = range(3, 6)
 PHASES = (CyclePhase.intention, CyclePhase.learning, CyclePhase.practice, CyclePhase.evaluation)
 PHASE_TITLES = {
-    CyclePhase.intention: "Intention",
-    CyclePhase.learning: "Related learning",
-    CyclePhase.practice: "Practice, observation and feedback",
-    CyclePhase.evaluation: "Evaluation and reflection",
-    CyclePhase.closed: "Closed",
+    CyclePhase.intention: QT_TRANSLATE_NOOP("cycle", "Intention"),
+    CyclePhase.learning: QT_TRANSLATE_NOOP("cycle", "Related learning"),
+    CyclePhase.practice: QT_TRANSLATE_NOOP("cycle", "Practice, observation and feedback"),
+    CyclePhase.evaluation: QT_TRANSLATE_NOOP("cycle", "Evaluation and reflection"),
+    CyclePhase.closed: QT_TRANSLATE_NOOP("cycle", "Closed"),
 }
 ACTIVITY_TITLES = {
-    ActivityKind.book_study: "Book or article study",
-    ActivityKind.co_observation: "Co-observing a teacher",
-    ActivityKind.modelling: "Modelling (I led, they watched)",
-    ActivityKind.co_planning: "Co-planning",
-    ActivityKind.real_time_coaching: "Real-time coaching",
-    ActivityKind.meta_coaching: "Meta-coaching",
-    ActivityKind.video: "Watching video together",
-    ActivityKind.other: "Other",
+    ActivityKind.book_study: QT_TRANSLATE_NOOP("cycle", "Book or article study"),
+    ActivityKind.co_observation: QT_TRANSLATE_NOOP("cycle", "Co-observing a teacher"),
+    ActivityKind.modelling: QT_TRANSLATE_NOOP("cycle", "Modelling (I led, they watched)"),
+    ActivityKind.co_planning: QT_TRANSLATE_NOOP("cycle", "Co-planning"),
+    ActivityKind.real_time_coaching: QT_TRANSLATE_NOOP("cycle", "Real-time coaching"),
+    ActivityKind.meta_coaching: QT_TRANSLATE_NOOP("cycle", "Meta-coaching"),
+    ActivityKind.video: QT_TRANSLATE_NOOP("cycle", "Watching video together"),
+    ActivityKind.other: QT_TRANSLATE_NOOP("cycle", "Other"),
 }
-OUTCOME_TITLES = {Outcome.met: "Met", Outcome.partly: "Partly met", Outcome.not_yet: "Not yet"}
+OUTCOME_TITLES = {
+    Outcome.met: QT_TRANSLATE_NOOP("cycle", "Met"),
+    Outcome.partly: QT_TRANSLATE_NOOP("cycle", "Partly met"),
+    Outcome.not_yet: QT_TRANSLATE_NOOP("cycle", "Not yet"),
+}
+
+
+def phase_title(phase: CyclePhase) -> str:
+    """A phase's title (``PHASE_TITLES``) in the user's language."""
+    return translate("cycle", PHASE_TITLES[phase])
+
+
+def activity_title(kind: ActivityKind) -> str:
+    """A kind of learning activity's title (``ACTIVITY_TITLES``) in the user's language."""
+    return translate("cycle", ACTIVITY_TITLES[kind])
+
+
+def outcome_title(outcome: Outcome) -> str:
+    """An outcome's title (``OUTCOME_TITLES``) in the user's language."""
+    return translate("cycle", OUTCOME_TITLES[outcome])
 
 
 @dataclass(frozen=True)
@@ -57,20 +77,30 @@ class CycleNotReady(UsageError):
     """A cycle cannot close yet; ``missing`` says what it still needs."""
 
     def __init__(self, missing: list[ClosureGap]) -> None:
-        super().__init__("To close this cycle, add: " + "; ".join(map(str, missing)) + ".")
+        said = translate("cycle", "To close this cycle, add: {missing}.")
+        super().__init__(said.format(missing="; ".join(map(str, missing))))
         self.missing = missing
 
 
 def length_warning(weeks: int) -> str | None:
     """A gentle note when a planned length is outside the usual 3-5 weeks."""
     if weeks < 1:
-        raise UsageError("A cycle lasts at least one week.")
+        raise UsageError(translate("cycle", "A cycle lasts at least one week."))
     if weeks in USUAL_WEEKS:
         return None
     if weeks < USUAL_WEEKS.start:
-        plural = "s" if weeks > 1 else ""
-        return f"{weeks} week{plural} is short for practice and feedback to take hold."
-    return f"{weeks} weeks is long: cycles usually run 3 to 5 weeks, then a new goal."
+        if weeks > 1:
+            said = translate(
+                "cycle", "{weeks} weeks is short for practice and feedback to take hold."
+            )
+        else:
+            said = translate(
+                "cycle", "{weeks} week is short for practice and feedback to take hold."
+            )
+        return said.format(weeks=weeks)
+    return translate(
+        "cycle", "{weeks} weeks is long: cycles usually run 3 to 5 weeks, then a new goal."
+    ).format(weeks=weeks)
 
 
 def weeks_run(cycle: LearningCycle, today: date) -> int:
@@ -94,7 +124,7 @@ def standing(cycle: LearningCycle, today: date) -> Standing:
     """Phase, week and time left."""
     left = (planned_end(cycle) - today).days
     return Standing(
-        PHASE_TITLES[cycle.phase],
+        phase_title(cycle.phase),
         weeks_run(cycle, today),
         cycle.planned_weeks,
         left,
@@ -106,11 +136,15 @@ def closure_problems(cycle: LearningCycle) -> list[ClosureGap]:
     """What a cycle still needs before it may close: outcome, evidence, a reflection."""
     missing = []
     if cycle.outcome is None:
-        missing.append(ClosureGap("outcome", "the outcome (met, partly, or not yet)"))
+        missing.append(
+            ClosureGap("outcome", translate("cycle", "the outcome (met, partly, or not yet)"))
+        )
     if not cycle.outcome_evidence.strip():
-        missing.append(ClosureGap("evidence", "the evidence for that outcome"))
+        missing.append(ClosureGap("evidence", translate("cycle", "the evidence for that outcome")))
     if not (cycle.lead_reflection.strip() or cycle.principal_reflection.strip()):
-        missing.append(ClosureGap("reflection", "a reflection (the lead's or yours)"))
+        missing.append(
+            ClosureGap("reflection", translate("cycle", "a reflection (the lead's or yours)"))
+        )
     return missing
 
 
@@ -126,7 +160,9 @@ def start_cycle(
     """Start a cycle, from scratch or from the previous cycle's next goal."""
     length_warning(planned_weeks)
     if previous is not None and previous.lead_id != lead_id:
-        raise UsageError("A cycle follows on from one of the same lead's cycles.")
+        raise UsageError(
+            translate("cycle", "A cycle follows on from one of the same lead's cycles.")
+        )
     cycle = LearningCycle(
         lead_id=lead_id,
         goal=goal.strip() or (previous.next_goal.strip() if previous else ""),
@@ -160,11 +196,17 @@ _EDITABLE = {
 def update_cycle(journal: Journal, cycle_id: int, **changes: object) -> LearningCycle:
     """Save changes to a cycle (the autosave path). Closing goes through ``close_cycle``."""
     if unknown := set(changes) - _EDITABLE:
-        raise UsageError(f"Cannot change {', '.join(sorted(unknown))} of a cycle.")
+        raise UsageError(
+            translate("cycle", "Cannot change {fields} of a cycle.").format(
+                fields=", ".join(sorted(unknown))
+            )
+        )
     if "phase" in changes:
         changes["phase"] = CyclePhase(str(changes["phase"]))  # also refuses unknown phases
         if changes["phase"] is CyclePhase.closed:
-            raise UsageError("Close a cycle with close_cycle, which checks it is complete.")
+            raise UsageError(
+                translate("cycle", "Close a cycle with close_cycle, which checks it is complete.")
+            )
     if isinstance(weeks := changes.get("planned_weeks"), int):
         length_warning(weeks)
     with journal.write() as s:
@@ -180,7 +222,7 @@ def close_cycle(journal: Journal, cycle_id: int, *, on: date | None = None) -> L
     with journal.write() as s:
         cycle = _get(s, cycle_id)
         if cycle.phase is CyclePhase.closed:
-            raise UsageError("This cycle is already closed.")
+            raise UsageError(translate("cycle", "This cycle is already closed."))
         if missing := closure_problems(cycle):
             raise CycleNotReady(missing)
         cycle.phase = CyclePhase.closed
@@ -199,7 +241,7 @@ def reopen_cycle(journal: Journal, cycle_id: int) -> LearningCycle:
 
 
 def _get(s: Session, cycle_id: int) -> LearningCycle:
-    cycle = fetch(s, LearningCycle, cycle_id, "learning cycle")
+    cycle = fetch(s, LearningCycle, cycle_id, translate("cycle", "learning cycle"))
     return cycle
 
 

@@ -62,7 +62,7 @@ _NAMED = {
     "tmrw": 1,
     "tmr": 1,
     "tom": 1,
-    "next week": 7,
+    "next week": 7,  # not shown: words a person types, matched here
     "a week": 7,
     "1 week": 7,
 }
@@ -118,7 +118,7 @@ def _span(words: str, today: date) -> date | None:
     plus = _PLUS_DAYS.match(words)
     if plus:
         return today + timedelta(days=int(plus.group(1)))
-    if words == "next month":
+    if words == "next month":  # not shown: typed words, matched
         return _add_months(today, 1)
     match = _SPAN.match(words)
     if match is None:
@@ -134,10 +134,10 @@ def _span(words: str, today: date) -> date | None:
 
 
 def _period_end(words: str, today: date) -> date | None:
-    if words in ("end of week", "end of the week", "eow"):
+    if words in ("end of week", "end of the week", "eow"):  # not shown: typed words, matched
         friday = today + timedelta(days=(4 - today.weekday()) % 7)
         return friday
-    if words in ("end of month", "end of the month", "eom"):
+    if words in ("end of month", "end of the month", "eom"):  # not shown: typed, matched
         return today.replace(day=calendar.monthrange(today.year, today.month)[1])
     return None
 

@@ -16,11 +16,12 @@ from sqlmodel import Session, col, select
 from iltdesk.errors import UsageError
 from iltdesk.models import FrameworkItem, FrameworkKind
 from iltdesk.store.journal import Journal, fetch
+from iltdesk.translation import QT_TRANSLATE_NOOP, translate
 from iltdesk.trash import trash_record
 
 FRAMEWORK_TITLES = {
-    FrameworkKind.leadership: "Leadership framework",
-    FrameworkKind.teacher: "Teacher-practice rubric",
+    FrameworkKind.leadership: QT_TRANSLATE_NOOP("framework", "Leadership framework"),
+    FrameworkKind.teacher: QT_TRANSLATE_NOOP("framework", "Teacher-practice rubric"),
 }
 # Where the district's own name for each framework is kept (journal settings).
 NAME_KEYS = {
@@ -73,16 +74,24 @@ def item_labels(journal: Journal, framework: FrameworkKind) -> list[str]:
 
 def framework_name(journal: Journal, framework: FrameworkKind) -> str:
     """The framework's name as the principal's district calls it (a plain default until set)."""
-    return journal.settings().get(NAME_KEYS[framework]) or FRAMEWORK_TITLES[framework]
+    return journal.settings().get(NAME_KEYS[framework]) or _default_name(framework)
+
+
+def _default_name(framework: FrameworkKind) -> str:
+    return translate("framework", FRAMEWORK_TITLES[framework])
 
 
 def rename_framework(journal: Journal, framework: FrameworkKind, name: str) -> str:
     """Call the framework by the district's name; a blank name goes back to the default."""
     name = " ".join(name.split())
     if len(name) > MAX_NAME:
-        raise UsageError(f"A framework's name fits in {MAX_NAME} characters.")
+        raise UsageError(
+            translate("framework", "A framework's name fits in {count} characters.").format(
+                count=MAX_NAME
+            )
+        )
     journal.set_settings({NAME_KEYS[framework]: name})
-    return name or FRAMEWORK_TITLES[framework]
+    return name or _default_name(framework)
 
 
 # -- the items ----------------------------------------------------------------------------------
@@ -91,11 +100,19 @@ def rename_framework(journal: Journal, framework: FrameworkKind, name: str) -> s
 def _clean(code: str, title: str, description: str) -> tuple[str, str, str]:
     code, title = " ".join(code.split()), " ".join(title.split())
     if not title:
-        raise UsageError("A framework item needs a title.")
+        raise UsageError(translate("framework", "A framework item needs a title."))
     if len(code) > MAX_CODE:
-        raise UsageError(f"An item's code fits in {MAX_CODE} characters, e.g. 2.1 or 3d.")
+        raise UsageError(
+            translate(
+                "framework", "An item's code fits in {count} characters, e.g. 2.1 or 3d."
+            ).format(count=MAX_CODE)
+        )
     if len(title) > MAX_LINE:
-        raise UsageError(f"An item's title fits in {MAX_LINE} characters.")
+        raise UsageError(
+            translate("framework", "An item's title fits in {count} characters.").format(
+                count=MAX_LINE
+            )
+        )
     return code, title, description.strip()
 
 
@@ -124,7 +141,7 @@ def edit_item(
     """Correct an item; records that named it keep the words they were written with."""
     code, title, description = _clean(code, title, description)
     with journal.write() as s:
-        row = fetch(s, FrameworkItem, item_id, "framework item")
+        row = fetch(s, FrameworkItem, item_id, translate("framework", "framework item"))
         row.code, row.title, row.description = code, title, description
         s.add(row)
     return row
@@ -133,7 +150,7 @@ def edit_item(
 def delete_item(journal: Journal, item_id: int) -> None:
     """Move an item of a framework to the Trash; the others keep their order."""
     with journal.write() as s:
-        fetch(s, FrameworkItem, item_id, "framework item")
+        fetch(s, FrameworkItem, item_id, translate("framework", "framework item"))
         trash_record(s, FrameworkItem, item_id)
 
 
@@ -143,7 +160,7 @@ def move_item(journal: Journal, item_id: int, step: int) -> bool:
     The whole list is renumbered 0, 1, 2...: positions typed by an import or left by a delete
     then never tie, so an order once shown is the order kept."""
     with journal.write() as s:
-        row = fetch(s, FrameworkItem, item_id, "framework item")
+        row = fetch(s, FrameworkItem, item_id, translate("framework", "framework item"))
         items = _items(s, row.framework)
         index = next(i for i, item in enumerate(items) if item.id == item_id)
         target = index + step
@@ -187,12 +204,24 @@ def read_list_file(path: Path) -> str:
     """A list file's text; a file that is not a plain text list is refused in one sentence."""
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise UsageError(f"{path.name} is too large for a list of items (over 1 MB).")
+            raise UsageError(
+                translate(
+                    "framework", "{file} is too large for a list of items (over 1 MB)."
+                ).format(file=path.name)
+            )
         data = path.read_bytes()
     except OSError as exc:
-        raise UsageError(f"{path.name} could not be read ({exc.strerror or exc}).") from None
+        raise UsageError(
+            translate("framework", "{file} could not be read ({reason}).").format(
+                file=path.name, reason=exc.strerror or exc
+            )
+        ) from None
     if b"\x00" in data:
-        raise UsageError(f"{path.name} is not a text list: save it as text or CSV first.")
+        raise UsageError(
+            translate(
+                "framework", "{file} is not a text list: save it as text or CSV first."
+            ).format(file=path.name)
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -206,24 +235,35 @@ def parse_list(text: str) -> list[ListedItem]:
     skipped), ``2.1 Title`` or a plain title. Blank lines are skipped; a line that is not text
     or is too long refuses the whole list."""
     if len(text) > MAX_BYTES:
-        raise UsageError("This list is too large for a framework (over 1 MB of text).")
+        raise UsageError(
+            translate("framework", "This list is too large for a framework (over 1 MB of text).")
+        )
     if "\x00" in text or re.search(r"[\x01-\x08\x0b\x0c\x0e-\x1f]", text):
-        raise UsageError("This is not a text list: save it as text or CSV first.")
+        raise UsageError(
+            translate("framework", "This is not a text list: save it as text or CSV first.")
+        )
     lines = [(n, line.strip()) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
     for number, line in lines:
         if len(line) > MAX_LINE:
             raise UsageError(
-                f"Line {number} runs over {MAX_LINE} characters: one item a line, please."
+                translate(
+                    "framework",
+                    "Line {number} runs over {count} characters: one item a line, please.",
+                ).format(number=number, count=MAX_LINE)
             )
     if not lines:
-        raise UsageError("The list is empty: put one item on each line.")
+        raise UsageError(translate("framework", "The list is empty: put one item on each line."))
     if len(lines) > MAX_ITEMS + 1:
-        raise UsageError(f"A framework holds up to {MAX_ITEMS} items; this list has more.")
+        raise UsageError(
+            translate(
+                "framework", "A framework holds up to {count} items; this list has more."
+            ).format(count=MAX_ITEMS)
+        )
     rows = _as_csv(lines) if _looks_like_csv(lines) else [_split_line(line) for _, line in lines]
     found = (_listed(row, number) for row, (number, _) in zip(rows, lines, strict=True))
     items = [item for item in found if item is not None]
     if not items:
-        raise UsageError("The list has a header but no items under it.")
+        raise UsageError(translate("framework", "The list has a header but no items under it."))
     return items
 
 
@@ -276,9 +316,15 @@ def _listed(row: list[str], number: int) -> ListedItem | None:
     code, title = fields[0], (fields[1] if len(fields) > 1 else "")
     description = ", ".join(f for f in fields[2:] if f)
     if not title:
-        raise UsageError(f"Line {number} has a code but no title.")
+        raise UsageError(
+            translate("framework", "Line {number} has a code but no title.").format(number=number)
+        )
     if len(code) > MAX_CODE:
-        raise UsageError(f"Line {number}'s code runs over {MAX_CODE} characters.")
+        raise UsageError(
+            translate("framework", "Line {number}'s code runs over {count} characters.").format(
+                number=number, count=MAX_CODE
+            )
+        )
     return ListedItem(" ".join(code.split()), " ".join(title.split()), description)
 
 
@@ -303,7 +349,11 @@ def _plan(existing: list[FrameworkItem], framework: FrameworkKind, text: str) ->
         else:
             new.append(listed)
     if len(existing) + len(new) > MAX_ITEMS:
-        raise UsageError(f"A framework holds up to {MAX_ITEMS} items; this list would pass it.")
+        raise UsageError(
+            translate(
+                "framework", "A framework holds up to {count} items; this list would pass it."
+            ).format(count=MAX_ITEMS)
+        )
     return ImportPreview(framework, tuple(new), tuple(already))
 
 

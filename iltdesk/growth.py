@@ -10,6 +10,7 @@ from sqlmodel import Session, col, select
 from iltdesk.errors import UsageError
 from iltdesk.models import EnergyCheck, LeadTrait, TraitKind
 from iltdesk.store.journal import Journal, fetch
+from iltdesk.translation import translate
 
 
 def add_trait(
@@ -23,7 +24,7 @@ def add_trait(
 ) -> LeadTrait:
     """Note a strength or growth area with its evidence."""
     if not title.strip():
-        raise UsageError("Name the strength or growth area.")
+        raise UsageError(translate("growth", "Name the strength or growth area."))
     trait = LeadTrait(
         lead_id=lead_id,
         kind=kind,
@@ -40,7 +41,7 @@ def add_trait(
 def update_trait(journal: Journal, trait_id: int, *, title: str, evidence: str) -> LeadTrait:
     """Change what a strength or growth area says."""
     if not title.strip():
-        raise UsageError("Name the strength or growth area.")
+        raise UsageError(translate("growth", "Name the strength or growth area."))
     with journal.write() as s:
         trait = _get_trait(s, trait_id)
         trait.title, trait.evidence = title.strip(), evidence
@@ -69,7 +70,7 @@ def traits_for(journal: Journal, lead_id: int) -> list[LeadTrait]:
 
 
 def _get_trait(s: Session, trait_id: int) -> LeadTrait:
-    trait = fetch(s, LeadTrait, trait_id, "strength or growth area")
+    trait = fetch(s, LeadTrait, trait_id, translate("growth", "strength or growth area"))
     return trait
 
 
@@ -78,7 +79,7 @@ def record_energy(
 ) -> EnergyCheck:
     """Record how a lead's energy and load look, 1 (depleted) to 5 (energised)."""
     if not 1 <= level <= 5:
-        raise UsageError("Energy is rated from 1 (depleted) to 5 (energised).")
+        raise UsageError(translate("growth", "Energy is rated from 1 (depleted) to 5 (energised)."))
     check = EnergyCheck(lead_id=lead_id, level=level, note=note, checked_on=on or date.today())
     with journal.write() as s:
         s.add(check)

@@ -27,6 +27,7 @@ from iltdesk.models.team import (
     MeetingSection,
 )
 from iltdesk.store.journal import Journal, fetch
+from iltdesk.translation import translate
 from iltdesk.trash import trash_record
 
 __all__ = [
@@ -150,7 +151,7 @@ def meetings(journal: Journal) -> list[IltMeeting]:
 
 def get_meeting(journal: Journal, meeting_id: int) -> IltMeeting:
     with journal.session() as s:
-        return fetch(s, IltMeeting, meeting_id, "ILT meeting")
+        return fetch(s, IltMeeting, meeting_id, translate("ilt_meeting", "ILT meeting"))
 
 
 def previous_meeting(journal: Journal, meeting: IltMeeting) -> IltMeeting | None:
@@ -191,9 +192,13 @@ def save_meeting(
     """Save what changed in a meeting in one small transaction (the autosave path): its own
     fields and, in ``notes``, its parts' notes by part id. A new day moves its plus/delta."""
     if unknown := set(fields) - MEETING_FIELDS:
-        raise UsageError(f"Cannot change {', '.join(sorted(unknown))} of an ILT meeting.")
+        raise UsageError(
+            translate("ilt_meeting", "Cannot change {fields} of an ILT meeting.").format(
+                fields=", ".join(sorted(unknown))
+            )
+        )
     with journal.write() as s:
-        meeting = fetch(s, IltMeeting, meeting_id, "ILT meeting")
+        meeting = fetch(s, IltMeeting, meeting_id, translate("ilt_meeting", "ILT meeting"))
         check_lead(s, fields.get("pl_lead_id"))
         for name, value in fields.items():
             setattr(meeting, name, value)
@@ -205,9 +210,13 @@ def save_meeting(
                 row.met_on = meeting.held_on
                 s.add(row)
         for section_id, text in (notes or {}).items():
-            section = fetch(s, MeetingSection, section_id, "meeting part")
+            section = fetch(s, MeetingSection, section_id, translate("ilt_meeting", "meeting part"))
             if section.meeting_id != meeting_id:
-                raise UsageError(f"Part #{section_id} belongs to another meeting.")
+                raise UsageError(
+                    translate("ilt_meeting", "Part #{id} belongs to another meeting.").format(
+                        id=section_id
+                    )
+                )
             if section.notes != text:
                 section.notes = text
                 s.add(section)
@@ -257,7 +266,7 @@ def is_untouched(journal: Journal, meeting_id: int) -> bool:
     still marked present, no plus/delta or action item, and no agenda item but the
     undiscussed ones carried from an earlier meeting (which still has them)."""
     with journal.session() as s:
-        meeting = fetch(s, IltMeeting, meeting_id, "ILT meeting")
+        meeting = fetch(s, IltMeeting, meeting_id, translate("ilt_meeting", "ILT meeting"))
         if any(str(getattr(meeting, f)).strip() for f in _TYPED) or meeting.pl_lead_id:
             return False
         notes = s.exec(select(MeetingSection.notes).where(MeetingSection.meeting_id == meeting_id))
@@ -296,5 +305,5 @@ def discard_if_untouched(journal: Journal, meeting_id: int) -> bool:
     if not is_untouched(journal, meeting_id):
         return False
     with journal.write() as s:  # it holds nothing to restore: gone, not to the Trash
-        s.delete(fetch(s, IltMeeting, meeting_id, "meeting"))
+        s.delete(fetch(s, IltMeeting, meeting_id, translate("ilt_meeting", "meeting")))
     return True

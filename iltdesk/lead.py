@@ -17,6 +17,7 @@ from iltdesk.lead_names import normalise_name, pick_lead
 from iltdesk.models import ActionItem, ActionItemOwner, Lead
 from iltdesk.store.journal import Journal, fetch
 from iltdesk.today import last_met
+from iltdesk.translation import translate
 
 
 def find_lead(session: Session, name: str) -> Lead:
@@ -147,15 +148,19 @@ def get_lead(journal: Journal, lead_id: int) -> Lead:
 
 
 def _get(s: Session, lead_id: int) -> Lead:
-    lead = fetch(s, Lead, lead_id, "lead")
+    lead = fetch(s, Lead, lead_id, translate("lead", "lead"))
     return lead
 
 
 def _check_lead_fields(name: str, fields: dict[str, object]) -> None:
     if unknown := set(fields) - _LEAD_FIELDS:
-        raise UsageError(f"Unknown lead details: {', '.join(sorted(unknown))}.")
+        raise UsageError(
+            translate("lead", "Unknown lead details: {fields}.").format(
+                fields=", ".join(sorted(unknown))
+            )
+        )
     if not name.strip():
-        raise UsageError("A lead needs a name.")
+        raise UsageError(translate("lead", "A lead needs a name."))
     cadence = fields.get("cadence_days")
     valid = (
         isinstance(cadence, int)
@@ -163,4 +168,8 @@ def _check_lead_fields(name: str, fields: dict[str, object]) -> None:
         and MIN_CADENCE_DAYS <= cadence <= MAX_CADENCE_DAYS
     )
     if cadence is not None and not valid:
-        raise UsageError(f"Meet every {MIN_CADENCE_DAYS} to {MAX_CADENCE_DAYS} days.")
+        raise UsageError(
+            translate("lead", "Meet every {least} to {most} days.").format(
+                least=MIN_CADENCE_DAYS, most=MAX_CADENCE_DAYS
+            )
+        )

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from iltdesk.errors import UsageError
+from iltdesk.translation import translate
 
 _Lead = TypeVar("_Lead")
 
@@ -38,7 +39,7 @@ def pick_lead(leads: Sequence[_Lead], name: str, name_of: Callable[[_Lead], str]
     """
     wanted = name_key(name)
     if not wanted:
-        raise UsageError("Name a lead.")
+        raise UsageError(translate("lead_names", "Name a lead."))
     keyed = [(name_key(name_of(lead)), lead) for lead in leads]
     exact = [lead for key, lead in keyed if key == wanted]
     if len(exact) == 1:
@@ -47,9 +48,13 @@ def pick_lead(leads: Sequence[_Lead], name: str, name_of: Callable[[_Lead], str]
     if len(partial) == 1:
         return partial[0]
     if not partial:
-        raise UsageError(f"No lead is called '{name}'.")
+        raise UsageError(translate("lead_names", "No lead is called '{name}'.").format(name=name))
     names = ", ".join(sorted(name_of(lead) for lead in partial))
-    raise UsageError(f"'{name}' matches more than one lead: {names}.")
+    raise UsageError(
+        translate("lead_names", "'{name}' matches more than one lead: {names}.").format(
+            name=name, names=names
+        )
+    )
 
 
 # Titles a principal may write before a colleague's name; with one, the title stays with the
@@ -90,11 +95,12 @@ TITLES = frozenset(
 )
 
 
-def short_name(name: str, fallback: str = "the lead") -> str:
+def short_name(name: str, fallback: str | None = None) -> str:
     """How a sentence names a lead: the first name ("Amara" for "Amara Okafor"), or title
-    and surname when the name starts with a title ("Dr. Okafor" for "Dr. Amara Okafor")."""
+    and surname when the name starts with a title ("Dr. Okafor" for "Dr. Amara Okafor");
+    ``fallback`` (else "the lead") for no name."""
     words = normalise_name(name).split()
     if not words:
-        return fallback
+        return translate("lead_names", "the lead") if fallback is None else fallback
     titled = len(words) > 1 and words[0].casefold() in TITLES
     return f"{words[0]} {words[-1]}" if titled else words[0]

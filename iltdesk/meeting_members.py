@@ -12,13 +12,14 @@ from iltdesk.models.team import (
     MeetingAttendance,
 )
 from iltdesk.store.journal import Journal, fetch
+from iltdesk.translation import translate
 from iltdesk.trash import trash_record
 
 
 def check_lead(s: Session, lead_id: object) -> None:
     # A lead gone from the journal is told in words, not as a foreign-key failure.
     if isinstance(lead_id, int):
-        fetch(s, Lead, lead_id, "lead")
+        fetch(s, Lead, lead_id, translate("meeting_members", "lead"))
 
 
 # -- attendance ----------------------------------------------------------------------------------
@@ -38,7 +39,7 @@ def attendance(journal: Journal, meeting_id: int) -> list[tuple[Lead, bool]]:
 def set_present(journal: Journal, meeting_id: int, lead_id: int, present: bool) -> None:
     """Mark a member there or not (a member who joined since is added)."""
     with journal.write() as s:
-        fetch(s, IltMeeting, meeting_id, "ILT meeting")
+        fetch(s, IltMeeting, meeting_id, translate("meeting_members", "ILT meeting"))
         check_lead(s, lead_id)
         row = s.get(MeetingAttendance, (meeting_id, lead_id))
         if row is None:
@@ -66,9 +67,9 @@ def add_agenda_item(
 ) -> MeetingAgendaItem:
     """Put an item on the agenda: a member's (``added_by_lead_id``) or the principal's."""
     if not text.strip():
-        raise UsageError("Write the agenda item first.")
+        raise UsageError(translate("meeting_members", "Write the agenda item first."))
     with journal.write() as s:
-        fetch(s, IltMeeting, meeting_id, "ILT meeting")
+        fetch(s, IltMeeting, meeting_id, translate("meeting_members", "ILT meeting"))
         check_lead(s, added_by_lead_id)
         count = len(
             list(
@@ -91,11 +92,17 @@ def add_agenda_item(
 def update_agenda_item(journal: Journal, item_id: int, **changes: object) -> MeetingAgendaItem:
     """Edit an item's words, notes or who added it, or tick it off as discussed."""
     if unknown := set(changes) - {"text", "notes", "discussed", "added_by_lead_id"}:
-        raise UsageError(f"Cannot change {', '.join(sorted(unknown))} of an agenda item.")
+        raise UsageError(
+            translate("meeting_members", "Cannot change {fields} of an agenda item.").format(
+                fields=", ".join(sorted(unknown))
+            )
+        )
     if "text" in changes and not str(changes["text"]).strip():
-        raise UsageError("An agenda item needs its words; delete it instead.")
+        raise UsageError(
+            translate("meeting_members", "An agenda item needs its words; delete it instead.")
+        )
     with journal.write() as s:
-        item = fetch(s, MeetingAgendaItem, item_id, "agenda item")
+        item = fetch(s, MeetingAgendaItem, item_id, translate("meeting_members", "agenda item"))
         check_lead(s, changes.get("added_by_lead_id"))
         for name, value in changes.items():
             setattr(item, name, value)

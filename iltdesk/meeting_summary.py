@@ -29,9 +29,11 @@ from iltdesk.models import (
 )
 from iltdesk.store.journal import Journal, fetch
 from iltdesk.team_action import principal_owns
+from iltdesk.translation import QT_TRANSLATE_NOOP, translate
 
-LATEST = "latest"
-PRINCIPAL = "the principal"  # how the principal is named when the journal has no name for her
+LATEST = "latest"  # not shown: the command line's word for the latest meeting
+# How the principal is named when the journal has no name for her.
+PRINCIPAL = QT_TRANSLATE_NOOP("meeting_summary", "the principal")
 
 
 @dataclass(frozen=True)
@@ -121,7 +123,11 @@ def parse_meeting_choice(text: str) -> int | None:
     # ASCII digits only, and few enough that SQLite takes the number (it refuses 2**63).
     if not (number.isascii() and number.isdigit() and len(number) <= 18):
         shown = text if len(text) <= 20 else f"{text[:20]}…"
-        raise UsageError(f"Choose the meeting as latest or a meeting number, not '{shown}'.")
+        raise UsageError(
+            translate(
+                "meeting_summary", "Choose the meeting as latest or a meeting number, not '{text}'."
+            ).format(text=shown)
+        )
     return int(number)
 
 
@@ -134,7 +140,10 @@ def meeting_for_export(
     today = today or date.today()
     with journal.session() as s:
         if meeting_id is not None:
-            return fetch(s, IltMeeting, meeting_id, "ILT meeting").id or meeting_id
+            return (
+                fetch(s, IltMeeting, meeting_id, translate("meeting_summary", "ILT meeting")).id
+                or meeting_id
+            )
         held = s.exec(
             select(IltMeeting.id)
             .where(col(IltMeeting.held_on) <= today)
@@ -145,15 +154,18 @@ def meeting_for_export(
         ).first()
     latest = held if held is not None else planned
     if latest is None:
-        raise UsageError("Nothing to export yet: no ILT meeting has been recorded.")
+        raise UsageError(
+            translate("meeting_summary", "Nothing to export yet: no ILT meeting has been recorded.")
+        )
     return latest
 
 
 def meeting_summary(journal: Journal, meeting_id: int) -> MeetingSummary:
     """What the shared summary of meeting ``meeting_id`` holds (never its private notes)."""
-    principal = journal.settings().get("principal", "").strip() or PRINCIPAL
+    principal = journal.settings().get("principal", "").strip()
+    principal = principal or translate("meeting_summary", PRINCIPAL)
     with journal.session() as s:
-        meeting = fetch(s, IltMeeting, meeting_id, "ILT meeting")
+        meeting = fetch(s, IltMeeting, meeting_id, translate("meeting_summary", "ILT meeting"))
     before = previous_meeting(journal, meeting)
     with journal.session() as s:
         names = {lead.id: lead.name for lead in s.exec(select(Lead))}

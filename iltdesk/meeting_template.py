@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from iltdesk.errors import UsageError
 from iltdesk.models.team import MeetingPart
 from iltdesk.store.journal import Journal
+from iltdesk.translation import QT_TRANSLATE_NOOP, translate
 
 TEMPLATE_KEY = "ilt_meeting_template"
 
@@ -30,44 +31,69 @@ class TemplatePart:
 DEFAULT_TEMPLATE: tuple[TemplatePart, ...] = (
     TemplatePart(
         MeetingPart.vision,
-        "Why we are here",
-        "Read the school's vision and the ILT's purpose aloud: what in today's work serves them?",
+        QT_TRANSLATE_NOOP("meeting_template", "Why we are here"),
+        QT_TRANSLATE_NOOP(
+            "meeting_template",
+            "Read the school's vision and the ILT's purpose aloud: what in today's work serves "
+            "them?",
+        ),
     ),
     TemplatePart(
         MeetingPart.last_plus_delta,
-        "Last time's plus/delta",
-        "What did the team say worked and what to change last time, and what did we change?",
+        QT_TRANSLATE_NOOP("meeting_template", "Last time's plus/delta"),
+        QT_TRANSLATE_NOOP(
+            "meeting_template",
+            "What did the team say worked and what to change last time, and what did we change?",
+        ),
     ),
     TemplatePart(
         MeetingPart.member_items,
-        "Members' items",
-        "What did members put on the agenda ahead of the meeting?",
+        QT_TRANSLATE_NOOP("meeting_template", "Members' items"),
+        QT_TRANSLATE_NOOP(
+            "meeting_template",
+            "What did members put on the agenda ahead of the meeting?",
+        ),
     ),
     TemplatePart(
         MeetingPart.professional_learning,
-        "Learning together",
-        "What are we learning this period, who is leading it, and what will we try?",
+        QT_TRANSLATE_NOOP("meeting_template", "Learning together"),
+        QT_TRANSLATE_NOOP(
+            "meeting_template",
+            "What are we learning this period, who is leading it, and what will we try?",
+        ),
     ),
     TemplatePart(
         MeetingPart.data,
-        "Looking at evidence",
-        "Which student work, observations or cycle artifacts are we reading, with which "
-        "protocol, and what questions guide us?",
+        QT_TRANSLATE_NOOP("meeting_template", "Looking at evidence"),
+        QT_TRANSLATE_NOOP(
+            "meeting_template",
+            "Which student work, observations or cycle artifacts are we reading, with which "
+            "protocol, and what questions guide us?",
+        ),
     ),
     TemplatePart(
         MeetingPart.decisions,
-        "Decisions",
-        "What did we decide, and what did we agree to leave open?",
+        QT_TRANSLATE_NOOP("meeting_template", "Decisions"),
+        QT_TRANSLATE_NOOP(
+            "meeting_template",
+            "What did we decide, and what did we agree to leave open?",
+        ),
     ),
     TemplatePart(
         MeetingPart.next_steps,
-        "Next steps",
-        "Who does what, by when? Any member or the principal can own a step.",
+        QT_TRANSLATE_NOOP("meeting_template", "Next steps"),
+        QT_TRANSLATE_NOOP(
+            "meeting_template",
+            "Who does what, by when? Any member or the principal can own a step.",
+        ),
     ),
     TemplatePart(
         MeetingPart.plus_delta,
-        "Plus/delta",
-        "Before we leave: what worked today, and what would make the next meeting better?",
+        QT_TRANSLATE_NOOP("meeting_template", "Plus/delta"),
+        QT_TRANSLATE_NOOP(
+            "meeting_template",
+            "Before we leave: what worked today, and what would make the next meeting better?",
+        ),
     ),
 )
 # Parts with a helper on screen make sense once per meeting; the principal's own ("other")
@@ -75,12 +101,25 @@ DEFAULT_TEMPLATE: tuple[TemplatePart, ...] = (
 NAMED_PARTS = frozenset(MeetingPart) - {MeetingPart.other}
 
 
+def default_template() -> list[TemplatePart]:
+    """The default template in the user's language (a meeting keeps the words it was made
+    with)."""
+    return [
+        replace(
+            p,
+            title=translate("meeting_template", p.title),
+            prompt=translate("meeting_template", p.prompt),
+        )
+        for p in DEFAULT_TEMPLATE
+    ]
+
+
 def default_part(part: MeetingPart) -> TemplatePart:
     """The default template's version of a named part (an ``other`` part: a blank one)."""
-    for entry in DEFAULT_TEMPLATE:
+    for entry in default_template():
         if entry.part is part:
             return entry
-    return TemplatePart(MeetingPart.other, "Another part", "")
+    return TemplatePart(MeetingPart.other, translate("meeting_template", "Another part"), "")
 
 
 def meeting_template(journal: Journal) -> list[TemplatePart]:
@@ -93,7 +132,7 @@ def meeting_template(journal: Journal) -> list[TemplatePart]:
             return check_template(from_json(kept))
         except (ValueError, KeyError, TypeError, RecursionError, UsageError):
             pass  # a damaged setting must not stop a meeting from starting
-    return list(DEFAULT_TEMPLATE)
+    return default_template()
 
 
 def save_template(journal: Journal, parts: list[TemplatePart]) -> list[TemplatePart]:
@@ -105,20 +144,25 @@ def save_template(journal: Journal, parts: list[TemplatePart]) -> list[TemplateP
 
 def reset_template(journal: Journal) -> list[TemplatePart]:
     """Go back to the default template."""
-    journal.set_settings({TEMPLATE_KEY: to_json(list(DEFAULT_TEMPLATE))})
-    return list(DEFAULT_TEMPLATE)
+    default = default_template()
+    journal.set_settings({TEMPLATE_KEY: to_json(default)})
+    return default
 
 
 def check_template(parts: list[TemplatePart]) -> list[TemplatePart]:
     """``parts`` trimmed, or a UsageError saying what is wrong with them."""
     if not parts:
-        raise UsageError("Keep at least one part in the agenda.")
+        raise UsageError(translate("meeting_template", "Keep at least one part in the agenda."))
     clean = [replace(p, title=p.title.strip(), prompt=p.prompt.strip()) for p in parts]
     if any(not p.title for p in clean):
-        raise UsageError("Every part of the agenda needs a title.")
+        raise UsageError(translate("meeting_template", "Every part of the agenda needs a title."))
     named = [p.part for p in clean if p.part in NAMED_PARTS]
     if len(named) != len(set(named)):
-        raise UsageError("Each named part can appear once; add your own part instead.")
+        raise UsageError(
+            translate(
+                "meeting_template", "Each named part can appear once; add your own part instead."
+            )
+        )
     return clean
 
 
@@ -174,11 +218,11 @@ def add_part(
 ) -> list[TemplatePart]:
     """``parts`` with one more at the end: her own part, or a named one she had removed."""
     if part in NAMED_PARTS and any(p.part is part for p in parts):
-        raise UsageError("That part is already on the agenda.")
+        raise UsageError(translate("meeting_template", "That part is already on the agenda."))
     return [*parts, TemplatePart(part, title, prompt)]
 
 
 def missing_named(parts: list[TemplatePart]) -> list[TemplatePart]:
     """The named parts removed from ``parts``, as the default has them: to put back."""
     present = {p.part for p in parts}
-    return [p for p in DEFAULT_TEMPLATE if p.part not in present]
+    return [p for p in default_template() if p.part not in present]

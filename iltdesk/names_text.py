@@ -37,8 +37,12 @@ _OPENERS = " \t\u00a0\"'“‘(*_["
 _NEXT_WORD = re.compile(rf"{SPACE}({WORD})")
 
 
-_DAYS = "monday tuesday wednesday thursday friday saturday sunday"
-_MONTHS = "january february march april may june july august september october november december"
+# English day and month names, told apart from names in what a person writes (not shown).
+_DAYS = "monday tuesday wednesday thursday friday saturday sunday"  # not shown: matched
+_MONTHS = (
+    "january february march april may june july august "  # not shown: matched
+    "september october november december"
+)
 CALENDAR = frozenset(f"{_DAYS} {_MONTHS}".split())
 
 

@@ -12,18 +12,28 @@ from iltdesk.due import NEXT_STEP_DAYS
 from iltdesk.errors import UsageError
 from iltdesk.models import ActionItem, ActionSource, Author, Observation, ObservationSetting
 from iltdesk.store.journal import Journal, fetch
+from iltdesk.translation import QT_TRANSLATE_NOOP, translate
 
 SETTING_TITLES = {
-    ObservationSetting.team_meeting: "Teacher-team meeting",
-    ObservationSetting.data_meeting: "Data meeting",
-    ObservationSetting.feedback_conversation: "Feedback conversation",
-    ObservationSetting.one_on_one: "1:1",
-    ObservationSetting.professional_learning: "Professional learning",
-    ObservationSetting.other: "Other",
+    ObservationSetting.team_meeting: QT_TRANSLATE_NOOP("observation", "Teacher-team meeting"),
+    ObservationSetting.data_meeting: QT_TRANSLATE_NOOP("observation", "Data meeting"),
+    ObservationSetting.feedback_conversation: QT_TRANSLATE_NOOP(
+        "observation", "Feedback conversation"
+    ),
+    ObservationSetting.one_on_one: QT_TRANSLATE_NOOP("observation", "1:1"),
+    ObservationSetting.professional_learning: QT_TRANSLATE_NOOP(
+        "observation", "Professional learning"
+    ),
+    ObservationSetting.other: QT_TRANSLATE_NOOP("observation", "Other"),
 }
 # An observation's follow-up is when its next step (an action item) falls due, so it waits as
 # long as any next step written down without a date.
 FOLLOW_UP_DAYS = NEXT_STEP_DAYS
+
+
+def setting_title(setting: ObservationSetting) -> str:
+    """Where an observation was made (``SETTING_TITLES``), in the user's language."""
+    return translate("observation", SETTING_TITLES[setting])
 
 
 @dataclass(frozen=True)
@@ -54,7 +64,9 @@ def add_observation(
     Pass ``cycle_id=None`` for an observation outside any cycle.
     """
     if not (notes.evidence.strip() or notes.feedback.strip() or notes.action_step.strip()):
-        raise UsageError("Write what you saw, the feedback, or the next step first.")
+        raise UsageError(
+            translate("observation", "Write what you saw, the feedback, or the next step first.")
+        )
     if cycle_id == -1:
         cycle = current_cycle(journal, lead_id)
         cycle_id = cycle.id if cycle else None
@@ -94,14 +106,20 @@ def _check_cycle(journal: Journal, lead_id: int, cycle_id: int | None) -> None:
         return
     rows = journal.execute("SELECT lead_id FROM learning_cycle WHERE id = ?", (cycle_id,))
     if not rows or rows[0][0] != lead_id:
-        raise UsageError("An observation can only belong to one of the same lead's cycles.")
+        raise UsageError(
+            translate(
+                "observation", "An observation can only belong to one of the same lead's cycles."
+            )
+        )
 
 
 def _check_team(journal: Journal, team_id: int | None) -> None:
     if team_id is None:
         return
     if not journal.execute("SELECT 1 FROM teacher_team WHERE id = ?", (team_id,)):
-        raise UsageError(f"There is no teacher team #{team_id}.")
+        raise UsageError(
+            translate("observation", "There is no teacher team #{id}.").format(id=team_id)
+        )
 
 
 def update_observation(journal: Journal, observation_id: int, **changes: object) -> Observation:
@@ -110,9 +128,13 @@ def update_observation(journal: Journal, observation_id: int, **changes: object)
         "setting", "evidence", "feedback", "observed_on", "follow_up_on", "cycle_id", "team_id",
     }  # fmt: skip
     if unknown := set(changes) - allowed:
-        raise UsageError(f"Cannot change {', '.join(sorted(unknown))} of an observation.")
+        raise UsageError(
+            translate("observation", "Cannot change {fields} of an observation.").format(
+                fields=", ".join(sorted(unknown))
+            )
+        )
     with journal.write() as s:
-        observation = fetch(s, Observation, observation_id, "observation")
+        observation = fetch(s, Observation, observation_id, translate("observation", "observation"))
         if "cycle_id" in changes:
             cycle = changes["cycle_id"]
             _check_cycle(journal, observation.lead_id, cycle if isinstance(cycle, int) else None)
@@ -176,7 +198,7 @@ def observation_rows(journal: Journal, lead_id: int) -> list[ObservationRow]:
 def get_observation(journal: Journal, observation_id: int) -> Observation:
     """One observation by id."""
     with journal.session() as s:
-        return fetch(s, Observation, observation_id, "observation")
+        return fetch(s, Observation, observation_id, translate("observation", "observation"))
 
 
 def follow_up_open(journal: Journal, observation: Observation) -> bool:

@@ -22,12 +22,14 @@ from iltdesk.models import (
 )
 from iltdesk.one_on_one_summary import NO_NOTES as NO_NOTES
 from iltdesk.one_on_one_summary import clip as clip
+from iltdesk.one_on_one_summary import no_notes as no_notes
 from iltdesk.one_on_one_summary import notes_summary as notes_summary
 from iltdesk.one_on_one_summary import said_lines as said_lines
 from iltdesk.one_on_one_summary import summary_line as summary_line
 from iltdesk.quick_note import save_quick_note
 from iltdesk.store.journal import Journal, fetch
 from iltdesk.today import meeting_counts
+from iltdesk.translation import QT_TRANSLATE_NOOP, translate
 from iltdesk.trash import trash_record
 
 
@@ -39,47 +41,60 @@ class AgendaPart:
     title: str
     prompt: str
 
+    def shown_title(self) -> str:
+        """The part's title in the user's language."""
+        return translate("one_on_one", self.title)
+
+    def shown_prompt(self) -> str:
+        """The part's question in the user's language."""
+        return translate("one_on_one", self.prompt)
+
 
 AGENDA: tuple[AgendaPart, ...] = (
     AgendaPart(
         AgendaSection.goals,
-        "Goals revisited",
-        "Where do we stand on the school, ILT and team goals?",
+        QT_TRANSLATE_NOOP("one_on_one", "Goals revisited"),
+        QT_TRANSLATE_NOOP("one_on_one", "Where do we stand on the school, ILT and team goals?"),
     ),
     AgendaPart(
         AgendaSection.coaching_calendar,
-        "Coaching calendar",
-        "What coaching is booked for the next two weeks, and what needs a slot?",
+        QT_TRANSLATE_NOOP("one_on_one", "Coaching calendar"),
+        QT_TRANSLATE_NOOP(
+            "one_on_one", "What coaching is booked for the next two weeks, and what needs a slot?"
+        ),
     ),
     AgendaPart(
         AgendaSection.deadlines,
-        "Deadlines ahead",
-        "Which SLO checkpoints and evaluation-cycle dates are coming up?",
+        QT_TRANSLATE_NOOP("one_on_one", "Deadlines ahead"),
+        QT_TRANSLATE_NOOP(
+            "one_on_one", "Which SLO checkpoints and evaluation-cycle dates are coming up?"
+        ),
     ),
     AgendaPart(
         AgendaSection.release_time,
-        "Release time",
-        "How will the next block of release time be spent?",
+        QT_TRANSLATE_NOOP("one_on_one", "Release time"),
+        QT_TRANSLATE_NOOP("one_on_one", "How will the next block of release time be spent?"),
     ),
     AgendaPart(
         AgendaSection.lead_items,
-        "The lead's items",
-        "What did the lead bring to the table?",
+        QT_TRANSLATE_NOOP("one_on_one", "The lead's items"),
+        QT_TRANSLATE_NOOP("one_on_one", "What did the lead bring to the table?"),
     ),
     AgendaPart(
         AgendaSection.principal_items,
-        "My items",
-        "What do I need to raise?",
+        QT_TRANSLATE_NOOP("one_on_one", "My items"),
+        QT_TRANSLATE_NOOP("one_on_one", "What do I need to raise?"),
     ),
     AgendaPart(
         AgendaSection.feedback,
-        "Feedback given",
-        "What feedback did I give, and how did it land?",
+        QT_TRANSLATE_NOOP("one_on_one", "Feedback given"),
+        QT_TRANSLATE_NOOP("one_on_one", "What feedback did I give, and how did it land?"),
     ),
     AgendaPart(
         AgendaSection.next_steps,
-        "Action items",  # as the lead page's tab and the 1:1's own list call them
-        "Who does what, by when?",
+        # As the lead page's tab and the 1:1's own list call them.
+        QT_TRANSLATE_NOOP("one_on_one", "Action items"),
+        QT_TRANSLATE_NOOP("one_on_one", "Who does what, by when?"),
     ),
 )
 AGENDA_BY_SECTION = {part.section: part for part in AGENDA}
@@ -94,7 +109,7 @@ NOTE_SECTIONS = (
 
 def notes_template() -> str:
     """The Markdown a new 1:1's notes start from: one heading per recurring part."""
-    return "".join(f"## {AGENDA_BY_SECTION[s].title}\n\n\n" for s in NOTE_SECTIONS)
+    return "".join(f"## {AGENDA_BY_SECTION[s].shown_title()}\n\n\n" for s in NOTE_SECTIONS)
 
 
 def start_one_on_one(journal: Journal, lead_id: int, *, held_on: date | None = None) -> OneOnOne:
@@ -182,7 +197,7 @@ def notes_of(journal: Journal, meeting_ids: Sequence[int]) -> dict[int, str]:
 def get_one_on_one(journal: Journal, meeting_id: int) -> OneOnOne:
     """One 1:1 by id."""
     with journal.session() as s:
-        meeting = fetch(s, OneOnOne, meeting_id, "1:1")
+        meeting = fetch(s, OneOnOne, meeting_id, translate("one_on_one", "1:1"))
     return meeting
 
 
@@ -196,7 +211,7 @@ def save_one_on_one(
 ) -> OneOnOne:
     """Save what changed in a 1:1 (the autosave path: one small transaction)."""
     with journal.write() as s:
-        meeting = fetch(s, OneOnOne, meeting_id, "1:1")
+        meeting = fetch(s, OneOnOne, meeting_id, translate("one_on_one", "1:1"))
         if notes is not None:
             meeting.notes = notes
         if feedback_given is not None:
@@ -218,7 +233,7 @@ def holds_something(journal: Journal, meeting_id: int) -> bool:
     """The 1:1 counts as having met (``iltdesk.today.meeting_counts``): notes, feedback, an
     agenda item discussed or a next step agreed."""
     with journal.session() as s:
-        meeting = fetch(s, OneOnOne, meeting_id, "1:1")
+        meeting = fetch(s, OneOnOne, meeting_id, translate("one_on_one", "1:1"))
         agreed = s.exec(select(ActionItem.id).where(ActionItem.one_on_one_id == meeting_id)).first()
         discussed = s.exec(
             select(AgendaItem.id).where(
@@ -237,7 +252,7 @@ def is_untouched(journal: Journal, meeting_id: int) -> bool:
     if holds_something(journal, meeting_id):
         return False
     with journal.session() as s:
-        meeting = fetch(s, OneOnOne, meeting_id, "1:1")
+        meeting = fetch(s, OneOnOne, meeting_id, translate("one_on_one", "1:1"))
         earlier = select(OneOnOne.id).where(
             OneOnOne.lead_id == meeting.lead_id, col(OneOnOne.id) < meeting_id
         )
@@ -259,7 +274,7 @@ def discard_if_untouched(journal: Journal, meeting_id: int) -> bool:
     if not is_untouched(journal, meeting_id):
         return False
     with journal.write() as s:  # it holds nothing to restore: gone, not to the Trash
-        s.delete(fetch(s, OneOnOne, meeting_id, "meeting"))
+        s.delete(fetch(s, OneOnOne, meeting_id, translate("one_on_one", "meeting")))
     return True
 
 
@@ -276,7 +291,7 @@ def add_agenda_item(
 ) -> AgendaItem:
     """Add an item to a 1:1's agenda, in the lead's or the principal's part."""
     if not text.strip():
-        raise UsageError("Write the agenda item first.")
+        raise UsageError(translate("one_on_one", "Write the agenda item first."))
     section = AgendaSection.lead_items if added_by is Author.lead else AgendaSection.principal_items
     with journal.write() as s:
         count = len(
@@ -299,7 +314,7 @@ def update_agenda_item(
 ) -> AgendaItem:
     """Edit an agenda item or tick it off as discussed."""
     with journal.write() as s:
-        item = fetch(s, AgendaItem, item_id, "agenda item")
+        item = fetch(s, AgendaItem, item_id, translate("one_on_one", "agenda item"))
         if text is not None:
             item.text = text
         if discussed is not None:

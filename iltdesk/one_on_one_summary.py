@@ -6,10 +6,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from iltdesk.translation import QT_TRANSLATE_NOOP, translate
+
 if TYPE_CHECKING:
     from iltdesk.models import OneOnOne
 
-NO_NOTES = "No notes yet"  # what a 1:1 with nothing written yet is summed up as
+# What a 1:1 with nothing written yet is summed up as (shown: ``no_notes``).
+NO_NOTES = QT_TRANSLATE_NOOP("one_on_one_summary", "No notes yet")
+
+
+def no_notes() -> str:
+    """What a 1:1 with nothing written yet is summed up as, in the user's language."""
+    return translate("one_on_one_summary", NO_NOTES)
 
 
 def said_lines(notes: str) -> Iterator[str]:
@@ -43,4 +51,4 @@ def notes_summary(notes: str, width: int = 90) -> str:
         line = raw.strip().lstrip("#-*0123456789. ").replace("**", "").strip()
         if line:
             return clip(line, width)
-    return NO_NOTES
+    return no_notes()

@@ -28,17 +28,27 @@ from iltdesk.models import (
     RatingRound,
 )
 from iltdesk.store.journal import Journal, fetch
+from iltdesk.translation import QT_TRANSLATE_NOOP, translate
 from iltdesk.trash import trash_record
 
 PRACTICE_TITLES = {
-    PracticeKind.joint_observation: "Joint observation",
-    PracticeKind.calibration: "Calibration on the rubric",
-    PracticeKind.team_meeting_visit: "Visit to a team meeting",
-    PracticeKind.data_meeting: "Data meeting, planned or debriefed together",
-    PracticeKind.peer_observation: "Observing each other teach or coach",
-    PracticeKind.other: "Other joint practice",
+    PracticeKind.joint_observation: QT_TRANSLATE_NOOP("practice", "Joint observation"),
+    PracticeKind.calibration: QT_TRANSLATE_NOOP("practice", "Calibration on the rubric"),
+    PracticeKind.team_meeting_visit: QT_TRANSLATE_NOOP("practice", "Visit to a team meeting"),
+    PracticeKind.data_meeting: QT_TRANSLATE_NOOP(
+        "practice", "Data meeting, planned or debriefed together"
+    ),
+    PracticeKind.peer_observation: QT_TRANSLATE_NOOP(
+        "practice", "Observing each other teach or coach"
+    ),
+    PracticeKind.other: QT_TRANSLATE_NOOP("practice", "Other joint practice"),
 }
 LOWEST, HIGHEST = 1, 4  # the teacher rubric's levels
+
+
+def practice_title(kind: PracticeKind) -> str:
+    """A kind of joint practice (``PRACTICE_TITLES``) in the user's language."""
+    return translate("practice", PRACTICE_TITLES[kind])
 
 
 # -- joint practice -----------------------------------------------------------------------------
@@ -87,7 +97,11 @@ def _theme(journal: Journal) -> str:
 def _fill(row: JointPractice, focus: str, indicator: str, notes: str) -> None:
     row.focus, row.indicator, row.notes = focus.strip(), indicator.strip(), notes.strip()
     if not (row.focus or row.indicator or row.notes):
-        raise UsageError("Say what the leads worked on: a focus, the indicator, or a note.")
+        raise UsageError(
+            translate(
+                "practice", "Say what the leads worked on: a focus, the indicator, or a note."
+            )
+        )
 
 
 def _set_leads(s: Session, practice_id: int, lead_ids: Iterable[int]) -> None:
@@ -95,7 +109,7 @@ def _set_leads(s: Session, practice_id: int, lead_ids: Iterable[int]) -> None:
         s.delete(old)
     s.flush()
     for lead_id in dict.fromkeys(lead_ids):  # once each, in the order given
-        fetch(s, Lead, lead_id, "lead")
+        fetch(s, Lead, lead_id, translate("practice", "lead"))
         s.add(PracticeLead(practice_id=practice_id, lead_id=lead_id))
 
 
@@ -112,7 +126,7 @@ def update_practice(
 ) -> JointPractice:
     """Correct a joint practice: what it was, when, its focus, who took part, the notes."""
     with journal.write() as s:
-        row = fetch(s, JointPractice, practice_id, "joint practice")
+        row = fetch(s, JointPractice, practice_id, translate("practice", "joint practice"))
         row.kind, row.happened_on = kind, happened_on
         _fill(row, focus, indicator, notes)
         s.add(row)
@@ -123,7 +137,7 @@ def update_practice(
 def delete_practice(journal: Journal, practice_id: int) -> None:
     """Move a joint practice with its ratings to the Trash."""
     with journal.write() as s:
-        fetch(s, JointPractice, practice_id, "joint practice")
+        fetch(s, JointPractice, practice_id, translate("practice", "joint practice"))
         trash_record(s, JointPractice, practice_id)
 
 
@@ -149,7 +163,7 @@ def practices(
 def get_practice(journal: Journal, practice_id: int) -> Practice:
     """One joint practice with the leads who took part."""
     with journal.session() as s:
-        row = fetch(s, JointPractice, practice_id, "joint practice")
+        row = fetch(s, JointPractice, practice_id, translate("practice", "joint practice"))
         links = s.exec(select(PracticeLead).where(PracticeLead.practice_id == practice_id))
         lead_ids = tuple(link.lead_id for link in links)
     return Practice(row, lead_ids)
@@ -184,14 +198,34 @@ class Spread:
 
     def words(self) -> str:
         """'3 ratings from 2 to 4 (a range of 2); 2 of 3 agreed on 3'."""
-        span = (
-            f"all {self.lowest}"
-            if not self.range
-            else f"from {self.lowest} to {self.highest} (a range of {self.range})"
-        )
-        return (
-            f"{self.count} rating{'s' if self.count != 1 else ''} {span}; "
-            f"{self.agreed} of {self.count} agreed on {self.most_common}"
+        many, spread_out = self.count != 1, bool(self.range)
+        if many and spread_out:
+            said = translate(
+                "practice",
+                "{count} ratings from {lowest} to {highest} (a range of {range}); {agreed} of "
+                "{count} agreed on {level}",
+            )
+        elif many:
+            said = translate(
+                "practice", "{count} ratings all {lowest}; {agreed} of {count} agreed on {level}"
+            )
+        elif spread_out:
+            said = translate(
+                "practice",
+                "{count} rating from {lowest} to {highest} (a range of {range}); {agreed} of "
+                "{count} agreed on {level}",
+            )
+        else:
+            said = translate(
+                "practice", "{count} rating all {lowest}; {agreed} of {count} agreed on {level}"
+            )
+        return said.format(
+            count=self.count,
+            lowest=self.lowest,
+            highest=self.highest,
+            range=self.range,
+            agreed=self.agreed,
+            level=self.most_common,
         )
 
 
@@ -212,10 +246,17 @@ def parse_ratings(text: str) -> list[int]:
     wrong = [w for w in words if not (w.isdecimal() and len(w) < 4 and LOWEST <= int(w) <= HIGHEST)]
     if wrong:
         shown = [repr(_cut(w)) for w in dict.fromkeys(wrong)][:_SHOWN]
-        verb = "is not one" if len(shown) == 1 else "are not"
-        raise UsageError(
-            f"Ratings are levels of the rubric, {LOWEST} to {HIGHEST}: {', '.join(shown)} {verb}."
-        )
+        if len(shown) == 1:
+            said = translate(
+                "practice",
+                "Ratings are levels of the rubric, {lowest} to {highest}: {wrong} is not one.",
+            )
+        else:
+            said = translate(
+                "practice",
+                "Ratings are levels of the rubric, {lowest} to {highest}: {wrong} are not.",
+            )
+        raise UsageError(said.format(lowest=LOWEST, highest=HIGHEST, wrong=", ".join(shown)))
     return [int(w) for w in words]
 
 
@@ -233,9 +274,13 @@ def set_ratings(
     place of any kept before)."""
     for rating in (*before, *after):
         if not LOWEST <= rating <= HIGHEST:
-            raise UsageError(f"Ratings are levels of the rubric, {LOWEST} to {HIGHEST}.")
+            raise UsageError(
+                translate(
+                    "practice", "Ratings are levels of the rubric, {lowest} to {highest}."
+                ).format(lowest=LOWEST, highest=HIGHEST)
+            )
     with journal.write() as s:
-        fetch(s, JointPractice, practice_id, "joint practice")
+        fetch(s, JointPractice, practice_id, translate("practice", "joint practice"))
         query = select(CalibrationRating).where(CalibrationRating.practice_id == practice_id)
         for old in s.exec(query):
             s.delete(old)

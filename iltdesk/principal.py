@@ -14,18 +14,56 @@ from iltdesk import dates
 from iltdesk.errors import UsageError
 from iltdesk.models import LeadershipNote, LeadershipNoteKind, PrincipalEnergy
 from iltdesk.store.journal import Journal, fetch
+from iltdesk.translation import QT_TRANSLATE_NOOP, translate
 from iltdesk.trash import trash_record
 
 # The words for an energy level, hers and her leads' alike.
-LEVEL_WORDS = {1: "depleted", 2: "strained", 3: "steady", 4: "good", 5: "energised"}
+LEVEL_WORDS = {
+    1: QT_TRANSLATE_NOOP("principal", "depleted"),
+    2: QT_TRANSLATE_NOOP("principal", "strained"),
+    3: QT_TRANSLATE_NOOP("principal", "steady"),
+    4: QT_TRANSLATE_NOOP("principal", "good"),
+    5: QT_TRANSLATE_NOOP("principal", "energised"),
+}
 A_MONTH = timedelta(days=30)
 LOW = 2  # a check at or below this is a low one
 LOW_RUN = 3  # this many low checks in a row earn a word about support
 
 KIND_WORDS = {
-    LeadershipNoteKind.question: "Question",
-    LeadershipNoteKind.realisation: "Realisation",
+    LeadershipNoteKind.question: QT_TRANSLATE_NOOP("principal", "Question"),
+    LeadershipNoteKind.realisation: QT_TRANSLATE_NOOP("principal", "Realisation"),
 }
+# How the latest check compares (lower, higher, the same) with a month ago or the one before.
+_TREND = {
+    ("lower", True): QT_TRANSLATE_NOOP(
+        "principal", "Lower than a month ago: {level}, on {day} (it was {then} on {then_day})."
+    ),
+    ("lower", False): QT_TRANSLATE_NOOP(
+        "principal",
+        "Lower than your check before: {level}, on {day} (it was {then} on {then_day}).",
+    ),
+    ("higher", True): QT_TRANSLATE_NOOP(
+        "principal", "Higher than a month ago: {level}, on {day} (it was {then} on {then_day})."
+    ),
+    ("higher", False): QT_TRANSLATE_NOOP(
+        "principal",
+        "Higher than your check before: {level}, on {day} (it was {then} on {then_day}).",
+    ),
+    ("same", True): QT_TRANSLATE_NOOP("principal", "The same as a month ago: {level}, on {day}."),
+    ("same", False): QT_TRANSLATE_NOOP(
+        "principal", "The same as your check before: {level}, on {day}."
+    ),
+}
+
+
+def level_word(level: int) -> str:
+    """The word for an energy level (``LEVEL_WORDS``) in the user's language ("" for none)."""
+    return translate("principal", LEVEL_WORDS[level]) if level in LEVEL_WORDS else ""
+
+
+def kind_word(kind: LeadershipNoteKind) -> str:
+    """A leadership note's kind (``KIND_WORDS``) in the user's language."""
+    return translate("principal", KIND_WORDS[kind])
 
 
 # -- her energy -------------------------------------------------------------------------------
@@ -33,7 +71,9 @@ KIND_WORDS = {
 
 def _check_level(level: int) -> None:
     if not 1 <= level <= 5:
-        raise UsageError("Energy is rated from 1 (depleted) to 5 (energised).")
+        raise UsageError(
+            translate("principal", "Energy is rated from 1 (depleted) to 5 (energised).")
+        )
 
 
 def log_energy(
@@ -54,7 +94,7 @@ def edit_energy(
     """Correct one of her energy checks."""
     _check_level(level)
     with journal.write() as s:
-        check = fetch(s, PrincipalEnergy, check_id, "energy check of yours")
+        check = fetch(s, PrincipalEnergy, check_id, translate("principal", "energy check of yours"))
         check.level, check.note, check.checked_on = level, note.strip(), checked_on
         s.add(check)
     return check
@@ -63,7 +103,7 @@ def edit_energy(
 def delete_energy(journal: Journal, check_id: int) -> None:
     """Move one of her energy checks to the Trash."""
     with journal.write() as s:
-        fetch(s, PrincipalEnergy, check_id, "energy check of yours")
+        fetch(s, PrincipalEnergy, check_id, translate("principal", "energy check of yours"))
         trash_record(s, PrincipalEnergy, check_id)
 
 
@@ -81,7 +121,9 @@ def energy_history(journal: Journal) -> list[PrincipalEnergy]:
 
 def level_words(level: int) -> str:
     """'2 of 5, strained'."""
-    return f"{level} of 5, {LEVEL_WORDS.get(level, '')}"
+    return translate("principal", "{level} of 5, {word}").format(
+        level=level, word=level_word(level)
+    )
 
 
 def energy_trend(history: list[PrincipalEnergy]) -> str:
@@ -91,26 +133,28 @@ def energy_trend(history: list[PrincipalEnergy]) -> str:
     ``history`` oldest first, as ``energy_history`` gives it.
     """
     if not history:
-        return "No energy logged yet."
+        return translate("principal", "No energy logged yet.")
     latest = history[-1]
-    now = f"{level_words(latest.level)}, on {dates.short(latest.checked_on)}"
+    level, day = level_words(latest.level), dates.short(latest.checked_on)
     if len(history) == 1:
-        return f"Your first check: {now}."
+        return translate("principal", "Your first check: {level}, on {day}.").format(
+            level=level, day=day
+        )
     month_ago = [c for c in history[:-1] if c.checked_on <= latest.checked_on - A_MONTH]
     then = month_ago[-1] if month_ago else history[-2]
-    against = "a month ago" if month_ago else "your check before"
-    was = f"{then.level} on {dates.short(then.checked_on)}"
-    if latest.level < then.level:
-        sentence = f"Lower than {against}: {now} (it was {was})."
-    elif latest.level > then.level:
-        sentence = f"Higher than {against}: {now} (it was {was})."
-    else:
-        sentence = f"The same as {against}: {now}."
+    way = (
+        "lower" if latest.level < then.level else "higher" if latest.level > then.level else "same"
+    )
+    sentence = translate("principal", _TREND[way, bool(month_ago)]).format(
+        level=level, day=day, then=then.level, then_day=dates.short(then.checked_on)
+    )
     recent = history[-LOW_RUN:]
     if len(recent) == LOW_RUN and all(c.level <= LOW for c in recent):
-        sentence += (
-            f" Your last {LOW_RUN} checks were low: worth talking over with your thought partner."
+        low = translate(
+            "principal",
+            "Your last {count} checks were low: worth talking over with your thought partner.",
         )
+        sentence += " " + low.format(count=LOW_RUN)
     return sentence
 
 
@@ -119,7 +163,7 @@ def energy_trend(history: list[PrincipalEnergy]) -> str:
 
 def _check_text(text: str) -> str:
     if not text.strip():
-        raise UsageError("Write the question or realisation first.")
+        raise UsageError(translate("principal", "Write the question or realisation first."))
     return text.strip()
 
 
@@ -140,7 +184,9 @@ def edit_note(
     """Correct a note in her leadership journal (a question can become a realisation)."""
     words = _check_text(text)
     with journal.write() as s:
-        note = fetch(s, LeadershipNote, note_id, "note in your leadership journal")
+        note = fetch(
+            s, LeadershipNote, note_id, translate("principal", "note in your leadership journal")
+        )
         note.kind, note.text, note.noted_on = kind, words, noted_on
         s.add(note)
     return note
@@ -149,7 +195,7 @@ def edit_note(
 def delete_note(journal: Journal, note_id: int) -> None:
     """Move a note from her leadership journal to the Trash."""
     with journal.write() as s:
-        fetch(s, LeadershipNote, note_id, "note in your leadership journal")
+        fetch(s, LeadershipNote, note_id, translate("principal", "note in your leadership journal"))
         trash_record(s, LeadershipNote, note_id)
 
 

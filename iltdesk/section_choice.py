@@ -7,6 +7,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from iltdesk.errors import UsageError
+from iltdesk.translation import translate
 
 S = TypeVar("S", bound=StrEnum)
 
@@ -17,8 +18,14 @@ def parse_sections(text: str, kind: type[S]) -> frozenset[S]:
     names = [name.strip() for name in text.split(",") if name.strip()]
     valid = ", ".join(s.value for s in kind)
     if not names:
-        raise UsageError(f"Name at least one section: {valid}.")
+        raise UsageError(
+            translate("section_choice", "Name at least one section: {valid}.").format(valid=valid)
+        )
     unknown = [name for name in names if name not in kind.__members__]
     if unknown:
-        raise UsageError(f"Unknown section {', '.join(unknown)}; choose from {valid}.")
+        raise UsageError(
+            translate("section_choice", "Unknown section {names}; choose from {valid}.").format(
+                names=", ".join(unknown), valid=valid
+            )
+        )
     return frozenset(kind(name) for name in names)

@@ -25,15 +25,21 @@ from iltdesk.models import (
     TeamLead,
 )
 from iltdesk.store.journal import Journal, fetch
+from iltdesk.translation import QT_TRANSLATE_NOOP, translate
 from iltdesk.trash import trash_record
 
 KIND_WORDS = {
-    InterventionKind.brokered: "Brokered a relationship",
-    InterventionKind.support: "Added support",
-    InterventionKind.sat_in: "Sat in on a meeting",
-    InterventionKind.other: "Something else",
+    InterventionKind.brokered: QT_TRANSLATE_NOOP("teacher_team", "Brokered a relationship"),
+    InterventionKind.support: QT_TRANSLATE_NOOP("teacher_team", "Added support"),
+    InterventionKind.sat_in: QT_TRANSLATE_NOOP("teacher_team", "Sat in on a meeting"),
+    InterventionKind.other: QT_TRANSLATE_NOOP("teacher_team", "Something else"),
 }
 TEAM_FIELDS = {"name", "members_count", "meeting_day", "notes"}
+
+
+def intervention_words(kind: InterventionKind) -> str:
+    """How the principal stepped in (``KIND_WORDS``), in the user's language."""
+    return translate("teacher_team", KIND_WORDS[kind])
 
 
 # -- teams --------------------------------------------------------------------------------------
@@ -65,9 +71,13 @@ def add_team(
 def update_team(journal: Journal, team_id: int, **changes: object) -> TeacherTeam:
     """Save a team's facts: its name, how many teachers are on it, its meeting day, notes."""
     if unknown := set(changes) - TEAM_FIELDS:
-        raise UsageError(f"Cannot change {', '.join(sorted(unknown))} of a teacher team.")
+        raise UsageError(
+            translate("teacher_team", "Cannot change {fields} of a teacher team.").format(
+                fields=", ".join(sorted(unknown))
+            )
+        )
     with journal.write() as s:
-        team = fetch(s, TeacherTeam, team_id, "teacher team")
+        team = fetch(s, TeacherTeam, team_id, translate("teacher_team", "teacher team"))
         for field, value in changes.items():
             if field == "name":
                 team.name = _checked_name(str(value))
@@ -82,7 +92,11 @@ def update_team(journal: Journal, team_id: int, **changes: object) -> TeacherTea
 def _checked_name(name: str) -> str:
     name = " ".join(name.split())
     if not name:
-        raise UsageError("Give the team a name, such as “Grade 6” or “Science department”.")
+        raise UsageError(
+            translate(
+                "teacher_team", "Give the team a name, such as “Grade 6” or “Science department”."
+            )
+        )
     return name
 
 
@@ -93,7 +107,10 @@ MAX_TEACHERS = 500
 def _checked_count(count: object) -> int:
     if not isinstance(count, int) or isinstance(count, bool) or not 0 <= count <= MAX_TEACHERS:
         raise UsageError(
-            f"The number of teachers on a team is a whole number from 0 to {MAX_TEACHERS}."
+            translate(
+                "teacher_team",
+                "The number of teachers on a team is a whole number from 0 to {most}.",
+            ).format(most=MAX_TEACHERS)
         )
     return count
 
@@ -101,14 +118,14 @@ def _checked_count(count: object) -> int:
 def set_team_leads(journal: Journal, team_id: int, lead_ids: Sequence[int]) -> None:
     """Who runs the team now (one lead, several, or none yet)."""
     with journal.write() as s:
-        fetch(s, TeacherTeam, team_id, "teacher team")
+        fetch(s, TeacherTeam, team_id, translate("teacher_team", "teacher team"))
         _replace_leads(s, team_id, lead_ids)
 
 
 def _replace_leads(s: Session, team_id: int, lead_ids: Iterable[int]) -> None:
     wanted = list(dict.fromkeys(lead_ids))
     for lead_id in wanted:
-        fetch(s, Lead, lead_id, "lead")
+        fetch(s, Lead, lead_id, translate("teacher_team", "lead"))
     for row in s.exec(select(TeamLead).where(TeamLead.team_id == team_id)):
         if row.lead_id not in wanted:
             s.delete(row)
@@ -123,7 +140,7 @@ def set_archived(
 ) -> TeacherTeam:
     """Archive a team that no longer meets (its history stays), or bring it back."""
     with journal.write() as s:
-        team = fetch(s, TeacherTeam, team_id, "teacher team")
+        team = fetch(s, TeacherTeam, team_id, translate("teacher_team", "teacher team"))
         team.archived_on = (on or date.today()) if archived else None
         s.add(team)
     return team
@@ -133,14 +150,14 @@ def delete_team(journal: Journal, team_id: int) -> None:
     """Move a team with its data and interventions to the Trash; observations stay, unlinked
     (a restore links them again)."""
     with journal.write() as s:
-        fetch(s, TeacherTeam, team_id, "teacher team")
+        fetch(s, TeacherTeam, team_id, translate("teacher_team", "teacher team"))
         trash_record(s, TeacherTeam, team_id)
 
 
 def get_team(journal: Journal, team_id: int) -> TeacherTeam:
     """One team, or a ``UsageError`` if there is none with that id."""
     with journal.session() as s:
-        return fetch(s, TeacherTeam, team_id, "teacher team")
+        return fetch(s, TeacherTeam, team_id, translate("teacher_team", "teacher team"))
 
 
 def _by_name(teams: Iterable[TeacherTeam]) -> list[TeacherTeam]:
@@ -192,10 +209,12 @@ def run_by_words(leads: Sequence[Lead]) -> str:
     """Who runs a team, in words: "run by Maya Ortiz and Sam Lee", or that no one does yet."""
     names = [lead.name for lead in leads]
     if not names:
-        return "no lead named yet"
+        return translate("teacher_team", "no lead named yet")
     if len(names) == 1:
-        return f"run by {names[0]}"
-    return f"run by {', '.join(names[:-1])} and {names[-1]}"
+        return translate("teacher_team", "run by {name}").format(name=names[0])
+    return translate("teacher_team", "run by {names} and {last}").format(
+        names=", ".join(names[:-1]), last=names[-1]
+    )
 
 
 # -- observations of the lead running the team's meetings ----------------------------------------
@@ -229,7 +248,9 @@ class InterventionNotes:
 
 def _check_intervention(notes: InterventionNotes) -> None:
     if not (notes.what.strip() or notes.why.strip()):
-        raise UsageError("Write what you did or why you stepped in first.")
+        raise UsageError(
+            translate("teacher_team", "Write what you did or why you stepped in first.")
+        )
 
 
 def add_intervention(journal: Journal, team_id: int, notes: InterventionNotes) -> TeamIntervention:
@@ -244,7 +265,7 @@ def add_intervention(journal: Journal, team_id: int, notes: InterventionNotes) -
         what_followed=notes.what_followed.strip(),
     )
     with journal.write() as s:
-        fetch(s, TeacherTeam, team_id, "teacher team")
+        fetch(s, TeacherTeam, team_id, translate("teacher_team", "teacher team"))
         s.add(row)
         s.flush()
     return row
@@ -256,7 +277,7 @@ def update_intervention(
     """Correct an intervention, or add what followed once it is known."""
     _check_intervention(notes)
     with journal.write() as s:
-        row = fetch(s, TeamIntervention, intervention_id, "intervention")
+        row = fetch(s, TeamIntervention, intervention_id, translate("teacher_team", "intervention"))
         row.kind, row.what, row.why = notes.kind, notes.what.strip(), notes.why.strip()
         row.what_followed = notes.what_followed.strip()
         row.happened_on = notes.happened_on or row.happened_on
@@ -267,7 +288,7 @@ def update_intervention(
 def delete_intervention(journal: Journal, intervention_id: int) -> None:
     """Move an intervention to the Trash."""
     with journal.write() as s:
-        fetch(s, TeamIntervention, intervention_id, "intervention")
+        fetch(s, TeamIntervention, intervention_id, translate("teacher_team", "intervention"))
         trash_record(s, TeamIntervention, intervention_id)
 
 

@@ -14,6 +14,7 @@ from iltdesk.models import TeacherTeam, TeamDataPoint, TeamDataValue
 from iltdesk.store.journal import Journal, fetch
 from iltdesk.teacher_team_today import fell_twice as fell_twice
 from iltdesk.teacher_team_today import number_words as number_words
+from iltdesk.translation import translate
 from iltdesk.trash import trash_record
 
 
@@ -29,7 +30,7 @@ def add_data_point(journal: Journal, team_id: int, name: str, unit: str = "") ->
     """Start tracking something about a team; it goes after the team's other data points."""
     name = _checked_name(name)
     with journal.write() as s:
-        fetch(s, TeacherTeam, team_id, "teacher team")
+        fetch(s, TeacherTeam, team_id, translate("teacher_team_data", "teacher team"))
         last = s.exec(
             select(func.max(TeamDataPoint.position)).where(TeamDataPoint.team_id == team_id)
         ).one()
@@ -44,7 +45,12 @@ def add_data_point(journal: Journal, team_id: int, name: str, unit: str = "") ->
 def _checked_name(name: str) -> str:
     name = " ".join(name.split())
     if not name:
-        raise UsageError("Name what you track, such as “left the data meeting with a plan”.")
+        raise UsageError(
+            translate(
+                "teacher_team_data",
+                "Name what you track, such as “left the data meeting with a plan”.",
+            )
+        )
     return name
 
 
@@ -52,7 +58,7 @@ def update_data_point(journal: Journal, point_id: int, name: str, unit: str) -> 
     """Rename a data point or change its unit; its readings stay."""
     name = _checked_name(name)
     with journal.write() as s:
-        point = fetch(s, TeamDataPoint, point_id, "data point")
+        point = fetch(s, TeamDataPoint, point_id, translate("teacher_team_data", "data point"))
         point.name, point.unit = name, unit.strip()
         s.add(point)
     return point
@@ -61,7 +67,7 @@ def update_data_point(journal: Journal, point_id: int, name: str, unit: str) -> 
 def delete_data_point(journal: Journal, point_id: int) -> None:
     """Stop tracking a data point: it goes to the Trash with all its readings."""
     with journal.write() as s:
-        fetch(s, TeamDataPoint, point_id, "data point")
+        fetch(s, TeamDataPoint, point_id, translate("teacher_team_data", "data point"))
         trash_record(s, TeamDataPoint, point_id)
 
 
@@ -79,7 +85,7 @@ def data_points(journal: Journal, team_id: int) -> list[TeamDataPoint]:
 
 def _checked_value(value: float) -> float:
     if not math.isfinite(value):
-        raise UsageError("A reading is a number.")
+        raise UsageError(translate("teacher_team_data", "A reading is a number."))
     return float(value)
 
 
@@ -98,7 +104,7 @@ def add_value(
         note=note.strip(),
     )
     with journal.write() as s:
-        fetch(s, TeamDataPoint, point_id, "data point")
+        fetch(s, TeamDataPoint, point_id, translate("teacher_team_data", "data point"))
         s.add(row)
         s.flush()
     return row
@@ -109,7 +115,7 @@ def update_value(
 ) -> TeamDataValue:
     """Correct a reading."""
     with journal.write() as s:
-        row = fetch(s, TeamDataValue, value_id, "reading")
+        row = fetch(s, TeamDataValue, value_id, translate("teacher_team_data", "reading"))
         row.value, row.measured_on = _checked_value(value), measured_on
         row.note = note.strip()
         s.add(row)
@@ -119,7 +125,7 @@ def update_value(
 def delete_value(journal: Journal, value_id: int) -> None:
     """Move a reading entered by mistake to the Trash."""
     with journal.write() as s:
-        fetch(s, TeamDataValue, value_id, "reading")
+        fetch(s, TeamDataValue, value_id, translate("teacher_team_data", "reading"))
         trash_record(s, TeamDataValue, value_id)
 
 

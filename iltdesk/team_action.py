@@ -18,6 +18,7 @@ from iltdesk import today
 from iltdesk.errors import UsageError
 from iltdesk.models import ActionItem, ActionItemOwner, ActionSource, Author, IltMeeting, Lead
 from iltdesk.store.journal import Journal, fetch
+from iltdesk.translation import translate
 
 
 def owner_kind(members: Sequence[int], principal: bool) -> Author:
@@ -35,9 +36,13 @@ def principal_owns(item: ActionItem) -> bool:
 def _check_owners(s: Session, owners: Sequence[int], principal: bool) -> list[int]:
     members = list(dict.fromkeys(owners))  # one row per member, in the order given
     if not members and not principal:
-        raise UsageError("Choose who owns the action item: you, one or more members, or both.")
+        raise UsageError(
+            translate(
+                "team_action", "Choose who owns the action item: you, one or more members, or both."
+            )
+        )
     for lead_id in members:
-        fetch(s, Lead, lead_id, "lead")
+        fetch(s, Lead, lead_id, translate("team_action", "lead"))
     return members
 
 
@@ -53,11 +58,11 @@ def add_team_item(
 ) -> ActionItem:
     """Record a next step the team owns: from a meeting (``meeting_id``) or on its own."""
     if not text.strip():
-        raise UsageError("Describe the action item.")
+        raise UsageError(translate("team_action", "Describe the action item."))
     with journal.write() as s:
         members = _check_owners(s, owners, principal)
         if meeting_id is not None:
-            fetch(s, IltMeeting, meeting_id, "ILT meeting")
+            fetch(s, IltMeeting, meeting_id, translate("team_action", "ILT meeting"))
         item = ActionItem(
             lead_id=None,
             text=text.strip(),
@@ -77,9 +82,14 @@ def add_team_item(
 def set_owners(journal: Journal, item_id: int, owners: Sequence[int], principal: bool) -> None:
     """Replace who owns a team item: these members, and the principal if ``principal``."""
     with journal.write() as s:
-        item = fetch(s, ActionItem, item_id, "action item")
+        item = fetch(s, ActionItem, item_id, translate("team_action", "action item"))
         if item.lead_id is not None:
-            raise UsageError("This action item belongs to one lead; only a team item has owners.")
+            raise UsageError(
+                translate(
+                    "team_action",
+                    "This action item belongs to one lead; only a team item has owners.",
+                )
+            )
         _replace_owners(s, item, owners, principal)
 
 
@@ -112,9 +122,17 @@ def owners_of(journal: Journal, item_ids: Iterable[int]) -> dict[int, list[int]]
     return found
 
 
-def owner_words(principal: bool, names: Sequence[str]) -> str:
-    """Who carries an item, as a short phrase: "You, Ana Ruiz and Ben Lee" (Today's words)."""
-    return today.owner_words(principal, names)
+def owner_words(principal: bool, names: Sequence[str], *, in_sentence: bool = False) -> str:
+    """Who carries an item, as a short phrase: "You, Ana Ruiz and Ben Lee" (Today's words);
+    ``in_sentence``, as said inside a sentence: "you, Ana Ruiz and Ben Lee"."""
+    if not in_sentence:
+        return today.owner_words(principal, names)
+    words = ([translate("team_action", "you")] if principal else []) + [n for n in names if n]
+    if len(words) <= 1:
+        return words[0] if words else translate("team_action", "No owner")
+    return translate("team_action", "{names} and {last}").format(
+        names=", ".join(words[:-1]), last=words[-1]
+    )
 
 
 def owner_phrases(journal: Journal, items: Iterable[ActionItem]) -> dict[int, str]:
@@ -183,7 +201,7 @@ def _earlier_meetings(s: Session, meeting: IltMeeting) -> list[int]:
 def carried_into(journal: Journal, meeting_id: int) -> list[ActionItem]:
     """Open team items the meeting inherits: from earlier meetings, or from no meeting."""
     with journal.session() as s:
-        meeting = fetch(s, IltMeeting, meeting_id, "ILT meeting")
+        meeting = fetch(s, IltMeeting, meeting_id, translate("team_action", "ILT meeting"))
         earlier = _earlier_meetings(s, meeting)
         query = _team_query(open_only=True).where(
             or_(col(ActionItem.meeting_id).is_(None), col(ActionItem.meeting_id).in_(earlier))
@@ -249,7 +267,7 @@ def meeting_days(journal: Journal, items: Iterable[ActionItem]) -> dict[int, dat
 def meeting_day(journal: Journal, meeting_id: int) -> date:
     """The day an ILT meeting was held (or is planned)."""
     with journal.session() as s:
-        return fetch(s, IltMeeting, meeting_id, "ILT meeting").held_on
+        return fetch(s, IltMeeting, meeting_id, translate("team_action", "ILT meeting")).held_on
 
 
 def active_members(journal: Journal, *, keep: Iterable[int] = ()) -> list[tuple[int, str]]:
@@ -274,11 +292,16 @@ def update_team_item(
 ) -> None:
     """Change a team item's words, owners and due date together: all of it, or nothing."""
     if not text.strip():
-        raise UsageError("Describe the action item.")
+        raise UsageError(translate("team_action", "Describe the action item."))
     with journal.write() as s:
-        item = fetch(s, ActionItem, item_id, "action item")
+        item = fetch(s, ActionItem, item_id, translate("team_action", "action item"))
         if item.lead_id is not None:
-            raise UsageError("This action item belongs to one lead; only a team item has owners.")
+            raise UsageError(
+                translate(
+                    "team_action",
+                    "This action item belongs to one lead; only a team item has owners.",
+                )
+            )
         _replace_owners(s, item, owners, principal)
         item.text, item.due_on = text.strip(), due_on
         s.add(item)

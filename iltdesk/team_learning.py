@@ -18,7 +18,7 @@ from datetime import date
 
 from sqlmodel import Session, col, select
 
-from iltdesk.charter_scope import FOCUS_TITLES, IMBALANCE
+from iltdesk.charter_scope import IMBALANCE, focus_title
 from iltdesk.errors import UsageError
 from iltdesk.models import (
     FocusKind,
@@ -31,19 +31,27 @@ from iltdesk.models import (
     PracticeKind,
 )
 from iltdesk.store.journal import Journal, fetch
+from iltdesk.translation import QT_TRANSLATE_NOOP, translate
 from iltdesk.trash import trash_record
 
 LEARNING_TITLES = {
-    LearningKind.pd_session: "PD session",
-    LearningKind.gathering: "Tool-sharing gathering",
-    LearningKind.office_hours: "Office hours",
+    LearningKind.pd_session: QT_TRANSLATE_NOOP("team_learning", "PD session"),
+    LearningKind.gathering: QT_TRANSLATE_NOOP("team_learning", "Tool-sharing gathering"),
+    LearningKind.office_hours: QT_TRANSLATE_NOOP("team_learning", "Office hours"),
 }
 # What an event is called when no topic was written: a gathering and office hours are often
 # known by what they are; a PD session is known by its topic, so it needs one.
 UNNAMED = {
-    LearningKind.gathering: "Members share their tools",
-    LearningKind.office_hours: "Office hours",
+    LearningKind.gathering: QT_TRANSLATE_NOOP("team_learning", "Members share their tools"),
+    LearningKind.office_hours: QT_TRANSLATE_NOOP("team_learning", "Office hours"),
 }
+
+
+def learning_title(kind: LearningKind) -> str:
+    """A kind of learning event (``LEARNING_TITLES``) in the user's language."""
+    return translate("team_learning", LEARNING_TITLES[kind])
+
+
 YEAR_STARTS = 8  # the school year runs August to July (June's end, and July's planning)
 
 
@@ -76,7 +84,8 @@ class Event:
 
     @property
     def title(self) -> str:
-        return self.record.topic or UNNAMED.get(self.record.kind, "")
+        unnamed = UNNAMED.get(self.record.kind)
+        return self.record.topic or (translate("team_learning", unnamed) if unnamed else "")
 
 
 def add_event(
@@ -106,9 +115,13 @@ def _fill(
     row: LearningEvent, topic: str, led_by: str, goal: str, strand: FocusKind | str, notes: str
 ) -> None:
     if row.kind is LearningKind.pd_session and not topic.strip():
-        raise UsageError("Give the PD session its topic.")
+        raise UsageError(translate("team_learning", "Give the PD session its topic."))
     if strand and strand not in {kind.value for kind in FocusKind}:
-        raise UsageError(f"There is no strand called '{strand}'.")
+        raise UsageError(
+            translate("team_learning", "There is no strand called '{strand}'.").format(
+                strand=strand
+            )
+        )
     row.topic, row.led_by, row.goal = topic.strip(), led_by.strip(), goal.strip()
     row.strand, row.notes = str(strand), notes.strip()
 
@@ -126,7 +139,7 @@ def _set_members(s: Session, event_id: int, members: Iterable[Member]) -> None:
         role = LearningRole.led if led else LearningRole.came
         chosen[member.lead_id] = Member(member.lead_id, role, brought)
     for member in chosen.values():
-        fetch(s, Lead, member.lead_id, "lead")
+        fetch(s, Lead, member.lead_id, translate("team_learning", "lead"))
         s.add(
             LearningEventLead(
                 event_id=event_id, lead_id=member.lead_id, role=member.role, brought=member.brought
@@ -149,7 +162,7 @@ def update_event(
 ) -> LearningEvent:
     """Correct a learning event and who was there."""
     with journal.write() as s:
-        row = fetch(s, LearningEvent, event_id, "learning event")
+        row = fetch(s, LearningEvent, event_id, translate("team_learning", "learning event"))
         row.kind, row.held_on = kind, held_on
         _fill(row, topic, led_by, goal, strand, notes)
         s.add(row)
@@ -160,7 +173,7 @@ def update_event(
 def delete_event(journal: Journal, event_id: int) -> None:
     """Move a learning event, with who was there, to the Trash."""
     with journal.write() as s:
-        fetch(s, LearningEvent, event_id, "learning event")
+        fetch(s, LearningEvent, event_id, translate("team_learning", "learning event"))
         trash_record(s, LearningEvent, event_id)
 
 
@@ -190,7 +203,7 @@ def _led_first(members: list[Member]) -> tuple[Member, ...]:
 def get_event(journal: Journal, event_id: int) -> Event:
     """One learning event with its members."""
     with journal.session() as s:
-        row = fetch(s, LearningEvent, event_id, "learning event")
+        row = fetch(s, LearningEvent, event_id, translate("team_learning", "learning event"))
         links = s.exec(select(LearningEventLead).where(LearningEventLead.event_id == event_id))
         members = [Member(link.lead_id, link.role, link.brought) for link in links]
     return Event(row, _led_first(members))
@@ -285,9 +298,21 @@ def balance_words(counts: dict[FocusKind, int]) -> str | None:
     least = min(order, key=lambda k: (counts[k], order.index(k)))
     if counts[most] - counts[least] < IMBALANCE:
         return None
-    light = f"only {counts[least]}" if counts[least] else "nothing yet"
-    return (
-        f"This year's learning leans on {FOCUS_TITLES[most].lower()} ({counts[most]}) and "
-        f"gives {FOCUS_TITLES[least].lower()} {light}: the three strands work best in "
-        "roughly equal measure."
+    if counts[least]:
+        said = translate(
+            "team_learning",
+            "This year's learning leans on {most} ({count}) and gives {least} only {least_count}: "
+            "the three strands work best in roughly equal measure.",
+        )
+    else:
+        said = translate(
+            "team_learning",
+            "This year's learning leans on {most} ({count}) and gives {least} nothing yet: the "
+            "three strands work best in roughly equal measure.",
+        )
+    return said.format(
+        most=focus_title(most).lower(),
+        count=counts[most],
+        least=focus_title(least).lower(),
+        least_count=counts[least],
     )

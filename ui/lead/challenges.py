@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QVBoxLayout, QWidget
 
-from iltdesk.challenge import FORCE_TITLES, cards_about
+from iltdesk.challenge import cards_about, force_title
 from iltdesk.record_kinds import Change, RecordKind
 from ui.kit.context import AppContext
 from ui.kit.list_detail import FittedList
@@ -44,13 +44,13 @@ class LeadChallengeLinks(QWidget):
         self.list.clear()
         found = cards_about(self.context.journal, lead_id)
         for challenge, card in found:
-            where = f"{FORCE_TITLES[card.kind]} · {challenge.title}"
+            where = f"{force_title(card.kind)} · {challenge.title}"
             item = QListWidgetItem(f"{card.text} ({where})")
             item.setData(HTML, two_lines(card.text, where))
             item.setData(RECORD_ID, card.id)
             item.setToolTip(
                 self.tr("{title}\n{value}: {text}").format(
-                    title=challenge.title, value=FORCE_TITLES[card.kind], text=card.text
+                    title=challenge.title, value=force_title(card.kind), text=card.text
                 )
             )
             self.list.addItem(item)

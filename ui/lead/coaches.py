@@ -22,7 +22,15 @@ from PySide6.QtWidgets import (
 )
 
 from iltdesk import dates
-from iltdesk.coach import COACH_TITLES, coach_name, coaches_of, end_coach, ended, save_coach
+from iltdesk.coach import (
+    COACH_TITLES,
+    coach_name,
+    coach_title,
+    coaches_of,
+    end_coach,
+    ended,
+    save_coach,
+)
 from iltdesk.lead import lead_summaries
 from iltdesk.models import CoachKind, LeadCoach
 from iltdesk.record_kinds import Change, RecordKind
@@ -39,7 +47,7 @@ from ui.kit.writing import write_or_say
 def coach_html(context: AppContext, coach: LeadCoach) -> str:
     """A coach as rich text: who, then what kind ("a veteran lead on the ILT"), the focus, and
     since and until when."""
-    kind = COACH_TITLES[coach.kind]
+    kind = coach_title(coach.kind)
     parts = [kind[:1].lower() + kind[1:], coach.focus]
     if coach.since:
         since = QCoreApplication.translate("coaches", "since {day}")
@@ -151,8 +159,8 @@ class CoachDialog(GuardedDialog):
         )
         self.setMinimumWidth(520)
         self.kind = QComboBox()
-        for kind, title in COACH_TITLES.items():
-            self.kind.addItem(title, kind.value)
+        for kind in COACH_TITLES:
+            self.kind.addItem(coach_title(kind), kind.value)
         self.veteran = QComboBox()
         for lead in lead_summaries(context.journal):
             if lead.id != lead_id:  # a lead is not their own coach

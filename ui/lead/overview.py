@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from iltdesk import dates, growth
 from iltdesk.models import LeadTrait, TraitKind
+from iltdesk.principal import level_word
 from iltdesk.record_kinds import Change, RecordKind
 from iltdesk.report.markdown import plain_text
 from iltdesk.teacher_team_today import team_lines
@@ -28,7 +29,7 @@ from ui.kit.roles import HTML, RECORD_ID
 from ui.kit.style import hint
 from ui.lead.challenges import LeadChallengeLinks
 from ui.lead.coaches import CoachList
-from ui.lead.energy_widgets import LEVEL_WORDS, EnergyForm, EnergySparkline
+from ui.lead.energy_widgets import EnergyForm, EnergySparkline
 from ui.lead.trait_dialog import TraitDialog
 
 TRAIT_ROWS, TRAIT_MIN_HEIGHT = 5, 64  # beyond five the box scrolls; empty, it still shows
@@ -225,7 +226,7 @@ class OverviewView(QWidget):
                 "({value2}; {direction} since the check before).{note}"
             ).format(
                 latest=trend.latest,
-                value=LEVEL_WORDS[trend.latest],
+                value=level_word(trend.latest),
                 value2=dates.day_month(last_day),
                 direction=direction,
                 note=note,

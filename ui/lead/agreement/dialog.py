@@ -27,7 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from iltdesk import agreement
-from iltdesk.agreement import TEXT_FIELDS, AgreementTerms, AgreementVersion, Expectation
+from iltdesk.agreement import (
+    TEXT_FIELDS,
+    AgreementTerms,
+    AgreementVersion,
+    Expectation,
+    field_title,
+)
 from iltdesk.lead import get_lead
 from iltdesk.models import ExpectationKind
 from iltdesk.record_kinds import Change, RecordKind
@@ -315,8 +321,8 @@ class AgreementDialog(GuardedDialog):
         left, right = QVBoxLayout(), QVBoxLayout()
         left.setSpacing(4)  # else they inherit the wide gap between the columns
         right.setSpacing(4)
-        for name, label in TEXT_FIELDS.items():
-            left.addWidget(_label(label, "SectionTitle"))
+        for name in TEXT_FIELDS:
+            left.addWidget(_label(field_title(name), "SectionTitle"))
             left.addWidget(self.approaches[name], 2 if name == "coaching_approach" else 1)
         right.addWidget(_label(self.tr("Expectations"), "SectionTitle"))
         right.addWidget(self.expectations, 3)

@@ -19,7 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from iltdesk import dates
-from iltdesk.agreement import TEXT_FIELDS, AgreementVersion, current, due_for_revisit
+from iltdesk.agreement import (
+    TEXT_FIELDS,
+    AgreementVersion,
+    current,
+    due_for_revisit,
+    field_title,
+)
 from iltdesk.lead import get_lead
 from iltdesk.models import ExpectationKind
 from iltdesk.record_kinds import Change, RecordKind
@@ -150,8 +156,8 @@ class AgreementReader(QScrollArea):
     def _approaches(version: AgreementVersion) -> QVBoxLayout:
         column = QVBoxLayout()
         column.setSpacing(4)
-        for name, title in TEXT_FIELDS.items():
-            column.addWidget(_label(title, "SectionTitle"))
+        for name in TEXT_FIELDS:
+            column.addWidget(_label(field_title(name), "SectionTitle"))
             text = getattr(version.agreement, name)
             column.addWidget(
                 _label(text, markdown=True)

@@ -20,15 +20,16 @@ from PySide6.QtWidgets import (
 from iltdesk import dates
 from iltdesk.cycle import (
     ACTIVITY_TITLES,
-    PHASE_TITLES,
     activities,
+    activity_title,
     length_warning,
     log_activity,
     observations_in,
+    phase_title,
 )
 from iltdesk.framework import item_labels
 from iltdesk.models import CyclePhase, FrameworkKind, LearningCycle
-from iltdesk.observation import SETTING_TITLES
+from iltdesk.observation import setting_title
 from iltdesk.record_kinds import RecordKind
 from iltdesk.report.markdown import plain_text
 from ui.kit.context import AppContext, NotWritten
@@ -112,7 +113,7 @@ class IntentionCard(PhaseCard):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
             1,
-            PHASE_TITLES[CyclePhase.intention],
+            phase_title(CyclePhase.intention),
             self.tr(
                 "Choose one goal together that would make a real difference, from the numbers and "
                 "from what you have both seen. Write the starting point down now: the evaluation "
@@ -220,7 +221,7 @@ class LearningCard(PhaseCard):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(
             2,
-            PHASE_TITLES[CyclePhase.learning],
+            phase_title(CyclePhase.learning),
             self.tr(
                 "What will help them learn the move before they try it: a reading, watching you "
                 "model it, observing a teacher together, planning the meeting side by side."
@@ -233,8 +234,8 @@ class LearningCard(PhaseCard):
         self.empty = hint(self.tr("Nothing logged yet."))
         self.kind = QComboBox()
         self.kind.setAccessibleName(self.tr("Kind of activity"))
-        for kind, title in ACTIVITY_TITLES.items():
-            self.kind.addItem(title, kind)
+        for kind in ACTIVITY_TITLES:
+            self.kind.addItem(activity_title(kind), kind)
         self.what = QLineEdit()
         self.what.setPlaceholderText(self.tr("What you did, e.g. read chapter 3"))
         self.what.returnPressed.connect(self.log)
@@ -265,8 +266,8 @@ class LearningCard(PhaseCard):
         rows = [
             (
                 a.id or 0,
-                a.title or ACTIVITY_TITLES[a.kind],
-                f"{ACTIVITY_TITLES[a.kind]} · {dates.list_date(a.happened_on)}",
+                a.title or activity_title(a.kind),
+                f"{activity_title(a.kind)} · {dates.list_date(a.happened_on)}",
             )
             for a in activities(self.context.journal, cycle_id)
         ]
@@ -313,7 +314,7 @@ class PracticeCard(PhaseCard):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(
             3,
-            PHASE_TITLES[CyclePhase.practice],
+            phase_title(CyclePhase.practice),
             self.tr(
                 "Watch them lead a team meeting, a data meeting or a feedback conversation. Write "
                 "what you saw, the feedback you gave, and one next step they will take."
@@ -339,7 +340,7 @@ class PracticeCard(PhaseCard):
         rows = [
             (
                 o.id or 0,
-                f"{dates.list_date(o.observed_on)} · {SETTING_TITLES[o.setting]}",
+                f"{dates.list_date(o.observed_on)} · {setting_title(o.setting)}",
                 self.tr("Next step: {step}").format(step=o.action_step)
                 if o.action_step
                 else _one_line(o.evidence),

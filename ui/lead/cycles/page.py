@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from iltdesk.cycle import (
-    PHASE_TITLES,
     PHASES,
     ClosureGap,
     CycleNotReady,
     close_cycle,
     closure_problems,
     cycles_for,
+    phase_title,
     reopen_cycle,
     update_cycle,
 )
@@ -68,7 +68,7 @@ class CyclePage(QWidget):
         self.goal_title = QLabel()
         self.goal_title.setObjectName("CycleGoal")
         self.goal_title.setWordWrap(True)
-        self.steps = StepIndicator([PHASE_TITLES[p] for p in PHASES])
+        self.steps = StepIndicator([phase_title(p) for p in PHASES])
         self.steps.step_clicked.connect(self.scroll_to_phase)
         self.status = QLabel()
         self.status.setWordWrap(True)  # on a line of its own: wraps only in a very narrow page

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iltdesk.cycle import OUTCOME_TITLES, PHASE_TITLES, ClosureGap
+from iltdesk.cycle import OUTCOME_TITLES, ClosureGap, outcome_title, phase_title
 from iltdesk.models import CyclePhase, LearningCycle
 from ui.kit.fields import LineBox
 from ui.kit.markdown_edit import MarkdownEdit
@@ -85,7 +85,7 @@ class EvaluationCard(PhaseCard):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
             4,
-            PHASE_TITLES[CyclePhase.evaluation],
+            phase_title(CyclePhase.evaluation),
             self.tr(
                 "Go back to the goal and the baseline together. Was it met? What does the evidence "
                 "say, what do they make of it, and is there a next goal?"
@@ -100,8 +100,8 @@ class EvaluationCard(PhaseCard):
         row = QHBoxLayout(self.outcome_row)
         row.setContentsMargins(3, 3, 3, 3)
         row.setSpacing(6)
-        for number, title in enumerate(OUTCOME_TITLES.values()):
-            button = QPushButton(title)
+        for number, outcome in enumerate(OUTCOME_TITLES):
+            button = QPushButton(outcome_title(outcome))
             button.setObjectName("OutcomeChoice")
             button.setCheckable(True)
             self.outcomes.addButton(button, number)

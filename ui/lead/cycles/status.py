@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication
 
 from iltdesk import dates
-from iltdesk.cycle import OUTCOME_TITLES, planned_end, standing
+from iltdesk.cycle import outcome_title, planned_end, standing
 from iltdesk.models import CyclePhase, LearningCycle
 
 
@@ -42,7 +42,7 @@ def status_line(cycle: LearningCycle, today: date) -> tuple[str, bool]:
 
 def _closed_line(cycle: LearningCycle, closed_on: date, weeks: int, planned: int) -> str:
     outcome = (
-        OUTCOME_TITLES[cycle.outcome]
+        outcome_title(cycle.outcome)
         if cycle.outcome
         else QCoreApplication.translate("status", "no outcome")
     )

@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 
 from iltdesk import dates
 from iltdesk.cycle import (
-    OUTCOME_TITLES,
     PHASES,
     current_cycle,
     cycles_for,
     length_warning,
+    outcome_title,
     planned_end,
     standing,
     start_cycle,
@@ -61,7 +61,7 @@ def cycle_row(cycle: LearningCycle, today: date) -> str:
     when = dates.day_month(cycle.started_on)
     if cycle.phase is CyclePhase.closed and cycle.closed_on is not None:
         outcome = (
-            OUTCOME_TITLES[cycle.outcome]
+            outcome_title(cycle.outcome)
             if cycle.outcome
             else QCoreApplication.translate("view", "closed")
         )

@@ -21,7 +21,13 @@ from iltdesk.cycle import cycles_for
 from iltdesk.lead import get_lead
 from iltdesk.lead_names import short_name
 from iltdesk.models import CyclePhase, LearningCycle, Observation, ObservationSetting
-from iltdesk.observation import SETTING_TITLES, ObservationNotes, add_observation, follow_up_due
+from iltdesk.observation import (
+    SETTING_TITLES,
+    ObservationNotes,
+    add_observation,
+    follow_up_due,
+    setting_title,
+)
 from iltdesk.record_kinds import Change, RecordKind
 from iltdesk.store.journal import Journal
 from iltdesk.teacher_team import get_team, teams_run_by
@@ -84,8 +90,8 @@ def setting_combo() -> QComboBox:
     """Where the lead was observed."""
     combo = QComboBox()
     combo.setAccessibleName(QCoreApplication.translate("dialog", "Setting"))
-    for setting, title in SETTING_TITLES.items():
-        combo.addItem(title, setting)
+    for setting in SETTING_TITLES:
+        combo.addItem(setting_title(setting), setting)
     return combo
 
 

@@ -25,7 +25,7 @@ from iltdesk.cycle import cycles_for
 from iltdesk.lead import get_lead
 from iltdesk.lead_names import short_name
 from iltdesk.models import LearningCycle, Observation
-from iltdesk.observation import SETTING_TITLES, ObservationRow, observations_for, update_observation
+from iltdesk.observation import ObservationRow, observations_for, setting_title, update_observation
 from iltdesk.record_kinds import Change, RecordKind
 from ui.kit import history_panel, theme
 from ui.kit.context import AppContext, Autosaver, Save
@@ -55,7 +55,7 @@ def list_day(day: date, today: date) -> str:
 def observation_row(observation: Observation | ObservationRow, goals: dict[int, str]) -> str:
     """An observation as two list lines: when and where, then the cycle it belongs to."""
     day = list_day(observation.observed_on, date.today())
-    title = f"{day} · {SETTING_TITLES[observation.setting]}"
+    title = f"{day} · {setting_title(observation.setting)}"
     goal = goals.get(observation.cycle_id or 0)
     cycle = (
         QCoreApplication.translate("view", "Cycle: {goal}").format(goal=goal)

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import QFrame, QLabel, QToolButton, QVBoxLayout, QWidget
 
-from iltdesk.charter import CHARTER_FIELDS, QUALITY_FIELDS, current_charter
+from iltdesk.charter import QUALITY_FIELDS, current_charter, field_title
 from iltdesk.models import CharterVersion
 from iltdesk.record_kinds import Change, RecordKind
 from ui.kit.context import AppContext
@@ -115,7 +115,7 @@ class CharterPanel(QFrame):
         for name in SHOWN:
             text = getattr(version, name)
             if text.strip():
-                title = QLabel(CHARTER_FIELDS[name])
+                title = QLabel(field_title(name))
                 title.setObjectName("FieldLabel")
                 title.setWordWrap(True)
                 title.setContentsMargins(0, 6 if labels else 0, 0, 0)

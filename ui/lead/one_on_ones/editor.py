@@ -216,7 +216,7 @@ class OneOnOneEditor(QScrollArea):
 
     def _prompts(self) -> QLabel:
         lines = [
-            f"<b>{part.title}</b><br>{part.prompt}"
+            f"<b>{part.shown_title()}</b><br>{part.shown_prompt()}"
             for part in one_on_one.AGENDA
             if part.section in one_on_one.NOTE_SECTIONS
         ]

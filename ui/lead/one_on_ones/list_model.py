@@ -13,7 +13,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 
 from iltdesk import dates
 from iltdesk.models import OneOnOne
-from iltdesk.one_on_one import NO_NOTES, clip, said_lines
+from iltdesk.one_on_one import clip, no_notes, said_lines
 from iltdesk.report.markdown import plain_text
 from ui.kit.roles import RECORD_ID
 
@@ -28,7 +28,7 @@ def summary(notes: str, width: int) -> str:
         text = " ".join(plain_text(line).split())
         if text:
             return clip(text, width)
-    return NO_NOTES
+    return no_notes()
 
 
 NotesReader = Callable[[Sequence[int]], dict[int, str]]

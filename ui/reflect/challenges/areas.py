@@ -40,13 +40,15 @@ def areas_style() -> str:
 
 def prompts_label(area: Area) -> QLabel:
     """An area's questions as a quiet column beside its text."""
-    paragraphs = "".join(f"<p style='margin:0 0 7px 0'>{p}</p>" for p in area.prompts)
+    paragraphs = "".join(f"<p style='margin:0 0 7px 0'>{p}</p>" for p in area.shown_prompts())
     label = QLabel(paragraphs)
     label.setObjectName("Prompts")
     label.setWordWrap(True)
     label.setFixedWidth(PROMPT_WIDTH)  # narrower in a small window: ChallengeView.resizeEvent
     label.setAccessibleName(
-        QCoreApplication.translate("areas", "Questions for {title}").format(title=area.title)
+        QCoreApplication.translate("areas", "Questions for {title}").format(
+            title=area.shown_title()
+        )
     )
     return label
 
@@ -90,10 +92,10 @@ def side_band(side: LineSide) -> QWidget:
     layout = QVBoxLayout(band)
     layout.setContentsMargins(0, 18, 0, 2)
     layout.setSpacing(2)
-    title = QLabel(side.title)
+    title = QLabel(side.shown_title())
     title.setObjectName("SideTitle")
     layout.addWidget(title)
-    layout.addWidget(hint(side.meaning))
+    layout.addWidget(hint(side.shown_meaning()))
     return band
 
 
@@ -137,7 +139,7 @@ def _add_area(
     grid: QGridLayout, row: int, area: Area, edit: MarkdownEdit, beside: list[QWidget]
 ) -> int:
     """An area's title, its box and its questions from ``row`` on; the next free row."""
-    title = field_label(area.title, edit)
+    title = field_label(area.shown_title(), edit)
     title.setContentsMargins(0, 10, 0, 0)
     grid.addWidget(title, row, 0)
     grid.addWidget(edit, row + 1, 0, Qt.AlignmentFlag.AlignTop)  # under its title, however

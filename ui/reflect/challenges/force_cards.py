@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
 )
 
-from iltdesk.challenge import FORCE_TITLES
+from iltdesk.challenge import force_title
 from iltdesk.lead import LeadSummary
 from iltdesk.lead_names import short_name
 from iltdesk.models import ForceKind
@@ -204,7 +204,7 @@ class CardList(QListWidget):
         super().__init__()
         self.kind, self.column = kind, column
         self.setObjectName("ForceList")
-        self.setAccessibleName(self.tr("{value}: cards").format(value=FORCE_TITLES[kind]))
+        self.setAccessibleName(self.tr("{value}: cards").format(value=force_title(kind)))
         self.setItemDelegate(CardDelegate(self, kind))
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)

@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from iltdesk.challenge import (
-    FORCE_TITLES,
     add_card,
     board,
     card_leads,
     delete_card,
     edit_card,
+    force_title,
     move_card,
     set_card_leads,
 )
@@ -79,7 +79,7 @@ class ForceColumn(QFrame):
         dot = QLabel()
         dot.setFixedSize(9, 9)
         theme.live_style(dot, lambda: f"background: {kind_colour(kind)}; border-radius: 4px;")
-        title = QLabel(FORCE_TITLES[kind])
+        title = QLabel(force_title(kind))
         title.setObjectName("ForceTitle")
         self.count = QLabel()
         self.count.setObjectName("ForceCount")
@@ -94,7 +94,7 @@ class ForceColumn(QFrame):
         self.add_field.setObjectName("AddCard")
         self.add_field.setPlaceholderText(self.tr("+ Add a card"))
         self.add_field.setAccessibleName(
-            self.tr("Add a card to {value}").format(value=FORCE_TITLES[kind])
+            self.tr("Add a card to {value}").format(value=force_title(kind))
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 12, 8, 10)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iltdesk.charter import CHARTER_FIELDS, revise_charter
+from iltdesk.charter import field_title, revise_charter
 from iltdesk.framework import framework_items, item_label
 from iltdesk.models import CharterVersion, FrameworkKind
 from iltdesk.record_kinds import Change, RecordKind
@@ -167,7 +167,7 @@ class CharterDialog(GuardedDialog):
             column.addWidget(heading)
             for name in names:
                 box = self._theme_box() if name == "theme" else self._editor(name)
-                column.addWidget(field_label(CHARTER_FIELDS[name], box))
+                column.addWidget(field_label(field_title(name), box))
                 column.addWidget(box)
                 column.addSpacing(6)
             column.addStretch(1)
@@ -186,7 +186,7 @@ class CharterDialog(GuardedDialog):
             placeholder=QCoreApplication.translate("charter_dialog", PLACEHOLDERS[name])
         )
         edit.setObjectName(name)  # the draft's key for this box
-        edit.setAccessibleName(CHARTER_FIELDS[name])
+        edit.setAccessibleName(field_title(name))
         _grow_with_text(edit)
         self.editors[name] = edit
         return edit
@@ -197,7 +197,7 @@ class CharterDialog(GuardedDialog):
         self.theme = QComboBox()
         self.theme.setEditable(True)
         self.theme.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.theme.setAccessibleName(CHARTER_FIELDS["theme"])
+        self.theme.setAccessibleName(field_title("theme"))
         rubric = framework_items(self.context.journal, FrameworkKind.teacher)
         labels = [item_label(item) for item in rubric]
         self.theme.addItems(labels)

@@ -10,10 +10,10 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout
 
 from iltdesk.charter import (
-    FOCUS_TITLES,
     add_scope_item,
     balance_hint,
     delete_scope_item,
+    focus_title,
     next_period,
     scope_items,
     strand_counts,
@@ -114,7 +114,7 @@ class ScopeSection(QFrame):
         self.counts.setText(
             "&nbsp;&nbsp;&nbsp;".join(
                 f"<span style='color:{strand_colour(kind).name()}'>●</span>&nbsp;"
-                f"{escape(FOCUS_TITLES[kind])}&nbsp;<b>{counts[kind]}</b>"
+                f"{escape(focus_title(kind))}&nbsp;<b>{counts[kind]}</b>"
                 for kind in FocusKind
             )
         )

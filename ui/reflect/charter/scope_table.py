@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from iltdesk import dates
-from iltdesk.charter import FOCUS_TITLES
+from iltdesk.charter import focus_title
 from iltdesk.models import FocusKind, ScopeItem
 from ui.kit import theme
 from ui.kit.fields import day_of, follow_locale, qdate
@@ -37,8 +37,7 @@ HEADERS = (
     QT_TRANSLATE_NOOP("scope_table", "Period"),
     QT_TRANSLATE_NOOP("scope_table", "Starts"),
     QT_TRANSLATE_NOOP("scope_table", "Focus"),
-    *FOCUS_TITLES.values(),
-)
+)  # then the strands' titles: header_titles
 # Cells hold their text at the top: air above it balances the room fit() leaves below.
 AIRY_CELLS = "QTableWidget::item { padding: 8px 5px 0 5px; border: none; }"
 TIPS = {
@@ -49,6 +48,12 @@ TIPS = {
     ),
     LEARNING: QT_TRANSLATE_NOOP("scope_table", "The professional learning planned for this period"),
 }
+
+
+def header_titles() -> list[str]:
+    """The columns' titles as shown: the table's own, then each strand's (iltdesk.charter)."""
+    own = [QCoreApplication.translate("scope_table", title) for title in HEADERS]
+    return own + [focus_title(kind) for kind in FocusKind]
 
 
 def strand_colour(kind: FocusKind) -> QColor:
@@ -103,11 +108,9 @@ class ScopeTable(QTableWidget):
     edited = Signal(int, str, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(0, len(HEADERS), parent)
+        super().__init__(0, len(HEADERS) + len(FocusKind), parent)
         self.setAccessibleName(self.tr("Scope and sequence"))
-        self.setHorizontalHeaderLabels(
-            [QCoreApplication.translate("scope_table", title) for title in HEADERS]
-        )
+        self.setHorizontalHeaderLabels(header_titles())
         self.verticalHeader().hide()
         self.setShowGrid(False)
         self.setAlternatingRowColors(True)
@@ -203,10 +206,7 @@ class ScopeTable(QTableWidget):
         bold.setWeight(QFont.Weight.DemiBold)  # as the style sheet draws them
         metrics = QFontMetrics(bold)
         room = column - 16  # 8 px padding each side
-        long = any(
-            metrics.horizontalAdvance(QCoreApplication.translate("scope_table", title)) > room
-            for title in HEADERS[FOCUS:]
-        )
+        long = any(metrics.horizontalAdvance(title) > room for title in header_titles()[FOCUS:])
         header.setFixedHeight((2 if long else 1) * metrics.lineSpacing() + 14)
 
     def item_id(self, row: int) -> int:

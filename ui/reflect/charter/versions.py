@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from iltdesk import dates
-from iltdesk.charter import CHARTER_FIELDS, FieldChange, compare
+from iltdesk.charter import FieldChange, compare, field_title
 from iltdesk.models import CharterVersion
 from ui.kit import theme
 from ui.kit.markdown_edit import markdown_html
@@ -64,7 +64,7 @@ def part_labels(version: CharterVersion, names: tuple[str, ...]) -> list[QLabel]
     """Each part's title, then its text read as Markdown (or a quiet 'not written')."""
     labels: list[QLabel] = []
     for name in names:
-        title = _label(CHARTER_FIELDS[name], "FieldLabel")
+        title = _label(field_title(name), "FieldLabel")
         title.setContentsMargins(0, 8 if labels else 0, 0, 0)  # a little air between parts
         labels.append(title)
         text = getattr(version, name)

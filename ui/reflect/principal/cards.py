@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QListWidget, QVBoxLay
 
 from iltdesk import dates
 from iltdesk.models import LeadershipNote, PrincipalEnergy
-from iltdesk.principal import KIND_WORDS, level_words
+from iltdesk.principal import kind_word, level_words
 from ui.kit.markdown_edit import markdown_html
 from ui.kit.record_actions import actions_button
 from ui.kit.style import restyle
@@ -41,7 +41,7 @@ class NoteCard(QFrame):
         )
         when = QLabel(dates.with_weekday(note.noted_on))
         when.setObjectName("NoteDate")
-        self.kind = QLabel(KIND_WORDS[note.kind])
+        self.kind = QLabel(kind_word(note.kind))
         self.kind.setObjectName("NoteKind")
         head = QHBoxLayout()
         head.setSpacing(12)

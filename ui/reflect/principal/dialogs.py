@@ -21,7 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from iltdesk.models import LeadershipNote, LeadershipNoteKind, PrincipalEnergy
-from iltdesk.principal import LEVEL_WORDS, add_note, edit_energy, edit_note, log_energy
+from iltdesk.principal import (
+    LEVEL_WORDS,
+    add_note,
+    edit_energy,
+    edit_note,
+    level_word,
+    log_energy,
+)
 from iltdesk.record_kinds import Change, RecordKind
 from ui.kit.context import AppContext, NotWritten
 from ui.kit.fields import date_edit, day_of, qdate
@@ -93,7 +100,8 @@ class EnergyDialog(GuardedDialog):
         self.setMinimumWidth(520)
         self.group = QButtonGroup(self)
         row = QHBoxLayout()
-        for level, word in LEVEL_WORDS.items():
+        for level in LEVEL_WORDS:
+            word = level_word(level)
             button = QRadioButton(f"{level} · {word}")
             button.setAccessibleName(
                 self.tr("Energy {level} of 5, {word}").format(level=level, word=word)

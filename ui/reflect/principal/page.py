@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 from iltdesk import dates
 from iltdesk.models import LeadershipNoteKind, PrincipalEnergy
 from iltdesk.principal import (
-    KIND_WORDS,
     delete_energy,
     delete_note,
     energy_history,
     energy_trend,
+    kind_word,
     leadership_notes,
 )
 from iltdesk.record_kinds import Change, RecordKind
@@ -317,7 +317,7 @@ class PrincipalPage(QWidget):
         note = next((c.note for c in self.note_cards if c.note.id == note_id), None)
         if note is None:
             return
-        kind = KIND_WORDS[note.kind].lower()
+        kind = kind_word(note.kind).lower()
         what = self.tr("Your {kind} of {day}.").format(kind=kind, day=dates.short(note.noted_on))
         if not confirm_delete(self, self.tr("Delete this {kind}?").format(kind=kind), what):
             return

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iltdesk.charter import FOCUS_TITLES
+from iltdesk.charter import focus_title
 from iltdesk.lead import lead_summaries
 from iltdesk.record_kinds import Change, RecordKind
 from iltdesk.self_check import CheckIn, as_sentence, frequency_label
@@ -225,7 +225,7 @@ class WeakActionPanel(QWidget):
     def _made(self, weak: WeakItem, outcome: Outcome) -> str:
         lead = self.lead.currentText()
         if outcome is Outcome.scope_period:
-            strand = FOCUS_TITLES[strand_for(weak.item.key)].lower()
+            strand = focus_title(strand_for(weak.item.key)).lower()
             return self.tr("Added {period} to the scope and sequence ({strand}).").format(
                 period=self.period.text().strip(), strand=strand
             )

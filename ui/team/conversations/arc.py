@@ -7,7 +7,7 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication
 
-from iltdesk.conversation import STAGE_TITLES, Stage, stage_of
+from iltdesk.conversation import Stage, stage_of, stage_title
 from iltdesk.models import DifficultConversation
 from ui.kit.style import accent_text
 from ui.kit.translation import QT_TRANSLATE_NOOP
@@ -42,7 +42,7 @@ def arc_text(current: Stage) -> str:
     """The four stages in a row, the one reached in bold (read aloud as words too)."""
     parts = []
     for stage in Stage:
-        title = STAGE_TITLES[stage]
+        title = stage_title(stage)
         parts.append(f'<b style="color:{accent_text()}">{title}</b>' if stage is current else title)
     return " → ".join(parts)
 

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from iltdesk import dates
 from iltdesk.conversation import (
-    STAGE_TITLES,
     stage_of,
+    stage_title,
     update_conversation,
 )
 from iltdesk.cycle import cycles_for
@@ -301,7 +301,7 @@ class ConversationEditor(QScrollArea):
         current = stage_of(self.conversation, date.today())
         self.stage.setText(arc_text(current))
         self.stage.setAccessibleDescription(
-            self.tr("Stage: {value}").format(value=STAGE_TITLES[current])
+            self.tr("Stage: {value}").format(value=stage_title(current))
         )
 
     def refresh_follow_ups(self) -> None:

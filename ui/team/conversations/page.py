@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
 
 from iltdesk import dates
 from iltdesk.conversation import (
-    STAGE_TITLES,
     conversation_title,
     conversations,
     delete_conversation,
     stage_of,
+    stage_title,
 )
 from iltdesk.lead import LeadSummary, lead_summaries
 from iltdesk.models import DifficultConversation
@@ -67,7 +67,7 @@ def conversation_row(c: DifficultConversation, leads: dict[int, str], today: dat
     whose = leads.get(c.lead_id or 0, "") if c.lead_id is not None else mine
     if c.holder == "principal" and c.lead_id is not None:
         whose = QCoreApplication.translate("page", "mine, with {lead}").format(lead=whose)
-    stage = STAGE_TITLES[stage_of(c, today)]
+    stage = stage_title(stage_of(c, today))
     return f"{conversation_title(c)}\n{stage} · {dates.list_date(day, today)} · {whose}"
 
 

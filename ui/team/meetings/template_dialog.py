@@ -228,7 +228,7 @@ class TemplateDialog(GuardedDialog):
         self.prompt.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def reset(self) -> None:
-        self.parts = list(mt.DEFAULT_TEMPLATE)
+        self.parts = mt.default_template()
         self._fill(0)
 
     # -- saving -----------------------------------------------------------------------------

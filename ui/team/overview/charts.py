@@ -7,7 +7,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
-from iltdesk.charter_scope import FOCUS_TITLES
+from iltdesk.charter_scope import focus_title
 from iltdesk.models import FocusKind
 from iltdesk.practice import HIGHEST, LOWEST, Spread, spread
 from ui.kit import theme
@@ -119,7 +119,7 @@ class StrandBar(QWidget):
         """Show these counts."""
         self.counts = dict(counts)
         self.setAccessibleDescription(
-            ", ".join(f"{FOCUS_TITLES[kind]} {self.counts[kind]}" for kind in FocusKind)
+            ", ".join(f"{focus_title(kind)} {self.counts[kind]}" for kind in FocusKind)
         )
         self.update()
 

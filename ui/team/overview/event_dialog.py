@@ -14,10 +14,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iltdesk.charter_scope import FOCUS_TITLES
+from iltdesk.charter_scope import focus_title
 from iltdesk.models import FocusKind, LearningKind
 from iltdesk.record_kinds import Change, RecordKind
-from iltdesk.team_learning import LEARNING_TITLES, Event, add_event, update_event
+from iltdesk.team_learning import (
+    LEARNING_TITLES,
+    Event,
+    add_event,
+    learning_title,
+    update_event,
+)
 from ui.kit.context import AppContext, NotWritten
 from ui.kit.fields import LineBox, date_edit, day_of, qdate
 from ui.kit.style import error_line, field_label, hint
@@ -64,7 +70,8 @@ class LearningEventDialog(GuardedDialog):
         self.setMinimumWidth(640)
         self.kind = QComboBox()
         self.kind.setAccessibleName(self.tr("What kind of learning"))
-        for kind, title in LEARNING_TITLES.items():
+        for kind in LEARNING_TITLES:
+            title = learning_title(kind)
             self.kind.addItem(title, kind.value)
         self.held_on = date_edit(date.today(), self.tr("Held on"))
         self.topic = LineBox(self.tr("What it was about, e.g. writing a dated reteach plan"))
@@ -78,7 +85,7 @@ class LearningEventDialog(GuardedDialog):
         self.strand.setAccessibleName(self.tr("Strand it counts toward"))
         self.strand.addItem(QCoreApplication.translate("event_dialog", NOT_CHOSEN), "")
         for strand in FocusKind:
-            self.strand.addItem(FOCUS_TITLES[strand], strand.value)
+            self.strand.addItem(focus_title(strand), strand.value)
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("Notes")
         self.notes.setPlaceholderText(self.tr("What members took away; what to try next time"))

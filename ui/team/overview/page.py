@@ -22,18 +22,18 @@ from PySide6.QtWidgets import (
 )
 
 from iltdesk import dates
-from iltdesk.charter_scope import FOCUS_TITLES
+from iltdesk.charter_scope import focus_title
 from iltdesk.lead import lead_summaries
 from iltdesk.models import FocusKind, PracticeKind
 from iltdesk.one_on_one import clip
-from iltdesk.practice import PRACTICE_TITLES, Practice, calibration, delete_practice, practices
+from iltdesk.practice import Practice, calibration, delete_practice, practice_title, practices
 from iltdesk.record_kinds import Change, RecordKind
 from iltdesk.records import Location
 from iltdesk.team_learning import (
-    LEARNING_TITLES,
     Event,
     delete_event,
     events,
+    learning_title,
     school_year,
     strand_balance,
     year_name,
@@ -200,7 +200,7 @@ class TeamOverviewPage(QWidget):
         self.counts.setText(
             "&nbsp;&nbsp;&nbsp;".join(
                 f"<span style='color:{theme.colour(f'strand_{kind.value}')}'>●</span>&nbsp;"
-                f"{escape(FOCUS_TITLES[kind])}&nbsp;<b>{balance.counts[kind]}</b>"
+                f"{escape(focus_title(kind))}&nbsp;<b>{balance.counts[kind]}</b>"
                 for kind in FocusKind
             )
         )
@@ -251,7 +251,7 @@ class TeamOverviewPage(QWidget):
 
     def _event_text(self, event: Event) -> tuple[str, str]:
         record = event.record
-        title = f"{LEARNING_TITLES[record.kind]}: {event.title}"
+        title = f"{learning_title(record.kind)}: {event.title}"
         parts = [dates.list_date(record.held_on)]
         leaders = [self._people(event.led())] if event.led() else []
         if record.led_by:
@@ -267,12 +267,12 @@ class TeamOverviewPage(QWidget):
         if record.goal:
             parts.append(self.tr("for: {goal}").format(goal=record.goal))
         if record.strand:
-            parts.append(FOCUS_TITLES[FocusKind(record.strand)])
+            parts.append(focus_title(FocusKind(record.strand)))
         return title, " · ".join(parts)
 
     def _practice_text(self, practice: Practice) -> tuple[str, str]:
         record = practice.record
-        title = PRACTICE_TITLES[record.kind] + (f": {record.focus}" if record.focus else "")
+        title = practice_title(record.kind) + (f": {record.focus}" if record.focus else "")
         parts = [dates.list_date(record.happened_on)]
         if record.indicator:
             parts.append(record.indicator)
@@ -378,7 +378,7 @@ class TeamOverviewPage(QWidget):
         if practice is None:
             return
         what = (
-            f"{PRACTICE_TITLES[practice.record.kind]}, {dates.short(practice.record.happened_on)}."
+            f"{practice_title(practice.record.kind)}, {dates.short(practice.record.happened_on)}."
         )
         if not confirm_delete(self, self.tr("Delete this joint practice?"), what):
             return

@@ -25,6 +25,7 @@ from iltdesk.practice import (
     Practice,
     add_practice,
     parse_ratings,
+    practice_title,
     set_ratings,
     update_practice,
 )
@@ -64,8 +65,8 @@ class JointPracticeDialog(GuardedDialog):
         self.setMinimumWidth(620)
         self.kind = QComboBox()
         self.kind.setAccessibleName(self.tr("What the leads did together"))
-        for kind, title in PRACTICE_TITLES.items():
-            self.kind.addItem(title, kind.value)
+        for kind in PRACTICE_TITLES:
+            self.kind.addItem(practice_title(kind), kind.value)
         self.happened_on = date_edit(date.today(), self.tr("When"))
         self.focus_box = LineBox(self.tr("What they looked at or worked on"))
         self.focus_box.setObjectName("Focus")

@@ -16,6 +16,7 @@ from iltdesk.teacher_team import (
     KIND_WORDS,
     InterventionNotes,
     add_intervention,
+    intervention_words,
     update_intervention,
 )
 from ui.kit.context import AppContext, NotWritten
@@ -83,8 +84,8 @@ class InterventionDialog(GuardedDialog):
         self.setMinimumWidth(620)
         self.kind = QComboBox()
         self.kind.setAccessibleName(self.tr("How you stepped in"))
-        for kind, words in KIND_WORDS.items():
-            self.kind.addItem(words, kind)
+        for kind in KIND_WORDS:
+            self.kind.addItem(intervention_words(kind), kind)
         self.happened_on = date_edit(
             intervention.happened_on if intervention else date.today(), self.tr("When")
         )

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QLabel
 
 from iltdesk import dates
 from iltdesk.models import Observation, TeamIntervention
-from iltdesk.observation import SETTING_TITLES
+from iltdesk.observation import setting_title
 from iltdesk.report.markdown import plain_text
-from iltdesk.teacher_team import KIND_WORDS
+from iltdesk.teacher_team import intervention_words
 from ui.kit.list_detail import FittedList
 from ui.kit.rich_delegate import MUTED, HtmlRoleDelegate
 
@@ -33,14 +33,14 @@ def observation_text(observation: Observation, lead_names: dict[int, str]) -> st
     # The words as they read, not the Markdown's list signs ("- 0:03 M: …").
     seen = " ".join(plain_text(observation.evidence or observation.feedback).split())
     seen = seen if len(seen) <= 110 else seen[:108].rstrip() + "…"
-    setting = SETTING_TITLES[observation.setting]
+    setting = setting_title(observation.setting)
     seen = seen or QCoreApplication.translate("rows", "(no notes)")
     return f"{dates.short(observation.observed_on)} · {who} · {setting}\n{seen}"
 
 
 def intervention_text(row: TeamIntervention) -> str:
     """An intervention as a row: when and how, what, why, and what followed."""
-    lines = [f"{dates.short(row.happened_on)} · {KIND_WORDS[row.kind]}"]
+    lines = [f"{dates.short(row.happened_on)} · {intervention_words(row.kind)}"]
     for label, text in (
         (QCoreApplication.translate("rows", "Did: {text}"), row.what),
         (QCoreApplication.translate("rows", "Why: {text}"), row.why),

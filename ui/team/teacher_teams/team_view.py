@@ -25,9 +25,9 @@ from iltdesk.lead import lead_summaries
 from iltdesk.models import TeacherTeam
 from iltdesk.record_kinds import Change, RecordKind
 from iltdesk.teacher_team import (
-    KIND_WORDS,
     MAX_TEACHERS,
     delete_intervention,
+    intervention_words,
     interventions_for,
     leads_of,
     set_archived,
@@ -365,7 +365,7 @@ class TeamView(QScrollArea):
         if row is None:
             return
         what = self.tr("Your note of {day}: {kind}.").format(
-            day=dates.short(row.happened_on), kind=KIND_WORDS[row.kind].lower()
+            day=dates.short(row.happened_on), kind=intervention_words(row.kind).lower()
         )
         if not confirm_delete(self, self.tr("Delete this intervention?"), what):
             return
