@@ -14,10 +14,10 @@ from datetime import date
 from sqlmodel import Session, col, or_, select
 from sqlmodel.sql.expression import SelectOfScalar
 
-from iltdesk import today
 from iltdesk.errors import UsageError
 from iltdesk.models import ActionItem, ActionItemOwner, ActionSource, Author, IltMeeting, Lead
 from iltdesk.store.journal import Journal, fetch
+from iltdesk.today_words import owner_words
 from iltdesk.translation import translate
 
 
@@ -120,19 +120,6 @@ def owners_of(journal: Journal, item_ids: Iterable[int]) -> dict[int, list[int]]
     for item_id, lead_id in rows:
         found[item_id].append(lead_id)
     return found
-
-
-def owner_words(principal: bool, names: Sequence[str], *, in_sentence: bool = False) -> str:
-    """Who carries an item, as a short phrase: "You, Ana Ruiz and Ben Lee" (Today's words);
-    ``in_sentence``, as said inside a sentence: "you, Ana Ruiz and Ben Lee"."""
-    if not in_sentence:
-        return today.owner_words(principal, names)
-    words = ([translate("team_action", "you")] if principal else []) + [n for n in names if n]
-    if len(words) <= 1:
-        return words[0] if words else translate("team_action", "No owner")
-    return translate("team_action", "{names} and {last}").format(
-        names=", ".join(words[:-1]), last=words[-1]
-    )
 
 
 def owner_phrases(journal: Journal, items: Iterable[ActionItem]) -> dict[int, str]:

@@ -44,7 +44,7 @@ NOT_KEPT: dict[tuple[int, Place], str] = {
         "recovery.kit", "The recovery escrow beside the journal ({path}) is another kit's."
     ),
     (0, Place.UNWRITABLE): QT_TRANSLATE_NOOP(
-        "recovery.kit", "The recovery escrow beside the journal ({path}) is could not be written."
+        "recovery.kit", "The recovery escrow beside the journal ({path}) could not be written."
     ),
     (1, Place.MISSING): QT_TRANSLATE_NOOP(
         "recovery.kit", "The recovery escrow in the backups folder ({path}) is missing."
@@ -54,7 +54,7 @@ NOT_KEPT: dict[tuple[int, Place], str] = {
     ),
     (1, Place.UNWRITABLE): QT_TRANSLATE_NOOP(
         "recovery.kit",
-        "The recovery escrow in the backups folder ({path}) is could not be written.",
+        "The recovery escrow in the backups folder ({path}) could not be written.",
     ),
     (2, Place.MISSING): QT_TRANSLATE_NOOP(
         "recovery.kit", "The recovery escrow in the chosen backups folder ({path}) is missing."
@@ -65,7 +65,7 @@ NOT_KEPT: dict[tuple[int, Place], str] = {
     ),
     (2, Place.UNWRITABLE): QT_TRANSLATE_NOOP(
         "recovery.kit",
-        "The recovery escrow in the chosen backups folder ({path}) is could not be written.",
+        "The recovery escrow in the chosen backups folder ({path}) could not be written.",
     ),
 }
 

@@ -255,7 +255,7 @@ def _agenda(part: MeetingPart) -> str:
     for item in part.agenda:
         where = ""
         if item.section in AGENDA_BY_SECTION:
-            where = translate("one_on_one", AGENDA_BY_SECTION[item.section].title)
+            where = AGENDA_BY_SECTION[item.section].shown_title()
         said = f" — {esc(item.notes)}" if item.notes.strip() else ""
         not_discussed = esc(translate("report.record_parts", "(not discussed)"))
         left = "" if item.discussed else f" <span class='quiet'>{not_discussed}</span>"
