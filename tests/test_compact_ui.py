@@ -4,7 +4,6 @@ compacts one an earlier update left marked; what was in it reads back from a fre
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
@@ -17,20 +16,14 @@ from iltdesk.store import rewrite
 from iltdesk.store.journal import Journal
 from tests.conftest import run_cli
 from tests.keys import DesktopKeys, wait_for_active
-from tests.test_compact import FIXTURE, PASSPHRASE
+from tests.test_compact import PASSPHRASE, old_journal
 from ui.journal import unlock
 from ui.kit import worker
 from ui.kit.worker import Progress
 from ui.shell.app import AppController
 from ui.shell.main_window import MainWindow
 
-
-@pytest.fixture
-def old_journal(tmp_path: Path) -> Path:
-    path = tmp_path / "journals" / "old.iltdesk"
-    path.parent.mkdir()
-    shutil.copyfile(FIXTURE, path)
-    return path
+__all__ = ["old_journal"]  # the fixture: a copy of the 0007 journal
 
 
 @pytest.fixture

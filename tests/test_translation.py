@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.catalogues import LRELEASE, compile_catalogue
 from tests.unmarked_words import core_files, unmarked_words
 
 REPO = Path(__file__).resolve().parent.parent
@@ -312,7 +313,6 @@ def test_lupdate_extracts_the_marked_strings(tmp_path: Path) -> None:
         assert f"<source>{marked}</source>" in xml
 
 
-LRELEASE = Path(sys.executable).with_name("pyside6-lrelease")
 FRENCH_TS = """<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS><TS version="2.1" language="fr_FR"><context><name>TrashPage</name>
 <message><source>Trash</source><translation>Corbeille</translation></message>
@@ -337,16 +337,8 @@ def test_a_translation_for_the_locale_is_loaded_at_start(
     from ui.kit import translation
     from ui.trash.page import TrashPage
 
-    folder = tmp_path / translation.FOLDER
-    folder.mkdir()
     (tmp_path / "fr.ts").write_text(FRENCH_TS, encoding="utf-8")
-    made = subprocess.run(
-        [str(LRELEASE), str(tmp_path / "fr.ts"), "-qm", str(folder / "iltdesk_fr.qm")],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert made.returncode == 0, made.stderr
+    compile_catalogue(tmp_path / "fr.ts", tmp_path)
     monkeypatch.setattr(translation, "resources_dir", lambda: tmp_path)
     locale("fr_FR")
     app = QCoreApplication.instance()

@@ -3,8 +3,6 @@ it (iltdesk/translation.py), and looks for none in English."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -13,9 +11,9 @@ import pytest
 from iltdesk import translation
 from iltdesk.cli.main import main
 from iltdesk.store.journal import Journal
+from tests.catalogues import LRELEASE, compile_catalogue
 from tests.conftest import PASSPHRASE
 
-LRELEASE = Path(sys.executable).with_name("pyside6-lrelease")
 FRENCH_TS = """<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS><TS version="2.1" language="fr_FR"><context><name>messages</name>
 <message><source>{error} Check Caps Lock.</source>
@@ -35,17 +33,8 @@ def french_catalogue(tmp_path: Path) -> Path:
     """A resources folder holding a French catalogue, as one would ship."""
     if not LRELEASE.exists():
         pytest.skip("pyside6-lrelease is not installed")
-    folder = tmp_path / "resources" / translation.FOLDER
-    folder.mkdir(parents=True)
     (tmp_path / "fr.ts").write_text(FRENCH_TS, encoding="utf-8")
-    made = subprocess.run(
-        [str(LRELEASE), str(tmp_path / "fr.ts"), "-qm", str(folder / "iltdesk_fr.qm")],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert made.returncode == 0, made.stderr
-    return tmp_path / "resources"
+    return compile_catalogue(tmp_path / "fr.ts", tmp_path / "resources")
 
 
 def test_catalogue_names_go_from_the_territory_to_the_language() -> None:

@@ -19,11 +19,12 @@ import pytest
 
 from iltdesk import translation
 from iltdesk.cli.main import main
+from tests.catalogues import LRELEASE, compile_catalogue
 from tests.unmarked_words import core_files
 
 REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-LUPDATE, LRELEASE = BIN / "pyside6-lupdate", BIN / "pyside6-lrelease"
+LUPDATE = BIN / "pyside6-lupdate"
 pytestmark = pytest.mark.skipif(
     not (LUPDATE.exists() and LRELEASE.exists()), reason="Qt's translation tools are missing"
 )
@@ -52,16 +53,7 @@ def pseudo_resources(tmp_path_factory: pytest.TempPathFactory) -> Path:
         target.text = pseudo(source.text or "")
         target.attrib.pop("type", None)
     tree.write(ts, encoding="utf-8", xml_declaration=True)
-    folder = work / "resources" / translation.FOLDER
-    folder.mkdir(parents=True)
-    made = subprocess.run(
-        [str(LRELEASE), str(ts), "-qm", str(folder / "iltdesk_fr.qm")],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert made.returncode == 0, made.stderr
-    return work / "resources"
+    return compile_catalogue(ts, work / "resources")
 
 
 @pytest.fixture
