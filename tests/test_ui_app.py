@@ -26,6 +26,7 @@ from ui.journal.create_dialog import CreateJournalDialog
 from ui.journal.unlock import UnlockDialog
 from ui.kit.context import AppContext
 from ui.kit.markdown_edit import MarkdownEdit
+from ui.kit.worker import Interrupted
 from ui.lead.page import ONE_ON_ONES
 from ui.shell import crash
 from ui.shell.app import AppController
@@ -311,6 +312,16 @@ def test_crash_report_names_the_error_but_never_its_message(
     kind, title, message = boxes[0]
     assert kind == "warning" and "ValueError" in message and str(log) in message
     assert "secret note text" not in message and title == "Something went wrong"
+
+
+def test_work_cut_short_by_a_signal_is_no_crash(private_home: Path, boxes: Shown) -> None:
+    """A signal ending the app while work ran behind a dialog (ui.kit.worker.Interrupted,
+    raised in the slot that waited for it) shows nothing and writes no report."""
+    try:
+        raise Interrupted
+    except Interrupted as exc:
+        crash.handle(Interrupted, exc, exc.__traceback__)
+    assert boxes == [] and not crash_log.log_path().exists()
 
 
 # -- a dependency bug --------------------------------------------------------------------------

@@ -27,10 +27,12 @@ unlock).
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 import threading
 from collections.abc import Callable
-from typing import TypeVar
+from typing import NoReturn, TypeVar
 
 from PySide6.QtCore import (
     SIGNAL,
@@ -311,19 +313,50 @@ def wait_modal(
     return worker.done
 
 
+class Interrupted(KeyboardInterrupt):
+    """The app is ending (a signal, the session) while work behind a modal dialog runs.
+
+    The work ends with the process, as a kill would end it: what it had not committed is
+    not kept (each migration, a compaction and a copy are all-or-nothing). The app ends as
+    on any signal (``ui.shell.app.launch``); elsewhere it is Ctrl+C's "interrupted"."""
+
+
+_CUT_SHORT: list[Worker] = []  # work the app left running when it was asked to end
+
+
+def cut_short() -> bool:
+    """Whether ``Interrupted`` left work running in this process (it must end at once)."""
+    return any(not worker.done for worker in _CUT_SHORT)
+
+
+def leave_now(code: int) -> NoReturn:
+    """End the process at once, work cut short by ``Interrupted`` still running: Python's
+    finalization would stop its thread mid-call (a crash at exit). It ends as a kill would
+    end it; each such job is all-or-nothing, and the next open finishes it."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            with contextlib.suppress(OSError, ValueError):
+                stream.flush()
+    os._exit(code)
+
+
 def run_modal(parent: QWidget | None, label: str, work: Callable[[Progress], T]) -> T:
     """Run ``work`` in a worker behind a modal progress dialog and return its result.
 
     The dialog is modal, so nothing else can touch the journal meanwhile; the exception the
-    work raised, if any, is raised here, on the UI thread.
+    work raised, if any, is raised here, on the UI thread. ``Interrupted`` if the app is
+    ending first (its event loops stopped: ``ui.shell.shutdown``).
     """
     failures: list[BaseException] = []
     worker = Worker(work, name="iltdesk-operation")
     worker.failed.connect(failures.append)  # raised below, not sent to the crash dialog
     worker.start()
-    wait_modal(parent, label, worker)
+    ended = wait_modal(parent, label, worker)
     if failures:
         raise failures[0]
+    if not ended:
+        _CUT_SHORT.append(worker)
+        raise Interrupted
     return worker.outcome()  # type: ignore[return-value]  # what work returned: a T
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import importlib
 import os
@@ -25,7 +26,7 @@ from ui.kit import theme, translation
 from ui.kit.context import AppContext
 from ui.kit.icons import app_icon
 from ui.kit.preferences import private_settings
-from ui.kit.worker import Worker, run_waiting
+from ui.kit.worker import Interrupted, Worker, cut_short, leave_now, run_waiting
 from ui.shell import crash, session_lock, single_instance
 from ui.shell.automatic_backup import AutomaticBackup
 from ui.shell.main_window import MainWindow
@@ -346,11 +347,9 @@ def launch(
     journal: Path | None = None, ahead: UnlockAhead | None = None, *, claim: Claim | None = None
 ) -> int:
     """Run the app (the ``iltdesk.app`` entry point the CLI's ``open`` command calls).
-
     ``claim``: this launch was already found to be the app (``single_instance.launch``,
     which starts ``ahead``, the command line's unlock of ``journal``, only then); without one
-    it hands over first, as that does.
-    """
+    it hands over first, as that does."""
     process.make_private()  # also when launched without the command line
     # Before QApplication: with no display its constructor aborts, and the handler says so in
     # one line instead (exit code 2).
@@ -384,7 +383,8 @@ def launch(
     file_opens = FileOpenFilter(controller.open_from_elsewhere)
     if sys.platform == "darwin":  # only there do files arrive as events (no cost elsewhere)
         app.installEventFilter(file_opens)
-    controller.start(journal, ahead)
+    with contextlib.suppress(Interrupted):  # a signal while a migration or a compaction ran
+        controller.start(journal, ahead)
     result = 0 if shutdown.stopping else app.exec()
     controller.close_journal(True)
     claim.release()
@@ -393,4 +393,6 @@ def launch(
     if controller.session_lock is not None:
         controller.session_lock.stop()
     shutdown.uninstall()
+    if cut_short():  # work behind a dialog still runs (Interrupted): it ends with us
+        leave_now(int(result))
     return int(result)

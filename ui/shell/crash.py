@@ -9,10 +9,13 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from iltdesk.crash_log import enable_native_crash_log, write_report
+from ui.kit.worker import Interrupted
 
 
 def handle(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
     """``sys.excepthook`` for the app: write a content-free report and show a dialog."""
+    if issubclass(kind, Interrupted):  # the app is ending on a signal: nothing went wrong
+        return
     if issubclass(kind, KeyboardInterrupt):
         sys.__excepthook__(kind, value, tb)
         return
