@@ -96,12 +96,16 @@ def test_labels_and_sentences_of_the_core_are_translated(in_pseudo: Path) -> Non
     from iltdesk.models import CyclePhase
     from iltdesk.record_kinds import RecordKind
     from iltdesk.search import kind_label
+    from iltdesk.self_check_items import CURRENT_SET
     from iltdesk.today_words import Section, section
 
     assert not_opened(WrongPassphrase("x")) == pseudo("{error} Check Caps Lock.").format(error="x")
     assert all(kind_label(kind).startswith("⟦") for kind in RecordKind)
     assert all(section(which).startswith("⟦") for which in Section)
     assert all(phase_title(p).startswith("⟦") for p in CyclePhase)
+    shown = [CURRENT_SET.stem, *(area.title for area in CURRENT_SET.areas)]
+    shown += [item.text for area in CURRENT_SET.areas for item in area.items]
+    assert len(shown) > 15 and all(text.startswith("⟦") for text in shown)
 
 
 def test_a_pdf_reports_headings_are_translated(in_pseudo: Path, journal_path: Path) -> None:
