@@ -1,11 +1,11 @@
 """The interface in the user's language, when a translation ships for it (issue 23).
 
 Every string the interface shows is marked (``self.tr``/``QCoreApplication.translate``,
-checked by tests/test_translation.py); ``pyside6-lupdate ui -ts iltdesk_xx.ts`` extracts them,
-Qt Linguist translates them, ``pyside6-lrelease`` makes ``iltdesk_xx.qm``. A translation is
-``resources/translations/iltdesk_<locale>.qm`` ("iltdesk_fr.qm", "iltdesk_es_MX.qm"); none
-ships yet, so English shows. Qt's own strings (dialog buttons) come from PySide6's qtbase
-translations, which it ships.
+checked by tests/test_translation.py). ``pyside6-lupdate iltdesk ui -ts iltdesk_xx.ts``
+extracts them with the core's; Qt Linguist translates them; ``pyside6-lrelease`` makes
+``iltdesk_xx.qm``. A translation is ``resources/translations/iltdesk_<locale>.qm``
+("iltdesk_fr.qm", "iltdesk_es_MX.qm"); none ships yet, so English shows. Qt's own strings
+(dialog buttons) come from PySide6's qtbase translations, which it ships.
 """
 
 from __future__ import annotations
