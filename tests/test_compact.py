@@ -5,6 +5,7 @@ next writable open compacts it."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 from typing import NamedTuple
@@ -119,6 +120,27 @@ def test_a_copy_that_fails_its_check_is_never_put_in_place(
         first = opened(old_journal)
     assert first.marked == "0007" and first.free_pages > 0
     assert sorted(p.name for p in old_journal.parent.iterdir()) == ["old.backups", "old.iltdesk"]
+    assert opened(old_journal).marked is None
+
+
+def test_a_swap_that_fails_reopens_the_journal_as_it_was(
+    old_journal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    swaps: list[str] = []
+    replace = os.replace
+
+    def refused(source: Path, target: Path) -> None:
+        if Path(target) != old_journal:  # the backup kept before migrating is put in place
+            replace(source, target)
+            return
+        swaps.append(str(target))
+        raise PermissionError(13, "Permission denied")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "replace", refused)
+        first = opened(old_journal)  # one try, then the journal as the migration left it
+    assert swaps == [str(old_journal)]
+    assert first.marked == "0007" and first.free_pages > 0
     assert opened(old_journal).marked is None
 
 

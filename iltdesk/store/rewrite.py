@@ -44,6 +44,9 @@ REWRITING = frozenset(("0008", "0009"))
 SPARE_BYTES = 64 * 1024 * 1024
 
 
+_busy: list[Path] = []  # the journal being compacted: reopening it must not start again
+
+
 def rewrite(
     journal: Journal,
     passphrase: str,
@@ -119,16 +122,22 @@ def compact(journal: Journal, passphrase: str) -> Journal:
     The mark is left out of the very copy that is checked, so a compacted journal never
     carries it.
     """
-    if not room_for_copy(journal):
-        log.warning("not compacted after migrating: too little room on the disk")
+    if _busy or not room_for_copy(journal):
+        if not _busy:
+            log.warning("not compacted after migrating: too little room on the disk")
         return journal
+    _busy.append(journal.path)
     try:
-        rewrite(journal, passphrase, settings={PENDING: None})
-    except (JournalError, OSError) as exc:
-        # The journal is untouched unless it was closed for the swap; reopen it then.
-        log.warning("not compacted after migrating (%s)", type(exc).__name__)
-        if not journal.closed:
-            return journal
-    from iltdesk.store.journal import Journal as Opened
+        try:
+            rewrite(journal, passphrase, settings={PENDING: None})
+        except (JournalError, OSError) as exc:
+            # The journal is untouched unless it was closed for the swap; reopen it then
+            # (as it is: a compaction that failed at the swap is not tried again at once).
+            log.warning("not compacted after migrating (%s)", type(exc).__name__)
+            if not journal.closed:
+                return journal
+        from iltdesk.store.journal import Journal as Opened
 
-    return Opened.open(journal.path, passphrase)
+        return Opened.open(journal.path, passphrase)
+    finally:
+        _busy.clear()
