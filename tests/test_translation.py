@@ -157,20 +157,13 @@ def _shown_returns(method: ast.FunctionDef) -> list[tuple[int, str]]:
     return found
 
 
-# Files whose owners mark them in their own change of issue 23 (the single-instance and
-# screen-lock work is rewriting them: they call an alias tr(...)); remove each once it passes.
-PENDING: frozenset[str] = frozenset()
-
-
 def test_no_unmarked_text_reaches_a_qt_text_setter() -> None:
     offenders = [
         f"{path.relative_to(REPO)}:{line}: {text!r}"
         for path in sorted(UI.rglob("*.py"))
-        if str(path.relative_to(REPO)) not in PENDING
         for line, text in unmarked(path)
     ]
     assert offenders == []
-    assert all((REPO / pending).exists() for pending in PENDING)
 
 
 def test_the_check_sees_what_it_should() -> None:
@@ -243,22 +236,15 @@ class W(QWidget):
     ]
 
 
-# The core's modules not yet marked (issue 23, in progress): each leaves the list once marked.
-CORE_PENDING = REPO / "tests" / "core_words_pending.txt"
-
-
 def test_no_words_in_the_core_escape_a_translation_mark() -> None:
     """The core's sentences (errors, labels, a command's output, a PDF's headings) are marked
     as the interface's are (iltdesk/translation.py); SQL and a bug's exceptions are not."""
-    pending = set(CORE_PENDING.read_text(encoding="utf-8").split())
     offenders = [
         f"{path.relative_to(REPO)}:{line}: {text!r}"
         for path in core_files()
-        if str(path.relative_to(REPO)) not in pending
         for line, text in unmarked_words(path, core=True)
     ]
     assert offenders == []
-    assert all((REPO / name).exists() for name in pending)
 
 
 def test_the_core_word_check_sees_what_it_should(tmp_path: Path) -> None:
