@@ -122,9 +122,10 @@ def compact(journal: Journal, passphrase: str) -> Journal:
     The mark is left out of the very copy that is checked, so a compacted journal never
     carries it.
     """
-    if _busy or not room_for_copy(journal):
-        if not _busy:
-            log.warning("not compacted after migrating: too little room on the disk")
+    if _busy:  # reopened after a swap that failed: left as it is until the next open
+        return journal
+    if not room_for_copy(journal):
+        log.warning("not compacted after migrating: too little room on the disk")
         return journal
     _busy.append(journal.path)
     try:
