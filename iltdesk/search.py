@@ -9,13 +9,13 @@ from datetime import date
 from functools import cached_property
 
 from iltdesk.record_kinds import RecordKind
+from iltdesk.search_days import DAY_TABLE
 from iltdesk.search_index import INDEX_TABLE, KIND_SLOTS
 from iltdesk.search_query import Query, Turns, parse
 from iltdesk.search_tables import TITLE_TABLE
 from iltdesk.search_text import (
     SOURCE_OF_CODE,
     Readable,
-    Row,
     Wanted,
     has_phrase,
     read_rows,
@@ -125,6 +125,7 @@ def _parse_date(value: object) -> date | None:
 # keystroke).
 RANK_WINDOW = 300
 MARKS = (MARK_START, MARK_END)
+_NO_DAY = -(1 << 62)  # below every day: listed last
 CODE_OF_KIND = {RecordKind(source.kind): code for code, source in SOURCE_OF_CODE.items()}
 
 
@@ -177,18 +178,31 @@ def _in_order(journal: Readable, table: str, query: Query, rowids: list[int]) ->
     return chosen
 
 
-def _ordered(journal: Readable, titled: list[int], recent: list[int]) -> list[Row]:
+def _days(journal: Readable, rowids: list[int]) -> dict[int, int]:
+    """The day numbers of the records behind ``rowids`` that still exist, ``_NO_DAY`` for one
+    without a day (``iltdesk.search_days``: a few pages, not a page a record)."""
+    found: dict[int, int] = {}
+    for at in range(0, len(rowids), 500):  # well under SQLite's limit on bound values
+        chunk = rowids[at : at + 500]
+        marks = ", ".join("?" * len(chunk))
+        sql = f"SELECT rowid, day FROM {DAY_TABLE} WHERE rowid IN ({marks})"
+        for rowid, day in journal.execute(sql, tuple(chunk)):
+            found[int(rowid)] = _NO_DAY if day is None else int(day)
+    return found
+
+
+def _ordered(journal: Readable, titled: list[int], recent: list[int]) -> list[int]:
     """The pool in the order hits are listed: title matches first, then newest day first,
     then newest written; records gone since they were indexed are left out."""
     first = set(titled)
     pool = [*titled, *(r for r in recent if r not in first)]
-    rows = read_rows(journal, pool, text=False)
-    present = [rows[r] for r in pool if r in rows]
+    days = _days(journal, pool)
+    present = [r for r in pool if r in days]
     # SQLite's ORDER BY happened_on DESC puts records without a day last: so does this.
     # Three stable sorts, last key first: newest written, then newest day, then the tier.
-    present.sort(key=lambda row: row.rowid, reverse=True)
-    present.sort(key=lambda row: row.happened_on or "", reverse=True)
-    present.sort(key=lambda row: row.rowid not in first)
+    present.sort(reverse=True)
+    present.sort(key=days.__getitem__, reverse=True)
+    present.sort(key=lambda rowid: rowid not in first)
     return present
 
 
@@ -208,12 +222,13 @@ def search(
     titled = _newest(journal, TITLE_TABLE, turns, query, codes)
     recent = _newest(journal, INDEX_TABLE, turns, query, codes)
     chosen = _ordered(journal, titled, recent)[:limit]
-    texts = read_rows(journal, [row.rowid for row in chosen], text=True)
-    names = _lead_names(journal, {r.lead_id for r in chosen if r.lead_id is not None})
+    texts = read_rows(journal, chosen, text=True)
+    # A record deleted since its day was read is left out.
+    rows = [texts[rowid] for rowid in chosen if rowid in texts]
+    names = _lead_names(journal, {r.lead_id for r in rows if r.lead_id is not None})
     wanted = query.wanted
     hits = []
-    for row in chosen:
-        full = texts.get(row.rowid, row)
+    for row in rows:
         kind = RecordKind(SOURCE_OF_CODE[row.rowid % KIND_SLOTS].kind)
         hits.append(
             Hit(
@@ -223,8 +238,8 @@ def search(
                 lead_name=names.get(row.lead_id) if row.lead_id is not None else None,
                 happened_on=_parse_date(row.happened_on),
                 # The charter's title in the index is fixed English (search_index.py).
-                title=kind_label(kind) if kind is RecordKind.CHARTER else full.title,
-                text=full.body,
+                title=kind_label(kind) if kind is RecordKind.CHARTER else row.title,
+                text=row.body,
                 wanted=wanted,
             )
         )

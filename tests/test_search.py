@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from iltdesk import search_days
 from iltdesk.cli.main import main
 from iltdesk.models import (
     ActionItem,
@@ -65,8 +66,8 @@ def keys(hits: list[Hit]) -> list[tuple[str, int]]:
 
 
 def assert_index_in_step(journal: Journal) -> None:
-    """FTS5's own integrity check passes and the index (every word of every record, titles
-    too) equals one filled afresh from the tables."""
+    """FTS5's own integrity check passes, the index (every word of every record, titles
+    too) equals one filled afresh from the tables, and every record's day is beside it."""
     for table in (INDEX_TABLE, TITLE_TABLE):
         journal.execute(f"INSERT INTO {table}({table}, rank) VALUES('integrity-check', 1)")
 
@@ -81,6 +82,7 @@ def assert_index_in_step(journal: Journal) -> None:
         return found
 
     with journal.raw() as conn:
+        assert search_days.out_of_step(conn, CURRENT_SOURCES) == []
         live = entries(conn)
         conn.execute("SAVEPOINT fresh_index")
         try:

@@ -22,7 +22,7 @@ class OneOnOne(Stamped, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     lead_id: int = Field(foreign_key="lead.id", ondelete="CASCADE")
-    held_on: date = Field(default_factory=today, index=True)
+    held_on: date = Field(default_factory=today)  # indexed with lead_id (above)
     notes: str = ""
     feedback_given: str = ""
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
 
+from iltdesk import search_days
 from iltdesk.errors import JournalDamaged, NotAJournal
 from iltdesk.search_index import CURRENT_SOURCES, INDEX_TABLE, KIND_SLOTS, Source
 from iltdesk.search_tables import body_sql, title_sql, trigger_names
@@ -113,8 +114,8 @@ def _problems(label: str, rows: list[tuple[object, ...]]) -> list[str]:
 
 def index_out_of_step(conn: Connection, schema_name: str = "main") -> list[str]:
     """What keeps the search index from matching the records: a record with words missing
-    from it, an entry whose record is gone, or a missing trigger (every later write would go
-    unindexed).
+    from it, an entry whose record is gone, a day missing or wrong (``search_days``), or a
+    missing trigger (every later write would go unindexed).
 
     FTS5's own check proves the index whole, not that it holds every record of every kind.
     The index keeps no rows, only words (migration 0007): the records it holds are read from
@@ -129,6 +130,7 @@ def index_out_of_step(conn: Connection, schema_name: str = "main") -> list[str]:
         for s in CURRENT_SOURCES
         if (lost := trigger_names((s,)) - triggers)
     ]
+    problems += search_days.out_of_step(conn, CURRENT_SOURCES, schema_name)
     conn.execute(
         f"CREATE VIRTUAL TABLE temp.checked_words USING fts5vocab({schema_name}, {INDEX_TABLE}, "
         "instance)"
