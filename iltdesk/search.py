@@ -206,31 +206,44 @@ def _ordered(journal: Readable, titled: list[int], recent: list[int]) -> list[in
     return present
 
 
-def search(
-    journal: Searchable, text: str, *, limit: int = 50, kinds: tuple[RecordKind, ...] = ()
-) -> list[Hit]:
-    """Hits for ``text``: those with every word in the title first, newest first within each.
+@dataclass(frozen=True)
+class Ranked:
+    """What a search found, in the order it lists it, before any record's text is read: a
+    list shows its first rows from ``hits(journal, ranked, 0, n)`` and reads the others when
+    it lists them."""
 
-    Among very many matches, the newest ``RANK_WINDOW`` (and the newest ``RANK_WINDOW`` title
-    matches) are ordered. Snippets and lead names are made for the returned rows only.
-    """
+    rowids: tuple[int, ...] = ()
+    wanted: Wanted | None = None
+
+    def __len__(self) -> int:
+        return len(self.rowids)
+
+
+def rank(
+    journal: Searchable, text: str, *, limit: int = 50, kinds: tuple[RecordKind, ...] = ()
+) -> Ranked:
+    """What ``search`` lists for ``text``, in its order, without the records' texts."""
     query = parse(text)
     turns = None if query is None else query.turns(journal)
     if query is None or turns is None:
-        return []
+        return Ranked()
     codes = tuple(sorted(CODE_OF_KIND[RecordKind(kind)] for kind in kinds))
     titled = _newest(journal, TITLE_TABLE, turns, query, codes)
     recent = _newest(journal, INDEX_TABLE, turns, query, codes)
-    chosen = _ordered(journal, titled, recent)[:limit]
+    return Ranked(tuple(_ordered(journal, titled, recent)[:limit]), query.wanted)
+
+
+def hits(journal: Searchable, ranked: Ranked, start: int = 0, stop: int | None = None) -> list[Hit]:
+    """The hits ``ranked[start:stop]``, their titles, texts and leads read from the records
+    (one deleted since the search is left out)."""
+    chosen = ranked.rowids[start:stop]
     texts = read_rows(journal, chosen, text=True)
-    # A record deleted since its day was read is left out.
     rows = [texts[rowid] for rowid in chosen if rowid in texts]
     names = _lead_names(journal, {r.lead_id for r in rows if r.lead_id is not None})
-    wanted = query.wanted
-    hits = []
+    found = []
     for row in rows:
         kind = RecordKind(SOURCE_OF_CODE[row.rowid % KIND_SLOTS].kind)
-        hits.append(
+        found.append(
             Hit(
                 kind=kind,
                 record_id=row.rowid // KIND_SLOTS,
@@ -240,10 +253,21 @@ def search(
                 # The charter's title in the index is fixed English (search_index.py).
                 title=kind_label(kind) if kind is RecordKind.CHARTER else row.title,
                 text=row.body,
-                wanted=wanted,
+                wanted=ranked.wanted,
             )
         )
-    return _name_untitled(journal, hits)
+    return _name_untitled(journal, found)
+
+
+def search(
+    journal: Searchable, text: str, *, limit: int = 50, kinds: tuple[RecordKind, ...] = ()
+) -> list[Hit]:
+    """Hits for ``text``: those with every word in the title first, newest first within each.
+
+    Among very many matches, the newest ``RANK_WINDOW`` (and the newest ``RANK_WINDOW`` title
+    matches) are ordered. Snippets and lead names are made for the returned rows only.
+    """
+    return hits(journal, rank(journal, text, limit=limit, kinds=kinds))
 
 
 def _lead_names(journal: Readable, ids: set[int]) -> dict[int | None, str]:

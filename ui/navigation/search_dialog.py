@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from datetime import date
+from functools import partial
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -13,6 +15,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
     QTimer,
+    Signal,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from iltdesk import dates
 from iltdesk.errors import JournalError
-from iltdesk.search import Hit, search
+from iltdesk.search import Hit, Ranked, hits, rank
 from ui.kit.context import AppContext
 from ui.kit.rich_delegate import ItemIndex, RichTextDelegate
 from ui.kit.roles import RECORD
@@ -146,38 +149,69 @@ class HitDelegate(RichTextDelegate):
         return made
 
 
+# Reads the hits of positions start..stop of a search's ranking (a record deleted since the
+# search is left out).
+HitReader = Callable[[int, int], list[Hit]]
+
+
 class SearchResultsModel(QAbstractListModel):
     """The hits of the latest search, then the earlier versions found (when asked for).
 
-    ``set_hits(..., first=n)`` lists only the first ``n`` rows; ``list_more`` lists the others.
+    ``set_hits(count, read, ..., first=n)`` lists only the first ``n`` rows, and reads only
+    their records; ``list_more`` lists (and reads) the others.
     """
 
     HIT_ROLE = RECORD  # a row's Hit (or VersionHit)
+    recounted = Signal()  # fewer hits than found: records deleted since the search
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.hits: list[Hit] = []
+        self.hits: list[Hit] = []  # those read so far, in order
         self.versions: list[VersionHit] = []
+        self._count = 0  # hits found, read or not
+        self._read: HitReader = lambda _start, _stop: []
+        self._next = 0  # the ranking's position the next read starts at
         self._listed = 0
         self._plain: dict[int, str] = {}  # a row's plain text, once asked for
 
     def set_hits(
-        self, hits: list[Hit], versions: list[VersionHit] | None = None, *, first: int = 0
+        self,
+        count: int = 0,
+        read: HitReader | None = None,
+        versions: list[VersionHit] | None = None,
+        *,
+        first: int = 0,
     ) -> None:
-        """Replace the results; list only the ``first`` rows for now when ``first`` is set."""
+        """Replace the results: ``count`` hits that ``read`` reads, then ``versions``; list
+        only the ``first`` rows for now when ``first`` is set."""
         self.beginResetModel()
-        self.hits = list(hits)
+        self.hits, self._count, self._next = [], count, 0
+        self._read = read or (lambda _start, _stop: [])
         self.versions = list(versions or [])
         self._listed = min(first, self.found()) if first > 0 else self.found()
+        self._read_up_to(self._listed)
+        self._listed = min(self._listed, self.found())
         self._plain = {}
         self.endResetModel()
 
+    def _read_up_to(self, rows: int) -> None:
+        """Read hits until ``rows`` rows are read or every hit is."""
+        while len(self.hits) < min(rows, self._count):
+            wanted = min(rows, self._count) - len(self.hits)
+            got = self._read(self._next, self._next + wanted)
+            self._next += wanted
+            self.hits += got
+            if len(got) < wanted:
+                self._count -= wanted - len(got)
+                self.recounted.emit()
+
     def found(self) -> int:
         """Every row of the results, listed yet or not."""
-        return len(self.hits) + len(self.versions)
+        return self._count + len(self.versions)
 
     def list_more(self, count: int) -> bool:
         """List up to ``count`` more of the rows ``set_hits`` held back; True if some remain."""
+        self._read_up_to(self._listed + count)
         last = min(self._listed + count, self.found())
         if self._listed < last:
             self.beginInsertRows(QModelIndex(), self._listed, last - 1)
@@ -192,8 +226,8 @@ class SearchResultsModel(QAbstractListModel):
         row = index.row() if index.isValid() else -1
         if not 0 <= row < self.rowCount():
             return None
-        if row >= len(self.hits):
-            found = self.versions[row - len(self.hits)]
+        if row >= self._count:
+            found = self.versions[row - self._count]
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
                 return found.plain()
             return found if role == self.HIT_ROLE else None
@@ -272,6 +306,7 @@ class SearchDialog(QDialog):
         delegate = HitDelegate(self.results)
         self.results.setItemDelegate(delegate)
         self.results_model.modelAboutToBeReset.connect(delegate.forget_sizes)
+        self.results_model.recounted.connect(self._show_state)
         self.results.viewport().installEventFilter(RestAfterPaint(self.results_model, self))
         self.results.clicked.connect(self._open)
         self.empty = QLabel()
@@ -303,19 +338,29 @@ class SearchDialog(QDialog):
         text = self.field.text()
         journal = self._context.journal
         try:
-            hits = search(journal, text, limit=LIMIT) if text.strip() else []
+            ranked = rank(journal, text, limit=LIMIT) if text.strip() else Ranked()
             # A scan of every version: only when ticked (find_versions skips short words).
             found = find_versions(journal, text) if self.versions_box.isChecked() else []
+            read = partial(self._read, ranked)
+            self.results_model.set_hits(len(ranked), read, found, first=self._first_rows())
         except JournalError as exc:
-            self.results_model.set_hits([])
-            self._show_state(
-                self.tr("Search is not available right now: {error}").format(error=exc)
-            )
+            self._failed(exc)
             return
-        self.results_model.set_hits(hits, found, first=self._first_rows())
-        if hits:
+        if self.results_model.hits:
             self.results.setCurrentIndex(self.results_model.index(0, 0))
         self._show_state()
+
+    def _read(self, ranked: Ranked, start: int, stop: int) -> list[Hit]:
+        """The hits ``start..stop`` of ``ranked``, read when their rows are listed."""
+        try:
+            return hits(self._context.journal, ranked, start, stop)
+        except JournalError as exc:
+            QTimer.singleShot(0, partial(self._failed, exc))  # not while the list changes
+            return []
+
+    def _failed(self, exc: JournalError) -> None:
+        self.results_model.set_hits()
+        self._show_state(self.tr("Search is not available right now: {error}").format(error=exc))
 
     def _first_rows(self) -> int:
         """As many rows as the list shows at once, counted at the least height of a row (its
@@ -349,7 +394,7 @@ class SearchDialog(QDialog):
             )
         self._stack.setCurrentIndex(1 if count else 0)
         if count:
-            hits = len(self.results_model.hits)
+            hits = self.results_model.found() - len(self.results_model.versions)
             self.footer.setText(
                 self.tr(
                     "{value}   ·   ↑ ↓ to choose   ·   Enter to open   ·   Esc to close"
