@@ -20,6 +20,7 @@ from collections.abc import Iterable
 
 from iltdesk.search_index import KIND_SLOTS, Source
 from iltdesk.search_tables import rowid_sql, source_sql
+from iltdesk.search_text import Readable
 from iltdesk.store.connection import Connection
 from iltdesk.translation import translate
 
@@ -176,3 +177,18 @@ def out_of_step(
             )
         )
     return problems
+
+
+WARM_ROWS = 32768  # about 95 pages: a step takes a few milliseconds, even from the disk
+
+
+def warm_step(journal: Readable, after: int, rows: int = WARM_ROWS) -> int | None:
+    """Read the days of the ``rows`` records after index rowid ``after``, so that the
+    searches to come find their pages in memory (every search reads a day for each of its
+    newest few hundred matches, wherever they lie); where to go on, or None at the end."""
+    sql = (
+        f"SELECT max(rowid) FROM (SELECT rowid FROM {DAY_TABLE} WHERE rowid > ? "
+        "ORDER BY rowid LIMIT ?)"
+    )
+    (last,) = journal.execute(sql, (after, rows))[0]
+    return None if last is None else int(last)

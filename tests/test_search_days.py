@@ -160,3 +160,15 @@ def test_a_team_without_a_day_is_found_last_among_equals(journal: Journal) -> No
         s.add(Lead(name="Ana Exit", on_ilt_since=date(2024, 8, 1), notes="exit tickets"))
     hits = search(journal, "exit")
     assert [h.happened_on for h in hits] == [date(2024, 8, 1), None]
+
+
+def test_warming_reads_every_day_a_step_at_a_time(
+    journal: Journal, meetings: tuple[Lead, OneOnOne, OneOnOne]
+) -> None:
+    rowids = [int(r[0]) for r in journal.execute("SELECT rowid FROM search_day ORDER BY 1")]
+    assert len(rowids) == 5  # the lead, two 1:1s, two agenda items
+    steps, after = [], -1
+    while (went := search_days.warm_step(journal, after, rows=2)) is not None:
+        steps.append(went)
+        after = went
+    assert steps == [rowids[1], rowids[3], rowids[4]]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from iltdesk.lead import add_lead
@@ -13,6 +14,7 @@ from iltdesk.one_on_one import add_quick_note
 from iltdesk.store.journal import Journal
 from ui.kit.context import AppContext
 from ui.navigation.search_dialog import SearchDialog
+from ui.navigation.search_warmer import DaysWarmer
 
 NOTES = 30
 
@@ -76,3 +78,20 @@ def test_a_record_deleted_before_its_row_is_listed_is_left_out(
     assert oldest not in [h.record_id for h in model.hits]
     assert all(model.index(row, 0).data(model.HIT_ROLE) for row in range(model.rowCount()))
     assert dialog.footer.text().startswith(f"{NOTES - 1} matches")
+
+
+def test_opening_search_reads_the_days_once_while_typing_goes_on(
+    qtbot: QtBot, journal: Journal
+) -> None:
+    _notes(journal)
+    assert not DaysWarmer.done(journal)
+    dialog = _dialog(qtbot, journal)
+    qtbot.keyClicks(dialog.field, "routin")
+    qtbot.waitUntil(lambda: DaysWarmer.done(journal), timeout=3000)
+    qtbot.waitUntil(lambda: dialog.results_model.rowCount() == NOTES, timeout=3000)
+    qtbot.keyClick(dialog.field, Qt.Key.Key_Escape)
+    assert dialog.isHidden()
+    again = _dialog(qtbot, journal)  # read already: nothing more to read
+    assert DaysWarmer.done(journal)
+    qtbot.keyClicks(again.field, "exit")
+    qtbot.waitUntil(lambda: again.results_model.rowCount() == NOTES, timeout=3000)

@@ -38,6 +38,7 @@ from ui.kit.rich_delegate import ItemIndex, RichTextDelegate
 from ui.kit.roles import RECORD
 from ui.kit.theme import colour, highlight_colour
 from ui.navigation.picker import ListKeys, picker_layout
+from ui.navigation.search_warmer import DaysWarmer
 from ui.navigation.switcher import picker_window
 from ui.navigation.version_hits import VersionHit, find_versions, open_version, version_html
 
@@ -321,6 +322,7 @@ class SearchDialog(QDialog):
         self._timer.timeout.connect(self._run)
         self.field.textChanged.connect(lambda _text: self._timer.start())
         ListKeys(self.field, self.results, self.open_current)
+        DaysWarmer(context.journal, self)
         self._show_state()
 
     def set_query(self, text: str) -> None:
