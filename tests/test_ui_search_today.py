@@ -15,7 +15,8 @@ from iltdesk.one_on_one import add_quick_note
 from iltdesk.record_kinds import RecordKind
 from iltdesk.store.journal import Journal
 from ui.kit.context import AppContext
-from ui.navigation.search_dialog import SearchDialog, hit_html
+from ui.navigation.hit_rows import hit_html
+from ui.navigation.search_dialog import SearchDialog
 from ui.navigation.switcher import QuickSwitcher, filter_leads
 from ui.navigation.today_page import TodayPage
 
