@@ -13,6 +13,7 @@ from iltdesk.lead import add_lead
 from iltdesk.one_on_one import add_quick_note
 from iltdesk.store.journal import Journal
 from ui.kit.context import AppContext
+from ui.navigation.hit_rows import HitDelegate
 from ui.navigation.search_dialog import SearchDialog
 from ui.navigation.search_warmer import DaysWarmer
 
@@ -95,3 +96,24 @@ def test_opening_search_reads_the_days_once_while_typing_goes_on(
     assert DaysWarmer.done(journal)
     qtbot.keyClicks(again.field, "exit")
     qtbot.waitUntil(lambda: again.results_model.rowCount() == NOTES, timeout=3000)
+
+
+def test_a_new_search_marks_its_own_words_in_a_row_shown_before(
+    qtbot: QtBot, journal: Journal
+) -> None:
+    _notes(journal)
+    dialog = _dialog(qtbot, journal)
+    model = dialog.results_model
+    delegate = dialog.results.itemDelegate()
+    assert isinstance(delegate, HitDelegate)
+
+    def shown() -> str:
+        return delegate.html(model.index(0, 0), "#777777", False)
+
+    qtbot.keyClicks(dialog.field, "routine")
+    qtbot.waitUntil(lambda: "routine</span>" in shown(), timeout=3000)
+    qtbot.keyClick(dialog.field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(dialog.field, "exit")
+    # The same record listed first again, now with what this search looked for marked.
+    qtbot.waitUntil(lambda: "exit</span>" in shown(), timeout=3000)
+    assert "routine</span>" not in shown()

@@ -104,7 +104,10 @@ class HitDelegate(RichTextDelegate):
         if not isinstance(hit, Hit | VersionHit):
             return ""
         marks = {"mark_bg": highlight_colour(), "mark_fg": colour("on_highlight")}
-        key = (hit, muted, marks["mark_bg"], marks["mark_fg"])
+        # A hit equals the same record's hit of another search: what that search looked for
+        # (so marks) is part of the key.
+        wanted = hit.wanted if isinstance(hit, Hit) else None
+        key = (hit, wanted, muted, marks["mark_bg"], marks["mark_fg"])
         made = self._html.get(key)
         if made is None:
             if len(self._html) >= self.KEPT:
