@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from iltdesk import ilt_meeting, meeting_members, trash
+from iltdesk import ilt_meeting, meeting_members, search_days, trash
 from iltdesk.action_item import action_items_for
 from iltdesk.errors import UsageError
 from iltdesk.lead import add_lead
@@ -24,6 +24,7 @@ from iltdesk.one_on_one import (
     start_one_on_one,
 )
 from iltdesk.search import search
+from iltdesk.search_index import CURRENT_SOURCES
 from iltdesk.store.journal import Journal
 from iltdesk.teacher_team import add_team, delete_team, get_team
 from iltdesk.teacher_team_data import add_data_point, add_value, delete_data_point, values_of
@@ -46,6 +47,12 @@ def _one_on_one(journal: Journal, lead_id: int, notes: str) -> int:
 
 def _count(journal: Journal, table: str) -> int:
     return int(journal.execute(f"SELECT count(*) FROM {table}")[0][0])
+
+
+def _days_in_step(journal: Journal) -> None:
+    """Every record restored has its day beside the search index again (its parent's too)."""
+    with journal.raw() as conn:
+        assert search_days.out_of_step(conn, CURRENT_SOURCES) == []
 
 
 def test_a_one_on_one_goes_to_the_trash_and_comes_back_whole(journal: Journal) -> None:
@@ -73,6 +80,7 @@ def test_a_one_on_one_goes_to_the_trash_and_comes_back_whole(journal: Journal) -
     assert [h.record_id for h in search(journal, "quokkaplans")] == [meeting_id]
     assert _count(journal, "record_version") == 1
     assert trash.trash_items(journal) == []
+    _days_in_step(journal)
 
 
 def test_a_taken_id_gives_the_restored_record_a_new_one(journal: Journal) -> None:
@@ -92,6 +100,7 @@ def test_a_taken_id_gives_the_restored_record_a_new_one(journal: Journal) -> Non
     assert [h.record_id for h in search(journal, "wombatfield")] == [back.record_id]
     versions = journal.execute("SELECT record_id FROM record_version")
     assert versions == [(back.record_id,)]
+    _days_in_step(journal)
 
 
 def test_a_meeting_takes_its_parts_and_gives_back_its_links(journal: Journal) -> None:
@@ -113,6 +122,7 @@ def test_a_meeting_takes_its_parts_and_gives_back_its_links(journal: Journal) ->
     assert [i.text for i in meeting_members.agenda_items(journal, meeting_id)] == ["Bus duty"]
     with journal.session() as s:
         assert s.get(ActionItem, 1).meeting_id == meeting_id  # type: ignore[union-attr]
+    _days_in_step(journal)
 
 
 def test_a_link_set_since_is_kept_and_a_team_comes_back_to_its_observations(
