@@ -31,3 +31,18 @@ def downgrade(journal: Journal, revision: str) -> None:
         config.attributes["connection"] = connection
         command.downgrade(config, revision)
         connection.commit()
+
+
+def assert_at_head_after_a_kept_copy(migrated: Path, passphrase: str, before: str) -> None:
+    """``migrated`` is at head, whole, its search index in step, and the copy kept before its
+    migration from ``before`` is there."""
+    from iltdesk.store.backups.integrity import check, index_out_of_step
+
+    with Journal.open(migrated, passphrase) as journal:
+        assert journal.execute("SELECT version_num FROM alembic_version") == [
+            (schema.HEAD_REVISION,)
+        ]
+        assert check(journal).ok
+        assert index_out_of_step(journal.connection) == []
+    kept = list(migrated.parent.glob(f"old.backups/before-migration-from-{before}-*.iltdesk"))
+    assert len(kept) == 1

@@ -11,9 +11,9 @@ import pytest
 from iltdesk.search import search
 from iltdesk.search_text import words
 from iltdesk.store import schema
-from iltdesk.store.backups.integrity import check, index_out_of_step
+from iltdesk.store.backups.integrity import check
 from iltdesk.store.journal import Journal
-from tests.migrated import downgrade, migrated_copy
+from tests.migrated import assert_at_head_after_a_kept_copy, downgrade, migrated_copy
 from tests.search_oracle import expected
 
 FIXTURE = Path(__file__).with_name("fixtures") / "journal-0006.iltdesk"
@@ -47,14 +47,7 @@ def migrated(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_the_journal_reaches_head_after_a_kept_copy(migrated: Path) -> None:
-    with Journal.open(migrated, PASSPHRASE) as journal:
-        assert journal.execute("SELECT version_num FROM alembic_version") == [
-            (schema.HEAD_REVISION,)
-        ]
-        assert check(journal).ok
-        assert index_out_of_step(journal.connection) == []
-    kept = list(migrated.parent.glob("old.backups/before-migration-from-0006-*.iltdesk"))
-    assert len(kept) == 1
+    assert_at_head_after_a_kept_copy(migrated, PASSPHRASE, "0006")
 
 
 def test_no_copy_of_the_text_is_left_in_the_index(migrated: Path, indexed_before: int) -> None:

@@ -13,9 +13,9 @@ import pytest
 from iltdesk.search import search
 from iltdesk.search_lists import LEAF_BYTES
 from iltdesk.store import schema
-from iltdesk.store.backups.integrity import check, index_out_of_step
+from iltdesk.store.backups.integrity import check
 from iltdesk.store.journal import Journal
-from tests.migrated import downgrade, migrated_copy
+from tests.migrated import assert_at_head_after_a_kept_copy, downgrade, migrated_copy
 from tests.search_oracle import expected
 
 FIXTURE = Path(__file__).with_name("fixtures") / "journal-0007.iltdesk"
@@ -30,14 +30,7 @@ def migrated(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_the_journal_reaches_head_after_a_kept_copy(migrated: Path) -> None:
-    with Journal.open(migrated, PASSPHRASE) as journal:
-        assert journal.execute("SELECT version_num FROM alembic_version") == [
-            (schema.HEAD_REVISION,)
-        ]
-        assert check(journal).ok
-        assert index_out_of_step(journal.connection) == []
-    kept = list(migrated.parent.glob("old.backups/before-migration-from-0007-*.iltdesk"))
-    assert len(kept) == 1
+    assert_at_head_after_a_kept_copy(migrated, PASSPHRASE, "0007")
 
 
 def test_the_index_keeps_two_letter_lists_in_leaves_that_fit_a_page(migrated: Path) -> None:
