@@ -111,7 +111,7 @@ class Cache:
     def plain(self, entries: int) -> Path:
         """An unencrypted copy of the demo journal (same schema, same rows), built once."""
         source = self.demo(entries)
-        return _build(self.journals / f"demo-{entries}.plain.sqlite", export_plain, source)
+        return _plain_copy(self.journals / f"demo-{entries}.plain.sqlite", source)
 
     def realistic(self, entries: int) -> Path:
         """The demo journal of ``entries`` rewritten in English's words (``bench.corpus``: 43k
@@ -132,7 +132,7 @@ class Cache:
     def realistic_plain(self, entries: int) -> Path:
         """An unencrypted copy of the realistic journal, built once."""
         source = self.realistic(entries)
-        return _build(self.journals / f"realistic-{entries}.plain.sqlite", export_plain, source)
+        return _plain_copy(self.journals / f"realistic-{entries}.plain.sqlite", source)
 
     def lead_heavy(self, records: int, base_entries: int) -> Path:
         """A demo journal of ``base_entries`` in which one lead has ``records`` more records."""
@@ -171,6 +171,24 @@ def _up_to_date(path: Path, *derived: Path) -> Path:
             copy.unlink(missing_ok=True)
     _CURRENT.add(path)
     return path
+
+
+def _plain_copy(target: Path, source: Path) -> Path:
+    """``target``, a plain copy of ``source``, made again if it is of an older schema (its
+    journal migrated by something other than this cache: a probe run by hand)."""
+    import sqlcipher3.dbapi2 as sqlcipher
+
+    from iltdesk.store import schema
+
+    if target.exists():
+        conn = sqlcipher.connect(str(target))
+        try:
+            stale = schema.stored_revision(conn) != schema.HEAD_REVISION
+        finally:
+            conn.close()
+        if stale:
+            target.unlink()
+    return _build(target, export_plain, source)
 
 
 def export_plain(path: Path, source: Path) -> None:
