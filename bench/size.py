@@ -1,5 +1,5 @@
 """The file a journal takes on disk, against the text written in it; and the time of the
-migrations since 0007 (0008 and 0009: the smaller file).
+migrations since 0007 (0008 and 0009: the smaller file; 0010: the days beside the index).
 
 Size: a copy of each cached journal, vacuumed (a journal written at this schema from the start
 has no free pages; one migrated keeps the index's old pages free for new notes), divided by
@@ -119,10 +119,11 @@ def rows(section: Results, sizes: list[str]) -> list[Row]:
             if "migrate_s" in runs:
                 table.append(
                     Row(
-                        f"migrations 0008–0009 on opening ({corpus} text)",
+                        f"migrations 0008–0010 on opening ({corpus} text)",
                         size,
                         f"{runs['migrate_s'][0]:.1f} s (checked copy first, then times as "
-                        f"numbers and the new index), file {runs['migrated_mb'][0]:.0f} MB"
+                        "numbers, the new index and the days), "
+                        f"file {runs['migrated_mb'][0]:.0f} MB"
                         + (
                             f"; then compacted in {runs['compact_s'][0]:.1f} s (a checked "
                             f"copy put in its place), file {runs['compacted_mb'][0]:.0f} MB"
