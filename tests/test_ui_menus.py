@@ -291,13 +291,13 @@ def test_pickers_are_dialogs_of_the_window(
     def look_and_close(dialog: QDialog) -> None:
         seen.append((dialog.windowFlags(), dialog.geometry(), window.geometry()))
         assert focused().window() is dialog
+        assert dialog.parent() is window  # deleted once closed: looked at while it is up
         keys.escape()
 
     shown = keys.then_in(kind, look_and_close)
     keys.shortcut(shortcut)
     assert shown and seen
     flags, geometry, main = seen[0]
-    assert shown[0].parent() is window
     assert flags & Qt.WindowType.Dialog
     # Without CustomizeWindowHint, X11 window managers get every button (minimise too).
     assert flags & Qt.WindowType.CustomizeWindowHint

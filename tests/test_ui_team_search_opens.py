@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from iltdesk.models import DifficultConversation, IltMeeting, Lead, MeetingAgendaItem
@@ -13,6 +15,7 @@ from iltdesk.store.journal import Journal
 from tests.keys import DesktopKeys, choose_in_menu, settle, show_main_window
 from ui.kit.pages import ReflectPage
 from ui.navigation.search_dialog import SearchDialog
+from ui.navigation.switcher import QuickSwitcher
 
 pytestmark = pytest.mark.usefixtures("app_look")
 
@@ -105,3 +108,25 @@ def test_team_menu_plans_a_difficult_conversation(qtbot: QtBot, journal: Journal
     page = window.reflect.pages.get(ReflectPage.CONVERSATIONS)
     assert page is not None and window.pages.currentWidget() is page
     window.release()
+
+
+def test_a_closed_search_and_switcher_leave_nothing_behind(qtbot: QtBot, journal: Journal) -> None:
+    _records(journal)
+    window = show_main_window(qtbot, journal)
+    keys = DesktopKeys()
+    for _ in range(2):
+
+        def look(dialog: SearchDialog) -> None:
+            keys.type("quokka")
+            qtbot.waitUntil(lambda: dialog.results_model.rowCount() == 1, timeout=3000)
+            keys.escape()
+
+        keys.then_in(SearchDialog, look)
+        keys.shortcut("Ctrl+F")
+        keys.then_in(QuickSwitcher, lambda _switcher: keys.escape())
+        keys.shortcut("Ctrl+K")
+    settle()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    # Each closed window is gone, with the hits' texts it held.
+    assert window.findChildren(SearchDialog) == []
+    assert window.findChildren(QuickSwitcher) == []

@@ -260,13 +260,18 @@ class MainWindow(QMainWindow):
             )
             return
         self.context.flush_all()  # so that what was just typed can be found
-        SearchDialog(self.context, self).exec()
+        dialog = SearchDialog(self.context, self)
+        dialog.exec()
+        # Not kept as the window's child until it closes: each search held its hits' texts.
+        dialog.deleteLater()
 
     def open_switcher(self) -> None:
         """Ctrl+K: jump to a lead."""
         from ui.navigation.switcher import QuickSwitcher
 
-        QuickSwitcher(self.context, self).exec()
+        switcher = QuickSwitcher(self.context, self)
+        switcher.exec()
+        switcher.deleteLater()
 
     def new_one_on_one(self) -> None:
         """Ctrl+N: a new 1:1 with the lead on screen."""
