@@ -17,6 +17,7 @@ from iltdesk.search_text import (
     SOURCE_OF_CODE,
     Readable,
     Wanted,
+    bound_chunks,
     has_phrase,
     read_rows,
     snippet,
@@ -182,11 +183,9 @@ def _days(journal: Readable, rowids: list[int]) -> dict[int, int]:
     """The day numbers of the records behind ``rowids`` that still exist, ``_NO_DAY`` for one
     without a day (``iltdesk.search_days``: a few pages, not a page a record)."""
     found: dict[int, int] = {}
-    for at in range(0, len(rowids), 500):  # well under SQLite's limit on bound values
-        chunk = rowids[at : at + 500]
-        marks = ", ".join("?" * len(chunk))
+    for chunk, marks in bound_chunks(rowids):
         sql = f"SELECT rowid, day FROM {DAY_TABLE} WHERE rowid IN ({marks})"
-        for rowid, day in journal.execute(sql, tuple(chunk)):
+        for rowid, day in journal.execute(sql, chunk):
             found[int(rowid)] = _NO_DAY if day is None else int(day)
     return found
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -59,6 +59,14 @@ class Row:
     body: str = ""
 
 
+def bound_chunks(values: Sequence[int]) -> Iterator[tuple[tuple[int, ...], str]]:
+    """``values`` in chunks of at most 500 (well under SQLite's limit on bound values), each
+    with its ``?, ?, …`` for an ``IN (…)``."""
+    for at in range(0, len(values), 500):
+        chunk = tuple(values[at : at + 500])
+        yield chunk, ", ".join("?" * len(chunk))
+
+
 def _grouped(rowids: Iterable[int]) -> dict[Source, list[int]]:
     grouped: dict[Source, list[int]] = {}
     for rowid in rowids:
@@ -76,11 +84,9 @@ def read_rows(journal: Readable, rowids: Iterable[int], *, text: bool) -> dict[i
         columns = f"t.id, {source_sql(source.lead, 't')}, {source_sql(source.happened, 't')}"
         if text:
             columns += f", {title_sql(source, 't')}, {body_sql(source, 't')}"
-        for at in range(0, len(ids), 500):  # well under SQLite's limit on bound values
-            chunk = ids[at : at + 500]
-            marks = ", ".join("?" * len(chunk))
+        for chunk, marks in bound_chunks(ids):
             sql = f"SELECT {columns} FROM {source.table} AS t WHERE t.id IN ({marks})"
-            for record_id, lead_id, happened, *texts in journal.execute(sql, tuple(chunk)):
+            for record_id, lead_id, happened, *texts in journal.execute(sql, chunk):
                 rowid = int(record_id) * KIND_SLOTS + source.code
                 found[rowid] = Row(
                     rowid,

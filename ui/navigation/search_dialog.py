@@ -64,7 +64,7 @@ class SearchResultsModel(QAbstractListModel):
         super().__init__(parent)
         self.hits: list[Hit] = []  # those read so far, in order
         self.versions: list[VersionHit] = []
-        self._count = 0  # hits found, read or not
+        self._ranked = 0  # hits the search found
         self._read: HitReader = lambda _start, _stop: []
         self._next = 0  # the ranking's position the next read starts at
         self._listed = 0
@@ -81,7 +81,7 @@ class SearchResultsModel(QAbstractListModel):
         """Replace the results: ``count`` hits that ``read`` reads, then ``versions``; list
         only the ``first`` rows for now when ``first`` is set."""
         self.beginResetModel()
-        self.hits, self._count, self._next = [], count, 0
+        self.hits, self._ranked, self._next = [], count, 0
         self._read = read or (lambda _start, _stop: [])
         self.versions = list(versions or [])
         self._listed = min(first, self.found()) if first > 0 else self.found()
@@ -98,8 +98,12 @@ class SearchResultsModel(QAbstractListModel):
             self._next += wanted
             self.hits += got
             if len(got) < wanted:
-                self._count -= wanted - len(got)
                 self.recounted.emit()
+
+    @property
+    def _count(self) -> int:
+        """Hits found, read or not, less those whose records were gone when read."""
+        return self._ranked - (self._next - len(self.hits))
 
     def found(self) -> int:
         """Every row of the results, listed yet or not."""
