@@ -7,17 +7,20 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from iltdesk.lead import add_lead
 from iltdesk.one_on_one import add_quick_note
 from iltdesk.store.journal import Journal
+from tests.keys import Keys
 from ui.kit.context import AppContext
 from ui.navigation.hit_rows import HitDelegate
 from ui.navigation.search_dialog import SearchDialog
 from ui.navigation.search_warmer import DaysWarmer
 
 NOTES = 30
+KEYS = Keys()  # presses keys on the focused widget
 
 
 def _notes(journal: Journal) -> None:
@@ -35,7 +38,10 @@ def _dialog(qtbot: QtBot, journal: Journal) -> SearchDialog:
     dialog = SearchDialog(AppContext(journal))
     qtbot.addWidget(dialog)
     dialog.show()
+    dialog.activateWindow()
     qtbot.waitExposed(dialog)
+    # Keys go where a person's would: the search field has focus when the window opens.
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.field, timeout=3000)
     return dialog
 
 
@@ -49,7 +55,7 @@ def test_only_the_first_screens_records_are_read_before_it_is_painted(
     model.modelReset.connect(
         lambda: at_reset.append((len(model.hits), model.rowCount(), model.found()))
     )
-    qtbot.keyClicks(dialog.field, "routin")
+    KEYS.type("routin")
     qtbot.waitUntil(lambda: model.rowCount() == NOTES, timeout=3000)
     read, listed, found = at_reset[-1]
     assert read == listed < NOTES and found == NOTES
@@ -73,7 +79,7 @@ def test_a_record_deleted_before_its_row_is_listed_is_left_out(
             journal.execute("DELETE FROM one_on_one WHERE id = ?", (oldest,))
 
     model.modelReset.connect(delete_the_oldest)
-    qtbot.keyClicks(dialog.field, "routin")
+    KEYS.type("routin")
     qtbot.waitUntil(lambda: model.found() == NOTES - 1, timeout=3000)
     qtbot.waitUntil(lambda: model.rowCount() == NOTES - 1, timeout=3000)
     assert oldest not in [h.record_id for h in model.hits]
@@ -87,14 +93,14 @@ def test_opening_search_reads_the_days_once_while_typing_goes_on(
     _notes(journal)
     assert not DaysWarmer.done(journal)
     dialog = _dialog(qtbot, journal)
-    qtbot.keyClicks(dialog.field, "routin")
+    KEYS.type("routin")
     qtbot.waitUntil(lambda: DaysWarmer.done(journal), timeout=3000)
     qtbot.waitUntil(lambda: dialog.results_model.rowCount() == NOTES, timeout=3000)
-    qtbot.keyClick(dialog.field, Qt.Key.Key_Escape)
+    KEYS.escape()
     assert dialog.isHidden()
     again = _dialog(qtbot, journal)  # read already: nothing more to read
     assert DaysWarmer.done(journal)
-    qtbot.keyClicks(again.field, "exit")
+    KEYS.type("exit")
     qtbot.waitUntil(lambda: again.results_model.rowCount() == NOTES, timeout=3000)
 
 
@@ -110,10 +116,10 @@ def test_a_new_search_marks_its_own_words_in_a_row_shown_before(
     def shown() -> str:
         return delegate.html(model.index(0, 0), "#777777", False)
 
-    qtbot.keyClicks(dialog.field, "routine")
+    KEYS.type("routine")
     qtbot.waitUntil(lambda: "routine</span>" in shown(), timeout=3000)
-    qtbot.keyClick(dialog.field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClicks(dialog.field, "exit")
+    KEYS.press(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    KEYS.type("exit")
     # The same record listed first again, now with what this search looked for marked.
     qtbot.waitUntil(lambda: "exit</span>" in shown(), timeout=3000)
     assert "routine</span>" not in shown()
